@@ -1,0 +1,279 @@
+/**
+ * The connection configuration: what `hrsync init` writes, what `hrsync simulate --config` reads and
+ * what the service stores per connection (one step of the five-step flow per top-level section:
+ * source, target, mapping + matching + uniqueness, scope + persons + lifecycle + thresholds).
+ * Versioned; validated with paths to the bad field (see validate.ts).
+ */
+import { type Static, Type as T } from '@sinclair/typebox';
+
+const NonEmpty = (description: string, extra: object = {}) =>
+  T.String({ minLength: 1, description, ...extra });
+
+/**
+ * A secret is referenced, not inlined, wherever possible: `{ "env": "AFAS_TOKEN" }` or
+ * `{ "file": "./afas-token.txt" }`. `{ "value": … }` is accepted for quick tries; the service stores
+ * secrets encrypted and refers to them as `{ "stored": "<id>" }`.
+ */
+export const SecretRef = T.Union(
+  [
+    T.Object({ env: T.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }) }, { additionalProperties: false }),
+    T.Object({ file: NonEmpty('path to a file holding the secret') }, { additionalProperties: false }),
+    T.Object(
+      { value: NonEmpty('the secret itself (avoid in files you share)') },
+      { additionalProperties: false },
+    ),
+    T.Object(
+      { stored: NonEmpty('id of a secret held encrypted by the hrsync service') },
+      { additionalProperties: false },
+    ),
+  ],
+  {
+    description: 'reference to a secret: {"env": NAME}, {"file": PATH}, {"value": SECRET} or {"stored": ID}',
+  },
+);
+export type SecretRef = Static<typeof SecretRef>;
+
+export const AfasEnvironment = T.Union([
+  T.Object(
+    {
+      number: T.String({ pattern: '^[0-9]{5,6}$', description: 'AFAS environment number, e.g. 12345' }),
+      kind: T.Union([T.Literal('production'), T.Literal('test'), T.Literal('accept')], {
+        default: 'production',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  T.Object(
+    { baseUrl: T.String({ pattern: '^https?://', description: 'ProfitRestServices base URL' }) },
+    { additionalProperties: false },
+  ),
+]);
+
+export const SourceConfig = T.Object(
+  {
+    type: T.Literal('afas-profit'),
+    environment: AfasEnvironment,
+    token: SecretRef,
+    connectors: T.Object(
+      {
+        users: NonEmpty('GetConnector with one row per employee', { default: 'T4E_HelloID_Users_v2' }),
+        employments: NonEmpty('GetConnector with one row per employment', {
+          default: 'T4E_HelloID_Employments_v2',
+        }),
+        organizationalUnits: NonEmpty('GetConnector with the org-unit tree', {
+          default: 'T4E_HelloID_OrganizationalUnits_v2',
+        }),
+      },
+      { additionalProperties: false, default: {} },
+    ),
+    pageSize: T.Integer({ minimum: 1, maximum: 10000, default: 1000 }),
+    parallel: T.Integer({
+      minimum: 1,
+      maximum: 8,
+      default: 8,
+      description: 'AFAS allows at most 8 parallel calls',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SourceConfig = Static<typeof SourceConfig>;
+
+export const GraphCredential = T.Union([
+  T.Object({ type: T.Literal('secret'), secret: SecretRef }, { additionalProperties: false }),
+  T.Object(
+    {
+      type: T.Literal('certificate'),
+      certificate: SecretRef,
+      privateKey: SecretRef,
+    },
+    { additionalProperties: false, description: 'PEM certificate and PEM private key registered on the app' },
+  ),
+]);
+export type GraphCredential = Static<typeof GraphCredential>;
+
+export const TargetConfig = T.Object(
+  {
+    type: T.Literal('entra'),
+    tenantId: NonEmpty('directory (tenant) id or a verified domain'),
+    clientId: NonEmpty('application (client) id of the app registration'),
+    credential: GraphCredential,
+    defaultDomain: T.String({
+      pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
+      description: 'verified domain for UPNs',
+    }),
+    authorityHost: T.String({ pattern: '^https://', default: 'https://login.microsoftonline.com' }),
+    graphBaseUrl: T.String({ pattern: '^https?://', default: 'https://graph.microsoft.com' }),
+    /** PEM file of an extra CA to trust (the emulator's test CA). */
+    caFile: T.Optional(NonEmpty('PEM file of an extra certificate authority to trust')),
+    usePasswordProfile: T.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+);
+export type TargetConfig = Static<typeof TargetConfig>;
+
+export const MappingRule = T.Object(
+  {
+    target: NonEmpty('target attribute, e.g. displayName'),
+    type: T.Union([T.Literal('direct'), T.Literal('constant'), T.Literal('expression'), T.Literal('none')]),
+    /** direct: source attribute id; constant: the value; expression: the expression text. */
+    source: T.Optional(T.String()),
+    apply: T.Union([T.Literal('always'), T.Literal('create')], { default: 'always' }),
+    default: T.Optional(T.Union([T.String(), T.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type MappingRule = Static<typeof MappingRule>;
+
+export const UNIQUE_ATTRIBUTES = ['userPrincipalName', 'mail', 'mailNickname'] as const;
+
+export const UniquenessConfig = T.Object(
+  {
+    /**
+     * Ordered candidate rules for the local part (before @); each is an expression evaluated against
+     * the person, and `[Iteration]` is the numeric-suffix counter after the candidates are used up.
+     */
+    candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }),
+    maxSuffix: T.Integer({ minimum: 0, maximum: 999, default: 99 }),
+    /** Generate mail and mailNickname from the same chosen local part as the UPN. */
+    keepInSync: T.Array(T.Union([T.Literal('mail'), T.Literal('mailNickname')]), {
+      default: ['mail', 'mailNickname'],
+    }),
+  },
+  { additionalProperties: false },
+);
+export type UniquenessConfig = Static<typeof UniquenessConfig>;
+
+export const SCOPE_OPERATORS = [
+  'EQUALS',
+  'NOT_EQUALS',
+  'IS_NULL',
+  'IS_NOT_NULL',
+  'IS_TRUE',
+  'IS_FALSE',
+  'REGEX_MATCH',
+  'NOT_REGEX_MATCH',
+  'INCLUDES',
+  'STARTS_WITH',
+  'ENDS_WITH',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUALS',
+  'LESS_THAN',
+] as const;
+export type ScopeOperator = (typeof SCOPE_OPERATORS)[number];
+
+export const ScopeClause = T.Object(
+  {
+    attribute: NonEmpty('person attribute id'),
+    operator: T.Union(SCOPE_OPERATORS.map((o) => T.Literal(o))),
+    value: T.Optional(T.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const ScopeConfig = T.Object(
+  {
+    /** Clauses inside one filter are AND-ed; filters are OR-ed (as Entra scoping filters). Empty = everyone. */
+    filters: T.Array(
+      T.Object({ clauses: T.Array(ScopeClause, { minItems: 1 }) }, { additionalProperties: false }),
+      {
+        default: [],
+      },
+    ),
+    /** What happens to a linked account whose person leaves scope. */
+    outOfScope: T.Union([T.Literal('none'), T.Literal('disable'), T.Literal('delete')], {
+      default: 'disable',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ScopeConfig = Static<typeof ScopeConfig>;
+
+export const PRIMARY_CRITERIA = [
+  'active-first',
+  'highest-fte',
+  'earliest-start',
+  'latest-start',
+  'lowest-sequence',
+  'highest-sequence',
+  'latest-end',
+] as const;
+export type PrimaryCriterion = (typeof PRIMARY_CRITERIA)[number];
+
+export const PersonsConfig = T.Object(
+  {
+    primaryEmployment: T.Array(T.Union(PRIMARY_CRITERIA.map((c) => T.Literal(c))), {
+      minItems: 1,
+      default: ['active-first', 'highest-fte', 'earliest-start', 'lowest-sequence'],
+    }),
+    leadDays: T.Integer({
+      minimum: 0,
+      maximum: 365,
+      default: 14,
+      description: 'days before start an account exists',
+    }),
+    graceDays: T.Integer({
+      minimum: 0,
+      maximum: 365,
+      default: 0,
+      description: 'days after end the person counts as a leaver',
+    }),
+    excludeWithoutEmployment: T.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+);
+export type PersonsConfig = Static<typeof PersonsConfig>;
+
+export const LifecycleConfig = T.Object(
+  {
+    /** Pre-hires get their account created disabled; it is enabled on the start date. */
+    createPreHiresDisabled: T.Boolean({ default: true }),
+    disableLeavers: T.Boolean({ default: true }),
+    /** Delete a leaver's account N days after the end date; null = never (the default). */
+    deleteAfterDays: T.Union([T.Integer({ minimum: 0, maximum: 3650 }), T.Null()], { default: null }),
+    /** Accounts a person had that no longer exists in AFAS at all. */
+    missingFromSource: T.Union([T.Literal('none'), T.Literal('disable')], { default: 'none' }),
+    setManager: T.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+);
+export type LifecycleConfig = Static<typeof LifecycleConfig>;
+
+export const ThresholdsConfig = T.Object(
+  {
+    /** Disables + deletes in one run; over either limit the run is blocked. null = no limit. */
+    maxDisableDeleteCount: T.Union([T.Integer({ minimum: 0 }), T.Null()], { default: 10 }),
+    maxDisableDeletePercent: T.Union([T.Number({ minimum: 0, maximum: 100 }), T.Null()], { default: 5 }),
+    /** The source may shrink at most this % of persons since the last successful run. */
+    maxSourceShrinkPercent: T.Union([T.Number({ minimum: 0, maximum: 100 }), T.Null()], { default: 10 }),
+  },
+  { additionalProperties: false },
+);
+export type ThresholdsConfig = Static<typeof ThresholdsConfig>;
+
+export const WriteBackConfig = T.Object(
+  {
+    email: T.Boolean({ default: false, description: 'write the account mail to AFAS (KnEmployee EmAd)' }),
+    upn: T.Boolean({ default: false, description: 'write the UPN to the AFAS user (KnUser Upn)' }),
+  },
+  { additionalProperties: false },
+);
+
+export const ConnectionConfig = T.Object(
+  {
+    version: T.Literal(1),
+    timeZone: T.String({ default: 'Europe/Amsterdam', description: 'IANA time zone of the connection' }),
+    source: SourceConfig,
+    target: TargetConfig,
+    mapping: T.Array(MappingRule, { minItems: 1 }),
+    matching: T.Array(NonEmpty('target attribute'), { minItems: 1, default: ['employeeId'] }),
+    /** Which source attribute supplies the value matched against the first matching attribute. */
+    uniqueness: UniquenessConfig,
+    scope: ScopeConfig,
+    persons: PersonsConfig,
+    lifecycle: LifecycleConfig,
+    thresholds: ThresholdsConfig,
+    writeBack: WriteBackConfig,
+  },
+  { additionalProperties: false },
+);
+export type ConnectionConfig = Static<typeof ConnectionConfig>;

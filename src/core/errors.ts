@@ -1,0 +1,171 @@
+/**
+ * The one error catalogue (STYLE.md principle 6). Every error has a stable code, an HTTP status, a
+ * description that says what to do, and whether retrying can help. Codes are never reused: retire a
+ * code by marking it `retired`, never by deleting or renaming it.
+ */
+export interface ErrorDefinition {
+  readonly status: number;
+  readonly retryable: boolean;
+  /** What the code means and what to do about it; shown in the API docs. */
+  readonly description: string;
+  readonly retired?: true;
+}
+
+export const ERROR_CATALOGUE = {
+  HRS_CONFIG_INVALID: {
+    status: 400,
+    retryable: false,
+    description: 'The connection configuration is invalid; `details` lists each bad field by path and why.',
+  },
+  HRS_CONFIG_UNSUPPORTED_VERSION: {
+    status: 400,
+    retryable: false,
+    description:
+      'The configuration declares a version this hrsync does not know; upgrade hrsync or fix `version`.',
+  },
+  HRS_SECRET_UNRESOLVED: {
+    status: 400,
+    retryable: false,
+    description: 'A secret reference could not be resolved (environment variable unset or file unreadable).',
+  },
+  HRS_EXPR_SYNTAX: {
+    status: 400,
+    retryable: false,
+    description: 'An expression could not be parsed; the message names the position.',
+  },
+  HRS_EXPR_EVALUATION: {
+    status: 400,
+    retryable: false,
+    description: 'An expression failed while evaluating (wrong argument type or count).',
+  },
+  HRS_SOURCE_AUTH: {
+    status: 502,
+    retryable: false,
+    description:
+      'AFAS refused the token (401/403). Check the token and that the GetConnectors are in the App Connector.',
+  },
+  HRS_SOURCE_UNAVAILABLE: {
+    status: 503,
+    retryable: true,
+    description: 'AFAS is unavailable (503 or network failure) and did not recover within the retry budget.',
+  },
+  HRS_SOURCE_READ_FAILED: {
+    status: 502,
+    retryable: false,
+    description:
+      'A GetConnector read failed or returned an incomplete result; the run was aborted before planning.',
+  },
+  HRS_SOURCE_TOO_SMALL: {
+    status: 409,
+    retryable: false,
+    description:
+      'The source returned implausibly few persons compared with the last run; nothing was planned.',
+  },
+  HRS_TARGET_AUTH: {
+    status: 502,
+    retryable: false,
+    description:
+      'The identity platform refused the app credentials, or Graph refused the token or permission.',
+  },
+  HRS_TARGET_UNAVAILABLE: {
+    status: 503,
+    retryable: true,
+    description: 'Microsoft Graph kept answering 429/503 beyond the retry budget.',
+  },
+  HRS_TARGET_WRITE_FAILED: {
+    status: 502,
+    retryable: false,
+    description: 'Graph rejected a write; the item error carries Graph’s code and message.',
+  },
+  HRS_TARGET_READ_FAILED: {
+    status: 502,
+    retryable: false,
+    description: 'Reading the tenant failed; the run was aborted before planning.',
+  },
+  HRS_MATCH_AMBIGUOUS: {
+    status: 409,
+    retryable: false,
+    description: 'More than one account matches this person; resolve the duplicate in the tenant.',
+  },
+  HRS_UNIQUE_EXHAUSTED: {
+    status: 409,
+    retryable: false,
+    description: 'Every candidate value for a unique attribute is already taken; add a candidate rule.',
+  },
+  HRS_RUN_BLOCKED: {
+    status: 409,
+    retryable: false,
+    description: 'The run breached a safety threshold; nothing was applied until an operator approves.',
+  },
+  HRS_VALIDATION: {
+    status: 400,
+    retryable: false,
+    description: 'The request is invalid; `details` lists each bad field by path and why.',
+  },
+  HRS_NOT_FOUND: {
+    status: 404,
+    retryable: false,
+    description: 'The resource does not exist in your organisation.',
+  },
+  HRS_CONFLICT: {
+    status: 409,
+    retryable: false,
+    description: 'The request conflicts with existing data (for example a name already in use).',
+  },
+  HRS_INVALID_STATE: {
+    status: 409,
+    retryable: false,
+    description:
+      'The operation is not allowed in the connection’s or run’s current state; the message names it.',
+  },
+  HRS_SUBSCRIPTION_INACTIVE: {
+    status: 409,
+    retryable: false,
+    description:
+      'The tenant’s User Management subscription is not active; connections cannot be created or activated.',
+  },
+  HRS_UNAUTHENTICATED: { status: 401, retryable: false, description: 'Sign in or send a valid API token.' },
+  HRS_FORBIDDEN: { status: 403, retryable: false, description: 'Your role does not allow this operation.' },
+  HRS_INTERNAL: {
+    status: 500,
+    retryable: true,
+    description: 'An unexpected error; it was logged with the request id.',
+  },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorDetail {
+  /** JSON-pointer-like path to the offending field, e.g. `/mapping/attributes/3/expression`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export class HrsyncError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly retryable: boolean;
+  readonly details: readonly ErrorDetail[];
+  /** Seconds to wait before retrying, when the remote side said so. */
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: readonly ErrorDetail[]; retryAfter?: number; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'HrsyncError';
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.retryable = ERROR_CATALOGUE[code].retryable;
+    this.details = options.details ?? [];
+    this.retryAfter = options.retryAfter;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; retryable: boolean; details: readonly ErrorDetail[] } {
+    return { code: this.code, message: this.message, retryable: this.retryable, details: this.details };
+  }
+}
+
+export const isHrsyncError = (e: unknown): e is HrsyncError => e instanceof HrsyncError;

@@ -1,0 +1,75 @@
+import type { Attributes, AttrValue } from './values.ts';
+import type { Action, ItemStatus } from './vocabulary.ts';
+
+export interface AttributeChange {
+  readonly attribute: string;
+  readonly old: AttrValue;
+  readonly new: AttrValue;
+}
+
+/**
+ * One write the planner wants. A tagged union on `kind`: simulation only records these, sync and
+ * on-demand hand them to the target writer. Frozen once planned.
+ */
+export type PlannedWrite =
+  | {
+      readonly kind: 'create';
+      readonly employeeNumber: string;
+      readonly attributes: Attributes;
+      readonly enabled: boolean;
+    }
+  | {
+      readonly kind: 'update';
+      readonly employeeNumber: string;
+      readonly accountId: string;
+      readonly changes: readonly AttributeChange[];
+    }
+  | { readonly kind: 'enable'; readonly employeeNumber: string; readonly accountId: string }
+  | { readonly kind: 'disable'; readonly employeeNumber: string; readonly accountId: string }
+  | { readonly kind: 'delete'; readonly employeeNumber: string; readonly accountId: string }
+  | {
+      readonly kind: 'set-manager';
+      readonly employeeNumber: string;
+      /** Null when the account is created in this run; resolved after the create. */
+      readonly accountId: string | null;
+      readonly managerEmployeeNumber: string | null;
+      readonly managerAccountId: string | null;
+      readonly oldManagerAccountId: string | null;
+    }
+  | {
+      readonly kind: 'write-back';
+      readonly employeeNumber: string;
+      readonly changes: readonly AttributeChange[];
+    };
+
+export type PlannedWriteKind = PlannedWrite['kind'];
+
+export const STEP_NAMES = ['read', 'scope', 'match', 'plan', 'guard', 'apply'] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+
+/** One line of "what happened to this person", as the console's detail panel shows it. */
+export interface RunStep {
+  readonly step: StepName;
+  readonly status: ItemStatus;
+  readonly message: string;
+}
+
+export interface ItemError {
+  readonly code: string;
+  readonly message: string;
+}
+
+/** What happened to one person in one run. */
+export interface RunItem {
+  readonly employeeNumber: string;
+  readonly displayName: string;
+  readonly action: Action;
+  readonly status: ItemStatus;
+  readonly accountId: string | null;
+  readonly changes: readonly AttributeChange[];
+  readonly steps: readonly RunStep[];
+  readonly error: ItemError | null;
+}
+
+export type ActionCounts = Readonly<Record<Action, number>>;
+export type StatusCounts = Readonly<Record<ItemStatus, number>>;

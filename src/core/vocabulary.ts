@@ -1,0 +1,48 @@
+/**
+ * The product's vocabulary, named once (DESIGN.md §2). Every other module imports these lists
+ * instead of spelling the strings again.
+ */
+export const ACTIONS = [
+  'create',
+  'update',
+  'enable',
+  'disable',
+  'delete',
+  'no-change',
+  'out-of-scope',
+  'conflict',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ITEM_STATUSES = ['success', 'failed', 'skipped', 'warning', 'blocked'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export const RUN_KINDS = ['simulation', 'sync', 'on-demand'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'blocked',
+  'succeeded',
+  'failed',
+  'cancelled',
+  'discarded',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const CONNECTION_STATES = ['draft', 'simulation', 'active', 'deactivated'] as const;
+export type ConnectionState = (typeof CONNECTION_STATES)[number];
+
+export const TENANT_TYPES = ['cloud', 'hybrid'] as const;
+export type TenantType = (typeof TENANT_TYPES)[number];
+
+export const LIFECYCLES = ['pre-hire', 'active', 'leaver', 'gone', 'future', 'no-employment'] as const;
+/**
+ * pre-hire: starts within the lead days; future: starts later than that; active: employed today;
+ * leaver: ended, still within the grace days; gone: ended longer ago; no-employment: no rows at all.
+ */
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const ROLES = ['admin', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];

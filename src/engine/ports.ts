@@ -1,0 +1,102 @@
+/**
+ * The engine's ports: everything with I/O sits behind these interfaces, so the stages from normalise
+ * to guard stay pure. Adapters (src/sources, src/targets) and stores (src/store, the CLI's file store)
+ * implement them.
+ */
+import type { Account, Attributes, Link, PlannedWrite } from '../core/index.ts';
+
+/** Raw GetConnector rows, by role. */
+export interface SourceSnapshot {
+  readonly users: readonly Attributes[];
+  readonly employments: readonly Attributes[];
+  readonly organizationalUnits: readonly Attributes[];
+}
+
+export interface SourceProgress {
+  readonly connector: string;
+  readonly rows: number;
+}
+
+export interface Source {
+  /** Reads everything, or throws an HrsyncError: a partial read never returns. */
+  read(options: { signal?: AbortSignal; onProgress?: (p: SourceProgress) => void }): Promise<SourceSnapshot>;
+  /** Reads one employee (on-demand runs). */
+  readOne(employeeNumber: string, options: { signal?: AbortSignal }): Promise<SourceSnapshot>;
+  /** Writes back generated values (e-mail, UPN) for one employee. */
+  writeBack(employeeNumber: string, values: { email?: string; upn?: string }): Promise<void>;
+}
+
+export interface TargetCapabilities {
+  /** Writes can be grouped into batches of this size (1 = no batching). */
+  readonly batchSize: number;
+  readonly softDelete: boolean;
+  /** Manager is a reference to another account, set after both exist. */
+  readonly managerReference: boolean;
+  /** Attributes that must be unique across the target, with the attributes they collide with. */
+  readonly uniqueAttributes: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface TargetReadResult {
+  readonly accounts: readonly Account[];
+  /** Opaque cursor for the next incremental read (Graph delta link), if the target supports one. */
+  readonly cursor: string | null;
+  /** True when `accounts` only holds changes since the given cursor (removed accounts carry `removed`). */
+  readonly incremental: boolean;
+  readonly removedIds: readonly string[];
+}
+
+/** Result of applying one planned write. */
+export type WriteOutcome =
+  | { readonly ok: true; readonly accountId: string | null; readonly applied?: Attributes }
+  | {
+      readonly ok: false;
+      readonly code: string;
+      readonly message: string;
+      readonly retryable: boolean;
+      /** The create may or may not have happened (timeout, 5xx): re-match before retrying. */
+      readonly ambiguous: boolean;
+    };
+
+export interface TargetWriteProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface Target {
+  readonly capabilities: TargetCapabilities;
+  /** Reads accounts with just the attributes given; with a cursor, only what changed since. */
+  readAccounts(options: {
+    attributes: readonly string[];
+    cursor: string | null;
+    signal?: AbortSignal;
+  }): Promise<TargetReadResult>;
+  /** Finds accounts whose attribute equals the value (re-match before retrying a create). */
+  findAccounts(attribute: string, value: string, attributes: readonly string[]): Promise<readonly Account[]>;
+  /** Applies writes; returns one outcome per write, in order. Never throws for a per-write failure. */
+  apply(
+    writes: readonly PlannedWrite[],
+    options: { signal?: AbortSignal; onProgress?: (p: TargetWriteProgress) => void },
+  ): Promise<readonly WriteOutcome[]>;
+  /** Checks credentials and permissions; returns a readable result for "test credentials". */
+  test(): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
+}
+
+/** What a connection remembers between runs. The service backs it with its database. */
+export interface EngineStore {
+  links(): Promise<readonly Link[]>;
+  /** Stored as soon as a create succeeds, before anything else happens (DESIGN.md §4.4). */
+  putLink(link: Link): Promise<void>;
+  removeLink(employeeNumber: string): Promise<void>;
+  /** Tenant cache for incremental reads, and the numbers guards compare with. */
+  getState(): Promise<EngineState>;
+  setState(state: EngineState): Promise<void>;
+}
+
+export interface EngineState {
+  readonly lastSourceCount: number | null;
+  readonly targetCursor: string | null;
+  /** Accounts as of `targetCursor`; incremental reads are merged into this. */
+  readonly accounts: readonly Account[] | null;
+  /** Which attributes `accounts` holds; a different selection forces a full read. */
+  readonly accountAttributes: readonly string[] | null;
+}
