@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import Fastify from 'fastify';
+import { Agent, request } from 'undici';
+import { listen } from './listen.ts';
+import { createTestPki } from './tls.ts';
+
+function helloApp() {
+  const app = Fastify();
+  app.get('/hello', async (req) => ({ protocol: req.protocol }));
+  return app;
+}
+
+describe('listen', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hrsync-tls-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('serves one app over HTTP and HTTPS, trusted through the persisted CA', async () => {
+    const served = await listen(helloApp(), { port: 0, httpsPort: 0, tlsDir: dir });
+    const agent = new Agent({ connect: { ca: readFileSync(served.caFile!, 'utf8') } });
+    try {
+      const plain = await request(`${served.httpUrl}/hello`);
+      assert.deepEqual(await plain.body.json(), { protocol: 'http' });
+      const secure = await request(`${served.httpsUrl}/hello`, { dispatcher: agent });
+      assert.deepEqual(await secure.body.json(), { protocol: 'https' });
+      assert.equal(served.url, served.httpsUrl);
+    } finally {
+      await agent.close();
+      await served.close();
+    }
+  });
+
+  test('an untrusted client is refused by the HTTPS side', async () => {
+    const served = await listen(helloApp(), { httpsPort: 0, tls: createTestPki() });
+    try {
+      assert.equal(served.httpUrl, undefined);
+      await assert.rejects(request(`${served.httpsUrl}/hello`), /certificate/i);
+    } finally {
+      await served.close();
+    }
+  });
+
+  test('a persisted PKI is reused on the next start', () => {
+    const first = createTestPki({ dir });
+    const second = createTestPki({ dir });
+    assert.equal(second.caCertPem, first.caCertPem);
+    assert.equal(second.caFile, join(dir, 'ca.pem'));
+  });
+
+  test('a port of null with no httpsPort is refused', async () => {
+    await assert.rejects(listen(helloApp(), { port: null }), /give a port/);
+  });
+});
