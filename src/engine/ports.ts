@@ -34,6 +34,10 @@ export interface TargetCapabilities {
   readonly managerReference: boolean;
   /** Attributes that must be unique across the target, with the attributes they collide with. */
   readonly uniqueAttributes: Readonly<Record<string, readonly string[]>>;
+  /** Types of non-string attributes (e.g. accountEnabled: boolean, businessPhones: string[]). */
+  readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
+  /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */
+  readonly alwaysRead?: readonly string[];
 }
 
 export interface TargetReadResult {

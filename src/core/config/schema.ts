@@ -124,20 +124,17 @@ export const MappingRule = T.Object(
 );
 export type MappingRule = Static<typeof MappingRule>;
 
-export const UNIQUE_ATTRIBUTES = ['userPrincipalName', 'mail', 'mailNickname'] as const;
 
+/**
+ * Unique names: the candidates are expressions giving the local part (before @) in order of
+ * preference; the first one that, after cleaning, makes every mapping that uses `[UniqueName]` free in
+ * the tenant and in this run wins. After the candidates, the first candidate gets a number suffix
+ * 2, 3, … up to `maxSuffix`.
+ */
 export const UniquenessConfig = T.Object(
   {
-    /**
-     * Ordered candidate rules for the local part (before @); each is an expression evaluated against
-     * the person, and `[Iteration]` is the numeric-suffix counter after the candidates are used up.
-     */
     candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }),
     maxSuffix: T.Integer({ minimum: 0, maximum: 999, default: 99 }),
-    /** Generate mail and mailNickname from the same chosen local part as the UPN. */
-    keepInSync: T.Array(T.Union([T.Literal('mail'), T.Literal('mailNickname')]), {
-      default: ['mail', 'mailNickname'],
-    }),
   },
   { additionalProperties: false },
 );
@@ -225,13 +222,15 @@ export type PersonsConfig = Static<typeof PersonsConfig>;
 
 export const LifecycleConfig = T.Object(
   {
-    /** Pre-hires get their account created disabled; it is enabled on the start date. */
-    createPreHiresDisabled: T.Boolean({ default: true }),
-    disableLeavers: T.Boolean({ default: true }),
+    /**
+     * Whether an account is enabled is the `accountEnabled` mapping (default: enabled while the person
+     * is active or within the grace days; pre-hires get a disabled account). These settings decide when
+     * accounts are created and deleted.
+     */
     /** Delete a leaver's account N days after the end date; null = never (the default). */
     deleteAfterDays: T.Union([T.Integer({ minimum: 0, maximum: 3650 }), T.Null()], { default: null }),
-    /** Accounts a person had that no longer exists in AFAS at all. */
-    missingFromSource: T.Union([T.Literal('none'), T.Literal('disable')], { default: 'none' }),
+    /** Linked accounts whose person no longer appears in AFAS at all. */
+    missingFromSource: T.Union([T.Literal('none'), T.Literal('disable')], { default: 'disable' }),
     setManager: T.Boolean({ default: true }),
   },
   { additionalProperties: false },
@@ -241,8 +240,8 @@ export type LifecycleConfig = Static<typeof LifecycleConfig>;
 export const ThresholdsConfig = T.Object(
   {
     /** Disables + deletes in one run; over either limit the run is blocked. null = no limit. */
-    maxDisableDeleteCount: T.Union([T.Integer({ minimum: 0 }), T.Null()], { default: 10 }),
-    maxDisableDeletePercent: T.Union([T.Number({ minimum: 0, maximum: 100 }), T.Null()], { default: 5 }),
+    maxDisableDeleteCount: T.Union([T.Integer({ minimum: 0 }), T.Null()], { default: 100 }),
+    maxDisableDeletePercent: T.Union([T.Number({ minimum: 0, maximum: 100 }), T.Null()], { default: 10 }),
     /** The source may shrink at most this % of persons since the last successful run. */
     maxSourceShrinkPercent: T.Union([T.Number({ minimum: 0, maximum: 100 }), T.Null()], { default: 10 }),
   },
@@ -266,7 +265,6 @@ export const ConnectionConfig = T.Object(
     target: TargetConfig,
     mapping: T.Array(MappingRule, { minItems: 1 }),
     matching: T.Array(NonEmpty('target attribute'), { minItems: 1, default: ['employeeId'] }),
-    /** Which source attribute supplies the value matched against the first matching attribute. */
     uniqueness: UniquenessConfig,
     scope: ScopeConfig,
     persons: PersonsConfig,

@@ -1,0 +1,1 @@
+export { type ApplyContext, applyPlan } from './apply.ts';

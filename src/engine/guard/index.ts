@@ -1,0 +1,1 @@
+export { type GuardInput, type GuardResult, guard } from './guard.ts';

@@ -1,0 +1,92 @@
+/**
+ * map: per target attribute — direct, constant, expression or none; "always" or "on create only";
+ * a default when the value is empty. Expressions are parsed once per configuration.
+ */
+import type { AttrValue, Attributes, ErrorDetail, MappingRule } from '../../core/index.ts';
+import { isEmpty } from '../../core/index.ts';
+import { type EvalContext, evaluate, type Expression, parseExpression, references } from '../../expr/index.ts';
+import { type AttributeType, coerce } from './coerce.ts';
+
+export interface CompiledRule {
+  readonly target: string;
+  readonly apply: 'always' | 'create';
+  readonly type: AttributeType;
+  readonly references: readonly string[];
+  readonly evaluate: (attributes: Attributes, context: Omit<EvalContext, 'attributes'>) => RuleResult;
+}
+
+export type RuleResult =
+  | { readonly ok: true; readonly value: AttrValue; readonly flow: boolean }
+  | { readonly ok: false; readonly message: string };
+
+export interface CompiledMapping {
+  readonly rules: readonly CompiledRule[];
+  readonly byTarget: ReadonlyMap<string, CompiledRule>;
+}
+
+export function compileMapping(
+  rules: readonly MappingRule[],
+  attributeTypes: Readonly<Record<string, AttributeType>>,
+): { ok: true; mapping: CompiledMapping } | { ok: false; errors: ErrorDetail[] } {
+  const errors: ErrorDetail[] = [];
+  const compiled: CompiledRule[] = [];
+  rules.forEach((rule, i) => {
+    if (rule.type === 'none') return;
+    const type = attributeTypes[rule.target] ?? 'string';
+    const fallback = rule.default ?? null;
+    const finish = (value: AttrValue): AttrValue => coerce(isEmpty(value) ? fallback : value, type);
+    const base = { target: rule.target, apply: rule.apply, type };
+    const source = rule.source ?? '';
+    if (rule.type === 'constant') {
+      compiled.push({ ...base, references: [], evaluate: () => ({ ok: true, value: finish(source), flow: true }) });
+    } else if (rule.type === 'direct') {
+      compiled.push({
+        ...base,
+        references: [source],
+        evaluate: (attrs) => ({ ok: true, value: finish(attrs[source] ?? null), flow: true }),
+      });
+    } else {
+      const parsed = parseExpression(source);
+      if (!parsed.ok) {
+        errors.push({ path: `/mapping/${i}/source`, message: parsed.error.message });
+        return;
+      }
+      const ast: Expression = parsed.ast;
+      compiled.push({
+        ...base,
+        references: references(ast),
+        evaluate: (attrs, context) => {
+          const r = evaluate(ast, { ...context, attributes: attrs });
+          if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
+          return { ok: true, value: finish(r.value), flow: r.flow };
+        },
+      });
+    }
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, mapping: { rules: compiled, byTarget: new Map(compiled.map((r) => [r.target, r])) } };
+}
+
+export interface MappedValues {
+  readonly values: Readonly<Record<string, AttrValue>>;
+  /** Targets an expression chose not to flow (IgnoreFlowIfNullOrEmpty): leave them untouched. */
+  readonly notFlowed: ReadonlySet<string>;
+  readonly errors: readonly string[];
+}
+
+export function evaluateRules(
+  rules: readonly CompiledRule[],
+  attributes: Attributes,
+  context: Omit<EvalContext, 'attributes'>,
+): MappedValues {
+  const values: Record<string, AttrValue> = {};
+  const notFlowed = new Set<string>();
+  const errors: string[] = [];
+  for (const rule of rules) {
+    const r = rule.evaluate(attributes, context);
+    if (!r.ok) errors.push(r.message);
+    else if (!r.flow) notFlowed.add(rule.target);
+    else values[rule.target] = r.value;
+  }
+  return { values, notFlowed, errors };
+}

@@ -1,0 +1,39 @@
+/**
+ * AFAS renders dates as `YYYY-MM-DDT00:00:00Z`, but the `Z` lies: they are Amsterdam local dates.
+ * We therefore keep them as plain calendar dates and only turn them into instants at the edge,
+ * in the connection's time zone. Everything here is pure arithmetic on `YYYY-MM-DD` strings.
+ */
+import { DateTime } from 'luxon';
+import type { LocalDate } from '../../core/index.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Reads an AFAS date value as a local date, or null when empty or not a date. */
+export function toLocalDate(value: unknown): LocalDate | null {
+  if (typeof value !== 'string') return null;
+  const m = DATE.exec(value);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The calendar date of an instant in a time zone. */
+export function localToday(nowIso: string, timeZone: string): LocalDate {
+  const date = DateTime.fromISO(nowIso, { zone: 'utc' }).setZone(timeZone).toISODate();
+  if (date === null) throw new Error(`invalid instant ${nowIso} or time zone ${timeZone}`);
+  return date;
+}
+
+/** The instant a local date starts in a time zone, as `YYYY-MM-DDTHH:mm:ssZ` (what Graph stores). */
+export function startOfLocalDay(date: LocalDate, timeZone: string): string {
+  const instant = DateTime.fromISO(date, { zone: timeZone }).startOf('day').toUTC();
+  return instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

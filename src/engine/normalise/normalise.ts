@@ -1,0 +1,172 @@
+/**
+ * normalise: GetConnector rows → persons. Groups employments by employee number, picks the primary
+ * employment, derives the lifecycle in the connection's time zone and the derived attributes that
+ * mappings and scoping filters can use:
+ *
+ * - `Lifecycle`: pre-hire | active | leaver | gone | future | no-employment
+ * - `StartDate`, `EndDate`: local dates of the primary employment (`EndDate` empty while any
+ *   employment is open-ended); `StartDateTime`, `EndDateTime`: the instants they begin/end locally
+ * - `ManagerEmployeeNumber`: the primary employment's manager, else the manager of its org unit
+ *   (walking up the tree), never the person themself
+ * - `DepartmentPath`: org-unit names from the top down, joined with " / "
+ */
+import type { Attributes, Employment, Lifecycle, LocalDate, Person, PersonsConfig } from '../../core/index.ts';
+import type { SourceSnapshot } from '../ports.ts';
+import { addDays, startOfLocalDay, toLocalDate } from './local-date.ts';
+import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
+
+export interface NormaliseOptions {
+  readonly today: LocalDate;
+  readonly timeZone: string;
+  readonly persons: PersonsConfig;
+}
+
+interface OrgUnit {
+  readonly name: string;
+  readonly parent: string | null;
+  readonly manager: string | null;
+}
+
+const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v.replace(',', '.')) : Number.NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
+export function toEmployment(row: Attributes, index: number): Employment | null {
+  const employeeNumber = str(row.Medewerker);
+  if (employeeNumber === null) return null;
+  return {
+    key: str(row.ExternalID) ?? `${employeeNumber}#${index}`,
+    employeeNumber,
+    startDate: toLocalDate(row.Begindatum_functie) ?? toLocalDate(row.Begindatum_contract),
+    endDate: toLocalDate(row.Einddatum_functie) ?? toLocalDate(row.Einddatum_contract),
+    fte: num(row.FTE),
+    sequence: num(row.Volgnummer_contract),
+    managerEmployeeNumber: str(row.Medewerkernummer_leidinggevende),
+    fields: row,
+  };
+}
+
+function orgUnits(rows: readonly Attributes[]): Map<string, OrgUnit> {
+  const units = new Map<string, OrgUnit>();
+  for (const r of rows) {
+    const id = str(r.ExternalId);
+    if (id === null) continue;
+    units.set(id, { name: str(r.DisplayName) ?? id, parent: str(r.ParentExternalId), manager: str(r.ManagerExternalId) });
+  }
+  return units;
+}
+
+function lifecycleOf(phases: readonly EmploymentPhase[], ends: readonly (LocalDate | null)[], graceStart: LocalDate) {
+  if (phases.length === 0) return 'no-employment' satisfies Lifecycle;
+  if (phases.includes('active')) return 'active' satisfies Lifecycle;
+  if (phases.includes('pre-hire')) return 'pre-hire' satisfies Lifecycle;
+  const lastEnd = ends.reduce<LocalDate | null>((m, e) => (e !== null && (m === null || e > m) ? e : m), null);
+  if (lastEnd !== null && lastEnd >= graceStart) return 'leaver' satisfies Lifecycle;
+  if (phases.includes('future')) return 'future' satisfies Lifecycle;
+  return 'gone' satisfies Lifecycle;
+}
+
+function unitManager(units: Map<string, OrgUnit>, unitId: string | null, self: string): string | null {
+  const seen = new Set<string>();
+  for (let id = unitId; id !== null && !seen.has(id); ) {
+    seen.add(id);
+    const unit = units.get(id);
+    if (!unit) return null;
+    if (unit.manager !== null && unit.manager !== self) return unit.manager;
+    id = unit.parent;
+  }
+  return null;
+}
+
+function departmentPath(units: Map<string, OrgUnit>, unitId: string | null): string | null {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let id = unitId; id !== null && !seen.has(id); ) {
+    seen.add(id);
+    const unit = units.get(id);
+    if (!unit) break;
+    names.unshift(unit.name);
+    id = unit.parent;
+  }
+  return names.length > 0 ? names.join(' / ') : null;
+}
+
+function composeDisplayName(row: Attributes, employeeNumber: string): string {
+  const given = str(row.Roepnaam) ?? str(row.Voornaam) ?? str(row.Voorletters);
+  const parts = [given, str(row.Voorvoegsel), str(row.Geboortenaam)].filter((p) => p !== null);
+  return str(row.DisplayName) ?? str(row.Naam) ?? (parts.length > 0 ? parts.join(' ') : employeeNumber);
+}
+
+export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): Person[] {
+  const { today, timeZone, persons: cfg } = options;
+  const leadHorizon = addDays(today, cfg.leadDays);
+  const graceStart = addDays(today, -cfg.graceDays);
+  const units = orgUnits(snapshot.organizationalUnits);
+
+  const byEmployee = new Map<string, Employment[]>();
+  snapshot.employments.forEach((row, i) => {
+    const e = toEmployment(row, i);
+    if (!e) return;
+    const list = byEmployee.get(e.employeeNumber);
+    if (list) list.push(e);
+    else byEmployee.set(e.employeeNumber, [e]);
+  });
+
+  const userRows = new Map<string, Attributes>();
+  for (const row of snapshot.users) {
+    const n = str(row.Medewerker);
+    if (n !== null && !userRows.has(n)) userRows.set(n, row);
+  }
+  for (const [n, list] of byEmployee) if (!userRows.has(n)) userRows.set(n, list[0]?.fields ?? {});
+
+  const result: Person[] = [];
+  for (const [employeeNumber, userRow] of userRows) {
+    const employments = byEmployee.get(employeeNumber) ?? [];
+    if (employments.length === 0 && cfg.excludeWithoutEmployment) continue;
+    const phaseCache = new Map<Employment, EmploymentPhase>();
+    const phase = (e: Employment) => {
+      let p = phaseCache.get(e);
+      if (p === undefined) phaseCache.set(e, (p = employmentPhase(e, today, leadHorizon)));
+      return p;
+    };
+    const primary = choosePrimary(employments, cfg.primaryEmployment, phase);
+    const lifecycle = lifecycleOf(
+      employments.map(phase),
+      employments.map((e) => e.endDate),
+      graceStart,
+    );
+    const openEnded = employments.some((e) => e.endDate === null);
+    const endDate = openEnded ? null : (primary?.endDate ?? null);
+    const startDate = primary?.startDate ?? null;
+    const unitId = str(primary?.fields.Organisatorische_eenheid_code);
+    const ownManager = primary?.managerEmployeeNumber ?? null;
+    const manager =
+      ownManager !== null && ownManager !== employeeNumber ? ownManager : unitManager(units, unitId, employeeNumber);
+
+    const attributes: Attributes = {
+      ...userRow,
+      ...(primary?.fields ?? {}),
+      Medewerker: employeeNumber,
+      Lifecycle: lifecycle,
+      StartDate: startDate,
+      EndDate: endDate,
+      StartDateTime: startDate === null ? null : startOfLocalDay(startDate, timeZone),
+      EndDateTime: endDate === null ? null : startOfLocalDay(addDays(endDate, 1), timeZone),
+      ManagerEmployeeNumber: manager,
+      DepartmentPath: departmentPath(units, unitId),
+      EmploymentCount: employments.length,
+    };
+    result.push({
+      employeeNumber,
+      displayName: composeDisplayName(userRow, employeeNumber),
+      lifecycle,
+      employments,
+      primary,
+      attributes,
+    });
+  }
+  result.sort((a, b) => (a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0));
+  return result;
+}

@@ -1,0 +1,393 @@
+/**
+ * plan: the exact list of writes per person. Pure and deterministic — no I/O, the clock is an input —
+ * so simulation, sync and on-demand share it and only the executor differs (STYLE.md principle 1).
+ */
+import {
+  type Account,
+  type AttrValue,
+  type AttributeChange,
+  type Attributes,
+  type ConnectionConfig,
+  type Link,
+  type LocalDate,
+  type Person,
+  type PlannedWrite,
+  type RunStep,
+  sameValue,
+} from '../../core/index.ts';
+import { evaluate, type Expression, parseExpression } from '../../expr/index.ts';
+import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
+import { type AccountIndex, matchPerson } from '../match/index.ts';
+import { addDays } from '../normalise/index.ts';
+import type { ScopeFn } from '../scope/index.ts';
+import { seededRandom } from './seeded-random.ts';
+import { item, type PersonPlan, type Plan } from './types.ts';
+import { chooseUnique, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
+
+export interface PlanInput {
+  readonly config: ConnectionConfig;
+  readonly mapping: CompiledMapping;
+  readonly scope: ScopeFn;
+  readonly persons: readonly Person[];
+  readonly index: AccountIndex;
+  readonly links: readonly Link[];
+  readonly today: LocalDate;
+  readonly nowIso: string;
+  readonly collisions: Readonly<Record<string, readonly string[]>>;
+  /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
+  readonly onlyEmployeeNumber?: string;
+}
+
+const UNIQUE = 'UniqueName';
+const ENABLED = 'accountEnabled';
+const step = (s: RunStep['step'], message: string, status: RunStep['status'] = 'success'): RunStep => ({
+  step: s,
+  status,
+  message,
+});
+
+export function plan(input: PlanInput): Plan {
+  const { config, mapping, index, today } = input;
+  const uniqueRules = mapping.rules.filter((r) => r.references.includes(UNIQUE));
+  const plainRules = mapping.rules.filter((r) => !r.references.includes(UNIQUE));
+  const candidates = config.uniqueness.candidates.map((text) => {
+    const parsed = parseExpression(text);
+    if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
+    return parsed.ast;
+  });
+  const registry = new UniqueNameRegistry(index, input.collisions);
+  const linksByEmployee = new Map(input.links.map((l) => [l.employeeNumber, l]));
+  const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
+  const personPlans: PersonPlan[] = [];
+  /** employee number → account id (or null while its create is pending), for manager references. */
+  const accountOf = new Map<string, string | null>();
+  const pendingManagers: { index: number; person: Person; accountId: string | null; link: Link | undefined }[] = [];
+  let managed = 0;
+
+  for (const person of input.persons) {
+    if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber) continue;
+    const context = {
+      now: () => input.nowIso,
+      random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
+      timeZone: config.timeZone,
+    };
+    const attrs: Attributes = { ...person.attributes, Domain: config.target.defaultDomain };
+    const p = planPerson(person, attrs, context);
+    personPlans.push(p.plan);
+    if (p.accountId !== undefined) {
+      accountOf.set(person.employeeNumber, p.accountId);
+      pendingManagers.push({
+        index: personPlans.length - 1,
+        person,
+        accountId: p.accountId,
+        link: linksByEmployee.get(person.employeeNumber),
+      });
+    }
+  }
+
+  if (config.lifecycle.setManager) {
+    for (const m of pendingManagers) {
+      const current = personPlans[m.index] as PersonPlan;
+      personPlans[m.index] = withManager(current, m.person, m.accountId, m.link, accountOf);
+    }
+  }
+
+  if (input.onlyEmployeeNumber === undefined) {
+    const seen = new Set(input.persons.map((p) => p.employeeNumber));
+    for (const link of input.links) {
+      if (seen.has(link.employeeNumber)) continue;
+      const account = index.byId.get(link.accountId);
+      if (!account) continue;
+      managed++;
+      personPlans.push(missingFromSource(link, account));
+    }
+  }
+  return Object.freeze({ persons: Object.freeze(personPlans), managedAccounts: managed, sourceCount: input.persons.length });
+
+  function planPerson(
+    person: Person,
+    attrs: Attributes,
+    context: { now: () => string; random: () => number; timeZone: string },
+  ): { plan: PersonPlan; accountId?: string | null } {
+    const n = person.employeeNumber;
+    const name = person.displayName;
+    const primary = person.primary;
+    const steps: RunStep[] = [
+      step(
+        'read',
+        `lifecycle ${person.lifecycle}; ${person.employments.length} employment(s)` +
+          (primary ? `; primary ${primary.key} (${primary.startDate ?? '…'} – ${primary.endDate ?? 'open-ended'})` : ''),
+      ),
+    ];
+    const scope = input.scope(person);
+    steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
+
+    const mapped = evaluateRules(plainRules, attrs, context);
+    if (mapped.errors.length > 0) {
+      steps.push(step('plan', mapped.errors.join('; '), 'failed'));
+      const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
+      return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
+    }
+    const firstLocal = firstCandidate(candidates, attrs, context);
+    const matchValues = config.matching.map((attribute) => {
+      const rule = mapping.byTarget.get(attribute);
+      const value =
+        rule && rule.references.includes(UNIQUE)
+          ? (evaluateRules([rule], { ...attrs, [UNIQUE]: firstLocal }, context).values[attribute] ?? null)
+          : (mapped.values[attribute] ?? null);
+      return { attribute, value };
+    });
+    const link = linksByEmployee.get(n);
+    const match = matchPerson({ employeeNumber: n, link, values: matchValues, index, owners });
+    if (match.kind === 'conflict') {
+      steps.push(step('match', match.message, 'failed'));
+      const error = { code: 'HRS_MATCH_AMBIGUOUS', message: match.message };
+      return { plan: bare(item(n, name, 'conflict', 'failed', null, [], steps, error)) };
+    }
+    steps.push(step('match', match.message));
+    const dropLink = match.kind === 'none' && match.staleLink;
+    const account = match.kind === 'none' ? null : match.account;
+    const linked = match.kind === 'linked';
+    if (account) managed++;
+    const desiredEnabled = enabledFor(mapped.values[ENABLED], person);
+
+    if (!scope.inScope) {
+      if (!account || !linked || config.scope.outOfScope === 'none' || (config.scope.outOfScope === 'disable' && !isEnabled(account))) {
+        steps.push(step('plan', account ? 'out of scope; account left as it is' : 'out of scope; no account'));
+        return { plan: { ...bare(item(n, name, 'out-of-scope', 'skipped', account?.id ?? null, [], steps)), dropLink } };
+      }
+      const kind = config.scope.outOfScope;
+      steps.push(step('plan', `out of scope: ${kind} the account (policy "${kind}")`));
+      return { plan: lifecyclePlan(kind, n, name, account, steps, link) };
+    }
+
+    if (!account) {
+      if (person.lifecycle !== 'active' && person.lifecycle !== 'pre-hire') {
+        steps.push(step('plan', `no account needed: lifecycle ${person.lifecycle}`));
+        return { plan: { ...bare(item(n, name, 'no-change', 'skipped', null, [], steps)), dropLink } };
+      }
+      return { plan: { ...createPlan(person, attrs, context, mapped.values, desiredEnabled, steps), dropLink }, accountId: null };
+    }
+
+    if (linked && deleteDue(person)) {
+      steps.push(step('plan', `delete: ended ${person.attributes.EndDate}, more than ${config.lifecycle.deleteAfterDays} days ago`));
+      return { plan: lifecyclePlan('delete', n, name, account, steps, link) };
+    }
+    const changes: AttributeChange[] = [];
+    for (const rule of plainRules) {
+      if (rule.apply !== 'always' || rule.target === ENABLED || mapped.notFlowed.has(rule.target)) continue;
+      const next = mapped.values[rule.target] ?? null;
+      const old = account.attributes[rule.target] ?? null;
+      if (!sameValue(old, next)) changes.push({ attribute: rule.target, old, new: next });
+    }
+    const writes: PlannedWrite[] = [];
+    const enabled = isEnabled(account);
+    let action: PersonPlan['item']['action'] = 'no-change';
+    if (desiredEnabled && !enabled) {
+      action = 'enable';
+      writes.push({ kind: 'enable', employeeNumber: n, accountId: account.id });
+    } else if (!desiredEnabled && enabled) {
+      action = 'disable';
+      writes.push({ kind: 'disable', employeeNumber: n, accountId: account.id });
+    }
+    if (changes.length > 0) {
+      writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes });
+      if (action === 'no-change') action = 'update';
+    }
+    const allChanges =
+      action === 'enable' || action === 'disable' ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }] : changes;
+    steps.push(step('plan', describe(action, person, changes.length)));
+    writes.push(...writeBack(n, attrs, account.attributes));
+    return {
+      plan: {
+        item: item(n, name, action, 'success', account.id, allChanges, steps),
+        writes,
+        newLink: linked ? null : { accountId: account.id },
+        dropLink: false,
+        applied: appliedValues(mapped.values),
+      },
+      accountId: account.id,
+    };
+  }
+
+  function createPlan(
+    person: Person,
+    attrs: Attributes,
+    context: { now: () => string; random: () => number; timeZone: string },
+    values: Readonly<Record<string, AttrValue>>,
+    enabled: boolean,
+    steps: RunStep[],
+  ): PersonPlan {
+    const n = person.employeeNumber;
+    let uniqueValues: Readonly<Record<string, AttrValue>> = {};
+    if (uniqueRules.length > 0) {
+      const locals = candidates.map((c) => localPartOf(c, attrs, context));
+      const choice = chooseUnique(
+        locals,
+        config.uniqueness.maxSuffix,
+        (localPart) => evaluateRules(uniqueRules, { ...attrs, [UNIQUE]: localPart }, context).values,
+        registry,
+      );
+      if (!choice) {
+        const message = `every candidate for ${uniqueRules.map((r) => r.target).join(', ')} is taken (${locals.join(', ')} and suffixes up to ${config.uniqueness.maxSuffix})`;
+        steps.push(step('plan', message, 'failed'));
+        return bare(item(n, person.displayName, 'create', 'failed', null, [], steps, { code: 'HRS_UNIQUE_EXHAUSTED', message }));
+      }
+      uniqueValues = choice.values;
+      if (choice.tried > 1) steps.push(step('plan', `"${locals[0]}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`));
+    }
+    const attributes: Record<string, AttrValue> = {};
+    for (const [k, v] of Object.entries({ ...values, ...uniqueValues })) {
+      if (k !== ENABLED && v !== null && !(Array.isArray(v) && v.length === 0)) attributes[k] = v;
+    }
+    const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
+    changes.push({ attribute: ENABLED, old: null, new: enabled });
+    steps.push(
+      step('plan', `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim()),
+    );
+    const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
+    writes.push(...writeBack(n, attrs, attributes));
+    return {
+      item: item(n, person.displayName, 'create', 'success', null, changes, steps),
+      writes,
+      newLink: null,
+      dropLink: false,
+      applied: appliedValues({ ...values, ...uniqueValues }),
+    };
+  }
+
+  function writeBack(n: string, attrs: Attributes, account: Attributes): PlannedWrite[] {
+    const changes: AttributeChange[] = [];
+    const mail = account.mail;
+    if (config.writeBack.email && typeof mail === 'string' && !sameValue(attrs.Email_werk ?? null, mail)) {
+      changes.push({ attribute: 'email', old: attrs.Email_werk ?? null, new: mail });
+    }
+    const upn = account.userPrincipalName;
+    if (config.writeBack.upn && typeof upn === 'string' && !sameValue(attrs.UPN ?? null, upn)) {
+      changes.push({ attribute: 'upn', old: attrs.UPN ?? null, new: upn });
+    }
+    return changes.length > 0 ? [{ kind: 'write-back', employeeNumber: n, changes }] : [];
+  }
+
+  function deleteDue(person: Person): boolean {
+    const days = config.lifecycle.deleteAfterDays;
+    const end = person.attributes.EndDate;
+    return person.lifecycle === 'gone' && days !== null && typeof end === 'string' && addDays(end, days) <= today;
+  }
+
+  function missingFromSource(link: Link, account: Account): PersonPlan {
+    const name = String(account.attributes.displayName ?? link.employeeNumber);
+    const steps = [step('read', 'not in the AFAS read any more')];
+    if (config.lifecycle.missingFromSource === 'disable' && isEnabled(account)) {
+      steps.push(step('plan', 'disable: the person is missing from AFAS (policy "disable")'));
+      return lifecyclePlan('disable', link.employeeNumber, name, account, steps, link);
+    }
+    steps.push(step('plan', 'missing from AFAS; account left as it is'));
+    return bare(item(link.employeeNumber, name, 'no-change', 'skipped', account.id, [], steps));
+  }
+}
+
+function lifecyclePlan(
+  kind: 'disable' | 'delete',
+  n: string,
+  name: string,
+  account: Account,
+  steps: readonly RunStep[],
+  link: Link | undefined,
+): PersonPlan {
+  const changes: AttributeChange[] =
+    kind === 'disable' ? [{ attribute: ENABLED, old: isEnabled(account), new: false }] : [];
+  return {
+    item: item(n, name, kind, 'success', account.id, changes, steps),
+    writes: [{ kind, employeeNumber: n, accountId: account.id }],
+    newLink: link ? null : { accountId: account.id },
+    dropLink: false,
+    applied: link?.applied ?? {},
+  };
+}
+
+function withManager(
+  p: PersonPlan,
+  person: Person,
+  accountId: string | null,
+  link: Link | undefined,
+  accountOf: ReadonlyMap<string, string | null>,
+): PersonPlan {
+  if (p.item.status === 'failed') return p;
+  const wanted = person.attributes.ManagerEmployeeNumber;
+  const desired = typeof wanted === 'string' && accountOf.has(wanted) ? wanted : null;
+  const previous = link?.applied.manager;
+  const old = typeof previous === 'string' ? previous : null;
+  // A manager without an account in this run is left as it is rather than cleared.
+  if (desired === old || (desired === null && typeof wanted === 'string')) return { ...p, applied: { ...p.applied, manager: old } };
+  const write: PlannedWrite = {
+    kind: 'set-manager',
+    employeeNumber: person.employeeNumber,
+    accountId,
+    managerEmployeeNumber: desired,
+    managerAccountId: desired === null ? null : (accountOf.get(desired) ?? null),
+    oldManagerAccountId: old === null ? null : (accountOf.get(old) ?? null),
+  };
+  const action = p.item.action === 'no-change' ? 'update' : p.item.action;
+  const steps = [...p.item.steps, step('plan', `manager ${old ?? '(none)'} → ${desired ?? '(none)'}`)];
+  return {
+    ...p,
+    item: { ...p.item, action, changes: [...p.item.changes, { attribute: 'manager', old, new: desired }], steps },
+    writes: [...p.writes, write],
+    applied: { ...p.applied, manager: desired },
+  };
+}
+
+function bare(runItem: PersonPlan['item']): PersonPlan {
+  return { item: runItem, writes: [], newLink: null, dropLink: false, applied: {} };
+}
+
+function isEnabled(account: Account): boolean {
+  return account.attributes[ENABLED] !== false;
+}
+
+/** Without an accountEnabled mapping: enabled while active or within the grace days. */
+function enabledFor(mapped: AttrValue | undefined, person: Person): boolean {
+  if (typeof mapped === 'boolean') return mapped;
+  return person.lifecycle === 'active' || person.lifecycle === 'leaver';
+}
+
+function appliedValues(values: Readonly<Record<string, AttrValue>>): Record<string, AttrValue> {
+  return { ...values };
+}
+
+function describe(action: string, person: Person, changeCount: number): string {
+  switch (action) {
+    case 'enable':
+      return `enable: lifecycle ${person.lifecycle}${changeCount ? ` and ${changeCount} attribute change(s)` : ''}`;
+    case 'disable':
+      return `disable: lifecycle ${person.lifecycle}${changeCount ? ` and ${changeCount} attribute change(s)` : ''}`;
+    case 'update':
+      return `update ${changeCount} attribute(s)`;
+    default:
+      return 'account is up to date';
+  }
+}
+
+function localPartOf(
+  ast: Expression,
+  attrs: Attributes,
+  context: { now: () => string; random: () => number; timeZone: string },
+): string {
+  const r = evaluate(ast, { ...context, attributes: attrs });
+  return r.ok && r.value !== null ? String(r.value) : '';
+}
+
+function firstCandidate(
+  asts: readonly Expression[],
+  attrs: Attributes,
+  context: { now: () => string; random: () => number; timeZone: string },
+): string {
+  for (const ast of asts) {
+    const local = cleanLocalPart(localPartOf(ast, attrs, context));
+    if (local !== '') return local;
+  }
+  return '';
+}
+
+export type { CompiledRule };

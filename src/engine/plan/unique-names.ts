@@ -1,0 +1,93 @@
+/**
+ * Unique UPN / mail / mailNickname values. Candidates come from the configured expressions in order,
+ * then the first candidate with a number suffix. A value is free when no account in the tenant holds
+ * it in any attribute it collides with (UPN vs mail vs proxyAddresses, per the target's capabilities)
+ * and nobody earlier in this run reserved it.
+ */
+import type { AttrValue } from '../../core/index.ts';
+import { type AccountIndex, normaliseKey } from '../match/index.ts';
+
+/** Characters Graph accepts in a UPN local part that are also safe in an SMTP address. */
+const INVALID = /[^a-z0-9._-]/g;
+const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ĳ: 'ij', þ: 'th' };
+export const MAX_LOCAL_PART = 64;
+
+/** Lower case, diacritics removed, invalid characters dropped, dots collapsed and trimmed. */
+export function cleanLocalPart(raw: string, maxLength = MAX_LOCAL_PART): string {
+  const ascii = raw
+    .toLowerCase()
+    .replace(/[ßæøœłđĳþ]/g, (c) => SPECIAL[c] ?? c)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(INVALID, '')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  return ascii.slice(0, maxLength).replace(/[.-]+$/, '');
+}
+
+export class UniqueNameRegistry {
+  private readonly reserved = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly index: AccountIndex,
+    /** attribute → attributes whose values it must not equal, e.g. mail → [userPrincipalName, mail, proxyAddresses] */
+    private readonly collisions: Readonly<Record<string, readonly string[]>>,
+  ) {}
+
+  isFree(attribute: string, value: string): boolean {
+    const key = normaliseKey(value);
+    const against = this.collisions[attribute] ?? [attribute];
+    for (const other of against) {
+      if (this.index.find(other, key).length > 0) return false;
+      if (this.reserved.get(other)?.has(key)) return false;
+    }
+    return true;
+  }
+
+  reserve(attribute: string, value: string): void {
+    let set = this.reserved.get(attribute);
+    if (!set) this.reserved.set(attribute, (set = new Set()));
+    set.add(normaliseKey(value));
+  }
+}
+
+export interface UniqueChoice {
+  readonly localPart: string;
+  readonly values: Readonly<Record<string, AttrValue>>;
+  readonly tried: number;
+}
+
+/**
+ * Tries local parts in order; `valuesFor` evaluates the mappings that use `[UniqueName]` for one
+ * local part. Returns null when every candidate is taken (HRS_UNIQUE_EXHAUSTED).
+ */
+export function chooseUnique(
+  candidates: readonly string[],
+  maxSuffix: number,
+  valuesFor: (localPart: string) => Readonly<Record<string, AttrValue>>,
+  registry: UniqueNameRegistry,
+): UniqueChoice | null {
+  const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c)).filter((c) => c !== ''))];
+  const first = cleaned[0];
+  const sequence: string[] = [...cleaned];
+  if (first !== undefined) {
+    for (let n = 2; n <= maxSuffix; n++) {
+      const suffix = String(n);
+      sequence.push(cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix);
+    }
+  }
+  let tried = 0;
+  for (const localPart of sequence) {
+    tried++;
+    const values = valuesFor(localPart);
+    const free = Object.entries(values).every(
+      ([attribute, value]) => typeof value !== 'string' || registry.isFree(attribute, value),
+    );
+    if (!free) continue;
+    for (const [attribute, value] of Object.entries(values)) {
+      if (typeof value === 'string') registry.reserve(attribute, value);
+    }
+    return { localPart, values, tried };
+  }
+  return null;
+}

@@ -1,0 +1,11 @@
+import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus, type RunItem } from '../core/index.ts';
+
+export function countItems(items: readonly RunItem[]) {
+  const actionCounts = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;
+  const statusCounts = Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>;
+  for (const item of items) {
+    actionCounts[item.action]++;
+    statusCounts[item.status]++;
+  }
+  return { actionCounts, statusCounts };
+}

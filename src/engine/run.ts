@@ -1,0 +1,193 @@
+/**
+ * The engine's front door for the service and the CLI: one run of the pipeline
+ * read → normalise → scope → map → match → plan → guard → apply → record.
+ */
+import type { Clock, ConnectionConfig, ItemStatus, RunItem, RunKind, Action } from '../core/index.ts';
+import type { EngineStore, Source, Target } from './ports.ts';
+
+export interface RunProgress {
+  readonly phase: 'read-source' | 'read-target' | 'plan' | 'apply' | 'record';
+  readonly done: number;
+  readonly total: number | null;
+}
+
+export interface RunRequest {
+  readonly kind: RunKind;
+  readonly config: ConnectionConfig;
+  readonly source: Source;
+  readonly target: Target;
+  readonly store: EngineStore;
+  readonly clock: Clock;
+  /** on-demand: the one employee to process. */
+  readonly employeeNumber?: string;
+  /** Approval of a blocked run: apply even though the guard fired. */
+  readonly approved?: { readonly by: string; readonly reason: string };
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: RunProgress) => void;
+  /** Called for every write that was applied (the service audits each account write). */
+  readonly onWrite?: (item: RunItem) => void;
+}
+
+export interface RunOutcome {
+  /** succeeded: planned (simulation) or applied; blocked: over a threshold, nothing applied. */
+  readonly status: 'succeeded' | 'blocked' | 'failed';
+  readonly items: readonly RunItem[];
+  readonly actionCounts: Readonly<Record<Action, number>>;
+  readonly statusCounts: Readonly<Record<ItemStatus, number>>;
+  readonly sourceCount: number;
+  readonly blockedReason: string | null;
+  /** For a failed run: the HrsyncError code and message (the run aborted before planning or applying). */
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+}
+
+import { HrsyncError, isHrsyncError } from '../core/index.ts';
+import { applyPlan } from './apply/index.ts';
+import { guard } from './guard/index.ts';
+import { compileMapping } from './map/index.ts';
+import { AccountIndex } from './match/index.ts';
+import { localToday, normalise } from './normalise/index.ts';
+import { plan as makePlan } from './plan/index.ts';
+import { readTarget } from './read-target.ts';
+import { countItems } from './run-counts.ts';
+import { compileScope } from './scope/index.ts';
+
+/**
+ * One run. Expected failures (source or target unreachable, bad configuration) end as a `failed`
+ * outcome with the error; nothing is planned or applied after a failed read (invariant 2).
+ */
+export async function executeRun(request: RunRequest): Promise<RunOutcome> {
+  const { config, clock, kind } = request;
+  const startedAt = clock.now();
+  const progress = request.onProgress ?? (() => {});
+  const finish = (fields: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'actionCounts' | 'statusCounts'>): RunOutcome => ({
+    ...fields,
+    ...countItems(fields.items),
+    startedAt,
+    finishedAt: clock.now(),
+  });
+  try {
+    const capabilities = request.target.capabilities;
+    const compiled = compileMapping(config.mapping, capabilities.attributeTypes ?? {});
+    if (!compiled.ok) {
+      throw new HrsyncError('HRS_CONFIG_INVALID', compiled.errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+        details: compiled.errors,
+      });
+    }
+    const mapping = compiled.mapping;
+    const signal = request.signal;
+
+    progress({ phase: 'read-source', done: 0, total: null });
+    const snapshot =
+      kind === 'on-demand'
+        ? await request.source.readOne(requireEmployee(request), signal ? { signal } : {})
+        : await request.source.read({
+            ...(signal ? { signal } : {}),
+            onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
+          });
+
+    const state = await request.store.getState();
+    const readAttributes = [
+      ...new Set([
+        ...(capabilities.alwaysRead ?? []),
+        'accountEnabled',
+        'displayName',
+        ...mapping.rules.map((r) => r.target),
+        ...config.matching,
+        ...Object.keys(capabilities.uniqueAttributes),
+        ...Object.values(capabilities.uniqueAttributes).flat(),
+      ]),
+    ].sort();
+    progress({ phase: 'read-target', done: 0, total: null });
+    const tenant = await readTarget(request.target, readAttributes, state, signal);
+
+    progress({ phase: 'plan', done: 0, total: null });
+    const now = clock.now();
+    const today = localToday(now, config.timeZone);
+    const persons = normalise(snapshot, { today, timeZone: config.timeZone, persons: config.persons });
+    const linkList = await request.store.links();
+    const index = new AccountIndex(tenant.accounts, [
+      ...config.matching,
+      ...Object.keys(capabilities.uniqueAttributes),
+      ...Object.values(capabilities.uniqueAttributes).flat(),
+    ]);
+    const thePlan = makePlan({
+      config,
+      mapping,
+      scope: compileScope(config.scope),
+      persons,
+      index,
+      links: linkList,
+      today,
+      nowIso: now,
+      collisions: capabilities.uniqueAttributes,
+      ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
+    });
+    if (kind === 'on-demand' && thePlan.persons.length === 0) {
+      throw new HrsyncError('HRS_NOT_FOUND', `employee ${requireEmployee(request)} was not found in AFAS`);
+    }
+
+    const saveState = async (countSource: boolean) =>
+      request.store.setState({
+        lastSourceCount: countSource ? persons.length : state.lastSourceCount,
+        targetCursor: tenant.cursor,
+        accounts: tenant.accounts,
+        accountAttributes: readAttributes,
+      });
+
+    const verdict =
+      kind === 'on-demand'
+        ? ({ blocked: false } as const)
+        : guard({ plan: thePlan, thresholds: config.thresholds, lastSourceCount: state.lastSourceCount });
+    const planned = thePlan.persons.map((p) => p.item);
+    if (verdict.blocked && !request.approved) {
+      await saveState(false);
+      const items = thePlan.persons.map((p) =>
+        p.writes.length > 0 && p.item.status === 'success'
+          ? { ...p.item, status: 'blocked' as const, steps: [...p.item.steps, guardStep(verdict.reason)] }
+          : p.item,
+      );
+      return finish({ status: 'blocked', items, sourceCount: persons.length, blockedReason: verdict.reason, error: null });
+    }
+    if (kind === 'simulation') {
+      await saveState(false);
+      return finish({ status: 'succeeded', items: planned, sourceCount: persons.length, blockedReason: null, error: null });
+    }
+
+    progress({ phase: 'apply', done: 0, total: null });
+    const items = await applyPlan(thePlan.persons, {
+      target: request.target,
+      source: request.source,
+      store: request.store,
+      now: () => clock.now(),
+      rematchAttribute: config.matching[0] ?? 'employeeId',
+      readAttributes,
+      links: new Map(linkList.map((l) => [l.employeeNumber, l])),
+      ...(signal ? { signal } : {}),
+      onProgress: (done, total) => progress({ phase: 'apply', done, total }),
+      ...(request.onWrite ? { onItem: request.onWrite } : {}),
+    });
+    progress({ phase: 'record', done: 0, total: null });
+    await saveState(kind === 'sync');
+    return finish({ status: 'succeeded', items, sourceCount: persons.length, blockedReason: null, error: null });
+  } catch (e) {
+    if (!isHrsyncError(e)) throw e;
+    return finish({
+      status: 'failed',
+      items: [],
+      sourceCount: 0,
+      blockedReason: null,
+      error: { code: e.code, message: e.message },
+    });
+  }
+}
+
+function requireEmployee(request: RunRequest): string {
+  if (!request.employeeNumber) throw new HrsyncError('HRS_VALIDATION', 'an on-demand run needs an employee number');
+  return request.employeeNumber;
+}
+
+function guardStep(reason: string) {
+  return { step: 'guard' as const, status: 'blocked' as const, message: `run blocked: ${reason}` };
+}

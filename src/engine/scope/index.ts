@@ -1,0 +1,1 @@
+export { compileScope, type ScopeDecision, type ScopeFn, validateScope } from './scope.ts';
