@@ -1,10 +1,15 @@
 import { Command } from 'commander';
 import { emulatorCommand } from '../../emulators/command.ts';
 import { demoDataCommand } from '../../emulators/demo-data/command.ts';
+import { initCommand } from './commands/init.ts';
+import { simulateCommand, syncCommand } from './commands/run.ts';
 
 const program = new Command('hrsync')
   .description('Keeps Microsoft 365 accounts in step with AFAS Profit HR')
   .showHelpAfterError()
+  .addCommand(initCommand())
+  .addCommand(simulateCommand())
+  .addCommand(syncCommand())
   .addCommand(emulatorCommand())
   .addCommand(demoDataCommand());
 

@@ -2,7 +2,12 @@
  * Checks a configuration beyond its schema: every expression parses, regexes compile. Used by the
  * CLI before a run and by the service when a step is saved, so errors carry their path.
  */
-import { type ConnectionConfig, type ErrorDetail, HrsyncError, parseConnectionConfig } from '../core/index.ts';
+import {
+  type ConnectionConfig,
+  type ErrorDetail,
+  HrsyncError,
+  parseConnectionConfig,
+} from '../core/index.ts';
 import { parseExpression } from '../expr/index.ts';
 import { compileMapping } from './map/index.ts';
 import { validateScope } from './scope/index.ts';
@@ -25,7 +30,9 @@ export function loadConfig(input: unknown): ConnectionConfig {
   const errors = parsed.ok ? checkConfig(parsed.config) : parsed.errors;
   if (!parsed.ok || errors.length > 0) {
     const list = errors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
-    throw new HrsyncError('HRS_CONFIG_INVALID', `the connection configuration is invalid:\n${list}`, { details: errors });
+    throw new HrsyncError('HRS_CONFIG_INVALID', `the connection configuration is invalid:\n${list}`, {
+      details: errors,
+    });
   }
   return parsed.config;
 }

@@ -13,7 +13,8 @@ import type {
   UniquenessConfig,
 } from '../core/index.ts';
 
-const surname = 'DutchSurname([Naamgebruik_code], [Voorvoegsel], [Geboortenaam], [Voorvoegsel_partner], [Geboortenaam_partner])';
+const surname =
+  'DutchSurname([Naamgebruik_code], [Voorvoegsel], [Geboortenaam], [Voorvoegsel_partner], [Geboortenaam_partner])';
 const familyForName = 'StripSpaces(Join("", [Voorvoegsel], [Geboortenaam]))';
 
 export const DEFAULT_MAPPING: MappingRule[] = [
@@ -27,13 +28,19 @@ export const DEFAULT_MAPPING: MappingRule[] = [
   { target: 'givenName', type: 'direct', source: 'Roepnaam', apply: 'always' },
   { target: 'surname', type: 'expression', source: surname, apply: 'always' },
   { target: 'mailNickname', type: 'expression', source: '[UniqueName]', apply: 'create' },
-  { target: 'userPrincipalName', type: 'expression', source: 'Join("@", [UniqueName], [Domain])', apply: 'create' },
+  {
+    target: 'userPrincipalName',
+    type: 'expression',
+    source: 'Join("@", [UniqueName], [Domain])',
+    apply: 'create',
+  },
   { target: 'mail', type: 'expression', source: 'Join("@", [UniqueName], [Domain])', apply: 'create' },
   { target: 'employeeId', type: 'direct', source: 'Medewerker', apply: 'always' },
   {
     target: 'employeeType',
     type: 'expression',
-    source: 'Switch([Soort_medewerker_code], "Employee", "I", "Contractor", "E", "Contractor", "S", "Intern")',
+    source:
+      'Switch([Soort_medewerker_code], "Employee", "I", "Contractor", "E", "Contractor", "S", "Intern")',
     apply: 'always',
   },
   { target: 'employeeHireDate', type: 'direct', source: 'StartDateTime', apply: 'always' },
@@ -71,7 +78,11 @@ export const DEFAULT_PERSONS: PersonsConfig = {
   excludeWithoutEmployment: true,
 };
 
-export const DEFAULT_LIFECYCLE: LifecycleConfig = { deleteAfterDays: null, missingFromSource: 'disable', setManager: true };
+export const DEFAULT_LIFECYCLE: LifecycleConfig = {
+  deleteAfterDays: null,
+  missingFromSource: 'disable',
+  setManager: true,
+};
 
 export const DEFAULT_THRESHOLDS: ThresholdsConfig = {
   maxDisableDeleteCount: 100,

@@ -2,7 +2,7 @@
  * The engine's front door for the service and the CLI: one run of the pipeline
  * read → normalise → scope → map → match → plan → guard → apply → record.
  */
-import type { Clock, ConnectionConfig, ItemStatus, RunItem, RunKind, Action } from '../core/index.ts';
+import type { Action, Clock, ConnectionConfig, ItemStatus, RunItem, RunKind } from '../core/index.ts';
 import type { EngineStore, Source, Target } from './ports.ts';
 
 export interface RunProgress {
@@ -61,7 +61,9 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
   const { config, clock, kind } = request;
   const startedAt = clock.now();
   const progress = request.onProgress ?? (() => {});
-  const finish = (fields: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'actionCounts' | 'statusCounts'>): RunOutcome => ({
+  const finish = (
+    fields: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'actionCounts' | 'statusCounts'>,
+  ): RunOutcome => ({
     ...fields,
     ...countItems(fields.items),
     startedAt,
@@ -71,9 +73,13 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const capabilities = request.target.capabilities;
     const compiled = compileMapping(config.mapping, capabilities.attributeTypes ?? {});
     if (!compiled.ok) {
-      throw new HrsyncError('HRS_CONFIG_INVALID', compiled.errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-        details: compiled.errors,
-      });
+      throw new HrsyncError(
+        'HRS_CONFIG_INVALID',
+        compiled.errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        {
+          details: compiled.errors,
+        },
+      );
     }
     const mapping = compiled.mapping;
     const signal = request.signal;
@@ -148,11 +154,23 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           ? { ...p.item, status: 'blocked' as const, steps: [...p.item.steps, guardStep(verdict.reason)] }
           : p.item,
       );
-      return finish({ status: 'blocked', items, sourceCount: persons.length, blockedReason: verdict.reason, error: null });
+      return finish({
+        status: 'blocked',
+        items,
+        sourceCount: persons.length,
+        blockedReason: verdict.reason,
+        error: null,
+      });
     }
     if (kind === 'simulation') {
       await saveState(false);
-      return finish({ status: 'succeeded', items: planned, sourceCount: persons.length, blockedReason: null, error: null });
+      return finish({
+        status: 'succeeded',
+        items: planned,
+        sourceCount: persons.length,
+        blockedReason: null,
+        error: null,
+      });
     }
 
     progress({ phase: 'apply', done: 0, total: null });
@@ -170,7 +188,13 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     });
     progress({ phase: 'record', done: 0, total: null });
     await saveState(kind === 'sync');
-    return finish({ status: 'succeeded', items, sourceCount: persons.length, blockedReason: null, error: null });
+    return finish({
+      status: 'succeeded',
+      items,
+      sourceCount: persons.length,
+      blockedReason: null,
+      error: null,
+    });
   } catch (e) {
     if (!isHrsyncError(e)) throw e;
     return finish({
@@ -184,7 +208,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
 }
 
 function requireEmployee(request: RunRequest): string {
-  if (!request.employeeNumber) throw new HrsyncError('HRS_VALIDATION', 'an on-demand run needs an employee number');
+  if (!request.employeeNumber)
+    throw new HrsyncError('HRS_VALIDATION', 'an on-demand run needs an employee number');
   return request.employeeNumber;
 }
 

@@ -88,8 +88,10 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
   // Links for matched/updated accounts whose writes all succeeded, and dropped stale links.
   for (const t of active) {
     if (t.plan.dropLink) await ctx.store.removeLink(t.plan.item.employeeNumber);
-    if (t.status === 'failed' || t.accountId === null || t.plan.writes.some((w) => w.kind === 'create')) continue;
-    if (t.plan.writes.some((w) => w.kind === 'delete')) await ctx.store.removeLink(t.plan.item.employeeNumber);
+    if (t.status === 'failed' || t.accountId === null || t.plan.writes.some((w) => w.kind === 'create'))
+      continue;
+    if (t.plan.writes.some((w) => w.kind === 'delete'))
+      await ctx.store.removeLink(t.plan.item.employeeNumber);
     else if (t.plan.newLink || t.plan.writes.length > 0) await storeLink(t, t.accountId, ctx);
   }
 
@@ -98,7 +100,9 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
   for (const { t, w } of writesOf(['set-manager'])) {
     if (w.kind !== 'set-manager' || t.status === 'failed' || t.accountId === null) continue;
     const managerAccountId =
-      w.managerEmployeeNumber === null ? null : (w.managerAccountId ?? byEmployee.get(w.managerEmployeeNumber)?.accountId ?? null);
+      w.managerEmployeeNumber === null
+        ? null
+        : (w.managerAccountId ?? byEmployee.get(w.managerEmployeeNumber)?.accountId ?? null);
     if (w.managerEmployeeNumber !== null && managerAccountId === null) {
       warn(t, `manager ${w.managerEmployeeNumber} has no account yet; the manager is set on a later run`);
       continue;
@@ -182,7 +186,14 @@ async function resolveCreate(
   write: PlannedWrite,
   ctx: ApplyContext,
 ): Promise<WriteOutcome> {
-  if (!outcome) return { ok: false, code: 'HRS_TARGET_WRITE_FAILED', message: 'no outcome', retryable: false, ambiguous: false };
+  if (!outcome)
+    return {
+      ok: false,
+      code: 'HRS_TARGET_WRITE_FAILED',
+      message: 'no outcome',
+      retryable: false,
+      ambiguous: false,
+    };
   if (outcome.ok || !outcome.ambiguous || write.kind !== 'create') return outcome;
   const value = write.attributes[ctx.rematchAttribute];
   if (typeof value !== 'string') return outcome;

@@ -2,9 +2,15 @@
  * map: per target attribute — direct, constant, expression or none; "always" or "on create only";
  * a default when the value is empty. Expressions are parsed once per configuration.
  */
-import type { AttrValue, Attributes, ErrorDetail, MappingRule } from '../../core/index.ts';
+import type { Attributes, AttrValue, ErrorDetail, MappingRule } from '../../core/index.ts';
 import { isEmpty } from '../../core/index.ts';
-import { type EvalContext, evaluate, type Expression, parseExpression, references } from '../../expr/index.ts';
+import {
+  type EvalContext,
+  type Expression,
+  evaluate,
+  parseExpression,
+  references,
+} from '../../expr/index.ts';
 import { type AttributeType, coerce } from './coerce.ts';
 
 export interface CompiledRule {
@@ -38,7 +44,11 @@ export function compileMapping(
     const base = { target: rule.target, apply: rule.apply, type };
     const source = rule.source ?? '';
     if (rule.type === 'constant') {
-      compiled.push({ ...base, references: [], evaluate: () => ({ ok: true, value: finish(source), flow: true }) });
+      compiled.push({
+        ...base,
+        references: [],
+        evaluate: () => ({ ok: true, value: finish(source), flow: true }),
+      });
     } else if (rule.type === 'direct') {
       compiled.push({
         ...base,

@@ -28,7 +28,8 @@ export function matchPerson(input: MatchInput): MatchResult {
   let staleLink = false;
   if (link) {
     const account = index.byId.get(link.accountId);
-    if (account) return { kind: 'linked', account, message: `linked to account ${account.id} since ${link.linkedAt}` };
+    if (account)
+      return { kind: 'linked', account, message: `linked to account ${account.id} since ${link.linkedAt}` };
     staleLink = true;
   }
   const tried: string[] = [];
@@ -58,8 +59,16 @@ export function matchPerson(input: MatchInput): MatchResult {
         message: `account ${account.id} matches on ${attribute} = "${value}" but is linked to employee ${owner}`,
       };
     }
-    return { kind: 'matched', account, message: `matched account ${account.id} on ${attribute} = "${value}"` };
+    return {
+      kind: 'matched',
+      account,
+      message: `matched account ${account.id} on ${attribute} = "${value}"`,
+    };
   }
   const prefix = staleLink ? `linked account ${link?.accountId} no longer exists; ` : '';
-  return { kind: 'none', staleLink, message: `${prefix}no account found (tried ${tried.join(', ') || 'nothing'})` };
+  return {
+    kind: 'none',
+    staleLink,
+    message: `${prefix}no account found (tried ${tried.join(', ') || 'nothing'})`,
+  };
 }

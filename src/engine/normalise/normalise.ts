@@ -10,7 +10,14 @@
  *   (walking up the tree), never the person themself
  * - `DepartmentPath`: org-unit names from the top down, joined with " / "
  */
-import type { Attributes, Employment, Lifecycle, LocalDate, Person, PersonsConfig } from '../../core/index.ts';
+import type {
+  Attributes,
+  Employment,
+  Lifecycle,
+  LocalDate,
+  Person,
+  PersonsConfig,
+} from '../../core/index.ts';
 import type { SourceSnapshot } from '../ports.ts';
 import { addDays, startOfLocalDay, toLocalDate } from './local-date.ts';
 import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
@@ -29,7 +36,8 @@ interface OrgUnit {
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: unknown): number | null => {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v.replace(',', '.')) : Number.NaN;
+  const n =
+    typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v.replace(',', '.')) : Number.NaN;
   return Number.isFinite(n) ? n : null;
 };
 
@@ -53,16 +61,27 @@ function orgUnits(rows: readonly Attributes[]): Map<string, OrgUnit> {
   for (const r of rows) {
     const id = str(r.ExternalId);
     if (id === null) continue;
-    units.set(id, { name: str(r.DisplayName) ?? id, parent: str(r.ParentExternalId), manager: str(r.ManagerExternalId) });
+    units.set(id, {
+      name: str(r.DisplayName) ?? id,
+      parent: str(r.ParentExternalId),
+      manager: str(r.ManagerExternalId),
+    });
   }
   return units;
 }
 
-function lifecycleOf(phases: readonly EmploymentPhase[], ends: readonly (LocalDate | null)[], graceStart: LocalDate) {
+function lifecycleOf(
+  phases: readonly EmploymentPhase[],
+  ends: readonly (LocalDate | null)[],
+  graceStart: LocalDate,
+) {
   if (phases.length === 0) return 'no-employment' satisfies Lifecycle;
   if (phases.includes('active')) return 'active' satisfies Lifecycle;
   if (phases.includes('pre-hire')) return 'pre-hire' satisfies Lifecycle;
-  const lastEnd = ends.reduce<LocalDate | null>((m, e) => (e !== null && (m === null || e > m) ? e : m), null);
+  const lastEnd = ends.reduce<LocalDate | null>(
+    (m, e) => (e !== null && (m === null || e > m) ? e : m),
+    null,
+  );
   if (lastEnd !== null && lastEnd >= graceStart) return 'leaver' satisfies Lifecycle;
   if (phases.includes('future')) return 'future' satisfies Lifecycle;
   return 'gone' satisfies Lifecycle;
@@ -127,8 +146,10 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     if (employments.length === 0 && cfg.excludeWithoutEmployment) continue;
     const phaseCache = new Map<Employment, EmploymentPhase>();
     const phase = (e: Employment) => {
-      let p = phaseCache.get(e);
-      if (p === undefined) phaseCache.set(e, (p = employmentPhase(e, today, leadHorizon)));
+      const cached = phaseCache.get(e);
+      if (cached !== undefined) return cached;
+      const p = employmentPhase(e, today, leadHorizon);
+      phaseCache.set(e, p);
       return p;
     };
     const primary = choosePrimary(employments, cfg.primaryEmployment, phase);
@@ -143,7 +164,9 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     const unitId = str(primary?.fields.Organisatorische_eenheid_code);
     const ownManager = primary?.managerEmployeeNumber ?? null;
     const manager =
-      ownManager !== null && ownManager !== employeeNumber ? ownManager : unitManager(units, unitId, employeeNumber);
+      ownManager !== null && ownManager !== employeeNumber
+        ? ownManager
+        : unitManager(units, unitId, employeeNumber);
 
     const attributes: Attributes = {
       ...userRow,
@@ -167,6 +190,8 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
       attributes,
     });
   }
-  result.sort((a, b) => (a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0));
+  result.sort((a, b) =>
+    a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0,
+  );
   return result;
 }

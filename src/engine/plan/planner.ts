@@ -4,9 +4,9 @@
  */
 import {
   type Account,
-  type AttrValue,
   type AttributeChange,
   type Attributes,
+  type AttrValue,
   type ConnectionConfig,
   type Link,
   type LocalDate,
@@ -15,7 +15,7 @@ import {
   type RunStep,
   sameValue,
 } from '../../core/index.ts';
-import { evaluate, type Expression, parseExpression } from '../../expr/index.ts';
+import { type Expression, evaluate, parseExpression } from '../../expr/index.ts';
 import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
@@ -61,11 +61,17 @@ export function plan(input: PlanInput): Plan {
   const personPlans: PersonPlan[] = [];
   /** employee number → account id (or null while its create is pending), for manager references. */
   const accountOf = new Map<string, string | null>();
-  const pendingManagers: { index: number; person: Person; accountId: string | null; link: Link | undefined }[] = [];
+  const pendingManagers: {
+    index: number;
+    person: Person;
+    accountId: string | null;
+    link: Link | undefined;
+  }[] = [];
   let managed = 0;
 
   for (const person of input.persons) {
-    if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber) continue;
+    if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber)
+      continue;
     const context = {
       now: () => input.nowIso,
       random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
@@ -102,7 +108,11 @@ export function plan(input: PlanInput): Plan {
       personPlans.push(missingFromSource(link, account));
     }
   }
-  return Object.freeze({ persons: Object.freeze(personPlans), managedAccounts: managed, sourceCount: input.persons.length });
+  return Object.freeze({
+    persons: Object.freeze(personPlans),
+    managedAccounts: managed,
+    sourceCount: input.persons.length,
+  });
 
   function planPerson(
     person: Person,
@@ -116,7 +126,9 @@ export function plan(input: PlanInput): Plan {
       step(
         'read',
         `lifecycle ${person.lifecycle}; ${person.employments.length} employment(s)` +
-          (primary ? `; primary ${primary.key} (${primary.startDate ?? '…'} – ${primary.endDate ?? 'open-ended'})` : ''),
+          (primary
+            ? `; primary ${primary.key} (${primary.startDate ?? '…'} – ${primary.endDate ?? 'open-ended'})`
+            : ''),
       ),
     ];
     const scope = input.scope(person);
@@ -131,10 +143,9 @@ export function plan(input: PlanInput): Plan {
     const firstLocal = firstCandidate(candidates, attrs, context);
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
-      const value =
-        rule && rule.references.includes(UNIQUE)
-          ? (evaluateRules([rule], { ...attrs, [UNIQUE]: firstLocal }, context).values[attribute] ?? null)
-          : (mapped.values[attribute] ?? null);
+      const value = rule?.references.includes(UNIQUE)
+        ? (evaluateRules([rule], { ...attrs, [UNIQUE]: firstLocal }, context).values[attribute] ?? null)
+        : (mapped.values[attribute] ?? null);
       return { attribute, value };
     });
     const link = linksByEmployee.get(n);
@@ -152,9 +163,21 @@ export function plan(input: PlanInput): Plan {
     const desiredEnabled = enabledFor(mapped.values[ENABLED], person);
 
     if (!scope.inScope) {
-      if (!account || !linked || config.scope.outOfScope === 'none' || (config.scope.outOfScope === 'disable' && !isEnabled(account))) {
-        steps.push(step('plan', account ? 'out of scope; account left as it is' : 'out of scope; no account'));
-        return { plan: { ...bare(item(n, name, 'out-of-scope', 'skipped', account?.id ?? null, [], steps)), dropLink } };
+      if (
+        !account ||
+        !linked ||
+        config.scope.outOfScope === 'none' ||
+        (config.scope.outOfScope === 'disable' && !isEnabled(account))
+      ) {
+        steps.push(
+          step('plan', account ? 'out of scope; account left as it is' : 'out of scope; no account'),
+        );
+        return {
+          plan: {
+            ...bare(item(n, name, 'out-of-scope', 'skipped', account?.id ?? null, [], steps)),
+            dropLink,
+          },
+        };
       }
       const kind = config.scope.outOfScope;
       steps.push(step('plan', `out of scope: ${kind} the account (policy "${kind}")`));
@@ -166,11 +189,19 @@ export function plan(input: PlanInput): Plan {
         steps.push(step('plan', `no account needed: lifecycle ${person.lifecycle}`));
         return { plan: { ...bare(item(n, name, 'no-change', 'skipped', null, [], steps)), dropLink } };
       }
-      return { plan: { ...createPlan(person, attrs, context, mapped.values, desiredEnabled, steps), dropLink }, accountId: null };
+      return {
+        plan: { ...createPlan(person, attrs, context, mapped.values, desiredEnabled, steps), dropLink },
+        accountId: null,
+      };
     }
 
     if (linked && deleteDue(person)) {
-      steps.push(step('plan', `delete: ended ${person.attributes.EndDate}, more than ${config.lifecycle.deleteAfterDays} days ago`));
+      steps.push(
+        step(
+          'plan',
+          `delete: ended ${person.attributes.EndDate}, more than ${config.lifecycle.deleteAfterDays} days ago`,
+        ),
+      );
       return { plan: lifecyclePlan('delete', n, name, account, steps, link) };
     }
     const changes: AttributeChange[] = [];
@@ -195,7 +226,9 @@ export function plan(input: PlanInput): Plan {
       if (action === 'no-change') action = 'update';
     }
     const allChanges =
-      action === 'enable' || action === 'disable' ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }] : changes;
+      action === 'enable' || action === 'disable'
+        ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
+        : changes;
     steps.push(step('plan', describe(action, person, changes.length)));
     writes.push(...writeBack(n, attrs, account.attributes));
     return {
@@ -231,10 +264,18 @@ export function plan(input: PlanInput): Plan {
       if (!choice) {
         const message = `every candidate for ${uniqueRules.map((r) => r.target).join(', ')} is taken (${locals.join(', ')} and suffixes up to ${config.uniqueness.maxSuffix})`;
         steps.push(step('plan', message, 'failed'));
-        return bare(item(n, person.displayName, 'create', 'failed', null, [], steps, { code: 'HRS_UNIQUE_EXHAUSTED', message }));
+        return bare(
+          item(n, person.displayName, 'create', 'failed', null, [], steps, {
+            code: 'HRS_UNIQUE_EXHAUSTED',
+            message,
+          }),
+        );
       }
       uniqueValues = choice.values;
-      if (choice.tried > 1) steps.push(step('plan', `"${locals[0]}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`));
+      if (choice.tried > 1)
+        steps.push(
+          step('plan', `"${locals[0]}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`),
+        );
     }
     const attributes: Record<string, AttrValue> = {};
     for (const [k, v] of Object.entries({ ...values, ...uniqueValues })) {
@@ -243,7 +284,10 @@ export function plan(input: PlanInput): Plan {
     const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
-      step('plan', `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim()),
+      step(
+        'plan',
+        `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim(),
+      ),
     );
     const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
     writes.push(...writeBack(n, attrs, attributes));
@@ -272,7 +316,9 @@ export function plan(input: PlanInput): Plan {
   function deleteDue(person: Person): boolean {
     const days = config.lifecycle.deleteAfterDays;
     const end = person.attributes.EndDate;
-    return person.lifecycle === 'gone' && days !== null && typeof end === 'string' && addDays(end, days) <= today;
+    return (
+      person.lifecycle === 'gone' && days !== null && typeof end === 'string' && addDays(end, days) <= today
+    );
   }
 
   function missingFromSource(link: Link, account: Account): PersonPlan {
@@ -319,7 +365,8 @@ function withManager(
   const previous = link?.applied.manager;
   const old = typeof previous === 'string' ? previous : null;
   // A manager without an account in this run is left as it is rather than cleared.
-  if (desired === old || (desired === null && typeof wanted === 'string')) return { ...p, applied: { ...p.applied, manager: old } };
+  if (desired === old || (desired === null && typeof wanted === 'string'))
+    return { ...p, applied: { ...p.applied, manager: old } };
   const write: PlannedWrite = {
     kind: 'set-manager',
     employeeNumber: person.employeeNumber,
@@ -332,7 +379,12 @@ function withManager(
   const steps = [...p.item.steps, step('plan', `manager ${old ?? '(none)'} → ${desired ?? '(none)'}`)];
   return {
     ...p,
-    item: { ...p.item, action, changes: [...p.item.changes, { attribute: 'manager', old, new: desired }], steps },
+    item: {
+      ...p.item,
+      action,
+      changes: [...p.item.changes, { attribute: 'manager', old, new: desired }],
+      steps,
+    },
     writes: [...p.writes, write],
     applied: { ...p.applied, manager: desired },
   };

@@ -1,4 +1,11 @@
-import type { Action, AttributeChange, ItemStatus, PlannedWrite, RunItem, RunStep } from '../../core/index.ts';
+import type {
+  Action,
+  AttributeChange,
+  ItemStatus,
+  PlannedWrite,
+  RunItem,
+  RunStep,
+} from '../../core/index.ts';
 
 /** What the planner decided for one person: the run item to show and the writes to apply. */
 export interface PersonPlan {

@@ -9,7 +9,16 @@ import { type AccountIndex, normaliseKey } from '../match/index.ts';
 
 /** Characters Graph accepts in a UPN local part that are also safe in an SMTP address. */
 const INVALID = /[^a-z0-9._-]/g;
-const SPECIAL: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ĳ: 'ij', þ: 'th' };
+const SPECIAL: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ĳ: 'ij',
+  þ: 'th',
+};
 export const MAX_LOCAL_PART = 64;
 
 /** Lower case, diacritics removed, invalid characters dropped, dots collapsed and trimmed. */
@@ -45,8 +54,8 @@ export class UniqueNameRegistry {
   }
 
   reserve(attribute: string, value: string): void {
-    let set = this.reserved.get(attribute);
-    if (!set) this.reserved.set(attribute, (set = new Set()));
+    const set = this.reserved.get(attribute) ?? new Set<string>();
+    this.reserved.set(attribute, set);
     set.add(normaliseKey(value));
   }
 }

@@ -19,9 +19,12 @@ export interface ScopeDecision {
 
 type ClauseTest = (value: AttrValue | undefined) => boolean;
 
-const text = (v: AttrValue | undefined): string => (Array.isArray(v) ? v.join(',') : v === null || v === undefined ? '' : String(v));
-const truthy = (v: AttrValue | undefined) => v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
-const falsy = (v: AttrValue | undefined) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false');
+const text = (v: AttrValue | undefined): string =>
+  Array.isArray(v) ? v.join(',') : v === null || v === undefined ? '' : String(v);
+const truthy = (v: AttrValue | undefined) =>
+  v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+const falsy = (v: AttrValue | undefined) =>
+  v === false || (typeof v === 'string' && v.toLowerCase() === 'false');
 
 function compareOrdered(v: AttrValue | undefined, expected: string): number | null {
   const a = text(v);
@@ -78,7 +81,8 @@ export type ScopeFn = (person: Person) => ScopeDecision;
 
 /** Compiles the filters once; invalid regexes are caught by config validation (see validateScope). */
 export function compileScope(config: ScopeConfig): ScopeFn {
-  if (config.filters.length === 0) return () => ({ inScope: true, reason: 'no scoping filters: everyone is in scope' });
+  if (config.filters.length === 0)
+    return () => ({ inScope: true, reason: 'no scoping filters: everyone is in scope' });
   const filters = config.filters.map((f, fi) =>
     f.clauses.map((c) => ({
       label: `filter ${fi + 1}: ${c.attribute} ${c.operator}${c.value === undefined ? '' : ` "${c.value}"`}`,
@@ -91,7 +95,9 @@ export function compileScope(config: ScopeConfig): ScopeFn {
     for (const clauses of filters) {
       const failed = clauses.find((c) => !c.test(person.attributes[c.attribute]));
       if (!failed) return { inScope: true, reason: `matches ${clauses.map((c) => c.label).join(' AND ')}` };
-      failures.push(`${failed.label} is false (value ${JSON.stringify(person.attributes[failed.attribute] ?? null)})`);
+      failures.push(
+        `${failed.label} is false (value ${JSON.stringify(person.attributes[failed.attribute] ?? null)})`,
+      );
     }
     return { inScope: false, reason: failures.join('; ') };
   };
@@ -101,7 +107,7 @@ export function compileScope(config: ScopeConfig): ScopeFn {
 export function validateScope(config: ScopeConfig): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
   const needsValue = new Set<ScopeOperator>(['IS_NULL', 'IS_NOT_NULL', 'IS_TRUE', 'IS_FALSE']);
-  config.filters.forEach((f, fi) =>
+  config.filters.forEach((f, fi) => {
     f.clauses.forEach((c, ci) => {
       const path = `/scope/filters/${fi}/clauses/${ci}/value`;
       if (!needsValue.has(c.operator) && c.value === undefined) {
@@ -114,7 +120,7 @@ export function validateScope(config: ScopeConfig): { path: string; message: str
           errors.push({ path, message: `invalid regular expression: ${(e as Error).message}` });
         }
       }
-    }),
-  );
+    });
+  });
   return errors;
 }

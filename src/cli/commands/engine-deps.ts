@@ -1,0 +1,61 @@
+/**
+ * Builds the engine's adapters from a connection configuration file: resolves secret references
+ * (environment variables, files beside the configuration), the AFAS source and the Graph target.
+ * The CLI is a composition root, so this is one of the few places that reads process.env.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { ConnectionConfig } from '../../core/index.ts';
+import { HrsyncError } from '../../core/index.ts';
+import { loadConfig, type Source, type Target } from '../../engine/index.ts';
+import { resolveSecret } from '../../engine/secrets.ts';
+import { createAfasSource } from '../../sources/afas/index.ts';
+import { createGraphTarget } from '../../targets/graph/index.ts';
+
+export interface LoadedConnection {
+  readonly config: ConnectionConfig;
+  readonly path: string;
+  readonly source: Source;
+  readonly target: Target;
+}
+
+export async function readConfigFile(path: string): Promise<ConnectionConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new HrsyncError(
+      'HRS_CONFIG_INVALID',
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+  return loadConfig(json);
+}
+
+export async function loadConnection(path: string): Promise<LoadedConnection> {
+  const config = await readConfigFile(path);
+  const baseDir = dirname(resolve(path));
+  const secret = (ref: Parameters<typeof resolveSecret>[0]) =>
+    resolveSecret(ref, { baseDir, env: process.env });
+  const token = await secret(config.source.token);
+  const cred = config.target.credential;
+  const credential =
+    cred.type === 'secret'
+      ? { clientSecret: await secret(cred.secret) }
+      : { certificatePem: await secret(cred.certificate), privateKeyPem: await secret(cred.privateKey) };
+  const ca = config.target.caFile
+    ? await readFile(resolve(baseDir, config.target.caFile), 'utf8')
+    : undefined;
+  return {
+    config,
+    path,
+    source: createAfasSource(config.source, { token }),
+    target: createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) }),
+  };
+}

@@ -1,0 +1,97 @@
+/** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
+import {
+  executeRun,
+  FileEngineStore,
+  type RunOutcome,
+  runItemsToCsv,
+  runItemsToJson,
+} from '../../engine/index.ts';
+import { loadConnection } from './engine-deps.ts';
+import { terminalProgress } from './progress.ts';
+
+interface RunFlags {
+  config: string;
+  state?: string;
+  out?: string;
+  format?: 'csv' | 'json';
+  employee?: string;
+  approve?: string;
+}
+
+export function simulateCommand(): Command {
+  return withRunFlags(new Command('simulate'))
+    .description('Plan a run and show exactly what would change; writes nothing to AFAS or the tenant')
+    .action((flags: RunFlags) => run('simulation', flags));
+}
+
+export function syncCommand(): Command {
+  return withRunFlags(new Command('sync'))
+    .description('Run the sync: apply the plan to the tenant (and write back to AFAS when configured)')
+    .option('--employee <number>', 'sync one employee on demand')
+    .option('--approve <reason>', 'apply even though a safety threshold is breached (recorded as the reason)')
+    .action((flags: RunFlags) => run(flags.employee ? 'on-demand' : 'sync', flags));
+}
+
+function withRunFlags(command: Command): Command {
+  return command
+    .requiredOption('-c, --config <file>', 'connection configuration (see `hrsync init`)')
+    .option('--state <file>', 'links and run state (default: <config>.state.json)')
+    .option('-o, --out <file>', 'write the run items to this file (.csv or .json)')
+    .addOption(
+      new Option('--format <format>', 'format of --out (default: from the extension)').choices([
+        'csv',
+        'json',
+      ]),
+    );
+}
+
+async function run(kind: RunKind, flags: RunFlags): Promise<void> {
+  try {
+    const connection = await loadConnection(flags.config);
+    const store = new FileEngineStore(flags.state ?? `${flags.config.replace(/\.json$/, '')}.state.json`);
+    const progress = terminalProgress();
+    const outcome = await executeRun({
+      kind,
+      config: connection.config,
+      source: connection.source,
+      target: connection.target,
+      store,
+      clock: { now: () => new Date().toISOString() },
+      ...(flags.employee ? { employeeNumber: flags.employee } : {}),
+      ...(flags.approve ? { approved: { by: 'cli', reason: flags.approve } } : {}),
+      onProgress: progress.update,
+    });
+    progress.done();
+    printSummary(kind, outcome);
+    if (flags.out) {
+      const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
+      await writeFile(
+        flags.out,
+        format === 'csv' ? runItemsToCsv(outcome.items) : runItemsToJson(outcome.items),
+      );
+      console.log(`run items written to ${flags.out}`);
+    }
+    process.exitCode = outcome.status === 'succeeded' && outcome.statusCounts.failed === 0 ? 0 : 2;
+  } catch (e) {
+    if (!isHrsyncError(e)) throw e;
+    console.error(`${e.code}: ${e.message}`);
+    process.exitCode = 1;
+  }
+}
+
+export function printSummary(kind: RunKind, o: RunOutcome): void {
+  const seconds = ((Date.parse(o.finishedAt) - Date.parse(o.startedAt)) / 1000).toFixed(1);
+  console.log(`${kind} ${o.status} in ${seconds}s — ${o.sourceCount} persons read`);
+  if (o.error) console.log(`  ${o.error.code}: ${o.error.message}`);
+  if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);
+  const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map((a) => `${a} ${o.actionCounts[a]}`);
+  const statuses = ITEM_STATUSES.filter((s) => o.statusCounts[s] > 0).map((s) => `${s} ${o.statusCounts[s]}`);
+  if (actions.length > 0) console.log(`  actions:  ${actions.join(', ')}`);
+  if (statuses.length > 0) console.log(`  statuses: ${statuses.join(', ')}`);
+  for (const item of o.items.filter((i) => i.status === 'failed').slice(0, 10)) {
+    console.log(`  ✗ ${item.employeeNumber} ${item.displayName}: ${item.error?.message ?? ''}`);
+  }
+}
