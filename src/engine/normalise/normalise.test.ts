@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Attributes } from '../../core/index.ts';
+import { DEFAULT_PERSONS } from '../defaults.ts';
+import { localToday, startOfLocalDay } from './local-date.ts';
+import { normalise } from './normalise.ts';
+
+const d = (date: string) => `${date}T00:00:00Z`;
+const user = (n: string, extra: Attributes = {}): Attributes => ({
+  Medewerker: n,
+  Roepnaam: `P${n}`,
+  Geboortenaam: 'Test',
+  ...extra,
+});
+const job = (
+  n: string,
+  id: string,
+  start: string | null,
+  end: string | null,
+  extra: Attributes = {},
+): Attributes => ({
+  Medewerker: n,
+  ExternalID: id,
+  Begindatum_functie: start ? d(start) : null,
+  Einddatum_functie: end ? d(end) : null,
+  FTE: 1,
+  ...extra,
+});
+
+function run(users: Attributes[], employments: Attributes[], units: Attributes[] = [], graceDays = 0) {
+  return normalise(
+    { users, employments, organizationalUnits: units },
+    { today: '2026-11-24', timeZone: 'Europe/Amsterdam', persons: { ...DEFAULT_PERSONS, graceDays } },
+  );
+}
+
+describe('normalise', () => {
+  test('lifecycle from employment dates, with lead and grace days', () => {
+    const persons = run(
+      ['1', '2', '3', '4', '5', '6', '7'].map((n) => user(n)),
+      [
+        job('1', 'a', '2020-01-01', null),
+        job('2', 'b', '2026-12-01', null), // within 14 lead days
+        job('3', 'c', '2027-03-01', null), // beyond the lead days
+        job('4', 'd', '2020-01-01', '2026-11-23'), // ended yesterday, grace 2 → leaver
+        job('5', 'e', '2020-01-01', '2026-01-01'), // long gone
+        job('6', 'f', '2020-01-01', '2026-11-24'), // last day is today: still active
+      ],
+      [],
+      2,
+    );
+    const lifecycle = Object.fromEntries(persons.map((p) => [p.employeeNumber, p.lifecycle]));
+    assert.deepEqual(lifecycle, {
+      '1': 'active',
+      '2': 'pre-hire',
+      '3': 'future',
+      '4': 'leaver',
+      '5': 'gone',
+      '6': 'active',
+    });
+    assert.equal(persons.length, 6, 'person 7 has no employment and is excluded by default');
+  });
+
+  test('rehire: an old ended employment and a new active one make the person active', () => {
+    const [p] = run(
+      [user('9')],
+      [job('9', 'old', '2015-01-01', '2018-06-30'), job('9', 'new', '2026-11-01', null)],
+    );
+    assert.equal(p?.lifecycle, 'active');
+    assert.equal(p?.primary?.key, 'new');
+    assert.equal(p?.attributes.EndDate, null);
+  });
+
+  test('primary employment: active first, then highest FTE, earliest start', () => {
+    const [p] = run(
+      [user('1')],
+      [
+        job('1', 'ended', '2010-01-01', '2011-01-01', { FTE: 1 }),
+        job('1', 'small', '2019-01-01', null, { FTE: 0.4 }),
+        job('1', 'big', '2021-01-01', null, { FTE: 0.6, Functie_omschrijving: 'Developer' }),
+      ],
+    );
+    assert.equal(p?.primary?.key, 'big');
+    assert.equal(p?.attributes.Functie_omschrijving, 'Developer');
+  });
+
+  test('manager: own manager, else the org unit manager walking up, never oneself', () => {
+    const units = [
+      { ExternalId: 'root', DisplayName: 'Company', ParentExternalId: null, ManagerExternalId: '100' },
+      { ExternalId: 'it', DisplayName: 'ICT', ParentExternalId: 'root', ManagerExternalId: '200' },
+    ];
+    const persons = run(
+      [user('100'), user('200'), user('300')],
+      [
+        job('100', 'x', '2020-01-01', null, { Organisatorische_eenheid_code: 'root' }),
+        job('200', 'y', '2020-01-01', null, { Organisatorische_eenheid_code: 'it' }),
+        job('300', 'z', '2020-01-01', null, {
+          Organisatorische_eenheid_code: 'it',
+          Medewerkernummer_leidinggevende: '100',
+        }),
+      ],
+      units,
+    );
+    const m = Object.fromEntries(persons.map((p) => [p.employeeNumber, p.attributes.ManagerEmployeeNumber]));
+    assert.deepEqual(m, { '100': null, '200': '100', '300': '100' });
+    assert.equal(persons[1]?.attributes.DepartmentPath, 'Company / ICT');
+  });
+
+  test('dates are Amsterdam local dates: start instant shifts with daylight saving', () => {
+    assert.equal(startOfLocalDay('2026-07-01', 'Europe/Amsterdam'), '2026-06-30T22:00:00Z');
+    assert.equal(startOfLocalDay('2026-12-01', 'Europe/Amsterdam'), '2026-11-30T23:00:00Z');
+    // 23:30 UTC on the 24th is already the 25th in Amsterdam.
+    assert.equal(localToday('2026-11-24T23:30:00Z', 'Europe/Amsterdam'), '2026-11-25');
+    const [p] = run([user('1')], [job('1', 'a', '2026-07-01', '2026-12-31')]);
+    assert.equal(p?.attributes.StartDateTime, '2026-06-30T22:00:00Z');
+    assert.equal(p?.attributes.EndDateTime, '2026-12-31T23:00:00Z');
+  });
+});
