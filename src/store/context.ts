@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/index.ts';
+import type { Database } from './database.ts';
+import type { SecretBox } from './secret-box.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** What every repository gets: the (possibly transactional) database, its dialect, the clock and the key. */
+export interface RepoContext {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly clock: Clock;
+  readonly box: SecretBox;
+}
+
+export const newId = (): string => crypto.randomUUID();

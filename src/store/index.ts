@@ -1,0 +1,15 @@
+/** The store's front door: open a database, and the records it hands out. */
+export type { DialectName } from './context.ts';
+export type { OpenStoreOptions } from './open.ts';
+export { dialectOf, openStore, readiness, systemClock } from './open.ts';
+export * from './records.ts';
+export type { AuditQuery, NewAuditEvent } from './repositories/audit.ts';
+export type { ConnectionListEntry, ConnectionQuery, ConnectionSort } from './repositories/connections.ts';
+export { CONNECTION_SORTS } from './repositories/connections.ts';
+export type { RunItemQuery } from './repositories/run-items.ts';
+export type { ExpiredLeases, RunResult } from './repositories/run-queue.ts';
+export { LEASE_EXPIRED_CODE } from './repositories/run-queue.ts';
+export type { TenantFields } from './repositories/tenants.ts';
+export { loadOrCreateKeyFile, parseSecretKey } from './secret-box.ts';
+export { isUniqueViolation } from './sql-errors.ts';
+export { Store } from './store.ts';

@@ -1,0 +1,212 @@
+/**
+ * What the store hands out: domain records in the product's vocabulary, never rows. Dates are UTC
+ * ISO-8601 strings; JSON columns arrive parsed.
+ */
+import type {
+  Action,
+  ConnectionState,
+  ItemStatus,
+  LifecycleConfig,
+  MappingRule,
+  PersonsConfig,
+  Role,
+  RunKind,
+  RunStatus,
+  ScopeConfig,
+  SourceConfig,
+  TenantType,
+  ThresholdsConfig,
+  UniquenessConfig,
+} from '../core/index.ts';
+
+export interface Organisation {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface User {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface ApiToken {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly createdBy: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly prefix: string;
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface Customer {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+/** Tenant app credentials are held as encrypted secrets; the tenant keeps only their ids. */
+export type TenantCredentialRef =
+  | { readonly type: 'secret'; readonly secretId: string }
+  | { readonly type: 'certificate'; readonly certificateId: string; readonly privateKeyId: string };
+
+export const CREDENTIAL_STATUSES = ['untested', 'valid', 'invalid'] as const;
+export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
+
+export interface Tenant {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly type: TenantType;
+  /** The Microsoft 365 directory (tenant) id. */
+  readonly directoryId: string;
+  readonly verifiedDomains: readonly string[];
+  readonly clientId: string | null;
+  readonly credential: TenantCredentialRef | null;
+  readonly authorityHost: string;
+  readonly graphBaseUrl: string;
+  readonly subscriptionActive: boolean;
+  readonly credentialStatus: CredentialStatus;
+  readonly credentialMessage: string | null;
+  readonly credentialTestedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Step 2's own settings; the tenant identity and credentials come from the tenant. */
+export interface DestinationSettings {
+  readonly defaultDomain: string;
+}
+
+/**
+ * The saved configuration sections of a connection, one group per step. Missing sections are steps
+ * not saved yet. Secrets appear only as `{ stored: id }` references.
+ */
+export interface StoredConfig {
+  readonly source?: SourceConfig;
+  readonly destination?: DestinationSettings;
+  readonly mapping?: readonly MappingRule[];
+  readonly matching?: readonly string[];
+  readonly uniqueness?: UniquenessConfig;
+  readonly writeBack?: { readonly email: boolean; readonly upn: boolean };
+  readonly scope?: ScopeConfig;
+  readonly persons?: PersonsConfig;
+  readonly lifecycle?: LifecycleConfig;
+  readonly thresholds?: ThresholdsConfig;
+  readonly timeZone?: string;
+}
+
+export const SCHEDULE_UNITS = ['hours', 'days', 'weeks'] as const;
+export type ScheduleUnit = (typeof SCHEDULE_UNITS)[number];
+
+export interface Schedule {
+  /** Local date-time of the first run in the connection's time zone, `YYYY-MM-DDTHH:mm`. */
+  readonly start: string;
+  readonly every: number;
+  readonly unit: ScheduleUnit;
+}
+
+export interface Connection {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly tenantId: string | null;
+  readonly name: string;
+  readonly description: string;
+  readonly sourceSystem: 'afas-profit';
+  readonly destinationType: TenantType;
+  readonly state: ConnectionState;
+  /** Number of configuration steps confirmed in order, 0–5. */
+  readonly progress: number;
+  readonly config: StoredConfig;
+  readonly simulatedConfigHash: string | null;
+  readonly schedule: Schedule | null;
+  readonly nextRunAt: string | null;
+  readonly lastSyncAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface RunCounts {
+  readonly actions: Readonly<Record<Action, number>>;
+  readonly statuses: Readonly<Record<ItemStatus, number>>;
+}
+
+export interface RunProgressRecord {
+  readonly phase: string;
+  readonly done: number;
+  readonly total: number | null;
+}
+
+export interface Run {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly connectionId: string;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly employeeNumber: string | null;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
+  readonly counts: RunCounts | null;
+  readonly sourceCount: number | null;
+  readonly configHash: string | null;
+  readonly blockedReason: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly approval: { readonly by: string; readonly reason: string; readonly at: string } | null;
+  readonly discard: { readonly by: string; readonly reason: string; readonly at: string } | null;
+  readonly cancelRequested: boolean;
+  readonly progress: RunProgressRecord | null;
+  readonly leaseOwner: string | null;
+  readonly leaseExpiresAt: string | null;
+  readonly attempt: number;
+  readonly maxAttempts: number;
+}
+
+export const ACTOR_TYPES = ['user', 'token', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export interface Actor {
+  readonly type: ActorType;
+  readonly id: string | null;
+  /** Shown in the audit log: the user's e-mail, the token's name, or `scheduler` / `worker`. */
+  readonly name: string;
+}
+
+export const OUTCOMES = ['success', 'failure', 'refused'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface AuditEvent {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly at: string;
+  readonly actor: Actor;
+  readonly action: string;
+  readonly outcome: Outcome;
+  readonly connectionId: string | null;
+  readonly connectionName: string | null;
+  readonly tenantId: string | null;
+  readonly runId: string | null;
+  readonly person: string | null;
+  readonly message: string;
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}

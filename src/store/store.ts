@@ -1,0 +1,91 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/index.ts';
+import type { EngineStore } from '../engine/ports.ts';
+import type { DialectName, RepoContext } from './context.ts';
+import type { Database } from './database.ts';
+import { ApiTokenRepository } from './repositories/api-tokens.ts';
+import { AuditRepository } from './repositories/audit.ts';
+import { ConnectionRepository } from './repositories/connections.ts';
+import { CustomerRepository } from './repositories/customers.ts';
+import { DatabaseEngineStore } from './repositories/engine-store.ts';
+import { OrganisationRepository } from './repositories/organisations.ts';
+import { RunItemRepository } from './repositories/run-items.ts';
+import { RunQueue } from './repositories/run-queue.ts';
+import { RunRepository } from './repositories/runs.ts';
+import { SecretRepository } from './repositories/secrets.ts';
+import { SessionRepository } from './repositories/sessions.ts';
+import { TenantRepository } from './repositories/tenants.ts';
+import { UserRepository } from './repositories/users.ts';
+import type { SecretBox } from './secret-box.ts';
+
+/**
+ * The service's one door to its database. A Store is cheap and immutable; `transaction()` hands the
+ * callback a Store bound to the transaction, so the same repositories work inside and outside one.
+ */
+export class Store {
+  readonly organisations: OrganisationRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly customers: CustomerRepository;
+  readonly tenants: TenantRepository;
+  readonly secrets: SecretRepository;
+  readonly connections: ConnectionRepository;
+  readonly runs: RunRepository;
+  readonly runQueue: RunQueue;
+  readonly runItems: RunItemRepository;
+  readonly audit: AuditRepository;
+  readonly #ctx: RepoContext;
+  readonly #close: () => Promise<void>;
+
+  constructor(ctx: RepoContext, close: () => Promise<void>) {
+    this.#ctx = ctx;
+    this.#close = close;
+    this.organisations = new OrganisationRepository(ctx);
+    this.users = new UserRepository(ctx);
+    this.sessions = new SessionRepository(ctx);
+    this.apiTokens = new ApiTokenRepository(ctx);
+    this.customers = new CustomerRepository(ctx);
+    this.tenants = new TenantRepository(ctx);
+    this.secrets = new SecretRepository(ctx);
+    this.connections = new ConnectionRepository(ctx);
+    this.runs = new RunRepository(ctx);
+    this.runQueue = new RunQueue(ctx);
+    this.runItems = new RunItemRepository(ctx);
+    this.audit = new AuditRepository(ctx);
+  }
+
+  get dialect(): DialectName {
+    return this.#ctx.dialect;
+  }
+
+  get clock(): Clock {
+    return this.#ctx.clock;
+  }
+
+  /** The raw Kysely instance, for health checks and tests that prove database-level guarantees. */
+  get db(): Kysely<Database> {
+    return this.#ctx.db;
+  }
+
+  engineStore(connectionId: string): EngineStore {
+    return new DatabaseEngineStore(this.#ctx, connectionId);
+  }
+
+  /** A store whose timestamps come from another clock (tests, and the scheduler's tick time). */
+  withClock(clock: Clock): Store {
+    return new Store({ ...this.#ctx, clock }, this.#close);
+  }
+
+  /** Runs `fn` in one transaction; nested calls join the outer one (SQLite cannot nest). */
+  async transaction<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (this.#ctx.db.isTransaction) return fn(this);
+    return this.#ctx.db.transaction().execute((trx) => fn(new Store({ ...this.#ctx, db: trx }, this.#close)));
+  }
+
+  async close(): Promise<void> {
+    await this.#close();
+  }
+}
+
+export type { SecretBox };
