@@ -1,0 +1,137 @@
+import { Type as T } from '@sinclair/typebox';
+import { endpoint } from '../endpoint.ts';
+import {
+  ApiTokenDto,
+  CreatedApiTokenDto,
+  NewApiTokenBody,
+  NewUserBody,
+  SessionDto,
+  SignInBody,
+  UserDto,
+  UserPatchBody,
+} from '../schemas/access.ts';
+import { IdParams } from '../schemas/common.ts';
+
+const tag = 'Access';
+
+export const signIn = endpoint({
+  operationId: 'signIn',
+  method: 'POST',
+  path: '/api/v1/session',
+  summary: 'Sign in with e-mail and password; sets a secure session cookie',
+  tag,
+  access: 'public',
+  body: SignInBody,
+  status: 200,
+  response: SessionDto,
+  errors: ['HRS_UNAUTHENTICATED'],
+  audit: ['session.signed-in'],
+});
+
+export const signOut = endpoint({
+  operationId: 'signOut',
+  method: 'DELETE',
+  path: '/api/v1/session',
+  summary: 'Sign out: ends the session and clears the cookie',
+  tag,
+  access: 'viewer',
+  status: 204,
+  errors: [],
+  audit: ['session.signed-out'],
+});
+
+export const getSession = endpoint({
+  operationId: 'getSession',
+  method: 'GET',
+  path: '/api/v1/session',
+  summary: 'Who is calling: user, role and organisation',
+  tag,
+  access: 'viewer',
+  status: 200,
+  response: SessionDto,
+  errors: [],
+  audit: 'read-only',
+});
+
+export const listUsers = endpoint({
+  operationId: 'listUsers',
+  method: 'GET',
+  path: '/api/v1/users',
+  summary: 'Users of your organisation',
+  tag,
+  access: 'admin',
+  status: 200,
+  response: T.Object({ items: T.Array(UserDto) }),
+  errors: [],
+  audit: 'read-only',
+});
+
+export const createUser = endpoint({
+  operationId: 'createUser',
+  method: 'POST',
+  path: '/api/v1/users',
+  summary: 'Create a local user (password hashed with argon2id)',
+  tag,
+  access: 'admin',
+  body: NewUserBody,
+  status: 201,
+  response: UserDto,
+  errors: ['HRS_CONFLICT'],
+  audit: ['user.created'],
+});
+
+export const updateUser = endpoint({
+  operationId: 'updateUser',
+  method: 'PATCH',
+  path: '/api/v1/users/:id',
+  summary: 'Change a user’s name, role, password, or disable them (their sessions end)',
+  tag,
+  access: 'admin',
+  params: IdParams,
+  body: UserPatchBody,
+  status: 200,
+  response: UserDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_CONFLICT'],
+  audit: ['user.updated'],
+});
+
+export const listApiTokens = endpoint({
+  operationId: 'listApiTokens',
+  method: 'GET',
+  path: '/api/v1/tokens',
+  summary: 'API tokens of your organisation (never the token itself)',
+  tag,
+  access: 'admin',
+  status: 200,
+  response: T.Object({ items: T.Array(ApiTokenDto) }),
+  errors: [],
+  audit: 'read-only',
+});
+
+export const createApiToken = endpoint({
+  operationId: 'createApiToken',
+  method: 'POST',
+  path: '/api/v1/tokens',
+  summary: 'Create an API token for automation; the token is shown once',
+  tag,
+  access: 'admin',
+  body: NewApiTokenBody,
+  status: 201,
+  response: CreatedApiTokenDto,
+  errors: [],
+  audit: ['token.created'],
+});
+
+export const revokeApiToken = endpoint({
+  operationId: 'revokeApiToken',
+  method: 'DELETE',
+  path: '/api/v1/tokens/:id',
+  summary: 'Revoke an API token; it stops working at once',
+  tag,
+  access: 'admin',
+  params: IdParams,
+  status: 200,
+  response: ApiTokenDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
+  audit: ['token.revoked'],
+});

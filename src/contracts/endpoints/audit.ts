@@ -1,0 +1,35 @@
+import { Type as T } from '@sinclair/typebox';
+import { endpoint } from '../endpoint.ts';
+import { AuditEventDto, AuditExportQuery, AuditQuery } from '../schemas/audit.ts';
+import { Page } from '../schemas/common.ts';
+
+const tag = 'Audit log';
+
+export const listAuditEvents = endpoint({
+  operationId: 'listAuditEvents',
+  method: 'GET',
+  path: '/api/v1/audit-events',
+  summary: 'The audit log, newest first, filtered by connection, time, actor, action, person, outcome',
+  tag,
+  access: 'viewer',
+  query: AuditQuery,
+  status: 200,
+  response: Page(AuditEventDto),
+  errors: [],
+  audit: 'read-only',
+});
+
+export const exportAuditEventsCsv = endpoint({
+  operationId: 'exportAuditEventsCsv',
+  method: 'GET',
+  path: '/api/v1/audit-events.csv',
+  summary: 'The filtered audit log as CSV (at most 100 000 events)',
+  tag,
+  access: 'viewer',
+  query: AuditExportQuery,
+  status: 200,
+  response: T.String(),
+  produces: 'text/csv',
+  errors: [],
+  audit: 'read-only',
+});

@@ -1,0 +1,126 @@
+import { endpoint } from '../endpoint.ts';
+import { IdParams, Page } from '../schemas/common.ts';
+import {
+  ConnectionDetailsDto,
+  ConnectionListQuery,
+  ConnectionPatchBody,
+  ConnectionSummaryDto,
+  CopyConnectionBody,
+  NewConnectionBody,
+} from '../schemas/connections.ts';
+
+const tag = 'Connections';
+
+export const listConnections = endpoint({
+  operationId: 'listConnections',
+  method: 'GET',
+  path: '/api/v1/connections',
+  summary: 'Connections, searchable by name, sortable and paged',
+  tag,
+  access: 'viewer',
+  query: ConnectionListQuery,
+  status: 200,
+  response: Page(ConnectionSummaryDto),
+  errors: [],
+  audit: 'read-only',
+});
+
+export const createConnection = endpoint({
+  operationId: 'createConnection',
+  method: 'POST',
+  path: '/api/v1/connections',
+  summary: 'Create a connection (state draft); the tenant can be chosen now or in step 2',
+  tag,
+  access: 'operator',
+  body: NewConnectionBody,
+  status: 201,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_CONFLICT', 'HRS_SUBSCRIPTION_INACTIVE'],
+  audit: ['connection.created'],
+});
+
+export const copyConnection = endpoint({
+  operationId: 'copyConnection',
+  method: 'POST',
+  path: '/api/v1/connections/:id/copy',
+  summary: 'Copy a connection to a tenant: the configuration is copied, secrets are not',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  body: CopyConnectionBody,
+  status: 201,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_CONFLICT', 'HRS_SUBSCRIPTION_INACTIVE'],
+  audit: ['connection.copied'],
+});
+
+export const getConnection = endpoint({
+  operationId: 'getConnection',
+  method: 'GET',
+  path: '/api/v1/connections/:id',
+  summary: 'Connection details: tenant, organisation, progress, last and next sync, latest run',
+  tag,
+  access: 'viewer',
+  params: IdParams,
+  status: 200,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND'],
+  audit: 'read-only',
+});
+
+export const updateConnection = endpoint({
+  operationId: 'updateConnection',
+  method: 'PATCH',
+  path: '/api/v1/connections/:id',
+  summary: 'Rename a connection or change its description',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  body: ConnectionPatchBody,
+  status: 200,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_CONFLICT'],
+  audit: ['connection.updated'],
+});
+
+export const deleteConnection = endpoint({
+  operationId: 'deleteConnection',
+  method: 'DELETE',
+  path: '/api/v1/connections/:id',
+  summary: 'Delete a connection permanently, with its schedule, runs and links; audit events stay',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  status: 204,
+  errors: ['HRS_NOT_FOUND', 'HRS_CONFLICT'],
+  audit: ['connection.deleted'],
+});
+
+export const activateConnection = endpoint({
+  operationId: 'activateConnection',
+  method: 'POST',
+  path: '/api/v1/connections/:id/activate',
+  summary:
+    'Activate: syncs may run and the schedule starts (needs a simulation of the current configuration)',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  status: 200,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_SUBSCRIPTION_INACTIVE'],
+  audit: ['connection.state-changed'],
+});
+
+export const deactivateConnection = endpoint({
+  operationId: 'deactivateConnection',
+  method: 'POST',
+  path: '/api/v1/connections/:id/deactivate',
+  summary: 'Deactivate: scheduled syncs stop until activated again',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  status: 200,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
+  audit: ['connection.state-changed'],
+});

@@ -1,0 +1,26 @@
+import * as access from './access.ts';
+import * as audit from './audit.ts';
+import * as configuration from './configuration.ts';
+import * as connections from './connections.ts';
+import * as runs from './runs.ts';
+import * as schedule from './schedule.ts';
+import * as tenants from './tenants.ts';
+
+export * from './access.ts';
+export * from './audit.ts';
+export * from './configuration.ts';
+export * from './connections.ts';
+export * from './runs.ts';
+export * from './schedule.ts';
+export * from './tenants.ts';
+
+/** Every endpoint, for the OpenAPI agreement test and the route-coverage test. */
+export const ENDPOINTS = Object.freeze([
+  ...Object.values(access),
+  ...Object.values(tenants),
+  ...Object.values(connections),
+  ...Object.values(configuration),
+  ...Object.values(schedule),
+  ...Object.values(runs),
+  ...Object.values(audit),
+]);

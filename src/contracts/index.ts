@@ -1,0 +1,15 @@
+/**
+ * The API contract: endpoints, their schemas, the audit actions and the state tables. A leaf: the
+ * server, the console and the CLI import it; it imports only the pure core vocabulary.
+ */
+export * from './audit-actions.ts';
+export * from './connection-states.ts';
+export * from './endpoint.ts';
+export * from './endpoints/index.ts';
+export * from './run-states.ts';
+export * from './schemas/access.ts';
+export * from './schemas/audit.ts';
+export * from './schemas/common.ts';
+export * from './schemas/connections.ts';
+export * from './schemas/runs.ts';
+export * from './schemas/tenants.ts';

@@ -1,0 +1,43 @@
+/** The run state machine as data: the worker, the API and the console read the same table. */
+import type { RunStatus } from '../core/vocabulary.ts';
+
+export interface RunTransition {
+  readonly from: RunStatus;
+  readonly to: RunStatus;
+  readonly by: 'worker' | 'operator' | 'lease-expiry';
+  readonly reason: string;
+}
+
+export const RUN_TRANSITIONS: readonly RunTransition[] = [
+  { from: 'queued', to: 'running', by: 'worker', reason: 'a worker claimed the run' },
+  { from: 'queued', to: 'cancelled', by: 'operator', reason: 'cancelled before it started' },
+  { from: 'running', to: 'succeeded', by: 'worker', reason: 'the run finished' },
+  { from: 'running', to: 'failed', by: 'worker', reason: 'the run failed; nothing more was applied' },
+  { from: 'running', to: 'blocked', by: 'worker', reason: 'a safety threshold fired; nothing was applied' },
+  { from: 'running', to: 'cancelled', by: 'operator', reason: 'cancelled while running' },
+  { from: 'running', to: 'queued', by: 'lease-expiry', reason: 'the worker stopped; the run is resumed' },
+  { from: 'running', to: 'failed', by: 'lease-expiry', reason: 'the worker stopped and attempts ran out' },
+  { from: 'blocked', to: 'queued', by: 'operator', reason: 'approved; the run is applied' },
+  { from: 'blocked', to: 'discarded', by: 'operator', reason: 'discarded; nothing is applied' },
+];
+
+export const RUN_OPERATIONS = {
+  cancel: { label: 'cancel', allowedIn: ['queued', 'running'] },
+  approve: { label: 'approve', allowedIn: ['blocked'] },
+  discard: { label: 'discard', allowedIn: ['blocked'] },
+} as const satisfies Record<string, { readonly label: string; readonly allowedIn: readonly RunStatus[] }>;
+export type RunOperation = keyof typeof RUN_OPERATIONS;
+
+export function checkRunOperation(
+  operation: RunOperation,
+  status: RunStatus,
+): { readonly ok: true } | { readonly ok: false; readonly message: string } {
+  const rule = RUN_OPERATIONS[operation];
+  if ((rule.allowedIn as readonly RunStatus[]).includes(status)) return { ok: true };
+  return {
+    ok: false,
+    message: `Cannot ${rule.label} a run in status "${status}"; only a run that is ${rule.allowedIn.join(' or ')} can be.`,
+  };
+}
+
+export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled', 'discarded'];

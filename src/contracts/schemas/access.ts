@@ -1,0 +1,78 @@
+import { Type as T } from '@sinclair/typebox';
+import { ROLES } from '../../core/vocabulary.ts';
+import { Id, Name, Nullable, Timestamp } from './common.ts';
+
+export const RoleSchema = T.Union(
+  ROLES.map((r) => T.Literal(r)),
+  {
+    description:
+      'viewer reads; operator also configures and runs; admin also manages users, tokens, customers and tenants',
+  },
+);
+
+export const Email = T.String({ minLength: 3, maxLength: 320, pattern: '^[^@\\s]+@[^@\\s]+$' });
+export const Password = T.String({ minLength: 12, maxLength: 1024, description: 'at least 12 characters' });
+
+export const UserDto = T.Object({
+  id: Id,
+  email: T.String(),
+  name: T.String(),
+  role: RoleSchema,
+  disabled: T.Boolean(),
+  createdAt: Timestamp,
+});
+
+export const OrganisationDto = T.Object({ id: Id, name: T.String() });
+
+export const SessionDto = T.Object({
+  user: T.Object({ id: Id, email: T.String(), name: T.String() }),
+  role: RoleSchema,
+  organisation: OrganisationDto,
+  via: T.Union([T.Literal('session'), T.Literal('token')]),
+});
+
+export const SignInBody = T.Object(
+  { email: Email, password: T.String({ minLength: 1, maxLength: 1024 }) },
+  { additionalProperties: false },
+);
+
+export const NewUserBody = T.Object(
+  { email: Email, name: Name, role: RoleSchema, password: Password },
+  { additionalProperties: false },
+);
+
+export const UserPatchBody = T.Object(
+  {
+    name: T.Optional(Name),
+    role: T.Optional(RoleSchema),
+    disabled: T.Optional(T.Boolean()),
+    password: T.Optional(Password),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ApiTokenDto = T.Object({
+  id: Id,
+  name: T.String(),
+  role: RoleSchema,
+  prefix: T.String({ description: 'the first characters, to tell tokens apart' }),
+  createdBy: T.String(),
+  createdAt: Timestamp,
+  expiresAt: Nullable(Timestamp),
+  lastUsedAt: Nullable(Timestamp),
+  revokedAt: Nullable(Timestamp),
+});
+
+export const NewApiTokenBody = T.Object(
+  {
+    name: Name,
+    role: RoleSchema,
+    expiresInDays: T.Optional(T.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
+
+export const CreatedApiTokenDto = T.Object({
+  token: T.String({ description: 'shown once: store it now; hrsync keeps only a hash' }),
+  apiToken: ApiTokenDto,
+});

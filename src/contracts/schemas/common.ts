@@ -1,0 +1,45 @@
+import { Type as T, type TSchema } from '@sinclair/typebox';
+import { ERROR_CATALOGUE } from '../../core/errors.ts';
+
+export const Nullable = <S extends TSchema>(schema: S) => T.Union([schema, T.Null()]);
+export const Timestamp = T.String({ format: 'date-time', description: 'UTC, ISO-8601' });
+export const Id = T.String({ minLength: 1, maxLength: 100 });
+export const Name = T.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+export const Description = T.String({ maxLength: 2000 });
+
+export const IdParams = T.Object({ id: Id });
+
+export const PageQuery = {
+  page: T.Optional(T.Integer({ minimum: 1, default: 1 })),
+  pageSize: T.Optional(T.Integer({ minimum: 1, maximum: 500, default: 50 })),
+};
+
+export const Page = <S extends TSchema>(item: S) =>
+  T.Object({
+    items: T.Array(item),
+    total: T.Integer({ minimum: 0 }),
+    page: T.Integer({ minimum: 1 }),
+    pageSize: T.Integer({ minimum: 1 }),
+  });
+
+const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as (keyof typeof ERROR_CATALOGUE)[];
+
+export const ErrorBody = T.Object(
+  {
+    error: T.Object({
+      code: T.Union(
+        ERROR_CODES.map((c) => T.Literal(c)),
+        { description: 'a code of the error catalogue' },
+      ),
+      message: T.String(),
+      retryable: T.Boolean(),
+      details: T.Array(T.Object({ path: T.String(), message: T.String() })),
+    }),
+  },
+  { description: 'Every error has this shape; `code` is stable, `message` says what to do.' },
+);
+
+/** A secret is never returned; responses say only whether one is set. */
+export const SecretState = T.Object({ set: T.Boolean() }, { description: 'secrets are never returned' });
+
+export const Ok = T.Object({ ok: T.Literal(true) });

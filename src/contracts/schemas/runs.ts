@@ -1,0 +1,74 @@
+import { Type as T } from '@sinclair/typebox';
+import { ACTIONS, ITEM_STATUSES, RUN_KINDS, RUN_STATUSES } from '../../core/vocabulary.ts';
+import { Id, Nullable, PageQuery, Timestamp } from './common.ts';
+
+export const ActionSchema = T.Union(ACTIONS.map((a) => T.Literal(a)));
+export const ItemStatusSchema = T.Union(ITEM_STATUSES.map((s) => T.Literal(s)));
+export const RunKindSchema = T.Union(RUN_KINDS.map((k) => T.Literal(k)));
+export const RunStatusSchema = T.Union(RUN_STATUSES.map((s) => T.Literal(s)));
+
+const counts = (keys: readonly string[]) => T.Object(Object.fromEntries(keys.map((k) => [k, T.Integer()])));
+const Decision = T.Object({ by: T.String(), reason: T.String(), at: Timestamp });
+
+export const RunDto = T.Object({
+  id: Id,
+  connectionId: Id,
+  kind: RunKindSchema,
+  status: RunStatusSchema,
+  employeeNumber: Nullable(T.String()),
+  requestedBy: T.String(),
+  requestedAt: Timestamp,
+  startedAt: Nullable(Timestamp),
+  finishedAt: Nullable(Timestamp),
+  durationMs: Nullable(T.Integer()),
+  counts: Nullable(T.Object({ actions: counts(ACTIONS), statuses: counts(ITEM_STATUSES) })),
+  sourceCount: Nullable(T.Integer()),
+  blockedReason: Nullable(T.String()),
+  error: Nullable(T.Object({ code: T.String(), message: T.String() })),
+  approval: Nullable(Decision),
+  discard: Nullable(Decision),
+  cancelRequested: T.Boolean(),
+  progress: Nullable(T.Object({ phase: T.String(), done: T.Integer(), total: Nullable(T.Integer()) })),
+  attempt: T.Integer(),
+  maxAttempts: T.Integer(),
+});
+
+const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);
+
+export const RunItemDto = T.Object({
+  employeeNumber: T.String(),
+  displayName: T.String(),
+  action: ActionSchema,
+  status: ItemStatusSchema,
+  accountId: Nullable(T.String()),
+  changes: T.Array(T.Object({ attribute: T.String(), old: AttrValue, new: AttrValue })),
+  steps: T.Array(T.Object({ step: T.String(), status: ItemStatusSchema, message: T.String() })),
+  error: Nullable(T.Object({ code: T.String(), message: T.String() })),
+});
+
+export const RunItemFilter = {
+  action: T.Optional(ActionSchema),
+  status: T.Optional(ItemStatusSchema),
+  q: T.Optional(T.String({ maxLength: 200, description: 'part of the name or employee number' })),
+};
+export const RunItemsQuery = T.Object({ ...RunItemFilter, ...PageQuery }, { additionalProperties: false });
+export const RunItemsExportQuery = T.Object(RunItemFilter, { additionalProperties: false });
+
+export const RunListQuery = T.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const DecisionBody = T.Object(
+  {
+    reason: T.String({
+      minLength: 1,
+      maxLength: 2000,
+      pattern: '\\S',
+      description: 'why; recorded with your name',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const SyncPersonBody = T.Object(
+  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '\\S' }) },
+  { additionalProperties: false },
+);
