@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { BatchPacer } from './batch-pacer.ts';
+
+/** A virtual clock: sleeping advances time instantly, so pacing maths is checked exactly. */
+function virtualTime() {
+  let now = 1_000_000;
+  return {
+    clock: () => now,
+    sleep: async (ms: number) => {
+      now += ms;
+    },
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+describe('BatchPacer', () => {
+  test('a long run achieves about the target share of the quota and never exceeds it in any window', async () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer({ quota: 3000, windowMs: 150_000 }, time.clock, time.sleep);
+    const sends: number[] = [];
+    const start = time.clock();
+    for (let i = 0; i < 1000; i++) {
+      await pacer.acquire(20);
+      sends.push(time.clock());
+    }
+    const elapsed = time.clock() - start;
+    const achieved = (20 * 1000) / elapsed / (3000 / 150_000);
+    assert.ok(achieved > 0.93 && achieved <= 0.97, `achieved ${achieved.toFixed(3)} of the quota`);
+    // Sliding check: no 150 s window holds more than 3000 requests (95 % target = 2850).
+    for (let i = 0, j = 0; i < sends.length; i++) {
+      while ((sends[j] as number) <= (sends[i] as number) - 150_000) j++;
+      assert.ok((i - j + 1) * 20 <= 2850, `window ending at send ${i} holds ${(i - j + 1) * 20}`);
+    }
+  });
+
+  test('the first batches go at once (burst), then the steady pace applies', async () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer({ quota: 100, windowMs: 10_000, burst: 40 }, time.clock, time.sleep);
+    await pacer.acquire(20);
+    await pacer.acquire(20);
+    assert.equal(time.clock(), 1_000_000);
+    await pacer.acquire(20);
+    // 20 tokens at 9.5 per second
+    assert.equal(time.clock() - 1_000_000, Math.ceil(20 / (95 / 10_000)));
+  });
+
+  test('the sliding window holds back a burst that would exceed the quota', () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer(
+      { quota: 40, windowMs: 1000, utilisation: 1, burst: 40 },
+      time.clock,
+      time.sleep,
+    );
+    assert.equal(pacer.delayFor(40, time.clock()), 0);
+    void pacer.acquire(40);
+    return Promise.resolve().then(() => {
+      // All 40 went at t; the next one may go when they leave the window, even if tokens refilled.
+      time.advance(999);
+      assert.equal(pacer.delayFor(1, time.clock()), 1);
+    });
+  });
+
+  test('a 429 pauses until its Retry-After and empties the bucket', async () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer({ quota: 3000, windowMs: 150_000 }, time.clock, time.sleep);
+    pacer.pauseUntil(time.clock() + 5000);
+    await pacer.acquire(20);
+    // 5 s pause, then 20 tokens at 19 per second
+    assert.equal(time.clock() - 1_000_000, 5000 + Math.ceil(20 / (2850 / 150_000)));
+  });
+
+  test('callers are served in order, and a batch larger than the burst is refused', async () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer({ quota: 100, windowMs: 1000, burst: 20 }, time.clock, time.sleep);
+    const order: number[] = [];
+    await Promise.all([1, 2, 3].map((i) => pacer.acquire(20).then(() => order.push(i))));
+    assert.deepEqual(order, [1, 2, 3]);
+    assert.throws(() => pacer.acquire(21), /burst/);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Keeps writes just under Graph's write quota (3,000 requests per 150 s per app and tenant; every
+ * request inside a `$batch` counts) instead of running into 429s and backing off. Two rules, both
+ * must allow a send:
+ * - a token bucket refilled at `utilisation × quota / window`: a steady pace, small bursts;
+ * - a sliding window: never more than `utilisation × quota` in any `window`, so neither a fixed- nor a
+ *   sliding-window limiter on the service side can be exceeded, even with the initial burst.
+ * The headroom (1 − utilisation) absorbs latency and clock differences with the service. A 429 pauses
+ * everything until its Retry-After and empties the bucket.
+ */
+import type { Sleep } from './graph-http.ts';
+
+export interface PacerOptions {
+  /** Requests allowed per window by the service. */
+  readonly quota: number;
+  readonly windowMs: number;
+  /** Share of the quota to use; default 0.95. */
+  readonly utilisation?: number;
+  /** Requests that may leave at once before the steady pace applies; default four full batches. */
+  readonly burst?: number;
+}
+
+export const GRAPH_WRITE_QUOTA: PacerOptions = { quota: 3000, windowMs: 150_000 };
+
+export class BatchPacer {
+  /** Most requests in any window. */
+  readonly limit: number;
+  /** Steady pace, requests per millisecond. */
+  readonly rate: number;
+  readonly capacity: number;
+  readonly #windowMs: number;
+  readonly #clock: () => number;
+  readonly #sleep: Sleep;
+  #tokens: number;
+  #last: number;
+  #pausedUntil = 0;
+  readonly #sent: { at: number; n: number }[] = [];
+  #inWindow = 0;
+  #turn: Promise<void> = Promise.resolve();
+
+  constructor(options: PacerOptions, clock: () => number, sleep: Sleep) {
+    const utilisation = options.utilisation ?? 0.95;
+    if (!(options.quota > 0 && options.windowMs > 0 && utilisation > 0 && utilisation <= 1)) {
+      throw new RangeError('pacer: quota and windowMs must be positive, utilisation in (0, 1]');
+    }
+    this.limit = Math.max(1, Math.floor(options.quota * utilisation));
+    this.rate = (options.quota * utilisation) / options.windowMs;
+    this.capacity = Math.min(this.limit, Math.max(1, options.burst ?? 80));
+    this.#windowMs = options.windowMs;
+    this.#clock = clock;
+    this.#sleep = sleep;
+    this.#tokens = this.capacity;
+    this.#last = clock();
+  }
+
+  /** Waits until `n` requests may be sent, then counts them as sent. Callers are served in order. */
+  acquire(n: number, signal?: AbortSignal): Promise<void> {
+    if (n > this.capacity) throw new RangeError(`pacer: ${n} requests exceed the burst of ${this.capacity}`);
+    const turn = this.#turn.then(() => this.#waitFor(n, signal));
+    this.#turn = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The service said 429: send nothing until `until`, then restart from an empty bucket. */
+  pauseUntil(until: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+    this.#tokens = 0;
+    this.#last = Math.max(this.#last, until);
+  }
+
+  async #waitFor(n: number, signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.#clock();
+      const wait = this.delayFor(n, now);
+      if (wait <= 0) {
+        this.#tokens -= n;
+        this.#sent.push({ at: now, n });
+        this.#inWindow += n;
+        return;
+      }
+      await this.#sleep(wait, signal);
+    }
+  }
+
+  /** Milliseconds until `n` requests may go (0 = now). Exposed for tests of the pacing maths. */
+  delayFor(n: number, now: number): number {
+    if (now < this.#pausedUntil) return this.#pausedUntil - now;
+    if (now > this.#last) {
+      this.#tokens = Math.min(this.capacity, this.#tokens + (now - this.#last) * this.rate);
+      this.#last = now;
+    }
+    while (this.#sent.length > 0 && (this.#sent[0] as { at: number }).at <= now - this.#windowMs) {
+      this.#inWindow -= (this.#sent.shift() as { n: number }).n;
+    }
+    const bucketWait = this.#tokens >= n ? 0 : (n - this.#tokens) / this.rate;
+    let windowWait = 0;
+    let count = this.#inWindow;
+    for (const entry of this.#sent) {
+      if (count + n <= this.limit) break;
+      count -= entry.n;
+      windowWait = entry.at + this.#windowMs - now;
+    }
+    return Math.ceil(Math.max(bucketWait, windowWait));
+  }
+}

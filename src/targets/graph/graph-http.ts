@@ -1,0 +1,170 @@
+/**
+ * HTTP to Microsoft Graph: base URL, bearer token (renewed once on 401), timeouts, JSON. `get` adds
+ * the read-side retry policy (429/503/504 honouring Retry-After, network errors with back-off) and
+ * turns final failures into HrsyncErrors; writes use `send` and classify per item (graph-writer.ts).
+ */
+import { HrsyncError } from '../../core/index.ts';
+import { backoffMs, describeGraphError, isThrottled, parseGraphError, retryAfterMs } from './graph-errors.ts';
+import type { GraphTokenProvider } from './graph-token.ts';
+
+export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface GraphResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+/** No HTTP answer: connection refused or reset, or a timeout. */
+export class GraphNetworkError extends Error {
+  override readonly name = 'GraphNetworkError';
+  /** True when no connection was made, so the request certainly did not reach Graph. */
+  readonly connectFailed: boolean;
+
+  constructor(message: string, options: { cause: unknown; connectFailed: boolean }) {
+    super(message, { cause: options.cause });
+    this.connectFailed = options.connectFailed;
+  }
+}
+
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export interface GraphHttpOptions {
+  readonly graphBaseUrl: string;
+  readonly fetch: HttpFetch;
+  readonly tokens: GraphTokenProvider;
+  readonly sleep: Sleep;
+  readonly timeoutMs?: number;
+  /** Tries per read request, the first included. */
+  readonly readAttempts?: number;
+}
+
+export class GraphHttp {
+  readonly origin: string;
+  readonly base: string;
+  readonly tokens: GraphTokenProvider;
+  readonly #options: GraphHttpOptions;
+
+  constructor(options: GraphHttpOptions) {
+    this.base = options.graphBaseUrl.replace(/\/+$/, '');
+    this.origin = new URL(this.base).origin;
+    this.tokens = options.tokens;
+    this.#options = options;
+  }
+
+  /** `/users` → `https://graph.microsoft.com/v1.0/users`; absolute links must stay on Graph's origin. */
+  resolve(pathOrUrl: string): string {
+    if (!/^https?:\/\//i.test(pathOrUrl)) return `${this.base}/v1.0${pathOrUrl}`;
+    // nextLink/deltaLink come from the response; never send the bearer token anywhere else.
+    if (new URL(pathOrUrl).origin !== this.origin) {
+      throw new HrsyncError('HRS_TARGET_READ_FAILED', `Graph returned a link to another host: ${pathOrUrl}`);
+    }
+    return pathOrUrl;
+  }
+
+  async send(
+    method: string,
+    pathOrUrl: string,
+    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<GraphResponse> {
+    const url = this.resolve(pathOrUrl);
+    let response = await this.#once(method, url, await this.tokens.token(), options);
+    // A token can be revoked or expire early; one renewal, then the 401 stands.
+    if (response.status === 401)
+      response = await this.#once(method, url, await this.tokens.token(true), options);
+    return response;
+  }
+
+  async #once(
+    method: string,
+    url: string,
+    token: string,
+    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+  ): Promise<GraphResponse> {
+    const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 120_000);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await this.#options.fetch(url, {
+        method,
+        headers: { ...headers, ...options.headers },
+        signal,
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      });
+      const text = await response.text();
+      let body: unknown = null;
+      if (text.trim() !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = { error: { code: 'NonJsonResponse', message: text.slice(0, 200) } };
+        }
+      }
+      return { status: response.status, headers: response.headers, body };
+    } catch (error) {
+      options.signal?.throwIfAborted();
+      const reason = timeout.aborted ? 'timed out' : describe(error);
+      const code = (error as { cause?: { code?: unknown } }).cause?.code;
+      throw new GraphNetworkError(`${method} ${new URL(url).pathname}: ${reason}`, {
+        cause: error,
+        connectFailed: typeof code === 'string' && CONNECT_FAILURES.has(code),
+      });
+    }
+  }
+
+  /** GET with retries; returns the JSON body of a 200 or throws an HrsyncError. */
+  async get(
+    pathOrUrl: string,
+    options: { headers?: Record<string, string>; signal?: AbortSignal; what: string },
+  ): Promise<unknown> {
+    const attempts = this.#options.readAttempts ?? 6;
+    for (let attempt = 1; ; attempt++) {
+      let waitMs: number;
+      let reason: string;
+      try {
+        const response = await this.send('GET', pathOrUrl, options);
+        if (response.status === 200) return response.body;
+        const info = parseGraphError(response.status, response.body);
+        if (!isThrottled(response.status) && response.status !== 504) throw readError(info, options.what);
+        reason = describeGraphError(info);
+        waitMs =
+          retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt, 1000, 30_000);
+      } catch (error) {
+        if (!(error instanceof GraphNetworkError)) throw error;
+        reason = error.message;
+        waitMs = backoffMs(attempt, 500, 30_000);
+      }
+      if (attempt >= attempts) {
+        throw new HrsyncError(
+          'HRS_TARGET_UNAVAILABLE',
+          `${options.what}: Graph did not answer after ${attempts} tries (${reason}).`,
+        );
+      }
+      await this.#options.sleep(waitMs, options.signal);
+    }
+  }
+}
+
+/** A failed read: permission problems say which permission; everything else carries Graph's words. */
+export function readError(info: ReturnType<typeof parseGraphError>, what: string): HrsyncError {
+  const text = `${what}: ${describeGraphError(info)}`;
+  // The parsed answer rides along as the cause, so callers can branch on the status (e.g. 410 Gone).
+  if (info.status === 401 || info.status === 403) {
+    return new HrsyncError(
+      'HRS_TARGET_AUTH',
+      `${text}. Grant the app the Graph application permissions hrsync needs (User.ReadWrite.All; ` +
+        'User-LifeCycleInfo.ReadWrite.All when employeeLeaveDateTime is mapped) and admin consent.',
+      { cause: info },
+    );
+  }
+  return new HrsyncError('HRS_TARGET_READ_FAILED', text, { cause: info });
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return 'network error';
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
+  return `${error.message}${typeof cause?.message === 'string' ? `: ${cause.message}` : ''}${code}`;
+}

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { filterFor, nestAttributes, odataString, selectFor, toAccount } from './graph-odata.ts';
+
+describe('OData for accounts', () => {
+  test('string literals double embedded quotes', () => {
+    assert.equal(odataString("O'Brien"), "'O''Brien'");
+    assert.equal(
+      filterFor('userPrincipalName', "o'brien@contoso.nl").filter,
+      "userPrincipalName eq 'o''brien@contoso.nl'",
+    );
+  });
+
+  test('default filters stay consistent; others are advanced queries', () => {
+    assert.deepEqual(filterFor('employeeId', '1001'), { filter: "employeeId eq '1001'", advanced: false });
+    assert.deepEqual(filterFor('department', 'ICT'), { filter: "department eq 'ICT'", advanced: true });
+    assert.deepEqual(filterFor('employeeOrgData.costCenter', 'K1'), {
+      filter: "employeeOrgData/costCenter eq 'K1'",
+      advanced: true,
+    });
+    assert.equal(filterFor('accountEnabled', 'false').filter, 'accountEnabled eq false');
+  });
+
+  test('proxy addresses are matched as smtp: addresses with or without the prefix', () => {
+    const expected = "proxyAddresses/any(c:c eq 'smtp:jan@contoso.nl')";
+    assert.equal(filterFor('proxyAddresses', 'jan@contoso.nl').filter, expected);
+    assert.equal(filterFor('proxyAddresses', 'SMTP:jan@contoso.nl').filter, expected);
+  });
+
+  test('$select names parents of nested attributes, plus id and accountEnabled', () => {
+    assert.equal(
+      selectFor(['displayName', 'employeeOrgData.costCenter', 'employeeOrgData.division']),
+      'id,accountEnabled,displayName,employeeOrgData',
+    );
+  });
+
+  test('a Graph user becomes flat attributes; never-set properties are null', () => {
+    const account = toAccount(
+      {
+        id: 'u1',
+        accountEnabled: false,
+        displayName: 'Jan',
+        businessPhones: ['+31 20 1'],
+        employeeOrgData: { costCenter: 'K1', division: null },
+        assignedLicenses: [{ skuId: 's' }],
+      },
+      [
+        'displayName',
+        'businessPhones',
+        'employeeOrgData.costCenter',
+        'employeeOrgData.division',
+        'jobTitle',
+        'assignedLicenses',
+      ],
+    );
+    assert.deepEqual(account, {
+      id: 'u1',
+      attributes: {
+        accountEnabled: false,
+        displayName: 'Jan',
+        businessPhones: ['+31 20 1'],
+        'employeeOrgData.costCenter': 'K1',
+        'employeeOrgData.division': null,
+        jobTitle: null,
+        assignedLicenses: '[{"skuId":"s"}]',
+      },
+    });
+  });
+
+  test('flat attributes nest into a Graph body', () => {
+    assert.deepEqual(
+      nestAttributes({ jobTitle: 'x', 'employeeOrgData.costCenter': 'K1', 'employeeOrgData.division': null }),
+      {
+        jobTitle: 'x',
+        employeeOrgData: { costCenter: 'K1', division: null },
+      },
+    );
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Graph users as hrsync accounts: which properties to `$select`, how a Graph user becomes flat
+ * attributes (`employeeOrgData.costCenter`), and OData filters for finding accounts. Pure.
+ */
+import type { Account, Attributes, AttrValue } from '../../core/index.ts';
+import { isObject } from './graph-errors.ts';
+
+/** Read with every account: the engine needs to know whether an account is enabled. */
+export const ALWAYS_READ = ['accountEnabled'] as const;
+
+/**
+ * Properties Graph filters with `eq` as a default query; anything else is an advanced query that
+ * needs `ConsistencyLevel: eventual` + `$count=true` — and an eventually consistent index may not
+ * show an account created seconds ago, so re-matching a create must use one of these.
+ */
+const DEFAULT_FILTERABLE = new Set([
+  'id',
+  'employeeId',
+  'userPrincipalName',
+  'mail',
+  'mailNickname',
+  'displayName',
+  'givenName',
+  'surname',
+  'accountEnabled',
+  'proxyAddresses',
+  'otherMails',
+]);
+
+/** `$select` for the attributes: nested attributes select their parent property; id always comes. */
+export function selectFor(attributes: readonly string[]): string {
+  const properties = new Set<string>(['id', ...ALWAYS_READ]);
+  for (const attribute of attributes) properties.add(attribute.split('.')[0] as string);
+  return [...properties].join(',');
+}
+
+/** A Graph user as an account with exactly the asked attributes (absent = never set = null). */
+export function toAccount(user: Record<string, unknown>, attributes: readonly string[]): Account {
+  const values: Record<string, AttrValue> = {};
+  for (const attribute of new Set([...ALWAYS_READ, ...attributes])) {
+    if (attribute === 'id') continue;
+    let value: unknown = user;
+    for (const part of attribute.split('.')) value = isObject(value) ? value[part] : undefined;
+    values[attribute] = toAttrValue(value);
+  }
+  return { id: String(user.id), attributes: values satisfies Attributes };
+}
+
+function toAttrValue(value: unknown): AttrValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  // Complex values hrsync does not map (assignedLicenses, identities…) stay comparable as JSON.
+  return JSON.stringify(value);
+}
+
+/** An OData string literal: single quotes, an embedded quote doubled (`'O''Brien'`). */
+export const odataString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+export interface AccountQuery {
+  readonly filter: string;
+  /** Needs `ConsistencyLevel: eventual` and `$count=true`. */
+  readonly advanced: boolean;
+}
+
+export function filterFor(attribute: string, value: string): AccountQuery {
+  if (attribute === 'proxyAddresses') {
+    // Entra stores `SMTP:` (primary) and `smtp:` (alias); the comparison ignores case.
+    const address = value.replace(/^smtp:/i, '');
+    return { filter: `proxyAddresses/any(c:c eq ${odataString(`smtp:${address}`)})`, advanced: false };
+  }
+  if (attribute === 'accountEnabled' && (value === 'true' || value === 'false')) {
+    return { filter: `accountEnabled eq ${value}`, advanced: false };
+  }
+  const path = attribute.replaceAll('.', '/');
+  return { filter: `${path} eq ${odataString(value)}`, advanced: !DEFAULT_FILTERABLE.has(attribute) };
+}
+
+/** Turns flat attributes into a Graph body: `employeeOrgData.costCenter` → `{employeeOrgData:{costCenter}}`. */
+export function nestAttributes(flat: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [attribute, value] of Object.entries(flat)) {
+    const parts = attribute.split('.');
+    let node = body;
+    for (const part of parts.slice(0, -1)) {
+      const next = isObject(node[part]) ? (node[part] as Record<string, unknown>) : {};
+      node[part] = next;
+      node = next;
+    }
+    node[parts.at(-1) as string] = value;
+  }
+  return body;
+}

@@ -1,0 +1,133 @@
+/**
+ * Reading the tenant. A full read is the first round of a delta query (`/users/delta?$select=…`): it
+ * lists every user and ends with a deltaLink, which becomes the cursor. With a cursor only changes
+ * come back, removed users carry `@removed`. A cursor Graph no longer knows (410, bad token) means a
+ * fresh full read, never a failed run.
+ */
+import type { Account } from '../../core/index.ts';
+import { HrsyncError, isHrsyncError } from '../../core/index.ts';
+import type { TargetReadResult } from '../../engine/ports.ts';
+import { type GraphErrorInfo, isObject } from './graph-errors.ts';
+import type { GraphHttp } from './graph-http.ts';
+import { filterFor, selectFor, toAccount } from './graph-odata.ts';
+
+interface Page {
+  readonly value: readonly Record<string, unknown>[];
+  readonly nextLink: string | undefined;
+  readonly deltaLink: string | undefined;
+}
+
+async function getPage(
+  http: GraphHttp,
+  url: string,
+  what: string,
+  options: { headers?: Record<string, string>; signal?: AbortSignal },
+): Promise<Page> {
+  const body = await http.get(url, { ...options, what });
+  if (!isObject(body) || !Array.isArray(body.value)) {
+    throw new HrsyncError('HRS_TARGET_READ_FAILED', `${what}: Graph returned no "value" array.`);
+  }
+  const link = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+  return {
+    value: body.value.filter(isObject),
+    nextLink: link('@odata.nextLink'),
+    deltaLink: link('@odata.deltaLink'),
+  };
+}
+
+export async function readAccounts(
+  http: GraphHttp,
+  options: { attributes: readonly string[]; cursor: string | null; signal?: AbortSignal },
+): Promise<TargetReadResult> {
+  const { attributes, cursor } = options;
+  const withSignal = options.signal ? { signal: options.signal } : {};
+  const usable = cursor !== null && isOwnDeltaLink(http, cursor);
+  if (usable) {
+    try {
+      return await deltaRound(http, cursor, attributes, true, withSignal);
+    } catch (error) {
+      if (!isExpiredCursor(error)) throw error;
+    }
+  }
+  const start = `/users/delta?$select=${selectFor(attributes)}`;
+  return deltaRound(http, start, attributes, false, withSignal);
+}
+
+async function deltaRound(
+  http: GraphHttp,
+  start: string,
+  attributes: readonly string[],
+  incremental: boolean,
+  options: { signal?: AbortSignal },
+): Promise<TargetReadResult> {
+  const accounts = new Map<string, Account>();
+  const removed = new Set<string>();
+  let url: string | undefined = start;
+  for (let page = 1; url !== undefined; page++) {
+    const result: Page = await getPage(http, url, `GET users/delta (page ${page})`, options);
+    for (const user of result.value) {
+      const id = String(user.id);
+      // A user can appear twice in one round (changed again meanwhile); the last state wins.
+      if (user['@removed'] !== undefined) {
+        accounts.delete(id);
+        removed.add(id);
+      } else {
+        removed.delete(id);
+        accounts.set(id, toAccount(user, attributes));
+      }
+    }
+    if (result.deltaLink !== undefined) {
+      return {
+        accounts: [...accounts.values()],
+        cursor: result.deltaLink,
+        incremental,
+        removedIds: incremental ? [...removed] : [],
+      };
+    }
+    url = result.nextLink;
+  }
+  throw new HrsyncError(
+    'HRS_TARGET_READ_FAILED',
+    'GET users/delta: the last page carried neither a nextLink nor a deltaLink; the read is incomplete.',
+  );
+}
+
+/** A stored cursor from another Graph base URL (configuration changed) is not ours to follow. */
+function isOwnDeltaLink(http: GraphHttp, cursor: string): boolean {
+  try {
+    return new URL(cursor).origin === http.origin && /\/users\/delta/i.test(cursor);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Graph answers an expired or unknown delta token with 410 Gone (resync required) or 400 (badly
+ * formed token). A full read is always safe, so any such answer in an incremental round leads to one.
+ */
+function isExpiredCursor(error: unknown): boolean {
+  if (!isHrsyncError(error) || error.code !== 'HRS_TARGET_READ_FAILED') return false;
+  const status = (error.cause as GraphErrorInfo | undefined)?.status;
+  return status === 410 || status === 400;
+}
+
+export async function findAccounts(
+  http: GraphHttp,
+  attribute: string,
+  value: string,
+  attributes: readonly string[],
+): Promise<Account[]> {
+  const query = filterFor(attribute, value);
+  const params = new URLSearchParams({ $filter: query.filter, $select: selectFor(attributes), $top: '999' });
+  if (query.advanced) params.set('$count', 'true');
+  // Headers are not carried into nextLink; send them on every page.
+  const headers: Record<string, string> = query.advanced ? { ConsistencyLevel: 'eventual' } : {};
+  const found: Account[] = [];
+  let url: string | undefined = `/users?${params}`;
+  while (url !== undefined) {
+    const result: Page = await getPage(http, url, `GET users?$filter=${query.filter}`, { headers });
+    found.push(...result.value.map((user) => toAccount(user, attributes)));
+    url = result.nextLink;
+  }
+  return found;
+}

@@ -1,0 +1,39 @@
+/**
+ * MSAL's network client, on our fetch and dispatcher. MSAL's own client uses the global fetch with no
+ * way to add a certificate authority, and the emulator (like any HTTPS endpoint behind a private CA)
+ * must be trusted through the test CA.
+ */
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import type { HttpFetch } from './graph-http.ts';
+
+export function msalNetworkClient(fetchFn: HttpFetch): INetworkModule {
+  const send = async <T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options: NetworkRequestOptions | undefined,
+    timeoutMs?: number,
+  ): Promise<NetworkResponse<T>> => {
+    const response = await fetchFn(url, {
+      method,
+      headers: options?.headers ?? {},
+      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+    });
+    const text = await response.text();
+    let body: T;
+    try {
+      body = JSON.parse(text) as T;
+    } catch {
+      throw new Error(`${method} ${new URL(url).origin} answered ${response.status} without a JSON body`);
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return { status: response.status, headers, body };
+  };
+  return {
+    sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
+    sendPostRequestAsync: (url, options) => send(url, 'POST', options),
+  };
+}
