@@ -1,0 +1,64 @@
+/**
+ * Every function the expression language knows. The first block mirrors Microsoft Entra's
+ * attribute-mapping functions (minus AppRoleAssignmentsComplex and SingleAppRoleAssignment, which
+ * only make sense for app-role assignments of an enterprise app); the last block is hrsync's own
+ * Dutch name handling. The registry in functions/index.ts must have exactly these keys.
+ */
+export const FUNCTION_NAMES = [
+  'Append',
+  'BitAnd',
+  'CBool',
+  'CDate',
+  'Coalesce',
+  'ConvertToBase64',
+  'ConvertToUTF8Hex',
+  'Count',
+  'CStr',
+  'DateAdd',
+  'DateDiff',
+  'DateFromNum',
+  'FormatDateTime',
+  'Guid',
+  'IgnoreFlowIfNullOrEmpty',
+  'IIF',
+  'InStr',
+  'IsNull',
+  'IsNullOrEmpty',
+  'IsPresent',
+  'IsString',
+  'Item',
+  'Join',
+  'Left',
+  'Mid',
+  'NormalizeDiacritics',
+  'Not',
+  'Now',
+  'NumFromDate',
+  'PCase',
+  'RandomString',
+  'Redact',
+  'RemoveDuplicates',
+  'Replace',
+  'SelectUniqueValue',
+  'Split',
+  'StripSpaces',
+  'Switch',
+  'ToLower',
+  'ToUpper',
+  'Word',
+  'NameConvention',
+  'DutchSurname',
+  'DutchDisplayName',
+] as const;
+
+export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+// Entra's own docs spell the same function `Switch` and `switch`, so names resolve case-insensitively
+// to the canonical spelling; attribute names and string comparisons stay case-sensitive.
+const BY_LOWER_NAME: ReadonlyMap<string, FunctionName> = new Map(
+  FUNCTION_NAMES.map((n) => [n.toLowerCase(), n]),
+);
+
+export function resolveFunctionName(name: string): FunctionName | undefined {
+  return BY_LOWER_NAME.get(name.toLowerCase());
+}

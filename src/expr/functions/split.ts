@@ -1,0 +1,23 @@
+import { argText } from '../args.ts';
+import type { FunctionDefinition } from '../definition.ts';
+
+export const Split: FunctionDefinition = {
+  name: 'Split',
+  category: 'multi-valued',
+  signature: { params: [{ name: 'source' }, { name: 'delimiter' }] },
+  description:
+    'source cut at every delimiter into a multi-valued result. Each value is trimmed and empty values are ' +
+    'dropped (Entra\'s example turns "One, Two" into ["One", "Two"]). Null stays null.',
+  example: {
+    expression: 'Split([Telefoonnr_werk], ",")',
+    attributes: { Telefoonnr_werk: '020 555 1234, 06 1234 5678' },
+    output: ['020 555 1234', '06 1234 5678'],
+  },
+  evaluate(call, state) {
+    const text = argText(call, 0, state);
+    const delimiter = argText(call, 1, state) ?? '';
+    if (text === null) return null;
+    const pieces = delimiter === '' ? [text] : text.split(delimiter);
+    return pieces.map((p) => p.trim()).filter((p) => p !== '');
+  },
+};

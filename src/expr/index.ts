@@ -1,0 +1,33 @@
+/**
+ * The expression language: Microsoft Entra attribute-mapping expressions (same syntax, same functions)
+ * plus Dutch name handling. Pure: the clock, randomness and uniqueness check come in through the
+ * EvalContext. Parse once, evaluate per person.
+ */
+export type {
+  ArgumentNode,
+  AttributeNode,
+  CallNode,
+  ComparisonNode,
+  ComparisonOperator,
+  Expression,
+  ExprNode,
+  MissingNode,
+} from './ast.ts';
+export { EXAMPLE_NOW, exampleContext, FUNCTIONS, type FunctionInfo } from './catalogue.ts';
+export { type CompiledExpression, type CompileResult, compile } from './compile.ts';
+export type { EvalContext } from './context.ts';
+export type { CatalogueExample, FunctionCategory } from './definition.ts';
+export { type EvalResult, type EvaluationError, evaluate } from './evaluate.ts';
+export { FUNCTION_NAMES, type FunctionName } from './function-names.ts';
+export { lineAndColumn } from './location.ts';
+export {
+  DISPLAY_NAME_MAX_LENGTH,
+  type DutchNameParts,
+  dutchDisplayName,
+  dutchSurname,
+} from './names/dutch-surname.ts';
+export { type NameConvention, nameConvention } from './names/name-convention.ts';
+export { type ParseError, type ParseResult, parseExpression } from './parse-expression.ts';
+export { references } from './references.ts';
+export { normalizeDiacritics } from './text/normalize-diacritics.ts';
+export { toHrsyncError } from './to-hrsync-error.ts';

@@ -1,0 +1,22 @@
+/**
+ * The Dutch name conventions HelloID derives from AFAS `Naamgebruik_code`: which surname a person
+ * uses — their own birth name (B), their partner's (P), or both in either order.
+ */
+export type NameConvention = 'B' | 'PB' | 'P' | 'BP';
+
+const BY_CODE: Readonly<Record<string, NameConvention>> = {
+  '0': 'B',
+  '1': 'PB',
+  '2': 'P',
+  '3': 'BP',
+  B: 'B',
+  PB: 'PB',
+  P: 'P',
+  BP: 'BP',
+};
+
+/** 0 → B, 1 → PB, 2 → P, 3 → BP; the letters themselves are accepted too; anything else is B. */
+export function nameConvention(code: string | number | boolean | null): NameConvention {
+  if (code === null || typeof code === 'boolean') return 'B';
+  return BY_CODE[String(code).trim().toUpperCase()] ?? 'B';
+}

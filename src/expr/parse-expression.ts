@@ -1,0 +1,45 @@
+import type { ExprNode } from './ast.ts';
+import { checkTree } from './checker.ts';
+import { ExpressionFailure } from './failure.ts';
+import { deepFreeze } from './freeze.ts';
+import { tokenize } from './lexer.ts';
+import { describeLocation, lineAndColumn } from './location.ts';
+import { parseTokens } from './parser.ts';
+
+export interface ParseError {
+  /** Ends with where: "expected ')' at column 17" (or "line 2, column 5" for multi-line text). */
+  readonly message: string;
+  /** 0-based offset into the text. */
+  readonly position: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly ast: ExprNode }
+  | { readonly ok: false; readonly error: ParseError };
+
+/**
+ * Parses and checks an expression: syntax, known function names, argument counts and the other
+ * static rules. Attribute names are not checked here (see references()), so the same expression can
+ * be validated against whichever schema the caller has.
+ */
+export function parseExpression(text: string): ParseResult {
+  try {
+    const ast = parseTokens(tokenize(text));
+    checkTree(ast);
+    return { ok: true, ast: deepFreeze(ast) };
+  } catch (e) {
+    if (!(e instanceof ExpressionFailure)) throw e;
+    const { line, column } = lineAndColumn(text, e.position);
+    return {
+      ok: false,
+      error: {
+        message: `${e.message} at ${describeLocation(text, e.position)}`,
+        position: e.position,
+        line,
+        column,
+      },
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { changeCase } from './case-mapping.ts';
+
+// .NET ToTitleCase's word separators: spaces, controls, format characters and every punctuation
+// and symbol category. An apostrophe inside a word does not end it ("o'neill" → "O'neill").
+const SEPARATOR = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * Proper case: everything lower case, then the first letter of each word upper case. Without
+ * separators a word starts at a letter after a separator (as .NET's ToTitleCase); with separators
+ * only those characters split words and each word's first character is upper-cased.
+ */
+export function properCase(text: string, separators: string | undefined): string {
+  const lower = changeCase(text, 'lower', undefined);
+  let out = '';
+  let inWord = false;
+  for (const c of lower) {
+    if (separators !== undefined) {
+      const isSeparator = separators.includes(c);
+      out += !isSeparator && !inWord ? changeCase(c, 'upper', undefined) : c;
+      inWord = !isSeparator;
+    } else if (inWord) {
+      out += c;
+      if (c !== "'" && SEPARATOR.test(c)) inWord = false;
+    } else if (LETTER.test(c)) {
+      out += changeCase(c, 'upper', undefined);
+      inWord = true;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
