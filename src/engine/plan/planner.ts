@@ -75,7 +75,6 @@ export function plan(input: PlanInput): Plan {
     const context = {
       now: () => input.nowIso,
       random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
-      timeZone: config.timeZone,
     };
     const attrs: Attributes = { ...person.attributes, Domain: config.target.defaultDomain };
     const p = planPerson(person, attrs, context);
@@ -117,7 +116,7 @@ export function plan(input: PlanInput): Plan {
   function planPerson(
     person: Person,
     attrs: Attributes,
-    context: { now: () => string; random: () => number; timeZone: string },
+    context: { now: () => string; random: () => number },
   ): { plan: PersonPlan; accountId?: string | null } {
     const n = person.employeeNumber;
     const name = person.displayName;
@@ -246,7 +245,7 @@ export function plan(input: PlanInput): Plan {
   function createPlan(
     person: Person,
     attrs: Attributes,
-    context: { now: () => string; random: () => number; timeZone: string },
+    context: { now: () => string; random: () => number },
     values: Readonly<Record<string, AttrValue>>,
     enabled: boolean,
     steps: RunStep[],
@@ -424,7 +423,7 @@ function describe(action: string, person: Person, changeCount: number): string {
 function localPartOf(
   ast: Expression,
   attrs: Attributes,
-  context: { now: () => string; random: () => number; timeZone: string },
+  context: { now: () => string; random: () => number },
 ): string {
   const r = evaluate(ast, { ...context, attributes: attrs });
   return r.ok && r.value !== null ? String(r.value) : '';
@@ -433,7 +432,7 @@ function localPartOf(
 function firstCandidate(
   asts: readonly Expression[],
   attrs: Attributes,
-  context: { now: () => string; random: () => number; timeZone: string },
+  context: { now: () => string; random: () => number },
 ): string {
   for (const ast of asts) {
     const local = cleanLocalPart(localPartOf(ast, attrs, context));

@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Account, Attributes, ConnectionConfig, Link } from '../../core/index.ts';
+import { DEFAULT_SECTIONS } from '../defaults.ts';
+import { compileMapping } from '../map/index.ts';
+import { AccountIndex } from '../match/index.ts';
+import { normalise } from '../normalise/index.ts';
+import { compileScope } from '../scope/index.ts';
+import { plan } from './planner.ts';
+
+const config: ConnectionConfig = {
+  version: 1,
+  ...structuredClone(DEFAULT_SECTIONS),
+  source: {
+    type: 'afas-profit',
+    environment: { baseUrl: 'http://afas.invalid/ProfitRestServices' },
+    token: { value: 'x' },
+    connectors: { users: 'U', employments: 'E', organizationalUnits: 'O' },
+    pageSize: 1000,
+    parallel: 8,
+  },
+  target: {
+    type: 'entra',
+    tenantId: 't',
+    clientId: 'c',
+    credential: { type: 'secret', secret: { value: 's' } },
+    defaultDomain: 'contoso.nl',
+    authorityHost: 'https://login.invalid',
+    graphBaseUrl: 'https://graph.invalid',
+    usePasswordProfile: true,
+  },
+};
+const collisions = {
+  userPrincipalName: ['userPrincipalName', 'mail', 'proxyAddresses'],
+  mail: ['userPrincipalName', 'mail', 'proxyAddresses'],
+  mailNickname: ['mailNickname'],
+};
+const types = {
+  accountEnabled: 'boolean',
+  businessPhones: 'string[]',
+  employeeHireDate: 'datetime',
+  employeeLeaveDateTime: 'datetime',
+} as const;
+const NOW = '2026-11-24T09:00:00Z';
+
+const user = (n: string, given: string, family: string, extra: Attributes = {}): Attributes => ({
+  Medewerker: n,
+  Roepnaam: given,
+  Voorletters: `${given[0]}.`,
+  Geboortenaam: family,
+  Naamgebruik_code: 0,
+  ...extra,
+});
+const job = (n: string, start: string, end: string | null, extra: Attributes = {}): Attributes => ({
+  Medewerker: n,
+  ExternalID: `${n}-${start}`,
+  Begindatum_functie: `${start}T00:00:00Z`,
+  Einddatum_functie: end ? `${end}T00:00:00Z` : null,
+  FTE: 1,
+  Functie_omschrijving: 'Adviseur',
+  Organisatorische_eenheid_omschrijving: 'ICT',
+  ...extra,
+});
+
+function run(users: Attributes[], jobs: Attributes[], accounts: Account[], links: Link[] = [], cfg = config) {
+  const compiled = compileMapping(cfg.mapping, types);
+  assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
+  const persons = normalise(
+    { users, employments: jobs, organizationalUnits: [] },
+    { today: '2026-11-24', timeZone: cfg.timeZone, persons: cfg.persons },
+  );
+  const attrs = ['employeeId', 'userPrincipalName', 'mail', 'mailNickname', 'proxyAddresses'];
+  return plan({
+    config: cfg,
+    mapping: compiled.mapping,
+    scope: compileScope(cfg.scope),
+    persons,
+    index: new AccountIndex(accounts, attrs),
+    links,
+    today: '2026-11-24',
+    nowIso: NOW,
+    collisions,
+  });
+}
+
+const byEmployee = (p: ReturnType<typeof run>) => new Map(p.persons.map((x) => [x.item.employeeNumber, x]));
+
+describe('planner', () => {
+  test('joiner: a unique UPN is generated when the obvious one is taken', () => {
+    const taken: Account = {
+      id: 'a1',
+      attributes: { userPrincipalName: 'jan.jansen@contoso.nl', accountEnabled: true },
+    };
+    const p = byEmployee(run([user('100', 'Jan', 'Jansen')], [job('100', '2026-01-01', null)], [taken]));
+    const joiner = p.get('100');
+    assert.equal(joiner?.item.action, 'create');
+    const create = joiner?.writes[0];
+    assert.ok(create?.kind === 'create');
+    assert.equal(create.attributes.userPrincipalName, 'j.jansen@contoso.nl');
+    assert.equal(create.attributes.mail, 'j.jansen@contoso.nl');
+    assert.equal(create.attributes.mailNickname, 'j.jansen');
+    assert.equal(create.attributes.displayName, 'Jan Jansen');
+    assert.equal(create.attributes.employeeHireDate, '2025-12-31T23:00:00Z');
+    assert.equal(create.enabled, true);
+  });
+
+  test('pre-hire within the lead days gets a disabled account; beyond them nothing yet', () => {
+    const p = byEmployee(
+      run(
+        [user('1', 'Anna', 'Bakker'), user('2', 'Bram', 'Smit')],
+        [job('1', '2026-12-01', null), job('2', '2027-06-01', null)],
+        [],
+      ),
+    );
+    const w = p.get('1')?.writes[0];
+    assert.ok(w?.kind === 'create' && w.enabled === false);
+    assert.equal(p.get('2')?.item.action, 'no-change');
+    assert.equal(p.get('2')?.writes.length, 0);
+  });
+
+  test('mover: changed title and department are updated; unchanged stays untouched', () => {
+    const account: Account = {
+      id: 'acc',
+      attributes: {
+        employeeId: '7',
+        accountEnabled: true,
+        displayName: 'Eva de Vries',
+        givenName: 'Eva',
+        surname: 'de Vries',
+        jobTitle: 'Adviseur',
+        department: 'HR',
+        usageLocation: 'NL',
+        employeeType: 'Employee',
+        employeeHireDate: '2019-12-31T23:00:00Z',
+        businessPhones: [],
+      },
+    };
+    const p = byEmployee(
+      run([user('7', 'Eva', 'Vries', { Voorvoegsel: 'de' })], [job('7', '2020-01-01', null)], [account]),
+    );
+    const item = p.get('7')?.item;
+    assert.equal(item?.action, 'update');
+    assert.deepEqual(item?.changes, [{ attribute: 'department', old: 'HR', new: 'ICT' }]);
+  });
+
+  test('leaver is disabled after the end date; a rehire gets the old account enabled', () => {
+    const accounts: Account[] = [
+      { id: 'l', attributes: { employeeId: '1', accountEnabled: true, displayName: 'A B' } },
+      { id: 'r', attributes: { employeeId: '2', accountEnabled: false, displayName: 'C D' } },
+    ];
+    const p = byEmployee(
+      run(
+        [user('1', 'A', 'B'), user('2', 'C', 'D')],
+        [
+          job('1', '2020-01-01', '2026-11-23'),
+          job('2', '2010-01-01', '2015-01-01'),
+          job('2', '2026-11-01', null),
+        ],
+        accounts,
+      ),
+    );
+    assert.equal(p.get('1')?.item.action, 'disable');
+    assert.equal(p.get('2')?.item.action, 'enable');
+    assert.ok(p.get('2')?.writes.some((w) => w.kind === 'enable'));
+  });
+
+  test('name change by marriage (name-use code) updates display name and surname', () => {
+    const account: Account = {
+      id: 'm',
+      attributes: {
+        employeeId: '5',
+        accountEnabled: true,
+        displayName: 'Janine van den Boele',
+        surname: 'van den Boele',
+      },
+    };
+    const married = user('5', 'Janine', 'Boele', {
+      Voorvoegsel: 'van den',
+      Voorvoegsel_partner: 'de',
+      Geboortenaam_partner: 'Vries',
+      Naamgebruik_code: 1,
+    });
+    const item = byEmployee(run([married], [job('5', '2020-01-01', null)], [account])).get('5')?.item;
+    const changes = Object.fromEntries(item?.changes.map((c) => [c.attribute, c.new]) ?? []);
+    assert.equal(changes.displayName, 'Janine de Vries - van den Boele');
+    assert.equal(changes.surname, 'de Vries - van den Boele');
+  });
+
+  test('two accounts with the same employeeId: a conflict, never a guess', () => {
+    const accounts: Account[] = [
+      { id: 'x', attributes: { employeeId: '9', accountEnabled: true } },
+      { id: 'y', attributes: { employeeId: '9', accountEnabled: true } },
+    ];
+    const item = byEmployee(run([user('9', 'Z', 'Q')], [job('9', '2020-01-01', null)], accounts)).get(
+      '9',
+    )?.item;
+    assert.equal(item?.action, 'conflict');
+    assert.equal(item?.status, 'failed');
+    assert.equal(item?.error?.code, 'HRS_MATCH_AMBIGUOUS');
+  });
+
+  test('manager is set on create as a pending reference and not repeated once applied', () => {
+    const users = [user('1', 'Boss', 'Baas'), user('2', 'Kim', 'Klein')];
+    const jobs = [
+      job('1', '2020-01-01', null),
+      job('2', '2020-01-01', null, { Medewerkernummer_leidinggevende: '1' }),
+    ];
+    const first = byEmployee(run(users, jobs, []));
+    const mw = first.get('2')?.writes.find((w) => w.kind === 'set-manager');
+    assert.ok(mw?.kind === 'set-manager' && mw.managerEmployeeNumber === '1' && mw.accountId === null);
+    const link = (n: string, id: string, manager: string | null): Link => ({
+      employeeNumber: n,
+      accountId: id,
+      applied: { manager },
+      linkedAt: NOW,
+      updatedAt: NOW,
+    });
+    const accounts: Account[] = [
+      { id: 'b', attributes: { employeeId: '1', accountEnabled: true } },
+      { id: 'k', attributes: { employeeId: '2', accountEnabled: true } },
+    ];
+    const second = byEmployee(run(users, jobs, accounts, [link('1', 'b', null), link('2', 'k', '1')]));
+    assert.equal(
+      second.get('2')?.writes.some((w) => w.kind === 'set-manager'),
+      false,
+    );
+  });
+
+  test('out of scope: a linked account is disabled per policy, an unlinked person is skipped', () => {
+    const cfg: ConnectionConfig = {
+      ...config,
+      scope: {
+        outOfScope: 'disable',
+        filters: [{ clauses: [{ attribute: 'Werkgever_code', operator: 'EQUALS', value: 'C1' }] }],
+      },
+    };
+    const accounts: Account[] = [{ id: 'o', attributes: { employeeId: '3', accountEnabled: true } }];
+    const link: Link = { employeeNumber: '3', accountId: 'o', applied: {}, linkedAt: NOW, updatedAt: NOW };
+    const p = byEmployee(
+      run(
+        [user('3', 'O', 'S'), user('4', 'N', 'S')],
+        [job('3', '2020-01-01', null), job('4', '2020-01-01', null)],
+        accounts,
+        [link],
+        cfg,
+      ),
+    );
+    assert.equal(p.get('3')?.item.action, 'disable');
+    assert.equal(p.get('4')?.item.action, 'out-of-scope');
+    assert.equal(p.get('4')?.item.status, 'skipped');
+  });
+
+  test('the plan is deterministic', () => {
+    const users = [user('1', 'Zoë', "d'Hondt"), user('2', 'Zoe', 'Dhondt')];
+    const jobs = [job('1', '2020-01-01', null), job('2', '2020-01-01', null)];
+    assert.deepEqual(run(users, jobs, []), run(users, jobs, []));
+    const p = byEmployee(run(users, jobs, []));
+    const upn = (n: string) => {
+      const w = p.get(n)?.writes[0];
+      return w?.kind === 'create' ? w.attributes.userPrincipalName : null;
+    };
+    assert.equal(upn('1'), 'zoe.dhondt@contoso.nl');
+    assert.equal(upn('2'), 'z.dhondt@contoso.nl', 'the second Zoë gets the initials candidate');
+  });
+});
