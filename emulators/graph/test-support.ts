@@ -37,7 +37,9 @@ export function smallTenant(users: GraphUserRecord[] = [user(1), user(2), user(3
     ],
     users,
     groups: [{ id: GROUP_ID, displayName: 'All staff', members: [] }],
-    subscribedSkus: [{ skuId: SKU_E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 2 }, consumedUnits: 0 }],
+    subscribedSkus: [
+      { skuId: SKU_E3, skuPartNumber: 'ENTERPRISEPACK', prepaidUnits: { enabled: 2 }, consumedUnits: 0 },
+    ],
   };
 }
 
@@ -61,7 +63,9 @@ export interface GraphCallResult {
   readonly body: any;
 }
 
-export async function startTestEmulator(options: Partial<StartGraphEmulatorOptions> = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  options: Partial<StartGraphEmulatorOptions> = {},
+): Promise<TestEmulator> {
   const running = await startGraphEmulator({
     tenant: smallTenant(),
     apps: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }],
@@ -95,11 +99,17 @@ export async function startTestEmulator(options: Partial<StartGraphEmulatorOptio
     const response = await fetch(`${base}/v1.0${path}`, {
       method,
       headers,
-      ...(init.body === undefined ? {} : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }),
     });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, headers: response.headers, body: type.includes('json') ? JSON.parse(text) : text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: type.includes('json') ? JSON.parse(text) : text,
+    };
   };
   return { ...running, token, call };
 }

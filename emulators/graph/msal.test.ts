@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { createHash, X509Certificate } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { ConfidentialClientApplication, type INetworkModule, type NetworkResponse } from '@azure/msal-node';
+import { Agent, fetch } from 'undici';
+import { createSelfSignedCertificate } from '../shared/tls.ts';
+import type { RunningGraphEmulator } from './start.ts';
+import { startGraphEmulator } from './start.ts';
+import { CLIENT_ID, CLIENT_SECRET, smallTenant } from './test-support.ts';
+
+const CERT_APP = 'c3c3c3c3-0000-4000-8000-000000000001';
+const appCert = createSelfSignedCertificate('hrsync msal test');
+
+/** MSAL's network module over undici, trusting the emulator's test CA. */
+function networkClient(agent: Agent): INetworkModule {
+  const send = async <T>(
+    url: string,
+    method: string,
+    options?: { headers?: Record<string, string>; body?: string },
+  ) => {
+    const response = await fetch(url, {
+      method,
+      dispatcher: agent,
+      ...(options?.headers ? { headers: options.headers } : {}),
+      ...(options?.body === undefined ? {} : { body: options.body }),
+    });
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    return {
+      headers,
+      body: (await response.json()) as T,
+      status: response.status,
+    } satisfies NetworkResponse<T>;
+  };
+  return {
+    sendGetRequestAsync: (url, options) => send(url, 'GET', options),
+    sendPostRequestAsync: (url, options) => send(url, 'POST', options),
+  };
+}
+
+describe('@azure/msal-node against the emulator over HTTPS', () => {
+  let emu: RunningGraphEmulator;
+  let agent: Agent;
+  before(async () => {
+    emu = await startGraphEmulator({
+      tenant: smallTenant(),
+      apps: [
+        { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+        { clientId: CERT_APP, certificates: [appCert.certPem] },
+      ],
+      port: null,
+      httpsPort: 0,
+    });
+    agent = new Agent({ connect: { ca: emu.caCertPem! } });
+  });
+  after(async () => {
+    await agent.close();
+    await emu.close();
+  });
+
+  const host = () => new URL(emu.url).host;
+
+  async function listUsers(accessToken: string) {
+    const response = await fetch(`${emu.graphBaseUrl}/users?$select=id,employeeId`, {
+      dispatcher: agent,
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    return { status: response.status, body: (await response.json()) as { value: unknown[] } };
+  }
+
+  test('client secret: MSAL discovers the authority and gets a token that Graph accepts', async () => {
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        authority: emu.authority,
+        knownAuthorities: [host()],
+      },
+      system: { networkClient: networkClient(agent) },
+    });
+    const result = await msal.acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
+    assert.ok(result?.accessToken);
+    const users = await listUsers(result.accessToken);
+    assert.equal(users.status, 200);
+    assert.equal(users.body.value.length, 3);
+    const requests = emu.state.requests.counts().routes;
+    assert.ok(
+      requests.some((r) => r.route === '/{tenant}/v2.0/.well-known/openid-configuration' && r.status === 200),
+    );
+  });
+
+  test('certificate (SHA-256 thumbprint, PS256): MSAL signs the assertion and the emulator verifies it', async () => {
+    const thumbprintSha256 = createHash('sha256')
+      .update(new X509Certificate(appCert.certPem).raw)
+      .digest('hex');
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: CERT_APP,
+        authority: `https://${host()}/contoso.nl`,
+        knownAuthorities: [host()],
+        clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
+      },
+      system: { networkClient: networkClient(agent) },
+    });
+    const result = await msal.acquireTokenByClientCredential({
+      scopes: ['https://graph.microsoft.com/.default'],
+    });
+    assert.ok(result?.accessToken);
+    assert.equal((await listUsers(result.accessToken)).status, 200);
+  });
+
+  test('certificate with a wrong key: MSAL surfaces invalid_client', async () => {
+    const stranger = createSelfSignedCertificate('not registered');
+    const thumbprintSha256 = createHash('sha256')
+      .update(new X509Certificate(stranger.certPem).raw)
+      .digest('hex');
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: CERT_APP,
+        authority: emu.authority,
+        knownAuthorities: [host()],
+        clientCertificate: { thumbprintSha256, privateKey: stranger.keyPem },
+      },
+      system: { networkClient: networkClient(agent) },
+    });
+    await assert.rejects(
+      msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }),
+      (error: { errorCode?: string; errorMessage?: string }) =>
+        error.errorCode === 'invalid_client' && /AADSTS700027/.test(error.errorMessage ?? ''),
+    );
+  });
+});
