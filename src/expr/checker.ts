@@ -45,17 +45,16 @@ function checkArity(node: CallNode, signature: Signature): void {
       const expected =
         fixed === 0 ? 'no arguments' : min === fixed ? plural(fixed) : `${min} to ${plural(fixed)}`;
       const position = count > fixed ? node.args[fixed]!.start : node.start;
-      syntaxFailure(`${node.name} expects ${expected} but got ${count}: ${shape}`, position);
+      syntaxFailure(`${shape} expects ${expected} but got ${count}`, position);
     }
   } else {
     const group = rest.params.length;
     const min = fixed + group * rest.min;
-    if (count < min)
-      syntaxFailure(`${node.name} expects at least ${plural(min)} but got ${count}: ${shape}`, node.start);
+    if (count < min) syntaxFailure(`${shape} expects at least ${plural(min)} but got ${count}`, node.start);
     if ((count - fixed) % group !== 0) {
       const names = rest.params.map((p) => p.name).join('/');
       syntaxFailure(
-        `${node.name} expects ${names} pairs after the first ${plural(fixed)}; the last ${rest.params[0]!.name} has no ${rest.params[1]?.name ?? 'partner'}: ${shape}`,
+        `${shape} expects ${names} pairs after the first ${plural(fixed)}; the last ${rest.params[0]!.name} has no ${rest.params[1]?.name ?? 'partner'}`,
         node.args[count - 1]!.start,
       );
     }

@@ -135,7 +135,8 @@ function describe(token: Token): string {
 
 function suggest(name: string): string {
   let best: string | undefined;
-  let bestDistance = 3;
+  // Short names are too close to too many others ("Foo" is two edits from "Not").
+  let bestDistance = Math.max(1, Math.floor(name.length / 4)) + 1;
   for (const candidate of FUNCTION_NAMES) {
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {

@@ -37,6 +37,12 @@ const PARAM_NAMES = [
 
 function variantOf(node: CallNode): Variant | { message: string; position: number } {
   const given = (i: number) => node.args[i] !== undefined && node.args[i]!.kind !== 'missing';
+  if (given(OLD_VALUE) && given(PATTERN)) {
+    return {
+      message: 'Replace: give either oldValue or regexPattern, not both',
+      position: node.args[PATTERN]!.start,
+    };
+  }
   let variant: Variant | undefined;
   if (given(PATTERN)) {
     if (given(GROUP) && given(REPLACEMENT_ATTRIBUTE)) variant = 'regex-extract';
