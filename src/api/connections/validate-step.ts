@@ -1,0 +1,102 @@
+/**
+ * Validates one configuration step on its own: the step's sections are checked inside an otherwise
+ * neutral configuration (engine defaults, placeholder source and tenant), so only this step's
+ * problems are reported, each with the path to the bad field as the step's body names it.
+ */
+import type { ConnectionConfig, ErrorDetail } from '../../core/index.ts';
+import { HrsyncError, parseConnectionConfig } from '../../core/index.ts';
+import { checkConfig, DEFAULT_SECTIONS } from '../../engine/index.ts';
+import { rawConfig } from '../../jobs/connection-config.ts';
+import type { Connection, StoredConfig, Tenant } from '../../store/index.ts';
+
+export type ConfigStep = 1 | 2 | 3 | 4;
+
+const PLACEHOLDER_SOURCE = {
+  type: 'afas-profit',
+  environment: { number: '00000' },
+  token: { stored: 'placeholder' },
+};
+const PLACEHOLDER_TARGET = {
+  type: 'entra',
+  tenantId: 'placeholder',
+  clientId: 'placeholder',
+  credential: { type: 'secret', secret: { stored: 'placeholder' } },
+  defaultDomain: 'example.com',
+};
+
+/** Which top-level configuration sections each step owns, and the prefix its body leaves out. */
+const OWNED: Readonly<Record<ConfigStep, { readonly sections: readonly string[]; readonly strip: string }>> =
+  {
+    1: { sections: ['/source'], strip: '/source' },
+    2: { sections: ['/target'], strip: '/target' },
+    3: { sections: ['/mapping', '/matching', '/uniqueness', '/writeBack'], strip: '' },
+    4: { sections: ['/scope', '/persons', '/lifecycle', '/thresholds', '/timeZone'], strip: '' },
+  };
+
+function owns(step: ConfigStep, path: string): boolean {
+  return OWNED[step].sections.some((s) => path === s || path.startsWith(`${s}/`));
+}
+
+function bodyPath(step: ConfigStep, path: string): string {
+  const strip = OWNED[step].strip;
+  const rest = strip !== '' && path.startsWith(strip) ? path.slice(strip.length) : path;
+  if (
+    step === 2 &&
+    (rest.startsWith('/clientId') || rest.startsWith('/credential') || rest.startsWith('/tenantId'))
+  ) {
+    return '/tenantId';
+  }
+  return rest === '' ? '/' : rest;
+}
+
+function friendly(step: ConfigStep, detail: ErrorDetail): ErrorDetail {
+  const path = bodyPath(step, detail.path);
+  if (step === 2 && path === '/tenantId') {
+    return {
+      path,
+      message:
+        'the tenant has no complete app registration (client id and secret or certificate); an admin adds them on the tenant',
+    };
+  }
+  return { path, message: detail.message };
+}
+
+/** Returns the step's sections with defaults filled in, or throws HRS_CONFIG_INVALID with every problem. */
+export function validateStep(
+  step: ConfigStep,
+  candidate: Connection,
+  tenant: Tenant | null,
+): ConnectionConfig {
+  const real = rawConfig(candidate, tenant);
+  const neutral: Record<string, unknown> = {
+    ...rawConfig({ ...candidate, config: {} as StoredConfig }, null),
+    ...DEFAULT_SECTIONS,
+    source: PLACEHOLDER_SOURCE,
+    target: PLACEHOLDER_TARGET,
+  };
+  for (const section of OWNED[step].sections) {
+    const key = section.slice(1);
+    if (real[key] !== undefined) neutral[key] = real[key];
+  }
+  const parsed = parseConnectionConfig(JSON.parse(JSON.stringify(neutral)));
+  const all = parsed.ok ? checkConfig(parsed.config) : parsed.errors;
+  const seen = new Set<string>();
+  const errors = all
+    .filter((e) => owns(step, e.path))
+    .map((e) => friendly(step, e))
+    .filter((e) => !seen.has(`${e.path} ${e.message}`) && seen.add(`${e.path} ${e.message}`) !== undefined);
+  if (!parsed.ok && errors.length === 0) {
+    // A problem outside this step's sections would be a bug in the neutral configuration.
+    throw new HrsyncError(
+      'HRS_INTERNAL',
+      `step ${step} could not be validated: ${parsed.errors[0]?.message}`,
+    );
+  }
+  if (errors.length > 0 || !parsed.ok) {
+    const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+    throw new HrsyncError('HRS_CONFIG_INVALID', `Step ${step} has ${errors.length} problem(s): ${list}`, {
+      details: errors,
+    });
+  }
+  return parsed.config;
+}

@@ -1,0 +1,33 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../core/index.ts';
+import type { Connectors } from '../jobs/connectors.ts';
+import type { ServiceMetrics } from '../jobs/metrics.ts';
+import type { Store } from '../store/index.ts';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly connectors: Connectors;
+  readonly metrics: ServiceMetrics;
+  /** A pino logger (with redaction) from the composition root; `false` for silence. */
+  readonly logger?: FastifyBaseLogger | false;
+  /** Folder of the built web console (`web/dist`); served at `/` when it exists. */
+  readonly webDir?: string | null;
+  /** `auto`: the cookie is Secure when the request came over HTTPS (see `trustProxy`). */
+  readonly secureCookies?: 'auto' | boolean;
+  readonly trustProxy?: boolean;
+  readonly sessionTtlHours?: number;
+  /** Tests: answering with an error code the endpoint did not declare becomes a 500. */
+  readonly strictContracts?: boolean;
+  readonly version?: string;
+}
+
+/** What routes reach through `app.deps`. */
+export interface ApiDeps {
+  readonly store: Store;
+  readonly connectors: Connectors;
+  readonly metrics: ServiceMetrics;
+  readonly clock: Clock;
+  readonly secureCookies: 'auto' | boolean;
+  readonly sessionTtlHours: number;
+  readonly strictContracts: boolean;
+}

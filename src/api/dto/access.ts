@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox';
+import type { ApiTokenDto, UserDto } from '../../contracts/index.ts';
+import type { ApiToken, User } from '../../store/index.ts';
+
+export const toUserDto = (u: User): Static<typeof UserDto> => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: u.createdAt,
+});
+
+export const toApiTokenDto = (t: ApiToken): Static<typeof ApiTokenDto> => ({
+  id: t.id,
+  name: t.name,
+  role: t.role,
+  prefix: t.prefix,
+  createdBy: t.createdBy,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
+});

@@ -1,0 +1,69 @@
+import type { Static } from '@sinclair/typebox';
+import type { ConnectionDetailsDto, ConnectionSummaryDto, StepStatusDto } from '../../contracts/index.ts';
+import { CONFIGURATION_STEPS } from '../../contracts/index.ts';
+import { assembleConfig } from '../../jobs/connection-config.ts';
+import type { Connection, ConnectionListEntry, Store, Tenant } from '../../store/index.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
+import { toRunDto } from './runs.ts';
+
+type Summary = Static<typeof ConnectionSummaryDto>;
+type Details = Static<typeof ConnectionDetailsDto>;
+
+export function stepStatuses(progress: number): Static<typeof StepStatusDto>[] {
+  return CONFIGURATION_STEPS.map((name, i) => {
+    const number = i + 1;
+    const status = number <= progress ? 'done' : number === progress + 1 ? 'current' : 'locked';
+    return { number, name, status };
+  });
+}
+
+export function toConnectionSummary(entry: ConnectionListEntry): Summary {
+  const c = entry.connection;
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    state: c.state,
+    sourceSystem: c.sourceSystem,
+    destinationType: c.destinationType,
+    progress: c.progress,
+    tenant: c.tenantId === null ? null : { id: c.tenantId, name: entry.tenantName ?? '' },
+    customer: entry.customerId === null ? null : { id: entry.customerId, name: entry.customerName ?? '' },
+    lastSyncAt: c.lastSyncAt,
+    nextRunAt: c.nextRunAt,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** True when the last successful simulation was of exactly the configuration saved now. */
+export function simulationCurrent(connection: Connection, tenant: Tenant | null): boolean {
+  if (connection.simulatedConfigHash === null) return false;
+  const assembled = assembleConfig(connection, tenant);
+  return assembled.ok && assembled.hash === connection.simulatedConfigHash;
+}
+
+export async function connectionDetails(store: Store, connection: Connection): Promise<Details> {
+  const tenant =
+    connection.tenantId === null
+      ? null
+      : await store.tenants.get(connection.organisationId, connection.tenantId);
+  const customer =
+    tenant === null ? null : await store.customers.get(connection.organisationId, tenant.customerId);
+  const organisation = await store.organisations.get(connection.organisationId);
+  const latest = await store.runs.latestForConnection(connection.organisationId, connection.id);
+  return {
+    ...toConnectionSummary({
+      connection,
+      tenantName: tenant?.name ?? null,
+      customerId: customer?.id ?? null,
+      customerName: customer?.name ?? null,
+    }),
+    organisation: { id: connection.organisationId, name: organisation?.name ?? '' },
+    timeZone: connection.config.timeZone ?? DEFAULT_TIME_ZONE,
+    schedule: connection.schedule,
+    simulationCurrent: simulationCurrent(connection, tenant),
+    latestRun: latest === null ? null : toRunDto(latest),
+    steps: stepStatuses(connection.progress),
+  };
+}

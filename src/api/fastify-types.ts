@@ -1,0 +1,12 @@
+import type { Caller } from './auth/caller.ts';
+import type { ApiDeps } from './deps.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: ApiDeps;
+  }
+  interface FastifyRequest {
+    /** Resolved by the auth plugin; null when the request carries no valid session or token. */
+    caller: Caller | null;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * A connection's full engine configuration: the saved step sections, the destination tenant's
+ * identity, and the engine's defaults for anything not saved. Secrets stay `{ stored: id }`
+ * references here; `resolveRunSecrets` turns them into values only for the adapters.
+ */
+import { createHash } from 'node:crypto';
+import type { ConnectionConfig, ErrorDetail, GraphCredential, SecretRef } from '../core/index.ts';
+import { HrsyncError, parseConnectionConfig } from '../core/index.ts';
+import { DEFAULT_SECTIONS } from '../engine/index.ts';
+import { resolveSecret } from '../engine/secrets.ts';
+import type { Connection, Store, Tenant } from '../store/index.ts';
+import type { CredentialMaterial } from './connectors.ts';
+
+export type AssembledConfig =
+  | { readonly ok: true; readonly config: ConnectionConfig; readonly hash: string }
+  | { readonly ok: false; readonly errors: readonly ErrorDetail[] };
+
+function graphCredential(tenant: Tenant): GraphCredential | undefined {
+  const ref = tenant.credential;
+  if (ref === null) return undefined;
+  return ref.type === 'secret'
+    ? { type: 'secret', secret: { stored: ref.secretId } }
+    : {
+        type: 'certificate',
+        certificate: { stored: ref.certificateId },
+        privateKey: { stored: ref.privateKeyId },
+      };
+}
+
+/** Builds the raw (unvalidated) configuration object; missing parts stay missing. */
+export function rawConfig(connection: Connection, tenant: Tenant | null): Record<string, unknown> {
+  const c = connection.config;
+  const target =
+    tenant === null || c.destination === undefined
+      ? undefined
+      : {
+          type: 'entra',
+          tenantId: tenant.directoryId,
+          clientId: tenant.clientId ?? undefined,
+          credential: graphCredential(tenant),
+          defaultDomain: c.destination.defaultDomain,
+          authorityHost: tenant.authorityHost,
+          graphBaseUrl: tenant.graphBaseUrl,
+        };
+  return {
+    version: 1,
+    timeZone: c.timeZone ?? DEFAULT_SECTIONS.timeZone,
+    source: c.source,
+    target,
+    mapping: c.mapping ?? DEFAULT_SECTIONS.mapping,
+    matching: c.matching ?? DEFAULT_SECTIONS.matching,
+    uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
+    scope: c.scope ?? DEFAULT_SECTIONS.scope,
+    persons: c.persons ?? DEFAULT_SECTIONS.persons,
+    lifecycle: c.lifecycle ?? DEFAULT_SECTIONS.lifecycle,
+    thresholds: c.thresholds ?? DEFAULT_SECTIONS.thresholds,
+    writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
+  };
+}
+
+export function assembleConfig(connection: Connection, tenant: Tenant | null): AssembledConfig {
+  const parsed = parseConnectionConfig(JSON.parse(JSON.stringify(rawConfig(connection, tenant))));
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  return { ok: true, config: parsed.config, hash: configHash(parsed.config) };
+}
+
+/**
+ * What "the current configuration" means for activation: everything that changes what a run does.
+ * Secret ids are left out, so rotating a token or client secret does not demand a new simulation.
+ */
+export function configHash(config: ConnectionConfig): string {
+  const withoutSecrets = JSON.parse(JSON.stringify(config), (key, value) =>
+    key === 'stored' && typeof value === 'string' ? '*' : value,
+  );
+  return createHash('sha256').update(canonical(withoutSecrets)).digest('hex');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export interface RunSecrets {
+  readonly token: string;
+  readonly credential: CredentialMaterial;
+}
+
+/** Decrypts the AFAS token and the tenant's app credential for one run or test. */
+export async function resolveRunSecrets(
+  store: Store,
+  organisationId: string,
+  config: Pick<ConnectionConfig, 'source' | 'target'>,
+): Promise<RunSecrets> {
+  const resolve = (ref: SecretRef) =>
+    resolveSecret(ref, {
+      env: {},
+      stored: async (id) => {
+        const value = await store.secrets.reveal(organisationId, id);
+        if (value === null) throw new HrsyncError('HRS_SECRET_UNRESOLVED', `stored secret ${id} not found`);
+        return value;
+      },
+    });
+  const cred = config.target.credential;
+  const credential: CredentialMaterial =
+    cred.type === 'secret'
+      ? { clientSecret: await resolve(cred.secret) }
+      : { certificatePem: await resolve(cred.certificate), privateKeyPem: await resolve(cred.privateKey) };
+  return { token: await resolve(config.source.token), credential };
+}
