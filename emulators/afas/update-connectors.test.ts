@@ -103,29 +103,25 @@ describe('UpdateConnectors', () => {
   });
 
   test('an Element array updates several employees, or none when one of them is wrong', async () => {
-    const ok = {
+    const body = (first: string, second: string) => ({
       AfasEmployee: {
         Element: [
           {
             '@EmId': '1002',
-            Objects: [
-              { KnPerson: { Element: { Fields: { MatchPer: 0, BcCo: 'P1002', EmAd: 'anna@x.nl' } } } },
-            ],
+            Objects: [{ KnPerson: { Element: { Fields: { MatchPer: 0, BcCo: 'P1002', EmAd: first } } } }],
           },
           {
-            '@EmId': '1005',
+            '@EmId': second,
             Objects: [{ KnPerson: { Element: { Fields: { MatchPer: 0, BcCo: 'P1005', MbNr: '06-5' } } } }],
           },
         ],
       },
-    };
-    assert.equal((await afas.send('PUT', '/connectors/KnEmployee', ok)).status, 200);
+    });
+    assert.equal((await afas.send('PUT', '/connectors/KnEmployee', body('anna@x.nl', '1005'))).status, 200);
     assert.equal((await user('1002')).Email_werk, 'anna@x.nl');
     assert.equal((await user('1005')).Mobielnr_werk, '06-5');
 
-    const mixed = structuredClone(ok);
-    mixed.AfasEmployee.Element[0]!.Objects[0]!.KnPerson.Element.Fields.EmAd = 'changed@x.nl';
-    mixed.AfasEmployee.Element[1]!['@EmId'] = '4242';
+    const mixed = body('changed@x.nl', '4242');
     await expect500('PUT', 'KnEmployee', mixed, "The entered value for 'Employee' does not exist.");
     assert.equal((await user('1002')).Email_werk, 'anna@x.nl', 'nothing of a refused body is applied');
   });
