@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} is .NET regex substitution syntax under test.
 /**
  * Every example in Microsoft's "Reference for writing expressions for attribute mappings in Microsoft
  * Entra ID" (functions-for-customizing-application-data.md), with its documented input and output.

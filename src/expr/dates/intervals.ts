@@ -53,7 +53,6 @@ export function diffInterval(interval: Interval, date1: number, date2: number): 
   const a = new Date(date1);
   const b = new Date(date2);
   const elapsed = date2 - date1;
-  const whole = (unit: number) => Math.trunc(elapsed / unit) + 0;
   switch (interval) {
     case 'yyyy':
       return b.getUTCFullYear() - a.getUTCFullYear();
@@ -67,22 +66,25 @@ export function diffInterval(interval: Interval, date1: number, date2: number): 
       return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
     case 'y':
     case 'd':
-      return whole(DAY);
+      return whole(elapsed, DAY);
     case 'w':
-      return Math.trunc(whole(DAY) / 7) + 0;
+      return Math.trunc(whole(elapsed, DAY) / 7) + 0;
     case 'ww': {
       const sunday1 = date1 - a.getUTCDay() * DAY;
       const sunday2 = date2 - b.getUTCDay() * DAY;
       return Math.trunc(roundHalfEven((sunday2 - sunday1) / DAY) / 7) + 0;
     }
     case 'h':
-      return whole(HOUR);
+      return whole(elapsed, HOUR);
     case 'n':
-      return whole(MINUTE);
+      return whole(elapsed, MINUTE);
     case 's':
-      return whole(SECOND);
+      return whole(elapsed, SECOND);
   }
 }
+
+/** Whole units elapsed, truncated toward zero (and never -0). */
+const whole = (elapsed: number, unit: number): number => Math.trunc(elapsed / unit) + 0;
 
 function addMonths(instantMs: number, months: number): number {
   const d = new Date(instantMs);

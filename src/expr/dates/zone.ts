@@ -3,11 +3,12 @@ import type { EvalState } from '../context.ts';
 import { evaluationFailure } from '../failure.ts';
 
 const known = new Map<string, Zone | null>();
+const UTC: Zone = FixedOffsetZone.utcInstance;
 
 /** The zone .NET would call "local": the context's timeZone, or UTC as on Entra's servers. */
 export function localZone(state: EvalState, position: number): Zone {
   const name = state.context.timeZone;
-  if (name === undefined || name === 'UTC' || name === 'Etc/UTC') return FixedOffsetZone.utcInstance;
+  if (name === undefined || name === 'UTC' || name === 'Etc/UTC') return UTC;
   let zone = known.get(name);
   if (zone === undefined) {
     const candidate = IANAZone.create(name);

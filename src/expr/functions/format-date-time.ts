@@ -8,7 +8,6 @@ import {
 } from '../dates/date-time-styles.ts';
 import { formatDate } from '../dates/format-date.ts';
 import { tokenizeFormat } from '../dates/format-tokens.ts';
-import { nowMs } from '../dates/now.ts';
 import { parseExact } from '../dates/parse-exact.ts';
 import { localZone } from '../dates/zone.ts';
 import type { FunctionDefinition } from '../definition.ts';
@@ -75,7 +74,7 @@ export const FormatDateTime: FunctionDefinition = {
     const output = tokenizeFormat(outputFormat);
     if (typeof output === 'string') return argFailure(call, 3, output);
     const zone = localZone(state, call.node.start);
-    const parsed = parseExact(source, input, styles, zone, () => nowMs(state, call.node.start));
+    const parsed = parseExact(source, input, styles, zone, { state, position: call.node.start });
     if (typeof parsed === 'string')
       return argFailure(call, 0, `does not match ${JSON.stringify(inputFormat)}: ${parsed}`);
     return formatDate(parsed, output, zone);

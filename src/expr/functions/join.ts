@@ -20,11 +20,12 @@ export const Join: FunctionDefinition = {
     for (let i = 1; i < call.args.length; i++) {
       const value = argValue(call, i, state);
       if (value === undefined || value === null) continue;
-      const values = Array.isArray(value) ? value : [value as Scalar];
-      for (const v of values) {
-        const text = scalarText(v);
-        if (text !== '') parts.push(text);
+      if (Array.isArray(value)) {
+        for (const v of value) if (v !== '') parts.push(v);
+        continue;
       }
+      const text = scalarText(value as Scalar);
+      if (text !== '') parts.push(text);
     }
     return parts.join(separator);
   },

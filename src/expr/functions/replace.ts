@@ -35,22 +35,26 @@ const PARAM_NAMES = [
   'template',
 ];
 
+function given(node: CallNode, index: number): boolean {
+  const arg = node.args[index];
+  return arg !== undefined && arg.kind !== 'missing';
+}
+
 function variantOf(node: CallNode): Variant | { message: string; position: number } {
-  const given = (i: number) => node.args[i] !== undefined && node.args[i]!.kind !== 'missing';
-  if (given(OLD_VALUE) && given(PATTERN)) {
+  if (given(node, OLD_VALUE) && given(node, PATTERN)) {
     return {
       message: 'Replace: give either oldValue or regexPattern, not both',
       position: node.args[PATTERN]!.start,
     };
   }
   let variant: Variant | undefined;
-  if (given(PATTERN)) {
-    if (given(GROUP) && given(REPLACEMENT_ATTRIBUTE)) variant = 'regex-extract';
-    else if (given(GROUP) && given(REPLACEMENT)) variant = 'regex-group';
-    else if (given(REPLACEMENT)) variant = 'regex';
-  } else if (given(OLD_VALUE)) {
-    if (given(TEMPLATE)) variant = 'template';
-    else if (given(REPLACEMENT)) variant = 'text';
+  if (given(node, PATTERN)) {
+    if (given(node, GROUP) && given(node, REPLACEMENT_ATTRIBUTE)) variant = 'regex-extract';
+    else if (given(node, GROUP) && given(node, REPLACEMENT)) variant = 'regex-group';
+    else if (given(node, REPLACEMENT)) variant = 'regex';
+  } else if (given(node, OLD_VALUE)) {
+    if (given(node, TEMPLATE)) variant = 'template';
+    else if (given(node, REPLACEMENT)) variant = 'text';
   }
   if (variant === undefined) {
     return {
@@ -61,7 +65,7 @@ function variantOf(node: CallNode): Variant | { message: string; position: numbe
     };
   }
   for (let i = 1; i < node.args.length; i++) {
-    if (given(i) && !USES[variant].includes(i)) {
+    if (given(node, i) && !USES[variant].includes(i)) {
       return {
         message: `Replace: ${PARAM_NAMES[i]} has no effect together with ${USES[variant].map((u) => PARAM_NAMES[u]).join(' and ')}; leave it empty`,
         position: node.args[i]!.start,
@@ -71,7 +75,35 @@ function variantOf(node: CallNode): Variant | { message: string; position: numbe
   return variant;
 }
 
-const substitutions = new BoundedCache<string, ReturnType<typeof parseSubstitution>>(256);
+type Parts = ReturnType<typeof parseSubstitution>;
+// Per compiled regex, so the key is just the replacement text.
+// Which variant a call uses is fixed by its syntax, so it is worked out once per call node.
+const variants = new WeakMap<CallNode, Variant>();
+
+function runtimeVariant(node: CallNode): Variant {
+  let variant = variants.get(node);
+  if (variant === undefined) {
+    variant = variantOf(node) as Variant;
+    variants.set(node, variant);
+  }
+  return variant;
+}
+
+const substitutions = new WeakMap<CompiledRegex, BoundedCache<string, Parts>>();
+
+function substitutionParts(regex: CompiledRegex, replacement: string): Parts {
+  let byReplacement = substitutions.get(regex);
+  if (byReplacement === undefined) {
+    byReplacement = new BoundedCache(64);
+    substitutions.set(regex, byReplacement);
+  }
+  let parts = byReplacement.get(replacement);
+  if (parts === undefined) {
+    parts = parseSubstitution(replacement, regex);
+    byReplacement.set(replacement, parts);
+  }
+  return parts;
+}
 
 function regexArg(call: RuntimeCall, state: EvalState, withIndices: boolean): CompiledRegex {
   const compiled = compileDotnetRegex(argText(call, PATTERN, state) ?? '', withIndices);
@@ -124,7 +156,7 @@ export const Replace: FunctionDefinition = {
     return typeof variant === 'string' ? undefined : variant;
   },
   evaluate(call, state) {
-    const variant = variantOf(call.node) as Variant;
+    const variant = runtimeVariant(call.node);
     const source = argText(call, SOURCE, state);
     switch (variant) {
       case 'text': {
@@ -141,12 +173,12 @@ export const Replace: FunctionDefinition = {
       case 'regex': {
         if (source === null) return null;
         const regex = regexArg(call, state, false);
-        const replacement = argText(call, REPLACEMENT, state) ?? '';
-        const key = `${regex.regex.source}\u0000${replacement}`;
-        let parts = substitutions.get(key);
-        if (parts === undefined) {
-          parts = parseSubstitution(replacement, regex);
-          substitutions.set(key, parts);
+        const parts = substitutionParts(regex, argText(call, REPLACEMENT, state) ?? '');
+        // Plain replacement text (the common "remove these characters" case) can use the native replace.
+        const only = parts[0];
+        if (parts.length === 0) return source.replace(regex.regex, '');
+        if (parts.length === 1 && only?.kind === 'text' && !only.text.includes('$')) {
+          return source.replace(regex.regex, only.text);
         }
         let out = '';
         let last = 0;

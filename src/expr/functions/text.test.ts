@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${name} is .NET regex substitution syntax under test.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { failure, run, value } from '../test-helpers.ts';

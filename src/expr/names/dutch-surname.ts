@@ -7,12 +7,24 @@ export interface DutchNameParts {
   readonly partnerName: string | null;
 }
 
-const clean = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Collapses runs of white space and trims; the scan first, since most names need nothing. */
+function clean(s: string | null): string {
+  if (s === null || s === '') return '';
+  let tidy = true;
+  for (let i = 0; i < s.length && tidy; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 32) tidy = i > 0 && i < s.length - 1 && s.charCodeAt(i + 1) !== 32;
+    else if (code <= 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x3000)) tidy = false;
+  }
+  return tidy ? s : s.replace(/\s+/g, ' ').trim();
+}
 
 /** "van den" + "Boele" → "van den Boele"; a prefix without a name is dropped. */
 function withPrefix(prefix: string | null, name: string | null): string {
   const n = clean(name);
-  return n === '' ? '' : clean(`${prefix ?? ''} ${n}`);
+  if (n === '') return '';
+  const p = clean(prefix);
+  return p === '' ? n : `${p} ${n}`;
 }
 
 /**
@@ -44,7 +56,9 @@ export function dutchDisplayName(
   convention: NameConvention,
   parts: DutchNameParts,
 ): string {
-  const full = clean(`${givenName ?? ''} ${dutchSurname(convention, parts)}`);
+  const given = clean(givenName);
+  const surname = dutchSurname(convention, parts);
+  const full = given === '' ? surname : surname === '' ? given : `${given} ${surname}`;
   if (full.length <= DISPLAY_NAME_MAX_LENGTH) return full;
   // Never cut between the two halves of a surrogate pair.
   const cut = full.slice(0, DISPLAY_NAME_MAX_LENGTH).replace(/[\uD800-\uDBFF]$/, '');

@@ -1,12 +1,11 @@
-const ASCII = /^\p{ASCII}*$/u;
+import { isAscii } from './normalize-diacritics.ts';
 
 /**
  * Upper/lower case per character, as .NET does (simple case mapping): a character whose mapping
  * would change the length, such as ß → SS, is left as it is. `culture` undefined means invariant.
  */
 export function changeCase(text: string, to: 'upper' | 'lower', culture: string | undefined): string {
-  if (culture === undefined && ASCII.test(text))
-    return to === 'upper' ? text.toUpperCase() : text.toLowerCase();
+  if (culture === undefined && isAscii(text)) return to === 'upper' ? text.toUpperCase() : text.toLowerCase();
   let out = '';
   for (const c of text) {
     const mapped =

@@ -5,6 +5,20 @@ import { changeCase } from './case-mapping.ts';
 const SEPARATOR = /[\p{Z}\p{Cc}\p{Cf}\p{Pc}\p{Pd}\p{Ps}\p{Pe}\p{Pi}\p{Pf}\p{Po}\p{Sm}\p{Sc}\p{Sk}\p{So}]/u;
 const LETTER = /\p{L}/u;
 
+// ASCII answers without a Unicode-property regex: names are nearly always ASCII.
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(c);
+}
+
+function isSeparator(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80)
+    return !((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122));
+  return SEPARATOR.test(c);
+}
+
 /**
  * Proper case: everything lower case, then the first letter of each word upper case. Without
  * separators a word starts at a letter after a separator (as .NET's ToTitleCase); with separators
@@ -16,13 +30,13 @@ export function properCase(text: string, separators: string | undefined): string
   let inWord = false;
   for (const c of lower) {
     if (separators !== undefined) {
-      const isSeparator = separators.includes(c);
-      out += !isSeparator && !inWord ? changeCase(c, 'upper', undefined) : c;
-      inWord = !isSeparator;
+      const separates = separators.includes(c);
+      out += !separates && !inWord ? changeCase(c, 'upper', undefined) : c;
+      inWord = !separates;
     } else if (inWord) {
       out += c;
-      if (c !== "'" && SEPARATOR.test(c)) inWord = false;
-    } else if (LETTER.test(c)) {
+      if (c !== "'" && isSeparator(c)) inWord = false;
+    } else if (isLetter(c)) {
       out += changeCase(c, 'upper', undefined);
       inWord = true;
     } else {
