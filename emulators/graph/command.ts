@@ -18,6 +18,8 @@ export interface GraphCommandOptions {
   readonly timeScale: number;
   readonly data?: string;
   readonly tlsDir: string;
+  /** Accept a client assertion whose jti was seen before (MSAL re-sends its cached assertion). */
+  readonly allowAssertionReplay?: boolean;
 }
 
 /** `hrsync emulator graph …`: a generated (or loaded) tenant behind Entra ID + Graph v1.0. */
@@ -64,6 +66,7 @@ export async function runGraphEmulator(options: GraphCommandOptions): Promise<Ru
       },
     ],
     timeScale: options.timeScale,
+    rejectAssertionReplay: options.allowAssertionReplay !== true,
     port: options.port,
     host: options.host,
     tlsDir: options.tlsDir,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { ConfidentialClientApplication, type INetworkModule, type NetworkResponse } from '@azure/msal-node';
 import { Agent, fetch } from 'undici';
@@ -113,6 +114,31 @@ describe('@azure/msal-node against the emulator over HTTPS', () => {
     assert.equal((await listUsers(result.accessToken)).status, 200);
   });
 
+  test('the CA file is on disk while the emulator runs', () => {
+    assert.ok(emu.caFile && existsSync(emu.caFile));
+  });
+
+  test('MSAL re-sends its cached assertion when skipping the token cache: a jti replay by default', async () => {
+    const thumbprintSha256 = createHash('sha256')
+      .update(new X509Certificate(appCert.certPem).raw)
+      .digest('hex');
+    const msal = new ConfidentialClientApplication({
+      auth: {
+        clientId: CERT_APP,
+        authority: emu.authority,
+        knownAuthorities: [host()],
+        clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
+      },
+      system: { networkClient: networkClient(agent) },
+    });
+    const scopes = ['https://graph.microsoft.com/.default'];
+    await msal.acquireTokenByClientCredential({ scopes });
+    await assert.rejects(
+      msal.acquireTokenByClientCredential({ scopes, skipCache: true }),
+      (error: { errorMessage?: string }) => /AADSTS700028/.test(error.errorMessage ?? ''),
+    );
+  });
+
   test('certificate with a wrong key: MSAL surfaces invalid_client', async () => {
     const stranger = createSelfSignedCertificate('not registered');
     const thumbprintSha256 = createHash('sha256')
@@ -132,5 +158,40 @@ describe('@azure/msal-node against the emulator over HTTPS', () => {
       (error: { errorCode?: string; errorMessage?: string }) =>
         error.errorCode === 'invalid_client' && /AADSTS700027/.test(error.errorMessage ?? ''),
     );
+  });
+});
+
+describe('rejectAssertionReplay: false', () => {
+  test('accepts the assertion MSAL re-sends; the temporary CA folder is removed on close', async () => {
+    const emu = await startGraphEmulator({
+      tenant: smallTenant(),
+      apps: [{ clientId: CERT_APP, certificates: [appCert.certPem] }],
+      rejectAssertionReplay: false,
+      port: null,
+      httpsPort: 0,
+    });
+    const agent = new Agent({ connect: { ca: emu.caCertPem! } });
+    try {
+      const thumbprintSha256 = createHash('sha256')
+        .update(new X509Certificate(appCert.certPem).raw)
+        .digest('hex');
+      const msal = new ConfidentialClientApplication({
+        auth: {
+          clientId: CERT_APP,
+          authority: emu.authority,
+          knownAuthorities: [new URL(emu.url).host],
+          clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
+        },
+        system: { networkClient: networkClient(agent) },
+      });
+      const scopes = ['https://graph.microsoft.com/.default'];
+      await msal.acquireTokenByClientCredential({ scopes });
+      const again = await msal.acquireTokenByClientCredential({ scopes, skipCache: true });
+      assert.ok(again?.accessToken);
+    } finally {
+      await agent.close();
+      await emu.close();
+    }
+    assert.ok(emu.caFile && !existsSync(emu.caFile));
   });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { listen } from '../shared/listen.ts';
 import type { TestPki } from '../shared/tls.ts';
 import { buildGraphEmulator } from './app.ts';
@@ -10,7 +13,10 @@ export interface StartGraphEmulatorOptions extends GraphEmulatorOptions {
   /** HTTPS port (0 = any free port); omit for plain HTTP only. MSAL needs HTTPS. */
   readonly httpsPort?: number;
   readonly host?: string;
-  /** Folder for the generated test CA and server certificate (so the CA file outlives a restart). */
+  /**
+   * Folder for the generated test CA and server certificate (so the CA file outlives a restart).
+   * Without it (and without `tls`) a temporary folder is used and removed on close.
+   */
   readonly tlsDir?: string;
   readonly tls?: TestPki;
 }
@@ -36,13 +42,22 @@ export interface RunningGraphEmulator {
 
 export async function startGraphEmulator(options: StartGraphEmulatorOptions): Promise<RunningGraphEmulator> {
   const { app, state } = await buildGraphEmulator(options);
+  const temporaryTlsDir =
+    options.httpsPort !== undefined && options.tlsDir === undefined && options.tls === undefined
+      ? mkdtempSync(join(tmpdir(), 'hrsync-graph-tls-'))
+      : undefined;
+  const tlsDir = options.tlsDir ?? temporaryTlsDir;
   const served = await listen(app, {
     port: options.port === undefined ? 0 : options.port,
     ...(options.httpsPort === undefined ? {} : { httpsPort: options.httpsPort }),
     ...(options.host === undefined ? {} : { host: options.host }),
-    ...(options.tlsDir === undefined ? {} : { tlsDir: options.tlsDir }),
+    ...(tlsDir === undefined ? {} : { tlsDir }),
     ...(options.tls === undefined ? {} : { tls: options.tls }),
   });
+  const close = async () => {
+    await served.close();
+    if (temporaryTlsDir) rmSync(temporaryTlsDir, { recursive: true, force: true });
+  };
   const tenantId = state.directory.tenantId;
   return {
     tenantId,
@@ -56,6 +71,6 @@ export async function startGraphEmulator(options: StartGraphEmulatorOptions): Pr
     ...(served.caCertPem === undefined ? {} : { caCertPem: served.caCertPem }),
     ...(served.caFile === undefined ? {} : { caFile: served.caFile }),
     state,
-    close: served.close,
+    close,
   };
 }

@@ -119,6 +119,10 @@ export class Directory {
 
   addUser(user: UserEntity): void {
     user.id = user.id.toLowerCase();
+    if (typeof user.managerId === 'string') user.managerId = user.managerId.toLowerCase();
+    // A dataset may give only `mail`; Entra would hold it as the primary SMTP address too.
+    if (typeof user.mail === 'string' && user.proxyAddresses === undefined)
+      user.proxyAddresses = [`SMTP:${user.mail}`];
     user.createdDateTime ??= graphDateTime(this.now());
     this.#active.set(user.id, user);
     this.#position.set(user.id, this.#order.length);
