@@ -71,7 +71,8 @@ export class AfasEmulatorState {
     this.#tables = new Map(
       this.#dataset.connectors.map((c) => [
         c.id.toLowerCase(),
-        new ConnectorTable({ ...c, rows: structuredClone(c.rows) }),
+        // Rows are flat records of primitives, so a spread per row is a full copy.
+        new ConnectorTable({ ...c, rows: c.rows.map((row) => ({ ...row })) }),
       ]),
     );
   }
