@@ -91,6 +91,7 @@ export function printStartup(
   print(`  client-id:       ${app.clientId}`);
   print(`  client-secret:   ${app.clientSecret}`);
   if (options.certificate) print(`  certificate:     ${options.certificate}`);
+  print(`  permissions:     ${running.state.apps.get(app.clientId)?.permissions.join(',')}`);
   if (running.caFile) print(`  ca-file:         ${running.caFile}   (NODE_EXTRA_CA_CERTS=${running.caFile})`);
   print(`  users:           ${running.state.directory.userCount}`);
   print(`  time-scale:      ${options.timeScale}`);
