@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { emulatorCommand } from '../../emulators/command.ts';
 import { demoDataCommand } from '../../emulators/demo-data/command.ts';
+import { exprCommand } from './commands/expr.ts';
 import { initCommand } from './commands/init.ts';
 import { simulateCommand, syncCommand } from './commands/run.ts';
 
@@ -11,6 +12,7 @@ const program = new Command('hrsync')
   .addCommand(simulateCommand())
   .addCommand(syncCommand())
   .addCommand(emulatorCommand())
-  .addCommand(demoDataCommand());
+  .addCommand(demoDataCommand())
+  .addCommand(exprCommand());
 
 await program.parseAsync(process.argv);

@@ -228,13 +228,10 @@ function resolve(fields: Fields, styles: DateTimeStyles, zone: Zone, now: NowSou
   const wall = wallFromParts(year, month, day, hour, minute, second, fields.millisecond ?? 0);
 
   // The rules of .NET's ParseExact for the resulting Kind; "local" is the context's time zone.
-  const toUtcOrLocal = (instant: number): DateTimeValue =>
-    styles.adjustToUniversal
-      ? { wall: instant, kind: 'utc' }
-      : { wall: instantToWall(zone, instant), kind: 'local' };
-  if (fields.offsetMinutes !== undefined) return toUtcOrLocal(wall - fields.offsetMinutes * 60_000);
-  if (fields.utc) return styles.roundtripKind ? { wall, kind: 'utc' } : toUtcOrLocal(wall);
-  if (styles.assumeUniversal) return toUtcOrLocal(wall);
+  if (fields.offsetMinutes !== undefined)
+    return utcOrLocal(wall - fields.offsetMinutes * 60_000, styles, zone);
+  if (fields.utc) return styles.roundtripKind ? { wall, kind: 'utc' } : utcOrLocal(wall, styles, zone);
+  if (styles.assumeUniversal) return utcOrLocal(wall, styles, zone);
   if (styles.assumeLocal) {
     return styles.adjustToUniversal
       ? { wall: wallToInstant(zone, wall), kind: 'utc' }
