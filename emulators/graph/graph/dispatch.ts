@@ -36,7 +36,7 @@ export async function dispatch(
       ? lookup.route.template
       : lookup.kind === 'method-not-allowed'
         ? lookup.template
-        : '(unmatched)';
+        : '/(unmatched)';
   const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': clientRequestId };
   let result: GraphResult;
   try {

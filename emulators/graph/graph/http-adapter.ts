@@ -102,7 +102,7 @@ function serviceUnavailable(
   const lookup = router.lookup(request.method, path);
   const template =
     lookup.kind === 'not-found'
-      ? '(unmatched)'
+      ? '/(unmatched)'
       : lookup.kind === 'found'
         ? lookup.route.template
         : lookup.template;
