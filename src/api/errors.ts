@@ -80,10 +80,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       ),
     );
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendError(
-      reply,
-      new HrsyncError('HRS_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}.`),
-    ),
-  );
+}
+
+export function notFoundError(method: string, url: string): HrsyncError {
+  return new HrsyncError('HRS_NOT_FOUND', `There is no ${method} ${url.split('?')[0]}.`);
 }

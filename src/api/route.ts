@@ -32,7 +32,8 @@ export interface RouteContext<E extends Endpoint> {
   readonly deps: ApiDeps;
   readonly request: FastifyRequest;
   readonly reply: FastifyReply;
-  audit(action: AuditActionOf<E>, fields: AuditFields): Promise<void>;
+  /** Records an audit event; pass the transaction's store when inside one (SQLite has one connection). */
+  audit(action: AuditActionOf<E>, fields: AuditFields, via?: Store): Promise<void>;
   about(subject: Subject): void;
 }
 
@@ -120,7 +121,8 @@ export function registerEndpoint<E extends Endpoint>(
         deps: app.deps,
         request,
         reply,
-        audit: (action: string, fields: AuditFields) => recordAudit(app.deps.store, caller, action, fields),
+        audit: (action: string, fields: AuditFields, via?: Store) =>
+          recordAudit(via ?? app.deps.store, caller, action, fields),
         about: (s: Subject) => {
           subject.current = { ...subject.current, ...s };
         },

@@ -91,13 +91,9 @@ export interface RunSecrets {
   readonly credential: CredentialMaterial;
 }
 
-/** Decrypts the AFAS token and the tenant's app credential for one run or test. */
-export async function resolveRunSecrets(
-  store: Store,
-  organisationId: string,
-  config: Pick<ConnectionConfig, 'source' | 'target'>,
-): Promise<RunSecrets> {
-  const resolve = (ref: SecretRef) =>
+/** Decrypts one `{ stored }` reference (the service keeps no env or file references). */
+function secretResolver(store: Store, organisationId: string) {
+  return (ref: SecretRef) =>
     resolveSecret(ref, {
       env: {},
       stored: async (id) => {
@@ -106,10 +102,52 @@ export async function resolveRunSecrets(
         return value;
       },
     });
-  const cred = config.target.credential;
-  const credential: CredentialMaterial =
-    cred.type === 'secret'
-      ? { clientSecret: await resolve(cred.secret) }
-      : { certificatePem: await resolve(cred.certificate), privateKeyPem: await resolve(cred.privateKey) };
-  return { token: await resolve(config.source.token), credential };
+}
+
+export async function resolveCredential(
+  store: Store,
+  organisationId: string,
+  target: ConnectionConfig['target'],
+): Promise<CredentialMaterial> {
+  const resolve = secretResolver(store, organisationId);
+  const cred = target.credential;
+  return cred.type === 'secret'
+    ? { clientSecret: await resolve(cred.secret) }
+    : { certificatePem: await resolve(cred.certificate), privateKeyPem: await resolve(cred.privateKey) };
+}
+
+export async function resolveToken(
+  store: Store,
+  organisationId: string,
+  source: ConnectionConfig['source'],
+): Promise<string> {
+  return secretResolver(store, organisationId)(source.token);
+}
+
+/** Decrypts the AFAS token and the tenant's app credential for one run. */
+export async function resolveRunSecrets(
+  store: Store,
+  organisationId: string,
+  config: Pick<ConnectionConfig, 'source' | 'target'>,
+): Promise<RunSecrets> {
+  return {
+    token: await resolveToken(store, organisationId, config.source),
+    credential: await resolveCredential(store, organisationId, config.target),
+  };
+}
+
+/** The tenant as a Graph target configuration, for "test credentials" (no connection needed). */
+export function tenantTargetConfig(tenant: Tenant): ConnectionConfig['target'] | null {
+  const credential = graphCredential(tenant);
+  if (tenant.clientId === null || credential === undefined) return null;
+  return {
+    type: 'entra',
+    tenantId: tenant.directoryId,
+    clientId: tenant.clientId,
+    credential,
+    defaultDomain: tenant.verifiedDomains[0] ?? 'example.com',
+    authorityHost: tenant.authorityHost,
+    graphBaseUrl: tenant.graphBaseUrl,
+    usePasswordProfile: true,
+  };
 }

@@ -41,7 +41,7 @@ export const saveSourceStep = endpoint({
   status: 200,
   response: StepSavedDto,
   errors: stepErrors,
-  audit: ['connection.step-saved'],
+  audit: ['connection.step-saved', 'connection.state-changed'],
 });
 
 export const testSourceStep = endpoint({
@@ -70,7 +70,7 @@ export const saveDestinationStep = endpoint({
   status: 200,
   response: StepSavedDto,
   errors: [...stepErrors, 'HRS_SUBSCRIPTION_INACTIVE'],
-  audit: ['connection.step-saved'],
+  audit: ['connection.step-saved', 'connection.state-changed'],
 });
 
 export const saveMappingStep = endpoint({
@@ -85,7 +85,7 @@ export const saveMappingStep = endpoint({
   status: 200,
   response: StepSavedDto,
   errors: stepErrors,
-  audit: ['connection.step-saved'],
+  audit: ['connection.step-saved', 'connection.state-changed'],
 });
 
 export const saveScopeStep = endpoint({
@@ -100,7 +100,7 @@ export const saveScopeStep = endpoint({
   status: 200,
   response: StepSavedDto,
   errors: stepErrors,
-  audit: ['connection.step-saved'],
+  audit: ['connection.step-saved', 'connection.state-changed'],
 });
 
 export const testExpression = endpoint({

@@ -68,6 +68,15 @@ export const ConnectionDetailsDto = T.Composite([
   }),
 ]);
 
+export const CONNECTION_SORT_KEYS = [
+  'name',
+  'state',
+  'createdAt',
+  'updatedAt',
+  'lastSyncAt',
+  'nextRunAt',
+] as const;
+
 export const ConnectionListQuery = T.Object(
   {
     q: T.Optional(T.String({ maxLength: 200, description: 'part of the name' })),
@@ -75,7 +84,7 @@ export const ConnectionListQuery = T.Object(
     tenantId: T.Optional(Id),
     sort: T.Optional(
       T.Union(
-        ['name', 'state', 'createdAt', 'updatedAt', 'lastSyncAt', 'nextRunAt'].map((s) => T.Literal(s)),
+        CONNECTION_SORT_KEYS.map((s) => T.Literal(s)),
         { default: 'name' },
       ),
     ),

@@ -1,0 +1,92 @@
+/**
+ * Builds the Fastify app: decorators for the store and services, one plugin per area, schemas from
+ * the contracts, one error handler. Separate from listen(), so tests drive it with inject().
+ */
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { HrsyncError } from '../core/index.ts';
+import { authPlugin } from './auth/auth-plugin.ts';
+import type { ApiDeps, AppOptions } from './deps.ts';
+import { notFoundError, registerErrorHandling, sendError } from './errors.ts';
+import './fastify-types.ts';
+import { registerConsole } from './plugins/console.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { operationsRoutes } from './plugins/operations.ts';
+import { auditRoutes } from './routes/audit-events.ts';
+import { configurationRoutes } from './routes/configuration.ts';
+import { configurationTestRoutes } from './routes/configuration-tests.ts';
+import { connectionRoutes } from './routes/connections.ts';
+import { customerRoutes } from './routes/customers.ts';
+import { runRoutes } from './routes/runs.ts';
+import { scheduleRoutes } from './routes/schedule.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { tenantRoutes } from './routes/tenants.ts';
+import { tokenRoutes } from './routes/tokens.ts';
+import { userRoutes } from './routes/users.ts';
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: {
+      customOptions: {
+        // Unknown fields are refused, not silently dropped: a typo must not look like a saved setting.
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+        // Defaults inside unions (the AFAS environment kinds) are filled by the step validator instead.
+        strict: false,
+      },
+    },
+  });
+  const deps: ApiDeps = {
+    store: options.store,
+    connectors: options.connectors,
+    metrics: options.metrics,
+    clock: options.store.clock,
+    secureCookies: options.secureCookies ?? 'auto',
+    sessionTtlHours: options.sessionTtlHours ?? 12,
+    strictContracts: options.strictContracts ?? false,
+  };
+  app.decorate('deps', deps);
+
+  // POSTs without a body (simulate, activate) often still say application/json; accept that.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new HrsyncError('HRS_VALIDATION', 'The request body is not valid JSON.'), undefined);
+    }
+  });
+
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(authPlugin);
+  await registerOpenApi(app, options.version ?? '0.1.0');
+
+  await app.register(sessionRoutes);
+  await app.register(userRoutes);
+  await app.register(tokenRoutes);
+  await app.register(customerRoutes);
+  await app.register(tenantRoutes);
+  await app.register(connectionRoutes);
+  await app.register(configurationRoutes);
+  await app.register(configurationTestRoutes);
+  await app.register(scheduleRoutes);
+  await app.register(runRoutes);
+  await app.register(auditRoutes);
+  await app.register(operationsRoutes);
+
+  const consoleServed = await registerConsole(app, options.webDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (consoleServed && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return sendError(reply, notFoundError(request.method, request.url));
+  });
+  return app;
+}

@@ -1,0 +1,106 @@
+/** The "test" actions of the configuration steps: AFAS connection test and the expression tester. */
+
+import type { Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import type { FastifyInstance } from 'fastify';
+import { type ExpressionTestDto, testExpression, testSourceStep } from '../../contracts/index.ts';
+import { HrsyncError, PersonsConfig, SourceConfig } from '../../core/index.ts';
+import { DEFAULT_SECTIONS, normalise } from '../../engine/index.ts';
+import { localToday } from '../../engine/normalise/index.ts';
+import { compile } from '../../expr/index.ts';
+import { resolveToken } from '../../jobs/connection-config.ts';
+import type { Connection } from '../../store/index.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
+import { loadConnection } from '../connections/load.ts';
+import { registerEndpoint } from '../route.ts';
+
+/** The saved source settings, with defaults, or a 409 saying step 1 comes first. */
+function savedSource(connection: Connection): SourceConfig {
+  const source = connection.config.source;
+  if (source === undefined || source.token === undefined) {
+    throw new HrsyncError(
+      'HRS_INVALID_STATE',
+      `Connection "${connection.name}" has no saved AFAS source with a token; save step 1 first.`,
+    );
+  }
+  return Value.Default(SourceConfig, structuredClone(source)) as SourceConfig;
+}
+
+export async function configurationTestRoutes(app: FastifyInstance): Promise<void> {
+  registerEndpoint(app, testSourceStep, async ({ caller, store, deps, params, audit, about }) => {
+    const connection = await loadConnection(store, caller, params.id);
+    about({ connectionId: connection.id, connectionName: connection.name });
+    const source = savedSource(connection);
+    const token = await resolveToken(store, caller.organisationId, source);
+    const writeBack = connection.config.writeBack;
+    const result = await deps.connectors.testSource(source, token, {
+      writeBack: writeBack !== undefined && (writeBack.email || writeBack.upn),
+    });
+    await audit('connection.source-tested', {
+      connectionId: connection.id,
+      connectionName: connection.name,
+      tenantId: connection.tenantId,
+      outcome: result.ok ? 'success' : 'failure',
+      message: `AFAS connection tested: ${result.message}`,
+      details: { checks: result.checks.map((c) => ({ name: c.name, ok: c.ok })) },
+    });
+    return { ok: result.ok, message: result.message, checks: result.checks.map((c) => ({ ...c })) };
+  });
+
+  registerEndpoint(app, testExpression, async ({ caller, store, deps, params, body, audit, about }) => {
+    const connection = await loadConnection(store, caller, params.id);
+    about({ connectionId: connection.id, connectionName: connection.name });
+    const sourceConfig = savedSource(connection);
+    const token = await resolveToken(store, caller.organisationId, sourceConfig);
+    const timeZone = connection.config.timeZone ?? DEFAULT_TIME_ZONE;
+    const now = deps.clock.now();
+    const snapshot = await deps.connectors.source(sourceConfig, token).readOne(body.employeeNumber, {});
+    const persons = normalise(snapshot, {
+      today: localToday(now, timeZone),
+      timeZone,
+      persons: Value.Default(
+        PersonsConfig,
+        structuredClone(connection.config.persons ?? DEFAULT_SECTIONS.persons),
+      ) as PersonsConfig,
+    });
+    const person = persons.find((p) => p.employeeNumber === body.employeeNumber);
+    if (!person) {
+      throw new HrsyncError(
+        'HRS_NOT_FOUND',
+        `Employee ${body.employeeNumber} was not found in AFAS for this connection.`,
+      );
+    }
+    const who = { employeeNumber: person.employeeNumber, displayName: person.displayName };
+    const compiled = compile(body.expression);
+    let result: Omit<Static<typeof ExpressionTestDto>, 'person'>;
+    if (!compiled.ok) {
+      result = { ok: false, error: { code: 'HRS_EXPR_SYNTAX', message: compiled.error.message } };
+    } else {
+      const domain = connection.config.destination?.defaultDomain;
+      const evaluated = compiled.expression.evaluate({
+        attributes: { ...person.attributes, ...(domain === undefined ? {} : { Domain: domain }) },
+        now: () => now,
+        random: Math.random,
+        timeZone,
+      });
+      result = evaluated.ok
+        ? {
+            ok: true,
+            value: evaluated.redacted
+              ? '[redacted]'
+              : (structuredClone(evaluated.value) as string | number | boolean | string[] | null),
+          }
+        : { ok: false, error: { code: evaluated.error.code, message: evaluated.error.message } };
+    }
+    await audit('connection.expression-tested', {
+      connectionId: connection.id,
+      connectionName: connection.name,
+      tenantId: connection.tenantId,
+      person: person.employeeNumber,
+      outcome: result.ok ? 'success' : 'failure',
+      message: `expression tested against employee ${person.employeeNumber}${result.ok ? '' : `: ${result.error?.message}`}`,
+      details: { expression: body.expression },
+    });
+    return { ...result, person: who };
+  });
+}

@@ -1,0 +1,223 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  getConfiguration,
+  saveDestinationStep,
+  saveMappingStep,
+  saveScopeStep,
+  saveSourceStep,
+} from '../../contracts/index.ts';
+import { HrsyncError, type SourceConfig } from '../../core/index.ts';
+import type { Connection, Store, Tenant } from '../../store/index.ts';
+import type { AuditFields } from '../audit.ts';
+import type { Caller } from '../auth/caller.ts';
+import { loadConnection, loadTenant, requireActiveSubscription } from '../connections/load.ts';
+import { assertStepOpen, type StepChange, type StepSaved, saveStep } from '../connections/save-step.ts';
+import type { ConfigStep } from '../connections/validate-step.ts';
+import { toConfigurationDto } from '../dto/configuration.ts';
+import { connectionDetails } from '../dto/connections.ts';
+import { registerEndpoint } from '../route.ts';
+
+type Audit = (
+  action: 'connection.step-saved' | 'connection.state-changed',
+  fields: AuditFields,
+  via?: Store,
+) => Promise<void>;
+
+const STEP_TITLES: Readonly<Record<ConfigStep, string>> = {
+  1: 'source',
+  2: 'destination',
+  3: 'mapping and matching',
+  4: 'scope and lifecycle',
+};
+
+async function tenantOf(store: Store, connection: Connection): Promise<Tenant | null> {
+  return connection.tenantId === null
+    ? null
+    : store.tenants.get(connection.organisationId, connection.tenantId);
+}
+
+/** Saves one step inside a transaction holding the connection's row, and audits what changed. */
+async function saveAndAudit(
+  store: Store,
+  caller: Caller,
+  id: string,
+  step: ConfigStep,
+  audit: Audit,
+  about: (s: { connectionId: string; connectionName: string }) => void,
+  change: (
+    tx: Store,
+    connection: Connection,
+  ) => Promise<StepChange & { tenant?: Tenant; after?: () => Promise<void> }>,
+) {
+  return store.transaction(async (tx) => {
+    const connection = await loadConnection(tx, caller, id, true);
+    about({ connectionId: connection.id, connectionName: connection.name });
+    assertStepOpen(connection, step);
+    const { tenant, after, ...stepChange } = await change(tx, connection);
+    const saved: StepSaved = await saveStep(
+      tx,
+      connection,
+      step,
+      stepChange,
+      tenant ?? (await tenantOf(tx, connection)),
+    );
+    await after?.();
+    const base = {
+      connectionId: connection.id,
+      connectionName: connection.name,
+      tenantId: saved.connection.tenantId,
+    };
+    await audit(
+      'connection.step-saved',
+      {
+        ...base,
+        message:
+          saved.changed.length === 0
+            ? `step ${step} (${STEP_TITLES[step]}) confirmed unchanged`
+            : `step ${step} (${STEP_TITLES[step]}) saved: ${saved.changed.join(', ')}`,
+        details: {
+          step,
+          changed: saved.changed,
+          progress: { old: connection.progress, new: saved.connection.progress },
+        },
+      },
+      tx,
+    );
+    if (saved.stateBefore !== saved.stateAfter) {
+      await audit(
+        'connection.state-changed',
+        {
+          ...base,
+          message: `connection "${connection.name}" moved from ${saved.stateBefore} to ${saved.stateAfter}: step ${step} changed`,
+          details: { state: { old: saved.stateBefore, new: saved.stateAfter } },
+        },
+        tx,
+      );
+    }
+    const message =
+      saved.changed.length > 0 && saved.connection.progress < connection.progress
+        ? `Saved. Steps after step ${step} must be confirmed again.`
+        : 'Saved.';
+    return {
+      connection: await connectionDetails(tx, saved.connection),
+      changed: [...saved.changed],
+      message,
+    };
+  });
+}
+
+export async function configurationRoutes(app: FastifyInstance): Promise<void> {
+  registerEndpoint(app, getConfiguration, async ({ caller, store, params }) => {
+    const connection = await loadConnection(store, caller, params.id);
+    return toConfigurationDto(connection, await tenantOf(store, connection));
+  });
+
+  registerEndpoint(app, saveSourceStep, async ({ caller, store, params, body, audit, about }) =>
+    saveAndAudit(store, caller, params.id, 1, audit, about, async (tx, connection) => {
+      const existing = connection.config.source;
+      const stored =
+        existing?.token !== undefined && 'stored' in existing.token ? existing.token.stored : null;
+      let token = existing?.token;
+      const secretsChanged: string[] = [];
+      let replaced: string | null = null;
+      if (body.token !== undefined) {
+        const same =
+          stored !== null && (await tx.secrets.reveal(caller.organisationId, stored)) === body.token;
+        if (!same) {
+          token = { stored: await tx.secrets.put(caller.organisationId, body.token) };
+          secretsChanged.push('/source/token');
+          replaced = stored;
+        }
+      }
+      if (token === undefined) {
+        throw new HrsyncError(
+          'HRS_CONFIG_INVALID',
+          'Step 1 has 1 problem(s): /token enter the App Connector token',
+          {
+            details: [
+              {
+                path: '/token',
+                message: 'enter the App Connector token; none is stored for this connection',
+              },
+            ],
+          },
+        );
+      }
+      const source = {
+        type: 'afas-profit',
+        environment: body.environment,
+        token,
+        ...(body.connectors === undefined ? {} : { connectors: body.connectors }),
+        ...(body.pageSize === undefined ? {} : { pageSize: body.pageSize }),
+        ...(body.parallel === undefined ? {} : { parallel: body.parallel }),
+      } as SourceConfig;
+      return {
+        sections: { source },
+        secretsChanged,
+        after: async () => {
+          if (replaced !== null) await tx.secrets.delete(caller.organisationId, [replaced]);
+        },
+      };
+    }),
+  );
+
+  registerEndpoint(app, saveDestinationStep, async ({ caller, store, params, body, audit, about }) =>
+    saveAndAudit(store, caller, params.id, 2, audit, about, async (tx, connection) => {
+      const tenant = await loadTenant(tx, caller, body.tenantId);
+      requireActiveSubscription(tenant);
+      const problems = [];
+      if (tenant.type !== connection.destinationType) {
+        problems.push({
+          path: '/tenantId',
+          message: `tenant "${tenant.name}" is ${tenant.type}; this connection needs a ${connection.destinationType} tenant`,
+        });
+      } else if (tenant.type === 'hybrid') {
+        problems.push({
+          path: '/tenantId',
+          message: 'hybrid tenants (on-premises AD over LDAPS) are not supported by this build yet',
+        });
+      }
+      if (!tenant.verifiedDomains.includes(body.defaultDomain.toLowerCase())) {
+        problems.push({
+          path: '/defaultDomain',
+          message: `"${body.defaultDomain}" is not a verified domain of the tenant (${tenant.verifiedDomains.join(', ')})`,
+        });
+      }
+      if (problems.length > 0) {
+        throw new HrsyncError(
+          'HRS_CONFIG_INVALID',
+          `Step 2 has ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+          { details: problems },
+        );
+      }
+      return {
+        sections: { destination: { defaultDomain: body.defaultDomain.toLowerCase() } },
+        tenantId: tenant.id,
+        tenant,
+      };
+    }),
+  );
+
+  registerEndpoint(app, saveMappingStep, async ({ caller, store, params, body, audit, about }) =>
+    saveAndAudit(store, caller, params.id, 3, audit, about, async () => ({
+      sections: {
+        mapping: body.mapping,
+        matching: body.matching,
+        uniqueness: body.uniqueness,
+        ...(body.writeBack === undefined ? {} : { writeBack: body.writeBack }),
+      },
+    })),
+  );
+
+  registerEndpoint(app, saveScopeStep, async ({ caller, store, params, body, audit, about }) =>
+    saveAndAudit(store, caller, params.id, 4, audit, about, async () => ({
+      sections: {
+        scope: body.scope,
+        ...(body.persons === undefined ? {} : { persons: body.persons }),
+        ...(body.lifecycle === undefined ? {} : { lifecycle: body.lifecycle }),
+        ...(body.thresholds === undefined ? {} : { thresholds: body.thresholds }),
+        ...(body.timeZone === undefined ? {} : { timeZone: body.timeZone }),
+      },
+    })),
+  );
+}

@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  createTenant,
+  deleteTenant,
+  getTenant,
+  listTenants,
+  testTenantCredentials,
+  updateTenant,
+} from '../../contracts/index.ts';
+import { HrsyncError } from '../../core/index.ts';
+import { resolveCredential, tenantTargetConfig } from '../../jobs/connection-config.ts';
+import { isUniqueViolation, type Store, type Tenant } from '../../store/index.ts';
+import { loadTenant, nameTaken } from '../connections/load.ts';
+import { tenantDto } from '../dto/tenants.ts';
+import { registerEndpoint } from '../route.ts';
+import { tenantInput } from './tenant-input.ts';
+
+async function destroySecrets(store: Store, tenant: Tenant | null, ids: readonly string[]) {
+  if (tenant) await store.secrets.delete(tenant.organisationId, ids);
+}
+
+export async function tenantRoutes(app: FastifyInstance): Promise<void> {
+  registerEndpoint(app, listTenants, async ({ caller, store, query }) => {
+    const tenants = await store.tenants.list(caller.organisationId, query.customerId);
+    return { items: await Promise.all(tenants.map((t) => tenantDto(store, t))) };
+  });
+
+  registerEndpoint(app, getTenant, async ({ caller, store, params }) =>
+    tenantDto(store, await loadTenant(store, caller, params.id)),
+  );
+
+  registerEndpoint(app, createTenant, async ({ caller, store, body, audit }) => {
+    const input = await tenantInput(store, caller.organisationId, body, null);
+    try {
+      const tenant = await store.tenants.create(caller.organisationId, input.fields);
+      await audit('tenant.created', {
+        tenantId: tenant.id,
+        message: `tenant "${tenant.name}" (${tenant.type}) created`,
+        details: {
+          directoryId: tenant.directoryId,
+          subscriptionActive: tenant.subscriptionActive,
+          credential: tenant.credential === null ? null : { type: tenant.credential.type, set: true },
+        },
+      });
+      return tenantDto(store, tenant);
+    } catch (error) {
+      await destroySecrets(
+        store,
+        { organisationId: caller.organisationId } as Tenant,
+        secretIdsOf(input.fields.credential),
+      );
+      if (isUniqueViolation(error)) throw nameTaken('tenant', body.name);
+      throw error;
+    }
+  });
+
+  registerEndpoint(app, updateTenant, async ({ caller, store, params, body, audit }) => {
+    const before = await loadTenant(store, caller, params.id);
+    const input = await tenantInput(store, caller.organisationId, body, before);
+    let tenant: Tenant | null;
+    try {
+      tenant = await store.tenants.update(caller.organisationId, params.id, input.fields);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken('tenant', body.name ?? before.name);
+      throw error;
+    }
+    await destroySecrets(store, before, input.replacedSecretIds);
+    const changed = Object.keys(body).filter(
+      (k) => !['clientSecret', 'certificate', 'privateKey'].includes(k),
+    );
+    await audit('tenant.updated', {
+      tenantId: before.id,
+      message: `tenant "${before.name}" updated`,
+      details: {
+        changed: input.credentialChanged ? [...changed, 'credential'] : changed,
+        ...(body.subscriptionActive !== undefined
+          ? { subscriptionActive: { old: before.subscriptionActive, new: body.subscriptionActive } }
+          : {}),
+      },
+    });
+    return tenantDto(store, tenant ?? before);
+  });
+
+  registerEndpoint(app, deleteTenant, async ({ caller, store, params, audit }) => {
+    const tenant = await loadTenant(store, caller, params.id);
+    const used = await store.tenants.connectionCount(caller.organisationId, tenant.id);
+    if (used > 0) {
+      throw new HrsyncError(
+        'HRS_CONFLICT',
+        `Tenant "${tenant.name}" is used by ${used} connection(s); delete or move them first.`,
+      );
+    }
+    await store.tenants.delete(caller.organisationId, tenant.id);
+    await destroySecrets(store, tenant, secretIdsOf(tenant.credential));
+    await audit('tenant.deleted', { tenantId: tenant.id, message: `tenant "${tenant.name}" deleted` });
+    return undefined;
+  });
+
+  registerEndpoint(app, testTenantCredentials, async ({ caller, store, deps, params, audit, about }) => {
+    const tenant = await loadTenant(store, caller, params.id);
+    about({ tenantId: tenant.id });
+    if (tenant.type === 'hybrid') {
+      throw new HrsyncError(
+        'HRS_INVALID_STATE',
+        `Tenant "${tenant.name}" is hybrid; this build writes to Microsoft Entra (cloud) tenants only.`,
+      );
+    }
+    const target = tenantTargetConfig(tenant);
+    if (target === null) {
+      throw new HrsyncError(
+        'HRS_INVALID_STATE',
+        `Tenant "${tenant.name}" has no client id and credential yet; an admin adds them first.`,
+      );
+    }
+    let result: { ok: boolean; message: string };
+    try {
+      const credential = await resolveCredential(store, caller.organisationId, target);
+      const outcome = await deps.connectors.target(target, credential).test();
+      result = { ok: outcome.ok, message: outcome.message };
+    } catch (error) {
+      result = { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    const updated = await store.tenants.recordCredentialTest(
+      caller.organisationId,
+      tenant.id,
+      result.ok ? 'valid' : 'invalid',
+      result.message,
+    );
+    await audit('tenant.credentials-tested', {
+      tenantId: tenant.id,
+      outcome: result.ok ? 'success' : 'failure',
+      message: `credentials of "${tenant.name}" tested: ${result.message}`,
+    });
+    return { ok: result.ok, message: result.message, tenant: await tenantDto(store, updated ?? tenant) };
+  });
+}
+
+function secretIdsOf(ref: Tenant['credential']): string[] {
+  if (ref === null) return [];
+  return ref.type === 'secret' ? [ref.secretId] : [ref.certificateId, ref.privateKeyId];
+}

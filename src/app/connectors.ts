@@ -1,0 +1,21 @@
+/** The real adapters: AFAS Profit REST and Microsoft Graph, as the service and workers use them. */
+import type { Connectors } from '../jobs/connectors.ts';
+import { createAfasSource, testAfasConnection } from '../sources/afas/index.ts';
+import { createGraphTarget } from '../targets/graph/index.ts';
+
+export interface ConnectorOptions {
+  /** PEM of an extra certificate authority to trust for Graph (the emulator's test CA). */
+  readonly extraCa?: string | undefined;
+}
+
+export function realConnectors(options: ConnectorOptions = {}): Connectors {
+  return {
+    source: (config, token) => createAfasSource(config, { token }),
+    testSource: (config, token, o) => testAfasConnection(config, { token, writeBack: o.writeBack }),
+    target: (config, credential) =>
+      createGraphTarget(config, {
+        credential,
+        ...(options.extraCa === undefined ? {} : { ca: options.extraCa }),
+      }),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * One running hrsync service per dialect for the API suites: a real store, the real app built by
+ * buildApp(), the real AFAS and Graph emulators behind the real adapters, and users of two
+ * organisations. Every response body and log line is kept for the secret scan.
+ */
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
+import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
+import { buildApp, hashPassword } from '../../../src/api/index.ts';
+import { realConnectors } from '../../../src/app/connectors.ts';
+import { createLogger } from '../../../src/app/logger.ts';
+import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
+import type { Role } from '../../../src/core/index.ts';
+import { ServiceMetrics } from '../../../src/jobs/metrics.ts';
+import { type DialectName, openStore, type Store } from '../../../src/store/index.ts';
+import { company, type PersonSpec, tenant } from '../../engine/company.ts';
+import { createTestDatabase, type TestDatabase } from './databases.ts';
+
+export const PEOPLE: readonly PersonSpec[] = [
+  { n: '1000', given: 'Marieke', family: 'Bos', jobs: [{ start: '2015-01-01', title: 'Directeur' }] },
+  {
+    n: '1001',
+    given: 'Jan',
+    family: 'Jansen',
+    jobs: [{ start: '2020-03-01', title: 'Adviseur', manager: '1000' }],
+  },
+  {
+    n: '1002',
+    given: 'Eva',
+    family: 'Boele',
+    prefix: 'van den',
+    jobs: [{ start: '2021-01-01', title: 'Developer', unit: 'ICT', manager: '1000' }],
+  },
+];
+
+export type UserKey = 'admin' | 'operator' | 'viewer' | 'otherAdmin';
+
+export interface CallOptions {
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly body?: unknown;
+  /** Who calls: a seeded user, an API token, or nobody. Default `admin`. */
+  readonly as?: UserKey | { readonly bearer: string } | null;
+}
+
+export interface Reply {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint answered
+  readonly body: any;
+  readonly text: string;
+  readonly headers: Record<string, unknown>;
+}
+
+export interface Service {
+  readonly dialect: DialectName;
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  readonly afas: RunningAfasEmulator;
+  readonly graph: RunningGraphEmulator;
+  readonly organisationId: string;
+  readonly otherOrganisationId: string;
+  readonly users: Readonly<
+    Record<UserKey, { readonly id: string; readonly email: string; readonly password: string }>
+  >;
+  /** Every secret value the suite used: none may appear in a response, log line or audit event. */
+  readonly secrets: string[];
+  readonly responses: string[];
+  readonly logLines: string[];
+  call(endpoint: Endpoint, options?: CallOptions): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+export async function startService(
+  dialect: DialectName,
+  options: { clock?: { now(): string } } = {},
+): Promise<Service> {
+  const database: TestDatabase = await createTestDatabase(dialect);
+  const afas = await startAfasEmulator({ dataset: company(PEOPLE) });
+  const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
+  const store = await openStore({
+    databaseUrl: database.databaseUrl,
+    sqliteFile: database.sqliteFile,
+    secretKey: randomBytes(32),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const logLines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  });
+  const app = await buildApp({
+    store,
+    connectors: realConnectors({ extraCa: graph.caCertPem }),
+    metrics: new ServiceMetrics(store),
+    logger: createLogger({ level: 'debug', destination }),
+    strictContracts: true,
+  });
+
+  const organisation = await store.organisations.create('Acme MSP');
+  const other = await store.organisations.create('Other MSP');
+  const seed = async (organisationId: string, role: Role, email: string) => {
+    const password = `pw-${randomBytes(12).toString('hex')}`;
+    const user = await store.users.create({
+      organisationId,
+      email,
+      name: email,
+      role,
+      passwordHash: await hashPassword(password),
+    });
+    return { id: user.id, email, password };
+  };
+  const users = {
+    admin: await seed(organisation.id, 'admin', `admin-${dialect}@acme.test`),
+    operator: await seed(organisation.id, 'operator', `operator-${dialect}@acme.test`),
+    viewer: await seed(organisation.id, 'viewer', `viewer-${dialect}@acme.test`),
+    otherAdmin: await seed(other.id, 'admin', `admin-${dialect}@other.test`),
+  };
+  const secrets = [
+    afas.token.xml,
+    ...graph.apps.map((a) => a.clientSecret),
+    ...Object.values(users).map((u) => u.password),
+  ];
+  const responses: string[] = [];
+  const cookies = new Map<UserKey, string>();
+
+  const call = async (endpoint: Endpoint, o: CallOptions = {}): Promise<Reply> => {
+    const who = o.as === undefined ? 'admin' : o.as;
+    const headers: Record<string, string> = {};
+    if (typeof who === 'string') {
+      let cookie = cookies.get(who);
+      if (cookie === undefined) {
+        const user = users[who];
+        const res = await app.inject({
+          method: 'POST',
+          url: pathFor(signIn),
+          payload: { email: user.email, password: user.password },
+        });
+        if (res.statusCode !== 200) throw new Error(`sign-in of ${who} failed: ${res.body}`);
+        responses.push(res.body);
+        const set = res.cookies.find((c) => c.name === 'hrsync_session');
+        if (!set) throw new Error('no session cookie');
+        cookie = `hrsync_session=${set.value}`;
+        cookies.set(who, cookie);
+      }
+      headers.cookie = cookie;
+    } else if (who !== null) {
+      headers.authorization = `Bearer ${who.bearer}`;
+    }
+    const query = Object.fromEntries(
+      Object.entries(o.query ?? {})
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)]),
+    );
+    const res = await app.inject({
+      method: endpoint.method,
+      url: pathFor(endpoint, o.params ?? {}),
+      query,
+      headers,
+      ...(o.body === undefined ? {} : { payload: o.body as object }),
+    });
+    responses.push(res.body);
+    let body: unknown = res.body;
+    if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '')
+      body = res.json();
+    return { status: res.statusCode, body, text: res.body, headers: res.headers };
+  };
+
+  return {
+    dialect,
+    store,
+    app,
+    afas,
+    graph,
+    organisationId: organisation.id,
+    otherOrganisationId: other.id,
+    users,
+    secrets,
+    responses,
+    logLines,
+    call,
+    async close() {
+      await app.close();
+      await store.close();
+      await Promise.all([afas.close(), graph.close()]);
+      await database.dispose();
+    },
+  };
+}
