@@ -53,8 +53,13 @@ function compileNode(node: ExprNode): Compiled {
   switch (node.kind) {
     case 'attribute': {
       const name = node.name;
-      // hasOwn: an attribute called "constructor" must not find Object.prototype.constructor.
-      return (s) => (Object.hasOwn(s.context.attributes, name) ? (s.context.attributes[name] ?? null) : null);
+      return (s) => {
+        const value = s.context.attributes[name];
+        if (value === undefined) return null;
+        if (typeof value === 'string') return value;
+        // hasOwn: an attribute called "constructor" must not find Object.prototype.constructor.
+        return Object.hasOwn(s.context.attributes, name) ? value : null;
+      };
     }
     case 'string':
     case 'number':
