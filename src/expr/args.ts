@@ -49,8 +49,6 @@ export function argNumber(call: RuntimeCall, index: number, state: EvalState): n
 
 export function argInteger(call: RuntimeCall, index: number, state: EvalState): number {
   const n = argNumber(call, index, state);
-  if (!Number.isInteger(n)) return argFailure(call, index, `must be a whole number, got ${numberOrText(n)}`);
+  if (!Number.isInteger(n)) return argFailure(call, index, `must be a whole number, got ${n}`);
   return n;
 }
-
-const numberOrText = (n: number): string => String(n);
