@@ -6,6 +6,7 @@
  * 2. initial sync creating 10,000 accounts under the time-scaled write quota:
  *    achieved writes/s ÷ quota (goal ≥ 0.9), share of requests answered 429 (goal ≤ 1 %)
  * 3. re-sync with no change: tenant writes (goal 0) and wall time
+ * and, first, the expression language alone: 1,000,000 evaluations (goal < 1 s)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -13,6 +14,7 @@ import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
 import { DEFAULT_SECTIONS, executeRun, MemoryEngineStore, type RunProgress } from '../src/engine/index.ts';
 import { createAfasSource } from '../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index.ts';
+import { benchExpressions } from './expressions.ts';
 
 interface Emulators {
   readonly afasBaseUrl: string;
@@ -157,6 +159,17 @@ const report = (name: string, figure: string, goal: string, ratio: number, ok: b
 
 const children: ChildProcess[] = [];
 try {
+  // 0. the expression language alone
+  {
+    const { ms, failures } = benchExpressions();
+    report(
+      'expressions: 50,000 persons × 20 expressions',
+      `${fmt(ms, 0)} ms`,
+      '< 1000 ms',
+      ms / 1000,
+      ms < 1000 && failures === 0,
+    );
+  }
   // 1. simulation at scale
   {
     const { child, info } = await startEmulators(SIM_PERSONS, 'existing', 1);

@@ -1,11 +1,8 @@
-import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import type { Attributes } from '../core/index.ts';
-import { evaluate } from './evaluate.ts';
-import { parseExpression } from './parse-expression.ts';
+import type { Attributes } from '../src/core/index.ts';
+import { evaluate, parseExpression } from '../src/expr/index.ts';
 
 /** A realistic 20-expression mapping for Dutch HR data, as an administrator would configure it. */
-export const TYPICAL_MAPPING = [
+const TYPICAL_MAPPING = [
   'DutchDisplayName([Roepnaam], [Naamgebruik_code], [Voorvoegsel], [Geboortenaam], [Voorvoegsel_partner], [Geboortenaam_partner])',
   'DutchSurname([Naamgebruik_code], [Voorvoegsel], [Geboortenaam], [Voorvoegsel_partner], [Geboortenaam_partner])',
   '[Roepnaam]',
@@ -53,10 +50,11 @@ function person(i: number): Attributes {
   };
 }
 
-test('performance: 50,000 persons × a 20-expression mapping evaluates well under a second', () => {
+/** Milliseconds to evaluate the mapping for 50,000 persons (1,000,000 evaluations). */
+export function benchExpressions(): { ms: number; failures: number } {
   const asts = TYPICAL_MAPPING.map((text) => {
     const parsed = parseExpression(text);
-    assert.ok(parsed.ok, parsed.ok ? '' : parsed.error.message);
+    if (!parsed.ok) throw new Error(`${text}: ${parsed.error.message}`);
     return parsed.ast;
   });
   const persons = Array.from({ length: 50_000 }, (_, i) => person(i));
@@ -67,9 +65,5 @@ test('performance: 50,000 persons × a 20-expression mapping evaluates well unde
     const context = { ...base, attributes };
     for (const ast of asts) if (!evaluate(ast, context).ok) failures++;
   }
-  const elapsed = performance.now() - started;
-  console.log(`# 1,000,000 evaluations (50,000 persons × 20 expressions) in ${elapsed.toFixed(0)} ms`);
-  assert.equal(failures, 0);
-  // The target is well under a second; the bound leaves room for a slow, shared CI machine.
-  assert.ok(elapsed < 2000, `took ${elapsed.toFixed(0)} ms`);
-});
+  return { ms: performance.now() - started, failures };
+}
