@@ -1,0 +1,43 @@
+/** Static types of the DTOs the console shows, derived from the contract schemas. */
+import type { Static } from '@sinclair/typebox';
+import type {
+  AuditEventDto,
+  ConfigurationDto,
+  ConnectionDetailsDto,
+  ConnectionSummaryDto,
+  CredentialTestDto,
+  CustomerDto,
+  DestinationStepDto,
+  ExpressionTestDto,
+  MappingStepBody,
+  RunDto,
+  RunItemDto,
+  ScheduleDto,
+  SchedulePreviewDto,
+  ScopeStepBody,
+  SessionDto,
+  SourceStepBody,
+  SourceTestDto,
+  StepSavedDto,
+  TenantDto,
+} from './contracts.ts';
+
+export type Session = Static<typeof SessionDto>;
+export type ConnectionSummary = Static<typeof ConnectionSummaryDto>;
+export type ConnectionDetails = Static<typeof ConnectionDetailsDto>;
+export type Configuration = Static<typeof ConfigurationDto>;
+export type StepSaved = Static<typeof StepSavedDto>;
+export type SourceStep = Static<typeof SourceStepBody>;
+export type SourceTest = Static<typeof SourceTestDto>;
+export type DestinationStep = Static<typeof DestinationStepDto>;
+export type MappingStep = Static<typeof MappingStepBody>;
+export type ScopeStep = Static<typeof ScopeStepBody>;
+export type ExpressionTest = Static<typeof ExpressionTestDto>;
+export type Schedule = Static<typeof ScheduleDto>;
+export type SchedulePreview = Static<typeof SchedulePreviewDto>;
+export type Run = Static<typeof RunDto>;
+export type RunItem = Static<typeof RunItemDto>;
+export type AuditEvent = Static<typeof AuditEventDto>;
+export type Customer = Static<typeof CustomerDto>;
+export type Tenant = Static<typeof TenantDto>;
+export type CredentialTest = Static<typeof CredentialTestDto>;

@@ -1,0 +1,62 @@
+/**
+ * Turns any failure into a title and message an administrator can act on. The service's message
+ * already says what to do; the title names the kind of problem so it can be told apart at a glance.
+ */
+import { isApiError } from './api-error.ts';
+import { ERROR_CATALOGUE, type ErrorCode } from './contracts.ts';
+
+// Keyed by the catalogue: a new error code does not compile until it has a title here.
+const TITLES: Readonly<Record<ErrorCode, string>> = {
+  HRS_CONFIG_INVALID: 'Some settings need attention',
+  HRS_CONFIG_UNSUPPORTED_VERSION: 'Configuration version not supported',
+  HRS_SECRET_UNRESOLVED: 'A secret could not be found',
+  HRS_EXPR_SYNTAX: 'The expression cannot be read',
+  HRS_EXPR_EVALUATION: 'The expression failed',
+  HRS_SOURCE_AUTH: 'AFAS refused the token',
+  HRS_SOURCE_UNAVAILABLE: 'AFAS is not available',
+  HRS_SOURCE_READ_FAILED: 'Reading AFAS failed',
+  HRS_SOURCE_TOO_SMALL: 'AFAS returned too few employees',
+  HRS_TARGET_AUTH: 'Microsoft 365 refused the credentials',
+  HRS_TARGET_UNAVAILABLE: 'Microsoft 365 is not available',
+  HRS_TARGET_WRITE_FAILED: 'Microsoft 365 rejected a change',
+  HRS_TARGET_READ_FAILED: 'Reading Microsoft 365 failed',
+  HRS_MATCH_AMBIGUOUS: 'More than one account matches',
+  HRS_UNIQUE_EXHAUSTED: 'No unique name left',
+  HRS_RUN_BLOCKED: 'The run was blocked',
+  HRS_VALIDATION: 'Some fields need attention',
+  HRS_NOT_FOUND: 'Not found',
+  HRS_CONFLICT: 'That conflicts with existing data',
+  HRS_INVALID_STATE: 'Not possible right now',
+  HRS_SUBSCRIPTION_INACTIVE: 'User Management subscription not active',
+  HRS_UNAUTHENTICATED: 'You are signed out',
+  HRS_FORBIDDEN: 'Your role does not allow this',
+  HRS_INTERNAL: 'Something went wrong in hrsync',
+};
+
+export interface PlainError {
+  readonly title: string;
+  readonly message: string;
+  readonly details: readonly string[];
+}
+
+const isCatalogued = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CATALOGUE, code);
+
+/** `/mapping/3/source` → `mapping 3 source`: paths read better without slashes. */
+const readablePath = (path: string): string => path.replace(/^\//, '').split('/').filter(Boolean).join(' › ');
+
+export function plainWords(error: unknown): PlainError {
+  if (isApiError(error)) {
+    const title = isCatalogued(error.code)
+      ? TITLES[error.code]
+      : error.code === 'NETWORK'
+        ? 'Cannot reach hrsync'
+        : 'The operation failed';
+    const details = error.details.map((d) => {
+      const where = readablePath(d.path);
+      return where ? `${where}: ${d.message}` : d.message;
+    });
+    return { title, message: error.message, details };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { title: 'The operation failed', message, details: [] };
+}

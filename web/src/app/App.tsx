@@ -1,0 +1,65 @@
+/**
+ * Finds out who is signed in, then shows either the sign-in page or the console. Any 401 from any
+ * call (the session expired, or an administrator disabled the user) returns to the sign-in page.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { isApiError } from '../api/api-error.ts';
+import { call, onUnauthenticated } from '../api/client.ts';
+import { getSession, signOut } from '../api/contracts.ts';
+import type { Session } from '../api/dto.ts';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { SessionProvider } from '../auth/session-context.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import { Shell } from './Shell.tsx';
+
+type Gate =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'signed-in'; readonly session: Session }
+  | { readonly kind: 'unreachable'; readonly error: unknown };
+
+export function App() {
+  const [gate, setGate] = useState<Gate>({ kind: 'checking' });
+
+  const check = useCallback(() => {
+    setGate({ kind: 'checking' });
+    call(getSession, {}).then(
+      (session) => setGate({ kind: 'signed-in', session }),
+      (error: unknown) =>
+        setGate(
+          isApiError(error) && error.status === 401 ? { kind: 'signed-out' } : { kind: 'unreachable', error },
+        ),
+    );
+  }, []);
+
+  useEffect(check, [check]);
+  useEffect(() => onUnauthenticated(() => setGate({ kind: 'signed-out' })), []);
+
+  const leave = useCallback(async () => {
+    try {
+      await call(signOut, {});
+    } finally {
+      setGate({ kind: 'signed-out' });
+    }
+  }, []);
+
+  switch (gate.kind) {
+    case 'checking':
+      return <Loading label="Starting hrsync…" />;
+    case 'signed-out':
+      return <SignInPage onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />;
+    case 'unreachable':
+      return (
+        <div style={{ padding: 32 }}>
+          <ErrorMessage error={gate.error} onRetry={check} />
+        </div>
+      );
+    case 'signed-in':
+      return (
+        <SessionProvider session={gate.session} signOut={leave}>
+          <Shell />
+        </SessionProvider>
+      );
+  }
+}

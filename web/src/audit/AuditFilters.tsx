@@ -1,0 +1,184 @@
+/**
+ * The audit log's filter form: time range, action (an exact action or a family such as
+ * "connection."), actor, person (employee number) and outcome. Applied on Enter or with the
+ * button, so typing does not fire a query per keystroke.
+ */
+import {
+  Button,
+  Combobox,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  OptionGroup,
+  Select,
+  Tag,
+  TagGroup,
+} from '@fluentui/react-components';
+import { FilterRegular } from '@fluentui/react-icons';
+import { type FormEvent, useMemo, useState } from 'react';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../api/contracts.ts';
+import {
+  type AuditFilterValues,
+  isoToLocalInput,
+  localInputToIso,
+  TIME_RANGES,
+  type TimeRange,
+} from './audit-filter.ts';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' },
+  narrow: { width: '170px' },
+});
+
+/** "connection.created" → family "connection." — the API accepts a prefix ending in a dot. */
+const FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split('.')[0]}.`))];
+
+export function AuditFilters(props: {
+  readonly value: AuditFilterValues;
+  readonly connectionName: string | undefined;
+  readonly onApply: (filter: AuditFilterValues) => void;
+}) {
+  const styles = useStyles();
+  const v = props.value;
+  const [range, setRange] = useState<TimeRange>(v.from || v.to ? 'custom' : 'any');
+  const [from, setFrom] = useState(isoToLocalInput(v.from));
+  const [to, setTo] = useState(isoToLocalInput(v.to));
+  const [action, setAction] = useState(v.action ?? '');
+  const [actor, setActor] = useState(v.actor ?? '');
+  const [person, setPerson] = useState(v.person ?? '');
+  const [outcome, setOutcome] = useState<string>(v.outcome ?? '');
+  const actionOptions = useMemo(() => {
+    const q = action.toLowerCase();
+    return {
+      families: FAMILIES.filter((f) => f.includes(q)),
+      actions: AUDIT_ACTIONS.filter((a) => a.includes(q)),
+    };
+  }, [action]);
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const preset = TIME_RANGES.find((r) => r.value === range);
+    const fromIso =
+      range === 'custom'
+        ? localInputToIso(from)
+        : preset?.hours
+          ? new Date(Date.now() - preset.hours * 3600 * 1000).toISOString()
+          : undefined;
+    const toIso = range === 'custom' ? localInputToIso(to) : undefined;
+    const next: Record<string, string> = {};
+    if (v.connectionId) next.connectionId = v.connectionId;
+    if (v.runId) next.runId = v.runId;
+    if (fromIso) next.from = fromIso;
+    if (toIso) next.to = toIso;
+    if (action.trim()) next.action = action.trim();
+    if (actor.trim()) next.actor = actor.trim();
+    if (person.trim()) next.person = person.trim();
+    if (outcome) next.outcome = outcome;
+    props.onApply(next as AuditFilterValues);
+  };
+
+  const scoped: { key: 'connectionId' | 'runId'; label: string }[] = [];
+  if (v.connectionId)
+    scoped.push({ key: 'connectionId', label: `Connection: ${props.connectionName ?? v.connectionId}` });
+  if (v.runId) scoped.push({ key: 'runId', label: `Run: ${v.runId}` });
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label="Filter the audit log">
+      {scoped.length > 0 && (
+        <TagGroup
+          aria-label="Scope"
+          onDismiss={(_, d) => {
+            const { [d.value as 'connectionId' | 'runId']: _removed, ...rest } = v;
+            props.onApply(rest);
+          }}
+          style={{ flexBasis: '100%' }}
+        >
+          {scoped.map((s) => (
+            <Tag key={s.key} value={s.key} dismissible dismissIcon={{ 'aria-label': `Remove ${s.label}` }}>
+              {s.label}
+            </Tag>
+          ))}
+        </TagGroup>
+      )}
+      <Field label="Time range">
+        <Select value={range} onChange={(_, d) => setRange(d.value as TimeRange)} name="time-range">
+          {TIME_RANGES.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {range === 'custom' && (
+        <>
+          <Field label="From">
+            <Input type="datetime-local" value={from} onChange={(_, d) => setFrom(d.value)} name="from" />
+          </Field>
+          <Field label="To">
+            <Input type="datetime-local" value={to} onChange={(_, d) => setTo(d.value)} name="to" />
+          </Field>
+        </>
+      )}
+      <Field label="Action">
+        <Combobox
+          freeform
+          value={action}
+          onInput={(e) => setAction((e.target as HTMLInputElement).value)}
+          onOptionSelect={(_, d) => setAction(d.optionValue ?? '')}
+          placeholder="Any action"
+          name="action"
+          className={styles.narrow}
+        >
+          {actionOptions.families.length > 0 && (
+            <OptionGroup label="All actions of">
+              {actionOptions.families.map((f) => (
+                <Option key={f} value={f} text={f}>
+                  {f}*
+                </Option>
+              ))}
+            </OptionGroup>
+          )}
+          <OptionGroup label="Actions">
+            {actionOptions.actions.map((a) => (
+              <Option key={a} value={a}>
+                {a}
+              </Option>
+            ))}
+          </OptionGroup>
+        </Combobox>
+      </Field>
+      <Field label="Actor">
+        <Input
+          value={actor}
+          onChange={(_, d) => setActor(d.value)}
+          placeholder="e-mail or token name"
+          name="actor"
+          className={styles.narrow}
+        />
+      </Field>
+      <Field label="Person">
+        <Input
+          value={person}
+          onChange={(_, d) => setPerson(d.value)}
+          placeholder="employee number"
+          name="person"
+          className={styles.narrow}
+        />
+      </Field>
+      <Field label="Outcome">
+        <Select value={outcome} onChange={(_, d) => setOutcome(d.value)} name="outcome">
+          <option value="">Any outcome</option>
+          {AUDIT_OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Button type="submit" appearance="primary" icon={<FilterRegular />}>
+        Apply filters
+      </Button>
+    </form>
+  );
+}

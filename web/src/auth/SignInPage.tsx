@@ -1,0 +1,80 @@
+/** The sign-in form: e-mail and password, the service sets a secure session cookie on success. */
+import { Button, Card, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { type FormEvent, useState } from 'react';
+import { call } from '../api/client.ts';
+import { signIn } from '../api/contracts.ts';
+import type { Session } from '../api/dto.ts';
+import { useAction } from '../api/use-action.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+
+const useStyles = makeStyles({
+  page: {
+    minHeight: '100vh',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  card: { width: '380px', maxWidth: 'calc(100vw - 32px)', padding: '32px' },
+  form: { display: 'flex', flexDirection: 'column', gap: '16px' },
+  brand: { color: tokens.colorBrandForeground1 },
+});
+
+export function SignInPage(props: { readonly onSignedIn: (session: Session) => void }) {
+  const styles = useStyles();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction(() => call(signIn, { body: { email: email.trim(), password } }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const session = await action.run();
+    if (session) props.onSignedIn(session);
+  };
+
+  return (
+    <main className={styles.page}>
+      <Card className={styles.card}>
+        <form className={styles.form} onSubmit={submit} aria-label="Sign in">
+          <div>
+            <Text as="h1" size={600} weight="semibold" className={styles.brand} block>
+              hrsync
+            </Text>
+            <Text size={500} block>
+              Sign in
+            </Text>
+            <Text size={200}>AFAS Profit to Microsoft 365 provisioning</Text>
+          </div>
+          <Field label="E-mail address" required>
+            <Input
+              type="email"
+              name="email"
+              autoComplete="username"
+              value={email}
+              onChange={(_, d) => setEmail(d.value)}
+              autoFocus
+            />
+          </Field>
+          <Field label="Password" required>
+            <Input
+              type="password"
+              name="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(_, d) => setPassword(d.value)}
+            />
+          </Field>
+          <ErrorMessage error={action.error} />
+          <Button
+            appearance="primary"
+            type="submit"
+            disabled={action.busy || !email || !password}
+            icon={action.busy ? <Spinner size="tiny" /> : null}
+          >
+            Sign in
+          </Button>
+        </form>
+      </Card>
+    </main>
+  );
+}

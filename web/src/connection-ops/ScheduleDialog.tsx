@@ -1,0 +1,234 @@
+/**
+ * Sets when an active connection syncs: a start date and time and an interval, in the
+ * connection's time zone. The next run times come from the service (which knows the daylight-saving
+ * rules), so what the administrator sees before saving is exactly what the scheduler will do.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { call } from '../api/client.ts';
+import { checkOperation, getSchedule, previewSchedule, setSchedule } from '../api/contracts.ts';
+import type { SchedulePreview } from '../api/dto.ts';
+import { useAction } from '../api/use-action.ts';
+import { useResource } from '../api/use-resource.ts';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { Loading } from '../ui/Loading.tsx';
+import type { ActionTarget } from './ConnectionActions.tsx';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: '14px' },
+  row: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  preview: {
+    margin: 0,
+    paddingLeft: '20px',
+    fontVariantNumeric: 'tabular-nums',
+  },
+  previewBox: {
+    padding: '10px 14px',
+    backgroundColor: tokens.colorNeutralBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+    minHeight: '96px',
+  },
+});
+
+type Unit = 'hours' | 'days' | 'weeks';
+const UNITS: readonly { readonly value: Unit; readonly label: string }[] = [
+  { value: 'hours', label: 'hours' },
+  { value: 'days', label: 'days' },
+  { value: 'weeks', label: 'weeks' },
+];
+
+/** Tomorrow 06:00 in the browser's calendar: a quiet default most MSPs pick anyway. */
+function defaultStart(): { date: string; time: string } {
+  const d = new Date(Date.now() + 24 * 3600 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: '06:00' };
+}
+
+export function ScheduleDialog(props: {
+  readonly connection: ActionTarget;
+  readonly onClose: () => void;
+  readonly onSaved: () => void;
+}) {
+  const styles = useStyles();
+  const { id, name, state } = props.connection;
+  const current = useResource(() => call(getSchedule, { params: { id } }), id);
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [every, setEvery] = useState('1');
+  const [unit, setUnit] = useState<Unit>('days');
+  const [preview, setPreview] = useState<SchedulePreview | undefined>(undefined);
+  const [previewError, setPreviewError] = useState<unknown>(undefined);
+
+  // Fill the form once from the saved schedule (or the default) when it arrives.
+  const loaded = current.data;
+  useEffect(() => {
+    if (!loaded) return;
+    const saved = loaded.schedule;
+    if (saved) {
+      const [d = '', t = ''] = saved.start.split('T');
+      setDate(d);
+      setTime(t);
+      setEvery(String(saved.every));
+      setUnit(saved.unit);
+    } else {
+      const start = defaultStart();
+      setDate(start.date);
+      setTime(start.time);
+    }
+  }, [loaded]);
+
+  const everyNumber = Number(every);
+  const valid =
+    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+    /^\d{2}:\d{2}$/.test(time) &&
+    Number.isInteger(everyNumber) &&
+    everyNumber >= 1 &&
+    everyNumber <= 168;
+  const start = `${date}T${time}`;
+
+  useEffect(() => {
+    if (!valid) {
+      setPreview(undefined);
+      return;
+    }
+    let current = true;
+    // Wait for typing to pause before asking the service.
+    const timer = setTimeout(() => {
+      call(previewSchedule, { params: { id }, query: { start, every: everyNumber, unit, count: 5 } }).then(
+        (p) => {
+          if (!current) return;
+          setPreview(p);
+          setPreviewError(undefined);
+        },
+        (e: unknown) => current && setPreviewError(e),
+      );
+    }, 250);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [id, start, everyNumber, unit, valid]);
+
+  const save = useAction((activate: boolean) =>
+    call(setSchedule, {
+      params: { id },
+      body: { start, every: everyNumber, unit, ...(activate ? { activate } : {}) },
+    }),
+  );
+  const submit = async (activate: boolean) => {
+    if (await save.run(activate)) props.onSaved();
+  };
+  const mayActivate = state !== 'active' && checkOperation('activate', state).ok;
+  const timeZone = loaded?.timeZone ?? preview?.timeZone ?? '';
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !save.busy && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Set schedule for {name}</DialogTitle>
+          <DialogContent>
+            {current.loading && !loaded ? (
+              <Loading label="Loading the schedule…" />
+            ) : current.error ? (
+              <ErrorMessage error={current.error} onRetry={current.reload} />
+            ) : (
+              <div className={styles.form}>
+                <Text>
+                  Times are in the connection’s time zone,{' '}
+                  <strong data-testid="schedule-time-zone">{timeZone}</strong> (change it in step 4, scope and
+                  lifecycle).
+                </Text>
+                <div className={styles.row}>
+                  <Field label="Start date" required>
+                    <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} name="start-date" />
+                  </Field>
+                  <Field label="Start time" required>
+                    <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} name="start-time" />
+                  </Field>
+                </div>
+                <div className={styles.row}>
+                  <Field
+                    label="Repeat every"
+                    required
+                    validationMessage={valid || !date ? null : 'Enter a number from 1 to 168.'}
+                  >
+                    <Input
+                      type="number"
+                      min={1}
+                      max={168}
+                      value={every}
+                      onChange={(_, d) => setEvery(d.value)}
+                      name="every"
+                      style={{ width: 96 }}
+                    />
+                  </Field>
+                  <Field label="Unit">
+                    <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} name="unit">
+                      {UNITS.map((u) => (
+                        <option key={u.value} value={u.value}>
+                          {u.label}
+                        </option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
+                <div className={styles.previewBox} aria-live="polite">
+                  <Text weight="semibold" block>
+                    Next runs
+                  </Text>
+                  {previewError ? (
+                    <ErrorMessage error={previewError} />
+                  ) : preview ? (
+                    <ol className={styles.preview} data-testid="schedule-preview">
+                      {preview.times.map((t) => (
+                        <li key={t.at}>{t.local}</li>
+                      ))}
+                    </ol>
+                  ) : (
+                    <Text>
+                      {valid ? 'Calculating…' : 'Enter a start and an interval to see the next runs.'}
+                    </Text>
+                  )}
+                </div>
+                <ErrorMessage error={save.error} />
+              </div>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {mayActivate && (
+              <Button appearance="primary" disabled={!valid || save.busy} onClick={() => void submit(true)}>
+                Save and activate
+              </Button>
+            )}
+            <Button
+              appearance={mayActivate ? 'secondary' : 'primary'}
+              disabled={!valid || save.busy}
+              icon={save.busy ? <Spinner size="tiny" /> : null}
+              onClick={() => void submit(false)}
+            >
+              Save
+            </Button>
+            <Button onClick={props.onClose} disabled={save.busy}>
+              Cancel
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * One connection: what it connects, its state, how far configuration got (the five-step bar),
+ * when it last synced and will sync next, its runs, and every operation its state allows.
+ */
+import {
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  ToolbarDivider,
+  tokens,
+} from '@fluentui/react-components';
+import { DocumentBulletListClockRegular, EditRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { call } from '../api/client.ts';
+import { FINISHED_RUN_STATUSES, getConnection, updateConnection } from '../api/contracts.ts';
+import { usePolling, useResource } from '../api/use-resource.ts';
+import { hrefFor, navigate, type StepNumber } from '../app/routes.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
+import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTime } from '../ui/format.ts';
+import { Loading } from '../ui/Loading.tsx';
+import { RUN_KIND_LABELS, SOURCE_SYSTEM_LABELS, STEP_TITLES, TENANT_TYPE_LABELS } from '../ui/labels.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { PropertyList } from '../ui/PropertyList.tsx';
+import { RecentRuns } from './RecentRuns.tsx';
+import { RenameDialog } from './RenameDialog.tsx';
+import { StepProgress } from './StepProgress.tsx';
+import { SyncCommands } from './SyncCommands.tsx';
+
+const useStyles = makeStyles({
+  toolbar: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    marginBottom: '16px',
+    flexWrap: 'wrap',
+  },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    gap: '16px',
+    alignItems: 'start',
+  },
+  card: { padding: '16px' },
+  stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
+});
+
+const unitWord = (every: number, unit: string) => (every === 1 ? unit.replace(/s$/, '') : `${every} ${unit}`);
+
+export function ConnectionDetailsPage(props: { readonly id: string }) {
+  const styles = useStyles();
+  const { can } = useSession();
+  const [renaming, setRenaming] = useState(false);
+  const connection = useResource(() => call(getConnection, { params: { id: props.id } }), props.id);
+  const c = connection.data;
+  const latestRunning =
+    c?.latestRun && !FINISHED_RUN_STATUSES.includes(c.latestRun.status) && c.latestRun.status !== 'blocked';
+  usePolling(Boolean(latestRunning), 2000, connection.reload);
+
+  if (connection.error && !c) {
+    return (
+      <>
+        <PageHeader crumbs={[{ label: 'Connections', href: '#/connections' }]} title="Connection" />
+        <ErrorMessage error={connection.error} onRetry={connection.reload} />
+      </>
+    );
+  }
+  if (!c) return <Loading label="Loading the connection…" />;
+
+  const current = c.steps.find((s) => s.status === 'current');
+  const refreshKey = `${c.updatedAt}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`;
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ label: 'Connections', href: '#/connections' }, { label: c.name }]}
+        title={c.name}
+        badge={<StateBadge state={c.state} />}
+        subtitle={c.description || undefined}
+      />
+      <Toolbar aria-label="Connection commands" className={styles.toolbar}>
+        <ConnectionActions
+          target={c}
+          onChanged={connection.reload}
+          onDeleted={() => navigate({ page: 'connections' })}
+          onSimulated={(run) => navigate({ page: 'run', id: run.id })}
+        />
+        <SyncCommands connection={c} onQueued={(run) => navigate({ page: 'run', id: run.id })} />
+        <ToolbarDivider />
+        {can(updateConnection) && (
+          <ToolbarButton icon={<EditRegular />} onClick={() => setRenaming(true)}>
+            Edit name
+          </ToolbarButton>
+        )}
+        <ToolbarButton
+          as="a"
+          href={hrefFor({ page: 'audit', filter: { connectionId: c.id } })}
+          icon={<DocumentBulletListClockRegular />}
+        >
+          View audit logs
+        </ToolbarButton>
+      </Toolbar>
+      <ErrorMessage error={connection.error} onRetry={connection.reload} />
+      <div className={styles.stack}>
+        <Card className={styles.card}>
+          <CardHeader
+            header={
+              <Text weight="semibold" size={400}>
+                Configuration
+              </Text>
+            }
+            description={
+              current
+                ? `Next: step ${current.number}, ${STEP_TITLES[current.number as StepNumber].toLowerCase()}.`
+                : c.state === 'draft'
+                  ? 'Open a step to continue.'
+                  : 'All steps are confirmed. Open a step to review or change it.'
+            }
+          />
+          <StepProgress connection={c} />
+        </Card>
+        <div className={styles.grid}>
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Text weight="semibold" size={400}>
+                  Details
+                </Text>
+              }
+            />
+            <PropertyList
+              items={[
+                ['Name', c.name],
+                ['State', <StateBadge key="s" state={c.state} />],
+                ['Source system', SOURCE_SYSTEM_LABELS[c.sourceSystem]],
+                ['Destination type', TENANT_TYPE_LABELS[c.destinationType]],
+                ['Customer', c.customer?.name ?? 'Not chosen yet (step 2)'],
+                ['Tenant', c.tenant?.name ?? 'Not chosen yet (step 2)'],
+                ['Organisation', c.organisation.name],
+                ['Last synchronisation', formatDateTime(c.lastSyncAt, 'Never')],
+                ['Next synchronisation', formatDateTime(c.nextRunAt, 'Not scheduled')],
+                [
+                  'Schedule',
+                  c.schedule
+                    ? `Every ${unitWord(c.schedule.every, c.schedule.unit)} from ${c.schedule.start.replace('T', ' ')} (${c.timeZone})`
+                    : 'None',
+                ],
+                ['Time zone', c.timeZone],
+                [
+                  'Latest simulation',
+                  c.simulationCurrent
+                    ? 'Matches the current configuration'
+                    : 'None for the current configuration',
+                ],
+              ]}
+            />
+          </Card>
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Text weight="semibold" size={400}>
+                  Latest run
+                </Text>
+              }
+              action={
+                <Link href={hrefFor({ page: 'audit', filter: { connectionId: c.id } })}>View audit logs</Link>
+              }
+            />
+            {c.latestRun ? (
+              <PropertyList
+                items={[
+                  [
+                    'Run',
+                    <Link key="r" href={hrefFor({ page: 'run', id: c.latestRun.id })}>
+                      {RUN_KIND_LABELS[c.latestRun.kind]} of {formatDateTime(c.latestRun.requestedAt)}
+                    </Link>,
+                  ],
+                  ['Status', <RunStatusBadge key="s" status={c.latestRun.status} />],
+                  ...(c.latestRun.blockedReason
+                    ? ([['Blocked because', c.latestRun.blockedReason]] as const)
+                    : []),
+                ]}
+              />
+            ) : (
+              <Text>No runs yet.</Text>
+            )}
+          </Card>
+        </div>
+        <Card className={styles.card}>
+          <CardHeader
+            header={
+              <Text weight="semibold" size={400}>
+                Runs
+              </Text>
+            }
+          />
+          <RecentRuns connectionId={c.id} refreshKey={refreshKey} />
+        </Card>
+      </div>
+      {renaming && (
+        <RenameDialog
+          connection={c}
+          onClose={() => setRenaming(false)}
+          onSaved={() => {
+            setRenaming(false);
+            connection.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}

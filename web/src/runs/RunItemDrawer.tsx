@@ -1,0 +1,135 @@
+/**
+ * One person's result in a run, in a side panel as the admin center shows a user: what hrsync
+ * decided and why (the steps), and every attribute change old → new.
+ */
+import {
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowRightRegular, DismissRegular } from '@fluentui/react-icons';
+import { ApiError } from '../api/api-error.ts';
+import type { RunItem } from '../api/dto.ts';
+import { ItemStatusBadge } from '../ui/Badges.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatValue } from '../ui/format.ts';
+import { ACTION_LABELS } from '../ui/labels.ts';
+import { PropertyList } from '../ui/PropertyList.tsx';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '20px' },
+  old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'anywhere' },
+  new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
+});
+
+export function RunItemDrawer(props: { readonly item: RunItem | undefined; readonly onClose: () => void }) {
+  const styles = useStyles();
+  const { item } = props;
+  return (
+    <OverlayDrawer
+      position="end"
+      size="medium"
+      open={item !== undefined}
+      onOpenChange={(_, d) => !d.open && props.onClose()}
+      data-testid="run-item-drawer"
+    >
+      {item && (
+        <>
+          <DrawerHeader>
+            <DrawerHeaderTitle
+              action={
+                <Button
+                  appearance="subtle"
+                  aria-label="Close"
+                  icon={<DismissRegular />}
+                  onClick={props.onClose}
+                />
+              }
+            >
+              {item.displayName}
+            </DrawerHeaderTitle>
+          </DrawerHeader>
+          <DrawerBody>
+            <PropertyList
+              items={[
+                ['Employee number', item.employeeNumber],
+                ['Action', ACTION_LABELS[item.action]],
+                ['Status', <ItemStatusBadge key="s" status={item.status} />],
+                ['Account', item.accountId ?? 'No account'],
+              ]}
+            />
+            {item.error && (
+              <div className={styles.section}>
+                <ErrorMessage error={new ApiError(0, item.error.code, item.error.message)} />
+              </div>
+            )}
+            <section className={styles.section} aria-label="Attribute changes">
+              <Text weight="semibold" size={400}>
+                Attribute changes
+              </Text>
+              {item.changes.length === 0 ? (
+                <Text>No attribute changes.</Text>
+              ) : (
+                <Table size="small" aria-label="Attribute changes" data-testid="attribute-changes">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell>Attribute</TableHeaderCell>
+                      <TableHeaderCell>Old</TableHeaderCell>
+                      <TableHeaderCell style={{ width: 24 }}>
+                        <span className="visually-hidden">becomes</span>
+                      </TableHeaderCell>
+                      <TableHeaderCell>New</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {item.changes.map((c) => (
+                      <TableRow key={c.attribute}>
+                        <TableCell>{c.attribute}</TableCell>
+                        <TableCell className={styles.old}>{formatValue(c.old)}</TableCell>
+                        <TableCell>
+                          <ArrowRightRegular aria-label="becomes" />
+                        </TableCell>
+                        <TableCell className={styles.new}>{formatValue(c.new)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              )}
+            </section>
+            <section className={styles.section} aria-label="Steps">
+              <Text weight="semibold" size={400}>
+                Steps
+              </Text>
+              {item.steps.length === 0 ? (
+                <Text>No steps recorded.</Text>
+              ) : (
+                <ol className={styles.steps}>
+                  {item.steps.map((s, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed sequence
+                    <li key={i}>
+                      <Text weight="semibold">{s.step}</Text> <ItemStatusBadge status={s.status} />
+                      <br />
+                      <Text size={200}>{s.message}</Text>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          </DrawerBody>
+        </>
+      )}
+    </OverlayDrawer>
+  );
+}

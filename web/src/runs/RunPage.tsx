@@ -1,0 +1,240 @@
+/**
+ * The results of one run (a simulation, a sync or an on-demand sync): live progress while it
+ * runs, then the summary, the blocked reason with Approve/Discard, and every person's result.
+ */
+import {
+  Button,
+  Card,
+  CardHeader,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DismissCircleRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { ApiError } from '../api/api-error.ts';
+import { call } from '../api/client.ts';
+import {
+  approveRun,
+  cancelRun,
+  checkRunOperation,
+  discardRun,
+  FINISHED_RUN_STATUSES,
+  getConnection,
+  getRun,
+} from '../api/contracts.ts';
+import { useAction } from '../api/use-action.ts';
+import { usePolling, useResource } from '../api/use-resource.ts';
+import { hrefFor } from '../app/routes.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { RunStatusBadge } from '../ui/Badges.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTimeSeconds, formatDuration } from '../ui/format.ts';
+import { Loading } from '../ui/Loading.tsx';
+import { RUN_KIND_LABELS } from '../ui/labels.ts';
+import { PageHeader } from '../ui/PageHeader.tsx';
+import { PropertyList } from '../ui/PropertyList.tsx';
+import { DecisionDialog } from './DecisionDialog.tsx';
+import { RunCounts } from './RunCounts.tsx';
+import { RunItemsPanel } from './RunItemsPanel.tsx';
+import { RunProgress } from './RunProgress.tsx';
+
+const useStyles = makeStyles({
+  toolbar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, marginBottom: '16px' },
+  stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 2fr)',
+    gap: '16px',
+    alignItems: 'start',
+  },
+  card: { padding: '16px' },
+});
+
+export function RunPage(props: { readonly id: string }) {
+  const styles = useStyles();
+  const { can } = useSession();
+  const run = useResource(() => call(getRun, { params: { id: props.id } }), props.id);
+  const r = run.data;
+  const connection = useResource(
+    () => (r ? call(getConnection, { params: { id: r.connectionId } }) : Promise.resolve(undefined)),
+    r?.connectionId ?? '',
+  );
+  const [decision, setDecision] = useState<'approve' | 'discard' | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = useAction(() => call(cancelRun, { params: { id: props.id } }));
+  const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
+  usePolling(live, 1000, run.reload);
+
+  if (run.error && !r) {
+    return (
+      <>
+        <PageHeader crumbs={[{ label: 'Connections', href: '#/connections' }]} title="Run" />
+        <ErrorMessage error={run.error} onRetry={run.reload} />
+      </>
+    );
+  }
+  if (!r) return <Loading label="Loading the run…" />;
+
+  const name = connection.data?.name ?? 'connection';
+  const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
+  const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status).ok;
+  const blocked = r.status === 'blocked';
+  // Items change while a run progresses; reload them each time the run's counts move.
+  const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
+
+  return (
+    <>
+      <PageHeader
+        crumbs={[
+          { label: 'Connections', href: '#/connections' },
+          { label: name, href: hrefFor({ page: 'connection', id: r.connectionId }) },
+          { label: title },
+        ]}
+        title={`${title} — ${name}`}
+        badge={<RunStatusBadge status={r.status} />}
+        subtitle={
+          r.kind === 'simulation'
+            ? 'A simulation shows what a sync would do. Nothing was written.'
+            : undefined
+        }
+      />
+      <Toolbar aria-label="Run commands" className={styles.toolbar}>
+        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={run.reload}>
+          Refresh
+        </ToolbarButton>
+        {mayCancel && (
+          <ToolbarButton icon={<DismissCircleRegular />} onClick={() => setCancelling(true)}>
+            Cancel run
+          </ToolbarButton>
+        )}
+        <ToolbarButton as="a" href={hrefFor({ page: 'audit', filter: { runId: r.id } })}>
+          View audit logs
+        </ToolbarButton>
+      </Toolbar>
+      <div className={styles.stack}>
+        {live && <RunProgress run={r} />}
+        {blocked && (
+          <MessageBar intent="warning" layout="multiline" data-testid="blocked-run">
+            <MessageBarBody>
+              <MessageBarTitle>This run is blocked</MessageBarTitle>
+              {r.blockedReason ?? 'A safety threshold was breached.'} Nothing has been applied. Approve it to
+              apply the changes anyway, or discard it.
+            </MessageBarBody>
+            {(can(approveRun) || can(discardRun)) && (
+              <MessageBarActions>
+                {can(approveRun) && (
+                  <Button appearance="primary" onClick={() => setDecision('approve')}>
+                    Approve
+                  </Button>
+                )}
+                {can(discardRun) && <Button onClick={() => setDecision('discard')}>Discard</Button>}
+              </MessageBarActions>
+            )}
+          </MessageBar>
+        )}
+        {r.error && <ErrorMessage error={new ApiError(0, r.error.code, r.error.message)} />}
+        {(r.approval || r.discard) && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              {r.approval && (
+                <div>
+                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at)}: “{r.approval.reason}”
+                </div>
+              )}
+              {r.discard && (
+                <div>
+                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at)}: “{r.discard.reason}”
+                </div>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.grid}>
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Text weight="semibold" size={400}>
+                  Run
+                </Text>
+              }
+            />
+            <PropertyList
+              items={[
+                ['Kind', RUN_KIND_LABELS[r.kind]],
+                ['Status', <RunStatusBadge key="s" status={r.status} />],
+                ['Requested', `${formatDateTimeSeconds(r.requestedAt)} by ${r.requestedBy}`],
+                ['Started', formatDateTimeSeconds(r.startedAt)],
+                ['Finished', formatDateTimeSeconds(r.finishedAt)],
+                ['Duration', formatDuration(r.durationMs)],
+                ['Persons in AFAS', r.sourceCount === null ? '—' : String(r.sourceCount)],
+                ['Attempt', `${r.attempt} of ${r.maxAttempts}`],
+                ...(r.blockedReason ? ([['Blocked because', r.blockedReason]] as const) : []),
+              ]}
+            />
+          </Card>
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Text weight="semibold" size={400}>
+                  Summary
+                </Text>
+              }
+            />
+            {r.counts ? (
+              <RunCounts run={r} />
+            ) : (
+              <Text>The summary appears when the run has planned its work.</Text>
+            )}
+          </Card>
+        </div>
+        <Card className={styles.card}>
+          <CardHeader
+            header={
+              <Text weight="semibold" size={400}>
+                Persons
+              </Text>
+            }
+          />
+          <RunItemsPanel runId={r.id} refreshKey={refreshKey} />
+        </Card>
+      </div>
+      {decision && (
+        <DecisionDialog
+          run={r}
+          connectionName={name}
+          decision={decision}
+          onClose={() => setDecision(null)}
+          onDecided={() => {
+            setDecision(null);
+            run.reload();
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={cancelling}
+        title="Cancel run"
+        confirmLabel="Cancel run"
+        cancelLabel="Keep running"
+        busy={cancel.busy}
+        error={cancel.error}
+        onCancel={() => setCancelling(false)}
+        onConfirm={async () => {
+          if (await cancel.run()) {
+            setCancelling(false);
+            run.reload();
+          }
+        }}
+      >
+        Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of “{name}”? Work already applied stays applied.
+      </ConfirmDialog>
+    </>
+  );
+}

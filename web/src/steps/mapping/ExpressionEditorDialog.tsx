@@ -1,0 +1,110 @@
+/**
+ * Edits one expression: the text with an instant syntax check (the engine's own parser, in the
+ * browser), the function help beside it, and the tester against a real employee below.
+ */
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { parseExpression } from '../../api/expressions.ts';
+import { ExpressionTester } from './ExpressionTester.tsx';
+import { FunctionHelp } from './FunctionHelp.tsx';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '1000px', width: 'calc(100vw - 48px)' },
+  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '16px' },
+  left: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+export function ExpressionEditorDialog(props: {
+  readonly title: string;
+  readonly expression: string;
+  readonly connectionId: string;
+  readonly latestRunId: string | null;
+  readonly readOnly: boolean;
+  readonly onApply: (expression: string) => void;
+  readonly onClose: () => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = useState(props.expression);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const parsed = useMemo(() => (text.trim() ? parseExpression(text) : null), [text]);
+
+  // Insert at the caret, as a formula bar does, and keep typing where the insert ended.
+  const insert = (snippet: string) => {
+    const el = area.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    const next = text.slice(0, start) + snippet + text.slice(end);
+    setText(next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + snippet.length, start + snippet.length);
+    });
+  };
+
+  const validation =
+    parsed === null
+      ? { state: 'none' as const, message: 'Enter an expression.' }
+      : parsed.ok
+        ? { state: 'success' as const, message: 'The expression is valid.' }
+        : { state: 'error' as const, message: parsed.error.message };
+
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>
+            <div className={styles.grid}>
+              <div className={styles.left}>
+                <Field
+                  label="Expression"
+                  validationState={validation.state}
+                  validationMessage={validation.message}
+                  hint="Attributes in square brackets, e.g. [Roepnaam]; text in double quotes."
+                >
+                  <Textarea
+                    value={text}
+                    onChange={(_, d) => setText(d.value)}
+                    readOnly={props.readOnly}
+                    resize="vertical"
+                    rows={5}
+                    textarea={{ ref: area, className: styles.code, spellCheck: false }}
+                    name="expression"
+                    autoFocus
+                  />
+                </Field>
+                <ExpressionTester
+                  connectionId={props.connectionId}
+                  latestRunId={props.latestRunId}
+                  expression={text}
+                />
+              </div>
+              <FunctionHelp {...(props.readOnly ? {} : { onInsert: insert })} />
+            </div>
+          </DialogContent>
+          <DialogActions>
+            {!props.readOnly && (
+              <Button appearance="primary" onClick={() => props.onApply(text)} disabled={!text.trim()}>
+                Apply
+              </Button>
+            )}
+            <Button onClick={props.onClose}>{props.readOnly ? 'Close' : 'Cancel'}</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

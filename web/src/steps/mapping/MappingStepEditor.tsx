@@ -1,0 +1,260 @@
+/**
+ * Step 3: the attribute mappings, how existing accounts are matched (in precedence order), how
+ * unique user names are generated, and optional write-back of e-mail and UPN to AFAS.
+ */
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Switch,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, MathFormulaRegular } from '@fluentui/react-icons';
+import { useRef, useState } from 'react';
+import { call } from '../../api/client.ts';
+import { saveMappingStep } from '../../api/contracts.ts';
+import { OrderedList } from '../../ui/OrderedList.tsx';
+import type { StepEditorProps } from '../editor-props.ts';
+import { StepFrame } from '../StepFrame.tsx';
+import { targetAttributes } from './attributes.ts';
+import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
+import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: '10px' },
+  heading: { margin: 0 },
+  row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: '24px' },
+});
+
+type Editing =
+  | { readonly kind: 'rule'; readonly key: number }
+  | { readonly kind: 'candidate'; readonly index: number };
+
+export function MappingStepEditor(props: StepEditorProps) {
+  const styles = useStyles();
+  const settings = props.configuration.mapping.settings;
+  const nextKey = useRef(0);
+  const keyed = (rule: Rule): RuleRow => ({ key: nextKey.current++, rule });
+  const [rows, setRows] = useState<RuleRow[]>(() => (settings?.mapping ?? []).map(keyed));
+  const [matching, setMatching] = useState<string[]>(() => [...(settings?.matching ?? ['employeeId'])]);
+  const [newMatch, setNewMatch] = useState('');
+  const [candidates, setCandidates] = useState<string[]>(() => [...(settings?.uniqueness.candidates ?? [])]);
+  const [maxSuffix, setMaxSuffix] = useState(String(settings?.uniqueness.maxSuffix ?? 99));
+  const [writeBack, setWriteBack] = useState(settings?.writeBack ?? { email: false, upn: false });
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const suggestions = targetAttributes(props.connection.destinationType);
+  const targets = rows.map((r) => r.rule.target).filter(Boolean);
+
+  const invalid =
+    rows.length === 0
+      ? 'Add at least one mapping.'
+      : rows.some((r) => !r.rule.target.trim())
+        ? 'Every mapping needs a target attribute.'
+        : new Set(targets).size !== targets.length
+          ? 'Each target attribute may be mapped once.'
+          : rows.some((r) => r.rule.type !== 'none' && !r.rule.source?.trim())
+            ? 'Every mapping except type None needs a source, value or expression.'
+            : matching.length === 0
+              ? 'Choose at least one matching attribute.'
+              : candidates.filter((c) => c.trim()).length === 0
+                ? 'Add at least one unique-name candidate.'
+                : !/^\d+$/.test(maxSuffix) || Number(maxSuffix) > 999
+                  ? 'The highest number suffix is 0 to 999.'
+                  : null;
+
+  const save = () =>
+    call(saveMappingStep, {
+      params: { id: props.connection.id },
+      body: {
+        mapping: rows.map(({ rule }) => {
+          const { source, ...rest } = rule;
+          return rule.type === 'none' || !source ? rest : { ...rest, source };
+        }),
+        matching,
+        uniqueness: { candidates: candidates.filter((c) => c.trim()), maxSuffix: Number(maxSuffix) },
+        writeBack,
+      },
+    });
+
+  const editingRule = editing?.kind === 'rule' ? rows.find((r) => r.key === editing.key) : undefined;
+  const editingText =
+    editing?.kind === 'rule'
+      ? (editingRule?.rule.source ?? '')
+      : editing
+        ? (candidates[editing.index] ?? '')
+        : '';
+  const applyExpression = (text: string) => {
+    if (editing?.kind === 'rule') {
+      setRows(
+        rows.map((r) => (r.key === editing.key ? { key: r.key, rule: { ...r.rule, source: text } } : r)),
+      );
+    } else if (editing) {
+      setCandidates(candidates.map((c, i) => (i === editing.index ? text : c)));
+    }
+    setEditing(null);
+  };
+
+  return (
+    <StepFrame
+      connection={props.connection}
+      step={3}
+      readOnly={props.readOnly}
+      invalid={invalid}
+      save={save}
+      onSaved={props.onSaved}
+    >
+      <section className={styles.section} aria-labelledby="mapping-heading">
+        <Text as="h2" id="mapping-heading" size={500} weight="semibold" className={styles.heading}>
+          Attribute mappings
+        </Text>
+        {!props.configuration.mapping.saved && (
+          <Text>These are hrsync’s proposed mappings for AFAS Profit; review them and save.</Text>
+        )}
+        <MappingTable
+          rows={rows}
+          targetSuggestions={suggestions}
+          readOnly={props.readOnly}
+          onChange={setRows}
+          onEditExpression={(key) => setEditing({ kind: 'rule', key })}
+          onAdd={() => setRows([...rows, keyed({ target: '', type: 'direct', source: '', apply: 'always' })])}
+        />
+      </section>
+      <div className={styles.columns}>
+        <section className={styles.section} aria-labelledby="matching-heading">
+          <Text as="h2" id="matching-heading" size={500} weight="semibold" className={styles.heading}>
+            Matching precedence
+          </Text>
+          <Text size={200}>
+            Existing accounts are found by these attributes, first to last. More than one match is a conflict,
+            never a guess.
+          </Text>
+          <OrderedList
+            items={matching}
+            label="Matching attributes in precedence order"
+            render={(m) => <span className={styles.mono}>{m}</span>}
+            describe={(m) => m}
+            onChange={setMatching}
+            readOnly={props.readOnly}
+            keepOne
+          />
+          {!props.readOnly && (
+            <div className={styles.row}>
+              <Field label="Add a matching attribute">
+                <Select value={newMatch} onChange={(_, d) => setNewMatch(d.value)} name="new-matching">
+                  <option value="">Choose…</option>
+                  {targets
+                    .filter((t) => !matching.includes(t))
+                    .map((t) => (
+                      <option key={t} value={t}>
+                        {t}
+                      </option>
+                    ))}
+                </Select>
+              </Field>
+              <Button
+                icon={<AddRegular />}
+                disabled={!newMatch}
+                onClick={() => {
+                  setMatching([...matching, newMatch]);
+                  setNewMatch('');
+                }}
+              >
+                Add
+              </Button>
+            </div>
+          )}
+        </section>
+        <section className={styles.section} aria-labelledby="unique-heading">
+          <Text as="h2" id="unique-heading" size={500} weight="semibold" className={styles.heading}>
+            Unique names
+          </Text>
+          <Text size={200}>
+            Candidates for the part before @ of new user names, in order of preference. The first that is free
+            in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Use it as
+            [UniqueName].
+          </Text>
+          <OrderedList
+            items={candidates}
+            label="Unique name candidates"
+            describe={(c) => c || 'empty candidate'}
+            onChange={setCandidates}
+            readOnly={props.readOnly}
+            keepOne
+            render={(c, i) => (
+              <div className={styles.row} style={{ alignItems: 'center' }}>
+                <Input
+                  value={c}
+                  onChange={(_, d) => setCandidates(candidates.map((x, j) => (j === i ? d.value : x)))}
+                  aria-label={`Candidate ${i + 1}`}
+                  className={styles.mono}
+                  style={{ flex: 1, minWidth: 0 }}
+                />
+                <Tooltip content={`Edit and test candidate ${i + 1}`} relationship="label">
+                  <Button
+                    appearance="subtle"
+                    icon={<MathFormulaRegular />}
+                    onClick={() => setEditing({ kind: 'candidate', index: i })}
+                  />
+                </Tooltip>
+              </div>
+            )}
+          />
+          {!props.readOnly && (
+            <div className={styles.row}>
+              <Button icon={<AddRegular />} onClick={() => setCandidates([...candidates, ''])}>
+                Add candidate
+              </Button>
+              <Field label="Highest number suffix">
+                <Input
+                  type="number"
+                  min={0}
+                  max={999}
+                  value={maxSuffix}
+                  onChange={(_, d) => setMaxSuffix(d.value)}
+                  name="max-suffix"
+                  style={{ width: 100 }}
+                />
+              </Field>
+            </div>
+          )}
+        </section>
+      </div>
+      <section className={styles.section} aria-labelledby="writeback-heading">
+        <Text as="h2" id="writeback-heading" size={500} weight="semibold" className={styles.heading}>
+          Write-back to AFAS
+        </Text>
+        <Switch
+          checked={writeBack.email}
+          onChange={(_, d) => setWriteBack({ ...writeBack, email: d.checked })}
+          label="Write the account’s e-mail address to the employee in AFAS"
+        />
+        <Switch
+          checked={writeBack.upn}
+          onChange={(_, d) => setWriteBack({ ...writeBack, upn: d.checked })}
+          label="Write the user principal name to the AFAS user"
+        />
+      </section>
+      {editing && (
+        <ExpressionEditorDialog
+          title={
+            editing.kind === 'rule'
+              ? `Expression for ${editingRule?.rule.target || 'the attribute'}`
+              : `Unique name candidate ${editing.index + 1}`
+          }
+          expression={editingText}
+          connectionId={props.connection.id}
+          latestRunId={props.connection.latestRun?.id ?? null}
+          readOnly={props.readOnly}
+          onApply={applyExpression}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </StepFrame>
+  );
+}

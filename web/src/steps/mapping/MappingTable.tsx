@@ -1,0 +1,184 @@
+/**
+ * The attribute mappings: per target attribute its type (direct, constant, expression, none), the
+ * source field, value or expression, when it applies (always, or only when the account is
+ * created) and the default when the result is empty. Expressions open in the expression editor.
+ */
+import {
+  Button,
+  Input,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
+import type { MappingStep } from '../../api/dto.ts';
+
+export type Rule = MappingStep['mapping'][number];
+export interface RuleRow {
+  readonly key: number;
+  readonly rule: Rule;
+}
+
+const useStyles = makeStyles({
+  wrap: { overflowX: 'auto' },
+  mono: { fontFamily: tokens.fontFamilyMonospace },
+  sourceCell: { display: 'flex', gap: '4px', alignItems: 'center' },
+});
+
+const TYPES: readonly { readonly value: Rule['type']; readonly label: string }[] = [
+  { value: 'direct', label: 'Direct' },
+  { value: 'constant', label: 'Constant' },
+  { value: 'expression', label: 'Expression' },
+  { value: 'none', label: 'None' },
+];
+
+const SOURCE_PLACEHOLDER: Readonly<Record<Rule['type'], string>> = {
+  direct: 'AFAS field, e.g. Roepnaam',
+  constant: 'value, e.g. NL',
+  expression: 'e.g. Join(".", [Roepnaam], [Geboortenaam])',
+  none: 'not set by hrsync',
+};
+
+export function MappingTable(props: {
+  readonly rows: readonly RuleRow[];
+  readonly targetSuggestions: readonly string[];
+  readonly readOnly: boolean;
+  readonly onChange: (rows: RuleRow[]) => void;
+  readonly onEditExpression: (key: number) => void;
+  readonly onAdd: () => void;
+}) {
+  const styles = useStyles();
+  const update = (key: number, patch: Partial<Rule>) =>
+    props.onChange(props.rows.map((r) => (r.key === key ? { key, rule: { ...r.rule, ...patch } } : r)));
+
+  return (
+    <div className={styles.wrap}>
+      <datalist id="target-attributes">
+        {props.targetSuggestions.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+      <Table
+        aria-label="Attribute mappings"
+        size="small"
+        style={{ minWidth: 980 }}
+        data-testid="mapping-table"
+      >
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: 190 }}>Target attribute</TableHeaderCell>
+            <TableHeaderCell style={{ width: 130 }}>Type</TableHeaderCell>
+            <TableHeaderCell>Source or expression</TableHeaderCell>
+            <TableHeaderCell style={{ width: 150 }}>Apply</TableHeaderCell>
+            <TableHeaderCell style={{ width: 150 }}>Default when empty</TableHeaderCell>
+            <TableHeaderCell style={{ width: 48 }}>
+              <span className="visually-hidden">Remove</span>
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {props.rows.map(({ key, rule }) => (
+            <TableRow key={key} data-target={rule.target}>
+              <TableCell>
+                <Input
+                  value={rule.target}
+                  onChange={(_, d) => update(key, { target: d.value })}
+                  aria-label="Target attribute"
+                  input={{ list: 'target-attributes' }}
+                  style={{ width: '100%' }}
+                />
+              </TableCell>
+              <TableCell>
+                <Select
+                  value={rule.type}
+                  onChange={(_, d) => update(key, { type: d.value as Rule['type'] })}
+                  aria-label={`Type of ${rule.target}`}
+                >
+                  {TYPES.map((t) => (
+                    <option key={t.value} value={t.value}>
+                      {t.label}
+                    </option>
+                  ))}
+                </Select>
+              </TableCell>
+              <TableCell>
+                <div className={styles.sourceCell}>
+                  <Input
+                    value={rule.type === 'none' ? '' : (rule.source ?? '')}
+                    disabled={rule.type === 'none'}
+                    onChange={(_, d) => update(key, { source: d.value })}
+                    aria-label={`Source of ${rule.target}`}
+                    placeholder={SOURCE_PLACEHOLDER[rule.type]}
+                    className={rule.type === 'expression' ? styles.mono : undefined}
+                    style={{ flex: 1, minWidth: 0 }}
+                  />
+                  {rule.type === 'expression' && (
+                    <Tooltip content={`Edit and test the expression for ${rule.target}`} relationship="label">
+                      <Button
+                        appearance="subtle"
+                        icon={<MathFormulaRegular />}
+                        onClick={() => props.onEditExpression(key)}
+                        data-testid={`edit-expression-${rule.target}`}
+                      />
+                    </Tooltip>
+                  )}
+                </div>
+              </TableCell>
+              <TableCell>
+                <Select
+                  value={rule.apply}
+                  onChange={(_, d) => update(key, { apply: d.value as Rule['apply'] })}
+                  aria-label={`When to apply ${rule.target}`}
+                >
+                  <option value="always">Always</option>
+                  <option value="create">On create only</option>
+                </Select>
+              </TableCell>
+              <TableCell>
+                <Input
+                  value={rule.default ?? ''}
+                  onChange={(_, d) => {
+                    const { default: _old, ...rest } = rule;
+                    props.onChange(
+                      props.rows.map((r) =>
+                        r.key === key ? { key, rule: d.value ? { ...rest, default: d.value } : rest } : r,
+                      ),
+                    );
+                  }}
+                  aria-label={`Default of ${rule.target}`}
+                  style={{ width: '100%' }}
+                />
+              </TableCell>
+              <TableCell>
+                {!props.readOnly && (
+                  <Tooltip
+                    content={`Remove the mapping of ${rule.target || 'this attribute'}`}
+                    relationship="label"
+                  >
+                    <Button
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      onClick={() => props.onChange(props.rows.filter((r) => r.key !== key))}
+                    />
+                  </Tooltip>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {!props.readOnly && (
+        <Button icon={<AddRegular />} appearance="subtle" onClick={props.onAdd} style={{ marginTop: 8 }}>
+          Add mapping
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Choose a customer, then one of its Microsoft 365 tenants, and see whether hrsync can sign in to
+ * it (credential and consent status) and whether its User Management subscription is active —
+ * the two things that decide whether a connection to it can work.
+ */
+import { Badge, Button, Field, makeStyles, Select, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { call } from '../api/client.ts';
+import { listCustomers, listTenants, type TenantType, testTenantCredentials } from '../api/contracts.ts';
+import type { CredentialTest, Tenant } from '../api/dto.ts';
+import { useAction } from '../api/use-action.ts';
+import { useResource } from '../api/use-resource.ts';
+import { useSession } from '../auth/session-context.tsx';
+import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTime } from '../ui/format.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  status: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    padding: '10px 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  line: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+});
+
+const CREDENTIAL_BADGE = {
+  valid: { colour: 'success', label: 'Credentials valid' },
+  invalid: { colour: 'danger', label: 'Credentials failed' },
+  untested: { colour: 'informative', label: 'Credentials not tested' },
+} as const;
+
+export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested?: (t: Tenant) => void }) {
+  const styles = useStyles();
+  const { can } = useSession();
+  const test = useAction(() => call(testTenantCredentials, { params: { id: props.tenant.id } }));
+  // The test answers with the tenant's new status; show it at once rather than wait for a reload.
+  const [tested, setTested] = useState<CredentialTest | undefined>(undefined);
+  const t = tested && tested.tenant.id === props.tenant.id ? tested.tenant : props.tenant;
+  const badge = CREDENTIAL_BADGE[t.credentialStatus];
+  const runTest = async () => {
+    const result = await test.run();
+    if (result) {
+      setTested(result);
+      props.onTested?.(result.tenant);
+    }
+  };
+  return (
+    <div className={styles.status} data-testid="tenant-status">
+      <div className={styles.line}>
+        <Badge appearance="tint" color={badge.colour} data-credential-status={t.credentialStatus}>
+          {badge.label}
+        </Badge>
+        <Badge appearance="tint" color={t.subscriptionActive ? 'success' : 'danger'}>
+          {t.subscriptionActive ? 'User Management active' : 'User Management not active'}
+        </Badge>
+        <Text size={200}>{t.type === 'cloud' ? 'Cloud tenant' : 'Hybrid tenant'}</Text>
+      </div>
+      <Text size={200}>
+        {tested?.message ?? t.credentialMessage ?? 'No test result yet.'}
+        {t.credentialTestedAt && ` (tested ${formatDateTime(t.credentialTestedAt)})`}
+      </Text>
+      <Text size={200}>
+        Directory {t.directoryId} · app {t.clientId ?? 'not registered'} · domains{' '}
+        {t.verifiedDomains.join(', ')}
+      </Text>
+      {can(testTenantCredentials) && (
+        <div>
+          <Button
+            size="small"
+            onClick={() => void runTest()}
+            disabled={test.busy}
+            icon={test.busy ? <Spinner size="tiny" /> : null}
+          >
+            Test credentials
+          </Button>
+        </div>
+      )}
+      <ErrorMessage error={test.error} />
+    </div>
+  );
+}
+
+export function TenantPicker(props: {
+  readonly customerId: string;
+  readonly tenantId: string;
+  readonly onChange: (customerId: string, tenantId: string, tenant: Tenant | undefined) => void;
+  /** Only tenants of this type can be chosen (a connection's destination type is fixed). */
+  readonly type?: TenantType;
+}) {
+  const styles = useStyles();
+  const customers = useResource(() => call(listCustomers, {}), 'customers');
+  const tenants = useResource(
+    () =>
+      props.customerId
+        ? call(listTenants, { query: { customerId: props.customerId } })
+        : Promise.resolve({ items: [] }),
+    `tenants-${props.customerId}`,
+  );
+  const choices = (tenants.data?.items ?? []).filter((t) => !props.type || t.type === props.type);
+  const chosen = choices.find((t) => t.id === props.tenantId);
+  const { onChange, customerId, tenantId } = props;
+
+  // With exactly one tenant of the right type, choose it: one less click for the common case.
+  useEffect(() => {
+    const only = choices.length === 1 ? choices[0] : undefined;
+    if (customerId && !tenantId && only) onChange(customerId, only.id, only);
+  }, [choices, customerId, tenantId, onChange]);
+
+  return (
+    <div className={styles.root}>
+      <Field label="Customer" required>
+        <Select
+          value={props.customerId}
+          onChange={(_, d) => props.onChange(d.value, '', undefined)}
+          name="customer"
+          disabled={customers.loading && !customers.data}
+        >
+          <option value="">Choose a customer…</option>
+          {(customers.data?.items ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={customers.error} onRetry={customers.reload} />
+      <Field
+        label="Tenant"
+        required
+        hint={
+          props.customerId && !tenants.loading && choices.length === 0
+            ? `This customer has no ${props.type ?? ''} tenant; an administrator can register one.`
+            : null
+        }
+      >
+        <Select
+          value={props.tenantId}
+          onChange={(_, d) =>
+            props.onChange(
+              props.customerId,
+              d.value,
+              choices.find((t) => t.id === d.value),
+            )
+          }
+          name="tenant"
+          disabled={!props.customerId || (tenants.loading && !tenants.data)}
+        >
+          <option value="">Choose a tenant…</option>
+          {choices.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name} ({t.type})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={tenants.error} onRetry={tenants.reload} />
+      {chosen && <TenantStatus tenant={chosen} />}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** Shows an API failure in plain words, with the field details and an optional retry. */
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
+import { plainWords } from '../api/plain-words.ts';
+
+export function ErrorMessage(props: { readonly error: unknown; readonly onRetry?: () => void }) {
+  if (props.error === undefined || props.error === null) return null;
+  const { title, message, details } = plainWords(props.error);
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {message}
+        {details.length > 0 && (
+          <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
+            {details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+      {props.onRetry && (
+        <MessageBarActions>
+          <Button onClick={props.onRetry}>Try again</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

@@ -1,0 +1,58 @@
+/** A page's breadcrumb, title and command bar, laid out like the Microsoft 365 admin center. */
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  makeStyles,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { Fragment, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: '4px', marginBottom: '12px' },
+  titleRow: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface Crumb {
+  readonly label: string;
+  readonly href?: string;
+}
+
+export function PageHeader(props: {
+  readonly crumbs?: readonly Crumb[];
+  readonly title: string;
+  readonly badge?: ReactNode;
+  readonly subtitle?: ReactNode;
+}) {
+  const styles = useStyles();
+  return (
+    <header className={styles.root}>
+      {props.crumbs && props.crumbs.length > 0 && (
+        <Breadcrumb aria-label="Breadcrumb" size="small">
+          {props.crumbs.map((c, i) => (
+            <Fragment key={`${c.label}|${c.href ?? ''}`}>
+              {i > 0 && <BreadcrumbDivider />}
+              <BreadcrumbItem>
+                {c.href ? (
+                  <BreadcrumbButton href={c.href}>{c.label}</BreadcrumbButton>
+                ) : (
+                  <BreadcrumbButton current>{c.label}</BreadcrumbButton>
+                )}
+              </BreadcrumbItem>
+            </Fragment>
+          ))}
+        </Breadcrumb>
+      )}
+      <div className={styles.titleRow}>
+        <Text as="h1" size={700} weight="semibold" style={{ margin: 0 }}>
+          {props.title}
+        </Text>
+        {props.badge}
+      </div>
+      {props.subtitle && <Text className={styles.subtitle}>{props.subtitle}</Text>}
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * How the console names and colours the service's vocabulary. Each table is keyed by the full
+ * union, so a new state, action or status does not compile until it is labelled here.
+ */
+import type { BadgeProps } from '@fluentui/react-components';
+import type {
+  Action,
+  ConnectionState,
+  ItemStatus,
+  RunKind,
+  RunStatus,
+  TenantType,
+} from '../api/contracts.ts';
+
+type Colour = NonNullable<BadgeProps['color']>;
+
+export const STATE_LABELS: Readonly<
+  Record<ConnectionState, { readonly label: string; readonly colour: Colour }>
+> = {
+  draft: { label: 'Draft', colour: 'informative' },
+  simulation: { label: 'Simulation', colour: 'warning' },
+  active: { label: 'Active', colour: 'success' },
+  deactivated: { label: 'Deactivated', colour: 'subtle' },
+};
+
+export const TENANT_TYPE_LABELS: Readonly<Record<TenantType, string>> = {
+  cloud: 'Cloud (Microsoft Entra ID)',
+  hybrid: 'Hybrid (Active Directory)',
+};
+
+export const SOURCE_SYSTEM_LABELS: Readonly<Record<'afas-profit', string>> = { 'afas-profit': 'AFAS Profit' };
+
+export const ACTION_LABELS: Readonly<Record<Action, string>> = {
+  create: 'Create',
+  update: 'Update',
+  enable: 'Enable',
+  disable: 'Disable',
+  delete: 'Delete',
+  'no-change': 'No change',
+  'out-of-scope': 'Out of scope',
+  conflict: 'Conflict',
+};
+
+export const ITEM_STATUS_LABELS: Readonly<
+  Record<ItemStatus, { readonly label: string; readonly colour: Colour }>
+> = {
+  success: { label: 'Success', colour: 'success' },
+  failed: { label: 'Failed', colour: 'danger' },
+  skipped: { label: 'Skipped', colour: 'subtle' },
+  warning: { label: 'Warning', colour: 'warning' },
+  blocked: { label: 'Blocked', colour: 'severe' },
+};
+
+export const RUN_STATUS_LABELS: Readonly<
+  Record<RunStatus, { readonly label: string; readonly colour: Colour }>
+> = {
+  queued: { label: 'Queued', colour: 'informative' },
+  running: { label: 'Running', colour: 'brand' },
+  blocked: { label: 'Blocked', colour: 'severe' },
+  succeeded: { label: 'Succeeded', colour: 'success' },
+  failed: { label: 'Failed', colour: 'danger' },
+  cancelled: { label: 'Cancelled', colour: 'subtle' },
+  discarded: { label: 'Discarded', colour: 'subtle' },
+};
+
+export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = {
+  simulation: 'Simulation',
+  sync: 'Sync',
+  'on-demand': 'On-demand sync',
+};
+
+export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
+  1: 'Source',
+  2: 'Destination',
+  3: 'Mapping and matching',
+  4: 'Scope and lifecycle',
+  5: 'Simulation and activation',
+};
