@@ -84,8 +84,9 @@ export function registerEndpoint<E extends Endpoint>(
       ...(e.body ? { body: e.body } : {}),
       response: responseSchemas(e),
     } as Record<string, unknown>,
-    // Before validation: an anonymous or under-privileged caller learns nothing about the input rules.
-    preValidation: async (request) => {
+    // Before the body is even parsed: an anonymous or under-privileged caller learns nothing about the
+    // input rules. Route-level onRequest runs after the auth plugin's shared onRequest hook.
+    onRequest: async (request) => {
       if (e.access === 'public') return;
       const caller = request.caller;
       if (!caller) {

@@ -15,6 +15,8 @@ export interface RunResult {
   readonly blockedReason: string | null;
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly items: readonly RunItem[];
+  /** The configuration that actually ran, when the executor knows it. */
+  readonly configHash?: string | null;
 }
 
 export interface ExpiredLeases {
@@ -122,6 +124,9 @@ export class RunQueue {
           error_message: result.error?.message ?? null,
           lease_owner: null,
           lease_expires_at: null,
+          ...(result.configHash === undefined || result.configHash === null
+            ? {}
+            : { config_hash: result.configHash }),
         })
         .where('id', '=', id)
         .where('lease_owner', '=', owner)

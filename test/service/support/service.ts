@@ -13,7 +13,7 @@ import { realConnectors } from '../../../src/app/connectors.ts';
 import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
 import type { Role } from '../../../src/core/index.ts';
-import { ServiceMetrics } from '../../../src/jobs/metrics.ts';
+import { engineExecutor, ServiceMetrics, Worker } from '../../../src/jobs/index.ts';
 import { type DialectName, openStore, type Store } from '../../../src/store/index.ts';
 import { company, type PersonSpec, tenant } from '../../engine/company.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -68,7 +68,10 @@ export interface Service {
   readonly secrets: string[];
   readonly responses: string[];
   readonly logLines: string[];
+  readonly worker: Worker;
   call(endpoint: Endpoint, options?: CallOptions): Promise<Reply>;
+  /** Lets the in-process worker execute every queued run (the real engine against the emulators). */
+  drain(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -92,10 +95,18 @@ export async function startService(
       done();
     },
   });
+  const connectors = realConnectors({ extraCa: graph.caCertPem });
+  const metrics = new ServiceMetrics(store);
+  const worker = new Worker({
+    store,
+    execute: engineExecutor({ store, connectors }),
+    metrics,
+    leaseMs: 30_000,
+  });
   const app = await buildApp({
     store,
-    connectors: realConnectors({ extraCa: graph.caCertPem }),
-    metrics: new ServiceMetrics(store),
+    connectors,
+    metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
   });
@@ -182,6 +193,12 @@ export async function startService(
     responses,
     logLines,
     call,
+    worker,
+    async drain() {
+      let n = 0;
+      while (await worker.tick()) n++;
+      return n;
+    },
     async close() {
       await app.close();
       await store.close();

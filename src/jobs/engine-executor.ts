@@ -1,0 +1,72 @@
+/**
+ * The production run executor: the connection's current configuration, its decrypted secrets, the
+ * real adapters and the engine's executeRun — one path for simulation, sync and on-demand.
+ */
+import { isHrsyncError } from '../core/index.ts';
+import { executeRun } from '../engine/index.ts';
+import type { Store } from '../store/index.ts';
+import { assembleConfig, resolveRunSecrets } from './connection-config.ts';
+import type { Connectors } from './connectors.ts';
+import { countsOf, type ExecutionResult, failed, type RunExecutor } from './executor.ts';
+
+export function engineExecutor(deps: {
+  readonly store: Store;
+  readonly connectors: Connectors;
+}): RunExecutor {
+  const { store, connectors } = deps;
+  return async (run, context): Promise<ExecutionResult> => {
+    const connection = await store.connections.get(run.organisationId, run.connectionId);
+    if (!connection) return failed('HRS_NOT_FOUND', 'The connection was deleted before the run started.');
+    // A sync queued while active must not run after a deactivation or a configuration change.
+    if (run.kind !== 'simulation' && connection.state !== 'active') {
+      return failed(
+        'HRS_INVALID_STATE',
+        `The connection is "${connection.state}", not active, so the ${run.kind} run did not start.`,
+      );
+    }
+    const tenant =
+      connection.tenantId === null
+        ? null
+        : await store.tenants.get(connection.organisationId, connection.tenantId);
+    const assembled = assembleConfig(connection, tenant);
+    if (!assembled.ok) {
+      return failed(
+        'HRS_CONFIG_INVALID',
+        `The configuration is incomplete: ${assembled.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      );
+    }
+    const { config, hash } = assembled;
+    try {
+      const secrets = await resolveRunSecrets(store, connection.organisationId, config);
+      const source = connectors.source(config.source, secrets.token);
+      const target = connectors.target(config.target, secrets.credential);
+      const outcome = await executeRun({
+        kind: run.kind,
+        config,
+        source,
+        target,
+        store: store.engineStore(connection.id),
+        clock: store.clock,
+        ...(run.employeeNumber === null ? {} : { employeeNumber: run.employeeNumber }),
+        ...(run.approval === null ? {} : { approved: { by: run.approval.by, reason: run.approval.reason } }),
+        signal: context.signal,
+        onProgress: (p) => context.onProgress({ phase: p.phase, done: p.done, total: p.total }),
+        onWrite: (item) => context.onWrite(item),
+      });
+      const stats = (target as { stats?: { throttled?: number } }).stats;
+      return {
+        status: outcome.status,
+        items: outcome.items,
+        counts: countsOf(outcome.actionCounts, outcome.statusCounts),
+        sourceCount: outcome.sourceCount,
+        blockedReason: outcome.blockedReason,
+        error: outcome.error,
+        configHash: hash,
+        throttled: stats?.throttled ?? 0,
+      };
+    } catch (error) {
+      if (isHrsyncError(error)) return failed(error.code, error.message, hash);
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,46 @@
+import type { Action, ItemStatus, RunItem } from '../core/index.ts';
+import type { Run, RunCounts, RunProgressRecord } from '../store/index.ts';
+
+/** What executing one run produced; the worker records it. */
+export interface ExecutionResult {
+  readonly status: 'succeeded' | 'blocked' | 'failed';
+  readonly items: readonly RunItem[];
+  readonly counts: RunCounts | null;
+  readonly sourceCount: number | null;
+  readonly blockedReason: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+  /** The configuration actually run (see connection-config.ts configHash). */
+  readonly configHash: string | null;
+  /** Graph requests answered 429 during the run, when the target reports it. */
+  readonly throttled: number;
+}
+
+export interface ExecutionContext {
+  readonly signal: AbortSignal;
+  onProgress(progress: RunProgressRecord): void;
+  /** Every account write as it is applied, for the audit log. */
+  onWrite(item: RunItem): void;
+}
+
+/** Runs one claimed run. Production uses the engine (engine-executor.ts); tests may inject their own. */
+export type RunExecutor = (run: Run, context: ExecutionContext) => Promise<ExecutionResult>;
+
+export function failed(code: string, message: string, configHash: string | null = null): ExecutionResult {
+  return {
+    status: 'failed',
+    items: [],
+    counts: null,
+    sourceCount: null,
+    blockedReason: null,
+    error: { code, message },
+    configHash,
+    throttled: 0,
+  };
+}
+
+export function countsOf(
+  actionCounts: Readonly<Record<Action, number>>,
+  statusCounts: Readonly<Record<ItemStatus, number>>,
+): RunCounts {
+  return { actions: { ...actionCounts }, statuses: { ...statusCounts } };
+}

@@ -1,0 +1,234 @@
+/**
+ * A worker: claims queued runs, executes them under a lease it keeps alive with heartbeats, and
+ * records the result. Several workers (threads of one serve, or `hrsync worker` processes on other
+ * machines) share the queue through the store; a run is only ever executed by the lease holder.
+ */
+import { hostname } from 'node:os';
+import type { RunItem } from '../core/index.ts';
+import { isHrsyncError } from '../core/index.ts';
+import type { Run, RunProgressRecord, Store } from '../store/index.ts';
+import type { ExecutionResult, RunExecutor } from './executor.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import { applyRunEffects, WORKER_ACTOR } from './run-effects.ts';
+
+export interface WorkerLog {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface WorkerOptions {
+  readonly store: Store;
+  readonly execute: RunExecutor;
+  readonly owner?: string;
+  /** How long a claim holds without a heartbeat; another worker may resume the run after it. */
+  readonly leaseMs?: number;
+  readonly heartbeatMs?: number;
+  readonly pollMs?: number;
+  readonly log?: WorkerLog;
+  readonly metrics?: ServiceMetrics;
+}
+
+const silent: WorkerLog = { info() {}, warn() {}, error() {} };
+
+export const workerId = (): string => `${hostname()}/${process.pid}/${crypto.randomUUID().slice(0, 8)}`;
+
+export class Worker {
+  readonly owner: string;
+  readonly #o: Required<Omit<WorkerOptions, 'metrics' | 'owner'>> & { metrics: ServiceMetrics | undefined };
+  #running = false;
+  #loop: Promise<void> | undefined;
+  #wake: (() => void) | undefined;
+  #current: AbortController | undefined;
+
+  constructor(options: WorkerOptions) {
+    this.owner = options.owner ?? workerId();
+    const leaseMs = options.leaseMs ?? 60_000;
+    this.#o = {
+      store: options.store,
+      execute: options.execute,
+      leaseMs,
+      heartbeatMs: options.heartbeatMs ?? Math.max(50, Math.floor(leaseMs / 4)),
+      pollMs: options.pollMs ?? 1000,
+      log: options.log ?? silent,
+      metrics: options.metrics,
+    };
+  }
+
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  /** Stops claiming; the run in progress is aborted and its lease released by expiry. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    this.#current?.abort(new Error('worker stopping'));
+    this.#wake?.();
+    await this.#loop;
+  }
+
+  /** Ends the wait between polls (the API calls this after queueing in the same process). */
+  nudge(): void {
+    this.#wake?.();
+  }
+
+  async #run(): Promise<void> {
+    let lastSweep = 0;
+    while (this.#running) {
+      try {
+        if (Date.now() - lastSweep > this.#o.pollMs * 5) {
+          lastSweep = Date.now();
+          await this.sweep();
+        }
+        if (await this.tick()) continue;
+      } catch (error) {
+        this.#o.log.error({ err: error, worker: this.owner }, 'worker loop error');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.#o.pollMs);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  }
+
+  /** Re-queues or fails runs whose worker stopped heart-beating, and audits what happened. */
+  async sweep(): Promise<void> {
+    const { store } = this.#o;
+    const expired = await store.runQueue.expireLeases();
+    for (const run of expired.requeued) {
+      await store.audit.append({
+        organisationId: run.organisationId,
+        actor: WORKER_ACTOR,
+        action: 'run.requeued',
+        outcome: 'success',
+        connectionId: run.connectionId,
+        runId: run.id,
+        message: `the worker running this ${run.kind} run stopped; it is queued again (attempt ${run.attempt} of ${run.maxAttempts} used)`,
+      });
+    }
+    for (const run of [...expired.failed, ...expired.cancelled]) await applyRunEffects(store, run);
+  }
+
+  /** Claims and executes one run; false when nothing was queued. */
+  async tick(): Promise<boolean> {
+    const { store, leaseMs } = this.#o;
+    const run = await store.runQueue.claim(this.owner, leaseMs);
+    if (!run) return false;
+    await this.#execute(run);
+    return true;
+  }
+
+  async #execute(run: Run): Promise<void> {
+    const { store, log, leaseMs, heartbeatMs } = this.#o;
+    const controller = new AbortController();
+    this.#current = controller;
+    let lost = false;
+    let cancelled = false;
+    let progress: RunProgressRecord | undefined;
+    let writes: Promise<void> = Promise.resolve();
+    const started = Date.now();
+    log.info({ run: run.id, kind: run.kind, attempt: run.attempt, worker: this.owner }, 'run started');
+    await store.audit.append({
+      organisationId: run.organisationId,
+      actor: { ...WORKER_ACTOR, name: `worker ${this.owner}` },
+      action: 'run.started',
+      outcome: 'success',
+      connectionId: run.connectionId,
+      runId: run.id,
+      person: run.employeeNumber,
+      message: `${run.kind} run started (attempt ${run.attempt})`,
+    });
+    const heartbeat = setInterval(() => {
+      void store.runQueue
+        .heartbeat(run.id, this.owner, leaseMs, progress)
+        .then((beat) => {
+          if (!beat.held && !lost) {
+            lost = true;
+            controller.abort(new Error('lease lost'));
+          } else if (beat.cancelRequested && !cancelled) {
+            cancelled = true;
+            controller.abort(new Error('cancelled by an operator'));
+          }
+        })
+        .catch((error) => log.warn({ err: error, run: run.id }, 'heartbeat failed'));
+    }, heartbeatMs);
+    let result: ExecutionResult;
+    try {
+      result = await this.#o.execute(run, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress = p;
+        },
+        onWrite: (item) => {
+          writes = writes
+            .then(() => auditWrite(store, run, item))
+            .catch((e) => log.error({ err: e }, 'audit write failed'));
+        },
+      });
+    } catch (error) {
+      result = {
+        status: 'failed',
+        items: [],
+        counts: null,
+        sourceCount: null,
+        blockedReason: null,
+        error: isHrsyncError(error)
+          ? { code: error.code, message: error.message }
+          : { code: 'HRS_INTERNAL', message: `The run stopped unexpectedly: ${(error as Error).message}` },
+        configHash: null,
+        throttled: 0,
+      };
+    } finally {
+      clearInterval(heartbeat);
+      this.#current = undefined;
+    }
+    await writes;
+    if (lost) {
+      log.warn({ run: run.id, worker: this.owner }, 'lease lost; another worker owns the run now');
+      return;
+    }
+    const finished = await store.runQueue.finish(run.id, this.owner, {
+      ...result,
+      status: cancelled ? 'cancelled' : result.status,
+    });
+    if (!finished) {
+      log.warn({ run: run.id, worker: this.owner }, 'run finished after its lease expired; result dropped');
+      return;
+    }
+    await applyRunEffects(store, finished);
+    this.#o.metrics?.runFinished(
+      run.kind,
+      finished.status,
+      Date.now() - started,
+      result.items,
+      result.throttled,
+    );
+    log.info({ run: run.id, status: finished.status, worker: this.owner }, 'run finished');
+  }
+}
+
+/** One audit event per account write, with old → new values (invariant 8). */
+async function auditWrite(store: Store, run: Run, item: RunItem): Promise<void> {
+  const action = ['create', 'update', 'enable', 'disable', 'delete'].includes(item.action)
+    ? `account.${item.action}`
+    : 'account.write-back';
+  await store.audit.append({
+    organisationId: run.organisationId,
+    actor: WORKER_ACTOR,
+    action,
+    outcome: item.status === 'success' || item.status === 'warning' ? 'success' : 'failure',
+    connectionId: run.connectionId,
+    runId: run.id,
+    person: item.employeeNumber,
+    message: `${item.action} ${item.displayName} (${item.employeeNumber}): ${item.status}${item.error ? ` — ${item.error.message}` : ''}`,
+    details: {
+      accountId: item.accountId,
+      changes: item.changes.map((c) => ({ attribute: c.attribute, old: c.old, new: c.new })),
+    },
+  });
+}
