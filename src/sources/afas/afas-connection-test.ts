@@ -54,7 +54,10 @@ export async function testAfasConnection(
     const version = (await get(profitVersionUrl(base), 'GET ProfitVersion')) as { version?: unknown } | null;
     check('reachable', true, `AFAS Profit ${String(version?.version ?? '(version unknown)')} at ${base}.`);
   } catch (error) {
-    check('reachable', false, messageOf(error));
+    // ProfitVersion wants the token too: a 401/403 proves AFAS is there and the token is the problem.
+    const refused = isHrsyncError(error) && error.code === 'HRS_SOURCE_AUTH';
+    check('reachable', refused, refused ? `AFAS Profit answers at ${base}.` : messageOf(error));
+    if (refused) check('token', false, messageOf(error));
     return done();
   }
 

@@ -1,0 +1,276 @@
+/**
+ * The AFAS source against the AFAS emulator over real HTTP: paging with parallelism, retries,
+ * aborted reads, auth, write-back and the connection test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
+import type { AfasDataset, AfasFieldMeta, AfasRow } from '../../../emulators/demo-data/types.ts';
+import { HrsyncError, type SourceConfig } from '../../core/index.ts';
+import { createAfasSource, testAfasConnection } from './index.ts';
+
+const USERS = 'T4E_HelloID_Users_v2';
+const EMPLOYMENTS = 'T4E_HelloID_Employments_v2';
+const UNITS = 'T4E_HelloID_OrganizationalUnits_v2';
+
+const meta = (id: string): AfasFieldMeta => ({
+  id,
+  fieldId: id,
+  dataType: id.startsWith('Begindatum') || id.startsWith('Einddatum') ? 'date' : 'string',
+  label: id,
+  length: 255,
+  controlType: 1,
+  decimals: 0,
+  decimalsFieldId: '',
+});
+
+/** A company of `persons` employees: one user row each, 1–2 employments, 40 org units. */
+function company(persons: number): AfasDataset {
+  const users: AfasRow[] = [];
+  const employments: AfasRow[] = [];
+  for (let i = 0; i < persons; i++) {
+    const n = String(10000 + i);
+    users.push({
+      Medewerker: n,
+      Persoonsnummer: `P${n}`,
+      Gebruiker: i % 10 === 0 ? null : `12345.${n}`,
+      DisplayName: `Medewerker ${n}`,
+      Email_werk: null,
+      UPN: null,
+      Email_werk_gebruiker: null,
+    });
+    for (let j = 0; j < 1 + (i % 2); j++) {
+      employments.push({
+        ExternalID: `${n}-${j}`,
+        Medewerker: n,
+        Begindatum_functie: `20${10 + (i % 15)}-0${1 + j}-01`,
+        Einddatum_functie: null,
+      });
+    }
+  }
+  const units = Array.from({ length: 40 }, (_, i) => ({
+    ExternalId: `OE${i}`,
+    DisplayName: `Afdeling ${i}`,
+    ParentExternalId: i === 0 ? null : 'OE0',
+  }));
+  const table = (id: string, rows: AfasRow[]) => ({
+    id,
+    description: id,
+    fields: Object.keys(rows[0] ?? {}).map(meta),
+    rows,
+  });
+  return {
+    environmentId: '12345',
+    connectors: [table(USERS, users), table(EMPLOYMENTS, employments), table(UNITS, units)],
+  };
+}
+
+/** Counts HTTP requests in flight: instrumentation around the real fetch, nothing is faked. */
+function countingFetch() {
+  const counter = { inFlight: 0, peak: 0, total: 0 };
+  const counted: typeof fetch = async (input, init) => {
+    counter.total++;
+    counter.inFlight++;
+    counter.peak = Math.max(counter.peak, counter.inFlight);
+    try {
+      const response = await fetch(input, init);
+      // Count until the body is in, as the limiter does.
+      const text = await response.text();
+      return new Response(text, { status: response.status, headers: response.headers });
+    } finally {
+      counter.inFlight--;
+    }
+  };
+  return { counter, fetch: counted };
+}
+
+const PERSONS = 2500;
+
+describe('AFAS source against the emulator', () => {
+  let afas: RunningAfasEmulator;
+  let config: SourceConfig;
+  const dataset = company(PERSONS);
+  const admin = (method: string, path: string, body?: unknown) =>
+    fetch(afas.adminUrl + path, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    });
+  const fault = async (spec: object) => assert.equal((await admin('POST', '/faults', spec)).status, 201);
+  const quickSleep = (asked: number[]) => async (ms: number) => {
+    asked.push(ms);
+    await new Promise((r) => setTimeout(r, Math.min(ms, 5)));
+  };
+
+  before(async () => {
+    afas = await startAfasEmulator({ dataset });
+    config = {
+      type: 'afas-profit',
+      environment: { baseUrl: afas.baseUrl },
+      token: { value: afas.token.xml },
+      connectors: { users: USERS, employments: EMPLOYMENTS, organizationalUnits: UNITS },
+      pageSize: 200,
+      parallel: 8,
+    };
+  });
+  after(() => afas.close());
+  beforeEach(async () => {
+    await admin('POST', '/reset');
+  });
+
+  test('reads every row in sorted pages, at most 8 requests in flight for all connectors together', async () => {
+    await fault({ kind: 'latency', ms: 20, jitterMs: 20 });
+    const { counter, fetch: counted } = countingFetch();
+    const source = createAfasSource(config, { token: afas.token.data, fetch: counted });
+    const progress: number[] = [];
+    const snapshot = await source.read({ onProgress: (p) => progress.push(p.rows) });
+
+    assert.equal(snapshot.users.length, PERSONS);
+    assert.equal(snapshot.employments.length, dataset.connectors[1]?.rows.length);
+    assert.equal(snapshot.organizationalUnits.length, 40);
+    assert.deepEqual(
+      snapshot.users.map((r) => r.Medewerker),
+      dataset.connectors[0]?.rows.map((r) => r.Medewerker),
+    );
+    // Dates are passed on as AFAS wrote them; the normaliser knows the Z is Amsterdam local time.
+    assert.match(String(snapshot.employments[0]?.Begindatum_functie), /^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+
+    assert.ok(counter.peak <= 8, `peak ${counter.peak} requests in flight`);
+    assert.ok(counter.peak >= 6, `the window should use the parallel budget (peak ${counter.peak})`);
+    assert.equal(source.peakParallel, counter.peak);
+    const requests = (await (await admin('GET', '/requests')).json()) as { total: number };
+    assert.equal(requests.total, counter.total);
+    // 13 + 19 + 1 pages with data, plus a few that confirm the end; never many more.
+    assert.ok(counter.total >= 35 && counter.total <= 33 + 3 * 8, `${counter.total} requests`);
+    assert.ok(progress.length >= 33);
+  });
+
+  test('a 503 with retry_after is waited out and the read completes', async () => {
+    await fault({ kind: 'unavailable', retryAfter: 2, count: 3 });
+    const asked: number[] = [];
+    const source = createAfasSource(config, { token: afas.token.xml, sleep: quickSleep(asked) });
+    const snapshot = await source.read({});
+    assert.equal(snapshot.users.length, PERSONS);
+    assert.deepEqual(asked, [2000, 2000, 2000]);
+  });
+
+  test('503 beyond the retry budget fails as unavailable', async () => {
+    await fault({ kind: 'unavailable', retryAfter: 1, connector: UNITS });
+    const source = createAfasSource(config, {
+      token: afas.token.xml,
+      sleep: quickSleep([]),
+      retry: { attempts: 3 },
+    });
+    await assert.rejects(
+      source.read({}),
+      (e) => e instanceof HrsyncError && e.code === 'HRS_SOURCE_UNAVAILABLE',
+    );
+  });
+
+  test('a 500 on page k aborts the whole read with Profit’s message and log reference', async () => {
+    await fault({ kind: 'error', connector: EMPLOYMENTS, page: 4, message: 'Out of String space' });
+    const source = createAfasSource(config, { token: afas.token.xml });
+    await assert.rejects(source.read({}), (e) => {
+      assert.ok(e instanceof HrsyncError);
+      assert.equal(e.code, 'HRS_SOURCE_READ_FAILED');
+      assert.match(e.message, /Out of String space/);
+      assert.match(e.message, /profit log reference [0-9A-F]{32}/i);
+      assert.match(e.message, /skip 600/);
+      return true;
+    });
+  });
+
+  test('a truncated page is detected: a short page followed by rows is never taken as the end', async () => {
+    await fault({ kind: 'truncate', connector: USERS, page: 3, dropLast: 3, count: 1 });
+    const source = createAfasSource({ ...config, parallel: 1 }, { token: afas.token.xml });
+    await assert.rejects(source.read({}), (e) => {
+      assert.ok(e instanceof HrsyncError && e.code === 'HRS_SOURCE_READ_FAILED');
+      assert.match(e.message, /page 3 has 200 rows after the short page 2/);
+      return true;
+    });
+  });
+
+  test('a page with rows missing the key is incomplete', async () => {
+    const broken = company(3);
+    (broken.connectors[2]?.rows[1] as AfasRow).ExternalId = null;
+    const other = await startAfasEmulator({ dataset: broken });
+    try {
+      const source = createAfasSource(
+        { ...config, environment: { baseUrl: other.baseUrl } },
+        { token: other.token.xml },
+      );
+      await assert.rejects(source.read({}), /a row has no ExternalId/);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('401 (wrong or revoked token) is an authentication error', async () => {
+    const wrong = createAfasSource(config, { token: 'A'.repeat(64) });
+    await assert.rejects(wrong.read({}), (e) => e instanceof HrsyncError && e.code === 'HRS_SOURCE_AUTH');
+    await fault({ kind: 'revoked', count: 1 });
+    const revoked = createAfasSource(config, { token: afas.token.xml });
+    await assert.rejects(revoked.read({}), (e) => e instanceof HrsyncError && /401/.test(e.message));
+  });
+
+  test('readOne filters users and employments on the employee number', async () => {
+    const source = createAfasSource(config, { token: afas.token.xml });
+    const one = await source.readOne('10001', {});
+    assert.deepEqual(
+      one.users.map((r) => r.Medewerker),
+      ['10001'],
+    );
+    assert.deepEqual(
+      one.employments.map((r) => r.ExternalID),
+      ['10001-0', '10001-1'],
+    );
+    assert.equal(one.organizationalUnits.length, 40);
+  });
+
+  test('write-back changes only what differs, and a later read shows it', async () => {
+    const source = createAfasSource(config, { token: afas.token.xml });
+    await source.writeBack('10001', { email: 'jan.jansen@contoso.nl', upn: 'jan.jansen@contoso.nl' });
+    const [row] = (await source.readOne('10001', {})).users;
+    assert.equal(row?.Email_werk, 'jan.jansen@contoso.nl');
+    assert.equal(row?.UPN, 'jan.jansen@contoso.nl');
+    assert.equal(row?.Email_werk_gebruiker, 'jan.jansen@contoso.nl');
+    const updates = async () =>
+      ((await (await admin('GET', '/updates')).json()) as { updates: unknown[] }).updates;
+    assert.equal((await updates()).length, 2);
+    // Unchanged values: no update at all (Profit may refuse them).
+    await source.writeBack('10001', { email: 'jan.jansen@contoso.nl', upn: 'jan.jansen@contoso.nl' });
+    assert.equal((await updates()).length, 2);
+    // An employee without a Profit user cannot get a UPN, and says why.
+    await assert.rejects(source.writeBack('10000', { upn: 'x@contoso.nl' }), /has no Profit user/);
+    await assert.rejects(
+      source.writeBack('99999', { email: 'x@contoso.nl' }),
+      /not in the users GetConnector/,
+    );
+  });
+
+  test('the connection test reports reachability, token, connectors and required fields', async () => {
+    const good = await testAfasConnection(config, { token: afas.token.xml });
+    assert.equal(good.ok, true, good.message);
+    assert.deepEqual(
+      good.checks.map((c) => c.name),
+      ['reachable', 'token', 'connector:users', 'connector:employments', 'connector:organizationalUnits'],
+    );
+    const missing = await testAfasConnection(
+      { ...config, connectors: { ...config.connectors, organizationalUnits: 'Nope' } },
+      { token: afas.token.xml, writeBack: true },
+    );
+    assert.equal(missing.ok, false);
+    assert.match(missing.message, /GetConnector Nope is not in the App Connector/);
+    assert.ok(missing.checks.find((c) => c.name === 'connector:users')?.ok);
+    const badToken = await testAfasConnection(config, { token: 'B'.repeat(64) });
+    assert.equal(badToken.ok, false);
+    assert.deepEqual(
+      badToken.checks.map((c) => [c.name, c.ok]),
+      [
+        ['reachable', true],
+        ['token', false],
+      ],
+    );
+  });
+});
