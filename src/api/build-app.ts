@@ -23,23 +23,13 @@ import { sessionRoutes } from './routes/session.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
+import { validatorCompiler } from './validation.ts';
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: {
-      customOptions: {
-        // Unknown fields are refused, not silently dropped: a typo must not look like a saved setting.
-        removeAdditional: false,
-        allErrors: true,
-        coerceTypes: 'array',
-        useDefaults: true,
-        // Defaults inside unions (the AFAS environment kinds) are filled by the step validator instead.
-        strict: false,
-      },
-    },
   });
   const deps: ApiDeps = {
     store: options.store,
@@ -51,6 +41,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictContracts: options.strictContracts ?? false,
   };
   app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler());
 
   // POSTs without a body (simulate, activate) often still say application/json; accept that.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {

@@ -3,8 +3,8 @@
  * neutral configuration (engine defaults, placeholder source and tenant), so only this step's
  * problems are reported, each with the path to the bad field as the step's body names it.
  */
-import type { ConnectionConfig, ErrorDetail } from '../../core/index.ts';
-import { HrsyncError, parseConnectionConfig } from '../../core/index.ts';
+import { Value } from '@sinclair/typebox/value';
+import { ConnectionConfig, type ErrorDetail, HrsyncError, parseConnectionConfig } from '../../core/index.ts';
 import { checkConfig, DEFAULT_SECTIONS } from '../../engine/index.ts';
 import { rawConfig } from '../../jobs/connection-config.ts';
 import type { Connection, StoredConfig, Tenant } from '../../store/index.ts';
@@ -61,6 +61,15 @@ function friendly(step: ConfigStep, detail: ErrorDetail): ErrorDetail {
   return { path, message: detail.message };
 }
 
+/**
+ * The core parser stops at its own semantic errors; when the shape is right, the expression and
+ * scope checks still run, so one save reports every problem at once.
+ */
+function deeperChecks(neutral: Record<string, unknown>): ErrorDetail[] {
+  const defaulted = Value.Default(ConnectionConfig, JSON.parse(JSON.stringify(neutral)));
+  return Value.Check(ConnectionConfig, defaulted) ? checkConfig(defaulted as ConnectionConfig) : [];
+}
+
 /** Returns the step's sections with defaults filled in, or throws HRS_CONFIG_INVALID with every problem. */
 export function validateStep(
   step: ConfigStep,
@@ -79,7 +88,7 @@ export function validateStep(
     if (real[key] !== undefined) neutral[key] = real[key];
   }
   const parsed = parseConnectionConfig(JSON.parse(JSON.stringify(neutral)));
-  const all = parsed.ok ? checkConfig(parsed.config) : parsed.errors;
+  const all = parsed.ok ? checkConfig(parsed.config) : [...parsed.errors, ...deeperChecks(neutral)];
   const seen = new Set<string>();
   const errors = all
     .filter((e) => owns(step, e.path))

@@ -54,7 +54,7 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
       settings: clone({
         mapping: c.mapping ?? DEFAULT_SECTIONS.mapping,
         matching: c.matching ?? DEFAULT_SECTIONS.matching,
-        uniqueness: c.uniqueness ?? { keepInSync: ['mail', 'mailNickname'], ...DEFAULT_SECTIONS.uniqueness },
+        uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
         writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
       }) as Configuration['mapping']['settings'],
     },
