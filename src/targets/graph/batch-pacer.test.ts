@@ -63,13 +63,41 @@ describe('BatchPacer', () => {
     });
   });
 
-  test('a 429 pauses until its Retry-After and empties the bucket', async () => {
+  test('a 429 pauses until its Retry-After, empties the bucket and halves the pace once per burst', async () => {
     const time = virtualTime();
     const pacer = new BatchPacer({ quota: 3000, windowMs: 150_000 }, time.clock, time.sleep);
-    pacer.pauseUntil(time.clock() + 5000);
+    pacer.throttled(5000);
+    pacer.throttled(5000);
+    assert.equal(pacer.pace, 0.5);
     await pacer.acquire(20);
-    // 5 s pause, then 20 tokens at 19 per second
-    assert.equal(time.clock() - 1_000_000, 5000 + Math.ceil(20 / (2850 / 150_000)));
+    // 5 s pause, then 20 tokens at half of 19 per second
+    assert.equal(time.clock() - 1_000_000, 5000 + Math.ceil(20 / (2850 / 150_000 / 2)));
+    assert.ok(pacer.pace > 0.5);
+  });
+
+  test('against a service with a quarter of the configured quota, the pace settles near it', async () => {
+    const time = virtualTime();
+    const pacer = new BatchPacer({ quota: 400, windowMs: 1000 }, time.clock, time.sleep);
+    // The service: a token bucket of 100 per second (capacity 100), answering 429 when empty.
+    let tokens = 100;
+    let last = time.clock();
+    let throttled = 0;
+    const start = time.clock();
+    for (let i = 0; i < 2000; i++) {
+      await pacer.acquire(20);
+      const now = time.clock();
+      tokens = Math.min(100, tokens + ((now - last) * 100) / 1000);
+      last = now;
+      if (tokens >= 20) tokens -= 20;
+      else {
+        throttled++;
+        pacer.throttled(((20 - tokens) * 1000) / 100);
+      }
+    }
+    const served = (2000 - throttled) * 20;
+    const achieved = served / ((time.clock() - start) / 1000) / 100;
+    assert.ok(throttled / 2000 < 0.05, `${throttled} of 2000 batches throttled`);
+    assert.ok(achieved > 0.6, `achieved ${achieved.toFixed(2)} of the real quota`);
   });
 
   test('callers are served in order, and a batch larger than the burst is refused', async () => {

@@ -5,8 +5,11 @@
  * - a token bucket refilled at `utilisation × quota / window`: a steady pace, small bursts;
  * - a sliding window: never more than `utilisation × quota` in any `window`, so neither a fixed- nor a
  *   sliding-window limiter on the service side can be exceeded, even with the initial burst.
- * The headroom (1 − utilisation) absorbs latency and clock differences with the service. A 429 pauses
- * everything until its Retry-After and empties the bucket.
+ * The headroom (1 − utilisation) absorbs latency and clock differences with the service.
+ * A 429 means the service's budget is smaller than configured (another client of the same app, a
+ * tenant-specific limit): everything pauses for its Retry-After, the bucket empties and the pace is
+ * halved; every request that then goes through wins a little of it back (additive increase,
+ * multiplicative decrease, as TCP does), so an unknown limit is found without hammering it.
  */
 import type { Sleep } from './graph-http.ts';
 
@@ -21,6 +24,7 @@ export interface PacerOptions {
 }
 
 export const GRAPH_WRITE_QUOTA: PacerOptions = { quota: 3000, windowMs: 150_000 };
+const MIN_PACE = 1 / 64;
 
 export class BatchPacer {
   /** Most requests in any window. */
@@ -34,6 +38,9 @@ export class BatchPacer {
   #tokens: number;
   #last: number;
   #pausedUntil = 0;
+  /** Share of `rate` currently used: below 1 after 429s, recovering as requests succeed. */
+  #pace = 1;
+  #lastCut = Number.NEGATIVE_INFINITY;
   readonly #sent: { at: number; n: number }[] = [];
   #inWindow = 0;
   #turn: Promise<void> = Promise.resolve();
@@ -61,11 +68,23 @@ export class BatchPacer {
     return turn;
   }
 
-  /** The service said 429: send nothing until `until`, then restart from an empty bucket. */
-  pauseUntil(until: number): void {
+  /** Current pace as a share of the configured one (1 = no 429 seen lately). */
+  get pace(): number {
+    return this.#pace;
+  }
+
+  /** The service answered 429: pause for its Retry-After, restart from an empty bucket, slow down. */
+  throttled(retryAfterMs: number): void {
+    const now = this.#clock();
+    const until = now + retryAfterMs;
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
     this.#tokens = 0;
     this.#last = Math.max(this.#last, until);
+    // The 429s of batches already in flight belong to the same overload: cut once for all of them.
+    if (now - this.#lastCut >= this.#windowMs / 50) {
+      this.#pace = Math.max(MIN_PACE, this.#pace / 2);
+      this.#lastCut = now;
+    }
   }
 
   async #waitFor(n: number, signal?: AbortSignal): Promise<void> {
@@ -77,6 +96,8 @@ export class BatchPacer {
         this.#tokens -= n;
         this.#sent.push({ at: now, n });
         this.#inWindow += n;
+        // Win back a tenth of the full pace per window's worth of requests.
+        this.#pace = Math.min(1, this.#pace + (n / this.limit) * 0.1);
         return;
       }
       await this.#sleep(wait, signal);
@@ -86,14 +107,15 @@ export class BatchPacer {
   /** Milliseconds until `n` requests may go (0 = now). Exposed for tests of the pacing maths. */
   delayFor(n: number, now: number): number {
     if (now < this.#pausedUntil) return this.#pausedUntil - now;
+    const rate = this.rate * this.#pace;
     if (now > this.#last) {
-      this.#tokens = Math.min(this.capacity, this.#tokens + (now - this.#last) * this.rate);
+      this.#tokens = Math.min(this.capacity, this.#tokens + (now - this.#last) * rate);
       this.#last = now;
     }
     while (this.#sent.length > 0 && (this.#sent[0] as { at: number }).at <= now - this.#windowMs) {
       this.#inWindow -= (this.#sent.shift() as { n: number }).n;
     }
-    const bucketWait = this.#tokens >= n ? 0 : (n - this.#tokens) / this.rate;
+    const bucketWait = this.#tokens >= n ? 0 : (n - this.#tokens) / rate;
     let windowWait = 0;
     let count = this.#inWindow;
     for (const entry of this.#sent) {

@@ -174,7 +174,7 @@ export class BatchRun {
     const now = this.#o.clock();
     if (verdict.throttled) {
       this.#o.stats.throttled++;
-      this.#o.pacer.pauseUntil(now + (verdict.afterMs ?? 1000));
+      this.#o.pacer.throttled(verdict.afterMs ?? 1000);
     }
     job.attempts++;
     const wait = verdict.afterMs ?? backoffMs(job.attempts, 500, 30_000);

@@ -62,9 +62,12 @@ async function deltaRound(
 ): Promise<TargetReadResult> {
   const accounts = new Map<string, Account>();
   const removed = new Set<string>();
+  // Delta pages default to a few hundred users; ask for Graph's largest page on every request
+  // (request headers are not carried into nextLinks).
+  const request = { ...options, headers: { Prefer: 'odata.maxpagesize=999' } };
   let url: string | undefined = start;
   for (let page = 1; url !== undefined; page++) {
-    const result: Page = await getPage(http, url, `GET users/delta (page ${page})`, options);
+    const result: Page = await getPage(http, url, `GET users/delta (page ${page})`, request);
     for (const user of result.value) {
       const id = String(user.id);
       // A user can appear twice in one round (changed again meanwhile); the last state wins.

@@ -7,7 +7,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { HrsyncError } from '../../core/index.ts';
 import type { HttpFetch } from './graph-http.ts';
-import { msalNetworkClient } from './msal-network.ts';
+import { type MsalNetwork, msalNetworkClient } from './msal-network.ts';
 
 /** Client credentials hold the tenant's Graph permissions as `roles`; the scope is always `.default`. */
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -29,12 +29,14 @@ export interface GraphTokenOptions {
 
 export class GraphTokenProvider {
   readonly #app: ConfidentialClientApplication;
+  readonly #network: MsalNetwork;
   #cached: { readonly token: string; readonly renewAt: number } | undefined;
   #pending: Promise<string> | undefined;
 
   constructor(options: GraphTokenOptions) {
     const authorityHost = options.authorityHost.replace(/\/+$/, '');
     const host = new URL(authorityHost).host;
+    this.#network = msalNetworkClient(options.fetch);
     const config: Configuration = {
       auth: {
         clientId: options.clientId,
@@ -44,7 +46,7 @@ export class GraphTokenProvider {
         ...(MICROSOFT_HOSTS.test(new URL(authorityHost).hostname) ? {} : { knownAuthorities: [host] }),
         ...credentialOptions(options.credential),
       },
-      system: { networkClient: msalNetworkClient(options.fetch) },
+      system: { networkClient: this.#network },
     };
     this.#app = new ConfidentialClientApplication(config);
   }
@@ -64,7 +66,7 @@ export class GraphTokenProvider {
     try {
       result = await this.#app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE], skipCache: renew });
     } catch (error) {
-      throw tokenError(error);
+      throw tokenError(error, this.#network.lastFailure());
     }
     if (!result?.accessToken)
       throw new HrsyncError('HRS_TARGET_AUTH', 'The identity platform returned no token.');
@@ -93,8 +95,11 @@ function credentialOptions(credential: GraphCredentialMaterial): Partial<Configu
   };
 }
 
-/** MSAL's errors carry Entra's `AADSTS…` description; keep the code, drop trace and correlation ids. */
-export function tokenError(error: unknown): HrsyncError {
+/**
+ * MSAL's errors carry Entra's `AADSTS…` description; keep the code, drop trace and correlation ids.
+ * When no answer came at all, `networkFailure` says why (MSAL only says it could not resolve endpoints).
+ */
+export function tokenError(error: unknown, networkFailure?: string): HrsyncError {
   const e = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
   const code = typeof e.errorCode === 'string' ? e.errorCode : 'token_error';
   const text = String(e.errorMessage ?? e.message ?? error)
@@ -104,6 +109,15 @@ export function tokenError(error: unknown): HrsyncError {
     return new HrsyncError(
       'HRS_TARGET_AUTH',
       `The identity platform refused the app credentials (${code}): ${text}`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (networkFailure !== undefined) {
+    return new HrsyncError(
+      'HRS_TARGET_UNAVAILABLE',
+      `The identity platform could not be reached: ${networkFailure}`,
       {
         cause: error,
       },

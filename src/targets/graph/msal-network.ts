@@ -6,19 +6,33 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { HttpFetch } from './graph-http.ts';
 
-export function msalNetworkClient(fetchFn: HttpFetch): INetworkModule {
+export interface MsalNetwork extends INetworkModule {
+  /** Why the last request got no answer: MSAL reports only its own error code, not the cause. */
+  lastFailure(): string | undefined;
+}
+
+export function msalNetworkClient(fetchFn: HttpFetch): MsalNetwork {
+  let lastFailure: string | undefined;
   const send = async <T>(
     url: string,
     method: 'GET' | 'POST',
     options: NetworkRequestOptions | undefined,
     timeoutMs?: number,
   ): Promise<NetworkResponse<T>> => {
-    const response = await fetchFn(url, {
-      method,
-      headers: options?.headers ?? {},
-      ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
-    });
+    let response: Response;
+    try {
+      response = await fetchFn(url, {
+        method,
+        headers: options?.headers ?? {},
+        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+        ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { message?: unknown } }).cause?.message;
+      lastFailure = `${method} ${new URL(url).origin}: ${(error as Error).message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+      throw error;
+    }
+    lastFailure = undefined;
     const text = await response.text();
     let body: T;
     try {
@@ -33,6 +47,7 @@ export function msalNetworkClient(fetchFn: HttpFetch): INetworkModule {
     return { status: response.status, headers, body };
   };
   return {
+    lastFailure: () => lastFailure,
     sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
     sendPostRequestAsync: (url, options) => send(url, 'POST', options),
   };
