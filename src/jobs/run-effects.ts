@@ -13,7 +13,8 @@ export async function applyRunEffects(store: Store, run: Run): Promise<void> {
   if (!connection) return;
   if (
     run.kind === 'simulation' &&
-    run.status === 'succeeded' &&
+    // A blocked simulation simulated this configuration too: it shows the sync will wait for approval.
+    (run.status === 'succeeded' || run.status === 'blocked') &&
     run.configHash !== null &&
     connection.progress >= 4
   ) {
