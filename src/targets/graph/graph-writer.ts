@@ -118,9 +118,11 @@ export class GraphWriter {
     );
     await this.#run(jobsFor(managers), settle, report, options.signal);
     report();
-    return outcomes.map(
-      (o) =>
-        o ?? {
+    // Array.from, not map: map skips the holes left by writes that were never settled.
+    return Array.from(
+      { length: writes.length },
+      (_, i): WriteOutcome =>
+        outcomes[i] ?? {
           ok: false,
           code: 'HRS_TARGET_WRITE_FAILED',
           message: 'cancelled before it was sent to Graph',
