@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
+import { rootCertificates } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { TargetConfig } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
@@ -19,7 +20,7 @@ import { strongPassword } from './password.ts';
 export interface GraphDeps {
   /** The resolved credential: a client secret, or a PEM certificate with its PEM private key. */
   readonly credential: GraphCredentialMaterial;
-  /** PEM of an extra certificate authority to trust (the emulator's test CA); default: `config.caFile`. */
+  /** PEM of an extra certificate authority to trust besides the public roots (the emulator's test CA); default: `config.caFile`. */
   readonly ca?: string;
   readonly fetch?: HttpFetch;
   readonly sleep?: Sleep;
@@ -41,7 +42,8 @@ export interface GraphTarget extends Target {
 
 export function createGraphTarget(config: TargetConfig, deps: GraphDeps): GraphTarget {
   const ca = deps.ca ?? (config.caFile === undefined ? undefined : readFileSync(config.caFile, 'utf8'));
-  const agent = ca === undefined ? undefined : new Agent({ connect: { ca } });
+  // A `ca` list replaces Node's trust store: keep the public roots so graph.microsoft.com still verifies.
+  const agent = ca === undefined ? undefined : new Agent({ connect: { ca: [...rootCertificates, ca] } });
   const baseFetch: HttpFetch = deps.fetch ?? (agent ? (undiciFetch as unknown as HttpFetch) : fetch);
   const fetchFn: HttpFetch = agent
     ? // undici's Agent is what Node's fetch dispatches on; the DOM typing of RequestInit does not know it.
