@@ -63,6 +63,8 @@ export interface GraphUserRecord {
   managerId?: string | null;
   /** Licence sku ids assigned */
   assignedLicenses?: { skuId: string; disabledPlans: string[] }[];
+  /** 'Member' or 'Guest'; Graph returns it only when selected */
+  userType?: string | null;
 }
 
 export interface GraphDomainRecord {
@@ -96,4 +98,79 @@ export interface TenantDataset {
 export interface DemoCompany {
   readonly afas: AfasDataset;
   readonly tenant: TenantDataset;
+  /** What the generator built on purpose, so tests can find the designed cases (absent in hand-made data). */
+  readonly manifest?: DemoManifest;
+}
+
+/** How a generated person stands today. */
+export type DemoLifecycleKind = 'employee' | 'joiner' | 'future-starter' | 'leaver' | 'rehire';
+export type DemoLeaverTiming = 'recent' | 'long-ago' | 'upcoming';
+
+/** Why an account exists in the generated tenant. */
+export type DemoAccountKind =
+  /** employeeId set to the person's employee number */
+  | 'linked'
+  /** no employeeId; UPN equals the UPN AFAS holds for the person */
+  | 'unlinked-upn'
+  /** no employeeId; mail equals the work e-mail AFAS holds for the person */
+  | 'unlinked-mail'
+  /** a second account with the same employeeId */
+  | 'duplicate-employee-id'
+  /** a second account whose UPN is the person's mail address (held as mail by the first) */
+  | 'duplicate-mail'
+  /** not HR-owned; holds the obvious UPN of a joiner */
+  | 'upn-taken'
+  | 'admin'
+  | 'service'
+  | 'shared-mailbox'
+  | 'guest'
+  | 'external';
+
+export interface DemoManifest {
+  readonly options: {
+    readonly persons: number;
+    readonly seed: number;
+    readonly today: string;
+    readonly domain: string;
+    readonly tenantId: string;
+    readonly environmentId: string;
+  };
+  readonly proportions: Readonly<Record<string, number>>;
+  readonly counts: {
+    readonly persons: number;
+    readonly employments: number;
+    readonly orgUnits: number;
+    readonly lifecycle: Readonly<Record<DemoLifecycleKind, number>>;
+    readonly accounts: Readonly<Record<DemoAccountKind, number>>;
+    readonly disabledAccounts: number;
+  };
+  /** Employee numbers per designed case. */
+  readonly persons: {
+    readonly joiners: string[];
+    readonly futureStarters: string[];
+    readonly futureStartersWithin14Days: string[];
+    readonly leaversRecent: string[];
+    readonly leaversLongAgo: string[];
+    readonly leaversUpcoming: string[];
+    readonly rehires: string[];
+    readonly multipleEmployments: string[];
+    readonly functionHistory: string[];
+    readonly managers: string[];
+    readonly partnerNames: string[];
+    /** linked enabled accounts whose jobTitle or department lags behind AFAS */
+    readonly staleAttributes: string[];
+    /** employees working today whose linked account is disabled */
+    readonly disabledWhileActive: string[];
+    /** leavers whose employment ended but whose account is still enabled */
+    readonly leaversStillEnabled: string[];
+  };
+  /** Account ids per designed case. */
+  readonly accounts: {
+    readonly unlinkedByUpn: { employeeNumber: string; accountId: string }[];
+    readonly unlinkedByMail: { employeeNumber: string; accountId: string }[];
+    readonly duplicateEmployeeId: { employeeNumber: string; accountIds: [string, string] }[];
+    readonly duplicateMail: { employeeNumber: string; address: string; accountIds: [string, string] }[];
+    readonly upnTaken: { employeeNumber: string; userPrincipalName: string; accountId: string }[];
+    readonly cloudOnly: string[];
+  };
 }

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { jsonChunks, readDataset, serializeDataset, writeDataset } from './dataset-file.ts';
+import { generateCompany } from './generate.ts';
+
+const join2 = (value: unknown) => [...jsonChunks(value)].join('');
+
+test('jsonChunks writes exactly what JSON.stringify writes', () => {
+  const odd = {
+    a: undefined,
+    b: [undefined, () => 1, null, Number.NaN, 'é"\\\n', -0.5, true],
+    big: Array.from({ length: 200 }, (_, i) => ({ i, skip: undefined, s: `x${i}` })),
+    date: new Date(0),
+    nested: { deep: [[[]]], empty: {} },
+  };
+  assert.equal(join2(odd), JSON.stringify(odd));
+  const company = generateCompany({ persons: 300, seed: 8, today: '2026-03-15' });
+  assert.equal(join2(company), serializeDataset(company));
+});
+
+test('writeDataset then readDataset gives the same company, byte for byte', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'demo-data-'));
+  try {
+    const company = generateCompany({ persons: 1500, seed: 12, today: '2026-03-15' });
+    const file = join(dir, 'company.json');
+    await writeDataset(file, company);
+    assert.equal(await readFile(file, 'utf8'), serializeDataset(company));
+    assert.deepEqual(await readDataset(file), JSON.parse(serializeDataset(company)));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('readDataset says what is wrong with a file that is not a dataset', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'demo-data-'));
+  try {
+    await writeFile(join(dir, 'broken.json'), '{"afas":');
+    await writeFile(join(dir, 'other.json'), '{"users":[]}');
+    await assert.rejects(
+      readDataset(join(dir, 'broken.json')),
+      /broken\.json is not a readable JSON dataset/,
+    );
+    await assert.rejects(readDataset(join(dir, 'other.json')), /other\.json is not a demo company/);
+    await assert.rejects(readDataset(join(dir, 'missing.json')), /missing\.json/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

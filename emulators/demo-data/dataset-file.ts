@@ -1,0 +1,92 @@
+/**
+ * Datasets as JSON files. Writing streams the document in chunks: a 100,000-person company is a few
+ * hundred megabytes, close to V8's limit for a single string. The bytes equal `JSON.stringify(value)`.
+ */
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { DemoCompany } from './types.ts';
+
+const CHUNK = 1 << 16;
+
+/** The same text as `JSON.stringify(value)`, yielded in pieces of about 64 KiB. */
+export function* jsonChunks(value: unknown): Generator<string> {
+  let buffer = '';
+  const pieces = walk(value);
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= CHUNK) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** Large arrays and objects are walked; small values are handed to JSON.stringify whole. */
+function* walk(value: unknown): Generator<string> {
+  if (Array.isArray(value)) {
+    if (value.length < 64) {
+      yield JSON.stringify(value);
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      const item: unknown = value[i];
+      // JSON.stringify writes null for array holes, undefined and functions.
+      yield* item === undefined || typeof item === 'function' ? ['null'] : walk(item);
+    }
+    yield ']';
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !('toJSON' in value)) {
+    yield '{';
+    let first = true;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined || typeof item === 'function') continue;
+      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+      first = false;
+      yield* walk(item);
+    }
+    yield '}';
+    return;
+  }
+  yield JSON.stringify(value) ?? 'null';
+}
+
+export function serializeDataset(company: DemoCompany): string {
+  return JSON.stringify(company);
+}
+
+export async function writeDataset(file: string, company: DemoCompany): Promise<void> {
+  await pipeline(Readable.from(jsonChunks(company)), createWriteStream(file, { encoding: 'utf8' }));
+}
+
+/** Reads a dataset written by `writeDataset` (or by hand), with a clear message when it is not one. */
+export async function readDataset(file: string): Promise<DemoCompany> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not a readable JSON dataset: ${(error as Error).message}`);
+  }
+  return parseDatasetValue(parsed, file);
+}
+
+export function parseDatasetValue(value: unknown, source = 'dataset'): DemoCompany {
+  const v = value as Partial<DemoCompany> | null;
+  if (
+    v === null ||
+    typeof v !== 'object' ||
+    typeof v.afas?.environmentId !== 'string' ||
+    !Array.isArray(v.afas.connectors) ||
+    typeof v.tenant?.tenantId !== 'string' ||
+    !Array.isArray(v.tenant.users)
+  )
+    throw new Error(
+      `${source} is not a demo company: expected { afas: { environmentId, connectors }, tenant: { tenantId, users, … } }`,
+    );
+  return v as DemoCompany;
+}
