@@ -140,12 +140,10 @@ test('contract and function dates nest; some functions start after their contrac
   forEach((c) => {
     let later = 0;
     for (const e of employments(c)) {
-      const [cs, ce, fs, fe] = [
-        e.Begindatum_contract,
-        e.Einddatum_contract,
-        e.Begindatum_functie,
-        e.Einddatum_functie,
-      ].map(str);
+      const cs = str(e.Begindatum_contract);
+      const ce = str(e.Einddatum_contract);
+      const fs = str(e.Begindatum_functie);
+      const fe = str(e.Einddatum_functie);
       assert.ok(cs !== null && fs !== null);
       assert.ok(cs <= fs, `${e.ExternalID} function before contract`);
       if (ce !== null) assert.ok(fe !== null && fe <= ce && cs <= ce);
