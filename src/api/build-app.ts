@@ -29,6 +29,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy: options.trustProxy ?? false,
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     bodyLimit: 2 * 1024 * 1024,
   });
   const deps: ApiDeps = {
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     secureCookies: options.secureCookies ?? 'auto',
     sessionTtlHours: options.sessionTtlHours ?? 12,
     strictContracts: options.strictContracts ?? false,
+    onRunQueued: options.onRunQueued ?? (() => {}),
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());

@@ -19,6 +19,10 @@ export interface AppOptions {
   /** Tests: answering with an error code the endpoint did not declare becomes a 500. */
   readonly strictContracts?: boolean;
   readonly version?: string;
+  /** Serve HTTPS directly (PEM); otherwise put a TLS-terminating proxy in front and set trustProxy. */
+  readonly https?: { readonly cert: string; readonly key: string };
+  /** Called after a run was queued, so an in-process worker starts without waiting for its poll. */
+  readonly onRunQueued?: () => void;
 }
 
 /** What routes reach through `app.deps`. */
@@ -30,4 +34,5 @@ export interface ApiDeps {
   readonly secureCookies: 'auto' | boolean;
   readonly sessionTtlHours: number;
   readonly strictContracts: boolean;
+  readonly onRunQueued: () => void;
 }

@@ -1,4 +1,5 @@
 /** The real adapters: AFAS Profit REST and Microsoft Graph, as the service and workers use them. */
+import { rootCertificates } from 'node:tls';
 import type { Connectors } from '../jobs/connectors.ts';
 import { createAfasSource, testAfasConnection } from '../sources/afas/index.ts';
 import { createGraphTarget } from '../targets/graph/index.ts';
@@ -9,6 +10,8 @@ export interface ConnectorOptions {
 }
 
 export function realConnectors(options: ConnectorOptions = {}): Connectors {
+  // An explicit CA list replaces Node's trust store, so keep the public roots next to the extra one.
+  const ca = options.extraCa === undefined ? undefined : [...rootCertificates, options.extraCa].join('\n');
   return {
     source: (config, token) => createAfasSource(config, { token }),
     testSource: (config, token, o) => testAfasConnection(config, { token, writeBack: o.writeBack }),

@@ -1,9 +1,12 @@
 import { Command } from 'commander';
 import { emulatorCommand } from '../../emulators/command.ts';
 import { demoDataCommand } from '../../emulators/demo-data/command.ts';
+import { demoCommand } from './commands/demo.ts';
 import { exprCommand } from './commands/expr.ts';
 import { initCommand } from './commands/init.ts';
 import { simulateCommand, syncCommand } from './commands/run.ts';
+import { serveCommand } from './commands/serve.ts';
+import { workerCommand } from './commands/worker.ts';
 
 const program = new Command('hrsync')
   .description('Keeps Microsoft 365 accounts in step with AFAS Profit HR')
@@ -13,6 +16,9 @@ const program = new Command('hrsync')
   .addCommand(syncCommand())
   .addCommand(emulatorCommand())
   .addCommand(demoDataCommand())
-  .addCommand(exprCommand());
+  .addCommand(exprCommand())
+  .addCommand(serveCommand())
+  .addCommand(workerCommand())
+  .addCommand(demoCommand());
 
 await program.parseAsync(process.argv);

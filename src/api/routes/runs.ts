@@ -68,14 +68,18 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
     return { ...page, items: page.items.map(toRunDto) };
   });
 
+  const queued = <T>(run: T): T => {
+    app.deps.onRunQueued();
+    return run;
+  };
   registerEndpoint(app, simulate, async ({ caller, store, params, about }) =>
-    queue(store, caller, params.id, 'simulation', null, about),
+    queue(store, caller, params.id, 'simulation', null, about).then(queued),
   );
   registerEndpoint(app, sync, async ({ caller, store, params, about }) =>
-    queue(store, caller, params.id, 'sync', null, about),
+    queue(store, caller, params.id, 'sync', null, about).then(queued),
   );
   registerEndpoint(app, syncPerson, async ({ caller, store, params, body, about }) =>
-    queue(store, caller, params.id, 'on-demand', body.employeeNumber.trim(), about),
+    queue(store, caller, params.id, 'on-demand', body.employeeNumber.trim(), about).then(queued),
   );
 
   registerEndpoint(app, getRun, async ({ caller, store, params }) =>

@@ -1,0 +1,127 @@
+/**
+ * The service's settings, read from the environment once and validated here — the only place in
+ * hrsync that reads process.env (STYLE.md principle 10). Command-line flags override the variables.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseSecretKey } from '../store/index.ts';
+
+export interface ServiceConfig {
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  /** From HRSYNC_SECRET_KEY; otherwise the key file in the data folder is used (created on first start). */
+  readonly secretKey: Buffer | undefined;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly webDir: string;
+  readonly trustProxy: boolean;
+  readonly secureCookies: 'auto' | boolean;
+  readonly tls: { readonly cert: string; readonly key: string } | undefined;
+  readonly extraCa: string | undefined;
+  readonly leaseMs: number;
+  readonly pollMs: number;
+  readonly schedulerIntervalMs: number;
+  readonly bootstrap: {
+    readonly organisation: string;
+    readonly email: string;
+    readonly password: string | undefined;
+  };
+}
+
+export type ConfigOverrides = Partial<
+  Pick<ServiceConfig, 'dataDir' | 'host' | 'port' | 'databaseUrl' | 'logLevel'>
+>;
+
+const DEFAULT_DATA_DIR = '.data';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`hrsync configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks every setting, reporting all problems at once. */
+export function loadServiceConfig(
+  overrides: ConfigOverrides = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
+  const problems: string[] = [];
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const text = env[name]?.toLowerCase();
+    if (text === undefined || text === '') return fallback;
+    if (['1', 'true', 'yes'].includes(text)) return true;
+    if (['0', 'false', 'no'].includes(text)) return false;
+    problems.push(`${name} must be true or false, got "${env[name]}"`);
+    return fallback;
+  };
+  const file = (name: string): string | undefined => {
+    const path = env[name];
+    if (!path) return undefined;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      problems.push(`${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return undefined;
+    }
+  };
+
+  const databaseUrl = overrides.databaseUrl ?? (env.DATABASE_URL || undefined);
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite store)');
+  }
+  let secretKey: Buffer | undefined;
+  if (env.HRSYNC_SECRET_KEY) {
+    try {
+      secretKey = parseSecretKey(env.HRSYNC_SECRET_KEY);
+    } catch (error) {
+      problems.push(`HRSYNC_SECRET_KEY: ${(error as Error).message}`);
+    }
+  }
+  const secure = env.HRSYNC_SECURE_COOKIES?.toLowerCase();
+  if (secure !== undefined && !['auto', 'true', 'false'].includes(secure)) {
+    problems.push('HRSYNC_SECURE_COOKIES must be auto, true or false');
+  }
+  const cert = file('HRSYNC_TLS_CERT_FILE');
+  const key = file('HRSYNC_TLS_KEY_FILE');
+  if ((cert === undefined) !== (key === undefined)) {
+    problems.push('HRSYNC_TLS_CERT_FILE and HRSYNC_TLS_KEY_FILE go together');
+  }
+  const config: ServiceConfig = {
+    dataDir: resolve(overrides.dataDir ?? env.HRSYNC_DATA_DIR ?? DEFAULT_DATA_DIR),
+    databaseUrl,
+    secretKey,
+    host: overrides.host ?? env.HRSYNC_HOST ?? '127.0.0.1',
+    port: overrides.port ?? int('HRSYNC_PORT', 8080, 0, 65535),
+    logLevel: overrides.logLevel ?? env.HRSYNC_LOG_LEVEL ?? 'info',
+    webDir: resolve(env.HRSYNC_WEB_DIR ?? 'web/dist'),
+    trustProxy: bool('HRSYNC_TRUST_PROXY', false),
+    secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
+    tls: cert !== undefined && key !== undefined ? { cert, key } : undefined,
+    extraCa: file('HRSYNC_EXTRA_CA_FILE'),
+    leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 5, 3600) * 1000,
+    pollMs: int('HRSYNC_WORKER_POLL_MS', 1000, 50, 60_000),
+    schedulerIntervalMs: int('HRSYNC_SCHEDULER_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
+    bootstrap: {
+      organisation: env.HRSYNC_ORGANISATION ?? 'My organisation',
+      email: env.HRSYNC_ADMIN_EMAIL ?? 'admin@localhost',
+      password: env.HRSYNC_ADMIN_PASSWORD || undefined,
+    },
+  };
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(config.logLevel)) {
+    problems.push(`HRSYNC_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

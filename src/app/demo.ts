@@ -1,0 +1,82 @@
+/**
+ * `hrsync demo` (what `npm start` runs): the service plus both emulators with a generated Dutch demo
+ * company, a demo organisation with an admin, a customer, a tenant whose app credentials point at the
+ * Graph emulator, and one connection configured through step 4 (state `simulation`). The demo keeps
+ * its own fresh SQLite database under `<data folder>/demo`; the emulators live in memory.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startAfasEmulator } from '../../emulators/afas/index.ts';
+import { generateCompany } from '../../emulators/demo-data/index.ts';
+import { startGraphEmulator } from '../../emulators/graph/index.ts';
+import type { ServiceConfig } from './config.ts';
+import { seedDemo } from './demo-seed.ts';
+import { type RunningService, startService } from './serve.ts';
+
+export interface DemoOptions {
+  readonly print: (line: string) => void;
+  readonly persons?: number;
+  readonly seed?: number;
+}
+
+export interface RunningDemo {
+  readonly service: RunningService;
+  readonly signIn: { readonly email: string; readonly password: string };
+  readonly connectionId: string;
+  stop(): Promise<void>;
+}
+
+export async function startDemo(config: ServiceConfig, options: DemoOptions): Promise<RunningDemo> {
+  const demoDir = join(config.dataDir, 'demo');
+  for (const file of ['hrsync.sqlite', 'hrsync.sqlite-wal', 'hrsync.sqlite-shm']) {
+    rmSync(join(demoDir, file), { force: true });
+  }
+  const company = generateCompany({ persons: options.persons ?? 150, seed: options.seed ?? 2026 });
+  const afas = await startAfasEmulator({ dataset: company.afas });
+  const graph = await startGraphEmulator({
+    tenant: company.tenant,
+    port: null,
+    httpsPort: 0,
+    tlsDir: join(demoDir, 'tls'),
+  });
+  const app = graph.apps[0];
+  if (!app || !graph.caCertPem)
+    throw new Error('the Graph emulator started without an app registration or CA');
+  const service = await startService(
+    { ...config, dataDir: demoDir, databaseUrl: undefined },
+    { print: options.print, extraCa: graph.caCertPem, skipBootstrap: true },
+  );
+  try {
+    const seeded = await seedDemo(service, {
+      afasBaseUrl: afas.baseUrl,
+      afasToken: afas.token.xml,
+      directoryId: graph.tenantId,
+      domains: company.tenant.domains.filter((d) => d.isVerified).map((d) => d.id),
+      clientId: app.clientId,
+      clientSecret: app.clientSecret,
+      graphUrl: graph.url,
+    });
+    options.print('');
+    options.print(`hrsync demo is running at ${service.url}`);
+    options.print(`  sign in as ${seeded.email} with password ${seeded.password}`);
+    options.print(`  AFAS emulator: ${afas.baseUrl}   Microsoft 365 emulator: ${graph.url}`);
+    options.print(`  API docs: ${service.url}/api/docs`);
+    options.print(
+      '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
+    );
+    options.print('Press Ctrl+C to stop.');
+    return {
+      service,
+      signIn: { email: seeded.email, password: seeded.password },
+      connectionId: seeded.connectionId,
+      async stop() {
+        await service.stop();
+        await Promise.all([afas.close(), graph.close()]);
+      },
+    };
+  } catch (error) {
+    await service.stop();
+    await Promise.all([afas.close(), graph.close()]);
+    throw error;
+  }
+}

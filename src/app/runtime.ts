@@ -1,0 +1,41 @@
+/** What serve, worker and demo share: the logger, the store (with its key) and the adapters. */
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { type Connectors, ServiceMetrics } from '../jobs/index.ts';
+import { loadOrCreateKeyFile, openStore, type Store } from '../store/index.ts';
+import type { ServiceConfig } from './config.ts';
+import { realConnectors } from './connectors.ts';
+import { createLogger } from './logger.ts';
+
+export interface Runtime {
+  readonly config: ServiceConfig;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly connectors: Connectors;
+  readonly metrics: ServiceMetrics;
+}
+
+export async function openRuntime(config: ServiceConfig, extra: { extraCa?: string } = {}): Promise<Runtime> {
+  const logger = createLogger({ level: config.logLevel });
+  let key = config.secretKey;
+  if (key === undefined) {
+    const loaded = loadOrCreateKeyFile(config.dataDir);
+    if (loaded.created)
+      logger.warn({ path: loaded.path }, 'created a new secret key; back it up with the database');
+    key = loaded.key;
+  }
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: join(config.dataDir, 'hrsync.sqlite'),
+    secretKey: key,
+  });
+  logger.info({ store: store.dialect, dataDir: config.dataDir }, 'store open');
+  const extraCa = [config.extraCa, extra.extraCa].filter((c): c is string => c !== undefined).join('\n');
+  return {
+    config,
+    logger,
+    store,
+    connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa }),
+    metrics: new ServiceMetrics(store),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * `hrsync serve`: the API, the web console (web/dist, when built), the scheduler and one worker in
+ * one process. Returns a handle so the demo and tests can stop it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../api/index.ts';
+import { engineExecutor, Scheduler, Worker } from '../jobs/index.ts';
+import { bootstrap } from './bootstrap.ts';
+import type { ServiceConfig } from './config.ts';
+import { openRuntime, type Runtime } from './runtime.ts';
+
+export interface RunningService {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  readonly runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** Where first-start credentials are shown (the terminal, not the log). */
+  readonly print: (line: string) => void;
+  /** Extra CA to trust for Graph (the demo's emulator). */
+  readonly extraCa?: string;
+  /** The demo prepares its own organisation instead of the first-start one. */
+  readonly skipBootstrap?: boolean;
+}
+
+export async function startService(config: ServiceConfig, options: ServeOptions): Promise<RunningService> {
+  const runtime = await openRuntime(
+    config,
+    options.extraCa === undefined ? {} : { extraCa: options.extraCa },
+  );
+  const { store, logger, connectors, metrics } = runtime;
+  if (!options.skipBootstrap) {
+    const first = await bootstrap(store, config.bootstrap);
+    if (first?.generatedPassword) {
+      options.print(
+        `First start: sign in as ${first.email} with password ${first.generatedPassword} (shown once).`,
+      );
+    }
+  }
+  const worker = new Worker({
+    store,
+    execute: engineExecutor({ store, connectors }),
+    metrics,
+    log: logger,
+    leaseMs: config.leaseMs,
+    pollMs: config.pollMs,
+  });
+  const scheduler = new Scheduler({
+    store,
+    intervalMs: config.schedulerIntervalMs,
+    log: logger,
+    onQueued: () => worker.nudge(),
+  });
+  const app = await buildApp({
+    store,
+    connectors,
+    metrics,
+    logger,
+    webDir: config.webDir,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    ...(config.tls ? { https: config.tls } : {}),
+    onRunQueued: () => worker.nudge(),
+  });
+  const address = await app.listen({ host: config.host, port: config.port });
+  worker.start();
+  scheduler.start();
+  logger.info({ url: address, worker: worker.owner }, 'hrsync serving');
+  return {
+    url: address,
+    app,
+    runtime,
+    async stop() {
+      await scheduler.stop();
+      await worker.stop();
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
+import { startDemo } from '../../app/index.ts';
+
+const positive = (max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+  return n;
+};
+
+/** `hrsync demo` (npm start): the service with both emulators and a ready-made demo connection. */
+export function demoCommand(): Command {
+  return withServiceOptions(
+    new Command('demo').description(
+      'Run hrsync with the AFAS and Microsoft 365 emulators, a demo company and a configured connection',
+    ),
+  )
+    .option('--persons <n>', 'employees in the demo company', positive(50_000), 150)
+    .option('--seed <n>', 'seed of the generated company', positive(2 ** 31), 2026)
+    .action(async (options) => {
+      const config = serviceConfig(options);
+      try {
+        const demo = await startDemo(config, {
+          print: (line) => process.stdout.write(`${line}\n`),
+          persons: options.persons,
+          seed: options.seed,
+        });
+        stopOnSignals(() => demo.stop());
+      } catch (error) {
+        fail(error);
+      }
+    });
+}

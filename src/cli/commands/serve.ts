@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
+import { startService } from '../../app/index.ts';
+
+/** `hrsync serve`: API, web console, scheduler and one worker. */
+export function serveCommand(): Command {
+  return withServiceOptions(
+    new Command('serve').description('Run the hrsync service: API, web console, scheduler and a worker'),
+  ).action(async (options) => {
+    const config = serviceConfig(options);
+    try {
+      const service = await startService(config, { print: (line) => process.stderr.write(`${line}\n`) });
+      process.stderr.write(`hrsync is running at ${service.url} (API docs at ${service.url}/api/docs)\n`);
+      stopOnSignals(() => service.stop());
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
