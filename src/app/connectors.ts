@@ -18,7 +18,7 @@ export function realConnectors(options: ConnectorOptions = {}): Connectors {
     target: (config, credential) =>
       createGraphTarget(config, {
         credential,
-        ...(options.extraCa === undefined ? {} : { ca: options.extraCa }),
+        ...(ca === undefined ? {} : { ca }),
       }),
   };
 }
