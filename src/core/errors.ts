@@ -126,6 +126,12 @@ export const ERROR_CATALOGUE = {
   },
   HRS_UNAUTHENTICATED: { status: 401, retryable: false, description: 'Sign in or send a valid API token.' },
   HRS_FORBIDDEN: { status: 403, retryable: false, description: 'Your role does not allow this operation.' },
+  HRS_RUN_INTERRUPTED: {
+    status: 503,
+    retryable: true,
+    description:
+      'The worker running the run stopped (crash, lost database) and the run was not finished within its attempts; start it again — creates are re-matched, so it is safe.',
+  },
   HRS_INTERNAL: {
     status: 500,
     retryable: true,
