@@ -34,7 +34,12 @@ export function App() {
   }, []);
 
   useEffect(check, [check]);
-  useEffect(() => onUnauthenticated(() => setGate({ kind: 'signed-out' })), []);
+  useEffect(() => {
+    const stop = onUnauthenticated(() => setGate({ kind: 'signed-out' }));
+    return () => {
+      stop();
+    };
+  }, []);
 
   const leave = useCallback(async () => {
     try {

@@ -49,7 +49,9 @@ export function Shell() {
   const route = useRoute();
   // A new page starts at the top, as a full page load would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the route change is the trigger
-  useEffect(() => window.scrollTo(0, 0), [route]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route]);
   return (
     <div className={styles.root}>
       <Header />

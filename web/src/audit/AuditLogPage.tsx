@@ -5,6 +5,7 @@
 import {
   Badge,
   Button,
+  Link,
   makeStyles,
   Table,
   TableBody,
@@ -125,10 +126,7 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
                     data-action={e.action}
                   >
                     <TableCell>
-                      <Button
-                        appearance="transparent"
-                        size="small"
-                        style={{ padding: 0, minWidth: 0, fontWeight: 'normal' }}
+                      <Link
                         onClick={(ev) => {
                           ev.stopPropagation();
                           setOpen(e);
@@ -136,7 +134,7 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
                         aria-label={`Details of ${e.action} at ${formatDateTimeSeconds(e.at)}`}
                       >
                         {formatDateTimeSeconds(e.at)}
-                      </Button>
+                      </Link>
                     </TableCell>
                     <TableCell>{e.actor.name}</TableCell>
                     <TableCell>{e.action}</TableCell>

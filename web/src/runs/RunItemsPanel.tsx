@@ -5,6 +5,7 @@
 import {
   Button,
   Field,
+  Link,
   makeStyles,
   SearchBox,
   Select,
@@ -46,6 +47,13 @@ const useStyles = makeStyles({
 });
 
 const PAGE_SIZE = 50;
+
+/** The first few changed attributes: enough to scan a column, the panel has them all. */
+function changeSummary(item: RunItem): string {
+  const names = item.changes.map((c) => c.attribute);
+  if (names.length === 0) return '—';
+  return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;
+}
 
 export function RunItemsPanel(props: { readonly runId: string; readonly refreshKey: string }) {
   const styles = useStyles();
@@ -179,17 +187,14 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
                   >
                     <TableCell>
                       <TableCellLayout>
-                        <Button
-                          appearance="transparent"
-                          size="small"
+                        <Link
                           onClick={(e) => {
                             e.stopPropagation();
                             setOpen(item);
                           }}
-                          style={{ padding: 0, minWidth: 0, fontWeight: 'normal' }}
                         >
                           {item.displayName}
-                        </Button>
+                        </Link>
                       </TableCellLayout>
                     </TableCell>
                     <TableCell>{item.employeeNumber}</TableCell>
@@ -197,9 +202,7 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
                     <TableCell>
                       <ItemStatusBadge status={item.status} />
                     </TableCell>
-                    <TableCell>
-                      {item.changes.length > 0 ? item.changes.map((c) => c.attribute).join(', ') : '—'}
-                    </TableCell>
+                    <TableCell>{changeSummary(item)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -1,0 +1,239 @@
+/**
+ * The stack the browser drives: the real hrsync app (buildApp) serving the built console from
+ * web/dist and the API, a real SQLite store in a temp folder, an in-process worker, and the AFAS and
+ * Microsoft 365 emulators behind the real adapters — what `hrsync serve` runs, on a free port.
+ * Users of each role are seeded in the store (there is no sign-up), customers and tenants through
+ * the API, the way an administrator would register them.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
+import type { AfasDataset } from '../../../emulators/demo-data/types.ts';
+import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
+import { buildApp, hashPassword } from '../../../src/api/index.ts';
+import { realConnectors } from '../../../src/app/connectors.ts';
+import {
+  createCustomer,
+  createTenant,
+  type Endpoint,
+  pathFor,
+  signIn,
+} from '../../../src/contracts/index.ts';
+import type { Role } from '../../../src/core/index.ts';
+import { engineExecutor, Scheduler, ServiceMetrics, Worker } from '../../../src/jobs/index.ts';
+import { openStore, type Store } from '../../../src/store/index.ts';
+import { company, type PersonSpec, tenant } from '../../engine/company.ts';
+
+export const WEB_DIST = join(import.meta.dirname, '..', '..', '..', 'web', 'dist');
+
+export type UserKey = 'admin' | 'operator' | 'viewer';
+export interface StackUser {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+}
+
+export interface Stack {
+  readonly url: string;
+  readonly store: Store;
+  readonly graph: RunningGraphEmulator;
+  afas: RunningAfasEmulator;
+  readonly organisationName: string;
+  readonly users: Readonly<Record<UserKey, StackUser>>;
+  /** Calls the API over HTTP as a seeded user (setup and checks; the UI is what is under test). */
+  api<T = unknown>(
+    endpoint: Endpoint,
+    options?: {
+      params?: Record<string, string>;
+      query?: Record<string, string | number>;
+      body?: unknown;
+      as?: UserKey;
+    },
+  ): Promise<T>;
+  /** Registers a customer with a cloud tenant on the Graph emulator; returns their names and ids. */
+  addCustomerWithTenant(
+    customerName: string,
+    tenantName: string,
+  ): Promise<{ customerId: string; tenantId: string }>;
+  /** Serves a different AFAS dataset on the same URL, as if HR changed the data. */
+  replaceAfasData(dataset: AfasDataset): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A small company: enough people for every action, few enough to run in a second. */
+export function people(count: number): PersonSpec[] {
+  const given = [
+    'Marieke',
+    'Jan',
+    'Eva',
+    'Daan',
+    'Sanne',
+    'Lucas',
+    'Femke',
+    'Bram',
+    'Lotte',
+    'Thijs',
+    'Noor',
+    'Sem',
+  ];
+  const family = [
+    'Bos',
+    'Jansen',
+    'Visser',
+    'Smit',
+    'Meijer',
+    'Mulder',
+    'Bakker',
+    'Dekker',
+    'Brouwer',
+    'Vos',
+    'Peters',
+    'Hendriks',
+  ];
+  return Array.from({ length: count }, (_, i) => ({
+    n: String(1000 + i),
+    given: given[i % given.length]!,
+    // Beyond twelve people the names repeat with a number, so every name stays unique.
+    family: `${family[i % family.length]!}${i >= family.length ? ` ${Math.floor(i / family.length) + 1}` : ''}`,
+    jobs: [
+      {
+        start: '2020-01-01',
+        title: i === 0 ? 'Directeur' : 'Adviseur',
+        ...(i > 0 ? { manager: '1000' } : {}),
+      },
+    ],
+  }));
+}
+
+export const afasData = (persons: readonly PersonSpec[]): AfasDataset => company(persons);
+
+export async function startStack(options: { readonly persons?: readonly PersonSpec[] } = {}): Promise<Stack> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) {
+    throw new Error(
+      `The console is not built (${WEB_DIST}/index.html is missing). Run \`npm run build:web\` ` +
+        '(npm test does this first).',
+    );
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'hrsync-browser-'));
+  let afas = await startAfasEmulator({ dataset: company(options.persons ?? people(12)) });
+  const afasPort = Number(new URL(afas.baseUrl).port);
+  const afasToken = afas.token.xml;
+  const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
+  const store = await openStore({ sqliteFile: join(dataDir, 'hrsync.sqlite'), secretKey: randomBytes(32) });
+  const connectors = realConnectors({ extraCa: graph.caCertPem });
+  const metrics = new ServiceMetrics(store);
+  const worker = new Worker({ store, execute: engineExecutor({ store, connectors }), metrics, pollMs: 150 });
+  const scheduler = new Scheduler({ store, intervalMs: 60_000, onQueued: () => worker.nudge() });
+  const app: FastifyInstance = await buildApp({
+    store,
+    connectors,
+    metrics,
+    logger: false,
+    webDir: WEB_DIST,
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  worker.start();
+  scheduler.start();
+
+  const organisationName = 'Northwind IT Services';
+  const organisation = await store.organisations.create(organisationName);
+  const seed = async (role: Role, name: string): Promise<StackUser> => {
+    const email = `${role}@northwind.test`;
+    const password = `pw-${randomBytes(9).toString('hex')}`;
+    await store.users.create({
+      organisationId: organisation.id,
+      email,
+      name,
+      role,
+      passwordHash: await hashPassword(password),
+    });
+    return { email, password, name };
+  };
+  const users = {
+    admin: await seed('admin', 'Anna Admin'),
+    operator: await seed('operator', 'Otto Operator'),
+    viewer: await seed('viewer', 'Vera Viewer'),
+  };
+
+  const cookies = new Map<UserKey, string>();
+  const signedIn = async (who: UserKey): Promise<string> => {
+    const known = cookies.get(who);
+    if (known) return known;
+    const res = await fetch(url + pathFor(signIn), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: users[who].email, password: users[who].password }),
+    });
+    if (res.status !== 200) throw new Error(`sign-in of ${who} failed: ${res.status} ${await res.text()}`);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    cookies.set(who, cookie);
+    return cookie;
+  };
+
+  const api: Stack['api'] = async (endpoint, o = {}) => {
+    const query = new URLSearchParams(
+      Object.entries(o.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
+    const res = await fetch(`${url}${pathFor(endpoint, o.params ?? {})}${query ? `?${query}` : ''}`, {
+      method: endpoint.method,
+      headers: {
+        cookie: await signedIn(o.as ?? 'admin'),
+        ...(o.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(o.body === undefined ? {} : { body: JSON.stringify(o.body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${endpoint.operationId} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as never;
+  };
+
+  const stack: Stack = {
+    url,
+    store,
+    graph,
+    afas,
+    organisationName,
+    users,
+    api,
+    async addCustomerWithTenant(customerName, tenantName) {
+      const customer = await api<{ id: string }>(createCustomer, { body: { name: customerName } });
+      const registered = graph.apps[0];
+      if (!registered) throw new Error('the Graph emulator registered no app');
+      const created = await api<{ id: string }>(createTenant, {
+        body: {
+          customerId: customer.id,
+          name: tenantName,
+          type: 'cloud',
+          directoryId: graph.tenantId,
+          verifiedDomains: ['contoso.nl', 'contoso.onmicrosoft.com'],
+          clientId: registered.clientId,
+          clientSecret: registered.clientSecret,
+          authorityHost: graph.url,
+          graphBaseUrl: graph.url,
+          subscriptionActive: true,
+        },
+      });
+      return { customerId: customer.id, tenantId: created.id };
+    },
+    async replaceAfasData(dataset) {
+      await afas.close();
+      afas = await startAfasEmulator({ dataset, token: afasToken, port: afasPort });
+      stack.afas = afas;
+    },
+    async close() {
+      await scheduler.stop();
+      await worker.stop();
+      await app.close();
+      await store.close();
+      await Promise.all([afas.close(), graph.close()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  return stack;
+}
