@@ -111,7 +111,12 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     progress({ phase: 'plan', done: 0, total: null });
     const now = clock.now();
     const today = localToday(now, config.timeZone);
-    const persons = normalise(snapshot, { today, timeZone: config.timeZone, persons: config.persons });
+    const persons = normalise(snapshot, {
+      today,
+      timeZone: config.timeZone,
+      persons: config.persons,
+      constants: { Domain: config.target.defaultDomain },
+    });
     const linkList = await request.store.links();
     const index = new AccountIndex(tenant.accounts, [
       ...config.matching,

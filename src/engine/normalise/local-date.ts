@@ -27,10 +27,18 @@ export function localToday(nowIso: string, timeZone: string): LocalDate {
   return date;
 }
 
+const dayStarts = new Map<string, string>();
+
 /** The instant a local date starts in a time zone, as `YYYY-MM-DDTHH:mm:ssZ` (what Graph stores). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): string {
+  // A company has few distinct dates and time-zone maths is slow: remember each answer.
+  const key = `${timeZone} ${date}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
   const instant = DateTime.fromISO(date, { zone: timeZone }).startOf('day').toUTC();
-  return instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
+  const iso = instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
+  if (dayStarts.size < 100_000) dayStarts.set(key, iso);
+  return iso;
 }
 
 /** Whole days from `a` to `b` (b − a). */

@@ -67,7 +67,12 @@ function run(users: Attributes[], jobs: Attributes[], accounts: Account[], links
   assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
   const persons = normalise(
     { users, employments: jobs, organizationalUnits: [] },
-    { today: '2026-11-24', timeZone: cfg.timeZone, persons: cfg.persons },
+    {
+      today: '2026-11-24',
+      timeZone: cfg.timeZone,
+      persons: cfg.persons,
+      constants: { Domain: 'contoso.nl' },
+    },
   );
   const attrs = ['employeeId', 'userPrincipalName', 'mail', 'mailNickname', 'proxyAddresses'];
   return plan({

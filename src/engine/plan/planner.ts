@@ -56,6 +56,9 @@ export function plan(input: PlanInput): Plan {
     return parsed.ast;
   });
   const registry = new UniqueNameRegistry(index, input.collisions);
+  const matchesOnUniqueName = config.matching.some((a) =>
+    mapping.byTarget.get(a)?.references.includes(UNIQUE),
+  );
   const linksByEmployee = new Map(input.links.map((l) => [l.employeeNumber, l]));
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
   const personPlans: PersonPlan[] = [];
@@ -76,8 +79,7 @@ export function plan(input: PlanInput): Plan {
       now: () => input.nowIso,
       random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
     };
-    const attrs: Attributes = { ...person.attributes, Domain: config.target.defaultDomain };
-    const p = planPerson(person, attrs, context);
+    const p = planPerson(person, person.attributes, context);
     personPlans.push(p.plan);
     if (p.accountId !== undefined) {
       accountOf.set(person.employeeNumber, p.accountId);
@@ -139,11 +141,11 @@ export function plan(input: PlanInput): Plan {
       const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
       return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
     }
-    const firstLocal = firstCandidate(candidates, attrs, context);
+    const firstLocal = matchesOnUniqueName ? firstCandidate(candidates, attrs, context) : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
       const value = rule?.references.includes(UNIQUE)
-        ? (evaluateRules([rule], { ...attrs, [UNIQUE]: firstLocal }, context).values[attribute] ?? null)
+        ? (evaluateRules([rule], withUniqueName(attrs, firstLocal), context).values[attribute] ?? null)
         : (mapped.values[attribute] ?? null);
       return { attribute, value };
     });
@@ -257,7 +259,7 @@ export function plan(input: PlanInput): Plan {
       const choice = chooseUnique(
         locals,
         config.uniqueness.maxSuffix,
-        (localPart) => evaluateRules(uniqueRules, { ...attrs, [UNIQUE]: localPart }, context).values,
+        (localPart) => evaluateRules(uniqueRules, withUniqueName(attrs, localPart), context).values,
         registry,
       );
       if (!choice) {
@@ -387,6 +389,13 @@ function withManager(
     writes: [...p.writes, write],
     applied: { ...p.applied, manager: desired },
   };
+}
+
+function withUniqueName(attrs: Attributes, localPart: string): Attributes {
+  const out: Record<string, AttrValue> = {};
+  for (const key in attrs) out[key] = attrs[key] as AttrValue;
+  out[UNIQUE] = localPart;
+  return out;
 }
 
 function bare(runItem: PersonPlan['item']): PersonPlan {
