@@ -43,6 +43,7 @@ export interface CallOptions {
   readonly body?: unknown;
   /** Who calls: a seeded user, an API token, or nobody. Default `admin`. */
   readonly as?: UserKey | { readonly bearer: string } | null;
+  readonly retried?: boolean;
 }
 
 export interface Reply {
@@ -173,6 +174,11 @@ export async function startService(
       headers,
       ...(o.body === undefined ? {} : { payload: o.body as object }),
     });
+    if (res.statusCode === 401 && typeof who === 'string' && cookies.has(who) && o.retried !== true) {
+      // The session expired (tests move the clock): sign in again once.
+      cookies.delete(who);
+      return call(endpoint, { ...o, retried: true });
+    }
     responses.push(res.body);
     let body: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '')

@@ -1,0 +1,69 @@
+/** Connections and runs made straight in the store, for queue tests that inject their own executor. */
+import type { RunKind } from '../../../src/core/index.ts';
+import type { ExecutionResult } from '../../../src/jobs/index.ts';
+import type { Store } from '../../../src/store/index.ts';
+
+export async function bareConnection(store: Store, organisationId: string, name: string): Promise<string> {
+  const c = await store.connections.create({
+    organisationId,
+    tenantId: null,
+    name,
+    description: '',
+    destinationType: 'cloud',
+    config: {},
+    progress: 0,
+  });
+  return c.id;
+}
+
+export const enqueue = (
+  store: Store,
+  organisationId: string,
+  connectionId: string,
+  options: { kind?: RunKind; maxAttempts?: number } = {},
+) =>
+  store.runs.enqueue({
+    organisationId,
+    connectionId,
+    kind: options.kind ?? 'simulation',
+    employeeNumber: null,
+    requestedBy: 'test',
+    configHash: null,
+    maxAttempts: options.maxAttempts ?? 3,
+  });
+
+export const succeeded = (note = 'done'): ExecutionResult => ({
+  status: 'succeeded',
+  items: [
+    {
+      employeeNumber: '1',
+      displayName: note,
+      action: 'no-change',
+      status: 'success',
+      accountId: null,
+      changes: [],
+      steps: [],
+      error: null,
+    },
+  ],
+  counts: null,
+  sourceCount: 1,
+  blockedReason: null,
+  error: null,
+  configHash: null,
+  throttled: 0,
+});
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function until(
+  check: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
