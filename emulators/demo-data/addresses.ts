@@ -7,23 +7,36 @@ import { toLocalPart } from './names/ascii.ts';
 import { familyForAccount, type PersonName } from './names/compose.ts';
 
 export class AddressBook {
-  private readonly owners = new Map<string, string>();
+  /** domain → local part → owner; split so the hot path never builds an address string */
+  private readonly owners = new Map<string, Map<string, string>>();
   private readonly nicknames = new Set<string>();
   /** Where the numbered search for a base left off, so common names do not rescan 2, 3, … each time. */
   private readonly nextNumber = new Map<string, number>();
 
+  private domainOwners(domain: string): Map<string, string> {
+    const key = domain.toLowerCase();
+    let map = this.owners.get(key);
+    if (!map) {
+      map = new Map();
+      this.owners.set(key, map);
+    }
+    return map;
+  }
+
   /** Who holds an address (case-insensitive), if anyone. */
   ownerOf(address: string): string | undefined {
-    return this.owners.get(address.toLowerCase());
+    const at = address.lastIndexOf('@');
+    return this.owners.get(address.slice(at + 1).toLowerCase())?.get(address.slice(0, at).toLowerCase());
   }
 
   isFree(localPart: string, domain: string): boolean {
     const local = localPart.toLowerCase();
-    return !this.nicknames.has(local) && !this.owners.has(`${local}@${domain.toLowerCase()}`);
+    return !this.nicknames.has(local) && !this.owners.get(domain.toLowerCase())?.has(local);
   }
 
   hold(address: string, owner: string): void {
-    this.owners.set(address.toLowerCase(), owner);
+    const at = address.lastIndexOf('@');
+    this.domainOwners(address.slice(at + 1)).set(address.slice(0, at).toLowerCase(), owner);
   }
 
   holdNickname(nickname: string): void {
@@ -44,7 +57,7 @@ export class AddressBook {
       chosen = `${base}${n}`;
       this.nextNumber.set(`${base}@${domain}`, n + 1);
     }
-    this.hold(`${chosen}@${domain}`, owner);
+    this.domainOwners(domain).set(chosen.toLowerCase(), owner);
     this.holdNickname(chosen);
     return chosen;
   }

@@ -23,8 +23,25 @@ export function parseDay(text: string): Day {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** Howard Hinnant's civil-from-days: no Date object per call, which matters at 100,000 persons. */
+/** Days 1900-01-01 … 2099-12-31 are cached: a large company writes the same dates half a million times. */
+const CACHE_FROM = -25_567;
+const CACHE_SIZE = 73_049;
+const formatted: (string | undefined)[] = new Array(CACHE_SIZE);
+const midnights: (string | undefined)[] = new Array(CACHE_SIZE);
+
 export function formatDay(day: Day): string {
+  const slot = day - CACHE_FROM;
+  if (slot < 0 || slot >= CACHE_SIZE) return civilFromDays(day);
+  let text = formatted[slot];
+  if (text === undefined) {
+    text = civilFromDays(day);
+    formatted[slot] = text;
+  }
+  return text;
+}
+
+/** Howard Hinnant's civil-from-days: plain arithmetic, no Date object. */
+function civilFromDays(day: Day): string {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -73,10 +90,15 @@ function summerWindow(year: number): readonly [Day, Day] {
  * (`2024-07-01` → `2024-06-30T22:00:00Z`). Computed, not looked up with luxon: it runs per account.
  */
 export function amsterdamMidnightUtc(day: Day): string {
+  const slot = day - CACHE_FROM;
+  const cached = slot >= 0 && slot < CACHE_SIZE ? midnights[slot] : undefined;
+  if (cached !== undefined) return cached;
   const year = Number(formatDay(day).slice(0, 4));
   const [start, end] = summerWindow(year);
   const summer = day > start && day <= end;
-  return `${formatDay(day - 1)}T${summer ? '22' : '23'}:00:00Z`;
+  const text = `${formatDay(day - 1)}T${summer ? '22' : '23'}:00:00Z`;
+  if (slot >= 0 && slot < CACHE_SIZE) midnights[slot] = text;
+  return text;
 }
 
 /** A time of day on a date as a UTC instant string, for created/modified stamps. */

@@ -78,15 +78,21 @@ export class Random {
 
   /** A random (version 4 layout) GUID, lower case, as Entra prints object ids. */
   guid(): string {
-    const hex = (n: number) => n.toString(16).padStart(8, '0');
-    const w1 = hex(this.uint32());
-    const w2 = hex(this.uint32());
-    const w3 = hex(this.uint32());
-    const w4 = hex(this.uint32());
-    const variant = '89ab'[this.uint32() & 3];
-    return `${w1}-${w2.slice(0, 4)}-4${w2.slice(5, 8)}-${variant}${w3.slice(1, 4)}-${w3.slice(4)}${w4}`;
+    const w1 = this.uint32();
+    const w2 = this.uint32();
+    const w3 = this.uint32();
+    const w4 = this.uint32();
+    const variant = '89ab'[w3 >>> 30];
+    return (
+      `${hex32(w1)}-${hex16(w2 >>> 16)}-4${hex16(w2 & 0xffff).slice(1)}-` +
+      `${variant}${hex16(w3 & 0xffff).slice(1)}-${hex32(w4)}${hex16((w3 >>> 14) & 0xffff)}`
+    );
   }
 }
+
+const HEX8 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex16 = (n: number): string => (HEX8[(n >>> 8) & 0xff] as string) + (HEX8[n & 0xff] as string);
+const hex32 = (n: number): string => hex16(n >>> 16) + hex16(n & 0xffff);
 
 /** FNV-1a over UTF-16 code units: stable across platforms and Node versions. */
 function hashText(text: string): number {
