@@ -39,8 +39,7 @@ export const DEFAULT_MAPPING: MappingRule[] = [
   {
     target: 'employeeType',
     type: 'expression',
-    source:
-      'Switch([Soort_medewerker_code], "Employee", "I", "Contractor", "E", "Contractor", "S", "Intern")',
+    source: 'Switch([Soort_medewerker_code], "Employee", "I", "Employee", "E", "Contractor", "S", "Intern")',
     apply: 'always',
   },
   { target: 'employeeHireDate', type: 'direct', source: 'StartDateTime', apply: 'always' },

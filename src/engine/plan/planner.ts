@@ -69,6 +69,8 @@ export function plan(input: PlanInput): Plan {
     person: Person;
     accountId: string | null;
     link: Link | undefined;
+    /** The manager's account id as the target holds it; undefined when the target did not say. */
+    currentManager: string | null | undefined;
   }[] = [];
   let managed = 0;
 
@@ -88,14 +90,23 @@ export function plan(input: PlanInput): Plan {
         person,
         accountId: p.accountId,
         link: linksByEmployee.get(person.employeeNumber),
+        currentManager: p.currentManager,
       });
     }
   }
 
   if (config.lifecycle.setManager) {
+    // Managers outside this run's plan (on-demand runs) are found through their links.
+    const managerAccount = (n: string): string | null | undefined => {
+      if (accountOf.has(n)) return accountOf.get(n);
+      const linked = linksByEmployee.get(n)?.accountId;
+      return linked !== undefined && index.byId.has(linked) ? linked : undefined;
+    };
+    const employeeOfAccount = new Map<string, string>(owners);
+    for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
-      personPlans[m.index] = withManager(current, m.person, m.accountId, m.link, accountOf);
+      personPlans[m.index] = withManager(current, m, managerAccount, employeeOfAccount);
     }
   }
 
@@ -119,7 +130,7 @@ export function plan(input: PlanInput): Plan {
     person: Person,
     attrs: Attributes,
     context: { now: () => string; random: () => number },
-  ): { plan: PersonPlan; accountId?: string | null } {
+  ): { plan: PersonPlan; accountId?: string | null; currentManager?: string | null | undefined } {
     const n = person.employeeNumber;
     const name = person.displayName;
     const primary = person.primary;
@@ -241,6 +252,7 @@ export function plan(input: PlanInput): Plan {
         applied: appliedValues(mapped.values),
       },
       accountId: account.id,
+      currentManager: managerOf(account),
     };
   }
 
@@ -355,26 +367,45 @@ function lifecyclePlan(
 
 function withManager(
   p: PersonPlan,
-  person: Person,
-  accountId: string | null,
-  link: Link | undefined,
-  accountOf: ReadonlyMap<string, string | null>,
+  m: {
+    person: Person;
+    accountId: string | null;
+    link: Link | undefined;
+    currentManager: string | null | undefined;
+  },
+  managerAccount: (employeeNumber: string) => string | null | undefined,
+  employeeOfAccount: ReadonlyMap<string, string>,
 ): PersonPlan {
   if (p.item.status === 'failed') return p;
+  const { person, accountId, link, currentManager } = m;
   const wanted = person.attributes.ManagerEmployeeNumber;
-  const desired = typeof wanted === 'string' && accountOf.has(wanted) ? wanted : null;
+  const wantedAccount = typeof wanted === 'string' ? managerAccount(wanted) : undefined;
+  const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
+  // What the account has now: read from the target when it reports managers, else what hrsync last set.
   const previous = link?.applied.manager;
-  const old = typeof previous === 'string' ? previous : null;
-  // A manager without an account in this run is left as it is rather than cleared.
-  if (desired === old || (desired === null && typeof wanted === 'string'))
-    return { ...p, applied: { ...p.applied, manager: old } };
+  const old =
+    currentManager === undefined
+      ? typeof previous === 'string'
+        ? previous
+        : null
+      : currentManager === null
+        ? null
+        : (employeeOfAccount.get(currentManager) ?? currentManager);
+  const unchanged =
+    currentManager === undefined
+      ? desired === old
+      : wantedAccount !== null && (wantedAccount ?? null) === currentManager;
+  // Without a manager to set — none in HR, or one without an account yet — a manager is only cleared
+  // when hrsync set it itself; one an administrator set by hand is left alone.
+  const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
+  if (unchanged || keep) return { ...p, applied: { ...p.applied, manager: unchanged ? desired : null } };
   const write: PlannedWrite = {
     kind: 'set-manager',
     employeeNumber: person.employeeNumber,
     accountId,
     managerEmployeeNumber: desired,
-    managerAccountId: desired === null ? null : (accountOf.get(desired) ?? null),
-    oldManagerAccountId: old === null ? null : (accountOf.get(old) ?? null),
+    managerAccountId: wantedAccount ?? null,
+    oldManagerAccountId: currentManager ?? (old === null ? null : (managerAccount(old) ?? null)),
   };
   const action = p.item.action === 'no-change' ? 'update' : p.item.action;
   const steps = [...p.item.steps, step('plan', `manager ${old ?? '(none)'} → ${desired ?? '(none)'}`)];
@@ -389,6 +420,13 @@ function withManager(
     writes: [...p.writes, write],
     applied: { ...p.applied, manager: desired },
   };
+}
+
+/** The manager reference the target reported for an account (`manager` attribute), if it reports one. */
+function managerOf(account: Account): string | null | undefined {
+  if (!Object.hasOwn(account.attributes, 'manager')) return undefined;
+  const value = account.attributes.manager;
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function withUniqueName(attrs: Attributes, localPart: string): Attributes {
