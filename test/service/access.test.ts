@@ -14,6 +14,7 @@ import {
   updateUser,
 } from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
+import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
 for (const dialect of DIALECTS) {
@@ -236,6 +237,16 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(update.status, 404);
       assert.equal(customers.status, 201);
+    });
+
+    test('the secret scan catches a leak (so its passing means something)', async () => {
+      svc.logLines.push(`{"msg":"oops ${svc.users.viewer.password}"}`);
+      await assert.rejects(assertNoSecretsLeaked(svc), /log line contains a secret/);
+      svc.logLines.pop();
+    });
+
+    test('no secret appears in any response, log line, audit event or clear-text column', async () => {
+      await assertNoSecretsLeaked(svc);
     });
   });
 }

@@ -21,6 +21,7 @@ import {
   scopeStep,
   sourceStep,
 } from './support/fixtures.ts';
+import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
 for (const dialect of DIALECTS) {
@@ -304,6 +305,10 @@ for (const dialect of DIALECTS) {
         details.body.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`),
         ['source:done', 'destination:done', 'mapping:current', 'scope:locked', 'simulation:locked'],
       );
+    });
+
+    test('no secret appears in any response, log line, audit event or clear-text column', async () => {
+      await assertNoSecretsLeaked(svc);
     });
   });
 }

@@ -14,6 +14,7 @@ import {
 } from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor, unique } from './support/fixtures.ts';
+import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
 for (const dialect of DIALECTS) {
@@ -243,6 +244,10 @@ for (const dialect of DIALECTS) {
         200,
         'still there for its owner',
       );
+    });
+
+    test('no secret appears in any response, log line, audit event or clear-text column', async () => {
+      await assertNoSecretsLeaked(svc);
     });
   });
 }

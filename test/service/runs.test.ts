@@ -21,6 +21,7 @@ import {
 } from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
+import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
 for (const dialect of DIALECTS) {
@@ -335,6 +336,10 @@ for (const dialect of DIALECTS) {
       const on = await svc.call(activateConnection, { as: 'operator', params: { id: activeId } });
       assert.equal(on.status, 200, on.text);
       assert.equal(on.body.state, 'active');
+    });
+
+    test('no secret appears in any response, log line, audit event or clear-text column', async () => {
+      await assertNoSecretsLeaked(svc);
     });
   });
 }

@@ -14,6 +14,7 @@ import {
 import { Scheduler } from '../../src/jobs/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
+import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
 for (const dialect of DIALECTS) {
@@ -216,6 +217,10 @@ for (const dialect of DIALECTS) {
       assert.equal(removed.body.schedule, null);
       assert.equal(removed.body.nextRunAt, null);
       assert.equal(removed.body.connection.state, 'active');
+    });
+
+    test('no secret appears in any response, log line, audit event or clear-text column', async () => {
+      await assertNoSecretsLeaked(svc);
     });
   });
 }

@@ -67,7 +67,7 @@ export interface Service {
   >;
   /** Every secret value the suite used: none may appear in a response, log line or audit event. */
   readonly secrets: string[];
-  readonly responses: string[];
+  readonly responses: { readonly operationId: string; readonly body: string }[];
   readonly logLines: string[];
   readonly worker: Worker;
   call(endpoint: Endpoint, options?: CallOptions): Promise<Reply>;
@@ -136,7 +136,7 @@ export async function startService(
     ...graph.apps.map((a) => a.clientSecret),
     ...Object.values(users).map((u) => u.password),
   ];
-  const responses: string[] = [];
+  const responses: { operationId: string; body: string }[] = [];
   const cookies = new Map<UserKey, string>();
 
   const call = async (endpoint: Endpoint, o: CallOptions = {}): Promise<Reply> => {
@@ -152,7 +152,7 @@ export async function startService(
           payload: { email: user.email, password: user.password },
         });
         if (res.statusCode !== 200) throw new Error(`sign-in of ${who} failed: ${res.body}`);
-        responses.push(res.body);
+        responses.push({ operationId: signIn.operationId, body: res.body });
         const set = res.cookies.find((c) => c.name === 'hrsync_session');
         if (!set) throw new Error('no session cookie');
         cookie = `hrsync_session=${set.value}`;
@@ -179,7 +179,7 @@ export async function startService(
       cookies.delete(who);
       return call(endpoint, { ...o, retried: true });
     }
-    responses.push(res.body);
+    responses.push({ operationId: endpoint.operationId, body: res.body });
     let body: unknown = res.body;
     if (String(res.headers['content-type'] ?? '').includes('application/json') && res.body !== '')
       body = res.json();
