@@ -13,6 +13,7 @@ import {
   dialog,
   expectState,
   flow,
+  navLink,
   row,
   selectConnection,
   signIn,
@@ -158,7 +159,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await expectState(page, 'active');
 
     // Set a schedule from the connections list
-    await page.getByRole('link', { name: 'Connections', exact: true }).first().click();
+    await navLink(page, 'Connections').click();
     await row(page, NAME).waitFor();
     await selectConnection(page, NAME);
     await toolbarButton(page, 'Set schedule').click();
@@ -188,7 +189,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await row(page, NAME).locator('[data-state="active"]').waitFor();
 
     // The audit log has the whole story
-    await page.getByRole('link', { name: 'Audit logs' }).click();
+    await navLink(page, 'Audit logs').click();
     await page.getByTestId('audit-table').waitFor();
     await page.locator('input[name="action"]').fill('connection.');
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -205,7 +206,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await page.keyboard.press('Escape');
 
     // Delete — one at a time, confirmation naming the connection
-    await page.getByRole('link', { name: 'Connections', exact: true }).first().click();
+    await navLink(page, 'Connections').click();
     await selectConnection(page, NAME);
     await toolbarButton(page, 'Delete').click();
     const remove = dialog(page, 'Delete connection');

@@ -14,6 +14,10 @@ export async function signIn(page: Page, user: StackUser): Promise<void> {
   await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
 }
 
+/** A link of the left navigation (Connections, Audit logs). */
+export const navLink = (page: Page, name: string): Locator =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
 export const toolbarButton = (page: Page, name: string): Locator =>
   page.getByRole('toolbar', { name: 'Connection commands' }).getByRole('button', { name, exact: true });
 

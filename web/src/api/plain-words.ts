@@ -23,6 +23,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_MATCH_AMBIGUOUS: 'More than one account matches',
   HRS_UNIQUE_EXHAUSTED: 'No unique name left',
   HRS_RUN_BLOCKED: 'The run was blocked',
+  HRS_RUN_INTERRUPTED: 'The run was interrupted',
   HRS_VALIDATION: 'Some fields need attention',
   HRS_NOT_FOUND: 'Not found',
   HRS_CONFLICT: 'That conflicts with existing data',

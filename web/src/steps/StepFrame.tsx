@@ -26,10 +26,14 @@ const useStyles = makeStyles({
     display: 'flex',
     gap: '8px',
     alignItems: 'center',
+    flexWrap: 'wrap',
     paddingTop: '12px',
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
+
+/** `/source/token` → `source token`: the service names changed settings by path. */
+const readablePath = (path: string): string => path.replace(/^\//, '').split('/').join(' ');
 
 /** The steps whose confirmation a save of `step` undoes: later steps that are done. */
 export function stepsToReconfirm(connection: ConnectionDetails, step: StepNumber): number[] {
@@ -87,9 +91,9 @@ export function StepFrame(props: {
       {saved && (
         <MessageBar intent="success" layout="multiline" data-testid="step-saved">
           <MessageBarBody>
-            <MessageBarTitle>Saved</MessageBarTitle>
+            <MessageBarTitle>Step {props.step} saved</MessageBarTitle>
             {saved.message}
-            {saved.changed.length > 0 && ` Changed: ${saved.changed.join(', ')}.`}
+            {saved.changed.length > 0 && ` Changed: ${saved.changed.map(readablePath).join(', ')}.`}
           </MessageBarBody>
           {next && (
             <MessageBarActions>

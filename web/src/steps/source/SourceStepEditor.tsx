@@ -113,7 +113,7 @@ export function SourceStepEditor(props: StepEditorProps) {
             </Field>
           </div>
         ) : (
-          <Field label="ProfitRestServices URL" required className={styles.grow}>
+          <Field label="ProfitRestServices URL" required style={{ maxWidth: 640 }}>
             <Input
               value={baseUrl}
               onChange={(_, d) => change(setBaseUrl)(d.value)}
