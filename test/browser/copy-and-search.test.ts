@@ -82,11 +82,10 @@ test('copy a connection to another customer’s tenant', () =>
     await page.getByRole('button', { name: 'Create connection' }).click();
     await page.getByRole('menuitem', { name: 'Copy from another connection' }).click();
     const copy = dialog(page, 'Copy from another connection');
-    assert.equal(
-      await copy.locator('select[name="copy-from"] option:checked').textContent(),
-      'Contoso HR',
-      'the selected connection is proposed as the one to copy',
-    );
+    // The selected connection is proposed as the one to copy (once the list of connections loaded).
+    await copy
+      .locator('select[name="copy-from"] option:checked', { hasText: 'Contoso HR' })
+      .waitFor({ state: 'attached' });
     await copy.getByLabel('Name').first().fill('Fabrikam HR');
     await copy.getByLabel('Description').fill('Copied from Contoso HR');
     await copy.locator('select[name="customer"]').selectOption({ label: 'Fabrikam NV' });

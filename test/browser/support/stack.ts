@@ -1,22 +1,21 @@
 /**
- * The stack the browser drives: the real hrsync app (buildApp) serving the built console from
- * web/dist and the API, a real SQLite store in a temp folder, an in-process worker, and the AFAS and
- * Microsoft 365 emulators behind the real adapters — what `hrsync serve` runs, on a free port.
- * Users of each role are seeded in the store (there is no sign-up), customers and tenants through
- * the API, the way an administrator would register them.
+ * The stack the browser drives: `hrsync serve` started in process by its own composition root
+ * (src/app startService: API, console from web/dist, scheduler and worker) on a free port with a
+ * temp data folder, plus the AFAS and Microsoft 365 emulators — wired as `hrsync demo` wires them,
+ * but with a small hand-made company so each test states exactly the people it is about.
+ * Users of each role are seeded in the store (there is no sign-up); customers and tenants are
+ * registered through the API, the way an administrator would.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import type { AfasDataset } from '../../../emulators/demo-data/types.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
-import { buildApp, hashPassword } from '../../../src/api/index.ts';
-import { realConnectors } from '../../../src/app/connectors.ts';
+import { hashPassword } from '../../../src/api/index.ts';
+import { loadServiceConfig, type RunningService, startService } from '../../../src/app/index.ts';
 import {
   createCustomer,
   createTenant,
@@ -25,8 +24,7 @@ import {
   signIn,
 } from '../../../src/contracts/index.ts';
 import type { Role } from '../../../src/core/index.ts';
-import { engineExecutor, Scheduler, ServiceMetrics, Worker } from '../../../src/jobs/index.ts';
-import { openStore, type Store } from '../../../src/store/index.ts';
+import type { Store } from '../../../src/store/index.ts';
 import { company, type PersonSpec, tenant } from '../../engine/company.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', '..', 'web', 'dist');
@@ -124,22 +122,20 @@ export async function startStack(options: { readonly persons?: readonly PersonSp
   const afasPort = Number(new URL(afas.baseUrl).port);
   const afasToken = afas.token.xml;
   const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
-  const store = await openStore({ sqliteFile: join(dataDir, 'hrsync.sqlite'), secretKey: randomBytes(32) });
-  const connectors = realConnectors({ extraCa: graph.caCertPem });
-  const metrics = new ServiceMetrics(store);
-  const worker = new Worker({ store, execute: engineExecutor({ store, connectors }), metrics, pollMs: 150 });
-  const scheduler = new Scheduler({ store, intervalMs: 60_000, onQueued: () => worker.nudge() });
-  const app: FastifyInstance = await buildApp({
-    store,
-    connectors,
-    metrics,
-    logger: false,
+  if (!graph.caCertPem) throw new Error('the Graph emulator started without its test CA');
+  // An empty environment: the suite must not depend on the machine's HRSYNC_* variables.
+  const config = {
+    ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
     webDir: WEB_DIST,
+    pollMs: 100,
+  };
+  const service: RunningService = await startService(config, {
+    print: () => {},
+    extraCa: graph.caCertPem,
+    skipBootstrap: true,
   });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  worker.start();
-  scheduler.start();
+  const { store } = service.runtime;
+  const url = service.url;
 
   const organisationName = 'Northwind IT Services';
   const organisation = await store.organisations.create(organisationName);
@@ -227,10 +223,7 @@ export async function startStack(options: { readonly persons?: readonly PersonSp
       stack.afas = afas;
     },
     async close() {
-      await scheduler.stop();
-      await worker.stop();
-      await app.close();
-      await store.close();
+      await service.stop();
       await Promise.all([afas.close(), graph.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },

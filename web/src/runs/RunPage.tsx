@@ -16,7 +16,11 @@ import {
   ToolbarButton,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DismissCircleRegular } from '@fluentui/react-icons';
+import {
+  ArrowClockwiseRegular,
+  DismissCircleRegular,
+  DocumentBulletListClockRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { call } from '../api/client.ts';
@@ -45,6 +49,9 @@ import { DecisionDialog } from './DecisionDialog.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
+
+/** The service's reasons are phrases ("4 disables + deletes, over the limit of 2"); end them. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 const useStyles = makeStyles({
   toolbar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, marginBottom: '16px' },
@@ -115,7 +122,11 @@ export function RunPage(props: { readonly id: string }) {
             Cancel run
           </ToolbarButton>
         )}
-        <ToolbarButton as="a" href={hrefFor({ page: 'audit', filter: { runId: r.id } })}>
+        <ToolbarButton
+          as="a"
+          href={hrefFor({ page: 'audit', filter: { runId: r.id } })}
+          icon={<DocumentBulletListClockRegular />}
+        >
           View audit logs
         </ToolbarButton>
       </Toolbar>
@@ -125,8 +136,8 @@ export function RunPage(props: { readonly id: string }) {
           <MessageBar intent="warning" layout="multiline" data-testid="blocked-run">
             <MessageBarBody>
               <MessageBarTitle>This run is blocked</MessageBarTitle>
-              {r.blockedReason ?? 'A safety threshold was breached.'} Nothing has been applied. Approve it to
-              apply the changes anyway, or discard it.
+              {sentence(r.blockedReason ?? 'A safety threshold was breached')} Nothing has been applied.
+              Approve it to apply the changes anyway, or discard it.
             </MessageBarBody>
             {(can(approveRun) || can(discardRun)) && (
               <MessageBarActions>

@@ -1,0 +1,79 @@
+/**
+ * The demo a newcomer starts with `npm start` (src/app startDemo: the service, both emulators and a
+ * generated Dutch company), seen through the console: sign in with the printed credentials, find
+ * the prepared connection ready to simulate, simulate it and read what would happen to real-looking
+ * people.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { loadServiceConfig, type RunningDemo, startDemo } from '../../src/app/index.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, expectState, flow, row } from './support/console.ts';
+import { WEB_DIST } from './support/stack.ts';
+
+let dataDir: string;
+let demo: RunningDemo;
+let browser: Browser;
+let w: WatchedPage;
+const printed: string[] = [];
+
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'hrsync-demo-'));
+  const config = {
+    ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
+    webDir: WEB_DIST,
+    pollMs: 100,
+  };
+  [demo, browser] = await Promise.all([
+    startDemo(config, { print: (l) => printed.push(l) }),
+    launchChromium(),
+  ]);
+  w = await openPage(browser, demo.service.url);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await demo?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+test('the demo: sign in with the printed credentials and simulate the prepared connection', () =>
+  flow(w, 'demo', async () => {
+    const { page } = w;
+    assert.ok(
+      printed.some((l) => l.includes(demo.service.url)),
+      'the demo prints its URL',
+    );
+    assert.ok(printed.some((l) => l.includes(demo.signIn.email) && l.includes(demo.signIn.password)));
+
+    await page.goto('/');
+    await page.getByLabel('E-mail address').fill(demo.signIn.email);
+    await page.getByLabel('Password').fill(demo.signIn.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const name = 'Contoso — AFAS to Microsoft 365';
+    await row(page, name).locator('[data-state="simulation"]').waitFor();
+    await screenshot(page, '50-demo-connections');
+
+    await page.getByRole('link', { name }).click();
+    await expectState(page, 'simulation');
+    await screenshot(page, '51-demo-connection-details');
+    await page.getByRole('link', { name: /^5\. Simulation/ }).click();
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await page.locator('main header [data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+    const creates = Number(
+      await page.locator('[data-testid="action-counts"] [data-action="create"]').getAttribute('data-count'),
+    );
+    assert.ok(creates > 0, 'the demo company has people to create accounts for');
+    await page.getByTestId('run-items').waitFor();
+    await screenshot(page, '52-demo-simulation');
+    await page.locator('select[name="filter-action"]').selectOption('create');
+    await page.getByTestId('run-items').locator('tbody tr').first().getByRole('button').click();
+    await page.getByTestId('attribute-changes').waitFor();
+    await screenshot(page, '53-demo-person-detail');
+    assertNoConsoleErrors(w.errors);
+  }));
