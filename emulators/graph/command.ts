@@ -18,8 +18,8 @@ export interface GraphCommandOptions {
   readonly timeScale: number;
   readonly data?: string;
   readonly tlsDir: string;
-  /** Accept a client assertion whose jti was seen before (MSAL re-sends its cached assertion). */
-  readonly allowAssertionReplay?: boolean;
+  /** Refuse a client assertion whose jti was seen before (off by default, as MSAL re-sends its cached one). */
+  readonly rejectAssertionReplay?: boolean;
 }
 
 /** `hrsync emulator graph …`: a generated (or loaded) tenant behind Entra ID + Graph v1.0. */
@@ -38,6 +38,7 @@ export function graphCommand(): Command {
     .option('--permissions <list>', 'comma-separated application permissions (default: what hrsync needs)')
     .option('--time-scale <x>', 'multiply throttling windows (0.01 = 100× faster, same quotas)', toNumber, 1)
     .option('--data <file>', 'TenantDataset or DemoCompany JSON to serve instead of generating one')
+    .option('--reject-assertion-replay', 'refuse a client assertion whose jti was seen before')
     .option(
       '--tls-dir <dir>',
       'where the test CA and server certificate are kept',
@@ -66,7 +67,7 @@ export async function runGraphEmulator(options: GraphCommandOptions): Promise<Ru
       },
     ],
     timeScale: options.timeScale,
-    rejectAssertionReplay: options.allowAssertionReplay !== true,
+    rejectAssertionReplay: options.rejectAssertionReplay === true,
     port: options.port,
     host: options.host,
     tlsDir: options.tlsDir,

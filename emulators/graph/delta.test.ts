@@ -62,6 +62,20 @@ describe('GET /users/delta', () => {
     assert.equal(replay.items.length, 3);
   });
 
+  test('$select=manager answers manager@delta, and a manager change is a change', async () => {
+    const first = await round('/users/delta?$select=id,manager');
+    const u1 = first.items.find((u) => u.id === user(1).id);
+    assert.deepEqual(u1?.['manager@delta'], []);
+    const set = await emu.call('PUT', `/users/${user(1).id}/manager/$ref`, {
+      body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${user(3).id}` },
+    });
+    assert.equal(set.status, 204);
+    const next = await round(first.deltaLink);
+    assert.deepEqual(next.items, [
+      { id: user(1).id, 'manager@delta': [{ '@odata.type': '#microsoft.graph.user', id: user(3).id }] },
+    ]);
+  });
+
   test('$filter=id eq … limits the round; other filters are refused', async () => {
     const filter = encodeURIComponent(`id eq '${user(1).id}' or id eq '${user(3).id}'`);
     const limited = await round(`/users/delta?$select=id&$filter=${filter}`);

@@ -29,7 +29,9 @@ export class GraphEmulatorState {
     this.faults = new Faults(options.faults);
     this.timeScale = options.timeScale ?? 1;
     this.throttle = new Throttle(options.throttling ?? {}, this.timeScale, now);
-    this.replayGuard = options.rejectAssertionReplay === false ? undefined : new ReplayGuard();
+    // MSAL re-sends its cached client assertion (10 minutes) when it skips the token cache, so Entra
+    // evidently accepts a repeated jti; refusing it is opt-in.
+    this.replayGuard = options.rejectAssertionReplay === true ? new ReplayGuard() : undefined;
   }
 
   static async create(options: GraphEmulatorOptions): Promise<GraphEmulatorState> {

@@ -25,6 +25,7 @@ describe('identity platform', () => {
         { clientId: CERT_APP, certificates: [cert.certPem] },
         { clientId: READER_APP, clientSecret: CLIENT_SECRET, permissions: ['User.Read.All'] },
       ],
+      rejectAssertionReplay: true,
     });
     tokenUrl = `${emu.httpUrl}/${emu.tenantId}/oauth2/v2.0/token`;
   });

@@ -18,7 +18,10 @@ export interface GraphEmulatorOptions {
   readonly faults?: FaultSettings;
   /** Access-token lifetime; Entra issues 3599 s by default. */
   readonly tokenLifetimeSeconds?: number;
-  /** Refuse a client assertion whose `jti` was already used (default true). */
+  /**
+   * Refuse a client assertion whose `jti` was already used (default false: MSAL re-sends its cached
+   * assertion for 10 minutes when it skips the token cache, so Entra evidently accepts it).
+   */
   readonly rejectAssertionReplay?: boolean;
   /** Clock in epoch milliseconds (tests move it to expire tokens). */
   readonly now?: () => number;

@@ -18,6 +18,15 @@ interface DeltaState {
   readonly to: number;
   /** position in the directory's stable order where the next page starts */
   readonly pos: number;
+  /** `manager` was selected */
+  readonly m?: boolean;
+}
+
+/** The current manager as `manager@delta: [{id}]`; no manager as an empty list. */
+function managerDelta(user: UserEntity): Record<string, unknown> {
+  return {
+    'manager@delta': user.managerId ? [{ '@odata.type': '#microsoft.graph.user', id: user.managerId }] : [],
+  };
 }
 
 const DEFAULT_PAGE_SIZE = 200;
@@ -28,9 +37,11 @@ export const userDeltaRoutes: readonly GraphRoute[] = [
     template: '/users/delta',
     handle(context) {
       const state = deltaState(context);
-      checkReadable(context.principal, state.s ?? undefined);
-      const pageSize = preferredPageSize(context.request.headers.prefer);
+      // `manager` in a delta $select is a navigation property: Graph answers it as `manager@delta`.
+      const withManager = state.m === true;
       const select = state.s ?? undefined;
+      checkReadable(context.principal, select);
+      const pageSize = preferredPageSize(context.request.headers.prefer);
       const value: Record<string, unknown>[] = [];
       let nextPos: number | undefined;
       for (const entry of entries(context, state)) {
@@ -40,7 +51,11 @@ export const userDeltaRoutes: readonly GraphRoute[] = [
         }
         value.push(
           entry.user
-            ? { ...viewUser(entry.user, select), id: entry.user.id }
+            ? {
+                ...viewUser(entry.user, select),
+                id: entry.user.id,
+                ...(withManager ? managerDelta(entry.user) : {}),
+              }
             : { id: entry.id, '@removed': { reason: entry.removed } },
         );
       }
@@ -93,9 +108,13 @@ function deltaState(context: RouteContext): DeltaState {
   // A delta link starts a new round: changes after the last round, up to now.
   const deltaToken = query.get('$deltatoken');
   if (deltaToken !== null) return { ...decodeState(deltaToken), to: sequence, pos: 0 };
-  const select = parseSelect(query.get('$select'));
+  const selected = (query.get('$select') ?? '').split(',').map((s) => s.trim());
+  const manager = selected.some((s) => s.toLowerCase() === 'manager');
+  const rest = selected.filter((s) => s.toLowerCase() !== 'manager');
+  const select = parseSelect(query.get('$select') === null ? null : rest.join(','));
   const filterText = query.get('$filter');
   return {
+    ...(manager ? { m: true } : {}),
     s: select ? [...select] : null,
     f: filterText ? idsFromFilter(parseFilter(filterText)) : null,
     from: 0,
