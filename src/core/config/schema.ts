@@ -124,7 +124,6 @@ export const MappingRule = T.Object(
 );
 export type MappingRule = Static<typeof MappingRule>;
 
-
 /**
  * Unique names: the candidates are expressions giving the local part (before @) in order of
  * preference; the first one that, after cleaning, makes every mapping that uses `[UniqueName]` free in
