@@ -4,7 +4,7 @@
  */
 import { EXTERNAL_JOB, INTERN_JOB, type Job, MANAGER_JOBS } from './catalogue.ts';
 import type { Day } from './local-date.ts';
-import type { DemoPerson, EmployeeType, Employer, EmploymentRecord, OrgUnit } from './model.ts';
+import type { EmployeeType, Employer, EmploymentRecord, OrgUnit } from './model.ts';
 import type { DemoProportions } from './proportions.ts';
 import { type Random, Weighted } from './random.ts';
 
@@ -323,27 +323,4 @@ export class EmploymentBuilder {
       }),
     ];
   }
-}
-
-/** The employment HR treats as the person's main one: active first, then most hours, earliest start. */
-export function primaryEmployment(person: DemoPerson, today: Day): EmploymentRecord | null {
-  let best: EmploymentRecord | null = null;
-  let bestRank = Number.POSITIVE_INFINITY;
-  for (const e of person.employments) {
-    const ended = e.functionEnd !== null && e.functionEnd < today;
-    const rank = ended ? 2 : e.functionStart <= today ? 0 : 1;
-    if (
-      best === null ||
-      rank < bestRank ||
-      (rank === bestRank &&
-        (e.hours > best.hours ||
-          (e.hours === best.hours &&
-            (e.functionStart < best.functionStart ||
-              (e.functionStart === best.functionStart && e.contract < best.contract)))))
-    ) {
-      best = e;
-      bestRank = rank;
-    }
-  }
-  return best;
 }

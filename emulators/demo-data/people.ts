@@ -3,12 +3,13 @@
  * person's employments with their manager and stand-in resolved.
  */
 import { jobCatalogue } from './catalogue.ts';
-import { EmploymentBuilder, primaryEmployment } from './employments.ts';
+import { EmploymentBuilder } from './employments.ts';
 import type { Day } from './local-date.ts';
 import type { DemoPerson, Employer, OrgUnit } from './model.ts';
 import { generatePersonName } from './names/person-name.ts';
 import { managerFor, type OrgTree } from './org-units.ts';
 import { mobilePhone, workPhone } from './phones.ts';
+import { primaryEmployment } from './primary-employment.ts';
 import type { DemoProportions } from './proportions.ts';
 import type { Random } from './random.ts';
 import type { DemoLeaverTiming, DemoLifecycleKind } from './types.ts';

@@ -5,18 +5,21 @@
  * (written-back e-mail and UPN), since that depends on the account.
  */
 
-import { createdInstant, personAccount, plainAccount, SKU } from './account-record.ts';
+import { createdInstant, personAccount, SKU } from './account-record.ts';
+import { chooseScenarios, chooseUpnTaken, wantsAccount } from './account-scenarios.ts';
 import { type AddressBook, legacyLocalPart, obviousLocalPart, personLocalParts } from './addresses.ts';
-import { primaryEmployment } from './employments.ts';
 import type { Day } from './local-date.ts';
 import type { DemoPerson, EmploymentRecord } from './model.ts';
-import { displayNameOf, surnameFor } from './names/compose.ts';
-import { namesakeOf } from './names/person-name.ts';
+import { primaryEmployment } from './primary-employment.ts';
 import type { DemoProportions } from './proportions.ts';
 import type { Random } from './random.ts';
+import {
+  type SecondAccountContext,
+  sameAddressAccount,
+  sameEmployeeIdAccount,
+  strangerAccount,
+} from './second-accounts.ts';
 import type { DemoAccountKind, DemoManifest, GraphUserRecord } from './types.ts';
-
-type Scenario = 'unlinked-upn' | 'unlinked-mail' | 'duplicate-employee-id' | 'duplicate-mail';
 
 export interface PersonAccountsInput {
   readonly persons: readonly DemoPerson[];
@@ -41,18 +44,12 @@ export interface PersonAccounts {
   readonly leaversStillEnabled: string[];
 }
 
-const OUTSIDE_COMPANIES = [
-  'Adviesbureau Noord B.V.',
-  'IT Partners Zuid',
-  'Interim Netwerk',
-  'Projectbureau West',
-];
-
 export function buildPersonAccounts(input: PersonAccountsInput): PersonAccounts {
   const { persons, today, domain, proportions: p, random, ids, book } = input;
   const hasAccount = persons.map((person) => wantsAccount(person, p, random));
-  const scenarios = chooseScenarios(input, hasAccount);
-  const upnTakenTargets = chooseNamesakes(input, hasAccount);
+  const scenarios = chooseScenarios(persons, hasAccount, p, random);
+  const upnTakenTargets = chooseUpnTaken(persons, hasAccount, p, random);
+  const ctx: SecondAccountContext = { book, domain, today, random, ids };
 
   const out: PersonAccounts = {
     users: [],
@@ -83,15 +80,12 @@ export function buildPersonAccounts(input: PersonAccountsInput): PersonAccounts 
     const created = createdInstant(random, firstStart, today);
     const licence = random.chance(0.05) ? SKU.ENTERPRISEPACK : shown.hours < 20 ? SKU.SPE_F1 : SKU.SPE_E3;
     const { enabled, leaveDay } = accountState(person, shown, today, p, random);
-    let upn: string;
-    let mail: string;
-    if (scenario === 'unlinked-mail' || scenario === 'duplicate-mail') {
-      mail = `${book.claim(personLocalParts(person.name), domain, id)}@${domain}`;
-      upn = `${book.claim([legacyLocalPart(person.name)], domain, id)}@${domain}`;
-    } else {
-      mail = `${book.claim(personLocalParts(person.name), domain, id)}@${domain}`;
-      upn = mail;
-    }
+    const mail = `${book.claim(personLocalParts(person.name), domain, id)}@${domain}`;
+    // These accounts date from an older naming convention, so only their mail address matches.
+    const upn =
+      scenario === 'unlinked-mail' || scenario === 'duplicate-mail'
+        ? `${book.claim([legacyLocalPart(person.name)], domain, id)}@${domain}`
+        : mail;
     const linked = scenario === undefined || scenario === 'duplicate-employee-id';
     const user = personAccount(person, {
       id,
@@ -135,53 +129,20 @@ export function buildPersonAccounts(input: PersonAccountsInput): PersonAccounts 
     if (scenario === 'unlinked-mail')
       out.accounts.unlinkedByMail.push({ employeeNumber: person.employeeNumber, accountId: id });
     if (scenario === 'duplicate-mail') {
-      // Someone created a second account with the person's address as its UPN (Entra keeps UPN and
-      // proxy addresses in separate indexes, so it was accepted).
-      const second = ids.guid();
-      const nickname = book.claim([`${mail.split('@')[0]}.nieuw`], domain, second);
-      add(
-        plainAccount({
-          id: second,
-          userPrincipalName: mail,
-          displayName: displayNameOf(person.name),
-          mailNickname: nickname,
-          accountEnabled: true,
-          mail: null,
-          givenName: person.name.callingName,
-          surname: surnameFor(person.name),
-          createdDateTime: createdInstant(random, today - random.int(5, 200), today),
-        }),
-        'duplicate-mail',
-      );
+      const second = sameAddressAccount(ctx, person, mail);
+      add(second, 'duplicate-mail');
       out.accounts.duplicateMail.push({
         employeeNumber: person.employeeNumber,
         address: mail,
-        accountIds: [id, second],
+        accountIds: [id, second.id],
       });
     }
     if (scenario === 'duplicate-employee-id') {
-      const second = ids.guid();
-      const admin = duplicates++ % 2 === 0;
-      const local = admin
-        ? book.claim([`adm-${mail.split('@')[0]}`], domain, second)
-        : book.claim(personLocalParts(person.name), domain, second);
-      const record = personAccount(person, {
-        id: second,
-        userPrincipalName: `${local}@${domain}`,
-        mail: admin ? null : `${local}@${domain}`,
-        employeeId: person.employeeNumber,
-        accountEnabled: admin,
-        employment: shown,
-        leaveDay: null,
-        createdDateTime: createdInstant(random, firstStart, today),
-        licence: null,
-      });
-      record.mailNickname = local;
-      if (admin) record.displayName = `${record.displayName} (beheer)`;
-      add(record, 'duplicate-employee-id');
+      const second = sameEmployeeIdAccount(ctx, person, shown, duplicates++ % 2 === 0, mail);
+      add(second, 'duplicate-employee-id');
       out.accounts.duplicateEmployeeId.push({
         employeeNumber: person.employeeNumber,
-        accountIds: [id, second],
+        accountIds: [id, second.id],
       });
     }
   }
@@ -192,26 +153,9 @@ export function buildPersonAccounts(input: PersonAccountsInput): PersonAccounts 
     const address = `${local}@${domain}`;
     let owner = book.ownerOf(address);
     if (owner === undefined) {
-      owner = ids.guid();
-      book.claim([local], domain, owner);
-      add(
-        plainAccount({
-          id: owner,
-          userPrincipalName: address,
-          displayName: `${displayNameOf(person.name)} (extern)`,
-          mailNickname: local,
-          accountEnabled: true,
-          mail: address,
-          givenName: person.name.callingName,
-          surname: surnameFor(person.name),
-          employeeType: 'Contractor',
-          jobTitle: 'Externe adviseur',
-          companyName: random.pick(OUTSIDE_COMPANIES),
-          createdDateTime: createdInstant(random, today - random.int(30, 1500), today),
-          licence: SKU.SPE_E3,
-        }),
-        'upn-taken',
-      );
+      const stranger = strangerAccount(ctx, person, local);
+      add(stranger, 'upn-taken');
+      owner = stranger.id;
     }
     out.accounts.upnTaken.push({
       employeeNumber: person.employeeNumber,
@@ -222,68 +166,6 @@ export function buildPersonAccounts(input: PersonAccountsInput): PersonAccounts 
 
   linkManagers(persons, out.users, today, p, random);
   return out;
-}
-
-function wantsAccount(person: DemoPerson, p: DemoProportions, random: Random): boolean {
-  switch (person.kind) {
-    case 'joiner':
-    case 'future-starter':
-      return false;
-    case 'leaver':
-      return (
-        random.chance(p.existingAccounts) &&
-        !(person.leaverTiming === 'long-ago' && random.chance(p.leaverAccountsDeleted))
-      );
-    case 'employee':
-    case 'rehire':
-      return random.chance(p.existingAccounts);
-  }
-}
-
-/** Exact counts, drawn from current non-manager employees with an account. */
-function chooseScenarios(input: PersonAccountsInput, hasAccount: readonly boolean[]): Map<number, Scenario> {
-  const { persons, proportions: p, random } = input;
-  const pool = persons
-    .filter((x) => x.kind === 'employee' && x.manages === null && hasAccount[x.index])
-    .map((x) => x.index);
-  const counts: [Scenario, number][] = [
-    ['unlinked-upn', Math.round(persons.length * p.unlinkedByUpn)],
-    ['unlinked-mail', Math.round(persons.length * p.unlinkedByMail)],
-    ['duplicate-employee-id', Math.round((persons.length * p.duplicates) / 2)],
-    [
-      'duplicate-mail',
-      Math.round(persons.length * p.duplicates) - Math.round((persons.length * p.duplicates) / 2),
-    ],
-  ];
-  const chosen = random.sample(
-    pool,
-    counts.reduce((sum, [, n]) => sum + n, 0),
-  );
-  const scenarios = new Map<number, Scenario>();
-  let next = 0;
-  for (const [scenario, n] of counts)
-    for (let i = 0; i < n && next < chosen.length; i++) scenarios.set(chosen[next++]!, scenario);
-  return scenarios;
-}
-
-/**
- * Joiners whose obvious address will be taken. Half get the name of an employee who already has an
- * account (common names make namesakes); the rest meet a stranger's account with that address.
- */
-function chooseNamesakes(input: PersonAccountsInput, hasAccount: readonly boolean[]): number[] {
-  const { persons, proportions: p, random } = input;
-  const starters = persons
-    .filter((x) => x.kind === 'joiner' || x.kind === 'future-starter')
-    .map((x) => x.index);
-  const targets = random.sample(starters, Math.round(starters.length * p.joinerUpnTaken));
-  const namesakes = persons.filter((x) => x.kind === 'employee' && hasAccount[x.index]);
-  targets.forEach((index, k) => {
-    if (k % 2 === 0 && namesakes.length > 0) {
-      const person = persons[index]!;
-      person.name = namesakeOf(random.pick(namesakes).name, person.name);
-    }
-  });
-  return targets.sort((a, b) => a - b);
 }
 
 /** A rehire's old account still shows the old job; everyone else's the primary employment. */

@@ -5,10 +5,10 @@
 import { SKU } from './account-record.ts';
 import { AddressBook } from './addresses.ts';
 import { buildCloudOnlyAccounts } from './cloud-only.ts';
-import { primaryEmployment } from './employments.ts';
 import type { Day } from './local-date.ts';
 import type { DemoPerson } from './model.ts';
 import { buildPersonAccounts, type PersonAccounts } from './person-accounts.ts';
+import { primaryEmployment } from './primary-employment.ts';
 import type { DemoProportions } from './proportions.ts';
 import type { Random } from './random.ts';
 import type {
