@@ -110,7 +110,7 @@ export function loadServiceConfig(
     secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
     tls: cert !== undefined && key !== undefined ? { cert, key } : undefined,
     extraCa: file('HRSYNC_EXTRA_CA_FILE'),
-    leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 5, 3600) * 1000,
+    leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 2, 3600) * 1000,
     pollMs: int('HRSYNC_WORKER_POLL_MS', 1000, 50, 60_000),
     schedulerIntervalMs: int('HRSYNC_SCHEDULER_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
     bootstrap: {

@@ -56,6 +56,8 @@ export interface Reply {
 
 export interface Service {
   readonly dialect: DialectName;
+  readonly database: TestDatabase;
+  readonly secretKey: Buffer;
   readonly store: Store;
   readonly app: FastifyInstance;
   readonly afas: RunningAfasEmulator;
@@ -81,12 +83,13 @@ export async function startService(
   options: { clock?: { now(): string } } = {},
 ): Promise<Service> {
   const database: TestDatabase = await createTestDatabase(dialect);
-  const afas = await startAfasEmulator({ dataset: company(PEOPLE) });
+  const afas = await startAfasEmulator({ dataset: company(options.people ?? PEOPLE) });
   const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
+  const secretKey = randomBytes(32);
   const store = await openStore({
     databaseUrl: database.databaseUrl,
     sqliteFile: database.sqliteFile,
-    secretKey: randomBytes(32),
+    secretKey,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const logLines: string[] = [];
@@ -188,6 +191,8 @@ export async function startService(
 
   return {
     dialect,
+    database,
+    secretKey,
     store,
     app,
     afas,
