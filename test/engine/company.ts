@@ -102,7 +102,7 @@ export function company(persons: readonly PersonSpec[]): AfasDataset {
       Mobielnr_werk: null,
       UPN: null,
     });
-    p.jobs.forEach((j, i) =>
+    p.jobs.forEach((j, i) => {
       employments.push({
         Medewerker: p.n,
         Persoonsnummer: `P${p.n}`,
@@ -118,8 +118,8 @@ export function company(persons: readonly PersonSpec[]): AfasDataset {
         FTE: j.fte ?? 1,
         Volgnummer_contract: i + 1,
         Soort_medewerker_code: 'I',
-      }),
-    );
+      });
+    });
   }
   return {
     environmentId: '12345',
