@@ -12,48 +12,54 @@ const CHUNK = 1 << 16;
 
 /** The same text as `JSON.stringify(value)`, yielded in pieces of about 64 KiB. */
 export function* jsonChunks(value: unknown): Generator<string> {
-  let buffer = '';
-  const pieces = walk(value);
-  for (const piece of pieces) {
-    buffer += piece;
-    if (buffer.length >= CHUNK) {
-      yield buffer;
-      buffer = '';
+  let parts: string[] = [];
+  let size = 0;
+  for (const piece of walk(value)) {
+    parts.push(piece);
+    size += piece.length;
+    if (size >= CHUNK) {
+      yield parts.join('');
+      parts = [];
+      size = 0;
     }
   }
-  if (buffer !== '') yield buffer;
+  if (size > 0) yield parts.join('');
 }
 
-/** Large arrays and objects are walked; small values are handed to JSON.stringify whole. */
+/** Whether JSON.stringify can take the value in one go: no array of 64 or more items inside. */
+function isSmall(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.length < 64 && value.every(isSmall);
+  for (const key in value) if (!isSmall((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/** Walks only the containers that hold large arrays; everything else goes to JSON.stringify whole. */
 function* walk(value: unknown): Generator<string> {
+  if (isSmall(value) || (typeof value === 'object' && value !== null && 'toJSON' in value)) {
+    yield JSON.stringify(value) ?? 'null';
+    return;
+  }
   if (Array.isArray(value)) {
-    if (value.length < 64) {
-      yield JSON.stringify(value);
-      return;
-    }
     yield '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ',';
       const item: unknown = value[i];
-      // JSON.stringify writes null for array holes, undefined and functions.
+      // JSON.stringify writes null for undefined and functions inside arrays.
       yield* item === undefined || typeof item === 'function' ? ['null'] : walk(item);
     }
     yield ']';
     return;
   }
-  if (value !== null && typeof value === 'object' && !('toJSON' in value)) {
-    yield '{';
-    let first = true;
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined || typeof item === 'function') continue;
-      yield `${first ? '' : ','}${JSON.stringify(key)}:`;
-      first = false;
-      yield* walk(item);
-    }
-    yield '}';
-    return;
+  yield '{';
+  let first = true;
+  for (const [key, item] of Object.entries(value as object)) {
+    if (item === undefined || typeof item === 'function') continue;
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    yield* walk(item);
   }
-  yield JSON.stringify(value) ?? 'null';
+  yield '}';
 }
 
 export function serializeDataset(company: DemoCompany): string {
