@@ -5,6 +5,7 @@
  * they are not replayed.
  */
 import { isHrsyncError } from '../core/index.ts';
+import { DEFAULT_SECTIONS } from '../engine/index.ts';
 import type { Actor, Store } from '../store/index.ts';
 import { requestRun } from './run-requests.ts';
 import { nextRunAt } from './schedule.ts';
@@ -54,7 +55,7 @@ export class Scheduler {
       const due = await tx.connections.lockDue(now, this.#o.batchSize ?? 50);
       let count = 0;
       for (const connection of due) {
-        const timeZone = connection.config.timeZone ?? 'Europe/Amsterdam';
+        const timeZone = connection.config.timeZone ?? DEFAULT_SECTIONS.timeZone;
         const next = connection.schedule === null ? null : nextRunAt(connection.schedule, timeZone, now);
         try {
           await requestRun(tx, { connection, kind: 'sync', actor: SCHEDULER_ACTOR });

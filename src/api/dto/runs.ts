@@ -1,5 +1,6 @@
 import type { Static } from '@sinclair/typebox';
-import type { RunDto } from '../../contracts/index.ts';
+import type { RunDto, RunItemDto } from '../../contracts/index.ts';
+import type { RunItem } from '../../core/index.ts';
 import type { Run } from '../../store/index.ts';
 
 export function toRunDto(r: Run): Static<typeof RunDto> {
@@ -30,3 +31,18 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     maxAttempts: r.maxAttempts,
   };
 }
+
+type ItemDto = Static<typeof RunItemDto>;
+const value = (v: RunItem['changes'][number]['old']): ItemDto['changes'][number]['old'] =>
+  Array.isArray(v) ? [...v] : (v as Exclude<typeof v, readonly string[]>);
+
+export const toRunItemDto = (i: RunItem): ItemDto => ({
+  employeeNumber: i.employeeNumber,
+  displayName: i.displayName,
+  action: i.action,
+  status: i.status,
+  accountId: i.accountId,
+  changes: i.changes.map((c) => ({ attribute: c.attribute, old: value(c.old), new: value(c.new) })),
+  steps: i.steps.map((s) => ({ step: s.step, status: s.status, message: s.message })),
+  error: i.error === null ? null : { code: i.error.code, message: i.error.message },
+});

@@ -20,7 +20,7 @@ import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
-import { toRunDto } from '../dto/runs.ts';
+import { toRunDto, toRunItemDto } from '../dto/runs.ts';
 import { registerEndpoint } from '../route.ts';
 
 function assertRunOperation(operation: RunOperation, run: Run): void {
@@ -89,7 +89,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, listRunItems, async ({ caller, store, params, query }) => {
     const run = await loadRun(store, caller, params.id);
     const page = await store.runItems.list(run.id, itemFilter(query), query.page ?? 1, query.pageSize ?? 50);
-    return { ...page, items: page.items.map((i) => structuredClone(i) as never) };
+    return { ...page, items: page.items.map(toRunItemDto) };
   });
 
   registerEndpoint(app, exportRunItemsCsv, async ({ caller, store, params, query, reply }) => {
@@ -101,7 +101,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, exportRunItemsJson, async ({ caller, store, params, query, reply }) => {
     const run = await loadRun(store, caller, params.id);
     reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
-    return (await store.runItems.all(run.id, itemFilter(query))).map((i) => structuredClone(i) as never);
+    return (await store.runItems.all(run.id, itemFilter(query))).map(toRunItemDto);
   });
 
   registerEndpoint(app, cancelRun, async ({ caller, store, params, audit, about }) => {

@@ -48,7 +48,7 @@ export const sourceStep = (svc: Service) => ({
 
 export const mappingStep = () => ({
   mapping: structuredClone(DEFAULT_SECTIONS.mapping),
-  matching: [...DEFAULT_SECTIONS.matching],
+  matching: [...DEFAULT_SECTIONS.matching] as string[],
   uniqueness: structuredClone(DEFAULT_SECTIONS.uniqueness),
   writeBack: { email: false, upn: false },
 });

@@ -78,10 +78,13 @@ export interface Service {
   close(): Promise<void>;
 }
 
-export async function startService(
-  dialect: DialectName,
-  options: { clock?: { now(): string } } = {},
-): Promise<Service> {
+export interface ServiceOptions {
+  readonly clock?: { now(): string };
+  /** The AFAS company; default PEOPLE. */
+  readonly people?: readonly PersonSpec[];
+}
+
+export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const afas = await startAfasEmulator({ dataset: company(options.people ?? PEOPLE) });
   const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
