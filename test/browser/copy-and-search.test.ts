@@ -11,6 +11,7 @@ import { launchChromium, openPage, screenshot, type WatchedPage } from './suppor
 import {
   assertNoConsoleErrors,
   dialog,
+  expectState,
   flow,
   row,
   selectConnection,
@@ -106,5 +107,56 @@ test('copy a connection to another customer’s tenant', () =>
     assert.equal(await page.locator('input[name="base-url"]').inputValue(), stack.afas.baseUrl);
     assert.equal(await page.locator('input[name="token"]').getAttribute('placeholder'), '');
     await page.getByText('Enter the App Connector token.').waitFor();
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('with the keyboard only: a refused create is explained in plain words', () =>
+  flow(w, 'keyboard-and-errors', async () => {
+    const { page } = w;
+    await page.goto('/#/connections');
+    await row(page, 'Contoso HR').waitFor();
+
+    // Select a row: Tab reaches its radio, Space selects it.
+    await page.getByRole('radio', { name: 'Select Fabrikam pilot' }).focus();
+    await page.keyboard.press('Space');
+    assert.equal(await row(page, 'Fabrikam pilot').getAttribute('aria-selected'), 'true');
+
+    // Open "Create new connection" from the menu and submit a name that is taken, all by keyboard.
+    await page.getByRole('button', { name: 'Create connection' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Create new connection' }).waitFor();
+    await page.keyboard.press('Enter');
+    const create = dialog(page, 'Create new connection');
+    await create.waitFor();
+    await page.keyboard.type('Contoso HR');
+    await page.keyboard.press('Enter');
+    const error = create.getByTestId('error-message');
+    await error.waitFor();
+    assert.match(await textOf(error), /That conflicts with existing data/);
+    assert.match(await textOf(error), /Contoso HR/);
+    await screenshot(page, '23-refused-create');
+    await page.keyboard.press('Escape');
+    await create.waitFor({ state: 'detached' });
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('saving an earlier step warns that the later steps must be confirmed again', () =>
+  flow(w, 'reconfirm', async () => {
+    const { page } = w;
+    await page.goto('/#/connections');
+    await page.getByRole('link', { name: 'Contoso HR' }).click();
+    await expectState(page, 'simulation');
+    await page.getByRole('link', { name: /^2\. Destination/ }).click();
+    await page.getByTestId('tenant-status').waitFor();
+    await page.locator('select[name="default-domain"]').selectOption('contoso.onmicrosoft.com');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const warning = dialog(page, 'Save step 2?');
+    assert.match(await textOf(warning), /steps 3, 4 must be confirmed again/);
+    await screenshot(page, '24-reconfirm-warning');
+    await warning.getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('step-saved').waitFor();
+    await expectState(page, 'draft');
+    await page.locator('[data-step="3"][data-status="current"]').waitFor();
+    assert.equal(await page.locator('[data-step="4"]').getAttribute('data-status'), 'locked');
     assertNoConsoleErrors(w.errors);
   }));

@@ -72,5 +72,12 @@ test('a viewer sees connections, steps, runs and the audit log, but cannot chang
     await navLink(page, 'Audit logs').click();
     await page.getByTestId('audit-table').waitFor();
     await screenshot(page, '32-viewer-audit-log');
+
+    // Sign out: back to the sign-in page, and a reload does not bring the session back.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     assertNoConsoleErrors(w.errors);
   }));

@@ -14,7 +14,7 @@ import {
   Text,
   Toolbar,
   ToolbarButton,
-  ToolbarDivider,
+  Tooltip,
   tokens,
 } from '@fluentui/react-components';
 import {
@@ -126,12 +126,11 @@ export function ConnectionsPage() {
             }}
             onSimulated={(run) => navigate({ page: 'run', id: run.id })}
           />
-          <ToolbarDivider />
-          <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={list.reload}>
-            Refresh
-          </ToolbarButton>
         </Toolbar>
         <div className={styles.right}>
+          <Tooltip content="Refresh" relationship="label">
+            <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={list.reload} />
+          </Tooltip>
           <Text size={200} aria-live="polite" data-testid="connection-count">
             {list.data ? `${list.data.total} ${list.data.total === 1 ? 'item' : 'items'}` : ''}
           </Text>

@@ -12,7 +12,7 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { ConnectionDetails, StepSaved } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
@@ -46,6 +46,8 @@ export function StepFrame(props: {
   readonly readOnly: boolean;
   /** Why Save is unavailable (missing required fields), or null. */
   readonly invalid: string | null;
+  /** The body Save would send: compared with what was loaded, to know whether anything changed. */
+  readonly draft: unknown;
   readonly save: () => Promise<StepSaved>;
   readonly onSaved: (result: StepSaved) => void;
   readonly children: ReactNode;
@@ -59,12 +61,17 @@ export function StepFrame(props: {
   const later = stepsToReconfirm(props.connection, props.step);
   // Saving any step of an active or deactivated connection changes its state, even at step 4.
   const stateChanges = props.connection.state !== 'draft';
-  const needsWarning = later.length > 0 || stateChanges;
+  // Saving what was loaded only confirms the step; the service resets progress only for a change.
+  const current = JSON.stringify(props.draft);
+  const baseline = useRef(current);
+  const changed = current !== baseline.current;
+  const needsWarning = changed && (later.length > 0 || stateChanges);
 
   const doSave = async () => {
     const result = await action.run();
     setConfirming(false);
     if (result) {
+      baseline.current = current;
       setSaved(result);
       props.onSaved(result);
     }

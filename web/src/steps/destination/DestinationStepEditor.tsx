@@ -42,6 +42,7 @@ export function DestinationStepEditor(props: StepEditorProps) {
       step={2}
       readOnly={props.readOnly}
       invalid={invalid}
+      draft={{ tenantId, defaultDomain: domain }}
       save={() =>
         call(saveDestinationStep, {
           params: { id: props.connection.id },

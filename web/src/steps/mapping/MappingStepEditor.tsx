@@ -17,6 +17,7 @@ import { AddRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
 import { saveMappingStep } from '../../api/contracts.ts';
+import type { MappingStep } from '../../api/dto.ts';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
@@ -68,19 +69,16 @@ export function MappingStepEditor(props: StepEditorProps) {
                   ? 'The highest number suffix is 0 to 999.'
                   : null;
 
-  const save = () =>
-    call(saveMappingStep, {
-      params: { id: props.connection.id },
-      body: {
-        mapping: rows.map(({ rule }) => {
-          const { source, ...rest } = rule;
-          return rule.type === 'none' || !source ? rest : { ...rest, source };
-        }),
-        matching,
-        uniqueness: { candidates: candidates.filter((c) => c.trim()), maxSuffix: Number(maxSuffix) },
-        writeBack,
-      },
-    });
+  const draft: MappingStep = {
+    mapping: rows.map(({ rule }) => {
+      const { source, ...rest } = rule;
+      return rule.type === 'none' || !source ? rest : { ...rest, source };
+    }),
+    matching,
+    uniqueness: { candidates: candidates.filter((c) => c.trim()), maxSuffix: Number(maxSuffix) },
+    writeBack,
+  };
+  const save = () => call(saveMappingStep, { params: { id: props.connection.id }, body: draft });
 
   const editingRule = editing?.kind === 'rule' ? rows.find((r) => r.key === editing.key) : undefined;
   const editingText =
@@ -106,6 +104,7 @@ export function MappingStepEditor(props: StepEditorProps) {
       step={3}
       readOnly={props.readOnly}
       invalid={invalid}
+      draft={draft}
       save={save}
       onSaved={props.onSaved}
     >

@@ -92,26 +92,23 @@ export function ScopeStepEditor(props: StepEditorProps) {
             : null;
 
   const num = (v: string | null) => (v === null ? null : Number(v));
-  const save = () =>
-    call(saveScopeStep, {
-      params: { id: props.connection.id },
-      body: {
-        scope: { filters, outOfScope },
-        persons: {
-          primaryEmployment: criteria,
-          leadDays: Number(leadDays),
-          graceDays: Number(graceDays),
-          excludeWithoutEmployment: excludeWithout,
-        },
-        lifecycle: { deleteAfterDays: num(deleteAfter), missingFromSource: missing, setManager },
-        thresholds: {
-          maxDisableDeleteCount: num(maxCount),
-          maxDisableDeletePercent: num(maxPercent),
-          maxSourceShrinkPercent: num(maxShrink),
-        },
-        timeZone,
-      },
-    });
+  const draft: ScopeStep = {
+    scope: { filters, outOfScope },
+    persons: {
+      primaryEmployment: criteria,
+      leadDays: Number(leadDays),
+      graceDays: Number(graceDays),
+      excludeWithoutEmployment: excludeWithout,
+    },
+    lifecycle: { deleteAfterDays: num(deleteAfter), missingFromSource: missing, setManager },
+    thresholds: {
+      maxDisableDeleteCount: num(maxCount),
+      maxDisableDeletePercent: num(maxPercent),
+      maxSourceShrinkPercent: num(maxShrink),
+    },
+    timeZone,
+  };
+  const save = () => call(saveScopeStep, { params: { id: props.connection.id }, body: draft });
 
   return (
     <StepFrame
@@ -119,6 +116,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
       step={4}
       readOnly={props.readOnly}
       invalid={invalid}
+      draft={draft}
       save={save}
       onSaved={props.onSaved}
     >

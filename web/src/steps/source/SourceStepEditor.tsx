@@ -72,6 +72,7 @@ export function SourceStepEditor(props: StepEditorProps) {
       step={1}
       readOnly={props.readOnly}
       invalid={invalid}
+      draft={body()}
       save={() => call(saveSourceStep, { params: { id: props.connection.id }, body: body() })}
       onSaved={(r) => {
         setToken('');
