@@ -103,6 +103,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         ...config.matching,
         ...Object.keys(capabilities.uniqueAttributes),
         ...Object.values(capabilities.uniqueAttributes).flat(),
+        // Managers are compared with what the tenant holds, not only with what hrsync last set.
+        ...(capabilities.managerReference && config.lifecycle.setManager ? ['manager'] : []),
       ]),
     ].sort();
     progress({ phase: 'read-target', done: 0, total: null });

@@ -27,11 +27,31 @@ const DEFAULT_FILTERABLE = new Set([
   'otherMails',
 ]);
 
+/**
+ * The `manager` attribute is the manager's object id. It is a navigation property: a delta query
+ * selects it (`$select=…,manager` → `manager@delta`), a plain list expands it (`$expand=manager`).
+ */
+export const MANAGER = 'manager';
+
 /** `$select` for the attributes: nested attributes select their parent property; id always comes. */
-export function selectFor(attributes: readonly string[]): string {
+export function selectFor(attributes: readonly string[], options: { delta?: boolean } = {}): string {
   const properties = new Set<string>(['id', ...ALWAYS_READ]);
-  for (const attribute of attributes) properties.add(attribute.split('.')[0] as string);
+  for (const attribute of attributes) {
+    if (attribute === MANAGER && !options.delta) continue;
+    properties.add(attribute.split('.')[0] as string);
+  }
   return [...properties].join(',');
+}
+
+/** The manager id from `manager@delta` or an expanded `manager`; undefined when Graph said nothing. */
+function managerIdOf(user: Record<string, unknown>): string | null | undefined {
+  const delta = user['manager@delta'];
+  if (Array.isArray(delta)) {
+    const current = delta.find((m) => isObject(m) && m['@removed'] === undefined && typeof m.id === 'string');
+    return isObject(current) ? String(current.id) : null;
+  }
+  if (isObject(user.manager)) return typeof user.manager.id === 'string' ? user.manager.id : null;
+  return Object.hasOwn(user, 'manager') ? null : undefined;
 }
 
 /** A Graph user as an account with exactly the asked attributes (absent = never set = null). */
@@ -39,6 +59,12 @@ export function toAccount(user: Record<string, unknown>, attributes: readonly st
   const values: Record<string, AttrValue> = {};
   for (const attribute of new Set([...ALWAYS_READ, ...attributes])) {
     if (attribute === 'id') continue;
+    if (attribute === MANAGER) {
+      // Absent means "not reported" (an incremental round may leave it out): keep what is cached.
+      const manager = managerIdOf(user);
+      if (manager !== undefined) values[MANAGER] = manager;
+      continue;
+    }
     let value: unknown = user;
     for (const part of attribute.split('.')) value = isObject(value) ? value[part] : undefined;
     values[attribute] = toAttrValue(value);

@@ -9,7 +9,7 @@ import { HrsyncError, isHrsyncError } from '../../core/index.ts';
 import type { TargetReadResult } from '../../engine/ports.ts';
 import { type GraphErrorInfo, isObject } from './graph-errors.ts';
 import type { GraphHttp } from './graph-http.ts';
-import { filterFor, selectFor, toAccount } from './graph-odata.ts';
+import { filterFor, MANAGER, selectFor, toAccount } from './graph-odata.ts';
 
 interface Page {
   readonly value: readonly Record<string, unknown>[];
@@ -49,7 +49,7 @@ export async function readAccounts(
       if (!isExpiredCursor(error)) throw error;
     }
   }
-  const start = `/users/delta?$select=${selectFor(attributes)}`;
+  const start = `/users/delta?$select=${selectFor(attributes, { delta: true })}`;
   return deltaRound(http, start, attributes, false, withSignal);
 }
 
@@ -123,6 +123,8 @@ export async function findAccounts(
   const query = filterFor(attribute, value);
   const params = new URLSearchParams({ $filter: query.filter, $select: selectFor(attributes), $top: '999' });
   if (query.advanced) params.set('$count', 'true');
+  // Graph refuses $expand together with advanced-query parameters; the manager is then not reported.
+  else if (attributes.includes(MANAGER)) params.set('$expand', 'manager($select=id)');
   // Headers are not carried into nextLink; send them on every page.
   const headers: Record<string, string> = query.advanced ? { ConsistencyLevel: 'eventual' } : {};
   const found: Account[] = [];
