@@ -2,10 +2,13 @@
  * Keeps writes just under Graph's write quota (3,000 requests per 150 s per app and tenant; every
  * request inside a `$batch` counts) instead of running into 429s and backing off. Two rules, both
  * must allow a send:
- * - a token bucket refilled at `utilisation × quota / window`: a steady pace, small bursts;
- * - a sliding window: never more than `utilisation × quota` in any `window`, so neither a fixed- nor a
- *   sliding-window limiter on the service side can be exceeded, even with the initial burst.
- * The headroom (1 − utilisation) absorbs latency and clock differences with the service.
+ * - a token bucket refilled at `utilisation × quota / window`: the steady pace, small bursts;
+ * - a sliding window: never more than `limit` (half-way between that pace and the quota) in any
+ *   `window`, so neither a fixed-window, sliding-window nor token-bucket limiter on the service side
+ *   is exceeded, even with the initial burst.
+ * The window only binds around bursts: a bucket forgives a timer that fires late (tokens keep
+ * accruing), a window does not, so under CPU load the pace stays near `utilisation`.
+ * The headroom absorbs latency and clock differences with the service.
  * A 429 means the service's budget is smaller than configured (another client of the same app, a
  * tenant-specific limit): everything pauses for its Retry-After, the bucket empties and the pace is
  * halved; every request that then goes through wins a little of it back (additive increase,
@@ -50,7 +53,7 @@ export class BatchPacer {
     if (!(options.quota > 0 && options.windowMs > 0 && utilisation > 0 && utilisation <= 1)) {
       throw new RangeError('pacer: quota and windowMs must be positive, utilisation in (0, 1]');
     }
-    this.limit = Math.max(1, Math.floor(options.quota * utilisation));
+    this.limit = Math.max(1, Math.floor((options.quota * (1 + utilisation)) / 2));
     this.rate = (options.quota * utilisation) / options.windowMs;
     this.capacity = Math.min(this.limit, Math.max(1, options.burst ?? 80));
     this.#windowMs = options.windowMs;

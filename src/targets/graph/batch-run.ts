@@ -38,20 +38,24 @@ export interface BatchRunOptions {
 }
 
 export class BatchRun {
-  readonly #queue: Job[];
+  /** Writes not sent yet, in plan order; `#next` is the first one left. */
+  readonly #fresh: readonly Job[];
+  #next = 0;
+  /** Writes waiting to be sent again (few, each with its not-before time). */
+  readonly #retries: Job[] = [];
   readonly #o: BatchRunOptions;
   #inFlight = 0;
   #wake: () => void = () => undefined;
   #changed: Promise<void>;
 
   constructor(jobs: Job[], options: BatchRunOptions) {
-    this.#queue = [...jobs];
+    this.#fresh = jobs;
     this.#o = options;
     this.#changed = this.#nextChange();
   }
 
   async done(signal: AbortSignal | undefined): Promise<void> {
-    if (this.#queue.length === 0) return;
+    if (this.#fresh.length === 0) return;
     await Promise.all(Array.from({ length: this.#o.concurrency }, () => this.#worker(signal)));
   }
 
@@ -72,10 +76,10 @@ export class BatchRun {
       const now = this.#o.clock();
       const batch = this.#takeDue(now);
       if (batch.length === 0) {
-        if (this.#queue.length === 0 && this.#inFlight === 0) return;
-        const soonest = Math.min(...this.#queue.map((j) => j.notBefore));
+        if (this.#retries.length === 0 && this.#inFlight === 0) return;
+        const soonest = Math.min(...this.#retries.map((j) => j.notBefore));
         // Short naps: a batch finishing elsewhere may re-queue writes that are due sooner.
-        const nap = this.#queue.length === 0 ? 250 : Math.min(250, Math.max(1, soonest - now));
+        const nap = this.#retries.length === 0 ? 250 : Math.min(250, Math.max(1, soonest - now));
         await Promise.race([this.#o.sleep(nap, signal).catch(() => undefined), this.#changed]);
         continue;
       }
@@ -83,7 +87,7 @@ export class BatchRun {
       try {
         await this.#o.pacer.acquire(batch.length, signal);
       } catch {
-        this.#queue.unshift(...batch);
+        this.#retries.unshift(...batch);
         this.#inFlight--;
         this.#notify();
         return;
@@ -98,14 +102,18 @@ export class BatchRun {
     }
   }
 
+  /** Due retries first (they have waited longest), then fresh writes in plan order. */
   #takeDue(now: number): Job[] {
     const batch: Job[] = [];
-    for (let i = 0; i < this.#queue.length && batch.length < this.#o.batchSize; ) {
-      const job = this.#queue[i] as Job;
+    for (let i = 0; i < this.#retries.length && batch.length < this.#o.batchSize; ) {
+      const job = this.#retries[i] as Job;
       if (job.notBefore <= now) {
         batch.push(job);
-        this.#queue.splice(i, 1);
+        this.#retries.splice(i, 1);
       } else i++;
+    }
+    while (batch.length < this.#o.batchSize && this.#next < this.#fresh.length) {
+      batch.push(this.#fresh[this.#next++] as Job);
     }
     return batch;
   }
@@ -189,6 +197,6 @@ export class BatchRun {
       return;
     }
     job.notBefore = now + wait;
-    this.#queue.push(job);
+    this.#retries.push(job);
   }
 }

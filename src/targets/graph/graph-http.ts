@@ -4,7 +4,14 @@
  * turns final failures into HrsyncErrors; writes use `send` and classify per item (graph-writer.ts).
  */
 import { HrsyncError } from '../../core/index.ts';
-import { backoffMs, describeGraphError, isThrottled, parseGraphError, retryAfterMs } from './graph-errors.ts';
+import {
+  backoffMs,
+  describeGraphError,
+  isThrottled,
+  isUncertain,
+  parseGraphError,
+  retryAfterMs,
+} from './graph-errors.ts';
 import type { GraphTokenProvider } from './graph-token.ts';
 
 export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
@@ -127,7 +134,9 @@ export class GraphHttp {
         const response = await this.send('GET', pathOrUrl, options);
         if (response.status === 200) return response.body;
         const info = parseGraphError(response.status, response.body);
-        if (!isThrottled(response.status) && response.status !== 504) throw readError(info, options.what);
+        // Reads are safe to repeat, so "maybe done" answers are simply tried again.
+        if (!isThrottled(response.status) && !isUncertain(response.status))
+          throw readError(info, options.what);
         reason = describeGraphError(info);
         waitMs =
           retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt, 1000, 30_000);
