@@ -80,6 +80,8 @@ export class Scheduler {
       return count;
     });
     if (queued > 0) this.#o.onQueued?.();
+    // Housekeeping rides along: expired sessions are of no use to anyone.
+    await store.sessions.deleteExpired();
     return queued;
   }
 }

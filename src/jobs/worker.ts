@@ -133,12 +133,18 @@ export class Worker {
     let writes: Promise<void> = Promise.resolve();
     const started = Date.now();
     log.info({ run: run.id, kind: run.kind, attempt: run.attempt, worker: this.owner }, 'run started');
+    const connection = await store.connections.get(run.organisationId, run.connectionId);
+    const about = {
+      connectionId: run.connectionId,
+      connectionName: connection?.name ?? null,
+      tenantId: connection?.tenantId ?? null,
+    };
     await store.audit.append({
+      ...about,
       organisationId: run.organisationId,
       actor: { ...WORKER_ACTOR, name: `worker ${this.owner}` },
       action: 'run.started',
       outcome: 'success',
-      connectionId: run.connectionId,
       runId: run.id,
       person: run.employeeNumber,
       message: `${run.kind} run started (attempt ${run.attempt})`,
@@ -166,7 +172,7 @@ export class Worker {
         },
         onWrite: (item) => {
           writes = writes
-            .then(() => auditWrite(store, run, item))
+            .then(() => auditWrite(store, run, item, about))
             .catch((e) => log.error({ err: e }, 'audit write failed'));
         },
       });
@@ -213,7 +219,12 @@ export class Worker {
 }
 
 /** One audit event per account write, with old → new values (invariant 8). */
-async function auditWrite(store: Store, run: Run, item: RunItem): Promise<void> {
+async function auditWrite(
+  store: Store,
+  run: Run,
+  item: RunItem,
+  about: { connectionId: string; connectionName: string | null; tenantId: string | null },
+): Promise<void> {
   const action = ['create', 'update', 'enable', 'disable', 'delete'].includes(item.action)
     ? `account.${item.action}`
     : 'account.write-back';
@@ -222,7 +233,7 @@ async function auditWrite(store: Store, run: Run, item: RunItem): Promise<void> 
     actor: WORKER_ACTOR,
     action,
     outcome: item.status === 'success' || item.status === 'warning' ? 'success' : 'failure',
-    connectionId: run.connectionId,
+    ...about,
     runId: run.id,
     person: item.employeeNumber,
     message: `${item.action} ${item.displayName} (${item.employeeNumber}): ${item.status}${item.error ? ` — ${item.error.message}` : ''}`,

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { buildApp } from '../../src/api/index.ts';
+import { realConnectors } from '../../src/app/connectors.ts';
 import {
   createApiToken,
   createCustomer,
@@ -13,6 +15,7 @@ import {
   signOut,
   updateUser,
 } from '../../src/contracts/index.ts';
+import { ServiceMetrics } from '../../src/jobs/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
@@ -65,6 +68,30 @@ for (const dialect of DIALECTS) {
         query: { action: 'session.signed-in', outcome: 'failure' },
       });
       assert.equal(events.body.total, 1);
+    });
+
+    test('behind a TLS-terminating proxy (trustProxy) the session cookie is Secure', async () => {
+      const proxied = await buildApp({
+        store: svc.store,
+        connectors: realConnectors(),
+        metrics: new ServiceMetrics(svc.store),
+        trustProxy: true,
+      });
+      try {
+        const payload = { email: svc.users.viewer.email, password: svc.users.viewer.password };
+        const https = await proxied.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          payload,
+          headers: { 'x-forwarded-proto': 'https' },
+        });
+        assert.equal(https.statusCode, 200);
+        assert.match(String(https.headers['set-cookie']), /; Secure/);
+        const http = await proxied.inject({ method: 'POST', url: '/api/v1/session', payload });
+        assert.doesNotMatch(String(http.headers['set-cookie']), /; Secure/);
+      } finally {
+        await proxied.close();
+      }
     });
 
     test('no session, a garbage cookie or a malformed token gives 401 with a message', async () => {
