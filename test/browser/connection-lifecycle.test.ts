@@ -119,8 +119,13 @@ test('create a connection, complete the five steps, simulate, activate, schedule
 
     // Step 5: simulate and review the results
     await page.getByRole('link', { name: /^Next: Simulation/ }).click();
+    await stack.slowDownAfas(3000);
     await page.getByRole('button', { name: 'Run simulation' }).click();
+    // While it runs, the page shows live progress (it polls the run).
+    await page.getByTestId('run-progress').waitFor();
+    await screenshot(page, '08a-simulation-running');
     await page.locator('main header [data-run-status="succeeded"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.getByTestId('run-progress').count(), 0);
     assert.equal(
       await page.locator('[data-testid="action-counts"] [data-action="create"]').getAttribute('data-count'),
       '12',

@@ -58,6 +58,8 @@ export interface Stack {
     customerName: string,
     tenantName: string,
   ): Promise<{ customerId: string; tenantId: string }>;
+  /** Makes AFAS answer the next read of the employees slowly, so a run is seen while it runs. */
+  slowDownAfas(ms: number): Promise<void>;
   /** Serves a different AFAS dataset on the same URL, as if HR changed the data. */
   replaceAfasData(dataset: AfasDataset): Promise<void>;
   close(): Promise<void>;
@@ -216,6 +218,14 @@ export async function startStack(options: { readonly persons?: readonly PersonSp
         },
       });
       return { customerId: customer.id, tenantId: created.id };
+    },
+    async slowDownAfas(ms) {
+      const res = await fetch(`${afas.adminUrl}/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'latency', ms, count: 1, connector: 'T4E_HelloID_Users_v2' }),
+      });
+      if (res.status !== 201) throw new Error(`the AFAS emulator refused the fault: ${await res.text()}`);
     },
     async replaceAfasData(dataset) {
       await afas.close();
