@@ -127,6 +127,8 @@ export function registerEndpoint<E extends Endpoint>(
         about: (s: Subject) => {
           subject.current = { ...subject.current, ...s };
         },
+        // Fastify validated params, query and body against the endpoint's own schemas above, so
+        // they have the endpoint's static types; the compiler cannot follow that link by itself.
       } as unknown as RouteContext<E>;
       try {
         const result = await handler(ctx);

@@ -4,9 +4,9 @@
  * machines) share the queue through the store; a run is only ever executed by the lease holder.
  */
 import { hostname } from 'node:os';
-import type { RunItem } from '../core/index.ts';
 import { isHrsyncError } from '../core/index.ts';
 import type { Run, RunProgressRecord, Store } from '../store/index.ts';
+import { auditAccountWrite } from './account-audit.ts';
 import type { ExecutionResult, RunExecutor } from './executor.ts';
 import type { ServiceMetrics } from './metrics.ts';
 import { applyRunEffects, WORKER_ACTOR } from './run-effects.ts';
@@ -172,7 +172,7 @@ export class Worker {
         },
         onWrite: (item) => {
           writes = writes
-            .then(() => auditWrite(store, run, item, about))
+            .then(() => auditAccountWrite(store, run, item, about))
             .catch((e) => log.error({ err: e }, 'audit write failed'));
         },
       });
@@ -216,30 +216,4 @@ export class Worker {
     );
     log.info({ run: run.id, status: finished.status, worker: this.owner }, 'run finished');
   }
-}
-
-/** One audit event per account write, with old → new values (invariant 8). */
-async function auditWrite(
-  store: Store,
-  run: Run,
-  item: RunItem,
-  about: { connectionId: string; connectionName: string | null; tenantId: string | null },
-): Promise<void> {
-  const action = ['create', 'update', 'enable', 'disable', 'delete'].includes(item.action)
-    ? `account.${item.action}`
-    : 'account.write-back';
-  await store.audit.append({
-    organisationId: run.organisationId,
-    actor: WORKER_ACTOR,
-    action,
-    outcome: item.status === 'success' || item.status === 'warning' ? 'success' : 'failure',
-    ...about,
-    runId: run.id,
-    person: item.employeeNumber,
-    message: `${item.action} ${item.displayName} (${item.employeeNumber}): ${item.status}${item.error ? ` — ${item.error.message}` : ''}`,
-    details: {
-      accountId: item.accountId,
-      changes: item.changes.map((c) => ({ attribute: c.attribute, old: c.old, new: c.new })),
-    },
-  });
 }
