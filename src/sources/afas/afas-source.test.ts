@@ -155,6 +155,20 @@ describe('AFAS source against the emulator', () => {
     assert.deepEqual(asked, [2000, 2000, 2000]);
   });
 
+  test('a request that times out is tried again with back-off', async () => {
+    await fault({ kind: 'latency', ms: 1500, connector: UNITS, count: 1 });
+    const asked: number[] = [];
+    const source = createAfasSource(config, {
+      token: afas.token.xml,
+      timeoutMs: 300,
+      sleep: quickSleep(asked),
+    });
+    const snapshot = await source.read({});
+    assert.equal(snapshot.organizationalUnits.length, 40);
+    assert.equal(asked.length, 1);
+    assert.ok(asked[0] !== undefined && asked[0] >= 375 && asked[0] <= 625, `back-off ${asked[0]} ms`);
+  });
+
   test('503 beyond the retry budget fails as unavailable', async () => {
     await fault({ kind: 'unavailable', retryAfter: 1, connector: UNITS });
     const source = createAfasSource(config, {
