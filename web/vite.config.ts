@@ -20,7 +20,7 @@ export default defineConfig({
   },
   server: {
     fs: { allow: [new URL('..', import.meta.url).pathname] },
-    // `vite --config web/vite.config.ts` during development, with `hrsync serve --port 3000` beside it.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `vite --config web/vite.config.ts` during development, with `hrsync serve` (port 8080) beside it.
+    proxy: { '/api': 'http://127.0.0.1:8080' },
   },
 });

@@ -159,9 +159,14 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     // Activate from step 5
     await page.getByRole('link', { name: NAME }).click();
     await page.getByRole('link', { name: /^5\. Simulation/ }).click();
+    await page.getByTestId('last-simulation').waitFor();
+    await screenshot(page, '09b-step-5-simulation-and-activation');
     await page.getByRole('button', { name: 'Activate', exact: true }).click();
     await dialog(page, 'Activate connection').getByRole('button', { name: 'Activate' }).click();
     await expectState(page, 'active');
+    await page.getByRole('link', { name: NAME }).first().click();
+    await page.getByTestId('recent-runs').waitFor();
+    await screenshot(page, '09c-connection-details-active');
 
     // Set a schedule from the connections list
     await navLink(page, 'Connections').click();

@@ -71,5 +71,6 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Watch
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // Animations are finished first, so a panel that slides in is captured where it ends.
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 }

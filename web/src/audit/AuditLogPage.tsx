@@ -137,7 +137,7 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
                       </Link>
                     </TableCell>
                     <TableCell>{e.actor.name}</TableCell>
-                    <TableCell>{e.action}</TableCell>
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>{e.action}</TableCell>
                     <TableCell>{e.connection?.name ?? '—'}</TableCell>
                     <TableCell>{e.person ?? '—'}</TableCell>
                     <TableCell>
