@@ -5,65 +5,14 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
-import type { AfasDataset, AfasFieldMeta, AfasRow } from '../../../emulators/demo-data/types.ts';
+import { generateCompany } from '../../../emulators/demo-data/index.ts';
+import type { AfasDataset, AfasRow } from '../../../emulators/demo-data/types.ts';
 import { HrsyncError, type SourceConfig } from '../../core/index.ts';
 import { createAfasSource, testAfasConnection } from './index.ts';
 
 const USERS = 'T4E_HelloID_Users_v2';
 const EMPLOYMENTS = 'T4E_HelloID_Employments_v2';
 const UNITS = 'T4E_HelloID_OrganizationalUnits_v2';
-
-const meta = (id: string): AfasFieldMeta => ({
-  id,
-  fieldId: id,
-  dataType: id.startsWith('Begindatum') || id.startsWith('Einddatum') ? 'date' : 'string',
-  label: id,
-  length: 255,
-  controlType: 1,
-  decimals: 0,
-  decimalsFieldId: '',
-});
-
-/** A company of `persons` employees: one user row each, 1–2 employments, 40 org units. */
-function company(persons: number): AfasDataset {
-  const users: AfasRow[] = [];
-  const employments: AfasRow[] = [];
-  for (let i = 0; i < persons; i++) {
-    const n = String(10000 + i);
-    users.push({
-      Medewerker: n,
-      Persoonsnummer: `P${n}`,
-      Gebruiker: i % 10 === 0 ? null : `12345.${n}`,
-      DisplayName: `Medewerker ${n}`,
-      Email_werk: null,
-      UPN: null,
-      Email_werk_gebruiker: null,
-    });
-    for (let j = 0; j < 1 + (i % 2); j++) {
-      employments.push({
-        ExternalID: `${n}-${j}`,
-        Medewerker: n,
-        Begindatum_functie: `20${10 + (i % 15)}-0${1 + j}-01`,
-        Einddatum_functie: null,
-      });
-    }
-  }
-  const units = Array.from({ length: 40 }, (_, i) => ({
-    ExternalId: `OE${i}`,
-    DisplayName: `Afdeling ${i}`,
-    ParentExternalId: i === 0 ? null : 'OE0',
-  }));
-  const table = (id: string, rows: AfasRow[]) => ({
-    id,
-    description: id,
-    fields: Object.keys(rows[0] ?? {}).map(meta),
-    rows,
-  });
-  return {
-    environmentId: '12345',
-    connectors: [table(USERS, users), table(EMPLOYMENTS, employments), table(UNITS, units)],
-  };
-}
 
 /** Counts HTTP requests in flight: instrumentation around the real fetch, nothing is faked. */
 function countingFetch() {
@@ -85,11 +34,18 @@ function countingFetch() {
 }
 
 const PERSONS = 2500;
+const PAGE = 200;
+
+const rowsOf = (dataset: AfasDataset, id: string): AfasRow[] =>
+  dataset.connectors.find((c) => c.id === id)?.rows ?? [];
 
 describe('AFAS source against the emulator', () => {
   let afas: RunningAfasEmulator;
   let config: SourceConfig;
-  const dataset = company(PERSONS);
+  const dataset = generateCompany({ persons: PERSONS, seed: 20261124 }).afas;
+  const users = rowsOf(dataset, USERS);
+  const withUser = users.find((u) => u.Gebruiker !== null && u.Email_werk !== null) as AfasRow;
+  const withoutUser = users.find((u) => u.Gebruiker === null) as AfasRow;
   const admin = (method: string, path: string, body?: unknown) =>
     fetch(afas.adminUrl + path, {
       method,
@@ -110,7 +66,7 @@ describe('AFAS source against the emulator', () => {
       environment: { baseUrl: afas.baseUrl },
       token: { value: afas.token.xml },
       connectors: { users: USERS, employments: EMPLOYMENTS, organizationalUnits: UNITS },
-      pageSize: 200,
+      pageSize: PAGE,
       parallel: 8,
     };
   });
@@ -126,12 +82,18 @@ describe('AFAS source against the emulator', () => {
     const progress: number[] = [];
     const snapshot = await source.read({ onProgress: (p) => progress.push(p.rows) });
 
-    assert.equal(snapshot.users.length, PERSONS);
-    assert.equal(snapshot.employments.length, dataset.connectors[1]?.rows.length);
-    assert.equal(snapshot.organizationalUnits.length, 40);
+    for (const [role, id] of [
+      ['users', USERS],
+      ['employments', EMPLOYMENTS],
+      ['organizationalUnits', UNITS],
+    ] as const) {
+      assert.equal(snapshot[role].length, rowsOf(dataset, id).length, role);
+    }
+    const byKey = (rows: readonly AfasRow[]) => rows.map((r) => String(r.Medewerker)).sort();
     assert.deepEqual(
-      snapshot.users.map((r) => r.Medewerker),
-      dataset.connectors[0]?.rows.map((r) => r.Medewerker),
+      snapshot.users.map((r) => String(r.Medewerker)),
+      byKey(users),
+      'users come back sorted on Medewerker, each exactly once',
     );
     // Dates are passed on as AFAS wrote them; the normaliser knows the Z is Amsterdam local time.
     assert.match(String(snapshot.employments[0]?.Begindatum_functie), /^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
@@ -141,9 +103,13 @@ describe('AFAS source against the emulator', () => {
     assert.equal(source.peakParallel, counter.peak);
     const requests = (await (await admin('GET', '/requests')).json()) as { total: number };
     assert.equal(requests.total, counter.total);
-    // 13 + 19 + 1 pages with data, plus a few that confirm the end; never many more.
-    assert.ok(counter.total >= 35 && counter.total <= 33 + 3 * 8, `${counter.total} requests`);
-    assert.ok(progress.length >= 33);
+    // Every page with data plus one empty page per connector at least; a window's overshoot at most.
+    const needed = dataset.connectors.reduce((n, c) => n + Math.floor(c.rows.length / PAGE) + 2, 0);
+    assert.ok(
+      counter.total >= needed && counter.total <= needed + 3 * 8,
+      `${counter.total} requests, ${needed} needed`,
+    );
+    assert.ok(progress.length >= needed - 3);
   });
 
   test('a 503 with retry_after is waited out and the read completes', async () => {
@@ -164,7 +130,7 @@ describe('AFAS source against the emulator', () => {
       sleep: quickSleep(asked),
     });
     const snapshot = await source.read({});
-    assert.equal(snapshot.organizationalUnits.length, 40);
+    assert.equal(snapshot.organizationalUnits.length, rowsOf(dataset, UNITS).length);
     assert.equal(asked.length, 1);
     assert.ok(asked[0] !== undefined && asked[0] >= 375 && asked[0] <= 625, `back-off ${asked[0]} ms`);
   });
@@ -206,8 +172,8 @@ describe('AFAS source against the emulator', () => {
   });
 
   test('a page with rows missing the key is incomplete', async () => {
-    const broken = company(3);
-    (broken.connectors[2]?.rows[1] as AfasRow).ExternalId = null;
+    const broken = structuredClone(dataset);
+    (rowsOf(broken, UNITS)[1] as AfasRow).ExternalId = null;
     const other = await startAfasEmulator({ dataset: broken });
     try {
       const source = createAfasSource(
@@ -230,35 +196,44 @@ describe('AFAS source against the emulator', () => {
 
   test('readOne filters users and employments on the employee number', async () => {
     const source = createAfasSource(config, { token: afas.token.xml });
-    const one = await source.readOne('10001', {});
+    const n = String(withUser.Medewerker);
+    const one = await source.readOne(n, {});
     assert.deepEqual(
       one.users.map((r) => r.Medewerker),
-      ['10001'],
+      [n],
     );
     assert.deepEqual(
-      one.employments.map((r) => r.ExternalID),
-      ['10001-0', '10001-1'],
+      one.employments.map((r) => String(r.ExternalID)),
+      rowsOf(dataset, EMPLOYMENTS)
+        .filter((r) => r.Medewerker === n)
+        .map((r) => String(r.ExternalID))
+        .sort(),
     );
-    assert.equal(one.organizationalUnits.length, 40);
+    assert.equal(one.organizationalUnits.length, rowsOf(dataset, UNITS).length);
   });
 
   test('write-back changes only what differs, and a later read shows it', async () => {
     const source = createAfasSource(config, { token: afas.token.xml });
-    await source.writeBack('10001', { email: 'jan.jansen@contoso.nl', upn: 'jan.jansen@contoso.nl' });
-    const [row] = (await source.readOne('10001', {})).users;
-    assert.equal(row?.Email_werk, 'jan.jansen@contoso.nl');
-    assert.equal(row?.UPN, 'jan.jansen@contoso.nl');
-    assert.equal(row?.Email_werk_gebruiker, 'jan.jansen@contoso.nl');
+    const n = String(withUser.Medewerker);
+    const values = { email: 'jan.jansen@contoso.nl', upn: 'jan.jansen@contoso.nl' };
+    await source.writeBack(n, values);
+    const [row] = (await source.readOne(n, {})).users;
+    assert.equal(row?.Email_werk, values.email);
+    assert.equal(row?.UPN, values.upn);
+    assert.equal(row?.Email_werk_gebruiker, values.email);
     const updates = async () =>
       ((await (await admin('GET', '/updates')).json()) as { updates: unknown[] }).updates;
-    assert.equal((await updates()).length, 2);
+    assert.equal((await updates()).length, 2, 'one KnEmployee and one KnUser update');
     // Unchanged values: no update at all (Profit may refuse them).
-    await source.writeBack('10001', { email: 'jan.jansen@contoso.nl', upn: 'jan.jansen@contoso.nl' });
+    await source.writeBack(n, values);
     assert.equal((await updates()).length, 2);
     // An employee without a Profit user cannot get a UPN, and says why.
-    await assert.rejects(source.writeBack('10000', { upn: 'x@contoso.nl' }), /has no Profit user/);
     await assert.rejects(
-      source.writeBack('99999', { email: 'x@contoso.nl' }),
+      source.writeBack(String(withoutUser.Medewerker), { upn: 'x@contoso.nl' }),
+      /has no Profit user/,
+    );
+    await assert.rejects(
+      source.writeBack('999999', { email: 'x@contoso.nl' }),
       /not in the users GetConnector/,
     );
   });
