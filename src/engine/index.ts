@@ -3,6 +3,6 @@ export { checkConfig, loadConfig } from './check-config.ts';
 export { DEFAULT_MAPPING, DEFAULT_SECTIONS, DEFAULT_UNIQUENESS } from './defaults.ts';
 export { RUN_ITEM_COLUMNS, runItemsToCsv, runItemsToJson } from './export.ts';
 export { FileEngineStore, MemoryEngineStore } from './file-store.ts';
-export { normalise } from './normalise/index.ts';
+export { localToday, normalise } from './normalise/index.ts';
 export type * from './ports.ts';
 export { executeRun, type RunOutcome, type RunProgress, type RunRequest } from './run.ts';

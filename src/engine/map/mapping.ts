@@ -18,7 +18,8 @@ export interface CompiledRule {
   readonly apply: 'always' | 'create';
   readonly type: AttributeType;
   readonly references: readonly string[];
-  readonly evaluate: (attributes: Attributes, context: Omit<EvalContext, 'attributes'>) => RuleResult;
+  /** The context carries the person's attributes; built once per person, shared by every rule. */
+  readonly evaluate: (context: EvalContext) => RuleResult;
 }
 
 export type RuleResult =
@@ -53,7 +54,7 @@ export function compileMapping(
       compiled.push({
         ...base,
         references: [source],
-        evaluate: (attrs) => ({ ok: true, value: finish(attrs[source] ?? null), flow: true }),
+        evaluate: (context) => ({ ok: true, value: finish(context.attributes[source] ?? null), flow: true }),
       });
     } else {
       const parsed = parseExpression(source);
@@ -65,8 +66,8 @@ export function compileMapping(
       compiled.push({
         ...base,
         references: references(ast),
-        evaluate: (attrs, context) => {
-          const r = evaluate(ast, { ...context, attributes: attrs });
+        evaluate: (context) => {
+          const r = evaluate(ast, context);
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
           return { ok: true, value: finish(r.value), flow: r.flow };
         },
@@ -92,8 +93,9 @@ export function evaluateRules(
   const values: Record<string, AttrValue> = {};
   const notFlowed = new Set<string>();
   const errors: string[] = [];
+  const full: EvalContext = { ...context, attributes };
   for (const rule of rules) {
-    const r = rule.evaluate(attributes, context);
+    const r = rule.evaluate(full);
     if (!r.ok) errors.push(r.message);
     else if (!r.flow) notFlowed.add(rule.target);
     else values[rule.target] = r.value;

@@ -268,10 +268,15 @@ export function plan(input: PlanInput): Plan {
     let uniqueValues: Readonly<Record<string, AttrValue>> = {};
     if (uniqueRules.length > 0) {
       const locals = candidates.map((c) => localPartOf(c, attrs, context));
+      // One copy of the attributes per person; only UniqueName changes between candidates.
+      const scratch = withUniqueName(attrs, '');
       const choice = chooseUnique(
         locals,
         config.uniqueness.maxSuffix,
-        (localPart) => evaluateRules(uniqueRules, withUniqueName(attrs, localPart), context).values,
+        (localPart) => {
+          scratch[UNIQUE] = localPart;
+          return evaluateRules(uniqueRules, scratch, context).values;
+        },
         registry,
       );
       if (!choice) {
@@ -429,7 +434,7 @@ function managerOf(account: Account): string | null | undefined {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-function withUniqueName(attrs: Attributes, localPart: string): Attributes {
+function withUniqueName(attrs: Attributes, localPart: string): Record<string, AttrValue> {
   const out: Record<string, AttrValue> = {};
   for (const key in attrs) out[key] = attrs[key] as AttrValue;
   out[UNIQUE] = localPart;

@@ -78,15 +78,17 @@ export function chooseUnique(
 ): UniqueChoice | null {
   const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c)).filter((c) => c !== ''))];
   const first = cleaned[0];
-  const sequence: string[] = [...cleaned];
-  if (first !== undefined) {
+  // Suffixes are generated only as far as they are needed: most names are free at once.
+  function* sequence(): Generator<string> {
+    yield* cleaned;
+    if (first === undefined) return;
     for (let n = 2; n <= maxSuffix; n++) {
       const suffix = String(n);
-      sequence.push(cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix);
+      yield cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix;
     }
   }
   let tried = 0;
-  for (const localPart of sequence) {
+  for (const localPart of sequence()) {
     tried++;
     const values = valuesFor(localPart);
     const free = Object.entries(values).every(
