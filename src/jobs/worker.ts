@@ -149,26 +149,36 @@ export class Worker {
       person: run.employeeNumber,
       message: `${run.kind} run started (attempt ${run.attempt})`,
     });
-    const heartbeat = setInterval(() => {
-      void store.runQueue
+    const beat = () =>
+      store.runQueue
         .heartbeat(run.id, this.owner, leaseMs, progress)
-        .then((beat) => {
-          if (!beat.held && !lost) {
+        .then((answer) => {
+          if (!answer.held && !lost) {
             lost = true;
             controller.abort(new Error('lease lost'));
-          } else if (beat.cancelRequested && !cancelled) {
+          } else if (answer.cancelRequested && !cancelled) {
             cancelled = true;
             controller.abort(new Error('cancelled by an operator'));
           }
         })
         .catch((error) => log.warn({ err: error, run: run.id }, 'heartbeat failed'));
-    }, heartbeatMs);
+    const heartbeat = setInterval(() => void beat(), heartbeatMs);
+    // Progress is shown live: a new phase, or a second since the last save, is stored at once
+    // instead of waiting for the next heartbeat.
+    let savedAt = 0;
+    let savedPhase: string | undefined;
     let result: ExecutionResult;
     try {
       result = await this.#o.execute(run, {
         signal: controller.signal,
         onProgress: (p) => {
           progress = p;
+          const now = Date.now();
+          if (p.phase !== savedPhase || now - savedAt >= 1000) {
+            savedPhase = p.phase;
+            savedAt = now;
+            void beat();
+          }
         },
         onWrite: (item) => {
           writes = writes
