@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" != "--only-tests" ]; then
   npx biome check .
   npx tsc --noEmit -p tsconfig.json
+  npx tsc --noEmit -p web/tsconfig.json
   if [ -f web/vite.config.ts ]; then npm run --silent build:web; fi
 fi
 mapfile -t files < <(find src emulators test -name '*.test.ts' -not -path '*/node_modules/*' | sort)

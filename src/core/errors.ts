@@ -61,6 +61,11 @@ export const ERROR_CATALOGUE = {
     description:
       'The source returned implausibly few persons compared with the last run; nothing was planned.',
   },
+  HRS_SOURCE_WRITE_FAILED: {
+    status: 502,
+    retryable: false,
+    description: 'AFAS refused a write-back (e-mail or UPN); the account itself was written. The message carries AFAS’s own.',
+  },
   HRS_TARGET_AUTH: {
     status: 502,
     retryable: false,

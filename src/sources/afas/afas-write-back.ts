@@ -12,7 +12,7 @@ import { updateConnectorUrl } from './afas-url.ts';
  * The catalogue has no write-back code yet; a failed write-back is reported with the read-failure code
  * and a message that says "write-back". (A dedicated HRS_SOURCE_WRITE_FAILED is requested.)
  */
-const WRITE_BACK_FAILED: ErrorCode = 'HRS_SOURCE_READ_FAILED';
+const WRITE_BACK_FAILED: ErrorCode = 'HRS_SOURCE_WRITE_FAILED';
 
 export interface WriteBackValues {
   readonly email?: string;

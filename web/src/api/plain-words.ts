@@ -16,6 +16,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_SOURCE_UNAVAILABLE: 'AFAS is not available',
   HRS_SOURCE_READ_FAILED: 'Reading AFAS failed',
   HRS_SOURCE_TOO_SMALL: 'AFAS returned too few employees',
+  HRS_SOURCE_WRITE_FAILED: 'Writing back to AFAS failed',
   HRS_TARGET_AUTH: 'Microsoft 365 refused the credentials',
   HRS_TARGET_UNAVAILABLE: 'Microsoft 365 is not available',
   HRS_TARGET_WRITE_FAILED: 'Microsoft 365 rejected a change',
