@@ -64,7 +64,8 @@ export const ERROR_CATALOGUE = {
   HRS_SOURCE_WRITE_FAILED: {
     status: 502,
     retryable: false,
-    description: 'AFAS refused a write-back (e-mail or UPN); the account itself was written. The message carries AFAS’s own.',
+    description:
+      'AFAS refused a write-back (e-mail or UPN); the account itself was written. The message carries AFAS’s own.',
   },
   HRS_TARGET_AUTH: {
     status: 502,
