@@ -3,6 +3,7 @@
  * CLI before a run and by the service when a step is saved, so errors carry their path.
  */
 import {
+  bestEffort,
   type ConnectionConfig,
   type ErrorDetail,
   HrsyncError,
@@ -27,7 +28,10 @@ export function checkConfig(config: ConnectionConfig): ErrorDetail[] {
 /** Schema + semantic checks; throws HRS_CONFIG_INVALID listing every problem. */
 export function loadConfig(input: unknown): ConnectionConfig {
   const parsed = parseConnectionConfig(input);
-  const errors = parsed.ok ? checkConfig(parsed.config) : parsed.errors;
+  // Expression and regex checks run on a malformed document too, so one pass lists everything.
+  const errors = parsed.ok
+    ? checkConfig(parsed.config)
+    : [...parsed.errors, ...bestEffort(() => checkConfig(input as ConnectionConfig))];
   if (!parsed.ok || errors.length > 0) {
     const list = errors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
     throw new HrsyncError('HRS_CONFIG_INVALID', `the connection configuration is invalid:\n${list}`, {

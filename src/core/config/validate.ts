@@ -36,8 +36,18 @@ export function parseConnectionConfig(input: unknown): ConfigResult {
     seen.add(path);
     errors.push({ path, message: describe(e.message, e.value) });
   }
-  if (errors.length === 0) errors.push(...semanticErrors(withDefaults as ConnectionConfig));
+  // Semantic checks run even when the shape is wrong somewhere else, so one pass shows everything;
+  // a check whose own section is malformed is skipped (the shape error already names it).
+  errors.push(...bestEffort(() => semanticErrors(withDefaults as ConnectionConfig)));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config: withDefaults as ConnectionConfig };
+}
+
+export function bestEffort(check: () => ErrorDetail[]): ErrorDetail[] {
+  try {
+    return check();
+  } catch {
+    return [];
+  }
 }
 
 function describe(message: string, value: unknown): string {
@@ -46,12 +56,21 @@ function describe(message: string, value: unknown): string {
 }
 
 function semanticErrors(config: ConnectionConfig): ErrorDetail[] {
+  return [timeZoneErrors, mappingErrors, thresholdErrors].flatMap((check) => bestEffort(() => check(config)));
+}
+
+function timeZoneErrors(config: ConnectionConfig): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   try {
     new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
   } catch {
     errors.push({ path: '/timeZone', message: `unknown time zone "${config.timeZone}"; use an IANA name` });
   }
+  return errors;
+}
+
+function mappingErrors(config: ConnectionConfig): ErrorDetail[] {
+  const errors: ErrorDetail[] = [];
   const targets = new Map<string, number>();
   config.mapping.forEach((rule, i) => {
     const earlier = targets.get(rule.target);
@@ -74,6 +93,11 @@ function semanticErrors(config: ConnectionConfig): ErrorDetail[] {
       });
     }
   });
+  return errors;
+}
+
+function thresholdErrors(config: ConnectionConfig): ErrorDetail[] {
+  const errors: ErrorDetail[] = [];
   const { maxDisableDeleteCount, maxDisableDeletePercent } = config.thresholds;
   if (maxDisableDeleteCount === null && maxDisableDeletePercent === null) {
     errors.push({

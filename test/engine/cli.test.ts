@@ -1,0 +1,147 @@
+/**
+ * The engine's command line end to end: `hrsync init` writes a configuration whose secrets are
+ * environment references, `simulate` writes nothing and exports the plan, `sync` applies it, and a
+ * bad configuration fails with the path of every problem.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
+import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
+import { company, type PersonSpec, tenant } from './company.ts';
+
+const people: PersonSpec[] = [
+  { n: '3001', given: 'Noor', family: 'Jansen', jobs: [{ start: '2021-01-01' }] },
+  {
+    n: '3002',
+    given: 'Daan',
+    family: 'Bruijn',
+    prefix: 'de',
+    jobs: [{ start: '2022-05-01', manager: '3001' }],
+  },
+];
+
+function hrsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/hrsync', ...args], { env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+describe('hrsync init / simulate / sync', () => {
+  let dir: string;
+  let afas: RunningAfasEmulator;
+  let graph: RunningGraphEmulator;
+  let env: Record<string, string>;
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hrsync-cli-'));
+    afas = await startAfasEmulator({ dataset: company(people) });
+    graph = await startGraphEmulator({
+      tenant: tenant(),
+      port: null,
+      httpsPort: 0,
+      tlsDir: join(dir, 'tls'),
+    });
+    const app = graph.apps[0];
+    assert.ok(app && graph.caFile);
+    env = { AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret };
+    const init = await hrsync(
+      [
+        'init',
+        '--out',
+        join(dir, 'conn.json'),
+        '--afas-url',
+        afas.baseUrl,
+        '--afas-token-env',
+        'AFAS_TOKEN',
+        '--tenant',
+        graph.tenantId,
+        '--client-id',
+        app.clientId,
+        '--client-secret-env',
+        'GRAPH_SECRET',
+        '--domain',
+        'contoso.nl',
+        '--authority-host',
+        graph.url,
+        '--graph-url',
+        graph.url,
+        '--ca-file',
+        graph.caFile,
+      ],
+      env,
+    );
+    assert.equal(init.code, 0, init.err);
+  });
+  after(async () => {
+    await Promise.all([afas.close(), graph.close()]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  test('init writes references to secrets, never the secrets', async () => {
+    const text = await readFile(join(dir, 'conn.json'), 'utf8');
+    assert.ok(!text.includes(env.GRAPH_SECRET as string));
+    assert.ok(!text.includes('<token>'));
+    const config = JSON.parse(text);
+    assert.deepEqual(config.source.token, { env: 'AFAS_TOKEN' });
+    assert.equal(config.mapping.length, 18);
+  });
+
+  test('simulate prints the plan, exports it, and writes nothing', async () => {
+    const out = join(dir, 'plan.csv');
+    const sim = await hrsync(['simulate', '--config', join(dir, 'conn.json'), '--out', out], env);
+    assert.equal(sim.code, 0, sim.err + sim.out);
+    assert.match(sim.out, /simulation succeeded .* 2 persons read/);
+    assert.match(sim.out, /actions: {2}create 2/);
+    const csv = await readFile(out, 'utf8');
+    assert.match(csv, /daan\.debruijn@contoso\.nl/);
+    assert.equal(graph.state.directory.snapshot().users.length, 0);
+  });
+
+  test('sync applies; a second sync changes nothing', async () => {
+    const first = await hrsync(['sync', '--config', join(dir, 'conn.json')], env);
+    assert.equal(first.code, 0, first.err + first.out);
+    const users = graph.state.directory.snapshot().users;
+    assert.deepEqual(users.map((u) => u.userPrincipalName).sort(), [
+      'daan.debruijn@contoso.nl',
+      'noor.jansen@contoso.nl',
+    ]);
+    const second = await hrsync(['sync', '--config', join(dir, 'conn.json')], env);
+    assert.equal(second.code, 0);
+    assert.match(second.out, /no-change 2/);
+  });
+
+  test('a bad configuration fails with every problem and its path', async () => {
+    const bad = JSON.parse(await readFile(join(dir, 'conn.json'), 'utf8'));
+    bad.timeZone = 'Mars/Olympus';
+    bad.mapping[0].source = 'Join(".", [Roepnaam]';
+    bad.source.parallel = 20;
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+    const run = await hrsync(['simulate', '--config', join(dir, 'bad.json')], env);
+    assert.equal(run.code, 1);
+    assert.match(run.err, /HRS_CONFIG_INVALID/);
+    assert.match(run.err, /\/source\/parallel/);
+    assert.match(run.err, /\/timeZone: unknown time zone "Mars\/Olympus"/);
+    assert.match(run.err, /\/mapping\/0\/source: .*column/);
+  });
+
+  test('a missing secret names the variable, not a value', async () => {
+    const run = await hrsync(['simulate', '--config', join(dir, 'conn.json')], { AFAS_TOKEN: '' });
+    assert.equal(run.code, 1);
+    assert.match(run.err, /AFAS_TOKEN/);
+  });
+});
