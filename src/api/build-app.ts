@@ -17,6 +17,7 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(connectionRoutes);
   await app.register(configurationRoutes);
   await app.register(configurationTestRoutes);
+  await app.register(personRoutes);
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
   await app.register(auditRoutes);

@@ -11,5 +11,6 @@ export * from './schemas/access.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/common.ts';
 export * from './schemas/connections.ts';
+export * from './schemas/persons.ts';
 export * from './schemas/runs.ts';
 export * from './schemas/tenants.ts';

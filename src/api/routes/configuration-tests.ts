@@ -1,30 +1,15 @@
 /** The "test" actions of the configuration steps: AFAS connection test and the expression tester. */
 
 import type { Static } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
 import { type ExpressionTestDto, testExpression, testSourceStep } from '../../contracts/index.ts';
-import { HrsyncError, PersonsConfig, SourceConfig } from '../../core/index.ts';
-import { DEFAULT_SECTIONS, normalise } from '../../engine/index.ts';
-import { localToday } from '../../engine/normalise/index.ts';
+import { HrsyncError } from '../../core/index.ts';
 import { compile } from '../../expr/index.ts';
 import { resolveToken } from '../../jobs/connection-config.ts';
-import type { Connection } from '../../store/index.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection } from '../connections/load.ts';
+import { readSourcePersons, savedSource } from '../connections/source-persons.ts';
 import { registerEndpoint } from '../route.ts';
-
-/** The saved source settings, with defaults, or a 409 saying step 1 comes first. */
-function savedSource(connection: Connection): SourceConfig {
-  const source = connection.config.source;
-  if (source === undefined || source.token === undefined) {
-    throw new HrsyncError(
-      'HRS_INVALID_STATE',
-      `Connection "${connection.name}" has no saved AFAS source with a token; save step 1 first.`,
-    );
-  }
-  return Value.Default(SourceConfig, structuredClone(source)) as SourceConfig;
-}
 
 export async function configurationTestRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, testSourceStep, async ({ caller, store, deps, params, audit, about }) => {
@@ -50,19 +35,9 @@ export async function configurationTestRoutes(app: FastifyInstance): Promise<voi
   registerEndpoint(app, testExpression, async ({ caller, store, deps, params, body, audit, about }) => {
     const connection = await loadConnection(store, caller, params.id);
     about({ connectionId: connection.id, connectionName: connection.name });
-    const sourceConfig = savedSource(connection);
-    const token = await resolveToken(store, caller.organisationId, sourceConfig);
     const timeZone = connection.config.timeZone ?? DEFAULT_TIME_ZONE;
     const now = deps.clock.now();
-    const snapshot = await deps.connectors.source(sourceConfig, token).readOne(body.employeeNumber, {});
-    const persons = normalise(snapshot, {
-      today: localToday(now, timeZone),
-      timeZone,
-      persons: Value.Default(
-        PersonsConfig,
-        structuredClone(connection.config.persons ?? DEFAULT_SECTIONS.persons),
-      ) as PersonsConfig,
-    });
+    const persons = await readSourcePersons(deps, connection, { employeeNumber: body.employeeNumber });
     const person = persons.find((p) => p.employeeNumber === body.employeeNumber);
     if (!person) {
       throw new HrsyncError(

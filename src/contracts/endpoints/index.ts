@@ -2,6 +2,7 @@ import * as access from './access.ts';
 import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
+import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
 import * as tenants from './tenants.ts';
@@ -10,6 +11,7 @@ export * from './access.ts';
 export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
+export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
 export * from './tenants.ts';
@@ -20,6 +22,7 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(tenants),
   ...Object.values(connections),
   ...Object.values(configuration),
+  ...Object.values(persons),
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),
