@@ -84,15 +84,6 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const mapping = compiled.mapping;
     const signal = request.signal;
 
-    progress({ phase: 'read-source', done: 0, total: null });
-    const snapshot =
-      kind === 'on-demand'
-        ? await request.source.readOne(requireEmployee(request), signal ? { signal } : {})
-        : await request.source.read({
-            ...(signal ? { signal } : {}),
-            onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
-          });
-
     const state = await request.store.getState();
     const readAttributes = [
       ...new Set([
@@ -107,8 +98,30 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         ...(capabilities.managerReference && config.lifecycle.setManager ? ['manager'] : []),
       ]),
     ].sort();
+
+    // The two reads are independent: the tenant is read while AFAS pages come in. A failed source
+    // read stops the tenant read and fails the run before anything is planned.
+    progress({ phase: 'read-source', done: 0, total: null });
+    const stopTarget = new AbortController();
+    const targetSignal = signal ? AbortSignal.any([signal, stopTarget.signal]) : stopTarget.signal;
+    const tenantRead = readTarget(request.target, readAttributes, state, targetSignal);
+    tenantRead.catch(() => {}); // awaited below; a rejection while AFAS is still read is not unhandled
+    let snapshot: Awaited<ReturnType<typeof request.source.read>>;
+    try {
+      snapshot =
+        kind === 'on-demand'
+          ? await request.source.readOne(requireEmployee(request), signal ? { signal } : {})
+          : await request.source.read({
+              ...(signal ? { signal } : {}),
+              onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
+            });
+    } catch (error) {
+      stopTarget.abort(error);
+      await tenantRead.catch(() => {});
+      throw error;
+    }
     progress({ phase: 'read-target', done: 0, total: null });
-    const tenant = await readTarget(request.target, readAttributes, state, signal);
+    const tenant = await tenantRead;
 
     progress({ phase: 'plan', done: 0, total: null });
     const now = clock.now();
