@@ -19,7 +19,8 @@ export function demoCommand(): Command {
     .option('--persons <n>', 'employees in the demo company', positive(50_000), 150)
     .option('--seed <n>', 'seed of the generated company', positive(2 ** 31), 2026)
     .action(async (options) => {
-      const config = serviceConfig(options);
+      // Request logs would bury the sign-in banner; the demo logs warnings unless asked for more.
+      const config = serviceConfig({ logLevel: 'warn', ...options });
       try {
         const demo = await startDemo(config, {
           print: (line) => process.stdout.write(`${line}\n`),
