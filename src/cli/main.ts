@@ -4,6 +4,7 @@ import { demoDataCommand } from '../../emulators/demo-data/command.ts';
 import { demoCommand } from './commands/demo.ts';
 import { exprCommand } from './commands/expr.ts';
 import { initCommand } from './commands/init.ts';
+import { auditCommand, connectionsCommand, runsCommand } from './commands/remote/index.ts';
 import { simulateCommand, syncCommand } from './commands/run.ts';
 import { serveCommand } from './commands/serve.ts';
 import { workerCommand } from './commands/worker.ts';
@@ -19,6 +20,9 @@ const program = new Command('hrsync')
   .addCommand(exprCommand())
   .addCommand(serveCommand())
   .addCommand(workerCommand())
-  .addCommand(demoCommand());
+  .addCommand(demoCommand())
+  .addCommand(connectionsCommand())
+  .addCommand(runsCommand())
+  .addCommand(auditCommand());
 
 await program.parseAsync(process.argv);

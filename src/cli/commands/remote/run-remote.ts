@@ -1,0 +1,48 @@
+/**
+ * The frame every remote command runs in: it builds the API client from the settings, runs the
+ * command, and turns its outcome into an exit code — the command's own (0, or 2 for a run that
+ * needs attention), or 1 with the error on stderr.
+ */
+import { type ApiClient, createApiClient } from '../../api-client/index.ts';
+import { CliError } from './cli-error.ts';
+import { type RemoteFlags, remoteSettings } from './remote-options.ts';
+import { errorLines, redact } from './report-error.ts';
+
+export interface Remote {
+  readonly client: ApiClient;
+  readonly json: boolean;
+  /** Writes one line (or a JSON document) to stdout. */
+  out(text: string): void;
+}
+
+export type ExitCode = 0 | 1 | 2;
+
+export async function runRemote(
+  flags: RemoteFlags,
+  command: (remote: Remote) => Promise<ExitCode | undefined>,
+): Promise<void> {
+  const settings = remoteSettings(flags);
+  const out = (text: string) => process.stdout.write(`${redact(text, settings.token)}\n`);
+  try {
+    if (settings.token === undefined) {
+      throw new CliError(
+        'HRS_UNAUTHENTICATED',
+        'No API token: set HRSYNC_TOKEN (or pass --token). An admin creates one in the console or with POST /api/v1/tokens.',
+      );
+    }
+    if (!/^https?:\/\//i.test(settings.url)) {
+      throw new CliError(
+        'HRS_VALIDATION',
+        `"${settings.url}" is not an http(s) address; set --url or HRSYNC_URL like ${'http://127.0.0.1:8080'}.`,
+      );
+    }
+    const client = createApiClient({
+      baseUrl: settings.url,
+      headers: { authorization: `Bearer ${settings.token}` },
+    });
+    process.exitCode = (await command({ client, json: settings.json, out })) ?? 0;
+  } catch (error) {
+    for (const line of errorLines(error)) process.stderr.write(`${redact(line, settings.token)}\n`);
+    process.exitCode = 1;
+  }
+}

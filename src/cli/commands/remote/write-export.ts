@@ -1,0 +1,14 @@
+/** Writes an export the service produced to a file, byte for byte (the CSV's BOM included). */
+import { writeFile } from 'node:fs/promises';
+import { CliError } from './cli-error.ts';
+
+export async function writeExport(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (error) {
+    throw new CliError(
+      null,
+      `Cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
