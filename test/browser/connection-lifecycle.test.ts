@@ -95,10 +95,16 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await editor.getByLabel('Find a function').fill('DutchDisplay');
     await editor.getByRole('button', { name: 'DutchDisplayName', exact: true }).click();
     await editor.getByTestId('function-details').waitFor();
-    await editor
-      .locator('[data-testid="tester-employee"] input, input[aria-label="Employee to test with"]')
-      .first()
-      .fill('1001');
+    // The employee is found by searching AFAS as one types (any case), then picked from the list.
+    const employee = editor.getByRole('combobox', { name: 'Employee to test with' });
+    await employee.pressSequentially('JANS');
+    // Focusing the picker lists the first employees; the search then narrows the list to Jan alone.
+    await page.waitForFunction(`document.querySelectorAll('[role="option"]').length === 1`);
+    const jan = page.getByRole('option', { name: '1001 — Jan Jansen (active)' });
+    assert.equal(await jan.count(), 1, await textOf(page.getByRole('listbox')));
+    await screenshot(page, '05a-person-picker');
+    await jan.click();
+    assert.equal(await employee.inputValue(), '1001 — Jan Jansen (active)');
     await editor.getByRole('button', { name: 'Test', exact: true }).click();
     const tested = editor.getByTestId('tester-result');
     await tested.waitFor();

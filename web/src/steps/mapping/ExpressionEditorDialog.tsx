@@ -31,7 +31,6 @@ export function ExpressionEditorDialog(props: {
   readonly title: string;
   readonly expression: string;
   readonly connectionId: string;
-  readonly latestRunId: string | null;
   readonly readOnly: boolean;
   readonly onApply: (expression: string) => void;
   readonly onClose: () => void;
@@ -86,11 +85,7 @@ export function ExpressionEditorDialog(props: {
                     autoFocus
                   />
                 </Field>
-                <ExpressionTester
-                  connectionId={props.connectionId}
-                  latestRunId={props.latestRunId}
-                  expression={text}
-                />
+                <ExpressionTester connectionId={props.connectionId} expression={text} />
               </div>
               <FunctionHelp {...(props.readOnly ? {} : { onInsert: insert })} />
             </div>

@@ -248,7 +248,6 @@ export function MappingStepEditor(props: StepEditorProps) {
           }
           expression={editingText}
           connectionId={props.connection.id}
-          latestRunId={props.connection.latestRun?.id ?? null}
           readOnly={props.readOnly}
           onApply={applyExpression}
           onClose={() => setEditing(null)}
