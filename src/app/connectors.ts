@@ -1,5 +1,4 @@
 /** The real adapters: AFAS Profit REST and Microsoft Graph, as the service and workers use them. */
-import { rootCertificates } from 'node:tls';
 import type { Connectors } from '../jobs/connectors.ts';
 import { createAfasSource, testAfasConnection } from '../sources/afas/index.ts';
 import { createGraphTarget } from '../targets/graph/index.ts';
@@ -10,8 +9,8 @@ export interface ConnectorOptions {
 }
 
 export function realConnectors(options: ConnectorOptions = {}): Connectors {
-  // An explicit CA list replaces Node's trust store, so keep the public roots next to the extra one.
-  const ca = options.extraCa === undefined ? undefined : [...rootCertificates, options.extraCa].join('\n');
+  // The Graph target trusts the extra CA in addition to the public roots.
+  const ca = options.extraCa;
   return {
     source: (config, token) => createAfasSource(config, { token }),
     testSource: (config, token, o) => testAfasConnection(config, { token, writeBack: o.writeBack }),
