@@ -29,7 +29,12 @@ export function runLines(run: RunView): string[] {
     ['finished', run.finishedAt ? shortTime(run.finishedAt) : undefined],
     ['duration', duration(run.durationMs)],
     ['progress', run.status === 'running' ? progress : undefined],
-    ['source', run.sourceCount === null ? undefined : `${run.sourceCount} persons`],
+    [
+      'source',
+      run.sourceCount === null
+        ? undefined
+        : `${run.sourceCount} ${run.sourceCount === 1 ? 'person' : 'persons'}`,
+    ],
     ['actions', run.counts ? countsLine(run.counts.actions) : undefined],
     ['statuses', run.counts ? countsLine(run.counts.statuses) : undefined],
     ['blocked', run.blockedReason ?? undefined],

@@ -1,0 +1,235 @@
+/**
+ * `hrsync connections …` against a demo-like service: list and show (by name or id), a simulation
+ * followed to the end with --wait, activation, an on-demand sync that shows each step, and the
+ * refusals — an unknown token, a viewer's token, a name that matches nothing, a service that is
+ * not there — each with the API's own message and exit 1. The stack checks every call's output
+ * for tokens.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import {
+  getConnection,
+  getRun,
+  listConnections,
+  listRunItems,
+  listRuns,
+  pathFor,
+} from '../../src/contracts/index.ts';
+import { type CliStack, startCliStack } from './support/stack.ts';
+
+let stack: CliStack;
+let name: string;
+let id: string;
+
+before(async () => {
+  stack = await startCliStack();
+  ({ name, id } = stack.connection);
+});
+after(() => stack?.close());
+
+/** A port nothing listens on: bound once by us, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  assert.ok(address && typeof address === 'object');
+  return address.port;
+}
+
+const field = (out: string, label: string): string | undefined =>
+  new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(out)?.[1];
+
+describe('connections list and show', () => {
+  test('list prints a table of the connections; --json prints the API page, --search narrows it', async () => {
+    const [table, json] = await Promise.all([
+      stack.hrsync(['connections', 'list']),
+      stack.hrsync(['connections', 'list', '--json', '--search', 'AFAS to']),
+    ]);
+    assert.equal(table.code, 0, table.err);
+    const [header, row, footer] = table.out.trimEnd().split('\n');
+    assert.match(header ?? '', /^NAME\s+STATE\s+STEPS\s+TENANT\s+LAST SYNC\s+NEXT RUN\s+ID$/);
+    assert.match(
+      row ?? '',
+      new RegExp(`^${name}\\s+simulation\\s+4/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${id}$`),
+    );
+    assert.equal(footer, 'connections 1–1 of 1');
+
+    assert.equal(json.code, 0, json.err);
+    const page = JSON.parse(json.out);
+    assert.equal(page.total, 1);
+    assert.deepEqual(
+      page.items.map((c: { id: string }) => c.id),
+      [id],
+    );
+    const fromApi = await stack.api.call(listConnections, { query: { q: 'AFAS to' } });
+    assert.deepEqual(page, fromApi, '--json prints exactly what the API answered');
+  });
+
+  test('show finds a connection by its name (in any case) or its id', async () => {
+    const [byName, byId] = await Promise.all([
+      stack.hrsync(['connections', 'show', name.toUpperCase()]),
+      stack.hrsync(['connections', 'show', id, '--json']),
+    ]);
+    assert.equal(byName.code, 0, byName.err);
+    assert.equal(field(byName.out, 'id'), id);
+    assert.equal(field(byName.out, 'name'), name);
+    assert.equal(field(byName.out, 'state'), 'simulation');
+    assert.match(
+      field(byName.out, 'steps') ?? '',
+      /^4\/5 {2}✓ source {2}✓ destination {2}✓ mapping {2}✓ scope {2}… simulation$/,
+    );
+    assert.match(field(byName.out, 'simulation') ?? '', /^not current/);
+    assert.equal(byId.code, 0, byId.err);
+    assert.deepEqual(JSON.parse(byId.out), await stack.api.call(getConnection, { params: { id } }));
+  });
+});
+
+describe('runs queued from the command line', () => {
+  test('simulate --wait follows the run and prints its counts; the demo’s ambiguous match exits 2', async () => {
+    const r = await stack.hrsync(['connections', 'simulate', name, '--wait']);
+    assert.equal(r.code, 2, `a failed item means exit 2\n${r.out}${r.err}`);
+    assert.equal(r.err, '', 'no progress noise when stderr is not a terminal');
+    const runId = field(r.out, 'run');
+    assert.ok(runId);
+    const run = await stack.api.call(getRun, { params: { id: runId } });
+    assert.equal(run.kind, 'simulation');
+    assert.equal(run.status, 'succeeded');
+    assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.equal(field(r.out, 'source'), `${run.sourceCount} persons`);
+    const shown = (counts: Record<string, number>) =>
+      Object.entries(counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(' · ');
+    assert.ok(run.counts);
+    assert.equal(field(r.out, 'actions'), shown(run.counts.actions));
+    assert.equal(field(r.out, 'statuses'), shown(run.counts.statuses));
+    assert.equal(run.counts.statuses.failed, 1, 'the demo company has one duplicate employee id');
+    assert.match(r.out, new RegExp(`Per person: hrsync runs items ${runId}`));
+  });
+
+  test('simulate without --wait prints the queued run; --json is the run as the API shows it', async () => {
+    const r = await stack.hrsync(['connections', 'simulate', id, '--json']);
+    assert.equal(r.code, 0, r.err);
+    const queued = JSON.parse(r.out);
+    assert.equal(queued.kind, 'simulation');
+    assert.equal(queued.connectionId, id);
+    assert.equal(queued.requestedBy, 'token cli admin');
+    const shown = await stack.hrsync(['runs', 'show', queued.id, '--exit-status']);
+    assert.ok([0, 2].includes(shown.code), shown.err);
+    assert.equal(field(shown.out, 'run'), queued.id);
+    assert.equal(field(shown.out, 'kind'), 'simulation');
+  });
+
+  test('activate, then sync one person with --wait: exit 0 and each step; deactivate', async () => {
+    const activated = await stack.hrsync(['connections', 'activate', name], { token: 'operator' });
+    assert.equal(activated.code, 0, activated.err);
+    assert.equal(activated.out, `Connection "${name}" is now active.\n`);
+
+    const latest = (await stack.api.call(getConnection, { params: { id } })).latestRun;
+    assert.ok(latest);
+    const items = await stack.api.call(listRunItems, {
+      params: { id: latest.id },
+      query: { action: 'update', status: 'success' },
+    });
+    const person = items.items[0];
+    assert.ok(person, 'the simulation planned an update');
+
+    const r = await stack.hrsync(['connections', 'sync-person', id, person.employeeNumber, '--wait'], {
+      token: 'operator',
+    });
+    assert.equal(r.code, 0, `${r.out}${r.err}`);
+    assert.equal(field(r.out, 'kind'), 'on-demand');
+    assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.equal(field(r.out, 'person'), person.employeeNumber);
+    assert.match(r.out, new RegExp(`^${person.employeeNumber} ${person.displayName}: update, success$`, 'm'));
+    for (const step of ['read', 'scope', 'match', 'plan', 'apply'])
+      assert.match(r.out, new RegExp(`^  ${step} \\[success\\] `, 'm'), `step ${step}`);
+
+    const deactivated = await stack.hrsync(['connections', 'deactivate', id, '--json'], {
+      token: 'operator',
+    });
+    assert.equal(deactivated.code, 0, deactivated.err);
+    assert.equal(JSON.parse(deactivated.out).state, 'deactivated');
+    assert.equal((await stack.api.call(getConnection, { params: { id } })).state, 'deactivated');
+  });
+});
+
+describe('refusals', () => {
+  test('an unknown token gets the API’s 401 message, and the token is not repeated', async () => {
+    const response = await fetch(stack.url + pathFor(listConnections), {
+      headers: { authorization: `Bearer ${stack.unknownToken()}` },
+    });
+    assert.equal(response.status, 401);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+
+    // Given with --token, the one place a token is in the CLI's own argv, to be sure it is not echoed.
+    const r = await stack.hrsync(['connections', 'show', name, '--token', stack.unknownToken()], {
+      token: null,
+    });
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    assert.equal(r.err, `${error.code}: ${error.message}\n`);
+  });
+
+  test('a viewer token may not sync: the API’s 403, exit 1', async () => {
+    const syncing = await stack.hrsync(['connections', 'sync', name, '--wait'], { token: 'viewer' });
+    assert.equal(syncing.code, 1);
+    assert.equal(syncing.out, '');
+    assert.equal(
+      syncing.err,
+      'HRS_FORBIDDEN: Your role "viewer" does not allow this operation (sync); it needs the operator role.\n',
+    );
+  });
+
+  test('a connection name that matches nothing is refused before anything is queued', async () => {
+    const runsBefore = (await stack.api.call(listRuns, { params: { id } })).total;
+    const [r, partial] = await Promise.all([
+      stack.hrsync(['connections', 'simulate', 'Fabrikam HR', '--wait']),
+      stack.hrsync(['connections', 'show', 'Contoso']),
+    ]);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.err,
+      'HRS_NOT_FOUND: No connection has the id or name "Fabrikam HR". `hrsync connections list` shows the connections you can see.\n',
+    );
+    assert.equal(
+      (await stack.api.call(listRuns, { params: { id } })).total,
+      runsBefore,
+      'nothing was queued',
+    );
+    assert.equal(partial.code, 1, 'part of a name is not a name');
+    assert.equal(
+      partial.err,
+      `HRS_NOT_FOUND: No connection has the id or name "Contoso". Names containing it: "${name}".\n`,
+    );
+  });
+
+  test('the API’s validation details are printed one per line', async () => {
+    const latest = (await stack.api.call(getConnection, { params: { id } })).latestRun;
+    assert.ok(latest);
+    const r = await stack.hrsync(['runs', 'approve', latest.id, '--reason', '   ']);
+    assert.equal(r.code, 1);
+    const [first, detail] = r.err.split('\n');
+    assert.match(first ?? '', /^HRS_VALIDATION: The body is invalid/);
+    assert.equal(detail, '  /reason: must match pattern "\\S"');
+  });
+
+  test('an unreachable service is named, with where to look; so is a missing token', async () => {
+    const url = `http://127.0.0.1:${await closedPort()}`;
+    const [down, tokenless] = await Promise.all([
+      stack.hrsync(['connections', 'list', '--token', stack.tokens.admin], { url, token: null }),
+      stack.hrsync(['runs', 'show', 'x'], { token: null }),
+    ]);
+    assert.equal(down.code, 1);
+    assert.equal(
+      down.err,
+      `Cannot reach the hrsync service at ${url}: connection refused (ECONNREFUSED).\n` +
+        'Check --url or HRSYNC_URL, and that `hrsync serve` is running and reachable from here.\n',
+    );
+    assert.equal(tokenless.code, 1);
+    assert.match(tokenless.err, /^HRS_UNAUTHENTICATED: No API token: set HRSYNC_TOKEN \(or pass --token\)/);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * `hrsync runs …` and `hrsync audit …` on a run that a safety threshold stopped: the sync exits 2
+ * with the reason and how to decide, one blocked run is discarded and the next approved and applied
+ * through the CLI, the items are shown filtered and exported as CSV and JSON files that read back,
+ * and the decisions are found in the audit log and its CSV export.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import {
+  activateConnection,
+  getConfiguration,
+  getRun,
+  listRunItems,
+  type ResponseOf,
+  saveScopeStep,
+  simulate,
+} from '../../src/contracts/index.ts';
+import { csvRecords } from './support/csv.ts';
+import { type CliStack, startCliStack } from './support/stack.ts';
+
+let stack: CliStack;
+let name: string;
+let dir: string;
+
+const field = (out: string, label: string): string | undefined =>
+  new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(out)?.[1];
+
+async function settled(id: string): Promise<ResponseOf<typeof getRun>> {
+  for (let i = 0; i < 200; i++) {
+    const run = await stack.api.call(getRun, { params: { id } });
+    if (run.status !== 'queued' && run.status !== 'running') return run;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`run ${id} did not finish`);
+}
+
+before(async () => {
+  stack = await startCliStack();
+  const { id } = stack.connection;
+  name = stack.connection.name;
+  dir = await mkdtemp(join(stack.dataDir, 'out-'));
+  // Not a single disable without a person's say-so: the demo's one leaver blocks every sync.
+  const scope = (await stack.api.call(getConfiguration, { params: { id } })).scope.settings;
+  assert.ok(scope);
+  await stack.api.call(saveScopeStep, {
+    params: { id },
+    body: {
+      ...scope,
+      thresholds: { maxDisableDeleteCount: 0, maxDisableDeletePercent: null, maxSourceShrinkPercent: null },
+    },
+  });
+  const simulation = await settled((await stack.api.call(simulate, { params: { id } })).id);
+  // A blocked simulation still counts as simulated: it shows the sync will wait for a decision.
+  assert.equal(simulation.status, 'blocked', JSON.stringify(simulation));
+  await stack.api.call(activateConnection, { params: { id } });
+});
+after(() => stack?.close());
+
+let blockedId: string;
+
+test('a sync over the threshold exits 2 with the reason and the commands to decide; discard it', async () => {
+  const r = await stack.hrsync(['connections', 'sync', name, '--wait'], { token: 'operator' });
+  assert.equal(r.code, 2, `${r.out}${r.err}`);
+  const runId = field(r.out, 'run');
+  assert.ok(runId);
+  const run = await stack.api.call(getRun, { params: { id: runId } });
+  assert.equal(run.status, 'blocked');
+  assert.ok(run.blockedReason);
+  assert.equal(field(r.out, 'status'), 'blocked');
+  assert.equal(field(r.out, 'blocked'), run.blockedReason);
+  assert.match(r.out, new RegExp(`^ {2}hrsync runs approve ${runId} --reason "…"$`, 'm'));
+  assert.match(r.out, new RegExp(`^ {2}hrsync runs discard ${runId} --reason "…"$`, 'm'));
+
+  const d = await stack.hrsync(['runs', 'discard', runId, '--reason', 'Checking with HR first'], {
+    token: 'operator',
+  });
+  assert.equal(d.code, 0, d.err);
+  assert.equal(field(d.out, 'status'), 'discarded');
+  assert.match(field(d.out, 'discarded') ?? '', /^by token cli operator at .+: Checking with HR first$/);
+  assert.equal((await stack.api.call(getRun, { params: { id: runId } })).status, 'discarded');
+});
+
+test('the items of a blocked run: a filtered table, and CSV and JSON exports that read back', async () => {
+  const r = await stack.hrsync(['connections', 'sync', stack.connection.id, '--wait', '--json']);
+  assert.equal(r.code, 2, r.err);
+  const run = JSON.parse(r.out);
+  assert.equal(run.status, 'blocked');
+  blockedId = run.id;
+  const csvFile = join(dir, 'items.csv');
+  const jsonFile = join(dir, 'disables.json');
+  const [table, csv, json] = await Promise.all([
+    stack.hrsync(['runs', 'items', blockedId, '--action', 'disable'], { token: 'viewer' }),
+    stack.hrsync(['runs', 'items', blockedId, '--out', csvFile], { token: 'viewer' }),
+    stack.hrsync(['runs', 'items', blockedId, '--action', 'disable', '--out', jsonFile], { token: 'viewer' }),
+  ]);
+  const disables = await stack.api.call(listRunItems, {
+    params: { id: blockedId },
+    query: { action: 'disable' },
+  });
+  const all = await stack.api.call(listRunItems, { params: { id: blockedId }, query: { pageSize: 500 } });
+  assert.ok(disables.total > 0, 'the blocked run plans a disable');
+
+  assert.equal(table.code, 0, table.err);
+  const lines = table.out.trimEnd().split('\n');
+  assert.match(lines[0] ?? '', /^EMPLOYEE\s+NAME\s+ACTION\s+STATUS\s+CHANGES\s+ERROR$/);
+  assert.deepEqual(
+    lines.slice(1, -1).map((l) => l.split(/\s{2,}/).slice(0, 4)),
+    disables.items.map((i) => [i.employeeNumber, i.displayName, 'disable', i.status]),
+  );
+  assert.equal(lines.at(-1), `items 1–${disables.total} of ${disables.total}`);
+
+  assert.equal(csv.code, 0, csv.err);
+  assert.equal(csv.out, `Run items written to ${csvFile}\n`);
+  const text = await readFile(csvFile, 'utf8');
+  assert.ok(text.startsWith('\uFEFF'), 'the CSV keeps its BOM, so Excel reads it as UTF-8');
+  const records = csvRecords(text);
+  assert.equal(records.length, all.total);
+  assert.deepEqual(
+    records.map((row) => [row.employeeNumber, row.displayName, row.action, row.status]),
+    all.items.map((i) => [i.employeeNumber, i.displayName, i.action, i.status]),
+  );
+
+  assert.equal(json.code, 0, json.err);
+  assert.deepEqual(JSON.parse(await readFile(jsonFile, 'utf8')), disables.items);
+});
+
+test('approve --wait: the blocked run is applied, with who and why', async () => {
+  assert.ok(blockedId, 'the previous test left a blocked run');
+  const [approved, cancel] = await Promise.all([
+    stack.hrsync(['runs', 'approve', blockedId, '--reason', 'Leaver confirmed by HR', '--wait'], {
+      token: 'operator',
+    }),
+    stack.hrsync(['runs', 'cancel', blockedId], { token: 'viewer' }),
+  ]);
+  const run = await stack.api.call(getRun, { params: { id: blockedId } });
+  assert.equal(run.status, 'succeeded');
+  assert.equal(run.counts?.actions.disable, 1);
+  assert.equal(run.counts?.statuses.blocked, 0);
+  // The demo's duplicate employee id stays a failed item, so the applied run still asks for attention.
+  assert.equal(run.counts?.statuses.failed, 1);
+  assert.equal(approved.code, 2, `${approved.out}${approved.err}`);
+  assert.equal(field(approved.out, 'status'), 'succeeded');
+  assert.match(
+    field(approved.out, 'approved') ?? '',
+    /^by token cli operator at .+: Leaver confirmed by HR$/,
+  );
+  assert.match(field(approved.out, 'actions') ?? '', /(^| )disable 1( |$)/);
+
+  assert.equal(cancel.code, 1);
+  assert.equal(
+    cancel.err,
+    'HRS_FORBIDDEN: Your role "viewer" does not allow this operation (cancelRun); it needs the operator role.\n',
+  );
+  const again = await stack.hrsync(['runs', 'cancel', blockedId], { token: 'operator' });
+  assert.equal(again.code, 1);
+  assert.equal(
+    again.err,
+    'HRS_INVALID_STATE: Cannot cancel a run in status "succeeded"; only a run that is queued or running can be.\n',
+  );
+});
+
+test('the audit log lists the decisions, exports them as CSV, and filters by time', async () => {
+  const file = join(dir, 'audit.csv');
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const [list, exported, later] = await Promise.all([
+    stack.hrsync(['audit', 'list', '--connection', name, '--action', 'run.', '--actor', 'operator'], {
+      token: 'viewer',
+    }),
+    stack.hrsync(['audit', 'export', '--out', file, '--connection', name], { token: 'viewer' }),
+    stack.hrsync(['audit', 'list', '--since', tomorrow, '--json'], { token: 'viewer' }),
+  ]);
+  assert.equal(list.code, 0, list.err);
+  const rows = list.out.trimEnd().split('\n');
+  assert.match(rows[0] ?? '', /^AT\s+ACTOR\s+ACTION\s+OUTCOME\s+CONNECTION\s+PERSON\s+MESSAGE$/);
+  const approved = rows.find((l) => / run\.approved /.test(l));
+  const discarded = rows.find((l) => / run\.discarded /.test(l));
+  assert.match(approved ?? '', /token cli operator\s+run\.approved\s+success\s+.*Leaver confirmed by HR$/);
+  assert.match(discarded ?? '', /token cli operator\s+run\.discarded\s+success\s+.*Checking with HR first$/);
+  assert.ok(
+    rows.slice(1, -1).every((l) => l.includes('token cli operator')),
+    'only the operator’s events',
+  );
+
+  assert.equal(exported.code, 0, exported.err);
+  const text = await readFile(file, 'utf8');
+  assert.ok(text.startsWith('\uFEFF'));
+  const events = csvRecords(text);
+  assert.ok(events.every((e) => e.connectionId === stack.connection.id));
+  const decision = events.find((e) => e.action === 'run.approved');
+  assert.equal(decision?.runId, blockedId);
+  assert.equal(JSON.parse(decision?.details ?? '{}').reason, 'Leaver confirmed by HR');
+  assert.ok(events.some((e) => e.action === 'run.discarded'));
+
+  assert.equal(later.code, 0, later.err);
+  assert.equal(JSON.parse(later.out).total, 0);
+});
