@@ -15,9 +15,14 @@ export function isoTime(value: string): string {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const withZone = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(value);
   const time = dateOnly || withZone ? Date.parse(dateOnly ? `${value}T00:00:00Z` : value) : Number.NaN;
-  if (Number.isNaN(time))
+  if (Number.isNaN(time) || !calendarDate(value.slice(0, 10)))
     throw new InvalidArgumentError(
       'an ISO date or date-time with a zone, e.g. 2026-05-01 or 2026-05-01T08:00:00Z',
     );
   return new Date(time).toISOString();
+}
+
+/** Date.parse rolls 2026-02-30 over to 2 March; a day that does not round-trip does not exist. */
+function calendarDate(day: string): boolean {
+  return new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
 }

@@ -1,0 +1,110 @@
+/**
+ * The client against a stand-in fetch: how requests are built from a declaration and how answers
+ * and failures come back. The CLI suites in test/cli run it against a real service.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exportRunItemsCsv, getRun, listRunItems, syncPerson } from '../../contracts/index.ts';
+import { ApiError, createApiClient, ServiceUnreachableError } from './index.ts';
+
+interface Seen {
+  url: string;
+  init: RequestInit;
+}
+
+function recording(respond: () => Response | Promise<Response>): { seen: Seen[]; fetch: typeof fetch } {
+  const seen: Seen[] = [];
+  const fake = (async (url: string | URL | Request, init?: RequestInit) => {
+    seen.push({ url: String(url), init: init ?? {} });
+    return respond();
+  }) as typeof fetch;
+  return { seen, fetch: fake };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+test('builds method, path, query and body from the declaration, below a path prefix', async () => {
+  const { seen, fetch } = recording(() => json(202, { id: 'r1' }));
+  const client = createApiClient({
+    baseUrl: 'https://hr.example/hrsync/',
+    headers: { authorization: 'Bearer t' },
+    fetch,
+  });
+  await client.call(syncPerson, { params: { id: 'c/1' }, body: { employeeNumber: '1001' } });
+  await client.call(listRunItems, {
+    params: { id: 'r1' },
+    query: { action: 'disable', q: undefined, page: 2 },
+  });
+  assert.equal(seen[0]?.url, 'https://hr.example/hrsync/api/v1/connections/c%2F1/sync-person');
+  assert.equal(seen[0]?.init.method, 'POST');
+  assert.equal(seen[0]?.init.body, '{"employeeNumber":"1001"}');
+  assert.deepEqual(seen[0]?.init.headers, {
+    accept: 'application/json',
+    authorization: 'Bearer t',
+    'content-type': 'application/json',
+  });
+  assert.equal(seen[1]?.url, 'https://hr.example/hrsync/api/v1/runs/r1/items?action=disable&page=2');
+  assert.equal(seen[1]?.init.method, 'GET');
+});
+
+test('an error answer becomes an ApiError with the code, message and details', async () => {
+  const body = {
+    error: {
+      code: 'HRS_VALIDATION',
+      message: 'The body is invalid',
+      retryable: false,
+      details: [{ path: '/reason', message: 'must match pattern "\\S"' }],
+    },
+  };
+  const client = createApiClient({ baseUrl: 'http://x', fetch: recording(() => json(400, body)).fetch });
+  await assert.rejects(client.call(getRun, { params: { id: 'r1' } }), (e: unknown) => {
+    assert.ok(e instanceof ApiError);
+    assert.equal(e.status, 400);
+    assert.equal(e.code, 'HRS_VALIDATION');
+    assert.deepEqual(e.details, body.error.details);
+    return true;
+  });
+  const html = createApiClient({
+    baseUrl: 'http://x',
+    fetch: recording(() => new Response('<h1>Bad gateway</h1>', { status: 502, statusText: 'Bad Gateway' }))
+      .fetch,
+  });
+  await assert.rejects(html.call(getRun, { params: { id: 'r1' } }), {
+    code: 'HTTP_502',
+    message:
+      'The service answered 502 Bad Gateway without an hrsync error; is this the address of an hrsync service?',
+  });
+});
+
+test('a network failure names the address (without credentials) and the cause', async () => {
+  const refused = Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+  });
+  const client = createApiClient({
+    baseUrl: 'http://me:secret@127.0.0.1:9/',
+    fetch: (async () => {
+      throw refused;
+    }) as typeof fetch,
+  });
+  await assert.rejects(client.call(getRun, { params: { id: 'r1' } }), (e: unknown) => {
+    assert.ok(e instanceof ServiceUnreachableError);
+    assert.equal(
+      e.message,
+      'Cannot reach the hrsync service at http://127.0.0.1:9: connection refused (ECONNREFUSED).',
+    );
+    return true;
+  });
+});
+
+test('download keeps the exact bytes, BOM included', async () => {
+  const csv = '\uFEFFemployeeNumber,displayName\n1001,Ëlif\n';
+  const { seen, fetch } = recording(() => new Response(csv, { headers: { 'content-type': 'text/csv' } }));
+  const bytes = await createApiClient({ baseUrl: 'http://x', fetch }).download(exportRunItemsCsv, {
+    params: { id: 'r1' },
+    query: { status: 'blocked' },
+  });
+  assert.deepEqual(Buffer.from(bytes), Buffer.from(csv, 'utf8'));
+  assert.equal((seen[0]?.init.headers as Record<string, string> | undefined)?.accept, 'text/csv');
+  assert.equal(seen[0]?.url, 'http://x/api/v1/runs/r1/items.csv?status=blocked');
+});

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ACTIONS, ITEM_STATUSES, RUN_STATUSES, type RunStatus } from '../../../core/index.ts';
+import { type RunView, runExitCode, runLines } from './run-summary.ts';
+
+const zero = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0]));
+
+function run(status: RunStatus, statuses: Record<string, number> = {}): RunView {
+  return {
+    id: 'r1',
+    connectionId: 'c1',
+    kind: 'sync',
+    status,
+    employeeNumber: null,
+    requestedBy: 'token ci',
+    requestedAt: '2026-05-01T08:00:00.000Z',
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    counts: {
+      actions: { ...zero(ACTIONS), disable: 4 },
+      statuses: { ...zero(ITEM_STATUSES), ...statuses },
+    } as RunView['counts'],
+    sourceCount: 12,
+    blockedReason: status === 'blocked' ? '4 disables + deletes, over the limit of 2' : null,
+    error: null,
+    approval: null,
+    discard: null,
+    cancelRequested: false,
+    progress: null,
+    attempt: 1,
+    maxAttempts: 3,
+  };
+}
+
+test('runExitCode: 0 done and clean, 2 needs attention, 1 the run failed', () => {
+  const expected: Record<RunStatus, 0 | 1 | 2> = {
+    queued: 0,
+    running: 0,
+    succeeded: 0,
+    blocked: 2,
+    cancelled: 2,
+    discarded: 2,
+    failed: 1,
+  };
+  for (const status of RUN_STATUSES) assert.equal(runExitCode(run(status)), expected[status], status);
+  assert.equal(runExitCode(run('succeeded', { success: 3, failed: 1 })), 2, 'a failed item');
+  assert.equal(runExitCode(run('succeeded', { success: 3, warning: 2, skipped: 1 })), 0);
+});
+
+test('runLines: a blocked run says why and how to decide', () => {
+  const lines = runLines(run('blocked', { blocked: 4 }));
+  assert.ok(lines.includes('blocked:     4 disables + deletes, over the limit of 2'), lines.join('\n'));
+  assert.ok(lines.includes('actions:     disable 4'));
+  assert.ok(lines.includes('source:      12 persons'));
+  assert.deepEqual(lines.slice(-3), [
+    'Nothing was applied. Decide with one of:',
+    '  hrsync runs approve r1 --reason "…"',
+    '  hrsync runs discard r1 --reason "…"',
+  ]);
+});
