@@ -18,10 +18,11 @@ import { HrsyncError, type RunKind } from '../../core/index.ts';
 import { runItemsToCsv } from '../../engine/index.ts';
 import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
+import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { toRunDto, toRunItemDto } from '../dto/runs.ts';
-import { registerEndpoint } from '../route.ts';
+import { type RouteContext, registerEndpoint } from '../route.ts';
 
 function assertRunOperation(operation: RunOperation, run: Run): void {
   const check = checkRunOperation(operation, run.status);
@@ -42,6 +43,41 @@ async function queue(
     const run = await requestRun(tx, { connection, kind, employeeNumber, actor: caller.actor });
     return toRunDto(run);
   });
+}
+
+/**
+ * Approving and discarding a blocked run differ only in what the store records: each is decided
+ * once (the loser of a race is told someone decided first), with the reason in the audit log.
+ */
+async function decideBlockedRun(
+  ctx: Pick<RouteContext<typeof approveRun>, 'caller' | 'store' | 'params' | 'body' | 'about'>,
+  operation: 'approve' | 'discard',
+  audit: (fields: AuditFields) => Promise<void>,
+) {
+  const { caller, store, params, body } = ctx;
+  const run = await loadRun(store, caller, params.id);
+  ctx.about({ runId: run.id, connectionId: run.connectionId });
+  assertRunOperation(operation, run);
+  if (operation === 'approve' && run.kind === 'simulation') {
+    throw new HrsyncError(
+      'HRS_INVALID_STATE',
+      'A simulation applies nothing, so there is nothing to approve; run a sync instead.',
+    );
+  }
+  const decision = { by: caller.actor.name, reason: body.reason };
+  const decided =
+    operation === 'approve'
+      ? await store.runs.approve(caller.organisationId, run.id, decision)
+      : await store.runs.discard(caller.organisationId, run.id, decision);
+  if (!decided)
+    throw new HrsyncError('HRS_INVALID_STATE', `Run ${run.id} is no longer blocked; someone decided first.`);
+  await audit({
+    connectionId: run.connectionId,
+    runId: run.id,
+    message: `blocked ${run.kind} run ${operation === 'approve' ? 'approved' : 'discarded'}: ${body.reason}`,
+    details: { reason: body.reason, blockedReason: run.blockedReason },
+  });
+  return toRunDto(decided);
 }
 
 function itemFilter(query: {
@@ -130,53 +166,10 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
     return toRunDto(cancelled);
   });
 
-  registerEndpoint(app, approveRun, async ({ caller, store, params, body, audit, about }) => {
-    const run = await loadRun(store, caller, params.id);
-    about({ runId: run.id, connectionId: run.connectionId });
-    assertRunOperation('approve', run);
-    if (run.kind === 'simulation') {
-      throw new HrsyncError(
-        'HRS_INVALID_STATE',
-        'A simulation applies nothing, so there is nothing to approve; run a sync instead.',
-      );
-    }
-    const approved = await store.runs.approve(caller.organisationId, run.id, {
-      by: caller.actor.name,
-      reason: body.reason,
-    });
-    if (!approved)
-      throw new HrsyncError(
-        'HRS_INVALID_STATE',
-        `Run ${run.id} is no longer blocked; someone decided first.`,
-      );
-    await audit('run.approved', {
-      connectionId: run.connectionId,
-      runId: run.id,
-      message: `blocked ${run.kind} run approved: ${body.reason}`,
-      details: { reason: body.reason, blockedReason: run.blockedReason },
-    });
-    return toRunDto(approved);
-  });
-
-  registerEndpoint(app, discardRun, async ({ caller, store, params, body, audit, about }) => {
-    const run = await loadRun(store, caller, params.id);
-    about({ runId: run.id, connectionId: run.connectionId });
-    assertRunOperation('discard', run);
-    const discarded = await store.runs.discard(caller.organisationId, run.id, {
-      by: caller.actor.name,
-      reason: body.reason,
-    });
-    if (!discarded)
-      throw new HrsyncError(
-        'HRS_INVALID_STATE',
-        `Run ${run.id} is no longer blocked; someone decided first.`,
-      );
-    await audit('run.discarded', {
-      connectionId: run.connectionId,
-      runId: run.id,
-      message: `blocked ${run.kind} run discarded: ${body.reason}`,
-      details: { reason: body.reason, blockedReason: run.blockedReason },
-    });
-    return toRunDto(discarded);
-  });
+  registerEndpoint(app, approveRun, (ctx) =>
+    decideBlockedRun(ctx, 'approve', (fields) => ctx.audit('run.approved', fields)),
+  );
+  registerEndpoint(app, discardRun, (ctx) =>
+    decideBlockedRun(ctx, 'discard', (fields) => ctx.audit('run.discarded', fields)),
+  );
 }

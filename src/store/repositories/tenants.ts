@@ -25,18 +25,35 @@ const toTenant = (r: TenantsTable): Tenant => ({
   updatedAt: r.updated_at,
 });
 
-export interface TenantFields {
-  readonly customerId: string;
-  readonly name: string;
-  readonly type: TenantType;
-  readonly directoryId: string;
-  readonly verifiedDomains: readonly string[];
-  readonly clientId: string | null;
-  readonly credential: TenantCredentialRef | null;
-  readonly authorityHost: string;
-  readonly graphBaseUrl: string;
-  readonly subscriptionActive: boolean;
-}
+/** What an administrator sets on a tenant; the rest is identity, status and bookkeeping. */
+export type TenantFields = Pick<
+  Tenant,
+  | 'customerId'
+  | 'name'
+  | 'type'
+  | 'directoryId'
+  | 'verifiedDomains'
+  | 'clientId'
+  | 'credential'
+  | 'authorityHost'
+  | 'graphBaseUrl'
+  | 'subscriptionActive'
+>;
+
+/** The columns of the administrator's fields, written the same way on create and update. */
+const fieldColumns = (input: TenantFields) =>
+  ({
+    customer_id: input.customerId,
+    name: input.name,
+    type: input.type,
+    directory_id: input.directoryId,
+    verified_domains: toJson(input.verifiedDomains),
+    client_id: input.clientId,
+    credential: input.credential === null ? null : toJson(input.credential),
+    authority_host: input.authorityHost,
+    graph_base_url: input.graphBaseUrl,
+    subscription_active: toFlag(input.subscriptionActive),
+  }) satisfies Partial<TenantsTable>;
 
 export class TenantRepository {
   constructor(private readonly ctx: RepoContext) {}
@@ -46,16 +63,7 @@ export class TenantRepository {
     const row: TenantsTable = {
       id: newId(),
       organisation_id: organisationId,
-      customer_id: input.customerId,
-      name: input.name,
-      type: input.type,
-      directory_id: input.directoryId,
-      verified_domains: toJson(input.verifiedDomains),
-      client_id: input.clientId,
-      credential: input.credential === null ? null : toJson(input.credential),
-      authority_host: input.authorityHost,
-      graph_base_url: input.graphBaseUrl,
-      subscription_active: toFlag(input.subscriptionActive),
+      ...fieldColumns(input),
       credential_status: 'untested',
       credential_message: null,
       credential_tested_at: null,
@@ -100,16 +108,7 @@ export class TenantRepository {
     await this.ctx.db
       .updateTable('tenants')
       .set({
-        customer_id: input.customerId,
-        name: input.name,
-        type: input.type,
-        directory_id: input.directoryId,
-        verified_domains: toJson(input.verifiedDomains),
-        client_id: input.clientId,
-        credential: input.credential === null ? null : toJson(input.credential),
-        authority_host: input.authorityHost,
-        graph_base_url: input.graphBaseUrl,
-        subscription_active: toFlag(input.subscriptionActive),
+        ...fieldColumns(input),
         updated_at: this.ctx.clock.now(),
         ...(identityChanged
           ? { credential_status: 'untested', credential_message: null, credential_tested_at: null }
