@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { type ErrorCode, HrsyncError } from '../../core/index.ts';
 import { classifyAfasAnswer } from './afas-response.ts';
 import { afasAuthorization } from './afas-token.ts';
-import { RequestLimiter } from './request-limiter.ts';
+import { environmentLimiter, RequestLimiter } from './request-limiter.ts';
 
 export interface AfasRetryOptions {
   /** Tries per request, the first included. */
@@ -72,7 +72,10 @@ export class AfasClient {
     const { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs } = this.#retry;
     let lastReason = '';
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.limiter.run(() => this.#exchange(request), request.signal);
+      const outcome = await this.limiter.run(
+        () => environmentLimiter(request.url).run(() => this.#exchange(request), request.signal),
+        request.signal,
+      );
       if (outcome.ok) return outcome.body;
       if (!outcome.failure.retry) throw outcome.failure.error;
       lastReason = outcome.failure.reason;

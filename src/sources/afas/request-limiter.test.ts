@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RequestLimiter } from './request-limiter.ts';
+import { environmentLimiter, RequestLimiter } from './request-limiter.ts';
 
 describe('RequestLimiter', () => {
   test('never runs more than the limit at once, and runs everything', async () => {
@@ -35,4 +35,23 @@ describe('RequestLimiter', () => {
     await first;
     assert.equal(await limiter.run(async () => 'free again'), 'free again');
   });
+});
+
+test('two sources on one AFAS environment share its 8 parallel calls', async () => {
+  const a = environmentLimiter('https://12345.rest.afas.online/ProfitRestServices/connectors/X');
+  const b = environmentLimiter('https://12345.REST.afas.online/profitrestservices/metainfo');
+  assert.equal(a, b);
+  assert.notEqual(a, environmentLimiter('https://54321.rest.afas.online/ProfitRestServices'));
+  const sources = [new RequestLimiter(8), new RequestLimiter(8)];
+  let active = 0;
+  let peak = 0;
+  const call = () =>
+    a.run(async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+    });
+  await Promise.all(sources.flatMap((s) => Array.from({ length: 12 }, () => s.run(call))));
+  assert.equal(peak, 8);
 });

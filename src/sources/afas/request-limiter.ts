@@ -59,3 +59,21 @@ export class RequestLimiter {
     this.#waiting.shift()?.();
   }
 }
+
+/** AFAS's documented ceiling of parallel calls per environment. */
+export const AFAS_ENVIRONMENT_LIMIT = 8;
+const environments = new Map<string, RequestLimiter>();
+
+/**
+ * One limiter per AFAS environment for the whole process: two connections to the same environment
+ * running at once share its 8 parallel calls instead of using 8 each.
+ */
+export function environmentLimiter(url: string): RequestLimiter {
+  const key = new URL(url).origin.toLowerCase();
+  let limiter = environments.get(key);
+  if (!limiter) {
+    limiter = new RequestLimiter(AFAS_ENVIRONMENT_LIMIT);
+    environments.set(key, limiter);
+  }
+  return limiter;
+}
