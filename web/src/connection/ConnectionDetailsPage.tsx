@@ -2,50 +2,38 @@
  * One connection: what it connects, its state, how far configuration got (the five-step bar),
  * when it last synced and will sync next, its runs, and every operation its state allows.
  */
-import {
-  Card,
-  CardHeader,
-  Link,
-  makeStyles,
-  Text,
-  Toolbar,
-  ToolbarButton,
-  ToolbarDivider,
-  tokens,
-} from '@fluentui/react-components';
-import { DocumentBulletListClockRegular, EditRegular } from '@fluentui/react-icons';
+import { Link, makeStyles, Text, ToolbarButton, ToolbarDivider } from '@fluentui/react-components';
+import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { FINISHED_RUN_STATUSES, getConnection, updateConnection } from '../api/contracts.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
 import { hrefFor, navigate, type StepNumber } from '../app/routes.ts';
+import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
 import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
+import { CommandBar } from '../ui/CommandBar.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { RUN_KIND_LABELS, SOURCE_SYSTEM_LABELS, STEP_TITLES, TENANT_TYPE_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { PageLoadFailed } from '../ui/PageLoadFailed.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { SectionCard } from '../ui/SectionCard.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { StepProgress } from './StepProgress.tsx';
 import { SyncCommands } from './SyncCommands.tsx';
 
 const useStyles = makeStyles({
-  toolbar: {
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    marginBottom: '16px',
-    flexWrap: 'wrap',
-  },
   grid: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
     gap: '16px',
     alignItems: 'start',
   },
-  card: { padding: '16px' },
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
 });
 
@@ -61,15 +49,18 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
     c?.latestRun && !FINISHED_RUN_STATUSES.includes(c.latestRun.status) && c.latestRun.status !== 'blocked';
   usePolling(Boolean(latestRunning), 2000, connection.reload);
 
-  if (connection.error && !c) {
-    return (
-      <>
-        <PageHeader crumbs={[{ label: 'Connections', href: '#/connections' }]} title="Connection" />
-        <ErrorMessage error={connection.error} onRetry={connection.reload} />
-      </>
+  if (!c) {
+    return connection.error ? (
+      <PageLoadFailed
+        crumbs={[{ label: 'Connections', href: '#/connections' }]}
+        title="Connection"
+        error={connection.error}
+        onRetry={connection.reload}
+      />
+    ) : (
+      <Loading label="Loading the connection…" />
     );
   }
-  if (!c) return <Loading label="Loading the connection…" />;
 
   const current = c.steps.find((s) => s.status === 'current');
   const refreshKey = `${c.updatedAt}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`;
@@ -82,7 +73,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         badge={<StateBadge state={c.state} />}
         subtitle={c.description || undefined}
       />
-      <Toolbar aria-label="Connection commands" className={styles.toolbar}>
+      <CommandBar label="Connection commands">
         <ConnectionActions
           target={c}
           onChanged={connection.reload}
@@ -96,42 +87,24 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
             Edit name
           </ToolbarButton>
         )}
-        <ToolbarButton
-          as="a"
-          href={hrefFor({ page: 'audit', filter: { connectionId: c.id } })}
-          icon={<DocumentBulletListClockRegular />}
-        >
-          View audit logs
-        </ToolbarButton>
-      </Toolbar>
+        <AuditLogsButton filter={{ connectionId: c.id }} />
+      </CommandBar>
       <ErrorMessage error={connection.error} onRetry={connection.reload} />
       <div className={styles.stack}>
-        <Card className={styles.card}>
-          <CardHeader
-            header={
-              <Text weight="semibold" size={400}>
-                Configuration
-              </Text>
-            }
-            description={
-              current
-                ? `Next: step ${current.number}, ${STEP_TITLES[current.number as StepNumber].toLowerCase()}.`
-                : c.state === 'draft'
-                  ? 'Open a step to continue.'
-                  : 'All steps are confirmed. Open a step to review or change it.'
-            }
-          />
+        <SectionCard
+          title="Configuration"
+          description={
+            current
+              ? `Next: step ${current.number}, ${STEP_TITLES[current.number as StepNumber].toLowerCase()}.`
+              : c.state === 'draft'
+                ? 'Open a step to continue.'
+                : 'All steps are confirmed. Open a step to review or change it.'
+          }
+        >
           <StepProgress connection={c} />
-        </Card>
+        </SectionCard>
         <div className={styles.grid}>
-          <Card className={styles.card}>
-            <CardHeader
-              header={
-                <Text weight="semibold" size={400}>
-                  Details
-                </Text>
-              }
-            />
+          <SectionCard title="Details">
             <PropertyList
               items={[
                 ['Name', c.name],
@@ -158,18 +131,13 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                 ],
               ]}
             />
-          </Card>
-          <Card className={styles.card}>
-            <CardHeader
-              header={
-                <Text weight="semibold" size={400}>
-                  Latest run
-                </Text>
-              }
-              action={
-                <Link href={hrefFor({ page: 'audit', filter: { connectionId: c.id } })}>View audit logs</Link>
-              }
-            />
+          </SectionCard>
+          <SectionCard
+            title="Latest run"
+            action={
+              <Link href={hrefFor({ page: 'audit', filter: { connectionId: c.id } })}>View audit logs</Link>
+            }
+          >
             {c.latestRun ? (
               <PropertyList
                 items={[
@@ -188,18 +156,11 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
             ) : (
               <Text>No runs yet.</Text>
             )}
-          </Card>
+          </SectionCard>
         </div>
-        <Card className={styles.card}>
-          <CardHeader
-            header={
-              <Text weight="semibold" size={400}>
-                Runs
-              </Text>
-            }
-          />
+        <SectionCard title="Runs">
           <RecentRuns connectionId={c.id} refreshKey={refreshKey} />
-        </Card>
+        </SectionCard>
       </div>
       {renaming && (
         <RenameDialog

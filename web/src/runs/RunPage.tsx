@@ -4,23 +4,15 @@
  */
 import {
   Button,
-  Card,
-  CardHeader,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   Text,
-  Toolbar,
   ToolbarButton,
-  tokens,
 } from '@fluentui/react-components';
-import {
-  ArrowClockwiseRegular,
-  DismissCircleRegular,
-  DocumentBulletListClockRegular,
-} from '@fluentui/react-icons';
+import { ArrowClockwiseRegular, DismissCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { call } from '../api/client.ts';
@@ -36,15 +28,19 @@ import {
 import { useAction } from '../api/use-action.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
 import { hrefFor } from '../app/routes.ts';
+import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { RunStatusBadge } from '../ui/Badges.tsx';
+import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds, formatDuration } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { PageLoadFailed } from '../ui/PageLoadFailed.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
@@ -54,7 +50,6 @@ import { RunProgress } from './RunProgress.tsx';
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
 const useStyles = makeStyles({
-  toolbar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, marginBottom: '16px' },
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
   grid: {
     display: 'grid',
@@ -62,7 +57,6 @@ const useStyles = makeStyles({
     gap: '16px',
     alignItems: 'start',
   },
-  card: { padding: '16px' },
 });
 
 export function RunPage(props: { readonly id: string }) {
@@ -80,15 +74,18 @@ export function RunPage(props: { readonly id: string }) {
   const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
   usePolling(live, 1000, run.reload);
 
-  if (run.error && !r) {
-    return (
-      <>
-        <PageHeader crumbs={[{ label: 'Connections', href: '#/connections' }]} title="Run" />
-        <ErrorMessage error={run.error} onRetry={run.reload} />
-      </>
+  if (!r) {
+    return run.error ? (
+      <PageLoadFailed
+        crumbs={[{ label: 'Connections', href: '#/connections' }]}
+        title="Run"
+        error={run.error}
+        onRetry={run.reload}
+      />
+    ) : (
+      <Loading label="Loading the run…" />
     );
   }
-  if (!r) return <Loading label="Loading the run…" />;
 
   const name = connection.data?.name ?? 'connection';
   const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
@@ -113,7 +110,7 @@ export function RunPage(props: { readonly id: string }) {
             : undefined
         }
       />
-      <Toolbar aria-label="Run commands" className={styles.toolbar}>
+      <CommandBar label="Run commands">
         <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={run.reload}>
           Refresh
         </ToolbarButton>
@@ -122,14 +119,8 @@ export function RunPage(props: { readonly id: string }) {
             Cancel run
           </ToolbarButton>
         )}
-        <ToolbarButton
-          as="a"
-          href={hrefFor({ page: 'audit', filter: { runId: r.id } })}
-          icon={<DocumentBulletListClockRegular />}
-        >
-          View audit logs
-        </ToolbarButton>
-      </Toolbar>
+        <AuditLogsButton filter={{ runId: r.id }} />
+      </CommandBar>
       <div className={styles.stack}>
         {live && <RunProgress run={r} />}
         {blocked && (
@@ -169,14 +160,7 @@ export function RunPage(props: { readonly id: string }) {
           </MessageBar>
         )}
         <div className={styles.grid}>
-          <Card className={styles.card}>
-            <CardHeader
-              header={
-                <Text weight="semibold" size={400}>
-                  Run
-                </Text>
-              }
-            />
+          <SectionCard title="Run">
             <PropertyList
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
@@ -190,32 +174,18 @@ export function RunPage(props: { readonly id: string }) {
                 ...(r.blockedReason ? ([['Blocked because', r.blockedReason]] as const) : []),
               ]}
             />
-          </Card>
-          <Card className={styles.card}>
-            <CardHeader
-              header={
-                <Text weight="semibold" size={400}>
-                  Summary
-                </Text>
-              }
-            />
+          </SectionCard>
+          <SectionCard title="Summary">
             {r.counts ? (
               <RunCounts run={r} />
             ) : (
               <Text>The summary appears when the run has planned its work.</Text>
             )}
-          </Card>
+          </SectionCard>
         </div>
-        <Card className={styles.card}>
-          <CardHeader
-            header={
-              <Text weight="semibold" size={400}>
-                Persons
-              </Text>
-            }
-          />
+        <SectionCard title="Persons">
           <RunItemsPanel runId={r.id} refreshKey={refreshKey} />
-        </Card>
+        </SectionCard>
       </div>
       {decision && (
         <DecisionDialog
