@@ -3,28 +3,15 @@
  * connection's time zone. The next run times come from the service (which knows the daylight-saving
  * rules), so what the administrator sees before saving is exactly what the scheduler will do.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import { checkOperation, getSchedule, previewSchedule, setSchedule } from '../api/contracts.ts';
 import type { SchedulePreview } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
+import { ActionDialog } from '../ui/ActionDialog.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import type { ActionTarget } from './ConnectionActions.tsx';
@@ -137,98 +124,92 @@ export function ScheduleDialog(props: {
   const timeZone = loaded?.timeZone ?? preview?.timeZone ?? '';
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !save.busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Set schedule for {name}</DialogTitle>
-          <DialogContent>
-            {current.loading && !loaded ? (
-              <Loading label="Loading the schedule…" />
-            ) : current.error ? (
-              <ErrorMessage error={current.error} onRetry={current.reload} />
-            ) : (
-              <div className={styles.form}>
-                <Text>
-                  Times are in the connection’s time zone,{' '}
-                  <strong data-testid="schedule-time-zone">{timeZone}</strong> (change it in step 4, scope and
-                  lifecycle).
-                </Text>
-                <div className={styles.row}>
-                  <Field label="Start date" required>
-                    <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} name="start-date" />
-                  </Field>
-                  <Field label="Start time" required>
-                    <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} name="start-time" />
-                  </Field>
-                </div>
-                <div className={styles.row}>
-                  <Field
-                    label="Repeat every"
-                    required
-                    validationMessage={valid || !date ? null : 'Enter a number from 1 to 168.'}
-                  >
-                    <Input
-                      type="number"
-                      min={1}
-                      max={168}
-                      value={every}
-                      onChange={(_, d) => setEvery(d.value)}
-                      name="every"
-                      style={{ width: 96 }}
-                    />
-                  </Field>
-                  <Field label="Unit">
-                    <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} name="unit">
-                      {UNITS.map((u) => (
-                        <option key={u.value} value={u.value}>
-                          {u.label}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                </div>
-                <div className={styles.previewBox} aria-live="polite">
-                  <Text weight="semibold" block>
-                    Next runs
-                  </Text>
-                  {previewError ? (
-                    <ErrorMessage error={previewError} />
-                  ) : preview ? (
-                    <ol className={styles.preview} data-testid="schedule-preview">
-                      {preview.times.map((t) => (
-                        <li key={t.at}>{t.local}</li>
-                      ))}
-                    </ol>
-                  ) : (
-                    <Text>
-                      {valid ? 'Calculating…' : 'Enter a start and an interval to see the next runs.'}
-                    </Text>
-                  )}
-                </div>
-                <ErrorMessage error={save.error} />
-              </div>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {mayActivate && (
-              <Button appearance="primary" disabled={!valid || save.busy} onClick={() => void submit(true)}>
-                Save and activate
-              </Button>
-            )}
-            <Button
-              appearance={mayActivate ? 'secondary' : 'primary'}
-              disabled={!valid || save.busy}
-              icon={save.busy ? <Spinner size="tiny" /> : null}
-              onClick={() => void submit(false)}
+    <ActionDialog
+      title={`Set schedule for ${name}`}
+      busy={save.busy}
+      onClose={props.onClose}
+      actions={
+        <>
+          {mayActivate && (
+            <Button appearance="primary" disabled={!valid || save.busy} onClick={() => void submit(true)}>
+              Save and activate
+            </Button>
+          )}
+          <BusyButton
+            appearance={mayActivate ? 'secondary' : 'primary'}
+            busy={save.busy}
+            disabled={!valid}
+            onClick={() => void submit(false)}
+          >
+            Save
+          </BusyButton>
+        </>
+      }
+    >
+      {current.loading && !loaded ? (
+        <Loading label="Loading the schedule…" />
+      ) : current.error ? (
+        <ErrorMessage error={current.error} onRetry={current.reload} />
+      ) : (
+        <div className={styles.form}>
+          <Text>
+            Times are in the connection’s time zone,{' '}
+            <strong data-testid="schedule-time-zone">{timeZone}</strong> (change it in step 4, scope and
+            lifecycle).
+          </Text>
+          <div className={styles.row}>
+            <Field label="Start date" required>
+              <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} name="start-date" />
+            </Field>
+            <Field label="Start time" required>
+              <Input type="time" value={time} onChange={(_, d) => setTime(d.value)} name="start-time" />
+            </Field>
+          </div>
+          <div className={styles.row}>
+            <Field
+              label="Repeat every"
+              required
+              validationMessage={valid || !date ? null : 'Enter a number from 1 to 168.'}
             >
-              Save
-            </Button>
-            <Button onClick={props.onClose} disabled={save.busy}>
-              Cancel
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+              <Input
+                type="number"
+                min={1}
+                max={168}
+                value={every}
+                onChange={(_, d) => setEvery(d.value)}
+                name="every"
+                style={{ width: 96 }}
+              />
+            </Field>
+            <Field label="Unit">
+              <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} name="unit">
+                {UNITS.map((u) => (
+                  <option key={u.value} value={u.value}>
+                    {u.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <div className={styles.previewBox} aria-live="polite">
+            <Text weight="semibold" block>
+              Next runs
+            </Text>
+            {previewError ? (
+              <ErrorMessage error={previewError} />
+            ) : preview ? (
+              <ol className={styles.preview} data-testid="schedule-preview">
+                {preview.times.map((t) => (
+                  <li key={t.at}>{t.local}</li>
+                ))}
+              </ol>
+            ) : (
+              <Text>{valid ? 'Calculating…' : 'Enter a start and an interval to see the next runs.'}</Text>
+            )}
+          </div>
+          <ErrorMessage error={save.error} />
+        </div>
+      )}
+    </ActionDialog>
   );
 }

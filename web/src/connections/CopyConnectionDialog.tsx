@@ -3,38 +3,24 @@
  * customer and tenant it is for. The service copies the configuration but never the secrets, so
  * the copy's AFAS token must be entered again in step 1.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Textarea,
-} from '@fluentui/react-components';
-import { type FormEvent, useCallback, useState } from 'react';
+import { Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
 import { call } from '../api/client.ts';
 import { copyConnection, listConnections } from '../api/contracts.ts';
 import type { ConnectionDetails, Tenant } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { TenantPicker } from '../tenants/TenantPicker.tsx';
+import { ActionDialog } from '../ui/ActionDialog.tsx';
+import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { useDialogStyles } from './CreateConnectionDialog.tsx';
+import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
 
 export function CopyConnectionDialog(props: {
   readonly initialSourceId: string | null;
   readonly onClose: () => void;
   readonly onCreated: (connection: ConnectionDetails) => void;
 }) {
-  const styles = useDialogStyles();
   const sources = useResource(
     () => call(listConnections, { query: { pageSize: 500, sort: 'name' } }),
     'copy-sources',
@@ -57,8 +43,7 @@ export function CopyConnectionDialog(props: {
       },
     }),
   );
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const created = await copy.run();
     if (created) props.onCreated(created);
   };
@@ -69,76 +54,60 @@ export function CopyConnectionDialog(props: {
   }, []);
 
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && !copy.busy && props.onClose()}>
-      <DialogSurface aria-describedby={undefined} style={{ maxWidth: 640 }}>
-        <form onSubmit={submit}>
-          <DialogBody>
-            <DialogTitle>Copy from another connection</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label="Name" required>
-                <Input
-                  value={name}
-                  onChange={(_, d) => setName(d.value)}
-                  name="name"
-                  maxLength={200}
-                  autoFocus
-                />
-              </Field>
-              <Field label="Description">
-                <Textarea
-                  value={description}
-                  onChange={(_, d) => setDescription(d.value)}
-                  name="description"
-                />
-              </Field>
-              <Field label="Copy from" required>
-                <Select
-                  value={sourceId}
-                  onChange={(_, d) => setSourceId(d.value)}
-                  name="copy-from"
-                  disabled={sources.loading && !sources.data}
-                >
-                  <option value="">Choose a connection…</option>
-                  {(sources.data?.items ?? []).map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <ErrorMessage error={sources.error} onRetry={sources.reload} />
-              <TenantPicker
-                customerId={customerId}
-                tenantId={tenantId}
-                onChange={pickTenant}
-                {...(source ? { type: source.destinationType } : {})}
-              />
-              {source && (
-                <MessageBar intent="info">
-                  <MessageBarBody>
-                    The configuration of “{source.name}” is copied; its secrets are not. Enter the AFAS token
-                    again in step 1 of the copy.
-                  </MessageBarBody>
-                </MessageBar>
-              )}
-              <ErrorMessage error={copy.error} />
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={!name.trim() || !sourceId || !tenantId || !tenant || copy.busy}
-                icon={copy.busy ? <Spinner size="tiny" /> : null}
-              >
-                Copy
-              </Button>
-              <Button onClick={props.onClose} disabled={copy.busy}>
-                Cancel
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      title="Copy from another connection"
+      busy={copy.busy}
+      onClose={props.onClose}
+      onSubmit={() => void submit()}
+      maxWidth={640}
+      actions={
+        <BusyButton
+          type="submit"
+          busy={copy.busy}
+          disabled={!name.trim() || !sourceId || !tenantId || !tenant}
+        >
+          Copy
+        </BusyButton>
+      }
+    >
+      <NameDescriptionFields
+        name={name}
+        description={description}
+        onName={setName}
+        onDescription={setDescription}
+        autoFocus
+      />
+      <Field label="Copy from" required>
+        <Select
+          value={sourceId}
+          onChange={(_, d) => setSourceId(d.value)}
+          name="copy-from"
+          disabled={sources.loading && !sources.data}
+        >
+          <option value="">Choose a connection…</option>
+          {(sources.data?.items ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ErrorMessage error={sources.error} onRetry={sources.reload} />
+      <TenantPicker
+        customerId={customerId}
+        tenantId={tenantId}
+        onChange={pickTenant}
+        {...(source ? { type: source.destinationType } : {})}
+      />
+      {source && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            The configuration of “{source.name}” is copied; its secrets are not. Enter the AFAS token again in
+            step 1 of the copy.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <ErrorMessage error={copy.error} />
+    </ActionDialog>
   );
 }

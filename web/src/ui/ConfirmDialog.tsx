@@ -2,18 +2,10 @@
  * Asks before an operation that changes a connection's behaviour or cannot be undone. The body
  * names the connection, so the administrator sees which of many similar rows they picked.
  */
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { ActionDialog } from './ActionDialog.tsx';
+import { BusyButton } from './BusyButton.tsx';
 import { ErrorMessage } from './ErrorMessage.tsx';
 
 export function ConfirmDialog(props: {
@@ -31,34 +23,30 @@ export function ConfirmDialog(props: {
   readonly onCancel: () => void;
 }) {
   return (
-    <Dialog open={props.open} onOpenChange={(_, d) => !d.open && !props.busy && props.onCancel()}>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>{props.title}</DialogTitle>
-          <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-            <div>{props.children}</div>
-            <ErrorMessage error={props.error} />
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={props.onConfirm}
-              disabled={props.busy || props.confirmDisabled === true}
-              icon={props.busy ? <Spinner size="tiny" /> : null}
-              style={
-                props.danger
-                  ? { backgroundColor: tokens.colorStatusDangerBackground3, borderColor: 'transparent' }
-                  : {}
-              }
-            >
-              {props.confirmLabel}
-            </Button>
-            <Button onClick={props.onCancel} disabled={props.busy}>
-              {props.cancelLabel ?? 'Cancel'}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ActionDialog
+      open={props.open}
+      title={props.title}
+      busy={props.busy}
+      onClose={props.onCancel}
+      gap={12}
+      {...(props.cancelLabel === undefined ? {} : { cancelLabel: props.cancelLabel })}
+      actions={
+        <BusyButton
+          onClick={props.onConfirm}
+          busy={props.busy}
+          disabled={props.confirmDisabled === true}
+          style={
+            props.danger
+              ? { backgroundColor: tokens.colorStatusDangerBackground3, borderColor: 'transparent' }
+              : {}
+          }
+        >
+          {props.confirmLabel}
+        </BusyButton>
+      }
+    >
+      <div>{props.children}</div>
+      <ErrorMessage error={props.error} />
+    </ActionDialog>
   );
 }
