@@ -12,6 +12,7 @@ import {
   activateConnection,
   getConfiguration,
   getRun,
+  listAuditEvents,
   listRunItems,
   type ResponseOf,
   saveScopeStep,
@@ -126,14 +127,12 @@ test('the items of a blocked run: a filtered table, and CSV and JSON exports tha
   assert.deepEqual(JSON.parse(await readFile(jsonFile, 'utf8')), disables.items);
 });
 
-test('approve --wait: the blocked run is applied, with who and why', async () => {
+test('approve --wait: the blocked run is applied, with who and why; a finished run cannot be cancelled', async () => {
   assert.ok(blockedId, 'the previous test left a blocked run');
-  const [approved, cancel] = await Promise.all([
-    stack.hrsync(['runs', 'approve', blockedId, '--reason', 'Leaver confirmed by HR', '--wait'], {
-      token: 'operator',
-    }),
-    stack.hrsync(['runs', 'cancel', blockedId], { token: 'viewer' }),
-  ]);
+  const approved = await stack.hrsync(
+    ['runs', 'approve', blockedId, '--reason', 'Leaver confirmed by HR', '--wait'],
+    { token: 'operator' },
+  );
   const run = await stack.api.call(getRun, { params: { id: blockedId } });
   assert.equal(run.status, 'succeeded');
   assert.equal(run.counts?.actions.disable, 1);
@@ -147,12 +146,15 @@ test('approve --wait: the blocked run is applied, with who and why', async () =>
     /^by token cli operator at .+: Leaver confirmed by HR$/,
   );
   assert.match(field(approved.out, 'actions') ?? '', /(^| )disable 1( |$)/);
-
-  assert.equal(cancel.code, 1);
-  assert.equal(
-    cancel.err,
-    'HRS_FORBIDDEN: Your role "viewer" does not allow this operation (cancelRun); it needs the operator role.\n',
+  const disables = await stack.api.call(listAuditEvents, {
+    query: { runId: blockedId, action: 'account.disable' },
+  });
+  assert.deepEqual(
+    disables.items.map((e) => e.outcome),
+    ['success'],
+    'the approved run disabled the account in the tenant',
   );
+
   const again = await stack.hrsync(['runs', 'cancel', blockedId], { token: 'operator' });
   assert.equal(again.code, 1);
   assert.equal(
@@ -195,4 +197,31 @@ test('the audit log lists the decisions, exports them as CSV, and filters by tim
 
   assert.equal(later.code, 0, later.err);
   assert.equal(JSON.parse(later.out).total, 0);
+});
+
+test('cancel stops a run that is still reading AFAS', async () => {
+  const source = (await stack.api.call(getConfiguration, { params: { id: stack.connection.id } })).source
+    .settings;
+  assert.ok(source && 'baseUrl' in source.environment);
+  // The AFAS emulator answers the first page of employees slowly, so the run is caught mid-read.
+  const fault = await fetch(`${new URL(source.environment.baseUrl).origin}/__admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ kind: 'latency', ms: 8000, count: 1, connector: 'T4E_HelloID_Users_v2' }),
+  });
+  assert.equal(fault.status, 201, await fault.text());
+
+  const queued = await stack.hrsync(['connections', 'simulate', name, '--json'], { token: 'operator' });
+  assert.equal(queued.code, 0, queued.err);
+  const runId = JSON.parse(queued.out).id as string;
+  const cancel = await stack.hrsync(['runs', 'cancel', runId], { token: 'operator' });
+  assert.equal(cancel.code, 0, cancel.err);
+  assert.match(
+    cancel.out,
+    new RegExp(
+      `^Run ${runId} (is cancelled|is running; it was asked to stop and stops at its next safe point)\\.\n$`,
+    ),
+  );
+  const run = await settled(runId);
+  assert.equal(run.status, 'cancelled');
 });

@@ -59,6 +59,8 @@ export async function startCliStack(options: { readonly persons?: number } = {})
   const config = {
     ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
     pollMs: 100,
+    // A heartbeat a second (a quarter of the lease), so a cancelled run stops within the test.
+    leaseMs: 4000,
   };
   const demo: RunningDemo = await startDemo(config, {
     print: () => {},
