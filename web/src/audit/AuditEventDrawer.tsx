@@ -1,18 +1,8 @@
 /** One audit event in full: who, when, what, on what, the outcome, and its recorded details. */
-import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
-  Link,
-  makeStyles,
-  OverlayDrawer,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { AuditEvent } from '../api/dto.ts';
 import { hrefFor } from '../app/routes.ts';
+import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
 
@@ -34,73 +24,55 @@ export function AuditEventDrawer(props: {
   readonly onClose: () => void;
 }) {
   const styles = useStyles();
-  const e = props.event;
   return (
-    <OverlayDrawer
-      position="end"
-      size="medium"
-      open={e !== undefined}
-      onOpenChange={(_, d) => !d.open && props.onClose()}
-      data-testid="audit-event-drawer"
+    <DetailDrawer
+      item={props.event}
+      title={(e) => e.action}
+      onClose={props.onClose}
+      testId="audit-event-drawer"
     >
-      {e && (
+      {(e) => (
         <>
-          <DrawerHeader>
-            <DrawerHeaderTitle
-              action={
-                <Button
-                  appearance="subtle"
-                  aria-label="Close"
-                  icon={<DismissRegular />}
-                  onClick={props.onClose}
-                />
-              }
-            >
-              {e.action}
-            </DrawerHeaderTitle>
-          </DrawerHeader>
-          <DrawerBody>
-            <PropertyList
-              items={[
-                ['Time', formatDateTimeSeconds(e.at)],
-                ['Actor', `${e.actor.name} (${e.actor.type})`],
-                ['Action', e.action],
-                ['Outcome', e.outcome],
-                ['Message', e.message],
-                [
-                  'Connection',
-                  e.connection ? (
-                    <Link key="c" href={hrefFor({ page: 'connection', id: e.connection.id })}>
-                      {e.connection.name ?? e.connection.id}
-                    </Link>
-                  ) : (
-                    '—'
-                  ),
-                ],
-                ['Tenant', e.tenantId ?? '—'],
-                [
-                  'Run',
-                  e.runId ? (
-                    <Link key="r" href={hrefFor({ page: 'run', id: e.runId })}>
-                      {e.runId}
-                    </Link>
-                  ) : (
-                    '—'
-                  ),
-                ],
-                ['Person', e.person ?? '—'],
-                ['Event id', e.id],
-              ]}
-            />
-            <Text weight="semibold" block style={{ marginTop: 16 }}>
-              Details
-            </Text>
-            <pre className={styles.details} data-testid="audit-details">
-              {Object.keys(e.details).length > 0 ? JSON.stringify(e.details, null, 2) : 'No further details.'}
-            </pre>
-          </DrawerBody>
+          <PropertyList
+            items={[
+              ['Time', formatDateTimeSeconds(e.at)],
+              ['Actor', `${e.actor.name} (${e.actor.type})`],
+              ['Action', e.action],
+              ['Outcome', e.outcome],
+              ['Message', e.message],
+              [
+                'Connection',
+                e.connection ? (
+                  <Link key="c" href={hrefFor({ page: 'connection', id: e.connection.id })}>
+                    {e.connection.name ?? e.connection.id}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+              ],
+              ['Tenant', e.tenantId ?? '—'],
+              [
+                'Run',
+                e.runId ? (
+                  <Link key="r" href={hrefFor({ page: 'run', id: e.runId })}>
+                    {e.runId}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+              ],
+              ['Person', e.person ?? '—'],
+              ['Event id', e.id],
+            ]}
+          />
+          <Text weight="semibold" block style={{ marginTop: 16 }}>
+            Details
+          </Text>
+          <pre className={styles.details} data-testid="audit-details">
+            {Object.keys(e.details).length > 0 ? JSON.stringify(e.details, null, 2) : 'No further details.'}
+          </pre>
         </>
       )}
-    </OverlayDrawer>
+    </DetailDrawer>
   );
 }

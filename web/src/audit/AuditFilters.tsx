@@ -17,7 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from '../api/contracts.ts';
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
+import { FilterSelect } from '../ui/FilterSelect.tsx';
 import {
   type AuditFilterValues,
   isoToLocalInput,
@@ -47,7 +48,7 @@ export function AuditFilters(props: {
   const [action, setAction] = useState(v.action ?? '');
   const [actor, setActor] = useState(v.actor ?? '');
   const [person, setPerson] = useState(v.person ?? '');
-  const [outcome, setOutcome] = useState<string>(v.outcome ?? '');
+  const [outcome, setOutcome] = useState<AuditOutcome | ''>(v.outcome ?? '');
   const actionOptions = useMemo(() => {
     const q = action.toLowerCase();
     return {
@@ -166,16 +167,14 @@ export function AuditFilters(props: {
           className={styles.narrow}
         />
       </Field>
-      <Field label="Outcome">
-        <Select value={outcome} onChange={(_, d) => setOutcome(d.value)} name="outcome">
-          <option value="">Any outcome</option>
-          {AUDIT_OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {o}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FilterSelect
+        label="Outcome"
+        name="outcome"
+        value={outcome}
+        anyLabel="Any outcome"
+        options={AUDIT_OUTCOMES}
+        onChange={setOutcome}
+      />
       <Button type="submit" appearance="primary" icon={<FilterRegular />}>
         Apply filters
       </Button>

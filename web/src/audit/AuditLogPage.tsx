@@ -2,34 +2,19 @@
  * The audit log: every operation, newest first, filtered and paged by the service; each event
  * opens in a side panel; the filtered log exports as CSV.
  */
-import {
-  Badge,
-  Button,
-  Link,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
-import {
-  ArrowClockwiseRegular,
-  ArrowDownloadRegular,
-  DocumentBulletListClockRegular,
-} from '@fluentui/react-icons';
+import { Badge, Button, makeStyles, Text } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, DocumentBulletListClockRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
 import { exportAuditEventsCsv, getConnection, listAuditEvents } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { navigate } from '../app/routes.ts';
+import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
+import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
-import { Loading } from '../ui/Loading.tsx';
+import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { AuditEventDrawer } from './AuditEventDrawer.tsx';
@@ -38,12 +23,45 @@ import { filterFromRoute, filterToRoute } from './audit-filter.ts';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', alignItems: 'center', marginBottom: '8px' },
-  row: { cursor: 'pointer' },
   message: { maxWidth: '420px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
 
 const OUTCOME_COLOURS = { success: 'success', failure: 'danger', refused: 'warning' } as const;
 const PAGE_SIZE = 50;
+
+function columns(open: (e: AuditEvent) => void, messageClass: string): readonly Column<AuditEvent>[] {
+  return [
+    {
+      header: 'Time',
+      width: 190,
+      cell: (e) => (
+        <OpenLink onOpen={() => open(e)} label={`Details of ${e.action} at ${formatDateTimeSeconds(e.at)}`}>
+          {formatDateTimeSeconds(e.at)}
+        </OpenLink>
+      ),
+    },
+    { header: 'Actor', cell: (e) => e.actor.name },
+    { header: 'Action', cell: (e) => e.action, nowrap: true },
+    { header: 'Connection', cell: (e) => e.connection?.name ?? '—' },
+    { header: 'Person', cell: (e) => e.person ?? '—' },
+    {
+      header: 'Outcome',
+      cell: (e) => (
+        <Badge appearance="tint" color={OUTCOME_COLOURS[e.outcome]}>
+          {e.outcome}
+        </Badge>
+      ),
+    },
+    {
+      header: 'Message',
+      cell: (e) => (
+        <div className={messageClass} title={e.message}>
+          {e.message}
+        </div>
+      ),
+    },
+  ];
+}
 
 export function AuditLogPage(props: { readonly filter: Readonly<Record<string, string>> }) {
   const styles = useStyles();
@@ -81,89 +99,43 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
         <Button icon={<ArrowClockwiseRegular />} onClick={events.reload}>
           Refresh
         </Button>
-        <Button
-          as="a"
-          href={urlFor(exportAuditEventsCsv, { query: filter })}
-          download
-          icon={<ArrowDownloadRegular />}
-        >
-          Export CSV
-        </Button>
+        <DownloadButton href={urlFor(exportAuditEventsCsv, { query: filter })}>Export CSV</DownloadButton>
       </div>
-      <ErrorMessage error={events.error} onRetry={events.reload} />
-      {events.loading && !events.data ? (
-        <Loading label="Loading the audit log…" />
-      ) : events.data && events.data.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No events match these filters' : 'No events yet'}
-          icon={<DocumentBulletListClockRegular />}
-        >
-          {filtered
-            ? 'Widen the time range or clear a filter.'
-            : 'Operations appear here as soon as they happen.'}
-        </EmptyState>
-      ) : (
-        events.data && (
+      <ListStates
+        list={events}
+        loadingLabel="Loading the audit log…"
+        empty={
+          <EmptyState
+            title={filtered ? 'No events match these filters' : 'No events yet'}
+            icon={<DocumentBulletListClockRegular />}
+          >
+            {filtered
+              ? 'Widen the time range or clear a filter.'
+              : 'Operations appear here as soon as they happen.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
           <>
-            <Table aria-label="Audit events" size="small" data-testid="audit-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell style={{ width: 190 }}>Time</TableHeaderCell>
-                  <TableHeaderCell>Actor</TableHeaderCell>
-                  <TableHeaderCell>Action</TableHeaderCell>
-                  <TableHeaderCell>Connection</TableHeaderCell>
-                  <TableHeaderCell>Person</TableHeaderCell>
-                  <TableHeaderCell>Outcome</TableHeaderCell>
-                  <TableHeaderCell>Message</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {events.data.items.map((e) => (
-                  <TableRow
-                    key={e.id}
-                    className={styles.row}
-                    onClick={() => setOpen(e)}
-                    data-action={e.action}
-                  >
-                    <TableCell>
-                      <Link
-                        onClick={(ev) => {
-                          ev.stopPropagation();
-                          setOpen(e);
-                        }}
-                        aria-label={`Details of ${e.action} at ${formatDateTimeSeconds(e.at)}`}
-                      >
-                        {formatDateTimeSeconds(e.at)}
-                      </Link>
-                    </TableCell>
-                    <TableCell>{e.actor.name}</TableCell>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>{e.action}</TableCell>
-                    <TableCell>{e.connection?.name ?? '—'}</TableCell>
-                    <TableCell>{e.person ?? '—'}</TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={OUTCOME_COLOURS[e.outcome]}>
-                        {e.outcome}
-                      </Badge>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.message} title={e.message}>
-                        {e.message}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              label="Audit events"
+              testId="audit-table"
+              columns={columns(setOpen, styles.message)}
+              rows={list.items}
+              rowKey={(e) => e.id}
+              onOpen={setOpen}
+              rowData={(e) => ({ 'data-action': e.action })}
+            />
             <Pager
               page={currentPage}
               pageSize={PAGE_SIZE}
-              total={events.data.total}
+              total={list.total}
               onPage={(p) => setPage({ key, page: p })}
               label="audit events"
             />
           </>
-        )
-      )}
+        )}
+      </ListStates>
       <AuditEventDrawer event={open} onClose={() => setOpen(undefined)} />
     </>
   );

@@ -3,12 +3,7 @@
  * decided and why (the steps), and every attribute change old → new.
  */
 import {
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   makeStyles,
-  OverlayDrawer,
   Table,
   TableBody,
   TableCell,
@@ -18,10 +13,11 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowRightRegular, DismissRegular } from '@fluentui/react-icons';
+import { ArrowRightRegular } from '@fluentui/react-icons';
 import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
+import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
 import { ACTION_LABELS } from '../ui/labels.ts';
@@ -36,100 +32,82 @@ const useStyles = makeStyles({
 
 export function RunItemDrawer(props: { readonly item: RunItem | undefined; readonly onClose: () => void }) {
   const styles = useStyles();
-  const { item } = props;
   return (
-    <OverlayDrawer
-      position="end"
-      size="medium"
-      open={item !== undefined}
-      onOpenChange={(_, d) => !d.open && props.onClose()}
-      data-testid="run-item-drawer"
+    <DetailDrawer
+      item={props.item}
+      title={(item) => item.displayName}
+      onClose={props.onClose}
+      testId="run-item-drawer"
     >
-      {item && (
+      {(item) => (
         <>
-          <DrawerHeader>
-            <DrawerHeaderTitle
-              action={
-                <Button
-                  appearance="subtle"
-                  aria-label="Close"
-                  icon={<DismissRegular />}
-                  onClick={props.onClose}
-                />
-              }
-            >
-              {item.displayName}
-            </DrawerHeaderTitle>
-          </DrawerHeader>
-          <DrawerBody>
-            <PropertyList
-              items={[
-                ['Employee number', item.employeeNumber],
-                ['Action', ACTION_LABELS[item.action]],
-                ['Status', <ItemStatusBadge key="s" status={item.status} />],
-                ['Account', item.accountId ?? 'No account'],
-              ]}
-            />
-            {item.error && (
-              <div className={styles.section}>
-                <ErrorMessage error={new ApiError(0, item.error.code, item.error.message)} />
-              </div>
-            )}
-            <section className={styles.section} aria-label="Attribute changes">
-              <Text weight="semibold" size={400}>
-                Attribute changes
-              </Text>
-              {item.changes.length === 0 ? (
-                <Text>No attribute changes.</Text>
-              ) : (
-                <Table size="small" aria-label="Attribute changes" data-testid="attribute-changes">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell>Attribute</TableHeaderCell>
-                      <TableHeaderCell>Old</TableHeaderCell>
-                      <TableHeaderCell style={{ width: 24 }}>
-                        <span className="visually-hidden">becomes</span>
-                      </TableHeaderCell>
-                      <TableHeaderCell>New</TableHeaderCell>
+          <PropertyList
+            items={[
+              ['Employee number', item.employeeNumber],
+              ['Action', ACTION_LABELS[item.action]],
+              ['Status', <ItemStatusBadge key="s" status={item.status} />],
+              ['Account', item.accountId ?? 'No account'],
+            ]}
+          />
+          {item.error && (
+            <div className={styles.section}>
+              <ErrorMessage error={new ApiError(0, item.error.code, item.error.message)} />
+            </div>
+          )}
+          <section className={styles.section} aria-label="Attribute changes">
+            <Text weight="semibold" size={400}>
+              Attribute changes
+            </Text>
+            {item.changes.length === 0 ? (
+              <Text>No attribute changes.</Text>
+            ) : (
+              <Table size="small" aria-label="Attribute changes" data-testid="attribute-changes">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Attribute</TableHeaderCell>
+                    <TableHeaderCell>Old</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 24 }}>
+                      <span className="visually-hidden">becomes</span>
+                    </TableHeaderCell>
+                    <TableHeaderCell>New</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {item.changes.map((c) => (
+                    <TableRow key={c.attribute}>
+                      <TableCell>{c.attribute}</TableCell>
+                      <TableCell className={styles.old}>{formatValue(c.old)}</TableCell>
+                      <TableCell>
+                        <ArrowRightRegular aria-label="becomes" />
+                      </TableCell>
+                      <TableCell className={styles.new}>{formatValue(c.new)}</TableCell>
                     </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {item.changes.map((c) => (
-                      <TableRow key={c.attribute}>
-                        <TableCell>{c.attribute}</TableCell>
-                        <TableCell className={styles.old}>{formatValue(c.old)}</TableCell>
-                        <TableCell>
-                          <ArrowRightRegular aria-label="becomes" />
-                        </TableCell>
-                        <TableCell className={styles.new}>{formatValue(c.new)}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              )}
-            </section>
-            <section className={styles.section} aria-label="Steps">
-              <Text weight="semibold" size={400}>
-                Steps
-              </Text>
-              {item.steps.length === 0 ? (
-                <Text>No steps recorded.</Text>
-              ) : (
-                <ol className={styles.steps}>
-                  {item.steps.map((s, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed sequence
-                    <li key={i}>
-                      <Text weight="semibold">{s.step}</Text> <ItemStatusBadge status={s.status} />
-                      <br />
-                      <Text size={200}>{s.message}</Text>
-                    </li>
                   ))}
-                </ol>
-              )}
-            </section>
-          </DrawerBody>
+                </TableBody>
+              </Table>
+            )}
+          </section>
+          <section className={styles.section} aria-label="Steps">
+            <Text weight="semibold" size={400}>
+              Steps
+            </Text>
+            {item.steps.length === 0 ? (
+              <Text>No steps recorded.</Text>
+            ) : (
+              <ol className={styles.steps}>
+                {item.steps.map((s, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed sequence
+                  <li key={i}>
+                    <Text weight="semibold">{s.step}</Text> <ItemStatusBadge status={s.status} />
+                    <br />
+                    <Text size={200}>{s.message}</Text>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
         </>
       )}
-    </OverlayDrawer>
+    </DetailDrawer>
   );
 }

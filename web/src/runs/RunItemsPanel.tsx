@@ -2,23 +2,8 @@
  * The persons of a run: filterable by action, status and name (or employee number, on Enter),
  * paged, exportable as CSV or JSON with the same filters, and each opening its detail panel.
  */
-import {
-  Button,
-  Field,
-  Link,
-  makeStyles,
-  SearchBox,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableCellLayout,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from '@fluentui/react-components';
-import { ArrowDownloadRegular, PeopleRegular } from '@fluentui/react-icons';
+import { Field, makeStyles, SearchBox, TableCellLayout, Text } from '@fluentui/react-components';
+import { PeopleRegular } from '@fluentui/react-icons';
 import { type KeyboardEvent, useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
 import {
@@ -33,9 +18,11 @@ import {
 import type { RunItem } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
+import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
+import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { Loading } from '../ui/Loading.tsx';
+import { FilterSelect } from '../ui/FilterSelect.tsx';
+import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { Pager } from '../ui/Pager.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
@@ -43,7 +30,6 @@ import { RunItemDrawer } from './RunItemDrawer.tsx';
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '8px' },
   spacer: { flex: 1 },
-  row: { cursor: 'pointer' },
 });
 
 const PAGE_SIZE = 50;
@@ -53,6 +39,23 @@ function changeSummary(item: RunItem): string {
   const names = item.changes.map((c) => c.attribute);
   if (names.length === 0) return '—';
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;
+}
+
+function columns(open: (item: RunItem) => void): readonly Column<RunItem>[] {
+  return [
+    {
+      header: 'Name',
+      cell: (item) => (
+        <TableCellLayout>
+          <OpenLink onOpen={() => open(item)}>{item.displayName}</OpenLink>
+        </TableCellLayout>
+      ),
+    },
+    { header: 'Employee number', cell: (item) => item.employeeNumber },
+    { header: 'Action', cell: (item) => ACTION_LABELS[item.action] },
+    { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} /> },
+    { header: 'Changes', cell: changeSummary },
+  ];
 }
 
 export function RunItemsPanel(props: { readonly runId: string; readonly refreshKey: string }) {
@@ -84,40 +87,30 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
   return (
     <section aria-label="Persons in this run">
       <div className={styles.filters}>
-        <Field label="Action">
-          <Select
-            value={action}
-            onChange={(_, d) => {
-              setAction(d.value as Action | '');
-              setPage(1);
-            }}
-            name="filter-action"
-          >
-            <option value="">All actions</option>
-            {ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {ACTION_LABELS[a]}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Status">
-          <Select
-            value={status}
-            onChange={(_, d) => {
-              setStatus(d.value as ItemStatus | '');
-              setPage(1);
-            }}
-            name="filter-status"
-          >
-            <option value="">All statuses</option>
-            {ITEM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ITEM_STATUS_LABELS[s].label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect<Action>
+          label="Action"
+          name="filter-action"
+          value={action}
+          anyLabel="All actions"
+          options={ACTIONS}
+          optionLabel={(a) => ACTION_LABELS[a]}
+          onChange={(a) => {
+            setAction(a);
+            setPage(1);
+          }}
+        />
+        <FilterSelect<ItemStatus>
+          label="Status"
+          name="filter-status"
+          value={status}
+          anyLabel="All statuses"
+          options={ITEM_STATUSES}
+          optionLabel={(s) => ITEM_STATUS_LABELS[s].label}
+          onChange={(s) => {
+            setStatus(s);
+            setPage(1);
+          }}
+        />
         <Field label="Name or employee number">
           <SearchBox
             value={draft}
@@ -134,89 +127,43 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
           />
         </Field>
         <div className={styles.spacer} />
-        <Button
-          as="a"
-          href={urlFor(exportRunItemsCsv, { params: { id: props.runId }, query: filter })}
-          download
-          icon={<ArrowDownloadRegular />}
-        >
+        <DownloadButton href={urlFor(exportRunItemsCsv, { params: { id: props.runId }, query: filter })}>
           Export CSV
-        </Button>
-        <Button
-          as="a"
-          href={urlFor(exportRunItemsJson, { params: { id: props.runId }, query: filter })}
-          download
-          icon={<ArrowDownloadRegular />}
-        >
+        </DownloadButton>
+        <DownloadButton href={urlFor(exportRunItemsJson, { params: { id: props.runId }, query: filter })}>
           Export JSON
-        </Button>
+        </DownloadButton>
       </div>
-      <ErrorMessage error={items.error} onRetry={items.reload} />
-      {items.loading && !items.data ? (
-        <Loading label="Loading persons…" />
-      ) : items.data && items.data.items.length === 0 ? (
-        <EmptyState
-          title={filtered ? 'No person matches these filters' : 'No persons in this run'}
-          icon={<PeopleRegular />}
-        >
-          {filtered ? 'Change or clear the filters.' : 'The run has not produced results yet.'}
-        </EmptyState>
-      ) : (
-        items.data && (
+      <ListStates
+        list={items}
+        loadingLabel="Loading persons…"
+        empty={
+          <EmptyState
+            title={filtered ? 'No person matches these filters' : 'No persons in this run'}
+            icon={<PeopleRegular />}
+          >
+            {filtered ? 'Change or clear the filters.' : 'The run has not produced results yet.'}
+          </EmptyState>
+        }
+      >
+        {(list) => (
           <>
             <Text size={200} aria-live="polite" data-testid="item-count">
-              {items.data.total} {items.data.total === 1 ? 'person' : 'persons'}
+              {list.total} {list.total === 1 ? 'person' : 'persons'}
             </Text>
-            <Table aria-label="Persons in this run" size="small" data-testid="run-items">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Name</TableHeaderCell>
-                  <TableHeaderCell>Employee number</TableHeaderCell>
-                  <TableHeaderCell>Action</TableHeaderCell>
-                  <TableHeaderCell>Status</TableHeaderCell>
-                  <TableHeaderCell>Changes</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {items.data.items.map((item) => (
-                  <TableRow
-                    key={item.employeeNumber}
-                    className={styles.row}
-                    onClick={() => setOpen(item)}
-                    data-employee={item.employeeNumber}
-                  >
-                    <TableCell>
-                      <TableCellLayout>
-                        <Link
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            setOpen(item);
-                          }}
-                        >
-                          {item.displayName}
-                        </Link>
-                      </TableCellLayout>
-                    </TableCell>
-                    <TableCell>{item.employeeNumber}</TableCell>
-                    <TableCell>{ACTION_LABELS[item.action]}</TableCell>
-                    <TableCell>
-                      <ItemStatusBadge status={item.status} />
-                    </TableCell>
-                    <TableCell>{changeSummary(item)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-            <Pager
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={items.data.total}
-              onPage={setPage}
-              label="persons"
+            <DataTable
+              label="Persons in this run"
+              testId="run-items"
+              columns={columns(setOpen)}
+              rows={list.items}
+              rowKey={(item) => item.employeeNumber}
+              onOpen={setOpen}
+              rowData={(item) => ({ 'data-employee': item.employeeNumber })}
             />
+            <Pager page={page} pageSize={PAGE_SIZE} total={list.total} onPage={setPage} label="persons" />
           </>
-        )
-      )}
+        )}
+      </ListStates>
       <RunItemDrawer item={open} onClose={() => setOpen(undefined)} />
     </section>
   );

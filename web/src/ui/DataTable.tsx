@@ -1,0 +1,89 @@
+/**
+ * A read-only table described by its columns. Rows can open a detail panel: the whole row is
+ * clickable for the mouse, and the column that calls `open` holds a link, so keyboard users reach
+ * the same panel with Tab and Enter.
+ */
+import {
+  Link,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+export interface Column<T> {
+  readonly header: string;
+  readonly cell: (row: T) => ReactNode;
+  /** Fixed width of the column, in pixels. */
+  readonly width?: number;
+  /** Keep the cell on one line (identifiers such as an audit action). */
+  readonly nowrap?: boolean;
+}
+
+const useStyles = makeStyles({ openable: { cursor: 'pointer' } });
+
+/** A cell's link to the row's detail panel; it stops the click so the row does not open it twice. */
+export function OpenLink(props: {
+  readonly onOpen: () => void;
+  readonly label?: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <Link
+      onClick={(event) => {
+        event.stopPropagation();
+        props.onOpen();
+      }}
+      {...(props.label === undefined ? {} : { 'aria-label': props.label })}
+    >
+      {props.children}
+    </Link>
+  );
+}
+
+export function DataTable<T>(props: {
+  readonly label: string;
+  readonly testId: string;
+  readonly columns: readonly Column<T>[];
+  readonly rows: readonly T[];
+  readonly rowKey: (row: T) => string;
+  /** Opens the row's detail panel on a click anywhere in the row. */
+  readonly onOpen?: (row: T) => void;
+  /** `data-*` attributes that let tests and styles find a row. */
+  readonly rowData?: (row: T) => Readonly<Record<`data-${string}`, string>>;
+}) {
+  const styles = useStyles();
+  const { onOpen } = props;
+  return (
+    <Table aria-label={props.label} size="small" data-testid={props.testId}>
+      <TableHeader>
+        <TableRow>
+          {props.columns.map((c) => (
+            <TableHeaderCell key={c.header} {...(c.width === undefined ? {} : { style: { width: c.width } })}>
+              {c.header}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {props.rows.map((row) => (
+          <TableRow
+            key={props.rowKey(row)}
+            {...(onOpen ? { className: styles.openable, onClick: () => onOpen(row) } : {})}
+            {...props.rowData?.(row)}
+          >
+            {props.columns.map((c) => (
+              <TableCell key={c.header} {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}>
+                {c.cell(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
