@@ -18,7 +18,7 @@ import {
 import { FilterRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
-import { FilterSelect } from '../ui/FilterSelect.tsx';
+import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import {
   type AuditFilterValues,
   isoToLocalInput,
@@ -167,11 +167,11 @@ export function AuditFilters(props: {
           className={styles.narrow}
         />
       </Field>
-      <FilterSelect
+      <OptionalSelect
         label="Outcome"
         name="outcome"
         value={outcome}
-        anyLabel="Any outcome"
+        noneLabel="Any outcome"
         options={AUDIT_OUTCOMES}
         onChange={setOutcome}
       />

@@ -14,6 +14,7 @@ import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
+import { NumberField } from '../ui/NumberField.tsx';
 import type { ActionTarget } from './ConnectionActions.tsx';
 
 const useStyles = makeStyles({
@@ -166,21 +167,17 @@ export function ScheduleDialog(props: {
             </Field>
           </div>
           <div className={styles.row}>
-            <Field
+            <NumberField
               label="Repeat every"
               required
               validationMessage={valid || !date ? null : 'Enter a number from 1 to 168.'}
-            >
-              <Input
-                type="number"
-                min={1}
-                max={168}
-                value={every}
-                onChange={(_, d) => setEvery(d.value)}
-                name="every"
-                style={{ width: 96 }}
-              />
-            </Field>
+              min={1}
+              max={168}
+              value={every}
+              onChange={setEvery}
+              name="every"
+              width={96}
+            />
             <Field label="Unit">
               <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} name="unit">
                 {UNITS.map((u) => (

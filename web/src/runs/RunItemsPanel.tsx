@@ -21,9 +21,9 @@ import { ItemStatusBadge } from '../ui/Badges.tsx';
 import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
 import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
-import { FilterSelect } from '../ui/FilterSelect.tsx';
 import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
+import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
 
@@ -87,11 +87,11 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
   return (
     <section aria-label="Persons in this run">
       <div className={styles.filters}>
-        <FilterSelect<Action>
+        <OptionalSelect<Action>
           label="Action"
           name="filter-action"
           value={action}
-          anyLabel="All actions"
+          noneLabel="All actions"
           options={ACTIONS}
           optionLabel={(a) => ACTION_LABELS[a]}
           onChange={(a) => {
@@ -99,11 +99,11 @@ export function RunItemsPanel(props: { readonly runId: string; readonly refreshK
             setPage(1);
           }}
         />
-        <FilterSelect<ItemStatus>
+        <OptionalSelect<ItemStatus>
           label="Status"
           name="filter-status"
           value={status}
-          anyLabel="All statuses"
+          noneLabel="All statuses"
           options={ITEM_STATUSES}
           optionLabel={(s) => ITEM_STATUS_LABELS[s].label}
           onChange={(s) => {

@@ -2,32 +2,23 @@
  * Step 3: the attribute mappings, how existing accounts are matched (in precedence order), how
  * unique user names are generated, and optional write-back of e-mail and UPN to AFAS.
  */
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Select,
-  Switch,
-  Text,
-  Tooltip,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Input, makeStyles, Switch, Text, Tooltip, tokens } from '@fluentui/react-components';
 import { AddRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
 import { saveMappingStep } from '../../api/contracts.ts';
 import type { MappingStep } from '../../api/dto.ts';
+import { AddFromList } from '../../ui/AddFromList.tsx';
+import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
+import { StepSection } from '../StepSection.tsx';
 import { targetAttributes } from './attributes.ts';
 import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
 import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  heading: { margin: 0 },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: '24px' },
@@ -44,7 +35,6 @@ export function MappingStepEditor(props: StepEditorProps) {
   const keyed = (rule: Rule): RuleRow => ({ key: nextKey.current++, rule });
   const [rows, setRows] = useState<RuleRow[]>(() => (settings?.mapping ?? []).map(keyed));
   const [matching, setMatching] = useState<string[]>(() => [...(settings?.matching ?? ['employeeId'])]);
-  const [newMatch, setNewMatch] = useState('');
   const [candidates, setCandidates] = useState<string[]>(() => [...(settings?.uniqueness.candidates ?? [])]);
   const [maxSuffix, setMaxSuffix] = useState(String(settings?.uniqueness.maxSuffix ?? 99));
   const [writeBack, setWriteBack] = useState(settings?.writeBack ?? { email: false, upn: false });
@@ -108,10 +98,7 @@ export function MappingStepEditor(props: StepEditorProps) {
       save={save}
       onSaved={props.onSaved}
     >
-      <section className={styles.section} aria-labelledby="mapping-heading">
-        <Text as="h2" id="mapping-heading" size={500} weight="semibold" className={styles.heading}>
-          Attribute mappings
-        </Text>
+      <StepSection id="mapping-heading" title="Attribute mappings">
         {!props.configuration.mapping.saved && (
           <Text>These are hrsync’s proposed mappings for AFAS Profit; review them and save.</Text>
         )}
@@ -123,16 +110,13 @@ export function MappingStepEditor(props: StepEditorProps) {
           onEditExpression={(key) => setEditing({ kind: 'rule', key })}
           onAdd={() => setRows([...rows, keyed({ target: '', type: 'direct', source: '', apply: 'always' })])}
         />
-      </section>
+      </StepSection>
       <div className={styles.columns}>
-        <section className={styles.section} aria-labelledby="matching-heading">
-          <Text as="h2" id="matching-heading" size={500} weight="semibold" className={styles.heading}>
-            Matching precedence
-          </Text>
-          <Text size={200}>
-            Existing accounts are found by these attributes, first to last. More than one match is a conflict,
-            never a guess.
-          </Text>
+        <StepSection
+          id="matching-heading"
+          title="Matching precedence"
+          description="Existing accounts are found by these attributes, first to last. More than one match is a conflict, never a guess."
+        >
           <OrderedList
             items={matching}
             label="Matching attributes in precedence order"
@@ -143,41 +127,19 @@ export function MappingStepEditor(props: StepEditorProps) {
             keepOne
           />
           {!props.readOnly && (
-            <div className={styles.row}>
-              <Field label="Add a matching attribute">
-                <Select value={newMatch} onChange={(_, d) => setNewMatch(d.value)} name="new-matching">
-                  <option value="">Choose…</option>
-                  {targets
-                    .filter((t) => !matching.includes(t))
-                    .map((t) => (
-                      <option key={t} value={t}>
-                        {t}
-                      </option>
-                    ))}
-                </Select>
-              </Field>
-              <Button
-                icon={<AddRegular />}
-                disabled={!newMatch}
-                onClick={() => {
-                  setMatching([...matching, newMatch]);
-                  setNewMatch('');
-                }}
-              >
-                Add
-              </Button>
-            </div>
+            <AddFromList
+              label="Add a matching attribute"
+              name="new-matching"
+              options={targets.filter((t) => !matching.includes(t))}
+              onAdd={(t) => setMatching([...matching, t])}
+            />
           )}
-        </section>
-        <section className={styles.section} aria-labelledby="unique-heading">
-          <Text as="h2" id="unique-heading" size={500} weight="semibold" className={styles.heading}>
-            Unique names
-          </Text>
-          <Text size={200}>
-            Candidates for the part before @ of new user names, in order of preference. The first that is free
-            in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Use it as
-            [UniqueName].
-          </Text>
+        </StepSection>
+        <StepSection
+          id="unique-heading"
+          title="Unique names"
+          description="Candidates for the part before @ of new user names, in order of preference. The first that is free in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Use it as [UniqueName]."
+        >
           <OrderedList
             items={candidates}
             label="Unique name candidates"
@@ -209,25 +171,20 @@ export function MappingStepEditor(props: StepEditorProps) {
               <Button icon={<AddRegular />} onClick={() => setCandidates([...candidates, ''])}>
                 Add candidate
               </Button>
-              <Field label="Highest number suffix">
-                <Input
-                  type="number"
-                  min={0}
-                  max={999}
-                  value={maxSuffix}
-                  onChange={(_, d) => setMaxSuffix(d.value)}
-                  name="max-suffix"
-                  style={{ width: 100 }}
-                />
-              </Field>
+              <NumberField
+                label="Highest number suffix"
+                min={0}
+                max={999}
+                value={maxSuffix}
+                onChange={setMaxSuffix}
+                name="max-suffix"
+                width={100}
+              />
             </div>
           )}
-        </section>
+        </StepSection>
       </div>
-      <section className={styles.section} aria-labelledby="writeback-heading">
-        <Text as="h2" id="writeback-heading" size={500} weight="semibold" className={styles.heading}>
-          Write-back to AFAS
-        </Text>
+      <StepSection id="writeback-heading" title="Write-back to AFAS">
         <Switch
           checked={writeBack.email}
           onChange={(_, d) => setWriteBack({ ...writeBack, email: d.checked })}
@@ -238,7 +195,7 @@ export function MappingStepEditor(props: StepEditorProps) {
           onChange={(_, d) => setWriteBack({ ...writeBack, upn: d.checked })}
           label="Write the user principal name to the AFAS user"
         />
-      </section>
+      </StepSection>
       {editing && (
         <ExpressionEditorDialog
           title={

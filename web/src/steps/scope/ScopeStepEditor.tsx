@@ -3,22 +3,22 @@
  * employment counts (the primary-employment rule), when accounts appear and go (lead and grace
  * days, leavers), the safety thresholds that block a run, and the time zone.
  */
-import { Button, Field, Input, makeStyles, Select, Switch, Text } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { Field, makeStyles, Select, Switch } from '@fluentui/react-components';
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
 import { PRIMARY_CRITERIA, type PrimaryCriterion, saveScopeStep } from '../../api/contracts.ts';
 import type { ScopeStep } from '../../api/dto.ts';
+import { AddFromList } from '../../ui/AddFromList.tsx';
+import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
+import { StepSection } from '../StepSection.tsx';
 import { type Filter, FilterBuilder, needsValue } from './FilterBuilder.tsx';
 import { LimitInput } from './LimitInput.tsx';
 import { TimeZonePicker } from './TimeZonePicker.tsx';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: '10px' },
-  heading: { margin: 0 },
   row: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-start' },
   columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '24px' },
 });
@@ -40,15 +40,6 @@ const toText = (n: number | null | undefined): string | null =>
 const isWhole = (s: string) => /^\d+$/.test(s);
 const isPercent = (s: string) => s !== '' && Number(s) >= 0 && Number(s) <= 100;
 
-function Heading(props: { readonly id: string; readonly children: string }) {
-  const styles = useStyles();
-  return (
-    <Text as="h2" id={props.id} size={500} weight="semibold" className={styles.heading}>
-      {props.children}
-    </Text>
-  );
-}
-
 export function ScopeStepEditor(props: StepEditorProps) {
   const styles = useStyles();
   const s = props.configuration.scope.settings;
@@ -57,7 +48,6 @@ export function ScopeStepEditor(props: StepEditorProps) {
   const [criteria, setCriteria] = useState<PrimaryCriterion[]>(() => [
     ...(s?.persons.primaryEmployment ?? ['active-first', 'highest-fte', 'earliest-start', 'lowest-sequence']),
   ]);
-  const [newCriterion, setNewCriterion] = useState('');
   const [leadDays, setLeadDays] = useState(String(s?.persons.leadDays ?? 14));
   const [graceDays, setGraceDays] = useState(String(s?.persons.graceDays ?? 0));
   const [excludeWithout, setExcludeWithout] = useState(s?.persons.excludeWithoutEmployment ?? true);
@@ -120,8 +110,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
       save={save}
       onSaved={props.onSaved}
     >
-      <section className={styles.section} aria-labelledby="scope-heading">
-        <Heading id="scope-heading">Scope</Heading>
+      <StepSection id="scope-heading" title="Scope">
         <FilterBuilder filters={filters} onChange={setFilters} readOnly={props.readOnly} />
         <Field label="When a person leaves scope, their account is" style={{ maxWidth: 360 }}>
           <Select
@@ -134,14 +123,13 @@ export function ScopeStepEditor(props: StepEditorProps) {
             <option value="none">Left as it is</option>
           </Select>
         </Field>
-      </section>
+      </StepSection>
       <div className={styles.columns}>
-        <section className={styles.section} aria-labelledby="primary-heading">
-          <Heading id="primary-heading">Primary employment</Heading>
-          <Text size={200}>
-            When a person has more than one employment, these rules pick the one that fills job title,
-            department and manager: the first rule decides, later rules break ties.
-          </Text>
+        <StepSection
+          id="primary-heading"
+          title="Primary employment"
+          description="When a person has more than one employment, these rules pick the one that fills job title, department and manager: the first rule decides, later rules break ties."
+        >
           <OrderedList
             items={criteria}
             label="Primary employment rules in order"
@@ -152,57 +140,35 @@ export function ScopeStepEditor(props: StepEditorProps) {
             keepOne
           />
           {!props.readOnly && criteria.length < PRIMARY_CRITERIA.length && (
-            <div className={styles.row} style={{ alignItems: 'flex-end' }}>
-              <Field label="Add a rule">
-                <Select
-                  value={newCriterion}
-                  onChange={(_, d) => setNewCriterion(d.value)}
-                  name="new-criterion"
-                >
-                  <option value="">Choose…</option>
-                  {PRIMARY_CRITERIA.filter((c) => !criteria.includes(c)).map((c) => (
-                    <option key={c} value={c}>
-                      {CRITERION_LABELS[c]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Button
-                icon={<AddRegular />}
-                disabled={!newCriterion}
-                onClick={() => {
-                  setCriteria([...criteria, newCriterion as PrimaryCriterion]);
-                  setNewCriterion('');
-                }}
-              >
-                Add
-              </Button>
-            </div>
+            <AddFromList
+              label="Add a rule"
+              name="new-criterion"
+              options={PRIMARY_CRITERIA.filter((c) => !criteria.includes(c))}
+              optionLabel={(c) => CRITERION_LABELS[c]}
+              onAdd={(c) => setCriteria([...criteria, c])}
+            />
           )}
-        </section>
-        <section className={styles.section} aria-labelledby="lifecycle-heading">
-          <Heading id="lifecycle-heading">Joiners and leavers</Heading>
+        </StepSection>
+        <StepSection id="lifecycle-heading" title="Joiners and leavers">
           <div className={styles.row}>
-            <Field label="Lead days" hint="Days before the start date that the account exists (disabled).">
-              <Input
-                type="number"
-                min={0}
-                max={365}
-                value={leadDays}
-                onChange={(_, d) => setLeadDays(d.value)}
-                name="lead-days"
-              />
-            </Field>
-            <Field label="Grace days" hint="Days after the end date that the account stays enabled.">
-              <Input
-                type="number"
-                min={0}
-                max={365}
-                value={graceDays}
-                onChange={(_, d) => setGraceDays(d.value)}
-                name="grace-days"
-              />
-            </Field>
+            <NumberField
+              label="Lead days"
+              hint="Days before the start date that the account exists (disabled)."
+              min={0}
+              max={365}
+              value={leadDays}
+              onChange={setLeadDays}
+              name="lead-days"
+            />
+            <NumberField
+              label="Grace days"
+              hint="Days after the end date that the account stays enabled."
+              min={0}
+              max={365}
+              value={graceDays}
+              onChange={setGraceDays}
+              name="grace-days"
+            />
           </div>
           <LimitInput
             label="Delete a leaver’s account after (days)"
@@ -233,14 +199,13 @@ export function ScopeStepEditor(props: StepEditorProps) {
             onChange={(_, d) => setSetManager(d.checked)}
             label="Set each account’s manager"
           />
-        </section>
+        </StepSection>
       </div>
-      <section className={styles.section} aria-labelledby="thresholds-heading">
-        <Heading id="thresholds-heading">Safety thresholds</Heading>
-        <Text size={200}>
-          A run that would disable or delete more accounts than this, or that reads far fewer employees than
-          last time, is blocked: nothing is applied until an operator approves it.
-        </Text>
+      <StepSection
+        id="thresholds-heading"
+        title="Safety thresholds"
+        description="A run that would disable or delete more accounts than this, or that reads far fewer employees than last time, is blocked: nothing is applied until an operator approves it."
+      >
         <div className={styles.row}>
           <LimitInput
             label="Most disables + deletes per run"
@@ -266,11 +231,10 @@ export function ScopeStepEditor(props: StepEditorProps) {
             name="max-source-shrink-percent"
           />
         </div>
-      </section>
-      <section className={styles.section} aria-labelledby="zone-heading" style={{ maxWidth: 360 }}>
-        <Heading id="zone-heading">Time zone</Heading>
+      </StepSection>
+      <StepSection id="zone-heading" title="Time zone" style={{ maxWidth: 360 }}>
         <TimeZonePicker value={timeZone} onChange={setTimeZone} />
-      </section>
+      </StepSection>
     </StepFrame>
   );
 }

@@ -3,7 +3,7 @@
  * activate and schedule. Activation needs a simulation of the current configuration — the
  * service says so in `simulationCurrent`, and the button explains it when it is missing.
  */
-import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Spinner, Text } from '@fluentui/react-components';
 import { BeakerRegular, CalendarClockRegular, PlayCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
@@ -19,29 +19,11 @@ import { RunStatusBadge } from '../../ui/Badges.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../../ui/format.ts';
+import { NumberedStep } from './NumberedStep.tsx';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '16px' },
-  item: {
-    display: 'grid',
-    gridTemplateColumns: '32px 1fr',
-    gap: '12px',
-    padding: '16px',
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  number: {
-    width: '28px',
-    height: '28px',
-    borderRadius: '50%',
-    backgroundColor: tokens.colorBrandBackground,
-    color: tokens.colorNeutralForegroundOnBrand,
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  body: { display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
+  latest: { display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'flex-start' },
 });
 
 export function SimulationStepPanel(props: {
@@ -74,98 +56,80 @@ export function SimulationStepPanel(props: {
   return (
     <>
       <ol className={styles.list}>
-        <li className={styles.item}>
-          <span className={styles.number}>1</span>
-          <div className={styles.body}>
-            <Text weight="semibold" size={400}>
-              Simulate
-            </Text>
-            <Text>
-              A simulation reads AFAS and the tenant and shows every account it would create, change, disable
-              or delete. Nothing is written.
-            </Text>
-            {lastSimulation ? (
-              <div className={styles.body} data-testid="last-simulation">
-                <Text>
-                  Latest simulation: <RunStatusBadge status={lastSimulation.status} /> requested{' '}
-                  {formatDateTime(lastSimulation.requestedAt)} by {lastSimulation.requestedBy}.{' '}
-                  {c.simulationCurrent
-                    ? 'It matches the current configuration.'
-                    : 'The configuration changed since.'}
-                </Text>
-                {lastSimulation.counts && <RunCounts run={lastSimulation} compact />}
-                <Link href={hrefFor({ page: 'run', id: lastSimulation.id })}>Review the results</Link>
-              </div>
-            ) : (
-              <Text italic>No simulation yet.</Text>
-            )}
-            {can(simulate) && (
-              <Button
-                appearance={c.simulationCurrent ? 'secondary' : 'primary'}
-                icon={startSimulation.busy ? <Spinner size="tiny" /> : <BeakerRegular />}
-                disabledFocusable={!simulateCheck.ok || startSimulation.busy}
-                title={simulateCheck.ok ? undefined : simulateCheck.message}
-                onClick={async () => {
-                  const run = await startSimulation.run();
-                  if (run) navigate({ page: 'run', id: run.id });
-                }}
-              >
-                {lastSimulation ? 'Simulate again' : 'Run simulation'}
-              </Button>
-            )}
-            {!simulateCheck.ok && <Text size={200}>{simulateCheck.message}</Text>}
-            <ErrorMessage error={startSimulation.error} />
-          </div>
-        </li>
-        <li className={styles.item}>
-          <span className={styles.number}>2</span>
-          <div className={styles.body}>
-            <Text weight="semibold" size={400}>
+        <NumberedStep number={1} title="Simulate">
+          <Text>
+            A simulation reads AFAS and the tenant and shows every account it would create, change, disable or
+            delete. Nothing is written.
+          </Text>
+          {lastSimulation ? (
+            <div className={styles.latest} data-testid="last-simulation">
+              <Text>
+                Latest simulation: <RunStatusBadge status={lastSimulation.status} /> requested{' '}
+                {formatDateTime(lastSimulation.requestedAt)} by {lastSimulation.requestedBy}.{' '}
+                {c.simulationCurrent
+                  ? 'It matches the current configuration.'
+                  : 'The configuration changed since.'}
+              </Text>
+              {lastSimulation.counts && <RunCounts run={lastSimulation} compact />}
+              <Link href={hrefFor({ page: 'run', id: lastSimulation.id })}>Review the results</Link>
+            </div>
+          ) : (
+            <Text italic>No simulation yet.</Text>
+          )}
+          {can(simulate) && (
+            <Button
+              appearance={c.simulationCurrent ? 'secondary' : 'primary'}
+              icon={startSimulation.busy ? <Spinner size="tiny" /> : <BeakerRegular />}
+              disabledFocusable={!simulateCheck.ok || startSimulation.busy}
+              title={simulateCheck.ok ? undefined : simulateCheck.message}
+              onClick={async () => {
+                const run = await startSimulation.run();
+                if (run) navigate({ page: 'run', id: run.id });
+              }}
+            >
+              {lastSimulation ? 'Simulate again' : 'Run simulation'}
+            </Button>
+          )}
+          {!simulateCheck.ok && <Text size={200}>{simulateCheck.message}</Text>}
+          <ErrorMessage error={startSimulation.error} />
+        </NumberedStep>
+        <NumberedStep number={2} title="Activate">
+          <Text>Once active, syncs may run: on demand, and on the schedule.</Text>
+          {can(activateConnection) && (
+            <Button
+              appearance={activateBlocker ? 'secondary' : 'primary'}
+              icon={<PlayCircleRegular />}
+              disabledFocusable={activateBlocker !== null}
+              title={activateBlocker ?? undefined}
+              onClick={() => {
+                activate.clearError();
+                setDialog('activate');
+              }}
+              data-operation="activate-step5"
+            >
               Activate
-            </Text>
-            <Text>Once active, syncs may run: on demand, and on the schedule.</Text>
-            {can(activateConnection) && (
-              <Button
-                appearance={activateBlocker ? 'secondary' : 'primary'}
-                icon={<PlayCircleRegular />}
-                disabledFocusable={activateBlocker !== null}
-                title={activateBlocker ?? undefined}
-                onClick={() => {
-                  activate.clearError();
-                  setDialog('activate');
-                }}
-                data-operation="activate-step5"
-              >
-                Activate
-              </Button>
-            )}
-            {activateBlocker && <Text size={200}>{activateBlocker}</Text>}
-          </div>
-        </li>
-        <li className={styles.item}>
-          <span className={styles.number}>3</span>
-          <div className={styles.body}>
-            <Text weight="semibold" size={400}>
-              Schedule
-            </Text>
-            <Text>
-              {c.schedule
-                ? `Scheduled; the next sync is ${formatDateTime(c.nextRunAt, 'not planned')}.`
-                : 'Choose when syncs run. “Save and activate” does steps 2 and 3 at once.'}
-            </Text>
-            {can(setSchedule) && (
-              <Button
-                icon={<CalendarClockRegular />}
-                disabledFocusable={!scheduleCheck.ok}
-                title={scheduleCheck.ok ? undefined : scheduleCheck.message}
-                onClick={() => setDialog('schedule')}
-                data-operation="schedule-step5"
-              >
-                Set schedule
-              </Button>
-            )}
-          </div>
-        </li>
+            </Button>
+          )}
+          {activateBlocker && <Text size={200}>{activateBlocker}</Text>}
+        </NumberedStep>
+        <NumberedStep number={3} title="Schedule">
+          <Text>
+            {c.schedule
+              ? `Scheduled; the next sync is ${formatDateTime(c.nextRunAt, 'not planned')}.`
+              : 'Choose when syncs run. “Save and activate” does steps 2 and 3 at once.'}
+          </Text>
+          {can(setSchedule) && (
+            <Button
+              icon={<CalendarClockRegular />}
+              disabledFocusable={!scheduleCheck.ok}
+              title={scheduleCheck.ok ? undefined : scheduleCheck.message}
+              onClick={() => setDialog('schedule')}
+              data-operation="schedule-step5"
+            >
+              Set schedule
+            </Button>
+          )}
+        </NumberedStep>
       </ol>
       <ConfirmDialog
         open={dialog === 'activate'}

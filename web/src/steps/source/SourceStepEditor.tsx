@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { call } from '../../api/client.ts';
 import { saveSourceStep } from '../../api/contracts.ts';
 import type { SourceStep } from '../../api/dto.ts';
+import { NumberField } from '../../ui/NumberField.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { SourceTestButton } from './SourceTestButton.tsx';
@@ -161,26 +162,24 @@ export function SourceStepEditor(props: StepEditorProps) {
           ))}
         </div>
         <div className={styles.row}>
-          <Field label="Rows per page" hint="1 to 10 000">
-            <Input
-              type="number"
-              min={1}
-              max={10000}
-              value={pageSize}
-              onChange={(_, d) => change(setPageSize)(d.value)}
-              name="page-size"
-            />
-          </Field>
-          <Field label="Parallel calls" hint="AFAS allows at most 8">
-            <Input
-              type="number"
-              min={1}
-              max={8}
-              value={parallel}
-              onChange={(_, d) => change(setParallel)(d.value)}
-              name="parallel"
-            />
-          </Field>
+          <NumberField
+            label="Rows per page"
+            hint="1 to 10 000"
+            min={1}
+            max={10000}
+            value={pageSize}
+            onChange={change(setPageSize)}
+            name="page-size"
+          />
+          <NumberField
+            label="Parallel calls"
+            hint="AFAS allows at most 8"
+            min={1}
+            max={8}
+            value={parallel}
+            onChange={change(setParallel)}
+            name="parallel"
+          />
         </div>
       </section>
     </StepFrame>
