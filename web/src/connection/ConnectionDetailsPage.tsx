@@ -16,10 +16,9 @@ import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { Loading } from '../ui/Loading.tsx';
 import { RUN_KIND_LABELS, SOURCE_SYSTEM_LABELS, STEP_TITLES, TENANT_TYPE_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { PageLoadFailed } from '../ui/PageLoadFailed.tsx';
+import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
@@ -50,15 +49,14 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
   usePolling(Boolean(latestRunning), 2000, connection.reload);
 
   if (!c) {
-    return connection.error ? (
-      <PageLoadFailed
+    return (
+      <PageNotLoaded
         crumbs={[{ label: 'Connections', href: '#/connections' }]}
         title="Connection"
+        loadingLabel="Loading the connection…"
         error={connection.error}
         onRetry={connection.reload}
       />
-    ) : (
-      <Loading label="Loading the connection…" />
     );
   }
 

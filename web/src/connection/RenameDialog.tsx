@@ -5,7 +5,6 @@ import { updateConnection } from '../api/contracts.ts';
 import type { ConnectionDetails } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
-import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
 
@@ -30,12 +29,7 @@ export function RenameDialog(props: {
       title="Edit name and description"
       busy={save.busy}
       onClose={props.onClose}
-      onSubmit={() => void submit()}
-      actions={
-        <BusyButton type="submit" busy={save.busy} disabled={!name.trim()}>
-          Save
-        </BusyButton>
-      }
+      submit={{ label: 'Save', disabled: !name.trim(), onSubmit: () => void submit() }}
     >
       <NameDescriptionFields
         name={name}

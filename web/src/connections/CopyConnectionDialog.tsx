@@ -12,7 +12,6 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { TenantPicker } from '../tenants/TenantPicker.tsx';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
-import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
 
@@ -58,17 +57,12 @@ export function CopyConnectionDialog(props: {
       title="Copy from another connection"
       busy={copy.busy}
       onClose={props.onClose}
-      onSubmit={() => void submit()}
       maxWidth={640}
-      actions={
-        <BusyButton
-          type="submit"
-          busy={copy.busy}
-          disabled={!name.trim() || !sourceId || !tenantId || !tenant}
-        >
-          Copy
-        </BusyButton>
-      }
+      submit={{
+        label: 'Copy',
+        disabled: !name.trim() || !sourceId || !tenantId || !tenant,
+        onSubmit: () => void submit(),
+      }}
     >
       <NameDescriptionFields
         name={name}

@@ -9,7 +9,6 @@ import { createConnection, TENANT_TYPES, type TenantType } from '../api/contract
 import type { ConnectionDetails } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
-import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { SOURCE_SYSTEM_LABELS, TENANT_TYPE_LABELS } from '../ui/labels.ts';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
@@ -41,12 +40,7 @@ export function CreateConnectionDialog(props: {
       title="Create new connection"
       busy={create.busy}
       onClose={props.onClose}
-      onSubmit={() => void submit()}
-      actions={
-        <BusyButton type="submit" busy={create.busy} disabled={!name.trim()}>
-          Create
-        </BusyButton>
-      }
+      submit={{ label: 'Create', disabled: !name.trim(), onSubmit: () => void submit() }}
     >
       <NameDescriptionFields
         name={name}

@@ -35,10 +35,9 @@ import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds, formatDuration } from '../ui/format.ts';
-import { Loading } from '../ui/Loading.tsx';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { PageLoadFailed } from '../ui/PageLoadFailed.tsx';
+import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
@@ -75,15 +74,14 @@ export function RunPage(props: { readonly id: string }) {
   usePolling(live, 1000, run.reload);
 
   if (!r) {
-    return run.error ? (
-      <PageLoadFailed
+    return (
+      <PageNotLoaded
         crumbs={[{ label: 'Connections', href: '#/connections' }]}
         title="Run"
+        loadingLabel="Loading the run…"
         error={run.error}
         onRetry={run.reload}
       />
-    ) : (
-      <Loading label="Loading the run…" />
     );
   }
 

@@ -1,7 +1,7 @@
 /**
  * A modal for one operation (create, save, confirm): while the operation runs it cannot be
  * dismissed and Cancel is disabled, so an answer is never lost behind a closed dialog. With
- * `onSubmit` its body is a form, so Enter in a field submits it.
+ * `submit` its body is a form whose primary button submits it, so Enter in a field does too.
  */
 import {
   Button,
@@ -13,6 +13,14 @@ import {
   DialogTitle,
 } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
+import { BusyButton } from './BusyButton.tsx';
+
+export interface DialogSubmit {
+  readonly label: string;
+  /** A required field is still empty. */
+  readonly disabled: boolean;
+  readonly onSubmit: () => void;
+}
 
 export function ActionDialog(props: {
   /** Default true: most dialogs are mounted only while open. */
@@ -20,16 +28,16 @@ export function ActionDialog(props: {
   readonly title: ReactNode;
   readonly busy: boolean;
   readonly onClose: () => void;
-  readonly onSubmit?: () => void;
-  /** The operation's buttons; Cancel follows them. */
-  readonly actions: ReactNode;
+  readonly submit?: DialogSubmit;
+  /** The operation's buttons when it is not a form's submit; Cancel follows them. */
+  readonly actions?: ReactNode;
   readonly cancelLabel?: string;
   readonly maxWidth?: number;
   /** Space between the content's blocks, in pixels. */
   readonly gap?: number;
   readonly children: ReactNode;
 }) {
-  const { onSubmit } = props;
+  const { submit } = props;
   const body = (
     <DialogBody>
       <DialogTitle>{props.title}</DialogTitle>
@@ -38,6 +46,11 @@ export function ActionDialog(props: {
       </DialogContent>
       <DialogActions>
         {props.actions}
+        {submit && (
+          <BusyButton type="submit" busy={props.busy} disabled={submit.disabled}>
+            {submit.label}
+          </BusyButton>
+        )}
         <Button onClick={props.onClose} disabled={props.busy}>
           {props.cancelLabel ?? 'Cancel'}
         </Button>
@@ -50,11 +63,11 @@ export function ActionDialog(props: {
         aria-describedby={undefined}
         {...(props.maxWidth === undefined ? {} : { style: { maxWidth: props.maxWidth } })}
       >
-        {onSubmit ? (
+        {submit ? (
           <form
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
-              onSubmit();
+              submit.onSubmit();
             }}
           >
             {body}
