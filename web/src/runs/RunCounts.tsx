@@ -46,32 +46,43 @@ export function RunCounts(props: { readonly run: Run; readonly compact?: boolean
   }
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
-      <section aria-label="Counts per action">
-        <Text weight="semibold" block style={{ marginBottom: 6 }}>
-          Per action
-        </Text>
-        <div className={styles.grid} data-testid="action-counts">
-          {actions.map(([a, n]) => (
-            <div key={a} className={styles.tile} data-action={a} data-count={n}>
-              <span className={`${styles.number} ${n === 0 ? styles.zero : ''}`}>{n}</span>
-              <Text size={200}>{ACTION_LABELS[a]}</Text>
-            </div>
-          ))}
-        </div>
-      </section>
-      <section aria-label="Counts per status">
-        <Text weight="semibold" block style={{ marginBottom: 6 }}>
-          Per status
-        </Text>
-        <div className={styles.grid} data-testid="status-counts">
-          {statuses.map(([s, n]) => (
-            <div key={s} className={styles.tile} data-status={s} data-count={n}>
-              <span className={`${styles.number} ${n === 0 ? styles.zero : ''}`}>{n}</span>
-              <Text size={200}>{ITEM_STATUS_LABELS[s].label}</Text>
-            </div>
-          ))}
-        </div>
-      </section>
+      <CountTiles
+        title="Per action"
+        testId="action-counts"
+        kind="action"
+        counts={actions.map(([a, n]) => [a, n, ACTION_LABELS[a]] as const)}
+      />
+      <CountTiles
+        title="Per status"
+        testId="status-counts"
+        kind="status"
+        counts={statuses.map(([s, n]) => [s, n, ITEM_STATUS_LABELS[s].label] as const)}
+      />
     </div>
+  );
+}
+
+/** One tile per key with its count; `data-action` / `data-status` and `data-count` name each tile. */
+function CountTiles(props: {
+  readonly title: string;
+  readonly testId: string;
+  readonly kind: 'action' | 'status';
+  readonly counts: readonly (readonly [key: string, count: number, label: string])[];
+}) {
+  const styles = useStyles();
+  return (
+    <section aria-label={`Counts per ${props.kind}`}>
+      <Text weight="semibold" block style={{ marginBottom: 6 }}>
+        {props.title}
+      </Text>
+      <div className={styles.grid} data-testid={props.testId}>
+        {props.counts.map(([key, n, label]) => (
+          <div key={key} className={styles.tile} {...{ [`data-${props.kind}`]: key }} data-count={n}>
+            <span className={`${styles.number} ${n === 0 ? styles.zero : ''}`}>{n}</span>
+            <Text size={200}>{label}</Text>
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }
