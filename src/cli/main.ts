@@ -1,28 +1,32 @@
 import { Command } from 'commander';
-import { emulatorCommand } from '../../emulators/command.ts';
-import { demoDataCommand } from '../../emulators/demo-data/command.ts';
-import { demoCommand } from './commands/demo.ts';
-import { exprCommand } from './commands/expr.ts';
-import { initCommand } from './commands/init.ts';
-import { auditCommand, connectionsCommand, runsCommand } from './commands/remote/index.ts';
-import { simulateCommand, syncCommand } from './commands/run.ts';
-import { serveCommand } from './commands/serve.ts';
-import { workerCommand } from './commands/worker.ts';
+
+/**
+ * Each command's module is loaded only when that command runs: loading all of them (the service,
+ * the emulators, the engine) costs about a second of start-up that a remote `hrsync runs show` or an
+ * `hrsync expr` should not pay. `hrsync --help` (or an unknown command) loads them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
+  init: async () => [(await import('./commands/init.ts')).initCommand()],
+  simulate: async () => [(await import('./commands/run.ts')).simulateCommand()],
+  sync: async () => [(await import('./commands/run.ts')).syncCommand()],
+  emulator: async () => [(await import('../../emulators/command.ts')).emulatorCommand()],
+  'demo-data': async () => [(await import('../../emulators/demo-data/command.ts')).demoDataCommand()],
+  expr: async () => [(await import('./commands/expr.ts')).exprCommand()],
+  serve: async () => [(await import('./commands/serve.ts')).serveCommand()],
+  worker: async () => [(await import('./commands/worker.ts')).workerCommand()],
+  demo: async () => [(await import('./commands/demo.ts')).demoCommand()],
+  connections: async () => [(await import('./commands/remote/index.ts')).connectionsCommand()],
+  runs: async () => [(await import('./commands/remote/index.ts')).runsCommand()],
+  audit: async () => [(await import('./commands/remote/index.ts')).auditCommand()],
+};
 
 const program = new Command('hrsync')
   .description('Keeps Microsoft 365 accounts in step with AFAS Profit HR')
-  .showHelpAfterError()
-  .addCommand(initCommand())
-  .addCommand(simulateCommand())
-  .addCommand(syncCommand())
-  .addCommand(emulatorCommand())
-  .addCommand(demoDataCommand())
-  .addCommand(exprCommand())
-  .addCommand(serveCommand())
-  .addCommand(workerCommand())
-  .addCommand(demoCommand())
-  .addCommand(connectionsCommand())
-  .addCommand(runsCommand())
-  .addCommand(auditCommand());
+  .showHelpAfterError();
+
+const requested = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+const load = requested !== undefined ? COMMANDS[requested] : undefined;
+const commands = load ? await load() : (await Promise.all(Object.values(COMMANDS).map((l) => l()))).flat();
+for (const command of commands) program.addCommand(command);
 
 await program.parseAsync(process.argv);
