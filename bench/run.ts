@@ -11,7 +11,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
-import { DEFAULT_SECTIONS, executeRun, MemoryEngineStore, type RunProgress } from '../src/engine/index.ts';
+import { executeRun, MemoryEngineStore, type RunProgress, starterConfig } from '../src/engine/index.ts';
 import { createAfasSource } from '../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index.ts';
 import { benchExpressions } from './expressions.ts';
@@ -58,30 +58,16 @@ async function startEmulators(persons: number, tenant: 'existing' | 'empty', tim
 
 function configFor(e: Emulators): ConnectionConfig {
   return {
-    version: 1,
-    ...structuredClone(DEFAULT_SECTIONS),
-    source: {
-      type: 'afas-profit',
+    ...starterConfig({
       environment: { baseUrl: e.afasBaseUrl },
       token: { value: e.afasToken },
-      connectors: {
-        users: 'T4E_HelloID_Users_v2',
-        employments: 'T4E_HelloID_Employments_v2',
-        organizationalUnits: 'T4E_HelloID_OrganizationalUnits_v2',
-      },
-      pageSize: 1000,
-      parallel: 8,
-    },
-    target: {
-      type: 'entra',
       tenantId: e.tenantId,
       clientId: e.clientId,
       credential: { type: 'secret', secret: { value: e.clientSecret } },
       defaultDomain: 'contoso.nl',
       authorityHost: e.graphUrl,
       graphBaseUrl: e.graphUrl,
-      usePasswordProfile: true,
-    },
+    }),
     // Benchmarks measure speed; thresholds are exercised by the test suite.
     thresholds: { maxDisableDeleteCount: null, maxDisableDeletePercent: 100, maxSourceShrinkPercent: null },
   };

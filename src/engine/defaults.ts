@@ -5,10 +5,13 @@
  */
 import type {
   ConnectionConfig,
+  GraphCredential,
   LifecycleConfig,
   MappingRule,
   PersonsConfig,
   ScopeConfig,
+  SecretRef,
+  SourceConfig,
   ThresholdsConfig,
   UniquenessConfig,
 } from '../core/index.ts';
@@ -101,3 +104,48 @@ export const DEFAULT_SECTIONS = {
   thresholds: DEFAULT_THRESHOLDS,
   writeBack: { email: false, upn: false },
 } as const satisfies Omit<ConnectionConfig, 'version' | 'source' | 'target'>;
+
+export const DEFAULT_CONNECTORS = {
+  users: 'T4E_HelloID_Users_v2',
+  employments: 'T4E_HelloID_Employments_v2',
+  organizationalUnits: 'T4E_HelloID_OrganizationalUnits_v2',
+} as const;
+
+export interface StarterConfigInput {
+  readonly environment: SourceConfig['environment'];
+  readonly token: SecretRef;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly credential: GraphCredential;
+  readonly defaultDomain: string;
+  readonly authorityHost?: string;
+  readonly graphBaseUrl?: string;
+  readonly caFile?: string;
+}
+
+/** A complete configuration from the few facts a new connection needs, with every default filled in. */
+export function starterConfig(input: StarterConfigInput): ConnectionConfig {
+  return {
+    version: 1,
+    ...structuredClone(DEFAULT_SECTIONS),
+    source: {
+      type: 'afas-profit',
+      environment: input.environment,
+      token: input.token,
+      connectors: { ...DEFAULT_CONNECTORS },
+      pageSize: 1000,
+      parallel: 8,
+    },
+    target: {
+      type: 'entra',
+      tenantId: input.tenantId,
+      clientId: input.clientId,
+      credential: input.credential,
+      defaultDomain: input.defaultDomain,
+      authorityHost: input.authorityHost ?? 'https://login.microsoftonline.com',
+      graphBaseUrl: input.graphBaseUrl ?? 'https://graph.microsoft.com',
+      ...(input.caFile ? { caFile: input.caFile } : {}),
+      usePasswordProfile: true,
+    },
+  };
+}

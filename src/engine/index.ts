@@ -1,6 +1,13 @@
 /** The sync engine's front door: one pipeline for simulation, sync and on-demand runs. */
 export { checkConfig, loadConfig } from './check-config.ts';
-export { DEFAULT_MAPPING, DEFAULT_SECTIONS, DEFAULT_UNIQUENESS } from './defaults.ts';
+export {
+  DEFAULT_CONNECTORS,
+  DEFAULT_MAPPING,
+  DEFAULT_SECTIONS,
+  DEFAULT_UNIQUENESS,
+  type StarterConfigInput,
+  starterConfig,
+} from './defaults.ts';
 export { RUN_ITEM_COLUMNS, runItemsToCsv, runItemsToJson } from './export.ts';
 export { FileEngineStore, MemoryEngineStore } from './file-store.ts';
 export { localToday, normalise } from './normalise/index.ts';

@@ -9,11 +9,11 @@ import type { ThrottleSettings } from '../../emulators/graph/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
 import type { ConnectionConfig, RunKind } from '../../src/core/index.ts';
 import {
-  DEFAULT_SECTIONS,
   type EngineStore,
   executeRun,
   MemoryEngineStore,
   type RunOutcome,
+  starterConfig,
 } from '../../src/engine/index.ts';
 import { createAfasSource } from '../../src/sources/afas/index.ts';
 import { createGraphTarget, type GraphTarget } from '../../src/targets/graph/index.ts';
@@ -57,32 +57,17 @@ export async function startStack(
   });
   const app = graph.apps[0];
   if (!app || !graph.caCertPem) throw new Error('the Graph emulator started without an app or a CA');
-  const base: ConnectionConfig = {
-    version: 1,
-    ...structuredClone(DEFAULT_SECTIONS),
-    source: {
-      type: 'afas-profit',
-      environment: { baseUrl: afas.baseUrl },
-      token: { value: afas.token.xml },
-      connectors: {
-        users: 'T4E_HelloID_Users_v2',
-        employments: 'T4E_HelloID_Employments_v2',
-        organizationalUnits: 'T4E_HelloID_OrganizationalUnits_v2',
-      },
-      pageSize: 1000,
-      parallel: 8,
-    },
-    target: {
-      type: 'entra',
-      tenantId: graph.tenantId,
-      clientId: app.clientId,
-      credential: { type: 'secret', secret: { value: app.clientSecret } },
-      defaultDomain: 'contoso.nl',
-      authorityHost: graph.url,
-      graphBaseUrl: graph.url,
-      usePasswordProfile: true,
-    },
-  };
+  const base = starterConfig({
+    environment: { baseUrl: afas.baseUrl },
+    token: { value: afas.token.xml },
+    tenantId: graph.tenantId,
+    clientId: app.clientId,
+    credential: { type: 'secret', secret: { value: app.clientSecret } },
+    defaultDomain: 'contoso.nl',
+    authorityHost: graph.url,
+    graphBaseUrl: graph.url,
+  });
+
   const config = options.configure ? options.configure(base) : base;
   const target = createGraphTarget(config.target, {
     credential: { clientSecret: app.clientSecret },

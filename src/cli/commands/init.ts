@@ -4,8 +4,8 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { type ConnectionConfig, isHrsyncError, type SecretRef } from '../../core/index.ts';
-import { DEFAULT_SECTIONS, loadConfig } from '../../engine/index.ts';
+import { isHrsyncError, type SecretRef } from '../../core/index.ts';
+import { loadConfig, starterConfig } from '../../engine/index.ts';
 
 interface InitFlags {
   out: string;
@@ -89,41 +89,26 @@ async function init(flags: InitFlags): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const config: ConnectionConfig = {
-    version: 1,
-    ...structuredClone(DEFAULT_SECTIONS),
-    source: {
-      type: 'afas-profit',
-      environment: flags.afasUrl
-        ? { baseUrl: flags.afasUrl }
-        : { number: flags.afasEnvironment as string, kind: flags.afasKind },
-      token: token as SecretRef,
-      connectors: {
-        users: 'T4E_HelloID_Users_v2',
-        employments: 'T4E_HelloID_Employments_v2',
-        organizationalUnits: 'T4E_HelloID_OrganizationalUnits_v2',
-      },
-      pageSize: 1000,
-      parallel: 8,
-    },
-    target: {
-      type: 'entra',
-      tenantId: flags.tenant,
-      clientId: flags.clientId,
-      credential: secret
-        ? { type: 'secret', secret }
-        : {
-            type: 'certificate',
-            certificate: { file: flags.certificate as string },
-            privateKey: { file: flags.privateKey as string },
-          },
-      defaultDomain: flags.domain,
-      authorityHost: flags.authorityHost ?? 'https://login.microsoftonline.com',
-      graphBaseUrl: flags.graphUrl ?? 'https://graph.microsoft.com',
-      ...(flags.caFile ? { caFile: flags.caFile } : {}),
-      usePasswordProfile: true,
-    },
-  };
+  const config = starterConfig({
+    environment: flags.afasUrl
+      ? { baseUrl: flags.afasUrl }
+      : { number: flags.afasEnvironment as string, kind: flags.afasKind },
+    token: token as SecretRef,
+    tenantId: flags.tenant,
+    clientId: flags.clientId,
+    credential: secret
+      ? { type: 'secret', secret }
+      : {
+          type: 'certificate',
+          certificate: { file: flags.certificate as string },
+          privateKey: { file: flags.privateKey as string },
+        },
+    defaultDomain: flags.domain,
+    ...(flags.authorityHost ? { authorityHost: flags.authorityHost } : {}),
+    ...(flags.graphUrl ? { graphBaseUrl: flags.graphUrl } : {}),
+    ...(flags.caFile ? { caFile: flags.caFile } : {}),
+  });
+
   loadConfig(config);
   if (!flags.force) {
     const exists = await access(flags.out).then(
