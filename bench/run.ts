@@ -33,27 +33,31 @@ const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
 /** 150 s × 0.02 = a 3 s window: the documented 3,000 writes per window become 1,000 writes/s. */
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.02);
 
-async function startEmulators(persons: number, tenant: 'existing' | 'empty', timeScale: number) {
+async function startChild(args: string[]): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--max-old-space-size=8192',
-      'bench/emulators-child.ts',
-      String(persons),
-      '7',
-      tenant,
-      String(timeScale),
-    ],
+    ['--import', 'tsx', '--max-old-space-size=8192', 'bench/emulators-child.ts', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
     rl.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`emulators exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
   });
-  return { child, info: JSON.parse(line) as Emulators };
+  return { child, info: JSON.parse(line) as Record<string, unknown> };
+}
+
+/** AFAS and Graph each in their own process, as they are separate services. */
+async function startEmulators(persons: number, tenant: 'existing' | 'empty', timeScale: number) {
+  const common = [String(persons), '7', tenant, String(timeScale)];
+  const [afas, graph] = await Promise.all([
+    startChild(['afas', ...common]),
+    startChild(['graph', ...common]),
+  ]);
+  return {
+    children: [afas.child, graph.child],
+    info: { ...afas.info, ...graph.info } as unknown as Emulators,
+  };
 }
 
 function configFor(e: Emulators): ConnectionConfig {
@@ -160,8 +164,8 @@ try {
   }
   // 1. simulation at scale
   {
-    const { child, info } = await startEmulators(SIM_PERSONS, 'existing', 1);
-    children.push(child);
+    const { children: started, info } = await startEmulators(SIM_PERSONS, 'existing', 1);
+    children.push(...started);
     console.log(
       `# generated ${SIM_PERSONS} persons and ${info.tenantUsers} accounts in ${info.generatedMs} ms`,
     );
@@ -190,12 +194,12 @@ try {
       seconds <= 5,
     );
     report('simulation peak memory (RSS)', `${fmt(peak, 0)} MB`, '≤ 1024 MB', peak / 1024, peak <= 1024);
-    child.kill('SIGTERM');
+    for (const c of started) c.kill('SIGTERM');
   }
   // 2 + 3. initial sync of 10,000 creates under the quota, then a re-sync with no change
   {
-    const { child, info } = await startEmulators(SYNC_PERSONS, 'empty', TIME_SCALE);
-    children.push(child);
+    const { children: started, info } = await startEmulators(SYNC_PERSONS, 'empty', TIME_SCALE);
+    children.push(...started);
     const store = new MemoryEngineStore();
     const before = await requests(info);
     const { outcome, applySeconds } = await run('sync', info, store, TIME_SCALE);
@@ -232,7 +236,7 @@ try {
       resyncWrites === 0,
     );
     report('re-sync with no change: wall time', `${fmt(again.seconds)} s`, '(reported)', again.seconds, true);
-    child.kill('SIGTERM');
+    for (const c of started) c.kill('SIGTERM');
   }
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
