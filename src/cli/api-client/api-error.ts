@@ -1,27 +1,8 @@
 /**
- * The two ways a call fails. The service answered with an error: `ApiError`, carrying the catalogue
- * code, the service's message (which already says what to do) and the per-field details. The
- * service could not be reached or did not answer in time: `ServiceUnreachableError`, naming where
- * it looked.
+ * The two ways a call fails. The service answered with an error: `ApiError` (shared with the
+ * console, in src/contracts). The service could not be reached or did not answer in time:
+ * `ServiceUnreachableError`, naming where it looked.
  */
-export interface ErrorDetail {
-  readonly path: string;
-  readonly message: string;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details: readonly ErrorDetail[] = [],
-    readonly retryable = false,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
-
 export class ServiceUnreachableError extends Error {
   constructor(
     /** The service's address as configured, without any user-info part. */
@@ -34,49 +15,10 @@ export class ServiceUnreachableError extends Error {
   }
 }
 
-interface ErrorBodyShape {
-  readonly error?: {
-    readonly code?: unknown;
-    readonly message?: unknown;
-    readonly details?: unknown;
-    readonly retryable?: unknown;
-  };
-}
+/** What the CLI adds when an answer is not an hrsync error at all. */
+export const NOT_HRSYNC_HINT = ' without an hrsync error; is this the address of an hrsync service?';
 
-function detailsOf(value: unknown): ErrorDetail[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((d: unknown) => {
-    if (typeof d !== 'object' || d === null) return [];
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    return typeof message === 'string' ? [{ path: typeof path === 'string' ? path : '', message }] : [];
-  });
-}
-
-/** Reads `{ error: { code, message, details } }`; anything else still becomes a readable error. */
-export async function apiErrorFrom(response: Response): Promise<ApiError> {
-  let body: ErrorBodyShape | null = null;
-  try {
-    body = (await response.json()) as ErrorBodyShape;
-  } catch {
-    // A proxy, or something that is not hrsync at all, may answer with HTML; the status still tells.
-  }
-  const e = body?.error;
-  if (e && typeof e.message === 'string') {
-    return new ApiError(
-      response.status,
-      typeof e.code === 'string' ? e.code : `HTTP_${response.status}`,
-      e.message,
-      detailsOf(e.details),
-      e.retryable === true,
-    );
-  }
-  return new ApiError(
-    response.status,
-    `HTTP_${response.status}`,
-    `The service answered ${response.status} ${response.statusText}`.trim() +
-      ' without an hrsync error; is this the address of an hrsync service?',
-  );
-}
+export { ApiError, apiErrorFrom, type ErrorDetail } from '../../contracts/api-error.ts';
 
 const NETWORK_CODES: Readonly<Record<string, string>> = {
   ECONNREFUSED: 'connection refused',

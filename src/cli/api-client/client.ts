@@ -7,7 +7,13 @@
  * so the console's session-cookie client could sit on it as well as the CLI's bearer-token one.
  */
 import type { Endpoint, ResponseOf } from '../../contracts/index.ts';
-import { ApiError, apiErrorFrom, networkReason, ServiceUnreachableError } from './api-error.ts';
+import {
+  ApiError,
+  apiErrorFrom,
+  NOT_HRSYNC_HINT,
+  networkReason,
+  ServiceUnreachableError,
+} from './api-error.ts';
 import { type CallInput, urlFor } from './call-input.ts';
 
 export interface ApiClientOptions {
@@ -59,7 +65,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     } catch (error) {
       throw new ServiceUnreachableError(where, networkReason(error, timeoutMs));
     }
-    if (!response.ok) throw await apiErrorFrom(response);
+    if (!response.ok) throw await apiErrorFrom(response, NOT_HRSYNC_HINT);
     return response;
   };
 
