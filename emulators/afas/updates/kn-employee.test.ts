@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { type Fixture, startFixture, USERS } from '../test-fixture.ts';
-import { employee, updateHelpers } from './update-test-helpers.ts';
+import { describe, test } from 'node:test';
+import { USERS } from '../test-fixture.ts';
+import { employee, updateHelpers, useUpdateFixture } from './update-test-helpers.ts';
 
 describe('UpdateConnectors KnEmployee and KnPerson', () => {
-  let afas: Fixture;
-  before(async () => {
-    afas = await startFixture();
-  });
-  afterEach(async () => {
-    await afas.admin('POST', '/reset');
-  });
-  after(() => afas.close());
-  const { user, expect500 } = updateHelpers(() => afas);
+  const fixture = useUpdateFixture();
+  const { user, expect500 } = updateHelpers(fixture);
 
   test('KnEmployee → KnPerson sets work e-mail and phones on every users row of that person', async () => {
-    const response = await afas.send(
+    const response = await fixture().send(
       'PUT',
       '/connectors/KnEmployee',
       employee('1004', {
@@ -42,7 +35,7 @@ describe('UpdateConnectors KnEmployee and KnPerson', () => {
   });
 
   test('MatchPer may be a number, custom employee fields are accepted, and "" clears a field', async () => {
-    const response = await afas.send(
+    const response = await fixture().send(
       'PUT',
       '/connectors/KnEmployee',
       employee('999', { MatchPer: 0, BcCo: 'P0999', EmAd: '', TeNr: '' }, { Fields: { U1234ABCD: 'x' } }),
@@ -55,11 +48,11 @@ describe('UpdateConnectors KnEmployee and KnPerson', () => {
 
   test('a sorted read sees the new value in its sort position', async () => {
     const order = async () =>
-      (await afas.rows(`/connectors/${USERS}?orderbyfieldids=Email_werk,Medewerker&take=3`)).map(
+      (await fixture().rows(`/connectors/${USERS}?orderbyfieldids=Email_werk,Medewerker&take=3`)).map(
         (r) => r.Medewerker,
       );
     assert.deepEqual(await order(), ['1002', '1004', '1003']);
-    await afas.send(
+    await fixture().send(
       'PUT',
       '/connectors/KnEmployee',
       employee('1002', { MatchPer: 0, BcCo: 'P1002', EmAd: 'a@b.nl' }),
@@ -82,7 +75,10 @@ describe('UpdateConnectors KnEmployee and KnPerson', () => {
         ],
       },
     });
-    assert.equal((await afas.send('PUT', '/connectors/KnEmployee', body('anna@x.nl', '1005'))).status, 200);
+    assert.equal(
+      (await fixture().send('PUT', '/connectors/KnEmployee', body('anna@x.nl', '1005'))).status,
+      200,
+    );
     assert.equal((await user('1002')).Email_werk, 'anna@x.nl');
     assert.equal((await user('1005')).Mobielnr_werk, '06-5');
 
@@ -188,14 +184,14 @@ describe('UpdateConnectors KnEmployee and KnPerson', () => {
 
   test('malformed or missing JSON is a 400 with an empty body', async () => {
     for (const body of ['{"AfasEmployee":', '', '[1,2', 'null']) {
-      const response = await afas.send('PUT', '/connectors/KnEmployee', body);
+      const response = await fixture().send('PUT', '/connectors/KnEmployee', body);
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal(await response.text(), '');
     }
   });
 
   test('KnPerson directly, matched on BcCo, answers 201 with the key', async () => {
-    const response = await afas.send('PUT', '/connectors/KnPerson', {
+    const response = await fixture().send('PUT', '/connectors/KnPerson', {
       KnPerson: {
         Element: {
           Fields: { MatchPer: '0', BcCo: 'P1003', EmAd: 'emile@new.nl', EmailPortal: 'e@portal.nl' },

@@ -1,21 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { type Fixture, startFixture, USERS } from '../test-fixture.ts';
-import { employee, knUser, updateHelpers } from './update-test-helpers.ts';
+import { describe, test } from 'node:test';
+import { USERS } from '../test-fixture.ts';
+import { employee, knUser, updateHelpers, useUpdateFixture } from './update-test-helpers.ts';
 
 describe('UpdateConnector KnUser, unknown connectors and the update log', () => {
-  let afas: Fixture;
-  before(async () => {
-    afas = await startFixture();
-  });
-  afterEach(async () => {
-    await afas.admin('POST', '/reset');
-  });
-  after(() => afas.close());
-  const { user, expect500 } = updateHelpers(() => afas);
+  const fixture = useUpdateFixture();
+  const { user, expect500 } = updateHelpers(fixture);
 
   test('KnUser sets UPN and user e-mail (201, no body) and applies the mutation code', async () => {
-    const response = await afas.send(
+    const response = await fixture().send(
       'PUT',
       '/connectors/KnUser',
       knUser('12345.1001', { MtCd: '1', Upn: 'jj@contoso.nl', EmAd: 'jj@contoso.nl', Awin: true }),
@@ -29,19 +22,24 @@ describe('UpdateConnector KnUser, unknown connectors and the update log', () => 
     assert.equal(row.Profit_Windows, true);
 
     assert.equal(
-      (await afas.send('PUT', '/connectors/KnUser', knUser('12345.1001', { MtCd: 2 }))).status,
+      (await fixture().send('PUT', '/connectors/KnUser', knUser('12345.1001', { MtCd: 2 }))).status,
       201,
     );
     assert.equal((await user('1001')).Geblokkeerd, true);
     assert.equal(
-      (await afas.send('PUT', '/connectors/knuser', knUser('12345.1001', { MtCd: 6 }))).status,
+      (await fixture().send('PUT', '/connectors/knuser', knUser('12345.1001', { MtCd: 6 }))).status,
       201,
     );
     assert.equal((await user('1001')).Geblokkeerd, false);
 
     assert.equal(
-      (await afas.send('PUT', '/connectors/KnUser', knUser('12345.1001', { MtCd: 4, UsIdNew: '12345.JJ' })))
-        .status,
+      (
+        await fixture().send(
+          'PUT',
+          '/connectors/KnUser',
+          knUser('12345.1001', { MtCd: 4, UsIdNew: '12345.JJ' }),
+        )
+      ).status,
       201,
     );
     row = await user('1001');
@@ -104,7 +102,7 @@ describe('UpdateConnector KnUser, unknown connectors and the update log', () => 
   });
 
   test('KnUser POST creates the user of a person who has none', async () => {
-    const response = await afas.send(
+    const response = await fixture().send(
       'POST',
       '/connectors/KnUser',
       knUser('12345.1002', { MtCd: 1, BcCo: 'P1002', Upn: 'anna@contoso.nl', Nm: 'Anna' }),
@@ -150,14 +148,14 @@ describe('UpdateConnector KnUser, unknown connectors and the update log', () => 
   });
 
   test('every update, applied or refused, is in the update log', async () => {
-    await afas.send(
+    await fixture().send(
       'PUT',
       '/connectors/KnEmployee',
       employee('1001', { MatchPer: 0, BcCo: 'P1001', TeNr: '1' }),
     );
-    await afas.send('PUT', '/connectors/KnUser', knUser('12345.4242', { MtCd: 1 }));
-    await afas.send('PUT', '/connectors/KnUser', '{oops');
-    const { updates } = (await (await afas.admin('GET', '/updates')).json()) as {
+    await fixture().send('PUT', '/connectors/KnUser', knUser('12345.4242', { MtCd: 1 }));
+    await fixture().send('PUT', '/connectors/KnUser', '{oops');
+    const { updates } = (await (await fixture().admin('GET', '/updates')).json()) as {
       updates: Record<string, unknown>[];
     };
     assert.deepEqual(

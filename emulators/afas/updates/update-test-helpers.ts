@@ -1,5 +1,19 @@
 import assert from 'node:assert/strict';
-import { type Fixture, USERS } from '../test-fixture.ts';
+import { after, afterEach, before } from 'node:test';
+import { type Fixture, startFixture, USERS } from '../test-fixture.ts';
+
+/** One emulator per describe block, reset after every test, closed at the end. */
+export function useUpdateFixture(): () => Fixture {
+  let afas: Fixture | undefined;
+  before(async () => {
+    afas = await startFixture();
+  });
+  afterEach(async () => {
+    await afas?.admin('POST', '/reset');
+  });
+  after(() => afas?.close());
+  return () => afas ?? assert.fail('the AFAS fixture has not started');
+}
 
 /** Shared by the UpdateConnector tests: read back a users row, build bodies, expect Profit's 500. */
 export function updateHelpers(afas: () => Fixture) {
