@@ -41,6 +41,20 @@ function networkClient(agent: Agent): INetworkModule {
   };
 }
 
+/** An MSAL confidential client that signs its assertions with `cert` and trusts the emulator's CA. */
+function certificateApp(cert: { certPem: string; keyPem: string }, authority: string, agent: Agent) {
+  const thumbprintSha256 = createHash('sha256').update(new X509Certificate(cert.certPem).raw).digest('hex');
+  return new ConfidentialClientApplication({
+    auth: {
+      clientId: CERT_APP,
+      authority,
+      knownAuthorities: [new URL(authority).host],
+      clientCertificate: { thumbprintSha256, privateKey: cert.keyPem },
+    },
+    system: { networkClient: networkClient(agent) },
+  });
+}
+
 describe('@azure/msal-node against the emulator over HTTPS', () => {
   let emu: RunningGraphEmulator;
   let agent: Agent;
@@ -95,18 +109,7 @@ describe('@azure/msal-node against the emulator over HTTPS', () => {
   });
 
   test('certificate (SHA-256 thumbprint, PS256): MSAL signs the assertion and the emulator verifies it', async () => {
-    const thumbprintSha256 = createHash('sha256')
-      .update(new X509Certificate(appCert.certPem).raw)
-      .digest('hex');
-    const msal = new ConfidentialClientApplication({
-      auth: {
-        clientId: CERT_APP,
-        authority: `https://${host()}/contoso.nl`,
-        knownAuthorities: [host()],
-        clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
-      },
-      system: { networkClient: networkClient(agent) },
-    });
+    const msal = certificateApp(appCert, `https://${host()}/contoso.nl`, agent);
     const result = await msal.acquireTokenByClientCredential({
       scopes: ['https://graph.microsoft.com/.default'],
     });
@@ -119,18 +122,7 @@ describe('@azure/msal-node against the emulator over HTTPS', () => {
   });
 
   test('MSAL re-sends its cached assertion when skipping the token cache: accepted by default', async () => {
-    const thumbprintSha256 = createHash('sha256')
-      .update(new X509Certificate(appCert.certPem).raw)
-      .digest('hex');
-    const msal = new ConfidentialClientApplication({
-      auth: {
-        clientId: CERT_APP,
-        authority: emu.authority,
-        knownAuthorities: [host()],
-        clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
-      },
-      system: { networkClient: networkClient(agent) },
-    });
+    const msal = certificateApp(appCert, emu.authority, agent);
     const scopes = ['https://graph.microsoft.com/.default'];
     await msal.acquireTokenByClientCredential({ scopes });
     const again = await msal.acquireTokenByClientCredential({ scopes, skipCache: true });
@@ -139,18 +131,7 @@ describe('@azure/msal-node against the emulator over HTTPS', () => {
 
   test('certificate with a wrong key: MSAL surfaces invalid_client', async () => {
     const stranger = createSelfSignedCertificate('not registered');
-    const thumbprintSha256 = createHash('sha256')
-      .update(new X509Certificate(stranger.certPem).raw)
-      .digest('hex');
-    const msal = new ConfidentialClientApplication({
-      auth: {
-        clientId: CERT_APP,
-        authority: emu.authority,
-        knownAuthorities: [host()],
-        clientCertificate: { thumbprintSha256, privateKey: stranger.keyPem },
-      },
-      system: { networkClient: networkClient(agent) },
-    });
+    const msal = certificateApp(stranger, emu.authority, agent);
     await assert.rejects(
       msal.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] }),
       (error: { errorCode?: string; errorMessage?: string }) =>
@@ -170,18 +151,7 @@ describe('rejectAssertionReplay: true', () => {
     });
     const agent = new Agent({ connect: { ca: emu.caCertPem! } });
     try {
-      const thumbprintSha256 = createHash('sha256')
-        .update(new X509Certificate(appCert.certPem).raw)
-        .digest('hex');
-      const msal = new ConfidentialClientApplication({
-        auth: {
-          clientId: CERT_APP,
-          authority: emu.authority,
-          knownAuthorities: [new URL(emu.url).host],
-          clientCertificate: { thumbprintSha256, privateKey: appCert.keyPem },
-        },
-        system: { networkClient: networkClient(agent) },
-      });
+      const msal = certificateApp(appCert, emu.authority, agent);
       const scopes = ['https://graph.microsoft.com/.default'];
       await msal.acquireTokenByClientCredential({ scopes });
       await assert.rejects(
