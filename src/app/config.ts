@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSecretKey } from '../store/index.ts';
+import { DEFAULT_WEB_DIR } from './console-build.ts';
 
 export interface ServiceConfig {
   readonly dataDir: string;
@@ -116,7 +117,8 @@ export function loadServiceConfig(
     host: overrides.host ?? env.HRSYNC_HOST ?? '127.0.0.1',
     port: overrides.port ?? int('HRSYNC_PORT', 8080, 0, 65535),
     logLevel: overrides.logLevel ?? env.HRSYNC_LOG_LEVEL ?? 'info',
-    webDir: resolve(env.HRSYNC_WEB_DIR ?? 'web/dist'),
+    // Beside the sources by default, so `hrsync serve` finds the console from any working folder.
+    webDir: env.HRSYNC_WEB_DIR ? resolve(env.HRSYNC_WEB_DIR) : DEFAULT_WEB_DIR,
     trustProxy: trustProxy(env.HRSYNC_TRUST_PROXY, problems),
     allowedEndpointHosts: (env.HRSYNC_ALLOWED_ENDPOINT_HOSTS ?? '')
       .split(',')
