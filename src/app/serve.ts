@@ -61,6 +61,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     webDir: config.webDir,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
   });
