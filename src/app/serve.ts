@@ -27,10 +27,10 @@ export interface ServeOptions {
 }
 
 export async function startService(config: ServiceConfig, options: ServeOptions): Promise<RunningService> {
-  const runtime = await openRuntime(
-    config,
-    options.extraCa === undefined ? {} : { extraCa: options.extraCa },
-  );
+  const runtime = await openRuntime(config, {
+    print: options.print,
+    ...(options.extraCa === undefined ? {} : { extraCa: options.extraCa }),
+  });
   const { store, logger, connectors, metrics } = runtime;
   if (!options.skipBootstrap) {
     const first = await bootstrap(store, config.bootstrap);
@@ -64,6 +64,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     webDir: config.webDir,
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
   });
