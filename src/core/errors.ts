@@ -143,6 +143,12 @@ export const ERROR_CATALOGUE = {
     retryable: true,
     description: 'An unexpected error; it was logged with the request id.',
   },
+  HRS_TARGET_RULE: {
+    status: 422,
+    retryable: false,
+    description:
+      'A mapped value breaks a rule of the target (for Active Directory: sAMAccountName at most 20 characters without " / \\ [ ] : ; | = , + * ? < > @, cn at most 64, employeeID at most 16); the simulation shows it, nothing is sent. Change the mapping or the data in AFAS.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -26,6 +26,18 @@ export interface Source {
   writeBack(employeeNumber: string, values: { email?: string; upn?: string }): Promise<void>;
 }
 
+/**
+ * A rule the target holds a value to. The planner checks these, so a person whose value would be
+ * refused fails in the simulation with the reason, instead of failing the sync (or, where the
+ * target's own server is more lenient than production, never failing at all).
+ */
+export interface AttributeRule {
+  readonly maxLength?: number;
+  /** Characters the value must not contain. */
+  readonly invalidCharacters?: string;
+  readonly noTrailingDot?: boolean;
+}
+
 export interface TargetCapabilities {
   /** Writes can be grouped into batches of this size (1 = no batching). */
   readonly batchSize: number;
@@ -38,6 +50,8 @@ export interface TargetCapabilities {
   readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
   /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */
   readonly alwaysRead?: readonly string[];
+  /** Limits on values, checked while planning (e.g. sAMAccountName at most 20 characters). */
+  readonly attributeRules?: Readonly<Record<string, AttributeRule>>;
 }
 
 export interface TargetReadResult {
@@ -47,6 +61,11 @@ export interface TargetReadResult {
   /** True when `accounts` only holds changes since the given cursor (removed accounts carry `removed`). */
   readonly incremental: boolean;
   readonly removedIds: readonly string[];
+  /**
+   * Values held by objects that are not accounts but share a unique attribute with them (a group's
+   * or computer's sAMAccountName), per attribute. Always complete, also on an incremental read.
+   */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Result of applying one planned write. */

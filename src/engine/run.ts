@@ -148,6 +148,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      reserved: tenant.reserved,
+      attributeRules: capabilities.attributeRules ?? {},
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
     if (kind === 'on-demand' && thePlan.persons.length === 0) {

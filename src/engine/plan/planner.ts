@@ -19,7 +19,9 @@ import { type Expression, evaluate, parseExpression } from '../../expr/index.ts'
 import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
+import type { AttributeRule } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
+import { valuesViolations } from './attribute-rules.ts';
 import { seededRandom } from './seeded-random.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
 import { chooseUnique, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
@@ -34,6 +36,10 @@ export interface PlanInput {
   readonly today: LocalDate;
   readonly nowIso: string;
   readonly collisions: Readonly<Record<string, readonly string[]>>;
+  /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
+  /** The target's limits on values (capabilities.attributeRules). */
+  readonly attributeRules?: Readonly<Record<string, AttributeRule>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
 }
@@ -55,7 +61,9 @@ export function plan(input: PlanInput): Plan {
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
     return parsed.ast;
   });
-  const registry = new UniqueNameRegistry(index, input.collisions);
+  const registry = new UniqueNameRegistry(index, input.collisions, input.reserved ?? {});
+  const rules = input.attributeRules ?? {};
+  const maxLength = config.uniqueness.maxLength;
   const matchesOnUniqueName = config.matching.some((a) =>
     mapping.byTarget.get(a)?.references.includes(UNIQUE),
   );
@@ -152,7 +160,7 @@ export function plan(input: PlanInput): Plan {
       const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
       return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
     }
-    const firstLocal = matchesOnUniqueName ? firstCandidate(candidates, attrs, context) : '';
+    const firstLocal = matchesOnUniqueName ? firstCandidate(candidates, attrs, context, maxLength) : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
       const value = rule?.references.includes(UNIQUE)
@@ -223,6 +231,16 @@ export function plan(input: PlanInput): Plan {
       const old = account.attributes[rule.target] ?? null;
       if (!sameValue(old, next)) changes.push({ attribute: rule.target, old, new: next });
     }
+    const broken = valuesViolations(Object.fromEntries(changes.map((c) => [c.attribute, c.new])), rules);
+    if (broken.length > 0) {
+      const message = broken.join('; ');
+      steps.push(step('plan', message, 'failed'));
+      return {
+        plan: bare(
+          item(n, name, 'update', 'failed', account.id, changes, steps, { code: 'HRS_TARGET_RULE', message }),
+        ),
+      };
+    }
     const writes: PlannedWrite[] = [];
     const enabled = isEnabled(account);
     let action: PersonPlan['item']['action'] = 'no-change';
@@ -273,6 +291,7 @@ export function plan(input: PlanInput): Plan {
       const choice = chooseUnique(
         locals,
         config.uniqueness.maxSuffix,
+        maxLength,
         (localPart) => {
           scratch[UNIQUE] = localPart;
           return evaluateRules(uniqueRules, scratch, context).values;
@@ -301,6 +320,17 @@ export function plan(input: PlanInput): Plan {
     }
     const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
     changes.push({ attribute: ENABLED, old: null, new: enabled });
+    const broken = valuesViolations(attributes, rules);
+    if (broken.length > 0) {
+      const message = broken.join('; ');
+      steps.push(step('plan', message, 'failed'));
+      return bare(
+        item(n, person.displayName, 'create', 'failed', null, changes, steps, {
+          code: 'HRS_TARGET_RULE',
+          message,
+        }),
+      );
+    }
     steps.push(
       step(
         'plan',
@@ -491,9 +521,10 @@ function firstCandidate(
   asts: readonly Expression[],
   attrs: Attributes,
   context: { now: () => string; random: () => number },
+  maxLength: number,
 ): string {
   for (const ast of asts) {
-    const local = cleanLocalPart(localPartOf(ast, attrs, context));
+    const local = cleanLocalPart(localPartOf(ast, attrs, context), maxLength);
     if (local !== '') return local;
   }
   return '';

@@ -41,7 +41,13 @@ export class UniqueNameRegistry {
     private readonly index: AccountIndex,
     /** attribute → attributes whose values it must not equal, e.g. mail → [userPrincipalName, mail, proxyAddresses] */
     private readonly collisions: Readonly<Record<string, readonly string[]>>,
-  ) {}
+    /** Values held by objects that are not accounts (a group's sAMAccountName): never free. */
+    reserved: Readonly<Record<string, readonly string[]>> = {},
+  ) {
+    for (const [attribute, values] of Object.entries(reserved)) {
+      for (const value of values) this.reserve(attribute, value);
+    }
+  }
 
   isFree(attribute: string, value: string): boolean {
     const key = normaliseKey(value);
@@ -73,10 +79,11 @@ export interface UniqueChoice {
 export function chooseUnique(
   candidates: readonly string[],
   maxSuffix: number,
+  maxLength: number,
   valuesFor: (localPart: string) => Readonly<Record<string, AttrValue>>,
   registry: UniqueNameRegistry,
 ): UniqueChoice | null {
-  const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c)).filter((c) => c !== ''))];
+  const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c, maxLength)).filter((c) => c !== ''))];
   const first = cleaned[0];
   // Suffixes are generated only as far as they are needed: most names are free at once.
   function* sequence(): Generator<string> {
@@ -84,7 +91,8 @@ export function chooseUnique(
     if (first === undefined) return;
     for (let n = 2; n <= maxSuffix; n++) {
       const suffix = String(n);
-      yield cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix;
+      // Cut before the number, so the number survives the length limit (janinevandenboelem2).
+      yield cleanLocalPart(first, maxLength - suffix.length) + suffix;
     }
   }
   let tried = 0;

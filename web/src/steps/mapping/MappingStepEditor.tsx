@@ -65,7 +65,11 @@ export function MappingStepEditor(props: StepEditorProps) {
       return rule.type === 'none' || !source ? rest : { ...rest, source };
     }),
     matching,
-    uniqueness: { candidates: candidates.filter((c) => c.trim()), maxSuffix: Number(maxSuffix) },
+    uniqueness: {
+      maxLength: settings?.uniqueness.maxLength ?? 64,
+      candidates: candidates.filter((c) => c.trim()),
+      maxSuffix: Number(maxSuffix),
+    },
     writeBack,
   };
   const save = () => call(saveMappingStep, { params: { id: props.connection.id }, body: draft });
