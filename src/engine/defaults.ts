@@ -46,7 +46,7 @@ export const DEFAULT_MAPPING: MappingRule[] = [
     source: 'Switch([Soort_medewerker_code], "Employee", "I", "Employee", "E", "Contractor", "S", "Intern")',
     apply: 'always',
   },
-  { target: 'employeeHireDate', type: 'direct', source: 'StartDateTime', apply: 'always' },
+  { target: 'employeeHireDate', type: 'direct', source: 'HireDateTime', apply: 'always' },
   { target: 'employeeLeaveDateTime', type: 'direct', source: 'EndDateTime', apply: 'always' },
   { target: 'jobTitle', type: 'direct', source: 'Functie_omschrijving', apply: 'always' },
   { target: 'department', type: 'direct', source: 'Organisatorische_eenheid_omschrijving', apply: 'always' },
@@ -70,7 +70,6 @@ export const DEFAULT_UNIQUENESS: UniquenessConfig = {
     `Join(".", Left([Roepnaam], 1), ${familyForName})`,
   ],
   maxSuffix: 99,
-  maxLength: 64,
 };
 
 export const DEFAULT_SCOPE: ScopeConfig = { filters: [], outOfScope: 'disable' };
@@ -80,6 +79,7 @@ export const DEFAULT_PERSONS: PersonsConfig = {
   leadDays: 14,
   graceDays: 0,
   excludeWithoutEmployment: true,
+  hireDate: 'continuous',
 };
 
 export const DEFAULT_LIFECYCLE: LifecycleConfig = {

@@ -6,9 +6,9 @@
  *
  * One unique name serves sAMAccountName, the UPN's and the mail address's local part, so a person
  * signs in to Windows and Microsoft 365 with the same name. It is at most 20 characters (Windows'
- * sAMAccountName limit): nickname + surname prefix + surname, cut to 20 before any number; then the
- * first letter, two and three letters of the nickname; then numbers (janinevandenboele,
- * jvandenboele, javandenboele, …, janinevandenboele2).
+ * sAMAccountName limit): nickname + surname prefix + surname, cut to 20 before any number; then ever
+ * shorter parts of the nickname; then numbers (janinevandenboele, janinvandenboele, …,
+ * jvandenboele, janinevandenboele2).
  */
 import type {
   ConnectionConfig,
@@ -86,14 +86,11 @@ export function hybridMapping(container: string, disabledContainer?: string): Ma
 }
 
 export const HYBRID_UNIQUENESS: UniquenessConfig = {
-  candidates: [
-    `Join("", [Roepnaam], ${family})`,
-    `Join("", Left([Roepnaam], 1), ${family})`,
-    `Join("", Left([Roepnaam], 2), ${family})`,
-    `Join("", Left([Roepnaam], 3), ${family})`,
-  ],
+  // The built-in sAMAccountName scheme: nickname + prefix + surname, then ever shorter first-name
+  // parts, then numbers, every one cut to 20 before the number is added.
+  scheme: 'samaccountname',
+  candidates: [`Join("", [Roepnaam], ${family})`, `Join("", Left([Roepnaam], 1), ${family})`],
   maxSuffix: 99,
-  maxLength: 20,
 };
 
 /** The sections steps 3 and 4 start from for a hybrid tenant. */
