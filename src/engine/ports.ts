@@ -27,18 +27,33 @@ export interface Source {
 }
 
 /**
- * A rule the target holds a value to. The planner checks these, so a person whose value would be
- * refused fails in the simulation with the reason, instead of failing the sync (or, where the
- * target's own server is more lenient than production, never failing at all).
+ * What a target refuses for one attribute. The planner checks every value it would write against
+ * these, so a simulation shows as failed (or shortened) exactly what the sync would have refused.
  */
-export interface AttributeRule {
+export interface AttributeLimit {
+  /** Longest text the target accepts, in characters (UTF-16 code units, as Graph and AD count). */
   readonly maxLength?: number;
-  /** Characters the value must not contain. */
-  readonly invalidCharacters?: string;
-  readonly noTrailingDot?: boolean;
+  /** Most values a multi-valued attribute takes (Graph: one business phone). */
+  readonly maxValues?: number;
+  /** A rule the text must follow; `problem` returns what is wrong in plain words, or null. */
+  readonly format?: (value: string) => string | null;
+  /** The target refuses to clear it once set (Graph: displayName, mailNickname, userPrincipalName). */
+  readonly cannotClear?: boolean;
+  /**
+   * What a too-long value does unless the mapping says otherwise: `shorten` writes the first
+   * `maxLength` characters (a warning shows old → new); `fail` fails the person with the reason.
+   * Names default to `fail`, so they are never cut without someone deciding so.
+   */
+  readonly onTooLong: 'shorten' | 'fail';
 }
 
 export interface TargetCapabilities {
+  /** The name the console and messages use for the target ("Microsoft Entra ID", "Active Directory"). */
+  readonly displayName?: string;
+  /** Per attribute, what the target refuses (lengths, formats, clearing). */
+  readonly attributeLimits?: Readonly<Record<string, AttributeLimit>>;
+  /** Attributes a create must carry (besides what the writer adds itself, such as a password). */
+  readonly requiredOnCreate?: readonly string[];
   /** Writes can be grouped into batches of this size (1 = no batching). */
   readonly batchSize: number;
   readonly softDelete: boolean;
@@ -50,8 +65,6 @@ export interface TargetCapabilities {
   readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
   /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */
   readonly alwaysRead?: readonly string[];
-  /** Limits on values, checked while planning (e.g. sAMAccountName at most 20 characters). */
-  readonly attributeRules?: Readonly<Record<string, AttributeRule>>;
 }
 
 export interface TargetReadResult {

@@ -158,7 +158,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
       reserved: tenant.reserved,
-      attributeRules: capabilities.attributeRules ?? {},
+      capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
@@ -181,7 +181,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     if (verdict.blocked && !request.approved) {
       await saveState(false);
       const items = thePlan.persons.map((p) =>
-        p.writes.length > 0 && p.item.status === 'success'
+        p.writes.length > 0 && (p.item.status === 'success' || p.item.status === 'warning')
           ? { ...p.item, status: 'blocked' as const, steps: [...p.item.steps, guardStep(verdict.reason)] }
           : p.item,
       );

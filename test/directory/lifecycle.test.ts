@@ -273,11 +273,8 @@ describe('Active Directory target on a real Samba domain controller', () => {
       const simulated = await stack.run('simulation', { store, now: '2027-01-04T07:00:00Z' });
       const item = simulated.items.find((i) => i.employeeNumber === '1009');
       assert.equal(item?.status, 'failed');
-      assert.equal(item?.error?.code, 'HRS_TARGET_RULE');
-      assert.match(
-        item?.error?.message ?? '',
-        /sAMAccountName "maximiliaanoosterhuisbeek" is 25 characters.*at most 20/,
-      );
+      assert.equal(item?.error?.code, 'HRS_TARGET_VALUE_INVALID');
+      assert.match(item?.error?.message ?? '', /sAMAccountName.*25.*20/);
       const synced = await stack.run('sync', { store, now: '2027-01-04T07:00:00Z' });
       assert.equal(synced.items.find((i) => i.employeeNumber === '1009')?.status, 'failed');
       assert.equal((await account('1009')).found.length, 0, 'nothing was sent to the directory');

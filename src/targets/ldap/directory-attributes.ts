@@ -8,7 +8,7 @@
  * - `accountExpires`: FILETIME ticks on the wire, an ISO instant in hrsync.
  */
 import type { AttrValue } from '../../core/index.ts';
-import type { AttributeRule } from '../../engine/ports.ts';
+import type { AttributeLimit } from '../../engine/ports.ts';
 import { fileTimeToIso, isoToFileTime } from './file-time.ts';
 
 export const ENABLED = 'accountEnabled';
@@ -34,31 +34,53 @@ const LIST = new Set(
   Object.entries(DIRECTORY_ATTRIBUTE_TYPES).flatMap(([name, type]) => (type === 'string[]' ? [name] : [])),
 );
 
+const SAM_FORBIDDEN = '"/\\[]:;|=,+*?<>@';
+
+/** Windows' rule for a sAMAccountName (MS-SAM): none of `" / \ [ ] : ; | = , + * ? < > @`, no trailing dot. */
+function samProblem(value: string): string | null {
+  const bad = [...new Set([...value].filter((c) => SAM_FORBIDDEN.includes(c)))];
+  if (bad.length > 0) return `may not hold ${bad.map((c) => `"${c}"`).join(' ')}`;
+  if (value.endsWith('.')) return 'may not end in a dot';
+  return null;
+}
+
+const UPN = /^[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
+const text = (maxLength: number, onTooLong: AttributeLimit['onTooLong']): AttributeLimit => ({
+  maxLength,
+  onTooLong,
+});
+
 /**
  * Windows' limits (rangeUpper in the AD schema, and the SAM rules for sAMAccountName). Samba
  * accepts some values Windows refuses (a 21-character sAMAccountName, a 65-character cn), so hrsync
- * holds every value to Windows' rules itself (active-directory.md §0, §2.7).
+ * holds every value to Windows' rules itself (active-directory.md §0, §2.7). Names and keys fail the
+ * person; descriptive texts are shortened.
  */
-export const DIRECTORY_ATTRIBUTE_RULES: Readonly<Record<string, AttributeRule>> = {
-  sAMAccountName: { maxLength: 20, invalidCharacters: '"/\\[]:;|=,+*?<>@', noTrailingDot: true },
-  cn: { maxLength: 64 },
-  employeeID: { maxLength: 16 },
-  givenName: { maxLength: 64 },
-  sn: { maxLength: 64 },
-  initials: { maxLength: 6 },
-  department: { maxLength: 64 },
-  company: { maxLength: 64 },
-  title: { maxLength: 128 },
-  displayName: { maxLength: 256 },
-  mail: { maxLength: 256 },
-  employeeNumber: { maxLength: 512 },
-  employeeType: { maxLength: 256 },
-  physicalDeliveryOfficeName: { maxLength: 128 },
-  telephoneNumber: { maxLength: 64 },
-  mobile: { maxLength: 64 },
-  userPrincipalName: { maxLength: 1024 },
-  proxyAddresses: { maxLength: 1123 },
-  description: { maxLength: 1024 },
+export const DIRECTORY_ATTRIBUTE_LIMITS: Readonly<Record<string, AttributeLimit>> = {
+  sAMAccountName: { maxLength: 20, onTooLong: 'fail', cannotClear: true, format: samProblem },
+  cn: { maxLength: 64, onTooLong: 'fail', cannotClear: true },
+  employeeID: text(16, 'fail'),
+  givenName: text(64, 'fail'),
+  sn: text(64, 'fail'),
+  initials: text(6, 'shorten'),
+  displayName: text(256, 'fail'),
+  mail: text(256, 'fail'),
+  userPrincipalName: {
+    maxLength: 1024,
+    onTooLong: 'fail',
+    format: (v) => (UPN.test(v) ? null : 'must be name@suffix, with a suffix of the forest'),
+  },
+  department: text(64, 'shorten'),
+  company: text(64, 'shorten'),
+  title: text(128, 'shorten'),
+  employeeNumber: text(512, 'fail'),
+  employeeType: text(256, 'shorten'),
+  physicalDeliveryOfficeName: text(128, 'shorten'),
+  telephoneNumber: text(64, 'fail'),
+  mobile: text(64, 'fail'),
+  proxyAddresses: text(1123, 'fail'),
+  description: text(1024, 'shorten'),
 };
 
 /** The LDAP attributes to request for the engine's attribute selection. */

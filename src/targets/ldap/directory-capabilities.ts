@@ -2,9 +2,13 @@
  * What the Active Directory target can do, for the engine to branch on (STYLE.md principle 3).
  */
 import type { TargetCapabilities } from '../../engine/ports.ts';
-import { DIRECTORY_ATTRIBUTE_RULES, DIRECTORY_ATTRIBUTE_TYPES } from './directory-attributes.ts';
+import { DIRECTORY_ATTRIBUTE_LIMITS, DIRECTORY_ATTRIBUTE_TYPES } from './directory-attributes.ts';
 
 export const DIRECTORY_CAPABILITIES: TargetCapabilities = {
+  displayName: 'Active Directory',
+  attributeLimits: DIRECTORY_ATTRIBUTE_LIMITS,
+  // AD needs a cn (the RDN); the writer falls back to displayName, so either will do: require neither.
+  requiredOnCreate: ['sAMAccountName'],
   // LDAP has no batch operation: one request per change, several in flight on one connection.
   batchSize: 1,
   // A delete leaves only a tombstone (or a Recycle Bin object an administrator must restore by
@@ -22,5 +26,4 @@ export const DIRECTORY_CAPABILITIES: TargetCapabilities = {
   },
   attributeTypes: DIRECTORY_ATTRIBUTE_TYPES,
   alwaysRead: ['cn', 'parentDistinguishedName', 'sAMAccountName', 'userPrincipalName'],
-  attributeRules: DIRECTORY_ATTRIBUTE_RULES,
 };

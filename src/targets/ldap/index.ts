@@ -1,5 +1,5 @@
 /** Active Directory over LDAPS (hybrid tenants): the Target port. */
-export { DIRECTORY_ATTRIBUTE_RULES, DIRECTORY_ATTRIBUTE_TYPES } from './directory-attributes.ts';
+export { DIRECTORY_ATTRIBUTE_LIMITS, DIRECTORY_ATTRIBUTE_TYPES } from './directory-attributes.ts';
 export { DIRECTORY_CAPABILITIES } from './directory-capabilities.ts';
 export type { DirectoryCheck, DirectoryCheckResult } from './directory-check.ts';
 export { createDirectoryTarget, type DirectoryDeps, type DirectoryTarget } from './directory-target.ts';
