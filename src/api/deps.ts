@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock } from '../core/index.ts';
+import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Store } from '../store/index.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   readonly https?: { readonly cert: string; readonly key: string };
   /** Called after a run was queued, so an in-process worker starts without waiting for its poll. */
   readonly onRunQueued?: () => void;
+  /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
+  readonly agentTimings?: AgentTimings;
 }
 
 /** What routes reach through `app.deps`. */
@@ -35,4 +38,5 @@ export interface ApiDeps {
   readonly sessionTtlHours: number;
   readonly strictContracts: boolean;
   readonly onRunQueued: () => void;
+  readonly agentTimings: AgentTimings;
 }

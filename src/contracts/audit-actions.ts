@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'account.disable',
   'account.delete',
   'account.write-back',
+  'agent.registration-created',
+  'agent.registered',
+  'agent.revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
