@@ -4,7 +4,7 @@
  */
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HrsyncError } from '../core/index.ts';
+import { HrsyncError, PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -32,7 +32,8 @@ import { validatorCompiler } from './validation.ts';
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    trustProxy: options.trustProxy ?? false,
+    trustProxy:
+      typeof options.trustProxy === 'object' ? [...options.trustProxy] : (options.trustProxy ?? false),
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     bodyLimit: 2 * 1024 * 1024,
   });
@@ -45,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sessionTtlHours: options.sessionTtlHours ?? 12,
     strictContracts: options.strictContracts ?? false,
     onRunQueued: options.onRunQueued ?? (() => {}),
+    endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
   };
   app.decorate('deps', deps);

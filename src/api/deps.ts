@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../core/index.ts';
+import type { Clock, EndpointPolicy } from '../core/index.ts';
 import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
@@ -15,7 +15,8 @@ export interface AppOptions {
   readonly webDir?: string | null;
   /** `auto`: the cookie is Secure when the request came over HTTPS (see `trustProxy`). */
   readonly secureCookies?: 'auto' | boolean;
-  readonly trustProxy?: boolean;
+  /** true, or the proxies' addresses/CIDRs: X-Forwarded-Proto/For from them are believed. */
+  readonly trustProxy?: boolean | readonly string[];
   readonly sessionTtlHours?: number;
   /** Tests: answering with an error code the endpoint did not declare becomes a 500. */
   readonly strictContracts?: boolean;
@@ -24,6 +25,8 @@ export interface AppOptions {
   readonly https?: { readonly cert: string; readonly key: string };
   /** Called after a run was queued, so an in-process worker starts without waiting for its poll. */
   readonly onRunQueued?: () => void;
+  /** Hosts allowed as AFAS/Microsoft/directory endpoints besides the official ones; default none. */
+  readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
 }
@@ -38,5 +41,6 @@ export interface ApiDeps {
   readonly sessionTtlHours: number;
   readonly strictContracts: boolean;
   readonly onRunQueued: () => void;
+  readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSecretKey } from '../store/index.ts';
+import { DEFAULT_WEB_DIR } from './console-build.ts';
 
 export interface ServiceConfig {
   readonly dataDir: string;
@@ -15,7 +16,10 @@ export interface ServiceConfig {
   readonly port: number;
   readonly logLevel: string;
   readonly webDir: string;
-  readonly trustProxy: boolean;
+  /** true, false, or the addresses/CIDRs of the TLS-terminating proxies (Fastify's trustProxy). */
+  readonly trustProxy: boolean | readonly string[];
+  /** Hosts allowed as AFAS/Microsoft endpoints besides the official ones (HRSYNC_ALLOWED_ENDPOINT_HOSTS). */
+  readonly allowedEndpointHosts: readonly string[];
   readonly secureCookies: 'auto' | boolean;
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
   readonly extraCa: string | undefined;
@@ -42,6 +46,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** `true`/`false`, or a comma list of proxy addresses or CIDR ranges whose X-Forwarded-* headers are believed. */
+function trustProxy(text: string | undefined, problems: string[]): boolean | readonly string[] {
+  const value = text?.trim().toLowerCase();
+  if (value === undefined || value === '' || ['0', 'false', 'no'].includes(value)) return false;
+  if (['1', 'true', 'yes'].includes(value)) return true;
+  const list = value
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  if (list.some((a) => !/^[0-9a-f.:]+(\/[0-9]{1,3})?$/.test(a))) {
+    problems.push('HRSYNC_TRUST_PROXY must be true, false, or a comma list of proxy addresses/CIDRs');
+    return false;
+  }
+  return list;
+}
+
 /** Reads and checks every setting, reporting all problems at once. */
 export function loadServiceConfig(
   overrides: ConfigOverrides = {},
@@ -57,14 +77,6 @@ export function loadServiceConfig(
       return fallback;
     }
     return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const text = env[name]?.toLowerCase();
-    if (text === undefined || text === '') return fallback;
-    if (['1', 'true', 'yes'].includes(text)) return true;
-    if (['0', 'false', 'no'].includes(text)) return false;
-    problems.push(`${name} must be true or false, got "${env[name]}"`);
-    return fallback;
   };
   const file = (name: string): string | undefined => {
     const path = env[name];
@@ -105,8 +117,13 @@ export function loadServiceConfig(
     host: overrides.host ?? env.HRSYNC_HOST ?? '127.0.0.1',
     port: overrides.port ?? int('HRSYNC_PORT', 8080, 0, 65535),
     logLevel: overrides.logLevel ?? env.HRSYNC_LOG_LEVEL ?? 'info',
-    webDir: resolve(env.HRSYNC_WEB_DIR ?? 'web/dist'),
-    trustProxy: bool('HRSYNC_TRUST_PROXY', false),
+    // Beside the sources by default, so `hrsync serve` finds the console from any working folder.
+    webDir: env.HRSYNC_WEB_DIR ? resolve(env.HRSYNC_WEB_DIR) : DEFAULT_WEB_DIR,
+    trustProxy: trustProxy(env.HRSYNC_TRUST_PROXY, problems),
+    allowedEndpointHosts: (env.HRSYNC_ALLOWED_ENDPOINT_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter((h) => h !== ''),
     secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
     tls: cert !== undefined && key !== undefined ? { cert, key } : undefined,
     extraCa: file('HRSYNC_EXTRA_CA_FILE'),

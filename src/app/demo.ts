@@ -43,7 +43,13 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
   if (!app || !graph.caCertPem)
     throw new Error('the Graph emulator started without an app registration or CA');
   const service = await startService(
-    { ...config, dataDir: demoDir, databaseUrl: undefined },
+    {
+      ...config,
+      dataDir: demoDir,
+      databaseUrl: undefined,
+      // The emulators listen on this machine; production allows only the official hosts.
+      allowedEndpointHosts: [...config.allowedEndpointHosts, '127.0.0.1', 'localhost'],
+    },
     { print: options.print, extraCa: graph.caCertPem, skipBootstrap: true },
   );
   try {

@@ -11,17 +11,26 @@ export interface Runtime {
   readonly config: ServiceConfig;
   readonly logger: Logger;
   readonly store: Store;
+  /** The key the store was opened with (a run thread opens its own store with it). */
+  readonly secretKey: Buffer;
   readonly connectors: Connectors;
   readonly metrics: ServiceMetrics;
 }
 
-export async function openRuntime(config: ServiceConfig, extra: { extraCa?: string } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: ServiceConfig,
+  extra: { extraCa?: string; print?: (line: string) => void } = {},
+): Promise<Runtime> {
   const logger = createLogger({ level: config.logLevel });
   let key = config.secretKey;
   if (key === undefined) {
     const loaded = loadOrCreateKeyFile(config.dataDir);
-    if (loaded.created)
+    if (loaded.created && extra.print) {
+      // A person is reading the terminal on first start: a sentence, not a JSON log line.
+      extra.print(`Created a new secret key in ${loaded.path}; back it up with the database.`);
+    } else if (loaded.created) {
       logger.warn({ path: loaded.path }, 'created a new secret key; back it up with the database');
+    }
     key = loaded.key;
   }
   const store = await openStore({
@@ -35,6 +44,7 @@ export async function openRuntime(config: ServiceConfig, extra: { extraCa?: stri
     config,
     logger,
     store,
+    secretKey: key,
     connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa }),
     metrics: new ServiceMetrics(store),
   };

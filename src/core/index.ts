@@ -2,6 +2,7 @@ export * from './account.ts';
 export * from './assert-never.ts';
 export * from './clock.ts';
 export * from './config/index.ts';
+export * from './endpoint-policy.ts';
 export * from './errors.ts';
 export * from './person.ts';
 export * from './plan.ts';

@@ -30,4 +30,5 @@ export { type NameConvention, nameConvention } from './names/name-convention.ts'
 export { type ParseError, type ParseResult, parseExpression } from './parse-expression.ts';
 export { references } from './references.ts';
 export { normalizeDiacritics } from './text/normalize-diacritics.ts';
+export { transliterate } from './text/transliterate.ts';
 export { toHrsyncError } from './to-hrsync-error.ts';

@@ -6,13 +6,21 @@ import {
   saveScopeStep,
   saveSourceStep,
 } from '../../contracts/index.ts';
-import { HrsyncError, type SourceConfig } from '../../core/index.ts';
+import {
+  endpointProblem,
+  HrsyncError,
+  type SourceConfig,
+  sameEndpoint,
+  secretRebindProblem,
+} from '../../core/index.ts';
+import { afasBaseUrl } from '../../sources/afas/index.ts';
 import type { Connection, Store, Tenant } from '../../store/index.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadTenant, requireActiveSubscription } from '../connections/load.ts';
 import { assertStepOpen, type StepChange, type StepSaved, saveStep } from '../connections/save-step.ts';
 import type { ConfigStep } from '../connections/validate-step.ts';
+import type { ApiDeps } from '../deps.ts';
 import { toConfigurationDto } from '../dto/configuration.ts';
 import { connectionDetails } from '../dto/connections.ts';
 import { registerEndpoint } from '../route.ts';
@@ -106,17 +114,72 @@ async function saveAndAudit(
   });
 }
 
+/**
+ * Step 1's AFAS environment: an official AFAS host (or one the server allows), changed only by an
+ * admin, and never without the token entered again — else "Test connection" would send the stored
+ * token to wherever the new URL points.
+ */
+function checkSourceEndpoint(
+  caller: Caller,
+  existing: SourceConfig | undefined,
+  environment: SourceConfig['environment'],
+  secretStored: boolean,
+  secretEntered: boolean,
+  deps: ApiDeps,
+): void {
+  const url = (e: SourceConfig['environment']) =>
+    afasBaseUrl('baseUrl' in e ? e : { number: e.number, kind: e.kind ?? 'production' });
+  const changed = existing !== undefined && !sameEndpoint(url(existing.environment), url(environment));
+  if ('baseUrl' in environment && (existing === undefined || changed)) {
+    const problem = endpointProblem('afas', environment.baseUrl, deps.endpointPolicy);
+    if (problem) {
+      throw new HrsyncError(
+        'HRS_CONFIG_INVALID',
+        `Step 1 has 1 problem(s): /environment/baseUrl ${problem}`,
+        {
+          details: [{ path: '/environment/baseUrl', message: problem }],
+        },
+      );
+    }
+  }
+  if (changed && caller.role !== 'admin') {
+    throw new HrsyncError(
+      'HRS_FORBIDDEN',
+      `Only an admin may change the AFAS environment of a connection (your role is ${caller.role}).`,
+    );
+  }
+  const rebind = secretRebindProblem({
+    endpointChanged: changed,
+    secretStored,
+    secretEntered,
+    secretName: 'the App Connector token',
+  });
+  if (rebind) {
+    throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem(s): /token ${rebind}`, {
+      details: [{ path: '/token', message: rebind }],
+    });
+  }
+}
+
 export async function configurationRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, getConfiguration, async ({ caller, store, params }) => {
     const connection = await loadConnection(store, caller, params.id);
     return toConfigurationDto(connection, await tenantOf(store, connection));
   });
 
-  registerEndpoint(app, saveSourceStep, async ({ caller, store, params, body, audit, about }) =>
+  registerEndpoint(app, saveSourceStep, async ({ caller, store, deps, params, body, audit, about }) =>
     saveAndAudit(store, caller, params.id, 1, audit, about, async (tx, connection) => {
       const existing = connection.config.source;
       const stored =
         existing?.token !== undefined && 'stored' in existing.token ? existing.token.stored : null;
+      checkSourceEndpoint(
+        caller,
+        existing,
+        body.environment,
+        stored !== null,
+        body.token !== undefined,
+        deps,
+      );
       let token = existing?.token;
       const secretsChanged: string[] = [];
       let replaced: string | null = null;

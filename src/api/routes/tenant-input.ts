@@ -4,7 +4,14 @@
  */
 import type { Static } from '@sinclair/typebox';
 import type { NewTenantBody } from '../../contracts/index.ts';
-import { HrsyncError } from '../../core/index.ts';
+import {
+  type EndpointPolicy,
+  type ErrorDetail,
+  endpointProblem,
+  HrsyncError,
+  sameEndpoint,
+  secretRebindProblem,
+} from '../../core/index.ts';
 import type { Store, Tenant, TenantCredentialRef, TenantFields } from '../../store/index.ts';
 
 type Body = Partial<Static<typeof NewTenantBody>>;
@@ -29,6 +36,7 @@ export async function tenantInput(
   organisationId: string,
   body: Body,
   before: Tenant | null,
+  policy: EndpointPolicy,
 ): Promise<TenantInput> {
   if (body.clientSecret !== undefined && (body.certificate !== undefined || body.privateKey !== undefined)) {
     throw new HrsyncError(
@@ -49,6 +57,18 @@ export async function tenantInput(
       ],
     });
   }
+  const domains = body.verifiedDomains ?? before?.verifiedDomains ?? [];
+  const customerId = body.customerId ?? before?.customerId;
+  const customer = customerId === undefined ? null : await store.customers.get(organisationId, customerId);
+  if (!customer)
+    throw new HrsyncError(
+      'HRS_NOT_FOUND',
+      `Customer ${customerId ?? ''} was not found in your organisation.`,
+    );
+  const authorityHost = body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST;
+  const graphBaseUrl = body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL;
+  checkEndpoints(policy, body, before, authorityHost, graphBaseUrl);
+  // Only now, with every check passed, is anything stored: a refused request leaves no secret behind.
   let credential = before?.credential ?? null;
   if (body.clientSecret !== undefined) {
     credential = { type: 'secret', secretId: await store.secrets.put(organisationId, body.clientSecret) };
@@ -60,14 +80,6 @@ export async function tenantInput(
     };
   }
   const credentialChanged = credential !== (before?.credential ?? null);
-  const domains = body.verifiedDomains ?? before?.verifiedDomains ?? [];
-  const customerId = body.customerId ?? before?.customerId;
-  const customer = customerId === undefined ? null : await store.customers.get(organisationId, customerId);
-  if (!customer)
-    throw new HrsyncError(
-      'HRS_NOT_FOUND',
-      `Customer ${customerId ?? ''} was not found in your organisation.`,
-    );
   return {
     fields: {
       customerId: customer.id,
@@ -77,11 +89,46 @@ export async function tenantInput(
       verifiedDomains: [...new Set(domains.map((d) => d.toLowerCase()))],
       clientId: body.clientId ?? before?.clientId ?? null,
       credential,
-      authorityHost: body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST,
-      graphBaseUrl: body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
+      authorityHost,
+      graphBaseUrl,
       subscriptionActive: body.subscriptionActive ?? before?.subscriptionActive ?? false,
     },
     replacedSecretIds: credentialChanged ? secretIds(before?.credential ?? null) : [],
     credentialChanged,
   };
+}
+
+/**
+ * The authority and Graph hosts must be official (or allowed by the server setting), and a change of
+ * either while a credential is stored must enter the credential again: the client secret is posted to
+ * the authority, and the token it buys is sent to Graph.
+ */
+function checkEndpoints(
+  policy: EndpointPolicy,
+  body: Body,
+  before: Tenant | null,
+  authorityHost: string,
+  graphBaseUrl: string,
+): void {
+  const problems: ErrorDetail[] = [];
+  const changedAuthority = before === null || !sameEndpoint(before.authorityHost, authorityHost);
+  const changedGraph = before === null || !sameEndpoint(before.graphBaseUrl, graphBaseUrl);
+  const authorityProblem = changedAuthority ? endpointProblem('authority', authorityHost, policy) : null;
+  if (authorityProblem) problems.push({ path: '/authorityHost', message: authorityProblem });
+  const graphProblem = changedGraph ? endpointProblem('graph', graphBaseUrl, policy) : null;
+  if (graphProblem) problems.push({ path: '/graphBaseUrl', message: graphProblem });
+  const rebind = secretRebindProblem({
+    endpointChanged: before !== null && (changedAuthority || changedGraph),
+    secretStored: before?.credential != null,
+    secretEntered: body.clientSecret !== undefined || body.certificate !== undefined,
+    secretName: 'the client secret (or certificate and private key)',
+  });
+  if (rebind) problems.push({ path: '/clientSecret', message: rebind });
+  if (problems.length > 0) {
+    throw new HrsyncError(
+      'HRS_VALIDATION',
+      `The tenant's endpoints were refused: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      { details: problems },
+    );
+  }
 }

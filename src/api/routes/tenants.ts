@@ -29,8 +29,8 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     tenantDto(store, await loadTenant(store, caller, params.id)),
   );
 
-  registerEndpoint(app, createTenant, async ({ caller, store, body, audit }) => {
-    const input = await tenantInput(store, caller.organisationId, body, null);
+  registerEndpoint(app, createTenant, async ({ caller, store, deps, body, audit }) => {
+    const input = await tenantInput(store, caller.organisationId, body, null, deps.endpointPolicy);
     try {
       const tenant = await store.tenants.create(caller.organisationId, input.fields);
       await audit('tenant.created', {
@@ -54,13 +54,14 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  registerEndpoint(app, updateTenant, async ({ caller, store, params, body, audit }) => {
+  registerEndpoint(app, updateTenant, async ({ caller, store, deps, params, body, audit }) => {
     const before = await loadTenant(store, caller, params.id);
-    const input = await tenantInput(store, caller.organisationId, body, before);
+    const input = await tenantInput(store, caller.organisationId, body, before, deps.endpointPolicy);
     let tenant: Tenant | null;
     try {
       tenant = await store.tenants.update(caller.organisationId, params.id, input.fields);
     } catch (error) {
+      if (input.credentialChanged) await destroySecrets(store, before, secretIdsOf(input.fields.credential));
       if (isUniqueViolation(error)) throw nameTaken('tenant', body.name ?? before.name);
       throw error;
     }

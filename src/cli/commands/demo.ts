@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
-import { startDemo } from '../../app/index.ts';
+import { prepareConsole, startDemo } from '../../app/index.ts';
 
 const positive = (max: number) => (v: string) => {
   const n = Number(v);
@@ -21,9 +21,12 @@ export function demoCommand(): Command {
     .action(async (options) => {
       // Request logs would bury the sign-in banner; the demo logs warnings unless asked for more.
       const config = serviceConfig({ logLevel: 'warn', ...options });
+      const print = (line: string) => process.stdout.write(`${line}\n`);
       try {
+        // A fresh clone has no built console and a pulled one an old one: build it here.
+        await prepareConsole(config.webDir, { build: true, print });
         const demo = await startDemo(config, {
-          print: (line) => process.stdout.write(`${line}\n`),
+          print,
           persons: options.persons,
           seed: options.seed,
         });

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
-import { startService } from '../../app/index.ts';
+import { prepareConsole, startService } from '../../app/index.ts';
 
 /** `hrsync serve`: API, web console, scheduler and one worker. */
 export function serveCommand(): Command {
@@ -8,8 +8,11 @@ export function serveCommand(): Command {
     new Command('serve').description('Run the hrsync service: API, web console, scheduler and a worker'),
   ).action(async (options) => {
     const config = serviceConfig(options);
+    const print = (line: string) => process.stderr.write(`${line}\n`);
     try {
-      const service = await startService(config, { print: (line) => process.stderr.write(`${line}\n`) });
+      // Refuses to start without a console rather than answer `/` with a 404.
+      await prepareConsole(config.webDir, { build: false, print });
+      const service = await startService(config, { print });
       process.stderr.write(`hrsync is running at ${service.url} (API docs at ${service.url}/api/docs)\n`);
       stopOnSignals(() => service.stop());
     } catch (error) {

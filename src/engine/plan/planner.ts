@@ -20,9 +20,10 @@ import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/i
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
 import type { ScopeFn } from '../scope/index.ts';
+import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { seededRandom } from './seeded-random.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
-import { chooseUnique, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
+import { candidateSequence, chooseUniqueFrom, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
 
 export interface PlanInput {
   readonly config: ConnectionConfig;
@@ -56,6 +57,15 @@ export function plan(input: PlanInput): Plan {
     return parsed.ast;
   });
   const registry = new UniqueNameRegistry(index, input.collisions);
+  const scheme = config.uniqueness.scheme;
+  /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
+  const localParts = (attrs: Attributes, context: { now: () => string; random: () => number }) =>
+    scheme
+      ? schemeCandidates(scheme, namePartsOf(attrs), config.uniqueness.maxSuffix)
+      : candidateSequence(
+          candidates.map((c) => localPartOf(c, attrs, context)),
+          config.uniqueness.maxSuffix,
+        );
   const matchesOnUniqueName = config.matching.some((a) =>
     mapping.byTarget.get(a)?.references.includes(UNIQUE),
   );
@@ -152,7 +162,7 @@ export function plan(input: PlanInput): Plan {
       const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
       return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
     }
-    const firstLocal = matchesOnUniqueName ? firstCandidate(candidates, attrs, context) : '';
+    const firstLocal = matchesOnUniqueName ? (localParts(attrs, context).next().value ?? '') : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
       const value = rule?.references.includes(UNIQUE)
@@ -267,12 +277,10 @@ export function plan(input: PlanInput): Plan {
     const n = person.employeeNumber;
     let uniqueValues: Readonly<Record<string, AttrValue>> = {};
     if (uniqueRules.length > 0) {
-      const locals = candidates.map((c) => localPartOf(c, attrs, context));
       // One copy of the attributes per person; only UniqueName changes between candidates.
       const scratch = withUniqueName(attrs, '');
-      const choice = chooseUnique(
-        locals,
-        config.uniqueness.maxSuffix,
+      const choice = chooseUniqueFrom(
+        localParts(attrs, context),
         (localPart) => {
           scratch[UNIQUE] = localPart;
           return evaluateRules(uniqueRules, scratch, context).values;
@@ -280,7 +288,12 @@ export function plan(input: PlanInput): Plan {
         registry,
       );
       if (!choice) {
-        const message = `every candidate for ${uniqueRules.map((r) => r.target).join(', ')} is taken (${locals.join(', ')} and suffixes up to ${config.uniqueness.maxSuffix})`;
+        const targets = uniqueRules.map((r) => r.target).join(', ');
+        const first = localParts(attrs, context).next().value;
+        const message =
+          first === undefined
+            ? `no user name can be made for ${targets}: the name parts the ${scheme ? `"${scheme}" scheme` : 'candidates'} need${scheme ? 's' : ''} are empty`
+            : `every candidate for ${targets} is taken ("${first}", the other candidates and numbers up to ${config.uniqueness.maxSuffix})`;
         steps.push(step('plan', message, 'failed'));
         return bare(
           item(n, person.displayName, 'create', 'failed', null, [], steps, {
@@ -292,7 +305,10 @@ export function plan(input: PlanInput): Plan {
       uniqueValues = choice.values;
       if (choice.tried > 1)
         steps.push(
-          step('plan', `"${locals[0]}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`),
+          step(
+            'plan',
+            `"${localParts(attrs, context).next().value}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`,
+          ),
         );
     }
     const attributes: Record<string, AttrValue> = {};
@@ -478,25 +494,26 @@ function describe(action: string, person: Person, changeCount: number): string {
   }
 }
 
+/**
+ * A candidate's local part. A candidate that joins parts (`Join(".", [Voorletters], …)`) is skipped
+ * (empty) when any of its parts is empty, rather than collapsing into another candidate: without
+ * initials, "initials.jansen" must not become "jansen".
+ */
 function localPartOf(
   ast: Expression,
   attrs: Attributes,
   context: { now: () => string; random: () => number },
 ): string {
-  const r = evaluate(ast, { ...context, attributes: attrs });
-  return r.ok && r.value !== null ? String(r.value) : '';
-}
-
-function firstCandidate(
-  asts: readonly Expression[],
-  attrs: Attributes,
-  context: { now: () => string; random: () => number },
-): string {
-  for (const ast of asts) {
-    const local = cleanLocalPart(localPartOf(ast, attrs, context));
-    if (local !== '') return local;
+  const full = { ...context, attributes: attrs };
+  if (ast.kind === 'call' && ast.name === 'Join') {
+    for (const part of ast.args.slice(1)) {
+      if (part.kind === 'missing') continue;
+      const r = evaluate(part, full);
+      if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+    }
   }
-  return '';
+  const r = evaluate(ast, full);
+  return r.ok && r.value !== null ? String(r.value) : '';
 }
 
 export type { CompiledRule };

@@ -130,6 +130,7 @@ export async function startStack(options: { readonly persons?: readonly PersonSp
     ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
     webDir: WEB_DIST,
     pollMs: 100,
+    allowedEndpointHosts: ['127.0.0.1', 'localhost'],
   };
   const service: RunningService = await startService(config, {
     print: () => {},

@@ -116,6 +116,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
+    endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
   });
 
   const organisation = await store.organisations.create('Acme MSP');

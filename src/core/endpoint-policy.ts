@@ -1,0 +1,140 @@
+/**
+ * Where a stored secret may be sent (DESIGN.md invariant 6). A secret is only ever sent to the
+ * endpoint it was saved with, so an endpoint change must carry the secret again in the same
+ * request; and in production only the vendors' own hosts are endpoints at all. Other hosts (the
+ * emulators, a test server) are allowed only when the server was started with
+ * `HRSYNC_ALLOWED_ENDPOINT_HOSTS` (README, Security). Pure: no I/O, no DNS.
+ *
+ * Every place that stores an endpoint next to a secret uses these three rules: the AFAS
+ * environment (step 1), a tenant's authority and Graph hosts, and a directory's LDAPS URLs.
+ */
+
+export type EndpointKind = 'afas' | 'authority' | 'graph' | 'directory';
+
+export interface EndpointPolicy {
+  /**
+   * Hosts (lower case, `host` or `host:port`) allowed besides the official ones; `*` allows any.
+   * Empty in production.
+   */
+  readonly allowedHosts: readonly string[];
+}
+
+export const PRODUCTION_ENDPOINTS: EndpointPolicy = Object.freeze({ allowedHosts: Object.freeze([]) });
+
+/** AFAS Profit REST: `{number}.rest|resttest|restaccept.afas.online`. */
+const AFAS_HOST = /^[0-9]{5,6}\.(rest|resttest|restaccept)\.afas\.online$/;
+
+/** Microsoft identity platform authorities: public, US Government and China (21Vianet) clouds. */
+export const OFFICIAL_AUTHORITY_HOSTS: readonly string[] = Object.freeze([
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.chinacloudapi.cn',
+  'login.partner.microsoftonline.cn',
+]);
+
+/** Microsoft Graph endpoints of the same national clouds. */
+export const OFFICIAL_GRAPH_HOSTS: readonly string[] = Object.freeze([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+]);
+
+const SCHEMES: Readonly<Record<EndpointKind, readonly string[]>> = {
+  afas: ['https:'],
+  authority: ['https:'],
+  graph: ['https:'],
+  directory: ['ldaps:'],
+};
+
+function official(kind: EndpointKind, host: string): boolean {
+  switch (kind) {
+    case 'afas':
+      return AFAS_HOST.test(host);
+    case 'authority':
+      return OFFICIAL_AUTHORITY_HOSTS.includes(host);
+    case 'graph':
+      return OFFICIAL_GRAPH_HOSTS.includes(host);
+    case 'directory':
+      // A customer's own domain controllers: any name, but never this machine or a link-local
+      // (cloud metadata) address, which would make the service a proxy into its own network.
+      return !isLocalHost(host);
+  }
+}
+
+function isLocalHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' ||
+    h.endsWith('.localhost') ||
+    /^127\./.test(h) ||
+    /^169\.254\./.test(h) ||
+    /^0\./.test(h) ||
+    h === '::1' ||
+    h === '::' ||
+    /^fe80:/i.test(h) ||
+    /^::ffff:(127|169\.254)\./i.test(h)
+  );
+}
+
+function allowedExtra(policy: EndpointPolicy, url: URL): boolean {
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return policy.allowedHosts.some((h) => h === '*' || h === host || h === `${host}:${url.port}`);
+}
+
+/** Why this URL may not be used as an endpoint of this kind, or null when it may. */
+export function endpointProblem(kind: EndpointKind, url: string, policy: EndpointPolicy): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL`;
+  }
+  if (parsed.username !== '' || parsed.password !== '') return 'may not contain a user name or password';
+  if (allowedExtra(policy, parsed)) return null;
+  const host = parsed.hostname.toLowerCase();
+  if (!SCHEMES[kind].includes(parsed.protocol)) {
+    return `must use ${SCHEMES[kind].join(' or ')} (got ${parsed.protocol})`;
+  }
+  if (!official(kind, host)) return `${host} is not an official ${DESCRIPTION[kind]} host${HINT}`;
+  return null;
+}
+
+const DESCRIPTION: Readonly<Record<EndpointKind, string>> = {
+  afas: 'AFAS Profit ({number}.rest|resttest|restaccept.afas.online)',
+  authority: 'Microsoft identity platform',
+  graph: 'Microsoft Graph',
+  directory: 'directory',
+};
+
+const HINT =
+  '; other hosts (an emulator, a test server) need the server setting HRSYNC_ALLOWED_ENDPOINT_HOSTS';
+
+/** Two endpoint URLs are the same endpoint: same scheme, host, port and path (case and trailing `/` aside). */
+export function sameEndpoint(a: string, b: string): boolean {
+  return normaliseEndpoint(a) === normaliseEndpoint(b);
+}
+
+export function normaliseEndpoint(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.replace(/\/+$/, '').toLowerCase()}`;
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+/**
+ * The rule that keeps a stored secret with its endpoint: when the endpoint changes while a secret is
+ * stored, the request must enter the secret again. Returns why not, or null.
+ */
+export function secretRebindProblem(change: {
+  readonly endpointChanged: boolean;
+  readonly secretStored: boolean;
+  readonly secretEntered: boolean;
+  /** e.g. "the App Connector token", "the client secret or certificate", "the bind password". */
+  readonly secretName: string;
+}): string | null {
+  if (!change.endpointChanged || !change.secretStored || change.secretEntered) return null;
+  return `the endpoint changed: enter ${change.secretName} again in the same request (a stored secret is only ever sent to the endpoint it was saved with)`;
+}
