@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'agent.registration-created',
   'agent.registered',
   'agent.revoked',
+  'agent.connected',
+  'agent.operation-answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -71,12 +71,21 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     return { agentId: agent.id, tenantId: agent.tenantId, tenantName: tenant?.name ?? '', name: agent.name };
   });
 
-  registerEndpoint(app, pollAgentWork, async ({ store, deps, body, request, reply }) => {
+  registerEndpoint(app, pollAgentWork, async ({ store, deps, body, request, reply, audit }) => {
     const agent = await authenticateAgent(store, request);
     const timings = deps.agentTimings;
-    await store.agents.heard(agent.id, {
+    const { reconnected } = await store.agents.heard(agent.id, {
       ...(body.controllers ? { controllers: { ...body.controllers, checkedAt: deps.clock.now() } } : {}),
     });
+    if (reconnected) {
+      await audit('agent.connected', {
+        organisationId: agent.organisationId,
+        actor: actorOf(agent),
+        tenantId: agent.tenantId,
+        message: `directory agent "${agent.name}" connected${agent.host ? ` from ${agent.host}` : ''}`,
+        details: { agentId: agent.id, host: agent.host, version: agent.version },
+      });
+    }
     const answer = (operations: readonly AgentOperation[]) => ({
       operations: operations.map(toWire),
       timings: {
@@ -124,14 +133,33 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     return { outcome };
   });
 
-  registerEndpoint(app, completeAgentOperation, async ({ store, params, body, request }) => {
+  registerEndpoint(app, completeAgentOperation, async ({ store, params, body, request, audit }) => {
     const agent = await authenticateAgent(store, request);
     await store.agents.heard(agent.id, {});
     const outcome = await store.agentOperations.complete(params.id, agent.id, body.result);
     if (outcome === 'not-yours') throw notYours(params.id);
     signalAgentQueue(`operation:${params.id}`);
+    const writes = writeSummary(body.result);
+    if (outcome === 'accepted' && writes !== null) {
+      // Each account write is audited by the run; this records which agent carried the batch out.
+      await audit('agent.operation-answered', {
+        organisationId: agent.organisationId,
+        actor: actorOf(agent),
+        tenantId: agent.tenantId,
+        message: `directory agent "${agent.name}" carried out ${writes.total} write(s), ${writes.failed} failed`,
+        details: { agentId: agent.id, operationId: params.id, ...writes },
+      });
+    }
     return { outcome };
   });
+}
+
+/** Counts of a write batch's outcomes; null for anything that is not a write batch's answer. */
+function writeSummary(result: unknown): { total: number; failed: number } | null {
+  const value = (result as { ok?: boolean; value?: { outcomes?: unknown } } | null)?.value;
+  if (!Array.isArray(value?.outcomes)) return null;
+  const outcomes = value.outcomes as { ok?: boolean }[];
+  return { total: outcomes.length, failed: outcomes.filter((o) => o?.ok !== true).length };
 }
 
 const notYours = (id: string) =>

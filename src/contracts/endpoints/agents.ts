@@ -90,7 +90,7 @@ export const pollAgentWork = endpoint({
   status: 200,
   response: AgentWorkDto,
   errors: ['HRS_AGENT_REFUSED'],
-  audit: 'read-only',
+  audit: ['agent.connected'],
 });
 
 export const putAgentPage = endpoint({
@@ -105,7 +105,7 @@ export const putAgentPage = endpoint({
   status: 200,
   response: AgentAckDto,
   errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT'],
-  audit: 'read-only',
+  audit: ['agent.operation-answered'],
 });
 
 export const completeAgentOperation = endpoint({
@@ -120,5 +120,5 @@ export const completeAgentOperation = endpoint({
   status: 200,
   response: AgentAckDto,
   errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT'],
-  audit: 'read-only',
+  audit: ['agent.operation-answered'],
 });

@@ -140,8 +140,16 @@ export class AgentRepository {
   }
 
   /** Records that the agent was heard from (every request), and what it said about its controllers. */
-  async heard(id: string, update: { readonly controllers?: AgentControllers; readonly version?: string }) {
+  async heard(
+    id: string,
+    update: { readonly controllers?: AgentControllers; readonly version?: string },
+  ): Promise<{ readonly reconnected: boolean }> {
     const now = this.ctx.clock.now();
+    const before = await this.ctx.db
+      .selectFrom('agents')
+      .select('connected_since')
+      .where('id', '=', id)
+      .executeTakeFirst();
     await this.ctx.db
       .updateTable('agents')
       .set((eb) => ({
@@ -152,6 +160,7 @@ export class AgentRepository {
       }))
       .where('id', '=', id)
       .execute();
+    return { reconnected: before !== undefined && before.connected_since === null };
   }
 
   /** The agent's connection ended (it said goodbye, or fell silent). */
