@@ -5,6 +5,7 @@
  * Versioned; validated with paths to the bad field (see validate.ts).
  */
 import { type Static, Type as T } from '@sinclair/typebox';
+import { entitlementRuleSchema } from './entitlements.ts';
 
 const NonEmpty = (description: string, extra: object = {}) =>
   T.String({ minLength: 1, description, ...extra });
@@ -293,6 +294,10 @@ export const WriteBackConfig = T.Object(
   { additionalProperties: false },
 );
 
+/** Groups and licences from rules (see entitlements.ts); absent = none. */
+export const EntitlementRule = entitlementRuleSchema(ScopeClause);
+export type EntitlementRule = Static<typeof EntitlementRule>;
+
 export const ConnectionConfig = T.Object(
   {
     version: T.Literal(1),
@@ -307,6 +312,7 @@ export const ConnectionConfig = T.Object(
     lifecycle: LifecycleConfig,
     thresholds: ThresholdsConfig,
     writeBack: WriteBackConfig,
+    entitlements: T.Optional(T.Array(EntitlementRule, { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
