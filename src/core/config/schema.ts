@@ -120,6 +120,12 @@ export const MappingRule = T.Object(
     source: T.Optional(T.String()),
     apply: T.Union([T.Literal('always'), T.Literal('create')], { default: 'always' }),
     default: T.Optional(T.Union([T.String(), T.Null()])),
+    /**
+     * A value longer than the target allows: `shorten` writes what fits (shown as a warning with
+     * old → new), `fail` fails the person with the reason. Unset: the target's default for the
+     * attribute (names fail, descriptive texts such as jobTitle are shortened).
+     */
+    onTooLong: T.Optional(T.Union([T.Literal('shorten'), T.Literal('fail')])),
   },
   { additionalProperties: false },
 );
