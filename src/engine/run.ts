@@ -163,6 +163,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      reserved: tenant.reserved,
+      capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
     const thePlan =

@@ -31,7 +31,6 @@ export function guard({ plan, thresholds, lastSourceCount }: GuardInput): GuardR
   // Taking groups or licences away is a removal too: a wrong rule must not strip a whole company.
   let entitlementOnly = 0;
   const removals = plan.persons.filter((p) => {
-    if (p.item.status !== 'success' && p.item.status !== 'warning') return false;
     if (p.writes.some((w) => w.kind === 'disable' || w.kind === 'delete')) return true;
     if (!removesEntitlements(p.writes)) return false;
     entitlementOnly++;
