@@ -157,6 +157,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
@@ -181,7 +182,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     if (verdict.blocked && !request.approved) {
       await saveState(false);
       const items = thePlan.persons.map((p) =>
-        p.writes.length > 0 && p.item.status === 'success'
+        p.writes.length > 0 && (p.item.status === 'success' || p.item.status === 'warning')
           ? { ...p.item, status: 'blocked' as const, steps: [...p.item.steps, guardStep(verdict.reason)] }
           : p.item,
       );

@@ -5,6 +5,7 @@
  * Versioned; validated with paths to the bad field (see validate.ts).
  */
 import { type Static, Type as T } from '@sinclair/typebox';
+import { entitlementRuleSchema } from './entitlements.ts';
 
 const NonEmpty = (description: string, extra: object = {}) =>
   T.String({ minLength: 1, description, ...extra });
@@ -119,6 +120,12 @@ export const MappingRule = T.Object(
     source: T.Optional(T.String()),
     apply: T.Union([T.Literal('always'), T.Literal('create')], { default: 'always' }),
     default: T.Optional(T.Union([T.String(), T.Null()])),
+    /**
+     * A value longer than the target allows: `shorten` writes what fits (shown as a warning with
+     * old → new), `fail` fails the person with the reason. Unset: the target's default for the
+     * attribute (names fail, descriptive texts such as jobTitle are shortened).
+     */
+    onTooLong: T.Optional(T.Union([T.Literal('shorten'), T.Literal('fail')])),
   },
   { additionalProperties: false },
 );
@@ -293,6 +300,10 @@ export const WriteBackConfig = T.Object(
   { additionalProperties: false },
 );
 
+/** Groups and licences from rules (see entitlements.ts); absent = none. */
+export const EntitlementRule = entitlementRuleSchema(ScopeClause);
+export type EntitlementRule = Static<typeof EntitlementRule>;
+
 export const ConnectionConfig = T.Object(
   {
     version: T.Literal(1),
@@ -307,6 +318,7 @@ export const ConnectionConfig = T.Object(
     lifecycle: LifecycleConfig,
     thresholds: ThresholdsConfig,
     writeBack: WriteBackConfig,
+    entitlements: T.Optional(T.Array(EntitlementRule, { maxItems: 200 })),
   },
   { additionalProperties: false },
 );

@@ -19,9 +19,11 @@ import { type Expression, evaluate, parseExpression } from '../../expr/index.ts'
 import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
+import type { TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { seededRandom } from './seeded-random.ts';
+import { fitValues, type LimitCheck, type Limits, writeProblems } from './target-limits.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
 import { candidateSequence, chooseUniqueFrom, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
 
@@ -37,6 +39,8 @@ export interface PlanInput {
   readonly collisions: Readonly<Record<string, readonly string[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
+  /** What the target refuses (attribute limits, required attributes), checked for every write. */
+  readonly capabilities?: Pick<TargetCapabilities, 'displayName' | 'attributeLimits' | 'requiredOnCreate'>;
 }
 
 const UNIQUE = 'UniqueName';
@@ -57,6 +61,13 @@ export function plan(input: PlanInput): Plan {
     return parsed.ast;
   });
   const registry = new UniqueNameRegistry(index, input.collisions);
+  const limits: Limits = {
+    targetName: input.capabilities?.displayName ?? 'the target',
+    limits: input.capabilities?.attributeLimits ?? {},
+    policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
+  };
+  const requiredOnCreate = input.capabilities?.requiredOnCreate ?? [];
+  const personsByNumber = new Map(input.persons.map((p) => [p.employeeNumber, p]));
   const scheme = config.uniqueness.scheme;
   /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
   const localParts = (attrs: Attributes, context: { now: () => string; random: () => number }) =>
@@ -116,7 +127,13 @@ export function plan(input: PlanInput): Plan {
     for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
-      personPlans[m.index] = withManager(current, m, managerAccount, employeeOfAccount);
+      personPlans[m.index] = withManager(
+        current,
+        m,
+        managerAccount,
+        employeeOfAccount,
+        (n) => personsByNumber.get(n)?.displayName,
+      );
     }
   }
 
@@ -156,12 +173,16 @@ export function plan(input: PlanInput): Plan {
     const scope = input.scope(person);
     steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
 
-    const mapped = evaluateRules(plainRules, attrs, context);
-    if (mapped.errors.length > 0) {
-      steps.push(step('plan', mapped.errors.join('; '), 'failed'));
-      const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
+    const evaluated = evaluateRules(plainRules, attrs, context);
+    if (evaluated.errors.length > 0) {
+      steps.push(step('plan', evaluated.errors.join('; '), 'failed'));
+      const error = { code: 'HRS_EXPR_EVALUATION', message: evaluated.errors.join('; ') };
       return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
     }
+    // Values are fitted to the target before anything compares them, so a shortened value matches
+    // what the tenant holds next time (no write on every run).
+    const fitted = fitValues(evaluated.values, limits);
+    const mapped = { ...evaluated, values: fitted.values };
     const firstLocal = matchesOnUniqueName ? (localParts(attrs, context).next().value ?? '') : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
@@ -212,7 +233,7 @@ export function plan(input: PlanInput): Plan {
         return { plan: { ...bare(item(n, name, 'no-change', 'skipped', null, [], steps)), dropLink } };
       }
       return {
-        plan: { ...createPlan(person, attrs, context, mapped.values, desiredEnabled, steps), dropLink },
+        plan: { ...createPlan(person, attrs, context, fitted, desiredEnabled, steps), dropLink },
         accountId: null,
       };
     }
@@ -233,6 +254,20 @@ export function plan(input: PlanInput): Plan {
       const old = account.attributes[rule.target] ?? null;
       if (!sameValue(old, next)) changes.push({ attribute: rule.target, old, new: next });
     }
+    const refused = writeProblems(
+      fitted,
+      changes.map((c) => ({ attribute: c.attribute, value: c.new })),
+      limits,
+      null,
+    );
+    const refusedAttributes = new Set(refused.map((r) => r.attribute));
+    const warnings = changes.flatMap((c) => {
+      const s = fitted.shortened.get(c.attribute);
+      return s ? [s.message] : [];
+    });
+    // The target would refuse the whole update; the values it accepts and the enable/disable still go.
+    const accepted =
+      refusedAttributes.size > 0 ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
     const writes: PlannedWrite[] = [];
     const enabled = isEnabled(account);
     let action: PersonPlan['item']['action'] = 'no-change';
@@ -243,19 +278,27 @@ export function plan(input: PlanInput): Plan {
       action = 'disable';
       writes.push({ kind: 'disable', employeeNumber: n, accountId: account.id });
     }
-    if (changes.length > 0) {
-      writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes });
-      if (action === 'no-change') action = 'update';
-    }
+    if (accepted.length > 0)
+      writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes: accepted });
+    if (changes.length > 0 && action === 'no-change') action = 'update';
     const allChanges =
       action === 'enable' || action === 'disable'
         ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
         : changes;
     steps.push(step('plan', describe(action, person, changes.length)));
-    writes.push(...writeBack(n, attrs, account.attributes));
+    for (const w of warnings) steps.push(step('plan', w, 'warning'));
+    let status: PersonPlan['item']['status'] = warnings.length > 0 ? 'warning' : 'success';
+    let error: { code: string; message: string } | null = null;
+    if (refused.length > 0) {
+      const message = `${limits.targetName} would refuse: ${refused.map((r) => r.message).join('; ')}`;
+      steps.push(step('plan', message, 'failed'));
+      status = 'failed';
+      error = { code: 'HRS_TARGET_VALUE_INVALID', message };
+    }
+    if (status !== 'failed') writes.push(...writeBack(n, attrs, account.attributes));
     return {
       plan: {
-        item: item(n, name, action, 'success', account.id, allChanges, steps),
+        item: item(n, name, action, status, account.id, allChanges, steps, error),
         writes,
         newLink: linked ? null : { accountId: account.id },
         dropLink: false,
@@ -270,11 +313,12 @@ export function plan(input: PlanInput): Plan {
     person: Person,
     attrs: Attributes,
     context: { now: () => string; random: () => number },
-    values: Readonly<Record<string, AttrValue>>,
+    fitted: LimitCheck,
     enabled: boolean,
     steps: RunStep[],
   ): PersonPlan {
     const n = person.employeeNumber;
+    const values = fitted.values;
     let uniqueValues: Readonly<Record<string, AttrValue>> = {};
     if (uniqueRules.length > 0) {
       // One copy of the attributes per person; only UniqueName changes between candidates.
@@ -311,10 +355,36 @@ export function plan(input: PlanInput): Plan {
           ),
         );
     }
+    const unique = fitValues(uniqueValues, limits);
     const attributes: Record<string, AttrValue> = {};
-    for (const [k, v] of Object.entries({ ...values, ...uniqueValues })) {
+    for (const [k, v] of Object.entries({ ...values, ...unique.values })) {
       if (k !== ENABLED && v !== null && !(Array.isArray(v) && v.length === 0)) attributes[k] = v;
     }
+    const check: LimitCheck = {
+      values: attributes,
+      shortened: new Map([...fitted.shortened, ...unique.shortened]),
+      problems: new Map([...fitted.problems, ...unique.problems]),
+    };
+    const refused = writeProblems(
+      check,
+      Object.entries(attributes).map(([attribute, value]) => ({ attribute, value })),
+      limits,
+      requiredOnCreate,
+    );
+    if (refused.length > 0) {
+      const message = `${limits.targetName} would refuse the new account: ${refused.map((r) => r.message).join('; ')}`;
+      steps.push(step('plan', message, 'failed'));
+      return bare(
+        item(n, person.displayName, 'create', 'failed', null, [], steps, {
+          code: 'HRS_TARGET_VALUE_INVALID',
+          message,
+        }),
+      );
+    }
+    const warnings = Object.keys(attributes).flatMap((a) => {
+      const s = check.shortened.get(a);
+      return s ? [s.message] : [];
+    });
     const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
@@ -323,14 +393,23 @@ export function plan(input: PlanInput): Plan {
         `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim(),
       ),
     );
+    for (const w of warnings) steps.push(step('plan', w, 'warning'));
     const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
     writes.push(...writeBack(n, attrs, attributes));
     return {
-      item: item(n, person.displayName, 'create', 'success', null, changes, steps),
+      item: item(
+        n,
+        person.displayName,
+        'create',
+        warnings.length > 0 ? 'warning' : 'success',
+        null,
+        changes,
+        steps,
+      ),
       writes,
       newLink: null,
       dropLink: false,
-      applied: { ...values, ...uniqueValues },
+      applied: { ...values, ...unique.values },
     };
   }
 
@@ -396,11 +475,21 @@ function withManager(
   },
   managerAccount: (employeeNumber: string) => string | null | undefined,
   employeeOfAccount: ReadonlyMap<string, string>,
+  nameOf: (employeeNumber: string) => string | undefined,
 ): PersonPlan {
   if (p.item.status === 'failed') return p;
   const { person, accountId, link, currentManager } = m;
   const wanted = person.attributes.ManagerEmployeeNumber;
   const wantedAccount = typeof wanted === 'string' ? managerAccount(wanted) : undefined;
+  if (typeof wanted === 'string' && wantedAccount === undefined) {
+    // A reference that cannot resolve: the sync sets no manager either, so say so now.
+    const name = nameOf(wanted);
+    const why = name === undefined ? 'is not in the AFAS read' : 'has no account';
+    p = withWarning(
+      p,
+      `manager ${wanted}${name === undefined ? '' : ` (${name})`} ${why}, so no manager is set`,
+    );
+  }
   const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
   // What the account has now: read from the target when it reports managers, else what hrsync last set.
   const previous = link?.applied.manager;
@@ -455,6 +544,17 @@ function withUniqueName(attrs: Attributes, localPart: string): Record<string, At
   for (const key in attrs) out[key] = attrs[key] as AttrValue;
   out[UNIQUE] = localPart;
   return out;
+}
+
+function withWarning(p: PersonPlan, message: string): PersonPlan {
+  return {
+    ...p,
+    item: {
+      ...p.item,
+      status: p.item.status === 'success' ? 'warning' : p.item.status,
+      steps: [...p.item.steps, step('plan', message, 'warning')],
+    },
+  };
 }
 
 function bare(runItem: PersonPlan['item']): PersonPlan {

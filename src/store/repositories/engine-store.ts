@@ -1,4 +1,4 @@
-import type { Account, Attributes, Link } from '../../core/index.ts';
+import type { Account, Attributes, GrantedEntitlements, Link } from '../../core/index.ts';
 import type { EngineState, EngineStore, TenantCacheUpdate } from '../../engine/ports.ts';
 import type { RepoContext } from '../context.ts';
 import { fromJson, toJson } from '../json.ts';
@@ -33,13 +33,17 @@ export class DatabaseEngineStore implements EngineStore {
       .where('connection_id', '=', this.connectionId)
       .orderBy('employee_number')
       .execute();
-    return rows.map((r) => ({
-      employeeNumber: r.employee_number,
-      accountId: r.account_id,
-      applied: fromJson<Attributes>(r.applied) ?? {},
-      linkedAt: r.linked_at,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => {
+      const granted = fromJson<GrantedEntitlements>(r.granted ?? null);
+      return {
+        employeeNumber: r.employee_number,
+        accountId: r.account_id,
+        applied: fromJson<Attributes>(r.applied) ?? {},
+        linkedAt: r.linked_at,
+        updatedAt: r.updated_at,
+        ...(granted === null ? {} : { granted }),
+      };
+    });
   }
 
   async putLink(link: Link): Promise<void> {
@@ -58,6 +62,7 @@ export class DatabaseEngineStore implements EngineStore {
           applied: toJson(link.applied),
           linked_at: link.linkedAt,
           updated_at: link.updatedAt,
+          granted: link.granted === undefined ? null : toJson(link.granted),
         }));
         await ctx.db
           .insertInto('links')
@@ -67,6 +72,7 @@ export class DatabaseEngineStore implements EngineStore {
               account_id: eb.ref('excluded.account_id'),
               applied: eb.ref('excluded.applied'),
               updated_at: eb.ref('excluded.updated_at'),
+              granted: eb.ref('excluded.granted'),
             })),
           )
           .execute();

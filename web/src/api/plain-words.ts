@@ -33,6 +33,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_UNAUTHENTICATED: 'You are signed out',
   HRS_FORBIDDEN: 'Your role does not allow this',
   HRS_INTERNAL: 'Something went wrong in hrsync',
+  HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
 };
 
 export interface PlainError {
