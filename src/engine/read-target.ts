@@ -13,6 +13,8 @@ export interface TenantRead {
   readonly incremental: boolean;
   /** What the tenant cache must store after this read. */
   readonly cacheUpdate: TenantCacheUpdate;
+  /** Values the tenant holds outside the accounts read (see TargetReadResult.reserved). */
+  readonly reserved: Readonly<Record<string, readonly string[]>>;
 }
 
 export async function readTarget(
@@ -39,6 +41,7 @@ export async function readTarget(
       cursor: result.cursor,
       incremental: false,
       cacheUpdate: { kind: 'replace', accounts: result.accounts },
+      reserved: result.reserved ?? {},
     };
   }
   const merged = new Map(cached.map((a) => [a.id, a]));
@@ -55,5 +58,6 @@ export async function readTarget(
     cursor: result.cursor,
     incremental: true,
     cacheUpdate: { kind: 'changes', accounts: changed, removedIds: removed },
+    reserved: result.reserved ?? {},
   };
 }

@@ -34,6 +34,8 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_FORBIDDEN: 'Your role does not allow this',
   HRS_INTERNAL: 'Something went wrong in hrsync',
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
+  HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',
+  HRS_AGENT_REFUSED: 'The directory agent was refused',
 };
 
 export interface PlainError {
