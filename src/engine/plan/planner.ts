@@ -19,6 +19,7 @@ import { type Expression, evaluate, parseExpression } from '../../expr/index.ts'
 import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
+import { withinBudget } from '../pattern-budget.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { seededRandom } from './seeded-random.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
@@ -50,10 +51,10 @@ export function plan(input: PlanInput): Plan {
   const { config, mapping, index, today } = input;
   const uniqueRules = mapping.rules.filter((r) => r.references.includes(UNIQUE));
   const plainRules = mapping.rules.filter((r) => !r.references.includes(UNIQUE));
-  const candidates = config.uniqueness.candidates.map((text) => {
+  const candidates = config.uniqueness.candidates.map((text, i) => {
     const parsed = parseExpression(text);
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
-    return parsed.ast;
+    return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
   });
   const registry = new UniqueNameRegistry(index, input.collisions);
   const matchesOnUniqueName = config.matching.some((a) =>
@@ -479,16 +480,16 @@ function describe(action: string, person: Person, changeCount: number): string {
 }
 
 function localPartOf(
-  ast: Expression,
+  candidate: { readonly ast: Expression; readonly label: string },
   attrs: Attributes,
   context: { now: () => string; random: () => number },
 ): string {
-  const r = evaluate(ast, { ...context, attributes: attrs });
+  const r = withinBudget(candidate.label, () => evaluate(candidate.ast, { ...context, attributes: attrs }));
   return r.ok && r.value !== null ? String(r.value) : '';
 }
 
 function firstCandidate(
-  asts: readonly Expression[],
+  asts: readonly { readonly ast: Expression; readonly label: string }[],
   attrs: Attributes,
   context: { now: () => string; random: () => number },
 ): string {
