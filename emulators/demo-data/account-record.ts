@@ -44,6 +44,27 @@ export interface AccountShape {
   readonly licence: string | null;
 }
 
+/**
+ * hrsync's default hire date: the first start of the uninterrupted run of employments the shown one
+ * belongs to (rows that touch — a start the day after an end — or overlap count as one).
+ */
+export function continuousStart(employments: readonly EmploymentRecord[], shown: EmploymentRecord): Day {
+  const sorted = [...employments].sort((a, b) => a.functionStart - b.functionStart);
+  let start = shown.functionStart;
+  let periodStart = Number.NaN;
+  let periodEnd: Day | null | undefined;
+  for (const e of sorted) {
+    const joins = periodEnd !== undefined && (periodEnd === null || e.functionStart <= periodEnd + 1);
+    if (!joins) {
+      periodStart = e.functionStart;
+      periodEnd = e.functionEnd;
+    } else if (periodEnd !== null && periodEnd !== undefined)
+      periodEnd = e.functionEnd === null ? null : Math.max(periodEnd, e.functionEnd);
+    if (e === shown) start = periodStart;
+  }
+  return start;
+}
+
 export function personAccount(person: DemoPerson, shape: AccountShape): GraphUserRecord {
   const { name } = person;
   const e = shape.employment;
@@ -64,7 +85,7 @@ export function personAccount(person: DemoPerson, shape: AccountShape): GraphUse
     proxyAddresses: proxies,
     employeeId: shape.employeeId,
     employeeType: EMPLOYEE_TYPE[e.employeeType],
-    employeeHireDate: amsterdamMidnightUtc(e.functionStart),
+    employeeHireDate: amsterdamMidnightUtc(continuousStart(person.employments, e)),
     employeeLeaveDateTime: shape.leaveDay === null ? null : amsterdamMidnightUtc(shape.leaveDay),
     jobTitle: e.job.description,
     department: clip(e.unit.name, 64),

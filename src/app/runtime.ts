@@ -11,6 +11,8 @@ export interface Runtime {
   readonly config: ServiceConfig;
   readonly logger: Logger;
   readonly store: Store;
+  /** The key the store was opened with (a run thread opens its own store with it). */
+  readonly secretKey: Buffer;
   readonly connectors: Connectors;
   readonly metrics: ServiceMetrics;
 }
@@ -42,6 +44,7 @@ export async function openRuntime(
     config,
     logger,
     store,
+    secretKey: key,
     connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa }),
     metrics: new ServiceMetrics(store),
   };

@@ -4,9 +4,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/index.ts';
-import { engineExecutor, Scheduler, Worker } from '../jobs/index.ts';
+import { Scheduler } from '../jobs/index.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { ServiceConfig } from './config.ts';
+import { RunThread } from './run-thread.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
 export interface RunningService {
@@ -39,14 +40,16 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
       );
     }
   }
-  const worker = new Worker({
-    store,
-    execute: engineExecutor({ store, connectors }),
+  // Runs execute in their own thread, off the API's event loop (run-thread.ts).
+  const worker = new RunThread({
+    config,
+    secretKey: runtime.secretKey,
+    ...(options.extraCa === undefined ? {} : { extraCa: options.extraCa }),
     metrics,
-    log: logger,
-    leaseMs: config.leaseMs,
-    pollMs: config.pollMs,
+    logger,
   });
+  // The thread loads while the API is built; it is awaited before the service says it is serving.
+  const threadReady = worker.start();
   const scheduler = new Scheduler({
     store,
     intervalMs: config.schedulerIntervalMs,
@@ -66,7 +69,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     onRunQueued: () => worker.nudge(),
   });
   const address = await app.listen({ host: config.host, port: config.port });
-  worker.start();
+  await threadReady;
   scheduler.start();
   logger.info({ url: address, worker: worker.owner }, 'hrsync serving');
   return {

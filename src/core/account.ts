@@ -1,3 +1,4 @@
+import type { GrantedEntitlements } from './entitlements.ts';
 import type { Attributes } from './values.ts';
 
 /** An account in the target (an Entra user or an AD user), with the attributes that were read. */
@@ -13,4 +14,6 @@ export interface Link {
   readonly applied: Attributes;
   readonly linkedAt: string;
   readonly updatedAt: string;
+  /** Groups and licences hrsync granted this account (absent: none). */
+  readonly granted?: GrantedEntitlements;
 }

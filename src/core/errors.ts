@@ -155,6 +155,12 @@ export const ERROR_CATALOGUE = {
     retryable: true,
     description: 'An unexpected error; it was logged with the request id.',
   },
+  HRS_TARGET_VALUE_INVALID: {
+    status: 422,
+    retryable: false,
+    description:
+      'A mapped value breaks a rule of the target (too long, wrong format, required but empty, cannot be cleared); the message names the attribute and the rule. Fix the AFAS data or the mapping, or let the mapping shorten the value.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -3,6 +3,7 @@ export * from './assert-never.ts';
 export * from './clock.ts';
 export * from './config/index.ts';
 export * from './endpoint-policy.ts';
+export * from './entitlements.ts';
 export * from './errors.ts';
 export * from './person.ts';
 export * from './plan.ts';

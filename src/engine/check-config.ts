@@ -22,6 +22,11 @@ export function checkConfig(config: ConnectionConfig): ErrorDetail[] {
     if (!parsed.ok) errors.push({ path: `/uniqueness/candidates/${i}`, message: parsed.error.message });
   });
   errors.push(...validateScope(config.scope));
+  (config.entitlements ?? []).forEach((rule, i) => {
+    // The condition is the scoping-filter language: the same checks, reported at the rule's path.
+    for (const e of validateScope({ filters: rule.condition, outOfScope: 'none' }))
+      errors.push({ ...e, path: e.path.replace('/scope/filters/', `/entitlements/${i}/condition/`) });
+  });
   return errors;
 }
 

@@ -45,7 +45,7 @@ export const DEFAULT_MAPPING: MappingRule[] = [
     source: 'Switch([Soort_medewerker_code], "Employee", "I", "Employee", "E", "Contractor", "S", "Intern")',
     apply: 'always',
   },
-  { target: 'employeeHireDate', type: 'direct', source: 'StartDateTime', apply: 'always' },
+  { target: 'employeeHireDate', type: 'direct', source: 'HireDateTime', apply: 'always' },
   { target: 'employeeLeaveDateTime', type: 'direct', source: 'EndDateTime', apply: 'always' },
   { target: 'jobTitle', type: 'direct', source: 'Functie_omschrijving', apply: 'always' },
   { target: 'department', type: 'direct', source: 'Organisatorische_eenheid_omschrijving', apply: 'always' },
@@ -78,6 +78,7 @@ export const DEFAULT_PERSONS: PersonsConfig = {
   leadDays: 14,
   graceDays: 0,
   excludeWithoutEmployment: true,
+  hireDate: 'continuous',
 };
 
 export const DEFAULT_LIFECYCLE: LifecycleConfig = {

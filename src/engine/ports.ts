@@ -26,7 +26,34 @@ export interface Source {
   writeBack(employeeNumber: string, values: { email?: string; upn?: string }): Promise<void>;
 }
 
+/**
+ * What a target refuses for one attribute. The planner checks every value it would write against
+ * these, so a simulation shows as failed (or shortened) exactly what the sync would have refused.
+ */
+export interface AttributeLimit {
+  /** Longest text the target accepts, in characters (UTF-16 code units, as Graph and AD count). */
+  readonly maxLength?: number;
+  /** Most values a multi-valued attribute takes (Graph: one business phone). */
+  readonly maxValues?: number;
+  /** A rule the text must follow; `problem` returns what is wrong in plain words, or null. */
+  readonly format?: (value: string) => string | null;
+  /** The target refuses to clear it once set (Graph: displayName, mailNickname, userPrincipalName). */
+  readonly cannotClear?: boolean;
+  /**
+   * What a too-long value does unless the mapping says otherwise: `shorten` writes the first
+   * `maxLength` characters (a warning shows old → new); `fail` fails the person with the reason.
+   * Names default to `fail`, so they are never cut without someone deciding so.
+   */
+  readonly onTooLong: 'shorten' | 'fail';
+}
+
 export interface TargetCapabilities {
+  /** The name the console and messages use for the target ("Microsoft Entra ID", "Active Directory"). */
+  readonly displayName?: string;
+  /** Per attribute, what the target refuses (lengths, formats, clearing). */
+  readonly attributeLimits?: Readonly<Record<string, AttributeLimit>>;
+  /** Attributes a create must carry (besides what the writer adds itself, such as a password). */
+  readonly requiredOnCreate?: readonly string[];
   /** Writes can be grouped into batches of this size (1 = no batching). */
   readonly batchSize: number;
   readonly softDelete: boolean;

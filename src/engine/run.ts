@@ -23,7 +23,11 @@ export interface RunRequest {
   /** Approval of a blocked run: apply even though the guard fired. */
   readonly approved?: { readonly by: string; readonly reason: string };
   readonly signal?: AbortSignal;
-  readonly onProgress?: (p: RunProgress) => void;
+  /**
+   * Progress as it happens. A returned promise is awaited when a phase starts (the service stores
+   * the new phase before the phase's work begins); within a phase it is not awaited.
+   */
+  readonly onProgress?: (p: RunProgress) => void | Promise<void>;
   /** Called for every write that was applied (the service audits each account write). */
   readonly onWrite?: (item: RunItem) => void;
 }
@@ -60,7 +64,12 @@ import { compileScope } from './scope/index.ts';
 export async function executeRun(request: RunRequest): Promise<RunOutcome> {
   const { config, clock, kind } = request;
   const startedAt = clock.now();
-  const progress = request.onProgress ?? (() => {});
+  const progress = (p: RunProgress): void => {
+    void request.onProgress?.(p);
+  };
+  const startPhase = async (phase: RunProgress['phase']): Promise<void> => {
+    await request.onProgress?.({ phase, done: 0, total: null });
+  };
   const finish = (
     fields: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'actionCounts' | 'statusCounts'>,
   ): RunOutcome => ({
@@ -101,7 +110,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
 
     // The two reads are independent: the tenant is read while AFAS pages come in. A failed source
     // read stops the tenant read and fails the run before anything is planned.
-    progress({ phase: 'read-source', done: 0, total: null });
+    await startPhase('read-source');
     const stopTarget = new AbortController();
     const targetSignal = signal ? AbortSignal.any([signal, stopTarget.signal]) : stopTarget.signal;
     const tenantRead = readTarget(request.target, readAttributes, state, targetSignal);
@@ -120,10 +129,10 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       await tenantRead.catch(() => {});
       throw error;
     }
-    progress({ phase: 'read-target', done: 0, total: null });
+    await startPhase('read-target');
     const tenant = await tenantRead;
 
-    progress({ phase: 'plan', done: 0, total: null });
+    await startPhase('plan');
     const now = clock.now();
     const today = localToday(now, config.timeZone);
     const persons = normalise(snapshot, {
@@ -148,6 +157,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
@@ -170,7 +180,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     if (verdict.blocked && !request.approved) {
       await saveState(false);
       const items = thePlan.persons.map((p) =>
-        p.writes.length > 0 && p.item.status === 'success'
+        p.writes.length > 0 && (p.item.status === 'success' || p.item.status === 'warning')
           ? { ...p.item, status: 'blocked' as const, steps: [...p.item.steps, guardStep(verdict.reason)] }
           : p.item,
       );
@@ -193,7 +203,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       });
     }
 
-    progress({ phase: 'apply', done: 0, total: null });
+    await startPhase('apply');
     const items = await applyPlan(thePlan.persons, {
       target: request.target,
       source: request.source,
@@ -206,7 +216,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       onProgress: (done, total) => progress({ phase: 'apply', done, total }),
       ...(request.onWrite ? { onItem: request.onWrite } : {}),
     });
-    progress({ phase: 'record', done: 0, total: null });
+    await startPhase('record');
     await saveState(kind === 'sync');
     return finish({
       status: 'succeeded',

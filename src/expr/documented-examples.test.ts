@@ -651,6 +651,7 @@ test('documented examples: every Entra function section that has an example is i
     'NameConvention',
     'DutchSurname',
     'DutchDisplayName',
+    'Transliterate',
   ]);
   const withExamples = FUNCTION_NAMES.filter((name) => !without.has(name));
   assert.deepEqual(

@@ -49,6 +49,7 @@ export const FUNCTION_NAMES = [
   'NameConvention',
   'DutchSurname',
   'DutchDisplayName',
+  'Transliterate',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];

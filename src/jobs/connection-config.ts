@@ -55,6 +55,8 @@ export function rawConfig(connection: Connection, tenant: Tenant | null): Record
     lifecycle: c.lifecycle ?? DEFAULT_SECTIONS.lifecycle,
     thresholds: c.thresholds ?? DEFAULT_SECTIONS.thresholds,
     writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
+    // Absent when never saved, so configurations from before entitlements keep their hash.
+    ...(c.entitlements === undefined ? {} : { entitlements: c.entitlements }),
   };
 }
 

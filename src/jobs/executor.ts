@@ -17,7 +17,8 @@ export interface ExecutionResult {
 
 export interface ExecutionContext {
   readonly signal: AbortSignal;
-  onProgress(progress: RunProgressRecord): void;
+  /** May return a promise: the engine waits for a new phase to be stored before starting it. */
+  onProgress(progress: RunProgressRecord): void | Promise<void>;
   /** Every account write as it is applied, for the audit log. */
   onWrite(item: RunItem): void;
 }

@@ -3,7 +3,7 @@ export { assembleConfig, configHash, resolveRunSecrets } from './connection-conf
 export type { Connectors, CredentialMaterial, SourceTestResult } from './connectors.ts';
 export { engineExecutor } from './engine-executor.ts';
 export type { ExecutionContext, ExecutionResult, RunExecutor } from './executor.ts';
-export { ServiceMetrics } from './metrics.ts';
+export { type ItemTally, type RunMetrics, ServiceMetrics, tallyItems } from './metrics.ts';
 export { DEFAULT_MAX_ATTEMPTS, requestRun } from './run-requests.ts';
 export { localLabel, nextRunAt, nextRuns, type ScheduleSpec, validateSchedule } from './schedule.ts';
 export { SCHEDULER_ACTOR, Scheduler } from './scheduler.ts';

@@ -58,23 +58,34 @@ export class ServiceMetrics {
     });
   }
 
-  runFinished(
-    kind: RunKind,
-    status: string,
-    durationMs: number,
-    items: readonly { readonly action: Action; readonly status: ItemStatus }[],
-    throttled: number,
-  ): void {
+  runFinished(kind: RunKind, status: string, durationMs: number, items: ItemTally, throttled: number): void {
     this.#duration.observe({ kind, status }, durationMs / 1000);
     if (throttled > 0) this.#throttled.inc(throttled);
-    const pairs = new Map<string, number>();
-    for (const item of items) {
-      const key = `${item.action}\u0000${item.status}`;
-      pairs.set(key, (pairs.get(key) ?? 0) + 1);
-    }
-    for (const [key, n] of pairs) {
-      const [action, itemStatus] = key.split('\u0000') as [string, string];
-      this.#items.inc({ action, status: itemStatus }, n);
+    for (const { action, status: itemStatus, count } of items) {
+      if (count > 0) this.#items.inc({ action, status: itemStatus }, count);
     }
   }
 }
+
+/** A run's items counted by action and status: what the item counter needs, small enough to post. */
+export type ItemTally = readonly {
+  readonly action: Action;
+  readonly status: ItemStatus;
+  readonly count: number;
+}[];
+
+export function tallyItems(
+  items: readonly { readonly action: Action; readonly status: ItemStatus }[],
+): ItemTally {
+  const pairs = new Map<string, { action: Action; status: ItemStatus; count: number }>();
+  for (const item of items) {
+    const key = `${item.action}\u0000${item.status}`;
+    const known = pairs.get(key);
+    if (known) known.count++;
+    else pairs.set(key, { action: item.action, status: item.status, count: 1 });
+  }
+  return [...pairs.values()];
+}
+
+/** What a worker reports when a run ends; a worker thread forwards it to the process's metrics. */
+export type RunMetrics = Pick<ServiceMetrics, 'runFinished'>;

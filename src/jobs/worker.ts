@@ -8,7 +8,7 @@ import { isHrsyncError } from '../core/index.ts';
 import type { Run, RunProgressRecord, Store } from '../store/index.ts';
 import { auditAccountWrite } from './account-audit.ts';
 import type { ExecutionResult, RunExecutor } from './executor.ts';
-import type { ServiceMetrics } from './metrics.ts';
+import { type RunMetrics, tallyItems } from './metrics.ts';
 import { applyRunEffects, WORKER_ACTOR } from './run-effects.ts';
 
 export interface WorkerLog {
@@ -26,7 +26,12 @@ export interface WorkerOptions {
   readonly heartbeatMs?: number;
   readonly pollMs?: number;
   readonly log?: WorkerLog;
-  readonly metrics?: ServiceMetrics;
+  readonly metrics?: RunMetrics;
+  /**
+   * Asked before each claim; false ends the loop (a run thread that grew large stops claiming, so
+   * it can be replaced by a fresh one between runs, never in the middle of one).
+   */
+  readonly keepClaiming?: () => boolean;
 }
 
 const silent: WorkerLog = { info() {}, warn() {}, error() {} };
@@ -35,7 +40,7 @@ export const workerId = (): string => `${hostname()}/${process.pid}/${crypto.ran
 
 export class Worker {
   readonly owner: string;
-  readonly #o: Required<Omit<WorkerOptions, 'metrics' | 'owner'>> & { metrics: ServiceMetrics | undefined };
+  readonly #o: Required<Omit<WorkerOptions, 'metrics' | 'owner'>> & { metrics: RunMetrics | undefined };
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -52,6 +57,7 @@ export class Worker {
       pollMs: options.pollMs ?? 1000,
       log: options.log ?? silent,
       metrics: options.metrics,
+      keepClaiming: options.keepClaiming ?? (() => true),
     };
   }
 
@@ -69,6 +75,11 @@ export class Worker {
     await this.#loop;
   }
 
+  /** Settles when the loop has ended (after stop(), or when keepClaiming said no). */
+  async stopped(): Promise<void> {
+    await this.#loop;
+  }
+
   /** Ends the wait between polls (the API calls this after queueing in the same process). */
   nudge(): void {
     this.#wake?.();
@@ -76,7 +87,7 @@ export class Worker {
 
   async #run(): Promise<void> {
     let lastSweep = 0;
-    while (this.#running) {
+    while (this.#running && this.#o.keepClaiming()) {
       try {
         if (Date.now() - lastSweep > this.#o.pollMs * 5) {
           lastSweep = Date.now();
@@ -175,10 +186,15 @@ export class Worker {
           progress = p;
           const now = Date.now();
           if (p.phase !== savedPhase || now - savedAt >= 1000) {
+            const newPhase = p.phase !== savedPhase;
             savedPhase = p.phase;
             savedAt = now;
-            void beat();
+            const saved = beat();
+            // A new phase is stored before its work starts, so the console shows "planning" while
+            // the plan is made rather than after.
+            if (newPhase) return saved;
           }
+          return undefined;
         },
         onWrite: (item) => {
           writes = writes
@@ -221,7 +237,7 @@ export class Worker {
       run.kind,
       finished.status,
       Date.now() - started,
-      result.items,
+      tallyItems(result.items),
       result.throttled,
     );
     log.info({ run: run.id, status: finished.status, worker: this.owner }, 'run finished');

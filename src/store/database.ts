@@ -154,6 +154,8 @@ export interface LinksTable {
   applied: string;
   linked_at: string;
   updated_at: string;
+  /** JSON GrantedEntitlements; null when hrsync granted nothing (migration 0070). */
+  granted: string | null;
 }
 
 export interface EngineStateTable {

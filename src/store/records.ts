@@ -5,6 +5,7 @@
 import type {
   Action,
   ConnectionState,
+  EntitlementRule,
   ItemStatus,
   LifecycleConfig,
   MappingRule,
@@ -101,6 +102,8 @@ export interface StoredConfig {
   readonly matching?: readonly string[];
   readonly uniqueness?: UniquenessConfig;
   readonly writeBack?: { readonly email: boolean; readonly upn: boolean };
+  /** Absent (undefined) when there are none, so older configurations keep their hash. */
+  readonly entitlements?: readonly EntitlementRule[] | undefined;
   readonly scope?: ScopeConfig;
   readonly persons?: PersonsConfig;
   readonly lifecycle?: LifecycleConfig;

@@ -3,7 +3,7 @@
  * display name, ignoring case and accents ("zoe" finds "Zoë", "jansen" finds "Jan Jansen").
  */
 import type { Lifecycle, Person } from '../../core/index.ts';
-import { normalizeDiacritics } from '../../expr/index.ts';
+import { normalizeDiacritics, transliterate } from '../../expr/index.ts';
 
 export interface PersonEntry {
   readonly employeeNumber: string;
@@ -14,8 +14,11 @@ export interface PersonEntry {
   readonly foldedName: string;
 }
 
-/** The same letters the unique-name rules fold (ß → ss, ø → oe), so a typed "ß" still matches. */
-export const fold = (text: string): string => normalizeDiacritics(text).toLowerCase();
+/**
+ * Entra's diacritics table first (ø → oe, so "aeroe" finds "Ærø"), then transliteration for what the
+ * table leaves (đ, Cyrillic), so a typed "ss" finds "ß" and "yilmaz" finds "Yılmaz".
+ */
+export const fold = (text: string): string => transliterate(normalizeDiacritics(text)).toLowerCase();
 
 // Employee numbers are strings of varying length: "999" belongs before "1000".
 const byNumber = new Intl.Collator('en', { numeric: true }).compare;

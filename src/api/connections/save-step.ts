@@ -44,6 +44,8 @@ function sectionsOf(step: ConfigStep, connection: Connection, tenant: Tenant | n
         matching: config.matching,
         uniqueness: config.uniqueness,
         writeBack: config.writeBack,
+        // No rules is stored as none at all: saving step 3 unchanged changes nothing.
+        entitlements: config.entitlements?.length ? config.entitlements : undefined,
       };
     case 4:
       return {

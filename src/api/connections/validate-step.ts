@@ -29,7 +29,7 @@ const OWNED: Readonly<Record<ConfigStep, { readonly sections: readonly string[];
   {
     1: { sections: ['/source'], strip: '/source' },
     2: { sections: ['/target'], strip: '/target' },
-    3: { sections: ['/mapping', '/matching', '/uniqueness', '/writeBack'], strip: '' },
+    3: { sections: ['/mapping', '/matching', '/uniqueness', '/writeBack', '/entitlements'], strip: '' },
     4: { sections: ['/scope', '/persons', '/lifecycle', '/thresholds', '/timeZone'], strip: '' },
   };
 

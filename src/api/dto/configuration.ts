@@ -56,6 +56,7 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
         matching: c.matching ?? DEFAULT_SECTIONS.matching,
         uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
         writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
+        entitlements: c.entitlements ?? [],
       }) as Configuration['mapping']['settings'],
     },
     scope: {

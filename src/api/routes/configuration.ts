@@ -295,6 +295,7 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
         matching: body.matching,
         uniqueness: body.uniqueness,
         ...(body.writeBack === undefined ? {} : { writeBack: body.writeBack }),
+        ...(body.entitlements === undefined ? {} : { entitlements: body.entitlements }),
       },
     }));
   });

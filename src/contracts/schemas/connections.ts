@@ -1,6 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import {
   AfasEnvironment,
+  EntitlementRule,
   LifecycleConfig,
   MappingRule,
   PersonsConfig,
@@ -171,6 +172,7 @@ export const MappingStepBody = T.Object(
     matching: T.Array(T.String({ minLength: 1 }), { minItems: 1, maxItems: 10 }),
     uniqueness: UniquenessConfig,
     writeBack: T.Optional(WriteBackConfig),
+    entitlements: T.Optional(T.Array(EntitlementRule, { maxItems: 200 })),
   },
   { additionalProperties: false },
 );
@@ -179,6 +181,7 @@ export const MappingStepDto = T.Object({
   matching: T.Array(T.String()),
   uniqueness: UniquenessConfig,
   writeBack: WriteBackConfig,
+  entitlements: T.Array(EntitlementRule),
 });
 
 export const ScopeStepBody = T.Object(

@@ -1,2 +1,3 @@
+export * from './entitlements.ts';
 export * from './schema.ts';
 export * from './validate.ts';

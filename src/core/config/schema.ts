@@ -5,6 +5,7 @@
  * Versioned; validated with paths to the bad field (see validate.ts).
  */
 import { type Static, Type as T } from '@sinclair/typebox';
+import { entitlementRuleSchema } from './entitlements.ts';
 
 const NonEmpty = (description: string, extra: object = {}) =>
   T.String({ minLength: 1, description, ...extra });
@@ -119,19 +120,51 @@ export const MappingRule = T.Object(
     source: T.Optional(T.String()),
     apply: T.Union([T.Literal('always'), T.Literal('create')], { default: 'always' }),
     default: T.Optional(T.Union([T.String(), T.Null()])),
+    /**
+     * A value longer than the target allows: `shorten` writes what fits (shown as a warning with
+     * old → new), `fail` fails the person with the reason. Unset: the target's default for the
+     * attribute (names fail, descriptive texts such as jobTitle are shortened).
+     */
+    onTooLong: T.Optional(T.Union([T.Literal('shorten'), T.Literal('fail')])),
   },
   { additionalProperties: false },
 );
 export type MappingRule = Static<typeof MappingRule>;
 
 /**
- * Unique names: the candidates are expressions giving the local part (before @) in order of
- * preference; the first one that, after cleaning, makes every mapping that uses `[UniqueName]` free in
- * the tenant and in this run wins. After the candidates, the first candidate gets a number suffix
- * 2, 3, … up to `maxSuffix`.
+ * Built-in naming schemes for `[UniqueName]`, so nobody has to write dozens of candidates by hand
+ * (engine/plan/naming-schemes.ts generates them):
+ * - `first.last`: roepnaam.surname, initials.surname, r.surname, then roepnaam.surname2, 3, …
+ * - `growing-first-name` (HelloID's default): roepnaam.surname, r.surname, ro.surname, roe.surname, …,
+ *   then roepnaam.surname2, 3, …
+ * - `initials.last`: initials.surname, roepnaam.surname, then initials.surname2, 3, …
+ * - `samaccountname`: roepnaam + surname without dots, cut to 20 characters, then ever shorter parts
+ *   of the first name, then numbers within the 20 characters (for Active Directory's sAMAccountName).
+ * The surname is the prefix and birth name (`van den Boele` → `vandenboele`).
+ */
+export const NAMING_SCHEMES = [
+  'first.last',
+  'growing-first-name',
+  'initials.last',
+  'samaccountname',
+] as const;
+export type NamingScheme = (typeof NAMING_SCHEMES)[number];
+
+/**
+ * Unique names: a built-in `scheme`, or (without one) the candidates: expressions giving the local
+ * part (before @) in order of preference; the first one that, after cleaning, makes every mapping
+ * that uses `[UniqueName]` free in the tenant and in this run wins. A candidate that is a `Join` with
+ * an empty part (no initials) is skipped, never collapsed. After the candidates, the first candidate
+ * gets a number suffix 2, 3, … up to `maxSuffix`.
  */
 export const UniquenessConfig = T.Object(
   {
+    scheme: T.Optional(
+      T.Union(
+        NAMING_SCHEMES.map((s) => T.Literal(s)),
+        { description: 'a built-in naming scheme; when set, `candidates` are not used' },
+      ),
+    ),
     candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }),
     maxSuffix: T.Integer({ minimum: 0, maximum: 999, default: 99 }),
   },
@@ -214,6 +247,17 @@ export const PersonsConfig = T.Object(
       description: 'days after end the person counts as a leaver',
     }),
     excludeWithoutEmployment: T.Boolean({ default: true }),
+    /**
+     * What `HireDate` (and the default employeeHireDate mapping) means: `continuous` — the first start
+     * of the uninterrupted run of employments the primary one belongs to (contracts that touch or
+     * overlap count as one); `primary-start` — the primary employment's start; `first-start` — the
+     * earliest start of any employment.
+     */
+    hireDate: T.Optional(
+      T.Union([T.Literal('continuous'), T.Literal('primary-start'), T.Literal('first-start')], {
+        default: 'continuous',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -256,6 +300,10 @@ export const WriteBackConfig = T.Object(
   { additionalProperties: false },
 );
 
+/** Groups and licences from rules (see entitlements.ts); absent = none. */
+export const EntitlementRule = entitlementRuleSchema(ScopeClause);
+export type EntitlementRule = Static<typeof EntitlementRule>;
+
 export const ConnectionConfig = T.Object(
   {
     version: T.Literal(1),
@@ -270,6 +318,7 @@ export const ConnectionConfig = T.Object(
     lifecycle: LifecycleConfig,
     thresholds: ThresholdsConfig,
     writeBack: WriteBackConfig,
+    entitlements: T.Optional(T.Array(EntitlementRule, { maxItems: 200 })),
   },
   { additionalProperties: false },
 );

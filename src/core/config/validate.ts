@@ -1,6 +1,7 @@
 import { Value } from '@sinclair/typebox/value';
 import type { ErrorDetail } from '../errors.ts';
 import { ConnectionConfig } from './schema.ts';
+import { entitlementErrors } from './validate-entitlements.ts';
 
 export type ConfigResult =
   | { readonly ok: true; readonly config: ConnectionConfig }
@@ -56,7 +57,9 @@ function describe(message: string, value: unknown): string {
 }
 
 function semanticErrors(config: ConnectionConfig): ErrorDetail[] {
-  return [timeZoneErrors, mappingErrors, thresholdErrors].flatMap((check) => bestEffort(() => check(config)));
+  return [timeZoneErrors, mappingErrors, thresholdErrors, entitlementErrors].flatMap((check) =>
+    bestEffort(() => check(config)),
+  );
 }
 
 function timeZoneErrors(config: ConnectionConfig): ErrorDetail[] {

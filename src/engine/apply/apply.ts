@@ -43,7 +43,9 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     error: plan.item.error,
   }));
   const byEmployee = new Map(trackers.map((t) => [t.plan.item.employeeNumber, t]));
-  const active = trackers.filter((t) => t.plan.item.status !== 'failed');
+  // A failed person may still carry writes: the parts of an update the target accepts (a leaver is
+  // disabled even when a new surname is too long to write).
+  const active = trackers.filter((t) => t.plan.item.status !== 'failed' || t.plan.writes.length > 0);
   const total = active.reduce((n, t) => n + t.plan.writes.length, 0);
   let done = 0;
   const progress = (n: number) => {
@@ -149,7 +151,7 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
       steps: t.steps,
       error: t.error,
     });
-    if (t.plan.writes.length > 0 && t.plan.item.status !== 'failed') ctx.onItem?.(item);
+    if (t.plan.writes.length > 0) ctx.onItem?.(item);
     return item;
   });
 

@@ -28,7 +28,7 @@ export function guard({ plan, thresholds, lastSourceCount }: GuardInput): GuardR
     }
   }
   const removals = plan.persons.filter((p) =>
-    p.writes.some((w) => (w.kind === 'disable' || w.kind === 'delete') && p.item.status === 'success'),
+    p.writes.some((w) => w.kind === 'disable' || w.kind === 'delete'),
   ).length;
   if (thresholds.maxDisableDeleteCount !== null && removals > thresholds.maxDisableDeleteCount) {
     reasons.push(`${removals} disables + deletes, over the limit of ${thresholds.maxDisableDeleteCount}`);

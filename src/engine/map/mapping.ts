@@ -18,6 +18,8 @@ export interface CompiledRule {
   readonly target: string;
   readonly apply: 'always' | 'create';
   readonly type: AttributeType;
+  /** What a too-long value does, when the mapping says (else the target's default). */
+  readonly onTooLong?: 'shorten' | 'fail';
   readonly references: readonly string[];
   /** The context carries the person's attributes; built once per person, shared by every rule. */
   readonly evaluate: (context: EvalContext) => RuleResult;
@@ -43,7 +45,12 @@ export function compileMapping(
     const type = attributeTypes[rule.target] ?? 'string';
     const fallback = rule.default ?? null;
     const finish = (value: AttrValue): AttrValue => coerce(isEmpty(value) ? fallback : value, type);
-    const base = { target: rule.target, apply: rule.apply, type };
+    const base = {
+      target: rule.target,
+      apply: rule.apply,
+      type,
+      ...(rule.onTooLong === undefined ? {} : { onTooLong: rule.onTooLong }),
+    };
     const source = rule.source ?? '';
     if (rule.type === 'constant') {
       compiled.push({

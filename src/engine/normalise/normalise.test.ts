@@ -115,4 +115,55 @@ describe('normalise', () => {
     assert.equal(p?.attributes.StartDateTime, '2026-06-30T22:00:00Z');
     assert.equal(p?.attributes.EndDateTime, '2026-12-31T23:00:00Z');
   });
+
+  test('a person whose only employment starts next year is future, not a leaver (even with an end date)', () => {
+    const persons = run(
+      [user('1'), user('2')],
+      [
+        job('1', 'a', '2027-03-01', '2027-12-31'),
+        job('2', 'b', '2020-01-01', '2026-11-23'),
+        job('2', 'c', '2027-03-01', null),
+      ],
+      [],
+      2,
+    );
+    const lifecycle = Object.fromEntries(persons.map((p) => [p.employeeNumber, p.lifecycle]));
+    assert.deepEqual(lifecycle, { '1': 'future', '2': 'leaver' });
+  });
+
+  test('hire date: contracts that touch or overlap count as one uninterrupted employment', () => {
+    const persons = run(
+      ['1', '2', '3', '4'].map((n) => user(n)),
+      [
+        // 1: a new contract the day after the previous one ended → hired at the first start
+        job('1', 'a1', '2018-01-01', '2021-12-31'),
+        job('1', 'a2', '2022-01-01', null),
+        // 2: overlapping contracts, and an older one with a gap before them
+        job('2', 'b0', '2010-01-01', '2012-06-30'),
+        job('2', 'b1', '2015-03-01', '2020-12-31'),
+        job('2', 'b2', '2019-01-01', null),
+        // 3: a gap of a day → the new contract is a new hire
+        job('3', 'c1', '2018-01-01', '2021-12-30'),
+        job('3', 'c2', '2022-01-01', null),
+        // 4: one contract
+        job('4', 'd1', '2024-05-01', null),
+      ],
+    );
+    const hire = Object.fromEntries(persons.map((p) => [p.employeeNumber, p.attributes.HireDate]));
+    assert.deepEqual(hire, { '1': '2018-01-01', '2': '2015-03-01', '3': '2022-01-01', '4': '2024-05-01' });
+    assert.equal(persons[0]?.attributes.HireDateTime, '2017-12-31T23:00:00Z');
+    const primaryStart = normalise(
+      {
+        users: [user('1')],
+        employments: [job('1', 'a1', '2018-01-01', '2021-12-31'), job('1', 'a2', '2022-01-01', null)],
+        organizationalUnits: [],
+      },
+      {
+        today: '2026-11-24',
+        timeZone: 'Europe/Amsterdam',
+        persons: { ...DEFAULT_PERSONS, hireDate: 'primary-start' },
+      },
+    );
+    assert.equal(primaryStart[0]?.attributes.HireDate, '2022-01-01');
+  });
 });

@@ -6,6 +6,8 @@
  * - `Lifecycle`: pre-hire | active | leaver | gone | future | no-employment
  * - `StartDate`, `EndDate`: local dates of the primary employment (`EndDate` empty while any
  *   employment is open-ended); `StartDateTime`, `EndDateTime`: the instants they begin/end locally
+ * - `HireDate`, `HireDateTime`: by `persons.hireDate` — by default the first start of the
+ *   uninterrupted employment the primary one belongs to (touching or overlapping contracts are one)
  * - `ManagerEmployeeNumber`: the primary employment's manager, else the manager of its org unit
  *   (walking up the tree), never the person themself
  * - `DepartmentPath`: org-unit names from the top down, joined with " / "
@@ -90,8 +92,9 @@ function lifecycleOf(
   if (phases.length === 0) return 'no-employment' satisfies Lifecycle;
   if (phases.includes('active')) return 'active' satisfies Lifecycle;
   if (phases.includes('pre-hire')) return 'pre-hire' satisfies Lifecycle;
+  // Only employments that have ended make a leaver: a future contract's end date does not.
   const lastEnd = ends.reduce<LocalDate | null>(
-    (m, e) => (e !== null && (m === null || e > m) ? e : m),
+    (m, e, i) => (phases[i] === 'ended' && e !== null && (m === null || e > m) ? e : m),
     null,
   );
   if (lastEnd !== null && lastEnd >= graceStart) return 'leaver' satisfies Lifecycle;
@@ -128,6 +131,36 @@ function composeDisplayName(row: Attributes, employeeNumber: string): string {
   const given = str(row.Roepnaam) ?? str(row.Voornaam) ?? str(row.Voorletters);
   const parts = [given, str(row.Voorvoegsel), str(row.Geboortenaam)].filter((p) => p !== null);
   return str(row.DisplayName) ?? str(row.Naam) ?? (parts.length > 0 ? parts.join(' ') : employeeNumber);
+}
+
+/**
+ * The hire date by rule. `continuous` walks the employments in start order and joins those that
+ * overlap or touch (a start on the day after the previous end, the end date being the last working
+ * day) into periods; the hire date is the start of the period that holds the primary employment.
+ */
+export function hireDateOf(
+  employments: readonly Employment[],
+  primary: Employment | null,
+  rule: 'continuous' | 'primary-start' | 'first-start',
+): LocalDate | null {
+  if (primary === null) return null;
+  if (rule === 'primary-start') return primary.startDate;
+  const sorted = [...employments].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
+  if (rule === 'first-start') return sorted[0]?.startDate ?? null;
+  let periodStart: LocalDate | null = null;
+  let periodEnd: LocalDate | null | undefined; // undefined: no period yet; null: open-ended
+  let hire: LocalDate | null = primary.startDate;
+  for (const e of sorted) {
+    const joins =
+      periodEnd !== undefined && (periodEnd === null || (e.startDate ?? '') <= addDays(periodEnd, 1));
+    if (!joins) {
+      periodStart = e.startDate;
+      periodEnd = e.endDate;
+    } else if (periodEnd !== null && periodEnd !== undefined)
+      periodEnd = e.endDate === null || e.endDate > periodEnd ? e.endDate : periodEnd;
+    if (e === primary) hire = periodStart;
+  }
+  return hire;
 }
 
 export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): Person[] {
@@ -178,6 +211,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     const openEnded = employments.some((e) => e.endDate === null);
     const endDate = openEnded ? null : (primary?.endDate ?? null);
     const startDate = primary?.startDate ?? null;
+    const hireDate = hireDateOf(employments, primary, cfg.hireDate ?? 'continuous');
     const unitId = str(primary?.fields.Organisatorische_eenheid_code);
     const ownManager = primary?.managerEmployeeNumber ?? null;
     const manager =
@@ -193,6 +227,8 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
       EndDate: endDate,
       StartDateTime: startDate === null ? null : startOfLocalDay(startDate, timeZone),
       EndDateTime: endDate === null ? null : startOfLocalDay(addDays(endDate, 1), timeZone),
+      HireDate: hireDate,
+      HireDateTime: hireDate === null ? null : startOfLocalDay(hireDate, timeZone),
       ManagerEmployeeNumber: manager,
       DepartmentPath: pathOf(unitId),
       EmploymentCount: employments.length,

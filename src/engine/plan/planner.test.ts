@@ -267,4 +267,50 @@ describe('planner', () => {
     assert.equal(upn('1'), 'zoe.dhondt@contoso.nl');
     assert.equal(upn('2'), 'z.dhondt@contoso.nl', 'the second Zoë gets the initials candidate');
   });
+
+  test('unique names: an empty initials candidate is skipped, never collapsed to the bare surname', () => {
+    const taken: Account = { id: 'a1', attributes: { userPrincipalName: 'jan.jansen@contoso.nl' } };
+    const p = byEmployee(
+      run(
+        [user('100', 'Jan', 'Jansen', { Voorletters: '' }), user('101', 'Ömer', 'Yılmaz')],
+        [job('100', '2026-01-01', null), job('101', '2026-01-01', null)],
+        [taken],
+      ),
+    );
+    const jan = p.get('100')?.writes[0];
+    assert.ok(jan?.kind === 'create');
+    assert.equal(jan.attributes.userPrincipalName, 'j.jansen@contoso.nl');
+    const omer = p.get('101')?.writes[0];
+    assert.ok(omer?.kind === 'create');
+    assert.equal(omer.attributes.userPrincipalName, 'omer.yilmaz@contoso.nl');
+  });
+
+  test('unique names: a built-in naming scheme replaces the candidates', () => {
+    const cfg: ConnectionConfig = {
+      ...config,
+      uniqueness: { ...config.uniqueness, scheme: 'growing-first-name' },
+    };
+    const taken = ['jan.jansen', 'j.jansen'].map((l, i) => ({
+      id: `a${i}`,
+      attributes: { userPrincipalName: `${l}@contoso.nl` },
+    }));
+    const p = byEmployee(
+      run([user('100', 'Jan', 'Jansen')], [job('100', '2026-01-01', null)], taken, [], cfg),
+    );
+    const w = p.get('100')?.writes[0];
+    assert.ok(w?.kind === 'create');
+    assert.equal(w.attributes.userPrincipalName, 'ja.jansen@contoso.nl');
+    assert.match(
+      p
+        .get('100')
+        ?.item.steps.map((s) => s.message)
+        .join('\n') ?? '',
+      /"jan.jansen" was taken; chose "ja.jansen"/,
+    );
+    const noSurname = byEmployee(
+      run([user('200', 'Jan', '')], [job('200', '2026-01-01', null)], [], [], cfg),
+    );
+    assert.equal(noSurname.get('200')?.item.status, 'failed');
+    assert.match(noSurname.get('200')?.item.error?.message ?? '', /name parts .* are empty/);
+  });
 });

@@ -20,10 +20,13 @@ import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/i
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
 import { withinBudget } from '../pattern-budget.ts';
+import type { TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
+import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { seededRandom } from './seeded-random.ts';
+import { fitValues, type LimitCheck, type Limits, writeProblems } from './target-limits.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
-import { chooseUnique, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
+import { candidateSequence, chooseUniqueFrom, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
 
 export interface PlanInput {
   readonly config: ConnectionConfig;
@@ -37,6 +40,8 @@ export interface PlanInput {
   readonly collisions: Readonly<Record<string, readonly string[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
+  /** What the target refuses (attribute limits, required attributes), checked for every write. */
+  readonly capabilities?: Pick<TargetCapabilities, 'displayName' | 'attributeLimits' | 'requiredOnCreate'>;
 }
 
 const UNIQUE = 'UniqueName';
@@ -57,6 +62,22 @@ export function plan(input: PlanInput): Plan {
     return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
   });
   const registry = new UniqueNameRegistry(index, input.collisions);
+  const limits: Limits = {
+    targetName: input.capabilities?.displayName ?? 'the target',
+    limits: input.capabilities?.attributeLimits ?? {},
+    policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
+  };
+  const requiredOnCreate = input.capabilities?.requiredOnCreate ?? [];
+  const personsByNumber = new Map(input.persons.map((p) => [p.employeeNumber, p]));
+  const scheme = config.uniqueness.scheme;
+  /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
+  const localParts = (attrs: Attributes, context: { now: () => string; random: () => number }) =>
+    scheme
+      ? schemeCandidates(scheme, namePartsOf(attrs), config.uniqueness.maxSuffix)
+      : candidateSequence(
+          candidates.map((c) => localPartOf(c, attrs, context)),
+          config.uniqueness.maxSuffix,
+        );
   const matchesOnUniqueName = config.matching.some((a) =>
     mapping.byTarget.get(a)?.references.includes(UNIQUE),
   );
@@ -107,7 +128,13 @@ export function plan(input: PlanInput): Plan {
     for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
-      personPlans[m.index] = withManager(current, m, managerAccount, employeeOfAccount);
+      personPlans[m.index] = withManager(
+        current,
+        m,
+        managerAccount,
+        employeeOfAccount,
+        (n) => personsByNumber.get(n)?.displayName,
+      );
     }
   }
 
@@ -147,13 +174,17 @@ export function plan(input: PlanInput): Plan {
     const scope = input.scope(person);
     steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
 
-    const mapped = evaluateRules(plainRules, attrs, context);
-    if (mapped.errors.length > 0) {
-      steps.push(step('plan', mapped.errors.join('; '), 'failed'));
-      const error = { code: 'HRS_EXPR_EVALUATION', message: mapped.errors.join('; ') };
+    const evaluated = evaluateRules(plainRules, attrs, context);
+    if (evaluated.errors.length > 0) {
+      steps.push(step('plan', evaluated.errors.join('; '), 'failed'));
+      const error = { code: 'HRS_EXPR_EVALUATION', message: evaluated.errors.join('; ') };
       return { plan: bare(item(n, name, 'no-change', 'failed', null, [], steps, error)) };
     }
-    const firstLocal = matchesOnUniqueName ? firstCandidate(candidates, attrs, context) : '';
+    // Values are fitted to the target before anything compares them, so a shortened value matches
+    // what the tenant holds next time (no write on every run).
+    const fitted = fitValues(evaluated.values, limits);
+    const mapped = { ...evaluated, values: fitted.values };
+    const firstLocal = matchesOnUniqueName ? (localParts(attrs, context).next().value ?? '') : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
       const value = rule?.references.includes(UNIQUE)
@@ -203,7 +234,7 @@ export function plan(input: PlanInput): Plan {
         return { plan: { ...bare(item(n, name, 'no-change', 'skipped', null, [], steps)), dropLink } };
       }
       return {
-        plan: { ...createPlan(person, attrs, context, mapped.values, desiredEnabled, steps), dropLink },
+        plan: { ...createPlan(person, attrs, context, fitted, desiredEnabled, steps), dropLink },
         accountId: null,
       };
     }
@@ -224,6 +255,20 @@ export function plan(input: PlanInput): Plan {
       const old = account.attributes[rule.target] ?? null;
       if (!sameValue(old, next)) changes.push({ attribute: rule.target, old, new: next });
     }
+    const refused = writeProblems(
+      fitted,
+      changes.map((c) => ({ attribute: c.attribute, value: c.new })),
+      limits,
+      null,
+    );
+    const refusedAttributes = new Set(refused.map((r) => r.attribute));
+    const warnings = changes.flatMap((c) => {
+      const s = fitted.shortened.get(c.attribute);
+      return s ? [s.message] : [];
+    });
+    // The target would refuse the whole update; the values it accepts and the enable/disable still go.
+    const accepted =
+      refusedAttributes.size > 0 ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
     const writes: PlannedWrite[] = [];
     const enabled = isEnabled(account);
     let action: PersonPlan['item']['action'] = 'no-change';
@@ -234,19 +279,27 @@ export function plan(input: PlanInput): Plan {
       action = 'disable';
       writes.push({ kind: 'disable', employeeNumber: n, accountId: account.id });
     }
-    if (changes.length > 0) {
-      writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes });
-      if (action === 'no-change') action = 'update';
-    }
+    if (accepted.length > 0)
+      writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes: accepted });
+    if (changes.length > 0 && action === 'no-change') action = 'update';
     const allChanges =
       action === 'enable' || action === 'disable'
         ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
         : changes;
     steps.push(step('plan', describe(action, person, changes.length)));
-    writes.push(...writeBack(n, attrs, account.attributes));
+    for (const w of warnings) steps.push(step('plan', w, 'warning'));
+    let status: PersonPlan['item']['status'] = warnings.length > 0 ? 'warning' : 'success';
+    let error: { code: string; message: string } | null = null;
+    if (refused.length > 0) {
+      const message = `${limits.targetName} would refuse: ${refused.map((r) => r.message).join('; ')}`;
+      steps.push(step('plan', message, 'failed'));
+      status = 'failed';
+      error = { code: 'HRS_TARGET_VALUE_INVALID', message };
+    }
+    if (status !== 'failed') writes.push(...writeBack(n, attrs, account.attributes));
     return {
       plan: {
-        item: item(n, name, action, 'success', account.id, allChanges, steps),
+        item: item(n, name, action, status, account.id, allChanges, steps, error),
         writes,
         newLink: linked ? null : { accountId: account.id },
         dropLink: false,
@@ -261,19 +314,18 @@ export function plan(input: PlanInput): Plan {
     person: Person,
     attrs: Attributes,
     context: { now: () => string; random: () => number },
-    values: Readonly<Record<string, AttrValue>>,
+    fitted: LimitCheck,
     enabled: boolean,
     steps: RunStep[],
   ): PersonPlan {
     const n = person.employeeNumber;
+    const values = fitted.values;
     let uniqueValues: Readonly<Record<string, AttrValue>> = {};
     if (uniqueRules.length > 0) {
-      const locals = candidates.map((c) => localPartOf(c, attrs, context));
       // One copy of the attributes per person; only UniqueName changes between candidates.
       const scratch = withUniqueName(attrs, '');
-      const choice = chooseUnique(
-        locals,
-        config.uniqueness.maxSuffix,
+      const choice = chooseUniqueFrom(
+        localParts(attrs, context),
         (localPart) => {
           scratch[UNIQUE] = localPart;
           return evaluateRules(uniqueRules, scratch, context).values;
@@ -281,7 +333,12 @@ export function plan(input: PlanInput): Plan {
         registry,
       );
       if (!choice) {
-        const message = `every candidate for ${uniqueRules.map((r) => r.target).join(', ')} is taken (${locals.join(', ')} and suffixes up to ${config.uniqueness.maxSuffix})`;
+        const targets = uniqueRules.map((r) => r.target).join(', ');
+        const first = localParts(attrs, context).next().value;
+        const message =
+          first === undefined
+            ? `no user name can be made for ${targets}: the name parts the ${scheme ? `"${scheme}" scheme` : 'candidates'} need${scheme ? 's' : ''} are empty`
+            : `every candidate for ${targets} is taken ("${first}", the other candidates and numbers up to ${config.uniqueness.maxSuffix})`;
         steps.push(step('plan', message, 'failed'));
         return bare(
           item(n, person.displayName, 'create', 'failed', null, [], steps, {
@@ -293,13 +350,42 @@ export function plan(input: PlanInput): Plan {
       uniqueValues = choice.values;
       if (choice.tried > 1)
         steps.push(
-          step('plan', `"${locals[0]}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`),
+          step(
+            'plan',
+            `"${localParts(attrs, context).next().value}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`,
+          ),
         );
     }
+    const unique = fitValues(uniqueValues, limits);
     const attributes: Record<string, AttrValue> = {};
-    for (const [k, v] of Object.entries({ ...values, ...uniqueValues })) {
+    for (const [k, v] of Object.entries({ ...values, ...unique.values })) {
       if (k !== ENABLED && v !== null && !(Array.isArray(v) && v.length === 0)) attributes[k] = v;
     }
+    const check: LimitCheck = {
+      values: attributes,
+      shortened: new Map([...fitted.shortened, ...unique.shortened]),
+      problems: new Map([...fitted.problems, ...unique.problems]),
+    };
+    const refused = writeProblems(
+      check,
+      Object.entries(attributes).map(([attribute, value]) => ({ attribute, value })),
+      limits,
+      requiredOnCreate,
+    );
+    if (refused.length > 0) {
+      const message = `${limits.targetName} would refuse the new account: ${refused.map((r) => r.message).join('; ')}`;
+      steps.push(step('plan', message, 'failed'));
+      return bare(
+        item(n, person.displayName, 'create', 'failed', null, [], steps, {
+          code: 'HRS_TARGET_VALUE_INVALID',
+          message,
+        }),
+      );
+    }
+    const warnings = Object.keys(attributes).flatMap((a) => {
+      const s = check.shortened.get(a);
+      return s ? [s.message] : [];
+    });
     const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
@@ -308,14 +394,23 @@ export function plan(input: PlanInput): Plan {
         `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim(),
       ),
     );
+    for (const w of warnings) steps.push(step('plan', w, 'warning'));
     const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
     writes.push(...writeBack(n, attrs, attributes));
     return {
-      item: item(n, person.displayName, 'create', 'success', null, changes, steps),
+      item: item(
+        n,
+        person.displayName,
+        'create',
+        warnings.length > 0 ? 'warning' : 'success',
+        null,
+        changes,
+        steps,
+      ),
       writes,
       newLink: null,
       dropLink: false,
-      applied: { ...values, ...uniqueValues },
+      applied: { ...values, ...unique.values },
     };
   }
 
@@ -381,11 +476,21 @@ function withManager(
   },
   managerAccount: (employeeNumber: string) => string | null | undefined,
   employeeOfAccount: ReadonlyMap<string, string>,
+  nameOf: (employeeNumber: string) => string | undefined,
 ): PersonPlan {
   if (p.item.status === 'failed') return p;
   const { person, accountId, link, currentManager } = m;
   const wanted = person.attributes.ManagerEmployeeNumber;
   const wantedAccount = typeof wanted === 'string' ? managerAccount(wanted) : undefined;
+  if (typeof wanted === 'string' && wantedAccount === undefined) {
+    // A reference that cannot resolve: the sync sets no manager either, so say so now.
+    const name = nameOf(wanted);
+    const why = name === undefined ? 'is not in the AFAS read' : 'has no account';
+    p = withWarning(
+      p,
+      `manager ${wanted}${name === undefined ? '' : ` (${name})`} ${why}, so no manager is set`,
+    );
+  }
   const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
   // What the account has now: read from the target when it reports managers, else what hrsync last set.
   const previous = link?.applied.manager;
@@ -442,6 +547,17 @@ function withUniqueName(attrs: Attributes, localPart: string): Record<string, At
   return out;
 }
 
+function withWarning(p: PersonPlan, message: string): PersonPlan {
+  return {
+    ...p,
+    item: {
+      ...p.item,
+      status: p.item.status === 'success' ? 'warning' : p.item.status,
+      steps: [...p.item.steps, step('plan', message, 'warning')],
+    },
+  };
+}
+
 function bare(runItem: PersonPlan['item']): PersonPlan {
   return { item: runItem, writes: [], newLink: null, dropLink: false, applied: {} };
 }
@@ -479,25 +595,29 @@ function describe(action: string, person: Person, changeCount: number): string {
   }
 }
 
+/**
+ * A candidate's local part. A candidate that joins parts (`Join(".", [Voorletters], …)`) is skipped
+ * (empty) when any of its parts is empty, rather than collapsing into another candidate: without
+ * initials, "initials.jansen" must not become "jansen".
+ */
 function localPartOf(
   candidate: { readonly ast: Expression; readonly label: string },
   attrs: Attributes,
   context: { now: () => string; random: () => number },
 ): string {
-  const r = withinBudget(candidate.label, () => evaluate(candidate.ast, { ...context, attributes: attrs }));
-  return r.ok && r.value !== null ? String(r.value) : '';
-}
-
-function firstCandidate(
-  asts: readonly { readonly ast: Expression; readonly label: string }[],
-  attrs: Attributes,
-  context: { now: () => string; random: () => number },
-): string {
-  for (const ast of asts) {
-    const local = cleanLocalPart(localPartOf(ast, attrs, context));
-    if (local !== '') return local;
-  }
-  return '';
+  const { ast, label } = candidate;
+  const full = { ...context, attributes: attrs };
+  return withinBudget(label, () => {
+    if (ast.kind === 'call' && ast.name === 'Join') {
+      for (const part of ast.args.slice(1)) {
+        if (part.kind === 'missing') continue;
+        const r = evaluate(part, full);
+        if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+      }
+    }
+    const r = evaluate(ast, full);
+    return r.ok && r.value !== null ? String(r.value) : '';
+  });
 }
 
 export type { CompiledRule };

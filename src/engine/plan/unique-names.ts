@@ -5,29 +5,20 @@
  * and nobody earlier in this run reserved it.
  */
 import type { AttrValue } from '../../core/index.ts';
+import { transliterate } from '../../expr/index.ts';
 import { type AccountIndex, normaliseKey } from '../match/index.ts';
 
 /** Characters Graph accepts in a UPN local part that are also safe in an SMTP address. */
 const INVALID = /[^a-z0-9._-]/g;
-const SPECIAL: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  ø: 'o',
-  œ: 'oe',
-  ł: 'l',
-  đ: 'd',
-  ĳ: 'ij',
-  þ: 'th',
-};
 export const MAX_LOCAL_PART = 64;
 
-/** Lower case, diacritics removed, invalid characters dropped, dots collapsed and trimmed. */
+/**
+ * Transliterated to ASCII (ı → i, ß → ss, Владимир → vladimir), lower case, characters outside
+ * `a-z 0-9 . _ -` dropped (spaces, apostrophes: d'Hondt → dhondt), dots collapsed and trimmed.
+ */
 export function cleanLocalPart(raw: string, maxLength = MAX_LOCAL_PART): string {
-  const ascii = raw
+  const ascii = transliterate(raw)
     .toLowerCase()
-    .replace(/[ßæøœłđĳþ]/g, (c) => SPECIAL[c] ?? c)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
     .replace(INVALID, '')
     .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+|[.-]+$/g, '');
@@ -67,8 +58,9 @@ export interface UniqueChoice {
 }
 
 /**
- * Tries local parts in order; `valuesFor` evaluates the mappings that use `[UniqueName]` for one
- * local part. Returns null when every candidate is taken (HRS_UNIQUE_EXHAUSTED).
+ * Tries the expression candidates in order (empty ones left out), then the first with a number
+ * suffix; `valuesFor` evaluates the mappings that use `[UniqueName]` for one local part. Returns null
+ * when every candidate is taken (HRS_UNIQUE_EXHAUSTED).
  */
 export function chooseUnique(
   candidates: readonly string[],
@@ -76,19 +68,30 @@ export function chooseUnique(
   valuesFor: (localPart: string) => Readonly<Record<string, AttrValue>>,
   registry: UniqueNameRegistry,
 ): UniqueChoice | null {
+  return chooseUniqueFrom(candidateSequence(candidates, maxSuffix), valuesFor, registry);
+}
+
+/** The cleaned candidates (empty and repeated ones left out), then the first with 2 … maxSuffix. */
+export function* candidateSequence(candidates: readonly string[], maxSuffix: number): Generator<string> {
   const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c)).filter((c) => c !== ''))];
+  yield* cleaned;
   const first = cleaned[0];
+  if (first === undefined) return;
   // Suffixes are generated only as far as they are needed: most names are free at once.
-  function* sequence(): Generator<string> {
-    yield* cleaned;
-    if (first === undefined) return;
-    for (let n = 2; n <= maxSuffix; n++) {
-      const suffix = String(n);
-      yield cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix;
-    }
+  for (let n = 2; n <= maxSuffix; n++) {
+    const suffix = String(n);
+    yield cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix;
   }
+}
+
+/** The first local part of the sequence whose values are free; reserves them for the rest of the run. */
+export function chooseUniqueFrom(
+  sequence: Iterable<string>,
+  valuesFor: (localPart: string) => Readonly<Record<string, AttrValue>>,
+  registry: UniqueNameRegistry,
+): UniqueChoice | null {
   let tried = 0;
-  for (const localPart of sequence()) {
+  for (const localPart of sequence) {
     tried++;
     const values = valuesFor(localPart);
     const free = Object.entries(values).every(

@@ -43,6 +43,7 @@ import { StripSpaces } from './strip-spaces.ts';
 import { Switch } from './switch.ts';
 import { ToLower } from './to-lower.ts';
 import { ToUpper } from './to-upper.ts';
+import { Transliterate } from './transliterate.ts';
 import { Word } from './word.ts';
 
 /**
@@ -94,4 +95,5 @@ export const DEFINITIONS = {
   NameConvention,
   DutchSurname,
   DutchDisplayName,
+  Transliterate,
 } as const satisfies Record<FunctionName, FunctionDefinition>;

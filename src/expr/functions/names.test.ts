@@ -76,3 +76,45 @@ test('DutchDisplayName: trimmed without a given name; at most 256 characters', (
   });
   assert.equal(emoji, `J ${'y'.repeat(253)}`);
 });
+
+test("Dutch prefixes with apostrophes: d' joins the name, 't and 's keep their space", () => {
+  const cases: [string, string, string][] = [
+    ["d'", 'Hondt', "Jan d'Hondt"],
+    ['d’', 'Hondt', "Jan d'Hondt"],
+    ["'t", 'Hart', "Jan 't Hart"],
+    ["'s", 'Gravesande', "Jan 's Gravesande"],
+    ['van', "d'Hondt", "Jan van d'Hondt"],
+  ];
+  for (const [prefix, name, expected] of cases)
+    assert.equal(
+      value(display, { Roepnaam: 'Jan', Code: 'B', Voorvoegsel: prefix, Geboortenaam: name }),
+      expected,
+    );
+  assert.equal(
+    value(surname, {
+      Code: 'BP',
+      Voorvoegsel: "d'",
+      Geboortenaam: 'Hondt',
+      Voorvoegsel_partner: "'t",
+      Geboortenaam_partner: 'Hart',
+    }),
+    "d'Hondt - 't Hart",
+  );
+});
+
+test('Transliterate: every script to ASCII, Dutch ĳ kept as ij', () => {
+  const cases: [string, string][] = [
+    ['Ömer Yılmaz', 'Omer Yilmaz'],
+    ['Straße', 'Strasse'],
+    ['Ærøskøbing', 'Aeroskobing'],
+    ['Łukasz Đorđević', 'Lukasz Dordevic'],
+    ['Þór', 'Thor'],
+    ['Ĳsbrand ĳzer', 'IJsbrand ijzer'],
+    ['Владимир', 'Vladimir'],
+    ['Αλέξανδρος', 'Alexandros'],
+    ['’t Hart', "'t Hart"],
+  ];
+  for (const [input, expected] of cases)
+    assert.equal(value('Transliterate([a])', { a: input }), expected, input);
+  assert.equal(value('Transliterate([a])', {}), null);
+});

@@ -7,8 +7,9 @@ export const NormalizeDiacritics: FunctionDefinition = {
   category: 'text',
   signature: { params: [{ name: 'source' }] },
   description:
-    'source with accented letters replaced by plain ones (ë → e, ç → c, æ → ae, ø → oe, ß → ss, ł → l, ' +
-    'ĳ → ij), for user names and e-mail addresses. Null stays null.',
+    "source with accented letters replaced as Entra's documented table replaces them (ë → e, ç → c, " +
+    'æ → ae, ø → oe, ß → ss, ł → l, ı → i) plus the Dutch ĳ → ij; letters outside the table (đ, œ, þ, ' +
+    'other scripts) are kept — use Transliterate for plain ASCII. Null stays null.',
   example: { expression: 'NormalizeDiacritics([Roepnaam])', attributes: { Roepnaam: 'Zoë' }, output: 'Zoe' },
   evaluate(call, state) {
     const text = argText(call, 0, state);

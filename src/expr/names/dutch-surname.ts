@@ -19,12 +19,17 @@ function clean(s: string | null): string {
   return tidy ? s : s.replace(/\s+/g, ' ').trim();
 }
 
-/** "van den" + "Boele" → "van den Boele"; a prefix without a name is dropped. */
+/**
+ * "van den" + "Boele" → "van den Boele"; a prefix without a name is dropped. A prefix that ends in an
+ * apostrophe is written against the name ("d'" + "Hondt" → "d'Hondt"); one that starts with it keeps
+ * its space ("'t" + "Hart" → "'t Hart"). Typographic apostrophes become plain ones.
+ */
 function withPrefix(prefix: string | null, name: string | null): string {
   const n = clean(name);
   if (n === '') return '';
-  const p = clean(prefix);
-  return p === '' ? n : `${p} ${n}`;
+  const p = clean(prefix).replace(/[’‘ʼ`]/g, "'");
+  if (p === '') return n;
+  return p.endsWith("'") ? `${p}${n}` : `${p} ${n}`;
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { appendOnlyAudit } from './0002-append-only-audit.ts';
+import { linkEntitlements } from './0070-link-entitlements.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '0001-initial': initial,
     '0002-append-only-audit': appendOnlyAudit(dialect),
+    '0070-link-entitlements': linkEntitlements,
   };
 }
 

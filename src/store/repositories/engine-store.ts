@@ -1,4 +1,4 @@
-import type { Attributes, Link } from '../../core/index.ts';
+import type { Attributes, GrantedEntitlements, Link } from '../../core/index.ts';
 import type { EngineState, EngineStore } from '../../engine/ports.ts';
 import type { RepoContext } from '../context.ts';
 import { fromJson, toJson } from '../json.ts';
@@ -27,13 +27,17 @@ export class DatabaseEngineStore implements EngineStore {
       .where('connection_id', '=', this.connectionId)
       .orderBy('employee_number')
       .execute();
-    return rows.map((r) => ({
-      employeeNumber: r.employee_number,
-      accountId: r.account_id,
-      applied: fromJson<Attributes>(r.applied) ?? {},
-      linkedAt: r.linked_at,
-      updatedAt: r.updated_at,
-    }));
+    return rows.map((r) => {
+      const granted = fromJson<GrantedEntitlements>(r.granted ?? null);
+      return {
+        employeeNumber: r.employee_number,
+        accountId: r.account_id,
+        applied: fromJson<Attributes>(r.applied) ?? {},
+        linkedAt: r.linked_at,
+        updatedAt: r.updated_at,
+        ...(granted === null ? {} : { granted }),
+      };
+    });
   }
 
   async putLink(link: Link): Promise<void> {
@@ -46,12 +50,14 @@ export class DatabaseEngineStore implements EngineStore {
         applied: toJson(link.applied),
         linked_at: link.linkedAt,
         updated_at: link.updatedAt,
+        granted: link.granted === undefined ? null : toJson(link.granted),
       })
       .onConflict((oc) =>
         oc.columns(['connection_id', 'employee_number']).doUpdateSet({
           account_id: link.accountId,
           applied: toJson(link.applied),
           updated_at: link.updatedAt,
+          granted: link.granted === undefined ? null : toJson(link.granted),
         }),
       )
       .execute();

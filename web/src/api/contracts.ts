@@ -5,6 +5,8 @@
  */
 export * from '../../../src/contracts/index.ts';
 export {
+  NAMING_SCHEMES,
+  type NamingScheme,
   PRIMARY_CRITERIA,
   type PrimaryCriterion,
   SCOPE_OPERATORS,

@@ -35,6 +35,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_PATTERN_TIMEOUT: 'A regular expression took too long',
   HRS_PATTERN_UNSAFE: 'A regular expression could freeze the service',
   HRS_INTERNAL: 'Something went wrong in hrsync',
+  HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
 };
 
 export interface PlainError {

@@ -7,6 +7,7 @@ import type {
   Action,
   ConnectionState,
   ItemStatus,
+  NamingScheme,
   RunKind,
   RunStatus,
   TenantType,
@@ -75,4 +76,13 @@ export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
   3: 'Mapping and matching',
   4: 'Scope and lifecycle',
   5: 'Simulation and activation',
+};
+
+/** The built-in naming schemes of step 3, each with the user names it tries for Jan A. Jansen. */
+export const NAMING_SCHEME_LABELS: Readonly<Record<NamingScheme, string>> = {
+  'first.last': 'First name, initials, first letter — jan.jansen, j.a.jansen, j.jansen, jan.jansen2',
+  'growing-first-name':
+    'Growing first-name prefixes (as HelloID) — jan.jansen, j.jansen, ja.jansen, jan.jansen2',
+  'initials.last': 'Initials first — j.a.jansen, jan.jansen, j.a.jansen2',
+  samaccountname: 'sAMAccountName, at most 20 characters — janjansen, jajansen, jjansen, janjansen2',
 };

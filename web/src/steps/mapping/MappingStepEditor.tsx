@@ -2,13 +2,24 @@
  * Step 3: the attribute mappings, how existing accounts are matched (in precedence order), how
  * unique user names are generated, and optional write-back of e-mail and UPN to AFAS.
  */
-import { Button, Input, makeStyles, Switch, Text, Tooltip, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Switch,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
-import { saveMappingStep } from '../../api/contracts.ts';
+import { NAMING_SCHEMES, type NamingScheme, saveMappingStep } from '../../api/contracts.ts';
 import type { MappingStep } from '../../api/dto.ts';
 import { AddFromList } from '../../ui/AddFromList.tsx';
+import { NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
@@ -37,6 +48,7 @@ export function MappingStepEditor(props: StepEditorProps) {
   const [matching, setMatching] = useState<string[]>(() => [...(settings?.matching ?? ['employeeId'])]);
   const [candidates, setCandidates] = useState<string[]>(() => [...(settings?.uniqueness.candidates ?? [])]);
   const [maxSuffix, setMaxSuffix] = useState(String(settings?.uniqueness.maxSuffix ?? 99));
+  const [scheme, setScheme] = useState<NamingScheme | 'custom'>(settings?.uniqueness.scheme ?? 'custom');
   const [writeBack, setWriteBack] = useState(settings?.writeBack ?? { email: false, upn: false });
   const [editing, setEditing] = useState<Editing | null>(null);
   const suggestions = targetAttributes(props.connection.destinationType);
@@ -53,7 +65,7 @@ export function MappingStepEditor(props: StepEditorProps) {
             ? 'Every mapping except type None needs a source, value or expression.'
             : matching.length === 0
               ? 'Choose at least one matching attribute.'
-              : candidates.filter((c) => c.trim()).length === 0
+              : scheme === 'custom' && candidates.filter((c) => c.trim()).length === 0
                 ? 'Add at least one unique-name candidate.'
                 : !/^\d+$/.test(maxSuffix) || Number(maxSuffix) > 999
                   ? 'The highest number suffix is 0 to 999.'
@@ -65,7 +77,14 @@ export function MappingStepEditor(props: StepEditorProps) {
       return rule.type === 'none' || !source ? rest : { ...rest, source };
     }),
     matching,
-    uniqueness: { candidates: candidates.filter((c) => c.trim()), maxSuffix: Number(maxSuffix) },
+    uniqueness: {
+      ...(scheme === 'custom' ? {} : { scheme }),
+      // Kept with a scheme too, so switching back to custom candidates finds them again.
+      candidates: candidates.some((c) => c.trim())
+        ? candidates.filter((c) => c.trim())
+        : ['Join(".", [Roepnaam], [Geboortenaam])'],
+      maxSuffix: Number(maxSuffix),
+    },
     writeBack,
   };
   const save = () => call(saveMappingStep, { params: { id: props.connection.id }, body: draft });
@@ -138,39 +157,58 @@ export function MappingStepEditor(props: StepEditorProps) {
         <StepSection
           id="unique-heading"
           title="Unique names"
-          description="Candidates for the part before @ of new user names, in order of preference. The first that is free in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Use it as [UniqueName]."
+          description="How the part before @ of new user names is made, in order of preference. The first that is free in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Names are turned into plain letters (ı → i, ß → ss); a candidate with an empty part is skipped. Use it as [UniqueName]."
         >
-          <OrderedList
-            items={candidates}
-            label="Unique name candidates"
-            describe={(c) => c || 'empty candidate'}
-            onChange={setCandidates}
-            readOnly={props.readOnly}
-            keepOne
-            render={(c, i) => (
-              <div className={styles.row} style={{ alignItems: 'center' }}>
-                <Input
-                  value={c}
-                  onChange={(_, d) => setCandidates(candidates.map((x, j) => (j === i ? d.value : x)))}
-                  aria-label={`Candidate ${i + 1}`}
-                  className={styles.mono}
-                  style={{ flex: 1, minWidth: 0 }}
-                />
-                <Tooltip content={`Edit and test candidate ${i + 1}`} relationship="label">
-                  <Button
-                    appearance="subtle"
-                    icon={<MathFormulaRegular />}
-                    onClick={() => setEditing({ kind: 'candidate', index: i })}
+          <Field label="Naming scheme">
+            <Select
+              value={scheme}
+              disabled={props.readOnly}
+              onChange={(_, d) => setScheme(d.value as NamingScheme | 'custom')}
+              name="naming-scheme"
+            >
+              {NAMING_SCHEMES.map((s) => (
+                <option key={s} value={s}>
+                  {NAMING_SCHEME_LABELS[s]}
+                </option>
+              ))}
+              <option value="custom">Custom candidates (expressions)</option>
+            </Select>
+          </Field>
+          {scheme === 'custom' && (
+            <OrderedList
+              items={candidates}
+              label="Unique name candidates"
+              describe={(c) => c || 'empty candidate'}
+              onChange={setCandidates}
+              readOnly={props.readOnly}
+              keepOne
+              render={(c, i) => (
+                <div className={styles.row} style={{ alignItems: 'center' }}>
+                  <Input
+                    value={c}
+                    onChange={(_, d) => setCandidates(candidates.map((x, j) => (j === i ? d.value : x)))}
+                    aria-label={`Candidate ${i + 1}`}
+                    className={styles.mono}
+                    style={{ flex: 1, minWidth: 0 }}
                   />
-                </Tooltip>
-              </div>
-            )}
-          />
+                  <Tooltip content={`Edit and test candidate ${i + 1}`} relationship="label">
+                    <Button
+                      appearance="subtle"
+                      icon={<MathFormulaRegular />}
+                      onClick={() => setEditing({ kind: 'candidate', index: i })}
+                    />
+                  </Tooltip>
+                </div>
+              )}
+            />
+          )}
           {!props.readOnly && (
             <div className={styles.row}>
-              <Button icon={<AddRegular />} onClick={() => setCandidates([...candidates, ''])}>
-                Add candidate
-              </Button>
+              {scheme === 'custom' && (
+                <Button icon={<AddRegular />} onClick={() => setCandidates([...candidates, ''])}>
+                  Add candidate
+                </Button>
+              )}
               <NumberField
                 label="Highest number suffix"
                 min={0}

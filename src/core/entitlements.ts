@@ -1,0 +1,18 @@
+/**
+ * What hrsync granted one account, remembered with its link: hrsync only takes back what it granted
+ * (unless a rule is authoritative for its group), and removal timers count from `disabledOn`.
+ */
+export interface GrantedEntitlements {
+  /** Group id (lower case) → the local date hrsync added the membership. */
+  readonly groups: Readonly<Record<string, string>>;
+  /** SKU id (lower case) → the local date hrsync assigned the licence. */
+  readonly licences: Readonly<Record<string, string>>;
+  /** The local date hrsync disabled the account; null while it is enabled. */
+  readonly disabledOn: string | null;
+}
+
+export const NO_GRANTS: GrantedEntitlements = Object.freeze({
+  groups: Object.freeze({}),
+  licences: Object.freeze({}),
+  disabledOn: null,
+});
