@@ -78,10 +78,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(operationsRoutes);
 
-  const consoleServed = await registerConsole(app, options.webDir);
+  const serveIndex = await registerConsole(app, options.webDir);
   app.setNotFoundHandler((request, reply) => {
-    if (consoleServed && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
+    if (serveIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return serveIndex(request, reply);
     }
     return sendError(reply, notFoundError(request.method, request.url));
   });
