@@ -161,6 +161,18 @@ export const ERROR_CATALOGUE = {
     description:
       'A mapped value breaks a rule of the target (too long, wrong format, required but empty, cannot be cleared); the message names the attribute and the rule. Fix the AFAS data or the mapping, or let the mapping shorten the value.',
   },
+  HRS_AGENT_UNAVAILABLE: {
+    status: 503,
+    retryable: true,
+    description:
+      'No directory agent of the tenant took the operation, or the agent that took it stopped answering; the message names the agent. Check that `hrsync agent run` is running and reaches the service.',
+  },
+  HRS_AGENT_REFUSED: {
+    status: 401,
+    retryable: false,
+    description:
+      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked. Create a new registration and run `hrsync agent register` again.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

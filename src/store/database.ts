@@ -187,6 +187,52 @@ export interface MetaTable {
   value: string;
 }
 
+export interface AgentsTable {
+  id: string;
+  organisation_id: string;
+  tenant_id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  /** sha-256 of the one-time registration key; the key itself is shown once and never stored. */
+  key_hash: string;
+  key_expires_at: string;
+  registered_at: string | null;
+  /** JSON: the agent's public key (JWK, Ed25519). The private half never leaves the agent. */
+  public_key: string | null;
+  host: string | null;
+  version: string | null;
+  revoked_at: string | null;
+  connected_since: string | null;
+  last_seen_at: string | null;
+  /** JSON: `{ ok, message, checkedAt }` — whether the agent's domain controllers answer. */
+  controllers: string | null;
+}
+
+export interface AgentOperationsTable {
+  id: string;
+  organisation_id: string;
+  tenant_id: string;
+  kind: string;
+  payload: string;
+  /** `pending` → `claimed` (by `agent_id`) → `done`; `lost` when the claiming agent fell silent. */
+  state: string;
+  agent_id: string | null;
+  attempts: number;
+  /** JSON array of agent ids that fell silent holding this operation. */
+  lost_agents: string;
+  created_at: string;
+  claimed_at: string | null;
+  finished_at: string | null;
+  result: string | null;
+}
+
+export interface AgentOperationPagesTable {
+  operation_id: string;
+  seq: number;
+  data: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -202,4 +248,7 @@ export interface Database {
   engine_state: EngineStateTable;
   audit_events: AuditEventsTable;
   hrsync_meta: MetaTable;
+  agents: AgentsTable;
+  agent_operations: AgentOperationsTable;
+  agent_operation_pages: AgentOperationPagesTable;
 }
