@@ -74,6 +74,11 @@ export interface TargetReadResult {
   /** True when `accounts` only holds changes since the given cursor (removed accounts carry `removed`). */
   readonly incremental: boolean;
   readonly removedIds: readonly string[];
+  /**
+   * Values held by objects that are not accounts but share a unique attribute with them (a group's
+   * or computer's sAMAccountName), per attribute. Always complete, also on an incremental read.
+   */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Result of applying one planned write. */

@@ -11,7 +11,12 @@ export async function readTarget(
   attributes: readonly string[],
   state: EngineState,
   signal: AbortSignal | undefined,
-): Promise<{ accounts: readonly Account[]; cursor: string | null; incremental: boolean }> {
+): Promise<{
+  accounts: readonly Account[];
+  cursor: string | null;
+  incremental: boolean;
+  reserved: Readonly<Record<string, readonly string[]>>;
+}> {
   const sameSelection =
     state.accounts !== null &&
     state.accountAttributes !== null &&
@@ -20,7 +25,12 @@ export async function readTarget(
   const cursor = sameSelection ? state.targetCursor : null;
   const result = await target.readAccounts({ attributes, cursor, ...(signal ? { signal } : {}) });
   if (!result.incremental || state.accounts === null) {
-    return { accounts: result.accounts, cursor: result.cursor, incremental: false };
+    return {
+      accounts: result.accounts,
+      cursor: result.cursor,
+      incremental: false,
+      reserved: result.reserved ?? {},
+    };
   }
   const merged = new Map(state.accounts.map((a) => [a.id, a]));
   for (const id of result.removedIds) merged.delete(id);
@@ -28,5 +38,10 @@ export async function readTarget(
     const old = merged.get(a.id);
     merged.set(a.id, old ? { id: a.id, attributes: { ...old.attributes, ...a.attributes } } : a);
   }
-  return { accounts: [...merged.values()], cursor: result.cursor, incremental: true };
+  return {
+    accounts: [...merged.values()],
+    cursor: result.cursor,
+    incremental: true,
+    reserved: result.reserved ?? {},
+  };
 }

@@ -157,6 +157,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      reserved: tenant.reserved,
       capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });

@@ -38,6 +38,8 @@ export interface PlanInput {
   readonly today: LocalDate;
   readonly nowIso: string;
   readonly collisions: Readonly<Record<string, readonly string[]>>;
+  /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -61,7 +63,7 @@ export function plan(input: PlanInput): Plan {
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
     return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
   });
-  const registry = new UniqueNameRegistry(index, input.collisions);
+  const registry = new UniqueNameRegistry(index, input.collisions, input.reserved ?? {});
   const limits: Limits = {
     targetName: input.capabilities?.displayName ?? 'the target',
     limits: input.capabilities?.attributeLimits ?? {},
