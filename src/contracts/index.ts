@@ -14,4 +14,5 @@ export * from './schemas/common.ts';
 export * from './schemas/connections.ts';
 export * from './schemas/persons.ts';
 export * from './schemas/runs.ts';
+export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';

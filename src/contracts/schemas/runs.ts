@@ -34,6 +34,9 @@ export const RunDto = T.Object({
   unchangedCount: T.Integer({
     description: 'persons with no change and nothing to report: counted, listed on demand',
   }),
+  itemsPrunedAt: Nullable(
+    T.String({ format: 'date-time', description: 'when retention removed the items (counts stay)' }),
+  ),
 });
 
 const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);
