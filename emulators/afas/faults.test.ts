@@ -24,12 +24,13 @@ describe('fault injection', () => {
 
   test('latency delays matching requests, and a count makes it transient', async () => {
     await arm({ kind: 'latency', ms: 150, count: 1, connector: USERS });
-    let started = performance.now();
+    const started = performance.now();
     assert.equal((await page(USERS, 1)).status, 200);
     assert.ok(performance.now() - started >= 140, 'the first request waits');
-    started = performance.now();
-    await page(USERS, 1);
-    assert.ok(performance.now() - started < 140, 'the fault fired once only');
+    // Used up after one request: the fault is gone from the list (no timing of the second request,
+    // which a busy machine could make slow).
+    const listed = (await (await afas.admin('GET', '/faults')).json()) as { faults: unknown[] };
+    assert.deepEqual(listed.faults, [], 'the fault fired once only');
   });
 
   test('latency with jitter waits at least ms and at most ms + jitter', async () => {
@@ -37,7 +38,8 @@ describe('fault injection', () => {
     const started = performance.now();
     await afas.get('/ProfitVersion');
     const took = performance.now() - started;
-    assert.ok(took >= 45 && took < 400, `took ${took} ms`);
+    // The upper bound is generous: it catches a jitter in seconds, not a busy machine.
+    assert.ok(took >= 45 && took < 5000, `took ${took} ms`);
   });
 
   test('error on page k of one connector: 500 there only, transient with a count', async () => {

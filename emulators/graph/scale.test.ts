@@ -28,7 +28,8 @@ describe('scale', () => {
       const listMs = performance.now() - started;
       assert.equal(seen, 50_000);
       assert.equal(pages, 51);
-      assert.ok(listMs < 8000, `listing took ${listMs.toFixed(0)} ms`);
+      // Generous bounds: `npm run bench` measures speed; these catch only a pathological slowdown.
+      assert.ok(listMs < 60_000, `listing took ${listMs.toFixed(0)} ms`);
 
       const lookupsStarted = performance.now();
       for (let i = 1; i <= 200; i++) {
@@ -40,7 +41,7 @@ describe('scale', () => {
         assert.deepEqual(found.body.value, [{ id: user(n).id }]);
       }
       const lookupMs = performance.now() - lookupsStarted;
-      assert.ok(lookupMs < 3000, `200 lookups took ${lookupMs.toFixed(0)} ms`);
+      assert.ok(lookupMs < 30_000, `200 lookups took ${lookupMs.toFixed(0)} ms`);
     } finally {
       await emu.close();
     }

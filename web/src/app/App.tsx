@@ -2,16 +2,19 @@
  * Finds out who is signed in, then shows either the sign-in page or the console. Any 401 from any
  * call (the session expired, or an administrator disabled the user) returns to the sign-in page.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { isApiError } from '../api/api-error.ts';
 import { call, onUnauthenticated } from '../api/client.ts';
 import { getSession, signOut } from '../api/contracts.ts';
 import type { Session } from '../api/dto.ts';
-import { SignInPage } from '../auth/SignInPage.tsx';
 import { SessionProvider } from '../auth/session-context.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
-import { Shell } from './Shell.tsx';
+
+// The sign-in page and the signed-in console are separate chunks: whoever signs in does not load
+// the console before, and whoever is signed in does not load the sign-in page.
+const SignInPage = lazy(() => import('../auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
+const Shell = lazy(() => import('./Shell.tsx').then((m) => ({ default: m.Shell })));
 
 type Gate =
   | { readonly kind: 'checking' }
@@ -53,7 +56,11 @@ export function App() {
     case 'checking':
       return <Loading label="Starting hrsync…" />;
     case 'signed-out':
-      return <SignInPage onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />;
+      return (
+        <Suspense fallback={<Loading label="Starting hrsync…" />}>
+          <SignInPage onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />
+        </Suspense>
+      );
     case 'unreachable':
       return (
         <div style={{ padding: 32 }}>
@@ -63,7 +70,9 @@ export function App() {
     case 'signed-in':
       return (
         <SessionProvider session={gate.session} signOut={leave}>
-          <Shell />
+          <Suspense fallback={<Loading label="Starting hrsync…" />}>
+            <Shell />
+          </Suspense>
         </SessionProvider>
       );
   }

@@ -1,15 +1,25 @@
 /** The signed-in console: header, navigation and the page the URL names. */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect } from 'react';
-import { AuditLogPage } from '../audit/AuditLogPage.tsx';
-import { ConnectionDetailsPage } from '../connection/ConnectionDetailsPage.tsx';
-import { ConnectionsPage } from '../connections/ConnectionsPage.tsx';
-import { RunPage } from '../runs/RunPage.tsx';
-import { StepPage } from '../steps/StepPage.tsx';
+import { lazy, Suspense, useEffect } from 'react';
 import { EmptyState } from '../ui/EmptyState.tsx';
+import { Loading } from '../ui/Loading.tsx';
 import { Header } from './Header.tsx';
 import { Navigation } from './Navigation.tsx';
 import { type Route, useRoute } from './routes.ts';
+
+// Each page is its own chunk, loaded when first visited, so the sign-in page and the connection
+// list do not wait for the step editors, the run review or the audit log.
+const AuditLogPage = lazy(() =>
+  import('../audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })),
+);
+const ConnectionDetailsPage = lazy(() =>
+  import('../connection/ConnectionDetailsPage.tsx').then((m) => ({ default: m.ConnectionDetailsPage })),
+);
+const ConnectionsPage = lazy(() =>
+  import('../connections/ConnectionsPage.tsx').then((m) => ({ default: m.ConnectionsPage })),
+);
+const RunPage = lazy(() => import('../runs/RunPage.tsx').then((m) => ({ default: m.RunPage })));
+const StepPage = lazy(() => import('../steps/StepPage.tsx').then((m) => ({ default: m.StepPage })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
@@ -58,7 +68,9 @@ export function Shell() {
       <div className={styles.body}>
         <Navigation route={route} />
         <main className={styles.main} id="main">
-          <Page route={route} />
+          <Suspense fallback={<Loading label="Loading the page…" />}>
+            <Page route={route} />
+          </Suspense>
         </main>
       </div>
     </div>
