@@ -45,6 +45,8 @@ export interface ApiTokensTable {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The user the token answers to (migration 0020); null = no user, the token does not work. */
+  created_by_user_id: string | null;
 }
 
 export interface CustomersTable {

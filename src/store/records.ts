@@ -48,6 +48,7 @@ export interface ApiToken {
   readonly expiresAt: string | null;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  readonly createdByUserId: string | null;
 }
 
 export interface Customer {
