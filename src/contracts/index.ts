@@ -6,6 +6,7 @@ export * from './audit-actions.ts';
 export * from './connection-states.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
+export * from './run-outcomes.ts';
 export * from './run-states.ts';
 export * from './schemas/access.ts';
 export * from './schemas/agents.ts';

@@ -69,6 +69,8 @@ export interface TenantsTable {
   credential: string | null;
   authority_host: string;
   graph_base_url: string;
+  /** JSON TenantDirectory (hybrid tenants); the bind password is a secret id inside it. */
+  directory: string | null;
   subscription_active: number;
   credential_status: string;
   credential_message: string | null;

@@ -63,6 +63,23 @@ export type TenantCredentialRef =
   | { readonly type: 'secret'; readonly secretId: string }
   | { readonly type: 'certificate'; readonly certificateId: string; readonly privateKeyId: string };
 
+/**
+ * A hybrid tenant's on-premises Active Directory: controllers tried in order, TLS trust, the bind
+ * identity (its password an encrypted secret, by id), where accounts are searched and created.
+ */
+export interface TenantDirectory {
+  readonly urls: readonly string[];
+  readonly caCertificate: string | null;
+  readonly tlsServerName: string | null;
+  readonly bindUser: string;
+  readonly bindPasswordSecretId: string | null;
+  readonly baseDn: string | null;
+  readonly container: string;
+  readonly disabledContainer: string | null;
+  readonly upnSuffixes: readonly string[];
+  readonly mustChangePassword: boolean;
+}
+
 export const CREDENTIAL_STATUSES = ['untested', 'valid', 'invalid'] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
@@ -79,6 +96,8 @@ export interface Tenant {
   readonly credential: TenantCredentialRef | null;
   readonly authorityHost: string;
   readonly graphBaseUrl: string;
+  /** Hybrid tenants: the directory hrsync writes accounts to. */
+  readonly directory: TenantDirectory | null;
   readonly subscriptionActive: boolean;
   readonly credentialStatus: CredentialStatus;
   readonly credentialMessage: string | null;
