@@ -7,6 +7,7 @@ import * as entitlements from './entitlements.ts';
 import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
+import * as settings from './settings.ts';
 import * as tenants from './tenants.ts';
 
 export * from './access.ts';
@@ -18,6 +19,7 @@ export * from './entitlements.ts';
 export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
+export * from './settings.ts';
 export * from './tenants.ts';
 
 /** Every endpoint, for the OpenAPI agreement test and the route-coverage test. */
@@ -31,5 +33,6 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),
+  ...Object.values(settings),
   ...Object.values(agents),
 ]);
