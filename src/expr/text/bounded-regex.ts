@@ -18,8 +18,12 @@ import { BoundedCache } from './bounded-cache.ts';
 // Process-wide V8 switches, set once before any user pattern compiles: the first lets a backtracking
 // match fall back to the linear engine; the second only makes the `l` flag compile, to ask V8 which
 // patterns that engine supports.
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-setFlagsFromString('--enable-experimental-regexp-engine');
+// The console bundles the expression parser and catalogue too, where node:v8 is an empty stub: the
+// browser only parses and lists functions, it never runs a user pattern.
+if (typeof setFlagsFromString === 'function') {
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+  setFlagsFromString('--enable-experimental-regexp-engine');
+}
 
 /** How long one match, test or replace of a user pattern may take. */
 export const PATTERN_BUDGET_MS = 100;
@@ -55,14 +59,23 @@ function linear(regex: RegExp): boolean {
   return known;
 }
 
-const context = createContext(Object.create(null));
-const scripts = {
-  test: new Script('r.lastIndex = 0; r.test(s)'),
-  all: new Script('r.lastIndex = 0; Array.from(s.matchAll(r))'),
-  replace: new Script('r.lastIndex = 0; s.replace(r, t)'),
-};
+// Made on first use, not at import: the console imports this module (see above) without node:vm.
+let sandbox: { context: object; scripts: Record<'test' | 'all' | 'replace', Script> } | undefined;
+function vmSandbox() {
+  sandbox ??= {
+    context: createContext(Object.create(null)),
+    scripts: {
+      test: new Script('r.lastIndex = 0; r.test(s)'),
+      all: new Script('r.lastIndex = 0; Array.from(s.matchAll(r))'),
+      replace: new Script('r.lastIndex = 0; s.replace(r, t)'),
+    },
+  };
+  return sandbox;
+}
 
-function inBudget<T>(script: Script, regex: RegExp, s: string, t = ''): T {
+function inBudget<T>(name: 'test' | 'all' | 'replace', regex: RegExp, s: string, t = ''): T {
+  const { context, scripts } = vmSandbox();
+  const script = scripts[name];
   const vars = context as { r: RegExp | undefined; s: string | undefined; t: string | undefined };
   vars.r = regex;
   vars.s = s;
@@ -86,17 +99,17 @@ export function boundedTest(regex: RegExp, s: string): boolean {
     regex.lastIndex = 0;
     return regex.test(s);
   }
-  return inBudget<boolean>(scripts.test, regex, s);
+  return inBudget<boolean>('test', regex, s);
 }
 
 /** All matches of a global regex. */
 export function boundedMatchAll(regex: RegExp, s: string): readonly RegExpExecArray[] {
   if (linear(regex)) return Array.from(s.matchAll(regex));
-  return inBudget<RegExpExecArray[]>(scripts.all, regex, s);
+  return inBudget<RegExpExecArray[]>('all', regex, s);
 }
 
 /** `s.replace(regex, text)` with a plain replacement text. */
 export function boundedReplace(regex: RegExp, s: string, text: string): string {
   if (linear(regex)) return s.replace(regex, text);
-  return inBudget<string>(scripts.replace, regex, s, text);
+  return inBudget<string>('replace', regex, s, text);
 }

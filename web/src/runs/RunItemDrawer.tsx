@@ -74,7 +74,8 @@ export function RunItemDrawer(props: { readonly item: RunItem | undefined; reado
                 </TableHeader>
                 <TableBody>
                   {item.changes.map((c) => (
-                    <TableRow key={c.attribute}>
+                    // One row per attribute, but a person may join several groups in one run.
+                    <TableRow key={`${c.attribute}|${String(c.old)}|${String(c.new)}`}>
                       <TableCell>{c.attribute}</TableCell>
                       <TableCell className={styles.old}>{formatValue(c.old)}</TableCell>
                       <TableCell>

@@ -36,7 +36,18 @@ const PAGE_SIZE = 50;
 
 /** The first few changed attributes: enough to scan a column, the panel has them all. */
 function changeSummary(item: RunItem): string {
-  const names = item.changes.map((c) => c.attribute);
+  // Groups and licences read as what happens to them: "+ group Sales", "− licence Office 365 E3".
+  const entitlement = (c: RunItem['changes'][number]) => c.attribute === 'group' || c.attribute === 'licence';
+  const ordered = [...item.changes.filter(entitlement), ...item.changes.filter((c) => !entitlement(c))];
+  const names = ordered.map((c) =>
+    c.attribute === 'group' || c.attribute === 'licence'
+      ? c.old === null
+        ? `+ ${c.attribute} ${String(c.new)}`
+        : c.new === null
+          ? `− ${c.attribute} ${String(c.old)}`
+          : `${c.attribute} ${String(c.new)}`
+      : c.attribute,
+  );
   if (names.length === 0) return '—';
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;
 }

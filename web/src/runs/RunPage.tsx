@@ -41,6 +41,7 @@ import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
+import { LicencePools } from './LicencePools.tsx';
 import { RunCounts } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -181,6 +182,11 @@ export function RunPage(props: { readonly id: string }) {
             )}
           </SectionCard>
         </div>
+        {r.counts?.licencePools && r.counts.licencePools.length > 0 && (
+          <SectionCard title="Licences">
+            <LicencePools pools={r.counts.licencePools} />
+          </SectionCard>
+        )}
         <SectionCard title="Persons">
           <RunItemsPanel runId={r.id} refreshKey={refreshKey} />
         </SectionCard>

@@ -26,6 +26,7 @@ import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
 import { targetAttributes } from './attributes.ts';
+import { type EntitlementRuleDraft, EntitlementsEditor, entitlementsProblem } from './EntitlementsEditor.tsx';
 import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
 import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
 
@@ -50,6 +51,9 @@ export function MappingStepEditor(props: StepEditorProps) {
   const [maxSuffix, setMaxSuffix] = useState(String(settings?.uniqueness.maxSuffix ?? 99));
   const [scheme, setScheme] = useState<NamingScheme | 'custom'>(settings?.uniqueness.scheme ?? 'custom');
   const [writeBack, setWriteBack] = useState(settings?.writeBack ?? { email: false, upn: false });
+  const [entitlements, setEntitlements] = useState<EntitlementRuleDraft[]>(() =>
+    structuredClone([...(settings?.entitlements ?? [])]),
+  );
   const [editing, setEditing] = useState<Editing | null>(null);
   const suggestions = targetAttributes(props.connection.destinationType);
   const targets = rows.map((r) => r.rule.target).filter(Boolean);
@@ -69,7 +73,7 @@ export function MappingStepEditor(props: StepEditorProps) {
                 ? 'Add at least one unique-name candidate.'
                 : !/^\d+$/.test(maxSuffix) || Number(maxSuffix) > 999
                   ? 'The highest number suffix is 0 to 999.'
-                  : null;
+                  : entitlementsProblem(entitlements);
 
   const draft: MappingStep = {
     mapping: rows.map(({ rule }) => {
@@ -86,6 +90,7 @@ export function MappingStepEditor(props: StepEditorProps) {
       maxSuffix: Number(maxSuffix),
     },
     writeBack,
+    entitlements,
   };
   const save = () => call(saveMappingStep, { params: { id: props.connection.id }, body: draft });
 
@@ -232,6 +237,18 @@ export function MappingStepEditor(props: StepEditorProps) {
           checked={writeBack.upn}
           onChange={(_, d) => setWriteBack({ ...writeBack, upn: d.checked })}
           label="Write the user principal name to the AFAS user"
+        />
+      </StepSection>
+      <StepSection
+        id="entitlements-heading"
+        title="Groups and licences"
+        description="Rules give groups and licences to the persons who meet their condition; a person gets those of every rule they meet. hrsync only takes back what it granted (unless a rule is authoritative for its groups), after the days you set once it disabled the account."
+      >
+        <EntitlementsEditor
+          connectionId={props.connection.id}
+          rules={entitlements}
+          onChange={setEntitlements}
+          readOnly={props.readOnly}
         />
       </StepSection>
       {editing && (

@@ -58,6 +58,8 @@ export function FilterBuilder(props: {
   readonly filters: readonly Filter[];
   readonly onChange: (filters: Filter[]) => void;
   readonly readOnly: boolean;
+  /** What no filters means here (default: everyone is in scope). */
+  readonly emptyText?: string;
 }) {
   const styles = useStyles();
   const { filters } = props;
@@ -76,7 +78,9 @@ export function FilterBuilder(props: {
 
   return (
     <div className={styles.root} data-testid="filter-builder">
-      {filters.length === 0 && <Text>No filters: every employee in AFAS is in scope.</Text>}
+      {filters.length === 0 && (
+        <Text>{props.emptyText ?? 'No filters: every employee in AFAS is in scope.'}</Text>
+      )}
       {filters.map((filter, f) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: filters have no identity but their position
         <div key={f}>
