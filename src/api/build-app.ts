@@ -17,6 +17,7 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
+  await app.register(organisationRoutes);
   await app.register(customerRoutes);
   await app.register(tenantRoutes);
   await app.register(connectionRoutes);

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { appendOnlyAudit } from './0002-append-only-audit.ts';
+import { organisationSettings } from './0040-organisation-settings.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
@@ -8,6 +9,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
   return {
     '0001-initial': initial,
     '0002-append-only-audit': appendOnlyAudit(dialect),
+    '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
   };
 }
