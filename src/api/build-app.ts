@@ -5,6 +5,7 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { HrsyncError, PRODUCTION_ENDPOINTS } from '../core/index.ts';
+import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
 import { notFoundError, registerErrorHandling, sendError } from './errors.ts';
@@ -12,6 +13,8 @@ import './fastify-types.ts';
 import { registerConsole } from './plugins/console.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { operationsRoutes } from './plugins/operations.ts';
+import { agentProtocolRoutes } from './routes/agent-protocol.ts';
+import { agentRoutes } from './routes/agents.ts';
 import { auditRoutes } from './routes/audit-events.ts';
 import { configurationRoutes } from './routes/configuration.ts';
 import { configurationTestRoutes } from './routes/configuration-tests.ts';
@@ -45,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictContracts: options.strictContracts ?? false,
     onRunQueued: options.onRunQueued ?? (() => {}),
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
+    agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());
@@ -78,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
   await app.register(auditRoutes);
+  await app.register(agentRoutes);
+  await app.register(agentProtocolRoutes);
   await app.register(operationsRoutes);
 
   const serveIndex = await registerConsole(app, options.webDir);

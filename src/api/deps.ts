@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, EndpointPolicy } from '../core/index.ts';
+import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Store } from '../store/index.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly onRunQueued?: () => void;
   /** Hosts allowed as AFAS/Microsoft/directory endpoints besides the official ones; default none. */
   readonly endpointPolicy?: EndpointPolicy;
+  /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
+  readonly agentTimings?: AgentTimings;
 }
 
 /** What routes reach through `app.deps`. */
@@ -39,4 +42,5 @@ export interface ApiDeps {
   readonly strictContracts: boolean;
   readonly onRunQueued: () => void;
   readonly endpointPolicy: EndpointPolicy;
+  readonly agentTimings: AgentTimings;
 }

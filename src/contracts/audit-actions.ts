@@ -40,6 +40,11 @@ export const AUDIT_ACTIONS = [
   'account.disable',
   'account.delete',
   'account.write-back',
+  'agent.registration-created',
+  'agent.registered',
+  'agent.revoked',
+  'agent.connected',
+  'agent.operation-answered',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

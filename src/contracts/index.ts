@@ -8,6 +8,7 @@ export * from './endpoint.ts';
 export * from './endpoints/index.ts';
 export * from './run-states.ts';
 export * from './schemas/access.ts';
+export * from './schemas/agents.ts';
 export * from './schemas/audit.ts';
 export * from './schemas/common.ts';
 export * from './schemas/connections.ts';

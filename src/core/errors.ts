@@ -138,6 +138,18 @@ export const ERROR_CATALOGUE = {
     description:
       'The worker running the run stopped (crash, lost database) and the run was not finished within its attempts; start it again — creates are re-matched, so it is safe.',
   },
+  HRS_PATTERN_TIMEOUT: {
+    status: 422,
+    retryable: false,
+    description:
+      'A regular expression in a mapping, unique-name candidate or scoping filter took longer than its time budget on one value (catastrophic backtracking); the run failed and the message names the mapping or filter. Simplify the pattern.',
+  },
+  HRS_PATTERN_UNSAFE: {
+    status: 400,
+    retryable: false,
+    description:
+      'A regular expression can backtrack catastrophically (exponential or high polynomial time) and was refused when saved; `details` names each pattern by path. Rewrite it without nested or overlapping repetition.',
+  },
   HRS_INTERNAL: {
     status: 500,
     retryable: true,
@@ -148,6 +160,18 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     description:
       'A mapped value breaks a rule of the target (too long, wrong format, required but empty, cannot be cleared); the message names the attribute and the rule. Fix the AFAS data or the mapping, or let the mapping shorten the value.',
+  },
+  HRS_AGENT_UNAVAILABLE: {
+    status: 503,
+    retryable: true,
+    description:
+      'No directory agent of the tenant took the operation, or the agent that took it stopped answering; the message names the agent. Check that `hrsync agent run` is running and reaches the service.',
+  },
+  HRS_AGENT_REFUSED: {
+    status: 401,
+    retryable: false,
+    description:
+      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked. Create a new registration and run `hrsync agent register` again.',
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

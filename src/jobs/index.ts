@@ -1,4 +1,7 @@
 /** Runs in the background: queueing, the worker, the scheduler and the schedule rules. */
+
+export { agentDispatch } from './agent-dispatch.ts';
+export { type AgentTimings, DEFAULT_AGENT_TIMINGS } from './agent-timings.ts';
 export { assembleConfig, configHash, resolveRunSecrets } from './connection-config.ts';
 export type { Connectors, CredentialMaterial, SourceTestResult } from './connectors.ts';
 export { engineExecutor } from './engine-executor.ts';

@@ -46,6 +46,8 @@ export interface ApiTokensTable {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The user the token answers to (migration 0020); null = no user, the token does not work. */
+  created_by_user_id: string | null;
 }
 
 export interface CustomersTable {
@@ -133,6 +135,11 @@ export interface RunsTable {
   lease_expires_at: string | null;
   attempt: number;
   max_attempts: number;
+  /** Persons with no change, kept in `run_person_lists` under `unchanged_list` (the list's hash). */
+  unchanged_count: number | null;
+  unchanged_list: string | null;
+  /** JSON counts (`{ actions, statuses }`) of the items stored as rows, computed once per run. */
+  item_counts: string | null;
 }
 
 export interface RunItemsTable {
@@ -146,6 +153,34 @@ export interface RunItemsTable {
   changes: string;
   steps: string;
   error: string | null;
+  /**
+   * The item's place in the run's name order, and in its action and status orders (each then by
+   * name). Computed once when the run is recorded, so any page of any order is an index range.
+   */
+  pos_name: number;
+  pos_action: number;
+  pos_status: number;
+  /** `|department|jobTitle|`: the attributes this item changes. */
+  changed: string;
+  /** Lower-case old and new values, for the run review's value search. */
+  search: string;
+}
+
+export interface TenantAccountsTable {
+  connection_id: string;
+  account_id: string;
+  /** JSON of the account's attributes as read. */
+  attributes: string;
+}
+
+export interface RunPersonListsTable {
+  connection_id: string;
+  /** sha-256 of the list: runs with the same unchanged persons share one row. */
+  hash: string;
+  persons: number;
+  /** deflate-compressed JSON (see run-person-list.ts). */
+  data: Uint8Array;
+  created_at: string;
 }
 
 export interface LinksTable {
@@ -188,6 +223,52 @@ export interface MetaTable {
   value: string;
 }
 
+export interface AgentsTable {
+  id: string;
+  organisation_id: string;
+  tenant_id: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+  /** sha-256 of the one-time registration key; the key itself is shown once and never stored. */
+  key_hash: string;
+  key_expires_at: string;
+  registered_at: string | null;
+  /** JSON: the agent's public key (JWK, Ed25519). The private half never leaves the agent. */
+  public_key: string | null;
+  host: string | null;
+  version: string | null;
+  revoked_at: string | null;
+  connected_since: string | null;
+  last_seen_at: string | null;
+  /** JSON: `{ ok, message, checkedAt }` — whether the agent's domain controllers answer. */
+  controllers: string | null;
+}
+
+export interface AgentOperationsTable {
+  id: string;
+  organisation_id: string;
+  tenant_id: string;
+  kind: string;
+  payload: string;
+  /** `pending` → `claimed` (by `agent_id`) → `done`; `lost` when the claiming agent fell silent. */
+  state: string;
+  agent_id: string | null;
+  attempts: number;
+  /** JSON array of agent ids that fell silent holding this operation. */
+  lost_agents: string;
+  created_at: string;
+  claimed_at: string | null;
+  finished_at: string | null;
+  result: string | null;
+}
+
+export interface AgentOperationPagesTable {
+  operation_id: string;
+  seq: number;
+  data: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -201,6 +282,11 @@ export interface Database {
   run_items: RunItemsTable;
   links: LinksTable;
   engine_state: EngineStateTable;
+  tenant_accounts: TenantAccountsTable;
+  run_person_lists: RunPersonListsTable;
   audit_events: AuditEventsTable;
   hrsync_meta: MetaTable;
+  agents: AgentsTable;
+  agent_operations: AgentOperationsTable;
+  agent_operation_pages: AgentOperationPagesTable;
 }

@@ -3,10 +3,17 @@ export type { DialectName } from './context.ts';
 export type { OpenStoreOptions } from './open.ts';
 export { dialectOf, openStore, readiness, systemClock } from './open.ts';
 export * from './records.ts';
+export type {
+  AgentOperation,
+  AgentOperationState,
+  CompleteOutcome,
+} from './repositories/agent-operations.ts';
+export type { AgentIdentity, RedeemResult } from './repositories/agents.ts';
 export type { AuditQuery, NewAuditEvent } from './repositories/audit.ts';
 export type { ConnectionListEntry, ConnectionQuery, ConnectionSort } from './repositories/connections.ts';
 export { CONNECTION_SORTS } from './repositories/connections.ts';
-export type { RunItemQuery } from './repositories/run-items.ts';
+export type { RunItemQuery, RunItemSort } from './repositories/run-items.ts';
+export { RUN_ITEM_SORTS } from './repositories/run-items.ts';
 export type { ExpiredLeases, RunResult } from './repositories/run-queue.ts';
 export { LEASE_EXPIRED_CODE } from './repositories/run-queue.ts';
 export type { TenantFields } from './repositories/tenants.ts';

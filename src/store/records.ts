@@ -50,6 +50,7 @@ export interface ApiToken {
   readonly expiresAt: string | null;
   readonly lastUsedAt: string | null;
   readonly revokedAt: string | null;
+  readonly createdByUserId: string | null;
 }
 
 export interface Customer {
@@ -178,9 +179,14 @@ export interface Run {
   readonly leaseExpiresAt: string | null;
   readonly attempt: number;
   readonly maxAttempts: number;
+  /** Persons with no change and nothing to report: counted, and listed on demand from one compact list. */
+  readonly unchangedCount: number;
+  readonly unchangedList: string | null;
+  /** Counts of the items stored one by one (all but the unchanged persons). */
+  readonly itemCounts: RunCounts | null;
 }
 
-export const ACTOR_TYPES = ['user', 'token', 'system'] as const;
+export const ACTOR_TYPES = ['user', 'token', 'system', 'agent'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export interface Actor {
@@ -214,4 +220,40 @@ export interface Page<T> {
   readonly total: number;
   readonly page: number;
   readonly pageSize: number;
+}
+
+/** Whether an agent's domain controllers answered its last check. */
+export interface AgentControllers {
+  readonly ok: boolean;
+  readonly message: string;
+  readonly checkedAt: string;
+}
+
+export const AGENT_STATUSES = ['awaiting-registration', 'key-expired', 'registered', 'revoked'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/** A directory agent of a hybrid tenant (issue 9): from its one-time key to its revocation. */
+export interface Agent {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly tenantId: string;
+  readonly name: string;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly keyExpiresAt: string;
+  readonly registeredAt: string | null;
+  /** The agent's public key as a JWK; null until it registered. */
+  readonly publicKey: Readonly<Record<string, string>> | null;
+  readonly host: string | null;
+  readonly version: string | null;
+  readonly revokedAt: string | null;
+  readonly connectedSince: string | null;
+  readonly lastSeenAt: string | null;
+  readonly controllers: AgentControllers | null;
+}
+
+export function agentStatus(agent: Agent, now: string): AgentStatus {
+  if (agent.revokedAt !== null) return 'revoked';
+  if (agent.registeredAt !== null) return 'registered';
+  return agent.keyExpiresAt > now ? 'awaiting-registration' : 'key-expired';
 }

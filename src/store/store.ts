@@ -3,6 +3,8 @@ import type { Clock } from '../core/index.ts';
 import type { EngineStore } from '../engine/ports.ts';
 import type { DialectName, RepoContext } from './context.ts';
 import type { Database } from './database.ts';
+import { AgentOperationRepository } from './repositories/agent-operations.ts';
+import { AgentRepository } from './repositories/agents.ts';
 import { ApiTokenRepository } from './repositories/api-tokens.ts';
 import { AuditRepository } from './repositories/audit.ts';
 import { ConnectionRepository } from './repositories/connections.ts';
@@ -35,6 +37,8 @@ export class Store {
   readonly runQueue: RunQueue;
   readonly runItems: RunItemRepository;
   readonly audit: AuditRepository;
+  readonly agents: AgentRepository;
+  readonly agentOperations: AgentOperationRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -53,6 +57,8 @@ export class Store {
     this.runQueue = new RunQueue(ctx);
     this.runItems = new RunItemRepository(ctx);
     this.audit = new AuditRepository(ctx);
+    this.agents = new AgentRepository(ctx);
+    this.agentOperations = new AgentOperationRepository(ctx);
   }
 
   get dialect(): DialectName {

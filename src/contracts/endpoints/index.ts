@@ -1,4 +1,5 @@
 import * as access from './access.ts';
+import * as agents from './agents.ts';
 import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
@@ -8,6 +9,7 @@ import * as schedule from './schedule.ts';
 import * as tenants from './tenants.ts';
 
 export * from './access.ts';
+export * from './agents.ts';
 export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
@@ -26,4 +28,5 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),
+  ...Object.values(agents),
 ]);

@@ -8,7 +8,7 @@ export const AuditEventDto = T.Object({
   id: Id,
   at: Timestamp,
   actor: T.Object({
-    type: T.Union([T.Literal('user'), T.Literal('token'), T.Literal('system')]),
+    type: T.Union([T.Literal('user'), T.Literal('token'), T.Literal('system'), T.Literal('agent')]),
     id: Nullable(T.String()),
     name: T.String(),
   }),

@@ -1,0 +1,121 @@
+/**
+ * The agent's only network path to the service: outbound HTTPS requests, each signed with the
+ * agent's key. Errors are classified here: refused (revoked, unknown — stop), conflict (the operation
+ * is no longer ours — drop it) or anything else (network, restart — retry with back-off).
+ */
+import type { Static } from '@sinclair/typebox';
+import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
+import {
+  type AgentAckDto,
+  type AgentRegisteredDto,
+  type AgentWorkBody,
+  type AgentWorkDto,
+  completeAgentOperation,
+  type Endpoint,
+  pathFor,
+  pollAgentWork,
+  putAgentPage,
+  type RegisterAgentBody,
+  registerAgent,
+} from '../contracts/index.ts';
+import { AGENT_AUTH_SCHEME } from './protocol-constants.ts';
+import type { RequestSigner } from './signing.ts';
+
+export class AgentRequestError extends Error {
+  constructor(
+    message: string,
+    /** `refused`: stop; `conflict`: drop the operation; `transient`: retry later. */
+    readonly kind: 'refused' | 'conflict' | 'transient',
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'AgentRequestError';
+  }
+}
+
+export interface ClientOptions {
+  readonly server: string;
+  /** PEM of a certificate authority to trust besides the public roots (a private CA). */
+  readonly ca?: string | undefined;
+}
+
+export class AgentClient {
+  readonly #base: string;
+  readonly #dispatcher: HttpAgent;
+  readonly #sign: RequestSigner | null;
+
+  constructor(options: ClientOptions, sign: RequestSigner | null) {
+    this.#base = options.server.replace(/\/+$/, '');
+    this.#dispatcher = new HttpAgent({
+      ...(options.ca ? { connect: { ca: options.ca } } : {}),
+      // A held work request lasts up to the service's hold time; never cut it short here.
+      bodyTimeout: 0,
+      headersTimeout: 0,
+      keepAliveTimeout: 10_000,
+    });
+    this.#sign = sign;
+  }
+
+  register(body: Static<typeof RegisterAgentBody>): Promise<Static<typeof AgentRegisteredDto>> {
+    return this.#call(registerAgent, {}, body, undefined);
+  }
+
+  work(body: Static<typeof AgentWorkBody>, signal?: AbortSignal): Promise<Static<typeof AgentWorkDto>> {
+    return this.#call(pollAgentWork, {}, body, signal);
+  }
+
+  page(id: string, seq: number, data: unknown, signal?: AbortSignal): Promise<Static<typeof AgentAckDto>> {
+    return this.#call(putAgentPage, { id }, { seq, data }, signal);
+  }
+
+  result(id: string, result: unknown, signal?: AbortSignal): Promise<Static<typeof AgentAckDto>> {
+    return this.#call(completeAgentOperation, { id }, { result }, signal);
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatcher.close();
+  }
+
+  async #call<R>(
+    e: Endpoint,
+    params: Record<string, string>,
+    body: unknown,
+    signal: AbortSignal | undefined,
+  ): Promise<R> {
+    const path = pathFor(e, params);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.#sign) headers.authorization = `${AGENT_AUTH_SCHEME} ${await this.#sign(e.method, path)}`;
+    let response: Awaited<ReturnType<typeof undiciFetch>>;
+    try {
+      response = await undiciFetch(`${this.#base}${path}`, {
+        method: e.method,
+        headers,
+        body: JSON.stringify(body),
+        dispatcher: this.#dispatcher,
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new AgentRequestError(
+        `cannot reach ${this.#base}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+        'transient',
+        null,
+      );
+    }
+    const text = await response.text();
+    if (response.ok) return JSON.parse(text) as R;
+    let code = '';
+    let message = text.slice(0, 300);
+    try {
+      const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
+      code = parsed.error?.code ?? '';
+      message = parsed.error?.message ?? message;
+    } catch {
+      // not JSON: a proxy's error page; keep its first characters
+    }
+    const kind =
+      code === 'HRS_AGENT_REFUSED' ? 'refused' : response.status === 409 ? 'conflict' : 'transient';
+    throw new AgentRequestError(`${response.status} ${code}: ${message}`, kind, response.status);
+  }
+}

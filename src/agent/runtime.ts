@@ -1,0 +1,337 @@
+/**
+ * `hrsync agent run`: holds a work request open to the service (outbound HTTPS only), carries out the
+ * operations it is given against the local directory, and posts the answers — retrying until the
+ * service has them, so a dropped connection loses no write and (with the journal) repeats none.
+ * After network loss or a service restart it reconnects with exponential back-off and jitter.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Target } from '../engine/ports.ts';
+import { OPERATION_KINDS, type OperationKind, type RemoteTargetSettings } from '../targets/remote/index.ts';
+import { type AgentClient, AgentRequestError } from './client.ts';
+import { type Executed, execute } from './executor.ts';
+import type { WriteJournal } from './journal.ts';
+import type { AgentSecrets } from './state.ts';
+
+export interface AgentLog {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+  debug(fields: object, message: string): void;
+}
+
+/** Builds the local target from the settings the service sends and the secrets kept on the agent. */
+export type AgentTargetFactory = (settings: RemoteTargetSettings, secrets: AgentSecrets) => Target;
+
+export interface AgentRuntimeOptions {
+  readonly client: AgentClient;
+  readonly targetFactory: AgentTargetFactory;
+  readonly secrets: AgentSecrets;
+  readonly journal: WriteJournal;
+  readonly log: AgentLog;
+  /** Operations carried out at once. */
+  readonly concurrency?: number;
+  /** How often the domain controllers are checked between operations. */
+  readonly controllersCheckMs?: number;
+  readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
+}
+
+interface Timings {
+  heartbeatMs: number;
+  silenceMs: number;
+}
+
+interface WireOperation {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: unknown;
+}
+
+export class AgentRuntime {
+  readonly #o: AgentRuntimeOptions;
+  readonly #inFlight = new Map<string, Promise<void>>();
+  readonly #writeAborts = new Set<AbortController>();
+  readonly #targets = new Map<string, Target>();
+  readonly #stopping = new AbortController();
+  #timings: Timings = { heartbeatMs: 5_000, silenceMs: 30_000 };
+  #lastContact = Date.now();
+  #failures = 0;
+  #settings: RemoteTargetSettings | null = null;
+  #controllers: { ok: boolean; message: string } | undefined;
+  #refused: string | null = null;
+  #wake: (() => void) | null = null;
+  #connected = false;
+
+  constructor(options: AgentRuntimeOptions) {
+    this.#o = options;
+  }
+
+  /** Why the service refused the agent (revoked, unknown), once it did; the runtime then stops. */
+  get refused(): string | null {
+    return this.#refused;
+  }
+
+  /** Runs until stop() or until the service refuses the agent. */
+  async run(): Promise<void> {
+    const watchdog = setInterval(() => this.#guardWrites(), 500);
+    const checks = setInterval(() => void this.#checkControllers(), this.#o.controllersCheckMs ?? 60_000);
+    watchdog.unref();
+    checks.unref();
+    try {
+      while (!this.#stopping.signal.aborted) await this.#poll();
+    } finally {
+      clearInterval(watchdog);
+      clearInterval(checks);
+      await this.#settle();
+      await this.#closeTargets();
+    }
+  }
+
+  stop(): void {
+    this.#stopping.abort();
+    this.#wake?.();
+  }
+
+  async #poll(): Promise<void> {
+    const max = this.#o.concurrency ?? 2;
+    const capacity = Math.max(0, max - this.#inFlight.size);
+    // Idle, the request is held open until there is work. Working, the agent reports in every
+    // heartbeat instead, so both sides notice a lost connection within the heartbeat, not the hold.
+    const working = this.#inFlight.size > 0;
+    try {
+      const answer = await this.#o.client.work(
+        {
+          working: [...this.#inFlight.keys()],
+          capacity,
+          wait: !working,
+          ...(this.#controllers ? { controllers: this.#controllers } : {}),
+        },
+        this.#stopping.signal,
+      );
+      this.#contact();
+      this.#timings = { heartbeatMs: answer.timings.heartbeatMs, silenceMs: answer.timings.silenceMs };
+      for (const op of answer.operations) this.#take(op);
+      if (this.#inFlight.size > 0 && answer.operations.length === 0)
+        await this.#idle(this.#timings.heartbeatMs);
+    } catch (error) {
+      if (this.#stopping.signal.aborted) return;
+      await this.#failed(error);
+    }
+  }
+
+  #contact(): void {
+    this.#lastContact = Date.now();
+    if (this.#failures > 0 || !this.#connected) this.#o.log.info({}, 'connected to the hrsync service');
+    this.#failures = 0;
+    this.#connected = true;
+  }
+
+  async #failed(error: unknown): Promise<void> {
+    if (error instanceof AgentRequestError && error.kind === 'refused') {
+      this.#refused = error.message;
+      this.#o.log.error({ reason: error.message }, 'the hrsync service refused this agent; stopping');
+      this.stop();
+      return;
+    }
+    this.#connected = false;
+    this.#failures++;
+    const { initialMs, maxMs } = this.#o.backoff ?? { initialMs: 500, maxMs: 30_000 };
+    const wait =
+      Math.min(maxMs, initialMs * 2 ** Math.min(this.#failures - 1, 16)) * (0.8 + Math.random() * 0.4);
+    this.#o.log.warn(
+      { error: (error as Error).message, retryInMs: Math.round(wait), attempt: this.#failures },
+      'cannot reach the hrsync service; retrying',
+    );
+    await this.#idle(wait);
+  }
+
+  /** Waits, but wakes early when an operation finishes or the runtime stops. */
+  async #idle(ms: number): Promise<void> {
+    if (this.#stopping.signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.#wake = done;
+    });
+    this.#wake = null;
+  }
+
+  #take(op: WireOperation): void {
+    if (this.#inFlight.has(op.id)) return;
+    if (!OPERATION_KINDS.includes(op.kind as OperationKind)) {
+      this.#o.log.warn({ op: op.id, kind: op.kind }, 'unknown operation kind; upgrade the agent');
+      this.#track(
+        op.id,
+        this.#deliver(op.id, {
+          result: {
+            ok: false,
+            error: {
+              code: 'HRS_AGENT_UNAVAILABLE',
+              message: `this agent does not know the operation "${op.kind}"; upgrade it`,
+              retryable: false,
+            },
+          },
+          pages: [],
+        }),
+      );
+      return;
+    }
+    this.#track(op.id, this.#carryOut(op.id, op.kind as OperationKind, op.payload));
+  }
+
+  #track(id: string, work: Promise<void>): void {
+    const tracked = work
+      .catch((error) => this.#o.log.error({ op: id, error: (error as Error).message }, 'operation failed'))
+      .finally(() => {
+        this.#inFlight.delete(id);
+        this.#wake?.();
+      });
+    this.#inFlight.set(id, tracked);
+  }
+
+  async #carryOut(id: string, kind: OperationKind, payload: unknown): Promise<void> {
+    const writes = kind === 'apply';
+    if (writes) {
+      const known = this.#o.journal.lookup(id);
+      if (known.state === 'finished') {
+        this.#o.log.info({ op: id, kind }, 'operation handed out again: answering from the journal');
+        return this.#deliver(id, { result: known.result, pages: [] });
+      }
+      if (known.state === 'interrupted') {
+        this.#o.log.warn({ op: id, kind }, 'operation was interrupted by a restart: its outcome is unknown');
+        return this.#deliver(id, {
+          result: {
+            ok: false,
+            interrupted: true,
+            error: {
+              code: 'HRS_AGENT_UNAVAILABLE',
+              message:
+                'the agent restarted while carrying this out; its creates are re-matched before any retry',
+              retryable: true,
+            },
+          },
+          pages: [],
+        });
+      }
+      this.#o.journal.start(id);
+    }
+    const settings = (payload as { target: RemoteTargetSettings }).target;
+    this.#rememberSettings(settings);
+    const abort = new AbortController();
+    if (writes) this.#writeAborts.add(abort);
+    const started = Date.now();
+    let executed: Executed;
+    try {
+      executed = await execute(kind, payload, this.#target(settings), abort.signal);
+    } finally {
+      this.#writeAborts.delete(abort);
+    }
+    if (writes) this.#o.journal.finish(id, executed.result);
+    if (kind === 'test' && executed.result.ok) {
+      const value = executed.result.value as { ok: boolean; message: string };
+      this.#controllers = { ok: value.ok, message: value.message };
+    }
+    this.#o.log.info(
+      {
+        op: id,
+        kind,
+        ms: Date.now() - started,
+        ok: executed.result.ok,
+        ...(kind === 'apply' ? { writes: (payload as { writes: unknown[] }).writes.length } : {}),
+        ...(executed.pages.length ? { pages: executed.pages.length } : {}),
+        ...(executed.result.ok ? {} : { error: executed.result.error.code }),
+      },
+      'operation carried out',
+    );
+    return this.#deliver(id, executed);
+  }
+
+  /** Posts pages and result until the service has them; a conflict means the operation is not ours any more. */
+  async #deliver(id: string, executed: Executed): Promise<void> {
+    let attempt = 0;
+    let nextPage = 0;
+    for (;;) {
+      try {
+        for (; nextPage < executed.pages.length; nextPage++) {
+          await this.#o.client.page(id, nextPage, executed.pages[nextPage]);
+          this.#contact();
+        }
+        const ack = await this.#o.client.result(id, executed.result);
+        this.#contact();
+        if (ack.outcome === 'duplicate') this.#o.log.info({ op: id }, 'result had already arrived');
+        return;
+      } catch (error) {
+        if (error instanceof AgentRequestError && error.kind === 'conflict') {
+          this.#o.log.warn(
+            { op: id, reason: error.message },
+            'the service no longer waits for this operation',
+          );
+          return;
+        }
+        if (error instanceof AgentRequestError && error.kind === 'refused') {
+          await this.#failed(error);
+          return;
+        }
+        attempt++;
+        const wait = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
+        this.#o.log.warn(
+          { op: id, error: (error as Error).message, retryInMs: wait },
+          'result not delivered; retrying',
+        );
+        if (this.#stopping.signal.aborted && attempt > 3) return;
+        await delay(wait);
+      }
+    }
+  }
+
+  #target(settings: RemoteTargetSettings): Target {
+    const key = JSON.stringify(settings);
+    let target = this.#targets.get(key);
+    if (!target) {
+      target = this.#o.targetFactory(settings, this.#o.secrets);
+      this.#targets.set(key, target);
+    }
+    return target;
+  }
+
+  #rememberSettings(settings: RemoteTargetSettings): void {
+    const first = this.#settings === null;
+    this.#settings = settings;
+    if (first) void this.#checkControllers();
+  }
+
+  async #checkControllers(): Promise<void> {
+    if (this.#settings === null) return;
+    try {
+      const outcome = await this.#target(this.#settings).test();
+      this.#controllers = { ok: outcome.ok, message: outcome.message };
+    } catch (error) {
+      this.#controllers = { ok: false, message: (error as Error).message };
+    }
+  }
+
+  /**
+   * A write batch must not go on once the service may have given up on this agent (it hands the
+   * batch's creates to another agent after re-matching them): stop at half the silence limit.
+   */
+  #guardWrites(): void {
+    if (this.#writeAborts.size === 0) return;
+    if (Date.now() - this.#lastContact < this.#timings.silenceMs / 2) return;
+    this.#o.log.warn({}, 'lost the hrsync service mid-write: stopping the write batch');
+    for (const abort of this.#writeAborts) abort.abort(new Error('lost contact with the hrsync service'));
+  }
+
+  async #settle(): Promise<void> {
+    await Promise.race([Promise.allSettled([...this.#inFlight.values()]), delay(10_000)]);
+  }
+
+  async #closeTargets(): Promise<void> {
+    for (const target of this.#targets.values()) {
+      const closable = target as Target & { close?: () => Promise<void> };
+      await closable.close?.().catch(() => {});
+    }
+    this.#targets.clear();
+  }
+}

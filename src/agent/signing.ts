@@ -1,0 +1,28 @@
+/** The agent's key pair (Ed25519) and the per-request signature the service checks. */
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { AGENT_JWT_AUDIENCE } from './protocol-constants.ts';
+
+export async function newAgentKeyPair(): Promise<{ publicJwk: JWK; privateJwk: JWK }> {
+  const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const publicJwk = await exportJWK(publicKey);
+  return {
+    publicJwk: { kty: publicJwk.kty, crv: publicJwk.crv, x: publicJwk.x } as JWK,
+    privateJwk: await exportJWK(privateKey),
+  };
+}
+
+export type RequestSigner = (method: string, path: string) => Promise<string>;
+
+export async function requestSigner(agentId: string, privateJwk: JWK): Promise<RequestSigner> {
+  const key = await importJWK(privateJwk, 'EdDSA');
+  return (method, path) =>
+    new SignJWT({ htm: method, htu: path })
+      .setProtectedHeader({ alg: 'EdDSA', typ: 'hrsync-agent+jwt' })
+      .setIssuer(agentId)
+      .setAudience(AGENT_JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('2m')
+      .setJti(randomUUID())
+      .sign(key);
+}

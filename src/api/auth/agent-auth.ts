@@ -1,0 +1,50 @@
+/**
+ * Authenticates a directory agent: every request carries `Authorization: Agent <JWT>`, signed with
+ * the agent's Ed25519 private key (which never leaves its state folder) and bound to the request's
+ * method and path for two minutes. The service checks it against the public key it was given at
+ * registration, and refuses a revoked agent on its very next request.
+ */
+import type { FastifyRequest } from 'fastify';
+import { decodeJwt, importJWK, jwtVerify } from 'jose';
+import { AGENT_AUTH_SCHEME, AGENT_JWT_AUDIENCE } from '../../agent/protocol-constants.ts';
+import { HrsyncError } from '../../core/index.ts';
+import type { Agent, Store } from '../../store/index.ts';
+
+const refused = (message: string) => new HrsyncError('HRS_AGENT_REFUSED', message);
+
+export async function authenticateAgent(store: Store, request: FastifyRequest): Promise<Agent> {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string' || !header.startsWith(`${AGENT_AUTH_SCHEME} `)) {
+    throw refused('Agent requests must be signed: "Authorization: Agent <JWT>".');
+  }
+  const token = header.slice(AGENT_AUTH_SCHEME.length + 1).trim();
+  let agentId: string | undefined;
+  try {
+    agentId = decodeJwt(token).iss;
+  } catch {
+    throw refused('The agent signature could not be read.');
+  }
+  const agent = agentId ? await store.agents.find(agentId) : null;
+  if (!agent || agent.publicKey === null) throw refused('This agent is not registered with the service.');
+  if (agent.revokedAt !== null) {
+    throw refused(`Agent "${agent.name}" was revoked at ${agent.revokedAt}; register a new agent.`);
+  }
+  try {
+    const key = await importJWK({ ...agent.publicKey }, 'EdDSA');
+    const { payload } = await jwtVerify(token, key, {
+      issuer: agent.id,
+      audience: AGENT_JWT_AUDIENCE,
+      algorithms: ['EdDSA'],
+      maxTokenAge: '5m',
+      // The agent's clock is the customer's: allow some drift.
+      clockTolerance: 300,
+    });
+    const path = request.url.split('?')[0];
+    if (payload.htm !== request.method || payload.htu !== path) {
+      throw new Error('signature made for another request');
+    }
+  } catch {
+    throw refused(`The signature of agent "${agent.name}" was not valid for this request.`);
+  }
+  return agent;
+}

@@ -1,0 +1,74 @@
+/** Administration of directory agents: register (a one-time key), list, revoke (issue 9). */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { createAgentRegistration, listAgents, revokeAgent } from '../../contracts/index.ts';
+import { HrsyncError } from '../../core/index.ts';
+import { sha256 } from '../auth/credentials.ts';
+import { loadTenant } from '../connections/load.ts';
+import { toAgentDto } from '../dto/agents.ts';
+import { registerEndpoint } from '../route.ts';
+
+export const AGENT_KEY_PREFIX = 'hra_';
+const KEY_LIFETIME_MS = 60 * 60 * 1000;
+
+export async function agentRoutes(app: FastifyInstance): Promise<void> {
+  const dto = (agent: Parameters<typeof toAgentDto>[0]) =>
+    toAgentDto(agent, app.deps.clock.now(), app.deps.agentTimings.silenceMs);
+
+  registerEndpoint(app, listAgents, async ({ caller, store, params }) => {
+    const tenant = await loadTenant(store, caller, params.id);
+    return { items: (await store.agents.list(caller.organisationId, tenant.id)).map(dto) };
+  });
+
+  registerEndpoint(
+    app,
+    createAgentRegistration,
+    async ({ caller, store, params, body, deps, audit, about }) => {
+      const tenant = await loadTenant(store, caller, params.id);
+      about({ tenantId: tenant.id });
+      if (tenant.type !== 'hybrid') {
+        throw new HrsyncError(
+          'HRS_INVALID_STATE',
+          `Tenant "${tenant.name}" is a cloud tenant: directory agents carry out Active Directory operations of hybrid tenants only.`,
+        );
+      }
+      const key = `${AGENT_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const expiresAt = new Date(Date.parse(deps.clock.now()) + KEY_LIFETIME_MS).toISOString();
+      const agent = await store.agents.createRegistration({
+        organisationId: caller.organisationId,
+        tenantId: tenant.id,
+        name: body.name,
+        createdBy: caller.actor.name,
+        keyHash: sha256(key),
+        keyExpiresAt: expiresAt,
+      });
+      await audit('agent.registration-created', {
+        tenantId: tenant.id,
+        message: `directory agent "${agent.name}" registration created for tenant "${tenant.name}"; its key expires at ${expiresAt}`,
+        details: { agentId: agent.id, keyExpiresAt: expiresAt },
+      });
+      return { key, expiresAt, agent: dto(agent) };
+    },
+  );
+
+  registerEndpoint(app, revokeAgent, async ({ caller, store, params, audit, about }) => {
+    const existing = await store.agents.get(caller.organisationId, params.id);
+    if (!existing) {
+      throw new HrsyncError(
+        'HRS_NOT_FOUND',
+        `Directory agent ${params.id} was not found in your organisation.`,
+      );
+    }
+    about({ tenantId: existing.tenantId });
+    if (existing.revokedAt !== null) {
+      throw new HrsyncError('HRS_INVALID_STATE', `Directory agent "${existing.name}" is already revoked.`);
+    }
+    const revoked = await store.agents.revoke(caller.organisationId, existing.id);
+    await audit('agent.revoked', {
+      tenantId: existing.tenantId,
+      message: `directory agent "${existing.name}" revoked`,
+      details: { agentId: existing.id, host: existing.host },
+    });
+    return dto(revoked ?? existing);
+  });
+}

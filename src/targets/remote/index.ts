@@ -1,0 +1,13 @@
+/** The Target port carried out by a directory agent: the remote target and its wire format. */
+export type { DispatchOutcome, OperationDispatch, SilentAgent } from './dispatch.ts';
+export {
+  OPERATION_KINDS,
+  type OperationError,
+  type OperationKind,
+  type OperationPayloads,
+  type OperationResult,
+  type OperationValues,
+  READ_PAGE_SIZE,
+  type RemoteTargetSettings,
+} from './operations.ts';
+export { createRemoteTarget, type RemoteTargetOptions } from './remote-target.ts';

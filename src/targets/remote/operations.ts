@@ -1,0 +1,57 @@
+/**
+ * What travels between the service and a directory agent: the Target port's four operations as
+ * data. The service sends operations, never credentials (the bind password lives on the agent).
+ */
+import type { Account, PlannedWrite } from '../../core/index.ts';
+import type { TargetReadResult, WriteOutcome } from '../../engine/ports.ts';
+
+/** The target's settings as the agent needs them to build the same target; secrets left out. */
+export type RemoteTargetSettings = Readonly<Record<string, unknown>>;
+
+export interface OperationPayloads {
+  readonly read: {
+    readonly target: RemoteTargetSettings;
+    readonly attributes: readonly string[];
+    readonly cursor: string | null;
+  };
+  readonly find: {
+    readonly target: RemoteTargetSettings;
+    readonly attribute: string;
+    readonly value: string;
+    readonly attributes: readonly string[];
+  };
+  readonly apply: { readonly target: RemoteTargetSettings; readonly writes: readonly PlannedWrite[] };
+  readonly test: { readonly target: RemoteTargetSettings };
+}
+
+export interface OperationValues {
+  /** The accounts come in pages (`pages` of them), sent ahead of the result. */
+  readonly read: Omit<TargetReadResult, 'accounts'> & { readonly pages: number };
+  readonly find: { readonly accounts: readonly Account[] };
+  readonly apply: { readonly outcomes: readonly WriteOutcome[] };
+  readonly test: {
+    readonly ok: boolean;
+    readonly message: string;
+    readonly details?: Record<string, unknown>;
+  };
+}
+
+export type OperationKind = keyof OperationPayloads;
+export const OPERATION_KINDS: readonly OperationKind[] = ['read', 'find', 'apply', 'test'];
+
+export interface OperationError {
+  readonly code: string;
+  readonly message: string;
+  readonly retryable: boolean;
+}
+
+/**
+ * An agent's answer. `interrupted`: the agent restarted while carrying the operation out, so
+ * whether its writes happened is unknown — treated like an agent that fell silent.
+ */
+export type OperationResult<K extends OperationKind = OperationKind> =
+  | { readonly ok: true; readonly value: OperationValues[K] }
+  | { readonly ok: false; readonly error: OperationError; readonly interrupted?: boolean };
+
+/** Accounts per page of a read: well under the service's request size limit. */
+export const READ_PAGE_SIZE = 500;

@@ -1,0 +1,199 @@
+/**
+ * Agent registration (issue 9, item 2): a one-time key, shown once, valid an hour, usable once; the
+ * agent's key pair made on the agent, only the public half on the service; revocation refuses the
+ * agent at once; all of it audited. Real service over HTTPS, real agent client, SQLite and PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { AgentClient, AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
+import { listAgents, revokeAgent } from '../../src/contracts/index.ts';
+import { DIALECTS } from '../service/support/databases.ts';
+import { type AgentService, startAgentService } from './support/stack.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`agent registration on ${dialect}`, () => {
+    let svc: AgentService;
+    const dirs: string[] = [];
+    const stateDir = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hrsync-agent-state-'));
+      dirs.push(dir);
+      return dir;
+    };
+    const register = (key: string, dir = stateDir()) =>
+      registerAgentState({
+        server: svc.url,
+        key,
+        stateDir: dir,
+        version: '0.1.0',
+        ca: svc.pki.caCertPem,
+        host: 'dc-agent-1.zuid.local',
+      });
+
+    before(async () => {
+      svc = await startAgentService(dialect);
+    });
+    after(async () => {
+      await svc?.close();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    });
+
+    test('a key registers one agent: the private key stays in the state folder, the service keeps the public half', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-agent-1');
+      assert.match(key, /^hra_[A-Za-z0-9_-]{43}$/);
+      const listed = await svc.call(listAgents, { params: { id: svc.tenantId } });
+      const before = listed.body.items.find((a: { id: string }) => a.id === agentId);
+      assert.equal(before.status, 'awaiting-registration');
+      assert.ok(!listed.text.includes(key), 'the key is shown once, never listed');
+
+      const dir = stateDir();
+      const identity = await register(key, dir);
+      assert.equal(identity.agentId, agentId);
+      assert.equal(identity.tenantId, svc.tenantId);
+      const privateJwk = new AgentStateDir(dir).privateKey();
+      assert.equal(typeof privateJwk.d, 'string');
+      if (process.platform !== 'win32') {
+        assert.equal(statSync(join(dir, 'agent-key.json')).mode & 0o077, 0, 'the private key is owner-only');
+      }
+      const row = await svc.store.db
+        .selectFrom('agents')
+        .selectAll()
+        .where('id', '=', agentId)
+        .executeTakeFirstOrThrow();
+      assert.ok(
+        row.public_key && !row.public_key.includes(String(privateJwk.d)),
+        'only the public half is stored',
+      );
+      assert.ok(!JSON.stringify(row).includes(key), 'the key itself is not stored');
+      const after = (await svc.call(listAgents, { params: { id: svc.tenantId } })).body.items.find(
+        (a: { id: string }) => a.id === agentId,
+      );
+      assert.equal(after.status, 'registered');
+      assert.equal(after.host, 'dc-agent-1.zuid.local');
+
+      // A registered agent is let in with its signature.
+      const client = new AgentClient(
+        { server: svc.url, ca: svc.pki.caCertPem },
+        await requestSigner(agentId, privateJwk),
+      );
+      const work = await client.work({ working: [], capacity: 0, wait: false });
+      assert.deepEqual(work.operations, []);
+      await client.close();
+      assert.ok(!readFileSync(join(dir, 'agent.json'), 'utf8').includes(key));
+    });
+
+    test('a used key is refused, and the refusal is audited', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-agent-2');
+      await register(key);
+      await assert.rejects(register(key), /HRS_AGENT_REFUSED: This registration key was already used/);
+      const refused = await svc.store.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', '=', 'agent.registered')
+        .where('outcome', '=', 'refused')
+        .execute();
+      assert.ok(refused.some((e) => e.details.includes(agentId) && e.message.includes('used')));
+    });
+
+    test('an expired key and an unknown key are refused', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-agent-3');
+      await svc.store.db
+        .updateTable('agents')
+        .set({ key_expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', agentId)
+        .execute();
+      await assert.rejects(register(key), /expired/);
+      await assert.rejects(register('hra_not-a-key'), /not known/);
+      const listed = (await svc.call(listAgents, { params: { id: svc.tenantId } })).body.items;
+      assert.equal(listed.find((a: { id: string }) => a.id === agentId).status, 'key-expired');
+    });
+
+    test('a revoked agent is refused at once, even in the middle of a held work request', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-agent-4');
+      const dir = stateDir();
+      await register(key, dir);
+      const state = new AgentStateDir(dir);
+      const client = new AgentClient(
+        { server: svc.url, ca: svc.pki.caCertPem },
+        await requestSigner(agentId, state.privateKey()),
+      );
+      const held = client.work({ working: [], capacity: 1, wait: true });
+      await new Promise((r) => setTimeout(r, 200));
+      const revoked = await svc.call(revokeAgent, { params: { id: agentId } });
+      assert.equal(revoked.status, 200);
+      assert.equal(revoked.body.status, 'revoked');
+      await assert.rejects(held, /HRS_AGENT_REFUSED/);
+      await assert.rejects(
+        client.work({ working: [], capacity: 0, wait: false }),
+        /HRS_AGENT_REFUSED: .*revoked/,
+      );
+      await client.close();
+      const events = await svc.store.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('action', 'like', 'agent.%')
+        .execute();
+      const actions = events.map((e) => `${e.action}:${e.outcome}`);
+      for (const a of [
+        'agent.registration-created:success',
+        'agent.registered:success',
+        'agent.revoked:success',
+      ]) {
+        assert.ok(actions.includes(a), `audited ${a}`);
+      }
+    });
+
+    test('a signature from another key, or for another request, is refused', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-agent-5');
+      await register(key);
+      const otherDir = stateDir();
+      const other = await svc.newRegistration('dc-agent-6');
+      await register(other.key, otherDir);
+      const forged = new AgentClient(
+        { server: svc.url, ca: svc.pki.caCertPem },
+        await requestSigner(agentId, new AgentStateDir(otherDir).privateKey()),
+      );
+      await assert.rejects(forged.work({ working: [], capacity: 0, wait: false }), /HRS_AGENT_REFUSED/);
+      await forged.close();
+      const replayed = new AgentClient({ server: svc.url, ca: svc.pki.caCertPem }, async (_m, _p) =>
+        (await requestSigner(other.agentId, new AgentStateDir(otherDir).privateKey()))(
+          'POST',
+          '/api/v1/agent/register',
+        ),
+      );
+      await assert.rejects(replayed.work({ working: [], capacity: 0, wait: false }), /HRS_AGENT_REFUSED/);
+      await replayed.close();
+    });
+
+    test('only admins create registrations and revoke; a cloud tenant gets none', async () => {
+      const { createAgentRegistration } = await import('../../src/contracts/index.ts');
+      const anonymous = await svc.call(createAgentRegistration, {
+        params: { id: svc.tenantId },
+        body: { name: 'x' },
+        bearer: null,
+      });
+      assert.equal(anonymous.status, 401);
+      const customer = await svc.store.customers.create(svc.organisationId, 'Cloud BV');
+      const cloud = await svc.store.tenants.create(svc.organisationId, {
+        customerId: customer.id,
+        name: 'Cloud BV',
+        type: 'cloud',
+        directoryId: 'cloud',
+        verifiedDomains: ['cloud.nl'],
+        clientId: null,
+        credential: null,
+        authorityHost: 'https://login.microsoftonline.com',
+        graphBaseUrl: 'https://graph.microsoft.com',
+        subscriptionActive: true,
+      });
+      const refused = await svc.call(createAgentRegistration, {
+        params: { id: cloud.id },
+        body: { name: 'x' },
+      });
+      assert.equal(refused.status, 409);
+      assert.equal(refused.body.error.code, 'HRS_INVALID_STATE');
+    });
+  });
+}
