@@ -25,6 +25,7 @@ import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { userRoutes } from './routes/users.ts';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
   await app.register(auditRoutes);
+  await app.register(settingsRoutes);
   await app.register(agentRoutes);
   await app.register(agentProtocolRoutes);
   await app.register(operationsRoutes);

@@ -6,6 +6,7 @@ import * as connections from './connections.ts';
 import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
+import * as settings from './settings.ts';
 import * as tenants from './tenants.ts';
 
 export * from './access.ts';
@@ -16,6 +17,7 @@ export * from './connections.ts';
 export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
+export * from './settings.ts';
 export * from './tenants.ts';
 
 /** Every endpoint, for the OpenAPI agreement test and the route-coverage test. */
@@ -28,5 +30,6 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),
+  ...Object.values(settings),
   ...Object.values(agents),
 ]);
