@@ -20,6 +20,7 @@ import { configurationRoutes } from './routes/configuration.ts';
 import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
+import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(configurationRoutes);
   await app.register(configurationTestRoutes);
   await app.register(personRoutes);
+  await app.register(entitlementOptionRoutes);
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
   await app.register(auditRoutes);
