@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Target } from '../../src/engine/ports.ts';
-import { type PersonSpec } from '../engine/company.ts';
+import type { PersonSpec } from '../engine/company.ts';
+import { type GraphWorld, startGraphWorld, until } from './support/graph-world.ts';
 import { type AgentService, startAgentService } from './support/stack.ts';
 import { startTcpProxy } from './support/tcp-proxy.ts';
-import { type GraphWorld, startGraphWorld, until } from './support/graph-world.ts';
 
 const PEOPLE: readonly PersonSpec[] = Array.from({ length: 12 }, (_, i) => ({
   n: String(2000 + i),
@@ -85,7 +85,10 @@ describe('agent protocol: a full sync through an agent', () => {
       return pages;
     };
     try {
-      const read = await world.remote.readAccounts({ attributes: ['employeeId', 'displayName'], cursor: null });
+      const read = await world.remote.readAccounts({
+        attributes: ['employeeId', 'displayName'],
+        cursor: null,
+      });
       assert.equal(read.accounts.length, PEOPLE.length);
       assert.equal(pagesSeen.at(-1), 1);
     } finally {
@@ -112,7 +115,10 @@ describe('agent protocol: faults', () => {
     const world = await startGraphWorld(svc, PEOPLE);
     try {
       const victim = await world.spawnAgent('victim', { AGENT_HOLD_AFTER_APPLY_MS: '60000' });
-      await until('the victim to connect', async () => (await svc.store.agents.find(victim.id))?.lastSeenAt != null);
+      await until(
+        'the victim to connect',
+        async () => (await svc.store.agents.find(victim.id))?.lastSeenAt != null,
+      );
       // Only the victim is connected when the sync starts, so it takes the first write batch.
       const sync = world.run('sync');
       await until('the victim to hold a finished write batch', () =>
@@ -165,7 +171,10 @@ describe('agent protocol: faults', () => {
         .routes.filter((r) => r.method === 'POST' && /\/users$/.test(r.route))
         .reduce((n, r) => n + r.count, 0);
       assert.ok(created <= PEOPLE.length, `${created} user creates for ${PEOPLE.length} persons`);
-      assert.ok(agent.logs.some((l) => l.includes('retrying')), 'the agent noticed the drop and retried');
+      assert.ok(
+        agent.logs.some((l) => l.includes('retrying')),
+        'the agent noticed the drop and retried',
+      );
       assert.ok(
         !agent.logs.some((l) => l.includes('no longer waits')),
         'the answers arrived after the drop; the service did not give up on the agent',

@@ -32,7 +32,9 @@ const agent = await startAgent({
       async apply(writes, options) {
         const outcomes = await target.apply(writes, options);
         if (holdMs > 0) {
-          process.stdout.write(`${JSON.stringify({ msg: 'holding a finished write batch', writes: writes.length })}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ msg: 'holding a finished write batch', writes: writes.length })}\n`,
+          );
           await delay(holdMs);
         }
         return outcomes;

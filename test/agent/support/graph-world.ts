@@ -4,7 +4,7 @@
  * service itself would for a cloud tenant), so everything but the directory is the production path:
  * AFAS emulator → engine → remote target → database queue → HTTPS → agent runtime → local target.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +16,8 @@ import type { AgentTargetFactory } from '../../../src/agent/index.ts';
 import { registerAgentState } from '../../../src/agent/index.ts';
 import { type RunningAgent, startAgent } from '../../../src/app/agent.ts';
 import type { ConnectionConfig, RunKind, TargetConfig } from '../../../src/core/index.ts';
-import type { Target } from '../../../src/engine/ports.ts';
 import { executeRun, MemoryEngineStore, type RunOutcome, starterConfig } from '../../../src/engine/index.ts';
+import type { Target } from '../../../src/engine/ports.ts';
 import { agentDispatch } from '../../../src/jobs/index.ts';
 import { createAfasSource } from '../../../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_CAPABILITIES } from '../../../src/targets/graph/index.ts';
@@ -39,9 +39,15 @@ export interface GraphWorld {
   factory(wrap?: (target: Target) => Target): AgentTargetFactory;
   run(kind: RunKind): Promise<RunOutcome>;
   /** Registers an agent and starts it in this process (logs kept in `logs`). */
-  startAgent(name: string, o?: { server?: string; wrap?: (t: Target) => Target }): Promise<RunningAgent & { id: string; logs: string[] }>;
+  startAgent(
+    name: string,
+    o?: { server?: string; wrap?: (t: Target) => Target },
+  ): Promise<RunningAgent & { id: string; logs: string[] }>;
   /** Registers an agent and starts it as a separate process that the test can kill. */
-  spawnAgent(name: string, env?: Record<string, string>): Promise<{ id: string; child: ChildProcess; output: string[] }>;
+  spawnAgent(
+    name: string,
+    env?: Record<string, string>,
+  ): Promise<{ id: string; child: ChildProcess; output: string[] }>;
   close(): Promise<void>;
 }
 
@@ -86,7 +92,10 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
     (wrap?: (t: Target) => Target): AgentTargetFactory =>
     (received) => {
       const target = createGraphTarget(
-        { ...(received as Omit<TargetConfig, 'credential'>), credential: { type: 'secret', secret: { value: 'unused' } } } as TargetConfig,
+        {
+          ...(received as Omit<TargetConfig, 'credential'>),
+          credential: { type: 'secret', secret: { value: 'unused' } },
+        } as TargetConfig,
         { credential: { clientSecret: app.clientSecret }, ca: caPem },
       );
       return wrap ? wrap(target) : target;
@@ -95,7 +104,14 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
   const registered = async (name: string, server: string) => {
     const { key, agentId } = await svc.newRegistration(name);
     const stateDir = mkdtempSync(join(dir, `${name}-`));
-    await registerAgentState({ server, key, stateDir, version: '0.1.0-test', ca: svc.pki.caCertPem, host: `${name}.zuid.local` });
+    await registerAgentState({
+      server,
+      key,
+      stateDir,
+      version: '0.1.0-test',
+      ca: svc.pki.caCertPem,
+      host: `${name}.zuid.local`,
+    });
     return { agentId, stateDir };
   };
 
@@ -143,17 +159,21 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
     async spawnAgent(name, env = {}) {
       const { agentId, stateDir } = await registered(name, svc.url);
       const output: string[] = [];
-      const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'graph-agent-process.ts')], {
-        env: {
-          ...process.env,
-          AGENT_STATE_DIR: stateDir,
-          AGENT_CA_FILE: caFile,
-          GRAPH_CA_FILE: graphCaFile,
-          GRAPH_CLIENT_SECRET: app.clientSecret,
-          ...env,
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'graph-agent-process.ts')],
+        {
+          env: {
+            ...process.env,
+            AGENT_STATE_DIR: stateDir,
+            AGENT_CA_FILE: caFile,
+            GRAPH_CA_FILE: graphCaFile,
+            GRAPH_CLIENT_SECRET: app.clientSecret,
+            ...env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      );
       child.stdout?.on('data', (d) => output.push(String(d)));
       child.stderr?.on('data', (d) => output.push(String(d)));
       children.push(child);
@@ -169,7 +189,11 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
 }
 
 /** Waits until `check` holds, polling; fails after `ms` with `what`. */
-export async function until(what: string, check: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
+export async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  ms = 30_000,
+): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
