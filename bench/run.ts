@@ -110,6 +110,7 @@ function peakSampler() {
 
 async function run(kind: RunKind, e: Emulators, store: MemoryEngineStore, timeScale: number) {
   const config = configFor(e);
+  if (config.target.type !== 'entra') throw new Error('this benchmark runs against the Graph emulator');
   const target = createGraphTarget(config.target, {
     credential: { clientSecret: e.clientSecret },
     ca: e.caPem,

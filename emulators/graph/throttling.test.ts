@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startTestEmulator, user } from './test-support.ts';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
 describe('throttling over HTTP', () => {
   test('over the write quota: 429 TooManyRequests with Retry-After and throttle headers; later it passes', async () => {
-    // 5 writes per 150 s × 0.01 = per 1.5 s: one write frees up every 0.3 s.
-    const emu = await startTestEmulator({ timeScale: 0.01, throttling: { writeQuota: 5 } });
+    // 5 writes per 150 s × 0.01 = per 1.5 s: one write frees up every 0.3 s. The emulator's clock
+    // is the test's, so a slow machine cannot refill the bucket between requests.
+    let clock = Date.now();
+    const emu = await startTestEmulator({ timeScale: 0.01, throttling: { writeQuota: 5 }, now: () => clock });
     try {
       const patch = () => emu.call('PATCH', `/users/${user(1).id}`, { body: { jobTitle: 'x' } });
       for (let i = 0; i < 5; i++) assert.equal((await patch()).status, 204);
@@ -21,7 +22,7 @@ describe('throttling over HTTP', () => {
       assert.equal(throttled.headers.get('x-ms-throttle-information'), 'WriteLimitExceeded');
       // Reads have their own (resource-unit) quota and still pass.
       assert.equal((await emu.call('GET', `/users/${user(1).id}`)).status, 200);
-      await sleep(retryAfter * 1000 + 20);
+      clock += retryAfter * 1000 + 1;
       assert.equal((await patch()).status, 204);
       const counts = emu.state.requests.counts();
       assert.equal(counts.throttled, 1);
@@ -62,9 +63,12 @@ describe('throttling over HTTP', () => {
   });
 
   test('the documented 3,000-write quota holds against a fast client (time scale 0.1: 200 writes/s)', async () => {
-    const emu = await startTestEmulator({ timeScale: 0.1 });
+    // The test's clock moves 40 ms per round of 8 batches (160 writes offered per 40 ms = 4,000/s,
+    // twenty times the sustained rate), whatever the machine's speed.
+    let clock = Date.now();
+    const emu = await startTestEmulator({ timeScale: 0.1, now: () => clock });
     try {
-      const started = Date.now();
+      const started = clock;
       let accepted = 0;
       let throttled = 0;
       const sendBatch = async (round: number) => {
@@ -81,9 +85,11 @@ describe('throttling over HTTP', () => {
           else if (r.status === 429) throttled++;
         }
       };
-      for (let round = 0; round < 200; round += 8)
+      for (let round = 0; round < 200; round += 8) {
         await Promise.all(Array.from({ length: 8 }, (_, k) => sendBatch(round + k)));
-      const elapsedSeconds = (Date.now() - started) / 1000;
+        clock += 40;
+      }
+      const elapsedSeconds = (clock - started) / 1000;
       assert.ok(throttled > 0, 'some writes were throttled');
       assert.ok(accepted >= 3000, `accepted ${accepted}`);
       assert.ok(

@@ -138,6 +138,18 @@ export const ERROR_CATALOGUE = {
     description:
       'The worker running the run stopped (crash, lost database) and the run was not finished within its attempts; start it again — creates are re-matched, so it is safe.',
   },
+  HRS_PATTERN_TIMEOUT: {
+    status: 422,
+    retryable: false,
+    description:
+      'A regular expression in a mapping, unique-name candidate or scoping filter took longer than its time budget on one value (catastrophic backtracking); the run failed and the message names the mapping or filter. Simplify the pattern.',
+  },
+  HRS_PATTERN_UNSAFE: {
+    status: 400,
+    retryable: false,
+    description:
+      'A regular expression can backtrack catastrophically (exponential or high polynomial time) and was refused when saved; `details` names each pattern by path. Rewrite it without nested or overlapping repetition.',
+  },
   HRS_INTERNAL: {
     status: 500,
     retryable: true,

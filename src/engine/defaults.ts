@@ -6,6 +6,7 @@
 import type {
   ConnectionConfig,
   GraphCredential,
+  GraphTargetConfig,
   LifecycleConfig,
   MappingRule,
   PersonsConfig,
@@ -125,7 +126,7 @@ export interface StarterConfigInput {
 }
 
 /** A complete configuration from the few facts a new connection needs, with every default filled in. */
-export function starterConfig(input: StarterConfigInput): ConnectionConfig {
+export function starterConfig(input: StarterConfigInput): ConnectionConfig & { target: GraphTargetConfig } {
   return {
     version: 1,
     ...structuredClone(DEFAULT_SECTIONS),

@@ -5,21 +5,33 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Link } from '../core/index.ts';
-import type { EngineState, EngineStore } from './ports.ts';
+import type { Account, Link } from '../core/index.ts';
+import type { EngineState, EngineStore, TenantCacheUpdate } from './ports.ts';
 
 interface FileShape {
   readonly version: 1;
   links: Record<string, Link>;
-  state: EngineState;
+  state: EngineState & { accounts?: readonly Account[] | null };
 }
 
 const EMPTY_STATE: EngineState = {
   lastSourceCount: null,
   targetCursor: null,
-  accounts: null,
   accountAttributes: null,
 };
+
+/** The cache after an update: a replacement, or the old accounts with the changes merged in. */
+export function updatedCache(
+  accounts: readonly Account[] | null,
+  update: TenantCacheUpdate | undefined,
+): readonly Account[] | null {
+  if (update === undefined) return accounts;
+  if (update.kind === 'replace') return update.accounts;
+  const byId = new Map((accounts ?? []).map((a) => [a.id, a]));
+  for (const id of update.removedIds) byId.delete(id);
+  for (const a of update.accounts) byId.set(a.id, a);
+  return [...byId.values()];
+}
 
 export class FileEngineStore implements EngineStore {
   private data: FileShape | null = null;
@@ -66,11 +78,17 @@ export class FileEngineStore implements EngineStore {
   }
 
   async getState(): Promise<EngineState> {
-    return (await this.load()).state;
+    const { accounts: _accounts, ...state } = (await this.load()).state;
+    return state;
   }
 
-  async setState(state: EngineState): Promise<void> {
-    (await this.load()).state = state;
+  async cachedAccounts(): Promise<readonly Account[] | null> {
+    return (await this.load()).state.accounts ?? null;
+  }
+
+  async setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void> {
+    const data = await this.load();
+    data.state = { ...state, accounts: updatedCache(data.state.accounts ?? null, cache) };
     await this.save();
   }
 }
@@ -79,6 +97,7 @@ export class FileEngineStore implements EngineStore {
 export class MemoryEngineStore implements EngineStore {
   private readonly map = new Map<string, Link>();
   private state: EngineState = EMPTY_STATE;
+  private accounts: readonly Account[] | null = null;
   async links() {
     return [...this.map.values()];
   }
@@ -88,10 +107,17 @@ export class MemoryEngineStore implements EngineStore {
   async removeLink(n: string) {
     this.map.delete(n);
   }
+  async putLinks(links: readonly Link[]) {
+    for (const link of links) this.map.set(link.employeeNumber, link);
+  }
   async getState() {
     return this.state;
   }
-  async setState(s: EngineState) {
+  async cachedAccounts() {
+    return this.accounts;
+  }
+  async setState(s: EngineState, cache?: TenantCacheUpdate) {
     this.state = s;
+    this.accounts = updatedCache(this.accounts, cache);
   }
 }

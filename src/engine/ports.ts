@@ -74,6 +74,11 @@ export interface TargetReadResult {
   /** True when `accounts` only holds changes since the given cursor (removed accounts carry `removed`). */
   readonly incremental: boolean;
   readonly removedIds: readonly string[];
+  /**
+   * Values held by objects that are not accounts but share a unique attribute with them (a group's
+   * or computer's sAMAccountName), per attribute. Always complete, also on an incremental read.
+   */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Result of applying one planned write. */
@@ -117,17 +122,35 @@ export interface EngineStore {
   links(): Promise<readonly Link[]>;
   /** Stored as soon as a create succeeds, before anything else happens (DESIGN.md §4.4). */
   putLink(link: Link): Promise<void>;
+  /**
+   * Several links at once (matched accounts, updates that succeeded), in one transaction where the
+   * store has them. Never used for a create's link: that one is stored alone, at once.
+   */
+  putLinks?(links: readonly Link[]): Promise<void>;
   removeLink(employeeNumber: string): Promise<void>;
-  /** Tenant cache for incremental reads, and the numbers guards compare with. */
+  /** The numbers guards compare with, and the cursor of the tenant cache. */
   getState(): Promise<EngineState>;
-  setState(state: EngineState): Promise<void>;
+  /** The tenant cache: accounts as of `state.targetCursor` (null when nothing is cached). */
+  cachedAccounts(): Promise<readonly Account[] | null>;
+  /**
+   * Saves the state and, with it, what changed in the tenant cache: a full read replaces the cache,
+   * an incremental read only upserts the changed accounts and deletes the removed ones — a run that
+   * changed nothing writes nothing to the cache.
+   */
+  setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void>;
 }
 
 export interface EngineState {
   readonly lastSourceCount: number | null;
   readonly targetCursor: string | null;
-  /** Accounts as of `targetCursor`; incremental reads are merged into this. */
-  readonly accounts: readonly Account[] | null;
-  /** Which attributes `accounts` holds; a different selection forces a full read. */
+  /** Which attributes the cached accounts hold; a different selection forces a full read. */
   readonly accountAttributes: readonly string[] | null;
 }
+
+export type TenantCacheUpdate =
+  | { readonly kind: 'replace'; readonly accounts: readonly Account[] }
+  | {
+      readonly kind: 'changes';
+      readonly accounts: readonly Account[];
+      readonly removedIds: readonly string[];
+    };

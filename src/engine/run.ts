@@ -113,7 +113,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     await startPhase('read-source');
     const stopTarget = new AbortController();
     const targetSignal = signal ? AbortSignal.any([signal, stopTarget.signal]) : stopTarget.signal;
-    const tenantRead = readTarget(request.target, readAttributes, state, targetSignal);
+    const tenantRead = readTarget(request.target, readAttributes, state, request.store, targetSignal);
     tenantRead.catch(() => {}); // awaited below; a rejection while AFAS is still read is not unhandled
     let snapshot: Awaited<ReturnType<typeof request.source.read>>;
     try {
@@ -157,6 +157,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       today,
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
+      reserved: tenant.reserved,
       capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
@@ -165,12 +166,14 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     }
 
     const saveState = async (countSource: boolean) =>
-      request.store.setState({
-        lastSourceCount: countSource ? persons.length : state.lastSourceCount,
-        targetCursor: tenant.cursor,
-        accounts: tenant.accounts,
-        accountAttributes: readAttributes,
-      });
+      request.store.setState(
+        {
+          lastSourceCount: countSource ? persons.length : state.lastSourceCount,
+          targetCursor: tenant.cursor,
+          accountAttributes: readAttributes,
+        },
+        tenant.cacheUpdate,
+      );
 
     const verdict =
       kind === 'on-demand'

@@ -7,7 +7,7 @@ import { ExpressionFailure } from './failure.ts';
 import { DEFINITIONS } from './functions/index.ts';
 
 export interface EvaluationError {
-  readonly code: 'HRS_EXPR_EVALUATION' | 'HRS_UNIQUE_EXHAUSTED';
+  readonly code: 'HRS_EXPR_EVALUATION' | 'HRS_UNIQUE_EXHAUSTED' | 'HRS_PATTERN_TIMEOUT';
   readonly message: string;
   /** 0-based offset of the call or argument that failed. */
   readonly position: number;

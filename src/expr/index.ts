@@ -28,7 +28,9 @@ export {
 } from './names/dutch-surname.ts';
 export { type NameConvention, nameConvention } from './names/name-convention.ts';
 export { type ParseError, type ParseResult, parseExpression } from './parse-expression.ts';
-export { references } from './references.ts';
+export { literalPatterns, references } from './references.ts';
+export { boundedTest, PATTERN_BUDGET_MS, PatternTimeout } from './text/bounded-regex.ts';
+export { type CompiledRegex, compileDotnetRegex } from './text/dotnet-regex.ts';
 export { normalizeDiacritics } from './text/normalize-diacritics.ts';
 export { transliterate } from './text/transliterate.ts';
 export { toHrsyncError } from './to-hrsync-error.ts';

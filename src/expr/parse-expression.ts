@@ -24,7 +24,21 @@ export type ParseResult =
  * static rules. Attribute names are not checked here (see references()), so the same expression can
  * be validated against whichever schema the caller has.
  */
+/** Longer expressions are refused before they are even tokenised. */
+export const MAX_EXPRESSION_LENGTH = 10_000;
+
 export function parseExpression(text: string): ParseResult {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    return {
+      ok: false,
+      error: {
+        message: `the expression is ${text.length} characters long; at most ${MAX_EXPRESSION_LENGTH} are allowed`,
+        position: MAX_EXPRESSION_LENGTH,
+        line: 1,
+        column: MAX_EXPRESSION_LENGTH + 1,
+      },
+    };
+  }
   try {
     const ast = parseTokens(tokenize(text));
     checkTree(ast);

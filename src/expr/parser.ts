@@ -22,12 +22,27 @@ const CONSTANTS: ReadonlyMap<string, { name: string; value: number | boolean }> 
  *   argument   := expression | (nothing)
  * Function names resolve here; arity and the other static rules are checked afterwards (checker.ts).
  */
+/** Nesting deeper than this (calls or parentheses) is refused: it would overflow the parser's stack. */
+export const MAX_EXPRESSION_DEPTH = 50;
+
 export function parseTokens(tokens: readonly Token[]): ExprNode {
   let index = 0;
+  let depth = 0;
   const peek = (): Token => tokens[index]!;
   const next = (): Token => tokens[index++]!;
 
   function expression(): ExprNode {
+    if (++depth > MAX_EXPRESSION_DEPTH) {
+      syntaxFailure(`the expression is nested more than ${MAX_EXPRESSION_DEPTH} levels deep`, peek().start);
+    }
+    try {
+      return comparison();
+    } finally {
+      depth--;
+    }
+  }
+
+  function comparison(): ExprNode {
     const left = operand();
     const op = peek();
     if (op.kind !== 'operator') return left;

@@ -112,6 +112,7 @@ export async function resolveCredential(
   target: ConnectionConfig['target'],
 ): Promise<CredentialMaterial> {
   const resolve = secretResolver(store, organisationId);
+  if (target.type === 'active-directory') return { bindPassword: await resolve(target.bindPassword) };
   const cred = target.credential;
   return cred.type === 'secret'
     ? { clientSecret: await resolve(cred.secret) }

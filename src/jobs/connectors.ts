@@ -5,10 +5,14 @@
 import type { SourceConfig, TargetConfig } from '../core/index.ts';
 import type { Source, Target } from '../engine/ports.ts';
 
-/** A resolved app credential: a client secret, or a PEM certificate with its PEM private key. */
+/**
+ * A resolved target credential: a Graph app's client secret, or its PEM certificate with its PEM
+ * private key; or a directory's bind password.
+ */
 export type CredentialMaterial =
   | { readonly clientSecret: string }
-  | { readonly certificatePem: string; readonly privateKeyPem: string };
+  | { readonly certificatePem: string; readonly privateKeyPem: string }
+  | { readonly bindPassword: string };
 
 export interface SourceTestResult {
   readonly ok: boolean;

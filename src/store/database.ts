@@ -132,6 +132,11 @@ export interface RunsTable {
   lease_expires_at: string | null;
   attempt: number;
   max_attempts: number;
+  /** Persons with no change, kept in `run_person_lists` under `unchanged_list` (the list's hash). */
+  unchanged_count: number | null;
+  unchanged_list: string | null;
+  /** JSON counts (`{ actions, statuses }`) of the items stored as rows, computed once per run. */
+  item_counts: string | null;
 }
 
 export interface RunItemsTable {
@@ -145,6 +150,34 @@ export interface RunItemsTable {
   changes: string;
   steps: string;
   error: string | null;
+  /**
+   * The item's place in the run's name order, and in its action and status orders (each then by
+   * name). Computed once when the run is recorded, so any page of any order is an index range.
+   */
+  pos_name: number;
+  pos_action: number;
+  pos_status: number;
+  /** `|department|jobTitle|`: the attributes this item changes. */
+  changed: string;
+  /** Lower-case old and new values, for the run review's value search. */
+  search: string;
+}
+
+export interface TenantAccountsTable {
+  connection_id: string;
+  account_id: string;
+  /** JSON of the account's attributes as read. */
+  attributes: string;
+}
+
+export interface RunPersonListsTable {
+  connection_id: string;
+  /** sha-256 of the list: runs with the same unchanged persons share one row. */
+  hash: string;
+  persons: number;
+  /** deflate-compressed JSON (see run-person-list.ts). */
+  data: Uint8Array;
+  created_at: string;
 }
 
 export interface LinksTable {
@@ -246,6 +279,8 @@ export interface Database {
   run_items: RunItemsTable;
   links: LinksTable;
   engine_state: EngineStateTable;
+  tenant_accounts: TenantAccountsTable;
+  run_person_lists: RunPersonListsTable;
   audit_events: AuditEventsTable;
   hrsync_meta: MetaTable;
   agents: AgentsTable;

@@ -176,6 +176,11 @@ export interface Run {
   readonly leaseExpiresAt: string | null;
   readonly attempt: number;
   readonly maxAttempts: number;
+  /** Persons with no change and nothing to report: counted, and listed on demand from one compact list. */
+  readonly unchangedCount: number;
+  readonly unchangedList: string | null;
+  /** Counts of the items stored one by one (all but the unchanged persons). */
+  readonly itemCounts: RunCounts | null;
 }
 
 export const ACTOR_TYPES = ['user', 'token', 'system', 'agent'] as const;

@@ -207,7 +207,8 @@ test('cancel stops a run that is still reading AFAS', async () => {
   const fault = await fetch(`${new URL(source.environment.baseUrl).origin}/__admin/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ kind: 'latency', ms: 8000, count: 1, connector: 'T4E_HelloID_Users_v2' }),
+    // Long enough that even a slow machine's CLI starts cannot outlast it; cancelling aborts the read.
+    body: JSON.stringify({ kind: 'latency', ms: 60_000, count: 1, connector: 'T4E_HelloID_Users_v2' }),
   });
   assert.equal(fault.status, 201, await fault.text());
 

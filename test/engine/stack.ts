@@ -69,6 +69,7 @@ export async function startStack(
   });
 
   const config = options.configure ? options.configure(base) : base;
+  if (config.target.type !== 'entra') throw new Error('the engine stack runs against the Graph emulator');
   const target = createGraphTarget(config.target, {
     credential: { clientSecret: app.clientSecret },
     ca: graph.caCertPem,

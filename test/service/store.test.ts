@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 
 const key = randomBytes(32);
@@ -182,7 +182,7 @@ for (const dialect of DIALECTS) {
       assert.equal(next?.id, second.id);
       const done = await store.runQueue.finish(second.id, 'w3', result());
       assert.equal(done?.status, 'succeeded');
-      const items = await store.runItems.list(second.id, {}, 1, 10);
+      const items = await store.runItems.list(done as Run, {}, 'name', 1, 10);
       assert.equal(items.total, 1);
       assert.equal(items.items[0]?.displayName, 'Jan de Vries');
     });
@@ -205,7 +205,6 @@ for (const dialect of DIALECTS) {
       await engine.setState({
         lastSourceCount: 5,
         targetCursor: null,
-        accounts: null,
         accountAttributes: null,
       });
       assert.equal((await engine.getState()).lastSourceCount, 5);

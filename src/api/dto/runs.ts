@@ -29,6 +29,7 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     progress: r.progress,
     attempt: r.attempt,
     maxAttempts: r.maxAttempts,
+    unchangedCount: r.unchangedCount,
   };
 }
 

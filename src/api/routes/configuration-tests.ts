@@ -4,7 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type ExpressionTestDto, testExpression, testSourceStep } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
-import { compile } from '../../expr/index.ts';
+import { compile, PatternTimeout } from '../../expr/index.ts';
 import { resolveToken } from '../../jobs/connection-config.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection } from '../connections/load.ts';
@@ -52,12 +52,21 @@ export async function configurationTestRoutes(app: FastifyInstance): Promise<voi
       result = { ok: false, error: { code: 'HRS_EXPR_SYNTAX', message: compiled.error.message } };
     } else {
       const domain = connection.config.destination?.defaultDomain;
-      const evaluated = compiled.expression.evaluate({
-        attributes: { ...person.attributes, ...(domain === undefined ? {} : { Domain: domain }) },
-        now: () => now,
-        random: Math.random,
-        timeZone,
-      });
+      let evaluated: ReturnType<typeof compiled.expression.evaluate>;
+      try {
+        evaluated = compiled.expression.evaluate({
+          attributes: { ...person.attributes, ...(domain === undefined ? {} : { Domain: domain }) },
+          now: () => now,
+          random: Math.random,
+          timeZone,
+        });
+      } catch (error) {
+        if (!(error instanceof PatternTimeout)) throw error;
+        evaluated = {
+          ok: false,
+          error: { code: 'HRS_PATTERN_TIMEOUT', message: error.message, position: 0 },
+        };
+      }
       result = evaluated.ok
         ? {
             ok: true,

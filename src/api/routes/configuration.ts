@@ -18,6 +18,12 @@ import type { Connection, Store, Tenant } from '../../store/index.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadTenant, requireActiveSubscription } from '../connections/load.ts';
+import {
+  assertPatternsSafe,
+  mappingPatterns,
+  type PatternAt,
+  scopePatterns,
+} from '../connections/pattern-check.ts';
 import { assertStepOpen, type StepChange, type StepSaved, saveStep } from '../connections/save-step.ts';
 import type { ConfigStep } from '../connections/validate-step.ts';
 import type { ApiDeps } from '../deps.ts';
@@ -161,6 +167,20 @@ function checkSourceEndpoint(
   }
 }
 
+/** Analyses a step's regular expressions before the transaction (the analyser may take a moment). */
+async function checkPatterns(
+  store: Store,
+  caller: Caller,
+  id: string,
+  about: (s: { connectionId: string; connectionName: string }) => void,
+  patterns: readonly PatternAt[],
+): Promise<void> {
+  if (patterns.length === 0) return;
+  const connection = await loadConnection(store, caller, id);
+  about({ connectionId: connection.id, connectionName: connection.name });
+  await assertPatternsSafe(patterns);
+}
+
 export async function configurationRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, getConfiguration, async ({ caller, store, params }) => {
     const connection = await loadConnection(store, caller, params.id);
@@ -261,8 +281,15 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
     }),
   );
 
-  registerEndpoint(app, saveMappingStep, async ({ caller, store, params, body, audit, about }) =>
-    saveAndAudit(store, caller, params.id, 3, audit, about, async () => ({
+  registerEndpoint(app, saveMappingStep, async ({ caller, store, params, body, audit, about }) => {
+    await checkPatterns(
+      store,
+      caller,
+      params.id,
+      about,
+      mappingPatterns(body.mapping, body.uniqueness?.candidates),
+    );
+    return saveAndAudit(store, caller, params.id, 3, audit, about, async () => ({
       sections: {
         mapping: body.mapping,
         matching: body.matching,
@@ -270,11 +297,12 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
         ...(body.writeBack === undefined ? {} : { writeBack: body.writeBack }),
         ...(body.entitlements === undefined ? {} : { entitlements: body.entitlements }),
       },
-    })),
-  );
+    }));
+  });
 
-  registerEndpoint(app, saveScopeStep, async ({ caller, store, params, body, audit, about }) =>
-    saveAndAudit(store, caller, params.id, 4, audit, about, async () => ({
+  registerEndpoint(app, saveScopeStep, async ({ caller, store, params, body, audit, about }) => {
+    await checkPatterns(store, caller, params.id, about, scopePatterns(body.scope));
+    return saveAndAudit(store, caller, params.id, 4, audit, about, async () => ({
       sections: {
         scope: body.scope,
         ...(body.persons === undefined ? {} : { persons: body.persons }),
@@ -282,6 +310,6 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
         ...(body.thresholds === undefined ? {} : { thresholds: body.thresholds }),
         ...(body.timeZone === undefined ? {} : { timeZone: body.timeZone }),
       },
-    })),
-  );
+    }));
+  });
 }

@@ -84,11 +84,17 @@ function itemFilter(query: {
   action?: RunItemQuery['action'];
   status?: RunItemQuery['status'];
   q?: string;
+  attribute?: string;
+  value?: string;
+  changesOnly?: boolean;
 }): RunItemQuery {
   return {
     ...(query.action === undefined ? {} : { action: query.action }),
     ...(query.status === undefined ? {} : { status: query.status }),
-    ...(query.q === undefined ? {} : { q: query.q }),
+    ...(query.q === undefined || query.q.trim() === '' ? {} : { q: query.q.trim() }),
+    ...(query.attribute === undefined || query.attribute === '' ? {} : { attribute: query.attribute }),
+    ...(query.value === undefined || query.value.trim() === '' ? {} : { value: query.value.trim() }),
+    ...(query.changesOnly === undefined ? {} : { changesOnly: query.changesOnly }),
   };
 }
 
@@ -124,20 +130,26 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
 
   registerEndpoint(app, listRunItems, async ({ caller, store, params, query }) => {
     const run = await loadRun(store, caller, params.id);
-    const page = await store.runItems.list(run.id, itemFilter(query), query.page ?? 1, query.pageSize ?? 50);
+    const page = await store.runItems.list(
+      run,
+      itemFilter(query),
+      query.sort ?? 'name',
+      query.page ?? 1,
+      query.pageSize ?? 50,
+    );
     return { ...page, items: page.items.map(toRunItemDto) };
   });
 
   registerEndpoint(app, exportRunItemsCsv, async ({ caller, store, params, query, reply }) => {
     const run = await loadRun(store, caller, params.id);
     reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
-    return runItemsToCsv(await store.runItems.all(run.id, itemFilter(query)));
+    return runItemsToCsv(await store.runItems.all(run, itemFilter(query), query.sort ?? 'name'));
   });
 
   registerEndpoint(app, exportRunItemsJson, async ({ caller, store, params, query, reply }) => {
     const run = await loadRun(store, caller, params.id);
     reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
-    return (await store.runItems.all(run.id, itemFilter(query))).map(toRunItemDto);
+    return (await store.runItems.all(run, itemFilter(query), query.sort ?? 'name')).map(toRunItemDto);
   });
 
   registerEndpoint(app, cancelRun, async ({ caller, store, params, audit, about }) => {

@@ -11,6 +11,7 @@ import { loadConfig, type Source, type Target } from '../../engine/index.ts';
 import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
+import { createDirectoryTarget } from '../../targets/ldap/index.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -44,6 +45,18 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
   const secret = (ref: Parameters<typeof resolveSecret>[0]) =>
     resolveSecret(ref, { baseDir, env: process.env });
   const token = await secret(config.source.token);
+  const source = createAfasSource(config.source, { token });
+  if (config.target.type === 'active-directory') {
+    const directory = config.target;
+    const ca = directory.caFile ? await readFile(resolve(baseDir, directory.caFile), 'utf8') : undefined;
+    const bindPassword = await secret(directory.bindPassword);
+    return {
+      config,
+      path,
+      source,
+      target: createDirectoryTarget(directory, { bindPassword, ...(ca ? { ca } : {}) }),
+    };
+  }
   const cred = config.target.credential;
   const credential =
     cred.type === 'secret'
@@ -55,7 +68,7 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
   return {
     config,
     path,
-    source: createAfasSource(config.source, { token }),
+    source,
     target: createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) }),
   };
 }

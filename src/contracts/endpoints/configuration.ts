@@ -84,7 +84,7 @@ export const saveMappingStep = endpoint({
   body: MappingStepBody,
   status: 200,
   response: StepSavedDto,
-  errors: stepErrors,
+  errors: [...stepErrors, 'HRS_PATTERN_UNSAFE'],
   audit: ['connection.step-saved', 'connection.state-changed'],
 });
 
@@ -99,7 +99,7 @@ export const saveScopeStep = endpoint({
   body: ScopeStepBody,
   status: 200,
   response: StepSavedDto,
-  errors: stepErrors,
+  errors: [...stepErrors, 'HRS_PATTERN_UNSAFE'],
   audit: ['connection.step-saved', 'connection.state-changed'],
 });
 

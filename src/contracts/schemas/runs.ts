@@ -31,6 +31,9 @@ export const RunDto = T.Object({
   progress: Nullable(T.Object({ phase: T.String(), done: T.Integer(), total: Nullable(T.Integer()) })),
   attempt: T.Integer(),
   maxAttempts: T.Integer(),
+  unchangedCount: T.Integer({
+    description: 'persons with no change and nothing to report: counted, listed on demand',
+  }),
 });
 
 const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);
@@ -50,6 +53,24 @@ export const RunItemFilter = {
   action: T.Optional(ActionSchema),
   status: T.Optional(ItemStatusSchema),
   q: T.Optional(T.String({ maxLength: 200, description: 'part of the name or employee number' })),
+  attribute: T.Optional(
+    T.String({ maxLength: 100, description: 'only persons whose change includes this attribute' }),
+  ),
+  value: T.Optional(
+    T.String({
+      maxLength: 200,
+      description: 'only persons with a change whose old or new value contains this',
+    }),
+  ),
+  changesOnly: T.Optional(
+    T.Boolean({ description: 'leave out the persons with no change and nothing to report' }),
+  ),
+  sort: T.Optional(
+    T.Union([T.Literal('name'), T.Literal('action'), T.Literal('status')], {
+      default: 'name',
+      description: 'name; action (then name); status, problems first (then name)',
+    }),
+  ),
 };
 export const RunItemsQuery = T.Object({ ...RunItemFilter, ...PageQuery }, { additionalProperties: false });
 export const RunItemsExportQuery = T.Object(RunItemFilter, { additionalProperties: false });

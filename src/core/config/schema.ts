@@ -92,7 +92,7 @@ export const GraphCredential = T.Union([
 ]);
 export type GraphCredential = Static<typeof GraphCredential>;
 
-export const TargetConfig = T.Object(
+export const GraphTargetConfig = T.Object(
   {
     type: T.Literal('entra'),
     tenantId: NonEmpty('directory (tenant) id or a verified domain'),
@@ -110,6 +110,56 @@ export const TargetConfig = T.Object(
   },
   { additionalProperties: false },
 );
+export type GraphTargetConfig = Static<typeof GraphTargetConfig>;
+
+const DistinguishedName = (description: string) =>
+  T.String({ minLength: 3, pattern: '^[A-Za-z][A-Za-z0-9-]*=', description });
+
+/**
+ * A hybrid tenant's on-premises Active Directory, written over LDAPS (or LDAP with StartTLS).
+ * Controllers are tried in order; the first that answers is used.
+ */
+export const DirectoryTargetConfig = T.Object(
+  {
+    type: T.Literal('active-directory'),
+    urls: T.Array(
+      T.String({
+        pattern: '^ldaps?://[^/\\s]+/?$',
+        description: 'ldaps://host[:port] or ldap://host (StartTLS)',
+      }),
+      {
+        minItems: 1,
+        maxItems: 10,
+        description: 'domain controller URLs, tried in order',
+      },
+    ),
+    /** PEM of the certificate authority that signed the controllers' certificates. */
+    caCertificate: T.Optional(NonEmpty('PEM of the CA to trust for the controllers')),
+    /** PEM file of the CA (the CLI's configuration files). */
+    caFile: T.Optional(NonEmpty('PEM file of the CA to trust for the controllers')),
+    tlsServerName: T.Optional(
+      NonEmpty('name on the controllers’ certificate, when the URL is an IP address'),
+    ),
+    bindUser: NonEmpty('bind identity: UPN (svc-hrsync@example.nl), DOMAIN\\user or a DN'),
+    bindPassword: SecretRef,
+    baseDn: T.Optional(DistinguishedName('where accounts are searched; default: the domain (from RootDSE)')),
+    container: DistinguishedName('container (OU) for new accounts without a parentDistinguishedName'),
+    disabledContainer: T.Optional(DistinguishedName('container leavers are moved to (optional)')),
+    upnSuffixes: T.Array(T.String({ pattern: '^[A-Za-z0-9.-]+$' }), {
+      default: [],
+      description: 'UPN suffixes new accounts may use',
+    }),
+    defaultDomain: T.String({
+      pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
+      description: 'UPN suffix for new accounts ([Domain] in expressions)',
+    }),
+    mustChangePassword: T.Boolean({ default: true, description: 'pwdLastSet 0 on new accounts' }),
+  },
+  { additionalProperties: false },
+);
+export type DirectoryTargetConfig = Static<typeof DirectoryTargetConfig>;
+
+export const TargetConfig = T.Union([GraphTargetConfig, DirectoryTargetConfig]);
 export type TargetConfig = Static<typeof TargetConfig>;
 
 export const MappingRule = T.Object(

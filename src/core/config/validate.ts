@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import type { ErrorDetail } from '../errors.ts';
-import { ConnectionConfig } from './schema.ts';
+import { ConnectionConfig, DirectoryTargetConfig, GraphTargetConfig } from './schema.ts';
 import { entitlementErrors } from './validate-entitlements.ts';
 
 export type ConfigResult =
@@ -36,6 +36,22 @@ export function parseConnectionConfig(input: unknown): ConfigResult {
     if (seen.has(path)) continue;
     seen.add(path);
     errors.push({ path, message: describe(e.message, e.value) });
+  }
+  // The target is a union on `type`: name the bad fields of the type it declares, not just "/target".
+  const target = (withDefaults as { target?: { type?: unknown } }).target;
+  const schema =
+    target?.type === 'active-directory'
+      ? DirectoryTargetConfig
+      : target?.type === 'entra'
+        ? GraphTargetConfig
+        : null;
+  const targetError = errors.findIndex((e) => e.path === '/target');
+  if (schema !== null && targetError >= 0) {
+    const detailed = [...Value.Errors(schema, target)].map((e) => ({
+      path: `/target${e.path}`,
+      message: describe(e.message, e.value),
+    }));
+    if (detailed.length > 0) errors.splice(targetError, 1, ...detailed);
   }
   // Semantic checks run even when the shape is wrong somewhere else, so one pass shows everything;
   // a check whose own section is malformed is skipped (the shape error already names it).

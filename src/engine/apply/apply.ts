@@ -87,15 +87,18 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     progress(chunk.length);
   }
 
-  // Links for matched/updated accounts whose writes all succeeded, and dropped stale links.
+  // Links for matched/updated accounts whose writes all succeeded, and dropped stale links. These
+  // go in batches: losing them in a crash costs a re-match, never a duplicate account.
+  const matchedLinks: Link[] = [];
   for (const t of active) {
     if (t.plan.dropLink) await ctx.store.removeLink(t.plan.item.employeeNumber);
     if (t.status === 'failed' || t.accountId === null || t.plan.writes.some((w) => w.kind === 'create'))
       continue;
     if (t.plan.writes.some((w) => w.kind === 'delete'))
       await ctx.store.removeLink(t.plan.item.employeeNumber);
-    else if (t.plan.newLink || t.plan.writes.length > 0) await storeLink(t, t.accountId, ctx);
+    else if (t.plan.newLink || t.plan.writes.length > 0) matchedLinks.push(linkFor(t, t.accountId, ctx));
   }
+  await putLinks(matchedLinks, ctx);
 
   // 3. managers: every account exists now, so pending references can be resolved.
   const managerWrites: { t: Tracker; w: PlannedWrite }[] = [];
@@ -116,13 +119,15 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
       chunk.map((c) => c.w),
       withSignal(ctx.signal),
     );
+    const managerLinks: Link[] = [];
     for (const [i, { t, w }] of chunk.entries()) {
       const o = outcomes[i];
       if (o?.ok) {
         t.steps.push(step('success', 'manager set'));
-        if (w.kind === 'set-manager') await storeLink(t, t.accountId as string, ctx);
+        if (w.kind === 'set-manager') managerLinks.push(linkFor(t, t.accountId as string, ctx));
       } else warn(t, `manager not set: ${o && !o.ok ? o.message : 'no outcome'}`);
     }
+    await putLinks(managerLinks, ctx);
     progress(chunk.length);
   }
 
@@ -168,18 +173,29 @@ function warn(t: Tracker, message: string) {
   t.steps.push(step('warning', message));
 }
 
+/** A create's link: stored alone and at once, before anything else (invariant 4). */
 async function storeLink(t: Tracker, accountId: string, ctx: ApplyContext): Promise<void> {
+  await ctx.store.putLink(linkFor(t, accountId, ctx));
+}
+
+function linkFor(t: Tracker, accountId: string, ctx: ApplyContext): Link {
   const n = t.plan.item.employeeNumber;
   const previous = ctx.links.get(n);
   const now = ctx.now();
   const applied: Record<string, AttrValue> = { ...(previous?.applied ?? {}), ...t.plan.applied };
-  await ctx.store.putLink({
+  return {
     employeeNumber: n,
     accountId,
     applied,
     linkedAt: previous && previous.accountId === accountId ? previous.linkedAt : now,
     updatedAt: now,
-  });
+  };
+}
+
+async function putLinks(links: readonly Link[], ctx: ApplyContext): Promise<void> {
+  if (links.length === 0) return;
+  if (ctx.store.putLinks) await ctx.store.putLinks(links);
+  else for (const link of links) await ctx.store.putLink(link);
 }
 
 /** An ambiguous create may have happened: look before retrying, so no duplicate is ever made. */

@@ -11,6 +11,7 @@ import {
   parseExpression,
   references,
 } from '../../expr/index.ts';
+import { withinBudget } from '../pattern-budget.ts';
 import { type AttributeType, coerce } from './coerce.ts';
 
 export interface CompiledRule {
@@ -74,7 +75,7 @@ export function compileMapping(
         ...base,
         references: references(ast),
         evaluate: (context) => {
-          const r = evaluate(ast, context);
+          const r = withinBudget(`mapping "${rule.target}"`, () => evaluate(ast, context));
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
           return { ok: true, value: finish(r.value), flow: r.flow };
         },

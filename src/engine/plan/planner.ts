@@ -19,6 +19,7 @@ import { type Expression, evaluate, parseExpression } from '../../expr/index.ts'
 import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
+import { withinBudget } from '../pattern-budget.ts';
 import type { TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
@@ -37,6 +38,8 @@ export interface PlanInput {
   readonly today: LocalDate;
   readonly nowIso: string;
   readonly collisions: Readonly<Record<string, readonly string[]>>;
+  /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -55,12 +58,12 @@ export function plan(input: PlanInput): Plan {
   const { config, mapping, index, today } = input;
   const uniqueRules = mapping.rules.filter((r) => r.references.includes(UNIQUE));
   const plainRules = mapping.rules.filter((r) => !r.references.includes(UNIQUE));
-  const candidates = config.uniqueness.candidates.map((text) => {
+  const candidates = config.uniqueness.candidates.map((text, i) => {
     const parsed = parseExpression(text);
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
-    return parsed.ast;
+    return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
   });
-  const registry = new UniqueNameRegistry(index, input.collisions);
+  const registry = new UniqueNameRegistry(index, input.collisions, input.reserved ?? {});
   const limits: Limits = {
     targetName: input.capabilities?.displayName ?? 'the target',
     limits: input.capabilities?.attributeLimits ?? {},
@@ -600,20 +603,23 @@ function describe(action: string, person: Person, changeCount: number): string {
  * initials, "initials.jansen" must not become "jansen".
  */
 function localPartOf(
-  ast: Expression,
+  candidate: { readonly ast: Expression; readonly label: string },
   attrs: Attributes,
   context: { now: () => string; random: () => number },
 ): string {
+  const { ast, label } = candidate;
   const full = { ...context, attributes: attrs };
-  if (ast.kind === 'call' && ast.name === 'Join') {
-    for (const part of ast.args.slice(1)) {
-      if (part.kind === 'missing') continue;
-      const r = evaluate(part, full);
-      if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+  return withinBudget(label, () => {
+    if (ast.kind === 'call' && ast.name === 'Join') {
+      for (const part of ast.args.slice(1)) {
+        if (part.kind === 'missing') continue;
+        const r = evaluate(part, full);
+        if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+      }
     }
-  }
-  const r = evaluate(ast, full);
-  return r.ok && r.value !== null ? String(r.value) : '';
+    const r = evaluate(ast, full);
+    return r.ok && r.value !== null ? String(r.value) : '';
+  });
 }
 
 export type { CompiledRule };

@@ -40,3 +40,20 @@ test('taken values in the tenant and in the same run move to the next candidate,
   assert.equal(second?.localPart, 'jan.jansen3', 'the run reserves what it handed out');
   assert.equal(chooseUnique(['jan.jansen'], 3, values, registry), null, 'exhausted');
 });
+
+test('reserved values (a group’s sAMAccountName) are never free', () => {
+  const index = new AccountIndex(
+    [{ id: 'a', attributes: { sAMAccountName: 'janjansen' } }],
+    ['sAMAccountName'],
+  );
+  const registry = new UniqueNameRegistry(
+    index,
+    { sAMAccountName: ['sAMAccountName'] },
+    { sAMAccountName: ['JJANSEN'] },
+  );
+  const values = (local: string) => ({ sAMAccountName: local });
+  assert.equal(
+    chooseUnique(['janjansen', 'jjansen', 'jajansen'], 99, values, registry)?.localPart,
+    'jajansen',
+  );
+});

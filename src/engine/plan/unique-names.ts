@@ -32,7 +32,13 @@ export class UniqueNameRegistry {
     private readonly index: AccountIndex,
     /** attribute → attributes whose values it must not equal, e.g. mail → [userPrincipalName, mail, proxyAddresses] */
     private readonly collisions: Readonly<Record<string, readonly string[]>>,
-  ) {}
+    /** Values held by objects that are not accounts (a group's sAMAccountName): never free. */
+    reserved: Readonly<Record<string, readonly string[]>> = {},
+  ) {
+    for (const [attribute, values] of Object.entries(reserved)) {
+      for (const value of values) this.reserve(attribute, value);
+    }
+  }
 
   isFree(attribute: string, value: string): boolean {
     const key = normaliseKey(value);

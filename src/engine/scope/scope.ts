@@ -10,6 +10,8 @@ import {
   type ScopeConfig,
   type ScopeOperator,
 } from '../../core/index.ts';
+import { boundedTest } from '../../expr/index.ts';
+import { withinBudget } from '../pattern-budget.ts';
 
 export interface ScopeDecision {
   readonly inScope: boolean;
@@ -52,11 +54,11 @@ function clauseTest(operator: ScopeOperator, expected: string): ClauseTest {
       return falsy;
     case 'REGEX_MATCH': {
       const re = new RegExp(expected, 'i');
-      return (v) => re.test(text(v));
+      return (v) => boundedTest(re, text(v));
     }
     case 'NOT_REGEX_MATCH': {
       const re = new RegExp(expected, 'i');
-      return (v) => !re.test(text(v));
+      return (v) => !boundedTest(re, text(v));
     }
     case 'INCLUDES': {
       const options = lower.split(',').map((s) => s.trim());
@@ -93,7 +95,9 @@ export function compileScope(config: ScopeConfig): ScopeFn {
   return (person) => {
     const failures: string[] = [];
     for (const clauses of filters) {
-      const failed = clauses.find((c) => !c.test(person.attributes[c.attribute]));
+      const failed = clauses.find(
+        (c) => !withinBudget(`scoping ${c.label}`, () => c.test(person.attributes[c.attribute])),
+      );
       if (!failed) return { inScope: true, reason: `matches ${clauses.map((c) => c.label).join(' AND ')}` };
       failures.push(
         `${failed.label} is false (value ${JSON.stringify(person.attributes[failed.attribute] ?? null)})`,

@@ -3,6 +3,7 @@ import type { CallNode } from '../ast.ts';
 import type { EvalState } from '../context.ts';
 import type { FunctionDefinition, RuntimeCall } from '../definition.ts';
 import { BoundedCache } from '../text/bounded-cache.ts';
+import { boundedMatchAll, boundedReplace } from '../text/bounded-regex.ts';
 import { type CompiledRegex, compileDotnetRegex } from '../text/dotnet-regex.ts';
 import { parseSubstitution, substitute } from '../text/dotnet-substitution.ts';
 
@@ -176,13 +177,13 @@ export const Replace: FunctionDefinition = {
         const parts = substitutionParts(regex, argText(call, REPLACEMENT, state) ?? '');
         // Plain replacement text (the common "remove these characters" case) can use the native replace.
         const only = parts[0];
-        if (parts.length === 0) return source.replace(regex.regex, '');
+        if (parts.length === 0) return boundedReplace(regex.regex, source, '');
         if (parts.length === 1 && only?.kind === 'text' && !only.text.includes('$')) {
-          return source.replace(regex.regex, only.text);
+          return boundedReplace(regex.regex, source, only.text);
         }
         let out = '';
         let last = 0;
-        for (const match of source.matchAll(regex.regex)) {
+        for (const match of boundedMatchAll(regex.regex, source)) {
           out += source.slice(last, match.index) + substitute(parts, match, source, regex);
           last = match.index + match[0].length;
         }
@@ -195,7 +196,7 @@ export const Replace: FunctionDefinition = {
         const replacement = argText(call, REPLACEMENT, state) ?? '';
         let out = '';
         let last = 0;
-        for (const match of source.matchAll(regex.regex)) {
+        for (const match of boundedMatchAll(regex.regex, source)) {
           const span = groupSpan(match, group);
           if (span === undefined || span[0] < last) continue;
           out += source.slice(last, span[0]) + replacement;
@@ -209,7 +210,7 @@ export const Replace: FunctionDefinition = {
         if (from === null) return null;
         const regex = regexArg(call, state, true);
         const group = groupArg(call, state, regex);
-        for (const match of from.matchAll(regex.regex)) {
+        for (const match of boundedMatchAll(regex.regex, from)) {
           const span = groupSpan(match, group);
           if (span !== undefined) return from.slice(span[0], span[1]);
         }

@@ -122,11 +122,13 @@ describe('AFAS source against the emulator', () => {
   });
 
   test('a request that times out is tried again with back-off', async () => {
-    await fault({ kind: 'latency', ms: 1500, connector: UNITS, count: 1 });
+    // The timeout leaves ordinary requests seconds to answer even on a busy machine; only the one
+    // slowed request runs into it.
+    await fault({ kind: 'latency', ms: 8000, connector: UNITS, count: 1 });
     const asked: number[] = [];
     const source = createAfasSource(config, {
       token: afas.token.xml,
-      timeoutMs: 300,
+      timeoutMs: 2500,
       sleep: quickSleep(asked),
     });
     const snapshot = await source.read({});

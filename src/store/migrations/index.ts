@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { appendOnlyAudit } from './0002-append-only-audit.ts';
+import { runsCostWhatTheyChange } from './0010-runs-cost-what-they-change.ts';
 import { agents } from './0060-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 
@@ -9,6 +10,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
   return {
     '0001-initial': initial,
     '0002-append-only-audit': appendOnlyAudit(dialect),
+    '0010-runs-cost-what-they-change': runsCostWhatTheyChange(dialect),
     '0060-agents': agents,
     '0070-link-entitlements': linkEntitlements,
   };

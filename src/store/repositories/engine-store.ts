@@ -1,18 +1,24 @@
-import type { Attributes, GrantedEntitlements, Link } from '../../core/index.ts';
-import type { EngineState, EngineStore } from '../../engine/ports.ts';
+import type { Account, Attributes, GrantedEntitlements, Link } from '../../core/index.ts';
+import type { EngineState, EngineStore, TenantCacheUpdate } from '../../engine/ports.ts';
 import type { RepoContext } from '../context.ts';
 import { fromJson, toJson } from '../json.ts';
 
 const EMPTY_STATE: EngineState = {
   lastSourceCount: null,
   targetCursor: null,
-  accounts: null,
   accountAttributes: null,
 };
 
+/** Rows per multi-row statement: far below both stores' parameter limits (at most 6 per row). */
+const CHUNK = 500;
+
+/** Marks a state whose tenant cache lives in `tenant_accounts` (older states kept it inline). */
+const CACHE_IN_ROWS = 'rows';
+
 /**
- * The engine's memory of one connection (links and state), on the service database. `putLink` is
- * its own statement, committed at once: a create's link must survive a crash right after it.
+ * The engine's memory of one connection (links, state and the tenant cache), on the service
+ * database. `putLink` is its own statement, committed at once: a create's link must survive a crash
+ * right after it. The tenant cache is one row per account, written only where it changed.
  */
 export class DatabaseEngineStore implements EngineStore {
   constructor(
@@ -41,26 +47,37 @@ export class DatabaseEngineStore implements EngineStore {
   }
 
   async putLink(link: Link): Promise<void> {
-    await this.ctx.db
-      .insertInto('links')
-      .values({
-        connection_id: this.connectionId,
-        employee_number: link.employeeNumber,
-        account_id: link.accountId,
-        applied: toJson(link.applied),
-        linked_at: link.linkedAt,
-        updated_at: link.updatedAt,
-        granted: link.granted === undefined ? null : toJson(link.granted),
-      })
-      .onConflict((oc) =>
-        oc.columns(['connection_id', 'employee_number']).doUpdateSet({
+    await this.putLinks([link]);
+  }
+
+  /** Many links in one transaction, a few hundred per statement. */
+  async putLinks(links: readonly Link[]): Promise<void> {
+    if (links.length === 0) return;
+    await this.inTransaction(async (ctx) => {
+      for (let start = 0; start < links.length; start += CHUNK) {
+        const rows = links.slice(start, start + CHUNK).map((link) => ({
+          connection_id: this.connectionId,
+          employee_number: link.employeeNumber,
           account_id: link.accountId,
           applied: toJson(link.applied),
+          linked_at: link.linkedAt,
           updated_at: link.updatedAt,
           granted: link.granted === undefined ? null : toJson(link.granted),
-        }),
-      )
-      .execute();
+        }));
+        await ctx.db
+          .insertInto('links')
+          .values(rows)
+          .onConflict((oc) =>
+            oc.columns(['connection_id', 'employee_number']).doUpdateSet((eb) => ({
+              account_id: eb.ref('excluded.account_id'),
+              applied: eb.ref('excluded.applied'),
+              updated_at: eb.ref('excluded.updated_at'),
+              granted: eb.ref('excluded.granted'),
+            })),
+          )
+          .execute();
+      }
+    });
   }
 
   async removeLink(employeeNumber: string): Promise<void> {
@@ -77,15 +94,66 @@ export class DatabaseEngineStore implements EngineStore {
       .select('state')
       .where('connection_id', '=', this.connectionId)
       .executeTakeFirst();
-    return row ? { ...EMPTY_STATE, ...fromJson<EngineState>(row.state) } : EMPTY_STATE;
+    if (!row) return EMPTY_STATE;
+    const stored = (fromJson<EngineState>(row.state) ?? EMPTY_STATE) as EngineState & { cache?: string };
+    return {
+      lastSourceCount: stored.lastSourceCount ?? null,
+      // A state from before the cache had rows has no usable cache: the next read is a full one.
+      targetCursor: stored.cache === CACHE_IN_ROWS ? (stored.targetCursor ?? null) : null,
+      accountAttributes: stored.accountAttributes ?? null,
+    };
   }
 
-  async setState(state: EngineState): Promise<void> {
-    const now = this.ctx.clock.now();
-    await this.ctx.db
-      .insertInto('engine_state')
-      .values({ connection_id: this.connectionId, state: toJson(state), updated_at: now })
-      .onConflict((oc) => oc.column('connection_id').doUpdateSet({ state: toJson(state), updated_at: now }))
+  async cachedAccounts(): Promise<readonly Account[] | null> {
+    const rows = await this.ctx.db
+      .selectFrom('tenant_accounts')
+      .select(['account_id', 'attributes'])
+      .where('connection_id', '=', this.connectionId)
       .execute();
+    return rows.map((r) => ({ id: r.account_id, attributes: JSON.parse(r.attributes) as Attributes }));
+  }
+
+  async setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void> {
+    const now = this.ctx.clock.now();
+    const json = toJson({ ...state, cache: CACHE_IN_ROWS });
+    await this.inTransaction(async (ctx) => {
+      if (cache !== undefined) await this.updateCache(ctx, cache);
+      await ctx.db
+        .insertInto('engine_state')
+        .values({ connection_id: this.connectionId, state: json, updated_at: now })
+        .onConflict((oc) => oc.column('connection_id').doUpdateSet({ state: json, updated_at: now }))
+        .execute();
+    });
+  }
+
+  private async updateCache(ctx: RepoContext, cache: TenantCacheUpdate): Promise<void> {
+    const of = ctx.db.deleteFrom('tenant_accounts').where('connection_id', '=', this.connectionId);
+    if (cache.kind === 'replace') await of.execute();
+    else {
+      for (let start = 0; start < cache.removedIds.length; start += CHUNK) {
+        await of.where('account_id', 'in', cache.removedIds.slice(start, start + CHUNK)).execute();
+      }
+    }
+    for (let start = 0; start < cache.accounts.length; start += CHUNK) {
+      const rows = cache.accounts.slice(start, start + CHUNK).map((a) => ({
+        connection_id: this.connectionId,
+        account_id: a.id,
+        attributes: JSON.stringify(a.attributes),
+      }));
+      const insert = ctx.db.insertInto('tenant_accounts').values(rows);
+      await (cache.kind === 'replace'
+        ? insert
+        : insert.onConflict((oc) =>
+            oc
+              .columns(['connection_id', 'account_id'])
+              .doUpdateSet((eb) => ({ attributes: eb.ref('excluded.attributes') })),
+          )
+      ).execute();
+    }
+  }
+
+  private async inTransaction(fn: (ctx: RepoContext) => Promise<void>): Promise<void> {
+    if (this.ctx.db.isTransaction) return fn(this.ctx);
+    await this.ctx.db.transaction().execute((trx) => fn({ ...this.ctx, db: trx }));
   }
 }

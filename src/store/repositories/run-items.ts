@@ -1,9 +1,78 @@
+/**
+ * Run items, stored so that a run costs what it changes and any page of any order is cheap:
+ * - persons with an action or a finding are rows; unchanged persons are one compressed list per run
+ *   (run-person-list.ts), listed on demand;
+ * - each row knows its place in the name, action and status orders (computed once, when the run is
+ *   recorded), so a page of one order, or of one action or status tile, is an index range; only
+ *   free-text filters fall back to a filtered scan with OFFSET.
+ */
 import { sql } from 'kysely';
-import type { Action, ItemStatus, RunItem } from '../../core/index.ts';
+import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus, type RunItem } from '../../core/index.ts';
 import type { RepoContext } from '../context.ts';
 import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toCount, toJson } from '../json.ts';
-import type { Page } from '../records.ts';
+import type { Page, Run, RunCounts } from '../records.ts';
+import {
+  decodeList,
+  encodeList,
+  fromEntry,
+  isUnchanged,
+  nameKey,
+  toEntry,
+  type UnchangedEntry,
+} from './run-person-list.ts';
+
+export interface RunItemQuery {
+  readonly action?: Action;
+  readonly status?: ItemStatus;
+  /** Matches the display name or the employee number. */
+  readonly q?: string;
+  /** Only items that change this attribute ("department"). */
+  readonly attribute?: string;
+  /** Only items with a change whose old or new value contains this text. */
+  readonly value?: string;
+  /** Leave out the unchanged persons (the run review opens on what changes). */
+  readonly changesOnly?: boolean;
+}
+
+export const RUN_ITEM_SORTS = ['name', 'action', 'status'] as const;
+export type RunItemSort = (typeof RUN_ITEM_SORTS)[number];
+
+/** Problems first when sorting by status. */
+const STATUS_ORDER: readonly ItemStatus[] = ['failed', 'blocked', 'warning', 'skipped', 'success'];
+const actionRank = (a: Action): number => ACTIONS.indexOf(a);
+const statusRank = (s: ItemStatus): number => STATUS_ORDER.indexOf(s);
+
+// Fifteen columns per row; 200 rows stay below SQLite's and PostgreSQL's parameter limits.
+const CHUNK = 200;
+
+export interface RecordedItems {
+  readonly unchangedCount: number;
+  readonly unchangedList: string | null;
+  readonly itemCounts: RunCounts;
+}
+
+interface Keyed {
+  readonly item: RunItem;
+  readonly key: string;
+}
+
+const byName = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+function emptyCounts(): { actions: Record<Action, number>; statuses: Record<ItemStatus, number> } {
+  return {
+    actions: Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>,
+    statuses: Object.fromEntries(ITEM_STATUSES.map((s) => [s, 0])) as Record<ItemStatus, number>,
+  };
+}
+
+const searchText = (item: RunItem): string =>
+  item.changes
+    .map((c) => `${valueText(c.old)}\u0001${valueText(c.new)}`)
+    .join('\n')
+    .toLowerCase();
+const valueText = (v: unknown): string =>
+  v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
 
 const toItem = (r: RunItemsTable): RunItem => ({
   employeeNumber: r.employee_number,
@@ -16,25 +85,69 @@ const toItem = (r: RunItemsTable): RunItem => ({
   error: fromJson<RunItem['error']>(r.error),
 });
 
-export interface RunItemQuery {
-  readonly action?: Action;
-  readonly status?: ItemStatus;
-  /** Matches the display name or the employee number. */
-  readonly q?: string;
+/** Decoded unchanged lists by hash (a list never changes once written). */
+const listCache = new Map<string, UnchangedEntry[]>();
+/** Merged views of runs that list unchanged persons too, by run and query (runs do not change). */
+const mergedCache = new Map<string, readonly MergedRow[]>();
+const CACHE_SIZE = 6;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  cache.set(key, value);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  return value;
 }
 
-// Ten columns per row; 100 rows stay far below SQLite's and PostgreSQL's parameter limits.
-const CHUNK = 100;
+interface MergedRow {
+  readonly key: string;
+  readonly action: number;
+  readonly status: number;
+  /** A stored row's seq, or the unchanged person's entry. */
+  readonly seq: number | null;
+  readonly entry: UnchangedEntry | null;
+}
 
 export class RunItemRepository {
   constructor(private readonly ctx: RepoContext) {}
 
-  async replace(runId: string, items: readonly RunItem[]): Promise<void> {
-    await this.ctx.db.deleteFrom('run_items').where('run_id', '=', runId).execute();
-    for (let start = 0; start < items.length; start += CHUNK) {
-      const rows = items.slice(start, start + CHUNK).map(
-        (item, i): RunItemsTable => ({
-          run_id: runId,
+  /** Records a run's items (once, when it finishes): rows for what changes, one list for the rest. */
+  async record(
+    run: { readonly id: string; readonly connectionId: string; readonly compact: boolean },
+    items: readonly RunItem[],
+  ): Promise<RecordedItems> {
+    await this.ctx.db.deleteFrom('run_items').where('run_id', '=', run.id).execute();
+    const stored: Keyed[] = [];
+    const unchanged: Keyed[] = [];
+    for (const item of items) {
+      (run.compact && isUnchanged(item) ? unchanged : stored).push({
+        item,
+        key: nameKey(item.displayName, item.employeeNumber),
+      });
+    }
+    const counts = emptyCounts();
+    const place = new Map<Keyed, { name: number; action: number; status: number }>();
+    const named = [...stored].sort(byName);
+    named.forEach((k, i) => {
+      place.set(k, { name: i, action: 0, status: 0 });
+      counts.actions[k.item.action]++;
+      counts.statuses[k.item.status]++;
+    });
+    const ranked = (rank: (k: Keyed) => number) =>
+      named
+        .map((k, i) => ({ k, r: rank(k), i }))
+        .sort((a, b) => a.r - b.r || a.i - b.i)
+        .map(({ k }) => k);
+    ranked((k) => actionRank(k.item.action)).forEach((k, i) => {
+      (place.get(k) as { action: number }).action = i;
+    });
+    ranked((k) => statusRank(k.item.status)).forEach((k, i) => {
+      (place.get(k) as { status: number }).status = i;
+    });
+    for (let start = 0; start < stored.length; start += CHUNK) {
+      const rows = stored.slice(start, start + CHUNK).map((k, i): RunItemsTable => {
+        const { item } = k;
+        const at = place.get(k) as { name: number; action: number; status: number };
+        return {
+          run_id: run.id,
           seq: start + i,
           employee_number: item.employeeNumber,
           display_name: item.displayName,
@@ -44,10 +157,131 @@ export class RunItemRepository {
           changes: toJson(item.changes),
           steps: toJson(item.steps),
           error: item.error === null ? null : toJson(item.error),
-        }),
-      );
+          pos_name: at.name,
+          pos_action: at.action,
+          pos_status: at.status,
+          changed: item.changes.length === 0 ? '' : `|${item.changes.map((c) => c.attribute).join('|')}|`,
+          search: searchText(item),
+        };
+      });
       await this.ctx.db.insertInto('run_items').values(rows).execute();
     }
+    if (unchanged.length === 0) return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
+    const { hash, data } = encodeList(unchanged.sort(byName).map((k) => toEntry(k.item)));
+    await this.ctx.db
+      .insertInto('run_person_lists')
+      .values({
+        connection_id: run.connectionId,
+        hash,
+        persons: unchanged.length,
+        data,
+        created_at: this.ctx.clock.now(),
+      })
+      .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
+      .execute();
+    return { unchangedCount: unchanged.length, unchangedList: hash, itemCounts: counts };
+  }
+
+  async list(
+    run: Run,
+    query: RunItemQuery,
+    sort: RunItemSort,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<RunItem>> {
+    if (this.listsUnchanged(run, query)) {
+      const merged = await this.merged(run, query, sort);
+      const slice = merged.slice((page - 1) * pageSize, page * pageSize);
+      const seqs = slice.flatMap((m) => (m.seq === null ? [] : [m.seq]));
+      const rows =
+        seqs.length === 0
+          ? []
+          : await this.ctx.db
+              .selectFrom('run_items')
+              .selectAll()
+              .where('run_id', '=', run.id)
+              .where('seq', 'in', seqs)
+              .execute();
+      const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+      const items = slice.map((m) =>
+        m.entry !== null ? fromEntry(m.entry) : toItem(bySeq.get(m.seq as number) as RunItemsTable),
+      );
+      return { items, total: merged.length, page, pageSize };
+    }
+    const range = this.range(run, query, sort);
+    if (range) {
+      const { column, start, count } = range;
+      const from = start + (page - 1) * pageSize;
+      const to = Math.min(start + count, from + pageSize);
+      const rows =
+        to <= from
+          ? []
+          : await this.ctx.db
+              .selectFrom('run_items')
+              .selectAll()
+              .where('run_id', '=', run.id)
+              .where(column, '>=', from)
+              .where(column, '<', to)
+              .orderBy(column)
+              .execute();
+      return { items: rows.map(toItem), total: count, page, pageSize };
+    }
+    const total = await this.filtered(run.id, query)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    const rows = await this.filtered(run.id, query)
+      .selectAll()
+      .orderBy(`pos_${sort}`)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    return { items: rows.map(toItem), total: toCount(total?.n), page, pageSize };
+  }
+
+  /** Every item of the query in the given order (exports). */
+  async all(run: Run, query: RunItemQuery, sort: RunItemSort = 'name'): Promise<readonly RunItem[]> {
+    const total = run.unchangedCount + (run.itemCounts ? sumOf(run.itemCounts.actions) : 1_000_000);
+    return (await this.list(run, query, sort, 1, Math.max(1, total))).items;
+  }
+
+  /** The compact list of unchanged persons is part of the answer. */
+  private listsUnchanged(run: Run, query: RunItemQuery): boolean {
+    return (
+      run.unchangedCount > 0 &&
+      run.unchangedList !== null &&
+      query.changesOnly !== true &&
+      (query.action === undefined || query.action === 'no-change') &&
+      (query.status === undefined || query.status === 'success' || query.status === 'skipped') &&
+      !query.attribute &&
+      !query.value
+    );
+  }
+
+  /**
+   * A tile's page as an index range: the rows of one action lie together in the action order (and
+   * of one status in the status order), starting after the rows of the ranks before it.
+   */
+  private range(
+    run: Run,
+    query: RunItemQuery,
+    sort: RunItemSort,
+  ): { column: 'pos_name' | 'pos_action' | 'pos_status'; start: number; count: number } | null {
+    const counts = run.itemCounts;
+    if (counts === null || query.q || query.attribute || query.value) return null;
+    if (query.action === undefined && query.status === undefined) {
+      return { column: `pos_${sort}`, start: 0, count: sumOf(counts.actions) };
+    }
+    if (query.action !== undefined && query.status === undefined && sort !== 'status') {
+      const rank = actionRank(query.action);
+      const start = ACTIONS.slice(0, rank).reduce((n, a) => n + counts.actions[a], 0);
+      return { column: 'pos_action', start, count: counts.actions[query.action] };
+    }
+    if (query.status !== undefined && query.action === undefined && sort !== 'action') {
+      const rank = statusRank(query.status);
+      const start = STATUS_ORDER.slice(0, rank).reduce((n, s) => n + counts.statuses[s], 0);
+      return { column: 'pos_status', start, count: counts.statuses[query.status] };
+    }
+    return null;
   }
 
   private filtered(runId: string, query: RunItemQuery) {
@@ -61,24 +295,73 @@ export class RunItemRepository {
         return q.where(
           sql<boolean>`(lower(display_name) like ${pattern} escape '\\' or lower(employee_number) like ${pattern} escape '\\')`,
         );
-      });
+      })
+      .$if(query.attribute !== undefined && query.attribute !== '', (q) =>
+        q.where('changed', 'like', `%|${(query.attribute ?? '').replace(/[|%_\\]/g, '')}|%`),
+      )
+      .$if(query.value !== undefined && query.value !== '', (q) =>
+        q.where(sql<boolean>`search like ${likePattern(query.value ?? '')} escape '\\'`),
+      );
   }
 
-  async list(runId: string, query: RunItemQuery, page: number, pageSize: number): Promise<Page<RunItem>> {
-    const total = await this.filtered(runId, query)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    const rows = await this.filtered(runId, query)
-      .selectAll()
-      .orderBy('seq')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
+  /** The stored rows and the unchanged persons of a query, in one order (cached: runs do not change). */
+  private async merged(run: Run, query: RunItemQuery, sort: RunItemSort): Promise<readonly MergedRow[]> {
+    // A blocked run that is approved runs again and is recorded again: its finish time tells them apart.
+    const cacheKey = `${run.id}|${run.finishedAt}|${sort}|${JSON.stringify(query)}`;
+    const known = mergedCache.get(cacheKey);
+    if (known) return known;
+    const stored = await this.filtered(run.id, query)
+      .select(['seq', 'display_name', 'employee_number', 'action', 'status'])
       .execute();
-    return { items: rows.map(toItem), total: toCount(total?.n), page, pageSize };
+    const rows: MergedRow[] = stored.map((r) => ({
+      key: nameKey(r.display_name, r.employee_number),
+      action: actionRank(r.action as Action),
+      status: statusRank(r.status as ItemStatus),
+      seq: Number(r.seq),
+      entry: null,
+    }));
+    const needle = query.q?.toLowerCase() ?? '';
+    for (const entry of await this.unchangedEntries(run)) {
+      const status: ItemStatus = entry[3] === 1 ? 'skipped' : 'success';
+      if (query.status !== undefined && query.status !== status) continue;
+      if (
+        needle !== '' &&
+        !entry[1].toLowerCase().includes(needle) &&
+        !entry[0].toLowerCase().includes(needle)
+      )
+        continue;
+      rows.push({
+        key: nameKey(entry[1], entry[0]),
+        action: actionRank('no-change'),
+        status: statusRank(status),
+        seq: null,
+        entry,
+      });
+    }
+    const rank =
+      sort === 'action'
+        ? (m: MergedRow) => m.action
+        : sort === 'status'
+          ? (m: MergedRow) => m.status
+          : () => 0;
+    rows.sort((a, b) => rank(a) - rank(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return remember(mergedCache, cacheKey, rows);
   }
 
-  async all(runId: string, query: RunItemQuery): Promise<readonly RunItem[]> {
-    const rows = await this.filtered(runId, query).selectAll().orderBy('seq').execute();
-    return rows.map(toItem);
+  private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {
+    const hash = run.unchangedList;
+    if (hash === null) return [];
+    const known = listCache.get(hash);
+    if (known) return known;
+    const row = await this.ctx.db
+      .selectFrom('run_person_lists')
+      .select('data')
+      .where('connection_id', '=', run.connectionId)
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return remember(listCache, hash, row ? decodeList(row.data) : []);
   }
 }
+
+const sumOf = (counts: Readonly<Record<string, number>>): number =>
+  Object.values(counts).reduce((n, c) => n + c, 0);

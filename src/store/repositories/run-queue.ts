@@ -134,8 +134,18 @@ export class RunQueue {
         .returningAll()
         .executeTakeFirst();
       if (!row) return null;
-      await new RunItemRepository(ctx).replace(id, result.items);
-      return toRun(row);
+      const recorded = await new RunItemRepository(ctx).record(
+        // An on-demand run is about one person's steps: it keeps them all.
+        { id, connectionId: row.connection_id, compact: row.kind !== 'on-demand' },
+        result.items,
+      );
+      const summary = {
+        unchanged_count: recorded.unchangedCount,
+        unchanged_list: recorded.unchangedList,
+        item_counts: toJson(recorded.itemCounts),
+      };
+      await ctx.db.updateTable('runs').set(summary).where('id', '=', id).execute();
+      return toRun({ ...row, ...summary });
     };
     if (this.ctx.db.isTransaction) return apply(this.ctx);
     return this.ctx.db.transaction().execute((trx) => apply({ ...this.ctx, db: trx }));

@@ -33,4 +33,7 @@ export const toRun = (r: RunsTable): Run => ({
   leaseExpiresAt: r.lease_expires_at,
   attempt: Number(r.attempt),
   maxAttempts: Number(r.max_attempts),
+  unchangedCount: Number(r.unchanged_count ?? 0),
+  unchangedList: r.unchanged_list ?? null,
+  itemCounts: fromJson<RunCounts>(r.item_counts ?? null),
 });

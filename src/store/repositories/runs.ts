@@ -54,6 +54,9 @@ export class RunRepository {
       lease_expires_at: null,
       attempt: 0,
       max_attempts: input.maxAttempts,
+      unchanged_count: null,
+      unchanged_list: null,
+      item_counts: null,
     };
     await this.ctx.db.insertInto('runs').values(row).execute();
     return toRun(row);

@@ -9,7 +9,7 @@ import {
   type StartGraphEmulatorOptions,
   startGraphEmulator,
 } from '../../../emulators/graph/index.ts';
-import type { TargetConfig } from '../../core/index.ts';
+import type { GraphTargetConfig } from '../../core/index.ts';
 import { createGraphTarget, type GraphDeps, type GraphTarget } from './index.ts';
 
 export const DOMAIN = 'contoso.nl';
@@ -44,7 +44,7 @@ export function existingUsers(count: number): GraphUserRecord[] {
 
 export interface GraphFixture {
   readonly graph: RunningGraphEmulator;
-  readonly config: TargetConfig;
+  readonly config: GraphTargetConfig;
   readonly clientSecret: string;
   target(deps?: Partial<GraphDeps>): GraphTarget;
   users(): GraphUserRecord[];
@@ -58,7 +58,7 @@ export async function startGraphFixture(
   const graph = await startGraphEmulator({ tenant: tenantWith(users), port: null, httpsPort: 0, ...rest });
   const app = graph.apps[0];
   if (app === undefined || graph.caCertPem === undefined) throw new Error('emulator without app or CA');
-  const config: TargetConfig = {
+  const config: GraphTargetConfig = {
     type: 'entra',
     tenantId: graph.tenantId,
     clientId: app.clientId,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { rootCertificates } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
-import type { TargetConfig } from '../../core/index.ts';
+import type { GraphTargetConfig } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
 import { BatchPacer, GRAPH_WRITE_QUOTA, type PacerOptions } from './batch-pacer.ts';
 import { GRAPH_CAPABILITIES, LIST_ATTRIBUTES } from './graph-capabilities.ts';
@@ -40,7 +40,7 @@ export interface GraphTarget extends Target {
   close(): Promise<void>;
 }
 
-export function createGraphTarget(config: TargetConfig, deps: GraphDeps): GraphTarget {
+export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): GraphTarget {
   const ca = deps.ca ?? (config.caFile === undefined ? undefined : readFileSync(config.caFile, 'utf8'));
   // A `ca` list replaces Node's trust store: keep the public roots so graph.microsoft.com still verifies.
   const agent = ca === undefined ? undefined : new Agent({ connect: { ca: [...rootCertificates, ca] } });

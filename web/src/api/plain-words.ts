@@ -32,6 +32,8 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_SUBSCRIPTION_INACTIVE: 'User Management subscription not active',
   HRS_UNAUTHENTICATED: 'You are signed out',
   HRS_FORBIDDEN: 'Your role does not allow this',
+  HRS_PATTERN_TIMEOUT: 'A regular expression took too long',
+  HRS_PATTERN_UNSAFE: 'A regular expression could freeze the service',
   HRS_INTERNAL: 'Something went wrong in hrsync',
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',

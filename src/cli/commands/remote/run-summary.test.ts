@@ -30,6 +30,7 @@ function run(status: RunStatus, statuses: Record<string, number> = {}): RunView 
     progress: null,
     attempt: 1,
     maxAttempts: 3,
+    unchangedCount: 0,
   };
 }
 

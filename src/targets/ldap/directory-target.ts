@@ -1,0 +1,73 @@
+/**
+ * The Active Directory target (hybrid tenants): the same Target port as Graph, over one failover
+ * LDAP connection. Built on ldapts.
+ */
+import { readFileSync } from 'node:fs';
+import type { DirectoryTargetConfig } from '../../core/index.ts';
+import type { Target } from '../../engine/ports.ts';
+import { DIRECTORY_CAPABILITIES } from './directory-capabilities.ts';
+import { checkDirectory, type DirectoryCheckResult } from './directory-check.ts';
+import { DirectoryConnection } from './directory-connection.ts';
+import { findAccounts, readAccounts } from './directory-reader.ts';
+import { DirectoryWriter } from './directory-writer.ts';
+
+export interface DirectoryDeps {
+  readonly bindPassword: string;
+  /** PEM of the CA to trust; default: the configuration's caCertificate or caFile. */
+  readonly ca?: string;
+  /** Attributes the mapping writes, for the permission check of "test connection". */
+  readonly writtenAttributes?: readonly string[];
+  readonly timeoutMs?: number;
+  /** Writes in flight at once on the connection. */
+  readonly concurrency?: number;
+}
+
+export interface DirectoryTarget extends Target {
+  test(): Promise<DirectoryCheckResult>;
+  /** The controller URL in use, or null before the first operation. */
+  readonly controllerUrl: string | null;
+  close(): Promise<void>;
+}
+
+export function createDirectoryTarget(config: DirectoryTargetConfig, deps: DirectoryDeps): DirectoryTarget {
+  const ca =
+    deps.ca ?? config.caCertificate ?? (config.caFile ? readFileSync(config.caFile, 'utf8') : undefined);
+  const conn = new DirectoryConnection({
+    urls: config.urls,
+    ca,
+    tlsServerName: config.tlsServerName,
+    bindUser: config.bindUser,
+    bindPassword: deps.bindPassword,
+    timeoutMs: deps.timeoutMs,
+  });
+  const writer = new DirectoryWriter(conn, {
+    container: config.container,
+    mustChangePassword: config.mustChangePassword,
+    ...(deps.concurrency === undefined ? {} : { concurrency: deps.concurrency }),
+  });
+  return {
+    capabilities: DIRECTORY_CAPABILITIES,
+    get controllerUrl() {
+      return conn.url;
+    },
+    readAccounts: (options) => readAccounts(conn, config.baseDn, options),
+    findAccounts: (attribute, value, attributes) =>
+      findAccounts(conn, config.baseDn, attribute, value, attributes),
+    apply: (writes, options) => writer.apply(writes, options),
+    test: () =>
+      checkDirectory(conn, {
+        baseDn: config.baseDn,
+        container: config.container,
+        disabledContainer: config.disabledContainer,
+        writtenAttributes: deps.writtenAttributes ?? [
+          'givenName',
+          'sn',
+          'displayName',
+          'title',
+          'department',
+          'manager',
+        ],
+      }),
+    close: () => conn.close(),
+  };
+}

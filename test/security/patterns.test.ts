@@ -1,0 +1,146 @@
+/**
+ * No user-supplied pattern can stall the service (issue 10, item 2): catastrophic regular expressions
+ * are refused when saved (mapping, unique-name candidate, scoping filter); one that got stored anyway
+ * (saved before this check existed) fails its run with a message naming the filter or mapping while a
+ * health probe keeps being answered; expressions have a depth and length limit instead of a stack
+ * overflow.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  getRun,
+  saveMappingStep,
+  saveScopeStep,
+  simulate,
+  testExpression,
+} from '../../src/contracts/index.ts';
+import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
+import { DIALECTS } from '../service/support/databases.ts';
+import {
+  configuredConnection,
+  createTenantFor,
+  mappingStep,
+  scopeStep,
+} from '../service/support/fixtures.ts';
+import { PEOPLE, type Service, startService } from '../service/support/service.ts';
+
+/** Takes seconds (old code: 6–7 s) on 30 characters without a digit. */
+const HOSTILE_FILTER = '(.*.*.*.*.*)*\\d';
+const HOSTILE_REPLACE = '^(a+)+$';
+const LONG_NAME = 'Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+
+for (const dialect of DIALECTS) {
+  describe(`hostile patterns on ${dialect}`, () => {
+    let svc: Service;
+    let tenantId: string;
+    before(async () => {
+      svc = await startService(dialect, {
+        people: [...PEOPLE, { n: '1003', given: LONG_NAME, family: 'Lang', jobs: [{ start: '2020-01-01' }] }],
+      });
+      tenantId = (await createTenantFor(svc)).tenantId;
+    });
+    after(async () => svc?.close());
+
+    test('a catastrophic pattern in a mapping or unique-name candidate is refused when saved, with its path', async () => {
+      const { id } = await configuredConnection(svc, 2, tenantId);
+      const body = mappingStep();
+      const displayName = body.mapping.findIndex((m) => m.target === 'displayName');
+      body.mapping[displayName] = {
+        ...body.mapping[displayName]!,
+        type: 'expression',
+        source: `Replace([Roepnaam], , "${HOSTILE_REPLACE}", , "x", , )`,
+      };
+      body.uniqueness.candidates = [
+        ...body.uniqueness.candidates,
+        'Replace([Roepnaam], , "(x|x)*y", , "", , )',
+      ];
+      const res = await svc.call(saveMappingStep, { as: 'operator', params: { id }, body });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.code, 'HRS_PATTERN_UNSAFE');
+      assert.deepEqual(
+        res.body.error.details.map((d: { path: string }) => d.path),
+        [`/mapping/${displayName}/source`, `/uniqueness/candidates/${body.uniqueness.candidates.length - 1}`],
+      );
+      assert.match(res.body.error.details[0].message, /exponential/);
+      // A harmless pattern is accepted.
+      const fine = mappingStep();
+      fine.mapping[displayName] = {
+        ...fine.mapping[displayName]!,
+        type: 'expression',
+        source: 'Replace([Roepnaam], , "[^A-Za-z]+", , "", , )',
+      };
+      const ok = await svc.call(saveMappingStep, { as: 'operator', params: { id }, body: fine });
+      assert.equal(ok.status, 200, ok.text);
+    });
+
+    test('a catastrophic scoping filter is refused when saved', async () => {
+      const { id } = await configuredConnection(svc, 3, tenantId);
+      const body = scopeStep();
+      body.scope = {
+        ...body.scope,
+        filters: [{ clauses: [{ attribute: 'Roepnaam', operator: 'REGEX_MATCH', value: HOSTILE_FILTER }] }],
+      };
+      const res = await svc.call(saveScopeStep, { as: 'operator', params: { id }, body });
+      assert.equal(res.status, 400, res.text);
+      assert.equal(res.body.error.code, 'HRS_PATTERN_UNSAFE');
+      assert.equal(res.body.error.details[0].path, '/scope/filters/0/clauses/0/value');
+    });
+
+    test('a stored hostile filter fails its run by name while /healthz stays answered within 200 ms', async () => {
+      const { id } = await configuredConnection(svc, 4, tenantId);
+      // As if saved before the save-time check existed: straight into the store.
+      const connection = (await svc.store.connections.get(svc.organisationId, id))!;
+      await svc.store.connections.update(svc.organisationId, id, {
+        config: {
+          ...connection.config,
+          scope: {
+            ...(connection.config.scope ?? DEFAULT_SECTIONS.scope),
+            filters: [
+              { clauses: [{ attribute: 'Roepnaam', operator: 'REGEX_MATCH', value: HOSTILE_FILTER }] },
+            ],
+          },
+        },
+      });
+      const queued = await svc.call(simulate, { as: 'operator', params: { id } });
+      assert.equal(queued.status, 202, queued.text);
+      const latencies: number[] = [];
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const started = performance.now();
+          const res = await svc.app.inject({ method: 'GET', url: '/healthz' });
+          assert.equal(res.statusCode, 200);
+          latencies.push(performance.now() - started);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 30));
+      await svc.drain();
+      probing = false;
+      await probe;
+      const run = await svc.call(getRun, { params: { id: queued.body.id } });
+      assert.equal(run.body.status, 'failed', run.text);
+      assert.equal(run.body.error.code, 'HRS_PATTERN_TIMEOUT');
+      assert.match(run.body.error.message, /scoping filter 1: Roepnaam REGEX_MATCH/);
+      assert.ok(latencies.length >= 2, 'the probe ran');
+      const worst = Math.max(...latencies);
+      assert.ok(worst < 200, `the health probe waited ${worst.toFixed(0)} ms`);
+    });
+
+    test('an expression nested 10,000 deep or too long is a clear 400/validation error, not a stack overflow', async () => {
+      const { id } = await configuredConnection(svc, 2, tenantId);
+      const deep = `${'('.repeat(10_000)}[Roepnaam]${')'.repeat(10_000)}`;
+      const tested = await svc.call(testExpression, {
+        as: 'operator',
+        params: { id },
+        body: { expression: deep, employeeNumber: '1000' },
+      });
+      assert.ok(tested.status < 500, tested.text);
+      const body = mappingStep();
+      body.mapping[0] = { ...body.mapping[0]!, type: 'expression', source: deep };
+      const saved = await svc.call(saveMappingStep, { as: 'operator', params: { id }, body });
+      assert.equal(saved.status, 400, saved.text);
+      assert.match(saved.text, /nested more than 50 levels|characters long/);
+    });
+  });
+}

@@ -1,0 +1,218 @@
+/**
+ * Runs cost what they change, on both stores: persons with no change and nothing to report are one
+ * compressed list per run (shared by runs whose lists are equal), yet every listing — everyone, what
+ * changes, one tile, a sort, a free-text or attribute filter, any page — answers as if each person
+ * had a row. The tenant cache is written per account, only where it changed.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
+import type { Action, ItemStatus, RunItem } from '../../src/core/index.ts';
+import { openStore, type Run, type Store } from '../../src/store/index.ts';
+import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
+import { bareConnection, enqueue } from './support/queue.ts';
+
+const item = (
+  n: string,
+  name: string,
+  action: Action,
+  status: ItemStatus,
+  extra: Partial<RunItem> = {},
+): RunItem => ({
+  employeeNumber: n,
+  displayName: name,
+  action,
+  status,
+  accountId: `acc-${n}`,
+  changes: [],
+  steps: [{ step: 'plan', status: status === 'skipped' ? 'skipped' : 'success', message: `plan for ${n}` }],
+  error: null,
+  ...extra,
+});
+
+const ITEMS: readonly RunItem[] = [
+  item('1', 'Zoë de Wit', 'no-change', 'success'),
+  item('2', 'Ömer Yılmaz', 'update', 'success', {
+    changes: [{ attribute: 'department', old: 'ICT', new: 'Finance' }],
+  }),
+  item('3', 'Anna Bakker', 'create', 'success', {
+    changes: [
+      { attribute: 'displayName', old: null, new: 'Anna Bakker' },
+      { attribute: 'department', old: null, new: 'Sales' },
+    ],
+  }),
+  item('4', 'bas Jansen', 'no-change', 'skipped'),
+  item('5', 'Carla Smit', 'disable', 'failed', { error: { code: 'X', message: 'refused' } }),
+  item('6', 'Dirk Visser', 'no-change', 'warning', {
+    steps: [{ step: 'apply', status: 'warning', message: 'manager not set' }],
+  }),
+  item('7', 'Eva Mulder', 'no-change', 'success'),
+  item('8', 'Emma de Boer', 'update', 'success', {
+    changes: [{ attribute: 'jobTitle', old: 'Adviseur', new: 'Senior adviseur' }],
+  }),
+  item('9', 'Fleur Bos', 'no-change', 'success'),
+];
+const key = (i: RunItem) =>
+  i.displayName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+const byName = [...ITEMS].sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((i) => i.employeeNumber);
+
+for (const dialect of DIALECTS) {
+  describe(`run items on ${dialect}`, () => {
+    let database: TestDatabase;
+    let store: Store;
+    let organisationId: string;
+    let connectionId: string;
+    let run: Run;
+
+    const finish = async (items: readonly RunItem[]): Promise<Run> => {
+      const queued = await enqueue(store, organisationId, connectionId);
+      await store.runQueue.claim('w', 60_000);
+      const done = await store.runQueue.finish(queued.id, 'w', {
+        status: 'succeeded',
+        counts: null,
+        sourceCount: items.length,
+        blockedReason: null,
+        error: null,
+        items,
+      });
+      assert.ok(done);
+      return done;
+    };
+    const numbers = async (query: Parameters<Store['runItems']['list']>[1], sort = 'name' as const) =>
+      (await store.runItems.list(run, query, sort, 1, 50)).items.map((i) => i.employeeNumber);
+
+    before(async () => {
+      database = await createTestDatabase(dialect);
+      store = await openStore({
+        databaseUrl: database.databaseUrl,
+        sqliteFile: database.sqliteFile,
+        secretKey: randomBytes(32),
+      });
+      organisationId = (await store.organisations.create('Org')).id;
+      connectionId = await bareConnection(store, organisationId, 'c');
+      run = await finish(ITEMS);
+    });
+    after(async () => {
+      await store?.close();
+      await database?.dispose();
+    });
+
+    test('unchanged persons are one list, not rows; the rest are rows', async () => {
+      assert.equal(run.unchangedCount, 4);
+      const rows = await sql<{
+        n: number;
+      }>`select count(*) as n from run_items where run_id = ${run.id}`.execute(store.db);
+      assert.equal(Number(rows.rows[0]?.n), 5);
+      assert.equal(run.itemCounts?.actions.update, 2);
+      assert.equal(run.itemCounts?.actions['no-change'], 1);
+    });
+
+    test('everyone is listed by name, unchanged persons with their reason', async () => {
+      const all = await store.runItems.list(run, {}, 'name', 1, 50);
+      assert.equal(all.total, 9);
+      assert.deepEqual(
+        all.items.map((i) => i.employeeNumber),
+        byName,
+      );
+      const eva = all.items.find((i) => i.employeeNumber === '7');
+      assert.equal(eva?.action, 'no-change');
+      assert.equal(eva?.steps[0]?.message, 'plan for 7');
+      assert.equal(eva?.accountId, 'acc-7');
+      assert.equal(all.items.find((i) => i.employeeNumber === '4')?.status, 'skipped');
+      // Pages are slices of the same order.
+      const pages = [];
+      for (let page = 1; page <= 5; page++)
+        pages.push(...(await store.runItems.list(run, {}, 'name', page, 2)).items);
+      assert.deepEqual(
+        pages.map((i) => i.employeeNumber),
+        byName,
+      );
+    });
+
+    test('what changes: the rows alone, in each order, on any page', async () => {
+      assert.deepEqual(await numbers({ changesOnly: true }), ['3', '5', '6', '8', '2']);
+      assert.deepEqual(await numbers({ changesOnly: true }, 'action' as 'name'), ['3', '8', '2', '5', '6']);
+      assert.deepEqual(await numbers({ changesOnly: true }, 'status' as 'name'), ['5', '6', '3', '8', '2']);
+      const second = await store.runItems.list(run, { changesOnly: true }, 'action', 2, 2);
+      assert.equal(second.total, 5);
+      assert.deepEqual(
+        second.items.map((i) => i.employeeNumber),
+        ['2', '5'],
+      );
+    });
+
+    test('tiles, free text, changed attribute and value filters', async () => {
+      assert.deepEqual(await numbers({ action: 'update' }), ['8', '2']);
+      assert.deepEqual(await numbers({ status: 'failed' }), ['5']);
+      assert.deepEqual(await numbers({ action: 'no-change' }), ['4', '6', '7', '9', '1']);
+      assert.deepEqual(await numbers({ action: 'no-change', changesOnly: true }), ['6']);
+      assert.deepEqual(await numbers({ status: 'skipped' }), ['4']);
+      assert.deepEqual(await numbers({ q: 'jans' }), ['4']);
+      assert.deepEqual(await numbers({ q: 'yıl' }), ['2']);
+      assert.deepEqual(await numbers({ attribute: 'department' }), ['3', '2']);
+      assert.deepEqual(await numbers({ value: 'finance' }), ['2']);
+      assert.deepEqual(await numbers({ action: 'update', status: 'success' }), ['8', '2']);
+      const update = await store.runItems.list(run, { action: 'update' }, 'name', 1, 1);
+      assert.equal(update.total, 2);
+    });
+
+    test('a run whose unchanged persons are the same shares their list', async () => {
+      const again = await finish(ITEMS);
+      assert.equal(again.unchangedList, run.unchangedList);
+      const lists = await sql<{ n: number }>`select count(*) as n from run_person_lists`.execute(store.db);
+      assert.equal(Number(lists.rows[0]?.n), 1);
+    });
+
+    test('the tenant cache is replaced by a full read and changed per account by a delta', async () => {
+      const engine = store.engineStore(connectionId);
+      const state = { lastSourceCount: 3, targetCursor: 'c1', accountAttributes: ['mail'] };
+      await engine.setState(state, {
+        kind: 'replace',
+        accounts: ['a', 'b', 'c'].map((id) => ({ id, attributes: { mail: `${id}@x.nl` } })),
+      });
+      assert.equal((await engine.getState()).targetCursor, 'c1');
+      assert.equal((await engine.cachedAccounts())?.length, 3);
+      const before = await sql<{ account_id: string; attributes: string }>`
+        select account_id, attributes from tenant_accounts where connection_id = ${connectionId}`.execute(
+        store.db,
+      );
+      assert.equal(before.rows.length, 3);
+      await engine.setState(
+        { ...state, targetCursor: 'c2' },
+        { kind: 'changes', accounts: [{ id: 'b', attributes: { mail: 'new@x.nl' } }], removedIds: ['c'] },
+      );
+      const cached = new Map(((await engine.cachedAccounts()) ?? []).map((a) => [a.id, a.attributes.mail]));
+      assert.deepEqual([...cached].sort(), [
+        ['a', 'a@x.nl'],
+        ['b', 'new@x.nl'],
+      ]);
+      // A state written before the cache had rows is not trusted: its cursor is dropped.
+      await sql`update engine_state set state = ${JSON.stringify(state)} where connection_id = ${connectionId}`.execute(
+        store.db,
+      );
+      assert.equal((await engine.getState()).targetCursor, null);
+      assert.equal((await engine.getState()).lastSourceCount, 3);
+    });
+
+    test('links are written many at once', async () => {
+      const engine = store.engineStore(connectionId);
+      const at = '2026-01-01T00:00:00.000Z';
+      const links = Array.from({ length: 1200 }, (_, i) => ({
+        employeeNumber: String(10_000 + i),
+        accountId: `a${i}`,
+        applied: { mail: `p${i}@x.nl` },
+        linkedAt: at,
+        updatedAt: at,
+      }));
+      await engine.putLinks?.(links);
+      await engine.putLinks?.([{ ...links[0], accountId: 'moved' } as (typeof links)[number]]);
+      const stored = await engine.links();
+      assert.equal(stored.length, 1200);
+      assert.equal(stored.find((l) => l.employeeNumber === '10000')?.accountId, 'moved');
+    });
+  });
+}
