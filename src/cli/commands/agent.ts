@@ -97,12 +97,12 @@ function runCommand(): Command {
     .action(
       async (flags: { stateDir?: string; caFile?: string; logLevel?: string; concurrency?: number }) => {
         try {
-          const { defaultTargetFactory } = await import('../../app/agent-targets.ts');
+          const { agentTargetFactory } = await import('../../app/agent-targets.ts');
           const agent = await startAgent({
             stateDir: stateDirOf(flags),
             caFile: caOf(flags),
             logLevel: flags.logLevel ?? process.env.HRSYNC_LOG_LEVEL ?? 'info',
-            targetFactory: defaultTargetFactory,
+            targetFactory: agentTargetFactory(),
             ...(flags.concurrency ? { concurrency: flags.concurrency } : {}),
           });
           stopOnSignals(() => agent.stop());

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startAgent } from '../../../src/app/agent.ts';
-import type { TargetConfig } from '../../../src/core/index.ts';
+import type { GraphTargetConfig } from '../../../src/core/index.ts';
 import { createGraphTarget } from '../../../src/targets/graph/index.ts';
 
 const env = (name: string): string => {
@@ -24,7 +24,7 @@ const agent = await startAgent({
   backoff: { initialMs: 100, maxMs: 1_000 },
   targetFactory: (settings) => {
     const target = createGraphTarget(
-      { ...settings, credential: { type: 'secret', secret: { value: 'unused' } } } as TargetConfig,
+      { ...settings, credential: { type: 'secret', secret: { value: 'unused' } } } as GraphTargetConfig,
       { credential: { clientSecret: env('GRAPH_CLIENT_SECRET') }, ca },
     );
     return {

@@ -15,7 +15,7 @@ import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulator
 import type { AgentTargetFactory } from '../../../src/agent/index.ts';
 import { registerAgentState } from '../../../src/agent/index.ts';
 import { type RunningAgent, startAgent } from '../../../src/app/agent.ts';
-import type { ConnectionConfig, RunKind, TargetConfig } from '../../../src/core/index.ts';
+import type { ConnectionConfig, GraphTargetConfig, RunKind } from '../../../src/core/index.ts';
 import { executeRun, MemoryEngineStore, type RunOutcome, starterConfig } from '../../../src/engine/index.ts';
 import type { Target } from '../../../src/engine/ports.ts';
 import { agentDispatch } from '../../../src/jobs/index.ts';
@@ -93,9 +93,9 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
     (received) => {
       const target = createGraphTarget(
         {
-          ...(received as Omit<TargetConfig, 'credential'>),
+          ...(received as Omit<GraphTargetConfig, 'credential'>),
           credential: { type: 'secret', secret: { value: 'unused' } },
-        } as TargetConfig,
+        } as GraphTargetConfig,
         { credential: { clientSecret: app.clientSecret }, ca: caPem },
       );
       return wrap ? wrap(target) : target;
