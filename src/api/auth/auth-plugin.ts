@@ -5,7 +5,7 @@
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { rootPlugin } from '../root-plugin.ts';
-import type { Caller } from './caller.ts';
+import { type Caller, lowerRole } from './caller.ts';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, sha256 } from './credentials.ts';
 
 async function resolveCaller(app: FastifyInstance, request: FastifyRequest): Promise<Caller | null> {
@@ -16,13 +16,15 @@ async function resolveCaller(app: FastifyInstance, request: FastifyRequest): Pro
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
     const found = await store.apiTokens.use(sha256(token));
     if (!found) return null;
+    const { token: apiToken, creator } = found;
     return {
-      organisationId: found.organisationId,
-      role: found.role,
-      actor: { type: 'token', id: found.id, name: `token ${found.name}` },
+      organisationId: apiToken.organisationId,
+      // Never more than its creator may do now: a demoted creator demotes the token.
+      role: lowerRole(apiToken.role, creator.role),
+      actor: { type: 'token', id: apiToken.id, name: `token ${apiToken.name} (${creator.email})` },
       via: 'token',
-      userId: null,
-      user: null,
+      userId: creator.id,
+      user: { id: creator.id, email: creator.email, name: creator.name },
       sessionHash: null,
     };
   }

@@ -20,5 +20,8 @@ export function allows(role: Role, access: Access): boolean {
   return access === 'public' || RANK[role] >= RANK[access];
 }
 
+/** The lesser of two roles. */
+export const lowerRole = (a: Role, b: Role): Role => (RANK[a] <= RANK[b] ? a : b);
+
 /** A token may not carry more rights than its creator's role allowed. */
 export const roleAtMost = (wanted: Role, ceiling: Role): boolean => RANK[wanted] <= RANK[ceiling];

@@ -6,6 +6,9 @@ import { newApiToken, sha256 } from '../auth/credentials.ts';
 import { toApiTokenDto } from '../dto/access.ts';
 import { registerEndpoint } from '../route.ts';
 
+/** Tokens expire after 90 days unless the creator chooses another lifetime (at most 10 years). */
+export const DEFAULT_TOKEN_DAYS = 90;
+
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, listApiTokens, async ({ caller, store }) => ({
     items: (await store.apiTokens.list(caller.organisationId)).map(toApiTokenDto),
@@ -18,14 +21,19 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
         `A token cannot have more rights (${body.role}) than you (${caller.role}).`,
       );
     }
+    if (caller.userId === null) {
+      throw new HrsyncError(
+        'HRS_FORBIDDEN',
+        'Only a user can create an API token; this caller answers to none.',
+      );
+    }
     const token = newApiToken();
-    const expiresAt =
-      body.expiresInDays === undefined
-        ? null
-        : new Date(Date.parse(deps.clock.now()) + body.expiresInDays * 86_400_000).toISOString();
+    const days = body.expiresInDays ?? DEFAULT_TOKEN_DAYS;
+    const expiresAt = new Date(Date.parse(deps.clock.now()) + days * 86_400_000).toISOString();
     const created = await store.apiTokens.create({
       organisationId: caller.organisationId,
-      createdBy: caller.actor.name,
+      createdBy: caller.user?.email ?? caller.actor.name,
+      createdByUserId: caller.userId,
       name: body.name,
       role: body.role,
       tokenHash: sha256(token),

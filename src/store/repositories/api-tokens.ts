@@ -15,7 +15,19 @@ const toToken = (r: ApiTokensTable): ApiToken => ({
   expiresAt: r.expires_at,
   lastUsedAt: r.last_used_at,
   revokedAt: r.revoked_at,
+  createdByUserId: r.created_by_user_id,
 });
+
+/** A usable token with the user it answers to, as that user is now. */
+export interface UsableApiToken {
+  readonly token: ApiToken;
+  readonly creator: {
+    readonly id: string;
+    readonly email: string;
+    readonly name: string;
+    readonly role: Role;
+  };
+}
 
 export interface NewApiToken {
   readonly organisationId: string;
@@ -25,6 +37,7 @@ export interface NewApiToken {
   readonly tokenHash: string;
   readonly prefix: string;
   readonly expiresAt: string | null;
+  readonly createdByUserId: string;
 }
 
 export class ApiTokenRepository {
@@ -43,24 +56,44 @@ export class ApiTokenRepository {
       expires_at: input.expiresAt,
       last_used_at: null,
       revoked_at: null,
+      created_by_user_id: input.createdByUserId,
     };
     await this.ctx.db.insertInto('api_tokens').values(row).execute();
     return toToken(row);
   }
 
-  /** A usable token: known, not revoked, not expired. Records the use. */
-  async use(tokenHash: string): Promise<ApiToken | null> {
+  /**
+   * A usable token: known, not revoked, not expired, and its creator still an enabled user of the
+   * same organisation. Records the use.
+   */
+  async use(tokenHash: string): Promise<UsableApiToken | null> {
     const now = this.ctx.clock.now();
     const row = await this.ctx.db
       .selectFrom('api_tokens')
-      .selectAll()
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .innerJoin('users', (join) =>
+        join
+          .onRef('users.id', '=', 'api_tokens.created_by_user_id')
+          .onRef('users.organisation_id', '=', 'api_tokens.organisation_id'),
+      )
+      .selectAll('api_tokens')
+      .select(['users.email as creator_email', 'users.name as creator_name', 'users.role as creator_role'])
+      .where('api_tokens.token_hash', '=', tokenHash)
+      .where('api_tokens.revoked_at', 'is', null)
+      .where('users.disabled', '=', 0)
+      .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
       .executeTakeFirst();
-    if (!row) return null;
+    if (!row || row.created_by_user_id === null) return null;
     await this.ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.id).execute();
-    return toToken({ ...row, last_used_at: now });
+    const { creator_email, creator_name, creator_role, ...token } = row;
+    return {
+      token: toToken({ ...token, last_used_at: now }),
+      creator: {
+        id: row.created_by_user_id,
+        email: creator_email,
+        name: creator_name,
+        role: creator_role as Role,
+      },
+    };
   }
 
   async list(organisationId: string): Promise<readonly ApiToken[]> {

@@ -96,9 +96,18 @@ export async function startAgentService(
     subscriptionActive: true,
   });
   const adminToken = `hrs_${randomBytes(32).toString('base64url')}`;
+  // A token answers to the user who made it (issue 10): an admin of the organisation.
+  const tokenOwner = await store.users.create({
+    organisationId: organisation.id,
+    email: `agent-tests-${randomBytes(4).toString('hex')}@acme.test`,
+    name: 'Agent tests',
+    role: 'admin',
+    passwordHash: 'not-used',
+  });
   await store.apiTokens.create({
     organisationId: organisation.id,
-    createdBy: 'test',
+    createdBy: tokenOwner.email,
+    createdByUserId: tokenOwner.id,
     name: 'agent tests',
     role: 'admin',
     tokenHash: sha256(adminToken),
