@@ -18,6 +18,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
   connections: async () => [(await import('./commands/remote/index.ts')).connectionsCommand()],
   runs: async () => [(await import('./commands/remote/index.ts')).runsCommand()],
   audit: async () => [(await import('./commands/remote/index.ts')).auditCommand()],
+  agents: async () => [(await import('./commands/remote/index.ts')).agentsCommand()],
+  agent: async () => [(await import('./commands/agent.ts')).agentCommand()],
 };
 
 const program = new Command('hrsync')

@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'account.disable',
   'account.delete',
   'account.write-back',
+  'settings.retention-changed',
   'agent.registration-created',
   'agent.registered',
   'agent.revoked',

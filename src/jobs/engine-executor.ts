@@ -57,7 +57,10 @@ export function engineExecutor(deps: {
       return {
         status: outcome.status,
         items: outcome.items,
-        counts: countsOf(outcome.actionCounts, outcome.statusCounts),
+        counts: {
+          ...countsOf(outcome.actionCounts, outcome.statusCounts),
+          ...(outcome.licencePools ? { licencePools: outcome.licencePools } : {}),
+        },
         sourceCount: outcome.sourceCount,
         blockedReason: outcome.blockedReason,
         error: outcome.error,

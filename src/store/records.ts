@@ -164,6 +164,16 @@ export interface Connection {
 export interface RunCounts {
   readonly actions: Readonly<Record<Action, number>>;
   readonly statuses: Readonly<Record<ItemStatus, number>>;
+  /** Licence pools entitlement rules draw on: free, freed, wanted and short per SKU. */
+  readonly licencePools?: readonly {
+    readonly skuId: string;
+    readonly name: string;
+    readonly enabled: number;
+    readonly consumed: number;
+    readonly freed: number;
+    readonly wanted: number;
+    readonly short: number;
+  }[];
 }
 
 export interface RunProgressRecord {
@@ -201,7 +211,21 @@ export interface Run {
   readonly unchangedList: string | null;
   /** Counts of the items stored one by one (all but the unchanged persons). */
   readonly itemCounts: RunCounts | null;
+  /** When retention removed the run's items; its counts stay. */
+  readonly itemsPrunedAt: string | null;
 }
+
+/** How long an organisation's run items and audit events are kept. */
+export interface RetentionSettings {
+  /** Items of runs that finished longer ago than this are removed… */
+  readonly runItemDays: number;
+  /** …except those of each connection's most recent runs. */
+  readonly keepRuns: number;
+  /** Audit events older than this are removed; null keeps them for ever. */
+  readonly auditDays: number | null;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = { runItemDays: 90, keepRuns: 10, auditDays: 730 };
 
 export const ACTOR_TYPES = ['user', 'token', 'system', 'agent'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
