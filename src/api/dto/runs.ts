@@ -31,6 +31,7 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     attempt: r.attempt,
     maxAttempts: r.maxAttempts,
     unchangedCount: r.unchangedCount,
+    itemsPrunedAt: r.itemsPrunedAt,
   };
 }
 

@@ -33,6 +33,7 @@ function run(status: RunStatus, statuses: Record<string, number> = {}): RunView 
     attempt: 1,
     maxAttempts: 3,
     unchangedCount: 0,
+    itemsPrunedAt: null,
   };
 }
 
