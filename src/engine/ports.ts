@@ -98,6 +98,17 @@ export interface TargetSku {
   readonly servicePlans: readonly { readonly id: string; readonly name: string }[];
 }
 
+export interface EntitlementCatalogue {
+  readonly groups: readonly {
+    readonly id: string;
+    readonly displayName: string;
+    /** `security` or `microsoft-365` (a Unified group). */
+    readonly kind: 'security' | 'microsoft-365';
+    readonly assignedLicences: readonly LicenceAssignment[];
+  }[];
+  readonly skus: readonly TargetSku[];
+}
+
 export interface EntitlementSnapshot {
   /** By lower-case id; a group named by a rule but absent here no longer exists in the target. */
   readonly groups: ReadonlyMap<string, TargetGroup>;
@@ -157,8 +168,12 @@ export interface Target {
     licences: boolean;
     signal?: AbortSignal;
   }): Promise<EntitlementSnapshot>;
+  /** Groups (by name) and licence pools an administrator can pick for entitlement rules. */
+  entitlementCatalogue?(request: { search: string; signal?: AbortSignal }): Promise<EntitlementCatalogue>;
   /** Checks credentials and permissions; returns a readable result for "test credentials". */
   test(): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
+  /** Releases the target's connections (an LDAP connection, an HTTP pool) after a run. */
+  close?(): Promise<void>;
 }
 
 /** What a connection remembers between runs. The service backs it with its database. */

@@ -23,6 +23,8 @@ import type {
 export interface Organisation {
   readonly id: string;
   readonly name: string;
+  /** IANA zone for times where no connection applies. */
+  readonly timeZone: string;
   readonly createdAt: string;
 }
 
@@ -164,6 +166,16 @@ export interface Connection {
 export interface RunCounts {
   readonly actions: Readonly<Record<Action, number>>;
   readonly statuses: Readonly<Record<ItemStatus, number>>;
+  /** Licence pools entitlement rules draw on: free, freed, wanted and short per SKU. */
+  readonly licencePools?: readonly {
+    readonly skuId: string;
+    readonly name: string;
+    readonly enabled: number;
+    readonly consumed: number;
+    readonly freed: number;
+    readonly wanted: number;
+    readonly short: number;
+  }[];
 }
 
 export interface RunProgressRecord {

@@ -3,6 +3,7 @@ import * as agents from './agents.ts';
 import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
+import * as entitlements from './entitlements.ts';
 import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
@@ -14,6 +15,7 @@ export * from './agents.ts';
 export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
+export * from './entitlements.ts';
 export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
@@ -27,6 +29,7 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(connections),
   ...Object.values(configuration),
   ...Object.values(persons),
+  ...Object.values(entitlements),
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),

@@ -1,6 +1,7 @@
 import { Type as T } from '@sinclair/typebox';
 import { ACTIONS, ITEM_STATUSES, RUN_KINDS, RUN_OUTCOMES, RUN_STATUSES } from '../../core/vocabulary.ts';
 import { Id, Nullable, PageQuery, Timestamp } from './common.ts';
+import { LicencePoolDto } from './entitlements.ts';
 
 export const ActionSchema = T.Union(ACTIONS.map((a) => T.Literal(a)));
 export const ItemStatusSchema = T.Union(ITEM_STATUSES.map((s) => T.Literal(s)));
@@ -24,7 +25,15 @@ export const RunDto = T.Object({
   startedAt: Nullable(Timestamp),
   finishedAt: Nullable(Timestamp),
   durationMs: Nullable(T.Integer()),
-  counts: Nullable(T.Object({ actions: counts(ACTIONS), statuses: counts(ITEM_STATUSES) })),
+  counts: Nullable(
+    T.Object({
+      actions: counts(ACTIONS),
+      statuses: counts(ITEM_STATUSES),
+      licencePools: T.Optional(
+        T.Array(LicencePoolDto, { description: 'licence pools the entitlement rules draw on' }),
+      ),
+    }),
+  ),
   sourceCount: Nullable(T.Integer()),
   blockedReason: Nullable(T.String()),
   error: Nullable(T.Object({ code: T.String(), message: T.String() })),

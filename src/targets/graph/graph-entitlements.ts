@@ -4,7 +4,12 @@
  * Graph no longer knows (404) is left out of the snapshot, so the plan can say so per person.
  */
 import { HrsyncError, isHrsyncError, type LicenceAssignment } from '../../core/index.ts';
-import type { EntitlementSnapshot, TargetGroup, TargetSku } from '../../engine/ports.ts';
+import type {
+  EntitlementCatalogue,
+  EntitlementSnapshot,
+  TargetGroup,
+  TargetSku,
+} from '../../engine/ports.ts';
 import { type GraphErrorInfo, isObject } from './graph-errors.ts';
 import type { GraphHttp } from './graph-http.ts';
 
@@ -46,6 +51,55 @@ export async function readEntitlements(
   return { groups, skus };
 }
 
+/** Up to 50 groups whose name starts with the search text, and every subscribed SKU. */
+export async function readCatalogue(
+  http: GraphHttp,
+  request: { search: string; signal?: AbortSignal },
+): Promise<EntitlementCatalogue> {
+  const options = request.signal ? { signal: request.signal } : {};
+  const params = new URLSearchParams({
+    $select: 'id,displayName,groupTypes,securityEnabled,assignedLicenses',
+    $top: '50',
+  });
+  const search = request.search.trim();
+  if (search !== '') params.set('$filter', `startswith(displayName,'${search.replaceAll("'", "''")}')`);
+  const body = await http.get(`/groups?${params}`, { ...options, what: 'GET groups' });
+  const list = isObject(body) && Array.isArray(body.value) ? body.value.filter(isObject) : [];
+  const { skus } = await readEntitlements(http, { groupIds: [], licences: true, ...options });
+  return {
+    groups: list.flatMap((g) =>
+      typeof g.id === 'string'
+        ? [
+            {
+              id: g.id.toLowerCase(),
+              displayName: typeof g.displayName === 'string' ? g.displayName : g.id,
+              kind:
+                Array.isArray(g.groupTypes) && g.groupTypes.includes('Unified')
+                  ? ('microsoft-365' as const)
+                  : ('security' as const),
+              assignedLicences: licencesOf(g.assignedLicenses),
+            },
+          ]
+        : [],
+    ),
+    skus: [...skus.values()],
+  };
+}
+
+function licencesOf(value: unknown): LicenceAssignment[] {
+  const list = Array.isArray(value) ? value.filter(isObject) : [];
+  return list.flatMap((l): LicenceAssignment[] =>
+    typeof l.skuId === 'string'
+      ? [
+          {
+            skuId: l.skuId.toLowerCase(),
+            disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [],
+          },
+        ]
+      : [],
+  );
+}
+
 async function readGroup(
   http: GraphHttp,
   id: string,
@@ -75,20 +129,10 @@ async function readGroup(
     for (const m of list.value) if (isObject(m) && typeof m.id === 'string') members.add(m.id.toLowerCase());
     url = typeof list['@odata.nextLink'] === 'string' ? list['@odata.nextLink'] : undefined;
   }
-  const licences = Array.isArray(body.assignedLicenses) ? body.assignedLicenses.filter(isObject) : [];
   return {
     id,
     displayName: typeof body.displayName === 'string' ? body.displayName : id,
     members,
-    assignedLicences: licences.flatMap((l): LicenceAssignment[] =>
-      typeof l.skuId === 'string'
-        ? [
-            {
-              skuId: l.skuId.toLowerCase(),
-              disabledPlans: Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [],
-            },
-          ]
-        : [],
-    ),
+    assignedLicences: licencesOf(body.assignedLicenses),
   };
 }
