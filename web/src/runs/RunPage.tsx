@@ -42,7 +42,7 @@ import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
-import { RunCounts } from './RunCounts.tsx';
+import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
 
@@ -70,6 +70,8 @@ export function RunPage(props: { readonly id: string }) {
   );
   const [decision, setDecision] = useState<'approve' | 'discard' | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  // A summary tile filters the persons below; clicking it again clears the filter.
+  const [tile, setTile] = useState<TileFilter>({});
   const cancel = useAction(() => call(cancelRun, { params: { id: props.id } }));
   const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
   usePolling(live, 1000, run.reload);
@@ -180,7 +182,7 @@ export function RunPage(props: { readonly id: string }) {
           </SectionCard>
           <SectionCard title="Summary">
             {r.counts ? (
-              <RunCounts run={r} />
+              <RunCounts run={r} selected={tile} onPick={setTile} />
             ) : (
               <Text>The summary appears when the run has planned its work.</Text>
             )}
@@ -192,7 +194,7 @@ export function RunPage(props: { readonly id: string }) {
           </SectionCard>
         )}
         <SectionCard title="Persons">
-          <RunItemsPanel runId={r.id} refreshKey={refreshKey} />
+          <RunItemsPanel run={r} refreshKey={refreshKey} tile={tile} onTile={setTile} />
         </SectionCard>
       </div>
       {decision && (
