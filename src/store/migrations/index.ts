@@ -6,6 +6,7 @@ import { retention } from './0011-retention.ts';
 import { tokenCreator } from './0020-token-creator.ts';
 import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
+import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
@@ -18,6 +19,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0020-token-creator': tokenCreator,
     '0050-tenant-directory': tenantDirectory,
     '0060-agents': agents,
+    '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
     '0070-link-entitlements': linkEntitlements,
   };
 }
