@@ -21,6 +21,7 @@ import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
+import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
+  await app.register(organisationRoutes);
   await app.register(customerRoutes);
   await app.register(tenantRoutes);
   await app.register(connectionRoutes);

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'user.updated',
   'token.created',
   'token.revoked',
+  'organisation.updated',
   'customer.created',
   'customer.renamed',
   'customer.deleted',

@@ -172,6 +172,8 @@ export interface Target {
   entitlementCatalogue?(request: { search: string; signal?: AbortSignal }): Promise<EntitlementCatalogue>;
   /** Checks credentials and permissions; returns a readable result for "test credentials". */
   test(): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
+  /** Releases the target's connections (an LDAP connection, an HTTP pool) after a run. */
+  close?(): Promise<void>;
 }
 
 /** What a connection remembers between runs. The service backs it with its database. */

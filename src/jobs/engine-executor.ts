@@ -68,7 +68,7 @@ export function engineExecutor(deps: {
         signal: context.signal,
         onProgress: (p) => context.onProgress({ phase: p.phase, done: p.done, total: p.total }),
         onWrite: (item) => context.onWrite(item),
-      });
+      }).finally(() => target.close?.());
       const stats = (target as { stats?: { throttled?: number } }).stats;
       return {
         status: outcome.status,

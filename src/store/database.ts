@@ -9,6 +9,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  time_zone: string;
 }
 
 export interface UsersTable {

@@ -23,6 +23,8 @@ import type {
 export interface Organisation {
   readonly id: string;
   readonly name: string;
+  /** IANA zone for times where no connection applies. */
+  readonly timeZone: string;
   readonly createdAt: string;
 }
 

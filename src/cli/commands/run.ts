@@ -64,7 +64,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       ...(flags.employee ? { employeeNumber: flags.employee } : {}),
       ...(flags.approve ? { approved: { by: 'cli', reason: flags.approve } } : {}),
       onProgress: progress.update,
-    });
+    }).finally(() => connection.close());
     progress.done();
     printSummary(kind, outcome);
     if (flags.out) {

@@ -4,6 +4,7 @@ import { appendOnlyAudit } from './0002-append-only-audit.ts';
 import { runsCostWhatTheyChange } from './0010-runs-cost-what-they-change.ts';
 import { retention } from './0011-retention.ts';
 import { tokenCreator } from './0020-token-creator.ts';
+import { organisationSettings } from './0040-organisation-settings.ts';
 import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
 import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
@@ -20,6 +21,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0050-tenant-directory': tenantDirectory,
     '0060-agents': agents,
     '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
+    '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
   };
 }

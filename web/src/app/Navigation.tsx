@@ -1,12 +1,30 @@
-/** The left navigation: the console's two areas. */
+/** The left navigation: connections and the audit log, then what an administrator manages. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DocumentBulletListClockRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import {
+  BuildingRegular,
+  DocumentBulletListClockRegular,
+  KeyRegular,
+  PeopleTeamRegular,
+  PlugConnectedRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import {
+  type Endpoint,
+  listApiTokens,
+  listCustomers,
+  listUsers,
+  updateOrganisation,
+} from '../api/contracts.ts';
+import { useSession } from '../auth/session-context.tsx';
 import type { Route } from './routes.ts';
 
 const useStyles = makeStyles({
   nav: {
     width: '220px',
+    // Below 1024 px the navigation collapses to its icons (names stay as accessible labels and
+    // tooltips), so pages keep their width on a laptop, a tablet or a phone.
+    '@media (max-width: 1023px)': { width: '52px' },
     flexShrink: 0,
     padding: '8px 0',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -24,6 +42,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  label: { '@media (max-width: 1023px)': { display: 'none' } },
   current: {
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorNeutralBackground1Selected,
@@ -36,6 +55,8 @@ interface Item {
   readonly href: string;
   readonly icon: ReactNode;
   readonly matches: (route: Route) => boolean;
+  /** Shown only to roles that may call this endpoint. */
+  readonly needs?: Pick<Endpoint, 'access'>;
 }
 
 const ITEMS: readonly Item[] = [
@@ -52,14 +73,43 @@ const ITEMS: readonly Item[] = [
     icon: <DocumentBulletListClockRegular fontSize={20} />,
     matches: (r) => r.page === 'audit',
   },
+  {
+    label: 'Customers and tenants',
+    href: '#/customers',
+    icon: <BuildingRegular fontSize={20} />,
+    matches: (r) => r.page === 'customers',
+    needs: listCustomers,
+  },
+  {
+    label: 'Users',
+    href: '#/users',
+    icon: <PeopleTeamRegular fontSize={20} />,
+    matches: (r) => r.page === 'users',
+    needs: listUsers,
+  },
+  {
+    label: 'API tokens',
+    href: '#/tokens',
+    icon: <KeyRegular fontSize={20} />,
+    matches: (r) => r.page === 'tokens',
+    needs: listApiTokens,
+  },
+  {
+    label: 'Organisation',
+    href: '#/organisation',
+    icon: <SettingsRegular fontSize={20} />,
+    matches: (r) => r.page === 'organisation',
+    needs: updateOrganisation,
+  },
 ];
 
 export function Navigation(props: { readonly route: Route }) {
   const styles = useStyles();
+  const { can } = useSession();
   return (
     <nav className={styles.nav} aria-label="Main">
       <ul className={styles.list}>
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => !item.needs || can(item.needs)).map((item) => {
           const current = item.matches(props.route);
           return (
             <li key={item.href}>
@@ -67,9 +117,11 @@ export function Navigation(props: { readonly route: Route }) {
                 href={item.href}
                 className={mergeClasses(styles.link, current && styles.current)}
                 aria-current={current ? 'page' : undefined}
+                aria-label={item.label}
+                title={item.label}
               >
                 {item.icon}
-                {item.label}
+                <span className={styles.label}>{item.label}</span>
               </a>
             </li>
           );
