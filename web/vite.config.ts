@@ -51,6 +51,13 @@ export default defineConfig({
   root: webRoot,
   base: '/',
   plugins: [react(), precompress()],
+  resolve: {
+    // The server-side pattern bounds (src/expr/text/bounded-regex.ts) load in the browser too.
+    alias: {
+      'node:v8': new URL('src/shims/node-v8-vm.ts', import.meta.url).pathname,
+      'node:vm': new URL('src/shims/node-v8-vm.ts', import.meta.url).pathname,
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -77,6 +77,16 @@ export interface GraphGroupRecord {
   readonly id: string;
   readonly displayName: string;
   members: string[];
+  readonly description?: string | null;
+  /** Security group (true) or Microsoft 365 group (`groupTypes: ['Unified']`); default a security group. */
+  readonly securityEnabled?: boolean;
+  readonly mailEnabled?: boolean;
+  readonly groupTypes?: readonly string[];
+  /** Group-based licensing: licences every member gets. */
+  readonly assignedLicenses?: readonly {
+    readonly skuId: string;
+    readonly disabledPlans: readonly string[];
+  }[];
 }
 
 export interface GraphSkuRecord {
@@ -84,6 +94,8 @@ export interface GraphSkuRecord {
   readonly skuPartNumber: string;
   readonly prepaidUnits: { enabled: number };
   consumedUnits: number;
+  /** The SKU's service plans; default: the known plans of its part number (see emulators/graph). */
+  readonly servicePlans?: readonly { readonly servicePlanId: string; readonly servicePlanName: string }[];
 }
 
 export interface TenantDataset {

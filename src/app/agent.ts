@@ -12,7 +12,6 @@ import {
   requestSigner,
   WriteJournal,
 } from '../agent/index.ts';
-import { HrsyncError } from '../core/index.ts';
 import { createLogger } from './logger.ts';
 
 export interface AgentRunOptions {
@@ -21,8 +20,8 @@ export interface AgentRunOptions {
   /** PEM file of a certificate authority to trust for the service (a private CA). */
   readonly caFile?: string | undefined;
   readonly concurrency?: number;
-  /** The local target; default: the one the service uses for directly reachable controllers. */
-  readonly targetFactory?: AgentTargetFactory;
+  /** The local target: the one the service uses for directly reachable controllers (agent-targets.ts). */
+  readonly targetFactory: AgentTargetFactory;
   readonly logger?: Logger;
   readonly backoff?: { readonly initialMs: number; readonly maxMs: number };
 }
@@ -33,13 +32,6 @@ export interface RunningAgent {
   readonly done: Promise<void>;
   stop(): Promise<void>;
 }
-
-export const defaultAgentTargetFactory: AgentTargetFactory = (settings) => {
-  throw new HrsyncError(
-    'HRS_CONFIG_INVALID',
-    `This agent cannot reach a "${String(settings.type)}" target; directory agents carry out Active Directory operations.`,
-  );
-};
 
 export async function startAgent(options: AgentRunOptions): Promise<RunningAgent> {
   const state = new AgentStateDir(options.stateDir);
@@ -53,7 +45,7 @@ export async function startAgent(options: AgentRunOptions): Promise<RunningAgent
   );
   const runtime = new AgentRuntime({
     client,
-    targetFactory: options.targetFactory ?? defaultAgentTargetFactory,
+    targetFactory: options.targetFactory,
     secrets: state.secrets(),
     journal: new WriteJournal(state.journalPath()),
     log,

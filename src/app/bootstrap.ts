@@ -15,30 +15,48 @@ export interface Bootstrapped {
 
 export const generatePassword = (): string => randomBytes(15).toString('base64url');
 
-export async function bootstrap(
+export interface NewOrganisation {
+  readonly organisation: string;
+  readonly email: string;
+  readonly adminName?: string;
+  /** Generated (and returned once) when not given. */
+  readonly password: string | undefined;
+  readonly timeZone?: string;
+}
+
+/**
+ * An organisation and its first admin: the first start makes one, and `hrsync admin
+ * create-organisation` more on an installation that hosts several MSPs.
+ */
+export async function createOrganisation(
   store: Store,
-  settings: { readonly organisation: string; readonly email: string; readonly password: string | undefined },
-): Promise<Bootstrapped | null> {
-  if ((await store.organisations.list()).length > 0) return null;
-  const organisation = await store.organisations.create(settings.organisation);
+  settings: NewOrganisation,
+  actor: string,
+): Promise<Bootstrapped> {
+  const organisation = await store.organisations.create(settings.organisation, settings.timeZone);
   const password = settings.password ?? generatePassword();
   await store.users.create({
     organisationId: organisation.id,
     email: settings.email,
-    name: 'Administrator',
+    name: settings.adminName ?? 'Administrator',
     role: 'admin',
     passwordHash: await hashPassword(password),
   });
   await store.audit.append({
     organisationId: organisation.id,
-    actor: { type: 'system', id: null, name: 'bootstrap' },
+    actor: { type: 'system', id: null, name: actor },
     action: 'user.created',
     outcome: 'success',
-    message: `first start: organisation "${organisation.name}" and admin ${settings.email} created`,
+    message: `organisation "${organisation.name}" and its admin ${settings.email} created`,
   });
   return {
     organisationId: organisation.id,
     email: settings.email,
     generatedPassword: settings.password === undefined ? password : null,
   };
+}
+
+export async function bootstrap(store: Store, settings: NewOrganisation): Promise<Bootstrapped | null> {
+  if ((await store.organisations.list()).length > 0) return null;
+  return createOrganisation(store, settings, 'bootstrap');
 }

@@ -15,9 +15,12 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
   serve: async () => [(await import('./commands/serve.ts')).serveCommand()],
   worker: async () => [(await import('./commands/worker.ts')).workerCommand()],
   demo: async () => [(await import('./commands/demo.ts')).demoCommand()],
+  admin: async () => [(await import('./commands/admin.ts')).adminCommand()],
   connections: async () => [(await import('./commands/remote/index.ts')).connectionsCommand()],
   runs: async () => [(await import('./commands/remote/index.ts')).runsCommand()],
   audit: async () => [(await import('./commands/remote/index.ts')).auditCommand()],
+  agents: async () => [(await import('./commands/remote/index.ts')).agentsCommand()],
+  agent: async () => [(await import('./commands/agent.ts')).agentCommand()],
 };
 
 const program = new Command('hrsync')

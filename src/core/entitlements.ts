@@ -11,6 +11,20 @@ export interface GrantedEntitlements {
   readonly disabledOn: string | null;
 }
 
+/**
+ * Licences as an account attribute holds them: one string per licence, `skuId` or
+ * `skuId;plan,plan` with the disabled service plans sorted (lower case).
+ */
+export function licenceKey(skuId: string, disabledPlans: readonly string[]): string {
+  const plans = disabledPlans.map((p) => p.toLowerCase()).sort();
+  return plans.length === 0 ? skuId.toLowerCase() : `${skuId.toLowerCase()};${plans.join(',')}`;
+}
+
+export function parseLicenceKey(key: string): { skuId: string; disabledPlans: string[] } {
+  const [skuId = '', plans = ''] = key.toLowerCase().split(';');
+  return { skuId, disabledPlans: plans === '' ? [] : plans.split(',') };
+}
+
 export const NO_GRANTS: GrantedEntitlements = Object.freeze({
   groups: Object.freeze({}),
   licences: Object.freeze({}),

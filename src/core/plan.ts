@@ -40,7 +40,37 @@ export type PlannedWrite =
       readonly kind: 'write-back';
       readonly employeeNumber: string;
       readonly changes: readonly AttributeChange[];
+    }
+  | EntitlementWrite;
+
+/**
+ * Group memberships and licences from entitlement rules (see engine/plan/entitlements.ts). The
+ * account id is null when the account is created in this run; it is resolved after the create.
+ */
+export type EntitlementWrite =
+  | {
+      readonly kind: 'add-to-group' | 'remove-from-group';
+      readonly employeeNumber: string;
+      readonly accountId: string | null;
+      readonly groupId: string;
+      readonly groupName: string;
+    }
+  | {
+      readonly kind: 'assign-licences';
+      readonly employeeNumber: string;
+      readonly accountId: string | null;
+      readonly add: readonly LicenceAssignment[];
+      /** SKU ids to take away. */
+      readonly remove: readonly string[];
     };
+
+export interface LicenceAssignment {
+  readonly skuId: string;
+  /** Service plans left off. */
+  readonly disabledPlans: readonly string[];
+}
+
+export const ENTITLEMENT_WRITE_KINDS = ['add-to-group', 'remove-from-group', 'assign-licences'] as const;
 
 export type PlannedWriteKind = PlannedWrite['kind'];
 

@@ -31,6 +31,20 @@ export const RUN_STATUSES = [
 ] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
+/**
+ * What a finished run means, in one vocabulary for the API, the CLI (exit codes), the console's
+ * badges and the audit log (contracts/run-outcomes.ts derives it from the status and item counts).
+ */
+export const RUN_OUTCOMES = [
+  'succeeded',
+  'succeeded-with-warnings',
+  'completed-with-failures',
+  'blocked',
+  'failed',
+  'cancelled',
+] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
 export const CONNECTION_STATES = ['draft', 'simulation', 'active', 'deactivated'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 

@@ -3,7 +3,7 @@
  * to guard stay pure. Adapters (src/sources, src/targets) and stores (src/store, the CLI's file store)
  * implement them.
  */
-import type { Account, Attributes, Link, PlannedWrite } from '../core/index.ts';
+import type { Account, Attributes, LicenceAssignment, Link, PlannedWrite } from '../core/index.ts';
 
 /** Raw GetConnector rows, by role. */
 export interface SourceSnapshot {
@@ -65,6 +65,55 @@ export interface TargetCapabilities {
   readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
   /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */
   readonly alwaysRead?: readonly string[];
+  /** Groups and licences the target can grant (entitlement rules); absent: neither. */
+  readonly entitlements?: EntitlementCapabilities;
+}
+
+export interface EntitlementCapabilities {
+  /** Group membership can be granted (Entra: group object ids; Active Directory: group DNs). */
+  readonly groups: boolean;
+  /** The account attribute listing its licences (encoded with `licenceKey`); null: no licences. */
+  readonly licenceAttribute: string | null;
+  /** An attribute a licence needs set first (Graph refuses a licence without `usageLocation`). */
+  readonly licenceRequires: string | null;
+}
+
+/** A group an entitlement rule names, as the target holds it now. */
+export interface TargetGroup {
+  readonly id: string;
+  readonly displayName: string;
+  /** Member account ids, lower case. */
+  readonly members: ReadonlySet<string>;
+  /** Licences the group carries (group-based licensing). */
+  readonly assignedLicences: readonly LicenceAssignment[];
+}
+
+/** A subscribed licence pool. */
+export interface TargetSku {
+  readonly skuId: string;
+  readonly skuPartNumber: string;
+  /** Prepaid units that are enabled. */
+  readonly enabled: number;
+  readonly consumed: number;
+  readonly servicePlans: readonly { readonly id: string; readonly name: string }[];
+}
+
+export interface EntitlementCatalogue {
+  readonly groups: readonly {
+    readonly id: string;
+    readonly displayName: string;
+    /** `security` or `microsoft-365` (a Unified group). */
+    readonly kind: 'security' | 'microsoft-365';
+    readonly assignedLicences: readonly LicenceAssignment[];
+  }[];
+  readonly skus: readonly TargetSku[];
+}
+
+export interface EntitlementSnapshot {
+  /** By lower-case id; a group named by a rule but absent here no longer exists in the target. */
+  readonly groups: ReadonlyMap<string, TargetGroup>;
+  /** By lower-case SKU id. */
+  readonly skus: ReadonlyMap<string, TargetSku>;
 }
 
 export interface TargetReadResult {
@@ -113,8 +162,18 @@ export interface Target {
     writes: readonly PlannedWrite[],
     options: { signal?: AbortSignal; onProgress?: (p: TargetWriteProgress) => void },
   ): Promise<readonly WriteOutcome[]>;
+  /** Reads the groups entitlement rules name (members, licences) and the licence pools. */
+  readEntitlements?(request: {
+    groupIds: readonly string[];
+    licences: boolean;
+    signal?: AbortSignal;
+  }): Promise<EntitlementSnapshot>;
+  /** Groups (by name) and licence pools an administrator can pick for entitlement rules. */
+  entitlementCatalogue?(request: { search: string; signal?: AbortSignal }): Promise<EntitlementCatalogue>;
   /** Checks credentials and permissions; returns a readable result for "test credentials". */
   test(): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
+  /** Releases the target's connections (an LDAP connection, an HTTP pool) after a run. */
+  close?(): Promise<void>;
 }
 
 /** What a connection remembers between runs. The service backs it with its database. */

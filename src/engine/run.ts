@@ -3,6 +3,7 @@
  * read → normalise → scope → map → match → plan → guard → apply → record.
  */
 import type { Action, Clock, ConnectionConfig, ItemStatus, RunItem, RunKind } from '../core/index.ts';
+import type { LicencePool } from './plan/index.ts';
 import type { EngineStore, Source, Target } from './ports.ts';
 
 export interface RunProgress {
@@ -44,15 +45,18 @@ export interface RunOutcome {
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly startedAt: string;
   readonly finishedAt: string;
+  /** Licence pools entitlement rules draw on: free, freed, wanted and short per SKU. */
+  readonly licencePools?: readonly LicencePool[];
 }
 
 import { HrsyncError, isHrsyncError } from '../core/index.ts';
 import { applyPlan } from './apply/index.ts';
+import { entitlementAttributes, readEntitlementSnapshot } from './entitlements-read.ts';
 import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
 import { localToday, normalise } from './normalise/index.ts';
-import { plan as makePlan } from './plan/index.ts';
+import { plan as makePlan, planEntitlements } from './plan/index.ts';
 import { readTarget } from './read-target.ts';
 import { countItems } from './run-counts.ts';
 import { compileScope } from './scope/index.ts';
@@ -105,6 +109,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         ...Object.values(capabilities.uniqueAttributes).flat(),
         // Managers are compared with what the tenant holds, not only with what hrsync last set.
         ...(capabilities.managerReference && config.lifecycle.setManager ? ['manager'] : []),
+        ...entitlementAttributes(config, capabilities),
       ]),
     ].sort();
 
@@ -131,6 +136,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     }
     await startPhase('read-target');
     const tenant = await tenantRead;
+    const entitlements = await readEntitlementSnapshot(request.target, config, signal);
 
     await startPhase('plan');
     const now = clock.now();
@@ -147,7 +153,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       ...Object.keys(capabilities.uniqueAttributes),
       ...Object.values(capabilities.uniqueAttributes).flat(),
     ]);
-    const thePlan = makePlan({
+    const accountPlan = makePlan({
       config,
       mapping,
       scope: compileScope(config.scope),
@@ -161,6 +167,20 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       capabilities,
       ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
     });
+    const thePlan =
+      entitlements === null || !capabilities.entitlements
+        ? accountPlan
+        : planEntitlements({
+            plan: accountPlan,
+            rules: config.entitlements ?? [],
+            persons,
+            index,
+            links: linkList,
+            snapshot: entitlements,
+            capabilities: capabilities.entitlements,
+            today,
+          });
+    const pools = thePlan.licencePools ? { licencePools: thePlan.licencePools } : {};
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
       throw new HrsyncError('HRS_NOT_FOUND', `employee ${requireEmployee(request)} was not found in AFAS`);
     }
@@ -193,6 +213,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         sourceCount: persons.length,
         blockedReason: verdict.reason,
         error: null,
+        ...pools,
       });
     }
     if (kind === 'simulation') {
@@ -203,6 +224,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         sourceCount: persons.length,
         blockedReason: null,
         error: null,
+        ...pools,
       });
     }
 
@@ -227,6 +249,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       sourceCount: persons.length,
       blockedReason: null,
       error: null,
+      ...pools,
     });
   } catch (e) {
     if (!isHrsyncError(e)) throw e;

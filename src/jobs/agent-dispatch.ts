@@ -40,7 +40,6 @@ export function agentDispatch(deps: {
         tenantId,
         kind,
         payload,
-        lostAgents: options.avoid ?? [],
       });
       signalAgentQueue(`tenant:${tenantId}`);
       const claimBy = now() + timings.claimTimeoutMs;

@@ -9,6 +9,7 @@ import { HrsyncError, parseConnectionConfig } from '../core/index.ts';
 import { DEFAULT_SECTIONS } from '../engine/index.ts';
 import { resolveSecret } from '../engine/secrets.ts';
 import type { Connection, Store, Tenant } from '../store/index.ts';
+import { hybridSections } from '../targets/ldap/hybrid-defaults.ts';
 import type { CredentialMaterial } from './connectors.ts';
 
 export type AssembledConfig =
@@ -27,29 +28,59 @@ function graphCredential(tenant: Tenant): GraphCredential | undefined {
       };
 }
 
+/** A hybrid tenant's directory as the Active Directory target's configuration (secrets by id). */
+function directoryTarget(tenant: Tenant, defaultDomain: string): Record<string, unknown> | undefined {
+  const d = tenant.directory;
+  if (d === null) return undefined;
+  return {
+    type: 'active-directory',
+    urls: d.urls,
+    ...(d.caCertificate ? { caCertificate: d.caCertificate } : {}),
+    ...(d.tlsServerName ? { tlsServerName: d.tlsServerName } : {}),
+    bindUser: d.bindUser,
+    bindPassword: d.bindPasswordSecretId === null ? undefined : { stored: d.bindPasswordSecretId },
+    ...(d.baseDn ? { baseDn: d.baseDn } : {}),
+    container: d.container,
+    ...(d.disabledContainer ? { disabledContainer: d.disabledContainer } : {}),
+    upnSuffixes: d.upnSuffixes,
+    defaultDomain,
+    mustChangePassword: d.mustChangePassword,
+  };
+}
+
 /** Builds the raw (unvalidated) configuration object; missing parts stay missing. */
 export function rawConfig(connection: Connection, tenant: Tenant | null): Record<string, unknown> {
   const c = connection.config;
+  const hybrid = tenant?.type === 'hybrid';
+  // A hybrid connection starts from the Active Directory defaults (AD attribute names, sAMAccountName).
+  const defaults = hybrid
+    ? hybridSections(
+        tenant?.directory?.container ?? 'OU=Users',
+        tenant?.directory?.disabledContainer ?? undefined,
+      )
+    : DEFAULT_SECTIONS;
   const target =
     tenant === null || c.destination === undefined
       ? undefined
-      : {
-          type: 'entra',
-          tenantId: tenant.directoryId,
-          clientId: tenant.clientId ?? undefined,
-          credential: graphCredential(tenant),
-          defaultDomain: c.destination.defaultDomain,
-          authorityHost: tenant.authorityHost,
-          graphBaseUrl: tenant.graphBaseUrl,
-        };
+      : hybrid
+        ? directoryTarget(tenant, c.destination.defaultDomain)
+        : {
+            type: 'entra',
+            tenantId: tenant.directoryId,
+            clientId: tenant.clientId ?? undefined,
+            credential: graphCredential(tenant),
+            defaultDomain: c.destination.defaultDomain,
+            authorityHost: tenant.authorityHost,
+            graphBaseUrl: tenant.graphBaseUrl,
+          };
   return {
     version: 1,
     timeZone: c.timeZone ?? DEFAULT_SECTIONS.timeZone,
     source: c.source,
     target,
-    mapping: c.mapping ?? DEFAULT_SECTIONS.mapping,
-    matching: c.matching ?? DEFAULT_SECTIONS.matching,
-    uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
+    mapping: c.mapping ?? defaults.mapping,
+    matching: c.matching ?? defaults.matching,
+    uniqueness: c.uniqueness ?? defaults.uniqueness,
     scope: c.scope ?? DEFAULT_SECTIONS.scope,
     persons: c.persons ?? DEFAULT_SECTIONS.persons,
     lifecycle: c.lifecycle ?? DEFAULT_SECTIONS.lifecycle,
@@ -141,6 +172,24 @@ export async function resolveRunSecrets(
 
 /** The tenant as a Graph target configuration, for "test credentials" (no connection needed). */
 export function tenantTargetConfig(tenant: Tenant): ConnectionConfig['target'] | null {
+  if (tenant.type === 'hybrid') {
+    const d = tenant.directory;
+    if (d === null || d.bindPasswordSecretId === null) return null;
+    return {
+      type: 'active-directory',
+      urls: [...d.urls],
+      ...(d.caCertificate ? { caCertificate: d.caCertificate } : {}),
+      ...(d.tlsServerName ? { tlsServerName: d.tlsServerName } : {}),
+      bindUser: d.bindUser,
+      bindPassword: { stored: d.bindPasswordSecretId },
+      ...(d.baseDn ? { baseDn: d.baseDn } : {}),
+      container: d.container,
+      ...(d.disabledContainer ? { disabledContainer: d.disabledContainer } : {}),
+      upnSuffixes: [...d.upnSuffixes],
+      defaultDomain: d.upnSuffixes[0] ?? tenant.verifiedDomains[0] ?? 'example.com',
+      mustChangePassword: d.mustChangePassword,
+    };
+  }
   const credential = graphCredential(tenant);
   if (tenant.clientId === null || credential === undefined) return null;
   return {

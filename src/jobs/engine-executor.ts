@@ -52,12 +52,15 @@ export function engineExecutor(deps: {
         signal: context.signal,
         onProgress: (p) => context.onProgress({ phase: p.phase, done: p.done, total: p.total }),
         onWrite: (item) => context.onWrite(item),
-      });
+      }).finally(() => target.close?.());
       const stats = (target as { stats?: { throttled?: number } }).stats;
       return {
         status: outcome.status,
         items: outcome.items,
-        counts: countsOf(outcome.actionCounts, outcome.statusCounts),
+        counts: {
+          ...countsOf(outcome.actionCounts, outcome.statusCounts),
+          ...(outcome.licencePools ? { licencePools: outcome.licencePools } : {}),
+        },
         sourceCount: outcome.sourceCount,
         blockedReason: outcome.blockedReason,
         error: outcome.error,

@@ -3,6 +3,7 @@
  * was simulated (activation needs it), a successful sync sets the last sync time, and the audit log
  * gets the run's outcome.
  */
+import { RUN_OUTCOME_INFO, runOutcome } from '../contracts/run-outcomes.ts';
 import type { Actor, Run, Store } from '../store/index.ts';
 import { assembleConfig } from './connection-config.ts';
 
@@ -32,7 +33,10 @@ export async function applyRunEffects(store: Store, run: Run): Promise<void> {
   if (run.kind === 'sync' && run.status === 'succeeded') {
     await store.connections.update(connection.organisationId, connection.id, { lastSyncAt: run.finishedAt });
   }
-  const outcome = run.status === 'succeeded' ? 'success' : run.status === 'cancelled' ? 'refused' : 'failure';
+  // The audit log speaks the same outcome vocabulary as the API, the CLI and the console.
+  const runResult = runOutcome(run.status, run.counts?.statuses) ?? 'failed';
+  const info = RUN_OUTCOME_INFO[runResult];
+  const outcome = info.audit;
   const action =
     run.status === 'blocked' ? 'run.blocked' : run.status === 'cancelled' ? 'run.cancelled' : 'run.finished';
   const summary =
@@ -40,7 +44,7 @@ export async function applyRunEffects(store: Store, run: Run): Promise<void> {
       ? `${run.kind} run blocked: ${run.blockedReason ?? 'a safety threshold fired'}; nothing was applied`
       : run.status === 'failed'
         ? `${run.kind} run failed: ${run.error?.code} ${run.error?.message}`
-        : `${run.kind} run ${run.status}`;
+        : `${run.kind} run: ${info.label.toLowerCase()}`;
   await store.audit.append({
     organisationId: run.organisationId,
     actor: WORKER_ACTOR,
@@ -52,6 +56,12 @@ export async function applyRunEffects(store: Store, run: Run): Promise<void> {
     runId: run.id,
     person: run.employeeNumber,
     message: summary,
-    details: { kind: run.kind, status: run.status, counts: run.counts, attempt: run.attempt },
+    details: {
+      kind: run.kind,
+      status: run.status,
+      outcome: runResult,
+      counts: run.counts,
+      attempt: run.attempt,
+    },
   });
 }

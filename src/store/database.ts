@@ -9,6 +9,7 @@ export interface OrganisationsTable {
   id: string;
   name: string;
   created_at: string;
+  time_zone: string;
 }
 
 export interface UsersTable {
@@ -69,6 +70,8 @@ export interface TenantsTable {
   credential: string | null;
   authority_host: string;
   graph_base_url: string;
+  /** JSON TenantDirectory (hybrid tenants); the bind password is a secret id inside it. */
+  directory: string | null;
   subscription_active: number;
   credential_status: string;
   credential_message: string | null;
@@ -139,6 +142,21 @@ export interface RunsTable {
   unchanged_list: string | null;
   /** JSON counts (`{ actions, statuses }`) of the items stored as rows, computed once per run. */
   item_counts: string | null;
+  /** When retention removed the run's items (the run and its counts stay). */
+  items_pruned_at: string | null;
+}
+
+export interface RetentionSettingsTable {
+  organisation_id: string;
+  run_item_days: number;
+  keep_runs: number;
+  /** null: audit events are kept for ever. */
+  audit_days: number | null;
+  updated_at: string;
+}
+
+export interface AuditPruneTable {
+  id: number;
 }
 
 export interface RunItemsTable {
@@ -282,6 +300,8 @@ export interface Database {
   links: LinksTable;
   engine_state: EngineStateTable;
   tenant_accounts: TenantAccountsTable;
+  retention_settings: RetentionSettingsTable;
+  audit_prune: AuditPruneTable;
   run_person_lists: RunPersonListsTable;
   audit_events: AuditEventsTable;
   hrsync_meta: MetaTable;

@@ -23,6 +23,8 @@ import type {
 export interface Organisation {
   readonly id: string;
   readonly name: string;
+  /** IANA zone for times where no connection applies. */
+  readonly timeZone: string;
   readonly createdAt: string;
 }
 
@@ -63,6 +65,23 @@ export type TenantCredentialRef =
   | { readonly type: 'secret'; readonly secretId: string }
   | { readonly type: 'certificate'; readonly certificateId: string; readonly privateKeyId: string };
 
+/**
+ * A hybrid tenant's on-premises Active Directory: controllers tried in order, TLS trust, the bind
+ * identity (its password an encrypted secret, by id), where accounts are searched and created.
+ */
+export interface TenantDirectory {
+  readonly urls: readonly string[];
+  readonly caCertificate: string | null;
+  readonly tlsServerName: string | null;
+  readonly bindUser: string;
+  readonly bindPasswordSecretId: string | null;
+  readonly baseDn: string | null;
+  readonly container: string;
+  readonly disabledContainer: string | null;
+  readonly upnSuffixes: readonly string[];
+  readonly mustChangePassword: boolean;
+}
+
 export const CREDENTIAL_STATUSES = ['untested', 'valid', 'invalid'] as const;
 export type CredentialStatus = (typeof CREDENTIAL_STATUSES)[number];
 
@@ -79,6 +98,8 @@ export interface Tenant {
   readonly credential: TenantCredentialRef | null;
   readonly authorityHost: string;
   readonly graphBaseUrl: string;
+  /** Hybrid tenants: the directory hrsync writes accounts to. */
+  readonly directory: TenantDirectory | null;
   readonly subscriptionActive: boolean;
   readonly credentialStatus: CredentialStatus;
   readonly credentialMessage: string | null;
@@ -145,6 +166,16 @@ export interface Connection {
 export interface RunCounts {
   readonly actions: Readonly<Record<Action, number>>;
   readonly statuses: Readonly<Record<ItemStatus, number>>;
+  /** Licence pools entitlement rules draw on: free, freed, wanted and short per SKU. */
+  readonly licencePools?: readonly {
+    readonly skuId: string;
+    readonly name: string;
+    readonly enabled: number;
+    readonly consumed: number;
+    readonly freed: number;
+    readonly wanted: number;
+    readonly short: number;
+  }[];
 }
 
 export interface RunProgressRecord {
@@ -182,7 +213,21 @@ export interface Run {
   readonly unchangedList: string | null;
   /** Counts of the items stored one by one (all but the unchanged persons). */
   readonly itemCounts: RunCounts | null;
+  /** When retention removed the run's items; its counts stay. */
+  readonly itemsPrunedAt: string | null;
 }
+
+/** How long an organisation's run items and audit events are kept. */
+export interface RetentionSettings {
+  /** Items of runs that finished longer ago than this are removed… */
+  readonly runItemDays: number;
+  /** …except those of each connection's most recent runs. */
+  readonly keepRuns: number;
+  /** Audit events older than this are removed; null keeps them for ever. */
+  readonly auditDays: number | null;
+}
+
+export const DEFAULT_RETENTION: RetentionSettings = { runItemDays: 90, keepRuns: 10, auditDays: 730 };
 
 export const ACTOR_TYPES = ['user', 'token', 'system', 'agent'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];

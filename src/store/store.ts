@@ -11,6 +11,7 @@ import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
+import { RetentionRepository } from './repositories/retention.ts';
 import { RunItemRepository } from './repositories/run-items.ts';
 import { RunQueue } from './repositories/run-queue.ts';
 import { RunRepository } from './repositories/runs.ts';
@@ -37,6 +38,7 @@ export class Store {
   readonly runQueue: RunQueue;
   readonly runItems: RunItemRepository;
   readonly audit: AuditRepository;
+  readonly retention: RetentionRepository;
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
   readonly #ctx: RepoContext;
@@ -57,6 +59,7 @@ export class Store {
     this.runQueue = new RunQueue(ctx);
     this.runItems = new RunItemRepository(ctx);
     this.audit = new AuditRepository(ctx);
+    this.retention = new RetentionRepository(ctx);
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
   }

@@ -97,6 +97,8 @@ describe('runs queued from the command line', () => {
     assert.equal(run.kind, 'simulation');
     assert.equal(run.status, 'succeeded');
     assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.equal(run.outcome, 'completed-with-failures');
+    assert.equal(r.out.split('\n')[0], 'outcome:     Completed with failures', 'the outcome comes first');
     assert.equal(field(r.out, 'source'), `${run.sourceCount} persons`);
     const shown = (counts: Record<string, number>) =>
       Object.entries(counts)
@@ -135,8 +137,12 @@ describe('runs queued from the command line', () => {
     assert.equal(r.code, 0, `${r.out}${r.err}`);
     assert.equal(field(r.out, 'kind'), 'on-demand');
     assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.match(r.out.split('\n')[0] ?? '', /^outcome: {5}Succeeded/, 'the outcome comes first');
     assert.equal(field(r.out, 'person'), person.employeeNumber);
-    assert.match(r.out, new RegExp(`^${person.employeeNumber} ${person.displayName}: update, success$`, 'm'));
+    assert.match(
+      r.out,
+      new RegExp(`^${person.employeeNumber} ${person.displayName}: update, (success|warning)$`, 'm'),
+    );
     for (const step of ['read', 'scope', 'match', 'plan', 'apply'])
       assert.match(r.out, new RegExp(`^  ${step} \\[success\\] `, 'm'), `step ${step}`);
 

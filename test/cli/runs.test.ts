@@ -61,9 +61,10 @@ after(() => stack?.close());
 
 let blockedId: string;
 
-test('a sync over the threshold exits 2 with the reason and the commands to decide; discard it', async () => {
+test('a sync over the threshold exits 3 (blocked) with the reason and the commands to decide; discard it', async () => {
   const r = await stack.hrsync(['connections', 'sync', name, '--wait'], { token: 'operator' });
-  assert.equal(r.code, 2, `${r.out}${r.err}`);
+  assert.equal(r.code, 3, `${r.out}${r.err}`);
+  assert.equal(r.out.split('\n')[0], 'outcome:     Blocked', 'the outcome comes first');
   const runId = field(r.out, 'run');
   assert.ok(runId);
   const run = await stack.api.call(getRun, { params: { id: runId } });
@@ -85,7 +86,7 @@ test('a sync over the threshold exits 2 with the reason and the commands to deci
 
 test('the items of a blocked run: a filtered table, and CSV and JSON exports that read back', async () => {
   const r = await stack.hrsync(['connections', 'sync', stack.connection.id, '--wait', '--json']);
-  assert.equal(r.code, 2, r.err);
+  assert.equal(r.code, 3, r.err);
   const run = JSON.parse(r.out);
   assert.equal(run.status, 'blocked');
   blockedId = run.id;

@@ -6,6 +6,10 @@
  * (a simulation writes nothing; an unchanged source makes zero writes).
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Link } from '../../src/core/index.ts';
 import { MemoryEngineStore } from '../../src/engine/index.ts';
@@ -356,4 +360,80 @@ describe('Active Directory target on a real Samba domain controller', () => {
       await stack.reconfigure(() => original);
     }
   });
+
+  test('hrsync init --directory-url writes a hybrid configuration; simulate and sync work on it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hrsync-cli-ad-'));
+    try {
+      await stack.setAfas(
+        company([{ n: '3001', given: 'Noor', family: 'Visser', jobs: [{ start: '2021-01-01' }] }]),
+      );
+      await writeFile(join(dir, 'ca.pem'), domain.domain.ca);
+      const env = { AFAS_TOKEN: stack.afas.token.xml, BIND_PASSWORD: domain.domain.adminPassword };
+      const file = join(dir, 'conn.json');
+      const init = await hrsync(
+        [
+          'init',
+          '--out',
+          file,
+          '--afas-url',
+          stack.afas.baseUrl,
+          '--afas-token-env',
+          'AFAS_TOKEN',
+          '--directory-url',
+          `ldaps://127.0.0.4,${domain.domain.url}`,
+          '--bind-user',
+          domain.domain.adminUpn,
+          '--bind-password-env',
+          'BIND_PASSWORD',
+          '--container',
+          staff,
+          '--disabled-container',
+          disabled,
+          '--ca-file',
+          join(dir, 'ca.pem'),
+          '--tls-server-name',
+          domain.domain.serverName,
+          '--domain',
+          'hrsync.test',
+        ],
+        env,
+      );
+      assert.equal(init.code, 0, init.err);
+      const text = await readFile(file, 'utf8');
+      assert.ok(!text.includes(domain.domain.adminPassword), 'the bind password is a reference');
+      const config = JSON.parse(text);
+      assert.equal(config.target.type, 'active-directory');
+      assert.deepEqual(config.target.bindPassword, { env: 'BIND_PASSWORD' });
+      assert.equal(config.uniqueness.scheme, 'samaccountname');
+      const sim = await hrsync(['simulate', '--config', file], env);
+      assert.equal(sim.code, 0, sim.err + sim.out);
+      assert.match(sim.out, /create 1/);
+      assert.equal((await account('3001')).found.length, 0);
+      const synced = await hrsync(['sync', '--config', file], env);
+      assert.equal(synced.code, 0, synced.err + synced.out);
+      const noor = (await account('3001')).one;
+      assert.equal(noor.sAMAccountName, 'noorvisser');
+      assert.equal(noor.dn, `CN=Noor Visser,${staff}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+function hrsync(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/hrsync', ...args], { env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}

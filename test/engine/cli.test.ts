@@ -105,7 +105,7 @@ describe('hrsync init / simulate / sync', () => {
     const out = join(dir, 'plan.csv');
     const sim = await hrsync(['simulate', '--config', join(dir, 'conn.json'), '--out', out], env);
     assert.equal(sim.code, 0, sim.err + sim.out);
-    assert.match(sim.out, /simulation succeeded .* 2 persons read/);
+    assert.match(sim.out, /^Succeeded — simulation in .*s, 2 persons read$/m, 'the outcome comes first');
     assert.match(sim.out, /actions: {2}create 2/);
     const csv = await readFile(out, 'utf8');
     assert.match(csv, /daan\.debruijn@contoso\.nl/);

@@ -198,6 +198,42 @@ for (const dialect of DIALECTS) {
       assert.equal((await engine.getState()).lastSourceCount, 3);
     });
 
+    test('retention prunes old run items and audit events in small batches, keeping the latest runs', async () => {
+      await store.retention.set(organisationId, { runItemDays: 1, keepRuns: 1, auditDays: 30 });
+      assert.deepEqual(await store.retention.get(organisationId), {
+        runItemDays: 1,
+        keepRuns: 1,
+        auditDays: 30,
+      });
+      await store.audit.append({
+        organisationId,
+        actor: { type: 'system', id: null, name: 'test' },
+        action: 'run.finished',
+        outcome: 'success',
+        message: 'an old event',
+      });
+      // The audit log still refuses a delete from anyone but the pruner.
+      await assert.rejects(sql`delete from audit_events`.execute(store.db), /append-only/);
+      const later = store.withClock({ now: () => new Date(Date.now() + 40 * 86_400_000).toISOString() });
+      const batches: number[] = [];
+      for (;;) {
+        const done = await later.retention.prune(2);
+        if (done.runItems === 0 && done.auditEvents === 0) break;
+        batches.push(done.runItems);
+      }
+      assert.ok(batches.every((n) => n <= 2));
+      const pruned = await store.runs.get(organisationId, run.id);
+      assert.ok(pruned?.itemsPrunedAt, 'the older run lost its items');
+      assert.equal(pruned?.unchangedCount, 4, 'its counts stay');
+      assert.equal((await store.runItems.list(pruned as Run, {}, 'name', 1, 50)).total, 0);
+      const runs = await store.runs.listForConnection(organisationId, connectionId, 1, 10);
+      const latest = runs.items[0] as Run;
+      assert.equal(latest.itemsPrunedAt, null, 'the latest run keeps its items');
+      assert.equal((await store.runItems.list(latest, {}, 'name', 1, 50)).total, 9);
+      const events = await store.audit.list(organisationId, {}, 1, 10);
+      assert.equal(events.total, 0);
+    });
+
     test('links are written many at once', async () => {
       const engine = store.engineStore(connectionId);
       const at = '2026-01-01T00:00:00.000Z';

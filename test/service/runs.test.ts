@@ -10,11 +10,13 @@ import {
   exportRunItemsJson,
   getConfiguration,
   getConnection,
+  getRetention,
   getRun,
   listAuditEvents,
   listRunItems,
   listRuns,
   saveScopeStep,
+  setRetention,
   simulate,
   sync,
   syncPerson,
@@ -336,6 +338,24 @@ for (const dialect of DIALECTS) {
       const on = await svc.call(activateConnection, { as: 'operator', params: { id: activeId } });
       assert.equal(on.status, 200, on.text);
       assert.equal(on.body.state, 'active');
+    });
+
+    test('retention: anyone reads it, only an admin changes it, and the change is audited', async () => {
+      const defaults = await svc.call(getRetention, { as: 'viewer' });
+      assert.deepEqual(defaults.body, { runItemDays: 90, keepRuns: 10, auditDays: 730 });
+      const settings = { runItemDays: 30, keepRuns: 5, auditDays: null };
+      const refused = await svc.call(setRetention, { as: 'operator', body: settings });
+      assert.equal(refused.status, 403);
+      const bad = await svc.call(setRetention, { body: { ...settings, runItemDays: 0 } });
+      assert.equal(bad.status, 400);
+      const saved = await svc.call(setRetention, { body: settings });
+      assert.equal(saved.status, 200, saved.text);
+      assert.deepEqual((await svc.call(getRetention)).body, settings);
+      const events = await svc.call(listAuditEvents, {
+        query: { action: 'settings.retention-changed', outcome: 'success' },
+      });
+      assert.equal(events.body.total, 1);
+      assert.match(events.body.items[0].message, /30 days .* kept for ever/);
     });
 
     test('no secret appears in any response, log line, audit event or clear-text column', async () => {

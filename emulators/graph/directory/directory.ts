@@ -23,6 +23,8 @@ export class Directory {
   readonly domains: readonly GraphDomainRecord[];
   readonly groups = new Map<string, GraphGroupRecord>();
   readonly skus = new Map<string, GraphSkuRecord>();
+  /** Licences users hold through a group (group-based licensing): user id → SKU id → group ids. */
+  readonly groupLicences = new Map<string, Map<string, Set<string>>>();
   readonly #active = new Map<string, UserEntity>();
   readonly #deleted = new Map<string, DeletedUser>();
   readonly #order: string[] = [];

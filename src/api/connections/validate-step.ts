@@ -51,6 +51,13 @@ function bodyPath(step: ConfigStep, path: string): string {
 
 function friendly(step: ConfigStep, detail: ErrorDetail): ErrorDetail {
   const path = bodyPath(step, detail.path);
+  if (step === 2 && path !== '/defaultDomain' && path !== '/tenantId') {
+    // Everything else of a hybrid target comes from the tenant's directory settings.
+    return {
+      path: '/tenantId',
+      message: `the tenant's directory settings are incomplete (${path.slice(1)} ${detail.message}); an admin completes them on the tenant`,
+    };
+  }
   if (step === 2 && path === '/tenantId') {
     return {
       path,

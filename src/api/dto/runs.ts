@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox';
-import type { RunDto, RunItemDto } from '../../contracts/index.ts';
+import { type RunDto, type RunItemDto, runOutcome } from '../../contracts/index.ts';
 import type { RunItem } from '../../core/index.ts';
 import type { Run } from '../../store/index.ts';
 
@@ -13,6 +13,7 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     connectionId: r.connectionId,
     kind: r.kind,
     status: r.status,
+    outcome: runOutcome(r.status, r.counts?.statuses),
     employeeNumber: r.employeeNumber,
     requestedBy: r.requestedBy,
     requestedAt: r.requestedAt,
@@ -30,6 +31,7 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     attempt: r.attempt,
     maxAttempts: r.maxAttempts,
     unchangedCount: r.unchangedCount,
+    itemsPrunedAt: r.itemsPrunedAt,
   };
 }
 

@@ -21,6 +21,22 @@ export function toTenantDto(t: Tenant, customerName: string): Static<typeof Tena
     credential: t.credential === null ? null : { type: t.credential.type, set: true },
     authorityHost: t.authorityHost,
     graphBaseUrl: t.graphBaseUrl,
+    directory:
+      t.directory === null
+        ? null
+        : {
+            urls: [...t.directory.urls],
+            caCertificate: t.directory.caCertificate,
+            tlsServerName: t.directory.tlsServerName,
+            bindUser: t.directory.bindUser,
+            // Only whether a bind password is stored: never the password.
+            bindPassword: t.directory.bindPasswordSecretId === null ? null : { set: true },
+            baseDn: t.directory.baseDn,
+            container: t.directory.container,
+            disabledContainer: t.directory.disabledContainer,
+            upnSuffixes: [...t.directory.upnSuffixes],
+            mustChangePassword: t.directory.mustChangePassword,
+          },
     subscriptionActive: t.subscriptionActive,
     credentialStatus: t.credentialStatus,
     credentialMessage: t.credentialMessage,

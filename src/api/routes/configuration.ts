@@ -254,16 +254,24 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
           path: '/tenantId',
           message: `tenant "${tenant.name}" is ${tenant.type}; this connection needs a ${connection.destinationType} tenant`,
         });
-      } else if (tenant.type === 'hybrid') {
+      } else if (tenant.type === 'hybrid' && tenant.directory === null) {
         problems.push({
           path: '/tenantId',
-          message: 'hybrid tenants (on-premises AD over LDAPS) are not supported by this build yet',
+          message: `tenant "${tenant.name}" has no directory settings yet (domain controllers, bind account, container); an admin adds them on the tenant`,
         });
       }
-      if (!tenant.verifiedDomains.includes(body.defaultDomain.toLowerCase())) {
+      // A hybrid account's UPN suffix must be one of the forest's; a cloud account's a verified domain.
+      const suffixes =
+        tenant.type === 'hybrid' && (tenant.directory?.upnSuffixes.length ?? 0) > 0
+          ? (tenant.directory?.upnSuffixes ?? [])
+          : tenant.verifiedDomains;
+      if (!suffixes.includes(body.defaultDomain.toLowerCase())) {
         problems.push({
           path: '/defaultDomain',
-          message: `"${body.defaultDomain}" is not a verified domain of the tenant (${tenant.verifiedDomains.join(', ')})`,
+          message:
+            tenant.type === 'hybrid'
+              ? `"${body.defaultDomain}" is not one of the directory's UPN suffixes (${suffixes.join(', ')})`
+              : `"${body.defaultDomain}" is not a verified domain of the tenant (${tenant.verifiedDomains.join(', ')})`,
         });
       }
       if (problems.length > 0) {

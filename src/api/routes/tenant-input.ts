@@ -12,7 +12,7 @@ import {
   sameEndpoint,
   secretRebindProblem,
 } from '../../core/index.ts';
-import type { Store, Tenant, TenantCredentialRef, TenantFields } from '../../store/index.ts';
+import type { Store, Tenant, TenantCredentialRef, TenantDirectory, TenantFields } from '../../store/index.ts';
 
 type Body = Partial<Static<typeof NewTenantBody>>;
 
@@ -68,6 +68,8 @@ export async function tenantInput(
   const authorityHost = body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST;
   const graphBaseUrl = body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL;
   checkEndpoints(policy, body, before, authorityHost, graphBaseUrl);
+  const type = body.type ?? before?.type ?? 'cloud';
+  checkDirectory(type, body, before);
   // Only now, with every check passed, is anything stored: a refused request leaves no secret behind.
   let credential = before?.credential ?? null;
   if (body.clientSecret !== undefined) {
@@ -79,21 +81,49 @@ export async function tenantInput(
       privateKeyId: await store.secrets.put(organisationId, body.privateKey),
     };
   }
-  const credentialChanged = credential !== (before?.credential ?? null);
+  let directory: TenantDirectory | null = type === 'hybrid' ? (before?.directory ?? null) : null;
+  const oldBindPassword = before?.directory?.bindPasswordSecretId ?? null;
+  if (type === 'hybrid' && body.directory !== undefined) {
+    const d = body.directory;
+    const bindPasswordSecretId =
+      d.bindPassword !== undefined
+        ? await store.secrets.put(organisationId, d.bindPassword)
+        : oldBindPassword;
+    directory = {
+      urls: [...d.urls],
+      caCertificate: d.caCertificate ?? null,
+      tlsServerName: d.tlsServerName ?? null,
+      bindUser: d.bindUser.trim(),
+      bindPasswordSecretId,
+      baseDn: d.baseDn ?? null,
+      container: d.container.trim(),
+      disabledContainer: d.disabledContainer ?? null,
+      upnSuffixes: [...new Set((d.upnSuffixes ?? []).map((s) => s.toLowerCase()))],
+      mustChangePassword: d.mustChangePassword ?? true,
+    };
+  }
+  const newBindPassword = directory?.bindPasswordSecretId ?? null;
+  const bindPasswordReplaced = oldBindPassword !== null && oldBindPassword !== newBindPassword;
+  const credentialChanged =
+    credential !== (before?.credential ?? null) || oldBindPassword !== newBindPassword;
   return {
     fields: {
       customerId: customer.id,
       name: (body.name ?? before?.name ?? '').trim(),
-      type: body.type ?? before?.type ?? 'cloud',
+      type,
       directoryId: body.directoryId ?? before?.directoryId ?? '',
       verifiedDomains: [...new Set(domains.map((d) => d.toLowerCase()))],
       clientId: body.clientId ?? before?.clientId ?? null,
       credential,
       authorityHost,
       graphBaseUrl,
+      directory,
       subscriptionActive: body.subscriptionActive ?? before?.subscriptionActive ?? false,
     },
-    replacedSecretIds: credentialChanged ? secretIds(before?.credential ?? null) : [],
+    replacedSecretIds: [
+      ...(credential !== (before?.credential ?? null) ? secretIds(before?.credential ?? null) : []),
+      ...(bindPasswordReplaced ? [oldBindPassword] : []),
+    ],
     credentialChanged,
   };
 }
@@ -128,6 +158,50 @@ function checkEndpoints(
     throw new HrsyncError(
       'HRS_VALIDATION',
       `The tenant's endpoints were refused: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      { details: problems },
+    );
+  }
+}
+
+/**
+ * Directory settings belong to hybrid tenants only. A stored bind password is only ever sent to the
+ * controllers it was saved for: changing the URLs, the CA or the TLS server name needs the password
+ * again in the same request (the same rule as the Graph and AFAS endpoints).
+ */
+function checkDirectory(type: Tenant['type'], body: Body, before: Tenant | null): void {
+  const problems: ErrorDetail[] = [];
+  const d = body.directory;
+  if (d !== undefined && type !== 'hybrid') {
+    problems.push({ path: '/directory', message: 'only a hybrid tenant has directory settings' });
+  }
+  if (d !== undefined && type === 'hybrid') {
+    const old = before?.directory ?? null;
+    const endpointChanged =
+      old !== null &&
+      (old.urls.join(' ').toLowerCase() !== d.urls.join(' ').toLowerCase() ||
+        (old.caCertificate ?? null) !== (d.caCertificate ?? null) ||
+        (old.tlsServerName ?? null) !== (d.tlsServerName ?? null));
+    const rebind = secretRebindProblem({
+      endpointChanged,
+      secretStored: old?.bindPasswordSecretId != null,
+      secretEntered: d.bindPassword !== undefined,
+      secretName: 'the bind password',
+    });
+    if (rebind) problems.push({ path: '/directory/bindPassword', message: rebind });
+    if (old?.bindPasswordSecretId == null && d.bindPassword === undefined) {
+      problems.push({ path: '/directory/bindPassword', message: 'enter the bind account’s password' });
+    }
+    if (d.caCertificate && !/-----BEGIN CERTIFICATE-----/.test(d.caCertificate)) {
+      problems.push({
+        path: '/directory/caCertificate',
+        message: 'must be a PEM certificate (-----BEGIN CERTIFICATE-----)',
+      });
+    }
+  }
+  if (problems.length > 0) {
+    throw new HrsyncError(
+      'HRS_VALIDATION',
+      `The directory settings were refused: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
       { details: problems },
     );
   }

@@ -15,6 +15,8 @@ import { tenantDto } from '../dto/tenants.ts';
 import { registerEndpoint } from '../route.ts';
 import { tenantInput } from './tenant-input.ts';
 
+type CheckList = readonly { name: string; ok: boolean; required: boolean; message: string }[];
+
 async function destroySecrets(store: Store, tenant: Tenant | null, ids: readonly string[]) {
   if (tenant) await store.secrets.delete(tenant.organisationId, ids);
 }
@@ -47,7 +49,7 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       await destroySecrets(
         store,
         { organisationId: caller.organisationId } as Tenant,
-        secretIdsOf(input.fields.credential),
+        secretIdsOf(input.fields),
       );
       if (isUniqueViolation(error)) throw nameTaken('tenant', body.name);
       throw error;
@@ -61,7 +63,14 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     try {
       tenant = await store.tenants.update(caller.organisationId, params.id, input.fields);
     } catch (error) {
-      if (input.credentialChanged) await destroySecrets(store, before, secretIdsOf(input.fields.credential));
+      if (input.credentialChanged) {
+        const kept = new Set(secretIdsOf(before));
+        await destroySecrets(
+          store,
+          before,
+          secretIdsOf(input.fields).filter((id) => !kept.has(id)),
+        );
+      }
       if (isUniqueViolation(error)) throw nameTaken('tenant', body.name ?? before.name);
       throw error;
     }
@@ -92,7 +101,7 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       );
     }
     await store.tenants.delete(caller.organisationId, tenant.id);
-    await destroySecrets(store, tenant, secretIdsOf(tenant.credential));
+    await destroySecrets(store, tenant, secretIdsOf(tenant));
     await audit('tenant.deleted', { tenantId: tenant.id, message: `tenant "${tenant.name}" deleted` });
     return undefined;
   });
@@ -100,24 +109,26 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, testTenantCredentials, async ({ caller, store, deps, params, audit, about }) => {
     const tenant = await loadTenant(store, caller, params.id);
     about({ tenantId: tenant.id });
-    if (tenant.type === 'hybrid') {
-      throw new HrsyncError(
-        'HRS_INVALID_STATE',
-        `Tenant "${tenant.name}" is hybrid; this build writes to Microsoft Entra (cloud) tenants only.`,
-      );
-    }
     const target = tenantTargetConfig(tenant);
     if (target === null) {
       throw new HrsyncError(
         'HRS_INVALID_STATE',
-        `Tenant "${tenant.name}" has no client id and credential yet; an admin adds them first.`,
+        tenant.type === 'hybrid'
+          ? `Tenant "${tenant.name}" has no directory settings (controllers, bind account and password, container) yet; an admin adds them first.`
+          : `Tenant "${tenant.name}" has no client id and credential yet; an admin adds them first.`,
       );
     }
-    let result: { ok: boolean; message: string };
+    let result: { ok: boolean; message: string; checks?: CheckList };
     try {
       const credential = await resolveCredential(store, caller.organisationId, target);
-      const outcome = await deps.connectors.target(target, credential).test();
-      result = { ok: outcome.ok, message: outcome.message };
+      const connector = deps.connectors.target(target, credential);
+      try {
+        const outcome = await connector.test();
+        const checks = (outcome.details as { checks?: CheckList } | undefined)?.checks;
+        result = { ok: outcome.ok, message: outcome.message, ...(checks ? { checks } : {}) };
+      } finally {
+        await (connector as { close?: () => Promise<void> }).close?.();
+      }
     } catch (error) {
       result = { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
@@ -132,11 +143,21 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       outcome: result.ok ? 'success' : 'failure',
       message: `credentials of "${tenant.name}" tested: ${result.message}`,
     });
-    return { ok: result.ok, message: result.message, tenant: await tenantDto(store, updated ?? tenant) };
+    return {
+      ok: result.ok,
+      message: result.message,
+      ...(result.checks ? { checks: [...result.checks] } : {}),
+      tenant: await tenantDto(store, updated ?? tenant),
+    };
   });
 }
 
-function secretIdsOf(ref: Tenant['credential']): string[] {
-  if (ref === null) return [];
-  return ref.type === 'secret' ? [ref.secretId] : [ref.certificateId, ref.privateKeyId];
+function secretIdsOf(
+  fields: Pick<Tenant, 'credential'> & { readonly directory?: Tenant['directory'] },
+): string[] {
+  const ref = fields.credential;
+  const bind = fields.directory?.bindPasswordSecretId;
+  const app =
+    ref === null ? [] : ref.type === 'secret' ? [ref.secretId] : [ref.certificateId, ref.privateKeyId];
+  return bind ? [...app, bind] : app;
 }

@@ -18,6 +18,8 @@ export interface LoadedConnection {
   readonly path: string;
   readonly source: Source;
   readonly target: Target;
+  /** Closes the target's connections (an open LDAP connection would keep the process alive). */
+  close(): Promise<void>;
 }
 
 export async function readConfigFile(path: string): Promise<ConnectionConfig> {
@@ -50,12 +52,8 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
     const directory = config.target;
     const ca = directory.caFile ? await readFile(resolve(baseDir, directory.caFile), 'utf8') : undefined;
     const bindPassword = await secret(directory.bindPassword);
-    return {
-      config,
-      path,
-      source,
-      target: createDirectoryTarget(directory, { bindPassword, ...(ca ? { ca } : {}) }),
-    };
+    const target = createDirectoryTarget(directory, { bindPassword, ...(ca ? { ca } : {}) });
+    return { config, path, source, target, close: () => target.close() };
   }
   const cred = config.target.credential;
   const credential =
@@ -65,10 +63,6 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
   const ca = config.target.caFile
     ? await readFile(resolve(baseDir, config.target.caFile), 'utf8')
     : undefined;
-  return {
-    config,
-    path,
-    source,
-    target: createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) }),
-  };
+  const target = createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) });
+  return { config, path, source, target, close: () => target.close() };
 }

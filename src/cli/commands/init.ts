@@ -6,6 +6,7 @@ import { access, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
+import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
 
 interface InitFlags {
   out: string;
@@ -16,8 +17,16 @@ interface InitFlags {
   afasToken?: string;
   afasTokenEnv?: string;
   afasTokenFile?: string;
-  tenant: string;
-  clientId: string;
+  tenant?: string;
+  clientId?: string;
+  directoryUrl?: string;
+  bindUser?: string;
+  bindPasswordEnv?: string;
+  bindPasswordFile?: string;
+  baseDn?: string;
+  container?: string;
+  disabledContainer?: string;
+  tlsServerName?: string;
   clientSecret?: string;
   clientSecretEnv?: string;
   clientSecretFile?: string;
@@ -51,17 +60,31 @@ export function initCommand(): Command {
     .option('--afas-token <token>', 'AFAS App Connector token (stored inline: prefer --afas-token-env)')
     .option('--afas-token-env <name>', 'environment variable holding the AFAS token')
     .option('--afas-token-file <file>', 'file holding the AFAS token')
-    .requiredOption('--tenant <id>', 'Microsoft Entra tenant id or verified domain')
-    .requiredOption('--client-id <id>', 'application (client) id')
+    .option('--tenant <id>', 'cloud: Microsoft Entra tenant id or verified domain')
+    .option('--client-id <id>', 'cloud: application (client) id')
     .option('--client-secret <secret>', 'client secret (stored inline: prefer --client-secret-env)')
     .option('--client-secret-env <name>', 'environment variable holding the client secret')
     .option('--client-secret-file <file>', 'file holding the client secret')
     .option('--certificate <file>', 'PEM certificate registered on the app (with --private-key)')
     .option('--private-key <file>', 'PEM private key of that certificate')
-    .requiredOption('--domain <domain>', 'verified domain for new UPNs and mail')
+    .requiredOption(
+      '--domain <domain>',
+      'verified domain (cloud) or UPN suffix (hybrid) for new UPNs and mail',
+    )
+    .option('--directory-url <urls>', 'hybrid: domain controllers, ldaps://dc1,ldaps://dc2 (tried in order)')
+    .option('--bind-user <name>', 'hybrid: bind identity (UPN, DOMAIN\\user or DN)')
+    .option('--bind-password-env <name>', 'hybrid: environment variable holding the bind password')
+    .option('--bind-password-file <file>', 'hybrid: file holding the bind password')
+    .option('--base-dn <dn>', 'hybrid: where accounts are searched (default: the domain, from RootDSE)')
+    .option('--container <dn>', 'hybrid: container (OU) for new accounts')
+    .option('--disabled-container <dn>', 'hybrid: container leavers are moved to (optional)')
+    .option('--tls-server-name <name>', 'hybrid: name on the controllers’ certificate when the URL is an IP')
     .option('--authority-host <url>', 'identity platform (an emulator: its https URL)')
     .option('--graph-url <url>', 'Microsoft Graph base URL (an emulator: its URL)')
-    .option('--ca-file <file>', 'extra CA certificate to trust (the emulator test CA)')
+    .option(
+      '--ca-file <file>',
+      'CA certificate to trust (hybrid: the controllers’ CA; cloud: the emulator’s)',
+    )
     .action(async (flags: InitFlags) => {
       try {
         await init(flags);
@@ -75,10 +98,16 @@ export function initCommand(): Command {
 
 async function init(flags: InitFlags): Promise<void> {
   const token = secretRef(flags.afasToken, flags.afasTokenEnv, flags.afasTokenFile);
+  if (flags.directoryUrl !== undefined) return initHybrid(flags, token);
   const secret = secretRef(flags.clientSecret, flags.clientSecretEnv, flags.clientSecretFile);
   const problems: string[] = [];
   if (!flags.afasUrl && !flags.afasEnvironment) problems.push('give --afas-url or --afas-environment');
   if (!token) problems.push('give --afas-token-env, --afas-token-file or --afas-token');
+  if (!flags.tenant || !flags.clientId) {
+    problems.push(
+      'give --tenant and --client-id (cloud), or --directory-url and the other directory flags (hybrid)',
+    );
+  }
   if (!secret && !(flags.certificate && flags.privateKey)) {
     problems.push(
       'give --client-secret-env/--client-secret-file/--client-secret, or --certificate with --private-key',
@@ -94,8 +123,8 @@ async function init(flags: InitFlags): Promise<void> {
       ? { baseUrl: flags.afasUrl }
       : { number: flags.afasEnvironment as string, kind: flags.afasKind },
     token: token as SecretRef,
-    tenantId: flags.tenant,
-    clientId: flags.clientId,
+    tenantId: flags.tenant as string,
+    clientId: flags.clientId as string,
     credential: secret
       ? { type: 'secret', secret }
       : {
@@ -109,6 +138,56 @@ async function init(flags: InitFlags): Promise<void> {
     ...(flags.caFile ? { caFile: flags.caFile } : {}),
   });
 
+  await write(flags, config);
+}
+
+/** A hybrid configuration: accounts in on-premises Active Directory over LDAPS. */
+async function initHybrid(flags: InitFlags, token: SecretRef | null): Promise<void> {
+  const problems: string[] = [];
+  if (!flags.afasUrl && !flags.afasEnvironment) problems.push('give --afas-url or --afas-environment');
+  if (!token) problems.push('give --afas-token-env, --afas-token-file or --afas-token');
+  if (!flags.bindUser) problems.push('give --bind-user');
+  if (!flags.bindPasswordEnv && !flags.bindPasswordFile) {
+    problems.push(
+      'give --bind-password-env or --bind-password-file (the bind password is never written inline)',
+    );
+  }
+  if (!flags.container) problems.push('give --container, the OU for new accounts');
+  if (problems.length > 0) {
+    console.error(problems.map((p) => `hrsync init: ${p}`).join('\n'));
+    process.exitCode = 1;
+    return;
+  }
+  const config = hybridStarterConfig({
+    environment: flags.afasUrl
+      ? { baseUrl: flags.afasUrl }
+      : { number: flags.afasEnvironment as string, kind: flags.afasKind },
+    token: token as SecretRef,
+    directory: {
+      urls: (flags.directoryUrl ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== ''),
+      bindUser: flags.bindUser as string,
+      bindPassword: flags.bindPasswordEnv
+        ? { env: flags.bindPasswordEnv }
+        : { file: flags.bindPasswordFile as string },
+      container: flags.container as string,
+      defaultDomain: flags.domain,
+      upnSuffixes: [flags.domain.toLowerCase()],
+      ...(flags.baseDn ? { baseDn: flags.baseDn } : {}),
+      ...(flags.disabledContainer ? { disabledContainer: flags.disabledContainer } : {}),
+      ...(flags.caFile ? { caFile: flags.caFile } : {}),
+      ...(flags.tlsServerName ? { tlsServerName: flags.tlsServerName } : {}),
+    },
+  });
+  await write(flags, config);
+}
+
+async function write(
+  flags: InitFlags,
+  config: ReturnType<typeof starterConfig> | ReturnType<typeof hybridStarterConfig>,
+) {
   loadConfig(config);
   if (!flags.force) {
     const exists = await access(flags.out).then(

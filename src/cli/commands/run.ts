@@ -1,6 +1,7 @@
 /** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
 import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
 import {
   executeRun,
@@ -63,7 +64,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       ...(flags.employee ? { employeeNumber: flags.employee } : {}),
       ...(flags.approve ? { approved: { by: 'cli', reason: flags.approve } } : {}),
       onProgress: progress.update,
-    });
+    }).finally(() => connection.close());
     progress.done();
     printSummary(kind, outcome);
     if (flags.out) {
@@ -74,7 +75,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       );
       console.log(`run items written to ${flags.out}`);
     }
-    process.exitCode = outcome.status === 'succeeded' && outcome.statusCounts.failed === 0 ? 0 : 2;
+    process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
   } catch (e) {
     if (!isHrsyncError(e)) throw e;
     console.error(`${e.code}: ${e.message}`);
@@ -82,9 +83,14 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
   }
 }
 
+/** The outcome vocabulary the service, the console and the remote commands use. */
+const outcomeOf = (o: RunOutcome) => runOutcome(o.status, o.statusCounts) ?? 'failed';
+
 export function printSummary(kind: RunKind, o: RunOutcome): void {
   const seconds = ((Date.parse(o.finishedAt) - Date.parse(o.startedAt)) / 1000).toFixed(1);
-  console.log(`${kind} ${o.status} in ${seconds}s — ${o.sourceCount} persons read`);
+  const info = RUN_OUTCOME_INFO[outcomeOf(o)];
+  // The outcome first: a script's log or a person's eye lands on it before the figures.
+  console.log(`${info.label} — ${kind} in ${seconds}s, ${o.sourceCount} persons read`);
   if (o.error) console.log(`  ${o.error.code}: ${o.error.message}`);
   if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);
   const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map((a) => `${a} ${o.actionCounts[a]}`);
@@ -94,4 +100,5 @@ export function printSummary(kind: RunKind, o: RunOutcome): void {
   for (const item of o.items.filter((i) => i.status === 'failed').slice(0, 10)) {
     console.log(`  ✗ ${item.employeeNumber} ${item.displayName}: ${item.error?.message ?? ''}`);
   }
+  if (info.advice) console.log(`  ${info.advice}`);
 }

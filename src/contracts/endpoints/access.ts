@@ -5,6 +5,8 @@ import {
   CreatedApiTokenDto,
   NewApiTokenBody,
   NewUserBody,
+  OrganisationPatchBody,
+  OrganisationSettingsDto,
   SessionDto,
   SignInBody,
   UserDto,
@@ -134,4 +136,31 @@ export const revokeApiToken = endpoint({
   response: ApiTokenDto,
   errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
   audit: ['token.revoked'],
+});
+
+export const getOrganisation = endpoint({
+  operationId: 'getOrganisation',
+  method: 'GET',
+  path: '/api/v1/organisation',
+  summary: 'Your organisation: name and time zone',
+  tag,
+  access: 'viewer',
+  status: 200,
+  response: OrganisationSettingsDto,
+  errors: [],
+  audit: 'read-only',
+});
+
+export const updateOrganisation = endpoint({
+  operationId: 'updateOrganisation',
+  method: 'PATCH',
+  path: '/api/v1/organisation',
+  summary: 'Rename your organisation or change its time zone',
+  tag,
+  access: 'admin',
+  body: OrganisationPatchBody,
+  status: 200,
+  response: OrganisationSettingsDto,
+  errors: ['HRS_VALIDATION'],
+  audit: ['organisation.updated'],
 });

@@ -3,9 +3,11 @@ import * as agents from './agents.ts';
 import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
+import * as entitlements from './entitlements.ts';
 import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
+import * as settings from './settings.ts';
 import * as tenants from './tenants.ts';
 
 export * from './access.ts';
@@ -13,9 +15,11 @@ export * from './agents.ts';
 export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
+export * from './entitlements.ts';
 export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
+export * from './settings.ts';
 export * from './tenants.ts';
 
 /** Every endpoint, for the OpenAPI agreement test and the route-coverage test. */
@@ -25,8 +29,10 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(connections),
   ...Object.values(configuration),
   ...Object.values(persons),
+  ...Object.values(entitlements),
   ...Object.values(schedule),
   ...Object.values(runs),
   ...Object.values(audit),
+  ...Object.values(settings),
   ...Object.values(agents),
 ]);

@@ -24,6 +24,21 @@ export const UserDto = T.Object({
 
 export const OrganisationDto = T.Object({ id: Id, name: T.String() });
 
+export const OrganisationSettingsDto = T.Object({
+  id: Id,
+  name: T.String(),
+  timeZone: T.String({ description: 'IANA time zone for times where no connection applies' }),
+  createdAt: Timestamp,
+});
+
+export const OrganisationPatchBody = T.Object(
+  {
+    name: T.Optional(Name),
+    timeZone: T.Optional(T.String({ minLength: 1, maxLength: 64, description: 'an IANA time zone' })),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const SessionDto = T.Object({
   user: T.Object({ id: Id, email: T.String(), name: T.String() }),
   role: RoleSchema,

@@ -1,11 +1,13 @@
 import { Type as T } from '@sinclair/typebox';
-import { ACTIONS, ITEM_STATUSES, RUN_KINDS, RUN_STATUSES } from '../../core/vocabulary.ts';
+import { ACTIONS, ITEM_STATUSES, RUN_KINDS, RUN_OUTCOMES, RUN_STATUSES } from '../../core/vocabulary.ts';
 import { Id, Nullable, PageQuery, Timestamp } from './common.ts';
+import { LicencePoolDto } from './entitlements.ts';
 
 export const ActionSchema = T.Union(ACTIONS.map((a) => T.Literal(a)));
 export const ItemStatusSchema = T.Union(ITEM_STATUSES.map((s) => T.Literal(s)));
 export const RunKindSchema = T.Union(RUN_KINDS.map((k) => T.Literal(k)));
 export const RunStatusSchema = T.Union(RUN_STATUSES.map((s) => T.Literal(s)));
+export const RunOutcomeSchema = T.Union(RUN_OUTCOMES.map((s) => T.Literal(s)));
 
 const counts = (keys: readonly string[]) => T.Object(Object.fromEntries(keys.map((k) => [k, T.Integer()])));
 const Decision = T.Object({ by: T.String(), reason: T.String(), at: Timestamp });
@@ -15,13 +17,23 @@ export const RunDto = T.Object({
   connectionId: Id,
   kind: RunKindSchema,
   status: RunStatusSchema,
+  /** How a finished run went (null while queued or running); see contracts/run-outcomes.ts. */
+  outcome: Nullable(RunOutcomeSchema),
   employeeNumber: Nullable(T.String()),
   requestedBy: T.String(),
   requestedAt: Timestamp,
   startedAt: Nullable(Timestamp),
   finishedAt: Nullable(Timestamp),
   durationMs: Nullable(T.Integer()),
-  counts: Nullable(T.Object({ actions: counts(ACTIONS), statuses: counts(ITEM_STATUSES) })),
+  counts: Nullable(
+    T.Object({
+      actions: counts(ACTIONS),
+      statuses: counts(ITEM_STATUSES),
+      licencePools: T.Optional(
+        T.Array(LicencePoolDto, { description: 'licence pools the entitlement rules draw on' }),
+      ),
+    }),
+  ),
   sourceCount: Nullable(T.Integer()),
   blockedReason: Nullable(T.String()),
   error: Nullable(T.Object({ code: T.String(), message: T.String() })),
@@ -34,6 +46,9 @@ export const RunDto = T.Object({
   unchangedCount: T.Integer({
     description: 'persons with no change and nothing to report: counted, listed on demand',
   }),
+  itemsPrunedAt: Nullable(
+    T.String({ format: 'date-time', description: 'when retention removed the items (counts stay)' }),
+  ),
 });
 
 const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);

@@ -7,6 +7,53 @@ const Domain = T.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', maxLength:
 const HttpsUrl = T.String({ pattern: '^https?://', maxLength: 500 });
 const SecretInput = T.String({ minLength: 1, maxLength: 20000 });
 
+const DirectoryUrl = T.String({
+  pattern: '^ldaps?://[^/\\s]+/?$',
+  maxLength: 300,
+  description: 'ldaps://host[:port], or ldap://host[:port] with StartTLS',
+});
+const Dn = T.String({ minLength: 3, maxLength: 1000, pattern: '^[A-Za-z][A-Za-z0-9-]*=' });
+const Suffix = T.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', maxLength: 253 });
+
+/** A hybrid tenant's directory as the API shows it: the bind password only as "set". */
+export const DirectoryDto = T.Object({
+  urls: T.Array(T.String()),
+  caCertificate: Nullable(T.String({ description: 'PEM of the CA trusted for the controllers' })),
+  tlsServerName: Nullable(T.String()),
+  bindUser: T.String(),
+  bindPassword: Nullable(T.Object({ set: T.Literal(true) })),
+  baseDn: Nullable(T.String({ description: 'empty: the domain, read from RootDSE' })),
+  container: T.String(),
+  disabledContainer: Nullable(T.String()),
+  upnSuffixes: T.Array(T.String()),
+  mustChangePassword: T.Boolean(),
+});
+
+/**
+ * Directory settings of a hybrid tenant. The bind password is write-only; leave it out to keep the
+ * stored one — except when the controllers or their TLS trust change: a stored password is only
+ * ever sent to the controllers it was saved for, so it must be entered again in the same request.
+ */
+export const DirectoryBody = T.Object(
+  {
+    urls: T.Array(DirectoryUrl, {
+      minItems: 1,
+      maxItems: 10,
+      description: 'domain controllers, tried in order',
+    }),
+    caCertificate: T.Optional(T.Union([T.String({ minLength: 1, maxLength: 20000 }), T.Null()])),
+    tlsServerName: T.Optional(T.Union([T.String({ minLength: 1, maxLength: 253 }), T.Null()])),
+    bindUser: T.String({ minLength: 1, maxLength: 500, description: 'UPN, DOMAIN\\user or a DN' }),
+    bindPassword: T.Optional(T.String({ minLength: 1, maxLength: 1000 })),
+    baseDn: T.Optional(T.Union([Dn, T.Null()])),
+    container: Dn,
+    disabledContainer: T.Optional(T.Union([Dn, T.Null()])),
+    upnSuffixes: T.Optional(T.Array(Suffix, { maxItems: 100 })),
+    mustChangePassword: T.Optional(T.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
 export const CustomerDto = T.Object({ id: Id, name: T.String(), createdAt: Timestamp });
 export const CustomerBody = T.Object({ name: Name }, { additionalProperties: false });
 
@@ -32,6 +79,7 @@ export const TenantDto = T.Object({
   ),
   authorityHost: T.String(),
   graphBaseUrl: T.String(),
+  directory: Nullable(DirectoryDto),
   subscriptionActive: T.Boolean({
     description: 'User Management subscription; needed to create or activate connections',
   }),
@@ -58,6 +106,8 @@ const tenantFields = {
   privateKey: T.Optional(SecretInput),
   authorityHost: T.Optional(HttpsUrl),
   graphBaseUrl: T.Optional(HttpsUrl),
+  /** Hybrid tenants only. */
+  directory: T.Optional(DirectoryBody),
   subscriptionActive: T.Boolean(),
 };
 
@@ -70,6 +120,10 @@ export const TenantPatchBody = T.Partial(T.Object(tenantFields), {
 export const CredentialTestDto = T.Object({
   ok: T.Boolean(),
   message: T.String(),
+  /** Each check of "test connection", so every problem is fixed in one pass. */
+  checks: T.Optional(
+    T.Array(T.Object({ name: T.String(), ok: T.Boolean(), required: T.Boolean(), message: T.String() })),
+  ),
   tenant: TenantDto,
 });
 

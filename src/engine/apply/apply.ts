@@ -3,12 +3,21 @@
  * 1. creates, in chunks, storing each link the moment its create succeeds (DESIGN.md invariant 4);
  *    a create whose outcome is ambiguous (timeout, reset) is re-matched before it is retried;
  * 2. updates, enables, disables, deletes;
- * 3. managers, once every account exists;
+ * 3. managers, once every account exists; then groups and licences (after usageLocation is set);
  * 4. write-back of e-mail / UPN to AFAS.
  */
-import type { AttrValue, ItemStatus, Link, PlannedWrite, RunItem, RunStep } from '../../core/index.ts';
+import type {
+  AttrValue,
+  GrantedEntitlements,
+  ItemStatus,
+  Link,
+  PlannedWrite,
+  RunItem,
+  RunStep,
+} from '../../core/index.ts';
 import type { PersonPlan } from '../plan/index.ts';
 import type { EngineStore, Source, Target, WriteOutcome } from '../ports.ts';
+import { applyEntitlements } from './entitlements.ts';
 
 export interface ApplyContext {
   readonly target: Target;
@@ -131,6 +140,20 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     progress(chunk.length);
   }
 
+  // 3b. groups and licences: after creates (ids known), updates (usageLocation) and managers.
+  const granted = await applyEntitlements(active, {
+    target: ctx.target,
+    links: ctx.links,
+    ...withSignal(ctx.signal),
+    warn,
+    progress,
+  });
+  for (const [t, g] of granted) {
+    const before = ctx.links.get(t.plan.item.employeeNumber)?.granted;
+    if (JSON.stringify(before ?? null) !== JSON.stringify(g))
+      await storeLink(t, t.accountId as string, ctx, g);
+  }
+
   // 4. write-back to AFAS
   for (const { t, w } of writesOf(['write-back'])) {
     if (w.kind !== 'write-back' || t.status === 'failed') continue;
@@ -174,21 +197,29 @@ function warn(t: Tracker, message: string) {
 }
 
 /** A create's link: stored alone and at once, before anything else (invariant 4). */
-async function storeLink(t: Tracker, accountId: string, ctx: ApplyContext): Promise<void> {
-  await ctx.store.putLink(linkFor(t, accountId, ctx));
+async function storeLink(
+  t: Tracker,
+  accountId: string,
+  ctx: ApplyContext,
+  granted?: GrantedEntitlements,
+): Promise<void> {
+  await ctx.store.putLink(linkFor(t, accountId, ctx, granted));
 }
 
-function linkFor(t: Tracker, accountId: string, ctx: ApplyContext): Link {
+function linkFor(t: Tracker, accountId: string, ctx: ApplyContext, granted?: GrantedEntitlements): Link {
   const n = t.plan.item.employeeNumber;
   const previous = ctx.links.get(n);
   const now = ctx.now();
   const applied: Record<string, AttrValue> = { ...(previous?.applied ?? {}), ...t.plan.applied };
+  // Grants change only once their writes were sent (3b); until then the link keeps the old ones.
+  const kept = granted ?? (previous?.accountId === accountId ? previous.granted : undefined);
   return {
     employeeNumber: n,
     accountId,
     applied,
     linkedAt: previous && previous.accountId === accountId ? previous.linkedAt : now,
     updatedAt: now,
+    ...(kept === undefined ? {} : { granted: kept }),
   };
 }
 

@@ -4,6 +4,7 @@
  * An empty source read never gets past here when accounts are managed (DESIGN.md invariant 2).
  */
 import type { ThresholdsConfig } from '../../core/index.ts';
+import { removesEntitlements } from '../plan/entitlements.ts';
 import type { Plan } from '../plan/types.ts';
 
 export type GuardResult = { readonly blocked: false } | { readonly blocked: true; readonly reason: string };
@@ -27,18 +28,26 @@ export function guard({ plan, thresholds, lastSourceCount }: GuardInput): GuardR
       );
     }
   }
-  const removals = plan.persons.filter((p) =>
-    p.writes.some((w) => w.kind === 'disable' || w.kind === 'delete'),
-  ).length;
+  // Taking groups or licences away is a removal too: a wrong rule must not strip a whole company.
+  let entitlementOnly = 0;
+  const removals = plan.persons.filter((p) => {
+    if (p.writes.some((w) => w.kind === 'disable' || w.kind === 'delete')) return true;
+    if (!removesEntitlements(p.writes)) return false;
+    entitlementOnly++;
+    return true;
+  }).length;
+  const also = entitlementOnly > 0 ? ` (${entitlementOnly} of them lose groups or licences)` : '';
   if (thresholds.maxDisableDeleteCount !== null && removals > thresholds.maxDisableDeleteCount) {
-    reasons.push(`${removals} disables + deletes, over the limit of ${thresholds.maxDisableDeleteCount}`);
+    reasons.push(
+      `${removals} disables + deletes${also}, over the limit of ${thresholds.maxDisableDeleteCount}`,
+    );
   }
   if (thresholds.maxDisableDeletePercent !== null && removals > 0) {
     const base = Math.max(plan.managedAccounts, 1);
     const percent = (removals / base) * 100;
     if (percent > thresholds.maxDisableDeletePercent) {
       reasons.push(
-        `${removals} disables + deletes are ${percent.toFixed(1)}% of ${plan.managedAccounts} managed accounts, over the ${thresholds.maxDisableDeletePercent}% limit`,
+        `${removals} disables + deletes${also} are ${percent.toFixed(1)}% of ${plan.managedAccounts} managed accounts, over the ${thresholds.maxDisableDeletePercent}% limit`,
       );
     }
   }

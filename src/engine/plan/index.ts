@@ -1,3 +1,4 @@
+export { planEntitlements, removesEntitlements, ruleGroupIds } from './entitlements.ts';
 export { type PlanInput, plan } from './planner.ts';
-export type { PersonPlan, Plan } from './types.ts';
+export type { LicencePool, PersonPlan, Plan } from './types.ts';
 export { chooseUnique, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';

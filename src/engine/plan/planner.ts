@@ -136,6 +136,7 @@ export function plan(input: PlanInput): Plan {
         managerAccount,
         employeeOfAccount,
         (n) => personsByNumber.get(n)?.displayName,
+        input.onlyEmployeeNumber !== undefined,
       );
     }
   }
@@ -479,6 +480,7 @@ function withManager(
   managerAccount: (employeeNumber: string) => string | null | undefined,
   employeeOfAccount: ReadonlyMap<string, string>,
   nameOf: (employeeNumber: string) => string | undefined,
+  onDemand: boolean,
 ): PersonPlan {
   if (p.item.status === 'failed') return p;
   const { person, accountId, link, currentManager } = m;
@@ -487,7 +489,12 @@ function withManager(
   if (typeof wanted === 'string' && wantedAccount === undefined) {
     // A reference that cannot resolve: the sync sets no manager either, so say so now.
     const name = nameOf(wanted);
-    const why = name === undefined ? 'is not in the AFAS read' : 'has no account';
+    const why =
+      name !== undefined
+        ? 'has no account'
+        : onDemand
+          ? 'is not linked to an account yet (a full sync links them)'
+          : 'is not in the AFAS read';
     p = withWarning(
       p,
       `manager ${wanted}${name === undefined ? '' : ` (${name})`} ${why}, so no manager is set`,

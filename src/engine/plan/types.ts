@@ -17,6 +17,19 @@ export interface PersonPlan {
   readonly dropLink: boolean;
   /** Values hrsync now owns for this account: stored as the link's `applied` after a successful apply. */
   readonly applied: Readonly<Record<string, import('../../core/index.ts').AttrValue>>;
+  /** Groups and licences hrsync will have granted once the entitlement writes succeed. */
+  readonly granted?: import('../../core/index.ts').GrantedEntitlements;
+}
+
+/** One licence pool in this run: what is free, freed, wanted and short. */
+export interface LicencePool {
+  readonly skuId: string;
+  readonly name: string;
+  readonly enabled: number;
+  readonly consumed: number;
+  readonly freed: number;
+  readonly wanted: number;
+  readonly short: number;
 }
 
 export interface Plan {
@@ -24,6 +37,8 @@ export interface Plan {
   /** Accounts the planner counts as managed (linked or matched): the base for percent thresholds. */
   readonly managedAccounts: number;
   readonly sourceCount: number;
+  /** Licence pools the entitlement rules draw on (absent without licence rules). */
+  readonly licencePools?: readonly LicencePool[];
 }
 
 export function item(

@@ -2,7 +2,10 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.ts';
 import { appendOnlyAudit } from './0002-append-only-audit.ts';
 import { runsCostWhatTheyChange } from './0010-runs-cost-what-they-change.ts';
+import { retention } from './0011-retention.ts';
 import { tokenCreator } from './0020-token-creator.ts';
+import { organisationSettings } from './0040-organisation-settings.ts';
+import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 
@@ -12,8 +15,11 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0001-initial': initial,
     '0002-append-only-audit': appendOnlyAudit(dialect),
     '0010-runs-cost-what-they-change': runsCostWhatTheyChange(dialect),
+    '0011-retention': retention(dialect),
     '0020-token-creator': tokenCreator,
+    '0050-tenant-directory': tenantDirectory,
     '0060-agents': agents,
+    '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
   };
 }

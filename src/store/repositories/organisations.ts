@@ -2,14 +2,20 @@ import type { RepoContext } from '../context.ts';
 import { newId } from '../context.ts';
 import type { Organisation } from '../records.ts';
 
-type Row = { id: string; name: string; created_at: string };
-const toOrganisation = (r: Row): Organisation => ({ id: r.id, name: r.name, createdAt: r.created_at });
+type Row = { id: string; name: string; created_at: string; time_zone: string };
+const toOrganisation = (r: Row): Organisation => ({
+  id: r.id,
+  name: r.name,
+  timeZone: r.time_zone,
+  createdAt: r.created_at,
+});
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 
 export class OrganisationRepository {
   constructor(private readonly ctx: RepoContext) {}
 
-  async create(name: string): Promise<Organisation> {
-    const row = { id: newId(), name, created_at: this.ctx.clock.now() };
+  async create(name: string, timeZone: string = DEFAULT_TIME_ZONE): Promise<Organisation> {
+    const row = { id: newId(), name, created_at: this.ctx.clock.now(), time_zone: timeZone };
     await this.ctx.db.insertInto('organisations').values(row).execute();
     return toOrganisation(row);
   }
@@ -21,6 +27,20 @@ export class OrganisationRepository {
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? toOrganisation(row) : null;
+  }
+
+  async update(
+    id: string,
+    patch: { readonly name?: string; readonly timeZone?: string },
+  ): Promise<Organisation | null> {
+    const values = {
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.timeZone === undefined ? {} : { time_zone: patch.timeZone }),
+    };
+    if (Object.keys(values).length > 0) {
+      await this.ctx.db.updateTable('organisations').set(values).where('id', '=', id).execute();
+    }
+    return this.get(id);
   }
 
   async list(): Promise<readonly Organisation[]> {

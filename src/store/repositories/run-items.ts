@@ -189,6 +189,8 @@ export class RunItemRepository {
     page: number,
     pageSize: number,
   ): Promise<Page<RunItem>> {
+    // Retention removed them: the run and its counts stay, its items are gone.
+    if (run.itemsPrunedAt !== null) return { items: [], total: 0, page, pageSize };
     if (this.listsUnchanged(run, query)) {
       const merged = await this.merged(run, query, sort);
       const slice = merged.slice((page - 1) * pageSize, page * pageSize);

@@ -36,4 +36,5 @@ export const toRun = (r: RunsTable): Run => ({
   unchangedCount: Number(r.unchanged_count ?? 0),
   unchangedList: r.unchanged_list ?? null,
   itemCounts: fromJson<RunCounts>(r.item_counts ?? null),
+  itemsPrunedAt: r.items_pruned_at ?? null,
 });

@@ -57,6 +57,7 @@ export class RunRepository {
       unchanged_count: null,
       unchanged_list: null,
       item_counts: null,
+      items_pruned_at: null,
     };
     await this.ctx.db.insertInto('runs').values(row).execute();
     return toRun(row);

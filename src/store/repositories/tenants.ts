@@ -3,7 +3,7 @@ import type { RepoContext } from '../context.ts';
 import { newId } from '../context.ts';
 import type { TenantsTable } from '../database.ts';
 import { fromFlag, fromJson, toCount, toFlag, toJson } from '../json.ts';
-import type { CredentialStatus, Tenant, TenantCredentialRef } from '../records.ts';
+import type { CredentialStatus, Tenant, TenantCredentialRef, TenantDirectory } from '../records.ts';
 
 const toTenant = (r: TenantsTable): Tenant => ({
   id: r.id,
@@ -17,6 +17,7 @@ const toTenant = (r: TenantsTable): Tenant => ({
   credential: fromJson<TenantCredentialRef>(r.credential),
   authorityHost: r.authority_host,
   graphBaseUrl: r.graph_base_url,
+  directory: fromJson<TenantDirectory>(r.directory ?? null),
   subscriptionActive: fromFlag(r.subscription_active),
   credentialStatus: r.credential_status as CredentialStatus,
   credentialMessage: r.credential_message,
@@ -38,7 +39,10 @@ export type TenantFields = Pick<
   | 'authorityHost'
   | 'graphBaseUrl'
   | 'subscriptionActive'
->;
+> & {
+  /** Hybrid tenants' directory settings; left out = none. */
+  readonly directory?: TenantDirectory | null;
+};
 
 /** The columns of the administrator's fields, written the same way on create and update. */
 const fieldColumns = (input: TenantFields) =>
@@ -52,6 +56,7 @@ const fieldColumns = (input: TenantFields) =>
     credential: input.credential === null ? null : toJson(input.credential),
     authority_host: input.authorityHost,
     graph_base_url: input.graphBaseUrl,
+    directory: input.directory == null ? null : toJson(input.directory),
     subscription_active: toFlag(input.subscriptionActive),
   }) satisfies Partial<TenantsTable>;
 
@@ -104,7 +109,8 @@ export class TenantRepository {
       before.clientId !== input.clientId ||
       JSON.stringify(before.credential) !== JSON.stringify(input.credential) ||
       before.authorityHost !== input.authorityHost ||
-      before.graphBaseUrl !== input.graphBaseUrl;
+      before.graphBaseUrl !== input.graphBaseUrl ||
+      JSON.stringify(before.directory) !== JSON.stringify(input.directory ?? null);
     await this.ctx.db
       .updateTable('tenants')
       .set({

@@ -31,6 +31,8 @@ export function answerVerdict(
   if (status >= 200 && status < 300) return succeeded(job, body);
   if (status === 404 && job.request.notFoundIsDone) return succeeded(job, body);
   const info = parseGraphError(status, body);
+  if (status === 400 && job.request.alreadyExistsIsDone && /already exist/i.test(info.message))
+    return succeeded(job, body);
   const reason = describeGraphError(info);
   if (isThrottled(status)) return { kind: 'retry', afterMs: retryAfter, reason, throttled: status === 429 };
   if (isUncertain(status)) return uncertainVerdict(job, reason);

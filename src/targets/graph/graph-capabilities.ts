@@ -110,6 +110,7 @@ export const GRAPH_CAPABILITIES: TargetCapabilities = {
   },
   attributeTypes: GRAPH_ATTRIBUTE_TYPES,
   alwaysRead: ALWAYS_READ,
+  entitlements: { groups: true, licenceAttribute: 'assignedLicenses', licenceRequires: 'usageLocation' },
 };
 
 export const LIST_ATTRIBUTES: ReadonlySet<string> = new Set(

@@ -42,7 +42,7 @@ describe('OData for accounts', () => {
         displayName: 'Jan',
         businessPhones: ['+31 20 1'],
         employeeOrgData: { costCenter: 'K1', division: null },
-        assignedLicenses: [{ skuId: 's' }],
+        assignedLicenses: [{ skuId: 'S' }, { skuId: 't', disabledPlans: ['P2', 'p1'] }],
       },
       [
         'displayName',
@@ -62,7 +62,8 @@ describe('OData for accounts', () => {
         'employeeOrgData.costCenter': 'K1',
         'employeeOrgData.division': null,
         jobTitle: null,
-        assignedLicenses: '[{"skuId":"s"}]',
+        // Licences as licenceKey strings: lower case, disabled plans sorted.
+        assignedLicenses: ['s', 't;p1,p2'],
       },
     });
   });

@@ -2,7 +2,7 @@
  * Graph users as hrsync accounts: which properties to `$select`, how a Graph user becomes flat
  * attributes (`employeeOrgData.costCenter`), and OData filters for finding accounts. Pure.
  */
-import type { Account, Attributes, AttrValue } from '../../core/index.ts';
+import { type Account, type Attributes, type AttrValue, licenceKey } from '../../core/index.ts';
 import { isObject } from './graph-errors.ts';
 
 /** Read with every account: the engine needs to know whether an account is enabled. */
@@ -65,11 +65,29 @@ export function toAccount(user: Record<string, unknown>, attributes: readonly st
       if (manager !== undefined) values[MANAGER] = manager;
       continue;
     }
+    if (attribute === LICENCES) {
+      values[LICENCES] = licencesOf(user[LICENCES]);
+      continue;
+    }
     let value: unknown = user;
     for (const part of attribute.split('.')) value = isObject(value) ? value[part] : undefined;
     values[attribute] = toAttrValue(value);
   }
   return { id: String(user.id), attributes: values satisfies Attributes };
+}
+
+/** Licences as the engine compares them: one `licenceKey` string per assigned licence. */
+const LICENCES = 'assignedLicenses';
+
+function licencesOf(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter(isObject)
+    .flatMap((l) =>
+      typeof l.skuId === 'string'
+        ? [licenceKey(l.skuId, Array.isArray(l.disabledPlans) ? l.disabledPlans.map(String) : [])]
+        : [],
+    );
 }
 
 function toAttrValue(value: unknown): AttrValue {

@@ -10,6 +10,7 @@ import {
   type PlannedWrite,
 } from '../../core/index.ts';
 import type { WriteOutcome } from '../../engine/ports.ts';
+import { prepareEntitlementWrite } from './graph-entitlement-requests.ts';
 import { nestAttributes } from './graph-odata.ts';
 
 export interface GraphRequest {
@@ -19,6 +20,8 @@ export interface GraphRequest {
   readonly body?: Record<string, unknown>;
   /** A 404 means the goal is already reached (deleting what is gone, clearing an absent manager). */
   readonly notFoundIsDone?: true;
+  /** A 400 "…already exist…" means the goal is already reached (adding a member who is one). */
+  readonly alreadyExistsIsDone?: true;
 }
 
 export type PreparedWrite =
@@ -73,6 +76,10 @@ export function prepareWrite(write: PlannedWrite, ctx: RequestContext): Prepared
       }
       return { request: { method: 'DELETE', url: ref, notFoundIsDone: true } };
     }
+    case 'add-to-group':
+    case 'remove-from-group':
+    case 'assign-licences':
+      return prepareEntitlementWrite(write, ctx);
     case 'write-back':
       // Write-back goes to AFAS through the Source port; the Graph target never writes it.
       return failed('write-back is applied to AFAS by the source, not to Microsoft Graph');

@@ -11,6 +11,7 @@ import type { Target } from '../../engine/ports.ts';
 import { BatchPacer, GRAPH_WRITE_QUOTA, type PacerOptions } from './batch-pacer.ts';
 import { GRAPH_CAPABILITIES, LIST_ATTRIBUTES } from './graph-capabilities.ts';
 import { checkGraphConnection } from './graph-check.ts';
+import { readCatalogue, readEntitlements } from './graph-entitlements.ts';
 import { GraphHttp, type HttpFetch, type Sleep } from './graph-http.ts';
 import { findAccounts, readAccounts } from './graph-reader.ts';
 import { type GraphCredentialMaterial, GraphTokenProvider } from './graph-token.ts';
@@ -86,6 +87,8 @@ export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): G
     stats: writer.stats,
     readAccounts: (options) => readAccounts(http, options),
     findAccounts: (attribute, value, attributes) => findAccounts(http, attribute, value, attributes),
+    readEntitlements: (request) => readEntitlements(http, request),
+    entitlementCatalogue: (request) => readCatalogue(http, request),
     apply: (writes, options) => writer.apply(writes, options),
     test: () => checkGraphConnection(http, config.defaultDomain),
     close: async () => {

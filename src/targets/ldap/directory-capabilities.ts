@@ -26,4 +26,6 @@ export const DIRECTORY_CAPABILITIES: TargetCapabilities = {
   },
   attributeTypes: DIRECTORY_ATTRIBUTE_TYPES,
   alwaysRead: ['cn', 'parentDistinguishedName', 'sAMAccountName', 'userPrincipalName'],
+  // Groups by DN; licences live in Microsoft 365 (group-based licensing on a synced group does it).
+  entitlements: { groups: true, licenceAttribute: null, licenceRequires: null },
 };

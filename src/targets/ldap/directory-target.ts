@@ -8,6 +8,7 @@ import type { Target } from '../../engine/ports.ts';
 import { DIRECTORY_CAPABILITIES } from './directory-capabilities.ts';
 import { checkDirectory, type DirectoryCheckResult } from './directory-check.ts';
 import { DirectoryConnection } from './directory-connection.ts';
+import { readDirectoryGroups } from './directory-groups.ts';
 import { findAccounts, readAccounts } from './directory-reader.ts';
 import { DirectoryWriter } from './directory-writer.ts';
 
@@ -54,6 +55,7 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     findAccounts: (attribute, value, attributes) =>
       findAccounts(conn, config.baseDn, attribute, value, attributes),
     apply: (writes, options) => writer.apply(writes, options),
+    readEntitlements: (request) => readDirectoryGroups(conn, config.baseDn, request.groupIds),
     test: () =>
       checkDirectory(conn, {
         baseDn: config.baseDn,

@@ -14,6 +14,7 @@ import type { AttributeChange, PlannedWrite } from '../../core/index.ts';
 import type { TargetWriteProgress, WriteOutcome } from '../../engine/ports.ts';
 import { CN, ldapValues, MANAGER, NOT_MODIFIED, PARENT } from './directory-attributes.ts';
 import type { DirectoryConnection } from './directory-connection.ts';
+import { applyGroupWrite } from './directory-groups.ts';
 import { rdnValue, splitDn, userDn } from './dn.ts';
 import { guidDn, guidToString } from './guid.ts';
 import { initialPassword, unicodePwd } from './initial-password.ts';
@@ -82,6 +83,10 @@ export class DirectoryWriter {
           return await this.#setManager(write);
         case 'write-back':
           return { ok: true, accountId: null };
+        case 'add-to-group':
+        case 'remove-from-group':
+        case 'assign-licences':
+          return await applyGroupWrite(this.#conn, write);
       }
     } catch (error) {
       const f = classifyLdapError(error);

@@ -19,8 +19,8 @@ import { createTestDatabase, type TestDatabase } from '../../service/support/dat
 export const TEST_TIMINGS: AgentTimings = {
   holdMs: 1_000,
   heartbeatMs: 250,
-  silenceMs: 2_000,
-  claimTimeoutMs: 4_000,
+  silenceMs: 4_000,
+  claimTimeoutMs: 5_000,
 };
 
 export interface Reply {

@@ -19,6 +19,7 @@ export type {
   ItemStatus,
   Role,
   RunKind,
+  RunOutcome,
   RunStatus,
   TenantType,
 } from '../../../src/core/vocabulary.ts';

@@ -1,15 +1,18 @@
 /** Static types of the DTOs the console shows, derived from the contract schemas. */
 import type { Static } from '@sinclair/typebox';
 import type {
+  ApiTokenDto,
   AuditEventDto,
   ConfigurationDto,
   ConnectionDetailsDto,
   ConnectionSummaryDto,
+  CreatedApiTokenDto,
   CredentialTestDto,
   CustomerDto,
   DestinationStepDto,
   ExpressionTestDto,
   MappingStepBody,
+  OrganisationSettingsDto,
   RunDto,
   RunItemDto,
   ScheduleDto,
@@ -20,6 +23,7 @@ import type {
   SourceTestDto,
   StepSavedDto,
   TenantDto,
+  UserDto,
 } from './contracts.ts';
 
 export type Session = Static<typeof SessionDto>;
@@ -41,3 +45,7 @@ export type AuditEvent = Static<typeof AuditEventDto>;
 export type Customer = Static<typeof CustomerDto>;
 export type Tenant = Static<typeof TenantDto>;
 export type CredentialTest = Static<typeof CredentialTestDto>;
+export type User = Static<typeof UserDto>;
+export type ApiToken = Static<typeof ApiTokenDto>;
+export type CreatedApiToken = Static<typeof CreatedApiTokenDto>;
+export type OrganisationSettings = Static<typeof OrganisationSettingsDto>;

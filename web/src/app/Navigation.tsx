@@ -1,7 +1,22 @@
-/** The left navigation: the console's two areas. */
+/** The left navigation: connections and the audit log, then what an administrator manages. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { DocumentBulletListClockRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import {
+  BuildingRegular,
+  DocumentBulletListClockRegular,
+  KeyRegular,
+  PeopleTeamRegular,
+  PlugConnectedRegular,
+  SettingsRegular,
+} from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import {
+  type Endpoint,
+  listApiTokens,
+  listCustomers,
+  listUsers,
+  updateOrganisation,
+} from '../api/contracts.ts';
+import { useSession } from '../auth/session-context.tsx';
 import type { Route } from './routes.ts';
 
 const useStyles = makeStyles({
@@ -36,6 +51,8 @@ interface Item {
   readonly href: string;
   readonly icon: ReactNode;
   readonly matches: (route: Route) => boolean;
+  /** Shown only to roles that may call this endpoint. */
+  readonly needs?: Pick<Endpoint, 'access'>;
 }
 
 const ITEMS: readonly Item[] = [
@@ -52,14 +69,43 @@ const ITEMS: readonly Item[] = [
     icon: <DocumentBulletListClockRegular fontSize={20} />,
     matches: (r) => r.page === 'audit',
   },
+  {
+    label: 'Customers and tenants',
+    href: '#/customers',
+    icon: <BuildingRegular fontSize={20} />,
+    matches: (r) => r.page === 'customers',
+    needs: listCustomers,
+  },
+  {
+    label: 'Users',
+    href: '#/users',
+    icon: <PeopleTeamRegular fontSize={20} />,
+    matches: (r) => r.page === 'users',
+    needs: listUsers,
+  },
+  {
+    label: 'API tokens',
+    href: '#/tokens',
+    icon: <KeyRegular fontSize={20} />,
+    matches: (r) => r.page === 'tokens',
+    needs: listApiTokens,
+  },
+  {
+    label: 'Organisation',
+    href: '#/organisation',
+    icon: <SettingsRegular fontSize={20} />,
+    matches: (r) => r.page === 'organisation',
+    needs: updateOrganisation,
+  },
 ];
 
 export function Navigation(props: { readonly route: Route }) {
   const styles = useStyles();
+  const { can } = useSession();
   return (
     <nav className={styles.nav} aria-label="Main">
       <ul className={styles.list}>
-        {ITEMS.map((item) => {
+        {ITEMS.filter((item) => !item.needs || can(item.needs)).map((item) => {
           const current = item.matches(props.route);
           return (
             <li key={item.href}>

@@ -19,6 +19,14 @@ const ConnectionsPage = lazy(() =>
   import('../connections/ConnectionsPage.tsx').then((m) => ({ default: m.ConnectionsPage })),
 );
 const RunPage = lazy(() => import('../runs/RunPage.tsx').then((m) => ({ default: m.RunPage })));
+const CustomersPage = lazy(() =>
+  import('../admin/CustomersPage.tsx').then((m) => ({ default: m.CustomersPage })),
+);
+const UsersPage = lazy(() => import('../admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TokensPage = lazy(() => import('../admin/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const OrganisationPage = lazy(() =>
+  import('../admin/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
 const StepPage = lazy(() => import('../steps/StepPage.tsx').then((m) => ({ default: m.StepPage })));
 
 const useStyles = makeStyles({
@@ -45,6 +53,14 @@ function Page(props: { readonly route: Route }) {
       return <RunPage key={route.id} id={route.id} />;
     case 'audit':
       return <AuditLogPage filter={route.filter} />;
+    case 'customers':
+      return <CustomersPage />;
+    case 'users':
+      return <UsersPage />;
+    case 'tokens':
+      return <TokensPage />;
+    case 'organisation':
+      return <OrganisationPage />;
     case 'not-found':
       return (
         <EmptyState title="This page does not exist">

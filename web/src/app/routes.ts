@@ -6,12 +6,18 @@ import { useEffect, useState } from 'react';
 
 export type StepNumber = 1 | 2 | 3 | 4 | 5;
 
+/** The administration pages: one URL segment each (`#/customers`). */
+export const ADMIN_PAGES = ['customers', 'users', 'tokens', 'organisation'] as const;
+export type AdminPage = (typeof ADMIN_PAGES)[number];
+const isAdminPage = (s: string | undefined): s is AdminPage => ADMIN_PAGES.some((p) => p === s);
+
 export type Route =
   | { readonly page: 'connections' }
   | { readonly page: 'connection'; readonly id: string }
   | { readonly page: 'step'; readonly id: string; readonly step: StepNumber }
   | { readonly page: 'run'; readonly id: string }
   | { readonly page: 'audit'; readonly filter: Readonly<Record<string, string>> }
+  | { readonly page: AdminPage }
   | { readonly page: 'not-found'; readonly path: string };
 
 const isStep = (n: number): n is StepNumber => Number.isInteger(n) && n >= 1 && n <= 5;
@@ -30,6 +36,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'audit' && parts.length === 1) {
     return { page: 'audit', filter: Object.fromEntries(new URLSearchParams(rawQuery)) };
   }
+  if (parts.length === 1 && isAdminPage(first)) return { page: first };
   return { page: 'not-found', path: rawPath };
 }
 
@@ -48,6 +55,11 @@ export function hrefFor(route: Route): string {
       const query = new URLSearchParams(route.filter).toString();
       return query ? `#/audit?${query}` : '#/audit';
     }
+    case 'customers':
+    case 'users':
+    case 'tokens':
+    case 'organisation':
+      return `#/${route.page}`;
     case 'not-found':
       return `#${route.path}`;
   }

@@ -145,7 +145,10 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                       {RUN_KIND_LABELS[c.latestRun.kind]} of {formatDateTime(c.latestRun.requestedAt)}
                     </Link>,
                   ],
-                  ['Status', <RunStatusBadge key="s" status={c.latestRun.status} />],
+                  [
+                    'Status',
+                    <RunStatusBadge key="s" status={c.latestRun.status} outcome={c.latestRun.outcome} />,
+                  ],
                   ...(c.latestRun.blockedReason
                     ? ([['Blocked because', c.latestRun.blockedReason]] as const)
                     : []),

@@ -21,7 +21,7 @@ const COLUMNS: readonly Column<Run>[] = [
       </Link>
     ),
   },
-  { header: 'Status', cell: (r) => <RunStatusBadge status={r.status} /> },
+  { header: 'Status', cell: (r) => <RunStatusBadge status={r.status} outcome={r.outcome} /> },
   { header: 'Requested', cell: (r) => formatDateTime(r.requestedAt) },
   { header: 'By', cell: (r) => r.requestedBy },
   { header: 'Duration', cell: (r) => formatDuration(r.durationMs) },

@@ -101,7 +101,7 @@ export function RunPage(props: { readonly id: string }) {
           { label: title },
         ]}
         title={`${title} — ${name}`}
-        badge={<RunStatusBadge status={r.status} />}
+        badge={<RunStatusBadge status={r.status} outcome={r.outcome} />}
         subtitle={
           r.kind === 'simulation'
             ? 'A simulation shows what a sync would do. Nothing was written.'
@@ -162,7 +162,7 @@ export function RunPage(props: { readonly id: string }) {
             <PropertyList
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
-                ['Status', <RunStatusBadge key="s" status={r.status} />],
+                ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} />],
                 ['Requested', `${formatDateTimeSeconds(r.requestedAt)} by ${r.requestedBy}`],
                 ['Started', formatDateTimeSeconds(r.startedAt)],
                 ['Finished', formatDateTimeSeconds(r.finishedAt)],

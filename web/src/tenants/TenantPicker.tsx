@@ -102,13 +102,16 @@ export function TenantPicker(props: {
   );
   const choices = (tenants.data?.items ?? []).filter((t) => !props.type || t.type === props.type);
   const chosen = choices.find((t) => t.id === props.tenantId);
+  // Shown so the admin knows the tenant exists, but not choosable: a connection needs the subscription.
+  const usable = choices.filter((t) => t.subscriptionActive);
+  const unusable = choices.filter((t) => !t.subscriptionActive);
   const { onChange, customerId, tenantId } = props;
 
   // With exactly one tenant of the right type, choose it: one less click for the common case.
   useEffect(() => {
-    const only = choices.length === 1 ? choices[0] : undefined;
+    const only = usable.length === 1 ? usable[0] : undefined;
     if (customerId && !tenantId && only) onChange(customerId, only.id, only);
-  }, [choices, customerId, tenantId, onChange]);
+  }, [usable, customerId, tenantId, onChange]);
 
   return (
     <div className={styles.root}>
@@ -134,7 +137,9 @@ export function TenantPicker(props: {
         hint={
           props.customerId && !tenants.loading && choices.length === 0
             ? `This customer has no ${props.type ?? ''} tenant; an administrator can register one.`
-            : null
+            : unusable.length > 0
+              ? `${unusable.map((t) => t.name).join(', ')}: the User Management subscription is not active, so no connection can use ${unusable.length === 1 ? 'it' : 'them'} until an administrator activates it.`
+              : null
         }
       >
         <Select
@@ -150,9 +155,14 @@ export function TenantPicker(props: {
           disabled={!props.customerId || (tenants.loading && !tenants.data)}
         >
           <option value="">Choose a tenant…</option>
-          {choices.map((t) => (
+          {usable.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name} ({t.type})
+            </option>
+          ))}
+          {unusable.map((t) => (
+            <option key={t.id} value={t.id} disabled>
+              {t.name} ({t.type}) — User Management subscription not active
             </option>
           ))}
         </Select>

@@ -1,7 +1,13 @@
 /** Coloured badges for connection states and run/item statuses, from the label tables. */
 import { Badge } from '@fluentui/react-components';
-import type { ConnectionState, ItemStatus, RunStatus } from '../api/contracts.ts';
-import { ITEM_STATUS_LABELS, RUN_STATUS_LABELS, STATE_LABELS } from './labels.ts';
+import {
+  type ConnectionState,
+  type ItemStatus,
+  RUN_OUTCOME_INFO,
+  type RunOutcome,
+  type RunStatus,
+} from '../api/contracts.ts';
+import { ITEM_STATUS_LABELS, RUN_OUTCOME_COLOURS, RUN_STATUS_LABELS, STATE_LABELS } from './labels.ts';
 
 export function StateBadge(props: { readonly state: ConnectionState }) {
   const { label, colour } = STATE_LABELS[props.state];
@@ -12,11 +18,25 @@ export function StateBadge(props: { readonly state: ConnectionState }) {
   );
 }
 
-export function RunStatusBadge(props: { readonly status: RunStatus }) {
-  const { label, colour } = RUN_STATUS_LABELS[props.status];
+/**
+ * A finished run wears its outcome (Succeeded, Succeeded with warnings, Completed with failures,
+ * Blocked, Failed, Cancelled — the words the CLI prints); a queued or running one its status. A
+ * discarded run says so: it was blocked and an operator chose not to apply it.
+ */
+export function RunStatusBadge(props: { readonly status: RunStatus; readonly outcome: RunOutcome | null }) {
+  const { outcome, status } = props;
+  const shown =
+    outcome === null || status === 'discarded'
+      ? RUN_STATUS_LABELS[status]
+      : { label: RUN_OUTCOME_INFO[outcome].label, colour: RUN_OUTCOME_COLOURS[outcome] };
   return (
-    <Badge appearance="filled" color={colour} data-run-status={props.status}>
-      {label}
+    <Badge
+      appearance="filled"
+      color={shown.colour}
+      data-run-status={status}
+      data-run-outcome={outcome ?? undefined}
+    >
+      {shown.label}
     </Badge>
   );
 }

@@ -9,6 +9,7 @@ import type {
   ItemStatus,
   NamingScheme,
   RunKind,
+  RunOutcome,
   RunStatus,
   TenantType,
 } from '../api/contracts.ts';
@@ -62,6 +63,16 @@ export const RUN_STATUS_LABELS: Readonly<
   failed: { label: 'Failed', colour: 'danger' },
   cancelled: { label: 'Cancelled', colour: 'subtle' },
   discarded: { label: 'Discarded', colour: 'subtle' },
+};
+
+/** Outcome colours; the words are the service's own (RUN_OUTCOME_INFO), as the CLI prints them. */
+export const RUN_OUTCOME_COLOURS: Readonly<Record<RunOutcome, Colour>> = {
+  succeeded: 'success',
+  'succeeded-with-warnings': 'warning',
+  'completed-with-failures': 'danger',
+  blocked: 'severe',
+  failed: 'danger',
+  cancelled: 'subtle',
 };
 
 export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = {

@@ -1,4 +1,5 @@
 import type { GraphSkuRecord } from '../../../demo-data/types.ts';
+import { servicePlansOf } from '../../directory/service-plans.ts';
 import { badRequest } from '../graph-error.ts';
 import { PERMISSIONS, requirePermission } from '../principal.ts';
 import type { GraphRoute } from '../route-types.ts';
@@ -23,7 +24,7 @@ function readLicenseChange(body: unknown): LicenseChange {
       throw badRequest("Invalid value specified for property 'skuId' of resource 'License'.");
     return {
       skuId: skuId.toLowerCase(),
-      disabledPlans: Array.isArray(disabledPlans) ? disabledPlans.map(String) : [],
+      disabledPlans: Array.isArray(disabledPlans) ? disabledPlans.map((p) => String(p).toLowerCase()) : [],
     };
   });
   if (!removeLicenses.every((id) => typeof id === 'string')) {
@@ -42,7 +43,12 @@ const skuView = (tenantId: string, tenantName: string, sku: GraphSkuRecord) => (
   skuId: sku.skuId,
   skuPartNumber: sku.skuPartNumber,
   prepaidUnits: { enabled: sku.prepaidUnits.enabled, suspended: 0, warning: 0, lockedOut: 0 },
-  servicePlans: [],
+  servicePlans: servicePlansOf(sku).map((p) => ({
+    servicePlanId: p.servicePlanId,
+    servicePlanName: p.servicePlanName,
+    provisioningStatus: 'Success',
+    appliesTo: 'User',
+  })),
 });
 
 export const licenseRoutes: readonly GraphRoute[] = [
@@ -79,6 +85,11 @@ export const licenseRoutes: readonly GraphRoute[] = [
       for (const { skuId } of change.add) {
         const sku = skus.get(skuId);
         if (!sku) throw badRequest(`License ${skuId} does not correspond to a valid company License.`);
+        const plans = new Set(servicePlansOf(sku).map((p) => p.servicePlanId));
+        const disabled = change.add.find((a) => a.skuId === skuId)?.disabledPlans ?? [];
+        const unknown = disabled.find((p) => !plans.has(p.toLowerCase()));
+        if (unknown !== undefined)
+          throw badRequest(`Service plan ${unknown} is not part of license ${skuId}.`);
         const alreadyHas = current.some((l) => l.skuId === skuId);
         if (!alreadyHas && sku.consumedUnits >= sku.prepaidUnits.enabled) {
           throw badRequest(`Subscription ${sku.skuPartNumber} has no licenses available for assignment.`);

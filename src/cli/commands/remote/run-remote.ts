@@ -15,7 +15,7 @@ export interface Remote {
   out(text: string): void;
 }
 
-export type ExitCode = 0 | 1 | 2;
+export type ExitCode = 0 | 1 | 2 | 3 | 4;
 
 export async function runRemote(
   flags: RemoteFlags,

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { runOutcome } from '../../../contracts/index.ts';
 import { ACTIONS, ITEM_STATUSES, RUN_STATUSES, type RunStatus } from '../../../core/index.ts';
 import { type RunView, runExitCode, runLines } from './run-summary.ts';
 
@@ -11,6 +12,7 @@ function run(status: RunStatus, statuses: Record<string, number> = {}): RunView 
     connectionId: 'c1',
     kind: 'sync',
     status,
+    outcome: runOutcome(status, statuses),
     employeeNumber: null,
     requestedBy: 'token ci',
     requestedAt: '2026-05-01T08:00:00.000Z',
@@ -31,17 +33,18 @@ function run(status: RunStatus, statuses: Record<string, number> = {}): RunView 
     attempt: 1,
     maxAttempts: 3,
     unchangedCount: 0,
+    itemsPrunedAt: null,
   };
 }
 
-test('runExitCode: 0 done and clean, 2 needs attention, 1 the run failed', () => {
-  const expected: Record<RunStatus, 0 | 1 | 2> = {
+test('runExitCode: 0 succeeded (warnings too), 2 failures, 3 blocked, 4 cancelled, 1 the run failed', () => {
+  const expected: Record<RunStatus, 0 | 1 | 2 | 3 | 4> = {
     queued: 0,
     running: 0,
     succeeded: 0,
-    blocked: 2,
-    cancelled: 2,
-    discarded: 2,
+    blocked: 3,
+    cancelled: 4,
+    discarded: 3,
     failed: 1,
   };
   for (const status of RUN_STATUSES) assert.equal(runExitCode(run(status)), expected[status], status);

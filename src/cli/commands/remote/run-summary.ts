@@ -1,10 +1,9 @@
 /**
- * A run for people (what it did, why it stopped, what to do next) and for scripts (the exit code:
- * 0 succeeded with no failed items; 2 finished but needs attention — blocked, failed items,
- * cancelled, discarded; 1 the run itself failed).
+ * A run for people (its outcome first, what it did, why it stopped, what to do next) and for scripts
+ * (the exit code of its outcome: 0 succeeded, with or without warnings; 2 completed with failures;
+ * 3 blocked; 4 cancelled; 1 the run failed — contracts/run-outcomes.ts).
  */
-import type { getRun, ResponseOf } from '../../../contracts/index.ts';
-import { assertNever } from '../../../core/index.ts';
+import { type getRun, type ResponseOf, RUN_OUTCOME_INFO } from '../../../contracts/index.ts';
 import { countsLine, duration, shortTime } from './format.ts';
 import type { ExitCode } from './run-remote.ts';
 import { formatProperties } from './table.ts';
@@ -19,6 +18,7 @@ export function runLines(run: RunView): string[] {
     ? `${run.progress.phase} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
     : undefined;
   const lines = formatProperties([
+    ['outcome', run.outcome ? RUN_OUTCOME_INFO[run.outcome].label : undefined],
     ['run', run.id],
     ['kind', run.kind],
     ['status', run.status + (run.cancelRequested && run.status === 'running' ? ' (cancel requested)' : '')],
@@ -42,6 +42,8 @@ export function runLines(run: RunView): string[] {
     ['approved', decision(run.approval)],
     ['discarded', decision(run.discard)],
   ]);
+  const advice = run.outcome ? RUN_OUTCOME_INFO[run.outcome].advice : null;
+  if (advice && run.status !== 'blocked') lines.push('', advice);
   if (run.status === 'blocked') {
     lines.push(
       '',
@@ -54,19 +56,5 @@ export function runLines(run: RunView): string[] {
 }
 
 export function runExitCode(run: RunView): ExitCode {
-  switch (run.status) {
-    case 'queued':
-    case 'running':
-      return 0;
-    case 'succeeded':
-      return (run.counts?.statuses.failed ?? 0) > 0 || (run.counts?.statuses.blocked ?? 0) > 0 ? 2 : 0;
-    case 'blocked':
-    case 'cancelled':
-    case 'discarded':
-      return 2;
-    case 'failed':
-      return 1;
-    default:
-      return assertNever(run.status, 'run status');
-  }
+  return run.outcome === null ? 0 : RUN_OUTCOME_INFO[run.outcome].exitCode;
 }

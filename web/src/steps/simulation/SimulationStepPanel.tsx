@@ -64,7 +64,8 @@ export function SimulationStepPanel(props: {
           {lastSimulation ? (
             <div className={styles.latest} data-testid="last-simulation">
               <Text>
-                Latest simulation: <RunStatusBadge status={lastSimulation.status} /> requested{' '}
+                Latest simulation:{' '}
+                <RunStatusBadge status={lastSimulation.status} outcome={lastSimulation.outcome} /> requested{' '}
                 {formatDateTime(lastSimulation.requestedAt)} by {lastSimulation.requestedBy}.{' '}
                 {c.simulationCurrent
                   ? 'It matches the current configuration.'

@@ -1,0 +1,190 @@
+/**
+ * The agent protocol end to end (issue 9, items 4 and 5), with the engine driving a remote target:
+ * reads come in pages, writes carry operation ids, the service bounds its waits and names the silent
+ * agent, several agents share a tenant, a killed agent's work goes to another with no duplicate, and
+ * a connection dropped mid-operation loses no write and repeats none.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Target } from '../../src/engine/ports.ts';
+import type { PersonSpec } from '../engine/company.ts';
+import { type GraphWorld, startGraphWorld, until } from './support/graph-world.ts';
+import { type AgentService, startAgentService } from './support/stack.ts';
+import { startTcpProxy } from './support/tcp-proxy.ts';
+
+const PEOPLE: readonly PersonSpec[] = Array.from({ length: 12 }, (_, i) => ({
+  n: String(2000 + i),
+  given: ['Anna', 'Bram', 'Cor', 'Daan', 'Eva', 'Fleur'][i % 6] as string,
+  family: `Visser${i}`,
+  jobs: [{ start: '2020-01-01', title: 'Adviseur', ...(i > 0 ? { manager: '2000' } : {}) }],
+}));
+
+function duplicates(world: GraphWorld): string[] {
+  const seen = new Map<string, number>();
+  for (const u of world.graph.state.directory.snapshot().users) {
+    const id = String((u as unknown as Record<string, unknown>).employeeId ?? '');
+    if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+const employeeIds = (world: GraphWorld) =>
+  world.graph.state.directory
+    .snapshot()
+    .users.map((u) => String((u as unknown as Record<string, unknown>).employeeId ?? ''))
+    .filter(Boolean)
+    .sort();
+
+describe('agent protocol: a full sync through an agent', () => {
+  let svc: AgentService;
+  let world: GraphWorld;
+  before(async () => {
+    svc = await startAgentService('sqlite');
+    world = await startGraphWorld(svc, PEOPLE);
+  });
+  after(async () => {
+    await world?.close();
+    await svc?.close();
+  });
+
+  test('with no agent the run fails cleanly, saying no agent is registered', async () => {
+    const outcome = await world.run('simulation');
+    assert.equal(outcome.status, 'failed');
+    assert.equal(outcome.error?.code, 'HRS_AGENT_UNAVAILABLE');
+    assert.match(outcome.error?.message ?? '', /No directory agent is registered/);
+  });
+
+  test('simulate, sync and re-sync through one agent: every person created once, then zero writes', async () => {
+    const agent = await world.startAgent('agent-a');
+    const simulation = await world.run('simulation');
+    assert.equal(simulation.status, 'succeeded', simulation.error?.message);
+    assert.equal(world.graph.state.directory.snapshot().users.length, 0, 'a simulation writes nothing');
+    const sync = await world.run('sync');
+    assert.equal(sync.status, 'succeeded', sync.error?.message);
+    assert.deepEqual(employeeIds(world), PEOPLE.map((p) => p.n).sort());
+    const again = await world.run('sync');
+    assert.equal(again.actionCounts.create + again.actionCounts.update, 0);
+    await agent.stop();
+    const listed = await svc.store.agents.find(agent.id);
+    assert.ok(listed?.lastSeenAt, 'the agent was heard from');
+    assert.ok(
+      agent.logs.some((l) => l.includes('"kind":"read"') && l.includes('operation carried out')),
+      'the agent logs what it carried out',
+    );
+    const ops = await svc.store.db.selectFrom('agent_operations').select('id').execute();
+    assert.equal(ops.length, 0, 'answered operations leave the queue');
+  });
+
+  test('reads arrive in pages', async () => {
+    const agent = await world.startAgent('agent-pages');
+    const pagesSeen: number[] = [];
+    const original = svc.store.agentOperations.pages.bind(svc.store.agentOperations);
+    svc.store.agentOperations.pages = async (id) => {
+      const pages = await original(id);
+      pagesSeen.push(pages.length);
+      return pages;
+    };
+    try {
+      const read = await world.remote.readAccounts({
+        attributes: ['employeeId', 'displayName'],
+        cursor: null,
+      });
+      assert.equal(read.accounts.length, PEOPLE.length);
+      assert.equal(pagesSeen.at(-1), 1);
+    } finally {
+      svc.store.agentOperations.pages = original;
+      await agent.stop();
+    }
+  });
+
+  test('an agent that stopped is named when the run gives up waiting', async () => {
+    const outcome = await world.run('simulation');
+    assert.equal(outcome.status, 'failed');
+    assert.match(outcome.error?.message ?? '', /"agent-a" on agent-a\.zuid\.local \(last heard from /);
+  });
+});
+
+describe('agent protocol: faults', () => {
+  let svc: AgentService;
+  before(async () => {
+    svc = await startAgentService('sqlite');
+  });
+  after(async () => svc?.close());
+
+  test('an agent killed mid-write: the other agent finishes, the creates are re-matched, no duplicate', async () => {
+    const world = await startGraphWorld(svc, PEOPLE);
+    try {
+      const victim = await world.spawnAgent('victim', { AGENT_HOLD_AFTER_APPLY_MS: '60000' });
+      await until(
+        'the victim to connect',
+        async () => (await svc.store.agents.find(victim.id))?.lastSeenAt != null,
+      );
+      // Only the victim is connected when the sync starts, so it takes the first write batch.
+      const sync = world.run('sync');
+      await until('the victim to hold a finished write batch', () =>
+        victim.output.some((l) => l.includes('holding a finished write batch')),
+      );
+      const survivor = await world.startAgent('survivor');
+      victim.child.kill('SIGKILL');
+      const outcome = await sync;
+      assert.equal(outcome.status, 'succeeded', outcome.error?.message);
+      assert.deepEqual(duplicates(world), []);
+      assert.deepEqual(employeeIds(world), PEOPLE.map((p) => p.n).sort());
+      assert.equal((await world.engineStore.links()).length, PEOPLE.length);
+      const again = await world.run('sync');
+      assert.equal(again.actionCounts.create, 0, 'every account was linked');
+      await survivor.stop();
+    } finally {
+      await world.close();
+    }
+  });
+
+  test('the connection dropped between the writes and the answer: the answer arrives later, nothing twice', async () => {
+    const world = await startGraphWorld(svc, PEOPLE);
+    const proxy = await startTcpProxy(svc.port);
+    let dropped = 0;
+    const cutAfterWrites = (target: Target): Target => ({
+      ...target,
+      async apply(writes, options) {
+        const outcomes = await target.apply(writes, options);
+        if (dropped < 2) {
+          dropped++;
+          proxy.dropAll();
+          proxy.down();
+          setTimeout(() => proxy.up(), 800);
+        }
+        return outcomes;
+      },
+    });
+    try {
+      const agent = await world.startAgent('flaky-link', {
+        server: `https://127.0.0.1:${proxy.port}`,
+        wrap: cutAfterWrites,
+      });
+      const outcome = await world.run('sync');
+      assert.equal(outcome.status, 'succeeded', `${outcome.error?.message}\n${agent.logs.join('')}`);
+      assert.equal(dropped, 2);
+      assert.deepEqual(duplicates(world), []);
+      assert.deepEqual(employeeIds(world), PEOPLE.map((p) => p.n).sort());
+      const created = world.graph.state.requests
+        .counts()
+        .routes.filter((r) => r.method === 'POST' && /\/users$/.test(r.route))
+        .reduce((n, r) => n + r.count, 0);
+      assert.ok(created <= PEOPLE.length, `${created} user creates for ${PEOPLE.length} persons`);
+      assert.ok(
+        agent.logs.some((l) => l.includes('retrying')),
+        'the agent noticed the drop and retried',
+      );
+      assert.ok(
+        !agent.logs.some((l) => l.includes('no longer waits')),
+        'the answers arrived after the drop; the service did not give up on the agent',
+      );
+      const again = await world.run('sync');
+      assert.equal(again.actionCounts.create + again.actionCounts.update, 0);
+      await agent.stop();
+    } finally {
+      await proxy.close();
+      await world.close();
+    }
+  });
+});
