@@ -22,6 +22,9 @@ import type { Route } from './routes.ts';
 const useStyles = makeStyles({
   nav: {
     width: '220px',
+    // Below 1024 px the navigation collapses to its icons (names stay as accessible labels and
+    // tooltips), so pages keep their width on a laptop, a tablet or a phone.
+    '@media (max-width: 1023px)': { width: '52px' },
     flexShrink: 0,
     padding: '8px 0',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -39,6 +42,7 @@ const useStyles = makeStyles({
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
+  label: { '@media (max-width: 1023px)': { display: 'none' } },
   current: {
     borderLeftColor: tokens.colorBrandStroke1,
     backgroundColor: tokens.colorNeutralBackground1Selected,
@@ -113,9 +117,11 @@ export function Navigation(props: { readonly route: Route }) {
                 href={item.href}
                 className={mergeClasses(styles.link, current && styles.current)}
                 aria-current={current ? 'page' : undefined}
+                aria-label={item.label}
+                title={item.label}
               >
                 {item.icon}
-                {item.label}
+                <span className={styles.label}>{item.label}</span>
               </a>
             </li>
           );

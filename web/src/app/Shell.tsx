@@ -36,6 +36,7 @@ const useStyles = makeStyles({
     flex: 1,
     minWidth: 0,
     padding: '20px 32px 40px',
+    '@media (max-width: 600px)': { padding: '12px 12px 32px' },
     backgroundColor: tokens.colorNeutralBackground1,
   },
 });
