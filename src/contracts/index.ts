@@ -2,6 +2,7 @@
  * The API contract: endpoints, their schemas, the audit actions and the state tables. A leaf: the
  * server, the console and the CLI import it; it imports only the pure core vocabulary.
  */
+export * from './activation-gate.ts';
 export * from './audit-actions.ts';
 export * from './connection-states.ts';
 export * from './endpoint.ts';

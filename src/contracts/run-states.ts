@@ -1,5 +1,5 @@
 /** The run state machine as data: the worker, the API and the console read the same table. */
-import type { RunStatus } from '../core/vocabulary.ts';
+import type { RunKind, RunStatus } from '../core/vocabulary.ts';
 
 export interface RunTransition {
   readonly from: RunStatus;
@@ -21,18 +21,31 @@ export const RUN_TRANSITIONS: readonly RunTransition[] = [
   { from: 'blocked', to: 'discarded', by: 'operator', reason: 'discarded; nothing is applied' },
 ];
 
+/**
+ * Approve and discard exist only for blocked *syncs*: a blocked simulation wrote nothing and has
+ * nothing to apply — it says what a sync would meet; simulate again or activate (anyway).
+ */
 export const RUN_OPERATIONS = {
-  cancel: { label: 'cancel', allowedIn: ['queued', 'running'] },
-  approve: { label: 'approve', allowedIn: ['blocked'] },
-  discard: { label: 'discard', allowedIn: ['blocked'] },
-} as const satisfies Record<string, { readonly label: string; readonly allowedIn: readonly RunStatus[] }>;
+  cancel: { label: 'cancel', allowedIn: ['queued', 'running'], kinds: ['simulation', 'sync', 'on-demand'] },
+  approve: { label: 'approve', allowedIn: ['blocked'], kinds: ['sync'] },
+  discard: { label: 'discard', allowedIn: ['blocked'], kinds: ['sync'] },
+} as const satisfies Record<
+  string,
+  { readonly label: string; readonly allowedIn: readonly RunStatus[]; readonly kinds: readonly RunKind[] }
+>;
 export type RunOperation = keyof typeof RUN_OPERATIONS;
 
 export function checkRunOperation(
   operation: RunOperation,
   status: RunStatus,
+  kind: RunKind,
 ): { readonly ok: true } | { readonly ok: false; readonly message: string } {
   const rule = RUN_OPERATIONS[operation];
+  if (!(rule.kinds as readonly RunKind[]).includes(kind))
+    return {
+      ok: false,
+      message: `Cannot ${rule.label} a ${kind} run; only a blocked sync can be approved or discarded — a simulation applies nothing.`,
+    };
   if ((rule.allowedIn as readonly RunStatus[]).includes(status)) return { ok: true };
   return {
     ok: false,

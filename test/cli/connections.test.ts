@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   getConnection,
   getRun,
+  listAuditEvents,
   listConnections,
   listRunItems,
   listRuns,
@@ -117,10 +118,27 @@ describe('runs queued from the command line', () => {
     assert.equal(later.out, r.out.slice(0, r.out.indexOf('\nPer person:')));
   });
 
-  test('activate, then sync one person with --wait: exit 0 and each step; deactivate', async () => {
-    const activated = await stack.hrsync(['connections', 'activate', name], { token: 'operator' });
+  test('activate is refused after a simulation with a conflict; an admin activates anyway with a reason; sync one person', async () => {
+    const refused = await stack.hrsync(['connections', 'activate', name], { token: 'operator' });
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /latest simulation has 1 conflict/);
+    const operatorAnyway = await stack.hrsync(
+      ['connections', 'activate', name, '--anyway', 'HR confirmed the duplicate'],
+      { token: 'operator' },
+    );
+    assert.equal(operatorAnyway.code, 1, 'only an admin may activate anyway');
+    const activated = await stack.hrsync(
+      ['connections', 'activate', name, '--anyway', 'HR confirmed the duplicate is a test account'],
+      { token: 'admin' },
+    );
     assert.equal(activated.code, 0, activated.err);
     assert.equal(activated.out, `Connection "${name}" is now active.\n`);
+    const audit = await stack.api.call(listAuditEvents, {
+      query: { connectionId: id, action: 'connection.state-changed' },
+    });
+    const event = audit.items.find((e) => /activated anyway/.test(e.message));
+    assert.ok(event, 'the override is audited');
+    assert.match(event.message, /HR confirmed the duplicate is a test account/);
 
     const latest = (await stack.api.call(getConnection, { params: { id } })).latestRun;
     assert.ok(latest);

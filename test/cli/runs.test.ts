@@ -9,7 +9,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  activateConnection,
+  activateConnectionAnyway,
   getConfiguration,
   getRun,
   listAuditEvents,
@@ -55,7 +55,11 @@ before(async () => {
   const simulation = await settled((await stack.api.call(simulate, { params: { id } })).id);
   // A blocked simulation still counts as simulated: it shows the sync will wait for a decision.
   assert.equal(simulation.status, 'blocked', JSON.stringify(simulation));
-  await stack.api.call(activateConnection, { params: { id } });
+  // A blocked simulation needs an admin's written reason to activate (the activation gate).
+  await stack.api.call(activateConnectionAnyway, {
+    params: { id },
+    body: { reason: 'The leavers in this demo are expected' },
+  });
 });
 after(() => stack?.close());
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   activateConnection,
+  activateConnectionAnyway,
   approveRun,
   cancelRun,
   deactivateConnection,
@@ -42,7 +43,7 @@ for (const dialect of DIALECTS) {
       activeId = id;
       const early = await svc.call(activateConnection, { as: 'operator', params: { id } });
       assert.equal(early.status, 409);
-      assert.match(early.body.error.message, /state "simulation": run a simulation first/);
+      assert.match(early.body.error.message, /Run a simulation first/);
       const syncEarly = await svc.call(sync, { as: 'operator', params: { id } });
       assert.equal(syncEarly.status, 409);
       assert.match(syncEarly.body.error.message, /in state "simulation"/);
@@ -95,6 +96,11 @@ for (const dialect of DIALECTS) {
       assert.equal(details.body.simulationCurrent, true);
       assert.equal(details.body.progress, 5);
       assert.equal(details.body.latestRun.id, queued.body.id);
+      assert.deepEqual(details.body.activation, {
+        kind: 'allowed',
+        reason: null,
+        simulationId: queued.body.id,
+      });
 
       const activated = await svc.call(activateConnection, { as: 'operator', params: { id } });
       assert.equal(activated.status, 200, activated.text);
@@ -212,7 +218,27 @@ for (const dialect of DIALECTS) {
         body: { reason: 'x' },
       });
       assert.equal(approveSim.status, 409);
-      const reactivated = await svc.call(activateConnection, { as: 'operator', params: { id: activeId } });
+      // The gate: after a blocked simulation only an admin activates, with a written reason.
+      const gated = await svc.call(activateConnection, { as: 'operator', params: { id: activeId } });
+      assert.equal(gated.status, 409);
+      assert.match(gated.body.error.message, /latest simulation was blocked/);
+      const operatorAnyway = await svc.call(activateConnectionAnyway, {
+        as: 'operator',
+        params: { id: activeId },
+        body: { reason: 'The disables are expected' },
+      });
+      assert.equal(operatorAnyway.status, 403);
+      const tooShort = await svc.call(activateConnectionAnyway, {
+        as: 'admin',
+        params: { id: activeId },
+        body: { reason: 'ok' },
+      });
+      assert.equal(tooShort.status, 400);
+      const reactivated = await svc.call(activateConnectionAnyway, {
+        as: 'admin',
+        params: { id: activeId },
+        body: { reason: 'The disables are expected: the sync blocks them for approval' },
+      });
       assert.equal(reactivated.status, 200, reactivated.text);
 
       const blocked = await svc.call(sync, { as: 'operator', params: { id: activeId } });
@@ -290,7 +316,11 @@ for (const dialect of DIALECTS) {
         assert.equal((await svc.call(saveScopeStep, { as: 'operator', params: { id }, body })).status, 200);
         await svc.call(simulate, { as: 'operator', params: { id } });
         await svc.drain();
-        const on = await svc.call(activateConnection, { as: 'operator', params: { id } });
+        const on = await svc.call(activateConnectionAnyway, {
+          as: 'admin',
+          params: { id },
+          body: { reason: 'the narrow scope is meant to block' },
+        });
         assert.equal(on.status, 200, on.text);
         await svc.call(sync, { as: 'operator', params: { id } });
         await svc.drain();
@@ -335,7 +365,11 @@ for (const dialect of DIALECTS) {
         (await svc.call(deactivateConnection, { as: 'operator', params: { id: activeId } })).status,
         409,
       );
-      const on = await svc.call(activateConnection, { as: 'operator', params: { id: activeId } });
+      const on = await svc.call(activateConnectionAnyway, {
+        as: 'admin',
+        params: { id: activeId },
+        body: { reason: 'resume: the blocked simulation was reviewed' },
+      });
       assert.equal(on.status, 200, on.text);
       assert.equal(on.body.state, 'active');
     });

@@ -3,7 +3,7 @@ import { type ConnectionOperation, checkOperation, transition } from '../../cont
 import { type ConnectionState, HrsyncError } from '../../core/index.ts';
 import { nextRunAt } from '../../jobs/schedule.ts';
 import type { Connection, Store, Tenant } from '../../store/index.ts';
-import { simulationCurrent } from '../dto/connections.ts';
+import { connectionGate } from '../dto/connections.ts';
 import { DEFAULT_TIME_ZONE } from './defaults.ts';
 import { requireActiveSubscription } from './load.ts';
 
@@ -22,34 +22,50 @@ export function scheduledNext(connection: Connection, now: string): string | nul
   return nextRunAt(connection.schedule, connection.config.timeZone ?? DEFAULT_TIME_ZONE, now);
 }
 
-export function assertActivatable(connection: Connection, tenant: Tenant | null): void {
+/**
+ * The activation gate: the state table, a tenant with an active subscription, and the latest
+ * simulation of the current configuration. `anyway` is an admin's written reason to activate although
+ * that simulation was blocked or had failed or conflicting persons; it never overrides a refusal.
+ */
+export async function assertActivatable(
+  store: Store,
+  connection: Connection,
+  tenant: Tenant | null,
+  anyway?: { readonly reason: string },
+): Promise<{ readonly overridden: string | null; readonly simulationId: string | null }> {
   assertOperation('activate', connection);
   if (tenant === null)
     throw new HrsyncError('HRS_INVALID_STATE', 'Choose the destination tenant (step 2) first.');
   requireActiveSubscription(tenant);
-  if (!simulationCurrent(connection, tenant)) {
-    throw new HrsyncError(
-      'HRS_INVALID_STATE',
-      connection.simulatedConfigHash === null
-        ? `Cannot activate "${connection.name}" in state "${connection.state}": run a simulation first.`
-        : `Cannot activate "${connection.name}" in state "${connection.state}": the configuration changed since the last successful simulation; simulate again.`,
-    );
-  }
+  const { gate, simulation } = await connectionGate(store, connection, tenant);
+  if (gate.kind === 'refused')
+    throw new HrsyncError('HRS_INVALID_STATE', `Cannot activate "${connection.name}": ${gate.reason}`);
+  if (gate.kind === 'needs-reason' && anyway === undefined)
+    throw new HrsyncError('HRS_INVALID_STATE', `Cannot activate "${connection.name}": ${gate.reason}`);
   assertTransition(connection.state, 'active');
+  return {
+    overridden: gate.kind === 'needs-reason' ? gate.reason : null,
+    simulationId: simulation?.runId ?? null,
+  };
 }
 
 export async function activate(
   store: Store,
   connection: Connection,
   tenant: Tenant | null,
-): Promise<Connection> {
-  assertActivatable(connection, tenant);
+  anyway?: { readonly reason: string },
+): Promise<{
+  readonly connection: Connection;
+  readonly overridden: string | null;
+  readonly simulationId: string | null;
+}> {
+  const verdict = await assertActivatable(store, connection, tenant, anyway);
   const updated = await store.connections.update(connection.organisationId, connection.id, {
     state: 'active',
     progress: 5,
     nextRunAt: scheduledNext(connection, store.clock.now()),
   });
-  return updated ?? connection;
+  return { connection: updated ?? connection, ...verdict };
 }
 
 export async function deactivate(store: Store, connection: Connection): Promise<Connection> {

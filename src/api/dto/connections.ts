@@ -1,6 +1,12 @@
 import type { Static } from '@sinclair/typebox';
 import type { ConnectionDetailsDto, ConnectionSummaryDto, StepStatusDto } from '../../contracts/index.ts';
-import { CONFIGURATION_STEPS } from '../../contracts/index.ts';
+import {
+  type ActivationGate,
+  activationGate,
+  CONFIGURATION_STEPS,
+  runOutcome,
+  type SimulationVerdict,
+} from '../../contracts/index.ts';
 import { assembleConfig } from '../../jobs/connection-config.ts';
 import type { Connection, ConnectionListEntry, Store, Tenant } from '../../store/index.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
@@ -36,6 +42,36 @@ export function toConnectionSummary(entry: ConnectionListEntry): Summary {
   };
 }
 
+/** The latest finished simulation of the connection, judged against the configuration saved now. */
+export async function simulationVerdict(
+  store: Store,
+  connection: Connection,
+  tenant: Tenant | null,
+): Promise<SimulationVerdict | null> {
+  const runs = await store.runs.listForConnection(connection.organisationId, connection.id, 1, 50);
+  const run = runs.items.find(
+    (r) => r.kind === 'simulation' && r.status !== 'queued' && r.status !== 'running',
+  );
+  if (run === undefined) return null;
+  const assembled = assembleConfig(connection, tenant);
+  return {
+    runId: run.id,
+    current: assembled.ok && run.configHash !== null && assembled.hash === run.configHash,
+    outcome: runOutcome(run.status, run.counts?.statuses),
+    failed: run.counts?.statuses.failed ?? 0,
+    conflicts: run.counts?.actions.conflict ?? 0,
+  };
+}
+
+export async function connectionGate(
+  store: Store,
+  connection: Connection,
+  tenant: Tenant | null,
+): Promise<{ gate: ActivationGate; simulation: SimulationVerdict | null }> {
+  const simulation = await simulationVerdict(store, connection, tenant);
+  return { gate: activationGate(connection.state, simulation), simulation };
+}
+
 /** True when the last successful simulation was of exactly the configuration saved now. */
 export function simulationCurrent(connection: Connection, tenant: Tenant | null): boolean {
   if (connection.simulatedConfigHash === null) return false;
@@ -52,6 +88,7 @@ export async function connectionDetails(store: Store, connection: Connection): P
     tenant === null ? null : await store.customers.get(connection.organisationId, tenant.customerId);
   const organisation = await store.organisations.get(connection.organisationId);
   const latest = await store.runs.latestForConnection(connection.organisationId, connection.id);
+  const { gate, simulation } = await connectionGate(store, connection, tenant);
   return {
     ...toConnectionSummary({
       connection,
@@ -64,6 +101,7 @@ export async function connectionDetails(store: Store, connection: Connection): P
     schedule: connection.schedule,
     simulationCurrent: simulationCurrent(connection, tenant),
     latestRun: latest === null ? null : toRunDto(latest),
+    activation: { kind: gate.kind, reason: gate.reason, simulationId: simulation?.runId ?? null },
     steps: stepStatuses(connection.progress),
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   activateConnection,
+  activateConnectionAnyway,
   copyConnection,
   createConnection,
   deactivateConnection,
@@ -15,7 +16,7 @@ import type { Caller } from '../auth/caller.ts';
 import { activate, assertOperation, deactivate } from '../connections/lifecycle.ts';
 import { loadConnection, loadTenant, nameTaken, requireActiveSubscription } from '../connections/load.ts';
 import { connectionDetails, toConnectionSummary } from '../dto/connections.ts';
-import { registerEndpoint } from '../route.ts';
+import { type RouteContext, registerEndpoint } from '../route.ts';
 
 async function destinationTenant(
   store: Store,
@@ -185,28 +186,57 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
     return undefined;
   });
 
-  registerEndpoint(app, activateConnection, async ({ caller, store, params, audit, about }) =>
-    store.transaction(async (tx) => {
-      const connection = await loadConnection(tx, caller, params.id, true);
-      about({ connectionId: connection.id, connectionName: connection.name, tenantId: connection.tenantId });
-      const tenant =
-        connection.tenantId === null
-          ? null
-          : await tx.tenants.get(caller.organisationId, connection.tenantId);
-      const updated = await activate(tx, connection, tenant);
-      await audit(
-        'connection.state-changed',
-        {
+  type ActivateContext = Omit<RouteContext<typeof activateConnection>, 'body'> & { readonly body: unknown };
+  const activateWith =
+    (anyway: (body: unknown) => { readonly reason: string } | undefined) =>
+    async ({ caller, store, params, body, audit, about }: ActivateContext) =>
+      store.transaction(async (tx) => {
+        const connection = await loadConnection(tx, caller, params.id, true);
+        about({
           connectionId: connection.id,
           connectionName: connection.name,
           tenantId: connection.tenantId,
-          message: `connection "${connection.name}" activated${updated.nextRunAt ? `; next sync ${updated.nextRunAt}` : ''}`,
-          details: { state: { old: connection.state, new: updated.state }, nextRunAt: updated.nextRunAt },
-        },
-        tx,
-      );
-      return connectionDetails(tx, updated);
-    }),
+        });
+        const tenant =
+          connection.tenantId === null
+            ? null
+            : await tx.tenants.get(caller.organisationId, connection.tenantId);
+        const reason = anyway(body);
+        const {
+          connection: updated,
+          overridden,
+          simulationId,
+        } = await activate(tx, connection, tenant, reason);
+        const forced = overridden !== null && reason !== undefined;
+        await audit(
+          'connection.state-changed',
+          {
+            connectionId: connection.id,
+            connectionName: connection.name,
+            tenantId: connection.tenantId,
+            message: forced
+              ? `connection "${connection.name}" activated anyway: ${reason.reason}`
+              : `connection "${connection.name}" activated${updated.nextRunAt ? `; next sync ${updated.nextRunAt}` : ''}`,
+            details: {
+              state: { old: connection.state, new: updated.state },
+              nextRunAt: updated.nextRunAt,
+              simulationId,
+              ...(forced ? { activatedAnyway: { reason: reason.reason, despite: overridden } } : {}),
+            },
+          },
+          tx,
+        );
+        return connectionDetails(tx, updated);
+      });
+  registerEndpoint(
+    app,
+    activateConnection,
+    activateWith(() => undefined),
+  );
+  registerEndpoint(
+    app,
+    activateConnectionAnyway,
+    activateWith((body) => ({ reason: (body as { reason: string }).reason.trim() })),
   );
 
   registerEndpoint(app, deactivateConnection, async ({ caller, store, params, audit, about }) =>

@@ -25,7 +25,7 @@ import { toRunDto, toRunItemDto } from '../dto/runs.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
 
 function assertRunOperation(operation: RunOperation, run: Run): void {
-  const check = checkRunOperation(operation, run.status);
+  const check = checkRunOperation(operation, run.status, run.kind);
   if (!check.ok) throw new HrsyncError('HRS_INVALID_STATE', check.message);
 }
 

@@ -51,7 +51,7 @@ export async function scheduleRoutes(app: FastifyInstance): Promise<void> {
           connection.tenantId === null
             ? null
             : await tx.tenants.get(caller.organisationId, connection.tenantId);
-        assertActivatable(connection, tenant);
+        await assertActivatable(tx, connection, tenant);
       }
       const active = activating || connection.state === 'active';
       const next = active ? nextRunAt(spec, zoneOf(connection), tx.clock.now()) : null;

@@ -1,6 +1,7 @@
 import { endpoint } from '../endpoint.ts';
 import { IdParams, Page } from '../schemas/common.ts';
 import {
+  ActivateAnywayBody,
   ConnectionDetailsDto,
   ConnectionListQuery,
   ConnectionPatchBody,
@@ -108,6 +109,22 @@ export const activateConnection = endpoint({
   status: 200,
   response: ConnectionDetailsDto,
   errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_SUBSCRIPTION_INACTIVE'],
+  audit: ['connection.state-changed'],
+});
+
+export const activateConnectionAnyway = endpoint({
+  operationId: 'activateConnectionAnyway',
+  method: 'POST',
+  path: '/api/v1/connections/:id/activate-anyway',
+  summary:
+    'Activate although the latest simulation was blocked or had failed or conflicting persons: admins only, with a written reason (audited)',
+  tag,
+  access: 'admin',
+  params: IdParams,
+  body: ActivateAnywayBody,
+  status: 200,
+  response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_SUBSCRIPTION_INACTIVE', 'HRS_VALIDATION'],
   audit: ['connection.state-changed'],
 });
 

@@ -12,6 +12,7 @@ import {
   WriteBackConfig,
 } from '../../core/config/schema.ts';
 import { CONNECTION_STATES } from '../../core/vocabulary.ts';
+import { ACTIVATE_ANYWAY } from '../activation-gate.ts';
 import { Description, Id, Name, Nullable, PageQuery, SecretState, Timestamp } from './common.ts';
 import { RunDto } from './runs.ts';
 import { CredentialStatusSchema, TenantTypeSchema } from './tenants.ts';
@@ -65,6 +66,12 @@ export const ConnectionDetailsDto = T.Composite([
       description: 'a successful simulation of the current configuration exists (needed to activate)',
     }),
     latestRun: Nullable(RunDto),
+    /** The activation gate (contracts/activation-gate.ts), computed by the service from the same table the console reads. */
+    activation: T.Object({
+      kind: T.Union([T.Literal('allowed'), T.Literal('needs-reason'), T.Literal('refused')]),
+      reason: Nullable(T.String()),
+      simulationId: Nullable(T.String()),
+    }),
     steps: T.Array(StepStatusDto),
   }),
 ]);
@@ -281,3 +288,16 @@ export const SchedulePreviewDto = T.Object({
     T.Object({ at: Timestamp, local: T.String({ description: 'YYYY-MM-DD HH:mm (UTC offset)' }) }),
   ),
 });
+
+/** An admin's written reason to activate despite the latest simulation. */
+export const ActivateAnywayBody = T.Object(
+  {
+    reason: T.String({
+      minLength: ACTIVATE_ANYWAY.minReasonLength,
+      maxLength: 2000,
+      pattern: '\\S',
+      description: `why the connection is activated although its latest simulation was blocked or had failed or conflicting persons (at least ${ACTIVATE_ANYWAY.minReasonLength} characters); recorded with your name in the audit log`,
+    }),
+  },
+  { additionalProperties: false },
+);

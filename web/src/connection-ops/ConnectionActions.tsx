@@ -24,13 +24,20 @@ import type { Run } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
-import { TOOLBAR_OPERATIONS, TOOLBAR_ORDER, type ToolbarOperation, unavailableReason } from './operations.ts';
+import {
+  type ActivationInfo,
+  TOOLBAR_OPERATIONS,
+  TOOLBAR_ORDER,
+  type ToolbarOperation,
+  unavailableReason,
+} from './operations.ts';
 import { ScheduleDialog } from './ScheduleDialog.tsx';
 
 export interface ActionTarget {
   readonly id: string;
   readonly name: string;
   readonly state: ConnectionState;
+  readonly activation?: ActivationInfo;
 }
 
 const ICONS: Readonly<Record<ToolbarOperation, ReactElement>> = {
@@ -88,7 +95,7 @@ export function ConnectionActions(props: {
   return (
     <>
       {visible.map((op) => {
-        const reason = unavailableReason(op, target?.state);
+        const reason = unavailableReason(op, target?.state, target?.activation);
         const button = (
           <ToolbarButton
             key={op}

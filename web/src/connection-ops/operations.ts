@@ -38,9 +38,23 @@ export const TOOLBAR_ORDER: readonly ToolbarOperation[] = [
   'delete',
 ];
 
+/** The service's activation gate for a connection, when the page has it (the details page does). */
+export interface ActivationInfo {
+  readonly kind: 'allowed' | 'needs-reason' | 'refused';
+  readonly reason: string | null;
+}
+
 /** Why an operation is unavailable for the selection, or null when it may be used. */
-export function unavailableReason(op: ToolbarOperation, state: ConnectionState | undefined): string | null {
+export function unavailableReason(
+  op: ToolbarOperation,
+  state: ConnectionState | undefined,
+  activation?: ActivationInfo,
+): string | null {
   if (state === undefined) return 'Select a connection first.';
   const check = checkOperation(TOOLBAR_OPERATIONS[op].operation, state);
-  return check.ok ? null : check.message;
+  if (!check.ok) return check.message;
+  if (op !== 'activate') return null;
+  // Activation also depends on the latest simulation; without the gate, no button the service refuses.
+  if (activation === undefined) return 'Open the connection to activate it: its latest simulation decides.';
+  return activation.kind === 'allowed' ? null : activation.reason;
 }

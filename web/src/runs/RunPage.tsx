@@ -87,8 +87,10 @@ export function RunPage(props: { readonly id: string }) {
 
   const name = connection.data?.name ?? 'connection';
   const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
-  const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status).ok;
+  const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status, r.kind).ok;
   const blocked = r.status === 'blocked';
+  // The same table the service checks: approve/discard only for a blocked sync.
+  const decidable = checkRunOperation('approve', r.status, r.kind).ok;
   // Items change while a run progresses; reload them each time the run's counts move.
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
 
@@ -126,9 +128,11 @@ export function RunPage(props: { readonly id: string }) {
             <MessageBarBody>
               <MessageBarTitle>This run is blocked</MessageBarTitle>
               {sentence(r.blockedReason ?? 'A safety threshold was breached')} Nothing has been applied.
-              Approve it to apply the changes anyway, or discard it.
+              {decidable
+                ? 'Approve it to apply the changes anyway, or discard it.'
+                : 'A simulation applies nothing: review the items, change the thresholds or the data and simulate again — or an admin activates anyway with a written reason.'}
             </MessageBarBody>
-            {(can(approveRun) || can(discardRun)) && (
+            {decidable && (can(approveRun) || can(discardRun)) && (
               <MessageBarActions>
                 {can(approveRun) && (
                   <Button appearance="primary" onClick={() => setDecision('approve')}>

@@ -3,11 +3,19 @@
  * activate and schedule. Activation needs a simulation of the current configuration — the
  * service says so in `simulationCurrent`, and the button explains it when it is missing.
  */
-import { Button, Link, makeStyles, Spinner, Text } from '@fluentui/react-components';
+import { Button, Field, Link, makeStyles, Spinner, Text, Textarea } from '@fluentui/react-components';
 import { BeakerRegular, CalendarClockRegular, PlayCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
-import { activateConnection, checkOperation, listRuns, setSchedule, simulate } from '../../api/contracts.ts';
+import {
+  ACTIVATE_ANYWAY,
+  activateConnection,
+  activateConnectionAnyway,
+  checkOperation,
+  listRuns,
+  setSchedule,
+  simulate,
+} from '../../api/contracts.ts';
 import type { ConnectionDetails } from '../../api/dto.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
@@ -33,7 +41,8 @@ export function SimulationStepPanel(props: {
   const styles = useStyles();
   const { can } = useSession();
   const c = props.connection;
-  const [dialog, setDialog] = useState<'activate' | 'schedule' | null>(null);
+  const [dialog, setDialog] = useState<'activate' | 'anyway' | 'schedule' | null>(null);
+  const [reason, setReason] = useState('');
   const runs = useResource(
     () => call(listRuns, { params: { id: c.id }, query: { pageSize: 20 } }),
     `${c.id}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`,
@@ -41,16 +50,14 @@ export function SimulationStepPanel(props: {
   const lastSimulation = runs.data?.items.find((r) => r.kind === 'simulation');
   const startSimulation = useAction(() => call(simulate, { params: { id: c.id } }));
   const activate = useAction(() => call(activateConnection, { params: { id: c.id } }));
+  const activateAnyway = useAction(() =>
+    call(activateConnectionAnyway, { params: { id: c.id }, body: { reason: reason.trim() } }),
+  );
 
   const simulateCheck = checkOperation('simulate', c.state);
-  const activateCheck = checkOperation('activate', c.state);
-  const activateBlocker = !activateCheck.ok
-    ? c.state === 'active'
-      ? 'The connection is active.'
-      : activateCheck.message
-    : !c.simulationCurrent
-      ? 'Simulate the current configuration first.'
-      : null;
+  // The service's activation gate (contracts/activation-gate.ts), the same one it enforces.
+  const activateBlocker = c.activation.kind === 'allowed' ? null : c.activation.reason;
+  const mayActivateAnyway = c.activation.kind === 'needs-reason' && can(activateConnectionAnyway);
   const scheduleCheck = checkOperation('setSchedule', c.state);
 
   return (
@@ -111,7 +118,24 @@ export function SimulationStepPanel(props: {
               Activate
             </Button>
           )}
-          {activateBlocker && <Text size={200}>{activateBlocker}</Text>}
+          {activateBlocker && (
+            <Text size={200} data-testid="activation-blocker">
+              {activateBlocker}
+            </Text>
+          )}
+          {mayActivateAnyway && (
+            <Button
+              appearance="secondary"
+              onClick={() => {
+                activateAnyway.clearError();
+                setReason('');
+                setDialog('anyway');
+              }}
+              data-operation="activate-anyway"
+            >
+              Activate anyway…
+            </Button>
+          )}
         </NumberedStep>
         <NumberedStep number={3} title="Schedule">
           <Text>
@@ -147,6 +171,31 @@ export function SimulationStepPanel(props: {
         }}
       >
         Activate “<strong>{c.name}</strong>”? Syncs may then run and change accounts in the tenant.
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={dialog === 'anyway'}
+        title="Activate anyway"
+        confirmLabel="Activate anyway"
+        danger
+        busy={activateAnyway.busy}
+        error={activateAnyway.error}
+        confirmDisabled={reason.trim().length < ACTIVATE_ANYWAY.minReasonLength}
+        onCancel={() => setDialog(null)}
+        onConfirm={async () => {
+          if (await activateAnyway.run()) {
+            setDialog(null);
+            props.onChanged();
+          }
+        }}
+      >
+        <p style={{ marginTop: 0 }}>{c.activation.reason}</p>
+        <Field
+          label={`Why activate “${c.name}” now?`}
+          required
+          hint={`At least ${ACTIVATE_ANYWAY.minReasonLength} characters; recorded with your name in the audit log.`}
+        >
+          <Textarea value={reason} onChange={(_, d) => setReason(d.value)} name="reason" autoFocus />
+        </Field>
       </ConfirmDialog>
       {dialog === 'schedule' && (
         <ScheduleDialog
