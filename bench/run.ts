@@ -17,6 +17,7 @@ import { createAfasSource } from '../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index.ts';
 import { benchConsole, describeFigure } from './console.ts';
 import { benchExpressions } from './expressions.ts';
+import { benchService } from './service.ts';
 
 interface Emulators {
   readonly afasBaseUrl: string;
@@ -31,6 +32,9 @@ interface Emulators {
 }
 
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
+const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
+/** `BENCH_ONLY=service` runs only the service's figures (issue 13). */
+const ONLY = process.env.BENCH_ONLY;
 const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
 /** 150 s × 0.02 = a 3 s window: the documented 3,000 writes per window become 1,000 writes/s. */
 const TIME_SCALE = Number(process.env.BENCH_TIME_SCALE ?? 0.02);
@@ -154,103 +158,119 @@ const report = (name: string, figure: string, goal: string, ratio: number, ok: b
 
 const children: ChildProcess[] = [];
 try {
-  // the console's delivery: compressed bytes per page, cold, in Chromium
-  for (const figure of await benchConsole()) {
-    const { weight, budget } = figure;
-    console.log(`# console ${weight.page}: ${describeFigure(figure)}`);
-    report(
-      `console ${weight.page}: compressed script`,
-      `${fmt(weight.scriptBytes / 1024, 1)} KB`,
-      budget === undefined ? '(reported)' : `≤ ${budget / 1024} KB`,
-      budget === undefined ? 0 : weight.scriptBytes / budget,
-      budget === undefined || weight.scriptBytes <= budget,
-    );
+  if (ONLY === undefined) {
+    // the console's delivery: compressed bytes per page, cold, in Chromium
+    for (const figure of await benchConsole()) {
+      const { weight, budget } = figure;
+      console.log(`# console ${weight.page}: ${describeFigure(figure)}`);
+      report(
+        `console ${weight.page}: compressed script`,
+        `${fmt(weight.scriptBytes / 1024, 1)} KB`,
+        budget === undefined ? '(reported)' : `≤ ${budget / 1024} KB`,
+        budget === undefined ? 0 : weight.scriptBytes / budget,
+        budget === undefined || weight.scriptBytes <= budget,
+      );
+    }
+    // 0. the expression language alone
+    {
+      const { ms, failures } = benchExpressions();
+      report(
+        'expressions: 50,000 persons × 20 expressions',
+        `${fmt(ms, 0)} ms`,
+        '< 1000 ms',
+        ms / 1000,
+        ms < 1000 && failures === 0,
+      );
+    }
+    // 1. simulation at scale
+    {
+      const { children: started, info } = await startEmulators(SIM_PERSONS, 'existing', 1);
+      children.push(...started);
+      console.log(
+        `# generated ${SIM_PERSONS} persons and ${info.tenantUsers} accounts in ${info.generatedMs} ms`,
+      );
+      const sampler = peakSampler();
+      // The first run pays for JIT warm-up and the AFAS emulator's first sort of its rows; a service
+      // runs simulations in a warm process, so the goal is judged on the second run.
+      // Peak memory is that of one run from a fresh process (the second would add the first's garbage).
+      const cold = await run('simulation', info, new MemoryEngineStore(), 1);
+      const peak = sampler.stop() / 1024 ** 2;
+      const { outcome, seconds } = await run('simulation', info, new MemoryEngineStore(), 1);
+      report(
+        'simulation, first run in a cold process',
+        `${fmt(cold.seconds)} s`,
+        '(reported)',
+        cold.seconds / 5,
+        true,
+      );
+      console.log(
+        `# simulation: ${outcome.sourceCount} persons, actions ${JSON.stringify(outcome.actionCounts)}`,
+      );
+      report(
+        `simulation ${SIM_PERSONS} persons vs ${info.tenantUsers} accounts`,
+        `${fmt(seconds)} s`,
+        '≤ 5 s',
+        seconds / 5,
+        seconds <= 5,
+      );
+      report('simulation peak memory (RSS)', `${fmt(peak, 0)} MB`, '≤ 1024 MB', peak / 1024, peak <= 1024);
+      for (const c of started) c.kill('SIGTERM');
+    }
+    // 2 + 3. initial sync of 10,000 creates under the quota, then a re-sync with no change
+    {
+      const { children: started, info } = await startEmulators(SYNC_PERSONS, 'empty', TIME_SCALE);
+      children.push(...started);
+      const store = new MemoryEngineStore();
+      const before = await requests(info);
+      const { outcome, applySeconds } = await run('sync', info, store, TIME_SCALE);
+      const after = await requests(info);
+      const writes = after.writes - before.writes;
+      const quotaPerSecond = GRAPH_WRITE_QUOTA.quota / ((GRAPH_WRITE_QUOTA.windowMs / 1000) * TIME_SCALE);
+      const achieved = writes / applySeconds;
+      const throttledShare = (after.throttled - before.throttled) / Math.max(1, after.total - before.total);
+      console.log(
+        `# sync: ${outcome.actionCounts.create} creates, ${writes} write requests in ${fmt(applySeconds)} s of apply; quota ${fmt(quotaPerSecond, 0)}/s (time scale ${TIME_SCALE})`,
+      );
+      report(
+        'initial sync: achieved writes/s ÷ quota',
+        `${fmt(achieved, 0)}/s of ${fmt(quotaPerSecond, 0)}/s`,
+        '≥ 0.9',
+        achieved / quotaPerSecond,
+        achieved / quotaPerSecond >= 0.9,
+      );
+      report(
+        'initial sync: requests answered 429',
+        `${fmt(throttledShare * 100)} %`,
+        '≤ 1 %',
+        throttledShare / 0.01,
+        throttledShare <= 0.01,
+      );
+      const again = await run('sync', info, store, TIME_SCALE);
+      const final = await requests(info);
+      const resyncWrites = final.writes - after.writes;
+      report(
+        're-sync with no change: tenant writes',
+        String(resyncWrites),
+        '0',
+        resyncWrites,
+        resyncWrites === 0,
+      );
+      report(
+        're-sync with no change: wall time',
+        `${fmt(again.seconds)} s`,
+        '(reported)',
+        again.seconds,
+        true,
+      );
+      for (const c of started) c.kill('SIGTERM');
+    }
   }
-  // 0. the expression language alone
+  // 4. the service on SQLite and PostgreSQL: store costs, adoption, paging (issue 13)
   {
-    const { ms, failures } = benchExpressions();
-    report(
-      'expressions: 50,000 persons × 20 expressions',
-      `${fmt(ms, 0)} ms`,
-      '< 1000 ms',
-      ms / 1000,
-      ms < 1000 && failures === 0,
-    );
-  }
-  // 1. simulation at scale
-  {
-    const { children: started, info } = await startEmulators(SIM_PERSONS, 'existing', 1);
+    const { children: started, info } = await startEmulators(SERVICE_PERSONS, 'existing', 1);
     children.push(...started);
-    console.log(
-      `# generated ${SIM_PERSONS} persons and ${info.tenantUsers} accounts in ${info.generatedMs} ms`,
-    );
-    const sampler = peakSampler();
-    // The first run pays for JIT warm-up and the AFAS emulator's first sort of its rows; a service
-    // runs simulations in a warm process, so the goal is judged on the second run.
-    // Peak memory is that of one run from a fresh process (the second would add the first's garbage).
-    const cold = await run('simulation', info, new MemoryEngineStore(), 1);
-    const peak = sampler.stop() / 1024 ** 2;
-    const { outcome, seconds } = await run('simulation', info, new MemoryEngineStore(), 1);
-    report(
-      'simulation, first run in a cold process',
-      `${fmt(cold.seconds)} s`,
-      '(reported)',
-      cold.seconds / 5,
-      true,
-    );
-    console.log(
-      `# simulation: ${outcome.sourceCount} persons, actions ${JSON.stringify(outcome.actionCounts)}`,
-    );
-    report(
-      `simulation ${SIM_PERSONS} persons vs ${info.tenantUsers} accounts`,
-      `${fmt(seconds)} s`,
-      '≤ 5 s',
-      seconds / 5,
-      seconds <= 5,
-    );
-    report('simulation peak memory (RSS)', `${fmt(peak, 0)} MB`, '≤ 1024 MB', peak / 1024, peak <= 1024);
-    for (const c of started) c.kill('SIGTERM');
-  }
-  // 2 + 3. initial sync of 10,000 creates under the quota, then a re-sync with no change
-  {
-    const { children: started, info } = await startEmulators(SYNC_PERSONS, 'empty', TIME_SCALE);
-    children.push(...started);
-    const store = new MemoryEngineStore();
-    const before = await requests(info);
-    const { outcome, applySeconds } = await run('sync', info, store, TIME_SCALE);
-    const after = await requests(info);
-    const writes = after.writes - before.writes;
-    const quotaPerSecond = GRAPH_WRITE_QUOTA.quota / ((GRAPH_WRITE_QUOTA.windowMs / 1000) * TIME_SCALE);
-    const achieved = writes / applySeconds;
-    const throttledShare = (after.throttled - before.throttled) / Math.max(1, after.total - before.total);
-    console.log(
-      `# sync: ${outcome.actionCounts.create} creates, ${writes} write requests in ${fmt(applySeconds)} s of apply; quota ${fmt(quotaPerSecond, 0)}/s (time scale ${TIME_SCALE})`,
-    );
-    report(
-      'initial sync: achieved writes/s ÷ quota',
-      `${fmt(achieved, 0)}/s of ${fmt(quotaPerSecond, 0)}/s`,
-      '≥ 0.9',
-      achieved / quotaPerSecond,
-      achieved / quotaPerSecond >= 0.9,
-    );
-    report(
-      'initial sync: requests answered 429',
-      `${fmt(throttledShare * 100)} %`,
-      '≤ 1 %',
-      throttledShare / 0.01,
-      throttledShare <= 0.01,
-    );
-    const again = await run('sync', info, store, TIME_SCALE);
-    const final = await requests(info);
-    const resyncWrites = final.writes - after.writes;
-    report(
-      're-sync with no change: tenant writes',
-      String(resyncWrites),
-      '0',
-      resyncWrites,
-      resyncWrites === 0,
-    );
-    report('re-sync with no change: wall time', `${fmt(again.seconds)} s`, '(reported)', again.seconds, true);
+    console.log(`# service: ${SERVICE_PERSONS} persons against ${info.tenantUsers} accounts`);
+    await benchService(info, report, fmt);
     for (const c of started) c.kill('SIGTERM');
   }
 } finally {

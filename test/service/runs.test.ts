@@ -374,6 +374,28 @@ for (const dialect of DIALECTS) {
       assert.equal(on.body.state, 'active');
     });
 
+    test('run review: what changes apart from the unchanged, any order, accounts by UPN', async () => {
+      const runs = await svc.call(listRuns, { params: { id: activeId } });
+      const run = runs.body.items.find(
+        (r: { kind: string; status: string }) => r.kind === 'sync' && r.status === 'succeeded',
+      );
+      assert.ok(run, 'a finished sync');
+      const everyone = await svc.call(listRunItems, {
+        params: { id: run.id },
+        query: { sort: 'status', pageSize: 500 },
+      });
+      assert.equal(everyone.status, 200, everyone.text);
+      const linked = everyone.body.items.find((i: { accountId: string | null }) => i.accountId !== null);
+      assert.match(linked?.account?.upn ?? '', /@/, JSON.stringify(linked));
+      const changes = await svc.call(listRunItems, {
+        params: { id: run.id },
+        query: { changesOnly: true, sort: 'action', pageSize: 500 },
+      });
+      assert.equal(changes.body.total + run.unchangedCount, everyone.body.total);
+      const bad = await svc.call(listRunItems, { params: { id: run.id }, query: { sort: 'nonsense' } });
+      assert.equal(bad.status, 400);
+    });
+
     test('retention: anyone reads it, only an admin changes it, and the change is audited', async () => {
       const defaults = await svc.call(getRetention, { as: 'viewer' });
       assert.deepEqual(defaults.body, { runItemDays: 90, keepRuns: 10, auditDays: 730 });

@@ -137,7 +137,36 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
       query.page ?? 1,
       query.pageSize ?? 50,
     );
-    return { ...page, items: page.items.map(toRunItemDto) };
+    const managers = page.items.flatMap((i) =>
+      i.changes.flatMap((c) =>
+        c.attribute === 'manager' ? [c.old, c.new].filter((v): v is string => typeof v === 'string') : [],
+      ),
+    );
+    const names = await store.runItems.names(
+      run.connectionId,
+      page.items.flatMap((i) => (i.accountId === null ? [] : [i.accountId])),
+      managers,
+    );
+    return {
+      ...page,
+      items: page.items.map((i) => {
+        const managerNames = Object.fromEntries(
+          i.changes.flatMap((c) =>
+            c.attribute === 'manager'
+              ? [c.old, c.new].flatMap((v) => {
+                  const name = typeof v === 'string' ? names.persons.get(v) : undefined;
+                  return name ? [[v as string, name] as const] : [];
+                })
+              : [],
+          ),
+        );
+        return {
+          ...toRunItemDto(i),
+          account: i.accountId === null ? null : (names.accounts.get(i.accountId) ?? null),
+          ...(Object.keys(managerNames).length > 0 ? { managerNames } : {}),
+        };
+      }),
+    };
   });
 
   registerEndpoint(app, exportRunItemsCsv, async ({ caller, store, params, query, reply }) => {

@@ -62,6 +62,17 @@ export const RunItemDto = T.Object({
   changes: T.Array(T.Object({ attribute: T.String(), old: AttrValue, new: AttrValue })),
   steps: T.Array(T.Object({ step: T.String(), status: ItemStatusSchema, message: T.String() })),
   error: Nullable(T.Object({ code: T.String(), message: T.String() })),
+  account: T.Optional(
+    Nullable(
+      T.Object(
+        { upn: Nullable(T.String()), displayName: Nullable(T.String()) },
+        { description: 'the account as the tenant names it (from the last read)' },
+      ),
+    ),
+  ),
+  managerNames: T.Optional(
+    T.Record(T.String(), T.String(), { description: 'manager employee numbers in the changes, by name' }),
+  ),
 });
 
 export const RunItemFilter = {

@@ -246,6 +246,51 @@ export class RunItemRepository {
     return (await this.list(run, query, sort, 1, Math.max(1, total))).items;
   }
 
+  /**
+   * Names for what a page shows as ids: accounts by UPN and display name (from the tenant cache),
+   * managers (employee numbers) by their account's display name.
+   */
+  async names(
+    connectionId: string,
+    accountIds: readonly string[],
+    employeeNumbers: readonly string[],
+  ): Promise<{
+    accounts: ReadonlyMap<string, { upn: string | null; displayName: string | null }>;
+    persons: ReadonlyMap<string, string>;
+  }> {
+    const links =
+      employeeNumbers.length === 0
+        ? []
+        : await this.ctx.db
+            .selectFrom('links')
+            .select(['employee_number', 'account_id'])
+            .where('connection_id', '=', connectionId)
+            .where('employee_number', 'in', [...new Set(employeeNumbers)])
+            .execute();
+    const ids = [...new Set([...accountIds, ...links.map((l) => l.account_id)])];
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.ctx.db
+            .selectFrom('tenant_accounts')
+            .select(['account_id', 'attributes'])
+            .where('connection_id', '=', connectionId)
+            .where('account_id', 'in', ids)
+            .execute();
+    const accounts = new Map<string, { upn: string | null; displayName: string | null }>();
+    for (const r of rows) {
+      const a = JSON.parse(r.attributes) as Record<string, unknown>;
+      const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+      accounts.set(r.account_id, { upn: text(a.userPrincipalName), displayName: text(a.displayName) });
+    }
+    const persons = new Map<string, string>();
+    for (const l of links) {
+      const name = accounts.get(l.account_id)?.displayName;
+      if (name) persons.set(l.employee_number, name);
+    }
+    return { accounts, persons };
+  }
+
   /** The compact list of unchanged persons is part of the answer. */
   private listsUnchanged(run: Run, query: RunItemQuery): boolean {
     return (

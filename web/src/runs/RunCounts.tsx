@@ -3,7 +3,7 @@
  * quick "12 create, 3 disable"), kept in the full summary so the absence is visible too.
  */
 import { Badge, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { ACTIONS, ITEM_STATUSES } from '../api/contracts.ts';
+import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus } from '../api/contracts.ts';
 import type { Run } from '../api/dto.ts';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 
@@ -23,9 +23,30 @@ const useStyles = makeStyles({
     fontVariantNumeric: 'tabular-nums',
   },
   zero: { color: tokens.colorNeutralForeground3 },
+  pickable: {
+    cursor: 'pointer',
+    border: `1px solid transparent`,
+    textAlign: 'left',
+    font: 'inherit',
+    color: 'inherit',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+  },
+  picked: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
 });
 
-export function RunCounts(props: { readonly run: Run; readonly compact?: boolean }) {
+/** The persons list's filter that a summary tile sets. */
+export interface TileFilter {
+  readonly action?: Action;
+  readonly status?: ItemStatus;
+}
+
+export function RunCounts(props: {
+  readonly run: Run;
+  readonly compact?: boolean;
+  /** Tiles become buttons that filter the persons by their action or status. */
+  readonly onPick?: (filter: TileFilter) => void;
+  readonly selected?: TileFilter;
+}) {
   const styles = useStyles();
   const counts = props.run.counts;
   if (!counts) return null;
@@ -51,12 +72,26 @@ export function RunCounts(props: { readonly run: Run; readonly compact?: boolean
         testId="action-counts"
         kind="action"
         counts={actions.map(([a, n]) => [a, n, ACTION_LABELS[a]] as const)}
+        {...(props.onPick
+          ? {
+              picked: props.selected?.action,
+              onPick: (key: string) =>
+                props.onPick?.(props.selected?.action === key ? {} : { action: key as Action }),
+            }
+          : {})}
       />
       <CountTiles
         title="Per status"
         testId="status-counts"
         kind="status"
         counts={statuses.map(([s, n]) => [s, n, ITEM_STATUS_LABELS[s].label] as const)}
+        {...(props.onPick
+          ? {
+              picked: props.selected?.status,
+              onPick: (key: string) =>
+                props.onPick?.(props.selected?.status === key ? {} : { status: key as ItemStatus }),
+            }
+          : {})}
       />
     </div>
   );
@@ -68,6 +103,8 @@ function CountTiles(props: {
   readonly testId: string;
   readonly kind: 'action' | 'status';
   readonly counts: readonly (readonly [key: string, count: number, label: string])[];
+  readonly picked?: string | undefined;
+  readonly onPick?: (key: string) => void;
 }) {
   const styles = useStyles();
   return (
@@ -76,12 +113,33 @@ function CountTiles(props: {
         {props.title}
       </Text>
       <div className={styles.grid} data-testid={props.testId}>
-        {props.counts.map(([key, n, label]) => (
-          <div key={key} className={styles.tile} {...{ [`data-${props.kind}`]: key }} data-count={n}>
-            <span className={`${styles.number} ${n === 0 ? styles.zero : ''}`}>{n}</span>
-            <Text size={200}>{label}</Text>
-          </div>
-        ))}
+        {props.counts.map(([key, n, label]) => {
+          const data = { [`data-${props.kind}`]: key, 'data-count': n };
+          const content = (
+            <>
+              <span className={`${styles.number} ${n === 0 ? styles.zero : ''}`}>{n}</span>
+              <Text size={200}>{label}</Text>
+            </>
+          );
+          const onPick = props.onPick;
+          return onPick ? (
+            <button
+              key={key}
+              type="button"
+              className={`${styles.tile} ${styles.pickable} ${props.picked === key ? styles.picked : ''}`}
+              aria-pressed={props.picked === key}
+              title={`Show only ${label.toLowerCase()}`}
+              onClick={() => onPick(key)}
+              {...data}
+            >
+              {content}
+            </button>
+          ) : (
+            <div key={key} className={styles.tile} {...data}>
+              {content}
+            </div>
+          );
+        })}
       </div>
     </section>
   );

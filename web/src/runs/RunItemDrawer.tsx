@@ -30,6 +30,12 @@ const useStyles = makeStyles({
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
 });
 
+/** A manager is shown by name (with the employee number), other values as they are. */
+function shown(item: RunItem, attribute: string, value: RunItem['changes'][number]['old']): string {
+  const name = attribute === 'manager' && typeof value === 'string' ? item.managerNames?.[value] : undefined;
+  return name ? `${name} (${value})` : formatValue(value);
+}
+
 export function RunItemDrawer(props: { readonly item: RunItem | undefined; readonly onClose: () => void }) {
   const styles = useStyles();
   return (
@@ -46,7 +52,12 @@ export function RunItemDrawer(props: { readonly item: RunItem | undefined; reado
               ['Employee number', item.employeeNumber],
               ['Action', ACTION_LABELS[item.action]],
               ['Status', <ItemStatusBadge key="s" status={item.status} />],
-              ['Account', item.accountId ?? 'No account'],
+              [
+                'Account',
+                item.account?.upn
+                  ? `${item.account.upn}${item.account.displayName ? ` (${item.account.displayName})` : ''}`
+                  : (item.accountId ?? 'No account'),
+              ],
             ]}
           />
           {item.error && (
@@ -76,11 +87,11 @@ export function RunItemDrawer(props: { readonly item: RunItem | undefined; reado
                   {item.changes.map((c) => (
                     <TableRow key={c.attribute}>
                       <TableCell>{c.attribute}</TableCell>
-                      <TableCell className={styles.old}>{formatValue(c.old)}</TableCell>
+                      <TableCell className={styles.old}>{shown(item, c.attribute, c.old)}</TableCell>
                       <TableCell>
                         <ArrowRightRegular aria-label="becomes" />
                       </TableCell>
-                      <TableCell className={styles.new}>{formatValue(c.new)}</TableCell>
+                      <TableCell className={styles.new}>{shown(item, c.attribute, c.new)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

@@ -41,7 +41,7 @@ import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
-import { RunCounts } from './RunCounts.tsx';
+import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
 
@@ -69,6 +69,8 @@ export function RunPage(props: { readonly id: string }) {
   );
   const [decision, setDecision] = useState<'approve' | 'discard' | null>(null);
   const [cancelling, setCancelling] = useState(false);
+  // A summary tile filters the persons below; clicking it again clears the filter.
+  const [tile, setTile] = useState<TileFilter>({});
   const cancel = useAction(() => call(cancelRun, { params: { id: props.id } }));
   const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
   usePolling(live, 1000, run.reload);
@@ -179,14 +181,14 @@ export function RunPage(props: { readonly id: string }) {
           </SectionCard>
           <SectionCard title="Summary">
             {r.counts ? (
-              <RunCounts run={r} />
+              <RunCounts run={r} selected={tile} onPick={setTile} />
             ) : (
               <Text>The summary appears when the run has planned its work.</Text>
             )}
           </SectionCard>
         </div>
         <SectionCard title="Persons">
-          <RunItemsPanel runId={r.id} refreshKey={refreshKey} />
+          <RunItemsPanel run={r} refreshKey={refreshKey} tile={tile} onTile={setTile} />
         </SectionCard>
       </div>
       {decision && (

@@ -1,0 +1,214 @@
+/**
+ * The service's figures of issue 13, on both stores, with the emulators in their own processes:
+ * - service simulate ÷ engine simulate (the same run, with the service's store instead of memory);
+ * - database bytes per person for a simulation and for a no-change sync (goal ≤ 50 B/person);
+ * - the first sync adopting every existing account, beyond a no-change sync (goal ≤ 3 s);
+ * - a page of run items at page 1 and page 1,000 (goal ≤ 10 ms each).
+ * `/healthz` during a run is measured by bench/healthz.ts (the whole service, with its run thread).
+ * Persons: BENCH_SERVICE_PERSONS (default 50,000).
+ */
+import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
+import { type EngineStore, executeRun, MemoryEngineStore, starterConfig } from '../src/engine/index.ts';
+import { createAfasSource } from '../src/sources/afas/index.ts';
+import { openStore, type Run, type Store } from '../src/store/index.ts';
+import { createGraphTarget } from '../src/targets/graph/index.ts';
+import { createTestDatabase } from '../test/service/support/databases.ts';
+
+export interface ServiceEmulators {
+  readonly afasBaseUrl: string;
+  readonly afasToken: string;
+  readonly graphUrl: string;
+  readonly tenantId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly caPem: string;
+}
+
+type Report = (name: string, figure: string, goal: string, ratio: number, ok: boolean) => void;
+
+function configFor(e: ServiceEmulators): ConnectionConfig {
+  return {
+    ...starterConfig({
+      environment: { baseUrl: e.afasBaseUrl },
+      token: { value: e.afasToken },
+      tenantId: e.tenantId,
+      clientId: e.clientId,
+      credential: { type: 'secret', secret: { value: e.clientSecret } },
+      defaultDomain: 'contoso.nl',
+      authorityHost: e.graphUrl,
+      graphBaseUrl: e.graphUrl,
+    }),
+    thresholds: { maxDisableDeleteCount: null, maxDisableDeletePercent: 100, maxSourceShrinkPercent: null },
+  };
+}
+
+async function runOnce(kind: RunKind, e: ServiceEmulators, store: EngineStore) {
+  const config = configFor(e);
+  if (config.target.type !== 'entra') throw new Error('this benchmark runs against the Graph emulator');
+  const target = createGraphTarget(config.target, {
+    credential: { clientSecret: e.clientSecret },
+    ca: e.caPem,
+  });
+  const started = performance.now();
+  const outcome = await executeRun({
+    kind,
+    config,
+    source: createAfasSource(config.source, { token: e.afasToken }),
+    target,
+    store,
+    clock: { now: () => new Date().toISOString() },
+  });
+  await target.close();
+  if (outcome.status !== 'succeeded') throw new Error(`${kind} ${outcome.status}`);
+  return { outcome, seconds: (performance.now() - started) / 1000 };
+}
+
+async function databaseBytes(store: Store, file: string | undefined): Promise<number> {
+  if (store.dialect === 'postgres') {
+    const r = await sql<{ n: string }>`select pg_database_size(current_database()) as n`.execute(store.db);
+    return Number(r.rows[0]?.n);
+  }
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
+  return statSync(file as string).size;
+}
+
+/** One run as the service does it: the engine on the database's store, then its items recorded. */
+async function serviceRun(
+  store: Store,
+  org: string,
+  connectionId: string,
+  kind: RunKind,
+  e: ServiceEmulators,
+) {
+  const queued = await store.runs.enqueue({
+    organisationId: org,
+    connectionId,
+    kind,
+    employeeNumber: null,
+    requestedBy: 'bench',
+    configHash: null,
+    maxAttempts: 1,
+  });
+  await store.runQueue.claim('bench', 600_000);
+  const started = performance.now();
+  const { outcome } = await runOnce(kind, e, store.engineStore(connectionId));
+  const run = await store.runQueue.finish(queued.id, 'bench', {
+    status: 'succeeded',
+    counts: { actions: outcome.actionCounts, statuses: outcome.statusCounts },
+    sourceCount: outcome.sourceCount,
+    blockedReason: null,
+    error: null,
+    items: outcome.items,
+  });
+  return { run: run as Run, seconds: (performance.now() - started) / 1000, persons: outcome.sourceCount };
+}
+
+async function pageMs(store: Store, run: Run, query: object, page: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await store.runItems.list(run, query, 'name', page, 50);
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[2] as number;
+}
+
+export async function benchService(
+  e: ServiceEmulators,
+  report: Report,
+  fmt: (n: number, d?: number) => string,
+) {
+  // The engine alone, warm: the base of the service ratio.
+  await runOnce('simulation', e, new MemoryEngineStore());
+  const engine = (await runOnce('simulation', e, new MemoryEngineStore())).seconds;
+  for (const dialect of ['sqlite', 'postgres'] as const) {
+    const database = await createTestDatabase(dialect);
+    const store = await openStore({
+      databaseUrl: database.databaseUrl,
+      sqliteFile: database.sqliteFile,
+      secretKey: randomBytes(32),
+    });
+    const file = database.sqliteFile ?? join(database.dataDir, 'none');
+    try {
+      const org = (await store.organisations.create('Bench')).id;
+      const connection = await store.connections.create({
+        organisationId: org,
+        tenantId: null,
+        name: 'bench',
+        description: '',
+        destinationType: 'cloud',
+        config: {},
+        progress: 0,
+      });
+      const b0 = await databaseBytes(store, file);
+      const sim1 = await serviceRun(store, org, connection.id, 'simulation', e);
+      const b1 = await databaseBytes(store, file);
+      const sim2 = await serviceRun(store, org, connection.id, 'simulation', e);
+      const b2 = await databaseBytes(store, file);
+      const persons = sim2.persons;
+      report(
+        `service simulate ÷ engine simulate (${dialect}, warm)`,
+        `${fmt(sim2.seconds)} s ÷ ${fmt(engine)} s`,
+        '≤ 1.15',
+        sim2.seconds / engine / 1.15,
+        sim2.seconds / engine <= 1.15,
+      );
+      console.log(
+        `# ${dialect}: first simulation ${fmt(sim1.seconds)} s, ${fmt((b1 - b0) / persons, 0)} B/person (tenant cache written once)`,
+      );
+      report(
+        `database bytes per person, a simulation (${dialect})`,
+        `${fmt((b2 - b1) / persons, 1)} B`,
+        '(reported)',
+        0,
+        true,
+      );
+      const adopt = await serviceRun(store, org, connection.id, 'sync', e);
+      const b3 = await databaseBytes(store, file);
+      const same = await serviceRun(store, org, connection.id, 'sync', e);
+      const b4 = await databaseBytes(store, file);
+      console.log(
+        `# ${dialect}: first sync ${JSON.stringify(adopt.run.counts?.actions)} in ${fmt(adopt.seconds)} s (${fmt((b3 - b2) / persons, 0)} B/person: links)`,
+      );
+      report(
+        `first sync adopting accounts, beyond a no-change sync (${dialect})`,
+        `${fmt(adopt.seconds - same.seconds)} s`,
+        '≤ 3 s',
+        (adopt.seconds - same.seconds) / 3,
+        adopt.seconds - same.seconds <= 3,
+      );
+      report(
+        `database bytes per person, no-change sync (${dialect})`,
+        `${fmt((b4 - b3) / persons, 1)} B`,
+        '≤ 50 B',
+        (b4 - b3) / persons / 50,
+        (b4 - b3) / persons <= 50,
+      );
+      const stored = sim2.run.itemCounts
+        ? Object.values(sim2.run.itemCounts.actions).reduce((n, c) => n + c, 0)
+        : 0;
+      const lastPage = Math.max(1, Math.min(1000, Math.ceil((stored + sim2.run.unchangedCount) / 50)));
+      for (const [label, query] of [
+        ['everyone', {}],
+        ['what changes', { changesOnly: true }],
+      ] as const) {
+        const p1 = await pageMs(store, sim2.run, query, 1);
+        const pn = await pageMs(store, sim2.run, query, lastPage);
+        report(
+          `run items page 1 / page ${lastPage}, ${label} (${dialect})`,
+          `${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
+          '≤ 10 ms',
+          Math.max(p1, pn) / 10,
+          Math.max(p1, pn) <= 10,
+        );
+      }
+    } finally {
+      await store.close();
+      await database.dispose();
+    }
+  }
+}
