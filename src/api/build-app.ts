@@ -4,15 +4,18 @@
  */
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { HrsyncError, PRODUCTION_ENDPOINTS } from '../core/index.ts';
+import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
+import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
 import { notFoundError, registerErrorHandling, sendError } from './errors.ts';
 import './fastify-types.ts';
 import { registerConsole } from './plugins/console.ts';
+import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { operationsRoutes } from './plugins/operations.ts';
+import { registerWebHardening } from './plugins/web-hardening.ts';
 import { agentProtocolRoutes } from './routes/agent-protocol.ts';
 import { agentRoutes } from './routes/agents.ts';
 import { auditRoutes } from './routes/audit-events.ts';
@@ -50,23 +53,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     strictContracts: options.strictContracts ?? false,
     onRunQueued: options.onRunQueued ?? (() => {}),
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
+    signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());
 
-  // POSTs without a body (simulate, activate) often still say application/json; accept that.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(text));
-    } catch {
-      done(new HrsyncError('HRS_VALIDATION', 'The request body is not valid JSON.'), undefined);
-    }
-  });
+  registerInputHygiene(app);
 
   registerErrorHandling(app);
+  await registerWebHardening(app);
   await app.register(cookie);
   await app.register(authPlugin);
   await registerOpenApi(app, options.version ?? '0.1.0');

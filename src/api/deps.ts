@@ -4,6 +4,7 @@ import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Store } from '../store/index.ts';
+import type { SignInGuard } from './auth/sign-in-guard.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -43,4 +44,5 @@ export interface ApiDeps {
   readonly onRunQueued: () => void;
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
+  readonly signInGuard: SignInGuard;
 }

@@ -59,6 +59,9 @@ export function toHrsyncError(error: unknown): HrsyncError | null {
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new HrsyncError('HRS_NOT_FOUND', e.message);
+    if (e.statusCode === 413) {
+      return new HrsyncError('HRS_PAYLOAD_TOO_LARGE', 'The request body is too large (at most 2 MiB).');
+    }
     return new HrsyncError('HRS_VALIDATION', e.message);
   }
   return null;

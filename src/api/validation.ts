@@ -5,6 +5,7 @@
  */
 import { Ajv } from 'ajv';
 import type { FastifySchema } from 'fastify';
+import { boundNumbers } from './plugins/input-hygiene.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -29,5 +30,5 @@ export function validatorCompiler() {
   const body = ajv(false);
   const text = ajv('array');
   return ({ schema, httpPart }: { schema: FastifySchema; httpPart?: string }) =>
-    (httpPart === 'body' ? body : text).compile(schema as object);
+    httpPart === 'body' ? body.compile(schema as object) : text.compile(boundNumbers(schema) as object);
 }

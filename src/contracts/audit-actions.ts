@@ -5,6 +5,7 @@
 export const AUDIT_ACTIONS = [
   'session.signed-in',
   'session.signed-out',
+  'session.locked-out',
   'user.created',
   'user.updated',
   'token.created',

@@ -64,5 +64,6 @@ export function implicitErrors(e: Endpoint): readonly ErrorCode[] {
   const codes: ErrorCode[] = ['HRS_VALIDATION', 'HRS_INTERNAL'];
   if (e.access !== 'public') codes.push('HRS_UNAUTHENTICATED');
   if (e.access === 'operator' || e.access === 'admin') codes.push('HRS_FORBIDDEN');
+  if (e.body !== undefined) codes.push('HRS_PAYLOAD_TOO_LARGE');
   return codes;
 }

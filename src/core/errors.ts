@@ -150,6 +150,17 @@ export const ERROR_CATALOGUE = {
     description:
       'A regular expression can backtrack catastrophically (exponential or high polynomial time) and was refused when saved; `details` names each pattern by path. Rewrite it without nested or overlapping repetition.',
   },
+  HRS_PAYLOAD_TOO_LARGE: {
+    status: 413,
+    retryable: false,
+    description: 'The request body is larger than the service accepts (2 MiB).',
+  },
+  HRS_RATE_LIMITED: {
+    status: 429,
+    retryable: true,
+    description:
+      'Too many attempts (sign-in failures from this address or for this account); wait the number of seconds in `Retry-After` and try again.',
+  },
   HRS_INTERNAL: {
     status: 500,
     retryable: true,

@@ -127,8 +127,8 @@ for (const dialect of DIALECTS) {
         headers: { 'content-type': 'application/json' },
         payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) }),
       });
-      assert.equal(huge.statusCode, 400);
-      assert.equal(huge.json().error.code, 'HRS_VALIDATION');
+      assert.equal(huge.statusCode, 413);
+      assert.equal(huge.json().error.code, 'HRS_PAYLOAD_TOO_LARGE');
       const wrongType = await svc.app.inject({
         method: 'POST',
         url: '/api/v1/session',

@@ -4,6 +4,7 @@
  */
 import '@fastify/cookie';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { assertSameSite } from '../plugins/web-hardening.ts';
 import { rootPlugin } from '../root-plugin.ts';
 import { type Caller, lowerRole } from './caller.ts';
 import { API_TOKEN_PREFIX, SESSION_COOKIE, sha256 } from './credentials.ts';
@@ -48,6 +49,8 @@ export const authPlugin = rootPlugin(async (app: FastifyInstance) => {
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
+    // Before anything is looked up: a cross-site browser request changes nothing (sign-in included).
+    assertSameSite(request);
     request.caller = await resolveCaller(app, request);
   });
 }, 'hrsync-auth');

@@ -27,7 +27,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Swagger UI sends its own CSP (hashes of its inline parts) in place of the console's.
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => `${header}; frame-ancestors 'none'`,
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => {
     const document = app.swagger() as unknown as Record<string, unknown>;
     // The catalogue travels with the document, so clients and the agreement test see one list.

@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getSession, signIn, signOut } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
@@ -10,6 +11,7 @@ import {
   sha256,
   verifyPassword,
 } from '../auth/credentials.ts';
+import { FAILURES_BEFORE_LOCK } from '../auth/sign-in-guard.ts';
 import { registerEndpoint } from '../route.ts';
 
 const SIGN_IN_REFUSED = 'The e-mail address or password is not correct, or the account is disabled.';
@@ -49,25 +51,65 @@ async function sessionView(app: FastifyInstance, caller: Caller | null, user?: U
   };
 }
 
+/** Per client address, across accounts (password spraying): at most this many sign-ins per window. */
+export const SIGN_INS_PER_ADDRESS = 100;
+
 export async function sessionRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, { global: false });
+  const limitAddress = app.rateLimit({
+    max: SIGN_INS_PER_ADDRESS,
+    timeWindow: 5 * 60_000,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new HrsyncError(
+        'HRS_RATE_LIMITED',
+        `Too many sign-in attempts from your address; try again in ${context.after}.`,
+      ),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'POST' && request.routeOptions.url === signIn.path)
+      await limitAddress.call(app, request, reply);
+  });
   registerEndpoint(app, signIn, async ({ body, store, deps, request, reply, audit }) => {
+    const guard = deps.signInGuard;
+    const locked = guard.check(body.email);
+    if (locked.locked) {
+      reply.header('retry-after', String(locked.retryAfterSeconds));
+      throw new HrsyncError(
+        'HRS_RATE_LIMITED',
+        `Too many failed sign-ins for this account; try again in ${Math.ceil(locked.retryAfterSeconds / 60)} minute(s).`,
+      );
+    }
     const found = await store.users.findForSignIn(body.email);
-    if (!found) {
-      await burnPasswordCheck(body.password);
+    if (!found) await burnPasswordCheck(body.password);
+    const ok =
+      found !== null && (await verifyPassword(found.passwordHash, body.password)) && !found.user.disabled;
+    if (!found || !ok) {
+      const failed = guard.fail(body.email);
+      if (found) {
+        const actor = { type: 'user' as const, id: found.user.id, name: found.user.email };
+        await audit('session.signed-in', {
+          organisationId: found.user.organisationId,
+          actor,
+          outcome: 'failure',
+          message: 'sign-in refused: wrong password or disabled account',
+        });
+        if (failed.lockedForSeconds !== null) {
+          await audit('session.locked-out', {
+            organisationId: found.user.organisationId,
+            actor,
+            outcome: 'failure',
+            message: `sign-in locked for ${Math.round(failed.lockedForSeconds / 60)} minute(s) after ${FAILURES_BEFORE_LOCK} failed attempts`,
+            details: { lockedForSeconds: failed.lockedForSeconds },
+          });
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, failed.delayMs));
       throw new HrsyncError('HRS_UNAUTHENTICATED', SIGN_IN_REFUSED);
     }
-    const { user, passwordHash } = found;
-    const ok = (await verifyPassword(passwordHash, body.password)) && !user.disabled;
+    guard.succeed(body.email);
+    const { user } = found;
     const actor = { type: 'user' as const, id: user.id, name: user.email };
-    if (!ok) {
-      await audit('session.signed-in', {
-        organisationId: user.organisationId,
-        actor,
-        outcome: 'failure',
-        message: 'sign-in refused: wrong password or disabled account',
-      });
-      throw new HrsyncError('HRS_UNAUTHENTICATED', SIGN_IN_REFUSED);
-    }
     const id = newSessionId();
     const ttlSeconds = Math.round(deps.sessionTtlHours * 3600);
     await store.sessions.create(

@@ -3,6 +3,7 @@ import { createUser, listUsers, updateUser } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { isUniqueViolation } from '../../store/index.ts';
 import { hashPassword } from '../auth/credentials.ts';
+import { assertStrongPassword } from '../auth/password-strength.ts';
 import { toUserDto } from '../dto/access.ts';
 import { registerEndpoint } from '../route.ts';
 
@@ -12,6 +13,8 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
   }));
 
   registerEndpoint(app, createUser, async ({ caller, store, body, audit }) => {
+    const organisation = await store.organisations.get(caller.organisationId);
+    assertStrongPassword(body.password, [body.email, body.name, organisation?.name ?? '']);
     try {
       const user = await store.users.create({
         organisationId: caller.organisationId,
@@ -26,8 +29,13 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       });
       return toUserDto(user);
     } catch (error) {
+      // The same words whether the address is taken here or in another organisation: this answer
+      // must not tell an admin which addresses other organisations use.
       if (isUniqueViolation(error))
-        throw new HrsyncError('HRS_CONFLICT', `A user with e-mail ${body.email} already exists.`);
+        throw new HrsyncError(
+          'HRS_CONFLICT',
+          `The e-mail address ${body.email} cannot be used for a new user.`,
+        );
       throw error;
     }
   });
@@ -44,6 +52,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         'HRS_CONFLICT',
         'This is the last active admin of the organisation; make another user admin first.',
       );
+    }
+    if (body.password !== undefined) {
+      const organisation = await store.organisations.get(caller.organisationId);
+      assertStrongPassword(body.password, [before.email, body.name ?? before.name, organisation?.name ?? '']);
     }
     const user = await store.users.update(caller.organisationId, params.id, {
       ...(body.name === undefined ? {} : { name: body.name }),

@@ -26,8 +26,8 @@ export const signIn = endpoint({
   body: SignInBody,
   status: 200,
   response: SessionDto,
-  errors: ['HRS_UNAUTHENTICATED'],
-  audit: ['session.signed-in'],
+  errors: ['HRS_UNAUTHENTICATED', 'HRS_RATE_LIMITED'],
+  audit: ['session.signed-in', 'session.locked-out'],
 });
 
 export const signOut = endpoint({

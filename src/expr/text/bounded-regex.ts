@@ -11,15 +11,30 @@
  *   failed run naming the mapping or filter.
  * Patterns are also checked with an analyser when they are saved (src/api/connections/pattern-check.ts).
  */
-import { setFlagsFromString } from 'node:v8';
-import { createContext, Script } from 'node:vm';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { BoundedCache } from './bounded-cache.ts';
+
+/**
+ * The expression language is also bundled into the web console, where `node:v8`/`node:vm` are empty
+ * stand-ins: there patterns run natively (the console evaluates nothing on the service's behalf).
+ */
+function nodeOnly<T>(use: () => T): T | undefined {
+  try {
+    return use();
+  } catch {
+    return undefined;
+  }
+}
 
 // Process-wide V8 switches, set once before any user pattern compiles: the first lets a backtracking
 // match fall back to the linear engine; the second only makes the `l` flag compile, to ask V8 which
 // patterns that engine supports.
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-setFlagsFromString('--enable-experimental-regexp-engine');
+const inNode = nodeOnly(() => {
+  v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+  v8.setFlagsFromString('--enable-experimental-regexp-engine');
+  return true;
+});
 
 /** How long one match, test or replace of a user pattern may take. */
 export const PATTERN_BUDGET_MS = 100;
@@ -55,14 +70,17 @@ function linear(regex: RegExp): boolean {
   return known;
 }
 
-const context = createContext(Object.create(null));
-const scripts = {
-  test: new Script('r.lastIndex = 0; r.test(s)'),
-  all: new Script('r.lastIndex = 0; Array.from(s.matchAll(r))'),
-  replace: new Script('r.lastIndex = 0; s.replace(r, t)'),
-};
+const sandbox = inNode
+  ? nodeOnly(() => ({
+      context: vm.createContext(Object.create(null)),
+      test: new vm.Script('r.lastIndex = 0; r.test(s)'),
+      all: new vm.Script('r.lastIndex = 0; Array.from(s.matchAll(r))'),
+      replace: new vm.Script('r.lastIndex = 0; s.replace(r, t)'),
+    }))
+  : undefined;
 
-function inBudget<T>(script: Script, regex: RegExp, s: string, t = ''): T {
+function inBudget<T>(script: vm.Script, regex: RegExp, s: string, t = ''): T {
+  const context = sandbox!.context;
   const vars = context as { r: RegExp | undefined; s: string | undefined; t: string | undefined };
   vars.r = regex;
   vars.s = s;
@@ -82,21 +100,21 @@ function inBudget<T>(script: Script, regex: RegExp, s: string, t = ''): T {
 }
 
 export function boundedTest(regex: RegExp, s: string): boolean {
-  if (linear(regex)) {
+  if (sandbox === undefined || linear(regex)) {
     regex.lastIndex = 0;
     return regex.test(s);
   }
-  return inBudget<boolean>(scripts.test, regex, s);
+  return inBudget<boolean>(sandbox.test, regex, s);
 }
 
 /** All matches of a global regex. */
 export function boundedMatchAll(regex: RegExp, s: string): readonly RegExpExecArray[] {
-  if (linear(regex)) return Array.from(s.matchAll(regex));
-  return inBudget<RegExpExecArray[]>(scripts.all, regex, s);
+  if (sandbox === undefined || linear(regex)) return Array.from(s.matchAll(regex));
+  return inBudget<RegExpExecArray[]>(sandbox.all, regex, s);
 }
 
 /** `s.replace(regex, text)` with a plain replacement text. */
 export function boundedReplace(regex: RegExp, s: string, text: string): string {
-  if (linear(regex)) return s.replace(regex, text);
-  return inBudget<string>(scripts.replace, regex, s, text);
+  if (sandbox === undefined || linear(regex)) return s.replace(regex, text);
+  return inBudget<string>(sandbox.replace, regex, s, text);
 }

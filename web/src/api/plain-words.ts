@@ -34,6 +34,8 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_FORBIDDEN: 'Your role does not allow this',
   HRS_PATTERN_TIMEOUT: 'A regular expression took too long',
   HRS_PATTERN_UNSAFE: 'A regular expression could freeze the service',
+  HRS_PAYLOAD_TOO_LARGE: 'That is too much data for one request',
+  HRS_RATE_LIMITED: 'Too many attempts; wait a moment',
   HRS_INTERNAL: 'Something went wrong in hrsync',
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',
