@@ -15,6 +15,7 @@ import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
 import { executeRun, MemoryEngineStore, type RunProgress, starterConfig } from '../src/engine/index.ts';
 import { createAfasSource } from '../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index.ts';
+import { benchAgent } from './agent.ts';
 import { benchConsole, describeFigure } from './console.ts';
 import { benchExpressions } from './expressions.ts';
 import { benchService } from './service.ts';
@@ -276,4 +277,5 @@ try {
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }
+await benchAgent(report);
 console.log(`\n${results.join('\n')}`);

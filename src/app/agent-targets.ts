@@ -6,10 +6,8 @@
 import type { AgentSecrets, AgentTargetFactory } from '../agent/index.ts';
 import type { DirectoryTargetConfig } from '../core/index.ts';
 import { HrsyncError } from '../core/index.ts';
+import { AGENT_BIND_PASSWORD_ENV } from '../targets/remote/index.ts';
 import { realConnectors } from './connectors.ts';
-
-/** Where the service's configuration says the bind password is: with whoever runs the target. */
-export const AGENT_BIND_PASSWORD_ENV = 'HRSYNC_AGENT_BIND_PASSWORD';
 
 export function agentTargetFactory(env: NodeJS.ProcessEnv = process.env): AgentTargetFactory {
   const connectors = realConnectors();

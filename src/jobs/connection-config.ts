@@ -10,6 +10,7 @@ import { DEFAULT_SECTIONS } from '../engine/index.ts';
 import { resolveSecret } from '../engine/secrets.ts';
 import type { Connection, Store, Tenant } from '../store/index.ts';
 import { hybridSections } from '../targets/ldap/hybrid-defaults.ts';
+import { AGENT_BIND_PASSWORD_ENV } from '../targets/remote/index.ts';
 import type { CredentialMaterial } from './connectors.ts';
 
 export type AssembledConfig =
@@ -38,7 +39,11 @@ function directoryTarget(tenant: Tenant, defaultDomain: string): Record<string, 
     ...(d.caCertificate ? { caCertificate: d.caCertificate } : {}),
     ...(d.tlsServerName ? { tlsServerName: d.tlsServerName } : {}),
     bindUser: d.bindUser,
-    bindPassword: d.bindPasswordSecretId === null ? undefined : { stored: d.bindPasswordSecretId },
+    bindPassword: tenant.directoryViaAgents
+      ? { env: AGENT_BIND_PASSWORD_ENV }
+      : d.bindPasswordSecretId === null
+        ? undefined
+        : { stored: d.bindPasswordSecretId },
     ...(d.baseDn ? { baseDn: d.baseDn } : {}),
     container: d.container,
     ...(d.disabledContainer ? { disabledContainer: d.disabledContainer } : {}),
@@ -174,14 +179,17 @@ export async function resolveRunSecrets(
 export function tenantTargetConfig(tenant: Tenant): ConnectionConfig['target'] | null {
   if (tenant.type === 'hybrid') {
     const d = tenant.directory;
-    if (d === null || d.bindPasswordSecretId === null) return null;
+    if (d === null || (d.bindPasswordSecretId === null && !tenant.directoryViaAgents)) return null;
     return {
       type: 'active-directory',
       urls: [...d.urls],
       ...(d.caCertificate ? { caCertificate: d.caCertificate } : {}),
       ...(d.tlsServerName ? { tlsServerName: d.tlsServerName } : {}),
       bindUser: d.bindUser,
-      bindPassword: { stored: d.bindPasswordSecretId },
+      bindPassword:
+        tenant.directoryViaAgents || d.bindPasswordSecretId === null
+          ? { env: AGENT_BIND_PASSWORD_ENV }
+          : { stored: d.bindPasswordSecretId },
       ...(d.baseDn ? { baseDn: d.baseDn } : {}),
       container: d.container,
       ...(d.disabledContainer ? { disabledContainer: d.disabledContainer } : {}),

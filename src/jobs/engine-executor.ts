@@ -4,16 +4,21 @@
  */
 import { isHrsyncError } from '../core/index.ts';
 import { executeRun } from '../engine/index.ts';
+import type { Source, Target } from '../engine/ports.ts';
 import type { Store } from '../store/index.ts';
-import { assembleConfig, resolveRunSecrets } from './connection-config.ts';
+import { agentTarget, reachedThroughAgents } from './agent-target.ts';
+import { type AgentTimings, DEFAULT_AGENT_TIMINGS } from './agent-timings.ts';
+import { assembleConfig, resolveRunSecrets, resolveToken } from './connection-config.ts';
 import type { Connectors } from './connectors.ts';
 import { countsOf, type ExecutionResult, failed, type RunExecutor } from './executor.ts';
 
 export function engineExecutor(deps: {
   readonly store: Store;
   readonly connectors: Connectors;
+  readonly agentTimings?: AgentTimings;
 }): RunExecutor {
   const { store, connectors } = deps;
+  const timings = deps.agentTimings ?? DEFAULT_AGENT_TIMINGS;
   return async (run, context): Promise<ExecutionResult> => {
     const connection = await store.connections.get(run.organisationId, run.connectionId);
     if (!connection) return failed('HRS_NOT_FOUND', 'The connection was deleted before the run started.');
@@ -37,9 +42,20 @@ export function engineExecutor(deps: {
     }
     const { config, hash } = assembled;
     try {
-      const secrets = await resolveRunSecrets(store, connection.organisationId, config);
-      const source = connectors.source(config.source, secrets.token);
-      const target = connectors.target(config.target, secrets.credential);
+      // Behind agents the directory's bind password is on the agent: only the AFAS token is needed here.
+      let source: Source;
+      let target: Target;
+      if (reachedThroughAgents(tenant)) {
+        source = connectors.source(
+          config.source,
+          await resolveToken(store, connection.organisationId, config.source),
+        );
+        target = agentTarget(store, tenant, config.target, timings);
+      } else {
+        const secrets = await resolveRunSecrets(store, connection.organisationId, config);
+        source = connectors.source(config.source, secrets.token);
+        target = connectors.target(config.target, secrets.credential);
+      }
       const outcome = await executeRun({
         kind: run.kind,
         config,

@@ -78,6 +78,8 @@ export interface TenantsTable {
   credential_tested_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 1: the directory is reached through the tenant's directory agents (issue 9). */
+  directory_via_agents: number;
 }
 
 export interface SecretsTable {

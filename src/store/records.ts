@@ -100,6 +100,8 @@ export interface Tenant {
   readonly graphBaseUrl: string;
   /** Hybrid tenants: the directory hrsync writes accounts to. */
   readonly directory: TenantDirectory | null;
+  /** Hybrid tenants: the directory is reached through directory agents, which hold the bind password. */
+  readonly directoryViaAgents: boolean;
   readonly subscriptionActive: boolean;
   readonly credentialStatus: CredentialStatus;
   readonly credentialMessage: string | null;

@@ -37,6 +37,7 @@ export function toTenantDto(t: Tenant, customerName: string): Static<typeof Tena
             upnSuffixes: [...t.directory.upnSuffixes],
             mustChangePassword: t.directory.mustChangePassword,
           },
+    directoryViaAgents: t.directoryViaAgents,
     subscriptionActive: t.subscriptionActive,
     credentialStatus: t.credentialStatus,
     credentialMessage: t.credentialMessage,

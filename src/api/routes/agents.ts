@@ -1,11 +1,17 @@
 /** Administration of directory agents: register (a one-time key), list, revoke (issue 9). */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { createAgentRegistration, listAgents, revokeAgent } from '../../contracts/index.ts';
+import {
+  createAgentRegistration,
+  listAgents,
+  revokeAgent,
+  setTenantDirectoryAccess,
+} from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { sha256 } from '../auth/credentials.ts';
 import { loadTenant } from '../connections/load.ts';
 import { toAgentDto } from '../dto/agents.ts';
+import { tenantDto } from '../dto/tenants.ts';
 import { registerEndpoint } from '../route.ts';
 
 export const AGENT_KEY_PREFIX = 'hra_';
@@ -50,6 +56,43 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
       return { key, expiresAt, agent: dto(agent) };
     },
   );
+
+  registerEndpoint(app, setTenantDirectoryAccess, async ({ caller, store, params, body, audit, about }) => {
+    const tenant = await loadTenant(store, caller, params.id);
+    about({ tenantId: tenant.id });
+    if (tenant.type !== 'hybrid') {
+      throw new HrsyncError(
+        'HRS_INVALID_STATE',
+        `Tenant "${tenant.name}" is a cloud tenant: it has no directory to reach through agents.`,
+      );
+    }
+    // Behind agents the service holds no bind password: one stored earlier is destroyed.
+    const storedPassword = body.viaAgents ? (tenant.directory?.bindPasswordSecretId ?? null) : null;
+    if (storedPassword !== null && tenant.directory) {
+      const { organisationId: _o, id: _i, ...rest } = tenant;
+      await store.tenants.update(caller.organisationId, tenant.id, {
+        ...rest,
+        directory: { ...tenant.directory, bindPasswordSecretId: null },
+      });
+      await store.secrets.delete(caller.organisationId, [storedPassword]);
+    }
+    const updated = await store.tenants.setDirectoryViaAgents(
+      caller.organisationId,
+      tenant.id,
+      body.viaAgents,
+    );
+    await audit('tenant.updated', {
+      tenantId: tenant.id,
+      message: body.viaAgents
+        ? `tenant "${tenant.name}": the directory is reached through directory agents${storedPassword ? '; the stored bind password was destroyed' : ''}`
+        : `tenant "${tenant.name}": the service reaches the directory itself`,
+      details: {
+        changed: ['directoryViaAgents'],
+        directoryViaAgents: { old: tenant.directoryViaAgents, new: body.viaAgents },
+      },
+    });
+    return tenantDto(store, updated ?? tenant);
+  });
 
   registerEndpoint(app, revokeAgent, async ({ caller, store, params, audit, about }) => {
     const existing = await store.agents.get(caller.organisationId, params.id);

@@ -8,6 +8,7 @@ import {
   updateTenant,
 } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
+import { agentTarget, reachedThroughAgents } from '../../jobs/agent-target.ts';
 import { resolveCredential, tenantTargetConfig } from '../../jobs/connection-config.ts';
 import { isUniqueViolation, type Store, type Tenant } from '../../store/index.ts';
 import { loadTenant, nameTaken } from '../connections/load.ts';
@@ -120,8 +121,10 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     }
     let result: { ok: boolean; message: string; checks?: CheckList };
     try {
-      const credential = await resolveCredential(store, caller.organisationId, target);
-      const connector = deps.connectors.target(target, credential);
+      // Behind agents, the test goes to an agent: it binds with the password only it holds.
+      const connector = reachedThroughAgents(tenant)
+        ? agentTarget(store, tenant, target, deps.agentTimings)
+        : deps.connectors.target(target, await resolveCredential(store, caller.organisationId, target));
       try {
         const outcome = await connector.test();
         const checks = (outcome.details as { checks?: CheckList } | undefined)?.checks;

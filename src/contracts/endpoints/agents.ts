@@ -19,6 +19,7 @@ import {
   RegisterAgentBody,
 } from '../schemas/agents.ts';
 import { IdParams } from '../schemas/common.ts';
+import { DirectoryAccessBody, TenantDto } from '../schemas/tenants.ts';
 
 const tag = 'Directory agents';
 
@@ -121,4 +122,19 @@ export const completeAgentOperation = endpoint({
   response: AgentAckDto,
   errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT'],
   audit: ['agent.operation-answered'],
+});
+
+export const setTenantDirectoryAccess = endpoint({
+  operationId: 'setTenantDirectoryAccess',
+  method: 'PUT',
+  path: '/api/v1/tenants/:id/directory-access',
+  summary: 'Reach a hybrid tenant’s directory through its directory agents, or directly',
+  tag,
+  access: 'admin',
+  params: IdParams,
+  body: DirectoryAccessBody,
+  status: 200,
+  response: TenantDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
+  audit: ['tenant.updated'],
 });

@@ -80,6 +80,10 @@ export const TenantDto = T.Object({
   authorityHost: T.String(),
   graphBaseUrl: T.String(),
   directory: Nullable(DirectoryDto),
+  directoryViaAgents: T.Boolean({
+    description:
+      'hybrid tenants: the directory is reached through directory agents, which hold the bind password',
+  }),
   subscriptionActive: T.Boolean({
     description: 'User Management subscription; needed to create or activate connections',
   }),
@@ -128,3 +132,13 @@ export const CredentialTestDto = T.Object({
 });
 
 export const TenantQuery = T.Object({ customerId: T.Optional(Id) }, { additionalProperties: false });
+
+export const DirectoryAccessBody = T.Object(
+  {
+    viaAgents: T.Boolean({
+      description:
+        'true: reach the directory through the tenant’s directory agents (a stored bind password is destroyed: the agents hold it); false: the service connects itself',
+    }),
+  },
+  { additionalProperties: false },
+);

@@ -7,6 +7,7 @@ import { tokenCreator } from './0020-token-creator.ts';
 import { organisationSettings } from './0040-organisation-settings.ts';
 import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
+import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
@@ -19,6 +20,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0020-token-creator': tokenCreator,
     '0050-tenant-directory': tenantDirectory,
     '0060-agents': agents,
+    '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
     '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
   };

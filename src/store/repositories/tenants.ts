@@ -19,6 +19,7 @@ const toTenant = (r: TenantsTable): Tenant => ({
   graphBaseUrl: r.graph_base_url,
   directory: fromJson<TenantDirectory>(r.directory ?? null),
   subscriptionActive: fromFlag(r.subscription_active),
+  directoryViaAgents: fromFlag(r.directory_via_agents),
   credentialStatus: r.credential_status as CredentialStatus,
   credentialMessage: r.credential_message,
   credentialTestedAt: r.credential_tested_at,
@@ -72,6 +73,7 @@ export class TenantRepository {
       credential_status: 'untested',
       credential_message: null,
       credential_tested_at: null,
+      directory_via_agents: 0,
       created_at: now,
       updated_at: now,
     };
@@ -139,6 +141,21 @@ export class TenantRepository {
         credential_message: message,
         credential_tested_at: this.ctx.clock.now(),
       })
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .execute();
+    return this.get(organisationId, id);
+  }
+
+  /** Whether the directory is reached through the tenant's directory agents. */
+  async setDirectoryViaAgents(
+    organisationId: string,
+    id: string,
+    viaAgents: boolean,
+  ): Promise<Tenant | null> {
+    await this.ctx.db
+      .updateTable('tenants')
+      .set({ directory_via_agents: toFlag(viaAgents), updated_at: this.ctx.clock.now() })
       .where('organisation_id', '=', organisationId)
       .where('id', '=', id)
       .execute();

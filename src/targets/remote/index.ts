@@ -1,6 +1,7 @@
 /** The Target port carried out by a directory agent: the remote target and its wire format. */
 export type { DispatchOutcome, OperationDispatch, SilentAgent } from './dispatch.ts';
 export {
+  AGENT_BIND_PASSWORD_ENV,
   OPERATION_KINDS,
   type OperationError,
   type OperationKind,

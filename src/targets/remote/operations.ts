@@ -55,3 +55,9 @@ export type OperationResult<K extends OperationKind = OperationKind> =
 
 /** Accounts per page of a read: well under the service's request size limit. */
 export const READ_PAGE_SIZE = 500;
+
+/**
+ * Where a directory behind agents keeps its bind password: with whoever runs the target — the agent
+ * (its sealed state folder, or this variable). The service's configuration says so and no more.
+ */
+export const AGENT_BIND_PASSWORD_ENV = 'HRSYNC_AGENT_BIND_PASSWORD';
