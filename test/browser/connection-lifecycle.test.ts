@@ -100,9 +100,9 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await employee.pressSequentially('JANS');
     // Focusing the picker lists the first employees; the search then narrows the list to Jan alone.
     const janOnly = '1001 — Jan Jansen (active)';
-    await page.waitForFunction(
-      `[...document.querySelectorAll('[role="option"]')].map((o) => o.textContent).join('|') === ${JSON.stringify(janOnly)}`,
-    );
+    // Waited for through locators: the console's CSP (script-src 'self') refuses evaluated strings.
+    await page.getByRole('option', { name: janOnly }).waitFor();
+    await page.getByRole('option').filter({ hasNotText: janOnly }).first().waitFor({ state: 'detached' });
     const jan = page.getByRole('option', { name: janOnly });
     await screenshot(page, '05a-person-picker');
     await jan.click();
@@ -199,12 +199,18 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     assert.match(await textOf(deactivate), new RegExp(NAME));
     await deactivate.getByRole('button', { name: 'Deactivate' }).click();
     await row(page, NAME).locator('[data-state="deactivated"]').waitFor();
+    // The list does not know the latest simulation, so its Activate is greyed (the server's gate
+    // decides from the simulation); activating again happens from step 5, as the first time.
     await selectConnection(page, NAME);
-    await toolbarButton(page, 'Activate').click();
+    assert.equal(await toolbarButton(page, 'Activate').getAttribute('aria-disabled'), 'true');
+    await page.getByRole('link', { name: NAME }).click();
+    await page.getByRole('link', { name: /^5\. Simulation/ }).click();
+    await page.getByTestId('last-simulation').waitFor();
+    await page.getByRole('button', { name: 'Activate', exact: true }).click();
     const activate = dialog(page, 'Activate connection');
     assert.match(await textOf(activate), new RegExp(NAME));
     await activate.getByRole('button', { name: 'Activate' }).click();
-    await row(page, NAME).locator('[data-state="active"]').waitFor();
+    await expectState(page, 'active');
 
     // The audit log has the whole story
     await navLink(page, 'Audit logs').click();
