@@ -84,7 +84,10 @@ test('a sync over the threshold exits 3 (blocked) with the reason and the comman
   });
   assert.equal(d.code, 0, d.err);
   assert.equal(field(d.out, 'status'), 'discarded');
-  assert.match(field(d.out, 'discarded') ?? '', /^by token cli operator at .+: Checking with HR first$/);
+  assert.match(
+    field(d.out, 'discarded') ?? '',
+    /^by token cli operator \(.+\) at .+: Checking with HR first$/,
+  );
   assert.equal((await stack.api.call(getRun, { params: { id: runId } })).status, 'discarded');
 });
 
@@ -129,7 +132,12 @@ test('the items of a blocked run: a filtered table, and CSV and JSON exports tha
   );
 
   assert.equal(json.code, 0, json.err);
-  assert.deepEqual(JSON.parse(await readFile(jsonFile, 'utf8')), disables.items);
+  // The export carries the items as recorded; the listing adds the account's UPN and display name
+  // from the tenant cache.
+  assert.deepEqual(
+    JSON.parse(await readFile(jsonFile, 'utf8')),
+    disables.items.map(({ account: _account, ...item }) => item),
+  );
 });
 
 test('approve --wait: the blocked run is applied, with who and why; a finished run cannot be cancelled', async () => {
@@ -148,7 +156,7 @@ test('approve --wait: the blocked run is applied, with who and why; a finished r
   assert.equal(field(approved.out, 'status'), 'succeeded');
   assert.match(
     field(approved.out, 'approved') ?? '',
-    /^by token cli operator at .+: Leaver confirmed by HR$/,
+    /^by token cli operator \(.+\) at .+: Leaver confirmed by HR$/,
   );
   assert.match(field(approved.out, 'actions') ?? '', /(^| )disable 1( |$)/);
   const disables = await stack.api.call(listAuditEvents, {
@@ -183,8 +191,14 @@ test('the audit log lists the decisions, exports them as CSV, and filters by tim
   assert.match(rows[0] ?? '', /^AT\s+ACTOR\s+ACTION\s+OUTCOME\s+CONNECTION\s+PERSON\s+MESSAGE$/);
   const approved = rows.find((l) => / run\.approved /.test(l));
   const discarded = rows.find((l) => / run\.discarded /.test(l));
-  assert.match(approved ?? '', /token cli operator\s+run\.approved\s+success\s+.*Leaver confirmed by HR$/);
-  assert.match(discarded ?? '', /token cli operator\s+run\.discarded\s+success\s+.*Checking with HR first$/);
+  assert.match(
+    approved ?? '',
+    /token cli operator \(.+\)\s+run\.approved\s+success\s+.*Leaver confirmed by HR$/,
+  );
+  assert.match(
+    discarded ?? '',
+    /token cli operator \(.+\)\s+run\.discarded\s+success\s+.*Checking with HR first$/,
+  );
   assert.ok(
     rows.slice(1, -1).every((l) => l.includes('token cli operator')),
     'only the operator’s events',
