@@ -1,0 +1,139 @@
+/**
+ * Every main page of the console at the widths it is built for — a phone (390 px), a laptop
+ * (1024 px) and a desktop (1440 px): the page never scrolls sideways (the document is no wider than
+ * the window), a screenshot of each is saved (test-artifacts/screenshots, not committed), and
+ * axe-core finds no serious or critical accessibility problem on the page or in its dialogs.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { listRuns } from '../../src/contracts/index.ts';
+import { accessibilityProblems } from './support/axe.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
+import { activeConnection, configuredConnection } from './support/fixtures.ts';
+import { type Stack, startStack } from './support/stack.ts';
+
+let stack: Stack;
+let browser: Browser;
+let w: WatchedPage;
+let connectionId: string;
+let runId: string;
+
+const WIDTHS = [390, 1024, 1440] as const;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso (contoso.nl)');
+  // A long name, as customers' connections often have: it must wrap, not widen the page.
+  connectionId = await configuredConnection(stack, {
+    name: 'Contoso Nederland HR (AFAS Profit) to Microsoft 365 production tenant',
+    tenantId,
+  });
+  await activeConnection(stack, connectionId);
+  const runs = await stack.api<{ items: { id: string; kind: string }[] }>(listRuns, {
+    params: { id: connectionId },
+  });
+  runId = runs.items[0]?.id ?? '';
+  assert.ok(runId, 'the sync left a run');
+  w = await openPage(browser, stack.url);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+interface MainPage {
+  readonly name: string;
+  readonly hash: () => string;
+  /** What shows once the page has its data. */
+  readonly ready: (page: Page) => Locator;
+}
+
+const h1 = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { name, level: 1 });
+
+const PAGES: readonly MainPage[] = [
+  {
+    name: 'connections',
+    hash: () => '#/connections',
+    ready: (p) => p.getByTestId('connections-table'),
+  },
+  {
+    name: 'connection',
+    hash: () => `#/connections/${connectionId}`,
+    ready: (p) => p.locator('[data-step="5"]'),
+  },
+  ...[1, 2, 3, 4, 5].map(
+    (step): MainPage => ({
+      name: `step-${step}`,
+      hash: () => `#/connections/${connectionId}/steps/${step}`,
+      ready: (p) => h1(p, new RegExp(`^${step}\\. `)),
+    }),
+  ),
+  { name: 'run', hash: () => `#/runs/${runId}`, ready: (p) => p.getByTestId('status-counts') },
+  { name: 'audit', hash: () => '#/audit', ready: (p) => p.getByTestId('audit-table') },
+  { name: 'customers', hash: () => '#/customers', ready: (p) => p.locator('[data-tenant]').first() },
+  { name: 'users', hash: () => '#/users', ready: (p) => p.getByTestId('users-table') },
+  { name: 'tokens', hash: () => '#/tokens', ready: (p) => h1(p, 'API tokens') },
+  {
+    name: 'organisation',
+    hash: () => '#/organisation',
+    ready: (p) => p.getByRole('combobox', { name: 'Time zone' }),
+  },
+];
+
+/** How far the document is wider than the window, in pixels (0 when nothing scrolls sideways). */
+const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> =>
+  page.evaluate(() => {
+    const root = document.documentElement;
+    // The element that sticks out furthest, so a failure names the culprit.
+    let widest = '';
+    let right = root.clientWidth;
+    // (No named helper functions in here: the test runner's transform would wrap them in a helper
+    // the page does not have.)
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= right + 0.5 || r.width === 0) continue;
+      // Inside a box that scrolls or clips on its own, an element does not widen the page.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) {
+        clipped = getComputedStyle(a).overflowX !== 'visible';
+      }
+      if (!clipped) {
+        right = r.right;
+        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}" right=${Math.round(r.right)}`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+
+test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
+  flow(w, 'any-screen', async () => {
+    const { page } = w;
+    await signIn(page, stack.users.admin);
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const p of PAGES) {
+        await page.goto(`/${p.hash()}`);
+        await p.ready(page).first().waitFor();
+        await page
+          .getByText(/^Loading/)
+          .first()
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
+        const o = await overflow(page);
+        if (o.scrollWidth > o.clientWidth) {
+          problems.push(
+            `${p.name} at ${width} px: scrollWidth ${o.scrollWidth} > ${o.clientWidth}; ${o.widest}`,
+          );
+        }
+        await screenshot(page, `70-${p.name}-${width}`);
+        if (width !== 1024) problems.push(...(await accessibilityProblems(page, `${p.name} at ${width} px`)));
+      }
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
