@@ -37,6 +37,7 @@ before(async () => {
   runId = runs.items[0]?.id ?? '';
   assert.ok(runId, 'the sync left a run');
   w = await openPage(browser, stack.url);
+  await signIn(w.page, stack.users.admin);
 });
 
 after(async () => {
@@ -112,7 +113,6 @@ const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: numbe
 test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
   flow(w, 'any-screen', async () => {
     const { page } = w;
-    await signIn(page, stack.users.admin);
     const problems: string[] = [];
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
@@ -137,3 +137,128 @@ test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screensho
     assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));
+
+test('dialogs and side panels: no serious axe findings; a skip link; focus returns to the row when a panel closes', () =>
+  flow(w, 'accessibility', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const problems: string[] = [];
+    const check = async (where: string, scope: Locator): Promise<void> => {
+      await scope.waitFor();
+      // Colours are judged once the dialog has faded in.
+      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      problems.push(...(await accessibilityProblems(page, where)));
+    };
+    const closeDialog = async (d: Locator): Promise<void> => {
+      await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached' });
+    };
+
+    // The skip link is the first stop of the keyboard and moves focus to the page's content.
+    await page.goto('/#/connections');
+    await page.getByTestId('connections-table').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    assert.equal(
+      await skip.evaluate((el) => el === document.activeElement),
+      true,
+      'Tab reaches the skip link first',
+    );
+    assert.ok(((await skip.boundingBox())?.y ?? -1) >= 0, 'the focused skip link is visible');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('main').evaluate((el) => el === document.activeElement), true);
+    assert.equal(new URL(page.url()).hash, '#/connections', 'the route stays where it was');
+
+    // Dialogs
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    await page.getByRole('menuitem', { name: 'Create new connection' }).click();
+    const create = dialog(page, 'Create new connection');
+    await check('the create-connection dialog', create);
+    await closeDialog(create);
+
+    await page.getByRole('radio', { name: /^Select Contoso Nederland/ }).check();
+    await page
+      .getByRole('toolbar', { name: 'Connection commands' })
+      .getByRole('button', { name: 'Set schedule' })
+      .click();
+    const schedule = dialog(page, /^Set schedule for/);
+    await check('the schedule dialog', schedule);
+    await closeDialog(schedule);
+
+    await page.goto(`/#/connections/${connectionId}`);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const syncNow = dialog(page, 'Sync now');
+    await check('the sync-now dialog', syncNow);
+    await closeDialog(syncNow);
+
+    await page.goto(`/#/connections/${connectionId}/steps/3`);
+    await page.getByTestId('edit-expression-displayName').click();
+    const editor = dialog(page, 'Expression for displayName');
+    await check('the expression editor', editor);
+    await closeDialog(editor);
+
+    await page.goto('/#/customers');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const customer = dialog(page, 'Add a customer');
+    await check('the add-customer dialog', customer);
+    await closeDialog(customer);
+    await page
+      .locator('section[data-customer="Contoso BV"]')
+      .getByRole('button', { name: 'Add tenant' })
+      .click();
+    const tenant = dialog(page, 'Add a tenant for Contoso BV');
+    await check('the tenant dialog', tenant);
+    await closeDialog(tenant);
+
+    await page.goto('/#/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const user = dialog(page, 'Add a user');
+    await check('the add-user dialog', user);
+    await closeDialog(user);
+
+    await page.goto('/#/tokens');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = dialog(page, 'Create an API token');
+    await check('the create-token dialog', token);
+    await closeDialog(token);
+
+    // Side panels: opened by keyboard and by mouse, closed by Escape and by the close button;
+    // focus is back on the row's link each time.
+    await page.goto(`/#/runs/${runId}`);
+    const firstItem = page.getByTestId('run-items').locator('tbody tr').first();
+    const itemLink = firstItem.getByRole('button').first();
+    await itemLink.focus();
+    await page.keyboard.press('Enter');
+    const itemDrawer = page.getByTestId('run-item-drawer');
+    await check('the run item panel', itemDrawer.getByRole('button', { name: 'Close' }));
+    await page.keyboard.press('Escape');
+    await itemDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(itemLink, 'the run item row after Escape');
+
+    await firstItem.locator('td').last().click();
+    await itemDrawer.getByRole('button', { name: 'Close' }).click();
+    await itemDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(itemLink, 'the run item row after a mouse click and the close button');
+
+    await page.goto('/#/audit');
+    const event = page.getByTestId('audit-table').locator('tbody tr').nth(1);
+    await event.locator('td').last().click();
+    const eventDrawer = page.getByTestId('audit-event-drawer');
+    await check('the audit event panel', eventDrawer.getByRole('button', { name: 'Close' }));
+    await page.keyboard.press('Escape');
+    await eventDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(event.getByRole('button').first(), 'the audit event row');
+
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+/** Waits until `locator` has focus (the panel hands it back after its closing animation). */
+async function focusedIs(locator: Locator, what: string): Promise<void> {
+  await locator
+    .and(locator.page().locator(':focus'))
+    .waitFor({ timeout: 5_000 })
+    .catch(() => {
+      throw new Error(`focus did not return to ${what}`);
+    });
+}

@@ -110,8 +110,12 @@ export function ConnectionsTable(props: {
               <TableCell {...TABLE_ROLES.cell} data-label="State">
                 <StateBadge state={c.state} />
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Source system">{SOURCE_SYSTEM_LABELS[c.sourceSystem]}</TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Destination type">{c.destinationType === 'cloud' ? 'Cloud' : 'Hybrid'}</TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Source system">
+                {SOURCE_SYSTEM_LABELS[c.sourceSystem]}
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Destination type">
+                {c.destinationType === 'cloud' ? 'Cloud' : 'Hybrid'}
+              </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Customer / tenant">
                 {c.customer || c.tenant ? (
                   <TableCellLayout description={c.tenant?.name ?? 'no tenant yet'}>
@@ -121,8 +125,12 @@ export function ConnectionsTable(props: {
                   <Text italic>Not chosen yet</Text>
                 )}
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Last sync">{formatDateTime(c.lastSyncAt, 'Never')}</TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Next sync">{formatDateTime(c.nextRunAt, 'Not scheduled')}</TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Last sync">
+                {formatDateTime(c.lastSyncAt, 'Never')}
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Next sync">
+                {formatDateTime(c.nextRunAt, 'Not scheduled')}
+              </TableCell>
             </TableRow>
           );
         })}

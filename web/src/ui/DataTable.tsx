@@ -13,7 +13,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 import { TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
 
 export interface Column<T> {
@@ -86,7 +86,17 @@ export function DataTable<T>(props: {
           <TableRow
             {...TABLE_ROLES.row}
             key={props.rowKey(row)}
-            {...(onOpen ? { className: styles.openable, onClick: () => onOpen(row) } : {})}
+            {...(onOpen
+              ? {
+                  className: styles.openable,
+                  onClick: (event: MouseEvent<HTMLElement>) => {
+                    // The row's link takes focus, so the panel hands focus back to this row when it
+                    // closes (a row itself cannot hold focus).
+                    event.currentTarget.querySelector<HTMLElement>('a, button')?.focus();
+                    onOpen(row);
+                  },
+                }
+              : {})}
             {...props.rowData?.(row)}
           >
             {props.columns.map((c) => (

@@ -78,11 +78,19 @@ export function MappingTable(props: {
       >
         <TableHeader {...TABLE_ROLES.rowgroup}>
           <TableRow {...TABLE_ROLES.row}>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 190 }}>Target attribute</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 130 }}>Type</TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 190 }}>
+              Target attribute
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 130 }}>
+              Type
+            </TableHeaderCell>
             <TableHeaderCell>Source or expression</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>Apply</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>Default when empty</TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
+              Apply
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
+              Default when empty
+            </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 48 }}>
               <span className="visually-hidden">Remove</span>
             </TableHeaderCell>
