@@ -12,6 +12,7 @@ import { accessibilityProblems } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
+import type { InPage } from './support/in-page.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
@@ -88,6 +89,7 @@ const PAGES: readonly MainPage[] = [
 /** How far the document is wider than the window, in pixels (0 when nothing scrolls sideways). */
 const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> =>
   page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as InPage;
     const root = document.documentElement;
     // The element that sticks out furthest, so a failure names the culprit.
     let widest = '';
@@ -146,7 +148,9 @@ test('dialogs and side panels: no serious axe findings; a skip link; focus retur
     const check = async (where: string, scope: Locator): Promise<void> => {
       await scope.waitFor();
       // Colours are judged once the dialog has faded in.
-      await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      await page.evaluate(() =>
+        Promise.all((globalThis as unknown as InPage).document.getAnimations().map((a) => a.finished)),
+      );
       problems.push(...(await accessibilityProblems(page, where)));
     };
     const closeDialog = async (d: Locator): Promise<void> => {
@@ -160,13 +164,18 @@ test('dialogs and side panels: no serious axe findings; a skip link; focus retur
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
     assert.equal(
-      await skip.evaluate((el) => el === document.activeElement),
+      await skip.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement),
       true,
       'Tab reaches the skip link first',
     );
     assert.ok(((await skip.boundingBox())?.y ?? -1) >= 0, 'the focused skip link is visible');
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('main').evaluate((el) => el === document.activeElement), true);
+    assert.equal(
+      await page
+        .locator('main')
+        .evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement),
+      true,
+    );
     assert.equal(new URL(page.url()).hash, '#/connections', 'the route stays where it was');
 
     // Dialogs

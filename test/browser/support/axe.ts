@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import type { InPage } from './in-page.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -44,8 +45,8 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const found = await page.evaluate(async (context) => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the evaluated source defined
-    const axe = (window as any).axe;
+    const { axe, document } = globalThis as unknown as InPage;
+    if (!axe) throw new Error('axe-core did not load into the page');
     const result = await axe.run(context === null ? document : { include: [context] }, {
       resultTypes: ['violations'],
     });
