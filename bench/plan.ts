@@ -50,7 +50,10 @@ export async function benchPlan(persons: number, repeat: number): Promise<PlanFi
   const children: ChildProcess[] = [];
   try {
     const common = [String(persons), '7', 'existing', '1'];
-    const [afas, graph] = await Promise.all([startChild(['afas', ...common]), startChild(['graph', ...common])]);
+    const [afas, graph] = await Promise.all([
+      startChild(['afas', ...common]),
+      startChild(['graph', ...common]),
+    ]);
     children.push(afas.child, graph.child);
     const e = { ...afas.info, ...graph.info } as Record<string, string>;
     const config: ConnectionConfig = {
