@@ -64,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         connectors: options.connectors,
         agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
       }),
+    metricsToken: options.metricsToken ?? null,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());

@@ -36,6 +36,8 @@ export interface AppOptions {
    * Default: in the API's own thread (tests and tools that build the app by hand).
    */
   readonly analyses?: Analyses;
+  /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
+  readonly metricsToken?: string | null;
 }
 
 /** What routes reach through `app.deps`. */
@@ -52,4 +54,5 @@ export interface ApiDeps {
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
   readonly analyses: Analyses;
+  readonly metricsToken: string | null;
 }

@@ -37,6 +37,9 @@ export const PEOPLE: readonly PersonSpec[] = [
   },
 ];
 
+/** The bearer token the suites' /metrics requires (HRSYNC_METRICS_TOKEN in production). */
+export const METRICS_TOKEN = 'metrics-token-for-the-test-suites-0123456789';
+
 export type UserKey = 'admin' | 'operator' | 'viewer' | 'otherAdmin';
 
 export interface CallOptions {
@@ -132,6 +135,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     strictContracts: true,
     endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
     ...(analyses ? { analyses } : {}),
+    metricsToken: METRICS_TOKEN,
   });
 
   const organisation = await store.organisations.create('Acme MSP');
