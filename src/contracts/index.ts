@@ -18,6 +18,7 @@ export * from './schemas/connections.ts';
 export * from './schemas/entitlements.ts';
 export * from './schemas/overrides.ts';
 export * from './schemas/persons.ts';
+export * from './schemas/previews.ts';
 export * from './schemas/runs.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';
