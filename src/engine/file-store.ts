@@ -102,7 +102,7 @@ export class MemoryEngineStore implements EngineStore {
   async overrides() {
     return this.overrideList;
   }
-  async quarantine() {
+  async readQuarantine() {
     return [...this.quarantined.values()];
   }
   async updateQuarantine(change: { put: readonly QuarantineEntry[]; remove: readonly string[] }) {

@@ -218,8 +218,11 @@ export interface EngineStore {
   setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void>;
   /** The operator's overrides of the match stage (issue 11.5); a store without them has none. */
   overrides?(): Promise<readonly MatchOverride[]>;
-  /** Persons the target refused for a reason retrying cannot fix (issue 11.2). */
-  quarantine?(): Promise<readonly QuarantineEntry[]>;
+  /**
+   * Persons the target refused for a reason retrying cannot fix (issue 11.2). Named `read…` so the
+   * preview's read-only store wrapper (jobs/analyses.ts) passes it through.
+   */
+  readQuarantine?(): Promise<readonly QuarantineEntry[]>;
   /** After a sync: quarantines the refused persons and releases the others, in one transaction. */
   updateQuarantine?(change: {
     readonly put: readonly QuarantineEntry[];

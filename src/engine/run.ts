@@ -151,7 +151,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     });
     const linkList = await request.store.links();
     const overrides = overrideSet((await request.store.overrides?.()) ?? []);
-    const quarantineList = (await request.store.quarantine?.()) ?? [];
+    const quarantineList = (await request.store.readQuarantine?.()) ?? [];
     const configHash = configFingerprint(config);
     const onDemandPerson = kind === 'on-demand' ? requireEmployee(request) : null;
     const index = new AccountIndex(tenant.accounts, [

@@ -100,7 +100,7 @@ export class DatabaseEngineStore implements EngineStore {
     return new OverrideRepository(this.ctx).list(this.connectionId);
   }
 
-  quarantine(): Promise<readonly QuarantineEntry[]> {
+  readQuarantine(): Promise<readonly QuarantineEntry[]> {
     return new OverrideRepository(this.ctx).quarantine(this.connectionId);
   }
 
