@@ -2,9 +2,10 @@
  * The place on a tenant's card for settings that other parts of hrsync add to hybrid tenants. The
  * directory settings themselves are edited in the tenant dialog (DirectoryFields.tsx) and summarised
  * with "Test connection" in TenantStatus; what is mounted here are panels of their own:
- * - the directory agents registered for the tenant (issue 9): one component in its own file,
- *   mounted with one line at the marked place below.
+ * - the warning about a disabled-accounts container outside directory sync's scope;
+ * - the directory agents registered for the tenant (issue 9, AgentsPanel).
  */
+import { AgentsPanel } from '../agents/AgentsPanel.tsx';
 import type { Tenant } from '../api/dto.ts';
 import { DisabledContainerWarning } from './DirectoryFields.tsx';
 
@@ -13,7 +14,7 @@ export function TenantExtensions(props: { readonly tenant: Tenant }) {
   return (
     <div data-testid="hybrid-directory-slot">
       {props.tenant.directory?.disabledContainer && <DisabledContainerWarning />}
-      {/* Directory agents panel (issue 9) mounts here, e.g. <TenantAgents tenant={props.tenant} /> */}
+      <AgentsPanel tenant={props.tenant} />
     </div>
   );
 }
