@@ -55,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+    metricsToken: options.metricsToken ?? null,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());

@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
+  /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
+  readonly metricsToken?: string | null;
 }
 
 /** What routes reach through `app.deps`. */
@@ -45,4 +47,5 @@ export interface ApiDeps {
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
+  readonly metricsToken: string | null;
 }

@@ -35,6 +35,9 @@ export const PEOPLE: readonly PersonSpec[] = [
   },
 ];
 
+/** The bearer token the suites' /metrics requires (HRSYNC_METRICS_TOKEN in production). */
+export const METRICS_TOKEN = 'metrics-token-for-the-test-suites-0123456789';
+
 export type UserKey = 'admin' | 'operator' | 'viewer' | 'otherAdmin';
 
 export interface CallOptions {
@@ -117,6 +120,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
     endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
+    metricsToken: METRICS_TOKEN,
   });
 
   const organisation = await store.organisations.create('Acme MSP');
