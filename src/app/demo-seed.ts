@@ -3,17 +3,21 @@
  * through the same validation and audit log as anything a user does.
  */
 import {
+  activateConnectionAnyway,
   createConnection,
   createCustomer,
   createTenant,
   createUser,
   type Endpoint,
+  getRun,
   pathFor,
   saveDestinationStep,
   saveMappingStep,
   saveScopeStep,
   saveSourceStep,
   signIn,
+  simulate,
+  sync,
 } from '../contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../engine/index.ts';
 import { hybridSections } from '../targets/ldap/index.ts';
@@ -28,6 +32,11 @@ export interface DemoSystems {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly graphUrl: string;
+  /**
+   * The employee whose account on-premises AD owns (demo-showcase.ts): a pilot connection scoped to
+   * them is simulated, activated and synced at start-up, so Graph's refusal quarantines them.
+   */
+  readonly quarantineEmployee?: string;
   /** `hrsync demo --hybrid`: the demo's Samba AD domain controller. */
   readonly directory?: {
     readonly url: string;
@@ -63,11 +72,11 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
       method: endpoint.method,
       url: pathFor(endpoint, params),
       headers: { cookie: `hrsync_session=${cookie.value}` },
-      payload: body as object,
+      ...(endpoint.method === 'GET' ? {} : { payload: body as object }),
     });
     if (res.statusCode >= 300)
       throw new Error(`demo setup: ${endpoint.operationId} answered ${res.statusCode}: ${res.body}`);
-    return res.json() as { id: string };
+    return res.json() as { id: string; status?: string };
   };
   await call(createUser, {
     email: 'operator@demo.hrsync.local',
@@ -123,6 +132,9 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     },
     id,
   );
+  const pilotConnectionId = systems.quarantineEmployee
+    ? await seedPilot(call, tenant.id, systems, systems.quarantineEmployee)
+    : undefined;
   const hybridConnectionId = systems.directory
     ? await seedHybrid(call, customer.id, systems, systems.directory)
     : undefined;
@@ -130,13 +142,88 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     email: DEMO_ADMIN,
     password,
     connectionId: connection.id,
+    ...(pilotConnectionId ? { pilotConnectionId } : {}),
     ...(hybridConnectionId ? { hybridConnectionId } : {}),
   };
 }
 
+type Call = (
+  endpoint: Endpoint,
+  body: unknown,
+  params?: Record<string, string>,
+) => Promise<{ id: string; status?: string }>;
+
+export const DEMO_PILOT_NAME = 'Contoso — pilot: one person';
+
+/**
+ * A second connection to the same tenant, scoped to one employee (out-of-scope and vanished persons
+ * are left alone, so it writes to no one else): simulated, activated and synced through the API, so
+ * the admin finds that employee quarantined on its page — Graph refused their update because
+ * on-premises AD owns the account.
+ */
+async function seedPilot(call: Call, tenantId: string, systems: DemoSystems, employeeNumber: string) {
+  const connection = await call(createConnection, {
+    name: DEMO_PILOT_NAME,
+    description: `Demo: a pilot with one employee (${employeeNumber}), synced at start-up; their account is synced from on-premises AD, so Graph refuses the update and they are quarantined.`,
+    sourceSystem: 'afas-profit',
+    destinationType: 'cloud',
+    tenantId,
+  });
+  const id = { id: connection.id };
+  await call(saveSourceStep, { environment: { baseUrl: systems.afasBaseUrl }, token: systems.afasToken }, id);
+  await call(saveDestinationStep, { tenantId, defaultDomain: systems.domains[0] ?? 'contoso.nl' }, id);
+  await call(
+    saveMappingStep,
+    {
+      mapping: DEFAULT_SECTIONS.mapping,
+      matching: DEFAULT_SECTIONS.matching,
+      uniqueness: DEFAULT_SECTIONS.uniqueness,
+      writeBack: DEFAULT_SECTIONS.writeBack,
+    },
+    id,
+  );
+  await call(
+    saveScopeStep,
+    {
+      scope: {
+        filters: [{ clauses: [{ attribute: 'Medewerker', operator: 'EQUALS', value: employeeNumber }] }],
+        outOfScope: 'none',
+      },
+      persons: DEFAULT_SECTIONS.persons,
+      lifecycle: { ...DEFAULT_SECTIONS.lifecycle, missingFromSource: 'none' },
+      thresholds: DEFAULT_SECTIONS.thresholds,
+      timeZone: DEFAULT_SECTIONS.timeZone,
+    },
+    id,
+  );
+  await finished(call, await call(simulate, {}, id));
+  // The company's duplicate employee id is a conflict in every connection to this tenant (matching
+  // looks at all persons); it is not this pilot's person, so the demo admin activates anyway.
+  await call(
+    activateConnectionAnyway,
+    { reason: 'Demo set-up: the conflict belongs to a person outside this one-person pilot.' },
+    id,
+  );
+  const run = await finished(call, await call(sync, {}, id));
+  if (run.status !== 'succeeded') throw new Error(`demo setup: the pilot sync ended ${run.status}`);
+  return connection.id;
+}
+
+/** Waits for a queued run to finish (the service's own worker runs it). */
+async function finished(call: Call, run: { id: string; status?: string }) {
+  let current = run;
+  for (let i = 0; i < 1200 && (current.status === 'queued' || current.status === 'running'); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = await call(getRun, {}, { id: run.id });
+  }
+  if (current.status === 'queued' || current.status === 'running')
+    throw new Error('demo setup: the pilot run did not finish within two minutes');
+  return current;
+}
+
 /** A hybrid tenant on the demo's Samba domain and a connection to it, configured through step 4. */
 async function seedHybrid(
-  call: (endpoint: Endpoint, body: unknown, params?: Record<string, string>) => Promise<{ id: string }>,
+  call: Call,
   customerId: string,
   systems: DemoSystems,
   d: NonNullable<DemoSystems['directory']>,

@@ -13,6 +13,7 @@ import { startGraphEmulator } from '../../emulators/graph/index.ts';
 import type { ServiceConfig } from './config.ts';
 import { DEMO_SAMBA_ADDRESS, type DemoDirectory, startDemoDirectory } from './demo-hybrid.ts';
 import { seedDemo } from './demo-seed.ts';
+import { withShowcase } from './demo-showcase.ts';
 import { type RunningService, startService } from './serve.ts';
 
 export interface DemoOptions {
@@ -30,6 +31,9 @@ export interface RunningDemo {
   readonly service: RunningService;
   readonly signIn: { readonly email: string; readonly password: string };
   readonly connectionId: string;
+  /** The pilot connection (one employee, synced at start-up) and the employee it quarantined. */
+  readonly pilotConnectionId: string;
+  readonly quarantinedEmployee: string;
   /** With --hybrid: the connection to the Samba domain, and the domain itself. */
   readonly hybridConnectionId?: string;
   readonly directory?: DemoDirectory;
@@ -41,7 +45,9 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
   for (const file of ['hrsync.sqlite', 'hrsync.sqlite-wal', 'hrsync.sqlite-shm']) {
     rmSync(join(demoDir, file), { force: true });
   }
-  const company = generateCompany({ persons: options.persons ?? 150, seed: options.seed ?? 2026 });
+  const { company, quarantine } = withShowcase(
+    generateCompany({ persons: options.persons ?? 150, seed: options.seed ?? 2026 }),
+  );
   const afas = await startAfasEmulator({ dataset: company.afas });
   const graph = await startGraphEmulator({
     tenant: company.tenant,
@@ -95,6 +101,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       clientId: app.clientId,
       clientSecret: app.clientSecret,
       graphUrl: graph.url,
+      quarantineEmployee: quarantine.employeeNumber,
       ...(directory
         ? {
             directory: {
@@ -118,6 +125,9 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
     options.print(
       '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
     );
+    options.print(
+      `  Its simulation shows a conflict to resolve and a name too long for Microsoft 365; the pilot connection has quarantined employee ${quarantine.employeeNumber}.`,
+    );
     if (directory) {
       options.print(
         `  Samba AD domain ${directory.domain.realm}: ${directory.domain.url} (TLS name ${directory.domain.serverName}), ` +
@@ -132,6 +142,8 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       service,
       signIn: { email: seeded.email, password: seeded.password },
       connectionId: seeded.connectionId,
+      pilotConnectionId: seeded.pilotConnectionId ?? '',
+      quarantinedEmployee: quarantine.employeeNumber,
       ...(seeded.hybridConnectionId ? { hybridConnectionId: seeded.hybridConnectionId } : {}),
       ...(directory ? { directory } : {}),
       async stop() {

@@ -77,3 +77,27 @@ test('the demo: sign in with the printed credentials and simulate the prepared c
     await screenshot(page, '53-demo-person-detail');
     assertNoConsoleErrors(w.errors);
   }));
+
+test('the demo shows a too-long name failing with the reason, and the pilot connection’s quarantined person', () =>
+  flow(w, 'demo-showcase', async () => {
+    const { page } = w;
+    await page.keyboard.press('Escape');
+    // Still on the simulation's items, filtered to creates: the failed one is the 67-character surname.
+    await page.locator('select[name="filter-status"]').selectOption('failed');
+    const failed = page.getByTestId('run-items').locator('tbody tr');
+    await failed.filter({ hasText: 'Vanderzwaluwenburg' }).waitFor();
+    assert.equal(await failed.count(), 1, 'the only failed create is the too-long name');
+    await failed.first().getByRole('button').click();
+    await page.getByText(/surname is 67 characters; Microsoft Entra ID allows at most 64/).waitFor();
+    await screenshot(page, '54-demo-too-long-name');
+    await page.keyboard.press('Escape');
+
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Contoso — pilot: one person' }).click();
+    await expectState(page, 'active');
+    const quarantined = page.getByTestId('quarantine');
+    await quarantined.getByText(`(${demo.quarantinedEmployee})`).waitFor();
+    await quarantined.getByText(/on-premises mastered/).waitFor();
+    await screenshot(page, '55-demo-quarantined');
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -49,13 +49,19 @@ describe('connections list and show', () => {
       stack.hrsync(['connections', 'list', '--json', '--search', 'AFAS to']),
     ]);
     assert.equal(table.code, 0, table.err);
-    const [header, row, footer] = table.out.trimEnd().split('\n');
+    const [header, row, pilot, footer] = table.out.trimEnd().split('\n');
     assert.match(header ?? '', /^NAME\s+STATE\s+STEPS\s+TENANT\s+LAST SYNC\s+NEXT RUN\s+ID$/);
     assert.match(
       row ?? '',
       new RegExp(`^${name}\\s+simulation\\s+4/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${id}$`),
     );
-    assert.equal(footer, 'connections 1–1 of 1');
+    assert.match(
+      pilot ?? '',
+      new RegExp(
+        `^Contoso — pilot: one person\\s+active\\s+5/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${stack.pilot.connectionId}$`,
+      ),
+    );
+    assert.equal(footer, 'connections 1–2 of 2');
 
     assert.equal(json.code, 0, json.err);
     const page = JSON.parse(json.out);
@@ -109,7 +115,18 @@ describe('runs queued from the command line', () => {
     assert.ok(run.counts);
     assert.equal(field(r.out, 'actions'), shown(run.counts.actions));
     assert.equal(field(r.out, 'statuses'), shown(run.counts.statuses));
-    assert.equal(run.counts.statuses.failed, 1, 'the demo company has one duplicate employee id');
+    assert.equal(run.counts.statuses.failed, 2, 'a duplicate employee id and a too-long surname');
+    const failed = await stack.api.call(listRunItems, { params: { id: runId }, query: { status: 'failed' } });
+    assert.deepEqual(failed.items.map((i) => `${i.action} ${i.error?.code}`).sort(), [
+      'conflict HRS_MATCH_AMBIGUOUS',
+      'create HRS_TARGET_VALUE_INVALID',
+    ]);
+    const tooLong = failed.items.find((i) => i.action === 'create');
+    assert.equal(tooLong?.employeeNumber, '900001');
+    assert.match(
+      tooLong?.error?.message ?? '',
+      /surname is 67 characters; Microsoft Entra ID allows at most 64/,
+    );
     assert.match(r.out, new RegExp(`Per person: hrsync runs items ${runId}`));
 
     // `runs show` prints the same summary later; --exit-status gives scripts the same verdict.
@@ -121,7 +138,7 @@ describe('runs queued from the command line', () => {
   test('activate is refused after a simulation with a conflict; an admin activates anyway with a reason; sync one person', async () => {
     const refused = await stack.hrsync(['connections', 'activate', name], { token: 'operator' });
     assert.equal(refused.code, 1);
-    assert.match(refused.err, /latest simulation has 1 conflict/);
+    assert.match(refused.err, /latest simulation has 1 failed person and 1 conflict/);
     const operatorAnyway = await stack.hrsync(
       ['connections', 'activate', name, '--anyway', 'HR confirmed the duplicate'],
       { token: 'operator' },
@@ -146,7 +163,8 @@ describe('runs queued from the command line', () => {
       params: { id: latest.id },
       query: { action: 'update', status: 'success' },
     });
-    const person = items.items[0];
+    // Not the employee whose account on-premises AD owns: Graph refuses their update.
+    const person = items.items.find((i) => i.employeeNumber !== stack.pilot.quarantinedEmployee);
     assert.ok(person, 'the simulation planned an update');
 
     const r = await stack.hrsync(['connections', 'sync-person', id, person.employeeNumber, '--wait'], {
@@ -219,7 +237,7 @@ describe('refusals', () => {
     assert.equal(partial.code, 1, 'part of a name is not a name');
     assert.equal(
       partial.err,
-      `HRS_NOT_FOUND: No connection has the id or name "Contoso". Names containing it: "${name}".\n`,
+      `HRS_NOT_FOUND: No connection has the id or name "Contoso". Names containing it: "${name}", "Contoso — pilot: one person".\n`,
     );
   });
 

@@ -40,6 +40,8 @@ export interface CliStack {
   readonly url: string;
   readonly dataDir: string;
   readonly connection: ResponseOf<typeof getConnection>;
+  /** The demo's pilot connection (one employee, synced at start-up) and the employee it quarantined. */
+  readonly pilot: { readonly connectionId: string; readonly quarantinedEmployee: string };
   readonly tokens: Readonly<Record<Role, string>>;
   /** The API as the demo admin's token, for setting up and checking what the CLI did. */
   readonly api: ApiClient;
@@ -125,6 +127,7 @@ export async function startCliStack(options: { readonly persons?: number } = {})
     url,
     dataDir,
     connection,
+    pilot: { connectionId: demo.pilotConnectionId, quarantinedEmployee: demo.quarantinedEmployee },
     tokens,
     api,
     hrsync,
