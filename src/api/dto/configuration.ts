@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type { ConfigurationDto } from '../../contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../engine/index.ts';
 import type { AttributeLimit } from '../../engine/ports.ts';
+import { defaultSectionsFor } from '../../jobs/connection-config.ts';
 import type { Connection, Tenant } from '../../store/index.ts';
 import { GRAPH_ATTRIBUTE_LIMITS } from '../../targets/graph/graph-capabilities.ts';
 import { DIRECTORY_ATTRIBUTE_LIMITS } from '../../targets/ldap/directory-attributes.ts';
@@ -35,6 +36,8 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
   const mappingSaved = c.mapping !== undefined;
   const scopeSaved = c.scope !== undefined;
   const clone = <T>(value: T): T => structuredClone(value);
+  // What an unsaved step 3 proposes depends on the destination: AD's attributes for a hybrid one.
+  const defaults = defaultSectionsFor(tenant, connection.destinationType);
   return {
     state: connection.state,
     progress: connection.progress,
@@ -73,9 +76,9 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
     mapping: {
       saved: mappingSaved,
       settings: clone({
-        mapping: c.mapping ?? DEFAULT_SECTIONS.mapping,
-        matching: c.matching ?? DEFAULT_SECTIONS.matching,
-        uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
+        mapping: c.mapping ?? defaults.mapping,
+        matching: c.matching ?? defaults.matching,
+        uniqueness: c.uniqueness ?? defaults.uniqueness,
         writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
         entitlements: c.entitlements ?? [],
       }) as Configuration['mapping']['settings'],

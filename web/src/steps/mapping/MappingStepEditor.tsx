@@ -26,7 +26,7 @@ import type { StepEditorProps } from '../editor-props.ts';
 import { PreviewImpact } from '../PreviewImpact.tsx';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
-import { targetAttributes } from './attributes.ts';
+import { attributeLabel, targetAttributes } from './attributes.ts';
 import { type EntitlementRuleDraft, EntitlementsEditor, entitlementsProblem } from './EntitlementsEditor.tsx';
 import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
 import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
@@ -132,6 +132,7 @@ export function MappingStepEditor(props: StepEditorProps) {
           rows={rows}
           targetLimits={props.configuration.targetLimits}
           targetSuggestions={suggestions}
+          labelOf={(a) => attributeLabel(props.connection.destinationType, a)}
           readOnly={props.readOnly}
           onChange={setRows}
           onEditExpression={(key) => setEditing({ kind: 'rule', key })}
