@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
+import { Notifier } from '../notify/index.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -24,6 +25,7 @@ import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -55,6 +57,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+    notifier:
+      options.notifier ??
+      new Notifier({
+        store: options.store,
+        smtp: null,
+        endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
+        publicUrl: null,
+      }),
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());
@@ -82,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(runRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
+  await app.register(notificationRoutes);
   await app.register(agentRoutes);
   await app.register(agentProtocolRoutes);
   await app.register(operationsRoutes);

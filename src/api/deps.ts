@@ -3,6 +3,7 @@ import type { Clock, EndpointPolicy } from '../core/index.ts';
 import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import type { SignInGuard } from './auth/sign-in-guard.ts';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
+  /** Delivers notifications (and the test action); default: no server mail server, no links. */
+  readonly notifier?: Notifier;
 }
 
 /** What routes reach through `app.deps`. */
@@ -45,4 +48,5 @@ export interface ApiDeps {
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
+  readonly notifier: Notifier;
 }

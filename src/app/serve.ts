@@ -67,6 +67,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
+    notifier: runtime.notifier,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   await threadReady;

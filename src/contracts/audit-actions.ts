@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'agent.revoked',
   'agent.connected',
   'agent.operation-answered',
+  'notification.settings-changed',
+  'notification.tested',
+  'notification.sent',
+  'notification.failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -288,6 +288,14 @@ export interface AgentOperationPagesTable {
   data: string;
 }
 
+export interface NotificationSettingsTable {
+  organisation_id: string;
+  /** `organisation`, or a connection's id for its override. */
+  scope: string;
+  settings: string;
+  updated_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -310,4 +318,5 @@ export interface Database {
   agents: AgentsTable;
   agent_operations: AgentOperationsTable;
   agent_operation_pages: AgentOperationPagesTable;
+  notification_settings: NotificationSettingsTable;
 }

@@ -10,6 +10,7 @@ import { AuditRepository } from './repositories/audit.ts';
 import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
+import { NotificationSettingsRepository } from './repositories/notification-settings.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { RetentionRepository } from './repositories/retention.ts';
 import { RunItemRepository } from './repositories/run-items.ts';
@@ -41,6 +42,7 @@ export class Store {
   readonly retention: RetentionRepository;
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
+  readonly notifications: NotificationSettingsRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -62,6 +64,7 @@ export class Store {
     this.retention = new RetentionRepository(ctx);
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
+    this.notifications = new NotificationSettingsRepository(ctx);
   }
 
   get dialect(): DialectName {

@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
 import * as entitlements from './entitlements.ts';
+import * as notifications from './notifications.ts';
 import * as persons from './persons.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
@@ -16,6 +17,7 @@ export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
 export * from './entitlements.ts';
+export * from './notifications.ts';
 export * from './persons.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
@@ -35,4 +37,5 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(audit),
   ...Object.values(settings),
   ...Object.values(agents),
+  ...Object.values(notifications),
 ]);

@@ -9,6 +9,7 @@ import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
 import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
+import { notifications } from './0160-notifications.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -23,6 +24,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
     '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
+    '0160-notifications': notifications,
   };
 }
 

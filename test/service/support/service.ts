@@ -14,6 +14,7 @@ import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
 import type { Role } from '../../../src/core/index.ts';
 import { engineExecutor, ServiceMetrics, Worker } from '../../../src/jobs/index.ts';
+import { Notifier, type ServerSmtp } from '../../../src/notify/index.ts';
 import { type DialectName, openStore, type Store } from '../../../src/store/index.ts';
 import { company, type PersonSpec, tenant } from '../../engine/company.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -72,6 +73,8 @@ export interface Service {
   readonly responses: { readonly operationId: string; readonly body: string }[];
   readonly logLines: string[];
   readonly worker: Worker;
+  /** Notifications after every run the worker finishes (short back-off). */
+  readonly notifier: Notifier;
   call(endpoint: Endpoint, options?: CallOptions): Promise<Reply>;
   /** Lets the in-process worker execute every queued run (the real engine against the emulators). */
   drain(): Promise<number>;
@@ -82,6 +85,8 @@ export interface ServiceOptions {
   readonly clock?: { now(): string };
   /** The AFAS company; default PEOPLE. */
   readonly people?: readonly PersonSpec[];
+  /** The server's mail server for notifications; default none. */
+  readonly smtp?: ServerSmtp;
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -104,11 +109,21 @@ export async function startService(dialect: DialectName, options: ServiceOptions
   });
   const connectors = realConnectors({ extraCa: graph.caCertPem });
   const metrics = new ServiceMetrics(store);
+  const endpointPolicy = { allowedHosts: ['127.0.0.1', 'localhost'] };
+  const notifier = new Notifier({
+    store,
+    smtp: options.smtp ?? null,
+    endpointPolicy,
+    publicUrl: 'https://hrsync.example.test',
+    retryDelaysMs: [50, 200],
+    timeoutMs: 5_000,
+  });
   const worker = new Worker({
     store,
     execute: engineExecutor({ store, connectors }),
     metrics,
     leaseMs: 30_000,
+    onFinished: (run) => notifier.runFinished(run),
   });
   const app = await buildApp({
     store,
@@ -116,7 +131,8 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
-    endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
+    endpointPolicy,
+    notifier,
   });
 
   const organisation = await store.organisations.create('Acme MSP');
@@ -209,12 +225,14 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     logLines,
     call,
     worker,
+    notifier,
     async drain() {
       let n = 0;
       while (await worker.tick()) n++;
       return n;
     },
     async close() {
+      await notifier.idle();
       await app.close();
       await store.close();
       await Promise.all([afas.close(), graph.close()]);
