@@ -65,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
         publicUrl: null,
       }),
+    metricsToken: options.metricsToken ?? null,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());

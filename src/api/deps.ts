@@ -33,6 +33,8 @@ export interface AppOptions {
   readonly agentTimings?: AgentTimings;
   /** Delivers notifications (and the test action); default: no server mail server, no links. */
   readonly notifier?: Notifier;
+  /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
+  readonly metricsToken?: string | null;
 }
 
 /** What routes reach through `app.deps`. */
@@ -49,4 +51,5 @@ export interface ApiDeps {
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
   readonly notifier: Notifier;
+  readonly metricsToken: string | null;
 }

@@ -21,6 +21,8 @@ export interface ServiceConfig {
   /** Hosts allowed as AFAS/Microsoft endpoints besides the official ones (HRSYNC_ALLOWED_ENDPOINT_HOSTS). */
   readonly allowedEndpointHosts: readonly string[];
   readonly secureCookies: 'auto' | boolean;
+  /** HRSYNC_METRICS_TOKEN: the bearer token Prometheus presents; unset, /metrics answers 404. */
+  readonly metricsToken: string | undefined;
   readonly tls: { readonly cert: string; readonly key: string } | undefined;
   readonly extraCa: string | undefined;
   readonly leaseMs: number;
@@ -142,6 +144,12 @@ export function loadServiceConfig(
   if (publicUrl !== null && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     problems.push('HRSYNC_PUBLIC_URL must be an http(s) URL, e.g. https://hrsync.example.com');
   }
+  const metricsToken = env.HRSYNC_METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^[\x21-\x7e]{24,512}$/.test(metricsToken)) {
+    problems.push(
+      'HRSYNC_METRICS_TOKEN must be 24 to 512 printable characters without spaces (e.g. `openssl rand -hex 32`)',
+    );
+  }
   const config: ServiceConfig = {
     dataDir: resolve(overrides.dataDir ?? env.HRSYNC_DATA_DIR ?? DEFAULT_DATA_DIR),
     databaseUrl,
@@ -157,6 +165,7 @@ export function loadServiceConfig(
       .map((h) => h.trim().toLowerCase())
       .filter((h) => h !== ''),
     secureCookies: secure === 'true' ? true : secure === 'false' ? false : 'auto',
+    metricsToken,
     tls: cert !== undefined && key !== undefined ? { cert, key } : undefined,
     extraCa: file('HRSYNC_EXTRA_CA_FILE'),
     leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 2, 3600) * 1000,

@@ -65,6 +65,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
+    metricsToken: config.metricsToken ?? null,
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
     notifier: runtime.notifier,

@@ -5,6 +5,30 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AttrValue, RunItem } from '../core/index.ts';
 
+/**
+ * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel,
+ * LibreOffice and Google Sheets (`=HYPERLINK(…)` from a connection name would become a live link).
+ * Such cells get a leading apostrophe, which the spreadsheet shows as text and does not evaluate.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/**
+ * Every CSV hrsync writes goes through here: a BOM so Excel detects UTF-8 (names like Ëlif and
+ * Çelik survive) and formula neutralisation of every cell, numbers included.
+ */
+export function toSafeCsv(rows: readonly (readonly unknown[])[], columns: readonly string[]): string {
+  const cell = (v: unknown): string => neutraliseCell(v === null || v === undefined ? '' : String(v));
+  const body = stringify(
+    rows.map((r) => r.map(cell)),
+    { header: true, columns: columns.map(cell) },
+  );
+  return `\uFEFF${body}`;
+}
+
 const show = (v: AttrValue): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
 export const RUN_ITEM_COLUMNS = [
@@ -29,8 +53,7 @@ export function runItemsToCsv(items: readonly RunItem[]): string {
     i.error ? `${i.error.code}: ${i.error.message}` : '',
     i.steps.map((s) => `${s.step} [${s.status}] ${s.message}`).join('\n'),
   ]);
-  // A BOM lets Excel detect UTF-8, so names like Ëlif and Çelik survive.
-  return `\uFEFF${stringify(rows, { header: true, columns: [...RUN_ITEM_COLUMNS] })}`;
+  return toSafeCsv(rows, RUN_ITEM_COLUMNS);
 }
 
 export function runItemsToJson(items: readonly RunItem[]): string {

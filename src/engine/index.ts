@@ -8,7 +8,13 @@ export {
   type StarterConfigInput,
   starterConfig,
 } from './defaults.ts';
-export { RUN_ITEM_COLUMNS, runItemsToCsv, runItemsToJson } from './export.ts';
+export {
+  neutraliseCell,
+  RUN_ITEM_COLUMNS,
+  runItemsToCsv,
+  runItemsToJson,
+  toSafeCsv,
+} from './export.ts';
 export { FileEngineStore, MemoryEngineStore } from './file-store.ts';
 export { localToday, normalise } from './normalise/index.ts';
 export type * from './ports.ts';

@@ -195,5 +195,38 @@ for (const dialect of DIALECTS) {
       assert.equal(refused.status, 409);
       assert.equal(refused.body.error.code, 'HRS_INVALID_STATE');
     });
+    test('behind agents, directory settings are saved without a bind password, and one entered is refused', async () => {
+      const { getTenant, setTenantDirectoryAccess, updateTenant } = await import(
+        '../../src/contracts/index.ts'
+      );
+      const directory = {
+        urls: ['ldaps://dc1.zuid.local'],
+        bindUser: 'svc-hrsync@zuid.local',
+        container: 'OU=Staff,DC=zuid,DC=local',
+      };
+      const direct = await svc.call(updateTenant, { params: { id: svc.tenantId }, body: { directory } });
+      assert.equal(direct.status, 400, 'reached directly, the service needs the password');
+      const via = await svc.call(setTenantDirectoryAccess, {
+        params: { id: svc.tenantId },
+        body: { viaAgents: true },
+      });
+      assert.equal(via.status, 200, via.text);
+      const saved = await svc.call(updateTenant, { params: { id: svc.tenantId }, body: { directory } });
+      assert.equal(saved.status, 200, saved.text);
+      assert.equal(saved.body.directory.container, directory.container);
+      assert.equal(saved.body.directory.bindPassword, null);
+      const password = 'Typed-into-the-wrong-place-1!';
+      const refused = await svc.call(updateTenant, {
+        params: { id: svc.tenantId },
+        body: { directory: { ...directory, bindPassword: password } },
+      });
+      assert.equal(refused.status, 400, refused.text);
+      assert.match(refused.text, /enter the bind password on each agent/);
+      assert.ok(!refused.text.includes(password));
+      const after = await svc.call(getTenant, { params: { id: svc.tenantId } });
+      assert.equal(after.body.directory.bindPassword, null, 'nothing stored');
+      const secrets = await svc.store.db.selectFrom('secrets').selectAll().execute();
+      assert.ok(!JSON.stringify(secrets).includes(password));
+    });
   });
 }

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS, ENDPOINTS, implicitErrors, simulate } from '../../src/co
 import { ERROR_CATALOGUE } from '../../src/core/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
-import { type Service, startService } from './support/service.ts';
+import { METRICS_TOKEN, type Service, startService } from './support/service.ts';
 
 type Operation = { operationId: string; responses: Record<string, { description: string }> };
 
@@ -105,7 +105,11 @@ for (const dialect of DIALECTS) {
       const { id } = await configuredConnection(svc, 4, tenant.tenantId);
       await svc.call(simulate, { as: 'operator', params: { id } });
       await svc.drain();
-      const metrics = await svc.app.inject({ method: 'GET', url: '/metrics' });
+      const metrics = await svc.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
       assert.equal(metrics.statusCode, 200);
       assert.match(metrics.body, /hrsync_runs\{kind="simulation",status="succeeded"\} 1/);
       assert.match(metrics.body, /hrsync_connections\{state="simulation"\} 1/);

@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import { exportAuditEventsCsv, listAuditEvents } from '../../contracts/index.ts';
+import { toSafeCsv } from '../../engine/index.ts';
 import type { AuditQuery } from '../../store/index.ts';
 import { toAuditEventDto } from '../dto/audit.ts';
 import { registerEndpoint } from '../route.ts';
@@ -54,7 +54,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       'message',
       'details',
     ];
-    // A BOM lets Excel read the file as UTF-8.
-    return `\uFEFF${stringify(rows, { header: true, columns })}`;
+    // Cells that would start a formula (`=`, `+`, `-`, `@`, tab, CR) are neutralised.
+    return toSafeCsv(rows, columns);
   });
 }

@@ -187,9 +187,20 @@ function checkDirectory(type: Tenant['type'], body: Body, before: Tenant | null)
       secretEntered: d.bindPassword !== undefined,
       secretName: 'the bind password',
     });
-    if (rebind) problems.push({ path: '/directory/bindPassword', message: rebind });
-    if (old?.bindPasswordSecretId == null && d.bindPassword === undefined) {
-      problems.push({ path: '/directory/bindPassword', message: 'enter the bind account’s password' });
+    // Behind directory agents the bind password is entered on each agent and never reaches the service.
+    if (before?.directoryViaAgents === true) {
+      if (d.bindPassword !== undefined) {
+        problems.push({
+          path: '/directory/bindPassword',
+          message:
+            'this tenant reaches its directory through agents: enter the bind password on each agent (hrsync agent set-bind-password), not here',
+        });
+      }
+    } else {
+      if (rebind) problems.push({ path: '/directory/bindPassword', message: rebind });
+      if (old?.bindPasswordSecretId == null && d.bindPassword === undefined) {
+        problems.push({ path: '/directory/bindPassword', message: 'enter the bind account’s password' });
+      }
     }
     if (d.caCertificate && !/-----BEGIN CERTIFICATE-----/.test(d.caCertificate)) {
       problems.push({

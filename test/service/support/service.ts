@@ -36,6 +36,9 @@ export const PEOPLE: readonly PersonSpec[] = [
   },
 ];
 
+/** The bearer token the suites' /metrics requires (HRSYNC_METRICS_TOKEN in production). */
+export const METRICS_TOKEN = 'metrics-token-for-the-test-suites-0123456789';
+
 export type UserKey = 'admin' | 'operator' | 'viewer' | 'otherAdmin';
 
 export interface CallOptions {
@@ -133,6 +136,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     strictContracts: true,
     endpointPolicy,
     notifier,
+    metricsToken: METRICS_TOKEN,
   });
 
   const organisation = await store.organisations.create('Acme MSP');

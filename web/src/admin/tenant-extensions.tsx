@@ -4,6 +4,7 @@
  * agents registered for it. Each is one component below, shown only for the tenants it applies to.
  */
 import { Text } from '@fluentui/react-components';
+import { AgentsPanel } from '../agents/AgentsPanel.tsx';
 import type { Tenant } from '../api/dto.ts';
 
 export function TenantExtensions(props: { readonly tenant: Tenant }) {
@@ -14,6 +15,7 @@ export function TenantExtensions(props: { readonly tenant: Tenant }) {
         Active Directory: the domain, its domain controllers and the directory agents of this hybrid tenant
         are set up here.
       </Text>
+      <AgentsPanel tenant={props.tenant} />
     </div>
   );
 }
