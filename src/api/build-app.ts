@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { Notifier } from '../notify/index.ts';
+import { inlineAnalyses } from '../jobs/analyses.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -28,6 +29,7 @@ import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
+import { previewRoutes } from './routes/previews.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -65,6 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
         publicUrl: null,
       }),
+    analyses:
+      options.analyses ??
+      inlineAnalyses({
+        store: options.store,
+        connectors: options.connectors,
+        agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+      }),
     metricsToken: options.metricsToken ?? null,
   };
   app.decorate('deps', deps);
@@ -91,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(entitlementOptionRoutes);
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
+  await app.register(previewRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   await app.register(notificationRoutes);

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, EndpointPolicy } from '../core/index.ts';
 import type { AgentTimings } from '../jobs/agent-timings.ts';
+import type { Analyses } from '../jobs/analyses.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Notifier } from '../notify/index.ts';
@@ -33,6 +34,11 @@ export interface AppOptions {
   readonly agentTimings?: AgentTimings;
   /** Delivers notifications (and the test action); default: no server mail server, no links. */
   readonly notifier?: Notifier;
+  /**
+   * Where previews and run comparisons are computed; the service passes its analysis thread.
+   * Default: in the API's own thread (tests and tools that build the app by hand).
+   */
+  readonly analyses?: Analyses;
   /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
   readonly metricsToken?: string | null;
 }
@@ -51,5 +57,6 @@ export interface ApiDeps {
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
   readonly notifier: Notifier;
+  readonly analyses: Analyses;
   readonly metricsToken: string | null;
 }

@@ -6,6 +6,12 @@
 import type { Account, Attributes, LicenceAssignment, Link, PlannedWrite } from '../core/index.ts';
 
 /** Raw GetConnector rows, by role. */
+export interface SourceRows {
+  readonly users: number;
+  readonly employments: number;
+  readonly organizationalUnits: number;
+}
+
 export interface SourceSnapshot {
   readonly users: readonly Attributes[];
   readonly employments: readonly Attributes[];
@@ -19,7 +25,12 @@ export interface SourceProgress {
 
 export interface Source {
   /** Reads everything, or throws an HrsyncError: a partial read never returns. */
-  read(options: { signal?: AbortSignal; onProgress?: (p: SourceProgress) => void }): Promise<SourceSnapshot>;
+  read(options: {
+    signal?: AbortSignal;
+    onProgress?: (p: SourceProgress) => void;
+    /** Rows per connector the previous read found: a hint that lets pages be read without guessing. */
+    expectedRows?: SourceRows;
+  }): Promise<SourceSnapshot>;
   /** Reads one employee (on-demand runs). */
   readOne(employeeNumber: string, options: { signal?: AbortSignal }): Promise<SourceSnapshot>;
   /** Writes back generated values (e-mail, UPN) for one employee. */
@@ -204,6 +215,8 @@ export interface EngineState {
   readonly targetCursor: string | null;
   /** Which attributes the cached accounts hold; a different selection forces a full read. */
   readonly accountAttributes: readonly string[] | null;
+  /** Rows each source connector had at the last full read (read-ahead without guessing). */
+  readonly sourceRows?: SourceRows | null;
 }
 
 export type TenantCacheUpdate =

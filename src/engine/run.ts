@@ -127,6 +127,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           ? await request.source.readOne(requireEmployee(request), signal ? { signal } : {})
           : await request.source.read({
               ...(signal ? { signal } : {}),
+              ...(state.sourceRows ? { expectedRows: state.sourceRows } : {}),
               onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
             });
     } catch (error) {
@@ -191,6 +192,14 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           lastSourceCount: countSource ? persons.length : state.lastSourceCount,
           targetCursor: tenant.cursor,
           accountAttributes: readAttributes,
+          sourceRows:
+            kind === 'on-demand'
+              ? (state.sourceRows ?? null)
+              : {
+                  users: snapshot.users.length,
+                  employments: snapshot.employments.length,
+                  organizationalUnits: snapshot.organizationalUnits.length,
+                },
         },
         tenant.cacheUpdate,
       );

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { isHrsyncError } from '../core/index.ts';
 import type { Run, RunProgressRecord, Store } from '../store/index.ts';
-import { auditAccountWrite } from './account-audit.ts';
+import { AccountAuditBatch } from './account-audit.ts';
 import type { ExecutionResult, RunExecutor } from './executor.ts';
 import { type RunMetrics, tallyItems } from './metrics.ts';
 import { applyRunEffects, WORKER_ACTOR } from './run-effects.ts';
@@ -150,7 +150,6 @@ export class Worker {
     let lost = false;
     let cancelled = false;
     let progress: RunProgressRecord | undefined;
-    let writes: Promise<void> = Promise.resolve();
     const started = Date.now();
     log.info({ run: run.id, kind: run.kind, attempt: run.attempt, worker: this.owner }, 'run started');
     const connection = await store.connections.get(run.organisationId, run.connectionId);
@@ -159,6 +158,9 @@ export class Worker {
       connectionName: connection?.name ?? null,
       tenantId: connection?.tenantId ?? null,
     };
+    const accountAudit = new AccountAuditBatch(store, run, about, {
+      onError: (e) => log.error({ err: e, run: run.id }, 'audit write failed'),
+    });
     await store.audit.append({
       ...about,
       organisationId: run.organisationId,
@@ -206,9 +208,7 @@ export class Worker {
           return undefined;
         },
         onWrite: (item) => {
-          writes = writes
-            .then(() => auditAccountWrite(store, run, item, about))
-            .catch((e) => log.error({ err: e }, 'audit write failed'));
+          accountAudit.add(item);
         },
       });
     } catch (error) {
@@ -228,7 +228,7 @@ export class Worker {
       clearInterval(heartbeat);
       this.#current = undefined;
     }
-    await writes;
+    await accountAudit.close();
     if (lost) {
       log.warn({ run: run.id, worker: this.owner }, 'lease lost; another worker owns the run now');
       return;

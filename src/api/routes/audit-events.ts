@@ -19,6 +19,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       filter(query),
       query.page ?? 1,
       query.pageSize ?? 50,
+      query.cursor,
     );
     return { ...page, items: page.items.map(toAuditEventDto) };
   });

@@ -1,7 +1,6 @@
 import { Type as T } from '@sinclair/typebox';
 import { endpoint } from '../endpoint.ts';
-import { AuditEventDto, AuditExportQuery, AuditQuery } from '../schemas/audit.ts';
-import { Page } from '../schemas/common.ts';
+import { AuditExportQuery, AuditPage, AuditQuery } from '../schemas/audit.ts';
 
 const tag = 'Audit log';
 
@@ -14,7 +13,7 @@ export const listAuditEvents = endpoint({
   access: 'viewer',
   query: AuditQuery,
   status: 200,
-  response: Page(AuditEventDto),
+  response: AuditPage,
   errors: [],
   audit: 'read-only',
 });

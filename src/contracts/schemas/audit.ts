@@ -1,6 +1,6 @@
 import { Type as T } from '@sinclair/typebox';
 import { AUDIT_OUTCOMES } from '../audit-actions.ts';
-import { Id, Nullable, PageQuery, Timestamp } from './common.ts';
+import { Id, Nullable, Page, PageQuery, Timestamp } from './common.ts';
 
 export const AuditOutcomeSchema = T.Union(AUDIT_OUTCOMES.map((o) => T.Literal(o)));
 
@@ -34,5 +34,24 @@ export const AuditFilter = {
   person: T.Optional(T.String({ minLength: 1, maxLength: 50, description: 'employee number' })),
   outcome: T.Optional(AuditOutcomeSchema),
 };
-export const AuditQuery = T.Object({ ...AuditFilter, ...PageQuery }, { additionalProperties: false });
+export const AuditQuery = T.Object(
+  {
+    ...AuditFilter,
+    ...PageQuery,
+    cursor: T.Optional(
+      T.String({
+        minLength: 1,
+        maxLength: 1000,
+        description:
+          'the `nextCursor` of the previous page: the next page, read from where that one ended (same filters); `page` is then ignored',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+/** A page of the log; `nextCursor` reads the next one by keyset (null on the last page). */
+export const AuditPage = T.Object({
+  ...Page(AuditEventDto).properties,
+  nextCursor: Nullable(T.String()),
+});
 export const AuditExportQuery = T.Object(AuditFilter, { additionalProperties: false });

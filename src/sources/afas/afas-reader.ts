@@ -1,8 +1,16 @@
 /**
- * Reads one GetConnector completely, in sorted pages, or throws. Pages after the first are fetched by
- * a window of workers (the shared limiter keeps the environment at ≤ 8 calls in flight); a worker
- * stops as soon as any page came back short. Then the pages are checked for consistency: a partial
- * read must never reach the planner (DESIGN.md invariant 2).
+ * Reads one GetConnector completely, in sorted pages, or throws — without speculating past the end.
+ * AFAS says nothing about how many rows a connector has, so pages are requested only where rows are
+ * known or expected to be:
+ * - with `expectedRows` (the previous read's count) the pages that count fills are fetched together
+ *   (the shared limiter keeps the environment at ≤ 8 calls in flight);
+ * - beyond that, or without a count, pages go out in windows that start at one and double while every
+ *   page of a window comes back full, so the end costs no request beyond the short page;
+ * - a short page is the end only if nothing follows it: one request for a single row after it proves
+ *   that (a truncated page would otherwise pass for the end). That is the one request per connector
+ *   that finds nothing.
+ * Then the pages are checked for consistency: a partial read must never reach the planner (DESIGN.md
+ * invariant 2).
  */
 import { type Attributes, HrsyncError } from '../../core/index.ts';
 import type { AfasClient } from './afas-client.ts';
@@ -16,6 +24,8 @@ export interface ConnectorRead {
   readonly pageSize: number;
   /** Workers for this connector; the limiter bounds the environment as a whole. */
   readonly parallel: number;
+  /** Rows the previous read found: the pages they fill are read in parallel straight away. */
+  readonly expectedRows?: number;
   readonly filter?: AfasFilter;
   readonly signal?: AbortSignal;
   readonly onPage?: (rowsSoFar: number) => void;
@@ -30,24 +40,41 @@ export async function readConnector(client: AfasClient, read: ConnectorRead): Pr
   let end: number | undefined;
 
   const fetchPage = async (index: number): Promise<void> => {
-    const rows = await fetchRows(client, read, index, signal);
+    const rows = await fetchRows(client, read, index * read.pageSize, read.pageSize, signal);
     pages.set(index, rows);
     rowsSoFar += rows.length;
     read.onPage?.(rowsSoFar);
     if (rows.length < read.pageSize && (end === undefined || index < end)) end = index;
   };
+  /** Pages [from, to), at most `parallel` in flight, stopping early at a short page. */
+  const fetchRange = async (from: number, to: number): Promise<void> => {
+    let next = from;
+    const worker = async () => {
+      while (next < to && (end === undefined || next <= end)) await fetchPage(next++);
+    };
+    await Promise.all(Array.from({ length: Math.min(read.parallel, to - from) }, worker));
+  };
 
   try {
     // The first page alone: most org-unit connectors fit in it, and then no request is wasted.
     await fetchPage(0);
-    let next = 1;
-    const worker = async () => {
-      while (end === undefined || next <= end) await fetchPage(next++);
-    };
-    if (end === undefined) await Promise.all(Array.from({ length: read.parallel }, worker));
-    // A short page is only the end if the page after it is empty; otherwise it was truncated.
+    // Pages the previous count fills completely (it is a hint: a shrunk connector ends earlier).
+    const filled = Math.floor((read.expectedRows ?? 0) / read.pageSize);
+    if (end === undefined && filled > 1) await fetchRange(1, filled);
+    let next = Math.max(1, filled);
+    let window = 1;
+    while (end === undefined) {
+      await fetchRange(next, next + window);
+      next += window;
+      window = Math.min(window * 2, read.parallel);
+    }
+    // A short page is only the end if no row follows it; otherwise it was truncated.
     const last = end as number;
-    if (!pages.has(last + 1)) await fetchPage(last + 1);
+    const after = (last + 1) * read.pageSize;
+    if (!pages.has(last + 1)) {
+      const rows = await fetchRows(client, read, after, 1, signal);
+      if (rows.length > 0) pages.set(last + 1, rows);
+    }
   } catch (error) {
     stop.abort();
     throw error;
@@ -58,22 +85,22 @@ export async function readConnector(client: AfasClient, read: ConnectorRead): Pr
 async function fetchRows(
   client: AfasClient,
   read: ConnectorRead,
-  index: number,
+  skip: number,
+  take: number,
   signal: AbortSignal,
 ): Promise<Attributes[]> {
-  const skip = index * read.pageSize;
   const url = getConnectorUrl(read.base, read.connectorId, {
     skip,
-    take: read.pageSize,
+    take,
     orderBy: read.keyField,
     ...(read.filter === undefined ? {} : { filter: read.filter }),
   });
-  const what = `GET connectors/${read.connectorId} (skip ${skip}, take ${read.pageSize})`;
+  const what = `GET connectors/${read.connectorId} (skip ${skip}, take ${take})`;
   const body = await client.send({ method: 'GET', url, what, failureCode: 'HRS_SOURCE_READ_FAILED', signal });
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) throw incomplete(`${what} returned no "rows" array`);
-  if (rows.length > read.pageSize) {
-    throw incomplete(`${what} returned ${rows.length} rows, more than the ${read.pageSize} asked for`);
+  if (rows.length > take) {
+    throw incomplete(`${what} returned ${rows.length} rows, more than the ${take} asked for`);
   }
   return rows.map((row, i) => {
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
@@ -87,7 +114,7 @@ function assemble(read: ConnectorRead, pages: Map<number, Attributes[]>, end: nu
   for (const [index, rows] of pages) {
     if (index > end && rows.length > 0) {
       throw incomplete(
-        `connectors/${read.connectorId}: page ${index} has ${rows.length} rows after the short page ${end}; ` +
+        `connectors/${read.connectorId}: rows follow the short page ${end} (page ${index}); ` +
           'the data changed during the read or a page was truncated',
       );
     }

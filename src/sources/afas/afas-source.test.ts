@@ -112,6 +112,59 @@ describe('AFAS source against the emulator', () => {
     assert.ok(progress.length >= needed - 3);
   });
 
+  test('with the previous count, no page is asked for past the end: per connector the pages with rows, then one probe', async () => {
+    await fault({ kind: 'latency', ms: 5, jitterMs: 10 });
+    const first = createAfasSource(config, { token: afas.token.xml });
+    const snapshot = await first.read({});
+    const perConnector = async () => {
+      const log = (await (await admin('GET', '/requests')).json()) as {
+        counts: { method: string; path: string; count: number }[];
+      };
+      return (id: string) =>
+        log.counts
+          .filter(
+            (c) => c.method === 'GET' && c.path.toLowerCase().endsWith(`/connectors/${id.toLowerCase()}`),
+          )
+          .reduce((n, c) => n + c.count, 0);
+    };
+    // Without a count (a connection's first read) the read-ahead window doubles from one page, so a
+    // small connector costs nothing extra and a large one at most a window's overshoot.
+    const firstCounts = await perConnector();
+    assert.equal(firstCounts(UNITS), Math.floor(rowsOf(dataset, UNITS).length / PAGE) + 2);
+    await admin('POST', '/reset');
+    await fault({ kind: 'latency', ms: 5, jitterMs: 10 });
+    const { counter, fetch: counted } = countingFetch();
+    const second = createAfasSource(config, { token: afas.token.xml, fetch: counted });
+    const again = await second.read({
+      expectedRows: {
+        users: snapshot.users.length,
+        employments: snapshot.employments.length,
+        organizationalUnits: snapshot.organizationalUnits.length,
+      },
+    });
+    assert.deepEqual(again, snapshot);
+    const counts = await perConnector();
+    for (const id of [USERS, EMPLOYMENTS, UNITS]) {
+      // Every full page, the short (or empty) page that ends the data, and one single-row probe.
+      assert.equal(counts(id), Math.floor(rowsOf(dataset, id).length / PAGE) + 2, id);
+    }
+    assert.ok(counter.peak <= 8, `peak ${counter.peak}`);
+    assert.ok(counter.peak >= 4, `the known pages are read in parallel (peak ${counter.peak})`);
+  });
+
+  test('a count that is out of date still reads everything: grown and shrunk connectors', async () => {
+    const source = createAfasSource(config, { token: afas.token.xml });
+    const n = rowsOf(dataset, USERS).length;
+    for (const users of [Math.floor(n / 3), n * 3]) {
+      const snapshot = await source.read({
+        expectedRows: { users, employments: 0, organizationalUnits: 10_000 },
+      });
+      assert.equal(snapshot.users.length, n);
+      assert.equal(snapshot.employments.length, rowsOf(dataset, EMPLOYMENTS).length);
+      assert.equal(snapshot.organizationalUnits.length, rowsOf(dataset, UNITS).length);
+    }
+  });
+
   test('a 503 with retry_after is waited out and the read completes', async () => {
     await fault({ kind: 'unavailable', retryAfter: 2, count: 3 });
     const asked: number[] = [];
@@ -168,7 +221,7 @@ describe('AFAS source against the emulator', () => {
     const source = createAfasSource({ ...config, parallel: 1 }, { token: afas.token.xml });
     await assert.rejects(source.read({}), (e) => {
       assert.ok(e instanceof HrsyncError && e.code === 'HRS_SOURCE_READ_FAILED');
-      assert.match(e.message, /page 3 has 200 rows after the short page 2/);
+      assert.match(e.message, /rows follow the short page 2/);
       return true;
     });
   });

@@ -23,7 +23,12 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
 
   const read = (
     role: ConnectorRole,
-    options: { signal?: AbortSignal; filter?: AfasFilter; onPage?: (rows: number) => void },
+    options: {
+      signal?: AbortSignal;
+      filter?: AfasFilter;
+      onPage?: (rows: number) => void;
+      expectedRows?: number;
+    },
   ): Promise<Attributes[]> =>
     readConnector(client, {
       base,
@@ -39,10 +44,11 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
       return client.limiter.peak;
     },
 
-    async read({ signal, onProgress }) {
+    async read({ signal, onProgress, expectedRows }) {
       const all = (role: ConnectorRole) => (shared: AbortSignal) =>
         read(role, {
           signal: shared,
+          ...(expectedRows ? { expectedRows: expectedRows[role] } : {}),
           onPage: (rows) => onProgress?.({ connector: config.connectors[role], rows }),
         });
       const [users, employments, organizationalUnits] = await readTogether<

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { HrsyncError } from '../../core/index.ts';
 import type { RepoContext } from '../context.ts';
 import { newId } from '../context.ts';
 import type { AuditEventsTable } from '../database.ts';
@@ -48,15 +49,88 @@ export interface AuditQuery {
   readonly outcome?: Outcome;
 }
 
+/** Events younger than this are counted per request; older ones come from the count cache. */
+const MARK_LAG_MS = 10 * 60_000;
+/** A mark older than this is moved forward (one full count). */
+const MARK_REFRESH_MS = 60 * 60_000;
+const COUNT_CACHE_ENTRIES = 500;
+
+interface CachedCount {
+  readonly mark: string;
+  readonly before: number;
+  readonly oldestKey: string;
+}
+const countCaches = new WeakMap<object, Map<string, CachedCount>>();
+const countCacheOf = (db: object): Map<string, CachedCount> => {
+  const cache = countCaches.get(db) ?? new Map<string, CachedCount>();
+  countCaches.set(db, cache);
+  return cache;
+};
+
+interface AuditCursor {
+  readonly at: string;
+  readonly id: string;
+  readonly page: number;
+  readonly total: number;
+}
+const encodeCursor = (c: AuditCursor): string =>
+  Buffer.from(JSON.stringify([c.at, c.id, c.page, c.total])).toString('base64url');
+function decodeCursor(text: string): AuditCursor {
+  try {
+    const [at, id, page, total] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof at === 'string' &&
+      typeof id === 'string' &&
+      Number.isSafeInteger(page) &&
+      (page as number) >= 1 &&
+      Number.isSafeInteger(total) &&
+      (total as number) >= 0
+    )
+      return { at, id, page: page as number, total: total as number };
+  } catch {
+    // falls through to the error below
+  }
+  throw new HrsyncError(
+    'HRS_VALIDATION',
+    'The cursor is not one this service gave out; start again from page 1.',
+    {
+      details: [{ path: '/cursor', message: 'not a cursor from a previous page of the audit log' }],
+    },
+  );
+}
+
+/** 15 columns × 200 rows: 3,000 bound parameters, far below both stores' limits. */
+const AUDIT_CHUNK = 200;
+
 /** Append-only by construction: this class has no update or delete, and the database refuses both. */
 export class AuditRepository {
   constructor(private readonly ctx: RepoContext) {}
 
   async append(event: NewAuditEvent): Promise<AuditEvent> {
-    const row: AuditEventsTable = {
+    const row = this.toRow(event, this.ctx.clock.now());
+    await this.ctx.db.insertInto('audit_events').values(row).execute();
+    return toEvent(row);
+  }
+
+  /**
+   * Many events, a few hundred per statement. The caller passes a transactional repository
+   * (`store.transaction`) when the batch must commit as one; `at` defaults to now, or each event's
+   * own time (when it happened, not when it was written).
+   */
+  async appendMany(events: readonly (NewAuditEvent & { readonly at?: string })[]): Promise<number> {
+    const now = this.ctx.clock.now();
+    for (let start = 0; start < events.length; start += AUDIT_CHUNK) {
+      const rows = events.slice(start, start + AUDIT_CHUNK).map((e) => this.toRow(e, e.at ?? now));
+      await this.ctx.db.insertInto('audit_events').values(rows).execute();
+    }
+    return events.length;
+  }
+
+  private toRow(event: NewAuditEvent, at: string): AuditEventsTable {
+    return {
       id: newId(),
       organisation_id: event.organisationId,
-      at: this.ctx.clock.now(),
+      at,
       actor_type: event.actor.type,
       actor_id: event.actor.id,
       actor_name: event.actor.name,
@@ -70,8 +144,18 @@ export class AuditRepository {
       message: event.message,
       details: toJson(event.details ?? {}),
     };
-    await this.ctx.db.insertInto('audit_events').values(row).execute();
-    return toEvent(row);
+  }
+
+  /**
+   * An exact action, or a prefix ending in "." as a range (`run.` ≤ action < `run/`), so both are
+   * ranges on the (organisation, action, at) index. PostgreSQL compares bytewise (`COLLATE "C"`, as
+   * the index is built), since a linguistic collation may order punctuation differently.
+   */
+  private actionIs(action: string) {
+    const col = this.ctx.dialect === 'postgres' ? sql<string>`action collate "C"` : sql<string>`action`;
+    if (!action.endsWith('.')) return sql<boolean>`${col} = ${action}`;
+    const end = `${action.slice(0, -1)}/`;
+    return sql<boolean>`${col} >= ${action} and ${col} < ${end}`;
   }
 
   private filtered(organisationId: string, q: AuditQuery) {
@@ -84,13 +168,7 @@ export class AuditRepository {
       .$if(q.to !== undefined, (b) => b.where('at', '<', q.to as string))
       .$if(q.outcome !== undefined, (b) => b.where('outcome', '=', q.outcome as Outcome))
       .$if(q.person !== undefined, (b) => b.where('person', '=', q.person as string))
-      .$if(q.action !== undefined, (b) =>
-        q.action?.endsWith('.')
-          ? b.where(
-              sql<boolean>`action like ${`${q.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
-            )
-          : b.where('action', '=', q.action as string),
-      )
+      .$if(q.action !== undefined, (b) => b.where(this.actionIs(q.action as string)))
       .$if(q.actor !== undefined, (b) =>
         b.where((eb) =>
           eb.or([
@@ -105,23 +183,99 @@ export class AuditRepository {
       );
   }
 
+  /**
+   * One page, newest first. With a `cursor` (the previous answer's `nextCursor`) the page is read by
+   * keyset — the events older than the cursor's last event, an index range whatever the depth — and
+   * the total is the one the first page counted, so follow-on pages count nothing. Without one, page
+   * N reads only event ids from the covering index up to its offset (no table rows), and the total
+   * comes from the count cache (`countOf`).
+   */
   async list(
     organisationId: string,
     q: AuditQuery,
     page: number,
     pageSize: number,
-  ): Promise<Page<AuditEvent>> {
-    const total = await this.filtered(organisationId, q)
-      .select((eb) => eb.fn.countAll().as('n'))
+    cursor?: string,
+  ): Promise<Page<AuditEvent> & { nextCursor: string | null }> {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const total = after?.total ?? (await this.countOf(organisationId, q));
+    const pageNumber = after ? after.page + 1 : page;
+    const newestFirst = <T extends { orderBy: (c: 'at' | 'id', d: 'desc') => T }>(b: T) =>
+      b.orderBy('at', 'desc').orderBy('id', 'desc');
+    const rows = after
+      ? await newestFirst(
+          this.filtered(organisationId, q)
+            .where((eb) =>
+              eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
+            )
+            .selectAll(),
+        )
+          .limit(pageSize)
+          .execute()
+      : pageNumber === 1
+        ? await newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute()
+        : await newestFirst(
+            this.ctx.db
+              .selectFrom('audit_events')
+              .selectAll()
+              .where(
+                'id',
+                'in',
+                newestFirst(this.filtered(organisationId, q).select('id'))
+                  .limit(pageSize)
+                  .offset((pageNumber - 1) * pageSize),
+              ),
+          ).execute();
+    const last = rows.at(-1);
+    const nextCursor =
+      last !== undefined && rows.length === pageSize && pageNumber * pageSize < total
+        ? encodeCursor({ at: last.at, id: last.id, page: pageNumber, total })
+        : null;
+    return { items: rows.map(toEvent), total, page: pageNumber, pageSize, nextCursor };
+  }
+
+  /**
+   * How many events match, computed once per filter and then kept current cheaply: the cache holds
+   * the count of events before a mark (`MARK_LAG_MS` behind the clock) and only the events since the
+   * mark are counted per request. Events are appended, and batches carry their write time, so an event
+   * older than the mark can only appear within the lag; pruning (the oldest event changed) and an old
+   * mark force a full count. The cache belongs to one database handle; transactions count afresh.
+   */
+  async countOf(organisationId: string, q: AuditQuery): Promise<number> {
+    const countWhere = async (since?: string) =>
+      toCount(
+        (
+          await this.filtered(organisationId, q)
+            .$if(since !== undefined, (b) => b.where('at', '>=', since as string))
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        )?.n,
+      );
+    const oldest = await this.ctx.db
+      .selectFrom('audit_events')
+      .select(['at', 'id'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(1)
       .executeTakeFirst();
-    const rows = await this.filtered(organisationId, q)
-      .selectAll()
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    return { items: rows.map(toEvent), total: toCount(total?.n), page, pageSize };
+    const oldestKey = oldest ? `${oldest.at}|${oldest.id}` : '';
+    const now = Date.parse(this.ctx.clock.now());
+    const cache = this.ctx.db.isTransaction ? undefined : countCacheOf(this.ctx.db);
+    const key = `${organisationId}\u0000${JSON.stringify(q, Object.keys(q).sort())}`;
+    const hit = cache?.get(key);
+    if (hit && hit.oldestKey === oldestKey && now - Date.parse(hit.mark) < MARK_REFRESH_MS) {
+      cache?.delete(key);
+      cache?.set(key, hit);
+      return hit.before + (await countWhere(hit.mark));
+    }
+    const mark = new Date(now - MARK_LAG_MS).toISOString();
+    const [all, since] = await Promise.all([countWhere(), countWhere(mark)]);
+    if (cache) {
+      cache.set(key, { mark, before: all - since, oldestKey });
+      if (cache.size > COUNT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    }
+    return all;
   }
 
   /** For exports; capped so one request cannot read an unbounded log into memory. */

@@ -101,6 +101,7 @@ export class DatabaseEngineStore implements EngineStore {
       // A state from before the cache had rows has no usable cache: the next read is a full one.
       targetCursor: stored.cache === CACHE_IN_ROWS ? (stored.targetCursor ?? null) : null,
       accountAttributes: stored.accountAttributes ?? null,
+      sourceRows: stored.sourceRows ?? null,
     };
   }
 

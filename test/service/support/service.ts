@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
 import { buildApp, hashPassword } from '../../../src/api/index.ts';
+import { AnalysisThread } from '../../../src/app/analysis-thread.ts';
+import { loadServiceConfig } from '../../../src/app/config.ts';
 import { realConnectors } from '../../../src/app/connectors.ts';
 import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
@@ -128,6 +130,18 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     leaseMs: 30_000,
     onFinished: (run) => notifier.runFinished(run),
   });
+  // Previews and run comparisons in their own thread on the same database, as the service runs them
+  // (a suite that moves the clock keeps them in this thread, on its clock).
+  const analyses = options.clock
+    ? undefined
+    : new AnalysisThread({
+        config: loadServiceConfig(
+          { dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: 'silent' },
+          {},
+        ),
+        secretKey,
+        ...(graph.caCertPem === undefined ? {} : { extraCa: graph.caCertPem }),
+      });
   const app = await buildApp({
     store,
     connectors,
@@ -136,6 +150,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     strictContracts: true,
     endpointPolicy,
     notifier,
+    ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
   });
 
@@ -237,6 +252,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     },
     async close() {
       await notifier.idle();
+      await analyses?.close();
       await app.close();
       await store.close();
       await Promise.all([afas.close(), graph.close()]);

@@ -1,0 +1,181 @@
+/**
+ * The plan phase alone (issue 13 item 5): normalise → index → scope/map/match → plan → guard for
+ * BENCH_PLAN_PERSONS persons (default 50,000), on data read once from the emulators (in their own
+ * processes) and then replayed from memory, so neither HTTP nor JSON parsing is measured.
+ * Prints µs per person (median of BENCH_PLAN_REPEAT replays, default 5), CPU time, GC count and time.
+ * Profile it: `node --cpu-prof --cpu-prof-dir=/tmp/plan-prof --import tsx bench/plan.ts`.
+ * Run alone: `node --max-semi-space-size=64 --import tsx bench/plan.ts` (prints one JSON line last).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { ConnectionConfig } from '../src/core/index.ts';
+import {
+  executeRun,
+  MemoryEngineStore,
+  type Source,
+  type SourceSnapshot,
+  starterConfig,
+  type Target,
+  type TargetReadResult,
+} from '../src/engine/index.ts';
+import { createAfasSource } from '../src/sources/afas/index.ts';
+import { createGraphTarget } from '../src/targets/graph/index.ts';
+
+export interface PlanFigures {
+  readonly persons: number;
+  readonly accounts: number;
+  readonly planMicrosPerPerson: number;
+  readonly cpuMicrosPerPerson: number;
+  readonly gcShare: number;
+  readonly gcCount: number;
+}
+
+async function startChild(args: string[]) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=8192', 'bench/emulators-child.ts', ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(line) as Record<string, string> };
+}
+
+export async function benchPlan(persons: number, repeat: number): Promise<PlanFigures> {
+  const children: ChildProcess[] = [];
+  try {
+    const common = [String(persons), '7', 'existing', '1'];
+    const [afas, graph] = await Promise.all([
+      startChild(['afas', ...common]),
+      startChild(['graph', ...common]),
+    ]);
+    children.push(afas.child, graph.child);
+    const e = { ...afas.info, ...graph.info } as Record<string, string>;
+    const config: ConnectionConfig = {
+      ...starterConfig({
+        environment: { baseUrl: e.afasBaseUrl as string },
+        token: { value: e.afasToken as string },
+        tenantId: e.tenantId as string,
+        clientId: e.clientId as string,
+        credential: { type: 'secret', secret: { value: e.clientSecret as string } },
+        defaultDomain: 'contoso.nl',
+        authorityHost: e.graphUrl as string,
+        graphBaseUrl: e.graphUrl as string,
+      }),
+      thresholds: { maxDisableDeleteCount: null, maxDisableDeletePercent: 100, maxSourceShrinkPercent: null },
+    };
+    if (config.target.type !== 'entra') throw new Error('the plan benchmark reads the Graph emulator');
+    const target = createGraphTarget(config.target, {
+      credential: { clientSecret: e.clientSecret as string },
+      ca: e.caPem as string,
+    });
+    const source = createAfasSource(config.source, { token: e.afasToken as string });
+    let snapshot: SourceSnapshot | undefined;
+    let tenant: TargetReadResult | undefined;
+    // The one real read: what the source and the target answered, kept for the replays.
+    const recording: Source = {
+      ...source,
+      read: async (o) => {
+        snapshot = await source.read(o);
+        return snapshot;
+      },
+    };
+    const recordingTarget: Target = {
+      ...target,
+      capabilities: target.capabilities,
+      readAccounts: async (o) => {
+        tenant = await target.readAccounts(o);
+        return tenant;
+      },
+    };
+    const clock = { now: () => '2026-11-24T09:00:00Z' };
+    await executeRun({
+      kind: 'simulation',
+      config,
+      source: recording,
+      target: recordingTarget,
+      store: new MemoryEngineStore(),
+      clock,
+    });
+    await target.close?.();
+    for (const c of children) c.kill('SIGTERM');
+    const replaySource: Source = { ...source, read: async () => snapshot as SourceSnapshot };
+    const replayTarget: Target = {
+      ...target,
+      capabilities: target.capabilities,
+      readAccounts: async () => tenant as TargetReadResult,
+    };
+
+    let gcMs = 0;
+    let gcCount = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        gcMs += entry.duration;
+        gcCount += 1;
+      }
+    });
+    const samples: { wall: number; cpu: number; gcMs: number; gcCount: number }[] = [];
+    observer.observe({ entryTypes: ['gc'] });
+    for (let i = 0; i < repeat + 1; i++) {
+      let planAt = 0;
+      let cpuAt = process.cpuUsage();
+      const gcBefore = { ms: gcMs, count: gcCount };
+      const outcome = await executeRun({
+        kind: 'simulation',
+        config,
+        source: replaySource,
+        target: replayTarget,
+        store: new MemoryEngineStore(),
+        clock,
+        onProgress: (p) => {
+          if (p.phase === 'plan' && planAt === 0) {
+            planAt = performance.now();
+            cpuAt = process.cpuUsage();
+            gcBefore.ms = gcMs;
+            gcBefore.count = gcCount;
+          }
+        },
+      });
+      const wall = performance.now() - planAt;
+      const cpu = process.cpuUsage(cpuAt);
+      // GC entries arrive asynchronously; let the observer catch up before reading them.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (outcome.status !== 'succeeded') throw new Error(`replay ${outcome.status}`);
+      // The first replay warms the JIT; it is not counted.
+      if (i > 0)
+        samples.push({
+          wall,
+          cpu: (cpu.user + cpu.system) / 1000,
+          gcMs: gcMs - gcBefore.ms,
+          gcCount: gcCount - gcBefore.count,
+        });
+    }
+    observer.disconnect();
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const wall = median(samples.map((s) => s.wall));
+    return {
+      persons,
+      accounts: tenant?.accounts.length ?? 0,
+      planMicrosPerPerson: (wall * 1000) / persons,
+      cpuMicrosPerPerson: (median(samples.map((s) => s.cpu)) * 1000) / persons,
+      gcShare: median(samples.map((s) => s.gcMs / s.wall)),
+      gcCount: median(samples.map((s) => s.gcCount)),
+    };
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const figures = await benchPlan(
+    Number(process.env.BENCH_PLAN_PERSONS ?? 50_000),
+    Number(process.env.BENCH_PLAN_REPEAT ?? 5),
+  );
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+}
