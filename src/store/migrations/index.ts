@@ -9,9 +9,9 @@ import { tenantDirectory } from './0050-tenant-directory.ts';
 import { agents } from './0060-agents.ts';
 import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
-import { notifications } from './0160-notifications.ts';
 import { auditLogPaging } from './0110-audit-log-paging.ts';
 import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts';
+import { notifications } from './0160-notifications.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
