@@ -26,6 +26,7 @@ import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
+import { microsoftSignInRoutes } from './routes/microsoft-sign-in.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
       }),
     metricsToken: options.metricsToken ?? null,
+    identityCa: options.identityCa ?? null,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());
@@ -88,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, options.version ?? '0.1.0');
 
   await app.register(sessionRoutes);
+  await app.register(microsoftSignInRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(organisationRoutes);

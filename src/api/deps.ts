@@ -39,6 +39,8 @@ export interface AppOptions {
    * Default: in the API's own thread (tests and tools that build the app by hand).
    */
   readonly analyses?: Analyses;
+  /** Extra CA (PEM) to trust when talking to the Microsoft sign-in endpoints (an emulator's test CA). */
+  readonly identityCa?: string;
   /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
   readonly metricsToken?: string | null;
 }
@@ -58,5 +60,6 @@ export interface ApiDeps {
   readonly signInGuard: SignInGuard;
   readonly notifier: Notifier;
   readonly analyses: Analyses;
+  readonly identityCa: string | null;
   readonly metricsToken: string | null;
 }

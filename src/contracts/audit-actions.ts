@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'organisation.updated',
+  'organisation.sign-in-changed',
   'customer.created',
   'customer.renamed',
   'customer.deleted',

@@ -296,6 +296,21 @@ export interface NotificationSettingsTable {
   updated_at: string;
 }
 
+export interface SignInSettingsTable {
+  organisation_id: string;
+  settings: string;
+  updated_at: string;
+}
+
+export interface SignInAttemptsTable {
+  state: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -319,4 +334,6 @@ export interface Database {
   agent_operations: AgentOperationsTable;
   agent_operation_pages: AgentOperationPagesTable;
   notification_settings: NotificationSettingsTable;
+  sign_in_settings: SignInSettingsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }

@@ -27,6 +27,11 @@ export {
   DEFAULT_CONNECTION_NOTIFICATIONS,
   DEFAULT_ORGANISATION_NOTIFICATIONS,
 } from './repositories/notification-settings.ts';
+export type {
+  MicrosoftSignInSettings,
+  RoleMapping,
+  SignInAttempt,
+} from './repositories/microsoft-sign-in.ts';
 export type { PruneResult } from './repositories/retention.ts';
 export type { RunItemQuery, RunItemSort } from './repositories/run-items.ts';
 export { RUN_ITEM_SORTS } from './repositories/run-items.ts';

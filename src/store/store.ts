@@ -10,6 +10,7 @@ import { AuditRepository } from './repositories/audit.ts';
 import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
+import { MicrosoftSignInRepository } from './repositories/microsoft-sign-in.ts';
 import { NotificationSettingsRepository } from './repositories/notification-settings.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { RetentionRepository } from './repositories/retention.ts';
@@ -43,6 +44,7 @@ export class Store {
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
   readonly notifications: NotificationSettingsRepository;
+  readonly microsoftSignIn: MicrosoftSignInRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -65,6 +67,7 @@ export class Store {
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
     this.notifications = new NotificationSettingsRepository(ctx);
+    this.microsoftSignIn = new MicrosoftSignInRepository(ctx);
   }
 
   get dialect(): DialectName {
