@@ -45,10 +45,11 @@ const SCHEMES: Readonly<Record<EndpointKind, readonly string[]>> = {
   afas: ['https:'],
   authority: ['https:'],
   graph: ['https:'],
-  directory: ['ldaps:'],
   // Notifications: a webhook receives run details; an organisation's own mail server its password.
   webhook: ['https:'],
   smtp: ['smtp:'],
+  // ldap:// is always upgraded with StartTLS before the bind (targets/ldap/directory-connection.ts).
+  directory: ['ldaps:', 'ldap:'],
 };
 
 function official(kind: EndpointKind, host: string): boolean {

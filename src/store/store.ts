@@ -13,6 +13,7 @@ import { DatabaseEngineStore } from './repositories/engine-store.ts';
 import { MicrosoftSignInRepository } from './repositories/microsoft-sign-in.ts';
 import { NotificationSettingsRepository } from './repositories/notification-settings.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
+import { OverrideRepository } from './repositories/overrides.ts';
 import { RetentionRepository } from './repositories/retention.ts';
 import { RunItemRepository } from './repositories/run-items.ts';
 import { RunQueue } from './repositories/run-queue.ts';
@@ -45,6 +46,7 @@ export class Store {
   readonly agentOperations: AgentOperationRepository;
   readonly notifications: NotificationSettingsRepository;
   readonly microsoftSignIn: MicrosoftSignInRepository;
+  readonly overrides: OverrideRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -68,6 +70,7 @@ export class Store {
     this.agentOperations = new AgentOperationRepository(ctx);
     this.notifications = new NotificationSettingsRepository(ctx);
     this.microsoftSignIn = new MicrosoftSignInRepository(ctx);
+    this.overrides = new OverrideRepository(ctx);
   }
 
   get dialect(): DialectName {

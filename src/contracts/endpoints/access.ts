@@ -170,7 +170,8 @@ export const getMicrosoftSignIn = endpoint({
   operationId: 'getMicrosoftSignIn',
   method: 'GET',
   path: '/api/v1/organisation/microsoft-sign-in',
-  summary: 'Sign in with Microsoft: the linked Entra tenant, app registration and role mappings (the secret is never returned)',
+  summary:
+    'Sign in with Microsoft: the linked Entra tenant, app registration and role mappings (the secret is never returned)',
   tag,
   access: 'admin',
   status: 200,

@@ -5,6 +5,7 @@ import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
 import * as entitlements from './entitlements.ts';
 import * as notifications from './notifications.ts';
+import * as overrides from './overrides.ts';
 import * as persons from './persons.ts';
 import * as previews from './previews.ts';
 import * as runs from './runs.ts';
@@ -19,6 +20,7 @@ export * from './configuration.ts';
 export * from './connections.ts';
 export * from './entitlements.ts';
 export * from './notifications.ts';
+export * from './overrides.ts';
 export * from './persons.ts';
 export * from './previews.ts';
 export * from './runs.ts';
@@ -41,4 +43,5 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(settings),
   ...Object.values(agents),
   ...Object.values(notifications),
+  ...Object.values(overrides),
 ]);

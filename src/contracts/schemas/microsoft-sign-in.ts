@@ -10,7 +10,8 @@ const Guid = T.String({
 export const RoleMappingSchema = T.Object(
   {
     claim: T.Union([T.Literal('groups'), T.Literal('roles')], {
-      description: 'groups: an Entra group object id (ID token `groups` claim); roles: an app role value (`roles` claim)',
+      description:
+        'groups: an Entra group object id (ID token `groups` claim); roles: an app role value (`roles` claim)',
     }),
     value: T.String({ minLength: 1, maxLength: 200, pattern: '^\\S+$' }),
     role: RoleSchema,
@@ -41,7 +42,8 @@ export const MicrosoftSignInBody = T.Object(
       T.String({
         minLength: 1,
         maxLength: 2000,
-        description: 'write-only; kept when omitted; must be entered again when the tenant or authority changes',
+        description:
+          'write-only; kept when omitted; must be entered again when the tenant or authority changes',
       }),
     ),
     authorityHost: T.Optional(

@@ -11,6 +11,7 @@ import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts'
 import { linkEntitlements } from './0070-link-entitlements.ts';
 import { auditLogPaging } from './0110-audit-log-paging.ts';
 import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts';
+import { overridesAndQuarantine } from './0130-overrides-and-quarantine.ts';
 import { notifications } from './0160-notifications.ts';
 import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
 
@@ -31,6 +32,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0120-user-email-per-organisation': userEmailPerOrganisation(dialect),
     '0110-audit-log-paging': auditLogPaging(dialect),
     '0161-microsoft-sign-in': microsoftSignIn,
+    '0130-overrides-and-quarantine': overridesAndQuarantine,
   };
 }
 

@@ -92,6 +92,8 @@ export interface ServiceOptions {
   readonly people?: readonly PersonSpec[];
   /** The server's mail server for notifications; default none. */
   readonly smtp?: ServerSmtp;
+  /** Endpoint hosts allowed besides 127.0.0.1 and localhost (HRSYNC_ALLOWED_ENDPOINT_HOSTS), e.g. a Samba DC. */
+  readonly allowedEndpointHosts?: readonly string[];
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -114,7 +116,9 @@ export async function startService(dialect: DialectName, options: ServiceOptions
   });
   const connectors = realConnectors({ extraCa: graph.caCertPem });
   const metrics = new ServiceMetrics(store);
-  const endpointPolicy = { allowedHosts: ['127.0.0.1', 'localhost'] };
+  const endpointPolicy = {
+    allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
+  };
   const notifier = new Notifier({
     store,
     smtp: options.smtp ?? null,
