@@ -7,6 +7,12 @@ import type { Session } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 
+/** What a refused sign-in means to the person signing in. */
+const SIGN_IN_TITLES = {
+  HRS_UNAUTHENTICATED: 'Wrong e-mail address or password',
+  HRS_RATE_LIMITED: 'Too many sign-in attempts',
+} as const;
+
 const useStyles = makeStyles({
   page: {
     minHeight: '100vh',
@@ -64,7 +70,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
               onChange={(_, d) => setPassword(d.value)}
             />
           </Field>
-          <ErrorMessage error={action.error} />
+          <ErrorMessage error={action.error} titles={SIGN_IN_TITLES} />
           <Button
             appearance="primary"
             type="submit"
