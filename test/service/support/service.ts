@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
 import { buildApp, hashPassword } from '../../../src/api/index.ts';
+import { AnalysisThread } from '../../../src/app/analysis-thread.ts';
+import { loadServiceConfig } from '../../../src/app/config.ts';
 import { realConnectors } from '../../../src/app/connectors.ts';
 import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
@@ -113,6 +115,18 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     leaseMs: 30_000,
   });
+  // Previews and run comparisons in their own thread on the same database, as the service runs them
+  // (a suite that moves the clock keeps them in this thread, on its clock).
+  const analyses = options.clock
+    ? undefined
+    : new AnalysisThread({
+        config: loadServiceConfig(
+          { dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: 'silent' },
+          {},
+        ),
+        secretKey,
+        ...(graph.caCertPem === undefined ? {} : { extraCa: graph.caCertPem }),
+      });
   const app = await buildApp({
     store,
     connectors,
@@ -120,6 +134,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
     endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
+    ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
   });
 
@@ -219,6 +234,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
       return n;
     },
     async close() {
+      await analyses?.close();
       await app.close();
       await store.close();
       await Promise.all([afas.close(), graph.close()]);
