@@ -45,6 +45,7 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
           ? `activated ${o}`
           : `changed the state of ${o}`,
   'connection.schedule-changed': (o) => `changed the schedule of ${o}`,
+  'connection.previewed': (o) => `previewed unsaved changes to ${o}`,
   'run.queued': (_, e) => `asked for a run${of(e)}`,
   'run.started': (_, e) => `started a run${of(e)}`,
   'run.requeued': (_, e) => `picked up an interrupted run${of(e)} again`,
