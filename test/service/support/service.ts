@@ -87,6 +87,8 @@ export interface ServiceOptions {
   readonly clock?: { now(): string };
   /** The AFAS company; default PEOPLE. */
   readonly people?: readonly PersonSpec[];
+  /** Endpoint hosts allowed besides 127.0.0.1 and localhost (HRSYNC_ALLOWED_ENDPOINT_HOSTS), e.g. a Samba DC. */
+  readonly allowedEndpointHosts?: readonly string[];
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -133,7 +135,9 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
-    endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
+    endpointPolicy: {
+      allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
+    },
     ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
   });

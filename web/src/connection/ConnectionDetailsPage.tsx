@@ -22,6 +22,7 @@ import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { TimeZoneContext } from '../ui/time-zone.ts';
+import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { StepProgress } from './StepProgress.tsx';
@@ -167,6 +168,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         <SectionCard title="Runs">
           <RecentRuns connectionId={c.id} refreshKey={refreshKey} />
         </SectionCard>
+        <OverridesAndQuarantine connectionId={c.id} refreshKey={refreshKey} />
       </div>
       {renaming && (
         <RenameDialog
