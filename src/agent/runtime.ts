@@ -56,6 +56,7 @@ export class AgentRuntime {
   #lastContact = Date.now();
   #failures = 0;
   #settings: RemoteTargetSettings | null = null;
+  #directoryKey = '';
   #controllers: { ok: boolean; message: string } | undefined;
   #refused: string | null = null;
   #wake: (() => void) | null = null;
@@ -109,6 +110,7 @@ export class AgentRuntime {
       );
       this.#contact();
       this.#timings = { heartbeatMs: answer.timings.heartbeatMs, silenceMs: answer.timings.silenceMs };
+      if (answer.directory) this.#directorySettings(answer.directory as RemoteTargetSettings);
       for (const op of answer.operations) this.#take(op);
       if (this.#inFlight.size > 0 && answer.operations.length === 0)
         await this.#idle(this.#timings.heartbeatMs);
@@ -294,6 +296,15 @@ export class AgentRuntime {
       this.#targets.set(key, target);
     }
     return target;
+  }
+
+  /** The tenant's directory settings from the service: checked at once when they are new or changed. */
+  #directorySettings(settings: RemoteTargetSettings): void {
+    const key = JSON.stringify(settings);
+    if (key === this.#directoryKey) return;
+    this.#directoryKey = key;
+    this.#settings = settings;
+    void this.#checkControllers();
   }
 
   #rememberSettings(settings: RemoteTargetSettings): void {

@@ -6,6 +6,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
+import { inlineAnalyses } from '../jobs/analyses.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -26,6 +27,7 @@ import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { personRoutes } from './routes/persons.ts';
+import { previewRoutes } from './routes/previews.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -55,6 +57,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+    analyses:
+      options.analyses ??
+      inlineAnalyses({
+        store: options.store,
+        connectors: options.connectors,
+        agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+      }),
     metricsToken: options.metricsToken ?? null,
   };
   app.decorate('deps', deps);
@@ -81,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(entitlementOptionRoutes);
   await app.register(scheduleRoutes);
   await app.register(runRoutes);
+  await app.register(previewRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
   await app.register(agentRoutes);

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Clock, EndpointPolicy } from '../core/index.ts';
 import type { AgentTimings } from '../jobs/agent-timings.ts';
+import type { Analyses } from '../jobs/analyses.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Store } from '../store/index.ts';
@@ -30,6 +31,11 @@ export interface AppOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
+  /**
+   * Where previews and run comparisons are computed; the service passes its analysis thread.
+   * Default: in the API's own thread (tests and tools that build the app by hand).
+   */
+  readonly analyses?: Analyses;
   /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
   readonly metricsToken?: string | null;
 }
@@ -47,5 +53,6 @@ export interface ApiDeps {
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
+  readonly analyses: Analyses;
   readonly metricsToken: string | null;
 }

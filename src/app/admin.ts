@@ -32,7 +32,8 @@ export async function createOrganisationCommand(
       throw new AdminError(`An organisation named "${input.name.trim()}" already exists.`);
     }
     // Checked first: the organisation and its admin are written one after the other.
-    if (await runtime.store.users.findForSignIn(input.email)) {
+    // The service operator may know every address; organisations cannot (see routes/users.ts).
+    if ((await runtime.store.users.findForSignIn(input.email)).length > 0) {
       throw new AdminError(`A user with the e-mail address ${input.email} already exists.`);
     }
     return await createOrganisation(

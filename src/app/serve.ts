@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../api/index.ts';
 import { Scheduler } from '../jobs/index.ts';
+import { AnalysisThread } from './analysis-thread.ts';
 import { bootstrap } from './bootstrap.ts';
 import type { ServiceConfig } from './config.ts';
 import { RunThread } from './run-thread.ts';
@@ -50,6 +51,13 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
   });
   // The thread loads while the API is built; it is awaited before the service says it is serving.
   const threadReady = worker.start();
+  // Previews and run comparisons: their own thread too, started on the first one (analysis-thread.ts).
+  const analyses = new AnalysisThread({
+    config,
+    secretKey: runtime.secretKey,
+    ...(options.extraCa === undefined ? {} : { extraCa: options.extraCa }),
+    logger,
+  });
   const scheduler = new Scheduler({
     store,
     intervalMs: config.schedulerIntervalMs,
@@ -68,6 +76,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     metricsToken: config.metricsToken ?? null,
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
+    analyses,
   });
   const address = await app.listen({ host: config.host, port: config.port });
   await threadReady;
@@ -80,6 +89,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     async stop() {
       await scheduler.stop();
       await worker.stop();
+      await analyses.close();
       await app.close();
       await store.close();
     },

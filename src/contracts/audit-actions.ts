@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'connection.step-saved',
   'connection.source-tested',
   'connection.expression-tested',
+  'connection.previewed',
   'connection.state-changed',
   'connection.schedule-changed',
   'run.queued',

@@ -16,6 +16,7 @@ export * from './schemas/common.ts';
 export * from './schemas/connections.ts';
 export * from './schemas/entitlements.ts';
 export * from './schemas/persons.ts';
+export * from './schemas/previews.ts';
 export * from './schemas/runs.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';

@@ -44,7 +44,8 @@ const SCHEMES: Readonly<Record<EndpointKind, readonly string[]>> = {
   afas: ['https:'],
   authority: ['https:'],
   graph: ['https:'],
-  directory: ['ldaps:'],
+  // ldap:// is always upgraded with StartTLS before the bind (targets/ldap/directory-connection.ts).
+  directory: ['ldaps:', 'ldap:'],
 };
 
 function official(kind: EndpointKind, host: string): boolean {

@@ -161,6 +161,12 @@ export const ERROR_CATALOGUE = {
     description:
       'Too many attempts (sign-in failures from this address or for this account); wait the number of seconds in `Retry-After` and try again.',
   },
+  HRS_BUSY: {
+    status: 503,
+    retryable: true,
+    description:
+      'The service is already working on as many previews and run comparisons as it takes at once, or this one ran past its time limit; try again in a minute (a narrower scope previews faster).',
+  },
   HRS_INTERNAL: {
     status: 500,
     retryable: true,

@@ -1,5 +1,6 @@
 /** The sync engine's front door: one pipeline for simulation, sync and on-demand runs. */
 export { checkConfig, loadConfig } from './check-config.ts';
+export * from './compare-plans.ts';
 export {
   DEFAULT_CONNECTORS,
   DEFAULT_MAPPING,

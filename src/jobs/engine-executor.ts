@@ -2,15 +2,41 @@
  * The production run executor: the connection's current configuration, its decrypted secrets, the
  * real adapters and the engine's executeRun — one path for simulation, sync and on-demand.
  */
-import { isHrsyncError } from '../core/index.ts';
+import { type ConnectionConfig, isHrsyncError } from '../core/index.ts';
 import { executeRun } from '../engine/index.ts';
 import type { Source, Target } from '../engine/ports.ts';
-import type { Store } from '../store/index.ts';
+import type { Connection, Store, Tenant } from '../store/index.ts';
 import { agentTarget, reachedThroughAgents } from './agent-target.ts';
 import { type AgentTimings, DEFAULT_AGENT_TIMINGS } from './agent-timings.ts';
 import { assembleConfig, resolveRunSecrets, resolveToken } from './connection-config.ts';
 import type { Connectors } from './connectors.ts';
 import { countsOf, type ExecutionResult, failed, type RunExecutor } from './executor.ts';
+
+/** The source and target adapters of a connection's configuration, with their secrets resolved. */
+export async function openAdapters(
+  store: Store,
+  connectors: Connectors,
+  timings: AgentTimings,
+  connection: Connection,
+  tenant: Tenant | null,
+  config: ConnectionConfig,
+): Promise<{ source: Source; target: Target }> {
+  // Behind agents the directory's bind password is on the agent: only the AFAS token is needed here.
+  if (reachedThroughAgents(tenant)) {
+    return {
+      source: connectors.source(
+        config.source,
+        await resolveToken(store, connection.organisationId, config.source),
+      ),
+      target: agentTarget(store, tenant, config.target, timings),
+    };
+  }
+  const secrets = await resolveRunSecrets(store, connection.organisationId, config);
+  return {
+    source: connectors.source(config.source, secrets.token),
+    target: connectors.target(config.target, secrets.credential),
+  };
+}
 
 export function engineExecutor(deps: {
   readonly store: Store;
@@ -42,20 +68,7 @@ export function engineExecutor(deps: {
     }
     const { config, hash } = assembled;
     try {
-      // Behind agents the directory's bind password is on the agent: only the AFAS token is needed here.
-      let source: Source;
-      let target: Target;
-      if (reachedThroughAgents(tenant)) {
-        source = connectors.source(
-          config.source,
-          await resolveToken(store, connection.organisationId, config.source),
-        );
-        target = agentTarget(store, tenant, config.target, timings);
-      } else {
-        const secrets = await resolveRunSecrets(store, connection.organisationId, config);
-        source = connectors.source(config.source, secrets.token);
-        target = connectors.target(config.target, secrets.credential);
-      }
+      const { source, target } = await openAdapters(store, connectors, timings, connection, tenant, config);
       const outcome = await executeRun({
         kind: run.kind,
         config,

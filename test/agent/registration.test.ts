@@ -11,7 +11,8 @@ import { after, before, describe, test } from 'node:test';
 import { AgentClient, AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
 import { listAgents, revokeAgent } from '../../src/contracts/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
-import { type AgentService, startAgentService } from './support/stack.ts';
+import { until } from './support/graph-world.ts';
+import { type AgentService, startAgentService, TEST_TIMINGS } from './support/stack.ts';
 
 for (const dialect of DIALECTS) {
   describe(`agent registration on ${dialect}`, () => {
@@ -33,7 +34,8 @@ for (const dialect of DIALECTS) {
       });
 
     before(async () => {
-      svc = await startAgentService(dialect);
+      // A long hold, so "revoked in the middle of a held work request" holds however slow the machine is.
+      svc = await startAgentService(dialect, { timings: { ...TEST_TIMINGS, holdMs: 120_000 } });
     });
     after(async () => {
       await svc?.close();
@@ -120,7 +122,11 @@ for (const dialect of DIALECTS) {
         await requestSigner(agentId, state.privateKey()),
       );
       const held = client.work({ working: [], capacity: 1, wait: true });
-      await new Promise((r) => setTimeout(r, 200));
+      // Revoke once the service holds the request (it recorded hearing from the agent), not after a sleep.
+      await until(
+        'the work request to be held',
+        async () => (await svc.store.agents.find(agentId))?.lastSeenAt != null,
+      );
       const revoked = await svc.call(revokeAgent, { params: { id: agentId } });
       assert.equal(revoked.status, 200);
       assert.equal(revoked.body.status, 'revoked');

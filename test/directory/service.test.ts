@@ -36,7 +36,8 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
     domain = await startTestDomain('127.0.0.82');
     container = `OU=Staff,${domain.domain.baseDn}`;
     await addOu(domain.admin, container);
-    svc = await startService('sqlite', { people: PEOPLE });
+    // The DC listens on a loopback address: allowed only through the endpoint setting, as in the demo.
+    svc = await startService('sqlite', { people: PEOPLE, allowedEndpointHosts: ['127.0.0.82', '127.0.0.3'] });
     svc.secrets.push(domain.domain.adminPassword);
   });
   after(async () => {

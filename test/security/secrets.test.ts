@@ -2,7 +2,8 @@
  * Stored secrets stay with their endpoints (issue 10, item 1): an operator or admin who points a
  * connection's AFAS environment or a tenant's authority/Graph host elsewhere, without entering the
  * secret again, is refused — and a real server at the new address never receives the secret, even
- * when "Test connection", "Test credentials" and the person search are pressed afterwards.
+ * when "Test connection", "Test credentials" and the person search are pressed afterwards. A hybrid
+ * tenant's directory URLs follow the same rules (never this machine or a link-local address).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -123,6 +124,55 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(evil.status, 400, evil.text);
       assert.equal(evil.body.error.details[0].path, '/authorityHost');
+    });
+
+    test('directory URLs: loopback and link-local controllers are refused, a move needs the bind password, admins only', async () => {
+      const hybrid = (await createTenantFor(svc, { type: 'hybrid' })).tenantId;
+      const directory = (urls: string[], bindPassword?: string) => ({
+        directory: {
+          urls,
+          bindUser: 'svc-hrsync@contoso.local',
+          ...(bindPassword === undefined ? {} : { bindPassword }),
+          container: 'OU=Staff,DC=contoso,DC=local',
+        },
+      });
+      const before = await secretCount();
+      for (const url of [
+        'ldaps://127.0.0.5',
+        'ldaps://169.254.169.254',
+        'ldap://[::1]:389',
+        'ldaps://0.0.0.0',
+      ]) {
+        const refused = await svc.call(updateTenant, {
+          params: { id: hybrid },
+          body: directory([url], 'bind-password-1'),
+        });
+        assert.equal(refused.status, 400, `${url}: ${refused.text}`);
+        assert.equal(refused.body.error.details[0].path, '/directory/urls/0');
+        assert.match(refused.body.error.details[0].message, /HRSYNC_ALLOWED_ENDPOINT_HOSTS/);
+      }
+      assert.equal(await secretCount(), before, 'a refused change stores no bind password');
+      const saved = await svc.call(updateTenant, {
+        params: { id: hybrid },
+        body: directory(['ldaps://dc1.contoso.local', 'ldap://dc2.contoso.local'], 'bind-password-1'),
+      });
+      assert.equal(saved.status, 200, saved.text);
+      const moved = await svc.call(updateTenant, {
+        params: { id: hybrid },
+        body: directory(['ldaps://dc9.elsewhere.example']),
+      });
+      assert.equal(moved.status, 400, moved.text);
+      assert.equal(moved.body.error.details[0].path, '/directory/bindPassword');
+      const byOperator = await svc.call(updateTenant, {
+        as: 'operator',
+        params: { id: hybrid },
+        body: directory(['ldaps://dc9.elsewhere.example'], 'bind-password-2'),
+      });
+      assert.equal(byOperator.status, 403, byOperator.text);
+      const refusals = await svc.call(listAuditEvents, {
+        query: { action: 'tenant.updated', outcome: 'refused' },
+      });
+      assert.ok(refusals.body.items.length >= 5, 'every refused change is audited');
     });
 
     test('a refused tenant create stores no secret', async () => {

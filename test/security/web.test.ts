@@ -153,7 +153,7 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('weak and context-derived passwords are refused; an address used by another organisation is not revealed', async () => {
+    test('weak and context-derived passwords are refused; an address another organisation uses is not revealed', async () => {
       for (const password of ['aaaaaaaaaaaa', 'new.person@acme.test', 'Password1234']) {
         const res = await svc.call(createUser, {
           body: { email: 'new.person@acme.test', name: 'New Person', role: 'viewer', password },
@@ -161,16 +161,40 @@ for (const dialect of DIALECTS) {
         assert.equal(res.status, 400, `${password}: ${res.text}`);
         assert.equal(res.body.error.details[0].path, '/password');
       }
-      const taken = await svc.call(createUser, {
-        body: {
-          email: svc.users.otherAdmin.email,
-          name: 'Copy',
-          role: 'viewer',
-          password: 'Unrelated-Gentle-Harbour-73',
-        },
+      // The address of another organisation's admin: created here as a separate account (addresses
+      // are unique per organisation), so the answer reveals nothing about the other organisation.
+      const password = 'Unrelated-Gentle-Harbour-73';
+      const elsewhere = await svc.call(createUser, {
+        body: { email: svc.users.otherAdmin.email, name: 'Copy', role: 'viewer', password },
       });
-      assert.equal(taken.status, 409, taken.text);
-      assert.doesNotMatch(taken.text, /already exists/);
+      assert.equal(elsewhere.status, 201, elsewhere.text);
+      const unused = await svc.call(createUser, {
+        body: { email: 'nobody.anywhere@acme.test', name: 'Copy', role: 'viewer', password },
+      });
+      assert.equal(unused.status, 201, unused.text);
+      assert.deepEqual(Object.keys(elsewhere.body).sort(), Object.keys(unused.body).sort());
+      // Ours again: a conflict, which names only this organisation.
+      const again = await svc.call(createUser, {
+        body: { email: svc.users.otherAdmin.email, name: 'Copy', role: 'viewer', password },
+      });
+      assert.equal(again.status, 409, again.text);
+      assert.match(again.body.error.message, /Your organisation already has/);
+
+      // Each account signs in with its own password into its own organisation.
+      const signInAs = (pw: string) =>
+        svc.app.inject({
+          method: 'POST',
+          url: pathFor(signIn),
+          payload: { email: svc.users.otherAdmin.email, password: pw },
+        });
+      const ours = await signInAs(password);
+      assert.equal(ours.statusCode, 200, ours.body);
+      assert.equal(ours.json().organisation.id, svc.organisationId);
+      assert.equal(ours.json().role, 'viewer');
+      const theirs = await signInAs(svc.users.otherAdmin.password);
+      assert.equal(theirs.statusCode, 200, theirs.body);
+      assert.equal(theirs.json().organisation.id, svc.otherOrganisationId);
+      assert.equal(theirs.json().role, 'admin');
     });
   });
 }

@@ -31,7 +31,11 @@ export function assertStepOpen(connection: Connection, step: ConfigStep): void {
 }
 
 /** The step's sections as stored, after validation filled in defaults. */
-function sectionsOf(step: ConfigStep, connection: Connection, tenant: Tenant | null): Partial<StoredConfig> {
+export function sectionsOf(
+  step: ConfigStep,
+  connection: Connection,
+  tenant: Tenant | null,
+): Partial<StoredConfig> {
   const config = validateStep(step, connection, tenant);
   switch (step) {
     case 1:

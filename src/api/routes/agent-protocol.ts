@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { completeAgentOperation, pollAgentWork, putAgentPage, registerAgent } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { signalAgentQueue, waitForAgentQueue } from '../../jobs/agent-signal.ts';
+import { tenantTargetConfig } from '../../jobs/connection-config.ts';
 import type { Agent, AgentOperation, Store } from '../../store/index.ts';
 import { authenticateAgent } from '../auth/agent-auth.ts';
 import { sha256 } from '../auth/credentials.ts';
@@ -86,6 +87,11 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         details: { agentId: agent.id, host: agent.host, version: agent.version },
       });
     }
+    // The directory settings without the secret reference, so the agent checks its controllers between
+    // runs (and right after it is set up), not only when a run hands it an operation.
+    const tenant = await store.tenants.get(agent.organisationId, agent.tenantId);
+    const target = tenant?.directoryViaAgents ? tenantTargetConfig(tenant) : null;
+    const { bindPassword: _onTheAgent, ...directory } = (target ?? {}) as Record<string, unknown>;
     const answer = (operations: readonly AgentOperation[]) => ({
       operations: operations.map(toWire),
       timings: {
@@ -93,7 +99,7 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         heartbeatMs: timings.heartbeatMs,
         silenceMs: timings.silenceMs,
       },
-      directory: null,
+      directory: target === null ? null : directory,
     });
     // Operations this agent took but does not mention never reached it (a dropped response): again.
     const undelivered = await store.agentOperations.unacknowledged(agent.id, body.working);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  type BodyOf,
   getConfiguration,
   saveDestinationStep,
   saveMappingStep,
@@ -14,7 +15,7 @@ import {
   secretRebindProblem,
 } from '../../core/index.ts';
 import { afasBaseUrl } from '../../sources/afas/index.ts';
-import type { Connection, Store, Tenant } from '../../store/index.ts';
+import type { Connection, Store, StoredConfig, Tenant } from '../../store/index.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadTenant, requireActiveSubscription } from '../connections/load.ts';
@@ -44,7 +45,7 @@ const STEP_TITLES: Readonly<Record<ConfigStep, string>> = {
   4: 'scope and lifecycle',
 };
 
-async function tenantOf(store: Store, connection: Connection): Promise<Tenant | null> {
+export async function tenantOf(store: Store, connection: Connection): Promise<Tenant | null> {
   return connection.tenantId === null
     ? null
     : store.tenants.get(connection.organisationId, connection.tenantId);
@@ -167,8 +168,30 @@ function checkSourceEndpoint(
   }
 }
 
+/** Step 3's body as the sections it saves (a preview uses the same). */
+export function mappingSections(body: BodyOf<typeof saveMappingStep>): Partial<StoredConfig> {
+  return {
+    mapping: body.mapping,
+    matching: body.matching,
+    uniqueness: body.uniqueness,
+    ...(body.writeBack === undefined ? {} : { writeBack: body.writeBack }),
+    ...(body.entitlements === undefined ? {} : { entitlements: body.entitlements }),
+  } as Partial<StoredConfig>;
+}
+
+/** Step 4's body as the sections it saves (a preview uses the same). */
+export function scopeSections(body: BodyOf<typeof saveScopeStep>): Partial<StoredConfig> {
+  return {
+    scope: body.scope,
+    ...(body.persons === undefined ? {} : { persons: body.persons }),
+    ...(body.lifecycle === undefined ? {} : { lifecycle: body.lifecycle }),
+    ...(body.thresholds === undefined ? {} : { thresholds: body.thresholds }),
+    ...(body.timeZone === undefined ? {} : { timeZone: body.timeZone }),
+  } as Partial<StoredConfig>;
+}
+
 /** Analyses a step's regular expressions before the transaction (the analyser may take a moment). */
-async function checkPatterns(
+export async function checkPatterns(
   store: Store,
   caller: Caller,
   id: string,
@@ -298,26 +321,14 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
       mappingPatterns(body.mapping, body.uniqueness?.candidates),
     );
     return saveAndAudit(store, caller, params.id, 3, audit, about, async () => ({
-      sections: {
-        mapping: body.mapping,
-        matching: body.matching,
-        uniqueness: body.uniqueness,
-        ...(body.writeBack === undefined ? {} : { writeBack: body.writeBack }),
-        ...(body.entitlements === undefined ? {} : { entitlements: body.entitlements }),
-      },
+      sections: mappingSections(body),
     }));
   });
 
   registerEndpoint(app, saveScopeStep, async ({ caller, store, params, body, audit, about }) => {
     await checkPatterns(store, caller, params.id, about, scopePatterns(body.scope));
     return saveAndAudit(store, caller, params.id, 4, audit, about, async () => ({
-      sections: {
-        scope: body.scope,
-        ...(body.persons === undefined ? {} : { persons: body.persons }),
-        ...(body.lifecycle === undefined ? {} : { lifecycle: body.lifecycle }),
-        ...(body.thresholds === undefined ? {} : { thresholds: body.thresholds }),
-        ...(body.timeZone === undefined ? {} : { timeZone: body.timeZone }),
-      },
+      sections: scopeSections(body),
     }));
   });
 }

@@ -80,23 +80,27 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
         `Too many failed sign-ins for this account; try again in ${Math.ceil(locked.retryAfterSeconds / 60)} minute(s).`,
       );
     }
-    const found = await store.users.findForSignIn(body.email);
-    if (!found) await burnPasswordCheck(body.password);
-    const ok =
-      found !== null && (await verifyPassword(found.passwordHash, body.password)) && !found.user.disabled;
-    if (!found || !ok) {
+    // An address is unique per organisation, so it may open several accounts: the password decides.
+    const candidates = await store.users.findForSignIn(body.email);
+    if (candidates.length === 0) await burnPasswordCheck(body.password);
+    const matches: (typeof candidates)[number][] = [];
+    for (const candidate of candidates) {
+      if ((await verifyPassword(candidate.passwordHash, body.password)) && !candidate.user.disabled)
+        matches.push(candidate);
+    }
+    if (matches.length === 0) {
       const failed = guard.fail(body.email);
-      if (found) {
-        const actor = { type: 'user' as const, id: found.user.id, name: found.user.email };
+      for (const { user: refused } of candidates) {
+        const actor = { type: 'user' as const, id: refused.id, name: refused.email };
         await audit('session.signed-in', {
-          organisationId: found.user.organisationId,
+          organisationId: refused.organisationId,
           actor,
           outcome: 'failure',
           message: 'sign-in refused: wrong password or disabled account',
         });
         if (failed.lockedForSeconds !== null) {
           await audit('session.locked-out', {
-            organisationId: found.user.organisationId,
+            organisationId: refused.organisationId,
             actor,
             outcome: 'failure',
             message: `sign-in locked for ${Math.round(failed.lockedForSeconds / 60)} minute(s) after ${FAILURES_BEFORE_LOCK} failed attempts`,
@@ -107,6 +111,14 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, failed.delayMs));
       throw new HrsyncError('HRS_UNAUTHENTICATED', SIGN_IN_REFUSED);
     }
+    if (matches.length > 1) {
+      // The person knows every one of these passwords; nobody else learns anything here.
+      throw new HrsyncError(
+        'HRS_CONFLICT',
+        'This e-mail address and password open accounts in more than one organisation; give each account its own password to choose which one to sign in to.',
+      );
+    }
+    const found = matches[0]!;
     guard.succeed(body.email);
     const { user } = found;
     const actor = { type: 'user' as const, id: user.id, name: user.email };

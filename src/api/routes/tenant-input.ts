@@ -69,7 +69,7 @@ export async function tenantInput(
   const graphBaseUrl = body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL;
   checkEndpoints(policy, body, before, authorityHost, graphBaseUrl);
   const type = body.type ?? before?.type ?? 'cloud';
-  checkDirectory(type, body, before);
+  checkDirectory(type, body, before, policy);
   // Only now, with every check passed, is anything stored: a refused request leaves no secret behind.
   let credential = before?.credential ?? null;
   if (body.clientSecret !== undefined) {
@@ -166,9 +166,15 @@ function checkEndpoints(
 /**
  * Directory settings belong to hybrid tenants only. A stored bind password is only ever sent to the
  * controllers it was saved for: changing the URLs, the CA or the TLS server name needs the password
- * again in the same request (the same rule as the Graph and AFAS endpoints).
+ * again in the same request (the same rule as the Graph and AFAS endpoints), and the URLs must pass
+ * the endpoint policy. Only an admin changes a tenant at all (the contract's access).
  */
-function checkDirectory(type: Tenant['type'], body: Body, before: Tenant | null): void {
+function checkDirectory(
+  type: Tenant['type'],
+  body: Body,
+  before: Tenant | null,
+  policy: EndpointPolicy,
+): void {
   const problems: ErrorDetail[] = [];
   const d = body.directory;
   if (d !== undefined && type !== 'hybrid') {
@@ -197,6 +203,16 @@ function checkDirectory(type: Tenant['type'], body: Body, before: Tenant | null)
         });
       }
     } else {
+      // The service binds to these controllers itself: each must be a directory endpoint the server
+      // allows (ldaps:// or ldap:// with StartTLS; never this machine or a link-local address unless
+      // HRSYNC_ALLOWED_ENDPOINT_HOSTS says so), checked whenever the URLs or the password change.
+      const urlsChanged = old === null || old.urls.join(' ').toLowerCase() !== d.urls.join(' ').toLowerCase();
+      if (urlsChanged || d.bindPassword !== undefined) {
+        d.urls.forEach((url, i) => {
+          const problem = endpointProblem('directory', url, policy);
+          if (problem) problems.push({ path: `/directory/urls/${i}`, message: problem });
+        });
+      }
       if (rebind) problems.push({ path: '/directory/bindPassword', message: rebind });
       if (old?.bindPasswordSecretId == null && d.bindPassword === undefined) {
         problems.push({ path: '/directory/bindPassword', message: 'enter the bind account’s password' });

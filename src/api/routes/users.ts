@@ -29,12 +29,12 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       });
       return toUserDto(user);
     } catch (error) {
-      // The same words whether the address is taken here or in another organisation: this answer
-      // must not tell an admin which addresses other organisations use.
+      // Addresses are unique per organisation (migration 0120): a conflict is always one of this
+      // organisation's own users, so saying so tells nothing about other organisations.
       if (isUniqueViolation(error))
         throw new HrsyncError(
           'HRS_CONFLICT',
-          `The e-mail address ${body.email} cannot be used for a new user.`,
+          `Your organisation already has a user with the e-mail address ${body.email}.`,
         );
       throw error;
     }

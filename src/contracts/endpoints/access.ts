@@ -26,7 +26,7 @@ export const signIn = endpoint({
   body: SignInBody,
   status: 200,
   response: SessionDto,
-  errors: ['HRS_UNAUTHENTICATED', 'HRS_RATE_LIMITED'],
+  errors: ['HRS_UNAUTHENTICATED', 'HRS_RATE_LIMITED', 'HRS_CONFLICT'],
   audit: ['session.signed-in', 'session.locked-out'],
 });
 

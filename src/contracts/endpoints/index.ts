@@ -5,6 +5,7 @@ import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
 import * as entitlements from './entitlements.ts';
 import * as persons from './persons.ts';
+import * as previews from './previews.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
 import * as settings from './settings.ts';
@@ -17,6 +18,7 @@ export * from './configuration.ts';
 export * from './connections.ts';
 export * from './entitlements.ts';
 export * from './persons.ts';
+export * from './previews.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
 export * from './settings.ts';
@@ -32,6 +34,7 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(entitlements),
   ...Object.values(schedule),
   ...Object.values(runs),
+  ...Object.values(previews),
   ...Object.values(audit),
   ...Object.values(settings),
   ...Object.values(agents),

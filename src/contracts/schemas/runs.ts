@@ -51,7 +51,7 @@ export const RunDto = T.Object({
   ),
 });
 
-const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);
+export const AttrValue = T.Union([T.String(), T.Number(), T.Boolean(), T.Null(), T.Array(T.String())]);
 
 export const RunItemDto = T.Object({
   employeeNumber: T.String(),

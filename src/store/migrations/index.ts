@@ -10,6 +10,7 @@ import { agents } from './0060-agents.ts';
 import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts';
 import { linkEntitlements } from './0070-link-entitlements.ts';
 import { auditLogPaging } from './0110-audit-log-paging.ts';
+import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -24,6 +25,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
     '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
+    '0120-user-email-per-organisation': userEmailPerOrganisation(dialect),
     '0110-audit-log-paging': auditLogPaging(dialect),
   };
 }

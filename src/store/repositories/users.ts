@@ -51,14 +51,20 @@ export class UserRepository {
     return toUser(row);
   }
 
-  /** For sign-in only: the one place a password hash leaves the store. */
-  async findForSignIn(email: string): Promise<{ user: User; passwordHash: string } | null> {
-    const row = await this.ctx.db
+  /**
+   * For sign-in only: the one place a password hash leaves the store. An address is unique within an
+   * organisation, so it may open accounts in several; the oldest first, at most `limit`.
+   */
+  async findForSignIn(email: string, limit = 10): Promise<readonly { user: User; passwordHash: string }[]> {
+    const rows = await this.ctx.db
       .selectFrom('users')
       .selectAll()
       .where('email', '=', email.toLowerCase())
-      .executeTakeFirst();
-    return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ user: toUser(row), passwordHash: row.password_hash }));
   }
 
   async get(organisationId: string, id: string): Promise<User | null> {

@@ -188,15 +188,18 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
   };
 }
 
-/** Waits until `check` holds, polling; fails after `ms` with `what`. */
+/**
+ * Waits until `check` holds, polling; fails after `ms` with `what`. The bound is generous on purpose:
+ * starting an agent process (tsx compiling the sources) takes tens of seconds on a loaded machine.
+ */
 export async function until(
   what: string,
   check: () => Promise<boolean> | boolean,
-  ms = 30_000,
+  ms = 180_000,
 ): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

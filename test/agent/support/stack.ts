@@ -16,11 +16,16 @@ import { type AgentTimings, ServiceMetrics } from '../../../src/jobs/index.ts';
 import { type DialectName, openStore, type Store } from '../../../src/store/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../service/support/databases.ts';
 
+/**
+ * Shorter than production (20 s hold, 30 s silence, 60 s claim) so the fault tests finish, but long
+ * enough that an agent process starved of CPU for a few seconds on a loaded machine is not taken for
+ * a silent one: the tests wait for events, never for these limits to be exact.
+ */
 export const TEST_TIMINGS: AgentTimings = {
   holdMs: 1_000,
   heartbeatMs: 250,
-  silenceMs: 4_000,
-  claimTimeoutMs: 5_000,
+  silenceMs: 10_000,
+  claimTimeoutMs: 15_000,
 };
 
 export interface Reply {

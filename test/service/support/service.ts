@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
 import { buildApp, hashPassword } from '../../../src/api/index.ts';
+import { AnalysisThread } from '../../../src/app/analysis-thread.ts';
+import { loadServiceConfig } from '../../../src/app/config.ts';
 import { realConnectors } from '../../../src/app/connectors.ts';
 import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
@@ -85,6 +87,8 @@ export interface ServiceOptions {
   readonly clock?: { now(): string };
   /** The AFAS company; default PEOPLE. */
   readonly people?: readonly PersonSpec[];
+  /** Endpoint hosts allowed besides 127.0.0.1 and localhost (HRSYNC_ALLOWED_ENDPOINT_HOSTS), e.g. a Samba DC. */
+  readonly allowedEndpointHosts?: readonly string[];
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -113,13 +117,28 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     leaseMs: 30_000,
   });
+  // Previews and run comparisons in their own thread on the same database, as the service runs them
+  // (a suite that moves the clock keeps them in this thread, on its clock).
+  const analyses = options.clock
+    ? undefined
+    : new AnalysisThread({
+        config: loadServiceConfig(
+          { dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: 'silent' },
+          {},
+        ),
+        secretKey,
+        ...(graph.caCertPem === undefined ? {} : { extraCa: graph.caCertPem }),
+      });
   const app = await buildApp({
     store,
     connectors,
     metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
-    endpointPolicy: { allowedHosts: ['127.0.0.1', 'localhost'] },
+    endpointPolicy: {
+      allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
+    },
+    ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
   });
 
@@ -219,6 +238,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
       return n;
     },
     async close() {
+      await analyses?.close();
       await app.close();
       await store.close();
       await Promise.all([afas.close(), graph.close()]);

@@ -36,6 +36,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_PATTERN_UNSAFE: 'A regular expression could freeze the service',
   HRS_PAYLOAD_TOO_LARGE: 'That is too much data for one request',
   HRS_RATE_LIMITED: 'Too many attempts; wait a moment',
+  HRS_BUSY: 'hrsync is busy with other previews',
   HRS_INTERNAL: 'Something went wrong in hrsync',
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',

@@ -39,8 +39,16 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     fontSize: tokens.fontSizeBase400,
   },
+  // On a phone the tagline gives way to the organisation's name.
+  tagline: { fontWeight: tokens.fontWeightRegular, '@media (max-width: 600px)': { display: 'none' } },
   spacer: { flex: 1 },
-  organisation: { color: 'inherit' },
+  organisation: {
+    color: 'inherit',
+    minWidth: 0,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
   userButton: { color: tokens.colorNeutralForegroundOnBrand, minWidth: 'auto' },
 });
 
@@ -54,7 +62,7 @@ export function Header() {
       <a className={styles.brand} href="#/connections">
         <ArrowSyncCircleRegular fontSize={24} aria-hidden />
         <span>hrsync</span>
-        <span style={{ fontWeight: 400, opacity: 0.85 }}>| HR provisioning</span>
+        <span className={styles.tagline}>| HR provisioning</span>
       </a>
       <div className={styles.spacer} />
       <Text className={styles.organisation} data-testid="organisation-name">

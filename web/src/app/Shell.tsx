@@ -32,12 +32,27 @@ const StepPage = lazy(() => import('../steps/StepPage.tsx').then((m) => ({ defau
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh' },
   body: { display: 'flex', flex: 1, minHeight: 0 },
+  // The first thing a keyboard user reaches: hidden until focused, then shown over the header.
+  skip: {
+    position: 'absolute',
+    left: '8px',
+    top: '-48px',
+    zIndex: 1000,
+    padding: '8px 12px',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForegroundLink,
+    border: `2px solid ${tokens.colorStrokeFocus2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    ':focus': { top: '8px' },
+  },
   main: {
     flex: 1,
     minWidth: 0,
     padding: '20px 32px 40px',
     '@media (max-width: 600px)': { padding: '12px 12px 32px' },
     backgroundColor: tokens.colorNeutralBackground1,
+    // Focus lands here only from the skip link; the page itself is not a control.
+    ':focus': { outline: 'none' },
   },
 });
 
@@ -81,10 +96,22 @@ export function Shell() {
   }, [route]);
   return (
     <div className={styles.root}>
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; with hash routing it moves focus itself */}
+      <a
+        className={styles.skip}
+        href="#main"
+        onClick={(event) => {
+          // The console routes by the URL's hash, so the link moves focus itself instead.
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
       <Header />
       <div className={styles.body}>
         <Navigation route={route} />
-        <main className={styles.main} id="main">
+        <main className={styles.main} id="main" tabIndex={-1}>
           <Suspense fallback={<Loading label="Loading the page…" />}>
             <Page route={route} />
           </Suspense>

@@ -17,6 +17,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateColumns: 'repeat(5, minmax(0, 1fr))',
     gap: '4px',
+    // On a phone the five steps are a list, one per line, so their names stay whole.
+    '@media (max-width: 600px)': { gridTemplateColumns: 'minmax(0, 1fr)', gap: '0' },
   },
   item: { display: 'flex', flexDirection: 'column', gap: '6px' },
   bar: { height: '4px', borderRadius: '2px', backgroundColor: tokens.colorNeutralStroke2 },

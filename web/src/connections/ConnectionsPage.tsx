@@ -50,7 +50,9 @@ const useStyles = makeStyles({
     marginBottom: '8px',
   },
   toolbar: { flex: 1, minWidth: 0, flexWrap: 'wrap' },
-  right: { display: 'flex', alignItems: 'center', gap: '12px' },
+  right: { display: 'flex', alignItems: 'center', gap: '12px', minWidth: 0, maxWidth: '100%' },
+  // The search box gives way on a phone rather than widening the page.
+  search: { width: '260px', minWidth: 0, maxWidth: '100%', flexShrink: 1 },
   tableWrap: { overflowX: 'auto' },
 });
 
@@ -144,7 +146,7 @@ export function ConnectionsPage() {
               if (d.value === '' && q !== '') search('');
             }}
             onKeyDown={onSearchKey}
-            style={{ width: 260 }}
+            className={styles.search}
           />
         </div>
       </div>

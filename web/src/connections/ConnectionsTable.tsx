@@ -20,6 +20,7 @@ import { hrefFor } from '../app/routes.ts';
 import { StateBadge } from '../ui/Badges.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { SOURCE_SYSTEM_LABELS } from '../ui/labels.ts';
+import { TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
 
 export type SortKey = 'name' | 'state' | 'lastSyncAt' | 'nextRunAt';
 export interface Sort {
@@ -45,15 +46,24 @@ export function ConnectionsTable(props: {
   readonly onSort: (sort: Sort) => void;
 }) {
   const { sort } = props;
+  const phone = usePhoneListStyles();
   const toggle = (id: string) => props.onSelect(props.selectedId === id ? null : id);
   return (
-    <Table aria-label="Connections" sortable style={{ minWidth: 900 }} data-testid="connections-table">
-      <TableHeader>
-        <TableRow>
-          <TableSelectionCell type="radio" invisible />
+    <Table
+      aria-label="Connections"
+      sortable
+      style={{ minWidth: 900 }}
+      className={phone.table}
+      data-testid="connections-table"
+      {...TABLE_ROLES.table}
+    >
+      <TableHeader {...TABLE_ROLES.rowgroup}>
+        <TableRow {...TABLE_ROLES.row}>
+          <TableSelectionCell type="radio" invisible {...TABLE_ROLES.header} />
           {COLUMNS.map((c) => (
             <TableHeaderCell
               key={c.label}
+              {...TABLE_ROLES.header}
               {...(c.sort
                 ? {
                     ...(sort.key === c.sort
@@ -72,11 +82,12 @@ export function ConnectionsTable(props: {
           ))}
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody {...TABLE_ROLES.rowgroup}>
         {props.connections.map((c) => {
           const selected = props.selectedId === c.id;
           return (
             <TableRow
+              {...TABLE_ROLES.row}
               key={c.id}
               onClick={() => toggle(c.id)}
               aria-selected={selected}
@@ -84,23 +95,28 @@ export function ConnectionsTable(props: {
               data-connection={c.name}
             >
               <TableSelectionCell
+                {...TABLE_ROLES.cell}
                 type="radio"
                 checked={selected}
                 radioIndicator={{ 'aria-label': `Select ${c.name}` }}
               />
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Name">
                 <TableCellLayout>
                   <Link href={hrefFor({ page: 'connection', id: c.id })} onClick={(e) => e.stopPropagation()}>
                     {c.name}
                   </Link>
                 </TableCellLayout>
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="State">
                 <StateBadge state={c.state} />
               </TableCell>
-              <TableCell>{SOURCE_SYSTEM_LABELS[c.sourceSystem]}</TableCell>
-              <TableCell>{c.destinationType === 'cloud' ? 'Cloud' : 'Hybrid'}</TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Source system">
+                {SOURCE_SYSTEM_LABELS[c.sourceSystem]}
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Destination type">
+                {c.destinationType === 'cloud' ? 'Cloud' : 'Hybrid'}
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Customer / tenant">
                 {c.customer || c.tenant ? (
                   <TableCellLayout description={c.tenant?.name ?? 'no tenant yet'}>
                     {c.customer?.name ?? '—'}
@@ -109,8 +125,12 @@ export function ConnectionsTable(props: {
                   <Text italic>Not chosen yet</Text>
                 )}
               </TableCell>
-              <TableCell>{formatDateTime(c.lastSyncAt, 'Never')}</TableCell>
-              <TableCell>{formatDateTime(c.nextRunAt, 'Not scheduled')}</TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Last sync">
+                {formatDateTime(c.lastSyncAt, 'Never')}
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Next sync">
+                {formatDateTime(c.nextRunAt, 'Not scheduled')}
+              </TableCell>
             </TableRow>
           );
         })}

@@ -13,7 +13,8 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
 
 export interface Column<T> {
   readonly header: string;
@@ -57,27 +58,54 @@ export function DataTable<T>(props: {
   readonly rowData?: (row: T) => Readonly<Record<`data-${string}`, string>>;
 }) {
   const styles = useStyles();
+  const phone = usePhoneListStyles();
   const { onOpen } = props;
   return (
-    <Table aria-label={props.label} size="small" data-testid={props.testId}>
-      <TableHeader>
-        <TableRow>
+    <Table
+      aria-label={props.label}
+      size="small"
+      data-testid={props.testId}
+      className={phone.table}
+      {...TABLE_ROLES.table}
+    >
+      <TableHeader {...TABLE_ROLES.rowgroup}>
+        <TableRow {...TABLE_ROLES.row}>
           {props.columns.map((c) => (
-            <TableHeaderCell key={c.header} {...(c.width === undefined ? {} : { style: { width: c.width } })}>
+            <TableHeaderCell
+              key={c.header}
+              {...TABLE_ROLES.header}
+              {...(c.width === undefined ? {} : { style: { width: c.width } })}
+            >
               {c.header}
             </TableHeaderCell>
           ))}
         </TableRow>
       </TableHeader>
-      <TableBody>
+      <TableBody {...TABLE_ROLES.rowgroup}>
         {props.rows.map((row) => (
           <TableRow
+            {...TABLE_ROLES.row}
             key={props.rowKey(row)}
-            {...(onOpen ? { className: styles.openable, onClick: () => onOpen(row) } : {})}
+            {...(onOpen
+              ? {
+                  className: styles.openable,
+                  onClick: (event: MouseEvent<HTMLElement>) => {
+                    // The row's link takes focus, so the panel hands focus back to this row when it
+                    // closes (a row itself cannot hold focus).
+                    event.currentTarget.querySelector<HTMLElement>('a, button')?.focus();
+                    onOpen(row);
+                  },
+                }
+              : {})}
             {...props.rowData?.(row)}
           >
             {props.columns.map((c) => (
-              <TableCell key={c.header} {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}>
+              <TableCell
+                key={c.header}
+                {...TABLE_ROLES.cell}
+                data-label={c.header}
+                {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}
+              >
                 {c.cell(row)}
               </TableCell>
             ))}

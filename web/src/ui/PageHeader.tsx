@@ -13,6 +13,19 @@ import { Fragment, type ReactNode } from 'react';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '4px', marginBottom: '12px' },
   titleRow: { display: 'flex', alignItems: 'center', gap: '12px', flexWrap: 'wrap' },
+  // Long connection names wrap instead of widening the page on a phone.
+  title: { margin: 0, minWidth: 0, overflowWrap: 'anywhere' },
+  breadcrumb: {
+    '& ol': { flexWrap: 'wrap' },
+    '& li': { minWidth: 0, maxWidth: '100%' },
+    '& li > a, & li > button': {
+      whiteSpace: 'normal',
+      overflowWrap: 'anywhere',
+      textAlign: 'start',
+      height: 'auto',
+      minHeight: '24px',
+    },
+  },
   subtitle: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -31,7 +44,7 @@ export function PageHeader(props: {
   return (
     <header className={styles.root}>
       {props.crumbs && props.crumbs.length > 0 && (
-        <Breadcrumb aria-label="Breadcrumb" size="small">
+        <Breadcrumb aria-label="Breadcrumb" size="small" className={styles.breadcrumb}>
           {props.crumbs.map((c, i) => (
             <Fragment key={`${c.label}|${c.href ?? ''}`}>
               {i > 0 && <BreadcrumbDivider />}
@@ -47,7 +60,7 @@ export function PageHeader(props: {
         </Breadcrumb>
       )}
       <div className={styles.titleRow}>
-        <Text as="h1" size={700} weight="semibold" style={{ margin: 0 }}>
+        <Text as="h1" size={700} weight="semibold" className={styles.title}>
           {props.title}
         </Text>
         {props.badge}

@@ -7,6 +7,7 @@ import {
   Button,
   Input,
   makeStyles,
+  mergeClasses,
   Select,
   Table,
   TableBody,
@@ -19,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import type { MappingStep } from '../../api/dto.ts';
+import { TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
 
 export type Rule = MappingStep['mapping'][number];
 export interface RuleRow {
@@ -55,6 +57,7 @@ export function MappingTable(props: {
   readonly onAdd: () => void;
 }) {
   const styles = useStyles();
+  const phone = usePhoneListStyles();
   const update = (key: number, patch: Partial<Rule>) =>
     props.onChange(props.rows.map((r) => (r.key === key ? { key, rule: { ...r.rule, ...patch } } : r)));
 
@@ -69,24 +72,34 @@ export function MappingTable(props: {
         aria-label="Attribute mappings"
         size="small"
         style={{ minWidth: 980 }}
+        className={mergeClasses(phone.table, phone.fields)}
         data-testid="mapping-table"
+        {...TABLE_ROLES.table}
       >
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell style={{ width: 190 }}>Target attribute</TableHeaderCell>
-            <TableHeaderCell style={{ width: 130 }}>Type</TableHeaderCell>
+        <TableHeader {...TABLE_ROLES.rowgroup}>
+          <TableRow {...TABLE_ROLES.row}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 190 }}>
+              Target attribute
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 130 }}>
+              Type
+            </TableHeaderCell>
             <TableHeaderCell>Source or expression</TableHeaderCell>
-            <TableHeaderCell style={{ width: 150 }}>Apply</TableHeaderCell>
-            <TableHeaderCell style={{ width: 150 }}>Default when empty</TableHeaderCell>
-            <TableHeaderCell style={{ width: 48 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
+              Apply
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
+              Default when empty
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 48 }}>
               <span className="visually-hidden">Remove</span>
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody {...TABLE_ROLES.rowgroup}>
           {props.rows.map(({ key, rule }) => (
-            <TableRow key={key} data-target={rule.target}>
-              <TableCell>
+            <TableRow {...TABLE_ROLES.row} key={key} data-target={rule.target}>
+              <TableCell {...TABLE_ROLES.cell} data-label="Target attribute">
                 <Input
                   value={rule.target}
                   onChange={(_, d) => update(key, { target: d.value })}
@@ -95,7 +108,7 @@ export function MappingTable(props: {
                   style={{ width: '100%' }}
                 />
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Type">
                 <Select
                   value={rule.type}
                   onChange={(_, d) => update(key, { type: d.value as Rule['type'] })}
@@ -108,7 +121,7 @@ export function MappingTable(props: {
                   ))}
                 </Select>
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Source or expression">
                 <div className={styles.sourceCell}>
                   <Input
                     value={rule.type === 'none' ? '' : (rule.source ?? '')}
@@ -131,7 +144,7 @@ export function MappingTable(props: {
                   )}
                 </div>
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Apply">
                 <Select
                   value={rule.apply}
                   onChange={(_, d) => update(key, { apply: d.value as Rule['apply'] })}
@@ -141,7 +154,7 @@ export function MappingTable(props: {
                   <option value="create">On create only</option>
                 </Select>
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="Default when empty">
                 <Input
                   value={rule.default ?? ''}
                   onChange={(_, d) => {
@@ -156,7 +169,7 @@ export function MappingTable(props: {
                   style={{ width: '100%' }}
                 />
               </TableCell>
-              <TableCell>
+              <TableCell {...TABLE_ROLES.cell}>
                 {!props.readOnly && (
                   <Tooltip
                     content={`Remove the mapping of ${rule.target || 'this attribute'}`}

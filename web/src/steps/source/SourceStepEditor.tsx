@@ -17,6 +17,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-start' },
   grow: { flex: '1 1 260px' },
   section: { display: 'flex', flexDirection: 'column', gap: '12px' },
+  // The two choices sit side by side, and one under the other where the width runs out.
+  choices: { flexWrap: 'wrap' },
 });
 
 type Kind = 'production' | 'test' | 'accept';
@@ -88,6 +90,7 @@ export function SourceStepEditor(props: StepEditorProps) {
             value={mode}
             onChange={(_, d) => change(setMode)(d.value as 'number' | 'url')}
             layout="horizontal"
+            className={styles.choices}
           >
             <Radio value="number" label="AFAS Online environment number" />
             <Radio value="url" label="ProfitRestServices URL" />

@@ -1,0 +1,273 @@
+/**
+ * Every main page of the console at the widths it is built for — a phone (390 px), a laptop
+ * (1024 px) and a desktop (1440 px): the page never scrolls sideways (the document is no wider than
+ * the window), a screenshot of each is saved (test-artifacts/screenshots, not committed), and
+ * axe-core finds no serious or critical accessibility problem on the page or in its dialogs.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { listRuns } from '../../src/contracts/index.ts';
+import { accessibilityProblems } from './support/axe.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
+import { activeConnection, configuredConnection } from './support/fixtures.ts';
+import type { InPage } from './support/in-page.ts';
+import { type Stack, startStack } from './support/stack.ts';
+
+let stack: Stack;
+let browser: Browser;
+let w: WatchedPage;
+let connectionId: string;
+let runId: string;
+
+const WIDTHS = [390, 1024, 1440] as const;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso (contoso.nl)');
+  // A long name, as customers' connections often have: it must wrap, not widen the page.
+  connectionId = await configuredConnection(stack, {
+    name: 'Contoso Nederland HR (AFAS Profit) to Microsoft 365 production tenant',
+    tenantId,
+  });
+  await activeConnection(stack, connectionId);
+  const runs = await stack.api<{ items: { id: string; kind: string }[] }>(listRuns, {
+    params: { id: connectionId },
+  });
+  runId = runs.items[0]?.id ?? '';
+  assert.ok(runId, 'the sync left a run');
+  w = await openPage(browser, stack.url);
+  await signIn(w.page, stack.users.admin);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+interface MainPage {
+  readonly name: string;
+  readonly hash: () => string;
+  /** What shows once the page has its data. */
+  readonly ready: (page: Page) => Locator;
+}
+
+const h1 = (page: Page, name: string | RegExp): Locator => page.getByRole('heading', { name, level: 1 });
+
+const PAGES: readonly MainPage[] = [
+  {
+    name: 'connections',
+    hash: () => '#/connections',
+    ready: (p) => p.getByTestId('connections-table'),
+  },
+  {
+    name: 'connection',
+    hash: () => `#/connections/${connectionId}`,
+    ready: (p) => p.locator('[data-step="5"]'),
+  },
+  ...[1, 2, 3, 4, 5].map(
+    (step): MainPage => ({
+      name: `step-${step}`,
+      hash: () => `#/connections/${connectionId}/steps/${step}`,
+      ready: (p) => h1(p, new RegExp(`^${step}\\. `)),
+    }),
+  ),
+  { name: 'run', hash: () => `#/runs/${runId}`, ready: (p) => p.getByTestId('status-counts') },
+  { name: 'audit', hash: () => '#/audit', ready: (p) => p.getByTestId('audit-table') },
+  { name: 'customers', hash: () => '#/customers', ready: (p) => p.locator('[data-tenant]').first() },
+  { name: 'users', hash: () => '#/users', ready: (p) => p.getByTestId('users-table') },
+  { name: 'tokens', hash: () => '#/tokens', ready: (p) => h1(p, 'API tokens') },
+  {
+    name: 'organisation',
+    hash: () => '#/organisation',
+    ready: (p) => p.getByRole('combobox', { name: 'Time zone' }),
+  },
+];
+
+/** How far the document is wider than the window, in pixels (0 when nothing scrolls sideways). */
+const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> =>
+  page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as InPage;
+    const root = document.documentElement;
+    // The element that sticks out furthest, so a failure names the culprit.
+    let widest = '';
+    let right = root.clientWidth;
+    // (No named helper functions in here: the test runner's transform would wrap them in a helper
+    // the page does not have.)
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      if (r.right <= right + 0.5 || r.width === 0) continue;
+      // Inside a box that scrolls or clips on its own, an element does not widen the page.
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body && !clipped; a = a.parentElement) {
+        clipped = getComputedStyle(a).overflowX !== 'visible';
+      }
+      if (!clipped) {
+        right = r.right;
+        widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}" right=${Math.round(r.right)}`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+
+test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
+  flow(w, 'any-screen', async () => {
+    const { page } = w;
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const p of PAGES) {
+        await page.goto(`/${p.hash()}`);
+        await p.ready(page).first().waitFor();
+        await page
+          .getByText(/^Loading/)
+          .first()
+          .waitFor({ state: 'detached' })
+          .catch(() => undefined);
+        const o = await overflow(page);
+        if (o.scrollWidth > o.clientWidth) {
+          problems.push(
+            `${p.name} at ${width} px: scrollWidth ${o.scrollWidth} > ${o.clientWidth}; ${o.widest}`,
+          );
+        }
+        await screenshot(page, `70-${p.name}-${width}`);
+        if (width !== 1024) problems.push(...(await accessibilityProblems(page, `${p.name} at ${width} px`)));
+      }
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('dialogs and side panels: no serious axe findings; a skip link; focus returns to the row when a panel closes', () =>
+  flow(w, 'accessibility', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const problems: string[] = [];
+    const check = async (where: string, scope: Locator): Promise<void> => {
+      await scope.waitFor();
+      // Colours are judged once the dialog has faded in.
+      await page.evaluate(() =>
+        Promise.all((globalThis as unknown as InPage).document.getAnimations().map((a) => a.finished)),
+      );
+      problems.push(...(await accessibilityProblems(page, where)));
+    };
+    const closeDialog = async (d: Locator): Promise<void> => {
+      await page.keyboard.press('Escape');
+      await d.waitFor({ state: 'detached' });
+    };
+
+    // The skip link is the first stop of the keyboard and moves focus to the page's content.
+    await page.goto('/#/connections');
+    await page.getByTestId('connections-table').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    assert.equal(
+      await skip.evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement),
+      true,
+      'Tab reaches the skip link first',
+    );
+    assert.ok(((await skip.boundingBox())?.y ?? -1) >= 0, 'the focused skip link is visible');
+    await page.keyboard.press('Enter');
+    assert.equal(
+      await page
+        .locator('main')
+        .evaluate((el) => el === (globalThis as unknown as InPage).document.activeElement),
+      true,
+    );
+    assert.equal(new URL(page.url()).hash, '#/connections', 'the route stays where it was');
+
+    // Dialogs
+    await page.getByRole('button', { name: 'Create connection' }).click();
+    await page.getByRole('menuitem', { name: 'Create new connection' }).click();
+    const create = dialog(page, 'Create new connection');
+    await check('the create-connection dialog', create);
+    await closeDialog(create);
+
+    await page.getByRole('radio', { name: /^Select Contoso Nederland/ }).check();
+    await page
+      .getByRole('toolbar', { name: 'Connection commands' })
+      .getByRole('button', { name: 'Set schedule' })
+      .click();
+    const schedule = dialog(page, /^Set schedule for/);
+    await check('the schedule dialog', schedule);
+    await closeDialog(schedule);
+
+    await page.goto(`/#/connections/${connectionId}`);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    const syncNow = dialog(page, 'Sync now');
+    await check('the sync-now dialog', syncNow);
+    await closeDialog(syncNow);
+
+    await page.goto(`/#/connections/${connectionId}/steps/3`);
+    await page.getByTestId('edit-expression-displayName').click();
+    const editor = dialog(page, 'Expression for displayName');
+    await check('the expression editor', editor);
+    await closeDialog(editor);
+
+    await page.goto('/#/customers');
+    await page.getByRole('button', { name: 'Add customer' }).click();
+    const customer = dialog(page, 'Add a customer');
+    await check('the add-customer dialog', customer);
+    await closeDialog(customer);
+    await page
+      .locator('section[data-customer="Contoso BV"]')
+      .getByRole('button', { name: 'Add tenant' })
+      .click();
+    const tenant = dialog(page, 'Add a tenant for Contoso BV');
+    await check('the tenant dialog', tenant);
+    await closeDialog(tenant);
+
+    await page.goto('/#/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const user = dialog(page, 'Add a user');
+    await check('the add-user dialog', user);
+    await closeDialog(user);
+
+    await page.goto('/#/tokens');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = dialog(page, 'Create an API token');
+    await check('the create-token dialog', token);
+    await closeDialog(token);
+
+    // Side panels: opened by keyboard and by mouse, closed by Escape and by the close button;
+    // focus is back on the row's link each time.
+    await page.goto(`/#/runs/${runId}`);
+    const firstItem = page.getByTestId('run-items').locator('tbody tr').first();
+    const itemLink = firstItem.getByRole('button').first();
+    await itemLink.focus();
+    await page.keyboard.press('Enter');
+    const itemDrawer = page.getByTestId('run-item-drawer');
+    await check('the run item panel', itemDrawer.getByRole('button', { name: 'Close' }));
+    await page.keyboard.press('Escape');
+    await itemDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(itemLink, 'the run item row after Escape');
+
+    await firstItem.locator('td').last().click();
+    await itemDrawer.getByRole('button', { name: 'Close' }).click();
+    await itemDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(itemLink, 'the run item row after a mouse click and the close button');
+
+    await page.goto('/#/audit');
+    const event = page.getByTestId('audit-table').locator('tbody tr').nth(1);
+    await event.locator('td').last().click();
+    const eventDrawer = page.getByTestId('audit-event-drawer');
+    await check('the audit event panel', eventDrawer.getByRole('button', { name: 'Close' }));
+    await page.keyboard.press('Escape');
+    await eventDrawer.getByRole('button', { name: 'Close' }).waitFor({ state: 'detached' });
+    await focusedIs(event.getByRole('button').first(), 'the audit event row');
+
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+/** Waits until `locator` has focus (the panel hands it back after its closing animation). */
+async function focusedIs(locator: Locator, what: string): Promise<void> {
+  await locator
+    .and(locator.page().locator(':focus'))
+    .waitFor({ timeout: 5_000 })
+    .catch(() => {
+      throw new Error(`focus did not return to ${what}`);
+    });
+}

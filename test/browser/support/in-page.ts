@@ -1,0 +1,26 @@
+/**
+ * The little of the browser's DOM that code run inside the page (`page.evaluate`) uses. The
+ * server's tsconfig has no DOM types, so such code reads `globalThis as unknown as InPage`.
+ */
+export interface InPageElement {
+  readonly tagName: string;
+  readonly id: string;
+  readonly className: unknown;
+  readonly textContent: string | null;
+  readonly parentElement: InPageElement | null;
+  getBoundingClientRect(): { readonly right: number; readonly width: number };
+}
+
+export interface InPage {
+  readonly document: {
+    readonly documentElement: { readonly scrollWidth: number; readonly clientWidth: number };
+    readonly body: InPageElement;
+    readonly activeElement: unknown;
+    querySelectorAll(selector: string): ArrayLike<InPageElement>;
+    getAnimations(): readonly { readonly finished: Promise<unknown> }[];
+  };
+  getComputedStyle(element: InPageElement): { readonly overflowX: string };
+  readonly axe?: {
+    run(context: unknown, options: unknown): Promise<{ violations: unknown[] }>;
+  };
+}
