@@ -3,7 +3,15 @@
  * to guard stay pure. Adapters (src/sources, src/targets) and stores (src/store, the CLI's file store)
  * implement them.
  */
-import type { Account, Attributes, LicenceAssignment, Link, PlannedWrite } from '../core/index.ts';
+import type {
+  Account,
+  Attributes,
+  LicenceAssignment,
+  Link,
+  MatchOverride,
+  PlannedWrite,
+  QuarantineEntry,
+} from '../core/index.ts';
 
 /** Raw GetConnector rows, by role. */
 export interface SourceRows {
@@ -208,6 +216,18 @@ export interface EngineStore {
    * changed nothing writes nothing to the cache.
    */
   setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void>;
+  /** The operator's overrides of the match stage (issue 11.5); a store without them has none. */
+  overrides?(): Promise<readonly MatchOverride[]>;
+  /**
+   * Persons the target refused for a reason retrying cannot fix (issue 11.2). Named `read…` so the
+   * preview's read-only store wrapper (jobs/analyses.ts) passes it through.
+   */
+  readQuarantine?(): Promise<readonly QuarantineEntry[]>;
+  /** After a sync: quarantines the refused persons and releases the others, in one transaction. */
+  updateQuarantine?(change: {
+    readonly put: readonly QuarantineEntry[];
+    readonly remove: readonly string[];
+  }): Promise<void>;
 }
 
 export interface EngineState {
