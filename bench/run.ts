@@ -35,7 +35,10 @@ interface Emulators {
 
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
-/** `BENCH_ONLY=service` or `BENCH_ONLY=scale` runs only those figures of issue 13. */
+/**
+ * `BENCH_ONLY=service` or `BENCH_ONLY=scale` runs only those figures of issue 13; `BENCH_ONLY=agent`
+ * only the agent's (issue 9).
+ */
 const ONLY = process.env.BENCH_ONLY;
 const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
 /** 150 s × 0.02 = a 3 s window: the documented 3,000 writes per window become 1,000 writes/s. */
@@ -268,7 +271,7 @@ try {
     }
   }
   // 4. the service on SQLite and PostgreSQL: store costs, adoption, paging (issue 13)
-  if (ONLY !== 'scale') {
+  if (ONLY === undefined || ONLY === 'service') {
     const { children: started, info } = await startEmulators(SERVICE_PERSONS, 'existing', 1);
     children.push(...started);
     console.log(`# service: ${SERVICE_PERSONS} persons against ${info.tenantUsers} accounts`);
@@ -280,5 +283,5 @@ try {
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }
-if (ONLY === undefined) await benchAgent(report);
+if (ONLY === undefined || ONLY === 'agent') await benchAgent(report);
 console.log(`\n${results.join('\n')}`);
