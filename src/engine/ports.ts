@@ -66,6 +66,19 @@ export interface AttributeLimit {
   readonly onTooLong: 'shorten' | 'fail';
 }
 
+/** A name unique only within its container (AD's cn within an OU); see plan/scoped-names.ts. */
+export interface ScopedUniqueName {
+  /** The attribute that must be unique within its container, e.g. cn. */
+  readonly attribute: string;
+  /** The attribute naming the container, e.g. parentDistinguishedName. */
+  readonly within: string;
+  /** Used instead when the attribute is empty on a create (AD's writer falls back to displayName). */
+  readonly fallback?: string;
+  /** A unique attribute whose value tells two namesakes apart, e.g. sAMAccountName. */
+  readonly disambiguateWith: string;
+  readonly maxLength?: number;
+}
+
 export interface TargetCapabilities {
   /** The name the console and messages use for the target ("Microsoft Entra ID", "Active Directory"). */
   readonly displayName?: string;
@@ -80,6 +93,8 @@ export interface TargetCapabilities {
   readonly managerReference: boolean;
   /** Attributes that must be unique across the target, with the attributes they collide with. */
   readonly uniqueAttributes: Readonly<Record<string, readonly string[]>>;
+  /** Names unique only within a container; the planner predicts and resolves clashes. */
+  readonly scopedUnique?: readonly ScopedUniqueName[];
   /** Types of non-string attributes (e.g. accountEnabled: boolean, businessPhones: string[]). */
   readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
   /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */

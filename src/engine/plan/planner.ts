@@ -26,6 +26,7 @@ import { withinBudget } from '../pattern-budget.ts';
 import type { TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
+import { resolveScopedNames } from './scoped-names.ts';
 import { seededRandom } from './seeded-random.ts';
 import { fitValues, type LimitCheck, type Limits, writeProblems } from './target-limits.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
@@ -46,7 +47,10 @@ export interface PlanInput {
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
-  readonly capabilities?: Pick<TargetCapabilities, 'displayName' | 'attributeLimits' | 'requiredOnCreate'>;
+  readonly capabilities?: Pick<
+    TargetCapabilities,
+    'displayName' | 'attributeLimits' | 'requiredOnCreate' | 'scopedUnique'
+  >;
   /** The operator's overrides of the match stage (link, exclude, never match). */
   readonly overrides?: OverrideSet;
   /** Persons the target refused; they get no writes while their fingerprint is unchanged. */
@@ -153,6 +157,12 @@ export function plan(input: PlanInput): Plan {
         currentManager: p.currentManager,
       });
     }
+  }
+
+  // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
+  for (const rule of input.capabilities?.scopedUnique ?? []) {
+    const resolved = resolveScopedNames(personPlans, index, rule);
+    personPlans.splice(0, personPlans.length, ...resolved);
   }
 
   if (config.lifecycle.setManager) {
