@@ -6,6 +6,13 @@ import { signIn } from '../api/contracts.ts';
 import type { Session } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { MicrosoftSignIn } from './MicrosoftSignIn.tsx';
+
+/** What a refused sign-in means to the person signing in. */
+const SIGN_IN_TITLES = {
+  HRS_UNAUTHENTICATED: 'Wrong e-mail address or password',
+  HRS_RATE_LIMITED: 'Too many sign-in attempts',
+} as const;
 
 const useStyles = makeStyles({
   page: {
@@ -64,7 +71,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
               onChange={(_, d) => setPassword(d.value)}
             />
           </Field>
-          <ErrorMessage error={action.error} />
+          <ErrorMessage error={action.error} titles={SIGN_IN_TITLES} />
           <Button
             appearance="primary"
             type="submit"
@@ -74,6 +81,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
             Sign in
           </Button>
         </form>
+        <MicrosoftSignIn />
       </Card>
     </main>
   );

@@ -34,14 +34,16 @@ import { RunStatusBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { formatDateTimeSeconds, formatDuration } from '../ui/format.ts';
+import { formatDateTimeSeconds, formatDuration, organisationTimeZone } from '../ui/format.ts';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
+import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -89,6 +91,7 @@ export function RunPage(props: { readonly id: string }) {
   }
 
   const name = connection.data?.name ?? 'connection';
+  const zone = connection.data?.timeZone ?? organisationTimeZone();
   const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
   const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status, r.kind).ok;
   const blocked = r.status === 'blocked';
@@ -98,7 +101,7 @@ export function RunPage(props: { readonly id: string }) {
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
 
   return (
-    <>
+    <TimeZoneContext.Provider value={zone}>
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
@@ -153,12 +156,14 @@ export function RunPage(props: { readonly id: string }) {
             <MessageBarBody>
               {r.approval && (
                 <div>
-                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at)}: “{r.approval.reason}”
+                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at, '—', zone)}: “
+                  {r.approval.reason}”
                 </div>
               )}
               {r.discard && (
                 <div>
-                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at)}: “{r.discard.reason}”
+                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at, '—', zone)}: “
+                  {r.discard.reason}”
                 </div>
               )}
             </MessageBarBody>
@@ -170,9 +175,9 @@ export function RunPage(props: { readonly id: string }) {
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
                 ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} />],
-                ['Requested', `${formatDateTimeSeconds(r.requestedAt)} by ${r.requestedBy}`],
-                ['Started', formatDateTimeSeconds(r.startedAt)],
-                ['Finished', formatDateTimeSeconds(r.finishedAt)],
+                ['Requested', `${formatDateTimeSeconds(r.requestedAt, '—', zone)} by ${r.requestedBy}`],
+                ['Started', formatDateTimeSeconds(r.startedAt, '—', zone)],
+                ['Finished', formatDateTimeSeconds(r.finishedAt, '—', zone)],
                 ['Duration', formatDuration(r.durationMs)],
                 ['Persons in AFAS', r.sourceCount === null ? '—' : String(r.sourceCount)],
                 ['Attempt', `${r.attempt} of ${r.maxAttempts}`],
@@ -191,6 +196,14 @@ export function RunPage(props: { readonly id: string }) {
         {r.counts?.licencePools && r.counts.licencePools.length > 0 && (
           <SectionCard title="Licences">
             <LicencePools pools={r.counts.licencePools} />
+          </SectionCard>
+        )}
+        {COMPARABLE_RUN_STATUSES.includes(r.status) && (
+          <SectionCard
+            title="What changed"
+            description="Compare this run with another finished run of this connection, such as the last sync."
+          >
+            <RunCompare run={r} />
           </SectionCard>
         )}
         <SectionCard title="Persons">
@@ -235,6 +248,6 @@ export function RunPage(props: { readonly id: string }) {
       >
         Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of “{name}”? Work already applied stays applied.
       </ConfirmDialog>
-    </>
+    </TimeZoneContext.Provider>
   );
 }
