@@ -34,7 +34,7 @@ interface Emulators {
 
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
-/** `BENCH_ONLY=service` runs only the service's figures (issue 13). */
+/** `BENCH_ONLY=service` runs only the service's figures (issue 13); `BENCH_ONLY=agent` only the agent's (issue 9). */
 const ONLY = process.env.BENCH_ONLY;
 const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
 /** 150 s × 0.02 = a 3 s window: the documented 3,000 writes per window become 1,000 writes/s. */
@@ -267,7 +267,7 @@ try {
     }
   }
   // 4. the service on SQLite and PostgreSQL: store costs, adoption, paging (issue 13)
-  {
+  if (ONLY === undefined || ONLY === 'service') {
     const { children: started, info } = await startEmulators(SERVICE_PERSONS, 'existing', 1);
     children.push(...started);
     console.log(`# service: ${SERVICE_PERSONS} persons against ${info.tenantUsers} accounts`);
@@ -277,5 +277,5 @@ try {
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }
-await benchAgent(report);
+if (ONLY === undefined || ONLY === 'agent') await benchAgent(report);
 console.log(`\n${results.join('\n')}`);

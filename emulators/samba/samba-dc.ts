@@ -82,6 +82,8 @@ function describe(options: SambaDomainOptions): SambaDomain {
   };
 }
 
+const PROVISION_TIMEOUT_MS = 600_000;
+
 /** Provisions the domain once; a folder that already holds one is reused as it is. */
 export async function provisionSambaDomain(options: SambaDomainOptions): Promise<SambaDomain> {
   const domain = describe(options);
@@ -117,11 +119,14 @@ export async function provisionSambaDomain(options: SambaDomainOptions): Promise
         option(`winbindd socket directory = ${dc}/run/winbindd`),
         option('server services = ldap'),
       ],
-      { timeout: 120_000 },
+      // A few seconds on a quiet machine; minutes when many suites share two cores.
+      { timeout: PROVISION_TIMEOUT_MS },
     );
   } catch (error) {
-    const e = error as { code?: string; stderr?: string; message: string };
+    const e = error as { code?: string; stderr?: string; message: string; killed?: boolean };
     if (e.code === 'ENOENT') throw new Error(SAMBA_INSTALL_HINT);
+    if (e.killed)
+      throw new Error(`samba-tool domain provision did not finish within ${PROVISION_TIMEOUT_MS / 1000} s`);
     throw new Error(`samba-tool domain provision failed: ${(e.stderr ?? e.message).trim().slice(-2000)}`);
   }
   return domain;

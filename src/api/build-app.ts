@@ -26,6 +26,7 @@ import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
 import { organisationRoutes } from './routes/organisation.ts';
+import { overrideRoutes } from './routes/overrides.ts';
 import { personRoutes } from './routes/persons.ts';
 import { previewRoutes } from './routes/previews.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(personRoutes);
   await app.register(entitlementOptionRoutes);
   await app.register(scheduleRoutes);
+  await app.register(overrideRoutes);
   await app.register(runRoutes);
   await app.register(previewRoutes);
   await app.register(auditRoutes);

@@ -16,6 +16,7 @@ import {
   signIn,
 } from '../contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../engine/index.ts';
+import { hybridSections } from '../targets/ldap/index.ts';
 import { bootstrap, generatePassword } from './bootstrap.ts';
 import type { RunningService } from './serve.ts';
 
@@ -27,6 +28,17 @@ export interface DemoSystems {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly graphUrl: string;
+  /** `hrsync demo --hybrid`: the demo's Samba AD domain controller. */
+  readonly directory?: {
+    readonly url: string;
+    readonly ca: string;
+    readonly serverName: string;
+    readonly bindUser: string;
+    readonly bindPassword: string;
+    readonly container: string;
+    readonly disabledContainer: string;
+    readonly upnSuffix: string;
+  };
 }
 
 export const DEMO_ADMIN = 'admin@demo.hrsync.local';
@@ -111,5 +123,75 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     },
     id,
   );
-  return { email: DEMO_ADMIN, password, connectionId: connection.id };
+  const hybridConnectionId = systems.directory
+    ? await seedHybrid(call, customer.id, systems, systems.directory)
+    : undefined;
+  return {
+    email: DEMO_ADMIN,
+    password,
+    connectionId: connection.id,
+    ...(hybridConnectionId ? { hybridConnectionId } : {}),
+  };
+}
+
+/** A hybrid tenant on the demo's Samba domain and a connection to it, configured through step 4. */
+async function seedHybrid(
+  call: (endpoint: Endpoint, body: unknown, params?: Record<string, string>) => Promise<{ id: string }>,
+  customerId: string,
+  systems: DemoSystems,
+  d: NonNullable<DemoSystems['directory']>,
+): Promise<string> {
+  const tenant = await call(createTenant, {
+    customerId,
+    name: 'Contoso (on-premises Active Directory)',
+    type: 'hybrid',
+    directoryId: systems.directoryId,
+    verifiedDomains: systems.domains,
+    directory: {
+      urls: [d.url],
+      caCertificate: d.ca,
+      tlsServerName: d.serverName,
+      bindUser: d.bindUser,
+      bindPassword: d.bindPassword,
+      container: d.container,
+      disabledContainer: d.disabledContainer,
+      upnSuffixes: [d.upnSuffix],
+      mustChangePassword: true,
+    },
+    subscriptionActive: true,
+  });
+  const connection = await call(createConnection, {
+    name: 'Contoso — AFAS to Active Directory',
+    description:
+      'Demo: the same Contoso company, provisioned into its on-premises Active Directory (a real Samba domain).',
+    sourceSystem: 'afas-profit',
+    destinationType: 'hybrid',
+    tenantId: tenant.id,
+  });
+  const id = { id: connection.id };
+  const sections = hybridSections(d.container, d.disabledContainer);
+  await call(saveSourceStep, { environment: { baseUrl: systems.afasBaseUrl }, token: systems.afasToken }, id);
+  await call(saveDestinationStep, { tenantId: tenant.id, defaultDomain: d.upnSuffix }, id);
+  await call(
+    saveMappingStep,
+    {
+      mapping: sections.mapping,
+      matching: sections.matching,
+      uniqueness: sections.uniqueness,
+      writeBack: sections.writeBack,
+    },
+    id,
+  );
+  await call(
+    saveScopeStep,
+    {
+      scope: sections.scope,
+      persons: sections.persons,
+      lifecycle: sections.lifecycle,
+      thresholds: sections.thresholds,
+      timeZone: sections.timeZone,
+    },
+    id,
+  );
+  return connection.id;
 }

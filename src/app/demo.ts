@@ -2,7 +2,8 @@
  * `hrsync demo` (what `npm start` runs): the service plus both emulators with a generated Dutch demo
  * company, a demo organisation with an admin, a customer, a tenant whose app credentials point at the
  * Graph emulator, and one connection configured through step 4 (state `simulation`). The demo keeps
- * its own fresh SQLite database under `<data folder>/demo`; the emulators live in memory.
+ * its own fresh SQLite database under `<data folder>/demo`; the emulators live in memory. With
+ * `--hybrid` it also runs a real Samba AD domain (demo-hybrid.ts) with a hybrid tenant and connection.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { startAfasEmulator } from '../../emulators/afas/index.ts';
 import { generateCompany } from '../../emulators/demo-data/index.ts';
 import { startGraphEmulator } from '../../emulators/graph/index.ts';
 import type { ServiceConfig } from './config.ts';
+import { DEMO_SAMBA_ADDRESS, type DemoDirectory, startDemoDirectory } from './demo-hybrid.ts';
 import { seedDemo } from './demo-seed.ts';
 import { type RunningService, startService } from './serve.ts';
 
@@ -17,12 +19,20 @@ export interface DemoOptions {
   readonly print: (line: string) => void;
   readonly persons?: number;
   readonly seed?: number;
+  /**
+   * `--hybrid`: also a real Samba AD domain (in the data folder, on this loopback address) with a
+   * hybrid tenant and connection. Fails with the install command when Samba is missing.
+   */
+  readonly hybrid?: { readonly address?: string };
 }
 
 export interface RunningDemo {
   readonly service: RunningService;
   readonly signIn: { readonly email: string; readonly password: string };
   readonly connectionId: string;
+  /** With --hybrid: the connection to the Samba domain, and the domain itself. */
+  readonly hybridConnectionId?: string;
+  readonly directory?: DemoDirectory;
   stop(): Promise<void>;
 }
 
@@ -42,25 +52,63 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
   const app = graph.apps[0];
   if (!app || !graph.caCertPem)
     throw new Error('the Graph emulator started without an app registration or CA');
+  const domains = company.tenant.domains.filter((d) => d.isVerified).map((d) => d.id);
+  const address = options.hybrid?.address ?? DEMO_SAMBA_ADDRESS;
+  let directory: DemoDirectory | undefined;
+  if (options.hybrid) {
+    try {
+      directory = await startDemoDirectory({
+        demoDir,
+        address,
+        upnSuffix: domains[0] ?? 'contoso.nl',
+        print: options.print,
+      });
+    } catch (error) {
+      await Promise.all([afas.close(), graph.close()]);
+      throw error;
+    }
+  }
   const service = await startService(
     {
       ...config,
       dataDir: demoDir,
       databaseUrl: undefined,
       // The emulators listen on this machine; production allows only the official hosts.
-      allowedEndpointHosts: [...config.allowedEndpointHosts, '127.0.0.1', 'localhost'],
+      allowedEndpointHosts: [
+        ...config.allowedEndpointHosts,
+        '127.0.0.1',
+        'localhost',
+        ...(directory ? [address] : []),
+      ],
     },
     { print: options.print, extraCa: graph.caCertPem, skipBootstrap: true },
-  );
+  ).catch(async (error: unknown) => {
+    await Promise.all([afas.close(), graph.close(), directory?.stop()]);
+    throw error;
+  });
   try {
     const seeded = await seedDemo(service, {
       afasBaseUrl: afas.baseUrl,
       afasToken: afas.token.xml,
       directoryId: graph.tenantId,
-      domains: company.tenant.domains.filter((d) => d.isVerified).map((d) => d.id),
+      domains,
       clientId: app.clientId,
       clientSecret: app.clientSecret,
       graphUrl: graph.url,
+      ...(directory
+        ? {
+            directory: {
+              url: directory.domain.url,
+              ca: directory.domain.ca,
+              serverName: directory.domain.serverName,
+              bindUser: directory.domain.adminUpn,
+              bindPassword: directory.domain.adminPassword,
+              container: directory.container,
+              disabledContainer: directory.disabledContainer,
+              upnSuffix: directory.upnSuffix,
+            },
+          }
+        : {}),
     });
     options.print('');
     options.print(`hrsync demo is running at ${service.url}`);
@@ -70,19 +118,30 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
     options.print(
       '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
     );
+    if (directory) {
+      options.print(
+        `  Samba AD domain ${directory.domain.realm}: ${directory.domain.url} (TLS name ${directory.domain.serverName}), ` +
+          `bind ${directory.domain.adminUpn}, data in ${directory.domain.dir}`,
+      );
+      options.print(
+        '  The connection "Contoso — AFAS to Active Directory" is configured through step 4 too: simulate it, activate, sync.',
+      );
+    }
     options.print('Press Ctrl+C to stop.');
     return {
       service,
       signIn: { email: seeded.email, password: seeded.password },
       connectionId: seeded.connectionId,
+      ...(seeded.hybridConnectionId ? { hybridConnectionId: seeded.hybridConnectionId } : {}),
+      ...(directory ? { directory } : {}),
       async stop() {
         await service.stop();
-        await Promise.all([afas.close(), graph.close()]);
+        await Promise.all([afas.close(), graph.close(), directory?.stop()]);
       },
     };
   } catch (error) {
     await service.stop();
-    await Promise.all([afas.close(), graph.close()]);
+    await Promise.all([afas.close(), graph.close(), directory?.stop()]);
     throw error;
   }
 }

@@ -20,6 +20,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
   runs: async () => [(await import('./commands/remote/index.ts')).runsCommand()],
   audit: async () => [(await import('./commands/remote/index.ts')).auditCommand()],
   agents: async () => [(await import('./commands/remote/index.ts')).agentsCommand()],
+  overrides: async () => [(await import('./commands/remote/index.ts')).overridesCommand()],
+  quarantine: async () => [(await import('./commands/remote/index.ts')).quarantineCommand()],
   agent: async () => [(await import('./commands/agent.ts')).agentCommand()],
 };
 

@@ -190,6 +190,12 @@ export const ERROR_CATALOGUE = {
     description:
       'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked. Create a new registration and run `hrsync agent register` again.',
   },
+  HRS_QUARANTINED: {
+    status: 409,
+    retryable: false,
+    description:
+      'The target refused this person for a reason retrying cannot fix, so nothing is sent to them until their AFAS data or the configuration changes, or an operator releases them, runs them again or adds an override. The message says since when and why.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -5,6 +5,7 @@ export * from './config/index.ts';
 export * from './endpoint-policy.ts';
 export * from './entitlements.ts';
 export * from './errors.ts';
+export * from './overrides.ts';
 export * from './person.ts';
 export * from './plan.ts';
 export * from './values.ts';

@@ -87,6 +87,8 @@ export interface RunStep {
 export interface ItemError {
   readonly code: string;
   readonly message: string;
+  /** A conflict: the accounts the person could be linked to (the run page offers them). */
+  readonly accounts?: readonly string[];
 }
 
 /** What happened to one person in one run. */

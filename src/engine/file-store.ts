@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Account, Link } from '../core/index.ts';
+import type { Account, Link, MatchOverride, QuarantineEntry } from '../core/index.ts';
 import type { EngineState, EngineStore, TenantCacheUpdate } from './ports.ts';
 
 interface FileShape {
@@ -96,6 +96,19 @@ export class FileEngineStore implements EngineStore {
 /** An in-memory store, for simulations from the CLI that must not touch any file, and for tests. */
 export class MemoryEngineStore implements EngineStore {
   private readonly map = new Map<string, Link>();
+  /** Overrides, as a test or a caller sets them. */
+  overrideList: MatchOverride[] = [];
+  readonly quarantined = new Map<string, QuarantineEntry>();
+  async overrides() {
+    return this.overrideList;
+  }
+  async readQuarantine() {
+    return [...this.quarantined.values()];
+  }
+  async updateQuarantine(change: { put: readonly QuarantineEntry[]; remove: readonly string[] }) {
+    for (const n of change.remove) this.quarantined.delete(n);
+    for (const q of change.put) this.quarantined.set(q.employeeNumber, q);
+  }
   private state: EngineState = EMPTY_STATE;
   private accounts: readonly Account[] | null = null;
   async links() {

@@ -3,7 +3,15 @@
  * to guard stay pure. Adapters (src/sources, src/targets) and stores (src/store, the CLI's file store)
  * implement them.
  */
-import type { Account, Attributes, LicenceAssignment, Link, PlannedWrite } from '../core/index.ts';
+import type {
+  Account,
+  Attributes,
+  LicenceAssignment,
+  Link,
+  MatchOverride,
+  PlannedWrite,
+  QuarantineEntry,
+} from '../core/index.ts';
 
 /** Raw GetConnector rows, by role. */
 export interface SourceRows {
@@ -58,6 +66,19 @@ export interface AttributeLimit {
   readonly onTooLong: 'shorten' | 'fail';
 }
 
+/** A name unique only within its container (AD's cn within an OU); see plan/scoped-names.ts. */
+export interface ScopedUniqueName {
+  /** The attribute that must be unique within its container, e.g. cn. */
+  readonly attribute: string;
+  /** The attribute naming the container, e.g. parentDistinguishedName. */
+  readonly within: string;
+  /** Used instead when the attribute is empty on a create (AD's writer falls back to displayName). */
+  readonly fallback?: string;
+  /** A unique attribute whose value tells two namesakes apart, e.g. sAMAccountName. */
+  readonly disambiguateWith: string;
+  readonly maxLength?: number;
+}
+
 export interface TargetCapabilities {
   /** The name the console and messages use for the target ("Microsoft Entra ID", "Active Directory"). */
   readonly displayName?: string;
@@ -72,6 +93,8 @@ export interface TargetCapabilities {
   readonly managerReference: boolean;
   /** Attributes that must be unique across the target, with the attributes they collide with. */
   readonly uniqueAttributes: Readonly<Record<string, readonly string[]>>;
+  /** Names unique only within a container; the planner predicts and resolves clashes. */
+  readonly scopedUnique?: readonly ScopedUniqueName[];
   /** Types of non-string attributes (e.g. accountEnabled: boolean, businessPhones: string[]). */
   readonly attributeTypes?: Readonly<Record<string, 'string' | 'boolean' | 'string[]' | 'datetime'>>;
   /** Attributes every read must include besides the mapped ones (e.g. id, accountEnabled). */
@@ -208,6 +231,18 @@ export interface EngineStore {
    * changed nothing writes nothing to the cache.
    */
   setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void>;
+  /** The operator's overrides of the match stage (issue 11.5); a store without them has none. */
+  overrides?(): Promise<readonly MatchOverride[]>;
+  /**
+   * Persons the target refused for a reason retrying cannot fix (issue 11.2). Named `read…` so the
+   * preview's read-only store wrapper (jobs/analyses.ts) passes it through.
+   */
+  readQuarantine?(): Promise<readonly QuarantineEntry[]>;
+  /** After a sync: quarantines the refused persons and releases the others, in one transaction. */
+  updateQuarantine?(change: {
+    readonly put: readonly QuarantineEntry[];
+    readonly remove: readonly string[];
+  }): Promise<void>;
 }
 
 export interface EngineState {

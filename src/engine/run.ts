@@ -49,9 +49,10 @@ export interface RunOutcome {
   readonly licencePools?: readonly LicencePool[];
 }
 
-import { HrsyncError, isHrsyncError } from '../core/index.ts';
+import { HrsyncError, isHrsyncError, overrideSet, type QuarantineEntry } from '../core/index.ts';
 import { applyPlan } from './apply/index.ts';
 import { entitlementAttributes, readEntitlementSnapshot } from './entitlements-read.ts';
+import { configFingerprint, personFingerprint } from './fingerprint.ts';
 import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
@@ -149,6 +150,10 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       constants: { Domain: config.target.defaultDomain },
     });
     const linkList = await request.store.links();
+    const overrides = overrideSet((await request.store.overrides?.()) ?? []);
+    const quarantineList = (await request.store.readQuarantine?.()) ?? [];
+    const configHash = configFingerprint(config);
+    const onDemandPerson = kind === 'on-demand' ? requireEmployee(request) : null;
     const index = new AccountIndex(tenant.accounts, [
       ...config.matching,
       ...Object.keys(capabilities.uniqueAttributes),
@@ -166,7 +171,14 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       collisions: capabilities.uniqueAttributes,
       reserved: tenant.reserved,
       capabilities,
-      ...(kind === 'on-demand' ? { onlyEmployeeNumber: requireEmployee(request) } : {}),
+      overrides,
+      quarantine: {
+        entries: new Map(quarantineList.map((q) => [q.employeeNumber, q])),
+        fingerprint: (values) => personFingerprint(configHash, values),
+        // Running one person on demand is the operator asking to send them again.
+        ...(onDemandPerson === null ? {} : { released: new Set([onDemandPerson]) }),
+      },
+      ...(onDemandPerson === null ? {} : { onlyEmployeeNumber: onDemandPerson }),
     });
     const thePlan =
       entitlements === null || !capabilities.entitlements
@@ -238,6 +250,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     }
 
     await startPhase('apply');
+    const refusals = new Map<string, QuarantineEntry>();
     const items = await applyPlan(thePlan.persons, {
       target: request.target,
       source: request.source,
@@ -249,8 +262,21 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       ...(signal ? { signal } : {}),
       onProgress: (done, total) => progress({ phase: 'apply', done, total }),
       ...(request.onWrite ? { onItem: request.onWrite } : {}),
+      onRefused: (p, refusal) => {
+        if (p.fingerprint === undefined) return;
+        refusals.set(p.item.employeeNumber, {
+          employeeNumber: p.item.employeeNumber,
+          displayName: p.item.displayName,
+          accountId: p.item.accountId,
+          since: clock.now(),
+          code: refusal.code,
+          message: refusal.message,
+          fingerprint: p.fingerprint,
+        });
+      },
     });
     await startPhase('record');
+    await updateQuarantine(request, quarantineList, items, refusals, onDemandPerson);
     await saveState(kind === 'sync');
     return finish({
       status: 'succeeded',
@@ -270,6 +296,29 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       error: { code: e.code, message: e.message },
     });
   }
+}
+
+/**
+ * After a sync: persons the target refused are quarantined (since now: a refused person was sent, so
+ * any earlier quarantine had ended); an entry whose person was sent again, or left the plan, ends.
+ */
+async function updateQuarantine(
+  request: RunRequest,
+  before: readonly QuarantineEntry[],
+  items: readonly { employeeNumber: string; error: { code: string } | null }[],
+  refusals: ReadonlyMap<string, QuarantineEntry>,
+  onDemandPerson: string | null,
+): Promise<void> {
+  if (!request.store.updateQuarantine) return;
+  const stillQuarantined = new Set(
+    items.filter((i) => i.error?.code === 'HRS_QUARANTINED').map((i) => i.employeeNumber),
+  );
+  const put = [...refusals.values()];
+  const remove = before
+    .map((q) => q.employeeNumber)
+    .filter((n) => (onDemandPerson === null || n === onDemandPerson) && !stillQuarantined.has(n))
+    .filter((n) => !refusals.has(n));
+  if (put.length > 0 || remove.length > 0) await request.store.updateQuarantine({ put, remove });
 }
 
 function requireEmployee(request: RunRequest): string {

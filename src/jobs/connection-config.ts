@@ -53,17 +53,28 @@ function directoryTarget(tenant: Tenant, defaultDomain: string): Record<string, 
   };
 }
 
-/** Builds the raw (unvalidated) configuration object; missing parts stay missing. */
-export function rawConfig(connection: Connection, tenant: Tenant | null): Record<string, unknown> {
-  const c = connection.config;
-  const hybrid = tenant?.type === 'hybrid';
-  // A hybrid connection starts from the Active Directory defaults (AD attribute names, sAMAccountName).
-  const defaults = hybrid
+/**
+ * The sections an unsaved step starts from: a hybrid connection from the Active Directory defaults
+ * (AD attribute names, sAMAccountName, placement in the tenant's containers), otherwise the cloud ones.
+ */
+export function defaultSectionsFor(
+  tenant: Tenant | null,
+  destinationType?: Tenant['type'],
+): Omit<ConnectionConfig, 'version' | 'source' | 'target'> {
+  const hybrid = (tenant?.type ?? destinationType) === 'hybrid';
+  return hybrid
     ? hybridSections(
         tenant?.directory?.container ?? 'OU=Users',
         tenant?.directory?.disabledContainer ?? undefined,
       )
     : DEFAULT_SECTIONS;
+}
+
+/** Builds the raw (unvalidated) configuration object; missing parts stay missing. */
+export function rawConfig(connection: Connection, tenant: Tenant | null): Record<string, unknown> {
+  const c = connection.config;
+  const hybrid = tenant?.type === 'hybrid';
+  const defaults = defaultSectionsFor(tenant);
   const target =
     tenant === null || c.destination === undefined
       ? undefined

@@ -213,6 +213,29 @@ export interface LinksTable {
   granted: string | null;
 }
 
+export interface ConnectionOverridesTable {
+  id: string;
+  connection_id: string;
+  /** `link` | `exclude` | `never-match` (core/overrides.ts). */
+  kind: string;
+  employee_number: string;
+  account_id: string | null;
+  reason: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface QuarantineTable {
+  connection_id: string;
+  employee_number: string;
+  display_name: string;
+  account_id: string | null;
+  since: string;
+  code: string;
+  message: string;
+  fingerprint: string;
+}
+
 export interface EngineStateTable {
   connection_id: string;
   state: string;
@@ -300,6 +323,8 @@ export interface Database {
   runs: RunsTable;
   run_items: RunItemsTable;
   links: LinksTable;
+  connection_overrides: ConnectionOverridesTable;
+  quarantine: QuarantineTable;
   engine_state: EngineStateTable;
   tenant_accounts: TenantAccountsTable;
   retention_settings: RetentionSettingsTable;

@@ -11,6 +11,7 @@ import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
+import { OverrideRepository } from './repositories/overrides.ts';
 import { RetentionRepository } from './repositories/retention.ts';
 import { RunItemRepository } from './repositories/run-items.ts';
 import { RunQueue } from './repositories/run-queue.ts';
@@ -41,6 +42,7 @@ export class Store {
   readonly retention: RetentionRepository;
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
+  readonly overrides: OverrideRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -62,6 +64,7 @@ export class Store {
     this.retention = new RetentionRepository(ctx);
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
+    this.overrides = new OverrideRepository(ctx);
   }
 
   get dialect(): DialectName {

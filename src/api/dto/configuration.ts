@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { ConfigurationDto } from '../../contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../engine/index.ts';
+import { defaultSectionsFor } from '../../jobs/connection-config.ts';
 import type { Connection, Tenant } from '../../store/index.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { stepStatuses } from './connections.ts';
@@ -14,6 +15,8 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
   const mappingSaved = c.mapping !== undefined;
   const scopeSaved = c.scope !== undefined;
   const clone = <T>(value: T): T => structuredClone(value);
+  // What an unsaved step 3 proposes depends on the destination: AD's attributes for a hybrid one.
+  const defaults = defaultSectionsFor(tenant, connection.destinationType);
   return {
     state: connection.state,
     progress: connection.progress,
@@ -52,9 +55,9 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
     mapping: {
       saved: mappingSaved,
       settings: clone({
-        mapping: c.mapping ?? DEFAULT_SECTIONS.mapping,
-        matching: c.matching ?? DEFAULT_SECTIONS.matching,
-        uniqueness: c.uniqueness ?? DEFAULT_SECTIONS.uniqueness,
+        mapping: c.mapping ?? defaults.mapping,
+        matching: c.matching ?? defaults.matching,
+        uniqueness: c.uniqueness ?? defaults.uniqueness,
         writeBack: c.writeBack ?? DEFAULT_SECTIONS.writeBack,
         entitlements: c.entitlements ?? [],
       }) as Configuration['mapping']['settings'],

@@ -47,5 +47,12 @@ export const toRunItemDto = (i: RunItem): ItemDto => ({
   accountId: i.accountId,
   changes: i.changes.map((c) => ({ attribute: c.attribute, old: value(c.old), new: value(c.new) })),
   steps: i.steps.map((s) => ({ step: s.step, status: s.status, message: s.message })),
-  error: i.error === null ? null : { code: i.error.code, message: i.error.message },
+  error:
+    i.error === null
+      ? null
+      : {
+          code: i.error.code,
+          message: i.error.message,
+          ...(i.error.accounts ? { accounts: [...i.error.accounts] } : {}),
+        },
 });

@@ -1,6 +1,13 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
+import { DEMO_SAMBA_ADDRESS } from '../../app/demo-hybrid.ts';
 import { prepareConsole, startDemo } from '../../app/index.ts';
+
+const loopback = (v: string) => {
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v) || v.split('.').some((p) => Number(p) > 255))
+    throw new InvalidArgumentError('a loopback address such as 127.0.0.90');
+  return v;
+};
 
 const positive = (max: number) => (v: string) => {
   const n = Number(v);
@@ -18,6 +25,16 @@ export function demoCommand(): Command {
   )
     .option('--persons <n>', 'employees in the demo company', positive(50_000), 150)
     .option('--seed <n>', 'seed of the generated company', positive(2 ** 31), 2026)
+    .option(
+      '--hybrid',
+      'also run a real Samba Active Directory domain (in the data folder) with a hybrid tenant and connection; needs Samba installed',
+    )
+    .option(
+      '--samba-address <ip>',
+      `loopback address of the demo's domain controller (LDAPS on port 636)`,
+      loopback,
+      DEMO_SAMBA_ADDRESS,
+    )
     .action(async (options) => {
       // Request logs would bury the sign-in banner; the demo logs warnings unless asked for more.
       const config = serviceConfig({ logLevel: 'warn', ...options });
@@ -29,6 +46,7 @@ export function demoCommand(): Command {
           print,
           persons: options.persons,
           seed: options.seed,
+          ...(options.hybrid ? { hybrid: { address: options.sambaAddress } } : {}),
         });
         stopOnSignals(() => demo.stop());
       } catch (error) {

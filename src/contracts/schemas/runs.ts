@@ -61,7 +61,15 @@ export const RunItemDto = T.Object({
   accountId: Nullable(T.String()),
   changes: T.Array(T.Object({ attribute: T.String(), old: AttrValue, new: AttrValue })),
   steps: T.Array(T.Object({ step: T.String(), status: ItemStatusSchema, message: T.String() })),
-  error: Nullable(T.Object({ code: T.String(), message: T.String() })),
+  error: Nullable(
+    T.Object({
+      code: T.String(),
+      message: T.String(),
+      accounts: T.Optional(
+        T.Array(T.String(), { description: 'a conflict: the candidate accounts (see getMatchCandidates)' }),
+      ),
+    }),
+  ),
   account: T.Optional(
     Nullable(
       T.Object(

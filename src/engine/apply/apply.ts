@@ -30,6 +30,8 @@ export interface ApplyContext {
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
   readonly onItem?: (item: RunItem) => void;
+  /** A write the target refused for a reason retrying cannot fix (the person is quarantined). */
+  readonly onRefused?: (plan: PersonPlan, refusal: { code: string; message: string }) => void;
   readonly links: ReadonlyMap<string, Link>;
 }
 
@@ -100,7 +102,9 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
   // go in batches: losing them in a crash costs a re-match, never a duplicate account.
   const matchedLinks: Link[] = [];
   for (const t of active) {
-    if (t.plan.dropLink) await ctx.store.removeLink(t.plan.item.employeeNumber);
+    // A stale link is dropped, unless this run's create already replaced it.
+    if (t.plan.dropLink && !t.plan.writes.some((w) => w.kind === 'create'))
+      await ctx.store.removeLink(t.plan.item.employeeNumber);
     if (t.status === 'failed' || t.accountId === null || t.plan.writes.some((w) => w.kind === 'create'))
       continue;
     if (t.plan.writes.some((w) => w.kind === 'delete'))
@@ -188,6 +192,9 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     t.status = 'failed';
     t.error = { code: o && !o.ok ? o.code : 'HRS_TARGET_WRITE_FAILED', message };
     t.steps.push(step('failed', message));
+    // Refusals retrying cannot fix; an authorisation refusal is the app's permissions, not the person.
+    if (o && !o.ok && !o.retryable && !o.ambiguous && o.code !== 'HRS_TARGET_AUTH')
+      ctx.onRefused?.(t.plan, { code: o.code, message });
   }
 }
 

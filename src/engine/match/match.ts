@@ -2,9 +2,11 @@
  * match: find the existing account for a person. A stored link wins; otherwise the matching
  * attributes are tried in precedence order and the first attribute with any candidate decides:
  * exactly one → match, more than one → conflict (never a guess). Accounts already linked to someone
- * else are never taken over.
+ * else are never taken over. An operator's override decides before any of that: a `link` override
+ * names the account, and accounts the person must never match are left out of the candidates (and a
+ * stored link to one is dropped).
  */
-import type { Account, AttrValue, Link } from '../../core/index.ts';
+import type { Account, AttrValue, Link, MatchOverride } from '../../core/index.ts';
 import type { AccountIndex } from './account-index.ts';
 
 export type MatchResult =
@@ -21,12 +23,34 @@ export interface MatchInput {
   readonly index: AccountIndex;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
+  /** The operator's `link` override for this person. */
+  readonly linkOverride?: MatchOverride | undefined;
+  /** Accounts this person must not match: `never-match` overrides and accounts linked to others by override. */
+  readonly refused?: ReadonlySet<string> | undefined;
 }
 
 export function matchPerson(input: MatchInput): MatchResult {
   const { link, index, owners, employeeNumber } = input;
+  const refused = input.refused ?? NONE;
   let staleLink = false;
-  if (link) {
+  let prefix = '';
+  const forced = input.linkOverride;
+  if (forced?.accountId) {
+    const account = index.byId.get(forced.accountId);
+    if (!account)
+      return {
+        kind: 'conflict',
+        candidates: [],
+        message: `an override links this person to account ${forced.accountId}, which is no longer in the tenant; remove the override or link another account`,
+      };
+    return link?.accountId === account.id
+      ? { kind: 'linked', account, message: `linked to account ${account.id} by an override` }
+      : { kind: 'matched', account, message: `matched account ${account.id} by an override` };
+  }
+  if (link && refused.has(link.accountId)) {
+    staleLink = true;
+    prefix = `the link to account ${link.accountId} is removed by an override; `;
+  } else if (link) {
     const account = index.byId.get(link.accountId);
     if (account)
       return { kind: 'linked', account, message: `linked to account ${account.id} since ${link.linkedAt}` };
@@ -38,9 +62,12 @@ export function matchPerson(input: MatchInput): MatchResult {
       tried.push(`${attribute} (no value)`);
       continue;
     }
-    const candidates = index.find(attribute, String(value));
+    const found = index.find(attribute, String(value));
+    const candidates = refused.size === 0 ? found : found.filter((a) => !refused.has(a.id));
     if (candidates.length === 0) {
-      tried.push(`${attribute} = "${value}"`);
+      tried.push(
+        `${attribute} = "${value}"${found.length > 0 ? ` (${found.length} account(s) left out by an override)` : ''}`,
+      );
       continue;
     }
     if (candidates.length > 1) {
@@ -62,13 +89,15 @@ export function matchPerson(input: MatchInput): MatchResult {
     return {
       kind: 'matched',
       account,
-      message: `matched account ${account.id} on ${attribute} = "${value}"`,
+      message: `${prefix}matched account ${account.id} on ${attribute} = "${value}"`,
     };
   }
-  const prefix = staleLink ? `linked account ${link?.accountId} no longer exists; ` : '';
+  if (staleLink && prefix === '') prefix = `linked account ${link?.accountId} no longer exists; `;
   return {
     kind: 'none',
     staleLink,
     message: `${prefix}no account found (tried ${tried.join(', ') || 'nothing'})`,
   };
 }
+
+const NONE: ReadonlySet<string> = new Set();

@@ -10,8 +10,11 @@ import {
   type ConnectionConfig,
   type Link,
   type LocalDate,
+  NO_OVERRIDES,
+  type OverrideSet,
   type Person,
   type PlannedWrite,
+  type QuarantineEntry,
   type RunStep,
   sameValue,
 } from '../../core/index.ts';
@@ -23,6 +26,7 @@ import { withinBudget } from '../pattern-budget.ts';
 import type { TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
+import { resolveScopedNames } from './scoped-names.ts';
 import { seededRandom } from './seeded-random.ts';
 import { fitValues, type LimitCheck, type Limits, writeProblems } from './target-limits.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
@@ -43,7 +47,22 @@ export interface PlanInput {
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
-  readonly capabilities?: Pick<TargetCapabilities, 'displayName' | 'attributeLimits' | 'requiredOnCreate'>;
+  readonly capabilities?: Pick<
+    TargetCapabilities,
+    'displayName' | 'attributeLimits' | 'requiredOnCreate' | 'scopedUnique'
+  >;
+  /** The operator's overrides of the match stage (link, exclude, never match). */
+  readonly overrides?: OverrideSet;
+  /** Persons the target refused; they get no writes while their fingerprint is unchanged. */
+  readonly quarantine?: QuarantinePlanInput;
+}
+
+export interface QuarantinePlanInput {
+  readonly entries: ReadonlyMap<string, QuarantineEntry>;
+  /** What a person's write depends on: the configuration and their mapped values, hashed. */
+  readonly fingerprint: (values: Attributes) => string;
+  /** Persons an operator asked to run again (an on-demand run): sent whatever their fingerprint. */
+  readonly released?: ReadonlySet<string>;
 }
 
 const UNIQUE = 'UniqueName';
@@ -85,6 +104,8 @@ export function plan(input: PlanInput): Plan {
   );
   const linksByEmployee = new Map(input.links.map((l) => [l.employeeNumber, l]));
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
+  const overrides = input.overrides ?? NO_OVERRIDES;
+  const quarantine = input.quarantine;
   const personPlans: PersonPlan[] = [];
   /** employee number → account id (or null while its create is pending), for manager references. */
   const accountOf = new Map<string, string | null>();
@@ -106,6 +127,25 @@ export function plan(input: PlanInput): Plan {
       random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
     };
     const p = planPerson(person, person.attributes, context);
+    const entry = quarantine?.entries.get(person.employeeNumber);
+    if (quarantine && p.mapped && (p.plan.writes.length > 0 || entry)) {
+      // Hashed only for persons with writes (or a quarantine entry): a no-change run hashes nothing.
+      const fingerprint = quarantine.fingerprint({
+        ...p.mapped,
+        ManagerEmployeeNumber: person.attributes.ManagerEmployeeNumber ?? null,
+      });
+      if (
+        entry &&
+        entry.fingerprint === fingerprint &&
+        p.plan.writes.length > 0 &&
+        !quarantine.released?.has(person.employeeNumber)
+      ) {
+        personPlans.push(quarantined(p.plan, entry));
+        continue;
+      }
+      p.plan = { ...p.plan, fingerprint };
+      if (entry) p.plan = withStep(p.plan, released(entry, quarantine, person.employeeNumber));
+    }
     personPlans.push(p.plan);
     if (p.accountId !== undefined) {
       accountOf.set(person.employeeNumber, p.accountId);
@@ -117,6 +157,12 @@ export function plan(input: PlanInput): Plan {
         currentManager: p.currentManager,
       });
     }
+  }
+
+  // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
+  for (const rule of input.capabilities?.scopedUnique ?? []) {
+    const resolved = resolveScopedNames(personPlans, index, rule);
+    personPlans.splice(0, personPlans.length, ...resolved);
   }
 
   if (config.lifecycle.setManager) {
@@ -161,7 +207,13 @@ export function plan(input: PlanInput): Plan {
     person: Person,
     attrs: Attributes,
     context: { now: () => string; random: () => number },
-  ): { plan: PersonPlan; accountId?: string | null; currentManager?: string | null | undefined } {
+  ): {
+    plan: PersonPlan;
+    accountId?: string | null;
+    currentManager?: string | null | undefined;
+    /** The person's mapped values, fitted to the target (what the quarantine fingerprint hashes). */
+    mapped?: Attributes;
+  } {
     const n = person.employeeNumber;
     const name = person.displayName;
     const primary = person.primary;
@@ -176,6 +228,12 @@ export function plan(input: PlanInput): Plan {
     ];
     const scope = input.scope(person);
     steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
+    const excluded = overrides.excluded.get(n);
+    if (excluded) {
+      const link = linksByEmployee.get(n);
+      steps.push(step('match', `excluded by an override${byWhom(excluded)}; nothing is sent`, 'skipped'));
+      return { plan: bare(item(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps)) };
+    }
 
     const evaluated = evaluateRules(plainRules, attrs, context);
     if (evaluated.errors.length > 0) {
@@ -196,10 +254,22 @@ export function plan(input: PlanInput): Plan {
       return { attribute, value };
     });
     const link = linksByEmployee.get(n);
-    const match = matchPerson({ employeeNumber: n, link, values: matchValues, index, owners });
+    const match = matchPerson({
+      employeeNumber: n,
+      link,
+      values: matchValues,
+      index,
+      owners,
+      linkOverride: overrides.links.get(n),
+      refused: refusedAccounts(n),
+    });
     if (match.kind === 'conflict') {
       steps.push(step('match', match.message, 'failed'));
-      const error = { code: 'HRS_MATCH_AMBIGUOUS', message: match.message };
+      const error = {
+        code: 'HRS_MATCH_AMBIGUOUS',
+        message: match.message,
+        accounts: match.candidates.map((c) => c.id),
+      };
       return { plan: bare(item(n, name, 'conflict', 'failed', null, [], steps, error)) };
     }
     steps.push(step('match', match.message));
@@ -239,6 +309,7 @@ export function plan(input: PlanInput): Plan {
       return {
         plan: { ...createPlan(person, attrs, context, fitted, desiredEnabled, steps), dropLink },
         accountId: null,
+        mapped: fitted.values,
       };
     }
 
@@ -310,7 +381,17 @@ export function plan(input: PlanInput): Plan {
       },
       accountId: account.id,
       currentManager: managerOf(account),
+      mapped: fitted.values,
     };
+  }
+
+  /** Accounts this person must not match: their never-match overrides, and accounts linked to others. */
+  function refusedAccounts(n: string): ReadonlySet<string> | undefined {
+    const never = overrides.neverMatch.get(n);
+    if (overrides.linkedAccounts.size === 0) return never;
+    const out = new Set(never ?? []);
+    for (const [accountId, owner] of overrides.linkedAccounts) if (owner !== n) out.add(accountId);
+    return out;
   }
 
   function createPlan(
@@ -554,6 +635,54 @@ function withUniqueName(attrs: Attributes, localPart: string): Record<string, At
   for (const key in attrs) out[key] = attrs[key] as AttrValue;
   out[UNIQUE] = localPart;
   return out;
+}
+
+function withStep(p: PersonPlan, s: RunStep): PersonPlan {
+  return { ...p, item: { ...p.item, steps: [...p.item.steps, s] } };
+}
+
+function byWhom(o: { readonly createdBy: string; readonly reason: string | null }): string {
+  return ` (${o.createdBy}${o.reason ? `: ${o.reason}` : ''})`;
+}
+
+/** `2026-12-03T11:00:00.000Z` → `2026-12-03 11:00 UTC`. */
+export function quarantineTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** A quarantined person: what would be sent is shown, nothing is sent. */
+function quarantined(p: PersonPlan, entry: QuarantineEntry): PersonPlan {
+  const message = `quarantined since ${quarantineTime(entry.since)}, because ${entry.message}`;
+  return {
+    item: {
+      ...p.item,
+      status: 'failed',
+      steps: [
+        ...p.item.steps,
+        step(
+          'plan',
+          `${message}. Nothing is sent until their AFAS data, the configuration or an operator changes something.`,
+          'failed',
+        ),
+      ],
+      error: { code: 'HRS_QUARANTINED', message },
+    },
+    writes: [],
+    newLink: null,
+    dropLink: false,
+    applied: {},
+  };
+}
+
+function released(entry: QuarantineEntry, q: QuarantinePlanInput, n: string): RunStep {
+  const why = q.released?.has(n)
+    ? 'an operator asked to run them again'
+    : 'their AFAS data or the configuration changed';
+  return step(
+    'plan',
+    `was quarantined since ${quarantineTime(entry.since)} (${entry.message}); sent again because ${why}`,
+    'success',
+  );
 }
 
 function withWarning(p: PersonPlan, message: string): PersonPlan {

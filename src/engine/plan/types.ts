@@ -19,6 +19,8 @@ export interface PersonPlan {
   readonly applied: Readonly<Record<string, import('../../core/index.ts').AttrValue>>;
   /** Groups and licences hrsync will have granted once the entitlement writes succeed. */
   readonly granted?: import('../../core/index.ts').GrantedEntitlements;
+  /** The quarantine fingerprint (configuration + mapped values), kept if the target refuses the person. */
+  readonly fingerprint?: string;
 }
 
 /** One licence pool in this run: what is free, freed, wanted and short. */
@@ -49,7 +51,7 @@ export function item(
   accountId: string | null,
   changes: readonly AttributeChange[],
   steps: readonly RunStep[],
-  error: { code: string; message: string } | null = null,
+  error: { code: string; message: string; accounts?: readonly string[] } | null = null,
 ) {
   return Object.freeze({ employeeNumber, displayName, action, status, accountId, changes, steps, error });
 }

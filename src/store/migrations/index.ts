@@ -11,6 +11,7 @@ import { tenantDirectoryViaAgents } from './0061-tenant-directory-via-agents.ts'
 import { linkEntitlements } from './0070-link-entitlements.ts';
 import { auditLogPaging } from './0110-audit-log-paging.ts';
 import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts';
+import { overridesAndQuarantine } from './0130-overrides-and-quarantine.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -27,6 +28,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0070-link-entitlements': linkEntitlements,
     '0120-user-email-per-organisation': userEmailPerOrganisation(dialect),
     '0110-audit-log-paging': auditLogPaging(dialect),
+    '0130-overrides-and-quarantine': overridesAndQuarantine,
   };
 }
 

@@ -1,7 +1,15 @@
-import type { Account, Attributes, GrantedEntitlements, Link } from '../../core/index.ts';
+import type {
+  Account,
+  Attributes,
+  GrantedEntitlements,
+  Link,
+  MatchOverride,
+  QuarantineEntry,
+} from '../../core/index.ts';
 import type { EngineState, EngineStore, TenantCacheUpdate } from '../../engine/ports.ts';
 import type { RepoContext } from '../context.ts';
 import { fromJson, toJson } from '../json.ts';
+import { OverrideRepository } from './overrides.ts';
 
 const EMPTY_STATE: EngineState = {
   lastSourceCount: null,
@@ -86,6 +94,21 @@ export class DatabaseEngineStore implements EngineStore {
       .where('connection_id', '=', this.connectionId)
       .where('employee_number', '=', employeeNumber)
       .execute();
+  }
+
+  overrides(): Promise<readonly MatchOverride[]> {
+    return new OverrideRepository(this.ctx).list(this.connectionId);
+  }
+
+  readQuarantine(): Promise<readonly QuarantineEntry[]> {
+    return new OverrideRepository(this.ctx).quarantine(this.connectionId);
+  }
+
+  updateQuarantine(change: {
+    readonly put: readonly QuarantineEntry[];
+    readonly remove: readonly string[];
+  }): Promise<void> {
+    return new OverrideRepository(this.ctx).updateQuarantine(this.connectionId, change);
   }
 
   async getState(): Promise<EngineState> {

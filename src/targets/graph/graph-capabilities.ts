@@ -109,7 +109,8 @@ export const GRAPH_CAPABILITIES: TargetCapabilities = {
     proxyAddresses: ['proxyAddresses', 'mail', 'userPrincipalName'],
   },
   attributeTypes: GRAPH_ATTRIBUTE_TYPES,
-  alwaysRead: ALWAYS_READ,
+  // createdDateTime: conflicts show when each candidate account was made (issue 11.5).
+  alwaysRead: [...ALWAYS_READ, 'createdDateTime'],
   entitlements: { groups: true, licenceAttribute: 'assignedLicenses', licenceRequires: 'usageLocation' },
 };
 

@@ -24,6 +24,17 @@ export const DIRECTORY_CAPABILITIES: TargetCapabilities = {
     mail: ['mail', 'userPrincipalName', 'proxyAddresses'],
     proxyAddresses: ['proxyAddresses', 'mail', 'userPrincipalName'],
   },
+  // cn is the RDN: unique within its OU only (entryAlreadyExists otherwise). Two namesakes in one OU
+  // are told apart by their sAMAccountName: "Jan Jansen (jjansen2)".
+  scopedUnique: [
+    {
+      attribute: 'cn',
+      within: 'parentDistinguishedName',
+      fallback: 'displayName',
+      disambiguateWith: 'sAMAccountName',
+      maxLength: 64,
+    },
+  ],
   attributeTypes: DIRECTORY_ATTRIBUTE_TYPES,
   alwaysRead: ['cn', 'parentDistinguishedName', 'sAMAccountName', 'userPrincipalName'],
   // Groups by DN; licences live in Microsoft 365 (group-based licensing on a synced group does it).

@@ -112,7 +112,13 @@ export function people(count: number): PersonSpec[] {
 
 export const afasData = (persons: readonly PersonSpec[]): AfasDataset => company(persons);
 
-export async function startStack(options: { readonly persons?: readonly PersonSpec[] } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    readonly persons?: readonly PersonSpec[];
+    /** More hosts the service may connect to (a suite's own Samba domain controller address). */
+    readonly allowedHosts?: readonly string[];
+  } = {},
+): Promise<Stack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The console is not built (${WEB_DIST}/index.html is missing). Run \`npm run build:web\` ` +
@@ -130,7 +136,7 @@ export async function startStack(options: { readonly persons?: readonly PersonSp
     ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
     webDir: WEB_DIST,
     pollMs: 100,
-    allowedEndpointHosts: ['127.0.0.1', 'localhost'],
+    allowedEndpointHosts: ['127.0.0.1', 'localhost', ...(options.allowedHosts ?? [])],
   };
   const service: RunningService = await startService(config, {
     print: () => {},

@@ -1,9 +1,10 @@
 /**
  * Register or change a customer's Microsoft 365 tenant: type, directory id, verified domains, the
  * app registration (client id and a secret or certificate; write-only: left empty on a change, the
- * stored one is kept) and whether the User Management subscription is active.
+ * stored one is kept) and whether the User Management subscription is active. A hybrid tenant also
+ * has its on-premises Active Directory (DirectoryFields).
  */
-import { Checkbox, Field, Input, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
+import { Checkbox, Field, Input, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { createTenant, type TenantType, updateTenant } from '../api/contracts.ts';
@@ -11,6 +12,7 @@ import type { Customer, Tenant } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { DirectoryFields, directoryBody, directoryDraft, directoryIncomplete } from './DirectoryFields.tsx';
 
 type CredentialKind = 'secret' | 'certificate';
 
@@ -34,6 +36,10 @@ export function TenantDialog(props: {
   const [subscription, setSubscription] = useState(t?.subscriptionActive ?? true);
   const [authorityHost, setAuthorityHost] = useState(t?.authorityHost ?? '');
   const [graphBaseUrl, setGraphBaseUrl] = useState(t?.graphBaseUrl ?? '');
+  const [directory, setDirectory] = useState(directoryDraft(t?.directory));
+  const viaAgents = t?.directoryViaAgents ?? false;
+  const hybrid = type === 'hybrid';
+  const directoryMissing = hybrid ? directoryIncomplete(t?.directory, directory, viaAgents) : null;
 
   const save = useAction(async () => {
     const verifiedDomains = domains
@@ -58,6 +64,7 @@ export function TenantDialog(props: {
       ...(authorityHost.trim() ? { authorityHost: authorityHost.trim() } : {}),
       ...(graphBaseUrl.trim() ? { graphBaseUrl: graphBaseUrl.trim() } : {}),
       subscriptionActive: subscription,
+      ...(hybrid ? { directory: directoryBody(directory, viaAgents) } : {}),
     };
     return t
       ? call(updateTenant, { params: { id: t.id }, body: fields })
@@ -77,7 +84,7 @@ export function TenantDialog(props: {
       maxWidth={640}
       submit={{
         label: t ? 'Save tenant' : 'Add tenant',
-        disabled: !name.trim() || !directoryId.trim() || !domains.trim(),
+        disabled: !name.trim() || !directoryId.trim() || !domains.trim() || directoryMissing !== null,
         onSubmit: () => void submit(),
       }}
     >
@@ -155,6 +162,15 @@ export function TenantDialog(props: {
       <Field label="Microsoft Graph endpoint" hint="Leave empty for https://graph.microsoft.com.">
         <Input value={graphBaseUrl} onChange={(_, d) => setGraphBaseUrl(d.value)} name="graph-base-url" />
       </Field>
+      {hybrid && (
+        <DirectoryFields
+          before={t?.directory}
+          viaAgents={viaAgents}
+          draft={directory}
+          onChange={setDirectory}
+        />
+      )}
+      {directoryMissing && <Text size={200}>{directoryMissing}</Text>}
       <Checkbox
         checked={subscription}
         onChange={(_, d) => setSubscription(d.checked === true)}

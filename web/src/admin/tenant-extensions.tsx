@@ -1,20 +1,19 @@
 /**
- * The place on a tenant's card for settings that other parts of hrsync add to tenants: a hybrid
- * tenant's Active Directory settings (domain controllers, base DN, bind identity) and the directory
- * agents registered for it. Each is one component below, shown only for the tenants it applies to.
+ * The place on a tenant's card for settings that other parts of hrsync add to hybrid tenants. The
+ * directory settings themselves are edited in the tenant dialog (DirectoryFields.tsx) and summarised
+ * with "Test connection" in TenantStatus; what is mounted here are panels of their own:
+ * - the warning about a disabled-accounts container outside directory sync's scope;
+ * - the directory agents registered for the tenant (issue 9, AgentsPanel).
  */
-import { Text } from '@fluentui/react-components';
 import { AgentsPanel } from '../agents/AgentsPanel.tsx';
 import type { Tenant } from '../api/dto.ts';
+import { DisabledContainerWarning } from './DirectoryFields.tsx';
 
 export function TenantExtensions(props: { readonly tenant: Tenant }) {
   if (props.tenant.type !== 'hybrid') return null;
   return (
     <div data-testid="hybrid-directory-slot">
-      <Text size={200}>
-        Active Directory: the domain, its domain controllers and the directory agents of this hybrid tenant
-        are set up here.
-      </Text>
+      {props.tenant.directory?.disabledContainer && <DisabledContainerWarning />}
       <AgentsPanel tenant={props.tenant} />
     </div>
   );

@@ -21,6 +21,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { StepProgress } from './StepProgress.tsx';
@@ -162,6 +163,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         <SectionCard title="Runs">
           <RecentRuns connectionId={c.id} refreshKey={refreshKey} />
         </SectionCard>
+        <OverridesAndQuarantine connectionId={c.id} refreshKey={refreshKey} />
       </div>
       {renaming && (
         <RenameDialog

@@ -14,6 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
@@ -36,7 +37,12 @@ function shown(item: RunItem, attribute: string, value: RunItem['changes'][numbe
   return name ? `${name} (${value})` : formatValue(value);
 }
 
-export function RunItemDrawer(props: { readonly item: RunItem | undefined; readonly onClose: () => void }) {
+export function RunItemDrawer(props: {
+  readonly item: RunItem | undefined;
+  readonly onClose: () => void;
+  /** What can be done about the person (overrides, re-run), shown below the error. */
+  readonly actions?: (item: RunItem) => ReactNode;
+}) {
   const styles = useStyles();
   return (
     <DetailDrawer
@@ -65,6 +71,7 @@ export function RunItemDrawer(props: { readonly item: RunItem | undefined; reado
               <ErrorMessage error={new ApiError(0, item.error.code, item.error.message)} />
             </div>
           )}
+          {props.actions?.(item)}
           <section className={styles.section} aria-label="Attribute changes">
             <Text weight="semibold" size={400}>
               Attribute changes

@@ -38,6 +38,7 @@ import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { Pager } from '../ui/Pager.tsx';
+import { PersonActions, type PersonActionsConnection } from './PersonActions.tsx';
 import type { TileFilter } from './RunCounts.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
 
@@ -99,6 +100,9 @@ export function RunItemsPanel(props: {
   /** The action or status chosen here or on a summary tile. */
   readonly tile: TileFilter;
   readonly onTile: (filter: TileFilter) => void;
+  /** The run's connection: the detail panel offers what can be done about a person. */
+  readonly connection?: PersonActionsConnection | undefined;
+  readonly onRun?: (run: Run) => void;
 }) {
   const styles = useStyles();
   const { run, tile } = props;
@@ -339,7 +343,22 @@ export function RunItemsPanel(props: {
           </>
         )}
       </ListStates>
-      <RunItemDrawer item={open} onClose={() => setOpen(undefined)} />
+      <RunItemDrawer
+        item={open}
+        onClose={() => setOpen(undefined)}
+        {...(props.connection
+          ? {
+              actions: (item: RunItem) => (
+                <PersonActions
+                  key={`${run.id}|${item.employeeNumber}`}
+                  item={item}
+                  connection={props.connection as PersonActionsConnection}
+                  onRun={(queued) => props.onRun?.(queued)}
+                />
+              ),
+            }
+          : {})}
+      />
     </section>
   );
 }

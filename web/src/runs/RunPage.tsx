@@ -27,7 +27,7 @@ import {
 } from '../api/contracts.ts';
 import { useAction } from '../api/use-action.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
-import { hrefFor } from '../app/routes.ts';
+import { hrefFor, navigate } from '../app/routes.ts';
 import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { RunStatusBadge } from '../ui/Badges.tsx';
@@ -194,7 +194,16 @@ export function RunPage(props: { readonly id: string }) {
           </SectionCard>
         )}
         <SectionCard title="Persons">
-          <RunItemsPanel run={r} refreshKey={refreshKey} tile={tile} onTile={setTile} />
+          <RunItemsPanel
+            run={r}
+            refreshKey={refreshKey}
+            tile={tile}
+            onTile={setTile}
+            connection={
+              connection.data ? { id: connection.data.id, state: connection.data.state } : undefined
+            }
+            onRun={(queued) => navigate({ page: 'run', id: queued.id })}
+          />
         </SectionCard>
       </div>
       {decision && (

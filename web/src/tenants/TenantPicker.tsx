@@ -25,12 +25,30 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   line: { display: 'flex', gap: '8px', alignItems: 'center', flexWrap: 'wrap' },
+  checks: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '4px',
+  },
+  check: { display: 'flex', gap: '8px', alignItems: 'baseline' },
+  ok: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
+  failed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  warning: { color: tokens.colorPaletteMarigoldForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 const CREDENTIAL_BADGE = {
   valid: { colour: 'success', label: 'Credentials valid' },
   invalid: { colour: 'danger', label: 'Credentials failed' },
   untested: { colour: 'informative', label: 'Credentials not tested' },
+} as const;
+
+const CONNECTION_BADGE = {
+  valid: { colour: 'success', label: 'Directory connection works' },
+  invalid: { colour: 'danger', label: 'Directory connection failed' },
+  untested: { colour: 'informative', label: 'Directory connection not tested' },
 } as const;
 
 export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested?: (t: Tenant) => void }) {
@@ -40,7 +58,7 @@ export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested
   // The test answers with the tenant's new status; show it at once rather than wait for a reload.
   const [tested, setTested] = useState<CredentialTest | undefined>(undefined);
   const t = tested && tested.tenant.id === props.tenant.id ? tested.tenant : props.tenant;
-  const badge = CREDENTIAL_BADGE[t.credentialStatus];
+  const badge = (t.type === 'hybrid' ? CONNECTION_BADGE : CREDENTIAL_BADGE)[t.credentialStatus];
   const runTest = async () => {
     const result = await test.run();
     if (result) {
@@ -67,6 +85,14 @@ export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested
         Directory {t.directoryId} · app {t.clientId ?? 'not registered'} · domains{' '}
         {t.verifiedDomains.join(', ')}
       </Text>
+      {t.type === 'hybrid' && (
+        <Text size={200} data-testid="directory-summary">
+          {t.directory
+            ? `Active Directory: ${t.directory.urls.join(', ')} · new accounts in ${t.directory.container}${t.directory.disabledContainer ? ` · leavers to ${t.directory.disabledContainer}` : ''} · UPN suffixes ${t.directory.upnSuffixes.join(', ') || '(read from the forest)'} · bind ${t.directory.bindUser}${t.directory.bindPassword ? ' (password set)' : t.directoryViaAgents ? ' (password held by the directory agents)' : ' (no password)'}`
+            : 'Active Directory: not set up yet. An administrator enters the domain controllers with Change tenant.'}
+        </Text>
+      )}
+      {tested?.checks && tested.checks.length > 0 && <DirectoryChecks checks={tested.checks} />}
       {can(testTenantCredentials) && (
         <div>
           <Button
@@ -75,12 +101,39 @@ export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested
             disabled={test.busy}
             icon={test.busy ? <Spinner size="tiny" /> : null}
           >
-            Test credentials
+            {t.type === 'hybrid' ? 'Test connection' : 'Test credentials'}
           </Button>
         </div>
       )}
       <ErrorMessage error={test.error} />
     </div>
+  );
+}
+
+type Check = NonNullable<CredentialTest['checks']>[number];
+
+/** "Test connection" of a hybrid tenant: each check as a line of a checklist, in plain words. */
+function DirectoryChecks(props: { readonly checks: readonly Check[] }) {
+  const styles = useStyles();
+  return (
+    <ul className={styles.checks} aria-label="Connection checks" data-testid="directory-checks">
+      {props.checks.map((c) => {
+        const state = c.ok ? 'ok' : c.required ? 'failed' : 'warning';
+        return (
+          <li key={c.name} className={styles.check} data-check={c.name} data-state={state}>
+            <span aria-hidden className={styles[state]}>
+              {c.ok ? '✓' : c.required ? '✗' : '!'}
+            </span>
+            <Text size={200}>
+              <span className="visually-hidden">
+                {c.ok ? 'Passed: ' : c.required ? 'Failed: ' : 'Warning: '}
+              </span>
+              {c.message}
+            </Text>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

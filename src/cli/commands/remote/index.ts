@@ -5,4 +5,5 @@
 export { agentsCommand } from './agents/index.ts';
 export { auditCommand } from './audit/index.ts';
 export { connectionsCommand } from './connections/index.ts';
+export { overridesCommand, quarantineCommand } from './overrides/index.ts';
 export { runsCommand } from './runs/index.ts';

@@ -3,14 +3,24 @@
  * get. Credentials belong to the tenant (an administrator registers them once for all its
  * connections), so this step shows their status and offers Test credentials instead of asking again.
  */
-import { Field, MessageBar, MessageBarBody, makeStyles, Select } from '@fluentui/react-components';
+import { Field, MessageBar, MessageBarBody, makeStyles, Select, Text } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
+import { DisabledContainerWarning } from '../../admin/DirectoryFields.tsx';
 import { call } from '../../api/client.ts';
 import { saveDestinationStep } from '../../api/contracts.ts';
 import type { Tenant } from '../../api/dto.ts';
 import { TenantPicker } from '../../tenants/TenantPicker.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
+
+/**
+ * The domains new user names may get: a hybrid tenant's UPN suffixes (the service refuses any other
+ * suffix), otherwise the tenant's verified domains.
+ */
+function domainsOf(tenant: Tenant): readonly string[] {
+  const suffixes = tenant.type === 'hybrid' ? (tenant.directory?.upnSuffixes ?? []) : [];
+  return suffixes.length > 0 ? suffixes : tenant.verifiedDomains;
+}
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '12px', maxWidth: '640px' },
@@ -23,15 +33,20 @@ export function DestinationStepEditor(props: StepEditorProps) {
   const [tenantId, setTenantId] = useState(settings?.tenant?.id ?? '');
   const [tenant, setTenant] = useState<Tenant | undefined>(undefined);
   const [domain, setDomain] = useState(settings?.defaultDomain ?? '');
-  const domains = tenant?.verifiedDomains ?? settings?.tenant?.verifiedDomains ?? [];
+  const hybrid = props.connection.destinationType === 'hybrid';
+  const known = tenant ? domainsOf(tenant) : (settings?.tenant?.verifiedDomains ?? []);
+  // The saved domain stays choosable while the tenant's details load (a hybrid one is a UPN suffix).
+  const domains = domain && !known.includes(domain) && !tenant ? [domain, ...known] : known;
 
   const pick = useCallback((c: string, t: string, chosen: Tenant | undefined) => {
     setCustomerId(c);
     setTenantId(t);
     setTenant(chosen);
-    // A domain of the previous tenant is not verified in the new one; propose the first.
-    if (chosen)
-      setDomain((d) => (chosen.verifiedDomains.includes(d) ? d : (chosen.verifiedDomains[0] ?? '')));
+    // A domain of the previous tenant is not one of the new one's; propose the first.
+    if (chosen) {
+      const own = domainsOf(chosen);
+      setDomain((d) => (own.includes(d) ? d : (own[0] ?? '')));
+    }
   }, []);
 
   const invalid = !tenantId ? 'Choose the tenant.' : !domain ? 'Choose the default domain.' : null;
@@ -65,10 +80,32 @@ export function DestinationStepEditor(props: StepEditorProps) {
           onChange={pick}
           type={props.connection.destinationType}
         />
+        {hybrid && tenant && !tenant.directory && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {tenant.name} has no Active Directory settings yet: an administrator enters the domain
+              controllers, bind account and container under Customers and tenants.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {hybrid && tenant?.directory && (
+          <Text size={200} data-testid="hybrid-placement">
+            New accounts are created in {tenant.directory.container}
+            {tenant.directory.disabledContainer
+              ? `; leavers are moved to ${tenant.directory.disabledContainer}`
+              : '; leavers stay where they are (disabled)'}
+            .
+          </Text>
+        )}
+        {hybrid && tenant?.directory?.disabledContainer && <DisabledContainerWarning />}
         <Field
-          label="Default domain"
+          label={hybrid ? 'UPN suffix' : 'Default domain'}
           required
-          hint="New accounts get user names in this verified domain, for example jan.jansen@contoso.nl."
+          hint={
+            hybrid
+              ? 'New accounts get user names (UPN) with this suffix, one of the directory’s UPN suffixes, for example jan.jansen@contoso.nl.'
+              : 'New accounts get user names in this verified domain, for example jan.jansen@contoso.nl.'
+          }
         >
           <Select
             value={domain}

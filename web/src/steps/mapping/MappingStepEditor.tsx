@@ -25,7 +25,7 @@ import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
-import { targetAttributes } from './attributes.ts';
+import { attributeLabel, targetAttributes } from './attributes.ts';
 import { type EntitlementRuleDraft, EntitlementsEditor, entitlementsProblem } from './EntitlementsEditor.tsx';
 import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
 import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
@@ -129,6 +129,7 @@ export function MappingStepEditor(props: StepEditorProps) {
         <MappingTable
           rows={rows}
           targetSuggestions={suggestions}
+          labelOf={(a) => attributeLabel(props.connection.destinationType, a)}
           readOnly={props.readOnly}
           onChange={setRows}
           onEditExpression={(key) => setEditing({ kind: 'rule', key })}

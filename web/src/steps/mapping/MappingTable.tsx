@@ -32,6 +32,7 @@ const useStyles = makeStyles({
   wrap: { overflowX: 'auto' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   sourceCell: { display: 'flex', gap: '4px', alignItems: 'center' },
+  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginTop: '2px' },
 });
 
 const TYPES: readonly { readonly value: Rule['type']; readonly label: string }[] = [
@@ -51,6 +52,8 @@ const SOURCE_PLACEHOLDER: Readonly<Record<Rule['type'], string>> = {
 export function MappingTable(props: {
   readonly rows: readonly RuleRow[];
   readonly targetSuggestions: readonly string[];
+  /** A friendly label for a target attribute ("Last name" for AD's sn), shown beside its name. */
+  readonly labelOf?: (attribute: string) => string | undefined;
   readonly readOnly: boolean;
   readonly onChange: (rows: RuleRow[]) => void;
   readonly onEditExpression: (key: number) => void;
@@ -65,7 +68,7 @@ export function MappingTable(props: {
     <div className={styles.wrap}>
       <datalist id="target-attributes">
         {props.targetSuggestions.map((a) => (
-          <option key={a} value={a} />
+          <option key={a} value={a} label={props.labelOf?.(a) ? `${props.labelOf(a)} · ${a}` : undefined} />
         ))}
       </datalist>
       <Table
@@ -107,6 +110,11 @@ export function MappingTable(props: {
                   input={{ list: 'target-attributes' }}
                   style={{ width: '100%' }}
                 />
+                {props.labelOf?.(rule.target) && (
+                  <div className={styles.label} data-testid="attribute-label">
+                    {props.labelOf(rule.target)} · {rule.target}
+                  </div>
+                )}
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Type">
                 <Select
