@@ -3,6 +3,7 @@ import type { TenantDataset } from '../demo-data/types.ts';
 import { Directory } from './directory/directory.ts';
 import { Faults } from './faults.ts';
 import { type AppRegistration, registerApp } from './identity/app-registration.ts';
+import { SignInSessions } from './identity/authorize.ts';
 import { ReplayGuard } from './identity/client-assertion.ts';
 import { createTokenSigner, type TokenSigner } from './identity/token-signer.ts';
 import type { GraphEmulatorOptions } from './options.ts';
@@ -17,6 +18,7 @@ export class GraphEmulatorState {
   readonly throttle: Throttle;
   readonly replayGuard: ReplayGuard | undefined;
   readonly timeScale: number;
+  readonly signIns = new SignInSessions();
 
   private constructor(
     private readonly initial: TenantDataset,

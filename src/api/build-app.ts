@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { inlineAnalyses } from '../jobs/analyses.ts';
+import { Notifier } from '../notify/index.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -25,6 +26,8 @@ import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
+import { microsoftSignInRoutes } from './routes/microsoft-sign-in.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
 import { overrideRoutes } from './routes/overrides.ts';
 import { personRoutes } from './routes/persons.ts';
@@ -58,6 +61,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+    notifier:
+      options.notifier ??
+      new Notifier({
+        store: options.store,
+        smtp: null,
+        endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
+        publicUrl: null,
+      }),
     analyses:
       options.analyses ??
       inlineAnalyses({
@@ -66,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
       }),
     metricsToken: options.metricsToken ?? null,
+    identityCa: options.identityCa ?? null,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());
@@ -79,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app, options.version ?? '0.1.0');
 
   await app.register(sessionRoutes);
+  await app.register(microsoftSignInRoutes);
   await app.register(userRoutes);
   await app.register(tokenRoutes);
   await app.register(organisationRoutes);
@@ -95,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(previewRoutes);
   await app.register(auditRoutes);
   await app.register(settingsRoutes);
+  await app.register(notificationRoutes);
   await app.register(agentRoutes);
   await app.register(agentProtocolRoutes);
   await app.register(operationsRoutes);

@@ -4,6 +4,7 @@ import type { AgentTimings } from '../jobs/agent-timings.ts';
 import type { Analyses } from '../jobs/analyses.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import type { ServiceMetrics } from '../jobs/metrics.ts';
+import type { Notifier } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import type { SignInGuard } from './auth/sign-in-guard.ts';
 
@@ -31,11 +32,15 @@ export interface AppOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
+  /** Delivers notifications (and the test action); default: no server mail server, no links. */
+  readonly notifier?: Notifier;
   /**
    * Where previews and run comparisons are computed; the service passes its analysis thread.
    * Default: in the API's own thread (tests and tools that build the app by hand).
    */
   readonly analyses?: Analyses;
+  /** Extra CA (PEM) to trust when talking to the Microsoft sign-in endpoints (an emulator's test CA). */
+  readonly identityCa?: string;
   /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
   readonly metricsToken?: string | null;
 }
@@ -53,6 +58,8 @@ export interface ApiDeps {
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
   readonly signInGuard: SignInGuard;
+  readonly notifier: Notifier;
   readonly analyses: Analyses;
+  readonly identityCa: string | null;
   readonly metricsToken: string | null;
 }

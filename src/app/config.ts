@@ -28,6 +28,17 @@ export interface ServiceConfig {
   readonly leaseMs: number;
   readonly pollMs: number;
   readonly schedulerIntervalMs: number;
+  /** The server's mail server for notifications (HRSYNC_SMTP_*); organisations may set their own. */
+  readonly smtp: {
+    readonly host: string;
+    readonly port: number;
+    readonly security: 'tls' | 'starttls' | 'none';
+    readonly username: string | null;
+    readonly password: string | null;
+    readonly from: string;
+  } | null;
+  /** The console's public address (HRSYNC_PUBLIC_URL), for links in notifications. */
+  readonly publicUrl: string | null;
   readonly bootstrap: {
     readonly organisation: string;
     readonly email: string;
@@ -112,6 +123,27 @@ export function loadServiceConfig(
   if ((cert === undefined) !== (key === undefined)) {
     problems.push('HRSYNC_TLS_CERT_FILE and HRSYNC_TLS_KEY_FILE go together');
   }
+  const smtpHost = env.HRSYNC_SMTP_HOST?.trim() || undefined;
+  const smtpSecurity = (env.HRSYNC_SMTP_SECURITY?.trim().toLowerCase() || 'starttls') as
+    | 'tls'
+    | 'starttls'
+    | 'none';
+  if (!['tls', 'starttls', 'none'].includes(smtpSecurity)) {
+    problems.push('HRSYNC_SMTP_SECURITY must be starttls, tls or none');
+  }
+  const smtpFrom = env.HRSYNC_SMTP_FROM?.trim() || undefined;
+  if (smtpHost !== undefined && (smtpFrom === undefined || !/^[^@\s]+@[^@\s]+$/.test(smtpFrom))) {
+    problems.push(
+      'HRSYNC_SMTP_FROM (the sender address, e.g. hrsync@example.com) is needed with HRSYNC_SMTP_HOST',
+    );
+  }
+  if ((env.HRSYNC_SMTP_PASSWORD ?? '') !== '' && !env.HRSYNC_SMTP_USER) {
+    problems.push('HRSYNC_SMTP_PASSWORD needs HRSYNC_SMTP_USER');
+  }
+  const publicUrl = env.HRSYNC_PUBLIC_URL?.trim() || null;
+  if (publicUrl !== null && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
+    problems.push('HRSYNC_PUBLIC_URL must be an http(s) URL, e.g. https://hrsync.example.com');
+  }
   const metricsToken = env.HRSYNC_METRICS_TOKEN || undefined;
   if (metricsToken !== undefined && !/^[\x21-\x7e]{24,512}$/.test(metricsToken)) {
     problems.push(
@@ -139,6 +171,23 @@ export function loadServiceConfig(
     leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 2, 3600) * 1000,
     pollMs: int('HRSYNC_WORKER_POLL_MS', 1000, 50, 60_000),
     schedulerIntervalMs: int('HRSYNC_SCHEDULER_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
+    smtp:
+      smtpHost === undefined
+        ? null
+        : {
+            host: smtpHost,
+            port: int(
+              'HRSYNC_SMTP_PORT',
+              smtpSecurity === 'tls' ? 465 : smtpSecurity === 'none' ? 25 : 587,
+              1,
+              65535,
+            ),
+            security: smtpSecurity,
+            username: env.HRSYNC_SMTP_USER || null,
+            password: env.HRSYNC_SMTP_PASSWORD || null,
+            from: smtpFrom ?? '',
+          },
+    publicUrl,
     bootstrap: {
       organisation: env.HRSYNC_ORGANISATION ?? 'My organisation',
       email: env.HRSYNC_ADMIN_EMAIL ?? 'admin@localhost',

@@ -37,7 +37,7 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
     { ...settings.config, secretKey: Buffer.from(settings.secretKey) },
     settings.extraCa === null ? {} : { extraCa: settings.extraCa },
   );
-  const { store, logger, connectors, config } = runtime;
+  const { store, logger, connectors, config, notifier } = runtime;
   let heapBytes = 0;
   const worker = new Worker({
     store,
@@ -49,6 +49,7 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
       runFinished: (kind, status, durationMs, items, throttled) =>
         post({ type: 'run-finished', kind, status, durationMs, items, throttled }),
     },
+    onFinished: (run) => notifier.runFinished(run),
     keepClaiming: () => {
       heapBytes = getHeapStatistics().total_heap_size;
       return heapBytes <= settings.recycleHeapBytes;
@@ -62,6 +63,8 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
   post({ type: 'ready', owner: worker.owner });
   await worker.stopped();
   if (heapBytes > settings.recycleHeapBytes) post({ type: 'recycle', heapBytes });
+  // Deliveries in flight finish first (each is bounded by its retries and timeouts).
+  await notifier.idle();
   await store.close();
   // Ends this thread only; HTTP agents with kept-alive sockets must not keep it around.
   process.exit(0);

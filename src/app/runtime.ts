@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { type Connectors, ServiceMetrics } from '../jobs/index.ts';
+import { Notifier } from '../notify/index.ts';
 import { loadOrCreateKeyFile, openStore, type Store } from '../store/index.ts';
 import type { ServiceConfig } from './config.ts';
 import { realConnectors } from './connectors.ts';
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly secretKey: Buffer;
   readonly connectors: Connectors;
   readonly metrics: ServiceMetrics;
+  /** Notifications after runs, and the settings page's test action. */
+  readonly notifier: Notifier;
 }
 
 export async function openRuntime(
@@ -40,10 +43,19 @@ export async function openRuntime(
   });
   logger.info({ store: store.dialect, dataDir: config.dataDir }, 'store open');
   const extraCa = [config.extraCa, extra.extraCa].filter((c): c is string => c !== undefined).join('\n');
+  const notifier = new Notifier({
+    store,
+    smtp: config.smtp,
+    endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
+    publicUrl: config.publicUrl,
+    log: logger,
+    ...(extraCa === '' ? {} : { extraCa }),
+  });
   return {
     config,
     logger,
     store,
+    notifier,
     secretKey: key,
     connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa }),
     metrics: new ServiceMetrics(store),

@@ -76,7 +76,11 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
     metricsToken: config.metricsToken ?? null,
     ...(config.tls ? { https: config.tls } : {}),
     onRunQueued: () => worker.nudge(),
+    notifier: runtime.notifier,
     analyses,
+    ...(config.extraCa || options.extraCa
+      ? { identityCa: [config.extraCa, options.extraCa].filter((c) => c !== undefined).join('\n') }
+      : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
   await threadReady;

@@ -27,6 +27,7 @@ export async function startWorker(config: ServiceConfig): Promise<RunningWorker>
     log: logger,
     leaseMs: config.leaseMs,
     pollMs: config.pollMs,
+    onFinished: (run) => runtime.notifier.runFinished(run),
   });
   worker.start();
   logger.info({ worker: worker.owner, leaseMs: config.leaseMs }, 'hrsync worker started');
@@ -35,6 +36,7 @@ export async function startWorker(config: ServiceConfig): Promise<RunningWorker>
     runtime,
     async stop() {
       await worker.stop();
+      await runtime.notifier.idle();
       await store.close();
     },
   };

@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'token.created',
   'token.revoked',
   'organisation.updated',
+  'organisation.sign-in-changed',
   'customer.created',
   'customer.renamed',
   'customer.deleted',
@@ -51,6 +52,10 @@ export const AUDIT_ACTIONS = [
   'agent.revoked',
   'agent.connected',
   'agent.operation-answered',
+  'notification.settings-changed',
+  'notification.tested',
+  'notification.sent',
+  'notification.failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

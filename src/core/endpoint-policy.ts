@@ -6,10 +6,11 @@
  * `HRSYNC_ALLOWED_ENDPOINT_HOSTS` (README, Security). Pure: no I/O, no DNS.
  *
  * Every place that stores an endpoint next to a secret uses these three rules: the AFAS
- * environment (step 1), a tenant's authority and Graph hosts, and a directory's LDAPS URLs.
+ * environment (step 1), a tenant's authority and Graph hosts, a directory's LDAPS URLs, and the
+ * notification webhooks and mail server (written `smtp://host:port`).
  */
 
-export type EndpointKind = 'afas' | 'authority' | 'graph' | 'directory';
+export type EndpointKind = 'afas' | 'authority' | 'graph' | 'directory' | 'webhook' | 'smtp';
 
 export interface EndpointPolicy {
   /**
@@ -44,6 +45,9 @@ const SCHEMES: Readonly<Record<EndpointKind, readonly string[]>> = {
   afas: ['https:'],
   authority: ['https:'],
   graph: ['https:'],
+  // Notifications: a webhook receives run details; an organisation's own mail server its password.
+  webhook: ['https:'],
+  smtp: ['smtp:'],
   // ldap:// is always upgraded with StartTLS before the bind (targets/ldap/directory-connection.ts).
   directory: ['ldaps:', 'ldap:'],
 };
@@ -57,6 +61,8 @@ function official(kind: EndpointKind, host: string): boolean {
     case 'graph':
       return OFFICIAL_GRAPH_HOSTS.includes(host);
     case 'directory':
+    case 'webhook':
+    case 'smtp':
       // A customer's own domain controllers: any name, but never this machine or a link-local
       // (cloud metadata) address, which would make the service a proxy into its own network.
       return !isLocalHost(host);
@@ -97,7 +103,11 @@ export function endpointProblem(kind: EndpointKind, url: string, policy: Endpoin
   if (!SCHEMES[kind].includes(parsed.protocol)) {
     return `must use ${SCHEMES[kind].join(' or ')} (got ${parsed.protocol})`;
   }
-  if (!official(kind, host)) return `${host} is not an official ${DESCRIPTION[kind]} host${HINT}`;
+  if (!official(kind, host)) {
+    return kind === 'directory' || kind === 'webhook' || kind === 'smtp'
+      ? `${host} is this machine or a link-local address, which may not be a ${DESCRIPTION[kind]}${HINT}`
+      : `${host} is not an official ${DESCRIPTION[kind]} host${HINT}`;
+  }
   return null;
 }
 
@@ -106,6 +116,8 @@ const DESCRIPTION: Readonly<Record<EndpointKind, string>> = {
   authority: 'Microsoft identity platform',
   graph: 'Microsoft Graph',
   directory: 'directory',
+  webhook: 'webhook',
+  smtp: 'mail server',
 };
 
 const HINT =

@@ -28,6 +28,11 @@ export interface WorkerOptions {
   readonly log?: WorkerLog;
   readonly metrics?: RunMetrics;
   /**
+   * Told about every finished run after its result and effects are stored (notifications); must
+   * return at once — what it starts must not hold the worker or fail the run.
+   */
+  readonly onFinished?: (run: Run) => void;
+  /**
    * Asked before each claim; false ends the loop (a run thread that grew large stops claiming, so
    * it can be replaced by a fresh one between runs, never in the middle of one).
    */
@@ -40,7 +45,10 @@ export const workerId = (): string => `${hostname()}/${process.pid}/${crypto.ran
 
 export class Worker {
   readonly owner: string;
-  readonly #o: Required<Omit<WorkerOptions, 'metrics' | 'owner'>> & { metrics: RunMetrics | undefined };
+  readonly #o: Required<Omit<WorkerOptions, 'metrics' | 'owner' | 'onFinished'>> & {
+    metrics: RunMetrics | undefined;
+    onFinished: ((run: Run) => void) | undefined;
+  };
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -57,6 +65,7 @@ export class Worker {
       pollMs: options.pollMs ?? 1000,
       log: options.log ?? silent,
       metrics: options.metrics,
+      onFinished: options.onFinished,
       keepClaiming: options.keepClaiming ?? (() => true),
     };
   }
@@ -233,6 +242,11 @@ export class Worker {
       return;
     }
     await applyRunEffects(store, finished);
+    try {
+      this.#o.onFinished?.(finished);
+    } catch (error) {
+      log.error({ err: error, run: run.id }, 'after-run hook failed');
+    }
     this.#o.metrics?.runFinished(
       run.kind,
       finished.status,

@@ -311,6 +311,29 @@ export interface AgentOperationPagesTable {
   data: string;
 }
 
+export interface NotificationSettingsTable {
+  organisation_id: string;
+  /** `organisation`, or a connection's id for its override. */
+  scope: string;
+  settings: string;
+  updated_at: string;
+}
+
+export interface SignInSettingsTable {
+  organisation_id: string;
+  settings: string;
+  updated_at: string;
+}
+
+export interface SignInAttemptsTable {
+  state: string;
+  organisation_id: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  created_at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -335,4 +358,7 @@ export interface Database {
   agents: AgentsTable;
   agent_operations: AgentOperationsTable;
   agent_operation_pages: AgentOperationPagesTable;
+  notification_settings: NotificationSettingsTable;
+  sign_in_settings: SignInSettingsTable;
+  sign_in_attempts: SignInAttemptsTable;
 }

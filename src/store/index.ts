@@ -12,6 +12,26 @@ export type { AgentIdentity, RedeemResult } from './repositories/agents.ts';
 export type { AuditQuery, NewAuditEvent } from './repositories/audit.ts';
 export type { ConnectionListEntry, ConnectionQuery, ConnectionSort } from './repositories/connections.ts';
 export { CONNECTION_SORTS } from './repositories/connections.ts';
+export type {
+  MicrosoftSignInSettings,
+  RoleMapping,
+  SignInAttempt,
+} from './repositories/microsoft-sign-in.ts';
+export type {
+  ConnectionNotifications,
+  NotificationEventKind,
+  NotificationRules,
+  OrganisationNotifications,
+  OverrideMode,
+  SmtpRecord,
+  SmtpSecurity,
+  WebhookFormat,
+  WebhookRecord,
+} from './repositories/notification-settings.ts';
+export {
+  DEFAULT_CONNECTION_NOTIFICATIONS,
+  DEFAULT_ORGANISATION_NOTIFICATIONS,
+} from './repositories/notification-settings.ts';
 export type { PruneResult } from './repositories/retention.ts';
 export type { RunItemQuery, RunItemSort } from './repositories/run-items.ts';
 export { RUN_ITEM_SORTS } from './repositories/run-items.ts';

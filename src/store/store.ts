@@ -10,6 +10,8 @@ import { AuditRepository } from './repositories/audit.ts';
 import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
+import { MicrosoftSignInRepository } from './repositories/microsoft-sign-in.ts';
+import { NotificationSettingsRepository } from './repositories/notification-settings.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
 import { OverrideRepository } from './repositories/overrides.ts';
 import { RetentionRepository } from './repositories/retention.ts';
@@ -42,6 +44,8 @@ export class Store {
   readonly retention: RetentionRepository;
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
+  readonly notifications: NotificationSettingsRepository;
+  readonly microsoftSignIn: MicrosoftSignInRepository;
   readonly overrides: OverrideRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
@@ -64,6 +68,8 @@ export class Store {
     this.retention = new RetentionRepository(ctx);
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
+    this.notifications = new NotificationSettingsRepository(ctx);
+    this.microsoftSignIn = new MicrosoftSignInRepository(ctx);
     this.overrides = new OverrideRepository(ctx);
   }
 

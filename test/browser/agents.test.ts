@@ -94,6 +94,12 @@ test('register an agent from the tenant page, run the commands shown, see it con
       .waitFor();
     const tenant = await stack.api<{ directoryViaAgents: boolean }>(getTenant, { params: { id: tenantId } });
     assert.equal(tenant.directoryViaAgents, true);
+    // The page's copy of the tenant follows: its settings no longer ask for a bind password.
+    await card.getByRole('button', { name: 'Change tenant' }).click();
+    const change = dialog(page, 'Change tenant Noord hybrid');
+    await change.getByTestId('bind-password-agents').waitFor();
+    await change.getByRole('button', { name: 'Cancel' }).click();
+    await change.waitFor({ state: 'detached' });
 
     await panel.getByRole('button', { name: 'Register an agent' }).click();
     const form = dialog(page, 'Register a directory agent for Noord hybrid');

@@ -34,6 +34,8 @@ export interface AppRegistrationInput {
   /** Application permissions; default {@link DEFAULT_PERMISSIONS}. */
   readonly permissions?: readonly string[];
   readonly displayName?: string;
+  /** Web redirect URIs for sign-in (authorization code flow); compared exactly, as Entra does. */
+  readonly redirectUris?: readonly string[];
 }
 
 export interface RegisteredCertificate {
@@ -53,6 +55,10 @@ export interface AppRegistration {
   readonly displayName: string;
   /** Object id of the app's service principal in the tenant: the `oid` of its tokens. */
   readonly servicePrincipalId: string;
+  /** Sign-in redirect URIs (mutable: a test adds the service's URL once it listens). */
+  readonly redirectUris: Set<string>;
+  /** App roles assigned to users (user id → role values), issued in ID tokens' `roles`. */
+  readonly appRoleAssignments: Map<string, string[]>;
 }
 
 export function registerApp(input: AppRegistrationInput, servicePrincipalId: string): AppRegistration {
@@ -66,6 +72,8 @@ export function registerApp(input: AppRegistrationInput, servicePrincipalId: str
     permissions: [...permissions],
     displayName: input.displayName ?? 'hrsync',
     servicePrincipalId,
+    redirectUris: new Set(input.redirectUris ?? []),
+    appRoleAssignments: new Map(),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { GraphEmulatorState } from '../emulator-state.ts';
 import { AadstsError, renderAadstsError } from './aadsts-error.ts';
-import { issueClientCredentialsToken } from './token-endpoint.ts';
+import { redeemCode, signInUser, startAuthorize } from './authorize.ts';
+import { errorPage, formPost, signInPage } from './sign-in-page.ts';
+import { issueClientCredentialsToken, parseBasic } from './token-endpoint.ts';
 
 type TenantRequest = FastifyRequest<{ Params: { tenant: string } }>;
 
@@ -59,6 +61,18 @@ export async function identityRoutes(app: FastifyInstance, state: GraphEmulatorS
     const route = '/{tenant}/oauth2/v2.0/token';
     const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
     try {
+      if (form.get('grant_type') === 'authorization_code') {
+        if (!state.directory.matchesTenant(request.params.tenant)) throw unknownTenant(request.params.tenant);
+        const tokens = await redeemCode(
+          state,
+          state.signIns,
+          form,
+          parseBasic(request.headers.authorization),
+          baseUrlOf(request),
+        );
+        count(request, route, 200);
+        return reply.header('Cache-Control', 'no-store').send(tokens);
+      }
       const token = await issueClientCredentialsToken(state, {
         tenantSegment: request.params.tenant,
         form,
@@ -73,6 +87,89 @@ export async function identityRoutes(app: FastifyInstance, state: GraphEmulatorS
       count(request, route, error.status);
       return sendError(reply, error);
     }
+  });
+
+  /** Redirects the browser back to the client with `code`/`error` (query), or auto-posts them. */
+  const backToClient = (
+    reply: FastifyReply,
+    redirectUri: string,
+    mode: 'query' | 'form_post',
+    params: Record<string, string>,
+  ) => {
+    if (mode === 'form_post')
+      return reply.type('text/html; charset=utf-8').send(formPost(redirectUri, params));
+    const url = new URL(redirectUri);
+    for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+    return reply.redirect(url.toString(), 302);
+  };
+
+  app.get('/:tenant/oauth2/v2.0/authorize', async (request: TenantRequest, reply) => {
+    const route = '/{tenant}/oauth2/v2.0/authorize';
+    const outcome = startAuthorize(
+      state,
+      state.signIns,
+      request.params.tenant,
+      request.query as Record<string, string>,
+    );
+    switch (outcome.kind) {
+      case 'error-page':
+        count(request, route, 400);
+        return reply.code(400).type('text/html; charset=utf-8').send(errorPage(outcome.error));
+      case 'redirect-error':
+        count(request, route, 302);
+        return backToClient(reply, outcome.redirectUri, 'query', {
+          error: outcome.error.error,
+          error_description: outcome.error.message,
+          ...(outcome.state === null ? {} : { state: outcome.state }),
+        });
+      case 'sign-in-page': {
+        count(request, route, 200);
+        const users = state.directory.snapshot().users.filter((u) => u.accountEnabled !== false);
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('Cache-Control', 'no-store')
+          .send(signInPage(outcome.app.displayName, outcome.pendingId, users, outcome.loginHint, null));
+      }
+    }
+  });
+
+  app.post('/:tenant/oauth2/v2.0/authorize', async (request: TenantRequest, reply) => {
+    const route = '/{tenant}/oauth2/v2.0/authorize (sign-in)';
+    const form = request.body instanceof URLSearchParams ? request.body : new URLSearchParams();
+    const pendingId = form.get('flow') ?? '';
+    const pending = state.signIns.pending(pendingId, state.now());
+    if (!pending) {
+      count(request, route, 400);
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(
+          errorPage(
+            new AadstsError(
+              400,
+              'invalid_request',
+              50058,
+              'This sign-in has expired or was already used. Start again from the application.',
+            ),
+          ),
+        );
+    }
+    const who = (form.get('login') ?? '').trim() || (form.get('user') ?? '');
+    const picked = signInUser(state, who);
+    if ('error' in picked) {
+      count(request, route, 200);
+      const users = state.directory.snapshot().users.filter((u) => u.accountEnabled !== false);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(signInPage(pending.app.displayName, pendingId, users, who, picked.error.message));
+    }
+    const issued = state.signIns.issue(pendingId, picked.userId, state.now());
+    if (!issued) return reply.code(400).send();
+    count(request, route, 302);
+    return backToClient(reply, issued.request.redirectUri, issued.request.responseMode, {
+      code: issued.code,
+      state: issued.request.state,
+    });
   });
 }
 

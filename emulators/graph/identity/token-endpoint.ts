@@ -108,7 +108,7 @@ function audienceIsTokenEndpoint(state: GraphEmulatorState, aud: string, request
   return match !== null && state.directory.matchesTenant(decodeURIComponent(match[1]!));
 }
 
-function parseBasic(header: string | undefined): { clientId: string; secret: string } | undefined {
+export function parseBasic(header: string | undefined): { clientId: string; secret: string } | undefined {
   const match = header && /^Basic\s+(\S+)$/i.exec(header.trim());
   if (!match) return undefined;
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');

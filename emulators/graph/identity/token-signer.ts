@@ -37,6 +37,8 @@ export interface TokenSigner {
     readonly credential: 'secret' | 'certificate';
     readonly nowMs: number;
   }): Promise<IssuedToken>;
+  /** Signs any claims (ID tokens of the sign-in flow) with the tenant's key. */
+  sign(claims: JWTPayload, nowMs: number, lifetimeSeconds: number): Promise<string>;
   /** Verifies a bearer token for this tenant; throws a 401 GraphError when it is not acceptable. */
   verify(token: string, tenantId: string, nowMs: number): Promise<AccessTokenClaims>;
 }
@@ -72,6 +74,15 @@ export async function createTokenSigner(lifetimeSeconds: number): Promise<TokenS
         .setExpirationTime(iat + lifetimeSeconds)
         .sign(privateKey);
       return { accessToken, expiresIn: lifetimeSeconds };
+    },
+    async sign(claims, nowMs, lifetime) {
+      const iat = Math.floor(nowMs / 1000);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+        .setIssuedAt(iat)
+        .setNotBefore(iat)
+        .setExpirationTime(iat + lifetime)
+        .sign(privateKey);
     },
     async verify(token, tenantId, nowMs) {
       try {

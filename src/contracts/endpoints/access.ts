@@ -13,6 +13,7 @@ import {
   UserPatchBody,
 } from '../schemas/access.ts';
 import { IdParams } from '../schemas/common.ts';
+import { MicrosoftSignInBody, MicrosoftSignInDto } from '../schemas/microsoft-sign-in.ts';
 
 const tag = 'Access';
 
@@ -163,4 +164,33 @@ export const updateOrganisation = endpoint({
   response: OrganisationSettingsDto,
   errors: ['HRS_VALIDATION'],
   audit: ['organisation.updated'],
+});
+
+export const getMicrosoftSignIn = endpoint({
+  operationId: 'getMicrosoftSignIn',
+  method: 'GET',
+  path: '/api/v1/organisation/microsoft-sign-in',
+  summary:
+    'Sign in with Microsoft: the linked Entra tenant, app registration and role mappings (the secret is never returned)',
+  tag,
+  access: 'admin',
+  status: 200,
+  response: MicrosoftSignInDto,
+  errors: [],
+  audit: 'read-only',
+});
+
+export const setMicrosoftSignIn = endpoint({
+  operationId: 'setMicrosoftSignIn',
+  method: 'PUT',
+  path: '/api/v1/organisation/microsoft-sign-in',
+  summary:
+    'Link an Entra tenant for Sign in with Microsoft (OpenID Connect, code + PKCE) and map Entra groups or app roles to hrsync roles',
+  tag,
+  access: 'admin',
+  body: MicrosoftSignInBody,
+  status: 200,
+  response: MicrosoftSignInDto,
+  errors: [],
+  audit: ['organisation.sign-in-changed'],
 });

@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
 import * as entitlements from './entitlements.ts';
+import * as notifications from './notifications.ts';
 import * as overrides from './overrides.ts';
 import * as persons from './persons.ts';
 import * as previews from './previews.ts';
@@ -18,6 +19,7 @@ export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
 export * from './entitlements.ts';
+export * from './notifications.ts';
 export * from './overrides.ts';
 export * from './persons.ts';
 export * from './previews.ts';
@@ -40,5 +42,6 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(audit),
   ...Object.values(settings),
   ...Object.values(agents),
+  ...Object.values(notifications),
   ...Object.values(overrides),
 ]);

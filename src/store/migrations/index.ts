@@ -12,6 +12,8 @@ import { linkEntitlements } from './0070-link-entitlements.ts';
 import { auditLogPaging } from './0110-audit-log-paging.ts';
 import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts';
 import { overridesAndQuarantine } from './0130-overrides-and-quarantine.ts';
+import { notifications } from './0160-notifications.ts';
+import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -26,8 +28,10 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0061-tenant-directory-via-agents': tenantDirectoryViaAgents,
     '0040-organisation-settings': organisationSettings,
     '0070-link-entitlements': linkEntitlements,
+    '0160-notifications': notifications,
     '0120-user-email-per-organisation': userEmailPerOrganisation(dialect),
     '0110-audit-log-paging': auditLogPaging(dialect),
+    '0161-microsoft-sign-in': microsoftSignIn,
     '0130-overrides-and-quarantine': overridesAndQuarantine,
   };
 }

@@ -21,6 +21,7 @@ export async function assertNoSecretsLeaked(svc: Service): Promise<void> {
     'engine_state',
     'users',
     'api_tokens',
+    'notification_settings',
   ] as const;
   const rows: string[] = [];
   for (const table of tables) {

@@ -16,6 +16,7 @@ import { createLogger } from '../../../src/app/logger.ts';
 import { type Endpoint, pathFor, signIn } from '../../../src/contracts/index.ts';
 import type { Role } from '../../../src/core/index.ts';
 import { engineExecutor, ServiceMetrics, Worker } from '../../../src/jobs/index.ts';
+import { Notifier, type ServerSmtp } from '../../../src/notify/index.ts';
 import { type DialectName, openStore, type Store } from '../../../src/store/index.ts';
 import { company, type PersonSpec, tenant } from '../../engine/company.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
@@ -77,6 +78,8 @@ export interface Service {
   readonly responses: { readonly operationId: string; readonly body: string }[];
   readonly logLines: string[];
   readonly worker: Worker;
+  /** Notifications after every run the worker finishes (short back-off). */
+  readonly notifier: Notifier;
   call(endpoint: Endpoint, options?: CallOptions): Promise<Reply>;
   /** Lets the in-process worker execute every queued run (the real engine against the emulators). */
   drain(): Promise<number>;
@@ -87,6 +90,8 @@ export interface ServiceOptions {
   readonly clock?: { now(): string };
   /** The AFAS company; default PEOPLE. */
   readonly people?: readonly PersonSpec[];
+  /** The server's mail server for notifications; default none. */
+  readonly smtp?: ServerSmtp;
   /** Endpoint hosts allowed besides 127.0.0.1 and localhost (HRSYNC_ALLOWED_ENDPOINT_HOSTS), e.g. a Samba DC. */
   readonly allowedEndpointHosts?: readonly string[];
 }
@@ -111,11 +116,23 @@ export async function startService(dialect: DialectName, options: ServiceOptions
   });
   const connectors = realConnectors({ extraCa: graph.caCertPem });
   const metrics = new ServiceMetrics(store);
+  const endpointPolicy = {
+    allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
+  };
+  const notifier = new Notifier({
+    store,
+    smtp: options.smtp ?? null,
+    endpointPolicy,
+    publicUrl: 'https://hrsync.example.test',
+    retryDelaysMs: [50, 200],
+    timeoutMs: 5_000,
+  });
   const worker = new Worker({
     store,
     execute: engineExecutor({ store, connectors }),
     metrics,
     leaseMs: 30_000,
+    onFinished: (run) => notifier.runFinished(run),
   });
   // Previews and run comparisons in their own thread on the same database, as the service runs them
   // (a suite that moves the clock keeps them in this thread, on its clock).
@@ -135,9 +152,8 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     metrics,
     logger: createLogger({ level: 'debug', destination }),
     strictContracts: true,
-    endpointPolicy: {
-      allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
-    },
+    endpointPolicy,
+    notifier,
     ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
   });
@@ -232,12 +248,14 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     logLines,
     call,
     worker,
+    notifier,
     async drain() {
       let n = 0;
       while (await worker.tick()) n++;
       return n;
     },
     async close() {
+      await notifier.idle();
       await analyses?.close();
       await app.close();
       await store.close();

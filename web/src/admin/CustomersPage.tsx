@@ -136,7 +136,7 @@ export function CustomersPage() {
                           <Badge appearance="outline">{tenant.type === 'cloud' ? 'Cloud' : 'Hybrid'}</Badge>
                         </div>
                         <TenantStatus tenant={tenant} onTested={() => tenants.reload()} />
-                        <TenantExtensions tenant={tenant} />
+                        <TenantExtensions tenant={tenant} onTenantChanged={tenants.reload} />
                         <div className={styles.actions}>
                           {can(updateTenant) && (
                             <Button

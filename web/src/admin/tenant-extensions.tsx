@@ -9,12 +9,19 @@ import { AgentsPanel } from '../agents/AgentsPanel.tsx';
 import type { Tenant } from '../api/dto.ts';
 import { DisabledContainerWarning } from './DirectoryFields.tsx';
 
-export function TenantExtensions(props: { readonly tenant: Tenant }) {
+export function TenantExtensions(props: {
+  readonly tenant: Tenant;
+  /** A panel changed the tenant itself (e.g. how its directory is reached): the page reloads it. */
+  readonly onTenantChanged?: () => void;
+}) {
   if (props.tenant.type !== 'hybrid') return null;
   return (
     <div data-testid="hybrid-directory-slot">
       {props.tenant.directory?.disabledContainer && <DisabledContainerWarning />}
-      <AgentsPanel tenant={props.tenant} />
+      <AgentsPanel
+        tenant={props.tenant}
+        {...(props.onTenantChanged ? { onTenantChanged: props.onTenantChanged } : {})}
+      />
     </div>
   );
 }

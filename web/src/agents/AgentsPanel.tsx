@@ -87,7 +87,11 @@ function When(props: { readonly iso: string | null; readonly now: number; readon
   );
 }
 
-export function AgentsPanel(props: { readonly tenant: Tenant }) {
+export function AgentsPanel(props: {
+  readonly tenant: Tenant;
+  /** Called after the panel changed the tenant (reach via agents), so the page's copy is current. */
+  readonly onTenantChanged?: () => void;
+}) {
   const styles = useStyles();
   const { can } = useSession();
   const { tenant } = props;
@@ -120,6 +124,7 @@ export function AgentsPanel(props: { readonly tenant: Tenant }) {
     setViaAgents(updated.directoryViaAgents);
     setPasswordStored(updated.directory?.bindPassword != null);
     setConfirmingAccess(false);
+    props.onTenantChanged?.();
     return updated;
   });
 

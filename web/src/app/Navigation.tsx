@@ -1,6 +1,7 @@
 /** The left navigation: connections and the audit log, then what an administrator manages. */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
+  AlertRegular,
   BuildingRegular,
   DocumentBulletListClockRegular,
   KeyRegular,
@@ -11,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import {
   type Endpoint,
+  getNotifications,
   listApiTokens,
   listCustomers,
   listUsers,
@@ -100,6 +102,13 @@ const ITEMS: readonly Item[] = [
     icon: <SettingsRegular fontSize={20} />,
     matches: (r) => r.page === 'organisation',
     needs: updateOrganisation,
+  },
+  {
+    label: 'Notifications',
+    href: '#/notifications',
+    icon: <AlertRegular fontSize={20} />,
+    matches: (r) => r.page === 'notifications',
+    needs: getNotifications,
   },
 ];
 

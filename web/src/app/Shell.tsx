@@ -27,6 +27,9 @@ const TokensPage = lazy(() => import('../admin/TokensPage.tsx').then((m) => ({ d
 const OrganisationPage = lazy(() =>
   import('../admin/OrganisationPage.tsx').then((m) => ({ default: m.OrganisationPage })),
 );
+const NotificationsPage = lazy(() =>
+  import('../admin/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
 const StepPage = lazy(() => import('../steps/StepPage.tsx').then((m) => ({ default: m.StepPage })));
 
 const useStyles = makeStyles({
@@ -77,6 +80,8 @@ function Page(props: { readonly route: Route }) {
       return <TokensPage />;
     case 'organisation':
       return <OrganisationPage />;
+    case 'notifications':
+      return <NotificationsPage />;
     case 'not-found':
       return (
         <EmptyState title="This page does not exist">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 export type StepNumber = 1 | 2 | 3 | 4 | 5;
 
 /** The administration pages: one URL segment each (`#/customers`). */
-export const ADMIN_PAGES = ['customers', 'users', 'tokens', 'organisation'] as const;
+export const ADMIN_PAGES = ['customers', 'users', 'tokens', 'organisation', 'notifications'] as const;
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 const isAdminPage = (s: string | undefined): s is AdminPage => ADMIN_PAGES.some((p) => p === s);
 
@@ -59,6 +59,7 @@ export function hrefFor(route: Route): string {
     case 'users':
     case 'tokens':
     case 'organisation':
+    case 'notifications':
       return `#/${route.page}`;
     case 'not-found':
       return `#${route.path}`;

@@ -6,6 +6,7 @@ import { signIn } from '../api/contracts.ts';
 import type { Session } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { MicrosoftSignIn } from './MicrosoftSignIn.tsx';
 
 const useStyles = makeStyles({
   page: {
@@ -74,6 +75,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
             Sign in
           </Button>
         </form>
+        <MicrosoftSignIn />
       </Card>
     </main>
   );

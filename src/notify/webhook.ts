@@ -1,0 +1,118 @@
+/**
+ * Webhooks: a JSON body, signed with HMAC-SHA256 over `<timestamp>.<body>` with the webhook's own
+ * key (like Stripe and GitHub, so a receiver can reject replays), or a chat payload Microsoft Teams
+ * (Workflows: an Adaptive Card) or Slack (incoming webhook: `text`) shows as a message. Redirects are
+ * not followed: a webhook may only reach the host it was saved with.
+ */
+import { createHmac } from 'node:crypto';
+import type { WebhookFormat } from '../store/index.ts';
+import type { NotificationEvent } from './event.ts';
+
+export const SIGNATURE_HEADER = 'x-hrsync-signature';
+export const TIMESTAMP_HEADER = 'x-hrsync-timestamp';
+
+export function signature(key: string, timestamp: string, body: string): string {
+  return `sha256=${createHmac('sha256', key).update(`${timestamp}.${body}`).digest('hex')}`;
+}
+
+function chatText(event: NotificationEvent): string {
+  return `${event.text}${event.link ? `\n\n${event.link}` : ''}`;
+}
+
+export function webhookBody(format: WebhookFormat, event: NotificationEvent, deliveryId: string): unknown {
+  switch (format) {
+    case 'json':
+      return {
+        id: deliveryId,
+        type: event.type,
+        occurredAt: event.at,
+        title: event.title,
+        text: event.text,
+        link: event.link,
+        organisation: event.organisation,
+        connection: event.connection,
+        run: event.run,
+        persons: event.persons,
+      };
+    case 'slack':
+      return { text: `*${event.title}*\n${chatText(event)}` };
+    case 'teams':
+      return {
+        type: 'message',
+        summary: event.title,
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            contentUrl: null,
+            content: {
+              $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+              type: 'AdaptiveCard',
+              version: '1.4',
+              body: [
+                { type: 'TextBlock', text: event.title, weight: 'Bolder', size: 'Medium', wrap: true },
+                { type: 'TextBlock', text: event.text, wrap: true },
+              ],
+              ...(event.link
+                ? { actions: [{ type: 'Action.OpenUrl', title: 'Open in hrsync', url: event.link }] }
+                : {}),
+            },
+          },
+        ],
+      };
+  }
+}
+
+export interface WebhookAttempt {
+  readonly ok: boolean;
+  /** Worth another try (network error, timeout, 408, 429, 5xx). */
+  readonly retryable: boolean;
+  readonly status: number | null;
+  readonly error: string | null;
+  /** From Retry-After on 429/503, in ms. */
+  readonly retryAfterMs: number | null;
+}
+
+export async function postWebhook(
+  url: string,
+  body: string,
+  headers: Readonly<Record<string, string>>,
+  timeoutMs: number,
+): Promise<WebhookAttempt> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', 'user-agent': 'hrsync-notifications', ...headers },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.body?.cancel().catch(() => undefined);
+    if (response.status >= 200 && response.status < 300) {
+      return { ok: true, retryable: false, status: response.status, error: null, retryAfterMs: null };
+    }
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return {
+      ok: false,
+      retryable: response.status === 408 || response.status === 429 || response.status >= 500,
+      status: response.status,
+      error:
+        response.status >= 300 && response.status < 400
+          ? `the webhook answered with a redirect (HTTP ${response.status}); redirects are not followed`
+          : `the webhook answered HTTP ${response.status}`,
+      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
+    };
+  } catch (error) {
+    const e = error as Error & { cause?: { code?: string; message?: string } };
+    const reason =
+      e.name === 'TimeoutError'
+        ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+        : (e.cause?.code ?? e.cause?.message ?? e.message);
+    return {
+      ok: false,
+      retryable: true,
+      status: null,
+      error: `could not reach the webhook: ${reason}`,
+      retryAfterMs: null,
+    };
+  }
+}
