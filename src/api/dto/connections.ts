@@ -37,6 +37,7 @@ export function toConnectionSummary(entry: ConnectionListEntry): Summary {
     customer: entry.customerId === null ? null : { id: entry.customerId, name: entry.customerName ?? '' },
     lastSyncAt: c.lastSyncAt,
     nextRunAt: c.nextRunAt,
+    timeZone: c.config.timeZone ?? DEFAULT_TIME_ZONE,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -97,7 +98,6 @@ export async function connectionDetails(store: Store, connection: Connection): P
       customerName: customer?.name ?? null,
     }),
     organisation: { id: connection.organisationId, name: organisation?.name ?? '' },
-    timeZone: connection.config.timeZone ?? DEFAULT_TIME_ZONE,
     schedule: connection.schedule,
     simulationCurrent: simulationCurrent(connection, tenant),
     latestRun: latest === null ? null : toRunDto(latest),

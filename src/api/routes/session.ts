@@ -12,6 +12,7 @@ import {
   verifyPassword,
 } from '../auth/credentials.ts';
 import { FAILURES_BEFORE_LOCK } from '../auth/sign-in-guard.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { registerEndpoint } from '../route.ts';
 
 const SIGN_IN_REFUSED = 'The e-mail address or password is not correct, or the account is disabled.';
@@ -46,7 +47,11 @@ async function sessionView(app: FastifyInstance, caller: Caller | null, user?: U
       ? { id: who.id, email: who.email, name: who.name }
       : { id: caller?.actor.id ?? '', email: '', name: caller?.actor.name ?? '' },
     role: user?.role ?? caller?.role ?? 'viewer',
-    organisation: { id: organisationId, name: organisation?.name ?? '' },
+    organisation: {
+      id: organisationId,
+      name: organisation?.name ?? '',
+      timeZone: organisation?.timeZone ?? DEFAULT_TIME_ZONE,
+    },
     via: user ? ('session' as const) : (caller?.via ?? 'session'),
   };
 }

@@ -42,7 +42,10 @@ export const OrganisationPatchBody = T.Object(
 export const SessionDto = T.Object({
   user: T.Object({ id: Id, email: T.String(), name: T.String() }),
   role: RoleSchema,
-  organisation: OrganisationDto,
+  organisation: T.Composite([
+    OrganisationDto,
+    T.Object({ timeZone: T.String({ description: 'IANA time zone for times where no connection applies' }) }),
+  ]),
   via: T.Union([T.Literal('session'), T.Literal('token')]),
 });
 

@@ -41,6 +41,7 @@ export const ConnectionSummaryDto = T.Object({
   customer: Nullable(Named),
   lastSyncAt: Nullable(Timestamp),
   nextRunAt: Nullable(Timestamp),
+  timeZone: T.String({ description: 'IANA time zone the connection’s times are shown in (step 4)' }),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -60,7 +61,6 @@ export const ConnectionDetailsDto = T.Composite([
   ConnectionSummaryDto,
   T.Object({
     organisation: Named,
-    timeZone: T.String(),
     schedule: Nullable(ScheduleDto),
     simulationCurrent: T.Boolean({
       description: 'a successful simulation of the current configuration exists (needed to activate)',

@@ -11,6 +11,7 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTime, setOrganisationTimeZone } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
@@ -62,7 +63,11 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
           className={styles.form}
           onSubmit={(e) => {
             e.preventDefault();
-            void save.run().then((ok) => ok && props.onSaved());
+            void save.run().then((ok) => {
+              if (!ok) return;
+              setOrganisationTimeZone(zone);
+              props.onSaved();
+            });
           }}
         >
           <Field label="Name" required>
@@ -92,7 +97,7 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
               ))}
             </Combobox>
           </Field>
-          <Text size={200}>Created {new Date(props.saved.createdAt).toISOString().slice(0, 10)}</Text>
+          <Text size={200}>Created {formatDateTime(props.saved.createdAt, '—', props.saved.timeZone)}</Text>
           <ErrorMessage error={save.error} />
           <div className={styles.buttons}>
             <BusyButton type="submit" busy={save.busy} disabled={!changed || !name.trim()}>

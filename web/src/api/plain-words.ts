@@ -55,10 +55,14 @@ const isCatalogued = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CA
 /** `/mapping/3/source` → `mapping 3 source`: paths read better without slashes. */
 const readablePath = (path: string): string => path.replace(/^\//, '').split('/').filter(Boolean).join(' › ');
 
-export function plainWords(error: unknown): PlainError {
+/**
+ * `titles` lets a page name a refusal for what it means there: on the sign-in page
+ * HRS_UNAUTHENTICATED is "Wrong e-mail address or password", not "You are signed out".
+ */
+export function plainWords(error: unknown, titles: Partial<Record<ErrorCode, string>> = {}): PlainError {
   if (isApiError(error)) {
     const title = isCatalogued(error.code)
-      ? TITLES[error.code]
+      ? (titles[error.code] ?? TITLES[error.code])
       : error.code === 'NETWORK'
         ? 'Cannot reach hrsync'
         : 'The operation failed';

@@ -5,6 +5,7 @@ import { hrefFor } from '../app/routes.ts';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { actionLabel, actorName, auditSentence } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
   details: {
@@ -27,7 +28,7 @@ export function AuditEventDrawer(props: {
   return (
     <DetailDrawer
       item={props.event}
-      title={(e) => e.action}
+      title={(e) => auditSentence(e)}
       onClose={props.onClose}
       testId="audit-event-drawer"
     >
@@ -36,8 +37,8 @@ export function AuditEventDrawer(props: {
           <PropertyList
             items={[
               ['Time', formatDateTimeSeconds(e.at)],
-              ['Actor', `${e.actor.name} (${e.actor.type})`],
-              ['Action', e.action],
+              ['Actor', `${actorName(e.actor)} · ${e.actor.name} (${e.actor.type})`],
+              ['Action', `${actionLabel(e.action)} · ${e.action}`],
               ['Outcome', e.outcome],
               ['Message', e.message],
               [

@@ -20,44 +20,45 @@ import { Pager } from '../ui/Pager.tsx';
 import { AuditEventDrawer } from './AuditEventDrawer.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 import { filterFromRoute, filterToRoute } from './audit-filter.ts';
+import { auditSentence } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', alignItems: 'center', marginBottom: '8px' },
-  message: { maxWidth: '420px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  sentence: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
 const OUTCOME_COLOURS = { success: 'success', failure: 'danger', refused: 'warning' } as const;
+export const OUTCOME_WORDS = { success: 'Done', failure: 'Failed', refused: 'Refused' } as const;
 const PAGE_SIZE = 50;
 
-function columns(open: (e: AuditEvent) => void, messageClass: string): readonly Column<AuditEvent>[] {
+function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly Column<AuditEvent>[] {
   return [
     {
       header: 'Time',
       width: 190,
       cell: (e) => (
-        <OpenLink onOpen={() => open(e)} label={`Details of ${e.action} at ${formatDateTimeSeconds(e.at)}`}>
+        <OpenLink
+          onOpen={() => open(e)}
+          label={`Details of “${auditSentence(e)}” at ${formatDateTimeSeconds(e.at)}`}
+        >
           {formatDateTimeSeconds(e.at)}
         </OpenLink>
       ),
     },
-    { header: 'Actor', cell: (e) => e.actor.name },
-    { header: 'Action', cell: (e) => e.action, nowrap: true },
-    { header: 'Connection', cell: (e) => e.connection?.name ?? '—' },
-    { header: 'Person', cell: (e) => e.person ?? '—' },
+    {
+      header: 'What happened',
+      cell: (e) => (
+        <div className={sentenceClass} title={e.message} data-testid="audit-sentence">
+          {auditSentence(e)}
+        </div>
+      ),
+    },
     {
       header: 'Outcome',
       cell: (e) => (
         <Badge appearance="tint" color={OUTCOME_COLOURS[e.outcome]}>
-          {e.outcome}
+          {OUTCOME_WORDS[e.outcome]}
         </Badge>
-      ),
-    },
-    {
-      header: 'Message',
-      cell: (e) => (
-        <div className={messageClass} title={e.message}>
-          {e.message}
-        </div>
       ),
     },
   ];
@@ -120,7 +121,7 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
             <DataTable
               label="Audit events"
               testId="audit-table"
-              columns={columns(setOpen, styles.message)}
+              columns={columns(setOpen, styles.sentence)}
               rows={list.items}
               rowKey={(e) => e.id}
               onOpen={setOpen}

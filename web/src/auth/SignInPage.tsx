@@ -8,6 +8,12 @@ import { useAction } from '../api/use-action.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { MicrosoftSignIn } from './MicrosoftSignIn.tsx';
 
+/** What a refused sign-in means to the person signing in. */
+const SIGN_IN_TITLES = {
+  HRS_UNAUTHENTICATED: 'Wrong e-mail address or password',
+  HRS_RATE_LIMITED: 'Too many sign-in attempts',
+} as const;
+
 const useStyles = makeStyles({
   page: {
     minHeight: '100vh',
@@ -65,7 +71,7 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
               onChange={(_, d) => setPassword(d.value)}
             />
           </Field>
-          <ErrorMessage error={action.error} />
+          <ErrorMessage error={action.error} titles={SIGN_IN_TITLES} />
           <Button
             appearance="primary"
             type="submit"

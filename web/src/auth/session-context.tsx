@@ -5,6 +5,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import type { Endpoint } from '../api/contracts.ts';
 import type { Session } from '../api/dto.ts';
+import { setOrganisationTimeZone } from '../ui/format.ts';
 import { mayCall } from './permissions.ts';
 
 export interface SessionValue {
@@ -20,6 +21,9 @@ export function SessionProvider(props: {
   readonly signOut: () => Promise<void>;
   readonly children: ReactNode;
 }) {
+  // Times where no connection applies are shown in the organisation's zone (ui/format.ts); it is
+  // set before any page renders a time.
+  setOrganisationTimeZone(props.session.organisation.timeZone);
   const value: SessionValue = {
     session: props.session,
     can: (e) => mayCall(props.session.role, e),

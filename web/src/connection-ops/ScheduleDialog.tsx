@@ -13,6 +13,7 @@ import { useResource } from '../api/use-resource.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTimeWithRelative } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
 import type { ActionTarget } from './ConnectionActions.tsx';
@@ -197,7 +198,7 @@ export function ScheduleDialog(props: {
             ) : preview ? (
               <ol className={styles.preview} data-testid="schedule-preview">
                 {preview.times.map((t) => (
-                  <li key={t.at}>{t.local}</li>
+                  <li key={t.at}>{formatDateTimeWithRelative(t.at, '—', preview.timeZone)}</li>
                 ))}
               </ol>
             ) : (

@@ -15,12 +15,13 @@ import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
 import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { RUN_KIND_LABELS, SOURCE_SYSTEM_LABELS, STEP_TITLES, TENANT_TYPE_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { TimeZoneContext } from '../ui/time-zone.ts';
 import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
@@ -65,7 +66,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
   const refreshKey = `${c.updatedAt}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`;
 
   return (
-    <>
+    <TimeZoneContext.Provider value={c.timeZone}>
       <PageHeader
         crumbs={[{ label: 'Connections', href: '#/connections' }, { label: c.name }]}
         title={c.name}
@@ -113,8 +114,11 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                 ['Customer', c.customer?.name ?? 'Not chosen yet (step 2)'],
                 ['Tenant', c.tenant?.name ?? 'Not chosen yet (step 2)'],
                 ['Organisation', c.organisation.name],
-                ['Last synchronisation', formatDateTime(c.lastSyncAt, 'Never')],
-                ['Next synchronisation', formatDateTime(c.nextRunAt, 'Not scheduled')],
+                ['Last synchronisation', formatDateTimeWithRelative(c.lastSyncAt, 'Never', c.timeZone)],
+                [
+                  'Next synchronisation',
+                  formatDateTimeWithRelative(c.nextRunAt, 'Not scheduled', c.timeZone),
+                ],
                 [
                   'Schedule',
                   c.schedule
@@ -143,7 +147,8 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                   [
                     'Run',
                     <Link key="r" href={hrefFor({ page: 'run', id: c.latestRun.id })}>
-                      {RUN_KIND_LABELS[c.latestRun.kind]} of {formatDateTime(c.latestRun.requestedAt)}
+                      {RUN_KIND_LABELS[c.latestRun.kind]} of{' '}
+                      {formatDateTime(c.latestRun.requestedAt, '—', c.timeZone)}
                     </Link>,
                   ],
                   [
@@ -175,6 +180,6 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
           }}
         />
       )}
-    </>
+    </TimeZoneContext.Provider>
   );
 }

@@ -10,8 +10,9 @@ import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { formatDateTime, formatDuration } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
+import { useTimeZone } from '../ui/time-zone.ts';
 
-const COLUMNS: readonly Column<Run>[] = [
+const columns = (zone: string): readonly Column<Run>[] => [
   {
     header: 'Run',
     cell: (r) => (
@@ -22,12 +23,13 @@ const COLUMNS: readonly Column<Run>[] = [
     ),
   },
   { header: 'Status', cell: (r) => <RunStatusBadge status={r.status} outcome={r.outcome} /> },
-  { header: 'Requested', cell: (r) => formatDateTime(r.requestedAt) },
+  { header: 'Requested', cell: (r) => formatDateTime(r.requestedAt, '—', zone) },
   { header: 'By', cell: (r) => r.requestedBy },
   { header: 'Duration', cell: (r) => formatDuration(r.durationMs) },
 ];
 
 export function RecentRuns(props: { readonly connectionId: string; readonly refreshKey: string }) {
+  const zone = useTimeZone();
   const runs = useResource(
     () => call(listRuns, { params: { id: props.connectionId }, query: { pageSize: 10 } }),
     `${props.connectionId}-${props.refreshKey}`,
@@ -42,7 +44,7 @@ export function RecentRuns(props: { readonly connectionId: string; readonly refr
         <DataTable
           label="Recent runs"
           testId="recent-runs"
-          columns={COLUMNS}
+          columns={columns(zone)}
           rows={page.items}
           rowKey={(r) => r.id}
         />

@@ -18,7 +18,7 @@ import {
 import type { ConnectionSummary } from '../api/dto.ts';
 import { hrefFor } from '../app/routes.ts';
 import { StateBadge } from '../ui/Badges.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { SOURCE_SYSTEM_LABELS } from '../ui/labels.ts';
 import { TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
 
@@ -126,10 +126,10 @@ export function ConnectionsTable(props: {
                 )}
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Last sync">
-                {formatDateTime(c.lastSyncAt, 'Never')}
+                {formatDateTime(c.lastSyncAt, 'Never', c.timeZone)}
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Next sync">
-                {formatDateTime(c.nextRunAt, 'Not scheduled')}
+                {formatDateTimeWithRelative(c.nextRunAt, 'Not scheduled', c.timeZone)}
               </TableCell>
             </TableRow>
           );

@@ -34,12 +34,13 @@ import { RunStatusBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { formatDateTimeSeconds, formatDuration } from '../ui/format.ts';
+import { formatDateTimeSeconds, formatDuration, organisationTimeZone } from '../ui/format.ts';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
@@ -89,6 +90,7 @@ export function RunPage(props: { readonly id: string }) {
   }
 
   const name = connection.data?.name ?? 'connection';
+  const zone = connection.data?.timeZone ?? organisationTimeZone();
   const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
   const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status, r.kind).ok;
   const blocked = r.status === 'blocked';
@@ -98,7 +100,7 @@ export function RunPage(props: { readonly id: string }) {
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
 
   return (
-    <>
+    <TimeZoneContext.Provider value={zone}>
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
@@ -153,12 +155,14 @@ export function RunPage(props: { readonly id: string }) {
             <MessageBarBody>
               {r.approval && (
                 <div>
-                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at)}: “{r.approval.reason}”
+                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at, '—', zone)}: “
+                  {r.approval.reason}”
                 </div>
               )}
               {r.discard && (
                 <div>
-                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at)}: “{r.discard.reason}”
+                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at, '—', zone)}: “
+                  {r.discard.reason}”
                 </div>
               )}
             </MessageBarBody>
@@ -170,9 +174,9 @@ export function RunPage(props: { readonly id: string }) {
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
                 ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} />],
-                ['Requested', `${formatDateTimeSeconds(r.requestedAt)} by ${r.requestedBy}`],
-                ['Started', formatDateTimeSeconds(r.startedAt)],
-                ['Finished', formatDateTimeSeconds(r.finishedAt)],
+                ['Requested', `${formatDateTimeSeconds(r.requestedAt, '—', zone)} by ${r.requestedBy}`],
+                ['Started', formatDateTimeSeconds(r.startedAt, '—', zone)],
+                ['Finished', formatDateTimeSeconds(r.finishedAt, '—', zone)],
                 ['Duration', formatDuration(r.durationMs)],
                 ['Persons in AFAS', r.sourceCount === null ? '—' : String(r.sourceCount)],
                 ['Attempt', `${r.attempt} of ${r.maxAttempts}`],
@@ -235,6 +239,6 @@ export function RunPage(props: { readonly id: string }) {
       >
         Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of “{name}”? Work already applied stays applied.
       </ConfirmDialog>
-    </>
+    </TimeZoneContext.Provider>
   );
 }

@@ -16,6 +16,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { STEP_TITLES } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DestinationStepEditor } from './destination/DestinationStepEditor.tsx';
 import { MappingStepEditor } from './mapping/MappingStepEditor.tsx';
 import { ScopeStepEditor } from './scope/ScopeStepEditor.tsx';
@@ -66,7 +67,7 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
   const editorProps = { connection: c, configuration: config, readOnly, onSaved };
 
   return (
-    <>
+    <TimeZoneContext.Provider value={c.timeZone}>
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
@@ -109,6 +110,6 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
           </>
         )}
       </Card>
-    </>
+    </TimeZoneContext.Provider>
   );
 }

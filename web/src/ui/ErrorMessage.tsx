@@ -6,11 +6,17 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import type { ErrorCode } from '../api/contracts.ts';
 import { plainWords } from '../api/plain-words.ts';
 
-export function ErrorMessage(props: { readonly error: unknown; readonly onRetry?: () => void }) {
+export function ErrorMessage(props: {
+  readonly error: unknown;
+  readonly onRetry?: () => void;
+  /** Titles that fit this page better than the general ones (see plainWords). */
+  readonly titles?: Partial<Record<ErrorCode, string>>;
+}) {
   if (props.error === undefined || props.error === null) return null;
-  const { title, message, details } = plainWords(props.error);
+  const { title, message, details } = plainWords(props.error, props.titles);
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
       <MessageBarBody>

@@ -26,7 +26,7 @@ import { RunCounts } from '../../runs/RunCounts.tsx';
 import { RunStatusBadge } from '../../ui/Badges.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
-import { formatDateTime } from '../../ui/format.ts';
+import { formatDateTime, formatDateTimeWithRelative } from '../../ui/format.ts';
 import { NumberedStep } from './NumberedStep.tsx';
 
 const useStyles = makeStyles({
@@ -73,7 +73,7 @@ export function SimulationStepPanel(props: {
               <Text>
                 Latest simulation:{' '}
                 <RunStatusBadge status={lastSimulation.status} outcome={lastSimulation.outcome} /> requested{' '}
-                {formatDateTime(lastSimulation.requestedAt)} by {lastSimulation.requestedBy}.{' '}
+                {formatDateTime(lastSimulation.requestedAt, '—', c.timeZone)} by {lastSimulation.requestedBy}.{' '}
                 {c.simulationCurrent
                   ? 'It matches the current configuration.'
                   : 'The configuration changed since.'}
@@ -140,7 +140,7 @@ export function SimulationStepPanel(props: {
         <NumberedStep number={3} title="Schedule">
           <Text>
             {c.schedule
-              ? `Scheduled; the next sync is ${formatDateTime(c.nextRunAt, 'not planned')}.`
+              ? `Scheduled; the next sync is ${formatDateTimeWithRelative(c.nextRunAt, 'not planned', c.timeZone)}.`
               : 'Choose when syncs run. “Save and activate” does steps 2 and 3 at once.'}
           </Text>
           {can(setSchedule) && (

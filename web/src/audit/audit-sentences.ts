@@ -1,0 +1,112 @@
+/**
+ * Audit events as sentences an administrator reads at a glance ("Jan Bakker activated the
+ * connection “Contoso HR”"), with the actor as a person, an API token or "Scheduled run" rather
+ * than a process name. The raw action, message and details stay one click away (the event panel).
+ */
+import type { AuditEvent } from '../api/dto.ts';
+
+type Phrase = (object: string, e: AuditEvent) => string;
+
+const conn = (e: AuditEvent): string =>
+  e.connection ? `the connection “${e.connection.name ?? e.connection.id}”` : 'a connection';
+const of = (e: AuditEvent): string => (e.connection ? ` of “${e.connection.name ?? e.connection.id}”` : '');
+const person = (e: AuditEvent): string => (e.person ? ` of ${e.person}` : '');
+
+/** What the actor did, per action; `object` is the connection phrase where one applies. */
+const PHRASES: Readonly<Record<string, Phrase>> = {
+  'session.signed-in': () => 'signed in',
+  'session.signed-out': () => 'signed out',
+  'session.locked-out': () => 'was locked out after too many failed sign-ins',
+  'user.created': () => 'added a user',
+  'user.updated': () => 'changed a user',
+  'token.created': () => 'created an API token',
+  'token.revoked': () => 'revoked an API token',
+  'organisation.updated': () => 'changed the organisation’s settings',
+  'customer.created': () => 'added a customer',
+  'customer.renamed': () => 'renamed a customer',
+  'customer.deleted': () => 'removed a customer',
+  'tenant.created': () => 'registered a tenant',
+  'tenant.updated': () => 'changed a tenant',
+  'tenant.deleted': () => 'removed a tenant',
+  'tenant.credentials-tested': () => 'tested a tenant’s credentials',
+  'connection.created': (o) => `created ${o}`,
+  'connection.copied': (o) => `copied ${o}`,
+  'connection.updated': (o) => `renamed or re-described ${o}`,
+  'connection.deleted': (o) => `deleted ${o}`,
+  'connection.step-saved': (o) => `saved a configuration step of ${o}`,
+  'connection.source-tested': (o) => `tested the AFAS connection of ${o}`,
+  'connection.expression-tested': (o) => `tried an expression in ${o}`,
+  'connection.state-changed': (o, e) =>
+    /activated anyway/.test(e.message)
+      ? `activated ${o} anyway`
+      : /deactivated/.test(e.message)
+        ? `deactivated ${o}`
+        : /activated/.test(e.message)
+          ? `activated ${o}`
+          : `changed the state of ${o}`,
+  'connection.schedule-changed': (o) => `changed the schedule of ${o}`,
+  'connection.previewed': (o) => `previewed unsaved changes to ${o}`,
+  'run.queued': (_, e) => `asked for a run${of(e)}`,
+  'run.started': (_, e) => `started a run${of(e)}`,
+  'run.requeued': (_, e) => `picked up an interrupted run${of(e)} again`,
+  'run.finished': (_, e) => `finished a run${of(e)}`,
+  'run.blocked': (_, e) => `stopped a run${of(e)} at a safety threshold`,
+  'run.approved': (_, e) => `approved the blocked run${of(e)}`,
+  'run.discarded': (_, e) => `discarded the blocked run${of(e)}`,
+  'run.cancelled': (_, e) => `cancelled a run${of(e)}`,
+  'account.create': (_, e) => `created the account${person(e)}`,
+  'account.update': (_, e) => `updated the account${person(e)}`,
+  'account.enable': (_, e) => `enabled the account${person(e)}`,
+  'account.disable': (_, e) => `disabled the account${person(e)}`,
+  'account.delete': (_, e) => `deleted the account${person(e)}`,
+  'account.write-back': (_, e) => `wrote the e-mail address${person(e)} back to AFAS`,
+  'settings.retention-changed': () => 'changed how long history is kept',
+  'agent.registration-created': () => 'created a key to register a directory agent',
+  'agent.registered': () => 'registered a directory agent',
+  'agent.revoked': () => 'revoked a directory agent',
+  'agent.connected': () => 'connected',
+  'agent.operation-answered': () => 'answered a directory request',
+};
+
+/** Short labels for the action column and filter (the raw action is in the event panel). */
+export function actionLabel(action: string): string {
+  const [subject = '', verb = ''] = action.split('.');
+  const words = verb.replace(/-/g, ' ');
+  const nouns: Record<string, string> = {
+    session: 'Sign-in',
+    user: 'User',
+    token: 'API token',
+    organisation: 'Organisation',
+    customer: 'Customer',
+    tenant: 'Tenant',
+    connection: 'Connection',
+    run: 'Run',
+    account: 'Account',
+    settings: 'Settings',
+    agent: 'Agent',
+  };
+  return `${nouns[subject] ?? subject}: ${words}`;
+}
+
+/** The actor as a person would name them. */
+export function actorName(actor: AuditEvent['actor']): string {
+  if (actor.type === 'system') {
+    if (actor.name === 'scheduler') return 'Scheduled run';
+    if (actor.name === 'worker') return 'The sync';
+    return 'hrsync';
+  }
+  // A token's actor is recorded as "token <name> (<creator>)".
+  if (actor.type === 'token')
+    return actor.name.startsWith('token ') ? `API ${actor.name}` : `API token ${actor.name}`;
+  if (actor.type === 'agent') return `Directory agent ${actor.name}`;
+  return actor.name;
+}
+
+const OUTCOME_TAILS = { success: '', failure: ', which failed', refused: ', which was refused' } as const;
+
+export function auditSentence(e: AuditEvent): string {
+  const phrase = PHRASES[e.action];
+  const who = actorName(e.actor);
+  if (!phrase) return `${who}: ${e.message}`;
+  return `${who} ${phrase(conn(e), e)}${OUTCOME_TAILS[e.outcome]}.`;
+}
