@@ -17,6 +17,7 @@ import { createAfasSource } from '../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index.ts';
 import { benchAgent } from './agent.ts';
 import { benchConsole, describeFigure } from './console.ts';
+import { benchDirectory } from './directory.ts';
 import { benchExpressions } from './expressions.ts';
 import { benchService } from './service.ts';
 
@@ -159,6 +160,12 @@ const report = (name: string, figure: string, goal: string, ratio: number, ok: b
 
 const children: ChildProcess[] = [];
 try {
+  // `BENCH_ONLY=directory`: only the Active Directory figures (issue 8), against a real Samba domain.
+  if (ONLY === 'directory') {
+    await benchDirectory(report);
+    console.log(`\n${results.join('\n')}`);
+    process.exit(0);
+  }
   if (ONLY === undefined) {
     // the console's delivery: compressed bytes per page, cold, in Chromium
     for (const figure of await benchConsole()) {
@@ -278,4 +285,5 @@ try {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }
 if (ONLY === undefined || ONLY === 'agent') await benchAgent(report);
+if (ONLY === undefined) await benchDirectory(report);
 console.log(`\n${results.join('\n')}`);
