@@ -30,6 +30,26 @@ export interface PlanFigures {
   readonly cpuMicrosPerPerson: number;
   readonly gcShare: number;
   readonly gcCount: number;
+  /** Bytes allocated per person by one replay (sampled by V8's heap profiler, collected objects included). */
+  readonly allocatedBytesPerPerson: number;
+}
+
+/** Bytes allocated while `fn` runs, from V8's sampling heap profiler, counting what GC already took. */
+async function allocatedBytes(fn: () => Promise<unknown>): Promise<number> {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', {
+    samplingInterval: 1024,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  await fn();
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  type Node = { selfSize: number; children: Node[] };
+  const sum = (n: Node): number => n.children.reduce((t, c) => t + sum(c), n.selfSize);
+  return sum(profile.head as Node);
 }
 
 async function startChild(args: string[]) {
@@ -156,6 +176,16 @@ export async function benchPlan(persons: number, repeat: number): Promise<PlanFi
         });
     }
     observer.disconnect();
+    const allocated = await allocatedBytes(() =>
+      executeRun({
+        kind: 'simulation',
+        config,
+        source: replaySource,
+        target: replayTarget,
+        store: new MemoryEngineStore(),
+        clock,
+      }),
+    );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     const wall = median(samples.map((s) => s.wall));
     return {
@@ -165,6 +195,7 @@ export async function benchPlan(persons: number, repeat: number): Promise<PlanFi
       cpuMicrosPerPerson: (median(samples.map((s) => s.cpu)) * 1000) / persons,
       gcShare: median(samples.map((s) => s.gcMs / s.wall)),
       gcCount: median(samples.map((s) => s.gcCount)),
+      allocatedBytesPerPerson: allocated / persons,
     };
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');

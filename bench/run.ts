@@ -19,6 +19,7 @@ import { benchAgent } from './agent.ts';
 import { benchConsole, describeFigure } from './console.ts';
 import { benchDirectory } from './directory.ts';
 import { benchExpressions } from './expressions.ts';
+import { benchScale } from './scale.ts';
 import { benchService } from './service.ts';
 
 interface Emulators {
@@ -35,7 +36,10 @@ interface Emulators {
 
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
-/** `BENCH_ONLY=service` runs only the service's figures (issue 13); `BENCH_ONLY=agent` only the agent's (issue 9). */
+/**
+ * `BENCH_ONLY=service` or `BENCH_ONLY=scale` runs only those figures of issue 13; `BENCH_ONLY=agent`
+ * only the agent's (issue 9).
+ */
 const ONLY = process.env.BENCH_ONLY;
 const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
 /** 150 s × 0.02 = a 3 s window: the documented 3,000 writes per window become 1,000 writes/s. */
@@ -281,6 +285,8 @@ try {
     await benchService(info, report, fmt);
     for (const c of started) c.kill('SIGTERM');
   }
+  // 5. I/O floor, plan µs, RSS per person, /healthz during a run, growth series (issue 13)
+  if (ONLY === undefined || ONLY === 'scale') await benchScale(report, fmt);
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }

@@ -7,6 +7,9 @@ import type { AttrValue } from '../../core/index.ts';
 
 export type AttributeType = 'string' | 'boolean' | 'string[]' | 'datetime';
 
+const DATETIMES_KEPT = 50_000;
+const datetimes = new Map<string, string>();
+
 export function coerce(value: AttrValue, type: AttributeType): AttrValue {
   if (value === null) return null;
   switch (type) {
@@ -27,9 +30,15 @@ export function coerce(value: AttrValue, type: AttributeType): AttrValue {
     case 'datetime': {
       const s = Array.isArray(value) ? (value[0] ?? '') : String(value).trim();
       if (s === '') return null;
+      // A company has few distinct dates, and each is coerced once per person: remember them.
+      const known = datetimes.get(s);
+      if (known !== undefined) return known;
       // Graph returns DateTimeOffset values as `YYYY-MM-DDTHH:mm:ssZ`; normalise to that form.
       const ms = Date.parse(s);
-      return Number.isNaN(ms) ? s : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+      const iso = Number.isNaN(ms) ? s : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+      if (datetimes.size >= DATETIMES_KEPT) datetimes.clear();
+      datetimes.set(s, iso);
+      return iso;
     }
     case 'string': {
       const s = Array.isArray(value) ? value.join(',') : String(value);

@@ -71,11 +71,12 @@ export function compileMapping(
         return;
       }
       const ast: Expression = parsed.ast;
+      const label = `mapping "${rule.target}"`;
       compiled.push({
         ...base,
         references: references(ast),
         evaluate: (context) => {
-          const r = withinBudget(`mapping "${rule.target}"`, () => evaluate(ast, context));
+          const r = withinBudget(label, () => evaluate(ast, context));
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
           return { ok: true, value: finish(r.value), flow: r.flow };
         },

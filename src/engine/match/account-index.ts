@@ -6,11 +6,15 @@ import type { Account, AttrValue } from '../../core/index.ts';
 
 export const normaliseKey = (value: string): string => value.trim().toLowerCase();
 
+const SMTP = /^smtp:/i;
 /** proxyAddresses hold `SMTP:a@b` / `smtp:a@b`; uniqueness is about the address itself. */
-function keysOf(attribute: string, value: AttrValue | undefined): string[] {
-  if (value === null || value === undefined || value === '') return [];
-  const list = Array.isArray(value) ? value : [String(value)];
-  return list.map((v) => normaliseKey(attribute === 'proxyAddresses' ? v.replace(/^smtp:/i, '') : v));
+const keyOf = (attribute: string, v: string): string =>
+  normaliseKey(attribute === 'proxyAddresses' ? v.replace(SMTP, '') : v);
+
+function add(map: Map<string, Account[]>, key: string, account: Account): void {
+  const list = map.get(key);
+  if (list) list.push(account);
+  else map.set(key, [account]);
 }
 
 export class AccountIndex {
@@ -21,15 +25,17 @@ export class AccountIndex {
     readonly accounts: readonly Account[],
     attributes: readonly string[],
   ) {
-    this.byId = new Map(accounts.map((a) => [a.id, a]));
+    const byId = new Map<string, Account>();
+    for (const account of accounts) byId.set(account.id, account);
+    this.byId = byId;
+    // Plain loops, no array per account and attribute: construction is on every run's plan path.
     for (const attribute of new Set(attributes)) {
       const map = new Map<string, Account[]>();
       for (const account of accounts) {
-        for (const key of keysOf(attribute, account.attributes[attribute])) {
-          const list = map.get(key);
-          if (list) list.push(account);
-          else map.set(key, [account]);
-        }
+        const value = account.attributes[attribute];
+        if (value === null || value === undefined || value === '') continue;
+        if (Array.isArray(value)) for (const v of value) add(map, keyOf(attribute, v), account);
+        else add(map, keyOf(attribute, String(value)), account);
       }
       this.byValue.set(attribute, map);
     }

@@ -44,9 +44,23 @@ function cut(text: string, max: number): string {
 /** Checks (and where allowed shortens) each value; values without a limit pass unchanged. */
 export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: Limits): LimitCheck {
   const out: Record<string, AttrValue> = { ...values };
-  const shortened = new Map<string, Shortened>();
-  const problems = new Map<string, string>();
-  for (const [attribute, value] of Object.entries(values)) {
+  // Most persons have nothing shortened or refused: the maps are made only when needed.
+  let shortenedMap: Map<string, Shortened> | undefined;
+  let problemsMap: Map<string, string> | undefined;
+  const shortened = {
+    set: (k: string, v: Shortened) => {
+      shortenedMap ??= new Map();
+      shortenedMap.set(k, v);
+    },
+  };
+  const problems = {
+    set: (k: string, v: string) => {
+      problemsMap ??= new Map();
+      problemsMap.set(k, v);
+    },
+  };
+  for (const attribute in values) {
+    const value = values[attribute] as AttrValue;
     const limit = limits.limits[attribute];
     if (limit === undefined || value === null) continue;
     const policy = limits.policyOf(attribute) ?? limit.onTooLong;
@@ -96,8 +110,10 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
       }
     }
   }
-  return { values: out, shortened, problems };
+  return { values: out, shortened: shortenedMap ?? NONE, problems: problemsMap ?? NONE };
 }
+
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
 /** Problems of the attributes actually written: refused values, required ones missing or cleared. */
 export function writeProblems(

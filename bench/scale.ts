@@ -1,0 +1,216 @@
+/**
+ * The figures of issue 13 that bench/service.ts does not print, each beside its goal:
+ * - the I/O floor: every AFAS page (8 in flight) and every Graph delta page read once with plain
+ *   fetch, both at once as a run does; engine simulate ÷ floor (goal ≤ 1.3);
+ * - plan µs/person (goal ≤ 10) and bytes allocated per person (bench/plan.ts);
+ * - peak RSS per person (goal ≤ 5 KB) and RSS after the run, each in a fresh child process
+ *   (bench/measure-child.ts): the engine, and the service's run on SQLite and on PostgreSQL;
+ * - `/healthz` p99 while a run is planned (goal ≤ 50 ms; bench/healthz-child.ts);
+ * - the growth series: engine simulate time and peak RSS per doubling (BENCH_GROWTH sizes).
+ * Sizes: BENCH_SERVICE_PERSONS (default 50,000), BENCH_HEALTHZ_PERSONS, BENCH_PLAN_PERSONS,
+ * BENCH_GROWTH ("12500,25000,50000,100000").
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { afasAuthorization } from '../src/sources/afas/afas-token.ts';
+import { afasBaseUrl, getConnectorUrl } from '../src/sources/afas/afas-url.ts';
+import { selectFor } from '../src/targets/graph/graph-odata.ts';
+import { GraphTokenProvider } from '../src/targets/graph/graph-token.ts';
+import { benchPlan } from './plan.ts';
+import { configFor, runOnce, type ServiceEmulators } from './service.ts';
+
+type Report = (name: string, figure: string, goal: string, ratio: number, ok: boolean) => void;
+type Fmt = (n: number, d?: number) => string;
+
+const run = promisify(execFile);
+
+async function startChild(args: string[]): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--max-old-space-size=8192', 'bench/emulators-child.ts', ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+  });
+  return { child, info: JSON.parse(line) as Record<string, unknown> };
+}
+
+export async function withEmulators<T>(persons: number, fn: (e: ServiceEmulators) => Promise<T>): Promise<T> {
+  const common = [String(persons), '7', 'existing', '1'];
+  const started = await Promise.all([startChild(['afas', ...common]), startChild(['graph', ...common])]);
+  try {
+    return await fn({ ...started[0].info, ...started[1].info } as unknown as ServiceEmulators);
+  } finally {
+    for (const s of started) s.child.kill('SIGTERM');
+  }
+}
+
+/** Reads exactly the pages that hold data, as fast as plain fetch can: the floor for a run's reads. */
+async function ioFloor(e: ServiceEmulators, rows: Record<string, number>, attributes: readonly string[]) {
+  const config = configFor(e);
+  const source = config.source;
+  const base = afasBaseUrl(source.environment);
+  const auth = afasAuthorization(e.afasToken);
+  const keys = { users: 'Medewerker', employments: 'ExternalID', organizationalUnits: 'ExternalId' } as const;
+  const pages: string[] = [];
+  for (const role of ['users', 'employments', 'organizationalUnits'] as const) {
+    const n = Math.max(1, Math.ceil((rows[role] ?? 0) / source.pageSize));
+    for (let i = 0; i < n; i++)
+      pages.push(
+        getConnectorUrl(base, source.connectors[role], {
+          skip: i * source.pageSize,
+          take: source.pageSize,
+          orderBy: keys[role],
+        }),
+      );
+  }
+  const dispatcher = new Agent({ connect: { ca: e.caPem } });
+  const tokens = new GraphTokenProvider({
+    tenantId: e.tenantId,
+    clientId: e.clientId,
+    authorityHost: e.graphUrl,
+    credential: { clientSecret: e.clientSecret },
+    fetch: (url, init) =>
+      undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>,
+  });
+  const bearer = `Bearer ${await tokens.token()}`;
+  const started = performance.now();
+  const afas = (async () => {
+    let next = 0;
+    const worker = async () => {
+      while (next < pages.length) {
+        const url = pages[next++] as string;
+        await (await fetch(url, { headers: { authorization: auth } })).json();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+  })();
+  const graph = (async () => {
+    let url: string | undefined =
+      `${e.graphUrl.replace(/\/+$/, '')}/v1.0/users/delta?$select=${selectFor(attributes, { delta: true })}`;
+    while (url) {
+      const body = (await (
+        await undiciFetch(url, { headers: { authorization: bearer }, dispatcher })
+      ).json()) as Record<string, unknown>;
+      url = body['@odata.nextLink'] as string | undefined;
+    }
+  })();
+  await Promise.all([afas, graph]);
+  return (performance.now() - started) / 1000;
+}
+
+async function child(script: string, args: string[]): Promise<Record<string, number | string>> {
+  const { stdout } = await run(
+    process.execPath,
+    ['--expose-gc', '--max-semi-space-size=64', '--import', 'tsx', script, ...args],
+    { maxBuffer: 1 << 24 },
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) as string);
+}
+
+const measure = (mode: string, e: ServiceEmulators) =>
+  child('bench/measure-child.ts', [JSON.stringify({ mode, emulators: e })]);
+
+export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
+  const persons = Number(process.env.BENCH_SERVICE_PERSONS ?? process.env.BENCH_SIM_PERSONS ?? 50_000);
+  const kb = (bytes: number, n: number) => bytes / 1024 / n;
+  await withEmulators(persons, async (e) => {
+    // What a run reads, recorded once, so the floor reads the same pages and attributes.
+    let attributes: readonly string[] = [];
+    const rows: Record<string, number> = {};
+    const first = await runOnce('simulation', e, undefined, {
+      onSnapshot: (s) => Object.assign(rows, s),
+      onAttributes: (a) => {
+        attributes = a;
+      },
+    });
+    const engine = (await runOnce('simulation', e)).seconds;
+    const floors = [await ioFloor(e, rows, attributes), await ioFloor(e, rows, attributes)];
+    const floor = Math.min(...floors);
+    console.log(
+      `# ${first.outcome.sourceCount} persons; rows ${JSON.stringify(rows)}; floor ${floors.map((f) => fmt(f)).join(' / ')} s`,
+    );
+    report('I/O floor: every AFAS and Graph page once', `${fmt(floor)} s`, '(reported)', 0, true);
+    report(
+      'engine simulate ÷ I/O floor (warm)',
+      `${fmt(engine)} s ÷ ${fmt(floor)} s`,
+      '≤ 1.3',
+      engine / floor / 1.3,
+      engine / floor <= 1.3,
+    );
+    for (const mode of ['engine', 'sqlite', 'postgres']) {
+      const m = await measure(mode, e);
+      const n = Number(m.persons);
+      const peak = kb(Number(m.maxRss) - Number(m.baseRss), n);
+      report(
+        `peak RSS per person, ${mode === 'engine' ? 'engine' : `service on ${mode}`}`,
+        `${fmt(peak, 1)} KB (${fmt(Number(m.maxRss) / 1024 ** 2, 0)} MB)`,
+        '≤ 5 KB',
+        peak / 5,
+        peak <= 5,
+      );
+      const afterRun = kb(Number(m.afterRss) - Number(m.baseRss), n);
+      report(
+        `RSS after the run per person, ${mode}`,
+        `${fmt(afterRun, 1)} KB (${fmt(Number(m.afterRss) / 1024 ** 2, 0)} MB)`,
+        '(reported)',
+        0,
+        true,
+      );
+    }
+  });
+
+  const planPersons = Number(process.env.BENCH_PLAN_PERSONS ?? persons);
+  const plan = await benchPlan(planPersons, Number(process.env.BENCH_PLAN_REPEAT ?? 3));
+  report(
+    `plan phase per person (${planPersons} persons)`,
+    `${fmt(plan.planMicrosPerPerson, 1)} µs (CPU ${fmt(plan.cpuMicrosPerPerson, 1)})`,
+    '≤ 10 µs',
+    plan.planMicrosPerPerson / 10,
+    plan.planMicrosPerPerson <= 10,
+  );
+  report(
+    'plan phase: GC share, bytes allocated per person',
+    `${fmt(plan.gcShare * 100, 0)} %, ${fmt(plan.allocatedBytesPerPerson / 1024, 1)} KB`,
+    '(reported)',
+    0,
+    true,
+  );
+
+  const healthzPersons = Number(process.env.BENCH_HEALTHZ_PERSONS ?? persons);
+  const h = await child('bench/healthz-child.ts', [String(healthzPersons)]);
+  console.log(`# /healthz during a ${healthzPersons}-person simulation: ${JSON.stringify(h)}`);
+  const p99 = Number(h.planP99 ?? h.p99);
+  report(
+    '/healthz p99 while a run is planned',
+    `${fmt(p99, 1)} ms (whole run ${fmt(Number(h.p99), 1)})`,
+    '≤ 50 ms',
+    p99 / 50,
+    p99 <= 50,
+  );
+
+  const sizes = (process.env.BENCH_GROWTH ?? '12500,25000,50000,100000').split(',').map(Number);
+  let previous: { seconds: number; peak: number } | undefined;
+  for (const size of sizes) {
+    const m = await withEmulators(size, (e) => measure('engine', e));
+    const seconds = Number(m.seconds);
+    const peak = Number(m.maxRss);
+    const ratio = previous
+      ? `×${fmt(seconds / previous.seconds)} time, ×${fmt(peak / previous.peak)} RSS`
+      : '';
+    report(
+      `growth: engine simulate ${size} persons (cold process)`,
+      `${fmt(seconds)} s, ${fmt(peak / 1024 ** 2, 0)} MB`,
+      '×2/doubling',
+      previous ? seconds / previous.seconds / 2 : 0,
+      previous === undefined || seconds / previous.seconds <= 2.2,
+    );
+    if (ratio) console.log(`# growth ${size}: ${ratio}`);
+    previous = { seconds, peak };
+  }
+}
