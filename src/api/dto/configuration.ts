@@ -1,10 +1,31 @@
 import type { Static } from '@sinclair/typebox';
 import type { ConfigurationDto } from '../../contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../engine/index.ts';
+import type { AttributeLimit } from '../../engine/ports.ts';
 import { defaultSectionsFor } from '../../jobs/connection-config.ts';
 import type { Connection, Tenant } from '../../store/index.ts';
+import { GRAPH_ATTRIBUTE_LIMITS } from '../../targets/graph/graph-capabilities.ts';
+import { DIRECTORY_ATTRIBUTE_LIMITS } from '../../targets/ldap/directory-attributes.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { stepStatuses } from './connections.ts';
+
+/** The destination's length limits, for step 3's "If too long" (the planner applies the same). */
+function targetLimits(tenant: Tenant | null): Configuration['targetLimits'] {
+  const limits: Readonly<Record<string, AttributeLimit>> =
+    tenant?.type === 'hybrid' ? DIRECTORY_ATTRIBUTE_LIMITS : GRAPH_ATTRIBUTE_LIMITS;
+  return Object.fromEntries(
+    Object.entries(limits)
+      .filter(([, l]) => l.maxLength !== undefined || l.maxValues !== undefined)
+      .map(([attribute, l]) => [
+        attribute,
+        {
+          maxLength: l.maxLength ?? null,
+          maxValues: l.maxValues ?? null,
+          onTooLong: l.onTooLong ?? 'shorten',
+        },
+      ]),
+  );
+}
 
 type Configuration = Static<typeof ConfigurationDto>;
 
@@ -72,5 +93,6 @@ export function toConfigurationDto(connection: Connection, tenant: Tenant | null
         timeZone: c.timeZone ?? DEFAULT_TIME_ZONE,
       }) as Configuration['scope']['settings'],
     },
+    targetLimits: targetLimits(tenant),
   };
 }

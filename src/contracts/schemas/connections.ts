@@ -215,6 +215,14 @@ const Section = <S extends import('@sinclair/typebox').TSchema>(settings: S) =>
     settings: Nullable(settings),
   });
 
+export const TargetLimitDto = T.Object({
+  maxLength: Nullable(T.Integer({ minimum: 1 })),
+  maxValues: Nullable(T.Integer({ minimum: 1 })),
+  onTooLong: T.Union([T.Literal('shorten'), T.Literal('fail')], {
+    description: 'what a too-long value does unless the mapping says otherwise',
+  }),
+});
+
 export const ConfigurationDto = T.Object({
   state: ConnectionStateSchema,
   progress: T.Integer({ minimum: 0, maximum: 5 }),
@@ -223,6 +231,10 @@ export const ConfigurationDto = T.Object({
   destination: Section(DestinationStepDto),
   mapping: Section(MappingStepDto),
   scope: Section(ScopeStepDto),
+  targetLimits: T.Record(T.String(), TargetLimitDto, {
+    description:
+      "the destination's length limits per attribute and their default when a value is too long (a mapping's onTooLong overrides it)",
+  }),
 });
 
 export const StepSavedDto = T.Object({

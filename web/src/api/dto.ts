@@ -10,9 +10,13 @@ import type {
   CredentialTestDto,
   CustomerDto,
   DestinationStepDto,
+  DifferencePage as DifferencePageSchema,
+  DifferenceSummaryDto,
   ExpressionTestDto,
   MappingStepBody,
   OrganisationSettingsDto,
+  PreviewDto,
+  RunComparisonDto,
   RunDto,
   RunItemDto,
   ScheduleDto,
@@ -49,3 +53,8 @@ export type User = Static<typeof UserDto>;
 export type ApiToken = Static<typeof ApiTokenDto>;
 export type CreatedApiToken = Static<typeof CreatedApiTokenDto>;
 export type OrganisationSettings = Static<typeof OrganisationSettingsDto>;
+export type Preview = Static<typeof PreviewDto>;
+export type RunComparison = Static<typeof RunComparisonDto>;
+export type DifferenceSummary = Static<typeof DifferenceSummaryDto>;
+export type DifferencePage = Static<typeof DifferencePageSchema>;
+export type PersonDifference = DifferencePage['items'][number];

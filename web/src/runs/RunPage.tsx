@@ -43,6 +43,7 @@ import { SectionCard } from '../ui/SectionCard.tsx';
 import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
+import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
@@ -195,6 +196,14 @@ export function RunPage(props: { readonly id: string }) {
         {r.counts?.licencePools && r.counts.licencePools.length > 0 && (
           <SectionCard title="Licences">
             <LicencePools pools={r.counts.licencePools} />
+          </SectionCard>
+        )}
+        {COMPARABLE_RUN_STATUSES.includes(r.status) && (
+          <SectionCard
+            title="What changed"
+            description="Compare this run with another finished run of this connection, such as the last sync."
+          >
+            <RunCompare run={r} />
           </SectionCard>
         )}
         <SectionCard title="Persons">

@@ -53,6 +53,8 @@ export function StepFrame(props: {
   readonly children: ReactNode;
   /** Buttons shown after Save (such as Test connection). */
   readonly extraActions?: ReactNode;
+  /** Shown below the Save bar (steps 3 and 4: Preview impact). */
+  readonly preview?: ReactNode;
 }) {
   const styles = useStyles();
   const [confirming, setConfirming] = useState(false);
@@ -133,6 +135,7 @@ export function StepFrame(props: {
           <span style={{ color: tokens.colorNeutralForeground2 }}>{props.invalid}</span>
         )}
       </div>
+      {props.preview}
       <ConfirmDialog
         open={confirming}
         title={`Save step ${props.step}?`}

@@ -23,6 +23,7 @@ import { NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
+import { PreviewImpact } from '../PreviewImpact.tsx';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
 import { attributeLabel, targetAttributes } from './attributes.ts';
@@ -121,6 +122,7 @@ export function MappingStepEditor(props: StepEditorProps) {
       draft={draft}
       save={save}
       onSaved={props.onSaved}
+      preview={<PreviewImpact connectionId={props.connection.id} step={3} draft={draft} invalid={invalid} />}
     >
       <StepSection id="mapping-heading" title="Attribute mappings">
         {!props.configuration.mapping.saved && (
@@ -128,6 +130,7 @@ export function MappingStepEditor(props: StepEditorProps) {
         )}
         <MappingTable
           rows={rows}
+          targetLimits={props.configuration.targetLimits}
           targetSuggestions={suggestions}
           labelOf={(a) => attributeLabel(props.connection.destinationType, a)}
           readOnly={props.readOnly}

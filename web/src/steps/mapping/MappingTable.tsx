@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
-import type { MappingStep } from '../../api/dto.ts';
+import type { Configuration, MappingStep } from '../../api/dto.ts';
 import { TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
 
 export type Rule = MappingStep['mapping'][number];
@@ -49,8 +49,45 @@ const SOURCE_PLACEHOLDER: Readonly<Record<Rule['type'], string>> = {
   none: 'not set by hrsync',
 };
 
+type TargetLimits = Configuration['targetLimits'];
+const POLICY_LABELS = { shorten: 'shorten', fail: 'fail' } as const;
+
+/** "If too long": the mapping's choice, or the destination's default for the attribute (shown). */
+function TooLongSelect(props: {
+  readonly rule: Rule;
+  readonly limit: TargetLimits[string] | undefined;
+  readonly onChange: (value: Rule['onTooLong'] | undefined) => void;
+}) {
+  const { rule, limit } = props;
+  if (!limit && rule.onTooLong === undefined)
+    return <span title="The destination sets no length limit">No limit</span>;
+  const size = limit?.maxLength
+    ? `${limit.maxLength} characters`
+    : limit?.maxValues
+      ? `${limit.maxValues} value(s)`
+      : '';
+  return (
+    <Select
+      value={rule.onTooLong ?? ''}
+      onChange={(_, d) => props.onChange(d.value === '' ? undefined : (d.value as Rule['onTooLong']))}
+      aria-label={`If ${rule.target} is too long`}
+      title={`At most ${size || 'what the destination allows'}; by default ${limit?.onTooLong === 'fail' ? 'the person fails (shown in the simulation)' : 'the value is shortened (shown as a warning)'}`}
+      data-testid={`too-long-${rule.target}`}
+    >
+      <option value="">
+        Default: {limit ? POLICY_LABELS[limit.onTooLong] : 'shorten'}
+        {size ? ` (max ${size})` : ''}
+      </option>
+      <option value="shorten">Shorten</option>
+      <option value="fail">Fail the person</option>
+    </Select>
+  );
+}
+
 export function MappingTable(props: {
   readonly rows: readonly RuleRow[];
+  /** The destination's length limits and defaults per attribute (from the service). */
+  readonly targetLimits: TargetLimits;
   readonly targetSuggestions: readonly string[];
   /** A friendly label for a target attribute ("Last name" for AD's sn), shown beside its name. */
   readonly labelOf?: (attribute: string) => string | undefined;
@@ -74,7 +111,7 @@ export function MappingTable(props: {
       <Table
         aria-label="Attribute mappings"
         size="small"
-        style={{ minWidth: 980 }}
+        style={{ minWidth: 1180 }}
         className={mergeClasses(phone.table, phone.fields)}
         data-testid="mapping-table"
         {...TABLE_ROLES.table}
@@ -93,6 +130,9 @@ export function MappingTable(props: {
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
               Default when empty
+            </TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 200 }}>
+              If too long
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 48 }}>
               <span className="visually-hidden">Remove</span>
@@ -175,6 +215,20 @@ export function MappingTable(props: {
                   }}
                   aria-label={`Default of ${rule.target}`}
                   style={{ width: '100%' }}
+                />
+              </TableCell>
+              <TableCell {...TABLE_ROLES.cell} data-label="If too long">
+                <TooLongSelect
+                  rule={rule}
+                  limit={props.targetLimits[rule.target]}
+                  onChange={(value) => {
+                    const { onTooLong: _old, ...rest } = rule;
+                    props.onChange(
+                      props.rows.map((r) =>
+                        r.key === key ? { key, rule: value ? { ...rest, onTooLong: value } : rest } : r,
+                      ),
+                    );
+                  }}
                 />
               </TableCell>
               <TableCell {...TABLE_ROLES.cell}>

@@ -12,6 +12,7 @@ import { AddFromList } from '../../ui/AddFromList.tsx';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
+import { PreviewImpact } from '../PreviewImpact.tsx';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
 import { type Filter, FilterBuilder, needsValue } from './FilterBuilder.tsx';
@@ -109,6 +110,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
       draft={draft}
       save={save}
       onSaved={props.onSaved}
+      preview={<PreviewImpact connectionId={props.connection.id} step={4} draft={draft} invalid={invalid} />}
     >
       <StepSection id="scope-heading" title="Scope">
         <FilterBuilder filters={filters} onChange={setFilters} readOnly={props.readOnly} />
