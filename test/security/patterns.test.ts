@@ -86,7 +86,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.body.error.details[0].path, '/scope/filters/0/clauses/0/value');
     });
 
-    test('a stored hostile filter fails its run by name while /healthz stays answered within 200 ms', async () => {
+    test('a stored hostile filter fails its run by name while /healthz keeps answering throughout', async () => {
       const { id } = await configuredConnection(svc, 4, tenantId);
       // As if saved before the save-time check existed: straight into the store.
       const connection = (await svc.store.connections.get(svc.organisationId, id))!;
@@ -123,8 +123,11 @@ for (const dialect of DIALECTS) {
       assert.equal(run.body.error.code, 'HRS_PATTERN_TIMEOUT');
       assert.match(run.body.error.message, /scoping filter 1: Roepnaam REGEX_MATCH/);
       assert.ok(latencies.length >= 2, 'the probe ran');
+      // A pattern that blocks the event loop freezes the probe for the whole evaluation: 6–7 s for
+      // 30 characters on the old code, hours for a few more. The bound separates that from a loaded
+      // machine's scheduling noise (an idle machine answers in a few ms; `npm run bench` measures).
       const worst = Math.max(...latencies);
-      assert.ok(worst < 200, `the health probe waited ${worst.toFixed(0)} ms`);
+      assert.ok(worst < 2_000, `the health probe waited ${worst.toFixed(0)} ms: the event loop was blocked`);
     });
 
     test('an expression nested 10,000 deep or too long is a clear 400/validation error, not a stack overflow', async () => {

@@ -254,7 +254,8 @@ export const SourceTestDto = T.Object({
 export const ExpressionTestBody = T.Object(
   {
     expression: T.String({ minLength: 1, maxLength: 5000 }),
-    employeeNumber: T.String({ minLength: 1, maxLength: 50 }),
+    // AFAS filters cannot carry , or ; (afas-url.ts): refused here as a 400, not deep in the reader.
+    employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^[^,;]+$' }),
   },
   { additionalProperties: false },
 );

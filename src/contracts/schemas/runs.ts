@@ -124,6 +124,6 @@ export const DecisionBody = T.Object(
 );
 
 export const SyncPersonBody = T.Object(
-  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '\\S' }) },
+  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^[^,;]*\\S[^,;]*$' }) },
   { additionalProperties: false },
 );

@@ -2,7 +2,7 @@
  * Indexes the tenant's accounts by the values matching and uniqueness look up. String values are
  * compared case-insensitively, as Entra compares UPNs, mail and employee ids.
  */
-import type { Account, AttrValue } from '../../core/index.ts';
+import type { Account } from '../../core/index.ts';
 
 export const normaliseKey = (value: string): string => value.trim().toLowerCase();
 
