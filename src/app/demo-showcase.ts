@@ -19,8 +19,11 @@ export const DEMO_LONG_NAME = {
 
 export interface DemoShowcase {
   readonly company: DemoCompany;
-  /** The employee whose account on-premises AD owns: their update is refused, so they are quarantined. */
-  readonly quarantine: { readonly employeeNumber: string; readonly accountId: string };
+  /**
+   * The employee whose account on-premises AD owns: their update is refused, so they are quarantined.
+   * Null when the company is too small to have a suitable account (e.g. `--persons 5`).
+   */
+  readonly quarantine: { readonly employeeNumber: string; readonly accountId: string } | null;
 }
 
 const USERS = 'T4E_HelloID_Users_v2';
@@ -98,7 +101,8 @@ export function withShowcase(company: DemoCompany): DemoShowcase {
       perId.get(u.employeeId) === 1 &&
       !u.onPremisesSyncEnabled,
   );
-  if (!account?.employeeId) throw new Error('the demo company has no account to quarantine');
+  if (!account?.employeeId)
+    return { company: { ...company, afas: { ...company.afas, connectors } }, quarantine: null };
   const synced: GraphUserRecord = {
     ...account,
     onPremisesSyncEnabled: true,

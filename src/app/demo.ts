@@ -101,7 +101,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       clientId: app.clientId,
       clientSecret: app.clientSecret,
       graphUrl: graph.url,
-      quarantineEmployee: quarantine.employeeNumber,
+      ...(quarantine ? { quarantineEmployee: quarantine.employeeNumber } : {}),
       ...(directory
         ? {
             directory: {
@@ -126,7 +126,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
     );
     options.print(
-      `  Its simulation shows a conflict to resolve and a name too long for Microsoft 365; the pilot connection has quarantined employee ${quarantine.employeeNumber}.`,
+      `  Its simulation shows a conflict to resolve and a name too long for Microsoft 365${quarantine ? `; the pilot connection has quarantined employee ${quarantine.employeeNumber}` : ''}.`,
     );
     if (directory) {
       options.print(
@@ -143,7 +143,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       signIn: { email: seeded.email, password: seeded.password },
       connectionId: seeded.connectionId,
       pilotConnectionId: seeded.pilotConnectionId ?? '',
-      quarantinedEmployee: quarantine.employeeNumber,
+      quarantinedEmployee: quarantine?.employeeNumber ?? '',
       ...(seeded.hybridConnectionId ? { hybridConnectionId: seeded.hybridConnectionId } : {}),
       ...(directory ? { directory } : {}),
       async stop() {

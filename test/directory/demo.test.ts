@@ -10,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
+import { DEMO_LONG_NAME } from '../../src/app/demo-showcase.ts';
 import { loadServiceConfig, type RunningDemo, startDemo } from '../../src/app/index.ts';
 import {
   activateConnection,
+  activateConnectionAnyway,
   type Endpoint,
   getRun,
   listTenants,
@@ -60,10 +62,12 @@ describe('hrsync demo --hybrid', () => {
   const api = async <T = Record<string, unknown>>(
     endpoint: Endpoint,
     params: Record<string, string> = {},
+    body?: unknown,
   ): Promise<{ status: number; body: T }> => {
     const res = await fetch(demo.service.url + pathFor(endpoint, params), {
       method: endpoint.method,
-      headers: { cookie },
+      headers: body === undefined ? { cookie } : { cookie, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
@@ -71,7 +75,10 @@ describe('hrsync demo --hybrid', () => {
 
   const finished = async (runId: string) => {
     for (;;) {
-      const run = await api<{ status: string; counts: { actions: Record<string, number> } }>(getRun, {
+      const run = await api<{
+        status: string;
+        counts: { actions: Record<string, number>; statuses: Record<string, number> };
+      }>(getRun, {
         id: runId,
       });
       if (!['queued', 'running'].includes(run.body.status)) return run.body;
@@ -108,9 +115,20 @@ describe('hrsync demo --hybrid', () => {
       assert.equal(preview.status, 'succeeded', JSON.stringify(preview));
       const creates = preview.counts.actions.create ?? 0;
       assert.ok(creates > 20, `creates: ${creates}`);
+      // The demo's too-long surname (issue 11.9) is a create that fails in the simulation: sn holds 64.
+      const failed = preview.counts.statuses.failed ?? 0;
+      assert.equal(failed, 1, JSON.stringify(preview.counts));
       assert.equal((await users(admin, directory.container, [])).size, 0, 'a simulation writes nothing');
 
-      assert.equal((await api(activateConnection, { id })).status, 200);
+      // The demo company's too-long surname fails the simulation on purpose (issue 11.9), so the
+      // activation gate refuses a plain activation and an admin activates with a written reason.
+      assert.equal((await api(activateConnection, { id })).status, 409);
+      const activated = await api(
+        activateConnectionAnyway,
+        { id },
+        { reason: 'Demo: the too-long name fails on purpose; everyone else may be created.' },
+      );
+      assert.equal(activated.status, 200, JSON.stringify(activated.body));
       const synced = await api<{ id: string }>(sync, { id });
       assert.equal(synced.status, 202, JSON.stringify(synced.body));
       const run = await finished(synced.body.id);
@@ -120,8 +138,12 @@ describe('hrsync demo --hybrid', () => {
       assert.deepEqual(run.counts.actions, preview.counts.actions, 'the sync did what the simulation said');
       assert.equal(
         created.length,
-        creates,
+        creates - failed,
         `every predicted create is in the domain: ${created.map((a) => `${a.employeeID}`).join(' ')}`,
+      );
+      assert.ok(
+        created.every((a) => String(a.employeeID) !== DEMO_LONG_NAME.employeeNumber),
+        'the person whose surname does not fit was not sent',
       );
       assert.ok(
         created.every((a) => String(a.userPrincipalName).endsWith(`@${directory.upnSuffix}`)),
