@@ -38,6 +38,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { unsavedTenantTestRoutes } from './routes/unsaved-tenant-tests.ts';
 import { userRoutes } from './routes/users.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -97,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(organisationRoutes);
   await app.register(customerRoutes);
   await app.register(tenantRoutes);
+  await app.register(unsavedTenantTestRoutes);
   await app.register(connectionRoutes);
   await app.register(configurationRoutes);
   await app.register(configurationTestRoutes);

@@ -1,15 +1,25 @@
-/** The "test" actions of the configuration steps: AFAS connection test and the expression tester. */
+/**
+ * The "test" actions of the configuration steps: AFAS connection test (of the saved settings, or of
+ * unsaved ones as typed) and the expression tester.
+ */
 
 import type { Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import type { FastifyInstance } from 'fastify';
-import { type ExpressionTestDto, testExpression, testSourceStep } from '../../contracts/index.ts';
-import { HrsyncError } from '../../core/index.ts';
+import {
+  type ExpressionTestDto,
+  testExpression,
+  testSourceStep,
+  testUnsavedSource,
+} from '../../contracts/index.ts';
+import { HrsyncError, SourceConfig } from '../../core/index.ts';
 import { compile, PatternTimeout } from '../../expr/index.ts';
 import { resolveToken } from '../../jobs/connection-config.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection } from '../connections/load.ts';
 import { readSourcePersons, savedSource } from '../connections/source-persons.ts';
 import { registerEndpoint } from '../route.ts';
+import { checkSourceEndpoint } from './configuration.ts';
 
 export async function configurationTestRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, testSourceStep, async ({ caller, store, deps, params, audit, about }) => {
@@ -28,6 +38,55 @@ export async function configurationTestRoutes(app: FastifyInstance): Promise<voi
       outcome: result.ok ? 'success' : 'failure',
       message: `AFAS connection tested: ${result.message}`,
       details: { checks: result.checks.map((c) => ({ name: c.name, ok: c.ok })) },
+    });
+    return { ok: result.ok, message: result.message, checks: result.checks.map((c) => ({ ...c })) };
+  });
+
+  /**
+   * Test connection on what step 1's form holds, before saving (issue 12, item 6). The same rules as
+   * saving step 1: an operator may test, only an admin may point the environment elsewhere, the host
+   * must be an official AFAS host unless the server allows others, and the stored token is used only
+   * for the environment it was saved with — a changed one needs the token typed in this request.
+   * Nothing is stored; the test is audited.
+   */
+  registerEndpoint(app, testUnsavedSource, async ({ caller, store, deps, params, body, audit, about }) => {
+    const connection = await loadConnection(store, caller, params.id);
+    about({ connectionId: connection.id, connectionName: connection.name });
+    const existing = connection.config.source;
+    const stored = existing?.token !== undefined && 'stored' in existing.token ? existing.token : null;
+    checkSourceEndpoint(caller, existing, body.environment, stored !== null, body.token !== undefined, deps);
+    if (body.token === undefined && stored === null) {
+      const message = 'enter the App Connector token; none is stored for this connection';
+      throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem(s): /token ${message}`, {
+        details: [{ path: '/token', message }],
+      });
+    }
+    // checkSourceEndpoint let a blank token through only for the environment the token was saved with.
+    const token =
+      body.token ??
+      (existing !== undefined && stored !== null
+        ? await resolveToken(store, caller.organisationId, existing)
+        : '');
+    const source = Value.Default(SourceConfig, {
+      type: 'afas-profit',
+      environment: structuredClone(body.environment),
+      // The adapter is handed the token itself; this reference is never resolved.
+      token: { env: 'HRSYNC_UNSAVED_TEST' },
+      ...(body.connectors === undefined ? {} : { connectors: { ...body.connectors } }),
+      ...(body.pageSize === undefined ? {} : { pageSize: body.pageSize }),
+      ...(body.parallel === undefined ? {} : { parallel: body.parallel }),
+    }) as SourceConfig;
+    const writeBack = connection.config.writeBack;
+    const result = await deps.connectors.testSource(source, token, {
+      writeBack: writeBack !== undefined && (writeBack.email || writeBack.upn),
+    });
+    await audit('connection.source-tested', {
+      connectionId: connection.id,
+      connectionName: connection.name,
+      tenantId: connection.tenantId,
+      outcome: result.ok ? 'success' : 'failure',
+      message: `AFAS connection tested with unsaved settings: ${result.message}`,
+      details: { unsaved: true, checks: result.checks.map((c) => ({ name: c.name, ok: c.ok })) },
     });
     return { ok: result.ok, message: result.message, checks: result.checks.map((c) => ({ ...c })) };
   });

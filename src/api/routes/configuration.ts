@@ -126,7 +126,7 @@ async function saveAndAudit(
  * admin, and never without the token entered again — else "Test connection" would send the stored
  * token to wherever the new URL points.
  */
-function checkSourceEndpoint(
+export function checkSourceEndpoint(
   caller: Caller,
   existing: SourceConfig | undefined,
   environment: SourceConfig['environment'],

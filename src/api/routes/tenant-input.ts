@@ -38,25 +38,7 @@ export async function tenantInput(
   before: Tenant | null,
   policy: EndpointPolicy,
 ): Promise<TenantInput> {
-  if (body.clientSecret !== undefined && (body.certificate !== undefined || body.privateKey !== undefined)) {
-    throw new HrsyncError(
-      'HRS_VALIDATION',
-      'Send either clientSecret, or certificate and privateKey; not both.',
-      {
-        details: [{ path: '/clientSecret', message: 'cannot be combined with a certificate' }],
-      },
-    );
-  }
-  if ((body.certificate === undefined) !== (body.privateKey === undefined)) {
-    throw new HrsyncError('HRS_VALIDATION', 'A certificate needs its private key, and the other way round.', {
-      details: [
-        {
-          path: body.certificate === undefined ? '/certificate' : '/privateKey',
-          message: 'is required with the other',
-        },
-      ],
-    });
-  }
+  checkCredentialFields(body);
   const domains = body.verifiedDomains ?? before?.verifiedDomains ?? [];
   const customerId = body.customerId ?? before?.customerId;
   const customer = customerId === undefined ? null : await store.customers.get(organisationId, customerId);
@@ -128,12 +110,35 @@ export async function tenantInput(
   };
 }
 
+/** A client secret, or a certificate with its private key: never both, never half of a pair. */
+export function checkCredentialFields(body: Body): void {
+  if (body.clientSecret !== undefined && (body.certificate !== undefined || body.privateKey !== undefined)) {
+    throw new HrsyncError(
+      'HRS_VALIDATION',
+      'Send either clientSecret, or certificate and privateKey; not both.',
+      {
+        details: [{ path: '/clientSecret', message: 'cannot be combined with a certificate' }],
+      },
+    );
+  }
+  if ((body.certificate === undefined) !== (body.privateKey === undefined)) {
+    throw new HrsyncError('HRS_VALIDATION', 'A certificate needs its private key, and the other way round.', {
+      details: [
+        {
+          path: body.certificate === undefined ? '/certificate' : '/privateKey',
+          message: 'is required with the other',
+        },
+      ],
+    });
+  }
+}
+
 /**
  * The authority and Graph hosts must be official (or allowed by the server setting), and a change of
  * either while a credential is stored must enter the credential again: the client secret is posted to
  * the authority, and the token it buys is sent to Graph.
  */
-function checkEndpoints(
+export function checkEndpoints(
   policy: EndpointPolicy,
   body: Body,
   before: Tenant | null,
@@ -169,7 +174,7 @@ function checkEndpoints(
  * again in the same request (the same rule as the Graph and AFAS endpoints), and the URLs must pass
  * the endpoint policy. Only an admin changes a tenant at all (the contract's access).
  */
-function checkDirectory(
+export function checkDirectory(
   type: Tenant['type'],
   body: Body,
   before: Tenant | null,

@@ -123,3 +123,20 @@ export const testExpression = endpoint({
   ],
   audit: ['connection.expression-tested'],
 });
+
+export const testUnsavedSource = endpoint({
+  operationId: 'testUnsavedSource',
+  method: 'POST',
+  path: '/api/v1/connections/:id/steps/1/test-unsaved',
+  summary:
+    'Test step-1 settings before saving them (nothing is stored). Without a token the stored one is used, ' +
+    'only for the saved AFAS environment: a changed environment needs the token in the same request, and an admin',
+  tag,
+  access: 'operator',
+  params: IdParams,
+  body: SourceStepBody,
+  status: 200,
+  response: SourceTestDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_CONFIG_INVALID'],
+  audit: ['connection.source-tested'],
+});

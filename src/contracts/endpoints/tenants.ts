@@ -9,6 +9,7 @@ import {
   TenantDto,
   TenantPatchBody,
   TenantQuery,
+  UnsavedCredentialTestDto,
 } from '../schemas/tenants.ts';
 
 const tag = 'Customers and tenants';
@@ -149,5 +150,36 @@ export const testTenantCredentials = endpoint({
   status: 200,
   response: CredentialTestDto,
   errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
+  audit: ['tenant.credentials-tested'],
+});
+
+export const testUnsavedTenantCredentials = endpoint({
+  operationId: 'testUnsavedTenantCredentials',
+  method: 'POST',
+  path: '/api/v1/tenants/:id/test-credentials/unsaved',
+  summary:
+    'Test a tenant’s changed settings before saving them (nothing is stored). Credentials left out are the ' +
+    'stored ones, used only with the endpoints they were saved for: changed hosts or controllers need them again',
+  tag,
+  access: 'admin',
+  params: IdParams,
+  body: TenantPatchBody,
+  status: 200,
+  response: UnsavedCredentialTestDto,
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE'],
+  audit: ['tenant.credentials-tested'],
+});
+
+export const testNewTenantCredentials = endpoint({
+  operationId: 'testNewTenantCredentials',
+  method: 'POST',
+  path: '/api/v1/tenants/test-credentials',
+  summary: 'Test the settings of a tenant not registered yet (nothing is stored)',
+  tag,
+  access: 'admin',
+  body: TenantPatchBody,
+  status: 200,
+  response: UnsavedCredentialTestDto,
+  errors: [],
   audit: ['tenant.credentials-tested'],
 });

@@ -131,6 +131,15 @@ export const CredentialTestDto = T.Object({
   tenant: TenantDto,
 });
 
+/** A test of unsaved settings: the same checks, and no tenant (nothing was stored). */
+export const UnsavedCredentialTestDto = T.Object({
+  ok: T.Boolean(),
+  message: T.String(),
+  checks: T.Optional(
+    T.Array(T.Object({ name: T.String(), ok: T.Boolean(), required: T.Boolean(), message: T.String() })),
+  ),
+});
+
 export const TenantQuery = T.Object({ customerId: T.Optional(Id) }, { additionalProperties: false });
 
 export const DirectoryAccessBody = T.Object(

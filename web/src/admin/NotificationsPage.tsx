@@ -41,6 +41,7 @@ import {
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
+import { useFormChanges } from '../setup/unsaved-changes.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
@@ -354,6 +355,7 @@ function OrganisationForm(props: { readonly saved: OrgSettings; readonly onSaved
   const [username, setUsername] = useState(saved?.username ?? '');
   const [password, setPassword] = useState('');
   const [from, setFrom] = useState(saved?.from ?? '');
+  useFormChanges({ draft, ownSmtp, host, port, security, username, password, from }, !readOnly);
   const save = useAction(() =>
     call(setNotifications, {
       body: {
@@ -575,6 +577,7 @@ function ConnectionOverrideForm(props: {
   const readOnly = !can(setConnectionNotifications);
   const [mode, setMode] = useState(props.saved.mode);
   const [draft, setDraft] = useState(() => draftOf(props.saved));
+  useFormChanges({ mode, draft }, !readOnly);
   const save = useAction(() =>
     call(setConnectionNotifications, { params: { id: props.id }, body: { mode, ...rulesBody(draft) } }),
   );

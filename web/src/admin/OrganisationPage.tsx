@@ -9,6 +9,7 @@ import { getOrganisation, updateOrganisation } from '../api/contracts.ts';
 import type { OrganisationSettings } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
+import { useUnsavedChanges } from '../setup/unsaved-changes.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime, setOrganisationTimeZone } from '../ui/format.ts';
@@ -54,6 +55,8 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
   const [zoneText, setZoneText] = useState(props.saved.timeZone);
   const save = useAction(() => call(updateOrganisation, { body: { name: name.trim(), timeZone: zone } }));
   const changed = name.trim() !== props.saved.name || zone !== props.saved.timeZone;
+  // Until the save's answer arrives and the form opens afresh with the saved values.
+  useUnsavedChanges(changed && !save.busy);
   const matches = ZONES.filter((z) => z.toLowerCase().includes(zoneText.toLowerCase())).slice(0, 50);
   return (
     <>

@@ -10,6 +10,7 @@ import { call } from '../api/client.ts';
 import { createTenant, type TenantType, updateTenant } from '../api/contracts.ts';
 import type { Customer, Tenant } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
+import { TenantDraftTest } from '../setup/TenantDraftTest.tsx';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { DirectoryFields, directoryBody, directoryDraft, directoryIncomplete } from './DirectoryFields.tsx';
@@ -41,7 +42,7 @@ export function TenantDialog(props: {
   const hybrid = type === 'hybrid';
   const directoryMissing = hybrid ? directoryIncomplete(t?.directory, directory, viaAgents) : null;
 
-  const save = useAction(async () => {
+  const fields = () => {
     const verifiedDomains = domains
       .split(/[\s,]+/)
       .map((d) => d.trim())
@@ -66,10 +67,23 @@ export function TenantDialog(props: {
       subscriptionActive: subscription,
       ...(hybrid ? { directory: directoryBody(directory, viaAgents) } : {}),
     };
-    return t
-      ? call(updateTenant, { params: { id: t.id }, body: fields })
-      : call(createTenant, { body: { customerId: props.customer.id, ...fields } });
-  });
+    return fields;
+  };
+  const save = useAction(async () =>
+    t
+      ? call(updateTenant, { params: { id: t.id }, body: fields() })
+      : call(createTenant, { body: { customerId: props.customer.id, ...fields() } }),
+  );
+  // What the test needs before it can run; the service checks the rest (and the secret rule).
+  const untestable = hybrid
+    ? directoryMissing
+    : !directoryId.trim()
+      ? 'Enter the directory (tenant) ID to test.'
+      : !clientId.trim()
+        ? 'Enter the application (client) ID to test.'
+        : !t?.credential && !secret && !(certificate && privateKey)
+          ? 'Enter the client secret (or certificate and private key) to test.'
+          : null;
 
   const submit = async () => {
     const saved = await save.run();
@@ -171,6 +185,20 @@ export function TenantDialog(props: {
         />
       )}
       {directoryMissing && <Text size={200}>{directoryMissing}</Text>}
+      <TenantDraftTest
+        {...(t ? { tenantId: t.id } : {})}
+        type={type}
+        body={() => {
+          // A name or the domains may still be empty while testing; the test does not need them.
+          const { name: typedName, verifiedDomains, ...rest } = fields();
+          return {
+            ...rest,
+            ...(typedName ? { name: typedName } : {}),
+            ...(verifiedDomains.length > 0 ? { verifiedDomains } : {}),
+          };
+        }}
+        unavailable={untestable}
+      />
       <Checkbox
         checked={subscription}
         onChange={(_, d) => setSubscription(d.checked === true)}

@@ -1,11 +1,12 @@
 /** The signed-in console: header, navigation and the page the URL names. */
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect } from 'react';
+import { useGuardedRoute } from '../setup/unsaved-changes.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Header } from './Header.tsx';
 import { Navigation } from './Navigation.tsx';
-import { type Route, useRoute } from './routes.ts';
+import type { Route } from './routes.ts';
 
 // Each page is its own chunk, loaded when first visited, so the sign-in page and the connection
 // list do not wait for the step editors, the run review or the audit log.
@@ -93,7 +94,7 @@ function Page(props: { readonly route: Route }) {
 
 export function Shell() {
   const styles = useStyles();
-  const route = useRoute();
+  const { route, prompt } = useGuardedRoute();
   // A new page starts at the top, as a full page load would.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the route change is the trigger
   useEffect(() => {
@@ -122,6 +123,7 @@ export function Shell() {
           </Suspense>
         </main>
       </div>
+      {prompt}
     </div>
   );
 }

@@ -2,16 +2,27 @@
  * One connection: what it connects, its state, how far configuration got (the five-step bar),
  * when it last synced and will sync next, its runs, and every operation its state allows.
  */
-import { Link, makeStyles, Text, ToolbarButton, ToolbarDivider } from '@fluentui/react-components';
+import {
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  ToolbarButton,
+  ToolbarDivider,
+} from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { FINISHED_RUN_STATUSES, getConnection, updateConnection } from '../api/contracts.ts';
+import { FINISHED_RUN_STATUSES, getConnection, saveSourceStep, updateConnection } from '../api/contracts.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
 import { hrefFor, navigate, type StepNumber } from '../app/routes.ts';
 import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
+import { ContinueSetupButton, takeJustCreated, unfinishedStep } from '../setup/continue-setup.tsx';
 import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
@@ -44,6 +55,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
   const styles = useStyles();
   const { can } = useSession();
   const [renaming, setRenaming] = useState(false);
+  const [justCreated] = useState(() => takeJustCreated(props.id));
   const connection = useResource(() => call(getConnection, { params: { id: props.id } }), props.id);
   const c = connection.data;
   const latestRunning =
@@ -63,6 +75,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
   }
 
   const current = c.steps.find((s) => s.status === 'current');
+  const showCreated = justCreated && can(saveSourceStep) && unfinishedStep(c) !== null;
   const refreshKey = `${c.updatedAt}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`;
 
   return (
@@ -90,6 +103,17 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         <AuditLogsButton filter={{ connectionId: c.id }} />
       </CommandBar>
       <ErrorMessage error={connection.error} onRetry={connection.reload} />
+      {showCreated && (
+        <MessageBar intent="success" layout="multiline" data-testid="connection-created">
+          <MessageBarBody>
+            <MessageBarTitle>Connection created</MessageBarTitle>“{c.name}” is a draft until its five
+            configuration steps are done and it is activated.
+          </MessageBarBody>
+          <MessageBarActions>
+            <ContinueSetupButton connection={c} autoFocus />
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={styles.stack}>
         <SectionCard
           title="Configuration"
@@ -102,6 +126,11 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
           }
         >
           <StepProgress connection={c} />
+          {can(saveSourceStep) && !showCreated && (
+            <div style={{ marginTop: 12 }}>
+              <ContinueSetupButton connection={c} />
+            </div>
+          )}
         </SectionCard>
         <div className={styles.grid}>
           <SectionCard title="Details">

@@ -120,9 +120,10 @@ export function StepProgress(props: {
                   className={mergeClasses(styles.link, props.openStep === number && styles.open)}
                   href={hrefFor({ page: 'step', id: props.connection.id, step: number })}
                   aria-current={props.openStep === number ? 'step' : undefined}
-                  aria-label={`${title} (${STATUS_WORDS[s.status]})`}
                 >
                   {content}
+                  {/* Named by its content, not aria-label: the visible title stays part of the name. */}
+                  <span className="visually-hidden"> ({STATUS_WORDS[s.status]})</span>
                 </a>
               )}
             </li>

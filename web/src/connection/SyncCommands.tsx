@@ -2,7 +2,7 @@
  * "Sync now" and "Sync one person" for an active connection. Both write to the tenant, so both
  * ask first; each opens the run's results, where progress shows live.
  */
-import { Field, Input, ToolbarButton, Tooltip } from '@fluentui/react-components';
+import { ToolbarButton, Tooltip } from '@fluentui/react-components';
 import { ArrowSyncRegular, PersonSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
@@ -10,6 +10,7 @@ import { type ConnectionState, checkOperation, sync, syncPerson } from '../api/c
 import type { Run } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useSession } from '../auth/session-context.tsx';
+import { PersonPicker } from '../steps/mapping/PersonPicker.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 
 export function SyncCommands(props: {
@@ -23,7 +24,7 @@ export function SyncCommands(props: {
   const queue = useAction((which: 'sync' | 'person') =>
     which === 'sync'
       ? call(sync, { params: { id } })
-      : call(syncPerson, { params: { id }, body: { employeeNumber: employeeNumber.trim() } }),
+      : call(syncPerson, { params: { id }, body: { employeeNumber } }),
   );
   const confirm = async () => {
     if (!open) return;
@@ -42,6 +43,7 @@ export function SyncCommands(props: {
         disabledFocusable={reason !== null}
         onClick={() => {
           queue.clearError();
+          setEmployeeNumber('');
           setOpen(which);
         }}
         data-operation={which === 'sync' ? 'sync' : 'sync-person'}
@@ -78,17 +80,22 @@ export function SyncCommands(props: {
         title="Sync one person"
         confirmLabel="Sync"
         busy={queue.busy}
+        confirmDisabled={employeeNumber === ''}
         error={queue.error}
         onConfirm={() => void confirm()}
         onCancel={() => setOpen(null)}
       >
-        <Field label="AFAS employee number" required hint={`Only this employee is synced by “${name}”.`}>
-          <Input
-            value={employeeNumber}
-            onChange={(_, d) => setEmployeeNumber(d.value)}
-            name="employee-number"
+        {open === 'person' && (
+          <PersonPicker
+            connectionId={id}
+            onChange={setEmployeeNumber}
+            pickOnly
+            label="Employee"
+            hint={`Search AFAS by name or employee number; only this employee is synced by “${name}”.`}
+            ariaLabel="Employee to sync"
+            testId="sync-person-employee"
           />
-        </Field>
+        )}
       </ConfirmDialog>
     </>
   );

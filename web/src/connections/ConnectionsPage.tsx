@@ -25,11 +25,12 @@ import {
 } from '@fluentui/react-icons';
 import { type KeyboardEvent, useState } from 'react';
 import { call } from '../api/client.ts';
-import { copyConnection, createConnection, listConnections } from '../api/contracts.ts';
+import { copyConnection, createConnection, listConnections, saveSourceStep } from '../api/contracts.ts';
 import { useResource } from '../api/use-resource.ts';
 import { navigate } from '../app/routes.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
+import { markJustCreated } from '../setup/continue-setup.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -183,6 +184,7 @@ export function ConnectionsPage() {
                 selectedId={selectedId}
                 onSelect={setSelectedId}
                 sort={sort}
+                mayContinue={can(saveSourceStep)}
                 onSort={(s) => {
                   setSort(s);
                   setPage(1);
@@ -204,14 +206,20 @@ export function ConnectionsPage() {
       {dialog === 'create' && (
         <CreateConnectionDialog
           onClose={() => setDialog(null)}
-          onCreated={(c) => navigate({ page: 'connection', id: c.id })}
+          onCreated={(c) => {
+            markJustCreated(c.id);
+            navigate({ page: 'connection', id: c.id });
+          }}
         />
       )}
       {dialog === 'copy' && (
         <CopyConnectionDialog
           initialSourceId={selectedId}
           onClose={() => setDialog(null)}
-          onCreated={(c) => navigate({ page: 'connection', id: c.id })}
+          onCreated={(c) => {
+            markJustCreated(c.id);
+            navigate({ page: 'connection', id: c.id });
+          }}
         />
       )}
     </>

@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import type { ConnectionSummary } from '../api/dto.ts';
 import { hrefFor } from '../app/routes.ts';
+import { ContinueSetupButton } from '../setup/continue-setup.tsx';
 import { StateBadge } from '../ui/Badges.tsx';
 import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { SOURCE_SYSTEM_LABELS } from '../ui/labels.ts';
@@ -44,7 +45,10 @@ export function ConnectionsTable(props: {
   readonly onSelect: (id: string | null) => void;
   readonly sort: Sort;
   readonly onSort: (sort: Sort) => void;
+  /** The role may save steps: unfinished rows offer "Continue setup". */
+  readonly mayContinue?: boolean;
 }) {
+  const mayContinue = props.mayContinue === true;
   const { sort } = props;
   const phone = usePhoneListStyles();
   const toggle = (id: string) => props.onSelect(props.selectedId === id ? null : id);
@@ -108,7 +112,10 @@ export function ConnectionsTable(props: {
                 </TableCellLayout>
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="State">
-                <StateBadge state={c.state} />
+                <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
+                  <StateBadge state={c.state} />
+                  {mayContinue && <ContinueSetupButton connection={c} appearance="subtle" size="small" />}
+                </div>
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Source system">
                 {SOURCE_SYSTEM_LABELS[c.sourceSystem]}

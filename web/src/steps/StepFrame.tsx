@@ -16,6 +16,7 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { ConnectionDetails, StepSaved } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
+import { useUnsavedChanges } from '../setup/unsaved-changes.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { STEP_TITLES } from '../ui/labels.ts';
@@ -51,6 +52,8 @@ export function StepFrame(props: {
   readonly save: () => Promise<StepSaved>;
   readonly onSaved: (result: StepSaved) => void;
   readonly children: ReactNode;
+  /** Puts the saved settings back in the editor (the step page opens it afresh). */
+  readonly onDiscard?: () => void;
   /** Buttons shown after Save (such as Test connection). */
   readonly extraActions?: ReactNode;
   /** Shown below the Save bar (steps 3 and 4: Preview impact). */
@@ -67,6 +70,7 @@ export function StepFrame(props: {
   const current = JSON.stringify(props.draft);
   const baseline = useRef(current);
   const changed = current !== baseline.current;
+  useUnsavedChanges(changed && !props.readOnly);
   const needsWarning = changed && (later.length > 0 || stateChanges);
 
   const doSave = async () => {
@@ -128,6 +132,11 @@ export function StepFrame(props: {
             title={props.invalid ?? undefined}
           >
             Save
+          </Button>
+        )}
+        {!props.readOnly && changed && props.onDiscard && (
+          <Button onClick={props.onDiscard} disabled={action.busy}>
+            Discard changes
           </Button>
         )}
         {props.extraActions}

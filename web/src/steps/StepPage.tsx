@@ -3,6 +3,7 @@
  * see the same page read-only. A locked step says which step comes first.
  */
 import { Card, Link, makeStyles, Text } from '@fluentui/react-components';
+import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { getConfiguration, getConnection, saveSourceStep } from '../api/contracts.ts';
 import type { StepSaved } from '../api/dto.ts';
@@ -40,6 +41,8 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
   const { can } = useSession();
   const connection = useResource(() => call(getConnection, { params: { id: props.id } }), props.id);
   const configuration = useResource(() => call(getConfiguration, { params: { id: props.id } }), props.id);
+  // Discarding changes opens the editor afresh: a new key remounts it with the saved settings.
+  const [opened, setOpened] = useState(0);
   const c = connection.data;
   const config = configuration.data;
   const error = connection.error ?? configuration.error;
@@ -64,7 +67,13 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
     connection.reload();
     configuration.reload();
   };
-  const editorProps = { connection: c, configuration: config, readOnly, onSaved };
+  const editorProps = {
+    connection: c,
+    configuration: config,
+    readOnly,
+    onSaved,
+    onDiscard: () => setOpened((n) => n + 1),
+  };
 
   return (
     <TimeZoneContext.Provider value={c.timeZone}>
@@ -102,10 +111,10 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
                 You can review this step; your role does not allow changes.
               </Text>
             )}
-            {props.step === 1 && <SourceStepEditor {...editorProps} />}
-            {props.step === 2 && <DestinationStepEditor {...editorProps} />}
-            {props.step === 3 && <MappingStepEditor {...editorProps} />}
-            {props.step === 4 && <ScopeStepEditor {...editorProps} />}
+            {props.step === 1 && <SourceStepEditor key={opened} {...editorProps} />}
+            {props.step === 2 && <DestinationStepEditor key={opened} {...editorProps} />}
+            {props.step === 3 && <MappingStepEditor key={opened} {...editorProps} />}
+            {props.step === 4 && <ScopeStepEditor key={opened} {...editorProps} />}
             {props.step === 5 && <SimulationStepPanel connection={c} onChanged={connection.reload} />}
           </>
         )}

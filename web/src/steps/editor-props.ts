@@ -6,4 +6,6 @@ export interface StepEditorProps {
   readonly configuration: Configuration;
   readonly readOnly: boolean;
   readonly onSaved: (result: StepSaved) => void;
+  /** Throws away unsaved changes: the editor opens afresh with the saved settings. */
+  readonly onDiscard: () => void;
 }

@@ -56,6 +56,7 @@ export function DestinationStepEditor(props: StepEditorProps) {
       connection={props.connection}
       step={2}
       readOnly={props.readOnly}
+      onDiscard={props.onDiscard}
       invalid={invalid}
       draft={{ tenantId, defaultDomain: domain }}
       save={() =>

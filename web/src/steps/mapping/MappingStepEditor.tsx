@@ -118,6 +118,7 @@ export function MappingStepEditor(props: StepEditorProps) {
       connection={props.connection}
       step={3}
       readOnly={props.readOnly}
+      onDiscard={props.onDiscard}
       invalid={invalid}
       draft={draft}
       save={save}

@@ -1,7 +1,8 @@
 /**
  * Picks one AFAS employee of the connection: searches the service's person list (employee number
- * prefix or part of the name, case and accents ignored) as the administrator types. A number that
- * is typed and not picked is used as it is, so someone AFAS lists later can still be tried.
+ * prefix or part of the name, case and accents ignored) as the administrator types. In the
+ * expression tester a number that is typed and not picked is used as it is, so someone AFAS lists
+ * later can still be tried; "Sync one person" (`pickOnly`) takes only a person picked from the list.
  */
 import { Combobox, Field, makeStyles, Option } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -21,6 +22,12 @@ export function PersonPicker(props: {
   readonly connectionId: string;
   /** The chosen employee number, or the trimmed typed text; empty when there is neither. */
   readonly onChange: (employeeNumber: string) => void;
+  /** Only a person picked from the list counts; typing clears the choice. */
+  readonly pickOnly?: boolean;
+  readonly label?: string;
+  readonly hint?: string;
+  readonly ariaLabel?: string;
+  readonly testId?: string;
 }) {
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -50,8 +57,9 @@ export function PersonPicker(props: {
 
   return (
     <Field
-      label="Employee"
-      hint="Search AFAS by employee number or name."
+      label={props.label ?? 'Employee'}
+      hint={props.hint ?? 'Search AFAS by employee number or name.'}
+      {...(props.pickOnly ? { required: true } : {})}
       {...(failure
         ? { validationState: 'error' as const, validationMessage: `${failure.title}: ${failure.message}` }
         : {})}
@@ -67,15 +75,15 @@ export function PersonPicker(props: {
           const typed = (e.target as HTMLInputElement).value;
           setText(typed);
           setQuery(typed);
-          props.onChange(typed.trim());
+          props.onChange(props.pickOnly ? '' : typed.trim());
         }}
         onOptionSelect={(_, d) => {
           if (!d.optionValue) return;
           setText(d.optionText ?? d.optionValue);
           props.onChange(d.optionValue);
         }}
-        aria-label="Employee to test with"
-        data-testid="tester-employee"
+        aria-label={props.ariaLabel ?? 'Employee to test with'}
+        data-testid={props.testId ?? 'tester-employee'}
       >
         {persons.map((p) => {
           const label = `${p.employeeNumber} — ${p.displayName} (${p.lifecycle})`;

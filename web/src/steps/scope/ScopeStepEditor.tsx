@@ -106,6 +106,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
       connection={props.connection}
       step={4}
       readOnly={props.readOnly}
+      onDiscard={props.onDiscard}
       invalid={invalid}
       draft={draft}
       save={save}

@@ -1,7 +1,8 @@
 /**
  * Step 1: the AFAS Profit environment (by number, or by URL for a self-hosted or test endpoint),
  * the App Connector token (write-only: the service keeps it encrypted and only says whether one is
- * set), the three GetConnectors and the paging settings; plus Test connection on the saved settings.
+ * set), the three GetConnectors and the paging settings; plus Test connection on the settings as
+ * typed, before they are saved.
  */
 import { Field, Input, makeStyles, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -30,7 +31,7 @@ const DEFAULT_CONNECTORS = {
 
 export function SourceStepEditor(props: StepEditorProps) {
   const styles = useStyles();
-  const { settings, saved } = props.configuration.source;
+  const { settings } = props.configuration.source;
   const env = settings?.environment;
   const [mode, setMode] = useState<'number' | 'url'>(env && 'baseUrl' in env ? 'url' : 'number');
   const [number, setNumber] = useState(env && 'number' in env ? env.number : '');
@@ -40,14 +41,12 @@ export function SourceStepEditor(props: StepEditorProps) {
   const [connectors, setConnectors] = useState(settings?.connectors ?? DEFAULT_CONNECTORS);
   const [pageSize, setPageSize] = useState(String(settings?.pageSize ?? 1000));
   const [parallel, setParallel] = useState(String(settings?.parallel ?? 8));
-  const [dirty, setDirty] = useState(false);
   const tokenSet = settings?.token.set === true;
 
   const change =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
       set(v);
-      setDirty(true);
     };
 
   const invalid =
@@ -60,6 +59,13 @@ export function SourceStepEditor(props: StepEditorProps) {
           : !connectors.users || !connectors.employments || !connectors.organizationalUnits
             ? 'Name all three GetConnectors.'
             : null;
+
+  // The service sends the stored token only to the environment it was saved for (README, Security).
+  const environmentChanged =
+    env !== undefined &&
+    (mode === 'number'
+      ? !('number' in env) || env.number !== number || ('kind' in env ? env.kind : 'production') !== kind
+      : !('baseUrl' in env) || env.baseUrl.replace(/\/+$/, '') !== baseUrl.trim().replace(/\/+$/, ''));
 
   const body = (): SourceStep => ({
     environment: mode === 'number' ? { number, kind } : { baseUrl: baseUrl.trim() },
@@ -74,15 +80,26 @@ export function SourceStepEditor(props: StepEditorProps) {
       connection={props.connection}
       step={1}
       readOnly={props.readOnly}
+      onDiscard={props.onDiscard}
       invalid={invalid}
       draft={body()}
       save={() => call(saveSourceStep, { params: { id: props.connection.id }, body: body() })}
       onSaved={(r) => {
         setToken('');
-        setDirty(false);
         props.onSaved(r);
       }}
-      extraActions={<SourceTestButton connectionId={props.connection.id} saved={saved} dirty={dirty} />}
+      extraActions={
+        <SourceTestButton
+          connectionId={props.connection.id}
+          body={body}
+          unavailable={
+            invalid ??
+            (tokenSet && !token && environmentChanged
+              ? 'Enter the App Connector token again: a stored token is only sent to the environment it was saved for.'
+              : null)
+          }
+        />
+      }
     >
       <section className={styles.section} aria-label="AFAS environment">
         <Field label="AFAS environment">

@@ -1,13 +1,15 @@
 /**
- * Test connection: asks the service to reach AFAS with the saved settings and shows each check
- * (reachable, token accepted, each GetConnector and its fields) with a tick or a cross.
+ * Test connection: asks the service to reach AFAS with the settings as the form holds them, saved or
+ * not (an empty token field means the stored token, which the service sends only to the environment
+ * it was saved for), and shows each check (reachable, token accepted, each GetConnector and its
+ * fields) with a tick or a cross. Nothing is saved by a test.
  */
 import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, ErrorCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
-import { testSourceStep } from '../../api/contracts.ts';
-import type { SourceTest } from '../../api/dto.ts';
+import { testUnsavedSource } from '../../api/contracts.ts';
+import type { SourceStep, SourceTest } from '../../api/dto.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useSession } from '../../auth/session-context.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -21,19 +23,19 @@ const useStyles = makeStyles({
 
 export function SourceTestButton(props: {
   readonly connectionId: string;
-  readonly saved: boolean;
-  readonly dirty: boolean;
+  /** The settings to test: step 1's body as Save would send it. */
+  readonly body: () => SourceStep;
+  /** Why the settings cannot be tested yet (a required field is empty), or null. */
+  readonly unavailable: string | null;
 }) {
   const styles = useStyles();
   const { can } = useSession();
-  const test = useAction(() => call(testSourceStep, { params: { id: props.connectionId } }));
+  const test = useAction(() =>
+    call(testUnsavedSource, { params: { id: props.connectionId }, body: props.body() }),
+  );
   const [result, setResult] = useState<SourceTest | undefined>(undefined);
-  if (!can(testSourceStep)) return null;
-  const unavailable = !props.saved
-    ? 'Save the settings first.'
-    : props.dirty
-      ? 'Save your changes first.'
-      : null;
+  if (!can(testUnsavedSource)) return null;
+  const { unavailable } = props;
   const run = async () => setResult(await test.run());
 
   return (
@@ -42,7 +44,7 @@ export function SourceTestButton(props: {
         onClick={() => void run()}
         disabledFocusable={unavailable !== null || test.busy}
         icon={test.busy ? <Spinner size="tiny" /> : null}
-        title={unavailable ?? 'Test the saved settings against AFAS'}
+        title={unavailable ?? 'Test these settings against AFAS; nothing is saved'}
       >
         Test connection
       </Button>
