@@ -442,7 +442,11 @@ for (const dialect of DIALECTS) {
       );
       assert.equal(byTarget['quarantine-watch@acme.test']?.action, 'notification.sent');
       assert.equal(byTarget[`Signed (${receiver.base})`]?.action, 'notification.sent');
-      assert.equal(byTarget[`Broken (${receiver.base})`]?.action, 'notification.failed', 'the 410 is audited');
+      assert.equal(
+        byTarget[`Broken (${receiver.base})`]?.action,
+        'notification.failed',
+        'the 410 is audited',
+      );
       const run = await svc.call(getRun, { params: { id: runId } });
       assert.equal(run.body.status, 'succeeded', 'the failing recipient does not fail the run');
 
