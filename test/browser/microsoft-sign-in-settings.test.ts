@@ -98,7 +98,9 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form().getByLabel('Client secret').fill('not-the-secret');
     await form().getByRole('button', { name: 'Test the settings' }).click();
     await form().getByText('The settings do not work yet').waitFor();
-    await form().getByText(/App credentials: failed/).waitFor();
+    await form()
+      .getByText(/App credentials: failed/)
+      .waitFor();
     await form().getByLabel('Client secret').fill(app.clientSecret);
     await form().getByRole('button', { name: 'Test the settings' }).click();
     await form().getByText('The settings work').waitFor();
@@ -123,7 +125,9 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
 
     // Another tenant: the stored secret would travel with it, so the form asks for it again.
     await form().getByLabel('Directory (tenant) ID').fill('11111111-2222-4333-8444-555555555555');
-    await form().getByText(/enter the client secret again/).waitFor();
+    await form()
+      .getByText(/enter the client secret again/)
+      .waitFor();
     assert.equal(await form().getByRole('button', { name: 'Save' }).isDisabled(), true);
     await form().getByRole('button', { name: 'Discard changes' }).click();
 
