@@ -27,6 +27,11 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'token.revoked': () => 'revoked an API token',
   'organisation.updated': () => 'changed the organisation’s settings',
   'organisation.sign-in-changed': () => 'changed how people sign in with Microsoft',
+  'organisation.sign-in-tested': () => 'tested the sign-in with Microsoft',
+  'invitation.created': () => 'invited a colleague',
+  'invitation.resent': () => 'sent an invitation again',
+  'invitation.revoked': () => 'withdrew an invitation',
+  'invitation.accepted': () => 'accepted an invitation',
   'customer.created': () => 'added a customer',
   'customer.renamed': () => 'renamed a customer',
   'customer.deleted': () => 'removed a customer',
@@ -99,6 +104,7 @@ export function actionLabel(action: string): string {
     settings: 'Settings',
     agent: 'Agent',
     notification: 'Notification',
+    invitation: 'Invitation',
   };
   return `${nouns[subject] ?? subject}: ${words}`;
 }
