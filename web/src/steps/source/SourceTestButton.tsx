@@ -12,6 +12,7 @@ import { testUnsavedSource } from '../../api/contracts.ts';
 import type { SourceStep, SourceTest } from '../../api/dto.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useSession } from '../../auth/session-context.tsx';
+import { checkLabel } from '../../ui/check-labels.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
 const useStyles = makeStyles({
@@ -62,7 +63,7 @@ export function SourceTestButton(props: {
                   <ErrorCircleRegular className={styles.bad} aria-label="failed" />
                 )}
                 <Text>
-                  <strong>{c.name}</strong>: {c.message}
+                  <strong>{checkLabel(c.name)}</strong>: {c.message}
                 </Text>
               </span>
             ))}
