@@ -103,14 +103,15 @@ test('Test connection tests what was typed before saving; leaving asks first, un
     await assertAccessible(page, 'leave without saving dialog', '[role="dialog"]');
     await leave.getByRole('button', { name: 'Stay on this page' }).click();
     await leave.waitFor({ state: 'detached' });
-    assert.match(page.url(), /\/steps\/1$/);
+    await page.waitForURL(/\/steps\/1$/);
     assert.equal(await page.locator('input[name="base-url"]').inputValue(), stack.afas.baseUrl);
 
     // The browser's back button is held back too.
     await page.goBack();
     await leave.waitFor();
     await leave.getByRole('button', { name: 'Stay on this page' }).click();
-    assert.match(page.url(), /\/steps\/1$/);
+    await page.waitForURL(/\/steps\/1$/);
+    assert.equal(await page.locator('input[name="token"]').inputValue(), stack.afas.token.xml);
 
     // The browser's unload asks as well (the handler cancels the event while changes are unsaved).
     const cancels = () =>

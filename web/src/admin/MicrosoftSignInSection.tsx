@@ -33,6 +33,7 @@ import {
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
+import { useFormChanges } from '../setup/unsaved-changes.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -126,6 +127,15 @@ function MicrosoftSignInForm(props: { readonly saved: Saved; readonly onSaved: (
   const [authorityHost, setAuthorityHost] = useState(saved.authorityHost || DEFAULT_AUTHORITY);
   const [mappings, setMappings] = useState<Mapping[]>(() => withKeys(saved));
   const [result, setResult] = useState<TestResult | undefined>(undefined);
+  // Leaving with unsaved changes asks first (setup/unsaved-changes.tsx); the form reopens after a save.
+  useFormChanges({
+    enabled,
+    tenantId,
+    clientId,
+    secret,
+    authorityHost,
+    mappings: mappings.map(({ key: _, ...m }) => m),
+  });
 
   const authority = authorityHost.trim().replace(/\/+$/, '');
   const endpointChanged =

@@ -56,24 +56,50 @@ export function useFormChanges(value: unknown, enabled = true): { changed: boole
   };
 }
 
+/** How the URL changed: a new entry (a link, `navigate()`), or Back / Forward through history. */
+type Move = 'push' | 'back' | 'forward';
+interface Pending {
+  readonly target: string;
+  readonly move: Move;
+}
+
+/** Each history entry the console shows is numbered, so a change can tell Back from Forward from a link. */
+const indexOf = (state: unknown): number | null => {
+  const value = (state as { hrsyncIndex?: unknown } | null)?.hrsyncIndex;
+  return typeof value === 'number' ? value : null;
+};
+const numbered = (index: number): unknown => ({ ...(window.history.state ?? {}), hrsyncIndex: index });
+
 /**
- * The route the URL names, held back while a form has unsaved changes: the URL is put back and a
- * dialog asks whether to leave without saving. Used by the shell in place of `useRoute`.
+ * The route the URL names, held back while a form has unsaved changes: the history move is undone
+ * (a new entry is stepped back from, Back is stepped forward again) and a dialog asks whether to
+ * leave without saving; leaving repeats the move. Used by the shell in place of `useRoute`.
  */
 export function useGuardedRoute(): { readonly route: Route; readonly prompt: ReactNode } {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
   const shown = useRef(window.location.href);
+  const index = useRef(0);
   useEffect(() => {
+    const existing = indexOf(window.history.state);
+    if (existing === null) window.history.replaceState(numbered(0), '', window.location.href);
+    index.current = existing ?? 0;
     const onChange = () => {
       const target = window.location.href;
+      // Undoing a held-back move lands here again, on the page still shown: nothing to do.
       if (target === shown.current) return;
+      const at = indexOf(window.history.state);
+      const move: Move = at === null ? 'push' : at < index.current ? 'back' : 'forward';
       if (unsaved.size > 0) {
-        // Put the URL back without a new hashchange; the page stays as it is until the answer.
-        window.history.replaceState(window.history.state, '', shown.current);
-        setPending(target);
+        setPending({ target, move });
+        if (move === 'back') window.history.forward();
+        else window.history.back();
         return;
       }
+      if (at === null) {
+        index.current += 1;
+        window.history.replaceState(numbered(index.current), '', target);
+      } else index.current = at;
       shown.current = target;
       setRoute(parseRoute(window.location.hash));
     };
@@ -90,12 +116,14 @@ export function useGuardedRoute(): { readonly route: Route; readonly prompt: Rea
       error={undefined}
       onCancel={() => setPending(null)}
       onConfirm={() => {
-        const target = pending;
+        const leaving = pending;
         setPending(null);
-        if (target === null) return;
+        if (leaving === null) return;
         // Leaving discards the changes: the forms unmount with the page.
         unsaved.clear();
-        window.location.href = target;
+        if (leaving.move === 'push') window.location.href = leaving.target;
+        else if (leaving.move === 'back') window.history.back();
+        else window.history.forward();
       }}
     >
       This page has changes that are not saved. If you leave now, they are lost.

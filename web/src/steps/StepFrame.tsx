@@ -67,6 +67,13 @@ export function StepFrame(props: {
   // Saving what was loaded only confirms the step; the service resets progress only for a change.
   const current = JSON.stringify(props.draft);
   const baseline = useRef(current);
+  // After a save the editor may tidy its fields (step 1 empties the token it just stored): the first
+  // render after the save is the new starting point.
+  const rebase = useRef(false);
+  if (rebase.current) {
+    rebase.current = false;
+    baseline.current = current;
+  }
   const changed = current !== baseline.current;
   useUnsavedChanges(changed && !props.readOnly);
   const needsWarning = changed && (later.length > 0 || stateChanges);
@@ -76,6 +83,7 @@ export function StepFrame(props: {
     setConfirming(false);
     if (result) {
       baseline.current = current;
+      rebase.current = true;
       setSaved(result);
       props.onSaved(result);
     }
