@@ -3,7 +3,6 @@
  * settings and runs a Worker until told to stop, or until a run left the heap larger than the
  * recycle limit (then it stops claiming, closes and asks to be replaced).
  */
-import { setPriority } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunKind } from '../core/index.ts';
@@ -32,22 +31,7 @@ export type ThreadMessage =
       readonly throttled: number;
     };
 
-/**
- * On Linux a thread has its own nice value: this one yields the CPU to the API's thread whenever
- * both want it, so a run's planning does not delay requests on a busy machine (issue 13). Elsewhere
- * the call would lower the whole process, so it is left alone.
- */
-function yieldToTheApi(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    setPriority(0, 10);
-  } catch {
-    // not permitted here (a container's seccomp policy): runs keep the service's priority
-  }
-}
-
 async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettings): Promise<void> {
-  yieldToTheApi();
   const post = (message: ThreadMessage) => port.postMessage(message);
   const runtime = await openRuntime(
     { ...settings.config, secretKey: Buffer.from(settings.secretKey) },
