@@ -18,7 +18,7 @@ const Shell = lazy(() => import('./Shell.tsx').then((m) => ({ default: m.Shell }
 
 type Gate =
   | { readonly kind: 'checking' }
-  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'signed-out'; readonly codePending?: boolean }
   | { readonly kind: 'signed-in'; readonly session: Session }
   | { readonly kind: 'unreachable'; readonly error: unknown };
 
@@ -31,7 +31,9 @@ export function App() {
       (session) => setGate({ kind: 'signed-in', session }),
       (error: unknown) =>
         setGate(
-          isApiError(error) && error.status === 401 ? { kind: 'signed-out' } : { kind: 'unreachable', error },
+          isApiError(error) && error.status === 401
+            ? { kind: 'signed-out', codePending: error.code === 'HRS_SECOND_FACTOR_PENDING' }
+            : { kind: 'unreachable', error },
         ),
     );
   }, []);
@@ -58,7 +60,10 @@ export function App() {
     case 'signed-out':
       return (
         <Suspense fallback={<Loading label="Starting hrsync…" />}>
-          <SignInPage onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />
+          <SignInPage
+            codePending={gate.codePending ?? false}
+            onSignedIn={(session) => setGate({ kind: 'signed-in', session })}
+          />
         </Suspense>
       );
     case 'unreachable':
