@@ -15,6 +15,9 @@ import { Loading } from '../ui/Loading.tsx';
 // the console before, and whoever is signed in does not load the sign-in page.
 const SignInPage = lazy(() => import('../auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 const Shell = lazy(() => import('./Shell.tsx').then((m) => ({ default: m.Shell })));
+const SecondFactorRequiredPage = lazy(() =>
+  import('../account/SecondFactorRequiredPage.tsx').then((m) => ({ default: m.SecondFactorRequiredPage })),
+);
 
 type Gate =
   | { readonly kind: 'checking' }
@@ -73,6 +76,13 @@ export function App() {
         </div>
       );
     case 'signed-in':
+      // The organisation requires admins to use a second factor and this one has none: set it up first.
+      if (gate.session.secondFactorRequired)
+        return (
+          <Suspense fallback={<Loading label="Starting hrsync…" />}>
+            <SecondFactorRequiredPage session={gate.session} onEnabled={check} signOut={leave} />
+          </Suspense>
+        );
       return (
         <SessionProvider session={gate.session} signOut={leave}>
           <Suspense fallback={<Loading label="Starting hrsync…" />}>
