@@ -15,6 +15,7 @@ import { formatDateTime, setOrganisationTimeZone } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { MicrosoftSignInSection } from './MicrosoftSignInSection.tsx';
 import { SecondFactorSetting } from './SecondFactorSetting.tsx';
 
 const useStyles = makeStyles({
@@ -118,6 +119,7 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
         </form>
       </SectionCard>
       <SecondFactorSetting required={props.saved.requireAdminSecondFactor} onSaved={props.onSaved} />
+      <MicrosoftSignInSection />
     </>
   );
 }
