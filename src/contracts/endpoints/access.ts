@@ -13,17 +13,13 @@ import {
   UserPatchBody,
 } from '../schemas/access.ts';
 import { IdParams } from '../schemas/common.ts';
-<<<<<<< HEAD
-import { MicrosoftSignInBody, MicrosoftSignInDto } from '../schemas/microsoft-sign-in.ts';
-import { SecondFactorChallengeDto } from '../schemas/second-factor.ts';
-=======
 import {
   MicrosoftSignInBody,
   MicrosoftSignInDto,
   MicrosoftSignInTestBody,
   MicrosoftSignInTestDto,
 } from '../schemas/microsoft-sign-in.ts';
->>>>>>> main
+import { SecondFactorChallengeDto } from '../schemas/second-factor.ts';
 
 const tag = 'Access';
 
