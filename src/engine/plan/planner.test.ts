@@ -255,6 +255,36 @@ describe('planner', () => {
     assert.equal(p.get('4')?.item.status, 'skipped');
   });
 
+  test('out of scope: two accounts sharing the employee id are no conflict for this connection', () => {
+    const cfg: ConnectionConfig = {
+      ...config,
+      scope: {
+        outOfScope: 'disable',
+        filters: [{ clauses: [{ attribute: 'Medewerker', operator: 'EQUALS', value: '1' }] }],
+      },
+    };
+    const accounts: Account[] = [
+      { id: 'x', attributes: { employeeId: '9', accountEnabled: true } },
+      { id: 'y', attributes: { employeeId: '9', accountEnabled: true } },
+    ];
+    const p = byEmployee(
+      run(
+        [user('1', 'A', 'B'), user('9', 'Z', 'Q')],
+        [job('1', '2020-01-01', null), job('9', '2020-01-01', null)],
+        accounts,
+        [],
+        cfg,
+      ),
+    );
+    const outside = p.get('9')?.item;
+    assert.equal(outside?.action, 'out-of-scope');
+    assert.equal(outside?.status, 'skipped');
+    assert.equal(outside?.error, null);
+    assert.match(outside?.steps.map((s) => s.message).join('\n') ?? '', /2 accounts have employeeId/);
+    assert.equal(p.get('9')?.writes.length, 0);
+    assert.equal(p.get('1')?.item.action, 'create');
+  });
+
   test('the plan is deterministic', () => {
     const users = [user('1', 'Zoë', "d'Hondt"), user('2', 'Zoe', 'Dhondt')];
     const jobs = [job('1', '2020-01-01', null), job('2', '2020-01-01', null)];

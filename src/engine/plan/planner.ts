@@ -265,6 +265,13 @@ export function plan(input: PlanInput): Plan {
       linkOverride: overrides.links.get(n),
       refused: refusedAccounts(n),
     });
+    if (match.kind === 'conflict' && !scope.inScope) {
+      // Out of scope, only a linked account is ever acted on, and a conflict has none: the ambiguity
+      // blocks nothing this connection would do, so it is not a finding (nor an activation blocker).
+      steps.push(step('match', `${match.message}; left alone because the person is out of scope`, 'skipped'));
+      steps.push(step('plan', 'out of scope; no linked account'));
+      return { plan: bare(item(n, name, 'out-of-scope', 'skipped', null, [], steps)) };
+    }
     if (match.kind === 'conflict') {
       steps.push(step('match', match.message, 'failed'));
       const error = {
