@@ -5,7 +5,10 @@
  * - a userPrincipalName held outside the base DN (unique in the forest: read through the Global
  *   Catalog on 3269), a sAMAccountName held outside it (unique in the domain), and a mail address a
  *   contact holds (directory sync refuses duplicates);
- * - a cn held in the same OU by a group, a contact or an OU (an RDN is unique among all children).
+ * - a cn held in the same OU by a group, a contact or an OU: an RDN's value is unique among all
+ *   children whatever their class (MS-ADTS 3.1.1.3.1.2.1: CN=Abc and L=Abc cannot coexist). Samba
+ *   does not enforce this across classes (it accepted CN=Lisa Berg beside OU=Lisa Berg), so for the
+ *   OU this is a Windows rule hrsync holds to itself.
  * The planner sees each in the simulation, so nothing fails at write time.
  */
 import assert from 'node:assert/strict';
@@ -90,13 +93,6 @@ describe('names held outside the accounts hrsync reads (Samba)', () => {
     }
   });
 
-  test('an OU holds its name for a user too: Samba refuses CN=Lisa Berg beside OU=Lisa Berg', async () => {
-    await assert.rejects(
-      addUser(domain.admin, `CN=Lisa Berg,${staff}`, { sAMAccountName: 'probe-lisa' }),
-      (error: Error & { code?: number }) => error.code === 68,
-    );
-  });
-
   test('the simulation avoids every held name, and fails the person whose names are all taken', async () => {
     const before = await userUsn(domain);
     const outcome = await stack.run('simulation');
@@ -108,10 +104,10 @@ describe('names held outside the accounts hrsync reads (Samba)', () => {
 
     assert.equal(created('2001', 'sAMAccountName'), 'jajansen', 'janjansen (UPN) and jjansen (sAM) are held');
     assert.equal(created('2001', 'userPrincipalName'), 'jajansen@hrsync.test');
-    assert.equal(created('2002', 'mail'), 'psmit@hrsync.test', 'a contact has pietsmit@ as its mail');
+    assert.equal(created('2002', 'mail'), 'piesmit@hrsync.test', 'a contact has pietsmit@ as its mail');
     assert.equal(created('2003', 'cn'), 'Anna Groot (annagroot)');
     assert.match(
-      JSON.stringify(byNumber.get('2003')?.steps),
+      (byNumber.get('2003')?.steps ?? []).map((step) => step.message).join('\n'),
       /"Anna Groot" is taken in OU=Staff,DC=hrsync,DC=test by a group/,
     );
     assert.equal(created('2005', 'cn'), 'Lisa Berg (lisaberg)', 'an OU named Lisa Berg');
@@ -135,7 +131,7 @@ describe('names held outside the accounts hrsync reads (Samba)', () => {
     );
     const all = await users(domain.admin, staff, ['cn', 'userPrincipalName', 'mail']);
     assert.equal(all.get('jajansen')?.userPrincipalName, 'jajansen@hrsync.test');
-    assert.equal(all.get('psmit')?.mail, 'psmit@hrsync.test');
+    assert.equal(all.get('piesmit')?.mail, 'piesmit@hrsync.test');
     assert.equal(all.get('annagroot')?.dn, `CN=Anna Groot (annagroot),${staff}`);
     assert.equal(all.get('lisaberg')?.dn, `CN=Lisa Berg (lisaberg),${staff}`);
     assert.equal(all.size, 4);
