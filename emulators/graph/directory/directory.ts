@@ -1,4 +1,5 @@
 import type {
+  GraphDirectoryRoleRecord,
   GraphDomainRecord,
   GraphGroupRecord,
   GraphSkuRecord,
@@ -23,6 +24,7 @@ export class Directory {
   readonly domains: readonly GraphDomainRecord[];
   readonly groups = new Map<string, GraphGroupRecord>();
   readonly skus = new Map<string, GraphSkuRecord>();
+  readonly directoryRoles: readonly GraphDirectoryRoleRecord[];
   /** Licences users hold through a group (group-based licensing): user id → SKU id → group ids. */
   readonly groupLicences = new Map<string, Map<string, Set<string>>>();
   readonly #active = new Map<string, UserEntity>();
@@ -46,6 +48,10 @@ export class Directory {
         ...group,
         members: group.members.map((m) => m.toLowerCase()),
       });
+    this.directoryRoles = (dataset.directoryRoles ?? []).map((r) => ({
+      ...r,
+      members: r.members.map((m) => m.toLowerCase()),
+    }));
     for (const sku of dataset.subscribedSkus)
       this.skus.set(sku.skuId.toLowerCase(), { ...sku, prepaidUnits: { ...sku.prepaidUnits } });
     for (const user of dataset.users) {
@@ -202,6 +208,7 @@ export class Directory {
       })),
       groups: [...this.groups.values()].map((g) => structuredClone(g)),
       subscribedSkus: [...this.skus.values()].map((s) => structuredClone(s)),
+      directoryRoles: this.directoryRoles.map((r) => structuredClone(r)),
     };
   }
 
