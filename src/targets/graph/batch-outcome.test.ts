@@ -89,7 +89,11 @@ describe('batch item verdicts', () => {
     assert.match(verdict.outcome.message, /privileged administrator role/);
     const noLifecycle = answerVerdict(update, 403, denied, undefined, new Set(['User.ReadWrite.All']));
     assert.ok(noLifecycle.kind === 'done' && !noLifecycle.outcome.ok);
-    assert.equal(noLifecycle.outcome.code, 'HRS_TARGET_AUTH', 'the missing lifecycle permission is the app’s');
+    assert.equal(
+      noLifecycle.outcome.code,
+      'HRS_TARGET_AUTH',
+      'the missing lifecycle permission is the app’s',
+    );
     const create403 = answerVerdict(create, 403, denied, undefined, roles);
     assert.ok(create403.kind === 'done' && !create403.outcome.ok);
     assert.equal(create403.outcome.code, 'HRS_TARGET_AUTH');
