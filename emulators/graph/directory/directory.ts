@@ -24,7 +24,8 @@ export class Directory {
   readonly domains: readonly GraphDomainRecord[];
   readonly groups = new Map<string, GraphGroupRecord>();
   readonly skus = new Map<string, GraphSkuRecord>();
-  readonly directoryRoles: readonly GraphDirectoryRoleRecord[];
+  /** Activated administrator roles and their members (user ids, lower case). */
+  directoryRoles: readonly GraphDirectoryRoleRecord[];
   /** Licences users hold through a group (group-based licensing): user id → SKU id → group ids. */
   readonly groupLicences = new Map<string, Map<string, Set<string>>>();
   readonly #active = new Map<string, UserEntity>();
@@ -190,6 +191,19 @@ export class Directory {
       else if (this.#purged.has(id)) changes.push({ id, removed: 'deleted' });
     }
     return changes;
+  }
+
+  /** Gives a user an administrator role (what an admin does in the Entra admin center), or takes it. */
+  setRoleMember(
+    role: Pick<GraphDirectoryRoleRecord, 'roleTemplateId' | 'displayName'>,
+    userId: string,
+    member: boolean,
+  ): void {
+    const id = userId.toLowerCase();
+    const existing = this.directoryRoles.find((r) => r.roleTemplateId === role.roleTemplateId);
+    const members = (existing?.members ?? []).filter((m) => m !== id).concat(member ? [id] : []);
+    const updated = { id: existing?.id ?? role.roleTemplateId, ...role, members };
+    this.directoryRoles = [...this.directoryRoles.filter((r) => r !== existing), updated];
   }
 
   activeUser(id: string): UserEntity | undefined {

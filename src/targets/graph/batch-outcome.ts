@@ -65,7 +65,7 @@ export function answerVerdict(
       outcome: {
         ok: false,
         code: 'HRS_TARGET_WRITE_FAILED',
-        message: `${job.write.kind} ${subject(job.write)}: ${reason}. The app may write users, so Graph refused this account itself: it holds a privileged administrator role, and only an administrator with a higher role may enable or disable it, change its phone numbers or other e-mail addresses, or delete it. Make the change in the Microsoft Entra admin center, or exclude the person with an override.`,
+        message: `${job.write.kind} ${subject(job.write)}: ${reason.replace(/\.+$/, '')}. The app may write users, so Graph refused this account itself: it holds a privileged administrator role, and only an administrator with a higher role may enable or disable it, change its phone numbers or other e-mail addresses, or delete it. Make the change in the Microsoft Entra admin center, or exclude the person with an override.`,
         retryable: false,
         ambiguous: false,
       },
