@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { getMicrosoftSignIn, setMicrosoftSignIn } from '../../contracts/index.ts';
+import { getMicrosoftSignIn, setMicrosoftSignIn, testMicrosoftSignIn } from '../../contracts/index.ts';
 import { endpointProblem, normaliseEndpoint, secretRebindProblem } from '../../core/endpoint-policy.ts';
 import { HrsyncError, type Role } from '../../core/index.ts';
 import type { MicrosoftSignInSettings, RoleMapping, User } from '../../store/index.ts';
@@ -140,6 +140,93 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
       },
     });
     return dto(request, org);
+  });
+
+  registerEndpoint(app, testMicrosoftSignIn, async ({ caller, store, body, deps, request, audit }) => {
+    const org = caller.organisationId;
+    const before = await store.microsoftSignIn.get(org);
+    const authorityHost = normaliseEndpoint(body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY);
+    const tenantId = body.tenantId.toLowerCase();
+    const clientId = body.clientId.toLowerCase();
+    const checks: { name: string; ok: boolean; message: string }[] = [];
+    const finish = async () => {
+      const ok = checks.length === 3 && checks.every((c) => c.ok);
+      const failed = checks.find((c) => !c.ok);
+      const message = ok
+        ? 'Sign in with Microsoft can work with these settings. Register the redirect URI in the app registration, map a group, then turn it on.'
+        : `${failed?.name ?? 'The test'} failed: ${failed?.message ?? 'unknown problem'}`;
+      await audit('organisation.sign-in-tested', {
+        outcome: ok ? 'success' : 'failure',
+        message: `Sign in with Microsoft settings tested for tenant ${tenantId}: ${ok ? 'all checks passed' : message}`,
+        details: {
+          tenantId,
+          clientId,
+          authorityHost,
+          checks: checks.map((c) => ({ name: c.name, ok: c.ok })),
+        },
+      });
+      return { ok, message, checks, redirectUri: `${originOf(request)}${CALLBACK_PATH}` };
+    };
+    const problem = endpointProblem('authority', authorityHost, deps.endpointPolicy);
+    if (problem) {
+      checks.push({ name: 'Sign-in endpoint', ok: false, message: `the sign-in endpoint ${problem}` });
+      return finish();
+    }
+    checks.push({ name: 'Sign-in endpoint', ok: true, message: `${authorityHost} is allowed` });
+    // A stored secret is only ever sent to the tenant and authority it was saved with (issue 10).
+    const sameEndpoint =
+      before !== null && before.authorityHost === authorityHost && before.tenantId === tenantId;
+    const secret =
+      body.clientSecret ?? (sameEndpoint ? await store.secrets.reveal(org, before.clientSecretId) : null);
+    let config: oidc.Configuration;
+    try {
+      const issuer = new URL(`${authorityHost.replace(/\/+$/, '')}/${tenantId}/v2.0`);
+      config = await oidc.discovery(issuer, clientId, secret ?? undefined, undefined, {
+        [oidc.customFetch]: fetchImpl,
+        ...(issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : {}),
+        timeout: 15,
+      });
+      checks.push({
+        name: 'Tenant',
+        ok: true,
+        message: `read the OpenID configuration of tenant ${tenantId}`,
+      });
+    } catch (error) {
+      checks.push({
+        name: 'Tenant',
+        ok: false,
+        message: `could not read the OpenID configuration of tenant ${tenantId} (${(error as Error).message}); check the tenant id and the authority host`,
+      });
+      return finish();
+    }
+    if (secret === null) {
+      checks.push({
+        name: 'App credentials',
+        ok: false,
+        message:
+          before === null
+            ? 'enter the app registration’s client secret'
+            : 'the tenant or authority differs from the saved one: enter the client secret again',
+      });
+      return finish();
+    }
+    try {
+      // Signing in as the app proves the client id and secret belong together in this tenant.
+      await oidc.clientCredentialsGrant(config, { scope: 'https://graph.microsoft.com/.default' });
+      checks.push({
+        name: 'App credentials',
+        ok: true,
+        message: `app ${clientId} signed in with its client secret`,
+      });
+    } catch (error) {
+      const e = error as Error & { error_description?: string };
+      checks.push({
+        name: 'App credentials',
+        ok: false,
+        message: `Microsoft refused the app’s client id or secret: ${e.error_description ?? e.message}`,
+      });
+    }
+    return finish();
   });
 
   /** Back to the console's sign-in page with a message it shows. */

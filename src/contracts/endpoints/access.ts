@@ -13,7 +13,12 @@ import {
   UserPatchBody,
 } from '../schemas/access.ts';
 import { IdParams } from '../schemas/common.ts';
-import { MicrosoftSignInBody, MicrosoftSignInDto } from '../schemas/microsoft-sign-in.ts';
+import {
+  MicrosoftSignInBody,
+  MicrosoftSignInDto,
+  MicrosoftSignInTestBody,
+  MicrosoftSignInTestDto,
+} from '../schemas/microsoft-sign-in.ts';
 
 const tag = 'Access';
 
@@ -193,4 +198,19 @@ export const setMicrosoftSignIn = endpoint({
   response: MicrosoftSignInDto,
   errors: [],
   audit: ['organisation.sign-in-changed'],
+});
+
+export const testMicrosoftSignIn = endpoint({
+  operationId: 'testMicrosoftSignIn',
+  method: 'POST',
+  path: '/api/v1/organisation/microsoft-sign-in/test',
+  summary:
+    'Test Sign in with Microsoft settings, saved or not: reach the sign-in endpoint, read the tenant’s OpenID configuration, and sign in as the app with its client secret',
+  tag,
+  access: 'admin',
+  body: MicrosoftSignInTestBody,
+  status: 200,
+  response: MicrosoftSignInTestDto,
+  errors: [],
+  audit: ['organisation.sign-in-tested'],
 });

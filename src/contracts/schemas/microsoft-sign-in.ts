@@ -53,3 +53,30 @@ export const MicrosoftSignInBody = T.Object(
   },
   { additionalProperties: false },
 );
+
+/** "Test the configuration": the values on the form, saved or not (the secret falls back to the stored one). */
+export const MicrosoftSignInTestBody = T.Object(
+  {
+    tenantId: Guid,
+    clientId: Guid,
+    clientSecret: T.Optional(
+      T.String({
+        minLength: 1,
+        maxLength: 2000,
+        description:
+          'write-only; the stored one is used when omitted, unless the tenant or authority differs from the saved one',
+      }),
+    ),
+    authorityHost: T.Optional(T.String({ minLength: 8, maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+
+export const MicrosoftSignInTestDto = T.Object({
+  ok: T.Boolean(),
+  message: T.String(),
+  /** Each check in order: the sign-in endpoint, the tenant's OpenID configuration, the app's credentials. */
+  checks: T.Array(T.Object({ name: T.String(), ok: T.Boolean(), message: T.String() })),
+  /** Register this as a Web redirect URI of the app registration. */
+  redirectUri: T.String(),
+});

@@ -15,6 +15,7 @@ import { formatDateTime, setOrganisationTimeZone } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { MicrosoftSignInSection } from './MicrosoftSignInSection.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '480px' },
@@ -116,6 +117,7 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
           </div>
         </form>
       </SectionCard>
+      <MicrosoftSignInSection />
     </>
   );
 }
