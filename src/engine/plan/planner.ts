@@ -23,7 +23,7 @@ import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/i
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
 import { withinBudget } from '../pattern-budget.ts';
-import type { TargetCapabilities } from '../ports.ts';
+import type { ScopedReservation, TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { resolveScopedNames } from './scoped-names.ts';
@@ -44,6 +44,8 @@ export interface PlanInput {
   readonly collisions: Readonly<Record<string, readonly string[]>>;
   /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
   readonly reserved?: Readonly<Record<string, readonly string[]>>;
+  /** Names non-account objects hold per container (a group's cn in an OU), per scoped attribute. */
+  readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -161,7 +163,7 @@ export function plan(input: PlanInput): Plan {
 
   // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
   for (const rule of input.capabilities?.scopedUnique ?? []) {
-    const resolved = resolveScopedNames(personPlans, index, rule);
+    const resolved = resolveScopedNames(personPlans, index, rule, input.reservedWithin?.[rule.attribute]);
     personPlans.splice(0, personPlans.length, ...resolved);
   }
 
