@@ -19,6 +19,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { ResetSecondFactorButton } from './ResetSecondFactor.tsx';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', marginBottom: '12px' },
@@ -63,6 +64,7 @@ export function UsersPage() {
         </Badge>
       ),
     },
+    { header: 'Second factor', cell: (u) => (u.secondFactor ? 'On' : 'Off') },
     { header: 'Added', cell: (u) => formatDateTime(u.createdAt) },
     {
       header: 'Actions',
@@ -83,6 +85,7 @@ export function UsersPage() {
                 Disable
               </Button>
             )}
+            {u.secondFactor && <ResetSecondFactorButton user={u} onDone={users.reload} />}
           </div>
         ),
     },
