@@ -33,6 +33,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { ConnectionWarnings } from './ConnectionWarnings.tsx';
 import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
@@ -115,6 +116,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         </MessageBar>
       )}
       <div className={styles.stack}>
+        <ConnectionWarnings connection={c} />
         <SectionCard
           title="Configuration"
           description={
