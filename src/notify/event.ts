@@ -106,7 +106,11 @@ export function quarantineEvent(
   runId: string | null,
   publicUrl: string | null,
 ): NotificationEvent {
-  const who = persons.length === 1 ? `1 person (${persons[0]})` : `${persons.length} persons`;
+  const who = persons.length === 1 ? (persons[0] ?? '1 person') : `${persons.length} persons`;
+  const listed =
+    persons.length > 1
+      ? ` They are ${persons.slice(0, 10).join(', ')}${persons.length > 10 ? ` and ${persons.length - 10} more` : ''}.`
+      : '';
   return {
     kind: 'person-quarantined',
     type: 'persons.quarantined',
@@ -116,7 +120,7 @@ export function quarantineEvent(
     run: null,
     persons,
     title: `Quarantined: ${who} in ${connection.name}`,
-    text: `${who} of “${connection.name}” were put in quarantine: hrsync will not change their accounts until someone releases them.`,
+    text: `${who} of “${connection.name}” ${persons.length === 1 ? 'was' : 'were'} put in quarantine: Microsoft 365 or Active Directory refused a change that retrying cannot fix, so hrsync will not send it again until the person’s data or the configuration changes, or someone releases them on the connection’s page.${listed}`,
     link:
       publicUrl === null
         ? null

@@ -69,16 +69,17 @@ export class Notifier {
     return this.#smtp(organisationId);
   }
 
-  /** Called with every finished run; returns at once, delivering in the background. */
+  /**
+   * Called with every finished run; returns at once, delivering in the background: the run's own
+   * event (blocked, failed, completed with failures) and, separately, the persons it quarantined.
+   */
   runFinished(run: Run): void {
     if (run.kind === 'simulation') return; // a simulation changes nothing: setup work, not trouble
     this.#track(this.#forRun(run));
+    this.#track(this.#quarantinedBy(run));
   }
 
-  /**
-   * Persons put in quarantine (for the quarantine feature to call, once per run with all of them);
-   * returns at once, delivering in the background.
-   */
+  /** Persons put in quarantine, once per run with all of them; returns at once, delivering in the background. */
   personsQuarantined(input: {
     readonly organisationId: string;
     readonly connectionId: string;
@@ -149,6 +150,28 @@ export class Notifier {
       connection: { id: connection.id, name: connection.name },
       rules,
     };
+  }
+
+  /**
+   * The persons this run quarantined: the engine stamps an entry with the moment the target refused
+   * the person, so an entry from within the run's own start and finish is this run's (a person
+   * quarantined earlier and not sent again keeps their earlier moment and is not announced twice).
+   */
+  async #quarantinedBy(run: Run): Promise<void> {
+    if (run.startedAt === null) return;
+    const from = Date.parse(run.startedAt);
+    const to = run.finishedAt === null ? Number.POSITIVE_INFINITY : Date.parse(run.finishedAt);
+    const entries = await this.#o.store.overrides.quarantine(run.connectionId);
+    const fresh = entries.filter((q) => {
+      const at = Date.parse(q.since);
+      return at >= from && at <= to;
+    });
+    this.personsQuarantined({
+      organisationId: run.organisationId,
+      connectionId: run.connectionId,
+      runId: run.id,
+      persons: fresh.map((q) => `${q.displayName} (${q.employeeNumber})`),
+    });
   }
 
   async #forRun(run: Run): Promise<void> {

@@ -11,12 +11,15 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SMTPServer } from 'smtp-server';
+import type { UserEntity } from '../../emulators/graph/directory/entities.ts';
 import {
   activateConnection,
+  activateConnectionAnyway,
   getConnectionNotifications,
   getNotifications,
   getRun,
   listAuditEvents,
+  listQuarantine,
   sendTestNotification,
   setConnectionNotifications,
   setNotifications,
@@ -363,20 +366,100 @@ for (const dialect of DIALECTS) {
       assert.equal(smtp.mails.length, mailsNow);
     });
 
-    test('quarantined persons are announced through the same rules', async () => {
+    test('a sync that quarantines a person announces it by e-mail and signed webhook, audited; a failing recipient leaves the run alone', async () => {
+      // Eva (1002) has an account that on-premises AD owns: Graph refuses to change it, for good.
+      svc.graph.state.directory.addUser({
+        id: 'c0000000-0000-4000-8000-000000000002',
+        userPrincipalName: 'eva.q@contoso.nl',
+        displayName: 'Eva (on-premises)',
+        mailNickname: 'eva.q',
+        accountEnabled: true,
+        businessPhones: [],
+        assignedLicenses: [],
+        proxyAddresses: [],
+        userType: 'Member',
+        employeeId: '1002',
+        jobTitle: 'Stagiair',
+        onPremisesSyncEnabled: true,
+      } as unknown as UserEntity);
       const tenantId = (await createTenantFor(svc)).tenantId;
-      const { id } = await configuredConnection(svc, 1, tenantId);
-      const before = smtp.mails.length;
-      svc.notifier.personsQuarantined({
-        organisationId: svc.organisationId,
-        connectionId: id,
-        runId: null,
-        persons: ['1001', '1002'],
+      const { id } = await configuredConnection(svc, 4, tenantId);
+      const rules = await svc.call(setConnectionNotifications, {
+        params: { id },
+        body: {
+          mode: 'override',
+          events: ['person-quarantined'],
+          emails: ['quarantine-watch@acme.test'],
+          webhooks: [
+            { name: 'Signed', url: `${receiver.base}/quarantine`, format: 'json', signingKey: SIGNING_KEY },
+            { name: 'Broken', url: `${receiver.base}/gone/quarantine`, format: 'slack' },
+          ],
+        },
       });
+      assert.equal(rules.status, 200, rules.text);
+      await svc.call(simulate, { as: 'operator', params: { id } });
+      await svc.drain();
+      const activated = await svc.call(activateConnection, { as: 'operator', params: { id } });
+      if (activated.status === 409) {
+        // A planner that predicts the refusal fails Eva in the simulation: activate with a reason.
+        const anyway = await svc.call(activateConnectionAnyway, {
+          params: { id },
+          body: { reason: 'Eva’s account is handled by the on-premises team' },
+        });
+        assert.equal(anyway.status, 200, anyway.text);
+      } else assert.equal(activated.status, 200, activated.text);
+
+      const mailsBefore = smtp.mails.length;
+      const hooksBefore = receiver.hooks.length;
+      const queued = await svc.call(sync, { as: 'operator', params: { id } });
+      assert.equal(queued.status, 202, queued.text);
+      const runId = queued.body.id as string;
+      await svc.drain();
       await svc.notifier.idle();
-      const mail = smtp.mails[before];
-      assert.ok(mail);
-      assert.match(mail.raw, /Quarantined: 2 persons/);
+      const quarantined = await svc.call(listQuarantine, { params: { id } });
+      assert.deepEqual(
+        quarantined.body.persons.map((p: { employeeNumber: string }) => p.employeeNumber),
+        ['1002'],
+        'the sync quarantined Eva',
+      );
+      const eva = quarantined.body.persons[0].displayName as string;
+
+      const mails = smtp.mails.slice(mailsBefore).filter((m) => m.to.includes('quarantine-watch@acme.test'));
+      assert.equal(mails.length, 1, 'one e-mail for the run');
+      assert.match(mails[0]!.raw, new RegExp(`Subject: \\[hrsync\\] Quarantined: ${eva} \\(1002\\) in `));
+      assert.match(mails[0]!.raw, new RegExp(`https://hrsync.example.test/#/runs/${runId}`));
+      const signed = receiver.hooks.slice(hooksBefore).filter((h) => h.path === '/quarantine');
+      assert.equal(signed.length, 1);
+      verify(SIGNING_KEY, signed[0]!);
+      const payload = JSON.parse(signed[0]!.body);
+      assert.equal(payload.type, 'persons.quarantined');
+      assert.deepEqual(payload.persons, [`${eva} (1002)`]);
+      assert.equal(payload.connection.id, id);
+
+      const audit = await svc.call(listAuditEvents, { query: { runId, action: 'notification.' } });
+      const byTarget = Object.fromEntries(
+        audit.body.items.map((e: { details: { target: string }; action: string }) => [e.details.target, e]),
+      );
+      assert.equal(byTarget['quarantine-watch@acme.test']?.action, 'notification.sent');
+      assert.equal(byTarget[`Signed (${receiver.base})`]?.action, 'notification.sent');
+      assert.equal(
+        byTarget[`Broken (${receiver.base})`]?.action,
+        'notification.failed',
+        'the 410 is audited',
+      );
+      const run = await svc.call(getRun, { params: { id: runId } });
+      assert.equal(run.body.status, 'succeeded', 'the failing recipient does not fail the run');
+
+      // The next sync does not send Eva again, so she is not announced again.
+      const again = await svc.call(sync, { as: 'operator', params: { id } });
+      await svc.drain();
+      await svc.notifier.idle();
+      assert.equal((await svc.call(getRun, { params: { id: again.body.id } })).body.status, 'succeeded');
+      assert.equal(
+        smtp.mails.slice(mailsBefore).filter((m) => m.to.includes('quarantine-watch@acme.test')).length,
+        1,
+        'no second announcement',
+      );
     });
 
     test('no secret leaked into responses, logs, audit or plain tables', async () => {
