@@ -59,7 +59,9 @@ test('the demo prints how to sign in with Microsoft, and the demo Entra admin la
     await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     assert.ok(page.url().startsWith(demo.identity.url), 'the browser went to the identity emulator');
-    await page.getByRole('radio', { name: new RegExp(demo.microsoftSignIn.email.replace('.', '\\.')) }).check();
+    await page
+      .getByRole('radio', { name: new RegExp(demo.microsoftSignIn.email.replace('.', '\\.')) })
+      .check();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
     await screenshot(page, '81-demo-microsoft-sign-in');
