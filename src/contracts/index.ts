@@ -9,6 +9,7 @@ export * from './endpoint.ts';
 export * from './endpoints/index.ts';
 export * from './person-actions.ts';
 export * from './run-outcomes.ts';
+export * from './run-phases.ts';
 export * from './run-states.ts';
 export * from './schemas/access.ts';
 export * from './schemas/agents.ts';

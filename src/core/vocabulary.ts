@@ -45,6 +45,10 @@ export const RUN_OUTCOMES = [
 ] as const;
 export type RunOutcome = (typeof RUN_OUTCOMES)[number];
 
+/** The phases of a run as its progress reports them (the console and CLI say them in words). */
+export const RUN_PHASES = ['read-source', 'read-target', 'plan', 'apply', 'record'] as const;
+export type RunPhase = (typeof RUN_PHASES)[number];
+
 export const CONNECTION_STATES = ['draft', 'simulation', 'active', 'deactivated'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 

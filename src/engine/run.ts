@@ -2,12 +2,20 @@
  * The engine's front door for the service and the CLI: one run of the pipeline
  * read → normalise → scope → map → match → plan → guard → apply → record.
  */
-import type { Action, Clock, ConnectionConfig, ItemStatus, RunItem, RunKind } from '../core/index.ts';
+import type {
+  Action,
+  Clock,
+  ConnectionConfig,
+  ItemStatus,
+  RunItem,
+  RunKind,
+  RunPhase,
+} from '../core/index.ts';
 import type { LicencePool } from './plan/index.ts';
 import type { EngineStore, Source, Target } from './ports.ts';
 
 export interface RunProgress {
-  readonly phase: 'read-source' | 'read-target' | 'plan' | 'apply' | 'record';
+  readonly phase: RunPhase;
   readonly done: number;
   readonly total: number | null;
 }

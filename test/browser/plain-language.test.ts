@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { updateOrganisation } from '../../src/contracts/index.ts';
+import { listRuns, updateOrganisation } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, flow, row, signIn, textOf } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
@@ -84,7 +84,8 @@ test('the audit log reads as sentences; the raw event is one click away', () =>
     await activated.waitFor();
     assert.match(
       await textOf(activated),
-      new RegExp(`operator@northwind\\.test activated the connection “${NAME}”\\.`),
+      new RegExp(`(GMT-5|^)Otto Operator activated the connection “${NAME}”\\.`),
+      'the actor is the person’s name, not their e-mail address',
     );
     assert.match(await textOf(activated), newYork, "the audit log is in the organisation's zone");
     const sync = page.locator('[data-testid="audit-table"] tr[data-action="account.create"]').first();
@@ -98,5 +99,65 @@ test('the audit log reads as sentences; the raw event is one click away', () =>
     assert.match(raw, /connection\.state-changed/, 'the raw action is shown');
     assert.match(raw, /operator@northwind\.test \(user\)/);
     await page.keyboard.press('Escape');
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('attributes carry the admin center’s label beside their name; run steps, requester and errors are in words', () =>
+  flow(w, 'plain-attributes', async () => {
+    const { page } = w;
+    const runs = await stack.api<{ items: { id: string; kind: string }[] }>(listRuns, {
+      params: { id: connectionId },
+    });
+    const syncId = runs.items.find((r) => r.kind === 'sync')?.id;
+    assert.ok(syncId, 'the connection has a sync');
+    await page.goto(`/#/runs/${syncId}`);
+    await page.getByTestId('status-counts').waitFor();
+    const main = await textOf(page.locator('main'));
+    assert.match(main, /Requested.* by Otto Operator/, `the requester by name: ${main.slice(0, 400)}`);
+    assert.doesNotMatch(main, /operator@northwind\.test/);
+    const changes = await textOf(page.getByTestId('run-items'));
+    assert.match(changes, /First name · givenName/, 'the changes column names attributes in words');
+
+    await page.getByTestId('run-items').getByRole('button').filter({ hasText: /\S/ }).first().click();
+    const drawer = page.getByTestId('run-item-drawer');
+    await drawer.getByTestId('attribute-changes').waitFor();
+    const detail = await textOf(drawer);
+    for (const shown of [
+      'First name · givenName',
+      'Last name · surname',
+      'User principal name · userPrincipalName',
+    ])
+      assert.ok(detail.includes(shown), `the item panel shows “${shown}”: ${detail}`);
+    assert.doesNotMatch(detail, /\b(read|scope|match|plan|guard|apply)\b(?! )/, 'no raw step names');
+    assert.match(detail, /Finding the account|Planned change|Making the change/, 'steps in words');
+    await screenshot(page, '81-attribute-labels');
+    await page.keyboard.press('Escape');
+
+    // Step 3: the matching precedence names the attribute the same way.
+    await page.goto(`/#/connections/${connectionId}/steps/3`);
+    const matching = page.getByRole('list', { name: 'Matching attributes in precedence order' });
+    await matching.waitFor();
+    assert.match(await textOf(matching), /Employee ID · employeeId/);
+
+    // A refused value names the field as the form does, not by its JSON name.
+    await page.goto(`/#/connections/${connectionId}/steps/4`);
+    const most = page.getByLabel('Most disables + deletes per run');
+    await most.waitFor();
+    await page.route('**/api/v1/connections/*/steps/4', async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      const body = JSON.parse(route.request().postData() ?? '{}');
+      body.thresholds = { ...body.thresholds, maxDisableDeleteCount: -3 };
+      await route.continue({ postData: JSON.stringify(body) });
+    });
+    await most.fill('50');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // The connection is active: saving step 4 asks first, because it sends it back to draft.
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    const error = page.getByTestId('error-message').first();
+    await error.waitFor();
+    const refused = await textOf(error);
+    await page.unroute('**/api/v1/connections/*/steps/4');
+    assert.match(refused, /Safety thresholds › Most disables \+ deletes per run: must be 0 or more/, refused);
+    assert.doesNotMatch(refused, /maxDisableDeleteCount/, 'no JSON field names');
     assertNoConsoleErrors(w.errors);
   }));

@@ -2,8 +2,10 @@ import type { Static } from '@sinclair/typebox';
 import { type RunDto, type RunItemDto, runOutcome } from '../../contracts/index.ts';
 import type { RunItem } from '../../core/index.ts';
 import type { Run } from '../../store/index.ts';
+import { type ActorNamer, describeActor } from '../actor-names.ts';
 
-export function toRunDto(r: Run): Static<typeof RunDto> {
+/** `named` resolves users' names (actorNamer); without it, tokens and the scheduler are still named. */
+export function toRunDto(r: Run, named: ActorNamer = describeActor): Static<typeof RunDto> {
   const durationMs =
     r.startedAt !== null && r.finishedAt !== null
       ? Math.max(0, Date.parse(r.finishedAt) - Date.parse(r.startedAt))
@@ -16,6 +18,7 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     outcome: runOutcome(r.status, r.counts?.statuses),
     employeeNumber: r.employeeNumber,
     requestedBy: r.requestedBy,
+    requestedByName: named({ name: r.requestedBy }),
     requestedAt: r.requestedAt,
     startedAt: r.startedAt,
     finishedAt: r.finishedAt,
@@ -24,8 +27,8 @@ export function toRunDto(r: Run): Static<typeof RunDto> {
     sourceCount: r.sourceCount,
     blockedReason: r.blockedReason,
     error: r.error,
-    approval: r.approval,
-    discard: r.discard,
+    approval: r.approval && { ...r.approval, byName: named({ name: r.approval.by }) },
+    discard: r.discard && { ...r.discard, byName: named({ name: r.discard.by }) },
     cancelRequested: r.cancelRequested,
     progress: r.progress,
     attempt: r.attempt,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { exportAuditEventsCsv, listAuditEvents } from '../../contracts/index.ts';
 import { toSafeCsv } from '../../engine/index.ts';
 import type { AuditQuery } from '../../store/index.ts';
+import { actorNamer } from '../actor-names.ts';
 import { toAuditEventDto } from '../dto/audit.ts';
 import { registerEndpoint } from '../route.ts';
 
@@ -21,7 +22,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       query.pageSize ?? 50,
       query.cursor,
     );
-    return { ...page, items: page.items.map(toAuditEventDto) };
+    const named = await actorNamer(store, caller.organisationId);
+    return { ...page, items: page.items.map((e) => toAuditEventDto(e, named)) };
   });
 
   registerEndpoint(app, exportAuditEventsCsv, async ({ caller, store, query, reply }) => {

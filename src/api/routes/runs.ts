@@ -18,6 +18,7 @@ import { HrsyncError, type RunKind } from '../../core/index.ts';
 import { runItemsToCsv } from '../../engine/index.ts';
 import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
+import { actorNamer } from '../actor-names.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
@@ -107,7 +108,8 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
       query.page ?? 1,
       query.pageSize ?? 50,
     );
-    return { ...page, items: page.items.map(toRunDto) };
+    const named = await actorNamer(store, caller.organisationId);
+    return { ...page, items: page.items.map((r) => toRunDto(r, named)) };
   });
 
   const queued = <T>(run: T): T => {
@@ -125,7 +127,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   );
 
   registerEndpoint(app, getRun, async ({ caller, store, params }) =>
-    toRunDto(await loadRun(store, caller, params.id)),
+    toRunDto(await loadRun(store, caller, params.id), await actorNamer(store, caller.organisationId)),
   );
 
   registerEndpoint(app, listRunItems, async ({ caller, store, params, query }) => {

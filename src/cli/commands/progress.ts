@@ -1,3 +1,4 @@
+import { runPhaseWords } from '../../contracts/index.ts';
 import type { RunProgress } from '../../engine/index.ts';
 
 /** A one-line progress display on a terminal; silent when stderr is not a TTY (CI, pipes). */
@@ -13,7 +14,7 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
       if (now - last < 100 && p.done !== p.total) return;
       last = now;
       const count = p.total === null ? (p.done > 0 ? ` ${p.done}` : '') : ` ${p.done}/${p.total}`;
-      stream.write(`\r\x1b[K${p.phase}${count}`);
+      stream.write(`\r\x1b[K${runPhaseWords(p.phase, null)}${count}`);
     },
     done: () => stream.write('\r\x1b[K'),
   };

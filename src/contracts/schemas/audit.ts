@@ -11,6 +11,9 @@ export const AuditEventDto = T.Object({
     type: T.Union([T.Literal('user'), T.Literal('token'), T.Literal('system'), T.Literal('agent')]),
     id: Nullable(T.String()),
     name: T.String(),
+    displayName: T.String({
+      description: 'the actor as a person would name them: “Jan Bakker”, “API token ‹name›”, “Scheduled run”',
+    }),
   }),
   action: T.String(),
   outcome: AuditOutcomeSchema,

@@ -10,7 +10,12 @@ export const RunStatusSchema = T.Union(RUN_STATUSES.map((s) => T.Literal(s)));
 export const RunOutcomeSchema = T.Union(RUN_OUTCOMES.map((s) => T.Literal(s)));
 
 const counts = (keys: readonly string[]) => T.Object(Object.fromEntries(keys.map((k) => [k, T.Integer()])));
-const Decision = T.Object({ by: T.String(), reason: T.String(), at: Timestamp });
+const Decision = T.Object({
+  by: T.String(),
+  byName: T.String({ description: 'who decided, as a person would name them (a user by their name)' }),
+  reason: T.String(),
+  at: Timestamp,
+});
 
 export const RunDto = T.Object({
   id: Id,
@@ -20,7 +25,13 @@ export const RunDto = T.Object({
   /** How a finished run went (null while queued or running); see contracts/run-outcomes.ts. */
   outcome: Nullable(RunOutcomeSchema),
   employeeNumber: Nullable(T.String()),
-  requestedBy: T.String(),
+  requestedBy: T.String({
+    description: 'the raw actor: a user’s e-mail, `token ‹name› (‹e-mail›)`, `scheduler`',
+  }),
+  requestedByName: T.String({
+    description:
+      'who asked for the run, as a person would name them: “Jan Bakker”, “API token ‹name›”, “Scheduled run”',
+  }),
   requestedAt: Timestamp,
   startedAt: Nullable(Timestamp),
   finishedAt: Nullable(Timestamp),

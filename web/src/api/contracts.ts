@@ -13,6 +13,7 @@ export {
   type ScopeOperator,
 } from '../../../src/core/config/schema.ts';
 export { ERROR_CATALOGUE, type ErrorCode } from '../../../src/core/errors.ts';
+export type { StepName } from '../../../src/core/plan.ts';
 export type {
   Action,
   ConnectionState,
@@ -20,6 +21,7 @@ export type {
   Role,
   RunKind,
   RunOutcome,
+  RunPhase,
   RunStatus,
   TenantType,
 } from '../../../src/core/vocabulary.ts';
@@ -28,6 +30,7 @@ export {
   CONNECTION_STATES,
   ITEM_STATUSES,
   ROLES,
+  RUN_PHASES,
   RUN_STATUSES,
   TENANT_TYPES,
 } from '../../../src/core/vocabulary.ts';

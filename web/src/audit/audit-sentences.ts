@@ -3,6 +3,7 @@
  * connection “Contoso HR”"), with the actor as a person, an API token or "Scheduled run" rather
  * than a process name. The raw action, message and details stay one click away (the event panel).
  */
+import type { AuditAction } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 
 type Phrase = (object: string, e: AuditEvent) => string;
@@ -12,8 +13,11 @@ const conn = (e: AuditEvent): string =>
 const of = (e: AuditEvent): string => (e.connection ? ` of “${e.connection.name ?? e.connection.id}”` : '');
 const person = (e: AuditEvent): string => (e.person ? ` of ${e.person}` : '');
 
-/** What the actor did, per action; `object` is the connection phrase where one applies. */
-const PHRASES: Readonly<Record<string, Phrase>> = {
+/**
+ * What the actor did, per action; `object` is the connection phrase where one applies. Keyed by every
+ * audit action, so a new one does not compile until it reads as a sentence here.
+ */
+const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'session.signed-in': () => 'signed in',
   'session.signed-out': () => 'signed out',
   'session.locked-out': () => 'was locked out after too many failed sign-ins',
@@ -22,11 +26,11 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
   'token.created': () => 'created an API token',
   'token.revoked': () => 'revoked an API token',
   'organisation.updated': () => 'changed the organisation’s settings',
-  'organisation.sign-in-changed': () => 'changed the Sign in with Microsoft settings',
-  'organisation.sign-in-tested': () => 'tested the Sign in with Microsoft settings',
+  'organisation.sign-in-changed': () => 'changed how people sign in with Microsoft',
+  'organisation.sign-in-tested': () => 'tested the sign-in with Microsoft',
   'invitation.created': () => 'invited a colleague',
   'invitation.resent': () => 'sent an invitation again',
-  'invitation.revoked': () => 'revoked an invitation',
+  'invitation.revoked': () => 'withdrew an invitation',
   'invitation.accepted': () => 'accepted an invitation',
   'customer.created': () => 'added a customer',
   'customer.renamed': () => 'renamed a customer',
@@ -52,6 +56,10 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
           : `changed the state of ${o}`,
   'connection.schedule-changed': (o) => `changed the schedule of ${o}`,
   'connection.previewed': (o) => `previewed unsaved changes to ${o}`,
+  'connection.override-added': (o, e) => `added an override${person(e)} to ${o}`,
+  'connection.override-removed': (o, e) => `removed an override${person(e)} from ${o}`,
+  'connection.quarantine-released': (o, e) =>
+    e.person ? `released ${e.person} from quarantine in ${o}` : `released the quarantined persons of ${o}`,
   'run.queued': (_, e) => `asked for a run${of(e)}`,
   'run.started': (_, e) => `started a run${of(e)}`,
   'run.requeued': (_, e) => `picked up an interrupted run${of(e)} again`,
@@ -72,6 +80,11 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
   'agent.revoked': () => 'revoked a directory agent',
   'agent.connected': () => 'connected',
   'agent.operation-answered': () => 'answered a directory request',
+  'notification.settings-changed': (_, e) =>
+    e.connection ? `changed the notifications${of(e)}` : 'changed the notification settings',
+  'notification.tested': () => 'sent a test notification',
+  'notification.sent': (o, e) => `sent a notification${e.connection ? ` about ${o}` : ''}`,
+  'notification.failed': (o, e) => `tried to send a notification${e.connection ? ` about ${o}` : ''}`,
 };
 
 /** Short labels for the action column and filter (the raw action is in the event panel). */
@@ -90,28 +103,19 @@ export function actionLabel(action: string): string {
     account: 'Account',
     settings: 'Settings',
     agent: 'Agent',
+    notification: 'Notification',
+    invitation: 'Invitation',
   };
   return `${nouns[subject] ?? subject}: ${words}`;
 }
 
-/** The actor as a person would name them. */
-export function actorName(actor: AuditEvent['actor']): string {
-  if (actor.type === 'system') {
-    if (actor.name === 'scheduler') return 'Scheduled run';
-    if (actor.name === 'worker') return 'The sync';
-    return 'hrsync';
-  }
-  // A token's actor is recorded as "token <name> (<creator>)".
-  if (actor.type === 'token')
-    return actor.name.startsWith('token ') ? `API ${actor.name}` : `API token ${actor.name}`;
-  if (actor.type === 'agent') return `Directory agent ${actor.name}`;
-  return actor.name;
-}
+/** The actor as a person would name them: the service resolves users' names (actor-names.ts). */
+export const actorName = (actor: AuditEvent['actor']): string => actor.displayName;
 
 const OUTCOME_TAILS = { success: '', failure: ', which failed', refused: ', which was refused' } as const;
 
 export function auditSentence(e: AuditEvent): string {
-  const phrase = PHRASES[e.action];
+  const phrase = Object.hasOwn(PHRASES, e.action) ? PHRASES[e.action as AuditAction] : undefined;
   const who = actorName(e.actor);
   if (!phrase) return `${who}: ${e.message}`;
   return `${who} ${phrase(conn(e), e)}${OUTCOME_TAILS[e.outcome]}.`;

@@ -14,6 +14,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
 import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
+import { ConnectionScope } from '../ui/ConnectionScope.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { RUN_KIND_LABELS, SOURCE_SYSTEM_LABELS, STEP_TITLES, TENANT_TYPE_LABELS } from '../ui/labels.ts';
@@ -21,7 +22,6 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
-import { TimeZoneContext } from '../ui/time-zone.ts';
 import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
@@ -66,7 +66,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
   const refreshKey = `${c.updatedAt}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`;
 
   return (
-    <TimeZoneContext.Provider value={c.timeZone}>
+    <ConnectionScope timeZone={c.timeZone} tenantType={c.destinationType}>
       <PageHeader
         crumbs={[{ label: 'Connections', href: '#/connections' }, { label: c.name }]}
         title={c.name}
@@ -180,6 +180,6 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
           }}
         />
       )}
-    </TimeZoneContext.Provider>
+    </ConnectionScope>
   );
 }

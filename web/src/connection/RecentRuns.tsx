@@ -24,7 +24,7 @@ const columns = (zone: string): readonly Column<Run>[] => [
   },
   { header: 'Status', cell: (r) => <RunStatusBadge status={r.status} outcome={r.outcome} /> },
   { header: 'Requested', cell: (r) => formatDateTime(r.requestedAt, '—', zone) },
-  { header: 'By', cell: (r) => r.requestedBy },
+  { header: 'By', cell: (r) => r.requestedByName },
   { header: 'Duration', cell: (r) => formatDuration(r.durationMs) },
 ];
 

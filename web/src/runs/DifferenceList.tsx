@@ -8,6 +8,7 @@ import { SearchRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { DifferencePage, DifferenceSummary, PersonDifference } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
+import { AttributeName } from '../ui/AttributeName.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue, plural } from '../ui/format.ts';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
@@ -41,7 +42,6 @@ const useStyles = makeStyles({
     },
   },
   side: { display: 'flex', flexDirection: 'column', gap: '4px', minWidth: 0, overflowWrap: 'anywhere' },
-  attribute: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
   changed: { backgroundColor: tokens.colorPaletteYellowBackground1 },
@@ -68,8 +68,8 @@ function Side(props: { readonly person: PersonDifference; readonly which: 'befor
       </div>
       {side.error && <Text size={200}>{side.error}</Text>}
       {props.person.attributes.map((a) => (
-        <Text key={a.attribute} size={200} className={styles.attribute} data-attribute={a.attribute}>
-          {a.attribute}:{' '}
+        <Text key={a.attribute} size={200} data-attribute={a.attribute}>
+          <AttributeName name={a.attribute} />:{' '}
           <span className={styles.changed}>
             {side.status === 'failed' && a[props.which] === a.current
               ? 'not written'
@@ -208,7 +208,7 @@ export function DifferenceList(props: {
                           .filter((a) => a.current !== null)
                           .map((a) => (
                             <Text key={a.attribute} size={200} className={styles.muted}>
-                              {a.attribute} now: {formatValue(a.current)}
+                              <AttributeName name={a.attribute} /> now: {formatValue(a.current)}
                             </Text>
                           ))
                       )}

@@ -17,11 +17,12 @@ import { ArrowRightRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
+import { AttributeName } from '../ui/AttributeName.tsx';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
-import { ACTION_LABELS } from '../ui/labels.ts';
+import { ACTION_LABELS, ITEM_STEP_LABELS } from '../ui/labels.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
 
 const useStyles = makeStyles({
@@ -30,6 +31,10 @@ const useStyles = makeStyles({
   new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
 });
+
+/** An item step in words; a step name this console does not know (a newer service) as it is. */
+const stepLabel = (step: string): string =>
+  Object.hasOwn(ITEM_STEP_LABELS, step) ? ITEM_STEP_LABELS[step as keyof typeof ITEM_STEP_LABELS] : step;
 
 /** A manager is shown by name (with the employee number), other values as they are. */
 function shown(item: RunItem, attribute: string, value: RunItem['changes'][number]['old']): string {
@@ -94,7 +99,9 @@ export function RunItemDrawer(props: {
                   {item.changes.map((c) => (
                     // One row per attribute, but a person may join several groups in one run.
                     <TableRow key={`${c.attribute}|${String(c.old)}|${String(c.new)}`}>
-                      <TableCell>{c.attribute}</TableCell>
+                      <TableCell>
+                        <AttributeName name={c.attribute} />
+                      </TableCell>
                       <TableCell className={styles.old}>{shown(item, c.attribute, c.old)}</TableCell>
                       <TableCell>
                         <ArrowRightRegular aria-label="becomes" />
@@ -117,7 +124,7 @@ export function RunItemDrawer(props: {
                 {item.steps.map((s, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: steps are a fixed sequence
                   <li key={i}>
-                    <Text weight="semibold">{s.step}</Text> <ItemStatusBadge status={s.status} />
+                    <Text weight="semibold">{stepLabel(s.step)}</Text> <ItemStatusBadge status={s.status} />
                     <br />
                     <Text size={200}>{s.message}</Text>
                   </li>

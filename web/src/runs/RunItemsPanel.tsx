@@ -30,6 +30,7 @@ import {
 } from '../api/contracts.ts';
 import type { Run, RunItem } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
+import { useAttributeText } from '../ui/AttributeName.tsx';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
 import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
 import { DownloadButton } from '../ui/DownloadButton.tsx';
@@ -60,7 +61,7 @@ const SORTS = { name: 'Name', action: 'Action, then name', status: 'Status (prob
 type Sort = keyof typeof SORTS;
 
 /** The first few changed attributes: enough to scan a column, the panel has them all. */
-function changeSummary(item: RunItem): string {
+function changeSummary(item: RunItem, named: (attribute: string) => string): string {
   // Groups and licences read as what happens to them: "+ group Sales", "− licence Office 365 E3".
   const entitlement = (c: RunItem['changes'][number]) => c.attribute === 'group' || c.attribute === 'licence';
   const ordered = [...item.changes.filter(entitlement), ...item.changes.filter((c) => !entitlement(c))];
@@ -71,13 +72,16 @@ function changeSummary(item: RunItem): string {
         : c.new === null
           ? `− ${c.attribute} ${String(c.old)}`
           : `${c.attribute} ${String(c.new)}`
-      : c.attribute,
+      : named(c.attribute),
   );
   if (names.length === 0) return '—';
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;
 }
 
-function columns(open: (item: RunItem) => void): readonly Column<RunItem>[] {
+function columns(
+  open: (item: RunItem) => void,
+  named: (attribute: string) => string,
+): readonly Column<RunItem>[] {
   return [
     {
       header: 'Name',
@@ -90,7 +94,7 @@ function columns(open: (item: RunItem) => void): readonly Column<RunItem>[] {
     { header: 'Employee number', cell: (item) => item.employeeNumber },
     { header: 'Action', cell: (item) => ACTION_LABELS[item.action] },
     { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} /> },
-    { header: 'Changes', cell: changeSummary },
+    { header: 'Changes', cell: (item) => changeSummary(item, named) },
   ];
 }
 
@@ -105,6 +109,7 @@ export function RunItemsPanel(props: {
   readonly onRun?: (run: Run) => void;
 }) {
   const styles = useStyles();
+  const named = useAttributeText();
   const { run, tile } = props;
   const action = tile.action ?? '';
   const status = tile.status ?? '';
@@ -291,7 +296,7 @@ export function RunItemsPanel(props: {
             <DataTable
               label="Persons in this run"
               testId="run-items"
-              columns={columns(setOpen)}
+              columns={columns(setOpen, named)}
               rows={list.items}
               rowKey={(item) => item.employeeNumber}
               onOpen={setOpen}

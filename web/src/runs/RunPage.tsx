@@ -33,6 +33,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { RunStatusBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ConnectionScope } from '../ui/ConnectionScope.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds, formatDuration, organisationTimeZone } from '../ui/format.ts';
 import { RUN_KIND_LABELS } from '../ui/labels.ts';
@@ -40,7 +41,6 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
-import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
 import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
@@ -101,7 +101,7 @@ export function RunPage(props: { readonly id: string }) {
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
 
   return (
-    <TimeZoneContext.Provider value={zone}>
+    <ConnectionScope timeZone={zone} tenantType={connection.data?.destinationType ?? null}>
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
@@ -156,13 +156,13 @@ export function RunPage(props: { readonly id: string }) {
             <MessageBarBody>
               {r.approval && (
                 <div>
-                  Approved by {r.approval.by} on {formatDateTimeSeconds(r.approval.at, '—', zone)}: “
+                  Approved by {r.approval.byName} on {formatDateTimeSeconds(r.approval.at, '—', zone)}: “
                   {r.approval.reason}”
                 </div>
               )}
               {r.discard && (
                 <div>
-                  Discarded by {r.discard.by} on {formatDateTimeSeconds(r.discard.at, '—', zone)}: “
+                  Discarded by {r.discard.byName} on {formatDateTimeSeconds(r.discard.at, '—', zone)}: “
                   {r.discard.reason}”
                 </div>
               )}
@@ -175,7 +175,7 @@ export function RunPage(props: { readonly id: string }) {
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
                 ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} />],
-                ['Requested', `${formatDateTimeSeconds(r.requestedAt, '—', zone)} by ${r.requestedBy}`],
+                ['Requested', `${formatDateTimeSeconds(r.requestedAt, '—', zone)} by ${r.requestedByName}`],
                 ['Started', formatDateTimeSeconds(r.startedAt, '—', zone)],
                 ['Finished', formatDateTimeSeconds(r.finishedAt, '—', zone)],
                 ['Duration', formatDuration(r.durationMs)],
@@ -248,6 +248,6 @@ export function RunPage(props: { readonly id: string }) {
       >
         Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of “{name}”? Work already applied stays applied.
       </ConfirmDialog>
-    </TimeZoneContext.Provider>
+    </ConnectionScope>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import type { ConnectionDetails, StepSaved } from '../api/dto.ts';
+import { readablePath } from '../api/plain-words.ts';
 import { useAction } from '../api/use-action.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
@@ -31,9 +32,6 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
   },
 });
-
-/** `/source/token` → `source token`: the service names changed settings by path. */
-const readablePath = (path: string): string => path.replace(/^\//, '').split('/').join(' ');
 
 /** The steps whose confirmation a save of `step` undoes: later steps that are done. */
 export function stepsToReconfirm(connection: ConnectionDetails, step: StepNumber): number[] {

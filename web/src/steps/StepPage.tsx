@@ -11,12 +11,12 @@ import { hrefFor, type StepNumber } from '../app/routes.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { StepProgress } from '../connection/StepProgress.tsx';
 import { StateBadge } from '../ui/Badges.tsx';
+import { ConnectionScope } from '../ui/ConnectionScope.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { STEP_TITLES } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
-import { TimeZoneContext } from '../ui/time-zone.ts';
 import { DestinationStepEditor } from './destination/DestinationStepEditor.tsx';
 import { MappingStepEditor } from './mapping/MappingStepEditor.tsx';
 import { ScopeStepEditor } from './scope/ScopeStepEditor.tsx';
@@ -67,7 +67,7 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
   const editorProps = { connection: c, configuration: config, readOnly, onSaved };
 
   return (
-    <TimeZoneContext.Provider value={c.timeZone}>
+    <ConnectionScope timeZone={c.timeZone} tenantType={c.destinationType}>
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
@@ -110,6 +110,6 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
           </>
         )}
       </Card>
-    </TimeZoneContext.Provider>
+    </ConnectionScope>
   );
 }

@@ -11,6 +11,7 @@ import type {
   RunKind,
   RunOutcome,
   RunStatus,
+  StepName,
   TenantType,
 } from '../api/contracts.ts';
 
@@ -79,6 +80,16 @@ export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = {
   simulation: 'Simulation',
   sync: 'Sync',
   'on-demand': 'On-demand sync',
+};
+
+/** The steps of one person's result (the run item panel), in words. */
+export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = {
+  read: 'Read from AFAS',
+  scope: 'In or out of scope',
+  match: 'Finding the account',
+  plan: 'Planned change',
+  guard: 'Safety check',
+  apply: 'Making the change',
 };
 
 export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {

@@ -15,6 +15,7 @@ function run(status: RunStatus, statuses: Record<string, number> = {}): RunView 
     outcome: runOutcome(status, statuses),
     employeeNumber: null,
     requestedBy: 'token ci',
+    requestedByName: 'API token ci',
     requestedAt: '2026-05-01T08:00:00.000Z',
     startedAt: null,
     finishedAt: null,

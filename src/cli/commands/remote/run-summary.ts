@@ -3,7 +3,7 @@
  * (the exit code of its outcome: 0 succeeded, with or without warnings; 2 completed with failures;
  * 3 blocked; 4 cancelled; 1 the run failed — contracts/run-outcomes.ts).
  */
-import { type getRun, type ResponseOf, RUN_OUTCOME_INFO } from '../../../contracts/index.ts';
+import { type getRun, type ResponseOf, RUN_OUTCOME_INFO, runPhaseWords } from '../../../contracts/index.ts';
 import { countsLine, duration, shortTime } from './format.ts';
 import type { ExitCode } from './run-remote.ts';
 import { formatProperties } from './table.ts';
@@ -15,7 +15,7 @@ const decision = (d: RunView['approval']): string | undefined =>
 
 export function runLines(run: RunView): string[] {
   const progress = run.progress
-    ? `${run.progress.phase} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
+    ? `${runPhaseWords(run.progress.phase, null)} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
     : undefined;
   const lines = formatProperties([
     ['outcome', run.outcome ? RUN_OUTCOME_INFO[run.outcome].label : undefined],

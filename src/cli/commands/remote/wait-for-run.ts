@@ -3,7 +3,7 @@
  * terminal (silent in pipes and CI). A blocked run also ends the wait: it waits for a person now.
  */
 
-import { getRun } from '../../../contracts/index.ts';
+import { getRun, runPhaseWords } from '../../../contracts/index.ts';
 import type { RunStatus } from '../../../core/index.ts';
 import type { ApiClient } from '../../api-client/index.ts';
 import { progressLine } from './progress-line.ts';
@@ -31,7 +31,7 @@ export async function waitForRun(client: ApiClient, queued: RunView): Promise<Ru
   try {
     while (WITH_WORKER[run.status]) {
       if (run.status === 'queued' || run.progress === null) progress.show(run.status, 0, null);
-      else progress.show(run.progress.phase, run.progress.done, run.progress.total);
+      else progress.show(runPhaseWords(run.progress.phase, null), run.progress.done, run.progress.total);
       await new Promise((resolve) => setTimeout(resolve, pollMs));
       pollMs = Math.min(MAX_POLL_MS, Math.round(pollMs * 1.5));
       run = await client.call(getRun, { params: { id: run.id } });

@@ -19,6 +19,8 @@ import { call } from '../../api/client.ts';
 import { NAMING_SCHEMES, type NamingScheme, saveMappingStep } from '../../api/contracts.ts';
 import type { MappingStep } from '../../api/dto.ts';
 import { AddFromList } from '../../ui/AddFromList.tsx';
+import { AttributeName } from '../../ui/AttributeName.tsx';
+import { attributeText } from '../../ui/attribute-labels.ts';
 import { NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
@@ -148,7 +150,7 @@ export function MappingStepEditor(props: StepEditorProps) {
           <OrderedList
             items={matching}
             label="Matching attributes in precedence order"
-            render={(m) => <span className={styles.mono}>{m}</span>}
+            render={(m) => <AttributeName name={m} />}
             describe={(m) => m}
             onChange={setMatching}
             readOnly={props.readOnly}
@@ -159,6 +161,7 @@ export function MappingStepEditor(props: StepEditorProps) {
               label="Add a matching attribute"
               name="new-matching"
               options={targets.filter((t) => !matching.includes(t))}
+              optionLabel={(t) => attributeText(props.connection.destinationType, t)}
               onAdd={(t) => setMatching([...matching, t])}
             />
           )}

@@ -73,7 +73,8 @@ export function SimulationStepPanel(props: {
               <Text>
                 Latest simulation:{' '}
                 <RunStatusBadge status={lastSimulation.status} outcome={lastSimulation.outcome} /> requested{' '}
-                {formatDateTime(lastSimulation.requestedAt, '—', c.timeZone)} by {lastSimulation.requestedBy}.{' '}
+                {formatDateTime(lastSimulation.requestedAt, '—', c.timeZone)} by{' '}
+                {lastSimulation.requestedByName}.{' '}
                 {c.simulationCurrent
                   ? 'It matches the current configuration.'
                   : 'The configuration changed since.'}

@@ -10,6 +10,7 @@ import { testSourceStep } from '../../api/contracts.ts';
 import type { SourceTest } from '../../api/dto.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useSession } from '../../auth/session-context.tsx';
+import { checkLabel } from '../../ui/check-labels.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 
 const useStyles = makeStyles({
@@ -60,7 +61,7 @@ export function SourceTestButton(props: {
                   <ErrorCircleRegular className={styles.bad} aria-label="failed" />
                 )}
                 <Text>
-                  <strong>{c.name}</strong>: {c.message}
+                  <strong>{checkLabel(c.name)}</strong>: {c.message}
                 </Text>
               </span>
             ))}
