@@ -61,7 +61,7 @@ const useStyles = makeStyles({
   pair: {
     display: 'grid',
     gap: '14px',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(260px, 100%), 1fr))',
   },
   mappings: {
     display: 'flex',
