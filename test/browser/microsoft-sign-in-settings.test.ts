@@ -118,7 +118,7 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form().getByLabel('Mapping 1: group object id').fill(ADMINS);
     await form().getByLabel('Mapping 1: hrsync role').selectOption('admin');
     await form().getByRole('switch').check();
-    await form().getByRole('button', { name: 'Save' }).click();
+    await form().getByRole('button', { name: 'Save sign-in settings' }).click();
     await form().getByText('Sign in with Microsoft is on.').waitFor();
     assert.equal(await form().getByLabel('Client secret').inputValue(), '', 'the secret is never shown');
     await screenshot(page, '80-microsoft-sign-in-settings');
@@ -137,7 +137,7 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form()
       .getByText(/enter the client secret again/)
       .waitFor();
-    assert.equal(await form().getByRole('button', { name: 'Save' }).isDisabled(), true);
+    assert.equal(await form().getByRole('button', { name: 'Save sign-in settings' }).isDisabled(), true);
     await form().getByRole('button', { name: 'Discard changes' }).click();
 
     // Sign out, then in with Microsoft through the emulator's sign-in page.

@@ -315,7 +315,7 @@ function MicrosoftSignInForm(props: { readonly saved: Saved; readonly onSaved: (
           busy={save.busy}
           disabled={!changed || !tenantValid || !clientValid || secretMissing || noMapping}
         >
-          Save
+          Save sign-in settings
         </BusyButton>
         <Button
           disabled={!tenantValid || !clientValid || test.busy}
