@@ -101,14 +101,14 @@ export function InvitationsSection(props: {
             size="small"
             disabled={resend.busy}
             onClick={() => void resend.run(i).then((d) => d && delivered(d))}
-            aria-label={`Send the invitation of ${i.email} again`}
+            aria-label={`Send again: the invitation of ${i.email}`}
           >
             Send again
           </Button>
           <Button
             size="small"
             onClick={() => setDialog({ kind: 'revoke', invitation: i })}
-            aria-label={`Revoke the invitation of ${i.email}`}
+            aria-label={`Revoke: the invitation of ${i.email}`}
           >
             Revoke
           </Button>
