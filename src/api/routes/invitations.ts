@@ -241,8 +241,14 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
     return invitation;
   };
 
-  registerEndpoint(app, previewInvitation, async ({ body, store }) => {
+  registerEndpoint(app, previewInvitation, async ({ body, store, audit }) => {
     const invitation = await open(body.token);
+    await audit('invitation.opened', {
+      organisationId: invitation.organisationId,
+      actor: { type: 'user', id: null, name: invitation.email },
+      message: `the invitation link of ${invitation.email} was opened`,
+      details: { invitationId: invitation.id },
+    });
     const [organisation, signIn] = await Promise.all([
       store.organisations.get(invitation.organisationId),
       store.microsoftSignIn.get(invitation.organisationId),
@@ -305,24 +311,34 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
     return { email: user.email, organisation: organisation?.name ?? '' };
   });
 
-  registerEndpoint(app, acceptInvitationWithMicrosoft, async ({ body, store, deps, request, reply }) => {
-    const invitation = await open(body.token);
-    const settings = await store.microsoftSignIn.get(invitation.organisationId);
-    if (!settings?.enabled) {
-      throw new HrsyncError(
-        'HRS_INVALID_STATE',
-        'Your organisation does not sign in with Microsoft: choose a password instead.',
-      );
-    }
-    reply.setCookie(INVITATION_COOKIE, body.token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.secureCookies === 'auto' ? request.protocol === 'https' : deps.secureCookies,
-      path: '/api/v1/session/microsoft',
-      maxAge: 900,
-    });
-    return {
-      startUrl: `/api/v1/session/microsoft/start?organisation=${encodeURIComponent(invitation.organisationId)}`,
-    };
-  });
+  registerEndpoint(
+    app,
+    acceptInvitationWithMicrosoft,
+    async ({ body, store, deps, request, reply, audit }) => {
+      const invitation = await open(body.token);
+      await audit('invitation.opened', {
+        organisationId: invitation.organisationId,
+        actor: { type: 'user', id: null, name: invitation.email },
+        message: `${invitation.email} chose to accept the invitation by signing in with Microsoft`,
+        details: { invitationId: invitation.id, method: 'microsoft' },
+      });
+      const settings = await store.microsoftSignIn.get(invitation.organisationId);
+      if (!settings?.enabled) {
+        throw new HrsyncError(
+          'HRS_INVALID_STATE',
+          'Your organisation does not sign in with Microsoft: choose a password instead.',
+        );
+      }
+      reply.setCookie(INVITATION_COOKIE, body.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.secureCookies === 'auto' ? request.protocol === 'https' : deps.secureCookies,
+        path: '/api/v1/session/microsoft',
+        maxAge: 900,
+      });
+      return {
+        startUrl: `/api/v1/session/microsoft/start?organisation=${encodeURIComponent(invitation.organisationId)}`,
+      };
+    },
+  );
 }

@@ -81,7 +81,7 @@ export const previewInvitation = endpoint({
   status: 200,
   response: InvitationPreviewDto,
   errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_RATE_LIMITED'],
-  audit: 'read-only',
+  audit: ['invitation.opened'],
 });
 
 export const acceptInvitation = endpoint({
@@ -111,5 +111,5 @@ export const acceptInvitationWithMicrosoft = endpoint({
   status: 200,
   response: MicrosoftInvitationDto,
   errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_RATE_LIMITED'],
-  audit: 'read-only',
+  audit: ['invitation.opened'],
 });
