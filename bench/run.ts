@@ -21,6 +21,7 @@ import { benchDirectory } from './directory.ts';
 import { benchExpressions } from './expressions.ts';
 import { benchScale } from './scale.ts';
 import { benchService } from './service.ts';
+import { benchWorkers } from './workers.ts';
 
 interface Emulators {
   readonly afasBaseUrl: string;
@@ -37,7 +38,7 @@ interface Emulators {
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
 /**
- * `BENCH_ONLY=service` or `BENCH_ONLY=scale` runs only those figures of issue 13; `BENCH_ONLY=agent`
+ * `BENCH_ONLY=service`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
  * only the agent's (issue 9).
  */
 const ONLY = process.env.BENCH_ONLY;
@@ -279,14 +280,16 @@ try {
   }
   // 4. the service on SQLite and PostgreSQL: store costs, adoption, paging (issue 13)
   if (ONLY === undefined || ONLY === 'service') {
-    const { children: started, info } = await startEmulators(SERVICE_PERSONS, 'existing', 1);
+    const { children: started, info } = await startEmulators(SERVICE_PERSONS, 'existing', TIME_SCALE);
     children.push(...started);
     console.log(`# service: ${SERVICE_PERSONS} persons against ${info.tenantUsers} accounts`);
-    await benchService(info, report, fmt);
+    await benchService(info, report, fmt, TIME_SCALE);
     for (const c of started) c.kill('SIGTERM');
   }
   // 5. I/O floor, plan µs, RSS per person, /healthz during a run, growth series (issue 13)
   if (ONLY === undefined || ONLY === 'scale') await benchScale(report, fmt);
+  // 6. 20 connections × 2,500 persons with 1, 2 and 3 worker processes on PostgreSQL (issue 13)
+  if (ONLY === undefined || ONLY === 'workers') await benchWorkers(report, fmt);
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
 }

@@ -188,10 +188,18 @@ export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
   const p99 = Number(h.planP99 ?? h.p99);
   report(
     '/healthz p99 while a run is planned',
-    `${fmt(p99, 1)} ms (whole run ${fmt(Number(h.p99), 1)})`,
+    `${fmt(p99, 1)} ms (whole run ${fmt(Number(h.p99), 1)}; idle service ${fmt(Number(h.idleP99), 1)})`,
     '≤ 50 ms',
     p99 / 50,
     p99 <= 50,
+  );
+  const mb = (n: unknown) => Number(n) / 1024 ** 2;
+  report(
+    'service RSS: idle before a run / after it',
+    `${fmt(mb(h.idleRss), 0)} / ${fmt(mb(h.afterRss), 0)} MB (at its end ${fmt(mb(h.endRss), 0)})`,
+    'back to idle',
+    mb(h.afterRss) / mb(h.idleRss),
+    mb(h.afterRss) <= mb(h.idleRss) * 1.1,
   );
 
   const sizes = (process.env.BENCH_GROWTH ?? '12500,25000,50000,100000').split(',').map(Number);

@@ -49,6 +49,8 @@ export async function execute(
               cursor: read.cursor,
               incremental: read.incremental,
               removedIds: read.removedIds,
+              ...(read.reserved ? { reserved: read.reserved } : {}),
+              ...(read.reservedWithin ? { reservedWithin: read.reservedWithin } : {}),
               pages: pages.length,
             },
           },

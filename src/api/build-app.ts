@@ -35,6 +35,7 @@ import { personRoutes } from './routes/persons.ts';
 import { previewRoutes } from './routes/previews.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedule.ts';
+import { secondFactorRoutes } from './routes/second-factor.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { tenantRoutes } from './routes/tenants.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(microsoftSignInRoutes);
   await app.register(userRoutes);
   await app.register(invitationRoutes);
+  await app.register(secondFactorRoutes);
   await app.register(tokenRoutes);
   await app.register(organisationRoutes);
   await app.register(customerRoutes);

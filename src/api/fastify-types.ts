@@ -8,5 +8,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Resolved by the auth plugin; null when the request carries no valid session or token. */
     caller: Caller | null;
+    /** The session cookie is of a sign-in whose second factor is still awaited (caller is null). */
+    secondFactorPending: boolean;
   }
 }

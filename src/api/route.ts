@@ -15,6 +15,7 @@ import {
   type ParamsOf,
   type QueryOf,
   type ResponseOf,
+  SECOND_FACTOR_SETUP_OPERATIONS,
 } from '../contracts/index.ts';
 import { ERROR_CATALOGUE, type ErrorCode, HrsyncError } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
@@ -90,9 +91,21 @@ export function registerEndpoint<E extends Endpoint>(
       if (e.access === 'public') return;
       const caller = request.caller;
       if (!caller) {
+        if (request.secondFactorPending) {
+          throw new HrsyncError(
+            'HRS_SECOND_FACTOR_PENDING',
+            'Finish signing in: send the code from your authenticator app (or a recovery code) to POST /api/v1/session/second-factor.',
+          );
+        }
         throw new HrsyncError(
           'HRS_UNAUTHENTICATED',
           'Sign in, or send an API token as "Authorization: Bearer hrs_…".',
+        );
+      }
+      if (caller.mustEnrolSecondFactor && !SECOND_FACTOR_SETUP_OPERATIONS.has(e.operationId)) {
+        throw new HrsyncError(
+          'HRS_SECOND_FACTOR_REQUIRED',
+          'Your organisation requires admins to use a second factor: set one up first (POST /api/v1/account/second-factor/enrolment, then confirm it with a code).',
         );
       }
       if (!allows(caller.role, e.access)) {

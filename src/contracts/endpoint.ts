@@ -59,10 +59,24 @@ export function pathFor(
   });
 }
 
+/**
+ * What an admin who must set up a second factor (the organisation requires it) may still call: who
+ * am I, sign out, and the enrolment itself. Everything else answers HRS_SECOND_FACTOR_REQUIRED.
+ */
+export const SECOND_FACTOR_SETUP_OPERATIONS: ReadonlySet<string> = new Set([
+  'getSession',
+  'signOut',
+  'getSecondFactor',
+  'startSecondFactorEnrolment',
+  'confirmSecondFactorEnrolment',
+]);
+
 /** Errors any endpoint may answer with, so declarations list only their own. */
 export function implicitErrors(e: Endpoint): readonly ErrorCode[] {
   const codes: ErrorCode[] = ['HRS_VALIDATION', 'HRS_INTERNAL'];
-  if (e.access !== 'public') codes.push('HRS_UNAUTHENTICATED');
+  if (e.access !== 'public') codes.push('HRS_UNAUTHENTICATED', 'HRS_SECOND_FACTOR_PENDING');
+  if (e.access !== 'public' && !SECOND_FACTOR_SETUP_OPERATIONS.has(e.operationId))
+    codes.push('HRS_SECOND_FACTOR_REQUIRED');
   if (e.access === 'operator' || e.access === 'admin') codes.push('HRS_FORBIDDEN');
   if (e.body !== undefined) codes.push('HRS_PAYLOAD_TOO_LARGE');
   return codes;

@@ -24,5 +24,6 @@ export * from './schemas/overrides.ts';
 export * from './schemas/persons.ts';
 export * from './schemas/previews.ts';
 export * from './schemas/runs.ts';
+export * from './schemas/second-factor.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';

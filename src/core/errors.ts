@@ -196,6 +196,18 @@ export const ERROR_CATALOGUE = {
     description:
       'The target refused this person for a reason retrying cannot fix, so nothing is sent to them until their AFAS data or the configuration changes, or an operator releases them, runs them again or adds an override. The message says since when and why.',
   },
+  HRS_SECOND_FACTOR_PENDING: {
+    status: 401,
+    retryable: false,
+    description:
+      'The password was right but the account has a second factor: the session is not usable until the code from the authenticator app (or a recovery code) is sent to POST /api/v1/session/second-factor, within 5 minutes.',
+  },
+  HRS_SECOND_FACTOR_REQUIRED: {
+    status: 403,
+    retryable: false,
+    description:
+      'Your organisation requires admins to use a second factor and you have none yet: set one up (POST /api/v1/account/second-factor/enrolment, then confirm it with a code) before anything else works. API tokens are not affected.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -9,9 +9,14 @@ export function withinBudget<T>(label: string, evaluate: () => T): T {
   try {
     return evaluate();
   } catch (error) {
-    if (error instanceof PatternTimeout) {
-      throw new HrsyncError('HRS_PATTERN_TIMEOUT', `${label}: ${error.message}`, { cause: error });
-    }
-    throw error;
+    throw overBudget(label, error);
   }
+}
+
+/** What to throw for an error out of a pattern evaluation: a timeout names the pattern, anything else is rethrown. */
+export function overBudget(label: string, error: unknown): unknown {
+  if (error instanceof PatternTimeout) {
+    return new HrsyncError('HRS_PATTERN_TIMEOUT', `${label}: ${error.message}`, { cause: error });
+  }
+  return error;
 }

@@ -162,6 +162,20 @@ export interface TargetReadResult {
    * or computer's sAMAccountName), per attribute. Always complete, also on an incremental read.
    */
   readonly reserved?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per scoped-unique attribute (AD's cn), the names non-account objects hold in a container (a group
+   * "Jan Jansen" in OU=Staff). Always complete, also on an incremental read.
+   */
+  readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
+}
+
+/** A name held in a container by an object that is not an account. */
+export interface ScopedReservation {
+  /** The container, e.g. OU=Staff,DC=example,DC=nl. */
+  readonly within: string;
+  readonly value: string;
+  /** What holds it, for the reason shown: "a group", "a contact". */
+  readonly holder: string;
 }
 
 /** Result of applying one planned write. */

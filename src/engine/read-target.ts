@@ -5,7 +5,7 @@
  * incrementally (a tenant where nothing changed costs no cache writes at all).
  */
 import type { Account } from '../core/index.ts';
-import type { EngineState, EngineStore, Target, TenantCacheUpdate } from './ports.ts';
+import type { EngineState, EngineStore, ScopedReservation, Target, TenantCacheUpdate } from './ports.ts';
 
 export interface TenantRead {
   readonly accounts: readonly Account[];
@@ -15,6 +15,8 @@ export interface TenantRead {
   readonly cacheUpdate: TenantCacheUpdate;
   /** Values the tenant holds outside the accounts read (see TargetReadResult.reserved). */
   readonly reserved: Readonly<Record<string, readonly string[]>>;
+  /** Names non-accounts hold per container (see TargetReadResult.reservedWithin). */
+  readonly reservedWithin: Readonly<Record<string, readonly ScopedReservation[]>>;
 }
 
 export async function readTarget(
@@ -42,6 +44,7 @@ export async function readTarget(
       incremental: false,
       cacheUpdate: { kind: 'replace', accounts: result.accounts },
       reserved: result.reserved ?? {},
+      reservedWithin: result.reservedWithin ?? {},
     };
   }
   const merged = new Map(cached.map((a) => [a.id, a]));
@@ -59,5 +62,6 @@ export async function readTarget(
     incremental: true,
     cacheUpdate: { kind: 'changes', accounts: changed, removedIds: removed },
     reserved: result.reserved ?? {},
+    reservedWithin: result.reservedWithin ?? {},
   };
 }

@@ -178,6 +178,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       nowIso: now,
       collisions: capabilities.uniqueAttributes,
       reserved: tenant.reserved,
+      reservedWithin: tenant.reservedWithin,
       capabilities,
       overrides,
       quarantine: {

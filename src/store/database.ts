@@ -10,6 +10,8 @@ export interface OrganisationsTable {
   name: string;
   created_at: string;
   time_zone: string;
+  /** 1 = admins must have a second factor before anything else works (migration 0200). */
+  require_admin_second_factor: number;
 }
 
 export interface UsersTable {
@@ -31,6 +33,30 @@ export interface SessionsTable {
   organisation_id: string;
   created_at: string;
   expires_at: string;
+  /** How the session was established (migration 0200): see SessionAssurance in records.ts. */
+  assurance: string;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  organisation_id: string;
+  /** The authenticator secret, sealed with the secret box; never returned after enrolment. */
+  secret: string;
+  /** null while the enrolment waits for its first code. */
+  enabled_at: string | null;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  last_used_step: number;
+  created_at: string;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  user_id: string;
+  organisation_id: string;
+  /** argon2id of the code; the code itself is shown once. */
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface ApiTokensTable {
@@ -356,6 +382,8 @@ export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
   api_tokens: ApiTokensTable;
   customers: CustomersTable;
   tenants: TenantsTable;

@@ -38,6 +38,7 @@ export type { RunItemQuery, RunItemSort } from './repositories/run-items.ts';
 export { RUN_ITEM_SORTS } from './repositories/run-items.ts';
 export type { ExpiredLeases, RunResult } from './repositories/run-queue.ts';
 export { LEASE_EXPIRED_CODE } from './repositories/run-queue.ts';
+export type { SecondFactor } from './repositories/second-factors.ts';
 export type { TenantFields } from './repositories/tenants.ts';
 export { loadOrCreateKeyFile, parseSecretKey } from './secret-box.ts';
 export { isUniqueViolation } from './sql-errors.ts';

@@ -8,6 +8,7 @@ import {
   Kysely,
   Migrator,
   PostgresDialect,
+  type QueryResult,
   SqliteDialect,
   type SqliteDialectConfig,
   SqliteDriver,
@@ -49,25 +50,111 @@ function connect(options: OpenStoreOptions): Kysely<Database> {
   const database = new SQLite(options.sqliteFile);
   database.pragma('journal_mode = WAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // No synchronous waiting for the other connection's write lock: it would stop the thread's event
+  // loop (the API's, for the main connection). SQLITE_BUSY is retried asynchronously instead.
+  database.pragma('busy_timeout = 0');
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+}
+
+/** How long a statement waits for the other connection's write lock before it fails. */
+const SQLITE_BUSY_WAIT_MS = 30_000;
+const STATEMENT_CACHE = 200;
+
+/**
+ * One better-sqlite3 connection for kysely, with two differences from kysely's own: prepared
+ * statements are kept (by SQL text) instead of compiled again on every query, and a statement that
+ * finds the database locked by the other connection (serve's run thread has its own) waits for it
+ * with timers, not with SQLite's busy handler, which sleeps inside the call and so holds the
+ * thread's whole event loop — every API request — for as long as the other's transaction lasts.
+ * Retrying is safe: SQLITE_BUSY means the statement did nothing. In WAL mode it comes from taking
+ * the write lock (`BEGIN IMMEDIATE`, or a write outside a transaction); once a transaction holds
+ * the lock its statements do not meet it. SQLITE_BUSY_SNAPSHOT (a deferred transaction upgrading
+ * after the other committed) cannot be cured by waiting and is not retried.
+ */
+class SqliteConnection implements DatabaseConnection {
+  readonly #db: SQLite.Database;
+  readonly #statements = new Map<string, SQLite.Statement>();
+
+  constructor(db: SQLite.Database) {
+    this.#db = db;
+  }
+
+  #prepare(text: string): SQLite.Statement {
+    let stmt = this.#statements.get(text);
+    if (stmt === undefined) {
+      stmt = this.#db.prepare(text);
+      if (this.#statements.size >= STATEMENT_CACHE) {
+        this.#statements.delete(this.#statements.keys().next().value as string);
+      }
+    } else this.#statements.delete(text);
+    this.#statements.set(text, stmt);
+    return stmt;
+  }
+
+  #executeNow<R>(compiled: CompiledQuery): QueryResult<R> {
+    const stmt = this.#prepare(compiled.sql);
+    const parameters = compiled.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(parameters);
+    return {
+      numAffectedRows: BigInt(changes),
+      insertId: BigInt(lastInsertRowid),
+      rows: [],
+    };
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    let waited = 0;
+    let pause = 1;
+    for (;;) {
+      try {
+        return this.#executeNow<R>(compiled);
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? '';
+        const busy =
+          code === 'SQLITE_BUSY' || (code.startsWith('SQLITE_BUSY_') && code !== 'SQLITE_BUSY_SNAPSHOT');
+        if (!busy || waited >= SQLITE_BUSY_WAIT_MS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        waited += pause;
+        pause = Math.min(pause * 2, 25);
+      }
+    }
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const stmt = this.#db.prepare(compiled.sql);
+    for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
+  }
 }
 
 /**
  * Serve's run thread has its own connection to the SQLite file, so two connections write to it. A
  * transaction that reads and then writes must take the write lock when it begins (`BEGIN
- * IMMEDIATE`, which waits out the other writer under busy_timeout): a deferred one that upgrades
- * after the other connection committed fails at once with SQLITE_BUSY, busy_timeout or not.
+ * IMMEDIATE`, which waits out the other writer): a deferred one that upgrades after the other
+ * connection committed fails at once with SQLITE_BUSY_SNAPSHOT, however long it would wait.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #connection: SqliteConnection;
+
+  constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
+    super(config);
+    this.#connection = new SqliteConnection(config.database);
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    // kysely's mutex: one query or transaction at a time on the one connection.
+    await super.acquireConnection();
+    return this.#connection;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  readonly #config: SqliteDialectConfig;
-  constructor(config: SqliteDialectConfig) {
+  readonly #config: SqliteDialectConfig & { database: SQLite.Database };
+  constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
     super(config);
     this.#config = config;
   }

@@ -26,7 +26,21 @@ export interface Organisation {
   /** IANA zone for times where no connection applies. */
   readonly timeZone: string;
   readonly createdAt: string;
+  /** Admins must have a second factor (TOTP) before anything else works. */
+  readonly requireAdminSecondFactor: boolean;
 }
+
+/**
+ * How a session was established: a password alone, a password and a second factor, a password whose
+ * second factor is still awaited (the session is not usable yet), or Microsoft (Entra does the MFA).
+ */
+export const SESSION_ASSURANCES = [
+  'password',
+  'second-factor',
+  'pending-second-factor',
+  'microsoft',
+] as const;
+export type SessionAssurance = (typeof SESSION_ASSURANCES)[number];
 
 export interface User {
   readonly id: string;

@@ -19,6 +19,7 @@ import { RetentionRepository } from './repositories/retention.ts';
 import { RunItemRepository } from './repositories/run-items.ts';
 import { RunQueue } from './repositories/run-queue.ts';
 import { RunRepository } from './repositories/runs.ts';
+import { SecondFactorRepository } from './repositories/second-factors.ts';
 import { SecretRepository } from './repositories/secrets.ts';
 import { SessionRepository } from './repositories/sessions.ts';
 import { TenantRepository } from './repositories/tenants.ts';
@@ -33,6 +34,7 @@ export class Store {
   readonly organisations: OrganisationRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly secondFactors: SecondFactorRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly customers: CustomerRepository;
   readonly tenants: TenantRepository;
@@ -58,6 +60,7 @@ export class Store {
     this.organisations = new OrganisationRepository(ctx);
     this.users = new UserRepository(ctx);
     this.sessions = new SessionRepository(ctx);
+    this.secondFactors = new SecondFactorRepository(ctx);
     this.apiTokens = new ApiTokenRepository(ctx);
     this.customers = new CustomerRepository(ctx);
     this.tenants = new TenantRepository(ctx);

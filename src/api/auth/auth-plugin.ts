@@ -27,13 +27,29 @@ async function resolveCaller(app: FastifyInstance, request: FastifyRequest): Pro
       userId: creator.id,
       user: { id: creator.id, email: creator.email, name: creator.name },
       sessionHash: null,
+      // API tokens answer to their creator's role, not to a second factor (README, Security).
+      assurance: null,
+      mustEnrolSecondFactor: false,
     };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (typeof cookie !== 'string' || cookie === '') return null;
   const sessionHash = sha256(cookie);
-  const user = await store.sessions.findUser(sessionHash);
-  if (!user) return null;
+  const session = await store.sessions.find(sessionHash);
+  if (!session) return null;
+  const { user, assurance } = session;
+  // Password right, code not yet given: not a caller (routes answer HRS_SECOND_FACTOR_PENDING).
+  if (assurance === 'pending-second-factor') {
+    request.secondFactorPending = true;
+    return null;
+  }
+  // A session with a password alone may have to set up a second factor first (an admin, when the
+  // organisation requires one); Microsoft sessions did their MFA at Entra, and a session that used
+  // a second factor has one.
+  const mustEnrolSecondFactor =
+    assurance === 'password' &&
+    user.role === 'admin' &&
+    ((await store.organisations.get(user.organisationId))?.requireAdminSecondFactor ?? false);
   return {
     organisationId: user.organisationId,
     role: user.role,
@@ -42,11 +58,14 @@ async function resolveCaller(app: FastifyInstance, request: FastifyRequest): Pro
     userId: user.id,
     user: { id: user.id, email: user.email, name: user.name },
     sessionHash,
+    assurance,
+    mustEnrolSecondFactor,
   };
 }
 
 export const authPlugin = rootPlugin(async (app: FastifyInstance) => {
   app.decorateRequest('caller', null);
+  app.decorateRequest('secondFactorPending', false);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/v1/')) return;
     // Before anything is looked up: a cross-site browser request changes nothing (sign-in included).

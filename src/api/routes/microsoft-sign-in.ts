@@ -421,6 +421,8 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
       sha256(id),
       user,
       new Date(Date.parse(app.deps.clock.now()) + ttlSeconds * 1000).toISOString(),
+      // Entra did the multi-factor authentication; hrsync asks no code of its own (README, Security).
+      'microsoft',
     );
     reply.setCookie(SESSION_COOKIE, id, {
       httpOnly: true,

@@ -4,7 +4,13 @@ import { HrsyncError } from '../../core/index.ts';
 import type { Organisation } from '../../store/index.ts';
 import { registerEndpoint } from '../route.ts';
 
-const toDto = (o: Organisation) => ({ id: o.id, name: o.name, timeZone: o.timeZone, createdAt: o.createdAt });
+const toDto = (o: Organisation) => ({
+  id: o.id,
+  name: o.name,
+  timeZone: o.timeZone,
+  createdAt: o.createdAt,
+  requireAdminSecondFactor: o.requireAdminSecondFactor,
+});
 
 /** Whether the runtime knows the zone (Intl throws a RangeError for an unknown one). */
 export function isTimeZone(zone: string): boolean {
@@ -36,10 +42,13 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     const after = await store.organisations.update(caller.organisationId, {
       ...(name === undefined ? {} : { name }),
       ...(body.timeZone === undefined ? {} : { timeZone: body.timeZone }),
+      ...(body.requireAdminSecondFactor === undefined
+        ? {}
+        : { requireAdminSecondFactor: body.requireAdminSecondFactor }),
     });
     if (!after) throw new HrsyncError('HRS_NOT_FOUND', 'Your organisation no longer exists.');
     const changes = Object.fromEntries(
-      (['name', 'timeZone'] as const)
+      (['name', 'timeZone', 'requireAdminSecondFactor'] as const)
         .filter((k) => before[k] !== after[k])
         .map((k) => [k, { old: before[k], new: after[k] }]),
     );

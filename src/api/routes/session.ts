@@ -1,9 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getSession, signIn, signOut } from '../../contracts/index.ts';
+import { getSession, signIn, signOut, verifySecondFactor } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
-import type { User } from '../../store/index.ts';
+import type { SessionAssurance, User } from '../../store/index.ts';
 import type { Caller } from '../auth/caller.ts';
+import { countWrongCode, lockedMessage } from '../auth/code-failures.ts';
 import {
   burnPasswordCheck,
   newSessionId,
@@ -11,6 +12,7 @@ import {
   sha256,
   verifyPassword,
 } from '../auth/credentials.ts';
+import { PENDING_SECOND_FACTOR_SECONDS, spendSecondFactor } from '../auth/second-factor.ts';
 import { FAILURES_BEFORE_LOCK } from '../auth/sign-in-guard.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { registerEndpoint } from '../route.ts';
@@ -38,10 +40,29 @@ function setCookie(
   });
 }
 
-async function sessionView(app: FastifyInstance, caller: Caller | null, user?: User) {
+const SECOND_FACTOR_OF: Readonly<Record<SessionAssurance, 'none' | 'used' | 'microsoft'>> = {
+  password: 'none',
+  'second-factor': 'used',
+  'pending-second-factor': 'none',
+  microsoft: 'microsoft',
+};
+
+/** The session as the API shows it; `signedIn` is a session that was just established. */
+async function sessionView(
+  app: FastifyInstance,
+  caller: Caller | null,
+  signedIn?: { readonly user: User; readonly assurance: SessionAssurance },
+) {
+  const user = signedIn?.user;
   const organisationId = user?.organisationId ?? caller?.organisationId ?? '';
   const organisation = await app.deps.store.organisations.get(organisationId);
   const who = user ?? caller?.user;
+  const assurance = signedIn?.assurance ?? caller?.assurance ?? null;
+  const mustEnrol = signedIn
+    ? signedIn.assurance === 'password' &&
+      signedIn.user.role === 'admin' &&
+      (organisation?.requireAdminSecondFactor ?? false)
+    : (caller?.mustEnrolSecondFactor ?? false);
   return {
     user: who
       ? { id: who.id, email: who.email, name: who.name }
@@ -53,8 +74,13 @@ async function sessionView(app: FastifyInstance, caller: Caller | null, user?: U
       timeZone: organisation?.timeZone ?? DEFAULT_TIME_ZONE,
     },
     via: user ? ('session' as const) : (caller?.via ?? 'session'),
+    secondFactor: assurance === null ? ('not-applicable' as const) : SECOND_FACTOR_OF[assurance],
+    secondFactorRequired: mustEnrol,
   };
 }
+
+const expiresIn = (app: FastifyInstance, seconds: number): string =>
+  new Date(Date.parse(app.deps.clock.now()) + seconds * 1000).toISOString();
 
 /** Per client address, across accounts (password spraying): at most this many sign-ins per window. */
 export const SIGN_INS_PER_ADDRESS = 100;
@@ -72,7 +98,8 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       ),
   });
   app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'POST' && request.routeOptions.url === signIn.path)
+    const url = request.routeOptions.url;
+    if (request.method === 'POST' && (url === signIn.path || url === verifySecondFactor.path))
       await limitAddress.call(app, request, reply);
   });
   registerEndpoint(app, signIn, async ({ body, store, deps, request, reply, audit }) => {
@@ -80,10 +107,7 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
     const locked = guard.check(body.email);
     if (locked.locked) {
       reply.header('retry-after', String(locked.retryAfterSeconds));
-      throw new HrsyncError(
-        'HRS_RATE_LIMITED',
-        `Too many failed sign-ins for this account; try again in ${Math.ceil(locked.retryAfterSeconds / 60)} minute(s).`,
-      );
+      throw new HrsyncError('HRS_RATE_LIMITED', lockedMessage(locked.retryAfterSeconds));
     }
     // An address is unique per organisation, so it may open several accounts: the password decides.
     const candidates = await store.users.findForSignIn(body.email);
@@ -124,19 +148,92 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
       );
     }
     const found = matches[0]!;
-    guard.succeed(body.email);
     const { user } = found;
+    const factor = await store.secondFactors.get(user.organisationId, user.id);
+    if (factor?.enabledAt) {
+      // The password alone opens nothing: a short-lived session that waits for the code. The failure
+      // count is not reset here, so right passwords cannot buy more guesses at the code.
+      const id = newSessionId();
+      const expiresAt = expiresIn(app, PENDING_SECOND_FACTOR_SECONDS);
+      await store.sessions.create(sha256(id), user, expiresAt, 'pending-second-factor');
+      setCookie(app, request, reply, id, PENDING_SECOND_FACTOR_SECONDS);
+      return { secondFactor: 'pending' as const, expiresAt };
+    }
+    guard.succeed(body.email);
     const actor = { type: 'user' as const, id: user.id, name: user.email };
     const id = newSessionId();
     const ttlSeconds = Math.round(deps.sessionTtlHours * 3600);
-    await store.sessions.create(
-      sha256(id),
-      user,
-      new Date(Date.parse(deps.clock.now()) + ttlSeconds * 1000).toISOString(),
-    );
+    await store.sessions.create(sha256(id), user, expiresIn(app, ttlSeconds), 'password');
     setCookie(app, request, reply, id, ttlSeconds);
     await audit('session.signed-in', { organisationId: user.organisationId, actor, message: 'signed in' });
-    return sessionView(app, null, user);
+    return sessionView(app, null, { user, assurance: 'password' });
+  });
+
+  registerEndpoint(app, verifySecondFactor, async ({ body, store, deps, request, reply, audit }) => {
+    const cookie = request.cookies[SESSION_COOKIE];
+    const pendingHash = typeof cookie === 'string' && cookie !== '' ? sha256(cookie) : null;
+    const pending = pendingHash === null ? null : await store.sessions.find(pendingHash);
+    if (pendingHash === null || pending === null || pending.assurance !== 'pending-second-factor') {
+      throw new HrsyncError(
+        'HRS_UNAUTHENTICATED',
+        'Sign in with your e-mail address and password first; the code must follow within 5 minutes.',
+      );
+    }
+    const { user } = pending;
+    const guard = deps.signInGuard;
+    const locked = guard.check(user.email);
+    if (locked.locked) {
+      await store.sessions.delete(pendingHash);
+      reply.header('retry-after', String(locked.retryAfterSeconds));
+      throw new HrsyncError('HRS_RATE_LIMITED', lockedMessage(locked.retryAfterSeconds));
+    }
+    const actor = { type: 'user' as const, id: user.id, name: user.email };
+    const check = await spendSecondFactor(
+      store,
+      user.organisationId,
+      user.id,
+      body.code,
+      Date.parse(deps.clock.now()),
+    );
+    if (!check.ok) {
+      await audit('session.signed-in', {
+        organisationId: user.organisationId,
+        actor,
+        outcome: 'failure',
+        message: 'sign-in refused: wrong, used or expired second-factor code',
+      });
+      if (await countWrongCode(guard, user, audit)) {
+        await store.sessions.delete(pendingHash);
+        throw new HrsyncError(
+          'HRS_RATE_LIMITED',
+          'Too many wrong codes: sign-in is locked for this account.',
+        );
+      }
+      throw new HrsyncError(
+        'HRS_UNAUTHENTICATED',
+        'That code is not right, or was used already. Enter the current code from your authenticator app, or a recovery code.',
+      );
+    }
+    guard.succeed(user.email);
+    // A new session id once the second factor is proven: the pending cookie never becomes a full one.
+    await store.sessions.delete(pendingHash);
+    const id = newSessionId();
+    const ttlSeconds = Math.round(deps.sessionTtlHours * 3600);
+    await store.sessions.create(sha256(id), user, expiresIn(app, ttlSeconds), 'second-factor');
+    setCookie(app, request, reply, id, ttlSeconds);
+    await audit('session.signed-in', {
+      organisationId: user.organisationId,
+      actor,
+      message:
+        check.used === 'code'
+          ? 'signed in with a second factor'
+          : `signed in with a recovery code (${check.recoveryCodesLeft ?? 0} left)`,
+      details: {
+        secondFactor: check.used,
+        ...(check.recoveryCodesLeft === undefined ? {} : { recoveryCodesLeft: check.recoveryCodesLeft }),
+      },
+    });
+    return sessionView(app, null, { user, assurance: 'second-factor' });
   });
 
   registerEndpoint(app, signOut, async ({ caller, store, request, reply, audit }) => {

@@ -8,9 +8,14 @@ import { toUserDto } from '../dto/access.ts';
 import { registerEndpoint } from '../route.ts';
 
 export async function userRoutes(app: FastifyInstance): Promise<void> {
-  registerEndpoint(app, listUsers, async ({ caller, store }) => ({
-    items: (await store.users.list(caller.organisationId)).map(toUserDto),
-  }));
+  registerEndpoint(app, listUsers, async ({ caller, store }) => {
+    const withSecondFactor = await store.secondFactors.enabledUserIds(caller.organisationId);
+    return {
+      items: (await store.users.list(caller.organisationId)).map((u) =>
+        toUserDto(u, withSecondFactor.has(u.id)),
+      ),
+    };
+  });
 
   registerEndpoint(app, createUser, async ({ caller, store, body, audit }) => {
     const organisation = await store.organisations.get(caller.organisationId);
@@ -76,6 +81,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
         ...(body.disabled !== undefined ? { disabled: { old: before.disabled, new: body.disabled } } : {}),
       },
     });
-    return toUserDto(user ?? before);
+    const factor = await store.secondFactors.get(caller.organisationId, params.id);
+    return toUserDto(user ?? before, factor?.enabledAt != null);
   });
 }

@@ -19,6 +19,7 @@ import {
   MicrosoftSignInTestBody,
   MicrosoftSignInTestDto,
 } from '../schemas/microsoft-sign-in.ts';
+import { SecondFactorChallengeDto } from '../schemas/second-factor.ts';
 
 const tag = 'Access';
 
@@ -26,12 +27,13 @@ export const signIn = endpoint({
   operationId: 'signIn',
   method: 'POST',
   path: '/api/v1/session',
-  summary: 'Sign in with e-mail and password; sets a secure session cookie',
+  summary:
+    'Sign in with e-mail and password; sets a secure session cookie. When the account has a second factor the answer is a challenge: the session works only after POST /api/v1/session/second-factor',
   tag,
   access: 'public',
   body: SignInBody,
   status: 200,
-  response: SessionDto,
+  response: T.Union([SessionDto, SecondFactorChallengeDto]),
   errors: ['HRS_UNAUTHENTICATED', 'HRS_RATE_LIMITED', 'HRS_CONFLICT'],
   audit: ['session.signed-in', 'session.locked-out'],
 });
@@ -161,7 +163,7 @@ export const updateOrganisation = endpoint({
   operationId: 'updateOrganisation',
   method: 'PATCH',
   path: '/api/v1/organisation',
-  summary: 'Rename your organisation or change its time zone',
+  summary: 'Rename your organisation, change its time zone, or require a second factor for admins',
   tag,
   access: 'admin',
   body: OrganisationPatchBody,

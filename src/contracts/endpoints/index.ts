@@ -11,6 +11,7 @@ import * as persons from './persons.ts';
 import * as previews from './previews.ts';
 import * as runs from './runs.ts';
 import * as schedule from './schedule.ts';
+import * as secondFactor from './second-factor.ts';
 import * as settings from './settings.ts';
 import * as tenants from './tenants.ts';
 
@@ -27,6 +28,7 @@ export * from './persons.ts';
 export * from './previews.ts';
 export * from './runs.ts';
 export * from './schedule.ts';
+export * from './second-factor.ts';
 export * from './settings.ts';
 export * from './tenants.ts';
 
@@ -47,4 +49,5 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(notifications),
   ...Object.values(overrides),
   ...Object.values(invitations),
+  ...Object.values(secondFactor),
 ]);

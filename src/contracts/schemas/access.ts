@@ -20,6 +20,7 @@ export const UserDto = T.Object({
   role: RoleSchema,
   disabled: T.Boolean(),
   createdAt: Timestamp,
+  secondFactor: T.Boolean({ description: 'the user has a second factor (TOTP) on' }),
 });
 
 export const OrganisationDto = T.Object({ id: Id, name: T.String() });
@@ -29,12 +30,17 @@ export const OrganisationSettingsDto = T.Object({
   name: T.String(),
   timeZone: T.String({ description: 'IANA time zone for times where no connection applies' }),
   createdAt: Timestamp,
+  requireAdminSecondFactor: T.Boolean({
+    description:
+      'admins signing in with a password must use a second factor (TOTP); one without must set it up before anything else works. Sign in with Microsoft and API tokens are not affected',
+  }),
 });
 
 export const OrganisationPatchBody = T.Object(
   {
     name: T.Optional(Name),
     timeZone: T.Optional(T.String({ minLength: 1, maxLength: 64, description: 'an IANA time zone' })),
+    requireAdminSecondFactor: T.Optional(T.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -47,6 +53,17 @@ export const SessionDto = T.Object({
     T.Object({ timeZone: T.String({ description: 'IANA time zone for times where no connection applies' }) }),
   ]),
   via: T.Union([T.Literal('session'), T.Literal('token')]),
+  secondFactor: T.Union(
+    [T.Literal('none'), T.Literal('used'), T.Literal('microsoft'), T.Literal('not-applicable')],
+    {
+      description:
+        'how this session proved a second factor: none (password alone), used (password and a code), microsoft (Entra did the MFA); not-applicable for API tokens',
+    },
+  ),
+  secondFactorRequired: T.Boolean({
+    description:
+      'your organisation requires admins to use a second factor and this session has none: set one up before anything else works',
+  }),
 });
 
 export const SignInBody = T.Object(

@@ -4,5 +4,6 @@ export {
   type CompiledRule,
   compileMapping,
   evaluateRules,
+  evaluateRulesIn,
   type MappedValues,
 } from './mapping.ts';

@@ -6,12 +6,13 @@ import type { Attributes, AttrValue, ErrorDetail, MappingRule } from '../../core
 import { isEmpty } from '../../core/index.ts';
 import {
   type EvalContext,
+  type EvalResult,
   type Expression,
   evaluate,
   parseExpression,
   references,
 } from '../../expr/index.ts';
-import { withinBudget } from '../pattern-budget.ts';
+import { overBudget } from '../pattern-budget.ts';
 import { type AttributeType, coerce } from './coerce.ts';
 
 export interface CompiledRule {
@@ -76,7 +77,13 @@ export function compileMapping(
         ...base,
         references: references(ast),
         evaluate: (context) => {
-          const r = withinBudget(label, () => evaluate(ast, context));
+          // No closure per evaluation (withinBudget's callback): this runs ~15 times per person.
+          let r: EvalResult;
+          try {
+            r = evaluate(ast, context);
+          } catch (error) {
+            throw overBudget(label, error);
+          }
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
           return { ok: true, value: finish(r.value), flow: r.flow };
         },
@@ -99,15 +106,27 @@ export function evaluateRules(
   attributes: Attributes,
   context: Omit<EvalContext, 'attributes'>,
 ): MappedValues {
+  return evaluateRulesIn(rules, { ...context, attributes });
+}
+
+/** evaluateRules with a context that already holds the person's attributes (no copy per call). */
+export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContext): MappedValues {
   const values: Record<string, AttrValue> = {};
-  const notFlowed = new Set<string>();
-  const errors: string[] = [];
-  const full: EvalContext = { ...context, attributes };
+  // Most persons have no error and every value flows: the set and the list are made only when needed.
+  let notFlowed: Set<string> | undefined;
+  let errors: string[] | undefined;
   for (const rule of rules) {
     const r = rule.evaluate(full);
-    if (!r.ok) errors.push(r.message);
-    else if (!r.flow) notFlowed.add(rule.target);
-    else values[rule.target] = r.value;
+    if (!r.ok) {
+      errors ??= [];
+      errors.push(r.message);
+    } else if (!r.flow) {
+      notFlowed ??= new Set();
+      notFlowed.add(rule.target);
+    } else values[rule.target] = r.value;
   }
-  return { values, notFlowed, errors };
+  return { values, notFlowed: notFlowed ?? NOTHING, errors: errors ?? NO_ERRORS };
 }
+
+const NOTHING: ReadonlySet<string> = new Set();
+const NO_ERRORS: readonly string[] = Object.freeze([]);

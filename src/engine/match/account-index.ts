@@ -6,20 +6,24 @@ import type { Account } from '../../core/index.ts';
 
 export const normaliseKey = (value: string): string => value.trim().toLowerCase();
 
-const SMTP = /^smtp:/i;
 /** proxyAddresses hold `SMTP:a@b` / `smtp:a@b`; uniqueness is about the address itself. */
-const keyOf = (attribute: string, v: string): string =>
-  normaliseKey(attribute === 'proxyAddresses' ? v.replace(SMTP, '') : v);
+const SMTP = /^smtp:/i;
 
-function add(map: Map<string, Account[]>, key: string, account: Account): void {
-  const list = map.get(key);
-  if (list) list.push(account);
-  else map.set(key, [account]);
+/** One account per key, as nearly every key has; a list only where several accounts share it. */
+type Entry = Account | Account[];
+
+function add(map: Map<string, Entry>, key: string, account: Account): void {
+  const entry = map.get(key);
+  if (entry === undefined) map.set(key, account);
+  else if (Array.isArray(entry)) entry.push(account);
+  else map.set(key, [entry, account]);
 }
+
+const NONE: readonly Account[] = Object.freeze([]);
 
 export class AccountIndex {
   readonly byId: ReadonlyMap<string, Account>;
-  private readonly byValue = new Map<string, Map<string, Account[]>>();
+  private readonly byValue = new Map<string, Map<string, Entry>>();
 
   constructor(
     readonly accounts: readonly Account[],
@@ -28,21 +32,29 @@ export class AccountIndex {
     const byId = new Map<string, Account>();
     for (const account of accounts) byId.set(account.id, account);
     this.byId = byId;
-    // Plain loops, no array per account and attribute: construction is on every run's plan path.
+    // Plain loops, and no list per key: construction is on every run's plan path.
     for (const attribute of new Set(attributes)) {
-      const map = new Map<string, Account[]>();
+      const map = new Map<string, Entry>();
+      const proxy = attribute === 'proxyAddresses';
       for (const account of accounts) {
         const value = account.attributes[attribute];
         if (value === null || value === undefined || value === '') continue;
-        if (Array.isArray(value)) for (const v of value) add(map, keyOf(attribute, v), account);
-        else add(map, keyOf(attribute, String(value)), account);
+        if (Array.isArray(value))
+          for (const v of value) add(map, normaliseKey(proxy ? v.replace(SMTP, '') : v), account);
+        else add(map, normaliseKey(proxy ? String(value).replace(SMTP, '') : String(value)), account);
       }
       this.byValue.set(attribute, map);
     }
   }
 
   find(attribute: string, value: string): readonly Account[] {
-    return this.byValue.get(attribute)?.get(normaliseKey(value)) ?? [];
+    const entry = this.byValue.get(attribute)?.get(normaliseKey(value));
+    return entry === undefined ? NONE : Array.isArray(entry) ? entry : [entry];
+  }
+
+  /** Whether any account holds the value in the attribute (no list is made). */
+  has(attribute: string, value: string): boolean {
+    return this.byValue.get(attribute)?.has(normaliseKey(value)) ?? false;
   }
 
   /** All indexed values of an attribute (for uniqueness checks). */

@@ -27,17 +27,26 @@ export function localToday(nowIso: string, timeZone: string): LocalDate {
   return date;
 }
 
-const dayStarts = new Map<string, string>();
+/** Per time zone: local date → the instant it starts. */
+const dayStarts = new Map<string, Map<string, string>>();
+let dayStartsKept = 0;
 
 /** The instant a local date starts in a time zone, as `YYYY-MM-DDTHH:mm:ssZ` (what Graph stores). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): string {
   // A company has few distinct dates and time-zone maths is slow: remember each answer.
-  const key = `${timeZone} ${date}`;
-  const known = dayStarts.get(key);
+  let zone = dayStarts.get(timeZone);
+  const known = zone?.get(date);
   if (known !== undefined) return known;
   const instant = DateTime.fromISO(date, { zone: timeZone }).startOf('day').toUTC();
   const iso = instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
-  if (dayStarts.size < 100_000) dayStarts.set(key, iso);
+  if (dayStartsKept < 100_000) {
+    if (zone === undefined) {
+      zone = new Map();
+      dayStarts.set(timeZone, zone);
+    }
+    zone.set(date, iso);
+    dayStartsKept++;
+  }
   return iso;
 }
 

@@ -21,6 +21,7 @@ import type {
   PersonsConfig,
 } from '../../core/index.ts';
 import type { SourceSnapshot } from '../ports.ts';
+import { AttributeRecords } from './attribute-record.ts';
 import { addDays, startOfLocalDay, toLocalDate } from './local-date.ts';
 import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
 
@@ -30,16 +31,6 @@ export interface NormaliseOptions {
   readonly persons: PersonsConfig;
   /** Constants every person gets as attributes (e.g. `Domain`). */
   readonly constants?: Attributes;
-}
-
-/**
- * Copies attributes with a plain loop: object spread of rows with dozens of fields falls off V8's
- * fast path and costs ~100 µs a person — seconds for a large company.
- */
-function merge(...sources: readonly Attributes[]): Record<string, Attributes[string]> {
-  const out: Record<string, Attributes[string]> = {};
-  for (const source of sources) for (const key in source) out[key] = source[key] as Attributes[string];
-  return out;
 }
 
 interface OrgUnit {
@@ -103,9 +94,9 @@ function lifecycleOf(
 }
 
 function unitManager(units: Map<string, OrgUnit>, unitId: string | null, self: string): string | null {
-  const seen = new Set<string>();
-  for (let id = unitId; id !== null && !seen.has(id); ) {
-    seen.add(id);
+  // A cycle in the tree only revisits units that had no answer: stop after as many steps as units.
+  let steps = 0;
+  for (let id = unitId; id !== null && steps <= units.size; steps++) {
     const unit = units.get(id);
     if (!unit) return null;
     if (unit.manager !== null && unit.manager !== self) return unit.manager;
@@ -128,9 +119,11 @@ function departmentPath(units: Map<string, OrgUnit>, unitId: string | null): str
 }
 
 function composeDisplayName(row: Attributes, employeeNumber: string): string {
+  const own = str(row.DisplayName) ?? str(row.Naam);
+  if (own !== null) return own;
   const given = str(row.Roepnaam) ?? str(row.Voornaam) ?? str(row.Voorletters);
   const parts = [given, str(row.Voorvoegsel), str(row.Geboortenaam)].filter((p) => p !== null);
-  return str(row.DisplayName) ?? str(row.Naam) ?? (parts.length > 0 ? parts.join(' ') : employeeNumber);
+  return parts.length > 0 ? parts.join(' ') : employeeNumber;
 }
 
 /**
@@ -144,7 +137,9 @@ export function hireDateOf(
   rule: 'continuous' | 'primary-start' | 'first-start',
 ): LocalDate | null {
   if (primary === null) return null;
-  if (rule === 'primary-start') return primary.startDate;
+  // One employment: it starts its own period, whatever the rule.
+  if (rule === 'primary-start' || (employments.length === 1 && employments[0] === primary))
+    return primary.startDate;
   const sorted = [...employments].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
   if (rule === 'first-start') return sorted[0]?.startDate ?? null;
   let periodStart: LocalDate | null = null;
@@ -190,24 +185,39 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
   }
   for (const [n, list] of byEmployee) if (!userRows.has(n)) userRows.set(n, list[0]?.fields ?? {});
 
+  const records = new AttributeRecords(options.constants ?? {});
+  // End dates are shown as the instant the next day starts; a company has few distinct ones.
+  const endInstants = new Map<LocalDate, string>();
+  const endInstant = (endDate: LocalDate) => {
+    let instant = endInstants.get(endDate);
+    if (instant === undefined) {
+      instant = startOfLocalDay(addDays(endDate, 1), timeZone);
+      endInstants.set(endDate, instant);
+    }
+    return instant;
+  };
   const result: Person[] = [];
   for (const [employeeNumber, userRow] of userRows) {
     const employments = byEmployee.get(employeeNumber) ?? [];
     if (employments.length === 0 && cfg.excludeWithoutEmployment) continue;
-    const phaseCache = new Map<Employment, EmploymentPhase>();
-    const phase = (e: Employment) => {
-      const cached = phaseCache.get(e);
-      if (cached !== undefined) return cached;
-      const p = employmentPhase(e, today, leadHorizon);
-      phaseCache.set(e, p);
-      return p;
-    };
-    const primary = choosePrimary(employments, cfg.primaryEmployment, phase);
-    const lifecycle = lifecycleOf(
-      employments.map(phase),
-      employments.map((e) => e.endDate),
-      graceStart,
-    );
+    let primary: Employment | null;
+    let lifecycle: Lifecycle;
+    if (employments.length === 1) {
+      // Most persons have one employment: it is the primary one, and its phase is the lifecycle's.
+      primary = employments[0] as Employment;
+      const phase = employmentPhase(primary, today, leadHorizon);
+      lifecycle = lifecycleOf([phase], [primary.endDate], graceStart);
+    } else {
+      const phases = new Map<Employment, EmploymentPhase>();
+      for (const e of employments) phases.set(e, employmentPhase(e, today, leadHorizon));
+      const phase = (e: Employment) => phases.get(e) as EmploymentPhase;
+      primary = choosePrimary(employments, cfg.primaryEmployment, phase);
+      lifecycle = lifecycleOf(
+        employments.map(phase),
+        employments.map((e) => e.endDate),
+        graceStart,
+      );
+    }
     const openEnded = employments.some((e) => e.endDate === null);
     const endDate = openEnded ? null : (primary?.endDate ?? null);
     const startDate = primary?.startDate ?? null;
@@ -219,20 +229,19 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
         ? ownManager
         : unitManager(units, unitId, employeeNumber);
 
-    const attributes = merge(userRow, primary?.fields ?? {}, options.constants ?? {});
-    Object.assign(attributes, {
-      Medewerker: employeeNumber,
-      Lifecycle: lifecycle,
-      StartDate: startDate,
-      EndDate: endDate,
-      StartDateTime: startDate === null ? null : startOfLocalDay(startDate, timeZone),
-      EndDateTime: endDate === null ? null : startOfLocalDay(addDays(endDate, 1), timeZone),
-      HireDate: hireDate,
-      HireDateTime: hireDate === null ? null : startOfLocalDay(hireDate, timeZone),
-      ManagerEmployeeNumber: manager,
-      DepartmentPath: pathOf(unitId),
-      EmploymentCount: employments.length,
-    });
+    const attributes = records.build(userRow, primary?.fields ?? null, [
+      employeeNumber,
+      lifecycle,
+      startDate,
+      endDate,
+      startDate === null ? null : startOfLocalDay(startDate, timeZone),
+      endDate === null ? null : endInstant(endDate),
+      hireDate,
+      hireDate === null ? null : startOfLocalDay(hireDate, timeZone),
+      manager,
+      pathOf(unitId),
+      employments.length,
+    ]);
     result.push({
       employeeNumber,
       displayName: composeDisplayName(userRow, employeeNumber),

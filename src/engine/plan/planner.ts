@@ -19,16 +19,22 @@ import {
   sameValue,
 } from '../../core/index.ts';
 import { type Expression, evaluate, parseExpression } from '../../expr/index.ts';
-import { type CompiledMapping, type CompiledRule, evaluateRules } from '../map/index.ts';
+import { type CompiledMapping, type CompiledRule, evaluateRules, evaluateRulesIn } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
 import { withinBudget } from '../pattern-budget.ts';
-import type { TargetCapabilities } from '../ports.ts';
+import type { ScopedReservation, TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { resolveScopedNames } from './scoped-names.ts';
 import { seededRandom } from './seeded-random.ts';
-import { fitValues, type LimitCheck, type Limits, writeProblems } from './target-limits.ts';
+import {
+  fitValues,
+  type LimitCheck,
+  type Limits,
+  type WriteProblem,
+  writeProblems,
+} from './target-limits.ts';
 import { item, type PersonPlan, type Plan } from './types.ts';
 import { candidateSequence, chooseUniqueFrom, cleanLocalPart, UniqueNameRegistry } from './unique-names.ts';
 
@@ -44,6 +50,8 @@ export interface PlanInput {
   readonly collisions: Readonly<Record<string, readonly string[]>>;
   /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
   readonly reserved?: Readonly<Record<string, readonly string[]>>;
+  /** Names non-account objects hold per container (a group's cn in an OU), per scoped attribute. */
+  readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -66,6 +74,8 @@ export interface QuarantinePlanInput {
 }
 
 const UNIQUE = 'UniqueName';
+const NO_PROBLEMS: readonly WriteProblem[] = Object.freeze([]);
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
 const ENABLED = 'accountEnabled';
 const step = (s: RunStep['step'], message: string, status: RunStep['status'] = 'success'): RunStep => ({
   step: s,
@@ -118,13 +128,17 @@ export function plan(input: PlanInput): Plan {
     currentManager: string | null | undefined;
   }[] = [];
   let managed = 0;
+  const nowIso = input.nowIso;
+  const now = () => nowIso;
 
   for (const person of input.persons) {
     if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber)
       continue;
+    // The evaluation context of every mapping for this person, made once.
     const context = {
-      now: () => input.nowIso,
-      random: seededRandom(`${input.nowIso}/${person.employeeNumber}`),
+      attributes: person.attributes,
+      now,
+      random: seededRandom(`${nowIso}/${person.employeeNumber}`),
     };
     const p = planPerson(person, person.attributes, context);
     const entry = quarantine?.entries.get(person.employeeNumber);
@@ -161,7 +175,7 @@ export function plan(input: PlanInput): Plan {
 
   // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
   for (const rule of input.capabilities?.scopedUnique ?? []) {
-    const resolved = resolveScopedNames(personPlans, index, rule);
+    const resolved = resolveScopedNames(personPlans, index, rule, input.reservedWithin?.[rule.attribute]);
     personPlans.splice(0, personPlans.length, ...resolved);
   }
 
@@ -174,6 +188,7 @@ export function plan(input: PlanInput): Plan {
     };
     const employeeOfAccount = new Map<string, string>(owners);
     for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
+    const nameOf = (n: string) => personsByNumber.get(n)?.displayName;
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
       personPlans[m.index] = withManager(
@@ -181,7 +196,7 @@ export function plan(input: PlanInput): Plan {
         m,
         managerAccount,
         employeeOfAccount,
-        (n) => personsByNumber.get(n)?.displayName,
+        nameOf,
         input.onlyEmployeeNumber !== undefined,
       );
     }
@@ -206,7 +221,8 @@ export function plan(input: PlanInput): Plan {
   function planPerson(
     person: Person,
     attrs: Attributes,
-    context: { now: () => string; random: () => number },
+    /** The mappings' evaluation context: `attributes` are `attrs`. */
+    context: { attributes: Attributes; now: () => string; random: () => number },
   ): {
     plan: PersonPlan;
     accountId?: string | null;
@@ -235,7 +251,7 @@ export function plan(input: PlanInput): Plan {
       return { plan: bare(item(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps)) };
     }
 
-    const evaluated = evaluateRules(plainRules, attrs, context);
+    const evaluated = evaluateRulesIn(plainRules, context);
     if (evaluated.errors.length > 0) {
       steps.push(step('plan', evaluated.errors.join('; '), 'failed'));
       const error = { code: 'HRS_EXPR_EVALUATION', message: evaluated.errors.join('; ') };
@@ -244,7 +260,7 @@ export function plan(input: PlanInput): Plan {
     // Values are fitted to the target before anything compares them, so a shortened value matches
     // what the tenant holds next time (no write on every run).
     const fitted = fitValues(evaluated.values, limits);
-    const mapped = { ...evaluated, values: fitted.values };
+    const mapped = { values: fitted.values, notFlowed: evaluated.notFlowed };
     const firstLocal = matchesOnUniqueName ? (localParts(attrs, context).next().value ?? '') : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
@@ -336,20 +352,27 @@ export function plan(input: PlanInput): Plan {
       const old = account.attributes[rule.target] ?? null;
       if (!sameValue(old, next)) changes.push({ attribute: rule.target, old, new: next });
     }
-    const refused = writeProblems(
-      fitted,
-      changes.map((c) => ({ attribute: c.attribute, value: c.new })),
-      limits,
-      null,
-    );
-    const refusedAttributes = new Set(refused.map((r) => r.attribute));
-    const warnings = changes.flatMap((c) => {
-      const s = fitted.shortened.get(c.attribute);
-      return s ? [s.message] : [];
-    });
+    // Most persons change nothing: then nothing is refused or shortened, and nothing is allocated.
+    const refused =
+      changes.length === 0
+        ? NO_PROBLEMS
+        : writeProblems(
+            fitted,
+            changes.map((c) => ({ attribute: c.attribute, value: c.new })),
+            limits,
+            null,
+          );
+    const warnings =
+      fitted.shortened.size === 0
+        ? NO_WARNINGS
+        : changes.flatMap((c) => {
+            const s = fitted.shortened.get(c.attribute);
+            return s ? [s.message] : [];
+          });
     // The target would refuse the whole update; the values it accepts and the enable/disable still go.
+    const refusedAttributes = refused.length > 0 ? new Set(refused.map((r) => r.attribute)) : null;
     const accepted =
-      refusedAttributes.size > 0 ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
+      refusedAttributes !== null ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
     const writes: PlannedWrite[] = [];
     const enabled = isEnabled(account);
     let action: PersonPlan['item']['action'] = 'no-change';

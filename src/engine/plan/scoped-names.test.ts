@@ -10,7 +10,7 @@ import { DEFAULT_SECTIONS } from '../defaults.ts';
 import { compileMapping } from '../map/index.ts';
 import { AccountIndex } from '../match/index.ts';
 import { normalise } from '../normalise/index.ts';
-import type { ScopedUniqueName } from '../ports.ts';
+import type { ScopedReservation, ScopedUniqueName } from '../ports.ts';
 import { compileScope } from '../scope/index.ts';
 import { plan } from './planner.ts';
 
@@ -103,7 +103,12 @@ const account = (id: string, cn: string, sam: string, employeeID: string, parent
   },
 });
 
-function run(people: [Attributes, Attributes][], accounts: Account[], links: Link[] = []) {
+function run(
+  people: [Attributes, Attributes][],
+  accounts: Account[],
+  links: Link[] = [],
+  held: readonly ScopedReservation[] = [],
+) {
   const cfg = config(STAFF);
   const compiled = compileMapping(cfg.mapping, { accountEnabled: 'boolean' });
   assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
@@ -127,6 +132,7 @@ function run(people: [Attributes, Attributes][], accounts: Account[], links: Lin
     nowIso: '2026-11-24T09:00:00Z',
     collisions: { sAMAccountName: ['sAMAccountName'] },
     capabilities: { scopedUnique: [CN] },
+    reservedWithin: { cn: held },
   });
   return new Map(result.persons.map((p) => [p.item.employeeNumber, p]));
 }
@@ -208,5 +214,31 @@ describe('cn unique within its container', () => {
       /already named "Jan Jansen" and "Jan Jansen \(jjansen\)" is taken too/,
     );
     assert.equal(p.get('1')?.writes.length, 0);
+  });
+
+  test('a group, contact or OU holding the name in the OU counts too; the reason says what holds it', () => {
+    const p = run(
+      [person('1', 'Jan', 'Jansen'), person('2', 'Kees', 'Bak'), person('3', 'Eva', 'Bos', 'Zorg')],
+      [],
+      [],
+      [
+        { within: STAFF.toLowerCase(), value: 'jan jansen', holder: 'a group' },
+        { within: STAFF, value: 'Kees Bak', holder: 'a contact' },
+        { within: STAFF, value: 'Kees Bak (kbak)', holder: 'an organizational unit' },
+        { within: OTHER.replace(',', ', '), value: 'Eva Bos (ebos)', holder: 'a contact' },
+      ],
+    );
+    assert.equal(created(p, '1').cn, 'Jan Jansen (jjansen)', 'held case-insensitively');
+    assert.match(
+      p.get('1')?.item.steps.at(-1)?.message ?? '',
+      /"Jan Jansen" is taken in OU=Staff.* by a group/,
+    );
+    const kees = p.get('2')?.item;
+    assert.equal(kees?.status, 'failed');
+    assert.match(
+      kees?.error?.message ?? '',
+      /^a contact in OU=Staff,DC=hrsync,DC=test is already named "Kees Bak" and "Kees Bak \(kbak\)" is taken too/,
+    );
+    assert.equal(created(p, '3').cn, 'Eva Bos', 'only the told-apart name is held there');
   });
 });

@@ -6,13 +6,17 @@
  * the second person gets the name with a disambiguator from another (unique) attribute, e.g.
  * "Jan Jansen (jjansen2)"; only when that too is taken does the person fail, with the reason.
  *
+ * Objects that are not accounts count too: an RDN is unique among all children of a container
+ * whatever their class, so a group or contact named "Jan Jansen" in the OU blocks the name as well
+ * (the target reports them as reservations; they are never renamed).
+ *
  * Accounts keep their present place for the whole run (one that moves away still holds its old name
  * until it is applied), so the order in which the writes go out never matters. The result is
  * stable: the next run computes the same disambiguated name and plans no rename.
  */
 import type { AttributeChange, AttrValue, PlannedWrite } from '../../core/index.ts';
 import type { AccountIndex } from '../match/index.ts';
-import type { ScopedUniqueName } from '../ports.ts';
+import type { ScopedReservation, ScopedUniqueName } from '../ports.ts';
 import { item, type PersonPlan } from './types.ts';
 
 const text = (v: AttrValue | undefined): string | null => (typeof v === 'string' && v !== '' ? v : null);
@@ -24,10 +28,12 @@ export function resolveScopedNames(
   plans: readonly PersonPlan[],
   index: AccountIndex,
   rule: ScopedUniqueName,
+  reservations: readonly ScopedReservation[] = [],
 ): PersonPlan[] {
   const { attribute, within } = rule;
-  /** container+name → the account id (or "create:<employee>") that holds it. */
+  /** container+name → the account id (or "create:<employee>", or "held:<what>") that holds it. */
   const holders = new Map<string, string>();
+  for (const r of reservations) holders.set(keyOf(r.within, r.value), `held:${r.holder}`);
   for (const account of index.byId.values()) {
     const name = text(account.attributes[attribute]);
     const container = text(account.attributes[within]);
@@ -36,6 +42,11 @@ export function resolveScopedNames(
   const free = (container: string, name: string, owner: string) => {
     const held = holders.get(keyOf(container, name));
     return held === undefined || held === owner;
+  };
+  /** Who holds a name, in words: "another account", or what a reservation says ("a group"). */
+  const holderOf = (container: string, name: string) => {
+    const held = holders.get(keyOf(container, name)) ?? '';
+    return held.startsWith('held:') ? held.slice(5) : 'another account';
   };
   const disambiguated = (name: string, by: string) => {
     const tail = ` (${by})`;
@@ -57,9 +68,11 @@ export function resolveScopedNames(
       }
       const by = text(attrs[rule.disambiguateWith]);
       const other = by ? disambiguated(name, by) : null;
-      if (!other || !free(container, other, owner)) return failed(plan, clashMessage(name, container, other));
+      const who = holderOf(container, name);
+      if (!other || !free(container, other, owner))
+        return failed(plan, clashMessage(who, name, container, other));
       holders.set(keyOf(container, other), owner);
-      return renamed(plan, attribute, name, other, true, `"${name}" is taken in ${container}`);
+      return renamed(plan, attribute, name, other, true, `"${name}" is taken in ${container} by ${who}`);
     }
     const update = plan.writes.find((w) => w.kind === 'update');
     const accountId = plan.item.accountId;
@@ -78,16 +91,25 @@ export function resolveScopedNames(
     }
     const by = text(account?.attributes[rule.disambiguateWith]);
     const other = by ? disambiguated(name, by) : null;
+    const who = holderOf(container, name);
     if (!other || !free(container, other, accountId))
-      return failed(plan, clashMessage(name, container, other));
+      return failed(plan, clashMessage(who, name, container, other));
     holders.set(keyOf(container, other), accountId);
-    return renamed(plan, attribute, name, other, false, `"${name}" is taken in ${container}`, current);
+    return renamed(
+      plan,
+      attribute,
+      name,
+      other,
+      false,
+      `"${name}" is taken in ${container} by ${who}`,
+      current,
+    );
   });
 }
 
-function clashMessage(name: string, container: string, other: string | null): string {
+function clashMessage(who: string, name: string, container: string, other: string | null): string {
   return (
-    `another account in ${container} is already named "${name}"${other ? ` and "${other}" is taken too` : ''}: ` +
+    `${who} in ${container} is already named "${name}"${other ? ` and "${other}" is taken too` : ''}: ` +
     'names (cn) must be unique within a container; map cn to something that tells these people apart'
   );
 }

@@ -41,41 +41,36 @@ function cut(text: string, max: number): string {
     .trimEnd();
 }
 
-/** Checks (and where allowed shortens) each value; values without a limit pass unchanged. */
+/**
+ * Checks (and where allowed shortens) each value; values without a limit pass unchanged. Most persons
+ * have nothing shortened or refused: then `values` itself is returned and no map is made.
+ */
 export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: Limits): LimitCheck {
-  const out: Record<string, AttrValue> = { ...values };
-  // Most persons have nothing shortened or refused: the maps are made only when needed.
-  let shortenedMap: Map<string, Shortened> | undefined;
-  let problemsMap: Map<string, string> | undefined;
-  const shortened = {
-    set: (k: string, v: Shortened) => {
-      shortenedMap ??= new Map();
-      shortenedMap.set(k, v);
-    },
-  };
-  const problems = {
-    set: (k: string, v: string) => {
-      problemsMap ??= new Map();
-      problemsMap.set(k, v);
-    },
-  };
+  let out: Record<string, AttrValue> | undefined;
+  let shortened: Map<string, Shortened> | undefined;
+  let problems: Map<string, string> | undefined;
   for (const attribute in values) {
     const value = values[attribute] as AttrValue;
     const limit = limits.limits[attribute];
     if (limit === undefined || value === null) continue;
-    const policy = limits.policyOf(attribute) ?? limit.onTooLong;
     if (typeof value === 'string') {
       const format = limit.format?.(value) ?? null;
       if (format !== null) {
+        problems ??= new Map();
         problems.set(attribute, `${attribute} ${quote(value)} ${format}`);
         continue;
       }
       if (limit.maxLength !== undefined && value.length > limit.maxLength) {
+        const policy = limits.policyOf(attribute) ?? limit.onTooLong;
         const what = `${attribute} is ${value.length} characters; ${limits.targetName} allows at most ${limit.maxLength}`;
-        if (policy === 'fail') problems.set(attribute, `${what} (${quote(value)})`);
-        else {
+        if (policy === 'fail') {
+          problems ??= new Map();
+          problems.set(attribute, `${what} (${quote(value)})`);
+        } else {
           const next = cut(value, limit.maxLength);
+          out ??= { ...values };
           out[attribute] = next;
+          shortened ??= new Map();
           shortened.set(attribute, {
             attribute,
             old: value,
@@ -85,18 +80,31 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
         }
       }
     } else if (Array.isArray(value)) {
-      const bad = limit.format ? value.map((v) => [v, limit.format?.(v) ?? null] as const) : [];
-      const firstBad = bad.find(([, p]) => p !== null);
+      let firstBad: readonly [string, string] | undefined;
+      if (limit.format)
+        for (const v of value) {
+          const problem = limit.format(v) ?? null;
+          if (problem !== null) {
+            firstBad = [v, problem];
+            break;
+          }
+        }
       if (firstBad) {
+        problems ??= new Map();
         problems.set(attribute, `${attribute} ${quote(firstBad[0])} ${firstBad[1]}`);
         continue;
       }
       if (limit.maxValues !== undefined && value.length > limit.maxValues) {
+        const policy = limits.policyOf(attribute) ?? limit.onTooLong;
         const what = `${attribute} has ${value.length} values; ${limits.targetName} allows at most ${limit.maxValues}`;
-        if (policy === 'fail') problems.set(attribute, what);
-        else {
+        if (policy === 'fail') {
+          problems ??= new Map();
+          problems.set(attribute, what);
+        } else {
           const next = value.slice(0, limit.maxValues);
+          out ??= { ...values };
           out[attribute] = next;
+          shortened ??= new Map();
           shortened.set(attribute, {
             attribute,
             old: value,
@@ -110,7 +118,11 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
       }
     }
   }
-  return { values: out, shortened: shortenedMap ?? NONE, problems: problemsMap ?? NONE };
+  return {
+    values: out ?? (values as Record<string, AttrValue>),
+    shortened: shortened ?? NONE,
+    problems: problems ?? NONE,
+  };
 }
 
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();

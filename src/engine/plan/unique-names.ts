@@ -44,7 +44,7 @@ export class UniqueNameRegistry {
     const key = normaliseKey(value);
     const against = this.collisions[attribute] ?? [attribute];
     for (const other of against) {
-      if (this.index.find(other, key).length > 0) return false;
+      if (this.index.has(other, key)) return false;
       if (this.reserved.get(other)?.has(key)) return false;
     }
     return true;

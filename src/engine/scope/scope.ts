@@ -81,10 +81,14 @@ function clauseTest(operator: ScopeOperator, expected: string): ClauseTest {
 
 export type ScopeFn = (person: Person) => ScopeDecision;
 
+const EVERYONE: ScopeDecision = Object.freeze({
+  inScope: true,
+  reason: 'no scoping filters: everyone is in scope',
+});
+
 /** Compiles the filters once; invalid regexes are caught by config validation (see validateScope). */
 export function compileScope(config: ScopeConfig): ScopeFn {
-  if (config.filters.length === 0)
-    return () => ({ inScope: true, reason: 'no scoping filters: everyone is in scope' });
+  if (config.filters.length === 0) return () => EVERYONE;
   const filters = config.filters.map((f, fi) =>
     f.clauses.map((c) => ({
       label: `filter ${fi + 1}: ${c.attribute} ${c.operator}${c.value === undefined ? '' : ` "${c.value}"`}`,

@@ -14,6 +14,7 @@ import { userEmailPerOrganisation } from './0120-user-email-per-organisation.ts'
 import { overridesAndQuarantine } from './0130-overrides-and-quarantine.ts';
 import { notifications } from './0160-notifications.ts';
 import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
+import { secondFactor } from './0200-second-factor.ts';
 import { invitations } from './0220-invitations.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
@@ -35,6 +36,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0161-microsoft-sign-in': microsoftSignIn,
     '0130-overrides-and-quarantine': overridesAndQuarantine,
     '0220-invitations': invitations,
+    '0200-second-factor': secondFactor,
   };
 }
 

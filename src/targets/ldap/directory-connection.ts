@@ -9,6 +9,14 @@ import { Client } from 'ldapts';
 import { HrsyncError } from '../../core/index.ts';
 import { classifyLdapError, type LdapFailure } from './ldap-errors.ts';
 
+/**
+ * The time limit hrsync asks for on searches that page through many entries: none, so the
+ * server's own applies (MaxQueryDuration, 120 s a page on Windows). ldapts asks for 10 s by default,
+ * and Samba computes a paged search's whole result on its first page: a 20,000-account OU on a busy
+ * controller then failed with "Operations error" or "Indexed and full searches both failed".
+ */
+export const SEARCH_TIME_LIMIT = 0;
+
 export interface DirectoryEndpoint {
   /** `ldaps://dc1.example.nl` or `ldap://dc1.example.nl` (StartTLS), tried in order. */
   readonly urls: readonly string[];
@@ -90,7 +98,10 @@ export class DirectoryConnection {
       const client = new Client({
         url,
         tlsOptions: this.#tls(),
-        timeout: this.#endpoint.timeoutMs ?? 60_000,
+        // Windows ends a search request after MaxQueryDuration (120 s); Samba computes a paged
+        // search's whole result on its first page, which on a busy controller took over 60 s for
+        // 20,000 accounts. A hung controller is still left after this.
+        timeout: this.#endpoint.timeoutMs ?? 120_000,
         connectTimeout: this.#endpoint.connectTimeoutMs ?? 10_000,
       });
       try {

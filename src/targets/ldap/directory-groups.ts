@@ -8,7 +8,7 @@
 import { Attribute, Change, type Client } from 'ldapts';
 import type { EntitlementWrite } from '../../core/index.ts';
 import type { EntitlementSnapshot, TargetGroup, WriteOutcome } from '../../engine/ports.ts';
-import type { DirectoryConnection } from './directory-connection.ts';
+import { type DirectoryConnection, SEARCH_TIME_LIMIT } from './directory-connection.ts';
 import { readDirectoryInfo } from './directory-reader.ts';
 import { guidDn, guidToString } from './guid.ts';
 
@@ -88,6 +88,7 @@ async function readGroup(c: Client, baseDn: string, dn: string): Promise<TargetG
     attributes: ['objectGUID'],
     explicitBufferAttributes: ['objectGUID'],
     paged: { pageSize: 1000 },
+    timeLimit: SEARCH_TIME_LIMIT,
   })) {
     for (const e of page.searchEntries)
       if (Buffer.isBuffer(e.objectGUID)) members.add(guidToString(e.objectGUID));

@@ -20,16 +20,15 @@ import {
   PARENT,
   readValue,
 } from './directory-attributes.ts';
-import type { DirectoryConnection } from './directory-connection.ts';
+import { type DirectoryConnection, SEARCH_TIME_LIMIT } from './directory-connection.ts';
 import { normaliseDn, rdnValue, splitDn } from './dn.ts';
+import { type HeldNames, readForestOutside, readNonAccounts } from './forest-names.ts';
 import { guidToBytes, guidToString } from './guid.ts';
 import { classifyLdapError } from './ldap-errors.ts';
 import { isDisabled } from './uac.ts';
 
 export const PAGE_SIZE = 1000;
 export const USERS = '(&(objectCategory=person)(objectClass=user))';
-/** Security principals that are not users (groups, computers): their sAMAccountNames are taken too. */
-const OTHER_PRINCIPALS = '(&(sAMAccountName=*)(!(&(objectCategory=person)(objectClass=user))))';
 const SHOW_DELETED = '1.2.840.113556.1.4.417';
 
 export interface DirectoryInfo {
@@ -103,10 +102,19 @@ function parseCursor(cursor: string | null): Cursor | null {
   }
 }
 
+/** Where the names that accounts must avoid are read besides the base DN (see forest-names.ts). */
+export interface NameSources {
+  /** The Global Catalog, or null when none answers. */
+  readonly globalCatalog: () => Promise<DirectoryConnection | null>;
+  /** Containers accounts are placed in (new accounts, leavers), read also when outside the base DN. */
+  readonly containers: readonly string[];
+}
+
 export async function readAccounts(
   conn: DirectoryConnection,
   baseDnSetting: string | undefined,
   options: { attributes: readonly string[]; cursor: string | null; signal?: AbortSignal },
+  names: NameSources,
 ): Promise<TargetReadResult> {
   try {
     // The USN is read BEFORE the accounts: a change made during the read is read again next time.
@@ -142,7 +150,10 @@ export async function readAccounts(
     }
     const accounts = entries.map((e) => toAccount(e, options.attributes, guidByDn));
     const removedIds = incremental ? await deletedSince(conn, info.baseDn, previous.usn) : [];
-    const reserved = await otherPrincipalNames(conn, info.baseDn);
+    // Always complete, also on an incremental read: what non-accounts and the rest of the forest hold.
+    const held: HeldNames = { reserved: {}, reservedWithin: {} };
+    await readNonAccounts(conn, info.baseDn, names.containers, held);
+    await readForestOutside(conn, names.globalCatalog, info, held);
     const cursor: Cursor = {
       v: 1,
       server: info.dsServiceName,
@@ -155,7 +166,8 @@ export async function readAccounts(
       cursor: JSON.stringify(cursor),
       incremental,
       removedIds,
-      reserved: { sAMAccountName: reserved },
+      reserved: held.reserved,
+      reservedWithin: held.reservedWithin,
     };
   } catch (error) {
     throw asReadError(error, 'reading the directory');
@@ -185,6 +197,7 @@ async function search(
         attributes: ldapAttributesFor(attributes),
         explicitBufferAttributes: ['objectGUID'],
         paged: { pageSize: PAGE_SIZE },
+        timeLimit: SEARCH_TIME_LIMIT,
       })) {
         signal?.throwIfAborted();
         out.push(...page.searchEntries);
@@ -252,6 +265,7 @@ async function deletedSince(conn: DirectoryConnection, base: string, usn: string
             attributes: ['objectGUID'],
             explicitBufferAttributes: ['objectGUID'],
             paged: { pageSize: PAGE_SIZE },
+            timeLimit: SEARCH_TIME_LIMIT,
           },
           new Control(SHOW_DELETED, { critical: true }),
         )
@@ -259,25 +273,6 @@ async function deletedSince(conn: DirectoryConnection, base: string, usn: string
     { idempotent: true },
   );
   return entries.filter((e) => Buffer.isBuffer(e.objectGUID)).map(guidOf);
-}
-
-async function otherPrincipalNames(conn: DirectoryConnection, base: string): Promise<string[]> {
-  const entries = await conn.run(
-    (client) =>
-      client
-        .search(base, {
-          scope: 'sub',
-          filter: OTHER_PRINCIPALS,
-          attributes: ['sAMAccountName'],
-          paged: { pageSize: PAGE_SIZE },
-        })
-        .then((r) => r.searchEntries),
-    { idempotent: true },
-  );
-  return entries.flatMap((e) => {
-    const v = entryValue(e, 'sAMAccountName');
-    return typeof v === 'string' ? [v] : [];
-  });
 }
 
 /** Accounts whose attribute equals the value; an objectGUID is sent as its 16 bytes. */

@@ -3,7 +3,7 @@
  * LDAP connection. Built on ldapts.
  */
 import { readFileSync } from 'node:fs';
-import type { DirectoryTargetConfig } from '../../core/index.ts';
+import { type DirectoryTargetConfig, HrsyncError } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
 import { DIRECTORY_CAPABILITIES } from './directory-capabilities.ts';
 import { checkDirectory, type DirectoryCheckResult } from './directory-check.ts';
@@ -11,6 +11,7 @@ import { DirectoryConnection } from './directory-connection.ts';
 import { readDirectoryGroups } from './directory-groups.ts';
 import { findAccounts, readAccounts } from './directory-reader.ts';
 import { DirectoryWriter } from './directory-writer.ts';
+import { globalCatalogUrl } from './forest-names.ts';
 
 export interface DirectoryDeps {
   readonly bindPassword: string;
@@ -41,6 +42,27 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     bindPassword: deps.bindPassword,
     timeoutMs: deps.timeoutMs,
   });
+  // The Global Catalog of the same controllers, for names unique in the forest (forest-names.ts).
+  const catalog = new DirectoryConnection({
+    urls: config.urls.map(globalCatalogUrl),
+    ca,
+    tlsServerName: config.tlsServerName,
+    bindUser: config.bindUser,
+    bindPassword: deps.bindPassword,
+    timeoutMs: deps.timeoutMs,
+  });
+  const globalCatalog = () =>
+    catalog.client().then(
+      () => catalog,
+      (error: unknown) => {
+        // A refused bind is the same on the controllers themselves: say so rather than skip.
+        if (error instanceof HrsyncError && error.code !== 'HRS_TARGET_UNAVAILABLE') throw error;
+        return null;
+      },
+    );
+  const containers = [config.container, config.disabledContainer].filter(
+    (c): c is string => typeof c === 'string' && c !== '',
+  );
   const writer = new DirectoryWriter(conn, {
     container: config.container,
     mustChangePassword: config.mustChangePassword,
@@ -51,7 +73,7 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     get controllerUrl() {
       return conn.url;
     },
-    readAccounts: (options) => readAccounts(conn, config.baseDn, options),
+    readAccounts: (options) => readAccounts(conn, config.baseDn, options, { globalCatalog, containers }),
     findAccounts: (attribute, value, attributes) =>
       findAccounts(conn, config.baseDn, attribute, value, attributes),
     apply: (writes, options) => writer.apply(writes, options),
@@ -70,6 +92,8 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
           'manager',
         ],
       }),
-    close: () => conn.close(),
+    close: async () => {
+      await Promise.all([conn.close(), catalog.close()]);
+    },
   };
 }

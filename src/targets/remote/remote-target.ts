@@ -84,6 +84,8 @@ export function createRemoteTarget(options: RemoteTargetOptions): Target {
         cursor: value.cursor,
         incremental: value.incremental,
         removedIds: value.removedIds,
+        ...(value.reserved ? { reserved: value.reserved } : {}),
+        ...(value.reservedWithin ? { reservedWithin: value.reservedWithin } : {}),
       };
     },
 

@@ -16,6 +16,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { MicrosoftSignInSection } from './MicrosoftSignInSection.tsx';
+import { SecondFactorSetting } from './SecondFactorSetting.tsx';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '480px' },
@@ -41,7 +42,7 @@ export function OrganisationPage() {
     );
   return (
     <OrganisationForm
-      key={organisation.data.timeZone + organisation.data.name}
+      key={organisation.data.timeZone + organisation.data.name + organisation.data.requireAdminSecondFactor}
       saved={organisation.data}
       onSaved={organisation.reload}
     />
@@ -117,6 +118,7 @@ function OrganisationForm(props: { readonly saved: OrganisationSettings; readonl
           </div>
         </form>
       </SectionCard>
+      <SecondFactorSetting required={props.saved.requireAdminSecondFactor} onSaved={props.onSaved} />
       <MicrosoftSignInSection />
     </>
   );

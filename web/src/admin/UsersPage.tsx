@@ -21,6 +21,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { InvitationsSection } from './Invitations.tsx';
+import { ResetSecondFactorButton } from './ResetSecondFactor.tsx';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', flexWrap: 'wrap', marginBottom: '12px' },
@@ -66,6 +67,7 @@ export function UsersPage() {
         </Badge>
       ),
     },
+    { header: 'Second factor', cell: (u) => (u.secondFactor ? 'On' : 'Off') },
     { header: 'Added', cell: (u) => formatDateTime(u.createdAt) },
     {
       header: 'Actions',
@@ -86,6 +88,7 @@ export function UsersPage() {
                 Disable
               </Button>
             )}
+            {u.secondFactor && <ResetSecondFactorButton user={u} onDone={users.reload} />}
           </div>
         ),
     },

@@ -42,6 +42,8 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',
   HRS_AGENT_REFUSED: 'The directory agent was refused',
   HRS_QUARANTINED: 'Quarantined: not sent again until something changes',
+  HRS_SECOND_FACTOR_PENDING: 'Enter the code from your authenticator app',
+  HRS_SECOND_FACTOR_REQUIRED: 'Set up a second factor first',
 };
 
 export interface PlainError {

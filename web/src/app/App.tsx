@@ -15,10 +15,13 @@ import { Loading } from '../ui/Loading.tsx';
 // the console before, and whoever is signed in does not load the sign-in page.
 const SignInPage = lazy(() => import('../auth/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 const Shell = lazy(() => import('./Shell.tsx').then((m) => ({ default: m.Shell })));
+const SecondFactorRequiredPage = lazy(() =>
+  import('../account/SecondFactorRequiredPage.tsx').then((m) => ({ default: m.SecondFactorRequiredPage })),
+);
 
 type Gate =
   | { readonly kind: 'checking' }
-  | { readonly kind: 'signed-out' }
+  | { readonly kind: 'signed-out'; readonly codePending?: boolean }
   | { readonly kind: 'signed-in'; readonly session: Session }
   | { readonly kind: 'unreachable'; readonly error: unknown };
 
@@ -31,7 +34,9 @@ export function App() {
       (session) => setGate({ kind: 'signed-in', session }),
       (error: unknown) =>
         setGate(
-          isApiError(error) && error.status === 401 ? { kind: 'signed-out' } : { kind: 'unreachable', error },
+          isApiError(error) && error.status === 401
+            ? { kind: 'signed-out', codePending: error.code === 'HRS_SECOND_FACTOR_PENDING' }
+            : { kind: 'unreachable', error },
         ),
     );
   }, []);
@@ -58,7 +63,10 @@ export function App() {
     case 'signed-out':
       return (
         <Suspense fallback={<Loading label="Starting hrsync…" />}>
-          <SignInPage onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />
+          <SignInPage
+            codePending={gate.codePending ?? false}
+            onSignedIn={(session) => setGate({ kind: 'signed-in', session })}
+          />
         </Suspense>
       );
     case 'unreachable':
@@ -68,6 +76,13 @@ export function App() {
         </div>
       );
     case 'signed-in':
+      // The organisation requires admins to use a second factor and this one has none: set it up first.
+      if (gate.session.secondFactorRequired)
+        return (
+          <Suspense fallback={<Loading label="Starting hrsync…" />}>
+            <SecondFactorRequiredPage session={gate.session} onEnabled={check} signOut={leave} />
+          </Suspense>
+        );
       return (
         <SessionProvider session={gate.session} signOut={leave}>
           <Suspense fallback={<Loading label="Starting hrsync…" />}>

@@ -17,7 +17,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowSyncCircleRegular, SignOutRegular } from '@fluentui/react-icons';
+import { ArrowSyncCircleRegular, ShieldKeyholeRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useSession } from '../auth/session-context.tsx';
 
 const useStyles = makeStyles({
@@ -73,8 +73,15 @@ export function Header() {
           <Button
             appearance="transparent"
             className={styles.userButton}
-            aria-label={`Account of ${session.user.name}`}
-            icon={<Avatar name={session.user.name} size={28} color="colorful" />}
+            // The name comes from the avatar, so the initials shown are not at odds with a separate label.
+            icon={
+              <Avatar
+                name={session.user.name}
+                aria-label={`Account of ${session.user.name}`}
+                size={28}
+                color="colorful"
+              />
+            }
             data-testid="user-menu"
           />
         </MenuTrigger>
@@ -90,6 +97,14 @@ export function Header() {
               </MenuItem>
             </MenuGroup>
             <MenuDivider />
+            <MenuItem
+              icon={<ShieldKeyholeRegular />}
+              onClick={() => {
+                window.location.hash = '#/account';
+              }}
+            >
+              Security
+            </MenuItem>
             <MenuItem icon={<SignOutRegular />} onClick={() => void signOut()}>
               Sign out
             </MenuItem>

@@ -30,6 +30,9 @@ const OrganisationPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('../admin/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
 );
+const AccountSecurityPage = lazy(() =>
+  import('../account/AccountSecurityPage.tsx').then((m) => ({ default: m.AccountSecurityPage })),
+);
 const StepPage = lazy(() => import('../steps/StepPage.tsx').then((m) => ({ default: m.StepPage })));
 
 const useStyles = makeStyles({
@@ -82,6 +85,8 @@ function Page(props: { readonly route: Route }) {
       return <OrganisationPage />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'account':
+      return <AccountSecurityPage />;
     case 'not-found':
       return (
         <EmptyState title="This page does not exist">

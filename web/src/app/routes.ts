@@ -18,6 +18,7 @@ export type Route =
   | { readonly page: 'run'; readonly id: string }
   | { readonly page: 'audit'; readonly filter: Readonly<Record<string, string>> }
   | { readonly page: AdminPage }
+  | { readonly page: 'account' }
   | { readonly page: 'not-found'; readonly path: string };
 
 const isStep = (n: number): n is StepNumber => Number.isInteger(n) && n >= 1 && n <= 5;
@@ -37,6 +38,7 @@ export function parseRoute(hash: string): Route {
     return { page: 'audit', filter: Object.fromEntries(new URLSearchParams(rawQuery)) };
   }
   if (parts.length === 1 && isAdminPage(first)) return { page: first };
+  if (parts.length === 1 && first === 'account') return { page: 'account' };
   return { page: 'not-found', path: rawPath };
 }
 
@@ -60,6 +62,7 @@ export function hrefFor(route: Route): string {
     case 'tokens':
     case 'organisation':
     case 'notifications':
+    case 'account':
       return `#/${route.page}`;
     case 'not-found':
       return `#${route.path}`;

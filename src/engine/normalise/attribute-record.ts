@@ -1,0 +1,144 @@
+/**
+ * A person's attributes: the user row, the primary employment's row and the constants merged (a later
+ * source wins, a key keeps its first position), then the derived attributes set on top.
+ *
+ * Why generated code: copying ~60 keys one by one into `{}` turns every person's record into a
+ * dictionary-mode object (V8 gives up on hidden classes after a dozen keyed stores) — ~3 KB and ~10 µs
+ * a person, the biggest single cost of normalising 50,000 persons. AFAS rows of one connector share
+ * their keys, so the record's shape is known once per run: a constructor made for that shape builds
+ * each record as one object literal, all records share one hidden class, and reading an attribute is
+ * a fast property load. Keys are embedded as JSON string literals, so no row can inject code; a shape
+ * the generator cannot express (`__proto__`), or a runtime that forbids code generation, falls back
+ * to the plain copy with the same result.
+ */
+import type { Attributes, AttrValue } from '../../core/index.ts';
+
+/** The derived attributes, in the order they are set (positions of keys a row already has are kept). */
+export const DERIVED = [
+  'Medewerker',
+  'Lifecycle',
+  'StartDate',
+  'EndDate',
+  'StartDateTime',
+  'EndDateTime',
+  'HireDate',
+  'HireDateTime',
+  'ManagerEmployeeNumber',
+  'DepartmentPath',
+  'EmploymentCount',
+] as const;
+
+/** Values of DERIVED, in that order. */
+export type DerivedValues = readonly [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+];
+
+type Build = (
+  user: Attributes,
+  employment: Attributes,
+  constants: Attributes,
+  derived: DerivedValues,
+) => Record<string, AttrValue>;
+
+interface Shape {
+  readonly userKeys: readonly string[];
+  readonly employmentKeys: readonly string[];
+  readonly build: Build;
+}
+
+const EMPTY: Attributes = Object.freeze({});
+
+/** Builds persons' attribute records for one run; remembers one constructor per row shape. */
+export class AttributeRecords {
+  private readonly shapes = new Map<string, Shape>();
+  private last: Shape | undefined;
+  private readonly constantKeys: readonly string[];
+
+  constructor(private readonly constants: Attributes) {
+    this.constantKeys = keysOf(constants);
+  }
+
+  build(user: Attributes, employment: Attributes | null, derived: DerivedValues): Record<string, AttrValue> {
+    const e = employment ?? EMPTY;
+    let shape = this.last;
+    if (shape === undefined || !sameKeys(user, shape.userKeys) || !sameKeys(e, shape.employmentKeys)) {
+      shape = this.shapeOf(keysOf(user), keysOf(e));
+      this.last = shape;
+    }
+    return shape.build(user, e, this.constants, derived);
+  }
+
+  private shapeOf(userKeys: readonly string[], employmentKeys: readonly string[]): Shape {
+    const id = JSON.stringify([userKeys, employmentKeys]);
+    let shape = this.shapes.get(id);
+    if (shape === undefined) {
+      shape = { userKeys, employmentKeys, build: compile(userKeys, employmentKeys, this.constantKeys) };
+      this.shapes.set(id, shape);
+    }
+    return shape;
+  }
+}
+
+function keysOf(row: Attributes): string[] {
+  const keys: string[] = [];
+  for (const key in row) keys.push(key);
+  return keys;
+}
+
+/** Whether a row has exactly these keys in this order (no allocation: this runs for every person). */
+function sameKeys(row: Attributes, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in row) {
+    if (keys[i] !== key) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+function compile(
+  userKeys: readonly string[],
+  employmentKeys: readonly string[],
+  constantKeys: readonly string[],
+) {
+  const order: string[] = [];
+  const source = new Map<string, string>();
+  const put = (key: string, expression: string) => {
+    if (!source.has(key)) order.push(key);
+    source.set(key, expression);
+  };
+  for (const key of userKeys) put(key, `u[${JSON.stringify(key)}]`);
+  for (const key of employmentKeys) put(key, `e[${JSON.stringify(key)}]`);
+  for (const key of constantKeys) put(key, `c[${JSON.stringify(key)}]`);
+  DERIVED.forEach((key, i) => {
+    put(key, `d[${i}]`);
+  });
+  if (order.includes('__proto__')) return copy(userKeys, employmentKeys);
+  const body = `return {${order.map((k) => `${JSON.stringify(k)}: ${source.get(k)}`).join(',\n')}};`;
+  try {
+    return new Function('u', 'e', 'c', 'd', body) as Build;
+  } catch {
+    return copy(userKeys, employmentKeys);
+  }
+}
+
+/** The plain copy: the same keys, order and values, without a shared shape. */
+function copy(_userKeys: readonly string[], _employmentKeys: readonly string[]): Build {
+  return (u, e, c, d) => {
+    const out: Record<string, AttrValue> = {};
+    for (const source of [u, e, c]) for (const key in source) out[key] = source[key] as AttrValue;
+    DERIVED.forEach((key, i) => {
+      out[key] = d[i] as AttrValue;
+    });
+    return out;
+  };
+}
