@@ -270,7 +270,16 @@ export class AuditRepository {
       return hit.before + (await countWhere(hit.mark));
     }
     const mark = new Date(now - MARK_LAG_MS).toISOString();
-    const [all, since] = await Promise.all([countWhere(), countWhere(mark)]);
+    // Both counts in one statement, so they see the same rows: two separate counts could straddle
+    // a batch's commit and cache a "before the mark" count that is off by that batch for good.
+    const both = await this.filtered(organisationId, q)
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.sum(eb.case().when('at', '>=', mark).then(1).else(0).end()).as('since'),
+      ])
+      .executeTakeFirst();
+    const all = toCount(both?.n);
+    const since = toCount(both?.since);
     if (cache) {
       cache.set(key, { mark, before: all - since, oldestKey });
       if (cache.size > COUNT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
