@@ -98,6 +98,16 @@ export interface GraphSkuRecord {
   readonly servicePlans?: readonly { readonly servicePlanId: string; readonly servicePlanName: string }[];
 }
 
+/** An activated Microsoft Entra directory role (Graph's `directoryRole`) and the users who hold it. */
+export interface GraphDirectoryRoleRecord {
+  readonly id: string;
+  /** The built-in role's template id, e.g. User Administrator `fe930be7-5e62-47db-91af-98c3a49a38b1`. */
+  readonly roleTemplateId: string;
+  readonly displayName: string;
+  /** User ids. */
+  readonly members: readonly string[];
+}
+
 export interface TenantDataset {
   readonly tenantId: string;
   readonly displayName: string;
@@ -105,6 +115,8 @@ export interface TenantDataset {
   readonly users: GraphUserRecord[];
   readonly groups: GraphGroupRecord[];
   readonly subscribedSkus: GraphSkuRecord[];
+  /** Administrator roles held by users (absent: nobody holds one). */
+  readonly directoryRoles?: readonly GraphDirectoryRoleRecord[];
 }
 
 export interface DemoCompany {

@@ -3,7 +3,7 @@
  * through the same validation and audit log as anything a user does.
  */
 import {
-  activateConnectionAnyway,
+  activateConnection,
   createConnection,
   createCustomer,
   createTenant,
@@ -33,8 +33,8 @@ export interface DemoSystems {
   readonly clientSecret: string;
   readonly graphUrl: string;
   /**
-   * The employee whose account on-premises AD owns (demo-showcase.ts): a pilot connection scoped to
-   * them is simulated, activated and synced at start-up, so Graph's refusal quarantines them.
+   * The employee whose account holds an administrator role (demo-showcase.ts): a pilot connection
+   * scoped to them is simulated, activated and synced at start-up, so Graph's refusal quarantines them.
    */
   readonly quarantineEmployee?: string;
   /** `hrsync demo --hybrid`: the demo's Samba AD domain controller. */
@@ -158,13 +158,13 @@ export const DEMO_PILOT_NAME = 'Contoso — pilot: one person';
 /**
  * A second connection to the same tenant, scoped to one employee (out-of-scope and vanished persons
  * are left alone, so it writes to no one else): simulated, activated and synced through the API, so
- * the admin finds that employee quarantined on its page — Graph refused their update because
- * on-premises AD owns the account.
+ * the admin finds that employee quarantined on its page — Graph refused their update because the
+ * account holds an administrator role, which the simulation could not know.
  */
 async function seedPilot(call: Call, tenantId: string, systems: DemoSystems, employeeNumber: string) {
   const connection = await call(createConnection, {
     name: DEMO_PILOT_NAME,
-    description: `Demo: a pilot with one employee (${employeeNumber}), synced at start-up; their account is synced from on-premises AD, so Graph refuses the update and they are quarantined.`,
+    description: `Demo: a pilot with one employee (${employeeNumber}), synced at start-up; their account holds the User Administrator role, so Graph refuses to change its mobile number and they are quarantined.`,
     sourceSystem: 'afas-profit',
     destinationType: 'cloud',
     tenantId,
@@ -197,13 +197,9 @@ async function seedPilot(call: Call, tenantId: string, systems: DemoSystems, emp
     id,
   );
   await finished(call, await call(simulate, {}, id));
-  // The company's duplicate employee id is a conflict in every connection to this tenant (matching
-  // looks at all persons); it is not this pilot's person, so the demo admin activates anyway.
-  await call(
-    activateConnectionAnyway,
-    { reason: 'Demo set-up: the conflict belongs to a person outside this one-person pilot.' },
-    id,
-  );
+  // The simulation shows the update as it would go (nothing predicts the refusal), and the company's
+  // duplicate employee id belongs to a person outside this pilot's scope: a plain activation.
+  await call(activateConnection, {}, id);
   const run = await finished(call, await call(sync, {}, id));
   if (run.status !== 'succeeded') throw new Error(`demo setup: the pilot sync ended ${run.status}`);
   return connection.id;

@@ -4,12 +4,19 @@
  * - a new employee whose 67-character surname does not fit Graph's surname (64): the simulation shows them
  *   failed with the reason (names fail by default, never silently cut), and the sync does the same;
  * - an employee whose account is synced from on-premises AD (`onPremisesSyncEnabled`) and whose job
- *   title lags behind AFAS: the update is planned, Graph refuses it (400, not retryable), and the
- *   person is quarantined. The demo's pilot connection (scoped to that one person) syncs at start-up
- *   so the admin finds them quarantined on its page.
+ *   title lags behind AFAS: Graph would refuse the update, so the simulation already shows them failed
+ *   ("managed by on-premises Active Directory; change … there") and nothing refused is sent;
+ * - an employee whose account holds the User Administrator role and whose mobile number in the tenant
+ *   is out of date: the update is planned like anyone's, but Graph refuses it (403: an app with
+ *   User.ReadWrite.All may not change an administrator's phone numbers) — a refusal only the target
+ *   knows at write time, so the person is quarantined. The demo's pilot connection (scoped to that one
+ *   person) syncs at start-up so the admin finds them quarantined on its page.
  * The conflict (two accounts sharing an employee id) is the generator's own.
  */
 import type { AfasRow, DemoCompany, GraphUserRecord } from '../../emulators/demo-data/types.ts';
+
+/** Microsoft Entra's built-in User Administrator role (template id). */
+const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 
 export const DEMO_LONG_NAME = {
   employeeNumber: '900001',
@@ -20,10 +27,13 @@ export const DEMO_LONG_NAME = {
 export interface DemoShowcase {
   readonly company: DemoCompany;
   /**
-   * The employee whose account on-premises AD owns: their update is refused, so they are quarantined.
-   * Null when the company is too small to have a suitable account (e.g. `--persons 5`).
+   * The employee whose account holds an administrator role: Graph refuses their update at write time,
+   * so they are quarantined. Null when the company is too small to have a suitable account (e.g.
+   * `--persons 5`).
    */
   readonly quarantine: { readonly employeeNumber: string; readonly accountId: string } | null;
+  /** The employee whose account on-premises AD owns: the simulation shows them failed with why. */
+  readonly onPremises: { readonly employeeNumber: string; readonly accountId: string } | null;
 }
 
 const USERS = 'T4E_HelloID_Users_v2';
@@ -91,7 +101,7 @@ export function withShowcase(company: DemoCompany): DemoShowcase {
       )
       .map(([number]) => number),
   );
-  const account = company.tenant.users.find(
+  const [admin, onPremises] = company.tenant.users.filter(
     (u) =>
       u.employeeId &&
       u.accountEnabled === true &&
@@ -101,19 +111,38 @@ export function withShowcase(company: DemoCompany): DemoShowcase {
       perId.get(u.employeeId) === 1 &&
       !u.onPremisesSyncEnabled,
   );
-  if (!account?.employeeId)
-    return { company: { ...company, afas: { ...company.afas, connectors } }, quarantine: null };
-  const synced: GraphUserRecord = {
-    ...account,
-    onPremisesSyncEnabled: true,
-    jobTitle: 'Medewerker (functie uit de oude AD)',
+  const afas = { ...company.afas, connectors };
+  if (!admin?.employeeId) return { company: { ...company, afas }, quarantine: null, onPremises: null };
+  // The tenant still has the mobile number the employee had before HR recorded a new one.
+  const mobile = users.rows.find((r) => String(r.Medewerker) === admin.employeeId)?.Mobielnr_werk;
+  const administrator: GraphUserRecord = {
+    ...admin,
+    mobilePhone: mobile === '06-19990000' ? '06-19990001' : '06-19990000',
   };
+  const synced: GraphUserRecord | null = onPremises?.employeeId
+    ? { ...onPremises, onPremisesSyncEnabled: true, jobTitle: 'Medewerker (functie uit de oude AD)' }
+    : null;
   const tenant = {
     ...company.tenant,
-    users: company.tenant.users.map((u) => (u === account ? synced : u)),
+    users: company.tenant.users.map((u) =>
+      u === admin ? administrator : u === onPremises && synced ? synced : u,
+    ),
+    directoryRoles: [
+      ...(company.tenant.directoryRoles ?? []),
+      {
+        id: '5d2f8c1e-0b7a-4e3c-9f21-6a4d8e0c7b35',
+        roleTemplateId: USER_ADMINISTRATOR,
+        displayName: 'User Administrator',
+        members: [admin.id],
+      },
+    ],
   };
   return {
-    company: { ...company, afas: { ...company.afas, connectors }, tenant },
-    quarantine: { employeeNumber: account.employeeId, accountId: account.id },
+    company: { ...company, afas, tenant },
+    quarantine: { employeeNumber: admin.employeeId, accountId: admin.id },
+    onPremises:
+      synced && onPremises?.employeeId
+        ? { employeeNumber: onPremises.employeeId, accountId: onPremises.id }
+        : null,
   };
 }

@@ -50,7 +50,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
   for (const file of ['hrsync.sqlite', 'hrsync.sqlite-wal', 'hrsync.sqlite-shm']) {
     rmSync(join(demoDir, file), { force: true });
   }
-  const { company, quarantine } = withShowcase(
+  const { company, quarantine, onPremises } = withShowcase(
     generateCompany({ persons: options.persons ?? 150, seed: options.seed ?? 2026 }),
   );
   const afas = await startAfasEmulator({ dataset: company.afas });
@@ -140,7 +140,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
     );
     options.print(
-      `  Its simulation shows a conflict to resolve and a name too long for Microsoft 365${quarantine ? `; the pilot connection has quarantined employee ${quarantine.employeeNumber}` : ''}.`,
+      `  Its simulation shows a conflict to resolve, a name too long for Microsoft 365${onPremises ? `, an account on-premises AD owns (${onPremises.employeeNumber})` : ''}${quarantine ? `; the pilot connection has quarantined employee ${quarantine.employeeNumber}, an administrator Microsoft 365 will not let hrsync change` : ''}.`,
     );
     if (directory) {
       options.print(

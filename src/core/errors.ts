@@ -190,6 +190,12 @@ export const ERROR_CATALOGUE = {
     description:
       'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked. Create a new registration and run `hrsync agent register` again.',
   },
+  HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE: {
+    status: 409,
+    retryable: false,
+    description:
+      'The account is managed by another system (an Entra account synced from on-premises Active Directory), so the target refuses these changes; nothing refused is sent. Change them where the account is managed, exclude the person with an override, or stop mapping the attribute.',
+  },
   HRS_QUARANTINED: {
     status: 409,
     retryable: false,

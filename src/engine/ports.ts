@@ -101,6 +101,25 @@ export interface TargetCapabilities {
   readonly alwaysRead?: readonly string[];
   /** Groups and licences the target can grant (entitlement rules); absent: neither. */
   readonly entitlements?: EntitlementCapabilities;
+  /**
+   * Accounts another system is the source of authority for (Entra: users synced from on-premises AD),
+   * which the target refuses to change but for a few attributes; the planner fails such changes.
+   */
+  readonly externalOwner?: ExternalOwner;
+}
+
+/** How the target marks an account another system owns, and what it still lets hrsync write there. */
+export interface ExternalOwner {
+  /** The account attribute and the value that mean "owned elsewhere" (Entra: onPremisesSyncEnabled = true). */
+  readonly attribute: string;
+  readonly value: string | boolean;
+  /** The owner in plain words, as in "managed by …": "on-premises Active Directory (directory sync)". */
+  readonly name: string;
+  /**
+   * Attributes the target still writes on such an account (Entra: usageLocation). `accountEnabled`
+   * and `manager` count as attributes here; deleting such an account is always refused.
+   */
+  readonly writable: readonly string[];
 }
 
 export interface EntitlementCapabilities {

@@ -107,7 +107,7 @@ test('the demo shows a too-long name failing with the reason, and the pilot conn
     await expectState(page, 'active');
     const quarantined = page.getByTestId('quarantine');
     await quarantined.getByText(`(${demo.quarantinedEmployee})`).waitFor();
-    await quarantined.getByText(/on-premises mastered/).waitFor();
+    await quarantined.getByText(/privileged administrator role/).waitFor();
     await screenshot(page, '55-demo-quarantined');
     assertNoConsoleErrors(w.errors);
   }));

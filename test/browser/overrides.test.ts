@@ -62,12 +62,19 @@ before(async () => {
       createdDateTime: '2023-02-01T08:00:00Z',
     }),
   );
+  // Eva is a User Administrator whose mobile number is out of date: Graph refuses an app's change of an
+  // administrator's phone numbers (403) — found only by the sync, so she is quarantined.
   dir.addUser(
-    account(SYNCED, 'synced.account@contoso.nl', {
+    account(SYNCED, 'eva.beheer@contoso.nl', {
       employeeId: eva.n,
       jobTitle: 'Stagiair',
-      onPremisesSyncEnabled: true,
+      mobilePhone: '06-19990000',
     }),
+  );
+  dir.setRoleMember(
+    { roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', displayName: 'User Administrator' },
+    SYNCED,
+    true,
   );
   const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso');
   connectionId = await configuredConnection(stack, { name: 'Contoso HR', tenantId });
@@ -207,8 +214,8 @@ test('a refused person is listed as quarantined, shown so in the run, and releas
     await list.waitFor();
     const text = await textOf(list);
     assert.match(text, new RegExp(`${eva.given} ${eva.family}`));
-    assert.match(text, /synced\.account@contoso\.nl/);
-    assert.match(text, /on-premises mastered/);
+    assert.match(text, /eva\.beheer@contoso\.nl/);
+    assert.match(text, /privileged administrator role/);
     await screenshot(page, '62-connection-quarantine');
 
     const runId = await simulated();

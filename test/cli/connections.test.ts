@@ -115,12 +115,21 @@ describe('runs queued from the command line', () => {
     assert.ok(run.counts);
     assert.equal(field(r.out, 'actions'), shown(run.counts.actions));
     assert.equal(field(r.out, 'statuses'), shown(run.counts.statuses));
-    assert.equal(run.counts.statuses.failed, 2, 'a duplicate employee id and a too-long surname');
+    assert.equal(
+      run.counts.statuses.failed,
+      3,
+      'a duplicate employee id, a too-long surname and an account on-premises AD owns',
+    );
     const failed = await stack.api.call(listRunItems, { params: { id: runId }, query: { status: 'failed' } });
     assert.deepEqual(failed.items.map((i) => `${i.action} ${i.error?.code}`).sort(), [
       'conflict HRS_MATCH_AMBIGUOUS',
       'create HRS_TARGET_VALUE_INVALID',
+      'update HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE',
     ]);
+    assert.match(
+      failed.items.find((i) => i.action === 'update')?.error?.message ?? '',
+      /^This account is managed by on-premises Active Directory \(directory sync\); change jobTitle "Medewerker \(functie uit de oude AD\)" → ".+" there/,
+    );
     const tooLong = failed.items.find((i) => i.action === 'create');
     assert.equal(tooLong?.employeeNumber, '900001');
     assert.match(
@@ -138,7 +147,7 @@ describe('runs queued from the command line', () => {
   test('activate is refused after a simulation with a conflict; an admin activates anyway with a reason; sync one person', async () => {
     const refused = await stack.hrsync(['connections', 'activate', name], { token: 'operator' });
     assert.equal(refused.code, 1);
-    assert.match(refused.err, /latest simulation has 1 failed person and 1 conflict/);
+    assert.match(refused.err, /latest simulation has 2 failed persons and 1 conflict/);
     const operatorAnyway = await stack.hrsync(
       ['connections', 'activate', name, '--anyway', 'HR confirmed the duplicate'],
       { token: 'operator' },
@@ -163,7 +172,7 @@ describe('runs queued from the command line', () => {
       params: { id: latest.id },
       query: { action: 'update', status: 'success' },
     });
-    // Not the employee whose account on-premises AD owns: Graph refuses their update.
+    // Not the administrator whose update Graph refuses (the pilot's quarantined employee).
     const person = items.items.find((i) => i.employeeNumber !== stack.pilot.quarantinedEmployee);
     assert.ok(person, 'the simulation planned an update');
 

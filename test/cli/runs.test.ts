@@ -151,8 +151,9 @@ test('approve --wait: the blocked run is applied, with who and why; a finished r
   assert.equal(run.counts?.actions.disable, 1);
   assert.equal(run.counts?.statuses.blocked, 0);
   // The demo's duplicate employee id, its too-long surname and the employee whose account
-  // on-premises AD owns stay failed items, so the applied run still asks for attention.
-  assert.equal(run.counts?.statuses.failed, 3);
+  // on-premises AD owns were failed by the plan; the administrator's update Graph refused when it was
+  // sent. All stay failed items, so the applied run still asks for attention.
+  assert.equal(run.counts?.statuses.failed, 4);
   const failed = await stack.api.call(listRunItems, {
     params: { id: blockedId },
     query: { status: 'failed' },
@@ -160,10 +161,11 @@ test('approve --wait: the blocked run is applied, with who and why; a finished r
   assert.deepEqual(failed.items.map((i) => `${i.action} ${i.error?.code}`).sort(), [
     'conflict HRS_MATCH_AMBIGUOUS',
     'create HRS_TARGET_VALUE_INVALID',
+    'update HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE',
     'update HRS_TARGET_WRITE_FAILED',
   ]);
   assert.equal(
-    failed.items.find((i) => i.action === 'update')?.employeeNumber,
+    failed.items.find((i) => i.error?.code === 'HRS_TARGET_WRITE_FAILED')?.employeeNumber,
     stack.pilot.quarantinedEmployee,
   );
   assert.equal(approved.code, 2, `${approved.out}${approved.err}`);

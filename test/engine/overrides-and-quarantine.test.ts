@@ -2,8 +2,8 @@
  * Overrides and quarantine keep simulation = sync (issue 11, items 5 and 2): the demo company's
  * conflicts are resolved by overrides (link to one candidate, never match another) and a person is
  * excluded; the simulation shows each effect and the sync does exactly that. A person whose update
- * Graph refuses for a reason retrying cannot fix (an account synced from on-premises AD) is
- * quarantined: the next simulation and sync show them as quarantined and send nothing, until their
+ * Graph refuses for a reason retrying cannot fix and only Graph knows at write time (their account
+ * holds an administrator role, so an app may not change its mobile number) is quarantined: the next simulation and sync show them as quarantined and send nothing, until their
  * AFAS data changes or an operator runs them again.
  */
 import assert from 'node:assert/strict';
@@ -176,7 +176,8 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
   });
 
   test('a refused person is quarantined: shown so by simulation and sync, sent again when HR data changes', async () => {
-    // An account synced from on-premises AD: Graph refuses to change its job title (400, not retryable).
+    // An administrator's account whose mobile number is out of date: Graph refuses an app's change of
+    // it (403 Authorization_RequestDenied although the app may write users; not retryable).
     const linked = (await store.links()).find((l) => {
       const u = stack.graph.state.directory.findUser(l.accountId);
       return u !== undefined && u.accountEnabled === true;
@@ -185,7 +186,12 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
     const n = linked.employeeNumber;
     const user = stack.graph.state.directory.findUser(linked.accountId);
     assert.ok(user);
-    stack.graph.state.directory.updateUser(user, { onPremisesSyncEnabled: true });
+    const role = {
+      roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+      displayName: 'User Administrator',
+    };
+    stack.graph.state.directory.setRoleMember(role, user.id, true);
+    stack.graph.state.directory.updateUser(user, { mobilePhone: '06-19990000' });
     afas = withJobTitle(afas, n, 'Hoofd Kwaliteit');
     await stack.setAfas(afas);
 
@@ -203,7 +209,7 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
     assert.equal(simulated?.error?.code, 'HRS_QUARANTINED');
     assert.match(
       simulated?.error?.message ?? '',
-      /^quarantined since 2026-11-24 09:00 UTC, because update .*400/,
+      /^quarantined since 2026-11-24 09:00 UTC, because update .*403 Authorization_RequestDenied.*privileged administrator role/,
     );
     const before = stack.graphWrites();
     const sync = await stack.run('sync', { now: later });
@@ -222,7 +228,7 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
     // Refused again, quarantined again; an operator's on-demand run sends them regardless.
     await stack.run('sync', { now: later });
     assert.equal(store.quarantined.get(n)?.since, later);
-    stack.graph.state.directory.updateUser(user, { onPremisesSyncEnabled: null });
+    stack.graph.state.directory.setRoleMember(role, user.id, false);
     const onDemand = await stack.run('on-demand', { now: later, employeeNumber: n });
     assert.equal(onDemand.items[0]?.status, 'success', JSON.stringify(onDemand.items[0]?.steps));
     assert.equal(store.quarantined.has(n), false, 'released after the operator ran them again');

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { generateCompany } from '../../emulators/demo-data/index.ts';
-import type { AfasDataset, AfasRow } from '../../emulators/demo-data/types.ts';
+import type { AfasDataset, AfasRow, DemoCompany, TenantDataset } from '../../emulators/demo-data/types.ts';
 import type { PlannedWrite, RunItem } from '../../src/core/index.ts';
 import type { GraphTarget } from '../../src/targets/graph/index.ts';
 import { type Stack, startStack, TODAY } from './stack.ts';
@@ -116,6 +116,30 @@ function withAwkwardPersons(afas: AfasDataset): AfasDataset {
   return { ...afas, connectors };
 }
 
+const OWNED = 'HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE';
+
+/**
+ * Accounts on-premises AD owns (`onPremisesSyncEnabled`), which Graph refuses to change but for
+ * usageLocation and employeeLeaveDateTime: an employee whose job title lags behind AFAS, and a leaver
+ * whose account is still enabled. The plan must fail both with the reason and send Graph nothing it
+ * would refuse.
+ */
+function withSyncedAccounts(company: DemoCompany): {
+  tenant: TenantDataset;
+  synced: { stale: string; leaver: string };
+} {
+  const m = company.manifest;
+  assert.ok(m);
+  const duplicated = new Set(m.accounts.duplicateEmployeeId.map((d) => d.employeeNumber));
+  const stale = m.persons.staleAttributes.find((n) => !duplicated.has(n));
+  const leaver = m.persons.leaversStillEnabled.find((n) => !duplicated.has(n));
+  assert.ok(stale && leaver, 'the demo company has a lagging account and a leaver still enabled');
+  const users = company.tenant.users.map((u) =>
+    u.employeeId === stale || u.employeeId === leaver ? { ...u, onPremisesSyncEnabled: true } : u,
+  );
+  return { tenant: { ...company.tenant, users }, synced: { stale, leaver } };
+}
+
 interface Refusal {
   readonly employeeNumber: string;
   readonly kind: PlannedWrite['kind'];
@@ -150,9 +174,12 @@ const summary = (items: readonly RunItem[]) =>
 describe('simulation = sync, across the demo company and awkward persons', () => {
   let stack: Stack;
   const refusals: Refusal[] = [];
+  let owned: { stale: string; leaver: string };
   before(async () => {
     const demo = generateCompany({ persons: 150, seed: 2026, today: TODAY.slice(0, 10) });
-    stack = await startStack(withAwkwardPersons(demo.afas), demo.tenant, {
+    const hybrid = withSyncedAccounts(demo);
+    owned = hybrid.synced;
+    stack = await startStack(withAwkwardPersons(demo.afas), hybrid.tenant, {
       // The demo company has leavers and conflicts by design; the guard is not what this test is about.
       configure: (c) => ({
         ...c,
@@ -177,6 +204,14 @@ describe('simulation = sync, across the demo company and awkward persons', () =>
         `${a.expect.action}/${a.expect.status}${a.expect.status === 'failed' ? ' HRS_TARGET_VALUE_INVALID' : ''}`,
         a.why,
       );
+
+    assert.equal(simulated.get(owned.stale), `update/failed ${OWNED}`);
+    assert.equal(simulated.get(owned.leaver), `disable/failed ${OWNED}`);
+    const reason = simulation.items.find((i) => i.employeeNumber === owned.stale)?.error?.message ?? '';
+    assert.match(
+      reason,
+      /^This account is managed by on-premises Active Directory \(directory sync\); change .*(jobTitle|department) "/,
+    );
 
     const sync = await stack.run('sync');
     assert.equal(sync.status, 'succeeded', JSON.stringify(sync.error));
@@ -209,5 +244,71 @@ describe('simulation = sync, across the demo company and awkward persons', () =>
     assert.equal(stack.graphWrites() - before, 0);
     assert.deepEqual(refusals, []);
     assert.equal(summary(again.items).get('900001'), 'create/failed HRS_TARGET_VALUE_INVALID');
+  });
+});
+
+describe('simulation = sync for an account that becomes owned by on-premises AD', () => {
+  let stack: Stack;
+  const refusals: Refusal[] = [];
+  before(async () => {
+    const demo = generateCompany({ persons: 30, seed: 7, today: TODAY.slice(0, 10) });
+    stack = await startStack(withAwkwardPersons(demo.afas), demo.tenant, {
+      configure: (c) => ({
+        ...c,
+        thresholds: {
+          maxDisableDeleteCount: null,
+          maxDisableDeletePercent: null,
+          maxSourceShrinkPercent: null,
+        },
+      }),
+    });
+    stack.target = checker(stack.target, refusals);
+    assert.equal((await stack.run('sync')).status, 'succeeded');
+  });
+  after(() => stack.close());
+
+  const daan = () => {
+    const user = stack.graph.state.directory.findUser(
+      stack.users().find((u) => u.employeeId === '900005')?.id ?? '',
+    );
+    assert.ok(user, 'the first sync created Daan');
+    return user;
+  };
+  /** What directory sync does: AD's values land in Entra without hrsync. */
+  const fromAd = (changes: Record<string, unknown>) =>
+    stack.graph.state.directory.updateUser(daan(), changes);
+  const both = async () => {
+    const simulation = await stack.run('simulation');
+    const sync = await stack.run('sync');
+    const one = (items: readonly RunItem[]) => summary(items).get('900005');
+    assert.equal(one(sync.items), one(simulation.items), 'the sync did what the simulation showed');
+    return { simulated: simulation.items.find((i) => i.employeeNumber === '900005'), sync };
+  };
+
+  test('in step: still matched and linked, nothing to send; cloud-side values still written', async () => {
+    fromAd({ onPremisesSyncEnabled: true });
+    const linked = (await stack.store.links()).find((l) => l.employeeNumber === '900005')?.accountId;
+    let { simulated } = await both();
+    assert.equal(`${simulated?.action}/${simulated?.status}`, 'no-change/success');
+    assert.equal(simulated?.accountId, linked);
+
+    fromAd({ usageLocation: 'BE' });
+    ({ simulated } = await both());
+    assert.equal(`${simulated?.action}/${simulated?.status}`, 'update/success');
+    assert.equal(daan().usageLocation, 'NL');
+    assert.deepEqual(refusals, []);
+  });
+
+  test('AD changed a mapped value: failed with why, nothing refused is sent', async () => {
+    fromAd({ jobTitle: 'Titel uit AD', usageLocation: 'BE' });
+    const before = stack.graphWrites();
+    const { simulated } = await both();
+    assert.equal(`${simulated?.action}/${simulated?.status}`, 'update/failed');
+    assert.equal(simulated?.error?.code, OWNED);
+    assert.match(simulated?.error?.message ?? '', /change jobTitle "Titel uit AD" → ".+" there/);
+    assert.deepEqual(refusals, [], 'Graph refused nothing');
+    assert.equal(daan().usageLocation, 'NL', 'the usageLocation Graph accepts was written');
+    assert.equal(daan().jobTitle, 'Titel uit AD');
+    assert.equal(stack.graphWrites() - before, 1);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Overrides and quarantine through the API, on SQLite and PostgreSQL (issue 11, items 5 and 2): a
  * conflict (two accounts share an employee id) is read from the run, its candidates looked up and
- * resolved by a link override; the next simulation shows it. A person Graph refuses (an account
- * synced from on-premises AD) is quarantined by the sync, listed, shown as quarantined by the next
+ * resolved by a link override; the next simulation shows it. A person Graph refuses at write time (an
+ * administrator, whose mobile number an app may not change) is quarantined by the sync, listed, shown as quarantined by the next
  * simulation and sync, and released by an operator. Viewers read, operators change, all audited.
  */
 import assert from 'node:assert/strict';
@@ -66,13 +66,19 @@ for (const dialect of DIALECTS) {
           createdDateTime: '2023-02-01T08:00:00Z',
         } as Partial<UserEntity>),
       );
-      // Eva (1002) has an account synced from on-premises AD: Graph refuses to change it.
+      // Eva (1002) is a User Administrator with an out-of-date mobile number: Graph refuses an app's
+      // change of an administrator's phone numbers (403), which no simulation can know.
       dir.addUser(
         account(SYNCED, 'eva@contoso.nl', {
           employeeId: '1002',
           jobTitle: 'Stagiair',
-          onPremisesSyncEnabled: true,
+          mobilePhone: '06-19990000',
         } as Partial<UserEntity>),
+      );
+      dir.setRoleMember(
+        { roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', displayName: 'User Administrator' },
+        SYNCED,
+        true,
       );
       const { tenantId } = await createTenantFor(svc);
       id = (await configuredConnection(svc, 4, tenantId)).id;
@@ -221,7 +227,7 @@ for (const dialect of DIALECTS) {
       await svc.drain();
       const refused = await itemOf(queued.body.id, '1002');
       assert.equal(refused.status, 'failed');
-      assert.match(refused.error.message, /on-premises mastered/);
+      assert.match(refused.error.message, /privileged administrator role/);
 
       const listed = await svc.call(listQuarantine, { as: 'viewer', params: { id } });
       assert.equal(listed.status, 200);
@@ -229,7 +235,7 @@ for (const dialect of DIALECTS) {
       const [eva] = listed.body.persons;
       assert.equal(eva.employeeNumber, '1002');
       assert.equal(eva.account.upn, 'eva@contoso.nl');
-      assert.match(eva.message, /on-premises mastered/);
+      assert.match(eva.message, /privileged administrator role/);
 
       const next = await simulateNow();
       const quarantined = await itemOf(next, '1002');

@@ -1,4 +1,5 @@
 import type {
+  GraphDirectoryRoleRecord,
   GraphDomainRecord,
   GraphGroupRecord,
   GraphSkuRecord,
@@ -23,6 +24,8 @@ export class Directory {
   readonly domains: readonly GraphDomainRecord[];
   readonly groups = new Map<string, GraphGroupRecord>();
   readonly skus = new Map<string, GraphSkuRecord>();
+  /** Activated administrator roles and their members (user ids, lower case). */
+  directoryRoles: readonly GraphDirectoryRoleRecord[];
   /** Licences users hold through a group (group-based licensing): user id → SKU id → group ids. */
   readonly groupLicences = new Map<string, Map<string, Set<string>>>();
   readonly #active = new Map<string, UserEntity>();
@@ -46,6 +49,10 @@ export class Directory {
         ...group,
         members: group.members.map((m) => m.toLowerCase()),
       });
+    this.directoryRoles = (dataset.directoryRoles ?? []).map((r) => ({
+      ...r,
+      members: r.members.map((m) => m.toLowerCase()),
+    }));
     for (const sku of dataset.subscribedSkus)
       this.skus.set(sku.skuId.toLowerCase(), { ...sku, prepaidUnits: { ...sku.prepaidUnits } });
     for (const user of dataset.users) {
@@ -186,6 +193,19 @@ export class Directory {
     return changes;
   }
 
+  /** Gives a user an administrator role (what an admin does in the Entra admin center), or takes it. */
+  setRoleMember(
+    role: Pick<GraphDirectoryRoleRecord, 'roleTemplateId' | 'displayName'>,
+    userId: string,
+    member: boolean,
+  ): void {
+    const id = userId.toLowerCase();
+    const existing = this.directoryRoles.find((r) => r.roleTemplateId === role.roleTemplateId);
+    const members = (existing?.members ?? []).filter((m) => m !== id).concat(member ? [id] : []);
+    const updated = { id: existing?.id ?? role.roleTemplateId, ...role, members };
+    this.directoryRoles = [...this.directoryRoles.filter((r) => r !== existing), updated];
+  }
+
   activeUser(id: string): UserEntity | undefined {
     return this.#active.get(id);
   }
@@ -202,6 +222,7 @@ export class Directory {
       })),
       groups: [...this.groups.values()].map((g) => structuredClone(g)),
       subscribedSkus: [...this.skus.values()].map((s) => structuredClone(s)),
+      directoryRoles: this.directoryRoles.map((r) => structuredClone(r)),
     };
   }
 

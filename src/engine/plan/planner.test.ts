@@ -62,7 +62,14 @@ const job = (n: string, start: string, end: string | null, extra: Attributes = {
   ...extra,
 });
 
-function run(users: Attributes[], jobs: Attributes[], accounts: Account[], links: Link[] = [], cfg = config) {
+function run(
+  users: Attributes[],
+  jobs: Attributes[],
+  accounts: Account[],
+  links: Link[] = [],
+  cfg = config,
+  capabilities: Parameters<typeof plan>[0]['capabilities'] = undefined,
+) {
   const compiled = compileMapping(cfg.mapping, types);
   assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
   const persons = normalise(
@@ -85,6 +92,7 @@ function run(users: Attributes[], jobs: Attributes[], accounts: Account[], links
     today: '2026-11-24',
     nowIso: NOW,
     collisions,
+    ...(capabilities ? { capabilities } : {}),
   });
 }
 
@@ -283,6 +291,84 @@ describe('planner', () => {
     assert.match(outside?.steps.map((s) => s.message).join('\n') ?? '', /2 accounts have employeeId/);
     assert.equal(p.get('9')?.writes.length, 0);
     assert.equal(p.get('1')?.item.action, 'create');
+  });
+
+  test('an account on-premises AD owns: refused changes fail the person with why, accepted ones still go', () => {
+    const capabilities = {
+      externalOwner: {
+        attribute: 'onPremisesSyncEnabled',
+        value: true,
+        name: 'on-premises Active Directory (directory sync)',
+        writable: ['usageLocation'],
+      },
+    };
+    const synced = (id: string, n: string, extra: Attributes = {}): Account => ({
+      id,
+      attributes: { employeeId: n, accountEnabled: true, onPremisesSyncEnabled: true, ...extra },
+    });
+    const users = [user('1', 'Ann', 'Aa'), user('2', 'Bob', 'Bb'), user('3', 'Cor', 'Cc')];
+    const jobs = [
+      job('1', '2020-01-01', null),
+      job('2', '2020-01-01', '2026-10-31'),
+      job('3', '2020-01-01', null, { Medewerkernummer_leidinggevende: '1' }),
+    ];
+    const first = byEmployee(
+      run(users, jobs, [synced('a', '1'), synced('b', '2'), synced('c', '3')], [], config, capabilities),
+    );
+    const ann = first.get('1');
+    assert.equal(ann?.item.status, 'failed');
+    assert.equal(ann?.item.error?.code, 'HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE');
+    assert.match(
+      ann?.item.error?.message ?? '',
+      /^This account is managed by on-premises Active Directory \(directory sync\); change .*jobTitle \(empty\) → "Adviseur".* there/,
+    );
+    const update = ann?.writes.find((w) => w.kind === 'update');
+    assert.ok(update?.kind === 'update', 'the usageLocation the target accepts is still written');
+    assert.deepEqual(
+      update.changes.map((c) => c.attribute),
+      ['usageLocation'],
+    );
+    assert.equal(ann?.item.accountId, 'a', 'the account is matched all the same');
+    const bob = first.get('2');
+    assert.equal(bob?.item.action, 'disable');
+    assert.equal(bob?.item.status, 'failed');
+    assert.equal(
+      bob?.writes.some((w) => w.kind === 'disable'),
+      false,
+    );
+    assert.match(bob?.item.error?.message ?? '', /disable it there/);
+
+    // In step with AFAS but for the manager: the manager write is refused too.
+    const cor = first.get('3')?.item;
+    const inStep = Object.fromEntries(cor?.changes.map((c) => [c.attribute, c.new]) ?? []);
+    const second = byEmployee(
+      run(
+        users,
+        jobs,
+        [synced('a', '1'), synced('c', '3', { ...inStep, manager: null })],
+        [],
+        config,
+        capabilities,
+      ),
+    ).get('3');
+    assert.equal(second?.item.status, 'failed');
+    assert.match(second?.item.error?.message ?? '', /change manager \(empty\) → "1" there/);
+    assert.equal(
+      second?.writes.some((w) => w.kind === 'set-manager'),
+      false,
+    );
+    // Cloud accounts are not affected.
+    const cloud = byEmployee(
+      run(
+        users,
+        jobs,
+        [{ id: 'a', attributes: { employeeId: '1', accountEnabled: true } }],
+        [],
+        config,
+        capabilities,
+      ),
+    ).get('1');
+    assert.equal(cloud?.item.status, 'success');
   });
 
   test('the plan is deterministic', () => {

@@ -25,6 +25,14 @@ import { addDays } from '../normalise/index.ts';
 import { withinBudget } from '../pattern-budget.ts';
 import type { ScopedReservation, TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
+import {
+  lifecycleLocked,
+  lockedChanges,
+  OWNED_ELSEWHERE,
+  ownedMessage,
+  ownerOf,
+  withLockedManager,
+} from './account-owner.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { resolveScopedNames } from './scoped-names.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -57,7 +65,7 @@ export interface PlanInput {
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
   readonly capabilities?: Pick<
     TargetCapabilities,
-    'displayName' | 'attributeLimits' | 'requiredOnCreate' | 'scopedUnique'
+    'displayName' | 'attributeLimits' | 'requiredOnCreate' | 'scopedUnique' | 'externalOwner'
   >;
   /** The operator's overrides of the match stage (link, exclude, never match). */
   readonly overrides?: OverrideSet;
@@ -188,10 +196,13 @@ export function plan(input: PlanInput): Plan {
     };
     const employeeOfAccount = new Map<string, string>(owners);
     for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
+    const externalOwner = input.capabilities?.externalOwner;
     const nameOf = (n: string) => personsByNumber.get(n)?.displayName;
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
-      personPlans[m.index] = withManager(
+      const account = m.accountId === null ? undefined : index.byId.get(m.accountId);
+      const owner = account ? ownerOf(account, externalOwner) : null;
+      const next = withManager(
         current,
         m,
         managerAccount,
@@ -199,6 +210,10 @@ export function plan(input: PlanInput): Plan {
         nameOf,
         input.onlyEmployeeNumber !== undefined,
       );
+      personPlans[m.index] =
+        owner && !owner.writable.includes('manager') && next.writes.length > current.writes.length
+          ? withLockedManager(current, next, owner)
+          : next;
     }
   }
 
@@ -321,7 +336,7 @@ export function plan(input: PlanInput): Plan {
       }
       const kind = config.scope.outOfScope;
       steps.push(step('plan', `out of scope: ${kind} the account (policy "${kind}")`));
-      return { plan: lifecyclePlan(kind, n, name, account, steps, link) };
+      return { plan: lifecycleWrite(kind, n, name, account, steps, link) };
     }
 
     if (!account) {
@@ -343,7 +358,7 @@ export function plan(input: PlanInput): Plan {
           `delete: ended ${person.attributes.EndDate}, more than ${config.lifecycle.deleteAfterDays} days ago`,
         ),
       );
-      return { plan: lifecyclePlan('delete', n, name, account, steps, link) };
+      return { plan: lifecycleWrite('delete', n, name, account, steps, link) };
     }
     const changes: AttributeChange[] = [];
     for (const rule of plainRules) {
@@ -369,20 +384,26 @@ export function plan(input: PlanInput): Plan {
             const s = fitted.shortened.get(c.attribute);
             return s ? [s.message] : [];
           });
+    // An account another system owns (synced from on-premises AD): only what the target accepts goes.
+    const owner = ownerOf(account, input.capabilities?.externalOwner);
+    const locked = owner !== null && changes.length > 0 ? lockedChanges(owner, changes) : [];
     // The target would refuse the whole update; the values it accepts and the enable/disable still go.
-    const refusedAttributes = refused.length > 0 ? new Set(refused.map((r) => r.attribute)) : null;
+    const refusedAttributes =
+      refused.length > 0 || locked.length > 0
+        ? new Set([...refused.map((r) => r.attribute), ...locked.map((c) => c.attribute)])
+        : null;
     const accepted =
       refusedAttributes !== null ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
     const writes: PlannedWrite[] = [];
     const enabled = isEnabled(account);
     let action: PersonPlan['item']['action'] = 'no-change';
-    if (desiredEnabled && !enabled) {
-      action = 'enable';
-      writes.push({ kind: 'enable', employeeNumber: n, accountId: account.id });
-    } else if (!desiredEnabled && enabled) {
-      action = 'disable';
-      writes.push({ kind: 'disable', employeeNumber: n, accountId: account.id });
-    }
+    if (desiredEnabled !== enabled) action = desiredEnabled ? 'enable' : 'disable';
+    const lockedLifecycle =
+      owner !== null && (action === 'enable' || action === 'disable') && lifecycleLocked(owner, action)
+        ? action
+        : null;
+    if ((action === 'enable' || action === 'disable') && lockedLifecycle === null)
+      writes.push({ kind: action, employeeNumber: n, accountId: account.id });
     if (accepted.length > 0)
       writes.unshift({ kind: 'update', employeeNumber: n, accountId: account.id, changes: accepted });
     if (changes.length > 0 && action === 'no-change') action = 'update';
@@ -399,6 +420,12 @@ export function plan(input: PlanInput): Plan {
       steps.push(step('plan', message, 'failed'));
       status = 'failed';
       error = { code: 'HRS_TARGET_VALUE_INVALID', message };
+    }
+    if (owner && (locked.length > 0 || lockedLifecycle !== null)) {
+      const message = ownedMessage(owner, locked, lockedLifecycle);
+      steps.push(step('plan', message, 'failed'));
+      status = 'failed';
+      error = { code: OWNED_ELSEWHERE, message: error ? `${message}; ${error.message}` : message };
     }
     if (status !== 'failed') writes.push(...writeBack(n, attrs, account.attributes));
     return {
@@ -549,12 +576,29 @@ export function plan(input: PlanInput): Plan {
     );
   }
 
+  /** A disable or delete, unless the account is another system's to change (then failed, with why). */
+  function lifecycleWrite(
+    kind: 'disable' | 'delete',
+    n: string,
+    name: string,
+    account: Account,
+    steps: RunStep[],
+    link: Link | undefined,
+  ): PersonPlan {
+    const owner = ownerOf(account, input.capabilities?.externalOwner);
+    if (owner === null || !lifecycleLocked(owner, kind))
+      return lifecyclePlan(kind, n, name, account, steps, link);
+    const message = ownedMessage(owner, [], kind);
+    steps.push(step('plan', message, 'failed'));
+    return bare(item(n, name, kind, 'failed', account.id, [], steps, { code: OWNED_ELSEWHERE, message }));
+  }
+
   function missingFromSource(link: Link, account: Account): PersonPlan {
     const name = String(account.attributes.displayName ?? link.employeeNumber);
     const steps = [step('read', 'not in the AFAS read any more')];
     if (config.lifecycle.missingFromSource === 'disable' && isEnabled(account)) {
       steps.push(step('plan', 'disable: the person is missing from AFAS (policy "disable")'));
-      return lifecyclePlan('disable', link.employeeNumber, name, account, steps, link);
+      return lifecycleWrite('disable', link.employeeNumber, name, account, steps, link);
     }
     steps.push(step('plan', 'missing from AFAS; account left as it is'));
     return bare(item(link.employeeNumber, name, 'no-change', 'skipped', account.id, [], steps));

@@ -79,6 +79,26 @@ describe('batch item verdicts', () => {
     assert.match(verdict.outcome.message, /User-LifeCycleInfo\.ReadWrite\.All/);
   });
 
+  test('403 while the token grants writing users: Graph refused the account (a privileged administrator), not the app', () => {
+    const denied = { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } };
+    const roles = new Set(['User.ReadWrite.All', 'User-LifeCycleInfo.ReadWrite.All']);
+    const verdict = answerVerdict(update, 403, denied, undefined, roles);
+    assert.ok(verdict.kind === 'done' && !verdict.outcome.ok);
+    assert.equal(verdict.outcome.code, 'HRS_TARGET_WRITE_FAILED', 'a refusal about the person: quarantined');
+    assert.equal(verdict.outcome.retryable, false);
+    assert.match(verdict.outcome.message, /privileged administrator role/);
+    const noLifecycle = answerVerdict(update, 403, denied, undefined, new Set(['User.ReadWrite.All']));
+    assert.ok(noLifecycle.kind === 'done' && !noLifecycle.outcome.ok);
+    assert.equal(
+      noLifecycle.outcome.code,
+      'HRS_TARGET_AUTH',
+      'the missing lifecycle permission is the app’s',
+    );
+    const create403 = answerVerdict(create, 403, denied, undefined, roles);
+    assert.ok(create403.kind === 'done' && !create403.outcome.ok);
+    assert.equal(create403.outcome.code, 'HRS_TARGET_AUTH');
+  });
+
   test('deleting what is gone is done; a create without id is ambiguous', () => {
     assert.deepEqual(answerVerdict(del, 404, null, undefined), {
       kind: 'done',

@@ -22,11 +22,32 @@ export type Verdict =
       readonly throttled: boolean;
     };
 
+/** Application permissions that let an app write users (and, for employeeLeaveDateTime, lifecycle data). */
+const WRITE_USERS = ['User.ReadWrite.All', 'Directory.ReadWrite.All'];
+const WRITE_LIFECYCLE = 'User-LifeCycleInfo.ReadWrite.All';
+
+/**
+ * A 403 to a write on one existing account while the app's token grants writing users: the refusal is
+ * about that account, not the app — it holds a privileged administrator role, whose accountEnabled,
+ * phone numbers and other e-mail addresses (and deletion) only a higher administrator may change.
+ * Graph's answer is the same as for a missing permission, so only the token tells the two apart.
+ */
+function refusedForTheAccount(job: JobView, appRoles: ReadonlySet<string>): boolean {
+  const kind = job.write.kind;
+  if (kind !== 'update' && kind !== 'enable' && kind !== 'disable' && kind !== 'delete') return false;
+  if (!WRITE_USERS.some((r) => appRoles.has(r))) return false;
+  return (
+    !(job.request.body !== undefined && 'employeeLeaveDateTime' in job.request.body) ||
+    appRoles.has(WRITE_LIFECYCLE)
+  );
+}
+
 export function answerVerdict(
   job: JobView,
   status: number,
   body: unknown,
   retryAfter: number | undefined,
+  appRoles: ReadonlySet<string> = new Set(),
 ): Verdict {
   if (status >= 200 && status < 300) return succeeded(job, body);
   if (status === 404 && job.request.notFoundIsDone) return succeeded(job, body);
@@ -38,6 +59,17 @@ export function answerVerdict(
   if (isUncertain(status)) return uncertainVerdict(job, reason);
   // 424: a request it depended on failed. hrsync sends no dependsOn, but the retry is harmless.
   if (status === 424) return { kind: 'retry', afterMs: undefined, reason, throttled: false };
+  if (status === 403 && refusedForTheAccount(job, appRoles))
+    return {
+      kind: 'done',
+      outcome: {
+        ok: false,
+        code: 'HRS_TARGET_WRITE_FAILED',
+        message: `${job.write.kind} ${subject(job.write)}: ${reason.replace(/\.+$/, '')}. The app may write users, so Graph refused this account itself: it holds a privileged administrator role, and only an administrator with a higher role may enable or disable it, change its phone numbers or other e-mail addresses, or delete it. Make the change in the Microsoft Entra admin center, or exclude the person with an override.`,
+        retryable: false,
+        ambiguous: false,
+      },
+    };
   const auth = status === 401 || status === 403;
   const hint =
     auth && job.request.body !== undefined && 'employeeLeaveDateTime' in job.request.body

@@ -35,6 +35,8 @@ export interface BatchRunOptions {
   readonly concurrency: number;
   readonly maxAttempts: number;
   readonly maxRetryAfterMs: number;
+  /** The application permissions of the app's token: tells a refused account from a refused app. */
+  readonly appRoles?: ReadonlySet<string>;
 }
 
 export class BatchRun {
@@ -155,7 +157,10 @@ export class BatchRun {
     if (response.status !== 200) {
       // The batch as a whole was refused or throttled: the verdict applies to each item.
       for (const job of batch)
-        this.#apply(job, answerVerdict(job, response.status, response.body, batchRetryAfter));
+        this.#apply(
+          job,
+          answerVerdict(job, response.status, response.body, batchRetryAfter, this.#o.appRoles),
+        );
       return;
     }
     const answers = new Map<string, Record<string, unknown>>();
@@ -170,7 +175,7 @@ export class BatchRun {
       }
       const status = Number(answer.status);
       const after = retryAfterMs(headerOf(answer.headers, 'Retry-After'), now);
-      this.#apply(job, answerVerdict(job, status, answer.body, after));
+      this.#apply(job, answerVerdict(job, status, answer.body, after, this.#o.appRoles));
     });
   }
 

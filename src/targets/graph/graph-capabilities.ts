@@ -110,8 +110,19 @@ export const GRAPH_CAPABILITIES: TargetCapabilities = {
   },
   attributeTypes: GRAPH_ATTRIBUTE_TYPES,
   // createdDateTime: conflicts show when each candidate account was made (issue 11.5).
-  alwaysRead: [...ALWAYS_READ, 'createdDateTime'],
+  // onPremisesSyncEnabled: whether on-premises AD owns the account (externalOwner below).
+  alwaysRead: [...ALWAYS_READ, 'createdDateTime', 'onPremisesSyncEnabled'],
   entitlements: { groups: true, licenceAttribute: 'assignedLicenses', licenceRequires: 'usageLocation' },
+  // Users synced from on-premises AD: Graph refuses every other property ("Unable to update the
+  // specified properties for on-premises mastered Directory Sync objects"), accountEnabled, the
+  // manager and deleting the user — change those in AD. usageLocation and employeeLeaveDateTime are
+  // cloud-side properties Graph still writes; groups and licences are not the account's own.
+  externalOwner: {
+    attribute: 'onPremisesSyncEnabled',
+    value: true,
+    name: 'on-premises Active Directory (directory sync)',
+    writable: ['usageLocation', 'employeeLeaveDateTime'],
+  },
 };
 
 export const LIST_ATTRIBUTES: ReadonlySet<string> = new Set(

@@ -15,6 +15,7 @@ import type { BatchPacer } from './batch-pacer.ts';
 import { BatchRun, type Job } from './batch-run.ts';
 import type { GraphHttp, Sleep } from './graph-http.ts';
 import { prepareWrite, type RequestContext } from './graph-requests.ts';
+import { tokenRoles } from './graph-token.ts';
 
 export interface WriterOptions {
   /** Requests per `$batch`; Graph allows 20. */
@@ -89,6 +90,7 @@ export class GraphWriter {
       });
 
     const entries = writes.map((w, i) => [i, w] as [number, PlannedWrite]);
+    this.#appRoles = await this.#grantedRoles();
     await this.#run(
       jobsFor(entries.filter(([, w]) => w.kind !== 'set-manager')),
       settle,
@@ -132,6 +134,17 @@ export class GraphWriter {
     );
   }
 
+  #appRoles: ReadonlySet<string> = new Set();
+
+  /** The token's application permissions; none when no token comes (the batch then says why). */
+  async #grantedRoles(): Promise<ReadonlySet<string>> {
+    try {
+      return new Set(tokenRoles(await this.#http.tokens.token()));
+    } catch {
+      return new Set();
+    }
+  }
+
   #run(
     jobs: Job[],
     settle: (index: number, outcome: WriteOutcome) => void,
@@ -147,6 +160,7 @@ export class GraphWriter {
       settle,
       report,
       ...this.#options,
+      appRoles: this.#appRoles,
     });
     return run.done(signal);
   }

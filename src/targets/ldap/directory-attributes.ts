@@ -9,13 +9,15 @@
  */
 import type { AttrValue } from '../../core/index.ts';
 import type { AttributeLimit } from '../../engine/ports.ts';
-import { fileTimeToIso, isoToFileTime } from './file-time.ts';
+import { fileTimeToIso, generalizedTimeToIso, isoToFileTime } from './file-time.ts';
 
 export const ENABLED = 'accountEnabled';
 export const PARENT = 'parentDistinguishedName';
 export const CN = 'cn';
 export const MANAGER = 'manager';
 export const ACCOUNT_EXPIRES = 'accountExpires';
+/** When the account was made (conflict candidates show it); read as `YYYY-MM-DDTHH:mm:ssZ`. */
+export const WHEN_CREATED = 'whenCreated';
 
 /** Attributes never sent in a plain modify: they are renames, moves or separate writes. */
 export const NOT_MODIFIED = new Set([ENABLED, PARENT, CN, MANAGER]);
@@ -97,6 +99,7 @@ export function ldapAttributesFor(attributes: readonly string[]): string[] {
 export function readValue(attribute: string, raw: unknown): AttrValue {
   const list = raw === undefined ? [] : Array.isArray(raw) ? raw.map(String) : [String(raw)];
   if (attribute === ACCOUNT_EXPIRES) return fileTimeToIso(list[0]);
+  if (attribute === WHEN_CREATED) return generalizedTimeToIso(list[0]);
   if (LIST.has(attribute)) return list;
   return list.length === 0 ? null : (list[0] as string);
 }

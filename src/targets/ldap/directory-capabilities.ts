@@ -36,7 +36,8 @@ export const DIRECTORY_CAPABILITIES: TargetCapabilities = {
     },
   ],
   attributeTypes: DIRECTORY_ATTRIBUTE_TYPES,
-  alwaysRead: ['cn', 'parentDistinguishedName', 'sAMAccountName', 'userPrincipalName'],
+  // whenCreated: conflicts show when each candidate account was made (issue 11.5).
+  alwaysRead: ['cn', 'parentDistinguishedName', 'sAMAccountName', 'userPrincipalName', 'whenCreated'],
   // Groups by DN; licences live in Microsoft 365 (group-based licensing on a synced group does it).
   entitlements: { groups: true, licenceAttribute: null, licenceRequires: null },
 };

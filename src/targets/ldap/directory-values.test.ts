@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { escapeRdnValue, normaliseDn, rdnValue, splitDn, unescapeRdnValue, userDn } from './dn.ts';
-import { fileTimeToIso, isoToFileTime } from './file-time.ts';
+import { fileTimeToIso, generalizedTimeToIso, isoToFileTime } from './file-time.ts';
 import { guidDn, guidToBytes, guidToString } from './guid.ts';
 import { initialPassword, unicodePwd } from './initial-password.ts';
 import { classifyLdapError } from './ldap-errors.ts';
@@ -157,4 +157,11 @@ test('LDAP results are classified: retryable or not, maybe-done or not, and what
     assert.equal(f.ambiguous, ambiguous, String(error));
     assert.match(f.message, message);
   }
+});
+
+test('whenCreated: GeneralizedTime in UTC becomes an ISO instant; anything else is no date', () => {
+  assert.equal(generalizedTimeToIso('20240115083000.0Z'), '2024-01-15T08:30:00Z');
+  assert.equal(generalizedTimeToIso('20240115083000Z'), '2024-01-15T08:30:00Z');
+  assert.equal(generalizedTimeToIso('20240115083000+0100'), null);
+  assert.equal(generalizedTimeToIso(undefined), null);
 });

@@ -27,3 +27,12 @@ export function isoToFileTime(value: string | null): string {
   if (Number.isNaN(ms)) throw new RangeError(`"${value}" is not a date and time`);
   return String((BigInt(ms) + EPOCH_DIFF_MS) * 10_000n);
 }
+
+/**
+ * whenCreated and other GeneralizedTime values (`20240115083000.0Z`) → `2024-01-15T08:30:00Z`; null
+ * when absent or not a UTC GeneralizedTime (AD always writes them in UTC).
+ */
+export function generalizedTimeToIso(value: string | undefined): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:[.,]\d+)?Z$/.exec(value?.trim() ?? '');
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : null;
+}

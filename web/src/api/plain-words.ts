@@ -41,6 +41,7 @@ const TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',
   HRS_AGENT_REFUSED: 'The directory agent was refused',
+  HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE: 'The account is managed elsewhere',
   HRS_QUARANTINED: 'Quarantined: not sent again until something changes',
   HRS_SECOND_FACTOR_PENDING: 'Enter the code from your authenticator app',
   HRS_SECOND_FACTOR_REQUIRED: 'Set up a second factor first',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { UserEntity } from '../../directory/entities.ts';
+import { checkSensitiveWrite } from '../../directory/privileged-roles.ts';
 import type { PropertySpec } from '../../directory/user-properties.ts';
 import {
   bodyProperties,
@@ -70,6 +71,7 @@ export const userRoutes: readonly GraphRoute[] = [
       const properties = bodyProperties(context.request.body);
       checkWritable(context.principal, properties);
       const user = findUserOr404(context);
+      checkSensitiveWrite(context.directory, user, properties);
       const changes = prepareUserChanges(properties, user, context.directory);
       context.directory.updateUser(user, changes);
       return { status: 204 };
@@ -82,6 +84,7 @@ export const userRoutes: readonly GraphRoute[] = [
       requirePermission(context.principal, PERMISSIONS.writeUsers);
       const user = findUserOr404(context);
       if (user.onPremisesSyncEnabled === true) throw syncedObjectError();
+      checkSensitiveWrite(context.directory, user, 'delete');
       context.directory.softDelete(user);
       return { status: 204 };
     },
