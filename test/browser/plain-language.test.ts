@@ -17,11 +17,13 @@ let stack: Stack;
 let browser: Browser;
 let w: WatchedPage;
 let connectionId: string;
+let contosoTenantId: string;
 const NAME = 'Contoso HR';
 
 before(async () => {
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso');
+  contosoTenantId = tenantId;
   connectionId = await configuredConnection(stack, { name: NAME, tenantId });
   await activeConnection(stack, connectionId);
   // The organisation works in New York; the connection (step 4) in Amsterdam; the browser's own
@@ -159,5 +161,31 @@ test('attributes carry the admin center’s label beside their name; run steps, 
     await page.unroute('**/api/v1/connections/*/steps/4');
     assert.match(refused, /Safety thresholds › Most disables \+ deletes per run: must be 0 or more/, refused);
     assert.doesNotMatch(refused, /maxDisableDeleteCount/, 'no JSON field names');
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a second connection to the same tenant is warned about in words at step 2 and on the connection page', () =>
+  flow(w, 'plain-same-tenant', async () => {
+    const { page } = w;
+    const second = await configuredConnection(stack, {
+      name: 'Contoso HR (second)',
+      tenantId: contosoTenantId,
+    });
+    await page.goto(`/#/connections/${second}/steps/2`);
+    const atStep2 = page.getByTestId('warning-same-tenant');
+    await atStep2.waitFor();
+    const words = await textOf(atStep2);
+    assert.match(words, /Another connection writes to this tenant/);
+    assert.match(
+      words,
+      new RegExp(`“${NAME}” already writes to the same Microsoft 365 tenant \\(Contoso\\)`),
+    );
+    await screenshot(page, '82-same-tenant-step-2');
+
+    await page.goto(`/#/connections/${connectionId}`);
+    const onPage = page.getByTestId('warning-same-tenant');
+    await onPage.waitFor();
+    assert.match(await textOf(onPage), /“Contoso HR \(second\)” already writes to/);
+    await onPage.getByRole('link', { name: 'Open “Contoso HR (second)”' }).waitFor();
     assertNoConsoleErrors(w.errors);
   }));

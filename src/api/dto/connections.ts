@@ -10,6 +10,7 @@ import {
 import { assembleConfig } from '../../jobs/connection-config.ts';
 import type { Connection, ConnectionListEntry, Store, Tenant } from '../../store/index.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
+import { sameTenantWarning } from '../connections/same-tenant.ts';
 import { toRunDto } from './runs.ts';
 
 type Summary = Static<typeof ConnectionSummaryDto>;
@@ -90,6 +91,12 @@ export async function connectionDetails(store: Store, connection: Connection): P
   const organisation = await store.organisations.get(connection.organisationId);
   const latest = await store.runs.latestForConnection(connection.organisationId, connection.id);
   const { gate, simulation } = await connectionGate(store, connection, tenant);
+  const sameTenant = await sameTenantWarning(
+    store,
+    connection.organisationId,
+    connection.id,
+    connection.tenantId,
+  );
   return {
     ...toConnectionSummary({
       connection,
@@ -103,5 +110,6 @@ export async function connectionDetails(store: Store, connection: Connection): P
     latestRun: latest === null ? null : toRunDto(latest),
     activation: { kind: gate.kind, reason: gate.reason, simulationId: simulation?.runId ?? null },
     steps: stepStatuses(connection.progress),
+    warnings: sameTenant === null ? [] : [{ ...sameTenant, connections: [...sameTenant.connections] }],
   };
 }

@@ -57,6 +57,15 @@ export const ScheduleDto = T.Object({
   unit: ScheduleUnitSchema,
 });
 
+export const ConnectionWarningDto = T.Object({
+  kind: T.Literal('same-tenant', {
+    description:
+      'another connection writes to the same tenant (the same Microsoft 365 directory; for hybrid, the same Active Directory domain)',
+  }),
+  message: T.String(),
+  connections: T.Array(Named),
+});
+
 export const ConnectionDetailsDto = T.Composite([
   ConnectionSummaryDto,
   T.Object({
@@ -73,6 +82,10 @@ export const ConnectionDetailsDto = T.Composite([
       simulationId: Nullable(T.String()),
     }),
     steps: T.Array(StepStatusDto),
+    warnings: T.Array(ConnectionWarningDto, {
+      description:
+        'things to know that do not stop the connection, such as another connection to the same tenant',
+    }),
   }),
 ]);
 

@@ -22,6 +22,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { ConnectionWarnings } from './ConnectionWarnings.tsx';
 import { OverridesAndQuarantine } from './OverridesAndQuarantine.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
@@ -91,6 +92,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
       </CommandBar>
       <ErrorMessage error={connection.error} onRetry={connection.reload} />
       <div className={styles.stack}>
+        <ConnectionWarnings connection={c} />
         <SectionCard
           title="Configuration"
           description={

@@ -44,6 +44,7 @@ export function connectionLines(c: Details): string[] {
         ? `${latest.id} (${latest.kind}, ${latest.status}, requested ${shortTime(latest.requestedAt)})`
         : 'none',
     ],
+    ...c.warnings.map((w): [string, string] => ['warning', w.message]),
   ]);
 }
 

@@ -1,0 +1,34 @@
+/**
+ * What the service warns about a connection without stopping it: another connection that writes to
+ * the same tenant (the same Microsoft 365 directory, or for hybrid the same AD domain).
+ */
+import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Fragment } from 'react';
+import type { ConnectionDetails } from '../api/dto.ts';
+import { hrefFor } from '../app/routes.ts';
+
+const TITLES: Readonly<Record<ConnectionDetails['warnings'][number]['kind'], string>> = {
+  'same-tenant': 'Another connection writes to this tenant',
+};
+
+export function ConnectionWarnings(props: { readonly connection: ConnectionDetails }) {
+  if (props.connection.warnings.length === 0) return null;
+  return (
+    <>
+      {props.connection.warnings.map((w) => (
+        <MessageBar key={w.kind} intent="warning" layout="multiline" data-testid={`warning-${w.kind}`}>
+          <MessageBarBody>
+            <MessageBarTitle>{TITLES[w.kind]}</MessageBarTitle>
+            {w.message}{' '}
+            {w.connections.map((c, i) => (
+              <Fragment key={c.id}>
+                {i > 0 && ', '}
+                <Link href={hrefFor({ page: 'connection', id: c.id })}>Open “{c.name}”</Link>
+              </Fragment>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
+    </>
+  );
+}
