@@ -26,6 +26,7 @@ import { configurationTestRoutes } from './routes/configuration-tests.ts';
 import { connectionRoutes } from './routes/connections.ts';
 import { customerRoutes } from './routes/customers.ts';
 import { entitlementOptionRoutes } from './routes/entitlement-options.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { microsoftSignInRoutes } from './routes/microsoft-sign-in.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisation.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(microsoftSignInRoutes);
   await app.register(userRoutes);
+  await app.register(invitationRoutes);
   await app.register(secondFactorRoutes);
   await app.register(tokenRoutes);
   await app.register(organisationRoutes);

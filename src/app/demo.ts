@@ -14,6 +14,7 @@ import type { ServiceConfig } from './config.ts';
 import { DEMO_SAMBA_ADDRESS, type DemoDirectory, startDemoDirectory } from './demo-hybrid.ts';
 import { seedDemo } from './demo-seed.ts';
 import { withShowcase } from './demo-showcase.ts';
+import { DEMO_ENTRA_ADMIN, type DemoIdentity, linkDemoSignIn, startDemoIdentity } from './demo-sign-in.ts';
 import { type RunningService, startService } from './serve.ts';
 
 export interface DemoOptions {
@@ -37,6 +38,10 @@ export interface RunningDemo {
   /** With --hybrid: the connection to the Samba domain, and the domain itself. */
   readonly hybridConnectionId?: string;
   readonly directory?: DemoDirectory;
+  /** The MSP's own Entra tenant (identity emulator) that "Sign in with Microsoft" uses. */
+  readonly identity: DemoIdentity;
+  /** Who signs in with Microsoft as an administrator (their Entra group maps to admin). */
+  readonly microsoftSignIn: { readonly email: string };
   stop(): Promise<void>;
 }
 
@@ -55,6 +60,11 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
     httpsPort: 0,
     tlsDir: join(demoDir, 'tls'),
   });
+  // Started after the customer's emulator, so it finds and shares that emulator's test CA.
+  const identity = await startDemoIdentity(demoDir).catch(async (error: unknown) => {
+    await Promise.all([afas.close(), graph.close()]);
+    throw error;
+  });
   const app = graph.apps[0];
   if (!app || !graph.caCertPem)
     throw new Error('the Graph emulator started without an app registration or CA');
@@ -70,7 +80,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
         print: options.print,
       });
     } catch (error) {
-      await Promise.all([afas.close(), graph.close()]);
+      await Promise.all([afas.close(), graph.close(), identity.close()]);
       throw error;
     }
   }
@@ -89,7 +99,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
     },
     { print: options.print, extraCa: graph.caCertPem, skipBootstrap: true },
   ).catch(async (error: unknown) => {
-    await Promise.all([afas.close(), graph.close(), directory?.stop()]);
+    await Promise.all([afas.close(), graph.close(), identity.close(), directory?.stop()]);
     throw error;
   });
   try {
@@ -117,9 +127,13 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
           }
         : {}),
     });
+    await linkDemoSignIn(service, identity, { email: seeded.email, password: seeded.password });
     options.print('');
     options.print(`hrsync demo is running at ${service.url}`);
     options.print(`  sign in as ${seeded.email} with password ${seeded.password}`);
+    options.print(
+      `  or "Sign in with Microsoft" and pick ${DEMO_ENTRA_ADMIN} (the demo MSP's Entra tenant; their group maps to Administrator)`,
+    );
     options.print(`  AFAS emulator: ${afas.baseUrl}   Microsoft 365 emulator: ${graph.url}`);
     options.print(`  API docs: ${service.url}/api/docs`);
     options.print(
@@ -146,14 +160,16 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       quarantinedEmployee: quarantine?.employeeNumber ?? '',
       ...(seeded.hybridConnectionId ? { hybridConnectionId: seeded.hybridConnectionId } : {}),
       ...(directory ? { directory } : {}),
+      identity,
+      microsoftSignIn: { email: DEMO_ENTRA_ADMIN },
       async stop() {
         await service.stop();
-        await Promise.all([afas.close(), graph.close(), directory?.stop()]);
+        await Promise.all([afas.close(), graph.close(), identity.close(), directory?.stop()]);
       },
     };
   } catch (error) {
     await service.stop();
-    await Promise.all([afas.close(), graph.close(), directory?.stop()]);
+    await Promise.all([afas.close(), graph.close(), identity.close(), directory?.stop()]);
     throw error;
   }
 }

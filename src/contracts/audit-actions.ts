@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'invitation.resent',
   'invitation.revoked',
   'invitation.accepted',
+  'invitation.opened',
   'customer.created',
   'customer.renamed',
   'customer.deleted',

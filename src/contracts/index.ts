@@ -17,6 +17,7 @@ export * from './schemas/audit.ts';
 export * from './schemas/common.ts';
 export * from './schemas/connections.ts';
 export * from './schemas/entitlements.ts';
+export * from './schemas/invitations.ts';
 export * from './schemas/microsoft-sign-in.ts';
 export * from './schemas/notifications.ts';
 export * from './schemas/overrides.ts';

@@ -59,6 +59,16 @@ export class Notifier {
     return this.#o.smtp;
   }
 
+  /** The console's public address for links (HRSYNC_PUBLIC_URL), or null. */
+  get publicUrl(): string | null {
+    return this.#o.publicUrl;
+  }
+
+  /** The mail server an organisation's messages go through (its own, else the server's), or why none. */
+  mailServerFor(organisationId: string): Promise<SmtpTarget | string> {
+    return this.#smtp(organisationId);
+  }
+
   /**
    * Called with every finished run; returns at once, delivering in the background: the run's own
    * event (blocked, failed, completed with failures) and, separately, the persons it quarantined.

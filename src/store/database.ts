@@ -360,6 +360,24 @@ export interface SignInAttemptsTable {
   created_at: string;
 }
 
+export interface InvitationsTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: string;
+  token_hash: string;
+  /** `pending`, `accepted` or `revoked`; an expired one stays `pending` past `expires_at`. */
+  status: string;
+  invited_by: string;
+  created_at: string;
+  sent_at: string;
+  send_count: number;
+  expires_at: string;
+  accepted_user_id: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -389,4 +407,5 @@ export interface Database {
   notification_settings: NotificationSettingsTable;
   sign_in_settings: SignInSettingsTable;
   sign_in_attempts: SignInAttemptsTable;
+  invitations: InvitationsTable;
 }

@@ -12,6 +12,7 @@ export type { AgentIdentity, RedeemResult } from './repositories/agents.ts';
 export type { AuditQuery, NewAuditEvent } from './repositories/audit.ts';
 export type { ConnectionListEntry, ConnectionQuery, ConnectionSort } from './repositories/connections.ts';
 export { CONNECTION_SORTS } from './repositories/connections.ts';
+export type { Invitation, InvitationStatus } from './repositories/invitations.ts';
 export type {
   MicrosoftSignInSettings,
   RoleMapping,

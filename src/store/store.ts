@@ -10,6 +10,7 @@ import { AuditRepository } from './repositories/audit.ts';
 import { ConnectionRepository } from './repositories/connections.ts';
 import { CustomerRepository } from './repositories/customers.ts';
 import { DatabaseEngineStore } from './repositories/engine-store.ts';
+import { InvitationRepository } from './repositories/invitations.ts';
 import { MicrosoftSignInRepository } from './repositories/microsoft-sign-in.ts';
 import { NotificationSettingsRepository } from './repositories/notification-settings.ts';
 import { OrganisationRepository } from './repositories/organisations.ts';
@@ -49,6 +50,7 @@ export class Store {
   readonly notifications: NotificationSettingsRepository;
   readonly microsoftSignIn: MicrosoftSignInRepository;
   readonly overrides: OverrideRepository;
+  readonly invitations: InvitationRepository;
   readonly #ctx: RepoContext;
   readonly #close: () => Promise<void>;
 
@@ -74,6 +76,7 @@ export class Store {
     this.notifications = new NotificationSettingsRepository(ctx);
     this.microsoftSignIn = new MicrosoftSignInRepository(ctx);
     this.overrides = new OverrideRepository(ctx);
+    this.invitations = new InvitationRepository(ctx);
   }
 
   get dialect(): DialectName {

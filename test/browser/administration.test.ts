@@ -185,8 +185,8 @@ test('organisation: change its time zone', () =>
     await zone.fill('');
     await zone.pressSequentially('Europe/Lis');
     await page.getByRole('option', { name: 'Europe/Lisbon' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Save' }).and(page.locator('[disabled]')).waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).and(page.locator('[disabled]')).waitFor();
     const saved = await stack.api<{ timeZone: string }>(getOrganisation);
     assert.equal(saved.timeZone, 'Europe/Lisbon');
     await atEveryWidth(page, '65-admin-organisation');

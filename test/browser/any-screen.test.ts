@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { listRuns } from '../../src/contracts/index.ts';
+import { createInvitation, listRuns } from '../../src/contracts/index.ts';
 import { accessibilityProblems } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
@@ -20,6 +20,7 @@ let browser: Browser;
 let w: WatchedPage;
 let connectionId: string;
 let runId: string;
+let invitationHash: string;
 
 const WIDTHS = [390, 1024, 1440] as const;
 
@@ -36,6 +37,11 @@ before(async () => {
     params: { id: connectionId },
   });
   runId = runs.items[0]?.id ?? '';
+  // The page an invitation link opens (shown signed in or not).
+  const invited = await stack.api<{ link: string }>(createInvitation, {
+    body: { email: 'any.screen@northwind.test', name: 'Any Screen', role: 'viewer' },
+  });
+  invitationHash = new URL(invited.link).hash;
   assert.ok(runId, 'the sync left a run');
   w = await openPage(browser, stack.url);
   await signIn(w.page, stack.users.admin);
@@ -83,6 +89,11 @@ const PAGES: readonly MainPage[] = [
     name: 'organisation',
     hash: () => '#/organisation',
     ready: (p) => p.getByRole('combobox', { name: 'Time zone' }),
+  },
+  {
+    name: 'accept-invitation',
+    hash: () => invitationHash,
+    ready: (p) => p.getByRole('form', { name: 'Accept the invitation' }),
   },
 ];
 

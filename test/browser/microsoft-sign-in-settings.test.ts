@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Directory } from '../../emulators/graph/directory/directory.ts';
-import { getMicrosoftSignIn, listAuditEvents } from '../../src/contracts/index.ts';
+import { createInvitation, getMicrosoftSignIn, listAuditEvents } from '../../src/contracts/index.ts';
 import { tenant } from '../engine/company.ts';
 import { accessibilityProblems } from './support/axe.ts';
 import { launchChromium, screenshot } from './support/chromium.ts';
@@ -23,6 +23,7 @@ let page: Page;
 const errors: string[] = [];
 const ADMINS = '0b7c3d7e-2222-4a5b-9c2d-0000000000ad';
 const ADA = 'ada.admin@contoso.nl';
+const NINA = 'nina.nogroup@contoso.nl';
 
 before(async () => {
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
@@ -37,6 +38,14 @@ before(async () => {
           mailNickname: 'ada.admin',
           accountEnabled: true,
           mail: ADA,
+        },
+        {
+          id: 'a2222222-0000-4000-8000-000000000002',
+          userPrincipalName: NINA,
+          displayName: 'Nina Nogroup',
+          mailNickname: 'nina.nogroup',
+          accountEnabled: true,
+          mail: NINA,
         },
       ]),
       groups: [
@@ -109,7 +118,7 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form().getByLabel('Mapping 1: group object id').fill(ADMINS);
     await form().getByLabel('Mapping 1: hrsync role').selectOption('admin');
     await form().getByRole('switch').check();
-    await form().getByRole('button', { name: 'Save' }).click();
+    await form().getByRole('button', { name: 'Save sign-in settings' }).click();
     await form().getByText('Sign in with Microsoft is on.').waitFor();
     assert.equal(await form().getByLabel('Client secret').inputValue(), '', 'the secret is never shown');
     await screenshot(page, '80-microsoft-sign-in-settings');
@@ -128,7 +137,7 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form()
       .getByText(/enter the client secret again/)
       .waitFor();
-    assert.equal(await form().getByRole('button', { name: 'Save' }).isDisabled(), true);
+    assert.equal(await form().getByRole('button', { name: 'Save sign-in settings' }).isDisabled(), true);
     await form().getByRole('button', { name: 'Discard changes' }).click();
 
     // Sign out, then in with Microsoft through the emulator's sign-in page.
@@ -157,6 +166,43 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     assertNoConsoleErrors(errors);
   } catch (error) {
     await screenshot(page, 'FAILED-microsoft-sign-in-settings').catch(() => undefined);
+    throw error;
+  }
+});
+
+test('an invited colleague in no mapped group accepts with Microsoft and gets the invited role', async () => {
+  try {
+    const invited = await stack.api<{ link: string }>(createInvitation, {
+      body: { email: NINA, name: 'Nina', role: 'viewer' },
+    });
+    await context.clearCookies();
+    await page.goto(invited.link);
+    await page.getByText('signs in with Microsoft').waitFor();
+    await page.getByRole('button', { name: 'Accept with Microsoft' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByLabel('Email, phone, or Skype').fill(NINA);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
+    const session = (await (await page.request.get('/api/v1/session')).json()) as {
+      role: string;
+      user: { email: string };
+    };
+    assert.equal(session.role, 'viewer');
+    assert.equal(session.user.email, NINA);
+    const audit = await stack.api<{ items: { message: string }[] }>(listAuditEvents, {
+      query: { action: 'invitation.accepted' },
+    });
+    assert.ok(audit.items.some((e) => e.message.includes('by signing in with Microsoft')));
+    // Without the invitation she keeps her hrsync role: the next Microsoft sign-in works too.
+    await context.clearCookies();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Sign in with Microsoft' }).click();
+    await page.getByLabel('Email, phone, or Skype').fill(NINA);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
+    assertNoConsoleErrors(errors);
+  } catch (error) {
+    await screenshot(page, 'FAILED-microsoft-invitation').catch(() => undefined);
     throw error;
   }
 });

@@ -17,6 +17,7 @@ import type { MicrosoftSignInSettings, RoleMapping, User } from '../../store/ind
 import { recordAudit } from '../audit.ts';
 import { hashPassword, newSessionId, SESSION_COOKIE, sha256 } from '../auth/credentials.ts';
 import { registerEndpoint } from '../route.ts';
+import { INVITATION_COOKIE } from './invitations.ts';
 
 export const START_PATH = '/api/v1/session/microsoft/start';
 export const CALLBACK_PATH = '/api/v1/session/microsoft/callback';
@@ -294,6 +295,9 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
     const query = request.query as Record<string, string | undefined>;
     const cookieState = request.cookies[ATTEMPT_COOKIE];
     reply.clearCookie(ATTEMPT_COOKIE, cookieOptions(request));
+    // Set by the accept page (POST /invitations/microsoft) when the invitee chose Microsoft.
+    const invitationToken = request.cookies[INVITATION_COOKIE];
+    if (invitationToken !== undefined) reply.clearCookie(INVITATION_COOKIE, cookieOptions(request));
     if (!query.state || cookieState !== query.state) {
       return refuse(reply, 'This sign-in was not started in this browser, or it took too long. Start again.');
     }
@@ -344,7 +348,38 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
       await refusedAudit('sign-in refused: the account belongs to another Entra tenant', { who });
       return refuse(reply, 'This Microsoft account belongs to another organisation’s tenant.');
     }
-    const role = mappedRole(settings.mappings, claims);
+    const mapped = mappedRole(settings.mappings, claims);
+    let role = mapped;
+    const found =
+      (await store.users.findForSignIn(email)).find((f) => f.user.organisationId === org)?.user ?? null;
+    const invitation =
+      invitationToken === undefined ? null : await store.invitations.byTokenHash(sha256(invitationToken));
+    const invited =
+      invitation !== null &&
+      invitation.organisationId === org &&
+      invitation.status === 'pending' &&
+      Date.parse(invitation.expiresAt) > Date.parse(app.deps.clock.now())
+        ? invitation
+        : null;
+    if (invitationToken !== undefined && invited === null) {
+      await refusedAudit('sign-in refused: the invitation link is no longer valid', { who });
+      return refuse(
+        reply,
+        'The invitation you opened is no longer valid (used, revoked, replaced or expired). Ask your administrator for a new one.',
+      );
+    }
+    if (invited && invited.email !== email) {
+      await refusedAudit(`sign-in refused: the invitation for ${invited.email} was used by ${who}`, { who });
+      return refuse(
+        reply,
+        `This invitation is for ${invited.email}, but you signed in with Microsoft as ${who}. Sign in with the invited account.`,
+      );
+    }
+    // Entra decides for people in mapped groups; an invited colleague outside them keeps the role the
+    // administrator gave them in hrsync.
+    if (role === null && invited) role = invited.role;
+    if (role === null && found && !found.disabled && (await store.invitations.acceptedBy(org, found.id)))
+      role = found.role;
     if (role === null) {
       const text = `${who} signed in with Microsoft, but is in none of the Entra groups or app roles that give access to hrsync. Ask your hrsync administrator to add you to one.`;
       await refusedAudit(`sign-in refused: ${who} is in no mapped Entra group or app role`, { who });
@@ -354,8 +389,7 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
       await refusedAudit('sign-in refused: the ID token carries no e-mail-like user name', { who });
       return refuse(reply, 'Your Microsoft account has no user name hrsync can use.');
     }
-    let user: User | null =
-      (await store.users.findForSignIn(email)).find((f) => f.user.organisationId === org)?.user ?? null;
+    let user: User | null = found;
     if (user?.disabled) {
       await refusedAudit(`sign-in refused: ${email} is disabled in hrsync`, { who });
       return refuse(reply, 'Your hrsync account is disabled. Ask your hrsync administrator.');
@@ -369,9 +403,17 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
         role,
         passwordHash: await hashPassword(randomBytes(32).toString('base64url')),
       });
-    } else if (user.role !== role || user.name !== name) {
+    } else if ((mapped !== null && user.role !== mapped) || user.name !== name) {
       // Entra decides the role at every sign-in.
-      user = (await store.users.update(org, user.id, { role, name })) ?? user;
+      user = (await store.users.update(org, user.id, { role: mapped ?? user.role, name })) ?? user;
+    }
+    if (invited && (await store.invitations.finish(org, invited.id, 'accepted', user.id))) {
+      await recordAudit(store, null, 'invitation.accepted', {
+        organisationId: org,
+        actor: { type: 'user', id: user.id, name: user.email },
+        message: `${user.email} accepted the invitation by signing in with Microsoft`,
+        details: { invitationId: invited.id, userId: user.id, role: user.role, method: 'microsoft' },
+      });
     }
     const id = newSessionId();
     const ttlSeconds = Math.round(app.deps.sessionTtlHours * 3600);
@@ -392,8 +434,8 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
     await recordAudit(store, null, 'session.signed-in', {
       organisationId: org,
       actor: { type: 'user', id: user.id, name: user.email },
-      message: `signed in with Microsoft as ${role}`,
-      details: { method: 'microsoft', role, tenantId: settings.tenantId },
+      message: `signed in with Microsoft as ${user.role}`,
+      details: { method: 'microsoft', role: user.role, tenantId: settings.tenantId },
     });
     return reply.redirect('/', 303);
   });

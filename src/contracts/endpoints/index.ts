@@ -4,6 +4,7 @@ import * as audit from './audit.ts';
 import * as configuration from './configuration.ts';
 import * as connections from './connections.ts';
 import * as entitlements from './entitlements.ts';
+import * as invitations from './invitations.ts';
 import * as notifications from './notifications.ts';
 import * as overrides from './overrides.ts';
 import * as persons from './persons.ts';
@@ -20,6 +21,7 @@ export * from './audit.ts';
 export * from './configuration.ts';
 export * from './connections.ts';
 export * from './entitlements.ts';
+export * from './invitations.ts';
 export * from './notifications.ts';
 export * from './overrides.ts';
 export * from './persons.ts';
@@ -46,5 +48,6 @@ export const ENDPOINTS = Object.freeze([
   ...Object.values(agents),
   ...Object.values(notifications),
   ...Object.values(overrides),
+  ...Object.values(invitations),
   ...Object.values(secondFactor),
 ]);

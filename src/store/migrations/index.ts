@@ -15,6 +15,7 @@ import { overridesAndQuarantine } from './0130-overrides-and-quarantine.ts';
 import { notifications } from './0160-notifications.ts';
 import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
 import { secondFactor } from './0200-second-factor.ts';
+import { invitations } from './0220-invitations.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -34,6 +35,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0110-audit-log-paging': auditLogPaging(dialect),
     '0161-microsoft-sign-in': microsoftSignIn,
     '0130-overrides-and-quarantine': overridesAndQuarantine,
+    '0220-invitations': invitations,
     '0200-second-factor': secondFactor,
   };
 }

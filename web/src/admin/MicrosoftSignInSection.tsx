@@ -62,7 +62,7 @@ const useStyles = makeStyles({
   pair: {
     display: 'grid',
     gap: '14px',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(260px, 100%), 1fr))',
   },
   mappings: {
     display: 'flex',
@@ -325,7 +325,7 @@ function MicrosoftSignInForm(props: { readonly saved: Saved; readonly onSaved: (
           busy={save.busy}
           disabled={!changed || !tenantValid || !clientValid || secretMissing || noMapping}
         >
-          Save
+          Save sign-in settings
         </BusyButton>
         <Button
           disabled={!tenantValid || !clientValid || test.busy}

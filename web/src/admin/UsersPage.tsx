@@ -1,9 +1,10 @@
 /**
- * The organisation's users: add a colleague with a role and a first password (to hand over; they
- * change it), change a role, disable or enable an account (a disabled user's sessions end at once).
+ * The organisation's users: invite a colleague by e-mail with a role (Invitations.tsx), or add one
+ * with a first password to hand over; change a role, disable or enable an account (a disabled
+ * user's sessions end at once).
  */
 import { Badge, Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
-import { AddRegular } from '@fluentui/react-icons';
+import { AddRegular, MailAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { createUser, listUsers, ROLES, type Role, updateUser } from '../api/contracts.ts';
@@ -19,10 +20,11 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { InvitationsSection } from './Invitations.tsx';
 import { ResetSecondFactorButton } from './ResetSecondFactor.tsx';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', marginBottom: '12px' },
+  bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', flexWrap: 'wrap', marginBottom: '12px' },
   actions: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
 });
 
@@ -44,6 +46,7 @@ export function UsersPage() {
   const { session } = useSession();
   const users = useResource(() => call(listUsers, {}), 'users');
   const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
+  const [inviting, setInviting] = useState(false);
   const enable = useAction((user: User) =>
     call(updateUser, { params: { id: user.id }, body: { disabled: false } }),
   );
@@ -95,7 +98,10 @@ export function UsersPage() {
     <>
       <PageHeader title="Users" subtitle={`Who can sign in to ${session.organisation.name}. ${ROLE_HINT}`} />
       <div className={styles.bar}>
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => setDialog({ kind: 'add' })}>
+        <Button appearance="primary" icon={<MailAddRegular />} onClick={() => setInviting(true)}>
+          Invite a colleague
+        </Button>
+        <Button icon={<AddRegular />} onClick={() => setDialog({ kind: 'add' })}>
           Add user
         </Button>
       </div>
@@ -116,6 +122,7 @@ export function UsersPage() {
           />
         )}
       </ListStates>
+      <InvitationsSection inviting={inviting} onInviteClosed={() => setInviting(false)} />
       {dialog?.kind === 'add' && <AddUserDialog onClose={() => setDialog(undefined)} onSaved={done} />}
       {dialog?.kind === 'role' && (
         <RoleDialog user={dialog.user} onClose={() => setDialog(undefined)} onSaved={done} />

@@ -37,6 +37,7 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'invitation.resent': () => 'sent an invitation again',
   'invitation.revoked': () => 'withdrew an invitation',
   'invitation.accepted': () => 'accepted an invitation',
+  'invitation.opened': () => 'opened an invitation link',
   'customer.created': () => 'added a customer',
   'customer.renamed': () => 'renamed a customer',
   'customer.deleted': () => 'removed a customer',
