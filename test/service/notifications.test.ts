@@ -367,11 +367,13 @@ for (const dialect of DIALECTS) {
     });
 
     test('a sync that quarantines a person announces it by e-mail and signed webhook, audited; a failing recipient leaves the run alone', async () => {
-      // Eva (1002) has an account that on-premises AD owns: Graph refuses to change it, for good.
+      // Eva (1002) is a User Administrator with an out-of-date mobile number: Graph refuses an app's
+      // change of an administrator's phone numbers (403) for good, and no simulation can know it.
+      const eva = 'c0000000-0000-4000-8000-000000000002';
       svc.graph.state.directory.addUser({
-        id: 'c0000000-0000-4000-8000-000000000002',
+        id: eva,
         userPrincipalName: 'eva.q@contoso.nl',
-        displayName: 'Eva (on-premises)',
+        displayName: 'Eva (administrator)',
         mailNickname: 'eva.q',
         accountEnabled: true,
         businessPhones: [],
@@ -380,8 +382,13 @@ for (const dialect of DIALECTS) {
         userType: 'Member',
         employeeId: '1002',
         jobTitle: 'Stagiair',
-        onPremisesSyncEnabled: true,
+        mobilePhone: '06-19990000',
       } as unknown as UserEntity);
+      svc.graph.state.directory.setRoleMember(
+        { roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1', displayName: 'User Administrator' },
+        eva,
+        true,
+      );
       const tenantId = (await createTenantFor(svc)).tenantId;
       const { id } = await configuredConnection(svc, 4, tenantId);
       const rules = await svc.call(setConnectionNotifications, {
@@ -404,7 +411,7 @@ for (const dialect of DIALECTS) {
         // A planner that predicts the refusal fails Eva in the simulation: activate with a reason.
         const anyway = await svc.call(activateConnectionAnyway, {
           params: { id },
-          body: { reason: 'Eva’s account is handled by the on-premises team' },
+          body: { reason: 'Eva’s phone number is kept by hand' },
         });
         assert.equal(anyway.status, 200, anyway.text);
       } else assert.equal(activated.status, 200, activated.text);
@@ -422,18 +429,18 @@ for (const dialect of DIALECTS) {
         ['1002'],
         'the sync quarantined Eva',
       );
-      const eva = quarantined.body.persons[0].displayName as string;
+      const evaName = quarantined.body.persons[0].displayName as string;
 
       const mails = smtp.mails.slice(mailsBefore).filter((m) => m.to.includes('quarantine-watch@acme.test'));
       assert.equal(mails.length, 1, 'one e-mail for the run');
-      assert.match(mails[0]!.raw, new RegExp(`Subject: \\[hrsync\\] Quarantined: ${eva} \\(1002\\) in `));
+      assert.match(mails[0]!.raw, new RegExp(`Subject: \\[hrsync\\] Quarantined: ${evaName} \\(1002\\) in `));
       assert.match(mails[0]!.raw, new RegExp(`https://hrsync.example.test/#/runs/${runId}`));
       const signed = receiver.hooks.slice(hooksBefore).filter((h) => h.path === '/quarantine');
       assert.equal(signed.length, 1);
       verify(SIGNING_KEY, signed[0]!);
       const payload = JSON.parse(signed[0]!.body);
       assert.equal(payload.type, 'persons.quarantined');
-      assert.deepEqual(payload.persons, [`${eva} (1002)`]);
+      assert.deepEqual(payload.persons, [`${evaName} (1002)`]);
       assert.equal(payload.connection.id, id);
 
       const audit = await svc.call(listAuditEvents, { query: { runId, action: 'notification.' } });
