@@ -275,6 +275,9 @@ export async function benchDirectory(report: Report): Promise<void> {
       );
       // 3. re-sync with no change: what the controller itself saw change. highestCommittedUSN counts
       // every write the server accepted anywhere in its databases; uSNChanged below the OU says which.
+      // The admin connection sat idle through the creates; the controller may have dropped it.
+      await admin.unbind().catch(() => {});
+      await admin.bind(d.adminUpn, d.adminPassword);
       const highest = await maxUsn(admin, ou);
       const before = await committedUsn(admin);
       const again = await sync();
