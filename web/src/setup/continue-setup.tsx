@@ -50,7 +50,7 @@ export function ContinueSetupButton(props: {
       icon={<ArrowRightRegular />}
       iconPosition="after"
       data-testid="continue-setup"
-      data-step={step}
+      data-continue-step={step}
       title={`Step ${step}, ${STEP_TITLES[step].toLowerCase()}, of “${props.connection.name}”`}
     >
       Continue setup: step {step}
