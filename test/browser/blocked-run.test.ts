@@ -71,7 +71,7 @@ test('a blocked run is approved with a reason and then applied', () =>
       await page.locator('[data-testid="action-counts"] [data-action="disable"]').getAttribute('data-count'),
       '4',
     );
-    await page.getByText(/Approved by operator@northwind\.test/).waitFor();
+    await page.getByText(/Approved by Otto Operator/).waitFor();
     await screenshot(page, '41-approved-run');
     const disabled = stack.graph.state.directory.snapshot().users.filter((u) => !u.accountEnabled);
     assert.equal(disabled.length, 4);
