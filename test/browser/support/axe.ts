@@ -47,6 +47,8 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
   const found = await page.evaluate(async (context) => {
     const { axe, document } = globalThis as unknown as InPage;
     if (!axe) throw new Error('axe-core did not load into the page');
+    // Colours are judged once animations end: a dialog still fading in has too little contrast.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null)));
     const result = await axe.run(context === null ? document : { include: [context] }, {
       resultTypes: ['violations'],
     });
