@@ -40,6 +40,24 @@ export function maskSecrets(value: unknown): unknown {
   );
 }
 
+/**
+ * The connection's name at the time, for an event that names only its id (a run's decisions, a
+ * refused request): the audit log says "the connection “Contoso HR”", and keeps saying it after a
+ * rename or delete.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function connectionNameOf(
+  store: Store,
+  organisationId: string,
+  connectionId: string | null | undefined,
+): Promise<string | null> {
+  // Only a well-formed id is looked up: a refused request's junk id must not fail a query (on
+  // PostgreSQL that would abort the transaction the event is written in).
+  if (!connectionId || !UUID.test(connectionId)) return null;
+  return (await store.connections.get(organisationId, connectionId))?.name ?? null;
+}
+
 export async function recordAudit(
   store: Store,
   caller: Caller | null,
@@ -55,7 +73,8 @@ export async function recordAudit(
     action,
     outcome: fields.outcome ?? 'success',
     connectionId: fields.connectionId ?? null,
-    connectionName: fields.connectionName ?? null,
+    connectionName:
+      fields.connectionName ?? (await connectionNameOf(store, organisationId, fields.connectionId)),
     tenantId: fields.tenantId ?? null,
     runId: fields.runId ?? null,
     person: fields.person ?? null,

@@ -3,11 +3,14 @@
  * server, the console and the CLI import it; it imports only the pure core vocabulary.
  */
 export * from './activation-gate.ts';
+export * from './attribute-labels.ts';
 export * from './audit-actions.ts';
+export * from './audit-sentences.ts';
 export * from './connection-states.ts';
 export * from './date-time.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
+export * from './error-titles.ts';
 export * from './person-actions.ts';
 export * from './run-outcomes.ts';
 export * from './run-phases.ts';
@@ -28,3 +31,4 @@ export * from './schemas/runs.ts';
 export * from './schemas/second-factor.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';
+export * from './words.ts';

@@ -9,8 +9,11 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
+  ACTION_WORDS,
   getConnection,
   getRun,
+  ITEM_STATUS_WORDS,
+  ITEM_STEP_WORDS,
   listAuditEvents,
   listConnections,
   listRunItems,
@@ -39,6 +42,10 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
+/** API counts keyed by the product's words, as the CLI prints them. */
+const wordsOf = (words: Readonly<Record<string, string>>, counts: Readonly<Record<string, number>>) =>
+  Object.fromEntries(Object.entries(counts).map(([k, n]) => [words[k] ?? k, n]));
+
 const field = (out: string, label: string): string | undefined =>
   new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(out)?.[1];
 
@@ -53,12 +60,12 @@ describe('connections list and show', () => {
     assert.match(header ?? '', /^NAME\s+STATE\s+STEPS\s+TENANT\s+LAST SYNC\s+NEXT RUN\s+ID$/);
     assert.match(
       row ?? '',
-      new RegExp(`^${name}\\s+simulation\\s+4/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${id}$`),
+      new RegExp(`^${name}\\s+Simulation\\s+4/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${id}$`),
     );
     assert.match(
       pilot ?? '',
       new RegExp(
-        `^Contoso — pilot: one person\\s+active\\s+5/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${stack.pilot.connectionId}$`,
+        `^Contoso — pilot: one person\\s+Active\\s+5/5\\s+Contoso \\(Microsoft 365\\)\\s+.*${stack.pilot.connectionId}$`,
       ),
     );
     assert.equal(footer, 'connections 1–2 of 2');
@@ -82,11 +89,16 @@ describe('connections list and show', () => {
     assert.equal(byName.code, 0, byName.err);
     assert.equal(field(byName.out, 'id'), id);
     assert.equal(field(byName.out, 'name'), name);
-    assert.equal(field(byName.out, 'state'), 'simulation');
+    assert.equal(field(byName.out, 'state'), 'Simulation');
     assert.match(
       field(byName.out, 'steps') ?? '',
-      /^4\/5 {2}✓ source {2}✓ destination {2}✓ mapping {2}✓ scope {2}… simulation$/,
+      /^4\/5 {2}✓ Source {2}✓ Destination {2}✓ Mapping and matching {2}✓ Scope and lifecycle {2}… Simulation and activation$/,
     );
+    assert.equal(field(byName.out, 'tenant'), 'Contoso (Microsoft 365) · Cloud (Microsoft Entra ID)');
+    assert.equal(field(byName.out, 'source'), 'AFAS Profit');
+    // Times in the product's one format, in the connection's zone, named (never an ISO stamp).
+    assert.equal(field(byName.out, 'next run'), 'Not scheduled');
+    assert.doesNotMatch(byName.out, /\d{4}-\d{2}-\d{2}|HRS_/);
     assert.match(field(byName.out, 'simulation') ?? '', /^not current/);
     assert.equal(byId.code, 0, byId.err);
     assert.deepEqual(JSON.parse(byId.out), await stack.api.call(getConnection, { params: { id } }));
@@ -103,7 +115,9 @@ describe('runs queued from the command line', () => {
     const run = await stack.api.call(getRun, { params: { id: runId } });
     assert.equal(run.kind, 'simulation');
     assert.equal(run.status, 'succeeded');
-    assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.equal(field(r.out, 'status'), 'Succeeded');
+    assert.equal(field(r.out, 'kind'), 'Simulation');
+    assert.equal(field(r.out, 'connection'), name);
     assert.equal(run.outcome, 'completed-with-failures');
     assert.equal(r.out.split('\n')[0], 'outcome:     Completed with failures', 'the outcome comes first');
     assert.equal(field(r.out, 'source'), `${run.sourceCount} persons`);
@@ -113,8 +127,15 @@ describe('runs queued from the command line', () => {
         .map(([k, n]) => `${k} ${n}`)
         .join(' · ');
     assert.ok(run.counts);
-    assert.equal(field(r.out, 'actions'), shown(run.counts.actions));
-    assert.equal(field(r.out, 'statuses'), shown(run.counts.statuses));
+    assert.equal(field(r.out, 'actions'), shown({ ...wordsOf(ACTION_WORDS, run.counts.actions) }));
+    assert.equal(field(r.out, 'statuses'), shown({ ...wordsOf(ITEM_STATUS_WORDS, run.counts.statuses) }));
+    // Asked for with the admin's token: the token by its name, as the console says it; the
+    // connection's zone (Europe/Amsterdam), named.
+    assert.match(
+      field(r.out, 'requested') ?? '',
+      /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST) by API token cli admin$/,
+    );
+    assert.doesNotMatch(r.out, /\d{4}-\d{2}-\d{2}T|HRS_|token cli admin \(/);
     assert.equal(
       run.counts.statuses.failed,
       3,
@@ -180,16 +201,20 @@ describe('runs queued from the command line', () => {
       token: 'operator',
     });
     assert.equal(r.code, 0, `${r.out}${r.err}`);
-    assert.equal(field(r.out, 'kind'), 'on-demand');
-    assert.equal(field(r.out, 'status'), 'succeeded');
+    assert.equal(field(r.out, 'kind'), 'On-demand sync');
+    assert.equal(field(r.out, 'status'), 'Succeeded');
+    assert.match(field(r.out, 'requested') ?? '', / by API token cli operator$/);
     assert.match(r.out.split('\n')[0] ?? '', /^outcome: {5}Succeeded/, 'the outcome comes first');
     assert.equal(field(r.out, 'person'), person.employeeNumber);
     assert.match(
       r.out,
-      new RegExp(`^${person.employeeNumber} ${person.displayName}: update, (success|warning)$`, 'm'),
+      new RegExp(`^${person.employeeNumber} ${person.displayName}: Update, (success|warning)$`, 'm'),
     );
-    for (const step of ['read', 'scope', 'match', 'plan', 'apply'])
+    for (const step of Object.values(ITEM_STEP_WORDS).filter((w) => w !== 'Safety check'))
       assert.match(r.out, new RegExp(`^  ${step} \\[success\\] `, 'm'), `step ${step}`);
+    // Each change old → new as the console shows values: no JSON quoting, empty as "(empty)".
+    assert.match(r.out, /^ {2}[^\n:]+: .+ → .+$/m);
+    assert.doesNotMatch(r.out, /→ "|": null/);
 
     const deactivated = await stack.hrsync(['connections', 'deactivate', id, '--json'], {
       token: 'operator',
@@ -214,7 +239,18 @@ describe('refusals', () => {
     });
     assert.equal(r.code, 1);
     assert.equal(r.out, '');
-    assert.equal(r.err, `${error.code}: ${error.message}\n`);
+    assert.equal(r.err, `The API token was not accepted: ${error.message}\n`);
+    // Scripts get the catalogue's code with --json.
+    const json = await stack.hrsync(
+      ['connections', 'show', name, '--json', '--token', stack.unknownToken()],
+      {
+        token: null,
+      },
+    );
+    assert.equal(json.code, 1);
+    assert.deepEqual(JSON.parse(json.err), {
+      error: { code: error.code, message: error.message, details: [] },
+    });
   });
 
   test('a viewer token may not sync: the API’s 403, exit 1', async () => {
@@ -223,7 +259,7 @@ describe('refusals', () => {
     assert.equal(syncing.out, '');
     assert.equal(
       syncing.err,
-      'HRS_FORBIDDEN: Your role "viewer" does not allow this operation (sync); it needs the operator role.\n',
+      'Your role does not allow this: Your role "viewer" does not allow this operation (sync); it needs the operator role.\n',
     );
   });
 
@@ -236,7 +272,7 @@ describe('refusals', () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.err,
-      'HRS_NOT_FOUND: No connection has the id or name "Fabrikam HR". `hrsync connections list` shows the connections you can see.\n',
+      'No connection has the id or name "Fabrikam HR". `hrsync connections list` shows the connections you can see.\n',
     );
     assert.equal(
       (await stack.api.call(listRuns, { params: { id } })).total,
@@ -246,7 +282,7 @@ describe('refusals', () => {
     assert.equal(partial.code, 1, 'part of a name is not a name');
     assert.equal(
       partial.err,
-      `HRS_NOT_FOUND: No connection has the id or name "Contoso". Names containing it: "${name}", "Contoso — pilot: one person".\n`,
+      `No connection has the id or name "Contoso". Names containing it: "${name}", "Contoso — pilot: one person".\n`,
     );
   });
 
@@ -256,7 +292,7 @@ describe('refusals', () => {
     const r = await stack.hrsync(['runs', 'approve', latest.id, '--reason', '   ']);
     assert.equal(r.code, 1);
     const [first, detail] = r.err.split('\n');
-    assert.match(first ?? '', /^HRS_VALIDATION: The body is invalid/);
+    assert.match(first ?? '', /^Some fields need attention: The body is invalid/);
     assert.equal(detail, '  /reason: must match pattern "\\S"');
   });
 
@@ -273,6 +309,6 @@ describe('refusals', () => {
         'Check --url or HRSYNC_URL, and that `hrsync serve` is running and reachable from here.\n',
     );
     assert.equal(tokenless.code, 1);
-    assert.match(tokenless.err, /^HRS_UNAUTHENTICATED: No API token: set HRSYNC_TOKEN \(or pass --token\)/);
+    assert.match(tokenless.err, /^No API token: set HRSYNC_TOKEN \(or pass --token\)/);
   });
 });

@@ -38,7 +38,7 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
 
   const viewer = await stack.hrsync([...args, '--account', accountId], { token: 'viewer' });
   assert.equal(viewer.code, 1);
-  assert.match(viewer.err, /HRS_FORBIDDEN/);
+  assert.match(viewer.err, /^Your role does not allow this: /);
   const missing = await stack.hrsync(args, { token: 'operator' });
   assert.equal(missing.code, 1);
   assert.match(missing.err, /needs --account/);
@@ -47,7 +47,13 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
     token: 'operator',
   });
   assert.equal(added.code, 0, added.err);
-  assert.match(added.out, /Override added/);
+  assert.match(
+    added.out,
+    new RegExp(
+      `^Override added to "${name}": employee ${conflict.employeeNumber} linked to ${accountId}\\.$`,
+      'm',
+    ),
+  );
 
   const listed = await stack.hrsync(['overrides', 'list', name, '--json'], { token: 'viewer' });
   assert.equal(listed.code, 0, listed.err);
@@ -55,7 +61,10 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
   assert.equal(override.accountId, accountId);
   assert.equal(override.reason, 'the one he uses');
   const table = await stack.hrsync(['overrides', 'list', name], { token: 'viewer' });
-  assert.match(table.out, new RegExp(`${conflict.employeeNumber}.*link`));
+  assert.match(table.out, new RegExp(`${conflict.employeeNumber}\\)\\s+Linked to\\s`));
+  // Added when, in the connection's zone with the zone named.
+  assert.match(table.out, /\d{1,2} [A-Z][a-z]{2} \d{4}, [\d:]{8} (CET|CEST) by /);
+  assert.doesNotMatch(table.out, /\d{4}-\d{2}-\d{2}T/);
 
   const next = await simulated();
   const resolved = await stack.api.call(listRunItems, {

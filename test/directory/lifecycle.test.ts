@@ -407,7 +407,7 @@ describe('Active Directory target on a real Samba domain controller', () => {
       assert.equal(config.uniqueness.scheme, 'samaccountname');
       const sim = await hrsync(['simulate', '--config', file], env);
       assert.equal(sim.code, 0, sim.err + sim.out);
-      assert.match(sim.out, /create 1/);
+      assert.match(sim.out, /Create 1/);
       assert.equal((await account('3001')).found.length, 0);
       const synced = await hrsync(['sync', '--config', file], env);
       assert.equal(synced.code, 0, synced.err + synced.out);

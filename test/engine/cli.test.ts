@@ -106,7 +106,7 @@ describe('hrsync init / simulate / sync', () => {
     const sim = await hrsync(['simulate', '--config', join(dir, 'conn.json'), '--out', out], env);
     assert.equal(sim.code, 0, sim.err + sim.out);
     assert.match(sim.out, /^Succeeded — simulation in .*s, 2 persons read$/m, 'the outcome comes first');
-    assert.match(sim.out, /actions: {2}create 2/);
+    assert.match(sim.out, /actions: {2}Create 2/);
     const csv = await readFile(out, 'utf8');
     assert.match(csv, /daan\.debruijn@contoso\.nl/);
     assert.equal(graph.state.directory.snapshot().users.length, 0);
@@ -122,7 +122,7 @@ describe('hrsync init / simulate / sync', () => {
     ]);
     const second = await hrsync(['sync', '--config', join(dir, 'conn.json')], env);
     assert.equal(second.code, 0);
-    assert.match(second.out, /no-change 2/);
+    assert.match(second.out, /No change 2/);
   });
 
   test('a bad configuration fails with every problem and its path', async () => {

@@ -1,7 +1,9 @@
 /** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { errorTitle } from '../../contracts/error-titles.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
+import { ACTION_WORDS, ITEM_STATUS_WORDS, RUN_KIND_WORDS } from '../../contracts/words.ts';
 import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
 import {
   executeRun,
@@ -78,7 +80,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
     process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
   } catch (e) {
     if (!isHrsyncError(e)) throw e;
-    console.error(`${e.code}: ${e.message}`);
+    console.error(`${errorTitle(e.code)}: ${e.message}`);
     process.exitCode = 1;
   }
 }
@@ -90,11 +92,17 @@ export function printSummary(kind: RunKind, o: RunOutcome): void {
   const seconds = ((Date.parse(o.finishedAt) - Date.parse(o.startedAt)) / 1000).toFixed(1);
   const info = RUN_OUTCOME_INFO[outcomeOf(o)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
-  console.log(`${info.label} — ${kind} in ${seconds}s, ${o.sourceCount} persons read`);
-  if (o.error) console.log(`  ${o.error.code}: ${o.error.message}`);
+  console.log(
+    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${seconds} s, ${o.sourceCount} persons read`,
+  );
+  if (o.error) console.log(`  ${errorTitle(o.error.code)}: ${o.error.message}`);
   if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);
-  const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map((a) => `${a} ${o.actionCounts[a]}`);
-  const statuses = ITEM_STATUSES.filter((s) => o.statusCounts[s] > 0).map((s) => `${s} ${o.statusCounts[s]}`);
+  const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map(
+    (a) => `${ACTION_WORDS[a]} ${o.actionCounts[a]}`,
+  );
+  const statuses = ITEM_STATUSES.filter((s) => o.statusCounts[s] > 0).map(
+    (s) => `${ITEM_STATUS_WORDS[s]} ${o.statusCounts[s]}`,
+  );
   if (actions.length > 0) console.log(`  actions:  ${actions.join(', ')}`);
   if (statuses.length > 0) console.log(`  statuses: ${statuses.join(', ')}`);
   for (const item of o.items.filter((i) => i.status === 'failed').slice(0, 10)) {

@@ -6,7 +6,12 @@ import { Badge, Button, makeStyles, Text } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DocumentBulletListClockRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
-import { exportAuditEventsCsv, getConnection, listAuditEvents } from '../api/contracts.ts';
+import {
+  AUDIT_OUTCOME_WORDS,
+  exportAuditEventsCsv,
+  getConnection,
+  listAuditEvents,
+} from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { navigate } from '../app/routes.ts';
@@ -28,7 +33,8 @@ const useStyles = makeStyles({
 });
 
 const OUTCOME_COLOURS = { success: 'success', failure: 'danger', refused: 'warning' } as const;
-export const OUTCOME_WORDS = { success: 'Done', failure: 'Failed', refused: 'Refused' } as const;
+/** The same words as `hrsync audit list` (src/contracts/words.ts). */
+export const OUTCOME_WORDS = AUDIT_OUTCOME_WORDS;
 const PAGE_SIZE = 50;
 
 function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly Column<AuditEvent>[] {

@@ -6,9 +6,15 @@
  * React side, `TimeZoneContext` and `useTimeZone`, is in time-zone.ts, so this stays plain.) The
  * format itself is src/contracts/date-time.ts, which the CLI and the service's e-mails use too.
  */
-import { formatDuration, formatInstant, isTimeZone, formatRelative as relativeTo } from '../api/contracts.ts';
+import {
+  formatDuration,
+  formatInstant,
+  formatValue,
+  isTimeZone,
+  formatRelative as relativeTo,
+} from '../api/contracts.ts';
 
-export { formatDuration };
+export { formatDuration, formatValue };
 
 /** The organisation's zone, set once the session is known (`setOrganisationTimeZone`). */
 let organisationZone = 'UTC';
@@ -52,10 +58,3 @@ export function formatDateTimeWithRelative(
 }
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-
-/** A value from an attribute change, as text: arrays joined, null shown as "(empty)". */
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '(empty)';
-  return String(value);
-}

@@ -1,6 +1,7 @@
 /**
- * How the console names and colours the service's vocabulary. Each table is keyed by the full
- * union, so a new state, action or status does not compile until it is labelled here.
+ * How the console names and colours the service's vocabulary: the words are the product's own
+ * (src/contracts/words.ts, which the CLI prints too), the colours the console's. Each table is keyed
+ * by the full union, so a new state, action or status does not compile until it is labelled here.
  */
 import type { BadgeProps } from '@fluentui/react-components';
 import type {
@@ -14,56 +15,55 @@ import type {
   StepName,
   TenantType,
 } from '../api/contracts.ts';
+import {
+  ACTION_WORDS,
+  CONFIGURATION_STEP_WORDS,
+  CONNECTION_STATE_WORDS,
+  ITEM_STATUS_WORDS,
+  ITEM_STEP_WORDS,
+  RUN_KIND_WORDS,
+  RUN_STATUS_WORDS,
+  SOURCE_SYSTEM_WORDS,
+  TENANT_TYPE_WORDS,
+} from '../api/contracts.ts';
 
 type Colour = NonNullable<BadgeProps['color']>;
 
 export const STATE_LABELS: Readonly<
   Record<ConnectionState, { readonly label: string; readonly colour: Colour }>
 > = {
-  draft: { label: 'Draft', colour: 'informative' },
-  simulation: { label: 'Simulation', colour: 'warning' },
-  active: { label: 'Active', colour: 'success' },
-  deactivated: { label: 'Deactivated', colour: 'subtle' },
+  draft: { label: CONNECTION_STATE_WORDS['draft'], colour: 'informative' },
+  simulation: { label: CONNECTION_STATE_WORDS['simulation'], colour: 'warning' },
+  active: { label: CONNECTION_STATE_WORDS['active'], colour: 'success' },
+  deactivated: { label: CONNECTION_STATE_WORDS['deactivated'], colour: 'subtle' },
 };
 
-export const TENANT_TYPE_LABELS: Readonly<Record<TenantType, string>> = {
-  cloud: 'Cloud (Microsoft Entra ID)',
-  hybrid: 'Hybrid (Active Directory)',
-};
+export const TENANT_TYPE_LABELS: Readonly<Record<TenantType, string>> = TENANT_TYPE_WORDS;
 
-export const SOURCE_SYSTEM_LABELS: Readonly<Record<'afas-profit', string>> = { 'afas-profit': 'AFAS Profit' };
+export const SOURCE_SYSTEM_LABELS: Readonly<Record<'afas-profit', string>> = SOURCE_SYSTEM_WORDS;
 
-export const ACTION_LABELS: Readonly<Record<Action, string>> = {
-  create: 'Create',
-  update: 'Update',
-  enable: 'Enable',
-  disable: 'Disable',
-  delete: 'Delete',
-  'no-change': 'No change',
-  'out-of-scope': 'Out of scope',
-  conflict: 'Conflict',
-};
+export const ACTION_LABELS: Readonly<Record<Action, string>> = ACTION_WORDS;
 
 export const ITEM_STATUS_LABELS: Readonly<
   Record<ItemStatus, { readonly label: string; readonly colour: Colour }>
 > = {
-  success: { label: 'Success', colour: 'success' },
-  failed: { label: 'Failed', colour: 'danger' },
-  skipped: { label: 'Skipped', colour: 'subtle' },
-  warning: { label: 'Warning', colour: 'warning' },
-  blocked: { label: 'Blocked', colour: 'severe' },
+  success: { label: ITEM_STATUS_WORDS['success'], colour: 'success' },
+  failed: { label: ITEM_STATUS_WORDS['failed'], colour: 'danger' },
+  skipped: { label: ITEM_STATUS_WORDS['skipped'], colour: 'subtle' },
+  warning: { label: ITEM_STATUS_WORDS['warning'], colour: 'warning' },
+  blocked: { label: ITEM_STATUS_WORDS['blocked'], colour: 'severe' },
 };
 
 export const RUN_STATUS_LABELS: Readonly<
   Record<RunStatus, { readonly label: string; readonly colour: Colour }>
 > = {
-  queued: { label: 'Queued', colour: 'informative' },
-  running: { label: 'Running', colour: 'brand' },
-  blocked: { label: 'Blocked', colour: 'severe' },
-  succeeded: { label: 'Succeeded', colour: 'success' },
-  failed: { label: 'Failed', colour: 'danger' },
-  cancelled: { label: 'Cancelled', colour: 'subtle' },
-  discarded: { label: 'Discarded', colour: 'subtle' },
+  queued: { label: RUN_STATUS_WORDS['queued'], colour: 'informative' },
+  running: { label: RUN_STATUS_WORDS['running'], colour: 'brand' },
+  blocked: { label: RUN_STATUS_WORDS['blocked'], colour: 'severe' },
+  succeeded: { label: RUN_STATUS_WORDS['succeeded'], colour: 'success' },
+  failed: { label: RUN_STATUS_WORDS['failed'], colour: 'danger' },
+  cancelled: { label: RUN_STATUS_WORDS['cancelled'], colour: 'subtle' },
+  discarded: { label: RUN_STATUS_WORDS['discarded'], colour: 'subtle' },
 };
 
 /** Outcome colours; the words are the service's own (RUN_OUTCOME_INFO), as the CLI prints them. */
@@ -76,29 +76,12 @@ export const RUN_OUTCOME_COLOURS: Readonly<Record<RunOutcome, Colour>> = {
   cancelled: 'subtle',
 };
 
-export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = {
-  simulation: 'Simulation',
-  sync: 'Sync',
-  'on-demand': 'On-demand sync',
-};
+export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = RUN_KIND_WORDS;
 
 /** The steps of one person's result (the run item panel), in words. */
-export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = {
-  read: 'Read from AFAS',
-  scope: 'In or out of scope',
-  match: 'Finding the account',
-  plan: 'Planned change',
-  guard: 'Safety check',
-  apply: 'Making the change',
-};
+export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = ITEM_STEP_WORDS;
 
-export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
-  1: 'Source',
-  2: 'Destination',
-  3: 'Mapping and matching',
-  4: 'Scope and lifecycle',
-  5: 'Simulation and activation',
-};
+export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = CONFIGURATION_STEP_WORDS;
 
 /** The built-in naming schemes of step 3, each with the user names it tries for Jan A. Jansen. */
 export const NAMING_SCHEME_LABELS: Readonly<Record<NamingScheme, string>> = {

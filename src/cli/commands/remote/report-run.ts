@@ -3,17 +3,31 @@
  * exit 0. With `--wait`: the finished run (and for an on-demand run, the person's steps), exit code
  * from the run's outcome.
  */
-import { listRunItems } from '../../../contracts/index.ts';
+import {
+  ACTION_WORDS,
+  attributeText,
+  formatValue,
+  ITEM_STATUS_WORDS,
+  ITEM_STEP_WORDS,
+  listRunItems,
+  RUN_KIND_WORDS,
+  RUN_STATUS_WORDS,
+  wordFor,
+} from '../../../contracts/index.ts';
+import type { TenantType } from '../../../core/index.ts';
 import { toJson } from './format.ts';
 import type { ExitCode, Remote } from './run-remote.ts';
-import { type RunView, runExitCode, runLines } from './run-summary.ts';
+import { errorWords, type RunView, runExitCode, runLines } from './run-summary.ts';
+import { runPlace } from './time-zones.ts';
 import { waitForRun } from './wait-for-run.ts';
 
 export async function reportRun(remote: Remote, queued: RunView, wait: boolean): Promise<ExitCode> {
   if (!wait) {
     if (remote.json) remote.out(toJson(queued));
     else {
-      remote.out(`${queued.kind} run ${queued.id} is ${queued.status}.`);
+      remote.out(
+        `${RUN_KIND_WORDS[queued.kind]} ${queued.id} is ${RUN_STATUS_WORDS[queued.status].toLowerCase()}.`,
+      );
       remote.out(`Follow it with: hrsync runs show ${queued.id}   (or add --wait)`);
     }
     return 0;
@@ -23,21 +37,29 @@ export async function reportRun(remote: Remote, queued: RunView, wait: boolean):
     remote.out(toJson(run));
     return runExitCode(run);
   }
-  for (const line of runLines(run)) remote.out(line);
-  if (run.kind === 'on-demand') await printPersonSteps(remote, run.id);
+  const place = await runPlace(remote.client, run.connectionId);
+  for (const line of runLines(run, place)) remote.out(line);
+  if (run.kind === 'on-demand') await printPersonSteps(remote, run.id, place.destinationType);
   else if (run.counts) remote.out(`\nPer person: hrsync runs items ${run.id}`);
   return runExitCode(run);
 }
 
 /** An on-demand run is about one person: show what happened to them step by step. */
-async function printPersonSteps(remote: Remote, runId: string): Promise<void> {
+async function printPersonSteps(remote: Remote, runId: string, type: TenantType | null): Promise<void> {
   const items = await remote.client.call(listRunItems, { params: { id: runId }, query: { pageSize: 10 } });
   for (const item of items.items) {
     remote.out('');
-    remote.out(`${item.employeeNumber} ${item.displayName}: ${item.action}, ${item.status}`);
-    for (const step of item.steps) remote.out(`  ${step.step} [${step.status}] ${step.message}`);
+    remote.out(
+      `${item.employeeNumber} ${item.displayName}: ${wordFor(ACTION_WORDS, item.action)}, ${wordFor(ITEM_STATUS_WORDS, item.status).toLowerCase()}`,
+    );
+    for (const step of item.steps)
+      remote.out(
+        `  ${wordFor(ITEM_STEP_WORDS, step.step)} [${wordFor(ITEM_STATUS_WORDS, step.status).toLowerCase()}] ${step.message}`,
+      );
     for (const change of item.changes)
-      remote.out(`  ${change.attribute}: ${JSON.stringify(change.old)} → ${JSON.stringify(change.new)}`);
-    if (item.error) remote.out(`  ${item.error.code}: ${item.error.message}`);
+      remote.out(
+        `  ${attributeText(type, change.attribute)}: ${formatValue(change.old)} → ${formatValue(change.new)}`,
+      );
+    if (item.error) remote.out(`  ${errorWords(item.error)}`);
   }
 }

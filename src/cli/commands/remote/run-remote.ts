@@ -6,7 +6,7 @@
 import { type ApiClient, createApiClient } from '../../api-client/index.ts';
 import { CliError } from './cli-error.ts';
 import { type RemoteFlags, remoteSettings } from './remote-options.ts';
-import { errorLines, redact } from './report-error.ts';
+import { errorJson, errorLines, redact } from './report-error.ts';
 
 export interface Remote {
   readonly client: ApiClient;
@@ -42,7 +42,8 @@ export async function runRemote(
     });
     process.exitCode = (await command({ client, json: settings.json, out })) ?? 0;
   } catch (error) {
-    for (const line of errorLines(error)) process.stderr.write(`${redact(line, settings.token)}\n`);
+    const lines = settings.json ? [errorJson(error)] : errorLines(error);
+    for (const line of lines) process.stderr.write(`${redact(line, settings.token)}\n`);
     process.exitCode = 1;
   }
 }

@@ -53,14 +53,38 @@ test('runExitCode: 0 succeeded (warnings too), 2 failures, 3 blocked, 4 cancelle
   assert.equal(runExitCode(run('succeeded', { success: 3, warning: 2, skipped: 1 })), 0);
 });
 
+const PLACE = { connection: 'Contoso HR', zone: 'Europe/Amsterdam', destinationType: 'cloud' as const };
+
 test('runLines: a blocked run says why and how to decide', () => {
-  const lines = runLines(run('blocked', { blocked: 4 }));
+  const lines = runLines(run('blocked', { blocked: 4 }), PLACE);
   assert.ok(lines.includes('blocked:     4 disables + deletes, over the limit of 2'), lines.join('\n'));
-  assert.ok(lines.includes('actions:     disable 4'));
+  assert.ok(lines.includes('actions:     Disable 4'));
+  assert.ok(lines.includes('statuses:    Blocked 4'));
   assert.ok(lines.includes('source:      12 persons'));
   assert.deepEqual(lines.slice(-3), [
     'Nothing was applied. Decide with one of:',
     '  hrsync runs approve r1 --reason "…"',
     '  hrsync runs discard r1 --reason "…"',
   ]);
+});
+
+test("runLines: the console's words — the actor by name, times in the connection's zone, no codes", () => {
+  const failed: RunView = {
+    ...run('failed'),
+    startedAt: '2026-05-01T08:00:01.000Z',
+    finishedAt: '2026-05-01T08:02:31.000Z',
+    durationMs: 150_000,
+    error: { code: 'HRS_SOURCE_AUTH', message: 'AFAS answered 401: check the token.' },
+  };
+  const lines = runLines(failed, PLACE);
+  const text = lines.join('\n');
+  assert.ok(lines.includes('kind:        Sync'), text);
+  assert.ok(lines.includes('status:      Failed'), text);
+  assert.ok(lines.includes('connection:  Contoso HR'), text);
+  // 08:00 UTC is 10:00 in Amsterdam in May (CEST): the connection's zone, named.
+  assert.ok(lines.includes('requested:   1 May 2026, 10:00:00 CEST by API token ci'), text);
+  assert.ok(lines.includes('finished:    1 May 2026, 10:02:31 CEST'), text);
+  assert.ok(lines.includes('duration:    2 min 30 s'), text);
+  assert.ok(lines.includes('error:       AFAS refused the token: AFAS answered 401: check the token.'), text);
+  assert.doesNotMatch(text, /HRS_|\d{4}-\d{2}-\d{2}|\bc1\b/);
 });

@@ -1,32 +1,53 @@
 /**
  * A run for people (its outcome first, what it did, why it stopped, what to do next) and for scripts
  * (the exit code of its outcome: 0 succeeded, with or without warnings; 2 completed with failures;
- * 3 blocked; 4 cancelled; 1 the run failed — contracts/run-outcomes.ts).
+ * 3 blocked; 4 cancelled; 1 the run failed — contracts/run-outcomes.ts). In the console's words:
+ * people by name, times in the connection's zone, statuses and error titles in plain words.
  */
-import { type getRun, type ResponseOf, RUN_OUTCOME_INFO, runPhaseWords } from '../../../contracts/index.ts';
-import { countsLine, duration, shortTime } from './format.ts';
+import {
+  ACTION_WORDS,
+  errorTitle,
+  type getRun,
+  ITEM_STATUS_WORDS,
+  type ResponseOf,
+  RUN_KIND_WORDS,
+  RUN_OUTCOME_INFO,
+  RUN_STATUS_WORDS,
+  runPhaseWords,
+  wordFor,
+} from '../../../contracts/index.ts';
+import { countsLine, duration, timeIn } from './format.ts';
 import type { ExitCode } from './run-remote.ts';
 import { formatProperties } from './table.ts';
+import type { RunPlace } from './time-zones.ts';
 
 export type RunView = ResponseOf<typeof getRun>;
 
-const decision = (d: RunView['approval']): string | undefined =>
-  d ? `by ${d.by} at ${shortTime(d.at)}: ${d.reason}` : undefined;
+/** A run error or a person's error as the console titles it: "AFAS refused the token: …". */
+export const errorWords = (e: { readonly code: string; readonly message: string }): string =>
+  `${errorTitle(e.code)}: ${e.message}`;
 
-export function runLines(run: RunView): string[] {
+export function runLines(run: RunView, place: RunPlace): string[] {
+  const at = (iso: string | null) => (iso ? timeIn(iso, place.zone) : undefined);
+  const decision = (d: RunView['approval']): string | undefined =>
+    d ? `by ${d.byName} on ${timeIn(d.at, place.zone)}: ${d.reason}` : undefined;
   const progress = run.progress
-    ? `${runPhaseWords(run.progress.phase, null)} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
+    ? `${runPhaseWords(run.progress.phase, place.destinationType)} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
     : undefined;
   const lines = formatProperties([
     ['outcome', run.outcome ? RUN_OUTCOME_INFO[run.outcome].label : undefined],
     ['run', run.id],
-    ['kind', run.kind],
-    ['status', run.status + (run.cancelRequested && run.status === 'running' ? ' (cancel requested)' : '')],
-    ['connection', run.connectionId],
+    ['kind', wordFor(RUN_KIND_WORDS, run.kind)],
+    [
+      'status',
+      wordFor(RUN_STATUS_WORDS, run.status) +
+        (run.cancelRequested && run.status === 'running' ? ' (cancel requested)' : ''),
+    ],
+    ['connection', place.connection],
     ['person', run.employeeNumber ?? undefined],
-    ['requested', `${shortTime(run.requestedAt)} by ${run.requestedBy}`],
-    ['started', run.startedAt ? shortTime(run.startedAt) : undefined],
-    ['finished', run.finishedAt ? shortTime(run.finishedAt) : undefined],
+    ['requested', `${timeIn(run.requestedAt, place.zone)} by ${run.requestedByName}`],
+    ['started', at(run.startedAt)],
+    ['finished', at(run.finishedAt)],
     ['duration', duration(run.durationMs)],
     ['progress', run.status === 'running' ? progress : undefined],
     [
@@ -35,10 +56,10 @@ export function runLines(run: RunView): string[] {
         ? undefined
         : `${run.sourceCount} ${run.sourceCount === 1 ? 'person' : 'persons'}`,
     ],
-    ['actions', run.counts ? countsLine(run.counts.actions) : undefined],
-    ['statuses', run.counts ? countsLine(run.counts.statuses) : undefined],
+    ['actions', run.counts ? countsLine(run.counts.actions, ACTION_WORDS) : undefined],
+    ['statuses', run.counts ? countsLine(run.counts.statuses, ITEM_STATUS_WORDS) : undefined],
     ['blocked', run.blockedReason ?? undefined],
-    ['error', run.error ? `${run.error.code}: ${run.error.message}` : undefined],
+    ['error', run.error ? errorWords(run.error) : undefined],
     ['approved', decision(run.approval)],
     ['discarded', decision(run.discard)],
   ]);

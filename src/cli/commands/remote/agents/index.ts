@@ -9,14 +9,15 @@ import {
   type ResponseOf,
   revokeAgent,
 } from '../../../../contracts/index.ts';
-import { shortTime, toJson } from '../format.ts';
+import { timeIn, toJson } from '../format.ts';
 import { type RemoteFlags, remoteSettings, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
 import { type Column, formatTable } from '../table.ts';
+import { organisationZone } from '../time-zones.ts';
 
 type AgentRow = ResponseOf<typeof listAgents>['items'][number];
 
-const COLUMNS: readonly Column<AgentRow>[] = [
+const columns = (zone: string): readonly Column<AgentRow>[] => [
   { header: 'name', value: (a) => a.name },
   {
     header: 'status',
@@ -24,8 +25,8 @@ const COLUMNS: readonly Column<AgentRow>[] = [
   },
   { header: 'host', value: (a) => a.host ?? '—' },
   { header: 'version', value: (a) => a.version ?? '—' },
-  { header: 'connected since', value: (a) => shortTime(a.connectedSince) },
-  { header: 'last heard', value: (a) => shortTime(a.lastSeenAt) },
+  { header: 'connected since', value: (a) => timeIn(a.connectedSince, zone) },
+  { header: 'last heard', value: (a) => timeIn(a.lastSeenAt, zone) },
   {
     header: 'controllers',
     value: (a) =>
@@ -51,7 +52,10 @@ function listCommand(): Command {
         const list = await client.call(listAgents, { params: { id: flags.tenant } });
         if (json) out(toJson(list));
         else if (list.items.length === 0) out('This tenant has no directory agents.');
-        else for (const line of formatTable(COLUMNS, list.items)) out(line);
+        else {
+          const zone = await organisationZone(client);
+          for (const line of formatTable(columns(zone), list.items)) out(line);
+        }
         return 0;
       }),
     );
@@ -73,7 +77,7 @@ function addCommand(): Command {
           return 0;
         }
         out(
-          `Agent "${created.agent.name}" registered. Its one-time key (shown once, valid until ${shortTime(created.expiresAt)}):`,
+          `Agent "${created.agent.name}" registered. Its one-time key (shown once, valid until ${timeIn(created.expiresAt, await organisationZone(client))}):`,
         );
         out('');
         out(`  ${created.key}`);

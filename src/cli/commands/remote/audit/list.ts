@@ -1,11 +1,21 @@
-/** `hrsync audit list [filters]`: the audit log, newest first. */
+/**
+ * `hrsync audit list [filters]`: the audit log, newest first, as the console's audit log shows it —
+ * each event a sentence with the actor as a person, an API token or "Scheduled run", the time in the
+ * organisation's zone. The raw action, actor and details are in `--json`.
+ */
 import { Command } from 'commander';
-import { listAuditEvents, type ResponseOf } from '../../../../contracts/index.ts';
+import {
+  AUDIT_OUTCOME_WORDS,
+  auditSentence,
+  listAuditEvents,
+  type ResponseOf,
+} from '../../../../contracts/index.ts';
 import { positiveInt } from '../arguments.ts';
-import { shortTime, toJson } from '../format.ts';
+import { timeIn, toJson } from '../format.ts';
 import { withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
 import { type Column, formatTable, pageFooter } from '../table.ts';
+import { organisationZone } from '../time-zones.ts';
 import { type AuditFilterFlags, auditQuery, withAuditFilters } from './filter.ts';
 
 type Event = ResponseOf<typeof listAuditEvents>['items'][number];
@@ -15,14 +25,10 @@ interface ListFlags extends AuditFilterFlags {
   readonly pageSize?: number;
 }
 
-const COLUMNS: readonly Column<Event>[] = [
-  { header: 'at', value: (e) => shortTime(e.at) },
-  { header: 'actor', value: (e) => e.actor.name },
-  { header: 'action', value: (e) => e.action },
-  { header: 'outcome', value: (e) => e.outcome },
-  { header: 'connection', value: (e) => e.connection?.name ?? e.connection?.id ?? '' },
-  { header: 'person', value: (e) => e.person ?? '' },
-  { header: 'message', value: (e) => e.message },
+const columns = (zone: string): readonly Column<Event>[] => [
+  { header: 'time', value: (e) => timeIn(e.at, zone) },
+  { header: 'outcome', value: (e) => AUDIT_OUTCOME_WORDS[e.outcome] },
+  { header: 'what happened', value: (e) => auditSentence(e) },
 ];
 
 export function listAuditCommand(): Command {
@@ -40,7 +46,10 @@ export function listAuditCommand(): Command {
           out(toJson(page));
           return 0;
         }
-        if (page.items.length > 0) for (const line of formatTable(COLUMNS, page.items)) out(line);
+        if (page.items.length > 0) {
+          const zone = await organisationZone(client);
+          for (const line of formatTable(columns(zone), page.items)) out(line);
+        }
         out(pageFooter('events', page));
         return 0;
       }),

@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import {
   activateConnection,
   activateConnectionAnyway,
+  CONNECTION_STATE_WORDS,
   deactivateConnection,
 } from '../../../../contracts/index.ts';
 import { toJson } from '../format.ts';
@@ -31,7 +32,11 @@ export const activateCommand = (): Command =>
           flags.anyway === undefined
             ? await client.call(activateConnection, { params: { id } })
             : await client.call(activateConnectionAnyway, { params: { id }, body: { reason: flags.anyway } });
-        out(json ? toJson(details) : `Connection "${details.name}" is now ${details.state}.`);
+        out(
+          json
+            ? toJson(details)
+            : `Connection "${details.name}" is now ${CONNECTION_STATE_WORDS[details.state].toLowerCase()}.`,
+        );
         return 0;
       }),
     );
@@ -44,7 +49,11 @@ export const deactivateCommand = (): Command =>
       runRemote(flags, async ({ client, json, out }) => {
         const { id } = await resolveConnection(client, ref);
         const details = await client.call(deactivateConnection, { params: { id } });
-        out(json ? toJson(details) : `Connection "${details.name}" is now ${details.state}.`);
+        out(
+          json
+            ? toJson(details)
+            : `Connection "${details.name}" is now ${CONNECTION_STATE_WORDS[details.state].toLowerCase()}.`,
+        );
         return 0;
       }),
     );

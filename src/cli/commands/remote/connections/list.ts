@@ -1,9 +1,14 @@
 /** `hrsync connections list [--search text] [--state s]`: the connections the token can see. */
 import { Command, Option } from 'commander';
-import { listConnections, type ResponseOf } from '../../../../contracts/index.ts';
+import {
+  CONNECTION_STATE_WORDS,
+  formatInstant,
+  listConnections,
+  type ResponseOf,
+} from '../../../../contracts/index.ts';
 import { CONNECTION_STATES, type ConnectionState } from '../../../../core/index.ts';
 import { positiveInt } from '../arguments.ts';
-import { shortTime, toJson } from '../format.ts';
+import { toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
 import { type Column, formatTable, pageFooter } from '../table.ts';
@@ -19,11 +24,12 @@ interface ListFlags extends RemoteFlags {
 
 const COLUMNS: readonly Column<Summary>[] = [
   { header: 'name', value: (c) => c.name },
-  { header: 'state', value: (c) => c.state },
+  { header: 'state', value: (c) => CONNECTION_STATE_WORDS[c.state] },
   { header: 'steps', value: (c) => `${c.progress}/5` },
   { header: 'tenant', value: (c) => c.tenant?.name ?? '—' },
-  { header: 'last sync', value: (c) => shortTime(c.lastSyncAt) },
-  { header: 'next run', value: (c) => shortTime(c.nextRunAt) },
+  // In each connection's own zone, as the console's list shows them.
+  { header: 'last sync', value: (c) => formatInstant(c.lastSyncAt, c.timeZone, { fallback: 'Never' }) },
+  { header: 'next run', value: (c) => formatInstant(c.nextRunAt, c.timeZone, { fallback: 'Not scheduled' }) },
   { header: 'id', value: (c) => c.id },
 ];
 

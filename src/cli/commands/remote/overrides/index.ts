@@ -7,36 +7,41 @@ import {
   addOverride,
   listOverrides,
   listQuarantine,
+  OVERRIDE_WORDS,
   type ResponseOf,
   releaseQuarantine,
   removeOverride,
 } from '../../../../contracts/index.ts';
 import { OVERRIDE_KINDS, type OverrideKind } from '../../../../core/index.ts';
 import { CliError } from '../cli-error.ts';
-import { shortTime, toJson } from '../format.ts';
+import { timeIn, toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { resolveConnection } from '../resolve-connection.ts';
 import { runRemote } from '../run-remote.ts';
 import { type Column, formatTable } from '../table.ts';
+import { runPlace } from '../time-zones.ts';
 
 type OverrideRow = ResponseOf<typeof listOverrides>['overrides'][number];
 type QuarantineRow = ResponseOf<typeof listQuarantine>['persons'][number];
 
 const account = (a: { upn: string | null } | null, id: string | null) => a?.upn ?? id ?? '—';
+/** "linked to 8f1c…", "excluded": what an override decides, in the console's words. */
+const overrideText = (o: { readonly kind: OverrideKind; readonly accountId: string | null }) =>
+  `${OVERRIDE_WORDS[o.kind].toLowerCase()}${o.kind === 'exclude' || o.accountId === null ? '' : ` ${o.accountId}`}`;
 
-const OVERRIDE_COLUMNS: readonly Column<OverrideRow>[] = [
+const overrideColumns = (zone: string): readonly Column<OverrideRow>[] => [
   { header: 'person', value: (o) => `${o.personName ?? ''} (${o.employeeNumber})`.trim() },
-  { header: 'override', value: (o) => o.kind },
+  { header: 'override', value: (o) => OVERRIDE_WORDS[o.kind] },
   { header: 'account', value: (o) => (o.kind === 'exclude' ? '—' : account(o.account, o.accountId)) },
   { header: 'reason', value: (o) => o.reason ?? '—' },
-  { header: 'added', value: (o) => `${shortTime(o.createdAt)} by ${o.createdBy}` },
+  { header: 'added', value: (o) => `${timeIn(o.createdAt, zone)} by ${o.createdBy}` },
   { header: 'id', value: (o) => o.id },
 ];
 
-const QUARANTINE_COLUMNS: readonly Column<QuarantineRow>[] = [
+const quarantineColumns = (zone: string): readonly Column<QuarantineRow>[] => [
   { header: 'person', value: (q) => `${q.displayName} (${q.employeeNumber})` },
   { header: 'account', value: (q) => account(q.account, q.accountId) },
-  { header: 'since', value: (q) => shortTime(q.since) },
+  { header: 'since', value: (q) => timeIn(q.since, zone) },
   { header: 'because', value: (q) => q.message },
 ];
 
@@ -50,7 +55,10 @@ function overridesList(): Command {
         const list = await client.call(listOverrides, { params: { id: c.id } });
         if (json) out(toJson(list));
         else if (list.overrides.length === 0) out(`Connection "${c.name}" has no overrides.`);
-        else for (const line of formatTable(OVERRIDE_COLUMNS, list.overrides)) out(line);
+        else {
+          const { zone } = await runPlace(client, c.id);
+          for (const line of formatTable(overrideColumns(zone), list.overrides)) out(line);
+        }
         return 0;
       }),
     );
@@ -90,9 +98,9 @@ function overridesAdd(): Command {
         if (json) out(toJson(added));
         else {
           out(
-            `Override added to "${c.name}": ${added.override.kind} for employee ${added.override.employeeNumber}.`,
+            `Override added to "${c.name}": employee ${added.override.employeeNumber} ${overrideText(added.override)}.`,
           );
-          for (const r of added.replaced) out(`It replaces: ${r.kind} ${r.accountId ?? ''} (${r.id}).`);
+          for (const r of added.replaced) out(`It replaces: ${overrideText(r)} (${r.id}).`);
           if (added.released) out('The person is released from quarantine.');
         }
         return 0;
@@ -111,7 +119,9 @@ function overridesRemove(): Command {
         const removed = await client.call(removeOverride, { params: { id: c.id, overrideId } });
         if (json) out(toJson(removed));
         else
-          out(`Override removed from "${c.name}": ${removed.kind} for employee ${removed.employeeNumber}.`);
+          out(
+            `Override removed from "${c.name}": employee ${removed.employeeNumber} ${overrideText(removed)}.`,
+          );
         return 0;
       }),
     );
@@ -135,7 +145,10 @@ function quarantineList(): Command {
         const list = await client.call(listQuarantine, { params: { id: c.id } });
         if (json) out(toJson(list));
         else if (list.persons.length === 0) out(`Nobody is quarantined on "${c.name}".`);
-        else for (const line of formatTable(QUARANTINE_COLUMNS, list.persons)) out(line);
+        else {
+          const { zone } = await runPlace(client, c.id);
+          for (const line of formatTable(quarantineColumns(zone), list.persons)) out(line);
+        }
         return 0;
       }),
     );

@@ -1,6 +1,6 @@
 /** `hrsync runs cancel <runId>`: a queued run is cancelled; a running one is asked to stop. */
 import { Command } from 'commander';
-import { cancelRun } from '../../../../contracts/index.ts';
+import { cancelRun, RUN_STATUS_WORDS } from '../../../../contracts/index.ts';
 import { toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
@@ -17,7 +17,7 @@ export function cancelRunCommand(): Command {
           out(
             run.status === 'cancelled'
               ? `Run ${run.id} is cancelled.`
-              : `Run ${run.id} is ${run.status}; it was asked to stop and stops at its next safe point.`,
+              : `Run ${run.id} is ${RUN_STATUS_WORDS[run.status].toLowerCase()}; it was asked to stop and stops at its next safe point.`,
           );
         return 0;
       }),

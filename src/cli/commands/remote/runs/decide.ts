@@ -9,6 +9,7 @@ import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { reportRun } from '../report-run.ts';
 import { runRemote } from '../run-remote.ts';
 import { runLines } from '../run-summary.ts';
+import { runPlace } from '../time-zones.ts';
 
 interface DecisionFlags extends RemoteFlags {
   readonly reason: string;
@@ -38,7 +39,7 @@ export function discardRunCommand(): Command {
       runRemote(flags, async ({ client, json, out }) => {
         const run = await client.call(discardRun, { params: { id }, body: { reason: flags.reason } });
         if (json) out(toJson(run));
-        else for (const line of runLines(run)) out(line);
+        else for (const line of runLines(run, await runPlace(client, run.connectionId))) out(line);
         return 0;
       }),
     );

@@ -6,18 +6,26 @@
 import { extname } from 'node:path';
 import { Command, Option } from 'commander';
 import {
+  ACTION_WORDS,
+  attributeText,
   exportRunItemsCsv,
   exportRunItemsJson,
+  getRun,
+  ITEM_STATUS_WORDS,
   listRunItems,
   type ResponseOf,
+  wordFor,
 } from '../../../../contracts/index.ts';
+import type { TenantType } from '../../../../core/index.ts';
 import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus } from '../../../../core/index.ts';
 import { positiveInt } from '../arguments.ts';
 import { CliError } from '../cli-error.ts';
 import { toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
+import { errorWords } from '../run-summary.ts';
 import { type Column, formatTable, pageFooter } from '../table.ts';
+import { runPlace } from '../time-zones.ts';
 import { writeExport } from '../write-export.ts';
 
 type Item = ResponseOf<typeof listRunItems>['items'][number];
@@ -33,13 +41,13 @@ interface ItemsFlags extends RemoteFlags {
   readonly pageSize?: number;
 }
 
-const COLUMNS: readonly Column<Item>[] = [
+const columns = (type: TenantType | null): readonly Column<Item>[] => [
   { header: 'employee', value: (i) => i.employeeNumber },
   { header: 'name', value: (i) => i.displayName },
-  { header: 'action', value: (i) => i.action },
-  { header: 'status', value: (i) => i.status },
-  { header: 'changes', value: (i) => i.changes.map((c) => c.attribute).join(', ') },
-  { header: 'error', value: (i) => (i.error ? `${i.error.code}: ${i.error.message}` : '') },
+  { header: 'action', value: (i) => wordFor(ACTION_WORDS, i.action) },
+  { header: 'status', value: (i) => wordFor(ITEM_STATUS_WORDS, i.status) },
+  { header: 'changes', value: (i) => i.changes.map((c) => attributeText(type, c.attribute)).join(', ') },
+  { header: 'error', value: (i) => (i.error ? errorWords(i.error) : '') },
 ];
 
 function formatOf(flags: ItemsFlags, out: string): Format {
@@ -87,7 +95,11 @@ export function runItemsCommand(): Command {
           out(toJson(page));
           return 0;
         }
-        if (page.items.length > 0) for (const line of formatTable(COLUMNS, page.items)) out(line);
+        if (page.items.length > 0) {
+          const run = await client.call(getRun, { params: { id } });
+          const { destinationType } = await runPlace(client, run.connectionId);
+          for (const line of formatTable(columns(destinationType), page.items)) out(line);
+        }
         out(pageFooter('items', page));
         return 0;
       }),

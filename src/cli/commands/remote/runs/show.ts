@@ -5,6 +5,7 @@ import { toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
 import { runExitCode, runLines } from '../run-summary.ts';
+import { runPlace } from '../time-zones.ts';
 
 interface ShowFlags extends RemoteFlags {
   readonly exitStatus?: boolean;
@@ -19,7 +20,7 @@ export function showRunCommand(): Command {
       runRemote(flags, async ({ client, json, out }) => {
         const run = await client.call(getRun, { params: { id } });
         if (json) out(toJson(run));
-        else for (const line of runLines(run)) out(line);
+        else for (const line of runLines(run, await runPlace(client, run.connectionId))) out(line);
         return flags.exitStatus ? runExitCode(run) : 0;
       }),
     );

@@ -1,0 +1,109 @@
+/**
+ * The product's vocabulary in words, as the console and the CLI both show it (issue 12, item 5):
+ * "No change", not `no-change`. Each table is keyed by the full union, so a new state, action or
+ * status does not compile until it is named here. The console adds its colours (web/src/ui/labels.ts).
+ */
+
+import type { OverrideKind } from '../core/overrides.ts';
+import type { StepName } from '../core/plan.ts';
+import type {
+  Action,
+  ConnectionState,
+  ItemStatus,
+  RunKind,
+  RunStatus,
+  TenantType,
+} from '../core/vocabulary.ts';
+import type { AuditOutcome } from './audit-actions.ts';
+
+export const CONNECTION_STATE_WORDS: Readonly<Record<ConnectionState, string>> = {
+  draft: 'Draft',
+  simulation: 'Simulation',
+  active: 'Active',
+  deactivated: 'Deactivated',
+};
+
+export const TENANT_TYPE_WORDS: Readonly<Record<TenantType, string>> = {
+  cloud: 'Cloud (Microsoft Entra ID)',
+  hybrid: 'Hybrid (Active Directory)',
+};
+
+export const SOURCE_SYSTEM_WORDS: Readonly<Record<'afas-profit', string>> = { 'afas-profit': 'AFAS Profit' };
+
+export const ACTION_WORDS: Readonly<Record<Action, string>> = {
+  create: 'Create',
+  update: 'Update',
+  enable: 'Enable',
+  disable: 'Disable',
+  delete: 'Delete',
+  'no-change': 'No change',
+  'out-of-scope': 'Out of scope',
+  conflict: 'Conflict',
+};
+
+export const ITEM_STATUS_WORDS: Readonly<Record<ItemStatus, string>> = {
+  success: 'Success',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  warning: 'Warning',
+  blocked: 'Blocked',
+};
+
+export const RUN_STATUS_WORDS: Readonly<Record<RunStatus, string>> = {
+  queued: 'Queued',
+  running: 'Running',
+  blocked: 'Blocked',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  discarded: 'Discarded',
+};
+
+export const RUN_KIND_WORDS: Readonly<Record<RunKind, string>> = {
+  simulation: 'Simulation',
+  sync: 'Sync',
+  'on-demand': 'On-demand sync',
+};
+
+/** An operator's override of the matcher, followed by the account where it names one. */
+export const OVERRIDE_WORDS: Readonly<Record<OverrideKind, string>> = {
+  link: 'Linked to',
+  exclude: 'Excluded',
+  'never-match': 'Never matched to',
+};
+
+/** The five configuration steps by number, as the console's step list and `connections show` name them. */
+export const CONFIGURATION_STEP_WORDS: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
+  1: 'Source',
+  2: 'Destination',
+  3: 'Mapping and matching',
+  4: 'Scope and lifecycle',
+  5: 'Simulation and activation',
+};
+
+/** The steps of one person's result (the console's run item panel, `hrsync runs items`). */
+export const ITEM_STEP_WORDS: Readonly<Record<StepName, string>> = {
+  read: 'Read from AFAS',
+  scope: 'In or out of scope',
+  match: 'Finding the account',
+  plan: 'Planned change',
+  guard: 'Safety check',
+  apply: 'Making the change',
+};
+
+export const AUDIT_OUTCOME_WORDS: Readonly<Record<AuditOutcome, string>> = {
+  success: 'Done',
+  failure: 'Failed',
+  refused: 'Refused',
+};
+
+/** A value from an attribute change, as text: arrays joined, null shown as "(empty)". */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '(empty)';
+  return String(value);
+}
+
+/** A word from one of these tables, or the value itself when a newer service sends one it lacks. */
+export const wordFor = <K extends string>(table: Readonly<Record<K, string>>, value: string): string =>
+  Object.hasOwn(table, value) ? table[value as K] : value;
