@@ -177,11 +177,7 @@ describe('names held outside the accounts hrsync reads (Samba)', () => {
       await assert.rejects(addUser(admin, dn, attributes), (error) => {
         const failure = classifyLdapError(error);
         assert.equal(failure.resultCode, code, String(error));
-        assert.match(
-          failure.message,
-          /sAMAccountName@domain/,
-          `${String(error)} → ${failure.message}`,
-        );
+        assert.match(failure.message, /sAMAccountName@domain/, `${String(error)} → ${failure.message}`);
         return true;
       });
     }
