@@ -63,7 +63,7 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
   const table = await stack.hrsync(['overrides', 'list', name], { token: 'viewer' });
   assert.match(table.out, new RegExp(`${conflict.employeeNumber}\\)\\s+Linked to\\s`));
   // Added when, in the connection's zone with the zone named.
-  assert.match(table.out, /\d{1,2} [A-Z][a-z]{2} \d{4}, [\d:]{8} (CET|CEST) by /);
+  assert.match(table.out, /\d{1,2} [A-Z][a-z]{2} \d{4}, [\d:]{8} (CET|CEST) by API token cli operator/);
   assert.doesNotMatch(table.out, /\d{4}-\d{2}-\d{2}T/);
 
   const next = await simulated();

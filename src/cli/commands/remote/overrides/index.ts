@@ -34,7 +34,7 @@ const overrideColumns = (zone: string): readonly Column<OverrideRow>[] => [
   { header: 'override', value: (o) => OVERRIDE_WORDS[o.kind] },
   { header: 'account', value: (o) => (o.kind === 'exclude' ? '—' : account(o.account, o.accountId)) },
   { header: 'reason', value: (o) => o.reason ?? '—' },
-  { header: 'added', value: (o) => `${timeIn(o.createdAt, zone)} by ${o.createdBy}` },
+  { header: 'added', value: (o) => `${timeIn(o.createdAt, zone)} by ${o.createdByName}` },
   { header: 'id', value: (o) => o.id },
 ];
 
