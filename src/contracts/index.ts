@@ -6,7 +6,7 @@ export * from './activation-gate.ts';
 export * from './attribute-labels.ts';
 export * from './audit-actions.ts';
 export * from './connection-states.ts';
-export * from './dates.ts';
+export * from './date-time.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
 export * from './item-reasons.ts';

@@ -222,7 +222,7 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
   ],
   'name-taken': [
     [
-      { code: 'name-taken', first: 'jan.jansen', chosen: 'jjansen', candidate: 2 },
+      { code: 'name-taken', first: 'jan.jansen', why: null, chosen: 'jjansen', candidate: 2 },
       undefined,
       'The user name "jan.jansen" is taken, so "jjansen" is used (candidate 2)',
     ],

@@ -13,7 +13,7 @@ import type { MatchTry, PersonReason, StepReason } from '../core/step-reasons.ts
 import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
 import { attributeLabel } from './attribute-labels.ts';
-import { formatInstant, formatLocalDate } from './dates.ts';
+import { formatInstant, formatLocalDate } from './date-time.ts';
 
 /** The item steps' names in words (the console's detail panel, the CLI). */
 export const ITEM_STEP_WORDS: Readonly<Record<StepName, string>> = {
@@ -238,7 +238,7 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
         ? `Manager ${person(r.old, ctx)} removed`
         : `Manager changes from ${person(r.old, ctx)} to ${person(r.new, ctx)}`,
   'name-taken': (r) =>
-    `The user name "${r.first}" is taken, so "${r.chosen}" is used (candidate ${r.candidate})`,
+    `The user name "${r.first}" is taken${r.why ? ` (${r.why})` : ''}, so "${r.chosen}" is used (candidate ${r.candidate})`,
   quarantined: (r, _i, ctx) =>
     `Quarantined since ${formatInstant(r.since, ctx.timeZone)}, because ${r.because}. Nothing is sent until their AFAS data, the configuration or an operator changes something`,
   released: (r, _i, ctx) =>
@@ -457,8 +457,14 @@ const LEGACY: readonly Legacy[] = [
   ],
   [
     'plan',
-    /^"(.+)" was taken; chose "(.+)" \(candidate (\d+)\)$/,
-    (m) => ({ code: 'name-taken', first: m[1] as string, chosen: m[2] as string, candidate: Number(m[3]) }),
+    /^"(.+)" was taken(?: \((.+)\))?; chose "(.+)" \(candidate (\d+)\)$/,
+    (m) => ({
+      code: 'name-taken',
+      first: m[1] as string,
+      why: m[2] ?? null,
+      chosen: m[3] as string,
+      candidate: Number(m[4]),
+    }),
   ],
   ['apply', /^created account (\S+)$/, (m) => ({ code: 'created', account: m[1] as string })],
   [

@@ -97,6 +97,8 @@ export type StepReason =
   | {
       readonly code: 'name-taken';
       readonly first: string;
+      /** Why it counts as taken when no account holds it as such (an implied UPN), else null. */
+      readonly why: string | null;
       readonly chosen: string;
       readonly candidate: number;
     }

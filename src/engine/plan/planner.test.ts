@@ -419,6 +419,7 @@ describe('planner', () => {
     assert.deepEqual(p.get('100')?.item.steps.find((s) => s.reason?.code === 'name-taken')?.reason, {
       code: 'name-taken',
       first: 'jan.jansen',
+      why: null,
       chosen: 'ja.jansen',
       candidate: 3,
     });
