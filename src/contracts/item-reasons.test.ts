@@ -356,6 +356,34 @@ test('the raw detail stays one click away: the message, or the reason as code an
   );
 });
 
+test('the why of a person is the deciding plan step; dates in changes read as dates', () => {
+  const managerOnly = item([
+    { step: 'plan', status: 'success', message: '', reason: { code: 'up-to-date' } },
+    { step: 'plan', status: 'success', message: '', reason: { code: 'manager', old: null, new: '100012' } },
+  ]);
+  assert.equal(itemReasonWords(managerOnly, ctx), 'Manager set to Piet de Vries (100012)');
+  const named = item([
+    {
+      step: 'plan',
+      status: 'success',
+      message: '',
+      reason: { code: 'name-taken', first: 'a', why: null, chosen: 'b', candidate: 2 },
+    },
+    {
+      step: 'plan',
+      status: 'success',
+      message: '',
+      reason: { code: 'create', enabled: true, upn: 'b@x.nl', start: null, leadDays: 14 },
+    },
+  ]);
+  assert.equal(itemReasonWords(named, ctx), 'New account b@x.nl, created enabled');
+  const leave = item([], [{ attribute: 'employeeLeaveDateTime', old: null, new: '2026-09-15T22:00:00Z' }]);
+  assert.equal(
+    reasonWords({ code: 'update', count: 1 }, leave, ctx),
+    'Updates 1 attribute: employee leave date (empty) → 16 Sept 2026, 00:00 CEST',
+  );
+});
+
 test('the why of a failed person is the failing step', () => {
   const failed = item(
     [

@@ -73,9 +73,14 @@ function person(employeeNumber: string | null, ctx: ReasonContext): string {
   return name ? `${name} (${employeeNumber})` : `employee ${employeeNumber}`;
 }
 
-function value(v: AttrValue): string {
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A changed value as text: dates and instants (hire and leave dates) in the product's format. */
+function value(v: AttrValue, ctx: ReasonContext): string {
   if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return '(empty)';
-  return Array.isArray(v) ? v.join(', ') : String(v);
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'string' && INSTANT.test(v)) return formatInstant(v, ctx.timeZone);
+  return typeof v === 'string' ? formatLocalDate(v) : String(v);
 }
 
 const NOT_ATTRIBUTES = new Set(['accountEnabled', 'manager', 'group', 'licence']);
@@ -86,7 +91,7 @@ function changeList(item: ItemLike | undefined, ctx: ReasonContext): string {
   if (changes.length === 0) return '';
   const shown = changes
     .slice(0, 3)
-    .map((c) => `${attributeWords(c.attribute, ctx)} ${value(c.old)} → ${value(c.new)}`);
+    .map((c) => `${attributeWords(c.attribute, ctx)} ${value(c.old, ctx)} → ${value(c.new, ctx)}`);
   const rest = changes.length - shown.length;
   return `: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
 }
@@ -293,6 +298,9 @@ export function stepText(ctx: ReasonContext): {
   };
 }
 
+/** Plan steps that tell how, not what: the why of a person is another plan step when there is one. */
+const AUXILIARY: ReadonlySet<StepReason['code']> = new Set(['up-to-date', 'name-taken', 'released']);
+
 /**
  * The one line that says why for a person (the run page's "Why" column): a failed or blocked step
  * when there is one, else the first planned change, else the last step.
@@ -302,7 +310,12 @@ export function itemReasonWords(item: ItemLike, ctx: ReasonContext): string {
     item.status === 'failed' || item.status === 'blocked'
       ? item.steps.find((s) => s.status === 'failed' || s.status === 'blocked')
       : undefined;
-  const chosen = problem ?? item.steps.find((s) => s.step === 'plan') ?? item.steps[item.steps.length - 1];
+  const plans = item.steps.filter((s) => s.step === 'plan');
+  const decision = plans.find((s) => {
+    const code = (s.reason ?? legacyReason(s.step, s.message))?.code;
+    return code === undefined || !AUXILIARY.has(code);
+  });
+  const chosen = problem ?? decision ?? plans[0] ?? item.steps[item.steps.length - 1];
   return chosen ? stepWords(chosen, item, ctx) : '';
 }
 

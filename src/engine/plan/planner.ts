@@ -530,21 +530,19 @@ export function plan(input: PlanInput): Plan {
       if (choice.tried > 1) {
         const first = localParts(attrs, context).next().value;
         const implied = impliedReason(first);
-        steps.push(
-          {
-            ...step(
-              'plan',
-              `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
-            ),
-            reason: {
-              code: 'name-taken',
-              first: first ?? '',
-              why: implied === '' ? null : implied.slice(2, -1),
-              chosen: choice.localPart,
-              candidate: choice.tried,
-            },
+        steps.push({
+          ...step(
+            'plan',
+            `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
+          ),
+          reason: {
+            code: 'name-taken',
+            first: first ?? '',
+            why: implied === '' ? null : implied.slice(2, -1),
+            chosen: choice.localPart,
+            candidate: choice.tried,
           },
-        );
+        });
       }
     }
     const unique = fitValues(uniqueValues, limits);
