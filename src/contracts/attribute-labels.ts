@@ -2,8 +2,8 @@
  * The one table of target attribute labels: how the Microsoft Entra admin center (cloud) and Active
  * Directory Users and Computers (hybrid) name an attribute, shown with the technical name beside it
  * ("First name · givenName", "Last name · sn") wherever the console shows a target attribute —
- * step 3's mapping and matching, run items and their old → new values, previews, comparisons — and
- * wherever `hrsync` prints one.
+ * step 3's mapping and matching, run items and their old → new values, previews, comparisons — and in
+ * the plain-word reasons of run items (item-reasons.ts), which the service, the CLI and exports share.
  */
 import type { TenantType } from '../core/vocabulary.ts';
 

@@ -11,6 +11,7 @@ export * from './date-time.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
 export * from './error-titles.ts';
+export * from './item-reasons.ts';
 export * from './person-actions.ts';
 export * from './run-outcomes.ts';
 export * from './run-phases.ts';

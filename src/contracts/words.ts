@@ -5,7 +5,6 @@
  */
 
 import type { OverrideKind } from '../core/overrides.ts';
-import type { StepName } from '../core/plan.ts';
 import type {
   Action,
   ConnectionState,
@@ -79,16 +78,6 @@ export const CONFIGURATION_STEP_WORDS: Readonly<Record<1 | 2 | 3 | 4 | 5, string
   3: 'Mapping and matching',
   4: 'Scope and lifecycle',
   5: 'Simulation and activation',
-};
-
-/** The steps of one person's result (the console's run item panel, `hrsync runs items`). */
-export const ITEM_STEP_WORDS: Readonly<Record<StepName, string>> = {
-  read: 'Read from AFAS',
-  scope: 'In or out of scope',
-  match: 'Finding the account',
-  plan: 'Planned change',
-  guard: 'Safety check',
-  apply: 'Making the change',
 };
 
 export const AUDIT_OUTCOME_WORDS: Readonly<Record<AuditOutcome, string>> = {

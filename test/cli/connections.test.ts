@@ -211,7 +211,7 @@ describe('runs queued from the command line', () => {
       new RegExp(`^${person.employeeNumber} ${person.displayName}: Update, (success|warning)$`, 'm'),
     );
     for (const step of Object.values(ITEM_STEP_WORDS).filter((w) => w !== 'Safety check'))
-      assert.match(r.out, new RegExp(`^  ${step} \\[success\\] `, 'm'), `step ${step}`);
+      assert.match(r.out, new RegExp(`^  ${step} \\[success\\]: `, 'm'), `step ${step}`);
     // Each change old → new as the console shows values: no JSON quoting, empty as "(empty)".
     assert.match(r.out, /^ {2}[^\n:]+: .+ → .+$/m);
     assert.doesNotMatch(r.out, /→ "|": null/);

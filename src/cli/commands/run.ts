@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
+import { stepText } from '../../contracts/item-reasons.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
 import { ACTION_WORDS, ITEM_STATUS_WORDS, RUN_KIND_WORDS } from '../../contracts/words.ts';
 import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
@@ -73,7 +74,12 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
       await writeFile(
         flags.out,
-        format === 'csv' ? runItemsToCsv(outcome.items) : runItemsToJson(outcome.items),
+        format === 'csv'
+          ? runItemsToCsv(
+              outcome.items,
+              stepText({ timeZone: connection.config.timeZone ?? 'Europe/Amsterdam' }),
+            )
+          : runItemsToJson(outcome.items),
       );
       console.log(`run items written to ${flags.out}`);
     }

@@ -1,2 +1,6 @@
-/** Target attributes with the admin center's labels: one table for the console and the CLI. */
-export { attributeLabel, attributeText, labelledAttributes } from '../api/contracts.ts';
+/** The one table of target attribute labels lives with the contracts, so run-item reasons use it too. */
+export {
+  attributeLabel,
+  attributeText,
+  labelledAttributes,
+} from '../../../src/contracts/attribute-labels.ts';

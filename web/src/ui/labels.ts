@@ -78,7 +78,7 @@ export const RUN_OUTCOME_COLOURS: Readonly<Record<RunOutcome, Colour>> = {
 
 export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = RUN_KIND_WORDS;
 
-/** The steps of one person's result (the run item panel), in words. */
+/** The item steps' names: one table with the CLI's (contracts/item-reasons.ts). */
 export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = ITEM_STEP_WORDS;
 
 export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = CONFIGURATION_STEP_WORDS;

@@ -49,17 +49,18 @@ async function printPersonSteps(remote: Remote, runId: string, type: TenantType 
   const items = await remote.client.call(listRunItems, { params: { id: runId }, query: { pageSize: 10 } });
   for (const item of items.items) {
     remote.out('');
-    remote.out(
-      `${item.employeeNumber} ${item.displayName}: ${wordFor(ACTION_WORDS, item.action)}, ${wordFor(ITEM_STATUS_WORDS, item.status).toLowerCase()}`,
-    );
-    for (const step of item.steps)
-      remote.out(
-        `  ${wordFor(ITEM_STEP_WORDS, step.step)} [${wordFor(ITEM_STATUS_WORDS, step.status).toLowerCase()}] ${step.message}`,
-      );
-    for (const change of item.changes)
-      remote.out(
-        `  ${attributeText(type, change.attribute)}: ${formatValue(change.old)} → ${formatValue(change.new)}`,
-      );
+    const action = wordFor(ACTION_WORDS, item.action);
+    const status = wordFor(ITEM_STATUS_WORDS, item.status).toLowerCase();
+    remote.out(`${item.employeeNumber} ${item.displayName}: ${action}, ${status}`);
+    // The step's name and its reason in words (`--json` has the reason as data).
+    for (const step of item.steps) {
+      const name = wordFor(ITEM_STEP_WORDS, step.step);
+      remote.out(`  ${name} [${wordFor(ITEM_STATUS_WORDS, step.status).toLowerCase()}]: ${step.text}`);
+    }
+    for (const change of item.changes) {
+      const attribute = attributeText(type, change.attribute);
+      remote.out(`  ${attribute}: ${formatValue(change.old)} → ${formatValue(change.new)}`);
+    }
     if (item.error) remote.out(`  ${errorWords(item.error)}`);
   }
 }

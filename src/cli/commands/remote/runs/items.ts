@@ -8,6 +8,7 @@ import { Command, Option } from 'commander';
 import {
   ACTION_WORDS,
   attributeText,
+  errorTitle,
   exportRunItemsCsv,
   exportRunItemsJson,
   getRun,
@@ -23,7 +24,6 @@ import { CliError } from '../cli-error.ts';
 import { toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
-import { errorWords } from '../run-summary.ts';
 import { type Column, formatTable, pageFooter } from '../table.ts';
 import { runPlace } from '../time-zones.ts';
 import { writeExport } from '../write-export.ts';
@@ -47,7 +47,9 @@ const columns = (type: TenantType | null): readonly Column<Item>[] => [
   { header: 'action', value: (i) => wordFor(ACTION_WORDS, i.action) },
   { header: 'status', value: (i) => wordFor(ITEM_STATUS_WORDS, i.status) },
   { header: 'changes', value: (i) => i.changes.map((c) => attributeText(type, c.attribute)).join(', ') },
-  { header: 'error', value: (i) => (i.error ? errorWords(i.error) : '') },
+  // The error's title (its code is in --json); the reason in words says the rest.
+  { header: 'error', value: (i) => (i.error ? errorTitle(i.error.code) : '') },
+  { header: 'why', value: (i) => i.reason },
 ];
 
 function formatOf(flags: ItemsFlags, out: string): Format {
