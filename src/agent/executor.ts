@@ -51,6 +51,7 @@ export async function execute(
               removedIds: read.removedIds,
               ...(read.reserved ? { reserved: read.reserved } : {}),
               ...(read.reservedWithin ? { reservedWithin: read.reservedWithin } : {}),
+              ...(read.implied ? { implied: read.implied } : {}),
               pages: pages.length,
             },
           },

@@ -5,6 +5,7 @@
 export * from './activation-gate.ts';
 export * from './audit-actions.ts';
 export * from './connection-states.ts';
+export * from './date-time.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
 export * from './person-actions.ts';

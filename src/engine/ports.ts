@@ -186,6 +186,24 @@ export interface TargetReadResult {
    * "Jan Jansen" in OU=Staff). Always complete, also on an incremental read.
    */
   readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
+  /** Values held without being stored (AD's implicit UPN); see ImpliedName. */
+  readonly implied?: readonly ImpliedName[];
+}
+
+/**
+ * A value every holder of another attribute holds implicitly. Windows signs an account in as
+ * `sAMAccountName@<its domain's DNS name>` when no account has that as its userPrincipalName, so a
+ * new UPN must not take another account's implicit one, nor a new sAMAccountName make an implicit UPN
+ * another account holds (Samba refuses both with entryAlreadyExists). Read: a value of `attribute`
+ * ending in `suffix` is held by whoever holds the rest of it in `from`.
+ */
+export interface ImpliedName {
+  /** e.g. userPrincipalName */
+  readonly attribute: string;
+  /** e.g. sAMAccountName */
+  readonly from: string;
+  /** e.g. `@example.nl`: the domain's DNS name */
+  readonly suffix: string;
 }
 
 /** A name held in a container by an object that is not an account. */

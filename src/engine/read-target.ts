@@ -5,7 +5,14 @@
  * incrementally (a tenant where nothing changed costs no cache writes at all).
  */
 import type { Account } from '../core/index.ts';
-import type { EngineState, EngineStore, ScopedReservation, Target, TenantCacheUpdate } from './ports.ts';
+import type {
+  EngineState,
+  EngineStore,
+  ImpliedName,
+  ScopedReservation,
+  Target,
+  TenantCacheUpdate,
+} from './ports.ts';
 
 export interface TenantRead {
   readonly accounts: readonly Account[];
@@ -17,6 +24,8 @@ export interface TenantRead {
   readonly reserved: Readonly<Record<string, readonly string[]>>;
   /** Names non-accounts hold per container (see TargetReadResult.reservedWithin). */
   readonly reservedWithin: Readonly<Record<string, readonly ScopedReservation[]>>;
+  /** Values held implicitly (see TargetReadResult.implied). */
+  readonly implied: readonly ImpliedName[];
 }
 
 export async function readTarget(
@@ -45,6 +54,7 @@ export async function readTarget(
       cacheUpdate: { kind: 'replace', accounts: result.accounts },
       reserved: result.reserved ?? {},
       reservedWithin: result.reservedWithin ?? {},
+      implied: result.implied ?? [],
     };
   }
   const merged = new Map(cached.map((a) => [a.id, a]));
@@ -63,5 +73,6 @@ export async function readTarget(
     cacheUpdate: { kind: 'changes', accounts: changed, removedIds: removed },
     reserved: result.reserved ?? {},
     reservedWithin: result.reservedWithin ?? {},
+    implied: result.implied ?? [],
   };
 }

@@ -179,6 +179,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       collisions: capabilities.uniqueAttributes,
       reserved: tenant.reserved,
       reservedWithin: tenant.reservedWithin,
+      implied: tenant.implied,
       capabilities,
       overrides,
       quarantine: {

@@ -11,6 +11,8 @@ export interface NotificationEvent {
   /** The hrsync event type in JSON payloads and the `X-Hrsync-Event` header. */
   readonly type: `run.${'blocked' | 'failed' | 'completed-with-failures'}` | 'persons.quarantined' | 'test';
   readonly at: string;
+  /** The zone people read `at` in: the connection's (step 4), else the organisation's. */
+  readonly timeZone: string;
   readonly organisation: { readonly id: string; readonly name: string };
   readonly connection: { readonly id: string; readonly name: string } | null;
   readonly run: {
@@ -63,6 +65,7 @@ export function runEvent(
   organisation: { readonly id: string; readonly name: string },
   connection: { readonly id: string; readonly name: string },
   publicUrl: string | null,
+  timeZone: string,
 ): NotificationEvent | null {
   const outcome = runOutcome(run.status, run.counts?.statuses);
   if (outcome === null) return null;
@@ -81,6 +84,7 @@ export function runEvent(
     kind,
     type: `run.${outcome as 'blocked' | 'failed' | 'completed-with-failures'}`,
     at: run.finishedAt ?? run.requestedAt,
+    timeZone,
     organisation,
     connection,
     run: {
@@ -105,6 +109,7 @@ export function quarantineEvent(
   at: string,
   runId: string | null,
   publicUrl: string | null,
+  timeZone: string,
 ): NotificationEvent {
   const who = persons.length === 1 ? (persons[0] ?? '1 person') : `${persons.length} persons`;
   const listed =
@@ -115,6 +120,7 @@ export function quarantineEvent(
     kind: 'person-quarantined',
     type: 'persons.quarantined',
     at,
+    timeZone,
     organisation,
     connection,
     run: null,
@@ -135,11 +141,13 @@ export function testEvent(
   connection: { readonly id: string; readonly name: string } | null,
   at: string,
   by: string,
+  timeZone: string,
 ): NotificationEvent {
   return {
     kind: 'run-failed',
     type: 'test',
     at,
+    timeZone,
     organisation,
     connection,
     run: null,

@@ -1,5 +1,5 @@
 /** Notifications: e-mail and webhooks about runs that need a person (README, Notifications). */
-export type { SmtpTarget } from './email.ts';
+export type { MailMessage, SmtpTarget } from './email.ts';
 export type { NotificationEvent } from './event.ts';
 export { runEventKind } from './event.ts';
 export type { DeliveryResult, NotifierOptions, ServerSmtp } from './notifier.ts';

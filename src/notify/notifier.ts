@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type EndpointPolicy, endpointProblem } from '../core/endpoint-policy.ts';
 import type { Actor, NotificationRules, Run, Store, WebhookRecord } from '../store/index.ts';
-import { type SmtpTarget, sendEmail } from './email.ts';
+import { type MailMessage, mailFailure, notificationMessage, type SmtpTarget, sendMail } from './email.ts';
 import { type NotificationEvent, quarantineEvent, runEvent, testEvent } from './event.ts';
 import { postWebhook, SIGNATURE_HEADER, signature, TIMESTAMP_HEADER, webhookBody } from './webhook.ts';
 
@@ -70,6 +70,31 @@ export class Notifier {
   }
 
   /**
+   * Sends one message through the organisation's mail server with the notifications' own settings
+   * (timeouts, HRSYNC_EXTRA_CA_FILE, the reading of refusals), trying again with back-off when
+   * `retry` and the failure may pass. Invitations use it; notifications' e-mails go through it too.
+   */
+  async mail(
+    organisationId: string,
+    message: MailMessage,
+    retry: boolean,
+  ): Promise<{ readonly ok: boolean; readonly attempts: number; readonly error: string | null }> {
+    const smtp = await this.#smtp(organisationId);
+    if (typeof smtp === 'string') return { ok: false, attempts: 0, error: smtp };
+    return this.#attempts(retry, async () => {
+      try {
+        await sendMail(smtp, message, {
+          timeoutMs: this.#timeoutMs,
+          ...(this.#o.extraCa ? { extraCa: this.#o.extraCa } : {}),
+        });
+        return { ok: true, retryable: false, error: null };
+      } catch (error) {
+        return { ok: false, ...mailFailure(error) };
+      }
+    });
+  }
+
+  /**
    * Called with every finished run; returns at once, delivering in the background: the run's own
    * event (blocked, failed, completed with failures) and, separately, the persons it quarantined.
    */
@@ -98,6 +123,7 @@ export class Notifier {
           this.#o.store.clock.now(),
           input.runId,
           this.#o.publicUrl,
+          scope.timeZone,
         );
         await this.#deliver(input.organisationId, scope.rules, event, input.runId, true);
       })(),
@@ -114,14 +140,22 @@ export class Notifier {
     if (!organisation) return [];
     let rules: NotificationRules = await this.#o.store.notifications.organisation(organisationId);
     let connection: { id: string; name: string } | null = null;
+    let timeZone = organisation.timeZone;
     if (connectionId !== null) {
       const scope = await this.#scope(organisationId, connectionId);
       if (scope) {
         rules = scope.rules;
         connection = scope.connection;
+        timeZone = scope.timeZone;
       }
     }
-    const event = testEvent(organisation, connection, this.#o.store.clock.now(), by);
+    const event = testEvent(
+      { id: organisation.id, name: organisation.name },
+      connection,
+      this.#o.store.clock.now(),
+      by,
+      timeZone,
+    );
     return this.#deliver(organisationId, rules, event, null, false);
   }
 
@@ -148,6 +182,7 @@ export class Notifier {
     return {
       organisation: { id: organisation.id, name: organisation.name },
       connection: { id: connection.id, name: connection.name },
+      timeZone: connection.config.timeZone ?? organisation.timeZone,
       rules,
     };
   }
@@ -177,7 +212,7 @@ export class Notifier {
   async #forRun(run: Run): Promise<void> {
     const scope = await this.#scope(run.organisationId, run.connectionId);
     if (!scope) return;
-    const event = runEvent(run, scope.organisation, scope.connection, this.#o.publicUrl);
+    const event = runEvent(run, scope.organisation, scope.connection, this.#o.publicUrl, scope.timeZone);
     if (!event) return;
     await this.#deliver(run.organisationId, scope.rules, event, run.id, true);
   }
@@ -245,22 +280,7 @@ export class Notifier {
     retry: boolean,
   ): Promise<DeliveryResult> {
     const target = recipients.join(', ');
-    const smtp = await this.#smtp(organisationId);
-    if (typeof smtp === 'string') return { channel: 'email', target, ok: false, attempts: 0, error: smtp };
-    const outcome = await this.#attempts(retry, async () => {
-      try {
-        await sendEmail(smtp, recipients, event, {
-          timeoutMs: this.#timeoutMs,
-          ...(this.#o.extraCa ? { extraCa: this.#o.extraCa } : {}),
-        });
-        return { ok: true, retryable: false, error: null };
-      } catch (error) {
-        const e = error as Error & { responseCode?: number; code?: string };
-        // 5xx answers are permanent (a refused recipient, wrong password); the rest may pass later.
-        const permanent = (e.responseCode ?? 0) >= 500 || e.code === 'EAUTH' || e.code === 'EENVELOPE';
-        return { ok: false, retryable: !permanent, error: `the mail server said: ${e.message}` };
-      }
-    });
+    const outcome = await this.mail(organisationId, notificationMessage(recipients, event), retry);
     return { channel: 'email', target, ...outcome };
   }
 

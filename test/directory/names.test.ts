@@ -9,11 +9,15 @@
  *   children whatever their class (MS-ADTS 3.1.1.3.1.2.1: CN=Abc and L=Abc cannot coexist). Samba
  *   does not enforce this across classes (it accepted CN=Lisa Berg beside OU=Lisa Berg), so for the
  *   OU this is a Windows rule hrsync holds to itself.
+ * - another account's implicit UPN, sAMAccountName@domain: Windows signs an account without that UPN
+ *   in by it, and Samba refuses a UPN (or a sAMAccountName) that would make two accounts answer to
+ *   one such name. It matters when a UPN's local part is not the sAMAccountName (first.last UPNs).
  * The planner sees each in the simulation, so nothing fails at write time.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Client } from 'ldapts';
+import { classifyLdapError } from '../../src/targets/ldap/ldap-errors.ts';
 import { company, type PersonSpec } from '../engine/company.ts';
 import { addOu, addUser, startTestDomain, type TestDomain, users } from './support/samba.ts';
 import { type DirectoryStack, startDirectoryStack, userUsn } from './support/stack.ts';
@@ -145,5 +149,99 @@ describe('names held outside the accounts hrsync reads (Samba)', () => {
       JSON.stringify(again.items.map((i) => [i.action, i.changes])),
     );
     assert.equal(await userUsn(domain), before, 'the disambiguated names are stable: zero writes');
+  });
+
+  test('implicit UPNs (sAMAccountName@domain): the simulation avoids them and says why, and the sync is accepted', async () => {
+    const base = domain.domain.baseDn;
+    const admin = domain.admin;
+    const signin = `OU=Signin,${base}`;
+    await addOu(admin, signin);
+    // An old account without a UPN: it signs in as sara.dekker@hrsync.test.
+    await addUser(admin, `CN=Sara Dekker (oud),CN=Users,${base}`, { sAMAccountName: 'sara.dekker' });
+    // An account whose UPN is what a new sAMAccountName "tomvisser" would sign in as.
+    await addUser(admin, `CN=T Visser,${signin}`, {
+      sAMAccountName: 'tvisser-oud',
+      userPrincipalName: 'tomvisser@hrsync.test',
+    });
+    // Samba refuses both (entryAlreadyExists; constraintViolation "implied by sAMAccountName"), so
+    // hrsync must not try them.
+    const probes = [
+      [
+        `CN=Probe 1,${signin}`,
+        { sAMAccountName: 'probe1', userPrincipalName: 'sara.dekker@hrsync.test' },
+        68,
+      ],
+      [`CN=Probe 2,${signin}`, { sAMAccountName: 'tomvisser' }, 19],
+    ] as const;
+    for (const [dn, attributes, code] of probes) {
+      await assert.rejects(addUser(admin, dn, attributes), (error) => {
+        const failure = classifyLdapError(error);
+        assert.equal(failure.resultCode, code, String(error));
+        assert.match(failure.message, /sAMAccountName@domain/, `${String(error)} → ${failure.message}`);
+        return true;
+      });
+    }
+    // UPN and mail first.last, sAMAccountName the same without the dot.
+    const sara = person('2006', 'Sara', 'Dekker');
+    const tom = person('2007', 'Tom', 'Visser');
+    const split = await startDirectoryStack(company([sara, tom]), domain, (c) => ({
+      ...c,
+      target: { ...c.target, baseDn: signin, container: signin },
+      mapping: c.mapping.map((rule) =>
+        rule.target === 'sAMAccountName'
+          ? { ...rule, source: 'Left(Replace([UniqueName], ".", , , "", , ), 20)' }
+          : rule.target === 'parentDistinguishedName'
+            ? { ...rule, source: signin }
+            : rule,
+      ),
+      uniqueness: { scheme: 'first.last', candidates: ['[Roepnaam]'], maxSuffix: 9 },
+    }));
+    try {
+      const before = await userUsn(domain);
+      const simulation = await split.run('simulation');
+      assert.equal(simulation.status, 'succeeded', JSON.stringify(simulation.error));
+      assert.equal(await userUsn(domain), before, 'a simulation writes nothing');
+      const byNumber = new Map(simulation.items.map((i) => [i.employeeNumber, i]));
+      const created = (n: string) =>
+        Object.fromEntries(
+          (byNumber.get(n)?.changes ?? [])
+            .filter((c) => c.attribute === 'sAMAccountName' || c.attribute === 'userPrincipalName')
+            .map((c) => [c.attribute, c.new]),
+        );
+      const said = (n: string) => (byNumber.get(n)?.steps ?? []).map((step) => step.message).join('\n');
+      assert.deepEqual(created('2006'), {
+        sAMAccountName: 'sdekker',
+        userPrincipalName: 's.dekker@hrsync.test',
+      });
+      assert.match(
+        said('2006'),
+        /"sara\.dekker" was taken \(sara\.dekker@hrsync\.test is how the account with sAMAccountName "sara\.dekker" signs in\); chose "s\.dekker"/,
+      );
+      assert.deepEqual(created('2007'), {
+        sAMAccountName: 'tvisser',
+        userPrincipalName: 't.visser@hrsync.test',
+      });
+      assert.match(
+        said('2007'),
+        /"tom\.visser" was taken \(sAMAccountName "tomvisser" would sign in as tomvisser@hrsync\.test, another account’s userPrincipalName\)/,
+      );
+
+      const sync = await split.run('sync');
+      assert.equal(sync.status, 'succeeded', JSON.stringify(sync.error));
+      assert.deepEqual(
+        sync.items.filter((i) => i.status === 'failed').map((i) => [i.employeeNumber, i.error?.message]),
+        [],
+        'the controller accepts what the simulation showed',
+      );
+      const all = await users(admin, signin, ['userPrincipalName']);
+      assert.equal(all.get('sdekker')?.userPrincipalName, 's.dekker@hrsync.test');
+      assert.equal(all.get('tvisser')?.userPrincipalName, 't.visser@hrsync.test');
+      const quiet = await userUsn(domain);
+      const again = await split.run('sync');
+      assert.equal(again.actionCounts['no-change'], 2, JSON.stringify(again.items.map((i) => i.changes)));
+      assert.equal(await userUsn(domain), quiet, 'a re-sync writes nothing');
+    } finally {
+      await split.close();
+    }
   });
 });

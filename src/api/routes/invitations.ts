@@ -22,7 +22,7 @@ import { HrsyncError, type Role } from '../../core/index.ts';
 import { type Invitation, isUniqueViolation, type Store } from '../../store/index.ts';
 import { hashPassword, sha256 } from '../auth/credentials.ts';
 import { assertStrongPassword } from '../auth/password-strength.ts';
-import { sendInvitationEmail } from '../invitations/invitation-email.ts';
+import { invitationMessage } from '../invitations/invitation-email.ts';
 import { registerEndpoint } from '../route.ts';
 
 export const INVITATION_DAYS = 7;
@@ -98,36 +98,30 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
   ): Promise<{ emailed: boolean; message: string; link: string | null }> => {
     const link = linkFor(origin, token);
     const organisation = await app.deps.store.organisations.get(invitation.organisationId);
-    const smtp = await app.deps.notifier.mailServerFor(invitation.organisationId);
-    if (typeof smtp === 'string') {
-      return {
-        emailed: false,
-        message: `Not e-mailed (${smtp}). Copy the link and send it to ${invitation.email} yourself.`,
+    const sent = await app.deps.notifier.mail(
+      invitation.organisationId,
+      invitationMessage({
+        to: invitation.email,
+        name: invitation.name,
+        organisation: organisation?.name ?? 'your organisation',
+        invitedBy,
+        roleLabel: ROLE_WORDS[invitation.role],
         link,
-      };
-    }
-    try {
-      await sendInvitationEmail(
-        smtp,
-        {
-          to: invitation.email,
-          name: invitation.name,
-          organisation: organisation?.name ?? 'your organisation',
-          invitedBy,
-          roleLabel: ROLE_WORDS[invitation.role],
-          link,
-          expiresAt: invitation.expiresAt,
-        },
-        { timeoutMs: 10_000 },
-      );
+        expiresAt: invitation.expiresAt,
+        timeZone: organisation?.timeZone ?? 'UTC',
+      }),
+      false,
+    );
+    if (sent.ok)
       return { emailed: true, message: `The invitation was e-mailed to ${invitation.email}.`, link: null };
-    } catch (error) {
-      return {
-        emailed: false,
-        message: `The mail server refused the invitation (${(error as Error).message}). Copy the link and send it to ${invitation.email} yourself.`,
-        link,
-      };
-    }
+    return {
+      emailed: false,
+      message:
+        sent.attempts === 0
+          ? `Not e-mailed (${sent.error}). Copy the link and send it to ${invitation.email} yourself.`
+          : `The invitation could not be e-mailed (${sent.error}). Copy the link and send it to ${invitation.email} yourself.`,
+      link,
+    };
   };
 
   const expiry = () => new Date(Date.parse(now()) + INVITATION_DAYS * 86_400_000).toISOString();

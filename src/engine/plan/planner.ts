@@ -23,7 +23,7 @@ import { type CompiledMapping, type CompiledRule, evaluateRules, evaluateRulesIn
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
 import { withinBudget } from '../pattern-budget.ts';
-import type { ScopedReservation, TargetCapabilities } from '../ports.ts';
+import type { ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
 import type { ScopeFn } from '../scope/index.ts';
 import {
   lifecycleLocked,
@@ -60,6 +60,8 @@ export interface PlanInput {
   readonly reserved?: Readonly<Record<string, readonly string[]>>;
   /** Names non-account objects hold per container (a group's cn in an OU), per scoped attribute. */
   readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
+  /** Values held implicitly (AD's implicit UPN, sAMAccountName@domain). */
+  readonly implied?: readonly ImpliedName[];
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -100,7 +102,7 @@ export function plan(input: PlanInput): Plan {
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
     return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
   });
-  const registry = new UniqueNameRegistry(index, input.collisions, input.reserved ?? {});
+  const registry = new UniqueNameRegistry(index, input.collisions, input.reserved ?? {}, input.implied);
   const limits: Limits = {
     targetName: input.capabilities?.displayName ?? 'the target',
     limits: input.capabilities?.attributeLimits ?? {},
@@ -475,6 +477,18 @@ export function plan(input: PlanInput): Plan {
     if (uniqueRules.length > 0) {
       // One copy of the attributes per person; only UniqueName changes between candidates.
       const scratch = withUniqueName(attrs, '');
+      /** " (why)" when a local part was refused for a name held implicitly, which no account shows. */
+      const impliedReason = (localPart: string | undefined): string => {
+        if (localPart === undefined || input.implied === undefined || input.implied.length === 0) return '';
+        scratch[UNIQUE] = localPart;
+        for (const [attribute, value] of Object.entries(
+          evaluateRules(uniqueRules, scratch, context).values,
+        )) {
+          const why = typeof value === 'string' ? registry.impliedClash(attribute, value) : null;
+          if (why !== null) return ` (${why})`;
+        }
+        return '';
+      };
       const choice = chooseUniqueFrom(
         localParts(attrs, context),
         (localPart) => {
@@ -499,13 +513,15 @@ export function plan(input: PlanInput): Plan {
         );
       }
       uniqueValues = choice.values;
-      if (choice.tried > 1)
+      if (choice.tried > 1) {
+        const first = localParts(attrs, context).next().value;
         steps.push(
           step(
             'plan',
-            `"${localParts(attrs, context).next().value}" was taken; chose "${choice.localPart}" (candidate ${choice.tried})`,
+            `"${first}" was taken${impliedReason(first)}; chose "${choice.localPart}" (candidate ${choice.tried})`,
           ),
         );
+      }
     }
     const unique = fitValues(uniqueValues, limits);
     const attributes: Record<string, AttrValue> = {};

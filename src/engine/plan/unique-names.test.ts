@@ -57,3 +57,49 @@ test('reserved values (a group’s sAMAccountName) are never free', () => {
     'jajansen',
   );
 });
+
+test('implicit names: a UPN that is another account’s sAMAccountName@domain is taken, and the other way round', () => {
+  const index = new AccountIndex(
+    [
+      // An old account without a UPN signs in as jan.jansen@contoso.local.
+      { id: 'a', attributes: { sAMAccountName: 'jan.jansen', userPrincipalName: null } },
+      // An account whose UPN is what a new sAMAccountName "pietsmit" would sign in as.
+      { id: 'b', attributes: { sAMAccountName: 'psmit', userPrincipalName: 'PietSmit@contoso.local' } },
+    ],
+    ['sAMAccountName', 'userPrincipalName', 'mail', 'proxyAddresses'],
+  );
+  const implied = [{ attribute: 'userPrincipalName', from: 'sAMAccountName', suffix: '@Contoso.local' }];
+  const registry = new UniqueNameRegistry(
+    index,
+    { ...collisions, sAMAccountName: ['sAMAccountName'] },
+    { sAMAccountName: ['kbak'] },
+    implied,
+  );
+  const upnOnly = (local: string) => ({ userPrincipalName: `${local}@contoso.local` });
+  assert.equal(chooseUnique(['jan.jansen'], 9, upnOnly, registry)?.localPart, 'jan.jansen2');
+  assert.equal(
+    registry.impliedClash('userPrincipalName', 'jan.jansen@contoso.local'),
+    'jan.jansen@contoso.local is how the account with sAMAccountName "jan.jansen" signs in',
+  );
+  assert.equal(
+    chooseUnique(['kbak'], 9, upnOnly, registry)?.localPart,
+    'kbak2',
+    'a reserved sAMAccountName too',
+  );
+  assert.ok(registry.isFree('userPrincipalName', 'jan.jansen@example.nl'), 'another suffix is not implicit');
+  const samOnly = (local: string) => ({ sAMAccountName: local });
+  assert.equal(chooseUnique(['pietsmit'], 9, samOnly, registry)?.localPart, 'pietsmit2');
+  assert.equal(
+    registry.impliedClash('sAMAccountName', 'pietsmit'),
+    'sAMAccountName "pietsmit" would sign in as pietsmit@contoso.local, another account’s userPrincipalName',
+  );
+  // Within the run: a sAMAccountName handed out earlier makes its implicit UPN taken.
+  const split = (local: string) => ({
+    sAMAccountName: local.replace('.', ''),
+    userPrincipalName: `${local}@contoso.local`,
+  });
+  assert.equal(chooseUnique(['annagroot'], 9, samOnly, registry)?.localPart, 'annagroot');
+  assert.equal(chooseUnique(['annagroot'], 9, split, registry)?.localPart, 'annagroot2');
+  const none = new UniqueNameRegistry(index, { ...collisions, sAMAccountName: ['sAMAccountName'] });
+  assert.ok(none.isFree('userPrincipalName', 'jan.jansen@contoso.local'), 'only when the target says so');
+});

@@ -2,11 +2,12 @@
  * Unique UPN / mail / mailNickname values. Candidates come from the configured expressions in order,
  * then the first candidate with a number suffix. A value is free when no account in the tenant holds
  * it in any attribute it collides with (UPN vs mail vs proxyAddresses, per the target's capabilities)
- * and nobody earlier in this run reserved it.
+ * and nobody earlier in this run reserved it, not even implicitly (AD's `sAMAccountName@domain`).
  */
 import type { AttrValue } from '../../core/index.ts';
 import { transliterate } from '../../expr/index.ts';
 import { type AccountIndex, normaliseKey } from '../match/index.ts';
+import type { ImpliedName } from '../ports.ts';
 
 /** Characters Graph accepts in a UPN local part that are also safe in an SMTP address. */
 const INVALID = /[^a-z0-9._-]/g;
@@ -34,6 +35,8 @@ export class UniqueNameRegistry {
     private readonly collisions: Readonly<Record<string, readonly string[]>>,
     /** Values held by objects that are not accounts (a group's sAMAccountName): never free. */
     reserved: Readonly<Record<string, readonly string[]>> = {},
+    /** Values every holder of another attribute holds implicitly (AD's implicit UPN). */
+    private readonly implied: readonly ImpliedName[] = [],
   ) {
     for (const [attribute, values] of Object.entries(reserved)) {
       for (const value of values) this.reserve(attribute, value);
@@ -44,10 +47,32 @@ export class UniqueNameRegistry {
     const key = normaliseKey(value);
     const against = this.collisions[attribute] ?? [attribute];
     for (const other of against) {
-      if (this.index.has(other, key)) return false;
-      if (this.reserved.get(other)?.has(key)) return false;
+      if (this.holds(other, key)) return false;
     }
-    return true;
+    return this.implied.length === 0 || this.impliedClash(attribute, value) === null;
+  }
+
+  /**
+   * Why `value` clashes with a name held implicitly, in words for the run's steps; null when it does
+   * not: a UPN that is another account's implicit one, or a sAMAccountName whose implicit UPN another
+   * account holds as its userPrincipalName.
+   */
+  impliedClash(attribute: string, value: string): string | null {
+    const key = normaliseKey(value);
+    for (const { attribute: implicit, from, suffix } of this.implied) {
+      const tail = normaliseKey(suffix);
+      if (attribute === implicit && key.endsWith(tail)) {
+        const local = key.slice(0, -tail.length);
+        if (this.holds(from, local)) return `${value} is how the account with ${from} "${local}" signs in`;
+      } else if (attribute === from && this.holds(implicit, key + tail)) {
+        return `${from} "${value}" would sign in as ${key + tail}, another account’s ${implicit}`;
+      }
+    }
+    return null;
+  }
+
+  private holds(attribute: string, key: string): boolean {
+    return this.index.has(attribute, key) || this.reserved.get(attribute)?.has(key) === true;
   }
 
   reserve(attribute: string, value: string): void {

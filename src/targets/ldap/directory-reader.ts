@@ -151,7 +151,7 @@ export async function readAccounts(
     const accounts = entries.map((e) => toAccount(e, options.attributes, guidByDn));
     const removedIds = incremental ? await deletedSince(conn, info.baseDn, previous.usn) : [];
     // Always complete, also on an incremental read: what non-accounts and the rest of the forest hold.
-    const held: HeldNames = { reserved: {}, reservedWithin: {} };
+    const held: HeldNames = { reserved: {}, reservedWithin: {}, implied: [] };
     await readNonAccounts(conn, info.baseDn, names.containers, held);
     await readForestOutside(conn, names.globalCatalog, info, held);
     const cursor: Cursor = {
@@ -168,6 +168,7 @@ export async function readAccounts(
       removedIds,
       reserved: held.reserved,
       reservedWithin: held.reservedWithin,
+      implied: held.implied,
     };
   } catch (error) {
     throw asReadError(error, 'reading the directory');

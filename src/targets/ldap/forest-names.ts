@@ -16,7 +16,7 @@
  */
 import type { Entry } from 'ldapts';
 import { HrsyncError } from '../../core/index.ts';
-import type { ScopedReservation } from '../../engine/ports.ts';
+import type { ImpliedName, ScopedReservation } from '../../engine/ports.ts';
 import { entryValue } from './directory-attributes.ts';
 import { type DirectoryConnection, SEARCH_TIME_LIMIT } from './directory-connection.ts';
 import { normaliseDn, splitDn } from './dn.ts';
@@ -46,6 +46,8 @@ export interface HeldNames {
   readonly reserved: Record<string, string[]>;
   /** cn → names held by non-account objects, per container. */
   readonly reservedWithin: Record<string, ScopedReservation[]>;
+  /** The own domain's implicit UPNs (sAMAccountName@its DNS name), once its crossRef is read. */
+  readonly implied: ImpliedName[];
 }
 
 /** The Global Catalog URL of a controller URL: the same host and TLS, port 3269 (LDAPS) or 3268. */
@@ -172,9 +174,14 @@ export async function readForestOutside(
   info: { readonly baseDn: string; readonly configurationNamingContext: string },
   into: HeldNames,
 ): Promise<void> {
-  const domains = (
-    await searchAll(conn, `CN=Partitions,${info.configurationNamingContext}`, 'one', DOMAINS, ['nCName'])
-  ).flatMap((e) => {
+  const crossRefs = await searchAll(
+    conn,
+    `CN=Partitions,${info.configurationNamingContext}`,
+    'one',
+    DOMAINS,
+    ['nCName', 'dnsRoot'],
+  );
+  const domains = crossRefs.flatMap((e) => {
     const nc = entryValue(e, 'nCName');
     return typeof nc === 'string' ? [nc] : [];
   });
@@ -183,6 +190,14 @@ export async function readForestOutside(
     .filter((nc) => base === normaliseDn(nc) || base.endsWith(`,${normaliseDn(nc)}`))
     .sort((a, b) => b.length - a.length)[0];
   const others = domains.filter((nc) => nc !== own);
+  // Windows signs every account of the domain in as sAMAccountName@<the domain's DNS name> unless
+  // another account holds that as its UPN; Samba refuses a UPN or sAMAccountName that would make
+  // two accounts answer to one such name (68 entryAlreadyExists). The domain's sAMAccountNames are
+  // all read (accounts below the base DN, the rest of the domain here), so the planner checks both.
+  const ownRef = crossRefs.find((e) => entryValue(e, 'nCName') === own);
+  const dnsRoot = ownRef === undefined ? undefined : entryValue(ownRef, 'dnsRoot');
+  if (typeof dnsRoot === 'string' && dnsRoot !== '')
+    into.implied.push({ attribute: 'userPrincipalName', from: 'sAMAccountName', suffix: `@${dnsRoot}` });
   const walk = own !== undefined && base !== normaliseDn(own);
   if (!walk && others.length === 0) return;
   const catalog = await gc();

@@ -87,6 +87,12 @@ function fromResultCode(resultCode: number, text: string): Omit<LdapFailure, 're
         true,
       );
     case 68:
+      // Samba: "sAMAccountName 'x' is already in use (implied by userPrincipalName)", for a UPN.
+      if (/implied by userPrincipalName/i.test(text))
+        return fail(
+          'HRS_TARGET_WRITE_FAILED',
+          'the userPrincipalName is how another account signs in (its sAMAccountName@domain, the implicit UPN of an account without one); choose another',
+        );
       return fail(
         'HRS_TARGET_WRITE_FAILED',
         hasSubcode(text, '2071') || /samaccountname/i.test(text)
@@ -98,6 +104,11 @@ function fromResultCode(resultCode: number, text: string): Omit<LdapFailure, 're
         return fail(
           'HRS_TARGET_WRITE_FAILED',
           'the domain’s password policy refused the initial password; check the policy’s minimum length and history',
+        );
+      if (/implied by sAMAccountName/i.test(text))
+        return fail(
+          'HRS_TARGET_WRITE_FAILED',
+          'the sAMAccountName would sign in as sAMAccountName@domain, which another account holds as its userPrincipalName; choose another',
         );
       if (hasSubcode(text, '202F') || /already in use/i.test(text))
         return fail('HRS_TARGET_WRITE_FAILED', 'the userPrincipalName is already used in the forest');

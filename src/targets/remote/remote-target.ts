@@ -86,6 +86,7 @@ export function createRemoteTarget(options: RemoteTargetOptions): Target {
         removedIds: value.removedIds,
         ...(value.reserved ? { reserved: value.reserved } : {}),
         ...(value.reservedWithin ? { reservedWithin: value.reservedWithin } : {}),
+        ...(value.implied ? { implied: value.implied } : {}),
       };
     },
 

@@ -1,0 +1,145 @@
+/**
+ * Invitations go through the notifier's mailer (issue 12, item 4): `hrsync serve` composed from its
+ * environment — HRSYNC_SMTP_* pointing at a real SMTP server (smtp-server) that speaks only implicit
+ * TLS with a certificate from a private CA, and HRSYNC_EXTRA_CA_FILE naming that CA — e-mails an
+ * invitation over TLS. Without the CA file the same server is not trusted: the invitation is not
+ * e-mailed, the administrator gets the link and the TLS reason (so the first half can fail).
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { createTestPki } from '../../emulators/shared/tls.ts';
+import { loadServiceConfig, startService } from '../../src/app/index.ts';
+import { createApiClient } from '../../src/cli/api-client/index.ts';
+import { createInvitation, pathFor, signIn } from '../../src/contracts/index.ts';
+
+interface Received {
+  readonly to: string[];
+  readonly raw: string;
+  readonly secure: boolean;
+}
+
+async function startTlsSmtp(pki: { certPem: string; keyPem: string }) {
+  const mails: Received[] = [];
+  const server = new SMTPServer({
+    secure: true,
+    key: pki.keyPem,
+    cert: pki.certPem,
+    disabledCommands: ['AUTH'],
+    logger: false,
+    onData(stream, session, done) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => {
+        raw += c.toString('utf8');
+      });
+      stream.on('end', () => {
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: raw.replace(/=\r\n/g, ''),
+          secure: session.secure,
+        });
+        done();
+      });
+    },
+  });
+  // A client that does not trust the certificate drops the handshake; the server reports it here.
+  const refusedHandshakes: string[] = [];
+  server.on('error', (error) => refusedHandshakes.push(error.message));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return { mails, port, refusedHandshakes, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const PASSWORD = 'a long admin password for the mail test 7';
+
+async function serveWith(dir: string, env: Record<string, string>) {
+  const config = loadServiceConfig(
+    { dataDir: join(dir, 'data'), host: '127.0.0.1', port: 0, logLevel: 'silent' },
+    {
+      HRSYNC_WEB_DIR: join(dir, 'no-console'),
+      HRSYNC_ADMIN_EMAIL: 'admin@acme.test',
+      HRSYNC_ADMIN_PASSWORD: PASSWORD,
+      HRSYNC_ORGANISATION: 'Acme MSP',
+      HRSYNC_PUBLIC_URL: 'https://hrsync.acme.test',
+      ...env,
+    },
+  );
+  const service = await startService(config, { print: () => {} });
+  const login = await fetch(service.url + pathFor(signIn), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@acme.test', password: PASSWORD }),
+  });
+  assert.equal(login.status, 200, await login.clone().text());
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  return { service, api: createApiClient({ baseUrl: service.url, headers: { cookie } }) };
+}
+
+describe('invitation e-mail over TLS with HRSYNC_EXTRA_CA_FILE', () => {
+  let dir: string;
+  let pki: ReturnType<typeof createTestPki>;
+  let smtp: Awaited<ReturnType<typeof startTlsSmtp>>;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hrsync-invite-tls-'));
+    pki = createTestPki({ dir: join(dir, 'pki'), hosts: ['127.0.0.1'] });
+    smtp = await startTlsSmtp(pki);
+  });
+  after(async () => {
+    await smtp?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const smtpEnv = () => ({
+    HRSYNC_SMTP_HOST: '127.0.0.1',
+    HRSYNC_SMTP_PORT: String(smtp.port),
+    HRSYNC_SMTP_SECURITY: 'tls',
+    HRSYNC_SMTP_FROM: 'hrsync@acme.test',
+  });
+
+  test('with the CA file the invitation is e-mailed over TLS; the expiry reads in the one format', async () => {
+    assert.ok(pki.caFile, 'the CA is a file');
+    const { service, api } = await serveWith(join(dir, 'with-ca'), {
+      ...smtpEnv(),
+      HRSYNC_EXTRA_CA_FILE: pki.caFile,
+    });
+    try {
+      const created = await api.call(createInvitation, {
+        body: { email: 'petra@acme.test', name: 'Petra Jansen', role: 'operator' },
+      });
+      assert.equal(created.emailed, true, created.message);
+      assert.equal(created.link, null, 'an e-mailed link is not shown');
+      assert.equal(smtp.mails.length, 1);
+      const mail = smtp.mails[0]!;
+      assert.deepEqual(mail.to, ['petra@acme.test']);
+      assert.equal(mail.secure, true, 'the message came over TLS');
+      assert.match(mail.raw, /X-Hrsync-Event: invitation/);
+      assert.match(mail.raw, /https:\/\/hrsync\.acme\.test\/#\/invitation\/[A-Za-z0-9_-]+/);
+      // "until 10 Dec 2026, 19:02 CET": the organisation's zone, named — not an ISO timestamp.
+      assert.match(mail.raw, /until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (CET|CEST)\./);
+      assert.doesNotMatch(mail.raw, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    } finally {
+      await service.stop();
+    }
+  });
+
+  test('without the CA file the server is not trusted: not e-mailed, the link and the reason are given', async () => {
+    const before = smtp.mails.length;
+    const { service, api } = await serveWith(join(dir, 'without-ca'), smtpEnv());
+    try {
+      const created = await api.call(createInvitation, {
+        body: { email: 'jan@acme.test', name: 'Jan Bakker', role: 'viewer' },
+      });
+      assert.equal(created.emailed, false);
+      assert.ok(created.link?.startsWith('https://hrsync.acme.test/#/invitation/'));
+      assert.match(created.message, /could not be e-mailed \(the mail server said: .*certificate/i);
+      assert.equal(smtp.mails.length, before, 'nothing was delivered');
+    } finally {
+      await service.stop();
+    }
+  });
+});
