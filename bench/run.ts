@@ -20,7 +20,7 @@ import { benchConsole, describeFigure } from './console.ts';
 import { benchDirectory } from './directory.ts';
 import { benchExpressions } from './expressions.ts';
 import { benchScale } from './scale.ts';
-import { benchService } from './service.ts';
+import { benchAuditOnly, benchService } from './service.ts';
 import { benchWorkers } from './workers.ts';
 
 interface Emulators {
@@ -38,7 +38,7 @@ interface Emulators {
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
 /**
- * `BENCH_ONLY=service`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
+ * `BENCH_ONLY=service`, `BENCH_ONLY=audit`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
  * only the agent's (issue 9).
  */
 const ONLY = process.env.BENCH_ONLY;
@@ -286,6 +286,7 @@ try {
     await benchService(info, report, fmt, TIME_SCALE);
     for (const c of started) c.kill('SIGTERM');
   }
+  if (ONLY === 'audit') await benchAuditOnly(report, fmt);
   // 5. I/O floor, plan µs, RSS per person, /healthz during a run, growth series (issue 13)
   if (ONLY === undefined || ONLY === 'scale') await benchScale(report, fmt);
   // 6. 20 connections × 2,500 persons with 1, 2 and 3 worker processes on PostgreSQL (issue 13)

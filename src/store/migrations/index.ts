@@ -16,6 +16,7 @@ import { notifications } from './0160-notifications.ts';
 import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
 import { secondFactor } from './0200-second-factor.ts';
 import { invitations } from './0220-invitations.ts';
+import { auditActionCategory } from './0350-audit-action-category.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -37,6 +38,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0130-overrides-and-quarantine': overridesAndQuarantine,
     '0220-invitations': invitations,
     '0200-second-factor': secondFactor,
+    '0350-audit-action-category': auditActionCategory(dialect),
   };
 }
 

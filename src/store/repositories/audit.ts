@@ -54,11 +54,37 @@ const MARK_LAG_MS = 10 * 60_000;
 /** A mark older than this is moved forward (one full count). */
 const MARK_REFRESH_MS = 60 * 60_000;
 const COUNT_CACHE_ENTRIES = 500;
+/** A page this many entries deep or more is found through the filter's fence posts. */
+const FENCE_DEPTH = 1_000;
+/** At most this many fence posts per filter (the step grows with the log), at least this step. */
+const FENCES_MAX = 1_000;
+const FENCE_STEP_MIN = 256;
 
+interface EventKey {
+  readonly at: string;
+  readonly id: string;
+}
+/**
+ * Every `step`-th event before the mark, oldest first: `keys[k]` is the event at position k × step.
+ * Positions before the mark do not move (events are appended after it; pruning changes the oldest
+ * event, which drops the cache entry), so page N is the range from the fence post below it plus
+ * fewer than `step` index entries, however deep.
+ */
+interface Fences {
+  readonly step: number;
+  readonly keys: readonly EventKey[];
+}
 interface CachedCount {
   readonly mark: string;
   readonly before: number;
   readonly oldestKey: string;
+  fences?: Fences;
+}
+/** The count of a filter now: `since` events at or after `entry.mark`, the rest before it. */
+interface CountState {
+  readonly total: number;
+  readonly since: number;
+  readonly entry: CachedCount | undefined;
 }
 const countCaches = new WeakMap<object, Map<string, CachedCount>>();
 const countCacheOf = (db: object): Map<string, CachedCount> => {
@@ -147,15 +173,27 @@ export class AuditRepository {
   }
 
   /**
-   * An exact action, or a prefix ending in "." as a range (`run.` ≤ action < `run/`), so both are
-   * ranges on the (organisation, action, at) index. PostgreSQL compares bytewise (`COLLATE "C"`, as
-   * the index is built), since a linguistic collation may order punctuation differently.
+   * An exact action, or a prefix ending in ".". A one-level prefix (`run.`) is the action's category,
+   * the expression migration 0350 indexes with (at, id) — a range in time order. A deeper prefix
+   * (`run.item.`) narrows that category to a range of actions (`run.item.` ≤ action < `run.item/`).
+   * PostgreSQL compares the action bytewise (`COLLATE "C"`, as its action index is built), since a
+   * linguistic collation may order punctuation differently.
    */
   private actionIs(action: string) {
     const col = this.ctx.dialect === 'postgres' ? sql<string>`action collate "C"` : sql<string>`action`;
     if (!action.endsWith('.')) return sql<boolean>`${col} = ${action}`;
+    const category = action.slice(0, action.indexOf('.') + 1);
+    const inCategory = sql<boolean>`${this.actionCategory()} = ${category}`;
+    if (category === action) return inCategory;
     const end = `${action.slice(0, -1)}/`;
-    return sql<boolean>`${col} >= ${action} and ${col} < ${end}`;
+    return sql<boolean>`${inCategory} and ${col} >= ${action} and ${col} < ${end}`;
+  }
+
+  /** Exactly the expression of migration 0350's index (a planner matches an expression by its text). */
+  private actionCategory() {
+    return this.ctx.dialect === 'postgres'
+      ? sql<string>`substr(action, 1, strpos(action, '.'))`
+      : sql<string>`substr(action, 1, instr(action, '.'))`;
   }
 
   private filtered(organisationId: string, q: AuditQuery) {
@@ -187,8 +225,10 @@ export class AuditRepository {
    * One page, newest first. With a `cursor` (the previous answer's `nextCursor`) the page is read by
    * keyset — the events older than the cursor's last event, an index range whatever the depth — and
    * the total is the one the first page counted, so follow-on pages count nothing. Without one, page
-   * N reads only event ids from the covering index up to its offset (no table rows), and the total
-   * comes from the count cache (`countOf`).
+   * N starts from the filter's fence post below it (`Fences`) and walks fewer than a step of index
+   * entries; a shallow page, one within the last minutes' events, or one inside a transaction (no
+   * cache) reads only event ids from the covering index up to its offset. The total comes from the
+   * count cache (`countOf`).
    */
   async list(
     organisationId: string,
@@ -198,10 +238,17 @@ export class AuditRepository {
     cursor?: string,
   ): Promise<Page<AuditEvent> & { nextCursor: string | null }> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const total = after?.total ?? (await this.countOf(organisationId, q));
+    const state = after ? undefined : await this.countState(organisationId, q);
+    const total = after?.total ?? state?.total ?? 0;
     const pageNumber = after ? after.page + 1 : page;
+    const offset = (pageNumber - 1) * pageSize;
     const newestFirst = <T extends { orderBy: (c: 'at' | 'id', d: 'desc') => T }>(b: T) =>
       b.orderBy('at', 'desc').orderBy('id', 'desc');
+    const byIds = (ids: ReturnType<typeof this.filtered>) =>
+      newestFirst(
+        this.ctx.db.selectFrom('audit_events').selectAll().where('id', 'in', ids.select('id')),
+      ).execute();
+    const deep = state?.entry !== undefined && offset - state.since >= FENCE_DEPTH;
     const rows = after
       ? await newestFirst(
           this.filtered(organisationId, q)
@@ -214,24 +261,63 @@ export class AuditRepository {
           .execute()
       : pageNumber === 1
         ? await newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute()
-        : await newestFirst(
-            this.ctx.db
-              .selectFrom('audit_events')
-              .selectAll()
-              .where(
-                'id',
-                'in',
-                newestFirst(this.filtered(organisationId, q).select('id'))
-                  .limit(pageSize)
-                  .offset((pageNumber - 1) * pageSize),
-              ),
-          ).execute();
+        : deep && state?.entry
+          ? await this.fencedPage(organisationId, q, state.entry, offset - state.since, pageSize, byIds)
+          : await byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset));
     const last = rows.at(-1);
     const nextCursor =
       last !== undefined && rows.length === pageSize && pageNumber * pageSize < total
         ? encodeCursor({ at: last.at, id: last.id, page: pageNumber, total })
         : null;
     return { items: rows.map(toEvent), total, page: pageNumber, pageSize, nextCursor };
+  }
+
+  /**
+   * The page `depth` events below the mark (newest first), through the fence posts: its oldest event
+   * is at position `lo` counted from the oldest, found by walking `lo - k × step` (< step) index
+   * entries up from fence post k.
+   */
+  private async fencedPage(
+    organisationId: string,
+    q: AuditQuery,
+    entry: CachedCount,
+    depth: number,
+    pageSize: number,
+    byIds: (ids: ReturnType<typeof this.filtered>) => Promise<AuditEventsTable[]>,
+  ): Promise<AuditEventsTable[]> {
+    if (depth >= entry.before) return [];
+    const fences = entry.fences ?? (await this.fencesOf(organisationId, q, entry));
+    const hi = entry.before - 1 - depth;
+    const lo = Math.max(0, hi - pageSize + 1);
+    const k = Math.floor(lo / fences.step);
+    const post = fences.keys[k];
+    if (post === undefined) return [];
+    return byIds(
+      this.filtered(organisationId, q)
+        .where('at', '<', entry.mark)
+        .where('at', '>=', post.at)
+        .where((eb) => eb.or([eb('at', '>', post.at), eb('id', '>=', post.id)]))
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc')
+        .offset(lo - k * fences.step)
+        .limit(hi - lo + 1),
+    );
+  }
+
+  /** One pass over the filter's index entries before the mark, kept with its count. */
+  private async fencesOf(organisationId: string, q: AuditQuery, entry: CachedCount): Promise<Fences> {
+    const step = Math.max(FENCE_STEP_MIN, Math.ceil(entry.before / FENCES_MAX));
+    const numbered = this.filtered(organisationId, q)
+      .where('at', '<', entry.mark)
+      .select(['at', 'id', sql<number>`row_number() over (order by at, id)`.as('position')]);
+    const keys = await this.ctx.db
+      .selectFrom(numbered.as('numbered'))
+      .select(['at', 'id'])
+      .where(sql<boolean>`(position - 1) % ${step} = 0`)
+      .orderBy('position')
+      .execute();
+    entry.fences = { step, keys };
+    return entry.fences;
   }
 
   /**
@@ -242,33 +328,45 @@ export class AuditRepository {
    * mark force a full count. The cache belongs to one database handle; transactions count afresh.
    */
   async countOf(organisationId: string, q: AuditQuery): Promise<number> {
-    const countWhere = async (since?: string) =>
-      toCount(
-        (
-          await this.filtered(organisationId, q)
-            .$if(since !== undefined, (b) => b.where('at', '>=', since as string))
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirst()
-        )?.n,
-      );
-    const oldest = await this.ctx.db
-      .selectFrom('audit_events')
-      .select(['at', 'id'])
-      .where('organisation_id', '=', organisationId)
-      .orderBy('at', 'asc')
-      .orderBy('id', 'asc')
-      .limit(1)
-      .executeTakeFirst();
-    const oldestKey = oldest ? `${oldest.at}|${oldest.id}` : '';
+    return (await this.countState(organisationId, q)).total;
+  }
+
+  private async countState(organisationId: string, q: AuditQuery): Promise<CountState> {
     const now = Date.parse(this.ctx.clock.now());
     const cache = this.ctx.db.isTransaction ? undefined : countCacheOf(this.ctx.db);
     const key = `${organisationId}\u0000${JSON.stringify(q, Object.keys(q).sort())}`;
     const hit = cache?.get(key);
-    if (hit && hit.oldestKey === oldestKey && now - Date.parse(hit.mark) < MARK_REFRESH_MS) {
-      cache?.delete(key);
-      cache?.set(key, hit);
-      return hit.before + (await countWhere(hit.mark));
+    const oldestOf = (column: 'at' | 'id') =>
+      this.ctx.db
+        .selectFrom('audit_events')
+        .select(column)
+        .where('organisation_id', '=', organisationId)
+        .orderBy('at', 'asc')
+        .orderBy('id', 'asc')
+        .limit(1);
+    if (hit && now - Date.parse(hit.mark) < MARK_REFRESH_MS) {
+      // One round trip: the oldest event (has the pruner been?) and the events since the mark.
+      const probe = await this.ctx.db
+        .selectNoFrom((eb) => [
+          oldestOf('at').as('oldest_at'),
+          oldestOf('id').as('oldest_id'),
+          this.filtered(organisationId, q)
+            .where('at', '>=', hit.mark)
+            .select(eb.fn.countAll().as('n'))
+            .as('since'),
+        ])
+        .executeTakeFirst();
+      if (`${probe?.oldest_at ?? ''}|${probe?.oldest_id ?? ''}` === hit.oldestKey) {
+        cache?.delete(key);
+        cache?.set(key, hit);
+        const since = toCount(probe?.since);
+        return { total: hit.before + since, since, entry: hit };
+      }
     }
+    const oldest = await this.ctx.db
+      .selectNoFrom([oldestOf('at').as('oldest_at'), oldestOf('id').as('oldest_id')])
+      .executeTakeFirst();
+    const oldestKey = `${oldest?.oldest_at ?? ''}|${oldest?.oldest_id ?? ''}`;
     const mark = new Date(now - MARK_LAG_MS).toISOString();
     // Both counts in one statement, so they see the same rows: two separate counts could straddle
     // a batch's commit and cache a "before the mark" count that is off by that batch for good.
@@ -280,11 +378,12 @@ export class AuditRepository {
       .executeTakeFirst();
     const all = toCount(both?.n);
     const since = toCount(both?.since);
+    const entry: CachedCount = { mark, before: all - since, oldestKey };
     if (cache) {
-      cache.set(key, { mark, before: all - since, oldestKey });
+      cache.set(key, entry);
       if (cache.size > COUNT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     }
-    return all;
+    return { total: all, since, entry: cache ? entry : undefined };
   }
 
   /** For exports; capped so one request cannot read an unbounded log into memory. */
