@@ -48,6 +48,9 @@ for (const dialect of DIALECTS) {
       const listed = await svc.call(listAgents, { params: { id: svc.tenantId } });
       const before = listed.body.items.find((a: { id: string }) => a.id === agentId);
       assert.equal(before.status, 'awaiting-registration');
+      // Made with the suite's API token: named as the token, the raw actor beside it.
+      assert.equal(before.createdByName, 'API token agent tests');
+      assert.match(before.createdBy, /^token agent tests \(agent-tests-[0-9a-f]+@acme\.test\)$/);
       assert.ok(!listed.text.includes(key), 'the key is shown once, never listed');
 
       const dir = stateDir();
@@ -121,7 +124,11 @@ for (const dialect of DIALECTS) {
         { server: svc.url, ca: svc.pki.caCertPem },
         await requestSigner(agentId, state.privateKey()),
       );
-      const held = client.work({ working: [], capacity: 1, wait: true });
+      // Judged at the end, but watched from now: the refusal may come before the revoke call answers.
+      const heldRefused = assert.rejects(
+        client.work({ working: [], capacity: 1, wait: true }),
+        /HRS_AGENT_REFUSED/,
+      );
       // Revoke once the service holds the request (it recorded hearing from the agent), not after a sleep.
       await until(
         'the work request to be held',
@@ -130,7 +137,7 @@ for (const dialect of DIALECTS) {
       const revoked = await svc.call(revokeAgent, { params: { id: agentId } });
       assert.equal(revoked.status, 200);
       assert.equal(revoked.body.status, 'revoked');
-      await assert.rejects(held, /HRS_AGENT_REFUSED/);
+      await heldRefused;
       await assert.rejects(
         client.work({ working: [], capacity: 0, wait: false }),
         /HRS_AGENT_REFUSED: .*revoked/,

@@ -7,7 +7,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { createInvitation, listRuns } from '../../src/contracts/index.ts';
+import { sha256 } from '../../src/api/auth/credentials.ts';
+import {
+  createAgentRegistration,
+  createCustomer,
+  createInvitation,
+  createTenant,
+  listRuns,
+} from '../../src/contracts/index.ts';
 import { accessibilityProblems } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
@@ -42,6 +49,36 @@ before(async () => {
     body: { email: 'any.screen@northwind.test', name: 'Any Screen', role: 'viewer' },
   });
   invitationHash = new URL(invited.link).hash;
+  // A hybrid tenant with directory agents: its card carries the agents table.
+  const gemeente = await stack.api<{ id: string }>(createCustomer, { body: { name: 'Gemeente Noord' } });
+  const hybrid = await stack.api<{ id: string }>(createTenant, {
+    body: {
+      customerId: gemeente.id,
+      name: 'Noord hybrid',
+      type: 'hybrid',
+      directoryId: 'noord.local',
+      verifiedDomains: ['noord.nl'],
+      subscriptionActive: true,
+    },
+  });
+  // One agent registered and connected from a server with a long name; one still waiting for its key.
+  const registered = await stack.api<{ key: string; agent: { id: string } }>(createAgentRegistration, {
+    params: { id: hybrid.id },
+    body: { name: 'dc-agent-noord-primary-site-1' },
+  });
+  await stack.store.agents.redeem(sha256(registered.key), {
+    publicKey: { kty: 'OKP', crv: 'Ed25519', x: 'AAAA' },
+    host: 'srv-hrsync-directory-agent-01.ad.gemeente-noord.local',
+    version: '1.0.0',
+  });
+  await stack.store.agents.heard(registered.agent.id, {
+    controllers: {
+      ok: true,
+      message: 'dc01.ad.gemeente-noord.local answered',
+      checkedAt: new Date().toISOString(),
+    },
+  });
+  await stack.api(createAgentRegistration, { params: { id: hybrid.id }, body: { name: 'dc-agent-2' } });
   assert.ok(runId, 'the sync left a run');
   w = await openPage(browser, stack.url);
   await signIn(w.page, stack.users.admin);
@@ -83,6 +120,16 @@ const PAGES: readonly MainPage[] = [
   { name: 'run', hash: () => `#/runs/${runId}`, ready: (p) => p.getByTestId('status-counts') },
   { name: 'audit', hash: () => '#/audit', ready: (p) => p.getByTestId('audit-table') },
   { name: 'customers', hash: () => '#/customers', ready: (p) => p.locator('[data-tenant]').first() },
+  {
+    name: 'directory-agents',
+    hash: () => '#/customers',
+    ready: (p) => p.getByTestId('agents-table').locator('[data-agent="dc-agent-2"]'),
+  },
+  {
+    name: 'notifications',
+    hash: () => '#/notifications',
+    ready: (p) => h1(p, 'Notifications'),
+  },
   { name: 'users', hash: () => '#/users', ready: (p) => p.getByTestId('users-table') },
   { name: 'tokens', hash: () => '#/tokens', ready: (p) => h1(p, 'API tokens') },
   {
@@ -97,8 +144,13 @@ const PAGES: readonly MainPage[] = [
   },
 ];
 
-/** How far the document is wider than the window, in pixels (0 when nothing scrolls sideways). */
-const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string }> =>
+/**
+ * How far the document is wider than the window, in pixels (0 when nothing scrolls sideways), and
+ * the status badges whose text is cut off.
+ */
+const overflow = (
+  page: Page,
+): Promise<{ scrollWidth: number; clientWidth: number; widest: string; clipped: string[] }> =>
   page.evaluate(() => {
     const { document, getComputedStyle } = globalThis as unknown as InPage;
     const root = document.documentElement;
@@ -120,7 +172,11 @@ const overflow = (page: Page): Promise<{ scrollWidth: number; clientWidth: numbe
         widest = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).slice(0, 60)} "${(el.textContent ?? '').slice(0, 40)}" right=${Math.round(r.right)}`;
       }
     }
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+    // A status badge whose words do not fit its box is cut off (a badge has a fixed height).
+    const clipped = Array.from(document.querySelectorAll('.fui-Badge'))
+      .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      .map((el) => `badge "${(el.textContent ?? '').slice(0, 40)}" is cut off`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest, clipped };
   });
 
 test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
@@ -143,6 +199,7 @@ test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screensho
             `${p.name} at ${width} px: scrollWidth ${o.scrollWidth} > ${o.clientWidth}; ${o.widest}`,
           );
         }
+        problems.push(...o.clipped.map((c) => `${p.name} at ${width} px: ${c}`));
         await screenshot(page, `70-${p.name}-${width}`);
         if (width !== 1024) problems.push(...(await accessibilityProblems(page, `${p.name} at ${width} px`)));
       }

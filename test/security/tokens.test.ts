@@ -9,6 +9,7 @@ import {
   createApiToken,
   createCustomer,
   createUser,
+  listApiTokens,
   listAuditEvents,
   pathFor,
   signIn,
@@ -97,6 +98,24 @@ for (const dialect of DIALECTS) {
       assert.ok(event, 'the change is in the audit log');
       assert.equal(event.actor.type, 'token');
       assert.equal(event.actor.id, owner.apiToken.id);
+    });
+
+    test('a token names its creator as a person, with the e-mail address beside it', async () => {
+      const owner = await adminWithToken();
+      assert.equal(owner.apiToken.createdByName, 'Token owner');
+      assert.match(owner.apiToken.createdBy, /^owner-[0-9a-f]+@acme\.test$/);
+      // The name is looked up when the list is read: a renamed creator shows under the new name.
+      const renamed = await svc.call(updateUser, {
+        params: { id: owner.userId },
+        body: { name: 'Tanja Owner' },
+      });
+      assert.equal(renamed.status, 200, renamed.text);
+      const listed = await svc.call(listApiTokens, {});
+      const row = listed.body.items.find((t: { id: string }) => t.id === owner.apiToken.id);
+      assert.deepEqual(
+        { name: row.createdByName, email: row.createdBy },
+        { name: 'Tanja Owner', email: owner.apiToken.createdBy },
+      );
     });
   });
 }

@@ -20,6 +20,7 @@ import {
   removeOverride,
   simulate,
   sync,
+  updateUser,
 } from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
@@ -153,21 +154,35 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(badKind.status, 400);
 
+      // The operator has a name: overrides show it, with the e-mail address as the raw actor.
+      const named = await svc.call(updateUser, {
+        params: { id: svc.users.operator.id },
+        body: { name: 'Otto Operator' },
+      });
+      assert.equal(named.status, 200, named.text);
       const added = await svc.call(addOverride, { as: 'operator', params: { id }, body });
       assert.equal(added.status, 201, added.text);
       assert.equal(added.body.override.account.upn, 'adm.jansen@contoso.nl');
+      assert.deepEqual(
+        { name: added.body.override.createdByName, raw: added.body.override.createdBy },
+        { name: 'Otto Operator', raw: svc.users.operator.email },
+      );
       const twice = await svc.call(addOverride, { as: 'operator', params: { id }, body });
       assert.equal(twice.status, 409);
+      assert.match(twice.body.error.message, /added by Otto Operator\)/);
 
       const listed = await svc.call(listOverrides, { as: 'viewer', params: { id } });
       assert.equal(listed.status, 200);
       assert.deepEqual(
-        listed.body.overrides.map((o: { kind: string; employeeNumber: string; personName: string }) => [
-          o.kind,
-          o.employeeNumber,
-          o.personName,
-        ]),
-        [['link', '1001', 'Jan Jansen']],
+        listed.body.overrides.map(
+          (o: { kind: string; employeeNumber: string; personName: string; createdByName: string }) => [
+            o.kind,
+            o.employeeNumber,
+            o.personName,
+            o.createdByName,
+          ],
+        ),
+        [['link', '1001', 'Jan Jansen', 'Otto Operator']],
       );
 
       const second = await simulateNow();

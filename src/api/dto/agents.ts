@@ -1,8 +1,15 @@
 import type { Static } from '@sinclair/typebox';
 import type { AgentDto } from '../../contracts/index.ts';
 import { type Agent, agentStatus } from '../../store/index.ts';
+import { type ActorNamer, describeActor } from '../actor-names.ts';
 
-export function toAgentDto(a: Agent, now: string, silenceMs: number): Static<typeof AgentDto> {
+/** `named` resolves users' names (actorNamer). */
+export function toAgentDto(
+  a: Agent,
+  now: string,
+  silenceMs: number,
+  named: ActorNamer = describeActor,
+): Static<typeof AgentDto> {
   const heard = a.lastSeenAt === null ? null : Date.parse(now) - Date.parse(a.lastSeenAt);
   return {
     id: a.id,
@@ -12,6 +19,7 @@ export function toAgentDto(a: Agent, now: string, silenceMs: number): Static<typ
     host: a.host,
     version: a.version,
     createdBy: a.createdBy,
+    createdByName: named({ name: a.createdBy }),
     createdAt: a.createdAt,
     keyExpiresAt: a.keyExpiresAt,
     registeredAt: a.registeredAt,

@@ -8,6 +8,7 @@ import {
   setTenantDirectoryAccess,
 } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
+import { actorNamer } from '../actor-names.ts';
 import { sha256 } from '../auth/credentials.ts';
 import { loadTenant } from '../connections/load.ts';
 import { toAgentDto } from '../dto/agents.ts';
@@ -18,12 +19,29 @@ export const AGENT_KEY_PREFIX = 'hra_';
 const KEY_LIFETIME_MS = 60 * 60 * 1000;
 
 export async function agentRoutes(app: FastifyInstance): Promise<void> {
-  const dto = (agent: Parameters<typeof toAgentDto>[0]) =>
-    toAgentDto(agent, app.deps.clock.now(), app.deps.agentTimings.silenceMs);
+  const dtos = async (
+    store: Parameters<typeof actorNamer>[0],
+    organisationId: string,
+    agents: readonly Parameters<typeof toAgentDto>[0][],
+  ) => {
+    const named = await actorNamer(store, organisationId);
+    return agents.map((a) => toAgentDto(a, app.deps.clock.now(), app.deps.agentTimings.silenceMs, named));
+  };
+  const dto = async (
+    store: Parameters<typeof actorNamer>[0],
+    organisationId: string,
+    agent: Parameters<typeof toAgentDto>[0],
+  ) => (await dtos(store, organisationId, [agent]))[0] as ReturnType<typeof toAgentDto>;
 
   registerEndpoint(app, listAgents, async ({ caller, store, params }) => {
     const tenant = await loadTenant(store, caller, params.id);
-    return { items: (await store.agents.list(caller.organisationId, tenant.id)).map(dto) };
+    return {
+      items: await dtos(
+        store,
+        caller.organisationId,
+        await store.agents.list(caller.organisationId, tenant.id),
+      ),
+    };
   });
 
   registerEndpoint(
@@ -53,7 +71,7 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
         message: `directory agent "${agent.name}" registration created for tenant "${tenant.name}"; its key expires at ${expiresAt}`,
         details: { agentId: agent.id, keyExpiresAt: expiresAt },
       });
-      return { key, expiresAt, agent: dto(agent) };
+      return { key, expiresAt, agent: await dto(store, caller.organisationId, agent) };
     },
   );
 
@@ -112,6 +130,6 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
       message: `directory agent "${existing.name}" revoked`,
       details: { agentId: existing.id, host: existing.host },
     });
-    return dto(revoked ?? existing);
+    return dto(store, caller.organisationId, revoked ?? existing);
   });
 }

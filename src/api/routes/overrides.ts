@@ -19,6 +19,7 @@ import {
 import { HrsyncError, type MatchOverride, type QuarantineEntry } from '../../core/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { AccountSummary } from '../../store/repositories/overrides.ts';
+import { type ActorNamer, actorNamer } from '../actor-names.ts';
 import { loadConnection } from '../connections/load.ts';
 import { registerEndpoint } from '../route.ts';
 
@@ -40,6 +41,7 @@ async function overrideDtos(
   store: Store,
   connectionId: string,
   list: readonly MatchOverride[],
+  named: ActorNamer,
 ): Promise<Static<typeof OverrideDto>[]> {
   const accounts = await store.overrides.accounts(
     connectionId,
@@ -59,6 +61,7 @@ async function overrideDtos(
     reason: o.reason,
     createdAt: o.createdAt,
     createdBy: o.createdBy,
+    createdByName: named({ name: o.createdBy }),
   }));
 }
 
@@ -88,7 +91,8 @@ export async function overrideRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, listOverrides, async ({ caller, store, params }) => {
     const connection = await loadConnection(store, caller, params.id);
     const list = await store.overrides.list(connection.id);
-    return { overrides: await overrideDtos(store, connection.id, list) };
+    const named = await actorNamer(store, caller.organisationId);
+    return { overrides: await overrideDtos(store, connection.id, list, named) };
   });
 
   registerEndpoint(app, addOverride, async ({ caller, store, params, body, audit, about }) =>
@@ -115,13 +119,14 @@ export async function overrideRoutes(app: FastifyInstance): Promise<void> {
           },
         );
       const existing = await tx.overrides.list(connection.id);
+      const named = await actorNamer(tx, caller.organisationId);
       const same = existing.find(
         (o) => o.kind === body.kind && o.employeeNumber === employeeNumber && o.accountId === accountId,
       );
       if (same)
         throw new HrsyncError(
           'HRS_CONFLICT',
-          `That override already exists (${describeOverride(same)}, added by ${same.createdBy}).`,
+          `That override already exists (${describeOverride(same)}, added by ${named({ name: same.createdBy })}).`,
         );
       if (body.kind === 'link' && accountId !== null) {
         const known = await tx.overrides.accounts(connection.id, [accountId]);
@@ -175,10 +180,10 @@ export async function overrideRoutes(app: FastifyInstance): Promise<void> {
         },
         tx,
       );
-      const [dto] = await overrideDtos(tx, connection.id, [added]);
+      const [dto] = await overrideDtos(tx, connection.id, [added], named);
       return {
         override: dto as Static<typeof OverrideDto>,
-        replaced: await overrideDtos(tx, connection.id, replaced),
+        replaced: await overrideDtos(tx, connection.id, replaced, named),
         released: released.length > 0,
       };
     }),
@@ -218,7 +223,12 @@ export async function overrideRoutes(app: FastifyInstance): Promise<void> {
         },
         tx,
       );
-      const [dto] = await overrideDtos(tx, connection.id, [removed]);
+      const [dto] = await overrideDtos(
+        tx,
+        connection.id,
+        [removed],
+        await actorNamer(tx, caller.organisationId),
+      );
       return dto as Static<typeof OverrideDto>;
     }),
   );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
+import { actorNamer } from '../actor-names.ts';
 import { roleAtMost } from '../auth/caller.ts';
 import { newApiToken, sha256 } from '../auth/credentials.ts';
 import { toApiTokenDto } from '../dto/access.ts';
@@ -10,9 +11,10 @@ import { registerEndpoint } from '../route.ts';
 export const DEFAULT_TOKEN_DAYS = 90;
 
 export async function tokenRoutes(app: FastifyInstance): Promise<void> {
-  registerEndpoint(app, listApiTokens, async ({ caller, store }) => ({
-    items: (await store.apiTokens.list(caller.organisationId)).map(toApiTokenDto),
-  }));
+  registerEndpoint(app, listApiTokens, async ({ caller, store }) => {
+    const named = await actorNamer(store, caller.organisationId);
+    return { items: (await store.apiTokens.list(caller.organisationId)).map((t) => toApiTokenDto(t, named)) };
+  });
 
   registerEndpoint(app, createApiToken, async ({ caller, store, body, deps, audit }) => {
     if (!roleAtMost(body.role, caller.role)) {
@@ -44,7 +46,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       message: `API token "${created.name}" created with role ${created.role}`,
       details: { tokenId: created.id, role: created.role, expiresAt },
     });
-    return { token, apiToken: toApiTokenDto(created) };
+    return { token, apiToken: toApiTokenDto(created, await actorNamer(store, caller.organisationId)) };
   });
 
   registerEndpoint(app, revokeApiToken, async ({ caller, store, params, audit }) => {
@@ -58,6 +60,6 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
       message: `API token "${existing.name}" revoked`,
       details: { tokenId: existing.id },
     });
-    return toApiTokenDto(revoked ?? existing);
+    return toApiTokenDto(revoked ?? existing, await actorNamer(store, caller.organisationId));
   });
 }

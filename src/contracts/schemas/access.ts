@@ -91,7 +91,11 @@ export const ApiTokenDto = T.Object({
   name: T.String(),
   role: RoleSchema,
   prefix: T.String({ description: 'the first characters, to tell tokens apart' }),
-  createdBy: T.String(),
+  createdBy: T.String({ description: 'the e-mail address of the user who created it' }),
+  createdByName: T.String({
+    description:
+      'who created it, as a person would name them: “Jan Bakker”, “API token ‹name›”; createdBy keeps the raw actor (a user’s e-mail address)',
+  }),
   createdAt: Timestamp,
   expiresAt: Nullable(Timestamp),
   lastUsedAt: Nullable(Timestamp),

@@ -27,7 +27,11 @@ export const AgentDto = T.Object({
   status: AgentStatusSchema,
   host: Nullable(T.String()),
   version: Nullable(T.String()),
-  createdBy: T.String(),
+  createdBy: T.String({ description: 'the raw actor: a user’s e-mail, `token ‹name› (‹e-mail›)`' }),
+  createdByName: T.String({
+    description:
+      'who created it, as a person would name them: “Jan Bakker”, “API token ‹name›”; createdBy keeps the raw actor (a user’s e-mail address)',
+  }),
   createdAt: Timestamp,
   keyExpiresAt: Timestamp,
   registeredAt: Nullable(Timestamp),

@@ -24,7 +24,11 @@ export const OverrideDto = T.Object({
   account: Nullable(AccountSummaryDto),
   reason: Nullable(T.String()),
   createdAt: Timestamp,
-  createdBy: T.String(),
+  createdBy: T.String({ description: 'the raw actor: a user’s e-mail, `token ‹name› (‹e-mail›)`' }),
+  createdByName: T.String({
+    description:
+      'who created it, as a person would name them: “Jan Bakker”, “API token ‹name›”; createdBy keeps the raw actor (a user’s e-mail address)',
+  }),
 });
 
 export const OverrideListDto = T.Object({ overrides: T.Array(OverrideDto) });

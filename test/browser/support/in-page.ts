@@ -8,6 +8,10 @@ export interface InPageElement {
   readonly className: unknown;
   readonly textContent: string | null;
   readonly parentElement: InPageElement | null;
+  readonly scrollWidth: number;
+  readonly clientWidth: number;
+  readonly scrollHeight: number;
+  readonly clientHeight: number;
   getBoundingClientRect(): { readonly right: number; readonly width: number };
 }
 

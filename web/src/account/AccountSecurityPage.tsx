@@ -15,6 +15,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { RecoveryCodes } from './RecoveryCodes.tsx';
 import { SecondFactorSetup } from './SecondFactorSetup.tsx';
 
@@ -131,11 +132,13 @@ function RenewDialog(props: {
 }) {
   const [code, setCode] = useState('');
   const renew = useAction(() => call(renewRecoveryCodes, { body: { code: code.trim() } }));
+  const changed = useChangedSinceOpened({ code });
   return (
     <ActionDialog
       title="New recovery codes"
       busy={renew.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Make new codes',
         disabled: code.trim().length < 6,
@@ -156,11 +159,13 @@ function DisableDialog(props: { readonly onClose: () => void; readonly onDone: (
     await call(disableSecondFactor, { body: { password, code: code.trim() } });
     return true;
   });
+  const changed = useChangedSinceOpened({ password, code });
   return (
     <ActionDialog
       title="Turn off the second factor"
       busy={disable.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Turn off',
         disabled: !password || code.trim().length < 6,

@@ -29,6 +29,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { TenantDialog } from './TenantDialog.tsx';
 import { TenantExtensions } from './tenant-extensions.tsx';
 
@@ -213,11 +214,13 @@ function CustomerNameDialog(props: {
       ? call(renameCustomer, { params: { id: customer.id }, body: { name: name.trim() } })
       : call(createCustomer, { body: { name: name.trim() } }),
   );
+  const changed = useChangedSinceOpened({ name });
   return (
     <ActionDialog
       title={customer ? `Rename ${customer.name}` : 'Add a customer'}
       busy={save.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: customer ? 'Rename' : 'Add customer',
         disabled: !name.trim(),

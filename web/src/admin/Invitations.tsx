@@ -14,9 +14,7 @@ import {
   makeStyles,
   Select,
   Text,
-  tokens,
 } from '@fluentui/react-components';
-import { CopyRegular } from '@fluentui/react-icons';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
@@ -37,7 +35,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { ROLE_HINT, ROLE_LABELS } from './UsersPage.tsx';
 
 type Invitation = Static<typeof InvitationDto>;
@@ -45,14 +45,6 @@ type Delivery = Static<typeof InvitationDeliveryDto>;
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: '6px', flexWrap: 'wrap' },
-  link: {
-    fontFamily: tokens.fontFamilyMonospace,
-    overflowWrap: 'anywhere',
-    display: 'block',
-    padding: '8px',
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-  },
   section: { marginTop: '24px' },
 });
 
@@ -176,11 +168,13 @@ function InviteDialog(props: { readonly onClose: () => void; readonly onSent: (d
   const send = useAction(() =>
     call(createInvitation, { body: { name: name.trim(), email: email.trim(), role } }),
   );
+  const changed = useChangedSinceOpened({ name, email, role });
   return (
     <ActionDialog
       title="Invite a colleague"
       busy={send.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Send invitation',
         disabled: !name.trim() || !/^[^@\s]+@[^@\s]+$/.test(email.trim()),
@@ -212,31 +206,13 @@ function InviteDialog(props: { readonly onClose: () => void; readonly onSent: (d
 }
 
 function DeliveredDialog(props: { readonly delivery: Delivery; readonly onClose: () => void }) {
-  const styles = useStyles();
   const { delivery } = props;
-  const [copied, setCopied] = useState(false);
   return (
     <ActionDialog
       title={delivery.emailed ? 'Invitation sent' : 'Send this link yourself'}
       busy={false}
       onClose={props.onClose}
       cancelLabel="Close"
-      actions={
-        delivery.link !== null ? (
-          <Button
-            appearance="primary"
-            icon={<CopyRegular />}
-            onClick={() =>
-              void navigator.clipboard
-                ?.writeText(delivery.link ?? '')
-                .then(() => setCopied(true))
-                .catch(() => undefined)
-            }
-          >
-            {copied ? 'Copied' : 'Copy link'}
-          </Button>
-        ) : undefined
-      }
     >
       <MessageBar intent={delivery.emailed ? 'success' : 'warning'} layout="multiline">
         <MessageBarBody>
@@ -245,14 +221,13 @@ function DeliveredDialog(props: { readonly delivery: Delivery; readonly onClose:
         </MessageBarBody>
       </MessageBar>
       {delivery.link !== null && (
-        <Field
+        <OneTimeSecret
           label={`One-time link for ${delivery.invitation.email}`}
           hint="Shown only now. It works once, until it expires."
-        >
-          <Text className={styles.link} data-testid="invitation-link">
-            {delivery.link}
-          </Text>
-        </Field>
+          value={delivery.link}
+          copyLabel="Copy link"
+          testId="invitation-link"
+        />
       )}
     </ActionDialog>
   );

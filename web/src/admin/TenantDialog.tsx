@@ -13,6 +13,7 @@ import { useAction } from '../api/use-action.ts';
 import { TenantDraftTest } from '../setup/TenantDraftTest.tsx';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { DirectoryFields, directoryBody, directoryDraft, directoryIncomplete } from './DirectoryFields.tsx';
 
 type CredentialKind = 'secret' | 'certificate';
@@ -85,9 +86,25 @@ export function TenantDialog(props: {
           ? 'Enter the client secret (or certificate and private key) to test.'
           : null;
 
+  const changed = useChangedSinceOpened({
+    name,
+    type,
+    directoryId,
+    domains,
+    clientId,
+    credential,
+    secret,
+    certificate,
+    privateKey,
+    subscription,
+    authorityHost,
+    graphBaseUrl,
+    directory,
+  });
   const submit = async () => {
     const saved = await save.run();
     if (saved) props.onSaved(saved);
+    return saved;
   };
 
   return (
@@ -95,11 +112,12 @@ export function TenantDialog(props: {
       title={t ? `Change tenant ${t.name}` : `Add a tenant for ${props.customer.name}`}
       busy={save.busy}
       onClose={props.onClose}
+      changed={changed}
       maxWidth={640}
       submit={{
         label: t ? 'Save tenant' : 'Add tenant',
         disabled: !name.trim() || !directoryId.trim() || !domains.trim() || directoryMissing !== null,
-        onSubmit: () => void submit(),
+        onSubmit: submit,
       }}
     >
       <Field label="Name" required>

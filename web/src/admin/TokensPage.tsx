@@ -2,18 +2,8 @@
  * API tokens for automation (the CLI, scripts): create one with a role and an expiry — the token is
  * shown once, hrsync keeps only a hash — see when each was last used, and revoke one at once.
  */
-import {
-  Badge,
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Select,
-} from '@fluentui/react-components';
-import { AddRegular, CopyRegular } from '@fluentui/react-icons';
+import { Badge, Button, Field, Input, makeStyles, Select } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
 import { createApiToken, listApiTokens, type Role, revokeApiToken } from '../api/contracts.ts';
@@ -22,17 +12,19 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
+import { OneTimeSecret } from '../ui/OneTimeSecret.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { ROLE_LABELS } from './UsersPage.tsx';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', marginBottom: '12px' },
-  token: { fontFamily: 'monospace', wordBreak: 'break-all' },
 });
 
 const EXPIRY_CHOICES = [
@@ -70,7 +62,10 @@ export function TokensPage() {
         );
       },
     },
-    { header: 'Created', cell: (t) => `${formatDateTime(t.createdAt)} by ${t.createdBy}` },
+    {
+      header: 'Created',
+      cell: (t) => <CreatedBy at={t.createdAt} name={t.createdByName} raw={t.createdBy} />,
+    },
     { header: 'Expires', cell: (t) => formatDateTime(t.expiresAt, 'Never') },
     { header: 'Last used', cell: (t) => formatDateTime(t.lastUsedAt, 'Never used') },
     {
@@ -134,12 +129,11 @@ export function TokensPage() {
 }
 
 function CreateTokenDialog(props: { readonly onClose: () => void }) {
-  const styles = useStyles();
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('operator');
   const [days, setDays] = useState<number>(90);
   const [created, setCreated] = useState<CreatedApiToken | undefined>(undefined);
-  const [copied, setCopied] = useState(false);
+  const changed = useChangedSinceOpened({ name, role, days });
   const create = useAction(() =>
     call(createApiToken, {
       body: { name: name.trim(), role, ...(days > 0 ? { expiresInDays: days } : {}) },
@@ -148,23 +142,16 @@ function CreateTokenDialog(props: { readonly onClose: () => void }) {
   if (created) {
     return (
       <ActionDialog title="Token created" busy={false} onClose={props.onClose} cancelLabel="Done">
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Copy the token now</MessageBarTitle>
-            It is shown only this once; hrsync keeps only a hash of it.
-          </MessageBarBody>
-        </MessageBar>
-        <Field label={`Token “${created.apiToken.name}”`}>
-          <Input readOnly value={created.token} className={styles.token} name="created-token" />
-        </Field>
-        <div>
-          <Button
-            icon={<CopyRegular />}
-            onClick={() => void navigator.clipboard?.writeText(created.token).then(() => setCopied(true))}
-          >
-            {copied ? 'Copied' : 'Copy token'}
-          </Button>
-        </div>
+        <OneTimeSecret
+          warning={{
+            title: 'Copy the token now',
+            children: 'It is shown only this once; hrsync keeps only a hash of it.',
+          }}
+          label={`Token “${created.apiToken.name}”`}
+          value={created.token}
+          copyLabel="Copy token"
+          testId="created-token"
+        />
       </ActionDialog>
     );
   }
@@ -173,10 +160,15 @@ function CreateTokenDialog(props: { readonly onClose: () => void }) {
       title="Create an API token"
       busy={create.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Create token',
         disabled: !name.trim(),
-        onSubmit: () => void create.run().then((c) => c && setCreated(c)),
+        onSubmit: () =>
+          create.run().then((c) => {
+            if (c) setCreated(c);
+            return c;
+          }),
       }}
     >
       <Field label="Name" required hint="What uses it, e.g. “nightly report script”.">

@@ -20,6 +20,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { InvitationsSection } from './Invitations.tsx';
 import { ResetSecondFactorButton } from './ResetSecondFactor.tsx';
 
@@ -156,11 +157,13 @@ function AddUserDialog(props: { readonly onClose: () => void; readonly onSaved: 
   const save = useAction(() =>
     call(createUser, { body: { name: name.trim(), email: email.trim(), role, password } }),
   );
+  const changed = useChangedSinceOpened({ name, email, role, password });
   return (
     <ActionDialog
       title="Add a user"
       busy={save.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Add user',
         disabled: !name.trim() || !email.trim() || password.length < 12,
@@ -199,11 +202,13 @@ function RoleDialog(props: {
 }) {
   const [role, setRole] = useState<Role>(props.user.role);
   const save = useAction(() => call(updateUser, { params: { id: props.user.id }, body: { role } }));
+  const changed = useChangedSinceOpened({ role });
   return (
     <ActionDialog
       title={`Change the role of ${props.user.name}`}
       busy={save.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Save role',
         disabled: role === props.user.role,

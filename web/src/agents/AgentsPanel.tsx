@@ -21,6 +21,7 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
@@ -149,6 +150,10 @@ export function AgentsPanel(props: {
     },
     { header: 'Last heard from', cell: (a) => <When iso={a.lastSeenAt} now={now} never="Never" /> },
     { header: 'Domain controllers', cell: (a) => <Controllers agent={a} /> },
+    {
+      header: 'Registered',
+      cell: (a) => <CreatedBy at={a.createdAt} name={a.createdByName} raw={a.createdBy} />,
+    },
     {
       header: 'Actions',
       cell: (a) =>

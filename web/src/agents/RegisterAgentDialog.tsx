@@ -3,19 +3,7 @@
  * usable once — and the exact commands to run on the customer's machine, for Linux or Windows and the
  * state folder the administrator picks.
  */
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Select,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
-import { CopyRegular } from '@fluentui/react-icons';
+import { Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import type { Static } from '@sinclair/typebox';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
@@ -25,10 +13,11 @@ import { useAction } from '../api/use-action.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { CopyButton, OneTimeSecret } from '../ui/OneTimeSecret.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 import { type AgentPlatform, agentCommands, DEFAULT_STATE_DIRS } from './agent-commands.ts';
 
 const useStyles = makeStyles({
-  key: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
   command: {
     margin: 0,
     padding: '8px',
@@ -46,19 +35,6 @@ const useStyles = makeStyles({
 
 type Registration = Static<typeof AgentRegistrationDto>;
 
-function CopyButton(props: { readonly text: string; readonly label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      size="small"
-      icon={<CopyRegular />}
-      onClick={() => void navigator.clipboard?.writeText(props.text).then(() => setCopied(true))}
-    >
-      {copied ? 'Copied' : props.label}
-    </Button>
-  );
-}
-
 function Command(props: { readonly id: string; readonly text: string; readonly children: string }) {
   const styles = useStyles();
   return (
@@ -68,7 +44,7 @@ function Command(props: { readonly id: string; readonly text: string; readonly c
         {props.text}
       </pre>
       <div>
-        <CopyButton text={props.text} label="Copy command" />
+        <CopyButton size="small" text={props.text} label="Copy command" />
       </div>
     </div>
   );
@@ -82,19 +58,16 @@ function Instructions(props: { readonly viaAgents: boolean; readonly created: Re
   const commands = agentCommands({ server: window.location.origin, key: created.key, stateDir, platform });
   return (
     <>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Copy the key now</MessageBarTitle>
-          It is shown only this once, can be used once, and expires at {formatDateTime(created.expiresAt)} (in
-          an hour). hrsync keeps only a hash of it.
-        </MessageBarBody>
-      </MessageBar>
-      <Field label={`One-time key of “${created.agent.name}”`}>
-        <Input readOnly value={created.key} className={styles.key} name="agent-key" />
-      </Field>
-      <div>
-        <CopyButton text={created.key} label="Copy key" />
-      </div>
+      <OneTimeSecret
+        warning={{
+          title: 'Copy the key now',
+          children: `It is shown only this once, can be used once, and expires at ${formatDateTime(created.expiresAt)} (in an hour). hrsync keeps only a hash of it.`,
+        }}
+        label={`One-time key of “${created.agent.name}”`}
+        value={created.key}
+        copyLabel="Copy key"
+        testId="agent-key"
+      />
       <Text>
         On a machine in the customer's network that reaches the domain controllers, with Node.js 20.19 or
         later and hrsync installed (see “Directory agents” in the README):
@@ -148,6 +121,7 @@ export function RegisterAgentDialog(props: {
 }) {
   const [name, setName] = useState('');
   const [created, setCreated] = useState<Registration | undefined>(undefined);
+  const changed = useChangedSinceOpened({ name });
   const create = useAction(() =>
     call(createAgentRegistration, { params: { id: props.tenant.id }, body: { name: name.trim() } }),
   );
@@ -169,14 +143,16 @@ export function RegisterAgentDialog(props: {
       title={`Register a directory agent for ${props.tenant.name}`}
       busy={create.busy}
       onClose={props.onClose}
+      changed={changed}
       submit={{
         label: 'Register',
         disabled: !name.trim(),
         onSubmit: () =>
-          void create.run().then((c) => {
-            if (!c) return;
+          create.run().then((c) => {
+            if (!c) return c;
             setCreated(c);
             props.onCreated();
+            return c;
           }),
       }}
     >

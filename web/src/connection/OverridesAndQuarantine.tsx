@@ -19,6 +19,7 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
@@ -75,7 +76,7 @@ export function OverridesAndQuarantine(props: {
           : `${KIND_LABELS[o.kind]} ${accountText(o.account, o.accountId)}`,
     },
     { header: 'Reason', cell: (o) => o.reason ?? '—' },
-    { header: 'Added', cell: (o) => `${formatDateTime(o.createdAt)} by ${o.createdBy}` },
+    { header: 'Added', cell: (o) => <CreatedBy at={o.createdAt} name={o.createdByName} raw={o.createdBy} /> },
     ...(mayRemove
       ? [
           {

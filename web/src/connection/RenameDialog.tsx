@@ -7,6 +7,7 @@ import { useAction } from '../api/use-action.ts';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 
 export function RenameDialog(props: {
   readonly connection: ConnectionDetails;
@@ -21,15 +22,19 @@ export function RenameDialog(props: {
       body: { name: name.trim(), description: description.trim() },
     }),
   );
+  const changed = useChangedSinceOpened({ name, description });
   const submit = async () => {
-    if (await save.run()) props.onSaved();
+    const saved = await save.run();
+    if (saved) props.onSaved();
+    return saved;
   };
   return (
     <ActionDialog
       title="Edit name and description"
       busy={save.busy}
       onClose={props.onClose}
-      submit={{ label: 'Save', disabled: !name.trim(), onSubmit: () => void submit() }}
+      changed={changed}
+      submit={{ label: 'Save', disabled: !name.trim(), onSubmit: submit }}
     >
       <NameDescriptionFields
         name={name}

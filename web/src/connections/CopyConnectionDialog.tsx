@@ -14,6 +14,7 @@ import { TenantPicker } from '../tenants/TenantPicker.tsx';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 
 export function CopyConnectionDialog(props: {
   readonly initialSourceId: string | null;
@@ -42,9 +43,11 @@ export function CopyConnectionDialog(props: {
       },
     }),
   );
+  const changed = useChangedSinceOpened({ sourceId, name, description, customerId, tenantId });
   const submit = async () => {
     const created = await copy.run();
     if (created) props.onCreated(created);
+    return created;
   };
   const pickTenant = useCallback((c: string, t: string, chosen: Tenant | undefined) => {
     setCustomerId(c);
@@ -57,11 +60,12 @@ export function CopyConnectionDialog(props: {
       title="Copy from another connection"
       busy={copy.busy}
       onClose={props.onClose}
+      changed={changed}
       maxWidth={640}
       submit={{
         label: 'Copy',
         disabled: !name.trim() || !sourceId || !tenantId || !tenant,
-        onSubmit: () => void submit(),
+        onSubmit: submit,
       }}
     >
       <NameDescriptionFields

@@ -12,6 +12,7 @@ import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { SOURCE_SYSTEM_LABELS, TENANT_TYPE_LABELS } from '../ui/labels.ts';
 import { NameDescriptionFields } from '../ui/NameDescriptionFields.tsx';
+import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
 
 export function CreateConnectionDialog(props: {
   readonly onClose: () => void;
@@ -30,9 +31,11 @@ export function CreateConnectionDialog(props: {
       },
     }),
   );
+  const changed = useChangedSinceOpened({ name, description, destinationType });
   const submit = async () => {
     const created = await create.run();
     if (created) props.onCreated(created);
+    return created;
   };
 
   return (
@@ -40,7 +43,8 @@ export function CreateConnectionDialog(props: {
       title="Create new connection"
       busy={create.busy}
       onClose={props.onClose}
-      submit={{ label: 'Create', disabled: !name.trim(), onSubmit: () => void submit() }}
+      changed={changed}
+      submit={{ label: 'Create', disabled: !name.trim(), onSubmit: submit }}
     >
       <NameDescriptionFields
         name={name}

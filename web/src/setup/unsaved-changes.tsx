@@ -4,57 +4,12 @@
  * every one of them changes the URL's hash) with a dialog, and closing or reloading the tab with
  * the browser's own question (beforeunload). Saving or discarding unregisters the form.
  */
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { parseRoute, type Route } from '../app/routes.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { forgetUnsavedChanges, hasUnsavedChanges } from '../ui/unsaved-forms.ts';
 
-/** The forms with unsaved changes, by the id of the component that holds them. */
-const unsaved = new Set<string>();
-
-const onBeforeUnload = (event: BeforeUnloadEvent) => {
-  if (unsaved.size === 0) return;
-  // Both, for the browsers that still read returnValue; the text itself is the browser's own.
-  event.preventDefault();
-  event.returnValue = '';
-};
-let listening = false;
-
-export const hasUnsavedChanges = (): boolean => unsaved.size > 0;
-
-/** Registers the calling component's form while `dirty` is true. */
-export function useUnsavedChanges(dirty: boolean): void {
-  const id = useId();
-  useEffect(() => {
-    if (!listening) {
-      window.addEventListener('beforeunload', onBeforeUnload);
-      listening = true;
-    }
-    if (!dirty) return;
-    unsaved.add(id);
-    return () => {
-      unsaved.delete(id);
-    };
-  }, [dirty, id]);
-}
-
-/**
- * Whether a form's values differ from the ones it started with (or last saved): compares the
- * serialised value. `saved()` makes the current value the new starting point.
- */
-export function useFormChanges(value: unknown, enabled = true): { changed: boolean; saved: () => void } {
-  const current = JSON.stringify(value ?? null);
-  const baseline = useRef(current);
-  const [, rerender] = useState(0);
-  const changed = enabled && current !== baseline.current;
-  useUnsavedChanges(changed);
-  return {
-    changed,
-    saved: () => {
-      baseline.current = current;
-      rerender((n) => n + 1);
-    },
-  };
-}
+export { hasUnsavedChanges, useFormChanges, useUnsavedChanges } from '../ui/unsaved-forms.ts';
 
 /** How the URL changed: a new entry (a link, `navigate()`), or Back / Forward through history. */
 type Move = 'push' | 'back' | 'forward';
@@ -90,7 +45,7 @@ export function useGuardedRoute(): { readonly route: Route; readonly prompt: Rea
       if (target === shown.current) return;
       const at = indexOf(window.history.state);
       const move: Move = at === null ? 'push' : at < index.current ? 'back' : 'forward';
-      if (unsaved.size > 0) {
+      if (hasUnsavedChanges()) {
         setPending({ target, move });
         if (move === 'back') window.history.forward();
         else window.history.back();
@@ -120,7 +75,7 @@ export function useGuardedRoute(): { readonly route: Route; readonly prompt: Rea
         setPending(null);
         if (leaving === null) return;
         // Leaving discards the changes: the forms unmount with the page.
-        unsaved.clear();
+        forgetUnsavedChanges();
         if (leaving.move === 'push') window.location.href = leaving.target;
         else if (leaving.move === 'back') window.history.back();
         else window.history.forward();

@@ -2,6 +2,9 @@
  * A modal for one operation (create, save, confirm): while the operation runs it cannot be
  * dismissed and Cancel is disabled, so an answer is never lost behind a closed dialog. With
  * `submit` its body is a form whose primary button submits it, so Enter in a field does too.
+ * With `changed` (what was typed differs from what the dialog opened with) every way of closing it
+ * — Escape, Cancel, a click outside — first asks "Discard changes?", and the changes count as the
+ * page's unsaved changes, so leaving the page or closing the tab asks too (setup/unsaved-changes).
  */
 import {
   Button,
@@ -12,14 +15,19 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { BusyButton } from './BusyButton.tsx';
+import { useUnsavedChanges } from './unsaved-forms.ts';
 
 export interface DialogSubmit {
   readonly label: string;
   /** A required field is still empty. */
   readonly disabled: boolean;
-  readonly onSubmit: () => void;
+  /**
+   * Saves. Returning (a promise of) something truthy means it was saved: the dialog's changes stop
+   * counting as unsaved before whatever saving started (a navigation) takes effect.
+   */
+  readonly onSubmit: () => unknown;
 }
 
 export function ActionDialog(props: {
@@ -35,9 +43,20 @@ export function ActionDialog(props: {
   readonly maxWidth?: number;
   /** Space between the content's blocks, in pixels. */
   readonly gap?: number;
+  /** The dialog holds changes that closing it would lose: closing asks first. */
+  readonly changed?: boolean;
   readonly children: ReactNode;
 }) {
   const { submit } = props;
+  const open = props.open ?? true;
+  const changed = open && props.changed === true;
+  const [asking, setAsking] = useState(false);
+  const release = useUnsavedChanges(changed);
+  const close = () => {
+    if (props.busy) return;
+    if (changed) setAsking(true);
+    else props.onClose();
+  };
   const body = (
     <DialogBody>
       <DialogTitle>{props.title}</DialogTitle>
@@ -51,14 +70,14 @@ export function ActionDialog(props: {
             {submit.label}
           </BusyButton>
         )}
-        <Button onClick={props.onClose} disabled={props.busy}>
+        <Button onClick={close} disabled={props.busy}>
           {props.cancelLabel ?? 'Cancel'}
         </Button>
       </DialogActions>
     </DialogBody>
   );
   return (
-    <Dialog open={props.open ?? true} onOpenChange={(_, d) => !d.open && !props.busy && props.onClose()}>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface
         aria-describedby={undefined}
         {...(props.maxWidth === undefined ? {} : { style: { maxWidth: props.maxWidth } })}
@@ -67,7 +86,9 @@ export function ActionDialog(props: {
           <form
             onSubmit={(event: FormEvent) => {
               event.preventDefault();
-              submit.onSubmit();
+              void Promise.resolve(submit.onSubmit()).then((saved) => {
+                if (saved) release();
+              });
             }}
           >
             {body}
@@ -75,6 +96,29 @@ export function ActionDialog(props: {
         ) : (
           body
         )}
+        {asking && <DiscardChanges onKeep={() => setAsking(false)} onDiscard={props.onClose} />}
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/** Asked before a changed dialog closes. (Not a ConfirmDialog: that one is built on this.) */
+function DiscardChanges(props: { readonly onKeep: () => void; readonly onDiscard: () => void }) {
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && props.onKeep()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Discard changes?</DialogTitle>
+          <DialogContent>
+            What you entered in this dialog is not saved. If you close it now, it is lost.
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={props.onDiscard}>
+              Discard changes
+            </Button>
+            <Button onClick={props.onKeep}>Keep editing</Button>
+          </DialogActions>
+        </DialogBody>
       </DialogSurface>
     </Dialog>
   );

@@ -19,6 +19,8 @@ export function ConfirmDialog(props: {
   /** A required input of the dialog is still empty. */
   readonly confirmDisabled?: boolean;
   readonly error: unknown;
+  /** The dialog holds typed input (a reason): closing it asks first. */
+  readonly changed?: boolean;
   readonly onConfirm: () => void;
   readonly onCancel: () => void;
 }) {
@@ -29,6 +31,7 @@ export function ConfirmDialog(props: {
       busy={props.busy}
       onClose={props.onCancel}
       gap={12}
+      changed={props.changed === true}
       {...(props.cancelLabel === undefined ? {} : { cancelLabel: props.cancelLabel })}
       actions={
         <BusyButton
