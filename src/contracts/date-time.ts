@@ -36,6 +36,23 @@ function formatter(zone: string, seconds: boolean): Intl.DateTimeFormat {
   return f;
 }
 
+const dateOnly = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/**
+ * "1 Mar 2027": a calendar date (`2027-03-01`, as AFAS dates are: already the connection's local
+ * day, so no zone applies), in the same format as the instants; anything else as it is.
+ */
+export function formatLocalDate(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
+  const d = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? date : dateOnly.format(d);
+}
+
 function parse(iso: string | null | undefined): Date | null | undefined {
   if (!iso) return undefined;
   const d = new Date(iso);

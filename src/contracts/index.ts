@@ -3,11 +3,13 @@
  * server, the console and the CLI import it; it imports only the pure core vocabulary.
  */
 export * from './activation-gate.ts';
+export * from './attribute-labels.ts';
 export * from './audit-actions.ts';
 export * from './connection-states.ts';
 export * from './date-time.ts';
 export * from './endpoint.ts';
 export * from './endpoints/index.ts';
+export * from './item-reasons.ts';
 export * from './person-actions.ts';
 export * from './run-outcomes.ts';
 export * from './run-phases.ts';

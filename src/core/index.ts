@@ -8,5 +8,6 @@ export * from './errors.ts';
 export * from './overrides.ts';
 export * from './person.ts';
 export * from './plan.ts';
+export * from './step-reasons.ts';
 export * from './values.ts';
 export * from './vocabulary.ts';

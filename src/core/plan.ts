@@ -1,3 +1,4 @@
+import type { StepReason } from './step-reasons.ts';
 import type { Attributes, AttrValue } from './values.ts';
 import type { Action, ItemStatus } from './vocabulary.ts';
 
@@ -81,7 +82,10 @@ export type StepName = (typeof STEP_NAMES)[number];
 export interface RunStep {
   readonly step: StepName;
   readonly status: ItemStatus;
+  /** The engine's own detail (what it compared and found): the raw text behind the words. */
   readonly message: string;
+  /** Why, as a code and parameters; put into words where shown (contracts/item-reasons.ts). */
+  readonly reason?: StepReason;
 }
 
 export interface ItemError {

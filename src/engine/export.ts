@@ -3,7 +3,7 @@
  * from either opens the same way in Excel.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { AttrValue, RunItem } from '../core/index.ts';
+import type { AttrValue, RunItem, RunStep } from '../core/index.ts';
 
 /**
  * A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is a formula to Excel,
@@ -36,22 +36,36 @@ export const RUN_ITEM_COLUMNS = [
   'displayName',
   'action',
   'status',
+  'reason',
   'accountId',
   'changes',
   'error',
   'steps',
+  'stepDetails',
 ] as const;
 
-export function runItemsToCsv(items: readonly RunItem[]): string {
+/**
+ * How a step reads: the plain words of contracts/item-reasons.ts, passed in by the caller (the engine
+ * does not import the API contracts). The step's raw detail goes in its own column.
+ */
+export interface StepText {
+  readonly words: (step: RunStep, item: RunItem) => string;
+  readonly detail: (step: RunStep) => string;
+  readonly reason: (item: RunItem) => string;
+}
+
+export function runItemsToCsv(items: readonly RunItem[], text: StepText): string {
   const rows = items.map((i) => [
     i.employeeNumber,
     i.displayName,
     i.action,
     i.status,
+    text.reason(i),
     i.accountId ?? '',
     i.changes.map((c) => `${c.attribute}: ${show(c.old)} → ${show(c.new)}`).join('\n'),
     i.error ? `${i.error.code}: ${i.error.message}` : '',
-    i.steps.map((s) => `${s.step} [${s.status}] ${s.message}`).join('\n'),
+    i.steps.map((s) => `${s.step} [${s.status}] ${text.words(s, i)}`).join('\n'),
+    i.steps.map((s) => `${s.step} [${s.status}] ${text.detail(s)}`).join('\n'),
   ]);
   return toSafeCsv(rows, RUN_ITEM_COLUMNS);
 }

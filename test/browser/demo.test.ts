@@ -20,6 +20,8 @@ let demo: RunningDemo;
 let browser: Browser;
 let w: WatchedPage;
 const printed: string[] = [];
+/** The simulation the first test runs: the last test reads its reasons. */
+let simulationUrl = '';
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hrsync-demo-'));
@@ -65,6 +67,7 @@ test('the demo: sign in with the printed credentials and simulate the prepared c
     await page.getByRole('link', { name: /^5\. Simulation/ }).click();
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('main header [data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+    simulationUrl = page.url();
     const creates = Number(
       await page.locator('[data-testid="action-counts"] [data-action="create"]').getAttribute('data-count'),
     );
@@ -109,5 +112,56 @@ test('the demo shows a too-long name failing with the reason, and the pilot conn
     await quarantined.getByText(`(${demo.quarantinedEmployee})`).waitFor();
     await quarantined.getByText(/privileged administrator role/).waitFor();
     await screenshot(page, '55-demo-quarantined');
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('the run page says why for every person in plain words, with the engine’s detail one click away', () =>
+  flow(w, 'demo-reasons', async () => {
+    const { page } = w;
+    await page.goto(simulationUrl);
+    const rows = page.getByTestId('run-items').locator('tbody tr');
+    await rows.first().waitFor();
+    await page.locator('select[name="page-size"]').selectOption('200');
+    await page.getByText(/^Page \(of/).waitFor({ state: 'detached' });
+    await rows.nth(50).waitFor();
+    const reasons = await page.getByTestId('item-reason').allTextContents();
+    assert.equal(reasons.length, await rows.count(), 'every person has a why');
+    for (const r of reasons) {
+      // Words, not engine shorthand: no "(s)", no "lifecycle gone;", no object ids.
+      assert.match(r, /^[A-Z0-9"]/, r);
+      assert.doesNotMatch(r, /\(s\)|lifecycle |[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/, r);
+    }
+    const some = (re: RegExp) =>
+      assert.ok(
+        reasons.some((r) => re.test(r)),
+        `${re} in ${reasons.join('\n')}`,
+      );
+    some(/^Starts on \d{1,2} \w{3,4} \d{4} — account \S+@contoso\.nl created disabled 14 days before$/);
+    some(/^Left on \d{1,2} \w{3,4} \d{4} — account disabled/);
+    some(/^Updates 1 attribute: (department|job title) .+ → .+$/);
+    some(
+      /^2 accounts have employee ID \d+: \S+@contoso\.nl \(.+\); \S+@contoso\.nl \(.+\) — link the person to one of them/,
+    );
+
+    await rows
+      .filter({ hasText: /Starts on .* created disabled/ })
+      .first()
+      .getByRole('button')
+      .click();
+    const drawer = page.getByTestId('run-item-drawer');
+    const steps = drawer.getByTestId('step-text');
+    await steps.first().waitFor();
+    const texts = await steps.allTextContents();
+    assert.match(texts[0] ?? '', /^Starts on \d{1,2} \w{3,4} \d{4} \(1 employment: .+, \d+-1-1\)$/);
+    assert.equal(texts[1], 'In scope: there are no scoping filters, so everyone is managed');
+    assert.match(texts[2] ?? '', /^No existing account found \(looked for employee ID \d+\)$/);
+    assert.equal(await drawer.getByTestId('step-detail').count(), 0, 'the detail waits for a click');
+    await drawer.getByTestId('step-detail-toggle').first().click();
+    assert.match(
+      (await drawer.getByTestId('step-detail').first().textContent()) ?? '',
+      /^person lifecycle=pre-hire /,
+    );
+    await screenshot(page, '56-demo-reasons');
+    await page.keyboard.press('Escape');
     assertNoConsoleErrors(w.errors);
   }));

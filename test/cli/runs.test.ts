@@ -113,7 +113,7 @@ test('the items of a blocked run: a filtered table, and CSV and JSON exports tha
 
   assert.equal(table.code, 0, table.err);
   const lines = table.out.trimEnd().split('\n');
-  assert.match(lines[0] ?? '', /^EMPLOYEE\s+NAME\s+ACTION\s+STATUS\s+CHANGES\s+ERROR$/);
+  assert.match(lines[0] ?? '', /^EMPLOYEE\s+NAME\s+ACTION\s+STATUS\s+CHANGES\s+ERROR\s+WHY$/);
   assert.deepEqual(
     lines.slice(1, -1).map((l) => l.split(/\s{2,}/).slice(0, 4)),
     disables.items.map((i) => [i.employeeNumber, i.displayName, 'disable', i.status]),

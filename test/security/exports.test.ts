@@ -12,6 +12,7 @@ import {
   exportRunItemsCsv,
   simulate,
 } from '../../src/contracts/index.ts';
+import { stepText } from '../../src/contracts/item-reasons.ts';
 import type { RunItem } from '../../src/core/index.ts';
 import { runItemsToCsv } from '../../src/engine/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
@@ -63,7 +64,7 @@ test('CLI and engine CSV (runItemsToCsv): every dangerous first character is neu
     steps: [{ step: s, status: 'success', message: s }] as unknown as RunItem['steps'],
     error: i === 0 ? ({ code: '=HRS', message: s } as unknown as RunItem['error']) : null,
   })) as unknown as RunItem[];
-  const csv = runItemsToCsv(items);
+  const csv = runItemsToCsv(items, stepText({ timeZone: 'Europe/Amsterdam' }));
   assertNoFormula(csv, 'runItemsToCsv');
   const all = cells(csv);
   // Neutralised, not dropped: the text is still there behind the apostrophe.

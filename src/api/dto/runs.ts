@@ -1,5 +1,13 @@
 import type { Static } from '@sinclair/typebox';
-import { type RunDto, type RunItemDto, runOutcome } from '../../contracts/index.ts';
+import {
+  itemReasonWords,
+  type ReasonContext,
+  type RunDto,
+  type RunItemDto,
+  runOutcome,
+  stepDetail,
+  stepWords,
+} from '../../contracts/index.ts';
 import type { RunItem } from '../../core/index.ts';
 import type { Run } from '../../store/index.ts';
 import { type ActorNamer, describeActor } from '../actor-names.ts';
@@ -42,14 +50,22 @@ type ItemDto = Static<typeof RunItemDto>;
 const value = (v: RunItem['changes'][number]['old']): ItemDto['changes'][number]['old'] =>
   Array.isArray(v) ? [...v] : (v as Exclude<typeof v, readonly string[]>);
 
-export const toRunItemDto = (i: RunItem): ItemDto => ({
+/** A run item with its reasons in plain words (`ctx`: the connection's time zone and the names known). */
+export const toRunItemDto = (i: RunItem, ctx: ReasonContext): ItemDto => ({
   employeeNumber: i.employeeNumber,
   displayName: i.displayName,
   action: i.action,
   status: i.status,
   accountId: i.accountId,
   changes: i.changes.map((c) => ({ attribute: c.attribute, old: value(c.old), new: value(c.new) })),
-  steps: i.steps.map((s) => ({ step: s.step, status: s.status, message: s.message })),
+  reason: itemReasonWords(i, ctx),
+  steps: i.steps.map((s) => ({
+    step: s.step,
+    status: s.status,
+    text: stepWords(s, i, ctx),
+    message: stepDetail(s),
+    ...(s.reason ? { reason: s.reason } : {}),
+  })),
   error:
     i.error === null
       ? null

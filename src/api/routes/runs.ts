@@ -9,21 +9,88 @@ import {
   getRun,
   listRunItems,
   listRuns,
+  type ReasonContext,
   type RunOperation,
   simulate,
+  stepText,
   sync,
   syncPerson,
 } from '../../contracts/index.ts';
-import { HrsyncError, type RunKind } from '../../core/index.ts';
+import { HrsyncError, type RunItem, type RunKind } from '../../core/index.ts';
 import { runItemsToCsv } from '../../engine/index.ts';
 import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
 import { actorNamer } from '../actor-names.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { toRunDto, toRunItemDto } from '../dto/runs.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
+
+/** The words of a run's reasons: in its connection's time zone, naming what `names` knows. */
+async function reasonContext(
+  store: Store,
+  caller: Caller,
+  run: Run,
+  names?: {
+    accounts: ReadonlyMap<string, { upn: string | null; displayName: string | null }>;
+    persons: ReadonlyMap<string, string>;
+  },
+): Promise<ReasonContext> {
+  const connection = await store.connections.get(caller.organisationId, run.connectionId);
+  const shown = (id: string) => {
+    const a = names?.accounts.get(id);
+    const label = a?.upn ?? a?.displayName;
+    if (!label) return undefined;
+    return a?.upn && a.displayName ? `${a.upn} (${a.displayName})` : label;
+  };
+  return {
+    timeZone: connection?.config.timeZone ?? DEFAULT_TIME_ZONE,
+    tenantType: connection?.destinationType ?? null,
+    account: shown,
+    person: (n) => names?.persons.get(n),
+  };
+}
+
+/** Accounts and persons a page of items names: their accounts, conflict candidates, managers, owners. */
+function namedIn(items: readonly RunItem[]): { accounts: string[]; persons: string[] } {
+  const accounts: string[] = [];
+  const persons: string[] = [];
+  for (const i of items) {
+    if (i.accountId !== null) accounts.push(i.accountId);
+    for (const a of i.error?.accounts ?? []) accounts.push(a);
+    for (const c of i.changes)
+      if (c.attribute === 'manager')
+        for (const v of [c.old, c.new]) if (typeof v === 'string') persons.push(v);
+    for (const s of i.steps) {
+      const r = s.reason;
+      if (!r) continue;
+      if (r.code === 'matched' || r.code === 'linked' || r.code === 'created') accounts.push(r.account);
+      else if (r.code === 'conflict') accounts.push(...r.accounts);
+      else if (r.code === 'conflict-linked-elsewhere') {
+        accounts.push(r.account);
+        persons.push(r.owner);
+      } else if (r.code === 'manager') for (const v of [r.old, r.new]) if (v !== null) persons.push(v);
+    }
+  }
+  return { accounts, persons };
+}
+
+type Names = Awaited<ReturnType<Store['runItems']['names']>>;
+
+/** The names `items` mention, looked up 500 at a time (an export may hold 50,000 persons). */
+async function namesIn(store: Store, run: Run, items: readonly RunItem[]): Promise<Names> {
+  const accounts = new Map<string, { upn: string | null; displayName: string | null }>();
+  const persons = new Map<string, string>();
+  for (let at = 0; at < items.length; at += 500) {
+    const named = namedIn(items.slice(at, at + 500));
+    const found = await store.runItems.names(run.connectionId, named.accounts, named.persons);
+    for (const [k, v] of found.accounts) accounts.set(k, v);
+    for (const [k, v] of found.persons) persons.set(k, v);
+  }
+  return { accounts, persons };
+}
 
 function assertRunOperation(operation: RunOperation, run: Run): void {
   const check = checkRunOperation(operation, run.status, run.kind);
@@ -139,16 +206,8 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
       query.page ?? 1,
       query.pageSize ?? 50,
     );
-    const managers = page.items.flatMap((i) =>
-      i.changes.flatMap((c) =>
-        c.attribute === 'manager' ? [c.old, c.new].filter((v): v is string => typeof v === 'string') : [],
-      ),
-    );
-    const names = await store.runItems.names(
-      run.connectionId,
-      page.items.flatMap((i) => (i.accountId === null ? [] : [i.accountId])),
-      managers,
-    );
+    const names = await namesIn(store, run, page.items);
+    const ctx = await reasonContext(store, caller, run, names);
     return {
       ...page,
       items: page.items.map((i) => {
@@ -163,7 +222,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
           ),
         );
         return {
-          ...toRunItemDto(i),
+          ...toRunItemDto(i, ctx),
           account: i.accountId === null ? null : (names.accounts.get(i.accountId) ?? null),
           ...(Object.keys(managerNames).length > 0 ? { managerNames } : {}),
         };
@@ -174,13 +233,17 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, exportRunItemsCsv, async ({ caller, store, params, query, reply }) => {
     const run = await loadRun(store, caller, params.id);
     reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
-    return runItemsToCsv(await store.runItems.all(run, itemFilter(query), query.sort ?? 'name'));
+    const items = await store.runItems.all(run, itemFilter(query), query.sort ?? 'name');
+    const names = await namesIn(store, run, items);
+    return runItemsToCsv(items, stepText(await reasonContext(store, caller, run, names)));
   });
 
   registerEndpoint(app, exportRunItemsJson, async ({ caller, store, params, query, reply }) => {
     const run = await loadRun(store, caller, params.id);
     reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
-    return (await store.runItems.all(run, itemFilter(query), query.sort ?? 'name')).map(toRunItemDto);
+    const items = await store.runItems.all(run, itemFilter(query), query.sort ?? 'name');
+    const ctx = await reasonContext(store, caller, run, await namesIn(store, run, items));
+    return items.map((i) => toRunItemDto(i, ctx));
   });
 
   registerEndpoint(app, cancelRun, async ({ caller, store, params, audit, about }) => {

@@ -1,6 +1,7 @@
 /** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { stepText } from '../../contracts/item-reasons.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
 import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
 import {
@@ -71,7 +72,12 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
       await writeFile(
         flags.out,
-        format === 'csv' ? runItemsToCsv(outcome.items) : runItemsToJson(outcome.items),
+        format === 'csv'
+          ? runItemsToCsv(
+              outcome.items,
+              stepText({ timeZone: connection.config.timeZone ?? 'Europe/Amsterdam' }),
+            )
+          : runItemsToJson(outcome.items),
       );
       console.log(`run items written to ${flags.out}`);
     }

@@ -71,7 +71,23 @@ export const RunItemDto = T.Object({
   status: ItemStatusSchema,
   accountId: Nullable(T.String()),
   changes: T.Array(T.Object({ attribute: T.String(), old: AttrValue, new: AttrValue })),
-  steps: T.Array(T.Object({ step: T.String(), status: ItemStatusSchema, message: T.String() })),
+  reason: T.String({
+    description: 'why, in plain words: the deciding step (a failure, else the planned change)',
+  }),
+  steps: T.Array(
+    T.Object({
+      step: T.String(),
+      status: ItemStatusSchema,
+      text: T.String({ description: 'the step in plain words' }),
+      message: T.String({ description: "the engine's own detail behind the words" }),
+      reason: T.Optional(
+        T.Object(
+          { code: T.String() },
+          { additionalProperties: true, description: 'the reason as a code and its values' },
+        ),
+      ),
+    }),
+  ),
   error: Nullable(
     T.Object({
       code: T.String(),

@@ -14,6 +14,7 @@ import type {
   PlannedWrite,
   RunItem,
   RunStep,
+  StepReason,
 } from '../../core/index.ts';
 import type { PersonPlan } from '../plan/index.ts';
 import type { EngineStore, Source, Target, WriteOutcome } from '../ports.ts';
@@ -78,7 +79,12 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
       if (outcome.ok && outcome.accountId) {
         t.accountId = outcome.accountId;
         await storeLink(t, outcome.accountId, ctx);
-        t.steps.push(step('success', `created account ${outcome.accountId}`));
+        t.steps.push(
+          step('success', `created account ${outcome.accountId}`, {
+            code: 'created',
+            account: outcome.accountId,
+          }),
+        );
       } else fail(t, outcome);
     }
     progress(chunk.length);
@@ -92,7 +98,13 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     );
     chunk.forEach(({ t, w }, i) => {
       const o = outcomes[i];
-      if (o?.ok) t.steps.push(step('success', `${w.kind} applied`));
+      if (o?.ok)
+        t.steps.push(
+          step('success', `${w.kind} applied`, {
+            code: 'applied',
+            write: w.kind as 'update' | 'enable' | 'disable' | 'delete',
+          }),
+        );
       else fail(t, o);
     });
     progress(chunk.length);
@@ -136,7 +148,7 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     for (const [i, { t, w }] of chunk.entries()) {
       const o = outcomes[i];
       if (o?.ok) {
-        t.steps.push(step('success', 'manager set'));
+        t.steps.push(step('success', 'manager set', MANAGER_SET));
         if (w.kind === 'set-manager') managerLinks.push(linkFor(t, t.accountId as string, ctx));
       } else warn(t, `manager not set: ${o && !o.ok ? o.message : 'no outcome'}`);
     }
@@ -168,7 +180,7 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
         ...(typeof email === 'string' ? { email } : {}),
         ...(typeof upn === 'string' ? { upn } : {}),
       });
-      t.steps.push(step('success', 'written back to AFAS'));
+      t.steps.push(step('success', 'written back to AFAS', WRITTEN_BACK));
     } catch (e) {
       warn(t, `write-back to AFAS failed: ${(e as Error).message}`);
     }
@@ -271,8 +283,11 @@ async function resolveCreate(
   return outcome;
 }
 
-function step(status: ItemStatus, message: string): RunStep {
-  return { step: 'apply', status, message };
+const MANAGER_SET: StepReason = Object.freeze({ code: 'manager-set' });
+const WRITTEN_BACK: StepReason = Object.freeze({ code: 'written-back' });
+
+function step(status: ItemStatus, message: string, reason?: StepReason): RunStep {
+  return reason ? { step: 'apply', status, message, reason } : { step: 'apply', status, message };
 }
 
 function chunks<T>(list: readonly T[]): T[][] {

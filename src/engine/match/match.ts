@@ -6,14 +6,16 @@
  * names the account, and accounts the person must never match are left out of the candidates (and a
  * stored link to one is dropped).
  */
-import type { Account, AttrValue, Link, MatchOverride } from '../../core/index.ts';
+import type { Account, AttrValue, Link, MatchOverride, MatchTry, StepReason } from '../../core/index.ts';
 import type { AccountIndex } from './account-index.ts';
 
-export type MatchResult =
-  | { readonly kind: 'linked'; readonly account: Account; readonly message: string }
-  | { readonly kind: 'matched'; readonly account: Account; readonly message: string }
-  | { readonly kind: 'none'; readonly message: string; readonly staleLink: boolean }
-  | { readonly kind: 'conflict'; readonly candidates: readonly Account[]; readonly message: string };
+/** `message` is the matcher's own detail; `reason` the same as data, put into words where shown. */
+export type MatchResult = (
+  | { readonly kind: 'linked'; readonly account: Account }
+  | { readonly kind: 'matched'; readonly account: Account }
+  | { readonly kind: 'none'; readonly staleLink: boolean }
+  | { readonly kind: 'conflict'; readonly candidates: readonly Account[] }
+) & { readonly message: string; readonly reason: StepReason };
 
 export interface MatchInput {
   readonly employeeNumber: string;
@@ -42,10 +44,21 @@ export function matchPerson(input: MatchInput): MatchResult {
         kind: 'conflict',
         candidates: [],
         message: `an override links this person to account ${forced.accountId}, which is no longer in the tenant; remove the override or link another account`,
+        reason: { code: 'override-account-gone', account: forced.accountId },
       };
     return link?.accountId === account.id
-      ? { kind: 'linked', account, message: `linked to account ${account.id} by an override` }
-      : { kind: 'matched', account, message: `matched account ${account.id} by an override` };
+      ? {
+          kind: 'linked',
+          account,
+          message: `linked to account ${account.id} by an override`,
+          reason: { code: 'linked', account: account.id, since: null, override: true },
+        }
+      : {
+          kind: 'matched',
+          account,
+          message: `matched account ${account.id} by an override`,
+          reason: { code: 'matched', account: account.id, attribute: null, value: null, unlinked: null },
+        };
   }
   if (link && refused.has(link.accountId)) {
     staleLink = true;
@@ -53,13 +66,20 @@ export function matchPerson(input: MatchInput): MatchResult {
   } else if (link) {
     const account = index.byId.get(link.accountId);
     if (account)
-      return { kind: 'linked', account, message: `linked to account ${account.id} since ${link.linkedAt}` };
+      return {
+        kind: 'linked',
+        account,
+        message: `linked to account ${account.id} since ${link.linkedAt}`,
+        reason: { code: 'linked', account: account.id, since: link.linkedAt, override: false },
+      };
     staleLink = true;
   }
   const tried: string[] = [];
+  const triedValues: MatchTry[] = [];
   for (const { attribute, value } of input.values) {
     if (value === null || value === '' || Array.isArray(value)) {
       tried.push(`${attribute} (no value)`);
+      triedValues.push({ attribute, value: null, leftOut: 0 });
       continue;
     }
     const found = index.find(attribute, String(value));
@@ -68,6 +88,7 @@ export function matchPerson(input: MatchInput): MatchResult {
       tried.push(
         `${attribute} = "${value}"${found.length > 0 ? ` (${found.length} account(s) left out by an override)` : ''}`,
       );
+      triedValues.push({ attribute, value: String(value), leftOut: found.length });
       continue;
     }
     if (candidates.length > 1) {
@@ -75,6 +96,7 @@ export function matchPerson(input: MatchInput): MatchResult {
         kind: 'conflict',
         candidates,
         message: `${candidates.length} accounts have ${attribute} = "${value}": ${candidates.map((c) => c.id).join(', ')}`,
+        reason: { code: 'conflict', attribute, value: String(value), accounts: candidates.map((c) => c.id) },
       };
     }
     const account = candidates[0] as Account;
@@ -84,12 +106,26 @@ export function matchPerson(input: MatchInput): MatchResult {
         kind: 'conflict',
         candidates,
         message: `account ${account.id} matches on ${attribute} = "${value}" but is linked to employee ${owner}`,
+        reason: {
+          code: 'conflict-linked-elsewhere',
+          account: account.id,
+          attribute,
+          value: String(value),
+          owner,
+        },
       };
     }
     return {
       kind: 'matched',
       account,
       message: `${prefix}matched account ${account.id} on ${attribute} = "${value}"`,
+      reason: {
+        code: 'matched',
+        account: account.id,
+        attribute,
+        value: String(value),
+        unlinked: prefix === '' ? null : (link?.accountId ?? null),
+      },
     };
   }
   if (staleLink && prefix === '') prefix = `linked account ${link?.accountId} no longer exists; `;
@@ -97,6 +133,12 @@ export function matchPerson(input: MatchInput): MatchResult {
     kind: 'none',
     staleLink,
     message: `${prefix}no account found (tried ${tried.join(', ') || 'nothing'})`,
+    reason: {
+      code: 'no-account',
+      tried: triedValues,
+      staleLink: staleLink ? (link?.accountId ?? null) : null,
+      unlinkedByOverride: staleLink && link !== undefined && refused.has(link.accountId),
+    },
   };
 }
 

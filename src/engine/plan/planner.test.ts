@@ -416,17 +416,69 @@ describe('planner', () => {
     const w = p.get('100')?.writes[0];
     assert.ok(w?.kind === 'create');
     assert.equal(w.attributes.userPrincipalName, 'ja.jansen@contoso.nl');
-    assert.match(
-      p
-        .get('100')
-        ?.item.steps.map((s) => s.message)
-        .join('\n') ?? '',
-      /"jan.jansen" was taken; chose "ja.jansen"/,
-    );
+    assert.deepEqual(p.get('100')?.item.steps.find((s) => s.reason?.code === 'name-taken')?.reason, {
+      code: 'name-taken',
+      first: 'jan.jansen',
+      why: null,
+      chosen: 'ja.jansen',
+      candidate: 3,
+    });
     const noSurname = byEmployee(
       run([user('200', 'Jan', '')], [job('200', '2026-01-01', null)], [], [], cfg),
     );
     assert.equal(noSurname.get('200')?.item.status, 'failed');
     assert.match(noSurname.get('200')?.item.error?.message ?? '', /name parts .* are empty/);
+  });
+
+  test('each person’s steps carry their reasons as data: dates, lead days, the matched account', () => {
+    const linked: Account = {
+      id: 'a7',
+      attributes: {
+        employeeId: '300',
+        userPrincipalName: 'p@contoso.nl',
+        accountEnabled: true,
+        department: 'Sales',
+      },
+    };
+    const p = byEmployee(
+      run(
+        [user('100', 'Nina', 'Nieuw'), user('200', 'Vera', 'Verre'), user('300', 'Piet', 'Post')],
+        [
+          job('100', '2026-12-01', null),
+          // The only employment starts next year and has an end: not a leaver, a future joiner.
+          job('200', '2027-03-01', '2027-12-31'),
+          job('300', '2019-01-03', '2026-10-31'),
+        ],
+        [linked],
+      ),
+    );
+    const reasons = (n: string) => p.get(n)?.item.steps.map((s) => s.reason ?? null);
+    assert.deepEqual(reasons('100')?.[0], {
+      code: 'person',
+      lifecycle: 'pre-hire',
+      employments: 1,
+      primary: '100-2026-12-01',
+      start: '2026-12-01',
+      end: null,
+      unit: 'ICT',
+      hire: '2026-12-01',
+    });
+    assert.deepEqual(reasons('100')?.at(-1), {
+      code: 'create',
+      enabled: false,
+      upn: 'nina.nieuw@contoso.nl',
+      start: '2026-12-01',
+      leadDays: 14,
+    });
+    assert.equal(p.get('200')?.item.action, 'no-change');
+    assert.deepEqual(
+      reasons('200')?.map((r) => (r === null ? null : 'lifecycle' in r ? [r.code, r.lifecycle] : r.code)),
+      [['person', 'future'], null, 'no-account', ['no-account-needed', 'future']],
+    );
+    assert.equal(p.get('300')?.item.action, 'disable');
+    assert.deepEqual(reasons('300')?.slice(2), [
+      { code: 'matched', account: 'a7', attribute: 'employeeId', value: '300', unlinked: null },
+      { code: 'disable', lifecycle: 'gone', count: 9 },
+    ]);
   });
 });

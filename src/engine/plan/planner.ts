@@ -16,6 +16,7 @@ import {
   type PlannedWrite,
   type QuarantineEntry,
   type RunStep,
+  type StepReason,
   sameValue,
 } from '../../core/index.ts';
 import { type Expression, evaluate, parseExpression } from '../../expr/index.ts';
@@ -91,6 +92,13 @@ const step = (s: RunStep['step'], message: string, status: RunStep['status'] = '
   step: s,
   status,
   message,
+});
+/** A step whose words come from its reason: the message (the raw detail) is made from it when shown. */
+const because = (s: RunStep['step'], reason: StepReason, status: RunStep['status'] = 'success'): RunStep => ({
+  step: s,
+  status,
+  message: '',
+  reason,
 });
 
 export function plan(input: PlanInput): Plan {
@@ -251,20 +259,26 @@ export function plan(input: PlanInput): Plan {
     const name = person.displayName;
     const primary = person.primary;
     const steps: RunStep[] = [
-      step(
-        'read',
-        `lifecycle ${person.lifecycle}; ${person.employments.length} employment(s)` +
-          (primary
-            ? `; primary ${primary.key} (${primary.startDate ?? '…'} – ${primary.endDate ?? 'open-ended'})`
-            : ''),
-      ),
+      because('read', {
+        code: 'person',
+        lifecycle: person.lifecycle,
+        employments: person.employments.length,
+        primary: primary?.key ?? null,
+        start: primary?.startDate ?? null,
+        end: primary?.endDate ?? null,
+        unit: unitOf(primary?.fields.Organisatorische_eenheid_omschrijving),
+        hire: unitOf(person.attributes.HireDate),
+      }),
     ];
     const scope = input.scope(person);
     steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
     const excluded = overrides.excluded.get(n);
     if (excluded) {
       const link = linksByEmployee.get(n);
-      steps.push(step('match', `excluded by an override${byWhom(excluded)}; nothing is sent`, 'skipped'));
+      steps.push({
+        ...step('match', `excluded by an override${byWhom(excluded)}; nothing is sent`, 'skipped'),
+        reason: { code: 'excluded', by: excluded.createdBy, note: excluded.reason },
+      });
       return { plan: bare(item(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps)) };
     }
 
@@ -299,12 +313,15 @@ export function plan(input: PlanInput): Plan {
     if (match.kind === 'conflict' && !scope.inScope) {
       // Out of scope, only a linked account is ever acted on, and a conflict has none: the ambiguity
       // blocks nothing this connection would do, so it is not a finding (nor an activation blocker).
-      steps.push(step('match', `${match.message}; left alone because the person is out of scope`, 'skipped'));
-      steps.push(step('plan', 'out of scope; no linked account'));
+      steps.push({
+        ...step('match', `${match.message}; left alone because the person is out of scope`, 'skipped'),
+        reason: match.reason,
+      });
+      steps.push(because('plan', { code: 'out-of-scope-left', account: false }));
       return { plan: bare(item(n, name, 'out-of-scope', 'skipped', null, [], steps)) };
     }
     if (match.kind === 'conflict') {
-      steps.push(step('match', match.message, 'failed'));
+      steps.push({ ...step('match', match.message, 'failed'), reason: match.reason });
       const error = {
         code: 'HRS_MATCH_AMBIGUOUS',
         message: match.message,
@@ -312,7 +329,7 @@ export function plan(input: PlanInput): Plan {
       };
       return { plan: bare(item(n, name, 'conflict', 'failed', null, [], steps, error)) };
     }
-    steps.push(step('match', match.message));
+    steps.push({ ...step('match', match.message), reason: match.reason });
     const dropLink = match.kind === 'none' && match.staleLink;
     const account = match.kind === 'none' ? null : match.account;
     const linked = match.kind === 'linked';
@@ -326,9 +343,7 @@ export function plan(input: PlanInput): Plan {
         config.scope.outOfScope === 'none' ||
         (config.scope.outOfScope === 'disable' && !isEnabled(account))
       ) {
-        steps.push(
-          step('plan', account ? 'out of scope; account left as it is' : 'out of scope; no account'),
-        );
+        steps.push(because('plan', { code: 'out-of-scope-left', account: account !== null }));
         return {
           plan: {
             ...bare(item(n, name, 'out-of-scope', 'skipped', account?.id ?? null, [], steps)),
@@ -337,13 +352,21 @@ export function plan(input: PlanInput): Plan {
         };
       }
       const kind = config.scope.outOfScope;
-      steps.push(step('plan', `out of scope: ${kind} the account (policy "${kind}")`));
+      steps.push(because('plan', { code: 'out-of-scope-write', policy: kind }));
       return { plan: lifecycleWrite(kind, n, name, account, steps, link) };
     }
 
     if (!account) {
       if (person.lifecycle !== 'active' && person.lifecycle !== 'pre-hire') {
-        steps.push(step('plan', `no account needed: lifecycle ${person.lifecycle}`));
+        steps.push(
+          because('plan', {
+            code: 'no-account-needed',
+            lifecycle: person.lifecycle,
+            start: primary?.startDate ?? null,
+            end: unitOf(person.attributes.EndDate) ?? primary?.endDate ?? null,
+            leadDays: config.persons.leadDays,
+          }),
+        );
         return { plan: { ...bare(item(n, name, 'no-change', 'skipped', null, [], steps)), dropLink } };
       }
       return {
@@ -355,10 +378,11 @@ export function plan(input: PlanInput): Plan {
 
     if (linked && deleteDue(person)) {
       steps.push(
-        step(
-          'plan',
-          `delete: ended ${person.attributes.EndDate}, more than ${config.lifecycle.deleteAfterDays} days ago`,
-        ),
+        because('plan', {
+          code: 'delete-due',
+          end: String(person.attributes.EndDate),
+          days: config.lifecycle.deleteAfterDays ?? 0,
+        }),
       );
       return { plan: lifecycleWrite('delete', n, name, account, steps, link) };
     }
@@ -413,7 +437,7 @@ export function plan(input: PlanInput): Plan {
       action === 'enable' || action === 'disable'
         ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
         : changes;
-    steps.push(step('plan', describe(action, person, changes.length)));
+    steps.push(because('plan', describe(action, person, changes.length)));
     for (const w of warnings) steps.push(step('plan', w, 'warning'));
     let status: PersonPlan['item']['status'] = warnings.length > 0 ? 'warning' : 'success';
     let error: { code: string; message: string } | null = null;
@@ -505,12 +529,20 @@ export function plan(input: PlanInput): Plan {
       uniqueValues = choice.values;
       if (choice.tried > 1) {
         const first = localParts(attrs, context).next().value;
-        steps.push(
-          step(
+        const implied = impliedReason(first);
+        steps.push({
+          ...step(
             'plan',
-            `"${first}" was taken${impliedReason(first)}; chose "${choice.localPart}" (candidate ${choice.tried})`,
+            `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
           ),
-        );
+          reason: {
+            code: 'name-taken',
+            first: first ?? '',
+            why: implied === '' ? null : implied.slice(2, -1),
+            chosen: choice.localPart,
+            candidate: choice.tried,
+          },
+        });
       }
     }
     const unique = fitValues(uniqueValues, limits);
@@ -546,10 +578,13 @@ export function plan(input: PlanInput): Plan {
     const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
-      step(
-        'plan',
-        `create ${enabled ? 'enabled' : 'disabled (pre-hire)'} account ${String(attributes.userPrincipalName ?? '')}`.trim(),
-      ),
+      because('plan', {
+        code: 'create',
+        enabled,
+        upn: typeof attributes.userPrincipalName === 'string' ? attributes.userPrincipalName : null,
+        start: person.primary?.startDate ?? null,
+        leadDays: config.persons.leadDays,
+      }),
     );
     for (const w of warnings) steps.push(step('plan', w, 'warning'));
     const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
@@ -611,12 +646,12 @@ export function plan(input: PlanInput): Plan {
 
   function missingFromSource(link: Link, account: Account): PersonPlan {
     const name = String(account.attributes.displayName ?? link.employeeNumber);
-    const steps = [step('read', 'not in the AFAS read any more')];
+    const steps = [because('read', { code: 'missing-from-source' })];
     if (config.lifecycle.missingFromSource === 'disable' && isEnabled(account)) {
-      steps.push(step('plan', 'disable: the person is missing from AFAS (policy "disable")'));
+      steps.push(because('plan', { code: 'missing-disable' }));
       return lifecycleWrite('disable', link.employeeNumber, name, account, steps, link);
     }
-    steps.push(step('plan', 'missing from AFAS; account left as it is'));
+    steps.push(because('plan', { code: 'missing-left' }));
     return bare(item(link.employeeNumber, name, 'no-change', 'skipped', account.id, [], steps));
   }
 }
@@ -699,7 +734,7 @@ function withManager(
     oldManagerAccountId: currentManager ?? (old === null ? null : (managerAccount(old) ?? null)),
   };
   const action = p.item.action === 'no-change' ? 'update' : p.item.action;
-  const steps = [...p.item.steps, step('plan', `manager ${old ?? '(none)'} → ${desired ?? '(none)'}`)];
+  const steps = [...p.item.steps, because('plan', { code: 'manager', old, new: desired })];
   return {
     ...p,
     item: {
@@ -749,11 +784,14 @@ function quarantined(p: PersonPlan, entry: QuarantineEntry): PersonPlan {
       status: 'failed',
       steps: [
         ...p.item.steps,
-        step(
-          'plan',
-          `${message}. Nothing is sent until their AFAS data, the configuration or an operator changes something.`,
-          'failed',
-        ),
+        {
+          ...step(
+            'plan',
+            `${message}. Nothing is sent until their AFAS data, the configuration or an operator changes something.`,
+            'failed',
+          ),
+          reason: { code: 'quarantined', since: entry.since, because: entry.message },
+        },
       ],
       error: { code: 'HRS_QUARANTINED', message },
     },
@@ -765,14 +803,18 @@ function quarantined(p: PersonPlan, entry: QuarantineEntry): PersonPlan {
 }
 
 function released(entry: QuarantineEntry, q: QuarantinePlanInput, n: string): RunStep {
-  const why = q.released?.has(n)
+  const byOperator = q.released?.has(n) === true;
+  const why = byOperator
     ? 'an operator asked to run them again'
     : 'their AFAS data or the configuration changed';
-  return step(
-    'plan',
-    `was quarantined since ${quarantineTime(entry.since)} (${entry.message}); sent again because ${why}`,
-    'success',
-  );
+  return {
+    ...step(
+      'plan',
+      `was quarantined since ${quarantineTime(entry.since)} (${entry.message}); sent again because ${why}`,
+      'success',
+    ),
+    reason: { code: 'released', since: entry.since, because: entry.message, byOperator },
+  };
 }
 
 function withWarning(p: PersonPlan, message: string): PersonPlan {
@@ -810,17 +852,23 @@ function withApplied(p: PersonPlan, manager: string | null): PersonPlan {
   return p;
 }
 
-function describe(action: string, person: Person, changeCount: number): string {
+const UP_TO_DATE: StepReason = Object.freeze({ code: 'up-to-date' });
+
+function describe(action: string, person: Person, count: number): StepReason {
   switch (action) {
     case 'enable':
-      return `enable: lifecycle ${person.lifecycle}${changeCount ? ` and ${changeCount} attribute change(s)` : ''}`;
     case 'disable':
-      return `disable: lifecycle ${person.lifecycle}${changeCount ? ` and ${changeCount} attribute change(s)` : ''}`;
+      return { code: action, lifecycle: person.lifecycle, count };
     case 'update':
-      return `update ${changeCount} attribute(s)`;
+      return { code: 'update', count };
     default:
-      return 'account is up to date';
+      return UP_TO_DATE;
   }
+}
+
+/** A text attribute as a reason parameter (dates and names are strings; anything else is none). */
+function unitOf(value: AttrValue | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 /**

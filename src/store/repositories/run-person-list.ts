@@ -6,10 +6,20 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { RunItem, RunStep } from '../../core/index.ts';
+import type { RunItem, RunStep, StepReason } from '../../core/index.ts';
 
-/** [employeeNumber, displayName, accountId, skipped (1) or success (0), step name, step message] */
-export type UnchangedEntry = readonly [string, string, string | null, 0 | 1, RunStep['step'], string];
+/**
+ * [employeeNumber, displayName, accountId, skipped (1) or success (0), step name, the step's reason —
+ * or its message, for steps without one and for lists stored before reasons existed]
+ */
+export type UnchangedEntry = readonly [
+  string,
+  string,
+  string | null,
+  0 | 1,
+  RunStep['step'],
+  string | StepReason,
+];
 
 const KNOWN_FIELDS = new Set([
   'employeeNumber',
@@ -60,12 +70,12 @@ export function toEntry(item: RunItem): UnchangedEntry {
     item.accountId,
     item.status === 'skipped' ? 1 : 0,
     last?.step ?? 'plan',
-    last?.message ?? 'no change',
+    last?.reason ?? last?.message ?? 'no change',
   ];
 }
 
 export function fromEntry(entry: UnchangedEntry): RunItem {
-  const [employeeNumber, displayName, accountId, skipped, step, message] = entry;
+  const [employeeNumber, displayName, accountId, skipped, step, why] = entry;
   const status = skipped === 1 ? 'skipped' : 'success';
   return {
     employeeNumber,
@@ -74,7 +84,9 @@ export function fromEntry(entry: UnchangedEntry): RunItem {
     status,
     accountId,
     changes: [],
-    steps: [{ step, status, message }],
+    steps: [
+      typeof why === 'string' ? { step, status, message: why } : { step, status, message: '', reason: why },
+    ],
     error: null,
   };
 }

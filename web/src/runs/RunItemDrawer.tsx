@@ -1,8 +1,10 @@
 /**
  * One person's result in a run, in a side panel as the admin center shows a user: what hrsync
- * decided and why (the steps), and every attribute change old → new.
+ * decided and why (the steps, in the plain words the service makes from each step's reason, with the
+ * engine's own detail one click away), and every attribute change old → new.
  */
 import {
+  Button,
   makeStyles,
   Table,
   TableBody,
@@ -14,7 +16,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
 import { AttributeName } from '../ui/AttributeName.tsx';
@@ -30,7 +32,41 @@ const useStyles = makeStyles({
   old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'anywhere' },
   new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
+  detail: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
 });
+
+/** The engine's own text behind a step's words, shown on request. */
+function StepDetail(props: { readonly detail: string; readonly text: string }) {
+  const styles = useStyles();
+  const [shown, setShown] = useState(false);
+  if (props.detail === '' || props.detail === props.text) return null;
+  return (
+    <>
+      {' '}
+      <Button
+        appearance="transparent"
+        size="small"
+        onClick={() => setShown((s) => !s)}
+        aria-expanded={shown}
+        data-testid="step-detail-toggle"
+      >
+        {shown ? 'Hide details' : 'Details'}
+      </Button>
+      {shown && (
+        <>
+          <br />
+          <Text size={200} className={styles.detail} data-testid="step-detail">
+            {props.detail}
+          </Text>
+        </>
+      )}
+    </>
+  );
+}
 
 /** An item step in words; a step name this console does not know (a newer service) as it is. */
 const stepLabel = (step: string): string =>
@@ -63,6 +99,7 @@ export function RunItemDrawer(props: {
               ['Employee number', item.employeeNumber],
               ['Action', ACTION_LABELS[item.action]],
               ['Status', <ItemStatusBadge key="s" status={item.status} />],
+              ['Why', item.reason],
               [
                 'Account',
                 item.account?.upn
@@ -126,7 +163,10 @@ export function RunItemDrawer(props: {
                   <li key={i}>
                     <Text weight="semibold">{stepLabel(s.step)}</Text> <ItemStatusBadge status={s.status} />
                     <br />
-                    <Text size={200}>{s.message}</Text>
+                    <Text size={200} data-testid="step-text">
+                      {s.text}
+                    </Text>
+                    <StepDetail detail={s.message} text={s.text} />
                   </li>
                 ))}
               </ol>

@@ -95,6 +95,7 @@ function columns(
     { header: 'Action', cell: (item) => ACTION_LABELS[item.action] },
     { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} /> },
     { header: 'Changes', cell: (item) => changeSummary(item, named) },
+    { header: 'Why', cell: (item) => <span data-testid="item-reason">{item.reason}</span> },
   ];
 }
 

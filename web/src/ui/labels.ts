@@ -14,6 +14,7 @@ import type {
   StepName,
   TenantType,
 } from '../api/contracts.ts';
+import { ITEM_STEP_WORDS } from '../api/contracts.ts';
 
 type Colour = NonNullable<BadgeProps['color']>;
 
@@ -83,14 +84,8 @@ export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = {
 };
 
 /** The steps of one person's result (the run item panel), in words. */
-export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = {
-  read: 'Read from AFAS',
-  scope: 'In or out of scope',
-  match: 'Finding the account',
-  plan: 'Planned change',
-  guard: 'Safety check',
-  apply: 'Making the change',
-};
+/** The item steps' names: one table with the CLI's (contracts/item-reasons.ts). */
+export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = ITEM_STEP_WORDS;
 
 export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {
   1: 'Source',

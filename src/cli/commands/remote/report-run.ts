@@ -3,7 +3,7 @@
  * exit 0. With `--wait`: the finished run (and for an on-demand run, the person's steps), exit code
  * from the run's outcome.
  */
-import { listRunItems } from '../../../contracts/index.ts';
+import { ITEM_STEP_WORDS, listRunItems } from '../../../contracts/index.ts';
 import { toJson } from './format.ts';
 import type { ExitCode, Remote } from './run-remote.ts';
 import { type RunView, runExitCode, runLines } from './run-summary.ts';
@@ -35,7 +35,13 @@ async function printPersonSteps(remote: Remote, runId: string): Promise<void> {
   for (const item of items.items) {
     remote.out('');
     remote.out(`${item.employeeNumber} ${item.displayName}: ${item.action}, ${item.status}`);
-    for (const step of item.steps) remote.out(`  ${step.step} [${step.status}] ${step.message}`);
+    // The words, then the engine's own detail when it says more (`--json` has the reason as data).
+    for (const step of item.steps) {
+      const name = Object.hasOwn(ITEM_STEP_WORDS, step.step)
+        ? ITEM_STEP_WORDS[step.step as keyof typeof ITEM_STEP_WORDS]
+        : step.step;
+      remote.out(`  ${name} [${step.status}]: ${step.text}`);
+    }
     for (const change of item.changes)
       remote.out(`  ${change.attribute}: ${JSON.stringify(change.old)} → ${JSON.stringify(change.new)}`);
     if (item.error) remote.out(`  ${item.error.code}: ${item.error.message}`);

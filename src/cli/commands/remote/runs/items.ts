@@ -39,7 +39,8 @@ const COLUMNS: readonly Column<Item>[] = [
   { header: 'action', value: (i) => i.action },
   { header: 'status', value: (i) => i.status },
   { header: 'changes', value: (i) => i.changes.map((c) => c.attribute).join(', ') },
-  { header: 'error', value: (i) => (i.error ? `${i.error.code}: ${i.error.message}` : '') },
+  { header: 'error', value: (i) => (i.error ? i.error.code : '') },
+  { header: 'why', value: (i) => i.reason },
 ];
 
 function formatOf(flags: ItemsFlags, out: string): Format {

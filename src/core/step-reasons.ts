@@ -1,0 +1,118 @@
+/**
+ * Why a run item's step went the way it did, as data: a code and its parameters. The engine builds
+ * these (cheaply: references to values it already holds, no text), the store keeps them with the
+ * step, and src/contracts/item-reasons.ts turns them into plain words only where they are shown —
+ * console, API, CLI, CSV. The step's `message` stays the engine's own detail, one click away.
+ * Adding a code does not compile until the renderer has words for it.
+ */
+import type { LocalDate } from './person.ts';
+import type { Lifecycle } from './vocabulary.ts';
+
+/** What AFAS says about the person: the lifecycle and the employment it was derived from. */
+export interface PersonReason {
+  readonly code: 'person';
+  readonly lifecycle: Lifecycle;
+  readonly employments: number;
+  /** The primary employment's key (AFAS ExternalID), dates and org unit. */
+  readonly primary: string | null;
+  readonly start: LocalDate | null;
+  readonly end: LocalDate | null;
+  readonly unit: string | null;
+  /** The hire date by the connection's rule (first start of the uninterrupted employment). */
+  readonly hire: LocalDate | null;
+}
+
+/** One matching attribute the matcher looked at: its value, and accounts an override left out. */
+export interface MatchTry {
+  readonly attribute: string;
+  readonly value: string | null;
+  readonly leftOut: number;
+}
+
+export type StepReason =
+  | PersonReason
+  | { readonly code: 'missing-from-source' }
+  | {
+      readonly code: 'linked';
+      readonly account: string;
+      readonly since: string | null;
+      readonly override: boolean;
+    }
+  | {
+      readonly code: 'matched';
+      readonly account: string;
+      /** Null: matched by an override. */
+      readonly attribute: string | null;
+      readonly value: string | null;
+      /** A link an override removed before matching. */
+      readonly unlinked: string | null;
+    }
+  | {
+      readonly code: 'no-account';
+      readonly tried: readonly MatchTry[];
+      /** The stored link's account, when it no longer exists or an override removed it. */
+      readonly staleLink: string | null;
+      readonly unlinkedByOverride: boolean;
+    }
+  | {
+      readonly code: 'conflict';
+      readonly attribute: string;
+      readonly value: string;
+      readonly accounts: readonly string[];
+    }
+  | {
+      readonly code: 'conflict-linked-elsewhere';
+      readonly account: string;
+      readonly attribute: string;
+      readonly value: string;
+      readonly owner: string;
+    }
+  | { readonly code: 'override-account-gone'; readonly account: string }
+  | { readonly code: 'excluded'; readonly by: string; readonly note: string | null }
+  | { readonly code: 'up-to-date' }
+  | { readonly code: 'update'; readonly count: number }
+  | { readonly code: 'enable'; readonly lifecycle: Lifecycle; readonly count: number }
+  | { readonly code: 'disable'; readonly lifecycle: Lifecycle; readonly count: number }
+  | {
+      readonly code: 'create';
+      readonly enabled: boolean;
+      readonly upn: string | null;
+      /** Pre-hire: the start date and the lead days before it the account is made. */
+      readonly start: LocalDate | null;
+      readonly leadDays: number;
+    }
+  | {
+      readonly code: 'no-account-needed';
+      readonly lifecycle: Lifecycle;
+      readonly start: LocalDate | null;
+      readonly end: LocalDate | null;
+      readonly leadDays: number;
+    }
+  | { readonly code: 'delete-due'; readonly end: string; readonly days: number }
+  | { readonly code: 'out-of-scope-left'; readonly account: boolean }
+  | { readonly code: 'out-of-scope-write'; readonly policy: 'disable' | 'delete' }
+  | { readonly code: 'missing-disable' }
+  | { readonly code: 'missing-left' }
+  | { readonly code: 'manager'; readonly old: string | null; readonly new: string | null }
+  | {
+      readonly code: 'name-taken';
+      readonly first: string;
+      /** Why it counts as taken when no account holds it as such (an implied UPN), else null. */
+      readonly why: string | null;
+      readonly chosen: string;
+      readonly candidate: number;
+    }
+  | { readonly code: 'quarantined'; readonly since: string; readonly because: string }
+  | {
+      readonly code: 'released';
+      readonly since: string;
+      readonly because: string;
+      /** An operator asked to run the person again (else their data or the configuration changed). */
+      readonly byOperator: boolean;
+    }
+  | { readonly code: 'created'; readonly account: string }
+  | { readonly code: 'applied'; readonly write: 'update' | 'enable' | 'disable' | 'delete' }
+  | { readonly code: 'manager-set' }
+  | { readonly code: 'written-back' };
+
+export type StepReasonCode = StepReason['code'];
