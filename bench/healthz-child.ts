@@ -149,9 +149,14 @@ const result = await withEmulators(persons, async (e) => {
     const all = probes.map((p) => p.ms);
     const planning = probes.filter((p) => phaseAt(p.at) === 'plan').map((p) => p.ms);
     let mainThread: Record<string, number> | undefined;
+    let stallCauses: string[] | undefined;
     if (profile) {
       const { profile: p } = await session.post('Profiler.stop');
       mainThread = selfTime(p as CpuProfile, profileStart);
+      stallCauses = stalls.map(
+        (st) =>
+          `${st.ms} ms in ${phaseAt(st.at)}: ${inWindow(p as CpuProfile, profileStart, st.at - performance.timeOrigin, st.ms)}`,
+      );
       session.disconnect();
     }
     await settle();
@@ -186,7 +191,7 @@ const result = await withEmulators(persons, async (e) => {
       idleRss,
       endRss,
       afterRss,
-      ...(mainThread ? { mainThread, slowStatements } : {}),
+      ...(mainThread ? { mainThread, stallCauses, slowStatements } : {}),
     };
   } finally {
     await service.stop();
@@ -272,6 +277,46 @@ interface CpuProfile {
   }[];
   samples: number[];
   timeDeltas: number[];
+}
+
+/**
+ * What the main thread's samples were during one stall (`from` on the performance clock, the
+ * profile's first sample taken as `start`): the three heaviest stacks, each as its leaf and the
+ * frames of ours (src/) below it, with their milliseconds.
+ */
+function inWindow(p: CpuProfile, start: number, from: number, ms: number): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const short = (f: CpuProfile['nodes'][number]['callFrame']) =>
+    `${f.functionName || '(anon)'}@${f.url.split('/').slice(-2).join('/')}:${f.lineNumber}`;
+  const stack = (id: number): string => {
+    const leaf = byId.get(id);
+    if (!leaf) return String(id);
+    const ours: string[] = [];
+    const outer: string[] = [];
+    for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
+      const n = byId.get(cur);
+      if (!n) break;
+      if (n.callFrame.url.includes('/src/') && ours.length < 3) ours.push(short(n.callFrame));
+      else if (ours.length === 0 && outer.length < 3 && n.callFrame.functionName)
+        outer.push(short(n.callFrame));
+    }
+    return [short(leaf.callFrame), ...outer, ...ours].join(' < ');
+  };
+  const out = new Map<string, number>();
+  let t = start;
+  for (let i = 0; i < p.samples.length; i++) {
+    t += (p.timeDeltas[i] ?? 0) / 1000;
+    if (t < from || t > from + ms) continue;
+    const key = stack(p.samples[i] as number);
+    if (key.startsWith('(idle)')) continue;
+    out.set(key, (out.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000);
+  }
+  const top = [...out].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return top.length === 0
+    ? 'no samples (the thread was not running: the scheduler)'
+    : top.map(([k, v]) => `${Math.round(v)} ms ${k}`).join(' | ');
 }
 
 /** The main thread's busy milliseconds during the run, by leaf frame and its nearest frame of ours. */

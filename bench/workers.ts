@@ -10,23 +10,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_ADMIN, seedDemo } from '../src/app/demo-seed.ts';
+import { addCloudConnection, demoCaller, seedDemo } from '../src/app/demo-seed.ts';
 import { loadServiceConfig } from '../src/app/index.ts';
 import { startService } from '../src/app/serve.ts';
-import {
-  createConnection,
-  type Endpoint,
-  pathFor,
-  saveDestinationStep,
-  saveMappingStep,
-  saveScopeStep,
-  saveSourceStep,
-  signIn,
-} from '../src/contracts/index.ts';
-import { DEFAULT_SECTIONS } from '../src/engine/index.ts';
 import { requestRun } from '../src/jobs/run-requests.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { createTestDatabase } from '../test/service/support/databases.ts';
@@ -65,64 +54,20 @@ async function seedConnections(
       clientSecret: e.clientSecret,
       graphUrl: e.graphUrl,
     };
+    // The demo's organisation, tenant and first connection, then more connections like it.
     const seeded = await seedDemo(service, systems);
-    const login = await service.app.inject({
-      method: 'POST',
-      url: pathFor(signIn),
-      payload: { email: DEMO_ADMIN, password: seeded.password },
-    });
-    const cookie = login.cookies.find((c) => c.name === 'hrsync_session');
-    const call = async (endpoint: Endpoint, body: unknown, params: Record<string, string> = {}) => {
-      const res = await service.app.inject({
-        method: endpoint.method,
-        url: pathFor(endpoint, params),
-        headers: { cookie: `hrsync_session=${cookie?.value}` },
-        ...(endpoint.method === 'GET' ? {} : { payload: body as object }),
-      });
-      if (res.statusCode >= 300) throw new Error(`${endpoint.operationId}: ${res.statusCode} ${res.body}`);
-      return res.json() as Record<string, unknown>;
-    };
-    const first = await service.runtime.store.db
-      .selectFrom('connections')
-      .select(['organisation_id', 'tenant_id'])
-      .where('id', '=', seeded.connectionId)
-      .executeTakeFirstOrThrow();
-    const tenantId = first.tenant_id as string;
+    const call = await demoCaller(service, seeded.password);
     const connectionIds = [seeded.connectionId];
     for (let i = 1; i < n; i++) {
-      const created = await call(createConnection, {
-        name: `Bench ${i + 1}`,
-        description: '',
-        sourceSystem: 'afas-profit',
-        destinationType: 'cloud',
-        tenantId,
-      });
-      const id = { id: created.id as string };
-      await call(saveSourceStep, { environment: { baseUrl: e.afasBaseUrl }, token: e.afasToken }, id);
-      await call(saveDestinationStep, { tenantId, defaultDomain: 'contoso.nl' }, id);
-      await call(
-        saveMappingStep,
-        {
-          mapping: DEFAULT_SECTIONS.mapping,
-          matching: DEFAULT_SECTIONS.matching,
-          uniqueness: DEFAULT_SECTIONS.uniqueness,
-          writeBack: DEFAULT_SECTIONS.writeBack,
-        },
-        id,
+      connectionIds.push(
+        await addCloudConnection(call, seeded.tenantId, systems, { name: `Bench ${i + 1}`, description: '' }),
       );
-      await call(
-        saveScopeStep,
-        {
-          scope: DEFAULT_SECTIONS.scope,
-          persons: DEFAULT_SECTIONS.persons,
-          lifecycle: DEFAULT_SECTIONS.lifecycle,
-          thresholds: DEFAULT_SECTIONS.thresholds,
-          timeZone: DEFAULT_SECTIONS.timeZone,
-        },
-        id,
-      );
-      connectionIds.push(id.id);
     }
+    const first = await service.runtime.store.db
+      .selectFrom('connections')
+      .select('organisation_id')
+      .where('id', '=', seeded.connectionId)
+      .executeTakeFirstOrThrow();
     return { organisationId: first.organisation_id, connectionIds };
   } finally {
     await service.stop();
@@ -164,6 +109,21 @@ async function stopWorkers(children: readonly ChildProcess[]): Promise<void> {
   );
 }
 
+/** CPU seconds (user + system) the processes have used so far (Linux /proc; 0 elsewhere). */
+function cpuSeconds(children: readonly ChildProcess[]): number {
+  let ticks = 0;
+  for (const c of children) {
+    try {
+      const stat = readFileSync(`/proc/${c.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not Linux, or the process is gone
+    }
+  }
+  return ticks / 100;
+}
+
 /** Queues one simulation per connection and waits for them all; the runs' durations and the wall. */
 async function round(store: Store, organisationId: string, connectionIds: readonly string[]) {
   const actor = { type: 'system' as const, id: null, name: 'bench' };
@@ -198,7 +158,11 @@ export async function benchWorkers(report: Report, fmt: Fmt): Promise<void> {
   const counts = (process.env.BENCH_WORKERS ?? '1,2,3').split(',').map(Number);
   await withEmulators(persons, async (e) => {
     await runOnce('simulation', e);
+    const cpu0 = process.cpuUsage();
     const engine = (await runOnce('simulation', e)).seconds;
+    const used = process.cpuUsage(cpu0);
+    // The engine's CPU for one simulation in this process (the emulators are other processes).
+    const engineCpu = (used.user + used.system) / 1e6;
     const database = await createTestDatabase('postgres');
     const databaseUrl = database.databaseUrl as string;
     const secretKey = randomBytes(32);
@@ -227,11 +191,13 @@ export async function benchWorkers(report: Report, fmt: Fmt): Promise<void> {
         for (const count of counts) {
           const workers = await startWorkers(count, env);
           try {
+            const before = cpuSeconds(workers);
             const { wall, durations } = await round(store, organisationId, connectionIds);
+            const cpuPerRun = (cpuSeconds(workers) - before) / connectionIds.length;
             single ??= count === 1 ? wall : undefined;
             const mean = durations.reduce((n, d) => n + d, 0) / durations.length;
             console.log(
-              `# ${count} worker(s): ${connections} runs in ${fmt(wall)} s; a run ${fmt(mean)} s on average (engine alone ${fmt(engine)} s)`,
+              `# ${count} worker(s): ${connections} runs in ${fmt(wall)} s; a run ${fmt(mean)} s on average (engine alone ${fmt(engine)} s); worker CPU ${fmt(cpuPerRun)} s per run (engine alone ${fmt(engineCpu)} s)`,
             );
             report(
               `${connections} × ${persons} persons, ${count} worker(s) (postgres)`,
@@ -241,9 +207,11 @@ export async function benchWorkers(report: Report, fmt: Fmt): Promise<void> {
               true,
             );
             if (single && count > 1) console.log(`# speed-up with ${count} workers: ${fmt(single / wall)}`);
+            // Wall time per run beyond the engine's includes waiting for a core (more workers than
+            // cores, or a loaded machine); the CPU a worker spends per run beyond the engine's does not.
             report(
               `per-run overhead, ${count} worker(s) (postgres)`,
-              `${fmt(mean - engine)} s`,
+              `${fmt(mean - engine)} s wall, ${fmt(cpuPerRun - engineCpu)} s CPU`,
               '(reported)',
               0,
               true,

@@ -3,6 +3,7 @@
  * the contracts, one error handler. Separate from listen(), so tests drive it with inject().
  */
 import cookie from '@fastify/cookie';
+import fastJsonStringify from 'fast-json-stringify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
@@ -44,6 +45,22 @@ import { unsavedTenantTestRoutes } from './routes/unsaved-tenant-tests.ts';
 import { userRoutes } from './routes/users.ts';
 import { validatorCompiler } from './validation.ts';
 
+/**
+ * Response serializers check union branches (anyOf/oneOf) with Ajv validators that
+ * fast-json-stringify compiles lazily, on the first response that reaches them. The console polls
+ * these routes while a run is in progress, so their first answers compiled validators on the API's
+ * event loop just as the run thread started (2.8 s for the first `GET /runs/:id` at load 24): they
+ * are compiled when the routes are built instead. Every route eagerly would add minutes to each
+ * start on a loaded machine, so the rest stay lazy (once per process).
+ */
+const EAGER_SERIALIZERS = new Set([
+  '/api/v1/runs/:id',
+  '/api/v1/runs/:id/items',
+  '/api/v1/connections/:id/runs',
+  '/api/v1/connections/:id/simulate',
+  '/api/v1/connections/:id/sync',
+]);
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -52,6 +69,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     bodyLimit: 2 * 1024 * 1024,
   });
+  app.setSerializerCompiler(({ schema, url }) =>
+    fastJsonStringify(schema as object, { compileValidators: EAGER_SERIALIZERS.has(url) }),
+  );
   const deps: ApiDeps = {
     store: options.store,
     connectors: options.connectors,

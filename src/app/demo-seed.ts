@@ -60,24 +60,7 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     password,
   });
   if (!first) throw new Error('the demo database is not empty');
-  const login = await service.app.inject({
-    method: 'POST',
-    url: pathFor(signIn),
-    payload: { email: DEMO_ADMIN, password },
-  });
-  const cookie = login.cookies.find((c) => c.name === 'hrsync_session');
-  if (login.statusCode !== 200 || !cookie) throw new Error(`demo sign-in failed: ${login.body}`);
-  const call = async (endpoint: Endpoint, body: unknown, params: Record<string, string> = {}) => {
-    const res = await service.app.inject({
-      method: endpoint.method,
-      url: pathFor(endpoint, params),
-      headers: { cookie: `hrsync_session=${cookie.value}` },
-      ...(endpoint.method === 'GET' ? {} : { payload: body as object }),
-    });
-    if (res.statusCode >= 300)
-      throw new Error(`demo setup: ${endpoint.operationId} answered ${res.statusCode}: ${res.body}`);
-    return res.json() as { id: string; status?: string };
-  };
+  const call = await demoCaller(service, password);
   await call(createUser, {
     email: 'operator@demo.hrsync.local',
     name: 'Demo operator',
@@ -97,20 +80,71 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     graphBaseUrl: systems.graphUrl,
     subscriptionActive: true,
   });
-  const connection = await call(createConnection, {
+  const connectionId = await addCloudConnection(call, tenant.id, systems, {
     name: 'Contoso — AFAS to Microsoft 365',
     description: 'Demo: the generated Contoso company in AFAS, synchronised to its Microsoft 365 tenant.',
+  });
+  const pilotConnectionId = systems.quarantineEmployee
+    ? await seedPilot(call, tenant.id, systems, systems.quarantineEmployee)
+    : undefined;
+  const hybridConnectionId = systems.directory
+    ? await seedHybrid(call, customer.id, systems, systems.directory)
+    : undefined;
+  return {
+    email: DEMO_ADMIN,
+    password,
+    tenantId: tenant.id,
+    connectionId,
+    ...(pilotConnectionId ? { pilotConnectionId } : {}),
+    ...(hybridConnectionId ? { hybridConnectionId } : {}),
+  };
+}
+
+/** An API call as the signed-in demo admin (through `inject`, the same validation and audit). */
+export type DemoCall = (
+  endpoint: Endpoint,
+  body: unknown,
+  params?: Record<string, string>,
+) => Promise<{ id: string; status?: string }>;
+type Call = DemoCall;
+
+export async function demoCaller(service: RunningService, password: string): Promise<DemoCall> {
+  const login = await service.app.inject({
+    method: 'POST',
+    url: pathFor(signIn),
+    payload: { email: DEMO_ADMIN, password },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'hrsync_session');
+  if (login.statusCode !== 200 || !cookie) throw new Error(`demo sign-in failed: ${login.body}`);
+  return async (endpoint, body, params = {}) => {
+    const res = await service.app.inject({
+      method: endpoint.method,
+      url: pathFor(endpoint, params),
+      headers: { cookie: `hrsync_session=${cookie.value}` },
+      ...(endpoint.method === 'GET' ? {} : { payload: body as object }),
+    });
+    if (res.statusCode >= 300)
+      throw new Error(`demo setup: ${endpoint.operationId} answered ${res.statusCode}: ${res.body}`);
+    return res.json() as { id: string; status?: string };
+  };
+}
+
+/** A connection from the AFAS environment to a cloud tenant with the default sections, all four steps saved. */
+export async function addCloudConnection(
+  call: DemoCall,
+  tenantId: string,
+  systems: DemoSystems,
+  about: { readonly name: string; readonly description: string },
+): Promise<string> {
+  const connection = await call(createConnection, {
+    ...about,
     sourceSystem: 'afas-profit',
     destinationType: 'cloud',
-    tenantId: tenant.id,
+    tenantId,
   });
   const id = { id: connection.id };
   await call(saveSourceStep, { environment: { baseUrl: systems.afasBaseUrl }, token: systems.afasToken }, id);
-  await call(
-    saveDestinationStep,
-    { tenantId: tenant.id, defaultDomain: systems.domains[0] ?? 'contoso.nl' },
-    id,
-  );
+  await call(saveDestinationStep, { tenantId, defaultDomain: systems.domains[0] ?? 'contoso.nl' }, id);
   await call(
     saveMappingStep,
     {
@@ -132,26 +166,8 @@ export async function seedDemo(service: RunningService, systems: DemoSystems) {
     },
     id,
   );
-  const pilotConnectionId = systems.quarantineEmployee
-    ? await seedPilot(call, tenant.id, systems, systems.quarantineEmployee)
-    : undefined;
-  const hybridConnectionId = systems.directory
-    ? await seedHybrid(call, customer.id, systems, systems.directory)
-    : undefined;
-  return {
-    email: DEMO_ADMIN,
-    password,
-    connectionId: connection.id,
-    ...(pilotConnectionId ? { pilotConnectionId } : {}),
-    ...(hybridConnectionId ? { hybridConnectionId } : {}),
-  };
+  return connection.id;
 }
-
-type Call = (
-  endpoint: Endpoint,
-  body: unknown,
-  params?: Record<string, string>,
-) => Promise<{ id: string; status?: string }>;
 
 export const DEMO_PILOT_NAME = 'Contoso — pilot: one person';
 

@@ -238,12 +238,21 @@ export class AuditRepository {
     cursor?: string,
   ): Promise<Page<AuditEvent> & { nextCursor: string | null }> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const state = after ? undefined : await this.countState(organisationId, q);
-    const total = after?.total ?? state?.total ?? 0;
     const pageNumber = after ? after.page + 1 : page;
     const offset = (pageNumber - 1) * pageSize;
     const newestFirst = <T extends { orderBy: (c: 'at' | 'id', d: 'desc') => T }>(b: T) =>
       b.orderBy('at', 'desc').orderBy('id', 'desc');
+    // Page 1 does not depend on the count: on PostgreSQL both go at once, on two pooled connections.
+    const [state, firstRows] =
+      after !== undefined
+        ? [undefined, undefined]
+        : pageNumber === 1
+          ? await Promise.all([
+              this.countState(organisationId, q),
+              newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute(),
+            ])
+          : [await this.countState(organisationId, q), undefined];
+    const total = after?.total ?? state?.total ?? 0;
     const byIds = (ids: ReturnType<typeof this.filtered>) =>
       newestFirst(
         this.ctx.db.selectFrom('audit_events').selectAll().where('id', 'in', ids.select('id')),
@@ -259,8 +268,8 @@ export class AuditRepository {
         )
           .limit(pageSize)
           .execute()
-      : pageNumber === 1
-        ? await newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute()
+      : firstRows !== undefined
+        ? firstRows
         : deep && state?.entry
           ? await this.fencedPage(organisationId, q, state.entry, offset - state.since, pageSize, byIds)
           : await byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset));
