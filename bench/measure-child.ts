@@ -2,8 +2,11 @@
  * One measurement in a fresh process, so its memory is its own (issue 13): argv[2] is JSON
  * { mode: 'engine' | 'sqlite' | 'postgres', emulators }. Runs one simulation — the engine on its
  * memory store, or the service's way on a database — then prints one JSON line: the run's seconds,
- * persons, the process's peak RSS from the OS (`process.resourceUsage().maxRSS`) and the RSS after
- * the run once garbage is collected (run with --expose-gc).
+ * persons, the process's peak RSS from the OS (getrusage's maxRSS, via `process.resourceUsage()`)
+ * before the run (`baseRss`: the modules loaded, nothing read) and after it (`maxRss`), the RSS just
+ * before the run (`startRss`) and after it once garbage is collected (`afterRss`; run with
+ * --expose-gc). Peak per person is (maxRss − baseRss) ÷ persons: both peaks measured the same way,
+ * so what the process needed before the run is not charged to the persons.
  */
 import { randomBytes } from 'node:crypto';
 import { MemoryEngineStore } from '../src/engine/index.ts';
@@ -15,7 +18,10 @@ const { mode, emulators } = JSON.parse(process.argv[2] ?? '{}') as {
   mode: 'engine' | 'sqlite' | 'postgres';
   emulators: ServiceEmulators;
 };
-const baseRss = process.memoryUsage().rss;
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const baseRss = process.resourceUsage().maxRSS * 1024;
+const startRss = process.memoryUsage().rss;
 let seconds: number;
 let persons: number;
 if (mode === 'engine') {
@@ -48,7 +54,6 @@ if (mode === 'engine') {
     await database.dispose();
   }
 }
-const gc = (globalThis as { gc?: () => void }).gc;
 for (let i = 0; i < 3; i++) {
   gc?.();
   await new Promise((resolve) => setTimeout(resolve, 50));
@@ -59,6 +64,7 @@ console.log(
     seconds,
     persons,
     baseRss,
+    startRss,
     maxRss: process.resourceUsage().maxRSS * 1024,
     afterRss: process.memoryUsage().rss,
   }),

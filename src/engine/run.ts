@@ -281,7 +281,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           since: clock.now(),
           code: refusal.code,
           message: refusal.message,
-          fingerprint: p.fingerprint,
+          fingerprint: p.fingerprint(),
         });
       },
     });

@@ -22,7 +22,11 @@ export interface CompiledRule {
   /** What a too-long value does, when the mapping says (else the target's default). */
   readonly onTooLong?: 'shorten' | 'fail';
   readonly references: readonly string[];
-  /** The context carries the person's attributes; built once per person, shared by every rule. */
+  /**
+   * The context carries the person's attributes; built once per person, shared by every rule. The
+   * result is read before the rule is evaluated again: a rule may answer with the same object each
+   * time (no allocation per rule and person).
+   */
   readonly evaluate: (context: EvalContext) => RuleResult;
 }
 
@@ -53,17 +57,25 @@ export function compileMapping(
       ...(rule.onTooLong === undefined ? {} : { onTooLong: rule.onTooLong }),
     };
     const source = rule.source ?? '';
+    // One result object per rule, refilled on each evaluation (see CompiledRule.evaluate).
+    const result: { ok: true; value: AttrValue; flow: boolean } = { ok: true, value: null, flow: true };
     if (rule.type === 'constant') {
       compiled.push({
         ...base,
         references: [],
-        evaluate: () => ({ ok: true, value: finish(source), flow: true }),
+        evaluate: () => {
+          result.value = finish(source);
+          return result;
+        },
       });
     } else if (rule.type === 'direct') {
       compiled.push({
         ...base,
         references: [source],
-        evaluate: (context) => ({ ok: true, value: finish(context.attributes[source] ?? null), flow: true }),
+        evaluate: (context) => {
+          result.value = finish(context.attributes[source] ?? null);
+          return result;
+        },
       });
     } else {
       const parsed = parseExpression(source);
@@ -85,7 +97,9 @@ export function compileMapping(
             throw overBudget(label, error);
           }
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
-          return { ok: true, value: finish(r.value), flow: r.flow };
+          result.value = finish(r.value);
+          result.flow = r.flow;
+          return result;
         },
       });
     }

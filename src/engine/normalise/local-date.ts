@@ -6,13 +6,15 @@
 import { DateTime } from 'luxon';
 import type { LocalDate } from '../../core/index.ts';
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-/** Reads an AFAS date value as a local date, or null when empty or not a date. */
+/** Reads an AFAS date value (`YYYY-MM-DD…`) as a local date, or null when empty or not a date. */
 export function toLocalDate(value: unknown): LocalDate | null {
-  if (typeof value !== 'string') return null;
-  const m = DATE.exec(value);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  // Character checks, not a regex: this runs for four fields of every employment row.
+  if (typeof value !== 'string' || value.length < 10) return null;
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return null;
+  }
+  return value.length === 10 ? value : value.slice(0, 10);
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {

@@ -117,16 +117,18 @@ export function plan(input: PlanInput): Plan {
     policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
   };
   const requiredOnCreate = input.capabilities?.requiredOnCreate ?? [];
-  const personsByNumber = new Map(input.persons.map((p) => [p.employeeNumber, p]));
+  // Built on first use: only a warning about a manager without an account, or links, need it.
+  let personsByNumber: Map<string, Person> | undefined;
+  const personNamed = (n: string): Person | undefined => {
+    personsByNumber ??= new Map(input.persons.map((p) => [p.employeeNumber, p]));
+    return personsByNumber.get(n);
+  };
   const scheme = config.uniqueness.scheme;
   /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
   const localParts = (attrs: Attributes, context: { now: () => string; random: () => number }) =>
     scheme
       ? schemeCandidates(scheme, namePartsOf(attrs), config.uniqueness.maxSuffix)
-      : candidateSequence(
-          candidates.map((c) => localPartOf(c, attrs, context)),
-          config.uniqueness.maxSuffix,
-        );
+      : candidateSequence(candidateValues(candidates, attrs, context), config.uniqueness.maxSuffix);
   const matchesOnUniqueName = config.matching.some((a) =>
     mapping.byTarget.get(a)?.references.includes(UNIQUE),
   );
@@ -153,22 +155,23 @@ export function plan(input: PlanInput): Plan {
     if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber)
       continue;
     // The evaluation context of every mapping for this person, made once.
+    // The random stream is seeded only if an expression asks for it (RandomString, Guid).
+    let rng: (() => number) | undefined;
     const context = {
       attributes: person.attributes,
       now,
-      random: seededRandom(`${nowIso}/${person.employeeNumber}`),
+      random: () => {
+        rng ??= seededRandom(`${nowIso}/${person.employeeNumber}`);
+        return rng();
+      },
     };
     const p = planPerson(person, person.attributes, context);
     const entry = quarantine?.entries.get(person.employeeNumber);
     if (quarantine && p.mapped && (p.plan.writes.length > 0 || entry)) {
-      // Hashed only for persons with writes (or a quarantine entry): a no-change run hashes nothing.
-      const fingerprint = quarantine.fingerprint({
-        ...p.mapped,
-        ManagerEmployeeNumber: person.attributes.ManagerEmployeeNumber ?? null,
-      });
+      const fingerprint = fingerprintOf(quarantine, p.mapped, person.attributes.ManagerEmployeeNumber);
       if (
         entry &&
-        entry.fingerprint === fingerprint &&
+        entry.fingerprint === fingerprint() &&
         p.plan.writes.length > 0 &&
         !quarantine.released?.has(person.employeeNumber)
       ) {
@@ -200,14 +203,22 @@ export function plan(input: PlanInput): Plan {
   if (config.lifecycle.setManager) {
     // Managers outside this run's plan (on-demand runs) are found through their links.
     const managerAccount = (n: string): string | null | undefined => {
-      if (accountOf.has(n)) return accountOf.get(n);
+      const planned = accountOf.get(n);
+      if (planned !== undefined) return planned;
       const linked = linksByEmployee.get(n)?.accountId;
       return linked !== undefined && index.byId.has(linked) ? linked : undefined;
     };
-    const employeeOfAccount = new Map<string, string>(owners);
-    for (const [n, id] of accountOf) if (id !== null) employeeOfAccount.set(id, n);
+    // Only a manager that changes is shown by employee number: the reverse map is made on first use.
+    let byAccount: Map<string, string> | undefined;
+    const employeeOfAccount = (id: string): string | undefined => {
+      if (byAccount === undefined) {
+        byAccount = new Map<string, string>(owners);
+        for (const [n, account] of accountOf) if (account !== null) byAccount.set(account, n);
+      }
+      return byAccount.get(id);
+    };
     const externalOwner = input.capabilities?.externalOwner;
-    const nameOf = (n: string) => personsByNumber.get(n)?.displayName;
+    const nameOf = (n: string) => personNamed(n)?.displayName;
     for (const m of pendingManagers) {
       const current = personPlans[m.index] as PersonPlan;
       const account = m.accountId === null ? undefined : index.byId.get(m.accountId);
@@ -228,9 +239,8 @@ export function plan(input: PlanInput): Plan {
   }
 
   if (input.onlyEmployeeNumber === undefined) {
-    const seen = new Set(input.persons.map((p) => p.employeeNumber));
     for (const link of input.links) {
-      if (seen.has(link.employeeNumber)) continue;
+      if (personNamed(link.employeeNumber) !== undefined) continue;
       const account = index.byId.get(link.accountId);
       if (!account) continue;
       managed++;
@@ -684,7 +694,7 @@ function withManager(
     currentManager: string | null | undefined;
   },
   managerAccount: (employeeNumber: string) => string | null | undefined,
-  employeeOfAccount: ReadonlyMap<string, string>,
+  employeeOfAccount: (accountId: string) => string | undefined,
   nameOf: (employeeNumber: string) => string | undefined,
   onDemand: boolean,
 ): PersonPlan {
@@ -709,6 +719,14 @@ function withManager(
   const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
   // What the account has now: read from the target when it reports managers, else what hrsync last set.
   const previous = link?.applied.manager;
+  const unchanged =
+    currentManager === undefined
+      ? desired === (typeof previous === 'string' ? previous : null)
+      : wantedAccount !== null && (wantedAccount ?? null) === currentManager;
+  // Without a manager to set — none in HR, or one without an account yet — a manager is only cleared
+  // when hrsync set it itself; one an administrator set by hand is left alone.
+  const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
+  if (unchanged || keep) return withApplied(p, unchanged ? desired : null);
   const old =
     currentManager === undefined
       ? typeof previous === 'string'
@@ -716,15 +734,7 @@ function withManager(
         : null
       : currentManager === null
         ? null
-        : (employeeOfAccount.get(currentManager) ?? currentManager);
-  const unchanged =
-    currentManager === undefined
-      ? desired === old
-      : wantedAccount !== null && (wantedAccount ?? null) === currentManager;
-  // Without a manager to set — none in HR, or one without an account yet — a manager is only cleared
-  // when hrsync set it itself; one an administrator set by hand is left alone.
-  const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
-  if (unchanged || keep) return withApplied(p, unchanged ? desired : null);
+        : (employeeOfAccount(currentManager) ?? currentManager);
   const write: PlannedWrite = {
     kind: 'set-manager',
     employeeNumber: person.employeeNumber,
@@ -753,6 +763,30 @@ function managerOf(account: Account): string | null | undefined {
   if (!Object.hasOwn(account.attributes, 'manager')) return undefined;
   const value = account.attributes.manager;
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/**
+ * A person's quarantine fingerprint, hashed when first asked: only a person the target refuses (or one
+ * with a quarantine entry) needs it, so a run that sends 10,000 updates hashes none of them up front.
+ * The mapped values are read as they are now: `withApplied` later records the manager in the same
+ * object, so that key is put back to what it was.
+ */
+function fingerprintOf(
+  quarantine: QuarantinePlanInput,
+  mapped: Attributes,
+  manager: AttrValue | undefined,
+): () => string {
+  const hadManager = Object.hasOwn(mapped, 'manager');
+  const managerBefore = mapped.manager;
+  let hash: string | undefined;
+  return () => {
+    if (hash !== undefined) return hash;
+    const values: Record<string, AttrValue> = { ...mapped, ManagerEmployeeNumber: manager ?? null };
+    if (hadManager) values.manager = managerBefore as AttrValue;
+    else delete values.manager;
+    hash = quarantine.fingerprint(values);
+    return hash;
+  };
 }
 
 function withUniqueName(attrs: Attributes, localPart: string): Record<string, AttrValue> {
@@ -864,6 +898,15 @@ function describe(action: string, person: Person, count: number): StepReason {
     default:
       return UP_TO_DATE;
   }
+}
+
+/** The candidates' local parts, each evaluated when the sequence reaches it. */
+function* candidateValues(
+  candidates: readonly { readonly ast: Expression; readonly label: string }[],
+  attrs: Attributes,
+  context: { now: () => string; random: () => number },
+): Generator<string> {
+  for (const candidate of candidates) yield localPartOf(candidate, attrs, context);
 }
 
 /** A text attribute as a reason parameter (dates and names are strings; anything else is none). */

@@ -19,8 +19,11 @@ export interface PersonPlan {
   readonly applied: Readonly<Record<string, import('../../core/index.ts').AttrValue>>;
   /** Groups and licences hrsync will have granted once the entitlement writes succeed. */
   readonly granted?: import('../../core/index.ts').GrantedEntitlements;
-  /** The quarantine fingerprint (configuration + mapped values), kept if the target refuses the person. */
-  readonly fingerprint?: string;
+  /**
+   * The quarantine fingerprint (configuration + mapped values), kept if the target refuses the person;
+   * hashed on first call (only refused persons need it).
+   */
+  readonly fingerprint?: () => string;
 }
 
 /** One licence pool in this run: what is free, freed, wanted and short. */

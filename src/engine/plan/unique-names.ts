@@ -102,11 +102,21 @@ export function chooseUnique(
   return chooseUniqueFrom(candidateSequence(candidates, maxSuffix), valuesFor, registry);
 }
 
-/** The cleaned candidates (empty and repeated ones left out), then the first with 2 … maxSuffix. */
-export function* candidateSequence(candidates: readonly string[], maxSuffix: number): Generator<string> {
-  const cleaned = [...new Set(candidates.map((c) => cleanLocalPart(c)).filter((c) => c !== ''))];
-  yield* cleaned;
-  const first = cleaned[0];
+/**
+ * The cleaned candidates (empty and repeated ones left out), then the first with 2 … maxSuffix.
+ * Candidates are taken from `candidates` only as far as they are needed: most names are free at once,
+ * so a lazy iterable spares evaluating the other candidate expressions.
+ */
+export function* candidateSequence(candidates: Iterable<string>, maxSuffix: number): Generator<string> {
+  const seen = new Set<string>();
+  let first: string | undefined;
+  for (const candidate of candidates) {
+    const cleaned = cleanLocalPart(candidate);
+    if (cleaned === '' || seen.has(cleaned)) continue;
+    seen.add(cleaned);
+    first ??= cleaned;
+    yield cleaned;
+  }
   if (first === undefined) return;
   // Suffixes are generated only as far as they are needed: most names are free at once.
   for (let n = 2; n <= maxSuffix; n++) {
