@@ -188,8 +188,12 @@ describe('runs queued from the command line', () => {
       r.out,
       new RegExp(`^${person.employeeNumber} ${person.displayName}: update, (success|warning)$`, 'm'),
     );
-    for (const step of ['read', 'scope', 'match', 'plan', 'apply'])
-      assert.match(r.out, new RegExp(`^  ${step} \\[success\\] `, 'm'), `step ${step}`);
+    // Each step named and said in words (contracts/item-reasons.ts), not in engine shorthand.
+    for (const step of ['Read from AFAS', 'In or out of scope', 'Finding the account', 'Planned change'])
+      assert.match(r.out, new RegExp(`^  ${step} \\[success\\]: [A-Z]`, 'm'), `step ${step}`);
+    assert.match(r.out, /^ {2}Read from AFAS \[success\]: Employed since \d{1,2} \w{3,4} \d{4} \(/m);
+    assert.match(r.out, /^ {2}Making the change \[success\]: Attributes updated$/m);
+    assert.doesNotMatch(r.out, /\(s\)|lifecycle active/);
 
     const deactivated = await stack.hrsync(['connections', 'deactivate', id, '--json'], {
       token: 'operator',
