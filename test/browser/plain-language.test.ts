@@ -7,7 +7,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { listRuns, updateOrganisation } from '../../src/contracts/index.ts';
+import {
+  createConnection,
+  getConnection,
+  listRuns,
+  saveSourceStep,
+  updateOrganisation,
+} from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, flow, row, signIn, textOf } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
@@ -189,5 +195,39 @@ test('a second connection to the same tenant is warned about in words at step 2 
     await onPage.waitFor();
     assert.match(await textOf(onPage), /“Contoso HR \(second\)” already writes to/);
     await onPage.getByRole('link', { name: 'Open “Contoso HR (second)”' }).waitFor();
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('step 2 warns about another connection to the same tenant as soon as the tenant is chosen, before saving', () =>
+  flow(w, 'plain-same-tenant-chosen', async () => {
+    const { page } = w;
+    const { id } = await stack.api<{ id: string }>(createConnection, {
+      as: 'operator',
+      body: { name: 'Contoso HR (third)', description: 'not saved yet', destinationType: 'cloud' },
+    });
+    await stack.api(saveSourceStep, {
+      as: 'operator',
+      params: { id },
+      body: { environment: { baseUrl: stack.afas.baseUrl }, token: stack.afas.token.xml },
+    });
+    await page.goto(`/#/connections/${id}/steps/2`);
+    await page.getByRole('heading', { name: /^2\. / }).waitFor();
+    assert.equal(await page.getByTestId('warning-same-tenant').count(), 0, 'no tenant chosen, no warning');
+    // Choosing the customer picks its only usable tenant, Contoso, which "Contoso HR" already writes to.
+    await page.locator('select[name="customer"]').selectOption({ label: 'Contoso BV' });
+    const warning = page.getByTestId('warning-same-tenant');
+    await warning.waitFor();
+    assert.match(
+      await textOf(warning),
+      new RegExp(`“${NAME}”.* to the same Microsoft 365 tenant \\(Contoso\\)`),
+    );
+    await warning.getByRole('link', { name: `Open “${NAME}”` }).waitFor();
+    const saved = await stack.api<{ warnings: unknown[]; tenant: unknown }>(getConnection, {
+      params: { id },
+    });
+    assert.deepEqual(saved.warnings, [], 'nothing was saved: the warning is about the choice');
+    await screenshot(page, '83-same-tenant-chosen-step-2');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await warning.waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));

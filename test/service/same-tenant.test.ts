@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createTenant, getConnection } from '../../src/contracts/index.ts';
+import { createTenant, getConnection, previewConnectionWarnings } from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
 import { type Service, startService } from './support/service.ts';
@@ -91,6 +91,47 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await warningsOf(fabrikam.id), []);
       const draft = await configuredConnection(svc, 1, tenantId);
       assert.deepEqual(await warningsOf(draft.id), []);
+
+      // Step 2 asks before saving: the tenant chosen there (not yet saved) gets the same warning.
+      const chosen = await svc.call(previewConnectionWarnings, {
+        as: 'viewer',
+        params: { id: draft.id },
+        query: { tenantId },
+      });
+      assert.equal(chosen.status, 200, chosen.text);
+      assert.deepEqual(
+        chosen.body.warnings.map((w: { kind: string; connections: { id: string }[] }) => [
+          w.kind,
+          w.connections.map((c) => c.id).sort(),
+        ]),
+        [['same-tenant', [first.id, second.id, third.id].sort()]],
+      );
+      assert.deepEqual(await warningsOf(draft.id), [], 'asking saves nothing');
+      const other = await svc.call(previewConnectionWarnings, {
+        params: { id: draft.id },
+        query: { tenantId: elsewhere.body.id },
+      });
+      assert.deepEqual(
+        other.body.warnings.map((w: { connections: { id: string }[] }) => w.connections.map((c) => c.id)),
+        [[fabrikam.id]],
+      );
+      // The fabrikam connection itself is not "another" connection when it asks about its own tenant.
+      const own = await svc.call(previewConnectionWarnings, {
+        params: { id: fabrikam.id },
+        query: { tenantId: elsewhere.body.id },
+      });
+      assert.deepEqual(own.body.warnings, []);
+      const unknown = await svc.call(previewConnectionWarnings, {
+        params: { id: draft.id },
+        query: { tenantId: '0f0f0f0f-0000-4000-8000-000000000000' },
+      });
+      assert.equal(unknown.status, 404);
+      const stranger = await svc.call(previewConnectionWarnings, {
+        as: 'otherAdmin',
+        params: { id: draft.id },
+        query: { tenantId },
+      });
+      assert.equal(stranger.status, 404);
     });
   });
 }

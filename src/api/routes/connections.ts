@@ -8,6 +8,7 @@ import {
   deleteConnection,
   getConnection,
   listConnections,
+  previewConnectionWarnings,
   updateConnection,
 } from '../../contracts/index.ts';
 import { HrsyncError, type TenantType } from '../../core/index.ts';
@@ -15,6 +16,7 @@ import { isUniqueViolation, type Store, type StoredConfig, type Tenant } from '.
 import type { Caller } from '../auth/caller.ts';
 import { activate, assertOperation, deactivate } from '../connections/lifecycle.ts';
 import { loadConnection, loadTenant, nameTaken, requireActiveSubscription } from '../connections/load.ts';
+import { sameTenantWarning } from '../connections/same-tenant.ts';
 import { connectionDetails, toConnectionSummary } from '../dto/connections.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
 
@@ -128,6 +130,14 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
   registerEndpoint(app, getConnection, async ({ caller, store, params }) =>
     connectionDetails(store, await loadConnection(store, caller, params.id)),
   );
+
+  // Step 2 warns as soon as a tenant is chosen, from the same rule the saved connection is judged by.
+  registerEndpoint(app, previewConnectionWarnings, async ({ caller, store, params, query }) => {
+    const connection = await loadConnection(store, caller, params.id);
+    const tenant = await loadTenant(store, caller, query.tenantId);
+    const warning = await sameTenantWarning(store, caller.organisationId, connection.id, tenant.id);
+    return { warnings: warning ? [{ ...warning, connections: [...warning.connections] }] : [] };
+  });
 
   registerEndpoint(app, updateConnection, async ({ caller, store, params, body, audit, about }) => {
     const before = await loadConnection(store, caller, params.id);

@@ -6,6 +6,8 @@ import {
   ConnectionListQuery,
   ConnectionPatchBody,
   ConnectionSummaryDto,
+  ConnectionWarningsDto,
+  ConnectionWarningsQuery,
   CopyConnectionBody,
   NewConnectionBody,
 } from '../schemas/connections.ts';
@@ -65,6 +67,22 @@ export const getConnection = endpoint({
   params: IdParams,
   status: 200,
   response: ConnectionDetailsDto,
+  errors: ['HRS_NOT_FOUND'],
+  audit: 'read-only',
+});
+
+export const previewConnectionWarnings = endpoint({
+  operationId: 'previewConnectionWarnings',
+  method: 'GET',
+  path: '/api/v1/connections/:id/warnings',
+  summary:
+    'The warnings the connection would get with the tenant chosen in step 2, before it is saved (another connection writing to the same tenant)',
+  tag,
+  access: 'viewer',
+  params: IdParams,
+  query: ConnectionWarningsQuery,
+  status: 200,
+  response: ConnectionWarningsDto,
   errors: ['HRS_NOT_FOUND'],
   audit: 'read-only',
 });

@@ -66,6 +66,9 @@ export const ConnectionWarningDto = T.Object({
   connections: T.Array(Named),
 });
 
+export const ConnectionWarningsQuery = T.Object({ tenantId: Id }, { additionalProperties: false });
+export const ConnectionWarningsDto = T.Object({ warnings: T.Array(ConnectionWarningDto) });
+
 export const ConnectionDetailsDto = T.Composite([
   ConnectionSummaryDto,
   T.Object({

@@ -62,6 +62,7 @@ export function ScheduleDialog(props: {
   const [unit, setUnit] = useState<Unit>('days');
   const [preview, setPreview] = useState<SchedulePreview | undefined>(undefined);
   const [previewError, setPreviewError] = useState<unknown>(undefined);
+  const [filled, setFilled] = useState<string | null>(null);
 
   // Fill the form once from the saved schedule (or the default) when it arrives.
   const loaded = current.data;
@@ -74,12 +75,15 @@ export function ScheduleDialog(props: {
       setTime(t);
       setEvery(String(saved.every));
       setUnit(saved.unit);
+      setFilled(JSON.stringify([d, t, String(saved.every), saved.unit]));
     } else {
       const start = defaultStart();
       setDate(start.date);
       setTime(start.time);
+      setFilled(JSON.stringify([start.date, start.time, '1', 'days']));
     }
   }, [loaded]);
+  const changed = filled !== null && JSON.stringify([date, time, every, unit]) !== filled;
 
   const everyNumber = Number(every);
   const valid =
@@ -130,6 +134,7 @@ export function ScheduleDialog(props: {
       title={`Set schedule for ${name}`}
       busy={save.busy}
       onClose={props.onClose}
+      changed={changed}
       actions={
         <>
           {mayActivate && (

@@ -116,7 +116,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         </MessageBar>
       )}
       <div className={styles.stack}>
-        <ConnectionWarnings connection={c} />
+        <ConnectionWarnings warnings={c.warnings} />
         <SectionCard
           title="Configuration"
           description={

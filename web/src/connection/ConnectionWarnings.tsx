@@ -1,6 +1,7 @@
 /**
  * What the service warns about a connection without stopping it: another connection that writes to
- * the same tenant (the same Microsoft 365 directory, or for hybrid the same AD domain).
+ * the same tenant (the same Microsoft 365 directory, or for hybrid the same AD domain). Step 2 shows
+ * the warnings of the tenant chosen there, before it is saved.
  */
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Fragment } from 'react';
@@ -11,11 +12,11 @@ const TITLES: Readonly<Record<ConnectionDetails['warnings'][number]['kind'], str
   'same-tenant': 'Another connection writes to this tenant',
 };
 
-export function ConnectionWarnings(props: { readonly connection: ConnectionDetails }) {
-  if (props.connection.warnings.length === 0) return null;
+export function ConnectionWarnings(props: { readonly warnings: ConnectionDetails['warnings'] }) {
+  if (props.warnings.length === 0) return null;
   return (
     <>
-      {props.connection.warnings.map((w) => (
+      {props.warnings.map((w) => (
         <MessageBar key={w.kind} intent="warning" layout="multiline" data-testid={`warning-${w.kind}`}>
           <MessageBarBody>
             <MessageBarTitle>{TITLES[w.kind]}</MessageBarTitle>

@@ -35,6 +35,7 @@ export function DecisionDialog(props: {
       error={decide.error}
       confirmDisabled={!reason.trim()}
       onCancel={props.onClose}
+      changed={reason.trim() !== ''}
       onConfirm={async () => {
         const run = await decide.run();
         if (run) props.onDecided(run);

@@ -238,6 +238,7 @@ export function PersonActions(props: {
           error={perform.error}
           onConfirm={() => void confirm()}
           onCancel={() => setPending(null)}
+          changed={reason.trim() !== ''}
         >
           <Text as="p">{explain(pending, item.displayName)}</Text>
           {pending.action !== 'rerun' && pending.action !== 'release' && (

@@ -10,7 +10,6 @@ import type { StepSaved } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
 import { useSession } from '../auth/session-context.tsx';
-import { ConnectionWarnings } from '../connection/ConnectionWarnings.tsx';
 import { StepProgress } from '../connection/StepProgress.tsx';
 import { StateBadge } from '../ui/Badges.tsx';
 import { ConnectionScope } from '../ui/ConnectionScope.tsx';
@@ -89,7 +88,6 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
         subtitle={INTRO[props.step]}
       />
       <StepProgress connection={c} openStep={props.step} />
-      {props.step === 2 && <ConnectionWarnings connection={c} />}
       <Card className={styles.card}>
         {status === 'locked' ? (
           <EmptyState title="This step is locked">

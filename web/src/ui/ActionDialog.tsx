@@ -103,7 +103,7 @@ export function ActionDialog(props: {
 }
 
 /** Asked before a changed dialog closes. (Not a ConfirmDialog: that one is built on this.) */
-function DiscardChanges(props: { readonly onKeep: () => void; readonly onDiscard: () => void }) {
+export function DiscardChanges(props: { readonly onKeep: () => void; readonly onDiscard: () => void }) {
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && props.onKeep()}>
       <DialogSurface aria-describedby={undefined}>

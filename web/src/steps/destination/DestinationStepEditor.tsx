@@ -7,8 +7,10 @@ import { Field, MessageBar, MessageBarBody, makeStyles, Select, Text } from '@fl
 import { useCallback, useState } from 'react';
 import { DisabledContainerWarning } from '../../admin/DirectoryFields.tsx';
 import { call } from '../../api/client.ts';
-import { saveDestinationStep } from '../../api/contracts.ts';
+import { previewConnectionWarnings, saveDestinationStep } from '../../api/contracts.ts';
 import type { Tenant } from '../../api/dto.ts';
+import { useResource } from '../../api/use-resource.ts';
+import { ConnectionWarnings } from '../../connection/ConnectionWarnings.tsx';
 import { TenantPicker } from '../../tenants/TenantPicker.tsx';
 import type { StepEditorProps } from '../editor-props.ts';
 import { StepFrame } from '../StepFrame.tsx';
@@ -49,6 +51,18 @@ export function DestinationStepEditor(props: StepEditorProps) {
     }
   }, []);
 
+  // Another connection to the chosen tenant is warned about as soon as it is chosen, not after saving.
+  const savedTenantId = settings?.tenant?.id ?? '';
+  const { connection } = props;
+  const chosen = useResource(
+    () =>
+      tenantId === savedTenantId
+        ? Promise.resolve({ warnings: connection.warnings })
+        : call(previewConnectionWarnings, { params: { id: connection.id }, query: { tenantId } }),
+    `warnings-${connection.id}-${tenantId}-${savedTenantId}-${connection.warnings.length}`,
+  );
+  const warnings = tenantId ? (chosen.data?.warnings ?? []) : [];
+
   const invalid = !tenantId ? 'Choose the tenant.' : !domain ? 'Choose the default domain.' : null;
 
   return (
@@ -67,6 +81,7 @@ export function DestinationStepEditor(props: StepEditorProps) {
       }
       onSaved={props.onSaved}
     >
+      <ConnectionWarnings warnings={warnings} />
       <section className={styles.section}>
         <MessageBar intent="info">
           <MessageBarBody>

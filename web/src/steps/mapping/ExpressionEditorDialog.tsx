@@ -17,6 +17,8 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { parseExpression } from '../../api/expressions.ts';
+import { DiscardChanges } from '../../ui/ActionDialog.tsx';
+import { useUnsavedChanges } from '../../ui/unsaved-forms.ts';
 import { ExpressionTester } from './ExpressionTester.tsx';
 import { FunctionHelp } from './FunctionHelp.tsx';
 
@@ -60,8 +62,14 @@ export function ExpressionEditorDialog(props: {
         ? { state: 'success' as const, message: 'The expression is valid.' }
         : { state: 'error' as const, message: parsed.error.message };
 
+  // Closing with an edited expression asks first, as every dialog does (ui/ActionDialog).
+  const changed = !props.readOnly && text !== props.expression;
+  const [asking, setAsking] = useState(false);
+  useUnsavedChanges(changed);
+  const close = () => (changed ? setAsking(true) : props.onClose());
+
   return (
-    <Dialog open onOpenChange={(_, d) => !d.open && props.onClose()}>
+    <Dialog open onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface className={styles.surface} aria-describedby={undefined}>
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
@@ -96,9 +104,10 @@ export function ExpressionEditorDialog(props: {
                 Apply
               </Button>
             )}
-            <Button onClick={props.onClose}>{props.readOnly ? 'Close' : 'Cancel'}</Button>
+            <Button onClick={close}>{props.readOnly ? 'Close' : 'Cancel'}</Button>
           </DialogActions>
         </DialogBody>
+        {asking && <DiscardChanges onKeep={() => setAsking(false)} onDiscard={props.onClose} />}
       </DialogSurface>
     </Dialog>
   );
