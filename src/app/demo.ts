@@ -148,7 +148,8 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
           `bind ${directory.domain.adminUpn}, data in ${directory.domain.dir}`,
       );
       options.print(
-        '  The connection "Contoso — AFAS to Active Directory" is configured through step 4 too: simulate it, activate, sync.',
+        '  The connection "Contoso — AFAS to Active Directory" is configured through step 4 too: simulate it (the long name ' +
+          'fails there as well: Active Directory allows a cn and sn of 64 characters), activate anyway with a reason, sync.',
       );
     }
     options.print('Press Ctrl+C to stop.');

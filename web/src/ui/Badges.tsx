@@ -33,6 +33,9 @@ export function RunStatusBadge(props: { readonly status: RunStatus; readonly out
     <Badge
       appearance="filled"
       color={shown.colour}
+      // A badge has a fixed height: in a narrow column "Completed with failures" wrapped and was cut
+      // off. It grows instead.
+      style={{ height: 'auto', minHeight: '20px', paddingBlock: '1px' }}
       data-run-status={status}
       data-run-outcome={outcome ?? undefined}
     >

@@ -5,7 +5,9 @@ import type { ReactNode } from 'react';
 const useStyles = makeStyles({
   list: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(160px, max-content) 1fr',
+    // The labels take what they need but at most 40 %: a fixed 160 px left a narrow card (a run's
+    // details beside its summary at 1024 px) a value column too thin for a date or a status.
+    gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)',
     columnGap: '24px',
     rowGap: '10px',
     margin: 0,
