@@ -136,6 +136,8 @@ test('with the keyboard only: a refused create is explained in plain words', () 
     assert.match(await textOf(error), /Contoso HR/);
     await screenshot(page, '23-refused-create');
     await page.keyboard.press('Escape');
+    // A name was typed, so closing asks first.
+    await dialog(page, 'Discard changes?').getByRole('button', { name: 'Discard changes' }).click();
     await create.waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));

@@ -208,6 +208,8 @@ test('Test credentials in the tenant dialog tests what was typed; a changed host
     await assertAccessible(page, 'tenant dialog with a test result', '[role="dialog"]');
     await screenshot(page, '93-tenant-test-unsaved');
     await form.getByRole('button', { name: 'Cancel' }).click();
+    // The form was changed, so closing it asks first.
+    await dialog(page, 'Discard changes?').getByRole('button', { name: 'Discard changes' }).click();
     const after = await stack.api<{ credentialStatus: string; authorityHost: string }>(getTenant, {
       params: { id: tenantId },
     });
@@ -227,6 +229,8 @@ test('Test credentials in the tenant dialog tests what was typed; a changed host
     await add.getByTestId('tenant-draft-test').getByRole('button', { name: 'Test credentials' }).click();
     await add.locator('[data-ok="true"]').waitFor();
     await add.getByRole('button', { name: 'Cancel' }).click();
+    // The form was changed, so closing it asks first.
+    await dialog(page, 'Discard changes?').getByRole('button', { name: 'Discard changes' }).click();
     assert.match(await textOf(contoso), /Contoso/);
     assertNoConsoleErrors(w.errors);
   }));
