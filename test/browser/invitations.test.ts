@@ -76,6 +76,8 @@ test('invite → the link → accept with a password → sign in with the invite
     const revoke = dialog(page, 'Revoke invitation');
     await revoke.getByRole('button', { name: 'Revoke' }).click();
     await table.locator('[data-invitation="kees@northwind.test"]').waitFor({ state: 'detached' });
+    // The list can update before the dialog has closed; while it is open the page behind is aria-hidden.
+    await revoke.waitFor({ state: 'detached' });
     for (const width of [390, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await noSidewaysScroll(`users with invitations at ${width} px`);

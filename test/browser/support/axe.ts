@@ -44,6 +44,16 @@ export const LIBRARY_VIOLATIONS: readonly {
 export async function seriousViolations(page: Page, include?: string): Promise<AxeViolation[]> {
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(AXE_SOURCE);
+  // A closed dialog's focus manager un-hides the page behind it a moment after the dialog has gone:
+  // with no dialog open, wait (at most 2 s) until the page is no longer aria-hidden.
+  await page
+    .waitForFunction(
+      `document.querySelector('[role="dialog"], [role="alertdialog"]') !== null ||
+        document.getElementById('root')?.getAttribute('aria-hidden') !== 'true'`,
+      undefined,
+      { timeout: 2000, polling: 50 },
+    )
+    .catch(() => undefined);
   const found = await page.evaluate(async (context) => {
     const { axe, document } = globalThis as unknown as InPage;
     if (!axe) throw new Error('axe-core did not load into the page');
