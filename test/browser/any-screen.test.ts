@@ -196,7 +196,8 @@ const overflow = (
         const range = document.createRange();
         range.selectNodeContents(node);
         const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
-        if (lines > 2 * words + 1) squeezed.push(`"${text.slice(0, 40)}" takes ${lines} lines for ${words} word(s)`);
+        if (lines > 2 * words + 1)
+          squeezed.push(`"${text.slice(0, 40)}" takes ${lines} lines for ${words} word(s)`);
       }
     }
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest, clipped, squeezed };
