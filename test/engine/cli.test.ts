@@ -146,7 +146,10 @@ describe('hrsync init / simulate / sync', () => {
       lines.includes('  AFAS source › Parallel calls: must be 8 or less (it is 20) (/source/parallel)'),
       run.err,
     );
-    assert.ok(lines.includes('  Time zone: unknown time zone "Mars/Olympus"; use an IANA name (/timeZone)'), run.err);
+    assert.ok(
+      lines.includes('  Time zone: unknown time zone "Mars/Olympus"; use an IANA name (/timeZone)'),
+      run.err,
+    );
     assert.ok(
       lines.includes('  Destination › Application (client) ID: is required (/target/clientId)'),
       run.err,
