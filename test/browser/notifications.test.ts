@@ -10,8 +10,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { getConnectionNotifications } from '../../src/contracts/index.ts';
+import { type MailCollector, startMailCollector } from '../support/mail-collector.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, flow, navLink, signIn } from './support/console.ts';
 import { configuredConnection } from './support/fixtures.ts';
@@ -20,28 +20,8 @@ import { type Stack, startStack } from './support/stack.ts';
 let stack: Stack;
 let browser: Browser;
 let w: WatchedPage;
-const mails: { to: string[]; raw: string }[] = [];
+let smtp: MailCollector;
 const hooks: { headers: IncomingHttpHeaders; body: string }[] = [];
-const smtp = new SMTPServer({
-  secure: false,
-  disabledCommands: ['STARTTLS'],
-  allowInsecureAuth: true,
-  logger: false,
-  onAuth(auth, _s, done) {
-    if (auth.username === 'mailer' && auth.password === 'mail-password-1') done(null, { user: 'mailer' });
-    else done(new Error('Invalid username or password'));
-  },
-  onData(stream, session, done) {
-    let raw = '';
-    stream.on('data', (c: Buffer) => {
-      raw += c.toString('utf8');
-    });
-    stream.on('end', () => {
-      mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r\n/g, '') });
-      done();
-    });
-  },
-});
 const receiver = createServer((req, res) => {
   let body = '';
   req.on('data', (c: Buffer) => {
@@ -55,7 +35,7 @@ const receiver = createServer((req, res) => {
 const KEY = 'browser-signing-key-0123456789';
 
 before(async () => {
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  smtp = await startMailCollector({ auth: { user: 'mailer', pass: 'mail-password-1' } });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   w = await openPage(browser, stack.url);
@@ -65,7 +45,7 @@ after(async () => {
   await w?.close();
   await browser?.close();
   await stack?.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp?.close();
   await new Promise<void>((r) => receiver.close(() => r()));
 });
 
@@ -82,7 +62,7 @@ test('an administrator sets up e-mail and a signed webhook, sends a test, and tu
     const { page } = w;
     const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso');
     const id = await configuredConnection(stack, { name: 'Contoso payroll', tenantId });
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    const smtpPort = smtp.port;
     const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/hrsync`;
 
     await signIn(page, stack.users.admin);
@@ -111,7 +91,7 @@ test('an administrator sets up e-mail and a signed webhook, sends a test, and tu
 
     await page.getByRole('button', { name: 'Send a test notification' }).first().click();
     await page.getByText('The test notification was delivered.').waitFor();
-    const mail = mails.at(-1);
+    const mail = smtp.mails.at(-1);
     assert.ok(mail, 'the mail server got the test');
     assert.deepEqual(mail.to, ['ops@northwind.test', 'servicedesk@northwind.test']);
     assert.match(mail.raw, /Subject: \[hrsync\] Test notification/);

@@ -7,52 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { createTestPki } from '../../emulators/shared/tls.ts';
 import { loadServiceConfig, startService } from '../../src/app/index.ts';
 import { createApiClient } from '../../src/cli/api-client/index.ts';
 import { createInvitation, pathFor, signIn } from '../../src/contracts/index.ts';
-
-interface Received {
-  readonly to: string[];
-  readonly raw: string;
-  readonly secure: boolean;
-}
-
-async function startTlsSmtp(pki: { certPem: string; keyPem: string }) {
-  const mails: Received[] = [];
-  const server = new SMTPServer({
-    secure: true,
-    key: pki.keyPem,
-    cert: pki.certPem,
-    disabledCommands: ['AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: raw.replace(/=\r\n/g, ''),
-          secure: session.secure,
-        });
-        done();
-      });
-    },
-  });
-  // A client that does not trust the certificate drops the handshake; the server reports it here.
-  const refusedHandshakes: string[] = [];
-  server.on('error', (error) => refusedHandshakes.push(error.message));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { mails, port, refusedHandshakes, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+import { type MailCollector, startMailCollector } from '../support/mail-collector.ts';
 
 const PASSWORD = 'a long admin password for the mail test 7';
 
@@ -82,12 +44,12 @@ async function serveWith(dir: string, env: Record<string, string>) {
 describe('invitation e-mail over TLS with HRSYNC_EXTRA_CA_FILE', () => {
   let dir: string;
   let pki: ReturnType<typeof createTestPki>;
-  let smtp: Awaited<ReturnType<typeof startTlsSmtp>>;
+  let smtp: MailCollector;
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'hrsync-invite-tls-'));
     pki = createTestPki({ dir: join(dir, 'pki'), hosts: ['127.0.0.1'] });
-    smtp = await startTlsSmtp(pki);
+    smtp = await startMailCollector({ tls: pki });
   });
   after(async () => {
     await smtp?.close();

@@ -7,9 +7,7 @@
  * addresses. Every step is audited.
  */
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import {
   acceptInvitation,
   acceptInvitationWithMicrosoft,
@@ -23,30 +21,9 @@ import {
   setNotifications,
   signIn,
 } from '../../src/contracts/index.ts';
+import { type MailCollector, startMailCollector } from '../support/mail-collector.ts';
 import { DIALECTS } from './support/databases.ts';
 import { type Service, startService } from './support/service.ts';
-
-async function startSmtp() {
-  const mails: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r\n/g, '') });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { mails, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 const tokenOf = (link: string): string => {
   const m = /#\/invitation\/([A-Za-z0-9_-]+)$/.exec(link);
@@ -58,10 +35,10 @@ const STRONG = 'correct horse battery staple 42';
 for (const dialect of DIALECTS) {
   describe(`invitations on ${dialect}`, () => {
     let svc: Service;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: MailCollector;
 
     before(async () => {
-      smtp = await startSmtp();
+      smtp = await startMailCollector();
       svc = await startService(dialect);
     });
     after(async () => {

@@ -10,7 +10,6 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import type { UserEntity } from '../../emulators/graph/directory/entities.ts';
 import {
   activateConnection,
@@ -26,53 +25,11 @@ import {
   simulate,
   sync,
 } from '../../src/contracts/index.ts';
+import { type MailCollector, startMailCollector } from '../support/mail-collector.ts';
 import { DIALECTS } from './support/databases.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
 import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
-
-interface Mail {
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly raw: string;
-}
-
-async function startSmtp(user: string, pass: string) {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
-    logger: false,
-    onAuth(auth, _session, done) {
-      if (auth.username === user && auth.password === pass) done(null, { user });
-      else done(new Error('Invalid username or password'));
-    },
-    onRcptTo(address, _session, done) {
-      if (address.address.endsWith('@refused.test')) done(new Error('no such mailbox'));
-      else done();
-    },
-    onData(stream, session, done) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => {
-        raw += c.toString('utf8');
-      });
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          // Quoted-printable soft line breaks joined, so tests can match whole lines.
-          raw: raw.replace(/=\r\n/g, ''),
-        });
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { mails, port, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 interface Hook {
   readonly path: string;
@@ -131,7 +88,7 @@ const verify = (key: string, hook: Hook) => {
 for (const dialect of DIALECTS) {
   describe(`notifications on ${dialect}`, () => {
     let svc: Service;
-    let smtp: Awaited<ReturnType<typeof startSmtp>>;
+    let smtp: MailCollector;
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     const SMTP_USER = 'hrsync-mailer';
     const SMTP_PASSWORD = `smtp-pw-${dialect}-5e3a9c`;
@@ -139,7 +96,10 @@ for (const dialect of DIALECTS) {
     const SLACK_PATH = `/slack/T000/B000/XXXXsecret${dialect}`;
 
     before(async () => {
-      smtp = await startSmtp(SMTP_USER, SMTP_PASSWORD);
+      smtp = await startMailCollector({
+        auth: { user: SMTP_USER, pass: SMTP_PASSWORD },
+        refuse: (address) => address.endsWith('@refused.test'),
+      });
       receiver = await startReceiver();
       svc = await startService(dialect);
       svc.secrets.push(SMTP_PASSWORD, SIGNING_KEY, SLACK_PATH);

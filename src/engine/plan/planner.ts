@@ -556,21 +556,24 @@ export function plan(input: PlanInput): Plan {
       }
     }
     const unique = fitValues(uniqueValues, limits);
+    // One pass over the merged values makes what is written, what is checked and what is shown.
+    const applied: Record<string, AttrValue> = { ...values, ...unique.values };
     const attributes: Record<string, AttrValue> = {};
-    for (const [k, v] of Object.entries({ ...values, ...unique.values })) {
-      if (k !== ENABLED && v !== null && !(Array.isArray(v) && v.length === 0)) attributes[k] = v;
+    const written: { attribute: string; value: AttrValue }[] = [];
+    const changes: AttributeChange[] = [];
+    for (const k in applied) {
+      const v = applied[k] as AttrValue;
+      if (k === ENABLED || v === null || (Array.isArray(v) && v.length === 0)) continue;
+      attributes[k] = v;
+      written.push({ attribute: k, value: v });
+      changes.push({ attribute: k, old: null, new: v });
     }
     const check: LimitCheck = {
       values: attributes,
-      shortened: new Map([...fitted.shortened, ...unique.shortened]),
-      problems: new Map([...fitted.problems, ...unique.problems]),
+      shortened: merged(fitted.shortened, unique.shortened),
+      problems: merged(fitted.problems, unique.problems),
     };
-    const refused = writeProblems(
-      check,
-      Object.entries(attributes).map(([attribute, value]) => ({ attribute, value })),
-      limits,
-      requiredOnCreate,
-    );
+    const refused = writeProblems(check, written, limits, requiredOnCreate);
     if (refused.length > 0) {
       const message = `${limits.targetName} would refuse the new account: ${refused.map((r) => r.message).join('; ')}`;
       steps.push(step('plan', message, 'failed'));
@@ -581,11 +584,12 @@ export function plan(input: PlanInput): Plan {
         }),
       );
     }
-    const warnings = Object.keys(attributes).flatMap((a) => {
-      const s = check.shortened.get(a);
-      return s ? [s.message] : [];
-    });
-    const changes = Object.entries(attributes).map(([attribute, v]) => ({ attribute, old: null, new: v }));
+    const warnings: string[] = [];
+    if (check.shortened.size > 0)
+      for (const a in attributes) {
+        const s = check.shortened.get(a);
+        if (s) warnings.push(s.message);
+      }
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
       because('plan', {
@@ -612,7 +616,7 @@ export function plan(input: PlanInput): Plan {
       writes,
       newLink: null,
       dropLink: false,
-      applied: { ...values, ...unique.values },
+      applied,
     };
   }
 
@@ -789,11 +793,20 @@ function fingerprintOf(
   };
 }
 
+/**
+ * The attributes with `UniqueName` set. A spread, not a copy key by key: every person's record has
+ * one hidden class (normalise/attribute-record.ts), which a spread keeps, where ~60 keyed stores turn
+ * the copy into a dictionary.
+ */
 function withUniqueName(attrs: Attributes, localPart: string): Record<string, AttrValue> {
-  const out: Record<string, AttrValue> = {};
-  for (const key in attrs) out[key] = attrs[key] as AttrValue;
-  out[UNIQUE] = localPart;
-  return out;
+  return { ...attrs, UniqueName: localPart };
+}
+
+/** Two maps as one, without a copy when either is empty (as nearly always). */
+function merged<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  return new Map([...a, ...b]);
 }
 
 function withStep(p: PersonPlan, s: RunStep): PersonPlan {

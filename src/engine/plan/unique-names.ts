@@ -125,6 +125,14 @@ export function* candidateSequence(candidates: Iterable<string>, maxSuffix: numb
   }
 }
 
+function allFree(values: Readonly<Record<string, AttrValue>>, registry: UniqueNameRegistry): boolean {
+  for (const attribute in values) {
+    const value = values[attribute];
+    if (typeof value === 'string' && !registry.isFree(attribute, value)) return false;
+  }
+  return true;
+}
+
 /** The first local part of the sequence whose values are free; reserves them for the rest of the run. */
 export function chooseUniqueFrom(
   sequence: Iterable<string>,
@@ -135,11 +143,9 @@ export function chooseUniqueFrom(
   for (const localPart of sequence) {
     tried++;
     const values = valuesFor(localPart);
-    const free = Object.entries(values).every(
-      ([attribute, value]) => typeof value !== 'string' || registry.isFree(attribute, value),
-    );
-    if (!free) continue;
-    for (const [attribute, value] of Object.entries(values)) {
+    if (!allFree(values, registry)) continue;
+    for (const attribute in values) {
+      const value = values[attribute];
       if (typeof value === 'string') registry.reserve(attribute, value);
     }
     return { localPart, values, tried };
