@@ -95,7 +95,7 @@ test('an administrator sets up e-mail and a signed webhook, sends a test, and tu
     assert.ok(mail, 'the mail server got the test');
     assert.deepEqual(mail.to, ['ops@northwind.test', 'servicedesk@northwind.test']);
     assert.match(mail.raw, /Subject: \[hrsync\] Test notification/);
-    assert.match(mail.raw, /Anna Admin|admin@northwind\.test/);
+    assert.match(mail.raw, /Anna Admin sent this test notification/);
     const received = hooks.at(-1);
     assert.ok(received, 'the webhook got the test');
     const expected = `sha256=${createHmac('sha256', KEY).update(`${received.headers['x-hrsync-timestamp']}.${received.body}`).digest('hex')}`;

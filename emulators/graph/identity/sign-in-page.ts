@@ -20,6 +20,9 @@ interface PageUser {
   readonly displayName?: unknown;
 }
 
+/** No favicon request: the emulator has none, and a browser's 404 for it reads as an error. */
+const NO_ICON = '<link rel="icon" href="data:,">';
+
 export function signInPage(
   appName: string,
   flow: string,
@@ -34,7 +37,7 @@ export function signInPage(
         `<label><input type="radio" name="user" value="${esc(u.id)}"> ${esc(String(u.displayName ?? ''))} (${esc(String(u.userPrincipalName ?? ''))})</label>`,
     )
     .join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title>${NO_ICON}
 <meta name="viewport" content="width=device-width,initial-scale=1"><style>${STYLE}</style></head><body><main>
 <h1>Sign in</h1><p>to continue to ${esc(appName)} (Microsoft identity platform emulator)</p>
 ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
@@ -48,7 +51,7 @@ ${error ? `<p class="error" role="alert">${esc(error)}</p>` : ''}
 }
 
 export function errorPage(error: AadstsError): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title><style>${STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in to your account</title>${NO_ICON}<style>${STYLE}</style></head>
 <body><main><h1>Sorry, but we’re having trouble signing you in.</h1><p class="error" role="alert">${esc(error.message)}</p></main></body></html>`;
 }
 
@@ -57,6 +60,6 @@ export function formPost(redirectUri: string, params: Readonly<Record<string, st
   const fields = Object.entries(params)
     .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
     .join('');
-  return `<!doctype html><html><head><title>Working...</title></head><body onload="document.forms[0].submit()">
+  return `<!doctype html><html><head><title>Working...</title>${NO_ICON}</head><body onload="document.forms[0].submit()">
 <form method="post" action="${esc(redirectUri)}">${fields}<noscript><button>Continue</button></noscript></form></body></html>`;
 }

@@ -23,6 +23,7 @@ import type {
   WebhookFormat,
   WebhookRecord,
 } from '../../store/index.ts';
+import { describeActor } from '../actor-names.ts';
 import { registerEndpoint } from '../route.ts';
 
 interface WebhookInput {
@@ -324,7 +325,9 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
       about({ connectionId: connection.id, connectionName: connection.name, tenantId: connection.tenantId });
       connectionId = connection.id;
     }
-    const results = await deps.notifier.sendTest(org, connectionId, caller.actor.name);
+    // Said as a person would: "Jan Bakker sent this test", not their e-mail address or a token's record.
+    const by = caller.user?.name.trim() ? caller.user.name : describeActor(caller.actor);
+    const results = await deps.notifier.sendTest(org, connectionId, by);
     const failed = results.filter((r) => !r.ok).length;
     await audit('notification.tested', {
       outcome: results.length > 0 && failed === 0 ? 'success' : 'failure',

@@ -43,9 +43,15 @@ export interface WatchedPage {
   close(): Promise<void>;
 }
 
-export async function openPage(browser: Browser, baseUrl: string): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  /** `identityEmulator`: the page also visits the identity emulator's sign-in page (HTTPS, test CA). */
+  options: { identityEmulator?: boolean } = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
+    ignoreHTTPSErrors: options.identityEmulator === true,
     viewport: { width: 1440, height: 900 },
     locale: 'en-GB',
     timezoneId: 'Europe/Amsterdam',
@@ -69,8 +75,17 @@ export async function openPage(browser: Browser, baseUrl: string): Promise<Watch
   return { page, context, errors, close: () => context.close() };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** The whole page, or with `window` only what the window shows (an open dialog over a long page). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { window?: boolean } = {},
+): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   // Animations are finished first, so a panel that slides in is captured where it ends.
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+  await page.screenshot({
+    path: join(SCREENSHOTS, `${name}.png`),
+    fullPage: options.window !== true,
+    animations: 'disabled',
+  });
 }

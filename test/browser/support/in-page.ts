@@ -12,7 +12,8 @@ export interface InPageElement {
   readonly clientWidth: number;
   readonly scrollHeight: number;
   readonly clientHeight: number;
-  getBoundingClientRect(): { readonly right: number; readonly width: number };
+  getBoundingClientRect(): { readonly left: number; readonly right: number; readonly width: number };
+  querySelectorAll(selector: string): ArrayLike<InPageElement>;
 }
 
 export interface InPage {

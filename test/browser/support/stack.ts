@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
-import type { AfasDataset } from '../../../emulators/demo-data/types.ts';
+import type { AfasDataset, TenantDataset } from '../../../emulators/demo-data/types.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../../emulators/graph/index.ts';
 import { hashPassword } from '../../../src/api/index.ts';
 import { loadServiceConfig, type RunningService, startService } from '../../../src/app/index.ts';
@@ -40,6 +40,8 @@ export interface Stack {
   readonly url: string;
   readonly store: Store;
   readonly graph: RunningGraphEmulator;
+  /** The MSP's own Entra tenant for "Sign in with Microsoft", when asked for (`identity`). */
+  readonly identity: RunningGraphEmulator | undefined;
   afas: RunningAfasEmulator;
   readonly organisationName: string;
   readonly users: Readonly<Record<UserKey, StackUser>>;
@@ -117,6 +119,11 @@ export async function startStack(
     readonly persons?: readonly PersonSpec[];
     /** More hosts the service may connect to (a suite's own Samba domain controller address). */
     readonly allowedHosts?: readonly string[];
+    /**
+     * The MSP's own Entra tenant, served by a second identity emulator (as `hrsync demo` does), apart
+     * from the customer's tenant that connections provision; it has one app registration.
+     */
+    readonly identity?: TenantDataset;
   } = {},
 ): Promise<Stack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
@@ -129,8 +136,13 @@ export async function startStack(
   let afas = await startAfasEmulator({ dataset: company(options.persons ?? people(12)) });
   const afasPort = Number(new URL(afas.baseUrl).port);
   const afasToken = afas.token.xml;
-  const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0 });
+  // One test CA for both emulators (the second finds it in the folder), so the service trusts both.
+  const tlsDir = join(dataDir, 'tls');
+  const graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0, tlsDir });
   if (!graph.caCertPem) throw new Error('the Graph emulator started without its test CA');
+  const identity = options.identity
+    ? await startGraphEmulator({ tenant: options.identity, port: null, httpsPort: 0, tlsDir })
+    : undefined;
   // An empty environment: the suite must not depend on the machine's HRSYNC_* variables.
   const config = {
     ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
@@ -202,6 +214,7 @@ export async function startStack(
     url,
     store,
     graph,
+    identity,
     afas,
     organisationName,
     users,
@@ -241,7 +254,7 @@ export async function startStack(
     },
     async close() {
       await service.stop();
-      await Promise.all([afas.close(), graph.close()]);
+      await Promise.all([afas.close(), graph.close(), identity?.close()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

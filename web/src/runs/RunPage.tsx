@@ -133,7 +133,7 @@ export function RunPage(props: { readonly id: string }) {
           <MessageBar intent="warning" layout="multiline" data-testid="blocked-run">
             <MessageBarBody>
               <MessageBarTitle>This run is blocked</MessageBarTitle>
-              {sentence(r.blockedReason ?? 'A safety threshold was breached')} Nothing has been applied.
+              {sentence(r.blockedReason ?? 'A safety threshold was breached')} Nothing has been applied.{' '}
               {decidable
                 ? 'Approve it to apply the changes anyway, or discard it.'
                 : 'A simulation applies nothing: review the items, change the thresholds or the data and simulate again — or an admin activates anyway with a written reason.'}
