@@ -52,6 +52,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
     gap: '16px',
     alignItems: 'start',
+    // Side by side, the details' value column has no room below a laptop's width: stack the cards.
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
 });
