@@ -16,7 +16,13 @@ import {
 import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { FINISHED_RUN_STATUSES, getConnection, saveSourceStep, updateConnection } from '../api/contracts.ts';
+import {
+  FINISHED_RUN_STATUSES,
+  formatSchedule,
+  getConnection,
+  saveSourceStep,
+  updateConnection,
+} from '../api/contracts.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
 import { hrefFor, navigate, type StepNumber } from '../app/routes.ts';
 import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
@@ -51,8 +57,6 @@ const useStyles = makeStyles({
   },
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
 });
-
-const unitWord = (every: number, unit: string) => (every === 1 ? unit.replace(/s$/, '') : `${every} ${unit}`);
 
 export function ConnectionDetailsPage(props: { readonly id: string }) {
   const styles = useStyles();
@@ -154,9 +158,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                 ],
                 [
                   'Schedule',
-                  c.schedule
-                    ? `Every ${unitWord(c.schedule.every, c.schedule.unit)} from ${c.schedule.start.replace('T', ' ')} (${c.timeZone})`
-                    : 'None',
+                  formatSchedule(c.schedule, c.timeZone, { nextRunAt: c.nextRunAt, now: Date.now() }),
                 ],
                 ['Time zone', c.timeZone],
                 [
