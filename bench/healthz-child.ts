@@ -26,6 +26,8 @@ import { withEmulators } from './scale.ts';
 const persons = Number(process.argv[2] ?? 50_000);
 const dialect = process.argv[3] === 'postgres' ? 'postgres' : 'sqlite';
 const profile = process.env.BENCH_HEALTHZ_PROFILE === '1';
+/** Seconds after the run over which the service's RSS is sampled (BENCH_HEALTHZ_AFTER_S). */
+const LATER_SECONDS = Number(process.env.BENCH_HEALTHZ_AFTER_S ?? 15);
 const gc = (globalThis as { gc?: () => void }).gc;
 const settle = async () => {
   for (let i = 0; i < 3; i++) {
@@ -161,6 +163,14 @@ const result = await withEmulators(persons, async (e) => {
     }
     await settle();
     const afterRss = process.memoryUsage().rss;
+    // The run thread is replaced after a large run (its heap goes back to the system): the RSS a few
+    // seconds on, once that has happened, is the service's idle level again — or not.
+    const rssLater: Record<string, number> = {};
+    for (let s = 1; s <= LATER_SECONDS; s++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      gc?.();
+      if (s === 1 || s === 3 || s % 5 === 0) rssLater[`${s}s`] = Math.round(process.memoryUsage().rss / 1e6);
+    }
     const q = (xs: number[], p: number) => {
       const s = [...xs].sort((a, b) => a - b);
       return s.length === 0 ? null : (s[Math.min(s.length - 1, Math.floor(p * s.length))] as number);
@@ -191,6 +201,7 @@ const result = await withEmulators(persons, async (e) => {
       idleRss,
       endRss,
       afterRss,
+      rssLaterMB: rssLater,
       ...(mainThread ? { mainThread, stallCauses, slowStatements } : {}),
     };
   } finally {

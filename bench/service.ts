@@ -1,10 +1,12 @@
 /**
  * The service's figures of issue 13, on both stores, with the emulators in their own processes:
- * - service simulate ÷ engine simulate (the same run, with the service's store instead of memory);
+ * - service simulate ÷ engine simulate, both warm (the same run and the same delta reads, with the
+ *   service's store instead of memory; three alternating rounds, medians);
  * - database bytes per person for a simulation and for a no-change sync (goal ≤ 50 B/person);
  * - the first sync adopting every existing account, beyond a no-change sync (goal ≤ 3 s);
- * - a page of run items at page 1 and page 1,000 (goal ≤ 10 ms each).
- * `/healthz` during a run is measured by bench/healthz.ts (the whole service, with its run thread).
+ * - a page of run items at page 1 and the last page (at most 1,000), the first request beside the
+ *   medians (goal ≤ 10 ms each).
+ * `/healthz` during a run is measured by bench/healthz-child.ts (the whole service, its run thread).
  * Persons: BENCH_SERVICE_PERSONS (default 50,000).
  */
 import { randomBytes } from 'node:crypto';
@@ -14,7 +16,7 @@ import { sql } from 'kysely';
 import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
 import { type EngineStore, executeRun, MemoryEngineStore, starterConfig } from '../src/engine/index.ts';
 import { createAfasSource } from '../src/sources/afas/index.ts';
-import { openStore, type Run, type Store } from '../src/store/index.ts';
+import { openStore, type Run, type RunItemSort, type Store } from '../src/store/index.ts';
 import { createGraphTarget, GRAPH_WRITE_QUOTA, type PacerOptions } from '../src/targets/graph/index.ts';
 import { createTestDatabase } from '../test/service/support/databases.ts';
 
@@ -137,14 +139,22 @@ export async function serviceRun(
   return { run: run as Run, seconds: (performance.now() - started) / 1000, persons: outcome.sourceCount };
 }
 
-async function pageMs(store: Store, run: Run, query: object, page: number): Promise<number> {
+/** The first request of a page and the median of the next five. */
+async function pageMs(
+  store: Store,
+  run: Run,
+  query: object,
+  sort: RunItemSort,
+  page: number,
+): Promise<{ first: number; median: number }> {
   const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     const t = performance.now();
-    await store.runItems.list(run, query, 'name', page, 50);
+    await store.runItems.list(run, query, sort, page, 50);
     times.push(performance.now() - t);
   }
-  return times.sort((a, b) => a - b)[2] as number;
+  const first = times.shift() as number;
+  return { first, median: times.sort((a, b) => a - b)[2] as number };
 }
 
 /** What a SQLite file holds, by table and index (dbstat), in bytes of pages. */
@@ -216,54 +226,86 @@ export async function benchService(
   fmt: (n: number, d?: number) => string,
   timeScale: number,
 ) {
-  // The engine alone, warm: the base of the service ratio.
-  await runOnce('simulation', e, new MemoryEngineStore());
-  const engine = (await runOnce('simulation', e, new MemoryEngineStore())).seconds;
+  // The engine alone on its in-memory store, warm — after a first run, as the service's warm runs are:
+  // both then read the tenant by delta, so the ratio compares the same reads (a fresh store each time
+  // read the whole tenant and flattered the service: 0.75 at 10,000 persons). Engine and service runs
+  // alternate, three rounds, medians: a loaded machine's drift falls on both sides alike.
+  const memory = new MemoryEngineStore();
+  await runOnce('simulation', e, memory);
   const benches = [await openBench('sqlite'), await openBench('postgres')];
+  const median = (xs: readonly number[]) =>
+    [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   try {
     // 1. simulations on the tenant as generated (changes to show), and paging through their items
+    const cold: Record<string, { b0: number; b1: number; seconds: number }> = {};
     for (const { dialect, store, file, org, connectionId } of benches) {
       const b0 = await databaseBytes(store, file);
       const sim1 = await serviceRun(store, org, connectionId, 'simulation', e);
-      const b1 = await databaseBytes(store, file);
-      const sim2 = await serviceRun(store, org, connectionId, 'simulation', e);
-      const b2 = await databaseBytes(store, file);
-      const persons = sim2.persons;
+      cold[dialect] = { b0, b1: await databaseBytes(store, file), seconds: sim1.seconds };
+    }
+    const engineTimes: number[] = [];
+    const warm = new Map<Bench, { seconds: number[]; bytes: number; run: Run; persons: number }>();
+    for (let round = 0; round < 3; round++) {
+      engineTimes.push((await runOnce('simulation', e, memory)).seconds);
+      for (const b of benches) {
+        const sim = await serviceRun(b.store, b.org, b.connectionId, 'simulation', e);
+        const seen = warm.get(b);
+        if (seen) seen.seconds.push(sim.seconds);
+        else
+          warm.set(b, {
+            seconds: [sim.seconds],
+            bytes: (await databaseBytes(b.store, b.file)) - (cold[b.dialect]?.b1 ?? 0),
+            run: sim.run,
+            persons: sim.persons,
+          });
+      }
+    }
+    const engine = median(engineTimes);
+    console.log(`# engine simulate, warm: ${engineTimes.map((t) => fmt(t)).join(' / ')} s`);
+    for (const b of benches) {
+      const { dialect, store } = b;
+      const w = warm.get(b);
+      if (!w) continue;
+      const service = median(w.seconds);
+      const persons = w.persons;
       report(
         `service simulate ÷ engine simulate (${dialect}, warm)`,
-        `${fmt(sim2.seconds)} s ÷ ${fmt(engine)} s`,
+        `${fmt(service)} s ÷ ${fmt(engine)} s`,
         '≤ 1.15',
-        sim2.seconds / engine / 1.15,
-        sim2.seconds / engine <= 1.15,
+        service / engine / 1.15,
+        service / engine <= 1.15,
       );
+      const c = cold[dialect];
       console.log(
-        `# ${dialect}: first simulation ${fmt(sim1.seconds)} s, ${fmt((b1 - b0) / persons, 0)} B/person (tenant cache written once)`,
+        `# ${dialect}: warm simulations ${w.seconds.map((t) => fmt(t)).join(' / ')} s; first simulation ${fmt(c?.seconds ?? 0)} s, ${fmt(((c?.b1 ?? 0) - (c?.b0 ?? 0)) / persons, 0)} B/person (tenant cache written once)`,
       );
       report(
         `database bytes per person, a simulation (${dialect})`,
-        `${fmt((b2 - b1) / persons, 1)} B`,
+        `${fmt(w.bytes / persons, 1)} B`,
         '(reported)',
         0,
         true,
       );
-      const stored = sim2.run.itemCounts
-        ? Object.values(sim2.run.itemCounts.actions).reduce((n, c) => n + c, 0)
-        : 0;
+      const run = w.run;
+      const stored = run.itemCounts ? Object.values(run.itemCounts.actions).reduce((n, c) => n + c, 0) : 0;
       // Each listing's own last page (at most page 1,000): "what changes" has fewer pages than
-      // everyone, and a page past its end reads nothing.
+      // everyone, and a page past its end reads nothing. The first request of a listing is shown
+      // beside the medians: it is what someone opening the run review waits for.
       const lastOf = (n: number) => Math.max(1, Math.min(1000, Math.ceil(n / 50)));
-      for (const [label, query, lastPage] of [
-        ['everyone', {}, lastOf(stored + sim2.run.unchangedCount)],
-        ['what changes', { changesOnly: true }, lastOf(stored)],
+      for (const [label, query, sort, lastPage] of [
+        ['everyone', {}, 'name', lastOf(stored + run.unchangedCount)],
+        ['everyone by status', {}, 'status', lastOf(stored + run.unchangedCount)],
+        ['what changes', { changesOnly: true }, 'name', lastOf(stored)],
       ] as const) {
-        const p1 = await pageMs(store, sim2.run, query, 1);
-        const pn = await pageMs(store, sim2.run, query, lastPage);
+        const p1 = await pageMs(store, run, query, sort, 1);
+        const pn = await pageMs(store, run, query, sort, lastPage);
+        const worst = Math.max(p1.first, p1.median, pn.median);
         report(
-          `run items page 1 / page ${lastPage}, ${label} (${dialect})`,
-          `${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
+          `run items page 1 (first request) / page 1 / page ${lastPage}, ${label} (${dialect})`,
+          `${fmt(p1.first, 1)} / ${fmt(p1.median, 1)} / ${fmt(pn.median, 1)} ms`,
           '≤ 10 ms',
-          Math.max(p1, pn) / 10,
-          Math.max(p1, pn) <= 10,
+          worst / 10,
+          worst <= 10,
         );
       }
     }

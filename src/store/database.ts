@@ -218,6 +218,12 @@ export interface TenantAccountsTable {
   attributes: string;
 }
 
+/** A run's merged orders of stored items and unchanged persons (run-item-orders.ts), compressed. */
+export interface RunItemOrdersTable {
+  run_id: string;
+  data: Uint8Array;
+}
+
 export interface RunPersonListsTable {
   connection_id: string;
   /** sha-256 of the list: runs with the same unchanged persons share one row. */
@@ -399,6 +405,7 @@ export interface Database {
   retention_settings: RetentionSettingsTable;
   audit_prune: AuditPruneTable;
   run_person_lists: RunPersonListsTable;
+  run_item_orders: RunItemOrdersTable;
   audit_events: AuditEventsTable;
   hrsync_meta: MetaTable;
   agents: AgentsTable;

@@ -146,12 +146,19 @@ const PAGES: readonly MainPage[] = [
 ];
 
 /**
- * How far the document is wider than the window, in pixels (0 when nothing scrolls sideways), and
- * the status badges whose text is cut off.
+ * How far the document is wider than the window, in pixels (0 when nothing scrolls sideways), the
+ * status badges whose text is cut off, and text squeezed into a column so narrow that its words
+ * break letter by letter (no sideways scroll, but unreadable).
  */
 const overflow = (
   page: Page,
-): Promise<{ scrollWidth: number; clientWidth: number; widest: string; clipped: string[] }> =>
+): Promise<{
+  scrollWidth: number;
+  clientWidth: number;
+  widest: string;
+  clipped: string[];
+  squeezed: string[];
+}> =>
   page.evaluate(() => {
     const { document, getComputedStyle } = globalThis as unknown as InPage;
     const root = document.documentElement;
@@ -177,7 +184,23 @@ const overflow = (
     const clipped = Array.from(document.querySelectorAll('.fui-Badge'))
       .filter((el) => el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
       .map((el) => `badge "${(el.textContent ?? '').slice(0, 40)}" is cut off`);
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest, clipped };
+    // Wrapped text takes at most about a line per word (a host name breaks at its hyphens); far more
+    // lines than words means the words themselves were broken (a long address may break once, so
+    // twice the words plus one is allowed).
+    const squeezed: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      for (const node of Array.from(el.childNodes)) {
+        const text = node.nodeType === 3 ? (node.textContent ?? '').trim() : '';
+        const words = text === '' ? 0 : text.split(/[\s-]+/).length;
+        if (words === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        if (lines > 2 * words + 1)
+          squeezed.push(`"${text.slice(0, 40)}" takes ${lines} lines for ${words} word(s)`);
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest, clipped, squeezed };
   });
 
 test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
@@ -201,6 +224,7 @@ test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screensho
           );
         }
         problems.push(...o.clipped.map((c) => `${p.name} at ${width} px: ${c}`));
+        problems.push(...o.squeezed.map((c) => `${p.name} at ${width} px: text squeezed: ${c}`));
         await screenshot(page, `70-${p.name}-${width}`);
         if (width !== 1024) problems.push(...(await accessibilityProblems(page, `${p.name} at ${width} px`)));
       }

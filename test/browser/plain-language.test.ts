@@ -11,7 +11,9 @@ import {
   createConnection,
   getConnection,
   listRuns,
+  removeSchedule,
   saveSourceStep,
+  setSchedule,
   updateOrganisation,
 } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
@@ -79,6 +81,40 @@ test("times: the connection's zone on its pages, the organisation's elsewhere, w
     const users = await textOf(page.getByTestId('users-table'));
     assert.match(users, newYork, `administration shows the organisation's zone: ${users}`);
     assert.doesNotMatch(users, amsterdam, "never the browser's zone");
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test("the schedule reads in the one format with its zone and the next run's distance; the audit log's date boxes are in the organisation's zone", () =>
+  flow(w, 'plain-schedule', async () => {
+    const { page } = w;
+    await stack.api(setSchedule, {
+      params: { id: connectionId },
+      body: { start: '2026-05-01T08:00', every: 1, unit: 'days' },
+    });
+    try {
+      await page.goto(`/#/connections/${connectionId}`);
+      const schedule = page.getByText(/^Every day from /);
+      await schedule.waitFor();
+      assert.match(
+        await textOf(schedule),
+        /^Every day from 1 May 2026, 08:00 CEST · next run (in \d+ (hours?|minutes?)|tomorrow)$/,
+      );
+      assert.doesNotMatch(await textOf(page.locator('main')), /2026-05-01|\(Europe\/Amsterdam\)/);
+      await screenshot(page, '79-schedule-line');
+    } finally {
+      await stack.api(removeSchedule, { params: { id: connectionId } });
+    }
+
+    // A custom range is typed in the organisation's zone (New York), as the log shows its times,
+    // not the browser's (Amsterdam): 09:00 in New York in December is 14:00 UTC.
+    await page.goto('/#/audit');
+    await page.getByTestId('audit-table').waitFor();
+    await page.locator('select[name="time-range"]').selectOption('custom');
+    await page.getByLabel('From (America/New_York)').fill('2026-12-01T09:00');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => decodeURIComponent(url.hash).includes('from=2026-12-01T14:00:00.000Z'));
+    await page.reload();
+    assert.equal(await page.getByLabel('From (America/New_York)').inputValue(), '2026-12-01T09:00');
     assertNoConsoleErrors(w.errors);
   }));
 

@@ -10,15 +10,20 @@ import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import {
   ACTION_WORDS,
+  formatInstant,
+  formatLocalDateTime,
   getConnection,
   getRun,
   ITEM_STATUS_WORDS,
   ITEM_STEP_WORDS,
+  instantToLocal,
   listAuditEvents,
   listConnections,
   listRunItems,
   listRuns,
   pathFor,
+  removeSchedule,
+  setSchedule,
 } from '../../src/contracts/index.ts';
 import { type CliStack, startCliStack } from './support/stack.ts';
 
@@ -102,6 +107,28 @@ describe('connections list and show', () => {
     assert.match(field(byName.out, 'simulation') ?? '', /^not current/);
     assert.equal(byId.code, 0, byId.err);
     assert.deepEqual(JSON.parse(byId.out), await stack.api.call(getConnection, { params: { id } }));
+  });
+  test('show words the schedule in the one format, its zone named, and how far off the next run is', async () => {
+    const pilot = stack.pilot.connectionId;
+    // Daily, first six hours from now (to the minute), in the connection's zone: the next run is
+    // that start, six hours away.
+    const zone = (await stack.api.call(getConnection, { params: { id: pilot } })).timeZone;
+    const start = instantToLocal(new Date(Date.now() + 6 * 3_600_000 + 60_000).toISOString(), zone);
+    const saved = await stack.api.call(setSchedule, {
+      params: { id: pilot },
+      body: { start, every: 1, unit: 'days' },
+    });
+    try {
+      assert.ok(saved.nextRunAt);
+      const r = await stack.hrsync(['connections', 'show', pilot]);
+      assert.equal(r.code, 0, r.err);
+      assert.equal(field(r.out, 'schedule'), `Every day from ${formatLocalDateTime(start, zone)}`);
+      assert.match(formatLocalDateTime(start, zone), /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} [A-Z]{3,4}$/);
+      assert.equal(field(r.out, 'next run'), `${formatInstant(saved.nextRunAt, zone)} (in 6 hours)`);
+      assert.doesNotMatch(r.out, /\d{4}-\d{2}-\d{2}/, 'no ISO stamp, not even the local start');
+    } finally {
+      await stack.api.call(removeSchedule, { params: { id: pilot } });
+    }
   });
 });
 
@@ -290,14 +317,14 @@ describe('refusals', () => {
     );
   });
 
-  test('the API’s validation details are printed one per line', async () => {
+  test('the API’s validation details are printed one per line, each field in words', async () => {
     const latest = (await stack.api.call(getConnection, { params: { id } })).latestRun;
     assert.ok(latest);
     const r = await stack.hrsync(['runs', 'approve', latest.id, '--reason', '   ']);
     assert.equal(r.code, 1);
-    const [first, detail] = r.err.split('\n');
-    assert.match(first ?? '', /^Some fields need attention: The body is invalid/);
-    assert.equal(detail, '  /reason: must match pattern "\\S"');
+    // The field in the console's words with its path beside it; not Ajv's phrase or the summary
+    // that repeats the JSON path.
+    assert.equal(r.err, 'Some fields need attention:\n  Reason: must not be blank (/reason)\n');
   });
 
   test('an unreachable service is named, with where to look; so is a missing token', async () => {

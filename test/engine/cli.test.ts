@@ -1,7 +1,7 @@
 /**
  * The engine's command line end to end: `hrsync init` writes a configuration whose secrets are
  * environment references, `simulate` writes nothing and exports the plan, `sync` applies it, and a
- * bad configuration fails with the path of every problem.
+ * bad configuration fails with every problem, named in words with its path.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -125,18 +125,72 @@ describe('hrsync init / simulate / sync', () => {
     assert.match(second.out, /No change 2/);
   });
 
-  test('a bad configuration fails with every problem and its path', async () => {
+  test('a bad configuration fails with every problem, the field in words and its path beside it', async () => {
     const bad = JSON.parse(await readFile(join(dir, 'conn.json'), 'utf8'));
     bad.timeZone = 'Mars/Olympus';
     bad.mapping[0].source = 'Join(".", [Roepnaam]';
     bad.source.parallel = 20;
+    delete bad.target.clientId;
     await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
     const run = await hrsync(['simulate', '--config', join(dir, 'bad.json')], env);
     assert.equal(run.code, 1);
-    assert.match(run.err, /^Some settings need attention: /, "the error's title, not its code");
-    assert.match(run.err, /\/source\/parallel/);
-    assert.match(run.err, /\/timeZone: unknown time zone "Mars\/Olympus"/);
-    assert.match(run.err, /\/mapping\/0\/source: .*column/);
+    const lines = run.err.trimEnd().split('\n');
+    assert.equal(
+      lines[0],
+      `Some settings need attention: ${join(dir, 'bad.json')} is not a connection configuration hrsync can use:`,
+      "the error's title, not its code",
+    );
+    // Each field as the console's forms name it, the path beside it for editing the file; the
+    // check's own phrases ("expected integer to be less or equal to 8") as a sentence.
+    assert.ok(
+      lines.includes('  AFAS source › Parallel calls: must be 8 or less (it is 20) (/source/parallel)'),
+      run.err,
+    );
+    assert.ok(
+      lines.includes('  Time zone: unknown time zone "Mars/Olympus"; use an IANA name (/timeZone)'),
+      run.err,
+    );
+    assert.ok(
+      lines.includes('  Destination › Application (client) ID: is required (/target/clientId)'),
+      run.err,
+    );
+    assert.ok(
+      lines.some((l) =>
+        /^ {2}Mapping rule 1 › Source or expression: .*column \d+ \(\/mapping\/0\/source\)$/.test(l),
+      ),
+      run.err,
+    );
+    assert.equal(lines.length, 5, 'one line per problem: a missing field is not reported twice');
+    assert.doesNotMatch(run.err, /HRS_|expected \w+|must match/);
+  });
+
+  test('init refuses a value the configuration cannot hold, in the same words', async () => {
+    const run = await hrsync(
+      [
+        'init',
+        '--out',
+        join(dir, 'refused.json'),
+        '--afas-url',
+        afas.baseUrl,
+        '--afas-token-env',
+        'AFAS_TOKEN',
+        '--tenant',
+        graph.tenantId,
+        '--client-id',
+        'app',
+        '--client-secret-env',
+        'GRAPH_SECRET',
+        '--domain',
+        'contoso nl',
+      ],
+      env,
+    );
+    assert.equal(run.code, 1);
+    assert.equal(
+      run.err,
+      'Some settings need attention: the connection configuration is invalid:\n' +
+        '  Destination › Default domain: is not in the expected form (it is "contoso nl") (/target/defaultDomain)\n',
+    );
   });
 
   test('a missing secret names the variable, not a value', async () => {

@@ -86,6 +86,8 @@ for (const dialect of DIALECTS) {
       assert.equal(preview.body.email, 'petra.jansen@acme.test');
       assert.equal(preview.body.role, 'operator');
       assert.equal(preview.body.microsoftSignIn, false);
+      // The console shows the expiry in the organisation's zone, as every other time.
+      assert.equal(preview.body.timeZone, 'Europe/Amsterdam');
       assert.ok(preview.body.organisation.length > 0);
 
       const weak = await svc.call(acceptInvitation, { as: null, body: { token, password: 'petrajansen1' } });
@@ -163,7 +165,8 @@ for (const dialect of DIALECTS) {
       const token = tokenOf(expiring.body.link);
       const late = await svc.call(previewInvitation, { as: null, body: { token } });
       assert.equal(late.status, 409, late.text);
-      assert.match(late.body.error.message, /expired/);
+      // In the one format and the organisation's zone, not a bare `2020-01-01`.
+      assert.match(late.body.error.message, /expired on 1 Jan 2020, 01:00 CET\. /);
       const listed = await svc.call(listInvitations);
       assert.ok(listed.body.items.some((i: { email: string; expired: boolean }) => i.expired));
       assert.equal(

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
-import type { Action, ItemStatus, RunItem } from '../../src/core/index.ts';
+import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
@@ -59,6 +60,33 @@ const key = (i: RunItem) =>
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
 const byName = [...ITEMS].sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((i) => i.employeeNumber);
+
+/** 700 persons (three chunks of the unchanged list), most unchanged, some skipped, every kind of row. */
+const MANY: readonly RunItem[] = Array.from({ length: 700 }, (_, i) => {
+  const n = String(5000 + ((i * 7919) % 700));
+  const name = `${['Émile', 'anna', 'Bram', 'Çem', 'daan', 'Zoë'][i % 6]} ${['de Vries', 'Bakker', 'Öz'][i % 3]} ${i % 50}`;
+  if (i % 11 === 0) return item(n, name, 'no-change', 'skipped');
+  if (i % 13 === 0) return item(n, name, 'update', 'failed', { error: { code: 'X', message: 'refused' } });
+  if (i % 17 === 0)
+    return item(n, name, 'no-change', 'warning', {
+      steps: [{ step: 'apply', status: 'warning', message: 'manager not set' }],
+    });
+  if (i % 5 === 0)
+    return item(n, name, i % 2 === 0 ? 'create' : 'disable', 'success', {
+      changes: [{ attribute: 'department', old: null, new: 'Sales' }],
+    });
+  return item(n, name, 'no-change', 'success');
+});
+const STATUS_RANK: readonly ItemStatus[] = ['failed', 'blocked', 'warning', 'skipped', 'success'];
+/** Everyone in the run review's order, worked out here independently of the store. */
+function expectedOrder(items: readonly RunItem[], sort: 'name' | 'action' | 'status'): string[] {
+  const full = (i: RunItem) => `${key(i)}\u0000${i.employeeNumber}`;
+  const rank = (i: RunItem) =>
+    sort === 'action' ? ACTIONS.indexOf(i.action) : sort === 'status' ? STATUS_RANK.indexOf(i.status) : 0;
+  return [...items]
+    .sort((a, b) => rank(a) - rank(b) || (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0))
+    .map((i) => i.employeeNumber);
+}
 
 for (const dialect of DIALECTS) {
   describe(`run items on ${dialect}`, () => {
@@ -133,6 +161,54 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    test('any page of everyone, in each order, from the merged orders and one or two list chunks', async () => {
+      const many = await finish(MANY);
+      const orders = await sql<{ n: number }>`
+        select count(*) as n from run_item_orders where run_id = ${many.id}`.execute(store.db);
+      assert.equal(Number(orders.rows[0]?.n), 1, 'the merged orders are kept with the run');
+      for (const sort of ['name', 'action', 'status'] as const) {
+        const listed: string[] = [];
+        for (let page = 1; page <= 20; page++) {
+          const answer = await store.runItems.list(many, {}, sort, page, 37);
+          assert.equal(answer.total, 700);
+          listed.push(...answer.items.map((i) => i.employeeNumber));
+        }
+        assert.deepEqual(listed, expectedOrder(MANY, sort), `everyone by ${sort}`);
+      }
+      const page = await store.runItems.list(many, {}, 'status', 1, 700);
+      const byNumber = new Map(MANY.map((i) => [i.employeeNumber, i]));
+      for (const i of page.items) {
+        const want = byNumber.get(i.employeeNumber) as RunItem;
+        assert.deepEqual(
+          [i.action, i.status, i.accountId, i.changes],
+          [want.action, want.status, want.accountId, want.changes],
+        );
+      }
+      // A page past the end is empty, and the tiles still answer from their own paths.
+      assert.equal((await store.runItems.list(many, {}, 'name', 30, 37)).items.length, 0);
+      const skipped = MANY.filter((i) => i.status === 'skipped').length;
+      assert.equal((await store.runItems.list(many, { status: 'skipped' }, 'name', 1, 700)).total, skipped);
+    });
+
+    test('a run recorded before the merged orders, with a list of the first format, still pages', async () => {
+      const older = MANY.map((i) => ({ ...i, displayName: `${i.displayName} sr` }));
+      const run = await finish(older);
+      // As stored before migration 0390: no merged orders, the list as one deflate stream.
+      await sql`delete from run_item_orders where run_id = ${run.id}`.execute(store.db);
+      const list = await sql<{ data: Uint8Array }>`
+        select data from run_person_lists where hash = ${run.unchangedList}`.execute(store.db);
+      const { decodeList } = await import('../../src/store/repositories/run-person-list.ts');
+      const entries = decodeList(list.rows[0]?.data as Uint8Array, run.unchangedCount);
+      const v1 = deflateRawSync(JSON.stringify(entries));
+      await sql`update run_person_lists set data = ${v1} where hash = ${run.unchangedList}`.execute(store.db);
+      const listed: string[] = [];
+      for (let page = 1; page <= 19; page++)
+        listed.push(
+          ...(await store.runItems.list(run, {}, 'status', page, 37)).items.map((i) => i.employeeNumber),
+        );
+      assert.deepEqual(listed, expectedOrder(older, 'status'));
+    });
+
     test('what changes: the rows alone, in each order, on any page', async () => {
       assert.deepEqual(await numbers({ changesOnly: true }), ['3', '5', '6', '8', '2']);
       assert.deepEqual(await numbers({ changesOnly: true }, 'action' as 'name'), ['3', '8', '2', '5', '6']);
@@ -161,10 +237,14 @@ for (const dialect of DIALECTS) {
     });
 
     test('a run whose unchanged persons are the same shares their list', async () => {
+      const count = async () =>
+        Number(
+          (await sql<{ n: number }>`select count(*) as n from run_person_lists`.execute(store.db)).rows[0]?.n,
+        );
+      const lists = await count();
       const again = await finish(ITEMS);
       assert.equal(again.unchangedList, run.unchangedList);
-      const lists = await sql<{ n: number }>`select count(*) as n from run_person_lists`.execute(store.db);
-      assert.equal(Number(lists.rows[0]?.n), 1);
+      assert.equal(await count(), lists, 'no second list');
     });
 
     test('the tenant cache is replaced by a full read and changed per account by a delta', async () => {

@@ -13,6 +13,7 @@ import {
   acceptInvitation,
   acceptInvitationWithMicrosoft,
   createInvitation,
+  formatInstant,
   listInvitations,
   previewInvitation,
   resendInvitation,
@@ -227,9 +228,10 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
     const invitation = await app.deps.store.invitations.byTokenHash(sha256(token));
     if (invitation?.status !== 'pending') throw new HrsyncError('HRS_NOT_FOUND', LINK_DEAD);
     if (expired(invitation)) {
+      const zone = (await app.deps.store.organisations.get(invitation.organisationId))?.timeZone ?? 'UTC';
       throw new HrsyncError(
         'HRS_INVALID_STATE',
-        `This invitation expired on ${invitation.expiresAt.slice(0, 10)}. Ask your administrator to send it again.`,
+        `This invitation expired on ${formatInstant(invitation.expiresAt, zone)}. Ask your administrator to send it again.`,
       );
     }
     return invitation;
@@ -253,6 +255,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
       name: invitation.name,
       role: invitation.role,
       expiresAt: invitation.expiresAt,
+      timeZone: organisation?.timeZone ?? 'UTC',
       microsoftSignIn: signIn?.enabled === true,
     };
   });

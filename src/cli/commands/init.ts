@@ -4,9 +4,11 @@
  */
 import { access, writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { errorTitle } from '../../contracts/error-titles.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
+import { refusalLines } from './refusal-lines.ts';
 
 interface InitFlags {
   out: string;
@@ -90,7 +92,11 @@ export function initCommand(): Command {
         await init(flags);
       } catch (e) {
         if (!isHrsyncError(e)) throw e;
-        console.error(`${e.code}: ${e.message}`);
+        for (const line of refusalLines(
+          { code: e.code, message: e.message, details: e.details, title: errorTitle(e.code) },
+          { topLevel: true },
+        ))
+          console.error(line);
         process.exitCode = 1;
       }
     });

@@ -1,6 +1,7 @@
 /** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import { formatDuration } from '../../contracts/date-time.ts';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { stepText } from '../../contracts/item-reasons.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
@@ -15,6 +16,7 @@ import {
 } from '../../engine/index.ts';
 import { loadConnection } from './engine-deps.ts';
 import { terminalProgress } from './progress.ts';
+import { refusalLines } from './refusal-lines.ts';
 
 interface RunFlags {
   config: string;
@@ -86,7 +88,13 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
     process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
   } catch (e) {
     if (!isHrsyncError(e)) throw e;
-    console.error(`${errorTitle(e.code)}: ${e.message}`);
+    // The configuration check's message lists the fields by path; the lines below name them in words.
+    const message =
+      e.code === 'HRS_CONFIG_INVALID' && e.details.length > 0
+        ? `${flags.config} is not a connection configuration hrsync can use:`
+        : e.message;
+    const refusal = { code: e.code, message, details: e.details, title: errorTitle(e.code) };
+    for (const line of refusalLines(refusal, { topLevel: true })) console.error(line);
     process.exitCode = 1;
   }
 }
@@ -95,11 +103,11 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
 const outcomeOf = (o: RunOutcome) => runOutcome(o.status, o.statusCounts) ?? 'failed';
 
 export function printSummary(kind: RunKind, o: RunOutcome): void {
-  const seconds = ((Date.parse(o.finishedAt) - Date.parse(o.startedAt)) / 1000).toFixed(1);
+  const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
   const info = RUN_OUTCOME_INFO[outcomeOf(o)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
   console.log(
-    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${seconds} s, ${o.sourceCount} persons read`,
+    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}, ${o.sourceCount} ${o.sourceCount === 1 ? 'person' : 'persons'} read`,
   );
   if (o.error) console.log(`  ${errorTitle(o.error.code)}: ${o.error.message}`);
   if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);

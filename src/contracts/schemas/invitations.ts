@@ -48,6 +48,7 @@ export const InvitationPreviewDto = T.Object({
   name: T.String(),
   role: RoleSchema,
   expiresAt: Timestamp,
+  timeZone: T.String({ description: 'the organisation’s time zone, in which the expiry is shown' }),
   /** The organisation signs in with Microsoft: the invitee may accept by signing in with Microsoft. */
   microsoftSignIn: T.Boolean(),
 });

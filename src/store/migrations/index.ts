@@ -17,6 +17,7 @@ import { microsoftSignIn } from './0161-microsoft-sign-in.ts';
 import { secondFactor } from './0200-second-factor.ts';
 import { invitations } from './0220-invitations.ts';
 import { auditActionCategory } from './0350-audit-action-category.ts';
+import { runItemOrders } from './0390-run-item-orders.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -39,6 +40,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0220-invitations': invitations,
     '0200-second-factor': secondFactor,
     '0350-audit-action-category': auditActionCategory(dialect),
+    '0390-run-item-orders': runItemOrders(dialect),
   };
 }
 

@@ -123,6 +123,7 @@ export class RetentionRepository {
           .set({ items_pruned_at: now, unchanged_list: null })
           .where('id', '=', run.id)
           .execute();
+        await trx.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
         // A list of unchanged persons no run refers to any more goes too.
         await trx
           .deleteFrom('run_person_lists')

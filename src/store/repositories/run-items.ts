@@ -13,10 +13,22 @@ import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toCount, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
+  decodeOrders,
+  encodeOrders,
+  type ItemOrders,
+  mergedPlaces,
+  pageOf,
+  type Ranked,
+} from './run-item-orders.ts';
+import {
+  chunkOffsets,
+  decodeChunk,
   decodeList,
   encodeList,
   fromEntry,
   isUnchanged,
+  LIST_CHUNK,
+  listHeadBytes,
   nameKey,
   toEntry,
   type UnchangedEntry,
@@ -90,11 +102,55 @@ const listCache = new Map<string, UnchangedEntry[]>();
 /** Merged views of runs that list unchanged persons too, by run and query (runs do not change). */
 const mergedCache = new Map<string, readonly MergedRow[]>();
 const CACHE_SIZE = 6;
+/** Merged orders of recent runs (a few bytes per stored item), by run and finish time. */
+const ordersCache = new Map<string, ItemOrders | null>();
+/** Chunk boundaries of lists, by hash (a list never changes once written). */
+const headCache = new Map<string, readonly number[] | null>();
+/** Decoded chunks of lists, by hash and chunk number: a page reads one or two, the next page the same. */
+const chunkCache = new Map<string, UnchangedEntry[]>();
+const CHUNK_CACHE_SIZE = 64;
 
-function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+function remember<V>(cache: Map<string, V>, key: string, value: V, size = CACHE_SIZE): V {
   cache.set(key, value);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  if (cache.size > size) cache.delete(cache.keys().next().value as string);
   return value;
+}
+
+/** No filter at all: everyone, stored or not, in one of the three orders. */
+const isEveryone = (q: RunItemQuery): boolean =>
+  q.action === undefined && q.status === undefined && !q.q && !q.attribute && !q.value;
+
+/**
+ * Where the stored items stand among everyone in each order (see run-item-orders.ts): the stored
+ * items in each stored order, the unchanged persons in name order (all of them `no-change`; by status
+ * the skipped ones first).
+ */
+function mergedOrders(
+  named: readonly Keyed[],
+  byAction: readonly Keyed[],
+  byStatus: readonly Keyed[],
+  unchanged: readonly Keyed[],
+): ItemOrders {
+  const as =
+    (rank: (k: Keyed) => number) =>
+    (k: Keyed): Ranked => ({ rank: rank(k), key: k.key });
+  const action = as((k) => actionRank(k.item.action));
+  const status = as((k) => statusRank(k.item.status));
+  const skipped = unchanged.flatMap((k, i) => (k.item.status === 'skipped' ? [i] : []));
+  const unchangedByStatus = [
+    ...skipped.map((i) => unchanged[i] as Keyed),
+    ...unchanged.filter((k) => k.item.status !== 'skipped'),
+  ];
+  return {
+    stored: named.length,
+    unchanged: unchanged.length,
+    places: {
+      name: mergedPlaces(named.map(as(() => 0)), unchanged.map(as(() => 0))),
+      action: mergedPlaces(byAction.map(action), unchanged.map(action)),
+      status: mergedPlaces(byStatus.map(status), unchangedByStatus.map(status)),
+    },
+    skipped: Int32Array.from(skipped),
+  };
 }
 
 interface MergedRow {
@@ -115,6 +171,7 @@ export class RunItemRepository {
     items: readonly RunItem[],
   ): Promise<RecordedItems> {
     await this.ctx.db.deleteFrom('run_items').where('run_id', '=', run.id).execute();
+    await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
     const stored: Keyed[] = [];
     const unchanged: Keyed[] = [];
     for (const item of items) {
@@ -136,10 +193,12 @@ export class RunItemRepository {
         .map((k, i) => ({ k, r: rank(k), i }))
         .sort((a, b) => a.r - b.r || a.i - b.i)
         .map(({ k }) => k);
-    ranked((k) => actionRank(k.item.action)).forEach((k, i) => {
+    const byAction = ranked((k) => actionRank(k.item.action));
+    byAction.forEach((k, i) => {
       (place.get(k) as { action: number }).action = i;
     });
-    ranked((k) => statusRank(k.item.status)).forEach((k, i) => {
+    const byStatus = ranked((k) => statusRank(k.item.status));
+    byStatus.forEach((k, i) => {
       (place.get(k) as { status: number }).status = i;
     });
     // Written in name order (seq = the name position): a page in the default order is then a few
@@ -169,7 +228,8 @@ export class RunItemRepository {
       await this.ctx.db.insertInto('run_items').values(rows).execute();
     }
     if (unchanged.length === 0) return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
-    const { hash, data } = encodeList(unchanged.sort(byName).map((k) => toEntry(k.item)));
+    unchanged.sort(byName);
+    const { hash, data } = encodeList(unchanged.map((k) => toEntry(k.item)));
     await this.ctx.db
       .insertInto('run_person_lists')
       .values({
@@ -180,6 +240,10 @@ export class RunItemRepository {
         created_at: this.ctx.clock.now(),
       })
       .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
+      .execute();
+    await this.ctx.db
+      .insertInto('run_item_orders')
+      .values({ run_id: run.id, data: encodeOrders(mergedOrders(named, byAction, byStatus, unchanged)) })
       .execute();
     return { unchangedCount: unchanged.length, unchangedList: hash, itemCounts: counts };
   }
@@ -194,6 +258,8 @@ export class RunItemRepository {
     // Retention removed them: the run and its counts stay, its items are gone.
     if (run.itemsPrunedAt !== null) return { items: [], total: 0, page, pageSize };
     if (this.listsUnchanged(run, query)) {
+      const everyone = isEveryone(query) ? await this.ordersOf(run) : null;
+      if (everyone) return this.everyonePage(run, everyone, sort, page, pageSize);
       const merged = await this.merged(run, query, sort);
       const slice = merged.slice((page - 1) * pageSize, page * pageSize);
       const seqs = slice.flatMap((m) => (m.seq === null ? [] : [m.seq]));
@@ -397,6 +463,122 @@ export class RunItemRepository {
     return remember(mergedCache, cacheKey, rows);
   }
 
+  /** The run's merged orders (runs recorded before 0390 have none), cached: runs do not change. */
+  private async ordersOf(run: Run): Promise<ItemOrders | null> {
+    const cacheKey = `${run.id}|${run.finishedAt}`;
+    const known = ordersCache.get(cacheKey);
+    if (known !== undefined) return known;
+    const row = await this.ctx.db
+      .selectFrom('run_item_orders')
+      .select('data')
+      .where('run_id', '=', run.id)
+      .executeTakeFirst();
+    return remember(ordersCache, cacheKey, row ? decodeOrders(row.data) : null);
+  }
+
+  /** A page of everyone: the stored items of one index range, the unchanged persons between them. */
+  private async everyonePage(
+    run: Run,
+    orders: ItemOrders,
+    sort: RunItemSort,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<RunItem>> {
+    const total = orders.stored + orders.unchanged;
+    const from = Math.min(total, (page - 1) * pageSize);
+    const to = Math.min(total, from + pageSize);
+    const { storedFrom, storedTo, slots } = pageOf(orders, sort, from, to);
+    const column = `pos_${sort}` as const;
+    const wanted = slots.flatMap((s) => ('unchanged' in s ? [s.unchanged] : []));
+    // Both at once: on PostgreSQL, two pooled connections.
+    const [rows, entries] = await Promise.all([
+      storedTo <= storedFrom
+        ? []
+        : this.ctx.db
+            .selectFrom('run_items')
+            .selectAll()
+            .where('run_id', '=', run.id)
+            .where(column, '>=', storedFrom)
+            .where(column, '<', storedTo)
+            .orderBy(column)
+            .execute(),
+      this.entriesAt(run, wanted),
+    ]);
+    const items = slots.map((s) =>
+      'stored' in s
+        ? toItem(rows[s.stored - storedFrom] as RunItemsTable)
+        : fromEntry(entries.get(s.unchanged) as UnchangedEntry),
+    );
+    return { items, total, page, pageSize };
+  }
+
+  /**
+   * Unchanged persons by their index in the run's list: from the whole list when it is decoded
+   * already (or stored in the first format), else only the chunks that hold them.
+   */
+  private async entriesAt(run: Run, indices: readonly number[]): Promise<Map<number, UnchangedEntry>> {
+    const found = new Map<number, UnchangedEntry>();
+    const hash = run.unchangedList;
+    if (indices.length === 0 || hash === null) return found;
+    const whole = listCache.get(hash);
+    const offsets = whole ? null : await this.chunkOffsetsOf(run, hash);
+    if (whole || offsets === null) {
+      const list = whole ?? (await this.unchangedEntries(run));
+      for (const i of indices) found.set(i, list[i] as UnchangedEntry);
+      return found;
+    }
+    const needed = [...new Set(indices.map((i) => Math.floor(i / LIST_CHUNK)))].sort((a, b) => a - b);
+    const missing = needed.filter((c) => !chunkCache.has(`${hash}|${c}`));
+    // Neighbouring chunks are read as one range of bytes; each range is one column of one query.
+    const ranges: { first: number; last: number }[] = [];
+    for (const c of missing) {
+      const r = ranges.at(-1);
+      if (r && r.last === c - 1) r.last = c;
+      else ranges.push({ first: c, last: c });
+    }
+    if (ranges.length > 0) {
+      const row = await this.ctx.db
+        .selectFrom('run_person_lists')
+        .select(
+          ranges.map((r, i) => {
+            const start = offsets[r.first] as number;
+            const end = offsets[r.last + 1] as number;
+            return sql<Uint8Array>`substr(data, ${start + 1}, ${end - start})`.as(`r${i}`);
+          }),
+        )
+        .where('connection_id', '=', run.connectionId)
+        .where('hash', '=', hash)
+        .executeTakeFirst();
+      ranges.forEach((r, i) => {
+        const bytes = (row as Record<string, Uint8Array> | undefined)?.[`r${i}`];
+        if (!bytes) return;
+        const base = offsets[r.first] as number;
+        for (let c = r.first; c <= r.last; c++) {
+          const chunk = bytes.subarray((offsets[c] as number) - base, (offsets[c + 1] as number) - base);
+          remember(chunkCache, `${hash}|${c}`, decodeChunk(chunk), CHUNK_CACHE_SIZE);
+        }
+      });
+    }
+    for (const i of indices) {
+      const entry = chunkCache.get(`${hash}|${Math.floor(i / LIST_CHUNK)}`)?.[i % LIST_CHUNK];
+      if (entry !== undefined) found.set(i, entry);
+    }
+    return found;
+  }
+
+  /** A chunked list's chunk boundaries (read once per list), or null for a list of the first format. */
+  private async chunkOffsetsOf(run: Run, hash: string): Promise<readonly number[] | null> {
+    const known = headCache.get(hash);
+    if (known !== undefined) return known;
+    const row = await this.ctx.db
+      .selectFrom('run_person_lists')
+      .select(sql<Uint8Array>`substr(data, 1, ${listHeadBytes(run.unchangedCount)})`.as('head'))
+      .where('connection_id', '=', run.connectionId)
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return remember(headCache, hash, row ? chunkOffsets(row.head, run.unchangedCount) : null);
+  }
+
   private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {
     const hash = run.unchangedList;
     if (hash === null) return [];
@@ -408,7 +590,7 @@ export class RunItemRepository {
       .where('connection_id', '=', run.connectionId)
       .where('hash', '=', hash)
       .executeTakeFirst();
-    return remember(listCache, hash, row ? decodeList(row.data) : []);
+    return remember(listCache, hash, row ? decodeList(row.data, run.unchangedCount) : []);
   }
 }
 

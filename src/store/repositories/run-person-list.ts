@@ -91,14 +91,58 @@ export function fromEntry(entry: UnchangedEntry): RunItem {
   };
 }
 
+/**
+ * Entries per chunk. A list is stored as chunks compressed one by one behind a table of their byte
+ * offsets, so a page of "everyone" reads and inflates one or two chunks, never the whole list.
+ */
+export const LIST_CHUNK = 256;
+/**
+ * The first byte of a chunked list. A list of the first format is one raw-deflate stream, whose first
+ * byte never has both block-type bits set (type 3 is reserved), so the two cannot be confused.
+ */
+const CHUNKED = 0x07;
+
+/** Bytes before the first chunk: the marker and one 32-bit offset per chunk boundary. */
+export const listHeadBytes = (persons: number): number => 1 + 4 * (Math.ceil(persons / LIST_CHUNK) + 1);
+
 export function encodeList(entries: readonly UnchangedEntry[]): { hash: string; data: Buffer } {
-  const json = JSON.stringify(entries);
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < entries.length; at += LIST_CHUNK)
+    chunks.push(deflateRawSync(JSON.stringify(entries.slice(at, at + LIST_CHUNK)), { level: 6 }));
+  const head = Buffer.alloc(listHeadBytes(entries.length));
+  head[0] = CHUNKED;
+  let offset = head.length;
+  chunks.forEach((chunk, i) => {
+    head.writeUInt32LE(offset, 1 + 4 * i);
+    offset += chunk.length;
+  });
+  head.writeUInt32LE(offset, 1 + 4 * chunks.length);
   return {
-    hash: createHash('sha256').update(json).digest('base64url'),
-    data: deflateRawSync(json, { level: 6 }),
+    // The hash of the whole list as JSON, as before chunks: a list equal to an earlier run's is shared.
+    hash: createHash('sha256').update(JSON.stringify(entries)).digest('base64url'),
+    data: Buffer.concat([head, ...chunks]),
   };
 }
 
-export function decodeList(data: Uint8Array): UnchangedEntry[] {
+/**
+ * The chunk boundaries of a chunked list from its first `listHeadBytes(persons)` bytes (offsets
+ * from the list's first byte, one more than there are chunks), or null for a list of the first format.
+ */
+export function chunkOffsets(head: Uint8Array, persons: number): number[] | null {
+  if (head[0] !== CHUNKED) return null;
+  const bytes = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  return Array.from({ length: Math.ceil(persons / LIST_CHUNK) + 1 }, (_, i) => bytes.readUInt32LE(1 + 4 * i));
+}
+
+export function decodeChunk(data: Uint8Array): UnchangedEntry[] {
   return JSON.parse(inflateRawSync(data).toString('utf8')) as UnchangedEntry[];
+}
+
+export function decodeList(data: Uint8Array, persons: number): UnchangedEntry[] {
+  const offsets = chunkOffsets(data, persons);
+  if (offsets === null) return decodeChunk(data);
+  const entries: UnchangedEntry[] = [];
+  for (let i = 0; i + 1 < offsets.length; i++)
+    entries.push(...decodeChunk(data.subarray(offsets[i], offsets[i + 1])));
+  return entries;
 }

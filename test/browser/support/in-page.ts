@@ -8,12 +8,18 @@ export interface InPageElement {
   readonly className: unknown;
   readonly textContent: string | null;
   readonly parentElement: InPageElement | null;
+  readonly childNodes: ArrayLike<InPageNode>;
   readonly scrollWidth: number;
   readonly clientWidth: number;
   readonly scrollHeight: number;
   readonly clientHeight: number;
   getBoundingClientRect(): { readonly left: number; readonly right: number; readonly width: number };
   querySelectorAll(selector: string): ArrayLike<InPageElement>;
+}
+
+export interface InPageNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
 }
 
 export interface InPage {
@@ -23,6 +29,10 @@ export interface InPage {
     readonly activeElement: unknown;
     querySelectorAll(selector: string): ArrayLike<InPageElement>;
     getAnimations(): readonly { readonly finished: Promise<unknown> }[];
+    createRange(): {
+      selectNodeContents(node: InPageNode): void;
+      getClientRects(): ArrayLike<{ readonly top: number }>;
+    };
   };
   getComputedStyle(element: InPageElement): { readonly overflowX: string };
   readonly axe?: {

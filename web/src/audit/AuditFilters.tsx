@@ -19,6 +19,7 @@ import { FilterRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
+import { useTimeZone } from '../ui/time-zone.ts';
 import {
   type AuditFilterValues,
   isoToLocalInput,
@@ -61,8 +62,10 @@ export function AuditFilters(props: {
   const styles = useStyles();
   const v = props.value;
   const [range, setRange] = useState<TimeRange>(v.from || v.to ? 'custom' : 'any');
-  const [from, setFrom] = useState(isoToLocalInput(v.from));
-  const [to, setTo] = useState(isoToLocalInput(v.to));
+  // The boxes are read in the zone the log's times are shown in, named on each box.
+  const zone = useTimeZone();
+  const [from, setFrom] = useState(isoToLocalInput(v.from, zone));
+  const [to, setTo] = useState(isoToLocalInput(v.to, zone));
   const [action, setAction] = useState(labelOf(v.action));
   const [actor, setActor] = useState(v.actor ?? '');
   const [person, setPerson] = useState(v.person ?? '');
@@ -78,11 +81,11 @@ export function AuditFilters(props: {
     const preset = TIME_RANGES.find((r) => r.value === range);
     const fromIso =
       range === 'custom'
-        ? localInputToIso(from)
+        ? localInputToIso(from, zone)
         : preset?.hours
           ? new Date(Date.now() - preset.hours * 3600 * 1000).toISOString()
           : undefined;
-    const toIso = range === 'custom' ? localInputToIso(to) : undefined;
+    const toIso = range === 'custom' ? localInputToIso(to, zone) : undefined;
     const next: Record<string, string> = {};
     if (v.connectionId) next.connectionId = v.connectionId;
     if (v.runId) next.runId = v.runId;
@@ -129,10 +132,10 @@ export function AuditFilters(props: {
       </Field>
       {range === 'custom' && (
         <>
-          <Field label="From">
+          <Field label={`From (${zone})`}>
             <Input type="datetime-local" value={from} onChange={(_, d) => setFrom(d.value)} name="from" />
           </Field>
-          <Field label="To">
+          <Field label={`To (${zone})`}>
             <Input type="datetime-local" value={to} onChange={(_, d) => setTo(d.value)} name="to" />
           </Field>
         </>

@@ -1,3 +1,5 @@
+import { instantToLocal, localToInstant } from '../api/contracts.ts';
+
 /**
  * The audit log's filter as it lives in the URL (`#/audit?connectionId=…&action=run.`), so a
  * filtered view can be bookmarked or linked from a connection or a run.
@@ -45,13 +47,12 @@ export const TIME_RANGES = [
 ] as const;
 export type TimeRange = (typeof TIME_RANGES)[number]['value'];
 
-/** `datetime-local` input values are local time without a zone; the API wants UTC instants. */
-export const localInputToIso = (value: string): string | undefined =>
-  value ? new Date(value).toISOString() : undefined;
+/**
+ * `datetime-local` boxes hold a wall-clock time without a zone; the audit log shows its times in
+ * `zone` (the organisation's), so the boxes are read in that zone too — not the browser's — and the
+ * API gets the UTC instant.
+ */
+export const localInputToIso = (value: string, zone: string): string | undefined =>
+  value ? (localToInstant(value, zone) ?? undefined) : undefined;
 
-export function isoToLocalInput(iso: string | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const isoToLocalInput = (iso: string | undefined, zone: string): string => instantToLocal(iso, zone);

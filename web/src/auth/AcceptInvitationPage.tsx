@@ -30,6 +30,7 @@ import {
 import { useAction } from '../api/use-action.ts';
 import { BusyButton } from '../ui/BusyButton.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { formatDateTime } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 
 type Preview = Static<typeof InvitationPreviewDto>;
@@ -122,7 +123,8 @@ export function AcceptInvitationPage(props: { readonly token: string }) {
           <span className={styles.address}>{preview.email}</span>.
         </Text>
         <Text block size={200}>
-          Role: {ROLE_WORDS[preview.role]}. The invitation is valid until {preview.expiresAt.slice(0, 10)}.
+          Role: {ROLE_WORDS[preview.role]}. The invitation is valid until{' '}
+          {formatDateTime(preview.expiresAt, '—', preview.timeZone)}.
         </Text>
         <form className={styles.form} onSubmit={submit} aria-label="Accept the invitation">
           <Field label="Your name" required>

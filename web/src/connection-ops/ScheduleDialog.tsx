@@ -6,7 +6,13 @@
 import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
-import { checkOperation, getSchedule, previewSchedule, setSchedule } from '../api/contracts.ts';
+import {
+  checkOperation,
+  getSchedule,
+  instantToLocal,
+  previewSchedule,
+  setSchedule,
+} from '../api/contracts.ts';
 import type { SchedulePreview } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -41,11 +47,12 @@ const UNITS: readonly { readonly value: Unit; readonly label: string }[] = [
   { value: 'weeks', label: 'weeks' },
 ];
 
-/** Tomorrow 06:00 in the browser's calendar: a quiet default most MSPs pick anyway. */
-function defaultStart(): { date: string; time: string } {
-  const d = new Date(Date.now() + 24 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: '06:00' };
+/** Tomorrow 06:00 in the connection's calendar (not the browser's): a quiet default most MSPs pick. */
+function defaultStart(zone: string): { date: string; time: string } {
+  return {
+    date: instantToLocal(new Date(Date.now() + 24 * 3600 * 1000).toISOString(), zone).slice(0, 10),
+    time: '06:00',
+  };
 }
 
 export function ScheduleDialog(props: {
@@ -77,7 +84,7 @@ export function ScheduleDialog(props: {
       setUnit(saved.unit);
       setFilled(JSON.stringify([d, t, String(saved.every), saved.unit]));
     } else {
-      const start = defaultStart();
+      const start = defaultStart(loaded.timeZone);
       setDate(start.date);
       setTime(start.time);
       setFilled(JSON.stringify([start.date, start.time, '1', 'days']));

@@ -16,7 +16,13 @@ import {
 import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { FINISHED_RUN_STATUSES, getConnection, saveSourceStep, updateConnection } from '../api/contracts.ts';
+import {
+  FINISHED_RUN_STATUSES,
+  formatSchedule,
+  getConnection,
+  saveSourceStep,
+  updateConnection,
+} from '../api/contracts.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
 import { hrefFor, navigate, type StepNumber } from '../app/routes.ts';
 import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
@@ -46,11 +52,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
     gap: '16px',
     alignItems: 'start',
+    // Side by side, the details' value column has no room below a laptop's width: stack the cards.
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
 });
-
-const unitWord = (every: number, unit: string) => (every === 1 ? unit.replace(/s$/, '') : `${every} ${unit}`);
 
 export function ConnectionDetailsPage(props: { readonly id: string }) {
   const styles = useStyles();
@@ -152,9 +158,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                 ],
                 [
                   'Schedule',
-                  c.schedule
-                    ? `Every ${unitWord(c.schedule.every, c.schedule.unit)} from ${c.schedule.start.replace('T', ' ')} (${c.timeZone})`
-                    : 'None',
+                  formatSchedule(c.schedule, c.timeZone, { nextRunAt: c.nextRunAt, now: Date.now() }),
                 ],
                 ['Time zone', c.timeZone],
                 [

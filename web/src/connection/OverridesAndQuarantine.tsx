@@ -10,6 +10,7 @@ import { call } from '../api/client.ts';
 import {
   listOverrides,
   listQuarantine,
+  OVERRIDE_WORDS,
   type OverrideDto,
   type QuarantineDto,
   releaseQuarantine,
@@ -24,15 +25,10 @@ import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
+import { useTimeZone } from '../ui/time-zone.ts';
 
 type Override = Static<typeof OverrideDto>;
 type Quarantined = Static<typeof QuarantineDto>;
-
-const KIND_LABELS: Readonly<Record<Override['kind'], string>> = {
-  link: 'Linked to',
-  exclude: 'Excluded',
-  'never-match': 'Never matched to',
-};
 
 const accountText = (a: { upn: string | null; displayName: string | null } | null, id: string | null) =>
   a?.upn ? `${a.upn}${a.displayName ? ` (${a.displayName})` : ''}` : (id ?? '');
@@ -42,6 +38,7 @@ export function OverridesAndQuarantine(props: {
   readonly refreshKey: string;
 }) {
   const { can } = useSession();
+  const zone = useTimeZone();
   const id = props.connectionId;
   const overrides = useResource(
     () => call(listOverrides, { params: { id } }).then((r) => ({ items: r.overrides })),
@@ -72,8 +69,8 @@ export function OverridesAndQuarantine(props: {
       header: 'Override',
       cell: (o) =>
         o.kind === 'exclude'
-          ? KIND_LABELS.exclude
-          : `${KIND_LABELS[o.kind]} ${accountText(o.account, o.accountId)}`,
+          ? OVERRIDE_WORDS.exclude
+          : `${OVERRIDE_WORDS[o.kind]} ${accountText(o.account, o.accountId)}`,
     },
     { header: 'Reason', cell: (o) => o.reason ?? '—' },
     { header: 'Added', cell: (o) => <CreatedBy at={o.createdAt} name={o.createdByName} raw={o.createdBy} /> },
@@ -99,7 +96,7 @@ export function OverridesAndQuarantine(props: {
   const quarantineColumns: Column<Quarantined>[] = [
     { header: 'Person', cell: (q) => `${q.displayName} (${q.employeeNumber})` },
     { header: 'Account', cell: (q) => accountText(q.account, q.accountId) || 'No account yet' },
-    { header: 'Since', cell: (q) => formatDateTime(q.since) },
+    { header: 'Since', cell: (q) => formatDateTime(q.since, '—', zone) },
     { header: 'Because', cell: (q) => q.message },
     ...(mayRelease
       ? [

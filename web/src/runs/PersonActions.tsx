@@ -38,6 +38,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { useTimeZone } from '../ui/time-zone.ts';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '20px' },
@@ -71,6 +72,7 @@ export function PersonActions(props: {
   readonly onRun: (run: Run) => void;
 }) {
   const styles = useStyles();
+  const zone = useTimeZone();
   const { session } = useSession();
   const { item, connection } = props;
   const checks = personActions(session.role, connection.state, item);
@@ -201,7 +203,7 @@ export function PersonActions(props: {
                       ) : null}
                     </TableCell>
                     <TableCell>{a.enabled === null ? '—' : a.enabled ? 'Yes' : 'No'}</TableCell>
-                    <TableCell>{formatDateTime(a.createdAt, '—')}</TableCell>
+                    <TableCell>{formatDateTime(a.createdAt, '—', zone)}</TableCell>
                     <TableCell>{a.employeeId ?? '—'}</TableCell>
                     <TableCell>
                       <div className={styles.cellButtons}>

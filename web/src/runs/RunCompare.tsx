@@ -12,6 +12,7 @@ import { useResource } from '../api/use-resource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { RUN_KIND_LABELS, RUN_STATUS_LABELS } from '../ui/labels.ts';
+import { useTimeZone } from '../ui/time-zone.ts';
 import { DifferenceList } from './DifferenceList.tsx';
 
 /** The same rule the service applies: runs whose items are the plan they made. */
@@ -22,11 +23,12 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
-const describe = (r: Run) =>
-  `${RUN_KIND_LABELS[r.kind]} of ${formatDateTime(r.startedAt ?? r.requestedAt)} — ${RUN_STATUS_LABELS[r.status].label}`;
+const describe = (r: Run, zone: string) =>
+  `${RUN_KIND_LABELS[r.kind]} of ${formatDateTime(r.startedAt ?? r.requestedAt, '—', zone)} — ${RUN_STATUS_LABELS[r.status].label}`;
 
 export function RunCompare(props: { readonly run: Run }) {
   const styles = useStyles();
+  const zone = useTimeZone();
   const runs = useResource(
     () => call(listRuns, { params: { id: props.run.connectionId }, query: { pageSize: 100 } }),
     props.run.connectionId,
@@ -56,7 +58,7 @@ export function RunCompare(props: { readonly run: Run }) {
           <Select value={base} onChange={(_, d) => setChosen(d.value)} name="compare-with">
             {others.map((r) => (
               <option key={r.id} value={r.id}>
-                {describe(r)}
+                {describe(r, zone)}
               </option>
             ))}
           </Select>
@@ -77,7 +79,7 @@ export function RunCompare(props: { readonly run: Run }) {
           testId="run-differences"
           summary={result.difference}
           first={result.persons}
-          beforeLabel={`That run (${formatDateTime(baseRun.startedAt ?? baseRun.requestedAt)})`}
+          beforeLabel={`That run (${formatDateTime(baseRun.startedAt ?? baseRun.requestedAt, '—', zone)})`}
           afterLabel="This run"
           load={async (query) =>
             (await call(compareRuns, { params: { id: props.run.id }, query: { with: baseRun.id, ...query } }))

@@ -13,8 +13,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { readablePath } from '../api/contracts.ts';
 import type { ConnectionDetails, StepSaved } from '../api/dto.ts';
-import { readablePath } from '../api/plain-words.ts';
 import { useAction } from '../api/use-action.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
 import { useUnsavedChanges } from '../setup/unsaved-changes.tsx';
@@ -112,7 +112,8 @@ export function StepFrame(props: {
           <MessageBarBody>
             <MessageBarTitle>Step {props.step} saved</MessageBarTitle>
             {saved.message}
-            {saved.changed.length > 0 && ` Changed: ${saved.changed.map(readablePath).join(', ')}.`}
+            {saved.changed.length > 0 &&
+              ` Changed: ${saved.changed.map((path) => readablePath(path)).join(', ')}.`}
           </MessageBarBody>
           {next && (
             <MessageBarActions>

@@ -5,6 +5,7 @@
  */
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { formatDateTime } from './format.ts';
+import { useTimeZone } from './time-zone.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minWidth: 0 },
@@ -19,10 +20,12 @@ export function CreatedBy(props: {
   readonly raw: string;
 }) {
   const styles = useStyles();
+  // A connection's page shows its zone; elsewhere the organisation's.
+  const zone = useTimeZone();
   return (
     <span className={styles.root}>
       <span>
-        {formatDateTime(props.at)} by <span data-created-by>{props.name}</span>
+        {formatDateTime(props.at, '—', zone)} by <span data-created-by>{props.name}</span>
       </span>
       {props.raw !== props.name && <Caption1 className={styles.raw}>{props.raw}</Caption1>}
     </span>

@@ -1,13 +1,14 @@
 /**
  * Turns any failure of a remote command into lines for stderr, as the console words it: the error's
- * title ("Your role does not allow this") and the service's message, then one `  field: message` line
- * per detail; an unreachable service named with the hint where to look. With `--json` the error is
- * one JSON document instead, `{"error": {code, message, details}}`, so scripts get the catalogue's
+ * title ("Your role does not allow this") and the service's message, then one line per detail naming
+ * the field in words with its path beside it; an unreachable service named with the hint where to
+ * look. With `--json` the error is one JSON document instead, `{"error": {code, message, details}}`, so scripts get the catalogue's
  * stable code. Every line passes through `redact`, so the token cannot leak even if a message quoted it.
  */
 import { errorTitle } from '../../../contracts/index.ts';
 import type { ErrorCode } from '../../../core/index.ts';
 import { ApiError, ServiceUnreachableError } from '../../api-client/index.ts';
+import { refusalLines } from '../refusal-lines.ts';
 import { CliError } from './cli-error.ts';
 import { toJson } from './format.ts';
 
@@ -22,10 +23,12 @@ const title = (code: string): string => CLI_TITLES[code as ErrorCode] ?? errorTi
 
 export function errorLines(error: unknown): string[] {
   if (error instanceof ApiError) {
-    return [
-      `${title(error.code)}: ${error.message}`,
-      ...error.details.map((d) => `  ${d.path || '/'}: ${d.message}`),
-    ];
+    return refusalLines({
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      title: title(error.code),
+    });
   }
   if (error instanceof ServiceUnreachableError) {
     return [

@@ -1,10 +1,11 @@
 /** `hrsync connections show <id|name>`: state, configuration progress, schedule and latest run. */
 import { Command } from 'commander';
-import { DateTime } from 'luxon';
 import {
   CONFIGURATION_STEP_WORDS,
   CONNECTION_STATE_WORDS,
   formatInstant,
+  formatRelative,
+  formatSchedule,
   getConnection,
   type ResponseOf,
   RUN_KIND_WORDS,
@@ -22,16 +23,11 @@ type Details = ResponseOf<typeof getConnection>;
 
 const STEP_MARK = { done: '✓', current: '…', locked: '·' } as const;
 
-function schedule(c: Details): string {
-  if (!c.schedule) return 'none';
-  const { every, unit, start } = c.schedule;
-  // The start is a local time in the connection's zone; shown as every other time, zone named.
-  const from = DateTime.fromISO(start, { zone: c.timeZone }).toISO();
-  const period = every === 1 ? unit.replace(/s$/, '') : `${every} ${unit}`;
-  return `every ${period} from ${formatInstant(from, c.timeZone)}`;
-}
+/** "4 Dec 2026, 08:00 CET (in 3 hours)": when it helps, how far away a time is. */
+const withRelative = (iso: string | null, zone: string, fallback: string, now: number): string =>
+  iso ? `${formatInstant(iso, zone)} (${formatRelative(iso, now)})` : fallback;
 
-export function connectionLines(c: Details): string[] {
+export function connectionLines(c: Details, now: number = Date.now()): string[] {
   const latest = c.latestRun;
   return formatProperties([
     ['name', c.name],
@@ -46,9 +42,9 @@ export function connectionLines(c: Details): string[] {
     ['tenant', `${c.tenant?.name ?? '—'} · ${TENANT_TYPE_WORDS[c.destinationType]}`],
     ['source', SOURCE_SYSTEM_WORDS[c.sourceSystem]],
     ['time zone', c.timeZone],
-    ['schedule', schedule(c)],
-    ['last sync', formatInstant(c.lastSyncAt, c.timeZone, { fallback: 'Never' })],
-    ['next run', formatInstant(c.nextRunAt, c.timeZone, { fallback: 'Not scheduled' })],
+    ['schedule', formatSchedule(c.schedule, c.timeZone)],
+    ['last sync', withRelative(c.lastSyncAt, c.timeZone, 'Never', now)],
+    ['next run', withRelative(c.nextRunAt, c.timeZone, 'Not scheduled', now)],
     [
       'simulation',
       c.simulationCurrent

@@ -1,0 +1,74 @@
+/** Validation details in words: the console's error boxes and the CLI's error lines share them. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detailLines, detailWords, readableMessage, readablePath, refusalSummary } from './field-words.ts';
+
+test('a path names the field as the form labels it; positions count from 1', () => {
+  assert.equal(readablePath('/mapping/3/source'), 'Mapping rule 4 › Source or expression');
+  assert.equal(
+    readablePath('/thresholds/maxDisableDeleteCount'),
+    'Safety thresholds › Most disables + deletes per run',
+  );
+  assert.equal(readablePath('/scope/filters/0/clauses/1/operator'), 'Scope › Filter 1 › clause 2 › operator');
+  assert.equal(readablePath('/somethingNew'), 'somethingNew', 'an unknown field keeps its name');
+  assert.equal(readablePath('/'), '');
+  // A configuration file's top level: the AFAS side and the destination, not a mapping rule's.
+  assert.equal(readablePath('/source/parallel', { topLevel: true }), 'AFAS source › Parallel calls');
+  assert.equal(readablePath('/target/clientId', { topLevel: true }), 'Destination › Application (client) ID');
+  assert.equal(readablePath('/mapping/0/target', { topLevel: true }), 'Mapping rule 1 › Target attribute');
+});
+
+test("the API's (Ajv) and the configuration check's (TypeBox) phrases read as sentences", () => {
+  const cases: [string, string][] = [
+    ['must be >= 0', 'must be 0 or more'],
+    ["must have required property 'name'", 'is required'],
+    ['must match pattern "\\S"', 'must not be blank'],
+    ['must match pattern "^[a-z]+$"', 'is not in the expected form'],
+    ['must NOT have fewer than 1 characters', 'must not be empty'],
+    ['must be equal to one of the allowed values', 'is not one of the choices'],
+    ['expected integer to be less or equal to 8 (got 20)', 'must be 8 or less (it is 20)'],
+    ['expected required property (missing)', 'is required'],
+    ['expected string (missing)', 'is required'],
+    ['expected union value (got "bogus")', 'is not an accepted value (it is "bogus")'],
+    [
+      'expected string to match \'^[A-Za-z0-9.-]+$\' (got "a b")',
+      'is not in the expected form (it is "a b")',
+    ],
+    ['expected array length to be greater or equal to 1 (got [])', 'needs at least 1 (it is [])'],
+    ['unknown time zone "Mars/Olympus"', 'unknown time zone "Mars/Olympus"'],
+  ];
+  for (const [raw, words] of cases) assert.equal(readableMessage(raw), words, raw);
+});
+
+test('a detail as a line, with the path beside it where asked; a field reported twice reads once', () => {
+  const detail = { path: '/mapping/3/source', message: "must have required property 'source'" };
+  assert.equal(detailWords(detail), 'Mapping rule 4 › Source or expression: is required');
+  assert.equal(
+    detailWords(detail, { withPath: true }),
+    'Mapping rule 4 › Source or expression: is required (/mapping/3/source)',
+  );
+  assert.equal(detailWords({ path: '/', message: 'must be object' }, { withPath: true }), 'must be object');
+  assert.deepEqual(
+    detailLines(
+      [
+        { path: '/target/clientId', message: 'expected required property (missing)' },
+        { path: '/target/clientId', message: 'expected string (missing)' },
+      ],
+      { topLevel: true },
+    ),
+    ['Destination › Application (client) ID: is required'],
+  );
+});
+
+test("a refused body's summary, which repeats the JSON paths, gives way to the details", () => {
+  assert.equal(
+    refusalSummary('HRS_VALIDATION', 'The body is invalid: /reason must …', 1),
+    'This value was not accepted:',
+  );
+  assert.equal(
+    refusalSummary('HRS_VALIDATION', 'The body is invalid: /a …, /b …', 2),
+    'These values were not accepted:',
+  );
+  assert.equal(refusalSummary('HRS_VALIDATION', 'The body is invalid: …', 0), 'The body is invalid: …');
+  assert.equal(refusalSummary('HRS_CONFLICT', 'The body is invalid: …', 1), 'The body is invalid: …');
+});

@@ -1,0 +1,222 @@
+/**
+ * Validation details in words, shared by the console and the CLI (issue 12, item 5): a refusal
+ * names the field the administrator sees on the form ("Mapping rule 4 › Source or expression"), not
+ * its JSON path (`/mapping/3/source`), and says what is wrong as a sentence, not in Ajv's phrases.
+ * The CLI prints the path beside the words, since a configuration file is edited by its paths.
+ */
+
+/** The fields of the API's bodies and of a connection configuration, as the console's forms label them. */
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  thresholds: 'Safety thresholds',
+  maxDisableDeleteCount: 'Most disables + deletes per run',
+  maxDisableDeletePercent: 'Most disables + deletes (% of accounts)',
+  maxSourceShrinkPercent: 'Most the source may shrink (%)',
+  lifecycle: 'Lifecycle',
+  deleteAfterDays: 'Delete a leaver’s account after (days)',
+  missingFromSource: 'When a person disappears from AFAS',
+  setManager: 'Set each account’s manager',
+  scope: 'Scope',
+  outOfScope: 'When a person leaves scope',
+  filters: 'Filter',
+  clauses: 'clause',
+  attribute: 'attribute',
+  operator: 'operator',
+  value: 'value',
+  persons: 'Persons',
+  leadDays: 'Lead days',
+  graceDays: 'Grace days',
+  primary: 'Primary employment rules',
+  primaryEmployment: 'Primary employment rules',
+  excludeWithoutEmployment: 'Ignore persons without any employment',
+  hireDate: 'Hire date',
+  timeZone: 'Time zone',
+  mapping: 'Mapping rule',
+  target: 'Target attribute',
+  source: 'Source or expression',
+  type: 'Type',
+  apply: 'Apply',
+  default: 'Default when empty',
+  onTooLong: 'If too long',
+  matching: 'Matching attribute',
+  uniqueness: 'Unique names',
+  scheme: 'Naming scheme',
+  candidates: 'Unique name candidates',
+  maxSuffix: 'Highest number suffix',
+  writeBack: 'Write-back to AFAS',
+  entitlements: 'Entitlement rule',
+  environment: 'AFAS environment',
+  number: 'Environment number',
+  kind: 'Environment type',
+  connectors: 'GetConnectors',
+  pageSize: 'Rows per page',
+  parallel: 'Parallel calls',
+  baseUrl: 'ProfitRestServices URL',
+  token: 'App Connector token',
+  tenantId: 'Tenant',
+  clientId: 'Application (client) ID',
+  credential: 'Credential',
+  secret: 'Client secret',
+  certificate: 'Certificate',
+  privateKey: 'Private key',
+  defaultDomain: 'Default domain',
+  urls: 'Domain controller',
+  bindUser: 'Bind account',
+  bindPassword: 'Bind password',
+  baseDn: 'Search base',
+  container: 'Container for new accounts',
+  disabledContainer: 'Container for leavers',
+  upnSuffixes: 'UPN suffix',
+  name: 'Name',
+  description: 'Description',
+  email: 'E-mail address',
+  emails: 'E-mail recipients',
+  webhooks: 'Webhook',
+  url: 'URL',
+  signingKey: 'Signing key',
+  smtp: 'Mail server',
+  host: 'Host',
+  port: 'Port',
+  password: 'Password',
+  reason: 'Reason',
+  role: 'Role',
+  expiresAt: 'Expiry',
+  employeeNumber: 'Employee number',
+  accountId: 'Account',
+  start: 'Start',
+  every: 'Every',
+  unit: 'Unit',
+};
+
+/**
+ * A configuration file's top level, where `source` and `target` are the AFAS side and the
+ * destination, not a mapping rule's source and target attribute.
+ */
+const TOP_WORDS: Readonly<Record<string, string>> = {
+  source: 'AFAS source',
+  target: 'Destination',
+  version: 'Configuration version',
+};
+
+const word = (part: string, top: boolean): string =>
+  (top && Object.hasOwn(TOP_WORDS, part) ? TOP_WORDS[part] : undefined) ??
+  (Object.hasOwn(FIELD_WORDS, part) ? FIELD_WORDS[part] : undefined) ??
+  part;
+
+/**
+ * `/mapping/3/source` → `Mapping rule 4 › Source or expression`: positions count from 1, as the
+ * screen does. `topLevel` (a configuration file) names `/source` and `/target` as the AFAS side and
+ * the destination.
+ */
+export function readablePath(path: string, options: { readonly topLevel?: boolean } = {}): string {
+  const parts = path.replace(/^\//, '').split('/').filter(Boolean);
+  return parts
+    .map((part, i) =>
+      /^\d+$/.test(part) ? String(Number(part) + 1) : word(part, options.topLevel === true && i === 0),
+    )
+    .join(' › ')
+    .replace(/ › (\d+)/g, ' $1');
+}
+
+/** Ajv's phrases (the API's request validation: "must be >= 0") as sentences an administrator reads. */
+const ajvWords = (message: string): string =>
+  message
+    .replace(/^must be >= (\S+)$/, 'must be $1 or more')
+    .replace(/^must be <= (\S+)$/, 'must be $1 or less')
+    .replace(/^must be > (\S+)$/, 'must be more than $1')
+    .replace(/^must be < (\S+)$/, 'must be less than $1')
+    .replace(/^must NOT have fewer than 1 characters?$/, 'must not be empty')
+    .replace(/^must NOT have fewer than (\d+) characters?$/, 'must have at least $1 characters')
+    .replace(/^must NOT have more than (\d+) characters?$/, 'must have at most $1 characters')
+    .replace(/^must NOT have fewer than (\d+) items?$/, 'needs at least $1')
+    .replace(/^must NOT have more than (\d+) items?$/, 'may have at most $1')
+    .replace(/^must have required property '.*'$/, 'is required')
+    .replace(/^must NOT have additional properties$/, 'has a field hrsync does not know')
+    .replace(/^must be integer$/, 'must be a whole number')
+    .replace(/^must be number$/, 'must be a number')
+    .replace(/^must be string$/, 'must be text')
+    .replace(/^must be boolean$/, 'must be true or false')
+    .replace(/^must be array$/, 'must be a list')
+    .replace(/^must be equal to one of the allowed values$/, 'is not one of the choices')
+    .replace(/^must match format "(email)"$/, 'is not an e-mail address')
+    .replace(/^must match format "(uri|url)"$/, 'is not a web address')
+    .replace(/^must match pattern "\\S"$/, 'must not be blank')
+    .replace(/^must match pattern ".*"$/, 'is not in the expected form');
+
+/**
+ * TypeBox's phrases (the configuration check, src/core/config/validate.ts: "expected integer to be
+ * greater or equal to 0 (got -1)") the same way; the value it got stays beside the words.
+ */
+const TYPEBOX: readonly (readonly [RegExp, string])[] = [
+  [/^expected required property$/i, 'is required'],
+  [/^expected union value$/i, 'is not an accepted value'],
+  [/^unexpected property$/i, 'is not a setting hrsync knows'],
+  [/^expected string to match '(email)' format$/i, 'is not an e-mail address'],
+  [/^expected string to match '(uri|url)' format$/i, 'is not a web address'],
+  [/^expected string to match .*$/i, 'is not in the expected form'],
+  [/^expected string length greater or equal to 1$/i, 'must not be empty'],
+  [/^expected string length greater or equal to (\d+)$/i, 'must have at least $1 characters'],
+  [/^expected string length less or equal to (\d+)$/i, 'must have at most $1 characters'],
+  [/^expected array length to be greater or equal to (\d+)$/i, 'needs at least $1'],
+  [/^expected array length to be less or equal to (\d+)$/i, 'may have at most $1'],
+  [/^expected array elements to be unique$/i, 'must not repeat a value'],
+  [/^expected (?:integer|number) to be greater or equal to (\S+)$/i, 'must be $1 or more'],
+  [/^expected (?:integer|number) to be less or equal to (\S+)$/i, 'must be $1 or less'],
+  [/^expected (?:integer|number) to be greater than (\S+)$/i, 'must be more than $1'],
+  [/^expected (?:integer|number) to be less than (\S+)$/i, 'must be less than $1'],
+  [/^expected integer$/i, 'must be a whole number'],
+  [/^expected number$/i, 'must be a number'],
+  [/^expected string$/i, 'must be text'],
+  [/^expected boolean$/i, 'must be true or false'],
+  [/^expected array$/i, 'must be a list'],
+  [/^expected object$/i, 'must be a group of settings'],
+  [/^expected null$/i, 'must be empty (null)'],
+];
+
+function typeboxWords(message: string): string | null {
+  const m = /^(.*) \((missing|got .*)\)$/s.exec(message);
+  const head = m?.[1] ?? message;
+  const rule = TYPEBOX.find(([pattern]) => pattern.test(head));
+  if (!rule) return null;
+  // Whatever shape was expected, a missing value is simply required.
+  if (m?.[2] === 'missing') return 'is required';
+  const words = head.replace(rule[0], rule[1]);
+  return m?.[2] ? `${words} (it is ${m[2].slice(4)})` : words;
+}
+
+/** A validation message, from the API (Ajv) or a configuration check (TypeBox), as a sentence. */
+export const readableMessage = (message: string): string => typeboxWords(message) ?? ajvWords(message);
+
+export interface FieldDetail {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface DetailWordsOptions {
+  /** A configuration file's paths (see `readablePath`). */
+  readonly topLevel?: boolean;
+  /** Adds the raw path beside the words: "… is required (/mapping/3/source)". */
+  readonly withPath?: boolean;
+}
+
+/** One validation detail as a line: "Mapping rule 4 › Source or expression: is required". */
+export function detailWords(detail: FieldDetail, options: DetailWordsOptions = {}): string {
+  const where = readablePath(detail.path, options);
+  const what = readableMessage(detail.message);
+  const line = where ? `${where}: ${what}` : what;
+  return options.withPath && detail.path && detail.path !== '/' ? `${line} (${detail.path})` : line;
+}
+
+/** Each detail as a line, once: one field a check reports twice ("required", "must be text") reads once. */
+export function detailLines(details: readonly FieldDetail[], options: DetailWordsOptions = {}): string[] {
+  return [...new Set(details.map((d) => detailWords(d, options)))];
+}
+
+/**
+ * The service's summary of a refused body repeats the fields by their JSON names ("The body is
+ * invalid: /name must …"); with the details listed in words, this one line introduces them instead.
+ */
+export function refusalSummary(code: string, message: string, detailCount: number): string {
+  if (code !== 'HRS_VALIDATION' || detailCount === 0 || !/^The \w+ is invalid: /.test(message))
+    return message;
+  return detailCount === 1 ? 'This value was not accepted:' : 'These values were not accepted:';
+}
