@@ -476,18 +476,34 @@ test('she reads the day back in the audit log, as sentences', () =>
       assert.ok(!AUDIT_ACTIONS.some((a) => s.includes(a)) && !/worker |vm\//.test(s), `a raw code in “${s}”`);
     }
 
+    // She narrows the log to blocked runs, choosing the action by its words, not its code.
+    const action = page.getByRole('combobox', { name: 'Action' });
+    await action.pressSequentially('blocked');
+    const choices = await page.getByRole('option').allTextContents();
+    assert.ok(choices.includes('Run: blocked'), `the action filter offers words: ${choices.join(' | ')}`);
+    assert.ok(
+      !choices.some((c) => AUDIT_ACTIONS.some((a) => c.includes(a))),
+      `no codes: ${choices.join(' | ')}`,
+    );
+    await page.getByRole('option', { name: 'Run: blocked' }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .getByTestId('audit-count')
+      .filter({ hasText: /^1 event$/ })
+      .waitFor();
+    assert.equal(await action.inputValue(), 'Run: blocked', 'the filter shows the words it was given');
+    assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('action'), 'run.blocked');
+
     // The raw event is one click away.
-    await table
-      .locator('tr', { hasText: 'at a safety threshold' })
-      .first()
-      .getByRole('button')
-      .first()
-      .click();
+    await table.locator('tbody tr').first().getByRole('button').first().click();
     const panel = page.getByTestId('audit-event-drawer');
     await panel.getByTestId('audit-details').waitFor();
     assert.match(await textOf(panel), /run\.blocked/);
+    assert.match(await textOf(panel), /Outcome\s*Refused/, 'the outcome in words');
     await screenshot(page, '96-day-audit-event');
     await page.keyboard.press('Escape');
+    await panel.getByTestId('audit-details').waitFor({ state: 'detached' });
+    await assertAccessible(page, 'the audit log filtered by an action');
 
     // The same as the API has it, so the console showed the real log.
     const api = await stack.api<{ items: { action: string; outcome: string }[] }>(listAuditEvents, {
