@@ -129,7 +129,9 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const targetSignal = signal ? AbortSignal.any([signal, stopTarget.signal]) : stopTarget.signal;
     const tenantRead = readTarget(request.target, readAttributes, state, request.store, targetSignal);
     tenantRead.catch(() => {}); // awaited below; a rejection while AFAS is still read is not unhandled
-    let snapshot: Awaited<ReturnType<typeof request.source.read>>;
+    // Let go of once the persons are made: the user rows are garbage then (employment rows live on in
+    // the persons), so the plan's allocations can reuse their memory instead of growing the heap.
+    let snapshot: Awaited<ReturnType<typeof request.source.read>> | undefined;
     try {
       snapshot =
         kind === 'on-demand'
@@ -151,12 +153,18 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     await startPhase('plan');
     const now = clock.now();
     const today = localToday(now, config.timeZone);
+    const sourceRows = {
+      users: snapshot.users.length,
+      employments: snapshot.employments.length,
+      organizationalUnits: snapshot.organizationalUnits.length,
+    };
     const persons = normalise(snapshot, {
       today,
       timeZone: config.timeZone,
       persons: config.persons,
       constants: { Domain: config.target.defaultDomain },
     });
+    snapshot = undefined;
     const linkList = await request.store.links();
     const overrides = overrideSet((await request.store.overrides?.()) ?? []);
     const quarantineList = (await request.store.readQuarantine?.()) ?? [];
@@ -214,14 +222,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           lastSourceCount: countSource ? persons.length : state.lastSourceCount,
           targetCursor: tenant.cursor,
           accountAttributes: readAttributes,
-          sourceRows:
-            kind === 'on-demand'
-              ? (state.sourceRows ?? null)
-              : {
-                  users: snapshot.users.length,
-                  employments: snapshot.employments.length,
-                  organizationalUnits: snapshot.organizationalUnits.length,
-                },
+          sourceRows: kind === 'on-demand' ? (state.sourceRows ?? null) : sourceRows,
         },
         tenant.cacheUpdate,
       );

@@ -183,7 +183,9 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     const n = str(row.Medewerker);
     if (n !== null && !userRows.has(n)) userRows.set(n, row);
   }
-  for (const [n, list] of byEmployee) if (!userRows.has(n)) userRows.set(n, list[0]?.fields ?? {});
+  // Keys, not entries: an entry is a fresh [key, value] array per person.
+  for (const n of byEmployee.keys())
+    if (!userRows.has(n)) userRows.set(n, byEmployee.get(n)?.[0]?.fields ?? {});
 
   const records = new AttributeRecords(options.constants ?? {});
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
@@ -197,7 +199,8 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     return instant;
   };
   const result: Person[] = [];
-  for (const [employeeNumber, userRow] of userRows) {
+  for (const employeeNumber of userRows.keys()) {
+    const userRow = userRows.get(employeeNumber) as Attributes;
     const employments = byEmployee.get(employeeNumber) ?? [];
     if (employments.length === 0 && cfg.excludeWithoutEmployment) continue;
     let primary: Employment | null;

@@ -19,13 +19,13 @@ import {
   type StepReason,
   sameValue,
 } from '../../core/index.ts';
-import { type Expression, evaluate, parseExpression } from '../../expr/index.ts';
+import { type EvalContext, type Expression, evaluate, parseExpression } from '../../expr/index.ts';
 import { type CompiledMapping, type CompiledRule, evaluateRules, evaluateRulesIn } from '../map/index.ts';
 import { type AccountIndex, matchPerson } from '../match/index.ts';
 import { addDays } from '../normalise/index.ts';
-import { withinBudget } from '../pattern-budget.ts';
+import { overBudget } from '../pattern-budget.ts';
 import type { ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
-import type { ScopeFn } from '../scope/index.ts';
+import type { ScopeDecision, ScopeFn } from '../scope/index.ts';
 import {
   lifecycleLocked,
   lockedChanges,
@@ -125,10 +125,10 @@ export function plan(input: PlanInput): Plan {
   };
   const scheme = config.uniqueness.scheme;
   /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
-  const localParts = (attrs: Attributes, context: { now: () => string; random: () => number }) =>
+  const localParts = (context: EvalContext): Iterator<string> =>
     scheme
-      ? schemeCandidates(scheme, namePartsOf(attrs), config.uniqueness.maxSuffix)
-      : candidateSequence(candidateValues(candidates, attrs, context), config.uniqueness.maxSuffix);
+      ? schemeCandidates(scheme, namePartsOf(context.attributes), config.uniqueness.maxSuffix)
+      : candidateSequence(new CandidateValues(candidates, context), config.uniqueness.maxSuffix);
   const matchesOnUniqueName = config.matching.some((a) =>
     mapping.byTarget.get(a)?.references.includes(UNIQUE),
   );
@@ -150,6 +150,16 @@ export function plan(input: PlanInput): Plan {
   let managed = 0;
   const nowIso = input.nowIso;
   const now = () => nowIso;
+  // Without filters every person gets the same decision object: then they share one (frozen) step.
+  let lastScope: ScopeDecision | undefined;
+  let lastScopeStep: RunStep | undefined;
+  const scopeStep = (decision: ScopeDecision): RunStep => {
+    if (decision !== lastScope || lastScopeStep === undefined) {
+      lastScope = decision;
+      lastScopeStep = Object.freeze(step('scope', decision.reason, decision.inScope ? 'success' : 'skipped'));
+    }
+    return lastScopeStep;
+  };
 
   for (const person of input.persons) {
     if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber)
@@ -281,7 +291,7 @@ export function plan(input: PlanInput): Plan {
       }),
     ];
     const scope = input.scope(person);
-    steps.push(step('scope', scope.reason, scope.inScope ? 'success' : 'skipped'));
+    steps.push(scopeStep(scope));
     const excluded = overrides.excluded.get(n);
     if (excluded) {
       const link = linksByEmployee.get(n);
@@ -302,7 +312,7 @@ export function plan(input: PlanInput): Plan {
     // what the tenant holds next time (no write on every run).
     const fitted = fitValues(evaluated.values, limits);
     const mapped = { values: fitted.values, notFlowed: evaluated.notFlowed };
-    const firstLocal = matchesOnUniqueName ? (localParts(attrs, context).next().value ?? '') : '';
+    const firstLocal = matchesOnUniqueName ? (localParts(context).next().value ?? '') : '';
     const matchValues = config.matching.map((attribute) => {
       const rule = mapping.byTarget.get(attribute);
       const value = rule?.references.includes(UNIQUE)
@@ -339,7 +349,7 @@ export function plan(input: PlanInput): Plan {
       };
       return { plan: bare(item(n, name, 'conflict', 'failed', null, [], steps, error)) };
     }
-    steps.push({ ...step('match', match.message), reason: match.reason });
+    steps.push({ step: 'match', status: 'success', message: match.message, reason: match.reason });
     const dropLink = match.kind === 'none' && match.staleLink;
     const account = match.kind === 'none' ? null : match.account;
     const linked = match.kind === 'linked';
@@ -490,7 +500,7 @@ export function plan(input: PlanInput): Plan {
   function createPlan(
     person: Person,
     attrs: Attributes,
-    context: { now: () => string; random: () => number },
+    context: EvalContext,
     fitted: LimitCheck,
     enabled: boolean,
     steps: RunStep[],
@@ -501,29 +511,46 @@ export function plan(input: PlanInput): Plan {
     if (uniqueRules.length > 0) {
       // One copy of the attributes per person; only UniqueName changes between candidates.
       const scratch = withUniqueName(attrs, '');
+      const scratchContext: EvalContext = { ...context, attributes: scratch };
       /** " (why)" when a local part was refused for a name held implicitly, which no account shows. */
       const impliedReason = (localPart: string | undefined): string => {
         if (localPart === undefined || input.implied === undefined || input.implied.length === 0) return '';
         scratch[UNIQUE] = localPart;
         for (const [attribute, value] of Object.entries(
-          evaluateRules(uniqueRules, scratch, context).values,
+          evaluateRulesIn(uniqueRules, scratchContext).values,
         )) {
           const why = typeof value === 'string' ? registry.impliedClash(attribute, value) : null;
           if (why !== null) return ` (${why})`;
         }
         return '';
       };
+      // The first local part tried is remembered: the steps name it, and evaluating the candidates
+      // again would cost as much as the choice (and draw again from a RandomString's stream).
+      const sequence = localParts(context);
+      let first: string | undefined;
+      let started = false;
+      const recorded: Iterable<string> = {
+        [Symbol.iterator]: () => ({
+          next: () => {
+            const r = sequence.next();
+            if (!started) {
+              started = true;
+              if (r.done !== true) first = r.value;
+            }
+            return r;
+          },
+        }),
+      };
       const choice = chooseUniqueFrom(
-        localParts(attrs, context),
+        recorded,
         (localPart) => {
           scratch[UNIQUE] = localPart;
-          return evaluateRules(uniqueRules, scratch, context).values;
+          return evaluateRulesIn(uniqueRules, scratchContext).values;
         },
         registry,
       );
       if (!choice) {
         const targets = uniqueRules.map((r) => r.target).join(', ');
-        const first = localParts(attrs, context).next().value;
         const message =
           first === undefined
             ? `no user name can be made for ${targets}: the name parts the ${scheme ? `"${scheme}" scheme` : 'candidates'} need${scheme ? 's' : ''} are empty`
@@ -538,7 +565,6 @@ export function plan(input: PlanInput): Plan {
       }
       uniqueValues = choice.values;
       if (choice.tried > 1) {
-        const first = localParts(attrs, context).next().value;
         const implied = impliedReason(first);
         steps.push({
           ...step(
@@ -913,13 +939,25 @@ function describe(action: string, person: Person, count: number): StepReason {
   }
 }
 
-/** The candidates' local parts, each evaluated when the sequence reaches it. */
-function* candidateValues(
-  candidates: readonly { readonly ast: Expression; readonly label: string }[],
-  attrs: Attributes,
-  context: { now: () => string; random: () => number },
-): Generator<string> {
-  for (const candidate of candidates) yield localPartOf(candidate, attrs, context);
+/** The candidates' local parts, each evaluated when the sequence reaches it (an iterator, not a generator: cheaper). */
+class CandidateValues implements IterableIterator<string> {
+  private next_ = 0;
+
+  constructor(
+    private readonly candidates: readonly { readonly ast: Expression; readonly label: string }[],
+    private readonly context: EvalContext,
+  ) {}
+
+  next(): IteratorResult<string> {
+    const candidate = this.candidates[this.next_];
+    if (candidate === undefined) return { value: undefined, done: true };
+    this.next_++;
+    return { value: localPartOf(candidate, this.context), done: false };
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this;
+  }
 }
 
 /** A text attribute as a reason parameter (dates and names are strings; anything else is none). */
@@ -934,22 +972,23 @@ function unitOf(value: AttrValue | undefined): string | null {
  */
 function localPartOf(
   candidate: { readonly ast: Expression; readonly label: string },
-  attrs: Attributes,
-  context: { now: () => string; random: () => number },
+  full: EvalContext,
 ): string {
   const { ast, label } = candidate;
-  const full = { ...context, attributes: attrs };
-  return withinBudget(label, () => {
+  try {
     if (ast.kind === 'call' && ast.name === 'Join') {
-      for (const part of ast.args.slice(1)) {
-        if (part.kind === 'missing') continue;
+      for (let i = 1; i < ast.args.length; i++) {
+        const part = ast.args[i];
+        if (part === undefined || part.kind === 'missing') continue;
         const r = evaluate(part, full);
         if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
       }
     }
     const r = evaluate(ast, full);
     return r.ok && r.value !== null ? String(r.value) : '';
-  });
+  } catch (error) {
+    throw overBudget(label, error);
+  }
 }
 
 export type { CompiledRule };

@@ -107,21 +107,49 @@ export function chooseUnique(
  * Candidates are taken from `candidates` only as far as they are needed: most names are free at once,
  * so a lazy iterable spares evaluating the other candidate expressions.
  */
-export function* candidateSequence(candidates: Iterable<string>, maxSuffix: number): Generator<string> {
-  const seen = new Set<string>();
-  let first: string | undefined;
-  for (const candidate of candidates) {
-    const cleaned = cleanLocalPart(candidate);
-    if (cleaned === '' || seen.has(cleaned)) continue;
-    seen.add(cleaned);
-    first ??= cleaned;
-    yield cleaned;
+export function candidateSequence(candidates: Iterable<string>, maxSuffix: number): IterableIterator<string> {
+  return new CandidateSequence(candidates[Symbol.iterator](), maxSuffix);
+}
+
+/**
+ * candidateSequence as a plain iterator, not a generator: every create walks one, and a generator
+ * (with a Set of what it has seen) costs ~1 KB of garbage for three names.
+ */
+class CandidateSequence implements IterableIterator<string> {
+  /** Few candidates: a list, not a Set. */
+  private readonly seen: string[] = [];
+  private first: string | undefined;
+  private source: Iterator<string> | null;
+  private suffix = 2;
+
+  constructor(
+    source: Iterator<string>,
+    private readonly maxSuffix: number,
+  ) {
+    this.source = source;
   }
-  if (first === undefined) return;
-  // Suffixes are generated only as far as they are needed: most names are free at once.
-  for (let n = 2; n <= maxSuffix; n++) {
-    const suffix = String(n);
-    yield cleanLocalPart(first, MAX_LOCAL_PART - suffix.length) + suffix;
+
+  next(): IteratorResult<string> {
+    while (this.source !== null) {
+      const r = this.source.next();
+      if (r.done) {
+        this.source = null;
+        break;
+      }
+      const cleaned = cleanLocalPart(r.value);
+      if (cleaned === '' || this.seen.includes(cleaned)) continue;
+      this.seen.push(cleaned);
+      this.first ??= cleaned;
+      return { value: cleaned, done: false };
+    }
+    // Suffixes are generated only as far as they are needed: most names are free at once.
+    if (this.first === undefined || this.suffix > this.maxSuffix) return { value: undefined, done: true };
+    const suffix = String(this.suffix++);
+    return { value: cleanLocalPart(this.first, MAX_LOCAL_PART - suffix.length) + suffix, done: false };
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this;
   }
 }
 
