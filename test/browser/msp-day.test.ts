@@ -42,6 +42,8 @@ import { afasData, people, type Stack, startStack } from './support/stack.ts';
 
 const SANNE = { id: 'e1a2b3c4-0000-4000-8000-00000000b001', upn: 'sanne.devries@northwind.nl' };
 const ADMIN_APP_ROLE = 'hrsync.Admin';
+/** A colleague in the same Entra tenant, without the app role: the invitation gives him his role. */
+const DAAN = 'daan.visser@northwind.nl';
 /** The MSP's own Entra tenant: the people who sign in to hrsync. */
 const NORTHWIND_ENTRA: TenantDataset = {
   tenantId: '7e4b1c2d-0000-4000-8000-0000000000aa',
@@ -57,6 +59,16 @@ const NORTHWIND_ENTRA: TenantDataset = {
       mailNickname: 'sanne.devries',
       accountEnabled: true,
       mail: SANNE.upn,
+    },
+    {
+      id: 'e1a2b3c4-0000-4000-8000-00000000b002',
+      userPrincipalName: DAAN,
+      displayName: 'Daan Visser',
+      givenName: 'Daan',
+      surname: 'Visser',
+      mailNickname: 'daan.visser',
+      accountEnabled: true,
+      mail: DAAN,
     },
   ],
   groups: [],
@@ -204,7 +216,7 @@ test('she sets up notifications — the mail server, recipients, a signed webhoo
     assertNoConsoleErrors(w.errors);
   }));
 
-test('she invites a colleague; the invitation arrives by e-mail and its link opens the accept page', () =>
+test('she invites a colleague; the invitation arrives by e-mail and he accepts it with his Microsoft account', () =>
   flow(w, 'day-invitation', async () => {
     const { page } = w;
     await navLink(page, 'Users').click();
@@ -213,7 +225,7 @@ test('she invites a colleague; the invitation arrives by e-mail and its link ope
     await page.getByRole('button', { name: 'Invite a colleague' }).click();
     const invite = dialog(page, 'Invite a colleague');
     await invite.getByLabel('Name').fill('Daan Visser');
-    await invite.getByLabel('E-mail address').fill('daan.visser@northwind.nl');
+    await invite.getByLabel('E-mail address').fill(DAAN);
     await invite.getByLabel('Role').selectOption('operator');
     await invite.getByRole('button', { name: 'Send invitation' }).click();
     const sent = dialog(page, 'Invitation sent');
@@ -221,25 +233,34 @@ test('she invites a colleague; the invitation arrives by e-mail and its link ope
     assert.equal(await sent.getByTestId('invitation-link').count(), 0, 'an e-mailed link is not shown');
     await sent.getByRole('button', { name: 'Close' }).click();
     await sent.waitFor({ state: 'detached' });
-    await page
-      .getByTestId('invitations-table')
-      .locator('[data-invitation="daan.visser@northwind.nl"]')
-      .waitFor();
+    await page.getByTestId('invitations-table').locator(`[data-invitation="${DAAN}"]`).waitFor();
 
-    const mail = await smtp.next((m) => m.to.includes('daan.visser@northwind.nl'), { from: mailsBefore });
+    const mail = await smtp.next((m) => m.to.includes(DAAN), { from: mailsBefore });
     assert.match(mail.raw, /X-Hrsync-Event: invitation/);
     const link = /(http:\/\/127\.0\.0\.1:\d+\/#\/invitation\/[A-Za-z0-9_-]+)/.exec(mail.raw)?.[1];
     assert.ok(link, `the e-mail holds the console's invitation link:\n${mail.raw}`);
-    // Daan opens it in his own browser.
-    const daan = await openPage(browser, stack.url);
+    // Daan opens it in his own browser and accepts with his Microsoft work account.
+    const daan = await openPage(browser, stack.url, { identityEmulator: true });
     try {
       await daan.page.goto(link);
       await daan.page.getByText('You are invited to').waitFor();
-      await daan.page.getByText('daan.visser@northwind.nl').first().waitFor();
+      await daan.page.getByText('signs in with Microsoft').waitFor();
+      await daan.page.getByRole('button', { name: 'Accept with Microsoft' }).click();
+      await daan.page.getByLabel('Email, phone, or Skype').fill(DAAN);
+      await daan.page.getByRole('button', { name: 'Sign in' }).click();
+      await daan.page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
+      const session = (await (await daan.page.request.get(pathFor(getSession))).json()) as {
+        role: string;
+        user: { name: string };
+      };
+      assert.deepEqual([session.role, session.user.name], ['operator', 'Daan Visser']);
       assertNoConsoleErrors(daan.errors);
     } finally {
       await daan.close();
     }
+    // Sanne sees him among the users.
+    await page.reload();
+    await page.locator(`[data-testid="users-table"] tr[data-user="${DAAN}"]`).getByText('Operator').waitFor();
     assertNoConsoleErrors(w.errors);
   }));
 
@@ -453,6 +474,11 @@ test('she reads the day back in the audit log, as sentences', () =>
     }
     await screenshot(page, '95-day-audit-hers');
 
+    // Her colleague's first steps.
+    await page.locator('input[name="actor"]').fill(DAAN);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await table.getByText('Daan Visser accepted an invitation.').waitFor();
+
     // The trouble: the scheduled run, stopped, and the notifications sent about it.
     await page.locator('input[name="actor"]').fill('');
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -476,18 +502,34 @@ test('she reads the day back in the audit log, as sentences', () =>
       assert.ok(!AUDIT_ACTIONS.some((a) => s.includes(a)) && !/worker |vm\//.test(s), `a raw code in “${s}”`);
     }
 
+    // She narrows the log to blocked runs, choosing the action by its words, not its code.
+    const action = page.getByRole('combobox', { name: 'Action' });
+    await action.pressSequentially('blocked');
+    const choices = await page.getByRole('option').allTextContents();
+    assert.ok(choices.includes('Run: blocked'), `the action filter offers words: ${choices.join(' | ')}`);
+    assert.ok(
+      !choices.some((c) => AUDIT_ACTIONS.some((a) => c.includes(a))),
+      `no codes: ${choices.join(' | ')}`,
+    );
+    await page.getByRole('option', { name: 'Run: blocked' }).click();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .getByTestId('audit-count')
+      .filter({ hasText: /^1 event$/ })
+      .waitFor();
+    assert.equal(await action.inputValue(), 'Run: blocked', 'the filter shows the words it was given');
+    assert.equal(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('action'), 'run.blocked');
+
     // The raw event is one click away.
-    await table
-      .locator('tr', { hasText: 'at a safety threshold' })
-      .first()
-      .getByRole('button')
-      .first()
-      .click();
+    await table.locator('tbody tr').first().getByRole('button').first().click();
     const panel = page.getByTestId('audit-event-drawer');
     await panel.getByTestId('audit-details').waitFor();
     assert.match(await textOf(panel), /run\.blocked/);
+    assert.match(await textOf(panel), /Outcome\s*Refused/, 'the outcome in words');
     await screenshot(page, '96-day-audit-event');
     await page.keyboard.press('Escape');
+    await panel.getByTestId('audit-details').waitFor({ state: 'detached' });
+    await assertAccessible(page, 'the audit log filtered by an action');
 
     // The same as the API has it, so the console showed the real log.
     const api = await stack.api<{ items: { action: string; outcome: string }[] }>(listAuditEvents, {

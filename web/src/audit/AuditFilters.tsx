@@ -27,6 +27,7 @@ import {
   TIME_RANGES,
   type TimeRange,
 } from './audit-filter.ts';
+import { actionLabel } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' },
@@ -35,6 +36,23 @@ const useStyles = makeStyles({
 
 /** "connection.created" → family "connection." — the API accepts a prefix ending in a dot. */
 const FAMILIES = [...new Set(AUDIT_ACTIONS.map((a) => `${a.split('.')[0]}.`))];
+
+/**
+ * The action filter's choices in words ("Connection: state changed", "Connection: any action"); the
+ * code is what the API is asked for. Typing a code or a prefix such as "connection." still works.
+ */
+const CHOICES: readonly { readonly code: string; readonly label: string; readonly family: boolean }[] = [
+  ...FAMILIES.map((f) => ({
+    code: f,
+    label: `${actionLabel(f).replace(/:\s*$/, '')}: any action`,
+    family: true,
+  })),
+  ...AUDIT_ACTIONS.map((a) => ({ code: a, label: actionLabel(a), family: false })),
+];
+const labelOf = (code: string | undefined): string =>
+  CHOICES.find((c) => c.code === code)?.label ?? code ?? '';
+const codeOf = (text: string): string =>
+  CHOICES.find((c) => c.label.toLowerCase() === text.trim().toLowerCase())?.code ?? text.trim();
 
 export function AuditFilters(props: {
   readonly value: AuditFilterValues;
@@ -48,16 +66,14 @@ export function AuditFilters(props: {
   const zone = useTimeZone();
   const [from, setFrom] = useState(isoToLocalInput(v.from, zone));
   const [to, setTo] = useState(isoToLocalInput(v.to, zone));
-  const [action, setAction] = useState(v.action ?? '');
+  const [action, setAction] = useState(labelOf(v.action));
   const [actor, setActor] = useState(v.actor ?? '');
   const [person, setPerson] = useState(v.person ?? '');
   const [outcome, setOutcome] = useState<AuditOutcome | ''>(v.outcome ?? '');
   const actionOptions = useMemo(() => {
-    const q = action.toLowerCase();
-    return {
-      families: FAMILIES.filter((f) => f.includes(q)),
-      actions: AUDIT_ACTIONS.filter((a) => a.includes(q)),
-    };
+    const q = action.trim().toLowerCase();
+    const matching = CHOICES.filter((c) => c.label.toLowerCase().includes(q) || c.code.includes(q));
+    return { families: matching.filter((c) => c.family), actions: matching.filter((c) => !c.family) };
   }, [action]);
 
   const submit = (event?: FormEvent) => {
@@ -75,7 +91,7 @@ export function AuditFilters(props: {
     if (v.runId) next.runId = v.runId;
     if (fromIso) next.from = fromIso;
     if (toIso) next.to = toIso;
-    if (action.trim()) next.action = action.trim();
+    if (action.trim()) next.action = codeOf(action);
     if (actor.trim()) next.actor = actor.trim();
     if (person.trim()) next.person = person.trim();
     if (outcome) next.outcome = outcome;
@@ -129,24 +145,24 @@ export function AuditFilters(props: {
           freeform
           value={action}
           onInput={(e) => setAction((e.target as HTMLInputElement).value)}
-          onOptionSelect={(_, d) => setAction(d.optionValue ?? '')}
+          onOptionSelect={(_, d) => setAction(d.optionText ?? '')}
           placeholder="Any action"
           name="action"
           className={styles.narrow}
         >
           {actionOptions.families.length > 0 && (
-            <OptionGroup label="All actions of">
-              {actionOptions.families.map((f) => (
-                <Option key={f} value={f} text={f}>
-                  {f}*
+            <OptionGroup label="All actions of a kind">
+              {actionOptions.families.map((c) => (
+                <Option key={c.code} value={c.code}>
+                  {c.label}
                 </Option>
               ))}
             </OptionGroup>
           )}
           <OptionGroup label="Actions">
-            {actionOptions.actions.map((a) => (
-              <Option key={a} value={a}>
-                {a}
+            {actionOptions.actions.map((c) => (
+              <Option key={c.code} value={c.code}>
+                {c.label}
               </Option>
             ))}
           </OptionGroup>
