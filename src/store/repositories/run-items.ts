@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus, type RunItem } from '../../core/index.ts';
 import type { RepoContext } from '../context.ts';
 import type { RunItemsTable } from '../database.ts';
-import { fromJson, likePattern, toCount, toJson } from '../json.ts';
+import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
   decodeOrders,
@@ -102,6 +102,10 @@ const listCache = new Map<string, UnchangedEntry[]>();
 /** Merged views of runs that list unchanged persons too, by run and query (runs do not change). */
 const mergedCache = new Map<string, readonly MergedRow[]>();
 const CACHE_SIZE = 6;
+/** Seqs per `seq in (…)`: far below both stores' parameter limits. */
+const SEQ_CHUNK = 5000;
+/** Stored rows matched by recent filters, in order, by run, query and sort. */
+const matchCache = new Map<string, Int32Array>();
 /** Merged orders of recent runs (a few bytes per stored item), by run and finish time. */
 const ordersCache = new Map<string, ItemOrders | null>();
 /** Chunk boundaries of lists, by hash (a list never changes once written). */
@@ -262,17 +266,10 @@ export class RunItemRepository {
       if (everyone) return this.everyonePage(run, everyone, sort, page, pageSize);
       const merged = await this.merged(run, query, sort);
       const slice = merged.slice((page - 1) * pageSize, page * pageSize);
-      const seqs = slice.flatMap((m) => (m.seq === null ? [] : [m.seq]));
-      const rows =
-        seqs.length === 0
-          ? []
-          : await this.ctx.db
-              .selectFrom('run_items')
-              .selectAll()
-              .where('run_id', '=', run.id)
-              .where('seq', 'in', seqs)
-              .execute();
-      const bySeq = new Map(rows.map((r) => [Number(r.seq), r]));
+      const bySeq = await this.rowsBySeq(
+        run.id,
+        slice.flatMap((m) => (m.seq === null ? [] : [m.seq])),
+      );
       const items = slice.map((m) =>
         m.entry !== null ? fromEntry(m.entry) : toItem(bySeq.get(m.seq as number) as RunItemsTable),
       );
@@ -296,16 +293,45 @@ export class RunItemRepository {
               .execute();
       return { items: rows.map(toItem), total: count, page, pageSize };
     }
-    const total = await this.filtered(run.id, query)
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst();
-    const rows = await this.filtered(run.id, query)
-      .selectAll()
-      .orderBy(`pos_${sort}`)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute();
-    return { items: rows.map(toItem), total: toCount(total?.n), page, pageSize };
+    // A free-text, changed-attribute or value filter scans the run's rows once; the matching rows'
+    // places are kept (runs do not change), so the count and every later page are read by key.
+    const matching = await this.matching(run, query, sort);
+    const seqs = [...matching.subarray((page - 1) * pageSize, page * pageSize)];
+    const bySeq = await this.rowsBySeq(run.id, seqs);
+    const items = seqs.flatMap((seq) => {
+      const row = bySeq.get(seq);
+      return row ? [toItem(row)] : [];
+    });
+    return { items, total: matching.length, page, pageSize };
+  }
+
+  /** Rows by seq, a few thousand per statement (an export may ask for 50,000). */
+  private async rowsBySeq(runId: string, seqs: readonly number[]): Promise<Map<number, RunItemsTable>> {
+    const bySeq = new Map<number, RunItemsTable>();
+    for (let at = 0; at < seqs.length; at += SEQ_CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('run_items')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .where('seq', 'in', seqs.slice(at, at + SEQ_CHUNK))
+        .execute();
+      for (const r of rows) bySeq.set(Number(r.seq), r);
+    }
+    return bySeq;
+  }
+
+  /** The stored rows a filter matches, in the given order, as their seq (cached per run and query). */
+  private async matching(run: Run, query: RunItemQuery, sort: RunItemSort): Promise<Int32Array> {
+    // A blocked run that is approved runs again and is recorded again: its finish time tells them apart.
+    const cacheKey = `${run.id}|${run.finishedAt}|${sort}|${JSON.stringify(query)}`;
+    const known = matchCache.get(cacheKey);
+    if (known) return known;
+    const rows = await this.filtered(run.id, query).select('seq').orderBy(`pos_${sort}`).execute();
+    return remember(
+      matchCache,
+      cacheKey,
+      Int32Array.from(rows, (r) => Number(r.seq)),
+    );
   }
 
   /** Every item of the query in the given order (exports). */
