@@ -25,11 +25,22 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
   agent: async () => [(await import('./commands/agent.ts')).agentCommand()],
 };
 
+/** Long-running commands: their output ending is not the reader being done with it. */
+const SERVICES = new Set(['serve', 'worker', 'demo', 'agent', 'emulator']);
+
 const program = new Command('hrsync')
   .description('Keeps Microsoft 365 accounts in step with AFAS Profit HR')
   .showHelpAfterError();
 
 const requested = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+if (requested === undefined || !SERVICES.has(requested)) {
+  // `hrsync runs items … | head` closes the pipe once it has its lines: stop quietly, as other
+  // command-line tools do, instead of dying with a stack trace on the next write.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 const load = requested !== undefined ? COMMANDS[requested] : undefined;
 const commands = load ? await load() : (await Promise.all(Object.values(COMMANDS).map((l) => l()))).flat();
 for (const command of commands) program.addCommand(command);

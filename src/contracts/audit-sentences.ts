@@ -5,7 +5,9 @@
  * panel, the CLI's --json). The console's audit log and `hrsync audit list` both say them from here.
  */
 import type { Static } from '@sinclair/typebox';
+import type { RunKind, RunOutcome } from '../core/vocabulary.ts';
 import type { AuditAction } from './audit-actions.ts';
+import { RUN_OUTCOME_INFO } from './run-outcomes.ts';
 import type { AuditEventDto } from './schemas/audit.ts';
 
 type AuditEvent = Static<typeof AuditEventDto>;
@@ -16,6 +18,24 @@ const conn = (e: AuditEvent): string =>
   e.connection ? `the connection “${e.connection.name ?? e.connection.id}”` : 'a connection';
 const of = (e: AuditEvent): string => (e.connection ? ` of “${e.connection.name ?? e.connection.id}”` : '');
 const person = (e: AuditEvent): string => (e.person ? ` of ${e.person}` : '');
+
+const RUN_NOUNS: Readonly<Record<RunKind, string>> = {
+  simulation: 'a simulation',
+  sync: 'a sync',
+  'on-demand': 'an on-demand sync',
+};
+/**
+ * "a simulation", "a sync": the run's kind from the event's details, or from the worker's message
+ * ("simulation run started"), which carries no details; "a run" when neither says.
+ */
+function run(e: AuditEvent): string {
+  const kind = typeof e.details.kind === 'string' ? e.details.kind : /^([\w-]+) run\b/.exec(e.message)?.[1];
+  return kind !== undefined && Object.hasOwn(RUN_NOUNS, kind) ? RUN_NOUNS[kind as RunKind] : 'a run';
+}
+const outcomeOf = (e: AuditEvent): RunOutcome | undefined =>
+  typeof e.details.outcome === 'string' && Object.hasOwn(RUN_OUTCOME_INFO, e.details.outcome)
+    ? (e.details.outcome as RunOutcome)
+    : undefined;
 
 /**
  * What the actor did, per action; `object` is the connection phrase where one applies. Keyed by every
@@ -71,9 +91,9 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'connection.quarantine-released': (o, e) =>
     e.person ? `released ${e.person} from quarantine in ${o}` : `released the quarantined persons of ${o}`,
   'run.queued': (_, e) => `asked for a run${of(e)}`,
-  'run.started': (_, e) => `started a run${of(e)}`,
+  'run.started': (_, e) => `started ${run(e)}${of(e)}`,
   'run.requeued': (_, e) => `picked up an interrupted run${of(e)} again`,
-  'run.finished': (_, e) => `finished a run${of(e)}`,
+  'run.finished': (_, e) => `finished ${run(e)}${of(e)}`,
   'run.blocked': (_, e) => `stopped a run${of(e)} at a safety threshold`,
   'run.approved': (_, e) => `approved the blocked run${of(e)}`,
   'run.discarded': (_, e) => `discarded the blocked run${of(e)}`,
@@ -122,11 +142,20 @@ export function actionLabel(action: string): string {
 /** The actor as a person would name them: the service resolves users' names (actor-names.ts). */
 export const actorName = (actor: AuditEvent['actor']): string => actor.displayName;
 
+const WORKER_RUN_ACTIONS = new Set(['run.started', 'run.finished', 'run.requeued']);
+
 const OUTCOME_TAILS = { success: '', failure: ', which failed', refused: ', which was refused' } as const;
 
 export function auditSentence(e: AuditEvent): string {
   const phrase = Object.hasOwn(PHRASES, e.action) ? PHRASES[e.action as AuditAction] : undefined;
-  const who = actorName(e.actor);
+  // The worker writes accounts as "The sync"; the runs it starts and finishes are hrsync's own
+  // ("hrsync finished a simulation …", not "The sync finished a simulation …").
+  const worker =
+    e.actor.type === 'system' && WORKER_RUN_ACTIONS.has(e.action) && /^worker\b/.test(e.actor.name);
+  const who = worker ? 'hrsync' : actorName(e.actor);
   if (!phrase) return `${who}: ${e.message}`;
-  return `${who} ${phrase(conn(e), e)}${OUTCOME_TAILS[e.outcome]}.`;
+  // A finished run says how it ended ("completed with failures"), not just that the event failed.
+  const outcome = e.action === 'run.finished' ? outcomeOf(e) : undefined;
+  const tail = outcome ? `: ${RUN_OUTCOME_INFO[outcome].label.toLowerCase()}` : OUTCOME_TAILS[e.outcome];
+  return `${who} ${phrase(conn(e), e)}${tail}.`;
 }

@@ -14,6 +14,7 @@ import type {
   TenantType,
 } from '../core/vocabulary.ts';
 import type { AuditOutcome } from './audit-actions.ts';
+import type { AgentStatus } from './schemas/agents.ts';
 
 export const CONNECTION_STATE_WORDS: Readonly<Record<ConnectionState, string>> = {
   draft: 'Draft',
@@ -70,6 +71,17 @@ export const OVERRIDE_WORDS: Readonly<Record<OverrideKind, string>> = {
   exclude: 'Excluded',
   'never-match': 'Never matched to',
 };
+
+/** A directory agent's registration; a registered one is "Connected" or "Not connected" (`agentStatusWords`). */
+export const AGENT_STATUS_WORDS: Readonly<Record<AgentStatus, string>> = {
+  'awaiting-registration': 'Waiting for registration',
+  'key-expired': 'Key expired, never registered',
+  registered: 'Registered',
+  revoked: 'Revoked',
+};
+
+export const agentStatusWords = (status: AgentStatus, connected: boolean): string =>
+  status === 'registered' ? (connected ? 'Connected' : 'Not connected') : AGENT_STATUS_WORDS[status];
 
 /** The five configuration steps by number, as the console's step list and `connections show` name them. */
 export const CONFIGURATION_STEP_WORDS: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = {

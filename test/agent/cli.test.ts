@@ -60,6 +60,13 @@ describe('hrsync agent / hrsync agents', () => {
     assert.equal(added.code, 0, added.stderr);
     const key = /hra_[A-Za-z0-9_-]{43}/.exec(added.stdout)?.[0];
     assert.ok(key, added.stdout);
+    // In the console's words, with who added it by name; not the API's raw status.
+    const waiting = await hrsync(['agents', 'list', '--tenant', svc.tenantId], env).done;
+    assert.equal(waiting.code, 0, waiting.stderr);
+    assert.match(waiting.stdout, /^NAME\s+STATUS\s+.*\s+ADDED\s+ID$/m);
+    assert.match(waiting.stdout, /dc-agent-cli\s+Waiting for registration\s/);
+    assert.match(waiting.stdout, / \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} CES?T by \S/);
+    assert.doesNotMatch(waiting.stdout, /awaiting-registration/);
 
     const stateDir = join(dir, 'state');
     const caFile = join(dir, 'ca.pem');
@@ -113,7 +120,7 @@ describe('hrsync agent / hrsync agents', () => {
       run.output().includes('"msg":"connected to the hrsync service"'),
     );
     const listed = await hrsync(['agents', 'list', '--tenant', svc.tenantId], env).done;
-    assert.match(listed.stdout, /dc-agent-cli\s+connected/);
+    assert.match(listed.stdout, /dc-agent-cli\s+Connected\s/);
 
     const revoked = await svc.call(revokeAgent, { params: { id: agentId } });
     assert.equal(revoked.status, 200);

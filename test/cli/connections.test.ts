@@ -6,7 +6,9 @@
  * for tokens.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   ACTION_WORDS,
@@ -341,5 +343,25 @@ describe('refusals', () => {
     );
     assert.equal(tokenless.code, 1);
     assert.match(tokenless.err, /^No API token: set HRSYNC_TOKEN \(or pass --token\)/);
+  });
+});
+
+describe('output into a pipe', () => {
+  test('a reader that stops early (`| head`) ends the command quietly, not with a stack trace', async () => {
+    const env = { ...process.env, HRSYNC_URL: stack.url, HRSYNC_TOKEN: stack.tokens.admin };
+    const hrsync = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
+    const child = spawn(process.execPath, [hrsync, 'audit', 'list'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Closed before the command has written a line: its first write finds no reader.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(err, '');
+    assert.equal(code, 0);
   });
 });

@@ -1,4 +1,4 @@
-import { Type as T } from '@sinclair/typebox';
+import { type Static, Type as T } from '@sinclair/typebox';
 import { Id, Name, Nullable, Timestamp } from './common.ts';
 
 export const AgentStatusSchema = T.Union(
@@ -13,6 +13,8 @@ export const AgentStatusSchema = T.Union(
       'a registration waits for its key to be used (within the hour), then the agent is registered',
   },
 );
+
+export type AgentStatus = Static<typeof AgentStatusSchema>;
 
 export const AgentControllersDto = T.Object({
   ok: T.Boolean({ description: 'whether the domain controllers answered the agent’s last check' }),

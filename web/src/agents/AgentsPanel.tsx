@@ -11,6 +11,7 @@ import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import {
   type AgentDto,
+  agentStatusWords,
   createAgentRegistration,
   listAgents,
   revokeAgent,
@@ -55,14 +56,13 @@ type StatusBadge = {
   readonly colour: 'success' | 'danger' | 'warning' | 'informative';
 };
 
+/** The words are the CLI's too (src/contracts/words.ts); the colours are the console's. */
 function statusOf(a: Agent): StatusBadge {
-  if (a.status === 'revoked') return { label: 'Revoked', colour: 'danger' };
-  if (a.status === 'awaiting-registration')
-    return { label: 'Waiting for registration', colour: 'informative' };
-  if (a.status === 'key-expired') return { label: 'Key expired, never registered', colour: 'warning' };
-  return a.connected
-    ? { label: 'Connected', colour: 'success' }
-    : { label: 'Not connected', colour: 'warning' };
+  const label = agentStatusWords(a.status, a.connected);
+  if (a.status === 'revoked') return { label, colour: 'danger' };
+  if (a.status === 'awaiting-registration') return { label, colour: 'informative' };
+  if (a.status === 'key-expired') return { label, colour: 'warning' };
+  return { label, colour: a.connected ? 'success' : 'warning' };
 }
 
 function Controllers(props: { readonly agent: Agent }) {

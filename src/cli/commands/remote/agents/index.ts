@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import {
+  agentStatusWords,
   createAgentRegistration,
   listAgents,
   type ResponseOf,
@@ -19,10 +20,7 @@ type AgentRow = ResponseOf<typeof listAgents>['items'][number];
 
 const columns = (zone: string): readonly Column<AgentRow>[] => [
   { header: 'name', value: (a) => a.name },
-  {
-    header: 'status',
-    value: (a) => (a.status === 'registered' ? (a.connected ? 'connected' : 'not connected') : a.status),
-  },
+  { header: 'status', value: (a) => agentStatusWords(a.status, a.connected) },
   { header: 'host', value: (a) => a.host ?? '—' },
   { header: 'version', value: (a) => a.version ?? '—' },
   { header: 'connected since', value: (a) => timeIn(a.connectedSince, zone) },
@@ -36,6 +34,7 @@ const columns = (zone: string): readonly Column<AgentRow>[] => [
           ? 'answering'
           : `NOT answering: ${a.controllers.message}`,
   },
+  { header: 'added', value: (a) => `${timeIn(a.createdAt, zone)} by ${a.createdByName}` },
   { header: 'id', value: (a) => a.id },
 ];
 
