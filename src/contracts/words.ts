@@ -14,6 +14,7 @@ import type {
   TenantType,
 } from '../core/vocabulary.ts';
 import type { AuditOutcome } from './audit-actions.ts';
+import { formatInstant } from './date-time.ts';
 import type { AgentStatus } from './schemas/agents.ts';
 
 export const CONNECTION_STATE_WORDS: Readonly<Record<ConnectionState, string>> = {
@@ -98,10 +99,22 @@ export const AUDIT_OUTCOME_WORDS: Readonly<Record<AuditOutcome, string>> = {
   refused: 'Refused',
 };
 
-/** A value from an attribute change, as text: arrays joined, null shown as "(empty)". */
-export function formatValue(value: unknown): string {
+/** An instant as Graph and hrsync write it ("2019-12-31T23:00:00Z"), not a bare date. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A value from an attribute change, as text: arrays joined, null shown as "(empty)". With a zone,
+ * an instant is shown in the one format in that zone with the value as written beside it: a hire
+ * date of 1 January written as "2019-12-31T23:00:00Z" reads "1 Jan 2020, 00:00 CET
+ * (2019-12-31T23:00:00Z)", not as the day before.
+ */
+export function formatValue(value: unknown, zone?: string): string {
   if (value === null || value === undefined || value === '') return '(empty)';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '(empty)';
+  if (Array.isArray(value))
+    return value.length ? value.map((v) => formatValue(v, zone)).join(', ') : '(empty)';
+  if (zone !== undefined && typeof value === 'string' && INSTANT.test(value)) {
+    return `${formatInstant(value, zone)} (${value})`;
+  }
   return String(value);
 }
 

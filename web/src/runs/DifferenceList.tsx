@@ -13,6 +13,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue, plural } from '../ui/format.ts';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { Pager } from '../ui/Pager.tsx';
+import { useTimeZone } from '../ui/time-zone.ts';
 
 export type DifferenceKind = 'action' | 'status' | 'values';
 
@@ -52,6 +53,7 @@ const absentLabel = (a: string) =>
 
 function Side(props: { readonly person: PersonDifference; readonly which: 'before' | 'after' }) {
   const styles = useStyles();
+  const zone = useTimeZone();
   const side = props.person[props.which];
   if (!side) return <Text className={styles.muted}>Not in this plan</Text>;
   const other = props.person[props.which === 'before' ? 'after' : 'before'];
@@ -73,7 +75,7 @@ function Side(props: { readonly person: PersonDifference; readonly which: 'befor
           <span className={styles.changed}>
             {side.status === 'failed' && a[props.which] === a.current
               ? 'not written'
-              : formatValue(a[props.which])}
+              : formatValue(a[props.which], zone)}
           </span>
         </Text>
       ))}

@@ -26,6 +26,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
 import { ACTION_LABELS, ITEM_STEP_LABELS } from '../ui/labels.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { useTimeZone } from '../ui/time-zone.ts';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '20px' },
@@ -73,9 +74,14 @@ const stepLabel = (step: string): string =>
   Object.hasOwn(ITEM_STEP_LABELS, step) ? ITEM_STEP_LABELS[step as keyof typeof ITEM_STEP_LABELS] : step;
 
 /** A manager is shown by name (with the employee number), other values as they are. */
-function shown(item: RunItem, attribute: string, value: RunItem['changes'][number]['old']): string {
+function shown(
+  item: RunItem,
+  attribute: string,
+  value: RunItem['changes'][number]['old'],
+  zone: string,
+): string {
   const name = attribute === 'manager' && typeof value === 'string' ? item.managerNames?.[value] : undefined;
-  return name ? `${name} (${value})` : formatValue(value);
+  return name ? `${name} (${value})` : formatValue(value, zone);
 }
 
 export function RunItemDrawer(props: {
@@ -85,6 +91,7 @@ export function RunItemDrawer(props: {
   readonly actions?: (item: RunItem) => ReactNode;
 }) {
   const styles = useStyles();
+  const zone = useTimeZone();
   return (
     <DetailDrawer
       item={props.item}
@@ -139,11 +146,11 @@ export function RunItemDrawer(props: {
                       <TableCell>
                         <AttributeName name={c.attribute} />
                       </TableCell>
-                      <TableCell className={styles.old}>{shown(item, c.attribute, c.old)}</TableCell>
+                      <TableCell className={styles.old}>{shown(item, c.attribute, c.old, zone)}</TableCell>
                       <TableCell>
                         <ArrowRightRegular aria-label="becomes" />
                       </TableCell>
-                      <TableCell className={styles.new}>{shown(item, c.attribute, c.new)}</TableCell>
+                      <TableCell className={styles.new}>{shown(item, c.attribute, c.new, zone)}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

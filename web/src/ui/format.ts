@@ -7,14 +7,19 @@
  * format itself is src/contracts/date-time.ts, which the CLI and the service's e-mails use too.
  */
 import {
+  formatValue as contractsFormatValue,
   formatDuration,
   formatInstant,
-  formatValue,
   isTimeZone,
   formatRelative as relativeTo,
 } from '../api/contracts.ts';
 
-export { formatDuration, formatValue };
+export { formatDuration };
+
+/** An attribute's value as text; an instant in `zone` (default: the organisation's) with the value beside it. */
+export function formatValue(value: unknown, zone?: string): string {
+  return contractsFormatValue(value, zone ?? organisationZone);
+}
 
 /** The organisation's zone, set once the session is known (`setOrganisationTimeZone`). */
 let organisationZone = 'UTC';

@@ -14,11 +14,10 @@ import {
   RUN_STATUS_WORDS,
   wordFor,
 } from '../../../contracts/index.ts';
-import type { TenantType } from '../../../core/index.ts';
 import { toJson } from './format.ts';
 import type { ExitCode, Remote } from './run-remote.ts';
 import { errorWords, type RunView, runExitCode, runLines } from './run-summary.ts';
-import { runPlace } from './time-zones.ts';
+import { type RunPlace, runPlace } from './time-zones.ts';
 import { waitForRun } from './wait-for-run.ts';
 
 export async function reportRun(remote: Remote, queued: RunView, wait: boolean): Promise<ExitCode> {
@@ -39,13 +38,14 @@ export async function reportRun(remote: Remote, queued: RunView, wait: boolean):
   }
   const place = await runPlace(remote.client, run.connectionId);
   for (const line of runLines(run, place)) remote.out(line);
-  if (run.kind === 'on-demand') await printPersonSteps(remote, run.id, place.destinationType);
+  if (run.kind === 'on-demand') await printPersonSteps(remote, run.id, place);
   else if (run.counts) remote.out(`\nPer person: hrsync runs items ${run.id}`);
   return runExitCode(run);
 }
 
 /** An on-demand run is about one person: show what happened to them step by step. */
-async function printPersonSteps(remote: Remote, runId: string, type: TenantType | null): Promise<void> {
+async function printPersonSteps(remote: Remote, runId: string, place: RunPlace): Promise<void> {
+  const type = place.destinationType;
   const items = await remote.client.call(listRunItems, { params: { id: runId }, query: { pageSize: 10 } });
   for (const item of items.items) {
     remote.out('');
@@ -59,7 +59,9 @@ async function printPersonSteps(remote: Remote, runId: string, type: TenantType 
     }
     for (const change of item.changes) {
       const attribute = attributeText(type, change.attribute);
-      remote.out(`  ${attribute}: ${formatValue(change.old)} → ${formatValue(change.new)}`);
+      remote.out(
+        `  ${attribute}: ${formatValue(change.old, place.zone)} → ${formatValue(change.new, place.zone)}`,
+      );
     }
     if (item.error) remote.out(`  ${errorWords(item.error)}`);
   }
