@@ -124,10 +124,7 @@ function overridesRemove(): Command {
         const c = await resolveConnection(client, ref);
         const removed = await client.call(removeOverride, { params: { id: c.id, overrideId } });
         if (json) out(toJson(removed));
-        else
-          out(
-            `Override removed from "${c.name}": ${personText(removed)} ${overrideText(removed)}.`,
-          );
+        else out(`Override removed from "${c.name}": ${personText(removed)} ${overrideText(removed)}.`);
         return 0;
       }),
     );
