@@ -5,11 +5,11 @@
  * an hrsync administrator. Then, all through the console: she adds a customer and its tenant and
  * tests the credentials; sets up notifications (the organisation's mail server — a real SMTP server —
  * recipients and a signed webhook to a real HTTP receiver) and sends a test; invites a colleague,
- * whose invitation arrives by e-mail; creates an API token (shown once) and revokes it; creates a
- * connection through its five steps, simulates it and reads the result, activates it and syncs once;
- * schedules it. HR then ends four contracts, and the scheduled sync stops at the safety threshold:
- * she hears of it by e-mail and by webhook (its HMAC verifies) without looking at the console, opens
- * the run, and finally reads the day back in the audit log, as sentences.
+ * whose invitation arrives by e-mail and who accepts it with his Microsoft account; creates an API
+ * token (shown once) and revokes it; creates a connection through its five steps, simulates it and
+ * reads the result, activates it and syncs once; schedules it. HR then ends four contracts, and the scheduled sync stops at the safety threshold:
+ * she hears of it by e-mail and by webhook (its HMAC verifies) without looking at the console,
+ * follows the e-mail's link to the run, and finally reads the day back in the audit log, as sentences.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -86,7 +86,7 @@ let receiver: WebhookReceiver;
 
 before(async () => {
   [stack, browser, smtp, receiver] = await Promise.all([
-    startStack({ identity: NORTHWIND_ENTRA }),
+    startStack({ identity: NORTHWIND_ENTRA, publicUrl: true }),
     launchChromium(),
     startMailCollector({ auth: { user: 'hrsync-mailer', pass: 'mailer-password-17' } }),
     startWebhookReceiver(),
@@ -432,8 +432,10 @@ test('HR ends four contracts; the scheduled sync stops at the safety threshold a
       'nothing was disabled',
     );
 
-    // She opens the run the webhook names: blocked, and why, in words.
-    await page.goto(`/#/runs/${payload.run.id}`);
+    // The e-mail links to the run the webhook names; she follows it: blocked, and why, in words.
+    const link = `${stack.url}/#/runs/${payload.run.id}`;
+    assert.ok(mail.raw.includes(link), `the e-mail links to the run (${link}):\n${mail.raw}`);
+    await page.goto(link);
     const blocked = page.getByTestId('blocked-run');
     await blocked.waitFor();
     assert.match(await textOf(blocked), /4 disables \+ deletes .* Nothing has been applied\. Approve it/);

@@ -69,11 +69,12 @@ export function compileMapping(
         },
       });
     } else if (rule.type === 'direct') {
+      const read = reader(source);
       compiled.push({
         ...base,
         references: [source],
         evaluate: (context) => {
-          result.value = finish(context.attributes[source] ?? null);
+          result.value = finish(read(context.attributes) ?? null);
           return result;
         },
       });
@@ -108,6 +109,22 @@ export function compileMapping(
   return { ok: true, mapping: { rules: compiled, byTarget: new Map(compiled.map((r) => [r.target, r])) } };
 }
 
+/**
+ * Reads one attribute. A function made for the name, not `attributes[source]` in one shared closure:
+ * every direct rule's closure shares that load site, which then sees ~10 names and goes megamorphic
+ * (a dictionary lookup per rule and person); a load of a fixed name stays monomorphic on the persons'
+ * one hidden class. The name is embedded as a JSON string literal, so no mapping can inject code.
+ */
+function reader(name: string): (attributes: Attributes) => AttrValue | undefined {
+  try {
+    return new Function('a', `return a[${JSON.stringify(name)}];`) as (
+      attributes: Attributes,
+    ) => AttrValue | undefined;
+  } catch {
+    return (attributes) => attributes[name];
+  }
+}
+
 export interface MappedValues {
   readonly values: Readonly<Record<string, AttrValue>>;
   /** Targets an expression chose not to flow (IgnoreFlowIfNullOrEmpty): leave them untouched. */
@@ -125,22 +142,109 @@ export function evaluateRules(
 
 /** evaluateRules with a context that already holds the person's attributes (no copy per call). */
 export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContext): MappedValues {
-  const values: Record<string, AttrValue> = {};
-  // Most persons have no error and every value flows: the set and the list are made only when needed.
-  let notFlowed: Set<string> | undefined;
-  let errors: string[] | undefined;
-  for (const rule of rules) {
-    const r = rule.evaluate(full);
-    if (!r.ok) {
-      errors ??= [];
-      errors.push(r.message);
-    } else if (!r.flow) {
-      notFlowed ??= new Set();
-      notFlowed.add(rule.target);
-    } else values[rule.target] = r.value;
+  const shape = shapeOf(rules);
+  const got = shape.busy ? new Array<Slot>(rules.length).fill(SKIPPED) : shape.scratch;
+  shape.busy = true;
+  try {
+    // Most persons have no error and every value flows: the set and the list are made only when needed.
+    let notFlowed: Set<string> | undefined;
+    let errors: string[] | undefined;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as CompiledRule;
+      const r = rule.evaluate(full);
+      if (!r.ok) {
+        errors ??= [];
+        errors.push(r.message);
+      } else if (!r.flow) {
+        notFlowed ??= new Set();
+        notFlowed.add(rule.target);
+      } else got[i] = r.value;
+    }
+    let values: Record<string, AttrValue>;
+    if (notFlowed === undefined && errors === undefined) values = shape.build(got as AttrValue[]);
+    else {
+      // The rare person with an error or a value that does not flow: only the values that flowed.
+      values = {};
+      for (let i = 0; i < rules.length; i++) {
+        const value = got[i];
+        if (value !== SKIPPED) values[(rules[i] as CompiledRule).target] = value as AttrValue;
+      }
+    }
+    return { values, notFlowed: notFlowed ?? NOTHING, errors: errors ?? NO_ERRORS };
+  } finally {
+    if (got === shape.scratch) {
+      got.fill(SKIPPED);
+      shape.busy = false;
+    }
   }
-  return { values, notFlowed: notFlowed ?? NOTHING, errors: errors ?? NO_ERRORS };
 }
 
 const NOTHING: ReadonlySet<string> = new Set();
 const NO_ERRORS: readonly string[] = Object.freeze([]);
+/** A slot no value was written to in this evaluation (a failed rule, a value that does not flow). */
+const SKIPPED: unique symbol = Symbol('skipped');
+type Slot = AttrValue | typeof SKIPPED;
+
+interface ValuesShape {
+  /** One record of every rule's value, in rule order: one hidden class, fields inside the object. */
+  readonly build: (values: readonly AttrValue[]) => Record<string, AttrValue>;
+  readonly scratch: Slot[];
+  busy: boolean;
+}
+
+const shapes = new WeakMap<readonly CompiledRule[], ValuesShape>();
+
+/**
+ * The values of a list of rules are built by a constructor made for their targets (see
+ * normalise/attribute-record.ts for why): ~17 keyed stores per person into `{}` cost more and leave
+ * the values in a separately grown property array. Targets are embedded as JSON string literals.
+ */
+function shapeOf(rules: readonly CompiledRule[]): ValuesShape {
+  let shape = shapes.get(rules);
+  if (shape === undefined) {
+    shape = {
+      build: valuesBuilder(rules.map((r) => r.target)),
+      scratch: new Array<Slot>(rules.length).fill(SKIPPED),
+      busy: false,
+    };
+    shapes.set(rules, shape);
+  }
+  return shape;
+}
+
+/** Builders are kept across runs by their targets (≤ 256), so the next run's values share a hidden class. */
+const builders = new Map<string, ValuesShape['build']>();
+
+function valuesBuilder(targets: readonly string[]): ValuesShape['build'] {
+  const id = JSON.stringify(targets);
+  let build = builders.get(id);
+  if (build === undefined) {
+    build = makeValuesBuilder(targets);
+    if (builders.size >= 256) builders.clear();
+    builders.set(id, build);
+  }
+  return build;
+}
+
+function makeValuesBuilder(targets: readonly string[]): ValuesShape['build'] {
+  const copy = (values: readonly AttrValue[]) => {
+    const out: Record<string, AttrValue> = {};
+    targets.forEach((t, i) => {
+      out[t] = values[i] as AttrValue;
+    });
+    return out;
+  };
+  if (targets.includes('__proto__')) return copy;
+  try {
+    const Values = new Function(
+      'v',
+      targets.map((t, i) => `this[${JSON.stringify(t)}] = v[${i}];`).join('\n'),
+    ) as unknown as new (
+      values: readonly AttrValue[],
+    ) => Record<string, AttrValue>;
+    Values.prototype = Object.prototype;
+    return (values) => new Values(values);
+  } catch {
+    return copy;
+  }
+}

@@ -93,6 +93,13 @@ function lifecycleOf(
   return 'gone' satisfies Lifecycle;
 }
 
+/** lifecycleOf for one employment, without two one-element lists per person. */
+function lifecycleOfOne(phase: EmploymentPhase, end: LocalDate | null, graceStart: LocalDate): Lifecycle {
+  if (phase === 'active' || phase === 'pre-hire') return phase;
+  if (phase === 'ended' && end !== null && end >= graceStart) return 'leaver';
+  return phase === 'future' ? 'future' : 'gone';
+}
+
 function unitManager(units: Map<string, OrgUnit>, unitId: string | null, self: string): string | null {
   // A cycle in the tree only revisits units that had no answer: stop after as many steps as units.
   let steps = 0;
@@ -209,7 +216,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
       // Most persons have one employment: it is the primary one, and its phase is the lifecycle's.
       primary = employments[0] as Employment;
       const phase = employmentPhase(primary, today, leadHorizon);
-      lifecycle = lifecycleOf([phase], [primary.endDate], graceStart);
+      lifecycle = lifecycleOfOne(phase, primary.endDate, graceStart);
     } else {
       const phases = new Map<Employment, EmploymentPhase>();
       for (const e of employments) phases.set(e, employmentPhase(e, today, leadHorizon));

@@ -149,7 +149,8 @@ export function plan(input: PlanInput): Plan {
   }[] = [];
   let managed = 0;
   const nowIso = input.nowIso;
-  const now = () => nowIso;
+  // The evaluation context of every mapping, pointed at each person in turn (no object per person).
+  const context = new PersonContext(nowIso);
   // Without filters every person gets the same decision object: then they share one (frozen) step.
   let lastScope: ScopeDecision | undefined;
   let lastScopeStep: RunStep | undefined;
@@ -164,18 +165,7 @@ export function plan(input: PlanInput): Plan {
   for (const person of input.persons) {
     if (input.onlyEmployeeNumber !== undefined && person.employeeNumber !== input.onlyEmployeeNumber)
       continue;
-    // The evaluation context of every mapping for this person, made once.
-    // The random stream is seeded only if an expression asks for it (RandomString, Guid).
-    let rng: (() => number) | undefined;
-    const context = {
-      attributes: person.attributes,
-      now,
-      random: () => {
-        rng ??= seededRandom(`${nowIso}/${person.employeeNumber}`);
-        return rng();
-      },
-    };
-    const p = planPerson(person, person.attributes, context);
+    const p = planPerson(person, person.attributes, context.reset(person));
     const entry = quarantine?.entries.get(person.employeeNumber);
     if (quarantine && p.mapped && (p.plan.writes.length > 0 || entry)) {
       const fingerprint = fingerprintOf(quarantine, p.mapped, person.attributes.ManagerEmployeeNumber);
@@ -824,6 +814,33 @@ function fingerprintOf(
  * one hidden class (normalise/attribute-record.ts), which a spread keeps, where ~60 keyed stores turn
  * the copy into a dictionary.
  */
+/**
+ * One person's evaluation context. The random stream is seeded by the instant and the employee
+ * number, and only if an expression asks for it (RandomString, Guid).
+ */
+class PersonContext implements EvalContext {
+  attributes: Attributes = {};
+  private seed = '';
+  private rng: (() => number) | undefined;
+  readonly now: () => string;
+
+  constructor(private readonly nowIso: string) {
+    this.now = () => nowIso;
+  }
+
+  reset(person: Person): this {
+    this.attributes = person.attributes;
+    this.seed = person.employeeNumber;
+    this.rng = undefined;
+    return this;
+  }
+
+  readonly random = (): number => {
+    this.rng ??= seededRandom(`${this.nowIso}/${this.seed}`);
+    return this.rng();
+  };
+}
+
 function withUniqueName(attrs: Attributes, localPart: string): Record<string, AttrValue> {
   return { ...attrs, UniqueName: localPart };
 }

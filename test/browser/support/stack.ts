@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
@@ -124,6 +125,11 @@ export async function startStack(
      * from the customer's tenant that connections provision; it has one app registration.
      */
     readonly identity?: TenantDataset;
+    /**
+     * Serve with HRSYNC_PUBLIC_URL set to the service's own address, so notification e-mails carry
+     * links into the console (the port is chosen free beforehand).
+     */
+    readonly publicUrl?: boolean;
   } = {},
 ): Promise<Stack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) {
@@ -143,9 +149,13 @@ export async function startStack(
   const identity = options.identity
     ? await startGraphEmulator({ tenant: options.identity, port: null, httpsPort: 0, tlsDir })
     : undefined;
+  const port = options.publicUrl ? await freePort() : 0;
   // An empty environment: the suite must not depend on the machine's HRSYNC_* variables.
   const config = {
-    ...loadServiceConfig({ dataDir, host: '127.0.0.1', port: 0, logLevel: 'silent' }, {}),
+    ...loadServiceConfig(
+      { dataDir, host: '127.0.0.1', port, logLevel: 'silent' },
+      options.publicUrl ? { HRSYNC_PUBLIC_URL: `http://127.0.0.1:${port}` } : {},
+    ),
     webDir: WEB_DIST,
     pollMs: 100,
     allowedEndpointHosts: ['127.0.0.1', 'localhost', ...(options.allowedHosts ?? [])],
@@ -260,3 +270,14 @@ export async function startStack(
   };
   return stack;
 }
+
+/** A port nobody listens on now (asked of the system, then released for the service to take). */
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
