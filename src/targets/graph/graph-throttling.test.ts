@@ -103,8 +103,12 @@ describe('Graph writes when the service fails', () => {
       outcomes.every((o) => o.ok),
       JSON.stringify(outcomes.find((o) => !o.ok)),
     );
-    assert.equal(target.stats.requests, 40 + 3 * 20, 'three batches were answered 503 and sent again');
+    // Three batches were answered 503 and their writes sent again. How many writes each held depends
+    // on when the retries fell due (they may share a batch with writes still waiting), so the count
+    // of requests lies between one resent write per 503 and three full batches of 20.
     assert.equal(fx.graph.state.requests.counts().byStatus['503'], 3);
+    const resent = target.stats.requests - 40;
+    assert.ok(resent >= 3 && resent <= 3 * 20, `${resent} writes were sent again`);
   });
 
   test('a connection reset after a create: the create is ambiguous, the other writes are repeated', async () => {
