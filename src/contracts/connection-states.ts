@@ -3,6 +3,7 @@
  * reasons; the console greys its buttons from the same tables.
  */
 import type { ConnectionState } from '../core/vocabulary.ts';
+import { CONNECTION_STATE_WORDS } from './words.ts';
 
 export interface ConnectionTransition {
   readonly from: ConnectionState;
@@ -62,7 +63,10 @@ export function transition(from: ConnectionState, to: ConnectionState): Transiti
   const found = CONNECTION_TRANSITIONS.find((t) => t.from === from && t.to === to);
   return found
     ? { ok: true, transition: found }
-    : { ok: false, message: `A connection in state "${from}" cannot move to "${to}".` };
+    : {
+        ok: false,
+        message: `A connection in the ${CONNECTION_STATE_WORDS[from]} state cannot become ${CONNECTION_STATE_WORDS[to]}.`,
+      };
 }
 
 /** What an operator can ask of a connection, and in which states. */
@@ -110,6 +114,7 @@ export function checkOperation(operation: ConnectionOperation, state: Connection
   if ((rule.allowedIn as readonly ConnectionState[]).includes(state)) return { ok: true };
   return {
     ok: false,
-    message: `Cannot ${rule.label} a connection in state "${state}"; ${rule.hint}.`,
+    // The state in the console's words ("Simulation"), as the badge next to the refusal shows it.
+    message: `Cannot ${rule.label} a connection in the ${CONNECTION_STATE_WORDS[state]} state; ${rule.hint}.`,
   };
 }

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { getRun, listRunItems, simulate } from '../../src/contracts/index.ts';
+import { getRun, listOverrides, listRunItems, simulate } from '../../src/contracts/index.ts';
 import { type CliStack, startCliStack } from './support/stack.ts';
 
 let stack: CliStack;
@@ -47,12 +47,13 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
     token: 'operator',
   });
   assert.equal(added.code, 0, added.err);
-  assert.match(
+  // The person by name and the account by its UPN, as the console's list shows them; not ids.
+  const upn = (await stack.api.call(listOverrides, { params: { id: stack.connection.id } })).overrides[0]
+    ?.account?.upn;
+  assert.ok(upn, 'the tenant read knows the account');
+  assert.equal(
     added.out,
-    new RegExp(
-      `^Override added to "${name}": employee ${conflict.employeeNumber} linked to ${accountId}\\.$`,
-      'm',
-    ),
+    `Override added to "${name}": ${conflict.displayName} (${conflict.employeeNumber}) linked to ${upn}.\n`,
   );
 
   const listed = await stack.hrsync(['overrides', 'list', name, '--json'], { token: 'viewer' });
@@ -77,6 +78,10 @@ test('a conflict is resolved with `overrides add`, listed, and removed; viewers 
 
   const removed = await stack.hrsync(['overrides', 'remove', name, override.id], { token: 'operator' });
   assert.equal(removed.code, 0, removed.err);
+  assert.equal(
+    removed.out,
+    `Override removed from "${name}": ${conflict.displayName} (${conflict.employeeNumber}) linked to ${upn}.\n`,
+  );
   const empty = await stack.hrsync(['overrides', 'list', name], { token: 'viewer' });
   assert.match(empty.out, /has no overrides/);
 

@@ -46,7 +46,7 @@ for (const dialect of DIALECTS) {
       assert.match(early.body.error.message, /Run a simulation first/);
       const syncEarly = await svc.call(sync, { as: 'operator', params: { id } });
       assert.equal(syncEarly.status, 409);
-      assert.match(syncEarly.body.error.message, /in state "simulation"/);
+      assert.match(syncEarly.body.error.message, /in the Simulation state; activate the connection first/);
       assert.equal((await svc.call(simulate, { as: 'viewer', params: { id } })).status, 403);
 
       const queued = await svc.call(simulate, { as: 'operator', params: { id } });
@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
       assert.equal(activated.body.state, 'active');
       const again = await svc.call(activateConnection, { as: 'operator', params: { id } });
       assert.equal(again.status, 409);
-      assert.match(again.body.error.message, /state "active"/);
+      assert.match(again.body.error.message, /in the Active state/);
 
       const synced = await svc.call(sync, { as: 'operator', params: { id } });
       assert.equal(synced.status, 202);
@@ -360,7 +360,7 @@ for (const dialect of DIALECTS) {
       assert.equal(off.body.state, 'deactivated');
       const refused = await svc.call(sync, { as: 'operator', params: { id: activeId } });
       assert.equal(refused.status, 409);
-      assert.match(refused.body.error.message, /state "deactivated"/);
+      assert.match(refused.body.error.message, /in the Deactivated state/);
       assert.equal(
         (await svc.call(deactivateConnection, { as: 'operator', params: { id: activeId } })).status,
         409,

@@ -109,7 +109,7 @@ for (const dialect of DIALECTS) {
         body: { start: '2026-03-27T10:00', every: 1, unit: 'days' },
       });
       assert.equal(early.status, 409);
-      assert.match(early.body.error.message, /state "draft"/);
+      assert.match(early.body.error.message, /in the Draft state/);
       assert.equal(
         (
           await svc.call(setSchedule, {

@@ -25,12 +25,18 @@ type OverrideRow = ResponseOf<typeof listOverrides>['overrides'][number];
 type QuarantineRow = ResponseOf<typeof listQuarantine>['persons'][number];
 
 const account = (a: { upn: string | null } | null, id: string | null) => a?.upn ?? id ?? '—';
-/** "linked to 8f1c…", "excluded": what an override decides, in the console's words. */
-const overrideText = (o: { readonly kind: OverrideKind; readonly accountId: string | null }) =>
-  `${OVERRIDE_WORDS[o.kind].toLowerCase()}${o.kind === 'exclude' || o.accountId === null ? '' : ` ${o.accountId}`}`;
+/** "Eva de Vries (100015)", or "employee 100015" before a run has planned the person. */
+const personText = (o: OverrideRow) =>
+  o.personName ? `${o.personName} (${o.employeeNumber})` : `employee ${o.employeeNumber}`;
+/**
+ * "linked to eva.devries@contoso.nl", "excluded": what an override decides, in the console's words,
+ * the account by its UPN where the tenant's last read knows it.
+ */
+const overrideText = (o: OverrideRow) =>
+  `${OVERRIDE_WORDS[o.kind].toLowerCase()}${o.kind === 'exclude' || o.accountId === null ? '' : ` ${account(o.account, o.accountId)}`}`;
 
 const overrideColumns = (zone: string): readonly Column<OverrideRow>[] => [
-  { header: 'person', value: (o) => `${o.personName ?? ''} (${o.employeeNumber})`.trim() },
+  { header: 'person', value: personText },
   { header: 'override', value: (o) => OVERRIDE_WORDS[o.kind] },
   { header: 'account', value: (o) => (o.kind === 'exclude' ? '—' : account(o.account, o.accountId)) },
   { header: 'reason', value: (o) => o.reason ?? '—' },
@@ -98,9 +104,9 @@ function overridesAdd(): Command {
         if (json) out(toJson(added));
         else {
           out(
-            `Override added to "${c.name}": employee ${added.override.employeeNumber} ${overrideText(added.override)}.`,
+            `Override added to "${c.name}": ${personText(added.override)} ${overrideText(added.override)}.`,
           );
-          for (const r of added.replaced) out(`It replaces: ${overrideText(r)} (${r.id}).`);
+          for (const r of added.replaced) out(`It replaces: ${overrideText(r)}.`);
           if (added.released) out('The person is released from quarantine.');
         }
         return 0;
@@ -118,10 +124,7 @@ function overridesRemove(): Command {
         const c = await resolveConnection(client, ref);
         const removed = await client.call(removeOverride, { params: { id: c.id, overrideId } });
         if (json) out(toJson(removed));
-        else
-          out(
-            `Override removed from "${c.name}": employee ${removed.employeeNumber} ${overrideText(removed)}.`,
-          );
+        else out(`Override removed from "${c.name}": ${personText(removed)} ${overrideText(removed)}.`);
         return 0;
       }),
     );
