@@ -16,6 +16,12 @@ test('a path names the field as the form labels it; positions count from 1', () 
   assert.equal(readablePath('/source/parallel', { topLevel: true }), 'AFAS source › Parallel calls');
   assert.equal(readablePath('/target/clientId', { topLevel: true }), 'Destination › Application (client) ID');
   assert.equal(readablePath('/mapping/0/target', { topLevel: true }), 'Mapping rule 1 › Target attribute');
+  // What a saved step reports as changed (the stored configuration's paths).
+  assert.equal(readablePath('/source/token', { topLevel: true }), 'AFAS source › App Connector token');
+  assert.equal(
+    readablePath('/destination/defaultDomain', { topLevel: true }),
+    'Destination › Default domain',
+  );
 });
 
 test("the API's (Ajv) and the configuration check's (TypeBox) phrases read as sentences", () => {

@@ -88,12 +88,14 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
 };
 
 /**
- * A configuration file's top level, where `source` and `target` are the AFAS side and the
- * destination, not a mapping rule's source and target attribute.
+ * A configuration's top level (a configuration file; the paths a saved step reports as changed),
+ * where `source` and `target` are the AFAS side and the destination, not a mapping rule's source and
+ * target attribute.
  */
 const TOP_WORDS: Readonly<Record<string, string>> = {
   source: 'AFAS source',
   target: 'Destination',
+  destination: 'Destination',
   version: 'Configuration version',
 };
 

@@ -113,7 +113,7 @@ export function StepFrame(props: {
             <MessageBarTitle>Step {props.step} saved</MessageBarTitle>
             {saved.message}
             {saved.changed.length > 0 &&
-              ` Changed: ${saved.changed.map((path) => readablePath(path)).join(', ')}.`}
+              ` Changed: ${saved.changed.map((path) => readablePath(path, { topLevel: true })).join(', ')}.`}
           </MessageBarBody>
           {next && (
             <MessageBarActions>
