@@ -74,3 +74,16 @@ test("the worker's start says the kind from its message; people and tokens keep 
     'The sync created the account of 100012.',
   );
 });
+
+test('a blocked run says that nothing was applied, not that it "was refused"', () => {
+  assert.equal(
+    auditSentence(
+      event({
+        action: 'run.blocked',
+        outcome: 'refused',
+        message: 'sync run blocked: 4 disables + deletes exceed the threshold; nothing was applied',
+      }),
+    ),
+    'hrsync stopped a run of “Contoso HR” at a safety threshold; nothing was applied.',
+  );
+});

@@ -142,7 +142,7 @@ export function actionLabel(action: string): string {
 /** The actor as a person would name them: the service resolves users' names (actor-names.ts). */
 export const actorName = (actor: AuditEvent['actor']): string => actor.displayName;
 
-const WORKER_RUN_ACTIONS = new Set(['run.started', 'run.finished', 'run.requeued']);
+const WORKER_RUN_ACTIONS = new Set(['run.started', 'run.finished', 'run.requeued', 'run.blocked']);
 
 const OUTCOME_TAILS = { success: '', failure: ', which failed', refused: ', which was refused' } as const;
 
@@ -156,6 +156,11 @@ export function auditSentence(e: AuditEvent): string {
   if (!phrase) return `${who}: ${e.message}`;
   // A finished run says how it ended ("completed with failures"), not just that the event failed.
   const outcome = e.action === 'run.finished' ? outcomeOf(e) : undefined;
-  const tail = outcome ? `: ${RUN_OUTCOME_INFO[outcome].label.toLowerCase()}` : OUTCOME_TAILS[e.outcome];
+  // A blocked run was stopped on purpose: what matters is that nothing was written, not "refused".
+  const tail = outcome
+    ? `: ${RUN_OUTCOME_INFO[outcome].label.toLowerCase()}`
+    : e.action === 'run.blocked'
+      ? '; nothing was applied'
+      : OUTCOME_TAILS[e.outcome];
   return `${who} ${phrase(conn(e), e)}${tail}.`;
 }

@@ -10,11 +10,14 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import {
   assertNoConsoleErrors,
+  configureAfasSource,
+  confirmScopeStep,
   dialog,
   expectState,
   flow,
   navLink,
   row,
+  saveStep,
   selectConnection,
   signIn,
   textOf,
@@ -62,16 +65,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await screenshot(page, '02-connection-details-draft');
 
     // Step 1: source, then Test connection against the AFAS emulator
-    await page.getByRole('link', { name: /^1\. Source/ }).click();
-    await page.getByLabel('ProfitRestServices URL', { exact: true }).check();
-    await page.locator('input[name="base-url"]').fill(stack.afas.baseUrl);
-    await page.getByLabel('App Connector token').fill(stack.afas.token.xml);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
-    await page.getByRole('button', { name: 'Test connection' }).click();
-    const sourceTest = page.getByTestId('source-test-result');
-    await sourceTest.locator('[aria-label="passed"]').first().waitFor();
-    assert.equal(await sourceTest.locator('[aria-label="failed"]').count(), 0, await textOf(sourceTest));
+    await configureAfasSource(page, stack.afas);
     await screenshot(page, '03-step-1-source');
 
     // Step 2: destination — customer, tenant (with its credential status and test), default domain
@@ -83,8 +77,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await status.getByRole('button', { name: 'Test credentials' }).click();
     await status.locator('[data-credential-status="valid"]').waitFor();
     assert.equal(await page.locator('select[name="default-domain"]').inputValue(), 'contoso.nl');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
     await screenshot(page, '04-step-2-destination');
 
     // Step 3: the proposed mapping; the expression editor with function help and a real employee
@@ -113,15 +106,11 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     assert.match(await textOf(tested), /Jan Jansen/);
     await screenshot(page, '05-expression-editor');
     await editor.getByRole('button', { name: 'Apply' }).click();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
     await screenshot(page, '06-step-3-mapping');
 
     // Step 4: scope and lifecycle with its defaults; confirming it makes the connection ready to simulate
-    await page.getByRole('link', { name: /^Next: Scope/ }).click();
-    await page.getByTestId('filter-builder').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await confirmScopeStep(page);
     await expectState(page, 'simulation');
     await screenshot(page, '07-step-4-scope');
 

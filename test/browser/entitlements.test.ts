@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, dialog, flow, signIn, textOf } from './support/console.ts';
+import { assertNoConsoleErrors, confirmScopeStep, dialog, flow, signIn, textOf } from './support/console.ts';
 import { configuredConnection } from './support/fixtures.ts';
 import { afasData, people, type Stack, startStack } from './support/stack.ts';
 
@@ -97,10 +97,7 @@ test('an admin adds licence and group rules in step 3 and sees grants and a shor
     await page.getByTestId('step-saved').waitFor();
 
     // Step 4 is confirmed again, then the simulation.
-    await page.getByRole('link', { name: /^Next: Scope/ }).click();
-    await page.getByTestId('filter-builder').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await confirmScopeStep(page);
     await page.getByRole('link', { name: /^Next: Simulation/ }).click();
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await page.locator('main header [data-run-status="succeeded"]').waitFor({ timeout: 30_000 });

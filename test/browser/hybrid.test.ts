@@ -16,10 +16,12 @@ import type { PersonSpec } from '../engine/company.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import {
   assertNoConsoleErrors,
+  confirmScopeStep,
   dialog,
   expectState,
   flow,
   navLink,
+  saveStep,
   signIn,
   textOf,
 } from './support/console.ts';
@@ -181,8 +183,7 @@ test('a hybrid tenant and connection in the console: directory settings, test co
     await page.getByLabel('ProfitRestServices URL', { exact: true }).check();
     await page.locator('input[name="base-url"]').fill(stack.afas.baseUrl);
     await page.getByLabel('App Connector token').fill(stack.afas.token.xml);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
 
     await page.getByRole('link', { name: /^Next: Destination/ }).click();
     await page.getByRole('heading', { name: '2. Destination', level: 1 }).waitFor();
@@ -191,8 +192,7 @@ test('a hybrid tenant and connection in the console: directory settings, test co
     assert.match(await textOf(page.getByTestId('hybrid-placement')), /OU=Staff/);
     await page.getByTestId('disabled-container-warning').waitFor();
     assert.equal(await page.locator('select[name="default-domain"]').inputValue(), 'hrsync.test');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
     await screenshot(page, '72-hybrid-step-2');
 
     await page.getByRole('link', { name: /^Next: Mapping/ }).click();
@@ -206,14 +206,10 @@ test('a hybrid tenant and connection in the console: directory settings, test co
       await textOf(mapping.locator('tr[data-target="sAMAccountName"] [data-testid="attribute-label"]')),
       'User logon name (pre-Windows 2000) · sAMAccountName',
     );
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
     await screenshot(page, '73-hybrid-step-3');
 
-    await page.getByRole('link', { name: /^Next: Scope/ }).click();
-    await page.getByTestId('filter-builder').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await confirmScopeStep(page);
     await expectState(page, 'simulation');
 
     await page.getByRole('link', { name: /^Next: Simulation/ }).click();

@@ -29,11 +29,15 @@ import { assertAccessible } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import {
   assertNoConsoleErrors,
+  configureAfasSource,
+  confirmScopeStep,
   dialog,
   expectState,
   flow,
   navLink,
+  revokeToken,
   row,
+  saveStep,
   selectConnection,
   textOf,
   toolbarButton,
@@ -287,13 +291,7 @@ test('she creates an API token, shown once, and revokes it', () =>
     });
     assert.equal(works.status, 200);
 
-    await tokenRow.getByRole('button', { name: 'Revoke' }).click();
-    await dialog(page, 'Revoke API token').getByRole('button', { name: 'Revoke' }).click();
-    await tokenRow.getByText('Revoked').waitFor();
-    const refused = await fetch(stack.url + pathFor(getSession), {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    assert.equal(refused.status, 401, 'a revoked token stops working');
+    await revokeToken(page, tokenRow, stack.url, token);
     assertNoConsoleErrors(w.errors);
   }));
 
@@ -312,34 +310,20 @@ test('she creates a connection through the five steps, simulates it, reads the r
     await expectState(page, 'draft');
 
     // 1. Source: the AFAS environment, tested.
-    await page.getByRole('link', { name: /^1\. Source/ }).click();
-    await page.getByLabel('ProfitRestServices URL', { exact: true }).check();
-    await page.locator('input[name="base-url"]').fill(stack.afas.baseUrl);
-    await page.getByLabel('App Connector token').fill(stack.afas.token.xml);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
-    await page.getByRole('button', { name: 'Test connection' }).click();
-    const sourceTest = page.getByTestId('source-test-result');
-    await sourceTest.locator('[aria-label="passed"]').first().waitFor();
-    assert.equal(await sourceTest.locator('[aria-label="failed"]').count(), 0, await textOf(sourceTest));
+    await configureAfasSource(page, stack.afas);
 
     // 2. Destination: the tenant she registered this morning.
     await page.getByRole('link', { name: /^Next: Destination/ }).click();
     await page.getByRole('heading', { name: '2. Destination', level: 1 }).waitFor();
     await page.locator('select[name="customer"]').selectOption({ label: 'Contoso BV' });
     await page.getByTestId('tenant-status').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
 
     // 3. Mapping and 4. Scope: the proposals and the default safety thresholds are what she wants.
     await page.getByRole('link', { name: /^Next: Mapping/ }).click();
     await page.getByTestId('mapping-table').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
-    await page.getByRole('link', { name: /^Next: Scope/ }).click();
-    await page.getByTestId('filter-builder').waitFor();
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByTestId('step-saved').waitFor();
+    await saveStep(page);
+    await confirmScopeStep(page);
     await expectState(page, 'simulation');
 
     // 5. Simulation: run it and read what would happen.
@@ -491,7 +475,7 @@ test('she reads the day back in the audit log, as sentences', () =>
     const day = await sentences();
     for (const expected of [
       `Scheduled run asked for a run of “${CONNECTION}”.`,
-      `The sync stopped a run of “${CONNECTION}” at a safety threshold`,
+      `hrsync stopped a run of “${CONNECTION}” at a safety threshold; nothing was applied.`,
       `Notifications sent a notification about the connection “${CONNECTION}”.`,
     ]) {
       assert.ok(

@@ -3,6 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { getSession, pathFor } from '../../../src/contracts/index.ts';
 import { screenshot, type WatchedPage } from './chromium.ts';
 import type { StackUser } from './stack.ts';
 
@@ -57,4 +58,49 @@ export async function flow(watched: WatchedPage, name: string, body: () => Promi
     }
     throw error;
   }
+}
+
+/** Saves the open step and waits until the console says it is saved. */
+export async function saveStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByTestId('step-saved').waitFor();
+}
+
+/** Step 1: the AFAS environment by its ProfitRestServices URL and token, saved, then tested (all passed). */
+export async function configureAfasSource(
+  page: Page,
+  afas: { readonly baseUrl: string; readonly token: { readonly xml: string } },
+): Promise<void> {
+  await page.getByRole('link', { name: /^1\. Source/ }).click();
+  await page.getByLabel('ProfitRestServices URL', { exact: true }).check();
+  await page.locator('input[name="base-url"]').fill(afas.baseUrl);
+  await page.getByLabel('App Connector token').fill(afas.token.xml);
+  await saveStep(page);
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const result = page.getByTestId('source-test-result');
+  await result.locator('[aria-label="passed"]').first().waitFor();
+  assert.equal(await result.locator('[aria-label="failed"]').count(), 0, await textOf(result));
+}
+
+/** From step 3: step 4 with its defaults, confirmed (the connection is then ready to simulate). */
+export async function confirmScopeStep(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /^Next: Scope/ }).click();
+  await page.getByTestId('filter-builder').waitFor();
+  await saveStep(page);
+}
+
+/** Revokes an API token from its row and proves the API refuses it afterwards. */
+export async function revokeToken(
+  page: Page,
+  tokenRow: Locator,
+  serviceUrl: string,
+  token: string,
+): Promise<void> {
+  await tokenRow.getByRole('button', { name: 'Revoke' }).click();
+  await dialog(page, 'Revoke API token').getByRole('button', { name: 'Revoke' }).click();
+  await tokenRow.getByText('Revoked').waitFor();
+  const after = await fetch(serviceUrl + pathFor(getSession), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  assert.equal(after.status, 401, 'a revoked token stops working');
 }
