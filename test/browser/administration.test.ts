@@ -18,10 +18,10 @@ import {
 } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import {
+  addCustomer,
   assertNoConsoleErrors,
   dialog,
   flow,
-  navLink,
   revokeToken,
   signIn,
   textOf,
@@ -56,15 +56,7 @@ test('customers and tenants: add a customer, register its tenant, test its crede
   flow(w, 'admin-customers', async () => {
     const { page } = w;
     await signIn(page, stack.users.admin);
-    await navLink(page, 'Customers and tenants').click();
-    await page.getByRole('heading', { name: 'Customers and tenants', level: 1 }).waitFor();
-
-    await page.getByRole('button', { name: 'Add customer' }).click();
-    const add = dialog(page, 'Add a customer');
-    await add.getByLabel('Name').fill('Contoso BV');
-    await add.getByRole('button', { name: 'Add customer' }).click();
-    const contoso = page.locator('section[data-customer="Contoso BV"]');
-    await contoso.getByText('No tenant registered yet.').waitFor();
+    const contoso = await addCustomer(page, 'Contoso BV');
 
     const app = stack.graph.apps[0];
     assert.ok(app);

@@ -12,6 +12,7 @@ import {
   assertNoConsoleErrors,
   configureAfasSource,
   confirmScopeStep,
+  createCloudConnection,
   dialog,
   expectState,
   flow,
@@ -51,15 +52,7 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     await screenshot(page, '01-connections-empty');
 
     // Create new connection
-    await page.getByRole('button', { name: 'Create connection' }).click();
-    await page.getByRole('menuitem', { name: 'Create new connection' }).click();
-    const create = dialog(page, 'Create new connection');
-    await create.getByLabel('Name').fill(NAME);
-    await create.getByLabel('Description').fill('Employees of Contoso BV');
-    await create.getByLabel('Cloud (Microsoft Entra ID)').check();
-    await create.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
-    await expectState(page, 'draft');
+    await createCloudConnection(page, NAME, 'Employees of Contoso BV');
     assert.equal(await page.locator('[data-step="1"]').getAttribute('data-status'), 'current');
     assert.equal(await page.locator('[data-step="2"]').getAttribute('data-status'), 'locked');
     await screenshot(page, '02-connection-details-draft');

@@ -28,9 +28,11 @@ import { signedWith, startWebhookReceiver, type WebhookReceiver } from '../suppo
 import { assertAccessible } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import {
+  addCustomer,
   assertNoConsoleErrors,
   configureAfasSource,
   confirmScopeStep,
+  createCloudConnection,
   dialog,
   expectState,
   flow,
@@ -152,14 +154,7 @@ test('Sanne signs in with Microsoft; her Entra app role makes her an administrat
 test('she adds a customer and its tenant, and tests the tenant’s credentials', () =>
   flow(w, 'day-customer', async () => {
     const { page } = w;
-    await navLink(page, 'Customers and tenants').click();
-    await page.getByRole('heading', { name: 'Customers and tenants', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Add customer' }).click();
-    const add = dialog(page, 'Add a customer');
-    await add.getByLabel('Name').fill('Contoso BV');
-    await add.getByRole('button', { name: 'Add customer' }).click();
-    const contoso = page.locator('section[data-customer="Contoso BV"]');
-    await contoso.getByText('No tenant registered yet.').waitFor();
+    const contoso = await addCustomer(page, 'Contoso BV');
 
     const app = stack.graph.apps[0];
     assert.ok(app);
@@ -299,15 +294,7 @@ test('she creates a connection through the five steps, simulates it, reads the r
   flow(w, 'day-connection', async () => {
     const { page } = w;
     await navLink(page, 'Connections').click();
-    await page.getByRole('button', { name: 'Create connection' }).click();
-    await page.getByRole('menuitem', { name: 'Create new connection' }).click();
-    const create = dialog(page, 'Create new connection');
-    await create.getByLabel('Name').fill(CONNECTION);
-    await create.getByLabel('Description').fill('Employees of Contoso BV');
-    await create.getByLabel('Cloud (Microsoft Entra ID)').check();
-    await create.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('heading', { name: CONNECTION, level: 1 }).waitFor();
-    await expectState(page, 'draft');
+    await createCloudConnection(page, CONNECTION, 'Employees of Contoso BV');
 
     // 1. Source: the AFAS environment, tested.
     await configureAfasSource(page, stack.afas);

@@ -17,7 +17,6 @@ import {
   getConnection,
   getRun,
   ITEM_STATUS_WORDS,
-  ITEM_STEP_WORDS,
   instantToLocal,
   listAuditEvents,
   listConnections,

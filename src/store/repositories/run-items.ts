@@ -280,17 +280,7 @@ export class RunItemRepository {
       const { column, start, count } = range;
       const from = start + (page - 1) * pageSize;
       const to = Math.min(start + count, from + pageSize);
-      const rows =
-        to <= from
-          ? []
-          : await this.ctx.db
-              .selectFrom('run_items')
-              .selectAll()
-              .where('run_id', '=', run.id)
-              .where(column, '>=', from)
-              .where(column, '<', to)
-              .orderBy(column)
-              .execute();
+      const rows = await this.rowsInRange(run.id, column, from, to);
       return { items: rows.map(toItem), total: count, page, pageSize };
     }
     // A free-text, changed-attribute or value filter scans the run's rows once; the matching rows'
@@ -306,6 +296,24 @@ export class RunItemRepository {
   }
 
   /** Rows by seq, a few thousand per statement (an export may ask for 50,000). */
+  /** The stored items whose place in one order lies in [from, to), in that order. */
+  private async rowsInRange(
+    runId: string,
+    column: 'pos_name' | 'pos_action' | 'pos_status',
+    from: number,
+    to: number,
+  ): Promise<RunItemsTable[]> {
+    if (to <= from) return [];
+    return this.ctx.db
+      .selectFrom('run_items')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .where(column, '>=', from)
+      .where(column, '<', to)
+      .orderBy(column)
+      .execute();
+  }
+
   private async rowsBySeq(runId: string, seqs: readonly number[]): Promise<Map<number, RunItemsTable>> {
     const bySeq = new Map<number, RunItemsTable>();
     for (let at = 0; at < seqs.length; at += SEQ_CHUNK) {
@@ -518,16 +526,7 @@ export class RunItemRepository {
     const wanted = slots.flatMap((s) => ('unchanged' in s ? [s.unchanged] : []));
     // Both at once: on PostgreSQL, two pooled connections.
     const [rows, entries] = await Promise.all([
-      storedTo <= storedFrom
-        ? []
-        : this.ctx.db
-            .selectFrom('run_items')
-            .selectAll()
-            .where('run_id', '=', run.id)
-            .where(column, '>=', storedFrom)
-            .where(column, '<', storedTo)
-            .orderBy(column)
-            .execute(),
+      this.rowsInRange(run.id, column, storedFrom, storedTo),
       this.entriesAt(run, wanted),
     ]);
     const items = slots.map((s) =>

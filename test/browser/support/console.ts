@@ -104,3 +104,29 @@ export async function revokeToken(
   });
   assert.equal(after.status, 401, 'a revoked token stops working');
 }
+
+/** Adds a customer on the Customers and tenants page; returns its section, waiting for a tenant. */
+export async function addCustomer(page: Page, name: string): Promise<Locator> {
+  await navLink(page, 'Customers and tenants').click();
+  await page.getByRole('heading', { name: 'Customers and tenants', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Add customer' }).click();
+  const add = dialog(page, 'Add a customer');
+  await add.getByLabel('Name').fill(name);
+  await add.getByRole('button', { name: 'Add customer' }).click();
+  const section = page.locator(`section[data-customer="${name}"]`);
+  await section.getByText('No tenant registered yet.').waitFor();
+  return section;
+}
+
+/** From the connection list: a new cloud connection, opened on its page in the draft state. */
+export async function createCloudConnection(page: Page, name: string, description: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create connection' }).click();
+  await page.getByRole('menuitem', { name: 'Create new connection' }).click();
+  const create = dialog(page, 'Create new connection');
+  await create.getByLabel('Name').fill(name);
+  await create.getByLabel('Description').fill(description);
+  await create.getByLabel('Cloud (Microsoft Entra ID)').check();
+  await create.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+  await expectState(page, 'draft');
+}
