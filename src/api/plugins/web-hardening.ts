@@ -1,12 +1,13 @@
 /**
  * Web hardening (issue 10, item 6): security headers on the console and the API through
- * @fastify/helmet — a Content-Security-Policy the console works under (scripts only from itself; Fluent
+ * helmet — a Content-Security-Policy the console works under (scripts only from itself; Fluent
  * UI injects its styles at run time, hence inline styles), `frame-ancestors 'none'`, `nosniff`, a
  * referrer policy — and a cross-site check on every state-changing request that a browser could
  * send with the session cookie (CSRF must not rest on SameSite alone).
  */
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 import { HrsyncError } from '../../core/index.ts';
 
 export const CONTENT_SECURITY_POLICY = {
@@ -24,11 +25,35 @@ export const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-export async function registerWebHardening(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
+/**
+ * The headers helmet sets, worked out once. @fastify/helmet builds helmet's middleware again on every
+ * request (27 µs a request, most of it parsing the same policy); the headers never depend on the
+ * request, so helmet is asked once at start-up and each reply gets the finished list (~1 µs).
+ */
+export function securityHeaders(): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    // helmet removes X-Powered-By, which Fastify never sends.
+    removeHeader() {},
+  };
+  helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     referrerPolicy: { policy: 'no-referrer' },
     frameguard: { action: 'deny' },
+  })({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return Object.freeze(headers);
+}
+
+export async function registerWebHardening(app: FastifyInstance): Promise<void> {
+  const headers = securityHeaders();
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 }
 
