@@ -227,6 +227,87 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
       'The user name "jan.jansen" is taken, so "jjansen" is used (candidate 2)',
     ],
   ],
+  refused: [
+    [
+      {
+        code: 'refused',
+        target: 'Microsoft Entra ID',
+        create: true,
+        problems: [
+          { attribute: 'surname', problem: 'too-long', length: 68, max: 64, value: 'Jansen-van der Berg' },
+          {
+            attribute: 'usageLocation',
+            problem: 'format',
+            value: 'Nederland',
+            rule: 'must be a two-letter country code such as NL',
+          },
+        ],
+      },
+      undefined,
+      'Microsoft Entra ID would refuse the new account: Last name · surname “Jansen-van der Berg” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL. Correct the value in AFAS, or the mapping in step 3',
+    ],
+    [
+      {
+        code: 'refused',
+        target: 'Microsoft Entra ID',
+        create: false,
+        problems: [
+          { attribute: 'displayName', problem: 'cannot-clear' },
+          { attribute: 'businessPhones', problem: 'too-many', count: 3, max: 1 },
+        ],
+      },
+      undefined,
+      'Microsoft Entra ID would refuse the change: Display name · displayName would be emptied, which Microsoft Entra ID does not allow; Business phone · businessPhones has 3 values, at most 1 is allowed. Correct the value in AFAS, or the mapping in step 3',
+    ],
+  ],
+  shortened: [
+    [
+      {
+        code: 'shortened',
+        target: 'Microsoft Entra ID',
+        attribute: 'jobTitle',
+        max: 10,
+        old: 'Medewerker administratie',
+        new: 'Medewerker',
+      },
+      undefined,
+      'Job title · jobTitle shortened to 10 characters, the most Microsoft Entra ID allows: “Medewerker administratie” → “Medewerker”',
+    ],
+    [
+      {
+        code: 'shortened',
+        target: 'Microsoft Entra ID',
+        attribute: 'businessPhones',
+        max: 1,
+        old: ['020 1', '06 2'],
+        new: ['020 1'],
+      },
+      undefined,
+      'Business phone · businessPhones holds at most 1 value in Microsoft Entra ID: kept “020 1”, left out “06 2”',
+    ],
+  ],
+  'owned-elsewhere': [
+    [
+      {
+        code: 'owned-elsewhere',
+        owner: 'on-premises Active Directory (directory sync)',
+        changes: [{ attribute: 'jobTitle', old: 'Adviseur', new: 'Senior adviseur' }],
+        lifecycle: 'disable',
+      },
+      undefined,
+      'This account is managed by on-premises Active Directory (directory sync): change Job title · jobTitle “Adviseur” → “Senior adviseur” and disable the account there, or exclude the person with an override',
+    ],
+    [
+      {
+        code: 'owned-elsewhere',
+        owner: 'on-premises Active Directory (directory sync)',
+        changes: [{ attribute: 'manager', old: null, new: '100012' }],
+        lifecycle: null,
+      },
+      undefined,
+      'This account is managed by on-premises Active Directory (directory sync): set the manager to Piet de Vries (100012) there, or exclude the person with an override',
+    ],
+  ],
   quarantined: [
     [
       { code: 'quarantined', since: '2026-07-01T08:30:00.000Z', because: 'Graph refused the mobile phone' },
@@ -391,7 +472,7 @@ test('the why of a failed person is the failing step', () => {
       {
         step: 'plan',
         status: 'failed',
-        message: 'Microsoft 365 would refuse the new account: surname is 68 characters',
+        message: 'Microsoft 365 would refuse the new account: the surname is too long',
       },
     ],
     [],
@@ -399,6 +480,44 @@ test('the why of a failed person is the failing step', () => {
   );
   assert.equal(
     itemReasonWords(failed, ctx),
-    'Microsoft 365 would refuse the new account: surname is 68 characters',
+    'Microsoft 365 would refuse the new account: the surname is too long',
   );
+});
+
+test("stored refusals from before their reasons read with the admin center's labels, never bare property names", () => {
+  const words = (message: string, status = 'failed') =>
+    stepWords({ step: 'plan', status, message }, undefined, ctx);
+  assert.equal(
+    words(
+      'Microsoft Entra ID would refuse the new account: surname is 68 characters; Microsoft Entra ID allows at most 64 ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"); usageLocation "Nederland" must be a two-letter country code such as NL; mailNickname is empty; Microsoft Entra ID needs it to create an account',
+    ),
+    'Microsoft Entra ID would refuse the new account: Last name · surname “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL; Mail nickname · mailNickname is empty, and Microsoft Entra ID needs it for a new account. Correct the value in AFAS, or the mapping in step 3',
+  );
+  assert.equal(
+    words(
+      'jobTitle is 24 characters; Microsoft Entra ID allows at most 10: shortened "Medewerker administratie" → "Medewerker"',
+      'warning',
+    ),
+    'Job title · jobTitle shortened to 10 characters, the most Microsoft Entra ID allows: “Medewerker administratie” → “Medewerker”',
+  );
+  assert.equal(
+    words(
+      'This account is managed by on-premises Active Directory (directory sync); change jobTitle "Adviseur" → "Senior adviseur", department (empty) → "Sales" and disable it there (or exclude the person with an override)',
+    ),
+    'This account is managed by on-premises Active Directory (directory sync): change Job title · jobTitle “Adviseur” → “Senior adviseur”, change Department (empty) → “Sales” and disable the account there, or exclude the person with an override',
+  );
+  assert.deepEqual(
+    legacyReason(
+      'plan',
+      'This account is managed by on-premises Active Directory (directory sync); delete it there (or exclude the person with an override)',
+    ),
+    {
+      code: 'owned-elsewhere',
+      owner: 'on-premises Active Directory (directory sync)',
+      changes: [],
+      lifecycle: 'delete',
+    },
+  );
+  // A refusal the old patterns do not know stays the sentence it is.
+  assert.equal(legacyReason('plan', 'Microsoft Entra ID would refuse: something new'), null);
 });

@@ -9,10 +9,10 @@
  */
 import type { ScopeOperator } from '../core/config/schema.ts';
 import type { StepName } from '../core/plan.ts';
-import type { MatchTry, PersonReason, StepReason } from '../core/step-reasons.ts';
+import type { MatchTry, PersonReason, StepReason, ValueProblem } from '../core/step-reasons.ts';
 import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
-import { attributeLabel } from './attribute-labels.ts';
+import { attributeLabel, attributeText } from './attribute-labels.ts';
 import { formatInstant, formatLocalDate } from './date-time.ts';
 
 /** The item steps' names in words (the console's detail panel, the CLI). */
@@ -94,6 +94,48 @@ function changeList(item: ItemLike | undefined, ctx: ReasonContext): string {
     .map((c) => `${attributeWords(c.attribute, ctx)} ${value(c.old, ctx)} → ${value(c.new, ctx)}`);
   const rest = changes.length - shown.length;
   return `: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
+}
+
+/** "Last name · surname": the admin center's label with the technical name beside it. */
+const named = (attribute: string, ctx: ReasonContext): string =>
+  attributeText(ctx.tenantType ?? null, attribute);
+
+/** A value the admin can recognise, cut where it is long ("Jansen-van der Berg-…"). */
+function quoted(v: AttrValue, ctx: ReasonContext): string {
+  if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return '(empty)';
+  if (Array.isArray(v)) return v.map((x) => quoted(x, ctx)).join(', ');
+  const text = typeof v === 'string' ? v : String(v);
+  return `“${text.length > 40 ? `${text.slice(0, 37)}…` : text}”`;
+}
+
+/** One value the target would refuse, in words. */
+function problemWords(p: ValueProblem, target: string, ctx: ReasonContext): string {
+  const a = named(p.attribute, ctx);
+  switch (p.problem) {
+    case 'too-long':
+      return `${a} ${quoted(p.value, ctx)} has ${p.length} characters, at most ${p.max} are allowed`;
+    case 'too-many':
+      return `${a} has ${p.count} values, at most ${p.max} ${p.max === 1 ? 'is' : 'are'} allowed`;
+    case 'format':
+      return `${a} ${quoted(p.value, ctx)} ${p.rule}`;
+    case 'cannot-clear':
+      return `${a} would be emptied, which ${target} does not allow`;
+    case 'required':
+      return `${a} is empty, and ${target} needs it for a new account`;
+  }
+}
+
+/** "change Job title · jobTitle “Adviseur” → “Senior adviseur” and disable it". */
+function ownedWords(r: Extract<StepReason, { code: 'owned-elsewhere' }>, ctx: ReasonContext): string {
+  const parts = r.changes.map((c) =>
+    c.attribute === 'manager'
+      ? `set the manager to ${typeof c.new === 'string' ? person(c.new, ctx) : 'no one'}`
+      : `change ${named(c.attribute, ctx)} ${quoted(c.old, ctx)} → ${quoted(c.new, ctx)}`,
+  );
+  if (r.lifecycle !== null) parts.push(`${r.lifecycle} the account`);
+  const last = parts.pop() ?? '';
+  const todo = parts.length > 0 ? `${parts.join(', ')} and ${last}` : last;
+  return `This account is managed by ${r.owner}: ${todo} there, or exclude the person with an override`;
 }
 
 /** The person as AFAS has them, from the item's read step (for lifecycle writes that name a date). */
@@ -244,6 +286,15 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
         : `Manager changes from ${person(r.old, ctx)} to ${person(r.new, ctx)}`,
   'name-taken': (r) =>
     `The user name "${r.first}" is taken${r.why ? ` (${r.why})` : ''}, so "${r.chosen}" is used (candidate ${r.candidate})`,
+  refused: (r, _i, ctx) =>
+    `${r.target} would refuse ${r.create ? 'the new account' : 'the change'}: ${r.problems
+      .map((p) => problemWords(p, r.target, ctx))
+      .join('; ')}. Correct the value in AFAS, or the mapping in step 3`,
+  shortened: (r, _i, ctx) =>
+    Array.isArray(r.old)
+      ? `${named(r.attribute, ctx)} holds at most ${plural(r.max, 'value')} in ${r.target}: kept ${quoted(r.new, ctx)}, left out ${quoted(r.old.slice(r.max), ctx)}`
+      : `${named(r.attribute, ctx)} shortened to ${r.max} characters, the most ${r.target} allows: ${quoted(r.old, ctx)} → ${quoted(r.new, ctx)}`,
+  'owned-elsewhere': (r, _i, ctx) => ownedWords(r, ctx),
   quarantined: (r, _i, ctx) =>
     `Quarantined since ${formatInstant(r.since, ctx.timeZone)}, because ${r.because}. Nothing is sent until their AFAS data, the configuration or an operator changes something`,
   released: (r, _i, ctx) =>
@@ -479,6 +530,45 @@ const LEGACY: readonly Legacy[] = [
       candidate: Number(m[4]),
     }),
   ],
+  [
+    'plan',
+    /^(.+?) would refuse( the new account)?: (.+)$/,
+    (m) => {
+      const problems = legacyProblems(m[3] as string);
+      return problems
+        ? { code: 'refused', target: m[1] as string, create: m[2] !== undefined, problems }
+        : null;
+    },
+  ],
+  [
+    'plan',
+    /^(\S+) is \d+ characters; (.+?) allows at most (\d+): shortened "(.*)" → "(.*)"$/,
+    (m) => ({
+      code: 'shortened',
+      target: m[2] as string,
+      attribute: m[1] as string,
+      max: Number(m[3]),
+      old: m[4] as string,
+      new: m[5] as string,
+    }),
+  ],
+  [
+    'plan',
+    /^(\S+) has \d+ values; (.+?) allows at most (\d+): kept (.*), left out (.*)$/,
+    (m) => ({
+      code: 'shortened',
+      target: m[2] as string,
+      attribute: m[1] as string,
+      max: Number(m[3]),
+      old: [...quotedList(m[4] as string), ...quotedList(m[5] as string)],
+      new: quotedList(m[4] as string),
+    }),
+  ],
+  [
+    'plan',
+    /^This account is managed by (.+?); (.+) there \(or exclude the person with an override\)$/,
+    (m) => legacyOwned(m[1] as string, m[2] as string),
+  ],
   ['apply', /^created account (\S+)$/, (m) => ({ code: 'created', account: m[1] as string })],
   [
     'apply',
@@ -488,6 +578,87 @@ const LEGACY: readonly Legacy[] = [
   ['apply', /^manager set$/, () => ({ code: 'manager-set' })],
   ['apply', /^written back to AFAS$/, () => ({ code: 'written-back' })],
 ];
+
+const quotedList = (text: string): string[] => [...text.matchAll(/"([^"]*)"/g)].map((m) => m[1] as string);
+
+/** One problem of the old "… would refuse: …" text, at the start of `text`, and its length. */
+const LEGACY_PROBLEMS: readonly [RegExp, (m: RegExpExecArray) => ValueProblem][] = [
+  [
+    /^(\S+) is (\d+) characters; .+? allows at most (\d+) \("(.*?)"\)/,
+    (m) => ({
+      attribute: m[1] as string,
+      problem: 'too-long',
+      length: Number(m[2]),
+      max: Number(m[3]),
+      value: m[4] as string,
+    }),
+  ],
+  [
+    /^(\S+) has (\d+) values; .+? allows at most (\d+)/,
+    (m) => ({ attribute: m[1] as string, problem: 'too-many', count: Number(m[2]), max: Number(m[3]) }),
+  ],
+  [
+    /^(\S+) would be cleared; .+? does not allow clearing it/,
+    (m) => ({ attribute: m[1] as string, problem: 'cannot-clear' }),
+  ],
+  [
+    /^(\S+) is empty; .+? needs it to create an account/,
+    (m) => ({ attribute: m[1] as string, problem: 'required' }),
+  ],
+  [
+    /^(\S+) "(.*?)" (.+?)(?=; \S+ (?:is \d|has \d|would be|is empty|")|$)/,
+    (m) => ({ attribute: m[1] as string, problem: 'format', value: m[2] as string, rule: m[3] as string }),
+  ],
+];
+
+/** The problems of an old refusal ("surname is 68 characters; … (…); usageLocation "NL1" must …"). */
+function legacyProblems(text: string): ValueProblem[] | null {
+  const out: ValueProblem[] = [];
+  let rest = text;
+  while (rest !== '') {
+    let found: RegExpExecArray | null = null;
+    for (const [pattern, problem] of LEGACY_PROBLEMS) {
+      found = pattern.exec(rest);
+      if (found) {
+        out.push(problem(found));
+        break;
+      }
+    }
+    if (!found) return null;
+    rest = rest.slice(found[0].length).replace(/^; /, '');
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** The old "change jobTitle "A" → "B", manager (empty) → "1" and disable it" of an owned account. */
+function legacyOwned(owner: string, todo: string): StepReason | null {
+  const life = /(?:^| and )(enable|disable|delete) it$/.exec(todo);
+  const changes = [
+    ...(todo.startsWith('change ')
+      ? todo.slice(0, life?.index ?? todo.length).slice('change '.length)
+      : ''
+    ).matchAll(
+      /(\S+) ((?:"[^"]*"(?:, "[^"]*")*)|\(empty\)) → ((?:"[^"]*"(?:, "[^"]*")*)|\(empty\))(?:, |$)/g,
+    ),
+  ].map((m) => ({
+    attribute: m[1] as string,
+    old: legacyValue(m[2] as string),
+    new: legacyValue(m[3] as string),
+  }));
+  if (changes.length === 0 && !life) return null;
+  return {
+    code: 'owned-elsewhere',
+    owner,
+    changes,
+    lifecycle: (life?.[1] as 'enable' | 'disable' | 'delete' | undefined) ?? null,
+  };
+}
+
+function legacyValue(text: string): AttrValue {
+  if (text === '(empty)') return null;
+  const values = quotedList(text);
+  return values.length === 1 ? (values[0] as string) : values;
+}
 
 /** The engine's text before reasons were stored, read back into a reason (old runs stay readable). */
 export function legacyReason(step: string, message: string): StepReason | null {

@@ -6,6 +6,7 @@
  * Adding a code does not compile until the renderer has words for it.
  */
 import type { LocalDate } from './person.ts';
+import type { AttrValue } from './values.ts';
 import type { Lifecycle } from './vocabulary.ts';
 
 /** What AFAS says about the person: the lifecycle and the employment it was derived from. */
@@ -28,6 +29,21 @@ export interface MatchTry {
   readonly value: string | null;
   readonly leftOut: number;
 }
+
+/** A value the target would refuse (engine/plan/target-limits.ts), by attribute and what is wrong. */
+export type ValueProblem =
+  | {
+      readonly attribute: string;
+      readonly problem: 'too-long';
+      readonly length: number;
+      readonly max: number;
+      readonly value: string;
+    }
+  | { readonly attribute: string; readonly problem: 'too-many'; readonly count: number; readonly max: number }
+  /** `rule`: the target's own words for the format ("must be a two-letter country code such as NL"). */
+  | { readonly attribute: string; readonly problem: 'format'; readonly value: string; readonly rule: string }
+  | { readonly attribute: string; readonly problem: 'cannot-clear' }
+  | { readonly attribute: string; readonly problem: 'required' };
 
 export type StepReason =
   | PersonReason
@@ -101,6 +117,33 @@ export type StepReason =
       readonly why: string | null;
       readonly chosen: string;
       readonly candidate: number;
+    }
+  /** Values the target would refuse; `target` is its name ("Microsoft Entra ID"). */
+  | {
+      readonly code: 'refused';
+      readonly target: string;
+      readonly create: boolean;
+      readonly problems: readonly ValueProblem[];
+    }
+  /** A value cut to the target's limit: `max` characters, or `max` values of a list. */
+  | {
+      readonly code: 'shortened';
+      readonly target: string;
+      readonly attribute: string;
+      readonly max: number;
+      readonly old: AttrValue;
+      readonly new: AttrValue;
+    }
+  /** An account another system owns (`owner`, in words): what must be changed there instead. */
+  | {
+      readonly code: 'owned-elsewhere';
+      readonly owner: string;
+      readonly changes: readonly {
+        readonly attribute: string;
+        readonly old: AttrValue;
+        readonly new: AttrValue;
+      }[];
+      readonly lifecycle: 'enable' | 'disable' | 'delete' | null;
     }
   | { readonly code: 'quarantined'; readonly since: string; readonly because: string }
   | {

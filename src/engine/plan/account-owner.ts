@@ -9,7 +9,7 @@
  * with failures", the activation gate) until it is resolved there, the person is excluded by an
  * override or the attribute is no longer mapped.
  */
-import type { Account, AttributeChange, AttrValue, ErrorCode } from '../../core/index.ts';
+import type { Account, AttributeChange, AttrValue, ErrorCode, RunStep } from '../../core/index.ts';
 import type { ExternalOwner } from '../ports.ts';
 import type { PersonPlan } from './types.ts';
 
@@ -53,10 +53,30 @@ export function ownedMessage(
   return `This account is managed by ${owner.name}; ${parts.join(' and ')} there (or exclude the person with an override)`;
 }
 
+/** The failed plan step: the engine's text as its detail, the reason for the words (contracts/item-reasons.ts). */
+export function ownedStep(
+  owner: ExternalOwner,
+  locked: readonly AttributeChange[],
+  lifecycle: 'enable' | 'disable' | 'delete' | null,
+): RunStep {
+  return {
+    step: 'plan',
+    status: 'failed',
+    message: ownedMessage(owner, locked, lifecycle),
+    reason: {
+      code: 'owned-elsewhere',
+      owner: owner.name,
+      changes: locked.map((c) => ({ attribute: c.attribute, old: c.old, new: c.new })),
+      lifecycle,
+    },
+  };
+}
+
 /** A manager change the target would refuse: the person fails with why, and no manager write is sent. */
 export function withLockedManager(before: PersonPlan, after: PersonPlan, owner: ExternalOwner): PersonPlan {
   const changes = after.item.changes.filter((c) => c.attribute === 'manager');
-  const message = ownedMessage(owner, changes, null);
+  const owned = ownedStep(owner, changes, null);
+  const message = owned.message;
   const { manager: _notSet, ...applied } = before.applied;
   return {
     ...before,
@@ -65,7 +85,7 @@ export function withLockedManager(before: PersonPlan, after: PersonPlan, owner: 
       action: after.item.action,
       status: 'failed',
       changes: after.item.changes,
-      steps: [...before.item.steps, { step: 'plan', status: 'failed', message }],
+      steps: [...before.item.steps, owned],
       error: { code: OWNED_ELSEWHERE, message },
     },
     applied,

@@ -30,7 +30,7 @@ import {
   lifecycleLocked,
   lockedChanges,
   OWNED_ELSEWHERE,
-  ownedMessage,
+  ownedStep,
   ownerOf,
   withLockedManager,
 } from './account-owner.ts';
@@ -41,6 +41,8 @@ import {
   fitValues,
   type LimitCheck,
   type Limits,
+  refusedStep,
+  shortenedStep,
   type WriteProblem,
   writeProblems,
 } from './target-limits.ts';
@@ -86,7 +88,7 @@ export interface QuarantinePlanInput {
 
 const UNIQUE = 'UniqueName';
 const NO_PROBLEMS: readonly WriteProblem[] = Object.freeze([]);
-const NO_WARNINGS: readonly string[] = Object.freeze([]);
+const NO_WARNINGS: readonly RunStep[] = Object.freeze([]);
 const ENABLED = 'accountEnabled';
 const step = (s: RunStep['step'], message: string, status: RunStep['status'] = 'success'): RunStep => ({
   step: s,
@@ -418,7 +420,7 @@ export function plan(input: PlanInput): Plan {
         ? NO_WARNINGS
         : changes.flatMap((c) => {
             const s = fitted.shortened.get(c.attribute);
-            return s ? [s.message] : [];
+            return s ? [shortenedStep(s, limits)] : [];
           });
     // An account another system owns (synced from on-premises AD): only what the target accepts goes.
     const owner = ownerOf(account, input.capabilities?.externalOwner);
@@ -448,18 +450,19 @@ export function plan(input: PlanInput): Plan {
         ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
         : changes;
     steps.push(because('plan', describe(action, person, changes.length)));
-    for (const w of warnings) steps.push(step('plan', w, 'warning'));
+    for (const w of warnings) steps.push(w);
     let status: PersonPlan['item']['status'] = warnings.length > 0 ? 'warning' : 'success';
     let error: { code: string; message: string } | null = null;
     if (refused.length > 0) {
-      const message = `${limits.targetName} would refuse: ${refused.map((r) => r.message).join('; ')}`;
-      steps.push(step('plan', message, 'failed'));
+      const refusal = refusedStep(limits, refused, false);
+      steps.push(refusal);
       status = 'failed';
-      error = { code: 'HRS_TARGET_VALUE_INVALID', message };
+      error = { code: 'HRS_TARGET_VALUE_INVALID', message: refusal.message };
     }
     if (owner && (locked.length > 0 || lockedLifecycle !== null)) {
-      const message = ownedMessage(owner, locked, lockedLifecycle);
-      steps.push(step('plan', message, 'failed'));
+      const owned = ownedStep(owner, locked, lockedLifecycle);
+      const message = owned.message;
+      steps.push(owned);
       status = 'failed';
       error = { code: OWNED_ELSEWHERE, message: error ? `${message}; ${error.message}` : message };
     }
@@ -591,8 +594,9 @@ export function plan(input: PlanInput): Plan {
     };
     const refused = writeProblems(check, written, limits, requiredOnCreate);
     if (refused.length > 0) {
-      const message = `${limits.targetName} would refuse the new account: ${refused.map((r) => r.message).join('; ')}`;
-      steps.push(step('plan', message, 'failed'));
+      const refusal = refusedStep(limits, refused, true);
+      const message = refusal.message;
+      steps.push(refusal);
       return bare(
         item(n, person.displayName, 'create', 'failed', null, [], steps, {
           code: 'HRS_TARGET_VALUE_INVALID',
@@ -600,11 +604,11 @@ export function plan(input: PlanInput): Plan {
         }),
       );
     }
-    const warnings: string[] = [];
+    const warnings: RunStep[] = [];
     if (check.shortened.size > 0)
       for (const a in attributes) {
         const s = check.shortened.get(a);
-        if (s) warnings.push(s.message);
+        if (s) warnings.push(shortenedStep(s, limits));
       }
     changes.push({ attribute: ENABLED, old: null, new: enabled });
     steps.push(
@@ -616,7 +620,7 @@ export function plan(input: PlanInput): Plan {
         leadDays: config.persons.leadDays,
       }),
     );
-    for (const w of warnings) steps.push(step('plan', w, 'warning'));
+    for (const w of warnings) steps.push(w);
     const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
     writes.push(...writeBack(n, attrs, attributes));
     return {
@@ -669,8 +673,9 @@ export function plan(input: PlanInput): Plan {
     const owner = ownerOf(account, input.capabilities?.externalOwner);
     if (owner === null || !lifecycleLocked(owner, kind))
       return lifecyclePlan(kind, n, name, account, steps, link);
-    const message = ownedMessage(owner, [], kind);
-    steps.push(step('plan', message, 'failed'));
+    const owned = ownedStep(owner, [], kind);
+    const message = owned.message;
+    steps.push(owned);
     return bare(item(n, name, kind, 'failed', account.id, [], steps, { code: OWNED_ELSEWHERE, message }));
   }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AttributeLimit } from '../ports.ts';
-import { fitValues, type Limits, writeProblems } from './target-limits.ts';
+import { fitValues, type Limits, refusedStep, shortenedStep, writeProblems } from './target-limits.ts';
 
 const limits = (policy: Record<string, 'shorten' | 'fail'> = {}): Limits => ({
   targetName: 'Microsoft Entra ID',
@@ -24,10 +24,29 @@ test('too long: names fail by default, descriptive texts are shortened with old 
     { surname: 'x'.repeat(68), jobTitle: 'Medewerker administratie', city: 'Utrecht' },
     limits(),
   );
+  assert.deepEqual(check.problems.get('surname'), {
+    attribute: 'surname',
+    problem: 'too-long',
+    length: 68,
+    max: 64,
+    value: 'x'.repeat(68),
+  });
+  // The engine's own text stays the step's detail; the reason carries the values for the words.
+  const refusal = refusedStep(limits(), [...check.problems.values()], true);
   assert.match(
-    check.problems.get('surname') ?? '',
-    /surname is 68 characters; Microsoft Entra ID allows at most 64/,
+    refusal.message,
+    /^Microsoft Entra ID would refuse the new account: surname is 68 characters; Microsoft Entra ID allows at most 64/,
   );
+  assert.equal(refusal.reason?.code, 'refused');
+  const warning = shortenedStep(check.shortened.get('jobTitle')!, limits());
+  assert.deepEqual(warning.reason, {
+    code: 'shortened',
+    target: 'Microsoft Entra ID',
+    attribute: 'jobTitle',
+    max: 10,
+    old: 'Medewerker administratie',
+    new: 'Medewerker',
+  });
   assert.equal(check.values.jobTitle, 'Medewerker');
   assert.equal(check.shortened.get('jobTitle')?.old, 'Medewerker administratie');
   assert.match(
@@ -51,7 +70,12 @@ test('formats, value counts, required attributes and clearing', () => {
     { usageLocation: 'Nederland', businessPhones: ['1', '2'], displayName: null },
     limits(),
   );
-  assert.match(check.problems.get('usageLocation') ?? '', /must be a two-letter country code/);
+  assert.deepEqual(check.problems.get('usageLocation'), {
+    attribute: 'usageLocation',
+    problem: 'format',
+    value: 'Nederland',
+    rule: 'must be a two-letter country code',
+  });
   assert.deepEqual(check.values.businessPhones, ['1']);
   const create = writeProblems(check, [{ attribute: 'usageLocation', value: 'Nederland' }], limits(), [
     'displayName',
@@ -61,5 +85,5 @@ test('formats, value counts, required attributes and clearing', () => {
     ['usageLocation', 'displayName'],
   );
   const update = writeProblems(check, [{ attribute: 'displayName', value: null }], limits(), null);
-  assert.match(update[0]?.message ?? '', /would be cleared/);
+  assert.deepEqual(update, [{ attribute: 'displayName', problem: 'cannot-clear' }]);
 });

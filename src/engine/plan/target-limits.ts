@@ -3,7 +3,7 @@
  * refuses (its capabilities' attribute limits and required attributes), so a simulation shows the
  * failures and shortenings the sync would otherwise meet. Pure.
  */
-import type { AttrValue } from '../../core/index.ts';
+import type { AttrValue, RunStep, ValueProblem } from '../../core/index.ts';
 import type { AttributeLimit } from '../ports.ts';
 
 export type TooLongPolicy = 'shorten' | 'fail';
@@ -13,6 +13,8 @@ export interface Shortened {
   readonly attribute: string;
   readonly old: AttrValue;
   readonly new: AttrValue;
+  /** The target's limit: characters, or values of a list. */
+  readonly max: number;
   readonly message: string;
 }
 
@@ -20,8 +22,8 @@ export interface LimitCheck {
   /** The values as they will be written (shortened where the policy says so). */
   readonly values: Record<string, AttrValue>;
   readonly shortened: ReadonlyMap<string, Shortened>;
-  /** What the target would refuse, per attribute, in plain words. */
-  readonly problems: ReadonlyMap<string, string>;
+  /** What the target would refuse, per attribute, as data (put into words where shown). */
+  readonly problems: ReadonlyMap<string, ValueProblem>;
 }
 
 export interface Limits {
@@ -48,7 +50,7 @@ function cut(text: string, max: number): string {
 export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: Limits): LimitCheck {
   let out: Record<string, AttrValue> | undefined;
   let shortened: Map<string, Shortened> | undefined;
-  let problems: Map<string, string> | undefined;
+  let problems: Map<string, ValueProblem> | undefined;
   for (const attribute in values) {
     const value = values[attribute] as AttrValue;
     const limit = limits.limits[attribute];
@@ -57,15 +59,20 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
       const format = limit.format?.(value) ?? null;
       if (format !== null) {
         problems ??= new Map();
-        problems.set(attribute, `${attribute} ${quote(value)} ${format}`);
+        problems.set(attribute, { attribute, problem: 'format', value, rule: format });
         continue;
       }
       if (limit.maxLength !== undefined && value.length > limit.maxLength) {
         const policy = limits.policyOf(attribute) ?? limit.onTooLong;
-        const what = `${attribute} is ${value.length} characters; ${limits.targetName} allows at most ${limit.maxLength}`;
         if (policy === 'fail') {
           problems ??= new Map();
-          problems.set(attribute, `${what} (${quote(value)})`);
+          problems.set(attribute, {
+            attribute,
+            problem: 'too-long',
+            length: value.length,
+            max: limit.maxLength,
+            value,
+          });
         } else {
           const next = cut(value, limit.maxLength);
           out ??= { ...values };
@@ -75,7 +82,8 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
             attribute,
             old: value,
             new: next,
-            message: `${what}: shortened "${value}" → "${next}"`,
+            max: limit.maxLength,
+            message: `${attribute} is ${value.length} characters; ${limits.targetName} allows at most ${limit.maxLength}: shortened "${value}" → "${next}"`,
           });
         }
       }
@@ -91,15 +99,19 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
         }
       if (firstBad) {
         problems ??= new Map();
-        problems.set(attribute, `${attribute} ${quote(firstBad[0])} ${firstBad[1]}`);
+        problems.set(attribute, { attribute, problem: 'format', value: firstBad[0], rule: firstBad[1] });
         continue;
       }
       if (limit.maxValues !== undefined && value.length > limit.maxValues) {
         const policy = limits.policyOf(attribute) ?? limit.onTooLong;
-        const what = `${attribute} has ${value.length} values; ${limits.targetName} allows at most ${limit.maxValues}`;
         if (policy === 'fail') {
           problems ??= new Map();
-          problems.set(attribute, what);
+          problems.set(attribute, {
+            attribute,
+            problem: 'too-many',
+            count: value.length,
+            max: limit.maxValues,
+          });
         } else {
           const next = value.slice(0, limit.maxValues);
           out ??= { ...values };
@@ -109,7 +121,8 @@ export function fitValues(values: Readonly<Record<string, AttrValue>>, limits: L
             attribute,
             old: value,
             new: next,
-            message: `${what}: kept ${next.map((v) => `"${v}"`).join(', ')}, left out ${value
+            max: limit.maxValues,
+            message: `${attribute} has ${value.length} values; ${limits.targetName} allows at most ${limit.maxValues}: kept ${next.map((v) => `"${v}"`).join(', ')}, left out ${value
               .slice(limit.maxValues)
               .map((v) => `"${v}"`)
               .join(', ')}`,
@@ -133,30 +146,65 @@ export function writeProblems(
   written: readonly { readonly attribute: string; readonly value: AttrValue }[],
   limits: Limits,
   requiredOnCreate: readonly string[] | null,
-): WriteProblem[] {
-  const out: WriteProblem[] = [];
+): ValueProblem[] {
+  const out: ValueProblem[] = [];
   for (const { attribute, value } of written) {
     const problem = check.problems.get(attribute);
-    if (problem !== undefined) out.push({ attribute, message: problem });
+    if (problem !== undefined) out.push(problem);
     else if (value === null && requiredOnCreate === null && limits.limits[attribute]?.cannotClear)
-      out.push({
-        attribute,
-        message: `${attribute} would be cleared; ${limits.targetName} does not allow clearing it`,
-      });
+      out.push({ attribute, problem: 'cannot-clear' });
   }
   if (requiredOnCreate !== null) {
     const present = new Set(written.filter((w) => w.value !== null).map((w) => w.attribute));
     for (const attribute of requiredOnCreate)
-      if (!present.has(attribute))
-        out.push({
-          attribute,
-          message: `${attribute} is empty; ${limits.targetName} needs it to create an account`,
-        });
+      if (!present.has(attribute)) out.push({ attribute, problem: 'required' });
   }
   return out;
 }
 
-export interface WriteProblem {
-  readonly attribute: string;
-  readonly message: string;
+export type WriteProblem = ValueProblem;
+
+/** The engine's own text for a problem (the detail behind the words of contracts/item-reasons.ts). */
+export function problemText(p: ValueProblem, targetName: string): string {
+  switch (p.problem) {
+    case 'too-long':
+      return `${p.attribute} is ${p.length} characters; ${targetName} allows at most ${p.max} (${quote(p.value)})`;
+    case 'too-many':
+      return `${p.attribute} has ${p.count} values; ${targetName} allows at most ${p.max}`;
+    case 'format':
+      return `${p.attribute} ${quote(p.value)} ${p.rule}`;
+    case 'cannot-clear':
+      return `${p.attribute} would be cleared; ${targetName} does not allow clearing it`;
+    case 'required':
+      return `${p.attribute} is empty; ${targetName} needs it to create an account`;
+  }
+}
+
+/** The failed plan step for values the target would refuse, on a new account (`create`) or an update. */
+export function refusedStep(limits: Limits, problems: readonly ValueProblem[], create: boolean): RunStep {
+  return {
+    step: 'plan',
+    status: 'failed',
+    message: `${limits.targetName} would refuse${create ? ' the new account' : ''}: ${problems
+      .map((p) => problemText(p, limits.targetName))
+      .join('; ')}`,
+    reason: { code: 'refused', target: limits.targetName, create, problems },
+  };
+}
+
+/** The warning step for a value cut to fit. */
+export function shortenedStep(s: Shortened, limits: Limits): RunStep {
+  return {
+    step: 'plan',
+    status: 'warning',
+    message: s.message,
+    reason: {
+      code: 'shortened',
+      target: limits.targetName,
+      attribute: s.attribute,
+      max: s.max,
+      old: s.old,
+      new: s.new,
+    },
+  };
 }
