@@ -8,10 +8,15 @@
  * replays, default 5) as wall time and as the process's CPU time (`process.cpuUsage`, every thread,
  * garbage collection included; on a shared machine the CPU figure is the one to compare), GC count
  * and time, and the 1-minute load average while it ran.
- * Profile it: `node --cpu-prof --cpu-prof-dir=/tmp/plan-prof --import tsx bench/plan.ts`.
+ * Profile the replays only (not the emulators' read, nor the warm-up replay): BENCH_PLAN_PROFILE=<file>
+ * writes a CPU profile (open it in Chrome's DevTools, or sum self time per function), and
+ * BENCH_PLAN_HEAP_PROFILE=<file> writes the sampled allocations of the measured replay (a .heapprofile);
+ * the timings of a profiled run are not comparable with an unprofiled one.
  * Run alone: `node --max-semi-space-size=64 --import tsx bench/plan.ts` (prints one JSON line last).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -42,9 +47,11 @@ export interface PlanFigures {
   readonly allocatedBytesPerPerson: number;
 }
 
-/** Bytes allocated while `fn` runs, from V8's sampling heap profiler, counting what GC already took. */
-async function allocatedBytes(fn: () => Promise<unknown>): Promise<number> {
-  const { Session } = await import('node:inspector/promises');
+/**
+ * Bytes allocated while `fn` runs, from V8's sampling heap profiler, counting what GC already took;
+ * the sampled profile is written to `profileFile` when one is given.
+ */
+async function allocatedBytes(fn: () => Promise<unknown>, profileFile?: string): Promise<number> {
   const session = new Session();
   session.connect();
   await session.post('HeapProfiler.startSampling', {
@@ -55,6 +62,7 @@ async function allocatedBytes(fn: () => Promise<unknown>): Promise<number> {
   await fn();
   const { profile } = await session.post('HeapProfiler.stopSampling');
   session.disconnect();
+  if (profileFile) writeFileSync(profileFile, JSON.stringify(profile));
   type Node = { selfSize: number; children: Node[] };
   const sum = (n: Node): number => n.children.reduce((t, c) => t + sum(c), n.selfSize);
   return sum(profile.head as Node);
@@ -74,7 +82,34 @@ async function startChild(args: string[]) {
   return { child, info: JSON.parse(line) as Record<string, string> };
 }
 
-export async function benchPlan(persons: number, repeat: number): Promise<PlanFigures> {
+export interface PlanProfiles {
+  /** Where to write a CPU profile of the counted replays. */
+  readonly cpu?: string;
+  /** Where to write the sampled allocations of the replay that measures bytes per person. */
+  readonly heap?: string;
+}
+
+/** A CPU profile of what runs between `start` and `stop`, sampled every 200 µs. */
+async function cpuProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  return {
+    start: () => session.post('Profiler.start'),
+    stop: async (file: string) => {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
+export async function benchPlan(
+  persons: number,
+  repeat: number,
+  profiles: PlanProfiles = {},
+): Promise<PlanFigures> {
   const children: ChildProcess[] = [];
   try {
     const common = [String(persons), '7', 'existing', '1'];
@@ -149,7 +184,9 @@ export async function benchPlan(persons: number, repeat: number): Promise<PlanFi
     });
     const samples: { wall: number; cpu: number; gcMs: number; gcCount: number }[] = [];
     observer.observe({ entryTypes: ['gc'] });
+    const profiler = profiles.cpu ? await cpuProfiler() : undefined;
     for (let i = 0; i < repeat + 1; i++) {
+      if (i === 1) await profiler?.start();
       const planAt = performance.now();
       const cpuAt = process.cpuUsage();
       const gcBefore = { ms: gcMs, count: gcCount };
@@ -176,15 +213,18 @@ export async function benchPlan(persons: number, repeat: number): Promise<PlanFi
         });
     }
     observer.disconnect();
-    const allocated = await allocatedBytes(() =>
-      executeRun({
-        kind: 'simulation',
-        config,
-        source: replaySource,
-        target: replayTarget,
-        store: new MemoryEngineStore(),
-        clock,
-      }),
+    if (profiles.cpu) await profiler?.stop(profiles.cpu);
+    const allocated = await allocatedBytes(
+      () =>
+        executeRun({
+          kind: 'simulation',
+          config,
+          source: replaySource,
+          target: replayTarget,
+          store: new MemoryEngineStore(),
+          clock,
+        }),
+      profiles.heap,
     );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     const wall = median(samples.map((s) => s.wall));
@@ -207,6 +247,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const figures = await benchPlan(
     Number(process.env.BENCH_PLAN_PERSONS ?? 50_000),
     Number(process.env.BENCH_PLAN_REPEAT ?? 5),
+    {
+      ...(process.env.BENCH_PLAN_PROFILE ? { cpu: process.env.BENCH_PLAN_PROFILE } : {}),
+      ...(process.env.BENCH_PLAN_HEAP_PROFILE ? { heap: process.env.BENCH_PLAN_HEAP_PROFILE } : {}),
+    },
   );
   console.log(JSON.stringify(figures));
   process.exit(0);
