@@ -2,7 +2,7 @@
  * Graph users as hrsync accounts: which properties to `$select`, how a Graph user becomes flat
  * attributes (`employeeOrgData.costCenter`), and OData filters for finding accounts. Pure.
  */
-import { type Account, type Attributes, type AttrValue, licenceKey } from '../../core/index.ts';
+import { type Account, type Attributes, type AttrValue, licenceKey, ValuePool } from '../../core/index.ts';
 import { isObject } from './graph-errors.ts';
 
 /** Read with every account: the engine needs to know whether an account is enabled. */
@@ -67,8 +67,7 @@ export function toAccount(user: Record<string, unknown>, attributes: readonly st
  *   key by key, as before, turned each record of ~20 keys into a dictionary: ~1.5 KB an account
  *   instead of ~0.2 KB;
  * - the values of attributes with few distinct values (company, department, usage location, …) are
- *   shared: JSON parsing makes a fresh string for each occurrence. An attribute whose values turn out
- *   to be mostly distinct (ids, names) stops being looked up once it has had `INTERN_LIMIT` of them.
+ *   shared (ValuePool): JSON parsing makes a fresh string for each occurrence.
  */
 export function accountMaker(attributes: readonly string[]): (user: Record<string, unknown>) => Account {
   const keys = [...new Set([...ALWAYS_READ, ...attributes])].filter((a) => a !== 'id');
@@ -77,16 +76,7 @@ export function accountMaker(attributes: readonly string[]): (user: Record<strin
   const withManager = keys.includes(MANAGER);
   const withLicences = keys.includes(LICENCES);
   const templates = templatesFor(keys);
-  const seen = plain.map(() => new Map<string, string>() as Map<string, string> | null);
-  const intern = (i: number, value: AttrValue): AttrValue => {
-    const known = seen[i];
-    if (typeof value !== 'string' || known === null || known === undefined) return value;
-    const shared = known.get(value);
-    if (shared !== undefined) return shared;
-    if (known.size >= INTERN_LIMIT) seen[i] = null;
-    else known.set(value, value);
-    return value;
-  };
+  const pool = new ValuePool();
   return (user) => {
     // Absent means "not reported" (an incremental round may leave it out): keep what is cached.
     const manager = withManager ? managerIdOf(user) : undefined;
@@ -102,14 +92,13 @@ export function accountMaker(attributes: readonly string[]): (user: Record<strin
         value = user;
         for (const part of path) value = isObject(value) ? value[part] : undefined;
       }
-      values[plain[i] as string] = intern(i, toAttrValue(value));
+      const attrValue = toAttrValue(value);
+      values[plain[i] as string] =
+        typeof attrValue === 'string' ? pool.share(plain[i] as string, attrValue) : attrValue;
     }
     return { id: String(user.id), attributes: values satisfies Attributes };
   };
 }
-
-/** Distinct values an attribute may have and still be shared; ids and names soon pass it. */
-const INTERN_LIMIT = 2048;
 
 /**
  * Fast-mode templates of an account's attributes (with and without `manager`), each key null, in
