@@ -505,15 +505,14 @@ async function benchAudit(
     const deep = label === 'everything' ? 1000 : 300;
     const last = await auditMs(q, deep);
     const [p1, pn] = [first.median, last.median];
-    console.log(
-      `# audit log ${label} (${dialect}): first request page 1 ${fmt(first.first, 1)} ms (counts once), page ${deep} ${fmt(last.first, 1)} ms (fence posts once)`,
-    );
+    // Any page within the goal, the first request of a filter too: it is what someone waits for.
+    const worst = Math.max(first.first, last.first, p1, pn);
     report(
-      `audit log page 1 / page ${deep}, ${label} (${dialect})`,
-      `${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
+      `audit log first requests page 1 / page ${deep}; then medians, ${label} (${dialect})`,
+      `${fmt(first.first, 1)} / ${fmt(last.first, 1)}; ${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
       '≤ 10 ms',
-      Math.max(p1, pn) / 10,
-      Math.max(p1, pn) <= 10,
+      worst / 10,
+      worst <= 10,
     );
   }
 }
