@@ -7,13 +7,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { compareRuns, getPreview, previewMappingStep, previewScopeStep } from '../../contracts/index.ts';
+import {
+  compareRuns,
+  formatInstant,
+  getPreview,
+  previewMappingStep,
+  previewScopeStep,
+} from '../../contracts/index.ts';
 import { type AttrValue, HrsyncError, type RunStatus } from '../../core/index.ts';
 import type { DifferenceKind, PersonDifference, PlanDifference } from '../../engine/index.ts';
 import type { PreviewOutcome } from '../../jobs/analyses.ts';
 import type { Store, StoredConfig } from '../../store/index.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { mappingPatterns, type PatternAt, scopePatterns } from '../connections/pattern-check.ts';
 import { assertStepOpen, sectionsOf } from '../connections/save-step.ts';
@@ -240,9 +247,10 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
         );
       }
       if (r.itemsPrunedAt !== null) {
+        const { config } = await loadConnection(store, caller, r.connectionId);
         throw new HrsyncError(
           'HRS_INVALID_STATE',
-          `Run ${r.id}'s persons were removed by retention on ${r.itemsPrunedAt.slice(0, 10)}; it can no longer be compared.`,
+          `Run ${r.id}'s persons were removed by retention on ${formatInstant(r.itemsPrunedAt, config.timeZone ?? DEFAULT_TIME_ZONE)}; it can no longer be compared.`,
         );
       }
     }
