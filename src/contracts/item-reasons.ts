@@ -330,6 +330,16 @@ export function stepWords(step: StepLike, item: ItemLike | undefined, ctx: Reaso
   return sentence(step.message);
 }
 
+/**
+ * An item's error message alone in words, where only the message is at hand (a person's side of a
+ * preview or comparison): a planned refusal or quarantine by its reason, a target's refusal by
+ * target-refusals.ts.
+ */
+export function errorWords(message: string, ctx: ReasonContext): string {
+  const reason = legacyReason('plan', message);
+  return reason ? reasonWords(reason, undefined, ctx) : refusalWords(message, ctx.tenantType ?? null);
+}
+
 /** The engine's own text behind the words: the stored message, or the reason's code and values. */
 export function stepDetail(step: StepLike): string {
   if (step.message !== '' || !step.reason) return step.message;
@@ -572,6 +582,18 @@ const LEGACY: readonly Legacy[] = [
     'plan',
     /^This account is managed by (.+?); (.+) there \(or exclude the person with an override\)$/,
     (m) => legacyOwned(m[1] as string, m[2] as string),
+  ],
+  [
+    'plan',
+    // Since 4 Dec 2026 the instant as it is; before, "2026-12-03 11:00 UTC".
+    /^quarantined since (\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?Z| UTC)), because ([\s\S]+?)(?:\. Nothing is sent until their AFAS data, the configuration or an operator changes something\.)?$/,
+    (m) => ({
+      code: 'quarantined',
+      since: (m[1] as string).endsWith(' UTC')
+        ? `${(m[1] as string).slice(0, 16).replace(' ', 'T')}:00Z`
+        : (m[1] as string),
+      because: m[2] as string,
+    }),
   ],
   ['apply', /^created account (\S+)$/, (m) => ({ code: 'created', account: m[1] as string })],
   [

@@ -255,7 +255,10 @@ for (const dialect of DIALECTS) {
       const next = await simulateNow();
       const quarantined = await itemOf(next, '1002');
       assert.equal(quarantined.error.code, 'HRS_QUARANTINED');
-      assert.match(quarantined.error.message, /^quarantined since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z, because /);
+      assert.match(
+        quarantined.error.message,
+        /^quarantined since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z, because /,
+      );
       // The words name the zone and say what Microsoft 365 refused, never Graph's code.
       assert.match(
         quarantined.reason,
