@@ -107,7 +107,7 @@ test('administration events name their object: customer, tenant, token, invitati
   );
   assert.equal(
     say('token.created', { name: 'ci-deploy', role: 'operator' }),
-    'Jan Bakker created the API token “ci-deploy” as Operator.',
+    'Jan Bakker created the API token “ci-deploy” with the Operator role.',
   );
   assert.equal(say('token.revoked', { name: 'ci-deploy' }), 'Jan Bakker revoked the API token “ci-deploy”.');
   assert.equal(

@@ -172,7 +172,10 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'user.second-factor-disabled': () => 'turned off the second factor of their account',
   'user.recovery-codes-renewed': () => 'made new recovery codes',
   'user.second-factor-reset': (_, e) => `reset the second factor of ${userOf(e)}`,
-  'token.created': (_, e) => `created ${the('API token', nameOf(e))}${asRole(e)}`,
+  'token.created': (_, e) => {
+    const role = roleOf(e.details.role);
+    return `created ${the('API token', nameOf(e))}${role ? ` with the ${role} role` : ''}`;
+  },
   'token.revoked': (_, e) => `revoked ${the('API token', nameOf(e))}`,
   'organisation.updated': () => 'changed the organisation’s settings',
   'organisation.sign-in-changed': () => 'changed how people sign in with Microsoft',

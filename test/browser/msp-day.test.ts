@@ -437,7 +437,7 @@ test('she reads the day back in the audit log, as sentences', () =>
       'Sanne de Vries changed the notification settings.',
       'Sanne de Vries sent a test notification.',
       `Sanne de Vries invited ${DAAN} as Operator.`,
-      'Sanne de Vries created the API token “monitoring script” as Viewer.',
+      'Sanne de Vries created the API token “monitoring script” with the Viewer role.',
       'Sanne de Vries revoked the API token “monitoring script”.',
       `Sanne de Vries created the connection “${CONNECTION}”.`,
       `Sanne de Vries activated the connection “${CONNECTION}”.`,

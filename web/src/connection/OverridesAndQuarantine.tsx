@@ -105,10 +105,10 @@ export function OverridesAndQuarantine(props: {
         // What Microsoft 365 refused and what to do; Graph's own answer behind Details.
         const words = refusalWords(q.message);
         return (
-          <>
-            {words}
+          <div>
+            {words}.
             <RawDetail detail={q.message} text={words} />
-          </>
+          </div>
         );
       },
     },

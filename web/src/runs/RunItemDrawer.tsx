@@ -85,7 +85,15 @@ export function RunItemDrawer(props: {
           {item.error && (
             <div className={styles.section}>
               {/* The service's words for what went wrong; Graph's or the engine's own text behind Details. */}
-              <ErrorMessage error={new ApiError(0, item.error.code, item.reason || item.error.message)} />
+              <ErrorMessage
+                error={
+                  new ApiError(
+                    0,
+                    item.error.code,
+                    item.reason ? `${item.reason.replace(/[.!?]$/, '')}.` : item.error.message,
+                  )
+                }
+              />
               <div>
                 <RawDetail detail={item.error.message} text={item.reason} />
               </div>
