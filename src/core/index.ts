@@ -9,5 +9,6 @@ export * from './overrides.ts';
 export * from './person.ts';
 export * from './plan.ts';
 export * from './step-reasons.ts';
+export * from './value-pool.ts';
 export * from './values.ts';
 export * from './vocabulary.ts';

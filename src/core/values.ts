@@ -12,6 +12,9 @@ export function isEmpty(value: AttrValue | undefined): boolean {
 
 /** Equality as a sync sees it: arrays by content (order-insensitive for sets such as businessPhones). */
 export function sameValue(a: AttrValue | undefined, b: AttrValue | undefined): boolean {
+  // Most comparisons are of two texts: equal, or different unless both are empty (then they are equal).
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return false;
   if (isEmpty(a) && isEmpty(b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;

@@ -23,9 +23,13 @@ export function coerce(value: AttrValue, type: AttributeType): AttrValue {
       }
       return typeof value === 'number' ? value !== 0 : value;
     case 'string[]': {
-      const list = Array.isArray(value) ? value : [String(value)];
-      const cleaned = list.map((s) => s.trim()).filter((s) => s !== '');
-      return cleaned;
+      if (!Array.isArray(value)) {
+        const s = String(value).trim();
+        return s === '' ? [] : [s];
+      }
+      // An expression's list comes frozen and nearly always clean already: then it is the answer.
+      if (Object.isFrozen(value) && isClean(value)) return value;
+      return value.map((s) => s.trim()).filter((s) => s !== '');
     }
     case 'datetime': {
       const s = Array.isArray(value) ? (value[0] ?? '') : String(value).trim();
@@ -41,9 +45,22 @@ export function coerce(value: AttrValue, type: AttributeType): AttrValue {
       return iso;
     }
     case 'string': {
+      if (typeof value === 'string') {
+        const trimmed = value.trim();
+        return trimmed === '' ? null : trimmed;
+      }
       const s = Array.isArray(value) ? value.join(',') : String(value);
       const trimmed = s.trim();
       return trimmed === '' ? null : trimmed;
     }
   }
+}
+
+/** Every value trimmed and none empty (trim() hands back the same string when there is nothing to trim). */
+function isClean(list: readonly string[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i] as string;
+    if (s === '' || s.trim() !== s) return false;
+  }
+  return true;
 }

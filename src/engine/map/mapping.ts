@@ -5,10 +5,10 @@
 import type { Attributes, AttrValue, ErrorDetail, MappingRule } from '../../core/index.ts';
 import { isEmpty } from '../../core/index.ts';
 import {
+  bindExpression,
   type EvalContext,
   type EvalResult,
   type Expression,
-  evaluate,
   parseExpression,
   references,
 } from '../../expr/index.ts';
@@ -86,6 +86,7 @@ export function compileMapping(
       }
       const ast: Expression = parsed.ast;
       const label = `mapping "${rule.target}"`;
+      const evaluate = bindExpression(ast);
       compiled.push({
         ...base,
         references: references(ast),
@@ -93,7 +94,7 @@ export function compileMapping(
           // No closure per evaluation (withinBudget's callback): this runs ~15 times per person.
           let r: EvalResult;
           try {
-            r = evaluate(ast, context);
+            r = evaluate(context);
           } catch (error) {
             throw overBudget(label, error);
           }

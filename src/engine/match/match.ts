@@ -74,43 +74,58 @@ export function matchPerson(input: MatchInput): MatchResult {
       };
     staleLink = true;
   }
-  const tried: string[] = [];
-  const triedValues: MatchTry[] = [];
+  // Made only when an attribute finds nobody: most persons match on their first attribute.
+  let tried: string[] | undefined;
+  let triedValues: MatchTry[] | undefined;
   for (const { attribute, value } of input.values) {
     if (value === null || value === '' || Array.isArray(value)) {
+      tried ??= [];
+      triedValues ??= [];
       tried.push(`${attribute} (no value)`);
       triedValues.push({ attribute, value: null, leftOut: 0 });
       continue;
     }
-    const found = index.find(attribute, String(value));
-    const candidates = refused.size === 0 ? found : found.filter((a) => !refused.has(a.id));
-    if (candidates.length === 0) {
-      tried.push(
-        `${attribute} = "${value}"${found.length > 0 ? ` (${found.length} account(s) left out by an override)` : ''}`,
-      );
-      triedValues.push({ attribute, value: String(value), leftOut: found.length });
-      continue;
+    const text = String(value);
+    const entry = index.entry(attribute, text);
+    let account: Account;
+    let candidates: readonly Account[] | undefined;
+    if (entry !== undefined && !Array.isArray(entry) && !refused.has((entry as Account).id)) {
+      // One account, not refused, as nearly every match is: no list of candidates is made.
+      account = entry as Account;
+    } else {
+      const found: readonly Account[] =
+        entry === undefined ? NO_ACCOUNTS : Array.isArray(entry) ? entry : [entry as Account];
+      candidates = refused.size === 0 ? found : found.filter((a) => !refused.has(a.id));
+      if (candidates.length === 0) {
+        tried ??= [];
+        triedValues ??= [];
+        tried.push(
+          `${attribute} = "${text}"${found.length > 0 ? ` (${found.length} account(s) left out by an override)` : ''}`,
+        );
+        triedValues.push({ attribute, value: text, leftOut: found.length });
+        continue;
+      }
+      if (candidates.length > 1) {
+        return {
+          kind: 'conflict',
+          candidates,
+          message: `${candidates.length} accounts have ${attribute} = "${text}": ${candidates.map((c) => c.id).join(', ')}`,
+          reason: { code: 'conflict', attribute, value: text, accounts: candidates.map((c) => c.id) },
+        };
+      }
+      account = candidates[0] as Account;
     }
-    if (candidates.length > 1) {
-      return {
-        kind: 'conflict',
-        candidates,
-        message: `${candidates.length} accounts have ${attribute} = "${value}": ${candidates.map((c) => c.id).join(', ')}`,
-        reason: { code: 'conflict', attribute, value: String(value), accounts: candidates.map((c) => c.id) },
-      };
-    }
-    const account = candidates[0] as Account;
     const owner = owners.get(account.id);
     if (owner !== undefined && owner !== employeeNumber) {
       return {
         kind: 'conflict',
-        candidates,
-        message: `account ${account.id} matches on ${attribute} = "${value}" but is linked to employee ${owner}`,
+        candidates: candidates ?? [account],
+        message: `account ${account.id} matches on ${attribute} = "${text}" but is linked to employee ${owner}`,
         reason: {
           code: 'conflict-linked-elsewhere',
           account: account.id,
           attribute,
-          value: String(value),
+          value: text,
           owner,
         },
       };
@@ -118,12 +133,12 @@ export function matchPerson(input: MatchInput): MatchResult {
     return {
       kind: 'matched',
       account,
-      message: `${prefix}matched account ${account.id} on ${attribute} = "${value}"`,
+      message: `${prefix}matched account ${account.id} on ${attribute} = "${text}"`,
       reason: {
         code: 'matched',
         account: account.id,
         attribute,
-        value: String(value),
+        value: text,
         unlinked: prefix === '' ? null : (link?.accountId ?? null),
       },
     };
@@ -132,10 +147,10 @@ export function matchPerson(input: MatchInput): MatchResult {
   return {
     kind: 'none',
     staleLink,
-    message: `${prefix}no account found (tried ${tried.join(', ') || 'nothing'})`,
+    message: `${prefix}no account found (tried ${tried?.join(', ') || 'nothing'})`,
     reason: {
       code: 'no-account',
-      tried: triedValues,
+      tried: triedValues ?? [],
       staleLink: staleLink ? (link?.accountId ?? null) : null,
       unlinkedByOverride: staleLink && link !== undefined && refused.has(link.accountId),
     },
@@ -143,3 +158,4 @@ export function matchPerson(input: MatchInput): MatchResult {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+const NO_ACCOUNTS: readonly Account[] = Object.freeze([]);

@@ -1,7 +1,7 @@
 import { argText } from '../args.ts';
 import type { FunctionDefinition } from '../definition.ts';
-import { DISPLAY_NAME_MAX_LENGTH, dutchDisplayName } from '../names/dutch-surname.ts';
-import { dutchNameArgs, SURNAME_PARAMS } from './dutch-name-args.ts';
+import { DISPLAY_NAME_MAX_LENGTH, displayNameOf } from '../names/dutch-surname.ts';
+import { SURNAME_PARAMS, surnameFromArgs } from './dutch-name-args.ts';
 
 export const DutchDisplayName: FunctionDefinition = {
   name: 'DutchDisplayName',
@@ -26,7 +26,6 @@ export const DutchDisplayName: FunctionDefinition = {
   },
   evaluate(call, state) {
     const givenName = argText(call, 0, state);
-    const { convention, parts } = dutchNameArgs(call, 1, state);
-    return dutchDisplayName(givenName, convention, parts);
+    return displayNameOf(givenName, surnameFromArgs(call, 1, state));
   },
 };

@@ -1,6 +1,5 @@
 import type { FunctionDefinition } from '../definition.ts';
-import { dutchSurname } from '../names/dutch-surname.ts';
-import { dutchNameArgs, SURNAME_PARAMS } from './dutch-name-args.ts';
+import { SURNAME_PARAMS, surnameFromArgs } from './dutch-name-args.ts';
 
 export const DutchSurname: FunctionDefinition = {
   name: 'DutchSurname',
@@ -24,7 +23,6 @@ export const DutchSurname: FunctionDefinition = {
     output: 'van den Boele - de Vries',
   },
   evaluate(call, state) {
-    const { convention, parts } = dutchNameArgs(call, 0, state);
-    return dutchSurname(convention, parts);
+    return surnameFromArgs(call, 0, state);
   },
 };

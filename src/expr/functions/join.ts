@@ -16,17 +16,25 @@ export const Join: FunctionDefinition = {
   },
   evaluate(call, state) {
     const separator = argText(call, 0, state) ?? '';
-    const parts: string[] = [];
+    // Built as it goes, without a list of the parts: this runs for every create's candidates.
+    let joined = '';
+    let first = true;
     for (let i = 1; i < call.args.length; i++) {
       const value = argValue(call, i, state);
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
-        for (const v of value) if (v !== '') parts.push(v);
+        for (const v of value) {
+          if (v === '') continue;
+          joined = first ? v : joined + separator + v;
+          first = false;
+        }
         continue;
       }
       const text = scalarText(value as Scalar);
-      if (text !== '') parts.push(text);
+      if (text === '') continue;
+      joined = first ? text : joined + separator + text;
+      first = false;
     }
-    return parts.join(separator);
+    return joined;
   },
 };

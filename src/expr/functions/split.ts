@@ -17,7 +17,15 @@ export const Split: FunctionDefinition = {
     const text = argText(call, 0, state);
     const delimiter = argText(call, 1, state) ?? '';
     if (text === null) return null;
+    // One list, trimmed and compacted in place and frozen: the evaluator and coerce then keep it as
+    // it is, where map, filter and their defensive copies made five lists per person.
     const pieces = delimiter === '' ? [text] : text.split(delimiter);
-    return pieces.map((p) => p.trim()).filter((p) => p !== '');
+    let kept = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = (pieces[i] as string).trim();
+      if (piece !== '') pieces[kept++] = piece;
+    }
+    pieces.length = kept;
+    return Object.freeze(pieces);
   },
 };

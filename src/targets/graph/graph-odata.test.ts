@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { filterFor, nestAttributes, odataString, selectFor, toAccount } from './graph-odata.ts';
+import { accountMaker, filterFor, nestAttributes, odataString, selectFor, toAccount } from './graph-odata.ts';
 
 describe('OData for accounts', () => {
   test('string literals double embedded quotes', () => {
@@ -66,6 +66,26 @@ describe('OData for accounts', () => {
         assignedLicenses: ['s', 't;p1,p2'],
       },
     });
+  });
+
+  test('accounts of one read: keys in the selection order, an unreported manager stays absent', () => {
+    const make = accountMaker(['department', 'manager', 'mail']);
+    const a = make({ id: 'a', department: 'ICT', 'manager@delta': [{ id: 'm1' }], mail: 'a@x.nl' });
+    const b = make({ id: 'b', department: 'ICT', mail: null });
+    const c = make({ id: 'c', accountEnabled: true, department: 'HR', manager: null });
+    assert.deepEqual(Object.keys(a.attributes), ['accountEnabled', 'department', 'manager', 'mail']);
+    assert.deepEqual(a.attributes, {
+      accountEnabled: null,
+      department: 'ICT',
+      manager: 'm1',
+      mail: 'a@x.nl',
+    });
+    // Absent, not null: an incremental round that does not report the manager keeps the cached one.
+    assert.deepEqual(Object.keys(b.attributes), ['accountEnabled', 'department', 'mail']);
+    assert.deepEqual(c.attributes, { accountEnabled: true, department: 'HR', manager: null, mail: null });
+    // Writing one account's attributes never shows in another's (each is its own clone).
+    (a.attributes as Record<string, unknown>).department = 'changed';
+    assert.equal(b.attributes.department, 'ICT');
   });
 
   test('flat attributes nest into a Graph body', () => {

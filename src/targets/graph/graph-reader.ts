@@ -9,7 +9,7 @@ import { HrsyncError, isHrsyncError } from '../../core/index.ts';
 import type { TargetReadResult } from '../../engine/ports.ts';
 import { type GraphErrorInfo, isObject } from './graph-errors.ts';
 import type { GraphHttp } from './graph-http.ts';
-import { filterFor, MANAGER, selectFor, toAccount } from './graph-odata.ts';
+import { accountMaker, filterFor, MANAGER, selectFor } from './graph-odata.ts';
 
 interface Page {
   readonly value: readonly Record<string, unknown>[];
@@ -62,6 +62,7 @@ async function deltaRound(
 ): Promise<TargetReadResult> {
   const accounts = new Map<string, Account>();
   const removed = new Set<string>();
+  const toAccount = accountMaker(attributes);
   // Delta pages default to a few hundred users; ask for Graph's largest page on every request
   // (request headers are not carried into nextLinks).
   const request = { ...options, headers: { Prefer: 'odata.maxpagesize=999' } };
@@ -76,7 +77,7 @@ async function deltaRound(
         removed.add(id);
       } else {
         removed.delete(id);
-        accounts.set(id, toAccount(user, attributes));
+        accounts.set(id, toAccount(user));
       }
     }
     if (result.deltaLink !== undefined) {
@@ -128,10 +129,11 @@ export async function findAccounts(
   // Headers are not carried into nextLink; send them on every page.
   const headers: Record<string, string> = query.advanced ? { ConsistencyLevel: 'eventual' } : {};
   const found: Account[] = [];
+  const toAccount = accountMaker(attributes);
   let url: string | undefined = `/users?${params}`;
   while (url !== undefined) {
     const result: Page = await getPage(http, url, `GET users?$filter=${query.filter}`, { headers });
-    found.push(...result.value.map((user) => toAccount(user, attributes)));
+    found.push(...result.value.map(toAccount));
     url = result.nextLink;
   }
   return found;

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Account } from '../../core/index.ts';
+import { AccountIndex } from './account-index.ts';
+
+const account = (id: string, attributes: Account['attributes']): Account => ({ id, attributes });
+
+const accounts = [
+  account('a', {
+    userPrincipalName: 'Jan.Jansen@Contoso.nl',
+    mail: 'jan.jansen@contoso.nl',
+    proxyAddresses: ['SMTP:jan.jansen@contoso.nl', 'smtp:jj@contoso.nl'],
+    employeeId: '100',
+    mailNickname: ' jan.jansen ',
+  }),
+  account('b', { userPrincipalName: 'piet@contoso.nl', mail: null, proxyAddresses: [], employeeId: '200' }),
+  account('c', {
+    userPrincipalName: 'klaas@contoso.nl',
+    employeeId: '200',
+    proxyAddresses: ['x500:/o=smtp:klaas'],
+  }),
+];
+const attributes = ['employeeId', 'userPrincipalName', 'mail', 'proxyAddresses', 'mailNickname'];
+
+describe('AccountIndex', () => {
+  test('has: per attribute, case- and space-insensitive, proxy addresses without their smtp: prefix', () => {
+    const index = new AccountIndex(accounts, attributes);
+    assert.equal(index.has('userPrincipalName', 'jan.jansen@contoso.nl'), true);
+    assert.equal(index.has('mail', 'JAN.JANSEN@CONTOSO.NL'), true);
+    assert.equal(index.has('proxyAddresses', 'jj@contoso.nl'), true);
+    assert.equal(index.has('proxyAddresses', 'jan.jansen@contoso.nl'), true);
+    assert.equal(index.has('mailNickname', 'jan.jansen'), true);
+    // A value held in one attribute is not held in another.
+    assert.equal(index.has('mail', 'jj@contoso.nl'), false);
+    assert.equal(index.has('mail', 'piet@contoso.nl'), false);
+    assert.equal(index.has('userPrincipalName', 'jj@contoso.nl'), false);
+    // Only an smtp: prefix is taken off; other address types keep theirs.
+    assert.equal(index.has('proxyAddresses', 'x500:/o=smtp:klaas'), true);
+    assert.equal(index.has('proxyAddresses', '/o=smtp:klaas'), false);
+    // An attribute that was not named for the index holds nothing.
+    assert.equal(index.has('displayName', 'Jan Jansen'), false);
+  });
+
+  test('has agrees with find, whichever is asked first', () => {
+    const first = new AccountIndex(accounts, attributes);
+    assert.equal(first.has('employeeId', '200'), true);
+    assert.deepEqual(
+      first.find('employeeId', '200').map((a) => a.id),
+      ['b', 'c'],
+    );
+    const second = new AccountIndex(accounts, attributes);
+    assert.deepEqual(
+      second.find('employeeId', ' 100 ').map((a) => a.id),
+      ['a'],
+    );
+    assert.equal(second.has('employeeId', '100'), true);
+    assert.equal(second.has('employeeId', '300'), false);
+  });
+
+  test('entry: one account as itself, several as a list, none as undefined', () => {
+    const index = new AccountIndex(accounts, attributes);
+    assert.equal(index.entry('employeeId', '100'), accounts[0]);
+    assert.deepEqual(index.entry('employeeId', '200'), [accounts[1], accounts[2]]);
+    assert.equal(index.entry('employeeId', '999'), undefined);
+    assert.deepEqual(index.find('employeeId', '999'), []);
+  });
+});
