@@ -10,7 +10,8 @@
  * Persons: BENCH_SERVICE_PERSONS (default 50,000).
  */
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { ConnectionConfig, RunKind } from '../src/core/index.ts';
@@ -108,6 +109,29 @@ export async function databaseBytes(store: Store, file: string | undefined): Pro
   return statSync(file as string).size;
 }
 
+/**
+ * The engine store with each call's wall time added to `spent` by method: where a service run's time
+ * goes beyond the engine's (the tenant cache is read while Graph answers, so not all of its time is
+ * on the run's path).
+ */
+function timed(store: EngineStore, spent: Map<string, number>): EngineStore {
+  return new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const started = performance.now();
+        const result = value.apply(target, args);
+        const add = () =>
+          spent.set(String(name), (spent.get(String(name)) ?? 0) + performance.now() - started);
+        if (result instanceof Promise) result.then(add, add);
+        else add();
+        return result;
+      };
+    },
+  });
+}
+
 /** One run as the service does it: the engine on the database's store, then its items recorded. */
 export async function serviceRun(
   store: Store,
@@ -115,6 +139,7 @@ export async function serviceRun(
   connectionId: string,
   kind: RunKind,
   e: ServiceEmulators,
+  spent?: Map<string, number>,
 ) {
   const queued = await store.runs.enqueue({
     organisationId: org,
@@ -127,7 +152,9 @@ export async function serviceRun(
   });
   await store.runQueue.claim('bench', 600_000);
   const started = performance.now();
-  const { outcome } = await runOnce(kind, e, store.engineStore(connectionId));
+  const engineStore = store.engineStore(connectionId);
+  const { outcome } = await runOnce(kind, e, spent ? timed(engineStore, spent) : engineStore);
+  const recording = performance.now();
   const run = await store.runQueue.finish(queued.id, 'bench', {
     status: 'succeeded',
     counts: { actions: outcome.actionCounts, statuses: outcome.statusCounts },
@@ -136,7 +163,33 @@ export async function serviceRun(
     error: null,
     items: outcome.items,
   });
+  spent?.set('record', (spent.get('record') ?? 0) + performance.now() - recording);
   return { run: run as Run, seconds: (performance.now() - started) / 1000, persons: outcome.sourceCount };
+}
+
+/** What `run` returns and the CPU time this process spent on it; optionally CPU-profiled to a file. */
+async function cpuOf<T>(
+  run: () => Promise<T>,
+  profile: boolean,
+  folder: string | undefined,
+  name: string,
+): Promise<{ value: T; cpu: number }> {
+  const session = profile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+  }
+  const before = process.cpuUsage();
+  const value = await run();
+  const used = process.cpuUsage(before);
+  if (session) {
+    const { profile: taken } = await session.post('Profiler.stop');
+    writeFileSync(join(folder as string, `${name}.cpuprofile`), JSON.stringify(taken));
+    session.disconnect();
+  }
+  return { value, cpu: (used.user + used.system) / 1e6 };
 }
 
 /** The first request of a page and the median of the next five. */
@@ -244,16 +297,42 @@ export async function benchService(
       cold[dialect] = { b0, b1: await databaseBytes(store, file), seconds: sim1.seconds };
     }
     const engineTimes: number[] = [];
-    const warm = new Map<Bench, { seconds: number[]; bytes: number; run: Run; persons: number }>();
+    const engineCpu: number[] = [];
+    const warm = new Map<
+      Bench,
+      {
+        seconds: number[];
+        cpu: number[];
+        spent: Map<string, number>;
+        bytes: number;
+        run: Run;
+        persons: number;
+      }
+    >();
+    // BENCH_SERVICE_PROFILE=<folder>: the last round's runs are CPU-profiled, one file per run.
+    const profileTo = process.env.BENCH_SERVICE_PROFILE;
     for (let round = 0; round < 3; round++) {
-      engineTimes.push((await runOnce('simulation', e, memory)).seconds);
+      const profiled = profileTo !== undefined && round === 2;
+      const engineRun = await cpuOf(() => runOnce('simulation', e, memory), profiled, profileTo, 'engine');
+      engineTimes.push(engineRun.value.seconds);
+      engineCpu.push(engineRun.cpu);
       for (const b of benches) {
-        const sim = await serviceRun(b.store, b.org, b.connectionId, 'simulation', e);
+        const spent = warm.get(b)?.spent ?? new Map<string, number>();
+        const { value: sim, cpu } = await cpuOf(
+          () => serviceRun(b.store, b.org, b.connectionId, 'simulation', e, spent),
+          profiled,
+          profileTo,
+          b.dialect,
+        );
         const seen = warm.get(b);
-        if (seen) seen.seconds.push(sim.seconds);
-        else
+        if (seen) {
+          seen.seconds.push(sim.seconds);
+          seen.cpu.push(cpu);
+        } else
           warm.set(b, {
             seconds: [sim.seconds],
+            cpu: [cpu],
+            spent,
             bytes: (await databaseBytes(b.store, b.file)) - (cold[b.dialect]?.b1 ?? 0),
             run: sim.run,
             persons: sim.persons,
@@ -261,7 +340,22 @@ export async function benchService(
       }
     }
     const engine = median(engineTimes);
-    console.log(`# engine simulate, warm: ${engineTimes.map((t) => fmt(t)).join(' / ')} s`);
+    console.log(
+      `# engine simulate, warm: ${engineTimes.map((t) => fmt(t)).join(' / ')} s; CPU of this process ${engineCpu.map((t) => fmt(t)).join(' / ')} s`,
+    );
+    for (const b of benches) {
+      const w = warm.get(b);
+      if (!w) continue;
+      const per = [...w.spent]
+        .sort((x, y) => y[1] - x[1])
+        .map(([name, ms]) => `${name} ${fmt(ms / w.seconds.length, 0)}`)
+        .join(', ');
+      console.log(
+        `# ${b.dialect}: warm CPU of this process ${w.cpu.map((t) => fmt(t)).join(' / ')} s (÷ engine ${fmt(median(w.cpu) / median(engineCpu))}); store calls per run (ms, wall): ${per}`,
+      );
+    }
+    // Profiling is about the warm runs only.
+    if (profileTo !== undefined) return;
     for (const b of benches) {
       const { dialect, store } = b;
       const w = warm.get(b);
@@ -411,15 +505,14 @@ async function benchAudit(
     const deep = label === 'everything' ? 1000 : 300;
     const last = await auditMs(q, deep);
     const [p1, pn] = [first.median, last.median];
-    console.log(
-      `# audit log ${label} (${dialect}): first request page 1 ${fmt(first.first, 1)} ms (counts once), page ${deep} ${fmt(last.first, 1)} ms (fence posts once)`,
-    );
+    // Any page within the goal, the first request of a filter too: it is what someone waits for.
+    const worst = Math.max(first.first, last.first, p1, pn);
     report(
-      `audit log page 1 / page ${deep}, ${label} (${dialect})`,
-      `${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
+      `audit log first requests page 1 / page ${deep}; then medians, ${label} (${dialect})`,
+      `${fmt(first.first, 1)} / ${fmt(last.first, 1)}; ${fmt(p1, 1)} / ${fmt(pn, 1)} ms`,
       '≤ 10 ms',
-      Math.max(p1, pn) / 10,
-      Math.max(p1, pn) <= 10,
+      worst / 10,
+      worst <= 10,
     );
   }
 }

@@ -189,7 +189,8 @@ for (const dialect of DIALECTS) {
       const resolved = await itemOf(second, '1001');
       assert.notEqual(resolved.action, 'conflict');
       assert.equal(resolved.accountId, ADMIN_COPY);
-      assert.ok(resolved.steps.some((s: { message: string }) => s.message.includes('by an override')));
+      // Stored as a reason (code and parameters); the words say it, the engine's text is not kept.
+      assert.ok(resolved.steps.some((s: { text: string }) => s.text.includes('by an override')));
 
       // Replacing it by "never match" the other candidate leaves the same account as the only match.
       const never = await svc.call(addOverride, {

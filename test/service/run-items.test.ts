@@ -222,6 +222,60 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(listed, expectedOrder(older, 'status'));
     });
 
+    test('a step with a reason is stored as its code and parameters; an older row keeps its text', async () => {
+      const reason = { code: 'update', count: 2 } as const;
+      const withReason = item('11', 'Gert Reus', 'update', 'success', {
+        changes: [{ attribute: 'department', old: 'ICT', new: 'Sales' }],
+        steps: [
+          { step: 'plan', status: 'success', message: 'update 2 attributes: department, jobTitle', reason },
+          { step: 'scope', status: 'success', message: 'no scoping filters: everyone is in scope' },
+        ],
+      });
+      const run = await finish([withReason]);
+      const stored = await sql<{ steps: string }>`
+        select steps from run_items where run_id = ${run.id}`.execute(store.db);
+      assert.doesNotMatch(stored.rows[0]?.steps ?? '', /update 2 attributes/);
+      const [read] = (await store.runItems.list(run, {}, 'name', 1, 50)).items;
+      assert.deepEqual(read?.steps, [
+        { step: 'plan', status: 'success', message: '', reason },
+        { step: 'scope', status: 'success', message: 'no scoping filters: everyone is in scope' },
+      ]);
+      // A row written before: the text and the reason both stored, both read back as they are.
+      const older = JSON.stringify(withReason.steps);
+      await sql`update run_items set steps = ${older} where run_id = ${run.id}`.execute(store.db);
+      const [again] = (await store.runItems.list(run, {}, 'action', 1, 50)).items;
+      assert.deepEqual(again?.steps, withReason.steps);
+    });
+
+    test("everyone pages alike whether the orders carry the list's chunk boundaries or not", async () => {
+      const { decodeOrders, encodeOrders } = await import('../../src/store/repositories/run-item-orders.ts');
+      const juniors = MANY.map((i) => ({ ...i, displayName: `${i.displayName} jr` }));
+      const current = await finish(juniors);
+      const older = await finish(juniors);
+      const stored = await sql<{ data: Uint8Array }>`
+        select data from run_item_orders where run_id = ${older.id}`.execute(store.db);
+      const orders = decodeOrders(stored.rows[0]?.data as Uint8Array);
+      // Shared with the first run, the list's boundaries were read back from its head.
+      assert.equal(orders.listOffsets?.length, Math.ceil(older.unchangedCount / 256) + 1);
+      // As written before the boundaries were kept (format 1): the list's head is read instead.
+      const v1 = encodeOrders({ ...orders, listOffsets: null });
+      assert.equal(decodeOrders(v1).listOffsets, null);
+      await sql`update run_item_orders set data = ${v1} where run_id = ${older.id}`.execute(store.db);
+      for (const sort of ['name', 'status'] as const) {
+        const pages = async (r: Run) => {
+          const listed: string[] = [];
+          for (let page = 1; page <= 8; page++)
+            listed.push(
+              ...(await store.runItems.list(r, {}, sort, page, 97)).items.map((i) => i.employeeNumber),
+            );
+          return listed;
+        };
+        const expected = expectedOrder(juniors, sort);
+        assert.deepEqual(await pages(older), expected);
+        assert.deepEqual(await pages(current), expected);
+      }
+    });
+
     test('what changes: the rows alone, in each order, on any page', async () => {
       assert.deepEqual(await numbers({ changesOnly: true }), ['3', '5', '6', '8', '2']);
       assert.deepEqual(await numbers({ changesOnly: true }, 'action' as 'name'), ['3', '8', '2', '5', '6']);

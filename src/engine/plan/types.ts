@@ -1,6 +1,7 @@
 import type {
   Action,
   AttributeChange,
+  ItemError,
   ItemStatus,
   PlannedWrite,
   RunItem,
@@ -46,6 +47,7 @@ export interface Plan {
   readonly licencePools?: readonly LicencePool[];
 }
 
+/** A run item, frozen. */
 export function item(
   employeeNumber: string,
   displayName: string,
@@ -54,7 +56,45 @@ export function item(
   accountId: string | null,
   changes: readonly AttributeChange[],
   steps: readonly RunStep[],
-  error: { code: string; message: string; accounts?: readonly string[] } | null = null,
-) {
-  return Object.freeze({ employeeNumber, displayName, action, status, accountId, changes, steps, error });
+  error: ItemError | null = null,
+): RunItem {
+  return Object.freeze(
+    draftItem(employeeNumber, displayName, action, status, accountId, changes, steps, error),
+  );
+}
+
+/**
+ * A run item the planner may still add to (the manager pass sets a manager in place rather than
+ * copying the item, its plan and their lists); the planner freezes it when the plan is done.
+ */
+export function draftItem(
+  employeeNumber: string,
+  displayName: string,
+  action: Action,
+  status: ItemStatus,
+  accountId: string | null,
+  changes: readonly AttributeChange[],
+  steps: readonly RunStep[],
+  error: ItemError | null = null,
+): RunItem {
+  return { employeeNumber, displayName, action, status, accountId, changes, steps, error };
+}
+
+/** A plan with nothing to write. */
+export function bare(runItem: RunItem, dropLink = false): PersonPlan {
+  return { item: runItem, writes: [], newLink: null, dropLink, applied: {} };
+}
+
+/** A person's plan; the fingerprint is there only when there is one (see quarantine-plan.ts). */
+export function personPlan(
+  runItem: RunItem,
+  writes: readonly PlannedWrite[],
+  newLink: { readonly accountId: string } | null,
+  dropLink: boolean,
+  applied: Readonly<Record<string, import('../../core/index.ts').AttrValue>>,
+  fingerprint: (() => string) | undefined,
+): PersonPlan {
+  return fingerprint === undefined
+    ? { item: runItem, writes, newLink, dropLink, applied }
+    : { item: runItem, writes, newLink, dropLink, applied, fingerprint };
 }

@@ -79,6 +79,8 @@ interface CachedCount {
   readonly before: number;
   readonly oldestKey: string;
   fences?: Fences;
+  /** The fence posts being found, after the first deep page was answered without them. */
+  fencing?: Promise<void>;
 }
 /** The count of a filter now: `since` events at or after `entry.mark`, the rest before it. */
 interface CountState {
@@ -270,9 +272,12 @@ export class AuditRepository {
           .execute()
       : firstRows !== undefined
         ? firstRows
-        : deep && state?.entry
+        : deep && state?.entry?.fences
           ? await this.fencedPage(organisationId, q, state.entry, offset - state.since, pageSize, byIds)
           : await byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset));
+    // The first deep page of a filter walks the index to its offset (less than one pass finding every
+    // fence post); the posts are found after it is answered, for the deep pages that follow.
+    if (deep && state?.entry && !state.entry.fences) this.findFences(organisationId, q, state.entry);
     const last = rows.at(-1);
     const nextCursor =
       last !== undefined && rows.length === pageSize && pageNumber * pageSize < total
@@ -311,6 +316,19 @@ export class AuditRepository {
         .offset(lo - k * fences.step)
         .limit(hi - lo + 1),
     );
+  }
+
+  private findFences(organisationId: string, q: AuditQuery, entry: CachedCount): void {
+    if (entry.fencing) return;
+    entry.fencing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.fencesOf(organisationId, q, entry))
+      .then(
+        () => {},
+        // Not found now (the store closing, a lost connection): the next deep page tries again.
+        () => {
+          delete entry.fencing;
+        },
+      );
   }
 
   /** One pass over the filter's index entries before the mark, kept with its count. */
@@ -372,19 +390,19 @@ export class AuditRepository {
         return { total: hit.before + since, since, entry: hit };
       }
     }
-    const oldest = await this.ctx.db
-      .selectNoFrom([oldestOf('at').as('oldest_at'), oldestOf('id').as('oldest_id')])
-      .executeTakeFirst();
-    const oldestKey = `${oldest?.oldest_at ?? ''}|${oldest?.oldest_id ?? ''}`;
     const mark = new Date(now - MARK_LAG_MS).toISOString();
-    // Both counts in one statement, so they see the same rows: two separate counts could straddle
-    // a batch's commit and cache a "before the mark" count that is off by that batch for good.
+    // The counts and the oldest event in one statement (one round trip), so they see the same rows:
+    // two separate counts could straddle a batch's commit and cache a "before the mark" count that is
+    // off by that batch for good.
     const both = await this.filtered(organisationId, q)
       .select((eb) => [
         eb.fn.countAll().as('n'),
         eb.fn.sum(eb.case().when('at', '>=', mark).then(1).else(0).end()).as('since'),
+        oldestOf('at').as('oldest_at'),
+        oldestOf('id').as('oldest_id'),
       ])
       .executeTakeFirst();
+    const oldestKey = `${both?.oldest_at ?? ''}|${both?.oldest_id ?? ''}`;
     const all = toCount(both?.n);
     const since = toCount(both?.since);
     const entry: CachedCount = { mark, before: all - since, oldestKey };

@@ -23,6 +23,11 @@ export interface ItemOrders {
    * action orders the list's own order holds.
    */
   readonly skipped: Int32Array;
+  /**
+   * The chunk boundaries of the run's unchanged list (run-person-list.ts), kept here so the first
+   * page of everyone does not read the list's head first; null in orders written before (format 1).
+   */
+  readonly listOffsets: readonly number[] | null;
 }
 
 /** A sort key: a rank (action or status; 0 for the name order) and the name key. */
@@ -46,7 +51,8 @@ export function mergedPlaces(stored: readonly Ranked[], unchanged: readonly Rank
 }
 
 const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
-const FORMAT = 1;
+/** 1: places and skipped; 2: and the list's chunk boundaries. */
+const FORMAT = 2;
 
 export function encodeOrders(orders: ItemOrders): Buffer {
   const bytes: number[] = [];
@@ -66,12 +72,16 @@ export function encodeOrders(orders: ItemOrders): Buffer {
       last = x;
     }
   };
-  varint(FORMAT);
+  varint(orders.listOffsets === null ? 1 : FORMAT);
   varint(orders.stored);
   varint(orders.unchanged);
   for (const sort of SORTS) ascending(orders.places[sort]);
   varint(orders.skipped.length);
   ascending(orders.skipped);
+  if (orders.listOffsets !== null) {
+    varint(orders.listOffsets.length);
+    ascending(Int32Array.from(orders.listOffsets));
+  }
   return deflateRawSync(Buffer.from(bytes));
 }
 
@@ -99,12 +109,13 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
     return xs;
   };
   const format = varint();
-  if (format !== FORMAT) throw new Error(`run item orders: unknown format ${format}`);
+  if (format !== 1 && format !== FORMAT) throw new Error(`run item orders: unknown format ${format}`);
   const stored = varint();
   const unchanged = varint();
   const places = { name: ascending(stored), action: ascending(stored), status: ascending(stored) };
   const skipped = ascending(varint());
-  return { stored, unchanged, places, skipped };
+  const listOffsets = format === 1 ? null : Array.from(ascending(varint()));
+  return { stored, unchanged, places, skipped, listOffsets };
 }
 
 /** The first index whose value is ≥ `value` in an ascending array. */

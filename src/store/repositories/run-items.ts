@@ -7,7 +7,15 @@
  *   free-text filters fall back to a filtered scan with OFFSET.
  */
 import { sql } from 'kysely';
-import { ACTIONS, type Action, ITEM_STATUSES, type ItemStatus, type RunItem } from '../../core/index.ts';
+import {
+  ACTIONS,
+  type Action,
+  ITEM_STATUSES,
+  type ItemStatus,
+  type RunItem,
+  type RunStep,
+} from '../../core/index.ts';
+import { insertRows } from '../bulk.ts';
 import type { RepoContext } from '../context.ts';
 import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
@@ -55,8 +63,33 @@ const STATUS_ORDER: readonly ItemStatus[] = ['failed', 'blocked', 'warning', 'sk
 const actionRank = (a: Action): number => ACTIONS.indexOf(a);
 const statusRank = (s: ItemStatus): number => STATUS_ORDER.indexOf(s);
 
-// Fifteen columns per row; 200 rows stay below SQLite's and PostgreSQL's parameter limits.
-const CHUNK = 200;
+const ITEM_COLUMNS = [
+  'run_id',
+  'seq',
+  'employee_number',
+  'display_name',
+  'action',
+  'status',
+  'account_id',
+  'changes',
+  'steps',
+  'error',
+  'pos_name',
+  'pos_action',
+  'pos_status',
+  'changed',
+  'search',
+] as const satisfies readonly (keyof RunItemsTable)[];
+
+/**
+ * A step as stored: a step with a reason keeps the code and its parameters only, since the words —
+ * and the detail behind them (`stepDetail`) — are made from the reason where shown; the engine's
+ * text was most of a stored item. Steps without a reason keep their text.
+ */
+const storedStep = (s: RunStep): RunStep =>
+  s.reason === undefined || s.message === ''
+    ? s
+    : { step: s.step, status: s.status, message: '', reason: s.reason };
 
 export interface RecordedItems {
   readonly unchangedCount: number;
@@ -154,6 +187,7 @@ function mergedOrders(
       status: mergedPlaces(byStatus.map(status), unchangedByStatus.map(status)),
     },
     skipped: Int32Array.from(skipped),
+    listOffsets: null,
   };
 }
 
@@ -207,49 +241,64 @@ export class RunItemRepository {
     });
     // Written in name order (seq = the name position): a page in the default order is then a few
     // neighbouring table pages, not one page per row (PostgreSQL read 53 buffers for 50 rows).
-    for (let start = 0; start < named.length; start += CHUNK) {
-      const rows = named.slice(start, start + CHUNK).map((k, i): RunItemsTable => {
+    const rowsWritten = insertRows(
+      this.ctx.db,
+      this.ctx.dialect,
+      'run_items',
+      ITEM_COLUMNS,
+      named.length,
+      (seq) => {
+        const k = named[seq] as Keyed;
         const { item } = k;
         const at = place.get(k) as { name: number; action: number; status: number };
-        return {
-          run_id: run.id,
-          seq: start + i,
-          employee_number: item.employeeNumber,
-          display_name: item.displayName,
-          action: item.action,
-          status: item.status,
-          account_id: item.accountId,
-          changes: toJson(item.changes),
-          steps: toJson(item.steps),
-          error: item.error === null ? null : toJson(item.error),
-          pos_name: at.name,
-          pos_action: at.action,
-          pos_status: at.status,
-          changed: item.changes.length === 0 ? '' : `|${item.changes.map((c) => c.attribute).join('|')}|`,
-          search: searchText(item),
-        };
-      });
-      await this.ctx.db.insertInto('run_items').values(rows).execute();
+        return [
+          run.id,
+          seq,
+          item.employeeNumber,
+          item.displayName,
+          item.action,
+          item.status,
+          item.accountId,
+          toJson(item.changes),
+          toJson(item.steps.map(storedStep)),
+          item.error === null ? null : toJson(item.error),
+          at.name,
+          at.action,
+          at.status,
+          item.changes.length === 0 ? '' : `|${item.changes.map((c) => c.attribute).join('|')}|`,
+          searchText(item),
+        ];
+      },
+    );
+    if (unchanged.length === 0) {
+      await rowsWritten;
+      return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
     }
-    if (unchanged.length === 0) return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
+    // The list is made while the rows are written (on PostgreSQL, while the server inserts them).
+    rowsWritten.catch(() => {});
     unchanged.sort(byName);
-    const { hash, data } = encodeList(unchanged.map((k) => toEntry(k.item)));
-    await this.ctx.db
+    const list = encodeList(unchanged.map((k) => toEntry(k.item)));
+    await rowsWritten;
+    const inserted = await this.ctx.db
       .insertInto('run_person_lists')
       .values({
         connection_id: run.connectionId,
-        hash,
+        hash: list.hash,
         persons: unchanged.length,
-        data,
+        data: list.data,
         created_at: this.ctx.clock.now(),
       })
       .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
-      .execute();
-    await this.ctx.db
-      .insertInto('run_item_orders')
-      .values({ run_id: run.id, data: encodeOrders(mergedOrders(named, byAction, byStatus, unchanged)) })
-      .execute();
-    return { unchangedCount: unchanged.length, unchangedList: hash, itemCounts: counts };
+      .executeTakeFirst();
+    // A list shared with an earlier run keeps that run's bytes (compressed by the zlib of its day):
+    // its own chunk boundaries are the ones to keep.
+    const listOffsets =
+      Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+        ? list.offsets
+        : await this.storedOffsets(run.connectionId, list.hash, unchanged.length);
+    const orders = encodeOrders({ ...mergedOrders(named, byAction, byStatus, unchanged), listOffsets });
+    await this.ctx.db.insertInto('run_item_orders').values({ run_id: run.id, data: orders }).execute();
+    return { unchangedCount: unchanged.length, unchangedList: list.hash, itemCounts: counts };
   }
 
   async list(
@@ -527,7 +576,7 @@ export class RunItemRepository {
     // Both at once: on PostgreSQL, two pooled connections.
     const [rows, entries] = await Promise.all([
       this.rowsInRange(run.id, column, storedFrom, storedTo),
-      this.entriesAt(run, wanted),
+      this.entriesAt(run, wanted, orders.listOffsets),
     ]);
     const items = slots.map((s) =>
       'stored' in s
@@ -541,12 +590,17 @@ export class RunItemRepository {
    * Unchanged persons by their index in the run's list: from the whole list when it is decoded
    * already (or stored in the first format), else only the chunks that hold them.
    */
-  private async entriesAt(run: Run, indices: readonly number[]): Promise<Map<number, UnchangedEntry>> {
+  private async entriesAt(
+    run: Run,
+    indices: readonly number[],
+    /** The list's chunk boundaries when the run's orders carry them (no head to read). */
+    knownOffsets: readonly number[] | null = null,
+  ): Promise<Map<number, UnchangedEntry>> {
     const found = new Map<number, UnchangedEntry>();
     const hash = run.unchangedList;
     if (indices.length === 0 || hash === null) return found;
     const whole = listCache.get(hash);
-    const offsets = whole ? null : await this.chunkOffsetsOf(run, hash);
+    const offsets = whole ? null : (knownOffsets ?? (await this.chunkOffsetsOf(run, hash)));
     if (whole || offsets === null) {
       const list = whole ?? (await this.unchangedEntries(run));
       for (const i of indices) found.set(i, list[i] as UnchangedEntry);
@@ -591,17 +645,22 @@ export class RunItemRepository {
     return found;
   }
 
+  /** The chunk boundaries of a stored list, read from its head; null for a list of the first format. */
+  private async storedOffsets(connectionId: string, hash: string, persons: number): Promise<number[] | null> {
+    const row = await this.ctx.db
+      .selectFrom('run_person_lists')
+      .select(sql<Uint8Array>`substr(data, 1, ${listHeadBytes(persons)})`.as('head'))
+      .where('connection_id', '=', connectionId)
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return row ? chunkOffsets(row.head, persons) : null;
+  }
+
   /** A chunked list's chunk boundaries (read once per list), or null for a list of the first format. */
   private async chunkOffsetsOf(run: Run, hash: string): Promise<readonly number[] | null> {
     const known = headCache.get(hash);
     if (known !== undefined) return known;
-    const row = await this.ctx.db
-      .selectFrom('run_person_lists')
-      .select(sql<Uint8Array>`substr(data, 1, ${listHeadBytes(run.unchangedCount)})`.as('head'))
-      .where('connection_id', '=', run.connectionId)
-      .where('hash', '=', hash)
-      .executeTakeFirst();
-    return remember(headCache, hash, row ? chunkOffsets(row.head, run.unchangedCount) : null);
+    return remember(headCache, hash, await this.storedOffsets(run.connectionId, hash, run.unchangedCount));
   }
 
   private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {

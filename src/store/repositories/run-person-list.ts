@@ -105,23 +105,32 @@ const CHUNKED = 0x07;
 /** Bytes before the first chunk: the marker and one 32-bit offset per chunk boundary. */
 export const listHeadBytes = (persons: number): number => 1 + 4 * (Math.ceil(persons / LIST_CHUNK) + 1);
 
-export function encodeList(entries: readonly UnchangedEntry[]): { hash: string; data: Buffer } {
+export function encodeList(entries: readonly UnchangedEntry[]): {
+  hash: string;
+  data: Buffer;
+  /** The chunk boundaries, as `chunkOffsets` reads them from the head. */
+  offsets: number[];
+} {
+  // The hash covers each chunk's JSON as it is compressed, so the list is made into text once: a list
+  // equal to an earlier run's is shared.
+  const hash = createHash('sha256');
   const chunks: Buffer[] = [];
-  for (let at = 0; at < entries.length; at += LIST_CHUNK)
-    chunks.push(deflateRawSync(JSON.stringify(entries.slice(at, at + LIST_CHUNK)), { level: 6 }));
+  for (let at = 0; at < entries.length; at += LIST_CHUNK) {
+    const json = JSON.stringify(entries.slice(at, at + LIST_CHUNK));
+    hash.update(json).update('\n');
+    chunks.push(deflateRawSync(json, { level: 6 }));
+  }
   const head = Buffer.alloc(listHeadBytes(entries.length));
   head[0] = CHUNKED;
   let offset = head.length;
+  const offsets = [offset];
   chunks.forEach((chunk, i) => {
     head.writeUInt32LE(offset, 1 + 4 * i);
     offset += chunk.length;
+    offsets.push(offset);
   });
   head.writeUInt32LE(offset, 1 + 4 * chunks.length);
-  return {
-    // The hash of the whole list as JSON, as before chunks: a list equal to an earlier run's is shared.
-    hash: createHash('sha256').update(JSON.stringify(entries)).digest('base64url'),
-    data: Buffer.concat([head, ...chunks]),
-  };
+  return { hash: hash.digest('base64url'), data: Buffer.concat([head, ...chunks]), offsets };
 }
 
 /**

@@ -1,0 +1,231 @@
+/**
+ * A person who needs an account and has none: the account's values, with unique names (UPN, mail,
+ * alias) chosen against the tenant and this run's own reservations, checked against what the target
+ * refuses before anything is sent.
+ */
+import type { AttributeChange, AttrValue, Person, PlannedWrite, RunStep } from '../../core/index.ts';
+import type { EvalContext } from '../../expr/index.ts';
+import { evaluateRulesIn } from '../map/index.ts';
+import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
+import { because, step } from './plan-steps.ts';
+import { quarantineFingerprint } from './quarantine-plan.ts';
+import {
+  fitValues,
+  type LimitCheck,
+  refusedStep,
+  shortenedStep,
+  type WriteProblem,
+  writeProblems,
+} from './target-limits.ts';
+import { bare, draftItem, type PersonPlan, personPlan } from './types.ts';
+import { chooseUniqueFrom, type UniqueChoice } from './unique-names.ts';
+import { writeBack } from './write-back.ts';
+
+const NO_VALUES: Readonly<Record<string, AttrValue>> = Object.freeze({});
+const NO_PROBLEMS: readonly WriteProblem[] = Object.freeze([]);
+
+export function createPlan(
+  run: PlanRun,
+  person: Person,
+  context: EvalContext,
+  fitted: LimitCheck,
+  enabled: boolean,
+  read: RunStep,
+  scoped: RunStep,
+  matched: RunStep,
+  dropLink: boolean,
+  out: PersonOutcome,
+): PersonPlan {
+  const n = person.employeeNumber;
+  const name = person.displayName;
+  const attrs = person.attributes;
+  const values = fitted.values;
+  const failed = (steps: RunStep[], code: string, message: string): PersonPlan => {
+    const plan = bare(draftItem(n, name, 'create', 'failed', null, [], steps, { code, message }), dropLink);
+    const fingerprint = quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, 0);
+    return fingerprint === undefined ? plan : { ...plan, fingerprint };
+  };
+  let uniqueValues = NO_VALUES;
+  let nameTaken: RunStep | undefined;
+  if (run.uniqueRules.length > 0) {
+    const named = uniqueName(run, person, context);
+    if (named.choice === null) {
+      const targets = run.uniqueRules.map((r) => r.target).join(', ');
+      const scheme = run.config.uniqueness.scheme;
+      const message =
+        named.first === undefined
+          ? `no user name can be made for ${targets}: the name parts the ${scheme ? `"${scheme}" scheme` : 'candidates'} need${scheme ? 's' : ''} are empty`
+          : `every candidate for ${targets} is taken ("${named.first}", the other candidates and numbers up to ${run.config.uniqueness.maxSuffix})`;
+      return failed(
+        [read, scoped, matched, step('plan', message, 'failed')],
+        'HRS_UNIQUE_EXHAUSTED',
+        message,
+      );
+    }
+    uniqueValues = named.choice.values;
+    nameTaken = named.taken;
+  }
+  const unique = fitValues(uniqueValues, run.limits);
+  // One pass over the merged values makes what is written, what is checked and what is shown.
+  const applied: Record<string, AttrValue> = { ...values, ...unique.values };
+  const attributes: Record<string, AttrValue> = {};
+  const changes: AttributeChange[] = [];
+  for (const k in applied) {
+    const v = applied[k] as AttrValue;
+    if (k === ENABLED || v === null || (Array.isArray(v) && v.length === 0)) continue;
+    attributes[k] = v;
+    changes.push({ attribute: k, old: null, new: v });
+  }
+  const shortened = merged(fitted.shortened, unique.shortened);
+  const refused = problemsOf(run, fitted, unique, shortened, attributes);
+  if (refused.length > 0) {
+    const failure = refusedStep(run.limits, refused, true);
+    const steps = nameTaken ? [read, scoped, matched, nameTaken, failure] : [read, scoped, matched, failure];
+    return failed(steps, 'HRS_TARGET_VALUE_INVALID', failure.message);
+  }
+  changes.push({ attribute: ENABLED, old: null, new: enabled });
+  const created = because('plan', {
+    code: 'create',
+    enabled,
+    upn: typeof attributes.userPrincipalName === 'string' ? attributes.userPrincipalName : null,
+    start: person.primary?.startDate ?? null,
+    leadDays: run.config.persons.leadDays,
+  });
+  const steps = nameTaken ? [read, scoped, matched, nameTaken, created] : [read, scoped, matched, created];
+  let warned = false;
+  if (shortened.size > 0)
+    for (const a in attributes) {
+      const s = shortened.get(a);
+      if (s) {
+        steps.push(shortenedStep(s, run.limits));
+        warned = true;
+      }
+    }
+  const writes: PlannedWrite[] = [{ kind: 'create', employeeNumber: n, attributes, enabled }];
+  const back = writeBack(run.config.writeBack, n, attrs, attributes);
+  if (back !== null) writes.push(back);
+  return personPlan(
+    draftItem(n, name, 'create', warned ? 'warning' : 'success', null, changes, steps),
+    writes,
+    null,
+    dropLink,
+    applied,
+    quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, writes.length),
+  );
+}
+
+/**
+ * The unique names of a create: the first local part whose values are free, reserved for the rest of
+ * the run; and when the first one tried was taken, the step that says so.
+ */
+function uniqueName(
+  run: PlanRun,
+  person: Person,
+  context: EvalContext,
+): { choice: UniqueChoice | null; first: string | undefined; taken: RunStep | undefined } {
+  // One copy of the attributes per person; only UniqueName changes between candidates.
+  const scratch: Record<string, AttrValue> = { ...person.attributes, [UNIQUE]: '' };
+  const scratchContext: EvalContext = { ...context, attributes: scratch };
+  // The first local part tried is remembered: the steps name it, and evaluating the candidates
+  // again would cost as much as the choice (and draw again from a RandomString's stream).
+  const sequence = new FirstRemembered(run.localParts(context));
+  const choice = chooseUniqueFrom(
+    sequence,
+    (localPart) => {
+      scratch[UNIQUE] = localPart;
+      return evaluateRulesIn(run.uniqueRules, scratchContext).values;
+    },
+    run.registry,
+  );
+  const first = sequence.first;
+  if (choice === null || choice.tried <= 1) return { choice, first, taken: undefined };
+  const implied = impliedReason(run, scratch, scratchContext, first);
+  return {
+    choice,
+    first,
+    taken: {
+      ...step(
+        'plan',
+        `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
+      ),
+      reason: {
+        code: 'name-taken',
+        first: first ?? '',
+        why: implied === '' ? null : implied.slice(2, -1),
+        chosen: choice.localPart,
+        candidate: choice.tried,
+      },
+    },
+  };
+}
+
+/** " (why)" when a local part was refused for a name held implicitly, which no account shows. */
+function impliedReason(
+  run: PlanRun,
+  scratch: Record<string, AttrValue>,
+  scratchContext: EvalContext,
+  localPart: string | undefined,
+): string {
+  const implied = run.input.implied;
+  if (localPart === undefined || implied === undefined || implied.length === 0) return '';
+  scratch[UNIQUE] = localPart;
+  for (const [attribute, value] of Object.entries(evaluateRulesIn(run.uniqueRules, scratchContext).values)) {
+    const why = typeof value === 'string' ? run.registry.impliedClash(attribute, value) : null;
+    if (why !== null) return ` (${why})`;
+  }
+  return '';
+}
+
+/** The local parts in order, remembering the first one. */
+class FirstRemembered implements IterableIterator<string> {
+  first: string | undefined;
+  private started = false;
+
+  constructor(private readonly sequence: Iterator<string>) {}
+
+  next(): IteratorResult<string> {
+    const r = this.sequence.next();
+    if (!this.started) {
+      this.started = true;
+      if (r.done !== true) this.first = r.value;
+    }
+    return r;
+  }
+
+  [Symbol.iterator](): IterableIterator<string> {
+    return this;
+  }
+}
+
+/**
+ * What the target would refuse of the new account. Without a problem found while fitting and with
+ * every required attribute there, nothing is refused, and no list is made to ask.
+ */
+function problemsOf(
+  run: PlanRun,
+  fitted: LimitCheck,
+  unique: LimitCheck,
+  shortened: LimitCheck['shortened'],
+  attributes: Record<string, AttrValue>,
+): readonly WriteProblem[] {
+  const required = run.requiredOnCreate;
+  let complete = true;
+  for (let i = 0; i < required.length && complete; i++)
+    complete = Object.hasOwn(attributes, required[i] as string);
+  if (complete && fitted.problems.size === 0 && unique.problems.size === 0) return NO_PROBLEMS;
+  const written: { attribute: string; value: AttrValue }[] = [];
+  for (const attribute in attributes) written.push({ attribute, value: attributes[attribute] as AttrValue });
+  const check: LimitCheck = {
+    values: attributes,
+    shortened,
+    problems: merged(fitted.problems, unique.problems),
+  };
+  return writeProblems(check, written, run.limits, required);
+}
+
+/** Two maps as one, without a copy when either is empty (as nearly always). */
+function merged<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  if (b.size === 0) return a;
+  if (a.size === 0) return b;
+  return new Map([...a, ...b]);
+}

@@ -1,0 +1,191 @@
+/**
+ * Managers, once every person is planned: a person's manager is another person's account, which may
+ * be one this run creates. A manager that differs from what the account has is set; one that cannot
+ * be resolved is a warning, as the sync would set none either.
+ */
+import type { AttrValue, Person, PlannedWrite, RunItem } from '../../core/index.ts';
+import { ownerOf, withLockedManager } from './account-owner.ts';
+import type { PlanRun } from './plan-run.ts';
+import { because, step } from './plan-steps.ts';
+import type { PersonPlan } from './types.ts';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The persons whose plan may get a manager, in plan order, kept as columns rather than an object per
+ * person; and the planned account of every employee someone names as manager.
+ */
+export class ManagerReferences {
+  private readonly at: number[] = [];
+  private readonly persons: Person[] = [];
+  private readonly accounts: (string | null)[] = [];
+  private readonly current: (string | null | undefined)[] = [];
+  /** employee number → account id (null while its create is pending), for employees named as manager. */
+  private readonly planned = new Map<string, string | null>();
+  private readonly named = new Set<string>();
+  private everyone: Map<string, string | null> | undefined;
+  private byAccount: Map<string, string> | undefined;
+
+  constructor(
+    private readonly run: PlanRun,
+    persons: readonly Person[],
+  ) {
+    for (const p of persons) {
+      const manager = p.attributes.ManagerEmployeeNumber;
+      if (typeof manager === 'string') this.named.add(manager);
+    }
+  }
+
+  /** A planned person with an account (or one to be created) at `index` of the plan's persons. */
+  add(index: number, person: Person, accountId: string | null, current: string | null | undefined): void {
+    this.at.push(index);
+    this.persons.push(person);
+    this.accounts.push(accountId);
+    this.current.push(current);
+    if (this.named.has(person.employeeNumber)) this.planned.set(person.employeeNumber, accountId);
+  }
+
+  /** Sets every person's manager in `plans` (in place where the plan is still a draft). */
+  apply(plans: PersonPlan[]): void {
+    const externalOwner = this.run.externalOwner;
+    const index = this.run.index;
+    for (let i = 0; i < this.at.length; i++) {
+      const at = this.at[i] as number;
+      let p = plans[at] as PersonPlan;
+      if (p.item.status === 'failed') continue;
+      const person = this.persons[i] as Person;
+      const accountId = this.accounts[i] as string | null;
+      const currentManager = this.current[i];
+      const wanted = person.attributes.ManagerEmployeeNumber;
+      const wantedAccount = typeof wanted === 'string' ? this.managerAccount(wanted) : undefined;
+      if (typeof wanted === 'string' && wantedAccount === undefined) {
+        // A reference that cannot resolve: the sync sets no manager either, so say so now.
+        p = withWarning(draftOf(p), this.unresolved(wanted));
+        plans[at] = p;
+      }
+      const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
+      // What the account has now: read from the target when it reports managers, else what hrsync last set.
+      const previous = this.run.linksByEmployee.get(person.employeeNumber)?.applied.manager;
+      const unchanged =
+        currentManager === undefined
+          ? desired === (typeof previous === 'string' ? previous : null)
+          : wantedAccount !== null && (wantedAccount ?? null) === currentManager;
+      // Without a manager to set — none in HR, or one without an account yet — a manager is only
+      // cleared when hrsync set it itself; one an administrator set by hand is left alone.
+      const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
+      if (unchanged || keep) {
+        recordManager(p, unchanged ? desired : null);
+        continue;
+      }
+      const old =
+        currentManager === undefined
+          ? typeof previous === 'string'
+            ? previous
+            : null
+          : currentManager === null
+            ? null
+            : (this.employeeOfAccount(currentManager) ?? currentManager);
+      const write: PlannedWrite = {
+        kind: 'set-manager',
+        employeeNumber: person.employeeNumber,
+        accountId,
+        managerEmployeeNumber: desired,
+        managerAccountId: wantedAccount ?? null,
+        oldManagerAccountId: currentManager ?? (old === null ? null : (this.managerAccount(old) ?? null)),
+      };
+      const account = accountId === null ? undefined : index.byId.get(accountId);
+      const owner = account ? ownerOf(account, externalOwner) : null;
+      // The target would refuse the manager: the person fails with why (rare: a copy is made to say so).
+      plans[at] =
+        owner && !owner.writable.includes('manager')
+          ? withLockedManager(p, withManagerWrite(copyOf(p), write, old, desired), owner)
+          : withManagerWrite(draftOf(p), write, old, desired);
+    }
+  }
+
+  /** Why a manager reference does not resolve, as the warning says it. */
+  private unresolved(wanted: string): string {
+    const name = this.run.personNamed(wanted)?.displayName;
+    const why =
+      name !== undefined
+        ? 'has no account'
+        : this.run.input.onlyEmployeeNumber !== undefined
+          ? 'is not linked to an account yet (a full sync links them)'
+          : 'is not in the AFAS read';
+    return `manager ${wanted}${name === undefined ? '' : ` (${name})`} ${why}, so no manager is set`;
+  }
+
+  /** A manager's account: planned in this run, else (on-demand runs) found through their link. */
+  private managerAccount(n: string): string | null | undefined {
+    const planned = this.named.has(n) ? this.planned.get(n) : this.plannedOf(n);
+    if (planned !== undefined) return planned;
+    const linked = this.run.linksByEmployee.get(n)?.accountId;
+    return linked !== undefined && this.run.index.byId.has(linked) ? linked : undefined;
+  }
+
+  /** The planned account of someone nobody names as manager (a previous manager): made on first use. */
+  private plannedOf(n: string): string | null | undefined {
+    if (this.everyone === undefined) {
+      this.everyone = new Map();
+      for (let i = 0; i < this.persons.length; i++)
+        this.everyone.set((this.persons[i] as Person).employeeNumber, this.accounts[i] as string | null);
+    }
+    return this.everyone.get(n);
+  }
+
+  /** Only a manager that changes is shown by employee number: the reverse map is made on first use. */
+  private employeeOfAccount(id: string): string | undefined {
+    if (this.byAccount === undefined) {
+      this.byAccount = new Map<string, string>(this.run.owners);
+      for (let i = 0; i < this.persons.length; i++) {
+        const account = this.accounts[i];
+        if (account !== null && account !== undefined)
+          this.byAccount.set(account, (this.persons[i] as Person).employeeNumber);
+      }
+    }
+    return this.byAccount.get(id);
+  }
+}
+
+/**
+ * The plan's `applied` values are its own fresh object (the mapped values of this person), so the
+ * manager is recorded in place: copying twenty attributes for each of 50,000 persons only feeds the
+ * garbage collector.
+ */
+function recordManager(p: PersonPlan, manager: string | null): void {
+  (p.applied as Record<string, AttrValue>).manager = manager;
+}
+
+/** The manager write added to a plan, changed in place (`p` is a draft or a copy). */
+function withManagerWrite(
+  p: PersonPlan,
+  write: PlannedWrite,
+  old: string | null,
+  desired: string | null,
+): PersonPlan {
+  const plan = p as Mutable<PersonPlan>;
+  const item = plan.item as Mutable<RunItem>;
+  if (item.action === 'no-change') item.action = 'update';
+  item.changes = [...item.changes, { attribute: 'manager', old, new: desired }];
+  item.steps = [...item.steps, because('plan', { code: 'manager', old, new: desired })];
+  plan.writes = [...plan.writes, write];
+  recordManager(p, desired);
+  return p;
+}
+
+/** A warning added to a plan, changed in place (`p` is a draft). */
+function withWarning(p: PersonPlan, message: string): PersonPlan {
+  const item = p.item as Mutable<RunItem>;
+  if (item.status === 'success') item.status = 'warning';
+  item.steps = [...item.steps, step('plan', message, 'warning')];
+  return p;
+}
+
+/** The plan itself when the planner may still change it, else a copy it may change. */
+function draftOf(p: PersonPlan): PersonPlan {
+  return Object.isFrozen(p.item) ? copyOf(p) : p;
+}
+
+function copyOf(p: PersonPlan): PersonPlan {
+  return { ...p, item: { ...p.item } };
+}

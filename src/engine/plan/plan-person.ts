@@ -1,0 +1,193 @@
+/**
+ * One person's plan: read, scope, the operator's exclusion, the mapped values, the match, and then
+ * what becomes of the account — none needed, a create, a disable or delete, an update. Every person
+ * of a run passes here, so it makes only what the person's item shows: steps most persons share are
+ * shared, lists are made at their final length, and nothing is copied to be changed.
+ */
+import type { AttrValue, Person, RunStep } from '../../core/index.ts';
+import { evaluateRules, evaluateRulesIn } from '../map/index.ts';
+import { type MatchInput, matchPerson } from '../match/index.ts';
+import { createPlan } from './create-plan.ts';
+import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
+import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
+import { because, byWhom, readStep, step, unitOf } from './plan-steps.ts';
+import { fitValues } from './target-limits.ts';
+import { bare, draftItem, type PersonPlan } from './types.ts';
+import { updatePlan } from './update-plan.ts';
+
+export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): PersonPlan {
+  out.clear();
+  const n = person.employeeNumber;
+  const name = person.displayName;
+  const attrs = person.attributes;
+  const context = run.context.reset(person);
+  const read = readStep(person);
+  const scope = run.input.scope(person);
+  const scoped = run.scopeStep(scope);
+  const excluded = run.overrides.excluded.get(n);
+  if (excluded) {
+    const link = run.linksByEmployee.get(n);
+    const match: RunStep = {
+      ...step('match', `excluded by an override${byWhom(excluded)}; nothing is sent`, 'skipped'),
+      reason: { code: 'excluded', by: excluded.createdBy, note: excluded.reason },
+    };
+    const steps = [read, scoped, match];
+    return bare(draftItem(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps));
+  }
+
+  const evaluated = evaluateRulesIn(run.plainRules, context);
+  if (evaluated.errors.length > 0) {
+    const message = evaluated.errors.join('; ');
+    const steps = [read, scoped, step('plan', message, 'failed')];
+    const error = { code: 'HRS_EXPR_EVALUATION', message };
+    return bare(draftItem(n, name, 'no-change', 'failed', null, [], steps, error));
+  }
+  // Values are fitted to the target before anything compares them, so a shortened value matches
+  // what the tenant holds next time (no write on every run).
+  const fitted = fitValues(evaluated.values, run.limits);
+  const values = fitted.values;
+  const link = run.linksByEmployee.get(n);
+  const match = matchPerson(matchInput(run, n, link, values, attrs, context));
+  if (match.kind === 'conflict' && !scope.inScope) {
+    // Out of scope, only a linked account is ever acted on, and a conflict has none: the ambiguity
+    // blocks nothing this connection would do, so it is not a finding (nor an activation blocker).
+    const steps = [
+      read,
+      scoped,
+      {
+        ...step('match', `${match.message}; left alone because the person is out of scope`, 'skipped'),
+        reason: match.reason,
+      },
+      because('plan', { code: 'out-of-scope-left', account: false }),
+    ];
+    return bare(draftItem(n, name, 'out-of-scope', 'skipped', null, [], steps));
+  }
+  if (match.kind === 'conflict') {
+    const steps = [read, scoped, { ...step('match', match.message, 'failed'), reason: match.reason }];
+    const error = {
+      code: 'HRS_MATCH_AMBIGUOUS',
+      message: match.message,
+      accounts: match.candidates.map((c) => c.id),
+    };
+    return bare(draftItem(n, name, 'conflict', 'failed', null, [], steps, error));
+  }
+  const matched: RunStep = { step: 'match', status: 'success', message: match.message, reason: match.reason };
+  const dropLink = match.kind === 'none' && match.staleLink;
+  const account = match.kind === 'none' ? null : match.account;
+  const linked = match.kind === 'linked';
+  if (account) run.managed++;
+  const desiredEnabled = enabledFor(values[ENABLED], person);
+
+  if (!scope.inScope) {
+    const policy = run.config.scope.outOfScope;
+    if (!account || !linked || policy === 'none' || (policy === 'disable' && !isEnabled(account))) {
+      const steps = [
+        read,
+        scoped,
+        matched,
+        because('plan', { code: 'out-of-scope-left', account: account !== null }),
+      ];
+      return bare(draftItem(n, name, 'out-of-scope', 'skipped', account?.id ?? null, [], steps), dropLink);
+    }
+    const steps = [read, scoped, matched, because('plan', { code: 'out-of-scope-write', policy })];
+    return lifecycleWrite(run, policy, n, name, account, steps, link);
+  }
+
+  if (!account) {
+    if (person.lifecycle !== 'active' && person.lifecycle !== 'pre-hire') {
+      const primary = person.primary;
+      const steps = [
+        read,
+        scoped,
+        matched,
+        because('plan', {
+          code: 'no-account-needed',
+          lifecycle: person.lifecycle,
+          start: primary?.startDate ?? null,
+          end: unitOf(attrs.EndDate) ?? primary?.endDate ?? null,
+          leadDays: run.config.persons.leadDays,
+        }),
+      ];
+      return bare(draftItem(n, name, 'no-change', 'skipped', null, [], steps), dropLink);
+    }
+    out.accountId = null;
+    return createPlan(run, person, context, fitted, desiredEnabled, read, scoped, matched, dropLink, out);
+  }
+
+  if (linked && deleteDue(run, person)) {
+    const steps = [
+      read,
+      scoped,
+      matched,
+      because('plan', {
+        code: 'delete-due',
+        end: String(attrs.EndDate),
+        days: run.config.lifecycle.deleteAfterDays ?? 0,
+      }),
+    ];
+    return lifecycleWrite(run, 'delete', n, name, account, steps, link);
+  }
+  const notFlowed = evaluated.notFlowed;
+  return updatePlan(
+    run,
+    person,
+    account,
+    linked,
+    fitted,
+    notFlowed,
+    desiredEnabled,
+    read,
+    scoped,
+    matched,
+    out,
+  );
+}
+
+/**
+ * The matcher's input, in one object per run refilled for each person: matchPerson reads it during
+ * the call and keeps none of it (its result holds accounts, not the input).
+ */
+function matchInput(
+  run: PlanRun,
+  n: string,
+  link: MatchInput['link'],
+  values: Readonly<Record<string, AttrValue>>,
+  attrs: Person['attributes'],
+  context: Parameters<typeof evaluateRulesIn>[1],
+): MatchInput {
+  const input = run.matchInput;
+  const tried = run.matchValues;
+  // A matching attribute made with [UniqueName] is matched on the first local part the person gets.
+  const firstLocal = run.matchesOnUniqueName ? (run.localParts(context).next().value ?? '') : '';
+  for (let i = 0; i < run.matchOn.length; i++) {
+    const { attribute, rule, unique } = run.matchOn[i] as PlanRun['matchOn'][number];
+    const slot = tried[i] as { attribute: string; value: AttrValue };
+    slot.value =
+      unique && rule
+        ? (evaluateRules([rule], { ...attrs, [UNIQUE]: firstLocal }, context).values[attribute] ?? null)
+        : (values[attribute] ?? null);
+  }
+  input.employeeNumber = n;
+  input.link = link;
+  input.linkOverride = run.overrides.links.get(n);
+  input.refused = refusedAccounts(run, n);
+  return input;
+}
+
+/** Accounts this person must not match: their never-match overrides, and accounts linked to others. */
+function refusedAccounts(run: PlanRun, n: string): ReadonlySet<string> | undefined {
+  const { overrides, linkedByOthers } = run;
+  const never = overrides.neverMatch.get(n);
+  if (linkedByOthers === undefined) return never;
+  // Someone who is not linked by an override themselves is refused every account linked by one.
+  if (never === undefined && !overrides.links.has(n)) return linkedByOthers;
+  const out = new Set(never ?? []);
+  for (const [accountId, owner] of overrides.linkedAccounts) if (owner !== n) out.add(accountId);
+  return out;
+}
+
+/** Without an accountEnabled mapping: enabled while active or within the grace days. */
+function enabledFor(mapped: AttrValue | undefined, person: Person): boolean {
+  if (typeof mapped === 'boolean') return mapped;
+  return person.lifecycle === 'active' || person.lifecycle === 'leaver';
+}

@@ -1,0 +1,203 @@
+/**
+ * What the planner needs for a whole run, worked out once before the first person: the rules split
+ * by what they are used for, the limits, the links by employee and by account, the unique-name
+ * registry. The per-person code (plan-person.ts and the files it calls) only reads it.
+ */
+import {
+  type Attributes,
+  type AttrValue,
+  type ConnectionConfig,
+  type Link,
+  type LocalDate,
+  NO_OVERRIDES,
+  type OverrideSet,
+  type Person,
+  type QuarantineEntry,
+} from '../../core/index.ts';
+import type { EvalContext } from '../../expr/index.ts';
+import type { CompiledMapping, CompiledRule } from '../map/index.ts';
+import type { AccountIndex, MatchInput } from '../match/index.ts';
+import type { ExternalOwner, ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
+import type { ScopeDecision, ScopeFn } from '../scope/index.ts';
+import { type Candidate, CandidateValues, parseCandidates } from './candidate-values.ts';
+import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
+import { PersonContext } from './person-context.ts';
+import { step } from './plan-steps.ts';
+import type { Limits } from './target-limits.ts';
+import { candidateSequence, UniqueNameRegistry } from './unique-names.ts';
+
+export interface PlanInput {
+  readonly config: ConnectionConfig;
+  readonly mapping: CompiledMapping;
+  readonly scope: ScopeFn;
+  readonly persons: readonly Person[];
+  readonly index: AccountIndex;
+  readonly links: readonly Link[];
+  readonly today: LocalDate;
+  readonly nowIso: string;
+  readonly collisions: Readonly<Record<string, readonly string[]>>;
+  /** Values held by non-account objects of the target (a group's sAMAccountName), per attribute. */
+  readonly reserved?: Readonly<Record<string, readonly string[]>>;
+  /** Names non-account objects hold per container (a group's cn in an OU), per scoped attribute. */
+  readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
+  /** Values held implicitly (AD's implicit UPN, sAMAccountName@domain). */
+  readonly implied?: readonly ImpliedName[];
+  /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
+  readonly onlyEmployeeNumber?: string;
+  /** What the target refuses (attribute limits, required attributes), checked for every write. */
+  readonly capabilities?: Pick<
+    TargetCapabilities,
+    'displayName' | 'attributeLimits' | 'requiredOnCreate' | 'scopedUnique' | 'externalOwner'
+  >;
+  /** The operator's overrides of the match stage (link, exclude, never match). */
+  readonly overrides?: OverrideSet;
+  /** Persons the target refused; they get no writes while their fingerprint is unchanged. */
+  readonly quarantine?: QuarantinePlanInput;
+}
+
+export interface QuarantinePlanInput {
+  readonly entries: ReadonlyMap<string, QuarantineEntry>;
+  /** What a person's write depends on: the configuration and their mapped values, hashed. */
+  readonly fingerprint: (values: Attributes) => string;
+  /** Persons an operator asked to run again (an on-demand run): sent whatever their fingerprint. */
+  readonly released?: ReadonlySet<string>;
+}
+
+export const UNIQUE = 'UniqueName';
+export const ENABLED = 'accountEnabled';
+
+/** A matching attribute with the rule that gives its value, looked up once. */
+export interface MatchOn {
+  readonly attribute: string;
+  readonly rule: CompiledRule | undefined;
+  /** Its rule uses `[UniqueName]`: matched on the first local part the person would get. */
+  readonly unique: boolean;
+}
+
+export interface PlanRun {
+  readonly input: PlanInput;
+  readonly config: ConnectionConfig;
+  readonly mapping: CompiledMapping;
+  readonly index: AccountIndex;
+  /** Rules without `[UniqueName]`: evaluated for every person. */
+  readonly plainRules: readonly CompiledRule[];
+  /** The plain rules an existing account is compared with: "always", and not accountEnabled. */
+  readonly comparedRules: readonly CompiledRule[];
+  /** Rules with `[UniqueName]`: evaluated for creates (and for matching on them). */
+  readonly uniqueRules: readonly CompiledRule[];
+  readonly matchOn: readonly MatchOn[];
+  readonly matchesOnUniqueName: boolean;
+  readonly registry: UniqueNameRegistry;
+  readonly limits: Limits;
+  readonly requiredOnCreate: readonly string[];
+  readonly externalOwner: ExternalOwner | undefined;
+  readonly linksByEmployee: ReadonlyMap<string, Link>;
+  /** account id → employee number, for every stored link. */
+  readonly owners: ReadonlyMap<string, string>;
+  readonly overrides: OverrideSet;
+  /** Accounts linked to someone by an override: refused to everyone who is not an owner of one. */
+  readonly linkedByOthers: ReadonlySet<string> | undefined;
+  readonly quarantine: QuarantinePlanInput | undefined;
+  readonly context: PersonContext;
+  /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
+  readonly localParts: (context: EvalContext) => Iterator<string>;
+  /** The matcher's input, refilled for each person (plan-person.ts); `values` is `matchValues`. */
+  readonly matchInput: { -readonly [K in keyof MatchInput]: MatchInput[K] };
+  readonly matchValues: readonly { readonly attribute: string; value: AttrValue }[];
+  /** Accounts counted as managed (linked or matched): the base for percent thresholds. */
+  managed: number;
+  /** The scope step for a decision: without filters every person shares one (frozen) step. */
+  scopeStep(decision: ScopeDecision): ReturnType<typeof step>;
+  /** A person of this run by employee number (the map is made on first use: few runs need it). */
+  personNamed(employeeNumber: string): Person | undefined;
+}
+
+export function planRun(input: PlanInput): PlanRun {
+  const { config, mapping } = input;
+  const uniqueRules = mapping.rules.filter((r) => r.references.includes(UNIQUE));
+  const plainRules = mapping.rules.filter((r) => !r.references.includes(UNIQUE));
+  const candidates: readonly Candidate[] = parseCandidates(config.uniqueness.candidates);
+  const scheme = config.uniqueness.scheme;
+  const maxSuffix = config.uniqueness.maxSuffix;
+  const matchOn = config.matching.map((attribute) => {
+    const rule = mapping.byTarget.get(attribute);
+    return { attribute, rule, unique: rule?.references.includes(UNIQUE) === true };
+  });
+  const overrides = input.overrides ?? NO_OVERRIDES;
+  const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
+  const matchValues = matchOn.map(({ attribute }) => ({ attribute, value: null as AttrValue }));
+  let personsByNumber: Map<string, Person> | undefined;
+  let lastScope: ScopeDecision | undefined;
+  let lastScopeStep: ReturnType<typeof step> | undefined;
+  return {
+    input,
+    config,
+    mapping,
+    index: input.index,
+    plainRules,
+    comparedRules: plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED),
+    uniqueRules,
+    matchOn,
+    matchesOnUniqueName: matchOn.some((m) => m.unique),
+    registry: new UniqueNameRegistry(input.index, input.collisions, input.reserved ?? {}, input.implied),
+    limits: {
+      targetName: input.capabilities?.displayName ?? 'the target',
+      limits: input.capabilities?.attributeLimits ?? {},
+      policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
+    },
+    requiredOnCreate: input.capabilities?.requiredOnCreate ?? [],
+    externalOwner: input.capabilities?.externalOwner,
+    linksByEmployee: new Map(input.links.map((l) => [l.employeeNumber, l])),
+    owners,
+    overrides,
+    linkedByOthers:
+      overrides.linkedAccounts.size === 0 ? undefined : new Set(overrides.linkedAccounts.keys()),
+    quarantine: input.quarantine,
+    context: new PersonContext(input.nowIso),
+    localParts: (context) =>
+      scheme
+        ? schemeCandidates(scheme, namePartsOf(context.attributes), maxSuffix)
+        : candidateSequence(new CandidateValues(candidates, context), maxSuffix),
+    matchInput: {
+      employeeNumber: '',
+      link: undefined,
+      values: matchValues,
+      index: input.index,
+      owners,
+      linkOverride: undefined,
+      refused: undefined,
+    },
+    matchValues,
+    managed: 0,
+    scopeStep(decision) {
+      if (decision !== lastScope || lastScopeStep === undefined) {
+        lastScope = decision;
+        lastScopeStep = Object.freeze(
+          step('scope', decision.reason, decision.inScope ? 'success' : 'skipped'),
+        );
+      }
+      return lastScopeStep;
+    },
+    personNamed(n) {
+      personsByNumber ??= new Map(input.persons.map((p) => [p.employeeNumber, p]));
+      return personsByNumber.get(n);
+    },
+  };
+}
+
+/** What planning one person tells the run besides the plan; one object, refilled for each person. */
+export class PersonOutcome {
+  /** The person's account for manager references: null while its create is pending; undefined: none. */
+  accountId: string | null | undefined = undefined;
+  /** The manager the target reports for the account; undefined when the target did not say. */
+  currentManager: string | null | undefined = undefined;
+  /** The person's quarantine entry (looked up only for a plan with mapped values to compare). */
+  entry: QuarantineEntry | undefined = undefined;
+
+  clear(): this {
+    this.accountId = undefined;
+    this.currentManager = undefined;
+    this.entry = undefined;
+    return this;
+  }
+}

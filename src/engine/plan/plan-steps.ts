@@ -1,0 +1,59 @@
+/**
+ * The steps a planned person shows. Nearly every step carries its reason as data (core/step-reasons.ts)
+ * and no text; the few made per person are made once, and the steps most persons share are one
+ * frozen object each.
+ */
+import type { AttrValue, Person, RunStep, StepReason } from '../../core/index.ts';
+
+export const step = (
+  s: RunStep['step'],
+  message: string,
+  status: RunStep['status'] = 'success',
+): RunStep => ({ step: s, status, message });
+
+/** A step whose words come from its reason: the message (the raw detail) is made from it when shown. */
+export const because = (
+  s: RunStep['step'],
+  reason: StepReason,
+  status: RunStep['status'] = 'success',
+): RunStep => ({ step: s, status, message: '', reason });
+
+/** Most persons change nothing: they share this step. */
+const UP_TO_DATE: RunStep = Object.freeze(because('plan', Object.freeze({ code: 'up-to-date' })));
+
+/** What AFAS says about the person: the first step of everyone read. */
+export function readStep(person: Person): RunStep {
+  const primary = person.primary;
+  return because('read', {
+    code: 'person',
+    lifecycle: person.lifecycle,
+    employments: person.employments.length,
+    primary: primary?.key ?? null,
+    start: primary?.startDate ?? null,
+    end: primary?.endDate ?? null,
+    unit: unitOf(primary?.fields.Organisatorische_eenheid_omschrijving),
+    hire: unitOf(person.attributes.HireDate),
+  });
+}
+
+/** The plan step of a person whose account exists: what is done to it, or that it is up to date. */
+export function accountStep(action: string, person: Person, count: number): RunStep {
+  switch (action) {
+    case 'enable':
+    case 'disable':
+      return because('plan', { code: action, lifecycle: person.lifecycle, count });
+    case 'update':
+      return because('plan', { code: 'update', count });
+    default:
+      return UP_TO_DATE;
+  }
+}
+
+/** A text attribute as a reason parameter (dates and names are strings; anything else is none). */
+export function unitOf(value: AttrValue | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+export function byWhom(o: { readonly createdBy: string; readonly reason: string | null }): string {
+  return ` (${o.createdBy}${o.reason ? `: ${o.reason}` : ''})`;
+}

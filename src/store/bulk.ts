@@ -1,0 +1,56 @@
+/**
+ * Many rows per INSERT, written as SQL text once per shape and table instead of built by kysely per
+ * statement: a run's items are thousands of rows, and compiling kysely's value nodes for them cost
+ * more CPU than the database's own work. The text is the same for every full chunk, so SQLite
+ * reuses its prepared statement (open.ts); on PostgreSQL a chunk is one round trip.
+ */
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DialectName } from './context.ts';
+
+/** Bound parameters per statement: far below SQLite's 32,766 and PostgreSQL's 65,535. */
+const MAX_PARAMETERS = 16_000;
+
+const texts = new Map<string, string>();
+
+function insertText(dialect: DialectName, table: string, columns: readonly string[], rows: number): string {
+  const key = `${dialect}|${table}|${columns.join(',')}|${rows}`;
+  const known = texts.get(key);
+  if (known !== undefined) return known;
+  const width = columns.length;
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const slots: string[] = [];
+    for (let c = 0; c < width; c++) slots.push(dialect === 'postgres' ? `$${r * width + c + 1}` : '?');
+    tuples.push(`(${slots.join(',')})`);
+  }
+  const text = `insert into ${table} (${columns.join(',')}) values ${tuples.join(',')}`;
+  if (texts.size > 64) texts.delete(texts.keys().next().value as string);
+  texts.set(key, text);
+  return text;
+}
+
+/**
+ * Inserts `count` rows whose values `row(i)` gives in `columns` order, as few statements as the
+ * parameter limit allows. Table and column names are the caller's constants, never input.
+ */
+export async function insertRows<DB, T extends keyof DB & string>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  table: T,
+  columns: readonly (keyof DB[T] & string)[],
+  count: number,
+  row: (index: number) => readonly unknown[],
+): Promise<void> {
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  // The next statement's values are made while the database works on the previous one (PostgreSQL:
+  // the server's insert and this thread's JSON overlap); statements still run one after another.
+  let previous: Promise<unknown> = Promise.resolve();
+  for (let start = 0; start < count; start += perStatement) {
+    const rows = Math.min(perStatement, count - start);
+    const parameters: unknown[] = [];
+    for (let i = start; i < start + rows; i++) for (const v of row(i)) parameters.push(v);
+    await previous;
+    previous = db.executeQuery(CompiledQuery.raw(insertText(dialect, table, columns, rows), parameters));
+  }
+  await previous;
+}
