@@ -31,8 +31,7 @@ export const RUN_OUTCOME_INFO: Readonly<Record<RunOutcome, OutcomeInfo>> = {
     label: 'Completed with failures',
     exitCode: 2,
     audit: 'failure',
-    advice:
-      'Some persons failed or match more than one account; everyone else was processed. Resolve the failed persons.',
+    advice: 'Some persons failed or conflict; the others were processed. Resolve the failed items.',
   },
   blocked: {
     label: 'Blocked',

@@ -40,8 +40,6 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
         tenantId: tenant.id,
         message: `tenant "${tenant.name}" (${tenant.type}) created`,
         details: {
-          name: tenant.name,
-          type: tenant.type,
           directoryId: tenant.directoryId,
           subscriptionActive: tenant.subscriptionActive,
           credential: tenant.credential === null ? null : { type: tenant.credential.type, set: true },
@@ -85,7 +83,6 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       tenantId: before.id,
       message: `tenant "${before.name}" updated`,
       details: {
-        name: tenant?.name ?? before.name,
         changed: input.credentialChanged ? [...changed, 'credential'] : changed,
         ...(body.subscriptionActive !== undefined
           ? { subscriptionActive: { old: before.subscriptionActive, new: body.subscriptionActive } }
@@ -106,11 +103,7 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     }
     await store.tenants.delete(caller.organisationId, tenant.id);
     await destroySecrets(store, tenant, secretIdsOf(tenant));
-    await audit('tenant.deleted', {
-      tenantId: tenant.id,
-      message: `tenant "${tenant.name}" deleted`,
-      details: { name: tenant.name },
-    });
+    await audit('tenant.deleted', { tenantId: tenant.id, message: `tenant "${tenant.name}" deleted` });
     return undefined;
   });
 
@@ -152,7 +145,6 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       tenantId: tenant.id,
       outcome: result.ok ? 'success' : 'failure',
       message: `credentials of "${tenant.name}" tested: ${result.message}`,
-      details: { name: tenant.name },
     });
     return {
       ok: result.ok,

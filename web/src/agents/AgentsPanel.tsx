@@ -25,8 +25,9 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { formatDateTime, formatRelative } from '../ui/format.ts';
+import { formatDateTime } from '../ui/format.ts';
 import { RegisterAgentDialog } from './RegisterAgentDialog.tsx';
+import { timeAgo } from './relative-time.ts';
 
 export type Agent = Static<typeof AgentDto>;
 
@@ -82,7 +83,7 @@ function When(props: { readonly iso: string | null; readonly now: number; readon
   if (!props.iso) return <>{props.never ?? '—'}</>;
   return (
     <time dateTime={props.iso} title={formatDateTime(props.iso)}>
-      {formatRelative(props.iso, props.now)}
+      {timeAgo(props.iso, props.now)}
     </time>
   );
 }

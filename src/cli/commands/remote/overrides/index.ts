@@ -9,7 +9,6 @@ import {
   listQuarantine,
   OVERRIDE_WORDS,
   type ResponseOf,
-  refusalWords,
   releaseQuarantine,
   removeOverride,
 } from '../../../../contracts/index.ts';
@@ -49,8 +48,7 @@ const quarantineColumns = (zone: string): readonly Column<QuarantineRow>[] => [
   { header: 'person', value: (q) => `${q.displayName} (${q.employeeNumber})` },
   { header: 'account', value: (q) => account(q.account, q.accountId) },
   { header: 'since', value: (q) => timeIn(q.since, zone) },
-  // What Microsoft 365 refused and what to do; Graph's own answer stays in --json.
-  { header: 'because', value: (q) => refusalWords(q.message) },
+  { header: 'because', value: (q) => q.message },
 ];
 
 function overridesList(): Command {
