@@ -1,7 +1,7 @@
 /** Audit events as sentences: a finished run says what kind it was and how it ended. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { auditSentence } from './audit-sentences.ts';
+import { auditOutcome, auditSentence } from './audit-sentences.ts';
 
 type Event = Parameters<typeof auditSentence>[0];
 
@@ -61,7 +61,7 @@ test("the worker's start says the kind from its message; people and tokens keep 
         details: { kind: 'simulation' },
       }),
     ),
-    'API token ci asked for a run of “Contoso HR”.',
+    'API token ci asked for a simulation of “Contoso HR”.',
   );
   assert.equal(
     auditSentence(
@@ -71,7 +71,7 @@ test("the worker's start says the kind from its message; people and tokens keep 
         actor: { type: 'system', id: null, name: 'worker', displayName: 'The sync' },
       }),
     ),
-    'The sync created the account of 100012.',
+    'The sync created the account of employee 100012.',
   );
 });
 
@@ -86,4 +86,110 @@ test('a blocked run says that nothing was applied, not that it "was refused"', (
     ),
     'hrsync stopped a run of “Contoso HR” at a safety threshold; nothing was applied.',
   );
+});
+
+const admin = { type: 'user' as const, id: 'u1', name: 'jan@msp.nl', displayName: 'Jan Bakker' };
+
+test('administration events name their object: customer, tenant, token, invitation, user', () => {
+  const say = (action: string, details: Record<string, unknown>, message = '') =>
+    auditSentence(event({ action, actor: admin, connection: null, details, message }));
+  assert.equal(
+    say('customer.created', { name: 'Contoso BV' }),
+    'Jan Bakker added the customer “Contoso BV”.',
+  );
+  assert.equal(
+    say('customer.renamed', { name: { old: 'Contoso', new: 'Contoso BV' } }),
+    'Jan Bakker renamed the customer “Contoso” to “Contoso BV”.',
+  );
+  assert.equal(
+    say('tenant.created', { name: 'Contoso BV', type: 'cloud' }),
+    'Jan Bakker registered the tenant “Contoso BV”.',
+  );
+  assert.equal(
+    say('token.created', { name: 'ci-deploy', role: 'operator' }),
+    'Jan Bakker created the API token “ci-deploy” with the Operator role.',
+  );
+  assert.equal(say('token.revoked', { name: 'ci-deploy' }), 'Jan Bakker revoked the API token “ci-deploy”.');
+  assert.equal(
+    say('invitation.created', { email: 'piet@msp.nl', role: 'viewer' }),
+    'Jan Bakker invited piet@msp.nl as Viewer.',
+  );
+  assert.equal(
+    say('invitation.revoked', { email: 'piet@msp.nl' }),
+    'Jan Bakker withdrew the invitation of piet@msp.nl.',
+  );
+  assert.equal(
+    say('user.updated', {
+      email: 'piet@msp.nl',
+      name: 'Piet de Vries',
+      role: { old: 'viewer', new: 'operator' },
+    }),
+    'Jan Bakker changed the role of Piet de Vries (piet@msp.nl) from Viewer to Operator.',
+  );
+  assert.equal(
+    say('user.updated', { email: 'piet@msp.nl', name: 'Piet de Vries', disabled: { old: false, new: true } }),
+    'Jan Bakker disabled the user Piet de Vries (piet@msp.nl).',
+  );
+  // Events stored before the routes recorded names: the quoted name of the message.
+  assert.equal(
+    say('tenant.deleted', {}, 'tenant "Fabrikam" deleted'),
+    'Jan Bakker removed the tenant “Fabrikam”.',
+  );
+  assert.equal(say('customer.deleted', {}, ''), 'Jan Bakker removed a customer.');
+});
+
+test('account events name the person; a refused write says "could not"', () => {
+  const account = (outcome: 'success' | 'failure') =>
+    auditSentence(
+      event({
+        action: 'account.update',
+        outcome,
+        person: '100027',
+        message: `update Martijn Dekker (100027): ${outcome === 'success' ? 'success' : 'failed — update account a1 (employee 100027): 403 Authorization_RequestDenied: …'}`,
+      }),
+    );
+  assert.equal(account('success'), 'The sync updated the account of Martijn Dekker (100027).');
+  assert.equal(account('failure'), 'The sync could not update the account of Martijn Dekker (100027).');
+});
+
+test('the schedule queues runs; steps and states are named', () => {
+  assert.equal(
+    auditSentence(
+      event({
+        action: 'run.queued',
+        actor: { type: 'system', id: null, name: 'scheduler', displayName: 'Scheduled run' },
+        details: { kind: 'sync' },
+      }),
+    ),
+    'The schedule queued a sync of “Contoso HR”.',
+  );
+  assert.equal(
+    auditSentence(event({ action: 'connection.step-saved', actor: admin, details: { step: 3 } })),
+    'Jan Bakker saved step 3 (Mapping and matching) of the connection “Contoso HR”.',
+  );
+  assert.equal(
+    auditSentence(
+      event({
+        action: 'connection.state-changed',
+        actor: admin,
+        details: { state: { old: 'draft', new: 'simulation' } },
+      }),
+    ),
+    'Jan Bakker moved the connection “Contoso HR” from Draft to Simulation.',
+  );
+});
+
+test('the outcome of a finished run is how it ended, not "Failed"', () => {
+  const finished = auditOutcome(
+    event({ outcome: 'failure', details: { kind: 'sync', outcome: 'completed-with-failures' } }),
+  );
+  assert.deepEqual(finished, { words: 'Completed with failures', tone: 'attention' });
+  assert.deepEqual(auditOutcome(event({ action: 'run.blocked', outcome: 'refused' })), {
+    words: 'Blocked',
+    tone: 'attention',
+  });
+  assert.deepEqual(auditOutcome(event({ action: 'token.created', outcome: 'success' })), {
+    words: 'Done',
+    tone: 'good',
+  });
 });

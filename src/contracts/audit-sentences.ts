@@ -5,10 +5,11 @@
  * panel, the CLI's --json). The console's audit log and `hrsync audit list` both say them from here.
  */
 import type { Static } from '@sinclair/typebox';
-import type { RunKind, RunOutcome } from '../core/vocabulary.ts';
+import type { ConnectionState, Role, RunKind, RunOutcome } from '../core/vocabulary.ts';
 import type { AuditAction } from './audit-actions.ts';
 import { RUN_OUTCOME_INFO } from './run-outcomes.ts';
 import type { AuditEventDto } from './schemas/audit.ts';
+import { AUDIT_OUTCOME_WORDS, CONFIGURATION_STEP_WORDS, CONNECTION_STATE_WORDS } from './words.ts';
 
 type AuditEvent = Static<typeof AuditEventDto>;
 
@@ -17,7 +18,126 @@ type Phrase = (object: string, e: AuditEvent) => string;
 const conn = (e: AuditEvent): string =>
   e.connection ? `the connection “${e.connection.name ?? e.connection.id}”` : 'a connection';
 const of = (e: AuditEvent): string => (e.connection ? ` of “${e.connection.name ?? e.connection.id}”` : '');
-const person = (e: AuditEvent): string => (e.person ? ` of ${e.person}` : '');
+
+/** A string of the event's details, if the route recorded it. */
+const detail = (e: AuditEvent, key: string): string | undefined =>
+  typeof e.details[key] === 'string' && e.details[key] !== '' ? (e.details[key] as string) : undefined;
+
+/**
+ * The object's name: from the details (routes record it since 4 Dec 2026), else from the quoted
+ * name the message has always carried (`customer "Contoso" created`), else nothing.
+ */
+function nameOf(e: AuditEvent, key = 'name'): string | undefined {
+  return detail(e, key) ?? /"([^"]+)"/.exec(e.message)?.[1];
+}
+/** "the customer “Contoso BV”", or "a customer" when the event does not say which. */
+const the = (noun: string, name: string | undefined): string =>
+  name ? `the ${noun} “${name}”` : `a ${noun}`;
+
+/** A user by name and address ("Jan Bakker (jan@msp.nl)"), from the details or the message. */
+function userOf(e: AuditEvent): string {
+  const email = detail(e, 'email') ?? /\b(\S+@\S+?)(?=[\s;,]|$)/.exec(e.message)?.[1];
+  const name = detail(e, 'name');
+  if (name && email) return `${name} (${email})`;
+  return name ?? email ?? 'a user';
+}
+
+const ROLE_WORDS: Readonly<Record<Role, string>> = {
+  admin: 'Administrator',
+  operator: 'Operator',
+  viewer: 'Viewer',
+};
+const roleOf = (v: unknown): string | undefined =>
+  typeof v === 'string' && Object.hasOwn(ROLE_WORDS, v) ? ROLE_WORDS[v as Role] : undefined;
+const asRole = (e: AuditEvent): string => {
+  const role = roleOf(e.details.role);
+  return role ? ` as ${role}` : '';
+};
+
+/**
+ * A person by name with the employee number: the account events' message has always begun with
+ * "‹action› ‹name› (‹employee number›): …".
+ */
+function personOf(e: AuditEvent): string {
+  if (!e.person) return '';
+  const escaped = e.person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const name = detail(e, 'name') ?? new RegExp(`^[\\w-]+ (.+) \\(${escaped}\\):`).exec(e.message)?.[1];
+  return name && name !== e.person ? `${name} (${e.person})` : `employee ${e.person}`;
+}
+const person = (e: AuditEvent): string => (e.person ? ` of ${personOf(e)}` : '');
+
+/** "changed the role of Jan Bakker (jan@msp.nl) from Viewer to Operator", "disabled the user …". */
+function userUpdated(e: AuditEvent): string {
+  const who = userOf(e);
+  const role = e.details.role as { old?: unknown; new?: unknown } | undefined;
+  const disabled = e.details.disabled as { new?: unknown } | undefined;
+  const parts: string[] = [];
+  if (disabled?.new === true) parts.push(`disabled the user ${who}`);
+  if (disabled?.new === false) parts.push(`enabled the user ${who} again`);
+  if (role && roleOf(role.old) && roleOf(role.new))
+    parts.push(
+      `changed ${parts.length > 0 ? 'their role' : `the role of ${who}`} from ${roleOf(role.old)} to ${roleOf(role.new)}`,
+    );
+  const changed = Array.isArray(e.details.changed) ? (e.details.changed as unknown[]) : [];
+  if (parts.length === 0 && changed.length === 1 && changed[0] === 'password')
+    return `set a new password for ${who}`;
+  return parts.length > 0 ? parts.join(' and ') : `changed the user ${who}`;
+}
+
+/** "moved the connection “X” from Draft to Simulation", from the recorded states. */
+function stateChanged(o: string, e: AuditEvent): string {
+  if (/activated anyway/.test(e.message)) return `activated ${o} anyway`;
+  const state = e.details.state as { old?: unknown; new?: unknown } | undefined;
+  const isState = (v: unknown): v is ConnectionState =>
+    typeof v === 'string' && Object.hasOwn(CONNECTION_STATE_WORDS, v);
+  if (state?.new === 'active') return `activated ${o}`;
+  if (state?.new === 'deactivated') return `deactivated ${o}`;
+  if (state && isState(state.old) && isState(state.new))
+    return `moved ${o} from ${CONNECTION_STATE_WORDS[state.old]} to ${CONNECTION_STATE_WORDS[state.new]}`;
+  return /deactivated/.test(e.message)
+    ? `deactivated ${o}`
+    : /activated/.test(e.message)
+      ? `activated ${o}`
+      : `changed the state of ${o}`;
+}
+
+/** "saved step 3 (Mapping and matching) of the connection “X”". */
+function stepSaved(o: string, e: AuditEvent): string {
+  const step = e.details.step;
+  return typeof step === 'number' && Object.hasOwn(CONFIGURATION_STEP_WORDS, step)
+    ? `saved step ${step} (${CONFIGURATION_STEP_WORDS[step as 1 | 2 | 3 | 4 | 5]}) of ${o}`
+    : `saved a configuration step of ${o}`;
+}
+
+/** "updated the account of Jan Bakker (100012)"; a refused write says so ("could not update …"). */
+const accountWrite = (verb: string, done: string, e: AuditEvent): string =>
+  e.outcome === 'success' ? `${done} the account${person(e)}` : `could not ${verb} the account${person(e)}`;
+
+/** "a notification about the connection “X” by e-mail to servicedesk@msp.nl". */
+function notification(o: string, e: AuditEvent): string {
+  const what = detail(e, 'event') === 'test' ? 'a test notification' : 'a notification';
+  const target = detail(e, 'target');
+  const by =
+    target === undefined
+      ? ''
+      : detail(e, 'channel') === 'email'
+        ? ` by e-mail to ${target}`
+        : ` to the webhook ${target}`;
+  return `${what}${e.connection ? ` about ${o}` : ''}${by}`;
+}
+
+/** Phrases that say the failure themselves ("could not …"): no ", which failed" after them. */
+const SAY_FAILURE = (action: string): boolean =>
+  action.startsWith('account.') || action === 'notification.failed';
+
+/** A user added by the service itself: the organisation and its first administrator. */
+function userCreated(e: AuditEvent): string {
+  const first = /^organisation "(.+)" and its admin (\S+) created$/.exec(e.message);
+  if (first) return `created the organisation “${first[1]}” and its administrator ${first[2]}`;
+  if (detail(e, 'invitationId') || /by accepting an invitation$/.test(e.message))
+    return `joined${asRole(e)} by accepting an invitation`;
+  return `added the user ${userOf(e)}${asRole(e)}`;
+}
 
 const RUN_NOUNS: Readonly<Record<RunKind, string>> = {
   simulation: 'a simulation',
@@ -45,52 +165,56 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'session.signed-in': () => 'signed in',
   'session.signed-out': () => 'signed out',
   'session.locked-out': () => 'was locked out after too many failed sign-ins',
-  'user.created': () => 'added a user',
-  'user.updated': () => 'changed a user',
+  'user.created': (_, e) => userCreated(e),
+  'user.updated': (_, e) => userUpdated(e),
   'user.second-factor-enrolment-started': () => 'started setting up a second factor',
   'user.second-factor-enabled': () => 'turned on a second factor for their account',
   'user.second-factor-disabled': () => 'turned off the second factor of their account',
   'user.recovery-codes-renewed': () => 'made new recovery codes',
-  'user.second-factor-reset': () => 'reset a user’s second factor',
-  'token.created': () => 'created an API token',
-  'token.revoked': () => 'revoked an API token',
+  'user.second-factor-reset': (_, e) => `reset the second factor of ${userOf(e)}`,
+  'token.created': (_, e) => {
+    const role = roleOf(e.details.role);
+    return `created ${the('API token', nameOf(e))}${role ? ` with the ${role} role` : ''}`;
+  },
+  'token.revoked': (_, e) => `revoked ${the('API token', nameOf(e))}`,
   'organisation.updated': () => 'changed the organisation’s settings',
   'organisation.sign-in-changed': () => 'changed how people sign in with Microsoft',
   'organisation.sign-in-tested': () => 'tested the sign-in with Microsoft',
-  'invitation.created': () => 'invited a colleague',
-  'invitation.resent': () => 'sent an invitation again',
-  'invitation.revoked': () => 'withdrew an invitation',
-  'invitation.accepted': () => 'accepted an invitation',
-  'invitation.opened': () => 'opened an invitation link',
-  'customer.created': () => 'added a customer',
-  'customer.renamed': () => 'renamed a customer',
-  'customer.deleted': () => 'removed a customer',
-  'tenant.created': () => 'registered a tenant',
-  'tenant.updated': () => 'changed a tenant',
-  'tenant.deleted': () => 'removed a tenant',
-  'tenant.credentials-tested': () => 'tested a tenant’s credentials',
+  'invitation.created': (_, e) => `invited ${detail(e, 'email') ?? 'a colleague'}${asRole(e)}`,
+  'invitation.resent': (_, e) => `sent the invitation of ${detail(e, 'email') ?? 'a colleague'} again`,
+  'invitation.revoked': (_, e) => `withdrew the invitation of ${detail(e, 'email') ?? 'a colleague'}`,
+  'invitation.accepted': () => 'accepted their invitation',
+  'invitation.opened': () => 'opened their invitation link',
+  'customer.created': (_, e) => `added ${the('customer', nameOf(e))}`,
+  'customer.renamed': (_, e) => {
+    const name = e.details.name as { old?: unknown; new?: unknown } | undefined;
+    return typeof name?.old === 'string' && typeof name.new === 'string'
+      ? `renamed the customer “${name.old}” to “${name.new}”`
+      : 'renamed a customer';
+  },
+  'customer.deleted': (_, e) => `removed ${the('customer', nameOf(e))}`,
+  'tenant.created': (_, e) => `registered ${the('tenant', nameOf(e))}`,
+  'tenant.updated': (_, e) => `changed ${the('tenant', nameOf(e))}`,
+  'tenant.deleted': (_, e) => `removed ${the('tenant', nameOf(e))}`,
+  'tenant.credentials-tested': (_, e) => `tested the credentials of ${the('tenant', nameOf(e))}`,
   'connection.created': (o) => `created ${o}`,
   'connection.copied': (o) => `copied ${o}`,
   'connection.updated': (o) => `renamed or re-described ${o}`,
   'connection.deleted': (o) => `deleted ${o}`,
-  'connection.step-saved': (o) => `saved a configuration step of ${o}`,
+  'connection.step-saved': stepSaved,
   'connection.source-tested': (o) => `tested the AFAS connection of ${o}`,
   'connection.expression-tested': (o) => `tried an expression in ${o}`,
-  'connection.state-changed': (o, e) =>
-    /activated anyway/.test(e.message)
-      ? `activated ${o} anyway`
-      : /deactivated/.test(e.message)
-        ? `deactivated ${o}`
-        : /activated/.test(e.message)
-          ? `activated ${o}`
-          : `changed the state of ${o}`,
+  'connection.state-changed': stateChanged,
   'connection.schedule-changed': (o) => `changed the schedule of ${o}`,
   'connection.previewed': (o) => `previewed unsaved changes to ${o}`,
   'connection.override-added': (o, e) => `added an override${person(e)} to ${o}`,
   'connection.override-removed': (o, e) => `removed an override${person(e)} from ${o}`,
   'connection.quarantine-released': (o, e) =>
     e.person ? `released ${e.person} from quarantine in ${o}` : `released the quarantined persons of ${o}`,
-  'run.queued': (_, e) => `asked for a run${of(e)}`,
+  'run.queued': (_, e) =>
+    e.actor.type === 'system' && e.actor.name === 'scheduler'
+      ? `queued ${run(e)}${of(e)}`
+      : `asked for ${run(e)}${of(e)}${e.person ? ` for ${personOf(e)}` : ''}`,
   'run.started': (_, e) => `started ${run(e)}${of(e)}`,
   'run.requeued': (_, e) => `picked up an interrupted run${of(e)} again`,
   'run.finished': (_, e) => `finished ${run(e)}${of(e)}`,
@@ -98,23 +222,27 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'run.approved': (_, e) => `approved the blocked run${of(e)}`,
   'run.discarded': (_, e) => `discarded the blocked run${of(e)}`,
   'run.cancelled': (_, e) => `cancelled a run${of(e)}`,
-  'account.create': (_, e) => `created the account${person(e)}`,
-  'account.update': (_, e) => `updated the account${person(e)}`,
-  'account.enable': (_, e) => `enabled the account${person(e)}`,
-  'account.disable': (_, e) => `disabled the account${person(e)}`,
-  'account.delete': (_, e) => `deleted the account${person(e)}`,
-  'account.write-back': (_, e) => `wrote the e-mail address${person(e)} back to AFAS`,
+  'account.create': (_, e) => accountWrite('create', 'created', e),
+  'account.update': (_, e) => accountWrite('update', 'updated', e),
+  'account.enable': (_, e) => accountWrite('enable', 'enabled', e),
+  'account.disable': (_, e) => accountWrite('disable', 'disabled', e),
+  'account.delete': (_, e) => accountWrite('delete', 'deleted', e),
+  'account.write-back': (_, e) =>
+    e.outcome === 'success'
+      ? `wrote the e-mail address${person(e)} back to AFAS`
+      : `could not write the e-mail address${person(e)} back to AFAS`,
   'settings.retention-changed': () => 'changed how long history is kept',
-  'agent.registration-created': () => 'created a key to register a directory agent',
-  'agent.registered': () => 'registered a directory agent',
-  'agent.revoked': () => 'revoked a directory agent',
+  'agent.registration-created': (_, e) =>
+    `created a key to register ${the('directory agent', nameOf(e))}${detail(e, 'tenant') ? ` for the tenant “${detail(e, 'tenant')}”` : ''}`,
+  'agent.registered': (_, e) => `registered ${the('directory agent', nameOf(e))}`,
+  'agent.revoked': (_, e) => `revoked ${the('directory agent', nameOf(e))}`,
   'agent.connected': () => 'connected',
   'agent.operation-answered': () => 'answered a directory request',
   'notification.settings-changed': (_, e) =>
     e.connection ? `changed the notifications${of(e)}` : 'changed the notification settings',
   'notification.tested': () => 'sent a test notification',
-  'notification.sent': (o, e) => `sent a notification${e.connection ? ` about ${o}` : ''}`,
-  'notification.failed': (o, e) => `tried to send a notification${e.connection ? ` about ${o}` : ''}`,
+  'notification.sent': (o, e) => `sent ${notification(o, e)}`,
+  'notification.failed': (o, e) => `could not send ${notification(o, e)}`,
 };
 
 /** Short labels for the action column and filter (the raw action is in the event panel). */
@@ -152,7 +280,10 @@ export function auditSentence(e: AuditEvent): string {
   // ("hrsync finished a simulation …", not "The sync finished a simulation …").
   const worker =
     e.actor.type === 'system' && WORKER_RUN_ACTIONS.has(e.action) && /^worker\b/.test(e.actor.name);
-  const who = worker ? 'hrsync' : actorName(e.actor);
+  const scheduler = e.actor.type === 'system' && e.actor.name === 'scheduler';
+  // The notifier is hrsync itself: "hrsync sent a notification", not "Notifications sent …".
+  const notifier = e.actor.type === 'system' && e.actor.name === 'notifications';
+  const who = worker || notifier ? 'hrsync' : scheduler ? 'The schedule' : actorName(e.actor);
   if (!phrase) return `${who}: ${e.message}`;
   // A finished run says how it ended ("completed with failures"), not just that the event failed.
   const outcome = e.action === 'run.finished' ? outcomeOf(e) : undefined;
@@ -161,6 +292,37 @@ export function auditSentence(e: AuditEvent): string {
     ? `: ${RUN_OUTCOME_INFO[outcome].label.toLowerCase()}`
     : e.action === 'run.blocked'
       ? '; nothing was applied'
-      : OUTCOME_TAILS[e.outcome];
+      : SAY_FAILURE(e.action)
+        ? ''
+        : OUTCOME_TAILS[e.outcome];
   return `${who} ${phrase(conn(e), e)}${tail}.`;
+}
+
+export interface AuditOutcomeWords {
+  readonly words: string;
+  /** How it should look: all well, worth a look, went wrong. */
+  readonly tone: 'good' | 'attention' | 'bad';
+}
+
+const RUN_TONES: Readonly<Record<RunOutcome, AuditOutcomeWords['tone']>> = {
+  succeeded: 'good',
+  'succeeded-with-warnings': 'good',
+  'completed-with-failures': 'attention',
+  blocked: 'attention',
+  failed: 'bad',
+  cancelled: 'attention',
+};
+
+/**
+ * The outcome column: a finished run says how it ended ("Completed with failures", not "Failed": the
+ * run completed), a blocked run "Blocked"; every other event its audit outcome.
+ */
+export function auditOutcome(e: AuditEvent): AuditOutcomeWords {
+  const run = e.action === 'run.finished' ? outcomeOf(e) : undefined;
+  if (run) return { words: RUN_OUTCOME_INFO[run].label, tone: RUN_TONES[run] };
+  if (e.action === 'run.blocked') return { words: 'Blocked', tone: 'attention' };
+  return {
+    words: AUDIT_OUTCOME_WORDS[e.outcome],
+    tone: e.outcome === 'success' ? 'good' : e.outcome === 'refused' ? 'attention' : 'bad',
+  };
 }

@@ -34,5 +34,6 @@ export * from './schemas/runs.ts';
 export * from './schemas/second-factor.ts';
 export * from './schemas/settings.ts';
 export * from './schemas/tenants.ts';
+export * from './target-refusals.ts';
 export * from './wall-clock.ts';
 export * from './words.ts';

@@ -310,16 +310,26 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
   ],
   quarantined: [
     [
-      { code: 'quarantined', since: '2026-07-01T08:30:00.000Z', because: 'Graph refused the mobile phone' },
+      {
+        code: 'quarantined',
+        since: '2026-07-01T08:30:00.000Z',
+        because:
+          'update account a1 (employee 100051): 403 Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+      },
       undefined,
-      'Quarantined since 1 Jul 2026, 10:30 CEST, because Graph refused the mobile phone. Nothing is sent until their AFAS data, the configuration or an operator changes something',
+      'Quarantined since 1 Jul 2026, 10:30 CEST. Microsoft 365 refused to update the account: the app registration lacks the permission to write users (User.ReadWrite.All). Grant it in the Microsoft Entra admin center under App registrations → API permissions, and give admin consent. Nothing is sent again until their AFAS data, the configuration or an operator changes something',
+    ],
+    [
+      { code: 'quarantined', since: '2026-07-01T08:30:00.000Z', because: 'the controller refused a value' },
+      undefined,
+      'Quarantined since 1 Jul 2026, 10:30 CEST. The controller refused a value. Nothing is sent again until their AFAS data, the configuration or an operator changes something',
     ],
   ],
   released: [
     [
       { code: 'released', since: '2026-07-01T08:30:00.000Z', because: 'refused', byOperator: true },
       undefined,
-      'Was quarantined since 1 Jul 2026, 10:30 CEST (refused); sent again because an operator asked to run them again',
+      'Sent again because an operator asked to run them again; quarantined since 1 Jul 2026, 10:30 CEST (Refused)',
     ],
   ],
   created: [

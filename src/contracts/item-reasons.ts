@@ -14,6 +14,7 @@ import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
 import { attributeLabel, attributeText } from './attribute-labels.ts';
 import { formatInstant, formatLocalDate } from './date-time.ts';
+import { refusalWords } from './target-refusals.ts';
 
 /** The item steps' names in words (the console's detail panel, the CLI). */
 export const ITEM_STEP_WORDS: Readonly<Record<StepName, string>> = {
@@ -296,9 +297,9 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
       : `${named(r.attribute, ctx)} shortened to ${r.max} characters, the most ${r.target} allows: ${quoted(r.old, ctx)} → ${quoted(r.new, ctx)}`,
   'owned-elsewhere': (r, _i, ctx) => ownedWords(r, ctx),
   quarantined: (r, _i, ctx) =>
-    `Quarantined since ${formatInstant(r.since, ctx.timeZone)}, because ${r.because}. Nothing is sent until their AFAS data, the configuration or an operator changes something`,
+    `Quarantined since ${formatInstant(r.since, ctx.timeZone)}. ${refusalWords(r.because, ctx.tenantType ?? null)}. Nothing is sent again until their AFAS data, the configuration or an operator changes something`,
   released: (r, _i, ctx) =>
-    `Was quarantined since ${formatInstant(r.since, ctx.timeZone)} (${r.because}); sent again because ${r.byOperator ? 'an operator asked to run them again' : 'their AFAS data or the configuration changed'}`,
+    `Sent again because ${r.byOperator ? 'an operator asked to run them again' : 'their AFAS data or the configuration changed'}; quarantined since ${formatInstant(r.since, ctx.timeZone)} (${refusalWords(r.because, ctx.tenantType ?? null)})`,
   created: (r, _i, ctx) => `Account created: ${account(r.account, ctx)}`,
   applied: (r) =>
     r.write === 'update'
@@ -321,9 +322,22 @@ export function stepWords(step: StepLike, item: ItemLike | undefined, ctx: Reaso
   const reason = step.reason ?? legacyReason(step.step, step.message);
   if (reason) return reasonWords(reason, item, ctx);
   if (step.step === 'scope') return scopeWords(step.message);
+  // What the target answered to a write: its refusal in words (Graph's answer stays the detail).
+  if (step.step === 'apply' && step.status === 'failed')
+    return refusalWords(step.message, ctx.tenantType ?? null);
   if (step.step === 'guard' && step.message.startsWith('run blocked: '))
     return `Run blocked: ${step.message.slice('run blocked: '.length)}`;
   return sentence(step.message);
+}
+
+/**
+ * An item's error message alone in words, where only the message is at hand (a person's side of a
+ * preview or comparison): a planned refusal or quarantine by its reason, a target's refusal by
+ * target-refusals.ts.
+ */
+export function errorWords(message: string, ctx: ReasonContext): string {
+  const reason = legacyReason('plan', message);
+  return reason ? reasonWords(reason, undefined, ctx) : refusalWords(message, ctx.tenantType ?? null);
 }
 
 /** The engine's own text behind the words: the stored message, or the reason's code and values. */
@@ -568,6 +582,18 @@ const LEGACY: readonly Legacy[] = [
     'plan',
     /^This account is managed by (.+?); (.+) there \(or exclude the person with an override\)$/,
     (m) => legacyOwned(m[1] as string, m[2] as string),
+  ],
+  [
+    'plan',
+    // Since 4 Dec 2026 the instant as it is; before, "2026-12-03 11:00 UTC".
+    /^quarantined since (\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?Z| UTC)), because ([\s\S]+?)(?:\. Nothing is sent until their AFAS data, the configuration or an operator changes something\.)?$/,
+    (m) => ({
+      code: 'quarantined',
+      since: (m[1] as string).endsWith(' UTC')
+        ? `${(m[1] as string).slice(0, 16).replace(' ', 'T')}:00Z`
+        : (m[1] as string),
+      because: m[2] as string,
+    }),
   ],
   ['apply', /^created account (\S+)$/, (m) => ({ code: 'created', account: m[1] as string })],
   [

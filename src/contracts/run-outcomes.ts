@@ -31,7 +31,8 @@ export const RUN_OUTCOME_INFO: Readonly<Record<RunOutcome, OutcomeInfo>> = {
     label: 'Completed with failures',
     exitCode: 2,
     audit: 'failure',
-    advice: 'Some persons failed or conflict; the others were processed. Resolve the failed items.',
+    advice:
+      'Some persons failed or match more than one account; everyone else was processed. Resolve the failed persons.',
   },
   blocked: {
     label: 'Blocked',

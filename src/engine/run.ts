@@ -7,6 +7,7 @@ import type {
   Clock,
   ConnectionConfig,
   ItemStatus,
+  Person,
   RunItem,
   RunKind,
   RunPhase,
@@ -158,7 +159,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       employments: snapshot.employments.length,
       organizationalUnits: snapshot.organizationalUnits.length,
     };
-    const persons = normalise(snapshot, {
+    let persons: readonly Person[] | undefined = normalise(snapshot, {
       today,
       timeZone: config.timeZone,
       persons: config.persons,
@@ -212,6 +213,11 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
             today,
           });
     const pools = thePlan.licencePools ? { licencePools: thePlan.licencePools } : {};
+    // The persons are not needed past the plan (it holds what it decided): let go of them, so what the
+    // rest of the run allocates (the service stores the tenant cache and the items) can reuse their
+    // memory instead of growing the heap past the plan's peak.
+    const sourceCount = persons.length;
+    persons = undefined;
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
       throw new HrsyncError('HRS_NOT_FOUND', `employee ${requireEmployee(request)} was not found in AFAS`);
     }
@@ -219,7 +225,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const saveState = async (countSource: boolean) =>
       request.store.setState(
         {
-          lastSourceCount: countSource ? persons.length : state.lastSourceCount,
+          lastSourceCount: countSource ? sourceCount : state.lastSourceCount,
           targetCursor: tenant.cursor,
           accountAttributes: readAttributes,
           sourceRows: kind === 'on-demand' ? (state.sourceRows ?? null) : sourceRows,
@@ -242,7 +248,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       return finish({
         status: 'blocked',
         items,
-        sourceCount: persons.length,
+        sourceCount,
         blockedReason: verdict.reason,
         error: null,
         ...pools,
@@ -253,7 +259,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       return finish({
         status: 'succeeded',
         items: planned,
-        sourceCount: persons.length,
+        sourceCount,
         blockedReason: null,
         error: null,
         ...pools,
@@ -292,7 +298,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     return finish({
       status: 'succeeded',
       items,
-      sourceCount: persons.length,
+      sourceCount,
       blockedReason: null,
       error: null,
       ...pools,

@@ -99,7 +99,7 @@ test('the demo shows a too-long name failing with the reason, and the pilot conn
     assert.equal(await failed.count(), 1, 'the only failed create is the too-long name');
     await failed.first().getByRole('button').click();
     await page
-      .getByText(/surname is 67 characters; Microsoft Entra ID allows at most 64/)
+      .getByText(/Last name · surname “[^”]*” has 67 characters, at most 64 are allowed/)
       .first()
       .waitFor();
     await screenshot(page, '54-demo-too-long-name');

@@ -431,14 +431,14 @@ test('she reads the day back in the audit log, as sentences', () =>
     const hers = await sentences();
     for (const expected of [
       'Sanne de Vries signed in.',
-      'Sanne de Vries added a customer.',
-      'Sanne de Vries registered a tenant.',
-      'Sanne de Vries tested a tenant’s credentials.',
+      'Sanne de Vries added the customer “Contoso BV”.',
+      'Sanne de Vries registered the tenant “Contoso”.',
+      'Sanne de Vries tested the credentials of the tenant “Contoso”.',
       'Sanne de Vries changed the notification settings.',
       'Sanne de Vries sent a test notification.',
-      'Sanne de Vries invited a colleague.',
-      'Sanne de Vries created an API token.',
-      'Sanne de Vries revoked an API token.',
+      `Sanne de Vries invited ${DAAN} as Operator.`,
+      'Sanne de Vries created the API token “monitoring script” with the Viewer role.',
+      'Sanne de Vries revoked the API token “monitoring script”.',
       `Sanne de Vries created the connection “${CONNECTION}”.`,
       `Sanne de Vries activated the connection “${CONNECTION}”.`,
       `Sanne de Vries changed the schedule of the connection “${CONNECTION}”.`,
@@ -450,7 +450,7 @@ test('she reads the day back in the audit log, as sentences', () =>
     // Her colleague's first steps.
     await page.locator('input[name="actor"]').fill(DAAN);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await table.getByText('Daan Visser accepted an invitation.').waitFor();
+    await table.getByText('Daan Visser accepted their invitation.').waitFor();
 
     // The trouble: the scheduled run, stopped, and the notifications sent about it.
     await page.locator('input[name="actor"]').fill('');
@@ -461,9 +461,9 @@ test('she reads the day back in the audit log, as sentences', () =>
       .waitFor();
     const day = await sentences();
     for (const expected of [
-      `Scheduled run asked for a run of “${CONNECTION}”.`,
+      `The schedule queued a sync of “${CONNECTION}”.`,
       `hrsync stopped a run of “${CONNECTION}” at a safety threshold; nothing was applied.`,
-      `Notifications sent a notification about the connection “${CONNECTION}”.`,
+      `hrsync sent a notification about the connection “${CONNECTION}” by e-mail to`,
     ]) {
       assert.ok(
         day.some((s) => s.startsWith(expected)),
@@ -498,7 +498,7 @@ test('she reads the day back in the audit log, as sentences', () =>
     const panel = page.getByTestId('audit-event-drawer');
     await panel.getByTestId('audit-details').waitFor();
     assert.match(await textOf(panel), /run\.blocked/);
-    assert.match(await textOf(panel), /Outcome\s*Refused/, 'the outcome in words');
+    assert.match(await textOf(panel), /Outcome\s*Blocked/, 'the outcome in words: how the run ended');
     await screenshot(page, '96-day-audit-event');
     await page.keyboard.press('Escape');
     await panel.getByTestId('audit-details').waitFor({ state: 'detached' });

@@ -215,12 +215,25 @@ test('a refused person is listed as quarantined, shown so in the run, and releas
     const text = await textOf(list);
     assert.match(text, new RegExp(`${eva.given} ${eva.family}`));
     assert.match(text, /eva\.beheer@contoso\.nl/);
-    assert.match(text, /privileged administrator role/);
+    assert.match(
+      text,
+      /Microsoft 365 refused to update the account: it holds a privileged administrator role/,
+    );
+    assert.doesNotMatch(text, /Authorization_RequestDenied|\b403\b/);
+    // Graph's own answer is one click away.
+    await list.getByTestId('step-detail-toggle').first().click();
+    assert.match(await textOf(list), /403 Authorization_RequestDenied/);
     await screenshot(page, '62-connection-quarantine');
 
     const runId = await simulated();
     const drawer = await openPerson(operator, runId, `${eva.given} ${eva.family}`);
-    assert.match(await textOf(drawer), /quarantined since \d{4}-\d\d-\d\d \d\d:\d\d UTC, because/);
+    // In words, in the connection's zone: what Microsoft 365 refused and what to do; Graph's answer
+    // (403 Authorization_RequestDenied) only behind Details.
+    assert.match(
+      await textOf(drawer),
+      /Quarantined since \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d\d:\d\d (CET|CEST)\. Microsoft 365 refused to update the account: it holds a privileged administrator role/,
+    );
+    assert.doesNotMatch(await textOf(drawer), /Authorization_RequestDenied|UTC, because/);
     assert.equal(await drawer.locator('[data-person-action="rerun"]').getAttribute('aria-disabled'), null);
     await screenshot(page, '63-quarantined-person');
     await drawer.locator('[data-person-action="release"]').click();

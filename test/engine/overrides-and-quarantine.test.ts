@@ -209,7 +209,7 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
     assert.equal(simulated?.error?.code, 'HRS_QUARANTINED');
     assert.match(
       simulated?.error?.message ?? '',
-      /^quarantined since 2026-11-24 09:00 UTC, because update .*403 Authorization_RequestDenied.*privileged administrator role/,
+      /^quarantined since 2026-11-24T09:00:00(\.000)?Z, because update .*403 Authorization_RequestDenied.*privileged administrator role/,
     );
     const before = stack.graphWrites();
     const sync = await stack.run('sync', { now: later });

@@ -256,7 +256,16 @@ for (const dialect of DIALECTS) {
       const next = await simulateNow();
       const quarantined = await itemOf(next, '1002');
       assert.equal(quarantined.error.code, 'HRS_QUARANTINED');
-      assert.match(quarantined.error.message, /^quarantined since \d{4}-\d\d-\d\d \d\d:\d\d UTC, because /);
+      assert.match(
+        quarantined.error.message,
+        /^quarantined since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z, because /,
+      );
+      // The words name the zone and say what Microsoft 365 refused, never Graph's code.
+      assert.match(
+        quarantined.reason,
+        /^Quarantined since \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d\d:\d\d (CET|CEST)\. Microsoft 365 refused to update the account: it holds a privileged administrator role/,
+      );
+      assert.doesNotMatch(quarantined.reason, /Authorization_RequestDenied|403|UTC/);
       const again = await svc.call(sync, { as: 'operator', params: { id } });
       await svc.drain();
       assert.equal((await itemOf(again.body.id, '1002')).error.code, 'HRS_QUARANTINED');

@@ -55,7 +55,12 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
           tenantId: result.agent.tenantId,
           outcome: 'refused',
           message: `registration of directory agent "${result.agent.name}" from ${body.host} refused: the key was ${result.reason}`,
-          details: { agentId: result.agent.id, reason: result.reason, host: body.host },
+          details: {
+            agentId: result.agent.id,
+            name: result.agent.name,
+            reason: result.reason,
+            host: body.host,
+          },
         });
       } else request.log.warn({ host: body.host }, 'agent registration with an unknown key refused');
       throw new HrsyncError('HRS_AGENT_REFUSED', REFUSALS[result.reason]);
@@ -67,7 +72,7 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
       actor: actorOf(agent),
       tenantId: agent.tenantId,
       message: `directory agent "${agent.name}" registered from ${body.host} (hrsync ${body.version})`,
-      details: { agentId: agent.id, host: body.host, version: body.version },
+      details: { agentId: agent.id, name: agent.name, host: body.host, version: body.version },
     });
     return { agentId: agent.id, tenantId: agent.tenantId, tenantName: tenant?.name ?? '', name: agent.name };
   });

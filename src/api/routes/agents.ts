@@ -69,7 +69,7 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
       await audit('agent.registration-created', {
         tenantId: tenant.id,
         message: `directory agent "${agent.name}" registration created for tenant "${tenant.name}"; its key expires at ${expiresAt}`,
-        details: { agentId: agent.id, keyExpiresAt: expiresAt },
+        details: { agentId: agent.id, name: agent.name, tenant: tenant.name, keyExpiresAt: expiresAt },
       });
       return { key, expiresAt, agent: await dto(store, caller.organisationId, agent) };
     },
@@ -128,7 +128,7 @@ export async function agentRoutes(app: FastifyInstance): Promise<void> {
     await audit('agent.revoked', {
       tenantId: existing.tenantId,
       message: `directory agent "${existing.name}" revoked`,
-      details: { agentId: existing.id, host: existing.host },
+      details: { agentId: existing.id, name: existing.name, host: existing.host },
     });
     return dto(store, caller.organisationId, revoked ?? existing);
   });

@@ -19,7 +19,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
       const customer = await store.customers.create(caller.organisationId, body.name.trim());
       await audit('customer.created', {
         message: `customer "${customer.name}" created`,
-        details: { customerId: customer.id },
+        details: { customerId: customer.id, name: customer.name },
       });
       return toCustomerDto(customer);
     } catch (error) {
@@ -57,7 +57,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
     await store.customers.delete(caller.organisationId, params.id);
     await audit('customer.deleted', {
       message: `customer "${customer.name}" deleted`,
-      details: { customerId: customer.id },
+      details: { customerId: customer.id, name: customer.name },
     });
     return undefined;
   });

@@ -243,7 +243,7 @@ export async function invitationRoutes(app: FastifyInstance): Promise<void> {
       organisationId: invitation.organisationId,
       actor: { type: 'user', id: null, name: invitation.email },
       message: `the invitation link of ${invitation.email} was opened`,
-      details: { invitationId: invitation.id },
+      details: { invitationId: invitation.id, email: invitation.email },
     });
     const [organisation, signIn] = await Promise.all([
       store.organisations.get(invitation.organisationId),

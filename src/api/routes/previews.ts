@@ -7,13 +7,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { compareRuns, getPreview, previewMappingStep, previewScopeStep } from '../../contracts/index.ts';
+import {
+  compareRuns,
+  errorWords,
+  formatInstant,
+  getPreview,
+  previewMappingStep,
+  previewScopeStep,
+  type ReasonContext,
+} from '../../contracts/index.ts';
 import { type AttrValue, HrsyncError, type RunStatus } from '../../core/index.ts';
-import type { DifferenceKind, PersonDifference, PlanDifference } from '../../engine/index.ts';
+import type { DifferenceKind, PersonDifference, PlanDifference, PlanSide } from '../../engine/index.ts';
 import type { PreviewOutcome } from '../../jobs/analyses.ts';
-import type { Store, StoredConfig } from '../../store/index.ts';
+import type { Connection, Store, StoredConfig } from '../../store/index.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
+import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { mappingPatterns, type PatternAt, scopePatterns } from '../connections/pattern-check.ts';
 import { assertStepOpen, sectionsOf } from '../connections/save-step.ts';
@@ -76,7 +85,17 @@ interface PageRequest {
 const plain = (v: AttrValue): string | number | boolean | null | string[] =>
   Array.isArray(v) ? [...v] : (v as string | number | boolean | null);
 
-function pageOf(difference: PlanDifference | null, request: PageRequest) {
+/** A side's error in words (the engine's text names Graph properties and codes). */
+const sideWords = (side: PlanSide | null, ctx: ReasonContext): PlanSide | null =>
+  side?.error ? { ...side, error: errorWords(side.error, ctx) } : side;
+
+/** The connection's zone and tenant type, for the words of the persons' errors. */
+async function wordsContext(store: Store, connection: Connection): Promise<ReasonContext> {
+  const tenant = await tenantOf(store, connection);
+  return { timeZone: connection.config.timeZone ?? DEFAULT_TIME_ZONE, tenantType: tenant?.type ?? null };
+}
+
+function pageOf(difference: PlanDifference | null, request: PageRequest, ctx: ReasonContext) {
   const page = request.page ?? 1;
   const pageSize = request.pageSize ?? 50;
   const q = request.q?.trim().toLowerCase() ?? '';
@@ -87,6 +106,8 @@ function pageOf(difference: PlanDifference | null, request: PageRequest) {
   return {
     items: all.slice((page - 1) * pageSize, page * pageSize).map((p) => ({
       ...p,
+      before: sideWords(p.before, ctx),
+      after: sideWords(p.after, ctx),
       attributes: p.attributes.map((a) => ({
         attribute: a.attribute,
         current: plain(a.current),
@@ -114,7 +135,7 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
   const previews = new Results<StoredPreview>(now);
   const comparisons = new Results<PlanDifference>(now);
 
-  const previewDto = (kept: Kept<StoredPreview>, request: PageRequest) => {
+  const previewDto = (kept: Kept<StoredPreview>, request: PageRequest, ctx: ReasonContext) => {
     const { id, connectionId, step, outcome } = kept.value;
     return {
       id,
@@ -125,7 +146,7 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
       saved: outcome.saved,
       draft: outcome.draft,
       difference: outcome.difference === null ? null : summaryOf(outcome.difference),
-      persons: pageOf(outcome.difference, request),
+      persons: pageOf(outcome.difference, request, ctx),
     };
   };
 
@@ -172,7 +193,10 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
       step,
       outcome,
     });
-    return previewDto(kept, pageSize === undefined ? {} : { pageSize });
+    return previewDto(kept, pageSize === undefined ? {} : { pageSize }, {
+      timeZone: connection.config.timeZone ?? DEFAULT_TIME_ZONE,
+      tenantType: tenant?.type ?? null,
+    });
   };
 
   registerEndpoint(
@@ -220,7 +244,7 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
         `Preview ${params.previewId} was not found; previews are kept for 15 minutes. Preview again.`,
       );
     }
-    return previewDto(kept, query);
+    return previewDto(kept, query, await wordsContext(store, connection));
   });
 
   registerEndpoint(app, compareRuns, async ({ caller, store, deps, params, query }) => {
@@ -240,9 +264,10 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
         );
       }
       if (r.itemsPrunedAt !== null) {
+        const { config } = await loadConnection(store, caller, r.connectionId);
         throw new HrsyncError(
           'HRS_INVALID_STATE',
-          `Run ${r.id}'s persons were removed by retention on ${r.itemsPrunedAt.slice(0, 10)}; it can no longer be compared.`,
+          `Run ${r.id}'s persons were removed by retention on ${formatInstant(r.itemsPrunedAt, config.timeZone ?? DEFAULT_TIME_ZONE)}; it can no longer be compared.`,
         );
       }
     }
@@ -262,7 +287,11 @@ export async function previewRoutes(app: FastifyInstance): Promise<void> {
       base: toRunDto(base),
       run: toRunDto(run),
       difference: summaryOf(kept.value),
-      persons: pageOf(kept.value, query),
+      persons: pageOf(
+        kept.value,
+        query,
+        await wordsContext(store, await loadConnection(store, caller, run.connectionId)),
+      ),
     };
   });
 }

@@ -217,7 +217,7 @@ export async function secondFactorRoutes(app: FastifyInstance): Promise<void> {
     await store.sessions.deleteForUser(target.id);
     await audit('user.second-factor-reset', {
       message: `second factor of ${target.email} reset; their sessions ended`,
-      details: { userId: target.id },
+      details: { userId: target.id, email: target.email, name: target.name },
     });
     return toUserDto(target, false);
   });

@@ -40,6 +40,8 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
         tenantId: tenant.id,
         message: `tenant "${tenant.name}" (${tenant.type}) created`,
         details: {
+          name: tenant.name,
+          type: tenant.type,
           directoryId: tenant.directoryId,
           subscriptionActive: tenant.subscriptionActive,
           credential: tenant.credential === null ? null : { type: tenant.credential.type, set: true },
@@ -83,6 +85,7 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       tenantId: before.id,
       message: `tenant "${before.name}" updated`,
       details: {
+        name: tenant?.name ?? before.name,
         changed: input.credentialChanged ? [...changed, 'credential'] : changed,
         ...(body.subscriptionActive !== undefined
           ? { subscriptionActive: { old: before.subscriptionActive, new: body.subscriptionActive } }
@@ -103,7 +106,11 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
     }
     await store.tenants.delete(caller.organisationId, tenant.id);
     await destroySecrets(store, tenant, secretIdsOf(tenant));
-    await audit('tenant.deleted', { tenantId: tenant.id, message: `tenant "${tenant.name}" deleted` });
+    await audit('tenant.deleted', {
+      tenantId: tenant.id,
+      message: `tenant "${tenant.name}" deleted`,
+      details: { name: tenant.name },
+    });
     return undefined;
   });
 
@@ -145,6 +152,7 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       tenantId: tenant.id,
       outcome: result.ok ? 'success' : 'failure',
       message: `credentials of "${tenant.name}" tested: ${result.message}`,
+      details: { name: tenant.name },
     });
     return {
       ok: result.ok,

@@ -44,7 +44,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     });
     await audit('token.created', {
       message: `API token "${created.name}" created with role ${created.role}`,
-      details: { tokenId: created.id, role: created.role, expiresAt },
+      details: { tokenId: created.id, name: created.name, role: created.role, expiresAt },
     });
     return { token, apiToken: toApiTokenDto(created, await actorNamer(store, caller.organisationId)) };
   });
@@ -58,7 +58,7 @@ export async function tokenRoutes(app: FastifyInstance): Promise<void> {
     const revoked = await store.apiTokens.revoke(caller.organisationId, params.id);
     await audit('token.revoked', {
       message: `API token "${existing.name}" revoked`,
-      details: { tokenId: existing.id },
+      details: { tokenId: existing.id, name: existing.name },
     });
     return toApiTokenDto(revoked ?? existing, await actorNamer(store, caller.organisationId));
   });

@@ -30,7 +30,7 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       });
       await audit('user.created', {
         message: `user ${user.email} created with role ${user.role}`,
-        details: { userId: user.id, role: user.role },
+        details: { userId: user.id, email: user.email, name: user.name, role: user.role },
       });
       return toUserDto(user);
     } catch (error) {
@@ -76,6 +76,8 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
       message: `user ${before.email} updated`,
       details: {
         userId: before.id,
+        email: before.email,
+        name: user?.name ?? before.name,
         changed: Object.keys(body),
         ...(body.role !== undefined ? { role: { old: before.role, new: body.role } } : {}),
         ...(body.disabled !== undefined ? { disabled: { old: before.disabled, new: body.disabled } } : {}),

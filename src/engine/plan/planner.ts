@@ -15,7 +15,6 @@ import { resolveScopedNames } from './scoped-names.ts';
 import type { PersonPlan, Plan } from './types.ts';
 
 export type { PlanInput, QuarantinePlanInput } from './plan-run.ts';
-export { quarantineTime } from './quarantine-plan.ts';
 
 export function plan(input: PlanInput): Plan {
   const run = planRun(input);

@@ -31,14 +31,10 @@ export function fingerprintOf(
   };
 }
 
-/** `2026-12-03T11:00:00.000Z` → `2026-12-03 11:00 UTC`. */
-export function quarantineTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 /** A quarantined person: what would be sent is shown, nothing is sent. */
 export function quarantined(p: PersonPlan, entry: QuarantineEntry): PersonPlan {
-  const message = `quarantined since ${quarantineTime(entry.since)}, because ${entry.message}`;
+  // The instant as it is: the words (contracts/item-reasons.ts) show it in the connection's zone.
+  const message = `quarantined since ${entry.since}, because ${entry.message}`;
   return {
     item: {
       ...p.item,
@@ -72,7 +68,7 @@ export function released(entry: QuarantineEntry, q: QuarantinePlanInput, n: stri
   return {
     ...step(
       'plan',
-      `was quarantined since ${quarantineTime(entry.since)} (${entry.message}); sent again because ${why}`,
+      `was quarantined since ${entry.since} (${entry.message}); sent again because ${why}`,
       'success',
     ),
     reason: { code: 'released', since: entry.since, because: entry.message, byOperator },

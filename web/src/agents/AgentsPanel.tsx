@@ -25,9 +25,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDateTime, formatRelative } from '../ui/format.ts';
 import { RegisterAgentDialog } from './RegisterAgentDialog.tsx';
-import { timeAgo } from './relative-time.ts';
 
 export type Agent = Static<typeof AgentDto>;
 
@@ -83,7 +82,7 @@ function When(props: { readonly iso: string | null; readonly now: number; readon
   if (!props.iso) return <>{props.never ?? '—'}</>;
   return (
     <time dateTime={props.iso} title={formatDateTime(props.iso)}>
-      {timeAgo(props.iso, props.now)}
+      {formatRelative(props.iso, props.now)}
     </time>
   );
 }

@@ -1,6 +1,6 @@
 /** One audit event in full: who, when, what, on what, the outcome, and its recorded details. */
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { AUDIT_OUTCOME_WORDS } from '../api/contracts.ts';
+import { auditOutcome } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 import { hrefFor } from '../app/routes.ts';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
@@ -40,7 +40,7 @@ export function AuditEventDrawer(props: {
               ['Time', formatDateTimeSeconds(e.at)],
               ['Actor', `${actorName(e.actor)} · ${e.actor.name} (${e.actor.type})`],
               ['Action', `${actionLabel(e.action)} · ${e.action}`],
-              ['Outcome', AUDIT_OUTCOME_WORDS[e.outcome]],
+              ['Outcome', auditOutcome(e).words],
               ['Message', e.message],
               [
                 'Connection',

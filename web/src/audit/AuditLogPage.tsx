@@ -6,12 +6,7 @@ import { Badge, Button, makeStyles, Text } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DocumentBulletListClockRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
-import {
-  AUDIT_OUTCOME_WORDS,
-  exportAuditEventsCsv,
-  getConnection,
-  listAuditEvents,
-} from '../api/contracts.ts';
+import { auditOutcome, exportAuditEventsCsv, getConnection, listAuditEvents } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { navigate } from '../app/routes.ts';
@@ -32,9 +27,7 @@ const useStyles = makeStyles({
   sentence: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
-const OUTCOME_COLOURS = { success: 'success', failure: 'danger', refused: 'warning' } as const;
-/** The same words as `hrsync audit list` (src/contracts/words.ts). */
-export const OUTCOME_WORDS = AUDIT_OUTCOME_WORDS;
+const TONE_COLOURS = { good: 'success', attention: 'warning', bad: 'danger' } as const;
 const PAGE_SIZE = 50;
 
 function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly Column<AuditEvent>[] {
@@ -61,11 +54,15 @@ function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly
     },
     {
       header: 'Outcome',
-      cell: (e) => (
-        <Badge appearance="tint" color={OUTCOME_COLOURS[e.outcome]}>
-          {OUTCOME_WORDS[e.outcome]}
-        </Badge>
-      ),
+      cell: (e) => {
+        // A finished run says how it ended ("Completed with failures"), as its run page does.
+        const outcome = auditOutcome(e);
+        return (
+          <Badge appearance="tint" color={TONE_COLOURS[outcome.tone]}>
+            {outcome.words}
+          </Badge>
+        );
+      },
     },
   ];
 }

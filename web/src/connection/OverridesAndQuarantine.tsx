@@ -13,6 +13,7 @@ import {
   OVERRIDE_WORDS,
   type OverrideDto,
   type QuarantineDto,
+  refusalWords,
   releaseQuarantine,
   removeOverride,
 } from '../api/contracts.ts';
@@ -24,6 +25,7 @@ import { CreatedBy } from '../ui/CreatedBy.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
+import { RawDetail } from '../ui/RawDetail.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { useTimeZone } from '../ui/time-zone.ts';
 
@@ -97,7 +99,19 @@ export function OverridesAndQuarantine(props: {
     { header: 'Person', cell: (q) => `${q.displayName} (${q.employeeNumber})` },
     { header: 'Account', cell: (q) => accountText(q.account, q.accountId) || 'No account yet' },
     { header: 'Since', cell: (q) => formatDateTime(q.since, '—', zone) },
-    { header: 'Because', cell: (q) => q.message },
+    {
+      header: 'Because',
+      cell: (q) => {
+        // What Microsoft 365 refused and what to do; Graph's own answer behind Details.
+        const words = refusalWords(q.message);
+        return (
+          <div>
+            {words}.
+            <RawDetail detail={q.message} text={words} />
+          </div>
+        );
+      },
+    },
     ...(mayRelease
       ? [
           {

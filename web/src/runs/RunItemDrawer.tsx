@@ -4,7 +4,6 @@
  * engine's own detail one click away), and every attribute change old → new.
  */
 import {
-  Button,
   makeStyles,
   Table,
   TableBody,
@@ -16,7 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
 import { AttributeName } from '../ui/AttributeName.tsx';
@@ -26,6 +25,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
 import { ACTION_LABELS, ITEM_STEP_LABELS } from '../ui/labels.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { RawDetail } from '../ui/RawDetail.tsx';
 import { useTimeZone } from '../ui/time-zone.ts';
 
 const useStyles = makeStyles({
@@ -33,41 +33,7 @@ const useStyles = makeStyles({
   old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'anywhere' },
   new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
-  detail: {
-    fontFamily: tokens.fontFamilyMonospace,
-    color: tokens.colorNeutralForeground2,
-    overflowWrap: 'anywhere',
-  },
 });
-
-/** The engine's own text behind a step's words, shown on request. */
-function StepDetail(props: { readonly detail: string; readonly text: string }) {
-  const styles = useStyles();
-  const [shown, setShown] = useState(false);
-  if (props.detail === '' || props.detail === props.text) return null;
-  return (
-    <>
-      {' '}
-      <Button
-        appearance="transparent"
-        size="small"
-        onClick={() => setShown((s) => !s)}
-        aria-expanded={shown}
-        data-testid="step-detail-toggle"
-      >
-        {shown ? 'Hide details' : 'Details'}
-      </Button>
-      {shown && (
-        <>
-          <br />
-          <Text size={200} className={styles.detail} data-testid="step-detail">
-            {props.detail}
-          </Text>
-        </>
-      )}
-    </>
-  );
-}
 
 /** An item step in words; a step name this console does not know (a newer service) as it is. */
 const stepLabel = (step: string): string =>
@@ -106,7 +72,8 @@ export function RunItemDrawer(props: {
               ['Employee number', item.employeeNumber],
               ['Action', ACTION_LABELS[item.action]],
               ['Status', <ItemStatusBadge key="s" status={item.status} />],
-              ['Why', item.reason],
+              // A failed person's why is the error box below, in the same words.
+              ...(item.error ? [] : [['Why', item.reason] as const]),
               [
                 'Account',
                 item.account?.upn
@@ -117,7 +84,19 @@ export function RunItemDrawer(props: {
           />
           {item.error && (
             <div className={styles.section}>
-              <ErrorMessage error={new ApiError(0, item.error.code, item.error.message)} />
+              {/* The service's words for what went wrong; Graph's or the engine's own text behind Details. */}
+              <ErrorMessage
+                error={
+                  new ApiError(
+                    0,
+                    item.error.code,
+                    item.reason ? `${item.reason.replace(/[.!?]$/, '')}.` : item.error.message,
+                  )
+                }
+              />
+              <div>
+                <RawDetail detail={item.error.message} text={item.reason} />
+              </div>
             </div>
           )}
           {props.actions?.(item)}
@@ -173,7 +152,7 @@ export function RunItemDrawer(props: {
                     <Text size={200} data-testid="step-text">
                       {s.text}
                     </Text>
-                    <StepDetail detail={s.message} text={s.text} />
+                    <RawDetail detail={s.message} text={s.text} />
                   </li>
                 ))}
               </ol>

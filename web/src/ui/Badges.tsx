@@ -35,7 +35,7 @@ export function RunStatusBadge(props: { readonly status: RunStatus; readonly out
       color={shown.colour}
       // A badge has a fixed height: in a narrow column "Completed with failures" wrapped and was cut
       // off. It grows instead.
-      style={{ height: 'auto', minHeight: '20px', paddingBlock: '1px' }}
+      style={{ height: 'auto', minHeight: '20px', paddingBlock: '1px', whiteSpace: 'normal' }}
       data-run-status={status}
       data-run-outcome={outcome ?? undefined}
     >

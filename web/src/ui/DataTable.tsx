@@ -25,7 +25,11 @@ export interface Column<T> {
   readonly nowrap?: boolean;
 }
 
-const useStyles = makeStyles({ openable: { cursor: 'pointer' } });
+const useStyles = makeStyles({
+  openable: { cursor: 'pointer' },
+  // Columns share the width: a long address or account id wraps instead of running into the next one.
+  cell: { overflowWrap: 'anywhere' },
+});
 
 /** A cell's link to the row's detail panel; it stops the click so the row does not open it twice. */
 export function OpenLink(props: {
@@ -104,6 +108,7 @@ export function DataTable<T>(props: {
                 key={c.header}
                 {...TABLE_ROLES.cell}
                 data-label={c.header}
+                className={styles.cell}
                 {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}
               >
                 {c.cell(row)}

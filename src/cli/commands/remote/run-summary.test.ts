@@ -79,7 +79,9 @@ test("runLines: the console's words — the actor by name, times in the connecti
   const lines = runLines(failed, PLACE);
   const text = lines.join('\n');
   assert.ok(lines.includes('kind:        Sync'), text);
-  assert.ok(lines.includes('status:      Failed'), text);
+  assert.ok(lines.includes('outcome:     Failed'), text);
+  // The outcome says it; a status line would only repeat it.
+  assert.ok(!lines.some((l) => l.startsWith('status:')), text);
   assert.ok(lines.includes('connection:  Contoso HR'), text);
   // 08:00 UTC is 10:00 in Amsterdam in May (CEST): the connection's zone, named.
   assert.ok(lines.includes('requested:   1 May 2026, 10:00:00 CEST by API token ci'), text);

@@ -38,10 +38,14 @@ export function runLines(run: RunView, place: RunPlace): string[] {
     ['outcome', run.outcome ? RUN_OUTCOME_INFO[run.outcome].label : undefined],
     ['run', run.id],
     ['kind', wordFor(RUN_KIND_WORDS, run.kind)],
+    // A finished run's outcome says how it went: no "status: Succeeded" beside "Completed with
+    // failures". A discarded run says so (its outcome is Blocked).
     [
       'status',
-      wordFor(RUN_STATUS_WORDS, run.status) +
-        (run.cancelRequested && run.status === 'running' ? ' (cancel requested)' : ''),
+      run.outcome === null || run.status === 'discarded'
+        ? wordFor(RUN_STATUS_WORDS, run.status) +
+          (run.cancelRequested && run.status === 'running' ? ' (cancel requested)' : '')
+        : undefined,
     ],
     ['connection', place.connection],
     ['person', run.employeeNumber ?? undefined],

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import {
-  AUDIT_OUTCOME_WORDS,
+  auditOutcome,
   auditSentence,
   listAuditEvents,
   type ResponseOf,
@@ -27,7 +27,7 @@ interface ListFlags extends AuditFilterFlags {
 
 const columns = (zone: string): readonly Column<Event>[] => [
   { header: 'time', value: (e) => timeIn(e.at, zone) },
-  { header: 'outcome', value: (e) => AUDIT_OUTCOME_WORDS[e.outcome] },
+  { header: 'outcome', value: (e) => auditOutcome(e).words },
   { header: 'what happened', value: (e) => auditSentence(e) },
 ];
 

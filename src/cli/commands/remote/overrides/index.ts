@@ -9,6 +9,7 @@ import {
   listQuarantine,
   OVERRIDE_WORDS,
   type ResponseOf,
+  refusalWords,
   releaseQuarantine,
   removeOverride,
 } from '../../../../contracts/index.ts';
@@ -48,7 +49,8 @@ const quarantineColumns = (zone: string): readonly Column<QuarantineRow>[] => [
   { header: 'person', value: (q) => `${q.displayName} (${q.employeeNumber})` },
   { header: 'account', value: (q) => account(q.account, q.accountId) },
   { header: 'since', value: (q) => timeIn(q.since, zone) },
-  { header: 'because', value: (q) => q.message },
+  // What Microsoft 365 refused and what to do; Graph's own answer stays in --json.
+  { header: 'because', value: (q) => refusalWords(q.message) },
 ];
 
 function overridesList(): Command {
