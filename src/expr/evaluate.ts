@@ -1,4 +1,4 @@
-import { type AttrValue, assertNever } from '../core/index.ts';
+import { type Attributes, type AttrValue, assertNever } from '../core/index.ts';
 import type { ExprNode } from './ast.ts';
 import { compareValues } from './compare.ts';
 import type { EvalContext, EvalState } from './context.ts';
@@ -97,12 +97,14 @@ function compileNode(node: ExprNode): Compiled {
   switch (node.kind) {
     case 'attribute': {
       const name = node.name;
+      const read = attributeReader(name);
       return (s) => {
-        const value = s.context.attributes[name];
+        const attributes = s.context.attributes;
+        const value = read(attributes);
         if (value === undefined) return null;
         if (typeof value === 'string') return value;
         // hasOwn: an attribute called "constructor" must not find Object.prototype.constructor.
-        return Object.hasOwn(s.context.attributes, name) ? value : null;
+        return Object.hasOwn(attributes, name) ? value : null;
       };
     }
     case 'string':
@@ -130,5 +132,21 @@ function compileNode(node: ExprNode): Compiled {
     }
     default:
       return assertNever(node, 'expression node');
+  }
+}
+
+/**
+ * Reads one attribute by a function made for the name. Every attribute node's closure shares one
+ * load site, which sees every name of every expression and goes megamorphic (a lookup per read);
+ * a load of a fixed name stays monomorphic on the persons' one hidden class. The name is embedded
+ * as a JSON string literal, so no expression can inject code (as map/mapping.ts reads direct rules).
+ */
+function attributeReader(name: string): (attributes: Attributes) => AttrValue | undefined {
+  try {
+    return new Function('a', `return a[${JSON.stringify(name)}];`) as (
+      attributes: Attributes,
+    ) => AttrValue | undefined;
+  } catch {
+    return (attributes) => attributes[name];
   }
 }

@@ -16,6 +16,9 @@ export function coerce(value: AttrValue, type: AttributeType): AttrValue {
     case 'boolean':
       if (typeof value === 'boolean') return value;
       if (typeof value === 'string') {
+        // What expressions answer (VB's True/False): no lower-cased copy per person and rule.
+        if (value === 'True' || value === 'true') return true;
+        if (value === 'False' || value === 'false') return false;
         const v = value.trim().toLowerCase();
         if (v === 'true' || v === '1') return true;
         if (v === 'false' || v === '0') return false;

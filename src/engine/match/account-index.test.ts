@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Account } from '../../core/index.ts';
-import { AccountIndex } from './account-index.ts';
+import { AccountIndex, normaliseKey } from './account-index.ts';
 
 const account = (id: string, attributes: Account['attributes']): Account => ({ id, attributes });
 
@@ -63,5 +63,18 @@ describe('AccountIndex', () => {
     assert.deepEqual(index.entry('employeeId', '200'), [accounts[1], accounts[2]]);
     assert.equal(index.entry('employeeId', '999'), undefined);
     assert.deepEqual(index.find('employeeId', '999'), []);
+  });
+
+  test('normaliseKey: trimmed and lower case, as toLowerCase() makes it, outside ASCII too', () => {
+    for (const value of [
+      ' Jan.Jansen@Contoso.NL ',
+      'jan@contoso.nl',
+      'ÉLODIE@x.fr',
+      'Ὀδυσσεύς',
+      'İstanbul',
+      'a\u00a0',
+      'z[@]`{',
+    ])
+      assert.equal(normaliseKey(value), value.trim().toLowerCase());
   });
 });

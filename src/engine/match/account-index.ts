@@ -4,7 +4,18 @@
  */
 import type { Account } from '../../core/index.ts';
 
-export const normaliseKey = (value: string): string => value.trim().toLowerCase();
+/** Characters toLowerCase() may change: A–Z and anything outside ASCII. */
+const MAY_LOWER = /[A-Z\u0080-\uffff]/;
+
+/**
+ * The key a value is indexed and looked up by. toLowerCase() copies the text even when nothing
+ * changes, and most values (UPNs, mail, ids) are lower case already: the test spares ~40 bytes a key,
+ * and an index keeps the account's own text instead of a copy.
+ */
+export const normaliseKey = (value: string): string => {
+  const trimmed = value.trim();
+  return MAY_LOWER.test(trimmed) ? trimmed.toLowerCase() : trimmed;
+};
 
 /** One account per key, as nearly every key has; a list only where several accounts share it. */
 export type IndexEntry = Account | readonly Account[];
@@ -87,29 +98,69 @@ export class AccountIndex {
     return map;
   }
 
-  /** The bit of an attribute in the presence map, loading its values on first use; 0 when not indexable. */
+  /** The bit of an attribute in the presence map, loading the values on first use; 0 when it has none. */
   private bit(attribute: string): number {
     const known = this.bits.get(attribute);
     if (known !== undefined) return known;
     if (!this.indexable.has(attribute) || this.bits.size >= PRESENCE_BITS) return 0;
-    const bit = 1 << this.bits.size;
-    this.bits.set(attribute, bit);
+    this.loadPresence();
+    return this.bits.get(attribute) ?? 0;
+  }
+
+  /**
+   * Loads every indexable attribute find() has not indexed into the presence map, in one pass over the
+   * accounts: an account's UPN, mail and proxy address are nearly always one value, which then costs
+   * one map update instead of three (the map work is most of the index's cost).
+   */
+  private loadPresence(): void {
+    const attributes: string[] = [];
+    const attributeBits: number[] = [];
+    for (const attribute of this.indexable) {
+      if (this.bits.has(attribute) || this.byValue.has(attribute)) continue;
+      if (this.bits.size >= PRESENCE_BITS) break;
+      const bit = 1 << this.bits.size;
+      this.bits.set(attribute, bit);
+      attributes.push(attribute);
+      attributeBits.push(bit);
+    }
     const present = this.present;
-    const proxy = attribute === 'proxyAddresses';
+    // One account's keys and their bits, reused for every account.
+    const keys: string[] = [];
+    const masks: number[] = [];
     for (const account of this.accounts) {
-      const value = account.attributes[attribute];
-      if (value === null || value === undefined || value === '') continue;
-      if (Array.isArray(value))
-        for (const v of value as readonly string[]) {
-          const key = keyOf(v, proxy);
-          present.set(key, (present.get(key) ?? 0) | bit);
+      let count = 0;
+      for (let i = 0; i < attributes.length; i++) {
+        const attribute = attributes[i] as string;
+        const value = account.attributes[attribute];
+        if (value === null || value === undefined || value === '') continue;
+        const proxy = attribute === 'proxyAddresses';
+        const bit = attributeBits[i] as number;
+        const many = Array.isArray(value);
+        const n = many ? (value as readonly string[]).length : 1;
+        for (let v = 0; v < n; v++) {
+          const text = many
+            ? ((value as readonly string[])[v] as string)
+            : typeof value === 'string'
+              ? value
+              : String(value);
+          const key = keyOf(text, proxy);
+          let k = 0;
+          while (k < count && keys[k] !== key) k++;
+          if (k < count) masks[k] = (masks[k] as number) | bit;
+          else {
+            keys[count] = key;
+            masks[count] = bit;
+            count++;
+          }
         }
-      else {
-        const key = keyOf(typeof value === 'string' ? value : String(value), proxy);
-        present.set(key, (present.get(key) ?? 0) | bit);
+      }
+      for (let k = 0; k < count; k++) {
+        const key = keys[k] as string;
+        const before = present.get(key);
+        present.set(key, before === undefined ? (masks[k] as number) : before | (masks[k] as number));
       }
     }
-    return bit;
+    keys.length = 0;
   }
 
   /** The account, or the accounts, holding the value in the attribute (no list is made for one). */

@@ -166,4 +166,77 @@ describe('normalise', () => {
     );
     assert.equal(primaryStart[0]?.attributes.HireDate, '2022-01-01');
   });
+
+  test('rows in any order make the same persons as rows sorted on the employee number', () => {
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const users: Attributes[] = [];
+    const employments: Attributes[] = [];
+    for (let n = 10; n < 70; n++) {
+      const number = String(n);
+      // Some employees have no user row, some have two (the first wins), some no employment.
+      if (n % 7 !== 0) users.push(user(number, { Roepnaam: `first ${n}` }));
+      if (n % 9 === 0) users.push(user(number, { Roepnaam: `second ${n}` }));
+      if (n % 11 === 0) continue;
+      for (let j = 0; j <= random(3); j++) {
+        const start = `20${10 + random(17)}-0${1 + random(9)}-01`;
+        employments.push(job(number, `${number}-${j}`, start, random(2) === 0 ? null : '2026-06-30'));
+      }
+    }
+    // Rows without an employee number are left out either way.
+    users.splice(5, 0, { Roepnaam: 'nobody' });
+    employments.splice(9, 0, job('', 'none', '2020-01-01', null));
+    const shuffled = <T>(rows: readonly T[]): T[] => {
+      const out = [...rows];
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = random(i + 1);
+        [out[i], out[j]] = [out[j] as T, out[i] as T];
+      }
+      return out;
+    };
+    const sorted = run(users, employments);
+    for (const excluded of [true, false]) {
+      const options = {
+        today: '2026-11-24',
+        timeZone: 'Europe/Amsterdam',
+        persons: { ...DEFAULT_PERSONS, excludeWithoutEmployment: excluded },
+      };
+      const inOrder = normalise({ users, employments, organizationalUnits: [] }, options);
+      // The first of two user rows must stay first: shuffle the employments and the distinct users.
+      const firstRows = users.filter((u, i) => users.findIndex((v) => v.Medewerker === u.Medewerker) === i);
+      const seconds = users.filter((u) => !firstRows.includes(u));
+      const anyOrder = normalise(
+        {
+          users: [...shuffled(firstRows), ...seconds],
+          employments: shuffled(employments),
+          organizationalUnits: [],
+        },
+        options,
+      );
+      assert.deepEqual(
+        anyOrder.map((p) => ({
+          ...p,
+          employments: [...p.employments].sort((a, b) => a.key.localeCompare(b.key)),
+        })),
+        inOrder.map((p) => ({
+          ...p,
+          employments: [...p.employments].sort((a, b) => a.key.localeCompare(b.key)),
+        })),
+      );
+    }
+    assert.equal(sorted.find((p) => p.employeeNumber === '18')?.attributes.Roepnaam, 'first 18');
+    assert.equal(
+      sorted.find((p) => p.employeeNumber === '14')?.attributes.ExternalID,
+      '14-0',
+      'no user row: the employment row',
+    );
+    assert.equal(
+      sorted.some((p) => p.employeeNumber === '22'),
+      false,
+      'no employment: excluded by default',
+    );
+  });
 });

@@ -21,7 +21,7 @@ import type {
   PersonsConfig,
 } from '../../core/index.ts';
 import type { SourceSnapshot } from '../ports.ts';
-import { AttributeRecords } from './attribute-record.ts';
+import { AttributeRecords, type DerivedValues } from './attribute-record.ts';
 import { addDays, startOfLocalDay, toLocalDate } from './local-date.ts';
 import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
 
@@ -32,6 +32,8 @@ export interface NormaliseOptions {
   /** Constants every person gets as attributes (e.g. `Domain`). */
   readonly constants?: Attributes;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 interface OrgUnit {
   readonly name: string;
@@ -46,14 +48,30 @@ const num = (v: unknown): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-export function toEmployment(row: Attributes, index: number): Employment | null {
+/**
+ * Raw AFAS date text → local date, for one run. A company has few distinct dates (and the AFAS reader
+ * shares repeated values): one slice per distinct date instead of two per employment row.
+ */
+export type LocalDates = Map<unknown, LocalDate | null>;
+
+function localDate(value: unknown, dates: LocalDates | undefined): LocalDate | null {
+  if (dates === undefined || typeof value !== 'string') return toLocalDate(value);
+  let date = dates.get(value);
+  if (date === undefined) {
+    date = toLocalDate(value);
+    dates.set(value, date);
+  }
+  return date;
+}
+
+export function toEmployment(row: Attributes, index: number, dates?: LocalDates): Employment | null {
   const employeeNumber = str(row.Medewerker);
   if (employeeNumber === null) return null;
   return {
     key: str(row.ExternalID) ?? `${employeeNumber}#${index}`,
     employeeNumber,
-    startDate: toLocalDate(row.Begindatum_functie) ?? toLocalDate(row.Begindatum_contract),
-    endDate: toLocalDate(row.Einddatum_functie) ?? toLocalDate(row.Einddatum_contract),
+    startDate: localDate(row.Begindatum_functie, dates) ?? localDate(row.Begindatum_contract, dates),
+    endDate: localDate(row.Einddatum_functie, dates) ?? localDate(row.Einddatum_contract, dates),
     fte: num(row.FTE),
     sequence: num(row.Volgnummer_contract),
     managerEmployeeNumber: str(row.Medewerkernummer_leidinggevende),
@@ -76,21 +94,27 @@ function orgUnits(rows: readonly Attributes[]): Map<string, OrgUnit> {
 }
 
 function lifecycleOf(
-  phases: readonly EmploymentPhase[],
-  ends: readonly (LocalDate | null)[],
+  employments: readonly Employment[],
+  phase: (e: Employment) => EmploymentPhase,
   graceStart: LocalDate,
-) {
-  if (phases.length === 0) return 'no-employment' satisfies Lifecycle;
-  if (phases.includes('active')) return 'active' satisfies Lifecycle;
-  if (phases.includes('pre-hire')) return 'pre-hire' satisfies Lifecycle;
+): Lifecycle {
+  if (employments.length === 0) return 'no-employment';
+  let active = false;
+  let preHire = false;
+  let future = false;
   // Only employments that have ended make a leaver: a future contract's end date does not.
-  const lastEnd = ends.reduce<LocalDate | null>(
-    (m, e, i) => (phases[i] === 'ended' && e !== null && (m === null || e > m) ? e : m),
-    null,
-  );
-  if (lastEnd !== null && lastEnd >= graceStart) return 'leaver' satisfies Lifecycle;
-  if (phases.includes('future')) return 'future' satisfies Lifecycle;
-  return 'gone' satisfies Lifecycle;
+  let lastEnd: LocalDate | null = null;
+  for (const e of employments) {
+    const p = phase(e);
+    if (p === 'active') active = true;
+    else if (p === 'pre-hire') preHire = true;
+    else if (p === 'future') future = true;
+    else if (e.endDate !== null && (lastEnd === null || e.endDate > lastEnd)) lastEnd = e.endDate;
+  }
+  if (active) return 'active';
+  if (preHire) return 'pre-hire';
+  if (lastEnd !== null && lastEnd >= graceStart) return 'leaver';
+  return future ? 'future' : 'gone';
 }
 
 /** lifecycleOf for one employment, without two one-element lists per person. */
@@ -176,24 +200,6 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     return paths.get(unitId) ?? null;
   };
 
-  const byEmployee = new Map<string, Employment[]>();
-  snapshot.employments.forEach((row, i) => {
-    const e = toEmployment(row, i);
-    if (!e) return;
-    const list = byEmployee.get(e.employeeNumber);
-    if (list) list.push(e);
-    else byEmployee.set(e.employeeNumber, [e]);
-  });
-
-  const userRows = new Map<string, Attributes>();
-  for (const row of snapshot.users) {
-    const n = str(row.Medewerker);
-    if (n !== null && !userRows.has(n)) userRows.set(n, row);
-  }
-  // Keys, not entries: an entry is a fresh [key, value] array per person.
-  for (const n of byEmployee.keys())
-    if (!userRows.has(n)) userRows.set(n, byEmployee.get(n)?.[0]?.fields ?? {});
-
   const records = new AttributeRecords(options.constants ?? {});
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
   const endInstants = new Map<LocalDate, string>();
@@ -206,10 +212,10 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     return instant;
   };
   const result: Person[] = [];
-  for (const employeeNumber of userRows.keys()) {
-    const userRow = userRows.get(employeeNumber) as Attributes;
-    const employments = byEmployee.get(employeeNumber) ?? [];
-    if (employments.length === 0 && cfg.excludeWithoutEmployment) continue;
+  const derived: Mutable<DerivedValues> = ['', '', null, null, null, null, null, null, null, null, 0];
+  const phaseOf = (e: Employment): EmploymentPhase => employmentPhase(e, today, leadHorizon);
+  const personOf = (employeeNumber: string, userRow: Attributes, employments: Employment[]): void => {
+    if (employments.length === 0 && cfg.excludeWithoutEmployment) return;
     let primary: Employment | null;
     let lifecycle: Lifecycle;
     if (employments.length === 1) {
@@ -218,15 +224,9 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
       const phase = employmentPhase(primary, today, leadHorizon);
       lifecycle = lifecycleOfOne(phase, primary.endDate, graceStart);
     } else {
-      const phases = new Map<Employment, EmploymentPhase>();
-      for (const e of employments) phases.set(e, employmentPhase(e, today, leadHorizon));
-      const phase = (e: Employment) => phases.get(e) as EmploymentPhase;
-      primary = choosePrimary(employments, cfg.primaryEmployment, phase);
-      lifecycle = lifecycleOf(
-        employments.map(phase),
-        employments.map((e) => e.endDate),
-        graceStart,
-      );
+      // A phase is two comparisons: computed when asked, with no map or closure per person.
+      primary = choosePrimary(employments, cfg.primaryEmployment, phaseOf);
+      lifecycle = lifecycleOf(employments, phaseOf, graceStart);
     }
     const openEnded = employments.some((e) => e.endDate === null);
     const endDate = openEnded ? null : (primary?.endDate ?? null);
@@ -239,19 +239,19 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
         ? ownManager
         : unitManager(units, unitId, employeeNumber);
 
-    const attributes = records.build(userRow, primary?.fields ?? null, [
-      employeeNumber,
-      lifecycle,
-      startDate,
-      endDate,
-      startDate === null ? null : startOfLocalDay(startDate, timeZone),
-      endDate === null ? null : endInstant(endDate),
-      hireDate,
-      hireDate === null ? null : startOfLocalDay(hireDate, timeZone),
-      manager,
-      pathOf(unitId),
-      employments.length,
-    ]);
+    // One list of the derived values for every person: the record copies them out of it.
+    derived[0] = employeeNumber;
+    derived[1] = lifecycle;
+    derived[2] = startDate;
+    derived[3] = endDate;
+    derived[4] = startDate === null ? null : startOfLocalDay(startDate, timeZone);
+    derived[5] = endDate === null ? null : endInstant(endDate);
+    derived[6] = hireDate;
+    derived[7] = hireDate === null ? null : startOfLocalDay(hireDate, timeZone);
+    derived[8] = manager;
+    derived[9] = pathOf(unitId);
+    derived[10] = employments.length;
+    const attributes = records.build(userRow, primary?.fields ?? null, derived);
     result.push({
       employeeNumber,
       displayName: composeDisplayName(userRow, employeeNumber),
@@ -260,9 +260,93 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
       primary,
       attributes,
     });
-  }
+  };
+  // AFAS pages come sorted on the employee number: then persons are put together in one pass, without
+  // two maps of every employee (their hashing and growth were a tenth of normalising).
+  const dates: LocalDates = new Map();
+  if (!groupSorted(snapshot, personOf, dates)) groupByMaps(snapshot, personOf, dates);
   result.sort((a, b) =>
     a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0,
   );
   return result;
+}
+
+type PersonOf = (employeeNumber: string, userRow: Attributes, employments: Employment[]) => void;
+
+/**
+ * Persons from rows sorted on the employee number, in that order: the first of repeated user rows
+ * wins, an employee without a user row gets the first employment's fields (as groupByMaps does).
+ * False, having done nothing, when either list is not sorted.
+ */
+function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalDates): boolean {
+  const { users, employments: rows } = snapshot;
+  if (!sortedOnEmployee(users) || !sortedOnEmployee(rows)) return false;
+  let u = 0;
+  let r = 0;
+  while (true) {
+    // Rows without an employee number are left out, as toEmployment() and groupByMaps do.
+    while (u < users.length && employeeOf(users[u]) === null) u++;
+    while (r < rows.length && employeeOf(rows[r]) === null) r++;
+    const userNumber = u < users.length ? employeeOf(users[u]) : null;
+    const rowNumber = r < rows.length ? employeeOf(rows[r]) : null;
+    if (userNumber === null && rowNumber === null) return true;
+    const n = (
+      userNumber === null || (rowNumber !== null && rowNumber < userNumber) ? rowNumber : userNumber
+    ) as string;
+    // A list made with its first element is one element long; one grown from [] by push() holds 17.
+    let employments: Employment[] | undefined;
+    for (; r < rows.length; r++) {
+      const row = rows[r] as Attributes;
+      const number = employeeOf(row);
+      if (number === null) continue;
+      if (number !== n) break;
+      const e = toEmployment(row, r, dates) as Employment;
+      if (employments === undefined) employments = [e];
+      else employments.push(e);
+    }
+    let userRow: Attributes | undefined;
+    if (userNumber === n) {
+      userRow = users[u] as Attributes;
+      while (u < users.length && employeeOf(users[u]) === n) u++;
+    }
+    personOf(n, userRow ?? employments?.[0]?.fields ?? {}, employments ?? []);
+  }
+}
+
+const employeeOf = (row: Attributes | undefined): string | null => str(row?.Medewerker);
+
+function sortedOnEmployee(rows: readonly Attributes[]): boolean {
+  let last: string | null = null;
+  for (let i = 0; i < rows.length; i++) {
+    const n = employeeOf(rows[i]);
+    if (n === null) continue;
+    if (last !== null && n < last) return false;
+    last = n;
+  }
+  return true;
+}
+
+/** Persons from rows in any order, grouped by employee number in maps. */
+function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalDates): void {
+  const byEmployee = new Map<string, Employment[]>();
+  snapshot.employments.forEach((row, i) => {
+    const e = toEmployment(row, i, dates);
+    if (!e) return;
+    const list = byEmployee.get(e.employeeNumber);
+    if (list) list.push(e);
+    else byEmployee.set(e.employeeNumber, [e]);
+  });
+
+  const userRows = new Map<string, Attributes>();
+  for (const row of snapshot.users) {
+    const n = str(row.Medewerker);
+    if (n !== null && !userRows.has(n)) userRows.set(n, row);
+  }
+  // forEach, not for-of: an iterator's result (or an entry) is a fresh object per person.
+  byEmployee.forEach((employments, n) => {
+    if (!userRows.has(n)) userRows.set(n, employments[0]?.fields ?? {});
+  });
+  userRows.forEach((userRow, n) => {
+    personOf(n, userRow, byEmployee.get(n) ?? []);
+  });
 }
