@@ -11,10 +11,12 @@
  * Profile the replays only (not the emulators' read, nor the warm-up replay): BENCH_PLAN_PROFILE=<file>
  * writes a CPU profile (open it in Chrome's DevTools, or sum self time per function), and
  * BENCH_PLAN_HEAP_PROFILE=<file> writes the sampled allocations of the measured replay (a .heapprofile);
- * the timings of a profiled run are not comparable with an unprofiled one.
+ * the timings of a profiled run are not comparable with an unprofiled one. BENCH_PLAN_HASH=1 adds
+ * `itemsHash`, a hash of the replay's run items, to compare a change's plan with main's.
  * Run alone: `node --max-semi-space-size=64 --import tsx bench/plan.ts` (prints one JSON line last).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
@@ -45,6 +47,11 @@ export interface PlanFigures {
   readonly loadAverage: number;
   /** Bytes allocated per person by one replay (sampled by V8's heap profiler, collected objects included). */
   readonly allocatedBytesPerPerson: number;
+  /**
+   * SHA-256 of the replay's run items (every person's action, status, changes, steps and error), when
+   * asked for (BENCH_PLAN_HASH=1): a change meant to make the plan cheaper must leave it unchanged.
+   */
+  readonly itemsHash?: string;
 }
 
 /**
@@ -83,6 +90,8 @@ async function startChild(args: string[]) {
 }
 
 export interface PlanProfiles {
+  /** Hash the replay's run items (PlanFigures.itemsHash). */
+  readonly hash?: boolean;
   /** Where to write a CPU profile of the counted replays. */
   readonly cpu?: string;
   /** Where to write the sampled allocations of the replay that measures bytes per person. */
@@ -185,6 +194,7 @@ export async function benchPlan(
     const samples: { wall: number; cpu: number; gcMs: number; gcCount: number }[] = [];
     observer.observe({ entryTypes: ['gc'] });
     const profiler = profiles.cpu ? await cpuProfiler() : undefined;
+    let itemsHash: string | undefined;
     for (let i = 0; i < repeat + 1; i++) {
       if (i === 1) await profiler?.start();
       const planAt = performance.now();
@@ -203,6 +213,11 @@ export async function benchPlan(
       // GC entries arrive asynchronously; let the observer catch up before reading them.
       await new Promise((resolve) => setTimeout(resolve, 20));
       if (outcome.status !== 'succeeded') throw new Error(`replay ${outcome.status}`);
+      if (profiles.hash && i === repeat) {
+        const hash = createHash('sha256');
+        for (const item of outcome.items) hash.update(JSON.stringify(item));
+        itemsHash = hash.digest('hex');
+      }
       // The first replay warms the JIT; it is not counted.
       if (i > 0)
         samples.push({
@@ -237,6 +252,7 @@ export async function benchPlan(
       gcCount: median(samples.map((s) => s.gcCount)),
       loadAverage: loadavg()[0] ?? 0,
       allocatedBytesPerPerson: allocated / persons,
+      ...(itemsHash === undefined ? {} : { itemsHash }),
     };
   } finally {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
@@ -250,6 +266,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     {
       ...(process.env.BENCH_PLAN_PROFILE ? { cpu: process.env.BENCH_PLAN_PROFILE } : {}),
       ...(process.env.BENCH_PLAN_HEAP_PROFILE ? { heap: process.env.BENCH_PLAN_HEAP_PROFILE } : {}),
+      ...(process.env.BENCH_PLAN_HASH ? { hash: true } : {}),
     },
   );
   console.log(JSON.stringify(figures));

@@ -18,6 +18,10 @@ export function sameValue(a: AttrValue | undefined, b: AttrValue | undefined): b
   if (isEmpty(a) && isEmpty(b)) return true;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
+    // Nearly always in the same order: then no sorted copies are made.
+    let inOrder = true;
+    for (let i = 0; i < a.length && inOrder; i++) inOrder = a[i] === b[i];
+    if (inOrder) return true;
     const sortedB = [...b].sort();
     return [...a].sort().every((v, i) => v === sortedB[i]);
   }

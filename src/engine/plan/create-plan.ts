@@ -123,8 +123,9 @@ function uniqueName(
   person: Person,
   context: EvalContext,
 ): { choice: UniqueChoice | null; first: string | undefined; taken: RunStep | undefined } {
-  // One copy of the attributes per person; only UniqueName changes between candidates.
-  const scratch: Record<string, AttrValue> = { ...person.attributes, [UNIQUE]: '' };
+  // The attributes the unique rules read, copied once per person; only UniqueName changes between
+  // candidates.
+  const scratch = uniqueScratch(run, person.attributes);
   const scratchContext: EvalContext = { ...context, attributes: scratch };
   // The first local part tried is remembered: the steps name it, and evaluating the candidates
   // again would cost as much as the choice (and draw again from a RandomString's stream).
@@ -157,6 +158,22 @@ function uniqueName(
       },
     },
   };
+}
+
+/**
+ * A person's attributes as the unique rules see them: only those they read (a handful, not the
+ * person's ~60), so a create does not copy the whole record.
+ */
+function uniqueScratch(run: PlanRun, attrs: Person['attributes']): Record<string, AttrValue> {
+  const names = run.uniqueReferences;
+  if (names === undefined) return { ...attrs, [UNIQUE]: '' };
+  const scratch: Record<string, AttrValue> = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (Object.hasOwn(attrs, name)) scratch[name] = attrs[name] as AttrValue;
+  }
+  scratch[UNIQUE] = '';
+  return scratch;
 }
 
 /** " (why)" when a local part was refused for a name held implicitly, which no account shows. */

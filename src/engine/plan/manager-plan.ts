@@ -133,17 +133,26 @@ export class ManagerReferences {
     return this.everyone.get(n);
   }
 
-  /** Only a manager that changes is shown by employee number: the reverse map is made on first use. */
+  /**
+   * Only a manager that changes is shown by employee number. The reverse map is made on first use,
+   * and only for accounts some person's account has as manager now: a person of this run holding the
+   * account wins over a stored link (the last such person, in plan order).
+   */
   private employeeOfAccount(id: string): string | undefined {
     if (this.byAccount === undefined) {
-      this.byAccount = new Map<string, string>(this.run.owners);
+      const managing = new Set<string>();
+      for (let i = 0; i < this.current.length; i++) {
+        const c = this.current[i];
+        if (typeof c === 'string') managing.add(c);
+      }
+      this.byAccount = new Map<string, string>();
       for (let i = 0; i < this.persons.length; i++) {
         const account = this.accounts[i];
-        if (account !== null && account !== undefined)
+        if (typeof account === 'string' && managing.has(account))
           this.byAccount.set(account, (this.persons[i] as Person).employeeNumber);
       }
     }
-    return this.byAccount.get(id);
+    return this.byAccount.get(id) ?? this.run.owners.get(id);
   }
 }
 
@@ -166,9 +175,9 @@ function withManagerWrite(
   const plan = p as Mutable<PersonPlan>;
   const item = plan.item as Mutable<RunItem>;
   if (item.action === 'no-change') item.action = 'update';
-  item.changes = [...item.changes, { attribute: 'manager', old, new: desired }];
-  item.steps = [...item.steps, because('plan', { code: 'manager', old, new: desired })];
-  plan.writes = [...plan.writes, write];
+  item.changes = appended(item.changes, { attribute: 'manager', old, new: desired });
+  item.steps = appended(item.steps, because('plan', { code: 'manager', old, new: desired }));
+  plan.writes = appended(plan.writes, write);
   recordManager(p, desired);
   return p;
 }
@@ -177,7 +186,7 @@ function withManagerWrite(
 function withWarning(p: PersonPlan, message: string): PersonPlan {
   const item = p.item as Mutable<RunItem>;
   if (item.status === 'success') item.status = 'warning';
-  item.steps = [...item.steps, step('plan', message, 'warning')];
+  item.steps = appended(item.steps, step('plan', message, 'warning'));
   return p;
 }
 
@@ -188,4 +197,15 @@ function draftOf(p: PersonPlan): PersonPlan {
 
 function copyOf(p: PersonPlan): PersonPlan {
   return { ...p, item: { ...p.item } };
+}
+
+/**
+ * The list with one more element, at its final length: a spread (`[...list, x]`) leaves room for
+ * sixteen more, and a quarter of the persons get a manager.
+ */
+function appended<T>(list: readonly T[], x: T): T[] {
+  const out = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i++) out[i] = list[i] as T;
+  out[list.length] = x;
+  return out;
 }

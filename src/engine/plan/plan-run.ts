@@ -85,6 +85,11 @@ export interface PlanRun {
   readonly comparedRules: readonly CompiledRule[];
   /** Rules with `[UniqueName]`: evaluated for creates (and for matching on them). */
   readonly uniqueRules: readonly CompiledRule[];
+  /**
+   * The person attributes the unique rules read besides UniqueName (an expression reads attributes
+   * only by name, so these are all); undefined when one cannot be copied by assignment (`__proto__`).
+   */
+  readonly uniqueReferences: readonly string[] | undefined;
   readonly matchOn: readonly MatchOn[];
   readonly matchesOnUniqueName: boolean;
   readonly registry: UniqueNameRegistry;
@@ -137,6 +142,7 @@ export function planRun(input: PlanInput): PlanRun {
     plainRules,
     comparedRules: plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED),
     uniqueRules,
+    uniqueReferences: referencesOf(uniqueRules),
     matchOn,
     matchesOnUniqueName: matchOn.some((m) => m.unique),
     registry: new UniqueNameRegistry(input.index, input.collisions, input.reserved ?? {}, input.implied),
@@ -200,4 +206,10 @@ export class PersonOutcome {
     this.entry = undefined;
     return this;
   }
+}
+
+function referencesOf(rules: readonly CompiledRule[]): readonly string[] | undefined {
+  const names = new Set<string>();
+  for (const rule of rules) for (const name of rule.references) if (name !== UNIQUE) names.add(name);
+  return names.has('__proto__') ? undefined : [...names];
 }

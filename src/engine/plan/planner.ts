@@ -24,7 +24,9 @@ export function plan(input: PlanInput): Plan {
   const managers = config.lifecycle.setManager ? new ManagerReferences(run, input.persons) : undefined;
   const out = new PersonOutcome();
 
-  for (const person of input.persons) {
+  const persons = input.persons;
+  for (let i = 0; i < persons.length; i++) {
+    const person = persons[i] as (typeof persons)[number];
     const n = person.employeeNumber;
     if (only !== undefined && n !== only) continue;
     let p = planPerson(run, person, out);
@@ -59,7 +61,7 @@ export function plan(input: PlanInput): Plan {
     }
   }
   // The items were drafts while the manager pass could still add to them.
-  for (const p of personPlans) Object.freeze(p.item as RunItem);
+  for (let i = 0; i < personPlans.length; i++) Object.freeze((personPlans[i] as PersonPlan).item as RunItem);
   return Object.freeze({
     persons: Object.freeze(personPlans),
     managedAccounts: run.managed,

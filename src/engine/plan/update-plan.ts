@@ -49,14 +49,18 @@ export function updatePlan(
   const values = fitted.values;
   const held = account.attributes;
   let found: AttributeChange[] | undefined;
-  for (const rule of run.comparedRules) {
-    const attribute = rule.target;
+  const compared = run.comparedRules;
+  // Indexed loops here and below: a for-of in this (large, not inlined) function makes an iterator
+  // result object per element.
+  for (let i = 0; i < compared.length; i++) {
+    const attribute = (compared[i] as (typeof compared)[number]).target;
     if (notFlowed.size > 0 && notFlowed.has(attribute)) continue;
     const next = values[attribute] ?? null;
     const old = held[attribute] ?? null;
     if (sameValue(old, next)) continue;
-    found ??= [];
-    found.push({ attribute, old, new: next });
+    // Most updates change one value: a list of one, not one with room for sixteen more.
+    if (found === undefined) found = [{ attribute, old, new: next }];
+    else found.push({ attribute, old, new: next });
   }
   const changes: readonly AttributeChange[] = found ?? NO_CHANGES;
   const refused = found === undefined ? NO_PROBLEMS : problemsOf(run, fitted, found);
@@ -98,7 +102,7 @@ export function updatePlan(
       ? [...changes, { attribute: ENABLED, old: enabled, new: desiredEnabled }]
       : changes;
   const steps = [read, scoped, matched, accountStep(action, person, changes.length)];
-  for (const w of warnings) steps.push(w);
+  for (let i = 0; i < warnings.length; i++) steps.push(warnings[i] as RunStep);
   let status: PersonPlan['item']['status'] = warnings.length > 0 ? 'warning' : 'success';
   let error: { code: string; message: string } | null = null;
   if (refused.length > 0) {
