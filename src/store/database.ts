@@ -292,6 +292,23 @@ export interface AuditEventsTable {
   details: string;
 }
 
+/**
+ * How many audit events an organisation has in one hour, day or month (`bucket`: the event time's
+ * first `level` characters) for one combination of connection, action, outcome and actor ('' when
+ * absent). Kept by triggers as events are written and pruned (migration 0410).
+ */
+export interface AuditEventCountsTable {
+  organisation_id: string;
+  level: number;
+  bucket: string;
+  connection_id: string;
+  action: string;
+  outcome: string;
+  actor_id: string;
+  actor_name: string;
+  n: number | string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -407,6 +424,7 @@ export interface Database {
   run_person_lists: RunPersonListsTable;
   run_item_orders: RunItemOrdersTable;
   audit_events: AuditEventsTable;
+  audit_event_counts: AuditEventCountsTable;
   hrsync_meta: MetaTable;
   agents: AgentsTable;
   agent_operations: AgentOperationsTable;

@@ -18,6 +18,7 @@ import { secondFactor } from './0200-second-factor.ts';
 import { invitations } from './0220-invitations.ts';
 import { auditActionCategory } from './0350-audit-action-category.ts';
 import { runItemOrders } from './0390-run-item-orders.ts';
+import { auditEventCounts } from './0410-audit-event-counts.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -41,6 +42,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0200-second-factor': secondFactor,
     '0350-audit-action-category': auditActionCategory(dialect),
     '0390-run-item-orders': runItemOrders(dialect),
+    '0410-audit-event-counts': auditEventCounts(dialect),
   };
 }
 

@@ -49,51 +49,117 @@ export interface AuditQuery {
   readonly outcome?: Outcome;
 }
 
-/** Events younger than this are counted per request; older ones come from the count cache. */
-const MARK_LAG_MS = 10 * 60_000;
-/** A mark older than this is moved forward (one full count). */
-const MARK_REFRESH_MS = 60 * 60_000;
-const COUNT_CACHE_ENTRIES = 500;
-/** A page this many entries deep or more is found through the filter's fence posts. */
-const FENCE_DEPTH = 1_000;
-/** At most this many fence posts per filter (the step grows with the log), at least this step. */
-const FENCES_MAX = 1_000;
-const FENCE_STEP_MIN = 256;
+/** A page this many entries deep or more is found through the stored counts (`seek`). */
+const SEEK_DEPTH = 1_000;
+/** The stored counts' levels (migration 0410): a bucket is the first `level` characters of `at`. */
+const MONTH = 7;
+const DAY = 10;
+const HOUR = 13;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
-interface EventKey {
-  readonly at: string;
-  readonly id: string;
+/** The start of the bucket `key` (`2026-12`, `2026-12-04`, `2026-12-04T10`), in ms. */
+function bucketStart(key: string): number {
+  if (key.length === MONTH) return Date.parse(`${key}-01T00:00:00.000Z`);
+  if (key.length === DAY) return Date.parse(`${key}T00:00:00.000Z`);
+  return Date.parse(`${key}:00:00.000Z`);
+}
+function bucketEnd(key: string): number {
+  const start = bucketStart(key);
+  if (key.length === HOUR) return start + HOUR_MS;
+  if (key.length === DAY) return start + DAY_MS;
+  const d = new Date(start);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+const keyOf = (level: number, t: number) => new Date(t).toISOString().slice(0, level);
+const ceilTo = (t: number, step: number) => Math.ceil(t / step) * step;
+const floorTo = (t: number, step: number) => Math.floor(t / step) * step;
+const monthOf = (t: number) => {
+  const d = new Date(t);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+};
+const ceilMonth = (t: number) => {
+  const m = monthOf(t);
+  if (m === t) return t;
+  const d = new Date(m);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+};
+
+/** A range of buckets of one level (keys, `lo` inclusive, `hi` exclusive; absent: unbounded). */
+interface BucketRange {
+  readonly level: number;
+  readonly lo?: string;
+  readonly hi?: string;
 }
 /**
- * Every `step`-th event before the mark, oldest first: `keys[k]` is the event at position k × step.
- * Positions before the mark do not move (events are appended after it; pruning changes the oldest
- * event, which drops the cache entry), so page N is the range from the fence post below it plus
- * fewer than `step` index entries, however deep.
+ * The fewest buckets that exactly cover [a, b) — both on the hour, or absent for unbounded: hours up
+ * to the first midnight, days up to the first of a month, months, then days and hours again.
  */
-interface Fences {
-  readonly step: number;
-  readonly keys: readonly EventKey[];
+function cover(a: number | undefined, b: number | undefined): BucketRange[] {
+  const out: BucketRange[] = [];
+  const add = (level: number, lo: number | undefined, hi: number | undefined) => {
+    if (lo === undefined || hi === undefined || lo < hi)
+      out.push({
+        level,
+        ...(lo === undefined ? {} : { lo: keyOf(level, lo) }),
+        ...(hi === undefined ? {} : { hi: keyOf(level, hi) }),
+      });
+  };
+  let cur = a;
+  if (a !== undefined) {
+    const day = ceilTo(a, DAY_MS);
+    if (b !== undefined && day >= b) {
+      add(HOUR, a, b);
+      return out;
+    }
+    add(HOUR, a, day);
+    const month = ceilMonth(day);
+    if (b !== undefined && month >= b) {
+      add(DAY, day, floorTo(b, DAY_MS));
+      add(HOUR, floorTo(b, DAY_MS), b);
+      return out;
+    }
+    add(DAY, day, month);
+    cur = month;
+  }
+  if (b === undefined) {
+    add(MONTH, cur, undefined);
+    return out;
+  }
+  add(MONTH, cur, monthOf(b));
+  add(DAY, monthOf(b), floorTo(b, DAY_MS));
+  add(HOUR, floorTo(b, DAY_MS), b);
+  return out;
 }
-interface CachedCount {
-  readonly mark: string;
-  readonly before: number;
-  readonly oldestKey: string;
-  fences?: Fences;
-  /** The fence posts being found, after the first deep page was answered without them. */
-  fencing?: Promise<void>;
+
+/**
+ * A stretch of the filtered log in time, [start, end), and how many of its events match: a stored
+ * bucket (`level` > 0), or an edge of the query's time range shorter than an hour, counted from the
+ * events themselves (`level` 0).
+ */
+interface Segment {
+  readonly level: number;
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly n: number;
 }
-/** The count of a filter now: `since` events at or after `entry.mark`, the rest before it. */
-interface CountState {
-  readonly total: number;
-  readonly since: number;
-  readonly entry: CachedCount | undefined;
+
+/**
+ * The query with its times as the log stores them (ISO 8601, UTC, milliseconds), so comparing text
+ * compares time: `2026-12-04T10:00:00+01:00` and `…T09:00:00Z` both become `2026-12-04T09:00:00.000Z`.
+ */
+function normalised(q: AuditQuery): AuditQuery {
+  const iso = (t: string) => {
+    const ms = Date.parse(t);
+    return Number.isNaN(ms) ? t : new Date(ms).toISOString();
+  };
+  return {
+    ...q,
+    ...(q.from === undefined ? {} : { from: iso(q.from) }),
+    ...(q.to === undefined ? {} : { to: iso(q.to) }),
+  };
 }
-const countCaches = new WeakMap<object, Map<string, CachedCount>>();
-const countCacheOf = (db: object): Map<string, CachedCount> => {
-  const cache = countCaches.get(db) ?? new Map<string, CachedCount>();
-  countCaches.set(db, cache);
-  return cache;
-};
 
 interface AuditCursor {
   readonly at: string;
@@ -198,6 +264,11 @@ export class AuditRepository {
       : sql<string>`substr(action, 1, instr(action, '.'))`;
   }
 
+  /** Matches the actor's id, or its name case-insensitively (`petra` matches `Petra@Example.com`). */
+  private actorIs(actor: string) {
+    return sql<boolean>`(actor_id = ${actor} or lower(actor_name) like ${likePattern(actor)} escape '\\')`;
+  }
+
   private filtered(organisationId: string, q: AuditQuery) {
     return this.ctx.db
       .selectFrom('audit_events')
@@ -209,75 +280,178 @@ export class AuditRepository {
       .$if(q.outcome !== undefined, (b) => b.where('outcome', '=', q.outcome as Outcome))
       .$if(q.person !== undefined, (b) => b.where('person', '=', q.person as string))
       .$if(q.action !== undefined, (b) => b.where(this.actionIs(q.action as string)))
-      .$if(q.actor !== undefined, (b) =>
-        b.where((eb) =>
-          eb.or([
-            eb('actor_id', '=', q.actor as string),
-            eb(
-              sql<string>`lower(actor_name)`,
-              'like',
-              sql<string>`${likePattern(q.actor ?? '')} escape '\\'`,
-            ),
-          ]),
+      .$if(q.actor !== undefined, (b) => b.where(this.actorIs(q.actor as string)));
+  }
+
+  /** The stored counts (migration 0410) of a filter without run or person, in the given buckets. */
+  private buckets(organisationId: string, q: AuditQuery, ranges: readonly BucketRange[]) {
+    return this.ctx.db
+      .selectFrom('audit_event_counts')
+      .where('organisation_id', '=', organisationId)
+      .where((eb) =>
+        eb.or(
+          ranges.map((r) =>
+            eb.and([
+              eb('level', '=', r.level),
+              ...(r.lo === undefined ? [] : [eb('bucket', '>=', r.lo)]),
+              ...(r.hi === undefined ? [] : [eb('bucket', '<', r.hi)]),
+            ]),
+          ),
         ),
-      );
+      )
+      .$if(q.connectionId !== undefined, (b) => b.where('connection_id', '=', q.connectionId as string))
+      .$if(q.outcome !== undefined, (b) => b.where('outcome', '=', q.outcome as Outcome))
+      .$if(q.action !== undefined, (b) => b.where(this.actionIs(q.action as string)))
+      .$if(q.actor !== undefined, (b) => b.where(this.actorIs(q.actor as string)))
+      .select((eb) => ['level', 'bucket', eb.fn.sum<number | string>('n').as('n')])
+      .groupBy(['level', 'bucket']);
+  }
+
+  /**
+   * The filter's events as segments of time, newest first, each with its count, in one statement:
+   * the stored buckets that cover the time range on the hour, and the range's edges within an hour
+   * (`from` to the next hour, the hour before `to`) counted from the events through the filter's
+   * index. Run and person filters have no stored counts (`undefined`): their events are few enough to
+   * count from their index.
+   */
+  private async segments(organisationId: string, q: AuditQuery): Promise<Segment[] | undefined> {
+    if (q.runId !== undefined || q.person !== undefined) return undefined;
+    const from = q.from === undefined ? undefined : Date.parse(q.from);
+    const to = q.to === undefined ? undefined : Date.parse(q.to);
+    const a = from === undefined ? undefined : ceilTo(from, HOUR_MS);
+    const b = to === undefined ? undefined : floorTo(to, HOUR_MS);
+    const edges: [number, number][] = [];
+    let ranges: BucketRange[] = [];
+    if (from !== undefined && to !== undefined && (a as number) > (b as number)) edges.push([from, to]);
+    else {
+      ranges = cover(a, b);
+      if (from !== undefined && from < (a as number)) edges.push([from, a as number]);
+      if (to !== undefined && (b as number) < to) edges.push([b as number, to]);
+    }
+    if (ranges.length === 0 && edges.length === 0) return [];
+    const edgeCount = (i: number) =>
+      this.filtered(organisationId, q)
+        .where('at', '>=', new Date(edges[i]?.[0] as number).toISOString())
+        .where('at', '<', new Date(edges[i]?.[1] as number).toISOString())
+        .select((eb) => [
+          sql<number>`0`.as('level'),
+          sql<string>`${`edge${i}`}`.as('bucket'),
+          eb.fn.countAll<number | string>().as('n'),
+        ]);
+    let query = ranges.length > 0 ? this.buckets(organisationId, q, ranges) : edgeCount(0);
+    for (let i = ranges.length > 0 ? 0 : 1; i < edges.length; i++) query = query.unionAll(edgeCount(i));
+    const rows = await query.execute();
+    return rows
+      .map((r): Segment => {
+        const level = Number(r.level);
+        const edge = level === 0 ? edges[Number(r.bucket.slice(4))] : undefined;
+        return {
+          level,
+          key: r.bucket,
+          start: edge ? edge[0] : bucketStart(r.bucket),
+          end: edge ? edge[1] : bucketEnd(r.bucket),
+          n: toCount(r.n),
+        };
+      })
+      .filter((s) => s.n > 0)
+      .sort((x, y) => y.start - x.start);
+  }
+
+  /**
+   * Where the event `offset` places below the newest lies: the end of its hour (or edge) and how many
+   * newer events of that hour come before it. A month or day that holds it is opened into its days or
+   * hours (one small grouped read each), so the index walk is at most one hour's events.
+   */
+  private async seek(
+    organisationId: string,
+    q: AuditQuery,
+    segments: Segment[],
+    offset: number,
+  ): Promise<{ end: number; skip: number } | undefined> {
+    let before = 0;
+    for (let i = 0; i < segments.length; ) {
+      const s = segments[i] as Segment;
+      if (offset >= before + s.n) {
+        before += s.n;
+        i += 1;
+      } else if (s.level === MONTH || s.level === DAY) {
+        const level = s.level + 3;
+        const rows = await this.buckets(organisationId, q, [
+          { level, lo: keyOf(level, s.start), hi: keyOf(level, s.end) },
+        ]).execute();
+        const inner = rows
+          .map((r) => ({
+            level,
+            key: r.bucket,
+            start: bucketStart(r.bucket),
+            end: bucketEnd(r.bucket),
+            n: toCount(r.n),
+          }))
+          .sort((x, y) => y.start - x.start);
+        segments.splice(i, 1, ...inner);
+      } else return { end: s.end, skip: offset - before };
+    }
+    return undefined;
   }
 
   /**
    * One page, newest first. With a `cursor` (the previous answer's `nextCursor`) the page is read by
    * keyset — the events older than the cursor's last event, an index range whatever the depth — and
-   * the total is the one the first page counted, so follow-on pages count nothing. Without one, page
-   * N starts from the filter's fence post below it (`Fences`) and walks fewer than a step of index
-   * entries; a shallow page, one within the last minutes' events, or one inside a transaction (no
-   * cache) reads only event ids from the covering index up to its offset. The total comes from the
-   * count cache (`countOf`).
+   * the total is the one the first page counted, so follow-on pages count nothing. Without one, the
+   * total is summed from the stored counts (`segments`); a shallow page reads event ids from the
+   * filter's index up to its offset, alongside the count, and a deep one starts at the hour that holds
+   * its offset (`seek`).
    */
   async list(
     organisationId: string,
-    q: AuditQuery,
+    query: AuditQuery,
     page: number,
     pageSize: number,
     cursor?: string,
   ): Promise<Page<AuditEvent> & { nextCursor: string | null }> {
+    const q = normalised(query);
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
     const pageNumber = after ? after.page + 1 : page;
     const offset = (pageNumber - 1) * pageSize;
     const newestFirst = <T extends { orderBy: (c: 'at' | 'id', d: 'desc') => T }>(b: T) =>
       b.orderBy('at', 'desc').orderBy('id', 'desc');
-    // Page 1 does not depend on the count: on PostgreSQL both go at once, on two pooled connections.
-    const [state, firstRows] =
-      after !== undefined
-        ? [undefined, undefined]
-        : pageNumber === 1
-          ? await Promise.all([
-              this.countState(organisationId, q),
-              newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute(),
-            ])
-          : [await this.countState(organisationId, q), undefined];
-    const total = after?.total ?? state?.total ?? 0;
     const byIds = (ids: ReturnType<typeof this.filtered>) =>
       newestFirst(
         this.ctx.db.selectFrom('audit_events').selectAll().where('id', 'in', ids.select('id')),
       ).execute();
-    const deep = state?.entry !== undefined && offset - state.since >= FENCE_DEPTH;
-    const rows = after
-      ? await newestFirst(
-          this.filtered(organisationId, q)
-            .where((eb) =>
-              eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
-            )
-            .selectAll(),
-        )
-          .limit(pageSize)
-          .execute()
-      : firstRows !== undefined
-        ? firstRows
-        : deep && state?.entry?.fences
-          ? await this.fencedPage(organisationId, q, state.entry, offset - state.since, pageSize, byIds)
-          : await byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset));
-    // The first deep page of a filter walks the index to its offset (less than one pass finding every
-    // fence post); the posts are found after it is answered, for the deep pages that follow.
-    if (deep && state?.entry && !state.entry.fences) this.findFences(organisationId, q, state.entry);
+    let total: number;
+    let rows: AuditEventsTable[];
+    if (after) {
+      total = after.total;
+      rows = await newestFirst(
+        this.filtered(organisationId, q)
+          .where((eb) =>
+            eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
+          )
+          .selectAll(),
+      )
+        .limit(pageSize)
+        .execute();
+    } else if (offset < SEEK_DEPTH || q.runId !== undefined || q.person !== undefined) {
+      // The page does not depend on the count: on PostgreSQL both go at once, on two pooled connections.
+      [total, rows] = await Promise.all([
+        this.countOf(organisationId, q),
+        offset === 0
+          ? newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute()
+          : byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset)),
+      ]);
+    } else {
+      const segments = (await this.segments(organisationId, q)) ?? [];
+      total = segments.reduce((sum, s) => sum + s.n, 0);
+      const at = await this.seek(organisationId, q, segments, offset);
+      rows = at
+        ? await byIds(
+            newestFirst(this.filtered(organisationId, q).where('at', '<', new Date(at.end).toISOString()))
+              .limit(pageSize)
+              .offset(at.skip),
+          )
+        : [];
+    }
     const last = rows.at(-1);
     const nextCursor =
       last !== undefined && rows.length === pageSize && pageNumber * pageSize < total
@@ -287,134 +461,23 @@ export class AuditRepository {
   }
 
   /**
-   * The page `depth` events below the mark (newest first), through the fence posts: its oldest event
-   * is at position `lo` counted from the oldest, found by walking `lo - k × step` (< step) index
-   * entries up from fence post k.
+   * How many events match: a sum over the stored counts (kept by the database as events are written
+   * and pruned) plus the events of the time range's edges within an hour; with a run or person filter,
+   * a count over that filter's index.
    */
-  private async fencedPage(
-    organisationId: string,
-    q: AuditQuery,
-    entry: CachedCount,
-    depth: number,
-    pageSize: number,
-    byIds: (ids: ReturnType<typeof this.filtered>) => Promise<AuditEventsTable[]>,
-  ): Promise<AuditEventsTable[]> {
-    if (depth >= entry.before) return [];
-    const fences = entry.fences ?? (await this.fencesOf(organisationId, q, entry));
-    const hi = entry.before - 1 - depth;
-    const lo = Math.max(0, hi - pageSize + 1);
-    const k = Math.floor(lo / fences.step);
-    const post = fences.keys[k];
-    if (post === undefined) return [];
-    return byIds(
-      this.filtered(organisationId, q)
-        .where('at', '<', entry.mark)
-        .where('at', '>=', post.at)
-        .where((eb) => eb.or([eb('at', '>', post.at), eb('id', '>=', post.id)]))
-        .orderBy('at', 'asc')
-        .orderBy('id', 'asc')
-        .offset(lo - k * fences.step)
-        .limit(hi - lo + 1),
-    );
-  }
-
-  private findFences(organisationId: string, q: AuditQuery, entry: CachedCount): void {
-    if (entry.fencing) return;
-    entry.fencing = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.fencesOf(organisationId, q, entry))
-      .then(
-        () => {},
-        // Not found now (the store closing, a lost connection): the next deep page tries again.
-        () => {
-          delete entry.fencing;
-        },
-      );
-  }
-
-  /** One pass over the filter's index entries before the mark, kept with its count. */
-  private async fencesOf(organisationId: string, q: AuditQuery, entry: CachedCount): Promise<Fences> {
-    const step = Math.max(FENCE_STEP_MIN, Math.ceil(entry.before / FENCES_MAX));
-    const numbered = this.filtered(organisationId, q)
-      .where('at', '<', entry.mark)
-      .select(['at', 'id', sql<number>`row_number() over (order by at, id)`.as('position')]);
-    const keys = await this.ctx.db
-      .selectFrom(numbered.as('numbered'))
-      .select(['at', 'id'])
-      .where(sql<boolean>`(position - 1) % ${step} = 0`)
-      .orderBy('position')
-      .execute();
-    entry.fences = { step, keys };
-    return entry.fences;
-  }
-
-  /**
-   * How many events match, computed once per filter and then kept current cheaply: the cache holds
-   * the count of events before a mark (`MARK_LAG_MS` behind the clock) and only the events since the
-   * mark are counted per request. Events are appended, and batches carry their write time, so an event
-   * older than the mark can only appear within the lag; pruning (the oldest event changed) and an old
-   * mark force a full count. The cache belongs to one database handle; transactions count afresh.
-   */
-  async countOf(organisationId: string, q: AuditQuery): Promise<number> {
-    return (await this.countState(organisationId, q)).total;
-  }
-
-  private async countState(organisationId: string, q: AuditQuery): Promise<CountState> {
-    const now = Date.parse(this.ctx.clock.now());
-    const cache = this.ctx.db.isTransaction ? undefined : countCacheOf(this.ctx.db);
-    const key = `${organisationId}\u0000${JSON.stringify(q, Object.keys(q).sort())}`;
-    const hit = cache?.get(key);
-    const oldestOf = (column: 'at' | 'id') =>
-      this.ctx.db
-        .selectFrom('audit_events')
-        .select(column)
-        .where('organisation_id', '=', organisationId)
-        .orderBy('at', 'asc')
-        .orderBy('id', 'asc')
-        .limit(1);
-    if (hit && now - Date.parse(hit.mark) < MARK_REFRESH_MS) {
-      // One round trip: the oldest event (has the pruner been?) and the events since the mark.
-      const probe = await this.ctx.db
-        .selectNoFrom((eb) => [
-          oldestOf('at').as('oldest_at'),
-          oldestOf('id').as('oldest_id'),
-          this.filtered(organisationId, q)
-            .where('at', '>=', hit.mark)
-            .select(eb.fn.countAll().as('n'))
-            .as('since'),
-        ])
-        .executeTakeFirst();
-      if (`${probe?.oldest_at ?? ''}|${probe?.oldest_id ?? ''}` === hit.oldestKey) {
-        cache?.delete(key);
-        cache?.set(key, hit);
-        const since = toCount(probe?.since);
-        return { total: hit.before + since, since, entry: hit };
-      }
-    }
-    const mark = new Date(now - MARK_LAG_MS).toISOString();
-    // The counts and the oldest event in one statement (one round trip), so they see the same rows:
-    // two separate counts could straddle a batch's commit and cache a "before the mark" count that is
-    // off by that batch for good.
-    const both = await this.filtered(organisationId, q)
-      .select((eb) => [
-        eb.fn.countAll().as('n'),
-        eb.fn.sum(eb.case().when('at', '>=', mark).then(1).else(0).end()).as('since'),
-        oldestOf('at').as('oldest_at'),
-        oldestOf('id').as('oldest_id'),
-      ])
+  async countOf(organisationId: string, query: AuditQuery): Promise<number> {
+    const q = normalised(query);
+    const segments = await this.segments(organisationId, q);
+    if (segments) return segments.reduce((sum, s) => sum + s.n, 0);
+    const row = await this.filtered(organisationId, q)
+      .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
-    const oldestKey = `${both?.oldest_at ?? ''}|${both?.oldest_id ?? ''}`;
-    const all = toCount(both?.n);
-    const since = toCount(both?.since);
-    const entry: CachedCount = { mark, before: all - since, oldestKey };
-    if (cache) {
-      cache.set(key, entry);
-      if (cache.size > COUNT_CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
-    }
-    return { total: all, since, entry: cache ? entry : undefined };
+    return toCount(row?.n);
   }
 
   /** For exports; capped so one request cannot read an unbounded log into memory. */
-  async all(organisationId: string, q: AuditQuery, limit: number): Promise<readonly AuditEvent[]> {
+  async all(organisationId: string, query: AuditQuery, limit: number): Promise<readonly AuditEvent[]> {
+    const q = normalised(query);
     const rows = await this.filtered(organisationId, q)
       .selectAll()
       .orderBy('at', 'desc')
