@@ -21,7 +21,7 @@ export interface RunThreadOptions {
   readonly extraCa?: string;
   readonly metrics: ServiceMetrics;
   readonly logger: Logger;
-  /** Heap (bytes) above which the thread is replaced after a run; default 256 MB. */
+  /** Heap growth (bytes, over the thread's idle heap) after which the thread is replaced; default 64 MB. */
   readonly recycleHeapBytes?: number;
 }
 
@@ -75,7 +75,7 @@ export class RunThread {
       config: { ...config, secretKey: undefined },
       secretKey: new Uint8Array(secretKey),
       extraCa: extraCa ?? null,
-      recycleHeapBytes: this.#o.recycleHeapBytes ?? 256 * 1024 ** 2,
+      recycleHeapBytes: this.#o.recycleHeapBytes ?? 64 * 1024 ** 2,
     };
     const thread = new Thread(BOOT, { eval: true, workerData: settings });
     this.#thread = thread;

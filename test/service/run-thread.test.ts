@@ -2,7 +2,9 @@
  * Runs execute off the API's event loop (DESIGN.md §6): `hrsync demo` with 20,000 persons is asked
  * for a simulation, and while the run says it is planning, the API keeps answering /healthz and
  * the run's own status. Were the plan made on the API's thread, no request could be answered
- * between two "planning" answers. Cancelling a running simulation still works through the thread.
+ * between two "planning" answers. Cancelling a running simulation still works through the thread,
+ * and that run is claimed by a new thread: the 20,000-person run grew the first one's heap past the
+ * recycle limit, so it was replaced (its memory back to the system, issue 13 item 5).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,6 +20,10 @@ describe('runs in the run thread', () => {
   let demo: RunningDemo;
   let dataDir: string;
   let cookie = '';
+  /** The worker id of the thread that ran the 20,000-person simulation. */
+  let firstOwner: string | null = null;
+  const ownerOf = async (runId: string) =>
+    (await demo.service.runtime.store.runs.getById(runId))?.leaseOwner ?? null;
 
   // biome-ignore lint/suspicious/noExplicitAny: the test reads whatever JSON the API answered
   const api = async (method: string, path: string): Promise<{ status: number; body: any }> => {
@@ -60,6 +66,7 @@ describe('runs in the run thread', () => {
       const run = (await api('GET', runPath)).body;
       const planning = run.status === 'running' && run.progress?.phase === 'plan';
       if (planning) planningSeen = true;
+      if (planning && firstOwner === null) firstOwner = await ownerOf(queued.body.id);
       // A /healthz answer between two "planning" answers was given while the plan was being made.
       if (planning && previousPlanning) answeredWhilePlanning += healthyAfterPlanning;
       if (!['queued', 'running'].includes(run.status)) {
@@ -83,7 +90,12 @@ describe('runs in the run thread', () => {
     const runPath = pathFor(getRun, { id: queued.body.id });
     for (;;) {
       const run = (await api('GET', runPath)).body;
-      if (run.status === 'running') break;
+      if (run.status === 'running') {
+        const owner = await ownerOf(queued.body.id);
+        assert.ok(owner !== null && firstOwner !== null);
+        assert.notEqual(owner, firstOwner, 'the thread that ran 20,000 persons was replaced');
+        break;
+      }
       assert.equal(run.status, 'queued');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
