@@ -180,7 +180,7 @@ export const DEMO_PILOT_NAME = 'Contoso — pilot: one person';
 async function seedPilot(call: Call, tenantId: string, systems: DemoSystems, employeeNumber: string) {
   const connection = await call(createConnection, {
     name: DEMO_PILOT_NAME,
-    description: `Demo: a pilot with one employee (${employeeNumber}), synced at start-up; their account holds the User Administrator role, so Graph refuses to change its mobile number and they are quarantined.`,
+    description: `Demo: a pilot with one employee (${employeeNumber}), synced at start-up. Their account is a User Administrator in Microsoft 365, whose mobile number hrsync may not change, so the employee is quarantined.`,
     sourceSystem: 'afas-profit',
     destinationType: 'cloud',
     tenantId,

@@ -220,6 +220,23 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
     ],
     [{ code: 'manager', old: '100012', new: null }, undefined, 'Manager Piet de Vries (100012) removed'],
   ],
+  'manager-unresolved': [
+    [
+      { code: 'manager-unresolved', manager: '100018', name: 'Martijn Dekker', why: 'no-account' },
+      undefined,
+      'No manager is set: their manager, Martijn Dekker (100018), has no account yet',
+    ],
+    [
+      { code: 'manager-unresolved', manager: '100012', name: null, why: 'not-linked' },
+      undefined,
+      'No manager is set: their manager, Piet de Vries (100012), is not linked to an account yet (a sync of everyone links them)',
+    ],
+    [
+      { code: 'manager-unresolved', manager: '999999', name: null, why: 'not-in-read' },
+      undefined,
+      'No manager is set: their manager, employee 999999, is not in AFAS',
+    ],
+  ],
   'name-taken': [
     [
       { code: 'name-taken', first: 'jan.jansen', why: null, chosen: 'jjansen', candidate: 2 },
@@ -327,9 +344,15 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
   ],
   released: [
     [
-      { code: 'released', since: '2026-07-01T08:30:00.000Z', because: 'refused', byOperator: true },
+      {
+        code: 'released',
+        since: '2026-07-01T08:30:00.000Z',
+        because:
+          'update account a1 (employee 100051): 403 Authorization_RequestDenied: Insufficient privileges to complete the operation.',
+        byOperator: true,
+      },
       undefined,
-      'Sent again because an operator asked to run them again; quarantined since 1 Jul 2026, 10:30 CEST (Refused)',
+      'Sent again because an operator asked to run them again. They had been quarantined since 1 Jul 2026, 10:30 CEST. Microsoft 365 refused to update the account: the app registration lacks the permission to write users (User.ReadWrite.All). Grant it in the Microsoft Entra admin center under App registrations → API permissions, and give admin consent',
     ],
   ],
   created: [
@@ -409,6 +432,31 @@ test('stored runs from before reasons: the old shorthand reads in the same words
       ctx,
     ),
     'Starts on 1 Mar 2027 — account p@x.nl created disabled before the start',
+  );
+  // The planner's manager warning was text until 4 Dec 2026: old runs read the same words.
+  assert.equal(
+    stepWords(
+      {
+        step: 'plan',
+        status: 'warning',
+        message: 'manager 100018 (Martijn Dekker) has no account, so no manager is set',
+      },
+      undefined,
+      ctx,
+    ),
+    'No manager is set: their manager, Martijn Dekker (100018), has no account yet',
+  );
+  assert.equal(
+    stepWords(
+      {
+        step: 'plan',
+        status: 'warning',
+        message: 'manager 999999 is not in the AFAS read, so no manager is set',
+      },
+      undefined,
+      ctx,
+    ),
+    'No manager is set: their manager, employee 999999, is not in AFAS',
   );
   assert.equal(legacyReason('plan', 'something new'), null);
   // Text the engine already wrote as a sentence stays itself, with a capital.

@@ -285,6 +285,16 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
       : r.new === null
         ? `Manager ${person(r.old, ctx)} removed`
         : `Manager changes from ${person(r.old, ctx)} to ${person(r.new, ctx)}`,
+  'manager-unresolved': (r, _i, ctx) => {
+    const who = r.name === null ? person(r.manager, ctx) : `${r.name} (${r.manager})`;
+    const why =
+      r.why === 'no-account'
+        ? 'has no account yet'
+        : r.why === 'not-linked'
+          ? 'is not linked to an account yet (a sync of everyone links them)'
+          : 'is not in AFAS';
+    return `No manager is set: their manager, ${who}, ${why}`;
+  },
   'name-taken': (r) =>
     `The user name "${r.first}" is taken${r.why ? ` (${r.why})` : ''}, so "${r.chosen}" is used (candidate ${r.candidate})`,
   refused: (r, _i, ctx) =>
@@ -299,7 +309,7 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
   quarantined: (r, _i, ctx) =>
     `Quarantined since ${formatInstant(r.since, ctx.timeZone)}. ${refusalWords(r.because, ctx.tenantType ?? null)}. Nothing is sent again until their AFAS data, the configuration or an operator changes something`,
   released: (r, _i, ctx) =>
-    `Sent again because ${r.byOperator ? 'an operator asked to run them again' : 'their AFAS data or the configuration changed'}; quarantined since ${formatInstant(r.since, ctx.timeZone)} (${refusalWords(r.because, ctx.tenantType ?? null)})`,
+    `Sent again because ${r.byOperator ? 'an operator asked to run them again' : 'their AFAS data or the configuration changed'}. They had been quarantined since ${formatInstant(r.since, ctx.timeZone)}. ${refusalWords(r.because, ctx.tenantType ?? null)}`,
   created: (r, _i, ctx) => `Account created: ${account(r.account, ctx)}`,
   applied: (r) =>
     r.write === 'update'
@@ -532,6 +542,21 @@ const LEGACY: readonly Legacy[] = [
     'plan',
     /^manager (\S+) → (\S+)$/,
     (m) => ({ code: 'manager', old: none(m[1] as string), new: none(m[2] as string) }),
+  ],
+  [
+    'plan',
+    /^manager (\S+)(?: \((.+)\))? (has no account|is not linked to an account yet \(a full sync links them\)|is not in the AFAS read), so no manager is set$/,
+    (m) => ({
+      code: 'manager-unresolved',
+      manager: m[1] as string,
+      name: m[2] ?? null,
+      why:
+        m[3] === 'has no account'
+          ? 'no-account'
+          : m[3] === 'is not in the AFAS read'
+            ? 'not-in-read'
+            : 'not-linked',
+    }),
   ],
   [
     'plan',

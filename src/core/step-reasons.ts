@@ -110,6 +110,16 @@ export type StepReason =
   | { readonly code: 'missing-disable' }
   | { readonly code: 'missing-left' }
   | { readonly code: 'manager'; readonly old: string | null; readonly new: string | null }
+  /**
+   * The person's manager (an employee number) cannot be set, so none is: the manager has no account
+   * (`name` is theirs as AFAS has it), is not linked yet (a one-person run), or is not in the read.
+   */
+  | {
+      readonly code: 'manager-unresolved';
+      readonly manager: string;
+      readonly name: string | null;
+      readonly why: 'no-account' | 'not-linked' | 'not-in-read';
+    }
   | {
       readonly code: 'name-taken';
       readonly first: string;

@@ -163,5 +163,33 @@ test('the run page says why for every person in plain words, with the engine’s
     );
     await screenshot(page, '56-demo-reasons');
     await page.keyboard.press('Escape');
+
+    // A first simulation links no one yet: managers are named by what AFAS says, in the API's words
+    // (which the console, the CLI and the exports show), and in the drawer's attribute changes.
+    const runId = /\/runs\/([^/?#]+)/.exec(simulationUrl)?.[1];
+    const answer = await page.request.get(`/api/v1/runs/${runId}/items?action=create&pageSize=200`);
+    assert.equal(answer.status(), 200);
+    const created = (await answer.json()) as {
+      items: { displayName: string; steps: { text: string }[]; managerNames?: Record<string, string> }[];
+    };
+    const managerWords = created.items.flatMap((i) =>
+      i.steps.map((st) => st.text).filter((t) => t.startsWith('Manager ')),
+    );
+    assert.ok(managerWords.length > 0, 'new employees get a manager');
+    for (const t of managerWords) assert.match(t, /^Manager set to [^\d(]+ \(\d+\)$/, t);
+    const withManager = created.items.find((i) => i.steps.some((st) => st.text.startsWith('Manager set to')));
+    assert.ok(withManager?.managerNames && Object.keys(withManager.managerNames).length === 1);
+    await page.locator('select[name="filter-action"]').selectOption('create');
+    const search = page.getByLabel('Search persons by name or employee number');
+    await search.fill(withManager.displayName);
+    await search.press('Enter');
+    await rows.filter({ hasText: withManager.displayName }).first().getByRole('button').click();
+    await drawer
+      .getByTestId('step-text')
+      .filter({ hasText: /^Manager set to [^\d(]+ \(\d+\)$/ })
+      .waitFor();
+    const managerName = Object.values(withManager.managerNames)[0] ?? '?';
+    await drawer.getByTestId('attribute-changes').getByText(managerName, { exact: false }).first().waitFor();
+    await page.keyboard.press('Escape');
     assertNoConsoleErrors(w.errors);
   }));

@@ -109,6 +109,8 @@ describe('hrsync init / simulate / sync', () => {
     assert.match(sim.out, /actions: {2}Create 2/);
     const csv = await readFile(out, 'utf8');
     assert.match(csv, /daan\.debruijn@contoso\.nl/);
+    // Noor has no account yet: the CSV's words name her as AFAS does, not by number only.
+    assert.match(csv, /Manager set to Noor Jansen \(3001\)/);
     assert.equal(graph.state.directory.snapshot().users.length, 0);
   });
 

@@ -205,6 +205,13 @@ describe('simulation = sync, across the demo company and awkward persons', () =>
         a.why,
       );
 
+    // The manager warning is a reason (its words are made by contracts/item-reasons.ts), not text.
+    const managerless = simulation.items.find((i) => i.employeeNumber === '900004');
+    assert.deepEqual(
+      managerless?.steps.filter((st) => st.status === 'warning').map((st) => [st.message, st.reason]),
+      [['', { code: 'manager-unresolved', manager: '999999', name: null, why: 'not-in-read' }]],
+    );
+
     assert.equal(simulated.get(owned.stale), `update/failed ${OWNED}`);
     assert.equal(simulated.get(owned.leaver), `disable/failed ${OWNED}`);
     const reason = simulation.items.find((i) => i.employeeNumber === owned.stale)?.error?.message ?? '';

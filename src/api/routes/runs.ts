@@ -85,7 +85,7 @@ async function namesIn(store: Store, run: Run, items: readonly RunItem[]): Promi
   const persons = new Map<string, string>();
   for (let at = 0; at < items.length; at += 500) {
     const named = namedIn(items.slice(at, at + 500));
-    const found = await store.runItems.names(run.connectionId, named.accounts, named.persons);
+    const found = await store.runItems.names(run.connectionId, named.accounts, named.persons, run);
     for (const [k, v] of found.accounts) accounts.set(k, v);
     for (const [k, v] of found.persons) persons.set(k, v);
   }

@@ -74,12 +74,17 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
     printSummary(kind, outcome);
     if (flags.out) {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
+      // Managers by name, as AFAS has them in this run ("Manager set to Martijn Dekker (100018)").
+      const names = new Map(outcome.items.map((i) => [i.employeeNumber, i.displayName]));
       await writeFile(
         flags.out,
         format === 'csv'
           ? runItemsToCsv(
               outcome.items,
-              stepText({ timeZone: connection.config.timeZone ?? 'Europe/Amsterdam' }),
+              stepText({
+                timeZone: connection.config.timeZone ?? 'Europe/Amsterdam',
+                person: (n) => names.get(n),
+              }),
             )
           : runItemsToJson(outcome.items),
       );

@@ -3,10 +3,10 @@
  * be one this run creates. A manager that differs from what the account has is set; one that cannot
  * be resolved is a warning, as the sync would set none either.
  */
-import type { AttrValue, Person, PlannedWrite, RunItem } from '../../core/index.ts';
+import type { AttrValue, Person, PlannedWrite, RunItem, StepReason } from '../../core/index.ts';
 import { ownerOf, withLockedManager } from './account-owner.ts';
 import type { PlanRun } from './plan-run.ts';
-import { because, step } from './plan-steps.ts';
+import { because } from './plan-steps.ts';
 import type { PersonPlan } from './types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -103,16 +103,16 @@ export class ManagerReferences {
     }
   }
 
-  /** Why a manager reference does not resolve, as the warning says it. */
-  private unresolved(wanted: string): string {
+  /** Why a manager reference does not resolve: the warning's reason (words in contracts/item-reasons.ts). */
+  private unresolved(wanted: string): StepReason {
     const name = this.run.personNamed(wanted)?.displayName;
     const why =
       name !== undefined
-        ? 'has no account'
+        ? 'no-account'
         : this.run.input.onlyEmployeeNumber !== undefined
-          ? 'is not linked to an account yet (a full sync links them)'
-          : 'is not in the AFAS read';
-    return `manager ${wanted}${name === undefined ? '' : ` (${name})`} ${why}, so no manager is set`;
+          ? 'not-linked'
+          : 'not-in-read';
+    return { code: 'manager-unresolved', manager: wanted, name: name ?? null, why };
   }
 
   /** A manager's account: planned in this run, else (on-demand runs) found through their link. */
@@ -183,10 +183,10 @@ function withManagerWrite(
 }
 
 /** A warning added to a plan, changed in place (`p` is a draft). */
-function withWarning(p: PersonPlan, message: string): PersonPlan {
+function withWarning(p: PersonPlan, reason: StepReason): PersonPlan {
   const item = p.item as Mutable<RunItem>;
   if (item.status === 'success') item.status = 'warning';
-  item.steps = appended(item.steps, step('plan', message, 'warning'));
+  item.steps = appended(item.steps, because('plan', reason, 'warning'));
   return p;
 }
 

@@ -399,12 +399,15 @@ export class RunItemRepository {
 
   /**
    * Names for what a page shows as ids: accounts by UPN and display name (from the tenant cache),
-   * managers (employee numbers) by their account's display name.
+   * managers (employee numbers) by their account's display name, else (someone not linked yet, as
+   * in a first simulation) by the name `run` read from AFAS for them: its stored items, then its
+   * unchanged persons (one decoded list per run, cached).
    */
   async names(
     connectionId: string,
     accountIds: readonly string[],
     employeeNumbers: readonly string[],
+    run?: Run,
   ): Promise<{
     accounts: ReadonlyMap<string, { upn: string | null; displayName: string | null }>;
     persons: ReadonlyMap<string, string>;
@@ -438,6 +441,20 @@ export class RunItemRepository {
     for (const l of links) {
       const name = accounts.get(l.account_id)?.displayName;
       if (name) persons.set(l.employee_number, name);
+    }
+    const unnamed = new Set(run === undefined ? [] : employeeNumbers.filter((n) => !persons.has(n)));
+    if (run !== undefined && unnamed.size > 0) {
+      const items = await this.ctx.db
+        .selectFrom('run_items')
+        .select(['employee_number', 'display_name'])
+        .where('run_id', '=', run.id)
+        .where('employee_number', 'in', [...unnamed])
+        .execute();
+      for (const i of items) if (i.display_name !== '') persons.set(i.employee_number, i.display_name);
+      for (const n of persons.keys()) unnamed.delete(n);
+      if (unnamed.size > 0)
+        for (const [n, name] of await this.unchangedEntries(run))
+          if (unnamed.has(n) && name !== '') persons.set(n, name);
     }
     return { accounts, persons };
   }
