@@ -470,12 +470,17 @@ async function benchAudit(
   report: Report,
   fmt: (n: number, d?: number) => string,
 ) {
+  // Every 10th event failed, every 100th is a person's (the others the scheduler's), 25 runs of 2,000.
   const events = Array.from({ length: 50_050 }, (_, i) => ({
     organisationId: org,
-    actor: { type: 'system' as const, id: null, name: 'bench' },
+    actor:
+      i % 100 === 0
+        ? { type: 'user' as const, id: 'u-1', name: 'Petra@Example.com' }
+        : { type: 'system' as const, id: null, name: 'bench' },
     action: i % 3 === 0 ? 'run.finished' : 'account.update',
-    outcome: 'success' as const,
+    outcome: i % 10 === 0 ? ('failure' as const) : ('success' as const),
     connectionId,
+    runId: `run-${Math.floor(i / 2000)}`,
     person: String(i % 5000),
     message: `event ${i}`,
     at: new Date(Date.now() - (50_050 - i) * 1000).toISOString(),
@@ -485,8 +490,8 @@ async function benchAudit(
   // A log of 50,000 events has been vacuumed and analysed by autovacuum long since; just written, its
   // statistics say "97 rows" and PostgreSQL sorts all 50,000 on disk for a deep page (~300 ms).
   if (store.dialect === 'postgres') await sql`vacuum analyze audit_events`.execute(store.db);
-  // The first request for a filter counts its events once (and a deep one reads its fence posts
-  // once); the figure is the median of the next five, the first is printed beside it.
+  // The first request for a filter (and a page) is printed beside the median of the next five: it is
+  // what someone waits for, and nothing (a count, a cache) may be left for it to do first.
   const auditMs = async (q: object, page: number) => {
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -497,12 +502,23 @@ async function benchAudit(
     const first = times.shift() as number;
     return { first, median: times.sort((a, b) => a - b)[2] as number };
   };
-  for (const [label, q] of [
-    ['everything', {}],
-    ['action prefix run.', { action: 'run.' }],
+  // A six-hour window that starts and ends inside an hour, eight hours back.
+  const hour = 3_600_000;
+  const window = {
+    from: new Date(Date.now() - 14 * hour + 754_321).toISOString(),
+    to: new Date(Date.now() - 8 * hour + 1_234_567).toISOString(),
+  };
+  for (const [label, q, deep] of [
+    ['everything', {}, 1000],
+    ['action prefix run.', { action: 'run.' }, 300],
+    ['outcome failure', { outcome: 'failure' }, 100],
+    ['connection', { connectionId }, 1000],
+    ['actor petra', { actor: 'petra' }, 10],
+    ['a run', { runId: 'run-7' }, 40],
+    ['a person', { person: '42' }, 1],
+    ['six hours, off the hour', window, 400],
   ] as const) {
     const first = await auditMs(q, 1);
-    const deep = label === 'everything' ? 1000 : 300;
     const last = await auditMs(q, deep);
     const [p1, pn] = [first.median, last.median];
     // Any page within the goal, the first request of a filter too: it is what someone waits for.

@@ -209,6 +209,7 @@ for (const dialect of DIALECTS) {
           [`and person = '1007'`, 'audit_events_by_person'],
           [`and run_id = 'run-1'`, 'audit_events_by_run'],
           [`and connection_id = 'x'`, 'audit_events_by_connection'],
+          [`and actor_name = 'scheduler'`, 'audit_events_by_actor_name'],
         ] as const) {
           const p = await plan(
             `select id from audit_events where ${o} ${where} order by at desc, id desc limit 50 offset 5000`,

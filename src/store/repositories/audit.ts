@@ -161,6 +161,12 @@ function normalised(q: AuditQuery): AuditQuery {
   };
 }
 
+/** The actors an actor filter matches (`AuditRepository.actorNames`). */
+interface ActorNames {
+  readonly names: readonly string[];
+  readonly byName: boolean;
+}
+
 interface AuditCursor {
   readonly at: string;
   readonly id: string;
@@ -269,10 +275,42 @@ export class AuditRepository {
     return sql<boolean>`(actor_id = ${actor} or lower(actor_name) like ${likePattern(actor)} escape '\\')`;
   }
 
-  private filtered(organisationId: string, q: AuditQuery) {
+  /**
+   * The names of the organisation's actors the actor filter matches, from the stored counts (each
+   * actor has a row there), and whether the one name matched as a name (then every event under it
+   * matches, not only those of the id the filter named). One name pages through that name's index
+   * (migration 0411); none means no event matches. Undefined without an actor filter.
+   */
+  private async actorNames(organisationId: string, q: AuditQuery): Promise<ActorNames | undefined> {
+    if (q.actor === undefined) return undefined;
+    const rows = await this.ctx.db
+      .selectFrom('audit_event_counts')
+      .select([
+        'actor_name',
+        sql<number>`case when lower(actor_name) like ${likePattern(q.actor)} escape '\\' then 1 else 0 end`.as(
+          'by_name',
+        ),
+      ])
+      .distinct()
+      .where('organisation_id', '=', organisationId)
+      .where('level', '=', MONTH)
+      .where(this.actorIs(q.actor))
+      .execute();
+    const names = new Set(rows.map((r) => r.actor_name));
+    return {
+      names: [...names],
+      byName: names.size === 1 && rows.every((r) => Number(r.by_name) === 1),
+    };
+  }
+
+  /** `actors`: the actor filter's names (`actorNames`), which narrow it to an index when they can. */
+  private filtered(organisationId: string, q: AuditQuery, actors?: ActorNames) {
+    const one = actors?.names.length === 1 ? (actors.names[0] as string) : undefined;
     return this.ctx.db
       .selectFrom('audit_events')
       .where('organisation_id', '=', organisationId)
+      .$if(one !== undefined, (b) => b.where('actor_name', '=', one as string))
+      .$if(actors?.names.length === 0, (b) => b.where(sql<boolean>`1 = 0`))
       .$if(q.connectionId !== undefined, (b) => b.where('connection_id', '=', q.connectionId as string))
       .$if(q.runId !== undefined, (b) => b.where('run_id', '=', q.runId as string))
       .$if(q.from !== undefined, (b) => b.where('at', '>=', q.from as string))
@@ -280,25 +318,22 @@ export class AuditRepository {
       .$if(q.outcome !== undefined, (b) => b.where('outcome', '=', q.outcome as Outcome))
       .$if(q.person !== undefined, (b) => b.where('person', '=', q.person as string))
       .$if(q.action !== undefined, (b) => b.where(this.actionIs(q.action as string)))
-      .$if(q.actor !== undefined, (b) => b.where(this.actorIs(q.actor as string)));
+      .$if(q.actor !== undefined && !(one !== undefined && actors?.byName), (b) =>
+        b.where(this.actorIs(q.actor as string)),
+      );
   }
 
-  /** The stored counts (migration 0410) of a filter without run or person, in the given buckets. */
-  private buckets(organisationId: string, q: AuditQuery, ranges: readonly BucketRange[]) {
+  /**
+   * The stored counts (migration 0410) of a filter without run or person, in one range of buckets
+   * (an index range; several ranges are a UNION ALL, as an OR of ranges would read the whole level).
+   */
+  private buckets(organisationId: string, q: AuditQuery, r: BucketRange) {
     return this.ctx.db
       .selectFrom('audit_event_counts')
       .where('organisation_id', '=', organisationId)
-      .where((eb) =>
-        eb.or(
-          ranges.map((r) =>
-            eb.and([
-              eb('level', '=', r.level),
-              ...(r.lo === undefined ? [] : [eb('bucket', '>=', r.lo)]),
-              ...(r.hi === undefined ? [] : [eb('bucket', '<', r.hi)]),
-            ]),
-          ),
-        ),
-      )
+      .where('level', '=', r.level)
+      .$if(r.lo !== undefined, (b) => b.where('bucket', '>=', r.lo as string))
+      .$if(r.hi !== undefined, (b) => b.where('bucket', '<', r.hi as string))
       .$if(q.connectionId !== undefined, (b) => b.where('connection_id', '=', q.connectionId as string))
       .$if(q.outcome !== undefined, (b) => b.where('outcome', '=', q.outcome as Outcome))
       .$if(q.action !== undefined, (b) => b.where(this.actionIs(q.action as string)))
@@ -338,8 +373,12 @@ export class AuditRepository {
           sql<string>`${`edge${i}`}`.as('bucket'),
           eb.fn.countAll<number | string>().as('n'),
         ]);
-    let query = ranges.length > 0 ? this.buckets(organisationId, q, ranges) : edgeCount(0);
-    for (let i = ranges.length > 0 ? 0 : 1; i < edges.length; i++) query = query.unionAll(edgeCount(i));
+    const parts = [
+      ...ranges.map((r) => this.buckets(organisationId, q, r)),
+      ...edges.map((_, i) => edgeCount(i)),
+    ];
+    let query = parts[0] as (typeof parts)[number];
+    for (const part of parts.slice(1)) query = query.unionAll(part);
     const rows = await query.execute();
     return rows
       .map((r): Segment => {
@@ -376,9 +415,11 @@ export class AuditRepository {
         i += 1;
       } else if (s.level === MONTH || s.level === DAY) {
         const level = s.level + 3;
-        const rows = await this.buckets(organisationId, q, [
-          { level, lo: keyOf(level, s.start), hi: keyOf(level, s.end) },
-        ]).execute();
+        const rows = await this.buckets(organisationId, q, {
+          level,
+          lo: keyOf(level, s.start),
+          hi: keyOf(level, s.end),
+        }).execute();
         const inner = rows
           .map((r) => ({
             level,
@@ -411,6 +452,7 @@ export class AuditRepository {
   ): Promise<Page<AuditEvent> & { nextCursor: string | null }> {
     const q = normalised(query);
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const names = await this.actorNames(organisationId, q);
     const pageNumber = after ? after.page + 1 : page;
     const offset = (pageNumber - 1) * pageSize;
     const newestFirst = <T extends { orderBy: (c: 'at' | 'id', d: 'desc') => T }>(b: T) =>
@@ -424,7 +466,7 @@ export class AuditRepository {
     if (after) {
       total = after.total;
       rows = await newestFirst(
-        this.filtered(organisationId, q)
+        this.filtered(organisationId, q, names)
           .where((eb) =>
             eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
           )
@@ -437,8 +479,14 @@ export class AuditRepository {
       [total, rows] = await Promise.all([
         this.countOf(organisationId, q),
         offset === 0
-          ? newestFirst(this.filtered(organisationId, q).selectAll()).limit(pageSize).execute()
-          : byIds(newestFirst(this.filtered(organisationId, q)).limit(pageSize).offset(offset)),
+          ? newestFirst(this.filtered(organisationId, q, names).selectAll())
+              .limit(pageSize)
+              .execute()
+          : byIds(
+              newestFirst(this.filtered(organisationId, q, names))
+                .limit(pageSize)
+                .offset(offset),
+            ),
       ]);
     } else {
       const segments = (await this.segments(organisationId, q)) ?? [];
@@ -446,7 +494,9 @@ export class AuditRepository {
       const at = await this.seek(organisationId, q, segments, offset);
       rows = at
         ? await byIds(
-            newestFirst(this.filtered(organisationId, q).where('at', '<', new Date(at.end).toISOString()))
+            newestFirst(
+              this.filtered(organisationId, q, names).where('at', '<', new Date(at.end).toISOString()),
+            )
               .limit(pageSize)
               .offset(at.skip),
           )
@@ -478,7 +528,8 @@ export class AuditRepository {
   /** For exports; capped so one request cannot read an unbounded log into memory. */
   async all(organisationId: string, query: AuditQuery, limit: number): Promise<readonly AuditEvent[]> {
     const q = normalised(query);
-    const rows = await this.filtered(organisationId, q)
+    const names = await this.actorNames(organisationId, q);
+    const rows = await this.filtered(organisationId, q, names)
       .selectAll()
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
