@@ -7,8 +7,13 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { DialectName } from './context.ts';
 
-/** Bound parameters per statement: far below SQLite's 32,766 and PostgreSQL's 65,535. */
-const MAX_PARAMETERS = 16_000;
+/**
+ * Bound parameters per statement: far below SQLite's 32,766 and PostgreSQL's 65,535. PostgreSQL's
+ * work on one statement grows faster than its rows: a run's 7,000 items (15 columns) took ~330 ms
+ * of server CPU as statements of 1,066 rows and ~190 ms as statements of 200–500 rows; SQLite does
+ * not care.
+ */
+const MAX_PARAMETERS: Readonly<Record<DialectName, number>> = { sqlite: 16_000, postgres: 4_000 };
 
 const texts = new Map<string, string>();
 
@@ -41,7 +46,7 @@ export async function insertRows<DB, T extends keyof DB & string>(
   count: number,
   row: (index: number) => readonly unknown[],
 ): Promise<void> {
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS[dialect] / columns.length));
   // The next statement's values are made while the database works on the previous one (PostgreSQL:
   // the server's insert and this thread's JSON overlap); statements still run one after another.
   let previous: Promise<unknown> = Promise.resolve();

@@ -30,21 +30,25 @@ export interface ItemOrders {
   readonly listOffsets: readonly number[] | null;
 }
 
-/** A sort key: a rank (action or status; 0 for the name order) and the name key. */
-export interface Ranked {
-  readonly rank: number;
-  readonly key: string;
+/** Items in one order (rank, then name key), by position: a rank (0 for the name order) and a key. */
+export interface RankedList {
+  readonly length: number;
+  rank(i: number): number;
+  key(i: number): string;
 }
 
-const before = (a: Ranked, b: Ranked) => a.rank < b.rank || (a.rank === b.rank && a.key < b.key);
-
 /** The merged place of each stored item; both lists are already in the order (rank, then key). */
-export function mergedPlaces(stored: readonly Ranked[], unchanged: readonly Ranked[]): Int32Array {
+export function mergedPlaces(stored: RankedList, unchanged: RankedList): Int32Array {
   const places = new Int32Array(stored.length);
   let u = 0;
   for (let i = 0; i < stored.length; i++) {
-    const s = stored[i] as Ranked;
-    while (u < unchanged.length && before(unchanged[u] as Ranked, s)) u++;
+    const rank = stored.rank(i);
+    const key = stored.key(i);
+    while (u < unchanged.length) {
+      const r = unchanged.rank(u);
+      if (r > rank || (r === rank && unchanged.key(u) >= key)) break;
+      u++;
+    }
     places[i] = i + u;
   }
   return places;

@@ -20,14 +20,7 @@ import type { RepoContext } from '../context.ts';
 import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
-import {
-  decodeOrders,
-  encodeOrders,
-  type ItemOrders,
-  mergedPlaces,
-  pageOf,
-  type Ranked,
-} from './run-item-orders.ts';
+import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } from './run-item-orders.ts';
 import {
   chunkOffsets,
   decodeChunk,
@@ -104,6 +97,27 @@ interface Keyed {
 
 const byName = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/**
+ * Positions of the keyed items ordered by rank, in their given order within a rank (a stable sort;
+ * ranks are small: actions, statuses).
+ */
+function stableByRank(keyed: readonly Keyed[], rank: (k: Keyed) => number): Int32Array {
+  const starts: number[] = [];
+  for (const k of keyed) {
+    const r = rank(k) + 1;
+    while (starts.length <= r + 1) starts.push(0);
+    starts[r + 1] = (starts[r + 1] as number) + 1;
+  }
+  for (let r = 1; r < starts.length; r++) starts[r] = (starts[r] as number) + (starts[r - 1] as number);
+  const order = new Int32Array(keyed.length);
+  keyed.forEach((k, i) => {
+    const r = rank(k) + 1;
+    order[starts[r] as number] = i;
+    starts[r] = (starts[r] as number) + 1;
+  });
+  return order;
+}
+
 function emptyCounts(): { actions: Record<Action, number>; statuses: Record<ItemStatus, number> } {
   return {
     actions: Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>,
@@ -111,11 +125,6 @@ function emptyCounts(): { actions: Record<Action, number>; statuses: Record<Item
   };
 }
 
-const searchText = (item: RunItem): string =>
-  item.changes
-    .map((c) => `${valueText(c.old)}\u0001${valueText(c.new)}`)
-    .join('\n')
-    .toLowerCase();
 const valueText = (v: unknown): string =>
   v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
 
@@ -159,32 +168,40 @@ const isEveryone = (q: RunItemQuery): boolean =>
 
 /**
  * Where the stored items stand among everyone in each order (see run-item-orders.ts): the stored
- * items in each stored order, the unchanged persons in name order (all of them `no-change`; by status
- * the skipped ones first).
+ * items in each stored order (`byAction`, `byStatus`: name positions), the unchanged persons in name
+ * order (all of them `no-change`; by status the skipped ones first).
  */
 function mergedOrders(
   named: readonly Keyed[],
-  byAction: readonly Keyed[],
-  byStatus: readonly Keyed[],
+  byAction: Int32Array,
+  byStatus: Int32Array,
   unchanged: readonly Keyed[],
 ): ItemOrders {
-  const as =
-    (rank: (k: Keyed) => number) =>
-    (k: Keyed): Ranked => ({ rank: rank(k), key: k.key });
-  const action = as((k) => actionRank(k.item.action));
-  const status = as((k) => statusRank(k.item.status));
-  const skipped = unchanged.flatMap((k, i) => (k.item.status === 'skipped' ? [i] : []));
-  const unchangedByStatus = [
-    ...skipped.map((i) => unchanged[i] as Keyed),
-    ...unchanged.filter((k) => k.item.status !== 'skipped'),
-  ];
+  const list = (order: ArrayLike<number> | null, of: readonly Keyed[], rank: (k: Keyed) => number) => ({
+    length: of.length,
+    rank: (i: number) => rank(of[order === null ? i : (order[i] as number)] as Keyed),
+    key: (i: number) => (of[order === null ? i : (order[i] as number)] as Keyed).key,
+  });
+  const action = (k: Keyed) => actionRank(k.item.action);
+  const status = (k: Keyed) => statusRank(k.item.status);
+  const skipped: number[] = [];
+  const succeeded: number[] = [];
+  unchanged.forEach((k, i) => {
+    (k.item.status === 'skipped' ? skipped : succeeded).push(i);
+  });
   return {
     stored: named.length,
     unchanged: unchanged.length,
     places: {
-      name: mergedPlaces(named.map(as(() => 0)), unchanged.map(as(() => 0))),
-      action: mergedPlaces(byAction.map(action), unchanged.map(action)),
-      status: mergedPlaces(byStatus.map(status), unchangedByStatus.map(status)),
+      name: mergedPlaces(
+        list(null, named, () => 0),
+        list(null, unchanged, () => 0),
+      ),
+      action: mergedPlaces(list(byAction, named, action), list(null, unchanged, action)),
+      status: mergedPlaces(
+        list(byStatus, named, status),
+        list([...skipped, ...succeeded], unchanged, status),
+      ),
     },
     skipped: Int32Array.from(skipped),
     listOffsets: null,
@@ -219,25 +236,22 @@ export class RunItemRepository {
       });
     }
     const counts = emptyCounts();
-    const place = new Map<Keyed, { name: number; action: number; status: number }>();
-    const named = [...stored].sort(byName);
-    named.forEach((k, i) => {
-      place.set(k, { name: i, action: 0, status: 0 });
-      counts.actions[k.item.action]++;
-      counts.statuses[k.item.status]++;
+    const named = stored.sort(byName);
+    for (const { item } of named) {
+      counts.actions[item.action]++;
+      counts.statuses[item.status]++;
+    }
+    // The action and status orders keep the name order within a rank (a stable sort); each row's
+    // place in them is kept by its name position.
+    const byAction = stableByRank(named, (k) => actionRank(k.item.action));
+    const byStatus = stableByRank(named, (k) => statusRank(k.item.status));
+    const posAction = new Int32Array(named.length);
+    const posStatus = new Int32Array(named.length);
+    byAction.forEach((at, i) => {
+      posAction[at] = i;
     });
-    const ranked = (rank: (k: Keyed) => number) =>
-      named
-        .map((k, i) => ({ k, r: rank(k), i }))
-        .sort((a, b) => a.r - b.r || a.i - b.i)
-        .map(({ k }) => k);
-    const byAction = ranked((k) => actionRank(k.item.action));
-    byAction.forEach((k, i) => {
-      (place.get(k) as { action: number }).action = i;
-    });
-    const byStatus = ranked((k) => statusRank(k.item.status));
-    byStatus.forEach((k, i) => {
-      (place.get(k) as { status: number }).status = i;
+    byStatus.forEach((at, i) => {
+      posStatus[at] = i;
     });
     // Written in name order (seq = the name position): a page in the default order is then a few
     // neighbouring table pages, not one page per row (PostgreSQL read 53 buffers for 50 rows).
@@ -248,9 +262,15 @@ export class RunItemRepository {
       ITEM_COLUMNS,
       named.length,
       (seq) => {
-        const k = named[seq] as Keyed;
-        const { item } = k;
-        const at = place.get(k) as { name: number; action: number; status: number };
+        const { item } = named[seq] as Keyed;
+        const { changes } = item;
+        let changed = '';
+        let search = '';
+        for (let c = 0; c < changes.length; c++) {
+          const change = changes[c] as RunItem['changes'][number];
+          changed += `|${change.attribute}`;
+          search += `${c === 0 ? '' : '\n'}${valueText(change.old)}\u0001${valueText(change.new)}`;
+        }
         return [
           run.id,
           seq,
@@ -259,14 +279,14 @@ export class RunItemRepository {
           item.action,
           item.status,
           item.accountId,
-          toJson(item.changes),
+          toJson(changes),
           toJson(item.steps.map(storedStep)),
           item.error === null ? null : toJson(item.error),
-          at.name,
-          at.action,
-          at.status,
-          item.changes.length === 0 ? '' : `|${item.changes.map((c) => c.attribute).join('|')}|`,
-          searchText(item),
+          seq,
+          posAction[seq],
+          posStatus[seq],
+          changes.length === 0 ? '' : `${changed}|`,
+          search.toLowerCase(),
         ];
       },
     );

@@ -43,22 +43,33 @@ const isEmpty = (value: unknown): boolean =>
  * module does not know (findings added later) keep a person as a row whenever they hold anything.
  */
 export function isUnchanged(item: RunItem): boolean {
-  return (
-    item.action === 'no-change' &&
-    (item.status === 'success' || item.status === 'skipped') &&
-    item.error === null &&
-    item.changes.length === 0 &&
-    item.steps.every((s) => s.status === 'success' || s.status === 'skipped') &&
-    Object.entries(item).every(([key, value]) => KNOWN_FIELDS.has(key) || isEmpty(value))
-  );
+  if (
+    item.action !== 'no-change' ||
+    (item.status !== 'success' && item.status !== 'skipped') ||
+    item.error !== null ||
+    item.changes.length !== 0
+  )
+    return false;
+  for (const s of item.steps) if (s.status !== 'success' && s.status !== 'skipped') return false;
+  for (const key in item) {
+    if (!KNOWN_FIELDS.has(key) && Object.hasOwn(item, key) && !isEmpty(item[key as keyof RunItem]))
+      return false;
+  }
+  return true;
 }
+
+/** Printable ASCII: nothing to decompose or strip. */
+const PLAIN = /^[ -~]*$/;
 
 /** The run review's name order: case and diacritics do not count; employee number breaks ties. */
 export function nameKey(displayName: string, employeeNumber: string): string {
-  const folded = displayName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  // Plain ASCII has nothing to decompose or strip (most names; a run keys every person).
+  const folded = PLAIN.test(displayName)
+    ? displayName.toLowerCase()
+    : displayName
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
   return `${folded}\u0000${employeeNumber}`;
 }
 
