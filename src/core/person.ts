@@ -4,7 +4,11 @@ import type { Lifecycle } from './vocabulary.ts';
 /** A calendar date in the connection's time zone, `YYYY-MM-DD`. AFAS dates are local dates. */
 export type LocalDate = string;
 
-/** One contract/position row from AFAS, normalised. `fields` keeps every raw field of the row. */
+/**
+ * One contract/position row from AFAS, normalised. The row itself is not kept: the primary
+ * employment's fields are in the person's attributes, and a run holds its persons until the plan is
+ * made (the rows were ~0.3 KB a person at the plan's peak, issue 13).
+ */
 export interface Employment {
   readonly key: string;
   readonly employeeNumber: string;
@@ -13,7 +17,6 @@ export interface Employment {
   readonly fte: number | null;
   readonly sequence: number | null;
   readonly managerEmployeeNumber: string | null;
-  readonly fields: Attributes;
 }
 
 /** One employee as read from AFAS, with all employments and the chosen primary one. */

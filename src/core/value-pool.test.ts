@@ -12,3 +12,26 @@ test('a pooled value always equals the value given, per key and past the limit',
   }
   assert.equal(pool.share('company', 'w'), 'w');
 });
+
+test('past the limit a key stays pooled while its values repeat, and is given up when they do not', () => {
+  const pool = new ValuePool(100);
+  // Dates: 300 distinct values drawn at random for 2,000 rows (most of them seen before the limit is
+  // reached only once).
+  let seed = 1;
+  const random = () => {
+    seed = (seed * 48271) % 2147483647;
+    return seed % 300;
+  };
+  const drawn = new Set<string>();
+  for (let i = 0; i < 2000; i++) {
+    const date = `2026-01-${random()}`;
+    drawn.add(date);
+    assert.equal(pool.share('start', date), date);
+  }
+  assert.ok(drawn.size > 100);
+  assert.equal(pool.pooled('start'), drawn.size);
+  // Ids: every value distinct.
+  for (let i = 0; i < 900; i++) pool.share('id', `id-${i}`);
+  assert.equal(pool.pooled('id'), 0);
+  assert.equal(pool.share('id', 'id-1'), 'id-1');
+});

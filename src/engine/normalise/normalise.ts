@@ -75,7 +75,6 @@ export function toEmployment(row: Attributes, index: number, dates?: LocalDates)
     fte: num(row.FTE),
     sequence: num(row.Volgnummer_contract),
     managerEmployeeNumber: str(row.Medewerkernummer_leidinggevende),
-    fields: row,
   };
 }
 
@@ -214,7 +213,12 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
   const result: Person[] = [];
   const derived: Mutable<DerivedValues> = ['', '', null, null, null, null, null, null, null, null, 0];
   const phaseOf = (e: Employment): EmploymentPhase => employmentPhase(e, today, leadHorizon);
-  const personOf = (employeeNumber: string, userRow: Attributes, employments: Employment[]): void => {
+  const personOf = (
+    employeeNumber: string,
+    userRow: Attributes,
+    employments: Employment[],
+    rows: readonly Attributes[],
+  ): void => {
     if (employments.length === 0 && cfg.excludeWithoutEmployment) return;
     let primary: Employment | null;
     let lifecycle: Lifecycle;
@@ -232,7 +236,10 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     const endDate = openEnded ? null : (primary?.endDate ?? null);
     const startDate = primary?.startDate ?? null;
     const hireDate = hireDateOf(employments, primary, cfg.hireDate ?? 'continuous');
-    const unitId = str(primary?.fields.Organisatorische_eenheid_code);
+    // The primary employment's row: its fields go into the attributes; the person keeps no rows.
+    const primaryRow =
+      primary === null ? null : (rows[primary === employments[0] ? 0 : employments.indexOf(primary)] ?? null);
+    const unitId = str(primaryRow?.Organisatorische_eenheid_code);
     const ownManager = primary?.managerEmployeeNumber ?? null;
     const manager =
       ownManager !== null && ownManager !== employeeNumber
@@ -251,7 +258,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     derived[8] = manager;
     derived[9] = pathOf(unitId);
     derived[10] = employments.length;
-    const attributes = records.build(userRow, primary?.fields ?? null, derived);
+    const attributes = records.build(userRow, primaryRow, derived);
     result.push({
       employeeNumber,
       displayName: composeDisplayName(userRow, employeeNumber),
@@ -271,7 +278,13 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
   return result;
 }
 
-type PersonOf = (employeeNumber: string, userRow: Attributes, employments: Employment[]) => void;
+/** `rows[i]` is the row `employments[i]` was made from. */
+type PersonOf = (
+  employeeNumber: string,
+  userRow: Attributes,
+  employments: Employment[],
+  rows: readonly Attributes[],
+) => void;
 
 /**
  * Persons from rows sorted on the employee number, in that order: the first of repeated user rows
@@ -295,25 +308,32 @@ function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
     ) as string;
     // A list made with its first element is one element long; one grown from [] by push() holds 17.
     let employments: Employment[] | undefined;
+    let employmentRows: Attributes[] | undefined;
     for (; r < rows.length; r++) {
       const row = rows[r] as Attributes;
       const number = employeeOf(row);
       if (number === null) continue;
       if (number !== n) break;
       const e = toEmployment(row, r, dates) as Employment;
-      if (employments === undefined) employments = [e];
-      else employments.push(e);
+      if (employments === undefined || employmentRows === undefined) {
+        employments = [e];
+        employmentRows = [row];
+      } else {
+        employments.push(e);
+        employmentRows.push(row);
+      }
     }
     let userRow: Attributes | undefined;
     if (userNumber === n) {
       userRow = users[u] as Attributes;
       while (u < users.length && employeeOf(users[u]) === n) u++;
     }
-    personOf(n, userRow ?? employments?.[0]?.fields ?? {}, employments ?? []);
+    personOf(n, userRow ?? employmentRows?.[0] ?? {}, employments ?? [], employmentRows ?? NO_ROWS);
   }
 }
 
 const employeeOf = (row: Attributes | undefined): string | null => str(row?.Medewerker);
+const NO_ROWS: readonly Attributes[] = Object.freeze([]);
 
 function sortedOnEmployee(rows: readonly Attributes[]): boolean {
   let last: string | null = null;
@@ -328,13 +348,15 @@ function sortedOnEmployee(rows: readonly Attributes[]): boolean {
 
 /** Persons from rows in any order, grouped by employee number in maps. */
 function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalDates): void {
-  const byEmployee = new Map<string, Employment[]>();
+  const byEmployee = new Map<string, { employments: Employment[]; rows: Attributes[] }>();
   snapshot.employments.forEach((row, i) => {
     const e = toEmployment(row, i, dates);
     if (!e) return;
-    const list = byEmployee.get(e.employeeNumber);
-    if (list) list.push(e);
-    else byEmployee.set(e.employeeNumber, [e]);
+    const lists = byEmployee.get(e.employeeNumber);
+    if (lists) {
+      lists.employments.push(e);
+      lists.rows.push(row);
+    } else byEmployee.set(e.employeeNumber, { employments: [e], rows: [row] });
   });
 
   const userRows = new Map<string, Attributes>();
@@ -343,10 +365,11 @@ function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
     if (n !== null && !userRows.has(n)) userRows.set(n, row);
   }
   // forEach, not for-of: an iterator's result (or an entry) is a fresh object per person.
-  byEmployee.forEach((employments, n) => {
-    if (!userRows.has(n)) userRows.set(n, employments[0]?.fields ?? {});
+  byEmployee.forEach((lists, n) => {
+    if (!userRows.has(n)) userRows.set(n, lists.rows[0] ?? {});
   });
   userRows.forEach((userRow, n) => {
-    personOf(n, userRow, byEmployee.get(n) ?? []);
+    const lists = byEmployee.get(n);
+    personOf(n, userRow, lists?.employments ?? [], lists?.rows ?? NO_ROWS);
   });
 }

@@ -58,7 +58,6 @@ test('choosePrimary: the employment a stable sort by the criteria puts first, ti
       fte: pick([null, 0.5, 1]),
       sequence: pick([null, 1, 2]),
       managerEmployeeNumber: null,
-      fields: { n: i },
     }));
     const criteria = Array.from({ length: random(4) }, () => pick(CRITERIA));
     const phase = (e: Employment) => employmentPhase(e, '2026-11-24', '2026-12-08');

@@ -31,7 +31,8 @@ export function readStep(person: Person): RunStep {
     primary: primary?.key ?? null,
     start: primary?.startDate ?? null,
     end: primary?.endDate ?? null,
-    unit: unitOf(primary?.fields.Organisatorische_eenheid_omschrijving),
+    // The primary employment's fields are in the attributes (they win over the user row's).
+    unit: primary === null ? null : unitOf(person.attributes.Organisatorische_eenheid_omschrijving),
     hire: unitOf(person.attributes.HireDate),
   });
 }
