@@ -364,15 +364,18 @@ export class AuditRepository {
       if (to !== undefined && (b as number) < to) edges.push([b as number, to]);
     }
     if (ranges.length === 0 && edges.length === 0) return [];
+    // The edge replaces the query's own bounds (it lies within them): SQLite, given two lower bounds
+    // as parameters, may range over the looser one and filter — the whole window instead of its edge.
     const edgeCount = (i: number) =>
-      this.filtered(organisationId, q)
-        .where('at', '>=', new Date(edges[i]?.[0] as number).toISOString())
-        .where('at', '<', new Date(edges[i]?.[1] as number).toISOString())
-        .select((eb) => [
-          sql<number>`0`.as('level'),
-          sql<string>`${`edge${i}`}`.as('bucket'),
-          eb.fn.countAll<number | string>().as('n'),
-        ]);
+      this.filtered(organisationId, {
+        ...q,
+        from: new Date(edges[i]?.[0] as number).toISOString(),
+        to: new Date(edges[i]?.[1] as number).toISOString(),
+      }).select((eb) => [
+        sql<number>`0`.as('level'),
+        sql<string>`${`edge${i}`}`.as('bucket'),
+        eb.fn.countAll<number | string>().as('n'),
+      ]);
     const parts = [
       ...ranges.map((r) => this.buckets(organisationId, q, r)),
       ...edges.map((_, i) => edgeCount(i)),
@@ -463,10 +466,14 @@ export class AuditRepository {
       ).execute();
     let total: number;
     let rows: AuditEventsTable[];
+    // One upper bound on the time index, the tighter one (SQLite, given two as parameters, may range
+    // over the looser and filter): the cursor's event, or the end of the hour that holds the offset,
+    // lie within `to`, so `to` goes.
     if (after) {
+      const { to: _to, ...older } = q;
       total = after.total;
       rows = await newestFirst(
-        this.filtered(organisationId, q, names)
+        this.filtered(organisationId, older, names)
           .where((eb) =>
             eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
           )
@@ -494,9 +501,7 @@ export class AuditRepository {
       const at = await this.seek(organisationId, q, segments, offset);
       rows = at
         ? await byIds(
-            newestFirst(
-              this.filtered(organisationId, q, names).where('at', '<', new Date(at.end).toISOString()),
-            )
+            newestFirst(this.filtered(organisationId, { ...q, to: new Date(at.end).toISOString() }, names))
               .limit(pageSize)
               .offset(at.skip),
           )
