@@ -15,6 +15,8 @@ export interface InPageElement {
   readonly clientHeight: number;
   getBoundingClientRect(): { readonly left: number; readonly right: number; readonly width: number };
   querySelectorAll(selector: string): ArrayLike<InPageElement>;
+  matches(selector: string): boolean;
+  closest(selector: string): InPageElement | null;
 }
 
 export interface InPageNode {
@@ -34,7 +36,7 @@ export interface InPage {
       getClientRects(): ArrayLike<{ readonly top: number }>;
     };
   };
-  getComputedStyle(element: InPageElement): { readonly overflowX: string };
+  getComputedStyle(element: InPageElement): { readonly overflowX: string; readonly clipPath: string };
   readonly axe?: {
     run(context: unknown, options: unknown): Promise<{ violations: unknown[] }>;
   };

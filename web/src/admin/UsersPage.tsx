@@ -59,7 +59,7 @@ export function UsersPage() {
   const columns: readonly Column<User>[] = [
     { header: 'Name', cell: (u) => u.name },
     { header: 'E-mail address', cell: (u) => u.email },
-    { header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
+    { header: 'Role', cell: (u) => ROLE_LABELS[u.role], width: 120 },
     {
       header: 'Status',
       cell: (u) => (
@@ -68,8 +68,8 @@ export function UsersPage() {
         </Badge>
       ),
     },
-    { header: 'Second factor', cell: (u) => (u.secondFactor ? 'On' : 'Off') },
-    { header: 'Added', cell: (u) => formatDateTime(u.createdAt) },
+    { header: 'Second factor', cell: (u) => (u.secondFactor ? 'On' : 'Off'), secondary: true },
+    { header: 'Added', cell: (u) => formatDateTime(u.createdAt), secondary: true },
     {
       header: 'Actions',
       cell: (u) =>

@@ -1,7 +1,9 @@
 /** One audit event in full: who, when, what, on what, the outcome, and its recorded details. */
 import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { auditOutcome } from '../api/contracts.ts';
+import { call } from '../api/client.ts';
+import { auditOutcome, getTenant } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
+import { useResource } from '../api/use-resource.ts';
 import { hrefFor } from '../app/routes.ts';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
@@ -20,6 +22,13 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
 });
+
+/** The tenant by its name ("Contoso (Microsoft 365)"); its id only while loading or once it is deleted. */
+function TenantName(props: { readonly id: string }) {
+  const tenant = useResource(() => call(getTenant, { params: { id: props.id } }), `tenant-${props.id}`);
+  if (tenant.data) return <>{tenant.data.name}</>;
+  return <>{tenant.error ? `A tenant that no longer exists (${props.id})` : props.id}</>;
+}
 
 export function AuditEventDrawer(props: {
   readonly event: AuditEvent | undefined;
@@ -52,12 +61,12 @@ export function AuditEventDrawer(props: {
                   '—'
                 ),
               ],
-              ['Tenant', e.tenantId ?? '—'],
+              ['Tenant', e.tenantId ? <TenantName key="t" id={e.tenantId} /> : '—'],
               [
                 'Run',
                 e.runId ? (
-                  <Link key="r" href={hrefFor({ page: 'run', id: e.runId })}>
-                    {e.runId}
+                  <Link key="r" href={hrefFor({ page: 'run', id: e.runId })} title={e.runId}>
+                    Open the run
                   </Link>
                 ) : (
                   '—'

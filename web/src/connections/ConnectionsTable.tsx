@@ -5,6 +5,7 @@
  */
 import {
   Link,
+  makeStyles,
   Table,
   TableBody,
   TableCell,
@@ -21,7 +22,7 @@ import { ContinueSetupButton } from '../setup/continue-setup.tsx';
 import { StateBadge } from '../ui/Badges.tsx';
 import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { SOURCE_SYSTEM_LABELS } from '../ui/labels.ts';
-import { TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
+import { LAPTOP, TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
 
 export type SortKey = 'name' | 'state' | 'lastSyncAt' | 'nextRunAt';
 export interface Sort {
@@ -29,11 +30,17 @@ export interface Sort {
   readonly order: 'asc' | 'desc';
 }
 
-const COLUMNS: readonly { readonly label: string; readonly sort?: SortKey }[] = [
+const useStyles = makeStyles({
+  // On a laptop (the navigation still open) the two columns that say the least give their room to
+  // the rest, so no column is cut off; a phone shows every field as a list again.
+  secondary: { [LAPTOP]: { display: 'none' } },
+});
+
+const COLUMNS: readonly { readonly label: string; readonly sort?: SortKey; readonly secondary?: true }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'State', sort: 'state' },
-  { label: 'Source system' },
-  { label: 'Destination type' },
+  { label: 'Source system', secondary: true },
+  { label: 'Destination type', secondary: true },
   { label: 'Customer / tenant' },
   { label: 'Last sync', sort: 'lastSyncAt' },
   { label: 'Next sync', sort: 'nextRunAt' },
@@ -51,12 +58,13 @@ export function ConnectionsTable(props: {
   const mayContinue = props.mayContinue === true;
   const { sort } = props;
   const phone = usePhoneListStyles();
+  const styles = useStyles();
   const toggle = (id: string) => props.onSelect(props.selectedId === id ? null : id);
   return (
     <Table
       aria-label="Connections"
       sortable
-      style={{ minWidth: 900 }}
+      style={{ minWidth: 680 }}
       className={phone.table}
       data-testid="connections-table"
       {...TABLE_ROLES.table}
@@ -68,6 +76,7 @@ export function ConnectionsTable(props: {
             <TableHeaderCell
               key={c.label}
               {...TABLE_ROLES.header}
+              {...(c.secondary ? { className: styles.secondary } : {})}
               {...(c.sort
                 ? {
                     ...(sort.key === c.sort
@@ -117,10 +126,10 @@ export function ConnectionsTable(props: {
                   {mayContinue && <ContinueSetupButton connection={c} appearance="subtle" size="small" />}
                 </div>
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Source system">
+              <TableCell {...TABLE_ROLES.cell} data-label="Source system" className={styles.secondary}>
                 {SOURCE_SYSTEM_LABELS[c.sourceSystem]}
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Destination type">
+              <TableCell {...TABLE_ROLES.cell} data-label="Destination type" className={styles.secondary}>
                 {c.destinationType === 'cloud' ? 'Cloud' : 'Hybrid'}
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Customer / tenant">

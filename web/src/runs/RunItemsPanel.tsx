@@ -91,9 +91,10 @@ function columns(
         </TableCellLayout>
       ),
     },
-    { header: 'Employee number', cell: (item) => item.employeeNumber },
-    { header: 'Action', cell: (item) => ACTION_LABELS[item.action] },
-    { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} /> },
+    // Short values get narrow columns, so the changes and the why are read as lines, not columns.
+    { header: 'Employee number', cell: (item) => item.employeeNumber, width: 140 },
+    { header: 'Action', cell: (item) => ACTION_LABELS[item.action], width: 110 },
+    { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} />, width: 110 },
     { header: 'Changes', cell: (item) => changeSummary(item, named) },
     { header: 'Why', cell: (item) => <span data-testid="item-reason">{item.reason}</span> },
   ];

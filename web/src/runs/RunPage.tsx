@@ -58,6 +58,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 2fr)',
     gap: '16px',
     alignItems: 'start',
+    // On a phone the run's facts and its summary stand one above the other, not the summary cut off.
+    '@media (max-width: 700px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
 });
 

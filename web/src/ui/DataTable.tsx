@@ -6,6 +6,7 @@
 import {
   Link,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -14,7 +15,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import type { MouseEvent, ReactNode } from 'react';
-import { TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
+import { LAPTOP, TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
 
 export interface Column<T> {
   readonly header: string;
@@ -23,12 +24,18 @@ export interface Column<T> {
   readonly width?: number;
   /** Keep the cell on one line (identifiers such as an audit action). */
   readonly nowrap?: boolean;
+  /**
+   * Left out on a laptop-sized window (601–1279 px, the navigation still open), so the columns that
+   * matter are not squeezed until their words break; a phone lists every column again.
+   */
+  readonly secondary?: boolean;
 }
 
 const useStyles = makeStyles({
   openable: { cursor: 'pointer' },
   // Columns share the width: a long address or account id wraps instead of running into the next one.
   cell: { overflowWrap: 'anywhere' },
+  secondary: { [LAPTOP]: { display: 'none' } },
 });
 
 /** A cell's link to the row's detail panel; it stops the click so the row does not open it twice. */
@@ -79,6 +86,7 @@ export function DataTable<T>(props: {
               key={c.header}
               {...TABLE_ROLES.header}
               {...(c.width === undefined ? {} : { style: { width: c.width } })}
+              {...(c.secondary ? { className: styles.secondary } : {})}
             >
               {c.header}
             </TableHeaderCell>
@@ -108,7 +116,7 @@ export function DataTable<T>(props: {
                 key={c.header}
                 {...TABLE_ROLES.cell}
                 data-label={c.header}
-                className={styles.cell}
+                className={c.secondary ? mergeClasses(styles.cell, styles.secondary) : styles.cell}
                 {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}
               >
                 {c.cell(row)}

@@ -7,6 +7,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const PHONE = '@media (max-width: 600px)';
+/** A laptop-sized window with the navigation open: tables leave out their secondary columns. */
+export const LAPTOP = '@media (min-width: 601px) and (max-width: 1279px)';
 
 export const usePhoneListStyles = makeStyles({
   table: {

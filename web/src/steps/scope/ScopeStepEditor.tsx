@@ -21,7 +21,13 @@ import { TimeZonePicker } from './TimeZonePicker.tsx';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '16px', flexWrap: 'wrap', alignItems: 'flex-start' },
-  columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: '24px' },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)',
+    gap: '24px',
+    // On a phone the primary-employment rules and the lifecycle settings stand one above the other.
+    '@media (max-width: 700px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
 });
 
 const CRITERION_LABELS: Readonly<Record<PrimaryCriterion, string>> = {
