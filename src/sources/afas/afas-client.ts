@@ -46,7 +46,12 @@ export interface AfasRequest {
   readonly failureCode: ErrorCode;
   readonly body?: unknown;
   readonly signal?: AbortSignal;
+  /** Asked when the request's turn comes (a free call under the limit): true drops it unsent. */
+  readonly unwanted?: () => boolean;
 }
+
+/** What `send` returns for a request that was `unwanted` when its turn came. */
+export const UNSENT: unique symbol = Symbol('unsent');
 
 export class AfasClient {
   readonly limiter: RequestLimiter;
@@ -67,13 +72,19 @@ export class AfasClient {
     this.#timeoutMs = deps.timeoutMs ?? 300_000;
   }
 
-  /** Sends the request; returns the parsed JSON body (null when empty) of a 2xx answer. */
+  /** Sends the request; returns the parsed JSON body (null when empty) of a 2xx answer, or UNSENT. */
   async send(request: AfasRequest): Promise<unknown> {
+    const unwanted = request.unwanted;
     const { attempts, baseDelayMs, maxDelayMs, maxRetryAfterMs } = this.#retry;
     let lastReason = '';
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.limiter.run(
-        () => environmentLimiter(request.url).run(() => this.#exchange(request), request.signal),
+        () =>
+          environmentLimiter(request.url).run(
+            () =>
+              unwanted?.() ? Promise.resolve({ ok: true as const, body: UNSENT }) : this.#exchange(request),
+            request.signal,
+          ),
         request.signal,
       );
       if (outcome.ok) return outcome.body;

@@ -1,19 +1,20 @@
 /**
- * Reads one GetConnector completely, in sorted pages, or throws — without speculating past the end.
+ * Reads one GetConnector completely, in sorted pages, or throws — without speculating far past the end.
  * AFAS says nothing about how many rows a connector has, so pages are requested only where rows are
  * known or expected to be:
  * - with `expectedRows` (the previous read's count) the pages that count fills are fetched together
- *   (the shared limiter keeps the environment at ≤ 8 calls in flight);
- * - beyond that, or without a count, pages go out in windows that start at one and double while every
- *   page of a window comes back full, so the end costs no request beyond the short page;
- * - a short page is the end only if nothing follows it: one request for a single row after it proves
- *   that (a truncated page would otherwise pass for the end). That is the one request per connector
- *   that finds nothing.
+ *   (the shared limiter keeps the environment at ≤ 8 calls in flight), and the one page after them;
+ * - beyond that, or without a count, every page that comes back full lets two more go out, starting
+ *   from one page: the read-ahead doubles per round trip, and a page goes out as soon as another comes
+ *   back (no round waits for its slowest page). Pages still waiting for a free call when the end
+ *   turned up are not sent;
+ * - a short page is the end only if nothing follows it: the page after it (or, when that was not read,
+ *   a request for a single row) proves that — a truncated page would otherwise pass for the end.
  * Then the pages are checked for consistency: a partial read must never reach the planner (DESIGN.md
  * invariant 2).
  */
 import { type Attributes, HrsyncError, type ValuePool } from '../../core/index.ts';
-import type { AfasClient } from './afas-client.ts';
+import { type AfasClient, UNSENT } from './afas-client.ts';
 import { type AfasFilter, getConnectorUrl } from './afas-url.ts';
 
 export interface ConnectorRead {
@@ -40,48 +41,61 @@ export async function readConnector(client: AfasClient, read: ConnectorRead): Pr
   const pages = new Map<number, Attributes[]>();
   let rowsSoFar = 0;
   let end: number | undefined;
+  // Pages the previous count fills completely (a hint: a shrunk connector ends earlier) are known to
+  // hold rows. Beyond them, every page that comes back full lets two more go out (the read-ahead
+  // doubles per round trip, as TCP's slow start does), so a small connector costs nothing extra and a
+  // large one at most `parallel` pages of overshoot. A new page goes out the moment a page comes back:
+  // no round waits for its slowest page.
+  const known = Math.floor((read.expectedRows ?? 0) / read.pageSize);
+  let fullBeyond = 0;
+  let next = 0;
+  let inFlight = 0;
+  let failed: { error: unknown } | undefined;
+  const allowed = (index: number) => (end === undefined || index <= end) && index <= known + 2 * fullBeyond;
+  // A page still queued for its turn when the end turned up earlier is not sent; the page right after
+  // the end is, as it proves the end (instead of the single-row probe).
+  const beyond = (index: number) => end !== undefined && index > end + 1;
 
-  const fetchPage = async (index: number): Promise<void> => {
-    const rows = await fetchRows(client, read, index * read.pageSize, read.pageSize, signal);
-    pages.set(index, rows);
-    rowsSoFar += rows.length;
-    read.onPage?.(rowsSoFar);
-    if (rows.length < read.pageSize && (end === undefined || index < end)) end = index;
-  };
-  /** Pages [from, to), at most `parallel` in flight, stopping early at a short page. */
-  const fetchRange = async (from: number, to: number): Promise<void> => {
-    let next = from;
-    const worker = async () => {
-      while (next < to && (end === undefined || next <= end)) await fetchPage(next++);
+  await new Promise<void>((resolve) => {
+    const launch = (): void => {
+      while (failed === undefined && inFlight < read.parallel && allowed(next)) {
+        const index = next++;
+        inFlight++;
+        fetchRows(client, read, index * read.pageSize, read.pageSize, signal, () => beyond(index)).then(
+          (rows) => {
+            inFlight--;
+            if (rows !== null) {
+              pages.set(index, rows);
+              rowsSoFar += rows.length;
+              read.onPage?.(rowsSoFar);
+              if (rows.length < read.pageSize) {
+                if (end === undefined || index < end) end = index;
+              } else if (index >= known) fullBeyond++;
+            }
+            launch();
+          },
+          (error: unknown) => {
+            inFlight--;
+            if (failed === undefined) {
+              failed = { error };
+              stop.abort();
+            }
+            launch();
+          },
+        );
+      }
+      if (inFlight === 0) resolve();
     };
-    await Promise.all(Array.from({ length: Math.min(read.parallel, to - from) }, worker));
-  };
-
-  try {
-    // The first page alone: most org-unit connectors fit in it, and then no request is wasted.
-    await fetchPage(0);
-    // Pages the previous count fills completely (it is a hint: a shrunk connector ends earlier).
-    const filled = Math.floor((read.expectedRows ?? 0) / read.pageSize);
-    if (end === undefined && filled > 1) await fetchRange(1, filled);
-    let next = Math.max(1, filled);
-    let window = 1;
-    while (end === undefined) {
-      await fetchRange(next, next + window);
-      next += window;
-      window = Math.min(window * 2, read.parallel);
-    }
-    // A short page is only the end if no row follows it; otherwise it was truncated.
-    const last = end as number;
-    const after = (last + 1) * read.pageSize;
-    if (!pages.has(last + 1)) {
-      const rows = await fetchRows(client, read, after, 1, signal);
-      if (rows.length > 0) pages.set(last + 1, rows);
-    }
-  } catch (error) {
-    stop.abort();
-    throw error;
+    launch();
+  });
+  if (failed !== undefined) throw failed.error;
+  // A short page is only the end if no row follows it; otherwise it was truncated.
+  const last = end as number;
+  if (!pages.has(last + 1)) {
+    const rows = await fetchRows(client, read, (last + 1) * read.pageSize, 1, signal);
+    if (rows !== null && rows.length > 0) pages.set(last + 1, rows);
   }
-  return assemble(read, pages, end as number);
+  return assemble(read, pages, last);
 }
 
 async function fetchRows(
@@ -90,7 +104,8 @@ async function fetchRows(
   skip: number,
   take: number,
   signal: AbortSignal,
-): Promise<Attributes[]> {
+  unwanted?: () => boolean,
+): Promise<Attributes[] | null> {
   const url = getConnectorUrl(read.base, read.connectorId, {
     skip,
     take,
@@ -98,7 +113,15 @@ async function fetchRows(
     ...(read.filter === undefined ? {} : { filter: read.filter }),
   });
   const what = `GET connectors/${read.connectorId} (skip ${skip}, take ${take})`;
-  const body = await client.send({ method: 'GET', url, what, failureCode: 'HRS_SOURCE_READ_FAILED', signal });
+  const body = await client.send({
+    method: 'GET',
+    url,
+    what,
+    failureCode: 'HRS_SOURCE_READ_FAILED',
+    signal,
+    ...(unwanted ? { unwanted } : {}),
+  });
+  if (body === UNSENT) return null;
   const rows = (body as { rows?: unknown } | null)?.rows;
   if (!Array.isArray(rows)) throw incomplete(`${what} returned no "rows" array`);
   if (rows.length > take) {
