@@ -73,7 +73,12 @@ export class GraphHttp {
   async send(
     method: string,
     pathOrUrl: string,
-    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      peek?: (body: Buffer) => void;
+    } = {},
   ): Promise<GraphResponse> {
     const url = this.resolve(pathOrUrl);
     let response = await this.#once(method, url, await this.tokens.token(), options);
@@ -87,7 +92,12 @@ export class GraphHttp {
     method: string,
     url: string,
     token: string,
-    options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal },
+    options: {
+      body?: unknown;
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      peek?: (body: Buffer) => void;
+    },
   ): Promise<GraphResponse> {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 120_000);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -100,7 +110,9 @@ export class GraphHttp {
         signal,
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       });
-      const text = await response.text();
+      const bytes = Buffer.from(await response.arrayBuffer());
+      if (response.status === 200) options.peek?.(bytes);
+      const text = bytes.toString('utf8');
       let body: unknown = null;
       if (text.trim() !== '') {
         try {
@@ -121,10 +133,18 @@ export class GraphHttp {
     }
   }
 
-  /** GET with retries; returns the JSON body of a 200 or throws an HrsyncError. */
+  /**
+   * GET with retries; returns the JSON body of a 200 or throws an HrsyncError. `peek` sees the bytes
+   * of a 200 before they are parsed (a reader can send for the next page meanwhile).
+   */
   async get(
     pathOrUrl: string,
-    options: { headers?: Record<string, string>; signal?: AbortSignal; what: string },
+    options: {
+      headers?: Record<string, string>;
+      signal?: AbortSignal;
+      what: string;
+      peek?: (body: Buffer) => void;
+    },
   ): Promise<unknown> {
     const attempts = this.#options.readAttempts ?? 6;
     for (let attempt = 1; ; attempt++) {

@@ -21,7 +21,7 @@ async function getPage(
   http: GraphHttp,
   url: string,
   what: string,
-  options: { headers?: Record<string, string>; signal?: AbortSignal },
+  options: { headers?: Record<string, string>; signal?: AbortSignal; peek?: (body: Buffer) => void },
 ): Promise<Page> {
   const body = await http.get(url, { ...options, what });
   if (!isObject(body) || !Array.isArray(body.value)) {
@@ -63,37 +63,110 @@ async function deltaRound(
   const accounts = new Map<string, Account>();
   const removed = new Set<string>();
   const toAccount = accountMaker(attributes);
-  // Delta pages default to a few hundred users; ask for Graph's largest page on every request
-  // (request headers are not carried into nextLinks).
-  const request = { ...options, headers: { Prefer: 'odata.maxpagesize=999' } };
-  let url: string | undefined = start;
-  for (let page = 1; url !== undefined; page++) {
-    const result: Page = await getPage(http, url, `GET users/delta (page ${page})`, request);
-    for (const user of result.value) {
-      const id = String(user.id);
-      // A user can appear twice in one round (changed again meanwhile); the last state wins.
-      if (user['@removed'] !== undefined) {
-        accounts.delete(id);
-        removed.add(id);
-      } else {
-        removed.delete(id);
-        accounts.set(id, toAccount(user));
+  // Whatever is still in flight when the round ends (it failed, or a link was mispredicted) is stopped.
+  const round = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, round.signal]) : round.signal;
+  try {
+    let pending = pageAhead(http, start, 1, signal);
+    for (let page = 1; ; page++) {
+      const result: Page = await pending.page;
+      for (const user of result.value) {
+        const id = String(user.id);
+        // A user can appear twice in one round (changed again meanwhile); the last state wins.
+        if (user['@removed'] !== undefined) {
+          accounts.delete(id);
+          removed.add(id);
+        } else {
+          removed.delete(id);
+          accounts.set(id, toAccount(user));
+        }
+      }
+      if (result.deltaLink !== undefined) {
+        return {
+          accounts: [...accounts.values()],
+          cursor: result.deltaLink,
+          incremental,
+          removedIds: incremental ? [...removed] : [],
+        };
+      }
+      if (result.nextLink === undefined) {
+        throw new HrsyncError(
+          'HRS_TARGET_READ_FAILED',
+          'GET users/delta: the last page carried neither a nextLink nor a deltaLink; the read is incomplete.',
+        );
+      }
+      // The next page was asked for when this one's bytes came in, if its link could be seen in them
+      // then; the parsed link is the one that counts.
+      const ahead = pending.next;
+      if (ahead?.url === result.nextLink) pending = ahead;
+      else {
+        ahead?.stop.abort();
+        pending = pageAhead(http, result.nextLink, page + 1, signal);
       }
     }
-    if (result.deltaLink !== undefined) {
-      return {
-        accounts: [...accounts.values()],
-        cursor: result.deltaLink,
-        incremental,
-        removedIds: incremental ? [...removed] : [],
-      };
-    }
-    url = result.nextLink;
+  } finally {
+    round.abort();
   }
-  throw new HrsyncError(
-    'HRS_TARGET_READ_FAILED',
-    'GET users/delta: the last page carried neither a nextLink nor a deltaLink; the read is incomplete.',
-  );
+}
+
+interface PendingPage {
+  readonly url: string;
+  readonly page: Promise<Page>;
+  readonly stop: AbortController;
+  /** The following page, asked for as soon as this page's bytes named it. */
+  next?: PendingPage;
+}
+
+/**
+ * One delta page, on its way. Delta pages can only be read one after another (each names the next),
+ * so the next request goes out the moment a page's bytes are in — while this one is decoded, parsed
+ * and turned into accounts — instead of after all that: still one request at a time.
+ */
+function pageAhead(http: GraphHttp, url: string, n: number, round: AbortSignal): PendingPage {
+  const stop = new AbortController();
+  const pending: PendingPage = {
+    url,
+    stop,
+    page: getPage(http, url, `GET users/delta (page ${n})`, {
+      // Delta pages default to a few hundred users; ask for Graph's largest page on every request
+      // (request headers are not carried into nextLinks).
+      headers: { Prefer: 'odata.maxpagesize=999' },
+      signal: AbortSignal.any([round, stop.signal]),
+      peek: (bytes) => {
+        const link = nextLinkIn(bytes);
+        if (link !== undefined && !round.aborted) pending.next = pageAhead(http, link, n + 1, round);
+      },
+    }),
+  };
+  // Awaited by the round unless it ended first; a prefetch it no longer wants may fail unheard.
+  pending.page.catch(() => {});
+  return pending;
+}
+
+const NEXT_LINK = Buffer.from('"@odata.nextLink":"');
+
+/**
+ * The `@odata.nextLink` of a page's raw JSON, found without parsing it. A quote inside a JSON string is
+ * escaped, so the key can only be a key; a nested object's key of that name would be a wrong guess,
+ * which the caller checks against the parsed page.
+ */
+export function nextLinkIn(bytes: Buffer): string | undefined {
+  const at = bytes.indexOf(NEXT_LINK);
+  if (at < 0) return undefined;
+  const open = at + NEXT_LINK.length - 1;
+  for (let i = open + 1; i < bytes.length; i++) {
+    if (bytes[i] === 0x5c)
+      i++; // a backslash escapes the next character
+    else if (bytes[i] === 0x22) {
+      try {
+        const link: unknown = JSON.parse(bytes.toString('utf8', open, i + 1));
+        return typeof link === 'string' ? link : undefined;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A stored cursor from another Graph base URL (configuration changed) is not ours to follow. */

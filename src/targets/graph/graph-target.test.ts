@@ -148,6 +148,56 @@ describe('Graph target: reading the tenant', () => {
     });
   });
 
+  test('delta pages: each asked for once, one at a time (the next goes out as soon as a page is in)', async () => {
+    const { fetch: undiciFetch } = await import('undici');
+    const log: string[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const target = fx.target({
+      fetch: async (url, init) => {
+        if (url.includes('/users/delta')) log.push(url);
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        try {
+          const response = await undiciFetch(url, init as never);
+          const body = await response.arrayBuffer();
+          return new Response(body, { status: response.status, headers: response.headers as never });
+        } finally {
+          inFlight--;
+        }
+      },
+    });
+    const read = await target.readAccounts({ attributes: ATTRIBUTES, cursor: null });
+    assert.equal(read.accounts.length, 1200);
+    assert.equal(new Set(read.accounts.map((a) => a.id)).size, 1200);
+    assert.equal(log.length, 2, 'two pages of at most 999 users');
+    assert.equal(new Set(log).size, 2);
+    assert.equal(peak, 1, 'delta pages are read one at a time');
+  });
+
+  test('a nextLink seen in a page’s bytes that the parsed page does not confirm is not followed', async () => {
+    const { fetch: undiciFetch } = await import('undici');
+    const asked: string[] = [];
+    const decoy = `${fx.graph.url}/v1.0/users/delta?$skiptoken=decoy`;
+    const target = fx.target({
+      fetch: async (url, init) => {
+        if (url.includes('/users/delta')) asked.push(url);
+        const response = await undiciFetch(url, init as never);
+        const text = await response.text();
+        // A nested object ahead of the page's own link carries a key of the same name.
+        const changed =
+          response.status === 200 && text.includes('"@odata.nextLink"')
+            ? `{"x":{"@odata.nextLink":${JSON.stringify(decoy)}},${text.slice(1)}`
+            : text;
+        return new Response(changed, { status: response.status, headers: response.headers as never });
+      },
+    });
+    const read = await target.readAccounts({ attributes: ATTRIBUTES, cursor: null });
+    assert.equal(read.accounts.length, 1200);
+    assert.equal(asked.filter((u) => u.includes('decoy')).length, 1, 'the guess went out once');
+    assert.equal(asked.filter((u) => !u.includes('decoy')).length, 2, 'and every real page was read');
+  });
+
   test('with the cursor only changes and removals come back; a bad cursor means a full read', async () => {
     const target = fx.target();
     const full = await target.readAccounts({ attributes: ATTRIBUTES, cursor: null });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { GraphTargetConfig } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
@@ -41,10 +41,25 @@ export interface GraphTarget extends Target {
   close(): Promise<void>;
 }
 
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * A TLS context that trusts the public roots and `ca`. A `ca` list replaces Node's trust store, so the
+ * roots are kept for graph.microsoft.com. Made once per CA: given as `ca`, every connection would parse
+ * the ~150 root certificates again (tens of milliseconds of CPU each).
+ */
+function trusting(ca: string): SecureContext {
+  let context = contexts.get(ca);
+  if (context === undefined) {
+    context = createSecureContext({ ca: [...rootCertificates, ca] });
+    contexts.set(ca, context);
+  }
+  return context;
+}
+
 export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): GraphTarget {
   const ca = deps.ca ?? (config.caFile === undefined ? undefined : readFileSync(config.caFile, 'utf8'));
-  // A `ca` list replaces Node's trust store: keep the public roots so graph.microsoft.com still verifies.
-  const agent = ca === undefined ? undefined : new Agent({ connect: { ca: [...rootCertificates, ca] } });
+  const agent = ca === undefined ? undefined : new Agent({ connect: { secureContext: trusting(ca) } });
   const baseFetch: HttpFetch = deps.fetch ?? (agent ? (undiciFetch as unknown as HttpFetch) : fetch);
   const fetchFn: HttpFetch = agent
     ? // undici's Agent is what Node's fetch dispatches on; the DOM typing of RequestInit does not know it.
