@@ -148,10 +148,6 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       throw error;
     }
     await startPhase('read-target');
-    const tenant = await tenantRead;
-    const entitlements = await readEntitlementSnapshot(request.target, config, signal);
-
-    await startPhase('plan');
     const now = clock.now();
     const today = localToday(now, config.timeZone);
     const sourceRows = {
@@ -159,13 +155,25 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       employments: snapshot.employments.length,
       organizationalUnits: snapshot.organizationalUnits.length,
     };
-    let persons: readonly Person[] | undefined = normalise(snapshot, {
-      today,
-      timeZone: config.timeZone,
-      persons: config.persons,
-      constants: { Domain: config.target.defaultDomain },
-    });
+    // Persons are put together while the tenant is still being read (it usually takes longer).
+    let persons: readonly Person[] | undefined;
+    try {
+      persons = normalise(snapshot, {
+        today,
+        timeZone: config.timeZone,
+        persons: config.persons,
+        constants: { Domain: config.target.defaultDomain },
+      });
+    } catch (error) {
+      stopTarget.abort(error);
+      await tenantRead.catch(() => {});
+      throw error;
+    }
     snapshot = undefined;
+    const tenant = await tenantRead;
+    const entitlements = await readEntitlementSnapshot(request.target, config, signal);
+
+    await startPhase('plan');
     const linkList = await request.store.links();
     const overrides = overrideSet((await request.store.overrides?.()) ?? []);
     const quarantineList = (await request.store.readQuarantine?.()) ?? [];
