@@ -482,9 +482,10 @@ export class AuditRepository {
         .limit(pageSize)
         .execute();
     } else if (offset < SEEK_DEPTH || q.runId !== undefined || q.person !== undefined) {
-      // The page does not depend on the count: on PostgreSQL both go at once, on two pooled connections.
-      [total, rows] = await Promise.all([
-        this.countOf(organisationId, q),
+      // One after the other on one connection: the count is a sum over stored counts (~0.3 ms), and
+      // sending both at once made PostgreSQL's first request open a second connection (57-100 ms
+      // against 14-18 ms at load 12).
+      const page = () =>
         offset === 0
           ? newestFirst(this.filtered(organisationId, q, names).selectAll())
               .limit(pageSize)
@@ -493,8 +494,9 @@ export class AuditRepository {
               newestFirst(this.filtered(organisationId, q, names))
                 .limit(pageSize)
                 .offset(offset),
-            ),
-      ]);
+            );
+      total = await this.countOf(organisationId, q);
+      rows = await page();
     } else {
       const segments = (await this.segments(organisationId, q)) ?? [];
       total = segments.reduce((sum, s) => sum + s.n, 0);
