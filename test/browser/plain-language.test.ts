@@ -142,6 +142,10 @@ test('the audit log reads as sentences; the raw event is one click away', () =>
     const raw = await textOf(drawer);
     assert.match(raw, /connection\.state-changed/, 'the raw action is shown');
     assert.match(raw, /operator@northwind\.test \(user\)/);
+    // Above the recorded details, things are named, not shown as ids (the tenant, the run, the event).
+    const [named = '', recorded = ''] = raw.split('Details as recorded');
+    assert.doesNotMatch(named, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/, named);
+    assert.match(recorded, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/, 'the ids stay one look away');
     await page.keyboard.press('Escape');
     assertNoConsoleErrors(w.errors);
   }));

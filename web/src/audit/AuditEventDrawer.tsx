@@ -50,7 +50,6 @@ export function AuditEventDrawer(props: {
               ['Actor', `${actorName(e.actor)} · ${e.actor.name} (${e.actor.type})`],
               ['Action', `${actionLabel(e.action)} · ${e.action}`],
               ['Outcome', auditOutcome(e).words],
-              ['Message', e.message],
               [
                 'Connection',
                 e.connection ? (
@@ -73,13 +72,13 @@ export function AuditEventDrawer(props: {
                 ),
               ],
               ['Person', e.person ?? '—'],
-              ['Event id', e.id],
             ]}
           />
           <Text weight="semibold" block style={{ marginTop: 16 }}>
-            Details
+            Details as recorded
           </Text>
           <pre className={styles.details} data-testid="audit-details">
+            {`${e.message}\nevent ${e.id}\n\n`}
             {Object.keys(e.details).length > 0 ? JSON.stringify(e.details, null, 2) : 'No further details.'}
           </pre>
         </>
