@@ -20,6 +20,7 @@ import { auditActionCategory } from './0350-audit-action-category.ts';
 import { runItemOrders } from './0390-run-item-orders.ts';
 import { auditEventCounts } from './0410-audit-event-counts.ts';
 import { auditActorName } from './0411-audit-actor-name.ts';
+import { runItemsByEmployee } from './0430-run-items-by-employee.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -45,6 +46,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0390-run-item-orders': runItemOrders(dialect),
     '0410-audit-event-counts': auditEventCounts(dialect),
     '0411-audit-actor-name': auditActorName,
+    '0430-run-items-by-employee': runItemsByEmployee,
   };
 }
 
