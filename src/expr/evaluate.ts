@@ -142,11 +142,21 @@ function compileNode(node: ExprNode): Compiled {
  * as a JSON string literal, so no expression can inject code (as map/mapping.ts reads direct rules).
  */
 function attributeReader(name: string): (attributes: Attributes) => AttrValue | undefined {
-  try {
-    return new Function('a', `return a[${JSON.stringify(name)}];`) as (
-      attributes: Attributes,
-    ) => AttrValue | undefined;
-  } catch {
-    return (attributes) => attributes[name];
+  let read = readers.get(name);
+  if (read === undefined) {
+    try {
+      read = new Function('a', `return a[${JSON.stringify(name)}];`) as (
+        attributes: Attributes,
+      ) => AttrValue | undefined;
+    } catch {
+      read = (attributes) => attributes[name];
+    }
+    if (readers.size >= READERS_KEPT) readers.clear();
+    readers.set(name, read);
   }
+  return read;
 }
+
+/** Readers kept by name (≤ READERS_KEPT): a reader made again for every run would start cold each time. */
+const readers = new Map<string, (attributes: Attributes) => AttrValue | undefined>();
+const READERS_KEPT = 1024;

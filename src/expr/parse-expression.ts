@@ -27,6 +27,14 @@ export type ParseResult =
 /** Longer expressions are refused before they are even tokenised. */
 export const MAX_EXPRESSION_LENGTH = 10_000;
 
+/**
+ * Trees parsed before, by their text (≤ PARSED_KEPT; trees are frozen, so they are shared): every run
+ * parses its configuration's expressions again, and a tree seen before brings the closures compiled
+ * for it (evaluate.ts), already optimised, instead of new ones that start cold in every run.
+ */
+const parsed = new Map<string, ParseResult>();
+const PARSED_KEPT = 1024;
+
 export function parseExpression(text: string): ParseResult {
   if (text.length > MAX_EXPRESSION_LENGTH) {
     return {
@@ -39,10 +47,15 @@ export function parseExpression(text: string): ParseResult {
       },
     };
   }
+  const known = parsed.get(text);
+  if (known !== undefined) return known;
   try {
     const ast = parseTokens(tokenize(text));
     checkTree(ast);
-    return { ok: true, ast: deepFreeze(ast) };
+    const result: ParseResult = Object.freeze({ ok: true, ast: deepFreeze(ast) });
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(text, result);
+    return result;
   } catch (e) {
     if (!(e instanceof ExpressionFailure)) throw e;
     const { line, column } = lineAndColumn(text, e.position);

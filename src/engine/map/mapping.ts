@@ -117,14 +117,23 @@ export function compileMapping(
  * one hidden class. The name is embedded as a JSON string literal, so no mapping can inject code.
  */
 function reader(name: string): (attributes: Attributes) => AttrValue | undefined {
-  try {
-    return new Function('a', `return a[${JSON.stringify(name)}];`) as (
-      attributes: Attributes,
-    ) => AttrValue | undefined;
-  } catch {
-    return (attributes) => attributes[name];
+  let read = readers.get(name);
+  if (read === undefined) {
+    try {
+      read = new Function('a', `return a[${JSON.stringify(name)}];`) as (
+        attributes: Attributes,
+      ) => AttrValue | undefined;
+    } catch {
+      read = (attributes) => attributes[name];
+    }
+    if (readers.size >= 1024) readers.clear();
+    readers.set(name, read);
   }
+  return read;
 }
+
+/** Readers kept by name across runs (≤ 1,024): one made again for every run would start cold each time. */
+const readers = new Map<string, (attributes: Attributes) => AttrValue | undefined>();
 
 export interface MappedValues {
   readonly values: Readonly<Record<string, AttrValue>>;

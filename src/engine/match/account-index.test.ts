@@ -37,6 +37,21 @@ describe('AccountIndex', () => {
     // Only an smtp: prefix is taken off; other address types keep theirs.
     assert.equal(index.has('proxyAddresses', 'x500:/o=smtp:klaas'), true);
     assert.equal(index.has('proxyAddresses', '/o=smtp:klaas'), false);
+    // A proxy address that differs from the UPN only in case and its prefix is the same key.
+    const mixed = new AccountIndex(
+      [
+        account('m', {
+          userPrincipalName: 'anna@contoso.nl',
+          proxyAddresses: ['SMTP:Anna@Contoso.nl', 'smtp:anna@contoso.nl', 'smtp:', 'X500:anna@contoso.nl'],
+        }),
+      ],
+      ['userPrincipalName', 'proxyAddresses'],
+    );
+    assert.equal(mixed.has('proxyAddresses', 'anna@contoso.nl'), true);
+    assert.equal(mixed.has('proxyAddresses', ''), true);
+    assert.equal(mixed.has('proxyAddresses', 'x500:anna@contoso.nl'), true);
+    assert.equal(mixed.has('userPrincipalName', 'x500:anna@contoso.nl'), false);
+    assert.equal(mixed.has('userPrincipalName', ''), false);
     // An attribute that was not named for the index holds nothing.
     assert.equal(index.has('displayName', 'Jan Jansen'), false);
   });

@@ -42,6 +42,21 @@ function withoutSmtp(value: string): string {
     : value;
 }
 
+function hasSmtpPrefix(value: string): boolean {
+  return (
+    (value.charCodeAt(0) | 32) === 115 && // s
+    (value.charCodeAt(1) | 32) === 109 && // m
+    (value.charCodeAt(2) | 32) === 116 && // t
+    (value.charCodeAt(3) | 32) === 112 && // p
+    value.charCodeAt(4) === 58 // :
+  );
+}
+
+/** `smtp:` + key, compared in place (no slice). */
+function sameAfterPrefix(value: string, key: string): boolean {
+  return value.length === key.length + 5 && value.startsWith(key, 5);
+}
+
 /** The key of one value of an attribute. */
 function keyOf(value: string, proxy: boolean): string {
   return normaliseKey(proxy ? withoutSmtp(value) : value);
@@ -143,12 +158,21 @@ export class AccountIndex {
             : typeof value === 'string'
               ? value
               : String(value);
-          const key = keyOf(text, proxy);
+          // Most values repeat one this account already gave (mail is the UPN, the primary proxy
+          // address is SMTP: and the UPN): such a value is that key (a key is its own key), found
+          // without a copy, a lower-casing test or a slice.
           let k = 0;
-          while (k < count && keys[k] !== key) k++;
+          if (proxy && text.length >= 5 && hasSmtpPrefix(text))
+            while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
+          else while (k < count && keys[k] !== text) k++;
+          if (k === count) {
+            const key = keyOf(text, proxy);
+            k = 0;
+            while (k < count && keys[k] !== key) k++;
+            if (k === count) keys[count] = key;
+          }
           if (k < count) masks[k] = (masks[k] as number) | bit;
           else {
-            keys[count] = key;
             masks[count] = bit;
             count++;
           }
@@ -181,6 +205,23 @@ export class AccountIndex {
     const bit = this.bit(attribute);
     if (bit === 0) return this.index(attribute)?.has(normaliseKey(value)) ?? false;
     return ((this.present.get(normaliseKey(value)) ?? 0) & bit) !== 0;
+  }
+
+  /**
+   * How `has(attribute, ·)` is answered, worked out once (uniqueness asks for every candidate of every
+   * create): the attribute's bit in the presence map, or 0 when has() asks the attribute's own index.
+   * Either answers as has() would: both hold every account's values.
+   */
+  presenceBit(attribute: string): number {
+    return this.byValue.has(attribute) ? 0 : this.bit(attribute);
+  }
+
+  /**
+   * The presence bits of a normalised key (see presenceBit): one lookup answers every attribute
+   * that has a bit.
+   */
+  presence(key: string): number {
+    return this.present.get(normaliseKey(key)) ?? 0;
   }
 
   /** All indexed values of an attribute (for uniqueness checks). */

@@ -2,22 +2,41 @@
  * The unique-name candidates of the configuration (expressions giving a local part), evaluated for
  * one person as far as the choice needs them.
  */
-import { type EvalContext, type Expression, evaluate, parseExpression } from '../../expr/index.ts';
+import {
+  bindExpression,
+  type EvalContext,
+  type EvalResult,
+  type Expression,
+  parseExpression,
+} from '../../expr/index.ts';
 import { overBudget } from '../pattern-budget.ts';
 import { cleanLocalPart } from './unique-names.ts';
+
+type Bound = (context: EvalContext) => EvalResult;
 
 export interface Candidate {
   readonly ast: Expression;
   /** How an error names it: "unique-name candidate 2 (…)". */
   readonly label: string;
+  /** The expression bound once per run (no state and result objects per evaluation). */
+  readonly whole: Bound;
+  /** A `Join`'s parts (not its separator), bound likewise; empty for any other expression. */
+  readonly parts: readonly Bound[];
 }
 
-/** The configured candidates, parsed once per run. */
+/** The configured candidates, parsed and bound once per run. */
 export function parseCandidates(texts: readonly string[]): Candidate[] {
   return texts.map((text, i) => {
     const parsed = parseExpression(text);
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
-    return { ast: parsed.ast, label: `unique-name candidate ${i + 1} (${text})` };
+    const ast = parsed.ast;
+    const parts: Bound[] = [];
+    if (ast.kind === 'call' && ast.name === 'Join')
+      for (let p = 1; p < ast.args.length; p++) {
+        const part = ast.args[p];
+        if (part !== undefined && part.kind !== 'missing') parts.push(bindExpression(part));
+      }
+    return { ast, label: `unique-name candidate ${i + 1} (${text})`, whole: bindExpression(ast), parts };
   });
 }
 
@@ -48,17 +67,13 @@ export class CandidateValues implements IterableIterator<string> {
  * initials, "initials.jansen" must not become "jansen".
  */
 function localPartOf(candidate: Candidate, full: EvalContext): string {
-  const { ast, label } = candidate;
+  const { parts, label } = candidate;
   try {
-    if (ast.kind === 'call' && ast.name === 'Join') {
-      for (let i = 1; i < ast.args.length; i++) {
-        const part = ast.args[i];
-        if (part === undefined || part.kind === 'missing') continue;
-        const r = evaluate(part, full);
-        if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
-      }
+    for (let i = 0; i < parts.length; i++) {
+      const r = (parts[i] as Bound)(full);
+      if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
     }
-    const r = evaluate(ast, full);
+    const r = candidate.whole(full);
     return r.ok && r.value !== null ? String(r.value) : '';
   } catch (error) {
     throw overBudget(label, error);

@@ -20,6 +20,7 @@ import type { AccountIndex, MatchInput } from '../match/index.ts';
 import type { ExternalOwner, ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
 import type { ScopeDecision, ScopeFn } from '../scope/index.ts';
 import { type Candidate, CandidateValues, parseCandidates } from './candidate-values.ts';
+import { type Differences, differencesOf } from './differences.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { PersonContext } from './person-context.ts';
 import { step } from './plan-steps.ts';
@@ -83,6 +84,8 @@ export interface PlanRun {
   readonly plainRules: readonly CompiledRule[];
   /** The plain rules an existing account is compared with: "always", and not accountEnabled. */
   readonly comparedRules: readonly CompiledRule[];
+  /** What differs between a person's mapped values and their account, in comparedRules' attributes. */
+  readonly differences: Differences;
   /** Rules with `[UniqueName]`: evaluated for creates (and for matching on them). */
   readonly uniqueRules: readonly CompiledRule[];
   /**
@@ -128,6 +131,7 @@ export function planRun(input: PlanInput): PlanRun {
     const rule = mapping.byTarget.get(attribute);
     return { attribute, rule, unique: rule?.references.includes(UNIQUE) === true };
   });
+  const comparedRules = plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED);
   const overrides = input.overrides ?? NO_OVERRIDES;
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
   const matchValues = matchOn.map(({ attribute }) => ({ attribute, value: null as AttrValue }));
@@ -140,7 +144,8 @@ export function planRun(input: PlanInput): PlanRun {
     mapping,
     index: input.index,
     plainRules,
-    comparedRules: plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED),
+    comparedRules,
+    differences: differencesOf(comparedRules.map((r) => r.target)),
     uniqueRules,
     uniqueReferences: referencesOf(uniqueRules),
     matchOn,

@@ -103,3 +103,21 @@ test('implicit names: a UPN that is another account’s sAMAccountName@domain is
   const none = new UniqueNameRegistry(index, { ...collisions, sAMAccountName: ['sAMAccountName'] });
   assert.ok(none.isFree('userPrincipalName', 'jan.jansen@contoso.local'), 'only when the target says so');
 });
+
+test('reservations of more attributes than share one map of bits are kept as reliably', () => {
+  const index = new AccountIndex([{ id: 'a', attributes: { a31: 'held' } }], ['a31']);
+  const names = Array.from({ length: 34 }, (_, i) => `a${i}`);
+  const registry = new UniqueNameRegistry(
+    index,
+    Object.fromEntries(names.map((n) => [n, [n]])),
+    Object.fromEntries(names.map((n) => [n, [`Taken-${n}`]])),
+  );
+  for (const n of names) {
+    assert.equal(registry.isFree(n, `taken-${n}`), false, `${n}: its own reservation`);
+    assert.equal(registry.isFree(n, `taken-${n === 'a0' ? 'a1' : 'a0'}`), true, `${n}: not another's`);
+  }
+  assert.equal(registry.isFree('a31', 'HELD'), false, 'held by an account');
+  registry.reserve('a33', 'late');
+  assert.equal(registry.isFree('a33', 'Late'), false);
+  assert.equal(registry.isFree('a32', 'late'), true);
+});

@@ -26,8 +26,28 @@ export function cleanLocalPart(raw: string, maxLength = MAX_LOCAL_PART): string 
   return ascii.slice(0, maxLength).replace(/[.-]+$/, '');
 }
 
+/**
+ * How one attribute's values are checked, worked out on its first check: the attributes it collides
+ * with, as bits of the index's presence map and of the run's reservations (one lookup each per value,
+ * not one per attribute), and those answered one by one.
+ */
+interface CollisionCheck {
+  readonly presence: number;
+  readonly indexed: readonly string[];
+  readonly reserved: number;
+  readonly reservedApart: readonly string[];
+}
+
+/** Attributes whose reservations share one map of bits; any beyond keep a set each. */
+const RESERVED_BITS = 30;
+
 export class UniqueNameRegistry {
-  private readonly reserved = new Map<string, Set<string>>();
+  /** normalised value → the attributes (bits) reserved with it in this run. */
+  private readonly reservedBits = new Map<string, number>();
+  private readonly reservedBit = new Map<string, number>();
+  /** Reservations of attributes past RESERVED_BITS. */
+  private readonly reservedApart = new Map<string, Set<string>>();
+  private readonly checks = new Map<string, CollisionCheck>();
 
   constructor(
     private readonly index: AccountIndex,
@@ -45,11 +65,45 @@ export class UniqueNameRegistry {
 
   isFree(attribute: string, value: string): boolean {
     const key = normaliseKey(value);
-    const against = this.collisions[attribute] ?? [attribute];
-    for (const other of against) {
-      if (this.holds(other, key)) return false;
-    }
+    const check = this.checkOf(attribute);
+    if (check.presence !== 0 && (this.index.presence(key) & check.presence) !== 0) return false;
+    for (let i = 0; i < check.indexed.length; i++)
+      if (this.index.has(check.indexed[i] as string, key)) return false;
+    if (check.reserved !== 0 && ((this.reservedBits.get(key) ?? 0) & check.reserved) !== 0) return false;
+    for (let i = 0; i < check.reservedApart.length; i++)
+      if (this.reservedApart.get(check.reservedApart[i] as string)?.has(key) === true) return false;
     return this.implied.length === 0 || this.impliedClash(attribute, value) === null;
+  }
+
+  private checkOf(attribute: string): CollisionCheck {
+    let check = this.checks.get(attribute);
+    if (check === undefined) {
+      let presence = 0;
+      let reserved = 0;
+      const indexed: string[] = [];
+      const reservedApart: string[] = [];
+      for (const other of this.collisions[attribute] ?? [attribute]) {
+        const bit = this.index.presenceBit(other);
+        if (bit !== 0) presence |= bit;
+        else indexed.push(other);
+        const own = this.bitOf(other);
+        if (own !== 0) reserved |= own;
+        else reservedApart.push(other);
+      }
+      check = { presence, indexed, reserved, reservedApart };
+      this.checks.set(attribute, check);
+    }
+    return check;
+  }
+
+  /** The attribute's bit among the reservations; 0 once every bit is taken (then it keeps a set). */
+  private bitOf(attribute: string): number {
+    let bit = this.reservedBit.get(attribute);
+    if (bit === undefined) {
+      bit = this.reservedBit.size < RESERVED_BITS ? 1 << this.reservedBit.size : 0;
+      this.reservedBit.set(attribute, bit);
+    }
+    return bit;
   }
 
   /**
@@ -72,13 +126,23 @@ export class UniqueNameRegistry {
   }
 
   private holds(attribute: string, key: string): boolean {
-    return this.index.has(attribute, key) || this.reserved.get(attribute)?.has(key) === true;
+    return this.index.has(attribute, key) || this.isReserved(attribute, key);
+  }
+
+  private isReserved(attribute: string, key: string): boolean {
+    const bit = this.bitOf(attribute);
+    if (bit === 0) return this.reservedApart.get(attribute)?.has(key) === true;
+    return ((this.reservedBits.get(key) ?? 0) & bit) !== 0;
   }
 
   reserve(attribute: string, value: string): void {
-    const set = this.reserved.get(attribute) ?? new Set<string>();
-    this.reserved.set(attribute, set);
-    set.add(normaliseKey(value));
+    const key = normaliseKey(value);
+    const bit = this.bitOf(attribute);
+    if (bit === 0) {
+      const set = this.reservedApart.get(attribute) ?? new Set<string>();
+      this.reservedApart.set(attribute, set);
+      set.add(key);
+    } else this.reservedBits.set(key, (this.reservedBits.get(key) ?? 0) | bit);
   }
 }
 
@@ -145,7 +209,10 @@ class CandidateSequence implements IterableIterator<string> {
     // Suffixes are generated only as far as they are needed: most names are free at once.
     if (this.first === undefined || this.suffix > this.maxSuffix) return { value: undefined, done: true };
     const suffix = String(this.suffix++);
-    return { value: cleanLocalPart(this.first, MAX_LOCAL_PART - suffix.length) + suffix, done: false };
+    // The first is clean already: cleaning it again only shortens it, and only when it is too long.
+    const max = MAX_LOCAL_PART - suffix.length;
+    const base = this.first.length <= max ? this.first : cleanLocalPart(this.first, max);
+    return { value: base + suffix, done: false };
   }
 
   [Symbol.iterator](): IterableIterator<string> {

@@ -4,14 +4,7 @@
  * system owns the account, which fails the person with why. Most persons differ in nothing: then
  * nothing is checked, copied or listed.
  */
-import {
-  type Account,
-  type AttributeChange,
-  type Person,
-  type PlannedWrite,
-  type RunStep,
-  sameValue,
-} from '../../core/index.ts';
+import type { Account, AttributeChange, Person, PlannedWrite, RunStep } from '../../core/index.ts';
 import { lifecycleLocked, lockedChanges, OWNED_ELSEWHERE, ownedStep, ownerOf } from './account-owner.ts';
 import { isEnabled } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun } from './plan-run.ts';
@@ -48,20 +41,7 @@ export function updatePlan(
   const n = person.employeeNumber;
   const values = fitted.values;
   const held = account.attributes;
-  let found: AttributeChange[] | undefined;
-  const compared = run.comparedRules;
-  // Indexed loops here and below: a for-of in this (large, not inlined) function makes an iterator
-  // result object per element.
-  for (let i = 0; i < compared.length; i++) {
-    const attribute = (compared[i] as (typeof compared)[number]).target;
-    if (notFlowed.size > 0 && notFlowed.has(attribute)) continue;
-    const next = values[attribute] ?? null;
-    const old = held[attribute] ?? null;
-    if (sameValue(old, next)) continue;
-    // Most updates change one value: a list of one, not one with room for sixteen more.
-    if (found === undefined) found = [{ attribute, old, new: next }];
-    else found.push({ attribute, old, new: next });
-  }
+  const found = run.differences(values, held, notFlowed);
   const changes: readonly AttributeChange[] = found ?? NO_CHANGES;
   const refused = found === undefined ? NO_PROBLEMS : problemsOf(run, fitted, found);
   const warnings =
