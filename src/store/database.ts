@@ -222,6 +222,8 @@ export interface TenantAccountsTable {
 export interface RunItemOrdersTable {
   run_id: string;
   data: Uint8Array;
+  /** JSON `[[employeeNumber, name], …]` of the unchanged persons the run's items mention (0431); null before. */
+  unchanged_names: string | null;
 }
 
 export interface RunPersonListsTable {

@@ -34,6 +34,7 @@ export {
   DEFAULT_ORGANISATION_NOTIFICATIONS,
 } from './repositories/notification-settings.ts';
 export type { PruneResult } from './repositories/retention.ts';
+export { namedIn } from './repositories/run-item-refs.ts';
 export type { RunItemQuery, RunItemSort } from './repositories/run-items.ts';
 export { RUN_ITEM_SORTS } from './repositories/run-items.ts';
 export type { ExpiredLeases, RunResult } from './repositories/run-queue.ts';

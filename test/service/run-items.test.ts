@@ -139,6 +139,39 @@ for (const dialect of DIALECTS) {
       assert.equal(run.itemCounts?.actions['no-change'], 1);
     });
 
+    test('managers without a link are named from the run: its rows, and its unchanged persons kept at recording', async () => {
+      const managed = (n: string, old: string | null, next: string) =>
+        item(n, `Person ${n}`, 'update', 'success', { changes: [{ attribute: 'manager', old, new: next }] });
+      const items = [
+        item('m1', 'Martijn Dekker', 'no-change', 'success'),
+        item('m2', 'Fatima Prins', 'update', 'success', {
+          changes: [{ attribute: 'jobTitle', old: 'A', new: 'B' }],
+        }),
+        item('m4', 'Not Mentioned', 'no-change', 'success'),
+        managed('p1', null, 'm1'),
+        managed('p2', 'm2', 'm3'),
+      ];
+      const named = await finish(items);
+      const kept = await sql<{
+        names: string | null;
+      }>`select unchanged_names as names from run_item_orders where run_id = ${named.id}`.execute(store.db);
+      // Only the unchanged persons the items mention are kept, not the whole list.
+      assert.deepEqual(JSON.parse(kept.rows[0]?.names ?? 'null'), [['m1', 'Martijn Dekker']]);
+      const expected = new Map([
+        ['m1', 'Martijn Dekker'],
+        ['m2', 'Fatima Prins'],
+      ]);
+      const found = await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], named);
+      assert.deepEqual(found.persons, expected);
+      // A run recorded before the names were kept is still named, from its decoded list.
+      const older = await finish(items);
+      await sql`update run_item_orders set unchanged_names = null where run_id = ${older.id}`.execute(
+        store.db,
+      );
+      const fromList = await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], older);
+      assert.deepEqual(fromList.persons, expected);
+    });
+
     test('everyone is listed by name, unchanged persons with their reason', async () => {
       const all = await store.runItems.list(run, {}, 'name', 1, 50);
       assert.equal(all.total, 9);

@@ -16,7 +16,7 @@ import {
   sync,
   syncPerson,
 } from '../../contracts/index.ts';
-import { HrsyncError, type RunItem, type RunKind } from '../../core/index.ts';
+import { HrsyncError, type RunKind } from '../../core/index.ts';
 import { runItemsToCsv } from '../../engine/index.ts';
 import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
@@ -27,6 +27,7 @@ import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { toRunDto, toRunItemDto } from '../dto/runs.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
+import { namesIn } from '../run-item-names.ts';
 
 /** The words of a run's reasons: in its connection's time zone, naming what `names` knows. */
 async function reasonContext(
@@ -51,45 +52,6 @@ async function reasonContext(
     account: shown,
     person: (n) => names?.persons.get(n),
   };
-}
-
-/** Accounts and persons a page of items names: their accounts, conflict candidates, managers, owners. */
-function namedIn(items: readonly RunItem[]): { accounts: string[]; persons: string[] } {
-  const accounts: string[] = [];
-  const persons: string[] = [];
-  for (const i of items) {
-    if (i.accountId !== null) accounts.push(i.accountId);
-    for (const a of i.error?.accounts ?? []) accounts.push(a);
-    for (const c of i.changes)
-      if (c.attribute === 'manager')
-        for (const v of [c.old, c.new]) if (typeof v === 'string') persons.push(v);
-    for (const s of i.steps) {
-      const r = s.reason;
-      if (!r) continue;
-      if (r.code === 'matched' || r.code === 'linked' || r.code === 'created') accounts.push(r.account);
-      else if (r.code === 'conflict') accounts.push(...r.accounts);
-      else if (r.code === 'conflict-linked-elsewhere') {
-        accounts.push(r.account);
-        persons.push(r.owner);
-      } else if (r.code === 'manager') for (const v of [r.old, r.new]) if (v !== null) persons.push(v);
-    }
-  }
-  return { accounts, persons };
-}
-
-type Names = Awaited<ReturnType<Store['runItems']['names']>>;
-
-/** The names `items` mention, looked up 500 at a time (an export may hold 50,000 persons). */
-async function namesIn(store: Store, run: Run, items: readonly RunItem[]): Promise<Names> {
-  const accounts = new Map<string, { upn: string | null; displayName: string | null }>();
-  const persons = new Map<string, string>();
-  for (let at = 0; at < items.length; at += 500) {
-    const named = namedIn(items.slice(at, at + 500));
-    const found = await store.runItems.names(run.connectionId, named.accounts, named.persons, run);
-    for (const [k, v] of found.accounts) accounts.set(k, v);
-    for (const [k, v] of found.persons) persons.set(k, v);
-  }
-  return { accounts, persons };
 }
 
 function assertRunOperation(operation: RunOperation, run: Run): void {

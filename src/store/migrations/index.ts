@@ -21,6 +21,7 @@ import { runItemOrders } from './0390-run-item-orders.ts';
 import { auditEventCounts } from './0410-audit-event-counts.ts';
 import { auditActorName } from './0411-audit-actor-name.ts';
 import { runItemsByEmployee } from './0430-run-items-by-employee.ts';
+import { unchangedNames } from './0431-unchanged-names.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -47,6 +48,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0410-audit-event-counts': auditEventCounts(dialect),
     '0411-audit-actor-name': auditActorName,
     '0430-run-items-by-employee': runItemsByEmployee,
+    '0431-unchanged-names': unchangedNames,
   };
 }
 

@@ -21,6 +21,7 @@ import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } from './run-item-orders.ts';
+import { namedIn } from './run-item-refs.ts';
 import {
   chunkOffsets,
   decodeChunk,
@@ -152,6 +153,21 @@ const matchCache = new Map<string, Int32Array>();
 const ordersCache = new Map<string, ItemOrders | null>();
 /** Chunk boundaries of lists, by hash (a list never changes once written). */
 const headCache = new Map<string, readonly number[] | null>();
+/** The names of the unchanged persons a run's items mention, by run. */
+const namesCache = new Map<string, ReadonlyMap<string, string> | null>();
+
+/**
+ * JSON `[[employeeNumber, name], …]` of the unchanged persons whom the run's items mention (managers,
+ * owners): a page names them without decoding the whole list of unchanged persons.
+ */
+function mentionedUnchanged(items: readonly RunItem[], unchanged: readonly Keyed[]): string {
+  const mentioned = new Set(namedIn(items).persons);
+  const names: [string, string][] = [];
+  for (const { item } of unchanged)
+    if (mentioned.has(item.employeeNumber) && item.displayName !== '')
+      names.push([item.employeeNumber, item.displayName]);
+  return JSON.stringify(names);
+}
 /** Decoded chunks of lists, by hash and chunk number: a page reads one or two, the next page the same. */
 const chunkCache = new Map<string, UnchangedEntry[]>();
 const CHUNK_CACHE_SIZE = 64;
@@ -225,6 +241,7 @@ export class RunItemRepository {
     run: { readonly id: string; readonly connectionId: string; readonly compact: boolean },
     items: readonly RunItem[],
   ): Promise<RecordedItems> {
+    namesCache.delete(run.id);
     await this.ctx.db.deleteFrom('run_items').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
     const stored: Keyed[] = [];
@@ -317,7 +334,10 @@ export class RunItemRepository {
         ? list.offsets
         : await this.storedOffsets(run.connectionId, list.hash, unchanged.length);
     const orders = encodeOrders({ ...mergedOrders(named, byAction, byStatus, unchanged), listOffsets });
-    await this.ctx.db.insertInto('run_item_orders').values({ run_id: run.id, data: orders }).execute();
+    await this.ctx.db
+      .insertInto('run_item_orders')
+      .values({ run_id: run.id, data: orders, unchanged_names: mentionedUnchanged(items, unchanged) })
+      .execute();
     return { unchangedCount: unchanged.length, unchangedList: list.hash, itemCounts: counts };
   }
 
@@ -472,9 +492,18 @@ export class RunItemRepository {
         .execute();
       for (const i of items) if (i.display_name !== '') persons.set(i.employee_number, i.display_name);
       for (const n of persons.keys()) unnamed.delete(n);
-      if (unnamed.size > 0)
-        for (const [n, name] of await this.unchangedEntries(run))
-          if (unnamed.has(n) && name !== '') persons.set(n, name);
+      if (unnamed.size > 0) {
+        const kept = await this.unchangedNames(run);
+        if (kept !== null) {
+          for (const n of unnamed) {
+            const name = kept.get(n);
+            if (name !== undefined) persons.set(n, name);
+          }
+        } else {
+          for (const [n, name] of await this.unchangedEntries(run))
+            if (unnamed.has(n) && name !== '') persons.set(n, name);
+        }
+      }
     }
     return { accounts, persons };
   }
@@ -698,6 +727,24 @@ export class RunItemRepository {
     const known = headCache.get(hash);
     if (known !== undefined) return known;
     return remember(headCache, hash, await this.storedOffsets(run.connectionId, hash, run.unchangedCount));
+  }
+
+  /**
+   * The names of the unchanged persons the run's items mention, kept when it was recorded (0431);
+   * null for a run recorded before, whose list is then decoded whole.
+   */
+  private async unchangedNames(run: Run): Promise<ReadonlyMap<string, string> | null> {
+    const known = namesCache.get(run.id);
+    if (known !== undefined) return known;
+    const row = await this.ctx.db
+      .selectFrom('run_item_orders')
+      .select('unchanged_names')
+      .where('run_id', '=', run.id)
+      .executeTakeFirst();
+    const names = row?.unchanged_names
+      ? new Map(JSON.parse(row.unchanged_names) as [string, string][])
+      : null;
+    return remember(namesCache, run.id, names);
   }
 
   private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {
