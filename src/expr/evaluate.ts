@@ -139,9 +139,9 @@ function compileNode(node: ExprNode): Compiled {
  * Reads one attribute by a function made for the name. Every attribute node's closure shares one
  * load site, which sees every name of every expression and goes megamorphic (a lookup per read);
  * a load of a fixed name stays monomorphic on the persons' one hidden class. The name is embedded
- * as a JSON string literal, so no expression can inject code (as map/mapping.ts reads direct rules).
+ * as a JSON string literal, so no expression can inject code. Direct mapping rules read through it too.
  */
-function attributeReader(name: string): (attributes: Attributes) => AttrValue | undefined {
+export function attributeReader(name: string): (attributes: Attributes) => AttrValue | undefined {
   let read = readers.get(name);
   if (read === undefined) {
     try {

@@ -17,7 +17,13 @@ export { EXAMPLE_NOW, exampleContext, FUNCTIONS, type FunctionInfo } from './cat
 export { type CompiledExpression, type CompileResult, compile } from './compile.ts';
 export type { EvalContext } from './context.ts';
 export type { CatalogueExample, FunctionCategory } from './definition.ts';
-export { bindExpression, type EvalResult, type EvaluationError, evaluate } from './evaluate.ts';
+export {
+  attributeReader,
+  bindExpression,
+  type EvalResult,
+  type EvaluationError,
+  evaluate,
+} from './evaluate.ts';
 export { FUNCTION_NAMES, type FunctionName } from './function-names.ts';
 export { lineAndColumn } from './location.ts';
 export {

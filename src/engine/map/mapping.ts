@@ -5,6 +5,7 @@
 import type { Attributes, AttrValue, ErrorDetail, MappingRule } from '../../core/index.ts';
 import { isEmpty } from '../../core/index.ts';
 import {
+  attributeReader,
   bindExpression,
   type EvalContext,
   type EvalResult,
@@ -69,7 +70,7 @@ export function compileMapping(
         },
       });
     } else if (rule.type === 'direct') {
-      const read = reader(source);
+      const read = attributeReader(source);
       compiled.push({
         ...base,
         references: [source],
@@ -109,31 +110,6 @@ export function compileMapping(
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, mapping: { rules: compiled, byTarget: new Map(compiled.map((r) => [r.target, r])) } };
 }
-
-/**
- * Reads one attribute. A function made for the name, not `attributes[source]` in one shared closure:
- * every direct rule's closure shares that load site, which then sees ~10 names and goes megamorphic
- * (a dictionary lookup per rule and person); a load of a fixed name stays monomorphic on the persons'
- * one hidden class. The name is embedded as a JSON string literal, so no mapping can inject code.
- */
-function reader(name: string): (attributes: Attributes) => AttrValue | undefined {
-  let read = readers.get(name);
-  if (read === undefined) {
-    try {
-      read = new Function('a', `return a[${JSON.stringify(name)}];`) as (
-        attributes: Attributes,
-      ) => AttrValue | undefined;
-    } catch {
-      read = (attributes) => attributes[name];
-    }
-    if (readers.size >= 1024) readers.clear();
-    readers.set(name, read);
-  }
-  return read;
-}
-
-/** Readers kept by name across runs (≤ 1,024): one made again for every run would start cold each time. */
-const readers = new Map<string, (attributes: Attributes) => AttrValue | undefined>();
 
 export interface MappedValues {
   readonly values: Readonly<Record<string, AttrValue>>;
