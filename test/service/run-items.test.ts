@@ -96,8 +96,8 @@ for (const dialect of DIALECTS) {
     let connectionId: string;
     let run: Run;
 
-    const finish = async (items: readonly RunItem[]): Promise<Run> => {
-      const queued = await enqueue(store, organisationId, connectionId);
+    const finish = async (items: readonly RunItem[], on = connectionId): Promise<Run> => {
+      const queued = await enqueue(store, organisationId, on);
       await store.runQueue.claim('w', 60_000);
       const done = await store.runQueue.finish(queued.id, 'w', {
         status: 'succeeded',
@@ -170,6 +170,83 @@ for (const dialect of DIALECTS) {
       );
       const fromList = await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], older);
       assert.deepEqual(fromList.persons, expected);
+    });
+
+    test("a page's names in one statement: a linked manager by their account, else by the run", async () => {
+      // A connection of its own: its links would be counted by another test.
+      const linked = await bareConnection(store, organisationId, 'linked');
+      const account = (id: string, attributes: object) => ({
+        connection_id: linked,
+        account_id: id,
+        attributes: JSON.stringify(attributes),
+      });
+      await store.db
+        .insertInto('tenant_accounts')
+        .values([
+          account('acc-l2', { userPrincipalName: 'fatima@contoso.nl', displayName: 'Fatima Prins-Dekker' }),
+          account('acc-l5', { userPrincipalName: 'mees@contoso.nl' }),
+          account('acc-lx', { userPrincipalName: 'extra@contoso.nl', displayName: 'Extra' }),
+        ])
+        .execute();
+      const link = (n: string, id: string) => ({
+        connection_id: linked,
+        employee_number: n,
+        account_id: id,
+        applied: '{}',
+        linked_at: '2026-12-01T00:00:00Z',
+        updated_at: '2026-12-01T00:00:00Z',
+        granted: null,
+      });
+      await store.db
+        .insertInto('links')
+        .values([link('l2', 'acc-l2'), link('l5', 'acc-l5'), link('l6', 'acc-gone')])
+        .execute();
+      const managed = (n: string, manager: string) =>
+        item(n, `Person ${n}`, 'update', 'success', {
+          changes: [{ attribute: 'manager', old: null, new: manager }],
+        });
+      const named = await finish(
+        [
+          item('l1', 'Lotte Kok', 'no-change', 'success'),
+          item('l2', 'Fatima Prins', 'update', 'success', {
+            changes: [{ attribute: 'jobTitle', old: 'A', new: 'B' }],
+          }),
+          item('l5', 'Mees Vos', 'update', 'success', {
+            changes: [{ attribute: 'jobTitle', old: 'A', new: 'B' }],
+          }),
+          item('l6', 'Noor Kaya', 'no-change', 'success'),
+          ...['l1', 'l2', 'l5', 'l6', 'l9'].map((m, i) => managed(`q${i}`, m)),
+        ],
+        linked,
+      );
+      const found = await store.runItems.names(
+        linked,
+        ['acc-lx', 'acc-l2', 'acc-none'],
+        ['l1', 'l2', 'l5', 'l6', 'l9', 'l2'],
+        named,
+      );
+      // The account's name wins over the one AFAS gave the run; a linked account without a name, or a
+      // link to an account no longer in the tenant, leaves the run's name.
+      assert.deepEqual(
+        found.persons,
+        new Map([
+          ['l1', 'Lotte Kok'],
+          ['l2', 'Fatima Prins-Dekker'],
+          ['l5', 'Mees Vos'],
+          ['l6', 'Noor Kaya'],
+        ]),
+      );
+      assert.deepEqual(
+        found.accounts,
+        new Map([
+          ['acc-l2', { upn: 'fatima@contoso.nl', displayName: 'Fatima Prins-Dekker' }],
+          ['acc-l5', { upn: 'mees@contoso.nl', displayName: null }],
+          ['acc-lx', { upn: 'extra@contoso.nl', displayName: 'Extra' }],
+        ]),
+      );
+      // Without a run (nothing read from AFAS to fall back on), only the links name them.
+      const linkedOnly = await store.runItems.names(linked, [], ['l1', 'l2', 'l5']);
+      assert.deepEqual(linkedOnly.persons, new Map([['l2', 'Fatima Prins-Dekker']]));
     });
 
     test('everyone is listed by name, unchanged persons with their reason', async () => {
@@ -280,8 +357,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(again?.steps, withReason.steps);
     });
 
-    test("everyone pages alike whether the orders carry the list's chunk boundaries or not", async () => {
-      const { decodeOrders, encodeOrders } = await import('../../src/store/repositories/run-item-orders.ts');
+    test("everyone pages alike in every format of a run's orders, with or without the list's chunk boundaries", async () => {
+      const { decodeOrders, encodeOrders, encodeVarintOrders } = await import(
+        '../../src/store/repositories/run-item-orders.ts'
+      );
       const juniors = MANY.map((i) => ({ ...i, displayName: `${i.displayName} jr` }));
       const current = await finish(juniors);
       const older = await finish(juniors);
@@ -290,22 +369,36 @@ for (const dialect of DIALECTS) {
       const orders = decodeOrders(stored.rows[0]?.data as Uint8Array);
       // Shared with the first run, the list's boundaries were read back from its head.
       assert.equal(orders.listOffsets?.length, Math.ceil(older.unchangedCount / 256) + 1);
-      // As written before the boundaries were kept (format 1): the list's head is read instead.
-      const v1 = encodeOrders({ ...orders, listOffsets: null });
-      assert.equal(decodeOrders(v1).listOffsets, null);
-      await sql`update run_item_orders set data = ${v1} where run_id = ${older.id}`.execute(store.db);
-      for (const sort of ['name', 'status'] as const) {
-        const pages = async (r: Run) => {
-          const listed: string[] = [];
-          for (let page = 1; page <= 8; page++)
-            listed.push(
-              ...(await store.runItems.list(r, {}, sort, page, 97)).items.map((i) => i.employeeNumber),
-            );
-          return listed;
-        };
-        const expected = expectedOrder(juniors, sort);
-        assert.deepEqual(await pages(older), expected);
-        assert.deepEqual(await pages(current), expected);
+      // Written as 32-bit words (format 3); runs recorded before keep varints, with the boundaries
+      // (format 2) or without them (format 1: the list's head is read instead).
+      const formats = [
+        encodeOrders({ ...orders, listOffsets: null }),
+        encodeVarintOrders(orders),
+        encodeVarintOrders({ ...orders, listOffsets: null }),
+      ];
+      for (const data of formats) {
+        const decoded = decodeOrders(data);
+        assert.deepEqual(decoded.places, orders.places);
+        assert.deepEqual(decoded.skipped, orders.skipped);
+      }
+      assert.deepEqual(decodeOrders(formats[1] as Buffer).listOffsets, orders.listOffsets);
+      for (const data of formats) {
+        await sql`update run_item_orders set data = ${data} where run_id = ${older.id}`.execute(store.db);
+        // A run read again, as a new process would (its orders are cached by finish time).
+        const reread = { ...older, finishedAt: `${older.finishedAt}|${formats.indexOf(data)}` };
+        for (const sort of ['name', 'status'] as const) {
+          const pages = async (r: Run) => {
+            const listed: string[] = [];
+            for (let page = 1; page <= 8; page++)
+              listed.push(
+                ...(await store.runItems.list(r, {}, sort, page, 97)).items.map((i) => i.employeeNumber),
+              );
+            return listed;
+          };
+          const expected = expectedOrder(juniors, sort);
+          assert.deepEqual(await pages(reread), expected);
+          assert.deepEqual(await pages(current), expected);
+        }
       }
     });
 

@@ -6,8 +6,9 @@
  * of merging and sorting the whole run on first view (0.3–0.6 s at 50,000 persons).
  *
  * The stored items' merged places only grow along each stored order, so they are kept as gaps
- * (varints, deflated): a few bytes per stored item, and almost nothing for a run that changes little.
+ * (32-bit words, deflated): a few bytes per stored item, and almost nothing for a run that changes little.
  */
+import { endianness } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export type MergedSort = 'name' | 'action' | 'status';
@@ -55,10 +56,35 @@ export function mergedPlaces(stored: RankedList, unchanged: RankedList): Int32Ar
 }
 
 const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
-/** 1: places and skipped; 2: and the list's chunk boundaries. */
-const FORMAT = 2;
+/**
+ * 1: places and skipped as varint gaps; 2: and the list's chunk boundaries; 3: the same gaps as
+ * 32-bit words. A page's first request decodes its run's orders, and reading varints byte by byte
+ * in not yet optimised code was most of that request (3.4 ms of CPU at 20,000 persons against 1.3 ms
+ * for words; a view of the raw places, 0.7 ms, took 10 times the bytes: 47 KB against 8 KB).
+ */
+const FORMAT = 3;
+const HEADER_WORDS = 5;
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 export function encodeOrders(orders: ItemOrders): Buffer {
+  const offsets = orders.listOffsets === null ? null : Int32Array.from(orders.listOffsets);
+  const sections = [...SORTS.map((s) => orders.places[s]), orders.skipped, offsets ?? new Int32Array(0)];
+  const words = new Int32Array(HEADER_WORDS + sections.reduce((n, xs) => n + xs.length, 0));
+  words.set([FORMAT, orders.stored, orders.unchanged, orders.skipped.length, offsets?.length ?? -1]);
+  let at = HEADER_WORDS;
+  for (const xs of sections) {
+    let last = -1;
+    for (const x of xs) {
+      words[at++] = x - last - 1;
+      last = x;
+    }
+  }
+  const bytes = Buffer.from(words.buffer);
+  return deflateRawSync(LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap32());
+}
+
+/** Formats 1 and 2, as runs recorded before keep them (and tests write them). */
+export function encodeVarintOrders(orders: ItemOrders): Buffer {
   const bytes: number[] = [];
   const varint = (n: number) => {
     let v = n;
@@ -76,7 +102,7 @@ export function encodeOrders(orders: ItemOrders): Buffer {
       last = x;
     }
   };
-  varint(orders.listOffsets === null ? 1 : FORMAT);
+  varint(orders.listOffsets === null ? 1 : 2);
   varint(orders.stored);
   varint(orders.unchanged);
   for (const sort of SORTS) ascending(orders.places[sort]);
@@ -91,6 +117,37 @@ export function encodeOrders(orders: ItemOrders): Buffer {
 
 export function decodeOrders(data: Uint8Array): ItemOrders {
   const bytes = inflateRawSync(data);
+  // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
+  return bytes[0] === FORMAT ? decodeWords(bytes) : decodeVarints(bytes);
+}
+
+function decodeWords(bytes: Buffer): ItemOrders {
+  if (bytes.length % 4 !== 0 || bytes.length < HEADER_WORDS * 4)
+    throw new Error('run item orders: truncated');
+  const words = new Int32Array(bytes.length / 4);
+  const view = Buffer.from(words.buffer);
+  bytes.copy(view);
+  if (!LITTLE_ENDIAN) view.swap32();
+  const [, stored = 0, unchanged = 0, skippedLength = 0, offsetsLength = 0] = words;
+  let at = HEADER_WORDS;
+  const ascending = (length: number) => {
+    if (at + length > words.length) throw new Error('run item orders: truncated');
+    const xs = words.subarray(at, at + length);
+    at += length;
+    let last = -1;
+    for (let i = 0; i < xs.length; i++) {
+      last += (xs[i] as number) + 1;
+      xs[i] = last;
+    }
+    return xs;
+  };
+  const places = { name: ascending(stored), action: ascending(stored), status: ascending(stored) };
+  const skipped = ascending(skippedLength);
+  const listOffsets = offsetsLength < 0 ? null : Array.from(ascending(offsetsLength));
+  return { stored, unchanged, places, skipped, listOffsets };
+}
+
+function decodeVarints(bytes: Buffer): ItemOrders {
   let at = 0;
   const varint = () => {
     let n = 0;
@@ -113,7 +170,7 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
     return xs;
   };
   const format = varint();
-  if (format !== 1 && format !== FORMAT) throw new Error(`run item orders: unknown format ${format}`);
+  if (format !== 1 && format !== 2) throw new Error(`run item orders: unknown format ${format}`);
   const stored = varint();
   const unchanged = varint();
   const places = { name: ascending(stored), action: ascending(stored), status: ascending(stored) };

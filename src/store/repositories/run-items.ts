@@ -6,7 +6,7 @@
  *   recorded), so a page of one order, or of one action or status tile, is an index range; only
  *   free-text filters fall back to a filtered scan with OFFSET.
  */
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import {
   ACTIONS,
   type Action,
@@ -17,7 +17,7 @@ import {
 } from '../../core/index.ts';
 import { insertRows } from '../bulk.ts';
 import type { RepoContext } from '../context.ts';
-import type { RunItemsTable } from '../database.ts';
+import type { Database, RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } from './run-item-orders.ts';
@@ -441,7 +441,9 @@ export class RunItemRepository {
    * Names for what a page shows as ids: accounts by UPN and display name (from the tenant cache),
    * managers (employee numbers) by their account's display name, else (someone not linked yet, as
    * in a first simulation) by the name `run` read from AFAS for them: its stored items, then its
-   * unchanged persons (one decoded list per run, cached).
+   * unchanged persons (kept beside the run's orders; decoded from its list for runs recorded before).
+   * One statement for all of it: on PostgreSQL each statement is a round trip, and a page's links,
+   * accounts and items asked one after another were half of its first request.
    */
   async names(
     connectionId: string,
@@ -452,57 +454,91 @@ export class RunItemRepository {
     accounts: ReadonlyMap<string, { upn: string | null; displayName: string | null }>;
     persons: ReadonlyMap<string, string>;
   }> {
-    const links =
-      employeeNumbers.length === 0
+    const numbers = [...new Set(employeeNumbers)];
+    const ids = [...new Set(accountIds)];
+    const db = this.ctx.db;
+    const parts = [
+      ...(numbers.length === 0
         ? []
-        : await this.ctx.db
-            .selectFrom('links')
-            .select(['employee_number', 'account_id'])
-            .where('connection_id', '=', connectionId)
-            .where('employee_number', 'in', [...new Set(employeeNumbers)])
-            .execute();
-    const ids = [...new Set([...accountIds, ...links.map((l) => l.account_id)])];
-    const rows =
-      ids.length === 0
+        : [
+            db
+              .selectFrom('links as l')
+              .innerJoin('tenant_accounts as t', (j) =>
+                j.onRef('t.connection_id', '=', 'l.connection_id').onRef('t.account_id', '=', 'l.account_id'),
+              )
+              .select([
+                sql.lit('link').as('kind'),
+                'l.employee_number as person',
+                't.account_id as account',
+                't.attributes as text',
+              ])
+              .where('l.connection_id', '=', connectionId)
+              .where('l.employee_number', 'in', numbers),
+          ]),
+      ...(ids.length === 0
         ? []
-        : await this.ctx.db
-            .selectFrom('tenant_accounts')
-            .select(['account_id', 'attributes'])
-            .where('connection_id', '=', connectionId)
-            .where('account_id', 'in', ids)
-            .execute();
+        : [
+            db
+              .selectFrom('tenant_accounts')
+              .select([
+                sql.lit('account').as('kind'),
+                sql<string | null>`null`.as('person'),
+                'account_id as account',
+                'attributes as text',
+              ])
+              .where('connection_id', '=', connectionId)
+              .where('account_id', 'in', ids),
+          ]),
+      ...(run === undefined || numbers.length === 0
+        ? []
+        : [
+            db
+              .selectFrom('run_items')
+              .select([
+                sql.lit('item').as('kind'),
+                'employee_number as person',
+                sql<string | null>`null`.as('account'),
+                'display_name as text',
+              ])
+              .where('run_id', '=', run.id)
+              .where('employee_number', 'in', numbers),
+          ]),
+    ];
+    const [first, ...rest] = parts.map((p) => p.$castTo<NameRow>() as NamesQuery);
+    const rows = first ? await rest.reduce((q, p) => q.unionAll(p), first).execute() : [];
     const accounts = new Map<string, { upn: string | null; displayName: string | null }>();
+    const byLink = new Map<string, string>();
+    const byItem = new Map<string, string>();
+    const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
     for (const r of rows) {
-      const a = JSON.parse(r.attributes) as Record<string, unknown>;
-      const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-      accounts.set(r.account_id, { upn: text(a.userPrincipalName), displayName: text(a.displayName) });
+      if (r.kind === 'item') {
+        if (r.text !== '') byItem.set(r.person as string, r.text);
+        continue;
+      }
+      const a = JSON.parse(r.text) as Record<string, unknown>;
+      const account = { upn: text(a.userPrincipalName), displayName: text(a.displayName) };
+      accounts.set(r.account as string, account);
+      if (r.kind === 'link' && account.displayName !== null)
+        byLink.set(r.person as string, account.displayName);
     }
     const persons = new Map<string, string>();
-    for (const l of links) {
-      const name = accounts.get(l.account_id)?.displayName;
-      if (name) persons.set(l.employee_number, name);
+    const unnamed: string[] = [];
+    for (const n of numbers) {
+      const name = byLink.get(n) ?? byItem.get(n);
+      if (name !== undefined) persons.set(n, name);
+      else unnamed.push(n);
     }
-    const unnamed = new Set(run === undefined ? [] : employeeNumbers.filter((n) => !persons.has(n)));
-    if (run !== undefined && unnamed.size > 0) {
-      const items = await this.ctx.db
-        .selectFrom('run_items')
-        .select(['employee_number', 'display_name'])
-        .where('run_id', '=', run.id)
-        .where('employee_number', 'in', [...unnamed])
-        .execute();
-      for (const i of items) if (i.display_name !== '') persons.set(i.employee_number, i.display_name);
-      for (const n of persons.keys()) unnamed.delete(n);
-      if (unnamed.size > 0) {
-        const kept = await this.unchangedNames(run);
-        if (kept !== null) {
-          for (const n of unnamed) {
-            const name = kept.get(n);
-            if (name !== undefined) persons.set(n, name);
-          }
-        } else {
-          for (const [n, name] of await this.unchangedEntries(run))
-            if (unnamed.has(n) && name !== '') persons.set(n, name);
+    if (run !== undefined && unnamed.length > 0) {
+      const kept = await this.unchangedNames(run);
+      if (kept !== null) {
+        for (const n of unnamed) {
+          const name = kept.get(n);
+          if (name !== undefined) persons.set(n, name);
         }
+      } else {
+        const wanted = new Set(unnamed);
+        for (const [n, name] of await this.unchangedEntries(run))
+          if (wanted.has(n) && name !== '') persons.set(n, name);
       }
     }
     return { accounts, persons };
@@ -612,16 +648,21 @@ export class RunItemRepository {
     return remember(mergedCache, cacheKey, rows);
   }
 
-  /** The run's merged orders (runs recorded before 0390 have none), cached: runs do not change. */
+  /**
+   * The run's merged orders (runs recorded before 0390 have none), cached: runs do not change. The
+   * names of the unchanged persons its items mention come with them (0431): the page asks for them
+   * next, and on PostgreSQL each statement is a round trip of its own.
+   */
   private async ordersOf(run: Run): Promise<ItemOrders | null> {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = ordersCache.get(cacheKey);
     if (known !== undefined) return known;
     const row = await this.ctx.db
       .selectFrom('run_item_orders')
-      .select('data')
+      .select(['data', 'unchanged_names'])
       .where('run_id', '=', run.id)
       .executeTakeFirst();
+    if (row && !namesCache.has(run.id)) remember(namesCache, run.id, parsedNames(row.unchanged_names));
     return remember(ordersCache, cacheKey, row ? decodeOrders(row.data) : null);
   }
 
@@ -741,10 +782,7 @@ export class RunItemRepository {
       .select('unchanged_names')
       .where('run_id', '=', run.id)
       .executeTakeFirst();
-    const names = row?.unchanged_names
-      ? new Map(JSON.parse(row.unchanged_names) as [string, string][])
-      : null;
-    return remember(namesCache, run.id, names);
+    return remember(namesCache, run.id, parsedNames(row?.unchanged_names ?? null));
   }
 
   private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {
@@ -761,6 +799,19 @@ export class RunItemRepository {
     return remember(listCache, hash, row ? decodeList(row.data, run.unchangedCount) : []);
   }
 }
+
+/** A row of `names`: a linked account, an account, or a run item's name (`kind`). */
+interface NameRow {
+  readonly kind: string;
+  readonly person: string | null;
+  readonly account: string | null;
+  readonly text: string;
+}
+/** The three parts of `names` read different tables; their union is one statement. */
+type NamesQuery = SelectQueryBuilder<Database, keyof Database, NameRow>;
+
+const parsedNames = (json: string | null): ReadonlyMap<string, string> | null =>
+  json ? new Map(JSON.parse(json) as [string, string][]) : null;
 
 const sumOf = (counts: Readonly<Record<string, number>>): number =>
   Object.values(counts).reduce((n, c) => n + c, 0);
