@@ -21,7 +21,7 @@ import type { Database, RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } from './run-item-orders.ts';
-import { namedIn } from './run-item-refs.ts';
+import { personsNamedIn } from './run-item-refs.ts';
 import {
   chunkOffsets,
   decodeChunk,
@@ -161,7 +161,7 @@ const namesCache = new Map<string, ReadonlyMap<string, string> | null>();
  * owners): a page names them without decoding the whole list of unchanged persons.
  */
 function mentionedUnchanged(items: readonly RunItem[], unchanged: readonly Keyed[]): string {
-  const mentioned = new Set(namedIn(items).persons);
+  const mentioned = personsNamedIn(items);
   const names: [string, string][] = [];
   for (const { item } of unchanged)
     if (mentioned.has(item.employeeNumber) && item.displayName !== '')
