@@ -66,8 +66,8 @@ export function toAccount(user: Record<string, unknown>, attributes: readonly st
  *   the keys (a spread of a fast-mode object keeps its map) and then only overwritten. Filling `{}`
  *   key by key, as before, turned each record of ~20 keys into a dictionary: ~1.5 KB an account
  *   instead of ~0.2 KB;
- * - the values of attributes with few distinct values (company, department, usage location, …) are
- *   shared (ValuePool): JSON parsing makes a fresh string for each occurrence.
+ * - the values of attributes with few distinct values (company, department, usage location, …) and
+ *   the managers' ids are shared (ValuePool): JSON parsing makes a fresh string for each occurrence.
  */
 export function accountMaker(attributes: readonly string[]): (user: Record<string, unknown>) => Account {
   const keys = [...new Set([...ALWAYS_READ, ...attributes])].filter((a) => a !== 'id');
@@ -82,7 +82,8 @@ export function accountMaker(attributes: readonly string[]): (user: Record<strin
     const manager = withManager ? managerIdOf(user) : undefined;
     const values: Record<string, AttrValue> =
       manager === undefined ? templates.clone(false) : templates.clone(true);
-    if (manager !== undefined) values[MANAGER] = manager;
+    // A manager's id is repeated in every report's account (~7 copies of each in a company).
+    if (manager !== undefined) values[MANAGER] = manager === null ? null : pool.share(MANAGER, manager);
     if (withLicences) values[LICENCES] = licencesOf(user[LICENCES]);
     for (let i = 0; i < plain.length; i++) {
       const path = paths[i];
