@@ -213,13 +213,16 @@ export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
   );
 
   const sizes = (process.env.BENCH_GROWTH ?? '12500,25000,50000,100000').split(',').map(Number);
-  let previous: { seconds: number; peak: number } | undefined;
+  let previous: { size: number; seconds: number; peak: number } | undefined;
   for (const size of sizes) {
     const m = await withEmulators(size, (e) => measure('engine', e));
     const seconds = Number(m.seconds);
     const peak = Number(m.maxRss);
+    // What one more person adds to the peak: "peak RSS per person" above also charges the run's fixed
+    // cost (the young generation filling up, code and buffers a run touches) to the persons.
     const ratio = previous
-      ? `×${fmt(seconds / previous.seconds)} time, ×${fmt(peak / previous.peak)} RSS`
+      ? `×${fmt(seconds / previous.seconds)} time, ×${fmt(peak / previous.peak)} RSS, ` +
+        `${fmt((peak - previous.peak) / (size - previous.size) / 1024, 1)} KB peak RSS per added person`
       : '';
     report(
       `growth: engine simulate ${size} persons (cold process)`,
@@ -229,6 +232,6 @@ export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
       previous === undefined || seconds / previous.seconds <= 2.2,
     );
     if (ratio) console.log(`# growth ${size}: ${ratio}`);
-    previous = { seconds, peak };
+    previous = { size, seconds, peak };
   }
 }
