@@ -85,7 +85,12 @@ export class AccountIndex {
     attributes: readonly string[],
   ) {
     const byId = new Map<string, Account>();
-    for (const account of accounts) byId.set(account.id, account);
+    // Indexed loops over the accounts: this runs once per run, mostly before the optimiser takes it,
+    // where for-of makes an iterator result per account.
+    for (let i = 0; i < accounts.length; i++) {
+      const account = accounts[i] as Account;
+      byId.set(account.id, account);
+    }
     this.byId = byId;
     this.indexable = new Set(attributes);
   }
@@ -101,7 +106,9 @@ export class AccountIndex {
     const built = new Map<string, IndexEntry>();
     const proxy = attribute === 'proxyAddresses';
     // Plain loops, no callback per account: this runs over every account of the tenant.
-    for (const account of this.accounts) {
+    const accounts = this.accounts;
+    for (let i = 0; i < accounts.length; i++) {
+      const account = accounts[i] as Account;
       const value = account.attributes[attribute];
       if (value === null || value === undefined || value === '') continue;
       if (Array.isArray(value))
@@ -142,7 +149,9 @@ export class AccountIndex {
     // One account's keys and their bits, reused for every account.
     const keys: string[] = [];
     const masks: number[] = [];
-    for (const account of this.accounts) {
+    const accounts = this.accounts;
+    for (let a = 0; a < accounts.length; a++) {
+      const account = accounts[a] as Account;
       let count = 0;
       for (let i = 0; i < attributes.length; i++) {
         const attribute = attributes[i] as string;

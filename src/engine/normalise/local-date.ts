@@ -17,9 +17,27 @@ export function toLocalDate(value: unknown): LocalDate | null {
   return value.length === 10 ? value : value.slice(0, 10);
 }
 
+/** Per number of days: local date → that date moved by them. */
+const shifted = new Map<number, Map<string, LocalDate>>();
+let shiftedKept = 0;
+
 export function addDays(date: LocalDate, days: number): LocalDate {
+  // Asked per person (a contract's end + 1, an end + the delete days) about few distinct dates: the
+  // list, the Date and the two strings each answer costs are made once per date.
+  let byDate = shifted.get(days);
+  const known = byDate?.get(date);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const moved = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  if (shiftedKept < 100_000) {
+    if (byDate === undefined) {
+      byDate = new Map();
+      shifted.set(days, byDate);
+    }
+    byDate.set(date, moved);
+    shiftedKept++;
+  }
+  return moved;
 }
 
 /** The calendar date of an instant in a time zone. */

@@ -170,7 +170,10 @@ export function hireDateOf(
   // One employment: it starts its own period, whatever the rule.
   if (rule === 'primary-start' || (employments.length === 1 && employments[0] === primary))
     return primary.startDate;
-  const sorted = [...employments].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
+  // AFAS lists a person's employments by start nearly always: then they are walked as they are.
+  const sorted = inStartOrder(employments)
+    ? employments
+    : [...employments].sort((a, b) => (a.startDate ?? '').localeCompare(b.startDate ?? ''));
   if (rule === 'first-start') return sorted[0]?.startDate ?? null;
   let periodStart: LocalDate | null = null;
   let periodEnd: LocalDate | null | undefined; // undefined: no period yet; null: open-ended
@@ -186,6 +189,16 @@ export function hireDateOf(
     if (e === primary) hire = periodStart;
   }
   return hire;
+}
+
+/** Whether sorting on the start (localeCompare, as hireDateOf sorts) would leave the list as it is. */
+function inStartOrder(employments: readonly Employment[]): boolean {
+  for (let i = 1; i < employments.length; i++) {
+    const before = (employments[i - 1] as Employment).startDate ?? '';
+    const start = (employments[i] as Employment).startDate ?? '';
+    if (before !== start && before.localeCompare(start) > 0) return false;
+  }
+  return true;
 }
 
 export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): Person[] {
@@ -217,7 +230,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     employeeNumber: string,
     userRow: Attributes,
     employments: Employment[],
-    rows: readonly Attributes[],
+    rows: EmploymentRows,
   ): void => {
     if (employments.length === 0 && cfg.excludeWithoutEmployment) return;
     let primary: Employment | null;
@@ -238,7 +251,11 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     const hireDate = hireDateOf(employments, primary, cfg.hireDate ?? 'continuous');
     // The primary employment's row: its fields go into the attributes; the person keeps no rows.
     const primaryRow =
-      primary === null ? null : (rows[primary === employments[0] ? 0 : employments.indexOf(primary)] ?? null);
+      primary === null
+        ? null
+        : isRowList(rows)
+          ? (rows[primary === employments[0] ? 0 : employments.indexOf(primary)] ?? null)
+          : rows;
     const unitId = str(primaryRow?.Organisatorische_eenheid_code);
     const ownManager = primary?.managerEmployeeNumber ?? null;
     const manager =
@@ -278,12 +295,18 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
   return result;
 }
 
-/** `rows[i]` is the row `employments[i]` was made from. */
+/**
+ * The rows a person's employments were made from: `rows[i]` made `employments[i]`; or, for the person
+ * with one employment (nearly everyone), that one row without a list around it.
+ */
+type EmploymentRows = readonly Attributes[] | Attributes;
+const isRowList = (rows: EmploymentRows): rows is readonly Attributes[] => Array.isArray(rows);
+
 type PersonOf = (
   employeeNumber: string,
   userRow: Attributes,
   employments: Employment[],
-  rows: readonly Attributes[],
+  rows: EmploymentRows,
 ) => void;
 
 /**
@@ -308,6 +331,7 @@ function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
     ) as string;
     // A list made with its first element is one element long; one grown from [] by push() holds 17.
     let employments: Employment[] | undefined;
+    let firstRow: Attributes | undefined;
     let employmentRows: Attributes[] | undefined;
     for (; r < rows.length; r++) {
       const row = rows[r] as Attributes;
@@ -315,12 +339,13 @@ function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
       if (number === null) continue;
       if (number !== n) break;
       const e = toEmployment(row, r, dates) as Employment;
-      if (employments === undefined || employmentRows === undefined) {
+      if (employments === undefined || firstRow === undefined) {
         employments = [e];
-        employmentRows = [row];
+        firstRow = row;
       } else {
         employments.push(e);
-        employmentRows.push(row);
+        if (employmentRows === undefined) employmentRows = [firstRow, row];
+        else employmentRows.push(row);
       }
     }
     let userRow: Attributes | undefined;
@@ -328,7 +353,7 @@ function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
       userRow = users[u] as Attributes;
       while (u < users.length && employeeOf(users[u]) === n) u++;
     }
-    personOf(n, userRow ?? employmentRows?.[0] ?? {}, employments ?? [], employmentRows ?? NO_ROWS);
+    personOf(n, userRow ?? firstRow ?? {}, employments ?? [], employmentRows ?? firstRow ?? NO_ROWS);
   }
 }
 

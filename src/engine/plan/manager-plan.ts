@@ -16,10 +16,15 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * person; and the planned account of every employee someone names as manager.
  */
 export class ManagerReferences {
-  private readonly at: number[] = [];
-  private readonly persons: Person[] = [];
-  private readonly accounts: (string | null)[] = [];
-  private readonly current: (string | null | undefined)[] = [];
+  /**
+   * Columns made at their final size (at most one entry per person): grown by push() they are copied
+   * a dozen times each on the way to 50,000 entries.
+   */
+  private readonly at: number[];
+  private readonly persons: Person[];
+  private readonly accounts: (string | null)[];
+  private readonly current: (string | null | undefined)[];
+  private count = 0;
   /** employee number → account id (null while its create is pending), for employees named as manager. */
   private readonly planned = new Map<string, string | null>();
   private readonly named = new Set<string>();
@@ -30,6 +35,10 @@ export class ManagerReferences {
     private readonly run: PlanRun,
     persons: readonly Person[],
   ) {
+    this.at = new Array(persons.length);
+    this.persons = new Array(persons.length);
+    this.accounts = new Array(persons.length);
+    this.current = new Array(persons.length);
     for (const p of persons) {
       const manager = p.attributes.ManagerEmployeeNumber;
       if (typeof manager === 'string') this.named.add(manager);
@@ -38,10 +47,11 @@ export class ManagerReferences {
 
   /** A planned person with an account (or one to be created) at `index` of the plan's persons. */
   add(index: number, person: Person, accountId: string | null, current: string | null | undefined): void {
-    this.at.push(index);
-    this.persons.push(person);
-    this.accounts.push(accountId);
-    this.current.push(current);
+    const i = this.count++;
+    this.at[i] = index;
+    this.persons[i] = person;
+    this.accounts[i] = accountId;
+    this.current[i] = current;
     if (this.named.has(person.employeeNumber)) this.planned.set(person.employeeNumber, accountId);
   }
 
@@ -49,7 +59,7 @@ export class ManagerReferences {
   apply(plans: PersonPlan[]): void {
     const externalOwner = this.run.externalOwner;
     const index = this.run.index;
-    for (let i = 0; i < this.at.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const at = this.at[i] as number;
       let p = plans[at] as PersonPlan;
       if (p.item.status === 'failed') continue;
@@ -127,7 +137,7 @@ export class ManagerReferences {
   private plannedOf(n: string): string | null | undefined {
     if (this.everyone === undefined) {
       this.everyone = new Map();
-      for (let i = 0; i < this.persons.length; i++)
+      for (let i = 0; i < this.count; i++)
         this.everyone.set((this.persons[i] as Person).employeeNumber, this.accounts[i] as string | null);
     }
     return this.everyone.get(n);
@@ -141,12 +151,12 @@ export class ManagerReferences {
   private employeeOfAccount(id: string): string | undefined {
     if (this.byAccount === undefined) {
       const managing = new Set<string>();
-      for (let i = 0; i < this.current.length; i++) {
+      for (let i = 0; i < this.count; i++) {
         const c = this.current[i];
         if (typeof c === 'string') managing.add(c);
       }
       this.byAccount = new Map<string, string>();
-      for (let i = 0; i < this.persons.length; i++) {
+      for (let i = 0; i < this.count; i++) {
         const account = this.accounts[i];
         if (typeof account === 'string' && managing.has(account))
           this.byAccount.set(account, (this.persons[i] as Person).employeeNumber);

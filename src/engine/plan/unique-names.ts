@@ -18,12 +18,40 @@ export const MAX_LOCAL_PART = 64;
  * `a-z 0-9 . _ -` dropped (spaces, apostrophes: d'Hondt → dhondt), dots collapsed and trimmed.
  */
 export function cleanLocalPart(raw: string, maxLength = MAX_LOCAL_PART): string {
+  // Most names are clean already but for capitals ("Jansen", "Thijs.Post"): answered without the
+  // five copies the replacements below make. Lower case only when there is a capital (it copies).
+  const plain = plainLocalPart(raw, maxLength);
+  if (plain !== 0) return plain === 1 ? raw : raw.toLowerCase();
   const ascii = transliterate(raw)
     .toLowerCase()
     .replace(INVALID, '')
     .replace(/\.{2,}/g, '.')
     .replace(/^[.-]+|[.-]+$/g, '');
   return ascii.slice(0, maxLength).replace(/[.-]+$/, '');
+}
+
+/**
+ * 1 when cleanLocalPart would hand `raw` back as it is, 2 when only lower-cased, 0 when it needs the
+ * full cleaning: `a-z A-Z 0-9 . _ -` only, no two dots in a row, no dot or hyphen at either end, and
+ * not longer than `maxLength`.
+ */
+function plainLocalPart(raw: string, maxLength: number): 0 | 1 | 2 {
+  const n = raw.length;
+  if (n === 0 || n > maxLength) return 0;
+  let upper = false;
+  let previous = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 46) {
+      if (previous === 46) return 0;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return 0;
+    previous = c;
+  }
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(n - 1);
+  if (first === 46 || first === 45 || last === 46 || last === 45) return 0;
+  return upper ? 2 : 1;
 }
 
 /**
