@@ -20,7 +20,9 @@ export function plan(input: PlanInput): Plan {
   const run = planRun(input);
   const { config, index, quarantine } = input;
   const only = input.onlyEmployeeNumber;
-  const personPlans: PersonPlan[] = [];
+  // Made at its final size when everyone is planned: grown by push() it is copied a dozen times.
+  const personPlans: PersonPlan[] = only === undefined ? new Array(input.persons.length) : [];
+  let planned = 0;
   const managers = config.lifecycle.setManager ? new ManagerReferences(run, input.persons) : undefined;
   const out = new PersonOutcome();
 
@@ -33,15 +35,15 @@ export function plan(input: PlanInput): Plan {
     const entry = out.entry;
     if (entry !== undefined && quarantine !== undefined) {
       if (entry.fingerprint === p.fingerprint?.() && p.writes.length > 0 && !quarantine.released?.has(n)) {
-        personPlans.push(quarantined(p, entry));
+        personPlans[planned++] = quarantined(p, entry);
         continue;
       }
       p = withStep(p, released(entry, quarantine, n));
     }
-    personPlans.push(p);
-    if (out.accountId !== undefined)
-      managers?.add(personPlans.length - 1, person, out.accountId, out.currentManager);
+    personPlans[planned++] = p;
+    if (out.accountId !== undefined) managers?.add(planned - 1, person, out.accountId, out.currentManager);
   }
+  personPlans.length = planned;
 
   // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
   for (const rule of input.capabilities?.scopedUnique ?? []) {
