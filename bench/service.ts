@@ -7,7 +7,8 @@
  * - a page of run items at page 1 and the last page (at most 1,000), the first request beside the
  *   medians (goal ≤ 10 ms each).
  * `/healthz` during a run is measured by bench/healthz-child.ts (the whole service, its run thread).
- * Persons: BENCH_SERVICE_PERSONS (default 50,000).
+ * Persons: BENCH_SERVICE_PERSONS (default 50,000); BENCH_SERVICE_WARM_ONLY=1 stops after the warm
+ * simulations.
  */
 import { randomBytes } from 'node:crypto';
 import { statSync, writeFileSync } from 'node:fs';
@@ -385,18 +386,24 @@ export async function benchService(
     // Profiling is about the warm runs only.
     if (profileTo !== undefined) return;
     for (const b of benches) {
-      const { dialect, store } = b;
       const w = warm.get(b);
       if (!w) continue;
       const service = median(w.seconds);
-      const persons = w.persons;
       report(
-        `service simulate ÷ engine simulate (${dialect}, warm)`,
+        `service simulate ÷ engine simulate (${b.dialect}, warm)`,
         `${fmt(service)} s ÷ ${fmt(engine)} s`,
         '≤ 1.15',
         service / engine / 1.15,
         service / engine <= 1.15,
       );
+    }
+    // BENCH_SERVICE_WARM_ONLY=1: only the warm simulations (A/B runs of the service's store costs).
+    if (process.env.BENCH_SERVICE_WARM_ONLY === '1') return;
+    for (const b of benches) {
+      const { dialect, store } = b;
+      const w = warm.get(b);
+      if (!w) continue;
+      const persons = w.persons;
       const c = cold[dialect];
       console.log(
         `# ${dialect}: warm simulations ${w.seconds.map((t) => fmt(t)).join(' / ')} s; first simulation ${fmt(c?.seconds ?? 0)} s, ${fmt(((c?.b1 ?? 0) - (c?.b0 ?? 0)) / persons, 0)} B/person (tenant cache written once)`,
