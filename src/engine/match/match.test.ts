@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Account, Link } from '../../core/index.ts';
+import { AccountIndex } from './account-index.ts';
+import { type MatchInput, matchPerson } from './match.ts';
+
+const accounts: Account[] = [
+  { id: 'a1', attributes: { employeeId: '100' } },
+  { id: 'a2', attributes: { employeeId: '200' } },
+];
+const index = new AccountIndex(accounts, ['employeeId']);
+const link = (accountId: string): Link => ({
+  employeeNumber: '100',
+  accountId,
+  applied: {},
+  linkedAt: '2026-01-02T09:00:00.000Z',
+  updatedAt: '2026-01-02T09:00:00.000Z',
+});
+const input = (over: Partial<MatchInput> = {}): MatchInput => ({
+  employeeNumber: '100',
+  link: undefined,
+  values: [{ attribute: 'employeeId', value: '100' }],
+  index,
+  owners: new Map(),
+  ...over,
+});
+
+// The messages are built from reused lists (one flat string each): every part must land in place,
+// and one person's parts must not leak into the next message.
+describe('matchPerson messages', () => {
+  test('matched and linked persons, one after another', () => {
+    assert.equal(matchPerson(input()).message, 'matched account a1 on employeeId = "100"');
+    assert.equal(
+      matchPerson(input({ link: link('a2') })).message,
+      'linked to account a2 since 2026-01-02T09:00:00.000Z',
+    );
+    assert.equal(
+      matchPerson(input({ employeeNumber: '200', values: [{ attribute: 'employeeId', value: '200' }] }))
+        .message,
+      'matched account a2 on employeeId = "200"',
+    );
+  });
+
+  test('a link an override removes is named before the match', () => {
+    const match = matchPerson(input({ link: link('a2'), refused: new Set(['a2']) }));
+    assert.equal(
+      match.message,
+      'the link to account a2 is removed by an override; matched account a1 on employeeId = "100"',
+    );
+    assert.equal(matchPerson(input()).message, 'matched account a1 on employeeId = "100"');
+  });
+});
