@@ -12,7 +12,7 @@ import type {
   RunKind,
   RunPhase,
 } from '../core/index.ts';
-import type { LicencePool } from './plan/index.ts';
+import type { LicencePool, Plan } from './plan/index.ts';
 import type { EngineStore, Source, Target } from './ports.ts';
 
 export interface RunProgress {
@@ -67,7 +67,7 @@ import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
 import { localToday, normalise } from './normalise/index.ts';
 import { plan as makePlan, planEntitlements } from './plan/index.ts';
-import { readTarget } from './read-target.ts';
+import { readTarget, type TenantRead } from './read-target.ts';
 import { countItems } from './run-counts.ts';
 import { compileScope } from './scope/index.ts';
 
@@ -170,7 +170,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       throw error;
     }
     snapshot = undefined;
-    const tenant = await tenantRead;
+    let tenant: TenantRead | undefined = await tenantRead;
     const entitlements = await readEntitlementSnapshot(request.target, config, signal);
 
     await startPhase('plan');
@@ -179,12 +179,12 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const quarantineList = (await request.store.readQuarantine?.()) ?? [];
     const configHash = configFingerprint(config);
     const onDemandPerson = kind === 'on-demand' ? requireEmployee(request) : null;
-    const index = new AccountIndex(tenant.accounts, [
+    let index: AccountIndex | undefined = new AccountIndex(tenant.accounts, [
       ...config.matching,
       ...Object.keys(capabilities.uniqueAttributes),
       ...Object.values(capabilities.uniqueAttributes).flat(),
     ]);
-    const accountPlan = makePlan({
+    let thePlan: Plan | undefined = makePlan({
       config,
       mapping,
       scope: compileScope(config.scope),
@@ -207,25 +207,28 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       },
       ...(onDemandPerson === null ? {} : { onlyEmployeeNumber: onDemandPerson }),
     });
-    const thePlan =
-      entitlements === null || !capabilities.entitlements
-        ? accountPlan
-        : planEntitlements({
-            plan: accountPlan,
-            rules: config.entitlements ?? [],
-            persons,
-            index,
-            links: linkList,
-            snapshot: entitlements,
-            capabilities: capabilities.entitlements,
-            today,
-          });
+    if (entitlements !== null && capabilities.entitlements)
+      thePlan = planEntitlements({
+        plan: thePlan,
+        rules: config.entitlements ?? [],
+        persons,
+        index,
+        links: linkList,
+        snapshot: entitlements,
+        capabilities: capabilities.entitlements,
+        today,
+      });
     const pools = thePlan.licencePools ? { licencePools: thePlan.licencePools } : {};
     // The persons are not needed past the plan (it holds what it decided): let go of them, so what the
     // rest of the run allocates (the service stores the tenant cache and the items) can reuse their
     // memory instead of growing the heap past the plan's peak.
     const sourceCount = persons.length;
     persons = undefined;
+    // Likewise the tenant's accounts and their index (the plan names the accounts it acts on): the
+    // store writes the tenant cache next, the largest allocation after the plan.
+    const { cursor: targetCursor, cacheUpdate } = tenant;
+    index = undefined;
+    tenant = undefined;
     if (kind === 'on-demand' && thePlan.persons.length === 0) {
       throw new HrsyncError('HRS_NOT_FOUND', `employee ${requireEmployee(request)} was not found in AFAS`);
     }
@@ -234,11 +237,11 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       request.store.setState(
         {
           lastSourceCount: countSource ? sourceCount : state.lastSourceCount,
-          targetCursor: tenant.cursor,
+          targetCursor,
           accountAttributes: readAttributes,
           sourceRows: kind === 'on-demand' ? (state.sourceRows ?? null) : sourceRows,
         },
-        tenant.cacheUpdate,
+        cacheUpdate,
       );
 
     const verdict =
@@ -263,6 +266,9 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       });
     }
     if (kind === 'simulation') {
+      // A simulation keeps only the items: the writes, links and values each person would get are
+      // garbage before the tenant cache is stored.
+      thePlan = undefined;
       await saveState(false);
       return finish({
         status: 'succeeded',
