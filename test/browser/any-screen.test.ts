@@ -20,7 +20,7 @@ import { accessibilityProblems } from './support/axe.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
-import type { InPage } from './support/in-page.ts';
+import type { InPage, InPageElement } from './support/in-page.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
@@ -150,7 +150,7 @@ const PAGES: readonly MainPage[] = [
  * status badges whose text is cut off, text squeezed into a column so narrow that its words
  * break letter by letter (no sideways scroll, but unreadable), and words past the window's right
  * edge that the page does not widen for: cut off by a box that clips, or a list's column only a
- * sideways scroll of its table reaches (a form table such as the mapping editor may scroll).
+ * sideways scroll of its table reaches.
  */
 const overflow = (
   page: Page,
@@ -230,6 +230,33 @@ const overflow = (
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest, clipped, squeezed, cut };
   });
 
+/**
+ * Where step 3's mapping editor does not fit its page: the table or a box around it scrolling
+ * sideways (it was 1,180 px wide, scrolled in a 700 px box on a laptop), or a field of a mapping
+ * reaching past the table's right edge.
+ */
+const mappingOverflow = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const { document, getComputedStyle } = globalThis as unknown as InPage;
+    const table = document.querySelectorAll('[data-testid="mapping-table"]')[0];
+    if (!table) return ['no mapping table'];
+    const found: string[] = [];
+    for (let a: InPageElement | null = table; a && a !== document.body; a = a.parentElement) {
+      const scrolls = ['auto', 'scroll'].includes(getComputedStyle(a).overflowX);
+      if (scrolls && a.scrollWidth > a.clientWidth + 1)
+        found.push(`${a.tagName.toLowerCase()} scrolls sideways (${a.scrollWidth} > ${a.clientWidth})`);
+    }
+    const edge = table.getBoundingClientRect().right;
+    for (const field of Array.from(table.querySelectorAll('input, select, button'))) {
+      const r = field.getBoundingClientRect();
+      if (r.width > 0 && r.right > edge + 0.5)
+        found.push(
+          `${field.getAttribute('aria-label') ?? field.tagName} reaches ${Math.round(r.right - edge)} px past the table`,
+        );
+    }
+    return found;
+  });
+
 test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
   flow(w, 'any-screen', async () => {
     const { page } = w;
@@ -253,6 +280,10 @@ test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screensho
         problems.push(...o.clipped.map((c) => `${p.name} at ${width} px: ${c}`));
         problems.push(...o.squeezed.map((c) => `${p.name} at ${width} px: text squeezed: ${c}`));
         problems.push(...o.cut.slice(0, 3).map((c) => `${p.name} at ${width} px: ${c}`));
+        if (p.name === 'step-3')
+          problems.push(
+            ...(await mappingOverflow(page)).slice(0, 3).map((c) => `mapping editor at ${width} px: ${c}`),
+          );
         await screenshot(page, `70-${p.name}-${width}`);
         if (width !== 1024) problems.push(...(await accessibilityProblems(page, `${p.name} at ${width} px`)));
       }

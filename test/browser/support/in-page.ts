@@ -17,6 +17,7 @@ export interface InPageElement {
   querySelectorAll(selector: string): ArrayLike<InPageElement>;
   matches(selector: string): boolean;
   closest(selector: string): InPageElement | null;
+  getAttribute(name: string): string | null;
 }
 
 export interface InPageNode {

@@ -24,6 +24,7 @@ import { attributeText } from '../../ui/attribute-labels.ts';
 import { NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
+import { LAPTOP, PHONE } from '../../ui/phone-list.ts';
 import type { StepEditorProps } from '../editor-props.ts';
 import { PreviewImpact } from '../PreviewImpact.tsx';
 import { StepFrame } from '../StepFrame.tsx';
@@ -36,7 +37,15 @@ import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  columns: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)', gap: '24px' },
+  // Side by side only on a wide screen: beside the navigation on a laptop the precedence column was
+  // too narrow for its own field, and on a phone both columns were.
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 2fr)',
+    gap: '24px',
+    [LAPTOP]: { gridTemplateColumns: 'minmax(0, 1fr)' },
+    [PHONE]: { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
 });
 
 type Editing =

@@ -2,6 +2,11 @@
  * The attribute mappings: per target attribute its type (direct, constant, expression, none), the
  * source field, value or expression, when it applies (always, or only when the account is
  * created) and the default when the result is empty. Expressions open in the expression editor.
+ *
+ * Each mapping is two rows: its main fields, and a detail line under them (the default when empty,
+ * what happens when the value is too long) beside the target's label. Seven columns side by side
+ * were 1,180 px wide, which a laptop with the navigation open (about 700 px for the table) could
+ * only scroll; on a phone both rows make one card.
  */
 import {
   Button,
@@ -20,7 +25,7 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import type { Configuration, MappingStep } from '../../api/dto.ts';
-import { TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
+import { PHONE, TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
 
 export type Rule = MappingStep['mapping'][number];
 export interface RuleRow {
@@ -29,10 +34,53 @@ export interface RuleRow {
 }
 
 const useStyles = makeStyles({
-  wrap: { overflowX: 'auto' },
   mono: { fontFamily: tokens.fontFamilyMonospace },
   sourceCell: { display: 'flex', gap: '4px', alignItems: 'center' },
-  label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, marginTop: '2px' },
+  label: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    marginTop: '2px',
+    overflowWrap: 'anywhere',
+  },
+  target: { display: 'flex', flexDirection: 'column', minWidth: 0, width: '100%' },
+  /** The target spans a mapping's two rows, its label beside the detail line; it starts at the top. */
+  spanned: { verticalAlign: 'top', paddingTop: '6px' },
+  /** A mapping's main row: on a phone its card goes on in the detail row under it. */
+  main: {
+    borderBottomColor: 'transparent',
+    ':hover': { backgroundColor: 'transparent' },
+    [PHONE]: { borderBottomWidth: '0 !important' },
+  },
+  detail: {
+    ':hover': { backgroundColor: 'transparent' },
+    '& > td': { height: 'auto', paddingTop: '2px', paddingBottom: '10px' },
+    [PHONE]: { paddingTop: '0 !important' },
+  },
+  details: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: '16px',
+    rowGap: '6px',
+    [PHONE]: { flexDirection: 'column', alignItems: 'stretch', width: '100%' },
+  },
+  detailField: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '8px',
+    minWidth: 0,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    // On a phone, laid out as the card's other lines: the words in 38%, the field beside them.
+    [PHONE]: {
+      display: 'grid',
+      gridTemplateColumns: '38% minmax(0, 1fr)',
+      fontSize: tokens.fontSizeBase300,
+      '& > :last-child': { width: '100%', minWidth: 0, maxWidth: 'none' },
+    },
+  },
+  defaultInput: { width: '96px' },
+  tooLong: { maxWidth: '190px' },
 });
 
 const TYPES: readonly { readonly value: Rule['type']; readonly label: string }[] = [
@@ -57,6 +105,7 @@ function TooLongSelect(props: {
   readonly rule: Rule;
   readonly limit: TargetLimits[string] | undefined;
   readonly onChange: (value: Rule['onTooLong'] | undefined) => void;
+  readonly className: string;
 }) {
   const { rule, limit } = props;
   if (!limit && rule.onTooLong === undefined)
@@ -68,6 +117,7 @@ function TooLongSelect(props: {
       : '';
   return (
     <Select
+      className={props.className}
       value={rule.onTooLong ?? ''}
       onChange={(_, d) => props.onChange(d.value === '' ? undefined : (d.value as Rule['onTooLong']))}
       aria-label={`If ${rule.target} is too long`}
@@ -102,7 +152,7 @@ export function MappingTable(props: {
     props.onChange(props.rows.map((r) => (r.key === key ? { key, rule: { ...r.rule, ...patch } } : r)));
 
   return (
-    <div className={styles.wrap}>
+    <div>
       <datalist id="target-attributes">
         {props.targetSuggestions.map((a) => (
           <option key={a} value={a} label={props.labelOf?.(a) ? `${props.labelOf(a)} · ${a}` : undefined} />
@@ -111,50 +161,50 @@ export function MappingTable(props: {
       <Table
         aria-label="Attribute mappings"
         size="small"
-        style={{ minWidth: 1180 }}
         className={mergeClasses(phone.table, phone.fields)}
         data-testid="mapping-table"
         {...TABLE_ROLES.table}
       >
         <TableHeader {...TABLE_ROLES.rowgroup}>
           <TableRow {...TABLE_ROLES.row}>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 190 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: '22%' }}>
               Target attribute
             </TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 130 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 128 }}>
               Type
             </TableHeaderCell>
-            <TableHeaderCell>Source or expression</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
+            <TableHeaderCell {...TABLE_ROLES.header}>Source or expression</TableHeaderCell>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 144 }}>
               Apply
             </TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 150 }}>
-              Default when empty
-            </TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 200 }}>
-              If too long
-            </TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 48 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 40 }}>
               <span className="visually-hidden">Remove</span>
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody {...TABLE_ROLES.rowgroup}>
-          {props.rows.map(({ key, rule }) => (
-            <TableRow {...TABLE_ROLES.row} key={key} data-target={rule.target}>
-              <TableCell {...TABLE_ROLES.cell} data-label="Target attribute">
-                <Input
-                  value={rule.target}
-                  onChange={(_, d) => update(key, { target: d.value })}
-                  aria-label="Target attribute"
-                  input={{ list: 'target-attributes' }}
-                  style={{ width: '100%' }}
-                />
-                {props.labelOf?.(rule.target) && (
-                  <div className={styles.label} data-testid="attribute-label">
-                    {props.labelOf(rule.target)} · {rule.target}
-                  </div>
-                )}
+          {props.rows.map(({ key, rule }) => [
+            <TableRow {...TABLE_ROLES.row} key={key} data-target={rule.target} className={styles.main}>
+              <TableCell
+                {...TABLE_ROLES.cell}
+                data-label="Target attribute"
+                rowSpan={2}
+                className={styles.spanned}
+              >
+                <div className={styles.target}>
+                  <Input
+                    value={rule.target}
+                    onChange={(_, d) => update(key, { target: d.value })}
+                    aria-label="Target attribute"
+                    input={{ list: 'target-attributes' }}
+                    style={{ width: '100%' }}
+                  />
+                  {props.labelOf?.(rule.target) && (
+                    <div className={styles.label} data-testid="attribute-label">
+                      {props.labelOf(rule.target)} · {rule.target}
+                    </div>
+                  )}
+                </div>
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Type">
                 <Select
@@ -202,35 +252,6 @@ export function MappingTable(props: {
                   <option value="create">On create only</option>
                 </Select>
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="Default when empty">
-                <Input
-                  value={rule.default ?? ''}
-                  onChange={(_, d) => {
-                    const { default: _old, ...rest } = rule;
-                    props.onChange(
-                      props.rows.map((r) =>
-                        r.key === key ? { key, rule: d.value ? { ...rest, default: d.value } : rest } : r,
-                      ),
-                    );
-                  }}
-                  aria-label={`Default of ${rule.target}`}
-                  style={{ width: '100%' }}
-                />
-              </TableCell>
-              <TableCell {...TABLE_ROLES.cell} data-label="If too long">
-                <TooLongSelect
-                  rule={rule}
-                  limit={props.targetLimits[rule.target]}
-                  onChange={(value) => {
-                    const { onTooLong: _old, ...rest } = rule;
-                    props.onChange(
-                      props.rows.map((r) =>
-                        r.key === key ? { key, rule: value ? { ...rest, onTooLong: value } : rest } : r,
-                      ),
-                    );
-                  }}
-                />
-              </TableCell>
               <TableCell {...TABLE_ROLES.cell}>
                 {!props.readOnly && (
                   <Tooltip
@@ -245,8 +266,48 @@ export function MappingTable(props: {
                   </Tooltip>
                 )}
               </TableCell>
-            </TableRow>
-          ))}
+            </TableRow>,
+            <TableRow {...TABLE_ROLES.row} key={`${key}-detail`} className={styles.detail}>
+              <TableCell {...TABLE_ROLES.cell} colSpan={4}>
+                <div className={styles.details}>
+                  {/* biome-ignore lint/a11y/noLabelWithoutControl: the field inside is the control */}
+                  <label className={styles.detailField}>
+                    <span>Default when empty</span>
+                    <Input
+                      className={styles.defaultInput}
+                      value={rule.default ?? ''}
+                      onChange={(_, d) => {
+                        const { default: _old, ...rest } = rule;
+                        props.onChange(
+                          props.rows.map((r) =>
+                            r.key === key ? { key, rule: d.value ? { ...rest, default: d.value } : rest } : r,
+                          ),
+                        );
+                      }}
+                      aria-label={`Default of ${rule.target}`}
+                    />
+                  </label>
+                  {/* biome-ignore lint/a11y/noLabelWithoutControl: the field inside is the control */}
+                  <label className={styles.detailField}>
+                    <span>If too long</span>
+                    <TooLongSelect
+                      className={styles.tooLong}
+                      rule={rule}
+                      limit={props.targetLimits[rule.target]}
+                      onChange={(value) => {
+                        const { onTooLong: _old, ...rest } = rule;
+                        props.onChange(
+                          props.rows.map((r) =>
+                            r.key === key ? { key, rule: value ? { ...rest, onTooLong: value } : rest } : r,
+                          ),
+                        );
+                      }}
+                    />
+                  </label>
+                </div>
+              </TableCell>
+            </TableRow>,
+          ])}
         </TableBody>
       </Table>
       {!props.readOnly && (
