@@ -13,7 +13,7 @@
  * BENCH_PLAN_HEAP_PROFILE=<file> writes the sampled allocations of the measured replay (a .heapprofile);
  * the timings of a profiled run are not comparable with an unprofiled one. BENCH_PLAN_HASH=1 adds
  * `itemsHash`, a hash of the replay's run items, to compare a change's plan with main's.
- * Run alone: `node --max-semi-space-size=64 --import tsx bench/plan.ts` (prints one JSON line last).
+ * Run alone: `node --max-semi-space-size=16 --import tsx bench/plan.ts` (package.json's flag) (prints one JSON line last).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
