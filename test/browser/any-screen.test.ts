@@ -1,7 +1,7 @@
 /**
  * Every main page of the console at the widths it is built for — a phone (390 px), a laptop
  * (1024 px) and a desktop (1440 px): the page never scrolls sideways (the document is no wider than
- * the window), a screenshot of each is saved (test-artifacts/screenshots, not committed), and
+ * the window), no control reaches past the card it sits in, a screenshot of each is saved (test-artifacts/screenshots, not committed), and
  * axe-core finds no serious or critical accessibility problem on the page; each dialog, at each width,
  * fits the window and is axe-clean too.
  */
@@ -257,6 +257,28 @@ const mappingOverflow = (page: Page): Promise<string[]> =>
     return found;
   });
 
+/**
+ * The controls that reach past the right edge of the card they sit in. A card clips what sticks out
+ * of it, so the page does not scroll sideways, but a select cut off at the card's edge looks broken
+ * (step 3's "Naming scheme" at 390 px was as wide as its longest option).
+ */
+const pastCard = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const { document } = globalThis as unknown as InPage;
+    const found: string[] = [];
+    for (const card of Array.from(document.querySelectorAll('main .fui-Card'))) {
+      const edge = card.getBoundingClientRect().right;
+      for (const control of Array.from(card.querySelectorAll('input, select, textarea, button'))) {
+        const r = control.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge + 0.5)
+          found.push(
+            `${control.getAttribute('aria-label') ?? control.getAttribute('name') ?? control.tagName.toLowerCase()} "${(control.textContent ?? '').slice(0, 30)}" reaches ${Math.round(r.right - edge)} px past its card`,
+          );
+      }
+    }
+    return found;
+  });
+
 test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screenshots, no serious axe findings', () =>
   flow(w, 'any-screen', async () => {
     const { page } = w;
@@ -280,6 +302,7 @@ test('every main page at 390, 1024 and 1440 px: no sideways scrolling, screensho
         problems.push(...o.clipped.map((c) => `${p.name} at ${width} px: ${c}`));
         problems.push(...o.squeezed.map((c) => `${p.name} at ${width} px: text squeezed: ${c}`));
         problems.push(...o.cut.slice(0, 3).map((c) => `${p.name} at ${width} px: ${c}`));
+        problems.push(...(await pastCard(page)).slice(0, 3).map((c) => `${p.name} at ${width} px: ${c}`));
         if (p.name === 'step-3')
           problems.push(
             ...(await mappingOverflow(page)).slice(0, 3).map((c) => `mapping editor at ${width} px: ${c}`),

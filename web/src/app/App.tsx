@@ -9,6 +9,7 @@ import { getSession, signOut } from '../api/contracts.ts';
 import type { Session } from '../api/dto.ts';
 import { SessionProvider } from '../auth/session-context.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
+import { useFittingSelects } from '../ui/fitting-selects.ts';
 import { Loading } from '../ui/Loading.tsx';
 
 // The sign-in page and the signed-in console are separate chunks: whoever signs in does not load
@@ -26,6 +27,7 @@ type Gate =
   | { readonly kind: 'unreachable'; readonly error: unknown };
 
 export function App() {
+  useFittingSelects();
   const [gate, setGate] = useState<Gate>({ kind: 'checking' });
 
   const check = useCallback(() => {
