@@ -15,7 +15,7 @@ test('actors as a person would name them', () => {
     [{ name: 'token nightly export (jan@msp.test)' }, 'API token nightly export'],
     [{ type: 'system', name: 'scheduler' }, 'Scheduled run'],
     [{ name: 'scheduler' }, 'Scheduled run'],
-    [{ type: 'system', name: 'worker' }, 'The sync'],
+    [{ type: 'system', name: 'worker' }, 'hrsync'],
     [{ type: 'agent', name: 'dc-agent-1' }, 'Directory agent dc-agent-1'],
   ];
   for (const [actor, expected] of cases)

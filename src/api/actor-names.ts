@@ -13,7 +13,7 @@ export type ActorNamer = (actor: {
 
 const SYSTEM_NAMES: Readonly<Record<string, string>> = {
   scheduler: 'Scheduled run',
-  worker: 'The sync',
+  worker: 'hrsync',
   notifications: 'Notifications',
 };
 

@@ -71,7 +71,7 @@ test("the worker's start says the kind from its message; people and tokens keep 
         actor: { type: 'system', id: null, name: 'worker', displayName: 'The sync' },
       }),
     ),
-    'The sync created the account of employee 100012.',
+    'hrsync created the account of employee 100012.',
   );
 });
 
@@ -148,8 +148,8 @@ test('account events name the person; a refused write says "could not"', () => {
         message: `update Martijn Dekker (100027): ${outcome === 'success' ? 'success' : 'failed — update account a1 (employee 100027): 403 Authorization_RequestDenied: …'}`,
       }),
     );
-  assert.equal(account('success'), 'The sync updated the account of Martijn Dekker (100027).');
-  assert.equal(account('failure'), 'The sync could not update the account of Martijn Dekker (100027).');
+  assert.equal(account('success'), 'hrsync updated the account of Martijn Dekker (100027).');
+  assert.equal(account('failure'), 'hrsync could not update the account of Martijn Dekker (100027).');
 });
 
 test('the schedule queues runs; steps and states are named', () => {

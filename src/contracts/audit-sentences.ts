@@ -270,20 +270,22 @@ export function actionLabel(action: string): string {
 /** The actor as a person would name them: the service resolves users' names (actor-names.ts). */
 export const actorName = (actor: AuditEvent['actor']): string => actor.displayName;
 
-const WORKER_RUN_ACTIONS = new Set(['run.started', 'run.finished', 'run.requeued', 'run.blocked']);
+/**
+ * Who did it, as the log names them everywhere (its sentences, the event panel): hrsync's own parts —
+ * the worker that runs the syncs and writes the accounts, the notifier — are "hrsync" (the worker
+ * was "The sync" beside "hrsync started a sync"); the scheduler is "The schedule"; anyone else by
+ * their name.
+ */
+export function auditActor(e: AuditEvent): string {
+  if (e.actor.type !== 'system') return actorName(e.actor);
+  return e.actor.name === 'scheduler' ? 'The schedule' : 'hrsync';
+}
 
 const OUTCOME_TAILS = { success: '', failure: ', which failed', refused: ', which was refused' } as const;
 
 export function auditSentence(e: AuditEvent): string {
   const phrase = Object.hasOwn(PHRASES, e.action) ? PHRASES[e.action as AuditAction] : undefined;
-  // The worker writes accounts as "The sync"; the runs it starts and finishes are hrsync's own
-  // ("hrsync finished a simulation …", not "The sync finished a simulation …").
-  const worker =
-    e.actor.type === 'system' && WORKER_RUN_ACTIONS.has(e.action) && /^worker\b/.test(e.actor.name);
-  const scheduler = e.actor.type === 'system' && e.actor.name === 'scheduler';
-  // The notifier is hrsync itself: "hrsync sent a notification", not "Notifications sent …".
-  const notifier = e.actor.type === 'system' && e.actor.name === 'notifications';
-  const who = worker || notifier ? 'hrsync' : scheduler ? 'The schedule' : actorName(e.actor);
+  const who = auditActor(e);
   if (!phrase) return `${who}: ${e.message}`;
   // A finished run says how it ended ("completed with failures"), not just that the event failed.
   const outcome = e.action === 'run.finished' ? outcomeOf(e) : undefined;

@@ -261,7 +261,7 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
         ],
       },
       undefined,
-      'Microsoft Entra ID would refuse the new account: Last name · surname “Jansen-van der Berg” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL. Correct the value in AFAS, or the mapping in step 3',
+      'Microsoft 365 would refuse the new account: Last name · surname “Jansen-van der Berg” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL. Correct the value in AFAS, or the mapping in step 3',
     ],
     [
       {
@@ -274,7 +274,7 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
         ],
       },
       undefined,
-      'Microsoft Entra ID would refuse the change: Display name · displayName would be emptied, which Microsoft Entra ID does not allow; Business phone · businessPhones has 3 values, at most 1 is allowed. Correct the value in AFAS, or the mapping in step 3',
+      'Microsoft 365 would refuse the change: Display name · displayName would be emptied, which Microsoft 365 does not allow; Business phone · businessPhones has 3 values, at most 1 is allowed. Correct the value in AFAS, or the mapping in step 3',
     ],
   ],
   shortened: [
@@ -288,7 +288,7 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
         new: 'Medewerker',
       },
       undefined,
-      'Job title · jobTitle shortened to 10 characters, the most Microsoft Entra ID allows: “Medewerker administratie” → “Medewerker”',
+      'Job title · jobTitle shortened to 10 characters, the most Microsoft 365 allows: “Medewerker administratie” → “Medewerker”',
     ],
     [
       {
@@ -300,7 +300,7 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
         new: ['020 1'],
       },
       undefined,
-      'Business phone · businessPhones holds at most 1 value in Microsoft Entra ID: kept “020 1”, left out “06 2”',
+      'Business phone · businessPhones holds at most 1 value in Microsoft 365: kept “020 1”, left out “06 2”',
     ],
   ],
   'owned-elsewhere': [
@@ -549,14 +549,14 @@ test("stored refusals from before their reasons read with the admin center's lab
     words(
       'Microsoft Entra ID would refuse the new account: surname is 68 characters; Microsoft Entra ID allows at most 64 ("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…"); usageLocation "Nederland" must be a two-letter country code such as NL; mailNickname is empty; Microsoft Entra ID needs it to create an account',
     ),
-    'Microsoft Entra ID would refuse the new account: Last name · surname “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL; Mail nickname · mailNickname is empty, and Microsoft Entra ID needs it for a new account. Correct the value in AFAS, or the mapping in step 3',
+    'Microsoft 365 would refuse the new account: Last name · surname “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” has 68 characters, at most 64 are allowed; Usage location · usageLocation “Nederland” must be a two-letter country code such as NL; Mail nickname · mailNickname is empty, and Microsoft 365 needs it for a new account. Correct the value in AFAS, or the mapping in step 3',
   );
   assert.equal(
     words(
       'jobTitle is 24 characters; Microsoft Entra ID allows at most 10: shortened "Medewerker administratie" → "Medewerker"',
       'warning',
     ),
-    'Job title · jobTitle shortened to 10 characters, the most Microsoft Entra ID allows: “Medewerker administratie” → “Medewerker”',
+    'Job title · jobTitle shortened to 10 characters, the most Microsoft 365 allows: “Medewerker administratie” → “Medewerker”',
   );
   assert.equal(
     words(

@@ -109,6 +109,15 @@ function quoted(v: AttrValue, ctx: ReasonContext): string {
   return `“${text.length > 40 ? `${text.slice(0, 37)}…` : text}”`;
 }
 
+/**
+ * The target as the console names it everywhere: a cloud tenant's is "Microsoft 365", as its refusals
+ * after a sync say (target-refusals.ts); the engine records the Graph target's own name, "Microsoft
+ * Entra ID", so a simulation said "Microsoft Entra ID would refuse …" for what a sync then called
+ * "Microsoft 365 refused …". A hybrid tenant's Active Directory keeps its name.
+ */
+const TARGET_WORDS: Readonly<Record<string, string>> = { 'Microsoft Entra ID': 'Microsoft 365' };
+const targetWords = (target: string): string => TARGET_WORDS[target] ?? target;
+
 /** One value the target would refuse, in words. */
 function problemWords(p: ValueProblem, target: string, ctx: ReasonContext): string {
   const a = named(p.attribute, ctx);
@@ -298,13 +307,13 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
   'name-taken': (r) =>
     `The user name "${r.first}" is taken${r.why ? ` (${r.why})` : ''}, so "${r.chosen}" is used (candidate ${r.candidate})`,
   refused: (r, _i, ctx) =>
-    `${r.target} would refuse ${r.create ? 'the new account' : 'the change'}: ${r.problems
-      .map((p) => problemWords(p, r.target, ctx))
+    `${targetWords(r.target)} would refuse ${r.create ? 'the new account' : 'the change'}: ${r.problems
+      .map((p) => problemWords(p, targetWords(r.target), ctx))
       .join('; ')}. Correct the value in AFAS, or the mapping in step 3`,
   shortened: (r, _i, ctx) =>
     Array.isArray(r.old)
-      ? `${named(r.attribute, ctx)} holds at most ${plural(r.max, 'value')} in ${r.target}: kept ${quoted(r.new, ctx)}, left out ${quoted(r.old.slice(r.max), ctx)}`
-      : `${named(r.attribute, ctx)} shortened to ${r.max} characters, the most ${r.target} allows: ${quoted(r.old, ctx)} → ${quoted(r.new, ctx)}`,
+      ? `${named(r.attribute, ctx)} holds at most ${plural(r.max, 'value')} in ${targetWords(r.target)}: kept ${quoted(r.new, ctx)}, left out ${quoted(r.old.slice(r.max), ctx)}`
+      : `${named(r.attribute, ctx)} shortened to ${r.max} characters, the most ${targetWords(r.target)} allows: ${quoted(r.old, ctx)} → ${quoted(r.new, ctx)}`,
   'owned-elsewhere': (r, _i, ctx) => ownedWords(r, ctx),
   quarantined: (r, _i, ctx) =>
     `Quarantined since ${formatInstant(r.since, ctx.timeZone)}. ${refusalWords(r.because, ctx.tenantType ?? null)}. Nothing is sent again until their AFAS data, the configuration or an operator changes something`,

@@ -133,8 +133,17 @@ test('the audit log reads as sentences; the raw event is one click away', () =>
     );
     assert.match(await textOf(activated), newYork, "the audit log is in the organisation's zone");
     const sync = page.locator('[data-testid="audit-table"] tr[data-action="account.create"]').first();
-    assert.match(await textOf(sync), /The sync created the account of /);
+    // The worker is "hrsync" in the sentence and in the event panel alike (it was "The sync · worker
+    // (system)" in the panel of an event whose sentence said "hrsync").
+    assert.match(await textOf(sync), /hrsync created the account of /);
     await screenshot(page, '80-audit-sentences');
+    await sync.getByRole('button').first().click();
+    const syncDrawer = page.getByTestId('audit-event-drawer');
+    await syncDrawer.getByTestId('audit-details').waitFor();
+    assert.match(await textOf(syncDrawer), /hrsync · worker \(system\)/);
+    assert.doesNotMatch(await textOf(syncDrawer), /The sync/);
+    await page.keyboard.press('Escape');
+    await syncDrawer.getByTestId('audit-details').waitFor({ state: 'detached' });
 
     await activated.getByRole('button').first().click();
     const drawer = page.getByTestId('audit-event-drawer');

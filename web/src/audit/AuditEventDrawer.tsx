@@ -8,7 +8,7 @@ import { hrefFor } from '../app/routes.ts';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
-import { actionLabel, actorName, auditSentence } from './audit-sentences.ts';
+import { actionLabel, auditActor, auditSentence } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
   details: {
@@ -47,7 +47,7 @@ export function AuditEventDrawer(props: {
           <PropertyList
             items={[
               ['Time', formatDateTimeSeconds(e.at)],
-              ['Actor', `${actorName(e.actor)} · ${e.actor.name} (${e.actor.type})`],
+              ['Actor', `${auditActor(e)} · ${e.actor.name} (${e.actor.type})`],
               ['Action', `${actionLabel(e.action)} · ${e.action}`],
               ['Outcome', auditOutcome(e).words],
               [
