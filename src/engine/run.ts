@@ -66,7 +66,7 @@ import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
 import { localToday, normalise } from './normalise/index.ts';
-import { plan as makePlan, planEntitlements } from './plan/index.ts';
+import { plan as makePlan, personAttributesRead, planEntitlements } from './plan/index.ts';
 import { readTarget, type TenantRead } from './read-target.ts';
 import { countItems } from './run-counts.ts';
 import { compileScope } from './scope/index.ts';
@@ -156,6 +156,9 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       organizationalUnits: snapshot.organizationalUnits.length,
     };
     // Persons are put together while the tenant is still being read (it usually takes longer).
+    // Only the attributes the configuration reads: a full record per person is ~530 B kept to the
+    // plan's end and copied by the garbage collector on each run.
+    const read = personAttributesRead(config, mapping);
     let persons: readonly Person[] | undefined;
     try {
       persons = normalise(snapshot, {
@@ -163,6 +166,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         timeZone: config.timeZone,
         persons: config.persons,
         constants: { Domain: config.target.defaultDomain },
+        ...(read === undefined ? {} : { attributes: read }),
       });
     } catch (error) {
       stopTarget.abort(error);

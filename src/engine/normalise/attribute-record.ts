@@ -65,7 +65,14 @@ export class AttributeRecords {
   private last: Shape | undefined;
   private readonly constantKeys: readonly string[];
 
-  constructor(private readonly constants: Attributes) {
+  /**
+   * `keep`: the only attributes a record holds (a run's configuration reads no others); a kept name
+   * the rows lack stays absent, as in a full record. Undefined: every attribute.
+   */
+  constructor(
+    private readonly constants: Attributes,
+    private readonly keep?: ReadonlySet<string>,
+  ) {
     this.constantKeys = keysOf(constants);
   }
 
@@ -83,7 +90,8 @@ export class AttributeRecords {
     const id = JSON.stringify([userKeys, employmentKeys]);
     let shape = this.shapes.get(id);
     if (shape === undefined) {
-      shape = { userKeys, employmentKeys, build: compiled(userKeys, employmentKeys, this.constantKeys) };
+      const build = compiled(userKeys, employmentKeys, this.constantKeys, this.keep);
+      shape = { userKeys, employmentKeys, build };
       this.shapes.set(id, shape);
     }
     return shape;
@@ -117,11 +125,13 @@ function compiled(
   userKeys: readonly string[],
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
+  keep: ReadonlySet<string> | undefined,
 ): Build {
-  const id = JSON.stringify([userKeys, employmentKeys, constantKeys]);
+  const kept = keep === undefined ? null : [...keep].sort();
+  const id = JSON.stringify([userKeys, employmentKeys, constantKeys, kept]);
   let build = constructors.get(id);
   if (build === undefined) {
-    build = compile(userKeys, employmentKeys, constantKeys);
+    build = compile(userKeys, employmentKeys, constantKeys, keep);
     if (constructors.size >= CONSTRUCTORS_KEPT) constructors.clear();
     constructors.set(id, build);
   }
@@ -132,10 +142,12 @@ function compile(
   userKeys: readonly string[],
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
+  keep: ReadonlySet<string> | undefined,
 ) {
   const order: string[] = [];
   const source = new Map<string, string>();
   const put = (key: string, expression: string) => {
+    if (keep !== undefined && !keep.has(key)) return;
     if (!source.has(key)) order.push(key);
     source.set(key, expression);
   };
@@ -145,7 +157,7 @@ function compile(
   DERIVED.forEach((key, i) => {
     put(key, `d[${i}]`);
   });
-  if (order.includes('__proto__')) return copy(userKeys, employmentKeys);
+  if (order.includes('__proto__')) return copy(keep);
   const body = order.map((k) => `this[${JSON.stringify(k)}] = ${source.get(k)};`).join('\n');
   try {
     const Record = new Function('u', 'e', 'c', 'd', body) as unknown as new (
@@ -155,17 +167,19 @@ function compile(
     Record.prototype = Object.prototype;
     return ((u, e, c, d) => new Record(u, e, c, d)) satisfies Build;
   } catch {
-    return copy(userKeys, employmentKeys);
+    return copy(keep);
   }
 }
 
 /** The plain copy: the same keys, order and values, without a shared shape. */
-function copy(_userKeys: readonly string[], _employmentKeys: readonly string[]): Build {
+function copy(keep: ReadonlySet<string> | undefined): Build {
+  const kept = (key: string) => keep === undefined || keep.has(key);
   return (u, e, c, d) => {
     const out: Record<string, AttrValue> = {};
-    for (const source of [u, e, c]) for (const key in source) out[key] = source[key] as AttrValue;
+    for (const source of [u, e, c])
+      for (const key in source) if (kept(key)) out[key] = source[key] as AttrValue;
     DERIVED.forEach((key, i) => {
-      out[key] = d[i] as AttrValue;
+      if (kept(key)) out[key] = d[i] as AttrValue;
     });
     return out;
   };

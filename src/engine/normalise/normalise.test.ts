@@ -239,4 +239,23 @@ describe('normalise', () => {
       'no employment: excluded by default',
     );
   });
+
+  test("kept attributes: only those, in the full record's order; one the rows lack stays absent", () => {
+    const users = [user('1', { Voornaam: 'Piet', Extra: 'x' })];
+    const jobs = [job('1', 'j1', '2020-01-01', null, { Functie: 'Adviseur' })];
+    const options = { today: '2026-11-24', timeZone: 'Europe/Amsterdam', persons: DEFAULT_PERSONS };
+    const rows = { users, employments: jobs, organizationalUnits: [] };
+    const full = normalise(rows, { ...options, constants: { Domain: 'contoso.nl' } })[0]?.attributes ?? {};
+    const keep = new Set(['Functie', 'Geboortenaam', 'Domain', 'Lifecycle', 'Afwezig', 'constructor']);
+    const kept = normalise(rows, { ...options, constants: { Domain: 'contoso.nl' }, attributes: keep })[0]
+      ?.attributes;
+    assert.deepEqual(
+      Object.entries(kept ?? {}),
+      Object.entries(full).filter(([k]) => keep.has(k)),
+    );
+    assert.deepEqual(Object.keys(kept ?? {}), ['Geboortenaam', 'Functie', 'Domain', 'Lifecycle']);
+    assert.equal(Object.hasOwn(kept ?? {}, 'Afwezig'), false);
+    assert.equal(Object.hasOwn(kept ?? {}, 'constructor'), false);
+    assert.equal(Object.getPrototypeOf(kept), Object.prototype);
+  });
 });

@@ -31,6 +31,11 @@ export interface NormaliseOptions {
   readonly persons: PersonsConfig;
   /** Constants every person gets as attributes (e.g. `Domain`). */
   readonly constants?: Attributes;
+  /**
+   * The only attributes the persons keep (what a run's configuration reads, personAttributesRead);
+   * absent: all of them (the expression tester and person search show every attribute).
+   */
+  readonly attributes?: ReadonlySet<string>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -212,7 +217,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     return paths.get(unitId) ?? null;
   };
 
-  const records = new AttributeRecords(options.constants ?? {});
+  const records = new AttributeRecords(options.constants ?? {}, options.attributes);
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
   const endInstants = new Map<LocalDate, string>();
   const endInstant = (endDate: LocalDate) => {

@@ -19,6 +19,15 @@ export interface NameParts {
 
 const text = (v: Attributes[string] | undefined): string => (typeof v === 'string' ? v.trim() : '');
 
+/** The attributes namePartsOf reads. */
+export const NAME_PART_ATTRIBUTES = [
+  'Roepnaam',
+  'Voornaam',
+  'Voorletters',
+  'Voorvoegsel',
+  'Geboortenaam',
+] as const;
+
 /** The name parts of a person as the HelloID v2 GetConnectors deliver them. */
 export function namePartsOf(attrs: Attributes): NameParts {
   return {

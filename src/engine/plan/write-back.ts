@@ -6,6 +6,11 @@ import {
   sameValue,
 } from '../../core/index.ts';
 
+/** The person attributes writeBack compares, as configured. */
+export function writeBackReads(config: ConnectionConfig['writeBack']): string[] {
+  return [...(config.email ? ['Email_werk'] : []), ...(config.upn ? ['UPN'] : [])];
+}
+
 /** The e-mail and UPN the account has, written back to AFAS where they differ (as configured); else null. */
 export function writeBack(
   config: ConnectionConfig['writeBack'],
