@@ -267,6 +267,8 @@ test('step 2 warns about another connection to the same tenant as soon as the te
     await page.locator('select[name="customer"]').selectOption({ label: 'Contoso BV' });
     const warning = page.getByTestId('warning-same-tenant');
     await warning.waitFor();
+    // A cloud connection offers only cloud tenants: each by its name alone, not "Contoso (cloud)".
+    assert.equal(await page.locator('select[name="tenant"] option:checked').textContent(), 'Contoso');
     assert.match(
       await textOf(warning),
       new RegExp(`“${NAME}”.* to the same Microsoft 365 tenant \\(Contoso\\)`),

@@ -156,6 +156,9 @@ export function TenantPicker(props: {
   const choices = (tenants.data?.items ?? []).filter((t) => !props.type || t.type === props.type);
   const chosen = choices.find((t) => t.id === props.tenantId);
   // Shown so the admin knows the tenant exists, but not choosable: a connection needs the subscription.
+  // Where only one type can be chosen, the type beside each name says nothing (and a tenant named
+  // "Contoso (Microsoft 365)" read "Contoso (Microsoft 365) (cloud)").
+  const optionName = (t: (typeof choices)[number]): string => (props.type ? t.name : `${t.name} (${t.type})`);
   const usable = choices.filter((t) => t.subscriptionActive);
   const unusable = choices.filter((t) => !t.subscriptionActive);
   const { onChange, customerId, tenantId } = props;
@@ -210,12 +213,12 @@ export function TenantPicker(props: {
           <option value="">Choose a tenant…</option>
           {usable.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.name} ({t.type})
+              {optionName(t)}
             </option>
           ))}
           {unusable.map((t) => (
             <option key={t.id} value={t.id} disabled>
-              {t.name} ({t.type}) — User Management subscription not active
+              {optionName(t)} — User Management subscription not active
             </option>
           ))}
         </Select>
