@@ -148,6 +148,7 @@ test('the audit log reads as sentences; the raw event is one click away', () =>
     await activated.getByRole('button').first().click();
     const drawer = page.getByTestId('audit-event-drawer');
     await drawer.getByTestId('audit-details').waitFor();
+    await drawer.getByTestId('tenant-name-loading').waitFor({ state: 'detached' });
     const raw = await textOf(drawer);
     assert.match(raw, /connection\.state-changed/, 'the raw action is shown');
     assert.match(raw, /operator@northwind\.test \(user\)/);
