@@ -17,27 +17,44 @@ export function toLocalDate(value: unknown): LocalDate | null {
   return value.length === 10 ? value : value.slice(0, 10);
 }
 
+/**
+ * Answers remembered per (first key, date): a company has few distinct dates, and each answer costs a
+ * Date, strings or time-zone maths. At most `limit` answers are kept, so odd input cannot grow it.
+ */
+class DateMemo<K> {
+  private readonly byKey = new Map<K, Map<string, string>>();
+  private kept = 0;
+  constructor(private readonly limit: number) {}
+
+  /** `compute` is a module-level function, not a closure: this is asked per person. */
+  get(key: K, date: string, compute: (key: K, date: string) => string): string {
+    let byDate = this.byKey.get(key);
+    const known = byDate?.get(date);
+    if (known !== undefined) return known;
+    const answer = compute(key, date);
+    if (this.kept < this.limit) {
+      if (byDate === undefined) {
+        byDate = new Map();
+        this.byKey.set(key, byDate);
+      }
+      byDate.set(date, answer);
+      this.kept++;
+    }
+    return answer;
+  }
+}
+
 /** Per number of days: local date → that date moved by them. */
-const shifted = new Map<number, Map<string, LocalDate>>();
-let shiftedKept = 0;
+const shifted = new DateMemo<number>(100_000);
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  // Asked per person (a contract's end + 1, an end + the delete days) about few distinct dates: the
-  // list, the Date and the two strings each answer costs are made once per date.
-  let byDate = shifted.get(days);
-  const known = byDate?.get(date);
-  if (known !== undefined) return known;
+  // Asked per person (a contract's end + 1, an end + the delete days) about few distinct dates.
+  return shifted.get(days, date, moveDate);
+}
+
+function moveDate(days: number, date: LocalDate): LocalDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const moved = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-  if (shiftedKept < 100_000) {
-    if (byDate === undefined) {
-      byDate = new Map();
-      shifted.set(days, byDate);
-    }
-    byDate.set(date, moved);
-    shiftedKept++;
-  }
-  return moved;
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** The calendar date of an instant in a time zone. */
@@ -48,26 +65,16 @@ export function localToday(nowIso: string, timeZone: string): LocalDate {
 }
 
 /** Per time zone: local date → the instant it starts. */
-const dayStarts = new Map<string, Map<string, string>>();
-let dayStartsKept = 0;
+const dayStarts = new DateMemo<string>(100_000);
 
 /** The instant a local date starts in a time zone, as `YYYY-MM-DDTHH:mm:ssZ` (what Graph stores). */
 export function startOfLocalDay(date: LocalDate, timeZone: string): string {
-  // A company has few distinct dates and time-zone maths is slow: remember each answer.
-  let zone = dayStarts.get(timeZone);
-  const known = zone?.get(date);
-  if (known !== undefined) return known;
+  return dayStarts.get(timeZone, date, dayStart);
+}
+
+function dayStart(timeZone: string, date: LocalDate): string {
   const instant = DateTime.fromISO(date, { zone: timeZone }).startOf('day').toUTC();
-  const iso = instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
-  if (dayStartsKept < 100_000) {
-    if (zone === undefined) {
-      zone = new Map();
-      dayStarts.set(timeZone, zone);
-    }
-    zone.set(date, iso);
-    dayStartsKept++;
-  }
-  return iso;
+  return instant.toISO({ suppressMilliseconds: true }) ?? `${date}T00:00:00Z`;
 }
 
 /** Whole days from `a` to `b` (b − a). */

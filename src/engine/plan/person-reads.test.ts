@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Account, Attributes, ConnectionConfig, Link } from '../../core/index.ts';
-import { DEFAULT_SECTIONS } from '../defaults.ts';
 import { compileMapping } from '../map/index.ts';
 import { AccountIndex } from '../match/index.ts';
 import { DERIVED } from '../normalise/attribute-record.ts';
@@ -13,6 +12,7 @@ import { planEntitlements } from './entitlements.ts';
 import { NAME_PART_ATTRIBUTES } from './naming-schemes.ts';
 import { PLANNER_READS, personAttributesRead } from './person-reads.ts';
 import { plan } from './planner.ts';
+import { cloudTestConfig } from './test-config.ts';
 import { writeBackReads } from './write-back.ts';
 
 const TODAY = '2026-11-24';
@@ -24,26 +24,7 @@ const GROUP = '6b1e0000-0000-4000-8000-000000000001';
  * entitlement rule's condition (Team). A mapping also names an attribute AFAS does not have.
  */
 const config: ConnectionConfig = {
-  version: 1,
-  ...structuredClone(DEFAULT_SECTIONS),
-  source: {
-    type: 'afas-profit',
-    environment: { baseUrl: 'http://afas.invalid/ProfitRestServices' },
-    token: { value: 'x' },
-    connectors: { users: 'U', employments: 'E', organizationalUnits: 'O' },
-    pageSize: 1000,
-    parallel: 8,
-  },
-  target: {
-    type: 'entra',
-    tenantId: 't',
-    clientId: 'c',
-    credential: { type: 'secret', secret: { value: 's' } },
-    defaultDomain: 'contoso.nl',
-    authorityHost: 'https://login.invalid',
-    graphBaseUrl: 'https://graph.invalid',
-    usePasswordProfile: true,
-  },
+  ...cloudTestConfig(),
   mapping: [
     { target: 'employeeId', type: 'direct', source: 'Medewerker', apply: 'always' },
     {

@@ -1,35 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Account, Attributes, ConnectionConfig, Link } from '../../core/index.ts';
-import { DEFAULT_SECTIONS } from '../defaults.ts';
 import { compileMapping } from '../map/index.ts';
 import { AccountIndex } from '../match/index.ts';
 import { normalise } from '../normalise/index.ts';
 import { compileScope } from '../scope/index.ts';
 import { plan } from './planner.ts';
+import { cloudTestConfig } from './test-config.ts';
 
-const config: ConnectionConfig = {
-  version: 1,
-  ...structuredClone(DEFAULT_SECTIONS),
-  source: {
-    type: 'afas-profit',
-    environment: { baseUrl: 'http://afas.invalid/ProfitRestServices' },
-    token: { value: 'x' },
-    connectors: { users: 'U', employments: 'E', organizationalUnits: 'O' },
-    pageSize: 1000,
-    parallel: 8,
-  },
-  target: {
-    type: 'entra',
-    tenantId: 't',
-    clientId: 'c',
-    credential: { type: 'secret', secret: { value: 's' } },
-    defaultDomain: 'contoso.nl',
-    authorityHost: 'https://login.invalid',
-    graphBaseUrl: 'https://graph.invalid',
-    usePasswordProfile: true,
-  },
-};
+const config: ConnectionConfig = cloudTestConfig();
 const collisions = {
   userPrincipalName: ['userPrincipalName', 'mail', 'proxyAddresses'],
   mail: ['userPrincipalName', 'mail', 'proxyAddresses'],
