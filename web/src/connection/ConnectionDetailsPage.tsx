@@ -188,7 +188,7 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
                   ],
                   [
                     'Status',
-                    <RunStatusBadge key="s" status={c.latestRun.status} outcome={c.latestRun.outcome} />,
+                    <RunStatusBadge key="s" status={c.latestRun.status} outcome={c.latestRun.outcome} fill />,
                   ],
                   ...(c.latestRun.blockedReason
                     ? ([['Blocked because', c.latestRun.blockedReason]] as const)

@@ -22,7 +22,12 @@ const columns = (zone: string): readonly Column<Run>[] => [
       </Link>
     ),
   },
-  { header: 'Status', cell: (r) => <RunStatusBadge status={r.status} outcome={r.outcome} /> },
+  // Wide enough for "Completed with failures" beside the others; narrower, the badge says it short.
+  {
+    header: 'Status',
+    width: 200,
+    cell: (r) => <RunStatusBadge status={r.status} outcome={r.outcome} fill />,
+  },
   { header: 'Requested', cell: (r) => formatDateTime(r.requestedAt, '—', zone) },
   { header: 'By', cell: (r) => r.requestedByName },
   { header: 'Duration', cell: (r) => formatDuration(r.durationMs) },

@@ -176,7 +176,7 @@ export function RunPage(props: { readonly id: string }) {
             <PropertyList
               items={[
                 ['Kind', RUN_KIND_LABELS[r.kind]],
-                ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} />],
+                ['Status', <RunStatusBadge key="s" status={r.status} outcome={r.outcome} fill />],
                 ['Requested', `${formatDateTimeSeconds(r.requestedAt, '—', zone)} by ${r.requestedByName}`],
                 ['Started', formatDateTimeSeconds(r.startedAt, '—', zone)],
                 ['Finished', formatDateTimeSeconds(r.finishedAt, '—', zone)],

@@ -76,6 +76,19 @@ export const RUN_OUTCOME_COLOURS: Readonly<Record<RunOutcome, Colour>> = {
   cancelled: 'subtle',
 };
 
+/**
+ * An outcome in a cell too narrow for its words: the two long outcomes have short ones; the badge
+ * keeps the full words for screen readers and on hover (Badges.tsx).
+ */
+export const RUN_OUTCOME_SHORT_LABELS: Readonly<Record<RunOutcome, string>> = {
+  succeeded: 'Succeeded',
+  'succeeded-with-warnings': 'Warnings',
+  'completed-with-failures': 'Partly failed',
+  blocked: 'Blocked',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
 export const RUN_KIND_LABELS: Readonly<Record<RunKind, string>> = RUN_KIND_WORDS;
 
 /** The item steps' names: one table with the CLI's (contracts/item-reasons.ts). */

@@ -1,0 +1,117 @@
+/**
+ * Console polish an IT administrator notices in a demo walk at 1440, 1024 and 390 px: one test per
+ * finding, each named for what the console does now. The demo's shape: a tenant named
+ * "Contoso (Microsoft 365)", two connections to it, and one person whose surname Microsoft 365 refuses,
+ * so a simulation is "Completed with failures".
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { simulate } from '../../src/contracts/index.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, flow, signIn } from './support/console.ts';
+import { configuredConnection, finishedRun } from './support/fixtures.ts';
+import { people, type Stack, startStack } from './support/stack.ts';
+
+const LONG_SURNAME = 'Vanderzwaluwenburg-Oppenheimer-Kronenberg-Schimmelpenninck-Lanschot'; // 68 > 64
+const TENANT = 'Contoso (Microsoft 365)'; // the demo's tenant: its name already has parentheses
+const WIDTHS = [390, 1024, 1440] as const;
+
+let stack: Stack;
+let browser: Browser;
+let w: WatchedPage;
+/** Configured, simulated once: its one failed person makes the run "Completed with failures". */
+let hrId: string;
+let hrRunId: string;
+/** Configured, to the same tenant, never simulated. */
+let _pilotId: string;
+
+before(async () => {
+  const persons = [
+    ...people(4),
+    { n: '1900', given: 'Anna', family: LONG_SURNAME, jobs: [{ start: '2020-01-01' }] },
+  ];
+  [stack, browser] = await Promise.all([startStack({ persons }), launchChromium()]);
+  const { tenantId } = await stack.addCustomerWithTenant('Contoso', TENANT);
+  hrId = await configuredConnection(stack, { name: 'Contoso HR', tenantId });
+  _pilotId = await configuredConnection(stack, { name: 'Contoso pilot', tenantId });
+  const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: hrId } });
+  assert.equal((await finishedRun(stack, run.id)).status, 'succeeded');
+  hrRunId = run.id;
+  w = await openPage(browser, stack.url);
+  await signIn(w.page, stack.users.admin);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await stack?.close();
+});
+interface BadgeBox {
+  readonly words: string;
+  readonly height: number;
+  /** How far the badge reaches past the table cell or property value it sits in (px). */
+  readonly past: number;
+}
+
+/** Every run outcome badge the page shows. */
+const outcomeBadges = (page: Page): Promise<BadgeBox[]> =>
+  page.locator('[data-run-outcome]').evaluateAll((elements) =>
+    elements
+      .map((element) => {
+        type Box = { readonly right: number; readonly width: number; readonly height: number };
+        const el = element as unknown as {
+          readonly textContent: string | null;
+          getBoundingClientRect(): Box;
+          closest(selector: string): { getBoundingClientRect(): Box } | null;
+        };
+        const box = el.getBoundingClientRect();
+        const holder = el.closest('td, dd')?.getBoundingClientRect();
+        return {
+          words: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          height: box.height,
+          width: box.width,
+          past: holder ? box.right - holder.right : 0,
+        };
+      })
+      .filter((b) => b.width > 0)
+      .map(({ words, height, past }) => ({ words, height, past })),
+  );
+
+test('a run outcome badge stays on one line inside its cell at 390, 1024 and 1440 px, its full words readable', () =>
+  flow(w, 'polish-badge', async () => {
+    const { page } = w;
+    try {
+      for (const width of WIDTHS) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const [where, url, ready] of [
+          ['connection page', `/#/connections/${hrId}`, '[data-testid="recent-runs"] [data-run-outcome]'],
+          ['run page', `/#/runs/${hrRunId}`, '[data-property="Status"] [data-run-outcome]'],
+        ] as const) {
+          await page.goto(url);
+          await page.locator(ready).first().waitFor();
+          const badges = await outcomeBadges(page);
+          assert.ok(badges.length >= 2, `${where} at ${width} px shows its run badges`);
+          for (const b of badges) {
+            assert.ok(
+              b.height <= 24,
+              `${where} at ${width} px: "${b.words}" is on one line (${b.height} px high)`,
+            );
+            assert.ok(
+              b.past <= 1,
+              `${where} at ${width} px: "${b.words}" reaches ${b.past} px past its cell`,
+            );
+            assert.match(
+              b.words,
+              /Completed with failures/,
+              `${where} at ${width} px: the full words are there`,
+            );
+          }
+          await screenshot(page, `polish-badge-${where.replace(' ', '-')}-${width}`);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
