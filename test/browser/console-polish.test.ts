@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { simulate } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, flow, signIn } from './support/console.ts';
+import { assertNoConsoleErrors, flow, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
 import { people, type Stack, startStack } from './support/stack.ts';
 
@@ -113,5 +113,19 @@ test('a run outcome badge stays on one line inside its cell at 390, 1024 and 144
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }
+    assertNoConsoleErrors(w.errors);
+  }));
+test('the same-tenant warning names a tenant whose name has parentheses once, without doubling them', () =>
+  flow(w, 'polish-same-tenant', async () => {
+    const { page } = w;
+    await page.goto(`/#/connections/${hrId}`);
+    const warning = page.getByTestId('warning-same-tenant');
+    await warning.waitFor();
+    const text = await textOf(warning);
+    assert.doesNotMatch(text, /\(Contoso \(Microsoft 365\)\)|\)\)/, text);
+    assert.match(
+      text,
+      /“Contoso pilot” already writes to the same Microsoft 365 tenant, “Contoso \(Microsoft 365\)”\./,
+    );
     assertNoConsoleErrors(w.errors);
   }));

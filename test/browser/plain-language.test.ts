@@ -237,7 +237,7 @@ test('a second connection to the same tenant is warned about in words at step 2 
     assert.match(words, /Another connection writes to this tenant/);
     assert.match(
       words,
-      new RegExp(`“${NAME}” already writes to the same Microsoft 365 tenant \\(Contoso\\)`),
+      new RegExp(`“${NAME}” already writes to the same Microsoft 365 tenant, “Contoso”\\.`),
     );
     await screenshot(page, '82-same-tenant-step-2');
 
@@ -272,7 +272,7 @@ test('step 2 warns about another connection to the same tenant as soon as the te
     assert.equal(await page.locator('select[name="tenant"] option:checked').textContent(), 'Contoso');
     assert.match(
       await textOf(warning),
-      new RegExp(`“${NAME}”.* to the same Microsoft 365 tenant \\(Contoso\\)`),
+      new RegExp(`“${NAME}”.* to the same Microsoft 365 tenant, “Contoso”\\.`),
     );
     await warning.getByRole('link', { name: `Open “${NAME}”` }).waitFor();
     const saved = await stack.api<{ warnings: unknown[]; tenant: unknown }>(getConnection, {

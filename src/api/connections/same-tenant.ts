@@ -62,10 +62,13 @@ export async function sameTenantWarning(
   }
   if (others.length === 0) return null;
   const names = others.map((c) => `“${c.name}”`).join(', ');
+  // The tenant named after its kind, in quotes as the connections are: a name in parentheses read
+  // "(Contoso (Microsoft 365))" when the demo's tenant was named that way.
+  const domain = tenant.type === 'hybrid' ? domainOf(tenant) : null;
   const what =
     tenant.type === 'hybrid'
-      ? `the same Active Directory domain (${domainOf(tenant) ?? tenant.name})`
-      : `the same Microsoft 365 tenant (${tenant.name})`;
+      ? `the same Active Directory domain, ${domain ?? `“${tenant.name}”`}`
+      : `the same Microsoft 365 tenant, “${tenant.name}”`;
   const verb = others.length === 1 ? 'already writes' : 'already write';
   return {
     kind: 'same-tenant',
