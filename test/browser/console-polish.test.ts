@@ -129,3 +129,19 @@ test('the same-tenant warning names a tenant whose name has parentheses once, wi
     );
     assertNoConsoleErrors(w.errors);
   }));
+test("a tenant card says the tenant's type once; step 2, which allows one type only, does not repeat it", () =>
+  flow(w, 'polish-tenant-type', async () => {
+    const { page } = w;
+    await page.goto('/#/customers');
+    const card = page.locator(`[data-tenant="${TENANT}"]`);
+    await card.waitFor();
+    const text = await textOf(card);
+    assert.equal(text.match(/cloud/gi)?.length ?? 0, 1, `the type once: ${text}`);
+    await screenshot(page, 'polish-tenant-card');
+
+    await page.goto(`/#/connections/${hrId}/steps/2`);
+    await page.getByText('only cloud (Entra ID) tenants can be chosen').waitFor();
+    const status = await textOf(page.getByTestId('tenant-status'));
+    assert.doesNotMatch(status, /cloud/i, `step 2 already says the type: ${status}`);
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -66,6 +66,8 @@ export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested
       props.onTested?.(result.tenant);
     }
   };
+  // No word for the tenant's type here: the tenant card wears it as a badge, and step 2 lets one type
+  // be chosen only (the card said "Cloud" twice, step 2 "only cloud tenants" and then "Cloud tenant").
   return (
     <div className={styles.status} data-testid="tenant-status">
       <div className={styles.line}>
@@ -75,7 +77,6 @@ export function TenantStatus(props: { readonly tenant: Tenant; readonly onTested
         <Badge appearance="tint" color={t.subscriptionActive ? 'success' : 'danger'}>
           {t.subscriptionActive ? 'User Management active' : 'User Management not active'}
         </Badge>
-        <Text size={200}>{t.type === 'cloud' ? 'Cloud tenant' : 'Hybrid tenant'}</Text>
       </div>
       <Text size={200}>
         {tested?.message ?? t.credentialMessage ?? 'No test result yet.'}
