@@ -5,11 +5,14 @@
  * so a simulation is "Completed with failures".
  */
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import ts from 'typescript';
 import { simulate } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, flow, signIn, textOf } from './support/console.ts';
+import { assertNoConsoleErrors, dialog, flow, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
 import { people, type Stack, startStack } from './support/stack.ts';
 
@@ -143,5 +146,64 @@ test("a tenant card says the tenant's type once; step 2, which allows one type o
     await page.getByText('only cloud (Entra ID) tenants can be chosen').waitFor();
     const status = await textOf(page.getByTestId('tenant-status'));
     assert.doesNotMatch(status, /cloud/i, `step 2 already says the type: ${status}`);
+    assertNoConsoleErrors(w.errors);
+  }));
+/** A typewriter apostrophe between or after letters: the console's copy uses ’ (it’s, persons’). */
+const STRAIGHT_APOSTROPHE = /\p{L}'(?=\p{L}|\s|$)/u;
+
+/** Every string and JSX text of the console's sources that has one, as "file:line: text". */
+function straightApostrophes(): string[] {
+  const root = join(import.meta.dirname, '..', '..', 'web', 'src');
+  const found: string[] = [];
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
+  for (const file of files) {
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(join(root, file), 'utf8'),
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    );
+    const visit = (node: ts.Node): void => {
+      const text = ts.isJsxText(node)
+        ? node.getText()
+        : ts.isStringLiteral(node) ||
+            ts.isNoSubstitutionTemplateLiteral(node) ||
+            ts.isTemplateLiteralToken(node)
+          ? node.text
+          : null;
+      if (text !== null && STRAIGHT_APOSTROPHE.test(text)) {
+        const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+        found.push(`${file}:${line}: ${text.trim().slice(0, 80)}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+test('one apostrophe in the console’s copy: ’, in every string of web/ and on the pages that showed both', () =>
+  flow(w, 'polish-apostrophes', async () => {
+    assert.deepEqual(straightApostrophes(), [], 'strings with a typewriter apostrophe');
+    const { page } = w;
+    await page.goto('/#/notifications');
+    await page.getByRole('heading', { name: 'Notifications', level: 1 }).waitFor();
+    await page
+      .getByText(/mail server/)
+      .first()
+      .waitFor();
+    const notifications = await textOf(page.locator('main'));
+    assert.doesNotMatch(notifications, STRAIGHT_APOSTROPHE, 'the notifications page');
+    assert.match(notifications, /’/, 'it has apostrophes, typographic ones');
+
+    await page.goto('/#/customers');
+    await page.locator(`[data-tenant="${TENANT}"]`).getByRole('button', { name: 'Change tenant' }).click();
+    const change = dialog(page, /tenant/i);
+    await change.waitFor();
+    const words = await textOf(change);
+    assert.doesNotMatch(words, STRAIGHT_APOSTROPHE, 'the tenant dialog');
+    assert.match(words, /tenant’s ID/);
+    await change.getByRole('button', { name: 'Cancel' }).click();
     assertNoConsoleErrors(w.errors);
   }));

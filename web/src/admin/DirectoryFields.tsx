@@ -158,7 +158,7 @@ export function DirectoryFields(props: {
       </Field>
       <Field
         label="CA certificate (PEM)"
-        hint="The certificate authority that issued the controllers' certificates. Leave empty to trust the public CAs."
+        hint="The certificate authority that issued the controllers’ certificates. Leave empty to trust the public CAs."
       >
         <Textarea
           value={draft.caCertificate}
@@ -170,7 +170,7 @@ export function DirectoryFields(props: {
       </Field>
       <Field
         label="TLS server name"
-        hint="The name in the controllers' certificate, when the URLs use an IP address (e.g. DC1.contoso.local)."
+        hint="The name in the controllers’ certificate, when the URLs use an IP address (e.g. DC1.contoso.local)."
       >
         <Input
           value={draft.tlsServerName}
@@ -192,7 +192,7 @@ export function DirectoryFields(props: {
       </Field>
       {props.viaAgents ? (
         <Text size={200} data-testid="bind-password-agents">
-          Bind password: held by this tenant's directory agents, not by the service.
+          Bind password: held by this tenant’s directory agents, not by the service.
         </Text>
       ) : (
         <Field
@@ -248,7 +248,7 @@ export function DirectoryFields(props: {
       {draft.disabledContainer.trim() && <DisabledContainerWarning />}
       <Field
         label="UPN suffixes new accounts may use"
-        hint="Separated by commas, e.g. contoso.nl. “Test connection” lists the forest's suffixes."
+        hint="Separated by commas, e.g. contoso.nl. “Test connection” lists the forest’s suffixes."
       >
         <Input
           value={draft.upnSuffixes}

@@ -396,8 +396,8 @@ function OrganisationForm(props: { readonly saved: OrgSettings; readonly onSaved
               value="server"
               label={
                 server.configured
-                  ? `The hrsync server's mail server (sends as ${server.from})`
-                  : "The hrsync server's mail server (not set up on this server: e-mail cannot be sent)"
+                  ? `The hrsync server’s mail server (sends as ${server.from})`
+                  : 'The hrsync server’s mail server (not set up on this server: e-mail cannot be sent)'
               }
             />
             <Radio value="own" label="Our own mail server" />
@@ -595,7 +595,7 @@ function ConnectionOverrideForm(props: {
     >
       <Field label={`Notifications for ${props.name}`}>
         <RadioGroup value={mode} disabled={readOnly} onChange={(_, d) => setMode(d.value as typeof mode)}>
-          <Radio value="inherit" label="Follow the organisation's settings" />
+          <Radio value="inherit" label="Follow the organisation’s settings" />
           <Radio value="override" label="Own recipients and webhooks for this connection" />
           <Radio value="off" label="No notifications for this connection" />
         </RadioGroup>

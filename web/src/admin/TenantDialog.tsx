@@ -135,7 +135,7 @@ export function TenantDialog(props: {
       <Field
         label="Directory (tenant) ID"
         required
-        hint="The tenant's ID from the Microsoft Entra admin center."
+        hint="The tenant’s ID from the Microsoft Entra admin center."
       >
         <Input value={directoryId} onChange={(_, d) => setDirectoryId(d.value)} name="directory-id" />
       </Field>
@@ -187,7 +187,7 @@ export function TenantDialog(props: {
       )}
       <Field
         label="Sign-in endpoint (authority host)"
-        hint="Leave empty for Microsoft's public cloud (https://login.microsoftonline.com)."
+        hint="Leave empty for Microsoft’s public cloud (https://login.microsoftonline.com)."
       >
         <Input value={authorityHost} onChange={(_, d) => setAuthorityHost(d.value)} name="authority-host" />
       </Field>

@@ -181,8 +181,8 @@ export function AgentsPanel(props: {
         )}
       </div>
       <Text size={200} className={styles.muted}>
-        An agent runs on a machine in the customer's network, connects out to hrsync over HTTPS (no inbound
-        port) and carries out this tenant's directory reads and writes. The bind password stays on the agent.
+        An agent runs on a machine in the customer’s network, connects out to hrsync over HTTPS (no inbound
+        port) and carries out this tenant’s directory reads and writes. The bind password stays on the agent.
       </Text>
       <Switch
         label="Reach the domain controllers through agents"

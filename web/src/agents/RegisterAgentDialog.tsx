@@ -69,7 +69,7 @@ function Instructions(props: { readonly viaAgents: boolean; readonly created: Re
         testId="agent-key"
       />
       <Text>
-        On a machine in the customer's network that reaches the domain controllers, with Node.js 20.19 or
+        On a machine in the customer’s network that reaches the domain controllers, with Node.js 20.19 or
         later and hrsync installed (see “Directory agents” in the README):
       </Text>
       <div className={styles.row}>
@@ -90,16 +90,16 @@ function Instructions(props: { readonly viaAgents: boolean; readonly created: Re
         <Field
           className={styles.grow}
           label="State folder on that machine"
-          hint="Holds the agent's private key and sealed bind password."
+          hint="Holds the agent’s private key and sealed bind password."
         >
           <Input value={stateDir} onChange={(_, d) => setStateDir(d.value)} name="agent-state-dir" />
         </Field>
       </div>
       <Command id="register" text={commands.register}>
-        1. Register the agent (exchanges the key for the agent's own key pair):
+        1. Register the agent (exchanges the key for the agent’s own key pair):
       </Command>
       <Command id="set-bind-password" text={commands.setBindPassword}>
-        2. Enter the domain controllers' bind password; it is stored encrypted on that machine only:
+        2. Enter the domain controllers’ bind password; it is stored encrypted on that machine only:
       </Command>
       <Command id="run" text={commands.run}>
         3. Start the agent (to keep it running, install it as a service — see the README):
