@@ -255,11 +255,14 @@ interface Bench {
 
 async function openBench(dialect: 'sqlite' | 'postgres'): Promise<Bench> {
   const database = await createTestDatabase(dialect);
-  const store = await openStore({
-    databaseUrl: database.databaseUrl,
-    sqliteFile: database.sqliteFile,
-    secretKey: randomBytes(32),
-  });
+  // As the run thread opens it (run-thread-main.ts): decoded tenant caches kept between runs.
+  const store = (
+    await openStore({
+      databaseUrl: database.databaseUrl,
+      sqliteFile: database.sqliteFile,
+      secretKey: randomBytes(32),
+    })
+  ).withTenantMemory(50_000);
   const org = (await store.organisations.create('Bench')).id;
   const connection = await store.connections.create({
     organisationId: org,
@@ -299,10 +302,10 @@ export async function benchService(
   // both then read the tenant by delta, so the ratio compares the same reads (a fresh store each time
   // read the whole tenant and flattered the service: 0.75 at 10,000 persons). Engine and service runs
   // alternate, three rounds, medians: a loaded machine's drift falls on both sides alike.
-  // Not alike, and printed so it is seen: the engine's in-memory store hands each run the tenant
-  // cache's account objects of the previous run, while the service (like the CLI's file store) makes
-  // them anew from its database every run — ~19,000 accounts, 54 MB of heap at 20,000 persons, most
-  // of the service's extra GC pauses.
+  // Alike since the run thread keeps decoded tenant caches (src/store/tenant-memory.ts): the engine's
+  // in-memory store hands each run the account objects of the previous run, and so does the service's
+  // store while its database still holds that cache; before, the service made them anew from its rows
+  // every run — ~19,000 accounts, 54 MB of short-lived heap at 20,000 persons.
   const memory = new MemoryEngineStore();
   await runOnce('simulation', e, memory);
   const benches = [await openBench('sqlite'), await openBench('postgres')];

@@ -16,7 +16,15 @@ export interface ThreadSettings {
   readonly extraCa: string | null;
   /** Growth of the thread's heap over its idle size after which the thread is replaced. */
   readonly recycleHeapBytes: number;
+  /** Accounts of tenant caches kept between runs, across connections. */
+  readonly tenantMemoryAccounts: number;
 }
+
+/**
+ * Heap a held account takes (measured: 940 B for an Entra account of 22 attributes, 18,957 of them
+ * 17.8 MB), rounded up: the tenant memory is meant to stay, so it does not count towards a recycle.
+ */
+const HELD_ACCOUNT_BYTES = 1024;
 
 export type ThreadMessage =
   | { readonly type: 'nudge' }
@@ -38,7 +46,10 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
     { ...settings.config, secretKey: Buffer.from(settings.secretKey) },
     settings.extraCa === null ? {} : { extraCa: settings.extraCa },
   );
-  const { store, logger, connectors, config, notifier } = runtime;
+  const { logger, connectors, config, notifier } = runtime;
+  // The thread runs the same connections again and again: their decoded tenant caches are kept
+  // between runs (bounded; used only while the database still holds that very cache).
+  const store = runtime.store.withTenantMemory(settings.tenantMemoryAccounts);
   let heapBytes = 0;
   // Measured against the thread's own idle heap, not as an absolute size: how large a heap a run
   // leaves depends on the young generation's size (bin/hrsync's semi-space flag) as much as on the
@@ -57,7 +68,7 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
     },
     onFinished: (run) => notifier.runFinished(run),
     keepClaiming: () => {
-      heapBytes = getHeapStatistics().total_heap_size;
+      heapBytes = getHeapStatistics().total_heap_size - store.heldTenantAccounts * HELD_ACCOUNT_BYTES;
       return heapBytes - idleHeap <= settings.recycleHeapBytes;
     },
   });

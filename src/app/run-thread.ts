@@ -23,6 +23,11 @@ export interface RunThreadOptions {
   readonly logger: Logger;
   /** Heap growth (bytes, over the thread's idle heap) after which the thread is replaced; default 64 MB. */
   readonly recycleHeapBytes?: number;
+  /**
+   * Accounts of tenant caches the thread keeps decoded between runs, across connections (~1 KB each);
+   * default 50,000. A replaced thread starts without any.
+   */
+  readonly tenantMemoryAccounts?: number;
 }
 
 const ENTRY = new URL('./run-thread-main.ts', import.meta.url).href;
@@ -76,6 +81,7 @@ export class RunThread {
       secretKey: new Uint8Array(secretKey),
       extraCa: extraCa ?? null,
       recycleHeapBytes: this.#o.recycleHeapBytes ?? 64 * 1024 ** 2,
+      tenantMemoryAccounts: this.#o.tenantMemoryAccounts ?? 50_000,
     };
     const thread = new Thread(BOOT, { eval: true, workerData: settings });
     this.#thread = thread;

@@ -25,6 +25,7 @@ import { SessionRepository } from './repositories/sessions.ts';
 import { TenantRepository } from './repositories/tenants.ts';
 import { UserRepository } from './repositories/users.ts';
 import type { SecretBox } from './secret-box.ts';
+import { TenantMemory } from './tenant-memory.ts';
 
 /**
  * The service's one door to its database. A Store is cheap and immutable; `transaction()` hands the
@@ -99,6 +100,20 @@ export class Store {
   /** A store whose timestamps come from another clock (tests, and the scheduler's tick time). */
   withClock(clock: Clock): Store {
     return new Store({ ...this.#ctx, clock }, this.#close);
+  }
+
+  /**
+   * A store that keeps each connection's decoded tenant cache between runs, up to `maxAccounts`
+   * accounts in all, and uses a copy only while the database still holds that very cache
+   * (tenant-memory.ts). For a process that runs the same connections again and again: a run thread.
+   */
+  withTenantMemory(maxAccounts: number): Store {
+    return new Store({ ...this.#ctx, tenantMemory: new TenantMemory(maxAccounts) }, this.#close);
+  }
+
+  /** Accounts this store's tenant memory holds now (0 without one). */
+  get heldTenantAccounts(): number {
+    return this.#ctx.tenantMemory?.size ?? 0;
   }
 
   /** Runs `fn` in one transaction; nested calls join the outer one (SQLite cannot nest). */

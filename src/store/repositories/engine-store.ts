@@ -7,7 +7,7 @@ import type {
   QuarantineEntry,
 } from '../../core/index.ts';
 import type { EngineState, EngineStore, TenantCacheUpdate } from '../../engine/ports.ts';
-import type { RepoContext } from '../context.ts';
+import { newId, type RepoContext } from '../context.ts';
 import { fromJson, toJson } from '../json.ts';
 import { OverrideRepository } from './overrides.ts';
 
@@ -23,12 +23,20 @@ const CHUNK = 500;
 /** Marks a state whose tenant cache lives in `tenant_accounts` (older states kept it inline). */
 const CACHE_IN_ROWS = 'rows';
 
+/** The state row as stored: the engine's state, where its cache lives, and the cache's generation. */
+type StoredState = EngineState & { readonly cache?: string; readonly generation?: string };
+
 /**
  * The engine's memory of one connection (links, state and the tenant cache), on the service
  * database. `putLink` is its own statement, committed at once: a create's link must survive a crash
- * right after it. The tenant cache is one row per account, written only where it changed.
+ * right after it. The tenant cache is one row per account, written only where it changed; every
+ * write of the state row gives it a new generation, which a decoded copy of the cache held in
+ * memory (tenant-memory.ts, when the store has one) must match to be used.
  */
 export class DatabaseEngineStore implements EngineStore {
+  /** The generation of the state `getState` returned (its cursor belongs to that cache). */
+  #stateGeneration: string | null | undefined;
+
   constructor(
     private readonly ctx: RepoContext,
     private readonly connectionId: string,
@@ -117,8 +125,9 @@ export class DatabaseEngineStore implements EngineStore {
       .select('state')
       .where('connection_id', '=', this.connectionId)
       .executeTakeFirst();
-    if (!row) return EMPTY_STATE;
-    const stored = (fromJson<EngineState>(row.state) ?? EMPTY_STATE) as EngineState & { cache?: string };
+    const stored: StoredState | null = row ? (fromJson<StoredState>(row.state) ?? EMPTY_STATE) : null;
+    this.#stateGeneration = stored?.generation ?? null;
+    if (stored === null) return EMPTY_STATE;
     return {
       lastSourceCount: stored.lastSourceCount ?? null,
       // A state from before the cache had rows has no usable cache: the next read is a full one.
@@ -129,18 +138,54 @@ export class DatabaseEngineStore implements EngineStore {
   }
 
   async cachedAccounts(): Promise<readonly Account[] | null> {
+    const memory = this.ctx.tenantMemory;
+    const generation = memory === undefined ? null : await this.generation(this.ctx);
+    if (memory !== undefined && generation !== null) {
+      // Only the copy of the very state whose cursor this run reads from.
+      const seen = this.#stateGeneration;
+      const held =
+        seen === undefined || seen === generation ? memory.get(this.connectionId, generation) : null;
+      if (held !== null) return held;
+    }
     const rows = await this.ctx.db
       .selectFrom('tenant_accounts')
       .select(['account_id', 'attributes'])
       .where('connection_id', '=', this.connectionId)
       .execute();
-    return rows.map((r) => ({ id: r.account_id, attributes: JSON.parse(r.attributes) as Attributes }));
+    const accounts = rows.map((r) => ({
+      id: r.account_id,
+      attributes: JSON.parse(r.attributes) as Attributes,
+    }));
+    // Kept only when no cache write committed while the rows were read: every one changes the
+    // generation to a new random id, so the same id before and after means the rows are that state's.
+    if (memory !== undefined && generation !== null && (await this.generation(this.ctx)) === generation) {
+      memory.put(this.connectionId, generation, new Map(accounts.map((a) => [a.id, a])), accounts);
+    }
+    return accounts;
+  }
+
+  /** The generation the state row carries now; null without a row or from before generations. */
+  private async generation(ctx: RepoContext): Promise<string | null> {
+    const row = await ctx.db
+      .selectFrom('engine_state')
+      .select('state')
+      .where('connection_id', '=', this.connectionId)
+      .$if(ctx.db.isTransaction && ctx.dialect === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirst();
+    return row ? (fromJson<StoredState>(row.state)?.generation ?? null) : null;
   }
 
   async setState(state: EngineState, cache?: TenantCacheUpdate): Promise<void> {
     const now = this.ctx.clock.now();
-    const json = toJson({ ...state, cache: CACHE_IN_ROWS });
+    const generation = newId();
+    const json = toJson({ ...state, cache: CACHE_IN_ROWS, generation });
+    const memory = this.ctx.tenantMemory;
+    // Out of memory while the rows change: a write that fails leaves nothing held to be served.
+    const held = memory?.take(this.connectionId);
+    let before: string | null = null;
     await this.inTransaction(async (ctx) => {
+      // Read under the write's lock (SQLite's transactions take it at BEGIN; PostgreSQL's row lock).
+      if (memory !== undefined) before = await this.generation(ctx);
       if (cache !== undefined) await this.updateCache(ctx, cache);
       await ctx.db
         .insertInto('engine_state')
@@ -148,6 +193,25 @@ export class DatabaseEngineStore implements EngineStore {
         .onConflict((oc) => oc.column('connection_id').doUpdateSet({ state: json, updated_at: now }))
         .execute();
     });
+    this.#stateGeneration = generation;
+    // Inside a caller's transaction the write is not yet committed (and may never be): hold nothing.
+    if (memory === undefined || this.ctx.db.isTransaction) return;
+    if (cache?.kind === 'replace') {
+      memory.put(
+        this.connectionId,
+        generation,
+        new Map(cache.accounts.map((a) => [a.id, a])),
+        cache.accounts,
+      );
+      return;
+    }
+    // Changes apply to the copy only if it was the state they were made against.
+    if (held === undefined || before === null || held.generation !== before) return;
+    if (cache !== undefined) {
+      for (const id of cache.removedIds) held.accounts.delete(id);
+      for (const a of cache.accounts) held.accounts.set(a.id, a);
+    }
+    memory.put(this.connectionId, generation, held.accounts, cache?.accounts ?? []);
   }
 
   private async updateCache(ctx: RepoContext, cache: TenantCacheUpdate): Promise<void> {
