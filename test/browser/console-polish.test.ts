@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
-import { simulate } from '../../src/contracts/index.ts';
+import { getConnection, simulate } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, dialog, flow, signIn, textOf } from './support/console.ts';
+import { assertNoConsoleErrors, dialog, flow, row, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
-import { people, type Stack, startStack } from './support/stack.ts';
+import { afasData, people, type Stack, startStack } from './support/stack.ts';
 
 const LONG_SURNAME = 'Vanderzwaluwenburg-Oppenheimer-Kronenberg-Schimmelpenninck-Lanschot'; // 68 > 64
 const TENANT = 'Contoso (Microsoft 365)'; // the demo's tenant: its name already has parentheses
@@ -27,7 +27,7 @@ let w: WatchedPage;
 let hrId: string;
 let hrRunId: string;
 /** Configured, to the same tenant, never simulated. */
-let _pilotId: string;
+let pilotId: string;
 
 before(async () => {
   const persons = [
@@ -37,7 +37,7 @@ before(async () => {
   [stack, browser] = await Promise.all([startStack({ persons }), launchChromium()]);
   const { tenantId } = await stack.addCustomerWithTenant('Contoso', TENANT);
   hrId = await configuredConnection(stack, { name: 'Contoso HR', tenantId });
-  _pilotId = await configuredConnection(stack, { name: 'Contoso pilot', tenantId });
+  pilotId = await configuredConnection(stack, { name: 'Contoso pilot', tenantId });
   const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: hrId } });
   assert.equal((await finishedRun(stack, run.id)).status, 'succeeded');
   hrRunId = run.id;
@@ -205,5 +205,67 @@ test('one apostrophe in the console’s copy: ’, in every string of web/ and o
     assert.doesNotMatch(words, STRAIGHT_APOSTROPHE, 'the tenant dialog');
     assert.match(words, /tenant’s ID/);
     await change.getByRole('button', { name: 'Cancel' }).click();
+    assertNoConsoleErrors(w.errors);
+  }));
+/** The connection's activation gate as the service judges it now. */
+const gateOf = async (id: string): Promise<string> =>
+  (await stack.api<{ activation: { kind: string } }>(getConnection, { params: { id } })).activation.kind;
+
+/** The connection page's "what comes next" link, once the page shows it. */
+async function nextOnPage(page: Page, id: string): Promise<{ words: string; href: string }> {
+  await page.goto(`/#/connections/${id}`);
+  const next = page.locator('main').getByTestId('next-step');
+  await next.waitFor();
+  assert.equal(
+    await page.getByTestId('continue-setup').count(),
+    0,
+    'no "Continue setup" once steps 1–4 are confirmed',
+  );
+  return { words: (await textOf(next)).trim(), href: (await next.getAttribute('href')) ?? '' };
+}
+
+test('a connection whose configuration is confirmed says what comes next (simulate, review, activate), as the service allows, not "Continue setup: step 5"', () =>
+  flow(w, 'polish-next-step', async () => {
+    const { page } = w;
+    const step5 = (id: string) => `#/connections/${id}/steps/5`;
+
+    // The list knows the state only: both rows point at step 5, where simulating and activating are.
+    await page.goto('/#/connections');
+    for (const name of ['Contoso HR', 'Contoso pilot']) {
+      const next = row(page, name).getByTestId('next-step');
+      await next.waitFor();
+      assert.equal(
+        await row(page, name).getByTestId('continue-setup').count(),
+        0,
+        `${name}: no "Continue setup"`,
+      );
+      assert.equal((await textOf(next)).trim(), 'Next: simulate and activate');
+    }
+    await screenshot(page, 'polish-next-step-list');
+
+    // Never simulated: the service refuses to activate, so what comes next is a simulation.
+    assert.equal(await gateOf(pilotId), 'refused');
+    assert.deepEqual(await nextOnPage(page, pilotId), { words: 'Next: simulate', href: step5(pilotId) });
+
+    // Simulated with a failed person: all five steps are confirmed (the simulation confirms step 5),
+    // activating needs a reason, so the simulation is reviewed first.
+    const hr = await stack.api<{ steps: { status: string }[] }>(getConnection, { params: { id: hrId } });
+    assert.deepEqual(
+      hr.steps.map((s) => s.status),
+      ['done', 'done', 'done', 'done', 'done'],
+    );
+    assert.equal(await gateOf(hrId), 'needs-reason');
+    assert.deepEqual(await nextOnPage(page, hrId), {
+      words: 'Next: review the simulation',
+      href: `#/runs/${hrRunId}`,
+    });
+    await screenshot(page, 'polish-next-step-review');
+
+    // HR fixed the name in AFAS: a clean simulation, and the service would activate.
+    await stack.replaceAfasData(afasData(people(4)));
+    const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: pilotId } });
+    await finishedRun(stack, run.id);
+    assert.equal(await gateOf(pilotId), 'allowed');
+    assert.deepEqual(await nextOnPage(page, pilotId), { words: 'Next: activate', href: step5(pilotId) });
     assertNoConsoleErrors(w.errors);
   }));

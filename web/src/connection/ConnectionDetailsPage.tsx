@@ -21,6 +21,7 @@ import {
   formatSchedule,
   getConnection,
   saveSourceStep,
+  simulate,
   updateConnection,
 } from '../api/contracts.ts';
 import { usePolling, useResource } from '../api/use-resource.ts';
@@ -29,6 +30,7 @@ import { AuditLogsButton } from '../audit/AuditLogsButton.tsx';
 import { useSession } from '../auth/session-context.tsx';
 import { ConnectionActions } from '../connection-ops/ConnectionActions.tsx';
 import { ContinueSetupButton, takeJustCreated, unfinishedStep } from '../setup/continue-setup.tsx';
+import { NextStepButton } from '../setup/next-step.tsx';
 import { RunStatusBadge, StateBadge } from '../ui/Badges.tsx';
 import { CommandBar } from '../ui/CommandBar.tsx';
 import { ConnectionScope } from '../ui/ConnectionScope.tsx';
@@ -126,17 +128,26 @@ export function ConnectionDetailsPage(props: { readonly id: string }) {
         <SectionCard
           title="Configuration"
           description={
-            current
-              ? `Next: step ${current.number}, ${STEP_TITLES[current.number as StepNumber].toLowerCase()}.`
-              : c.state === 'draft'
-                ? 'Open a step to continue.'
-                : 'All steps are confirmed. Open a step to review or change it.'
+            c.state === 'simulation'
+              ? current
+                ? 'Steps 1–4 are confirmed. Step 5: simulate, review what would change, then activate.'
+                : 'All steps are confirmed; the connection is not active yet.'
+              : current
+                ? `Next: step ${current.number}, ${STEP_TITLES[current.number as StepNumber].toLowerCase()}.`
+                : c.state === 'draft'
+                  ? 'Open a step to continue.'
+                  : 'All steps are confirmed. Open a step to review or change it.'
           }
         >
           <StepProgress connection={c} />
-          {can(saveSourceStep) && !showCreated && (
+          {can(saveSourceStep) && !showCreated && unfinishedStep(c) !== null && (
             <div style={{ marginTop: 12 }}>
               <ContinueSetupButton connection={c} />
+            </div>
+          )}
+          {can(simulate) && c.state === 'simulation' && (
+            <div style={{ marginTop: 12 }}>
+              <NextStepButton connection={c} why={c.activation.reason} />
             </div>
           )}
         </SectionCard>

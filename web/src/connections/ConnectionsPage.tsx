@@ -25,7 +25,13 @@ import {
 } from '@fluentui/react-icons';
 import { type KeyboardEvent, useState } from 'react';
 import { call } from '../api/client.ts';
-import { copyConnection, createConnection, listConnections, saveSourceStep } from '../api/contracts.ts';
+import {
+  copyConnection,
+  createConnection,
+  listConnections,
+  saveSourceStep,
+  simulate,
+} from '../api/contracts.ts';
 import { useResource } from '../api/use-resource.ts';
 import { navigate } from '../app/routes.ts';
 import { useSession } from '../auth/session-context.tsx';
@@ -185,6 +191,7 @@ export function ConnectionsPage() {
                 onSelect={setSelectedId}
                 sort={sort}
                 mayContinue={can(saveSourceStep)}
+                maySimulate={can(simulate)}
                 onSort={(s) => {
                   setSort(s);
                   setPage(1);

@@ -19,6 +19,7 @@ import {
 import type { ConnectionSummary } from '../api/dto.ts';
 import { hrefFor } from '../app/routes.ts';
 import { ContinueSetupButton } from '../setup/continue-setup.tsx';
+import { NextStepButton } from '../setup/next-step.tsx';
 import { StateBadge } from '../ui/Badges.tsx';
 import { formatDateTime, formatDateTimeWithRelative } from '../ui/format.ts';
 import { SOURCE_SYSTEM_LABELS } from '../ui/labels.ts';
@@ -54,8 +55,11 @@ export function ConnectionsTable(props: {
   readonly onSort: (sort: Sort) => void;
   /** The role may save steps: unfinished rows offer "Continue setup". */
   readonly mayContinue?: boolean;
+  /** The role may simulate: configured rows say what comes next. */
+  readonly maySimulate?: boolean;
 }) {
   const mayContinue = props.mayContinue === true;
+  const maySimulate = props.maySimulate === true;
   const { sort } = props;
   const phone = usePhoneListStyles();
   const styles = useStyles();
@@ -124,6 +128,7 @@ export function ConnectionsTable(props: {
                 <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                   <StateBadge state={c.state} />
                   {mayContinue && <ContinueSetupButton connection={c} appearance="subtle" size="small" />}
+                  {maySimulate && <NextStepButton connection={c} appearance="subtle" size="small" />}
                 </div>
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Source system" className={styles.secondary}>

@@ -1,8 +1,8 @@
 /**
  * "Continue setup": from wherever a connection's setup is unfinished (just created, the connection
  * list, the connection page) one action opens the first step that is not done yet. Setup is
- * unfinished until the connection was activated: in `draft` some of steps 1–4 are unconfirmed, in
- * `simulation` step 5 (simulate and activate) is what is left.
+ * unfinished while the connection is a `draft`: some of steps 1–4 are unconfirmed. Once they are
+ * confirmed, step 5 is no more setup but simulating and activating: next-step.tsx says which.
  */
 import { Button, type ButtonProps } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
@@ -11,13 +11,13 @@ import type { ConnectionState } from '../api/contracts.ts';
 import { hrefFor, type StepNumber } from '../app/routes.ts';
 import { STEP_TITLES } from '../ui/labels.ts';
 
-/** The first unfinished step of the five, or null when setup is finished (active or deactivated). */
+/** The first unconfirmed step of 1–4, or null when they are all confirmed (not a draft). */
 export function unfinishedStep(connection: {
   readonly state: ConnectionState;
   readonly progress: number;
 }): StepNumber | null {
-  if (connection.state !== 'draft' && connection.state !== 'simulation') return null;
-  return Math.min(Math.max(connection.progress + 1, 1), 5) as StepNumber;
+  if (connection.state !== 'draft') return null;
+  return Math.min(Math.max(connection.progress + 1, 1), 4) as StepNumber;
 }
 
 export function ContinueSetupButton(props: {
