@@ -24,13 +24,14 @@ import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } fro
 import { personsNamedIn } from './run-item-refs.ts';
 import {
   chunkOffsets,
+  compressList,
   decodeChunk,
   decodeList,
-  encodeList,
   fromEntry,
   isUnchanged,
   LIST_CHUNK,
   listHeadBytes,
+  listText,
   nameKey,
   toEntry,
   type UnchangedEntry,
@@ -311,34 +312,40 @@ export class RunItemRepository {
       await rowsWritten;
       return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
     }
-    // The list is made while the rows are written (on PostgreSQL, while the server inserts them).
+    // The list is made into text while the rows are written (on PostgreSQL, while the server inserts
+    // them); it is compressed only when its hash is not stored yet — a run that leaves the same persons
+    // unchanged as an earlier one shares that run's list, and only the hash was needed.
     rowsWritten.catch(() => {});
     unchanged.sort(byName);
-    const list = encodeList(unchanged.map((k) => toEntry(k.item)));
+    const text = listText(unchanged.map((k) => toEntry(k.item)));
     await rowsWritten;
-    const inserted = await this.ctx.db
-      .insertInto('run_person_lists')
-      .values({
-        connection_id: run.connectionId,
-        hash: list.hash,
-        persons: unchanged.length,
-        data: list.data,
-        created_at: this.ctx.clock.now(),
-      })
-      .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
-      .executeTakeFirst();
-    // A list shared with an earlier run keeps that run's bytes (compressed by the zlib of its day):
-    // its own chunk boundaries are the ones to keep.
-    const listOffsets =
-      Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
-        ? list.offsets
-        : await this.storedOffsets(run.connectionId, list.hash, unchanged.length);
+    let listOffsets = await this.storedList(run.connectionId, text.hash, unchanged.length);
+    if (listOffsets === undefined) {
+      const list = compressList(text);
+      const inserted = await this.ctx.db
+        .insertInto('run_person_lists')
+        .values({
+          connection_id: run.connectionId,
+          hash: text.hash,
+          persons: unchanged.length,
+          data: list.data,
+          created_at: this.ctx.clock.now(),
+        })
+        .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
+        .executeTakeFirst();
+      // A list shared with an earlier run keeps that run's bytes (compressed by the zlib of its day):
+      // its own chunk boundaries are the ones to keep.
+      listOffsets =
+        Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+          ? list.offsets
+          : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
+    }
     const orders = encodeOrders({ ...mergedOrders(named, byAction, byStatus, unchanged), listOffsets });
     await this.ctx.db
       .insertInto('run_item_orders')
       .values({ run_id: run.id, data: orders, unchanged_names: mentionedUnchanged(items, unchanged) })
       .execute();
-    return { unchangedCount: unchanged.length, unchangedList: list.hash, itemCounts: counts };
+    return { unchangedCount: unchanged.length, unchangedList: text.hash, itemCounts: counts };
   }
 
   async list(
@@ -754,16 +761,27 @@ export class RunItemRepository {
 
   /** The chunk boundaries of a stored list, read from its head; null for a list of the first format. */
   private async storedOffsets(connectionId: string, hash: string, persons: number): Promise<number[] | null> {
+    return (await this.storedList(connectionId, hash, persons)) ?? null;
+  }
+
+  /**
+   * The chunk boundaries of a stored list (null for a list of the first format), or undefined when the
+   * connection has no list of that hash.
+   */
+  private async storedList(
+    connectionId: string,
+    hash: string,
+    persons: number,
+  ): Promise<number[] | null | undefined> {
     const row = await this.ctx.db
       .selectFrom('run_person_lists')
       .select(sql<Uint8Array>`substr(data, 1, ${listHeadBytes(persons)})`.as('head'))
       .where('connection_id', '=', connectionId)
       .where('hash', '=', hash)
       .executeTakeFirst();
-    return row ? chunkOffsets(row.head, persons) : null;
+    return row ? chunkOffsets(row.head, persons) : undefined;
   }
 
-  /** A chunked list's chunk boundaries (read once per list), or null for a list of the first format. */
   private async chunkOffsetsOf(run: Run, hash: string): Promise<readonly number[] | null> {
     const known = headCache.get(hash);
     if (known !== undefined) return known;

@@ -116,22 +116,33 @@ const CHUNKED = 0x07;
 /** Bytes before the first chunk: the marker and one 32-bit offset per chunk boundary. */
 export const listHeadBytes = (persons: number): number => 1 + 4 * (Math.ceil(persons / LIST_CHUNK) + 1);
 
-export function encodeList(entries: readonly UnchangedEntry[]): {
-  hash: string;
+/** A list made into text, chunk by chunk, and its hash: enough to know whether it is stored already. */
+export interface ListText {
+  readonly hash: string;
+  readonly chunks: readonly string[];
+}
+
+export function listText(entries: readonly UnchangedEntry[]): ListText {
+  // The hash covers each chunk's JSON as it is compressed, so the list is made into text once: a list
+  // equal to an earlier run's is shared.
+  const hash = createHash('sha256');
+  const chunks: string[] = [];
+  for (let at = 0; at < entries.length; at += LIST_CHUNK) {
+    const json = JSON.stringify(entries.slice(at, at + LIST_CHUNK));
+    hash.update(json).update('\n');
+    chunks.push(json);
+  }
+  return { hash: hash.digest('base64url'), chunks };
+}
+
+/** The stored bytes of a list's text: a head of chunk offsets, then each chunk compressed. */
+export function compressList(text: ListText): {
   data: Buffer;
   /** The chunk boundaries, as `chunkOffsets` reads them from the head. */
   offsets: number[];
 } {
-  // The hash covers each chunk's JSON as it is compressed, so the list is made into text once: a list
-  // equal to an earlier run's is shared.
-  const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  for (let at = 0; at < entries.length; at += LIST_CHUNK) {
-    const json = JSON.stringify(entries.slice(at, at + LIST_CHUNK));
-    hash.update(json).update('\n');
-    chunks.push(deflateRawSync(json, { level: 6 }));
-  }
-  const head = Buffer.alloc(listHeadBytes(entries.length));
+  const chunks = text.chunks.map((json) => deflateRawSync(json, { level: 6 }));
+  const head = Buffer.alloc(1 + 4 * (chunks.length + 1));
   head[0] = CHUNKED;
   let offset = head.length;
   const offsets = [offset];
@@ -141,7 +152,7 @@ export function encodeList(entries: readonly UnchangedEntry[]): {
     offsets.push(offset);
   });
   head.writeUInt32LE(offset, 1 + 4 * chunks.length);
-  return { hash: hash.digest('base64url'), data: Buffer.concat([head, ...chunks]), offsets };
+  return { data: Buffer.concat([head, ...chunks]), offsets };
 }
 
 /**
