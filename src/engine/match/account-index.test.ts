@@ -72,6 +72,53 @@ describe('AccountIndex', () => {
     assert.equal(second.has('employeeId', '300'), false);
   });
 
+  test('heldInAny: the keys held in any of the attributes, as has() answers each of them', () => {
+    const more = [
+      ...accounts,
+      account('m', {
+        userPrincipalName: 'anna@contoso.nl',
+        mail: 'Anna@Contoso.nl',
+        proxyAddresses: ['SMTP:Anna@Contoso.nl', 'smtp:anna@contoso.nl', 'smtp:', 'X500:anna@contoso.nl'],
+        mailNickname: 'piet@contoso.nl',
+        employeeId: 300 as never,
+      }),
+    ];
+    const index = new AccountIndex(more, attributes);
+    const probes = [
+      'jan.jansen@contoso.nl',
+      'JJ@contoso.nl',
+      'jan.jansen',
+      'piet@contoso.nl',
+      'klaas@contoso.nl',
+      'x500:/o=smtp:klaas',
+      '/o=smtp:klaas',
+      'anna@contoso.nl',
+      'x500:anna@contoso.nl',
+      '',
+      '300',
+      'nobody@contoso.nl',
+    ];
+    const groups = [
+      ['userPrincipalName', 'mail', 'proxyAddresses'],
+      ['mailNickname'],
+      ['proxyAddresses'],
+      ['mail', 'mailNickname'],
+      ['employeeId', 'mail'],
+    ];
+    let held = 0;
+    for (const group of groups) {
+      const keys = index.heldInAny(group);
+      assert.ok(keys, group.join());
+      for (const probe of probes) {
+        const expected = group.some((a) => index.has(a, probe));
+        assert.equal(keys.has(normaliseKey(probe)), expected, `${group.join()} ${probe}`);
+        if (expected) held++;
+      }
+    }
+    assert.ok(held >= 10, 'the probes find keys held');
+    assert.equal(index.heldInAny(['userPrincipalName', 'displayName']), undefined);
+  });
+
   test('entry: one account as itself, several as a list, none as undefined', () => {
     const index = new AccountIndex(accounts, attributes);
     assert.equal(index.entry('employeeId', '100'), accounts[0]);

@@ -233,6 +233,68 @@ export class AccountIndex {
     return this.present.get(normaliseKey(key)) ?? 0;
   }
 
+  /**
+   * Every key (normaliseKey) any account holds in any of these attributes, made on first ask and kept
+   * per set of attributes; undefined when one of them may not be looked up. Uniqueness asks whether a
+   * name is held in any of the attributes it collides with (a UPN: UPN, mail, proxy address): one set
+   * per such group answers with one lookup, and is made with one insert per distinct key of an account
+   * (its UPN, mail and primary proxy address are nearly always one), where the presence map takes a
+   * lookup and an update per key.
+   */
+  heldInAny(attributes: readonly string[]): ReadonlySet<string> | undefined {
+    for (const attribute of attributes) if (!this.indexable.has(attribute)) return undefined;
+    const id = JSON.stringify([...new Set(attributes)].sort());
+    let held = this.groups.get(id);
+    if (held === undefined) {
+      held = this.keysOf([...new Set(attributes)]);
+      this.groups.set(id, held);
+    }
+    return held;
+  }
+
+  private readonly groups = new Map<string, ReadonlySet<string>>();
+
+  private keysOf(attributes: readonly string[]): ReadonlySet<string> {
+    const held = new Set<string>();
+    // One account's keys, reused for every account.
+    const keys: string[] = [];
+    const accounts = this.accounts;
+    for (let a = 0; a < accounts.length; a++) {
+      const account = accounts[a] as Account;
+      let count = 0;
+      for (let i = 0; i < attributes.length; i++) {
+        const attribute = attributes[i] as string;
+        const value = account.attributes[attribute];
+        if (value === null || value === undefined || value === '') continue;
+        const proxy = attribute === 'proxyAddresses';
+        const many = Array.isArray(value);
+        const n = many ? (value as readonly string[]).length : 1;
+        for (let v = 0; v < n; v++) {
+          const text = many
+            ? ((value as readonly string[])[v] as string)
+            : typeof value === 'string'
+              ? value
+              : String(value);
+          // A value this account already gave (mail is the UPN, the primary proxy address is SMTP: and
+          // the UPN) is that key: found without a copy, a lower-casing test or a slice (as loadPresence).
+          let k = 0;
+          if (proxy && text.length >= 5 && hasSmtpPrefix(text))
+            while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
+          else while (k < count && keys[k] !== text) k++;
+          if (k < count) continue;
+          const key = keyOf(text, proxy);
+          k = 0;
+          while (k < count && keys[k] !== key) k++;
+          if (k < count) continue;
+          keys[count++] = key;
+          held.add(key);
+        }
+      }
+    }
+    keys.length = 0;
+    return held;
+  }
+
   /** All indexed values of an attribute (for uniqueness checks). */
   values(attribute: string): Iterable<string> {
     return this.index(attribute)?.keys() ?? [];

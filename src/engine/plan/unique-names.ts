@@ -60,6 +60,8 @@ function plainLocalPart(raw: string, maxLength: number): 0 | 1 | 2 {
  * not one per attribute), and those answered one by one.
  */
 interface CollisionCheck {
+  /** The keys accounts hold in every attribute it collides with, when the index can say (nearly always). */
+  readonly held: ReadonlySet<string> | undefined;
   readonly presence: number;
   readonly indexed: readonly string[];
   readonly reserved: number;
@@ -94,6 +96,7 @@ export class UniqueNameRegistry {
   isFree(attribute: string, value: string): boolean {
     const key = normaliseKey(value);
     const check = this.checkOf(attribute);
+    if (check.held?.has(key)) return false;
     if (check.presence !== 0 && (this.index.presence(key) & check.presence) !== 0) return false;
     for (let i = 0; i < check.indexed.length; i++)
       if (this.index.has(check.indexed[i] as string, key)) return false;
@@ -106,19 +109,23 @@ export class UniqueNameRegistry {
   private checkOf(attribute: string): CollisionCheck {
     let check = this.checks.get(attribute);
     if (check === undefined) {
+      const collides = this.collisions[attribute] ?? [attribute];
+      const held = this.index.heldInAny(collides);
       let presence = 0;
       let reserved = 0;
       const indexed: string[] = [];
       const reservedApart: string[] = [];
-      for (const other of this.collisions[attribute] ?? [attribute]) {
-        const bit = this.index.presenceBit(other);
-        if (bit !== 0) presence |= bit;
-        else indexed.push(other);
+      for (const other of collides) {
+        if (held === undefined) {
+          const bit = this.index.presenceBit(other);
+          if (bit !== 0) presence |= bit;
+          else indexed.push(other);
+        }
         const own = this.bitOf(other);
         if (own !== 0) reserved |= own;
         else reservedApart.push(other);
       }
-      check = { presence, indexed, reserved, reservedApart };
+      check = { held, presence, indexed, reserved, reservedApart };
       this.checks.set(attribute, check);
     }
     return check;
