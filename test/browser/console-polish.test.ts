@@ -269,3 +269,17 @@ test('a connection whose configuration is confirmed says what comes next (simula
     assert.deepEqual(await nextOnPage(page, pilotId), { words: 'Next: activate', href: step5(pilotId) });
     assertNoConsoleErrors(w.errors);
   }));
+test('"What changed" names each run it can compare with by its outcome, as the run’s badge does', () =>
+  flow(w, 'polish-compare-outcome', async () => {
+    const { page } = w;
+    const again = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: hrId } });
+    await finishedRun(stack, again.id);
+    await page.goto(`/#/runs/${again.id}`);
+    const choice = page.locator('select[name="compare-with"]');
+    await choice.waitFor();
+    const options = await choice.locator('option').allTextContents();
+    const first = options.find((o) => o.startsWith('Simulation of'));
+    assert.ok(first, `the first simulation is offered: ${options.join(' | ')}`);
+    assert.match(first, / — Completed with failures$/, 'its outcome, not the bare status "Succeeded"');
+    assertNoConsoleErrors(w.errors);
+  }));

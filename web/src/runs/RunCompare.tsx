@@ -11,7 +11,7 @@ import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
-import { RUN_KIND_LABELS, RUN_STATUS_LABELS } from '../ui/labels.ts';
+import { RUN_KIND_LABELS, runStatusLabel } from '../ui/labels.ts';
 import { useTimeZone } from '../ui/time-zone.ts';
 import { DifferenceList } from './DifferenceList.tsx';
 
@@ -23,8 +23,9 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
 });
 
+// The run's outcome, as its badge says it: "Succeeded" named a run completed with failures too.
 const describe = (r: Run, zone: string) =>
-  `${RUN_KIND_LABELS[r.kind]} of ${formatDateTime(r.startedAt ?? r.requestedAt, '—', zone)} — ${RUN_STATUS_LABELS[r.status].label}`;
+  `${RUN_KIND_LABELS[r.kind]} of ${formatDateTime(r.startedAt ?? r.requestedAt, '—', zone)} — ${runStatusLabel(r.status, r.outcome).label}`;
 
 export function RunCompare(props: { readonly run: Run }) {
   const styles = useStyles();

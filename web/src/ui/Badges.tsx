@@ -1,19 +1,7 @@
 /** Coloured badges for connection states and run/item statuses, from the label tables. */
 import { Badge, makeStyles, mergeClasses } from '@fluentui/react-components';
-import {
-  type ConnectionState,
-  type ItemStatus,
-  RUN_OUTCOME_INFO,
-  type RunOutcome,
-  type RunStatus,
-} from '../api/contracts.ts';
-import {
-  ITEM_STATUS_LABELS,
-  RUN_OUTCOME_COLOURS,
-  RUN_OUTCOME_SHORT_LABELS,
-  RUN_STATUS_LABELS,
-  STATE_LABELS,
-} from './labels.ts';
+import type { ConnectionState, ItemStatus, RunOutcome, RunStatus } from '../api/contracts.ts';
+import { ITEM_STATUS_LABELS, RUN_OUTCOME_SHORT_LABELS, runStatusLabel, STATE_LABELS } from './labels.ts';
 
 /** Narrower than this, a cell shows an outcome's short words ("Completed with failures" is ~175 px). */
 const NARROW = '@container (max-width: 190px)';
@@ -68,11 +56,11 @@ export function RunStatusBadge(props: {
 }) {
   const styles = useStyles();
   const { outcome, status } = props;
-  const byOutcome = outcome !== null && status !== 'discarded';
-  const shown = byOutcome
-    ? { label: RUN_OUTCOME_INFO[outcome].label, colour: RUN_OUTCOME_COLOURS[outcome] }
-    : RUN_STATUS_LABELS[status];
-  const short = byOutcome && props.fill ? RUN_OUTCOME_SHORT_LABELS[outcome] : shown.label;
+  const shown = runStatusLabel(status, outcome);
+  const short =
+    outcome !== null && status !== 'discarded' && props.fill
+      ? RUN_OUTCOME_SHORT_LABELS[outcome]
+      : shown.label;
   const badge = (
     <Badge
       appearance="filled"

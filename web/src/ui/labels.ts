@@ -22,6 +22,7 @@ import {
   ITEM_STATUS_WORDS,
   ITEM_STEP_WORDS,
   RUN_KIND_WORDS,
+  RUN_OUTCOME_INFO,
   RUN_STATUS_WORDS,
   SOURCE_SYSTEM_WORDS,
   TENANT_TYPE_WORDS,
@@ -75,6 +76,19 @@ export const RUN_OUTCOME_COLOURS: Readonly<Record<RunOutcome, Colour>> = {
   failed: 'danger',
   cancelled: 'subtle',
 };
+
+/**
+ * How a run is named wherever it is shown: a finished run by its outcome (the words the CLI prints,
+ * "Completed with failures"), a queued, running or discarded one by its status.
+ */
+export function runStatusLabel(
+  status: RunStatus,
+  outcome: RunOutcome | null,
+): { readonly label: string; readonly colour: Colour } {
+  return outcome === null || status === 'discarded'
+    ? RUN_STATUS_LABELS[status]
+    : { label: RUN_OUTCOME_INFO[outcome].label, colour: RUN_OUTCOME_COLOURS[outcome] };
+}
 
 /**
  * An outcome in a cell too narrow for its words: the two long outcomes have short ones; the badge
