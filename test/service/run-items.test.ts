@@ -345,6 +345,11 @@ for (const dialect of DIALECTS) {
       const stored = await sql<{ steps: string }>`
         select steps from run_items where run_id = ${run.id}`.execute(store.db);
       assert.doesNotMatch(stored.rows[0]?.steps ?? '', /update 2 attributes/);
+      assert.doesNotMatch(
+        stored.rows[0]?.steps ?? '',
+        /"step"|"status"|"message"/,
+        'stored as tuples, not keyed objects',
+      );
       const [read] = (await store.runItems.list(run, {}, 'name', 1, 50)).items;
       assert.deepEqual(read?.steps, [
         { step: 'plan', status: 'success', message: '', reason },

@@ -14,6 +14,7 @@ import {
   type ItemStatus,
   type RunItem,
   type RunStep,
+  type StepReason,
 } from '../../core/index.ts';
 import { insertRows } from '../bulk.ts';
 import type { RepoContext } from '../context.ts';
@@ -77,14 +78,23 @@ const ITEM_COLUMNS = [
 ] as const satisfies readonly (keyof RunItemsTable)[];
 
 /**
- * A step as stored: a step with a reason keeps the code and its parameters only, since the words —
- * and the detail behind them (`stepDetail`) — are made from the reason where shown; the engine's
- * text was most of a stored item. Steps without a reason keep their text.
+ * A step as stored: `[step, status, reason]` for a step with a reason — the code and its parameters
+ * only, since the words and the detail behind them (`stepDetail`) are made from the reason where
+ * shown; the engine's text was most of a stored item — and `[step, status, message]` for a step
+ * without one. A tuple, not an object: the keys were a quarter of a row's steps (a warm 20,000-person
+ * simulation: 723 → 543 B per stored item). Rows written before hold step objects, read as they are.
  */
-const storedStep = (s: RunStep): RunStep =>
-  s.reason === undefined || s.message === ''
-    ? s
-    : { step: s.step, status: s.status, message: '', reason: s.reason };
+type StoredStep = readonly [RunStep['step'], ItemStatus, string | StepReason];
+
+const storedStep = (s: RunStep): StoredStep => [s.step, s.status, s.reason ?? s.message];
+
+const readStep = (s: StoredStep | RunStep): RunStep => {
+  if (!Array.isArray(s)) return s as RunStep;
+  const [step, status, why] = s as StoredStep;
+  return typeof why === 'string'
+    ? { step, status, message: why }
+    : { step, status, message: '', reason: why };
+};
 
 export interface RecordedItems {
   readonly unchangedCount: number;
@@ -137,7 +147,7 @@ const toItem = (r: RunItemsTable): RunItem => ({
   status: r.status as ItemStatus,
   accountId: r.account_id,
   changes: fromJson<RunItem['changes']>(r.changes) ?? [],
-  steps: fromJson<RunItem['steps']>(r.steps) ?? [],
+  steps: (fromJson<readonly (StoredStep | RunStep)[]>(r.steps) ?? []).map(readStep),
   error: fromJson<RunItem['error']>(r.error),
 });
 
