@@ -283,3 +283,22 @@ test('"What changed" names each run it can compare with by its outcome, as the r
     assert.match(first, / — Completed with failures$/, 'its outcome, not the bare status "Succeeded"');
     assertNoConsoleErrors(w.errors);
   }));
+
+test('the audit log colours a finished run’s outcome as the run’s badge does', () =>
+  flow(w, 'polish-audit-colour', async () => {
+    const { page } = w;
+    await page.goto(`/#/runs/${hrRunId}`);
+    const onRun = page.locator('main header [data-run-outcome="completed-with-failures"]');
+    await onRun.waitFor();
+    const colour = await onRun.getAttribute('data-colour');
+    assert.ok(colour, 'the run badge says its colour');
+
+    await page.goto('/#/audit');
+    const inLog = page
+      .getByTestId('audit-table')
+      .locator('[data-colour]', { hasText: /^Completed with failures$/ })
+      .first();
+    await inLog.waitFor();
+    assert.equal(await inLog.getAttribute('data-colour'), colour, 'one colour for one outcome');
+    assertNoConsoleErrors(w.errors);
+  }));

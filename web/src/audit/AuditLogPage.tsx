@@ -15,6 +15,7 @@ import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
 import { formatDateTimeSeconds } from '../ui/format.ts';
 import { ListStates } from '../ui/ListStates.tsx';
+import { RUN_OUTCOME_COLOURS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { AuditEventDrawer } from './AuditEventDrawer.tsx';
@@ -28,6 +29,17 @@ const useStyles = makeStyles({
 });
 
 const TONE_COLOURS = { good: 'success', attention: 'warning', bad: 'danger' } as const;
+
+/**
+ * A finished run wears its run badge's colour (a red "Completed with failures", a yellow "Succeeded
+ * with warnings"): the same words in another colour here read as another outcome.
+ */
+function outcomeColour(e: AuditEvent, tone: keyof typeof TONE_COLOURS) {
+  const run = e.action === 'run.finished' ? e.details['outcome'] : undefined;
+  return typeof run === 'string' && Object.hasOwn(RUN_OUTCOME_COLOURS, run)
+    ? RUN_OUTCOME_COLOURS[run as keyof typeof RUN_OUTCOME_COLOURS]
+    : TONE_COLOURS[tone];
+}
 const PAGE_SIZE = 50;
 
 function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly Column<AuditEvent>[] {
@@ -57,8 +69,9 @@ function columns(open: (e: AuditEvent) => void, sentenceClass: string): readonly
       cell: (e) => {
         // A finished run says how it ended ("Completed with failures"), as its run page does.
         const outcome = auditOutcome(e);
+        const colour = outcomeColour(e, outcome.tone);
         return (
-          <Badge appearance="tint" color={TONE_COLOURS[outcome.tone]}>
+          <Badge appearance="tint" color={colour} data-colour={colour}>
             {outcome.words}
           </Badge>
         );

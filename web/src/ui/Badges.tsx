@@ -68,6 +68,7 @@ export function RunStatusBadge(props: {
       className={styles.badge}
       data-run-status={status}
       data-run-outcome={outcome ?? undefined}
+      data-colour={shown.colour}
       {...(short === shown.label ? {} : { title: shown.label })}
     >
       {short === shown.label ? (
