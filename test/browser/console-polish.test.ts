@@ -302,3 +302,34 @@ test('the audit log colours a finished run’s outcome as the run’s badge does
     assert.equal(await inLog.getAttribute('data-colour'), colour, 'one colour for one outcome');
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 390 px the list counts and the audit log’s buttons stay on one line each', () =>
+  flow(w, 'polish-counts', async () => {
+    const { page } = w;
+    const height = async (selector: string): Promise<number> => {
+      const box = await page.locator(selector).first().boundingBox();
+      assert.ok(box, `${selector} is shown`);
+      return box.height;
+    };
+    await page.setViewportSize({ width: 390, height: 900 });
+    try {
+      await page.goto('/#/connections');
+      await page.getByTestId('connection-count').getByText('2 items').waitFor();
+      assert.ok((await height('[data-testid="connection-count"]')) <= 20, '"2 items" on one line');
+
+      await page.goto('/#/audit');
+      await page
+        .getByTestId('audit-count')
+        .getByText(/^\d+ events$/)
+        .waitFor();
+      assert.ok((await height('[data-testid="audit-count"]')) <= 20, 'the event count on one line');
+      for (const name of ['Refresh', 'Export CSV']) {
+        const box = await page.getByRole(name === 'Refresh' ? 'button' : 'link', { name }).boundingBox();
+        assert.ok(box && box.height <= 34, `"${name}" on one line (${box?.height} px high)`);
+      }
+      await screenshot(page, 'polish-audit-bar-390', { window: true });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -24,7 +24,16 @@ import { filterFromRoute, filterToRoute } from './audit-filter.ts';
 import { auditSentence } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
-  bar: { display: 'flex', gap: '8px', justifyContent: 'flex-end', alignItems: 'center', marginBottom: '8px' },
+  // On a phone the count and the two buttons wrap as whole units ("34 events", "Export CSV" broke in two).
+  bar: {
+    display: 'flex',
+    gap: '8px',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
+    alignItems: 'center',
+    marginBottom: '8px',
+    '& > *': { whiteSpace: 'nowrap', flexShrink: 0 },
+  },
   sentence: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 

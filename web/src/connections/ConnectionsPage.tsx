@@ -60,6 +60,8 @@ const useStyles = makeStyles({
   right: { display: 'flex', alignItems: 'center', gap: '12px', minWidth: 0, maxWidth: '100%' },
   // The search box gives way on a phone rather than widening the page.
   search: { width: '260px', minWidth: 0, maxWidth: '100%', flexShrink: 1 },
+  // "2 items" on one line: the search box gives way first.
+  count: { whiteSpace: 'nowrap', flexShrink: 0 },
   tableWrap: { overflowX: 'auto' },
 });
 
@@ -140,7 +142,7 @@ export function ConnectionsPage() {
           <Tooltip content="Refresh" relationship="label">
             <Button appearance="subtle" icon={<ArrowClockwiseRegular />} onClick={list.reload} />
           </Tooltip>
-          <Text size={200} aria-live="polite" data-testid="connection-count">
+          <Text size={200} aria-live="polite" data-testid="connection-count" className={styles.count}>
             {list.data ? `${list.data.total} ${list.data.total === 1 ? 'item' : 'items'}` : ''}
           </Text>
           <SearchBox
