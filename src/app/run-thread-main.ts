@@ -50,6 +50,8 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
   // The thread runs the same connections again and again: their decoded tenant caches are kept
   // between runs (bounded; used only while the database still holds that very cache).
   const store = runtime.store.withTenantMemory(settings.tenantMemoryAccounts);
+  // SQLite's log is checkpointed after each run, not inside the run's finishing commit.
+  await store.deferCheckpoints();
   let heapBytes = 0;
   // Measured against the thread's own idle heap, not as an absolute size: how large a heap a run
   // leaves depends on the young generation's size (bin/hrsync's semi-space flag) as much as on the
@@ -66,7 +68,14 @@ async function main(port: NonNullable<typeof parentPort>, settings: ThreadSettin
       runFinished: (kind, status, durationMs, items, throttled) =>
         post({ type: 'run-finished', kind, status, durationMs, items, throttled }),
     },
-    onFinished: (run) => notifier.runFinished(run),
+    onFinished: (run) => {
+      notifier.runFinished(run);
+      setImmediate(() => {
+        store
+          .checkpoint()
+          .catch((error: unknown) => logger.warn({ err: error }, 'checkpoint after a run failed'));
+      });
+    },
     keepClaiming: () => {
       heapBytes = getHeapStatistics().total_heap_size - store.heldTenantAccounts * HELD_ACCOUNT_BYTES;
       return heapBytes - idleHeap <= settings.recycleHeapBytes;
