@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
-import { getConnection, simulate } from '../../src/contracts/index.ts';
+import {
+  createAgentRegistration,
+  createCustomer,
+  createTenant,
+  getConnection,
+  simulate,
+} from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, row, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
@@ -328,6 +334,57 @@ test('at 390 px the list counts and the audit log’s buttons stay on one line e
         assert.ok(box && box.height <= 34, `"${name}" on one line (${box?.height} px high)`);
       }
       await screenshot(page, 'polish-audit-bar-390', { window: true });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a hybrid tenant’s directory agents table keeps each status badge on one line inside its cell at 1024 and 1440 px', () =>
+  flow(w, 'polish-agent-badges', async () => {
+    const { page } = w;
+    const customer = await stack.api<{ id: string }>(createCustomer, { body: { name: 'Gemeente Noord' } });
+    const hybrid = await stack.api<{ id: string }>(createTenant, {
+      body: {
+        customerId: customer.id,
+        name: 'Noord hybrid',
+        type: 'hybrid',
+        directoryId: 'noord.local',
+        verifiedDomains: ['noord.nl'],
+        subscriptionActive: true,
+      },
+    });
+    await stack.api(createAgentRegistration, { params: { id: hybrid.id }, body: { name: 'dc-agent-2' } });
+    try {
+      for (const width of [1024, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto('/#/customers');
+        const panel = page.getByTestId('agents-panel');
+        await panel.getByText('Waiting for registration').waitFor();
+        const badges = await panel.locator('td .fui-Badge').evaluateAll((elements) =>
+          elements.map((element) => {
+            type Box = { readonly right: number; readonly height: number };
+            const el = element as unknown as {
+              readonly textContent: string | null;
+              getBoundingClientRect(): Box;
+              closest(selector: string): { getBoundingClientRect(): Box } | null;
+            };
+            const box = el.getBoundingClientRect();
+            const cell = el.closest('td')?.getBoundingClientRect();
+            return {
+              words: el.textContent ?? '',
+              height: box.height,
+              past: cell ? box.right - cell.right : 0,
+            };
+          }),
+        );
+        assert.ok(badges.length > 0, 'the agent has a status badge');
+        for (const b of badges) {
+          assert.ok(b.height <= 24, `at ${width} px "${b.words}" is on one line (${b.height} px high)`);
+          assert.ok(b.past <= 1, `at ${width} px "${b.words}" reaches ${b.past} px past its cell`);
+        }
+        await screenshot(page, `polish-agents-${width}`);
+      }
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }

@@ -132,6 +132,9 @@ export function AgentsPanel(props: {
     { header: 'Name', cell: (a) => a.name },
     {
       header: 'Status',
+      // Room for "Waiting for registration" on one line: a badge does not wrap, it ran over the next
+      // columns. On a laptop the version and connection time give way for it.
+      width: 190,
       cell: (a) => {
         const s = statusOf(a);
         return (
@@ -142,9 +145,10 @@ export function AgentsPanel(props: {
       },
     },
     { header: 'Host', cell: (a) => a.host ?? '—' },
-    { header: 'Version', cell: (a) => a.version ?? '—' },
+    { header: 'Version', secondary: true, cell: (a) => a.version ?? '—' },
     {
       header: 'Connected since',
+      secondary: true,
       cell: (a) => <When iso={a.connected ? a.connectedSince : null} now={now} />,
     },
     { header: 'Last heard from', cell: (a) => <When iso={a.lastSeenAt} now={now} never="Never" /> },
