@@ -6,11 +6,23 @@ import { ValuePool } from './value-pool.ts';
 // can be seen, and must hold, is that pooling never changes a value: per key, past the limit, mixed.
 test('a pooled value always equals the value given, per key and past the limit', () => {
   const pool = new ValuePool(3);
-  const values = ['Contoso', 'Delft', 'Contoso', '', 'Delft', 'x', 'y', 'z', 'Contoso', 'x'];
+  const values = ['Contoso B.V.', 'Delft Centrum', 'Contoso B.V.', '', 'Delft Centrum', 'x', 'y'];
+  for (const v of ['Afdeling X', 'Afdeling Y', 'Afdeling Zuid']) values.push(`${v} en Co`, v);
+  values.push('Contoso B.V.', 'x');
   for (const key of ['company', 'city']) {
     for (const value of values) assert.equal(pool.share(key, [...value].join('')), value);
   }
   assert.equal(pool.share('company', 'w'), 'w');
+});
+
+test('values of up to 10 characters are returned as given, not pooled (JSON.parse shares them)', () => {
+  const pool = new ValuePool();
+  for (const value of ['', 'I', '100001', '2026-01-01', '2026-01-01', 'Jansen']) {
+    assert.equal(pool.share('v', value), value);
+  }
+  assert.equal(pool.pooled('v'), 0);
+  assert.equal(pool.share('v', '2026-01-01T00:00:00Z'), '2026-01-01T00:00:00Z');
+  assert.equal(pool.pooled('v'), 1);
 });
 
 test('past the limit a key stays pooled while its values repeat, and is given up when they do not', () => {
@@ -24,14 +36,14 @@ test('past the limit a key stays pooled while its values repeat, and is given up
   };
   const drawn = new Set<string>();
   for (let i = 0; i < 2000; i++) {
-    const date = `2026-01-${random()}`;
+    const date = `2026-01-${random()}T00:00:00Z`;
     drawn.add(date);
     assert.equal(pool.share('start', date), date);
   }
   assert.ok(drawn.size > 100);
   assert.equal(pool.pooled('start'), drawn.size);
   // Ids: every value distinct.
-  for (let i = 0; i < 900; i++) pool.share('id', `id-${i}`);
+  for (let i = 0; i < 900; i++) pool.share('id', `account-id-${i}`);
   assert.equal(pool.pooled('id'), 0);
-  assert.equal(pool.share('id', 'id-1'), 'id-1');
+  assert.equal(pool.share('id', 'account-id-1'), 'account-id-1');
 });

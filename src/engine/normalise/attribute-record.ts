@@ -12,7 +12,13 @@
  * the generator cannot express (`__proto__`), or a runtime that forbids code generation, falls back
  * to the plain copy with the same result.
  */
-import type { Attributes, AttrValue } from '../../core/index.ts';
+import {
+  type Attributes,
+  type AttrValue,
+  type KeyPool,
+  SHARED_BY_PARSE,
+  ValuePool,
+} from '../../core/index.ts';
 
 /** The derived attributes, in the order they are set (positions of keys a row already has are kept). */
 export const DERIVED = [
@@ -49,12 +55,20 @@ type Build = (
   employment: Attributes,
   constants: Attributes,
   derived: DerivedValues,
+  pools: readonly KeyPool[],
 ) => Record<string, AttrValue>;
+
+/** A constructor and the keys whose row values it shares, `pools[i]` being `pooled[i]`'s pool. */
+interface Compiled {
+  readonly build: Build;
+  readonly pooled: readonly string[];
+}
 
 interface Shape {
   readonly userKeys: readonly string[];
   readonly employmentKeys: readonly string[];
   readonly build: Build;
+  readonly pools: readonly KeyPool[];
 }
 
 const EMPTY: Attributes = Object.freeze({});
@@ -68,10 +82,13 @@ export class AttributeRecords {
   /**
    * `keep`: the only attributes a record holds (a run's configuration reads no others); a kept name
    * the rows lack stays absent, as in a full record. Undefined: every attribute.
+   * `pool`: shares the rows' string values among the records (per attribute), so repeated values
+   * ("Contoso B.V.", a department) are kept once for the run, not once per person.
    */
   constructor(
     private readonly constants: Attributes,
     private readonly keep?: ReadonlySet<string>,
+    private readonly pool: ValuePool = new ValuePool(),
   ) {
     this.constantKeys = keysOf(constants);
   }
@@ -83,15 +100,15 @@ export class AttributeRecords {
       shape = this.shapeOf(keysOf(user), keysOf(e));
       this.last = shape;
     }
-    return shape.build(user, e, this.constants, derived);
+    return shape.build(user, e, this.constants, derived, shape.pools);
   }
 
   private shapeOf(userKeys: readonly string[], employmentKeys: readonly string[]): Shape {
     const id = JSON.stringify([userKeys, employmentKeys]);
     let shape = this.shapes.get(id);
     if (shape === undefined) {
-      const build = compiled(userKeys, employmentKeys, this.constantKeys, this.keep);
-      shape = { userKeys, employmentKeys, build };
+      const { build, pooled } = compiled(userKeys, employmentKeys, this.constantKeys, this.keep);
+      shape = { userKeys, employmentKeys, build, pools: pooled.map((key) => this.pool.forKey(key)) };
       this.shapes.set(id, shape);
     }
     return shape;
@@ -118,7 +135,7 @@ function sameKeys(row: Attributes, keys: readonly string[]): boolean {
  * Constructors are kept across runs (a connection's rows keep their shape from run to run): the next
  * run's records get the same hidden class and already-optimised code instead of a cold constructor.
  */
-const constructors = new Map<string, Build>();
+const constructors = new Map<string, Compiled>();
 const CONSTRUCTORS_KEPT = 256;
 
 function compiled(
@@ -126,16 +143,16 @@ function compiled(
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
   keep: ReadonlySet<string> | undefined,
-): Build {
+): Compiled {
   const kept = keep === undefined ? null : [...keep].sort();
   const id = JSON.stringify([userKeys, employmentKeys, constantKeys, kept]);
-  let build = constructors.get(id);
-  if (build === undefined) {
-    build = compile(userKeys, employmentKeys, constantKeys, keep);
+  let made = constructors.get(id);
+  if (made === undefined) {
+    made = compile(userKeys, employmentKeys, constantKeys, keep);
     if (constructors.size >= CONSTRUCTORS_KEPT) constructors.clear();
-    constructors.set(id, build);
+    constructors.set(id, made);
   }
-  return build;
+  return made;
 }
 
 function compile(
@@ -143,7 +160,7 @@ function compile(
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
   keep: ReadonlySet<string> | undefined,
-) {
+): Compiled {
   const order: string[] = [];
   const source = new Map<string, string>();
   const put = (key: string, expression: string) => {
@@ -151,27 +168,39 @@ function compile(
     if (!source.has(key)) order.push(key);
     source.set(key, expression);
   };
-  for (const key of userKeys) put(key, `u[${JSON.stringify(key)}]`);
-  for (const key of employmentKeys) put(key, `e[${JSON.stringify(key)}]`);
-  for (const key of constantKeys) put(key, `c[${JSON.stringify(key)}]`);
+  for (const key of userKeys) put(key, 'u');
+  for (const key of employmentKeys) put(key, 'e');
+  for (const key of constantKeys) put(key, 'c');
   DERIVED.forEach((key, i) => {
     put(key, `d[${i}]`);
   });
-  if (order.includes('__proto__')) return copy(keep);
-  const body = order.map((k) => `this[${JSON.stringify(k)}] = ${source.get(k)};`).join('\n');
+  // Only values from the rows are shared: constants are one object already, and the derived values
+  // come from the normaliser's own memos (dates, department paths) or from the employment.
+  const pooled = order.filter((k) => source.get(k) === 'u' || source.get(k) === 'e');
+  if (order.includes('__proto__')) return { build: copy(keep), pooled: [] };
+  const body = order
+    .map((k) => {
+      const key = JSON.stringify(k);
+      const from = source.get(k) as string;
+      if (from !== 'u' && from !== 'e') return `this[${key}] = ${from === 'c' ? `c[${key}]` : from};`;
+      // Short strings are shared by JSON.parse already: not even a call for them.
+      const share = `p[${pooled.indexOf(k)}].share(v)`;
+      return `v = ${from}[${key}]; this[${key}] = typeof v === 'string' && v.length > ${SHARED_BY_PARSE} ? ${share} : v;`;
+    })
+    .join('\n');
   try {
-    const Record = new Function('u', 'e', 'c', 'd', body) as unknown as new (
+    const Record = new Function('u', 'e', 'c', 'd', 'p', `let v;\n${body}`) as unknown as new (
       ...args: Parameters<Build>
     ) => Record<string, AttrValue>;
     // Plain objects, as a literal makes: Object.prototype, not the constructor's own prototype.
     Record.prototype = Object.prototype;
-    return ((u, e, c, d) => new Record(u, e, c, d)) satisfies Build;
+    return { build: ((u, e, c, d, p) => new Record(u, e, c, d, p)) satisfies Build, pooled };
   } catch {
-    return copy(keep);
+    return { build: copy(keep), pooled: [] };
   }
 }
 
-/** The plain copy: the same keys, order and values, without a shared shape. */
+/** The plain copy: the same keys, order and values, without a shared shape or shared values. */
 function copy(keep: ReadonlySet<string> | undefined): Build {
   const kept = (key: string) => keep === undefined || keep.has(key);
   return (u, e, c, d) => {

@@ -8,13 +8,27 @@ import type { LocalDate } from '../../core/index.ts';
 
 /** Reads an AFAS date value (`YYYY-MM-DD…`) as a local date, or null when empty or not a date. */
 export function toLocalDate(value: unknown): LocalDate | null {
+  if (typeof value !== 'string' || dateNumber(value) < 0) return null;
+  return value.length === 10 ? value : value.slice(0, 10);
+}
+
+/**
+ * The local date a value starts with as the number YYYYMMDD (equal numbers, equal dates), or -1 when
+ * it does not start with `YYYY-MM-DD`. A key that costs no string hashing: the normaliser memoises
+ * the dates of every employment row by it, and each row's date is a fresh string from JSON.parse.
+ */
+export function dateNumber(value: string): number {
   // Character checks, not a regex: this runs for four fields of every employment row.
-  if (typeof value !== 'string' || value.length < 10) return null;
+  if (value.length < 10) return -1;
+  let n = 0;
   for (let i = 0; i < 10; i++) {
     const c = value.charCodeAt(i);
-    if (i === 4 || i === 7 ? c !== 45 : c < 48 || c > 57) return null;
+    if (i === 4 || i === 7) {
+      if (c !== 45) return -1;
+    } else if (c < 48 || c > 57) return -1;
+    else n = n * 10 + (c - 48);
   }
-  return value.length === 10 ? value : value.slice(0, 10);
+  return n;
 }
 
 /**

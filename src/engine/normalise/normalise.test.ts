@@ -258,4 +258,43 @@ describe('normalise', () => {
     assert.equal(Object.hasOwn(kept ?? {}, 'constructor'), false);
     assert.equal(Object.getPrototypeOf(kept), Object.prototype);
   });
+
+  test("shared values: every record holds exactly its rows' values (long and short strings, numbers, null)", () => {
+    // Long values repeat (pooled), short ones and non-strings pass through; dates and managers too.
+    const departments = ['Financiële Administratie', 'Klantenservice Noord', 'ICT'];
+    const users = Array.from({ length: 3000 }, (_, i) =>
+      user(String(10_000 + i), {
+        Telefoonnr_werk: `+31 30 ${String(i).padStart(7, '0')}`,
+        Actief: i % 2 === 0,
+      }),
+    );
+    const jobs = users.map((u, i) =>
+      job(
+        String(u.Medewerker),
+        `job-${i}-with-a-long-id`,
+        `2020-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        null,
+        {
+          Functie_omschrijving: departments[i % 3] as string,
+          Uren_per_week: i % 40,
+          Medewerkernummer_leidinggevende: i % 7 === 0 ? null : String(10_000 + (i % 5)),
+          Kostenplaats_omschrijving: i % 11 === 0 ? null : `Kostenplaats ${i % 400} Utrecht`,
+        },
+      ),
+    );
+    const persons = run(users, jobs);
+    assert.equal(persons.length, 3000);
+    persons.forEach((p, i) => {
+      const u = users[i] as Attributes;
+      const j = jobs[i] as Attributes;
+      for (const [key, value] of Object.entries({ ...u, ...j })) {
+        if (key === 'Medewerker') continue;
+        assert.equal(p.attributes[key], value, `${p.employeeNumber} ${key}`);
+      }
+      assert.equal(p.employeeNumber, u.Medewerker);
+      assert.equal(p.employments[0]?.employeeNumber, u.Medewerker);
+      assert.equal(p.employments[0]?.managerEmployeeNumber, j.Medewerkernummer_leidinggevende);
+      assert.equal(p.employments[0]?.startDate, String(j.Begindatum_functie).slice(0, 10));
+    });
+  });
 });

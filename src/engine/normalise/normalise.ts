@@ -20,9 +20,10 @@ import type {
   Person,
   PersonsConfig,
 } from '../../core/index.ts';
+import { type KeyPool, ValuePool } from '../../core/index.ts';
 import type { SourceSnapshot } from '../ports.ts';
 import { AttributeRecords, type DerivedValues } from './attribute-record.ts';
-import { addDays, startOfLocalDay, toLocalDate } from './local-date.ts';
+import { addDays, dateNumber, startOfLocalDay, toLocalDate } from './local-date.ts';
 import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
 
 export interface NormaliseOptions {
@@ -54,24 +55,34 @@ const num = (v: unknown): number | null => {
 };
 
 /**
- * Raw AFAS date text → local date, for one run. A company has few distinct dates (and the AFAS reader
- * shares repeated values): one slice per distinct date instead of two per employment row.
+ * Local dates by their number (dateNumber), for one run. A company has few distinct dates: one string
+ * per distinct date, shared by every employment that has it, instead of a slice per date field.
  */
-export type LocalDates = Map<unknown, LocalDate | null>;
+export type LocalDates = Map<number, LocalDate>;
 
 function localDate(value: unknown, dates: LocalDates | undefined): LocalDate | null {
   if (dates === undefined || typeof value !== 'string') return toLocalDate(value);
-  let date = dates.get(value);
+  const key = dateNumber(value);
+  if (key < 0) return null;
+  let date = dates.get(key);
   if (date === undefined) {
-    date = toLocalDate(value);
-    dates.set(value, date);
+    date = value.length === 10 ? value : value.slice(0, 10);
+    dates.set(key, date);
   }
   return date;
 }
 
-export function toEmployment(row: Attributes, index: number, dates?: LocalDates): Employment | null {
+/** What one run's employments share: their dates, and their managers' numbers (~7 reports each). */
+export interface EmploymentReads {
+  readonly dates: LocalDates;
+  readonly managers: KeyPool;
+}
+
+export function toEmployment(row: Attributes, index: number, reads?: EmploymentReads): Employment | null {
   const employeeNumber = str(row.Medewerker);
   if (employeeNumber === null) return null;
+  const manager = str(row.Medewerkernummer_leidinggevende);
+  const dates = reads?.dates;
   return {
     key: str(row.ExternalID) ?? `${employeeNumber}#${index}`,
     employeeNumber,
@@ -79,7 +90,7 @@ export function toEmployment(row: Attributes, index: number, dates?: LocalDates)
     endDate: localDate(row.Einddatum_functie, dates) ?? localDate(row.Einddatum_contract, dates),
     fte: num(row.FTE),
     sequence: num(row.Volgnummer_contract),
-    managerEmployeeNumber: str(row.Medewerkernummer_leidinggevende),
+    managerEmployeeNumber: manager === null || reads === undefined ? manager : reads.managers.share(manager),
   };
 }
 
@@ -217,7 +228,9 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     return paths.get(unitId) ?? null;
   };
 
-  const records = new AttributeRecords(options.constants ?? {}, options.attributes);
+  // The rows' values the persons keep are shared among them (the rows themselves are dropped).
+  const pool = new ValuePool();
+  const records = new AttributeRecords(options.constants ?? {}, options.attributes, pool);
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
   const endInstants = new Map<LocalDate, string>();
   const endInstant = (endDate: LocalDate) => {
@@ -292,8 +305,11 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
   };
   // AFAS pages come sorted on the employee number: then persons are put together in one pass, without
   // two maps of every employee (their hashing and growth were a tenth of normalising).
-  const dates: LocalDates = new Map();
-  if (!groupSorted(snapshot, personOf, dates)) groupByMaps(snapshot, personOf, dates);
+  const reads: EmploymentReads = {
+    dates: new Map(),
+    managers: pool.forKey('Medewerkernummer_leidinggevende'),
+  };
+  if (!groupSorted(snapshot, personOf, reads)) groupByMaps(snapshot, personOf, reads);
   result.sort((a, b) =>
     a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0,
   );
@@ -319,7 +335,7 @@ type PersonOf = (
  * wins, an employee without a user row gets the first employment's fields (as groupByMaps does).
  * False, having done nothing, when either list is not sorted.
  */
-function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalDates): boolean {
+function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, reads: EmploymentReads): boolean {
   const { users, employments: rows } = snapshot;
   if (!sortedOnEmployee(users) || !sortedOnEmployee(rows)) return false;
   let u = 0;
@@ -343,7 +359,7 @@ function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalD
       const number = employeeOf(row);
       if (number === null) continue;
       if (number !== n) break;
-      const e = toEmployment(row, r, dates) as Employment;
+      const e = toEmployment(row, r, reads) as Employment;
       if (employments === undefined || firstRow === undefined) {
         employments = [e];
         firstRow = row;
@@ -377,10 +393,10 @@ function sortedOnEmployee(rows: readonly Attributes[]): boolean {
 }
 
 /** Persons from rows in any order, grouped by employee number in maps. */
-function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, dates: LocalDates): void {
+function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, reads: EmploymentReads): void {
   const byEmployee = new Map<string, { employments: Employment[]; rows: Attributes[] }>();
   snapshot.employments.forEach((row, i) => {
-    const e = toEmployment(row, i, dates);
+    const e = toEmployment(row, i, reads);
     if (!e) return;
     const lists = byEmployee.get(e.employeeNumber);
     if (lists) {

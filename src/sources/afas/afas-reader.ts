@@ -13,7 +13,7 @@
  * Then the pages are checked for consistency: a partial read must never reach the planner (DESIGN.md
  * invariant 2).
  */
-import { type Attributes, HrsyncError, type ValuePool } from '../../core/index.ts';
+import { type Attributes, HrsyncError } from '../../core/index.ts';
 import { type AfasClient, UNSENT } from './afas-client.ts';
 import { type AfasFilter, getConnectorUrl } from './afas-url.ts';
 
@@ -30,8 +30,6 @@ export interface ConnectorRead {
   readonly filter?: AfasFilter;
   readonly signal?: AbortSignal;
   readonly onPage?: (rowsSoFar: number) => void;
-  /** Shares repeated values among the rows (the run keeps them until it ends). */
-  readonly pool?: ValuePool;
 }
 
 export async function readConnector(client: AfasClient, read: ConnectorRead): Promise<Attributes[]> {
@@ -127,19 +125,15 @@ async function fetchRows(
   if (rows.length > take) {
     throw incomplete(`${what} returned ${rows.length} rows, more than the ${take} asked for`);
   }
-  const pool = read.pool;
-  return rows.map((row, i) => {
+  // The rows are returned as parsed: the normaliser shares the few values a run keeps (a row dies
+  // with the read; sharing all of its values here cost more than the whole rest of the read).
+  for (let i = 0; i < rows.length; i++) {
+    const row: unknown = rows[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw incomplete(`${what} row ${i} is not an object`);
     }
-    // Overwriting a property with another string keeps the row's hidden class.
-    if (pool !== undefined)
-      for (const key in row) {
-        const value = (row as Record<string, unknown>)[key];
-        if (typeof value === 'string') (row as Record<string, unknown>)[key] = pool.share(key, value);
-      }
-    return row as Attributes;
-  });
+  }
+  return rows as Attributes[];
 }
 
 function assemble(read: ConnectorRead, pages: Map<number, Attributes[]>, end: number): Attributes[] {

@@ -3,7 +3,7 @@
  * generated e-mail/UPN back. Row values are passed on untouched — dates stay `YYYY-MM-DDT00:00:00Z`
  * strings, whose `Z` is a lie (they are Amsterdam local dates); the engine's normaliser knows that.
  */
-import { type Attributes, type SourceConfig, ValuePool } from '../../core/index.ts';
+import type { Attributes, SourceConfig } from '../../core/index.ts';
 import type { Source, SourceSnapshot } from '../../engine/ports.ts';
 import { AfasClient, type AfasDeps } from './afas-client.ts';
 import { CONNECTOR_KEYS, type ConnectorRole, EMPLOYEE_NUMBER_FIELD } from './afas-fields.ts';
@@ -28,7 +28,6 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
       filter?: AfasFilter;
       onPage?: (rows: number) => void;
       expectedRows?: number;
-      pool?: ValuePool;
     },
   ): Promise<Attributes[]> =>
     readConnector(client, {
@@ -46,12 +45,9 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
     },
 
     async read({ signal, onProgress, expectedRows }) {
-      // One pool for the three connectors: users and employments repeat each other's values too.
-      const pool = new ValuePool();
       const all = (role: ConnectorRole) => (shared: AbortSignal) =>
         read(role, {
           signal: shared,
-          pool,
           ...(expectedRows ? { expectedRows: expectedRows[role] } : {}),
           onPage: (rows) => onProgress?.({ connector: config.connectors[role], rows }),
         });

@@ -77,7 +77,7 @@ export class GraphHttp {
       body?: unknown;
       headers?: Record<string, string>;
       signal?: AbortSignal;
-      peek?: (body: Buffer) => void;
+      peek?: Peek;
     } = {},
   ): Promise<GraphResponse> {
     const url = this.resolve(pathOrUrl);
@@ -96,7 +96,7 @@ export class GraphHttp {
       body?: unknown;
       headers?: Record<string, string>;
       signal?: AbortSignal;
-      peek?: (body: Buffer) => void;
+      peek?: Peek;
     },
   ): Promise<GraphResponse> {
     const timeout = AbortSignal.timeout(this.#options.timeoutMs ?? 120_000);
@@ -110,8 +110,10 @@ export class GraphHttp {
         signal,
         ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       });
-      const bytes = Buffer.from(await response.arrayBuffer());
-      if (response.status === 200) options.peek?.(bytes);
+      const bytes =
+        response.status === 200 && options.peek !== undefined && response.body !== null
+          ? await peekedBody(response.body, options.peek)
+          : Buffer.from(await response.arrayBuffer());
       const text = bytes.toString('utf8');
       let body: unknown = null;
       if (text.trim() !== '') {
@@ -135,7 +137,7 @@ export class GraphHttp {
 
   /**
    * GET with retries; returns the JSON body of a 200 or throws an HrsyncError. `peek` sees the bytes
-   * of a 200 before they are parsed (a reader can send for the next page meanwhile).
+   * of a 200 as they arrive, before they are parsed (a reader can send for the next page meanwhile).
    */
   async get(
     pathOrUrl: string,
@@ -143,7 +145,7 @@ export class GraphHttp {
       headers?: Record<string, string>;
       signal?: AbortSignal;
       what: string;
-      peek?: (body: Buffer) => void;
+      peek?: Peek;
     },
   ): Promise<unknown> {
     const attempts = this.#options.readAttempts ?? 6;
@@ -174,6 +176,32 @@ export class GraphHttp {
       await this.#options.sleep(waitMs, options.signal);
     }
   }
+}
+
+/**
+ * Sees a 200's body before it is parsed: first its start as it arrives (each time a piece comes in,
+ * while the start is at most PEEK_HEAD bytes), then, unless it said `true` ("seen enough") before,
+ * the whole body once. Graph writes `@odata.nextLink` before `value`, so a reader learns the next
+ * page's link from the first piece of a ~1 MB page and can ask for it while the rest is still coming.
+ */
+export type Peek = (bytes: Buffer) => boolean;
+
+const PEEK_HEAD = 64 * 1024;
+
+async function peekedBody(body: ReadableStream<Uint8Array>, peek: Peek): Promise<Buffer> {
+  const pieces: Buffer[] = [];
+  let length = 0;
+  let peeking = true;
+  for await (const piece of body) {
+    const bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+    pieces.push(bytes);
+    length += bytes.length;
+    if (peeking && length <= PEEK_HEAD)
+      peeking = !peek(pieces.length === 1 ? bytes : Buffer.concat(pieces, length));
+  }
+  const all = pieces.length === 1 ? (pieces[0] as Buffer) : Buffer.concat(pieces, length);
+  if (peeking) peek(all);
+  return all;
 }
 
 /** A failed read: permission problems say which permission; everything else carries Graph's words. */

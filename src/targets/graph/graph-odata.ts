@@ -2,7 +2,14 @@
  * Graph users as hrsync accounts: which properties to `$select`, how a Graph user becomes flat
  * attributes (`employeeOrgData.costCenter`), and OData filters for finding accounts. Pure.
  */
-import { type Account, type Attributes, type AttrValue, licenceKey, ValuePool } from '../../core/index.ts';
+import {
+  type Account,
+  type Attributes,
+  type AttrValue,
+  type KeyPool,
+  licenceKey,
+  ValuePool,
+} from '../../core/index.ts';
 import { isObject } from './graph-errors.ts';
 
 /** Read with every account: the engine needs to know whether an account is enabled. */
@@ -77,13 +84,16 @@ export function accountMaker(attributes: readonly string[]): (user: Record<strin
   const withLicences = keys.includes(LICENCES);
   const templates = templatesFor(keys);
   const pool = new ValuePool();
+  // Each attribute's pool is looked up once, not once per value.
+  const pools = plain.map((k) => pool.forKey(k));
+  const managers = pool.forKey(MANAGER);
   return (user) => {
     // Absent means "not reported" (an incremental round may leave it out): keep what is cached.
     const manager = withManager ? managerIdOf(user) : undefined;
     const values: Record<string, AttrValue> =
       manager === undefined ? templates.clone(false) : templates.clone(true);
     // A manager's id is repeated in every report's account (~7 copies of each in a company).
-    if (manager !== undefined) values[MANAGER] = manager === null ? null : pool.share(MANAGER, manager);
+    if (manager !== undefined) values[MANAGER] = manager === null ? null : managers.share(manager);
     if (withLicences) values[LICENCES] = licencesOf(user[LICENCES]);
     for (let i = 0; i < plain.length; i++) {
       const path = paths[i];
@@ -95,7 +105,7 @@ export function accountMaker(attributes: readonly string[]): (user: Record<strin
       }
       const attrValue = toAttrValue(value);
       values[plain[i] as string] =
-        typeof attrValue === 'string' ? pool.share(plain[i] as string, attrValue) : attrValue;
+        typeof attrValue === 'string' ? (pools[i] as KeyPool).share(attrValue) : attrValue;
     }
     return { id: String(user.id), attributes: values satisfies Attributes };
   };

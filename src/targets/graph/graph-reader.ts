@@ -8,7 +8,7 @@ import type { Account } from '../../core/index.ts';
 import { HrsyncError, isHrsyncError } from '../../core/index.ts';
 import type { TargetReadResult } from '../../engine/ports.ts';
 import { type GraphErrorInfo, isObject } from './graph-errors.ts';
-import type { GraphHttp } from './graph-http.ts';
+import type { GraphHttp, Peek } from './graph-http.ts';
 import { accountMaker, filterFor, MANAGER, selectFor } from './graph-odata.ts';
 
 interface Page {
@@ -21,7 +21,7 @@ async function getPage(
   http: GraphHttp,
   url: string,
   what: string,
-  options: { headers?: Record<string, string>; signal?: AbortSignal; peek?: (body: Buffer) => void },
+  options: { headers?: Record<string, string>; signal?: AbortSignal; peek?: Peek },
 ): Promise<Page> {
   const body = await http.get(url, { ...options, what });
   if (!isObject(body) || !Array.isArray(body.value)) {
@@ -119,8 +119,9 @@ interface PendingPage {
 
 /**
  * One delta page, on its way. Delta pages can only be read one after another (each names the next),
- * so the next request goes out the moment a page's bytes are in — while this one is decoded, parsed
- * and turned into accounts — instead of after all that: still one request at a time.
+ * so the next request goes out the moment a page's bytes name it — Graph writes the nextLink before
+ * the users, so while this page is still arriving, then decoded, parsed and turned into accounts —
+ * instead of after all that. Still one page asked for per page read, each after its predecessor.
  */
 function pageAhead(http: GraphHttp, url: string, n: number, round: AbortSignal): PendingPage {
   const stop = new AbortController();
@@ -134,7 +135,11 @@ function pageAhead(http: GraphHttp, url: string, n: number, round: AbortSignal):
       signal: AbortSignal.any([round, stop.signal]),
       peek: (bytes) => {
         const link = nextLinkIn(bytes);
-        if (link !== undefined && !round.aborted) pending.next = pageAhead(http, link, n + 1, round);
+        if (link === undefined) return false;
+        // A retried page (its body broke off after the link) asks again; the earlier ask is dropped.
+        pending.next?.stop.abort();
+        if (!round.aborted) pending.next = pageAhead(http, link, n + 1, round);
+        return true;
       },
     }),
   };

@@ -175,6 +175,44 @@ describe('Graph target: reading the tenant', () => {
     assert.equal(peak, 1, 'delta pages are read one at a time');
   });
 
+  test('the next delta page is asked for while the page naming it is still arriving', async () => {
+    const { fetch: undiciFetch } = await import('undici');
+    const asked: string[] = [];
+    // Held back until the next page is asked for (or 5 s passed: then the assertion below fails).
+    const events: string[] = [];
+    let nextAsked = () => {};
+    const target = fx.target({
+      fetch: async (url, init) => {
+        if (url.includes('/users/delta')) {
+          asked.push(url);
+          if (asked.length > 1) nextAsked();
+        }
+        const response = await undiciFetch(url, init as never);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        if (response.status !== 200 || asked.length !== 1) {
+          return new Response(bytes, { status: response.status, headers: response.headers as never });
+        }
+        const held = new Promise<string>((resolve) => {
+          nextAsked = () => resolve('next page asked');
+          setTimeout(() => resolve('rest sent unasked'), 5000).unref();
+        });
+        const body = new ReadableStream<Uint8Array>({
+          async start(controller) {
+            controller.enqueue(bytes.subarray(0, 16_384));
+            events.push(await held);
+            controller.enqueue(bytes.subarray(16_384));
+            controller.close();
+          },
+        });
+        return new Response(body, { status: 200, headers: response.headers as never });
+      },
+    });
+    const read = await target.readAccounts({ attributes: ATTRIBUTES, cursor: null });
+    assert.equal(read.accounts.length, 1200);
+    assert.deepEqual(events, ['next page asked']);
+    assert.equal(asked.length, 2);
+  });
+
   test('a nextLink seen in a page’s bytes that the parsed page does not confirm is not followed', async () => {
     const { fetch: undiciFetch } = await import('undici');
     const asked: string[] = [];
