@@ -12,6 +12,7 @@
 import { Worker as Thread } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../jobs/index.ts';
+import { TENANT_MEMORY_ACCOUNTS } from '../store/index.ts';
 import type { ServiceConfig } from './config.ts';
 import type { ThreadMessage, ThreadSettings } from './run-thread-main.ts';
 
@@ -81,7 +82,7 @@ export class RunThread {
       secretKey: new Uint8Array(secretKey),
       extraCa: extraCa ?? null,
       recycleHeapBytes: this.#o.recycleHeapBytes ?? 64 * 1024 ** 2,
-      tenantMemoryAccounts: this.#o.tenantMemoryAccounts ?? 50_000,
+      tenantMemoryAccounts: this.#o.tenantMemoryAccounts ?? TENANT_MEMORY_ACCOUNTS,
     };
     const thread = new Thread(BOOT, { eval: true, workerData: settings });
     this.#thread = thread;

@@ -3,6 +3,7 @@
  * of machines, share the PostgreSQL run queue; each needs the same HRSYNC_SECRET_KEY as serve.
  */
 import { engineExecutor, Worker } from '../jobs/index.ts';
+import { TENANT_MEMORY_ACCOUNTS } from '../store/index.ts';
 import { ConfigError, type ServiceConfig } from './config.ts';
 import { openRuntime, type Runtime } from './runtime.ts';
 
@@ -19,7 +20,10 @@ export async function startWorker(config: ServiceConfig): Promise<RunningWorker>
     ]);
   }
   const runtime = await openRuntime(config);
-  const { store, logger, connectors, metrics } = runtime;
+  const { logger, connectors, metrics } = runtime;
+  // A worker runs the same connections again and again, as serve's run thread does: each one's
+  // decoded tenant cache is kept between runs (bounded; used only while the database holds it).
+  const store = runtime.store.withTenantMemory(TENANT_MEMORY_ACCOUNTS);
   const worker = new Worker({
     store,
     execute: engineExecutor({ store, connectors }),

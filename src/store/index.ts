@@ -44,3 +44,4 @@ export type { TenantFields } from './repositories/tenants.ts';
 export { loadOrCreateKeyFile, parseSecretKey } from './secret-box.ts';
 export { isUniqueViolation } from './sql-errors.ts';
 export { Store } from './store.ts';
+export { TENANT_MEMORY_ACCOUNTS } from './tenant-memory.ts';

@@ -16,6 +16,9 @@
  */
 import type { Account, Attributes } from '../core/index.ts';
 
+/** Accounts a process holds across connections unless told otherwise (~1 KB each: ~47 MB at most). */
+export const TENANT_MEMORY_ACCOUNTS = 50_000;
+
 export interface HeldTenant {
   readonly generation: string;
   /** By account id. Owned by the memory: callers get arrays of its values, never the map. */
