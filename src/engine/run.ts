@@ -65,7 +65,7 @@ import { configFingerprint, personFingerprint } from './fingerprint.ts';
 import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
-import { localToday, normalise } from './normalise/index.ts';
+import { localToday, normaliseInSlices } from './normalise/index.ts';
 import { plan as makePlan, personAttributesRead, planEntitlements } from './plan/index.ts';
 import { readTarget, type TenantRead } from './read-target.ts';
 import { countItems } from './run-counts.ts';
@@ -161,7 +161,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const read = personAttributesRead(config, mapping);
     let persons: readonly Person[] | undefined;
     try {
-      persons = normalise(snapshot, {
+      // In slices: the Graph read's next page is asked for between them.
+      persons = await normaliseInSlices(snapshot, {
         today,
         timeZone: config.timeZone,
         persons: config.persons,

@@ -1,3 +1,3 @@
 export { addDays, daysBetween, localToday, startOfLocalDay, toLocalDate } from './local-date.ts';
-export { type NormaliseOptions, normalise } from './normalise.ts';
+export { type NormaliseOptions, normalise, normaliseInSlices } from './normalise.ts';
 export { choosePrimary, employmentPhase } from './primary.ts';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import type { Attributes } from '../../core/index.ts';
 import { DEFAULT_PERSONS } from '../defaults.ts';
 import { localToday, startOfLocalDay } from './local-date.ts';
-import { normalise } from './normalise.ts';
+import { normalise, normaliseInSlices } from './normalise.ts';
 
 const d = (date: string) => `${date}T00:00:00Z`;
 const user = (n: string, extra: Attributes = {}): Attributes => ({
@@ -296,5 +296,24 @@ describe('normalise', () => {
       assert.equal(p.employments[0]?.managerEmployeeNumber, j.Medewerkernummer_leidinggevende);
       assert.equal(p.employments[0]?.startDate, String(j.Begindatum_functie).slice(0, 10));
     });
+  });
+
+  test('in slices: the same persons as in one go, with the event loop given back between slices', async () => {
+    const n = 2_500;
+    const numbers = Array.from({ length: n }, (_, i) => String(100_000 + i));
+    const snapshot = {
+      users: numbers.map((m) => user(m, { Achternaam: `Name ${m}` })),
+      employments: numbers.map((m, i) => job(m, `e${m}`, '2020-01-01', i % 7 === 0 ? '2026-11-20' : null)),
+      organizationalUnits: [],
+    };
+    const options = { today: '2026-11-24', timeZone: 'Europe/Amsterdam', persons: DEFAULT_PERSONS };
+    let pauses = 0;
+    const sliced = await normaliseInSlices(snapshot, options, async () => {
+      pauses++;
+    });
+    assert.deepEqual(sliced, normalise(snapshot, options));
+    assert.equal(sliced.length, n);
+    // 2,500 persons are three slices of at most 1,000: two pauses between them.
+    assert.equal(pauses, 2);
   });
 });

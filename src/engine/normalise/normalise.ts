@@ -218,6 +218,36 @@ function inStartOrder(employments: readonly Employment[]): boolean {
 }
 
 export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): Person[] {
+  const steps = normaliseSteps(snapshot, options);
+  let step = steps.next();
+  while (step.done !== true) step = steps.next();
+  return step.value;
+}
+
+/**
+ * normalise() in slices of about PERSONS_PER_SLICE persons, awaiting `pause` between them. A run puts
+ * its persons together while the tenant is still being read: done in one go, that work held up the
+ * event loop for tens of milliseconds, and with it the request for Graph's next page (the read that
+ * usually ends last). The result is the same as normalise()'s.
+ */
+export async function normaliseInSlices(
+  snapshot: SourceSnapshot,
+  options: NormaliseOptions,
+  pause: () => Promise<void> = nextTurn,
+): Promise<Person[]> {
+  const steps = normaliseSteps(snapshot, options);
+  let step = steps.next();
+  while (step.done !== true) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const PERSONS_PER_SLICE = 1000;
+
+function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): Generator<void, Person[]> {
   const { today, timeZone, persons: cfg } = options;
   const leadHorizon = addDays(today, cfg.leadDays);
   const graceStart = addDays(today, -cfg.graceDays);
@@ -309,7 +339,7 @@ export function normalise(snapshot: SourceSnapshot, options: NormaliseOptions): 
     dates: new Map(),
     managers: pool.forKey('Medewerkernummer_leidinggevende'),
   };
-  if (!groupSorted(snapshot, personOf, reads)) groupByMaps(snapshot, personOf, reads);
+  if (!(yield* groupSorted(snapshot, personOf, reads))) groupByMaps(snapshot, personOf, reads);
   result.sort((a, b) =>
     a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0,
   );
@@ -333,14 +363,23 @@ type PersonOf = (
 /**
  * Persons from rows sorted on the employee number, in that order: the first of repeated user rows
  * wins, an employee without a user row gets the first employment's fields (as groupByMaps does).
- * False, having done nothing, when either list is not sorted.
+ * False, having done nothing, when either list is not sorted. Yields every PERSONS_PER_SLICE persons.
  */
-function groupSorted(snapshot: SourceSnapshot, personOf: PersonOf, reads: EmploymentReads): boolean {
+function* groupSorted(
+  snapshot: SourceSnapshot,
+  personOf: PersonOf,
+  reads: EmploymentReads,
+): Generator<void, boolean> {
   const { users, employments: rows } = snapshot;
   if (!sortedOnEmployee(users) || !sortedOnEmployee(rows)) return false;
   let u = 0;
   let r = 0;
+  let slice = 0;
   while (true) {
+    if (++slice === PERSONS_PER_SLICE) {
+      slice = 0;
+      yield;
+    }
     // Rows without an employee number are left out, as toEmployment() and groupByMaps do.
     while (u < users.length && employeeOf(users[u]) === null) u++;
     while (r < rows.length && employeeOf(rows[r]) === null) r++;
