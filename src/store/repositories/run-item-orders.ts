@@ -130,21 +130,59 @@ function decodeWords(bytes: Buffer): ItemOrders {
   if (!LITTLE_ENDIAN) view.swap32();
   const [, stored = 0, unchanged = 0, skippedLength = 0, offsetsLength = 0] = words;
   let at = HEADER_WORDS;
-  const ascending = (length: number) => {
+  const section = (length: number) => {
     if (at + length > words.length) throw new Error('run item orders: truncated');
     const xs = words.subarray(at, at + length);
     at += length;
-    let last = -1;
-    for (let i = 0; i < xs.length; i++) {
-      last += (xs[i] as number) + 1;
-      xs[i] = last;
-    }
     return xs;
   };
-  const places = { name: ascending(stored), action: ascending(stored), status: ascending(stored) };
-  const skipped = ascending(skippedLength);
-  const listOffsets = offsetsLength < 0 ? null : Array.from(ascending(offsetsLength));
-  return { stored, unchanged, places, skipped, listOffsets };
+  // Gaps become places when an order is first asked for: a page reads one order, and the first
+  // request of a run review (its code still cold) would otherwise walk all of them.
+  const lazy = (gaps: Int32Array) => {
+    let done = false;
+    return () => {
+      if (!done) {
+        toPlaces(gaps);
+        done = true;
+      }
+      return gaps;
+    };
+  };
+  const name = lazy(section(stored));
+  const action = lazy(section(stored));
+  const status = lazy(section(stored));
+  const skipped = lazy(section(skippedLength));
+  const listOffsets = offsetsLength < 0 ? null : Array.from(toPlaces(section(offsetsLength)));
+  const places = {
+    get name() {
+      return name();
+    },
+    get action() {
+      return action();
+    },
+    get status() {
+      return status();
+    },
+  };
+  return {
+    stored,
+    unchanged,
+    places,
+    get skipped() {
+      return skipped();
+    },
+    listOffsets,
+  };
+}
+
+/** Gaps (each place minus the one before it, minus one) into places, in place. */
+function toPlaces(xs: Int32Array): Int32Array {
+  let last = -1;
+  for (let i = 0; i < xs.length; i++) {
+    last += (xs[i] as number) + 1;
+    xs[i] = last;
+  }
+  return xs;
 }
 
 function decodeVarints(bytes: Buffer): ItemOrders {
