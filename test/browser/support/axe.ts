@@ -45,11 +45,18 @@ export async function seriousViolations(page: Page, include?: string): Promise<A
   const loaded = await page.evaluate('typeof window.axe === "object"');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   // A closed dialog's focus manager un-hides the page behind it a moment after the dialog has gone:
-  // with no dialog open, wait (at most 2 s) until the page is no longer aria-hidden.
+  // with no dialog open, wait (at most 2 s) until the page is no longer aria-hidden. A function, not a
+  // string: the console's Content Security Policy forbids evaluating strings, and a string predicate
+  // failed at once (the catch hid it), so axe sometimes ran while the page was still hidden.
   await page
     .waitForFunction(
-      `document.querySelector('[role="dialog"], [role="alertdialog"]') !== null ||
-        document.getElementById('root')?.getAttribute('aria-hidden') !== 'true'`,
+      () => {
+        const { document } = globalThis as unknown as InPage;
+        return (
+          document.querySelectorAll('[role="dialog"], [role="alertdialog"]').length > 0 ||
+          document.querySelectorAll('#root[aria-hidden="true"]').length === 0
+        );
+      },
       undefined,
       { timeout: 2000, polling: 50 },
     )
