@@ -151,42 +151,7 @@ export class AccountIndex {
     const masks: number[] = [];
     const accounts = this.accounts;
     for (let a = 0; a < accounts.length; a++) {
-      const account = accounts[a] as Account;
-      let count = 0;
-      for (let i = 0; i < attributes.length; i++) {
-        const attribute = attributes[i] as string;
-        const value = account.attributes[attribute];
-        if (value === null || value === undefined || value === '') continue;
-        const proxy = attribute === 'proxyAddresses';
-        const bit = attributeBits[i] as number;
-        const many = Array.isArray(value);
-        const n = many ? (value as readonly string[]).length : 1;
-        for (let v = 0; v < n; v++) {
-          const text = many
-            ? ((value as readonly string[])[v] as string)
-            : typeof value === 'string'
-              ? value
-              : String(value);
-          // Most values repeat one this account already gave (mail is the UPN, the primary proxy
-          // address is SMTP: and the UPN): such a value is that key (a key is its own key), found
-          // without a copy, a lower-casing test or a slice.
-          let k = 0;
-          if (proxy && text.length >= 5 && hasSmtpPrefix(text))
-            while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
-          else while (k < count && keys[k] !== text) k++;
-          if (k === count) {
-            const key = keyOf(text, proxy);
-            k = 0;
-            while (k < count && keys[k] !== key) k++;
-            if (k === count) keys[count] = key;
-          }
-          if (k < count) masks[k] = (masks[k] as number) | bit;
-          else {
-            masks[count] = bit;
-            count++;
-          }
-        }
-      }
+      const count = accountKeys(accounts[a] as Account, attributes, attributeBits, keys, masks);
       for (let k = 0; k < count; k++) {
         const key = keys[k] as string;
         const before = present.get(key);
@@ -256,40 +221,14 @@ export class AccountIndex {
 
   private keysOf(attributes: readonly string[]): ReadonlySet<string> {
     const held = new Set<string>();
-    // One account's keys, reused for every account.
+    // One account's keys, reused for every account; the bits are not needed here.
     const keys: string[] = [];
+    const masks: number[] = [];
+    const ones = attributes.map(() => 1);
     const accounts = this.accounts;
     for (let a = 0; a < accounts.length; a++) {
-      const account = accounts[a] as Account;
-      let count = 0;
-      for (let i = 0; i < attributes.length; i++) {
-        const attribute = attributes[i] as string;
-        const value = account.attributes[attribute];
-        if (value === null || value === undefined || value === '') continue;
-        const proxy = attribute === 'proxyAddresses';
-        const many = Array.isArray(value);
-        const n = many ? (value as readonly string[]).length : 1;
-        for (let v = 0; v < n; v++) {
-          const text = many
-            ? ((value as readonly string[])[v] as string)
-            : typeof value === 'string'
-              ? value
-              : String(value);
-          // A value this account already gave (mail is the UPN, the primary proxy address is SMTP: and
-          // the UPN) is that key: found without a copy, a lower-casing test or a slice (as loadPresence).
-          let k = 0;
-          if (proxy && text.length >= 5 && hasSmtpPrefix(text))
-            while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
-          else while (k < count && keys[k] !== text) k++;
-          if (k < count) continue;
-          const key = keyOf(text, proxy);
-          k = 0;
-          while (k < count && keys[k] !== key) k++;
-          if (k < count) continue;
-          keys[count++] = key;
-          held.add(key);
-        }
-      }
+      const count = accountKeys(accounts[a] as Account, attributes, ones, keys, masks);
+      for (let k = 0; k < count; k++) held.add(keys[k] as string);
     }
     keys.length = 0;
     return held;
@@ -299,4 +238,52 @@ export class AccountIndex {
   values(attribute: string): Iterable<string> {
     return this.index(attribute)?.keys() ?? [];
   }
+}
+
+/**
+ * An account's distinct keys in `attributes`, into keys[0..count), each with the OR of the bits of the
+ * attributes holding it in masks[0..count); returns count. Most values repeat one this account already
+ * gave (mail is the UPN, the primary proxy address is SMTP: and the UPN): such a value is that key (a key
+ * is its own key), found without a copy, a lower-casing test or a slice.
+ */
+function accountKeys(
+  account: Account,
+  attributes: readonly string[],
+  bits: readonly number[],
+  keys: string[],
+  masks: number[],
+): number {
+  let count = 0;
+  for (let i = 0; i < attributes.length; i++) {
+    const attribute = attributes[i] as string;
+    const value = account.attributes[attribute];
+    if (value === null || value === undefined || value === '') continue;
+    const proxy = attribute === 'proxyAddresses';
+    const bit = bits[i] as number;
+    const many = Array.isArray(value);
+    const n = many ? (value as readonly string[]).length : 1;
+    for (let v = 0; v < n; v++) {
+      const text = many
+        ? ((value as readonly string[])[v] as string)
+        : typeof value === 'string'
+          ? value
+          : String(value);
+      let k = 0;
+      if (proxy && text.length >= 5 && hasSmtpPrefix(text))
+        while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
+      else while (k < count && keys[k] !== text) k++;
+      if (k === count) {
+        const key = keyOf(text, proxy);
+        k = 0;
+        while (k < count && keys[k] !== key) k++;
+        if (k === count) keys[count] = key;
+      }
+      if (k < count) masks[k] = (masks[k] as number) | bit;
+      else {
+        masks[count] = bit;
+        count++;
+      }
+    }
+  }
+  return count;
 }
