@@ -40,11 +40,6 @@ export function createPlan(
   const name = person.displayName;
   const attrs = person.attributes;
   const values = fitted.values;
-  const failed = (steps: RunStep[], code: string, message: string): PersonPlan => {
-    const plan = bare(draftItem(n, name, 'create', 'failed', null, [], steps, { code, message }), dropLink);
-    const fingerprint = quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, 0);
-    return fingerprint === undefined ? plan : { ...plan, fingerprint };
-  };
   let uniqueValues = NO_VALUES;
   let nameTaken: RunStep | undefined;
   if (run.uniqueRules.length > 0) {
@@ -57,6 +52,11 @@ export function createPlan(
           ? `no user name can be made for ${targets}: the name parts the ${scheme ? `"${scheme}" scheme` : 'candidates'} need${scheme ? 's' : ''} are empty`
           : `every candidate for ${targets} is taken ("${named.first}", the other candidates and numbers up to ${run.config.uniqueness.maxSuffix})`;
       return failed(
+        run,
+        person,
+        values,
+        dropLink,
+        out,
         [read, scoped, matched, step('plan', message, 'failed')],
         'HRS_UNIQUE_EXHAUSTED',
         message,
@@ -67,7 +67,7 @@ export function createPlan(
   }
   const unique = fitValues(uniqueValues, run.limits);
   // One pass over the merged values makes what is written, what is checked and what is shown.
-  const applied: Record<string, AttrValue> = { ...values, ...unique.values };
+  const applied = mergedValues(values, unique.values);
   const attributes: Record<string, AttrValue> = {};
   const changes: AttributeChange[] = [];
   for (const k in applied) {
@@ -81,7 +81,7 @@ export function createPlan(
   if (refused.length > 0) {
     const failure = refusedStep(run.limits, refused, true);
     const steps = nameTaken ? [read, scoped, matched, nameTaken, failure] : [read, scoped, matched, failure];
-    return failed(steps, 'HRS_TARGET_VALUE_INVALID', failure.message);
+    return failed(run, person, values, dropLink, out, steps, 'HRS_TARGET_VALUE_INVALID', failure.message);
   }
   changes.push({ attribute: ENABLED, old: null, new: enabled });
   const created = because('plan', {
@@ -112,6 +112,51 @@ export function createPlan(
     applied,
     quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, writes.length),
   );
+}
+
+/**
+ * A create that fails: nothing is written. A function of its own, not a closure made for every create
+ * (its name alone, kept by the TypeScript loader, is a property defined on each such closure).
+ */
+function failed(
+  run: PlanRun,
+  person: Person,
+  values: Readonly<Record<string, AttrValue>>,
+  dropLink: boolean,
+  out: PersonOutcome,
+  steps: RunStep[],
+  code: string,
+  message: string,
+): PersonPlan {
+  const n = person.employeeNumber;
+  const plan = bare(
+    draftItem(n, person.displayName, 'create', 'failed', null, [], steps, { code, message }),
+    dropLink,
+  );
+  const manager = person.attributes.ManagerEmployeeNumber;
+  const fingerprint = quarantineFingerprint(run, out, n, values, manager, 0);
+  return fingerprint === undefined ? plan : { ...plan, fingerprint };
+}
+
+/**
+ * `{ ...a, ...b }` (the same keys in the same order, b's values winning), copied key by key into one
+ * object literal: V8 gives a spread of two objects a hidden class of its own, so every create's values
+ * had one (a map allocated per create, and every later read of them a cache miss).
+ */
+function mergedValues(
+  a: Readonly<Record<string, AttrValue>>,
+  b: Readonly<Record<string, AttrValue>>,
+): Record<string, AttrValue> {
+  const out: Record<string, AttrValue> = {};
+  for (const k in a) {
+    if (k === '__proto__') return { ...a, ...b };
+    out[k] = a[k] as AttrValue;
+  }
+  for (const k in b) {
+    if (k === '__proto__') return { ...a, ...b };
+    out[k] = b[k] as AttrValue;
+  }
+  return out;
 }
 
 /**
