@@ -77,7 +77,10 @@ export function matchPerson(input: MatchInput): MatchResult {
   // Made only when an attribute finds nobody: most persons match on their first attribute.
   let tried: string[] | undefined;
   let triedValues: MatchTry[] | undefined;
-  for (const { attribute, value } of input.values) {
+  // An indexed loop: for-of makes an iterator per person.
+  const values = input.values;
+  for (let i = 0; i < values.length; i++) {
+    const { attribute, value } = values[i] as MatchInput['values'][number];
     if (value === null || value === '' || Array.isArray(value)) {
       tried ??= [];
       triedValues ??= [];

@@ -38,19 +38,27 @@ export function dateNumber(value: string): number {
 class DateMemo<K> {
   private readonly byKey = new Map<K, Map<string, string>>();
   private kept = 0;
+  /** The first key asked last and its answers: callers ask runs of one key (the run's time zone). */
+  private lastKey: K | undefined;
+  private lastByDate: Map<string, string> | undefined;
   constructor(private readonly limit: number) {}
 
   /** `compute` is a module-level function, not a closure: this is asked per person. */
   get(key: K, date: string, compute: (key: K, date: string) => string): string {
-    let byDate = this.byKey.get(key);
-    const known = byDate?.get(date);
-    if (known !== undefined) return known;
-    const answer = compute(key, date);
-    if (this.kept < this.limit) {
+    let byDate = this.lastByDate;
+    if (byDate === undefined || key !== this.lastKey) {
+      byDate = this.byKey.get(key);
       if (byDate === undefined) {
         byDate = new Map();
         this.byKey.set(key, byDate);
       }
+      this.lastKey = key;
+      this.lastByDate = byDate;
+    }
+    const known = byDate.get(date);
+    if (known !== undefined) return known;
+    const answer = compute(key, date);
+    if (this.kept < this.limit) {
       byDate.set(date, answer);
       this.kept++;
     }

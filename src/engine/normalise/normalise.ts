@@ -316,10 +316,13 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
     derived[1] = lifecycle;
     derived[2] = startDate;
     derived[3] = endDate;
-    derived[4] = startDate === null ? null : startOfLocalDay(startDate, timeZone);
+    const startInstant = startDate === null ? null : startOfLocalDay(startDate, timeZone);
+    derived[4] = startInstant;
     derived[5] = endDate === null ? null : endInstant(endDate);
     derived[6] = hireDate;
-    derived[7] = hireDate === null ? null : startOfLocalDay(hireDate, timeZone);
+    // Nearly everyone was hired on the primary employment's start: its instant is known already.
+    derived[7] =
+      hireDate === null ? null : hireDate === startDate ? startInstant : startOfLocalDay(hireDate, timeZone);
     derived[8] = manager;
     derived[9] = pathOf(unitId);
     derived[10] = employments.length;

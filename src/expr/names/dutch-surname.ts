@@ -59,6 +59,43 @@ export function surnameOf(
   partnerPrefix: string | null,
   partnerName: string | null,
 ): string {
+  // A mapping asks twice per person with the same parts (DutchDisplayName, then DutchSurname): the
+  // second answer is the first, without its strings made again.
+  if (
+    birthName === last.birthName &&
+    prefix === last.prefix &&
+    partnerName === last.partnerName &&
+    partnerPrefix === last.partnerPrefix &&
+    convention === last.convention
+  )
+    return last.surname;
+  const surname = composeSurname(convention, prefix, birthName, partnerPrefix, partnerName);
+  last.convention = convention;
+  last.prefix = prefix;
+  last.birthName = birthName;
+  last.partnerPrefix = partnerPrefix;
+  last.partnerName = partnerName;
+  last.surname = surname;
+  return surname;
+}
+
+/** The parts and the answer of the last surnameOf() (an answer depends on nothing else). */
+const last: {
+  convention: NameConvention | null;
+  prefix: string | null;
+  birthName: string | null;
+  partnerPrefix: string | null;
+  partnerName: string | null;
+  surname: string;
+} = { convention: null, prefix: null, birthName: null, partnerPrefix: null, partnerName: null, surname: '' };
+
+function composeSurname(
+  convention: NameConvention,
+  prefix: string | null,
+  birthName: string | null,
+  partnerPrefix: string | null,
+  partnerName: string | null,
+): string {
   const own = withPrefix(prefix, birthName);
   const partner = withPrefix(partnerPrefix, partnerName);
   if (partner === '') return own;

@@ -15,8 +15,13 @@ const BY_CODE: Readonly<Record<string, NameConvention>> = {
   BP: 'BP',
 };
 
+/** BY_CODE as a map: an own key only (a code such as "constructor" finds nothing). */
+const EXACT: ReadonlyMap<string, NameConvention> = new Map(Object.entries(BY_CODE));
+
 /** 0 → B, 1 → PB, 2 → P, 3 → BP; the letters themselves are accepted too; anything else is B. */
 export function nameConvention(code: string | number | boolean | null): NameConvention {
   if (code === null || typeof code === 'boolean') return 'B';
-  return BY_CODE[String(code).trim().toUpperCase()] ?? 'B';
+  // The code as AFAS gives it ("0"–"3") needs no trimmed, upper-cased copy (asked for every person).
+  const exact = typeof code === 'string' ? EXACT.get(code) : undefined;
+  return exact ?? BY_CODE[String(code).trim().toUpperCase()] ?? 'B';
 }
