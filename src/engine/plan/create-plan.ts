@@ -6,8 +6,9 @@
 import type { AttributeChange, AttrValue, Person, PlannedWrite, RunStep } from '../../core/index.ts';
 import type { EvalContext } from '../../expr/index.ts';
 import { evaluateRulesIn } from '../map/index.ts';
+import { PersonContext } from './person-context.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
-import { because, step } from './plan-steps.ts';
+import { because, step, withReason } from './plan-steps.ts';
 import { quarantineFingerprint } from './quarantine-plan.ts';
 import {
   fitValues,
@@ -171,7 +172,10 @@ function uniqueName(
   // The attributes the unique rules read, copied once per person; only UniqueName changes between
   // candidates.
   const scratch = uniqueScratch(run, person.attributes);
-  const scratchContext: EvalContext = { ...context, attributes: scratch };
+  // The run's context seen with other attributes: one object reused, not a spread per create (which
+  // gave each create's context a hidden class of its own, and every read of it in the rules a miss).
+  const scratchContext: EvalContext =
+    context instanceof PersonContext ? context.with(scratch) : { ...context, attributes: scratch };
   // The first local part tried is remembered: the steps name it, and evaluating the candidates
   // again would cost as much as the choice (and draw again from a RandomString's stream).
   const sequence = new FirstRemembered(run.localParts(context));
@@ -189,19 +193,17 @@ function uniqueName(
   return {
     choice,
     first,
-    taken: {
-      ...step(
-        'plan',
-        `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
-      ),
-      reason: {
+    taken: withReason(
+      'plan',
+      `"${first}" was taken${implied}; chose "${choice.localPart}" (candidate ${choice.tried})`,
+      {
         code: 'name-taken',
         first: first ?? '',
         why: implied === '' ? null : implied.slice(2, -1),
         chosen: choice.localPart,
         candidate: choice.tried,
       },
-    },
+    ),
   };
 }
 

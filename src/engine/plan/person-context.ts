@@ -17,6 +17,18 @@ export class PersonContext implements EvalContext {
     this.now = () => nowIso;
   }
 
+  /**
+   * This context with other attributes (the same clock and random stream), for the person being
+   * planned: one object, refilled on each call.
+   */
+  with(attributes: Attributes): EvalContext {
+    if (this.view === undefined) this.view = { attributes, now: this.now, random: this.random };
+    else this.view.attributes = attributes;
+    return this.view;
+  }
+
+  private view: { attributes: Attributes; now: () => string; random: () => number } | undefined;
+
   reset(person: Person): this {
     this.attributes = person.attributes;
     this.seed = person.employeeNumber;

@@ -10,7 +10,7 @@ import { type MatchInput, matchPerson } from '../match/index.ts';
 import { createPlan } from './create-plan.ts';
 import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
-import { because, byWhom, readStep, step, unitOf } from './plan-steps.ts';
+import { because, byWhom, readStep, step, unitOf, withReason } from './plan-steps.ts';
 import { fitValues } from './target-limits.ts';
 import { bare, draftItem, type PersonPlan } from './types.ts';
 import { updatePlan } from './update-plan.ts';
@@ -27,10 +27,12 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
   const excluded = run.overrides.excluded.get(n);
   if (excluded) {
     const link = run.linksByEmployee.get(n);
-    const match: RunStep = {
-      ...step('match', `excluded by an override${byWhom(excluded)}; nothing is sent`, 'skipped'),
-      reason: { code: 'excluded', by: excluded.createdBy, note: excluded.reason },
-    };
+    const match = withReason(
+      'match',
+      `excluded by an override${byWhom(excluded)}; nothing is sent`,
+      { code: 'excluded', by: excluded.createdBy, note: excluded.reason },
+      'skipped',
+    );
     const steps = [read, scoped, match];
     return bare(draftItem(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps));
   }
@@ -54,16 +56,18 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     const steps = [
       read,
       scoped,
-      {
-        ...step('match', `${match.message}; left alone because the person is out of scope`, 'skipped'),
-        reason: match.reason,
-      },
+      withReason(
+        'match',
+        `${match.message}; left alone because the person is out of scope`,
+        match.reason,
+        'skipped',
+      ),
       because('plan', { code: 'out-of-scope-left', account: false }),
     ];
     return bare(draftItem(n, name, 'out-of-scope', 'skipped', null, [], steps));
   }
   if (match.kind === 'conflict') {
-    const steps = [read, scoped, { ...step('match', match.message, 'failed'), reason: match.reason }];
+    const steps = [read, scoped, withReason('match', match.message, match.reason, 'failed')];
     const error = {
       code: 'HRS_MATCH_AMBIGUOUS',
       message: match.message,

@@ -11,6 +11,17 @@ export const step = (
   status: RunStep['status'] = 'success',
 ): RunStep => ({ step: s, status, message });
 
+/**
+ * A step with a message and its reason, as one object literal: `{ ...step(…), reason }` gave every such
+ * step a hidden class of its own (V8 does so for a spread and a key added after it).
+ */
+export const withReason = (
+  s: RunStep['step'],
+  message: string,
+  reason: StepReason,
+  status: RunStep['status'] = 'success',
+): RunStep => ({ step: s, status, message, reason });
+
 /** A step whose words come from its reason: the message (the raw detail) is made from it when shown. */
 export const because = (
   s: RunStep['step'],
