@@ -65,3 +65,76 @@ test('a constant is the same coerced value for every person; a list constant can
   assert.equal(second.otherMails, first.otherMails);
   assert.ok(Object.isFrozen(first.otherMails));
 });
+
+test('direct, constant and expression rules mixed keep their order, values and failures', () => {
+  const rules: MappingRule[] = [
+    {
+      target: 'displayName',
+      type: 'expression',
+      source: 'Join(" ", [Roepnaam], [Achternaam])',
+      apply: 'always',
+    },
+    { target: 'givenName', type: 'direct', source: 'Roepnaam', apply: 'always', default: 'X' },
+    { target: 'usageLocation', type: 'constant', source: 'NL', apply: 'always' },
+    { target: 'employeeHireDate', type: 'direct', source: 'Start', apply: 'always' },
+    { target: 'accountEnabled', type: 'direct', source: 'Actief', apply: 'always' },
+    {
+      target: 'surname',
+      type: 'expression',
+      source: 'IgnoreFlowIfNullOrEmpty([Achternaam])',
+      apply: 'always',
+    },
+  ];
+  const types = { employeeHireDate: 'datetime', accountEnabled: 'boolean' } as const;
+  const compiled = compileMapping(rules, types);
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+  const all = evaluateRules(
+    compiled.mapping.rules,
+    { Roepnaam: ' Jan ', Achternaam: 'Smit', Start: '2026-03-01T23:00:00Z', Actief: 'True' },
+    context,
+  );
+  assert.deepEqual(
+    Object.keys(all.values),
+    rules.map((r) => r.target),
+  );
+  assert.deepEqual(all.values, {
+    displayName: 'Jan  Smit',
+    givenName: 'Jan',
+    usageLocation: 'NL',
+    employeeHireDate: '2026-03-01T23:00:00Z',
+    accountEnabled: true,
+    surname: 'Smit',
+  });
+  // No surname: it does not flow, the rest is there; an empty given name takes its default.
+  const some = evaluateRules(compiled.mapping.rules, { Roepnaam: '', Start: '2026-03-01' }, context);
+  assert.deepEqual(some.values, {
+    displayName: null,
+    givenName: 'X',
+    usageLocation: 'NL',
+    employeeHireDate: '2026-03-01T00:00:00Z',
+    accountEnabled: null,
+  });
+  assert.deepEqual([...some.notFlowed], ['surname']);
+});
+
+test('a date and time becomes YYYY-MM-DDTHH:mm:ssZ; one in that form that names no real instant is parsed as before', () => {
+  const hire = (value: string) =>
+    mapped(
+      [{ target: 'employeeHireDate', type: 'direct', source: 'Start', apply: 'always' }],
+      { Start: value },
+      { employeeHireDate: 'datetime' } as never,
+    ).employeeHireDate;
+  assert.equal(hire('2026-11-28T23:00:00Z'), '2026-11-28T23:00:00Z');
+  assert.equal(hire(' 2024-02-29T00:00:00Z '), '2024-02-29T00:00:00Z');
+  assert.equal(hire('2026-11-28T23:00:00.000Z'), '2026-11-28T23:00:00Z');
+  assert.equal(hire('2026-11-29T00:00:00+01:00'), '2026-11-28T23:00:00Z');
+  // Not in the form's ranges: what Date.parse makes of it (here: nothing, so the text stays).
+  for (const odd of ['2026-13-01T00:00:00Z', '2026-00-10T00:00:00Z', '2026-01-01T24:61:00Z'])
+    assert.equal(hire(odd), odd);
+  const leapless = hire('2025-02-29T00:00:00Z');
+  const parsed = Date.parse('2025-02-29T00:00:00Z');
+  assert.equal(
+    leapless,
+    Number.isNaN(parsed) ? '2025-02-29T00:00:00Z' : new Date(parsed).toISOString().replace(/\.000Z$/, 'Z'),
+  );
+});

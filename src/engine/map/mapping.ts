@@ -29,7 +29,23 @@ export interface CompiledRule {
    * time (no allocation per rule and person).
    */
   readonly evaluate: (context: EvalContext) => RuleResult;
+  /**
+   * A direct or constant rule, described so that a list of rules evaluates all of them in one
+   * function made for the list (evaluateRulesIn): absent for expressions.
+   */
+  readonly plain?: PlainRule;
 }
+
+/** What a direct rule reads and does with it, or a constant rule's value. */
+type PlainRule =
+  | { readonly kind: 'constant'; readonly value: AttrValue }
+  | {
+      readonly kind: 'direct';
+      readonly source: string;
+      readonly finish: (value: AttrValue) => AttrValue;
+      /** For a text attribute: the value an empty text becomes (then texts are only trimmed). */
+      readonly text?: { readonly whenEmpty: AttrValue };
+    };
 
 export type RuleResult =
   | { readonly ok: true; readonly value: AttrValue; readonly flow: boolean }
@@ -71,6 +87,7 @@ export function compileMapping(
           result.value = value;
           return result;
         },
+        plain: { kind: 'constant', value },
       });
     } else if (rule.type === 'direct') {
       const read = attributeReader(source);
@@ -80,6 +97,12 @@ export function compileMapping(
         evaluate: (context) => {
           result.value = finish(read(context.attributes) ?? null);
           return result;
+        },
+        plain: {
+          kind: 'direct',
+          source,
+          finish,
+          ...(type === 'string' ? { text: { whenEmpty: coerce(fallback, type) } } : {}),
         },
       });
     } else {
@@ -155,7 +178,11 @@ export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContex
     // Most persons have no error and every value flows: the set and the list are made only when needed.
     let notFlowed: Set<string> | undefined;
     let errors: string[] | undefined;
-    for (let i = 0; i < rules.length; i++) {
+    // The direct and constant rules in one call, then the expressions (they alone fail or do not flow).
+    shape.plain(full.attributes, got, shape.finishes, shape.constants);
+    const others = shape.others;
+    for (let o = 0; o < others.length; o++) {
+      const i = others[o] as number;
       const rule = rules[i] as CompiledRule;
       const r = rule.evaluate(full);
       if (!r.ok) {
@@ -194,9 +221,22 @@ type Slot = AttrValue | typeof SKIPPED;
 interface ValuesShape {
   /** One record of every rule's value, in rule order: one hidden class, fields inside the object. */
   readonly build: (values: readonly AttrValue[]) => Record<string, AttrValue>;
+  /** Writes every plain rule's value into its slot (see plainEvaluator). */
+  readonly plain: PlainEvaluator;
+  readonly finishes: readonly ((value: AttrValue) => AttrValue)[];
+  readonly constants: readonly AttrValue[];
+  /** The positions of the rules that are not plain, in order. */
+  readonly others: readonly number[];
   readonly scratch: Slot[];
   busy: boolean;
 }
+
+type PlainEvaluator = (
+  attributes: Attributes,
+  got: Slot[],
+  finishes: readonly ((value: AttrValue) => AttrValue)[],
+  constants: readonly AttrValue[],
+) => void;
 
 const shapes = new WeakMap<readonly CompiledRule[], ValuesShape>();
 
@@ -208,8 +248,27 @@ const shapes = new WeakMap<readonly CompiledRule[], ValuesShape>();
 function shapeOf(rules: readonly CompiledRule[]): ValuesShape {
   let shape = shapes.get(rules);
   if (shape === undefined) {
+    const finishes: ((value: AttrValue) => AttrValue)[] = [];
+    const constants: AttrValue[] = [];
+    const others: number[] = [];
+    rules.forEach((r, i) => {
+      const plain = r.plain;
+      finishes.push(plain?.kind === 'direct' ? plain.finish : IDENTITY);
+      constants.push(
+        plain?.kind === 'constant'
+          ? plain.value
+          : plain?.kind === 'direct' && plain.text
+            ? plain.text.whenEmpty
+            : null,
+      );
+      if (plain === undefined) others.push(i);
+    });
     shape = {
       build: valuesBuilder(rules.map((r) => r.target)),
+      plain: plainEvaluator(rules.map((r) => r.plain)),
+      finishes,
+      constants,
+      others,
       scratch: new Array<Slot>(rules.length).fill(SKIPPED),
       busy: false,
     };
@@ -276,4 +335,58 @@ function makeValuesBuilder(targets: readonly string[]): ValuesShape['build'] {
   } catch {
     return copy;
   }
+}
+
+const IDENTITY = (value: AttrValue): AttrValue => value;
+
+/** Plain evaluators kept across runs by their code (≤ 256), so the next run's starts optimised. */
+const plainEvaluators = new Map<string, PlainEvaluator>();
+
+/**
+ * One function for a list's direct and constant rules: nine or so direct rules per person were three
+ * calls each through shared call sites (the rule, its reader, its finisher) that saw every rule; here
+ * each rule's read is its own property load (monomorphic on the persons' one hidden class) and a text
+ * is trimmed in place, as the rule's finisher would. `got[i]` gets rule i's value; expressions' slots
+ * are left alone. Attribute names are embedded as JSON string literals (no code can be injected);
+ * where code cannot be made, a loop does the same.
+ */
+function plainEvaluator(plains: readonly (PlainRule | undefined)[]): PlainEvaluator {
+  const lines: string[] = [];
+  plains.forEach((plain, i) => {
+    if (plain === undefined) return;
+    if (plain.kind === 'constant') lines.push(`g[${i}] = k[${i}];`);
+    else {
+      lines.push(`v = a[${JSON.stringify(plain.source)}];`);
+      lines.push(
+        plain.text === undefined
+          ? `g[${i}] = f[${i}](v === undefined ? null : v);`
+          : `if (typeof v !== 'string') g[${i}] = f[${i}](v === undefined ? null : v);` +
+              ` else if (v === '') g[${i}] = k[${i}];` +
+              ` else { t = v.trim(); g[${i}] = t === '' ? null : t; }`,
+      );
+    }
+  });
+  const body = `let v, t;\n${lines.join('\n')}`;
+  let made = plainEvaluators.get(body);
+  if (made === undefined) {
+    try {
+      made = new Function('a', 'g', 'f', 'k', body) as PlainEvaluator;
+    } catch {
+      made = plainLoop(plains);
+    }
+    if (plainEvaluators.size >= 256) plainEvaluators.clear();
+    plainEvaluators.set(body, made);
+  }
+  return made;
+}
+
+/** plainEvaluator's function as a loop. */
+function plainLoop(plains: readonly (PlainRule | undefined)[]): PlainEvaluator {
+  return (attributes, got, finishes) => {
+    plains.forEach((plain, i) => {
+      if (plain === undefined) return;
+      if (plain.kind === 'constant') got[i] = plain.value;
+      else got[i] = (finishes[i] as (value: AttrValue) => AttrValue)(attributes[plain.source] ?? null);
+    });
+  };
 }

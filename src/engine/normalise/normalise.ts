@@ -293,7 +293,9 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
       primary = choosePrimary(employments, cfg.primaryEmployment, phaseOf);
       lifecycle = lifecycleOf(employments, phaseOf, graceStart);
     }
-    const openEnded = employments.some((e) => e.endDate === null);
+    let openEnded = false;
+    for (let i = 0; i < employments.length && !openEnded; i++)
+      openEnded = (employments[i] as Employment).endDate === null;
     const endDate = openEnded ? null : (primary?.endDate ?? null);
     const startDate = primary?.startDate ?? null;
     const hireDate = hireDateOf(employments, primary, cfg.hireDate ?? 'continuous');
