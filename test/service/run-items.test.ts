@@ -11,6 +11,7 @@ import { deflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
+import { keptNames, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
 
@@ -87,6 +88,30 @@ function expectedOrder(items: readonly RunItem[], sort: 'name' | 'action' | 'sta
     .sort((a, b) => rank(a) - rank(b) || (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0))
     .map((i) => i.employeeNumber);
 }
+
+test('kept names are found by employee number in their text, whatever the names hold; older texts are parsed', () => {
+  // Names that look like the text's own structure: quotes, brackets, commas, line breaks.
+  const odd = ['a "quoted"], ["x", "y', 'line\nbreak', 'ends in "],[', '\\', ''];
+  const names: [string, string][] = Array.from({ length: 1000 }, (_, i) => [
+    String((i * 7919) % 100_000),
+    i < odd.length ? (odd[i] as string) : `Name ${i}`,
+  ]);
+  const expected = new Map(names);
+  const text = keptNamesText([...names]);
+  // Still JSON (the whole array), in employee number order.
+  assert.deepEqual(
+    JSON.parse(text),
+    [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  );
+  const older = JSON.stringify(names);
+  for (const kept of [keptNames(text), keptNames(older)]) {
+    for (const [n, name] of expected) assert.equal(kept.get(n), name, n);
+    for (const missing of ['', '-1', '99999x', '100000', 'zzz']) assert.equal(kept.get(missing), undefined);
+  }
+  assert.equal(keptNamesText([]), '[]');
+  assert.equal(keptNames('[]').get('1'), undefined);
+  assert.equal(keptNames(keptNamesText([['7', 'Zeven']])).get('7'), 'Zeven');
+});
 
 for (const dialect of DIALECTS) {
   describe(`run items on ${dialect}`, () => {

@@ -115,74 +115,136 @@ export function encodeVarintOrders(orders: ItemOrders): Buffer {
   return deflateRawSync(Buffer.from(bytes));
 }
 
-export function decodeOrders(data: Uint8Array): ItemOrders {
-  const bytes = inflateRawSync(data);
-  // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
-  return bytes[0] === FORMAT ? decodeWords(bytes) : decodeVarints(bytes);
+/**
+ * An ascending sequence as it is read: stored as gaps, turned into values only as far as a page asks
+ * (a page of everyone near the start walks a few dozen of a run's 16,000 stored places, not all).
+ */
+export class Ascending {
+  readonly #xs: Int32Array;
+  /** Values at [0, done) are known; the rest are still gaps. */
+  #done: number;
+  #last: number;
+
+  /** `xs`: gaps (each value minus the one before it, minus one), or values when `decoded`. */
+  constructor(xs: Int32Array, decoded = false) {
+    this.#xs = xs;
+    this.#done = decoded ? xs.length : 0;
+    this.#last = decoded && xs.length > 0 ? (xs[xs.length - 1] as number) : -1;
+  }
+
+  get length(): number {
+    return this.#xs.length;
+  }
+
+  /** The value at `i` (< length). */
+  at(i: number): number {
+    if (i >= this.#done) this.#until(i + 1, Number.MAX_SAFE_INTEGER);
+    return this.#xs[i] as number;
+  }
+
+  /** The first index whose value is ≥ `value` (length when there is none). */
+  lowerBound(value: number): number {
+    if (this.#last < value) this.#until(this.#xs.length, value);
+    const xs = this.#xs;
+    let lo = 0;
+    let hi = this.#done;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((xs[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Every value. */
+  all(): Int32Array {
+    this.#until(this.#xs.length, Number.MAX_SAFE_INTEGER);
+    return this.#xs;
+  }
+
+  /** Gaps into values, in place, up to index `end` or up to the first value ≥ `value`. */
+  #until(end: number, value: number): void {
+    const xs = this.#xs;
+    let done = this.#done;
+    let last = this.#last;
+    while (done < end && last < value) {
+      last += (xs[done] as number) + 1;
+      xs[done++] = last;
+    }
+    this.#done = done;
+    this.#last = last;
+  }
 }
 
-function decodeWords(bytes: Buffer): ItemOrders {
+/** A run's orders as a page reads them: each order decoded only as far as asked for. */
+export interface OrdersView {
+  readonly stored: number;
+  readonly unchanged: number;
+  readonly places: Readonly<Record<MergedSort, Ascending>>;
+  readonly skipped: Ascending;
+  readonly listOffsets: readonly number[] | null;
+}
+
+/** A run's orders, every order decoded. */
+export function decodeOrders(data: Uint8Array): ItemOrders {
+  const view = openOrders(data);
+  const { name, action, status } = view.places;
+  return {
+    stored: view.stored,
+    unchanged: view.unchanged,
+    places: { name: name.all(), action: action.all(), status: status.all() },
+    skipped: view.skipped.all(),
+    listOffsets: view.listOffsets,
+  };
+}
+
+/** A run's orders to be paged: no order is walked before a page asks for it, and then only as far as it needs. */
+export function openOrders(data: Uint8Array): OrdersView {
+  const bytes = inflateRawSync(data);
+  // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
+  if (bytes[0] === FORMAT) return openWords(bytes);
+  const orders = decodeVarints(bytes);
+  return {
+    stored: orders.stored,
+    unchanged: orders.unchanged,
+    places: {
+      name: new Ascending(orders.places.name, true),
+      action: new Ascending(orders.places.action, true),
+      status: new Ascending(orders.places.status, true),
+    },
+    skipped: new Ascending(orders.skipped, true),
+    listOffsets: orders.listOffsets,
+  };
+}
+
+function openWords(bytes: Buffer): OrdersView {
   if (bytes.length % 4 !== 0 || bytes.length < HEADER_WORDS * 4)
     throw new Error('run item orders: truncated');
-  const words = new Int32Array(bytes.length / 4);
-  const view = Buffer.from(words.buffer);
-  bytes.copy(view);
-  if (!LITTLE_ENDIAN) view.swap32();
+  // The inflated bytes are this function's own: read in place when aligned (as zlib allocates them).
+  let words: Int32Array;
+  if (bytes.byteOffset % 4 === 0) {
+    if (!LITTLE_ENDIAN) bytes.swap32();
+    words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
+  } else {
+    words = new Int32Array(bytes.length / 4);
+    const view = Buffer.from(words.buffer);
+    bytes.copy(view);
+    if (!LITTLE_ENDIAN) view.swap32();
+  }
   const [, stored = 0, unchanged = 0, skippedLength = 0, offsetsLength = 0] = words;
   let at = HEADER_WORDS;
   const section = (length: number) => {
     if (at + length > words.length) throw new Error('run item orders: truncated');
     const xs = words.subarray(at, at + length);
     at += length;
-    return xs;
+    return new Ascending(xs);
   };
-  // Gaps become places when an order is first asked for: a page reads one order, and the first
-  // request of a run review (its code still cold) would otherwise walk all of them.
-  const lazy = (gaps: Int32Array) => {
-    let done = false;
-    return () => {
-      if (!done) {
-        toPlaces(gaps);
-        done = true;
-      }
-      return gaps;
-    };
-  };
-  const name = lazy(section(stored));
-  const action = lazy(section(stored));
-  const status = lazy(section(stored));
-  const skipped = lazy(section(skippedLength));
-  const listOffsets = offsetsLength < 0 ? null : Array.from(toPlaces(section(offsetsLength)));
-  const places = {
-    get name() {
-      return name();
-    },
-    get action() {
-      return action();
-    },
-    get status() {
-      return status();
-    },
-  };
-  return {
-    stored,
-    unchanged,
-    places,
-    get skipped() {
-      return skipped();
-    },
-    listOffsets,
-  };
-}
-
-/** Gaps (each place minus the one before it, minus one) into places, in place. */
-function toPlaces(xs: Int32Array): Int32Array {
-  let last = -1;
-  for (let i = 0; i < xs.length; i++) {
-    last += (xs[i] as number) + 1;
-    xs[i] = last;
-  }
-  return xs;
+  const name = section(stored);
+  const action = section(stored);
+  const status = section(stored);
+  const skipped = section(skippedLength);
+  const listOffsets = offsetsLength < 0 ? null : Array.from(section(offsetsLength).all());
+  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets };
 }
 
 function decodeVarints(bytes: Buffer): ItemOrders {
@@ -217,24 +279,12 @@ function decodeVarints(bytes: Buffer): ItemOrders {
   return { stored, unchanged, places, skipped, listOffsets };
 }
 
-/** The first index whose value is ≥ `value` in an ascending array. */
-function lowerBound(xs: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((xs[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** The `rank`-th index (from 0) that is not in the ascending array `out`. */
-function nthNotIn(out: Int32Array, rank: number): number {
+/** The `rank`-th index (from 0) that is not in the ascending sequence `out`. */
+function nthNotIn(out: Ascending, rank: number): number {
   // The smallest j with j = rank + |{x ∈ out : x ≤ j}| — reached from below, it is never in `out`.
   let j = rank;
   for (;;) {
-    const next = rank + lowerBound(out, j + 1);
+    const next = rank + out.lowerBound(j + 1);
     if (next === j) return j;
     j = next;
   }
@@ -248,25 +298,22 @@ export type Slot = { readonly stored: number } | { readonly unchanged: number };
  * on `pos_<sort>`) and, for each place, the stored item or the unchanged person (index in the list).
  */
 export function pageOf(
-  orders: ItemOrders,
+  orders: OrdersView,
   sort: MergedSort,
   from: number,
   to: number,
 ): { storedFrom: number; storedTo: number; slots: Slot[] } {
   const places = orders.places[sort];
-  const storedFrom = lowerBound(places, from);
-  const storedTo = lowerBound(places, to);
-  const skipped = orders.skipped;
+  const storedFrom = places.lowerBound(from);
+  const storedTo = places.lowerBound(to);
+  // Only the status order reads the skipped persons (the others keep the list's own order).
+  const skipped = sort === 'status' && orders.skipped.length > 0 ? orders.skipped : null;
   const listIndex = (u: number) =>
-    sort !== 'status' || skipped.length === 0
-      ? u
-      : u < skipped.length
-        ? (skipped[u] as number)
-        : nthNotIn(skipped, u - skipped.length);
+    skipped === null ? u : u < skipped.length ? skipped.at(u) : nthNotIn(skipped, u - skipped.length);
   const slots: Slot[] = [];
   let i = storedFrom;
   for (let p = from; p < to; p++) {
-    if (i < storedTo && places[i] === p) slots.push({ stored: i++ });
+    if (i < storedTo && places.at(i) === p) slots.push({ stored: i++ });
     else slots.push({ unchanged: listIndex(p - i) });
   }
   return { storedFrom, storedTo, slots };

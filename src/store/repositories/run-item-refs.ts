@@ -43,3 +43,56 @@ function addPersons(i: RunItem, persons: string[]): void {
     else if (r.code === 'manager') for (const v of [r.old, r.new]) if (v !== null) persons.push(v);
   }
 }
+
+/** Names by employee number, as a run keeps those of the unchanged persons its items mention. */
+export interface KeptNames {
+  get(employeeNumber: string): string | undefined;
+}
+
+const byNumber = (a: readonly [string, string], b: readonly [string, string]) =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+
+/**
+ * The text of kept names: a JSON array of `[employeeNumber, name]`, one entry a line, in employee
+ * number order — so a page finds its few names by a binary search over the lines, instead of parsing
+ * a run's thousands of names first (at 50,000 persons 3,500 names, 100 KB: 4–5 ms of a first request).
+ */
+export function keptNamesText(names: [string, string][]): string {
+  if (names.length === 0) return '[]';
+  names.sort(byNumber);
+  return `[\n${names.map((n) => JSON.stringify(n)).join(',\n')}\n]`;
+}
+
+/**
+ * Kept names read from their text: searched in place when one entry a line (JSON string values never
+ * hold a raw line break), else — as runs recorded before wrote them — parsed whole, when first asked.
+ */
+export function keptNames(text: string): KeptNames {
+  if (text.length > 2 && text[1] === '\n') return { get: (n) => searchLines(text, n) };
+  let parsed: Map<string, string> | undefined;
+  return {
+    get(n) {
+      parsed ??= new Map(JSON.parse(text) as [string, string][]);
+      return parsed.get(n);
+    },
+  };
+}
+
+function searchLines(text: string, employeeNumber: string): string | undefined {
+  // Lines start at lo ≤ start < hi: after the opening "[\n", before the closing "]".
+  let lo = 2;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = text.lastIndexOf('\n', mid - 1) + 1;
+    const end = text.indexOf('\n', start);
+    const [n, name] = JSON.parse(text.slice(start, text[end - 1] === ',' ? end - 1 : end)) as [
+      string,
+      string,
+    ];
+    if (n === employeeNumber) return name;
+    if (n < employeeNumber) lo = end + 1;
+    else hi = start;
+  }
+  return undefined;
+}

@@ -21,8 +21,15 @@ import type { RepoContext } from '../context.ts';
 import type { Database, RunItemsTable } from '../database.ts';
 import { fromJson, likePattern, toJson } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
-import { decodeOrders, encodeOrders, type ItemOrders, mergedPlaces, pageOf } from './run-item-orders.ts';
-import { personsNamedIn } from './run-item-refs.ts';
+import {
+  encodeOrders,
+  type ItemOrders,
+  mergedPlaces,
+  type OrdersView,
+  openOrders,
+  pageOf,
+} from './run-item-orders.ts';
+import { type KeptNames, keptNames, keptNamesText, personsNamedIn } from './run-item-refs.ts';
 import {
   chunkOffsets,
   compressList,
@@ -161,15 +168,15 @@ const SEQ_CHUNK = 5000;
 /** Stored rows matched by recent filters, in order, by run, query and sort. */
 const matchCache = new Map<string, Int32Array>();
 /** Merged orders of recent runs (a few bytes per stored item), by run and finish time. */
-const ordersCache = new Map<string, ItemOrders | null>();
+const ordersCache = new Map<string, OrdersView | null>();
 /** Chunk boundaries of lists, by hash (a list never changes once written). */
 const headCache = new Map<string, readonly number[] | null>();
 /** The names of the unchanged persons a run's items mention, by run. */
-const namesCache = new Map<string, ReadonlyMap<string, string> | null>();
+const namesCache = new Map<string, KeptNames | null>();
 
 /**
- * JSON `[[employeeNumber, name], …]` of the unchanged persons whom the run's items mention (managers,
- * owners): a page names them without decoding the whole list of unchanged persons.
+ * The names of the unchanged persons whom the run's items mention (managers, owners), as
+ * `keptNamesText` writes them: a page names them without decoding the whole list of unchanged persons.
  */
 function mentionedUnchanged(items: readonly RunItem[], unchanged: readonly Keyed[]): string {
   const mentioned = personsNamedIn(items);
@@ -177,7 +184,7 @@ function mentionedUnchanged(items: readonly RunItem[], unchanged: readonly Keyed
   for (const { item } of unchanged)
     if (mentioned.has(item.employeeNumber) && item.displayName !== '')
       names.push([item.employeeNumber, item.displayName]);
-  return JSON.stringify(names);
+  return keptNamesText(names);
 }
 /** Decoded chunks of lists, by hash and chunk number: a page reads one or two, the next page the same. */
 const chunkCache = new Map<string, UnchangedEntry[]>();
@@ -670,7 +677,7 @@ export class RunItemRepository {
    * names of the unchanged persons its items mention come with them (0431): the page asks for them
    * next, and on PostgreSQL each statement is a round trip of its own.
    */
-  private async ordersOf(run: Run): Promise<ItemOrders | null> {
+  private async ordersOf(run: Run): Promise<OrdersView | null> {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = ordersCache.get(cacheKey);
     if (known !== undefined) return known;
@@ -680,13 +687,13 @@ export class RunItemRepository {
       .where('run_id', '=', run.id)
       .executeTakeFirst();
     if (row && !namesCache.has(run.id)) remember(namesCache, run.id, parsedNames(row.unchanged_names));
-    return remember(ordersCache, cacheKey, row ? decodeOrders(row.data) : null);
+    return remember(ordersCache, cacheKey, row ? openOrders(row.data) : null);
   }
 
   /** A page of everyone: the stored items of one index range, the unchanged persons between them. */
   private async everyonePage(
     run: Run,
-    orders: ItemOrders,
+    orders: OrdersView,
     sort: RunItemSort,
     page: number,
     pageSize: number,
@@ -802,7 +809,7 @@ export class RunItemRepository {
    * The names of the unchanged persons the run's items mention, kept when it was recorded (0431);
    * null for a run recorded before, whose list is then decoded whole.
    */
-  private async unchangedNames(run: Run): Promise<ReadonlyMap<string, string> | null> {
+  private async unchangedNames(run: Run): Promise<KeptNames | null> {
     const known = namesCache.get(run.id);
     if (known !== undefined) return known;
     const row = await this.ctx.db
@@ -838,8 +845,7 @@ interface NameRow {
 /** The three parts of `names` read different tables; their union is one statement. */
 type NamesQuery = SelectQueryBuilder<Database, keyof Database, NameRow>;
 
-const parsedNames = (json: string | null): ReadonlyMap<string, string> | null =>
-  json ? new Map(JSON.parse(json) as [string, string][]) : null;
+const parsedNames = (text: string | null): KeptNames | null => (text ? keptNames(text) : null);
 
 const sumOf = (counts: Readonly<Record<string, number>>): number =>
   Object.values(counts).reduce((n, c) => n + c, 0);
