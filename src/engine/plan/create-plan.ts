@@ -186,6 +186,12 @@ function uniqueName(
       return evaluateRulesIn(run.uniqueRules, scratchContext).values;
     },
     run.registry,
+    run.uniqueRulesPure
+      ? (localPart) => {
+          scratch[UNIQUE] = localPart;
+          return takenValue(run, scratchContext);
+        }
+      : undefined,
   );
   const first = sequence.first;
   if (choice === null || choice.tried <= 1) return { choice, first, taken: undefined };
@@ -221,6 +227,24 @@ function uniqueScratch(run: PlanRun, attrs: Person['attributes']): Record<string
   }
   scratch[UNIQUE] = '';
   return scratch;
+}
+
+/**
+ * Whether one of the unique rules' values is not free, each rule evaluated only until one is: most
+ * local parts tried are taken at their first value (the mail nickname), and the rules after it (two
+ * Joins for UPN and mail) need not run. The same values in the same order as allFree checks them:
+ * a value that is an error, or does not flow, is no key of the rules' values and is not checked.
+ * Only for rules that are pure (plan-run.ts uniqueRulesPure): skipping one changes nothing.
+ */
+function takenValue(run: PlanRun, context: EvalContext): boolean {
+  const rules = run.uniqueRules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as (typeof rules)[number];
+    const r = rule.evaluate(context);
+    if (r.ok && r.flow && typeof r.value === 'string' && !run.registry.isFree(rule.target, r.value))
+      return true;
+  }
+  return false;
 }
 
 /** " (why)" when a local part was refused for a name held implicitly, which no account shows. */

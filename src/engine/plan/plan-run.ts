@@ -89,6 +89,12 @@ export interface PlanRun {
   /** Rules with `[UniqueName]`: evaluated for creates (and for matching on them). */
   readonly uniqueRules: readonly CompiledRule[];
   /**
+   * The unique rules may be evaluated one by one and not all of them (a taken local part is passed
+   * over at its first taken value): each targets its own attribute and calls only functions that
+   * neither draw from the random stream, ask the registry nor run a pattern (which may throw).
+   */
+  readonly uniqueRulesPure: boolean;
+  /**
    * The person attributes the unique rules read besides UniqueName (an expression reads attributes
    * only by name, so these are all); undefined when one cannot be copied by assignment (`__proto__`).
    */
@@ -147,6 +153,7 @@ export function planRun(input: PlanInput): PlanRun {
     comparedRules,
     differences: differencesOf(comparedRules.map((r) => r.target)),
     uniqueRules,
+    uniqueRulesPure: arePure(uniqueRules, config.mapping),
     uniqueReferences: referencesOf(uniqueRules),
     matchOn,
     matchesOnUniqueName: matchOn.some((m) => m.unique),
@@ -211,6 +218,38 @@ export class PersonOutcome {
     this.entry = undefined;
     return this;
   }
+}
+
+/** Functions a pure unique rule may call (lower case): text only, no random stream, registry or pattern. */
+const PURE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'join',
+  'left',
+  'mid',
+  'stripspaces',
+  'tolower',
+  'toupper',
+  'normalizediacritics',
+  'coalesce',
+]);
+
+/**
+ * Whether the rules are pure in the sense of PlanRun.uniqueRulesPure, read from their configured
+ * sources: a name followed by "(" anywhere in an expression (even inside a quoted text) must be a
+ * pure function, so anything unclear counts as impure.
+ */
+function arePure(rules: readonly CompiledRule[], mapping: ConnectionConfig['mapping']): boolean {
+  const targets = new Set<string>();
+  for (const rule of rules) {
+    if (targets.has(rule.target)) return false;
+    targets.add(rule.target);
+    const sources = mapping.filter((m) => m.target === rule.target && m.type !== 'none');
+    if (sources.length !== 1) return false;
+    const source = sources[0] as (typeof sources)[number];
+    if (source.type !== 'expression') continue;
+    for (const call of (source.source ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g))
+      if (!PURE_FUNCTIONS.has((call[1] as string).toLowerCase())) return false;
+  }
+  return true;
 }
 
 function referencesOf(rules: readonly CompiledRule[]): readonly string[] | undefined {

@@ -263,15 +263,21 @@ function allFree(values: Readonly<Record<string, AttrValue>>, registry: UniqueNa
   return true;
 }
 
-/** The first local part of the sequence whose values are free; reserves them for the rest of the run. */
+/**
+ * The first local part of the sequence whose values are free; reserves them for the rest of the run.
+ * `taken`, when given, answers true only for a local part some value of which is not free (allFree
+ * would say false): such a local part is passed over without its values being made.
+ */
 export function chooseUniqueFrom(
   sequence: Iterable<string>,
   valuesFor: (localPart: string) => Readonly<Record<string, AttrValue>>,
   registry: UniqueNameRegistry,
+  taken?: (localPart: string) => boolean,
 ): UniqueChoice | null {
   let tried = 0;
   for (const localPart of sequence) {
     tried++;
+    if (taken?.(localPart) === true) continue;
     const values = valuesFor(localPart);
     if (!allFree(values, registry)) continue;
     for (const attribute in values) {
