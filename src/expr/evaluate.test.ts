@@ -11,6 +11,23 @@ test('evaluate: absent attributes are null, including names that exist on Object
   assert.equal(value('IsNull([__proto__])'), true);
 });
 
+test('evaluate: own attributes are read whatever their name and type', () => {
+  const own = {
+    constructor: 'C',
+    toString: 7,
+    flag: false,
+    list: ['a', 'b'],
+    empty: null,
+    'with "quote"': 'q',
+  };
+  assert.equal(value('[constructor]', own), 'C');
+  assert.equal(value('[toString]', own), 7);
+  assert.equal(value('[flag]', own), false);
+  assert.deepEqual(value('[list]', own), ['a', 'b']);
+  assert.equal(value('[empty]', own), null);
+  assert.equal(value('[with "quote"]', own), 'q');
+});
+
 test('evaluate: constants and comparisons can be whole expressions', () => {
   assert.equal(value('"NL"'), 'NL');
   assert.equal(value('42'), 42);

@@ -95,18 +95,8 @@ function run(compiled: Compiled, state: EvalState, result: Mutable<EvalOk>): Eva
 
 function compileNode(node: ExprNode): Compiled {
   switch (node.kind) {
-    case 'attribute': {
-      const name = node.name;
-      const read = attributeReader(name);
-      return (s) => {
-        const attributes = s.context.attributes;
-        const value = read(attributes);
-        if (value === undefined) return null;
-        if (typeof value === 'string') return value;
-        // hasOwn: an attribute called "constructor" must not find Object.prototype.constructor.
-        return Object.hasOwn(attributes, name) ? value : null;
-      };
-    }
+    case 'attribute':
+      return attributeNode(node.name);
     case 'string':
     case 'number':
     case 'boolean':
@@ -134,6 +124,42 @@ function compileNode(node: ExprNode): Compiled {
       return assertNever(node, 'expression node');
   }
 }
+
+/**
+ * An attribute node: the attribute's text, or its other value when the person has it as their own
+ * (hasOwn: an attribute called "constructor" must not find Object.prototype.constructor), else null.
+ * Made per name, as attributeReader's functions are (and kept likewise): the load is the node's own,
+ * where a closure shared by every attribute node called a reader through a call site that saw them all.
+ */
+function attributeNode(name: string): Compiled {
+  let node = attributeNodes.get(name);
+  if (node === undefined) {
+    const key = JSON.stringify(name);
+    try {
+      node = new Function(
+        's',
+        `const a = s.context.attributes; const v = a[${key}];
+if (v === undefined) return null;
+if (typeof v === 'string') return v;
+return Object.hasOwn(a, ${key}) ? v : null;`,
+      ) as Compiled;
+    } catch {
+      const read = attributeReader(name);
+      node = (s) => {
+        const attributes = s.context.attributes;
+        const value = read(attributes);
+        if (value === undefined) return null;
+        if (typeof value === 'string') return value;
+        return Object.hasOwn(attributes, name) ? value : null;
+      };
+    }
+    if (attributeNodes.size >= READERS_KEPT) attributeNodes.clear();
+    attributeNodes.set(name, node);
+  }
+  return node;
+}
+
+const attributeNodes = new Map<string, Compiled>();
 
 /**
  * Reads one attribute by a function made for the name. Every attribute node's closure shares one
