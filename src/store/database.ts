@@ -200,14 +200,15 @@ export interface RunItemsTable {
   error: string | null;
   /**
    * The item's place in the run's name order, and in its action and status orders (each then by
-   * name). Computed once when the run is recorded, so any page of any order is an index range.
+   * name). Computed once when the run is recorded, so any page of any order is an index range. The
+   * name order's place is also the seq (0440), whose primary key is that order's index.
    */
   pos_name: number;
   pos_action: number;
   pos_status: number;
-  /** `|department|jobTitle|`: the attributes this item changes. */
+  /** Rows written before 0440: `|department|jobTitle|`, the attributes the item changes; now ''. */
   changed: string;
-  /** Lower-case old and new values, for the run review's value search. */
+  /** Rows written before 0440: lower-case old and new values; now '' (filters read `changes`). */
   search: string;
 }
 

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
+import { runItemsNameOrderIsSeq } from '../../src/store/migrations/0440-run-items-name-order-is-seq.ts';
 import { keptNames, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
@@ -357,6 +358,38 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(listed, expectedOrder(older, 'status'));
     });
 
+    test("a run written in the engine's order is numbered by name (0440) and still pages", async () => {
+      const older = MANY.map((i) => ({ ...i, displayName: `${i.displayName} jr` }));
+      const run = await finish(older);
+      // As written between 0010 and 0350: seq in another order than the names (here reversed), the
+      // name order kept in pos_name and its own index.
+      const count = await sql<{ n: number }>`
+        select count(*) as n from run_items where run_id = ${run.id}`.execute(store.db);
+      const n = Number(count.rows[0]?.n);
+      assert.ok(n > 100);
+      await sql`update run_items set seq = -1 - seq where run_id = ${run.id}`.execute(store.db);
+      await sql`update run_items set seq = seq + ${n} where run_id = ${run.id}`.execute(store.db);
+      await sql`create index run_items_by_name on run_items (run_id, pos_name)`.execute(store.db);
+      await runItemsNameOrderIsSeq.up(store.db as unknown as Kysely<unknown>);
+      const renumbered = await sql<{ n: number }>`
+        select count(*) as n from run_items where run_id = ${run.id} and seq = pos_name`.execute(store.db);
+      assert.equal(Number(renumbered.rows[0]?.n), n);
+      const listed: string[] = [];
+      for (let page = 1; page <= 19; page++)
+        listed.push(
+          ...(await store.runItems.list(run, {}, 'name', page, 37)).items.map((i) => i.employeeNumber),
+        );
+      assert.deepEqual(listed, expectedOrder(older, 'name'));
+      const changed = older.filter(
+        (i) => i.action !== 'no-change' || (i.status !== 'success' && i.status !== 'skipped'),
+      );
+      const what = await store.runItems.list(run, { changesOnly: true }, 'name', 1, 700);
+      assert.deepEqual(
+        what.items.map((i) => i.employeeNumber),
+        expectedOrder(older, 'name').filter((e) => changed.some((i) => i.employeeNumber === e)),
+      );
+    });
+
     test('a step with a reason is stored as its code and parameters; an older row keeps its text', async () => {
       const reason = { code: 'update', count: 2 } as const;
       const withReason = item('11', 'Gert Reus', 'update', 'success', {
@@ -454,6 +487,10 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await numbers({ q: 'yıl' }), ['2']);
       assert.deepEqual(await numbers({ attribute: 'department' }), ['3', '2']);
       assert.deepEqual(await numbers({ value: 'finance' }), ['2']);
+      assert.deepEqual(await numbers({ value: 'SENIOR adv' }), ['8']);
+      assert.deepEqual(await numbers({ value: 'ict' }), ['2'], 'old values too');
+      assert.deepEqual(await numbers({ attribute: 'department', value: 'sales' }), ['3']);
+      assert.deepEqual(await numbers({ attribute: 'jobTitle', value: 'finance' }), []);
       assert.deepEqual(await numbers({ action: 'update', status: 'success' }), ['8', '2']);
       const update = await store.runItems.list(run, { action: 'update' }, 'name', 1, 1);
       assert.equal(update.total, 2);

@@ -22,6 +22,7 @@ import { auditEventCounts } from './0410-audit-event-counts.ts';
 import { auditActorName } from './0411-audit-actor-name.ts';
 import { runItemsByEmployee } from './0430-run-items-by-employee.ts';
 import { unchangedNames } from './0431-unchanged-names.ts';
+import { runItemsNameOrderIsSeq } from './0440-run-items-name-order-is-seq.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -49,6 +50,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0411-audit-actor-name': auditActorName,
     '0430-run-items-by-employee': runItemsByEmployee,
     '0431-unchanged-names': unchangedNames,
+    '0440-run-items-name-order-is-seq': runItemsNameOrderIsSeq,
   };
 }
 

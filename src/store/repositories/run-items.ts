@@ -3,8 +3,9 @@
  * - persons with an action or a finding are rows; unchanged persons are one compressed list per run
  *   (run-person-list.ts), listed on demand;
  * - each row knows its place in the name, action and status orders (computed once, when the run is
- *   recorded), so a page of one order, or of one action or status tile, is an index range; only
- *   free-text filters fall back to a filtered scan with OFFSET.
+ *   recorded; the name order's is its seq), so a page of one order, or of one action or status tile,
+ *   is an index range; free-text, attribute and value filters scan the run's rows once (the matches
+ *   are kept).
  */
 import { type SelectQueryBuilder, sql } from 'kysely';
 import {
@@ -80,8 +81,6 @@ const ITEM_COLUMNS = [
   'pos_name',
   'pos_action',
   'pos_status',
-  'changed',
-  'search',
 ] as const satisfies readonly (keyof RunItemsTable)[];
 
 /**
@@ -298,14 +297,6 @@ export class RunItemRepository {
       named.length,
       (seq) => {
         const { item } = named[seq] as Keyed;
-        const { changes } = item;
-        let changed = '';
-        let search = '';
-        for (let c = 0; c < changes.length; c++) {
-          const change = changes[c] as RunItem['changes'][number];
-          changed += `|${change.attribute}`;
-          search += `${c === 0 ? '' : '\n'}${valueText(change.old)}\u0001${valueText(change.new)}`;
-        }
         return [
           run.id,
           seq,
@@ -314,14 +305,12 @@ export class RunItemRepository {
           item.action,
           item.status,
           item.accountId,
-          toJson(changes),
+          toJson(item.changes),
           toJson(item.steps.map(storedStep)),
           item.error === null ? null : toJson(item.error),
           seq,
           posAction[seq],
           posStatus[seq],
-          changes.length === 0 ? '' : `${changed}|`,
-          search.toLowerCase(),
         ];
       },
     );
@@ -335,6 +324,10 @@ export class RunItemRepository {
     rowsWritten.catch(() => {});
     unchanged.sort(byName);
     const text = listText(unchanged.map((k) => toEntry(k.item)));
+    // So are the orders and the names of the unchanged persons the items mention: only the list's
+    // chunk boundaries wait for the database.
+    const merged = mergedOrders(named, byAction, byStatus, unchanged);
+    const mentioned = mentionedUnchanged(items, unchanged);
     await rowsWritten;
     let listOffsets = await this.storedList(run.connectionId, text.hash, unchanged.length);
     if (listOffsets === undefined) {
@@ -357,10 +350,10 @@ export class RunItemRepository {
           ? list.offsets
           : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
     }
-    const orders = encodeOrders({ ...mergedOrders(named, byAction, byStatus, unchanged), listOffsets });
+    const orders = encodeOrders({ ...merged, listOffsets });
     await this.ctx.db
       .insertInto('run_item_orders')
-      .values({ run_id: run.id, data: orders, unchanged_names: mentionedUnchanged(items, unchanged) })
+      .values({ run_id: run.id, data: orders, unchanged_names: mentioned })
       .execute();
     return { unchangedCount: unchanged.length, unchangedList: text.hash, itemCounts: counts };
   }
@@ -417,13 +410,15 @@ export class RunItemRepository {
     to: number,
   ): Promise<RunItemsTable[]> {
     if (to <= from) return [];
+    // A row's place in the name order is its seq (0440): the primary key is that order's index.
+    const by = column === 'pos_name' ? 'seq' : column;
     return this.ctx.db
       .selectFrom('run_items')
       .selectAll()
       .where('run_id', '=', runId)
-      .where(column, '>=', from)
-      .where(column, '<', to)
-      .orderBy(column)
+      .where(by, '>=', from)
+      .where(by, '<', to)
+      .orderBy(by)
       .execute();
   }
 
@@ -447,12 +442,35 @@ export class RunItemRepository {
     const cacheKey = `${run.id}|${run.finishedAt}|${sort}|${JSON.stringify(query)}`;
     const known = matchCache.get(cacheKey);
     if (known) return known;
-    const rows = await this.filtered(run.id, query).select('seq').orderBy(`pos_${sort}`).execute();
-    return remember(
-      matchCache,
-      cacheKey,
-      Int32Array.from(rows, (r) => Number(r.seq)),
-    );
+    const order = sort === 'name' ? 'seq' : (`pos_${sort}` as const);
+    const attribute = query.attribute ?? '';
+    const value = (query.value ?? '').toLowerCase();
+    if (attribute === '' && value === '') {
+      const rows = await this.filtered(run.id, query).select('seq').orderBy(order).execute();
+      return remember(
+        matchCache,
+        cacheKey,
+        Int32Array.from(rows, (r) => Number(r.seq)),
+      );
+    }
+    // A changed-attribute or value filter reads the rows' changes once and matches them here: rows
+    // keep no columns of their own for it (0440), which every recorded run paid for.
+    const rows = await this.filtered(run.id, query).select(['seq', 'changes']).orderBy(order).execute();
+    const seqs: number[] = [];
+    for (const r of rows) {
+      const changes = fromJson<RunItem['changes']>(r.changes) ?? [];
+      if (attribute !== '' && !changes.some((c) => c.attribute === attribute)) continue;
+      if (
+        value !== '' &&
+        !changes.some(
+          (c) =>
+            valueText(c.old).toLowerCase().includes(value) || valueText(c.new).toLowerCase().includes(value),
+        )
+      )
+        continue;
+      seqs.push(Number(r.seq));
+    }
+    return remember(matchCache, cacheKey, Int32Array.from(seqs));
   }
 
   /** Every item of the query in the given order (exports). */
@@ -619,13 +637,7 @@ export class RunItemRepository {
         return q.where(
           sql<boolean>`(lower(display_name) like ${pattern} escape '\\' or lower(employee_number) like ${pattern} escape '\\')`,
         );
-      })
-      .$if(query.attribute !== undefined && query.attribute !== '', (q) =>
-        q.where('changed', 'like', `%|${(query.attribute ?? '').replace(/[|%_\\]/g, '')}|%`),
-      )
-      .$if(query.value !== undefined && query.value !== '', (q) =>
-        q.where(sql<boolean>`search like ${likePattern(query.value ?? '')} escape '\\'`),
-      );
+      });
   }
 
   /** The stored rows and the unchanged persons of a query, in one order (cached: runs do not change). */
