@@ -92,7 +92,18 @@ const ITEM_COLUMNS = [
  */
 type StoredStep = readonly [RunStep['step'], ItemStatus, string | StepReason];
 
-const storedStep = (s: RunStep): StoredStep => [s.step, s.status, s.reason ?? s.message];
+/**
+ * JSON of an item's steps as stored (`StoredStep` tuples), written directly: a step's name and status
+ * are identifiers (nothing to escape), and no tuple is made only to be turned into text.
+ */
+function storedSteps(steps: readonly RunStep[]): string {
+  let json = '[';
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i] as RunStep;
+    json += `${i === 0 ? '' : ','}["${s.step}","${s.status}",${JSON.stringify(s.reason ?? s.message ?? null)}]`;
+  }
+  return `${json}]`;
+}
 
 const readStep = (s: StoredStep | RunStep): RunStep => {
   if (!Array.isArray(s)) return s as RunStep;
@@ -306,7 +317,7 @@ export class RunItemRepository {
           item.status,
           item.accountId,
           toJson(item.changes),
-          toJson(item.steps.map(storedStep)),
+          storedSteps(item.steps),
           item.error === null ? null : toJson(item.error),
           seq,
           posAction[seq],
