@@ -12,6 +12,14 @@ import { type Kysely, sql } from 'kysely';
 import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { runItemsNameOrderIsSeq } from '../../src/store/migrations/0440-run-items-name-order-is-seq.ts';
+import {
+  decodeOrders,
+  encodeOrders,
+  encodeWordOrders,
+  type ItemOrders,
+  openOrders,
+  pageOf,
+} from '../../src/store/repositories/run-item-orders.ts';
 import { keptNames, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
@@ -89,6 +97,79 @@ function expectedOrder(items: readonly RunItem[], sort: 'name' | 'action' | 'sta
     .sort((a, b) => rank(a) - rank(b) || (full(a) < full(b) ? -1 : full(a) > full(b) ? 1 : 0))
     .map((i) => i.employeeNumber);
 }
+
+test("a run's orders in blocks read alike at every place, across blocks and at their edges", () => {
+  // 5,000 stored items among 12,000 persons (three blocks an order), 700 skipped; ascending places.
+  let seed = 7;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  const ascending = (length: number, span: number) => {
+    const xs = new Int32Array(length);
+    let x = -1;
+    for (let i = 0; i < length; i++) {
+      x += 1 + Math.floor(random() * ((2 * (span - x)) / (length - i)));
+      xs[i] = Math.min(x, span - length + i);
+      x = xs[i] as number;
+    }
+    return xs;
+  };
+  const orders: ItemOrders = {
+    stored: 5000,
+    unchanged: 7000,
+    places: {
+      name: ascending(5000, 12_000),
+      action: ascending(5000, 12_000),
+      status: ascending(5000, 12_000),
+    },
+    skipped: ascending(700, 7000),
+    listOffsets: [9, 100, 250],
+  };
+  const blocked = encodeOrders(orders);
+  assert.deepEqual(decodeOrders(blocked), orders);
+  assert.deepEqual(decodeOrders(encodeWordOrders(orders)), orders);
+  const naive = (xs: Int32Array, v: number) => {
+    const i = xs.findIndex((x) => x >= v);
+    return i < 0 ? xs.length : i;
+  };
+  for (const sort of ['name', 'action', 'status'] as const) {
+    const xs = orders.places[sort];
+    // Read fresh each time: a block decoded by one question must not be needed by the next.
+    for (const v of [
+      0,
+      1,
+      2047,
+      2048,
+      2049,
+      4095,
+      4096,
+      xs[2047],
+      xs[2048],
+      xs[4999],
+      11_999,
+      12_000,
+      99_999,
+    ]) {
+      assert.equal(
+        openOrders(blocked).places[sort].lowerBound(v as number),
+        naive(xs, v as number),
+        `${sort} ${v}`,
+      );
+    }
+    for (const i of [0, 2047, 2048, 4095, 4096, 4999])
+      assert.equal(openOrders(blocked).places[sort].at(i), xs[i]);
+    // Every page, as a run review pages (one reader, pages in any order), equal to the decoded orders'.
+    const reader = openOrders(blocked);
+    const decoded = openOrders(encodeWordOrders(orders));
+    for (const from of [11_950, 0, 4_000, 6_000, 2_000, 11_999]) {
+      assert.deepEqual(
+        pageOf(reader, sort, from, Math.min(12_000, from + 50)),
+        pageOf(decoded, sort, from, Math.min(12_000, from + 50)),
+      );
+    }
+  }
+});
 
 test('kept names are found by employee number in their text, whatever the names hold; older texts are parsed', () => {
   // Names that look like the text's own structure: quotes, brackets, commas, line breaks.
@@ -421,7 +502,7 @@ for (const dialect of DIALECTS) {
     });
 
     test("everyone pages alike in every format of a run's orders, with or without the list's chunk boundaries", async () => {
-      const { decodeOrders, encodeOrders, encodeVarintOrders } = await import(
+      const { decodeOrders, encodeOrders, encodeVarintOrders, encodeWordOrders } = await import(
         '../../src/store/repositories/run-item-orders.ts'
       );
       const juniors = MANY.map((i) => ({ ...i, displayName: `${i.displayName} jr` }));
@@ -432,10 +513,12 @@ for (const dialect of DIALECTS) {
       const orders = decodeOrders(stored.rows[0]?.data as Uint8Array);
       // Shared with the first run, the list's boundaries were read back from its head.
       assert.equal(orders.listOffsets?.length, Math.ceil(older.unchangedCount / 256) + 1);
-      // Written as 32-bit words (format 3); runs recorded before keep varints, with the boundaries
-      // (format 2) or without them (format 1: the list's head is read instead).
+      // Written in blocks (format 4); runs recorded before keep 32-bit words (format 3), or varints
+      // with the boundaries (format 2) or without them (format 1: the list's head is read instead).
       const formats = [
         encodeOrders({ ...orders, listOffsets: null }),
+        encodeWordOrders(orders),
+        encodeWordOrders({ ...orders, listOffsets: null }),
         encodeVarintOrders(orders),
         encodeVarintOrders({ ...orders, listOffsets: null }),
       ];
@@ -444,7 +527,8 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(decoded.places, orders.places);
         assert.deepEqual(decoded.skipped, orders.skipped);
       }
-      assert.deepEqual(decodeOrders(formats[1] as Buffer).listOffsets, orders.listOffsets);
+      for (const data of [formats[1], formats[3]])
+        assert.deepEqual(decodeOrders(data as Buffer).listOffsets, orders.listOffsets);
       for (const data of formats) {
         await sql`update run_item_orders set data = ${data} where run_id = ${older.id}`.execute(store.db);
         // A run read again, as a new process would (its orders are cached by finish time).

@@ -58,29 +58,71 @@ export function mergedPlaces(stored: RankedList, unchanged: RankedList): Int32Ar
 const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
 /**
  * 1: places and skipped as varint gaps; 2: and the list's chunk boundaries; 3: the same gaps as
- * 32-bit words. A page's first request decodes its run's orders, and reading varints byte by byte
- * in not yet optimised code was most of that request (3.4 ms of CPU at 20,000 persons against 1.3 ms
- * for words; a view of the raw places, 0.7 ms, took 10 times the bytes: 47 KB against 8 KB).
+ * 32-bit words (reading varints byte by byte in not yet optimised code was most of a first request).
+ * 4: the words in blocks of `BLOCK`, each deflated on its own behind a table of each block's first
+ * value and size: a page inflates the one or two blocks it reads (8 KB), not every order of the run
+ * (200 KB at 50,000 persons, most of the CPU left in a first request).
  */
 const FORMAT = 3;
 const HEADER_WORDS = 5;
 const LITTLE_ENDIAN = endianness() === 'LE';
+/**
+ * Format 4's first word. Its first byte (7) can never start a raw-deflate stream (block type 3 is
+ * reserved), which formats 1–3 are.
+ */
+const BLOCKED = 0x0407;
+const BLOCKED_HEADER_WORDS = 6;
+const BLOCK = 2048;
 
+/** Little-endian words as bytes. */
+const wordBytes = (words: Int32Array): Buffer => {
+  const bytes = Buffer.from(words.buffer, words.byteOffset, words.byteLength);
+  return LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap32();
+};
+
+/** An ascending sequence's values from `from` to `to` as gaps, the first from -1. */
+function gapsOf(xs: Int32Array, from: number, to: number): Int32Array {
+  const gaps = new Int32Array(to - from);
+  let last = -1;
+  for (let i = from; i < to; i++) {
+    const x = xs[i] as number;
+    gaps[i - from] = x - last - 1;
+    last = x;
+  }
+  return gaps;
+}
+
+/** Format 4: the words of the header, the list's chunk boundaries and the block table, then the blocks. */
 export function encodeOrders(orders: ItemOrders): Buffer {
+  const offsets = orders.listOffsets === null ? null : Int32Array.from(orders.listOffsets);
+  const sections = [...SORTS.map((s) => orders.places[s]), orders.skipped];
+  const blocks: Buffer[] = [];
+  const table: number[] = [];
+  for (const xs of sections)
+    for (let at = 0; at < xs.length; at += BLOCK) {
+      const block = deflateRawSync(wordBytes(gapsOf(xs, at, Math.min(xs.length, at + BLOCK))));
+      table.push(xs[at] as number, block.length);
+      blocks.push(block);
+    }
+  const head = new Int32Array(BLOCKED_HEADER_WORDS + (offsets?.length ?? 0) + table.length);
+  head.set([BLOCKED, orders.stored, orders.unchanged, orders.skipped.length, offsets?.length ?? -1, BLOCK]);
+  if (offsets) head.set(offsets, BLOCKED_HEADER_WORDS);
+  head.set(table, BLOCKED_HEADER_WORDS + (offsets?.length ?? 0));
+  return Buffer.concat([wordBytes(head), ...blocks]);
+}
+
+/** Format 3, as runs recorded before keep it (and tests write it). */
+export function encodeWordOrders(orders: ItemOrders): Buffer {
   const offsets = orders.listOffsets === null ? null : Int32Array.from(orders.listOffsets);
   const sections = [...SORTS.map((s) => orders.places[s]), orders.skipped, offsets ?? new Int32Array(0)];
   const words = new Int32Array(HEADER_WORDS + sections.reduce((n, xs) => n + xs.length, 0));
   words.set([FORMAT, orders.stored, orders.unchanged, orders.skipped.length, offsets?.length ?? -1]);
   let at = HEADER_WORDS;
   for (const xs of sections) {
-    let last = -1;
-    for (const x of xs) {
-      words[at++] = x - last - 1;
-      last = x;
-    }
+    words.set(gapsOf(xs, 0, xs.length), at);
+    at += xs.length;
   }
-  const bytes = Buffer.from(words.buffer);
-  return deflateRawSync(LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap32());
+  return deflateRawSync(wordBytes(words));
 }
 
 /** Formats 1 and 2, as runs recorded before keep them (and tests write them). */
@@ -119,7 +161,18 @@ export function encodeVarintOrders(orders: ItemOrders): Buffer {
  * An ascending sequence as it is read: stored as gaps, turned into values only as far as a page asks
  * (a page of everyone near the start walks a few dozen of a run's 16,000 stored places, not all).
  */
-export class Ascending {
+/** An ascending sequence of places, read as far as asked for. */
+export interface Places {
+  readonly length: number;
+  /** The value at `i` (< length). */
+  at(i: number): number;
+  /** The first index whose value is ≥ `value` (length when there is none). */
+  lowerBound(value: number): number;
+  /** Every value. */
+  all(): Int32Array;
+}
+
+export class Ascending implements Places {
   readonly #xs: Int32Array;
   /** Values at [0, done) are known; the rest are still gaps. */
   #done: number;
@@ -180,8 +233,8 @@ export class Ascending {
 export interface OrdersView {
   readonly stored: number;
   readonly unchanged: number;
-  readonly places: Readonly<Record<MergedSort, Ascending>>;
-  readonly skipped: Ascending;
+  readonly places: Readonly<Record<MergedSort, Places>>;
+  readonly skipped: Places;
   readonly listOffsets: readonly number[] | null;
 }
 
@@ -200,6 +253,7 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
 
 /** A run's orders to be paged: no order is walked before a page asks for it, and then only as far as it needs. */
 export function openOrders(data: Uint8Array): OrdersView {
+  if (data[0] === (BLOCKED & 0xff) && data[1] === BLOCKED >> 8) return openBlocks(data);
   const bytes = inflateRawSync(data);
   // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
   if (bytes[0] === FORMAT) return openWords(bytes);
@@ -217,20 +271,118 @@ export function openOrders(data: Uint8Array): OrdersView {
   };
 }
 
-function openWords(bytes: Buffer): OrdersView {
-  if (bytes.length % 4 !== 0 || bytes.length < HEADER_WORDS * 4)
-    throw new Error('run item orders: truncated');
-  // The inflated bytes are this function's own: read in place when aligned (as zlib allocates them).
-  let words: Int32Array;
+/** Format 4: the header and table read in place, each block inflated when a page first reads it. */
+function openBlocks(data: Uint8Array): OrdersView {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const word = (i: number) => {
+    if (4 * i + 4 > bytes.length) throw new Error('run item orders: truncated');
+    return bytes.readInt32LE(4 * i);
+  };
+  const stored = word(1);
+  const unchanged = word(2);
+  const skippedLength = word(3);
+  const offsetsLength = word(4);
+  const block = word(5);
+  let at = BLOCKED_HEADER_WORDS;
+  let listOffsets: number[] | null = null;
+  if (offsetsLength >= 0) {
+    listOffsets = Array.from({ length: offsetsLength }, (_, i) => word(at + i));
+    at += offsetsLength;
+  }
+  const lengths = [stored, stored, stored, skippedLength];
+  const tableWords = 2 * lengths.reduce((n, length) => n + Math.ceil(length / block), 0);
+  let byte = 4 * (at + tableWords);
+  const sections = lengths.map((length) => {
+    const count = Math.ceil(length / block);
+    const firsts = new Int32Array(count);
+    const ranges: [number, number][] = [];
+    for (let b = 0; b < count; b++) {
+      firsts[b] = word(at++);
+      const size = word(at++);
+      ranges.push([byte, byte + size]);
+      byte += size;
+    }
+    if (byte > bytes.length) throw new Error('run item orders: truncated');
+    return new Blocks(length, block, firsts, (b) => {
+      const [from, to] = ranges[b] as [number, number];
+      return inflateRawSync(bytes.subarray(from, to));
+    });
+  });
+  const [name, action, status, skipped] = sections as [Blocks, Blocks, Blocks, Blocks];
+  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets };
+}
+
+/** Bytes of little-endian words as words, in place when aligned (inflated bytes are the reader's own). */
+function wordsOf(bytes: Buffer): Int32Array {
+  if (bytes.length % 4 !== 0) throw new Error('run item orders: truncated');
   if (bytes.byteOffset % 4 === 0) {
     if (!LITTLE_ENDIAN) bytes.swap32();
-    words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
-  } else {
-    words = new Int32Array(bytes.length / 4);
-    const view = Buffer.from(words.buffer);
-    bytes.copy(view);
-    if (!LITTLE_ENDIAN) view.swap32();
+    return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
   }
+  const words = new Int32Array(bytes.length / 4);
+  const view = Buffer.from(words.buffer);
+  bytes.copy(view);
+  if (!LITTLE_ENDIAN) view.swap32();
+  return words;
+}
+
+/** An ascending sequence kept in blocks of gaps, each inflated and decoded when first read. */
+class Blocks implements Places {
+  readonly #decoded: (Ascending | undefined)[];
+
+  constructor(
+    readonly length: number,
+    private readonly block: number,
+    /** Each block's first value. */
+    private readonly firsts: Int32Array,
+    private readonly inflate: (b: number) => Buffer,
+  ) {
+    this.#decoded = new Array(firsts.length);
+  }
+
+  at(i: number): number {
+    return this.#blockAt(Math.floor(i / this.block)).at(i % this.block);
+  }
+
+  lowerBound(value: number): number {
+    // The blocks whose first value is below `value`: the answer lies in the last of them, or after it.
+    const firsts = this.firsts;
+    let lo = 0;
+    let hi = firsts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((firsts[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return 0;
+    const b = lo - 1;
+    const inBlock = this.#blockAt(b);
+    const i = inBlock.lowerBound(value);
+    return i < inBlock.length ? b * this.block + i : Math.min(this.length, lo * this.block);
+  }
+
+  all(): Int32Array {
+    const xs = new Int32Array(this.length);
+    for (let b = 0; b < this.firsts.length; b++) xs.set(this.#blockAt(b).all(), b * this.block);
+    return xs;
+  }
+
+  #blockAt(b: number): Ascending {
+    let decoded = this.#decoded[b];
+    if (decoded === undefined) {
+      const gaps = wordsOf(this.inflate(b));
+      const expected = Math.min(this.block, this.length - b * this.block);
+      if (gaps.length !== expected) throw new Error('run item orders: truncated');
+      decoded = new Ascending(gaps);
+      this.#decoded[b] = decoded;
+    }
+    return decoded;
+  }
+}
+
+function openWords(bytes: Buffer): OrdersView {
+  if (bytes.length < HEADER_WORDS * 4) throw new Error('run item orders: truncated');
+  const words = wordsOf(bytes);
   const [, stored = 0, unchanged = 0, skippedLength = 0, offsetsLength = 0] = words;
   let at = HEADER_WORDS;
   const section = (length: number) => {
@@ -280,7 +432,7 @@ function decodeVarints(bytes: Buffer): ItemOrders {
 }
 
 /** The `rank`-th index (from 0) that is not in the ascending sequence `out`. */
-function nthNotIn(out: Ascending, rank: number): number {
+function nthNotIn(out: Places, rank: number): number {
   // The smallest j with j = rank + |{x ∈ out : x ≤ j}| — reached from below, it is never in `out`.
   let j = rank;
   for (;;) {
