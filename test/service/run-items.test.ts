@@ -125,10 +125,15 @@ test("a run's orders in blocks read alike at every place, across blocks and at t
     },
     skipped: ascending(700, 7000),
     listOffsets: [9, 100, 250],
+    firstChunk: Buffer.from('the first chunk of the list'),
   };
   const blocked = encodeOrders(orders);
   assert.deepEqual(decodeOrders(blocked), orders);
-  assert.deepEqual(decodeOrders(encodeWordOrders(orders)), orders);
+  assert.deepEqual(decodeOrders(encodeOrders({ ...orders, firstChunk: null })), {
+    ...orders,
+    firstChunk: null,
+  });
+  assert.deepEqual(decodeOrders(encodeWordOrders(orders)), { ...orders, firstChunk: null });
   const naive = (xs: Int32Array, v: number) => {
     const i = xs.findIndex((x) => x >= v);
     return i < 0 ? xs.length : i;
@@ -547,6 +552,21 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(await pages(current), expected);
         }
       }
+    });
+
+    test("page 1 of everyone by name reads the unchanged persons from the run's orders, not from its list", async () => {
+      const seniors = MANY.map((i) => ({ ...i, displayName: `${i.displayName} sr` }));
+      const recorded = await finish(seniors);
+      // The list's bytes made unreadable: only what the orders carry can be shown.
+      await sql`update run_person_lists set data = ${Buffer.alloc(64, 0xff)} where hash = ${recorded.unchangedList}`.execute(
+        store.db,
+      );
+      const page = await store.runItems.list(recorded, {}, 'name', 1, 50);
+      assert.deepEqual(
+        page.items.map((i) => i.employeeNumber),
+        expectedOrder(seniors, 'name').slice(0, 50),
+      );
+      assert.ok(page.items.some((i) => i.action === 'no-change' && i.status === 'success'));
     });
 
     test('what changes: the rows alone, in each order, on any page', async () => {

@@ -29,6 +29,12 @@ export interface ItemOrders {
    * page of everyone does not read the list's head first; null in orders written before (format 1).
    */
   readonly listOffsets: readonly number[] | null;
+  /**
+   * The list's first chunk, deflated (run-person-list.ts): a run review's first page of everyone —
+   * page 1 by name — finds its unchanged persons here, without reading the list (SQLite reads a
+   * list of 50,000 persons whole, 1 MB, to cut a chunk from it). Absent in orders written before.
+   */
+  readonly firstChunk?: Uint8Array | null;
 }
 
 /** Items in one order (rank, then name key), by position: a rank (0 for the name order) and a key. */
@@ -61,7 +67,7 @@ const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
  * 32-bit words (reading varints byte by byte in not yet optimised code was most of a first request).
  * 4: the words in blocks of `BLOCK`, each deflated on its own behind a table of each block's first
  * value and size: a page inflates the one or two blocks it reads (8 KB), not every order of the run
- * (200 KB at 50,000 persons, most of the CPU left in a first request).
+ * (200 KB at 50,000 persons, most of the CPU left in a first request). 5: and the list's first chunk.
  */
 const FORMAT = 3;
 const HEADER_WORDS = 5;
@@ -72,6 +78,9 @@ const LITTLE_ENDIAN = endianness() === 'LE';
  */
 const BLOCKED = 0x0407;
 const BLOCKED_HEADER_WORDS = 6;
+/** Format 5's first word, and its header: format 4's and the size of the list's first chunk (-1: none). */
+const WITH_CHUNK = 0x0507;
+const WITH_CHUNK_HEADER_WORDS = 7;
 const BLOCK = 2048;
 
 /** Little-endian words as bytes. */
@@ -104,11 +113,20 @@ export function encodeOrders(orders: ItemOrders): Buffer {
       table.push(xs[at] as number, block.length);
       blocks.push(block);
     }
-  const head = new Int32Array(BLOCKED_HEADER_WORDS + (offsets?.length ?? 0) + table.length);
-  head.set([BLOCKED, orders.stored, orders.unchanged, orders.skipped.length, offsets?.length ?? -1, BLOCK]);
-  if (offsets) head.set(offsets, BLOCKED_HEADER_WORDS);
-  head.set(table, BLOCKED_HEADER_WORDS + (offsets?.length ?? 0));
-  return Buffer.concat([wordBytes(head), ...blocks]);
+  const chunk = orders.firstChunk ?? null;
+  const head = new Int32Array(WITH_CHUNK_HEADER_WORDS + (offsets?.length ?? 0) + table.length);
+  head.set([
+    WITH_CHUNK,
+    orders.stored,
+    orders.unchanged,
+    orders.skipped.length,
+    offsets?.length ?? -1,
+    BLOCK,
+    chunk?.length ?? -1,
+  ]);
+  if (offsets) head.set(offsets, WITH_CHUNK_HEADER_WORDS);
+  head.set(table, WITH_CHUNK_HEADER_WORDS + (offsets?.length ?? 0));
+  return Buffer.concat([wordBytes(head), ...blocks, ...(chunk ? [chunk] : [])]);
 }
 
 /** Format 3, as runs recorded before keep it (and tests write it). */
@@ -236,6 +254,7 @@ export interface OrdersView {
   readonly places: Readonly<Record<MergedSort, Places>>;
   readonly skipped: Places;
   readonly listOffsets: readonly number[] | null;
+  readonly firstChunk: Uint8Array | null;
 }
 
 /** A run's orders, every order decoded. */
@@ -248,12 +267,14 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
     places: { name: name.all(), action: action.all(), status: status.all() },
     skipped: view.skipped.all(),
     listOffsets: view.listOffsets,
+    firstChunk: view.firstChunk,
   };
 }
 
 /** A run's orders to be paged: no order is walked before a page asks for it, and then only as far as it needs. */
 export function openOrders(data: Uint8Array): OrdersView {
-  if (data[0] === (BLOCKED & 0xff) && data[1] === BLOCKED >> 8) return openBlocks(data);
+  if (data[0] === (BLOCKED & 0xff) && (data[1] === BLOCKED >> 8 || data[1] === WITH_CHUNK >> 8))
+    return openBlocks(data);
   const bytes = inflateRawSync(data);
   // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
   if (bytes[0] === FORMAT) return openWords(bytes);
@@ -268,6 +289,7 @@ export function openOrders(data: Uint8Array): OrdersView {
     },
     skipped: new Ascending(orders.skipped, true),
     listOffsets: orders.listOffsets,
+    firstChunk: null,
   };
 }
 
@@ -283,7 +305,9 @@ function openBlocks(data: Uint8Array): OrdersView {
   const skippedLength = word(3);
   const offsetsLength = word(4);
   const block = word(5);
-  let at = BLOCKED_HEADER_WORDS;
+  const withChunk = data[1] === WITH_CHUNK >> 8;
+  const chunkLength = withChunk ? word(6) : -1;
+  let at = withChunk ? WITH_CHUNK_HEADER_WORDS : BLOCKED_HEADER_WORDS;
   let listOffsets: number[] | null = null;
   if (offsetsLength >= 0) {
     listOffsets = Array.from({ length: offsetsLength }, (_, i) => word(at + i));
@@ -309,7 +333,9 @@ function openBlocks(data: Uint8Array): OrdersView {
     });
   });
   const [name, action, status, skipped] = sections as [Blocks, Blocks, Blocks, Blocks];
-  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets };
+  if (chunkLength >= 0 && byte + chunkLength > bytes.length) throw new Error('run item orders: truncated');
+  const firstChunk = chunkLength < 0 ? null : bytes.subarray(byte, byte + chunkLength);
+  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk };
 }
 
 /** Bytes of little-endian words as words, in place when aligned (inflated bytes are the reader's own). */
@@ -396,7 +422,7 @@ function openWords(bytes: Buffer): OrdersView {
   const status = section(stored);
   const skipped = section(skippedLength);
   const listOffsets = offsetsLength < 0 ? null : Array.from(section(offsetsLength).all());
-  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets };
+  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk: null };
 }
 
 function decodeVarints(bytes: Buffer): ItemOrders {

@@ -7,6 +7,7 @@
  *   is an index range; free-text, attribute and value filters scan the run's rows once (the matches
  *   are kept).
  */
+import { deflateRawSync } from 'node:zlib';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import {
   ACTIONS,
@@ -361,7 +362,9 @@ export class RunItemRepository {
           ? list.offsets
           : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
     }
-    const orders = encodeOrders({ ...merged, listOffsets });
+    // The list's first chunk travels with the orders too: page 1 by name reads no list (run-item-orders.ts).
+    const firstChunk = text.chunks[0] === undefined ? null : deflateRawSync(text.chunks[0]);
+    const orders = encodeOrders({ ...merged, listOffsets, firstChunk });
     await this.ctx.db
       .insertInto('run_item_orders')
       .values({ run_id: run.id, data: orders, unchanged_names: mentioned })
@@ -730,7 +733,7 @@ export class RunItemRepository {
     // Both at once: on PostgreSQL, two pooled connections.
     const [rows, entries] = await Promise.all([
       this.rowsInRange(run.id, column, storedFrom, storedTo),
-      this.entriesAt(run, wanted, orders.listOffsets),
+      this.entriesAt(run, wanted, orders.listOffsets, orders.firstChunk),
     ]);
     const items = slots.map((s) =>
       'stored' in s
@@ -749,6 +752,8 @@ export class RunItemRepository {
     indices: readonly number[],
     /** The list's chunk boundaries when the run's orders carry them (no head to read). */
     knownOffsets: readonly number[] | null = null,
+    /** The list's first chunk when the run's orders carry it. */
+    firstChunk: Uint8Array | null = null,
   ): Promise<Map<number, UnchangedEntry>> {
     const found = new Map<number, UnchangedEntry>();
     const hash = run.unchangedList;
@@ -760,6 +765,8 @@ export class RunItemRepository {
       for (const i of indices) found.set(i, list[i] as UnchangedEntry);
       return found;
     }
+    if (firstChunk !== null && !chunkCache.has(`${hash}|0`) && indices.some((i) => i < LIST_CHUNK))
+      remember(chunkCache, `${hash}|0`, decodeChunk(firstChunk), CHUNK_CACHE_SIZE);
     const needed = [...new Set(indices.map((i) => Math.floor(i / LIST_CHUNK)))].sort((a, b) => a - b);
     const missing = needed.filter((c) => !chunkCache.has(`${hash}|${c}`));
     // Neighbouring chunks are read as one range of bytes; each range is one column of one query.
