@@ -238,11 +238,19 @@ function uniqueScratch(run: PlanRun, attrs: Person['attributes']): Record<string
  */
 function takenValue(run: PlanRun, context: EvalContext): boolean {
   const rules = run.uniqueRules;
+  const registry = run.registry;
+  // A value just found free is not looked up again for a rule checked alike (mail after UPN).
+  let free: string | undefined;
+  let freeFor = '';
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as (typeof rules)[number];
     const r = rule.evaluate(context);
-    if (r.ok && r.flow && typeof r.value === 'string' && !run.registry.isFree(rule.target, r.value))
-      return true;
+    if (!r.ok || !r.flow || typeof r.value !== 'string') continue;
+    const value = r.value;
+    if (value === free && registry.checksAlike(freeFor, rule.target)) continue;
+    if (!registry.isFree(rule.target, value)) return true;
+    free = value;
+    freeFor = rule.target;
   }
   return false;
 }

@@ -93,6 +93,26 @@ export class UniqueNameRegistry {
     }
   }
 
+  /**
+   * Whether a value is checked for `a` and for `b` alike (the same attributes collide with both, as
+   * for UPN and mail, and no name is held implicitly): then a value free for one is free for the other.
+   */
+  checksAlike(a: string, b: string): boolean {
+    if (a === b) return true;
+    if (this.implied.length > 0) return false;
+    const x = this.checkOf(a);
+    const y = this.checkOf(b);
+    return (
+      x.held === y.held &&
+      x.presence === y.presence &&
+      x.reserved === y.reserved &&
+      x.indexed.length === 0 &&
+      y.indexed.length === 0 &&
+      x.reservedApart.length === 0 &&
+      y.reservedApart.length === 0
+    );
+  }
+
   isFree(attribute: string, value: string): boolean {
     const key = normaliseKey(value);
     const check = this.checkOf(attribute);
@@ -265,8 +285,9 @@ function allFree(values: Readonly<Record<string, AttrValue>>, registry: UniqueNa
 
 /**
  * The first local part of the sequence whose values are free; reserves them for the rest of the run.
- * `taken`, when given, answers true only for a local part some value of which is not free (allFree
- * would say false): such a local part is passed over without its values being made.
+ * `taken`, when given, answers whether some value of a local part is not free (what allFree would
+ * answer of its values, negated): a taken one is passed over without its values being made, and the
+ * values of the one chosen are not checked again.
  */
 export function chooseUniqueFrom(
   sequence: Iterable<string>,
@@ -279,7 +300,7 @@ export function chooseUniqueFrom(
     tried++;
     if (taken?.(localPart) === true) continue;
     const values = valuesFor(localPart);
-    if (!allFree(values, registry)) continue;
+    if (taken === undefined && !allFree(values, registry)) continue;
     for (const attribute in values) {
       const value = values[attribute];
       if (typeof value === 'string') registry.reserve(attribute, value);
