@@ -21,7 +21,12 @@ export class ManagerReferences {
    * a dozen times each on the way to 50,000 entries.
    */
   private readonly at: number[];
-  private readonly persons: Person[];
+  /**
+   * The person's employee number and the manager HR names, read while the person is planned (their
+   * record is at hand then; the manager pass would fetch each person's record and attributes again).
+   */
+  private readonly numbers: string[];
+  private readonly wanted: AttrValue[];
   private readonly accounts: (string | null)[];
   private readonly current: (string | null | undefined)[];
   private count = 0;
@@ -36,7 +41,8 @@ export class ManagerReferences {
     persons: readonly Person[],
   ) {
     this.at = new Array(persons.length);
-    this.persons = new Array(persons.length);
+    this.numbers = new Array(persons.length);
+    this.wanted = new Array(persons.length);
     this.accounts = new Array(persons.length);
     this.current = new Array(persons.length);
     for (const p of persons) {
@@ -49,10 +55,12 @@ export class ManagerReferences {
   add(index: number, person: Person, accountId: string | null, current: string | null | undefined): void {
     const i = this.count++;
     this.at[i] = index;
-    this.persons[i] = person;
+    const n = person.employeeNumber;
+    this.numbers[i] = n;
+    this.wanted[i] = person.attributes.ManagerEmployeeNumber ?? null;
     this.accounts[i] = accountId;
     this.current[i] = current;
-    if (this.named.has(person.employeeNumber)) this.planned.set(person.employeeNumber, accountId);
+    if (this.named.has(n)) this.planned.set(n, accountId);
   }
 
   /** Sets every person's manager in `plans` (in place where the plan is still a draft). */
@@ -63,10 +71,10 @@ export class ManagerReferences {
       const at = this.at[i] as number;
       let p = plans[at] as PersonPlan;
       if (p.item.status === 'failed') continue;
-      const person = this.persons[i] as Person;
+      const n = this.numbers[i] as string;
       const accountId = this.accounts[i] as string | null;
       const currentManager = this.current[i];
-      const wanted = person.attributes.ManagerEmployeeNumber;
+      const wanted = this.wanted[i];
       const wantedAccount = typeof wanted === 'string' ? this.managerAccount(wanted) : undefined;
       if (typeof wanted === 'string' && wantedAccount === undefined) {
         // A reference that cannot resolve: the sync sets no manager either, so say so now.
@@ -75,7 +83,7 @@ export class ManagerReferences {
       }
       const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
       // What the account has now: read from the target when it reports managers, else what hrsync last set.
-      const previous = this.run.linksByEmployee.get(person.employeeNumber)?.applied.manager;
+      const previous = this.run.linksByEmployee.get(n)?.applied.manager;
       const unchanged =
         currentManager === undefined
           ? desired === (typeof previous === 'string' ? previous : null)
@@ -97,7 +105,7 @@ export class ManagerReferences {
             : (this.employeeOfAccount(currentManager) ?? currentManager);
       const write: PlannedWrite = {
         kind: 'set-manager',
-        employeeNumber: person.employeeNumber,
+        employeeNumber: n,
         accountId,
         managerEmployeeNumber: desired,
         managerAccountId: wantedAccount ?? null,
@@ -138,7 +146,7 @@ export class ManagerReferences {
     if (this.everyone === undefined) {
       this.everyone = new Map();
       for (let i = 0; i < this.count; i++)
-        this.everyone.set((this.persons[i] as Person).employeeNumber, this.accounts[i] as string | null);
+        this.everyone.set(this.numbers[i] as string, this.accounts[i] as string | null);
     }
     return this.everyone.get(n);
   }
@@ -159,7 +167,7 @@ export class ManagerReferences {
       for (let i = 0; i < this.count; i++) {
         const account = this.accounts[i];
         if (typeof account === 'string' && managing.has(account))
-          this.byAccount.set(account, (this.persons[i] as Person).employeeNumber);
+          this.byAccount.set(account, this.numbers[i] as string);
       }
     }
     return this.byAccount.get(id) ?? this.run.owners.get(id);
