@@ -600,6 +600,27 @@ for (const dialect of DIALECTS) {
       assert.equal(update.total, 2);
     });
 
+    test('an attribute filter matches the attribute exactly, whatever its characters', async () => {
+      const changed = (n: string, name: string, attribute: string) =>
+        item(n, name, 'update', 'success', { changes: [{ attribute, old: null, new: 'x' }] });
+      const filtered = await finish([
+        changed('31', 'A', 'extension_a_b'),
+        changed('32', 'B', 'extensionXaYb'),
+        changed('33', 'C', 'Extension_A_B'),
+        changed('34', 'D', '100%'),
+        changed('35', 'E', 'say "hi"'),
+      ]);
+      const of = async (attribute: string) =>
+        (await store.runItems.list(filtered, { attribute }, 'name', 1, 50)).items.map(
+          (i) => i.employeeNumber,
+        );
+      assert.deepEqual(await of('extension_a_b'), ['31']);
+      assert.deepEqual(await of('Extension_A_B'), ['33']);
+      assert.deepEqual(await of('100%'), ['34']);
+      assert.deepEqual(await of('100'), []);
+      assert.deepEqual(await of('say "hi"'), ['35']);
+    });
+
     test('a run whose unchanged persons are the same shares their list', async () => {
       const count = async () =>
         Number(

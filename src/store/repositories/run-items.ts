@@ -469,7 +469,19 @@ export class RunItemRepository {
     }
     // A changed-attribute or value filter reads the rows' changes once and matches them here: rows
     // keep no columns of their own for it (0440), which every recorded run paid for.
-    const rows = await this.filtered(run.id, query).select(['seq', 'changes']).orderBy(order).execute();
+    // An attribute is looked for in the JSON text first, as it is written there (`"attribute":"…"`):
+    // only the rows that can match are read and parsed.
+    const quoted = JSON.stringify(attribute);
+    const prefilter = attribute !== '' && quoted === `"${attribute}"`;
+    const rows = await this.filtered(run.id, query)
+      .select(['seq', 'changes'])
+      .$if(prefilter, (q) =>
+        q.where(
+          sql<boolean>`changes like ${`%"attribute":${quoted.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+        ),
+      )
+      .orderBy(order)
+      .execute();
     const seqs: number[] = [];
     for (const r of rows) {
       const changes = fromJson<RunItem['changes']>(r.changes) ?? [];
