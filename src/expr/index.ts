@@ -25,6 +25,7 @@ export {
   evaluate,
 } from './evaluate.ts';
 export { FUNCTION_NAMES, type FunctionName } from './function-names.ts';
+export { joinValue } from './functions/join.ts';
 export { lineAndColumn } from './location.ts';
 export {
   DISPLAY_NAME_MAX_LENGTH,

@@ -3,10 +3,12 @@
  * one person as far as the choice needs them.
  */
 import {
+  type ArgumentNode,
   bindExpression,
   type EvalContext,
   type EvalResult,
   type Expression,
+  joinValue,
   parseExpression,
 } from '../../expr/index.ts';
 import { overBudget } from '../pattern-budget.ts';
@@ -22,6 +24,12 @@ export interface Candidate {
   readonly whole: Bound;
   /** A `Join`'s parts (not its separator), bound likewise; empty for any other expression. */
   readonly parts: readonly Bound[];
+  /**
+   * The Join's separator when the whole can be put together from its parts' values (a text literal
+   * separator and parts that give the same value each time they are evaluated), else undefined: the
+   * whole is then evaluated again.
+   */
+  readonly separator: string | undefined;
 }
 
 /** The configured candidates, parsed and bound once per run. */
@@ -31,13 +39,50 @@ export function parseCandidates(texts: readonly string[]): Candidate[] {
     if (!parsed.ok) throw new Error(`candidate "${text}" does not parse: ${parsed.error.message}`);
     const ast = parsed.ast;
     const parts: Bound[] = [];
-    if (ast.kind === 'call' && ast.name === 'Join')
+    let separator: string | undefined;
+    if (ast.kind === 'call' && ast.name === 'Join') {
       for (let p = 1; p < ast.args.length; p++) {
         const part = ast.args[p];
         if (part !== undefined && part.kind !== 'missing') parts.push(bindExpression(part));
       }
-    return { ast, label: `unique-name candidate ${i + 1} (${text})`, whole: bindExpression(ast), parts };
+      const first = ast.args[0];
+      if (first?.kind === 'string' && ast.args.every(isPure)) separator = first.value;
+    }
+    const label = `unique-name candidate ${i + 1} (${text})`;
+    return { ast, label, whole: bindExpression(ast), parts, separator };
   });
+}
+
+/** Text functions that give the same value for the same arguments (no clock, random stream or pattern). */
+const PURE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'join',
+  'left',
+  'mid',
+  'stripspaces',
+  'tolower',
+  'toupper',
+  'normalizediacritics',
+  'coalesce',
+]);
+
+/** Whether evaluating the node twice for one person gives the same value: literals, attributes and pure calls. */
+function isPure(node: ArgumentNode | undefined): boolean {
+  if (node === undefined) return true;
+  switch (node.kind) {
+    case 'missing':
+    case 'attribute':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'constant':
+      return true;
+    case 'comparison':
+      return isPure(node.left) && isPure(node.right);
+    case 'call':
+      return PURE_FUNCTIONS.has(node.name.toLowerCase()) && node.args.every(isPure);
+    default:
+      return false;
+  }
 }
 
 /** The candidates' local parts, each evaluated when the sequence reaches it (an iterator, not a generator: cheaper). */
@@ -67,12 +112,16 @@ export class CandidateValues implements IterableIterator<string> {
  * initials, "initials.jansen" must not become "jansen".
  */
 function localPartOf(candidate: Candidate, full: EvalContext): string {
-  const { parts, label } = candidate;
+  const { parts, label, separator } = candidate;
   try {
+    let joined = '';
     for (let i = 0; i < parts.length; i++) {
       const r = (parts[i] as Bound)(full);
       if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+      if (separator !== undefined) joined = joinValue(joined, separator, r.value);
     }
+    // Every part is in, and Join would evaluate them again to the same values: put it together here.
+    if (separator !== undefined) return joined;
     const r = candidate.whole(full);
     return r.ok && r.value !== null ? String(r.value) : '';
   } catch (error) {

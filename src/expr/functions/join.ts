@@ -1,3 +1,4 @@
+import type { AttrValue } from '../../core/index.ts';
 import { argText, argValue } from '../args.ts';
 import type { FunctionDefinition } from '../definition.ts';
 import { type Scalar, scalarText } from '../values.ts';
@@ -18,23 +19,27 @@ export const Join: FunctionDefinition = {
     const separator = argText(call, 0, state) ?? '';
     // Built as it goes, without a list of the parts: this runs for every create's candidates.
     let joined = '';
-    let first = true;
-    for (let i = 1; i < call.args.length; i++) {
-      const value = argValue(call, i, state);
-      if (value === undefined || value === null) continue;
-      if (Array.isArray(value)) {
-        for (const v of value) {
-          if (v === '') continue;
-          joined = first ? v : joined + separator + v;
-          first = false;
-        }
-        continue;
-      }
-      const text = scalarText(value as Scalar);
-      if (text === '') continue;
-      joined = first ? text : joined + separator + text;
-      first = false;
-    }
+    for (let i = 1; i < call.args.length; i++)
+      joined = joinValue(joined, separator, argValue(call, i, state));
     return joined;
   },
 };
+
+/**
+ * `joined` with one more source of a Join appended, as Join does it: null, missing and empty sources
+ * (and empty values of a list) are left out, so `joined` is empty exactly until the first text is in.
+ * Exported for the unique-name candidates, which assemble a Join from parts they evaluated already.
+ */
+export function joinValue(joined: string, separator: string, value: AttrValue | undefined): string {
+  if (value === undefined || value === null) return joined;
+  if (Array.isArray(value)) {
+    for (const v of value as readonly string[]) {
+      if (v === '') continue;
+      joined = joined === '' ? v : joined + separator + v;
+    }
+    return joined;
+  }
+  const text = scalarText(value as Scalar);
+  if (text === '') return joined;
+  return joined === '' ? text : joined + separator + text;
+}
