@@ -282,7 +282,11 @@ test('"What changed" names each run it can compare with by its outcome, as the r
     await finishedRun(stack, again.id);
     await page.goto(`/#/runs/${again.id}`);
     const choice = page.locator('select[name="compare-with"]');
-    await choice.waitFor();
+    // The runs to compare with arrive after the run page: wait for them, not only for the select.
+    await choice
+      .locator('option', { hasText: /^Simulation of/ })
+      .first()
+      .waitFor({ state: 'attached' });
     const options = await choice.locator('option').allTextContents();
     const first = options.find((o) => o.startsWith('Simulation of'));
     assert.ok(first, `the first simulation is offered: ${options.join(' | ')}`);

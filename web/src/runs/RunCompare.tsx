@@ -48,6 +48,8 @@ export function RunCompare(props: { readonly run: Run }) {
     return answer;
   });
 
+  // Until the runs arrive there is nothing to choose: an empty select would look like a broken one.
+  if (!runs.data && !runs.error) return <Spinner size="tiny" label="Loading the runs to compare with…" />;
   if (runs.data && others.length === 0) {
     return <Text>There is no other finished run of this connection to compare with.</Text>;
   }
