@@ -63,3 +63,25 @@ const BY_LOWER_NAME: ReadonlyMap<string, FunctionName> = new Map(
 export function resolveFunctionName(name: string): FunctionName | undefined {
   return BY_LOWER_NAME.get(name.toLowerCase());
 }
+
+/**
+ * Text functions that give the same value for the same arguments: no clock, random stream, registry
+ * or pattern. The planner may evaluate a call of these once instead of twice (unique-name rules and
+ * candidates). Typed by FunctionName, so a renamed function fails the type check here.
+ */
+const SAME_ANSWER_FUNCTIONS: ReadonlySet<FunctionName> = new Set<FunctionName>([
+  'Join',
+  'Left',
+  'Mid',
+  'StripSpaces',
+  'ToLower',
+  'ToUpper',
+  'NormalizeDiacritics',
+  'Coalesce',
+]);
+
+/** Whether a function, named in any case, is one of SAME_ANSWER_FUNCTIONS. */
+export function givesSameAnswer(name: string): boolean {
+  const known = resolveFunctionName(name);
+  return known !== undefined && SAME_ANSWER_FUNCTIONS.has(known);
+}

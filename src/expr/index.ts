@@ -24,7 +24,7 @@ export {
   type EvaluationError,
   evaluate,
 } from './evaluate.ts';
-export { FUNCTION_NAMES, type FunctionName } from './function-names.ts';
+export { FUNCTION_NAMES, type FunctionName, givesSameAnswer } from './function-names.ts';
 export { joinValue } from './functions/join.ts';
 export { lineAndColumn } from './location.ts';
 export {

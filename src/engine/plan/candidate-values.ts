@@ -8,6 +8,7 @@ import {
   type EvalContext,
   type EvalResult,
   type Expression,
+  givesSameAnswer,
   joinValue,
   parseExpression,
 } from '../../expr/index.ts';
@@ -53,18 +54,6 @@ export function parseCandidates(texts: readonly string[]): Candidate[] {
   });
 }
 
-/** Text functions that give the same value for the same arguments (no clock, random stream or pattern). */
-const PURE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'join',
-  'left',
-  'mid',
-  'stripspaces',
-  'tolower',
-  'toupper',
-  'normalizediacritics',
-  'coalesce',
-]);
-
 /** Whether evaluating the node twice for one person gives the same value: literals, attributes and pure calls. */
 function isPure(node: ArgumentNode | undefined): boolean {
   if (node === undefined) return true;
@@ -79,7 +68,7 @@ function isPure(node: ArgumentNode | undefined): boolean {
     case 'comparison':
       return isPure(node.left) && isPure(node.right);
     case 'call':
-      return PURE_FUNCTIONS.has(node.name.toLowerCase()) && node.args.every(isPure);
+      return givesSameAnswer(node.name) && node.args.every(isPure);
     default:
       return false;
   }

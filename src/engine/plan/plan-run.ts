@@ -14,7 +14,7 @@ import {
   type Person,
   type QuarantineEntry,
 } from '../../core/index.ts';
-import type { EvalContext } from '../../expr/index.ts';
+import { type EvalContext, givesSameAnswer } from '../../expr/index.ts';
 import type { CompiledMapping, CompiledRule } from '../map/index.ts';
 import type { AccountIndex, MatchInput } from '../match/index.ts';
 import type { ExternalOwner, ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
@@ -220,18 +220,6 @@ export class PersonOutcome {
   }
 }
 
-/** Functions a pure unique rule may call (lower case): text only, no random stream, registry or pattern. */
-const PURE_FUNCTIONS: ReadonlySet<string> = new Set([
-  'join',
-  'left',
-  'mid',
-  'stripspaces',
-  'tolower',
-  'toupper',
-  'normalizediacritics',
-  'coalesce',
-]);
-
 /**
  * Whether the rules are pure in the sense of PlanRun.uniqueRulesPure, read from their configured
  * sources: a name followed by "(" anywhere in an expression (even inside a quoted text) must be a
@@ -247,7 +235,7 @@ function arePure(rules: readonly CompiledRule[], mapping: ConnectionConfig['mapp
     const source = sources[0] as (typeof sources)[number];
     if (source.type !== 'expression') continue;
     for (const call of (source.source ?? '').matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g))
-      if (!PURE_FUNCTIONS.has((call[1] as string).toLowerCase())) return false;
+      if (!givesSameAnswer(call[1] as string)) return false;
   }
   return true;
 }

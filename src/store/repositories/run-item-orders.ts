@@ -248,12 +248,9 @@ export class Ascending implements Places {
 }
 
 /** A run's orders as a page reads them: each order decoded only as far as asked for. */
-export interface OrdersView {
-  readonly stored: number;
-  readonly unchanged: number;
+export interface OrdersView extends Omit<ItemOrders, 'places' | 'skipped' | 'firstChunk'> {
   readonly places: Readonly<Record<MergedSort, Places>>;
   readonly skipped: Places;
-  readonly listOffsets: readonly number[] | null;
   readonly firstChunk: Uint8Array | null;
 }
 
