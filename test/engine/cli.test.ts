@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
 import { company, type PersonSpec, tenant } from './company.ts';
@@ -24,12 +25,18 @@ const people: PersonSpec[] = [
   },
 ];
 
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/hrsync');
+
 function hrsync(
   args: string[],
   env: Record<string, string>,
+  cwd?: string,
 ): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/hrsync', ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+      ...(cwd ? { cwd } : {}),
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -111,6 +118,25 @@ describe('hrsync init / simulate / sync', () => {
     assert.match(csv, /daan\.debruijn@contoso\.nl/);
     // Noor has no account yet: the CSV's words name her as AFAS does, not by number only.
     assert.match(csv, /Manager set to Noor Jansen \(3001\)/);
+    assert.equal(graph.state.directory.snapshot().users.length, 0);
+  });
+
+  test('simulate without --config reads the connection.json init writes, and says how to get one', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'hrsync-cli-empty-'));
+    try {
+      const missing = await hrsync(['simulate'], env, empty);
+      assert.equal(missing.code, 1);
+      assert.match(
+        missing.err,
+        /cannot read connection\.json: ENOENT \(write one with `hrsync init`, or name it with --config\)/,
+      );
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+    await writeFile(join(dir, 'connection.json'), await readFile(join(dir, 'conn.json')));
+    const sim = await hrsync(['simulate'], env, dir);
+    assert.equal(sim.code, 0, sim.err + sim.out);
+    assert.match(sim.out, /^Succeeded — simulation in .*s, 2 persons read$/m);
     assert.equal(graph.state.directory.snapshot().users.length, 0);
   });
 

@@ -27,10 +27,10 @@ export async function readConfigFile(path: string): Promise<ConnectionConfig> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new HrsyncError(
-      'HRS_CONFIG_INVALID',
-      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? e}`,
-    );
+    const code = (e as NodeJS.ErrnoException).code;
+    // `hrsync init` writes connection.json, the commands' default: say how to get one.
+    const hint = code === 'ENOENT' ? ' (write one with `hrsync init`, or name it with --config)' : '';
+    throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${path}: ${code ?? e}${hint}`);
   }
   let json: unknown;
   try {

@@ -43,7 +43,7 @@ export function syncCommand(): Command {
 
 function withRunFlags(command: Command): Command {
   return command
-    .requiredOption('-c, --config <file>', 'connection configuration (see `hrsync init`)')
+    .option('-c, --config <file>', 'connection configuration (see `hrsync init`)', 'connection.json')
     .option('--state <file>', 'links and run state (default: <config>.state.json)')
     .option('-o, --out <file>', 'write the run items to this file (.csv or .json)')
     .addOption(
