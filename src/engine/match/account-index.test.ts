@@ -119,6 +119,35 @@ describe('AccountIndex', () => {
     assert.equal(index.heldInAny(['userPrincipalName', 'displayName']), undefined);
   });
 
+  test('byId answers as a Map of the accounts by id would (the last account listed with an id)', () => {
+    const listed = [...accounts, account('b', { employeeId: '201' }), account('d', {})];
+    const byId = new AccountIndex(listed, attributes).byId;
+    const map = new Map(listed.map((a) => [a.id, a]));
+    assert.equal(byId.size, map.size);
+    assert.deepEqual([...byId], [...map]);
+    assert.deepEqual([...byId.keys()], [...map.keys()]);
+    assert.deepEqual([...byId.values()], [...map.values()]);
+    for (const id of ['a', 'b', 'c', 'd', 'e', '']) {
+      assert.equal(byId.get(id), map.get(id), id);
+      assert.equal(byId.has(id), map.has(id), id);
+    }
+    const seen: string[] = [];
+    byId.forEach((a, id) => {
+      seen.push(`${id}:${a.attributes.employeeId ?? ''}`);
+    });
+    assert.deepEqual(seen, ['a:100', 'b:201', 'c:200', 'd:']);
+  });
+
+  test('values: every key of an attribute once, in the order the accounts first hold it', () => {
+    const index = new AccountIndex(accounts, attributes);
+    assert.deepEqual([...index.values('employeeId')], ['100', '200']);
+    assert.deepEqual(
+      [...index.values('proxyAddresses')],
+      ['jan.jansen@contoso.nl', 'jj@contoso.nl', 'x500:/o=smtp:klaas'],
+    );
+    assert.deepEqual([...index.values('displayName')], []);
+  });
+
   test('entry: one account as itself, several as a list, none as undefined', () => {
     const index = new AccountIndex(accounts, attributes);
     assert.equal(index.entry('employeeId', '100'), accounts[0]);

@@ -3,6 +3,7 @@
  * compared case-insensitively, as Entra compares UPNs, mail and employee ids.
  */
 import type { Account } from '../../core/index.ts';
+import { KeyTable } from './key-table.ts';
 
 /** Characters toLowerCase() may change: A–Z and anything outside ASCII. */
 const MAY_LOWER = /[A-Z\u0080-\uffff]/;
@@ -20,11 +21,136 @@ export const normaliseKey = (value: string): string => {
 /** One account per key, as nearly every key has; a list only where several accounts share it. */
 export type IndexEntry = Account | readonly Account[];
 
-function add(map: Map<string, IndexEntry>, key: string, account: Account): void {
-  const entry = map.get(key);
-  if (entry === undefined) map.set(key, account);
-  else if (Array.isArray(entry)) (entry as Account[]).push(account);
-  else map.set(key, [entry as Account, account]);
+/**
+ * One attribute's values: key → the account holding it (by position in the tenant's list), or the
+ * accounts, in the order they hold it, where several do (an account listed as often as it holds it).
+ */
+class ValueIndex {
+  readonly table: KeyTable;
+  /** entry → the first account's position. */
+  private first: Int32Array;
+  /** entry → every account holding it, only for entries held more than once. */
+  private readonly more = new Map<number, Account[]>();
+
+  constructor(private readonly accounts: readonly Account[]) {
+    this.table = new KeyTable(accounts.length);
+    this.first = new Int32Array(Math.max(8, accounts.length));
+  }
+
+  add(key: string, at: number): void {
+    const table = this.table;
+    const size = table.size;
+    const entry = table.add(key);
+    if (entry === size) {
+      if (entry === this.first.length) this.first = grown(this.first);
+      this.first[entry] = at;
+      return;
+    }
+    const list = this.more.get(entry);
+    const account = this.accounts[at] as Account;
+    if (list !== undefined) list.push(account);
+    else this.more.set(entry, [this.accounts[this.first[entry] as number] as Account, account]);
+  }
+
+  get(key: string): IndexEntry | undefined {
+    const entry = this.table.find(key);
+    if (entry < 0) return undefined;
+    return this.more.get(entry) ?? (this.accounts[this.first[entry] as number] as Account);
+  }
+}
+
+/** An Int32Array twice as long, holding the same values in front. */
+function grown(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The tenant's accounts by id (as a Map of them would answer: the last account listed with an id). */
+class AccountsById implements ReadonlyMap<string, Account> {
+  private readonly table: KeyTable;
+  /** entry → the account's position. */
+  private readonly at: Int32Array;
+
+  constructor(private readonly accounts: readonly Account[]) {
+    const table = new KeyTable(accounts.length);
+    const at = new Int32Array(Math.max(1, accounts.length));
+    // An indexed loop over the accounts: this runs once per run, mostly before the optimiser takes it,
+    // where for-of makes an iterator result per account.
+    for (let i = 0; i < accounts.length; i++) at[table.add((accounts[i] as Account).id)] = i;
+    this.table = table;
+    this.at = at;
+  }
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  get(id: string): Account | undefined {
+    const entry = this.table.find(id);
+    return entry < 0 ? undefined : (this.accounts[this.at[entry] as number] as Account);
+  }
+
+  has(id: string): boolean {
+    return this.table.find(id) >= 0;
+  }
+
+  *values(): MapIterator<Account> {
+    for (let e = 0; e < this.table.size; e++) yield this.accounts[this.at[e] as number] as Account;
+  }
+
+  keys(): MapIterator<string> {
+    return this.table.keys.values();
+  }
+
+  *entries(): MapIterator<[string, Account]> {
+    const keys = this.table.keys;
+    for (let e = 0; e < keys.length; e++)
+      yield [keys[e] as string, this.accounts[this.at[e] as number] as Account];
+  }
+
+  [Symbol.iterator](): MapIterator<[string, Account]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: Account, key: string, map: ReadonlyMap<string, Account>) => void): void {
+    const keys = this.table.keys;
+    for (let e = 0; e < keys.length; e++)
+      callback(this.accounts[this.at[e] as number] as Account, keys[e] as string, this);
+  }
+}
+
+/** The keys of a KeyTable as a set. */
+class KeySet implements ReadonlySet<string> {
+  constructor(private readonly table: KeyTable) {}
+
+  get size(): number {
+    return this.table.size;
+  }
+
+  has(key: string): boolean {
+    return this.table.find(key) >= 0;
+  }
+
+  values(): SetIterator<string> {
+    return this.table.keys.values();
+  }
+
+  keys(): SetIterator<string> {
+    return this.table.keys.values();
+  }
+
+  *entries(): SetIterator<[string, string]> {
+    for (const key of this.table.keys) yield [key, key];
+  }
+
+  [Symbol.iterator](): SetIterator<string> {
+    return this.table.keys.values();
+  }
+
+  forEach(callback: (value: string, key: string, set: ReadonlySet<string>) => void): void {
+    for (const key of this.table.keys) callback(key, key, this);
+  }
 }
 
 /**
@@ -69,30 +195,25 @@ const PRESENCE_BITS = 30;
 
 export class AccountIndex {
   readonly byId: ReadonlyMap<string, Account>;
-  private readonly byValue = new Map<string, Map<string, IndexEntry>>();
+  private readonly byValue = new Map<string, ValueIndex>();
   /** Attributes that may be looked up; each is indexed on its first lookup. */
   private readonly indexable: ReadonlySet<string>;
   /**
-   * For has(): normalised value → the attributes (bits) that hold it in any account. UPN, mail and
-   * proxy address are nearly always one value, so one map of bits holds them in a third of the
-   * entries three maps of accounts would, and without an account list per key.
+   * For has(): normalised value → the attributes (bits, in presentBits by entry) that hold it in any
+   * account. UPN, mail and proxy address are nearly always one value, so one table of bits holds them
+   * in a third of the entries three indexes of accounts would, and without an account list per key.
    */
-  private readonly present = new Map<string, number>();
+  private readonly present: KeyTable;
+  private presentBits: Int32Array = new Int32Array(8);
   private readonly bits = new Map<string, number>();
 
   constructor(
     readonly accounts: readonly Account[],
     attributes: readonly string[],
   ) {
-    const byId = new Map<string, Account>();
-    // Indexed loops over the accounts: this runs once per run, mostly before the optimiser takes it,
-    // where for-of makes an iterator result per account.
-    for (let i = 0; i < accounts.length; i++) {
-      const account = accounts[i] as Account;
-      byId.set(account.id, account);
-    }
-    this.byId = byId;
+    this.byId = new AccountsById(accounts);
     this.indexable = new Set(attributes);
+    this.present = new KeyTable();
   }
 
   /**
@@ -100,27 +221,24 @@ export class AccountIndex {
    * UPN, mail, proxy addresses or mail nickname, only at the matching attribute. Plain loops, and no
    * list per key: this is on every run's plan path.
    */
-  private index(attribute: string): Map<string, IndexEntry> | undefined {
-    let map = this.byValue.get(attribute);
-    if (map !== undefined || !this.indexable.has(attribute)) return map;
-    const built = new Map<string, IndexEntry>();
+  private index(attribute: string): ValueIndex | undefined {
+    const known = this.byValue.get(attribute);
+    if (known !== undefined || !this.indexable.has(attribute)) return known;
+    const accounts = this.accounts;
+    const built = new ValueIndex(accounts);
     const proxy = attribute === 'proxyAddresses';
     // Plain loops, no callback per account: this runs over every account of the tenant.
-    const accounts = this.accounts;
     for (let i = 0; i < accounts.length; i++) {
-      const account = accounts[i] as Account;
-      const value = account.attributes[attribute];
+      const value = (accounts[i] as Account).attributes[attribute];
       if (value === null || value === undefined || value === '') continue;
-      if (Array.isArray(value))
-        for (const v of value as readonly string[]) add(built, keyOf(v, proxy), account);
-      else add(built, keyOf(typeof value === 'string' ? value : String(value), proxy), account);
+      if (Array.isArray(value)) for (const v of value as readonly string[]) built.add(keyOf(v, proxy), i);
+      else built.add(keyOf(typeof value === 'string' ? value : String(value), proxy), i);
     }
     this.byValue.set(attribute, built);
-    map = built;
-    return map;
+    return built;
   }
 
-  /** The bit of an attribute in the presence map, loading the values on first use; 0 when it has none. */
+  /** The bit of an attribute in the presence table, loading the values on first use; 0 when it has none. */
   private bit(attribute: string): number {
     const known = this.bits.get(attribute);
     if (known !== undefined) return known;
@@ -130,9 +248,9 @@ export class AccountIndex {
   }
 
   /**
-   * Loads every indexable attribute find() has not indexed into the presence map, in one pass over the
-   * accounts: an account's UPN, mail and proxy address are nearly always one value, which then costs
-   * one map update instead of three (the map work is most of the index's cost).
+   * Loads every indexable attribute find() has not indexed into the presence table, in one pass over
+   * the accounts: an account's UPN, mail and proxy address are nearly always one value, which then
+   * costs one table update instead of three (the table work is most of the index's cost).
    */
   private loadPresence(): void {
     const attributes: string[] = [];
@@ -153,9 +271,12 @@ export class AccountIndex {
     for (let a = 0; a < accounts.length; a++) {
       const count = accountKeys(accounts[a] as Account, attributes, attributeBits, keys, masks);
       for (let k = 0; k < count; k++) {
-        const key = keys[k] as string;
-        const before = present.get(key);
-        present.set(key, before === undefined ? (masks[k] as number) : before | (masks[k] as number));
+        const size = present.size;
+        const entry = present.add(keys[k] as string);
+        if (entry === size) {
+          if (entry === this.presentBits.length) this.presentBits = grown(this.presentBits);
+          this.presentBits[entry] = masks[k] as number;
+        } else this.presentBits[entry] = (this.presentBits[entry] as number) | (masks[k] as number);
       }
     }
     keys.length = 0;
@@ -173,17 +294,17 @@ export class AccountIndex {
 
   /** Whether any account holds the value in the attribute (no list is made). */
   has(attribute: string, value: string): boolean {
-    // An attribute indexed for find() already answers; otherwise the shared map of bits does.
-    const map = this.byValue.get(attribute);
-    if (map !== undefined) return map.has(normaliseKey(value));
+    // An attribute indexed for find() already answers; otherwise the shared table of bits does.
+    const index = this.byValue.get(attribute);
+    if (index !== undefined) return index.table.has(normaliseKey(value));
     const bit = this.bit(attribute);
-    if (bit === 0) return this.index(attribute)?.has(normaliseKey(value)) ?? false;
-    return ((this.present.get(normaliseKey(value)) ?? 0) & bit) !== 0;
+    if (bit === 0) return this.index(attribute)?.table.has(normaliseKey(value)) ?? false;
+    return (this.presence(value) & bit) !== 0;
   }
 
   /**
    * How `has(attribute, ·)` is answered, worked out once (uniqueness asks for every candidate of every
-   * create): the attribute's bit in the presence map, or 0 when has() asks the attribute's own index.
+   * create): the attribute's bit in the presence table, or 0 when has() asks the attribute's own index.
    * Either answers as has() would: both hold every account's values.
    */
   presenceBit(attribute: string): number {
@@ -195,7 +316,8 @@ export class AccountIndex {
    * that has a bit.
    */
   presence(key: string): number {
-    return this.present.get(normaliseKey(key)) ?? 0;
+    const entry = this.present.find(normaliseKey(key));
+    return entry < 0 ? 0 : (this.presentBits[entry] as number);
   }
 
   /**
@@ -203,7 +325,7 @@ export class AccountIndex {
    * per set of attributes; undefined when one of them may not be looked up. Uniqueness asks whether a
    * name is held in any of the attributes it collides with (a UPN: UPN, mail, proxy address): one set
    * per such group answers with one lookup, and is made with one insert per distinct key of an account
-   * (its UPN, mail and primary proxy address are nearly always one), where the presence map takes a
+   * (its UPN, mail and primary proxy address are nearly always one), where the presence table takes a
    * lookup and an update per key.
    */
   heldInAny(attributes: readonly string[]): ReadonlySet<string> | undefined {
@@ -220,23 +342,23 @@ export class AccountIndex {
   private readonly groups = new Map<string, ReadonlySet<string>>();
 
   private keysOf(attributes: readonly string[]): ReadonlySet<string> {
-    const held = new Set<string>();
+    const accounts = this.accounts;
+    const held = new KeyTable(accounts.length);
     // One account's keys, reused for every account; the bits are not needed here.
     const keys: string[] = [];
     const masks: number[] = [];
     const ones = attributes.map(() => 1);
-    const accounts = this.accounts;
     for (let a = 0; a < accounts.length; a++) {
       const count = accountKeys(accounts[a] as Account, attributes, ones, keys, masks);
       for (let k = 0; k < count; k++) held.add(keys[k] as string);
     }
     keys.length = 0;
-    return held;
+    return new KeySet(held);
   }
 
   /** All indexed values of an attribute (for uniqueness checks). */
   values(attribute: string): Iterable<string> {
-    return this.index(attribute)?.keys() ?? [];
+    return this.index(attribute)?.table.keys ?? [];
   }
 }
 

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { hashOf, KeyTable } from './key-table.ts';
+
+/** What a Map numbering keys in the order first added would say. */
+function expected(keys: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const key of keys) if (!map.has(key)) map.set(key, map.size);
+  return map;
+}
+
+function check(table: KeyTable, keys: readonly string[], absent: readonly string[]): void {
+  const want = expected(keys);
+  assert.equal(table.size, want.size);
+  assert.deepEqual(table.keys, [...want.keys()]);
+  for (const [key, entry] of want) {
+    assert.equal(table.find(key), entry, key);
+    assert.equal(table.has(key), true, key);
+  }
+  for (const key of absent) assert.equal(table.find(key), -1, key);
+}
+
+describe('KeyTable', () => {
+  test('numbers distinct keys in the order first added, as a Map would, through growth', () => {
+    const keys: string[] = [];
+    for (let i = 0; i < 5000; i++)
+      keys.push(`user${i % 3777}@contoso.nl`, String(i), '', 'Ä', `${i}`.repeat(3));
+    const table = new KeyTable(4);
+    const want = expected([]);
+    for (const key of keys) {
+      const size = table.size;
+      const entry = table.add(key);
+      if (!want.has(key)) {
+        want.set(key, want.size);
+        assert.equal(entry, size, 'a new key is the next entry');
+      } else assert.equal(entry, want.get(key));
+    }
+    check(table, keys, ['user3777@contoso.nl', 'ä', ' ', '5000', 'USER1@contoso.nl']);
+    assert.equal(table.spent, false);
+  });
+
+  test('keys that collide on purpose: past the probe budget the table answers from a Map, the same', () => {
+    const keys = Array.from({ length: 400 }, (_, i) => `k${i % 300}`);
+    const table = new KeyTable(16, () => 7);
+    for (const key of keys) table.add(key);
+    assert.equal(table.spent, true);
+    check(table, keys, ['k300', 'x']);
+    table.add('late');
+    check(table, [...keys, 'late'], ['k300']);
+  });
+
+  test('the hash spreads keys that differ in one character over the low bits', () => {
+    const slots = new Set<number>();
+    for (let i = 0; i < 1024; i++) slots.add(hashOf(`1${String(i).padStart(5, '0')}`) & 1023);
+    assert.ok(slots.size > 550, `${slots.size} of 1024 slots`);
+  });
+});
