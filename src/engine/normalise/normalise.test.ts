@@ -240,6 +240,40 @@ describe('normalise', () => {
     );
   });
 
+  test('rows that turn out unsorted late, after persons were made and slices yielded: the same persons', () => {
+    const users: Attributes[] = [];
+    const employments: Attributes[] = [];
+    for (let n = 100_000; n < 102_600; n++) {
+      users.push(user(String(n)));
+      employments.push(job(String(n), `${n}-1`, '2020-01-01', null));
+    }
+    const persons = run(users, employments);
+    assert.equal(persons.length, 2600);
+    // One row out of order near the end of either list: grouped by maps, the same persons result.
+    const lateEmployment = [...employments];
+    lateEmployment.splice(2550, 0, job('100001', '100001-2', '2024-01-01', null));
+    const lateUser = [...users.slice(0, 2590), user('100002', { Roepnaam: 'second' }), ...users.slice(2590)];
+    const byMaps = run(users, lateEmployment);
+    assert.equal(byMaps.length, 2600);
+    assert.deepEqual(
+      byMaps.find((p) => p.employeeNumber === '100001')?.employments.map((e) => e.key),
+      ['100001-1', '100001-2'],
+    );
+    assert.deepEqual(run(lateUser, employments), persons, 'a repeated user row later on: the first wins');
+    // Repeated user rows with a row without a number between them are one person.
+    const repeated = run(
+      [user('7'), { Roepnaam: 'nobody' }, user('7', { Roepnaam: 'again' }), user('8')],
+      [job('7', '7-1', '2020-01-01', null), job('8', '8-1', '2020-01-01', null)],
+    );
+    assert.deepEqual(
+      repeated.map((p) => [p.employeeNumber, p.attributes.Roepnaam]),
+      [
+        ['7', 'P7'],
+        ['8', 'P8'],
+      ],
+    );
+  });
+
   test("kept attributes: only those, in the full record's order; one the rows lack stays absent", () => {
     const users = [user('1', { Voornaam: 'Piet', Extra: 'x' })];
     const jobs = [job('1', 'j1', '2020-01-01', null, { Functie: 'Adviseur' })];

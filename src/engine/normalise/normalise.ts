@@ -344,7 +344,10 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
     dates: new Map(),
     managers: pool.forKey('Medewerkernummer_leidinggevende'),
   };
-  if (!(yield* groupSorted(snapshot, personOf, reads))) groupByMaps(snapshot, personOf, reads);
+  // Sorted rows make the persons in order of their employee numbers already.
+  if (yield* groupSorted(snapshot, personOf, reads)) return result;
+  result.length = 0;
+  groupByMaps(snapshot, personOf, reads);
   result.sort((a, b) =>
     a.employeeNumber < b.employeeNumber ? -1 : a.employeeNumber > b.employeeNumber ? 1 : 0,
   );
@@ -368,7 +371,9 @@ type PersonOf = (
 /**
  * Persons from rows sorted on the employee number, in that order: the first of repeated user rows
  * wins, an employee without a user row gets the first employment's fields (as groupByMaps does).
- * False, having done nothing, when either list is not sorted. Yields every PERSONS_PER_SLICE persons.
+ * False as soon as either list turns out not to be sorted (the persons made so far are then to be
+ * dropped): the order is checked on the way, not in two passes over every row before it, and each
+ * row's employee number is read once. Yields every PERSONS_PER_SLICE persons.
  */
 function* groupSorted(
   snapshot: SourceSnapshot,
@@ -376,21 +381,26 @@ function* groupSorted(
   reads: EmploymentReads,
 ): Generator<void, boolean> {
   const { users, employments: rows } = snapshot;
-  if (!sortedOnEmployee(users) || !sortedOnEmployee(rows)) return false;
+  // The next row of each list that has an employee number, and that number (null past the end):
+  // rows without one are left out, as toEmployment() and groupByMaps do.
   let u = 0;
+  let userNumber: string | null = null;
+  for (; u < users.length; u++) {
+    userNumber = employeeOf(users[u]);
+    if (userNumber !== null) break;
+  }
   let r = 0;
+  let rowNumber: string | null = null;
+  for (; r < rows.length; r++) {
+    rowNumber = employeeOf(rows[r]);
+    if (rowNumber !== null) break;
+  }
   let slice = 0;
-  while (true) {
+  while (userNumber !== null || rowNumber !== null) {
     if (++slice === PERSONS_PER_SLICE) {
       slice = 0;
       yield;
     }
-    // Rows without an employee number are left out, as toEmployment() and groupByMaps do.
-    while (u < users.length && employeeOf(users[u]) === null) u++;
-    while (r < rows.length && employeeOf(rows[r]) === null) r++;
-    const userNumber = u < users.length ? employeeOf(users[u]) : null;
-    const rowNumber = r < rows.length ? employeeOf(rows[r]) : null;
-    if (userNumber === null && rowNumber === null) return true;
     const n = (
       userNumber === null || (rowNumber !== null && rowNumber < userNumber) ? rowNumber : userNumber
     ) as string;
@@ -398,11 +408,8 @@ function* groupSorted(
     let employments: Employment[] | undefined;
     let firstRow: Attributes | undefined;
     let employmentRows: Attributes[] | undefined;
-    for (; r < rows.length; r++) {
+    while (rowNumber === n) {
       const row = rows[r] as Attributes;
-      const number = employeeOf(row);
-      if (number === null) continue;
-      if (number !== n) break;
       const e = toEmployment(row, r, reads) as Employment;
       if (employments === undefined || firstRow === undefined) {
         employments = [e];
@@ -412,29 +419,33 @@ function* groupSorted(
         if (employmentRows === undefined) employmentRows = [firstRow, row];
         else employmentRows.push(row);
       }
+      rowNumber = null;
+      for (r++; r < rows.length; r++) {
+        rowNumber = employeeOf(rows[r]);
+        if (rowNumber !== null) break;
+      }
+      if (rowNumber !== null && rowNumber < n) return false;
     }
     let userRow: Attributes | undefined;
     if (userNumber === n) {
       userRow = users[u] as Attributes;
-      while (u < users.length && employeeOf(users[u]) === n) u++;
+      // Repeated user rows of this employee are passed over.
+      userNumber = null;
+      for (u++; u < users.length; u++) {
+        const next = employeeOf(users[u]);
+        if (next === null || next === n) continue;
+        if (next < n) return false;
+        userNumber = next;
+        break;
+      }
     }
     personOf(n, userRow ?? firstRow ?? {}, employments ?? [], employmentRows ?? firstRow ?? NO_ROWS);
   }
+  return true;
 }
 
 const employeeOf = (row: Attributes | undefined): string | null => str(row?.Medewerker);
 const NO_ROWS: readonly Attributes[] = Object.freeze([]);
-
-function sortedOnEmployee(rows: readonly Attributes[]): boolean {
-  let last: string | null = null;
-  for (let i = 0; i < rows.length; i++) {
-    const n = employeeOf(rows[i]);
-    if (n === null) continue;
-    if (last !== null && n < last) return false;
-    last = n;
-  }
-  return true;
-}
 
 /** Persons from rows in any order, grouped by employee number in maps. */
 function groupByMaps(snapshot: SourceSnapshot, personOf: PersonOf, reads: EmploymentReads): void {
