@@ -62,6 +62,17 @@ for (const dialect of DIALECTS) {
       await database?.dispose();
     });
 
+    test('a full write stores every character of every account as written', async () => {
+      const connectionId = await bareConnection(store, org, 'characters');
+      const written: Account[] = [
+        { id: 'c1', attributes: { displayName: 'Zoë Müller-Ñúñez', mail: 'zoe@x.nl', tags: ['é', '😀'] } },
+        { id: 'c2', attributes: { displayName: 'Ἀθῆναι "quoted" \\ back', mail: null, n: 3 } },
+      ];
+      await store.engineStore(connectionId).setState(STATE, { kind: 'replace', accounts: written });
+      // Another process holds no copy: it reads the rows.
+      assert.deepEqual(byId(await other.engineStore(connectionId).cachedAccounts()), byId(written));
+    });
+
     test('a warm run gets the held copy; a write by another process is read from the rows', async () => {
       const connectionId = await bareConnection(store, org, 'warm');
       const first = [account('a1', 'jan@x.nl'), account('a2', 'piet@x.nl')];
