@@ -225,6 +225,24 @@ export interface RunItemOrdersTable {
   data: Uint8Array;
   /** JSON `[[employeeNumber, name], …]` of the unchanged persons the run's items mention (0431); null before. */
   unchanged_names: string | null;
+  /**
+   * The same of the stored items the run's items mention, for a run whose stored items are blocks
+   * (0450); null for runs whose stored items are rows.
+   */
+  item_names: string | null;
+  /**
+   * The index of a run's stored items in blocks (run-item-blocks.ts): employee number, name, seq and
+   * ranks, one a line by employee number, deflated; null for runs whose stored items are rows.
+   */
+  items: Uint8Array | null;
+}
+
+/** A run's stored items of one seq range (name order), one a line, deflated (run-item-blocks.ts, 0450). */
+export interface RunItemBlocksTable {
+  run_id: string;
+  /** Block `b` holds the seqs [b × size, (b + 1) × size); the size is in the run's orders. */
+  block: number;
+  data: Uint8Array;
 }
 
 export interface RunPersonListsTable {
@@ -426,6 +444,7 @@ export interface Database {
   audit_prune: AuditPruneTable;
   run_person_lists: RunPersonListsTable;
   run_item_orders: RunItemOrdersTable;
+  run_item_blocks: RunItemBlocksTable;
   audit_events: AuditEventsTable;
   audit_event_counts: AuditEventCountsTable;
   hrsync_meta: MetaTable;

@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { runItemsNameOrderIsSeq } from '../../src/store/migrations/0440-run-items-name-order-is-seq.ts';
+import { ITEM_BLOCK, ItemBlock } from '../../src/store/repositories/run-item-blocks.ts';
 import {
   decodeOrders,
   encodeOrders,
@@ -23,6 +24,7 @@ import {
 import { keptNames, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
+import { asRows } from './support/run-item-rows.ts';
 
 const item = (
   n: string,
@@ -241,12 +243,18 @@ for (const dialect of DIALECTS) {
       await database?.dispose();
     });
 
-    test('unchanged persons are one list, not rows; the rest are rows', async () => {
+    test('unchanged persons are one list, not rows; the rest are stored items, in blocks', async () => {
       assert.equal(run.unchangedCount, 4);
       const rows = await sql<{
         n: number;
       }>`select count(*) as n from run_items where run_id = ${run.id}`.execute(store.db);
-      assert.equal(Number(rows.rows[0]?.n), 5);
+      assert.equal(Number(rows.rows[0]?.n), 0, 'no row per item');
+      const blocks = await sql<{ data: Uint8Array }>`
+        select data from run_item_blocks where run_id = ${run.id}`.execute(store.db);
+      assert.deepEqual(
+        blocks.rows.map((b) => new ItemBlock(b.data).length),
+        [5],
+      );
       assert.equal(run.itemCounts?.actions.update, 2);
       assert.equal(run.itemCounts?.actions['no-change'], 1);
     });
@@ -428,7 +436,8 @@ for (const dialect of DIALECTS) {
     test('a run recorded before the merged orders, with a list of the first format, still pages', async () => {
       const older = MANY.map((i) => ({ ...i, displayName: `${i.displayName} sr` }));
       const run = await finish(older);
-      // As stored before migration 0390: no merged orders, the list as one deflate stream.
+      // As stored before migration 0390: rows, no merged orders, the list as one deflate stream.
+      await asRows(store.db, run, older);
       await sql`delete from run_item_orders where run_id = ${run.id}`.execute(store.db);
       const list = await sql<{ data: Uint8Array }>`
         select data from run_person_lists where hash = ${run.unchangedList}`.execute(store.db);
@@ -449,6 +458,7 @@ for (const dialect of DIALECTS) {
       const run = await finish(older);
       // As written between 0010 and 0350: seq in another order than the names (here reversed), the
       // name order kept in pos_name and its own index.
+      await asRows(store.db, run, older);
       const count = await sql<{ n: number }>`
         select count(*) as n from run_items where run_id = ${run.id}`.execute(store.db);
       const n = Number(count.rows[0]?.n);
@@ -486,23 +496,23 @@ for (const dialect of DIALECTS) {
         ],
       });
       const run = await finish([withReason]);
-      const stored = await sql<{ steps: string }>`
-        select steps from run_items where run_id = ${run.id}`.execute(store.db);
-      assert.doesNotMatch(stored.rows[0]?.steps ?? '', /update 2 attributes/);
-      assert.doesNotMatch(
-        stored.rows[0]?.steps ?? '',
-        /"step"|"status"|"message"/,
-        'stored as tuples, not keyed objects',
-      );
+      const block = await sql<{ data: Uint8Array }>`
+        select data from run_item_blocks where run_id = ${run.id}`.execute(store.db);
+      const line = new ItemBlock(block.rows[0]?.data as Uint8Array).line(0) ?? '';
+      assert.match(line, /"Gert Reus"/);
+      assert.doesNotMatch(line, /update 2 attributes/);
+      assert.doesNotMatch(line, /"step"|"status"|"message"/, 'stored as tuples, not keyed objects');
       const [read] = (await store.runItems.list(run, {}, 'name', 1, 50)).items;
       assert.deepEqual(read?.steps, [
         { step: 'plan', status: 'success', message: '', reason },
         { step: 'scope', status: 'success', message: 'no scoping filters: everyone is in scope' },
       ]);
       // A row written before: the text and the reason both stored, both read back as they are.
+      const rowRun = await finish([withReason]);
+      await asRows(store.db, rowRun, [withReason]);
       const older = JSON.stringify(withReason.steps);
-      await sql`update run_items set steps = ${older} where run_id = ${run.id}`.execute(store.db);
-      const [again] = (await store.runItems.list(run, {}, 'action', 1, 50)).items;
+      await sql`update run_items set steps = ${older} where run_id = ${rowRun.id}`.execute(store.db);
+      const [again] = (await store.runItems.list(rowRun, {}, 'action', 1, 50)).items;
       assert.deepEqual(again?.steps, withReason.steps);
     });
 
@@ -513,6 +523,7 @@ for (const dialect of DIALECTS) {
       const juniors = MANY.map((i) => ({ ...i, displayName: `${i.displayName} jr` }));
       const current = await finish(juniors);
       const older = await finish(juniors);
+      await asRows(store.db, older, juniors);
       const stored = await sql<{ data: Uint8Array }>`
         select data from run_item_orders where run_id = ${older.id}`.execute(store.db);
       const orders = decodeOrders(stored.rows[0]?.data as Uint8Array);
@@ -621,6 +632,154 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await of('say "hi"'), ['35']);
     });
 
+    /** Every listing a run review offers, page by page, and the export: what a run answers. */
+    const everyListing = async (r: Run, pageSize: number) => {
+      const queries: Parameters<Store['runItems']['list']>[1][] = [
+        {},
+        { changesOnly: true },
+        ...ACTIONS.map((action) => ({ action })),
+        ...STATUS_RANK.map((status) => ({ status })),
+        { action: 'no-change', changesOnly: true },
+        { action: 'update', status: 'failed' },
+        { q: 'bakk' },
+        { q: 'ANNA', changesOnly: true },
+        { q: '\n' },
+        { attribute: 'department' },
+        { value: 'sal', status: 'success' },
+        { attribute: 'department', q: 'bram' },
+      ];
+      const answers: unknown[] = [];
+      for (const query of queries)
+        for (const sort of ['name', 'action', 'status'] as const) {
+          const first = await store.runItems.list(r, query, sort, 1, pageSize);
+          const listed = [...first.items];
+          for (let page = 2; (page - 1) * pageSize < first.total; page++)
+            listed.push(...(await store.runItems.list(r, query, sort, page, pageSize)).items);
+          assert.equal(listed.length, first.total, `${JSON.stringify(query)} by ${sort}: every page full`);
+          assert.deepEqual(await store.runItems.all(r, query, sort), listed, 'the export is the pages');
+          answers.push([JSON.stringify(query), sort, listed]);
+        }
+      return answers;
+    };
+
+    test('a run in blocks and the same run as rows (recorded before 0450) answer every listing alike', async () => {
+      const twins = MANY.map((i) => ({ ...i, displayName: `${i.displayName} twin` }));
+      const blocks = await finish(twins);
+      const rows = await finish(twins);
+      await asRows(store.db, rows, twins);
+      const stored = await sql<{ n: number }>`
+        select count(*) as n from run_item_blocks where run_id = ${blocks.id}`.execute(store.db);
+      const storedCount = twins.filter((i) => i.action !== 'no-change' || i.status === 'warning').length;
+      assert.equal(
+        Number(stored.rows[0]?.n),
+        Math.ceil(storedCount / ITEM_BLOCK),
+        'blocks of the name order',
+      );
+      assert.ok(storedCount > 3 * ITEM_BLOCK, 'several blocks, the last one partial');
+      // Pages of 32, 31 and 33: each page meets the blocks' edges at another place.
+      for (const pageSize of [ITEM_BLOCK, ITEM_BLOCK - 1, ITEM_BLOCK + 1]) {
+        const fromBlocks = await everyListing(blocks, pageSize);
+        const fromRows = await everyListing(rows, pageSize);
+        fromBlocks.forEach((answer, i) =>
+          assert.deepEqual(answer, fromRows[i], `${(answer as string[])[0]} by ${(answer as string[])[1]}`),
+        );
+      }
+      // Free text is matched in any case, also beyond ASCII: SQLite's lower() folded only ASCII, so
+      // there rows did not find "Öz" for "öz" (PostgreSQL's did, as did the list of unchanged persons).
+      const oz = twins.filter((i) => i.displayName.toLowerCase().includes('öz'));
+      assert.deepEqual(
+        (await store.runItems.all(blocks, { q: 'öz' })).map((i) => i.employeeNumber),
+        expectedOrder(oz, 'name'),
+      );
+      const numbers = twins.map((i) => i.employeeNumber);
+      assert.deepEqual(
+        await store.runItems.names(connectionId, [], numbers, blocks),
+        await store.runItems.names(connectionId, [], numbers, rows),
+      );
+    });
+
+    test('a run with nobody unchanged, and a run with only unchanged persons, in blocks', async () => {
+      const changed = MANY.filter((i) => i.action !== 'no-change').map((i) => ({
+        ...i,
+        displayName: `${i.displayName} changed`,
+      }));
+      const onlyChanged = await finish(changed);
+      assert.equal(onlyChanged.unchangedCount, 0);
+      const orders = await sql<{ n: number }>`
+        select count(*) as n from run_item_orders where run_id = ${onlyChanged.id}`.execute(store.db);
+      assert.equal(Number(orders.rows[0]?.n), 1, 'orders and index for a run with nobody unchanged too');
+      const asRowsToo = await finish(changed);
+      await asRows(store.db, asRowsToo, changed);
+      assert.deepEqual(await everyListing(onlyChanged, 17), await everyListing(asRowsToo, 17));
+      for (const sort of ['name', 'action', 'status'] as const)
+        assert.deepEqual(
+          (await store.runItems.all(onlyChanged, {}, sort)).map((i) => i.employeeNumber),
+          expectedOrder(changed, sort),
+        );
+      const unchanged = MANY.filter((i) => i.action === 'no-change' && i.status !== 'warning');
+      const onlyUnchanged = await finish(unchanged);
+      const blocks = await sql<{ n: number }>`
+        select count(*) as n from run_item_blocks where run_id = ${onlyUnchanged.id}`.execute(store.db);
+      assert.equal(Number(blocks.rows[0]?.n), 0);
+      assert.equal(onlyUnchanged.unchangedCount, unchanged.length);
+      assert.equal((await store.runItems.list(onlyUnchanged, { changesOnly: true }, 'name', 1, 50)).total, 0);
+      for (const sort of ['name', 'action', 'status'] as const) {
+        const listed: string[] = [];
+        for (let page = 1; page <= Math.ceil(unchanged.length / 41); page++)
+          listed.push(
+            ...(await store.runItems.list(onlyUnchanged, {}, sort, page, 41)).items.map(
+              (i) => i.employeeNumber,
+            ),
+          );
+        assert.deepEqual(listed, expectedOrder(unchanged, sort));
+      }
+      assert.equal((await store.runItems.list(onlyUnchanged, { action: 'update' }, 'name', 1, 50)).total, 0);
+    });
+
+    test('names with quotes, backslashes and line breaks are one line of their block, and read back whole', async () => {
+      const odd = ['Quote "Q" de Vries', 'Back\\slash\\', 'Two\nlines', 'Separator\u2028here', '[",\n"]', ''];
+      const people = odd.map((displayName, i) =>
+        item(`n"${i}\\`, displayName, 'update', 'success', {
+          changes: [{ attribute: 'manager', old: null, new: `n"${(i + 1) % odd.length}\\` }],
+        }),
+      );
+      const all = [
+        ...people,
+        ...Array.from({ length: 40 }, (_, i) => item(`u${i}`, `Plain ${i}`, 'create', 'success')),
+      ];
+      const recorded = await finish(all);
+      const block = await sql<{ data: Uint8Array }>`
+        select data from run_item_blocks where run_id = ${recorded.id} and block = 0`.execute(store.db);
+      assert.equal(new ItemBlock(block.rows[0]?.data as Uint8Array).length, ITEM_BLOCK, 'one line an item');
+      const listed = await store.runItems.all(recorded, {});
+      for (const p of all)
+        assert.deepEqual(
+          listed.find((i) => i.employeeNumber === p.employeeNumber),
+          p,
+        );
+      assert.deepEqual(
+        (await store.runItems.list(recorded, { q: 'two\nl' }, 'name', 1, 50)).items.map((i) => i.displayName),
+        ['Two\nlines'],
+      );
+      const numbers = people.map((p) => p.employeeNumber);
+      const named = await store.runItems.names(connectionId, [], numbers, recorded);
+      assert.deepEqual(
+        [...named.persons].sort(),
+        people
+          .filter((p) => p.displayName !== '')
+          .map((p) => [p.employeeNumber, p.displayName])
+          .sort(),
+      );
+      // Anyone of its stored items is named, mentioned by the run or not (from the run's index).
+      assert.deepEqual(
+        [...(await store.runItems.names(connectionId, [], ['u7'], recorded)).persons],
+        [['u7', 'Plain 7']],
+      );
+      const overrides = await store.overrides.personNames(connectionId, [...numbers, 'u7']);
+      for (const p of people) assert.equal(overrides.get(p.employeeNumber), p.displayName);
+      assert.equal(overrides.get('u7'), 'Plain 7');
+    });
+
     test('a run whose unchanged persons are the same shares their list', async () => {
       const count = async () =>
         Number(
@@ -679,14 +838,43 @@ for (const dialect of DIALECTS) {
       });
       // The audit log still refuses a delete from anyone but the pruner.
       await assert.rejects(sql`delete from audit_events`.execute(store.db), /append-only/);
+      // The runs' stored items (blocks, and rows of runs as recorded before 0450), by run.
+      const storedBy = async (table: 'run_items' | 'run_item_blocks') =>
+        new Map(
+          (
+            await sql<{ id: string; n: number }>`select run_id as id, count(*) as n from ${sql.table(table)}
+              group by run_id`.execute(store.db)
+          ).rows.map((r) => [r.id, Number(r.n)]),
+        );
+      const before = {
+        run_items: await storedBy('run_items'),
+        run_item_blocks: await storedBy('run_item_blocks'),
+      };
       const later = store.withClock({ now: () => new Date(Date.now() + 40 * 86_400_000).toISOString() });
       const batches: number[] = [];
       for (;;) {
         const done = await later.retention.prune(2);
         if (done.runItems === 0 && done.auditEvents === 0) break;
         batches.push(done.runItems);
+        assert.ok(batches.length < 1000, 'pruning ends');
       }
       assert.ok(batches.every((n) => n <= 2));
+      const prunedRuns = (
+        await sql<{ id: string }>`select id from runs where items_pruned_at is not null`.execute(store.db)
+      ).rows.map((r) => r.id);
+      for (const table of ['run_items', 'run_item_blocks'] as const) {
+        const had = prunedRuns.reduce((n, id) => n + (before[table].get(id) ?? 0), 0);
+        assert.ok(had > 10, `the pruned runs had ${table} (${had})`);
+        const left = await storedBy(table);
+        assert.equal(
+          prunedRuns.reduce((n, id) => n + (left.get(id) ?? 0), 0),
+          0,
+          `no ${table} left of pruned runs`,
+        );
+      }
+      const orders = await sql<{ n: number }>`
+        select count(*) as n from run_item_orders where run_id = ${run.id}`.execute(store.db);
+      assert.equal(Number(orders.rows[0]?.n), 0, 'nor their orders and index');
       const pruned = await store.runs.get(organisationId, run.id);
       assert.ok(pruned?.itemsPrunedAt, 'the older run lost its items');
       assert.equal(pruned?.unchangedCount, 4, 'its counts stay');

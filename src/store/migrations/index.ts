@@ -23,6 +23,7 @@ import { auditActorName } from './0411-audit-actor-name.ts';
 import { runItemsByEmployee } from './0430-run-items-by-employee.ts';
 import { unchangedNames } from './0431-unchanged-names.ts';
 import { runItemsNameOrderIsSeq } from './0440-run-items-name-order-is-seq.ts';
+import { runItemBlocks } from './0450-run-item-blocks.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -51,6 +52,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0430-run-items-by-employee': runItemsByEmployee,
     '0431-unchanged-names': unchangedNames,
     '0440-run-items-name-order-is-seq': runItemsNameOrderIsSeq,
+    '0450-run-item-blocks': runItemBlocks(dialect),
   };
 }
 

@@ -7,6 +7,7 @@ import type { MatchOverride, OverrideKind, QuarantineEntry } from '../../core/in
 import type { RepoContext } from '../context.ts';
 import { newId } from '../context.ts';
 import type { ConnectionOverridesTable, QuarantineTable } from '../database.ts';
+import { openItemIndex } from './run-item-blocks.ts';
 
 export const toOverride = (r: ConnectionOverridesTable): MatchOverride => ({
   id: r.id,
@@ -79,7 +80,10 @@ export class OverrideRepository {
     return out;
   }
 
-  /** Persons' names as the latest runs of the connection showed them. */
+  /**
+   * Persons' names as the latest runs of the connection showed them (their stored items, the latest
+   * run first): rows for runs recorded before 0450, the index beside the orders for runs since.
+   */
   async personNames(connectionId: string, numbers: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const out = new Map<string, string>();
     if (numbers.length === 0) return out;
@@ -91,17 +95,33 @@ export class OverrideRepository {
       .limit(5)
       .execute();
     if (runs.length === 0) return out;
-    const rows = await this.ctx.db
-      .selectFrom('run_items')
-      .select(['employee_number', 'display_name'])
-      .where(
-        'run_id',
-        'in',
-        runs.map((r) => r.id),
-      )
-      .where('employee_number', 'in', [...new Set(numbers)])
-      .execute();
-    for (const r of rows) if (!out.has(r.employee_number)) out.set(r.employee_number, r.display_name);
+    const ids = runs.map((r) => r.id);
+    const wanted = [...new Set(numbers)];
+    const [rows, indexes] = await Promise.all([
+      this.ctx.db
+        .selectFrom('run_items')
+        .select(['run_id', 'employee_number', 'display_name'])
+        .where('run_id', 'in', ids)
+        .where('employee_number', 'in', wanted)
+        .execute(),
+      this.ctx.db
+        .selectFrom('run_item_orders')
+        .select(['run_id', 'items'])
+        .where('run_id', 'in', ids)
+        .where('items', 'is not', null)
+        .execute(),
+    ]);
+    for (const id of ids) {
+      for (const r of rows)
+        if (r.run_id === id && !out.has(r.employee_number)) out.set(r.employee_number, r.display_name);
+      const data = indexes.find((i) => i.run_id === id)?.items;
+      if (!data) continue;
+      const index = openItemIndex(data);
+      for (const n of wanted) {
+        const name = out.has(n) ? undefined : index.get(n);
+        if (name !== undefined) out.set(n, name);
+      }
+    }
     return out;
   }
 

@@ -2,7 +2,8 @@
  * Retention: an organisation's settings, and the pruning the scheduler does a small batch at a
  * time (so a large backlog never holds a long transaction or a lock other work waits for).
  * Run items go after `runItemDays`, except those of each connection's `keepRuns` latest runs; the run
- * records and their counts stay. Audit events go after `auditDays` (never, when null).
+ * records and their counts stay. A batch counts rows: a run item's row (runs recorded before 0450) or a
+ * block of a run's stored items. Audit events go after `auditDays` (never, when null).
  */
 import { sql } from 'kysely';
 import type { RepoContext } from '../context.ts';
@@ -50,7 +51,8 @@ export class RetentionRepository {
   }
 
   /**
-   * One batch of pruning across organisations: at most `rows` run items and `rows` audit events.
+   * One batch of pruning across organisations: at most `rows` rows of run items (item rows or blocks)
+   * and `rows` audit events.
    * Call it again while it returns work done.
    */
   async prune(rows = 2000): Promise<PruneResult> {
@@ -101,6 +103,8 @@ export class RetentionRepository {
       .limit(1)
       .executeTakeFirst();
     if (!run) return { items: 0, runs: 0 };
+    // Rows of runs recorded before 0450, then blocks (a row each, of a few dozen items).
+    let done = 0;
     const batch = await this.ctx.db
       .selectFrom('run_items')
       .select('seq')
@@ -115,8 +119,27 @@ export class RetentionRepository {
         .where('run_id', '=', run.id)
         .where('seq', '<=', last)
         .execute();
+      done += batch.length;
     }
-    if (batch.length < budget) {
+    if (done < budget) {
+      const blocks = await this.ctx.db
+        .selectFrom('run_item_blocks')
+        .select('block')
+        .where('run_id', '=', run.id)
+        .orderBy('block')
+        .limit(budget - done)
+        .execute();
+      if (blocks.length > 0) {
+        const last = Number(blocks[blocks.length - 1]?.block);
+        await this.ctx.db
+          .deleteFrom('run_item_blocks')
+          .where('run_id', '=', run.id)
+          .where('block', '<=', last)
+          .execute();
+        done += blocks.length;
+      }
+    }
+    if (done < budget) {
       await this.ctx.db.transaction().execute(async (trx) => {
         await trx
           .updateTable('runs')
@@ -140,9 +163,9 @@ export class RetentionRepository {
           )
           .execute();
       });
-      return { items: batch.length, runs: 1 };
+      return { items: done, runs: 1 };
     }
-    return { items: batch.length, runs: 0 };
+    return { items: done, runs: 0 };
   }
 
   private async pruneAudit(organisationId: string, cutoff: string, budget: number): Promise<number> {

@@ -35,6 +35,24 @@ export interface ItemOrders {
    * list of 50,000 persons whole, 1 MB, to cut a chunk from it). Absent in orders written before.
    */
   readonly firstChunk?: Uint8Array | null;
+  /**
+   * Where a run's stored items are kept in blocks (run_item_blocks, 0450): the block size and the
+   * stored items' own action and status orders (what `pos_action` and `pos_status` were for rows).
+   * Absent in orders written before, whose stored items are rows.
+   */
+  readonly items?: StoredOrders;
+}
+
+/**
+ * The stored items' action and status orders, each item as `rank × stored + seq` (its rank in that
+ * order, its place in the name order): ascending, since within a rank the name order holds — kept as
+ * gaps like the merged places, and the seq is the value modulo `stored`.
+ */
+export interface StoredOrders {
+  /** Stored items per block, in the name order (seq): block `b` holds seqs [b × block, (b + 1) × block). */
+  readonly block: number;
+  readonly action: Int32Array;
+  readonly status: Int32Array;
 }
 
 /** Items in one order (rank, then name key), by position: a rank (0 for the name order) and a key. */
@@ -68,6 +86,7 @@ const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
  * 4: the words in blocks of `BLOCK`, each deflated on its own behind a table of each block's first
  * value and size: a page inflates the one or two blocks it reads (8 KB), not every order of the run
  * (200 KB at 50,000 persons, most of the CPU left in a first request). 5: and the list's first chunk.
+ * 6: and the stored items' block size and their own action and status orders (`StoredOrders`).
  */
 const FORMAT = 3;
 const HEADER_WORDS = 5;
@@ -81,6 +100,9 @@ const BLOCKED_HEADER_WORDS = 6;
 /** Format 5's first word, and its header: format 4's and the size of the list's first chunk (-1: none). */
 const WITH_CHUNK = 0x0507;
 const WITH_CHUNK_HEADER_WORDS = 7;
+/** Format 6's first word, and its header: format 5's and the stored items' block size. */
+const WITH_ITEMS = 0x0607;
+const WITH_ITEMS_HEADER_WORDS = 8;
 const BLOCK = 2048;
 
 /** Little-endian words as bytes. */
@@ -101,10 +123,18 @@ function gapsOf(xs: Int32Array, from: number, to: number): Int32Array {
   return gaps;
 }
 
-/** Format 4: the words of the header, the list's chunk boundaries and the block table, then the blocks. */
+/**
+ * Format 5 (6 with the stored items' orders): the words of the header, the list's chunk boundaries and
+ * the block table, then the blocks, then the list's first chunk.
+ */
 export function encodeOrders(orders: ItemOrders): Buffer {
   const offsets = orders.listOffsets === null ? null : Int32Array.from(orders.listOffsets);
-  const sections = [...SORTS.map((s) => orders.places[s]), orders.skipped];
+  const items = orders.items;
+  const sections = [
+    ...SORTS.map((s) => orders.places[s]),
+    orders.skipped,
+    ...(items ? [items.action, items.status] : []),
+  ];
   const blocks: Buffer[] = [];
   const table: number[] = [];
   for (const xs of sections)
@@ -114,18 +144,20 @@ export function encodeOrders(orders: ItemOrders): Buffer {
       blocks.push(block);
     }
   const chunk = orders.firstChunk ?? null;
-  const head = new Int32Array(WITH_CHUNK_HEADER_WORDS + (offsets?.length ?? 0) + table.length);
+  const headerWords = items ? WITH_ITEMS_HEADER_WORDS : WITH_CHUNK_HEADER_WORDS;
+  const head = new Int32Array(headerWords + (offsets?.length ?? 0) + table.length);
   head.set([
-    WITH_CHUNK,
+    items ? WITH_ITEMS : WITH_CHUNK,
     orders.stored,
     orders.unchanged,
     orders.skipped.length,
     offsets?.length ?? -1,
     BLOCK,
     chunk?.length ?? -1,
+    ...(items ? [items.block] : []),
   ]);
-  if (offsets) head.set(offsets, WITH_CHUNK_HEADER_WORDS);
-  head.set(table, WITH_CHUNK_HEADER_WORDS + (offsets?.length ?? 0));
+  if (offsets) head.set(offsets, headerWords);
+  head.set(table, headerWords + (offsets?.length ?? 0));
   return Buffer.concat([wordBytes(head), ...blocks, ...(chunk ? [chunk] : [])]);
 }
 
@@ -248,16 +280,29 @@ export class Ascending implements Places {
 }
 
 /** A run's orders as a page reads them: each order decoded only as far as asked for. */
-export interface OrdersView extends Omit<ItemOrders, 'places' | 'skipped' | 'firstChunk'> {
+export interface OrdersView extends Omit<ItemOrders, 'places' | 'skipped' | 'firstChunk' | 'items'> {
   readonly places: Readonly<Record<MergedSort, Places>>;
   readonly skipped: Places;
   readonly firstChunk: Uint8Array | null;
+  /** The stored items' blocks and orders (format 6); null: the stored items are rows. */
+  readonly items: StoredView | null;
 }
+
+/** `StoredOrders` as a page reads them. */
+export interface StoredView {
+  readonly block: number;
+  readonly action: Places;
+  readonly status: Places;
+}
+
+/** The seq of the stored item at place `i` of a stored order (`StoredOrders`). */
+export const seqAt = (order: Places, i: number, stored: number): number => order.at(i) % stored;
 
 /** A run's orders, every order decoded. */
 export function decodeOrders(data: Uint8Array): ItemOrders {
   const view = openOrders(data);
   const { name, action, status } = view.places;
+  const items = view.items;
   return {
     stored: view.stored,
     unchanged: view.unchanged,
@@ -265,12 +310,18 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
     skipped: view.skipped.all(),
     listOffsets: view.listOffsets,
     firstChunk: view.firstChunk,
+    ...(items
+      ? { items: { block: items.block, action: items.action.all(), status: items.status.all() } }
+      : {}),
   };
 }
 
 /** A run's orders to be paged: no order is walked before a page asks for it, and then only as far as it needs. */
 export function openOrders(data: Uint8Array): OrdersView {
-  if (data[0] === (BLOCKED & 0xff) && (data[1] === BLOCKED >> 8 || data[1] === WITH_CHUNK >> 8))
+  if (
+    data[0] === (BLOCKED & 0xff) &&
+    (data[1] === BLOCKED >> 8 || data[1] === WITH_CHUNK >> 8 || data[1] === WITH_ITEMS >> 8)
+  )
     return openBlocks(data);
   const bytes = inflateRawSync(data);
   // Formats 1 and 2 start with their number as a varint, format 3 as a little-endian word.
@@ -287,10 +338,11 @@ export function openOrders(data: Uint8Array): OrdersView {
     skipped: new Ascending(orders.skipped, true),
     listOffsets: orders.listOffsets,
     firstChunk: null,
+    items: null,
   };
 }
 
-/** Format 4: the header and table read in place, each block inflated when a page first reads it. */
+/** Formats 4–6: the header and table read in place, each block inflated when a page first reads it. */
 function openBlocks(data: Uint8Array): OrdersView {
   const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const word = (i: number) => {
@@ -302,15 +354,17 @@ function openBlocks(data: Uint8Array): OrdersView {
   const skippedLength = word(3);
   const offsetsLength = word(4);
   const block = word(5);
-  const withChunk = data[1] === WITH_CHUNK >> 8;
+  const withItems = data[1] === WITH_ITEMS >> 8;
+  const withChunk = withItems || data[1] === WITH_CHUNK >> 8;
   const chunkLength = withChunk ? word(6) : -1;
-  let at = withChunk ? WITH_CHUNK_HEADER_WORDS : BLOCKED_HEADER_WORDS;
+  const itemBlock = withItems ? word(7) : 0;
+  let at = withItems ? WITH_ITEMS_HEADER_WORDS : withChunk ? WITH_CHUNK_HEADER_WORDS : BLOCKED_HEADER_WORDS;
   let listOffsets: number[] | null = null;
   if (offsetsLength >= 0) {
     listOffsets = Array.from({ length: offsetsLength }, (_, i) => word(at + i));
     at += offsetsLength;
   }
-  const lengths = [stored, stored, stored, skippedLength];
+  const lengths = [stored, stored, stored, skippedLength, ...(withItems ? [stored, stored] : [])];
   const tableWords = 2 * lengths.reduce((n, length) => n + Math.ceil(length / block), 0);
   let byte = 4 * (at + tableWords);
   const sections = lengths.map((length) => {
@@ -329,10 +383,19 @@ function openBlocks(data: Uint8Array): OrdersView {
       return inflateRawSync(bytes.subarray(from, to));
     });
   });
-  const [name, action, status, skipped] = sections as [Blocks, Blocks, Blocks, Blocks];
+  const [name, action, status, skipped, itemAction, itemStatus] = sections as Blocks[] as [
+    Blocks,
+    Blocks,
+    Blocks,
+    Blocks,
+    Blocks | undefined,
+    Blocks | undefined,
+  ];
   if (chunkLength >= 0 && byte + chunkLength > bytes.length) throw new Error('run item orders: truncated');
   const firstChunk = chunkLength < 0 ? null : bytes.subarray(byte, byte + chunkLength);
-  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk };
+  const items =
+    itemAction && itemStatus ? { block: itemBlock, action: itemAction, status: itemStatus } : null;
+  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk, items };
 }
 
 /** Bytes of little-endian words as words, in place when aligned (inflated bytes are the reader's own). */
@@ -419,7 +482,15 @@ function openWords(bytes: Buffer): OrdersView {
   const status = section(stored);
   const skipped = section(skippedLength);
   const listOffsets = offsetsLength < 0 ? null : Array.from(section(offsetsLength).all());
-  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk: null };
+  return {
+    stored,
+    unchanged,
+    places: { name, action, status },
+    skipped,
+    listOffsets,
+    firstChunk: null,
+    items: null,
+  };
 }
 
 function decodeVarints(bytes: Buffer): ItemOrders {

@@ -49,15 +49,18 @@ export interface KeptNames {
   get(employeeNumber: string): string | undefined;
 }
 
-const byNumber = (a: readonly [string, string], b: readonly [string, string]) =>
-  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+/** `[employeeNumber, name]`, and whatever else a text keeps of each person after them. */
+type Named = readonly [string, string, ...unknown[]];
+
+const byNumber = (a: Named, b: Named) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /**
  * The text of kept names: a JSON array of `[employeeNumber, name]`, one entry a line, in employee
  * number order — so a page finds its few names by a binary search over the lines, instead of parsing
  * a run's thousands of names first (at 50,000 persons 3,500 names, 100 KB: 4–5 ms of a first request).
+ * An entry may carry more after the name (a run's index of its stored items: seq and ranks).
  */
-export function keptNamesText(names: [string, string][]): string {
+export function keptNamesText(names: Named[]): string {
   if (names.length === 0) return '[]';
   names.sort(byNumber);
   return `[\n${names.map((n) => JSON.stringify(n)).join(',\n')}\n]`;

@@ -1,11 +1,13 @@
 /**
  * Run items, stored so that a run costs what it changes and any page of any order is cheap:
- * - persons with an action or a finding are rows; unchanged persons are one compressed list per run
- *   (run-person-list.ts), listed on demand;
- * - each row knows its place in the name, action and status orders (computed once, when the run is
- *   recorded; the name order's is its seq), so a page of one order, or of one action or status tile,
- *   is an index range; free-text, attribute and value filters scan the run's rows once (the matches
- *   are kept).
+ * - persons with an action or a finding are stored items, in blocks of their name order (0450,
+ *   run-item-blocks.ts; runs recorded before keep one row each); unchanged persons are one compressed
+ *   list per run (run-person-list.ts), listed on demand;
+ * - each stored item's place in the name, action and status orders is computed once, when the run is
+ *   recorded (the name order's is its seq), so a page of one order, or of one action or status tile,
+ *   is a range of places: the blocks of those seqs (for rows, an index range); the free-text filter
+ *   reads the run's index of names, attribute and value filters scan the run's items once (the
+ *   matches are kept).
  */
 import { deflateRawSync } from 'node:zlib';
 import { type SelectQueryBuilder, sql } from 'kysely';
@@ -16,13 +18,25 @@ import {
   type ItemStatus,
   type RunItem,
   type RunStep,
-  type StepReason,
 } from '../../core/index.ts';
 import { insertRows } from '../bulk.ts';
 import type { RepoContext } from '../context.ts';
 import type { Database, RunItemsTable } from '../database.ts';
-import { fromJson, likePattern, toJson } from '../json.ts';
+import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
+import {
+  encodeBlock,
+  encodeItemIndex,
+  type IndexEntry,
+  ITEM_BLOCK,
+  ItemBlock,
+  type ItemIndex,
+  itemLine,
+  lineItem,
+  openItemIndex,
+  readStep,
+  type StoredStep,
+} from './run-item-blocks.ts';
 import {
   encodeOrders,
   type ItemOrders,
@@ -30,6 +44,7 @@ import {
   type OrdersView,
   openOrders,
   pageOf,
+  seqAt,
 } from './run-item-orders.ts';
 import { type KeptNames, keptNames, keptNamesText, personsNamedIn } from './run-item-refs.ts';
 import {
@@ -68,51 +83,7 @@ const STATUS_ORDER: readonly ItemStatus[] = ['failed', 'blocked', 'warning', 'sk
 const actionRank = (a: Action): number => ACTIONS.indexOf(a);
 const statusRank = (s: ItemStatus): number => STATUS_ORDER.indexOf(s);
 
-const ITEM_COLUMNS = [
-  'run_id',
-  'seq',
-  'employee_number',
-  'display_name',
-  'action',
-  'status',
-  'account_id',
-  'changes',
-  'steps',
-  'error',
-  'pos_name',
-  'pos_action',
-  'pos_status',
-] as const satisfies readonly (keyof RunItemsTable)[];
-
-/**
- * A step as stored: `[step, status, reason]` for a step with a reason — the code and its parameters
- * only, since the words and the detail behind them (`stepDetail`) are made from the reason where
- * shown; the engine's text was most of a stored item — and `[step, status, message]` for a step
- * without one. A tuple, not an object: the keys were a quarter of a row's steps (a warm 20,000-person
- * simulation: 723 → 543 B per stored item). Rows written before hold step objects, read as they are.
- */
-type StoredStep = readonly [RunStep['step'], ItemStatus, string | StepReason];
-
-/**
- * JSON of an item's steps as stored (`StoredStep` tuples), written directly: a step's name and status
- * are identifiers (nothing to escape), and no tuple is made only to be turned into text.
- */
-function storedSteps(steps: readonly RunStep[]): string {
-  let json = '[';
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i] as RunStep;
-    json += `${i === 0 ? '' : ','}["${s.step}","${s.status}",${JSON.stringify(s.reason ?? s.message ?? null)}]`;
-  }
-  return `${json}]`;
-}
-
-const readStep = (s: StoredStep | RunStep): RunStep => {
-  if (!Array.isArray(s)) return s as RunStep;
-  const [step, status, why] = s as StoredStep;
-  return typeof why === 'string'
-    ? { step, status, message: why }
-    : { step, status, message: '', reason: why };
-};
+const BLOCK_COLUMNS = ['run_id', 'block', 'data'] as const;
 
 export interface RecordedItems {
   readonly unchangedCount: number;
@@ -178,21 +149,32 @@ const CACHE_SIZE = 6;
 const SEQ_CHUNK = 5000;
 /** Stored rows matched by recent filters, in order, by run, query and sort. */
 const matchCache = new Map<string, Int32Array>();
+/** A run's orders and the names kept beside them. */
+interface OrdersRow {
+  readonly view: OrdersView;
+  /** The unchanged persons the run's items mention (0431; null before). */
+  readonly unchanged: KeptNames | null;
+  /** The stored items the run's items mention (0450; null for a run whose stored items are rows). */
+  readonly items: KeptNames | null;
+}
 /** Merged orders of recent runs (a few bytes per stored item), by run and finish time. */
-const ordersCache = new Map<string, OrdersView | null>();
+const ordersCache = new Map<string, OrdersRow | null>();
+/** The indexes of recent runs' stored items, by run and finish time. */
+const indexCache = new Map<string, ItemIndex | null>();
+/** Inflated blocks of recent pages, by run, finish time and block number. */
+const blockCache = new Map<string, ItemBlock>();
+const BLOCK_CACHE_SIZE = 256;
 /** Chunk boundaries of lists, by hash (a list never changes once written). */
 const headCache = new Map<string, readonly number[] | null>();
-/** The names of the unchanged persons a run's items mention, by run. */
-const namesCache = new Map<string, KeptNames | null>();
 
 /**
- * The names of the unchanged persons whom the run's items mention (managers, owners), as
- * `keptNamesText` writes them: a page names them without decoding the whole list of unchanged persons.
+ * The names of the persons among `of` whom the run's items mention (managers, owners), as
+ * `keptNamesText` writes them: a page names them without decoding the list of unchanged persons or
+ * the run's index of stored items.
  */
-function mentionedUnchanged(items: readonly RunItem[], unchanged: readonly Keyed[]): string {
-  const mentioned = personsNamedIn(items);
+function mentionedIn(of: readonly Keyed[], mentioned: ReadonlySet<string>): string {
   const names: [string, string][] = [];
-  for (const { item } of unchanged)
+  for (const { item } of of)
     if (mentioned.has(item.employeeNumber) && item.displayName !== '')
       names.push([item.employeeNumber, item.displayName]);
   return keptNamesText(names);
@@ -265,13 +247,17 @@ interface MergedRow {
 export class RunItemRepository {
   constructor(private readonly ctx: RepoContext) {}
 
-  /** Records a run's items (once, when it finishes): rows for what changes, one list for the rest. */
+  /**
+   * Records a run's items (once, when it finishes): blocks for what changes, one list for the rest,
+   * and the orders and index that page them.
+   */
   async record(
     run: { readonly id: string; readonly connectionId: string; readonly compact: boolean },
     items: readonly RunItem[],
   ): Promise<RecordedItems> {
-    namesCache.delete(run.id);
+    // Rows too: a run recorded again (a blocked run approved) may have been recorded before 0450.
     await this.ctx.db.deleteFrom('run_items').where('run_id', '=', run.id).execute();
+    await this.ctx.db.deleteFrom('run_item_blocks').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
     const stored: Keyed[] = [];
     const unchanged: Keyed[] = [];
@@ -287,89 +273,95 @@ export class RunItemRepository {
       counts.actions[item.action]++;
       counts.statuses[item.status]++;
     }
-    // The action and status orders keep the name order within a rank (a stable sort); each row's
-    // place in them is kept by its name position.
+    if (named.length === 0 && unchanged.length === 0)
+      return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
+    // The action and status orders keep the name order within a rank (a stable sort).
     const byAction = stableByRank(named, (k) => actionRank(k.item.action));
     const byStatus = stableByRank(named, (k) => statusRank(k.item.status));
-    const posAction = new Int32Array(named.length);
-    const posStatus = new Int32Array(named.length);
-    byAction.forEach((at, i) => {
-      posAction[at] = i;
-    });
-    byStatus.forEach((at, i) => {
-      posStatus[at] = i;
-    });
-    // Written in name order (seq = the name position): a page in the default order is then a few
-    // neighbouring table pages, not one page per row (PostgreSQL read 53 buffers for 50 rows).
-    const rowsWritten = insertRows(
+    // Blocks of the name order (seq = the name position): a page in the default order is one or two
+    // blocks. On PostgreSQL the next statement's blocks are made while the server inserts the last.
+    const block = ITEM_BLOCK;
+    const blocksWritten = insertRows(
       this.ctx.db,
       this.ctx.dialect,
-      'run_items',
-      ITEM_COLUMNS,
-      named.length,
-      (seq) => {
-        const { item } = named[seq] as Keyed;
-        return [
-          run.id,
-          seq,
-          item.employeeNumber,
-          item.displayName,
-          item.action,
-          item.status,
-          item.accountId,
-          toJson(item.changes),
-          storedSteps(item.steps),
-          item.error === null ? null : toJson(item.error),
-          seq,
-          posAction[seq],
-          posStatus[seq],
-        ];
+      'run_item_blocks',
+      BLOCK_COLUMNS,
+      Math.ceil(named.length / block),
+      (b) => {
+        const lines: string[] = [];
+        const end = Math.min(named.length, (b + 1) * block);
+        for (let seq = b * block; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
+        return [run.id, b, encodeBlock(lines)];
       },
     );
-    if (unchanged.length === 0) {
-      await rowsWritten;
-      return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
-    }
-    // The list is made into text while the rows are written (on PostgreSQL, while the server inserts
-    // them); it is compressed only when its hash is not stored yet — a run that leaves the same persons
-    // unchanged as an earlier one shares that run's list, and only the hash was needed.
-    rowsWritten.catch(() => {});
+    // The rest is made while the blocks are written: the list's text (compressed only when its hash is
+    // not stored yet — a run that leaves the same persons unchanged as an earlier one shares that run's
+    // list), the orders, the index, the names of the persons the items mention.
+    blocksWritten.catch(() => {});
     unchanged.sort(byName);
-    const text = listText(unchanged.map((k) => toEntry(k.item)));
-    // So are the orders and the names of the unchanged persons the items mention: only the list's
-    // chunk boundaries wait for the database.
+    const text = unchanged.length === 0 ? null : listText(unchanged.map((k) => toEntry(k.item)));
     const merged = mergedOrders(named, byAction, byStatus, unchanged);
-    const mentioned = mentionedUnchanged(items, unchanged);
-    await rowsWritten;
-    let listOffsets = await this.storedList(run.connectionId, text.hash, unchanged.length);
-    if (listOffsets === undefined) {
-      const list = compressList(text);
-      const inserted = await this.ctx.db
-        .insertInto('run_person_lists')
-        .values({
-          connection_id: run.connectionId,
-          hash: text.hash,
-          persons: unchanged.length,
-          data: list.data,
-          created_at: this.ctx.clock.now(),
-        })
-        .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
-        .executeTakeFirst();
-      // A list shared with an earlier run keeps that run's bytes (compressed by the zlib of its day):
-      // its own chunk boundaries are the ones to keep.
-      listOffsets =
-        Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
-          ? list.offsets
-          : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
+    const keyedBy = (order: Int32Array, rank: (k: Keyed) => number) =>
+      order.map((seq) => rank(named[seq] as Keyed) * named.length + seq);
+    const itemOrders = {
+      block,
+      action: keyedBy(byAction, (k) => actionRank(k.item.action)),
+      status: keyedBy(byStatus, (k) => statusRank(k.item.status)),
+    };
+    const index = encodeItemIndex(
+      named.map(
+        ({ item }, seq): IndexEntry => [
+          item.employeeNumber,
+          item.displayName,
+          seq,
+          actionRank(item.action),
+          statusRank(item.status),
+        ],
+      ),
+    );
+    const mentioned = personsNamedIn(items);
+    const unchangedNames = mentionedIn(unchanged, mentioned);
+    const itemNames = mentionedIn(named, mentioned);
+    await blocksWritten;
+    let listOffsets: number[] | null = null;
+    if (text !== null) {
+      const known = await this.storedList(run.connectionId, text.hash, unchanged.length);
+      listOffsets = known ?? null;
+      if (known === undefined) {
+        const list = compressList(text);
+        const inserted = await this.ctx.db
+          .insertInto('run_person_lists')
+          .values({
+            connection_id: run.connectionId,
+            hash: text.hash,
+            persons: unchanged.length,
+            data: list.data,
+            created_at: this.ctx.clock.now(),
+          })
+          .onConflict((oc) => oc.columns(['connection_id', 'hash']).doNothing())
+          .executeTakeFirst();
+        // A list shared with an earlier run keeps that run's bytes (compressed by the zlib of its day):
+        // its own chunk boundaries are the ones to keep.
+        listOffsets =
+          Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
+            ? list.offsets
+            : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
+      }
     }
     // The list's first chunk travels with the orders too: page 1 by name reads no list (run-item-orders.ts).
-    const firstChunk = text.chunks[0] === undefined ? null : deflateRawSync(text.chunks[0]);
-    const orders = encodeOrders({ ...merged, listOffsets, firstChunk });
+    const firstChunk = text?.chunks[0] === undefined ? null : deflateRawSync(text.chunks[0]);
+    const orders = encodeOrders({ ...merged, listOffsets, firstChunk, items: itemOrders });
     await this.ctx.db
       .insertInto('run_item_orders')
-      .values({ run_id: run.id, data: orders, unchanged_names: mentioned })
+      .values({
+        run_id: run.id,
+        data: orders,
+        unchanged_names: unchangedNames,
+        item_names: itemNames,
+        items: index,
+      })
       .execute();
-    return { unchangedCount: unchanged.length, unchangedList: text.hash, itemCounts: counts };
+    return { unchangedCount: unchanged.length, unchangedList: text?.hash ?? null, itemCounts: counts };
   }
 
   async list(
@@ -381,17 +373,20 @@ export class RunItemRepository {
   ): Promise<Page<RunItem>> {
     // Retention removed them: the run and its counts stay, its items are gone.
     if (run.itemsPrunedAt !== null) return { items: [], total: 0, page, pageSize };
+    // Every page reads the run's orders first (once: cached): they say whether its stored items are
+    // blocks or rows, and where any place of any order is.
+    const orders = await this.ordersOf(run);
     if (this.listsUnchanged(run, query)) {
-      const everyone = isEveryone(query) ? await this.ordersOf(run) : null;
-      if (everyone) return this.everyonePage(run, everyone, sort, page, pageSize);
-      const merged = await this.merged(run, query, sort);
+      if (orders && isEveryone(query)) return this.everyonePage(run, orders, sort, page, pageSize);
+      const merged = await this.merged(run, orders, query, sort);
       const slice = merged.slice((page - 1) * pageSize, page * pageSize);
-      const bySeq = await this.rowsBySeq(
-        run.id,
+      const bySeq = await this.itemsBySeq(
+        run,
+        orders,
         slice.flatMap((m) => (m.seq === null ? [] : [m.seq])),
       );
       const items = slice.map((m) =>
-        m.entry !== null ? fromEntry(m.entry) : toItem(bySeq.get(m.seq as number) as RunItemsTable),
+        m.entry !== null ? fromEntry(m.entry) : (bySeq.get(m.seq as number) as RunItem),
       );
       return { items, total: merged.length, page, pageSize };
     }
@@ -400,30 +395,46 @@ export class RunItemRepository {
       const { column, start, count } = range;
       const from = start + (page - 1) * pageSize;
       const to = Math.min(start + count, from + pageSize);
-      const rows = await this.rowsInRange(run.id, column, from, to);
-      return { items: rows.map(toItem), total: count, page, pageSize };
+      const items = await this.storedInRange(run, orders, column, from, to);
+      return { items, total: count, page, pageSize };
     }
-    // A free-text, changed-attribute or value filter scans the run's rows once; the matching rows'
+    // A free-text, changed-attribute or value filter scans the run's items once; the matching items'
     // places are kept (runs do not change), so the count and every later page are read by key.
-    const matching = await this.matching(run, query, sort);
+    const matching = await this.matching(run, orders, query, sort);
     const seqs = [...matching.subarray((page - 1) * pageSize, page * pageSize)];
-    const bySeq = await this.rowsBySeq(run.id, seqs);
+    const bySeq = await this.itemsBySeq(run, orders, seqs);
     const items = seqs.flatMap((seq) => {
-      const row = bySeq.get(seq);
-      return row ? [toItem(row)] : [];
+      const item = bySeq.get(seq);
+      return item ? [item] : [];
     });
     return { items, total: matching.length, page, pageSize };
   }
 
-  /** Rows by seq, a few thousand per statement (an export may ask for 50,000). */
   /** The stored items whose place in one order lies in [from, to), in that order. */
+  private async storedInRange(
+    run: Run,
+    orders: OrdersView | null,
+    column: 'pos_name' | 'pos_action' | 'pos_status',
+    from: number,
+    to: number,
+  ): Promise<RunItem[]> {
+    if (to <= from) return [];
+    const stored = orders?.items;
+    if (!orders || !stored) return (await this.rowsInRange(run.id, column, from, to)).map(toItem);
+    const order = column === 'pos_action' ? stored.action : column === 'pos_status' ? stored.status : null;
+    const seqs: number[] = [];
+    for (let i = from; i < to; i++) seqs.push(order === null ? i : seqAt(order, i, orders.stored));
+    const bySeq = await this.itemsBySeq(run, orders, seqs);
+    return seqs.map((seq) => bySeq.get(seq) as RunItem);
+  }
+
+  /** Rows (runs recorded before 0450) whose place in one order lies in [from, to), in that order. */
   private async rowsInRange(
     runId: string,
     column: 'pos_name' | 'pos_action' | 'pos_status',
     from: number,
     to: number,
   ): Promise<RunItemsTable[]> {
-    if (to <= from) return [];
     // A row's place in the name order is its seq (0440): the primary key is that order's index.
     const by = column === 'pos_name' ? 'seq' : column;
     return this.ctx.db
@@ -436,6 +447,28 @@ export class RunItemRepository {
       .execute();
   }
 
+  /** Stored items by seq: from the blocks that hold them, or (runs recorded before 0450) rows. */
+  private async itemsBySeq(
+    run: Run,
+    orders: OrdersView | null,
+    seqs: readonly number[],
+  ): Promise<Map<number, RunItem>> {
+    const bySeq = new Map<number, RunItem>();
+    if (seqs.length === 0) return bySeq;
+    const block = orders?.items?.block;
+    if (block === undefined) {
+      for (const [seq, row] of await this.rowsBySeq(run.id, seqs)) bySeq.set(seq, toItem(row));
+      return bySeq;
+    }
+    const blocks = await this.blocksOf(run, [...new Set(seqs.map((seq) => Math.floor(seq / block)))]);
+    for (const seq of seqs) {
+      const line = blocks.get(Math.floor(seq / block))?.line(seq % block);
+      if (line !== undefined) bySeq.set(seq, lineItem(line));
+    }
+    return bySeq;
+  }
+
+  /** Rows by seq, a few thousand per statement (an export may ask for 50,000). */
   private async rowsBySeq(runId: string, seqs: readonly number[]): Promise<Map<number, RunItemsTable>> {
     const bySeq = new Map<number, RunItemsTable>();
     for (let at = 0; at < seqs.length; at += SEQ_CHUNK) {
@@ -450,15 +483,84 @@ export class RunItemRepository {
     return bySeq;
   }
 
-  /** The stored rows a filter matches, in the given order, as their seq (cached per run and query). */
-  private async matching(run: Run, query: RunItemQuery, sort: RunItemSort): Promise<Int32Array> {
+  /**
+   * A run's blocks by number, inflated: those of recent pages from memory, the rest in one statement
+   * (a page of a rare action's tile may need one block per item).
+   */
+  private async blocksOf(run: Run, numbers: readonly number[]): Promise<Map<number, ItemBlock>> {
+    const found = new Map<number, ItemBlock>();
+    const prefix = `${run.id}|${run.finishedAt}|`;
+    const missing: number[] = [];
+    for (const b of numbers) {
+      const known = blockCache.get(prefix + b);
+      if (known) found.set(b, known);
+      else missing.push(b);
+    }
+    // An export reads every block once: only a page's few are kept.
+    const keep = missing.length <= BLOCK_CACHE_SIZE / 2;
+    for (let at = 0; at < missing.length; at += SEQ_CHUNK) {
+      const rows = await this.ctx.db
+        .selectFrom('run_item_blocks')
+        .select(['block', 'data'])
+        .where('run_id', '=', run.id)
+        .where('block', 'in', missing.slice(at, at + SEQ_CHUNK))
+        .execute();
+      for (const r of rows) {
+        const block = new ItemBlock(r.data);
+        found.set(Number(r.block), block);
+        if (keep) remember(blockCache, prefix + Number(r.block), block, BLOCK_CACHE_SIZE);
+      }
+    }
+    return found;
+  }
+
+  /** The stored items a filter matches, in the given order, as their seq (cached per run and query). */
+  private async matching(
+    run: Run,
+    orders: OrdersView | null,
+    query: RunItemQuery,
+    sort: RunItemSort,
+  ): Promise<Int32Array> {
     // A blocked run that is approved runs again and is recorded again: its finish time tells them apart.
     const cacheKey = `${run.id}|${run.finishedAt}|${sort}|${JSON.stringify(query)}`;
     const known = matchCache.get(cacheKey);
     if (known) return known;
-    const order = sort === 'name' ? 'seq' : (`pos_${sort}` as const);
     const attribute = query.attribute ?? '';
     const value = (query.value ?? '').toLowerCase();
+    const matches = (changes: RunItem['changes']) =>
+      (attribute === '' || changes.some((c) => c.attribute === attribute)) &&
+      (value === '' ||
+        changes.some(
+          (c) =>
+            valueText(c.old).toLowerCase().includes(value) || valueText(c.new).toLowerCase().includes(value),
+        ));
+    // An attribute is looked for in the JSON text first, as it is written there (`"attribute":"…"`):
+    // only the items that can match are parsed.
+    const quoted = JSON.stringify(attribute);
+    const written = attribute !== '' && quoted === `"${attribute}"` ? `"attribute":${quoted}` : null;
+    if (orders?.items) {
+      const candidates = await this.indexed(run, query, sort);
+      if (attribute === '' && value === '')
+        return remember(matchCache, cacheKey, Int32Array.from(candidates));
+      const block = orders.items.block;
+      const seqs: number[] = [];
+      // A thousand blocks at a time: an export's memory, not the run's.
+      const byBlock = [...new Set(candidates.map((seq) => Math.floor(seq / block)))];
+      const lines = new Map<number, string>();
+      for (let at = 0; at < byBlock.length; at += 1000) {
+        const blocks = await this.blocksOf(run, byBlock.slice(at, at + 1000));
+        for (const seq of candidates) {
+          const line = blocks.get(Math.floor(seq / block))?.line(seq % block);
+          if (line !== undefined && (written === null || line.includes(written))) lines.set(seq, line);
+        }
+      }
+      for (const seq of candidates) {
+        const line = lines.get(seq);
+        if (line !== undefined && matches(lineItem(line).changes)) seqs.push(seq);
+      }
+      return remember(matchCache, cacheKey, Int32Array.from(seqs));
+    }
+    const order = sort === 'name' ? 'seq' : (`pos_${sort}` as const);
     if (attribute === '' && value === '') {
       const rows = await this.filtered(run.id, query).select('seq').orderBy(order).execute();
       return remember(
@@ -469,34 +571,43 @@ export class RunItemRepository {
     }
     // A changed-attribute or value filter reads the rows' changes once and matches them here: rows
     // keep no columns of their own for it (0440), which every recorded run paid for.
-    // An attribute is looked for in the JSON text first, as it is written there (`"attribute":"…"`):
-    // only the rows that can match are read and parsed.
-    const quoted = JSON.stringify(attribute);
-    const prefilter = attribute !== '' && quoted === `"${attribute}"`;
     const rows = await this.filtered(run.id, query)
       .select(['seq', 'changes'])
-      .$if(prefilter, (q) =>
+      .$if(written !== null, (q) =>
         q.where(
-          sql<boolean>`changes like ${`%"attribute":${quoted.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+          sql<boolean>`changes like ${`%${(written as string).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
         ),
       )
       .orderBy(order)
       .execute();
     const seqs: number[] = [];
-    for (const r of rows) {
-      const changes = fromJson<RunItem['changes']>(r.changes) ?? [];
-      if (attribute !== '' && !changes.some((c) => c.attribute === attribute)) continue;
-      if (
-        value !== '' &&
-        !changes.some(
-          (c) =>
-            valueText(c.old).toLowerCase().includes(value) || valueText(c.new).toLowerCase().includes(value),
-        )
-      )
-        continue;
-      seqs.push(Number(r.seq));
-    }
+    for (const r of rows)
+      if (matches(fromJson<RunItem['changes']>(r.changes) ?? [])) seqs.push(Number(r.seq));
     return remember(matchCache, cacheKey, Int32Array.from(seqs));
+  }
+
+  /**
+   * The stored items of a run in blocks that match a query's action, status and free text, from its
+   * index, in the given order (the action and status orders keep the name order within a rank).
+   */
+  private async indexed(run: Run, query: RunItemQuery, sort: RunItemSort): Promise<number[]> {
+    const entries = (await this.indexOf(run))?.bySeq() ?? [];
+    const action = query.action === undefined ? -1 : actionRank(query.action);
+    const status = query.status === undefined ? -1 : statusRank(query.status);
+    const needle = query.q?.toLowerCase() ?? '';
+    const found: IndexEntry[] = [];
+    for (const e of entries) {
+      if (action >= 0 && e[3] !== action) continue;
+      if (status >= 0 && e[4] !== status) continue;
+      if (needle !== '' && !e[1].toLowerCase().includes(needle) && !e[0].toLowerCase().includes(needle))
+        continue;
+      found.push(e);
+    }
+    if (sort !== 'name') {
+      const rank = sort === 'action' ? 3 : 4;
+      found.sort((a, b) => a[rank] - b[rank] || a[2] - b[2]);
+    }
+    return found.map((e) => e[2]);
   }
 
   /** Every item of the query in the given order (exports). */
@@ -597,16 +708,25 @@ export class RunItemRepository {
       else unnamed.push(n);
     }
     if (run !== undefined && unnamed.length > 0) {
-      const kept = await this.unchangedNames(run);
-      if (kept !== null) {
+      const kept = await this.ordersRow(run);
+      const found = (names: KeptNames) => {
         for (const n of unnamed) {
-          const name = kept.get(n);
-          if (name !== undefined) persons.set(n, name);
+          const name = persons.has(n) ? undefined : names.get(n);
+          if (name !== undefined && name !== '') persons.set(n, name);
         }
-      } else {
+      };
+      // A run in blocks: the stored items its items mention are kept beside its orders; anyone else
+      // of its stored items is in its index (read only when someone is still unnamed).
+      if (kept?.items) found(kept.items);
+      if (kept?.unchanged) found(kept.unchanged);
+      else {
         const wanted = new Set(unnamed);
         for (const [n, name] of await this.unchangedEntries(run))
           if (wanted.has(n) && name !== '') persons.set(n, name);
+      }
+      if (kept?.items && unnamed.some((n) => !persons.has(n))) {
+        const index = await this.indexOf(run);
+        if (index) found(index);
       }
     }
     return { accounts, persons };
@@ -666,22 +786,36 @@ export class RunItemRepository {
       });
   }
 
-  /** The stored rows and the unchanged persons of a query, in one order (cached: runs do not change). */
-  private async merged(run: Run, query: RunItemQuery, sort: RunItemSort): Promise<readonly MergedRow[]> {
+  /** The stored items and the unchanged persons of a query, in one order (cached: runs do not change). */
+  private async merged(
+    run: Run,
+    orders: OrdersView | null,
+    query: RunItemQuery,
+    sort: RunItemSort,
+  ): Promise<readonly MergedRow[]> {
     // A blocked run that is approved runs again and is recorded again: its finish time tells them apart.
     const cacheKey = `${run.id}|${run.finishedAt}|${sort}|${JSON.stringify(query)}`;
     const known = mergedCache.get(cacheKey);
     if (known) return known;
-    const stored = await this.filtered(run.id, query)
-      .select(['seq', 'display_name', 'employee_number', 'action', 'status'])
-      .execute();
-    const rows: MergedRow[] = stored.map((r) => ({
-      key: nameKey(r.display_name, r.employee_number),
-      action: actionRank(r.action as Action),
-      status: statusRank(r.status as ItemStatus),
-      seq: Number(r.seq),
-      entry: null,
-    }));
+    let rows: MergedRow[];
+    if (orders?.items) {
+      const entries = (await this.indexOf(run))?.bySeq() ?? [];
+      rows = (await this.indexed(run, query, 'name')).map((seq) => {
+        const [employeeNumber, displayName, , action, status] = entries[seq] as IndexEntry;
+        return { key: nameKey(displayName, employeeNumber), action, status, seq, entry: null };
+      });
+    } else {
+      const stored = await this.filtered(run.id, query)
+        .select(['seq', 'display_name', 'employee_number', 'action', 'status'])
+        .execute();
+      rows = stored.map((r) => ({
+        key: nameKey(r.display_name, r.employee_number),
+        action: actionRank(r.action as Action),
+        status: statusRank(r.status as ItemStatus),
+        seq: Number(r.seq),
+        entry: null,
+      }));
+    }
     const needle = query.q?.toLowerCase() ?? '';
     for (const entry of await this.unchangedEntries(run)) {
       const status: ItemStatus = entry[3] === 1 ? 'skipped' : 'success';
@@ -710,22 +844,48 @@ export class RunItemRepository {
     return remember(mergedCache, cacheKey, rows);
   }
 
-  /**
-   * The run's merged orders (runs recorded before 0390 have none), cached: runs do not change. The
-   * names of the unchanged persons its items mention come with them (0431): the page asks for them
-   * next, and on PostgreSQL each statement is a round trip of its own.
-   */
+  /** The run's merged orders (runs recorded before 0390 have none), cached: runs do not change. */
   private async ordersOf(run: Run): Promise<OrdersView | null> {
+    return (await this.ordersRow(run))?.view ?? null;
+  }
+
+  /**
+   * The run's orders row, cached. The names of the persons its items mention come with them (0431,
+   * 0450): the page asks for them next, and on PostgreSQL each statement is a round trip of its own.
+   */
+  private async ordersRow(run: Run): Promise<OrdersRow | null> {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = ordersCache.get(cacheKey);
     if (known !== undefined) return known;
     const row = await this.ctx.db
       .selectFrom('run_item_orders')
-      .select(['data', 'unchanged_names'])
+      .select(['data', 'unchanged_names', 'item_names'])
       .where('run_id', '=', run.id)
       .executeTakeFirst();
-    if (row && !namesCache.has(run.id)) remember(namesCache, run.id, parsedNames(row.unchanged_names));
-    return remember(ordersCache, cacheKey, row ? openOrders(row.data) : null);
+    return remember(
+      ordersCache,
+      cacheKey,
+      row
+        ? {
+            view: openOrders(row.data),
+            unchanged: parsedNames(row.unchanged_names),
+            items: parsedNames(row.item_names),
+          }
+        : null,
+    );
+  }
+
+  /** The index of a run's stored items in blocks (null for runs recorded before 0450), cached. */
+  private async indexOf(run: Run): Promise<ItemIndex | null> {
+    const cacheKey = `${run.id}|${run.finishedAt}`;
+    const known = indexCache.get(cacheKey);
+    if (known !== undefined) return known;
+    const row = await this.ctx.db
+      .selectFrom('run_item_orders')
+      .select('items')
+      .where('run_id', '=', run.id)
+      .executeTakeFirst();
+    return remember(indexCache, cacheKey, row?.items ? openItemIndex(row.items) : null);
   }
 
   /** A page of everyone: the stored items of one index range, the unchanged persons between them. */
@@ -743,13 +903,13 @@ export class RunItemRepository {
     const column = `pos_${sort}` as const;
     const wanted = slots.flatMap((s) => ('unchanged' in s ? [s.unchanged] : []));
     // Both at once: on PostgreSQL, two pooled connections.
-    const [rows, entries] = await Promise.all([
-      this.rowsInRange(run.id, column, storedFrom, storedTo),
+    const [stored, entries] = await Promise.all([
+      this.storedInRange(run, orders, column, storedFrom, storedTo),
       this.entriesAt(run, wanted, orders.listOffsets, orders.firstChunk),
     ]);
     const items = slots.map((s) =>
       'stored' in s
-        ? toItem(rows[s.stored - storedFrom] as RunItemsTable)
+        ? (stored[s.stored - storedFrom] as RunItem)
         : fromEntry(entries.get(s.unchanged) as UnchangedEntry),
     );
     return { items, total, page, pageSize };
@@ -845,21 +1005,6 @@ export class RunItemRepository {
     const known = headCache.get(hash);
     if (known !== undefined) return known;
     return remember(headCache, hash, await this.storedOffsets(run.connectionId, hash, run.unchangedCount));
-  }
-
-  /**
-   * The names of the unchanged persons the run's items mention, kept when it was recorded (0431);
-   * null for a run recorded before, whose list is then decoded whole.
-   */
-  private async unchangedNames(run: Run): Promise<KeptNames | null> {
-    const known = namesCache.get(run.id);
-    if (known !== undefined) return known;
-    const row = await this.ctx.db
-      .selectFrom('run_item_orders')
-      .select('unchanged_names')
-      .where('run_id', '=', run.id)
-      .executeTakeFirst();
-    return remember(namesCache, run.id, parsedNames(row?.unchanged_names ?? null));
   }
 
   private async unchangedEntries(run: Run): Promise<readonly UnchangedEntry[]> {

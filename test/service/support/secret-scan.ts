@@ -4,6 +4,7 @@
  * database outside the encrypted secrets table.
  */
 import assert from 'node:assert/strict';
+import { inflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Service } from './service.ts';
 
@@ -30,6 +31,9 @@ export async function assertNoSecretsLeaked(svc: Service): Promise<void> {
     );
     rows.push(...result.rows.map((r) => JSON.stringify(r)));
   }
+  // A run's stored items are deflated blocks (0450): scanned as their text.
+  const blocks = await svc.store.db.selectFrom('run_item_blocks').select('data').execute();
+  for (const b of blocks) rows.push(inflateRawSync(b.data).toString('utf8'));
   const encrypted = await svc.store.db.selectFrom('secrets').select('ciphertext').execute();
   for (const secret of svc.secrets) {
     for (const response of svc.responses) {
