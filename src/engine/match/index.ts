@@ -1,2 +1,2 @@
 export { AccountIndex, normaliseKey } from './account-index.ts';
-export { type MatchInput, type MatchResult, matchPerson } from './match.ts';
+export { type FoundReason, foundDetail, type MatchInput, type MatchResult, matchPerson } from './match.ts';

@@ -49,4 +49,23 @@ describe('matchPerson messages', () => {
     );
     assert.equal(matchPerson(input()).message, 'matched account a1 on employeeId = "100"');
   });
+
+  test('an override’s link and match say so', () => {
+    const forced = (accountId: string) => ({
+      linkOverride: {
+        id: 'o1',
+        kind: 'link' as const,
+        employeeNumber: '100',
+        accountId,
+        reason: null,
+        createdAt: '2026-01-02T09:00:00.000Z',
+        createdBy: 'admin',
+      },
+    });
+    assert.equal(
+      matchPerson(input({ link: link('a2'), ...forced('a2') })).message,
+      'linked to account a2 by an override',
+    );
+    assert.equal(matchPerson(input(forced('a2'))).message, 'matched account a2 by an override');
+  });
 });

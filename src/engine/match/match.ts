@@ -11,11 +11,43 @@ import type { AccountIndex } from './account-index.ts';
 
 /** `message` is the matcher's own detail; `reason` the same as data, put into words where shown. */
 export type MatchResult = (
-  | { readonly kind: 'linked'; readonly account: Account }
-  | { readonly kind: 'matched'; readonly account: Account }
-  | { readonly kind: 'none'; readonly staleLink: boolean }
-  | { readonly kind: 'conflict'; readonly candidates: readonly Account[] }
-) & { readonly message: string; readonly reason: StepReason };
+  | { readonly kind: 'linked'; readonly account: Account; readonly reason: FoundReason }
+  | { readonly kind: 'matched'; readonly account: Account; readonly reason: FoundReason }
+  | { readonly kind: 'none'; readonly staleLink: boolean; readonly reason: StepReason }
+  | { readonly kind: 'conflict'; readonly candidates: readonly Account[]; readonly reason: StepReason }
+) & { readonly message: string };
+
+/** Why a person has an account: a stored (or override's) link, or a match. */
+export type FoundReason = Extract<StepReason, { readonly code: 'linked' | 'matched' }>;
+
+/**
+ * A linked or matched person, as nearly every person is: the message is made from the reason when
+ * read. Most are never read (the store keeps the reason, the console words it), and each was ~90
+ * bytes of text for every person of a run, kept with the run's items.
+ */
+class Found<K extends 'linked' | 'matched'> {
+  constructor(
+    readonly kind: K,
+    readonly account: Account,
+    readonly reason: FoundReason,
+  ) {}
+
+  get message(): string {
+    return foundDetail(this.reason);
+  }
+}
+
+/** The matcher's detail of a linked or matched person, from its reason (see Found). */
+export function foundDetail(reason: FoundReason): string {
+  if (reason.code === 'linked')
+    return reason.since === null || reason.override
+      ? `linked to account ${reason.account} by an override`
+      : linkedMessage(reason.account, reason.since);
+  if (reason.attribute === null) return `matched account ${reason.account} by an override`;
+  const prefix =
+    reason.unlinked === null ? '' : `the link to account ${reason.unlinked} is removed by an override; `;
+  return matchedMessage(prefix, reason.account, reason.attribute, reason.value ?? '');
+}
 
 export interface MatchInput {
   readonly employeeNumber: string;
@@ -47,18 +79,14 @@ export function matchPerson(input: MatchInput): MatchResult {
         reason: { code: 'override-account-gone', account: forced.accountId },
       };
     return link?.accountId === account.id
-      ? {
-          kind: 'linked',
-          account,
-          message: `linked to account ${account.id} by an override`,
-          reason: { code: 'linked', account: account.id, since: null, override: true },
-        }
-      : {
-          kind: 'matched',
-          account,
-          message: `matched account ${account.id} by an override`,
-          reason: { code: 'matched', account: account.id, attribute: null, value: null, unlinked: null },
-        };
+      ? new Found('linked', account, { code: 'linked', account: account.id, since: null, override: true })
+      : new Found('matched', account, {
+          code: 'matched',
+          account: account.id,
+          attribute: null,
+          value: null,
+          unlinked: null,
+        });
   }
   if (link && refused.has(link.accountId)) {
     staleLink = true;
@@ -66,12 +94,12 @@ export function matchPerson(input: MatchInput): MatchResult {
   } else if (link) {
     const account = index.byId.get(link.accountId);
     if (account)
-      return {
-        kind: 'linked',
-        account,
-        message: linkedMessage(account.id, link.linkedAt),
-        reason: { code: 'linked', account: account.id, since: link.linkedAt, override: false },
-      };
+      return new Found('linked', account, {
+        code: 'linked',
+        account: account.id,
+        since: link.linkedAt,
+        override: false,
+      });
     staleLink = true;
   }
   // Made only when an attribute finds nobody: most persons match on their first attribute.
@@ -133,18 +161,13 @@ export function matchPerson(input: MatchInput): MatchResult {
         },
       };
     }
-    return {
-      kind: 'matched',
-      account,
-      message: matchedMessage(prefix, account.id, attribute, text),
-      reason: {
-        code: 'matched',
-        account: account.id,
-        attribute,
-        value: text,
-        unlinked: prefix === '' ? null : (link?.accountId ?? null),
-      },
-    };
+    return new Found('matched', account, {
+      code: 'matched',
+      account: account.id,
+      attribute,
+      value: text,
+      unlinked: prefix === '' ? null : (link?.accountId ?? null),
+    });
   }
   if (staleLink && prefix === '') prefix = `linked account ${link?.accountId} no longer exists; `;
   return {

@@ -4,6 +4,7 @@
  * frozen object each.
  */
 import type { AttrValue, Person, RunStep, StepReason } from '../../core/index.ts';
+import { type FoundReason, foundDetail } from '../match/index.ts';
 
 export const step = (
   s: RunStep['step'],
@@ -28,6 +29,28 @@ export const because = (
   reason: StepReason,
   status: RunStep['status'] = 'success',
 ): RunStep => ({ step: s, status, message: '', reason });
+
+/**
+ * The match step of a linked or matched person (nearly everyone): the matcher's detail is made from
+ * the reason when read, as the match result's is, and not kept as text in every person's item. As
+ * JSON it is the plain step, message included (a run's items are compared and sent as JSON).
+ */
+class FoundStep implements RunStep {
+  readonly step = 'match';
+  readonly status = 'success';
+
+  constructor(readonly reason: FoundReason) {}
+
+  get message(): string {
+    return foundDetail(this.reason);
+  }
+
+  toJSON(): RunStep {
+    return { step: this.step, status: this.status, message: this.message, reason: this.reason };
+  }
+}
+
+export const foundStep = (reason: FoundReason): RunStep => new FoundStep(reason);
 
 /** Most persons change nothing: they share this step. */
 const UP_TO_DATE: RunStep = Object.freeze(because('plan', Object.freeze({ code: 'up-to-date' })));

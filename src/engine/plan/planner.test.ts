@@ -460,4 +460,43 @@ describe('planner', () => {
       { code: 'disable', lifecycle: 'gone', count: 9 },
     ]);
   });
+
+  test('a matched or linked person’s match step reads, and is sent as JSON, with the matcher’s message', () => {
+    const account = (id: string, employeeId: string): Account => ({
+      id,
+      attributes: { employeeId, accountEnabled: true },
+    });
+    const linkOf = (employeeNumber: string, accountId: string): Link => ({
+      employeeNumber,
+      accountId,
+      applied: {},
+      linkedAt: '2026-01-02T09:00:00.000Z',
+      updatedAt: '2026-01-02T09:00:00.000Z',
+    });
+    const p = byEmployee(
+      run(
+        [user('1', 'Anna', 'Bakker'), user('2', 'Bram', 'Smit')],
+        [job('1', '2020-01-01', null), job('2', '2020-01-01', null)],
+        [account('a1', '1'), account('a2', '2')],
+        [linkOf('2', 'a2')],
+      ),
+    );
+    const matchStep = (n: string) => p.get(n)?.item.steps.find((s) => s.step === 'match');
+    const matched = {
+      step: 'match',
+      status: 'success',
+      message: 'matched account a1 on employeeId = "1"',
+      reason: { code: 'matched', account: 'a1', attribute: 'employeeId', value: '1', unlinked: null },
+    };
+    const linked = {
+      step: 'match',
+      status: 'success',
+      message: 'linked to account a2 since 2026-01-02T09:00:00.000Z',
+      reason: { code: 'linked', account: 'a2', since: '2026-01-02T09:00:00.000Z', override: false },
+    };
+    assert.equal(matchStep('1')?.message, matched.message);
+    assert.equal(JSON.stringify(matchStep('1')), JSON.stringify(matched));
+    assert.equal(matchStep('2')?.message, linked.message);
+    assert.equal(JSON.stringify(matchStep('2')), JSON.stringify(linked));
+  });
 });
