@@ -4,7 +4,8 @@
  * be resolved is a warning, as the sync would set none either.
  */
 import type { AttrValue, Person, PlannedWrite, RunItem, StepReason } from '../../core/index.ts';
-import { ownerOf, withLockedManager } from './account-owner.ts';
+import type { ExternalOwner } from '../ports.ts';
+import { withLockedManager } from './account-owner.ts';
 import type { PlanRun } from './plan-run.ts';
 import { because } from './plan-steps.ts';
 import type { PersonPlan } from './types.ts';
@@ -29,9 +30,12 @@ export class ManagerReferences {
   private readonly wanted: AttrValue[];
   private readonly accounts: (string | null)[];
   private readonly current: (string | null | undefined)[];
+  /** The system that owns the account, when another does (ownerOf, as the person's plan found it). */
+  private readonly owners: (ExternalOwner | null)[];
   private count = 0;
   /** employee number → account id (null while its create is pending), for employees named as manager. */
   private readonly planned = new Map<string, string | null>();
+  /** The managers these persons name (made with `planned` when the pass starts, from the columns). */
   private readonly named = new Set<string>();
   private everyone: Map<string, string | null> | undefined;
   private byAccount: Map<string, string> | undefined;
@@ -45,28 +49,49 @@ export class ManagerReferences {
     this.wanted = new Array(persons.length);
     this.accounts = new Array(persons.length);
     this.current = new Array(persons.length);
-    for (const p of persons) {
-      const manager = p.attributes.ManagerEmployeeNumber;
-      if (typeof manager === 'string') this.named.add(manager);
-    }
+    this.owners = new Array(persons.length);
   }
 
-  /** A planned person with an account (or one to be created) at `index` of the plan's persons. */
-  add(index: number, person: Person, accountId: string | null, current: string | null | undefined): void {
+  /**
+   * A planned person with an account (or one to be created) at `index` of the plan's persons: only
+   * columns are filled, from what the person's plan had at hand (their record and account are in
+   * cache then); the pass reads neither again.
+   */
+  add(
+    index: number,
+    person: Person,
+    accountId: string | null,
+    current: string | null | undefined,
+    owner: ExternalOwner | null,
+  ): void {
     const i = this.count++;
     this.at[i] = index;
-    const n = person.employeeNumber;
-    this.numbers[i] = n;
+    this.numbers[i] = person.employeeNumber;
     this.wanted[i] = person.attributes.ManagerEmployeeNumber ?? null;
     this.accounts[i] = accountId;
     this.current[i] = current;
-    if (this.named.has(n)) this.planned.set(n, accountId);
+    this.owners[i] = owner;
+  }
+
+  /**
+   * The planned account of every employee one of these persons names as manager. Only they can be a
+   * manager this pass sets (a manager without a planned account is found through their link), and a
+   * map of everyone would be ~7 times larger.
+   */
+  private findPlanned(): void {
+    for (let i = 0; i < this.count; i++) {
+      const wanted = this.wanted[i];
+      if (typeof wanted === 'string') this.named.add(wanted);
+    }
+    for (let i = 0; i < this.count; i++) {
+      const n = this.numbers[i] as string;
+      if (this.named.has(n)) this.planned.set(n, this.accounts[i] as string | null);
+    }
   }
 
   /** Sets every person's manager in `plans` (in place where the plan is still a draft). */
   apply(plans: PersonPlan[]): void {
-    const externalOwner = this.run.externalOwner;
-    const index = this.run.index;
+    this.findPlanned();
     for (let i = 0; i < this.count; i++) {
       const at = this.at[i] as number;
       let p = plans[at] as PersonPlan;
@@ -111,8 +136,7 @@ export class ManagerReferences {
         managerAccountId: wantedAccount ?? null,
         oldManagerAccountId: currentManager ?? (old === null ? null : (this.managerAccount(old) ?? null)),
       };
-      const account = accountId === null ? undefined : index.byId.get(accountId);
-      const owner = account ? ownerOf(account, externalOwner) : null;
+      const owner = this.owners[i] as ExternalOwner | null;
       // The target would refuse the manager: the person fails with why (rare: a copy is made to say so).
       plans[at] =
         owner && !owner.writable.includes('manager')

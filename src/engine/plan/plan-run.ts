@@ -211,11 +211,14 @@ export class PersonOutcome {
   currentManager: string | null | undefined = undefined;
   /** The person's quarantine entry (looked up only for a plan with mapped values to compare). */
   entry: QuarantineEntry | undefined = undefined;
+  /** The system that owns the person's account, when another does (account-owner.ts ownerOf). */
+  owner: ExternalOwner | null = null;
 
   clear(): this {
     this.accountId = undefined;
     this.currentManager = undefined;
     this.entry = undefined;
+    this.owner = null;
     return this;
   }
 }

@@ -41,7 +41,8 @@ export function plan(input: PlanInput): Plan {
       p = withStep(p, released(entry, quarantine, n));
     }
     personPlans[planned++] = p;
-    if (out.accountId !== undefined) managers?.add(planned - 1, person, out.accountId, out.currentManager);
+    if (out.accountId !== undefined)
+      managers?.add(planned - 1, person, out.accountId, out.currentManager, out.owner);
   }
   personPlans.length = planned;
 

@@ -107,6 +107,7 @@ export function updatePlan(
   }
   out.accountId = account.id;
   out.currentManager = managerOf(account);
+  out.owner = owner;
   const all = writes ?? NO_WRITES;
   return personPlan(
     draftItem(n, person.displayName, action, status, account.id, allChanges, steps, error),
