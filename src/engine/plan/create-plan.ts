@@ -19,7 +19,7 @@ import {
   writeProblems,
 } from './target-limits.ts';
 import { bare, draftItem, type PersonPlan, personPlan } from './types.ts';
-import { chooseUniqueFrom, type UniqueChoice } from './unique-names.ts';
+import { CandidateSequence, chooseUniqueFrom, type UniqueChoice } from './unique-names.ts';
 import { writeBack } from './write-back.ts';
 
 const NO_VALUES: Readonly<Record<string, AttrValue>> = Object.freeze({});
@@ -178,7 +178,15 @@ function uniqueName(
     context instanceof PersonContext ? context.with(scratch) : { ...context, attributes: scratch };
   // The first local part tried is remembered: the steps name it, and evaluating the candidates
   // again would cost as much as the choice (and draw again from a RandomString's stream).
-  const sequence = new FirstRemembered(run.localParts(context));
+  const localParts = run.localParts(context);
+  const sequence = new FirstRemembered(localParts);
+  // Numbered local parts an earlier create found taken are passed over (PlanRun.takenSuffixes).
+  const numbered =
+    run.uniqueRulesPure && run.uniqueReferences !== undefined && localParts instanceof CandidateSequence
+      ? localParts
+      : undefined;
+  let suffixesKey: string | undefined;
+  let knownTaken = 0;
   const choice = chooseUniqueFrom(
     sequence,
     (localPart) => {
@@ -188,11 +196,23 @@ function uniqueName(
     run.registry,
     run.uniqueRulesPure
       ? (localPart) => {
+          if (numbered !== undefined && numbered.suffixed > 0) {
+            if (suffixesKey === undefined) {
+              suffixesKey = takenSuffixesKey(run, sequence.first as string, scratch);
+              knownTaken = run.takenSuffixes.get(suffixesKey) ?? 0;
+            }
+            if (numbered.suffixed <= knownTaken) return true;
+          }
           scratch[UNIQUE] = localPart;
           return takenValue(run, scratchContext);
         }
       : undefined,
   );
+  if (numbered !== undefined && suffixesKey !== undefined) {
+    // Every number tried before the one chosen was taken (all of them when none was free).
+    const taken = choice === null ? numbered.suffixed : numbered.suffixed - 1;
+    if (taken > knownTaken) run.takenSuffixes.set(suffixesKey, taken);
+  }
   const first = sequence.first;
   if (choice === null || choice.tried <= 1) return { choice, first, taken: undefined };
   const implied = impliedReason(run, scratch, scratchContext, first);
@@ -211,6 +231,21 @@ function uniqueName(
       },
     ),
   };
+}
+
+/**
+ * The key of PlanRun.takenSuffixes: the first local part and the values of the other attributes the
+ * unique rules read (the domain), which decide with it whether a numbered local part is taken.
+ */
+function takenSuffixesKey(run: PlanRun, first: string, scratch: Record<string, AttrValue>): string {
+  const names = run.uniqueReferences ?? [];
+  const read: (AttrValue | undefined)[] = new Array(names.length);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    // An absent attribute and one that is null are told apart (as JSON, null and no value at all).
+    read[i] = Object.hasOwn(scratch, name) ? scratch[name] : undefined;
+  }
+  return `${first}\u0000${JSON.stringify(read.map((v) => (v === undefined ? [] : [v])))}`;
 }
 
 /**

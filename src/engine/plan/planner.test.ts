@@ -380,6 +380,34 @@ describe('planner', () => {
     assert.equal(omer.attributes.userPrincipalName, 'omer.yilmaz@contoso.nl');
   });
 
+  test('unique names: numbered names an earlier create found taken are passed over, counted as tried', () => {
+    const taken = ['jan.jansen', 'j.jansen', 'jan.jansen2', 'jan.jansen3'].map(
+      (name, i): Account => ({ id: `a${i}`, attributes: { userPrincipalName: `${name}@contoso.nl` } }),
+    );
+    const numbers = ['100', '101', '102'];
+    const p = byEmployee(
+      run(
+        numbers.map((n) => user(n, 'Jan', 'Jansen')),
+        numbers.map((n) => job(n, '2026-01-01', null)),
+        taken,
+      ),
+    );
+    const chosen = numbers.map((n) => {
+      const create = p.get(n)?.writes[0];
+      const step = p.get(n)?.item.steps.find((s) => s.reason?.code === 'name-taken');
+      return [
+        create?.kind === 'create' ? create.attributes.userPrincipalName : null,
+        step?.reason?.code === 'name-taken' ? step.reason.candidate : null,
+      ];
+    });
+    // jan.jansen, j.jansen (the third candidate is j.jansen again), then jan.jansen2, 3, 4, …
+    assert.deepEqual(chosen, [
+      ['jan.jansen4@contoso.nl', 5],
+      ['jan.jansen5@contoso.nl', 6],
+      ['jan.jansen6@contoso.nl', 7],
+    ]);
+  });
+
   test('unique names: a built-in naming scheme replaces the candidates', () => {
     const cfg: ConnectionConfig = {
       ...config,

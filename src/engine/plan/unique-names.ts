@@ -234,12 +234,14 @@ export function candidateSequence(candidates: Iterable<string>, maxSuffix: numbe
  * candidateSequence as a plain iterator, not a generator: every create walks one, and a generator
  * (with a Set of what it has seen) costs ~1 KB of garbage for three names.
  */
-class CandidateSequence implements IterableIterator<string> {
+export class CandidateSequence implements IterableIterator<string> {
   /** Few candidates: a list, not a Set. */
   private readonly seen: string[] = [];
   private first: string | undefined;
   private source: Iterator<string> | null;
   private suffix = 2;
+  /** The number the last local part given ends with (first + suffix); 0 for a candidate's. */
+  suffixed = 0;
 
   constructor(
     source: Iterator<string>,
@@ -259,10 +261,12 @@ class CandidateSequence implements IterableIterator<string> {
       if (cleaned === '' || this.seen.includes(cleaned)) continue;
       this.seen.push(cleaned);
       this.first ??= cleaned;
+      this.suffixed = 0;
       return { value: cleaned, done: false };
     }
     // Suffixes are generated only as far as they are needed: most names are free at once.
     if (this.first === undefined || this.suffix > this.maxSuffix) return { value: undefined, done: true };
+    this.suffixed = this.suffix;
     const suffix = String(this.suffix++);
     // The first is clean already: cleaning it again only shortens it, and only when it is too long.
     const max = MAX_LOCAL_PART - suffix.length;
