@@ -223,11 +223,6 @@ export class DatabaseEngineStore implements EngineStore {
       // SQL text made once (bulk.ts), each statement's JSON made just before it is sent. Through the
       // query builder, 47,000 accounts were ~95 value trees compiled to SQL, and a second of the run.
       const accounts = cache.accounts;
-      // PostgreSQL gets each text as its UTF-8 bytes (a Buffer goes out as a binary parameter, and a
-      // text column's binary form is those bytes): pg's writing of a string parameter left about as
-      // much old-generation memory as the texts themselves (20 MB for 47,000 accounts of ~430 bytes,
-      // whatever the statement size), at the run's peak; as bytes, 5 MB. SQLite keeps strings.
-      const asBytes = ctx.dialect === 'postgres';
       await insertRows(
         ctx.db,
         ctx.dialect,
@@ -236,8 +231,7 @@ export class DatabaseEngineStore implements EngineStore {
         accounts.length,
         (i) => {
           const a = accounts[i] as Account;
-          const json = JSON.stringify(a.attributes);
-          return [this.connectionId, a.id, asBytes ? Buffer.from(json) : json];
+          return [this.connectionId, a.id, JSON.stringify(a.attributes)];
         },
       );
       return;
