@@ -27,6 +27,11 @@ export interface ServiceConfig {
   readonly extraCa: string | undefined;
   readonly leaseMs: number;
   readonly pollMs: number;
+  /**
+   * HRSYNC_RUN_THREAD_RECYCLE_MB: a run thread whose heap a run left this far above its idle size is
+   * replaced by a fresh one, so that memory goes back to the system (run-thread.ts).
+   */
+  readonly runThreadRecycleBytes: number;
   readonly schedulerIntervalMs: number;
   /** The server's mail server for notifications (HRSYNC_SMTP_*); organisations may set their own. */
   readonly smtp: {
@@ -170,6 +175,7 @@ export function loadServiceConfig(
     extraCa: file('HRSYNC_EXTRA_CA_FILE'),
     leaseMs: int('HRSYNC_WORKER_LEASE_SECONDS', 60, 2, 3600) * 1000,
     pollMs: int('HRSYNC_WORKER_POLL_MS', 1000, 50, 60_000),
+    runThreadRecycleBytes: int('HRSYNC_RUN_THREAD_RECYCLE_MB', 64, 1, 65_536) * 1024 ** 2,
     schedulerIntervalMs: int('HRSYNC_SCHEDULER_INTERVAL_SECONDS', 15, 1, 3600) * 1000,
     smtp:
       smtpHost === undefined

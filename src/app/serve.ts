@@ -45,6 +45,7 @@ export async function startService(config: ServiceConfig, options: ServeOptions)
   const worker = new RunThread({
     config,
     secretKey: runtime.secretKey,
+    recycleHeapBytes: config.runThreadRecycleBytes,
     ...(options.extraCa === undefined ? {} : { extraCa: options.extraCa }),
     metrics,
     logger,
