@@ -408,6 +408,47 @@ describe('planner', () => {
     ]);
   });
 
+  test('unique names: numbered names found taken in one domain are tried again in another', () => {
+    // The domain is the person's own (a column of theirs), so the memo of taken numbers must be per domain.
+    const byDomain: ConnectionConfig = {
+      ...config,
+      mapping: config.mapping.map((r) =>
+        r.target === 'userPrincipalName' || r.target === 'mail'
+          ? { ...r, source: 'Join("@", [UniqueName], [Domein])' }
+          : r,
+      ),
+    };
+    const taken = [
+      'jan.jansen@contoso.nl',
+      'j.jansen@contoso.nl',
+      'jan.jansen2@contoso.nl',
+      'jan.jansen3@contoso.nl',
+      'jan.jansen@fabrikam.nl',
+      'j.jansen@fabrikam.nl',
+    ].map((upn, i): Account => ({ id: `a${i}`, attributes: { userPrincipalName: upn } }));
+    const domains: Record<string, string> = {
+      '100': 'contoso.nl',
+      '101': 'fabrikam.nl',
+      '102': 'contoso.nl',
+    };
+    const numbers = Object.keys(domains);
+    const p = byEmployee(
+      run(
+        numbers.map((n) => user(n, 'Jan', 'Jansen', { Domein: domains[n] as string })),
+        numbers.map((n) => job(n, '2026-01-01', null)),
+        taken,
+        [],
+        byDomain,
+      ),
+    );
+    const upns = numbers.map((n) => {
+      const create = p.get(n)?.writes[0];
+      return create?.kind === 'create' ? create.attributes.userPrincipalName : null;
+    });
+    // fabrikam.nl's jan.jansen2 is free: contoso.nl's taken 2 and 3 say nothing about it.
+    assert.deepEqual(upns, ['jan.jansen4@contoso.nl', 'jan.jansen2@fabrikam.nl', 'jan.jansen5@contoso.nl']);
+  });
+
   test('unique names: a built-in naming scheme replaces the candidates', () => {
     const cfg: ConnectionConfig = {
       ...config,
