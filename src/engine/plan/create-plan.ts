@@ -11,7 +11,6 @@ import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts
 import { because, step, withReason } from './plan-steps.ts';
 import { quarantineFingerprint } from './quarantine-plan.ts';
 import {
-  fitValues,
   type LimitCheck,
   refusedStep,
   shortenedStep,
@@ -66,7 +65,7 @@ export function createPlan(
     uniqueValues = named.choice.values;
     nameTaken = named.taken;
   }
-  const unique = fitValues(uniqueValues, run.limits);
+  const unique = run.fitUnique(uniqueValues);
   // One pass over the merged values makes what is written, what is checked and what is shown.
   const applied = mergedValues(values, unique.values);
   const attributes: Record<string, AttrValue> = {};

@@ -11,7 +11,6 @@ import { createPlan } from './create-plan.ts';
 import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
 import { because, byWhom, foundStep, readStep, step, unitOf, withReason } from './plan-steps.ts';
-import { fitValues } from './target-limits.ts';
 import { bare, draftItem, type PersonPlan } from './types.ts';
 import { updatePlan } from './update-plan.ts';
 
@@ -46,7 +45,7 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
   }
   // Values are fitted to the target before anything compares them, so a shortened value matches
   // what the tenant holds next time (no write on every run).
-  const fitted = fitValues(evaluated.values, run.limits);
+  const fitted = run.fitPlain(evaluated.values);
   const values = fitted.values;
   const link = run.linksByEmployee.get(n);
   const match = matchPerson(matchInput(run, n, link, values, attrs, context));

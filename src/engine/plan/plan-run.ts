@@ -24,7 +24,7 @@ import { type Differences, differencesOf } from './differences.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { PersonContext } from './person-context.ts';
 import { step } from './plan-steps.ts';
-import type { Limits } from './target-limits.ts';
+import { type Fitter, fitterFor, type Limits } from './target-limits.ts';
 import { candidateSequence, UniqueNameRegistry } from './unique-names.ts';
 
 export interface PlanInput {
@@ -111,6 +111,10 @@ export interface PlanRun {
   readonly matchesOnUniqueName: boolean;
   readonly registry: UniqueNameRegistry;
   readonly limits: Limits;
+  /** fitValues for the plain rules' values, made for their targets (target-limits.ts fitterFor). */
+  readonly fitPlain: Fitter;
+  /** fitValues for the unique rules' values, likewise. */
+  readonly fitUnique: Fitter;
   readonly requiredOnCreate: readonly string[];
   readonly externalOwner: ExternalOwner | undefined;
   readonly linksByEmployee: ReadonlyMap<string, Link>;
@@ -152,6 +156,11 @@ export function planRun(input: PlanInput): PlanRun {
   let personsByNumber: Map<string, Person> | undefined;
   let lastScope: ScopeDecision | undefined;
   let lastScopeStep: ReturnType<typeof step> | undefined;
+  const limits: Limits = {
+    targetName: input.capabilities?.displayName ?? 'the target',
+    limits: input.capabilities?.attributeLimits ?? {},
+    policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
+  };
   return {
     input,
     config,
@@ -167,11 +176,15 @@ export function planRun(input: PlanInput): PlanRun {
     matchOn,
     matchesOnUniqueName: matchOn.some((m) => m.unique),
     registry: new UniqueNameRegistry(input.index, input.collisions, input.reserved ?? {}, input.implied),
-    limits: {
-      targetName: input.capabilities?.displayName ?? 'the target',
-      limits: input.capabilities?.attributeLimits ?? {},
-      policyOf: (attribute) => mapping.byTarget.get(attribute)?.onTooLong,
-    },
+    limits,
+    fitPlain: fitterFor(
+      plainRules.map((r) => r.target),
+      limits,
+    ),
+    fitUnique: fitterFor(
+      uniqueRules.map((r) => r.target),
+      limits,
+    ),
     requiredOnCreate: input.capabilities?.requiredOnCreate ?? [],
     externalOwner: input.capabilities?.externalOwner,
     linksByEmployee: new Map(input.links.map((l) => [l.employeeNumber, l])),

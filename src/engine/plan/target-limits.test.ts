@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { AttrValue } from '../../core/index.ts';
 import type { AttributeLimit } from '../ports.ts';
-import { fitValues, type Limits, refusedStep, shortenedStep, writeProblems } from './target-limits.ts';
+import {
+  fitterFor,
+  fitValues,
+  type Limits,
+  refusedStep,
+  shortenedStep,
+  writeProblems,
+} from './target-limits.ts';
 
 const limits = (policy: Record<string, 'shorten' | 'fail'> = {}): Limits => ({
   targetName: 'Microsoft Entra ID',
@@ -86,4 +94,59 @@ test('formats, value counts, required attributes and clearing', () => {
   );
   const update = writeProblems(check, [{ attribute: 'displayName', value: null }], limits(), null);
   assert.deepEqual(update, [{ attribute: 'displayName', problem: 'cannot-clear' }]);
+});
+
+test('the fitter made for a list of targets answers as fitValues, for values within and beyond the limits', () => {
+  const targets = [
+    'displayName',
+    'surname',
+    'jobTitle',
+    'businessPhones',
+    'usageLocation',
+    'city',
+    'otherMails',
+  ];
+  const withMails: Limits = {
+    ...limits(),
+    limits: {
+      ...limits().limits,
+      otherMails: { onTooLong: 'fail', format: (v) => (v.includes('@') ? null : 'is not an e-mail address') },
+    },
+  };
+  const fit = fitterFor(targets, withMails);
+  const cases: Record<string, AttrValue>[] = [
+    {
+      displayName: 'Jan Jansen',
+      surname: 'Jansen',
+      jobTitle: 'Medewerker',
+      usageLocation: 'NL',
+      city: 'Utrecht',
+    },
+    // Within: exactly at the limits, empty lists, nulls, other types, and a key left out.
+    { displayName: 'x'.repeat(256), jobTitle: 'x'.repeat(10), businessPhones: ['1'], usageLocation: null },
+    { businessPhones: [], otherMails: ['a@b.nl'], city: 42, surname: true },
+    {},
+    // Beyond: one character too many, a format, a list too long, a list member's format, a name that fails.
+    { jobTitle: 'x'.repeat(11), city: 'Utrecht' },
+    { usageLocation: 'Nederland' },
+    { usageLocation: 'N1' },
+    { businessPhones: ['1', '2'] },
+    { otherMails: ['a@b.nl', 'geen adres'] },
+    { surname: 'ø'.repeat(65), jobTitle: '\u{1F600}'.repeat(6) },
+  ];
+  for (const values of cases) {
+    const expected = fitValues(values, withMails);
+    const got = fit(values);
+    assert.deepEqual(got.values, expected.values, JSON.stringify(values));
+    assert.deepEqual([...got.shortened], [...expected.shortened], JSON.stringify(values));
+    assert.deepEqual([...got.problems], [...expected.problems], JSON.stringify(values));
+    // Values within every limit are handed back as they are.
+    if (expected.values === values) assert.equal(got.values, values);
+  }
+  // A target named like an object's own keys is no code, and __proto__ is left to fitValues.
+  const name = '"]; return true; //';
+  const oddLimits: Limits = { ...limits(), limits: { [name]: { maxLength: 1, onTooLong: 'fail' } } };
+  const odd = fitterFor([name, '__proto__', 'constructor'], oddLimits);
+  assert.equal(odd({ [name]: 'x', constructor: 'y' }).problems.size, 0);
+  assert.equal(odd({ [name]: 'xx' }).problems.get(name)?.problem, 'too-long');
 });

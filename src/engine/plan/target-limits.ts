@@ -208,3 +208,93 @@ export function shortenedStep(s: Shortened, limits: Limits): RunStep {
     },
   };
 }
+
+/** fitValues for values whose keys are among known attributes (a list of rules' targets). */
+export type Fitter = (values: Readonly<Record<string, AttrValue>>) => LimitCheck;
+
+/**
+ * fitValues made for the values of one list of rules (their targets, as evaluateRulesIn builds them):
+ * most persons' values are all within the limits, and a function made for the targets answers that
+ * with a property load per limited attribute, not a walk over every key with a keyed lookup of its
+ * limit; anything else found (a format problem, a value too long or with too many values) is handed
+ * to fitValues, which then decides as before. Only for values with no key outside `targets`.
+ */
+export function fitterFor(targets: readonly string[], limits: Limits): Fitter {
+  const within = withinLimits(targets, limits);
+  if (within === undefined) return (values) => fitValues(values, limits);
+  const { check, formats, lengths, counts } = within;
+  return (values) =>
+    check(values, formats, lengths, counts)
+      ? { values: values as Record<string, AttrValue>, shortened: NONE, problems: NONE }
+      : fitValues(values, limits);
+}
+
+type WithinCheck = (
+  values: Readonly<Record<string, AttrValue>>,
+  formats: readonly (AttributeLimit['format'] | undefined)[],
+  lengths: readonly (number | undefined)[],
+  counts: readonly (number | undefined)[],
+) => boolean;
+
+/** Checks kept across runs by their code (≤ 256), so the next run's start optimised. */
+const withinChecks = new Map<string, WithinCheck>();
+
+/**
+ * The function of fitterFor: true when no value of `targets` has a limit it breaks. Undefined (use
+ * fitValues) where a limit is not a plain description fitValues would read alike, or for `__proto__`.
+ * Attribute names are embedded as JSON string literals (no code can be injected).
+ */
+function withinLimits(
+  targets: readonly string[],
+  limits: Limits,
+):
+  | {
+      check: WithinCheck;
+      formats: (AttributeLimit['format'] | undefined)[];
+      lengths: (number | undefined)[];
+      counts: (number | undefined)[];
+    }
+  | undefined {
+  const formats: (AttributeLimit['format'] | undefined)[] = [];
+  const lengths: (number | undefined)[] = [];
+  const counts: (number | undefined)[] = [];
+  const lines: string[] = [];
+  for (const target of new Set(targets)) {
+    if (target === '__proto__') return undefined;
+    const limit = limits.limits[target];
+    if (limit === undefined) continue;
+    if (typeof limit !== 'object' || limit === null) return undefined;
+    const { format, maxLength, maxValues } = limit;
+    if (format !== undefined && format !== null && typeof format !== 'function') return undefined;
+    if (typeof format !== 'function' && maxLength === undefined && maxValues === undefined) continue;
+    const i = formats.length;
+    formats.push(typeof format === 'function' ? format : undefined);
+    lengths.push(maxLength);
+    counts.push(maxValues);
+    const text: string[] = [];
+    const list: string[] = [];
+    if (typeof format === 'function') {
+      text.push(`if ((f[${i}](v) ?? null) !== null) return false;`);
+      list.push(`for (let j = 0; j < v.length; j++) if ((f[${i}](v[j]) ?? null) !== null) return false;`);
+    }
+    if (maxLength !== undefined) text.push(`if (v.length > n[${i}]) return false;`);
+    if (maxValues !== undefined) list.push(`if (v.length > c[${i}]) return false;`);
+    lines.push(
+      `v = a[${JSON.stringify(target)}];`,
+      `if (typeof v === 'string') { ${text.join(' ')} }`,
+      `else if (v !== null && Array.isArray(v)) { ${list.join(' ')} }`,
+    );
+  }
+  const body = `let v;\n${lines.join('\n')}\nreturn true;`;
+  let check = withinChecks.get(body);
+  if (check === undefined) {
+    try {
+      check = new Function('a', 'f', 'n', 'c', body) as WithinCheck;
+    } catch {
+      return undefined;
+    }
+    if (withinChecks.size >= 256) withinChecks.clear();
+    withinChecks.set(body, check);
+  }
+  return { check, formats, lengths, counts };
+}
