@@ -29,20 +29,43 @@ for (const dialect of DIALECTS) {
       const connectionId = await bareConnection(store, org, 'long');
       const run = await enqueue(store, org, connectionId);
       let executions = 0;
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      // The run lasts until b has tried for well past a's first lease, however slow the machine.
       const slow: RunExecutor = async () => {
         executions++;
-        await sleep(900);
+        await released;
         return succeeded();
       };
-      const a = new Worker({ store, execute: slow, leaseMs: 300, heartbeatMs: 60 });
-      const b = new Worker({ store, execute: slow, leaseMs: 300, heartbeatMs: 60 });
+      const leaseMs = 1000;
+      const a = new Worker({ store, execute: slow, leaseMs, heartbeatMs: 50 });
+      const b = new Worker({
+        store,
+        execute: async () => {
+          executions++;
+          return succeeded('taken by b');
+        },
+        leaseMs,
+        heartbeatMs: 50,
+      });
       const first = a.tick();
-      await sleep(100);
+      await until(async () => (await store.runs.get(org, run.id))?.status === 'running', 5000, 'running');
+      const firstExpiry = Date.parse((await store.runs.get(org, run.id))?.leaseExpiresAt ?? '');
       // b sweeps and polls again and again while a works past its original lease.
-      for (let i = 0; i < 8; i++) {
-        await b.sweep();
-        assert.equal(await b.tick(), false);
-        await sleep(100);
+      try {
+        let tries = 0;
+        while (tries < 4 || Date.now() < firstExpiry + leaseMs) {
+          await b.sweep();
+          assert.equal(await b.tick(), false);
+          tries++;
+          await sleep(100);
+        }
+        const renewed = Date.parse((await store.runs.get(org, run.id))?.leaseExpiresAt ?? '');
+        assert.ok(renewed > firstExpiry, 'the heartbeat moved the lease on');
+      } finally {
+        release();
       }
       await first;
       const done = await store.runs.get(org, run.id);
@@ -54,7 +77,7 @@ for (const dialect of DIALECTS) {
     test('a worker that died mid-run: its lease expires, the run is resumed once by another worker', async () => {
       const connectionId = await bareConnection(store, org, 'crash');
       const run = await enqueue(store, org, connectionId);
-      const dead = await store.runQueue.claim('dead-worker', 200);
+      const dead = await store.runQueue.claim('dead-worker', 60_000);
       assert.equal(dead?.id, run.id);
       const seen: number[] = [];
       const survivor = new Worker({
@@ -67,7 +90,12 @@ for (const dialect of DIALECTS) {
       });
       await survivor.sweep();
       assert.equal(await survivor.tick(), false, 'not before the lease expires');
-      await sleep(300);
+      // The dead worker's minute passes: its lease is now in the past.
+      await store.db
+        .updateTable('runs')
+        .set({ lease_expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', run.id)
+        .execute();
       await survivor.sweep();
       assert.equal(await survivor.tick(), true);
       assert.deepEqual(seen, [2]);
