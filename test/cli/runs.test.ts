@@ -30,7 +30,8 @@ const field = (out: string, label: string): string | undefined =>
   new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(out)?.[1];
 
 async function settled(id: string): Promise<ResponseOf<typeof getRun>> {
-  for (let i = 0; i < 200; i++) {
+  // Two minutes of polling: a loaded CI machine may queue the run behind others' work.
+  for (let i = 0; i < 1200; i++) {
     const run = await stack.api.call(getRun, { params: { id } });
     if (run.status !== 'queued' && run.status !== 'running') return run;
     await new Promise((r) => setTimeout(r, 100));
