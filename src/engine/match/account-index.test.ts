@@ -119,6 +119,35 @@ describe('AccountIndex', () => {
     assert.equal(index.heldInAny(['userPrincipalName', 'displayName']), undefined);
   });
 
+  test('heldInAny: groups made together in one pass hold what each made alone holds, in the same order', () => {
+    const more = [
+      ...accounts,
+      account('m', {
+        userPrincipalName: 'Ánna@Contoso.nl',
+        mail: 'ánna@contoso.nl',
+        proxyAddresses: ['SMTP:Ánna@Contoso.nl', 'smtp:anna@contoso.nl', 'smtp:', ' smtp:b@c.nl'],
+        mailNickname: 'jan.jansen',
+        employeeId: 300 as never,
+      }),
+      account('n', { userPrincipalName: '', mail: '  ', mailNickname: ['Ánna', 'x'] as never }),
+    ];
+    const groups = [
+      ['mailNickname'],
+      ['userPrincipalName', 'mail', 'proxyAddresses'],
+      ['mail', 'userPrincipalName', 'proxyAddresses', 'mail'],
+      ['employeeId', 'mailNickname'],
+      ['userPrincipalName', 'displayName'],
+    ];
+    const together = new AccountIndex(more, attributes);
+    together.prepareHeld(groups);
+    for (const group of groups) {
+      const alone = new AccountIndex(more, attributes).heldInAny(group);
+      const made = together.heldInAny(group);
+      assert.deepEqual(made && [...made], alone && [...alone], group.join());
+    }
+    assert.equal(together.heldInAny(['userPrincipalName', 'displayName']), undefined);
+  });
+
   test('byId answers as a Map of the accounts by id would (the last account listed with an id)', () => {
     const listed = [...accounts, account('b', { employeeId: '201' }), account('d', {})];
     const byId = new AccountIndex(listed, attributes).byId;

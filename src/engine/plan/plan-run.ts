@@ -175,7 +175,13 @@ export function planRun(input: PlanInput): PlanRun {
     takenSuffixes: new Map(),
     matchOn,
     matchesOnUniqueName: matchOn.some((m) => m.unique),
-    registry: new UniqueNameRegistry(input.index, input.collisions, input.reserved ?? {}, input.implied),
+    registry: new UniqueNameRegistry(
+      input.index,
+      input.collisions,
+      input.reserved ?? {},
+      input.implied,
+      uniqueRules.map((r) => r.target),
+    ),
     limits,
     fitPlain: fitterFor(
       plainRules.map((r) => r.target),

@@ -87,6 +87,11 @@ export class UniqueNameRegistry {
     reserved: Readonly<Record<string, readonly string[]>> = {},
     /** Values every holder of another attribute holds implicitly (AD's implicit UPN). */
     private readonly implied: readonly ImpliedName[] = [],
+    /**
+     * The attributes whose values this run will check (the unique rules' targets): the sets of
+     * everything accounts hold that they collide with are made together, on the first check.
+     */
+    private readonly checked: readonly string[] = [],
   ) {
     for (const [attribute, values] of Object.entries(reserved)) {
       for (const value of values) this.reserve(attribute, value);
@@ -129,6 +134,8 @@ export class UniqueNameRegistry {
   private checkOf(attribute: string): CollisionCheck {
     let check = this.checks.get(attribute);
     if (check === undefined) {
+      if (this.checks.size === 0 && this.checked.length > 0)
+        this.index.prepareHeld(this.checked.map((a) => this.collisions[a] ?? [a]));
       const collides = this.collisions[attribute] ?? [attribute];
       const held = this.index.heldInAny(collides);
       let presence = 0;
