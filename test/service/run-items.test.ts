@@ -780,6 +780,74 @@ for (const dialect of DIALECTS) {
       assert.equal(overrides.get('u7'), 'Plain 7');
     });
 
+    test("a run is recorded alike in any order of its items: the same blocks, orders, names and index, everyone in the run review's orders", async () => {
+      // Names whose keys share their first characters, are shorter than two characters, are equal,
+      // fold (case, diacritics), hold a surrogate pair or a NUL; managers mentioned by both kinds of person.
+      const names = [
+        '',
+        'a',
+        'A',
+        'ab',
+        'a b',
+        'Ä',
+        'Ångström',
+        'ångström',
+        '😀 Smile',
+        '😀',
+        'b\u0000c',
+        'Zoë',
+        'zoe',
+      ];
+      const people = Array.from({ length: 300 }, (_, i) => {
+        const n = `p${String(i).padStart(4, '0')}`;
+        const name =
+          i % 4 === 0 ? (names[(i / 4) % names.length] as string) : `${names[i % names.length]} ${i % 7}`;
+        const manager = {
+          attribute: 'manager',
+          old: null,
+          new: `p${String((i * 31) % 300).padStart(4, '0')}`,
+        };
+        if (i % 3 === 0)
+          return item(n, name, 'update', i % 2 === 0 ? 'success' : 'failed', { changes: [manager] });
+        if (i % 5 === 0) return item(n, name, 'no-change', 'skipped');
+        return item(n, name, 'no-change', 'success');
+      });
+      const shuffled = people
+        .map((p, i) => [(i * 7919) % 301, p] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, p]) => p);
+      const recorded = async (items: readonly RunItem[]) => {
+        const done = await finish(items);
+        const blocks = await sql<{ data: Uint8Array }>`
+          select data from run_item_blocks where run_id = ${done.id} order by block`.execute(store.db);
+        const orders = await sql<Record<string, unknown>>`
+          select data, unchanged_names, item_names, items from run_item_orders where run_id = ${done.id}`.execute(
+          store.db,
+        );
+        const everyone: Record<string, string[]> = {};
+        for (const sort of ['name', 'action', 'status'] as const)
+          everyone[sort] = (await store.runItems.all(done, {}, sort)).map((i) => i.employeeNumber);
+        return {
+          blocks: blocks.rows.map((b) => Buffer.from(b.data).toString('base64')),
+          orders: orders.rows.map((r) =>
+            Object.fromEntries(
+              Object.entries(r).map(([k, v]) => [
+                k,
+                v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v,
+              ]),
+            ),
+          ),
+          everyone,
+          list: done.unchangedList,
+        };
+      };
+      const inOrder = await recorded(people);
+      for (const sort of ['name', 'action', 'status'] as const)
+        assert.deepEqual(inOrder.everyone[sort], expectedOrder(people, sort), sort);
+      assert.deepEqual(await recorded(shuffled), inOrder, 'shuffled');
+      assert.deepEqual(await recorded([...people].reverse()), inOrder, 'reversed');
+    });
+
     test('a run whose unchanged persons are the same shares their list', async () => {
       const count = async () =>
         Number(
