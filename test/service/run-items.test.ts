@@ -179,8 +179,9 @@ test("a run's orders in blocks read alike at every place, across blocks and at t
 });
 
 test('kept names are found by employee number in their text, whatever the names hold; older texts are parsed', () => {
-  // Names that look like the text's own structure: quotes, brackets, commas, line breaks.
-  const odd = ['a "quoted"], ["x", "y', 'line\nbreak', 'ends in "],[', '\\', ''];
+  // Names that look like the text's own structure: quotes, brackets, commas, line breaks; and
+  // characters of two to four bytes (the text may be searched as its UTF-8 bytes).
+  const odd = ['a "quoted"], ["x", "y', 'line\nbreak', 'ends in "],[', '\\', '', 'Zoë Ωμέγα 😀', '\u2028,\n'];
   const names: [string, string][] = Array.from({ length: 1000 }, (_, i) => [
     String((i * 7919) % 100_000),
     i < odd.length ? (odd[i] as string) : `Name ${i}`,
@@ -193,13 +194,50 @@ test('kept names are found by employee number in their text, whatever the names 
     [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   );
   const older = JSON.stringify(names);
-  for (const kept of [keptNames(text), keptNames(older)]) {
+  const bytes = (t: string) => new Uint8Array(Buffer.from(`..${t}..`, 'utf8')).subarray(2, -2);
+  for (const kept of [keptNames(text), keptNames(older), keptNames(bytes(text)), keptNames(bytes(older))]) {
     for (const [n, name] of expected) assert.equal(kept.get(n), name, n);
     for (const missing of ['', '-1', '99999x', '100000', 'zzz']) assert.equal(kept.get(missing), undefined);
   }
   assert.equal(keptNamesText([]), '[]');
   assert.equal(keptNames('[]').get('1'), undefined);
+  assert.equal(keptNames(bytes('[]')).get('1'), undefined);
   assert.equal(keptNames(keptNamesText([['7', 'Zeven']])).get('7'), 'Zeven');
+});
+
+test("a block's lines read alike whether it is inflated as far as a line or whole, in any order", () => {
+  // Lines of very different lengths and compressibility: a prefix of the bytes in proportion to a
+  // line's place may end before it, or inside it.
+  let seed = 7;
+  const noise = (n: number) =>
+    Array.from({ length: n }, () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return String.fromCharCode(33 + (seed % 90));
+    }).join('');
+  const lines = Array.from({ length: ITEM_BLOCK }, (_, i) =>
+    i % 11 === 0
+      ? JSON.stringify([`n${i}`, noise(2000 + i * 50)])
+      : JSON.stringify([
+          `n${i}`,
+          i % 7 === 0 ? 'x'.repeat(3000 + i * 97) : `Näme "${i}" \\ ü`,
+          i % 3 === 0 ? [] : [i],
+        ]),
+  );
+  const data = deflateRawSync(lines.join('\n'), { level: 1 });
+  for (let i = 0; i < ITEM_BLOCK; i++) assert.equal(new ItemBlock(data).line(i), lines[i], `line ${i} first`);
+  const block = new ItemBlock(data);
+  for (const i of [3, 1, 30, 0, 17, 31, 2]) assert.equal(block.line(i), lines[i], `line ${i} after others`);
+  const reached = new ItemBlock(data);
+  reached.reach(5);
+  assert.deepEqual(
+    Array.from({ length: ITEM_BLOCK }, (_, i) => reached.line(i)),
+    lines,
+  );
+  assert.equal(reached.line(ITEM_BLOCK), undefined, 'past the end');
+  assert.equal(new ItemBlock(data).length, ITEM_BLOCK);
+  const short = deflateRawSync(lines.slice(0, 3).join('\n'), { level: 1 });
+  assert.equal(new ItemBlock(short).line(2), lines[2]);
+  assert.equal(new ItemBlock(short).line(3), undefined, "past a short block's end");
 });
 
 for (const dialect of DIALECTS) {
@@ -630,6 +668,122 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await of('100%'), ['34']);
       assert.deepEqual(await of('100'), []);
       assert.deepEqual(await of('say "hi"'), ['35']);
+    });
+
+    test('changed-attribute and value filters find what matching every stored item finds, whatever the values hold', async () => {
+      // Values JSON writes escaped (quotes, backslashes, line breaks, control characters), letters
+      // whose lowercase depends on what follows (Σ) or is ASCII (İ, the Kelvin sign), pairs of
+      // surrogates, lists (shown joined by ", "), numbers and booleans; over several blocks.
+      const odd: readonly (string | number | boolean | null | string[])[] = [
+        'Say "hi"',
+        'back\\slash\\',
+        'two\nlines\ttab',
+        '\u0001ctl',
+        'u0001',
+        'ΟΔΟΣ',
+        'ΟΔΟΣ ΑΘΗΝΩΝ',
+        '\nΣ',
+        'İstanbul',
+        '\u212Aelvin',
+        'Zoë 😀 smile',
+        ['Sales', 'North, East'],
+        ['a', 'b'],
+        [],
+        1e21,
+        -0.5,
+        true,
+        null,
+        'null',
+        '[object Object]',
+        'Ünïcödé ÉCOLE',
+      ];
+      const attributes = ['department', 'say "x"', 'back\\', 'Zoë', 'manager'];
+      const items = Array.from({ length: 5 * ITEM_BLOCK + 7 }, (_, i) =>
+        item(`f${i}`, `Person ${i}`, i % 4 === 0 ? 'create' : 'update', 'success', {
+          changes: [
+            {
+              attribute: attributes[i % attributes.length] as string,
+              old: odd[i % odd.length] ?? null,
+              new: odd[(i * 5 + 3) % odd.length] ?? null,
+            },
+          ],
+        }),
+      );
+      const recorded = await finish(items);
+      const text = (v: unknown) =>
+        v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
+      const needles = [
+        '"',
+        '\\',
+        '\\"',
+        'say "',
+        '\n',
+        '\t',
+        '\u0001',
+        'u0001',
+        'σ',
+        'ς',
+        'οδος',
+        'οδος αθηνων',
+        'ος ',
+        'a',
+        'i̇stanbul',
+        'istanbul',
+        'k',
+        'kelvin',
+        '😀',
+        '\ud83d',
+        'zoë',
+        'ë 😀',
+        'sales, north',
+        ', ',
+        ' east',
+        ' b',
+        'a, b',
+        ',',
+        'e+21',
+        '1e+21',
+        '-0.5',
+        'true',
+        'null',
+        'object',
+        'école',
+        'ÜNÏ',
+        'ctl',
+        '\\s',
+      ];
+      for (const value of needles) {
+        const lowered = value.toLowerCase();
+        const expected = items.filter((i) =>
+          i.changes.some(
+            (c) => text(c.old).toLowerCase().includes(lowered) || text(c.new).toLowerCase().includes(lowered),
+          ),
+        );
+        for (const attribute of [undefined, ...attributes]) {
+          const want = expected
+            .filter((i) => attribute === undefined || i.changes.some((c) => c.attribute === attribute))
+            .map((i) => i.employeeNumber);
+          const query = attribute === undefined ? { value } : { value, attribute };
+          const got = (await store.runItems.all(recorded, query)).map((i) => i.employeeNumber);
+          assert.deepEqual(
+            got,
+            expectedOrder(
+              items.filter((i) => want.includes(i.employeeNumber)),
+              'name',
+            ),
+            JSON.stringify(query),
+          );
+        }
+      }
+      for (const attribute of attributes)
+        assert.deepEqual(
+          (await store.runItems.all(recorded, { attribute })).map((i) => i.employeeNumber),
+          expectedOrder(
+            items.filter((i) => i.changes[0]?.attribute === attribute),
+            'name',
+          ),
+          attribute,
+        );
     });
 
     /** Every listing a run review offers, page by page, and the export: what a run answers. */

@@ -5,7 +5,7 @@
  * what pages and filters need without opening blocks (orders, ranks, names, employee numbers) is kept
  * beside the run's orders (run-item-orders.ts, `itemIndexText`).
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Action, ItemStatus, RunItem, RunStep, StepReason } from '../../core/index.ts';
 import { type KeptNames, keptNames, keptNamesText } from './run-item-refs.ts';
 
@@ -88,35 +88,131 @@ export function lineItem(text: string): RunItem {
 export const encodeBlock = (lines: readonly string[]): Buffer =>
   deflateRawSync(lines.join('\n'), { level: 1 });
 
-/** A block as read: its text and where each line starts, found when first asked for. */
+/**
+ * A block as read: its text and where each line starts, found when first asked for. A page needs a
+ * few lines of each block it reads (page 1 of a rare status: one line in each of 50 blocks), and
+ * deflate's output comes in order: `reach(i)` inflates only about as much of the bytes as lines
+ * 0…i take (their share of the block, with a margin), and the whole block when that prefix does
+ * not hold line i complete — the lines are the same bytes either way.
+ */
 export class ItemBlock {
-  readonly #text: Buffer;
+  readonly #data: Uint8Array;
+  #text: Buffer | undefined;
+  /** The text is the whole block's (else a prefix that may end inside a line). */
+  #whole = false;
   #starts: number[] | undefined;
 
   constructor(data: Uint8Array) {
-    this.#text = inflateRawSync(data);
+    this.#data = data;
+  }
+
+  /** Makes lines 0…i (as far as the block has them) readable, inflating no more than they need. */
+  reach(i: number): void {
+    if (this.#whole || this.#has(i)) return;
+    const size = this.#data.length;
+    // Lines are about the same size: line i ends near (i + 1) / ITEM_BLOCK of the bytes.
+    const prefix = Math.ceil((size * (i + 1) * 1.25) / ITEM_BLOCK) + 512;
+    if (this.#text === undefined && prefix < size * 0.75) {
+      try {
+        this.#text = inflateRawSync(this.#data.subarray(0, prefix), { finishFlush: constants.Z_SYNC_FLUSH });
+        this.#starts = undefined;
+        if (this.#has(i)) return;
+      } catch {
+        // A prefix that zlib cannot read so far: the whole block below.
+      }
+    }
+    this.#inflateWhole();
   }
 
   /** The `i`-th line's text, or undefined past the block's end. */
   line(i: number): string | undefined {
+    this.reach(i);
+    const text = this.#text as Buffer;
     const starts = this.#lineStarts();
     const start = starts[i];
     if (start === undefined) return undefined;
     const next = starts[i + 1];
-    return this.#text.toString('utf8', start, next === undefined ? this.#text.length : next - 1);
+    return text.toString('utf8', start, next === undefined ? text.length : next - 1);
   }
 
   get length(): number {
+    this.#inflateWhole();
     return this.#lineStarts().length;
+  }
+
+  #inflateWhole(): void {
+    if (this.#whole) return;
+    this.#text = inflateRawSync(this.#data);
+    this.#whole = true;
+    this.#starts = undefined;
+  }
+
+  /**
+   * The lines (by index) whose text holds `written` as the line's JSON has it and, lowercased, `lower`
+   * (each when given): a superset of the lines a changed-attribute or value filter matches, found in
+   * the block's bytes and lowercased text without decoding or parsing the other lines one by one. A
+   * line break is never part of either (JSON writes it `\n`), so each occurrence lies in one line.
+   */
+  linesHolding(written: string | null, lower: string | null): number[] {
+    this.#inflateWhole();
+    const text = this.#text as Buffer;
+    const count = this.#lineStarts().length;
+    let lines: number[] | null = null;
+    if (written !== null) {
+      const starts = this.#lineStarts();
+      lines = occurrences(
+        (from) => text.indexOf(written, from, 'utf8'),
+        (at) => lineOf(starts, at),
+      );
+    }
+    if (lower !== null && (lines === null || lines.length > 0)) {
+      const lowered = text.toString('utf8').toLowerCase();
+      const breaks: number[] = [0];
+      for (let at = lowered.indexOf('\n'); at >= 0; at = lowered.indexOf('\n', at + 1)) breaks.push(at + 1);
+      const found = occurrences(
+        (from) => lowered.indexOf(lower, from),
+        (at) => lineOf(breaks, at),
+      );
+      lines = lines === null ? found : lines.filter((i) => found.includes(i));
+    }
+    return lines ?? Array.from({ length: count }, (_, i) => i);
+  }
+
+  /** Line i is complete in the text inflated so far (a line break after it). */
+  #has(i: number): boolean {
+    return this.#text !== undefined && this.#lineStarts()[i + 1] !== undefined;
   }
 
   #lineStarts(): number[] {
     if (this.#starts) return this.#starts;
-    const starts = this.#text.length === 0 ? [] : [0];
-    for (let at = this.#text.indexOf(10); at >= 0; at = this.#text.indexOf(10, at + 1)) starts.push(at + 1);
+    const text = this.#text as Buffer;
+    const starts = text.length === 0 ? [] : [0];
+    for (let at = text.indexOf(10); at >= 0; at = text.indexOf(10, at + 1)) starts.push(at + 1);
     this.#starts = starts;
     return starts;
   }
+}
+
+/** The distinct lines of every occurrence `find` finds (ascending). */
+function occurrences(find: (from: number) => number, line: (at: number) => number): number[] {
+  const lines: number[] = [];
+  for (let at = find(0); at >= 0; at = find(at + 1)) {
+    const i = line(at);
+    if (lines.at(-1) !== i) lines.push(i);
+  }
+  return lines;
+}
+
+/** The line that holds offset `at`, given the lines' start offsets (ascending, the first 0). */
+function lineOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /**

@@ -156,6 +156,22 @@ function emptyCounts(): { actions: Record<Action, number>; statuses: Record<Item
 const valueText = (v: unknown): string =>
   v === null || v === undefined ? '' : Array.isArray(v) ? v.join(', ') : String(v);
 
+/**
+ * How a lowercased value filter's text appears in a stored line lowercased (its JSON escapes), or
+ * null when a line may match without holding it so: when the text may span two values of a list
+ * (`valueText` joins them with ", ", JSON with `","`), holds a surrogate (JSON escapes a lone one, and
+ * the filter's may be half of a pair), or a sigma (lowercased, Σ is σ or ς by what follows it, which
+ * differs between the value alone and its line). Otherwise, when a change's old or new value holds the
+ * text (lowercased, as `valueText` writes it: a number or boolean as JSON does), its line lowercased
+ * holds it JSON-escaped too — escapes are per character and unchanged by lowercasing — so no line
+ * that matches is left out.
+ */
+function inText(lowered: string): string | null {
+  if (lowered.includes(',') || lowered.startsWith(' ') || /[\ud800-\udfff\u03c2\u03c3]/.test(lowered))
+    return null;
+  return JSON.stringify(lowered).slice(1, -1);
+}
+
 const toItem = (r: RunItemsTable): RunItem => ({
   employeeNumber: r.employee_number,
   displayName: r.display_name,
@@ -528,7 +544,14 @@ export class RunItemRepository {
       for (const [seq, row] of await this.rowsBySeq(run.id, seqs)) bySeq.set(seq, toItem(row));
       return bySeq;
     }
-    const blocks = await this.blocksOf(run, [...new Set(seqs.map((seq) => Math.floor(seq / block)))]);
+    // Each block's last line the page needs: a block is inflated only as far as that line.
+    const last = new Map<number, number>();
+    for (const seq of seqs) {
+      const b = Math.floor(seq / block);
+      last.set(b, Math.max(last.get(b) ?? 0, seq % block));
+    }
+    const blocks = await this.blocksOf(run, [...last.keys()]);
+    for (const [b, i] of last) blocks.get(b)?.reach(i);
     for (const seq of seqs) {
       const line = blocks.get(Math.floor(seq / block))?.line(seq % block);
       if (line !== undefined) bySeq.set(seq, lineItem(line));
@@ -611,22 +634,30 @@ export class RunItemRepository {
       if (attribute === '' && value === '')
         return remember(matchCache, cacheKey, Int32Array.from(candidates));
       const block = orders.items.block;
-      const seqs: number[] = [];
+      // A line that can match holds the attribute as JSON writes it and, lowercased, the value's text
+      // as JSON writes it (`inText`): each block's text is searched for them first, and only the lines
+      // that hold them are parsed and matched.
+      const attributeText = attribute === '' ? null : `"attribute":${quoted}`;
+      const valueInText = value === '' ? null : inText(value);
+      const matched = new Set<number>();
       // A thousand blocks at a time: an export's memory, not the run's.
       const byBlock = [...new Set(candidates.map((seq) => Math.floor(seq / block)))];
-      const lines = new Map<number, string>();
       for (let at = 0; at < byBlock.length; at += 1000) {
-        const blocks = await this.blocksOf(run, byBlock.slice(at, at + 1000));
+        const numbers = byBlock.slice(at, at + 1000);
+        const blocks = await this.blocksOf(run, numbers);
+        const held = new Map<number, ReadonlySet<number>>();
+        for (const b of numbers) {
+          const found = blocks.get(b)?.linesHolding(attributeText, valueInText);
+          if (found && found.length > 0) held.set(b, new Set(found));
+        }
         for (const seq of candidates) {
-          const line = blocks.get(Math.floor(seq / block))?.line(seq % block);
-          if (line !== undefined && (written === null || line.includes(written))) lines.set(seq, line);
+          const b = Math.floor(seq / block);
+          if (!held.get(b)?.has(seq % block)) continue;
+          const line = blocks.get(b)?.line(seq % block);
+          if (line !== undefined && matches(lineItem(line).changes)) matched.add(seq);
         }
       }
-      for (const seq of candidates) {
-        const line = lines.get(seq);
-        if (line !== undefined && matches(lineItem(line).changes)) seqs.push(seq);
-      }
-      return remember(matchCache, cacheKey, Int32Array.from(seqs));
+      return remember(matchCache, cacheKey, Int32Array.from(candidates.filter((seq) => matched.has(seq))));
     }
     const order = sort === 'name' ? 'seq' : (`pos_${sort}` as const);
     if (attribute === '' && value === '') {
@@ -925,9 +956,14 @@ export class RunItemRepository {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = ordersCache.get(cacheKey);
     if (known !== undefined) return known;
+    // SQLite hands the names over as bytes (searched in place) three times faster than as strings.
+    const asBytes = (column: 'unchanged_names' | 'item_names') =>
+      this.ctx.dialect === 'sqlite'
+        ? sql<Uint8Array | null>`cast(${sql.ref(column)} as blob)`.as(column)
+        : sql<string | null>`${sql.ref(column)}`.as(column);
     const row = await this.ctx.db
       .selectFrom('run_item_orders')
-      .select(['data', 'unchanged_names', 'item_names'])
+      .select(['data', asBytes('unchanged_names'), asBytes('item_names')])
       .where('run_id', '=', run.id)
       .executeTakeFirst();
     return remember(
@@ -1100,7 +1136,8 @@ interface NameRow {
 /** The three parts of `names` read different tables; their union is one statement. */
 type NamesQuery = SelectQueryBuilder<Database, keyof Database, NameRow>;
 
-const parsedNames = (text: string | null): KeptNames | null => (text ? keptNames(text) : null);
+const parsedNames = (text: string | Uint8Array | null): KeptNames | null =>
+  text !== null && text.length > 0 ? keptNames(text) : null;
 
 const sumOf = (counts: Readonly<Record<string, number>>): number =>
   Object.values(counts).reduce((n, c) => n + c, 0);
