@@ -38,6 +38,11 @@ export interface Source {
     onProgress?: (p: SourceProgress) => void;
     /** Rows per connector the previous read found: a hint that lets pages be read without guessing. */
     expectedRows?: SourceRows;
+    /**
+     * Applied to every users and employments row as its page arrives, to keep only what the run
+     * reads (normalise's RowCut; it keeps the key fields); the snapshot holds the rows it returned.
+     */
+    cut?: (row: Attributes) => Attributes;
   }): Promise<SourceSnapshot>;
   /** Reads one employee (on-demand runs). */
   readOne(employeeNumber: string, options: { signal?: AbortSignal }): Promise<SourceSnapshot>;

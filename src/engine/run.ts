@@ -65,7 +65,7 @@ import { configFingerprint, personFingerprint } from './fingerprint.ts';
 import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
 import { AccountIndex } from './match/index.ts';
-import { localToday, normaliseInSlices } from './normalise/index.ts';
+import { localToday, normaliseInSlices, RowCut } from './normalise/index.ts';
 import { plan as makePlan, personAttributesRead, planEntitlements } from './plan/index.ts';
 import { readTarget, type TenantRead } from './read-target.ts';
 import { countItems } from './run-counts.ts';
@@ -130,6 +130,11 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     const targetSignal = signal ? AbortSignal.any([signal, stopTarget.signal]) : stopTarget.signal;
     const tenantRead = readTarget(request.target, readAttributes, state, request.store, targetSignal);
     tenantRead.catch(() => {}); // awaited below; a rejection while AFAS is still read is not unhandled
+    // Only the attributes the configuration reads: a full record per person is ~530 B kept to the
+    // plan's end and copied by the garbage collector on each run. The source cuts its rows to what
+    // those are made from as they arrive.
+    const read = personAttributesRead(config, mapping);
+    const cut = read === undefined ? undefined : new RowCut(read);
     // Let go of once the persons are made: the user rows are garbage then (employment rows live on in
     // the persons), so the plan's allocations can reuse their memory instead of growing the heap.
     let snapshot: Awaited<ReturnType<typeof request.source.read>> | undefined;
@@ -140,6 +145,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           : await request.source.read({
               ...(signal ? { signal } : {}),
               ...(state.sourceRows ? { expectedRows: state.sourceRows } : {}),
+              ...(cut === undefined ? {} : { cut: cut.row }),
               onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
             });
     } catch (error) {
@@ -156,9 +162,6 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       organizationalUnits: snapshot.organizationalUnits.length,
     };
     // Persons are put together while the tenant is still being read (it usually takes longer).
-    // Only the attributes the configuration reads: a full record per person is ~530 B kept to the
-    // plan's end and copied by the garbage collector on each run.
-    const read = personAttributesRead(config, mapping);
     let persons: readonly Person[] | undefined;
     try {
       // In slices: the Graph read's next page is asked for between them.
@@ -168,6 +171,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         persons: config.persons,
         constants: { Domain: config.target.defaultDomain },
         ...(read === undefined ? {} : { attributes: read }),
+        ...(cut === undefined ? {} : { pool: cut.pool }),
       });
     } catch (error) {
       stopTarget.abort(error);

@@ -37,6 +37,8 @@ export interface NormaliseOptions {
    * absent: all of them (the expression tester and person search show every attribute).
    */
   readonly attributes?: ReadonlySet<string>;
+  /** Where the rows' kept values were shared as they arrived (RowCut.pool); absent: a new pool. */
+  readonly pool?: ValuePool;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -259,7 +261,7 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
   };
 
   // The rows' values the persons keep are shared among them (the rows themselves are dropped).
-  const pool = new ValuePool();
+  const pool = options.pool ?? new ValuePool();
   const records = new AttributeRecords(options.constants ?? {}, options.attributes, pool);
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
   const endInstants = new Map<LocalDate, string>();

@@ -30,6 +30,8 @@ export interface ConnectorRead {
   readonly filter?: AfasFilter;
   readonly signal?: AbortSignal;
   readonly onPage?: (rowsSoFar: number) => void;
+  /** Applied to each row as its page arrives (to keep only what a run reads); it keeps the key field. */
+  readonly cut?: (row: Attributes) => Attributes;
 }
 
 export async function readConnector(client: AfasClient, read: ConnectorRead): Promise<Attributes[]> {
@@ -125,13 +127,15 @@ async function fetchRows(
   if (rows.length > take) {
     throw incomplete(`${what} returned ${rows.length} rows, more than the ${take} asked for`);
   }
-  // The rows are returned as parsed: the normaliser shares the few values a run keeps (a row dies
-  // with the read; sharing all of its values here cost more than the whole rest of the read).
+  // Cut to what the run reads while the page is still young: whole rows kept until the read ends
+  // were the largest thing a run promoted to the old generation (engine/normalise/row-cut.ts).
+  const cut = read.cut;
   for (let i = 0; i < rows.length; i++) {
     const row: unknown = rows[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw incomplete(`${what} row ${i} is not an object`);
     }
+    if (cut !== undefined) rows[i] = cut(row as Attributes);
   }
   return rows as Attributes[];
 }

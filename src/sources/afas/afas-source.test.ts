@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import { generateCompany } from '../../../emulators/demo-data/index.ts';
 import type { AfasDataset, AfasRow } from '../../../emulators/demo-data/types.ts';
-import { HrsyncError, type SourceConfig } from '../../core/index.ts';
+import { type Attributes, HrsyncError, type SourceConfig } from '../../core/index.ts';
 import { createAfasSource, testAfasConnection } from './index.ts';
 
 const USERS = 'T4E_HelloID_Users_v2';
@@ -224,6 +224,26 @@ describe('AFAS source against the emulator', () => {
       assert.match(e.message, /rows follow the short page 2/);
       return true;
     });
+  });
+
+  test('with a cut, users and employments rows are what it made of each row, org units whole', async () => {
+    const source = createAfasSource(config, { token: afas.token.xml });
+    const cut = (row: Attributes): Attributes => ({
+      Medewerker: row.Medewerker ?? null,
+      ExternalID: row.ExternalID ?? null,
+    });
+    const snapshot = await source.read({ cut });
+    assert.equal(snapshot.users.length, users.length);
+    assert.deepEqual(snapshot.users[0], { Medewerker: users[0]?.Medewerker, ExternalID: null });
+    const employments = rowsOf(dataset, EMPLOYMENTS);
+    assert.equal(snapshot.employments.length, employments.length);
+    assert.ok(snapshot.employments.every((r) => Object.keys(r).length === 2 && r.ExternalID !== null));
+    assert.deepEqual(snapshot.organizationalUnits[0], rowsOf(dataset, UNITS)[0]);
+    // The rows' keys are still checked for paging: a cut that drops one fails the read.
+    await assert.rejects(
+      source.read({ cut: (row) => ({ Medewerker: row.Medewerker ?? null }) }),
+      /a row has no ExternalID/,
+    );
   });
 
   test('a page with rows missing the key is incomplete', async () => {

@@ -28,6 +28,7 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
       filter?: AfasFilter;
       onPage?: (rows: number) => void;
       expectedRows?: number;
+      cut?: (row: Attributes) => Attributes;
     },
   ): Promise<Attributes[]> =>
     readConnector(client, {
@@ -44,11 +45,13 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
       return client.limiter.peak;
     },
 
-    async read({ signal, onProgress, expectedRows }) {
+    async read({ signal, onProgress, expectedRows, cut }) {
       const all = (role: ConnectorRole) => (shared: AbortSignal) =>
         read(role, {
           signal: shared,
           ...(expectedRows ? { expectedRows: expectedRows[role] } : {}),
+          // The few org units are kept whole.
+          ...(cut === undefined || role === 'organizationalUnits' ? {} : { cut }),
           onPage: (rows) => onProgress?.({ connector: config.connectors[role], rows }),
         });
       const [users, employments, organizationalUnits] = await readTogether<

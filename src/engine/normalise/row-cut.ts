@@ -1,0 +1,143 @@
+/**
+ * Users and employments rows cut down, as their pages arrive, to what the persons are made from: the
+ * attributes a run keeps and the fields normalise() reads itself. AFAS has no $select; a users row has
+ * ~25 fields and an employments row ~29, of which a run reads about half. The rows are held until
+ * the last page is in, so each one is promoted to the old generation, and V8 collects that only
+ * rarely during a run: at 50,000 persons the whole rows were ~59 MB there, and the rest of the run
+ * allocated on top of them (issue 13). A cut row keeps the fields it has, in their order, with the
+ * same values, so the persons made of it are the persons the whole row made; the values persons keep
+ * are shared here (in `pool`, which normalise() then goes on using) instead of when the persons are
+ * made, so repeated job titles or departments are not held once per row until then.
+ *
+ * A connector's rows share their keys, so a cut row's shape is known once per key list: a constructor
+ * made for it copies the fields (the reasoning of attribute-record.ts: one hidden class, no
+ * dictionary-mode objects). Keys are JSON string literals in the generated code, so no row can inject
+ * code; a key list the generator cannot express (`__proto__`), or a runtime that forbids code
+ * generation, falls back to a plain copy with the same result.
+ */
+import {
+  type Attributes,
+  type AttrValue,
+  type KeyPool,
+  SHARED_BY_PARSE,
+  ValuePool,
+} from '../../core/index.ts';
+import { DERIVED } from './attribute-record.ts';
+
+/** The users and employments fields normalise() reads itself (toEmployment, composeDisplayName, …). */
+export const FIELDS_READ: readonly string[] = [
+  'Medewerker',
+  'ExternalID',
+  'Begindatum_functie',
+  'Begindatum_contract',
+  'Einddatum_functie',
+  'Einddatum_contract',
+  'FTE',
+  'Volgnummer_contract',
+  'Medewerkernummer_leidinggevende',
+  'Organisatorische_eenheid_code',
+  'DisplayName',
+  'Naam',
+  'Roepnaam',
+  'Voornaam',
+  'Voorletters',
+  'Voorvoegsel',
+  'Geboortenaam',
+];
+
+type Make = (row: Attributes, pools: readonly (KeyPool | null)[]) => Attributes;
+
+interface Shape {
+  readonly keys: readonly string[];
+  readonly make: Make;
+  readonly pools: readonly (KeyPool | null)[];
+}
+
+/**
+ * Cuts the rows of one read for persons keeping `attributes`. One set of fields for both connectors:
+ * a person without a user row is named from their first employment row.
+ */
+export class RowCut {
+  /** Shares the kept values; normalise() makes the persons' records with it (NormaliseOptions.pool). */
+  readonly pool = new ValuePool();
+  readonly #fields: ReadonlySet<string>;
+  /** Values shared: those the persons' records keep from the rows (not the derived attributes). */
+  readonly #shared: ReadonlySet<string>;
+  readonly #shapes = new Map<string, Shape>();
+  #last: Shape | undefined;
+
+  constructor(attributes: ReadonlySet<string>) {
+    this.#fields = new Set([...FIELDS_READ, ...attributes]);
+    const derived = new Set<string>(DERIVED);
+    this.#shared = new Set([...attributes].filter((a) => !derived.has(a)));
+  }
+
+  /** The row with only the fields the persons are made from. */
+  readonly row = (row: Attributes): Attributes => {
+    let shape = this.#last;
+    if (shape === undefined || !sameKeys(row, shape.keys)) {
+      shape = this.#shapeOf(Object.keys(row));
+      this.#last = shape;
+    }
+    return shape.make(row, shape.pools);
+  };
+
+  #shapeOf(keys: readonly string[]): Shape {
+    const id = JSON.stringify(keys);
+    let shape = this.#shapes.get(id);
+    if (shape === undefined) {
+      const kept = keys.filter((k) => this.#fields.has(k));
+      const pools = kept.map((k) => (this.#shared.has(k) ? this.pool.forKey(k) : null));
+      shape = { keys, make: compile(kept, pools), pools };
+      this.#shapes.set(id, shape);
+    }
+    return shape;
+  }
+}
+
+/** Whether a row has exactly these keys in this order (no allocation: this runs for every row). */
+function sameKeys(row: Attributes, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in row) {
+    if (keys[i] !== key) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
+function compile(kept: readonly string[], pools: readonly (KeyPool | null)[]): Make {
+  if (kept.includes('__proto__')) return copy(kept);
+  const body = kept
+    .map((k, i) => {
+      const key = JSON.stringify(k);
+      // Short strings are shared by JSON.parse already: not even a call for them.
+      return pools[i] === null
+        ? `this[${key}] = r[${key}];`
+        : `v = r[${key}]; this[${key}] = typeof v === 'string' && v.length > ${SHARED_BY_PARSE} ? p[${i}].share(v) : v;`;
+    })
+    .join('\n');
+  try {
+    const Row = new Function('r', 'p', `let v;\n${body}`) as unknown as new (
+      ...args: Parameters<Make>
+    ) => Attributes;
+    // Plain objects, as JSON.parse makes: Object.prototype, not the constructor's own prototype.
+    Row.prototype = Object.prototype;
+    return (r, p) => new Row(r, p);
+  } catch {
+    return copy(kept);
+  }
+}
+
+/** The plain copy: the same keys, order and values. */
+function copy(kept: readonly string[]): Make {
+  return (r, p) => {
+    const out: Record<string, AttrValue> = {};
+    kept.forEach((k, i) => {
+      const v = r[k] as AttrValue;
+      const pool = p[i];
+      const value = pool && typeof v === 'string' && v.length > SHARED_BY_PARSE ? pool.share(v) : v;
+      Object.defineProperty(out, k, { value, writable: true, enumerable: true, configurable: true });
+    });
+    return out;
+  };
+}
