@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { runItemsNameOrderIsSeq } from '../../src/store/migrations/0440-run-items-name-order-is-seq.ts';
-import { ITEM_BLOCK, ItemBlock } from '../../src/store/repositories/run-item-blocks.ts';
+import { BlockEncoder, ITEM_BLOCK, ItemBlock } from '../../src/store/repositories/run-item-blocks.ts';
 import {
   decodeOrders,
   encodeOrders,
@@ -176,6 +176,35 @@ test("a run's orders in blocks read alike at every place, across blocks and at t
       );
     }
   }
+});
+
+test("a run's blocks, deflated as one stream flushed after each block, each inflate on their own to their lines", async () => {
+  const random = (n: number, seed: number) =>
+    Array.from({ length: n }, (_, i) => String.fromCharCode(32 + ((i * 7919 + seed * 104729) % 95))).join('');
+  const blocks: string[][] = [
+    ['one line'],
+    // Larger than zlib's output chunks (16 KB), and hard to compress: many chunks for one block.
+    Array.from({ length: 32 }, (_, i) => random(3000, i)),
+    ['["Quote \\"Q\\"", "Zoë 😀", "\\u0000"]', '', 'x'],
+    Array.from({ length: 32 }, () => 'the same line '.repeat(40)),
+    // The same text as a block before it: found there only if the flush did not forget it.
+    [random(3000, 99)],
+    [random(3000, 99)],
+    ['last'],
+  ];
+  const encoder = new BlockEncoder();
+  for (const lines of blocks) await encoder.add(lines);
+  const data = await encoder.blocks();
+  assert.equal(data.length, blocks.length);
+  data.forEach((bytes, i) => {
+    const lines = blocks[i] as string[];
+    assert.equal(inflateRawSync(bytes).toString('utf8'), lines.join('\n'), `block ${i}`);
+    const read = new ItemBlock(bytes);
+    assert.deepEqual(
+      Array.from({ length: read.length }, (_, l) => read.line(l)),
+      lines,
+    );
+  });
 });
 
 test('kept names are found by employee number in their text, whatever the names hold; older texts are parsed', () => {

@@ -25,7 +25,7 @@ import type { Database, RunItemsTable } from '../database.ts';
 import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
-  encodeBlock,
+  BlockEncoder,
   encodeItemIndex,
   type IndexEntry,
   ITEM_BLOCK,
@@ -361,20 +361,29 @@ export class RunItemRepository {
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
     // Blocks of the name order (seq = the name position): a page in the default order is one or two
-    // blocks. On PostgreSQL the next statement's blocks are made while the server inserts the last.
+    // blocks. Each is deflated on libuv's thread pool while the next one's lines are made here.
     const block = ITEM_BLOCK;
+    const encoder = new BlockEncoder();
+    let data: Buffer[];
+    try {
+      for (let start = 0; start < named.length; start += block) {
+        const lines: string[] = [];
+        const end = Math.min(named.length, start + block);
+        for (let seq = start; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
+        await encoder.add(lines);
+      }
+      data = await encoder.blocks();
+    } finally {
+      encoder.close();
+    }
+    // On PostgreSQL the server inserts them while the rest is made here.
     const blocksWritten = insertRows(
       this.ctx.db,
       this.ctx.dialect,
       'run_item_blocks',
       BLOCK_COLUMNS,
-      Math.ceil(named.length / block),
-      (b) => {
-        const lines: string[] = [];
-        const end = Math.min(named.length, (b + 1) * block);
-        for (let seq = b * block; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
-        return [run.id, b, encodeBlock(lines)];
-      },
+      data.length,
+      (b) => [run.id, b, data[b]],
     );
     // The rest is made while the blocks are written: the list's text (compressed only when its hash is
     // not stored yet — a run that leaves the same persons unchanged as an earlier one shares that run's
