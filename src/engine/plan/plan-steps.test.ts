@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Person, RunStep } from '../../core/index.ts';
+import { foundStep, readStep } from './plan-steps.ts';
+
+/** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
+const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
+
+test('the read and match steps hold only their reason, and read and write as the plain steps they were', () => {
+  const person = {
+    employeeNumber: '100',
+    lifecycle: 'active',
+    employments: [{}, {}],
+    primary: { key: '100-2', startDate: '2024-01-01', endDate: null },
+    attributes: { Organisatorische_eenheid_omschrijving: 'Staf', HireDate: '2020-03-01' },
+  } as unknown as Person;
+  const read = readStep(person);
+  const plainRead = {
+    step: 'read',
+    status: 'success',
+    message: '',
+    reason: {
+      code: 'person',
+      lifecycle: 'active',
+      employments: 2,
+      primary: '100-2',
+      start: '2024-01-01',
+      end: null,
+      unit: 'Staf',
+      hire: '2020-03-01',
+    },
+  };
+  // As JSON (a run's items are hashed, compared and sent as JSON): the same text, keys in that order.
+  assert.equal(JSON.stringify(read), JSON.stringify(plainRead));
+  assert.deepEqual(fields(read), plainRead);
+  assert.deepEqual(Object.keys(read), ['reason']);
+
+  const reason = {
+    code: 'matched',
+    account: 'a-1',
+    attribute: 'employeeId',
+    value: '100',
+    unlinked: null,
+  } as const;
+  const match = foundStep(reason);
+  const plainMatch = {
+    step: 'match',
+    status: 'success',
+    message: 'matched account a-1 on employeeId = "100"',
+    reason,
+  };
+  assert.equal(JSON.stringify(match), JSON.stringify(plainMatch));
+  assert.deepEqual(fields(match), plainMatch);
+  assert.deepEqual(Object.keys(match), ['reason']);
+});
