@@ -69,15 +69,8 @@ export function keptNamesText(names: Named[]): string {
 /**
  * Kept names read from their text: searched in place when one entry a line (JSON string values never
  * hold a raw line break), else — as runs recorded before wrote them — parsed whole, when first asked.
- * The text may be given as its UTF-8 bytes (SQLite hands a 100 KB text over as bytes in a third of the
- * time it takes to make it a string): only the lines a search visits are decoded.
  */
-export function keptNames(text: string | Uint8Array): KeptNames {
-  if (typeof text !== 'string') {
-    const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-    if (bytes.length > 2 && bytes[1] === 10) return { get: (n) => searchLineBytes(bytes, n) };
-    return keptNames(bytes.toString('utf8'));
-  }
+export function keptNames(text: string): KeptNames {
   if (text.length > 2 && text[1] === '\n') return { get: (n) => searchLines(text, n) };
   let parsed: Map<string, string> | undefined;
   return {
@@ -97,25 +90,6 @@ function searchLines(text: string, employeeNumber: string): string | undefined {
     const start = text.lastIndexOf('\n', mid - 1) + 1;
     const end = text.indexOf('\n', start);
     const [n, name] = JSON.parse(text.slice(start, text[end - 1] === ',' ? end - 1 : end)) as [
-      string,
-      string,
-    ];
-    if (n === employeeNumber) return name;
-    if (n < employeeNumber) lo = end + 1;
-    else hi = start;
-  }
-  return undefined;
-}
-
-/** `searchLines` over the text's UTF-8 bytes (a line break is one byte, never part of a character). */
-function searchLineBytes(bytes: Buffer, employeeNumber: string): string | undefined {
-  let lo = 2;
-  let hi = bytes.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = bytes.lastIndexOf(10, mid - 1) + 1;
-    const end = bytes.indexOf(10, start);
-    const [n, name] = JSON.parse(bytes.toString('utf8', start, bytes[end - 1] === 44 ? end - 1 : end)) as [
       string,
       string,
     ];
