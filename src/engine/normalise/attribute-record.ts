@@ -115,14 +115,14 @@ export class AttributeRecords {
   }
 }
 
-function keysOf(row: Attributes): string[] {
+export function keysOf(row: Attributes): string[] {
   const keys: string[] = [];
   for (const key in row) keys.push(key);
   return keys;
 }
 
-/** Whether a row has exactly these keys in this order (no allocation: this runs for every person). */
-function sameKeys(row: Attributes, keys: readonly string[]): boolean {
+/** Whether a row has exactly these keys in this order (no allocation: this runs for every row). */
+export function sameKeys(row: Attributes, keys: readonly string[]): boolean {
   let i = 0;
   for (const key in row) {
     if (keys[i] !== key) return false;

@@ -126,4 +126,23 @@ describe('rows cut as they arrive', () => {
     ]);
     assert.equal(Object.getPrototypeOf(odd), Object.prototype);
   });
+
+  test('rows that each bring other keys are cut alike past the shapes that get a constructor', () => {
+    const cut = new RowCut(new Set(['Functie_omschrijving']));
+    for (let i = 0; i < 100; i++) {
+      const row = JSON.parse(
+        `{"Extra${i}":${i},"Functie_omschrijving":"Adviseur ${i}","Medewerker":"${i}","Soort${i % 3}":"x"}`,
+      );
+      const kept = cut.row(row);
+      assert.deepEqual(
+        Object.entries(kept),
+        [
+          ['Functie_omschrijving', `Adviseur ${i}`],
+          ['Medewerker', String(i)],
+        ],
+        `row ${i}`,
+      );
+      assert.equal(Object.getPrototypeOf(kept), Object.prototype);
+    }
+  });
 });

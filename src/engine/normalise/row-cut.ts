@@ -22,7 +22,7 @@ import {
   SHARED_BY_PARSE,
   ValuePool,
 } from '../../core/index.ts';
-import { DERIVED } from './attribute-record.ts';
+import { DERIVED, keysOf, sameKeys } from './attribute-record.ts';
 
 /** The users and employments fields normalise() reads itself (toEmployment, composeDisplayName, …). */
 export const FIELDS_READ: readonly string[] = [
@@ -44,6 +44,9 @@ export const FIELDS_READ: readonly string[] = [
   'Voorvoegsel',
   'Geboortenaam',
 ];
+
+/** How many row shapes of one read get a constructor of their own (a connector's rows share one). */
+const SHAPES_COMPILED = 16;
 
 type Make = (row: Attributes, pools: readonly (KeyPool | null)[]) => Attributes;
 
@@ -76,7 +79,7 @@ export class RowCut {
   readonly row = (row: Attributes): Attributes => {
     let shape = this.#last;
     if (shape === undefined || !sameKeys(row, shape.keys)) {
-      shape = this.#shapeOf(Object.keys(row));
+      shape = this.#shapeOf(keysOf(row));
       this.#last = shape;
     }
     return shape.make(row, shape.pools);
@@ -88,21 +91,14 @@ export class RowCut {
     if (shape === undefined) {
       const kept = keys.filter((k) => this.#fields.has(k));
       const pools = kept.map((k) => (this.#shared.has(k) ? this.pool.forKey(k) : null));
-      shape = { keys, make: compile(kept, pools), pools };
+      // A constructor is made for the first few shapes only: a source whose rows each bring other keys
+      // costs a plain copy per row, not a code generation per row.
+      const make = this.#shapes.size < SHAPES_COMPILED ? compile(kept, pools) : copy(kept);
+      shape = { keys, make, pools };
       this.#shapes.set(id, shape);
     }
     return shape;
   }
-}
-
-/** Whether a row has exactly these keys in this order (no allocation: this runs for every row). */
-function sameKeys(row: Attributes, keys: readonly string[]): boolean {
-  let i = 0;
-  for (const key in row) {
-    if (keys[i] !== key) return false;
-    i++;
-  }
-  return i === keys.length;
 }
 
 function compile(kept: readonly string[], pools: readonly (KeyPool | null)[]): Make {

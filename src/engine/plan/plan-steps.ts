@@ -31,55 +31,51 @@ export const because = (
 ): RunStep => ({ step: s, status, message: '', reason });
 
 /**
- * The match step of a linked or matched person (nearly everyone): the matcher's detail is made from
- * the reason when read, as the match result's is, and not kept as text in every person's item. As
- * JSON it is the plain step, message included (a run's items are compared and sent as JSON). Its name
- * and status are the class's (getters), not fields of each person's step: it holds only its reason.
+ * A successful step that holds only its reason: its name, status and message are its class's (getters),
+ * not fields of each person's step — 32 bytes where a step literal takes 56, for nearly every person of
+ * a run, kept with the run's items. As JSON it is the plain step, message included (a run's items are
+ * compared and sent as JSON).
  */
-class FoundStep implements RunStep {
-  constructor(readonly reason: FoundReason) {}
+abstract class ReasonStep<R extends StepReason> implements RunStep {
+  constructor(readonly reason: R) {}
 
-  get step(): 'match' {
-    return 'match';
-  }
+  abstract get step(): RunStep['step'];
 
   get status(): 'success' {
     return 'success';
   }
 
-  get message(): string {
-    return foundDetail(this.reason);
-  }
+  abstract get message(): string;
 
   toJSON(): RunStep {
     return { step: this.step, status: this.status, message: this.message, reason: this.reason };
   }
 }
 
+/**
+ * The match step of a linked or matched person (nearly everyone): the matcher's detail is made from
+ * the reason when read, as the match result's is, and not kept as text in every person's item.
+ */
+class FoundStep extends ReasonStep<FoundReason> {
+  get step(): 'match' {
+    return 'match';
+  }
+
+  get message(): string {
+    return foundDetail(this.reason);
+  }
+}
+
 export const foundStep = (reason: FoundReason): RunStep => new FoundStep(reason);
 
-/**
- * The read step, everyone's first: as FoundStep, its name, status and (empty) message are the
- * class's, so each person's step holds only its reason — 32 bytes where a step literal takes 56, for
- * every person of a run, kept with the run's items. As JSON it is the plain step.
- */
-class ReadStep implements RunStep {
-  constructor(readonly reason: StepReason) {}
-
+/** The read step, everyone's first; its message is empty (the words come from the reason). */
+class ReadStep extends ReasonStep<StepReason> {
   get step(): 'read' {
     return 'read';
   }
 
-  get status(): 'success' {
-    return 'success';
-  }
-
   get message(): string {
     return '';
-  }
-
-  toJSON(): RunStep {
-    return { step: this.step, status: this.status, message: this.message, reason: this.reason };
   }
 }
 
