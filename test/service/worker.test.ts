@@ -114,8 +114,13 @@ for (const dialect of DIALECTS) {
     test('when attempts run out, the run fails cleanly with HRS_RUN_INTERRUPTED', async () => {
       const connectionId = await bareConnection(store, org, 'give up');
       const run = await enqueue(store, org, connectionId, { maxAttempts: 1 });
-      await store.runQueue.claim('dead-worker', 100);
-      await sleep(200);
+      await store.runQueue.claim('dead-worker', 60_000);
+      // The dead worker's lease runs out: moved into the past rather than waited for.
+      await store.db
+        .updateTable('runs')
+        .set({ lease_expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', run.id)
+        .execute();
       const sweeper = new Worker({ store, execute: async () => succeeded() });
       await sweeper.sweep();
       const failed = await store.runs.get(org, run.id);
