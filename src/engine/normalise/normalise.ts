@@ -23,7 +23,7 @@ import type {
 import { type KeyPool, ValuePool } from '../../core/index.ts';
 import type { SourceSnapshot } from '../ports.ts';
 import { AttributeRecords, type DerivedValues } from './attribute-record.ts';
-import { addDays, dateNumber, startOfLocalDay, toLocalDate } from './local-date.ts';
+import { addDays, localDateOf, startOfLocalDay } from './local-date.ts';
 import { choosePrimary, type EmploymentPhase, employmentPhase } from './primary.ts';
 
 export interface NormaliseOptions {
@@ -56,40 +56,34 @@ const num = (v: unknown): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/**
- * Local dates by their number (dateNumber), for one run. A company has few distinct dates: one string
- * per distinct date, shared by every employment that has it, instead of a slice per date field.
- */
-export type LocalDates = Map<number, LocalDate>;
-
-function localDate(value: unknown, dates: LocalDates | undefined): LocalDate | null {
-  if (dates === undefined || typeof value !== 'string') return toLocalDate(value);
-  const key = dateNumber(value);
-  if (key < 0) return null;
-  let date = dates.get(key);
-  if (date === undefined) {
-    date = value.length === 10 ? value : value.slice(0, 10);
-    dates.set(key, date);
-  }
-  return date;
+/** A row's date field as a local date: one string per date (localDateOf), or null. */
+function localDate(value: unknown): LocalDate | null {
+  return typeof value === 'string' ? localDateOf(value) : null;
 }
 
-/** What one run's employments share: their dates, and their managers' numbers (~7 reports each). */
+/** What one run's employments share: their managers' numbers (~7 reports each). */
 export interface EmploymentReads {
-  readonly dates: LocalDates;
   readonly managers: KeyPool;
 }
 
 export function toEmployment(row: Attributes, index: number, reads?: EmploymentReads): Employment | null {
   const employeeNumber = str(row.Medewerker);
-  if (employeeNumber === null) return null;
+  return employeeNumber === null ? null : employmentOf(row, index, employeeNumber, reads);
+}
+
+/** toEmployment of a row whose employee number is known. */
+function employmentOf(
+  row: Attributes,
+  index: number,
+  employeeNumber: string,
+  reads: EmploymentReads | undefined,
+): Employment {
   const manager = str(row.Medewerkernummer_leidinggevende);
-  const dates = reads?.dates;
   return {
     key: str(row.ExternalID) ?? `${employeeNumber}#${index}`,
     employeeNumber,
-    startDate: localDate(row.Begindatum_functie, dates) ?? localDate(row.Begindatum_contract, dates),
-    endDate: localDate(row.Einddatum_functie, dates) ?? localDate(row.Einddatum_contract, dates),
+    startDate: localDate(row.Begindatum_functie) ?? localDate(row.Begindatum_contract),
+    endDate: localDate(row.Einddatum_functie) ?? localDate(row.Einddatum_contract),
     fte: num(row.FTE),
     sequence: num(row.Volgnummer_contract),
     managerEmployeeNumber: manager === null || reads === undefined ? manager : reads.managers.share(manager),
@@ -342,10 +336,7 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
   };
   // AFAS pages come sorted on the employee number: then persons are put together in one pass, without
   // two maps of every employee (their hashing and growth were a tenth of normalising).
-  const reads: EmploymentReads = {
-    dates: new Map(),
-    managers: pool.forKey('Medewerkernummer_leidinggevende'),
-  };
+  const reads: EmploymentReads = { managers: pool.forKey('Medewerkernummer_leidinggevende') };
   // Sorted rows make the persons in order of their employee numbers already.
   if (yield* groupSorted(snapshot, personOf, reads)) return result;
   result.length = 0;
@@ -412,7 +403,7 @@ function* groupSorted(
     let employmentRows: Attributes[] | undefined;
     while (rowNumber === n) {
       const row = rows[r] as Attributes;
-      const e = toEmployment(row, r, reads) as Employment;
+      const e = employmentOf(row, r, n, reads);
       if (employments === undefined || firstRow === undefined) {
         employments = [e];
         firstRow = row;
