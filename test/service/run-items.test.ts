@@ -190,6 +190,9 @@ test("a run's blocks, deflated as one stream flushed after each block, each infl
     // The same text as a block before it: found there only if the flush did not forget it.
     [random(3000, 99)],
     [random(3000, 99)],
+    // Three bytes of UTF-8 to each character, and four to each pair: the most text a block's length can hold.
+    ['€'.repeat(20_000), '😀'.repeat(10_000)],
+    ['€'],
     ['last'],
   ];
   const encoder = new BlockEncoder();
@@ -454,6 +457,42 @@ for (const dialect of DIALECTS) {
         pages.map((i) => i.employeeNumber),
         byName,
       );
+    });
+
+    test("a run of the same persons takes the connection's last name order only while it holds", async () => {
+      const own = await bareConnection(store, organisationId, 'kept order');
+      const everyone = async (r: Run, items: readonly RunItem[]) => {
+        for (const sort of ['name', 'action', 'status'] as const) {
+          const listed = (await store.runItems.list(r, {}, sort, 1, 700)).items.map((i) => i.employeeNumber);
+          assert.deepEqual(listed, expectedOrder(items, sort), `everyone by ${sort}`);
+          const changes = (await store.runItems.list(r, { changesOnly: true }, sort, 1, 700)).items;
+          assert.deepEqual(
+            changes.map((i) => i.employeeNumber),
+            expectedOrder(
+              items.filter((i) => changes.some((c) => c.employeeNumber === i.employeeNumber)),
+              sort,
+            ),
+            `what changes by ${sort}`,
+          );
+        }
+      };
+      await everyone(await finish(MANY, own), MANY);
+      await everyone(await finish(MANY, own), MANY);
+      // The same number of persons, two of them renamed past each other (one stored, one not), and
+      // one unchanged person now changed: the last order no longer holds.
+      const first = expectedOrder(MANY, 'name');
+      const [a, z] = [first[3], first[650]];
+      const renamed = MANY.map((i) =>
+        i.employeeNumber === a
+          ? { ...i, displayName: 'Zz last', action: 'update' as const, status: 'success' as const }
+          : i.employeeNumber === z
+            ? { ...i, displayName: 'Aa first' }
+            : i,
+      );
+      await everyone(await finish(renamed, own), renamed);
+      // Persons in another run order: positions are the run's, not employee numbers.
+      const reversed = [...renamed].reverse();
+      await everyone(await finish(reversed, own), reversed);
     });
 
     test('any page of everyone, in each order, from the merged orders and one or two list chunks', async () => {

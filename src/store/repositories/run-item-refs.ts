@@ -18,7 +18,7 @@ export function namedIn(items: readonly RunItem[]): { accounts: string[]; person
       else if (r.code === 'conflict') accounts.push(...r.accounts);
       else if (r.code === 'conflict-linked-elsewhere') accounts.push(r.account);
     }
-    addPersons(i, persons);
+    addPersons(i, (p) => persons.push(p));
   }
   return { accounts, persons };
 }
@@ -28,19 +28,32 @@ export function namedIn(items: readonly RunItem[]): { accounts: string[]; person
  * run's 50,000 account ids would only be collected to be dropped.
  */
 export function personsNamedIn(items: readonly RunItem[]): Set<string> {
-  const persons: string[] = [];
-  for (const i of items) addPersons(i, persons);
-  return new Set(persons);
+  const persons = new Set<string>();
+  const add = (p: string) => persons.add(p);
+  // Indexed loops, here and below: iterating a run's 50,000 items and their changes and steps made
+  // ~7 MB of iterator results and `[old, new]` arrays before the loops were optimised.
+  for (let i = 0; i < items.length; i++) addPersons(items[i] as RunItem, add);
+  return persons;
 }
 
-function addPersons(i: RunItem, persons: string[]): void {
-  for (const c of i.changes)
-    if (c.attribute === 'manager') for (const v of [c.old, c.new]) if (typeof v === 'string') persons.push(v);
-  for (const s of i.steps) {
-    const r = s.reason;
+function addPersons(i: RunItem, add: (employeeNumber: string) => void): void {
+  const changes = i.changes;
+  for (let n = 0; n < changes.length; n++) {
+    const c = changes[n] as RunItem['changes'][number];
+    if (c.attribute === 'manager') {
+      if (typeof c.old === 'string') add(c.old);
+      if (typeof c.new === 'string') add(c.new);
+    }
+  }
+  const steps = i.steps;
+  for (let n = 0; n < steps.length; n++) {
+    const r = (steps[n] as RunItem['steps'][number]).reason;
     if (!r) continue;
-    if (r.code === 'conflict-linked-elsewhere') persons.push(r.owner);
-    else if (r.code === 'manager') for (const v of [r.old, r.new]) if (v !== null) persons.push(v);
+    if (r.code === 'conflict-linked-elsewhere') add(r.owner);
+    else if (r.code === 'manager') {
+      if (r.old !== null) add(r.old);
+      if (r.new !== null) add(r.new);
+    }
   }
 }
 

@@ -40,7 +40,6 @@ import {
 import {
   encodeOrders,
   type ItemOrders,
-  mergedPlaces,
   type OrdersView,
   openOrders,
   pageOf,
@@ -94,6 +93,8 @@ export interface RecordedItems {
 interface Keyed {
   readonly item: RunItem;
   readonly key: string;
+  /** A stored item (else one of the unchanged persons, kept in the run's list). */
+  readonly stored: boolean;
   /** A stored item's place in the name order, once sorted. */
   seq: number;
 }
@@ -126,13 +127,55 @@ function sortByName(keyed: readonly Keyed[]): Keyed[] {
 }
 
 /**
+ * The name order of each connection's last recorded run, as positions in its run order: a run of the
+ * same persons under the same names has the same order, which is checked in one pass (each key before
+ * the next; keys are unique, so it is then the only order they have) instead of sorting them again.
+ * A few bytes a person, for the last few connections.
+ */
+const lastNameOrders = new Map<string, Int32Array>();
+const NAME_ORDERS_KEPT = 8;
+
+/** Everyone in name order (as `sortByName` puts them), the connection's last order when it holds. */
+function inNameOrder(connectionId: string, keyed: readonly Keyed[]): Keyed[] {
+  const last = lastNameOrders.get(connectionId);
+  if (last !== undefined && last.length === keyed.length) {
+    const sorted: Keyed[] = new Array(keyed.length);
+    let holds = true;
+    let previous: string | null = null;
+    for (let i = 0; i < last.length; i++) {
+      const k = keyed[last[i] as number];
+      if (k === undefined || (previous !== null && !(previous < k.key))) {
+        holds = false;
+        break;
+      }
+      sorted[i] = k;
+      previous = k.key;
+    }
+    if (holds) {
+      // Most recently used last: the first key is the one to let go.
+      lastNameOrders.delete(connectionId);
+      lastNameOrders.set(connectionId, last);
+      return sorted;
+    }
+  }
+  const position = new Map<Keyed, number>();
+  for (let i = 0; i < keyed.length; i++) position.set(keyed[i] as Keyed, i);
+  const sorted = sortByName(keyed);
+  const order = new Int32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) order[i] = position.get(sorted[i] as Keyed) as number;
+  lastNameOrders.delete(connectionId);
+  remember(lastNameOrders, connectionId, order, NAME_ORDERS_KEPT);
+  return sorted;
+}
+
+/**
  * Positions ordered by rank, in their given order within a rank (a stable counting sort; ranks are
  * small: actions, statuses; -1 for one not known sorts first, as `indexOf` ranks it).
  */
 function stableByRank(ranks: Int8Array): Int32Array {
   const starts: number[] = [];
-  for (const rank of ranks) {
-    const r = rank + 1;
+  for (let i = 0; i < ranks.length; i++) {
+    const r = (ranks[i] as number) + 1;
     while (starts.length <= r + 1) starts.push(0);
     starts[r + 1] = (starts[r + 1] as number) + 1;
   }
@@ -249,13 +292,15 @@ const isEveryone = (q: RunItemQuery): boolean =>
   q.action === undefined && q.status === undefined && !q.q && !q.attribute && !q.value;
 
 /**
- * Where the stored items stand among everyone in each order (see run-item-orders.ts): the stored
- * items in each stored order (`byAction`, `byStatus`: name positions; `actionOf`, `statusOf`: ranks by
- * name position), the unchanged persons in name order (all of them `no-change`; by status the skipped
- * ones first).
+ * Where the stored items stand among everyone in each order (see run-item-orders.ts), from everyone
+ * in name order: an item's place in an order of rank, then name, is the number of persons of a lower
+ * rank plus those of its rank before it by name — one pass over the name order, counting per rank,
+ * instead of merging the stored items' orders with the unchanged persons' key by key. `byAction` and
+ * `byStatus` are the stored items' own orders (name positions), `actionOf` and `statusOf` their ranks
+ * by name position; every unchanged person is `no-change`, and by status the skipped ones come first.
  */
 function mergedOrders(
-  named: readonly Keyed[],
+  everyone: readonly Keyed[],
   actionOf: Int8Array,
   statusOf: Int8Array,
   byAction: Int32Array,
@@ -263,45 +308,51 @@ function mergedOrders(
   unchanged: readonly Keyed[],
 ): ItemOrders {
   const skipped: number[] = [];
-  const succeeded: number[] = [];
   for (let i = 0; i < unchanged.length; i++)
-    ((unchanged[i] as Keyed).item.status === 'skipped' ? skipped : succeeded).push(i);
-  const byStatusUnchanged = Int32Array.from([...skipped, ...succeeded]);
+    if ((unchanged[i] as Keyed).item.status === 'skipped') skipped.push(i);
   const noChange = actionRank('no-change');
   const skippedRank = statusRank('skipped');
   const successRank = statusRank('success');
-  const namedKey = (i: number) => (named[i] as Keyed).key;
-  const unchangedKey = (i: number) => (unchanged[i] as Keyed).key;
-  const stored = named.length;
-  const others = unchanged.length;
+  const stored = actionOf.length;
+  // Ranks run from -1 (one not known, as `indexOf` ranks it): shifted by one to index the counts.
+  const ranks = Math.max(ACTIONS.length, STATUS_ORDER.length) + 1;
+  const rankOf = (k: Keyed, ofStored: Int8Array, unchangedRank: number) =>
+    (k.stored ? (ofStored[k.seq] as number) : unchangedRank) + 1;
+  const before = (ofStored: Int8Array, unchangedRank: (k: Keyed) => number): Int32Array => {
+    const counts = new Int32Array(ranks + 1);
+    for (let i = 0; i < everyone.length; i++) {
+      const k = everyone[i] as Keyed;
+      const r = rankOf(k, ofStored, unchangedRank(k)) + 1;
+      counts[r] = (counts[r] as number) + 1;
+    }
+    for (let r = 1; r <= ranks; r++) counts[r] = (counts[r] as number) + (counts[r - 1] as number);
+    return counts;
+  };
+  const unchangedStatus = (k: Keyed) => (k.item.status === 'skipped' ? skippedRank : successRank);
+  const actionBefore = before(actionOf, () => noChange);
+  const statusBefore = before(statusOf, unchangedStatus);
+  const name = new Int32Array(stored);
+  const actionAt = new Int32Array(stored);
+  const statusAt = new Int32Array(stored);
+  for (let p = 0; p < everyone.length; p++) {
+    const k = everyone[p] as Keyed;
+    const a = rankOf(k, actionOf, noChange);
+    const s = rankOf(k, statusOf, unchangedStatus(k));
+    if (k.stored) {
+      name[k.seq] = p;
+      actionAt[k.seq] = actionBefore[a] as number;
+      statusAt[k.seq] = statusBefore[s] as number;
+    }
+    actionBefore[a] = (actionBefore[a] as number) + 1;
+    statusBefore[s] = (statusBefore[s] as number) + 1;
+  }
   return {
     stored,
-    unchanged: others,
+    unchanged: unchanged.length,
     places: {
-      name: mergedPlaces(
-        { length: stored, rank: () => 0, key: namedKey },
-        { length: others, rank: () => 0, key: unchangedKey },
-      ),
-      action: mergedPlaces(
-        {
-          length: stored,
-          rank: (i) => actionOf[byAction[i] as number] as number,
-          key: (i) => namedKey(byAction[i] as number),
-        },
-        { length: others, rank: () => noChange, key: unchangedKey },
-      ),
-      status: mergedPlaces(
-        {
-          length: stored,
-          rank: (i) => statusOf[byStatus[i] as number] as number,
-          key: (i) => namedKey(byStatus[i] as number),
-        },
-        {
-          length: others,
-          rank: (i) => (i < skipped.length ? skippedRank : successRank),
-          key: (i) => unchangedKey(byStatusUnchanged[i] as number),
-        },
-      ),
+      name,
+      action: byAction.map((seq) => actionAt[seq] as number),
+      status: byStatus.map((seq) => statusAt[seq] as number),
     },
     skipped: Int32Array.from(skipped),
     listOffsets: null,
@@ -333,17 +384,30 @@ export class RunItemRepository {
     await this.ctx.db.deleteFrom('run_item_blocks').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
     // Both in the run's order (the engine's: by employee number) until sorted by name below.
+    const everyoneInRunOrder: Keyed[] = new Array(items.length);
     const stored: Keyed[] = [];
     const unchangedInRunOrder: Keyed[] = [];
-    for (const item of items) {
-      (run.compact && isUnchanged(item) ? unchangedInRunOrder : stored).push({
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as RunItem;
+      const k: Keyed = {
         item,
         key: nameKey(item.displayName, item.employeeNumber),
+        stored: !(run.compact && isUnchanged(item)),
         seq: -1,
-      });
+      };
+      everyoneInRunOrder[i] = k;
+      (k.stored ? stored : unchangedInRunOrder).push(k);
     }
     const counts = emptyCounts();
-    const named = sortByName(stored);
+    // Everyone in one name order, split: the stored items' and the unchanged persons' name orders, and
+    // each stored item's place among everyone read off it.
+    const everyone = inNameOrder(run.connectionId, everyoneInRunOrder);
+    const named: Keyed[] = [];
+    const unchanged: Keyed[] = [];
+    for (let i = 0; i < everyone.length; i++) {
+      const k = everyone[i] as Keyed;
+      (k.stored ? named : unchanged).push(k);
+    }
     // Each stored item's action and status rank, by seq.
     const actionOf = new Int8Array(named.length);
     const statusOf = new Int8Array(named.length);
@@ -396,9 +460,8 @@ export class RunItemRepository {
     const unchangedNames = inNumberOrder(unchangedInRunOrder)
       ? mentionedIn(unchangedInRunOrder, mentioned)
       : null;
-    const unchanged = sortByName(unchangedInRunOrder);
     const text = unchanged.length === 0 ? null : listText(unchanged.map((k) => toEntry(k.item)));
-    const merged = mergedOrders(named, actionOf, statusOf, byAction, byStatus, unchanged);
+    const merged = mergedOrders(everyone, actionOf, statusOf, byAction, byStatus, unchanged);
     const keyedBy = (order: Int32Array, rankOf: Int8Array) =>
       order.map((seq) => (rankOf[seq] as number) * named.length + seq);
     const itemOrders = { block, action: keyedBy(byAction, actionOf), status: keyedBy(byStatus, statusOf) };
