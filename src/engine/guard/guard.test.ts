@@ -19,7 +19,7 @@ function planWith(disables: number, managed: number, sourceCount: number): Plan 
         error: null,
       },
       writes: [write],
-      newLink: null,
+      newLink: false,
       dropLink: false,
       applied: {},
     };

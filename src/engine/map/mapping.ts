@@ -169,7 +169,11 @@ export function evaluateRules(
   return evaluateRulesIn(rules, { ...context, attributes });
 }
 
-/** evaluateRules with a context that already holds the person's attributes (no copy per call). */
+/**
+ * evaluateRules with a context that already holds the person's attributes (no copy per call). When
+ * every rule gave a value that flows (nearly always) the answer is one object per list of rules,
+ * refilled on each call: read it (or keep its parts, not it) before evaluating the list again.
+ */
 export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContext): MappedValues {
   const shape = shapeOf(rules);
   const got = shape.busy ? new Array<Slot>(rules.length).fill(SKIPPED) : shape.scratch;
@@ -194,8 +198,13 @@ export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContex
       } else got[i] = r.value;
     }
     let values: Record<string, AttrValue>;
-    if (notFlowed === undefined && errors === undefined) values = shape.build(got as AttrValue[]);
-    else {
+    if (notFlowed === undefined && errors === undefined) {
+      values = shape.build(got as AttrValue[]);
+      if (got === shape.scratch) {
+        shape.mapped.values = values;
+        return shape.mapped;
+      }
+    } else {
       // The rare person with an error or a value that does not flow: only the values that flowed.
       values = {};
       for (let i = 0; i < rules.length; i++) {
@@ -229,6 +238,12 @@ interface ValuesShape {
   readonly others: readonly number[];
   readonly scratch: Slot[];
   busy: boolean;
+  /** evaluateRulesIn's answer when every value flows, refilled on each (not nested) evaluation. */
+  readonly mapped: {
+    values: Record<string, AttrValue>;
+    notFlowed: ReadonlySet<string>;
+    errors: readonly string[];
+  };
 }
 
 type PlainEvaluator = (
@@ -271,6 +286,7 @@ function shapeOf(rules: readonly CompiledRule[]): ValuesShape {
       others,
       scratch: new Array<Slot>(rules.length).fill(SKIPPED),
       busy: false,
+      mapped: { values: {}, notFlowed: NOTHING, errors: NO_ERRORS },
     };
     shapes.set(rules, shape);
   }

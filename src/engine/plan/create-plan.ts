@@ -107,7 +107,7 @@ export function createPlan(
   return personPlan(
     draftItem(n, name, 'create', warned ? 'warning' : 'success', null, changes, steps),
     writes,
-    null,
+    false,
     dropLink,
     applied,
     quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, writes.length),

@@ -57,7 +57,7 @@ function lifecyclePlan(
   return {
     item: draftItem(n, name, kind, 'success', account.id, changes, steps),
     writes: [{ kind, employeeNumber: n, accountId: account.id }],
-    newLink: link ? null : { accountId: account.id },
+    newLink: link === undefined,
     dropLink: false,
     applied: { ...(link?.applied ?? {}) },
   };

@@ -36,7 +36,9 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     return bare(draftItem(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps));
   }
 
+  // The answer is refilled by the next evaluation of these rules: its parts are kept, not it.
   const evaluated = evaluateRulesIn(run.plainRules, context);
+  const notFlowed = evaluated.notFlowed;
   if (evaluated.errors.length > 0) {
     const message = evaluated.errors.join('; ');
     const steps = [read, scoped, step('plan', message, 'failed')];
@@ -133,7 +135,6 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     ];
     return lifecycleWrite(run, 'delete', n, name, account, steps, link);
   }
-  const notFlowed = evaluated.notFlowed;
   return updatePlan(
     run,
     person,

@@ -53,7 +53,7 @@ export function quarantined(p: PersonPlan, entry: QuarantineEntry): PersonPlan {
       error: { code: 'HRS_QUARANTINED', message },
     },
     writes: [],
-    newLink: null,
+    newLink: false,
     dropLink: false,
     applied: {},
   };

@@ -125,7 +125,7 @@ function failed(plan: PersonPlan, message: string): PersonPlan {
       message,
     }),
     writes: [],
-    newLink: null,
+    newLink: false,
   };
 }
 

@@ -209,7 +209,11 @@ export function shortenedStep(s: Shortened, limits: Limits): RunStep {
   };
 }
 
-/** fitValues for values whose keys are among known attributes (a list of rules' targets). */
+/**
+ * fitValues for values whose keys are among known attributes (a list of rules' targets). The answer
+ * for values within every limit is one object per fitter, refilled on each call: read it (or keep its
+ * parts, not it) before the same fitter is called again.
+ */
 export type Fitter = (values: Readonly<Record<string, AttrValue>>) => LimitCheck;
 
 /**
@@ -223,10 +227,17 @@ export function fitterFor(targets: readonly string[], limits: Limits): Fitter {
   const within = withinLimits(targets, limits);
   if (within === undefined) return (values) => fitValues(values, limits);
   const { check, formats, lengths, counts } = within;
-  return (values) =>
-    check(values, formats, lengths, counts)
-      ? { values: values as Record<string, AttrValue>, shortened: NONE, problems: NONE }
-      : fitValues(values, limits);
+  // Nearly every person's values are within the limits: no answer object is made per person for that.
+  const fits: { values: Record<string, AttrValue>; shortened: typeof NONE; problems: typeof NONE } = {
+    values: {},
+    shortened: NONE,
+    problems: NONE,
+  };
+  return (values) => {
+    if (!check(values, formats, lengths, counts)) return fitValues(values, limits);
+    fits.values = values as Record<string, AttrValue>;
+    return fits;
+  };
 }
 
 type WithinCheck = (

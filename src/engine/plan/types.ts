@@ -12,8 +12,12 @@ import type {
 export interface PersonPlan {
   readonly item: RunItem;
   readonly writes: readonly PlannedWrite[];
-  /** A new link to store (a matched account), even when nothing else is written. */
-  readonly newLink: { readonly accountId: string } | null;
+  /**
+   * A new link to store (a matched account), even when nothing else is written: a flag, not the
+   * account (the link is made from the item's account id), so the ~45,000 matched persons of a first
+   * run do not each carry an object for it while the plan is made.
+   */
+  readonly newLink: boolean;
   /** A stale link to drop (its account no longer exists). */
   readonly dropLink: boolean;
   /** Values hrsync now owns for this account: stored as the link's `applied` after a successful apply. */
@@ -82,14 +86,14 @@ export function draftItem(
 
 /** A plan with nothing to write. */
 export function bare(runItem: RunItem, dropLink = false): PersonPlan {
-  return { item: runItem, writes: [], newLink: null, dropLink, applied: {} };
+  return { item: runItem, writes: [], newLink: false, dropLink, applied: {} };
 }
 
 /** A person's plan; the fingerprint is there only when there is one (see quarantine-plan.ts). */
 export function personPlan(
   runItem: RunItem,
   writes: readonly PlannedWrite[],
-  newLink: { readonly accountId: string } | null,
+  newLink: boolean,
   dropLink: boolean,
   applied: Readonly<Record<string, import('../../core/index.ts').AttrValue>>,
   fingerprint: (() => string) | undefined,

@@ -112,7 +112,7 @@ export function updatePlan(
   return personPlan(
     draftItem(n, person.displayName, action, status, account.id, allChanges, steps, error),
     all,
-    linked ? null : { accountId: account.id },
+    !linked,
     false,
     values,
     quarantineFingerprint(run, out, n, values, person.attributes.ManagerEmployeeNumber, all.length),
