@@ -32,6 +32,15 @@ export class ManagerReferences {
   private readonly current: (string | null | undefined)[];
   /** The system that owns the account, when another does (ownerOf, as the person's plan found it). */
   private readonly owners: (ExternalOwner | null)[];
+  /**
+   * What the pass reads of each person's plan, taken while the plan was just made: its `applied`
+   * values (where the manager is recorded), whether it failed, and the manager hrsync last set (the
+   * link's). The pass then reads no plan, item or link again for a person whose manager stays.
+   */
+  private readonly applied: Record<string, AttrValue>[];
+  /** 1 where the plan failed. */
+  private readonly failed: Uint8Array;
+  private readonly previous: (AttrValue | undefined)[];
   private count = 0;
   /** employee number → account id (null while its create is pending), for employees named as manager. */
   private readonly planned = new Map<string, string | null>();
@@ -50,6 +59,9 @@ export class ManagerReferences {
     this.accounts = new Array(persons.length);
     this.current = new Array(persons.length);
     this.owners = new Array(persons.length);
+    this.applied = new Array(persons.length);
+    this.failed = new Uint8Array(persons.length);
+    this.previous = new Array(persons.length);
   }
 
   /**
@@ -60,17 +72,22 @@ export class ManagerReferences {
   add(
     index: number,
     person: Person,
+    plan: PersonPlan,
     accountId: string | null,
     current: string | null | undefined,
     owner: ExternalOwner | null,
   ): void {
     const i = this.count++;
+    const n = person.employeeNumber;
     this.at[i] = index;
-    this.numbers[i] = person.employeeNumber;
+    this.numbers[i] = n;
     this.wanted[i] = person.attributes.ManagerEmployeeNumber ?? null;
     this.accounts[i] = accountId;
     this.current[i] = current;
     this.owners[i] = owner;
+    this.applied[i] = plan.applied as Record<string, AttrValue>;
+    this.failed[i] = plan.item.status === 'failed' ? 1 : 0;
+    this.previous[i] = this.run.linksByEmployee.get(n)?.applied.manager;
   }
 
   /**
@@ -89,26 +106,31 @@ export class ManagerReferences {
     }
   }
 
-  /** Sets every person's manager in `plans` (in place where the plan is still a draft). */
-  apply(plans: PersonPlan[]): void {
+  /**
+   * Sets every person's manager in `plans` (in place where the plan is still a draft). `replaced`:
+   * some plans were replaced after they were added (names unique per container), so each is read
+   * from `plans`, not from what add() took.
+   */
+  apply(plans: PersonPlan[], replaced = false): void {
     this.findPlanned();
     for (let i = 0; i < this.count; i++) {
       const at = this.at[i] as number;
-      let p = plans[at] as PersonPlan;
-      if (p.item.status === 'failed') continue;
+      let p = replaced ? (plans[at] as PersonPlan) : undefined;
+      if (p === undefined ? this.failed[i] === 1 : p.item.status === 'failed') continue;
       const n = this.numbers[i] as string;
       const accountId = this.accounts[i] as string | null;
       const currentManager = this.current[i];
       const wanted = this.wanted[i];
-      const wantedAccount = typeof wanted === 'string' ? this.managerAccount(wanted) : undefined;
+      // Every manager wanted is among the names findPlanned looked up.
+      const wantedAccount = typeof wanted === 'string' ? this.namedAccount(wanted) : undefined;
       if (typeof wanted === 'string' && wantedAccount === undefined) {
         // A reference that cannot resolve: the sync sets no manager either, so say so now.
-        p = withWarning(draftOf(p), this.unresolved(wanted));
+        p = withWarning(draftOf(p ?? (plans[at] as PersonPlan)), this.unresolved(wanted));
         plans[at] = p;
       }
       const desired = typeof wanted === 'string' && wantedAccount !== undefined ? wanted : null;
       // What the account has now: read from the target when it reports managers, else what hrsync last set.
-      const previous = this.run.linksByEmployee.get(n)?.applied.manager;
+      const previous = this.previous[i];
       const unchanged =
         currentManager === undefined
           ? desired === (typeof previous === 'string' ? previous : null)
@@ -117,9 +139,12 @@ export class ManagerReferences {
       // cleared when hrsync set it itself; one an administrator set by hand is left alone.
       const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
       if (unchanged || keep) {
-        recordManager(p, unchanged ? desired : null);
+        const manager = unchanged ? desired : null;
+        if (p === undefined) (this.applied[i] as Record<string, AttrValue>).manager = manager;
+        else recordManager(p, manager);
         continue;
       }
+      p ??= plans[at] as PersonPlan;
       const old =
         currentManager === undefined
           ? typeof previous === 'string'
@@ -159,8 +184,20 @@ export class ManagerReferences {
 
   /** A manager's account: planned in this run, else (on-demand runs) found through their link. */
   private managerAccount(n: string): string | null | undefined {
-    const planned = this.named.has(n) ? this.planned.get(n) : this.plannedOf(n);
-    if (planned !== undefined) return planned;
+    if (this.named.has(n)) return this.namedAccount(n);
+    const planned = this.plannedOf(n);
+    return planned !== undefined ? planned : this.linkedAccount(n);
+  }
+
+  /** managerAccount of a manager some person names (one lookup fewer: `n` is among `named`). */
+  private namedAccount(n: string): string | null | undefined {
+    const planned = this.planned.get(n);
+    // null: the manager's create is pending, which is their account in this run.
+    return planned !== undefined ? planned : this.linkedAccount(n);
+  }
+
+  /** The account a manager without a planned account is linked to, if it still exists. */
+  private linkedAccount(n: string): string | undefined {
     const linked = this.run.linksByEmployee.get(n)?.accountId;
     return linked !== undefined && this.run.index.byId.has(linked) ? linked : undefined;
   }

@@ -42,17 +42,18 @@ export function plan(input: PlanInput): Plan {
     }
     personPlans[planned++] = p;
     if (out.accountId !== undefined)
-      managers?.add(planned - 1, person, out.accountId, out.currentManager, out.owner);
+      managers?.add(planned - 1, person, p, out.accountId, out.currentManager, out.owner);
   }
   personPlans.length = planned;
 
   // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
-  for (const rule of input.capabilities?.scopedUnique ?? []) {
+  const scopedUnique = input.capabilities?.scopedUnique ?? [];
+  for (const rule of scopedUnique) {
     const resolved = resolveScopedNames(personPlans, index, rule, input.reservedWithin?.[rule.attribute]);
     personPlans.splice(0, personPlans.length, ...resolved);
   }
 
-  managers?.apply(personPlans);
+  managers?.apply(personPlans, scopedUnique.length > 0);
 
   if (only === undefined) {
     for (const link of input.links) {

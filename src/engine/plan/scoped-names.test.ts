@@ -241,4 +241,28 @@ describe('cn unique within its container', () => {
     );
     assert.equal(created(p, '3').cn, 'Eva Bos', 'only the told-apart name is held there');
   });
+
+  test('managers are set on the plans the names pass made: none for a person it failed, and recorded in a renamed one', () => {
+    const reportsTo = (p: [Attributes, Attributes], manager: string): [Attributes, Attributes] => [
+      p[0],
+      { ...p[1], Medewerkernummer_leidinggevende: manager },
+    ];
+    const p = run(
+      [reportsTo(person('1', 'Jan', 'Jansen'), '9'), person('2', 'Kees', 'Bak'), person('9', 'Piet', 'Baas')],
+      [
+        account('a', 'Jan Jansen', 'x1', 'X1'),
+        account('b', 'Jan Jansen (jjansen)', 'x2', 'X2'),
+        account('c', 'Kees Bak', 'x3', 'X3'),
+      ],
+    );
+    const failed = p.get('1');
+    assert.equal(failed?.item.status, 'failed');
+    assert.deepEqual(failed?.writes, [], 'a person the names pass failed gets no manager write');
+    const renamed = p.get('2');
+    assert.equal(created(p, '2').cn, 'Kees Bak (kbak)');
+    // No manager in HR and none set before: the plan records that it has none (what a link stores).
+    assert.equal(Object.hasOwn(renamed?.applied ?? {}, 'manager'), true);
+    assert.equal(renamed?.applied.manager, null);
+    assert.equal(renamed?.applied.cn, 'Kees Bak (kbak)');
+  });
 });
