@@ -6,7 +6,7 @@ import { foundStep, readStep } from './plan-steps.ts';
 /** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
 const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
 
-test('the read and match steps hold only their reason, and read and write as the plain steps they were', () => {
+test("the read step holds only its reason's fields, the match step only its reason, and both read and write as the plain steps they were", () => {
   const person = {
     employeeNumber: '100',
     lifecycle: 'active',
@@ -33,7 +33,16 @@ test('the read and match steps hold only their reason, and read and write as the
   // As JSON (a run's items are hashed, compared and sent as JSON): the same text, keys in that order.
   assert.equal(JSON.stringify(read), JSON.stringify(plainRead));
   assert.deepEqual(fields(read), plainRead);
-  assert.deepEqual(Object.keys(read), ['reason']);
+  // One object per person: the reason's fields are the step's own, its reason made when read.
+  assert.deepEqual(Object.keys(read), [
+    'lifecycle',
+    'employments',
+    'primary',
+    'start',
+    'end',
+    'unit',
+    'hire',
+  ]);
 
   const reason = {
     code: 'matched',
