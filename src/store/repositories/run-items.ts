@@ -95,6 +95,8 @@ interface Keyed {
   readonly key: string;
   /** A stored item (else one of the unchanged persons, kept in the run's list). */
   readonly stored: boolean;
+  /** Its place in the run's order. */
+  readonly at: number;
   /** A stored item's place in the name order, once sorted. */
   seq: number;
 }
@@ -135,7 +137,10 @@ function sortByName(keyed: readonly Keyed[]): Keyed[] {
 const lastNameOrders = new Map<string, Int32Array>();
 const NAME_ORDERS_KEPT = 8;
 
-/** Everyone in name order (as `sortByName` puts them), the connection's last order when it holds. */
+/**
+ * Everyone in name order (as `sortByName` puts them), the connection's last order when it holds;
+ * `keyed` is in the run's order (each one's `at`).
+ */
 function inNameOrder(connectionId: string, keyed: readonly Keyed[]): Keyed[] {
   const last = lastNameOrders.get(connectionId);
   if (last !== undefined && last.length === keyed.length) {
@@ -158,11 +163,9 @@ function inNameOrder(connectionId: string, keyed: readonly Keyed[]): Keyed[] {
       return sorted;
     }
   }
-  const position = new Map<Keyed, number>();
-  for (let i = 0; i < keyed.length; i++) position.set(keyed[i] as Keyed, i);
   const sorted = sortByName(keyed);
   const order = new Int32Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) order[i] = position.get(sorted[i] as Keyed) as number;
+  for (let i = 0; i < sorted.length; i++) order[i] = (sorted[i] as Keyed).at;
   lastNameOrders.delete(connectionId);
   remember(lastNameOrders, connectionId, order, NAME_ORDERS_KEPT);
   return sorted;
@@ -393,6 +396,7 @@ export class RunItemRepository {
         item,
         key: nameKey(item.displayName, item.employeeNumber),
         stored: !(run.compact && isUnchanged(item)),
+        at: i,
         seq: -1,
       };
       everyoneInRunOrder[i] = k;
