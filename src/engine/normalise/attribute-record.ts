@@ -83,12 +83,14 @@ export class AttributeRecords {
    * `keep`: the only attributes a record holds (a run's configuration reads no others); a kept name
    * the rows lack stays absent, as in a full record. Undefined: every attribute.
    * `pool`: shares the rows' string values among the records (per attribute), so repeated values
-   * ("Contoso B.V.", a department) are kept once for the run, not once per person.
+   * ("Contoso B.V.", a department) are kept once for the run, not once per person. Null: the rows'
+   * values are shared already (a RowCut shared them as they arrived, with the pool the records would
+   * use: a lookup per value and person would only find each value itself).
    */
   constructor(
     private readonly constants: Attributes,
     private readonly keep?: ReadonlySet<string>,
-    private readonly pool: ValuePool = new ValuePool(),
+    private readonly pool: ValuePool | null = new ValuePool(),
   ) {
     this.constantKeys = keysOf(constants);
   }
@@ -107,8 +109,20 @@ export class AttributeRecords {
     const id = JSON.stringify([userKeys, employmentKeys]);
     let shape = this.shapes.get(id);
     if (shape === undefined) {
-      const { build, pooled } = compiled(userKeys, employmentKeys, this.constantKeys, this.keep);
-      shape = { userKeys, employmentKeys, build, pools: pooled.map((key) => this.pool.forKey(key)) };
+      const pool = this.pool;
+      const { build, pooled } = compiled(
+        userKeys,
+        employmentKeys,
+        this.constantKeys,
+        this.keep,
+        pool !== null,
+      );
+      shape = {
+        userKeys,
+        employmentKeys,
+        build,
+        pools: pool === null ? [] : pooled.map((key) => pool.forKey(key)),
+      };
       this.shapes.set(id, shape);
     }
     return shape;
@@ -143,12 +157,13 @@ function compiled(
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
   keep: ReadonlySet<string> | undefined,
+  share: boolean,
 ): Compiled {
   const kept = keep === undefined ? null : [...keep].sort();
-  const id = JSON.stringify([userKeys, employmentKeys, constantKeys, kept]);
+  const id = JSON.stringify([userKeys, employmentKeys, constantKeys, kept, share]);
   let made = constructors.get(id);
   if (made === undefined) {
-    made = compile(userKeys, employmentKeys, constantKeys, keep);
+    made = compile(userKeys, employmentKeys, constantKeys, keep, share);
     if (constructors.size >= CONSTRUCTORS_KEPT) constructors.clear();
     constructors.set(id, made);
   }
@@ -160,6 +175,7 @@ function compile(
   employmentKeys: readonly string[],
   constantKeys: readonly string[],
   keep: ReadonlySet<string> | undefined,
+  share: boolean,
 ): Compiled {
   const order: string[] = [];
   const source = new Map<string, string>();
@@ -176,16 +192,17 @@ function compile(
   });
   // Only values from the rows are shared: constants are one object already, and the derived values
   // come from the normaliser's own memos (dates, department paths) or from the employment.
-  const pooled = order.filter((k) => source.get(k) === 'u' || source.get(k) === 'e');
+  const pooled = share ? order.filter((k) => source.get(k) === 'u' || source.get(k) === 'e') : [];
   if (order.includes('__proto__')) return { build: copy(keep), pooled: [] };
   const body = order
     .map((k) => {
       const key = JSON.stringify(k);
       const from = source.get(k) as string;
       if (from !== 'u' && from !== 'e') return `this[${key}] = ${from === 'c' ? `c[${key}]` : from};`;
+      if (!share) return `this[${key}] = ${from}[${key}];`;
       // Short strings are shared by JSON.parse already: not even a call for them.
-      const share = `p[${pooled.indexOf(k)}].share(v)`;
-      return `v = ${from}[${key}]; this[${key}] = typeof v === 'string' && v.length > ${SHARED_BY_PARSE} ? ${share} : v;`;
+      const shared = `p[${pooled.indexOf(k)}].share(v)`;
+      return `v = ${from}[${key}]; this[${key}] = typeof v === 'string' && v.length > ${SHARED_BY_PARSE} ? ${shared} : v;`;
     })
     .join('\n');
   try {

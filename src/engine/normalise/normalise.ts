@@ -37,7 +37,10 @@ export interface NormaliseOptions {
    * absent: all of them (the expression tester and person search show every attribute).
    */
   readonly attributes?: ReadonlySet<string>;
-  /** Where the rows' kept values were shared as they arrived (RowCut.pool); absent: a new pool. */
+  /**
+   * Where the rows' kept values were shared as they arrived (RowCut.pool): the records then take the
+   * rows' values as they are. Absent: the records share them, in a new pool.
+   */
   readonly pool?: ValuePool;
 }
 
@@ -49,7 +52,9 @@ interface OrgUnit {
   readonly manager: string | null;
 }
 
-const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+// A string is handed back as it is, without String()'s call: this runs for ~6 fields of every person.
+const str = (v: unknown): string | null =>
+  typeof v === 'string' ? (v === '' ? null : v) : v === null || v === undefined ? null : String(v);
 const num = (v: unknown): number | null => {
   const n =
     typeof v === 'number' ? v : typeof v === 'string' && v !== '' ? Number(v.replace(',', '.')) : Number.NaN;
@@ -250,13 +255,22 @@ function* normaliseSteps(snapshot: SourceSnapshot, options: NormaliseOptions): G
   const units = orgUnits(snapshot.organizationalUnits);
   const paths = new Map<string | null, string | null>();
   const pathOf = (unitId: string | null) => {
-    if (!paths.has(unitId)) paths.set(unitId, departmentPath(units, unitId));
-    return paths.get(unitId) ?? null;
+    // One lookup per person: a unit without a path is kept as null, never as absent.
+    let path = paths.get(unitId);
+    if (path === undefined) {
+      path = departmentPath(units, unitId);
+      paths.set(unitId, path);
+    }
+    return path;
   };
 
   // The rows' values the persons keep are shared among them (the rows themselves are dropped).
   const pool = options.pool ?? new ValuePool();
-  const records = new AttributeRecords(options.constants ?? {}, options.attributes, pool);
+  const records = new AttributeRecords(
+    options.constants ?? {},
+    options.attributes,
+    options.pool === undefined ? pool : null,
+  );
   // End dates are shown as the instant the next day starts; a company has few distinct ones.
   const endInstants = new Map<LocalDate, string>();
   const endInstant = (endDate: LocalDate) => {

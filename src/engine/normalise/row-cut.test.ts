@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Attributes, Person } from '../../core/index.ts';
+import { type Attributes, type KeyPool, type Person, SHARED_BY_PARSE, ValuePool } from '../../core/index.ts';
 import { DEFAULT_PERSONS } from '../defaults.ts';
 import { normalise } from './normalise.ts';
 import { RowCut } from './row-cut.ts';
@@ -80,6 +80,53 @@ describe('rows cut as they arrive', () => {
     assert.equal(made[0]?.displayName, 'M. Naam 0', 'no user row: named from the employment row');
     assert.equal(made[3]?.displayName, 'Weergavenaam 3');
     assert.equal(made[7]?.displayName, 'Roepnaam 7 van der Berg-Achternaam');
+  });
+
+  test('persons made of cut rows take their values as the cut shared them: no value is looked up again', () => {
+    /** A pool that counts the lookups of values long enough to be shared. */
+    class CountingPool extends ValuePool {
+      lookups = 0;
+      readonly #counted = new Set<KeyPool>();
+      override forKey(key: string): KeyPool {
+        const pool = super.forKey(key);
+        if (!this.#counted.has(pool)) {
+          this.#counted.add(pool);
+          const share = pool.share.bind(pool);
+          pool.share = (value: string) => {
+            if (value.length > SHARED_BY_PARSE) this.lookups++;
+            return share(value);
+          };
+        }
+        return pool;
+      }
+    }
+    const attributes = new Set(['Functie_omschrijving', 'Telefoon']);
+    const users: Attributes[] = [];
+    const employments: Attributes[] = [];
+    for (let i = 0; i < 6; i++) {
+      const n = String(2000 + i);
+      users.push({ Medewerker: n, Roepnaam: `R${i}`, Telefoon: '+31 30 000 0000' });
+      employments.push({
+        Medewerker: n,
+        ExternalID: `${n}-1`,
+        Functie_omschrijving: 'Medewerker klantenservice',
+        Begindatum_functie: '2020-01-01T00:00:00Z',
+      });
+    }
+    const cut = new RowCut(attributes);
+    const pool = new CountingPool();
+    Object.defineProperty(cut, 'pool', { value: pool });
+    const cutRows = {
+      users: users.map(cut.row),
+      employments: employments.map(cut.row),
+      organizationalUnits: [],
+    };
+    assert.equal(pool.lookups, 12, 'the cut shares each kept value once');
+    const persons = normalise(cutRows, { ...options, attributes, pool });
+    assert.equal(persons.length, 6);
+    assert.equal(persons[5]?.attributes.Functie_omschrijving, 'Medewerker klantenservice');
+    assert.equal(persons[5]?.attributes.Telefoon, '+31 30 000 0000');
+    assert.equal(pool.lookups, 12, 'the records look none up again');
   });
 
   test('a cut row keeps only the fields persons are made from, in its own order, with the same values', () => {
