@@ -109,9 +109,12 @@ async function ioFloor(e: ServiceEmulators, rows: Record<string, number>, attrib
 
 /**
  * The garbage collector's settings the bench was started with (package.json's, which are
- * bin/hrsync's): a child measures memory as the product would use it, not with flags of its own.
+ * bin/hrsync's: the young generation's size and the old generation's growth): a child measures
+ * memory and time as the product would use it, not with flags of its own.
  */
-const gcFlags = process.execArgv.filter((a) => /^--(max|min)-semi-space-size\b/.test(a));
+export const gcFlags = process.execArgv.filter((a) =>
+  /^--((max|min)-semi-space-size|heap-growing-percent)\b/.test(a),
+);
 
 async function child(script: string, args: string[]): Promise<Record<string, number | string>> {
   const { stdout } = await run(

@@ -19,7 +19,7 @@ import { startService } from '../src/app/serve.ts';
 import { requestRun } from '../src/jobs/run-requests.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { createTestDatabase } from '../test/service/support/databases.ts';
-import { withEmulators } from './scale.ts';
+import { gcFlags, withEmulators } from './scale.ts';
 import { runOnce, type ServiceEmulators } from './service.ts';
 
 type Report = (name: string, figure: string, goal: string, ratio: number, ok: boolean) => void;
@@ -80,7 +80,8 @@ function startWorkers(count: number, env: Record<string, string>): Promise<Child
       { length: count },
       () =>
         new Promise<ChildProcess>((resolve, reject) => {
-          const child = spawn(process.execPath, [HRSYNC, 'worker'], {
+          // `node bin/hrsync` skips the shebang's flags: the bench's own are passed on.
+          const child = spawn(process.execPath, [...gcFlags, HRSYNC, 'worker'], {
             env: { PATH: process.env.PATH ?? '', ...env },
             stdio: ['ignore', 'pipe', 'inherit'],
           });
