@@ -194,6 +194,17 @@ describe('AccountIndex', () => {
       'İstanbul',
       'a\u00a0',
       'z[@]`{',
+      // Ends that trim() removes or keeps, inside and outside ASCII; texts that are their own key.
+      '\tjan@contoso.nl\n',
+      'jan@contoso.nl\r',
+      '\u0001jan\u0001',
+      '\u007fjan\u007f',
+      '\u3000jan',
+      'jan\ufeff',
+      'jan jansen',
+      '',
+      ' ',
+      '@',
     ])
       assert.equal(normaliseKey(value), value.trim().toLowerCase());
   });

@@ -13,10 +13,25 @@ const MAY_LOWER = /[A-Z\u0080-\uffff]/;
  * changes, and most values (UPNs, mail, ids) are lower case already: the test spares ~40 bytes a key,
  * and an index keeps the account's own text instead of a copy.
  */
-export const normaliseKey = (value: string): string => {
-  const trimmed = value.trim();
-  return MAY_LOWER.test(trimmed) ? trimmed.toLowerCase() : trimmed;
-};
+export const normaliseKey = (value: string): string => (isKey(value) ? value : lowerOf(value.trim()));
+
+const lowerOf = (trimmed: string): string => (MAY_LOWER.test(trimmed) ? trimmed.toLowerCase() : trimmed);
+
+/**
+ * Whether a value is its own key: printable ASCII at both ends (trim() removes only characters up
+ * to a space and outside ASCII) and no character toLowerCase() may change. One loop over the text,
+ * without trim()'s and the regular expression's calls: this runs for every key of every account.
+ */
+function isKey(value: string): boolean {
+  const n = value.length;
+  if (n === 0) return true;
+  if (value.charCodeAt(0) <= 32 || value.charCodeAt(n - 1) <= 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return false;
+  }
+  return true;
+}
 
 /** One account per key, as nearly every key has; a list only where several accounts share it. */
 export type IndexEntry = Account | readonly Account[];
@@ -27,10 +42,9 @@ export type IndexEntry = Account | readonly Account[];
  */
 class ValueIndex {
   readonly table: KeyTable;
-  /** entry → the first account's position. */
+  /** entry → the account's position, or −1 − its list in `lists` where several accounts hold it. */
   private first: Int32Array;
-  /** entry → every account holding it, only for entries held more than once. */
-  private readonly more = new Map<number, Account[]>();
+  private readonly lists: Account[][] = [];
 
   constructor(private readonly accounts: readonly Account[]) {
     this.table = new KeyTable(accounts.length);
@@ -46,16 +60,20 @@ class ValueIndex {
       this.first[entry] = at;
       return;
     }
-    const list = this.more.get(entry);
+    const first = this.first[entry] as number;
     const account = this.accounts[at] as Account;
-    if (list !== undefined) list.push(account);
-    else this.more.set(entry, [this.accounts[this.first[entry] as number] as Account, account]);
+    if (first < 0) (this.lists[-1 - first] as Account[]).push(account);
+    else {
+      this.first[entry] = -1 - this.lists.length;
+      this.lists.push([this.accounts[first] as Account, account]);
+    }
   }
 
   get(key: string): IndexEntry | undefined {
     const entry = this.table.find(key);
     if (entry < 0) return undefined;
-    return this.more.get(entry) ?? (this.accounts[this.first[entry] as number] as Account);
+    const first = this.first[entry] as number;
+    return first >= 0 ? (this.accounts[first] as Account) : this.lists[-1 - first];
   }
 }
 

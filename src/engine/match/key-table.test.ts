@@ -39,6 +39,18 @@ describe('KeyTable', () => {
     assert.equal(table.spent, false);
   });
 
+  test('a table made for more keys than it gets lists only its keys, and takes more after they are read', () => {
+    const keys = Array.from({ length: 60 }, (_, i) => `id-${i % 50}`);
+    const table = new KeyTable(100);
+    for (const key of keys) table.add(key);
+    check(table, keys, ['id-50']);
+    // Past the expected number (and through growth) after the keys were read.
+    const more = Array.from({ length: 300 }, (_, i) => `more-${i}`);
+    for (const key of more) table.add(key);
+    check(table, [...keys, ...more], ['id-50', 'more-300']);
+    assert.equal(table.keys.length, 350);
+  });
+
   test('keys that collide on purpose: past the probe budget the table answers from a Map, the same', () => {
     const keys = Array.from({ length: 400 }, (_, i) => `k${i % 300}`);
     const table = new KeyTable(16, () => 7);

@@ -3,9 +3,11 @@
  * the account index. Why not a Map: the index puts every account of the tenant into three or four
  * maps on each run (id, matching attribute, names that must stay unique), and a Map spent ~0.3 µs an
  * insert on growing and rehashing its table and allocating entries — about a tenth of a 50,000-person
- * plan. Here the slots are one Int32Array of entry numbers (open addressing, linear probing, at most
- * half full) and each entry's hash sits in another, so a probe rarely touches a key string; the keys
- * themselves are one array, in entry order, which is the iteration order a Map would have.
+ * plan. Here the slots are one Int32Array holding each slot's entry number beside its key's hash (open
+ * addressing, linear probing, at most half full), so a probe reads one place of memory and rarely
+ * touches a key string; the keys themselves are one array, in entry order, which is the iteration
+ * order a Map would have, made at the expected size (pushing 50,000 keys one by one cost about as much
+ * again as the rest of adding them: the array was copied as it grew).
  *
  * The hash is our own (FNV-1a, mixed) and not seeded: values that collide on purpose could make the
  * probes long. Past a budget of probes the table moves its keys into a Map and answers from that, so
@@ -16,13 +18,13 @@
 const PROBE_BUDGET = 8;
 
 export class KeyTable {
-  /** The keys, by entry number. */
-  readonly keys: string[] = [];
-  /** slot → entry + 1; 0 is empty. */
+  /** The keys, by entry number; past `count`, room made ahead (read through `keys`). */
+  #keys: string[];
+  #count = 0;
+  /** Pairs per slot: [entry + 1 (0 is empty), the key's hash]. */
   private slots: Int32Array;
+  /** Slots − 1 (the slot of a hash is `hash & mask`). */
   private mask: number;
-  /** entry → hash. */
-  private hashes: Int32Array;
   private probes = 0;
   /** Set once the probe budget is spent: key → entry. */
   private map: Map<string, number> | undefined;
@@ -37,13 +39,20 @@ export class KeyTable {
   ) {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity);
+    this.slots = new Int32Array(capacity * 2);
     this.mask = capacity - 1;
-    this.hashes = new Int32Array(Math.max(8, expected));
+    this.#keys = expected > 16 ? new Array<string>(expected) : [];
   }
 
   get size(): number {
-    return this.keys.length;
+    return this.#count;
+  }
+
+  /** The keys, by entry number (the table's own list: not to be changed). */
+  get keys(): string[] {
+    const keys = this.#keys;
+    if (keys.length !== this.#count) keys.length = this.#count;
+    return keys;
   }
 
   /** The key's entry, or -1. */
@@ -54,9 +63,9 @@ export class KeyTable {
     const slots = this.slots;
     const mask = this.mask;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const e = (slots[slot] as number) - 1;
+      const e = (slots[slot * 2] as number) - 1;
       if (e < 0) return -1;
-      if (this.hashes[e] === hash && this.keys[e] === key) return e;
+      if (slots[slot * 2 + 1] === hash && this.#keys[e] === key) return e;
     }
   }
 
@@ -73,42 +82,48 @@ export class KeyTable {
     const mask = this.mask;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const e = (slots[slot] as number) - 1;
+      const e = (slots[slot * 2] as number) - 1;
       if (e < 0) break;
-      if (this.hashes[e] === hash && this.keys[e] === key) return e;
+      if (slots[slot * 2 + 1] === hash && this.#keys[e] === key) return e;
       this.probes++;
     }
-    const entry = this.keys.length;
-    this.keys.push(key);
-    if (entry === this.hashes.length) {
-      const grown = new Int32Array(entry * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    this.hashes[entry] = hash;
-    slots[slot] = entry + 1;
+    const entry = this.push(key);
+    slots[slot * 2] = entry + 1;
+    slots[slot * 2 + 1] = hash;
     if (this.probes > PROBE_BUDGET * (entry + 1) + 1024) this.giveUp();
-    else if ((entry + 1) * 2 > slots.length) this.grow();
+    else if ((entry + 1) * 4 > slots.length) this.grow();
+    return entry;
+  }
+
+  /** Appends a key; its entry. */
+  private push(key: string): number {
+    const entry = this.#count++;
+    const keys = this.#keys;
+    if (entry < keys.length) keys[entry] = key;
+    else keys.push(key);
     return entry;
   }
 
   private addToMap(map: Map<string, number>, key: string): number {
     const known = map.get(key);
     if (known !== undefined) return known;
-    const entry = this.keys.length;
-    this.keys.push(key);
+    const entry = this.push(key);
     map.set(key, entry);
     return entry;
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    const hashes = this.hashes;
-    for (let e = 0; e < this.keys.length; e++) {
-      let slot = (hashes[e] as number) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = e + 1;
+    const old = this.slots;
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / 2 - 1;
+    for (let at = 0; at < old.length; at += 2) {
+      const e = old[at] as number;
+      if (e === 0) continue;
+      const hash = old[at + 1] as number;
+      let slot = hash & mask;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = e;
+      slots[slot * 2 + 1] = hash;
     }
     this.slots = slots;
     this.mask = mask;
@@ -116,10 +131,10 @@ export class KeyTable {
 
   private giveUp(): void {
     const map = new Map<string, number>();
-    for (let e = 0; e < this.keys.length; e++) map.set(this.keys[e] as string, e);
+    const keys = this.#keys;
+    for (let e = 0; e < this.#count; e++) map.set(keys[e] as string, e);
     this.map = map;
     this.slots = new Int32Array(0);
-    this.hashes = new Int32Array(0);
   }
 
   /** Whether the table answers from a Map (its probe budget was spent). */
