@@ -493,6 +493,17 @@ for (const dialect of DIALECTS) {
       // Persons in another run order: positions are the run's, not employee numbers.
       const reversed = [...renamed].reverse();
       await everyone(await finish(reversed, own), reversed);
+      // A name holding U+0000, the key's own separator: "ab\0" (number 1) sorts before "ab" (number 9),
+      // though its name alone sorts after — the order is the keys'.
+      const nul = await bareConnection(store, organisationId, 'kept order, U+0000');
+      const three = [
+        item('9', 'ab', 'update', 'success'),
+        item('1', 'ac\u0000', 'update', 'success'),
+        item('5', 'b', 'no-change', 'success'),
+      ];
+      await everyone(await finish(three, nul), three);
+      const moved = three.map((i) => (i.employeeNumber === '1' ? { ...i, displayName: 'ab\u0000' } : i));
+      await everyone(await finish(moved, nul), moved);
     });
 
     test('any page of everyone, in each order, from the merged orders and one or two list chunks', async () => {

@@ -51,6 +51,7 @@ import {
   compressList,
   decodeChunk,
   decodeList,
+  foldName,
   fromEntry,
   isUnchanged,
   LIST_CHUNK,
@@ -92,7 +93,10 @@ export interface RecordedItems {
 
 interface Keyed {
   readonly item: RunItem;
-  readonly key: string;
+  /** The name as its key holds it (`foldName`). */
+  readonly folded: string;
+  /** `nameKey`, made when first compared (`keyOf`). */
+  key: string | null;
   /** A stored item (else one of the unchanged persons, kept in the run's list). */
   readonly stored: boolean;
   /** Its place in the run's order. */
@@ -101,7 +105,17 @@ interface Keyed {
   seq: number;
 }
 
-const byName = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+/** `nameKey` of the keyed item: the same text, from the name folded once. */
+const keyOf = (k: Keyed): string => {
+  k.key ??= `${k.folded}\u0000${k.item.employeeNumber}`;
+  return k.key;
+};
+
+const byName = (a: Keyed, b: Keyed) => {
+  const x = keyOf(a);
+  const y = keyOf(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /**
  * The keyed items in name order, as a stable `sort(byName)` would put them: grouped by their keys'
@@ -111,7 +125,7 @@ const byName = (a: Keyed, b: Keyed) => (a.key < b.key ? -1 : a.key > b.key ? 1 :
 function sortByName(keyed: readonly Keyed[]): Keyed[] {
   const groups = new Map<number, Keyed[]>();
   for (const k of keyed) {
-    const key = k.key;
+    const key = keyOf(k);
     // A key shorter than two characters comes before every longer key that starts like it.
     const id =
       key.length === 0 ? -1 : key.charCodeAt(0) * 0x10001 + (key.length === 1 ? 0 : key.charCodeAt(1) + 1);
@@ -138,6 +152,17 @@ const lastNameOrders = new Map<string, Int32Array>();
 const NAME_ORDERS_KEPT = 8;
 
 /**
+ * `a`'s key comes before `b`'s, compared as the folded name and then the employee number: the key
+ * joins them with U+0000, which is below every other character, so a name that is a prefix of another
+ * comes first either way — unless a name holds U+0000 itself, when the keys are compared. (The keys are
+ * made only to sort: each is a string of two parts, copied into one by its first comparison.)
+ */
+function before(a: Keyed, b: Keyed): boolean {
+  if (a.folded.includes('\u0000') || b.folded.includes('\u0000')) return keyOf(a) < keyOf(b);
+  return a.folded < b.folded || (a.folded === b.folded && a.item.employeeNumber < b.item.employeeNumber);
+}
+
+/**
  * Everyone in name order (as `sortByName` puts them), the connection's last order when it holds;
  * `keyed` is in the run's order (each one's `at`).
  */
@@ -146,15 +171,15 @@ function inNameOrder(connectionId: string, keyed: readonly Keyed[]): Keyed[] {
   if (last !== undefined && last.length === keyed.length) {
     const sorted: Keyed[] = new Array(keyed.length);
     let holds = true;
-    let previous: string | null = null;
+    let previous: Keyed | null = null;
     for (let i = 0; i < last.length; i++) {
       const k = keyed[last[i] as number];
-      if (k === undefined || (previous !== null && !(previous < k.key))) {
+      if (k === undefined || (previous !== null && !before(previous, k))) {
         holds = false;
         break;
       }
       sorted[i] = k;
-      previous = k.key;
+      previous = k;
     }
     if (holds) {
       // Most recently used last: the first key is the one to let go.
@@ -394,7 +419,8 @@ export class RunItemRepository {
       const item = items[i] as RunItem;
       const k: Keyed = {
         item,
-        key: nameKey(item.displayName, item.employeeNumber),
+        folded: foldName(item.displayName),
+        key: null,
         stored: !(run.compact && isUnchanged(item)),
         at: i,
         seq: -1,

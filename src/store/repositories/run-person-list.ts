@@ -63,14 +63,18 @@ const PLAIN = /^[ -~]*$/;
 
 /** The run review's name order: case and diacritics do not count; employee number breaks ties. */
 export function nameKey(displayName: string, employeeNumber: string): string {
+  return `${foldName(displayName)}\u0000${employeeNumber}`;
+}
+
+/** A name as its key holds it: without case and diacritics. */
+export function foldName(displayName: string): string {
   // Plain ASCII has nothing to decompose or strip (most names; a run keys every person).
-  const folded = PLAIN.test(displayName)
+  return PLAIN.test(displayName)
     ? displayName.toLowerCase()
     : displayName
         .normalize('NFKD')
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase();
-  return `${folded}\u0000${employeeNumber}`;
 }
 
 export function toEntry(item: RunItem): UnchangedEntry {
