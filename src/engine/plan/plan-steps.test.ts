@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Person, RunStep } from '../../core/index.ts';
-import { foundStep, readStep } from './plan-steps.ts';
+import { accountStep, foundStep, readStep } from './plan-steps.ts';
 
 /** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
 const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
@@ -61,4 +61,16 @@ test("the read step holds only its reason's fields, the match step only its reas
   assert.equal(JSON.stringify(match), JSON.stringify(plainMatch));
   assert.deepEqual(fields(match), plainMatch);
   assert.deepEqual(Object.keys(match), ['reason']);
+});
+
+test('persons whose accounts change in as many attributes share one update step, the plain step it was', () => {
+  const person = { lifecycle: 'active' } as unknown as Person;
+  const two = accountStep('update', person, 2);
+  assert.equal(accountStep('update', person, 2), two);
+  assert.equal(
+    JSON.stringify(two),
+    JSON.stringify({ step: 'plan', status: 'success', message: '', reason: { code: 'update', count: 2 } }),
+  );
+  assert.ok(Object.isFrozen(two) && Object.isFrozen(two.reason));
+  assert.deepEqual(accountStep('update', person, 3).reason, { code: 'update', count: 3 });
 });
