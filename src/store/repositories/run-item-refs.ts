@@ -47,7 +47,11 @@ function addPersons(i: RunItem, add: (employeeNumber: string) => void): void {
   }
   const steps = i.steps;
   for (let n = 0; n < steps.length; n++) {
-    const r = (steps[n] as RunItem['steps'][number]).reason;
+    const s = steps[n] as RunItem['steps'][number];
+    // A read step's reason describes the person alone (and the planner makes it when it is read):
+    // everyone has one, so it is not made 50,000 times a run to find nobody.
+    if (s.step === 'read') continue;
+    const r = s.reason;
     if (!r) continue;
     if (r.code === 'conflict-linked-elsewhere') add(r.owner);
     else if (r.code === 'manager') {
