@@ -18,7 +18,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { MemoryEngineStore } from '../src/engine/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { createTestDatabase } from '../test/service/support/databases.ts';
-import { runOnce, type ServiceEmulators, serviceRun } from './service.ts';
+import { benchConnection, runOnce, type ServiceEmulators, serviceRun } from './service.ts';
 
 interface Args {
   readonly mode: 'engine' | 'sqlite' | 'postgres';
@@ -56,16 +56,7 @@ async function measureRun({ mode, emulators }: Args): Promise<Measured> {
       secretKey: randomBytes(32),
     });
     try {
-      const org = (await store.organisations.create('Bench')).id;
-      const connection = await store.connections.create({
-        organisationId: org,
-        tenantId: null,
-        name: 'bench',
-        description: '',
-        destinationType: 'cloud',
-        config: {},
-        progress: 0,
-      });
+      const { org, connection } = await benchConnection(store);
       const r = await serviceRun(store, org, connection.id, 'simulation', emulators);
       seconds = r.seconds;
       persons = r.persons;

@@ -258,6 +258,21 @@ interface Bench {
   dispose(): Promise<void>;
 }
 
+/** An organisation and an empty cloud connection for a bench run (its configuration comes with the run). */
+export async function benchConnection(store: Store) {
+  const org = (await store.organisations.create('Bench')).id;
+  const connection = await store.connections.create({
+    organisationId: org,
+    tenantId: null,
+    name: 'bench',
+    description: '',
+    destinationType: 'cloud',
+    config: {},
+    progress: 0,
+  });
+  return { org, connection };
+}
+
 async function openBench(dialect: 'sqlite' | 'postgres'): Promise<Bench> {
   const database = await createTestDatabase(dialect);
   // As the run thread opens it (run-thread-main.ts): decoded tenant caches kept between runs.
@@ -269,16 +284,7 @@ async function openBench(dialect: 'sqlite' | 'postgres'): Promise<Bench> {
     })
   ).withTenantMemory(50_000);
   await store.deferCheckpoints();
-  const org = (await store.organisations.create('Bench')).id;
-  const connection = await store.connections.create({
-    organisationId: org,
-    tenantId: null,
-    name: 'bench',
-    description: '',
-    destinationType: 'cloud',
-    config: {},
-    progress: 0,
-  });
+  const { org, connection } = await benchConnection(store);
   return {
     dialect,
     store,
