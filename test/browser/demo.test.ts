@@ -94,10 +94,19 @@ test('the demo shows a too-long name failing with the reason, and the pilot conn
     await page.keyboard.press('Escape');
     // Still on the simulation's items, filtered to creates: the failed one is the 67-character surname.
     await page.locator('select[name="filter-status"]').selectOption('failed');
+    // The listing's own total, once it answers for the new filter (counting rows while the table is
+    // still being replaced would read a table in between).
+    const total = page.getByTestId('item-count');
+    await total
+      .filter({ hasText: /^1 person\b/ })
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e: unknown) =>
+        assert.fail(
+          `the only failed create is the too-long name; the listing says "${await total.textContent()}" (${e})`,
+        ),
+      );
     const failed = page.getByTestId('run-items').locator('tbody tr');
-    await failed.filter({ hasText: 'Vanderzwaluwenburg' }).waitFor();
-    assert.equal(await failed.count(), 1, 'the only failed create is the too-long name');
-    await failed.first().getByRole('button').click();
+    await failed.filter({ hasText: 'Vanderzwaluwenburg' }).getByRole('button').click();
     await page
       .getByText(/Last name · surname “[^”]*” has 67 characters, at most 64 are allowed/)
       .first()
@@ -118,7 +127,9 @@ test('the demo shows a too-long name failing with the reason, and the pilot conn
 test('the run page says why for every person in plain words, with the engine’s detail one click away', () =>
   flow(w, 'demo-reasons', async () => {
     const { page } = w;
+    // A fresh page: a hash-only navigation to the URL the page already shows would keep its filters.
     await page.goto(simulationUrl);
+    await page.reload();
     const rows = page.getByTestId('run-items').locator('tbody tr');
     await rows.first().waitFor();
     await page.locator('select[name="page-size"]').selectOption('200');

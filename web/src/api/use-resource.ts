@@ -1,6 +1,8 @@
 /**
- * A small data hook: loads once per change of `key`, keeps the last good data while reloading (so
- * tables do not flash empty during polling), and ignores answers that arrive after the key changed.
+ * A small data hook: loads once per change of `key`, keeps the last good data while reloading the
+ * same key (so tables do not flash empty during polling), never shows one key's data under another
+ * (not even for the one render before the new load starts: a changed filter never shows the old
+ * rows), and ignores answers that arrive after the key changed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
@@ -12,34 +14,28 @@ export interface Resource<T> {
 }
 
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [loading, setLoading] = useState(true);
+  // Each answer is kept with the key it answers: data and error show only under that key.
+  const [loaded, setLoaded] = useState<{ key: string; data?: T; error?: unknown } | undefined>(undefined);
+  const [loadingKey, setLoadingKey] = useState<string | undefined>(key);
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
-  const lastKey = useRef(key);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger
   useEffect(() => {
     let current = true;
-    if (lastKey.current !== key) {
-      // A different resource: stale data from the previous one must not show.
-      lastKey.current = key;
-      setData(undefined);
-    }
-    setLoading(true);
+    setLoadingKey(key);
     loadRef.current().then(
       (value) => {
         if (!current) return;
-        setData(value);
-        setError(undefined);
-        setLoading(false);
+        setLoaded({ key, data: value });
+        setLoadingKey(undefined);
       },
       (e: unknown) => {
         if (!current) return;
-        setError(e);
-        setLoading(false);
+        // A failed reload keeps the last good data of the same key beside the error.
+        setLoaded((last) => ({ key, ...(last?.key === key ? { data: last.data } : {}), error: e }));
+        setLoadingKey(undefined);
       },
     );
     return () => {
@@ -48,7 +44,10 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  const mine = loaded?.key === key ? loaded : undefined;
+  // A key whose load has not started yet (the render before the effect) is loading too.
+  const loading = loadingKey !== undefined || mine === undefined;
+  return { data: mine?.data, error: mine?.error, loading, reload };
 }
 
 /** Calls `tick` every `ms` while `active`; stops when the component unmounts or `active` turns off. */
