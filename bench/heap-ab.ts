@@ -5,6 +5,8 @@
  * rotating per round. BENCH_AB_VARIANTS: JSON array of flag arrays (the first is the baseline);
  * BENCH_AB_MODES: comma-separated (default engine,sqlite,postgres; `thread:sqlite` runs the service's
  * run in a worker thread). Prints one JSON line per run and medians per variant and mode.
+ * BENCH_AB_DIRS: JSON array of checkouts (the first is the baseline) to compare code instead of flags:
+ * each is a variant, run with the first flags variant, measure-child started in that directory.
  */
 import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -14,7 +16,12 @@ import { withEmulators } from './scale.ts';
 const run = promisify(execFile);
 const persons = Number(process.env.BENCH_SERVICE_PERSONS ?? 50_000);
 const rounds = Number(process.env.BENCH_AB_ROUNDS ?? 5);
-const variants = JSON.parse(process.env.BENCH_AB_VARIANTS ?? '[["--max-semi-space-size=16"]]') as string[][];
+const flagVariants = JSON.parse(
+  process.env.BENCH_AB_VARIANTS ?? '[["--max-semi-space-size=16"]]',
+) as string[][];
+const dirs = process.env.BENCH_AB_DIRS ? (JSON.parse(process.env.BENCH_AB_DIRS) as string[]) : undefined;
+const variants = dirs ? dirs.map(() => flagVariants[0] as string[]) : flagVariants;
+const label = (v: number) => (dirs ? (dirs[v] as string) : (variants[v] as string[]).join(' '));
 const modes = (process.env.BENCH_AB_MODES ?? 'engine,sqlite,postgres').split(',');
 
 type Figure = 'peakKb' | 'seconds' | 'cpu' | 'gcMs' | 'load';
@@ -45,7 +52,7 @@ await withEmulators(persons, async (e) => {
             'bench/measure-child.ts',
             JSON.stringify({ mode, emulators: e, thread }),
           ],
-          { maxBuffer: 1 << 24 },
+          { maxBuffer: 1 << 24, ...(dirs ? { cwd: dirs[v] } : {}) },
         );
         const r = JSON.parse(stdout.trim().split('\n').at(-1) as string) as Measured;
         const row: Row = {
@@ -58,9 +65,7 @@ await withEmulators(persons, async (e) => {
           load: loadavg()[0] ?? 0,
         };
         rows.push(row);
-        console.log(
-          JSON.stringify({ round, flags: variants[v]?.join(' '), ...row, maxRssMB: r.maxRss / 2 ** 20 }),
-        );
+        console.log(JSON.stringify({ round, flags: label(v), ...row, maxRssMB: r.maxRss / 2 ** 20 }));
       }
     }
   }
@@ -73,7 +78,7 @@ for (const m of modes)
     const range = (k: Figure, d = 2) =>
       `${Math.min(...mine.map((r) => r[k])).toFixed(d)}–${Math.max(...mine.map((r) => r[k])).toFixed(d)}`;
     console.log(
-      `${m.padEnd(14)} ${(variants[v] as string[]).join(' ').padEnd(60)} peak ${f('peakKb')} KB (${range('peakKb')}) s ${f('seconds')} (${range('seconds')}) cpu ${f('cpu')} (${range('cpu')}) gc ${f('gcMs', 0)} ms load ${range('load', 1)}`,
+      `${m.padEnd(14)} ${label(v).padEnd(60)} peak ${f('peakKb')} KB (${range('peakKb')}) s ${f('seconds')} (${range('seconds')}) cpu ${f('cpu')} (${range('cpu')}) gc ${f('gcMs', 0)} ms load ${range('load', 1)}`,
     );
   }
 process.exit(0);

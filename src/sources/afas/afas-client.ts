@@ -5,6 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ErrorCode, HrsyncError } from '../../core/index.ts';
+import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
 import { classifyAfasAnswer } from './afas-response.ts';
 import { afasAuthorization } from './afas-token.ts';
 import { environmentLimiter, RequestLimiter } from './request-limiter.ts';
@@ -112,7 +113,8 @@ export class AfasClient {
     const timeout = AbortSignal.timeout(this.#timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
     let status: number;
-    let bodyText: string;
+    let bodyText = '';
+    let bodyBytes: Buffer | undefined;
     let retryAfterHeader: string | null;
     try {
       const response = await this.#fetch(request.url, {
@@ -123,7 +125,9 @@ export class AfasClient {
       });
       status = response.status;
       retryAfterHeader = response.headers.get('retry-after');
-      bodyText = await response.text();
+      // A page's rows are parsed from its bytes one by one, not from one text of the page (parseJsonRows).
+      if (status >= 200 && status < 300) bodyBytes = Buffer.from(await response.arrayBuffer());
+      else bodyText = await response.text();
     } catch (error) {
       request.signal?.throwIfAborted();
       // Reset connections and timeouts are transient; AFAS documents resets under `Connection: close`.
@@ -133,7 +137,7 @@ export class AfasClient {
         failure: { retry: true, afterMs: undefined, reason: `${request.what}: ${reason}` },
       };
     }
-    if (status >= 200 && status < 300) return { ok: true, body: parseBody(bodyText, request) };
+    if (bodyBytes !== undefined) return { ok: true, body: parseBody(bodyBytes, request) };
     return {
       ok: false,
       failure: classifyAfasAnswer({
@@ -148,17 +152,17 @@ export class AfasClient {
   }
 }
 
-function parseBody(text: string, request: AfasRequest): unknown {
-  if (text.trim() === '') {
+function parseBody(bytes: Buffer, request: AfasRequest): unknown {
+  if (isBlank(bytes)) {
     if (request.method === 'PUT') return null;
     throw new HrsyncError(request.failureCode, `AFAS returned an empty body for ${request.what}.`);
   }
   try {
-    return JSON.parse(text);
+    return parseJsonRows(bytes, 'rows', true);
   } catch (error) {
     throw new HrsyncError(
       request.failureCode,
-      `AFAS returned a body that is not valid JSON for ${request.what} (${text.length} characters); the answer is incomplete.`,
+      `AFAS returned a body that is not valid JSON for ${request.what} (${utf8Length(bytes)} characters); the answer is incomplete.`,
       { cause: error },
     );
   }
@@ -176,3 +180,8 @@ const unavailable = (message: string, retryAfterMs: number | undefined) =>
     `${message}.`,
     retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) },
   );
+
+/** The length of the body as text (what the message reported when the body was read as text). */
+function utf8Length(bytes: Buffer): number {
+  return bytes.toString('utf8').replace(/^\uFEFF/, '').length;
+}

@@ -4,6 +4,7 @@
  * turns final failures into HrsyncErrors; writes use `send` and classify per item (graph-writer.ts).
  */
 import { HrsyncError } from '../../core/index.ts';
+import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
 import {
   backoffMs,
   describeGraphError,
@@ -114,13 +115,13 @@ export class GraphHttp {
         response.status === 200 && options.peek !== undefined && response.body !== null
           ? await peekedBody(response.body, options.peek)
           : Buffer.from(await response.arrayBuffer());
-      const text = bytes.toString('utf8');
+      // A page's users are parsed from its bytes one by one, not from one text of the page (parseJsonRows).
       let body: unknown = null;
-      if (text.trim() !== '') {
+      if (!isBlank(bytes)) {
         try {
-          body = JSON.parse(text);
+          body = parseJsonRows(bytes, 'value');
         } catch {
-          body = { error: { code: 'NonJsonResponse', message: text.slice(0, 200) } };
+          body = { error: { code: 'NonJsonResponse', message: bytes.toString('utf8').slice(0, 200) } };
         }
       }
       return { status: response.status, headers: response.headers, body };
