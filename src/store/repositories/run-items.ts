@@ -10,7 +10,7 @@
  *   matches are kept).
  */
 import { deflateRawSync } from 'node:zlib';
-import { type SelectQueryBuilder, sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import {
   ACTIONS,
   type Action,
@@ -20,8 +20,8 @@ import {
   type RunStep,
 } from '../../core/index.ts';
 import { insertRows } from '../bulk.ts';
-import type { RepoContext } from '../context.ts';
-import type { Database, RunItemsTable } from '../database.ts';
+import type { DialectName, RepoContext } from '../context.ts';
+import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
@@ -62,6 +62,51 @@ import {
   toEntry,
   type UnchangedEntry,
 } from './run-person-list.ts';
+
+/**
+ * The statements a page reads with, as fixed text per dialect, made once: a page's first request
+ * paid for building and compiling them with the query builder (its code not yet optimised in a
+ * fresh process, ~2 ms of a first page on a loaded machine), and a list of ids is one parameter
+ * (SQLite: a JSON array read by `json_each`; PostgreSQL: an array), so the text does not change with
+ * the number of ids and SQLite prepares each statement once per connection, not once per count.
+ */
+const READS = {
+  sqlite: readTexts('sqlite'),
+  postgres: readTexts('postgres'),
+} as const;
+
+function readTexts(dialect: DialectName) {
+  let n = 0;
+  // `?` on SQLite, `$1`, `$2`, … on PostgreSQL, in the order of the parameters.
+  const p = () => (dialect === 'sqlite' ? '?' : `$${++n}`);
+  /** `column` is one of a list parameter's values (`listParameter`). */
+  const oneOf = (column: string, type: 'text' | 'int') =>
+    dialect === 'sqlite'
+      ? `${column} in (select value from json_each(${p()}))`
+      : `${column} = any(${p()}::${type}[])`;
+  const text = (make: () => string) => {
+    n = 0;
+    return make();
+  };
+  return {
+    orders: text(() => `select data, unchanged_names, item_names from run_item_orders where run_id = ${p()}`),
+    index: text(() => `select items from run_item_orders where run_id = ${p()}`),
+    blocks: text(
+      () => `select block, data from run_item_blocks where run_id = ${p()} and ${oneOf('block', 'int')}`,
+    ),
+    // Linked accounts of persons, accounts by id, and run items' names (runs recorded as rows).
+    names: text(
+      () =>
+        `select 'link' as kind, l.employee_number as person, t.account_id as account, t.attributes as text from links l join tenant_accounts t on t.connection_id = l.connection_id and t.account_id = l.account_id where l.connection_id = ${p()} and ${oneOf('l.employee_number', 'text')}` +
+        ` union all select 'account' as kind, null as person, account_id as account, attributes as text from tenant_accounts where connection_id = ${p()} and ${oneOf('account_id', 'text')}` +
+        ` union all select 'item' as kind, employee_number as person, null as account, display_name as text from run_items where run_id = ${p()} and ${oneOf('employee_number', 'text')}`,
+    ),
+  };
+}
+
+/** A list of ids as one parameter of a `READS` statement. */
+const listParameter = (dialect: DialectName, values: readonly (string | number)[]): unknown =>
+  dialect === 'sqlite' ? JSON.stringify(values) : values;
 
 export interface RunItemQuery {
   readonly action?: Action;
@@ -757,12 +802,13 @@ export class RunItemRepository {
     // An export reads every block once: only a page's few are kept.
     const keep = missing.length <= BLOCK_CACHE_SIZE / 2;
     for (let at = 0; at < missing.length; at += SEQ_CHUNK) {
-      const rows = await this.ctx.db
-        .selectFrom('run_item_blocks')
-        .select(['block', 'data'])
-        .where('run_id', '=', run.id)
-        .where('block', 'in', missing.slice(at, at + SEQ_CHUNK))
-        .execute();
+      const { dialect } = this.ctx;
+      const { rows } = await this.ctx.db.executeQuery<{ block: number; data: Uint8Array }>(
+        CompiledQuery.raw(READS[dialect].blocks, [
+          run.id,
+          listParameter(dialect, missing.slice(at, at + SEQ_CHUNK)),
+        ]),
+      );
       for (const r of rows) {
         const block = new ItemBlock(r.data);
         found.set(Number(r.block), block);
@@ -901,56 +947,23 @@ export class RunItemRepository {
   }> {
     const numbers = [...new Set(employeeNumbers)];
     const ids = [...new Set(accountIds)];
-    const db = this.ctx.db;
-    const parts = [
-      ...(numbers.length === 0
+    const { dialect } = this.ctx;
+    const rows =
+      numbers.length === 0 && ids.length === 0
         ? []
-        : [
-            db
-              .selectFrom('links as l')
-              .innerJoin('tenant_accounts as t', (j) =>
-                j.onRef('t.connection_id', '=', 'l.connection_id').onRef('t.account_id', '=', 'l.account_id'),
-              )
-              .select([
-                sql.lit('link').as('kind'),
-                'l.employee_number as person',
-                't.account_id as account',
-                't.attributes as text',
-              ])
-              .where('l.connection_id', '=', connectionId)
-              .where('l.employee_number', 'in', numbers),
-          ]),
-      ...(ids.length === 0
-        ? []
-        : [
-            db
-              .selectFrom('tenant_accounts')
-              .select([
-                sql.lit('account').as('kind'),
-                sql<string | null>`null`.as('person'),
-                'account_id as account',
-                'attributes as text',
-              ])
-              .where('connection_id', '=', connectionId)
-              .where('account_id', 'in', ids),
-          ]),
-      ...(run === undefined || numbers.length === 0
-        ? []
-        : [
-            db
-              .selectFrom('run_items')
-              .select([
-                sql.lit('item').as('kind'),
-                'employee_number as person',
-                sql<string | null>`null`.as('account'),
-                'display_name as text',
-              ])
-              .where('run_id', '=', run.id)
-              .where('employee_number', 'in', numbers),
-          ]),
-    ];
-    const [first, ...rest] = parts.map((p) => p.$castTo<NameRow>() as NamesQuery);
-    const rows = first ? await rest.reduce((q, p) => q.unionAll(p), first).execute() : [];
+        : (
+            await this.ctx.db.executeQuery<NameRow>(
+              CompiledQuery.raw(READS[dialect].names, [
+                connectionId,
+                listParameter(dialect, numbers),
+                connectionId,
+                listParameter(dialect, ids),
+                // No run: no run's items to name anyone (no run has an empty id).
+                run?.id ?? '',
+                listParameter(dialect, run === undefined ? [] : numbers),
+              ]),
+            )
+          ).rows;
     const accounts = new Map<string, { upn: string | null; displayName: string | null }>();
     const byLink = new Map<string, string>();
     const byItem = new Map<string, string>();
@@ -1123,11 +1136,13 @@ export class RunItemRepository {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = ordersCache.get(cacheKey);
     if (known !== undefined) return known;
-    const row = await this.ctx.db
-      .selectFrom('run_item_orders')
-      .select(['data', 'unchanged_names', 'item_names'])
-      .where('run_id', '=', run.id)
-      .executeTakeFirst();
+    const [row] = (
+      await this.ctx.db.executeQuery<{
+        data: Uint8Array;
+        unchanged_names: string | null;
+        item_names: string | null;
+      }>(CompiledQuery.raw(READS[this.ctx.dialect].orders, [run.id]))
+    ).rows;
     return remember(
       ordersCache,
       cacheKey,
@@ -1146,11 +1161,11 @@ export class RunItemRepository {
     const cacheKey = `${run.id}|${run.finishedAt}`;
     const known = indexCache.get(cacheKey);
     if (known !== undefined) return known;
-    const row = await this.ctx.db
-      .selectFrom('run_item_orders')
-      .select('items')
-      .where('run_id', '=', run.id)
-      .executeTakeFirst();
+    const [row] = (
+      await this.ctx.db.executeQuery<{ items: Uint8Array | null }>(
+        CompiledQuery.raw(READS[this.ctx.dialect].index, [run.id]),
+      )
+    ).rows;
     return remember(indexCache, cacheKey, row?.items ? openItemIndex(row.items) : null);
   }
 
@@ -1295,8 +1310,6 @@ interface NameRow {
   readonly account: string | null;
   readonly text: string;
 }
-/** The three parts of `names` read different tables; their union is one statement. */
-type NamesQuery = SelectQueryBuilder<Database, keyof Database, NameRow>;
 
 const parsedNames = (text: string | null): KeptNames | null => (text ? keptNames(text) : null);
 
