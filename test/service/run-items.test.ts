@@ -21,7 +21,7 @@ import {
   openOrders,
   pageOf,
 } from '../../src/store/repositories/run-item-orders.ts';
-import { keptNames, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
+import { keptNames, keptNamesBytes, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, enqueue } from './support/queue.ts';
 import { asRows } from './support/run-item-rows.ts';
@@ -226,13 +226,41 @@ test('kept names are found by employee number in their text, whatever the names 
     [...names].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   );
   const older = JSON.stringify(names);
-  for (const kept of [keptNames(text), keptNames(older)]) {
+  // Format 7 keeps the text deflated, searched as bytes (a line break byte is never inside a character).
+  for (const kept of [keptNames(text), keptNames(older), keptNamesBytes(deflateRawSync(text))]) {
     for (const [n, name] of expected) assert.equal(kept.get(n), name, n);
     for (const missing of ['', '-1', '99999x', '100000', 'zzz']) assert.equal(kept.get(missing), undefined);
   }
   assert.equal(keptNamesText([]), '[]');
   assert.equal(keptNames('[]').get('1'), undefined);
   assert.equal(keptNames(keptNamesText([['7', 'Zeven']])).get('7'), 'Zeven');
+  assert.equal(keptNamesBytes(deflateRawSync('[]')).get('1'), undefined);
+  assert.equal(keptNamesBytes(deflateRawSync(keptNamesText([['7', 'Zeven']]))).get('7'), 'Zeven');
+});
+
+test('orders keep the names their items mention beside them (format 7), and read alike without them', () => {
+  const places = (xs: number[]) => Int32Array.from(xs);
+  const orders: ItemOrders = {
+    stored: 3,
+    unchanged: 2,
+    places: { name: places([0, 2, 4]), action: places([0, 1, 2]), status: places([1, 2, 3]) },
+    skipped: places([1]),
+    listOffsets: [9, 20],
+    firstChunk: Buffer.from('chunk'),
+    items: { block: 32, action: places([2, 3, 7]), status: places([0, 4, 8]) },
+  };
+  const unchanged = deflateRawSync(keptNamesText([['m1', 'Martijn Dekker']]));
+  const items = deflateRawSync(keptNamesText([['m2', 'Fatima Prins']]));
+  const withNames = encodeOrders({ ...orders, keptNames: { unchanged, items } });
+  const without = encodeOrders(orders);
+  // The same orders either way; the names only where they were written.
+  assert.deepEqual(decodeOrders(withNames), decodeOrders(without));
+  const kept = openOrders(withNames).keptNames;
+  assert.deepEqual([Buffer.from(kept?.unchanged ?? []), Buffer.from(kept?.items ?? [])], [unchanged, items]);
+  assert.equal(openOrders(without).keptNames, null);
+  assert.equal(openOrders(withNames).firstChunk?.toString(), 'chunk');
+  // Cut short, the names are not read as if they were whole.
+  assert.throws(() => openOrders(withNames.subarray(0, withNames.length - 1)), /truncated/);
 });
 
 test("a block's lines read alike whether it is inflated as far as a line or whole, in any order", () => {
@@ -341,19 +369,47 @@ for (const dialect of DIALECTS) {
       ];
       const named = await finish(items);
       const kept = await sql<{
-        names: string | null;
-      }>`select unchanged_names as names from run_item_orders where run_id = ${named.id}`.execute(store.db);
-      // Only the unchanged persons the items mention are kept, not the whole list.
-      assert.deepEqual(JSON.parse(kept.rows[0]?.names ?? 'null'), [['m1', 'Martijn Dekker']]);
+        data: Uint8Array;
+        unchanged: string | null;
+        items: string | null;
+      }>`select data, unchanged_names as unchanged, item_names as items from run_item_orders where run_id = ${named.id}`.execute(
+        store.db,
+      );
+      // Only the unchanged persons the items mention are kept, not the whole list; with the orders,
+      // deflated (format 7), and the row's text columns are left empty.
+      const row = kept.rows[0];
+      const inOrders = row ? openOrders(row.data).keptNames : null;
+      assert.ok(inOrders, 'kept names in the orders');
+      assert.deepEqual(JSON.parse(inflateRawSync(inOrders.unchanged).toString('utf8')), [
+        ['m1', 'Martijn Dekker'],
+      ]);
+      assert.deepEqual(JSON.parse(inflateRawSync(inOrders.items ?? Buffer.alloc(0)).toString('utf8')), [
+        ['m2', 'Fatima Prins'],
+      ]);
+      assert.deepEqual([row?.unchanged, row?.items], [null, null]);
       const expected = new Map([
         ['m1', 'Martijn Dekker'],
         ['m2', 'Fatima Prins'],
       ]);
       const found = await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], named);
       assert.deepEqual(found.persons, expected);
-      // A run recorded before the names were kept is still named, from its decoded list.
+      // A run whose names are kept as text (recorded before format 7) is named from the text.
+      const asText = await finish(items);
+      const textRow = await sql<{ data: Uint8Array }>`
+        select data from run_item_orders where run_id = ${asText.id}`.execute(store.db);
+      await sql`update run_item_orders set data = ${encodeOrders(decodeOrders(textRow.rows[0]?.data ?? Buffer.alloc(0)))},
+        unchanged_names = ${'[\n["m1","Martijn Dekker"]\n]'}, item_names = ${'[\n["m2","Fatima Prins"]\n]'}
+        where run_id = ${asText.id}`.execute(store.db);
+      assert.deepEqual(
+        (await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], asText)).persons,
+        expected,
+      );
+      // A run recorded before the names were kept at all is still named, from its decoded list.
       const older = await finish(items);
-      await sql`update run_item_orders set unchanged_names = null where run_id = ${older.id}`.execute(
+      const olderRow = await sql<{ data: Uint8Array }>`
+        select data from run_item_orders where run_id = ${older.id}`.execute(store.db);
+      await sql`update run_item_orders set data = ${encodeOrders(decodeOrders(olderRow.rows[0]?.data ?? Buffer.alloc(0)))},
+        unchanged_names = null, item_names = ${'[\n["m2","Fatima Prins"]\n]'} where run_id = ${older.id}`.execute(
         store.db,
       );
       const fromList = await store.runItems.names(connectionId, [], ['m1', 'm2', 'm3'], older);

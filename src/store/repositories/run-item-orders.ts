@@ -41,6 +41,14 @@ export interface ItemOrders {
    * Absent in orders written before, whose stored items are rows.
    */
   readonly items?: StoredOrders;
+  /**
+   * The names of the persons the run's items mention (`keptNamesText`), deflated: of its unchanged
+   * persons and of its stored items. Kept here (format 7) so the first page of a run reads them as
+   * ~40 KB of bytes with its orders and searches them without decoding them into a string; runs
+   * recorded before keep them as text in `run_item_orders.unchanged_names` and `item_names` (a first
+   * page read 137 KB of text at 50,000 persons: most of its orders' cost). Absent: not kept here.
+   */
+  readonly keptNames?: { readonly unchanged: Uint8Array; readonly items: Uint8Array | null };
 }
 
 /**
@@ -87,6 +95,7 @@ const SORTS: readonly MergedSort[] = ['name', 'action', 'status'];
  * value and size: a page inflates the one or two blocks it reads (8 KB), not every order of the run
  * (200 KB at 50,000 persons, most of the CPU left in a first request). 5: and the list's first chunk.
  * 6: and the stored items' block size and their own action and status orders (`StoredOrders`).
+ * 7: and the names the items mention, deflated (`ItemOrders.keptNames`).
  */
 const FORMAT = 3;
 const HEADER_WORDS = 5;
@@ -103,6 +112,9 @@ const WITH_CHUNK_HEADER_WORDS = 7;
 /** Format 6's first word, and its header: format 5's and the stored items' block size. */
 const WITH_ITEMS = 0x0607;
 const WITH_ITEMS_HEADER_WORDS = 8;
+/** Format 7's first word, and its header: format 6's and the sizes of the kept names (-1: none). */
+const WITH_NAMES = 0x0707;
+const WITH_NAMES_HEADER_WORDS = 10;
 const BLOCK = 2048;
 
 /** Little-endian words as bytes. */
@@ -124,8 +136,9 @@ function gapsOf(xs: Int32Array, from: number, to: number): Int32Array {
 }
 
 /**
- * Format 5 (6 with the stored items' orders): the words of the header, the list's chunk boundaries and
- * the block table, then the blocks, then the list's first chunk.
+ * Format 5 (6 with the stored items' orders, 7 with the kept names too): the words of the header, the
+ * list's chunk boundaries and the block table, then the blocks, then the list's first chunk, then the
+ * kept names (unchanged persons', stored items').
  */
 export function encodeOrders(orders: ItemOrders): Buffer {
   const offsets = orders.listOffsets === null ? null : Int32Array.from(orders.listOffsets);
@@ -144,10 +157,15 @@ export function encodeOrders(orders: ItemOrders): Buffer {
       blocks.push(block);
     }
   const chunk = orders.firstChunk ?? null;
-  const headerWords = items ? WITH_ITEMS_HEADER_WORDS : WITH_CHUNK_HEADER_WORDS;
+  const names = items ? orders.keptNames : undefined;
+  const headerWords = names
+    ? WITH_NAMES_HEADER_WORDS
+    : items
+      ? WITH_ITEMS_HEADER_WORDS
+      : WITH_CHUNK_HEADER_WORDS;
   const head = new Int32Array(headerWords + (offsets?.length ?? 0) + table.length);
   head.set([
-    items ? WITH_ITEMS : WITH_CHUNK,
+    names ? WITH_NAMES : items ? WITH_ITEMS : WITH_CHUNK,
     orders.stored,
     orders.unchanged,
     orders.skipped.length,
@@ -155,10 +173,16 @@ export function encodeOrders(orders: ItemOrders): Buffer {
     BLOCK,
     chunk?.length ?? -1,
     ...(items ? [items.block] : []),
+    ...(names ? [names.unchanged.length, names.items?.length ?? -1] : []),
   ]);
   if (offsets) head.set(offsets, headerWords);
   head.set(table, headerWords + (offsets?.length ?? 0));
-  return Buffer.concat([wordBytes(head), ...blocks, ...(chunk ? [chunk] : [])]);
+  return Buffer.concat([
+    wordBytes(head),
+    ...blocks,
+    ...(chunk ? [chunk] : []),
+    ...(names ? [names.unchanged, ...(names.items ? [names.items] : [])] : []),
+  ]);
 }
 
 /** Format 3, as runs recorded before keep it (and tests write it). */
@@ -280,12 +304,15 @@ export class Ascending implements Places {
 }
 
 /** A run's orders as a page reads them: each order decoded only as far as asked for. */
-export interface OrdersView extends Omit<ItemOrders, 'places' | 'skipped' | 'firstChunk' | 'items'> {
+export interface OrdersView
+  extends Omit<ItemOrders, 'places' | 'skipped' | 'firstChunk' | 'items' | 'keptNames'> {
   readonly places: Readonly<Record<MergedSort, Places>>;
   readonly skipped: Places;
   readonly firstChunk: Uint8Array | null;
   /** The stored items' blocks and orders (format 6); null: the stored items are rows. */
   readonly items: StoredView | null;
+  /** The kept names, deflated (format 7); null: kept in the orders row's text columns, if at all. */
+  readonly keptNames: { readonly unchanged: Uint8Array; readonly items: Uint8Array | null } | null;
 }
 
 /** `StoredOrders` as a page reads them. */
@@ -320,7 +347,10 @@ export function decodeOrders(data: Uint8Array): ItemOrders {
 export function openOrders(data: Uint8Array): OrdersView {
   if (
     data[0] === (BLOCKED & 0xff) &&
-    (data[1] === BLOCKED >> 8 || data[1] === WITH_CHUNK >> 8 || data[1] === WITH_ITEMS >> 8)
+    (data[1] === BLOCKED >> 8 ||
+      data[1] === WITH_CHUNK >> 8 ||
+      data[1] === WITH_ITEMS >> 8 ||
+      data[1] === WITH_NAMES >> 8)
   )
     return openBlocks(data);
   const bytes = inflateRawSync(data);
@@ -339,6 +369,7 @@ export function openOrders(data: Uint8Array): OrdersView {
     listOffsets: orders.listOffsets,
     firstChunk: null,
     items: null,
+    keptNames: null,
   };
 }
 
@@ -354,11 +385,20 @@ function openBlocks(data: Uint8Array): OrdersView {
   const skippedLength = word(3);
   const offsetsLength = word(4);
   const block = word(5);
-  const withItems = data[1] === WITH_ITEMS >> 8;
+  const withNames = data[1] === WITH_NAMES >> 8;
+  const withItems = withNames || data[1] === WITH_ITEMS >> 8;
   const withChunk = withItems || data[1] === WITH_CHUNK >> 8;
   const chunkLength = withChunk ? word(6) : -1;
   const itemBlock = withItems ? word(7) : 0;
-  let at = withItems ? WITH_ITEMS_HEADER_WORDS : withChunk ? WITH_CHUNK_HEADER_WORDS : BLOCKED_HEADER_WORDS;
+  const unchangedNamesLength = withNames ? word(8) : -1;
+  const itemNamesLength = withNames ? word(9) : -1;
+  let at = withNames
+    ? WITH_NAMES_HEADER_WORDS
+    : withItems
+      ? WITH_ITEMS_HEADER_WORDS
+      : withChunk
+        ? WITH_CHUNK_HEADER_WORDS
+        : BLOCKED_HEADER_WORDS;
   let listOffsets: number[] | null = null;
   if (offsetsLength >= 0) {
     listOffsets = Array.from({ length: offsetsLength }, (_, i) => word(at + i));
@@ -393,9 +433,28 @@ function openBlocks(data: Uint8Array): OrdersView {
   ];
   if (chunkLength >= 0 && byte + chunkLength > bytes.length) throw new Error('run item orders: truncated');
   const firstChunk = chunkLength < 0 ? null : bytes.subarray(byte, byte + chunkLength);
+  byte += Math.max(0, chunkLength);
   const items =
     itemAction && itemStatus ? { block: itemBlock, action: itemAction, status: itemStatus } : null;
-  return { stored, unchanged, places: { name, action, status }, skipped, listOffsets, firstChunk, items };
+  let keptNames: OrdersView['keptNames'] = null;
+  if (unchangedNamesLength >= 0) {
+    const end = byte + unchangedNamesLength + Math.max(0, itemNamesLength);
+    if (end > bytes.length) throw new Error('run item orders: truncated');
+    keptNames = {
+      unchanged: bytes.subarray(byte, byte + unchangedNamesLength),
+      items: itemNamesLength < 0 ? null : bytes.subarray(byte + unchangedNamesLength, end),
+    };
+  }
+  return {
+    stored,
+    unchanged,
+    places: { name, action, status },
+    skipped,
+    listOffsets,
+    firstChunk,
+    items,
+    keptNames,
+  };
 }
 
 /** Bytes of little-endian words as words, in place when aligned (inflated bytes are the reader's own). */
@@ -490,6 +549,7 @@ function openWords(bytes: Buffer): OrdersView {
     listOffsets,
     firstChunk: null,
     items: null,
+    keptNames: null,
   };
 }
 

@@ -2,6 +2,7 @@
  * Whom a run's items mention by id, to be named where they are shown: accounts (their own,
  * conflict candidates) and persons (managers old and new, owners of a conflicting link).
  */
+import { inflateRawSync } from 'node:zlib';
 import type { RunItem } from '../../core/index.ts';
 
 /** Accounts and persons a page of items names: their accounts, conflict candidates, managers, owners. */
@@ -112,6 +113,41 @@ function searchLines(text: string, employeeNumber: string): string | undefined {
     const start = text.lastIndexOf('\n', mid - 1) + 1;
     const end = text.indexOf('\n', start);
     const [n, name] = JSON.parse(text.slice(start, text[end - 1] === ',' ? end - 1 : end)) as [
+      string,
+      string,
+    ];
+    if (n === employeeNumber) return name;
+    if (n < employeeNumber) lo = end + 1;
+    else hi = start;
+  }
+  return undefined;
+}
+
+/**
+ * Kept names from their text deflated (run-item-orders.ts, format 7): inflated when first asked, and
+ * searched as bytes, one line by binary search — only the lines looked at are decoded, not the text
+ * (a line break byte never occurs inside a multi-byte UTF-8 character).
+ */
+export function keptNamesBytes(deflated: Uint8Array): KeptNames {
+  let bytes: Buffer | undefined;
+  return {
+    get(n) {
+      bytes ??= inflateRawSync(deflated);
+      // "[]": no names; else "[\n", one entry a line, "\n]" (`keptNamesText`).
+      if (bytes.length <= 2 || bytes[1] !== 0x0a) return undefined;
+      return searchLineBytes(bytes, n);
+    },
+  };
+}
+
+function searchLineBytes(bytes: Buffer, employeeNumber: string): string | undefined {
+  let lo = 2;
+  let hi = bytes.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = bytes.lastIndexOf(0x0a, mid - 1) + 1;
+    const end = bytes.indexOf(0x0a, start);
+    const [n, name] = JSON.parse(bytes.toString('utf8', start, bytes[end - 1] === 0x2c ? end - 1 : end)) as [
       string,
       string,
     ];

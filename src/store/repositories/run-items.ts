@@ -45,7 +45,7 @@ import {
   pageOf,
   seqAt,
 } from './run-item-orders.ts';
-import { type KeptNames, keptNames, keptNamesText, personsNamedIn } from './run-item-refs.ts';
+import { type KeptNames, keptNames, keptNamesBytes, keptNamesText, personsNamedIn } from './run-item-refs.ts';
 import {
   chunkOffsets,
   compressList,
@@ -646,16 +646,16 @@ export class RunItemRepository {
     }
     // The list's first chunk travels with the orders too: page 1 by name reads no list (run-item-orders.ts).
     const firstChunk = text?.chunks[0] === undefined ? null : deflateRawSync(text.chunks[0]);
-    const orders = encodeOrders({ ...merged, listOffsets, firstChunk, items: itemOrders });
+    // The names the items mention travel with the orders too, deflated (format 7): a run's first page
+    // reads them as bytes with its orders, and decodes only the lines it looks at.
+    const keptNames = {
+      unchanged: deflateRawSync(unchangedNames),
+      items: deflateRawSync(itemNames),
+    };
+    const orders = encodeOrders({ ...merged, listOffsets, firstChunk, items: itemOrders, keptNames });
     await this.ctx.db
       .insertInto('run_item_orders')
-      .values({
-        run_id: run.id,
-        data: orders,
-        unchanged_names: unchangedNames,
-        item_names: itemNames,
-        items: index,
-      })
+      .values({ run_id: run.id, data: orders, unchanged_names: null, item_names: null, items: index })
       .execute();
     return { unchangedCount: unchanged.length, unchangedList: text?.hash ?? null, itemCounts: counts };
   }
@@ -1143,17 +1143,7 @@ export class RunItemRepository {
         item_names: string | null;
       }>(CompiledQuery.raw(READS[this.ctx.dialect].orders, [run.id]))
     ).rows;
-    return remember(
-      ordersCache,
-      cacheKey,
-      row
-        ? {
-            view: openOrders(row.data),
-            unchanged: parsedNames(row.unchanged_names),
-            items: parsedNames(row.item_names),
-          }
-        : null,
-    );
+    return remember(ordersCache, cacheKey, row ? ordersRowOf(row) : null);
   }
 
   /** The index of a run's stored items in blocks (null for runs recorded before 0450), cached. */
@@ -1312,6 +1302,23 @@ interface NameRow {
 }
 
 const parsedNames = (text: string | null): KeptNames | null => (text ? keptNames(text) : null);
+
+/** A run's orders and its kept names: in the orders (format 7), else in the row's text columns. */
+function ordersRowOf(row: {
+  data: Uint8Array;
+  unchanged_names: string | null;
+  item_names: string | null;
+}): OrdersRow {
+  const view = openOrders(row.data);
+  const kept = view.keptNames;
+  if (kept)
+    return {
+      view,
+      unchanged: keptNamesBytes(kept.unchanged),
+      items: kept.items === null ? null : keptNamesBytes(kept.items),
+    };
+  return { view, unchanged: parsedNames(row.unchanged_names), items: parsedNames(row.item_names) };
+}
 
 const sumOf = (counts: Readonly<Record<string, number>>): number =>
   Object.values(counts).reduce((n, c) => n + c, 0);

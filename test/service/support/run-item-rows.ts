@@ -4,11 +4,12 @@
  * steps as tuples), its blocks and index gone, its orders without the stored items' own orders. Tests
  * page such runs to show that runs recorded before read exactly as before.
  */
+import { inflateRawSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
 import { ACTIONS, type ItemStatus, type RunItem } from '../../../src/core/index.ts';
 import type { Database } from '../../../src/store/database.ts';
 import type { Run } from '../../../src/store/index.ts';
-import { decodeOrders, encodeOrders } from '../../../src/store/repositories/run-item-orders.ts';
+import { decodeOrders, encodeOrders, openOrders } from '../../../src/store/repositories/run-item-orders.ts';
 import { isUnchanged, nameKey } from '../../../src/store/repositories/run-person-list.ts';
 
 const STATUS_ORDER: readonly ItemStatus[] = ['failed', 'blocked', 'warning', 'skipped', 'success'];
@@ -70,9 +71,16 @@ export async function asRows(db: Kysely<Database>, run: Run, items: readonly Run
     .executeTakeFirst();
   if (!row) return;
   const { items: _, ...orders } = decodeOrders(row.data);
+  // Runs recorded before 0450 kept the names of the unchanged persons their items mention as text.
+  const kept = openOrders(row.data).keptNames;
   await db
     .updateTable('run_item_orders')
-    .set({ data: encodeOrders(orders), item_names: null, items: null })
+    .set({
+      data: encodeOrders(orders),
+      ...(kept ? { unchanged_names: inflateRawSync(kept.unchanged).toString('utf8') } : {}),
+      item_names: null,
+      items: null,
+    })
     .where('run_id', '=', run.id)
     .execute();
 }
