@@ -28,17 +28,12 @@ export function namedIn(items: readonly RunItem[]): { accounts: string[]; person
  * The persons a whole run's items name (when it is recorded): the accounts are left out, since a
  * run's 50,000 account ids would only be collected to be dropped.
  */
-export function personsNamedIn(
-  items: readonly RunItem[],
-  /** Added to (the persons of other items already in it): a run's items may be read in slices. */
-  persons = new Set<string>(),
-  from = 0,
-  to = items.length,
-): Set<string> {
+export function personsNamedIn(items: readonly RunItem[]): Set<string> {
+  const persons = new Set<string>();
   const add = (p: string) => persons.add(p);
   // Indexed loops, here and below: iterating a run's 50,000 items and their changes and steps made
   // ~7 MB of iterator results and `[old, new]` arrays before the loops were optimised.
-  for (let i = from; i < to; i++) addPersons(items[i] as RunItem, add);
+  for (let i = 0; i < items.length; i++) addPersons(items[i] as RunItem, add);
   return persons;
 }
 

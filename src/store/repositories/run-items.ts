@@ -55,9 +55,8 @@ import {
   fromEntry,
   isUnchanged,
   LIST_CHUNK,
-  type ListText,
-  ListTextMaker,
   listHeadBytes,
+  listText,
   nameKey,
   toEntry,
   type UnchangedEntry,
@@ -433,83 +432,6 @@ function mergedOrders(
   };
 }
 
-/** Lets the event loop run: zlib's and the database's callbacks, then the next step. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Items whose named persons are collected per step. */
-const NAMED_STEP = 4096;
-/** Chunks of the unchanged list made per step (each `LIST_CHUNK` entries). */
-const LIST_STEP = 2;
-
-/**
- * What a run records beside its blocks, made in steps with the event loop let run between them (see
- * `record`): the same values, in the same order, as made one after another.
- */
-async function restOf(
-  items: readonly RunItem[],
-  stored: readonly Keyed[],
-  named: readonly Keyed[],
-  unchanged: readonly Keyed[],
-  unchangedInRunOrder: readonly Keyed[],
-  everyone: readonly Keyed[],
-  ranks: {
-    readonly actionOf: Int8Array;
-    readonly statusOf: Int8Array;
-    readonly byAction: Int32Array;
-    readonly byStatus: Int32Array;
-  },
-) {
-  const { actionOf, statusOf, byAction, byStatus } = ranks;
-  // The names the items mention are kept in employee number order: collected in the run's order
-  // when that is it already, so only a check is left of their sort.
-  const mentioned = new Set<string>();
-  for (let from = 0; from < items.length; from += NAMED_STEP) {
-    await breathe();
-    personsNamedIn(items, mentioned, from, Math.min(items.length, from + NAMED_STEP));
-  }
-  await breathe();
-  const storedInNumberOrder = inNumberOrder(stored);
-  const itemNames = mentionedIn(storedInNumberOrder ? stored : named, mentioned);
-  await breathe();
-  const unchangedNames = inNumberOrder(unchangedInRunOrder)
-    ? mentionedIn(unchangedInRunOrder, mentioned)
-    : mentionedIn(unchanged, mentioned);
-  let text: ListText | null = null;
-  if (unchanged.length > 0) {
-    const maker = new ListTextMaker();
-    for (let at = 0; at < unchanged.length; at += LIST_CHUNK * LIST_STEP) {
-      await breathe();
-      const stop = Math.min(unchanged.length, at + LIST_CHUNK * LIST_STEP);
-      for (let from = at; from < stop; from += LIST_CHUNK) {
-        const chunk: UnchangedEntry[] = [];
-        for (let i = from; i < Math.min(stop, from + LIST_CHUNK); i++)
-          chunk.push(toEntry((unchanged[i] as Keyed).item));
-        maker.add(chunk);
-      }
-    }
-    text = maker.done();
-  }
-  await breathe();
-  const merged = mergedOrders(everyone, actionOf, statusOf, byAction, byStatus, unchanged);
-  await breathe();
-  // The index is kept in employee number order: the run's own order when it is that already (the
-  // engine's is), so that order need not be sorted again from the name order.
-  const index = encodeItemIndex(
-    (storedInNumberOrder ? stored : named).map(
-      ({ item, seq }): IndexEntry => [
-        item.employeeNumber,
-        item.displayName,
-        seq,
-        actionOf[seq] as number,
-        statusOf[seq] as number,
-      ],
-    ),
-  );
-  const keyedBy = (order: Int32Array, rankOf: Int8Array) =>
-    order.map((seq) => (rankOf[seq] as number) * named.length + seq);
-  const byRank = { action: keyedBy(byAction, actionOf), status: keyedBy(byStatus, statusOf) };
-  return { itemNames, unchangedNames, text, merged, index, byRank };
-}
-
 interface MergedRow {
   readonly key: string;
   readonly action: number;
@@ -577,19 +499,6 @@ export class RunItemRepository {
     // The action and status orders keep the name order within a rank (a stable sort).
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
-    // The rest — the list's text (compressed later only when its hash is not stored yet: a run that
-    // leaves the same persons unchanged as an earlier one shares that run's list), the orders, the
-    // index, the names of the persons the items mention — is made in small steps while the blocks are
-    // deflated and written: each step runs when this thread would otherwise wait for zlib or the
-    // database.
-    const rest = restOf(items, stored, named, unchanged, unchangedInRunOrder, everyone, {
-      actionOf,
-      statusOf,
-      byAction,
-      byStatus,
-    });
-    // A failed block write or deflate is the error to tell; the rest's is told when awaited.
-    rest.catch(() => {});
     // Blocks of the name order (seq = the name position): a page in the default order is one or two
     // blocks. Each is deflated on libuv's thread pool while the next one's lines are made here.
     const block = ITEM_BLOCK;
@@ -606,7 +515,7 @@ export class RunItemRepository {
     } finally {
       encoder.close();
     }
-    // On PostgreSQL the server inserts them while the rest is finished here.
+    // On PostgreSQL the server inserts them while the rest is made here.
     const blocksWritten = insertRows(
       this.ctx.db,
       this.ctx.dialect,
@@ -615,9 +524,36 @@ export class RunItemRepository {
       data.length,
       (b) => [run.id, b, data[b]],
     );
+    // The rest is made while the blocks are written: the list's text (compressed only when its hash is
+    // not stored yet — a run that leaves the same persons unchanged as an earlier one shares that run's
+    // list), the orders, the index, the names of the persons the items mention.
     blocksWritten.catch(() => {});
-    const { itemNames, unchangedNames, text, merged, index, byRank } = await rest;
-    const itemOrders = { block, ...byRank };
+    // The names the items mention are kept in employee number order: collected in the run's order
+    // when that is it already, so only a check is left of their sort.
+    const mentioned = personsNamedIn(items);
+    const itemNames = mentionedIn(inNumberOrder(stored) ? stored : named, mentioned);
+    const unchangedNames = mentionedIn(
+      inNumberOrder(unchangedInRunOrder) ? unchangedInRunOrder : unchanged,
+      mentioned,
+    );
+    const text = unchanged.length === 0 ? null : listText(unchanged.map((k) => toEntry(k.item)));
+    const merged = mergedOrders(everyone, actionOf, statusOf, byAction, byStatus, unchanged);
+    const keyedBy = (order: Int32Array, rankOf: Int8Array) =>
+      order.map((seq) => (rankOf[seq] as number) * named.length + seq);
+    const itemOrders = { block, action: keyedBy(byAction, actionOf), status: keyedBy(byStatus, statusOf) };
+    // The index is kept in employee number order: the run's own order when it is that already (the
+    // engine's is), so that order need not be sorted again from the name order.
+    const index = encodeItemIndex(
+      (inNumberOrder(stored) ? stored : named).map(
+        ({ item, seq }): IndexEntry => [
+          item.employeeNumber,
+          item.displayName,
+          seq,
+          actionOf[seq] as number,
+          statusOf[seq] as number,
+        ],
+      ),
+    );
     await blocksWritten;
     let listOffsets: number[] | null = null;
     if (text !== null) {

@@ -127,31 +127,16 @@ export interface ListText {
 }
 
 export function listText(entries: readonly UnchangedEntry[]): ListText {
-  const maker = new ListTextMaker();
-  for (let at = 0; at < entries.length; at += LIST_CHUNK) maker.add(entries.slice(at, at + LIST_CHUNK));
-  return maker.done();
-}
-
-/**
- * `listText` made a chunk at a time (each `add` a whole chunk of `LIST_CHUNK` entries, the last one
- * fewer), so a run's list is made in small steps between its other work and no chunk's entries outlive
- * their chunk.
- */
-export class ListTextMaker {
   // The hash covers each chunk's JSON as it is compressed, so the list is made into text once: a list
   // equal to an earlier run's is shared.
-  readonly #hash = createHash('sha256');
-  readonly #chunks: string[] = [];
-
-  add(chunk: readonly UnchangedEntry[]): void {
-    const json = JSON.stringify(chunk);
-    this.#hash.update(json).update('\n');
-    this.#chunks.push(json);
+  const hash = createHash('sha256');
+  const chunks: string[] = [];
+  for (let at = 0; at < entries.length; at += LIST_CHUNK) {
+    const json = JSON.stringify(entries.slice(at, at + LIST_CHUNK));
+    hash.update(json).update('\n');
+    chunks.push(json);
   }
-
-  done(): ListText {
-    return { hash: this.#hash.digest('base64url'), chunks: this.#chunks };
-  }
+  return { hash: hash.digest('base64url'), chunks };
 }
 
 /** The stored bytes of a list's text: a head of chunk offsets, then each chunk compressed. */
