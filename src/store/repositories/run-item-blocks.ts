@@ -7,7 +7,7 @@
  */
 import { constants, createDeflateRaw, type DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Action, ItemStatus, RunItem, RunStep, StepReason } from '../../core/index.ts';
-import { type KeptNames, keptNames, keptNamesText } from './run-item-refs.ts';
+import { type KeptNames, keptLines, keptNamesText } from './run-item-refs.ts';
 
 /**
  * Stored items per block. A page of a rare action's tile in name order reads one block per item
@@ -333,14 +333,14 @@ export interface ItemIndex extends KeptNames {
 }
 
 export function openItemIndex(data: Uint8Array): ItemIndex {
-  const text = inflateRawSync(data).toString('utf8');
-  const names = keptNames(text);
+  const bytes = inflateRawSync(data);
+  const names = keptLines(bytes);
   let bySeq: IndexEntry[] | undefined;
   return {
     get: (n) => names.get(n),
     bySeq() {
       if (bySeq) return bySeq;
-      const entries = JSON.parse(text) as IndexEntry[];
+      const entries = JSON.parse(bytes.toString('utf8')) as IndexEntry[];
       bySeq = new Array(entries.length);
       for (const e of entries) bySeq[e[2]] = e;
       return bySeq;

@@ -89,7 +89,7 @@ export function keptNamesText(names: Named[]): string {
  * hold a raw line break), else — as runs recorded before wrote them — parsed whole, when first asked.
  */
 export function keptNames(text: string): KeptNames {
-  if (text.length > 2 && text[1] === '\n') return { get: (n) => searchLines(text, n) };
+  if (text.length > 2 && text[1] === '\n') return whenAsked(() => keptLines(Buffer.from(text, 'utf8')));
   let parsed: Map<string, string> | undefined;
   return {
     get(n) {
@@ -99,43 +99,35 @@ export function keptNames(text: string): KeptNames {
   };
 }
 
-function searchLines(text: string, employeeNumber: string): string | undefined {
-  // Lines start at lo ≤ start < hi: after the opening "[\n", before the closing "]".
-  let lo = 2;
-  let hi = text.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = text.lastIndexOf('\n', mid - 1) + 1;
-    const end = text.indexOf('\n', start);
-    const [n, name] = JSON.parse(text.slice(start, text[end - 1] === ',' ? end - 1 : end)) as [
-      string,
-      string,
-    ];
-    if (n === employeeNumber) return name;
-    if (n < employeeNumber) lo = end + 1;
-    else hi = start;
-  }
-  return undefined;
-}
-
 /**
  * Kept names from their text deflated (run-item-orders.ts, format 7): inflated when first asked, and
  * searched as bytes, one line by binary search — only the lines looked at are decoded, not the text
  * (a line break byte never occurs inside a multi-byte UTF-8 character).
  */
 export function keptNamesBytes(deflated: Uint8Array): KeptNames {
-  let bytes: Buffer | undefined;
+  return whenAsked(() => keptLines(inflateRawSync(deflated)));
+}
+
+/** Names made when first asked for, then kept. */
+function whenAsked(make: () => KeptNames): KeptNames {
+  let names: KeptNames | undefined;
   return {
     get(n) {
-      bytes ??= inflateRawSync(deflated);
-      // "[]": no names; else "[\n", one entry a line, "\n]" (`keptNamesText`).
-      if (bytes.length <= 2 || bytes[1] !== 0x0a) return undefined;
-      return searchLineBytes(bytes, n);
+      names ??= make();
+      return names.get(n);
     },
   };
 }
 
+/** Kept names in the UTF-8 bytes of their text (`keptNamesText`), searched in place. */
+export function keptLines(bytes: Buffer): KeptNames {
+  // "[]": no names; else "[\n", one entry a line, "\n]".
+  const lined = bytes.length > 2 && bytes[1] === 0x0a;
+  return { get: (n) => (lined ? searchLineBytes(bytes, n) : undefined) };
+}
+
 function searchLineBytes(bytes: Buffer, employeeNumber: string): string | undefined {
+  // Lines start at lo ≤ start < hi: after the opening "[\n", before the closing "]".
   let lo = 2;
   let hi = bytes.length - 1;
   while (lo < hi) {
