@@ -26,6 +26,7 @@ import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
   BlockEncoder,
+  encodeBlock,
   encodeItemIndex,
   type IndexEntry,
   ITEM_BLOCK,
@@ -500,20 +501,23 @@ export class RunItemRepository {
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
     // Blocks of the name order (seq = the name position): a page in the default order is one or two
-    // blocks. Each is deflated on libuv's thread pool while the next one's lines are made here.
+    // blocks. Each is deflated on another thread while the next ones' lines are made here.
     const block = ITEM_BLOCK;
-    const encoder = new BlockEncoder();
+    const linesOf = (start: number): string[] => {
+      const lines: string[] = [];
+      const end = Math.min(named.length, start + block);
+      for (let seq = start; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
+      return lines;
+    };
     let data: Buffer[];
     try {
-      for (let start = 0; start < named.length; start += block) {
-        const lines: string[] = [];
-        const end = Math.min(named.length, start + block);
-        for (let seq = start; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
-        await encoder.add(lines);
-      }
+      const encoder = new BlockEncoder();
+      for (let start = 0; start < named.length; start += block) encoder.add(linesOf(start));
       data = await encoder.blocks();
-    } finally {
-      encoder.close();
+    } catch {
+      // No deflating thread (it failed or could not start): the blocks are made here, as `encodeBlock` does.
+      data = [];
+      for (let start = 0; start < named.length; start += block) data.push(encodeBlock(linesOf(start)));
     }
     // On PostgreSQL the server inserts them while the rest is made here.
     const blocksWritten = insertRows(
