@@ -18,7 +18,7 @@ import {
   writeProblems,
 } from './target-limits.ts';
 import { bare, draftItem, type PersonPlan, personPlan } from './types.ts';
-import { CandidateSequence, chooseUniqueFrom, type UniqueChoice } from './unique-names.ts';
+import { CandidateSequence, chooseUniqueFrom, MAX_LOCAL_PART, type UniqueChoice } from './unique-names.ts';
 import { writeBack } from './write-back.ts';
 
 const NO_VALUES: Readonly<Record<string, AttrValue>> = Object.freeze({});
@@ -186,6 +186,8 @@ function uniqueName(
       : undefined;
   let suffixesKey: string | undefined;
   let knownTaken = 0;
+  /** What the memo held for the name when the numbers began. */
+  let remembered = 0;
   const choice = chooseUniqueFrom(
     sequence,
     (localPart) => {
@@ -199,6 +201,22 @@ function uniqueName(
             if (suffixesKey === undefined) {
               suffixesKey = takenSuffixesKey(run, sequence.first as string, scratch);
               knownTaken = run.takenSuffixes.get(suffixesKey) ?? 0;
+              remembered = knownTaken;
+              const first = sequence.first as string;
+              // The first create of the name (a later one finds what this one learns in the memo),
+              // numbered as it is (not shortened to make room for the number): the tenant's numbers of
+              // it are taken.
+              if (
+                knownTaken === 0 &&
+                run.localPartTarget !== undefined &&
+                first.length + String(run.config.uniqueness.maxSuffix).length <= MAX_LOCAL_PART
+              ) {
+                knownTaken = run.registry.heldNumbers(
+                  run.localPartTarget,
+                  first,
+                  run.config.uniqueness.maxSuffix,
+                );
+              }
             }
             if (numbered.suffixed <= knownTaken) return true;
           }
@@ -210,7 +228,7 @@ function uniqueName(
   if (numbered !== undefined && suffixesKey !== undefined) {
     // Every number tried before the one chosen was taken (all of them when none was free).
     const taken = choice === null ? numbered.suffixed : numbered.suffixed - 1;
-    if (taken > knownTaken) run.takenSuffixes.set(suffixesKey, taken);
+    if (taken > remembered) run.takenSuffixes.set(suffixesKey, taken);
   }
   const first = sequence.first;
   if (choice === null || choice.tried <= 1) return { choice, first, taken: undefined };

@@ -107,6 +107,13 @@ export interface PlanRun {
    * numbered into the tens). Only for pure unique rules (uniqueRulesPure).
    */
   readonly takenSuffixes: Map<string, number>;
+  /**
+   * The target of a unique rule that is the local part itself (`[UniqueName]`, a text: the mail
+   * nickname), when the unique rules are pure: a numbered local part the tenant holds there is taken
+   * whatever the other rules give, so the tenant's own numbers are known before any is tried
+   * (UniqueNameRegistry.heldNumbers).
+   */
+  readonly localPartTarget: string | undefined;
   readonly matchOn: readonly MatchOn[];
   readonly matchesOnUniqueName: boolean;
   readonly registry: UniqueNameRegistry;
@@ -149,6 +156,7 @@ export function planRun(input: PlanInput): PlanRun {
     const rule = mapping.byTarget.get(attribute);
     return { attribute, rule, unique: rule?.references.includes(UNIQUE) === true };
   });
+  const pure = arePure(uniqueRules, config.mapping);
   const comparedRules = plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED);
   const overrides = input.overrides ?? NO_OVERRIDES;
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
@@ -170,9 +178,10 @@ export function planRun(input: PlanInput): PlanRun {
     comparedRules,
     differences: differencesOf(comparedRules.map((r) => r.target)),
     uniqueRules,
-    uniqueRulesPure: arePure(uniqueRules, config.mapping),
+    uniqueRulesPure: pure,
     uniqueReferences: referencesOf(uniqueRules),
     takenSuffixes: new Map(),
+    localPartTarget: pure ? localPartTarget(uniqueRules, config.mapping) : undefined,
     matchOn,
     matchesOnUniqueName: matchOn.some((m) => m.unique),
     registry: new UniqueNameRegistry(
@@ -269,6 +278,19 @@ function arePure(rules: readonly CompiledRule[], mapping: ConnectionConfig['mapp
       if (!givesSameAnswer(call[1] as string)) return false;
   }
   return true;
+}
+
+/** The target of the first unique rule that gives the local part as it is (PlanRun.localPartTarget). */
+function localPartTarget(
+  rules: readonly CompiledRule[],
+  mapping: ConnectionConfig['mapping'],
+): string | undefined {
+  for (const rule of rules) {
+    const source = mapping.find((m) => m.target === rule.target && m.type !== 'none');
+    if (rule.type === 'string' && source?.type === 'expression' && source.source?.trim() === `[${UNIQUE}]`)
+      return rule.target;
+  }
+  return undefined;
 }
 
 function referencesOf(rules: readonly CompiledRule[]): readonly string[] | undefined {

@@ -408,6 +408,35 @@ describe('planner', () => {
     ]);
   });
 
+  test('unique names: the tenant’s own numbers of a name are passed over, counted as tried', () => {
+    // The mail nicknames jan.jansen2–4 and 6 are held; 5 only as a UPN (which the rules still check).
+    const nicknames = ['jan.jansen', 'j.jansen', 'jan.jansen2', 'jan.jansen3', 'jan.jansen4', 'jan.jansen6'];
+    const taken = [
+      ...nicknames.map((name, i): Account => ({ id: `a${i}`, attributes: { mailNickname: name } })),
+      { id: 'u5', attributes: { userPrincipalName: 'jan.jansen5@contoso.nl' } },
+    ];
+    const numbers = ['100', '101'];
+    const p = byEmployee(
+      run(
+        numbers.map((n) => user(n, 'Jan', 'Jansen')),
+        numbers.map((n) => job(n, '2026-01-01', null)),
+        taken,
+      ),
+    );
+    const chosen = numbers.map((n) => {
+      const create = p.get(n)?.writes[0];
+      const step = p.get(n)?.item.steps.find((s) => s.reason?.code === 'name-taken');
+      return [
+        create?.kind === 'create' ? create.attributes.mailNickname : null,
+        step?.reason?.code === 'name-taken' ? step.reason.candidate : null,
+      ];
+    });
+    assert.deepEqual(chosen, [
+      ['jan.jansen7', 8],
+      ['jan.jansen8', 9],
+    ]);
+  });
+
   test('unique names: numbered names found taken in one domain are tried again in another', () => {
     // The domain is the person's own (a column of theirs), so the memo of taken numbers must be per domain.
     const byDomain: ConnectionConfig = {

@@ -121,3 +121,26 @@ test('reservations of more attributes than share one map of bits are kept as rel
   assert.equal(registry.isFree('a33', 'Late'), false);
   assert.equal(registry.isFree('a32', 'late'), true);
 });
+
+test('heldNumbers: how far the tenant holds base2, base3, … without a gap, up to the largest suffix', () => {
+  const nicknames = ['jan2', 'jan3', 'jan5', 'jan12', 'piet3', 'kees2', 'kees3', 'kees4'];
+  const index = new AccountIndex(
+    nicknames.map((mailNickname, i) => ({ id: String(i), attributes: { mailNickname } })),
+    ['mailNickname'],
+  );
+  const registry = new UniqueNameRegistry(index, collisions, {}, [], ['mailNickname']);
+  assert.equal(registry.heldNumbers('mailNickname', 'jan', 99), 3);
+  assert.equal(registry.heldNumbers('mailNickname', 'jan1', 99), 2, 'jan12 is jan1 numbered 2');
+  assert.equal(registry.heldNumbers('mailNickname', 'piet', 99), 1, 'piet2 is free');
+  assert.equal(registry.heldNumbers('mailNickname', 'kees', 3), 3, 'no further than the largest suffix');
+  registry.reserve('mailNickname', 'piet2');
+  assert.equal(
+    registry.heldNumbers('mailNickname', 'piet', 99),
+    1,
+    'what the run reserved is not the tenant',
+  );
+  const implied = new UniqueNameRegistry(index, collisions, {}, [
+    { attribute: 'userPrincipalName', from: 'sAMAccountName', suffix: '@contoso.nl' },
+  ]);
+  assert.equal(implied.heldNumbers('mailNickname', 'jan', 99), 1, 'not said where names are held implicitly');
+});
