@@ -583,6 +583,9 @@ for (const dialect of DIALECTS) {
             : i,
       );
       await everyone(await finish(renamed, own), renamed);
+      // A name whose case changes keeps its place: the last order still holds, though the names differ.
+      const recased = renamed.map((i) => (i.employeeNumber === z ? { ...i, displayName: 'AA FIRST' } : i));
+      await everyone(await finish(recased, own), recased);
       // Persons in another run order: positions are the run's, not employee numbers.
       const reversed = [...renamed].reverse();
       await everyone(await finish(reversed, own), reversed);

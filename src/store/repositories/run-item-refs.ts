@@ -19,7 +19,7 @@ export function namedIn(items: readonly RunItem[]): { accounts: string[]; person
       else if (r.code === 'conflict') accounts.push(...r.accounts);
       else if (r.code === 'conflict-linked-elsewhere') accounts.push(r.account);
     }
-    addPersons(i, (p) => persons.push(p));
+    personsNamedBy(i, (p) => persons.push(p));
   }
   return { accounts, persons };
 }
@@ -33,11 +33,12 @@ export function personsNamedIn(items: readonly RunItem[]): Set<string> {
   const add = (p: string) => persons.add(p);
   // Indexed loops, here and below: iterating a run's 50,000 items and their changes and steps made
   // ~7 MB of iterator results and `[old, new]` arrays before the loops were optimised.
-  for (let i = 0; i < items.length; i++) addPersons(items[i] as RunItem, add);
+  for (let i = 0; i < items.length; i++) personsNamedBy(items[i] as RunItem, add);
   return persons;
 }
 
-function addPersons(i: RunItem, add: (employeeNumber: string) => void): void {
+/** Tells `add` each person one item names (the persons of `personsNamedIn`). */
+export function personsNamedBy(i: RunItem, add: (employeeNumber: string) => void): void {
   const changes = i.changes;
   for (let n = 0; n < changes.length; n++) {
     const c = changes[n] as RunItem['changes'][number];

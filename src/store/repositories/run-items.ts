@@ -46,7 +46,7 @@ import {
   pageOf,
   seqAt,
 } from './run-item-orders.ts';
-import { type KeptNames, keptNames, keptNamesBytes, keptNamesText, personsNamedIn } from './run-item-refs.ts';
+import { type KeptNames, keptNames, keptNamesBytes, keptNamesText, personsNamedBy } from './run-item-refs.ts';
 import {
   chunkOffsets,
   compressList,
@@ -137,109 +137,103 @@ export interface RecordedItems {
   readonly itemCounts: RunCounts;
 }
 
-interface Keyed {
-  readonly item: RunItem;
-  /** The name as its key holds it (`foldName`). */
-  readonly folded: string;
-  /** `nameKey`, made when first compared (`keyOf`). */
-  key: string | null;
-  /** A stored item (else one of the unchanged persons, kept in the run's list). */
-  readonly stored: boolean;
-  /** Its place in the run's order. */
-  readonly at: number;
-  /** A stored item's place in the name order, once sorted. */
-  seq: number;
+/**
+ * What the record reads of each person, by their place in the run's order, gathered in one pass over
+ * the items: the other passes (name order, splits, orders, names, index) read these compact arrays
+ * instead of 50,000 items scattered over the heap.
+ */
+interface Persons {
+  readonly numbers: readonly string[];
+  readonly names: readonly string[];
+  /** 1 for a stored item, 0 for one of the unchanged persons (kept in the run's list). */
+  readonly stored: Uint8Array;
 }
 
-/** `nameKey` of the keyed item: the same text, from the name folded once. */
-const keyOf = (k: Keyed): string => {
-  k.key ??= `${k.folded}\u0000${k.item.employeeNumber}`;
-  return k.key;
-};
-
-const byName = (a: Keyed, b: Keyed) => {
-  const x = keyOf(a);
-  const y = keyOf(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** `nameKey` of person `i`, from their name folded once. */
+const keyOf = (p: Persons, folded: readonly string[], i: number): string =>
+  `${folded[i] as string}\u0000${p.numbers[i] as string}`;
 
 /**
- * The keyed items in name order, as a stable `sort(byName)` would put them: grouped by their keys'
- * first two characters first (an exact prefix of the order: keys compare character by character),
- * so each group sorts only its few — a 50,000-person run's comparisons fall from ~16 a key to ~6.
+ * Persons in name order, as a stable sort by `nameKey` would put them: grouped by their keys' first two
+ * characters first (an exact prefix of the order: keys compare character by character), so each group
+ * sorts only its few — a 50,000-person run's comparisons fall from ~16 a key to ~6.
  */
-function sortByName(keyed: readonly Keyed[]): Keyed[] {
-  const groups = new Map<number, Keyed[]>();
-  for (const k of keyed) {
-    const key = keyOf(k);
+function sortByName(p: Persons, folded: readonly string[]): Int32Array {
+  const keys: string[] = new Array(folded.length);
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < folded.length; i++) {
+    const key = keyOf(p, folded, i);
+    keys[i] = key;
     // A key shorter than two characters comes before every longer key that starts like it.
     const id =
       key.length === 0 ? -1 : key.charCodeAt(0) * 0x10001 + (key.length === 1 ? 0 : key.charCodeAt(1) + 1);
     const group = groups.get(id);
-    if (group) group.push(k);
-    else groups.set(id, [k]);
+    if (group) group.push(i);
+    else groups.set(id, [i]);
   }
-  const sorted: Keyed[] = [];
+  const byKey = (a: number, b: number) => {
+    const x = keys[a] as string;
+    const y = keys[b] as string;
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const sorted = new Int32Array(folded.length);
+  let at = 0;
   for (const id of [...groups.keys()].sort((a, b) => a - b)) {
-    const group = groups.get(id) as Keyed[];
-    if (group.length > 1) group.sort(byName);
-    for (const k of group) sorted.push(k);
+    const group = groups.get(id) as number[];
+    if (group.length > 1) group.sort(byKey);
+    for (const i of group) sorted[at++] = i;
   }
   return sorted;
 }
 
 /**
- * The name order of each connection's last recorded run, as positions in its run order: a run of the
- * same persons under the same names has the same order, which is checked in one pass (each key before
- * the next; keys are unique, so it is then the only order they have) instead of sorting them again.
- * A few bytes a person, for the last few connections.
+ * The name order of each connection's last recorded run, as positions in its run order, with the
+ * text of its names and employee numbers in run order (JSON: nothing else writes the same text). A run
+ * whose text is the same has the same persons at the same places, so the same order: found with no
+ * name folded and no key compared. Otherwise a run of the same persons under the same names in
+ * another order is checked in one pass (each key before the next; keys are unique, so it is then the
+ * only order they have) instead of sorting them again. A few bytes a person, for the last few
+ * connections.
  */
-const lastNameOrders = new Map<string, Int32Array>();
+const lastNameOrders = new Map<string, { readonly order: Int32Array; readonly text: string }>();
 const NAME_ORDERS_KEPT = 8;
 
 /**
- * `a`'s key comes before `b`'s, compared as the folded name and then the employee number: the key
- * joins them with U+0000, which is below every other character, so a name that is a prefix of another
- * comes first either way — unless a name holds U+0000 itself, when the keys are compared. (The keys are
- * made only to sort: each is a string of two parts, copied into one by its first comparison.)
+ * Person `a`'s key comes before `b`'s, compared as the folded name and then the employee number: the
+ * key joins them with U+0000, which is below every other character, so a name that is a prefix of
+ * another comes first either way — unless a name holds U+0000 itself, when the keys are compared.
  */
-function before(a: Keyed, b: Keyed): boolean {
-  if (a.folded.includes('\u0000') || b.folded.includes('\u0000')) return keyOf(a) < keyOf(b);
-  return a.folded < b.folded || (a.folded === b.folded && a.item.employeeNumber < b.item.employeeNumber);
+function before(p: Persons, folded: readonly string[], a: number, b: number): boolean {
+  const x = folded[a] as string;
+  const y = folded[b] as string;
+  if (x.includes('\u0000') || y.includes('\u0000')) return keyOf(p, folded, a) < keyOf(p, folded, b);
+  return x < y || (x === y && (p.numbers[a] as string) < (p.numbers[b] as string));
 }
 
-/**
- * Everyone in name order (as `sortByName` puts them), the connection's last order when it holds;
- * `keyed` is in the run's order (each one's `at`).
- */
-function inNameOrder(connectionId: string, keyed: readonly Keyed[]): Keyed[] {
+/** Everyone in name order (as `sortByName` puts them), as positions in the run's order. */
+function inNameOrder(connectionId: string, p: Persons): Int32Array {
+  const count = p.names.length;
+  const text = JSON.stringify(p.names) + JSON.stringify(p.numbers);
   const last = lastNameOrders.get(connectionId);
-  if (last !== undefined && last.length === keyed.length) {
-    const sorted: Keyed[] = new Array(keyed.length);
-    let holds = true;
-    let previous: Keyed | null = null;
-    for (let i = 0; i < last.length; i++) {
-      const k = keyed[last[i] as number];
-      if (k === undefined || (previous !== null && !before(previous, k))) {
-        holds = false;
+  // Most recently used last: the first key is the one to let go.
+  lastNameOrders.delete(connectionId);
+  if (last !== undefined && last.text === text) {
+    lastNameOrders.set(connectionId, last);
+    return last.order;
+  }
+  const folded = p.names.map(foldName);
+  let order: Int32Array | null = null;
+  if (last !== undefined && last.order.length === count) {
+    order = last.order;
+    for (let i = 1; i < count; i++)
+      if (!before(p, folded, order[i - 1] as number, order[i] as number)) {
+        order = null;
         break;
       }
-      sorted[i] = k;
-      previous = k;
-    }
-    if (holds) {
-      // Most recently used last: the first key is the one to let go.
-      lastNameOrders.delete(connectionId);
-      lastNameOrders.set(connectionId, last);
-      return sorted;
-    }
   }
-  const sorted = sortByName(keyed);
-  const order = new Int32Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) order[i] = (sorted[i] as Keyed).at;
-  lastNameOrders.delete(connectionId);
-  remember(lastNameOrders, connectionId, order, NAME_ORDERS_KEPT);
-  return sorted;
+  order ??= sortByName(p, folded);
+  remember(lastNameOrders, connectionId, { order, text }, NAME_ORDERS_KEPT);
+  return order;
 }
 
 /**
@@ -328,25 +322,28 @@ const BLOCK_CACHE_SIZE = 256;
 const headCache = new Map<string, readonly number[] | null>();
 
 /**
- * The names of the persons among `of` whom the run's items mention (managers, owners), as
- * `keptNamesText` writes them: a page names them without decoding the list of unchanged persons or
- * the run's index of stored items.
+ * The names of the persons among `of` (places in the run's order) whom the run's items mention
+ * (managers, owners), as `keptNamesText` writes them: a page names them without decoding the list of
+ * unchanged persons or the run's index of stored items.
  */
-function mentionedIn(of: readonly Keyed[], mentioned: ReadonlySet<string>): string {
+function mentionedIn(p: Persons, of: Int32Array, mentioned: ReadonlySet<string>): string {
   const names: [string, string][] = [];
-  for (const { item } of of)
-    if (mentioned.has(item.employeeNumber) && item.displayName !== '')
-      names.push([item.employeeNumber, item.displayName]);
+  for (let at = 0; at < of.length; at++) {
+    const i = of[at] as number;
+    const number = p.numbers[i] as string;
+    const name = p.names[i] as string;
+    if (mentioned.has(number) && name !== '') names.push([number, name]);
+  }
   return keptNamesText(names);
 }
 /**
- * Whether the keyed items are in ascending employee number order (the engine's): then the texts kept
- * in that order (`keptNamesText`) come out the same from them as from any other order of the same
- * items, with no sort left to do.
+ * Whether the persons (places in the run's order) are in ascending employee number order (the
+ * engine's): then the texts kept in that order (`keptNamesText`) come out the same from them as from
+ * any other order of the same persons, with no sort left to do.
  */
-function inNumberOrder(keyed: readonly Keyed[]): boolean {
-  for (let i = 1; i < keyed.length; i++)
-    if (!((keyed[i - 1] as Keyed).item.employeeNumber < (keyed[i] as Keyed).item.employeeNumber))
+function inNumberOrder(p: Persons, of: Int32Array): boolean {
+  for (let at = 1; at < of.length; at++)
+    if (!((p.numbers[of[at - 1] as number] as string) < (p.numbers[of[at] as number] as string)))
       return false;
   return true;
 }
@@ -374,48 +371,57 @@ const isEveryone = (q: RunItemQuery): boolean =>
  * by name position; every unchanged person is `no-change`, and by status the skipped ones come first.
  */
 function mergedOrders(
-  everyone: readonly Keyed[],
+  p: Persons,
+  everyone: Int32Array,
+  seqOf: Int32Array,
+  skippedAt: Uint8Array,
   actionOf: Int8Array,
   statusOf: Int8Array,
   byAction: Int32Array,
   byStatus: Int32Array,
-  unchanged: readonly Keyed[],
+  unchanged: Int32Array,
 ): ItemOrders {
   const skipped: number[] = [];
-  for (let i = 0; i < unchanged.length; i++)
-    if ((unchanged[i] as Keyed).item.status === 'skipped') skipped.push(i);
+  for (let u = 0; u < unchanged.length; u++) if (skippedAt[unchanged[u] as number] === 1) skipped.push(u);
   const noChange = actionRank('no-change');
   const skippedRank = statusRank('skipped');
   const successRank = statusRank('success');
   const stored = actionOf.length;
   // Ranks run from -1 (one not known, as `indexOf` ranks it): shifted by one to index the counts.
   const ranks = Math.max(ACTIONS.length, STATUS_ORDER.length) + 1;
-  const rankOf = (k: Keyed, ofStored: Int8Array, unchangedRank: number) =>
-    (k.stored ? (ofStored[k.seq] as number) : unchangedRank) + 1;
-  const before = (ofStored: Int8Array, unchangedRank: (k: Keyed) => number): Int32Array => {
-    const counts = new Int32Array(ranks + 1);
-    for (let i = 0; i < everyone.length; i++) {
-      const k = everyone[i] as Keyed;
-      const r = rankOf(k, ofStored, unchangedRank(k)) + 1;
-      counts[r] = (counts[r] as number) + 1;
-    }
-    for (let r = 1; r <= ranks; r++) counts[r] = (counts[r] as number) + (counts[r - 1] as number);
-    return counts;
-  };
-  const unchangedStatus = (k: Keyed) => (k.item.status === 'skipped' ? skippedRank : successRank);
-  const actionBefore = before(actionOf, () => noChange);
-  const statusBefore = before(statusOf, unchangedStatus);
+  const actionRankOf = (i: number) =>
+    (p.stored[i] === 1 ? (actionOf[seqOf[i] as number] as number) : noChange) + 1;
+  const statusRankOf = (i: number) =>
+    (p.stored[i] === 1
+      ? (statusOf[seqOf[i] as number] as number)
+      : skippedAt[i] === 1
+        ? skippedRank
+        : successRank) + 1;
+  const actionBefore = new Int32Array(ranks + 1);
+  const statusBefore = new Int32Array(ranks + 1);
+  for (let at = 0; at < everyone.length; at++) {
+    const i = everyone[at] as number;
+    const a = actionRankOf(i) + 1;
+    const s = statusRankOf(i) + 1;
+    actionBefore[a] = (actionBefore[a] as number) + 1;
+    statusBefore[s] = (statusBefore[s] as number) + 1;
+  }
+  for (let r = 1; r <= ranks; r++) {
+    actionBefore[r] = (actionBefore[r] as number) + (actionBefore[r - 1] as number);
+    statusBefore[r] = (statusBefore[r] as number) + (statusBefore[r - 1] as number);
+  }
   const name = new Int32Array(stored);
   const actionAt = new Int32Array(stored);
   const statusAt = new Int32Array(stored);
-  for (let p = 0; p < everyone.length; p++) {
-    const k = everyone[p] as Keyed;
-    const a = rankOf(k, actionOf, noChange);
-    const s = rankOf(k, statusOf, unchangedStatus(k));
-    if (k.stored) {
-      name[k.seq] = p;
-      actionAt[k.seq] = actionBefore[a] as number;
-      statusAt[k.seq] = statusBefore[s] as number;
+  for (let at = 0; at < everyone.length; at++) {
+    const i = everyone[at] as number;
+    const a = actionRankOf(i);
+    const s = statusRankOf(i);
+    if (p.stored[i] === 1) {
+      const seq = seqOf[i] as number;
+      name[seq] = at;
+      actionAt[seq] = actionBefore[a] as number;
+      statusAt[seq] = statusBefore[s] as number;
     }
     actionBefore[a] = (actionBefore[a] as number) + 1;
     statusBefore[s] = (statusBefore[s] as number) + 1;
@@ -457,46 +463,64 @@ export class RunItemRepository {
     await this.ctx.db.deleteFrom('run_items').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_blocks').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
-    // Both in the run's order (the engine's: by employee number) until sorted by name below.
-    const everyoneInRunOrder: Keyed[] = new Array(items.length);
-    const stored: Keyed[] = [];
-    const unchangedInRunOrder: Keyed[] = [];
-    for (let i = 0; i < items.length; i++) {
+    // One pass over the items, in the run's order (the engine's: by employee number): what the rest
+    // reads of each person, each unchanged person's list entry, and whom the items mention.
+    const count = items.length;
+    const numbers: string[] = new Array(count);
+    const names: string[] = new Array(count);
+    const isStored = new Uint8Array(count);
+    const skippedAt = new Uint8Array(count);
+    const entries: UnchangedEntry[] = new Array(count);
+    const mentioned = new Set<string>();
+    const mention = (employeeNumber: string) => mentioned.add(employeeNumber);
+    let storedCount = 0;
+    for (let i = 0; i < count; i++) {
       const item = items[i] as RunItem;
-      const k: Keyed = {
-        item,
-        folded: foldName(item.displayName),
-        key: null,
-        stored: !(run.compact && isUnchanged(item)),
-        at: i,
-        seq: -1,
-      };
-      everyoneInRunOrder[i] = k;
-      (k.stored ? stored : unchangedInRunOrder).push(k);
+      numbers[i] = item.employeeNumber;
+      names[i] = item.displayName;
+      if (run.compact && isUnchanged(item)) {
+        entries[i] = toEntry(item);
+        if (item.status === 'skipped') skippedAt[i] = 1;
+      } else {
+        isStored[i] = 1;
+        storedCount++;
+      }
+      personsNamedBy(item, mention);
+    }
+    const persons: Persons = { numbers, names, stored: isStored };
+    // Both in the run's order, as places in it.
+    const stored = new Int32Array(storedCount);
+    const unchangedInRunOrder = new Int32Array(count - storedCount);
+    for (let i = 0, s = 0, u = 0; i < count; i++) {
+      if (isStored[i] === 1) stored[s++] = i;
+      else unchangedInRunOrder[u++] = i;
     }
     const counts = emptyCounts();
     // Everyone in one name order, split: the stored items' and the unchanged persons' name orders, and
     // each stored item's place among everyone read off it.
-    const everyone = inNameOrder(run.connectionId, everyoneInRunOrder);
-    const named: Keyed[] = [];
-    const unchanged: Keyed[] = [];
-    for (let i = 0; i < everyone.length; i++) {
-      const k = everyone[i] as Keyed;
-      (k.stored ? named : unchanged).push(k);
+    const everyone = inNameOrder(run.connectionId, persons);
+    const named = new Int32Array(storedCount);
+    const unchanged = new Int32Array(count - storedCount);
+    /** A stored item's seq (its place in the name order of the stored items), by place in the run. */
+    const seqOf = new Int32Array(count);
+    for (let at = 0, s = 0, u = 0; at < count; at++) {
+      const i = everyone[at] as number;
+      if (isStored[i] === 1) {
+        seqOf[i] = s;
+        named[s++] = i;
+      } else unchanged[u++] = i;
     }
     // Each stored item's action and status rank, by seq.
     const actionOf = new Int8Array(named.length);
     const statusOf = new Int8Array(named.length);
     for (let seq = 0; seq < named.length; seq++) {
-      const k = named[seq] as Keyed;
-      k.seq = seq;
-      counts.actions[k.item.action]++;
-      counts.statuses[k.item.status]++;
-      actionOf[seq] = actionRank(k.item.action);
-      statusOf[seq] = statusRank(k.item.status);
+      const item = items[named[seq] as number] as RunItem;
+      counts.actions[item.action]++;
+      counts.statuses[item.status]++;
+      actionOf[seq] = actionRank(item.action);
+      statusOf[seq] = statusRank(item.status);
     }
-    if (named.length === 0 && unchangedInRunOrder.length === 0)
-      return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
+    if (count === 0) return { unchangedCount: 0, unchangedList: null, itemCounts: counts };
     // The action and status orders keep the name order within a rank (a stable sort).
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
@@ -506,7 +530,7 @@ export class RunItemRepository {
     const linesOf = (start: number): string[] => {
       const lines: string[] = [];
       const end = Math.min(named.length, start + block);
-      for (let seq = start; seq < end; seq++) lines.push(itemLine((named[seq] as Keyed).item));
+      for (let seq = start; seq < end; seq++) lines.push(itemLine(items[named[seq] as number] as RunItem));
       return lines;
     };
     let data: Buffer[];
@@ -534,29 +558,42 @@ export class RunItemRepository {
     blocksWritten.catch(() => {});
     // The names the items mention are kept in employee number order: collected in the run's order
     // when that is it already, so only a check is left of their sort.
-    const mentioned = personsNamedIn(items);
-    const itemNames = mentionedIn(inNumberOrder(stored) ? stored : named, mentioned);
+    const storedByNumber = inNumberOrder(persons, stored) ? stored : named;
+    const itemNames = mentionedIn(persons, storedByNumber, mentioned);
     const unchangedNames = mentionedIn(
-      inNumberOrder(unchangedInRunOrder) ? unchangedInRunOrder : unchanged,
+      persons,
+      inNumberOrder(persons, unchangedInRunOrder) ? unchangedInRunOrder : unchanged,
       mentioned,
     );
-    const text = unchanged.length === 0 ? null : listText(unchanged.map((k) => toEntry(k.item)));
-    const merged = mergedOrders(everyone, actionOf, statusOf, byAction, byStatus, unchanged);
+    const text =
+      unchanged.length === 0 ? null : listText(Array.from(unchanged, (i) => entries[i] as UnchangedEntry));
+    const merged = mergedOrders(
+      persons,
+      everyone,
+      seqOf,
+      skippedAt,
+      actionOf,
+      statusOf,
+      byAction,
+      byStatus,
+      unchanged,
+    );
     const keyedBy = (order: Int32Array, rankOf: Int8Array) =>
       order.map((seq) => (rankOf[seq] as number) * named.length + seq);
     const itemOrders = { block, action: keyedBy(byAction, actionOf), status: keyedBy(byStatus, statusOf) };
     // The index is kept in employee number order: the run's own order when it is that already (the
     // engine's is), so that order need not be sorted again from the name order.
     const index = encodeItemIndex(
-      (inNumberOrder(stored) ? stored : named).map(
-        ({ item, seq }): IndexEntry => [
-          item.employeeNumber,
-          item.displayName,
+      Array.from(storedByNumber, (i): IndexEntry => {
+        const seq = seqOf[i] as number;
+        return [
+          numbers[i] as string,
+          names[i] as string,
           seq,
           actionOf[seq] as number,
           statusOf[seq] as number,
-        ],
-      ),
+        ];
+      }),
     );
     await blocksWritten;
     let listOffsets: number[] | null = null;
