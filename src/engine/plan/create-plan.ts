@@ -188,7 +188,7 @@ function uniqueName(
   let knownTaken = 0;
   /** What the memo held for the name when the numbers began. */
   let remembered = 0;
-  const choice = chooseUniqueFrom(
+  let choice = chooseUniqueFrom(
     sequence,
     (localPart) => {
       scratch[UNIQUE] = localPart;
@@ -218,7 +218,10 @@ function uniqueName(
                 );
               }
             }
-            if (numbered.suffixed <= knownTaken) return true;
+            if (numbered.suffixed <= knownTaken) {
+              numbered.passOver(knownTaken);
+              return true;
+            }
           }
           scratch[UNIQUE] = localPart;
           return takenValue(run, scratchContext);
@@ -231,6 +234,10 @@ function uniqueName(
     if (taken > remembered) run.takenSuffixes.set(suffixesKey, taken);
   }
   const first = sequence.first;
+  // The numbers passed over count as tried, as when each was given and found taken.
+  const passed = numbered?.passed ?? 0;
+  if (choice !== null && passed > 0)
+    choice = { localPart: choice.localPart, values: choice.values, tried: choice.tried + passed };
   if (choice === null || choice.tried <= 1) return { choice, first, taken: undefined };
   const implied = impliedReason(run, scratch, scratchContext, first);
   return {

@@ -266,6 +266,8 @@ export class CandidateSequence implements IterableIterator<string> {
   private suffix = 2;
   /** The number the last local part given ends with (first + suffix); 0 for a candidate's. */
   suffixed = 0;
+  /** How many numbered local parts passOver passed over: tried, though never given. */
+  passed = 0;
 
   constructor(
     source: Iterator<string>,
@@ -296,6 +298,19 @@ export class CandidateSequence implements IterableIterator<string> {
     const max = MAX_LOCAL_PART - suffix.length;
     const base = this.first.length <= max ? this.first : cleanLocalPart(this.first, max);
     return { value: base + suffix, done: false };
+  }
+
+  /**
+   * Passes over the numbered local parts up to the number `last` (known taken: PlanRun.takenSuffixes),
+   * as if each had been given and refused: the next one given is numbered `last` + 1. Only while
+   * numbering. A common name's create passes over tens of numbers, each a string and a result made.
+   */
+  passOver(last: number): void {
+    const to = Math.min(last, this.maxSuffix);
+    if (this.suffixed === 0 || to < this.suffix) return;
+    this.passed += to - this.suffix + 1;
+    this.suffix = to + 1;
+    this.suffixed = to;
   }
 
   [Symbol.iterator](): IterableIterator<string> {
