@@ -22,6 +22,17 @@ import { CandidateSequence, chooseUniqueFrom, MAX_LOCAL_PART, type UniqueChoice 
 import { writeBack } from './write-back.ts';
 
 const NO_VALUES: Readonly<Record<string, AttrValue>> = Object.freeze({});
+
+/**
+ * An empty plain object (its prototype Object.prototype, as `{}`'s) that stays in fast mode while a
+ * create's ~25 values are added to it key by key: `{}` turns into a dictionary after a dozen keyed
+ * stores (~160 bytes more per object, for a create's attributes and its applied values, kept with the
+ * run's items), where a constructor's object gets room for its fields and one shared hidden class.
+ */
+function Fields(): void {}
+Fields.prototype = Object.prototype;
+const fields = (): Record<string, AttrValue> =>
+  new (Fields as unknown as new () => Record<string, AttrValue>)();
 const NO_PROBLEMS: readonly WriteProblem[] = Object.freeze([]);
 
 export function createPlan(
@@ -68,7 +79,7 @@ export function createPlan(
   const unique = run.fitUnique(uniqueValues);
   // One pass over the merged values makes what is written, what is checked and what is shown.
   const applied = mergedValues(values, unique.values);
-  const attributes: Record<string, AttrValue> = {};
+  const attributes = fields();
   const changes: AttributeChange[] = [];
   for (const k in applied) {
     const v = applied[k] as AttrValue;
@@ -140,14 +151,14 @@ function failed(
 
 /**
  * `{ ...a, ...b }` (the same keys in the same order, b's values winning), copied key by key into one
- * object literal: V8 gives a spread of two objects a hidden class of its own, so every create's values
- * had one (a map allocated per create, and every later read of them a cache miss).
+ * object (fields()): V8 gives a spread of two objects a hidden class of its own, so every create's
+ * values had one (a map allocated per create, and every later read of them a cache miss).
  */
 function mergedValues(
   a: Readonly<Record<string, AttrValue>>,
   b: Readonly<Record<string, AttrValue>>,
 ): Record<string, AttrValue> {
-  const out: Record<string, AttrValue> = {};
+  const out = fields();
   for (const k in a) {
     if (k === '__proto__') return { ...a, ...b };
     out[k] = a[k] as AttrValue;

@@ -96,6 +96,30 @@ describe('planner', () => {
     assert.equal(create.enabled, true);
   });
 
+  test('a create’s attributes and applied values are plain objects, the plain values first', () => {
+    const p = byEmployee(run([user('100', 'Jan', 'Jansen')], [job('100', '2026-01-01', null)], []));
+    const joiner = p.get('100');
+    const create = joiner?.writes[0];
+    assert.ok(create?.kind === 'create' && joiner);
+    // Plain as `{}` is (they are compared, shown and stored as such), whatever builds them.
+    assert.equal(Object.getPrototypeOf(create.attributes), Object.prototype);
+    assert.equal(Object.getPrototypeOf(joiner.applied), Object.prototype);
+    assert.deepEqual(Object.keys(create.attributes), [
+      'displayName',
+      'givenName',
+      'surname',
+      'employeeId',
+      'employeeType',
+      'employeeHireDate',
+      'jobTitle',
+      'department',
+      'usageLocation',
+      'mailNickname',
+      'userPrincipalName',
+      'mail',
+    ]);
+  });
+
   test('pre-hire within the lead days gets a disabled account; beyond them nothing yet', () => {
     const p = byEmployee(
       run(
