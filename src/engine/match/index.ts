@@ -1,2 +1,10 @@
 export { AccountIndex, normaliseKey } from './account-index.ts';
-export { type FoundReason, foundDetail, type MatchInput, type MatchResult, matchPerson } from './match.ts';
+export {
+  type FoundReason,
+  foundDetail,
+  type MatchInput,
+  type MatchResult,
+  matchPerson,
+  type NoneReason,
+  noneDetail,
+} from './match.ts';

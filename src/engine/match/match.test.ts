@@ -68,4 +68,37 @@ describe('matchPerson messages', () => {
     );
     assert.equal(matchPerson(input(forced('a2'))).message, 'matched account a2 by an override');
   });
+
+  test('nobody found: what was tried, and a link that is gone or removed, as the matcher words it', () => {
+    const tries = [
+      { attribute: 'mail', value: '' },
+      { attribute: 'employeeId', value: '300' },
+    ];
+    assert.equal(
+      matchPerson(input({ values: tries })).message,
+      'no account found (tried mail (no value), employeeId = "300")',
+    );
+    assert.equal(matchPerson(input({ values: [] })).message, 'no account found (tried nothing)');
+    assert.equal(
+      matchPerson(input({ link: link('gone'), values: tries })).message,
+      'linked account gone no longer exists; no account found (tried mail (no value), employeeId = "300")',
+    );
+    const refused = matchPerson(
+      input({
+        link: link('a2'),
+        refused: new Set(['a1', 'a2']),
+        values: [{ attribute: 'employeeId', value: '100' }],
+      }),
+    );
+    assert.equal(
+      refused.message,
+      'the link to account a2 is removed by an override; no account found (tried employeeId = "100" (1 account(s) left out by an override))',
+    );
+    assert.deepEqual(JSON.parse(JSON.stringify(refused.reason)), {
+      code: 'no-account',
+      tried: [{ attribute: 'employeeId', value: '100', leftOut: 1 }],
+      staleLink: 'a2',
+      unlinkedByOverride: true,
+    });
+  });
 });

@@ -13,7 +13,7 @@ import type { AccountIndex } from './account-index.ts';
 export type MatchResult = (
   | { readonly kind: 'linked'; readonly account: Account; readonly reason: FoundReason }
   | { readonly kind: 'matched'; readonly account: Account; readonly reason: FoundReason }
-  | { readonly kind: 'none'; readonly staleLink: boolean; readonly reason: StepReason }
+  | { readonly kind: 'none'; readonly staleLink: boolean; readonly reason: NoneReason }
   | { readonly kind: 'conflict'; readonly candidates: readonly Account[]; readonly reason: StepReason }
 ) & { readonly message: string };
 
@@ -49,6 +49,46 @@ export function foundDetail(reason: FoundReason): string {
   return matchedMessage(prefix, reason.account, reason.attribute, reason.value ?? '');
 }
 
+/** Why no account was found for a person. */
+export type NoneReason = Extract<StepReason, { readonly code: 'no-account' }>;
+
+/**
+ * A person no account was found for (every create): the message is made from the reason when read, as
+ * Found's is. It was made for each such person, with a list of what was tried, and kept in their item.
+ */
+class NotFound {
+  readonly kind = 'none';
+
+  constructor(
+    readonly staleLink: boolean,
+    readonly reason: NoneReason,
+  ) {}
+
+  get message(): string {
+    return noneDetail(this.reason);
+  }
+}
+
+/** The matcher's detail of a person no account was found for, from its reason (see NotFound). */
+export function noneDetail(reason: NoneReason): string {
+  const stale = reason.staleLink;
+  const prefix =
+    stale === null
+      ? ''
+      : reason.unlinkedByOverride
+        ? `the link to account ${stale} is removed by an override; `
+        : `linked account ${stale} no longer exists; `;
+  let tried = '';
+  for (const t of reason.tried) {
+    const text =
+      t.value === null
+        ? `${t.attribute} (no value)`
+        : `${t.attribute} = "${t.value}"${t.leftOut > 0 ? ` (${t.leftOut} account(s) left out by an override)` : ''}`;
+    tried = tried === '' ? text : `${tried}, ${text}`;
+  }
+  return `${prefix}no account found (tried ${tried || 'nothing'})`;
+}
+
 export interface MatchInput {
   readonly employeeNumber: string;
   readonly link: Link | undefined;
@@ -67,7 +107,6 @@ export function matchPerson(input: MatchInput): MatchResult {
   const { link, index, owners, employeeNumber } = input;
   const refused = input.refused ?? NONE;
   let staleLink = false;
-  let prefix = '';
   const forced = input.linkOverride;
   if (forced?.accountId) {
     const account = index.byId.get(forced.accountId);
@@ -88,10 +127,10 @@ export function matchPerson(input: MatchInput): MatchResult {
           unlinked: null,
         });
   }
-  if (link && refused.has(link.accountId)) {
-    staleLink = true;
-    prefix = `the link to account ${link.accountId} is removed by an override; `;
-  } else if (link) {
+  // A stored link an override refuses is dropped (the person is then matched as if unlinked).
+  const unlinked = link !== undefined && refused.has(link.accountId);
+  if (unlinked) staleLink = true;
+  else if (link) {
     const account = index.byId.get(link.accountId);
     if (account)
       return new Found('linked', account, {
@@ -103,16 +142,13 @@ export function matchPerson(input: MatchInput): MatchResult {
     staleLink = true;
   }
   // Made only when an attribute finds nobody: most persons match on their first attribute.
-  let tried: string[] | undefined;
   let triedValues: MatchTry[] | undefined;
   // An indexed loop: for-of makes an iterator per person.
   const values = input.values;
   for (let i = 0; i < values.length; i++) {
     const { attribute, value } = values[i] as MatchInput['values'][number];
     if (value === null || value === '' || Array.isArray(value)) {
-      tried ??= [];
       triedValues ??= [];
-      tried.push(`${attribute} (no value)`);
       triedValues.push({ attribute, value: null, leftOut: 0 });
       continue;
     }
@@ -128,11 +164,7 @@ export function matchPerson(input: MatchInput): MatchResult {
         entry === undefined ? NO_ACCOUNTS : Array.isArray(entry) ? entry : [entry as Account];
       candidates = refused.size === 0 ? found : found.filter((a) => !refused.has(a.id));
       if (candidates.length === 0) {
-        tried ??= [];
         triedValues ??= [];
-        tried.push(
-          `${attribute} = "${text}"${found.length > 0 ? ` (${found.length} account(s) left out by an override)` : ''}`,
-        );
         triedValues.push({ attribute, value: text, leftOut: found.length });
         continue;
       }
@@ -166,21 +198,15 @@ export function matchPerson(input: MatchInput): MatchResult {
       account: account.id,
       attribute,
       value: text,
-      unlinked: prefix === '' ? null : (link?.accountId ?? null),
+      unlinked: unlinked ? (link?.accountId ?? null) : null,
     });
   }
-  if (staleLink && prefix === '') prefix = `linked account ${link?.accountId} no longer exists; `;
-  return {
-    kind: 'none',
-    staleLink,
-    message: `${prefix}no account found (tried ${tried?.join(', ') || 'nothing'})`,
-    reason: {
-      code: 'no-account',
-      tried: triedValues ?? [],
-      staleLink: staleLink ? (link?.accountId ?? null) : null,
-      unlinkedByOverride: staleLink && link !== undefined && refused.has(link.accountId),
-    },
-  };
+  return new NotFound(staleLink, {
+    code: 'no-account',
+    tried: triedValues ?? [],
+    staleLink: staleLink ? (link?.accountId ?? null) : null,
+    unlinkedByOverride: unlinked,
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  * frozen object each.
  */
 import type { AttrValue, Lifecycle, LocalDate, Person, RunStep, StepReason } from '../../core/index.ts';
-import { type FoundReason, foundDetail } from '../match/index.ts';
+import { type FoundReason, foundDetail, type NoneReason, noneDetail } from '../match/index.ts';
 
 export const step = (
   s: RunStep['step'],
@@ -67,6 +67,19 @@ class FoundStep extends ReasonStep<FoundReason> {
 }
 
 export const foundStep = (reason: FoundReason): RunStep => new FoundStep(reason);
+
+/** The match step of a person no account was found for (every create), worded likewise when read. */
+class NotFoundStep extends ReasonStep<NoneReason> {
+  get step(): 'match' {
+    return 'match';
+  }
+
+  get message(): string {
+    return noneDetail(this.reason);
+  }
+}
+
+export const notFoundStep = (reason: NoneReason): RunStep => new NotFoundStep(reason);
 
 type PersonReason = Extract<StepReason, { readonly code: 'person' }>;
 
