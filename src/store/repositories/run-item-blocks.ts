@@ -110,15 +110,22 @@ const FULL_FLUSH_END = Buffer.from(${JSON.stringify([...FULL_FLUSH_END])});
 const LAST_BLOCK = Buffer.from(${JSON.stringify([...LAST_BLOCK])});
 const jobs = new Map();
 function deflate(job, text) {
+  // A block's text in the job's ring (a place and a length), or a buffer of its own (a large block).
+  if (!(text instanceof Uint8Array)) text = Buffer.from(job.ring, text[0], text[1]);
   const at = job.blocks.length;
   job.blocks.push(LAST_BLOCK);
   const stream = job.stream;
   if (stream === null) {
     job.blocks[at] = deflateRawSync(text, { level: 1 });
+    Atomics.add(job.done, 0, 1);
+    Atomics.notify(job.done, 0);
     return;
   }
   return new Promise((resolve) => {
     stream.write(text, (error) => {
+      // Its place in the ring is free again (zlib has read it).
+      Atomics.add(job.done, 0, 1);
+      Atomics.notify(job.done, 0);
       const parts = job.parts;
       job.parts = [];
       const last = parts[parts.length - 1];
@@ -153,7 +160,7 @@ parentPort.on('message', (m) => {
   let job = jobs.get(m.id);
   if (job === undefined) {
     const stream = createDeflateRaw({ level: 1, flush: constants.Z_FULL_FLUSH });
-    const made = { stream, parts: [], blocks: [], chain: Promise.resolve() };
+    const made = { stream, parts: [], blocks: [], ring: m.ring, done: new Int32Array(m.progress), chain: Promise.resolve() };
     stream.on('data', (chunk) => made.parts.push(chunk));
     // A failed write is told to its callback too, which falls back to deflateRawSync.
     stream.on('error', () => {});
@@ -162,9 +169,22 @@ parentPort.on('message', (m) => {
   }
   const j = job;
   for (const text of m.texts) j.chain = j.chain.then(() => deflate(j, text));
-  if (m.done) j.chain = j.chain.then(() => finish(m.id, j));
+  if (m.last) j.chain = j.chain.then(() => finish(m.id, j));
 });
 `;
+
+/** A block's text: a place and a length in its job's ring, or (a large block) a buffer of its own. */
+type Text = readonly [number, number] | Uint8Array;
+
+/** What a job tells the deflating thread: its ring (with its first blocks), more blocks, the last. */
+interface JobMessage {
+  readonly id: number;
+  readonly texts: readonly Text[];
+  readonly last: boolean;
+  readonly ring?: SharedArrayBuffer;
+  /** One 32-bit count, over shared memory: the blocks the thread has read (their places are free). */
+  readonly progress?: SharedArrayBuffer;
+}
 
 interface Deflated {
   readonly data: Uint8Array;
@@ -198,11 +218,11 @@ class Deflater {
     this.#thread.on('exit', (code) => fail(new Error(`the deflating thread exited (${code})`)));
   }
 
-  post(id: number, texts: Uint8Array[], done: boolean): void {
+  post(message: JobMessage): void {
     if (this.#failed) return;
     this.#thread.postMessage(
-      { id, texts, done },
-      texts.map((t) => t.buffer as ArrayBuffer),
+      message,
+      message.texts.flatMap((t) => (t instanceof Uint8Array ? [t.buffer as ArrayBuffer] : [])),
     );
   }
 
@@ -217,20 +237,30 @@ class Deflater {
 let deflater: Deflater | null = null;
 let jobs = 0;
 
+/** Places for block texts in a job's ring, and the bytes of each: ~2 MB of shared memory a job. */
+const RING_PLACES = 16;
+const PLACE_BYTES = 128 * 1024;
+/** How long `add` waits for the thread to free a place before it gives up on it. */
+const RING_WAIT_MS = 30_000;
+
 /**
  * A run's blocks deflated on another thread while this one makes the next blocks' lines: `add` only
- * hands a block's text over (its bytes move, not copied), so making the lines never waits for zlib,
- * and the rest of the record is made here while the last blocks deflate. (Before, one block at a
- * time went to libuv's thread pool through a stream on this thread, and this thread waited for each
- * block's turn of its event loop: ~100 ms of a 50,000-person record.) The bytes are those the stream
- * made here.
+ * writes a block's text into a ring of shared memory and tells the thread where, so making the lines
+ * never waits for zlib (unless it is 16 blocks ahead), and the rest of the record is made here while
+ * the last blocks deflate. (Before, one block at a time went to libuv's thread pool through a stream
+ * on this thread, which waited for each block's turn of its event loop: ~100 ms of a 50,000-person
+ * record.) The ring bounds the memory in flight; a block larger than a place is moved over in a buffer
+ * of its own. The bytes are those the stream made here.
  */
 export class BlockEncoder {
   readonly #id = ++jobs;
   readonly #deflater: Deflater;
+  readonly #ring = new SharedArrayBuffer(RING_PLACES * PLACE_BYTES);
+  readonly #progress = new Int32Array(new SharedArrayBuffer(4));
   #count = 0;
-  #batch: Uint8Array[] = [];
-  /** The blocks' text is written here first, then copied to a buffer of its own to hand over. */
+  #batch: Text[] = [];
+  #started = false;
+  /** A large block's text is written here first, then copied to a buffer of its own to hand over. */
   #scratch = Buffer.alloc(0);
 
   constructor() {
@@ -238,34 +268,48 @@ export class BlockEncoder {
     this.#deflater = deflater;
   }
 
-  /** Hands the next block's lines over. */
+  /** Hands the next block's lines over (throws when the thread stopped reading them). */
   add(lines: readonly string[]): void {
+    // A UTF-16 code unit is at most three bytes of UTF-8.
+    let most = lines.length;
+    for (const line of lines) most += 3 * line.length;
+    if (most <= PLACE_BYTES) {
+      const place = (this.#count % RING_PLACES) * PLACE_BYTES;
+      this.#waitForPlace();
+      const end = writeLines(Buffer.from(this.#ring, place, PLACE_BYTES), lines);
+      this.#batch.push([place, end]);
+    } else {
+      if (this.#scratch.length < most) this.#scratch = Buffer.allocUnsafe(most);
+      const end = writeLines(this.#scratch, lines);
+      const own = new Uint8Array(end);
+      own.set(this.#scratch.subarray(0, end));
+      this.#batch.push(own);
+    }
     this.#count++;
-    this.#batch.push(this.#text(lines));
     // A few blocks a message: the thread starts on the first at once, and messages stay few.
     if (this.#batch.length === 4) this.#flush(false);
   }
 
-  /** The lines' UTF-8 text, a line break between two, in a buffer of its own. */
-  #text(lines: readonly string[]): Uint8Array {
-    // A UTF-16 code unit is at most three bytes of UTF-8.
-    let most = lines.length;
-    for (const line of lines) most += 3 * line.length;
-    if (this.#scratch.length < most)
-      this.#scratch = Buffer.allocUnsafe(Math.max(most, 2 * this.#scratch.length));
-    const buffer = this.#scratch;
-    let end = 0;
-    lines.forEach((line, i) => {
-      if (i > 0) buffer[end++] = 10;
-      end += buffer.write(line, end, 'utf8');
-    });
-    const own = new Uint8Array(end);
-    own.set(buffer.subarray(0, end));
-    return own;
+  /** Until the place of the block `RING_PLACES` back is read (every block before it was sent). */
+  #waitForPlace(): void {
+    const behind = this.#count - RING_PLACES;
+    if (behind < 0 || Atomics.load(this.#progress, 0) > behind) return;
+    this.#flush(false);
+    const until = performance.now() + RING_WAIT_MS;
+    for (let read = Atomics.load(this.#progress, 0); read <= behind; read = Atomics.load(this.#progress, 0)) {
+      const left = until - performance.now();
+      if (left <= 0) throw new Error('the deflating thread stopped reading blocks');
+      Atomics.wait(this.#progress, 0, read, left);
+    }
   }
 
-  #flush(done: boolean): void {
-    this.#deflater.post(this.#id, this.#batch, done);
+  #flush(last: boolean): void {
+    if (this.#batch.length === 0 && !last) return;
+    const first = this.#started
+      ? {}
+      : { ring: this.#ring, progress: this.#progress.buffer as SharedArrayBuffer };
+    this.#started = true;
+    this.#deflater.post({ id: this.#id, texts: this.#batch, last, ...first });
     this.#batch = [];
   }
 
@@ -277,6 +321,16 @@ export class BlockEncoder {
     const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return Array.from(ends, (end, i) => bytes.subarray(i === 0 ? 0 : (ends[i - 1] as number), end));
   }
+}
+
+/** The lines' UTF-8 text, a line break between two, written at the start of `buffer`; its length. */
+function writeLines(buffer: Buffer, lines: readonly string[]): number {
+  let end = 0;
+  lines.forEach((line, i) => {
+    if (i > 0) buffer[end++] = 10;
+    end += buffer.write(line, end, 'utf8');
+  });
+  return end;
 }
 
 /**
