@@ -24,17 +24,17 @@ test('the memory holds at most its bound, least recently used connection first',
   const memory = new TenantMemory(3);
   const two = (p: string) => new Map([`${p}1`, `${p}2`].map((id) => [id, account(id, `${id}@x.nl`)]));
   const a = two('a');
-  memory.put('A', 'g1', a, a.values());
+  memory.put('A', 'g1', a);
   const b = two('b');
-  memory.put('B', 'g1', b, b.values());
+  memory.put('B', 'g1', b);
   assert.equal(memory.size, 2, 'A went to make room for B');
   assert.equal(memory.get('A', 'g1'), null);
   assert.equal(memory.get('B', 'g1')?.length, 2);
   assert.equal(memory.get('B', 'g2'), null, 'only for exactly its generation');
   const big = new Map(['1', '2', '3', '4'].map((id) => [id, account(id, 'm')]));
-  memory.put('C', 'g1', big, big.values());
+  memory.put('C', 'g1', big);
   assert.equal(memory.get('C', 'g1'), null, 'a tenant over the bound is not held');
-  assert.ok(Object.isFrozen(memory.get('B', 'g1')?.[0]?.attributes), 'held accounts are frozen');
+  assert.equal(memory.get('B', 'g1')?.[0], b.get('b1'), 'held accounts are handed out as they are');
 });
 
 for (const dialect of DIALECTS) {
@@ -220,8 +220,10 @@ for (const dialect of DIALECTS) {
         assert.equal(quiet.actionCounts['no-change'], 2);
         assert.equal(stack.graphWrites(), updated);
         const held = await store.engineStore(connectionId).cachedAccounts();
+        // Rows are parsed into new objects each time; the memory hands out the ones it holds.
+        const heldAgain = await store.engineStore(connectionId).cachedAccounts();
         assert.ok(
-          held?.every((a) => Object.isFrozen(a)),
+          held !== null && held.length > 0 && held.every((a, i) => a === heldAgain?.[i]),
           'the memory was used',
         );
         assert.deepEqual(byId(held), byId(await other.engineStore(connectionId).cachedAccounts()));

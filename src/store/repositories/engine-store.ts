@@ -160,7 +160,7 @@ export class DatabaseEngineStore implements EngineStore {
     // Kept only when no cache write committed while the rows were read: every one changes the
     // generation to a new random id, so the same id before and after means the rows are that state's.
     if (memory !== undefined && generation !== null && (await this.generation(this.ctx)) === generation) {
-      memory.put(this.connectionId, generation, new Map(accounts.map((a) => [a.id, a])), accounts);
+      memory.put(this.connectionId, generation, new Map(accounts.map((a) => [a.id, a])));
     }
     return accounts;
   }
@@ -198,12 +198,7 @@ export class DatabaseEngineStore implements EngineStore {
     // Inside a caller's transaction the write is not yet committed (and may never be): hold nothing.
     if (memory === undefined || this.ctx.db.isTransaction) return;
     if (cache?.kind === 'replace') {
-      memory.put(
-        this.connectionId,
-        generation,
-        new Map(cache.accounts.map((a) => [a.id, a])),
-        cache.accounts,
-      );
+      memory.put(this.connectionId, generation, new Map(cache.accounts.map((a) => [a.id, a])));
       return;
     }
     // Changes apply to the copy only if it was the state they were made against.
@@ -212,7 +207,7 @@ export class DatabaseEngineStore implements EngineStore {
       for (const id of cache.removedIds) held.accounts.delete(id);
       for (const a of cache.accounts) held.accounts.set(a.id, a);
     }
-    memory.put(this.connectionId, generation, held.accounts, cache?.accounts ?? []);
+    memory.put(this.connectionId, generation, held.accounts);
   }
 
   private async updateCache(ctx: RepoContext, cache: TenantCacheUpdate): Promise<void> {
