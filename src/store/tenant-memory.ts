@@ -58,9 +58,11 @@ export class TenantMemory {
   /**
    * Holds `accounts` as the connection's tenant cache at `generation`. They are handed to later runs
    * as they are, so nothing may change one (the engine's types are read-only). They are not frozen:
-   * with frozen accounts held and fresh ones read by delta, the engine's account index met two kinds
-   * of every account shape, and a warm 50,000-person simulation's engine part cost ~100 ms more CPU
-   * than the same run on the engine's own store (2 × 4 rounds interleaved: +99 ms frozen, −19 ms not).
+   * with frozen accounts held and fresh ones read by delta, the engine's loads of account attributes
+   * met two kinds of every account shape, and a warm 50,000-person simulation's engine part cost ~100 ms
+   * more CPU than the same run on the engine's own store (2 × 4 rounds interleaved: +99 ms frozen,
+   * −19 ms not). CPU profiles put most of it in the compiled comparison (plan/differences.ts): 36–38 ms
+   * of self time a run on the engine's store, 147–204 ms on the service's with frozen accounts.
    */
   put(connectionId: string, generation: string, accounts: Map<string, Account>): void {
     this.take(connectionId);
