@@ -5,8 +5,7 @@
  * what pages and filters need without opening blocks (orders, ranks, names, employee numbers) is kept
  * beside the run's orders (run-item-orders.ts, `itemIndexText`).
  */
-import { Worker } from 'node:worker_threads';
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, createDeflateRaw, type DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Action, ItemStatus, RunItem, RunStep, StepReason } from '../../core/index.ts';
 import { type KeptNames, keptLines, keptNamesText } from './run-item-refs.ts';
 
@@ -95,242 +94,96 @@ const FULL_FLUSH_END = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const LAST_BLOCK = Buffer.from([0x03, 0x00]);
 
 /**
- * The deflating thread's code (plain JavaScript: it needs no loader). Per job — one run's blocks —
- * one zlib stream, fully flushed after each block (no reference crosses a full flush, so each block's
- * bytes inflate on their own) and each block's bytes closed by an empty final block, so what a block
- * stores is a whole raw-deflate stream, read by `ItemBlock` as one from `encodeBlock`. A block whose
- * bytes do not end as a full flush does, which would mean its output was taken for the next block's,
- * is made again as `encodeBlock` makes it, and so is every block after it. When the job is done, its
- * blocks go back as one buffer and where each ends.
- */
-const DEFLATER = `
-const { parentPort } = require('node:worker_threads');
-const { constants, createDeflateRaw, deflateRawSync } = require('node:zlib');
-const FULL_FLUSH_END = Buffer.from(${JSON.stringify([...FULL_FLUSH_END])});
-const LAST_BLOCK = Buffer.from(${JSON.stringify([...LAST_BLOCK])});
-const jobs = new Map();
-function deflate(job, text) {
-  // A block's text in the job's ring (a place and a length), or a buffer of its own (a large block).
-  if (!(text instanceof Uint8Array)) text = Buffer.from(job.ring, text[0], text[1]);
-  const at = job.blocks.length;
-  job.blocks.push(LAST_BLOCK);
-  const stream = job.stream;
-  if (stream === null) {
-    job.blocks[at] = deflateRawSync(text, { level: 1 });
-    Atomics.add(job.done, 0, 1);
-    Atomics.notify(job.done, 0);
-    return;
-  }
-  return new Promise((resolve) => {
-    stream.write(text, (error) => {
-      // Its place in the ring is free again (zlib has read it).
-      Atomics.add(job.done, 0, 1);
-      Atomics.notify(job.done, 0);
-      const parts = job.parts;
-      job.parts = [];
-      const last = parts[parts.length - 1];
-      const whole = !error && last !== undefined && last.length >= FULL_FLUSH_END.length &&
-        last.subarray(last.length - FULL_FLUSH_END.length).equals(FULL_FLUSH_END);
-      if (whole) job.blocks[at] = Buffer.concat([...parts, LAST_BLOCK]);
-      else {
-        stream.close();
-        job.stream = null;
-        job.blocks[at] = deflateRawSync(text, { level: 1 });
-      }
-      resolve();
-    });
-  });
-}
-function finish(id, job) {
-  jobs.delete(id);
-  job.stream?.close();
-  let size = 0;
-  for (const b of job.blocks) size += b.length;
-  const data = new Uint8Array(size);
-  const ends = new Int32Array(job.blocks.length);
-  let end = 0;
-  job.blocks.forEach((b, i) => {
-    data.set(b, end);
-    end += b.length;
-    ends[i] = end;
-  });
-  parentPort.postMessage({ id, data, ends }, [data.buffer, ends.buffer]);
-}
-parentPort.on('message', (m) => {
-  let job = jobs.get(m.id);
-  if (job === undefined) {
-    const stream = createDeflateRaw({ level: 1, flush: constants.Z_FULL_FLUSH });
-    const made = { stream, parts: [], blocks: [], ring: m.ring, done: new Int32Array(m.progress), chain: Promise.resolve() };
-    stream.on('data', (chunk) => made.parts.push(chunk));
-    // A failed write is told to its callback too, which falls back to deflateRawSync.
-    stream.on('error', () => {});
-    jobs.set(m.id, made);
-    job = made;
-  }
-  const j = job;
-  for (const text of m.texts) j.chain = j.chain.then(() => deflate(j, text));
-  if (m.last) j.chain = j.chain.then(() => finish(m.id, j));
-});
-`;
-
-/** A block's text: a place and a length in its job's ring, or (a large block) a buffer of its own. */
-type Text = readonly [number, number] | Uint8Array;
-
-/** What a job tells the deflating thread: its ring (with its first blocks), more blocks, the last. */
-interface JobMessage {
-  readonly id: number;
-  readonly texts: readonly Text[];
-  readonly last: boolean;
-  readonly ring?: SharedArrayBuffer;
-  /** One 32-bit count, over shared memory: the blocks the thread has read (their places are free). */
-  readonly progress?: SharedArrayBuffer;
-}
-
-interface Deflated {
-  readonly data: Uint8Array;
-  readonly ends: Int32Array;
-}
-
-/**
- * The thread that deflates blocks, made when first needed and kept (a few MB); it keeps the process
- * alive only while a job is waiting for it. When it fails, every job waiting for it fails (its blocks
- * are made again here) and the next job starts a new one.
- */
-class Deflater {
-  readonly #thread = new Worker(DEFLATER, { eval: true });
-  readonly #waiting = new Map<number, { resolve: (d: Deflated) => void; reject: (e: Error) => void }>();
-  #failed: Error | null = null;
-
-  constructor() {
-    this.#thread.unref();
-    this.#thread.on('message', (m: Deflated & { id: number }) => {
-      this.#waiting.get(m.id)?.resolve(m);
-      this.#waiting.delete(m.id);
-      if (this.#waiting.size === 0) this.#thread.unref();
-    });
-    const fail = (error: Error) => {
-      this.#failed = error;
-      if (deflater === this) deflater = null;
-      for (const w of this.#waiting.values()) w.reject(error);
-      this.#waiting.clear();
-    };
-    this.#thread.on('error', fail);
-    this.#thread.on('exit', (code) => fail(new Error(`the deflating thread exited (${code})`)));
-  }
-
-  post(message: JobMessage): void {
-    if (this.#failed) return;
-    this.#thread.postMessage(
-      message,
-      message.texts.flatMap((t) => (t instanceof Uint8Array ? [t.buffer as ArrayBuffer] : [])),
-    );
-  }
-
-  /** The job's blocks, once the thread has deflated them all (after `post(…, true)`). */
-  result(id: number): Promise<Deflated> {
-    if (this.#failed) return Promise.reject(this.#failed);
-    this.#thread.ref();
-    return new Promise((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
-  }
-}
-
-let deflater: Deflater | null = null;
-let jobs = 0;
-
-/** Places for block texts in a job's ring, and the bytes of each: ~2 MB of shared memory a job. */
-const RING_PLACES = 16;
-const PLACE_BYTES = 128 * 1024;
-/** How long `add` waits for the thread to free a place before it gives up on it. */
-const RING_WAIT_MS = 30_000;
-
-/**
- * A run's blocks deflated on another thread while this one makes the next blocks' lines: `add` only
- * writes a block's text into a ring of shared memory and tells the thread where, so making the lines
- * never waits for zlib (unless it is 16 blocks ahead), and the rest of the record is made here while
- * the last blocks deflate. (Before, one block at a time went to libuv's thread pool through a stream
- * on this thread, which waited for each block's turn of its event loop: ~100 ms of a 50,000-person
- * record.) The ring bounds the memory in flight; a block larger than a place is moved over in a buffer
- * of its own. The bytes are those the stream made here.
+ * A run's blocks deflated on libuv's thread pool while this thread makes the next block's text, one
+ * block in flight at a time: one zlib stream for all of them, fully flushed after each block (no
+ * reference crosses a full flush, so each block's bytes inflate on their own) and each block's bytes
+ * closed by an empty final block, so what a block stores is a whole raw-deflate stream, read by
+ * `ItemBlock` as one from `encodeBlock`. (A zlib call per block instead — each with its own state —
+ * took twice the CPU of deflating on this thread.) A block whose bytes do not end as a full flush
+ * does, which would mean its output was taken for the next block's, is made again by `encodeBlock`,
+ * and so is every block after it.
  */
 export class BlockEncoder {
-  readonly #id = ++jobs;
-  readonly #deflater: Deflater;
-  readonly #ring = new SharedArrayBuffer(RING_PLACES * PLACE_BYTES);
-  readonly #progress = new Int32Array(new SharedArrayBuffer(4));
-  #count = 0;
-  #batch: Text[] = [];
-  #started = false;
-  /** A large block's text is written here first, then copied to a buffer of its own to hand over. */
-  #scratch = Buffer.alloc(0);
+  #stream: DeflateRaw | null = createDeflateRaw({ level: 1, flush: constants.Z_FULL_FLUSH });
+  #parts: Buffer[] = [];
+  #previous: Promise<void> = Promise.resolve();
+  readonly #blocks: Buffer[] = [];
+  /**
+   * Two buffers the blocks' text is written into, taken in turn: one is read by zlib while the next
+   * block's text is written into the other. (Joining the lines into one string first made a copy of
+   * every block, twice its bytes when a line holds a character beyond Latin-1, ~20 MB at 50,000 persons,
+   * and zlib then made its own UTF-8 copy.)
+   */
+  readonly #scratch: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
 
   constructor() {
-    deflater ??= new Deflater();
-    this.#deflater = deflater;
+    this.#stream?.on('data', (chunk: Buffer) => this.#parts.push(chunk));
+    // A failed write is told to its callback too, which falls back to `encodeBlock`.
+    this.#stream?.on('error', () => {});
   }
 
-  /** Hands the next block's lines over (throws when the thread stopped reading them). */
-  add(lines: readonly string[]): void {
+  /** Queues the next block's lines, once the block before it is deflated. */
+  async add(lines: readonly string[]): Promise<void> {
+    // Written before waiting: the other buffer is free, its block is deflated already.
+    const at = this.#blocks.length;
+    const text = this.#stream === null ? null : this.#text(lines, at % 2);
+    await this.#previous;
+    const stream = this.#stream;
+    if (stream === null || text === null) {
+      this.#blocks.push(encodeBlock(lines));
+      return;
+    }
+    this.#blocks.push(LAST_BLOCK);
+    this.#previous = new Promise((resolve) => {
+      stream.write(text, (error) => {
+        const parts = this.#parts;
+        this.#parts = [];
+        const last = parts[parts.length - 1];
+        const whole =
+          !error &&
+          last !== undefined &&
+          last.length >= FULL_FLUSH_END.length &&
+          last.subarray(last.length - FULL_FLUSH_END.length).equals(FULL_FLUSH_END);
+        if (whole) this.#blocks[at] = Buffer.concat([...parts, LAST_BLOCK]);
+        else {
+          this.close();
+          // Still this block's text: the buffer is written again only for the block after next.
+          this.#blocks[at] = deflateRawSync(text, { level: 1 });
+        }
+        resolve();
+      });
+    });
+  }
+
+  /** The lines' UTF-8 text, a line break between two, in scratch buffer `which` (grown when short). */
+  #text(lines: readonly string[], which: number): Buffer {
     // A UTF-16 code unit is at most three bytes of UTF-8.
     let most = lines.length;
     for (const line of lines) most += 3 * line.length;
-    if (most <= PLACE_BYTES) {
-      const place = (this.#count % RING_PLACES) * PLACE_BYTES;
-      this.#waitForPlace();
-      const end = writeLines(Buffer.from(this.#ring, place, PLACE_BYTES), lines);
-      this.#batch.push([place, end]);
-    } else {
-      if (this.#scratch.length < most) this.#scratch = Buffer.allocUnsafe(most);
-      const end = writeLines(this.#scratch, lines);
-      const own = new Uint8Array(end);
-      own.set(this.#scratch.subarray(0, end));
-      this.#batch.push(own);
+    let buffer = this.#scratch[which] as Buffer;
+    if (buffer.length < most) {
+      buffer = Buffer.allocUnsafe(Math.max(most, 2 * buffer.length));
+      this.#scratch[which] = buffer;
     }
-    this.#count++;
-    // A few blocks a message: the thread starts on the first at once, and messages stay few.
-    if (this.#batch.length === 4) this.#flush(false);
+    let end = 0;
+    lines.forEach((line, i) => {
+      if (i > 0) buffer[end++] = 10;
+      end += buffer.write(line, end, 'utf8');
+    });
+    return buffer.subarray(0, end);
   }
 
-  /** Until the place of the block `RING_PLACES` back is read (every block before it was sent). */
-  #waitForPlace(): void {
-    const behind = this.#count - RING_PLACES;
-    if (behind < 0 || Atomics.load(this.#progress, 0) > behind) return;
-    this.#flush(false);
-    const until = performance.now() + RING_WAIT_MS;
-    for (let read = Atomics.load(this.#progress, 0); read <= behind; read = Atomics.load(this.#progress, 0)) {
-      const left = until - performance.now();
-      if (left <= 0) throw new Error('the deflating thread stopped reading blocks');
-      Atomics.wait(this.#progress, 0, read, left);
-    }
-  }
-
-  #flush(last: boolean): void {
-    if (this.#batch.length === 0 && !last) return;
-    const first = this.#started
-      ? {}
-      : { ring: this.#ring, progress: this.#progress.buffer as SharedArrayBuffer };
-    this.#started = true;
-    this.#deflater.post({ id: this.#id, texts: this.#batch, last, ...first });
-    this.#batch = [];
-  }
-
-  /** Every block's bytes, in the order they were added (rejects when the thread failed). */
+  /** Every block's bytes, in the order they were added. */
   async blocks(): Promise<Buffer[]> {
-    this.#flush(true);
-    const { data, ends } = await this.#deflater.result(this.#id);
-    if (ends.length !== this.#count) throw new Error('the deflating thread lost blocks');
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    return Array.from(ends, (end, i) => bytes.subarray(i === 0 ? 0 : (ends[i - 1] as number), end));
+    await this.#previous;
+    this.close();
+    return this.#blocks;
   }
-}
 
-/** The lines' UTF-8 text, a line break between two, written at the start of `buffer`; its length. */
-function writeLines(buffer: Buffer, lines: readonly string[]): number {
-  let end = 0;
-  lines.forEach((line, i) => {
-    if (i > 0) buffer[end++] = 10;
-    end += buffer.write(line, end, 'utf8');
-  });
-  return end;
+  close(): void {
+    this.#stream?.close();
+    this.#stream = null;
+  }
 }
 
 /**

@@ -26,7 +26,6 @@ import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
   BlockEncoder,
-  encodeBlock,
   encodeItemIndex,
   type IndexEntry,
   ITEM_BLOCK,
@@ -525,7 +524,7 @@ export class RunItemRepository {
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
     // Blocks of the name order (seq = the name position): a page in the default order is one or two
-    // blocks. Each is deflated on another thread while the next ones' lines are made here.
+    // blocks. Each is deflated on libuv's thread pool while the next one's lines are made here.
     const block = ITEM_BLOCK;
     const linesOf = (start: number): string[] => {
       const lines: string[] = [];
@@ -533,15 +532,13 @@ export class RunItemRepository {
       for (let seq = start; seq < end; seq++) lines.push(itemLine(items[named[seq] as number] as RunItem));
       return lines;
     };
+    const encoder = new BlockEncoder();
     let data: Buffer[];
     try {
-      const encoder = new BlockEncoder();
-      for (let start = 0; start < named.length; start += block) encoder.add(linesOf(start));
+      for (let start = 0; start < named.length; start += block) await encoder.add(linesOf(start));
       data = await encoder.blocks();
-    } catch {
-      // No deflating thread (it failed or could not start): the blocks are made here, as `encodeBlock` does.
-      data = [];
-      for (let start = 0; start < named.length; start += block) data.push(encodeBlock(linesOf(start)));
+    } finally {
+      encoder.close();
     }
     // On PostgreSQL the server inserts them while the rest is made here.
     const blocksWritten = insertRows(
