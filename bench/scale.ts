@@ -170,6 +170,8 @@ export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
       engine / floor / 1.3,
       engine / floor <= 1.3,
     );
+    // BENCH_SCALE_FLOOR_ONLY=1: only the floor and engine ÷ floor (A/B of the engine's warm run).
+    if (process.env.BENCH_SCALE_FLOOR_ONLY === '1') return;
     for (const mode of ['engine', 'sqlite', 'postgres']) {
       const m = await measure(mode, e);
       const n = Number(m.persons);
@@ -192,6 +194,7 @@ export async function benchScale(report: Report, fmt: Fmt): Promise<void> {
     }
   });
 
+  if (process.env.BENCH_SCALE_FLOOR_ONLY === '1') return;
   const planPersons = Number(process.env.BENCH_PLAN_PERSONS ?? persons);
   const plan = await benchPlan(planPersons, Number(process.env.BENCH_PLAN_REPEAT ?? 3));
   // Judged on CPU time (every thread of the process, GC included): wall time on a shared machine
