@@ -4,6 +4,7 @@ export {
   foundDetail,
   type MatchInput,
   type MatchResult,
+  matchDetail,
   matchPerson,
   type NoneReason,
   noneDetail,

@@ -89,6 +89,10 @@ export function noneDetail(reason: NoneReason): string {
   return `${prefix}no account found (tried ${tried || 'nothing'})`;
 }
 
+/** The matcher's detail of any match step's reason: found (linked, matched) or not. */
+export const matchDetail = (reason: FoundReason | NoneReason): string =>
+  reason.code === 'no-account' ? noneDetail(reason) : foundDetail(reason);
+
 export interface MatchInput {
   readonly employeeNumber: string;
   readonly link: Link | undefined;

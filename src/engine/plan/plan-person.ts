@@ -4,22 +4,13 @@
  * of a run passes here, so it makes only what the person's item shows: steps most persons share are
  * shared, lists are made at their final length, and nothing is copied to be changed.
  */
-import type { AttrValue, Person, RunStep } from '../../core/index.ts';
+import type { AttrValue, Person } from '../../core/index.ts';
 import { evaluateRules, evaluateRulesIn } from '../map/index.ts';
 import { type MatchInput, matchPerson } from '../match/index.ts';
 import { createPlan } from './create-plan.ts';
 import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
-import {
-  because,
-  byWhom,
-  foundStep,
-  notFoundStep,
-  readStep,
-  step,
-  unitOf,
-  withReason,
-} from './plan-steps.ts';
+import { because, byWhom, matchStep, readStep, step, unitOf, withReason } from './plan-steps.ts';
 import { bare, draftItem, type PersonPlan } from './types.ts';
 import { updatePlan } from './update-plan.ts';
 
@@ -85,7 +76,7 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     };
     return bare(draftItem(n, name, 'conflict', 'failed', null, [], steps, error));
   }
-  const matched: RunStep = match.kind === 'none' ? notFoundStep(match.reason) : foundStep(match.reason);
+  const matched = matchStep(match.reason);
   const dropLink = match.kind === 'none' && match.staleLink;
   const account = match.kind === 'none' ? null : match.account;
   const linked = match.kind === 'linked';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Person, RunStep } from '../../core/index.ts';
-import { accountStep, foundStep, readStep } from './plan-steps.ts';
+import { accountStep, matchStep, readStep } from './plan-steps.ts';
 
 /** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
 const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
@@ -51,7 +51,7 @@ test("the read step holds only its reason's fields, the match step only its reas
     value: '100',
     unlinked: null,
   } as const;
-  const match = foundStep(reason);
+  const match = matchStep(reason);
   const plainMatch = {
     step: 'match',
     status: 'success',
@@ -61,6 +61,20 @@ test("the read step holds only its reason's fields, the match step only its reas
   assert.equal(JSON.stringify(match), JSON.stringify(plainMatch));
   assert.deepEqual(fields(match), plainMatch);
   assert.deepEqual(Object.keys(match), ['reason']);
+
+  // A person no account was found for: the same step, worded from its own reason.
+  const none = matchStep({
+    code: 'no-account',
+    tried: [{ attribute: 'employeeId', value: '100', leftOut: 0 }],
+    staleLink: 'a-9',
+    unlinkedByOverride: false,
+  });
+  assert.deepEqual(fields(none), {
+    step: 'match',
+    status: 'success',
+    message: 'linked account a-9 no longer exists; no account found (tried employeeId = "100")',
+    reason: none.reason,
+  });
 });
 
 test('persons whose accounts change in as many attributes share one update step, the plain step it was', () => {

@@ -4,7 +4,7 @@
  * frozen object each.
  */
 import type { AttrValue, Lifecycle, LocalDate, Person, RunStep, StepReason } from '../../core/index.ts';
-import { type FoundReason, foundDetail, type NoneReason, noneDetail } from '../match/index.ts';
+import { type FoundReason, matchDetail, type NoneReason } from '../match/index.ts';
 
 export const step = (
   s: RunStep['step'],
@@ -53,33 +53,21 @@ abstract class ReasonStep<R extends StepReason> implements RunStep {
 }
 
 /**
- * The match step of a linked or matched person (nearly everyone): the matcher's detail is made from
- * the reason when read, as the match result's is, and not kept as text in every person's item.
+ * The match step of a person matched, linked or not found (nearly everyone, every create): the
+ * matcher's detail is made from the reason when read, as the match result's is, and not kept as text
+ * in every person's item.
  */
-class FoundStep extends ReasonStep<FoundReason> {
+class MatchStep extends ReasonStep<FoundReason | NoneReason> {
   get step(): 'match' {
     return 'match';
   }
 
   get message(): string {
-    return foundDetail(this.reason);
+    return matchDetail(this.reason);
   }
 }
 
-export const foundStep = (reason: FoundReason): RunStep => new FoundStep(reason);
-
-/** The match step of a person no account was found for (every create), worded likewise when read. */
-class NotFoundStep extends ReasonStep<NoneReason> {
-  get step(): 'match' {
-    return 'match';
-  }
-
-  get message(): string {
-    return noneDetail(this.reason);
-  }
-}
-
-export const notFoundStep = (reason: NoneReason): RunStep => new NotFoundStep(reason);
+export const matchStep = (reason: FoundReason | NoneReason): RunStep => new MatchStep(reason);
 
 type PersonReason = Extract<StepReason, { readonly code: 'person' }>;
 

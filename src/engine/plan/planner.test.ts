@@ -404,26 +404,34 @@ describe('planner', () => {
     assert.equal(omer.attributes.userPrincipalName, 'omer.yilmaz@contoso.nl');
   });
 
-  test('unique names: numbered names an earlier create found taken are passed over, counted as tried', () => {
-    const taken = ['jan.jansen', 'j.jansen', 'jan.jansen2', 'jan.jansen3'].map(
-      (name, i): Account => ({ id: `a${i}`, attributes: { userPrincipalName: `${name}@contoso.nl` } }),
-    );
-    const numbers = ['100', '101', '102'];
+  /**
+   * `count` joiners all named Jan Jansen against the `taken` accounts: per joiner, the created
+   * account's `attribute` and the name-taken step's candidate number.
+   */
+  const jansenCreates = (count: number, taken: readonly Account[], attribute: string) => {
+    const numbers = Array.from({ length: count }, (_, i) => String(100 + i));
     const p = byEmployee(
       run(
         numbers.map((n) => user(n, 'Jan', 'Jansen')),
         numbers.map((n) => job(n, '2026-01-01', null)),
-        taken,
+        [...taken],
       ),
     );
-    const chosen = numbers.map((n) => {
+    return numbers.map((n) => {
       const create = p.get(n)?.writes[0];
       const step = p.get(n)?.item.steps.find((s) => s.reason?.code === 'name-taken');
       return [
-        create?.kind === 'create' ? create.attributes.userPrincipalName : null,
+        create?.kind === 'create' ? create.attributes[attribute] : null,
         step?.reason?.code === 'name-taken' ? step.reason.candidate : null,
       ];
     });
+  };
+
+  test('unique names: numbered names an earlier create found taken are passed over, counted as tried', () => {
+    const taken = ['jan.jansen', 'j.jansen', 'jan.jansen2', 'jan.jansen3'].map(
+      (name, i): Account => ({ id: `a${i}`, attributes: { userPrincipalName: `${name}@contoso.nl` } }),
+    );
+    const chosen = jansenCreates(3, taken, 'userPrincipalName');
     // jan.jansen, j.jansen (the third candidate is j.jansen again), then jan.jansen2, 3, 4, …
     assert.deepEqual(chosen, [
       ['jan.jansen4@contoso.nl', 5],
@@ -439,22 +447,7 @@ describe('planner', () => {
       ...nicknames.map((name, i): Account => ({ id: `a${i}`, attributes: { mailNickname: name } })),
       { id: 'u5', attributes: { userPrincipalName: 'jan.jansen5@contoso.nl' } },
     ];
-    const numbers = ['100', '101'];
-    const p = byEmployee(
-      run(
-        numbers.map((n) => user(n, 'Jan', 'Jansen')),
-        numbers.map((n) => job(n, '2026-01-01', null)),
-        taken,
-      ),
-    );
-    const chosen = numbers.map((n) => {
-      const create = p.get(n)?.writes[0];
-      const step = p.get(n)?.item.steps.find((s) => s.reason?.code === 'name-taken');
-      return [
-        create?.kind === 'create' ? create.attributes.mailNickname : null,
-        step?.reason?.code === 'name-taken' ? step.reason.candidate : null,
-      ];
-    });
+    const chosen = jansenCreates(2, taken, 'mailNickname');
     assert.deepEqual(chosen, [
       ['jan.jansen7', 8],
       ['jan.jansen8', 9],
