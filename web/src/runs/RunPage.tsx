@@ -92,7 +92,9 @@ export function RunPage(props: { readonly id: string }) {
     );
   }
 
-  const name = connection.data?.name ?? 'connection';
+  // Until the connection is loaded the run is titled by its kind alone (not by a placeholder name).
+  const name = connection.data?.name;
+  const named = name ?? 'this connection';
   const zone = connection.data?.timeZone ?? organisationTimeZone();
   const title = `${RUN_KIND_LABELS[r.kind]}${r.employeeNumber ? ` of employee ${r.employeeNumber}` : ''}`;
   const mayCancel = can(cancelRun) && checkRunOperation('cancel', r.status, r.kind).ok;
@@ -107,10 +109,10 @@ export function RunPage(props: { readonly id: string }) {
       <PageHeader
         crumbs={[
           { label: 'Connections', href: '#/connections' },
-          { label: name, href: hrefFor({ page: 'connection', id: r.connectionId }) },
+          { label: name ?? 'Connection', href: hrefFor({ page: 'connection', id: r.connectionId }) },
           { label: title },
         ]}
-        title={`${title} — ${name}`}
+        title={name === undefined ? title : `${title} — ${name}`}
         badge={<RunStatusBadge status={r.status} outcome={r.outcome} />}
         subtitle={
           r.kind === 'simulation'
@@ -224,7 +226,7 @@ export function RunPage(props: { readonly id: string }) {
       {decision && (
         <DecisionDialog
           run={r}
-          connectionName={name}
+          connectionName={named}
           decision={decision}
           onClose={() => setDecision(null)}
           onDecided={() => {
@@ -248,7 +250,8 @@ export function RunPage(props: { readonly id: string }) {
           }
         }}
       >
-        Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of “{name}”? Work already applied stays applied.
+        Stop this {RUN_KIND_LABELS[r.kind].toLowerCase()} of {name === undefined ? named : `“${name}”`}? Work
+        already applied stays applied.
       </ConfirmDialog>
     </ConnectionScope>
   );
