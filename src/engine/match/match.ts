@@ -11,8 +11,8 @@ import type { AccountIndex } from './account-index.ts';
 
 /** `message` is the matcher's own detail; `reason` the same as data, put into words where shown. */
 export type MatchResult = (
-  | { readonly kind: 'linked'; readonly account: Account; readonly reason: FoundReason }
-  | { readonly kind: 'matched'; readonly account: Account; readonly reason: FoundReason }
+  | Linked
+  | Matched
   | { readonly kind: 'none'; readonly staleLink: boolean; readonly reason: NoneReason }
   | { readonly kind: 'conflict'; readonly candidates: readonly Account[]; readonly reason: StepReason }
 ) & { readonly message: string };
@@ -21,21 +21,71 @@ export type MatchResult = (
 export type FoundReason = Extract<StepReason, { readonly code: 'linked' | 'matched' }>;
 
 /**
- * A linked or matched person, as nearly every person is: the message is made from the reason when
- * read. Most are never read (the store keeps the reason, the console words it), and each was ~90
- * bytes of text for every person of a run, kept with the run's items.
+ * A matched person, as nearly every person of a first run is: the reason's fields are the result's
+ * own, and the reason (and the message) are made from them when read. The planner makes the person's
+ * match step from the fields (plan-steps.ts MatchedStep), so no reason object is made for the
+ * person at all: it was one of the objects of every person kept with the run's items.
  */
-class Found<K extends 'linked' | 'matched'> {
+export class Matched {
+  get kind(): 'matched' {
+    return 'matched';
+  }
+
   constructor(
-    readonly kind: K,
     readonly account: Account,
-    readonly reason: FoundReason,
+    readonly attribute: string | null,
+    readonly value: string | null,
+    readonly unlinked: string | null,
   ) {}
+
+  get reason(): MatchedReason {
+    return matchedReason(this.account.id, this.attribute, this.value, this.unlinked);
+  }
 
   get message(): string {
     return foundDetail(this.reason);
   }
 }
+
+/** A linked person, as nearly every person of a later run is: as Matched, for a stored link. */
+export class Linked {
+  get kind(): 'linked' {
+    return 'linked';
+  }
+
+  constructor(
+    readonly account: Account,
+    readonly since: string | null,
+    readonly override: boolean,
+  ) {}
+
+  get reason(): LinkedReason {
+    return linkedReason(this.account.id, this.since, this.override);
+  }
+
+  get message(): string {
+    return foundDetail(this.reason);
+  }
+}
+
+export type MatchedReason = Extract<StepReason, { readonly code: 'matched' }>;
+export type LinkedReason = Extract<StepReason, { readonly code: 'linked' }>;
+
+/** A matched person's reason, its keys in the order the store and the items' JSON have them. */
+export const matchedReason = (
+  account: string,
+  attribute: string | null,
+  value: string | null,
+  unlinked: string | null,
+): MatchedReason => ({ code: 'matched', account, attribute, value, unlinked });
+
+/** A linked person's reason, its keys in the order the store and the items' JSON have them. */
+export const linkedReason = (account: string, since: string | null, override: boolean): LinkedReason => ({
+  code: 'linked',
+  account,
+  since,
+  override,
+});
 
 /** The matcher's detail of a linked or matched person, from its reason (see Found). */
 export function foundDetail(reason: FoundReason): string {
@@ -122,27 +172,15 @@ export function matchPerson(input: MatchInput): MatchResult {
         reason: { code: 'override-account-gone', account: forced.accountId },
       };
     return link?.accountId === account.id
-      ? new Found('linked', account, { code: 'linked', account: account.id, since: null, override: true })
-      : new Found('matched', account, {
-          code: 'matched',
-          account: account.id,
-          attribute: null,
-          value: null,
-          unlinked: null,
-        });
+      ? new Linked(account, null, true)
+      : new Matched(account, null, null, null);
   }
   // A stored link an override refuses is dropped (the person is then matched as if unlinked).
   const unlinked = link !== undefined && refused.has(link.accountId);
   if (unlinked) staleLink = true;
   else if (link) {
     const account = index.byId.get(link.accountId);
-    if (account)
-      return new Found('linked', account, {
-        code: 'linked',
-        account: account.id,
-        since: link.linkedAt,
-        override: false,
-      });
+    if (account) return new Linked(account, link.linkedAt, false);
     staleLink = true;
   }
   // Made only when an attribute finds nobody: most persons match on their first attribute.
@@ -197,13 +235,7 @@ export function matchPerson(input: MatchInput): MatchResult {
         },
       };
     }
-    return new Found('matched', account, {
-      code: 'matched',
-      account: account.id,
-      attribute,
-      value: text,
-      unlinked: unlinked ? (link?.accountId ?? null) : null,
-    });
+    return new Matched(account, attribute, text, unlinked ? (link?.accountId ?? null) : null);
   }
   return new NotFound(staleLink, {
     code: 'no-account',

@@ -10,7 +10,7 @@ import { type MatchInput, matchPerson } from '../match/index.ts';
 import { createPlan } from './create-plan.ts';
 import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
-import { because, byWhom, matchStep, readStep, step, unitOf, withReason } from './plan-steps.ts';
+import { because, byWhom, matchStepOf, readStep, step, unitOf, withReason } from './plan-steps.ts';
 import { bare, draftItem, type PersonPlan } from './types.ts';
 import { updatePlan } from './update-plan.ts';
 
@@ -76,7 +76,7 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     };
     return bare(draftItem(n, name, 'conflict', 'failed', null, [], steps, error));
   }
-  const matched = matchStep(match.reason);
+  const matched = matchStepOf(match);
   const dropLink = match.kind === 'none' && match.staleLink;
   const account = match.kind === 'none' ? null : match.account;
   const linked = match.kind === 'linked';

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Person, RunStep } from '../../core/index.ts';
-import { accountStep, matchStep, readStep } from './plan-steps.ts';
+import { Linked, Matched } from '../match/index.ts';
+import { accountStep, matchStep, matchStepOf, readStep } from './plan-steps.ts';
 
 /** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
 const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
 
-test("the read step holds only its reason's fields, the match step only its reason, and both read and write as the plain steps they were", () => {
+test("the read step and a matched or linked person's match step hold only their reason's fields, and read and write as the plain steps they were", () => {
   const person = {
     employeeNumber: '100',
     lifecycle: 'active',
@@ -60,7 +61,25 @@ test("the read step holds only its reason's fields, the match step only its reas
   };
   assert.equal(JSON.stringify(match), JSON.stringify(plainMatch));
   assert.deepEqual(fields(match), plainMatch);
-  assert.deepEqual(Object.keys(match), ['reason']);
+  // One object per person: the reason's fields are the step's own, its reason made when read.
+  assert.deepEqual(Object.keys(match), ['account', 'attribute', 'value', 'unlinked']);
+
+  const linkedReason = {
+    code: 'linked',
+    account: 'a-2',
+    since: '2026-01-02T09:00:00.000Z',
+    override: false,
+  } as const;
+  const linked = matchStep(linkedReason);
+  const plainLinked = {
+    step: 'match',
+    status: 'success',
+    message: 'linked to account a-2 since 2026-01-02T09:00:00.000Z',
+    reason: linkedReason,
+  };
+  assert.equal(JSON.stringify(linked), JSON.stringify(plainLinked));
+  assert.deepEqual(fields(linked), plainLinked);
+  assert.deepEqual(Object.keys(linked), ['account', 'since', 'override']);
 
   // A person no account was found for: the same step, worded from its own reason.
   const none = matchStep({
@@ -87,4 +106,28 @@ test('persons whose accounts change in as many attributes share one update step,
   );
   assert.ok(Object.isFrozen(two) && Object.isFrozen(two.reason));
   assert.deepEqual(accountStep('update', person, 3).reason, { code: 'update', count: 3 });
+});
+
+test("a matched or linked person's match step is made from the match result's fields, as from its reason", () => {
+  const account = { id: 'a-1', attributes: {} };
+  const matched = new Matched(account, 'employeeId', '100', 'a-0');
+  assert.deepEqual(Object.keys(matched), ['account', 'attribute', 'value', 'unlinked']);
+  const reason = {
+    code: 'matched',
+    account: 'a-1',
+    attribute: 'employeeId',
+    value: '100',
+    unlinked: 'a-0',
+  } as const;
+  assert.deepEqual(matched.reason, reason);
+  assert.equal(
+    matched.message,
+    'the link to account a-0 is removed by an override; matched account a-1 on employeeId = "100"',
+  );
+  assert.equal(JSON.stringify(matchStepOf(matched)), JSON.stringify(matchStep(reason)));
+  const linked = new Linked(account, null, true);
+  assert.deepEqual(linked.reason, { code: 'linked', account: 'a-1', since: null, override: true });
+  assert.equal(linked.message, 'linked to account a-1 by an override');
+  assert.equal(JSON.stringify(matchStepOf(linked)), JSON.stringify(matchStep(linked.reason)));
+  assert.deepEqual(Object.keys(matchStepOf(linked)), ['account', 'since', 'override']);
 });
