@@ -228,6 +228,7 @@ export class DatabaseEngineStore implements EngineStore {
           const a = accounts[i] as Account;
           return [this.connectionId, a.id, JSON.stringify(a.attributes)];
         },
+        2,
       );
       return;
     }
