@@ -13,7 +13,7 @@
  * full run), no ratios, no adoption.
  */
 import { randomBytes } from 'node:crypto';
-import { statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -207,6 +207,8 @@ async function cpuOf<T>(
   pauses.disconnect();
   if (session) {
     const { profile: taken } = await session.post('Profiler.stop');
+    // The folder is made when missing: a profile taken after three rounds of runs is not lost to it.
+    mkdirSync(folder as string, { recursive: true });
     writeFileSync(join(folder as string, `${name}.cpuprofile`), JSON.stringify(taken));
     session.disconnect();
   }
