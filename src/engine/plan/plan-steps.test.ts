@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Person, RunStep } from '../../core/index.ts';
-import { Linked, Matched } from '../match/index.ts';
-import { accountStep, matchStep, matchStepOf, readStep } from './plan-steps.ts';
+import type { Account, Person, RunStep } from '../../core/index.ts';
+import { Linked, Matched, type MatchResult } from '../match/index.ts';
+import { accountStep, matchStepOf, readStep } from './plan-steps.ts';
 
 /** A step as the store and the console read it: field by field (run-item-blocks.ts, item-reasons.ts). */
 const fields = (s: RunStep) => ({ step: s.step, status: s.status, message: s.message, reason: s.reason });
@@ -45,6 +45,7 @@ test("the read step and a matched or linked person's match step hold only their 
     'hire',
   ]);
 
+  const accountA1 = { id: 'a-1', attributes: {} } as Account;
   const reason = {
     code: 'matched',
     account: 'a-1',
@@ -52,7 +53,7 @@ test("the read step and a matched or linked person's match step hold only their 
     value: '100',
     unlinked: null,
   } as const;
-  const match = matchStep(reason);
+  const match = matchStepOf(new Matched(accountA1, 'employeeId', '100', null));
   const plainMatch = {
     step: 'match',
     status: 'success',
@@ -70,7 +71,7 @@ test("the read step and a matched or linked person's match step hold only their 
     since: '2026-01-02T09:00:00.000Z',
     override: false,
   } as const;
-  const linked = matchStep(linkedReason);
+  const linked = matchStepOf(new Linked({ id: 'a-2', attributes: {} }, '2026-01-02T09:00:00.000Z', false));
   const plainLinked = {
     step: 'match',
     status: 'success',
@@ -82,12 +83,17 @@ test("the read step and a matched or linked person's match step hold only their 
   assert.deepEqual(Object.keys(linked), ['account', 'since', 'override']);
 
   // A person no account was found for: the same step, worded from its own reason.
-  const none = matchStep({
-    code: 'no-account',
-    tried: [{ attribute: 'employeeId', value: '100', leftOut: 0 }],
-    staleLink: 'a-9',
-    unlinkedByOverride: false,
-  });
+  const none = matchStepOf({
+    kind: 'none',
+    staleLink: true,
+    message: '',
+    reason: {
+      code: 'no-account',
+      tried: [{ attribute: 'employeeId', value: '100', leftOut: 0 }],
+      staleLink: 'a-9',
+      unlinkedByOverride: false,
+    },
+  } as MatchResult as Exclude<MatchResult, { kind: 'conflict' }>);
   assert.deepEqual(fields(none), {
     step: 'match',
     status: 'success',
@@ -124,10 +130,16 @@ test("a matched or linked person's match step is made from the match result's fi
     matched.message,
     'the link to account a-0 is removed by an override; matched account a-1 on employeeId = "100"',
   );
-  assert.equal(JSON.stringify(matchStepOf(matched)), JSON.stringify(matchStep(reason)));
+  const plain = (r: RunStep['reason'], message: string) => ({
+    step: 'match',
+    status: 'success',
+    message,
+    reason: r,
+  });
+  assert.equal(JSON.stringify(matchStepOf(matched)), JSON.stringify(plain(reason, matched.message)));
   const linked = new Linked(account, null, true);
   assert.deepEqual(linked.reason, { code: 'linked', account: 'a-1', since: null, override: true });
   assert.equal(linked.message, 'linked to account a-1 by an override');
-  assert.equal(JSON.stringify(matchStepOf(linked)), JSON.stringify(matchStep(linked.reason)));
+  assert.equal(JSON.stringify(matchStepOf(linked)), JSON.stringify(plain(linked.reason, linked.message)));
   assert.deepEqual(Object.keys(matchStepOf(linked)), ['account', 'since', 'override']);
 });

@@ -43,14 +43,12 @@ export const because = (
 ): RunStep => ({ step: s, status, message: '', reason });
 
 /**
- * A successful step that holds only its reason: its name, status and message are its class's (getters),
- * not fields of each person's step — 32 bytes where a step literal takes 56, for nearly every person of
- * a run, kept with the run's items. As JSON it is the plain step, message included (a run's items are
- * compared and sent as JSON).
+ * A successful step whose name, status, message and reason are its class's (getters), not fields of
+ * each person's step: a subclass keeps only what differs between persons — its reason (ReasonStep) or
+ * the reason's fields (ReadStep, MatchedStep, LinkedStep). As JSON it is the plain step, message
+ * included (a run's items are compared and sent as JSON).
  */
-abstract class ReasonStep<R extends StepReason> implements RunStep {
-  constructor(readonly reason: R) {}
-
+abstract class SuccessStep implements RunStep {
   abstract get step(): RunStep['step'];
 
   get status(): 'success' {
@@ -59,8 +57,17 @@ abstract class ReasonStep<R extends StepReason> implements RunStep {
 
   abstract get message(): string;
 
+  abstract get reason(): StepReason;
+
   toJSON(): RunStep {
     return { step: this.step, status: this.status, message: this.message, reason: this.reason };
+  }
+}
+
+/** A successful step that holds only its reason: 32 bytes where a step literal takes 56. */
+abstract class ReasonStep<R extends StepReason> extends SuccessStep {
+  constructor(readonly reason: R) {
+    super();
   }
 }
 
@@ -84,20 +91,18 @@ class MatchStep extends ReasonStep<FoundReason | NoneReason> {
  * step's own and the reason is made when read, as the read step's — one object of 28 bytes per person
  * where a step and its reason took 16 + 32, kept with the run's items. As JSON it is the plain step.
  */
-class MatchedStep implements RunStep {
+class MatchedStep extends SuccessStep {
   constructor(
     readonly account: string,
     readonly attribute: string | null,
     readonly value: string | null,
     readonly unlinked: string | null,
-  ) {}
+  ) {
+    super();
+  }
 
   get step(): 'match' {
     return 'match';
-  }
-
-  get status(): 'success' {
-    return 'success';
   }
 
   get message(): string {
@@ -107,26 +112,20 @@ class MatchedStep implements RunStep {
   get reason(): MatchedReason {
     return matchedReason(this.account, this.attribute, this.value, this.unlinked);
   }
-
-  toJSON(): RunStep {
-    return { step: this.step, status: this.status, message: this.message, reason: this.reason };
-  }
 }
 
 /** The match step of a linked person (nearly everyone in a later run), as MatchedStep. */
-class LinkedStep implements RunStep {
+class LinkedStep extends SuccessStep {
   constructor(
     readonly account: string,
     readonly since: string | null,
     readonly override: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   get step(): 'match' {
     return 'match';
-  }
-
-  get status(): 'success' {
-    return 'success';
   }
 
   get message(): string {
@@ -136,19 +135,7 @@ class LinkedStep implements RunStep {
   get reason(): LinkedReason {
     return linkedReason(this.account, this.since, this.override);
   }
-
-  toJSON(): RunStep {
-    return { step: this.step, status: this.status, message: this.message, reason: this.reason };
-  }
 }
-
-/** The match step of a reason: a matched or linked person's holds the reason's fields (see MatchedStep). */
-export const matchStep = (reason: FoundReason | NoneReason): RunStep =>
-  reason.code === 'matched'
-    ? new MatchedStep(reason.account, reason.attribute, reason.value, reason.unlinked)
-    : reason.code === 'linked'
-      ? new LinkedStep(reason.account, reason.since, reason.override)
-      : new MatchStep(reason);
 
 /**
  * The match step of a person found or not: from a matched or linked result's fields, so that no
@@ -169,7 +156,7 @@ type PersonReason = Extract<StepReason, { readonly code: 'person' }>;
  * bytes per person instead of a step and its reason (32 + 88), kept with the run's items. As JSON it
  * is the plain step, as the other ReasonSteps.
  */
-class ReadStep implements RunStep {
+class ReadStep extends SuccessStep {
   constructor(
     readonly lifecycle: Lifecycle,
     readonly employments: number,
@@ -178,14 +165,12 @@ class ReadStep implements RunStep {
     readonly end: LocalDate | null,
     readonly unit: string | null,
     readonly hire: LocalDate | null,
-  ) {}
+  ) {
+    super();
+  }
 
   get step(): 'read' {
     return 'read';
-  }
-
-  get status(): 'success' {
-    return 'success';
   }
 
   get message(): string {
@@ -203,10 +188,6 @@ class ReadStep implements RunStep {
       unit: this.unit,
       hire: this.hire,
     };
-  }
-
-  toJSON(): RunStep {
-    return { step: this.step, status: this.status, message: this.message, reason: this.reason };
   }
 }
 
