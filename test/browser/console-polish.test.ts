@@ -294,6 +294,39 @@ test('"What changed" names each run it can compare with by its outcome, as the r
     assertNoConsoleErrors(w.errors);
   }));
 
+test('while its connection loads, a run page is titled by its kind alone, not by a placeholder name', () =>
+  flow(w, 'polish-run-title-loading', async () => {
+    const { page } = w;
+    // The connection's own GET is held until the run's header shows, so the page is seen without it.
+    const isConnection = (url: URL) => url.pathname === `/api/v1/connections/${hrId}`;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(isConnection, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(`/#/runs/${hrRunId}`);
+      await page.locator('main header [data-run-outcome]').waitFor();
+      const title = page.locator('main header h1');
+      assert.equal((await title.textContent())?.trim(), 'Simulation');
+      assert.ok(
+        ((await page.locator('nav[aria-label="Breadcrumb"], main nav').first().textContent()) ?? '').includes(
+          'Connection',
+        ),
+        'the crumb says "Connection" until the name is known',
+      );
+      release();
+      await page.locator('main header h1', { hasText: 'Simulation — Contoso HR' }).waitFor();
+    } finally {
+      release();
+      await page.unroute(isConnection);
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('the audit log colours a finished run’s outcome as the run’s badge does', () =>
   flow(w, 'polish-audit-colour', async () => {
     const { page } = w;
