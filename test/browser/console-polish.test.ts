@@ -327,6 +327,21 @@ test('while its connection loads, a run page is titled by its kind alone, not by
     assertNoConsoleErrors(w.errors);
   }));
 
+test('each page names itself in the browser tab: its title, then hrsync', () =>
+  flow(w, 'polish-document-title', async () => {
+    const { page } = w;
+    const titled = async (hash: string, title: string) => {
+      await page.goto(`/${hash}`);
+      await page.locator('main header h1', { hasText: title }).waitFor();
+      await page.waitForFunction((t) => document.title === t, `${title} · hrsync`);
+    };
+    await titled('#/connections', 'Connections');
+    await titled(`#/connections/${hrId}`, 'Contoso HR');
+    await titled(`#/runs/${hrRunId}`, 'Simulation — Contoso HR');
+    await titled('#/audit', 'Audit logs');
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('the audit log colours a finished run’s outcome as the run’s badge does', () =>
   flow(w, 'polish-audit-colour', async () => {
     const { page } = w;

@@ -1,4 +1,7 @@
-/** A page's breadcrumb, title and command bar, laid out like the Microsoft 365 admin center. */
+/**
+ * A page's breadcrumb, title and command bar, laid out like the Microsoft 365 admin center; the title is
+ * the document's too.
+ */
 import {
   Breadcrumb,
   BreadcrumbButton,
@@ -8,7 +11,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, type ReactNode, useEffect } from 'react';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '4px', marginBottom: '12px' },
@@ -41,6 +44,13 @@ export function PageHeader(props: {
   readonly subtitle?: ReactNode;
 }) {
   const styles = useStyles();
+  // The browser's tab and history say which page it is: an MSP's administrator keeps several open.
+  useEffect(() => {
+    document.title = `${props.title} · hrsync`;
+    return () => {
+      document.title = 'hrsync';
+    };
+  }, [props.title]);
   return (
     <header className={styles.root}>
       {props.crumbs && props.crumbs.length > 0 && (
