@@ -333,7 +333,10 @@ test('each page names itself in the browser tab: its title, then hrsync', () =>
     const titled = async (hash: string, title: string) => {
       await page.goto(`/${hash}`);
       await page.locator('main header h1', { hasText: title }).waitFor();
-      await page.waitForFunction((t) => document.title === t, `${title} · hrsync`);
+      // Run in the page: its document, which this file's types do not know.
+      const titleIs = (t: string) =>
+        (globalThis as unknown as { document: { title: string } }).document.title === t;
+      await page.waitForFunction(titleIs, `${title} · hrsync`);
     };
     await titled('#/connections', 'Connections');
     await titled(`#/connections/${hrId}`, 'Contoso HR');
