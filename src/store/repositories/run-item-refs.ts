@@ -3,7 +3,7 @@
  * conflict candidates) and persons (managers old and new, owners of a conflicting link).
  */
 import { inflateRawSync } from 'node:zlib';
-import type { RunItem } from '../../core/index.ts';
+import type { RunItem, StepReason } from '../../core/index.ts';
 
 /** Accounts and persons a page of items names: their accounts, conflict candidates, managers, owners. */
 export function namedIn(items: readonly RunItem[]): { accounts: string[]; persons: string[] } {
@@ -52,14 +52,17 @@ export function personsNamedBy(i: RunItem, add: (employeeNumber: string) => void
     const s = steps[n] as RunItem['steps'][number];
     // A read step's reason describes the person alone (and the planner makes it when it is read):
     // everyone has one, so it is not made 50,000 times a run to find nobody.
-    if (s.step === 'read') continue;
-    const r = s.reason;
-    if (!r) continue;
-    if (r.code === 'conflict-linked-elsewhere') add(r.owner);
-    else if (r.code === 'manager') {
-      if (r.old !== null) add(r.old);
-      if (r.new !== null) add(r.new);
-    }
+    if (s.step !== 'read') personsNamedByReason(s.reason, add);
+  }
+}
+
+/** Tells `add` each person one step's reason names. */
+export function personsNamedByReason(r: StepReason | undefined, add: (employeeNumber: string) => void): void {
+  if (r === undefined) return;
+  if (r.code === 'conflict-linked-elsewhere') add(r.owner);
+  else if (r.code === 'manager') {
+    if (r.old !== null) add(r.old);
+    if (r.new !== null) add(r.new);
   }
 }
 

@@ -45,7 +45,14 @@ import {
   pageOf,
   seqAt,
 } from './run-item-orders.ts';
-import { type KeptNames, keptNames, keptNamesBytes, keptNamesText, personsNamedBy } from './run-item-refs.ts';
+import {
+  type KeptNames,
+  keptNames,
+  keptNamesBytes,
+  keptNamesText,
+  personsNamedBy,
+  personsNamedByReason,
+} from './run-item-refs.ts';
 import {
   chunkOffsets,
   compressList,
@@ -194,7 +201,10 @@ function sortByName(p: Persons, folded: readonly string[]): Int32Array {
  * only order they have) instead of sorting them again. A few bytes a person, for the last few
  * connections.
  */
-const lastNameOrders = new Map<string, { readonly order: Int32Array; readonly text: string }>();
+const lastNameOrders = new Map<
+  string,
+  { readonly order: Int32Array; readonly text: string; readonly numbersText: string }
+>();
 const NAME_ORDERS_KEPT = 8;
 
 /**
@@ -212,11 +222,13 @@ function before(p: Persons, folded: readonly string[], a: number, b: number): bo
 /** Everyone in name order (as `sortByName` puts them), as positions in the run's order. */
 function inNameOrder(connectionId: string, p: Persons): Int32Array {
   const count = p.names.length;
-  const text = JSON.stringify(p.names) + JSON.stringify(p.numbers);
+  // Two texts, compared one by one: joined, the comparison copied both into one string first.
+  const text = JSON.stringify(p.names);
+  const numbersText = JSON.stringify(p.numbers);
   const last = lastNameOrders.get(connectionId);
   // Most recently used last: the first key is the one to let go.
   lastNameOrders.delete(connectionId);
-  if (last !== undefined && last.text === text) {
+  if (last !== undefined && last.numbersText === numbersText && last.text === text) {
     lastNameOrders.set(connectionId, last);
     return last.order;
   }
@@ -231,7 +243,7 @@ function inNameOrder(connectionId: string, p: Persons): Int32Array {
       }
   }
   order ??= sortByName(p, folded);
-  remember(lastNameOrders, connectionId, { order, text }, NAME_ORDERS_KEPT);
+  remember(lastNameOrders, connectionId, { order, text, numbersText }, NAME_ORDERS_KEPT);
   return order;
 }
 
@@ -478,13 +490,17 @@ export class RunItemRepository {
       numbers[i] = item.employeeNumber;
       names[i] = item.displayName;
       if (run.compact && isUnchanged(item)) {
-        entries[i] = toEntry(item);
+        const entry = toEntry(item);
+        entries[i] = entry;
         if (item.status === 'skipped') skippedAt[i] = 1;
+        // Only its entry is kept: the persons that names are the ones whose names the list needs (its
+        // other steps, the match step's reason made when read, are not looked at for nobody).
+        if (typeof entry[5] !== 'string') personsNamedByReason(entry[5], mention);
       } else {
         isStored[i] = 1;
         storedCount++;
+        personsNamedBy(item, mention);
       }
-      personsNamedBy(item, mention);
     }
     const persons: Persons = { numbers, names, stored: isStored };
     // Both in the run's order, as places in it.
