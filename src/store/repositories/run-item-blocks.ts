@@ -1,12 +1,11 @@
 /**
  * A run's stored items in blocks (0450): the items of a run's seq range (name order), one item a line
- * as a JSON tuple, deflated together — one row per `ITEM_BLOCK` items instead of one row, four indexes
+ * as a JSON tuple (run-item-lines.ts), deflated together — one row per `ITEM_BLOCK` items instead of one row, four indexes
  * and thirteen columns per item. A page inflates the blocks it shows and parses only its own lines;
  * what pages and filters need without opening blocks (orders, ranks, names, employee numbers) is kept
  * beside the run's orders (run-item-orders.ts, `itemIndexText`).
  */
 import { constants, createDeflateRaw, type DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Action, ItemStatus, RunItem, RunStep, StepReason } from '../../core/index.ts';
 import { type KeptNames, keptLines, keptNamesText } from './run-item-refs.ts';
 
 /**
@@ -16,69 +15,8 @@ import { type KeptNames, keptLines, keptNamesText } from './run-item-refs.ts';
  */
 export const ITEM_BLOCK = 32;
 
-/**
- * A step as stored: `[step, status, reason]` for a step with a reason — the code and its parameters
- * only, since the words and the detail behind them (`stepDetail`) are made from the reason where
- * shown; the engine's text was most of a stored item — and `[step, status, message]` for a step
- * without one. A tuple, not an object: the keys were a quarter of a row's steps (a warm 20,000-person
- * simulation: 723 → 543 B per stored item). Rows written before hold step objects, read as they are.
- */
-export type StoredStep = readonly [RunStep['step'], ItemStatus, string | StepReason];
-
-export const readStep = (s: StoredStep | RunStep): RunStep => {
-  if (!Array.isArray(s)) return s as RunStep;
-  const [step, status, why] = s as StoredStep;
-  return typeof why === 'string'
-    ? { step, status, message: why }
-    : { step, status, message: '', reason: why };
-};
-
-/** A stored item's line: `[employeeNumber, displayName, action, status, accountId, changes, steps, error]`. */
-type Line = readonly [
-  string,
-  string,
-  Action,
-  ItemStatus,
-  string | null,
-  RunItem['changes'],
-  readonly StoredStep[],
-  RunItem['error'],
-];
-
-/**
- * One JSON text for the whole tuple (a 50,000-person run's 16,500 stored items: ~180 ms, where
- * stringifying its parts one by one and joining them took ~350 ms). JSON never holds a raw line
- * break, so a line is one item whatever its names hold.
- */
-export function itemLine(item: RunItem): string {
-  const steps = item.steps.map((s) => [s.step, s.status, s.reason ?? s.message ?? null]);
-  return JSON.stringify([
-    item.employeeNumber,
-    item.displayName,
-    item.action,
-    item.status,
-    item.accountId,
-    item.changes,
-    steps,
-    item.error,
-  ]);
-}
-
-export function lineItem(text: string): RunItem {
-  const [employeeNumber, displayName, action, status, accountId, changes, steps, error] = JSON.parse(
-    text,
-  ) as Line;
-  return {
-    employeeNumber,
-    displayName,
-    action,
-    status,
-    accountId,
-    changes: changes ?? [],
-    steps: (steps ?? []).map(readStep),
-    error: error ?? null,
-  };
-}
+/** A line's format (run-item-lines.ts), with the blocks that hold lines. */
+export { itemLine, lineItem, readStep, type StoredStep } from './run-item-lines.ts';
 
 /**
  * A block's bytes from its lines. Level 1: a run's blocks are ~10 MB of text; the default level
@@ -246,22 +184,26 @@ export class ItemBlock {
   }
 
   /**
-   * The lines (by index) whose text holds `written` as the line's JSON has it and, lowercased, `lower`
-   * (each when given): a superset of the lines a changed-attribute or value filter matches, found in
-   * the block's bytes and lowercased text without decoding or parsing the other lines one by one. A
-   * line break is never part of either (JSON writes it `\n`), so each occurrence lies in one line.
+   * The lines (by index) whose text holds one of `written` as the line's JSON has it and, lowercased,
+   * `lower` (each when given): a superset of the lines a changed-attribute or value filter matches,
+   * found in the block's bytes and lowercased text without decoding or parsing the other lines one by
+   * one. A line break is never part of either (JSON writes it `\n`), so each occurrence lies in one line.
    */
-  linesHolding(written: string | null, lower: string | null): number[] {
+  linesHolding(written: readonly string[] | null, lower: string | null): number[] {
     this.#inflateWhole();
     const text = this.#text as Buffer;
     const count = this.#lineStarts().length;
     let lines: number[] | null = null;
     if (written !== null) {
       const starts = this.#lineStarts();
-      lines = occurrences(
-        (from) => text.indexOf(written, from, 'utf8'),
-        (at) => lineOf(starts, at),
-      );
+      const found = new Set<number>();
+      for (const w of written)
+        for (const i of occurrences(
+          (from) => text.indexOf(w, from, 'utf8'),
+          (at) => lineOf(starts, at),
+        ))
+          found.add(i);
+      lines = [...found].sort((a, b) => a - b);
     }
     if (lower !== null && (lines === null || lines.length > 0)) {
       const lowered = text.toString('utf8').toLowerCase();

@@ -840,7 +840,8 @@ export class RunItemRepository {
       // A line that can match holds the attribute as JSON writes it and, lowercased, the value's text
       // as JSON writes it (`inText`): each block's text is searched for them first, and only the lines
       // that hold them are parsed and matched.
-      const attributeText = attribute === '' ? null : `"attribute":${quoted}`;
+      // (A change's attribute: `"attribute":"…"` in lines written before, `"…",` in a list of changes since.)
+      const attributeText = attribute === '' ? null : [`"attribute":${quoted}`, `${quoted},`];
       const valueInText = value === '' ? null : inText(value);
       const matched = new Set<number>();
       // A thousand blocks at a time: an export's memory, not the run's.
