@@ -216,6 +216,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
         ...(onDemandPerson === null ? {} : { released: new Set([onDemandPerson]) }),
       },
       ...(onDemandPerson === null ? {} : { onlyEmployeeNumber: onDemandPerson }),
+      // A simulation applies nothing: its persons' plans keep no applied values nor fingerprints.
+      applies: kind !== 'simulation',
     });
     if (entitlements !== null && capabilities.entitlements)
       thePlan = planEntitlements({

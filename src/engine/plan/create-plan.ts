@@ -17,7 +17,7 @@ import {
   type WriteProblem,
   writeProblems,
 } from './target-limits.ts';
-import { bare, draftItem, type PersonPlan, personPlan } from './types.ts';
+import { bare, draftItem, NOT_KEPT, type PersonPlan, personPlan } from './types.ts';
 import { CandidateSequence, chooseUniqueFrom, MAX_LOCAL_PART, type UniqueChoice } from './unique-names.ts';
 import { writeBack } from './write-back.ts';
 
@@ -120,7 +120,7 @@ export function createPlan(
     writes,
     false,
     dropLink,
-    applied,
+    run.applies ? applied : NOT_KEPT,
     quarantineFingerprint(run, out, n, values, attrs.ManagerEmployeeNumber, writes.length),
   );
 }

@@ -8,7 +8,7 @@ import type { ExternalOwner } from '../ports.ts';
 import { withLockedManager } from './account-owner.ts';
 import type { PlanRun } from './plan-run.ts';
 import { because } from './plan-steps.ts';
-import type { PersonPlan } from './types.ts';
+import { NOT_KEPT, type PersonPlan } from './types.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -140,7 +140,7 @@ export class ManagerReferences {
       const keep = desired === null && (typeof wanted === 'string' || typeof previous !== 'string');
       if (unchanged || keep) {
         const manager = unchanged ? desired : null;
-        if (p === undefined) (this.applied[i] as Record<string, AttrValue>).manager = manager;
+        if (p === undefined) recordIn(this.applied[i] as Record<string, AttrValue>, manager);
         else recordManager(p, manager);
         continue;
       }
@@ -241,7 +241,12 @@ export class ManagerReferences {
  * garbage collector.
  */
 function recordManager(p: PersonPlan, manager: string | null): void {
-  (p.applied as Record<string, AttrValue>).manager = manager;
+  recordIn(p.applied as Record<string, AttrValue>, manager);
+}
+
+/** The manager recorded in a plan's `applied` values, unless the plan keeps none (NOT_KEPT). */
+function recordIn(applied: Record<string, AttrValue>, manager: string | null): void {
+  if (applied !== NOT_KEPT) applied.manager = manager;
 }
 
 /** The manager write added to a plan, changed in place (`p` is a draft or a copy). */

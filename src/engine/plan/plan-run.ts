@@ -54,6 +54,14 @@ export interface PlanInput {
   readonly overrides?: OverrideSet;
   /** Persons the target refused; they get no writes while their fingerprint is unchanged. */
   readonly quarantine?: QuarantinePlanInput;
+  /**
+   * False for a plan that will not be applied (a simulation): its persons' plans then keep no
+   * `applied` values (stored only after a write) and no quarantine fingerprint (kept only when the
+   * target refuses a write), save a quarantined person's. Kept, each person's mapped values lived to
+   * the plan's end, ~100 bytes and more per person copied by the garbage collector; not kept, they are
+   * garbage as soon as the person is planned. Default true.
+   */
+  readonly applies?: boolean;
 }
 
 export interface QuarantinePlanInput {
@@ -131,6 +139,8 @@ export interface PlanRun {
   /** Accounts linked to someone by an override: refused to everyone who is not an owner of one. */
   readonly linkedByOthers: ReadonlySet<string> | undefined;
   readonly quarantine: QuarantinePlanInput | undefined;
+  /** Whether the plan will be applied: its persons' plans keep applied values (PlanInput.applies). */
+  readonly applies: boolean;
   readonly context: PersonContext;
   /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
   readonly localParts: (context: EvalContext) => Iterator<string>;
@@ -208,6 +218,7 @@ export function planRun(input: PlanInput): PlanRun {
     linkedByOthers:
       overrides.linkedAccounts.size === 0 ? undefined : new Set(overrides.linkedAccounts.keys()),
     quarantine: input.quarantine,
+    applies: input.applies !== false,
     context: new PersonContext(input.nowIso),
     localParts: (context) =>
       scheme

@@ -48,6 +48,7 @@ function run(
   links: Link[] = [],
   cfg = config,
   capabilities: Parameters<typeof plan>[0]['capabilities'] = undefined,
+  more: Partial<Parameters<typeof plan>[0]> = {},
 ) {
   const compiled = compileMapping(cfg.mapping, types);
   assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
@@ -72,6 +73,7 @@ function run(
     nowIso: NOW,
     collisions,
     ...(capabilities ? { capabilities } : {}),
+    ...more,
   });
 }
 
@@ -613,5 +615,42 @@ describe('planner', () => {
     assert.equal(JSON.stringify(matchStep('1')), JSON.stringify(matched));
     assert.equal(matchStep('2')?.message, linked.message);
     assert.equal(JSON.stringify(matchStep('2')), JSON.stringify(linked));
+  });
+
+  test('a plan that will not be applied (a simulation) keeps no applied values nor fingerprints, and the same items', () => {
+    const users = [user('1', 'Boss', 'Baas'), user('2', 'Kim', 'Klein'), user('3', 'Eva', 'Vries')];
+    const jobs = [
+      job('1', '2020-01-01', null),
+      job('2', '2020-01-01', null, { Medewerkernummer_leidinggevende: '1' }),
+      job('3', '2020-01-01', null, { Medewerkernummer_leidinggevende: '1' }),
+    ];
+    const accounts: Account[] = [
+      { id: 'k', attributes: { employeeId: '2', accountEnabled: true, department: 'HR' } },
+      { id: 'e', attributes: { employeeId: '3', accountEnabled: true } },
+    ];
+    const quarantine = { entries: new Map(), fingerprint: () => 'hash' };
+    const applied = run(users, jobs, accounts, [], config, undefined, { quarantine });
+    const simulated = run(users, jobs, accounts, [], config, undefined, { quarantine, applies: false });
+    assert.deepEqual(
+      simulated.persons.map((p) => JSON.stringify(p.item)),
+      applied.persons.map((p) => JSON.stringify(p.item)),
+    );
+    assert.deepEqual(
+      simulated.persons.map((p) => p.writes),
+      applied.persons.map((p) => p.writes),
+    );
+    // A create (1), an update with a manager (2), a manager only (3): each would keep what it applied.
+    assert.deepEqual(
+      applied.persons.map((p) => [p.item.action, p.applied.manager !== undefined, p.fingerprint?.()]),
+      [
+        ['create', true, 'hash'],
+        ['update', true, 'hash'],
+        ['update', true, 'hash'],
+      ],
+    );
+    for (const p of simulated.persons) {
+      assert.deepEqual(p.applied, {});
+      assert.equal(p.fingerprint, undefined);
+    }
   });
 });

@@ -80,8 +80,9 @@ export function withStep(p: PersonPlan, s: RunStep): PersonPlan {
 }
 
 /**
- * The fingerprint a plan with mapped values carries: one with writes (the target may refuse them),
- * or one whose person is quarantined (compared to see whether they may go again); else none.
+ * The fingerprint a plan with mapped values carries: one with writes that will be applied (the target
+ * may refuse them), or one whose person is quarantined (compared to see whether they may go again);
+ * else none.
  */
 export function quarantineFingerprint(
   run: PlanRun,
@@ -95,5 +96,7 @@ export function quarantineFingerprint(
   if (quarantine === undefined) return undefined;
   const entry = quarantine.entries.get(n);
   out.entry = entry;
-  return writes > 0 || entry !== undefined ? fingerprintOf(quarantine, mapped, manager) : undefined;
+  return (writes > 0 && run.applies) || entry !== undefined
+    ? fingerprintOf(quarantine, mapped, manager)
+    : undefined;
 }

@@ -84,6 +84,9 @@ export function draftItem(
   return { employeeNumber, displayName, action, status, accountId, changes, steps, error };
 }
 
+/** The `applied` values of a plan that keeps none (PlanInput.applies false): shared, frozen. */
+export const NOT_KEPT: Readonly<Record<string, import('../../core/index.ts').AttrValue>> = Object.freeze({});
+
 /** A plan with nothing to write. */
 export function bare(runItem: RunItem, dropLink = false): PersonPlan {
   return { item: runItem, writes: [], newLink: false, dropLink, applied: {} };

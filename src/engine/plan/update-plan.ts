@@ -17,7 +17,7 @@ import {
   type WriteProblem,
   writeProblems,
 } from './target-limits.ts';
-import { draftItem, type PersonPlan, personPlan } from './types.ts';
+import { draftItem, NOT_KEPT, type PersonPlan, personPlan } from './types.ts';
 import { writeBack } from './write-back.ts';
 
 const NO_CHANGES: readonly AttributeChange[] = Object.freeze([]);
@@ -114,7 +114,7 @@ export function updatePlan(
     all,
     !linked,
     false,
-    values,
+    run.applies ? values : NOT_KEPT,
     quarantineFingerprint(run, out, n, values, person.attributes.ManagerEmployeeNumber, all.length),
   );
 }
