@@ -21,7 +21,7 @@ import { encodeBlock, ItemBlock, itemLine, lineItem } from '../../src/store/repo
 import { isUnchanged } from '../../src/store/repositories/run-person-list.ts';
 import { startStack, TODAY } from '../engine/stack.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
-import { bareConnection, enqueue } from './support/queue.ts';
+import { bareConnection, recordedRun } from './support/queue.ts';
 
 /** A line as written before the compact format: changes, steps and reasons as keyed objects. */
 const olderLine = (item: RunItem): string =>
@@ -253,20 +253,8 @@ describe('a real run', () => {
       let store: Store;
       let organisationId: string;
       let connectionId: string;
-      const finish = async (items: readonly RunItem[]): Promise<Run> => {
-        const queued = await enqueue(store, organisationId, connectionId);
-        await store.runQueue.claim('w', 60_000);
-        const done = await store.runQueue.finish(queued.id, 'w', {
-          status: 'succeeded',
-          counts: null,
-          sourceCount: items.length,
-          blockedReason: null,
-          error: null,
-          items,
-        });
-        assert.ok(done);
-        return done;
-      };
+      const finish = (items: readonly RunItem[]): Promise<Run> =>
+        recordedRun(store, organisationId, connectionId, items);
 
       before(async () => {
         database = await createTestDatabase(dialect);

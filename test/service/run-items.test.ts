@@ -23,7 +23,7 @@ import {
 } from '../../src/store/repositories/run-item-orders.ts';
 import { keptNames, keptNamesBytes, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
-import { bareConnection, enqueue } from './support/queue.ts';
+import { bareConnection, recordedRun } from './support/queue.ts';
 import { asRows } from './support/run-item-rows.ts';
 
 const item = (
@@ -306,20 +306,8 @@ for (const dialect of DIALECTS) {
     let connectionId: string;
     let run: Run;
 
-    const finish = async (items: readonly RunItem[], on = connectionId): Promise<Run> => {
-      const queued = await enqueue(store, organisationId, on);
-      await store.runQueue.claim('w', 60_000);
-      const done = await store.runQueue.finish(queued.id, 'w', {
-        status: 'succeeded',
-        counts: null,
-        sourceCount: items.length,
-        blockedReason: null,
-        error: null,
-        items,
-      });
-      assert.ok(done);
-      return done;
-    };
+    const finish = (items: readonly RunItem[], on = connectionId): Promise<Run> =>
+      recordedRun(store, organisationId, on, items);
     const numbers = async (query: Parameters<Store['runItems']['list']>[1], sort = 'name' as const) =>
       (await store.runItems.list(run, query, sort, 1, 50)).items.map((i) => i.employeeNumber);
 

@@ -1,7 +1,7 @@
 /** Connections and runs made straight in the store, for queue tests that inject their own executor. */
-import type { RunKind } from '../../../src/core/index.ts';
+import type { RunItem, RunKind } from '../../../src/core/index.ts';
 import type { ExecutionResult } from '../../../src/jobs/index.ts';
-import type { Store } from '../../../src/store/index.ts';
+import type { Run, Store } from '../../../src/store/index.ts';
 
 export async function bareConnection(store: Store, organisationId: string, name: string): Promise<string> {
   const c = await store.connections.create({
@@ -31,6 +31,27 @@ export const enqueue = (
     configHash: null,
     maxAttempts: options.maxAttempts ?? 3,
   });
+
+/** A simulation enqueued, claimed and finished with these items: a run recorded as a worker records it. */
+export async function recordedRun(
+  store: Store,
+  organisationId: string,
+  connectionId: string,
+  items: readonly RunItem[],
+): Promise<Run> {
+  const queued = await enqueue(store, organisationId, connectionId);
+  await store.runQueue.claim('w', 60_000);
+  const done = await store.runQueue.finish(queued.id, 'w', {
+    status: 'succeeded',
+    counts: null,
+    sourceCount: items.length,
+    blockedReason: null,
+    error: null,
+    items,
+  });
+  if (!done) throw new Error(`run ${queued.id} was not finished`);
+  return done;
+}
 
 export const succeeded = (note = 'done'): ExecutionResult => ({
   status: 'succeeded',
