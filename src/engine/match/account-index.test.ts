@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Account } from '../../core/index.ts';
-import { AccountIndex, normaliseKey } from './account-index.ts';
+import { AccountIndex, NOT_OWN_KEY, normaliseKey, ownKeyHash } from './account-index.ts';
+import { hashOf } from './key-table.ts';
 
 const account = (id: string, attributes: Account['attributes']): Account => ({ id, attributes });
 
@@ -205,7 +206,13 @@ describe('AccountIndex', () => {
       '',
       ' ',
       '@',
-    ])
+    ]) {
       assert.equal(normaliseKey(value), value.trim().toLowerCase());
+      // ownKeyHash: the hash of a value it finds its own key (as plain ASCII ones are), else NOT_OWN_KEY.
+      const hash = ownKeyHash(value);
+      if (hash !== NOT_OWN_KEY) assert.equal(normaliseKey(value), value);
+      assert.equal(hash, hash === NOT_OWN_KEY ? NOT_OWN_KEY : hashOf(value), value);
+      if (/^[!-@[-~]([ -@[-~]*[!-@[-~])?$/.test(value)) assert.equal(hash, hashOf(value), value);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * compared case-insensitively, as Entra compares UPNs, mail and employee ids.
  */
 import type { Account } from '../../core/index.ts';
-import { KeyTable } from './key-table.ts';
+import { hashOf, KeyTable, mixed } from './key-table.ts';
 
 /** Characters toLowerCase() may change: A–Z and anything outside ASCII. */
 const MAY_LOWER = /[A-Z\u0080-\uffff]/;
@@ -31,6 +31,27 @@ function isKey(value: string): boolean {
     if ((c >= 65 && c <= 90) || c >= 128) return false;
   }
   return true;
+}
+
+/** What ownKeyHash answers for a value that is not its own key: no hash is (hashes are 32-bit integers). */
+export const NOT_OWN_KEY = 2 ** 32;
+
+/**
+ * hashOf(value) when isKey finds the value its own key (normaliseKey(value) === value), else
+ * NOT_OWN_KEY (then normaliseKey and hashOf answer): the test and the hash in one pass over the text,
+ * where normaliseKey and hashOf each made one. Reading a character costs more than what is done with
+ * it, and every key of every account is read so.
+ */
+export function ownKeyHash(value: string): number {
+  const n = value.length;
+  if (n > 0 && (value.charCodeAt(0) <= 32 || value.charCodeAt(n - 1) <= 32)) return NOT_OWN_KEY;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return NOT_OWN_KEY;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return mixed(h);
 }
 
 /** One account per key, as nearly every key has; a list only where several accounts share it. */
@@ -138,9 +159,9 @@ class AccountsById implements ReadonlyMap<string, Account> {
   }
 }
 
-/** The keys of a KeyTable as a set. */
-class KeySet implements ReadonlySet<string> {
-  constructor(private readonly table: KeyTable) {}
+/** The keys of a KeyTable as a set (its table read directly by uniqueness, to hash a key once). */
+export class KeySet implements ReadonlySet<string> {
+  constructor(readonly table: KeyTable) {}
 
   get size(): number {
     return this.table.size;
@@ -284,13 +305,14 @@ export class AccountIndex {
     const present = this.present;
     // One account's keys and their bits, reused for every account.
     const keys: string[] = [];
+    const hashes: number[] = [];
     const masks: number[] = [];
     const accounts = this.accounts;
     for (let a = 0; a < accounts.length; a++) {
-      const count = accountKeys(accounts[a] as Account, attributes, attributeBits, keys, masks);
+      const count = accountKeys(accounts[a] as Account, attributes, attributeBits, keys, hashes, masks);
       for (let k = 0; k < count; k++) {
         const size = present.size;
-        const entry = present.add(keys[k] as string);
+        const entry = present.addHashed(keys[k] as string, hashes[k] as number);
         if (entry === size) {
           if (entry === this.presentBits.length) this.presentBits = grown(this.presentBits);
           this.presentBits[entry] = masks[k] as number;
@@ -376,15 +398,16 @@ export class AccountIndex {
     const accounts = this.accounts;
     const tables = lists.map(() => new KeyTable(accounts.length));
     const ones = lists.map((list) => list.map(() => 1));
-    // One account's keys, reused for every account and group; the bits are not needed here.
+    // One account's keys and their hashes, reused for every account and group; the bits are not needed here.
     const keys: string[] = [];
+    const hashes: number[] = [];
     const masks: number[] = [];
     for (let a = 0; a < accounts.length; a++) {
       const account = accounts[a] as Account;
       for (let g = 0; g < lists.length; g++) {
-        const count = accountKeys(account, lists[g] as string[], ones[g] as number[], keys, masks);
+        const count = accountKeys(account, lists[g] as string[], ones[g] as number[], keys, hashes, masks);
         const held = tables[g] as KeyTable;
-        for (let k = 0; k < count; k++) held.add(keys[k] as string);
+        for (let k = 0; k < count; k++) held.addHashed(keys[k] as string, hashes[k] as number);
       }
     }
     keys.length = 0;
@@ -403,8 +426,8 @@ function groupId(attributes: readonly string[]): string {
 }
 
 /**
- * An account's distinct keys in `attributes`, into keys[0..count), each with the OR of the bits of the
- * attributes holding it in masks[0..count); returns count. Most values repeat one this account already
+ * An account's distinct keys in `attributes`, into keys[0..count), each with its hashOf in
+ * hashes[0..count) and the OR of the bits of the attributes holding it in masks[0..count); returns count. Most values repeat one this account already
  * gave (mail is the UPN, the primary proxy address is SMTP: and the UPN): such a value is that key (a key
  * is its own key), found without a copy, a lower-casing test or a slice.
  */
@@ -413,6 +436,7 @@ function accountKeys(
   attributes: readonly string[],
   bits: readonly number[],
   keys: string[],
+  hashes: number[],
   masks: number[],
 ): number {
   let count = 0;
@@ -435,10 +459,20 @@ function accountKeys(
         while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
       else while (k < count && keys[k] !== text) k++;
       if (k === count) {
-        const key = keyOf(text, proxy);
+        // Nearly every value is its own key: tested and hashed in one pass (ownKeyHash).
+        const own = proxy ? withoutSmtp(text) : text;
+        let hash = ownKeyHash(own);
+        let key = own;
+        if (hash === NOT_OWN_KEY) {
+          key = normaliseKey(own);
+          hash = hashOf(key);
+        }
         k = 0;
         while (k < count && keys[k] !== key) k++;
-        if (k === count) keys[count] = key;
+        if (k === count) {
+          keys[count] = key;
+          hashes[count] = hash;
+        }
       }
       if (k < count) masks[k] = (masks[k] as number) | bit;
       else {

@@ -1,4 +1,5 @@
-export { AccountIndex, normaliseKey } from './account-index.ts';
+export { AccountIndex, KeySet, NOT_OWN_KEY, normaliseKey, ownKeyHash } from './account-index.ts';
+export { hashOf, KeyTable, prefixHash } from './key-table.ts';
 export {
   type FoundReason,
   foundDetail,

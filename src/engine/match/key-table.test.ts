@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hashOf, KeyTable } from './key-table.ts';
+import { hashOf, KeyTable, prefixHash } from './key-table.ts';
 
 /** What a Map numbering keys in the order first added would say. */
 function expected(keys: readonly string[]): Map<string, number> {
@@ -17,7 +17,18 @@ function check(table: KeyTable, keys: readonly string[], absent: readonly string
     assert.equal(table.find(key), entry, key);
     assert.equal(table.has(key), true, key);
   }
-  for (const key of absent) assert.equal(table.find(key), -1, key);
+  for (const key of [...want.keys(), ...absent]) {
+    const entry = table.find(key);
+    assert.equal(table.findHashed(key, hashOf(key)), entry, key);
+    for (const at of [0, 1, key.length >> 1, key.length]) {
+      const head = key.slice(0, at);
+      assert.equal(
+        table.findJoined(head, prefixHash(head), key.slice(at)),
+        entry,
+        `${head} + ${key.slice(at)}`,
+      );
+    }
+  }
 }
 
 describe('KeyTable', () => {

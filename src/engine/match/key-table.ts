@@ -73,11 +73,58 @@ export class KeyTable {
     return this.find(key) >= 0;
   }
 
+  /**
+   * find(key) with the key's hash given: `hash` is hashOf(key), worked out once for a key looked up in
+   * several tables (a name checked against the tenant's and then this run's). A table made with a hash
+   * of its own works it out again.
+   */
+  findHashed(key: string, hash: number): number {
+    if (this.hash !== hashOf) return this.find(key);
+    const map = this.map;
+    if (map !== undefined) return map.get(key) ?? -1;
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = (slots[slot * 2] as number) - 1;
+      if (e < 0) return -1;
+      if (slots[slot * 2 + 1] === hash && this.#keys[e] === key) return e;
+    }
+  }
+
+  /**
+   * find(head + tail) without making that text: `headHash` is prefixHash(head), worked out once for a
+   * head tried with many tails (a name with the numbers 2, 3, …).
+   */
+  findJoined(head: string, headHash: number, tail: string): number {
+    if (this.hash !== hashOf || this.map !== undefined) return this.find(head + tail);
+    const hash = hashFrom(headHash, tail);
+    const slots = this.slots;
+    const mask = this.mask;
+    const length = head.length + tail.length;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const e = (slots[slot * 2] as number) - 1;
+      if (e < 0) return -1;
+      if (slots[slot * 2 + 1] === hash) {
+        const key = this.#keys[e] as string;
+        if (key.length === length && key.startsWith(head) && key.endsWith(tail)) return e;
+      }
+    }
+  }
+
   /** The key's entry, added as the next entry when new (then `size` grows by one). */
   add(key: string): number {
+    return this.addHashed(key, this.hash(key));
+  }
+
+  /**
+   * add(key) with the key's hash given (`keyHash` is hashOf(key)), worked out by a caller that reads
+   * the key's text for something else as well (account-index.ts ownKeyHash). A table made with a
+   * hash of its own works it out again.
+   */
+  addHashed(key: string, keyHash: number): number {
     const map = this.map;
     if (map !== undefined) return this.addToMap(map, key);
-    const hash = this.hash(key);
+    const hash = this.hash === hashOf ? keyHash : this.hash(key);
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
@@ -147,7 +194,25 @@ export class KeyTable {
 export function hashOf(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
+  return mixed(h);
+}
+
+/** The FNV-1a state after `head`, not yet mixed: hashFrom(prefixHash(a), b) is hashOf(a + b). */
+export function prefixHash(head: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < head.length; i++) h = Math.imul(h ^ head.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function hashFrom(headHash: number, tail: string): number {
+  let h = headHash;
+  for (let i = 0; i < tail.length; i++) h = Math.imul(h ^ tail.charCodeAt(i), 0x01000193);
+  return mixed(h);
+}
+
+/** The hash of a text from its FNV-1a state (prefixHash): the final mix. */
+export function mixed(fnv: number): number {
+  let h = fnv ^ (fnv >>> 16);
   h = Math.imul(h, 0x7feb352d);
   return h ^ (h >>> 15);
 }

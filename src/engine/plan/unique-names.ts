@@ -6,7 +6,16 @@
  */
 import type { AttrValue } from '../../core/index.ts';
 import { transliterate } from '../../expr/index.ts';
-import { type AccountIndex, normaliseKey } from '../match/index.ts';
+import {
+  type AccountIndex,
+  hashOf,
+  KeySet,
+  KeyTable,
+  NOT_OWN_KEY,
+  normaliseKey,
+  ownKeyHash,
+  prefixHash,
+} from '../match/index.ts';
 import type { ImpliedName } from '../ports.ts';
 
 /** Characters Graph accepts in a UPN local part that are also safe in an SMTP address. */
@@ -62,6 +71,8 @@ function plainLocalPart(raw: string, maxLength: number): 0 | 1 | 2 {
 interface CollisionCheck {
   /** The keys accounts hold in every attribute it collides with, when the index can say (nearly always). */
   readonly held: ReadonlySet<string> | undefined;
+  /** The table behind `held`, when it has one: looked up with the key's hash worked out once. */
+  readonly table: KeyTable | undefined;
   readonly presence: number;
   readonly indexed: readonly string[];
   readonly reserved: number;
@@ -72,8 +83,12 @@ interface CollisionCheck {
 const RESERVED_BITS = 30;
 
 export class UniqueNameRegistry {
-  /** normalised value → the attributes (bits) reserved with it in this run. */
-  private readonly reservedBits = new Map<string, number>();
+  /**
+   * The values reserved in this run (normalised), and by entry the attributes (bits) reserved with
+   * each: a KeyTable, not a Map, so that a check hashes a value once for the tenant's keys and these.
+   */
+  private readonly reservedKeys = new KeyTable();
+  private reservedBits = new Int32Array(64);
   private readonly reservedBit = new Map<string, number>();
   /** Reservations of attributes past RESERVED_BITS. */
   private readonly reservedApart = new Map<string, Set<string>>();
@@ -119,13 +134,20 @@ export class UniqueNameRegistry {
   }
 
   isFree(attribute: string, value: string): boolean {
-    const key = normaliseKey(value);
+    // Nearly every value is its own key: tested and hashed in one pass.
+    let key = value;
+    let hash = ownKeyHash(value);
+    if (hash === NOT_OWN_KEY) {
+      key = normaliseKey(value);
+      hash = hashOf(key);
+    }
     const check = this.checkOf(attribute);
-    if (check.held?.has(key)) return false;
+    const table = check.table;
+    if (table !== undefined ? table.findHashed(key, hash) >= 0 : check.held?.has(key) === true) return false;
     if (check.presence !== 0 && (this.index.presence(key) & check.presence) !== 0) return false;
     for (let i = 0; i < check.indexed.length; i++)
       if (this.index.has(check.indexed[i] as string, key)) return false;
-    if (check.reserved !== 0 && ((this.reservedBits.get(key) ?? 0) & check.reserved) !== 0) return false;
+    if (check.reserved !== 0 && (this.reservedOf(key, hash) & check.reserved) !== 0) return false;
     for (let i = 0; i < check.reservedApart.length; i++)
       if (this.reservedApart.get(check.reservedApart[i] as string)?.has(key) === true) return false;
     return this.implied.length === 0 || this.impliedClash(attribute, value) === null;
@@ -141,11 +163,23 @@ export class UniqueNameRegistry {
    */
   heldNumbers(attribute: string, base: string, maxSuffix: number): number {
     if (this.implied.length > 0) return 1;
-    const held = this.checkOf(attribute).held;
+    const { held, table } = this.checkOf(attribute);
     if (held === undefined) return 1;
     let k = 1;
-    while (k < maxSuffix && held.has(base + String(k + 1))) k++;
+    if (table === undefined) {
+      while (k < maxSuffix && held.has(base + String(k + 1))) k++;
+      return k;
+    }
+    // The numbered names are looked up without being made, the base hashed once.
+    const head = prefixHash(base);
+    while (k < maxSuffix && table.findJoined(base, head, String(k + 1)) >= 0) k++;
     return k;
+  }
+
+  /** The attributes (bits) a normalised key was reserved with in this run; `hash` is hashOf(key). */
+  private reservedOf(key: string, hash: number): number {
+    const entry = this.reservedKeys.findHashed(key, hash);
+    return entry < 0 ? 0 : (this.reservedBits[entry] as number);
   }
 
   private checkOf(attribute: string): CollisionCheck {
@@ -169,7 +203,8 @@ export class UniqueNameRegistry {
         if (own !== 0) reserved |= own;
         else reservedApart.push(other);
       }
-      check = { held, presence, indexed, reserved, reservedApart };
+      const table = held instanceof KeySet ? held.table : undefined;
+      check = { held, table, presence, indexed, reserved, reservedApart };
       this.checks.set(attribute, check);
     }
     return check;
@@ -211,7 +246,7 @@ export class UniqueNameRegistry {
   private isReserved(attribute: string, key: string): boolean {
     const bit = this.bitOf(attribute);
     if (bit === 0) return this.reservedApart.get(attribute)?.has(key) === true;
-    return ((this.reservedBits.get(key) ?? 0) & bit) !== 0;
+    return (this.reservedOf(key, hashOf(key)) & bit) !== 0;
   }
 
   reserve(attribute: string, value: string): void {
@@ -221,7 +256,19 @@ export class UniqueNameRegistry {
       const set = this.reservedApart.get(attribute) ?? new Set<string>();
       this.reservedApart.set(attribute, set);
       set.add(key);
-    } else this.reservedBits.set(key, (this.reservedBits.get(key) ?? 0) | bit);
+      return;
+    }
+    const keys = this.reservedKeys;
+    const size = keys.size;
+    const entry = keys.add(key);
+    if (entry === size) {
+      if (entry === this.reservedBits.length) {
+        const bigger = new Int32Array(entry * 2);
+        bigger.set(this.reservedBits);
+        this.reservedBits = bigger;
+      }
+      this.reservedBits[entry] = bit;
+    } else this.reservedBits[entry] = (this.reservedBits[entry] as number) | bit;
   }
 }
 
