@@ -34,7 +34,11 @@ test('a pure Join with a text separator is put together from its parts, as evalu
     'Join(".", ToLower([a]), Mid([b], 2, 3), Coalesce([c], "x"))',
     'Join("..", [a], Join("+", [b], [c]))',
   ];
-  const values: AttrValue[] = ['Jan', '', null, 7, true, ['x', '', 'y'], [], ['', ''], ' ', 'Zoë'];
+  const values: AttrValue[] = [
+    ...['Jan', '', null, 7, true, ['x', '', 'y'], [], ['', ''], ' ', 'Zoë'],
+    // Parts that clean to nothing, or only just not.
+    ...['.-.', '_', '’', 'ß', '--9--', '·', "'"],
+  ];
   for (const text of texts) assert.notEqual(parseCandidates([text])[0]?.separator, undefined, text);
   let compared = 0;
   for (const text of texts)

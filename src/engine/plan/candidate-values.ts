@@ -96,6 +96,19 @@ export class CandidateValues implements IterableIterator<string> {
 }
 
 /**
+ * Whether cleanLocalPart(text) is empty, without cleaning a text that has a character cleaning keeps
+ * (a–z, A–Z, 0–9, _): transliteration leaves ASCII as it is, and only dots and hyphens are trimmed from
+ * the ends. Nearly every part is a name, answered at its first character.
+ */
+function cleansToNothing(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) return false;
+  }
+  return cleanLocalPart(text) === '';
+}
+
+/**
  * A candidate's local part. A candidate that joins parts (`Join(".", [Voorletters], …)`) is skipped
  * (empty) when any of its parts is empty, rather than collapsing into another candidate: without
  * initials, "initials.jansen" must not become "jansen".
@@ -106,7 +119,7 @@ function localPartOf(candidate: Candidate, full: EvalContext): string {
     let joined = '';
     for (let i = 0; i < parts.length; i++) {
       const r = (parts[i] as Bound)(full);
-      if (!r.ok || r.value === null || cleanLocalPart(String(r.value)) === '') return '';
+      if (!r.ok || r.value === null || cleansToNothing(String(r.value))) return '';
       if (separator !== undefined) joined = joinValue(joined, separator, r.value);
     }
     // Every part is in, and Join would evaluate them again to the same values: put it together here.

@@ -144,3 +144,26 @@ test('heldNumbers: how far the tenant holds base2, base3, … without a gap, up 
   ]);
   assert.equal(implied.heldNumbers('mailNickname', 'jan', 99), 1, 'not said where names are held implicitly');
 });
+
+test('heldNumbers answers as looking base2, base3, … up one by one would: numbered bases, zeros, past 33', () => {
+  const nicknames = ['Anna', 'Bob07', 'bob0', 'x1', 'x10', 'x11', 'x2', 'Y2', 'y'];
+  for (let n = 2; n <= 40; n++) nicknames.push(`anna${n}`, `bob0${n}`);
+  for (let n = 2; n <= 33; n++) if (n !== 20) nicknames.push(`x${n}`);
+  for (let n = 2; n <= 12; n++) nicknames.push(`Q${n}Q${n}`, `q${n}q${n}2`);
+  const index = new AccountIndex(
+    nicknames.map((mailNickname, i) => ({ id: String(i), attributes: { mailNickname } })),
+    ['mailNickname'],
+  );
+  const registry = new UniqueNameRegistry(index, collisions, {}, [], ['mailNickname']);
+  const keys = new Set(nicknames.map((n) => n.toLowerCase()));
+  const oneByOne = (base: string, max: number) => {
+    let k = 1;
+    while (k < max && keys.has(base + String(k + 1))) k++;
+    return k;
+  };
+  const bases = ['anna', 'bob0', 'bob', 'x', 'x1', 'y', 'q2q', 'q3q3', 'q', 'nobody', 'anna3'];
+  for (const base of bases)
+    for (const max of [1, 2, 9, 33, 34, 35, 99])
+      assert.equal(registry.heldNumbers('mailNickname', base, max), oneByOne(base, max), `${base} up to ${max}`);
+  assert.equal(registry.heldNumbers('mailNickname', 'anna', 99), 40);
+});
