@@ -164,6 +164,10 @@ test('heldNumbers answers as looking base2, base3, … up one by one would: numb
   const bases = ['anna', 'bob0', 'bob', 'x', 'x1', 'y', 'q2q', 'q3q3', 'q', 'nobody', 'anna3'];
   for (const base of bases)
     for (const max of [1, 2, 9, 33, 34, 35, 99])
-      assert.equal(registry.heldNumbers('mailNickname', base, max), oneByOne(base, max), `${base} up to ${max}`);
+      assert.equal(
+        registry.heldNumbers('mailNickname', base, max),
+        oneByOne(base, max),
+        `${base} up to ${max}`,
+      );
   assert.equal(registry.heldNumbers('mailNickname', 'anna', 99), 40);
 });
