@@ -17,6 +17,17 @@ function check(table: KeyTable, keys: readonly string[], absent: readonly string
     assert.equal(table.find(key), entry, key);
     assert.equal(table.has(key), true, key);
   }
+  for (const head of ['', '1', '2', 'user', 'ä'])
+    for (const from of [0, 1, 2, 7])
+      for (const count of [0, 1, 10, 6000]) {
+        let oneByOne = 0;
+        while (oneByOne < count && want.has(head + String(from + oneByOne))) oneByOne++;
+        assert.equal(
+          table.heldInRow(head, prefixHash(head), from, count),
+          oneByOne,
+          `${head} ${from} ${count}`,
+        );
+      }
   for (const key of [...want.keys(), ...absent]) {
     const entry = table.find(key);
     assert.equal(table.findHashed(key, hashOf(key)), entry, key);

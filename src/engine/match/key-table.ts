@@ -26,6 +26,8 @@ export class KeyTable {
   /** Slots − 1 (the slot of a hash is `hash & mask`). */
   private mask: number;
   private probes = 0;
+  /** heldInRow's entries, reused. */
+  private row = new Int32Array(0);
   /** Set once the probe budget is spent: key → entry. */
   private map: Map<string, number> | undefined;
 
@@ -109,6 +111,55 @@ export class KeyTable {
         if (key.length === length && key.startsWith(head) && key.endsWith(tail)) return e;
       }
     }
+  }
+
+  /**
+   * How many of head + String(from), head + String(from + 1), … (at most `count`) the table holds in a
+   * row: findJoined for each, in three passes over them. The first finds each number's entry by its
+   * hash alone, the second reads those entries' keys, the third compares them: each pass's cache
+   * misses (a slot, a key in the list, its text in an account) do not wait for each other, where one
+   * number after the other waited for three misses each. A common name is numbered into the tens.
+   */
+  heldInRow(head: string, headHash: number, from: number, count: number): number {
+    if (this.hash !== hashOf || this.map !== undefined) {
+      let n = 0;
+      while (n < count && this.find(head + String(from + n)) >= 0) n++;
+      return n;
+    }
+    if (this.row.length < count) this.row = new Int32Array(count);
+    const row = this.row;
+    const slots = this.slots;
+    const mask = this.mask;
+    // The entry whose hash is the number's (the first such; −1 when none: that number is not held).
+    let found = 0;
+    for (; found < count; found++) {
+      const hash = hashFrom(headHash, String(from + found));
+      let e = -1;
+      for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+        const at = (slots[slot * 2] as number) - 1;
+        if (at < 0) break;
+        if (slots[slot * 2 + 1] === hash) {
+          e = at;
+          break;
+        }
+      }
+      if (e < 0) break;
+      row[found] = e;
+    }
+    // Their keys, each read in a loop of its own for its text to come into the cache beside the
+    // others' (the sum of the lengths keeps the reads from being left out).
+    const keys = this.#keys;
+    let length = 0;
+    for (let n = 0; n < found; n++) length += (keys[row[n] as number] as string).length;
+    if (length < 0) return 0;
+    for (let n = 0; n < found; n++) {
+      const tail = String(from + n);
+      const key = keys[row[n] as number] as string;
+      const same = key.length === head.length + tail.length && key.startsWith(head) && key.endsWith(tail);
+      // Another key with the same hash: looked up in full.
+      if (!same && this.findJoined(head, headHash, tail) < 0) return n;
+    }
+    return found;
   }
 
   /** The key's entry, added as the next entry when new (then `size` grows by one). */

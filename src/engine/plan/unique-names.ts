@@ -170,10 +170,10 @@ export class UniqueNameRegistry {
       while (k < maxSuffix && held.has(base + String(k + 1))) k++;
       return k;
     }
-    // The numbered names are looked up without being made, the base hashed once.
+    // The numbered names are looked up without being made, the base hashed once, their cache misses
+    // overlapping (KeyTable.heldInRow).
     const head = prefixHash(base);
-    while (k < maxSuffix && table.findJoined(base, head, String(k + 1)) >= 0) k++;
-    return k;
+    return 1 + table.heldInRow(base, head, 2, maxSuffix - 1);
   }
 
   /** The attributes (bits) a normalised key was reserved with in this run; `hash` is hashOf(key). */
