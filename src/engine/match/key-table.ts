@@ -61,14 +61,7 @@ export class KeyTable {
   find(key: string): number {
     const map = this.map;
     if (map !== undefined) return map.get(key) ?? -1;
-    const hash = this.hash(key);
-    const slots = this.slots;
-    const mask = this.mask;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const e = (slots[slot * 2] as number) - 1;
-      if (e < 0) return -1;
-      if (slots[slot * 2 + 1] === hash && this.#keys[e] === key) return e;
-    }
+    return this.probe(key, this.hash(key));
   }
 
   has(key: string): boolean {
@@ -84,6 +77,11 @@ export class KeyTable {
     if (this.hash !== hashOf) return this.find(key);
     const map = this.map;
     if (map !== undefined) return map.get(key) ?? -1;
+    return this.probe(key, hash);
+  }
+
+  /** The entry of `key`, whose hash is `hash`, in the open-addressed slots; -1 when it has none. */
+  private probe(key: string, hash: number): number {
     const slots = this.slots;
     const mask = this.mask;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
