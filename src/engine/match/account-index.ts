@@ -54,6 +54,28 @@ export function ownKeyHash(value: string): number {
   return mixed(h);
 }
 
+/** A key and its hashOf, as keyHashOf writes them (one object reused by each caller). */
+export interface KeyHash {
+  key: string;
+  hash: number;
+}
+
+/**
+ * normaliseKey(value) and its hashOf, into `out`: nearly every value is its own key, then tested and
+ * hashed in one pass (ownKeyHash); any other is normalised and hashed after.
+ */
+export function keyHashOf(value: string, out: KeyHash): KeyHash {
+  const hash = ownKeyHash(value);
+  if (hash !== NOT_OWN_KEY) {
+    out.key = value;
+    out.hash = hash;
+  } else {
+    out.key = normaliseKey(value);
+    out.hash = hashOf(out.key);
+  }
+  return out;
+}
+
 /** One account per key, as nearly every key has; a list only where several accounts share it. */
 export type IndexEntry = Account | readonly Account[];
 
@@ -431,6 +453,9 @@ function groupId(attributes: readonly string[]): string {
  * gave (mail is the UPN, the primary proxy address is SMTP: and the UPN): such a value is that key (a key
  * is its own key), found without a copy, a lower-casing test or a slice.
  */
+/** accountKeys' key and hash of one value. */
+const scratchKey: KeyHash = { key: '', hash: 0 };
+
 function accountKeys(
   account: Account,
   attributes: readonly string[],
@@ -459,14 +484,7 @@ function accountKeys(
         while (k < count && !sameAfterPrefix(text, keys[k] as string)) k++;
       else while (k < count && keys[k] !== text) k++;
       if (k === count) {
-        // Nearly every value is its own key: tested and hashed in one pass (ownKeyHash).
-        const own = proxy ? withoutSmtp(text) : text;
-        let hash = ownKeyHash(own);
-        let key = own;
-        if (hash === NOT_OWN_KEY) {
-          key = normaliseKey(own);
-          hash = hashOf(key);
-        }
+        const { key, hash } = keyHashOf(proxy ? withoutSmtp(text) : text, scratchKey);
         k = 0;
         while (k < count && keys[k] !== key) k++;
         if (k === count) {

@@ -1,4 +1,4 @@
-export { AccountIndex, KeySet, NOT_OWN_KEY, normaliseKey, ownKeyHash } from './account-index.ts';
+export { AccountIndex, type KeyHash, KeySet, keyHashOf, normaliseKey } from './account-index.ts';
 export { hashOf, KeyTable, prefixHash } from './key-table.ts';
 export {
   type FoundReason,

@@ -241,22 +241,23 @@ export class KeyTable {
 
 /** FNV-1a over the UTF-16 code units, with a final mix so that the low bits (the slot) vary. */
 export function hashOf(key: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return mixed(h);
+  return mixed(fnv(0x811c9dc5, key));
 }
 
 /** The FNV-1a state after `head`, not yet mixed: hashFrom(prefixHash(a), b) is hashOf(a + b). */
 export function prefixHash(head: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < head.length; i++) h = Math.imul(h ^ head.charCodeAt(i), 0x01000193);
-  return h;
+  return fnv(0x811c9dc5, head);
 }
 
 function hashFrom(headHash: number, tail: string): number {
-  let h = headHash;
-  for (let i = 0; i < tail.length; i++) h = Math.imul(h ^ tail.charCodeAt(i), 0x01000193);
-  return mixed(h);
+  return mixed(fnv(headHash, tail));
+}
+
+/** FNV-1a over `text`, from the state `h`. */
+function fnv(h: number, text: string): number {
+  let state = h;
+  for (let i = 0; i < text.length; i++) state = Math.imul(state ^ text.charCodeAt(i), 0x01000193);
+  return state;
 }
 
 /** The hash of a text from its FNV-1a state (prefixHash): the final mix. */

@@ -9,11 +9,11 @@ import { transliterate } from '../../expr/index.ts';
 import {
   type AccountIndex,
   hashOf,
+  type KeyHash,
   KeySet,
   KeyTable,
-  NOT_OWN_KEY,
+  keyHashOf,
   normaliseKey,
-  ownKeyHash,
   prefixHash,
 } from '../match/index.ts';
 import type { ImpliedName } from '../ports.ts';
@@ -93,6 +93,8 @@ export class UniqueNameRegistry {
   /** Reservations of attributes past RESERVED_BITS. */
   private readonly reservedApart = new Map<string, Set<string>>();
   private readonly checks = new Map<string, CollisionCheck>();
+  /** isFree's key and hash of the value it checks. */
+  private readonly scratchKey: KeyHash = { key: '', hash: 0 };
 
   constructor(
     private readonly index: AccountIndex,
@@ -134,13 +136,7 @@ export class UniqueNameRegistry {
   }
 
   isFree(attribute: string, value: string): boolean {
-    // Nearly every value is its own key: tested and hashed in one pass.
-    let key = value;
-    let hash = ownKeyHash(value);
-    if (hash === NOT_OWN_KEY) {
-      key = normaliseKey(value);
-      hash = hashOf(key);
-    }
+    const { key, hash } = keyHashOf(value, this.scratchKey);
     const check = this.checkOf(attribute);
     const table = check.table;
     if (table !== undefined ? table.findHashed(key, hash) >= 0 : check.held?.has(key) === true) return false;
