@@ -12,7 +12,8 @@
  * writes a CPU profile (open it in Chrome's DevTools, or sum self time per function), and
  * BENCH_PLAN_HEAP_PROFILE=<file> writes the sampled allocations of the measured replay (a .heapprofile);
  * the timings of a profiled run are not comparable with an unprofiled one. BENCH_PLAN_HASH=1 adds
- * `itemsHash`, a hash of the replay's run items, to compare a change's plan with main's.
+ * `itemsHash`, a hash of the replay's run items, to compare a change's plan with main's; BENCH_PLAN_SAMPLES=1
+ * prints each counted replay's figures on stderr (how much one process varies from replay to replay).
  * Run alone: `node --max-semi-space-size=16 --import tsx bench/plan.ts` (package.json's flag) (prints one JSON line last).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -235,6 +236,12 @@ export async function benchPlan(
     }
     observer.disconnect();
     g.gc = exposedGc;
+    // BENCH_PLAN_SAMPLES=1: every counted replay's figures on stderr (how much one process varies).
+    if (process.env.BENCH_PLAN_SAMPLES)
+      for (const s of samples)
+        console.error(
+          `replay: wall ${((s.wall * 1000) / persons).toFixed(2)} µs, cpu ${((s.cpu * 1000) / persons).toFixed(2)} µs, gc ${s.gcMs.toFixed(0)} ms (${s.gcCount})`,
+        );
     if (profiles.cpu) await profiler?.stop(profiles.cpu);
     const allocated = await allocatedBytes(
       () =>
