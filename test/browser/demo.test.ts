@@ -204,3 +204,34 @@ test('the run page says why for every person in plain words, with the engine’s
     await page.keyboard.press('Escape');
     assertNoConsoleErrors(w.errors);
   }));
+
+test('the "No change" tile lists the persons with no change, though "Show persons with no change" is off', () =>
+  flow(w, 'demo-no-change-tile', async () => {
+    const { page } = w;
+    await page.goto(simulationUrl);
+    await page.reload();
+    await page.getByTestId('run-items').locator('tbody tr').first().waitFor();
+    const tile = page.locator('[data-testid="action-counts"] [data-action="no-change"]');
+    const unchanged = Number(await tile.getAttribute('data-count'));
+    assert.ok(unchanged > 0, 'the demo company has persons with no change');
+    assert.equal(await page.getByTestId('show-unchanged').isChecked(), false);
+    await tile.click();
+    const total = page.getByTestId('item-count');
+    await total
+      .filter({ hasText: new RegExp(`^${unchanged} persons$`) })
+      .waitFor({ timeout: 15_000 })
+      .catch(async (e: unknown) =>
+        assert.fail(
+          `the tile says ${unchanged} persons with no change; the page shows "${await page
+            .locator('section[aria-label="Persons in this run"]')
+            .textContent()}" (${e})`,
+        ),
+      );
+    const actions = await page
+      .getByTestId('run-items')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[2]?.textContent ?? ''));
+    assert.ok(actions.length > 0);
+    assert.deepEqual([...new Set(actions)], ['No change']);
+    assertNoConsoleErrors(w.errors);
+  }));

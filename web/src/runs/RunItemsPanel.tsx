@@ -130,13 +130,15 @@ export function RunItemsPanel(props: {
   const [page, setPage] = useState(1);
   const [jump, setJump] = useState('');
   const [open, setOpen] = useState<RunItem | undefined>(undefined);
+  // Asking for the persons with no change (the tile or the Action filter) shows them, switch or not.
+  const hideUnchanged = !showUnchanged && action !== 'no-change';
   const filter = {
     ...(action ? { action } : {}),
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
     ...(attribute.trim() ? { attribute: attribute.trim() } : {}),
     ...(value ? { value } : {}),
-    ...(showUnchanged ? {} : { changesOnly: true }),
+    ...(hideUnchanged ? { changesOnly: true } : {}),
   };
   const items = useResource(
     () => call(listRunItems, { params: { id: run.id }, query: { ...filter, sort, page, pageSize } }),
@@ -291,7 +293,7 @@ export function RunItemsPanel(props: {
           <>
             <Text size={200} aria-live="polite" data-testid="item-count">
               {list.total} {list.total === 1 ? 'person' : 'persons'}
-              {!showUnchanged && run.unchangedCount > 0
+              {hideUnchanged && run.unchangedCount > 0
                 ? ` (${run.unchangedCount} with no change hidden)`
                 : ''}
             </Text>
