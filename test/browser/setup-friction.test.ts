@@ -22,6 +22,7 @@ import {
   toolbarButton,
 } from './support/console.ts';
 import { activeConnection, configuredConnection, finishedRun } from './support/fixtures.ts';
+import type { InPage } from './support/in-page.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
@@ -250,3 +251,41 @@ test('the browser itself asks before closing a page with unsaved changes', () =>
     await page.close({ runBeforeUnload: true });
     assert.equal(await asked, 'beforeunload');
   }));
+
+test('at 390 px, "Connection created" wraps a long one-word name inside its bar: the page does not scroll sideways and "Continue setup" stays in view', async () => {
+  // A page of its own: the test before closes the shared one.
+  const phone = await openPage(browser, stack.url);
+  try {
+    await flow(phone, 'created-long-name-390', async () => {
+      const { page } = phone;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signIn(page, stack.users.admin);
+      await page.getByRole('button', { name: 'Create connection' }).click();
+      await page.getByRole('menuitem', { name: 'Create new connection' }).click();
+      const create = dialog(page, 'Create new connection');
+      const name = 'Contoso_AFAS_naar_Microsoft365_productie';
+      await create.getByLabel('Name').first().fill(name);
+      await create.getByRole('button', { name: 'Create', exact: true }).click();
+      const created = page.getByTestId('connection-created');
+      await created.getByRole('link', { name: /^Continue setup: step 1/ }).waitFor();
+      await screenshot(page, '95-created-long-name-390');
+      const link = created.getByRole('link', { name: /^Continue setup: step 1/ });
+      const linkRight = await link.evaluate((el) => Math.round(el.getBoundingClientRect().right));
+      const fit = await page.evaluate(() => {
+        const root = (globalThis as unknown as InPage).document.documentElement;
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+      });
+      assert.ok(
+        fit.scrollWidth <= fit.clientWidth,
+        `the page is ${fit.scrollWidth} px wide in a ${fit.clientWidth} px window`,
+      );
+      assert.ok(
+        linkRight <= fit.clientWidth,
+        `"Continue setup" ends at ${linkRight} px of ${fit.clientWidth}`,
+      );
+      assertNoConsoleErrors(phone.errors);
+    });
+  } finally {
+    await phone.close();
+  }
+});
