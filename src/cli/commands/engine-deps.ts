@@ -32,13 +32,32 @@ export async function readConfigFile(path: string): Promise<ConnectionConfig> {
     const hint = code === 'ENOENT' ? ' (write one with `hrsync init`, or name it with --config)' : '';
     throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${path}: ${code ?? e}${hint}`);
   }
+  if (text.trim() === '') {
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${path} is empty (write one with \`hrsync init\`)`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new HrsyncError('HRS_CONFIG_INVALID', `${path} is not valid JSON: ${(e as Error).message}`);
+    throw new HrsyncError(
+      'HRS_CONFIG_INVALID',
+      `${path} is not valid JSON: ${lineAndColumn(text, (e as Error).message)}`,
+    );
   }
   return loadConfig(json);
+}
+
+/**
+ * Node 20's JSON.parse says where a file breaks as a character offset ("at position 4661"), which
+ * nobody can find in an editor: say the line and column instead (newer Node versions add them).
+ */
+function lineAndColumn(text: string, message: string): string {
+  const at = / at position (\d+)/.exec(message);
+  if (!at || /\bline \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return message.replace(at[0], ` at line ${line}, column ${column}`);
 }
 
 export async function loadConnection(path: string): Promise<LoadedConnection> {

@@ -1,0 +1,58 @@
+/**
+ * A configuration file someone edited by hand and broke: `hrsync simulate` says which file and where
+ * in it (line and column, not a character offset), exits 1, and prints no stack trace. No service or
+ * emulator is needed: the file is read before anything is contacted.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+const HRSYNC = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hrsync-config-file-'));
+});
+after(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+function simulate(config: string): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [HRSYNC, 'simulate', '--config', config], { cwd: dir });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+test('a configuration with a missing comma names the line and column where the JSON breaks', async () => {
+  // What a hand edit leaves behind: the comma after "version" deleted.
+  await writeFile(join(dir, 'broken.json'), '{\n  "version": 1\n  "timeZone": "Europe/Amsterdam"\n}\n');
+  const run = await simulate('broken.json');
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.match(
+    run.err,
+    /^Some settings need attention: broken\.json is not valid JSON: .* at line 3, column 3$/m,
+  );
+  assert.doesNotMatch(run.err, /position \d+|\n\s+at /, 'a line and column, no offset and no stack trace');
+});
+
+test('an empty configuration file says it is empty and how to write one', async () => {
+  await writeFile(join(dir, 'empty.json'), '\n');
+  const run = await simulate('empty.json');
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.equal(
+    run.err.trim(),
+    'Some settings need attention: empty.json is empty (write one with `hrsync init`)',
+  );
+});
