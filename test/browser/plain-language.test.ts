@@ -284,3 +284,21 @@ test('step 2 warns about another connection to the same tenant as soon as the te
     await warning.waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));
+
+test('the audit log’s Outcome filter offers the outcomes in the words its table shows (Done, Failed, Refused)', () =>
+  flow(w, 'plain-audit-outcome-filter', async () => {
+    const { page } = w;
+    await page.goto('/#/audit');
+    await page.getByTestId('audit-table').waitFor();
+    const outcome = page.locator('select[name="outcome"]');
+    assert.deepEqual(await outcome.locator('option').allTextContents(), [
+      'Any outcome',
+      'Done',
+      'Failed',
+      'Refused',
+    ]);
+    await outcome.selectOption({ label: 'Done' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/#\/audit\?.*outcome=success/);
+    assertNoConsoleErrors(w.errors);
+  }));

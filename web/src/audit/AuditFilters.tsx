@@ -17,7 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { FilterRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
+import { AUDIT_ACTIONS, AUDIT_OUTCOME_WORDS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { useTimeZone } from '../ui/time-zone.ts';
 import {
@@ -192,6 +192,7 @@ export function AuditFilters(props: {
         value={outcome}
         noneLabel="Any outcome"
         options={AUDIT_OUTCOMES}
+        optionLabel={(o) => AUDIT_OUTCOME_WORDS[o]}
         onChange={setOutcome}
       />
       <Button type="submit" appearance="primary" icon={<FilterRegular />}>
