@@ -235,3 +235,18 @@ test('the "No change" tile lists the persons with no change, though "Show person
     assert.deepEqual([...new Set(actions)], ['No change']);
     assertNoConsoleErrors(w.errors);
   }));
+
+test('a search longer than the service takes is cut while typing, not refused with the API’s field name', () =>
+  flow(w, 'demo-long-search', async () => {
+    const { page } = w;
+    await page.goto(simulationUrl);
+    await page.reload();
+    await page.getByTestId('run-items').locator('tbody tr').first().waitFor();
+    const search = page.getByLabel('Search persons by name or employee number');
+    await search.fill('x'.repeat(250));
+    assert.equal((await search.inputValue()).length, 200, 'the box holds what the service accepts');
+    await search.press('Enter');
+    await page.getByText('No person matches these filters').waitFor();
+    assert.equal(await page.getByText(/must have at most/).count(), 0);
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -27,6 +27,7 @@ import {
   ITEM_STATUSES,
   type ItemStatus,
   listRunItems,
+  RunItemFilter,
 } from '../api/contracts.ts';
 import type { Run, RunItem } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
@@ -195,6 +196,8 @@ export function RunItemsPanel(props: {
             }}
             onKeyDown={onEnter(() => setQ(draft.trim()))}
             placeholder="Search, press Enter"
+            // The service takes this much: a longer text is cut while typing, not refused as "q: …".
+            maxLength={RunItemFilter.q.maxLength}
             aria-label="Search persons by name or employee number"
           />
         </Field>
@@ -203,6 +206,7 @@ export function RunItemsPanel(props: {
             name="filter-attribute"
             value={attribute}
             placeholder="e.g. department"
+            maxLength={RunItemFilter.attribute.maxLength}
             onChange={(_, d) => {
               setAttribute(d.value);
               setPage(1);
@@ -222,6 +226,7 @@ export function RunItemsPanel(props: {
             }}
             onKeyDown={onEnter(() => setValue(valueDraft.trim()))}
             placeholder="Search, press Enter"
+            maxLength={RunItemFilter.value.maxLength}
             aria-label="Search changes by old or new value"
           />
         </Field>
