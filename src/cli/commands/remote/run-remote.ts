@@ -36,6 +36,16 @@ export async function runRemote(
         `"${settings.url}" is not an http(s) address; set --url or HRSYNC_URL like ${'http://127.0.0.1:8080'}.`,
       );
     }
+    // The API's own paths start with /api/v1, and the API docs show it: a --url copied with it
+    // would ask for /api/v1/api/v1/… and get "Not found". Say which address to give instead.
+    const apiPath = /\/api\/v1\/?$/i.exec(settings.url);
+    if (apiPath) {
+      const service = settings.url.slice(0, apiPath.index);
+      throw new CliError(
+        'HRS_VALIDATION',
+        `"${settings.url}" ends in /api/v1; set --url or HRSYNC_URL to the service's address without it: ${service}`,
+      );
+    }
     const client = createApiClient({
       baseUrl: settings.url,
       headers: { authorization: `Bearer ${settings.token}` },
