@@ -258,7 +258,7 @@ describe('runs queued from the command line', () => {
 });
 
 describe('refusals', () => {
-  test('an unknown token gets the API’s 401 message, and the token is not repeated', async () => {
+  test('an unknown token gets the API’s 401 message and where a CLI token comes from, and the token is not repeated', async () => {
     const response = await fetch(stack.url + pathFor(listConnections), {
       headers: { authorization: `Bearer ${stack.unknownToken()}` },
     });
@@ -271,7 +271,11 @@ describe('refusals', () => {
     });
     assert.equal(r.code, 1);
     assert.equal(r.out, '');
-    assert.equal(r.err, `The API token was not accepted: ${error.message}\n`);
+    assert.equal(
+      r.err,
+      `The API token was not accepted: ${error.message}\n` +
+        'Check --token or HRSYNC_TOKEN: it may be mistyped, revoked or expired. An admin creates a new one in the console (API tokens).\n',
+    );
     // Scripts get the catalogue's code with --json.
     const json = await stack.hrsync(
       ['connections', 'show', name, '--json', '--token', stack.unknownToken()],

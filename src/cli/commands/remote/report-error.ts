@@ -19,16 +19,20 @@ import { toJson } from './format.ts';
 const CLI_TITLES: Partial<Record<ErrorCode, string>> = {
   HRS_UNAUTHENTICATED: 'The API token was not accepted',
 };
+const TOKEN_HINT =
+  'Check --token or HRSYNC_TOKEN: it may be mistyped, revoked or expired. An admin creates a new one in the console (API tokens).';
 const title = (code: string): string => CLI_TITLES[code as ErrorCode] ?? errorTitle(code);
 
 export function errorLines(error: unknown): string[] {
   if (error instanceof ApiError) {
-    return refusalLines({
+    const lines = refusalLines({
       code: error.code,
       message: error.message,
       details: error.details,
       title: title(error.code),
     });
+    // The API's message speaks to any client ("Sign in, or send …"); say where a CLI's token comes from.
+    return error.code === 'HRS_UNAUTHENTICATED' ? [...lines, TOKEN_HINT] : lines;
   }
   if (error instanceof ServiceUnreachableError) {
     return [
