@@ -250,3 +250,33 @@ test('a search longer than the service takes is cut while typing, not refused wi
     assert.equal(await page.getByText(/must have at most/).count(), 0);
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 390 px the conflict’s candidate accounts keep each UPN inside its column', () =>
+  flow(w, 'demo-candidates-390', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(simulationUrl);
+      await page.reload();
+      await page.getByTestId('run-items').locator('tbody tr').first().waitFor();
+      await page.locator('[data-testid="action-counts"] [data-action="conflict"]').click();
+      await page
+        .getByTestId('item-count')
+        .filter({ hasText: /^1 person\b/ })
+        .waitFor();
+      await page.getByTestId('run-items').locator('tbody tr').first().getByRole('button').first().click();
+      const cells = page.getByTestId('candidate-accounts').locator('tbody td');
+      await cells.first().waitFor();
+      await screenshot(page, '57-demo-candidates-390');
+      const spilled = await cells.evaluateAll((tds) =>
+        tds
+          .filter((td) => td.scrollWidth > td.clientWidth + 1)
+          .map((td) => `"${td.textContent}" needs ${td.scrollWidth} px in ${td.clientWidth}`),
+      );
+      assert.deepEqual(spilled, [], 'a cell’s text runs over the next column');
+      await page.keyboard.press('Escape');
+      assertNoConsoleErrors(w.errors);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  }));

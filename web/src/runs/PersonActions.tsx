@@ -43,7 +43,11 @@ import { useTimeZone } from '../ui/time-zone.ts';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '20px' },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
-  cellButtons: { display: 'flex', gap: '4px', flexWrap: 'wrap' },
+  // Fluent's 64 px minimum would push a button past its column at 390 px; its words wrap instead.
+  cellButtons: { display: 'flex', gap: '4px', flexWrap: 'wrap', '& .fui-Button': { minWidth: 0 } },
+  // The table shares the drawer's width evenly: at 390 px a UPN wraps inside its column instead of
+  // running over "Enabled" and "Created".
+  account: { overflowWrap: 'anywhere' },
 });
 
 export interface PersonActionsConnection {
@@ -187,7 +191,7 @@ export function PersonActions(props: {
                 const label = a.upn ?? a.id;
                 return (
                   <TableRow key={a.id} data-account={a.id}>
-                    <TableCell>
+                    <TableCell className={styles.account}>
                       {label}
                       {a.displayName ? (
                         <>
