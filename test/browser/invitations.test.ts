@@ -117,3 +117,27 @@ test('invite → the link → accept with a password → sign in with the invite
     assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));
+
+test('an invitation to something that is not an e-mail address says so beside the field, not only with a grey button', async () => {
+  // A page of its own, signed in as the admin: the test before ends signed in as the invited operator.
+  const admin = await openPage(browser, stack.url);
+  try {
+    await flow(admin, 'invitation-bad-email', async () => {
+      const { page } = admin;
+      await signIn(page, stack.users.admin);
+      await page.goto('/#/users');
+      await page.getByRole('button', { name: 'Invite a colleague' }).click();
+      const d = dialog(page, 'Invite a colleague');
+      await d.getByLabel('Name').fill('Kees de Boer');
+      await d.getByLabel('E-mail address').fill('kees.deboer.northwind.test');
+      await d.getByText('Enter an e-mail address, like name@example.com.').waitFor();
+      assert.equal(await d.getByRole('button', { name: 'Send invitation' }).isDisabled(), true);
+      await d.getByLabel('E-mail address').fill('kees.deboer@northwind.test');
+      await d.getByText('Enter an e-mail address, like name@example.com.').waitFor({ state: 'detached' });
+      assert.equal(await d.getByRole('button', { name: 'Send invitation' }).isEnabled(), true);
+      assertNoConsoleErrors(admin.errors);
+    });
+  } finally {
+    await admin.close();
+  }
+});

@@ -161,6 +161,8 @@ export function InvitationsSection(props: {
   );
 }
 
+const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+$/;
+
 function InviteDialog(props: { readonly onClose: () => void; readonly onSent: (d: Delivery) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -177,7 +179,7 @@ function InviteDialog(props: { readonly onClose: () => void; readonly onSent: (d
       changed={changed}
       submit={{
         label: 'Send invitation',
-        disabled: !name.trim() || !/^[^@\s]+@[^@\s]+$/.test(email.trim()),
+        disabled: !name.trim() || !EMAIL_ADDRESS.test(email.trim()),
         onSubmit: () => void send.run().then((d) => d && props.onSent(d)),
       }}
     >
@@ -188,7 +190,16 @@ function InviteDialog(props: { readonly onClose: () => void; readonly onSent: (d
       <Field label="Name" required>
         <Input value={name} onChange={(_, d) => setName(d.value)} name="invitation-name" />
       </Field>
-      <Field label="E-mail address" required>
+      <Field
+        label="E-mail address"
+        required
+        // Without it, "Send invitation" stays grey and nothing says why.
+        validationMessage={
+          email.trim() && !EMAIL_ADDRESS.test(email.trim())
+            ? 'Enter an e-mail address, like name@example.com.'
+            : null
+        }
+      >
         <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} name="invitation-email" />
       </Field>
       <Field label="Role" hint={ROLE_HINT}>
