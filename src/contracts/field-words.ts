@@ -213,12 +213,20 @@ export function detailLines(details: readonly FieldDetail[], options: DetailWord
   return [...new Set(details.map((d) => detailWords(d, options)))];
 }
 
+/** The service's summaries that list the details again by their JSON paths. */
+const SUMMARIES_OF_DETAILS: Readonly<Record<string, RegExp>> = {
+  HRS_VALIDATION: /^The \w+ is invalid: /,
+  HRS_CONFIG_INVALID: /^Step \d has \d+ problem\(s\): /,
+  HRS_PATTERN_UNSAFE: /^\d+ regular expression\(s\) refused: /,
+};
+
 /**
  * The service's summary of a refused body repeats the fields by their JSON names ("The body is
- * invalid: /name must …"); with the details listed in words, this one line introduces them instead.
+ * invalid: /name must …", "Step 4 has 1 problem(s): /scope/filters/0/… …"); with the details listed
+ * in words, this one line introduces them instead.
  */
 export function refusalSummary(code: string, message: string, detailCount: number): string {
-  if (code !== 'HRS_VALIDATION' || detailCount === 0 || !/^The \w+ is invalid: /.test(message))
-    return message;
+  const summary = Object.hasOwn(SUMMARIES_OF_DETAILS, code) ? SUMMARIES_OF_DETAILS[code] : undefined;
+  if (summary === undefined || detailCount === 0 || !summary.test(message)) return message;
   return detailCount === 1 ? 'This value was not accepted:' : 'These values were not accepted:';
 }
