@@ -68,5 +68,7 @@ test('validation names the bad clause', () => {
   });
   assert.equal(errors.length, 2);
   assert.equal(errors[0]?.path, '/scope/filters/0/clauses/0/value');
+  // What is wrong, said once (V8's own words start "Invalid regular expression:" too).
+  assert.equal(errors[0]?.message, 'is not a valid regular expression: /(/: Unterminated group');
   assert.match(errors[1]?.message ?? '', /EQUALS needs a value/);
 });

@@ -125,7 +125,9 @@ export function validateScope(config: ScopeConfig): { path: string; message: str
         try {
           new RegExp(c.value);
         } catch (e) {
-          errors.push({ path, message: `invalid regular expression: ${(e as Error).message}` });
+          // V8 says "Invalid regular expression: /([/: Unterminated character class": said once.
+          const why = (e as Error).message.replace(/^Invalid regular expression: /, '');
+          errors.push({ path, message: `is not a valid regular expression: ${why}` });
         }
       }
     });
