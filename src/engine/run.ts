@@ -61,6 +61,7 @@ export interface RunOutcome {
 import { HrsyncError, isHrsyncError, overrideSet, type QuarantineEntry } from '../core/index.ts';
 import { applyPlan } from './apply/index.ts';
 import { entitlementAttributes, readEntitlementSnapshot } from './entitlements-read.ts';
+import { checkFieldsRead } from './fields-read.ts';
 import { configFingerprint, personFingerprint } from './fingerprint.ts';
 import { guard } from './guard/index.ts';
 import { compileMapping } from './map/index.ts';
@@ -164,6 +165,9 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     // Persons are put together while the tenant is still being read (it usually takes longer).
     let persons: readonly Person[] | undefined;
     try {
+      // A name the configuration reads that no row has is a mistake (AFAS gives every field in every
+      // row): planned, it would read as empty for everyone.
+      checkFieldsRead(config, [snapshot.users, snapshot.employments], cut?.fieldsSeen() ?? []);
       // In slices: the Graph read's next page is asked for between them.
       persons = await normaliseInSlices(snapshot, {
         today,

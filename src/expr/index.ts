@@ -38,6 +38,7 @@ export { type ParseError, type ParseResult, parseExpression } from './parse-expr
 export { literalPatterns, references } from './references.ts';
 export { boundedTest, PATTERN_BUDGET_MS, PatternTimeout } from './text/bounded-regex.ts';
 export { type CompiledRegex, compileDotnetRegex } from './text/dotnet-regex.ts';
+export { editDistance } from './text/edit-distance.ts';
 export { normalizeDiacritics } from './text/normalize-diacritics.ts';
 export { transliterate } from './text/transliterate.ts';
 export { toHrsyncError } from './to-hrsync-error.ts';

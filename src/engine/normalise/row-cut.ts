@@ -75,6 +75,13 @@ export class RowCut {
     this.#shared = new Set([...attributes].filter((a) => !derived.has(a)));
   }
 
+  /** The fields of every row cut so far, as the rows had them before the cut. */
+  fieldsSeen(): string[] {
+    const fields = new Set<string>();
+    for (const shape of this.#shapes.values()) for (const key of shape.keys) fields.add(key);
+    return [...fields];
+  }
+
   /** The row with only the fields the persons are made from. */
   readonly row = (row: Attributes): Attributes => {
     let shape = this.#last;
