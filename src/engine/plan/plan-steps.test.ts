@@ -34,8 +34,16 @@ test("the read step and a matched or linked person's match step hold only their 
   // As JSON (a run's items are hashed, compared and sent as JSON): the same text, keys in that order.
   assert.equal(JSON.stringify(read), JSON.stringify(plainRead));
   assert.deepEqual(fields(read), plainRead);
-  // One field per person: the step holds its person, its reason made from them when read.
-  assert.deepEqual(Object.keys(read), ['person']);
+  // One object per person: the reason's fields are the step's own, its reason made when read.
+  assert.deepEqual(Object.keys(read), [
+    'lifecycle',
+    'employments',
+    'primary',
+    'start',
+    'end',
+    'unit',
+    'hire',
+  ]);
 
   const accountA1 = { id: 'a-1', attributes: {} } as Account;
   const reason = {
