@@ -4,13 +4,11 @@
  * emulator is needed: the file is read before anything is contacted.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-
-const HRSYNC = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
+import { type CliRun, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -20,19 +18,8 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-function simulate(config: string): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HRSYNC, 'simulate', '--config', config], { cwd: dir });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
+function simulate(config: string): Promise<CliRun> {
+  return runCli(['simulate', '--config', config], { cwd: dir });
 }
 
 test('a configuration with a missing comma names the line and column where the JSON breaks', async () => {

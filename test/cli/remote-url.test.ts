@@ -4,26 +4,12 @@
  * address to give instead, with exit 1 and no stack trace. No service is needed.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { test } from 'node:test';
+import { type CliRun, runCli } from '../support/run-cli.ts';
 
-const HRSYNC = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
-
-function hrsync(args: readonly string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    // An empty environment: the machine's HRSYNC_* variables must not count.
-    const child = spawn(process.execPath, [HRSYNC, ...args], { env: { PATH: process.env.PATH ?? '' } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
+function hrsync(args: readonly string[]): Promise<CliRun> {
+  // An empty environment: the machine's HRSYNC_* variables must not count.
+  return runCli(args, { env: { PATH: process.env.PATH ?? '' } });
 }
 
 test('a --url that ends in /api/v1 is refused with the address to give instead', async () => {

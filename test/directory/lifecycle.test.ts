@@ -6,7 +6,6 @@
  * (a simulation writes nothing; an unchanged source makes zero writes).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import type { Link } from '../../src/core/index.ts';
 import { MemoryEngineStore } from '../../src/engine/index.ts';
 import { guidToString } from '../../src/targets/ldap/index.ts';
 import { company, type PersonSpec } from '../engine/company.ts';
+import { type CliRun, runCli } from '../support/run-cli.ts';
 import { addGroup, addOu, addUser, startTestDomain, type TestDomain, users } from './support/samba.ts';
 import { type DirectoryStack, startDirectoryStack, userUsn } from './support/stack.ts';
 
@@ -420,20 +420,6 @@ describe('Active Directory target on a real Samba domain controller', () => {
   });
 });
 
-function hrsync(
-  args: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/hrsync', ...args], { env: { ...process.env, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
+function hrsync(args: string[], env: Record<string, string>): Promise<CliRun> {
+  return runCli(args, { env: { ...process.env, ...env } });
 }

@@ -4,14 +4,13 @@
  * bad configuration fails with every problem, named in words with its path.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
+import { type CliRun, runCli } from '../support/run-cli.ts';
 import { company, type PersonSpec, tenant } from './company.ts';
 
 const people: PersonSpec[] = [
@@ -25,28 +24,8 @@ const people: PersonSpec[] = [
   },
 ];
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../../bin/hrsync');
-
-function hrsync(
-  args: string[],
-  env: Record<string, string>,
-  cwd?: string,
-): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...env },
-      ...(cwd ? { cwd } : {}),
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
+function hrsync(args: string[], env: Record<string, string>, cwd?: string): Promise<CliRun> {
+  return runCli(args, { env: { ...process.env, ...env }, ...(cwd ? { cwd } : {}) });
 }
 
 describe('hrsync init / simulate / sync', () => {

@@ -1,0 +1,33 @@
+/** Runs `bin/hrsync` as a user would, in its own process, and collects what it printed. */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const HRSYNC_BIN = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
+
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** `env` replaces the environment when given (tests that must not see the machine's HRSYNC_* set PATH only). */
+export function runCli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [HRSYNC_BIN, ...args], {
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
