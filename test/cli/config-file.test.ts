@@ -43,3 +43,14 @@ test('an empty configuration file says it is empty and how to write one', async 
     'Some settings need attention: empty.json is empty (write one with `hrsync init`)',
   );
 });
+
+test('a folder or a missing file given as --config says so in words, not ENOENT or EISDIR', async () => {
+  const folder = await simulate(dir);
+  assert.equal(folder.code, 1);
+  assert.match(folder.err, /cannot read .*: it is a folder, not a file/);
+  assert.doesNotMatch(folder.err, /EISDIR|\n\s+at /);
+  const missing = await simulate(join(dir, 'nowhere.json'));
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /nowhere\.json: there is no such file \(write one with `hrsync init`/);
+  assert.doesNotMatch(missing.err, /ENOENT/);
+});

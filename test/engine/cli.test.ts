@@ -107,7 +107,7 @@ describe('hrsync init / simulate / sync', () => {
       assert.equal(missing.code, 1);
       assert.match(
         missing.err,
-        /cannot read connection\.json: ENOENT \(write one with `hrsync init`, or name it with --config\)/,
+        /cannot read connection\.json: there is no such file \(write one with `hrsync init`, or name it with --config\)/,
       );
     } finally {
       await rm(empty, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
+import { fileProblem } from './file-problem.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -30,7 +31,7 @@ export async function readConfigFile(path: string): Promise<ConnectionConfig> {
     const code = (e as NodeJS.ErrnoException).code;
     // `hrsync init` writes connection.json, the commands' default: say how to get one.
     const hint = code === 'ENOENT' ? ' (write one with `hrsync init`, or name it with --config)' : '';
-    throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${path}: ${code ?? e}${hint}`);
+    throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${path}: ${fileProblem(e)}${hint}`);
   }
   if (text.trim() === '') {
     throw new HrsyncError('HRS_CONFIG_INVALID', `${path} is empty (write one with \`hrsync init\`)`);

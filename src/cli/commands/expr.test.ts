@@ -5,7 +5,8 @@ import { type ExprIo, exprCommand, pointAt, runExpr } from './expr.ts';
 const io: ExprIo = {
   readFile: async (path) => {
     if (path === 'person.json') return '{"Roepnaam":"Jan","Geboortenaam":"Jansen"}';
-    throw new Error(`ENOENT: no such file, open '${path}'`);
+    // As fs.readFile fails: the code says why.
+    throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
   },
   now: () => new Date('2021-07-02T15:33:38Z'),
   random: () => 0.5,
@@ -78,7 +79,7 @@ test('expr: bad input is refused with a message', async () => {
       { input: '{"a":{"b":1}}' },
       /^error: --input: attribute a must be text, a number, true\/false, null or a list of texts$/,
     ],
-    [{ inputFile: 'missing.json' }, /^error: cannot read --input-file missing.json: ENOENT/],
+    [{ inputFile: 'missing.json' }, /^error: cannot read --input-file missing.json: there is no such file$/],
     [{ now: 'yesterday' }, /^error: --now "yesterday" is not an ISO-8601 time$/],
   ];
   for (const [flags, message] of cases) {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Attributes, AttrValue } from '../../core/index.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
+import { fileProblem } from './file-problem.ts';
 
 export interface ExprFlags {
   input?: string;
@@ -102,7 +103,7 @@ async function readAttributes(flags: ExprFlags, io: ExprIo): Promise<Attributes 
     try {
       sources.push({ name: flags.inputFile, text: await io.readFile(flags.inputFile) });
     } catch (e) {
-      return `cannot read --input-file ${flags.inputFile}: ${(e as Error).message}`;
+      return `cannot read --input-file ${flags.inputFile}: ${fileProblem(e)}`;
     }
   }
   if (flags.input !== undefined) sources.push({ name: '--input', text: flags.input });

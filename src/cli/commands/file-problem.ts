@@ -1,0 +1,17 @@
+/** Why a file could not be read, in words rather than the system's error code (ENOENT, EISDIR, …). */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'there is no such file';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
