@@ -7,7 +7,7 @@
  */
 import { type Attributes, type ConnectionConfig, HrsyncError } from '../core/index.ts';
 import { editDistance, parseExpression, references } from '../expr/index.ts';
-import { DERIVED } from './normalise/attribute-record.ts';
+import { DERIVED, keysOf, sameKeys } from './normalise/attribute-record.ts';
 
 /** An attribute the configuration reads, and where: a JSON pointer into the configuration and its words. */
 interface NamedRead {
@@ -63,25 +63,36 @@ export function namedReads(config: ConnectionConfig): NamedRead[] {
 
 /**
  * Throws HRS_CONFIG_INVALID when the configuration names an attribute that no row of `rowLists` has
- * and that hrsync does not derive. Each name is looked for row by row until a row has it: the first
- * row has every field, so a configuration without a mistake costs one look per name. `fields` are
- * names to suggest from (the rows' fields before they were cut). Nothing is checked when no row was
- * read: there is nothing to compare with (an empty source is the source-shrink guard's to judge).
+ * and that hrsync does not derive. The first row has every field, so a configuration without a mistake
+ * costs one look per name. `fields` are
+ * names to suggest from (the rows' fields before they were cut). Nothing is checked when a list has no
+ * row: there is nothing to compare with (an empty source is the source-shrink guard's to judge).
  */
 export function checkFieldsRead(
   config: ConnectionConfig,
   rowLists: readonly (readonly Attributes[])[],
   fields: Iterable<string>,
 ): void {
-  if (rowLists.every((rows) => rows.length === 0)) return;
-  const found = new Map<string, boolean>();
+  // A list without rows tells nothing about its connector's fields (an on-demand run of a person
+  // without employments reads no employment row): then nothing is checked.
+  if (rowLists.some((rows) => rows.length === 0)) return;
+  // The first rows answer for a configuration without mistakes; a name they lack is looked for in the
+  // keys of every row, gathered once (rows share their keys: a row like the last one adds nothing).
+  let everyKey: Set<string> | undefined;
   const has = (name: string): boolean => {
-    let known = found.get(name);
-    if (known === undefined) {
-      known = rowLists.some((rows) => rows.some((row) => Object.hasOwn(row, name)));
-      found.set(name, known);
+    if (rowLists.some((rows) => Object.hasOwn(rows[0] as Attributes, name))) return true;
+    if (everyKey === undefined) {
+      everyKey = new Set();
+      for (const rows of rowLists) {
+        let last: readonly string[] = [];
+        for (const row of rows) {
+          if (sameKeys(row, last)) continue;
+          last = keysOf(row);
+          for (const key of last) everyKey.add(key);
+        }
+      }
     }
-    return known;
+    return everyKey.has(name);
   };
   const problems: { path: string; message: string }[] = [];
   for (const read of namedReads(config)) {
