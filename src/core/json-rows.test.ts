@@ -21,6 +21,37 @@ describe('parseJsonRows', () => {
     same('\uFEFF{"rows":[{"a":1}]}', 'rows', true);
   });
 
+  it('parses a page of many kilobytes in runs of rows to the value JSON.parse gives', () => {
+    const row = (i: number) => ({
+      Medewerker: String(100000 + i),
+      Naam: `Naam ${i}`,
+      Leeg: null,
+      Getal: i / 7,
+    });
+    same(JSON.stringify({ skip: 0, take: 2000, rows: Array.from({ length: 2000 }, (_, i) => row(i)) }));
+    same(
+      JSON.stringify({
+        '@odata.context': 'x',
+        value: Array.from({ length: 2000 }, (_, i) => row(i)),
+        '@odata.deltaLink': 'https://x/?t=},{',
+      }),
+      'value',
+    );
+  });
+
+  it('reads a page row by row when `},{` is inside a string or a nested array, wherever a run would end', () => {
+    // Every row holds the run separator in a value and in an array of objects: wherever a run of rows
+    // is cut, it is cut inside a row, and the page must still come out as JSON.parse reads it.
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      id: String(i),
+      note: i % 2 === 0 ? 'a},{"b' : 'c},{',
+      licences: [{ sku: `s${i}` }, { sku: 't' }],
+      tail: '}, {',
+    }));
+    same(JSON.stringify({ rows }));
+    same(JSON.stringify({ value: rows.map(({ id, note }) => ({ id, note })) }), 'value');
+  });
+
   it('gives what JSON.parse gives when the array is not there or not an array', () => {
     same('{"skip":0}');
     same('{"rows":{"a":1}}');
