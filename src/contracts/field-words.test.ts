@@ -12,6 +12,13 @@ test('a path names the field as the form labels it; positions count from 1', () 
   assert.equal(readablePath('/scope/filters/0/clauses/1/operator'), 'Scope › Filter 1 › clause 2 › operator');
   assert.equal(readablePath('/somethingNew'), 'somethingNew', 'an unknown field keeps its name');
   assert.equal(readablePath('/'), '');
+  // A hybrid tenant's directory settings, as the tenant dialog labels them.
+  assert.equal(readablePath('/directory/urls/1'), 'Active Directory › Domain controller 2');
+  assert.equal(readablePath('/directory/baseDn'), 'Active Directory › Base DN');
+  assert.equal(
+    readablePath('/directory/disabledContainer'),
+    'Active Directory › Container for disabled accounts',
+  );
   // A configuration file's top level: the AFAS side and the destination, not a mapping rule's.
   assert.equal(readablePath('/source/parallel', { topLevel: true }), 'AFAS source › Parallel calls');
   assert.equal(readablePath('/target/clientId', { topLevel: true }), 'Destination › Application (client) ID');
@@ -76,6 +83,15 @@ test("a refused body's summary, which repeats the JSON paths, gives way to the d
     'These values were not accepted:',
   );
   assert.equal(refusalSummary('HRS_VALIDATION', 'The body is invalid: …', 0), 'The body is invalid: …');
+  // A tenant's directory settings and endpoints, refused after the body's schema accepted them.
+  assert.equal(
+    refusalSummary('HRS_VALIDATION', 'The directory settings were refused: /directory/urls/0 …', 1),
+    'This value was not accepted:',
+  );
+  assert.equal(
+    refusalSummary('HRS_VALIDATION', "The tenant's endpoints were refused: /graphBaseUrl …", 1),
+    'This value was not accepted:',
+  );
   assert.equal(refusalSummary('HRS_CONFLICT', 'The body is invalid: …', 1), 'The body is invalid: …');
   // A step's and a pattern's refusal list their paths the same way ("problem(s)", "/scope/filters/0/…").
   assert.equal(

@@ -59,12 +59,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   certificate: 'Certificate',
   privateKey: 'Private key',
   defaultDomain: 'Default domain',
+  directory: 'Active Directory',
   urls: 'Domain controller',
   bindUser: 'Bind account',
   bindPassword: 'Bind password',
-  baseDn: 'Search base',
+  baseDn: 'Base DN',
   container: 'Container for new accounts',
-  disabledContainer: 'Container for leavers',
+  disabledContainer: 'Container for disabled accounts',
   upnSuffixes: 'UPN suffix',
   name: 'Name',
   description: 'Description',
@@ -215,7 +216,7 @@ export function detailLines(details: readonly FieldDetail[], options: DetailWord
 
 /** The service's summaries that list the details again by their JSON paths. */
 const SUMMARIES_OF_DETAILS: Readonly<Record<string, RegExp>> = {
-  HRS_VALIDATION: /^The \w+ is invalid: /,
+  HRS_VALIDATION: /^(?:The \w+ is invalid|The tenant's endpoints were refused|The directory settings were refused): /,
   HRS_CONFIG_INVALID: /^Step \d has \d+ problem\(s\): /,
   HRS_PATTERN_UNSAFE: /^\d+ regular expression\(s\) refused: /,
 };
