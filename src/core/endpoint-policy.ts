@@ -91,6 +91,10 @@ function allowedExtra(policy: EndpointPolicy, url: URL): boolean {
 
 /** Why this URL may not be used as an endpoint of this kind, or null when it may. */
 export function endpointProblem(kind: EndpointKind, url: string, policy: EndpointPolicy): string | null {
+  const port = PORT.exec(url)?.[1];
+  if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
+    return `port ${port} does not exist: a port is 1 to 65535 (leave it out for the usual one${DEFAULT_PORTS[kind]})`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -110,6 +114,21 @@ export function endpointProblem(kind: EndpointKind, url: string, policy: Endpoin
   }
   return null;
 }
+
+/**
+ * The port written in a URL, before `new URL()` sees it: it refuses 65536 and up only as "not a
+ * URL", and takes port 0, which no server listens on, without a word.
+ */
+const PORT = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)(?:[/?#]|$)/i;
+
+const DEFAULT_PORTS: Readonly<Record<EndpointKind, string>> = {
+  afas: '',
+  authority: '',
+  graph: '',
+  webhook: '',
+  smtp: '',
+  directory: ': 636 for ldaps://, 389 for ldap://',
+};
 
 const DESCRIPTION: Readonly<Record<EndpointKind, string>> = {
   afas: 'AFAS Profit ({number}.rest|resttest|restaccept.afas.online)',
