@@ -193,3 +193,27 @@ test('the outcome of a finished run is how it ended, not "Failed"', () => {
     tone: 'good',
   });
 });
+
+test('a refused request does not take a quoted value of its error message for the object’s name', () => {
+  const refused = (message: string) =>
+    auditSentence(
+      event({
+        action: 'tenant.created',
+        outcome: 'refused',
+        actor: { type: 'user', id: 'u1', name: 'jan@msp.nl', displayName: 'Jan Bakker' },
+        connection: null,
+        message,
+        details: { code: 'HRS_VALIDATION', operation: 'createTenant' },
+      }),
+    );
+  assert.equal(
+    refused(
+      'The directory settings were refused: /directory/urls/0 "ldaps://dc1.contoso.nl:99999" is not a URL',
+    ),
+    'Jan Bakker registered a tenant, which was refused.',
+  );
+  assert.equal(
+    refused('Your role "viewer" does not allow this operation (createTenant); it needs the admin role.'),
+    'Jan Bakker registered a tenant, which was refused.',
+  );
+});

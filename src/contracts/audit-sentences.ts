@@ -28,8 +28,15 @@ const detail = (e: AuditEvent, key: string): string | undefined =>
  * name the message has always carried (`customer "Contoso" created`), else nothing.
  */
 function nameOf(e: AuditEvent, key = 'name'): string | undefined {
-  return detail(e, key) ?? /"([^"]+)"/.exec(e.message)?.[1];
+  return detail(e, key) ?? (refusedRequest(e) ? undefined : /"([^"]+)"/.exec(e.message)?.[1]);
 }
+
+/**
+ * A request the service refused (src/api/route.ts): its message is the error's, whose quotes hold
+ * the offending value ("ldaps://dc1:99999" is not a URL; your role "viewer"), not the object's name.
+ */
+const refusedRequest = (e: AuditEvent): boolean =>
+  e.outcome === 'refused' && typeof e.details.operation === 'string';
 /** "the customer “Contoso BV”", or "a customer" when the event does not say which. */
 const the = (noun: string, name: string | undefined): string =>
   name ? `the ${noun} “${name}”` : `a ${noun}`;
