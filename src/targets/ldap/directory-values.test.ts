@@ -133,7 +133,21 @@ test('LDAP results are classified: retryable or not, maybe-done or not, and what
       'HRS_TARGET_UNAVAILABLE',
       true,
       false,
-      /cannot be reached/,
+      /cannot be reached \(ECONNREFUSED\); the machine answered but nothing listens on that port: check the port \(636 for ldaps:\/\/, 389 for ldap:\/\/\)/,
+    ],
+    [
+      Object.assign(new Error('getaddrinfo ENOTFOUND dc1.contoso.local'), { code: 'ENOTFOUND' }),
+      'HRS_TARGET_UNAVAILABLE',
+      true,
+      false,
+      /cannot be reached \(ENOTFOUND\); its name is not known to DNS: check the host name in the URL/,
+    ],
+    [
+      Object.assign(new Error('connect EHOSTUNREACH 10.0.0.9:636'), { code: 'EHOSTUNREACH' }),
+      'HRS_TARGET_UNAVAILABLE',
+      true,
+      false,
+      /cannot be reached \(EHOSTUNREACH\); check the URL, the firewall and that the controller runs/,
     ],
     [
       Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),

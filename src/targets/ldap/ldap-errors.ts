@@ -26,6 +26,15 @@ const NETWORK_UNREACHABLE = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
+/** What each way of not reaching a controller points at, so the administrator checks the right thing. */
+const UNREACHABLE_ADVICE: Readonly<Record<string, string>> = {
+  ENOTFOUND:
+    'its name is not known to DNS: check the host name in the URL, and that the machine hrsync runs on can resolve the customer’s domain (otherwise reach it through a directory agent)',
+  EAI_AGAIN:
+    'DNS did not answer for its name: check the DNS servers of the machine hrsync runs on, then test again',
+  ECONNREFUSED:
+    'the machine answered but nothing listens on that port: check the port (636 for ldaps://, 389 for ldap://) and that the directory service runs',
+};
 const NETWORK_LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|ERR_TLS/i;
 
@@ -184,7 +193,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
       retryable: true,
       ambiguous: false,
       unreachable: true,
-      message: `the controller cannot be reached (${code || message}); check the URL, the firewall and that the controller runs`,
+      message: `the controller cannot be reached (${code || message}); ${UNREACHABLE_ADVICE[code] ?? 'check the URL, the firewall and that the controller runs'}`,
     };
   }
   if (TLS_TRUST.test(code) || TLS_TRUST.test(message)) {
