@@ -14,7 +14,8 @@ import { TenantDraftTest } from '../setup/TenantDraftTest.tsx';
 import { ActionDialog } from '../ui/ActionDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { useChangedSinceOpened } from '../ui/unsaved-forms.ts';
-import { DirectoryFields, directoryBody, directoryDraft, directoryIncomplete } from './DirectoryFields.tsx';
+import { DirectoryFields } from './DirectoryFields.tsx';
+import { directoryBody, directoryDraft, directoryIncomplete } from './directory-draft.ts';
 
 type CredentialKind = 'secret' | 'certificate';
 
