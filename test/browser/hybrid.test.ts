@@ -123,7 +123,7 @@ test('a hybrid tenant and connection in the console: directory settings, test co
     await form.getByLabel('Name').fill('Zorggroep (hybrid)');
     await form.getByLabel('Hybrid').check();
     await form.getByLabel('Directory (tenant) ID').fill(stack.graph.tenantId);
-    await form.getByLabel('Verified domains').fill('hrsync.test');
+    await form.getByLabel('Verified domains').fill('hrsync.test, hrsync.onmicrosoft.test');
     const add = form.getByRole('button', { name: 'Add tenant' });
     assert.equal(await add.isDisabled(), true, 'the directory settings are required for a hybrid tenant');
     await form.getByLabel('Domain controller URLs').fill(domain.domain.url);
@@ -194,8 +194,16 @@ test('a hybrid tenant and connection in the console: directory settings, test co
     assert.equal(await page.locator('select[name="default-domain"]').inputValue(), 'hrsync.test');
     await saveStep(page);
     await screenshot(page, '72-hybrid-step-2');
+    // Opened again, the saved tenant's placement shows and only the directory's UPN suffixes are
+    // offered (the tenant's verified domains were offered, and the service refuses them).
+    await page.reload();
+    await page.getByTestId('hybrid-placement').waitFor();
+    assert.deepEqual(await page.locator('select[name="default-domain"] option').allInnerTexts(), [
+      'Choose a domain…',
+      'hrsync.test',
+    ]);
 
-    await page.getByRole('link', { name: /^Next: Mapping/ }).click();
+    await page.getByRole('link', { name: /^3\. Mapping/ }).click();
     const mapping = page.getByTestId('mapping-table');
     await mapping.waitFor();
     assert.equal(

@@ -144,6 +144,8 @@ export function TenantPicker(props: {
   readonly onChange: (customerId: string, tenantId: string, tenant: Tenant | undefined) => void;
   /** Only tenants of this type can be chosen (a connection's destination type is fixed). */
   readonly type?: TenantType;
+  /** The chosen tenant's details once they load: a saved choice is never "picked" again. */
+  readonly onLoaded?: (tenant: Tenant) => void;
 }) {
   const styles = useStyles();
   const customers = useResource(() => call(listCustomers, {}), 'customers');
@@ -162,7 +164,11 @@ export function TenantPicker(props: {
   const optionName = (t: (typeof choices)[number]): string => (props.type ? t.name : `${t.name} (${t.type})`);
   const usable = choices.filter((t) => t.subscriptionActive);
   const unusable = choices.filter((t) => !t.subscriptionActive);
-  const { onChange, customerId, tenantId } = props;
+  const { onChange, onLoaded, customerId, tenantId } = props;
+
+  useEffect(() => {
+    if (chosen) onLoaded?.(chosen);
+  }, [chosen, onLoaded]);
 
   // With exactly one tenant of the right type, choose it: one less click for the common case.
   useEffect(() => {

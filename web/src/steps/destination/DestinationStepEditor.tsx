@@ -36,7 +36,9 @@ export function DestinationStepEditor(props: StepEditorProps) {
   const [tenant, setTenant] = useState<Tenant | undefined>(undefined);
   const [domain, setDomain] = useState(settings?.defaultDomain ?? '');
   const hybrid = props.connection.destinationType === 'hybrid';
-  const known = tenant ? domainsOf(tenant) : (settings?.tenant?.verifiedDomains ?? []);
+  // Until the tenant's details load, a hybrid connection offers only its saved suffix: the saved
+  // tenant's verified domains are not UPN suffixes, and the service refuses them.
+  const known = tenant ? domainsOf(tenant) : hybrid ? [] : (settings?.tenant?.verifiedDomains ?? []);
   // The saved domain stays choosable while the tenant's details load (a hybrid one is a UPN suffix).
   const domains = domain && !known.includes(domain) && !tenant ? [domain, ...known] : known;
 
@@ -94,6 +96,7 @@ export function DestinationStepEditor(props: StepEditorProps) {
           customerId={customerId}
           tenantId={tenantId}
           onChange={pick}
+          onLoaded={setTenant}
           type={props.connection.destinationType}
         />
         {hybrid && tenant && !tenant.directory && (
