@@ -47,6 +47,17 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_SECOND_FACTOR_REQUIRED: 'Set up a second factor first',
 };
 
+/**
+ * The destination's errors of a hybrid connection or tenant: the destination there is on-premises
+ * Active Directory (written over LDAPS), not Microsoft 365.
+ */
+export const HYBRID_TARGET_TITLES: Readonly<Partial<Record<ErrorCode, string>>> = {
+  HRS_TARGET_AUTH: 'Active Directory refused the bind account',
+  HRS_TARGET_UNAVAILABLE: 'Active Directory is not available',
+  HRS_TARGET_WRITE_FAILED: 'Active Directory rejected a change',
+  HRS_TARGET_READ_FAILED: 'Reading Active Directory failed',
+};
+
 /** The title of a catalogued code; `fallback` for anything else (a newer service's code). */
 export const errorTitle = (code: string, fallback = 'The operation failed'): string =>
   Object.hasOwn(ERROR_CATALOGUE, code) ? ERROR_TITLES[code as ErrorCode] : fallback;

@@ -7,7 +7,9 @@ import {
   detailLines,
   ERROR_CATALOGUE,
   type ErrorCode,
+  HYBRID_TARGET_TITLES,
   refusalSummary,
+  type TenantType,
   ERROR_TITLES as TITLES,
 } from './contracts.ts';
 
@@ -23,10 +25,17 @@ const isCatalogued = (code: string): code is ErrorCode => Object.hasOwn(ERROR_CA
  * `titles` lets a page name a refusal for what it means there: on the sign-in page
  * HRS_UNAUTHENTICATED is "Wrong e-mail address or password", not "You are signed out".
  */
-export function plainWords(error: unknown, titles: Partial<Record<ErrorCode, string>> = {}): PlainError {
+export function plainWords(
+  error: unknown,
+  titles: Partial<Record<ErrorCode, string>> = {},
+  /** A hybrid connection's destination errors are Active Directory's, not Microsoft 365's. */
+  tenantType: TenantType | null = null,
+): PlainError {
   if (isApiError(error)) {
     const title = isCatalogued(error.code)
-      ? (titles[error.code] ?? TITLES[error.code])
+      ? (titles[error.code] ??
+        (tenantType === 'hybrid' ? HYBRID_TARGET_TITLES[error.code] : undefined) ??
+        TITLES[error.code])
       : error.code === 'NETWORK'
         ? 'Cannot reach hrsync'
         : 'The operation failed';

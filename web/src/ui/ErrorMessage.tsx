@@ -6,8 +6,10 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
+import { useContext } from 'react';
 import type { ErrorCode } from '../api/contracts.ts';
 import { plainWords } from '../api/plain-words.ts';
+import { TenantTypeContext } from './AttributeName.tsx';
 
 export function ErrorMessage(props: {
   readonly error: unknown;
@@ -15,8 +17,10 @@ export function ErrorMessage(props: {
   /** Titles that fit this page better than the general ones (see plainWords). */
   readonly titles?: Partial<Record<ErrorCode, string>>;
 }) {
+  // Inside a hybrid connection's pages, the destination is Active Directory (ConnectionScope).
+  const tenantType = useContext(TenantTypeContext);
   if (props.error === undefined || props.error === null) return null;
-  const { title, message, details } = plainWords(props.error, props.titles);
+  const { title, message, details } = plainWords(props.error, props.titles, tenantType);
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
       <MessageBarBody>
