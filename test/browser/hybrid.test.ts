@@ -187,6 +187,11 @@ test('a hybrid tenant and connection in the console: directory settings, test co
 
     await page.getByRole('link', { name: /^Next: Destination/ }).click();
     await page.getByRole('heading', { name: '2. Destination', level: 1 }).waitFor();
+    assert.match(
+      await textOf(page.locator('main')),
+      /Which hybrid tenant’s Active Directory receives the accounts/,
+    );
+    assert.doesNotMatch(await textOf(page.locator('main')), /Microsoft 365 tenant/);
     await page.locator('select[name="customer"]').selectOption({ label: 'Zorggroep' });
     await page.getByTestId('hybrid-placement').waitFor();
     assert.match(await textOf(page.getByTestId('hybrid-placement')), /OU=Staff/);

@@ -36,6 +36,11 @@ const INTRO: Readonly<Record<StepNumber, string>> = {
   5: 'See exactly what a sync would change, then activate the connection and set its schedule.',
 };
 
+/** A hybrid connection's accounts live in the customer's Active Directory, named with its UPN suffixes. */
+const HYBRID_INTRO: Readonly<Partial<Record<StepNumber, string>>> = {
+  2: 'Which hybrid tenant’s Active Directory receives the accounts, and the UPN suffix for new user names.',
+};
+
 export function StepPage(props: { readonly id: string; readonly step: StepNumber }) {
   const styles = useStyles();
   const { can } = useSession();
@@ -85,7 +90,9 @@ export function StepPage(props: { readonly id: string; readonly step: StepNumber
         ]}
         title={`${props.step}. ${STEP_TITLES[props.step]}`}
         badge={<StateBadge state={c.state} />}
-        subtitle={INTRO[props.step]}
+        subtitle={
+          (c.destinationType === 'hybrid' ? HYBRID_INTRO[props.step] : undefined) ?? INTRO[props.step]
+        }
       />
       <StepProgress connection={c} openStep={props.step} />
       <Card className={styles.card}>
