@@ -216,7 +216,8 @@ export function detailLines(details: readonly FieldDetail[], options: DetailWord
 
 /** The service's summaries that list the details again by their JSON paths. */
 const SUMMARIES_OF_DETAILS: Readonly<Record<string, RegExp>> = {
-  HRS_VALIDATION: /^(?:The \w+ is invalid|The tenant's endpoints were refused|The directory settings were refused): /,
+  HRS_VALIDATION:
+    /^(?:The \w+ is invalid|The tenant's endpoints were refused|The directory settings were refused): /,
   HRS_CONFIG_INVALID: /^Step \d has \d+ problem\(s\): /,
   HRS_PATTERN_UNSAFE: /^\d+ regular expression\(s\) refused: /,
 };
