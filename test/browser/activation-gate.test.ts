@@ -62,6 +62,18 @@ test('Activate is enabled only when the service would accept it; an admin activa
     assert.equal(await stepActivate.getAttribute('aria-disabled'), 'true');
     assert.match(await textOf(page.getByTestId('activation-blocker')), /Run a simulation first/);
     assert.equal(await serverAccepts(), false);
+    // The schedule dialog's "Save and activate" follows the same gate (it was offered, and refused).
+    await page.getByRole('button', { name: 'Set schedule' }).click();
+    const schedule = dialog(page, /^Set schedule for/);
+    await schedule.getByTestId('schedule-preview').waitFor();
+    assert.equal(await schedule.getByRole('button', { name: 'Save and activate' }).isDisabled(), true);
+    assert.match(
+      await textOf(schedule.getByTestId('schedule-activation-blocker')),
+      /Only Save is possible now\. Run a simulation first/,
+    );
+    assert.equal(await schedule.getByRole('button', { name: 'Save', exact: true }).isDisabled(), false);
+    await schedule.getByRole('button', { name: 'Cancel' }).click();
+    await schedule.waitFor({ state: 'detached' });
 
     // 2. A simulation with a person whose surname Graph would refuse: still disabled, the reason
     //    names the failure; an operator gets no "activate anyway"; the service refuses.

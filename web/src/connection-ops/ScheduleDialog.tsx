@@ -23,6 +23,7 @@ import { formatDateTimeWithRelative } from '../ui/format.ts';
 import { Loading } from '../ui/Loading.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
 import type { ActionTarget } from './ConnectionActions.tsx';
+import { unavailableReason } from './operations.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: '14px' },
@@ -134,6 +135,11 @@ export function ScheduleDialog(props: {
     if (await save.run(activate)) props.onSaved();
   };
   const mayActivate = state !== 'active' && checkOperation('activate', state).ok;
+  // "Save and activate" passes the service's activation gate, as the Activate button does
+  // (operations.ts); the service refuses the whole request otherwise.
+  const activateBlocker = mayActivate
+    ? unavailableReason('activate', state, props.connection.activation)
+    : null;
   const timeZone = loaded?.timeZone ?? preview?.timeZone ?? '';
 
   return (
@@ -145,7 +151,11 @@ export function ScheduleDialog(props: {
       actions={
         <>
           {mayActivate && (
-            <Button appearance="primary" disabled={!valid || save.busy} onClick={() => void submit(true)}>
+            <Button
+              appearance="primary"
+              disabled={!valid || save.busy || activateBlocker !== null}
+              onClick={() => void submit(true)}
+            >
               Save and activate
             </Button>
           )}
@@ -217,6 +227,11 @@ export function ScheduleDialog(props: {
               <Text>{valid ? 'Calculating…' : 'Enter a start and an interval to see the next runs.'}</Text>
             )}
           </div>
+          {activateBlocker && (
+            <Text size={200} data-testid="schedule-activation-blocker">
+              Only Save is possible now. {activateBlocker}
+            </Text>
+          )}
           <ErrorMessage error={save.error} />
         </div>
       )}
