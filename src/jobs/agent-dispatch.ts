@@ -35,6 +35,10 @@ export function agentDispatch(deps: {
 
   return {
     async submit(kind, payload, options) {
+      // Nobody can take the operation: say so now rather than after waiting out claimTimeoutMs.
+      if ((await registeredAgents(store, organisationId, tenantId)).length === 0) {
+        throw new HrsyncError('HRS_AGENT_UNAVAILABLE', NO_AGENT);
+      }
       const op = await store.agentOperations.enqueue({
         organisationId,
         tenantId,
@@ -87,15 +91,22 @@ export function agentDispatch(deps: {
   };
 }
 
+const NO_AGENT =
+  'No directory agent is registered for this tenant, so nothing can reach its domain controllers. Register an agent on the tenant page and start it with "hrsync agent run".';
+
+/** The tenant's agents that could take an operation: registered and not revoked. */
+const registeredAgents = async (store: Store, organisationId: string, tenantId: string) =>
+  (await store.agents.list(organisationId, tenantId)).filter(
+    (a) => a.registeredAt !== null && a.revokedAt === null,
+  );
+
 /** Says which agents the tenant has and when each was last heard from. */
 async function nobodyTookIt(
   store: Store,
   deps: { readonly organisationId: string; readonly tenantId: string; readonly timings: AgentTimings },
   avoid: readonly string[],
 ): Promise<string> {
-  const agents = (await store.agents.list(deps.organisationId, deps.tenantId)).filter(
-    (a) => a.registeredAt !== null && a.revokedAt === null,
-  );
+  const agents = await registeredAgents(store, deps.organisationId, deps.tenantId);
   const seconds = Math.round(deps.timings.claimTimeoutMs / 1000);
   if (agents.length === 0) {
     return `No directory agent is registered for this tenant, so nothing reached its domain controllers within ${seconds} s. Register an agent on the tenant page and start it with "hrsync agent run".`;

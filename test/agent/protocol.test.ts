@@ -52,6 +52,8 @@ describe('agent protocol: a full sync through an agent', () => {
     assert.equal(outcome.status, 'failed');
     assert.equal(outcome.error?.code, 'HRS_AGENT_UNAVAILABLE');
     assert.match(outcome.error?.message ?? '', /No directory agent is registered/);
+    // It says so at once: with no agent to take it, no operation is queued to wait out the claim time.
+    assert.doesNotMatch(outcome.error?.message ?? '', /within \d+ s/);
   });
 
   test('simulate, sync and re-sync through one agent: every person created once, then zero writes', async () => {
