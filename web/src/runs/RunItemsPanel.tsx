@@ -40,6 +40,7 @@ import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { Pager } from '../ui/Pager.tsx';
+import { NO_PERSONS } from './no-persons.ts';
 import { PersonActions, type PersonActionsConnection } from './PersonActions.tsx';
 import type { TileFilter } from './RunCounts.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
@@ -289,7 +290,7 @@ export function RunItemsPanel(props: {
             {filtered
               ? 'Change or clear the filters.'
               : showUnchanged
-                ? 'The run has not produced results yet.'
+                ? NO_PERSONS[run.status]
                 : 'Turn on "Show persons with no change" to see everyone.'}
           </EmptyState>
         }
