@@ -54,3 +54,31 @@ test('a folder or a missing file given as --config says so in words, not ENOENT 
   assert.match(missing.err, /nowhere\.json: there is no such file \(write one with `hrsync init`/);
   assert.doesNotMatch(missing.err, /ENOENT/);
 });
+
+test('init --out into a folder that does not exist says so in words, with no stack trace', async () => {
+  const out = join(dir, 'no-such-folder', 'hybrid.json');
+  const run = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      '--afas-token-env',
+      'AFAS_TOKEN',
+      '--directory-url',
+      'ldaps://dc1.example.nl',
+      '--bind-user',
+      'EXAMPLE\\svc-hrsync',
+      '--bind-password-env',
+      'BIND_PASSWORD',
+      '--domain',
+      'example.nl',
+      '--container',
+      'OU=Users,DC=example,DC=nl',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.equal(run.err.trim(), `hrsync init: cannot write ${out}: a folder in the path does not exist`);
+});
