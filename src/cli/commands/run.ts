@@ -14,6 +14,7 @@ import {
   runItemsToCsv,
   runItemsToJson,
 } from '../../engine/index.ts';
+import { destinationErrorTitle } from './destination-error-title.ts';
 import { loadConnection } from './engine-deps.ts';
 import { terminalProgress } from './progress.ts';
 import { refusalLines } from './refusal-lines.ts';
@@ -71,7 +72,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       onProgress: progress.update,
     }).finally(() => connection.close());
     progress.done();
-    printSummary(kind, outcome);
+    printSummary(kind, outcome, connection.config.target.type === 'active-directory' ? 'hybrid' : 'cloud');
     if (flags.out) {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
       // Managers by name, as AFAS has them in this run ("Manager set to Martijn Dekker (100018)").
@@ -107,14 +108,14 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
 /** The outcome vocabulary the service, the console and the remote commands use. */
 const outcomeOf = (o: RunOutcome) => runOutcome(o.status, o.statusCounts) ?? 'failed';
 
-export function printSummary(kind: RunKind, o: RunOutcome): void {
+export function printSummary(kind: RunKind, o: RunOutcome, destinationType: 'cloud' | 'hybrid'): void {
   const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
   const info = RUN_OUTCOME_INFO[outcomeOf(o)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
   console.log(
     `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}, ${o.sourceCount} ${o.sourceCount === 1 ? 'person' : 'persons'} read`,
   );
-  if (o.error) console.log(`  ${errorTitle(o.error.code)}: ${o.error.message}`);
+  if (o.error) console.log(`  ${destinationErrorTitle(o.error.code, destinationType)}: ${o.error.message}`);
   if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);
   const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map(
     (a) => `${ACTION_WORDS[a]} ${o.actionCounts[a]}`,

@@ -63,6 +63,6 @@ async function printPersonSteps(remote: Remote, runId: string, place: RunPlace):
         `  ${attribute}: ${formatValue(change.old, place.zone)} → ${formatValue(change.new, place.zone)}`,
       );
     }
-    if (item.error) remote.out(`  ${errorWords(item.error)}`);
+    if (item.error) remote.out(`  ${errorWords(item.error, type)}`);
   }
 }

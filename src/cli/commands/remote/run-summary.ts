@@ -6,7 +6,6 @@
  */
 import {
   ACTION_WORDS,
-  errorTitle,
   type getRun,
   ITEM_STATUS_WORDS,
   type ResponseOf,
@@ -16,6 +15,7 @@ import {
   runPhaseWords,
   wordFor,
 } from '../../../contracts/index.ts';
+import { destinationErrorTitle } from '../destination-error-title.ts';
 import { countsLine, duration, timeIn } from './format.ts';
 import type { ExitCode } from './run-remote.ts';
 import { formatProperties } from './table.ts';
@@ -24,8 +24,10 @@ import type { RunPlace } from './time-zones.ts';
 export type RunView = ResponseOf<typeof getRun>;
 
 /** A run error or a person's error as the console titles it: "AFAS refused the token: …". */
-export const errorWords = (e: { readonly code: string; readonly message: string }): string =>
-  `${errorTitle(e.code)}: ${e.message}`;
+export const errorWords = (
+  e: { readonly code: string; readonly message: string },
+  destinationType: string | null,
+): string => `${destinationErrorTitle(e.code, destinationType)}: ${e.message}`;
 
 export function runLines(run: RunView, place: RunPlace): string[] {
   const at = (iso: string | null) => (iso ? timeIn(iso, place.zone) : undefined);
@@ -63,7 +65,7 @@ export function runLines(run: RunView, place: RunPlace): string[] {
     ['actions', run.counts ? countsLine(run.counts.actions, ACTION_WORDS) : undefined],
     ['statuses', run.counts ? countsLine(run.counts.statuses, ITEM_STATUS_WORDS) : undefined],
     ['blocked', run.blockedReason ?? undefined],
-    ['error', run.error ? errorWords(run.error) : undefined],
+    ['error', run.error ? errorWords(run.error, place.destinationType) : undefined],
     ['approved', decision(run.approval)],
     ['discarded', decision(run.discard)],
   ]);
