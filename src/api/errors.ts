@@ -57,6 +57,12 @@ export function toHrsyncError(error: unknown): HrsyncError | null {
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return new HrsyncError('HRS_VALIDATION', `The ${where} is invalid: ${summary}`, { details });
   }
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return new HrsyncError(
+      'HRS_VALIDATION',
+      'The request body must be JSON, sent with the header Content-Type: application/json.',
+    );
+  }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new HrsyncError('HRS_NOT_FOUND', e.message);
     if (e.statusCode === 413) {

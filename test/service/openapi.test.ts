@@ -140,6 +140,29 @@ for (const dialect of DIALECTS) {
         payload: 'hi',
       });
       assert.equal(wrongType.statusCode, 400);
+      // Whatever the type — text, a form, none at all — the refusal says what to send instead.
+      for (const [type, payload] of [
+        ['text/plain', '{"email":"a@b.c","password":"x"}'],
+        ['application/x-www-form-urlencoded', 'email=a%40b.c&password=x'],
+        [
+          'multipart/form-data; boundary=a',
+          '--a\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--a--\r\n',
+        ],
+      ] as const) {
+        const res = await svc.app.inject({
+          method: 'POST',
+          url: '/api/v1/session',
+          headers: { 'content-type': type },
+          payload,
+        });
+        assert.equal(res.statusCode, 400, `${type}: ${res.body}`);
+        assert.equal(res.json().error.code, 'HRS_VALIDATION');
+        assert.equal(
+          res.json().error.message,
+          'The request body must be JSON, sent with the header Content-Type: application/json.',
+          type,
+        );
+      }
     });
   });
 }

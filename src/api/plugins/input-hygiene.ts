@@ -54,6 +54,10 @@ export function registerInputHygiene(app: FastifyInstance): void {
     const problem = urlProblem(request.raw.url ?? '');
     if (problem !== null) throw refuse(problem);
   });
+  // The API speaks JSON only. Fastify would also hand a text/plain body to the route as a string,
+  // which the schema then refused as "/ must be object"; without this parser every other type is
+  // refused in one sentence saying what to send (errors.ts).
+  app.removeContentTypeParser('text/plain');
   // POSTs without a body (simulate, activate) often still say application/json; accept that.
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
