@@ -1,6 +1,9 @@
 /** The name (required, as long as the service allows) and free-text description of a record. */
 import { Field, Input, Textarea } from '@fluentui/react-components';
 
+/** The service's limit on a connection's name (src/contracts/schemas/common.ts `Name`). */
+const NAME_MAX_LENGTH = 200;
+
 export function NameDescriptionFields(props: {
   readonly name: string;
   readonly description: string;
@@ -11,12 +14,21 @@ export function NameDescriptionFields(props: {
 }) {
   return (
     <>
-      <Field label="Name" required>
+      <Field
+        label="Name"
+        required
+        hint={
+          // The input stops at the limit, and cuts a longer paste without a word: say so.
+          props.name.length >= NAME_MAX_LENGTH
+            ? `Names have at most ${NAME_MAX_LENGTH} characters; anything longer was cut off.`
+            : null
+        }
+      >
         <Input
           value={props.name}
           onChange={(_, d) => props.onName(d.value)}
           name="name"
-          maxLength={200}
+          maxLength={NAME_MAX_LENGTH}
           autoFocus={props.autoFocus === true}
         />
       </Field>
