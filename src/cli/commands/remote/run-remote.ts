@@ -17,12 +17,22 @@ export interface Remote {
 
 export type ExitCode = 0 | 1 | 2 | 3 | 4;
 
+// Control characters other than tab and newline (C0, DEL and C1: ESC and CSI start terminal sequences,
+// a carriage return overwrites the line). Names come from operators and from AFAS, and a terminal
+// must show them, not obey them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** The text with each control character as a visible escape (`\u001b`), for a terminal. */
+export const terminalSafe = (text: string): string =>
+  text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export async function runRemote(
   flags: RemoteFlags,
   command: (remote: Remote) => Promise<ExitCode | undefined>,
 ): Promise<void> {
   const settings = remoteSettings(flags);
-  const out = (text: string) => process.stdout.write(`${redact(text, settings.token)}\n`);
+  const out = (text: string) => process.stdout.write(`${terminalSafe(redact(text, settings.token))}\n`);
   try {
     if (settings.token === undefined) {
       throw new CliError(
@@ -53,7 +63,7 @@ export async function runRemote(
     process.exitCode = (await command({ client, json: settings.json, out })) ?? 0;
   } catch (error) {
     const lines = settings.json ? [errorJson(error)] : errorLines(error);
-    for (const line of lines) process.stderr.write(`${redact(line, settings.token)}\n`);
+    for (const line of lines) process.stderr.write(`${terminalSafe(redact(line, settings.token))}\n`);
     process.exitCode = 1;
   }
 }
