@@ -8,6 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AgentStateDir, registerAgentState } from '../../agent/index.ts';
 import { startAgent } from '../../app/agent.ts';
 import { stopOnSignals } from '../../app/cli-support.ts';
+import { fileProblem } from './file-problem.ts';
 import { readSecretFromTerminal } from './secret-prompt.ts';
 
 const VERSION = (
@@ -30,6 +31,16 @@ const stateDirOption = (c: Command) =>
 const stateDirOf = (flags: { stateDir?: string }) =>
   flags.stateDir ?? process.env.HRSYNC_AGENT_STATE_DIR ?? DEFAULT_STATE_DIR;
 const caOf = (flags: { caFile?: string }) => flags.caFile ?? process.env.HRSYNC_AGENT_CA_FILE;
+const caSource = (flags: { caFile?: string }) => (flags.caFile ? '--ca-file' : 'HRSYNC_AGENT_CA_FILE');
+
+/** A file named on the command line, or why it cannot be read, naming the option it came from. */
+function readNamedFile(option: string, path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${option} ${path}: ${fileProblem(error)}`);
+  }
+}
 
 function registerCommand(): Command {
   return stateDirOption(new Command('register'))
@@ -47,7 +58,7 @@ function registerCommand(): Command {
           key: flags.key,
           stateDir: stateDirOf(flags),
           version: VERSION,
-          ca: caFile ? readFileSync(caFile, 'utf8') : undefined,
+          ca: caFile ? readNamedFile(caSource(flags), caFile) : undefined,
         });
         process.stdout.write(
           `Registered agent "${identity.name}" for tenant "${identity.tenantName}" (${identity.agentId}).\n` +
@@ -72,7 +83,8 @@ function setBindPasswordCommand(): Command {
         state.identity();
         let password: string | undefined;
         if (flags.passwordEnv) password = process.env[flags.passwordEnv];
-        else if (flags.passwordFile) password = readFileSync(flags.passwordFile, 'utf8').split(/\r?\n/)[0];
+        else if (flags.passwordFile)
+          password = readNamedFile('--password-file', flags.passwordFile).split(/\r?\n/)[0];
         else password = await readSecretFromTerminal('Bind password: ');
         if (!password) throw new InvalidArgumentError('no password given');
         state.setSecret('bindPassword', password);
@@ -97,6 +109,9 @@ function runCommand(): Command {
     .action(
       async (flags: { stateDir?: string; caFile?: string; logLevel?: string; concurrency?: number }) => {
         try {
+          // Said here, with the option's name; startAgent reads it again.
+          const caFile = caOf(flags);
+          if (caFile) readNamedFile(caSource(flags), caFile);
           const { agentTargetFactory } = await import('../../app/agent-targets.ts');
           const agent = await startAgent({
             stateDir: stateDirOf(flags),
