@@ -82,3 +82,45 @@ test('init --out into a folder that does not exist says so in words, with no sta
   assert.equal(run.code, 1, run.err + run.out);
   assert.equal(run.err.trim(), `hrsync init: cannot write ${out}: a folder in the path does not exist`);
 });
+
+test('init refuses an AFAS environment number or kind it cannot use, naming the option', async () => {
+  const hybrid = (afas: string[]) =>
+    runCli(
+      [
+        'init',
+        '--out',
+        join(dir, 'afas.json'),
+        ...afas,
+        '--afas-token-env',
+        'AFAS_TOKEN',
+        '--directory-url',
+        'ldaps://dc1.example.nl',
+        '--bind-user',
+        'EXAMPLE\\svc-hrsync',
+        '--bind-password-env',
+        'BIND_PASSWORD',
+        '--domain',
+        'example.nl',
+        '--container',
+        'OU=Users,DC=example,DC=nl',
+      ],
+      { cwd: dir },
+    );
+  for (const number of ['-5', '1', '99999999999999999999']) {
+    const run = await hybrid(['--afas-environment', number]);
+    assert.equal(run.code, 1, run.err + run.out);
+    assert.match(
+      run.err,
+      new RegExp(
+        `^error: option '--afas-environment <number>' argument '${number}' is invalid\\. An AFAS environment number has 5 or 6 digits, e\\.g\\. 12345\\.$`,
+        'm',
+      ),
+    );
+  }
+  const kind = await hybrid(['--afas-environment', '12345', '--afas-kind', 'prod']);
+  assert.equal(kind.code, 1, kind.err + kind.out);
+  assert.match(
+    kind.err,
+    /^error: option '--afas-kind <kind>' argument 'prod' is invalid\. Allowed choices are production, test, accept\.$/m,
+  );
+});

@@ -3,7 +3,7 @@
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
 import { access, writeFile } from 'node:fs/promises';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
@@ -58,8 +58,17 @@ export function initCommand(): Command {
     .option('-o, --out <file>', 'where to write it', 'connection.json')
     .option('--force', 'overwrite an existing file')
     .option('--afas-url <url>', 'ProfitRestServices base URL (or use --afas-environment)')
-    .option('--afas-environment <number>', 'AFAS environment number, e.g. 12345')
-    .option('--afas-kind <kind>', 'production | test | accept', 'production')
+    .option('--afas-environment <number>', 'AFAS environment number, e.g. 12345', (v: string) => {
+      if (!/^[0-9]{5,6}$/.test(v)) {
+        throw new InvalidArgumentError('An AFAS environment number has 5 or 6 digits, e.g. 12345.');
+      }
+      return v;
+    })
+    .addOption(
+      new Option('--afas-kind <kind>', 'kind of AFAS environment (with --afas-environment)')
+        .choices(['production', 'test', 'accept'])
+        .default('production'),
+    )
     .option('--afas-token <token>', 'AFAS App Connector token (stored inline: prefer --afas-token-env)')
     .option('--afas-token-env <name>', 'environment variable holding the AFAS token')
     .option('--afas-token-file <file>', 'file holding the AFAS token')
