@@ -48,11 +48,33 @@ function validationDetails(errors: readonly AjvError[]): ErrorDetail[] {
   return details;
 }
 
-export function toHrsyncError(error: unknown): HrsyncError | null {
+/**
+ * A parameter given twice (`?page=1&page=2`) arrives as an array, and the schema would call it "must be
+ * integer" although each value is one: say what happened instead, once per parameter.
+ */
+function repeatedParameters(details: readonly ErrorDetail[], query: unknown): ErrorDetail[] {
+  if (query === null || typeof query !== 'object') return [...details];
+  const given = query as Record<string, unknown>;
+  const out: ErrorDetail[] = [];
+  const said = new Set<string>();
+  for (const d of details) {
+    const name = d.path.slice(1);
+    if (!Object.hasOwn(given, name) || !Array.isArray(given[name])) out.push(d);
+    else if (!said.has(name)) {
+      said.add(name);
+      out.push({ path: d.path, message: 'is given more than once; give it once' });
+    }
+  }
+  return out;
+}
+
+/** `query`: the request's parsed query string, to recognise a parameter given more than once. */
+export function toHrsyncError(error: unknown, query?: unknown): HrsyncError | null {
   if (isHrsyncError(error)) return error;
   const e = error as FastifyError & { validationContext?: string };
   if (Array.isArray(e.validation)) {
-    const details = validationDetails(e.validation as AjvError[]);
+    const all = validationDetails(e.validation as AjvError[]);
+    const details = e.validationContext === 'querystring' ? repeatedParameters(all, query) : all;
     const where = e.validationContext ?? 'request';
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return new HrsyncError('HRS_VALIDATION', `The ${where} is invalid: ${summary}`, { details });
@@ -75,7 +97,7 @@ export function toHrsyncError(error: unknown): HrsyncError | null {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toHrsyncError(error);
+    const known = toHrsyncError(error, request.query);
     if (known) {
       if (known.status >= 500) request.log.error({ err: error }, known.message);
       return sendError(reply, known);

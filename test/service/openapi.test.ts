@@ -121,6 +121,35 @@ for (const dialect of DIALECTS) {
       assert.match(metrics.body, /hrsync_graph_throttled_total 0/);
     });
 
+    test('a query parameter given twice is refused as given twice, not as the wrong type', async () => {
+      const session = await svc.app.inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email: svc.users.viewer.email, password: svc.users.viewer.password },
+      });
+      const cookie = session.cookies.find((c) => c.name === 'hrsync_session');
+      assert.ok(cookie, session.body);
+      const headers = { cookie: `hrsync_session=${cookie.value}` };
+      for (const [query, name] of [
+        ['page=1&page=2', 'page'],
+        ['q=a&q=b', 'q'],
+      ] as const) {
+        const res = await svc.app.inject({
+          method: 'GET',
+          url: `/api/v1/connections?${query}`,
+          headers,
+        });
+        assert.equal(res.statusCode, 400, res.body);
+        assert.deepEqual(res.json().error.details, [
+          { path: `/${name}`, message: 'is given more than once; give it once' },
+        ]);
+        assert.equal(
+          res.json().error.message,
+          `The querystring is invalid: /${name} is given more than once; give it once`,
+        );
+      }
+    });
+
     test('unknown routes and methods answer in the error shape, not HTML or a 500', async () => {
       const res = await svc.app.inject({ method: 'GET', url: '/api/v1/nope' });
       assert.equal(res.statusCode, 404);
