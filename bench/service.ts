@@ -101,8 +101,13 @@ export async function runOnce(
     clock: { now: () => new Date().toISOString() },
   });
   await target.close();
-  if (outcome.status !== 'succeeded') throw new Error(`${kind} ${outcome.status}`);
-  return { outcome, seconds: (performance.now() - started) / 1000 };
+  if (outcome.status !== 'succeeded' || outcome.sourceCount === null)
+    throw new Error(`${kind} ${outcome.status}`);
+  // A run that succeeded has its persons counted.
+  return {
+    outcome: { ...outcome, sourceCount: outcome.sourceCount },
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 export async function databaseBytes(store: Store, file: string | undefined): Promise<number> {

@@ -48,7 +48,8 @@ export interface RunOutcome {
   readonly items: readonly RunItem[];
   readonly actionCounts: Readonly<Record<Action, number>>;
   readonly statusCounts: Readonly<Record<ItemStatus, number>>;
-  readonly sourceCount: number;
+  /** Persons read from AFAS; null when the run failed before it had them (nothing counted, not zero). */
+  readonly sourceCount: number | null;
   readonly blockedReason: string | null;
   /** For a failed run: the HrsyncError code and message (the run aborted before planning or applying). */
   readonly error: { readonly code: string; readonly message: string } | null;
@@ -93,6 +94,8 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     startedAt,
     finishedAt: clock.now(),
   });
+  // Known once the persons are made: a run that fails after that still says how many AFAS gave.
+  let counted: number | null = null;
   try {
     const capabilities = request.target.capabilities;
     const compiled = compileMapping(config.mapping, capabilities.attributeTypes ?? {});
@@ -183,6 +186,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       throw error;
     }
     snapshot = undefined;
+    counted = persons.length;
     let tenant: TenantRead | undefined = await tenantRead;
     collectReadGarbage(persons.length);
     const entitlements = await readEntitlementSnapshot(request.target, config, signal);
@@ -338,7 +342,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
     return finish({
       status: 'failed',
       items: [],
-      sourceCount: 0,
+      sourceCount: counted,
       blockedReason: null,
       error: { code: e.code, message: e.message },
     });

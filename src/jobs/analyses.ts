@@ -33,7 +33,8 @@ export interface SimulationSummary {
   readonly status: RunOutcome['status'];
   readonly blockedReason: string | null;
   readonly error: { readonly code: string; readonly message: string } | null;
-  readonly sourceCount: number;
+  /** null when the simulation failed before it had the persons. */
+  readonly sourceCount: number | null;
 }
 
 export interface PreviewOutcome {

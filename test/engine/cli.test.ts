@@ -171,6 +171,18 @@ describe('hrsync init / simulate / sync', () => {
     assert.doesNotMatch(run.err, /HRS_|expected \w+|must match/);
   });
 
+  test('a run that fails before AFAS is read says so, not that it read 0 persons', async () => {
+    // AFAS refuses the token: nobody was read, so there is no count to print (it said "0 persons read").
+    const wrong = (env.AFAS_TOKEN as string).replace(
+      /<data>(.)/,
+      (_, c: string) => `<data>${c === 'A' ? 'B' : 'A'}`,
+    );
+    const run = await hrsync(['simulate', '--config', join(dir, 'conn.json')], { ...env, AFAS_TOKEN: wrong });
+    assert.equal(run.code, 1, run.err + run.out);
+    assert.match(run.out, /^Failed — simulation in [^,\n]*s$/m, run.out);
+    assert.doesNotMatch(run.out, /persons? read/);
+  });
+
   test('init refuses a value the configuration cannot hold, in the same words', async () => {
     const run = await hrsync(
       [

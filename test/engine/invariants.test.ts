@@ -76,6 +76,7 @@ describe('invariant 2: a failed, partial or implausibly small read never disable
       assert.equal(outcome.status, 'failed');
       assert.equal(outcome.error?.code, 'HRS_SOURCE_READ_FAILED');
       assert.equal(outcome.items.length, 0, 'nothing planned');
+      assert.equal(outcome.sourceCount, null, 'nobody counted: AFAS was not read whole (not "0 persons")');
       assert.equal(stack.graphWrites(), writes);
     } finally {
       await stack.close();

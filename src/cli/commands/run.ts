@@ -108,12 +108,16 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
 /** The outcome vocabulary the service, the console and the remote commands use. */
 const outcomeOf = (o: RunOutcome) => runOutcome(o.status, o.statusCounts) ?? 'failed';
 
+/** ", 3 persons read"; nothing when the run failed before it had the persons (not "0 persons"). */
+const personsRead = (n: number | null): string =>
+  n === null ? '' : `, ${n} ${n === 1 ? 'person' : 'persons'} read`;
+
 export function printSummary(kind: RunKind, o: RunOutcome, destinationType: 'cloud' | 'hybrid'): void {
   const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
   const info = RUN_OUTCOME_INFO[outcomeOf(o)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
   console.log(
-    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}, ${o.sourceCount} ${o.sourceCount === 1 ? 'person' : 'persons'} read`,
+    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}${personsRead(o.sourceCount)}`,
   );
   if (o.error) console.log(`  ${destinationErrorTitle(o.error.code, destinationType)}: ${o.error.message}`);
   if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);

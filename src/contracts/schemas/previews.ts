@@ -75,7 +75,7 @@ const SimulationSummaryDto = T.Object({
   status: T.Union([T.Literal('succeeded'), T.Literal('blocked'), T.Literal('failed')]),
   blockedReason: Nullable(T.String()),
   error: Nullable(T.Object({ code: T.String(), message: T.String() })),
-  sourceCount: T.Integer({ minimum: 0 }),
+  sourceCount: Nullable(T.Integer({ minimum: 0 })),
 });
 
 export const PreviewDto = T.Object({
