@@ -93,17 +93,17 @@ test("a refused body's summary, which repeats the JSON paths, gives way to the d
     'This value was not accepted:',
   );
   assert.equal(refusalSummary('HRS_CONFLICT', 'The body is invalid: …', 1), 'The body is invalid: …');
-  // A step's and a pattern's refusal list their paths the same way ("problem(s)", "/scope/filters/0/…").
+  // A step's and a pattern's refusal list their paths the same way ("1 problem", "/scope/filters/0/…").
   assert.equal(
     refusalSummary(
       'HRS_CONFIG_INVALID',
-      'Step 4 has 1 problem(s): /scope/filters/0/clauses/0/value invalid regular expression: …',
+      'Step 4 has 1 problem: /scope/filters/0/clauses/0/value invalid regular expression: …',
       1,
     ),
     'This value was not accepted:',
   );
   assert.equal(
-    refusalSummary('HRS_PATTERN_UNSAFE', '2 regular expression(s) refused: /a …; /b …', 2),
+    refusalSummary('HRS_PATTERN_UNSAFE', '2 regular expressions refused: /a …; /b …', 2),
     'These values were not accepted:',
   );
   assert.equal(

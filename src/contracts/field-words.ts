@@ -218,13 +218,13 @@ export function detailLines(details: readonly FieldDetail[], options: DetailWord
 const SUMMARIES_OF_DETAILS: Readonly<Record<string, RegExp>> = {
   HRS_VALIDATION:
     /^(?:The \w+ is invalid|The tenant's endpoints were refused|The directory settings were refused): /,
-  HRS_CONFIG_INVALID: /^Step \d has \d+ problem\(s\): /,
-  HRS_PATTERN_UNSAFE: /^\d+ regular expression\(s\) refused: /,
+  HRS_CONFIG_INVALID: /^Step \d has \d+ problems?: /,
+  HRS_PATTERN_UNSAFE: /^\d+ regular expressions? refused: /,
 };
 
 /**
  * The service's summary of a refused body repeats the fields by their JSON names ("The body is
- * invalid: /name must …", "Step 4 has 1 problem(s): /scope/filters/0/… …"); with the details listed
+ * invalid: /name must …", "Step 4 has 1 problem: /scope/filters/0/… …"); with the details listed
  * in words, this one line introduces them instead.
  */
 export function refusalSummary(code: string, message: string, detailCount: number): string {

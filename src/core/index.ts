@@ -12,3 +12,4 @@ export * from './step-reasons.ts';
 export * from './value-pool.ts';
 export * from './values.ts';
 export * from './vocabulary.ts';
+export * from './words.ts';

@@ -4,7 +4,13 @@
  * problems are reported, each with the path to the bad field as the step's body names it.
  */
 import { Value } from '@sinclair/typebox/value';
-import { ConnectionConfig, type ErrorDetail, HrsyncError, parseConnectionConfig } from '../../core/index.ts';
+import {
+  ConnectionConfig,
+  counted,
+  type ErrorDetail,
+  HrsyncError,
+  parseConnectionConfig,
+} from '../../core/index.ts';
 import { checkConfig, DEFAULT_SECTIONS } from '../../engine/index.ts';
 import { rawConfig } from '../../jobs/connection-config.ts';
 import type { Connection, StoredConfig, Tenant } from '../../store/index.ts';
@@ -110,9 +116,13 @@ export function validateStep(
   }
   if (errors.length > 0 || !parsed.ok) {
     const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
-    throw new HrsyncError('HRS_CONFIG_INVALID', `Step ${step} has ${errors.length} problem(s): ${list}`, {
-      details: errors,
-    });
+    throw new HrsyncError(
+      'HRS_CONFIG_INVALID',
+      `Step ${step} has ${counted(errors.length, 'problem')}: ${list}`,
+      {
+        details: errors,
+      },
+    );
   }
   return parsed.config;
 }

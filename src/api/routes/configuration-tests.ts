@@ -57,7 +57,7 @@ export async function configurationTestRoutes(app: FastifyInstance): Promise<voi
     checkSourceEndpoint(caller, existing, body.environment, stored !== null, body.token !== undefined, deps);
     if (body.token === undefined && stored === null) {
       const message = 'enter the App Connector token; none is stored for this connection';
-      throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem(s): /token ${message}`, {
+      throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem: /token ${message}`, {
         details: [{ path: '/token', message }],
       });
     }

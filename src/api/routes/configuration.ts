@@ -8,6 +8,7 @@ import {
   saveSourceStep,
 } from '../../contracts/index.ts';
 import {
+  counted,
   endpointProblem,
   HrsyncError,
   type SourceConfig,
@@ -140,13 +141,9 @@ export function checkSourceEndpoint(
   if ('baseUrl' in environment && (existing === undefined || changed)) {
     const problem = endpointProblem('afas', environment.baseUrl, deps.endpointPolicy);
     if (problem) {
-      throw new HrsyncError(
-        'HRS_CONFIG_INVALID',
-        `Step 1 has 1 problem(s): /environment/baseUrl ${problem}`,
-        {
-          details: [{ path: '/environment/baseUrl', message: problem }],
-        },
-      );
+      throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem: /environment/baseUrl ${problem}`, {
+        details: [{ path: '/environment/baseUrl', message: problem }],
+      });
     }
   }
   if (changed && caller.role !== 'admin') {
@@ -162,7 +159,7 @@ export function checkSourceEndpoint(
     secretName: 'the App Connector token',
   });
   if (rebind) {
-    throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem(s): /token ${rebind}`, {
+    throw new HrsyncError('HRS_CONFIG_INVALID', `Step 1 has 1 problem: /token ${rebind}`, {
       details: [{ path: '/token', message: rebind }],
     });
   }
@@ -238,7 +235,7 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
       if (token === undefined) {
         throw new HrsyncError(
           'HRS_CONFIG_INVALID',
-          'Step 1 has 1 problem(s): /token enter the App Connector token',
+          'Step 1 has 1 problem: /token enter the App Connector token',
           {
             details: [
               {
@@ -300,7 +297,7 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
       if (problems.length > 0) {
         throw new HrsyncError(
           'HRS_CONFIG_INVALID',
-          `Step 2 has ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+          `Step 2 has ${counted(problems.length, 'problem')}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
           { details: problems },
         );
       }
