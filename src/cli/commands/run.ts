@@ -18,6 +18,7 @@ import { destinationErrorTitle } from './destination-error-title.ts';
 import { loadConnection } from './engine-deps.ts';
 import { terminalProgress } from './progress.ts';
 import { refusalLines } from './refusal-lines.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 interface RunFlags {
   config: string;
@@ -100,7 +101,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
         ? `${flags.config} is not a connection configuration hrsync can use:`
         : e.message;
     const refusal = { code: e.code, message, details: e.details, title: errorTitle(e.code) };
-    for (const line of refusalLines(refusal, { topLevel: true })) console.error(line);
+    for (const line of refusalLines(refusal, { topLevel: true })) console.error(terminalSafe(line));
     process.exitCode = 1;
   }
 }
@@ -113,24 +114,24 @@ const personsRead = (n: number | null): string =>
   n === null ? '' : `, ${n} ${n === 1 ? 'person' : 'persons'} read`;
 
 export function printSummary(kind: RunKind, o: RunOutcome, destinationType: 'cloud' | 'hybrid'): void {
+  // Names and messages carry AFAS values: print their control characters, do not send them.
+  const say = (line: string) => console.log(terminalSafe(line));
   const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
   const info = RUN_OUTCOME_INFO[outcomeOf(o)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
-  console.log(
-    `${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}${personsRead(o.sourceCount)}`,
-  );
-  if (o.error) console.log(`  ${destinationErrorTitle(o.error.code, destinationType)}: ${o.error.message}`);
-  if (o.blockedReason) console.log(`  blocked: ${o.blockedReason}`);
+  say(`${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}${personsRead(o.sourceCount)}`);
+  if (o.error) say(`  ${destinationErrorTitle(o.error.code, destinationType)}: ${o.error.message}`);
+  if (o.blockedReason) say(`  blocked: ${o.blockedReason}`);
   const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map(
     (a) => `${ACTION_WORDS[a]} ${o.actionCounts[a]}`,
   );
   const statuses = ITEM_STATUSES.filter((s) => o.statusCounts[s] > 0).map(
     (s) => `${ITEM_STATUS_WORDS[s]} ${o.statusCounts[s]}`,
   );
-  if (actions.length > 0) console.log(`  actions:  ${actions.join(', ')}`);
-  if (statuses.length > 0) console.log(`  statuses: ${statuses.join(', ')}`);
+  if (actions.length > 0) say(`  actions:  ${actions.join(', ')}`);
+  if (statuses.length > 0) say(`  statuses: ${statuses.join(', ')}`);
   for (const item of o.items.filter((i) => i.status === 'failed').slice(0, 10)) {
-    console.log(`  ✗ ${item.employeeNumber} ${item.displayName}: ${item.error?.message ?? ''}`);
+    say(`  ✗ ${item.employeeNumber} ${item.displayName}: ${item.error?.message ?? ''}`);
   }
-  if (info.advice) console.log(`  ${info.advice}`);
+  if (info.advice) say(`  ${info.advice}`);
 }

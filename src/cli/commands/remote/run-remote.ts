@@ -4,6 +4,7 @@
  * needs attention), or 1 with the error on stderr.
  */
 import { type ApiClient, createApiClient } from '../../api-client/index.ts';
+import { terminalSafe } from '../terminal-safe.ts';
 import { CliError } from './cli-error.ts';
 import { type RemoteFlags, remoteSettings } from './remote-options.ts';
 import { errorJson, errorLines, redact } from './report-error.ts';
@@ -16,16 +17,6 @@ export interface Remote {
 }
 
 export type ExitCode = 0 | 1 | 2 | 3 | 4;
-
-// Control characters other than tab and newline (C0, DEL and C1: ESC and CSI start terminal sequences,
-// a carriage return overwrites the line). Names come from operators and from AFAS, and a terminal
-// must show them, not obey them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** The text with each control character as a visible escape (`\u001b`), for a terminal. */
-export const terminalSafe = (text: string): string =>
-  text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 export async function runRemote(
   flags: RemoteFlags,
