@@ -89,12 +89,21 @@ function allowedExtra(policy: EndpointPolicy, url: URL): boolean {
   return policy.allowedHosts.some((h) => h === '*' || h === host || h === `${host}:${url.port}`);
 }
 
+/**
+ * Why the port written in this URL cannot be one, or null: a rule for every URL of this kind, also
+ * those the service never calls itself (a directory behind agents, where the host rules do not apply).
+ */
+export function portProblem(kind: EndpointKind, url: string): string | null {
+  const port = PORT.exec(url)?.[1];
+  return port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)
+    ? `port ${port} does not exist: a port is 1 to 65535 (leave it out for the usual one${DEFAULT_PORTS[kind]})`
+    : null;
+}
+
 /** Why this URL may not be used as an endpoint of this kind, or null when it may. */
 export function endpointProblem(kind: EndpointKind, url: string, policy: EndpointPolicy): string | null {
-  const port = PORT.exec(url)?.[1];
-  if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535)) {
-    return `port ${port} does not exist: a port is 1 to 65535 (leave it out for the usual one${DEFAULT_PORTS[kind]})`;
-  }
+  const port = portProblem(kind, url);
+  if (port !== null) return port;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -240,6 +240,23 @@ for (const dialect of DIALECTS) {
       assert.equal(after.body.directory.bindPassword, null, 'nothing stored');
       const secrets = await svc.store.db.selectFrom('secrets').selectAll().execute();
       assert.ok(!JSON.stringify(secrets).includes(password));
+      // The host rules are the agent's network's, but a port that cannot exist is refused here too.
+      const portZero = await svc.call(updateTenant, {
+        params: { id: svc.tenantId },
+        body: { directory: { ...directory, urls: ['ldaps://dc1.zuid.local:0', 'ldaps://127.0.0.1:636'] } },
+      });
+      assert.equal(portZero.status, 400, portZero.text);
+      assert.deepEqual(
+        portZero.body.error.details.map((d: { path: string }) => d.path),
+        ['/directory/urls/0'],
+        "only the port is refused: a controller on the agent's own network (127.0.0.1) is its business",
+      );
+      assert.match(portZero.text, /port 0 does not exist: a port is 1 to 65535/);
+      assert.equal(
+        (await svc.call(getTenant, { params: { id: svc.tenantId } })).body.directory.urls[0],
+        'ldaps://dc1.zuid.local',
+        'nothing saved',
+      );
     });
   });
 }

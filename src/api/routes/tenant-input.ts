@@ -9,6 +9,7 @@ import {
   type ErrorDetail,
   endpointProblem,
   HrsyncError,
+  portProblem,
   sameEndpoint,
   secretRebindProblem,
 } from '../../core/index.ts';
@@ -198,8 +199,16 @@ export function checkDirectory(
       secretEntered: d.bindPassword !== undefined,
       secretName: 'the bind password',
     });
+    const urlsChanged = old === null || old.urls.join(' ').toLowerCase() !== d.urls.join(' ').toLowerCase();
     // Behind directory agents the bind password is entered on each agent and never reaches the service.
     if (before?.directoryViaAgents === true) {
+      // An agent binds from the customer's network, so the service's host rules do not apply; a port
+      // that cannot exist is still wrong wherever the controller is.
+      if (urlsChanged)
+        d.urls.forEach((url, i) => {
+          const problem = portProblem('directory', url);
+          if (problem) problems.push({ path: `/directory/urls/${i}`, message: problem });
+        });
       if (d.bindPassword !== undefined) {
         problems.push({
           path: '/directory/bindPassword',
@@ -211,7 +220,6 @@ export function checkDirectory(
       // The service binds to these controllers itself: each must be a directory endpoint the server
       // allows (ldaps:// or ldap:// with StartTLS; never this machine or a link-local address unless
       // HRSYNC_ALLOWED_ENDPOINT_HOSTS says so), checked whenever the URLs or the password change.
-      const urlsChanged = old === null || old.urls.join(' ').toLowerCase() !== d.urls.join(' ').toLowerCase();
       if (urlsChanged || d.bindPassword !== undefined) {
         d.urls.forEach((url, i) => {
           const problem = endpointProblem('directory', url, policy);
