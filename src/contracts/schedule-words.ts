@@ -3,13 +3,14 @@
  * both print it: "Every day from 1 May 2026, 08:00 CEST · next run in 3 hours". The start is a local
  * time in the connection's zone and is shown in the one format, its zone named (date-time.ts).
  */
+import type { ScheduleUnit } from '../core/vocabulary.ts';
 import { formatRelative } from './date-time.ts';
 import { formatLocalDateTime } from './wall-clock.ts';
 
 export interface ScheduleWordsInput {
   readonly start: string;
   readonly every: number;
-  readonly unit: 'hours' | 'days' | 'weeks';
+  readonly unit: ScheduleUnit;
 }
 
 const UNIT: Readonly<Record<ScheduleWordsInput['unit'], readonly [string, string]>> = {

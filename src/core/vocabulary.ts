@@ -62,5 +62,13 @@ export const LIFECYCLES = ['pre-hire', 'active', 'leaver', 'gone', 'future', 'no
  */
 export type Lifecycle = (typeof LIFECYCLES)[number];
 
+/**
+ * A schedule's units, each with the most an interval may be in it: a week of hours, a year of days
+ * or of weeks. The service's check, its schema and the console's field all read this one table.
+ */
+export const SCHEDULE_LIMITS = { hours: 168, days: 365, weeks: 52 } as const;
+export type ScheduleUnit = keyof typeof SCHEDULE_LIMITS;
+export const SCHEDULE_UNITS = Object.keys(SCHEDULE_LIMITS) as readonly ScheduleUnit[];
+
 export const ROLES = ['admin', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

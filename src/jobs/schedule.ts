@@ -10,9 +10,9 @@
  *   the repeated hour in October gets its own run; wall-clock labels shift with the clock.
  */
 import { DateTime } from 'luxon';
-import type { ErrorDetail } from '../core/index.ts';
+import { type ErrorDetail, SCHEDULE_LIMITS, type ScheduleUnit } from '../core/index.ts';
 
-export type ScheduleUnit = 'hours' | 'days' | 'weeks';
+export type { ScheduleUnit };
 
 export interface ScheduleSpec {
   /** Local `YYYY-MM-DDTHH:mm` in `timeZone`. */
@@ -21,7 +21,6 @@ export interface ScheduleSpec {
   readonly unit: ScheduleUnit;
 }
 
-const LIMITS: Readonly<Record<ScheduleUnit, number>> = { hours: 168, days: 365, weeks: 52 };
 const HOUR_MS = 3_600_000;
 const PERIOD_MS: Readonly<Record<ScheduleUnit, number>> = {
   hours: HOUR_MS,
@@ -38,10 +37,10 @@ export function validateSchedule(spec: ScheduleSpec, timeZone: string): ErrorDet
   const parsed = DateTime.fromFormat(spec.start, "yyyy-MM-dd'T'HH:mm", { zone: 'UTC' });
   if (!parsed.isValid)
     errors.push({ path: '/start', message: `"${spec.start}" is not a valid date and time` });
-  if (!Number.isInteger(spec.every) || spec.every < 1 || spec.every > LIMITS[spec.unit]) {
+  if (!Number.isInteger(spec.every) || spec.every < 1 || spec.every > SCHEDULE_LIMITS[spec.unit]) {
     errors.push({
       path: '/every',
-      message: `every must be a whole number from 1 to ${LIMITS[spec.unit]} ${spec.unit}`,
+      message: `every must be a whole number from 1 to ${SCHEDULE_LIMITS[spec.unit]} ${spec.unit}`,
     });
   }
   return errors;

@@ -13,12 +13,14 @@ import type {
   Role,
   RunKind,
   RunStatus,
+  ScheduleUnit,
   ScopeConfig,
   SourceConfig,
   TenantType,
   ThresholdsConfig,
   UniquenessConfig,
 } from '../core/index.ts';
+import { SCHEDULE_UNITS } from '../core/index.ts';
 
 export interface Organisation {
   readonly id: string;
@@ -149,8 +151,7 @@ export interface StoredConfig {
   readonly timeZone?: string;
 }
 
-export const SCHEDULE_UNITS = ['hours', 'days', 'weeks'] as const;
-export type ScheduleUnit = (typeof SCHEDULE_UNITS)[number];
+export { SCHEDULE_UNITS, type ScheduleUnit };
 
 export interface Schedule {
   /** Local date-time of the first run in the connection's time zone, `YYYY-MM-DDTHH:mm`. */

@@ -72,6 +72,14 @@ test('Activate is enabled only when the service would accept it; an admin activa
       /Only Save is possible now\. Run a simulation first/,
     );
     assert.equal(await schedule.getByRole('button', { name: 'Save', exact: true }).isDisabled(), false);
+    // Each unit's own limit, from the table the service checks: 53 weeks is refused there, a year
+    // of days allowed (the field said "1 to 168" whatever the unit).
+    await schedule.locator('select[name="unit"]').selectOption('weeks');
+    await schedule.locator('input[name="every"]').fill('53');
+    await schedule.getByText('Enter a number from 1 to 52.').waitFor();
+    await schedule.locator('select[name="unit"]').selectOption('days');
+    await schedule.locator('input[name="every"]').fill('365');
+    await schedule.getByText(/^Enter a number from/).waitFor({ state: 'detached' });
     await schedule.getByRole('button', { name: 'Cancel' }).click();
     await schedule.waitFor({ state: 'detached' });
 

@@ -102,6 +102,23 @@ for (const dialect of DIALECTS) {
         body: { start: '2026-03-27T10:00', every: 0, unit: 'days' },
       });
       assert.equal(zero.status, 400);
+      // Each unit has its own limit (SCHEDULE_LIMITS, which the console's field reads too): a year of
+      // days is allowed (the schema capped every unit at 168), a 53rd week is not (it allowed 168).
+      const yearly = await svc.call(setSchedule, {
+        as: 'operator',
+        params: { id },
+        body: { start: '2026-03-27T10:00', every: 365, unit: 'days' },
+      });
+      assert.equal(yearly.status, 200, yearly.text);
+      const weeks = await svc.call(setSchedule, {
+        as: 'operator',
+        params: { id },
+        body: { start: '2026-03-27T10:00', every: 53, unit: 'weeks' },
+      });
+      assert.equal(weeks.status, 400, weeks.text);
+      assert.deepEqual(weeks.body.error.details, [
+        { path: '/every', message: 'every must be a whole number from 1 to 52 weeks' },
+      ]);
       const draft = await configuredConnection(svc, 2, tenantId);
       const early = await svc.call(setSchedule, {
         as: 'operator',

@@ -11,7 +11,7 @@ import {
   UniquenessConfig,
   WriteBackConfig,
 } from '../../core/config/schema.ts';
-import { CONNECTION_STATES } from '../../core/vocabulary.ts';
+import { CONNECTION_STATES, SCHEDULE_LIMITS, SCHEDULE_UNITS } from '../../core/vocabulary.ts';
 import { ACTIVATE_ANYWAY } from '../activation-gate.ts';
 import { Description, Id, Name, Nullable, PageQuery, SecretState, Timestamp } from './common.ts';
 import { RunDto } from './runs.ts';
@@ -46,7 +46,9 @@ export const ConnectionSummaryDto = T.Object({
   updatedAt: Timestamp,
 });
 
-export const ScheduleUnitSchema = T.Union([T.Literal('hours'), T.Literal('days'), T.Literal('weeks')]);
+export const ScheduleUnitSchema = T.Union(SCHEDULE_UNITS.map((u) => T.Literal(u)));
+/** The largest interval of any unit; each unit's own limit is checked with the unit (SCHEDULE_LIMITS). */
+const MAX_EVERY = Math.max(...Object.values(SCHEDULE_LIMITS));
 export const LocalDateTime = T.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}$',
   description: 'local date and time in the connection’s time zone, YYYY-MM-DDTHH:mm',
@@ -288,7 +290,7 @@ export const ExpressionTestDto = T.Object({
 export const ScheduleBody = T.Object(
   {
     start: LocalDateTime,
-    every: T.Integer({ minimum: 1, maximum: 168 }),
+    every: T.Integer({ minimum: 1, maximum: MAX_EVERY }),
     unit: ScheduleUnitSchema,
     activate: T.Optional(T.Boolean({ description: '"save and activate": also activate the connection' })),
   },
@@ -306,7 +308,7 @@ export const SchedulePreviewQuery = T.Object(
   {
     count: T.Optional(T.Integer({ minimum: 1, maximum: 50, default: 5 })),
     start: T.Optional(LocalDateTime),
-    every: T.Optional(T.Integer({ minimum: 1, maximum: 168 })),
+    every: T.Optional(T.Integer({ minimum: 1, maximum: MAX_EVERY })),
     unit: T.Optional(ScheduleUnitSchema),
   },
   { additionalProperties: false },

@@ -23,6 +23,7 @@ export type {
   RunOutcome,
   RunPhase,
   RunStatus,
+  ScheduleUnit,
   TenantType,
 } from '../../../src/core/vocabulary.ts';
 export {
@@ -32,5 +33,7 @@ export {
   ROLES,
   RUN_PHASES,
   RUN_STATUSES,
+  SCHEDULE_LIMITS,
+  SCHEDULE_UNITS,
   TENANT_TYPES,
 } from '../../../src/core/vocabulary.ts';

@@ -11,6 +11,9 @@ import {
   getSchedule,
   instantToLocal,
   previewSchedule,
+  SCHEDULE_LIMITS,
+  SCHEDULE_UNITS,
+  type ScheduleUnit,
   setSchedule,
 } from '../api/contracts.ts';
 import type { SchedulePreview } from '../api/dto.ts';
@@ -41,12 +44,7 @@ const useStyles = makeStyles({
   },
 });
 
-type Unit = 'hours' | 'days' | 'weeks';
-const UNITS: readonly { readonly value: Unit; readonly label: string }[] = [
-  { value: 'hours', label: 'hours' },
-  { value: 'days', label: 'days' },
-  { value: 'weeks', label: 'weeks' },
-];
+type Unit = ScheduleUnit;
 
 /** Tomorrow 06:00 in the connection's calendar (not the browser's): a quiet default most MSPs pick. */
 function defaultStart(zone: string): { date: string; time: string } {
@@ -99,7 +97,7 @@ export function ScheduleDialog(props: {
     /^\d{2}:\d{2}$/.test(time) &&
     Number.isInteger(everyNumber) &&
     everyNumber >= 1 &&
-    everyNumber <= 168;
+    everyNumber <= SCHEDULE_LIMITS[unit];
   const start = `${date}T${time}`;
 
   useEffect(() => {
@@ -193,9 +191,9 @@ export function ScheduleDialog(props: {
             <NumberField
               label="Repeat every"
               required
-              validationMessage={valid || !date ? null : 'Enter a number from 1 to 168.'}
+              validationMessage={valid || !date ? null : `Enter a number from 1 to ${SCHEDULE_LIMITS[unit]}.`}
               min={1}
-              max={168}
+              max={SCHEDULE_LIMITS[unit]}
               value={every}
               onChange={setEvery}
               name="every"
@@ -203,9 +201,9 @@ export function ScheduleDialog(props: {
             />
             <Field label="Unit">
               <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} name="unit">
-                {UNITS.map((u) => (
-                  <option key={u.value} value={u.value}>
-                    {u.label}
+                {SCHEDULE_UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
                   </option>
                 ))}
               </Select>
