@@ -143,6 +143,10 @@ const ajvWords = (message: string): string =>
     .replace(/^must match format "(email)"$/, 'is not an e-mail address')
     .replace(/^must match format "(uri|url)"$/, 'is not a web address')
     .replace(/^must match pattern "\\S"$/, 'must not be blank')
+    .replace(
+      /^must match pattern "\^\[\^\\u0000-\\u001F\\u007F-\\u009F\]\*\$"$/,
+      'may not hold control characters (a line break, a tab, an escape code)',
+    )
     .replace(/^must match pattern ".*"$/, 'is not in the expected form');
 
 /**

@@ -8,6 +8,7 @@ import {
   getConnection,
   listAuditEvents,
   listConnections,
+  readableMessage,
   simulate,
   updateConnection,
   updateTenant,
@@ -76,6 +77,28 @@ for (const dialect of DIALECTS) {
           `${path} in ${res.text}`,
         );
       }
+      // Control characters in a name (an escape code that repaints a terminal, a pasted tab) are
+      // refused in words, the name's other rules still named as before.
+      for (const name of ['Contoso\u001b[2J', 'Contoso\t', 'Con\ntoso', 'Contoso\u009b31m']) {
+        const res = await svc.call(createConnection, {
+          as: 'operator',
+          body: { name, destinationType: 'cloud' },
+        });
+        assert.equal(res.status, 400, JSON.stringify(name));
+        assert.deepEqual(
+          res.body.error.details.map((d: { path: string; message: string }) => [
+            d.path,
+            readableMessage(d.message),
+          ]),
+          [['/name', 'may not hold control characters (a line break, a tab, an escape code)']],
+          res.text,
+        );
+      }
+      const accented = await svc.call(createConnection, {
+        as: 'operator',
+        body: { name: unique('Zuiderzee — Société «Ærø» 株式会社'), destinationType: 'cloud' },
+      });
+      assert.equal(accented.status, 201, accented.text);
       const broken = await svc.app.inject({
         method: 'POST',
         url: '/api/v1/connections',

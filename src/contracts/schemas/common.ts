@@ -4,7 +4,15 @@ import { ERROR_CATALOGUE } from '../../core/errors.ts';
 export const Nullable = <S extends TSchema>(schema: S) => T.Union([schema, T.Null()]);
 export const Timestamp = T.String({ format: 'date-time', description: 'UTC, ISO-8601' });
 export const Id = T.String({ minLength: 1, maxLength: 100 });
-export const Name = T.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
+/** No control characters: a line break, a tab or an escape code breaks the lines a name is shown on. */
+export const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
+/** The longest name the service takes (the console's name fields read it too). */
+export const NAME_MAX_LENGTH = 200;
+/** A name someone typed: something besides spaces, at most NAME_MAX_LENGTH characters, no control characters. */
+export const Name = T.Intersect([
+  T.String({ minLength: 1, maxLength: NAME_MAX_LENGTH, pattern: '\\S' }),
+  T.String({ pattern: NO_CONTROL_CHARACTERS }),
+]);
 export const Description = T.String({ maxLength: 2000 });
 
 export const IdParams = T.Object({ id: Id });

@@ -1,8 +1,6 @@
 /** The name (required, as long as the service allows) and free-text description of a record. */
 import { Field, Input, Textarea } from '@fluentui/react-components';
-
-/** The service's limit on a connection's name (src/contracts/schemas/common.ts `Name`). */
-const NAME_MAX_LENGTH = 200;
+import { NAME_MAX_LENGTH } from '../api/contracts.ts';
 
 export function NameDescriptionFields(props: {
   readonly name: string;
