@@ -84,13 +84,15 @@ export class AgentClient {
   ): Promise<R> {
     const path = pathFor(e, params);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.#sign) headers.authorization = `${AGENT_AUTH_SCHEME} ${await this.#sign(e.method, path)}`;
+    // The body is signed as the bytes sent: made once, signed and sent as it is.
+    const sent = body === undefined ? '' : JSON.stringify(body);
+    if (this.#sign) headers.authorization = `${AGENT_AUTH_SCHEME} ${await this.#sign(e.method, path, sent)}`;
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
       response = await undiciFetch(`${this.#base}${path}`, {
         method: e.method,
         headers,
-        body: JSON.stringify(body),
+        ...(sent === '' ? {} : { body: sent }),
         dispatcher: this.#dispatcher,
         ...(signal ? { signal } : {}),
       });

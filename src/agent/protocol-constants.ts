@@ -1,5 +1,16 @@
+import { createHash } from 'node:crypto';
+
 /** What the agent and the service agree on, in one place: `Authorization: Agent <JWT>`. */
 export const AGENT_AUTH_SCHEME = 'Agent';
 
 /** The audience of agent signatures. */
 export const AGENT_JWT_AUDIENCE = 'hrsync-agent-protocol';
+
+/**
+ * The `bdh` claim of an agent's signature: SHA-256 (base64url) of the request body's exact bytes
+ * (empty when there is none), so a signature lets in only the body it was made for — the pages and
+ * results an agent reports decide what the service believes about the directory.
+ */
+export function agentBodyDigest(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}

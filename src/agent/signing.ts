@@ -1,7 +1,7 @@
 /** The agent's key pair (Ed25519) and the per-request signature the service checks. */
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { AGENT_JWT_AUDIENCE } from './protocol-constants.ts';
+import { AGENT_JWT_AUDIENCE, agentBodyDigest } from './protocol-constants.ts';
 
 export async function newAgentKeyPair(): Promise<{ publicJwk: JWK; privateJwk: JWK }> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -12,12 +12,13 @@ export async function newAgentKeyPair(): Promise<{ publicJwk: JWK; privateJwk: J
   };
 }
 
-export type RequestSigner = (method: string, path: string) => Promise<string>;
+/** A signature for one request: its method, path and the exact body text sent ('' for none). */
+export type RequestSigner = (method: string, path: string, body: string) => Promise<string>;
 
 export async function requestSigner(agentId: string, privateJwk: JWK): Promise<RequestSigner> {
   const key = await importJWK(privateJwk, 'EdDSA');
-  return (method, path) =>
-    new SignJWT({ htm: method, htu: path })
+  return (method, path, body) =>
+    new SignJWT({ htm: method, htu: path, bdh: agentBodyDigest(body) })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'hrsync-agent+jwt' })
       .setIssuer(agentId)
       .setAudience(AGENT_JWT_AUDIENCE)

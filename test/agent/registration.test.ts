@@ -170,14 +170,33 @@ for (const dialect of DIALECTS) {
       );
       await assert.rejects(forged.work({ working: [], capacity: 0, wait: false }), /HRS_AGENT_REFUSED/);
       await forged.close();
-      const replayed = new AgentClient({ server: svc.url, ca: svc.pki.caCertPem }, async (_m, _p) =>
+      const replayed = new AgentClient({ server: svc.url, ca: svc.pki.caCertPem }, async (_m, _p, body) =>
         (await requestSigner(other.agentId, new AgentStateDir(otherDir).privateKey()))(
           'POST',
           '/api/v1/agent/register',
+          body,
         ),
       );
       await assert.rejects(replayed.work({ working: [], capacity: 0, wait: false }), /HRS_AGENT_REFUSED/);
       await replayed.close();
+      // A signature lets in only the body it was made for: one seen on the way (a proxy's log) cannot
+      // carry other pages or results for the two minutes it is valid.
+      const sign = await requestSigner(other.agentId, new AgentStateDir(otherDir).privateKey());
+      const signedFor = JSON.stringify({ working: [], capacity: 0, wait: false });
+      const token = await sign('POST', '/api/v1/agent/work', signedFor);
+      const send = (body: string) =>
+        svc.app.inject({
+          method: 'POST',
+          url: '/api/v1/agent/work',
+          headers: { 'content-type': 'application/json', authorization: `Agent ${token}` },
+          payload: body,
+        });
+      const changed = await send(JSON.stringify({ working: [], capacity: 1, wait: false }));
+      assert.equal(changed.statusCode, 401, changed.body);
+      assert.match(changed.body, /HRS_AGENT_REFUSED/);
+      assert.match(changed.body, /was not valid for this request/);
+      const asSigned = await send(signedFor);
+      assert.equal(asSigned.statusCode, 200, asSigned.body);
     });
 
     test('only admins create registrations and revoke; a cloud tenant gets none', async () => {

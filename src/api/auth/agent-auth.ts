@@ -1,14 +1,15 @@
 /**
  * Authenticates a directory agent: every request carries `Authorization: Agent <JWT>`, signed with
  * the agent's Ed25519 private key (which never leaves its state folder) and bound to the request's
- * method and path for two minutes. The service checks it against the public key it was given at
+ * method, path and body (its SHA-256) for two minutes. The service checks it against the public key it was given at
  * registration, and refuses a revoked agent on its very next request.
  */
 import type { FastifyRequest } from 'fastify';
 import { decodeJwt, importJWK, jwtVerify } from 'jose';
-import { AGENT_AUTH_SCHEME, AGENT_JWT_AUDIENCE } from '../../agent/protocol-constants.ts';
+import { AGENT_AUTH_SCHEME, AGENT_JWT_AUDIENCE, agentBodyDigest } from '../../agent/protocol-constants.ts';
 import { HrsyncError } from '../../core/index.ts';
 import type { Agent, Store } from '../../store/index.ts';
+import { rawBodyOf } from '../plugins/input-hygiene.ts';
 
 const refused = (message: string) => new HrsyncError('HRS_AGENT_REFUSED', message);
 
@@ -40,7 +41,11 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       clockTolerance: 300,
     });
     const path = request.url.split('?')[0];
-    if (payload.htm !== request.method || payload.htu !== path) {
+    if (
+      payload.htm !== request.method ||
+      payload.htu !== path ||
+      payload.bdh !== agentBodyDigest(rawBodyOf(request) ?? '')
+    ) {
       throw new Error('signature made for another request');
     }
   } catch {

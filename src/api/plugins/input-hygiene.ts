@@ -3,7 +3,7 @@
  * query or JSON body is a 400 before any route or store sees it (PostgreSQL refuses NUL in text, which
  * would otherwise surface as a 500), and too-large bodies are a 413 (see errors.ts).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HrsyncError } from '../../core/index.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,6 +49,14 @@ export function parseJsonBody(body: Buffer): unknown {
   return parsed;
 }
 
+/** Each JSON request's body as the bytes that came (an agent's signature covers them: agent-auth.ts). */
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
+/** The bytes of this request's JSON body, or undefined when it had none. */
+export function rawBodyOf(request: FastifyRequest): Buffer | undefined {
+  return rawBodies.get(request);
+}
+
 export function registerInputHygiene(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const problem = urlProblem(request.raw.url ?? '');
@@ -59,7 +67,8 @@ export function registerInputHygiene(app: FastifyInstance): void {
   // refused in one sentence saying what to send (errors.ts).
   app.removeContentTypeParser('text/plain');
   // POSTs without a body (simulate, activate) often still say application/json; accept that.
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    rawBodies.set(request, body as Buffer);
     try {
       done(null, parseJsonBody(body as Buffer));
     } catch (error) {
