@@ -197,6 +197,23 @@ for (const dialect of DIALECTS) {
       assert.match(changed.body, /was not valid for this request/);
       const asSigned = await send(signedFor);
       assert.equal(asSigned.statusCode, 200, asSigned.body);
+      // An agent from before the binding (no body digest) is told to update, not that it is forged.
+      const { SignJWT, importJWK } = await import('jose');
+      const olderToken = await new SignJWT({ htm: 'POST', htu: '/api/v1/agent/work' })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setIssuer(other.agentId)
+        .setAudience('hrsync-agent-protocol')
+        .setIssuedAt()
+        .setExpirationTime('2m')
+        .sign(await importJWK(new AgentStateDir(otherDir).privateKey(), 'EdDSA'));
+      const older = await svc.app.inject({
+        method: 'POST',
+        url: '/api/v1/agent/work',
+        headers: { 'content-type': 'application/json', authorization: `Agent ${olderToken}` },
+        payload: signedFor,
+      });
+      assert.equal(older.statusCode, 401, older.body);
+      assert.match(older.body, /signs its requests without their body.*update hrsync on the agent's machine/);
     });
 
     test('only admins create registrations and revoke; a cloud tenant gets none', async () => {

@@ -30,6 +30,7 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
   if (agent.revokedAt !== null) {
     throw refused(`Agent "${agent.name}" was revoked at ${agent.revokedAt}; register a new agent.`);
   }
+  let older = false;
   try {
     const key = await importJWK({ ...agent.publicKey }, 'EdDSA');
     const { payload } = await jwtVerify(token, key, {
@@ -41,6 +42,7 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       clockTolerance: 300,
     });
     const path = request.url.split('?')[0];
+    older = payload.bdh === undefined;
     if (
       payload.htm !== request.method ||
       payload.htu !== path ||
@@ -49,7 +51,11 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       throw new Error('signature made for another request');
     }
   } catch {
-    throw refused(`The signature of agent "${agent.name}" was not valid for this request.`);
+    throw refused(
+      older
+        ? `Agent "${agent.name}" signs its requests without their body, as hrsync before this version did: update hrsync on the agent's machine.`
+        : `The signature of agent "${agent.name}" was not valid for this request.`,
+    );
   }
   return agent;
 }
