@@ -181,6 +181,15 @@ describe('hrsync init / simulate / sync', () => {
     assert.equal(run.code, 1, run.err + run.out);
     assert.match(run.out, /^Failed — simulation in [^,\n]*s$/m, run.out);
     assert.doesNotMatch(run.out, /persons? read/);
+    // A token that is not a token at all is a setting to correct: AFAS was never asked.
+    const garbled = await hrsync(['simulate', '--config', join(dir, 'conn.json')], {
+      ...env,
+      AFAS_TOKEN: 'not-a-token',
+    });
+    assert.equal(garbled.code, 1, garbled.err + garbled.out);
+    assert.match(garbled.out + garbled.err, /Some settings need attention/);
+    assert.match(garbled.out + garbled.err, /neither the App Connector token XML/);
+    assert.doesNotMatch(garbled.out + garbled.err, /AFAS refused the token/);
   });
 
   test('init refuses a value the configuration cannot hold, in the same words', async () => {

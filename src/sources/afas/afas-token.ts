@@ -13,8 +13,9 @@ export function afasTokenXml(token: string): string {
   const trimmed = token.trim();
   if (TOKEN_XML.test(trimmed)) return trimmed;
   if (TOKEN_DATA.test(trimmed)) return `<token><version>1</version><data>${trimmed}</data></token>`;
+  // A setting to correct, found before AFAS is asked: not "AFAS refused the token".
   throw new HrsyncError(
-    'HRS_SOURCE_AUTH',
+    'HRS_CONFIG_INVALID',
     'The AFAS token is neither the App Connector token XML (<token><version>1</version><data>…</data></token>) ' +
       'nor its 64 hexadecimal data characters; paste the token exactly as AFAS issued it.',
   );
