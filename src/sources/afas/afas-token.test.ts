@@ -21,7 +21,8 @@ describe('AfasToken header', () => {
   test('anything else is refused without echoing it', () => {
     assert.throws(
       () => afasTokenXml('not-a-token'),
-      (e) => e instanceof HrsyncError && e.code === 'HRS_CONFIG_INVALID' && !e.message.includes('not-a-token'),
+      (e) =>
+        e instanceof HrsyncError && e.code === 'HRS_CONFIG_INVALID' && !e.message.includes('not-a-token'),
     );
     assert.throws(() => afasTokenXml(DATA.slice(1)), HrsyncError);
   });
