@@ -21,40 +21,27 @@ const BACKSLASH = 0x5c;
 export function parseJsonRows(bytes: Buffer, key: string, skipBom = false): unknown {
   const start =
     skipBom && bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  // Runs of rows first; a page where a run's end fell inside a row (a string holding `},{`, an array
-  // of objects in a row) is read again row by row; a page that fails that too is parsed whole.
-  for (const runBytes of [RUN_BYTES, 0]) {
-    const rows = rowsArray(bytes, start, key, runBytes);
-    if (rows === undefined) break;
+  const rows = rowsArray(bytes, start, key);
+  if (rows !== undefined) {
     try {
       const rest = JSON.parse(
         `${bytes.toString('utf8', start, rows.open)}[]${bytes.toString('utf8', rows.close + 1)}`,
       ) as unknown;
       const value = (rest as Record<string, unknown>)[key];
       // A second `key` later in the object would win in JSON.parse: then the page is parsed whole.
-      if (!Array.isArray(value) || value.length !== 0) break;
-      const parsed: unknown[] = [];
-      for (let i = 0; i < rows.bounds.length; i += 2) {
-        const run = JSON.parse(
-          `[${bytes.toString('utf8', rows.bounds[i], rows.bounds[i + 1])}]`,
-        ) as unknown[];
-        for (let j = 0; j < run.length; j++) parsed.push(run[j]);
+      if (Array.isArray(value) && value.length === 0) {
+        const parsed: unknown[] = [];
+        for (let i = 0; i < rows.bounds.length; i += 2)
+          parsed.push(JSON.parse(bytes.toString('utf8', rows.bounds[i], rows.bounds[i + 1])));
+        (rest as Record<string, unknown>)[key] = parsed;
+        return rest;
       }
-      (rest as Record<string, unknown>)[key] = parsed;
-      return rest;
     } catch {
-      // Row by row next, or parsed whole below: its error is the one JSON.parse of the text gives.
+      // Parsed whole below: its error is the one JSON.parse of the text gives.
     }
   }
   return JSON.parse(bytes.toString('utf8', start));
 }
-
-/**
- * Bytes of rows parsed at a time: a run's text stays well below the size V8 puts in its large-object
- * space, and a page of ~1,000 rows takes a few dozen parses, not one per row.
- */
-const RUN_BYTES = 4 * 1024;
-const BETWEEN_ROWS = Buffer.from('},{');
 
 interface RowsArray {
   /** Positions of the array's `[` and `]`. */
@@ -65,7 +52,7 @@ interface RowsArray {
 }
 
 /** Where the top-level object's array `key` and its rows are, or undefined if the text is not such. */
-function rowsArray(bytes: Buffer, start: number, key: string, runBytes: number): RowsArray | undefined {
+function rowsArray(bytes: Buffer, start: number, key: string): RowsArray | undefined {
   const n = bytes.length;
   let i = skipSpace(bytes, start);
   if (bytes[i] !== 0x7b) return undefined; // {
@@ -80,7 +67,7 @@ function rowsArray(bytes: Buffer, start: number, key: string, runBytes: number):
     i = skipSpace(bytes, keyEnd + 1);
     if (bytes[i] !== 0x3a) return undefined; // :
     i = skipSpace(bytes, i + 1);
-    if (isKey && bytes[i] === 0x5b) return rowsOf(bytes, i, runBytes);
+    if (isKey && bytes[i] === 0x5b) return rowsOf(bytes, i);
     i = valueEnd(bytes, i);
     if (i < 0) return undefined;
     i = skipSpace(bytes, i);
@@ -89,24 +76,11 @@ function rowsArray(bytes: Buffer, start: number, key: string, runBytes: number):
   }
 }
 
-/**
- * The rows of the array opening at `open`, as runs of rows. With `runBytes`, a run ends at the first
- * `},{` at least that far on, found natively (no byte-by-byte scan): the end of a row and the start of
- * the next, unless those bytes are inside a string or a nested array — then the run's text does not
- * parse (it ends inside a string or with an object left open), and the caller reads the page again
- * without `runBytes`: every row found by its structure, one by one.
- */
-function rowsOf(bytes: Buffer, open: number, runBytes: number): RowsArray | undefined {
+/** The rows of the array opening at `open`. */
+function rowsOf(bytes: Buffer, open: number): RowsArray | undefined {
   const bounds: number[] = [];
   let i = skipSpace(bytes, open + 1);
   if (bytes[i] === 0x5d) return { open, close: i, bounds }; // ]
-  if (runBytes > 0)
-    for (;;) {
-      const between = bytes.indexOf(BETWEEN_ROWS, i + runBytes);
-      if (between < 0) break;
-      bounds.push(i, between + 1);
-      i = between + 2;
-    }
   for (;;) {
     const rowStart = i;
     i = valueEnd(bytes, i);
