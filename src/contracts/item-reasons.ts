@@ -12,6 +12,7 @@ import type { StepName } from '../core/plan.ts';
 import type { MatchTry, PersonReason, StepReason, ValueProblem } from '../core/step-reasons.ts';
 import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
+import { plural } from '../core/words.ts';
 import { attributeLabel, attributeText } from './attribute-labels.ts';
 import { formatInstant, formatLocalDate } from './date-time.ts';
 import { refusalWords } from './target-refusals.ts';
@@ -54,7 +55,6 @@ export interface ItemLike {
   readonly steps: readonly StepLike[];
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 const sentence = (text: string): string => (text === '' ? text : text[0]?.toUpperCase() + text.slice(1));
 const date = (d: string | null): string => (d === null ? 'an unknown date' : formatLocalDate(d));
 

@@ -1,3 +1,4 @@
+import { plural as count } from '../core/words.ts';
 import type { CallNode, ExprNode } from './ast.ts';
 import { syntaxFailure } from './failure.ts';
 import { DEFINITIONS } from './functions/index.ts';
@@ -70,4 +71,4 @@ function checkArity(node: CallNode, signature: Signature): void {
   });
 }
 
-const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
+const plural = (n: number): string => count(n, 'argument');

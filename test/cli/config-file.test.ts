@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type CliRun, runCli } from '../support/run-cli.ts';
+import { type CliRun, hybridInitOptions, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -57,55 +57,16 @@ test('a folder or a missing file given as --config says so in words, not ENOENT 
 
 test('init --out into a folder that does not exist says so in words, with no stack trace', async () => {
   const out = join(dir, 'no-such-folder', 'hybrid.json');
-  const run = await runCli(
-    [
-      'init',
-      '--out',
-      out,
-      '--afas-environment',
-      '12345',
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--directory-url',
-      'ldaps://dc1.example.nl',
-      '--bind-user',
-      'EXAMPLE\\svc-hrsync',
-      '--bind-password-env',
-      'BIND_PASSWORD',
-      '--domain',
-      'example.nl',
-      '--container',
-      'OU=Users,DC=example,DC=nl',
-    ],
-    { cwd: dir },
-  );
+  const run = await runCli(['init', '--out', out, '--afas-environment', '12345', ...hybridInitOptions()], {
+    cwd: dir,
+  });
   assert.equal(run.code, 1, run.err + run.out);
   assert.equal(run.err.trim(), `hrsync init: cannot write ${out}: a folder in the path does not exist`);
 });
 
 test('init refuses an AFAS environment number or kind it cannot use, naming the option', async () => {
   const hybrid = (afas: string[]) =>
-    runCli(
-      [
-        'init',
-        '--out',
-        join(dir, 'afas.json'),
-        ...afas,
-        '--afas-token-env',
-        'AFAS_TOKEN',
-        '--directory-url',
-        'ldaps://dc1.example.nl',
-        '--bind-user',
-        'EXAMPLE\\svc-hrsync',
-        '--bind-password-env',
-        'BIND_PASSWORD',
-        '--domain',
-        'example.nl',
-        '--container',
-        'OU=Users,DC=example,DC=nl',
-      ],
-      { cwd: dir },
-    );
+    runCli(['init', '--out', join(dir, 'afas.json'), ...afas, ...hybridInitOptions()], { cwd: dir });
   for (const number of ['-5', '1', '99999999999999999999']) {
     const run = await hybrid(['--afas-environment', number]);
     assert.equal(run.code, 1, run.err + run.out);

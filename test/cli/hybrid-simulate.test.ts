@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { company } from '../engine/company.ts';
-import { runCli } from '../support/run-cli.ts';
+import { hybridInitOptions, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 let afas: RunningAfasEmulator;
@@ -46,18 +46,7 @@ test('an unreachable domain controller is reported as Active Directory not being
       config,
       '--afas-url',
       afas.baseUrl,
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--directory-url',
-      `ldaps://127.0.0.1:${await closedPort()}`,
-      '--bind-user',
-      'EXAMPLE\\svc-hrsync',
-      '--bind-password-env',
-      'BIND_PASSWORD',
-      '--domain',
-      'example.nl',
-      '--container',
-      'OU=Users,DC=example,DC=nl',
+      ...hybridInitOptions(`ldaps://127.0.0.1:${await closedPort()}`),
     ],
     { env },
   );

@@ -31,3 +31,24 @@ export function runCli(
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
 }
+
+/**
+ * `hrsync init`'s options for a hybrid destination (the example.nl forest, bind password and AFAS
+ * token from the environment), after whichever AFAS options a test gives.
+ */
+export function hybridInitOptions(directoryUrl = 'ldaps://dc1.example.nl'): string[] {
+  return [
+    '--afas-token-env',
+    'AFAS_TOKEN',
+    '--directory-url',
+    directoryUrl,
+    '--bind-user',
+    'EXAMPLE\\svc-hrsync',
+    '--bind-password-env',
+    'BIND_PASSWORD',
+    '--domain',
+    'example.nl',
+    '--container',
+    'OU=Users,DC=example,DC=nl',
+  ];
+}

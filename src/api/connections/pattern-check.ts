@@ -8,7 +8,7 @@
  */
 import { check } from 'recheck';
 import type { ErrorDetail, MappingRule, ScopeConfig } from '../../core/index.ts';
-import { counted, HrsyncError } from '../../core/index.ts';
+import { HrsyncError, plural } from '../../core/index.ts';
 import { compileDotnetRegex, literalPatterns, parseExpression } from '../../expr/index.ts';
 
 export interface PatternAt {
@@ -98,7 +98,7 @@ export async function assertPatternsSafe(patterns: readonly PatternAt[]): Promis
   if (details.length > 0) {
     throw new HrsyncError(
       'HRS_PATTERN_UNSAFE',
-      `${counted(details.length, 'regular expression')} refused: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
+      `${plural(details.length, 'regular expression')} refused: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
       { details },
     );
   }

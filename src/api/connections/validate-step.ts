@@ -6,10 +6,10 @@
 import { Value } from '@sinclair/typebox/value';
 import {
   ConnectionConfig,
-  counted,
   type ErrorDetail,
   HrsyncError,
   parseConnectionConfig,
+  plural,
 } from '../../core/index.ts';
 import { checkConfig, DEFAULT_SECTIONS } from '../../engine/index.ts';
 import { rawConfig } from '../../jobs/connection-config.ts';
@@ -118,7 +118,7 @@ export function validateStep(
     const list = errors.map((e) => `${e.path} ${e.message}`).join('; ');
     throw new HrsyncError(
       'HRS_CONFIG_INVALID',
-      `Step ${step} has ${counted(errors.length, 'problem')}: ${list}`,
+      `Step ${step} has ${plural(errors.length, 'problem')}: ${list}`,
       {
         details: errors,
       },

@@ -8,9 +8,9 @@ import {
   saveSourceStep,
 } from '../../contracts/index.ts';
 import {
-  counted,
   endpointProblem,
   HrsyncError,
+  plural,
   type SourceConfig,
   sameEndpoint,
   secretRebindProblem,
@@ -297,7 +297,7 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
       if (problems.length > 0) {
         throw new HrsyncError(
           'HRS_CONFIG_INVALID',
-          `Step 2 has ${counted(problems.length, 'problem')}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+          `Step 2 has ${plural(problems.length, 'problem')}: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
           { details: problems },
         );
       }

@@ -2,7 +2,7 @@
  * "Test connection" for step 1 of the configuration: is AFAS reachable, is the token accepted, are the
  * configured GetConnectors in the App Connector, and do they have the fields hrsync needs?
  */
-import { counted, isHrsyncError, type SourceConfig } from '../../core/index.ts';
+import { isHrsyncError, plural, type SourceConfig } from '../../core/index.ts';
 import { AfasClient, type AfasDeps } from './afas-client.ts';
 import { CONNECTOR_ROLES, REQUIRED_FIELDS, WRITE_BACK_FIELDS } from './afas-fields.ts';
 import { afasBaseUrl, metaInfoUrl, profitVersionUrl } from './afas-url.ts';
@@ -35,7 +35,7 @@ export async function testAfasConnection(
     const message =
       failed.length === 0
         ? 'AFAS connection works.'
-        : `AFAS connection has ${counted(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`;
+        : `AFAS connection has ${plural(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`;
     return { ok: failed.length === 0, message, checks };
   };
   let client: AfasClient;

@@ -2,7 +2,7 @@
  * "Test credentials" for the Graph target: a token, the permissions in it, a read of the users, and the
  * UPN domain verified in the tenant. Every check is reported, so the administrator fixes all at once.
  */
-import { counted, isHrsyncError } from '../../core/index.ts';
+import { isHrsyncError, plural } from '../../core/index.ts';
 import { isObject } from './graph-errors.ts';
 import type { GraphHttp } from './graph-http.ts';
 import { tokenRoles } from './graph-token.ts';
@@ -82,7 +82,7 @@ export async function checkGraphConnection(
   const warnings = checks.filter((c) => !c.ok && !c.required);
   const message =
     failed.length > 0
-      ? `Microsoft Graph connection has ${counted(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`
+      ? `Microsoft Graph connection has ${plural(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`
       : warnings.length > 0
         ? `Microsoft Graph connection works, with warnings: ${warnings.map((c) => c.message).join(' ')}`
         : 'Microsoft Graph connection works.';

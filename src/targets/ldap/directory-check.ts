@@ -5,7 +5,7 @@
  * hrsync writes on an account (allowedAttributesEffective) and reset passwords. Each check says in
  * plain words what is missing, so an administrator fixes everything in one pass.
  */
-import { counted, isHrsyncError } from '../../core/index.ts';
+import { isHrsyncError, plural } from '../../core/index.ts';
 import { entryValue } from './directory-attributes.ts';
 import type { DirectoryConnection } from './directory-connection.ts';
 import { readDirectoryInfo, USERS } from './directory-reader.ts';
@@ -76,7 +76,7 @@ export async function checkDirectory(
   const warnings = checks.filter((c) => !c.ok && !c.required);
   const message =
     failed.length > 0
-      ? `The directory connection has ${counted(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`
+      ? `The directory connection has ${plural(failed.length, 'problem')}: ${failed.map((c) => c.message).join(' ')}`
       : warnings.length > 0
         ? `The directory connection works, with warnings: ${warnings.map((c) => c.message).join(' ')}`
         : 'The directory connection works: hrsync can create, change and move accounts in the container.';

@@ -62,4 +62,4 @@ export function formatDateTimeWithRelative(
   return `${formatDateTime(iso, fallback, zone)} (${formatRelative(iso, now)})`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../../../src/core/words.ts';
