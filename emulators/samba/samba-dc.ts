@@ -189,21 +189,29 @@ export async function startSambaDc(
     clearTimeout(timer);
   };
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
-  while (!(await answers(domain.address, 636))) {
+  // The first start writes the TLS certificate, and LDAPS may answer before its CA is on disk (seen in
+  // CI: ENOENT on ca.pem right after port 636 answered): wait for both.
+  const caFile = join(dc, 'private', 'tls', 'ca.pem');
+  while (!(await answers(domain.address, 636)) || caPem(caFile) === null) {
     if (exited || Date.now() > deadline) {
       await stop(1000);
       const log = existsSync(join(domain.dir, 'samba.out'))
         ? readFileSync(join(domain.dir, 'samba.out'), 'utf8').slice(-2000)
         : '';
       throw new Error(
-        `samba did not start on ${domain.address}:636 (${exited ? 'it exited' : 'timeout'})\n${log}`,
+        `samba did not start on ${domain.address}:636 with its TLS certificate (${exited ? 'it exited' : 'timeout'})\n${log}`,
       );
     }
     await delay(200);
   }
-  // The first start writes the TLS certificate; read its CA now.
-  const ca = readFileSync(join(dc, 'private', 'tls', 'ca.pem'), 'utf8');
-  return { domain: { ...domain, ca }, pid, stop };
+  return { domain: { ...domain, ca: caPem(caFile) as string }, pid, stop };
+}
+
+/** The CA certificate once it is written whole, or null before. */
+function caPem(file: string): string | null {
+  if (!existsSync(file)) return null;
+  const text = readFileSync(file, 'utf8');
+  return text.includes('-----END CERTIFICATE-----') ? text : null;
 }
 
 function answers(host: string, port: number): Promise<boolean> {
