@@ -16,6 +16,7 @@ import {
   createTenant,
   getConnection,
   simulate,
+  updateConnection,
 } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, row, signIn, textOf } from './support/console.ts';
@@ -443,5 +444,42 @@ test('a hybrid tenant’s directory agents table keeps each status badge on one 
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('the audit log’s page is in the URL with its filter: a reload, a shared link and Back keep it; a new filter starts at page 1', () =>
+  flow(w, 'polish-audit-page-url', async () => {
+    const { page } = w;
+    // 55 renames of the pilot's description: two pages of 50.
+    for (let i = 1; i <= 55; i++) {
+      await stack.api(updateConnection, {
+        params: { id: pilotId },
+        body: { description: `Pilot, take ${i}` },
+      });
+    }
+    const range = page.getByRole('navigation', { name: 'Pages of audit events' });
+    await page.goto(`/#/audit?connectionId=${pilotId}&action=connection.updated`);
+    await range.getByText('1–50 of 55').waitFor();
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await range.getByText('51–55 of 55').waitFor();
+    const second = new URL(page.url()).hash;
+    assert.match(second, /[?&]page=2(&|$)/, `page 2 is in the URL (${second})`);
+    assert.match(second, /[?&]action=connection\.updated(&|$)/, 'with the filter');
+
+    await page.reload();
+    await range.getByText('51–55 of 55').waitFor();
+    await page.goBack();
+    await range.getByText('1–50 of 55').waitFor();
+    await page.goForward();
+    await range.getByText('51–55 of 55').waitFor();
+
+    // A link past the end shows the last page; a new filter starts at its first page.
+    await page.goto(`/#/audit?connectionId=${pilotId}&action=connection.updated&page=9`);
+    await range.getByText('51–55 of 55').waitFor();
+    assert.match(new URL(page.url()).hash, /[?&]page=2(&|$)/);
+    await page.getByLabel('Outcome').selectOption({ label: 'Done' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await range.getByText('1–50 of 55').waitFor();
+    assert.doesNotMatch(new URL(page.url()).hash, /[?&]page=/);
     assertNoConsoleErrors(w.errors);
   }));

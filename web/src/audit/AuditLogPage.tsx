@@ -4,12 +4,12 @@
  */
 import { Badge, Button, makeStyles, Text } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DocumentBulletListClockRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
 import { auditOutcome, exportAuditEventsCsv, getConnection, listAuditEvents } from '../api/contracts.ts';
 import type { AuditEvent } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
-import { navigate } from '../app/routes.ts';
+import { hrefFor, navigate } from '../app/routes.ts';
 import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
 import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -20,7 +20,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { AuditEventDrawer } from './AuditEventDrawer.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
-import { filterFromRoute, filterToRoute } from './audit-filter.ts';
+import { filterFromRoute, filterToRoute, pageFromRoute } from './audit-filter.ts';
 import { auditSentence } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
@@ -93,8 +93,8 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
   const styles = useStyles();
   const filter = filterFromRoute(props.filter);
   const key = JSON.stringify(filter);
-  const [page, setPage] = useState({ key, page: 1 });
-  const currentPage = page.key === key ? page.page : 1;
+  // The page is in the URL with the filter: a reload, a shared link or Back keeps it.
+  const currentPage = pageFromRoute(props.filter);
   const [open, setOpen] = useState<AuditEvent | undefined>(undefined);
   const events = useResource(
     () => call(listAuditEvents, { query: { ...filter, page: currentPage, pageSize: PAGE_SIZE } }),
@@ -107,7 +107,17 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
         : Promise.resolve(undefined),
     filter.connectionId ?? '',
   );
+  // A new filter starts at its first page.
   const apply = (next: typeof filter) => navigate({ page: 'audit', filter: filterToRoute(next) });
+  const toPage = (p: number) => navigate({ page: 'audit', filter: filterToRoute(filter, p) });
+  const total = events.data?.total;
+  const lastPage = total === undefined ? undefined : Math.max(1, Math.ceil(total / PAGE_SIZE));
+  // A link to a page past the end (the log was filtered or shrank since) shows the last page instead.
+  useEffect(() => {
+    if (lastPage !== undefined && currentPage > lastPage) {
+      window.location.replace(hrefFor({ page: 'audit', filter: filterToRoute(filter, lastPage) }));
+    }
+  }, [lastPage, currentPage, filter]);
   const filtered = Object.keys(filter).length > 0;
 
   return (
@@ -156,7 +166,7 @@ export function AuditLogPage(props: { readonly filter: Readonly<Record<string, s
               page={currentPage}
               pageSize={PAGE_SIZE}
               total={list.total}
-              onPage={(p) => setPage({ key, page: p })}
+              onPage={toPage}
               label="audit events"
             />
           </>

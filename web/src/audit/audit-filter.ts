@@ -30,10 +30,21 @@ export function filterFromRoute(raw: Readonly<Record<string, string>>): AuditFil
   return out as AuditFilterValues;
 }
 
-export function filterToRoute(filter: AuditFilterValues): Record<string, string> {
-  return Object.fromEntries(
+/**
+ * The page of the filtered log, in the URL beside the filter (`#/audit?action=run.&page=3`), so a
+ * reload, a shared link or Back returns to the same page. Anything but a whole number from 1 is page 1.
+ */
+export function pageFromRoute(raw: Readonly<Record<string, string>>): number {
+  const value = raw['page']?.trim() ?? '';
+  return /^[1-9]\d{0,8}$/.test(value) ? Number(value) : 1;
+}
+
+/** The route's query for `filter` at `page` (page 1 is left out, so a filter's link has one form). */
+export function filterToRoute(filter: AuditFilterValues, page = 1): Record<string, string> {
+  const query = Object.fromEntries(
     Object.entries(filter).filter(([, v]) => typeof v === 'string' && v !== ''),
   ) as Record<string, string>;
+  return page > 1 ? { ...query, page: String(page) } : query;
 }
 
 /** Presets an administrator reaches for first; "custom" shows the two date-time boxes. */
