@@ -1,7 +1,12 @@
 /** Where a stored secret may be sent: the endpoint rules every secret-holding setting shares. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { endpointProblem, PRODUCTION_ENDPOINTS } from './endpoint-policy.ts';
+import {
+  endpointProblem,
+  lowerCaseSchemeAndHost,
+  PRODUCTION_ENDPOINTS,
+  schemePattern,
+} from './endpoint-policy.ts';
 
 test('a port outside 1–65535 is named as such, not accepted (0) nor called "not a URL" (99999)', () => {
   for (const port of ['0', '00', '65536', '99999']) {
@@ -22,4 +27,17 @@ test('a port outside 1–65535 is named as such, not accepted (0) nor called "no
     assert.equal(endpointProblem('directory', url, PRODUCTION_ENDPOINTS), null, url);
   }
   assert.equal(endpointProblem('smtp', 'smtp://mail.example.nl:1', PRODUCTION_ENDPOINTS), null);
+});
+
+test('schemes match in any case (RFC 3986 §3.1) and are stored with scheme and host in lower case', () => {
+  const ldap = new RegExp(`${schemePattern('ldaps', 'ldap')}[^/\\s]+/?$`);
+  for (const url of ['ldaps://dc1', 'LDAPS://dc1:636', 'Ldap://dc1']) assert.ok(ldap.test(url), url);
+  for (const url of ['ldapi://dc1', 'https://dc1', 'ldaps:dc1']) assert.ok(!ldap.test(url), url);
+  assert.equal(lowerCaseSchemeAndHost('LDAPS://DC1.Corp.Example:636'), 'ldaps://dc1.corp.example:636');
+  assert.equal(
+    lowerCaseSchemeAndHost('HTTPS://Graph.Emulator.Test/Path/V1'),
+    'https://graph.emulator.test/Path/V1',
+  );
+  assert.equal(endpointProblem('directory', 'LDAPS://dc1.contoso.local:636', PRODUCTION_ENDPOINTS), null);
+  assert.match(endpointProblem('directory', 'LDAPS://127.0.0.1', PRODUCTION_ENDPOINTS) ?? '', /this machine/);
 });

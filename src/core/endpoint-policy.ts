@@ -151,6 +151,28 @@ const DESCRIPTION: Readonly<Record<EndpointKind, string>> = {
 const HINT =
   '; other hosts (an emulator, a test server) need the server setting HRSYNC_ALLOWED_ENDPOINT_HOSTS';
 
+/**
+ * A pattern (for a JSON schema) that matches the start of a URL with one of these schemes in any
+ * case: schemes are case-insensitive (RFC 3986 §3.1), so `LDAPS://dc1` and `HTTPS://…` are the same
+ * URLs as in lower case. `schemePattern('ldaps', 'ldap')` → `^(?:[Ll][Dd][Aa][Pp][Ss]|[Ll][Dd][Aa][Pp])://`.
+ */
+export function schemePattern(...schemes: string[]): string {
+  const caseless = (s: string) =>
+    [...s].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c)).join('');
+  return `^(?:${schemes.map(caseless).join('|')})://`;
+}
+
+/**
+ * The URL with its case-insensitive parts — scheme and host — in lower case, the rest as written:
+ * how an endpoint is stored, so that every later comparison sees like with like.
+ */
+export function lowerCaseSchemeAndHost(url: string): string {
+  return url.replace(
+    /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)/,
+    (_, scheme: string, authority: string) => `${scheme.toLowerCase()}${authority.toLowerCase()}`,
+  );
+}
+
 /** Two endpoint URLs are the same endpoint: same scheme, host, port and path (case and trailing `/` aside). */
 export function sameEndpoint(a: string, b: string): boolean {
   return normaliseEndpoint(a) === normaliseEndpoint(b);

@@ -4,7 +4,7 @@
  * emulator is needed: the file is read before anything is contacted.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -83,5 +83,72 @@ test('init refuses an AFAS environment number or kind it cannot use, naming the 
   assert.match(
     kind.err,
     /^error: option '--afas-kind <kind>' argument 'prod' is invalid\. Allowed choices are production, test, accept\.$/m,
+  );
+});
+
+test('a hand-edited file with a wrong AFAS environment or target word names the field and the allowed values', async () => {
+  const out = join(dir, 'words.json');
+  const init = await runCli(['init', '--out', out, '--afas-environment', '12345', ...hybridInitOptions()], {
+    cwd: dir,
+  });
+  assert.equal(init.code, 0, init.err + init.out);
+  const config = JSON.parse(await readFile(out, 'utf8'));
+  config.source.environment.kind = 'acceptance';
+  config.scope.outOfScope = 'remove';
+  config.target.container = 'OU=Sales;Marketing,DC=example,DC=nl';
+  await writeFile(out, JSON.stringify(config, null, 2));
+  const run = await simulate('words.json');
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.match(
+    run.err,
+    /Environment type: must be one of "production", "test", "accept" \(got "acceptance"\) \(\/source\/environment\/kind\)$/m,
+  );
+  assert.match(
+    run.err,
+    /: must be one of "none", "disable", "delete" \(got "remove"\) \(\/scope\/outOfScope\)$/m,
+  );
+  assert.match(
+    run.err,
+    /Container for new accounts: not a distinguished name: RDN 1 \("OU=Sales;Marketing"\), at character 9, has ";" in its value: write it as \\; \(\/target\/container\)$/m,
+  );
+  assert.doesNotMatch(run.err, /union value|\n\s+at /);
+
+  config.source.environment = { number: '1234' };
+  config.scope.outOfScope = 'disable';
+  config.target.container = 'OU=Users,DC=example,DC=nl';
+  await writeFile(out, JSON.stringify(config, null, 2));
+  const number = await simulate('words.json');
+  assert.equal(number.code, 1, number.err + number.out);
+  assert.match(
+    number.err,
+    /: expected the AFAS environment number: 5 or 6 digits, e\.g\. "12345" \(got "1234"\) \(\/source\/environment\/number\)$/m,
+  );
+});
+
+test('init takes LDAPS:// in capitals (schemes are case-insensitive) and refuses a container that is no DN', async () => {
+  const out = join(dir, 'caps.json');
+  const caps = await runCli(
+    ['init', '--out', out, '--afas-environment', '12345', ...hybridInitOptions('LDAPS://dc1.example.nl:636')],
+    { cwd: dir },
+  );
+  assert.equal(caps.code, 0, caps.err + caps.out);
+  const bad = await runCli(
+    [
+      'init',
+      '--force',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      ...hybridInitOptions(),
+      '--container',
+      'OU=Staff,,DC=example,DC=nl',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(bad.code, 1, bad.err + bad.out);
+  assert.match(
+    bad.err,
+    /Container for new accounts: not a distinguished name: RDN 2, at character 10, is empty: two commas in a row, or a comma at the start \(\/target\/container\)$/m,
   );
 });

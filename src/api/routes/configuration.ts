@@ -10,6 +10,7 @@ import {
 import {
   endpointProblem,
   HrsyncError,
+  lowerCaseSchemeAndHost,
   plural,
   type SourceConfig,
   sameEndpoint,
@@ -248,7 +249,11 @@ export async function configurationRoutes(app: FastifyInstance): Promise<void> {
       }
       const source = {
         type: 'afas-profit',
-        environment: body.environment,
+        // Scheme and host are case-insensitive (RFC 3986): stored in lower case.
+        environment:
+          'baseUrl' in body.environment
+            ? { baseUrl: lowerCaseSchemeAndHost(body.environment.baseUrl) }
+            : body.environment,
         token,
         ...(body.connectors === undefined ? {} : { connectors: body.connectors }),
         ...(body.pageSize === undefined ? {} : { pageSize: body.pageSize }),

@@ -5,10 +5,13 @@
 import type { Static } from '@sinclair/typebox';
 import type { NewTenantBody } from '../../contracts/index.ts';
 import {
+  dnProblem,
   type EndpointPolicy,
   type ErrorDetail,
   endpointProblem,
   HrsyncError,
+  looksLikeDn,
+  lowerCaseSchemeAndHost,
   portProblem,
   sameEndpoint,
   secretRebindProblem,
@@ -48,8 +51,14 @@ export async function tenantInput(
       'HRS_NOT_FOUND',
       `Customer ${customerId ?? ''} was not found in your organisation.`,
     );
-  const authorityHost = body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST;
-  const graphBaseUrl = body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL;
+  // Stored with scheme and host in lower case (RFC 3986: both are case-insensitive), so that the
+  // endpoint a secret was saved for is compared like with like.
+  const authorityHost = lowerCaseSchemeAndHost(
+    body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST,
+  );
+  const graphBaseUrl = lowerCaseSchemeAndHost(
+    body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL,
+  );
   checkEndpoints(policy, body, before, authorityHost, graphBaseUrl);
   const type = body.type ?? before?.type ?? 'cloud';
   checkDirectory(type, body, before, policy);
@@ -73,7 +82,7 @@ export async function tenantInput(
         ? await store.secrets.put(organisationId, d.bindPassword)
         : oldBindPassword;
     directory = {
-      urls: [...d.urls],
+      urls: d.urls.map(lowerCaseSchemeAndHost),
       caCertificate: d.caCertificate ?? null,
       tlsServerName: d.tlsServerName ?? null,
       bindUser: d.bindUser.trim(),
@@ -231,6 +240,16 @@ export function checkDirectory(
         problems.push({ path: '/directory/bindPassword', message: 'enter the bind account’s password' });
       }
     }
+    // The DNs as the domain controller will parse them (RFC 4514), each refusal naming the RDN.
+    for (const field of ['baseDn', 'container', 'disabledContainer'] as const) {
+      const dn = d[field];
+      const problem = typeof dn === 'string' ? dnProblem(dn) : null;
+      if (problem)
+        problems.push({ path: `/directory/${field}`, message: `not a distinguished name: ${problem}` });
+    }
+    const bindProblem = looksLikeDn(d.bindUser) ? dnProblem(d.bindUser) : null;
+    if (bindProblem)
+      problems.push({ path: '/directory/bindUser', message: `not a distinguished name: ${bindProblem}` });
     if (d.caCertificate && !/-----BEGIN CERTIFICATE-----/.test(d.caCertificate)) {
       problems.push({
         path: '/directory/caCertificate',

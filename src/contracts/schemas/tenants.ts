@@ -1,18 +1,20 @@
 import { Type as T } from '@sinclair/typebox';
+import { schemePattern } from '../../core/endpoint-policy.ts';
 import { TENANT_TYPES } from '../../core/vocabulary.ts';
 import { Id, Name, Nullable, Timestamp } from './common.ts';
 
 export const TenantTypeSchema = T.Union(TENANT_TYPES.map((t) => T.Literal(t)));
 const Domain = T.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', maxLength: 253 });
-const HttpsUrl = T.String({ pattern: '^https?://', maxLength: 500 });
+const HttpsUrl = T.String({ pattern: schemePattern('https', 'http'), maxLength: 500 });
 const SecretInput = T.String({ minLength: 1, maxLength: 20000 });
 
 const DirectoryUrl = T.String({
-  pattern: '^ldaps?://[^/\\s]+/?$',
+  pattern: `${schemePattern('ldaps', 'ldap')}[^/\\s]+/?$`,
   maxLength: 300,
   description: 'ldaps://host[:port], or ldap://host[:port] with StartTLS',
 });
-const Dn = T.String({ minLength: 3, maxLength: 1000, pattern: '^[A-Za-z][A-Za-z0-9-]*=' });
+/** Parsed per RFC 4514 by the route (api/routes/tenant-input.ts), which names the bad RDN. */
+const Dn = T.String({ maxLength: 1000, description: 'a distinguished name, e.g. OU=Staff,DC=example,DC=nl' });
 const Suffix = T.String({ pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$', maxLength: 253 });
 
 /** A hybrid tenant's directory as the API shows it: the bind password only as "set". */

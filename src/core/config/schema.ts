@@ -5,6 +5,7 @@
  * Versioned; validated with paths to the bad field (see validate.ts).
  */
 import { type Static, Type as T } from '@sinclair/typebox';
+import { schemePattern } from '../endpoint-policy.ts';
 import { entitlementRuleSchema } from './entitlements.ts';
 
 const NonEmpty = (description: string, extra: object = {}) =>
@@ -34,21 +35,35 @@ export const SecretRef = T.Union(
 );
 export type SecretRef = Static<typeof SecretRef>;
 
-export const AfasEnvironment = T.Union([
-  T.Object(
-    {
-      number: T.String({ pattern: '^[0-9]{5,6}$', description: 'AFAS environment number, e.g. 12345' }),
-      kind: T.Union([T.Literal('production'), T.Literal('test'), T.Literal('accept')], {
-        default: 'production',
-      }),
-    },
-    { additionalProperties: false },
-  ),
-  T.Object(
-    { baseUrl: T.String({ pattern: '^https?://', description: 'ProfitRestServices base URL' }) },
-    { additionalProperties: false },
-  ),
-]);
+export const AfasEnvironment = T.Union(
+  [
+    T.Object(
+      {
+        number: T.String({
+          pattern: '^[0-9]{5,6}$',
+          description: 'the AFAS environment number: 5 or 6 digits, e.g. "12345"',
+        }),
+        kind: T.Union([T.Literal('production'), T.Literal('test'), T.Literal('accept')], {
+          default: 'production',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+    T.Object(
+      {
+        baseUrl: T.String({
+          pattern: schemePattern('https', 'http'),
+          description: 'the ProfitRestServices base URL: https://…',
+        }),
+      },
+      { additionalProperties: false },
+    ),
+  ],
+  {
+    description:
+      '{"number": "12345", "kind": "production", "test" or "accept"} or {"baseUrl": "https://…/ProfitRestServices"}',
+  },
+);
 
 export const SourceConfig = T.Object(
   {
@@ -102,8 +117,16 @@ export const GraphTargetConfig = T.Object(
       pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
       description: 'verified domain for UPNs',
     }),
-    authorityHost: T.String({ pattern: '^https://', default: 'https://login.microsoftonline.com' }),
-    graphBaseUrl: T.String({ pattern: '^https?://', default: 'https://graph.microsoft.com' }),
+    authorityHost: T.String({
+      pattern: schemePattern('https'),
+      default: 'https://login.microsoftonline.com',
+      description: 'an https:// URL of the identity platform',
+    }),
+    graphBaseUrl: T.String({
+      pattern: schemePattern('https', 'http'),
+      default: 'https://graph.microsoft.com',
+      description: 'an https:// URL of Microsoft Graph',
+    }),
     /** PEM file of an extra CA to trust (the emulator's test CA). */
     caFile: T.Optional(NonEmpty('PEM file of an extra certificate authority to trust')),
     usePasswordProfile: T.Boolean({ default: true }),
@@ -112,8 +135,8 @@ export const GraphTargetConfig = T.Object(
 );
 export type GraphTargetConfig = Static<typeof GraphTargetConfig>;
 
-const DistinguishedName = (description: string) =>
-  T.String({ minLength: 3, pattern: '^[A-Za-z][A-Za-z0-9-]*=', description });
+/** Checked per RFC 4514 by validate.ts (core/distinguished-name.ts), which names the bad RDN. */
+const DistinguishedName = (description: string) => T.String({ description });
 
 /**
  * A hybrid tenant's on-premises Active Directory, written over LDAPS (or LDAP with StartTLS).
@@ -124,8 +147,8 @@ export const DirectoryTargetConfig = T.Object(
     type: T.Literal('active-directory'),
     urls: T.Array(
       T.String({
-        pattern: '^ldaps?://[^/\\s]+/?$',
-        description: 'ldaps://host[:port] or ldap://host (StartTLS)',
+        pattern: `${schemePattern('ldaps', 'ldap')}[^/\\s]+/?$`,
+        description: 'ldaps://host[:port], or ldap://host[:port] with StartTLS',
       }),
       {
         minItems: 1,

@@ -1,3 +1,4 @@
+import { canonicalDn, dnProblem } from '../distinguished-name.ts';
 import type { ErrorDetail } from '../errors.ts';
 import type { ConnectionConfig } from './schema.ts';
 
@@ -5,6 +6,7 @@ import type { ConnectionConfig } from './schema.ts';
 export function entitlementErrors(config: ConnectionConfig): ErrorDetail[] {
   const errors: ErrorDetail[] = [];
   const names = new Map<string, number>();
+  const directory = config.target?.type === 'active-directory';
   (config.entitlements ?? []).forEach((rule, i) => {
     const path = `/entitlements/${i}`;
     const earlier = names.get(rule.name.trim().toLowerCase());
@@ -28,7 +30,11 @@ export function entitlementErrors(config: ConnectionConfig): ErrorDetail[] {
     });
     const groups = new Set<string>();
     rule.groups.forEach((group, j) => {
-      const id = group.id.toLowerCase();
+      // Active Directory names a group by its DN: parsed as the controller will, compared as it does.
+      const problem = directory ? dnProblem(group.id) : null;
+      if (problem)
+        errors.push({ path: `${path}/groups/${j}/id`, message: `not a distinguished name: ${problem}` });
+      const id = (directory ? canonicalDn(group.id) : null) ?? group.id.toLowerCase();
       if (groups.has(id))
         errors.push({
           path: `${path}/groups/${j}/id`,

@@ -65,3 +65,122 @@ test('disabling every disable/delete threshold is refused', () => {
   assert.ok(!r.ok);
   assert.match(r.errors[0]?.message ?? '', /could disable everyone/);
 });
+
+// biome-ignore lint/suspicious/noExplicitAny: a hand-edited file, changed field by field
+type EditedFile = Record<string, any>;
+
+const hybrid = () => ({
+  ...minimal(),
+  target: {
+    type: 'active-directory',
+    urls: ['ldaps://dc1.corp.example:636'],
+    bindUser: 'svc-hrsync@corp.example',
+    bindPassword: { env: 'BIND_PASSWORD' },
+    container: 'OU=Staff,DC=corp,DC=example',
+    defaultDomain: 'corp.example',
+  },
+});
+
+test('a wrong word or format inside the AFAS environment, target or credential names the field and what it may be', () => {
+  const errors = (edit: (c: EditedFile) => void) => {
+    const c: EditedFile = hybrid();
+    edit(c);
+    const r = parseConnectionConfig(c);
+    assert.ok(!r.ok);
+    return r.errors;
+  };
+  assert.deepEqual(
+    errors((c) => {
+      c.source.environment.kind = 'acceptance';
+    }),
+    [
+      {
+        path: '/source/environment/kind',
+        message: 'must be one of "production", "test", "accept" (got "acceptance")',
+      },
+    ],
+  );
+  assert.deepEqual(
+    errors((c) => {
+      c.source.environment = { number: '1234' };
+    }),
+    [
+      {
+        path: '/source/environment/number',
+        message: 'expected the AFAS environment number: 5 or 6 digits, e.g. "12345" (got "1234")',
+      },
+    ],
+  );
+  assert.match(
+    errors((c) => {
+      c.source.environment = 'production';
+    })[0]?.message ?? '',
+    /^expected \{"number": "12345", "kind": "production", "test" or "accept"\} or \{"baseUrl": .*\(got "production"\)$/,
+  );
+  assert.deepEqual(
+    errors((c) => {
+      c.target.type = 'ad';
+    }),
+    [{ path: '/target/type', message: 'must be one of "entra", "active-directory" (got "ad")' }],
+  );
+  // Inside the member the target names: its own field, with the member's defaults filled in.
+  assert.deepEqual(
+    errors((c) => {
+      c.target.urls = ['ldapi://dc1.corp.example'];
+    }),
+    [
+      {
+        path: '/target/urls/0',
+        message:
+          'expected ldaps://host[:port], or ldap://host[:port] with StartTLS (got "ldapi://dc1.corp.example")',
+      },
+    ],
+  );
+  assert.deepEqual(
+    errors((c) => {
+      c.target = { ...minimal().target, credential: { type: 'secrets', secret: { env: 'A' } } };
+    }),
+    [{ path: '/target/credential/type', message: 'must be one of "secret", "certificate" (got "secrets")' }],
+  );
+});
+
+test('URL schemes in capitals are the same URLs: LDAPS:// and HTTPS:// are accepted', () => {
+  const c = hybrid();
+  c.target.urls = ['LDAPS://dc1.corp.example:636', 'Ldap://dc2.corp.example'];
+  (c.source as Record<string, unknown>).environment = {
+    baseUrl: 'HTTPS://12345.rest.afas.online/ProfitRestServices',
+  };
+  const r = parseConnectionConfig(c);
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+});
+
+test('a hybrid target’s DNs and AD group DNs are parsed per RFC 4514, each error at its field', () => {
+  const c: EditedFile = hybrid();
+  c.target.baseDn = 'DC=corp,,DC=example';
+  c.target.disabledContainer = 'OU=<Leavers>,DC=corp,DC=example';
+  c.target.bindUser = 'CN=svc,OU=Service\\Accounts,DC=corp';
+  c.entitlements = [
+    {
+      name: 'Staff',
+      condition: [{ clauses: [{ attribute: 'Afdeling', operator: 'IS_NOT_NULL' }] }],
+      groups: [{ id: 'CN=Staff,OU=Groups,DC=corp' }, { id: 'cn=staff, ou=groups, dc=corp' }, { id: 'Staff' }],
+    },
+  ];
+  const r = parseConnectionConfig(c);
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    [
+      '/target/baseDn',
+      '/target/disabledContainer',
+      '/target/bindUser',
+      '/entitlements/0/groups/1/id',
+      '/entitlements/0/groups/2/id',
+    ],
+  );
+  assert.match(
+    r.errors[1]?.message ?? '',
+    /^not a distinguished name: RDN 1 \("OU=<Leavers>"\), at character 4, has "<" in its value: write it as \\<$/,
+  );
+  assert.match(r.errors[3]?.message ?? '', /is listed twice in this rule/);
+});

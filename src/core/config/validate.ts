@@ -1,6 +1,8 @@
 import { Value } from '@sinclair/typebox/value';
+import { dnProblem, looksLikeDn } from '../distinguished-name.ts';
 import type { ErrorDetail } from '../errors.ts';
-import { ConnectionConfig, DirectoryTargetConfig, GraphTargetConfig } from './schema.ts';
+import { explainErrors } from './explain-errors.ts';
+import { ConnectionConfig } from './schema.ts';
 import { entitlementErrors } from './validate-entitlements.ts';
 
 export type ConfigResult =
@@ -28,31 +30,9 @@ export function parseConnectionConfig(input: unknown): ConfigResult {
     };
   }
   const withDefaults = Value.Default(ConnectionConfig, structuredClone(input));
-  const errors: ErrorDetail[] = [];
-  const seen = new Set<string>();
-  for (const e of Value.Errors(ConnectionConfig, withDefaults)) {
-    // Unions report once per branch; keep the first message per path so the list stays readable.
-    const path = e.path === '' ? '/' : e.path;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    errors.push({ path, message: describe(e.message, e.value) });
-  }
-  // The target is a union on `type`: name the bad fields of the type it declares, not just "/target".
-  const target = (withDefaults as { target?: { type?: unknown } }).target;
-  const schema =
-    target?.type === 'active-directory'
-      ? DirectoryTargetConfig
-      : target?.type === 'entra'
-        ? GraphTargetConfig
-        : null;
-  const targetError = errors.findIndex((e) => e.path === '/target');
-  if (schema !== null && targetError >= 0) {
-    const detailed = [...Value.Errors(schema, target)].map((e) => ({
-      path: `/target${e.path}`,
-      message: describe(e.message, e.value),
-    }));
-    if (detailed.length > 0) errors.splice(targetError, 1, ...detailed);
-  }
+  // Every problem with its path: inside a union (the target, the AFAS environment, a secret) the
+  // field of the member the value was meant to be, the allowed words, the described format.
+  const errors: ErrorDetail[] = explainErrors(ConnectionConfig, withDefaults);
   // Semantic checks run even when the shape is wrong somewhere else, so one pass shows everything;
   // a check whose own section is malformed is skipped (the shape error already names it).
   errors.push(...bestEffort(() => semanticErrors(withDefaults as ConnectionConfig)));
@@ -67,14 +47,9 @@ export function bestEffort(check: () => ErrorDetail[]): ErrorDetail[] {
   }
 }
 
-function describe(message: string, value: unknown): string {
-  const shown = value === undefined ? 'missing' : `got ${JSON.stringify(value)?.slice(0, 60)}`;
-  return `${message.replace(/^Expected/, 'expected')} (${shown})`;
-}
-
 function semanticErrors(config: ConnectionConfig): ErrorDetail[] {
-  return [timeZoneErrors, mappingErrors, thresholdErrors, entitlementErrors].flatMap((check) =>
-    bestEffort(() => check(config)),
+  return [timeZoneErrors, mappingErrors, thresholdErrors, directoryErrors, entitlementErrors].flatMap(
+    (check) => bestEffort(() => check(config)),
   );
 }
 
@@ -112,6 +87,23 @@ function mappingErrors(config: ConnectionConfig): ErrorDetail[] {
       });
     }
   });
+  return errors;
+}
+
+/** A hybrid target's DNs, parsed as the domain controller will (RFC 4514), each error at its field. */
+function directoryErrors(config: ConnectionConfig): ErrorDetail[] {
+  const target = config.target;
+  if (target.type !== 'active-directory') return [];
+  const errors: ErrorDetail[] = [];
+  for (const field of ['baseDn', 'container', 'disabledContainer'] as const) {
+    const dn = target[field];
+    if (typeof dn !== 'string') continue;
+    const problem = dnProblem(dn);
+    if (problem) errors.push({ path: `/target/${field}`, message: `not a distinguished name: ${problem}` });
+  }
+  const bindProblem = looksLikeDn(target.bindUser) ? dnProblem(target.bindUser) : null;
+  if (bindProblem)
+    errors.push({ path: '/target/bindUser', message: `not a distinguished name: ${bindProblem}` });
   return errors;
 }
 

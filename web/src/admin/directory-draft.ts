@@ -60,7 +60,7 @@ export function directoryIncomplete(
 ): string | null {
   const urls = splitList(draft.urls);
   if (urls.length === 0) return 'Enter at least one domain controller URL.';
-  const notLdap = urls.find((url) => !/^ldaps?:\/\/[^/\s]+\/?$/.test(url));
+  const notLdap = urls.find((url) => !/^ldaps?:\/\/[^/\s]+\/?$/i.test(url));
   if (notLdap !== undefined)
     return `Each domain controller URL is ldaps://host or ldap://host, with an optional :port (“${notLdap}” is not).`;
   if (!draft.bindUser.trim()) return 'Enter the bind account.';
