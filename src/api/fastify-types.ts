@@ -11,4 +11,11 @@ declare module 'fastify' {
     /** The session cookie is of a sign-in whose second factor is still awaited (caller is null). */
     secondFactorPending: boolean;
   }
+  interface FastifyContextConfig {
+    /**
+     * The route authenticates its caller by the body's bytes (a directory agent's signature): a body
+     * that cannot be parsed is refused only once the caller is let in (input-hygiene.ts, route.ts).
+     */
+    authenticatesBody?: boolean;
+  }
 }

@@ -23,6 +23,7 @@ import { type AuditFields, recordAudit, type Subject } from './audit.ts';
 import { allows, type Caller } from './auth/caller.ts';
 import type { ApiDeps } from './deps.ts';
 import { toHrsyncError } from './errors.ts';
+import { bodyErrorOf } from './plugins/input-hygiene.ts';
 
 export interface RouteContext<E extends Endpoint> {
   readonly params: ParamsOf<E>;
@@ -39,6 +40,16 @@ export interface RouteContext<E extends Endpoint> {
 }
 
 export type RouteHandler<E extends Endpoint> = (ctx: RouteContext<E>) => Promise<ResponseOf<E>>;
+
+export interface EndpointOptions {
+  /**
+   * Authenticates a caller whose credential covers the request's bytes (a directory agent's
+   * signature): runs once the body is read and before anything about the input is judged — a body
+   * that does not parse, the params' and body's schemas — so a caller it refuses learns nothing
+   * about the input rules. Throws to refuse.
+   */
+  readonly authenticate?: (request: FastifyRequest) => Promise<void>;
+}
 
 function responseSchemas(e: Endpoint): Record<string, unknown> {
   const responses: Record<string, unknown> = {};
@@ -68,7 +79,9 @@ export function registerEndpoint<E extends Endpoint>(
   app: FastifyInstance,
   e: E,
   handler: RouteHandler<E>,
+  options: EndpointOptions = {},
 ): void {
+  const { authenticate } = options;
   const auditable = e.audit !== 'read-only';
   const firstAction = auditable ? (e.audit as readonly string[])[0]! : '';
 
@@ -85,6 +98,16 @@ export function registerEndpoint<E extends Endpoint>(
       ...(e.body ? { body: e.body } : {}),
       response: responseSchemas(e),
     } as Record<string, unknown>,
+    ...(authenticate
+      ? {
+          config: { authenticatesBody: true },
+          preValidation: async (request: FastifyRequest) => {
+            await authenticate(request);
+            const unreadable = bodyErrorOf(request);
+            if (unreadable) throw unreadable;
+          },
+        }
+      : {}),
     // Before the body is even parsed: an anonymous or under-privileged caller learns nothing about the
     // input rules. Route-level onRequest runs after the auth plugin's shared onRequest hook.
     onRequest: async (request) => {

@@ -188,7 +188,7 @@ export const ERROR_CATALOGUE = {
     status: 401,
     retryable: false,
     description:
-      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked. Create a new registration and run `hrsync agent register` again.',
+      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked — create a new registration and run `hrsync agent register` again; or its request carried no valid signature (another key, another request, a replay of one already received, or an agent too old: the message says which).',
   },
   HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE: {
     status: 409,

@@ -80,9 +80,10 @@ export class Scheduler {
       return count;
     });
     if (queued > 0) this.#o.onQueued?.();
-    // Housekeeping rides along: expired sessions are of no use to anyone, and retention removes
-    // one small batch of old run items and audit events per tick.
+    // Housekeeping rides along: expired sessions and spent agent tokens past their validity are of no
+    // use to anyone, and retention removes one small batch of old run items and audit events per tick.
     await store.sessions.deleteExpired();
+    await store.agentSpentTokens.deleteExpired();
     await store.retention.prune();
     return queued;
   }

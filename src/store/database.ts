@@ -375,6 +375,13 @@ export interface AgentOperationsTable {
   result: string | null;
 }
 
+/** The `jti` of each agent token the service accepted, kept until the token could no longer be valid. */
+export interface AgentSpentTokensTable {
+  agent_id: string;
+  jti: string;
+  valid_until: string;
+}
+
 export interface AgentOperationPagesTable {
   operation_id: string;
   seq: number;
@@ -451,6 +458,7 @@ export interface Database {
   agents: AgentsTable;
   agent_operations: AgentOperationsTable;
   agent_operation_pages: AgentOperationPagesTable;
+  agent_spent_tokens: AgentSpentTokensTable;
   notification_settings: NotificationSettingsTable;
   sign_in_settings: SignInSettingsTable;
   sign_in_attempts: SignInAttemptsTable;

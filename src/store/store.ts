@@ -4,6 +4,7 @@ import type { EngineStore } from '../engine/ports.ts';
 import type { DialectName, RepoContext } from './context.ts';
 import type { Database } from './database.ts';
 import { AgentOperationRepository } from './repositories/agent-operations.ts';
+import { AgentSpentTokenRepository } from './repositories/agent-spent-tokens.ts';
 import { AgentRepository } from './repositories/agents.ts';
 import { ApiTokenRepository } from './repositories/api-tokens.ts';
 import { AuditRepository } from './repositories/audit.ts';
@@ -48,6 +49,7 @@ export class Store {
   readonly retention: RetentionRepository;
   readonly agents: AgentRepository;
   readonly agentOperations: AgentOperationRepository;
+  readonly agentSpentTokens: AgentSpentTokenRepository;
   readonly notifications: NotificationSettingsRepository;
   readonly microsoftSignIn: MicrosoftSignInRepository;
   readonly overrides: OverrideRepository;
@@ -74,6 +76,7 @@ export class Store {
     this.retention = new RetentionRepository(ctx);
     this.agents = new AgentRepository(ctx);
     this.agentOperations = new AgentOperationRepository(ctx);
+    this.agentSpentTokens = new AgentSpentTokenRepository(ctx);
     this.notifications = new NotificationSettingsRepository(ctx);
     this.microsoftSignIn = new MicrosoftSignInRepository(ctx);
     this.overrides = new OverrideRepository(ctx);

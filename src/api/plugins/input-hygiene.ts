@@ -57,6 +57,14 @@ export function rawBodyOf(request: FastifyRequest): Buffer | undefined {
   return rawBodies.get(request);
 }
 
+/** Why the body of a route that authenticates by it could not be parsed, told after authentication. */
+const bodyErrors = new WeakMap<FastifyRequest, Error>();
+
+/** The parse error held back for a route with `config.authenticatesBody`, if any. */
+export function bodyErrorOf(request: FastifyRequest): Error | undefined {
+  return bodyErrors.get(request);
+}
+
 export function registerInputHygiene(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     const problem = urlProblem(request.raw.url ?? '');
@@ -72,7 +80,10 @@ export function registerInputHygiene(app: FastifyInstance): void {
     try {
       done(null, parseJsonBody(body as Buffer));
     } catch (error) {
-      done(error as Error, undefined);
+      // An unauthenticated caller of such a route learns nothing from its body, not even this.
+      if (request.routeOptions.config.authenticatesBody !== true) return done(error as Error, undefined);
+      bodyErrors.set(request, error as Error);
+      done(null, undefined);
     }
   });
 }

@@ -3,15 +3,21 @@
  * then hold a work request open (long poll) and post pages and results. Every operation is claimed
  * by exactly one agent; a result is accepted once and a repeat (after a lost response) acknowledged.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import { completeAgentOperation, pollAgentWork, putAgentPage, registerAgent } from '../../contracts/index.ts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  completeAgentOperation,
+  type Endpoint,
+  pollAgentWork,
+  putAgentPage,
+  registerAgent,
+} from '../../contracts/index.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { signalAgentQueue, waitForAgentQueue } from '../../jobs/agent-signal.ts';
 import { tenantTargetConfig } from '../../jobs/connection-config.ts';
 import type { Agent, AgentOperation, Store } from '../../store/index.ts';
 import { authenticateAgent } from '../auth/agent-auth.ts';
 import { sha256 } from '../auth/credentials.ts';
-import { registerEndpoint } from '../route.ts';
+import { type RouteHandler, registerEndpoint } from '../route.ts';
 
 const REFUSALS = {
   used: 'This registration key was already used; create a new registration for another agent.',
@@ -41,6 +47,21 @@ async function stillAllowed(store: Store, agent: Agent): Promise<void> {
 }
 
 export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
+  // Every route but registration is the agent's own: its signature is checked before anything about
+  // the request's input is (route.ts), so a caller without one gets HRS_AGENT_REFUSED whatever it sends.
+  const signedBy = new WeakMap<FastifyRequest, Agent>();
+  const agentEndpoint = <E extends Endpoint>(e: E, handler: RouteHandler<E>) =>
+    registerEndpoint(app, e, handler, {
+      authenticate: async (request) => {
+        signedBy.set(request, await authenticateAgent(app.deps.store, request));
+      },
+    });
+  const agentOf = (request: FastifyRequest): Agent => {
+    const agent = signedBy.get(request);
+    if (!agent) throw new Error('agent route reached without its signature checked');
+    return agent;
+  };
+
   registerEndpoint(app, registerAgent, async ({ store, body, request, audit }) => {
     const result = await store.agents.redeem(sha256(body.key), {
       publicKey: body.publicKey,
@@ -77,8 +98,8 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     return { agentId: agent.id, tenantId: agent.tenantId, tenantName: tenant?.name ?? '', name: agent.name };
   });
 
-  registerEndpoint(app, pollAgentWork, async ({ store, deps, body, request, reply, audit }) => {
-    const agent = await authenticateAgent(store, request);
+  agentEndpoint(pollAgentWork, async ({ store, deps, body, request, reply, audit }) => {
+    const agent = agentOf(request);
     const timings = deps.agentTimings;
     const { reconnected } = await store.agents.heard(agent.id, {
       ...(body.controllers ? { controllers: { ...body.controllers, checkedAt: deps.clock.now() } } : {}),
@@ -136,16 +157,16 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  registerEndpoint(app, putAgentPage, async ({ store, params, body, request }) => {
-    const agent = await authenticateAgent(store, request);
+  agentEndpoint(putAgentPage, async ({ store, params, body, request }) => {
+    const agent = agentOf(request);
     await store.agents.heard(agent.id, {});
     const outcome = await store.agentOperations.putPage(params.id, agent.id, body.seq, body.data);
     if (outcome === 'not-yours') throw notYours(params.id);
     return { outcome };
   });
 
-  registerEndpoint(app, completeAgentOperation, async ({ store, params, body, request, audit }) => {
-    const agent = await authenticateAgent(store, request);
+  agentEndpoint(completeAgentOperation, async ({ store, params, body, request, audit }) => {
+    const agent = agentOf(request);
     await store.agents.heard(agent.id, {});
     const outcome = await store.agentOperations.complete(params.id, agent.id, body.result);
     if (outcome === 'not-yours') throw notYours(params.id);

@@ -24,6 +24,7 @@ import { runItemsByEmployee } from './0430-run-items-by-employee.ts';
 import { unchangedNames } from './0431-unchanged-names.ts';
 import { runItemsNameOrderIsSeq } from './0440-run-items-name-order-is-seq.ts';
 import { runItemBlocks } from './0450-run-item-blocks.ts';
+import { agentSpentTokens } from './0460-agent-spent-tokens.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -53,6 +54,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0431-unchanged-names': unchangedNames,
     '0440-run-items-name-order-is-seq': runItemsNameOrderIsSeq,
     '0450-run-item-blocks': runItemBlocks(dialect),
+    '0460-agent-spent-tokens': agentSpentTokens,
   };
 }
 

@@ -52,6 +52,11 @@ export interface AgentService {
   ): Promise<Reply>;
   /** A new registration; returns the one-time key and the agent id. */
   newRegistration(name: string): Promise<{ key: string; agentId: string }>;
+  /**
+   * Another API process of the same installation, as behind a load balancer: its own store on the
+   * same database, its own app and port. Closed with the service.
+   */
+  secondApi(): Promise<{ readonly url: string; readonly app: FastifyInstance }>;
   close(): Promise<void>;
 }
 
@@ -60,11 +65,10 @@ export async function startAgentService(
   options: { timings?: AgentTimings } = {},
 ): Promise<AgentService> {
   const database: TestDatabase = await createTestDatabase(dialect);
-  const store = await openStore({
-    databaseUrl: database.databaseUrl,
-    sqliteFile: database.sqliteFile,
-    secretKey: randomBytes(32),
-  });
+  const secretKey = randomBytes(32);
+  const open = () =>
+    openStore({ databaseUrl: database.databaseUrl, sqliteFile: database.sqliteFile, secretKey });
+  const store = await open();
   const pki = createTestPki({ hosts: ['localhost', '127.0.0.1'] });
   const logLines: string[] = [];
   const destination = new Writable({
@@ -73,18 +77,22 @@ export async function startAgentService(
       done();
     },
   });
-  const app = await buildApp({
-    store,
-    connectors: realConnectors(),
-    metrics: new ServiceMetrics(store),
-    logger: createLogger({ level: 'debug', destination }),
-    strictContracts: true,
-    https: { cert: pki.certPem, key: pki.keyPem },
-    agentTimings: options.timings ?? TEST_TIMINGS,
-  });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listen = async (on: Store) => {
+    const built = await buildApp({
+      store: on,
+      connectors: realConnectors(),
+      metrics: new ServiceMetrics(on),
+      logger: createLogger({ level: 'debug', destination }),
+      strictContracts: true,
+      https: { cert: pki.certPem, key: pki.keyPem },
+      agentTimings: options.timings ?? TEST_TIMINGS,
+    });
+    await built.listen({ host: '127.0.0.1', port: 0 });
+    const address = built.server.address();
+    return { app: built, port: typeof address === 'object' && address ? address.port : 0 };
+  };
+  const { app, port } = await listen(store);
+  const others: { app: FastifyInstance; store: Store }[] = [];
 
   const organisation = await store.organisations.create('Acme MSP');
   const customer = await store.customers.create(organisation.id, 'Gemeente Zuid');
@@ -150,7 +158,17 @@ export async function startAgentService(
       if (res.status !== 201) throw new Error(`registration failed: ${res.text}`);
       return { key: res.body.key as string, agentId: res.body.agent.id as string };
     },
+    async secondApi() {
+      const otherStore = await open();
+      const other = await listen(otherStore);
+      others.push({ app: other.app, store: otherStore });
+      return { url: `https://127.0.0.1:${other.port}`, app: other.app };
+    },
     async close() {
+      for (const other of others) {
+        await other.app.close();
+        await other.store.close();
+      }
       await app.close();
       await store.close();
       await database.dispose();
