@@ -76,6 +76,19 @@ test('create a connection, complete the five steps, simulate, activate, schedule
     // Step 3: the proposed mapping; the expression editor with function help and a real employee
     await page.getByRole('link', { name: /^Next: Mapping/ }).click();
     await page.getByTestId('mapping-table').waitFor();
+    // A broken expression says what is wrong at its field as it is typed, not only after Save.
+    const displayName = page.getByLabel('Source of displayName', { exact: true });
+    const proposed = await displayName.inputValue();
+    await displayName.fill('Join("@", [Roepnaam]');
+    await page.getByText("expected ')' at column 21").waitFor();
+    assert.equal(await displayName.getAttribute('aria-invalid'), 'true');
+    await displayName.fill(proposed);
+    await page.getByText("expected ')' at column 21").waitFor({ state: 'detached' });
+    // One business phone is "1 value", not "1 value(s)".
+    assert.equal(
+      (await textOf(page.getByTestId('too-long-businessPhones').locator('option').first())).trim(),
+      'Default: shorten (max 1 value)',
+    );
     await page.getByTestId('edit-expression-displayName').click();
     const editor = dialog(page, 'Expression for displayName');
     await editor.getByLabel('Find a function').fill('DutchDisplay');

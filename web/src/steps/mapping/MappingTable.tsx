@@ -10,6 +10,7 @@
  */
 import {
   Button,
+  Field,
   Input,
   makeStyles,
   mergeClasses,
@@ -25,6 +26,8 @@ import {
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import type { Configuration, MappingStep } from '../../api/dto.ts';
+import { parseExpression } from '../../api/expressions.ts';
+import { plural } from '../../ui/format.ts';
 import { PHONE, TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
 
 export type Rule = MappingStep['mapping'][number];
@@ -35,7 +38,8 @@ export interface RuleRow {
 
 const useStyles = makeStyles({
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  sourceCell: { display: 'flex', gap: '4px', alignItems: 'center' },
+  sourceCell: { display: 'flex', gap: '4px', alignItems: 'flex-start' },
+  sourceField: { flex: 1, minWidth: 0 },
   label: {
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground3,
@@ -80,7 +84,7 @@ const useStyles = makeStyles({
     },
   },
   defaultInput: { width: '96px' },
-  tooLong: { maxWidth: '190px' },
+  tooLong: { maxWidth: '300px' },
 });
 
 const TYPES: readonly { readonly value: Rule['type']; readonly label: string }[] = [
@@ -96,6 +100,16 @@ const SOURCE_PLACEHOLDER: Readonly<Record<Rule['type'], string>> = {
   expression: 'e.g. Join(".", [Roepnaam], [Geboortenaam])',
   none: 'not set by hrsync',
 };
+
+/**
+ * What is wrong with an expression typed in its row ("expected ')' at column 21"), by the engine's own
+ * parser, so it shows at the field as it is typed, not only as "Mapping rule 1" after Save.
+ */
+function expressionProblem(rule: Rule): string | undefined {
+  if (rule.type !== 'expression' || !rule.source?.trim()) return undefined;
+  const parsed = parseExpression(rule.source);
+  return parsed.ok ? undefined : parsed.error.message;
+}
 
 type TargetLimits = Configuration['targetLimits'];
 const POLICY_LABELS = { shorten: 'shorten', fail: 'fail' } as const;
@@ -113,7 +127,7 @@ function TooLongSelect(props: {
   const size = limit?.maxLength
     ? `${limit.maxLength} characters`
     : limit?.maxValues
-      ? `${limit.maxValues} value(s)`
+      ? plural(limit.maxValues, 'value')
       : '';
   return (
     <Select
@@ -174,7 +188,7 @@ export function MappingTable(props: {
               Type
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header}>Source or expression</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 144 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 168 }}>
               Apply
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 40 }}>
@@ -221,15 +235,21 @@ export function MappingTable(props: {
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Source or expression">
                 <div className={styles.sourceCell}>
-                  <Input
-                    value={rule.type === 'none' ? '' : (rule.source ?? '')}
-                    disabled={rule.type === 'none'}
-                    onChange={(_, d) => update(key, { source: d.value })}
-                    aria-label={`Source of ${rule.target}`}
-                    placeholder={SOURCE_PLACEHOLDER[rule.type]}
-                    className={rule.type === 'expression' ? styles.mono : undefined}
-                    style={{ flex: 1, minWidth: 0 }}
-                  />
+                  <Field
+                    className={styles.sourceField}
+                    validationState={expressionProblem(rule) ? 'error' : 'none'}
+                    validationMessage={expressionProblem(rule) ?? null}
+                  >
+                    <Input
+                      value={rule.type === 'none' ? '' : (rule.source ?? '')}
+                      disabled={rule.type === 'none'}
+                      onChange={(_, d) => update(key, { source: d.value })}
+                      aria-label={`Source of ${rule.target}`}
+                      placeholder={SOURCE_PLACEHOLDER[rule.type]}
+                      className={rule.type === 'expression' ? styles.mono : undefined}
+                      style={{ minWidth: 0 }}
+                    />
+                  </Field>
                   {rule.type === 'expression' && (
                     <Tooltip content={`Edit and test the expression for ${rule.target}`} relationship="label">
                       <Button
