@@ -12,12 +12,20 @@ import { Notifier } from '../notify/index.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
-import { notFoundError, registerErrorHandling, sendError } from './errors.ts';
+import {
+  BODY_LIMIT_BYTES,
+  methodNotAllowedError,
+  notFoundError,
+  registerErrorHandling,
+  sendError,
+} from './errors.ts';
 import './fastify-types.ts';
+import { clientErrorHandler } from './plugins/client-errors.ts';
 import { registerConsole } from './plugins/console.ts';
 import { registerInputHygiene } from './plugins/input-hygiene.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { operationsRoutes } from './plugins/operations.ts';
+import { recordRouteMethods } from './plugins/route-methods.ts';
 import { registerWebHardening } from './plugins/web-hardening.ts';
 import { agentProtocolRoutes } from './routes/agent-protocol.ts';
 import { agentRoutes } from './routes/agents.ts';
@@ -66,9 +74,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy:
       typeof options.trustProxy === 'object' ? [...options.trustProxy] : (options.trustProxy ?? false),
-    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
-    bodyLimit: 2 * 1024 * 1024,
+    // Node would answer a request without Host with a bare 400; input-hygiene.ts says why instead.
+    ...(options.https
+      ? { https: { cert: options.https.cert, key: options.https.key, requireHostHeader: false } }
+      : { http: { requireHostHeader: false } }),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Requests Node's parser refuses (too long, not HTTP) get the API's error shape too.
+    clientErrorHandler,
   });
+  const routeMethods = recordRouteMethods(app);
   app.setSerializerCompiler(({ schema, url }) =>
     fastJsonStringify(schema as object, { compileValidators: EAGER_SERIALIZERS.has(url) }),
   );
@@ -143,6 +157,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler((request, reply) => {
     if (serveIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return serveIndex(request, reply);
+    }
+    const allowed = routeMethods.allowedFor(request.url);
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      reply.header('allow', allowed.join(', '));
+      return sendError(reply, methodNotAllowedError(request.method, request.url, allowed));
     }
     return sendError(reply, notFoundError(request.method, request.url));
   });

@@ -68,28 +68,61 @@ function repeatedParameters(details: readonly ErrorDetail[], query: unknown): Er
   return out;
 }
 
-/** `query`: the request's parsed query string, to recognise a parameter given more than once. */
-export function toHrsyncError(error: unknown, query?: unknown): HrsyncError | null {
+/** The largest request body the service reads (Fastify's `bodyLimit`). */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+function payloadTooLarge(contentLength: string | undefined): HrsyncError {
+  const size = Number(contentLength);
+  const sent = Number.isSafeInteger(size) && size > 0 ? ` (${size.toLocaleString('en')} bytes)` : '';
+  return new HrsyncError(
+    'HRS_PAYLOAD_TOO_LARGE',
+    `The request body is too large${sent}: the service takes at most 2 MiB (${BODY_LIMIT_BYTES.toLocaleString('en')} bytes).`,
+  );
+}
+
+/** What the error handler knows of the request: its query (a parameter given twice), type and body. */
+type RequestFacts = Pick<FastifyRequest, 'query' | 'headers' | 'body'>;
+
+/** The media type a request's Content-Type names, short and printable, for a message. */
+export function mediaTypeOf(contentType: string | undefined): string | null {
+  if (contentType === undefined || contentType.trim() === '') return null;
+  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  const printable = type.replace(/[^\x21-\x7e]/g, '?');
+  return printable.length > 80 ? `${printable.slice(0, 80)}…` : printable;
+}
+
+function unsupportedMediaType(contentType: string | undefined): HrsyncError {
+  const type = mediaTypeOf(contentType);
+  const received = type === null ? 'has no Content-Type' : `was sent as ${type}`;
+  return new HrsyncError(
+    'HRS_UNSUPPORTED_MEDIA_TYPE',
+    `The request body ${received}; this endpoint takes JSON: send it with the header Content-Type: application/json.`,
+  );
+}
+
+/** `request`: what the error is about, to name a repeated query parameter, the type sent, an empty body. */
+export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncError | null {
   if (isHrsyncError(error)) return error;
   const e = error as FastifyError & { validationContext?: string };
   if (Array.isArray(e.validation)) {
+    if (e.validationContext === 'body' && request !== undefined && request.body === undefined) {
+      return new HrsyncError(
+        'HRS_VALIDATION',
+        'The request body is empty; this endpoint takes a JSON object (Content-Type: application/json).',
+        { details: [{ path: '/', message: 'is empty; send a JSON object' }] },
+      );
+    }
     const all = validationDetails(e.validation as AjvError[]);
-    const details = e.validationContext === 'querystring' ? repeatedParameters(all, query) : all;
+    const details = e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all;
     const where = e.validationContext ?? 'request';
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return new HrsyncError('HRS_VALIDATION', `The ${where} is invalid: ${summary}`, { details });
   }
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return new HrsyncError(
-      'HRS_VALIDATION',
-      'The request body must be JSON, sent with the header Content-Type: application/json.',
-    );
-  }
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return unsupportedMediaType(request?.headers['content-type']);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new HrsyncError('HRS_NOT_FOUND', e.message);
-    if (e.statusCode === 413) {
-      return new HrsyncError('HRS_PAYLOAD_TOO_LARGE', 'The request body is too large (at most 2 MiB).');
-    }
+    if (e.statusCode === 413) return payloadTooLarge(request?.headers['content-length']);
     return new HrsyncError('HRS_VALIDATION', e.message);
   }
   return null;
@@ -97,7 +130,7 @@ export function toHrsyncError(error: unknown, query?: unknown): HrsyncError | nu
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const known = toHrsyncError(error, request.query);
+    const known = toHrsyncError(error, request);
     if (known) {
       if (known.status >= 500) request.log.error({ err: error }, known.message);
       return sendError(reply, known);
@@ -113,6 +146,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/** The request's path for a message: without the query, and cut short (it may be 16 KiB long). */
+function pathOf(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
+
 export function notFoundError(method: string, url: string): HrsyncError {
-  return new HrsyncError('HRS_NOT_FOUND', `There is no ${method} ${url.split('?')[0]}.`);
+  return new HrsyncError('HRS_NOT_FOUND', `There is no ${method} ${pathOf(url)}.`);
+}
+
+export function methodNotAllowedError(method: string, url: string, allowed: readonly string[]): HrsyncError {
+  return new HrsyncError(
+    'HRS_METHOD_NOT_ALLOWED',
+    `${pathOf(url)} does not take ${method}; it takes ${allowed.join(', ')}.`,
+  );
 }

@@ -79,5 +79,7 @@ export function implicitErrors(e: Endpoint): readonly ErrorCode[] {
     codes.push('HRS_SECOND_FACTOR_REQUIRED');
   if (e.access === 'operator' || e.access === 'admin') codes.push('HRS_FORBIDDEN');
   if (e.body !== undefined) codes.push('HRS_PAYLOAD_TOO_LARGE');
+  // Every method but GET reads a body when one is sent, and refuses one that is not JSON.
+  if (e.method !== 'GET') codes.push('HRS_UNSUPPORTED_MEDIA_TYPE');
   return codes;
 }

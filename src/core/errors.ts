@@ -155,6 +155,30 @@ export const ERROR_CATALOGUE = {
     retryable: false,
     description: 'The request body is larger than the service accepts (2 MiB).',
   },
+  HRS_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    retryable: false,
+    description:
+      'The request body is not JSON (another Content-Type, or none); the message names the type received. Send the body as JSON with the header `Content-Type: application/json`.',
+  },
+  HRS_METHOD_NOT_ALLOWED: {
+    status: 405,
+    retryable: false,
+    description:
+      'The path exists but not with this HTTP method; the `Allow` header and the message list the methods it takes.',
+  },
+  HRS_HEADERS_TOO_LARGE: {
+    status: 431,
+    retryable: false,
+    description:
+      'The request line (the URL with its query string) and the headers together are longer than the service reads (16 KiB); shorten the URL or the headers. The connection is closed.',
+  },
+  HRS_REQUEST_TIMEOUT: {
+    status: 408,
+    retryable: true,
+    description:
+      'The request (its headers or its body) did not arrive whole in time; the connection is closed. Send it again.',
+  },
   HRS_RATE_LIMITED: {
     status: 429,
     retryable: true,

@@ -154,41 +154,46 @@ for (const dialect of DIALECTS) {
       const res = await svc.app.inject({ method: 'GET', url: '/api/v1/nope' });
       assert.equal(res.statusCode, 404);
       assert.equal(res.json().error.code, 'HRS_NOT_FOUND');
+      const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) });
       const huge = await svc.app.inject({
         method: 'POST',
         url: '/api/v1/session',
         headers: { 'content-type': 'application/json' },
-        payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) }),
+        payload: big,
       });
       assert.equal(huge.statusCode, 413);
       assert.equal(huge.json().error.code, 'HRS_PAYLOAD_TOO_LARGE');
-      const wrongType = await svc.app.inject({
-        method: 'POST',
-        url: '/api/v1/session',
-        headers: { 'content-type': 'text/plain' },
-        payload: 'hi',
-      });
-      assert.equal(wrongType.statusCode, 400);
-      // Whatever the type — text, a form, none at all — the refusal says what to send instead.
-      for (const [type, payload] of [
-        ['text/plain', '{"email":"a@b.c","password":"x"}'],
-        ['application/x-www-form-urlencoded', 'email=a%40b.c&password=x'],
+      assert.equal(
+        huge.json().error.message,
+        `The request body is too large (${Buffer.byteLength(big).toLocaleString('en')} bytes): the service takes at most 2 MiB (2,097,152 bytes).`,
+      );
+      // Whatever the type — text, a form, none at all — the refusal is 415, names the type that came
+      // and says what to send instead.
+      for (const [type, payload, named] of [
+        ['text/plain', '{"email":"a@b.c","password":"x"}', 'was sent as text/plain'],
+        [
+          'application/x-www-form-urlencoded',
+          'email=a%40b.c&password=x',
+          'was sent as application/x-www-form-urlencoded',
+        ],
         [
           'multipart/form-data; boundary=a',
           '--a\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--a--\r\n',
+          'was sent as multipart/form-data',
         ],
+        ['', 'hi', 'has no Content-Type'],
       ] as const) {
         const res = await svc.app.inject({
           method: 'POST',
           url: '/api/v1/session',
-          headers: { 'content-type': type },
+          headers: type === '' ? {} : { 'content-type': type },
           payload,
         });
-        assert.equal(res.statusCode, 400, `${type}: ${res.body}`);
-        assert.equal(res.json().error.code, 'HRS_VALIDATION');
+        assert.equal(res.statusCode, 415, `${type}: ${res.body}`);
+        assert.equal(res.json().error.code, 'HRS_UNSUPPORTED_MEDIA_TYPE');
         assert.equal(
           res.json().error.message,
-          'The request body must be JSON, sent with the header Content-Type: application/json.',
+          `The request body ${named}; this endpoint takes JSON: send it with the header Content-Type: application/json.`,
           type,
         );
       }

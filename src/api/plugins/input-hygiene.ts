@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HrsyncError } from '../../core/index.ts';
+import { jsonSyntaxError } from './json-syntax.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -43,7 +44,12 @@ export function parseJsonBody(body: Buffer): unknown {
       return value;
     });
   } catch {
-    throw refuse('The request body is not valid JSON.');
+    const where = jsonSyntaxError(text);
+    throw refuse(
+      where === null
+        ? 'The request body is not valid JSON.'
+        : `The request body is not valid JSON at line ${where.line}, column ${where.column} (character ${where.offset + 1}): ${where.problem}.`,
+    );
   }
   if (nul) throw refuse('The request body contains a NUL character (\\u0000), which no field accepts.');
   return parsed;
@@ -67,6 +73,9 @@ export function bodyErrorOf(request: FastifyRequest): Error | undefined {
 
 export function registerInputHygiene(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
+    if (request.headers.host === undefined && request.raw.httpVersion !== '1.0') {
+      throw refuse(`The request has no Host header, which HTTP/${request.raw.httpVersion} requires.`);
+    }
     const problem = urlProblem(request.raw.url ?? '');
     if (problem !== null) throw refuse(problem);
   });

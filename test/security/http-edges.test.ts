@@ -1,0 +1,234 @@
+/**
+ * Malformed requests over real HTTP against the real service, each answered in the API's error shape
+ * (`{ error: { code, message, … } }`) with the right status: a URL or headers over Node's limit (431,
+ * the connection closed cleanly, nothing raw in the log), request lines and framing Node's parser
+ * refuses (400), no Host (400), a body that is not JSON (415) or not valid JSON (400, saying where),
+ * an empty body (400), a body over the limit (413, naming it), a method the path does not take (405
+ * with Allow). Raw requests go through a `net` socket, as an attacker's would.
+ */
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createConnection, pathFor } from '../../src/contracts/index.ts';
+import { DIALECTS } from '../service/support/databases.ts';
+import { type Service, startService } from '../service/support/service.ts';
+
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  // biome-ignore lint/suspicious/noExplicitAny: the error body is read as plain JSON
+  readonly body: any;
+  /** The client socket's error, e.g. ECONNRESET; null when the service closed it cleanly. */
+  readonly socketError: string | null;
+}
+
+/** Sends `request` as bytes and reads until the service closes the connection. */
+function exchange(port: number, request: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    let socketError: string | null = null;
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('error', (e: NodeJS.ErrnoException) => {
+      socketError = e.code ?? e.message;
+    });
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const split = text.indexOf('\r\n\r\n');
+      if (split === -1) {
+        reject(new Error(`no HTTP answer (socket error: ${socketError}): ${JSON.stringify(text)}`));
+        return;
+      }
+      const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      const raw = text.slice(split + 4);
+      let body: unknown = raw;
+      try {
+        body = JSON.parse(raw);
+      } catch {}
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, socketError });
+    });
+    socket.write(request);
+  });
+}
+
+const post = (path: string, headers: string, body: string) =>
+  `POST ${path} HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n${headers}` +
+  `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+
+function assertRefusal(answer: RawAnswer, status: number, code: string, message: string | RegExp): void {
+  assert.equal(answer.status, status, JSON.stringify(answer));
+  assert.match(answer.headers['content-type'] ?? '', /^application\/json/);
+  assert.equal(answer.body.error.code, code, JSON.stringify(answer.body));
+  if (typeof message === 'string') assert.equal(answer.body.error.message, message);
+  else assert.match(answer.body.error.message, message);
+  assert.equal(answer.body.error.retryable, false);
+  assert.ok(Array.isArray(answer.body.error.details));
+}
+
+for (const dialect of DIALECTS) {
+  describe(`malformed HTTP requests on ${dialect}`, () => {
+    let svc: Service;
+    let port: number;
+    before(async () => {
+      svc = await startService(dialect);
+      await svc.app.listen({ host: '127.0.0.1', port: 0 });
+      const address = svc.app.server.address();
+      assert.ok(address !== null && typeof address === 'object');
+      port = address.port;
+    });
+    after(async () => svc?.close());
+
+    test('a 100,000- or 4,000,000-character query string or a 20 KB header: 431 in the error shape, closed cleanly, nothing raw logged', async () => {
+      const filler = 'a'.repeat(100_000);
+      const tooLong = [
+        `GET /api/v1/connections?q=${filler} HTTP/1.1\r\nHost: hrsync.test\r\n\r\n`,
+        // Megabytes still on their way when the answer goes: closing at once would reset the
+        // connection (ECONNRESET at the client); the service reads them away first.
+        `GET /api/v1/connections?q=${filler.repeat(40)} HTTP/1.1\r\nHost: hrsync.test\r\n\r\n`,
+        `GET /api/v1/connections HTTP/1.1\r\nHost: hrsync.test\r\nX-Filler: ${filler.slice(0, 20_000)}\r\n\r\n`,
+      ];
+      for (const request of tooLong) {
+        const answer = await exchange(port, request);
+        assertRefusal(
+          answer,
+          431,
+          'HRS_HEADERS_TOO_LARGE',
+          "The request's URL and headers are too long: together they may be at most 16,384 bytes. Shorten the URL (its query string) or the headers.",
+        );
+        assert.equal(answer.headers.connection, 'close');
+        assert.equal(answer.socketError, null, 'the service closes the connection without a reset');
+      }
+      const logged = svc.logLines.filter((l) => l.includes('HRS_HEADERS_TOO_LARGE'));
+      assert.equal(logged.length, tooLong.length, 'each refusal is logged once');
+      for (const line of svc.logLines) assert.ok(!line.includes('a'.repeat(64)), 'no raw request in the log');
+      // The service still answers on a new connection.
+      assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+    });
+
+    test('request lines and framing Node refuses: 400 in the error shape, naming what is wrong', async () => {
+      const cases: [string, string][] = [
+        [
+          'FOO@ /api/v1/connections HTTP/1.1\r\nHost: hrsync.test\r\n\r\n',
+          'The request is not valid HTTP/1.1: Invalid method encountered (HPE_INVALID_METHOD). Nothing was done.',
+        ],
+        [
+          'GET /healthz HTTP/1.1\nHost: hrsync.test\n\n',
+          'The request is not valid HTTP/1.1: Expected CRLF after version (HPE_INVALID_VERSION). Nothing was done.',
+        ],
+        [
+          post('/api/v1/session', 'Content-Type: application/json\r\nContent-Length: 5\r\n', '{}'),
+          'The request is not valid HTTP/1.1: Duplicate Content-Length (HPE_UNEXPECTED_CONTENT_LENGTH). Nothing was done.',
+        ],
+        [
+          post('/api/v1/session', 'Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n', '{}'),
+          "The request is not valid HTTP/1.1: Content-Length can't be present with Transfer-Encoding (HPE_INVALID_CONTENT_LENGTH). Nothing was done.",
+        ],
+        [
+          'POST /api/v1/session HTTP/1.1\r\nHost: hrsync.test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+          'The request is not valid HTTP/1.1: Invalid character in chunk size (HPE_INVALID_CHUNK_SIZE). Nothing was done.',
+        ],
+        [
+          'GET /healthz HTTP/1.1\r\nHost: hrsync.test\r\nBad Header: x\r\n\r\n',
+          'The request is not valid HTTP/1.1: Invalid header token (HPE_INVALID_HEADER_TOKEN). Nothing was done.',
+        ],
+      ];
+      for (const [request, message] of cases) {
+        const answer = await exchange(port, request);
+        assertRefusal(answer, 400, 'HRS_VALIDATION', message);
+        assert.equal(answer.socketError, null);
+      }
+    });
+
+    test('an HTTP/1.1 request without Host: 400 in the error shape', async () => {
+      const answer = await exchange(port, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+      assertRefusal(
+        answer,
+        400,
+        'HRS_VALIDATION',
+        'The request has no Host header, which HTTP/1.1 requires.',
+      );
+    });
+
+    test('a body that is not JSON: 415 naming the type received and the one expected', async () => {
+      for (const [type, body] of [
+        ['text/plain', '{"email":"a@b.c","password":"x"}'],
+        ['application/x-www-form-urlencoded', 'email=a%40b.c&password=x'],
+      ] as const) {
+        const answer = await exchange(port, post('/api/v1/session', `Content-Type: ${type}\r\n`, body));
+        assertRefusal(
+          answer,
+          415,
+          'HRS_UNSUPPORTED_MEDIA_TYPE',
+          `The request body was sent as ${type}; this endpoint takes JSON: send it with the header Content-Type: application/json.`,
+        );
+      }
+    });
+
+    test('JSON that is not valid says where; an empty body says it is empty; too large names the limit', async () => {
+      const json = 'Content-Type: application/json\r\n';
+      const broken = await exchange(port, post('/api/v1/session', json, '{\n  "email": "a@b.c",,\n}'));
+      assertRefusal(
+        broken,
+        400,
+        'HRS_VALIDATION',
+        "The request body is not valid JSON at line 2, column 20 (character 22): expected a property name in double quotes, found ','.",
+      );
+      const bare = await exchange(port, post('/api/v1/session', json, '{"email": tru}'));
+      assertRefusal(
+        bare,
+        400,
+        'HRS_VALIDATION',
+        "The request body is not valid JSON at line 1, column 11 (character 11): expected a value, found 't'.",
+      );
+      const empty = await exchange(port, post('/api/v1/session', json, ''));
+      assertRefusal(
+        empty,
+        400,
+        'HRS_VALIDATION',
+        'The request body is empty; this endpoint takes a JSON object (Content-Type: application/json).',
+      );
+      const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) });
+      const huge = await exchange(port, post('/api/v1/session', json, big));
+      assertRefusal(
+        huge,
+        413,
+        'HRS_PAYLOAD_TOO_LARGE',
+        `The request body is too large (${Buffer.byteLength(big).toLocaleString('en')} bytes): the service takes at most 2 MiB (2,097,152 bytes).`,
+      );
+    });
+
+    test('a method the path does not take: 405 with Allow; a path that does not exist stays 404', async () => {
+      const { id } = (await svc.call(createConnection, { body: { name: 'Edges', destinationType: 'cloud' } }))
+        .body;
+      const one = pathFor(createConnection).concat(`/${id}`);
+      for (const [method, path, allow] of [
+        ['DELETE', pathFor(createConnection), 'GET, HEAD, POST'],
+        ['PUT', one, 'DELETE, GET, HEAD, PATCH'],
+        ['OPTIONS', '/api/v1/session', 'DELETE, GET, HEAD, POST'],
+        ['TRACE', '/healthz', 'GET, HEAD'],
+      ] as const) {
+        const answer = await exchange(
+          port,
+          `${method} ${path} HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n\r\n`,
+        );
+        assertRefusal(
+          answer,
+          405,
+          'HRS_METHOD_NOT_ALLOWED',
+          `${path} does not take ${method}; it takes ${allow}.`,
+        );
+        assert.equal(answer.headers.allow, allow);
+      }
+      const missing = await exchange(
+        port,
+        'DELETE /api/v1/nothing-here HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n\r\n',
+      );
+      assertRefusal(missing, 404, 'HRS_NOT_FOUND', 'There is no DELETE /api/v1/nothing-here.');
+    });
+  });
+}
