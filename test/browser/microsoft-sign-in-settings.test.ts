@@ -117,6 +117,37 @@ test('an administrator links the Entra tenant in the console, tests it, maps a g
     await form().getByRole('button', { name: 'Add a mapping' }).click();
     await form().getByLabel('Mapping 1: group object id').fill(ADMINS);
     await form().getByLabel('Mapping 1: hrsync role').selectOption('admin');
+    // The kind shows "Entra group (object id)" whole (it was cut to "Entra group (obje"), and the
+    // page's cards keep the same space between them (the last two touched).
+    const kind = form().getByLabel('Mapping 1: kind');
+    const widths = await kind.evaluate((element) => {
+      const el = element as unknown as {
+        clientWidth: number;
+        cloneNode(deep: boolean): { style: { width: string; minWidth: string }; offsetWidth: number };
+        parentElement: { appendChild(c: unknown): void; removeChild(c: unknown): void };
+      };
+      const natural = el.cloneNode(true);
+      natural.style.width = 'max-content';
+      natural.style.minWidth = 'max-content';
+      el.parentElement.appendChild(natural);
+      const needed = natural.offsetWidth;
+      el.parentElement.removeChild(natural);
+      return { shown: el.clientWidth, needed };
+    });
+    assert.ok(widths.shown >= widths.needed, `the kind is cut: ${widths.shown} px of ${widths.needed} px`);
+    const cards = await page.locator('main .fui-Card').evaluateAll((elements) =>
+      elements.map((e) => {
+        const r = (
+          e as unknown as { getBoundingClientRect(): { top: number; bottom: number } }
+        ).getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom };
+      }),
+    );
+    assert.ok(cards.length >= 3, `three cards (${cards.length})`);
+    for (let i = 1; i < cards.length; i++) {
+      const gap = cards[i]!.top - cards[i - 1]!.bottom;
+      assert.ok(gap >= 12, `card ${i + 1} is ${gap} px below card ${i}`);
+    }
     await form().getByRole('switch').check();
     await form().getByRole('button', { name: 'Save sign-in settings' }).click();
     await form().getByText('Sign in with Microsoft is on.').waitFor();

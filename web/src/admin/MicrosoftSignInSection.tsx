@@ -76,7 +76,8 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: '8px',
     alignItems: 'end',
-    gridTemplateColumns: 'minmax(150px, 1fr) minmax(180px, 2fr) minmax(130px, 1fr) auto',
+    // The kind's column is wide enough for "Entra group (object id)" whole in the 720 px form.
+    gridTemplateColumns: 'minmax(150px, 1.4fr) minmax(180px, 1.6fr) minmax(130px, 1fr) auto',
     paddingBottom: '8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 700px)': { gridTemplateColumns: '1fr' },

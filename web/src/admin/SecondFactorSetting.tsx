@@ -10,7 +10,6 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 
 const useStyles = makeStyles({
-  root: { marginTop: '16px' },
   body: { display: 'flex', flexDirection: 'column', gap: '8px', maxWidth: '640px' },
 });
 
@@ -20,24 +19,22 @@ export function SecondFactorSetting(props: { readonly required: boolean; readonl
     call(updateOrganisation, { body: { requireAdminSecondFactor: required } }),
   );
   return (
-    <div className={styles.root}>
-      <SectionCard title="Sign-in security">
-        <div className={styles.body}>
-          <Switch
-            label="Require a second factor for administrators"
-            checked={props.required}
-            disabled={save.busy}
-            onChange={(_, d) => void save.run(d.checked).then((ok) => ok && props.onSaved())}
-            data-testid="require-admin-second-factor"
-          />
-          <Text size={200}>
-            Administrators who sign in with a password must also enter a code from an authenticator app; one
-            who has not set it up is asked to right after signing in, before anything else. Sign in with
-            Microsoft (Entra asks for its own second factor) and API tokens are not affected.
-          </Text>
-          <ErrorMessage error={save.error} />
-        </div>
-      </SectionCard>
-    </div>
+    <SectionCard title="Sign-in security">
+      <div className={styles.body}>
+        <Switch
+          label="Require a second factor for administrators"
+          checked={props.required}
+          disabled={save.busy}
+          onChange={(_, d) => void save.run(d.checked).then((ok) => ok && props.onSaved())}
+          data-testid="require-admin-second-factor"
+        />
+        <Text size={200}>
+          Administrators who sign in with a password must also enter a code from an authenticator app; one who
+          has not set it up is asked to right after signing in, before anything else. Sign in with Microsoft
+          (Entra asks for its own second factor) and API tokens are not affected.
+        </Text>
+        <ErrorMessage error={save.error} />
+      </div>
+    </SectionCard>
   );
 }
