@@ -4,11 +4,13 @@
  * other client mistakes become HRS_VALIDATION (400) with paths; anything else is a logged
  * HRS_INTERNAL. Bad input never produces a 500.
  */
+import { Kind, type TSchema } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   ERROR_CATALOGUE,
   type ErrorCode,
   type ErrorDetail,
+  explainErrors,
   HrsyncError,
   isHrsyncError,
 } from '../core/index.ts';
@@ -68,6 +70,26 @@ function repeatedParameters(details: readonly ErrorDetail[], query: unknown): Er
   return out;
 }
 
+/**
+ * Ajv reports a body value that fits no member of a union with every member's complaints ("/environment
+ * /number is not a known field; /environment/baseUrl must have required property 'baseUrl'; … must
+ * match a schema in anyOf"). The configuration check's explanation (core/config/explain-errors.ts)
+ * says instead which field of the member meant is wrong, and the allowed words; used when the body's
+ * schema is a TypeBox one. Values are not repeated: the answer is also audited.
+ */
+function bodyDetails(errors: readonly AjvError[], body?: { schema: unknown; value: unknown }): ErrorDetail[] {
+  const plain = validationDetails(errors);
+  const schema = body?.schema;
+  if (!errors.some((e) => e.keyword === 'anyOf')) return plain;
+  if (typeof schema !== 'object' || schema === null || !(Kind in schema)) return plain;
+  try {
+    const explained = explainErrors(schema as TSchema, body?.value, { values: false });
+    return explained.length > 0 ? explained : plain;
+  } catch {
+    return plain;
+  }
+}
+
 /** The largest request body the service reads (Fastify's `bodyLimit`). */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -80,8 +102,13 @@ function payloadTooLarge(contentLength: string | undefined): HrsyncError {
   );
 }
 
-/** What the error handler knows of the request: its query (a parameter given twice), type and body. */
-type RequestFacts = Pick<FastifyRequest, 'query' | 'headers' | 'body'>;
+/**
+ * What the error handler knows of the request: its query (a parameter given twice), type and body,
+ * and the route's body schema (to explain a union the body does not fit).
+ */
+type RequestFacts = Pick<FastifyRequest, 'query' | 'headers' | 'body'> & {
+  readonly routeOptions?: { readonly schema?: { readonly body?: unknown } | undefined };
+};
 
 /** The media type a request's Content-Type names, short and printable, for a message. */
 export function mediaTypeOf(contentType: string | undefined): string | null {
@@ -112,7 +139,11 @@ export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncErr
         { details: [{ path: '/', message: 'is empty; send a JSON object' }] },
       );
     }
-    const all = validationDetails(e.validation as AjvError[]);
+    const ajvErrors = e.validation as AjvError[];
+    const all =
+      e.validationContext === 'body'
+        ? bodyDetails(ajvErrors, { schema: request?.routeOptions?.schema?.body, value: request?.body })
+        : validationDetails(ajvErrors);
     const details = e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all;
     const where = e.validationContext ?? 'request';
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');

@@ -162,6 +162,10 @@ export function schemePattern(...schemes: string[]): string {
   return `^(?:${schemes.map(caseless).join('|')})://`;
 }
 
+/** A domain controller URL: `ldaps://host[:port]`, or `ldap://host[:port]` (StartTLS), any case. */
+export const DIRECTORY_URL_PATTERN = `${schemePattern('ldaps', 'ldap')}[^/\\s]+/?$`;
+export const DIRECTORY_URL_FORM = 'ldaps://host[:port], or ldap://host[:port] with StartTLS';
+
 /**
  * The URL with its case-insensitive parts — scheme and host — in lower case, the rest as written:
  * how an endpoint is stored, so that every later comparison sees like with like.

@@ -217,7 +217,7 @@ describe('hrsync init / simulate / sync', () => {
     assert.equal(
       run.err,
       'Some settings need attention: the connection configuration is invalid:\n' +
-        '  Destination › Default domain: is not in the expected form (it is "contoso nl") (/target/defaultDomain)\n',
+        '  Destination › Default domain: expected a domain name such as contoso.nl: the verified domain for UPNs (got "contoso nl") (/target/defaultDomain)\n',
     );
   });
 

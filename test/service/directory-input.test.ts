@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { updateTenant } from '../../src/contracts/index.ts';
-import { createTenantFor } from './support/fixtures.ts';
+import { saveSourceStep, updateTenant } from '../../src/contracts/index.ts';
+import { configuredConnection, createTenantFor } from './support/fixtures.ts';
 import { type Service, startService } from './support/service.ts';
 
 let svc: Service;
@@ -93,4 +93,51 @@ test('a DN that is no DN is refused at its field, naming the RDN and the charact
     }),
   });
   assert.equal(escaped.status, 200, escaped.text);
+});
+
+test('a body that fits no form of a union is refused at the field meant, with the allowed words and no echo of a secret', async () => {
+  const { id } = await configuredConnection(svc, 1, (await createTenantFor(svc)).tenantId);
+  const kind = await svc.call(saveSourceStep, {
+    params: { id },
+    body: { environment: { number: '12345', kind: 'acceptance' }, token: 't' },
+  });
+  assert.equal(kind.status, 400, kind.text);
+  assert.deepEqual(kind.body.error.details, [
+    { path: '/environment/kind', message: 'must be one of "production", "test", "accept"' },
+  ]);
+  const number = await svc.call(saveSourceStep, {
+    params: { id },
+    body: { environment: { number: '1234' }, token: 't' },
+  });
+  assert.equal(number.status, 400, number.text);
+  assert.deepEqual(number.body.error.details, [
+    {
+      path: '/environment/number',
+      message: 'expected the AFAS environment number: 5 or 6 digits, e.g. "12345"',
+    },
+  ]);
+  const url = await svc.call(updateTenant, {
+    params: { id: tenantId },
+    body: directory({ urls: ['ldapi://dc1.contoso.local', 'LDAPS://dc2.contoso.local'] }),
+  });
+  assert.equal(url.status, 400, url.text);
+  assert.deepEqual(url.body.error.details, [
+    {
+      path: '/directory/urls/0',
+      message:
+        'expected ldaps://host[:port], or ldap://host[:port] with StartTLS (got "ldapi://dc1.contoso.local")',
+    },
+  ]);
+  // A union refused beside a secret that is too long: the secret's field is named, its value never.
+  const password = `pw-${'x'.repeat(1200)}`;
+  const both = await svc.call(updateTenant, {
+    params: { id: tenantId },
+    body: { type: 'on-premises', ...directory({ bindPassword: password }) },
+  });
+  assert.equal(both.status, 400, both.text);
+  assert.deepEqual(both.body.error.details, [
+    { path: '/type', message: 'must be one of "cloud", "hybrid"' },
+    { path: '/directory/bindPassword', message: 'expected string length less or equal to 1000' },
+  ]);
+  assert.doesNotMatch(both.text, /pw-xxx/);
 });

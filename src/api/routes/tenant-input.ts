@@ -5,6 +5,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { NewTenantBody } from '../../contracts/index.ts';
 import {
+  DIRECTORY_URL_FORM,
+  DIRECTORY_URL_PATTERN,
   dnProblem,
   type EndpointPolicy,
   type ErrorDetail,
@@ -197,6 +199,18 @@ export function checkDirectory(
   }
   if (d !== undefined && type === 'hybrid') {
     const old = before?.directory ?? null;
+    // The form first (any case of ldaps:// or ldap://, RFC 3986); the endpoint rules below judge only
+    // URLs of that form, so each URL gets one reason.
+    const form = new RegExp(DIRECTORY_URL_PATTERN);
+    const malformed = new Set<number>();
+    d.urls.forEach((url, i) => {
+      if (form.test(url)) return;
+      malformed.add(i);
+      problems.push({
+        path: `/directory/urls/${i}`,
+        message: `expected ${DIRECTORY_URL_FORM} (got "${url}")`,
+      });
+    });
     const endpointChanged =
       old !== null &&
       (old.urls.join(' ').toLowerCase() !== d.urls.join(' ').toLowerCase() ||
@@ -215,7 +229,7 @@ export function checkDirectory(
       // that cannot exist is still wrong wherever the controller is.
       if (urlsChanged)
         d.urls.forEach((url, i) => {
-          const problem = portProblem('directory', url);
+          const problem = malformed.has(i) ? null : portProblem('directory', url);
           if (problem) problems.push({ path: `/directory/urls/${i}`, message: problem });
         });
       if (d.bindPassword !== undefined) {
@@ -231,7 +245,7 @@ export function checkDirectory(
       // HRSYNC_ALLOWED_ENDPOINT_HOSTS says so), checked whenever the URLs or the password change.
       if (urlsChanged || d.bindPassword !== undefined) {
         d.urls.forEach((url, i) => {
-          const problem = endpointProblem('directory', url, policy);
+          const problem = malformed.has(i) ? null : endpointProblem('directory', url, policy);
           if (problem) problems.push({ path: `/directory/urls/${i}`, message: problem });
         });
       }

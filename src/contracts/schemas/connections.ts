@@ -172,7 +172,7 @@ export const DestinationStepBody = T.Object(
     tenantId: Id,
     defaultDomain: T.String({
       pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
-      description: 'verified domain for UPNs',
+      description: 'a domain name such as contoso.nl: the verified domain for UPNs',
     }),
   },
   { additionalProperties: false },

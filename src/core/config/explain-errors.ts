@@ -9,8 +9,23 @@ import { Kind, type TSchema } from '@sinclair/typebox';
 import { Value, type ValueError, ValueErrorType } from '@sinclair/typebox/value';
 import type { ErrorDetail } from '../errors.ts';
 
+export interface ExplainOptions {
+  /**
+   * Show the value each message is about (`got "acceptance"`): yes for a file the reader wrote;
+   * no for an API answer, which is also recorded in the audit log and may be about a secret field.
+   */
+  readonly values?: boolean;
+}
+
 /** Every problem of `value` against `schema`, one per path, paths under `prefix`. */
-export function explainErrors(schema: TSchema, value: unknown, prefix = ''): ErrorDetail[] {
+export function explainErrors(
+  schema: TSchema,
+  value: unknown,
+  options: ExplainOptions = {},
+  prefix = '',
+): ErrorDetail[] {
+  const show = options.values ?? true;
+  const shown = (v: unknown) => (show ? ` (${gotten(v)})` : v === undefined ? ' (missing)' : '');
   const out: ErrorDetail[] = [];
   const seen = new Set<string>();
   for (const e of Value.Errors(schema, value)) {
@@ -18,45 +33,50 @@ export function explainErrors(schema: TSchema, value: unknown, prefix = ''): Err
     // A missing property is reported twice (required, then its type): the first says it.
     if (seen.has(path)) continue;
     seen.add(path);
-    const explained = explainError(e, path);
+    const explained = explainError(e, path, options, shown);
     for (const d of explained) seen.add(d.path);
     out.push(...explained);
   }
   return out;
 }
 
-function explainError(e: ValueError, path: string): ErrorDetail[] {
-  if (e.type === ValueErrorType.Union) return explainUnion(e.schema, e.value, path);
+type Shown = (value: unknown) => string;
+
+function explainError(e: ValueError, path: string, options: ExplainOptions, shown: Shown): ErrorDetail[] {
+  if (e.type === ValueErrorType.Union) return explainUnion(e.schema, e.value, path, options, shown);
   if (e.type === ValueErrorType.StringPattern && typeof e.schema.description === 'string') {
-    return [{ path, message: `expected ${e.schema.description} (${shown(e.value)})` }];
+    return [{ path, message: `expected ${e.schema.description}${shown(e.value)}` }];
   }
-  return [{ path, message: `${e.message.replace(/^Expected/, 'expected')} (${shown(e.value)})` }];
+  return [{ path, message: `${e.message.replace(/^Expected/, 'expected')}${shown(e.value)}` }];
 }
 
-function explainUnion(schema: TSchema, value: unknown, path: string): ErrorDetail[] {
+function explainUnion(
+  schema: TSchema,
+  value: unknown,
+  path: string,
+  options: ExplainOptions,
+  shown: Shown,
+): ErrorDetail[] {
   const members = (schema.anyOf ?? []) as TSchema[];
   if (members.length > 0 && members.every((m) => 'const' in m)) {
-    return [
-      {
-        path,
-        message: `must be one of ${members.map((m) => JSON.stringify(m.const)).join(', ')} (${shown(value)})`,
-      },
-    ];
+    const words = members.map((m) => JSON.stringify(m.const)).join(', ');
+    return [{ path, message: `must be one of ${words}${shown(value)}` }];
   }
-  const meant = intendedMember(members, value, path);
+  const meant = intendedMember(members, value, path, shown);
   if ('detail' in meant) return [meant.detail];
   if (meant.member !== null) {
     const member = meant.member;
     const errors = explainErrors(
       member,
       Value.Default(member, structuredClone(value)),
+      options,
       path === '/' ? '' : path,
     );
     if (errors.length > 0) return errors;
   }
   const forms =
     typeof schema.description === 'string' ? schema.description : members.map(typeName).join(' or ');
-  return [{ path, message: `expected ${forms} (${shown(value)})` }];
+  return [{ path, message: `expected ${forms}${shown(value)}` }];
 }
 
 /**
@@ -68,6 +88,7 @@ function intendedMember(
   members: readonly TSchema[],
   value: unknown,
   path: string,
+  shown: Shown,
 ): { member: TSchema | null } | { detail: ErrorDetail } {
   const objects = members.filter((m) => m[Kind] === 'Object');
   if (isRecord(value) && objects.length === members.length) {
@@ -79,7 +100,7 @@ function intendedMember(
       return {
         detail: {
           path: `${path === '/' ? '' : path}/${tag}`,
-          message: `must be one of ${allowed} (${shown(value[tag])})`,
+          message: `must be one of ${allowed}${shown(value[tag])}`,
         },
       };
     }
@@ -134,6 +155,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function shown(value: unknown): string {
+function gotten(value: unknown): string {
   return value === undefined ? 'missing' : `got ${JSON.stringify(value)?.slice(0, 60)}`;
 }

@@ -5,7 +5,7 @@
  * Versioned; validated with paths to the bad field (see validate.ts).
  */
 import { type Static, Type as T } from '@sinclair/typebox';
-import { schemePattern } from '../endpoint-policy.ts';
+import { DIRECTORY_URL_FORM, DIRECTORY_URL_PATTERN, schemePattern } from '../endpoint-policy.ts';
 import { entitlementRuleSchema } from './entitlements.ts';
 
 const NonEmpty = (description: string, extra: object = {}) =>
@@ -115,7 +115,7 @@ export const GraphTargetConfig = T.Object(
     credential: GraphCredential,
     defaultDomain: T.String({
       pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
-      description: 'verified domain for UPNs',
+      description: 'a domain name such as contoso.nl: the verified domain for UPNs',
     }),
     authorityHost: T.String({
       pattern: schemePattern('https'),
@@ -147,8 +147,8 @@ export const DirectoryTargetConfig = T.Object(
     type: T.Literal('active-directory'),
     urls: T.Array(
       T.String({
-        pattern: `${schemePattern('ldaps', 'ldap')}[^/\\s]+/?$`,
-        description: 'ldaps://host[:port], or ldap://host[:port] with StartTLS',
+        pattern: DIRECTORY_URL_PATTERN,
+        description: DIRECTORY_URL_FORM,
       }),
       {
         minItems: 1,
@@ -174,7 +174,8 @@ export const DirectoryTargetConfig = T.Object(
     }),
     defaultDomain: T.String({
       pattern: '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$',
-      description: 'UPN suffix for new accounts ([Domain] in expressions)',
+      description:
+        'a domain name such as contoso.nl: the UPN suffix for new accounts ([Domain] in expressions)',
     }),
     mustChangePassword: T.Boolean({ default: true, description: 'pwdLastSet 0 on new accounts' }),
   },
