@@ -390,6 +390,13 @@ test('at 390 px the list counts and the audit log’s buttons stay on one line e
         assert.ok(box && box.height <= 34, `"${name}" on one line (${box?.height} px high)`);
       }
       await screenshot(page, 'polish-audit-bar-390', { window: true });
+
+      // The run's two exports stay side by side ("Export JSON" wrapped alone under "Export CSV").
+      await page.goto(`/#/runs/${hrRunId}`);
+      const csv = await page.getByRole('link', { name: 'Export CSV' }).boundingBox();
+      const json = await page.getByRole('link', { name: 'Export JSON' }).boundingBox();
+      assert.ok(csv && json, 'both exports are shown');
+      assert.equal(Math.round(json.y), Math.round(csv.y), 'Export JSON on the line of Export CSV');
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }

@@ -47,7 +47,8 @@ import { RunItemDrawer } from './RunItemDrawer.tsx';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '8px' },
-  spacer: { flex: 1 },
+  // The two exports stay together at the row's end; on a phone "Export JSON" wrapped alone under "Export CSV".
+  exports: { display: 'flex', gap: '8px', marginLeft: 'auto' },
   footer: {
     display: 'flex',
     gap: '12px',
@@ -256,17 +257,18 @@ export function RunItemsPanel(props: {
           }}
           data-testid="show-unchanged"
         />
-        <div className={styles.spacer} />
-        <DownloadButton
-          href={urlFor(exportRunItemsCsv, { params: { id: run.id }, query: { ...filter, sort } })}
-        >
-          Export CSV
-        </DownloadButton>
-        <DownloadButton
-          href={urlFor(exportRunItemsJson, { params: { id: run.id }, query: { ...filter, sort } })}
-        >
-          Export JSON
-        </DownloadButton>
+        <div className={styles.exports}>
+          <DownloadButton
+            href={urlFor(exportRunItemsCsv, { params: { id: run.id }, query: { ...filter, sort } })}
+          >
+            Export CSV
+          </DownloadButton>
+          <DownloadButton
+            href={urlFor(exportRunItemsJson, { params: { id: run.id }, query: { ...filter, sort } })}
+          >
+            Export JSON
+          </DownloadButton>
+        </div>
       </div>
       {run.itemsPrunedAt && (
         <Text block>
