@@ -159,7 +159,7 @@ export const ERROR_CATALOGUE = {
     status: 415,
     retryable: false,
     description:
-      'The request body is not JSON (another Content-Type, or none); the message names the type received. Send the body as JSON with the header `Content-Type: application/json`.',
+      'The request body is not JSON (another Content-Type, or none), or is compressed (Content-Encoding) or in a charset other than UTF-8; the message names what was received. Send the body as uncompressed UTF-8 JSON with the header `Content-Type: application/json`.',
   },
   HRS_METHOD_NOT_ALLOWED: {
     status: 405,

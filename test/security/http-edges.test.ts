@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { createConnection, pathFor } from '../../src/contracts/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import { type Service, startService } from '../service/support/service.ts';
@@ -154,7 +155,7 @@ for (const dialect of DIALECTS) {
       );
     });
 
-    test('a body that is not JSON: 415 naming the type received and the one expected', async () => {
+    test('a body that is not JSON, or is compressed or not UTF-8: 415 naming what was received and what is expected', async () => {
       for (const [type, body] of [
         ['text/plain', '{"email":"a@b.c","password":"x"}'],
         ['application/x-www-form-urlencoded', 'email=a%40b.c&password=x'],
@@ -167,9 +168,29 @@ for (const dialect of DIALECTS) {
           `The request body was sent as ${type}; this endpoint takes JSON: send it with the header Content-Type: application/json.`,
         );
       }
+      // JSON the service cannot read as sent: compressed, or not UTF-8.
+      const json = JSON.stringify({ email: 'a@b.c', password: 'x' });
+      for (const [headers, body, message] of [
+        [
+          { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          gzipSync(json),
+          'The request body was sent with Content-Encoding gzip; the service reads bodies uncompressed: send it without Content-Encoding.',
+        ],
+        [
+          { 'content-type': 'application/json; charset=UTF-16LE' },
+          Buffer.from(json, 'utf16le'),
+          'The request body was sent in charset UTF-16LE; JSON is read as UTF-8 only: send it as UTF-8, with Content-Type: application/json.',
+        ],
+      ] as const) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/session`, { method: 'POST', headers, body });
+        assert.equal(res.status, 415);
+        const answer = (await res.json()) as { error: { code: string; message: string } };
+        assert.equal(answer.error.code, 'HRS_UNSUPPORTED_MEDIA_TYPE');
+        assert.equal(answer.error.message, message);
+      }
     });
 
-    test('JSON that is not valid says where; an empty body says it is empty; too large names the limit', async () => {
+    test('JSON that is not valid says where; too deep, empty and too large bodies say so', async () => {
       const json = 'Content-Type: application/json\r\n';
       const broken = await exchange(port, post('/api/v1/session', json, '{\n  "email": "a@b.c",,\n}'));
       assertRefusal(
@@ -184,6 +205,16 @@ for (const dialect of DIALECTS) {
         400,
         'HRS_VALIDATION',
         "The request body is not valid JSON at line 1, column 11 (character 11): expected a value, found 't'.",
+      );
+      const deep = await exchange(
+        port,
+        post('/api/v1/session', json, `{"email":"a@b.c","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
+      );
+      assertRefusal(
+        deep,
+        400,
+        'HRS_VALIDATION',
+        'The request body nests objects and arrays too deeply to be read, far deeper than any field of the API.',
       );
       const empty = await exchange(port, post('/api/v1/session', json, ''));
       assertRefusal(

@@ -43,7 +43,13 @@ export function parseJsonBody(body: Buffer): unknown {
       if (key.includes('\u0000') || (typeof value === 'string' && value.includes('\u0000'))) nul = true;
       return value;
     });
-  } catch {
+  } catch (error) {
+    // Valid JSON nested thousands deep overflows the stack of JSON.parse's reviver.
+    if (error instanceof RangeError) {
+      throw refuse(
+        'The request body nests objects and arrays too deeply to be read, far deeper than any field of the API.',
+      );
+    }
     const where = jsonSyntaxError(text);
     throw refuse(
       where === null
@@ -53,6 +59,33 @@ export function parseJsonBody(body: Buffer): unknown {
   }
   if (nul) throw refuse('The request body contains a NUL character (\\u0000), which no field accepts.');
   return parsed;
+}
+
+const printable = (s: string): string => {
+  const shown = s.trim().replace(/[^\x21-\x7e]/g, '?');
+  return shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
+};
+
+/**
+ * A JSON body the service cannot read as sent: compressed (Content-Encoding; Fastify would hand the
+ * compressed bytes on as if they were text) or in a charset other than UTF-8 (JSON is UTF-8, RFC 8259).
+ */
+export function bodyEncodingProblem(headers: FastifyRequest['headers']): HrsyncError | null {
+  const encoding = headers['content-encoding']?.trim().toLowerCase();
+  if (encoding !== undefined && encoding !== '' && encoding !== 'identity') {
+    return new HrsyncError(
+      'HRS_UNSUPPORTED_MEDIA_TYPE',
+      `The request body was sent with Content-Encoding ${printable(encoding)}; the service reads bodies uncompressed: send it without Content-Encoding.`,
+    );
+  }
+  const charset = /;\s*charset\s*=\s*"?([^";]*)/i.exec(headers['content-type'] ?? '')?.[1]?.trim();
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    return new HrsyncError(
+      'HRS_UNSUPPORTED_MEDIA_TYPE',
+      `The request body was sent in charset ${printable(charset) || '(empty)'}; JSON is read as UTF-8 only: send it as UTF-8, with Content-Type: application/json.`,
+    );
+  }
+  return null;
 }
 
 /** Each JSON request's body as the bytes that came (an agent's signature covers them: agent-auth.ts). */
@@ -87,6 +120,8 @@ export function registerInputHygiene(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     rawBodies.set(request, body as Buffer);
     try {
+      const unreadable = bodyEncodingProblem(request.headers);
+      if (unreadable !== null) throw unreadable;
       done(null, parseJsonBody(body as Buffer));
     } catch (error) {
       // An unauthenticated caller of such a route learns nothing from its body, not even this.
