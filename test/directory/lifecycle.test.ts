@@ -7,11 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { Client } from 'ldapts';
 import type { Link } from '../../src/core/index.ts';
 import { MemoryEngineStore } from '../../src/engine/index.ts';
+import { DirectoryConnection } from '../../src/targets/ldap/directory-connection.ts';
 import { guidToString } from '../../src/targets/ldap/index.ts';
 import { company, type PersonSpec } from '../engine/company.ts';
 import { type CliRun, runCli } from '../support/run-cli.ts';
@@ -361,6 +364,56 @@ describe('Active Directory target on a real Samba domain controller', () => {
     }
   });
 
+  test('ldap:// is upgraded with StartTLS before anything else is sent; a closed connection is opened again the same way, never in clear', async () => {
+    // A TCP relay to the controller's port 389 that keeps each connection's first bytes from hrsync.
+    const firstBytes: Buffer[] = [];
+    const open = new Set<Socket>();
+    const relay = createServer((from) => {
+      const to = connect(389, ADDRESS);
+      for (const s of [from, to]) {
+        open.add(s);
+        s.on('error', () => {});
+        s.on('close', () => open.delete(s));
+      }
+      from.once('data', (d) => firstBytes.push(Buffer.from(d)));
+      from.pipe(to).pipe(from);
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const url = `ldap://127.0.0.1:${(relay.address() as AddressInfo).port}`;
+    const connection = new DirectoryConnection({
+      urls: [url],
+      ca: domain.domain.ca,
+      tlsServerName: domain.domain.serverName,
+      bindUser: domain.domain.adminUpn,
+      bindPassword: domain.domain.adminPassword,
+    });
+    const rootDse = (c: Client) => c.search('', { scope: 'base', attributes: ['defaultNamingContext'] });
+    const STARTTLS = '1.3.6.1.4.1.1466.20037';
+    try {
+      // Samba requires an encrypted connection for a simple bind: this works only after StartTLS.
+      const found = await connection.run(rootDse, { idempotent: true });
+      assert.equal(found.searchEntries.length, 1);
+      assert.equal(firstBytes.length, 1);
+      assert.ok(firstBytes[0]?.includes(STARTTLS), 'the first request on the connection is StartTLS');
+      const upgraded = await connection.client();
+      assert.equal(connection.connected, true);
+
+      // The controller's side closes the connection between two operations (as AD does after
+      // MaxConnIdleTime). DirectoryConnection connects afresh: StartTLS, the bind, then the operation.
+      for (const s of open) s.destroy();
+      await waitFor(() => !connection.connected, 'the connection is seen closed');
+      const again = await connection.run(rootDse, { idempotent: true });
+      assert.equal(again.searchEntries.length, 1);
+      assert.notEqual(await connection.client(), upgraded);
+      assert.equal(firstBytes.length, 2);
+      assert.ok(firstBytes[1]?.includes(STARTTLS), 'the new connection starts with StartTLS too');
+    } finally {
+      await connection.close();
+      for (const s of open) s.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+    }
+  });
+
   test('hrsync init --directory-url writes a hybrid configuration; simulate and sync work on it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hrsync-cli-ad-'));
     try {
@@ -422,4 +475,9 @@ describe('Active Directory target on a real Samba domain controller', () => {
 
 function hrsync(args: string[], env: Record<string, string>): Promise<CliRun> {
   return runCli(args, { env: { ...process.env, ...env } });
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.ok(condition(), what);
 }

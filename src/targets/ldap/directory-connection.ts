@@ -4,7 +4,8 @@
  * connection is encrypted — `ldaps://`, or `ldap://` upgraded with StartTLS before the bind — so the
  * bind password and initial passwords never cross the network in clear text.
  */
-import type { ConnectionOptions } from 'node:tls';
+import { connect, Socket } from 'node:net';
+import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { Client } from 'ldapts';
 import { HrsyncError } from '../../core/index.ts';
 import { classifyLdapError, type LdapFailure } from './ldap-errors.ts';
@@ -33,6 +34,8 @@ export interface DirectoryEndpoint {
 
 export class DirectoryConnection {
   #client: Client | null = null;
+  /** Whether #client's connection is still open (see #connect). */
+  #alive: () => boolean = () => false;
   #url: string | null = null;
   #connecting: Promise<Client> | null = null;
   readonly #endpoint: DirectoryEndpoint;
@@ -50,8 +53,19 @@ export class DirectoryConnection {
     return this.#url;
   }
 
+  /** Whether a connection is open now (false before the first, and once the controller closed it). */
+  get connected(): boolean {
+    return this.#client !== null && this.#alive();
+  }
+
   /** A bound client: the current one, or the first controller (in configured order) that works. */
   client(): Promise<Client> {
+    const current = this.#client;
+    // A connection the controller closed between operations (idle timeout, restart) is not used
+    // again: ldapts would reopen it without the bind (and, for ldap://, without StartTLS).
+    if (current && !this.#alive()) {
+      this.#drop(current, { message: 'the connection was closed since its last operation' });
+    }
     if (this.#client) return Promise.resolve(this.#client);
     this.#connecting ??= this.#connect().finally(() => {
       this.#connecting = null;
@@ -78,12 +92,14 @@ export class DirectoryConnection {
 
   async close(): Promise<void> {
     const client = this.#client;
+    const alive = this.#alive();
     this.#client = null;
     this.#url = null;
-    await client?.unbind().catch(() => {});
+    // An unbind on a connection that is gone would wait for its answer until the timeout.
+    if (alive) await client?.unbind().catch(() => {});
   }
 
-  #drop(client: Client, failure: LdapFailure) {
+  #drop(client: Client, failure: Pick<LdapFailure, 'message'>) {
     if (this.#client === client) {
       this.failures.push({ url: this.#url ?? '', message: failure.message });
       this.#client = null;
@@ -95,9 +111,24 @@ export class DirectoryConnection {
   async #connect(): Promise<Client> {
     const problems: string[] = [];
     for (const url of this.#endpoint.urls) {
+      const startTls = url.toLowerCase().startsWith('ldap://');
+      // The TLS socket StartTLS made: ldapts watches only the plain socket under it for a close, so
+      // after a StartTLS its client still counts as connected when the controller has hung up.
+      let upgraded: TLSSocket | undefined;
       const client = new Client({
         url,
-        tlsOptions: this.#tls(),
+        // ldapts opens TLS at once on any URL it is given TLS options for, ldap:// too (so StartTLS
+        // then ran inside TLS on port 389, which no controller speaks): they go to ldaps:// only, and
+        // an ldap:// connection is upgraded below before anything else is sent on it.
+        ...(startTls
+          ? {
+              createConnection: oneClearConnection(url),
+              createSecureConnection: ((options: ConnectionOptions) => {
+                upgraded = tlsConnect(options);
+                return upgraded;
+              }) as typeof tlsConnect,
+            }
+          : { tlsOptions: this.#tls() }),
         // Windows ends a search request after MaxQueryDuration (120 s); Samba computes a paged
         // search's whole result on its first page, which on a busy controller took over 60 s for
         // 20,000 accounts. A hung controller is still left after this.
@@ -105,10 +136,13 @@ export class DirectoryConnection {
         connectTimeout: this.#endpoint.connectTimeoutMs ?? 10_000,
       });
       try {
-        if (url.toLowerCase().startsWith('ldap://')) await client.startTLS(this.#tls());
+        if (startTls) await client.startTLS(this.#tls());
         await client.bind(this.#endpoint.bindUser, this.#endpoint.bindPassword);
         this.#client = client;
         this.#url = url;
+        this.#alive = startTls
+          ? () => client.isConnected && upgraded !== undefined && !upgraded.destroyed
+          : () => client.isConnected;
         return client;
       } catch (error) {
         await client.unbind().catch(() => {});
@@ -133,4 +167,29 @@ export class DirectoryConnection {
       ...(tlsServerName ? { servername: tlsServerName } : {}),
     };
   }
+}
+
+/**
+ * ldapts's socket factory for one ldap:// client: the first connection, which StartTLS upgrades, and
+ * no other. When an upgraded connection drops, ldapts opens a new plain one for the next operation
+ * and sends it unencrypted (StartTLS is not repeated, nor the bind): that connection fails instead,
+ * as a lost connection, so DirectoryConnection.run connects afresh — StartTLS, then the bind.
+ */
+function oneClearConnection(url: string): typeof connect {
+  let used = false;
+  // ldapts calls it as connect(port, host).
+  const factory = (port: number, host: string): Socket => {
+    if (!used) {
+      used = true;
+      return connect(port, host);
+    }
+    const refused = new Socket();
+    const error = Object.assign(
+      new Error(`the StartTLS connection to ${url} was closed; it is not reopened unencrypted`),
+      { code: 'ECONNRESET' },
+    );
+    queueMicrotask(() => refused.destroy(error));
+    return refused;
+  };
+  return factory as typeof connect;
 }
