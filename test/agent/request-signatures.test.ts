@@ -96,7 +96,8 @@ for (const dialect of DIALECTS) {
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     });
 
-    test('a captured result post sent again is refused, saying it is a replay; the log warns without the token', async () => {
+    /** A read operation queued for the tenant and handed to the agent by its next poll. */
+    async function claimedOperation() {
       const op = await svc.store.agentOperations.enqueue({
         organisationId: svc.organisationId,
         tenantId: svc.tenantId,
@@ -108,6 +109,11 @@ for (const dialect of DIALECTS) {
         work.operations.map((o) => o.id),
         [op.id],
       );
+      return op;
+    }
+
+    test('a captured result post sent again is refused, saying it is a replay; the log warns without the token', async () => {
+      const op = await claimedOperation();
       const captured = await signed(
         'POST',
         `/api/v1/agent/operations/${op.id}/result`,
@@ -249,17 +255,7 @@ for (const dialect of DIALECTS) {
 
     test('a retried request signs anew, so the agent is let in each time', async () => {
       // The same request twice, as the agent repeats a result whose answer it never got.
-      const op = await svc.store.agentOperations.enqueue({
-        organisationId: svc.organisationId,
-        tenantId: svc.tenantId,
-        kind: 'read',
-        payload: {},
-      });
-      const work = await client.work({ working: [], capacity: 1, wait: false });
-      assert.deepEqual(
-        work.operations.map((o) => o.id),
-        [op.id],
-      );
+      const op = await claimedOperation();
       assert.deepEqual(await client.result(op.id, { ok: true }), { outcome: 'accepted' });
       assert.deepEqual(await client.result(op.id, { ok: true }), { outcome: 'duplicate' });
       for (let i = 0; i < 3; i++) {
