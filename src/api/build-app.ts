@@ -79,6 +79,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ? { https: { cert: options.https.cert, key: options.https.key, requireHostHeader: false } }
       : { http: { requireHostHeader: false } }),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify's router refuses a path parameter over 100 characters in its own shape (414
+    // FST_ERR_MAX_PARAM_LENGTH): let each route's schema say which parameter is too long and its
+    // limit. Node's 16 KiB for the URL and headers still bounds them.
+    routerOptions: { maxParamLength: 16_384 },
     // Requests Node's parser refuses (too long, not HTTP) get the API's error shape too.
     clientErrorHandler,
   });

@@ -145,7 +145,8 @@ export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncErr
         ? bodyDetails(ajvErrors, { schema: request?.routeOptions?.schema?.body, value: request?.body })
         : validationDetails(ajvErrors);
     const details = e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all;
-    const where = e.validationContext ?? 'request';
+    // Fastify calls the path's parameters "params": "The params is invalid" read badly.
+    const where = e.validationContext === 'params' ? 'path' : (e.validationContext ?? 'request');
     const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
     return new HrsyncError('HRS_VALIDATION', `The ${where} is invalid: ${summary}`, { details });
   }

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { createConnection, pathFor } from '../../src/contracts/index.ts';
+import { createConnection, getConnection, pathFor } from '../../src/contracts/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import { type Service, startService } from '../service/support/service.ts';
 
@@ -260,6 +260,17 @@ for (const dialect of DIALECTS) {
         'DELETE /api/v1/nothing-here HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n\r\n',
       );
       assertRefusal(missing, 404, 'HRS_NOT_FOUND', 'There is no DELETE /api/v1/nothing-here.');
+    });
+
+    test('a path parameter longer than its field takes: 400 naming the parameter, not 404', async () => {
+      // The router gave up on parameters over 100 characters and answered "There is no GET …".
+      const answer = await svc.call(getConnection, { params: { id: 'x'.repeat(150) } });
+      assert.equal(answer.status, 400, answer.text);
+      assert.equal(answer.body.error.code, 'HRS_VALIDATION');
+      assert.equal(
+        answer.body.error.message,
+        'The path is invalid: /id must NOT have more than 100 characters',
+      );
     });
   });
 }
