@@ -106,8 +106,10 @@ for (const dialect of DIALECTS) {
         payload: '{"name":',
       });
       assert.equal(broken.statusCode, 401);
+      // Sent as text, not JSON: 415, saying what was received (41458dd).
       const brokenSignedIn = await svc.call(createConnection, { as: 'operator', body: 'not json' });
-      assert.equal(brokenSignedIn.status, 400);
+      assert.equal(brokenSignedIn.status, 415, brokenSignedIn.text);
+      assert.equal(brokenSignedIn.body.error.code, 'HRS_UNSUPPORTED_MEDIA_TYPE');
     });
 
     test('a tenant without an active User Management subscription gets no connections', async () => {
