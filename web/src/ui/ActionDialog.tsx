@@ -17,6 +17,7 @@ import {
 } from '@fluentui/react-components';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { BusyButton } from './BusyButton.tsx';
+import { dialogWidth, useDialogSurfaceStyles } from './dialog-fit.ts';
 import { useUnsavedChanges } from './unsaved-forms.ts';
 
 export interface DialogSubmit {
@@ -48,6 +49,7 @@ export function ActionDialog(props: {
   readonly children: ReactNode;
 }) {
   const { submit } = props;
+  const surface = useDialogSurfaceStyles();
   const open = props.open ?? true;
   const changed = open && props.changed === true;
   const [asking, setAsking] = useState(false);
@@ -80,7 +82,8 @@ export function ActionDialog(props: {
     <Dialog open={open} onOpenChange={(_, d) => !d.open && close()}>
       <DialogSurface
         aria-describedby={undefined}
-        {...(props.maxWidth === undefined ? {} : { style: { maxWidth: props.maxWidth } })}
+        className={surface.surface}
+        style={dialogWidth(props.maxWidth)}
       >
         {submit ? (
           <form
@@ -104,9 +107,10 @@ export function ActionDialog(props: {
 
 /** Asked before a changed dialog closes. (Not a ConfirmDialog: that one is built on this.) */
 export function DiscardChanges(props: { readonly onKeep: () => void; readonly onDiscard: () => void }) {
+  const surface = useDialogSurfaceStyles();
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && props.onKeep()}>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} className={surface.surface} style={dialogWidth()}>
         <DialogBody>
           <DialogTitle>Discard changes?</DialogTitle>
           <DialogContent>

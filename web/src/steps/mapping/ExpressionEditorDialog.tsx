@@ -12,19 +12,28 @@ import {
   DialogTitle,
   Field,
   makeStyles,
+  mergeClasses,
   Textarea,
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import { parseExpression } from '../../api/expressions.ts';
 import { DiscardChanges } from '../../ui/ActionDialog.tsx';
+import { dialogWidth, useDialogSurfaceStyles } from '../../ui/dialog-fit.ts';
 import { useUnsavedChanges } from '../../ui/unsaved-forms.ts';
 import { ExpressionTester } from './ExpressionTester.tsx';
 import { FunctionHelp } from './FunctionHelp.tsx';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '1000px', width: 'calc(100vw - 48px)' },
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)', gap: '16px' },
+  // As wide as the window allows (up to dialogWidth's maximum), not only as wide as its text.
+  surface: { width: '100%' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr)',
+    gap: '16px',
+    // On a phone the function help stands under the expression: beside it, both were cut off.
+    '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
   left: { display: 'flex', flexDirection: 'column', gap: '12px' },
   code: { fontFamily: tokens.fontFamilyMonospace },
 });
@@ -38,6 +47,7 @@ export function ExpressionEditorDialog(props: {
   readonly onClose: () => void;
 }) {
   const styles = useStyles();
+  const surface = useDialogSurfaceStyles();
   const [text, setText] = useState(props.expression);
   const area = useRef<HTMLTextAreaElement>(null);
   const parsed = useMemo(() => (text.trim() ? parseExpression(text) : null), [text]);
@@ -70,7 +80,11 @@ export function ExpressionEditorDialog(props: {
 
   return (
     <Dialog open onOpenChange={(_, d) => !d.open && close()}>
-      <DialogSurface className={styles.surface} aria-describedby={undefined}>
+      <DialogSurface
+        className={mergeClasses(surface.surface, styles.surface)}
+        style={dialogWidth(1000)}
+        aria-describedby={undefined}
+      >
         <DialogBody>
           <DialogTitle>{props.title}</DialogTitle>
           <DialogContent>

@@ -14,7 +14,11 @@ import { useResource } from '../../api/use-resource.ts';
 
 const LIMIT = 20;
 // Wide enough for "number — name (lifecycle)" of most Dutch names.
-const useStyles = makeStyles({ combobox: { minWidth: '320px' } });
+// 320 px wide where there is room; in a phone's dialog (273 px at 320 px) it narrows to fit.
+const useStyles = makeStyles({
+  field: { width: '320px', maxWidth: '100%', gridTemplateColumns: 'minmax(0, 1fr)' },
+  combobox: { minWidth: 0 },
+});
 /** Options that only inform (searching, nothing found, more to narrow) share this non-value. */
 const NOTE = '';
 
@@ -57,6 +61,7 @@ export function PersonPicker(props: {
 
   return (
     <Field
+      className={styles.field}
       label={props.label ?? 'Employee'}
       hint={props.hint ?? 'Search AFAS by employee number or name.'}
       {...(props.pickOnly ? { required: true } : {})}
