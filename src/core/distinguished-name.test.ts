@@ -1,7 +1,7 @@
 /** RFC 4514 distinguished names as typed for a hybrid tenant: accepted forms, and where a bad one is wrong. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { canonicalDn, dnProblem, parseDn } from './distinguished-name.ts';
+import { canonicalDn, dnProblem, dnWithin, parseDn } from './distinguished-name.ts';
 
 test('RFC 4514 forms Active Directory accepts are DNs', () => {
   for (const dn of [
@@ -76,4 +76,14 @@ test('DNs compare without regard to case, spacing, escaping or the order within 
   assert.equal(canonicalDn('CN=a+SN=b,DC=x'), canonicalDn('sn=B+cn=A,DC=x'));
   assert.notEqual(canonicalDn('OU=Staff,DC=x'), canonicalDn('OU=Staff2,DC=x'));
   assert.equal(canonicalDn('OU=a;b'), null);
+});
+
+test('a DN lies within another RDN by RDN, compared as canonicalDn compares', () => {
+  assert.equal(dnWithin('OU=Staff,DC=corp,DC=example', 'dc=CORP, dc=example'), true);
+  assert.equal(dnWithin('DC=corp,DC=example', 'DC=corp,DC=example'), true);
+  assert.equal(dnWithin('OU=a\\2Cb,DC=x', 'DC=x'), true);
+  assert.equal(dnWithin('OU=a\\,DC=x', 'DC=x'), false);
+  assert.equal(dnWithin('OU=Staff,DC=other,DC=example', 'DC=corp,DC=example'), false);
+  assert.equal(dnWithin('DC=example', 'DC=corp,DC=example'), false);
+  assert.equal(dnWithin('OU=a;b', 'DC=x'), null);
 });

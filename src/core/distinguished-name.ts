@@ -67,19 +67,40 @@ export function looksLikeDn(text: string): boolean {
  * not a DN.
  */
 export function canonicalDn(text: string): string | null {
+  return canonicalRdns(text)?.join(',') ?? null;
+}
+
+/** canonicalDn's RDNs, one string each (a value's own commas stay escaped inside its RDN). */
+export function canonicalRdns(text: string): readonly string[] | null {
   const parsed = parseDn(text);
   if (!parsed.ok) return null;
-  return parsed.rdns
-    .map((rdn) =>
-      rdn
-        .map(
-          (a) =>
-            `${a.type.toLowerCase()}=${a.hex ? `#${a.value.toLowerCase()}` : escapeValue(a.value.toLowerCase())}`,
-        )
-        .sort()
-        .join('+'),
-    )
-    .join(',');
+  return parsed.rdns.map((rdn) =>
+    rdn
+      .map(
+        (a) =>
+          `${a.type.toLowerCase()}=${a.hex ? `#${a.value.toLowerCase()}` : escapeValue(a.value.toLowerCase())}`,
+      )
+      .sort()
+      .join('+'),
+  );
+}
+
+/**
+ * Whether the DN `dn` is `ancestor` or lies below it, compared as canonicalDn compares, RDN by RDN
+ * (so `OU=a\,DC=x` is not below `DC=x`: its comma is part of a value). Null when either is not a DN.
+ */
+export function dnWithin(dn: string, ancestor: string): boolean | null {
+  const below = canonicalRdns(dn);
+  const above = canonicalRdns(ancestor);
+  return below === null || above === null ? null : rdnsWithin(below, above);
+}
+
+/** dnWithin for RDNs canonicalRdns made (a base DN made once, compared with many). */
+export function rdnsWithin(dn: readonly string[], ancestor: readonly string[]): boolean {
+  const offset = dn.length - ancestor.length;
+  if (offset < 0) return false;
+  for (let i = 0; i < ancestor.length; i++) if (dn[offset + i] !== ancestor[i]) return false;
+  return true;
 }
 
 function escapeValue(value: string): string {

@@ -2,6 +2,7 @@ export * from './account.ts';
 export * from './assert-never.ts';
 export * from './clock.ts';
 export * from './config/index.ts';
+export * from './directory-placement.ts';
 export * from './distinguished-name.ts';
 export * from './endpoint-policy.ts';
 export * from './entitlements.ts';

@@ -95,6 +95,34 @@ test('a DN that is no DN is refused at its field, naming the RDN and the charact
   assert.equal(escaped.status, 200, escaped.text);
 });
 
+test('a container outside the base DN is refused at its field: accounts there would not be read back', async () => {
+  const refused = await svc.call(updateTenant, {
+    params: { id: tenantId },
+    body: directory({
+      baseDn: 'OU=Managed,DC=contoso,DC=local',
+      container: 'OU=Staff,OU=Managed,DC=contoso,DC=local',
+      disabledContainer: 'OU=Leavers,DC=contoso,DC=local',
+    }),
+  });
+  assert.equal(refused.status, 400, refused.text);
+  assert.deepEqual(refused.body.error.details, [
+    {
+      path: '/directory/disabledContainer',
+      message:
+        '"OU=Leavers,DC=contoso,DC=local" is outside the base DN "OU=Managed,DC=contoso,DC=local", where hrsync reads accounts: an account placed there would not be found on the next run. Put the container inside the base DN or widen the base DN',
+    },
+  ]);
+  const widened = await svc.call(updateTenant, {
+    params: { id: tenantId },
+    body: directory({
+      baseDn: 'dc=CONTOSO, dc=local',
+      container: 'OU=Staff,OU=Managed,DC=contoso,DC=local',
+      disabledContainer: 'OU=Leavers,DC=contoso,DC=local',
+    }),
+  });
+  assert.equal(widened.status, 200, widened.text);
+});
+
 test('a body that fits no form of a union is refused at the field meant, with the allowed words and no echo of a secret', async () => {
   const { id } = await configuredConnection(svc, 1, (await createTenantFor(svc)).tenantId);
   const kind = await svc.call(saveSourceStep, {

@@ -5,6 +5,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { NewTenantBody } from '../../contracts/index.ts';
 import {
+  containerOutsideBaseDn,
   DIRECTORY_URL_FORM,
   DIRECTORY_URL_PATTERN,
   dnProblem,
@@ -260,6 +261,11 @@ export function checkDirectory(
       const problem = typeof dn === 'string' ? dnProblem(dn) : null;
       if (problem)
         problems.push({ path: `/directory/${field}`, message: `not a distinguished name: ${problem}` });
+    }
+    // The rule the connection's configuration check applies (core/directory-placement.ts), said here.
+    for (const field of ['container', 'disabledContainer'] as const) {
+      const outside = containerOutsideBaseDn(d[field], d.baseDn);
+      if (outside) problems.push({ path: `/directory/${field}`, message: outside });
     }
     const bindProblem = looksLikeDn(d.bindUser) ? dnProblem(d.bindUser) : null;
     if (bindProblem)

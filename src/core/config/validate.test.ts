@@ -184,3 +184,65 @@ test('a hybrid target’s DNs and AD group DNs are parsed per RFC 4514, each err
   );
   assert.match(r.errors[3]?.message ?? '', /is listed twice in this rule/);
 });
+
+test('a container or disabled container outside the base DN is refused at its field, saying why and what to do', () => {
+  const c: EditedFile = hybrid();
+  c.target.baseDn = 'OU=Managed,DC=corp,DC=example';
+  c.target.container = 'OU=Staff,DC=corp,DC=example';
+  c.target.disabledContainer = 'OU=Leavers,DC=corp,DC=example';
+  const r = parseConnectionConfig(c);
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['/target/container', '/target/disabledContainer'],
+  );
+  assert.equal(
+    r.errors[0]?.message,
+    '"OU=Staff,DC=corp,DC=example" is outside the base DN "OU=Managed,DC=corp,DC=example", where hrsync reads accounts: an account placed there would not be found on the next run. Put the container inside the base DN or widen the base DN',
+  );
+  assert.match(r.errors[1]?.message ?? '', /^"OU=Leavers,DC=corp,DC=example" is outside the base DN /);
+});
+
+test('containers within the base DN pass however they are written (RFC 4514: case, spacing, escapes)', () => {
+  const c: EditedFile = hybrid();
+  c.target.baseDn = 'OU=Sales\\, Marketing,DC=Corp,DC=Example';
+  c.target.container = 'ou=staff, ou=sales\\2C marketing, dc=corp, dc=example';
+  c.target.disabledContainer = 'OU=Sales\\, Marketing,DC=corp,DC=example';
+  const r = parseConnectionConfig(c);
+  assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
+  // Without a base DN the domain is read; only a run knows it, so nothing is refused here.
+  const unset: EditedFile = hybrid();
+  unset.target.container = 'OU=Staff,DC=elsewhere,DC=example';
+  assert.ok(parseConnectionConfig(unset).ok);
+});
+
+test('a comma inside a value is no RDN boundary: OU=x\\,DC=example is not below DC=example', () => {
+  const c: EditedFile = hybrid();
+  c.target.baseDn = 'DC=example';
+  c.target.container = 'OU=x\\,DC=example';
+  const r = parseConnectionConfig(c);
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['/target/container'],
+  );
+});
+
+test('a constant placement mapping outside the base DN is refused at the mapping, pointing at the mapping', () => {
+  const c: EditedFile = hybrid();
+  c.target.baseDn = 'DC=corp,DC=example';
+  c.mapping = [
+    { target: 'employeeId', type: 'direct', source: 'Medewerker' },
+    { target: 'parentDistinguishedName', type: 'constant', source: 'OU=Staff,DC=other,DC=example' },
+  ];
+  const r = parseConnectionConfig(c);
+  assert.ok(!r.ok);
+  assert.deepEqual(
+    r.errors.map((e) => e.path),
+    ['/mapping/1/source'],
+  );
+  assert.match(
+    r.errors[0]?.message ?? '',
+    /would not be found on the next run\. Correct the mapping of parentDistinguishedName/,
+  );
+});

@@ -1,4 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
+import { containerOutsideBaseDn } from '../directory-placement.ts';
 import { dnProblem, looksLikeDn } from '../distinguished-name.ts';
 import type { ErrorDetail } from '../errors.ts';
 import { explainErrors } from './explain-errors.ts';
@@ -90,6 +91,9 @@ function mappingErrors(config: ConnectionConfig): ErrorDetail[] {
   return errors;
 }
 
+/** The mapped attribute that places an Active Directory account in its container. */
+const PARENT = 'parentDistinguishedName';
+
 /** A hybrid target's DNs, parsed as the domain controller will (RFC 4514), each error at its field. */
 function directoryErrors(config: ConnectionConfig): ErrorDetail[] {
   const target = config.target;
@@ -101,6 +105,19 @@ function directoryErrors(config: ConnectionConfig): ErrorDetail[] {
     const problem = dnProblem(dn);
     if (problem) errors.push({ path: `/target/${field}`, message: `not a distinguished name: ${problem}` });
   }
+  // Accounts are read below the base DN only: one placed outside it would be created again every run.
+  // Without a base DN the domain is read, which only a run knows (the planner checks it then).
+  for (const field of ['container', 'disabledContainer'] as const) {
+    const outside = containerOutsideBaseDn(target[field], target.baseDn);
+    if (outside) errors.push({ path: `/target/${field}`, message: outside });
+  }
+  config.mapping.forEach((rule, i) => {
+    if (rule.target !== PARENT || rule.type !== 'constant') return;
+    // The default placement is the container itself, already refused at its own field.
+    if (rule.source === target.container || rule.source === target.disabledContainer) return;
+    const outside = containerOutsideBaseDn(rule.source, target.baseDn, 'mapping');
+    if (outside) errors.push({ path: `/mapping/${i}/source`, message: outside });
+  });
   const bindProblem = looksLikeDn(target.bindUser) ? dnProblem(target.bindUser) : null;
   if (bindProblem)
     errors.push({ path: '/target/bindUser', message: `not a distinguished name: ${bindProblem}` });
