@@ -2,12 +2,14 @@
  * The console on a phone: at 390 px (a common phone) and 320 px (the narrowest still in use) every
  * page fits the window without a sideways scroll, and a dialog keeps a margin from both edges of the
  * window with all its controls inside it (Fluent let a dialog take the whole width below 480 px: at
- * 390 px it touched the left edge and slid under the scrollbar, 375 px wide).
+ * 390 px it touched the left edge and slid under the scrollbar, 375 px wide);
+ * step 3's delete buttons say which mapping rule they delete.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { listRuns } from '../../src/contracts/index.ts';
+import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
@@ -241,5 +243,58 @@ test('at 390 and 320 px a dialog keeps a margin from both edges and holds all it
       }
     }
     assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('step 3: each mapping rule has a delete button named after its number and attribute, with words on a phone', () =>
+  flow(w, 'phone-delete-rule', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const mail = DEFAULT_SECTIONS.mapping.findIndex((r) => r.target === 'mail') + 1;
+    assert.ok(mail > 0, 'the default mapping has a mail rule');
+    const table = page.getByTestId('mapping-table');
+    const deleteMail = table.getByRole('button', { name: `Delete mapping rule ${mail} (mail)`, exact: true });
+
+    // Beside the row on a wide screen the bin alone (its name in the tooltip and for screen readers).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`/#/connections/${connectionId}/steps/3`);
+    await deleteMail.waitFor();
+    // biome-ignore lint/performance/useDomNodeTextContent: the words shown count, not hidden ones
+    assert.equal((await deleteMail.innerText()).trim(), '', 'no words beside the row on a wide screen');
+    assert.ok(((await deleteMail.boundingBox())?.width ?? 99) <= 40, 'an icon-sized button on a wide screen');
+
+    await page.setViewportSize({ width: 390, height: 800 });
+    await deleteMail.waitFor();
+    // Every rule's button has its own name, numbered as the service numbers the rules in its messages.
+    const names = await table
+      .getByRole('button', { name: /^Delete mapping rule / })
+      .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''));
+    assert.equal(names.length, DEFAULT_SECTIONS.mapping.length, names.join('\n'));
+    assert.deepEqual(
+      names,
+      DEFAULT_SECTIONS.mapping.map((r, i) => `Delete mapping rule ${i + 1} (${r.target})`),
+    );
+    // On a phone the button says what it does in words a person sees, not only a bin.
+    // biome-ignore lint/performance/useDomNodeTextContent: the words shown count, not hidden ones
+    assert.equal((await deleteMail.innerText()).trim(), `Delete mapping rule ${mail}`);
+    const box = await deleteMail.boundingBox();
+    assert.ok(
+      box && box.x >= 0 && box.x + box.width <= 390,
+      `the button is inside the window: ${JSON.stringify(box)}`,
+    );
+    await screenshot(page, '82-phone-delete-mapping-rule-390');
+
+    // It deletes that rule and no other (unsaved: the page asks before it is left).
+    await deleteMail.click();
+    await table.locator('tr[data-target="mail"]').waitFor({ state: 'detached' });
+    await table.locator('tr[data-target="mailNickname"]').waitFor();
+    assert.equal(
+      await table.getByRole('button', { name: /^Delete mapping rule / }).count(),
+      DEFAULT_SECTIONS.mapping.length - 1,
+    );
+    // The rules after it move up a number.
+    const next = DEFAULT_SECTIONS.mapping[mail]?.target ?? '';
+    await table.getByRole('button', { name: `Delete mapping rule ${mail} (${next})`, exact: true }).waitFor();
     assertNoConsoleErrors(w.errors);
   }));

@@ -84,6 +84,10 @@ const useStyles = makeStyles({
     },
   },
   defaultInput: { width: '96px' },
+  // Beside the row a bin says enough. On a phone a bare bin stood alone between two lines of a card
+  // and did not say which mapping it deletes: there the card ends with a button in words instead.
+  wideOnly: { [PHONE]: { display: 'none !important' } },
+  phoneOnly: { display: 'none', [PHONE]: { display: 'inline-flex', alignSelf: 'flex-start' } },
   tooLong: { maxWidth: '300px' },
 });
 
@@ -110,6 +114,13 @@ function expressionProblem(rule: Rule): string | undefined {
   const parsed = parseExpression(rule.source);
   return parsed.ok ? undefined : parsed.error.message;
 }
+
+/**
+ * The delete button's name, "Delete mapping rule 4 (mail)": numbered as the service's messages
+ * number the rules ("Mapping rule 4 › Source or expression"), and named after the attribute.
+ */
+const deleteLabel = (index: number, rule: Rule): string =>
+  `Delete mapping rule ${index + 1}${rule.target.trim() ? ` (${rule.target.trim()})` : ''}`;
 
 type TargetLimits = Configuration['targetLimits'];
 const POLICY_LABELS = { shorten: 'shorten', fail: 'fail' } as const;
@@ -164,6 +175,7 @@ export function MappingTable(props: {
   const phone = usePhoneListStyles();
   const update = (key: number, patch: Partial<Rule>) =>
     props.onChange(props.rows.map((r) => (r.key === key ? { key, rule: { ...r.rule, ...patch } } : r)));
+  const remove = (key: number) => props.onChange(props.rows.filter((r) => r.key !== key));
 
   return (
     <div>
@@ -192,12 +204,12 @@ export function MappingTable(props: {
               Apply
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 40 }}>
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">Delete</span>
             </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody {...TABLE_ROLES.rowgroup}>
-          {props.rows.map(({ key, rule }) => [
+          {props.rows.map(({ key, rule }, index) => [
             <TableRow {...TABLE_ROLES.row} key={key} data-target={rule.target} className={styles.main}>
               <TableCell
                 {...TABLE_ROLES.cell}
@@ -272,17 +284,10 @@ export function MappingTable(props: {
                   <option value="create">On create only</option>
                 </Select>
               </TableCell>
-              <TableCell {...TABLE_ROLES.cell}>
+              <TableCell {...TABLE_ROLES.cell} className={styles.wideOnly}>
                 {!props.readOnly && (
-                  <Tooltip
-                    content={`Remove the mapping of ${rule.target || 'this attribute'}`}
-                    relationship="label"
-                  >
-                    <Button
-                      appearance="subtle"
-                      icon={<DeleteRegular />}
-                      onClick={() => props.onChange(props.rows.filter((r) => r.key !== key))}
-                    />
+                  <Tooltip content={deleteLabel(index, rule)} relationship="label">
+                    <Button appearance="subtle" icon={<DeleteRegular />} onClick={() => remove(key)} />
                   </Tooltip>
                 )}
               </TableCell>
@@ -324,6 +329,16 @@ export function MappingTable(props: {
                       }}
                     />
                   </label>
+                  {!props.readOnly && (
+                    <Button
+                      className={styles.phoneOnly}
+                      icon={<DeleteRegular />}
+                      onClick={() => remove(key)}
+                      aria-label={deleteLabel(index, rule)}
+                    >
+                      Delete mapping rule {index + 1}
+                    </Button>
+                  )}
                 </div>
               </TableCell>
             </TableRow>,
