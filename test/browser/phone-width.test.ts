@@ -2,17 +2,17 @@
  * The console on a phone: at 390 px (a common phone) and 320 px (the narrowest still in use) every
  * page fits the window without a sideways scroll, and a dialog keeps a margin from both edges of the
  * window with all its controls inside it (Fluent let a dialog take the whole width below 480 px: at
- * 390 px it touched the left edge and slid under the scrollbar, 375 px wide);
- * step 3's delete buttons say which mapping rule they delete.
+ * 390 px it touched the left edge and slid under the scrollbar, 375 px wide); a run's "Compare with"
+ * names the chosen run in full; step 3's delete buttons say which mapping rule they delete.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { listRuns } from '../../src/contracts/index.ts';
+import { listRuns, simulate } from '../../src/contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
-import { activeConnection, configuredConnection } from './support/fixtures.ts';
+import { activeConnection, configuredConnection, finishedRun } from './support/fixtures.ts';
 import type { InPage } from './support/in-page.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -38,6 +38,9 @@ before(async () => {
   });
   syncId = runs.items.find((r) => r.kind === 'sync')?.id ?? '';
   assert.ok(syncId, 'the connection has a sync');
+  // A second simulation after the sync: the sync's page offers two runs to compare with.
+  const again = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: connectionId } });
+  assert.equal((await finishedRun(stack, again.id)).status, 'succeeded');
   w = await openPage(browser, stack.url);
 });
 
@@ -243,6 +246,52 @@ test('at 390 and 320 px a dialog keeps a margin from both edges and holds all it
       }
     }
     assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('at 390 and 320 px "Compare with" shows the whole name of the chosen run, wrapped, and compares', () =>
+  flow(w, 'phone-compare-with', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    for (const width of PHONES) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/#/runs/${syncId}`);
+      const select = page.getByRole('combobox', { name: 'Compare with' });
+      await select.waitFor();
+      const chosen = page.getByTestId('compare-with-chosen');
+      // Both simulations are offered; the one before the sync is chosen first.
+      const options = await select.locator('option').allTextContents();
+      assert.equal(options.length, 2, options.join('\n'));
+      for (const option of options) {
+        await select.selectOption({ label: option });
+        await chosen.getByText(option, { exact: true }).waitFor();
+        const fit = await chosen.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const root = (globalThis as unknown as InPage).document.documentElement;
+          return {
+            left: r.left,
+            right: r.right,
+            clientWidth: root.clientWidth,
+            cut: el.scrollWidth > el.clientWidth,
+          };
+        });
+        assert.ok(
+          fit.left >= 0 && fit.right <= fit.clientWidth && !fit.cut,
+          `"${option}" is shown whole at ${width} px: ${JSON.stringify(fit)}`,
+        );
+      }
+      const box = await select.boundingBox();
+      assert.ok(box && box.x >= 0 && box.x + box.width <= width, `the select fits: ${JSON.stringify(box)}`);
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      await page.getByTestId('run-differences').waitFor();
+      await chosen.scrollIntoViewIfNeeded();
+      await screenshot(page, `83-phone-compare-with-${width}`, { window: true });
+    }
+    // On a wide screen the select shows the whole name itself: it is not written out twice.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('combobox', { name: 'Compare with' }).waitFor();
+    assert.equal(await page.getByTestId('compare-with-chosen').isVisible(), false);
     assertNoConsoleErrors(w.errors);
   }));
 

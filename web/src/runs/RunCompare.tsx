@@ -15,12 +15,18 @@ import { RUN_KIND_LABELS, runStatusLabel } from '../ui/labels.ts';
 import { useTimeZone } from '../ui/time-zone.ts';
 import { DifferenceList } from './DifferenceList.tsx';
 
+/** Below this a run's name ("Sync of 6 Dec 2026, 10:44 CET — Completed with failures") is cut in its select. */
+const NARROW = '@media (max-width: 700px)';
+
 /** The same rule the service applies: runs whose items are the plan they made. */
 export const COMPARABLE_RUN_STATUSES: readonly Run['status'][] = ['succeeded', 'blocked', 'discarded'];
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
+  // On a phone the select takes the card's width; what it cannot show whole is written out below it.
+  field: { minWidth: 0, maxWidth: '100%', [NARROW]: { flex: '1 1 100%' } },
+  chosen: { display: 'none', [NARROW]: { display: 'block', overflowWrap: 'anywhere' } },
 });
 
 // The run's outcome, as its badge says it: "Succeeded" named a run completed with failures too.
@@ -54,18 +60,28 @@ export function RunCompare(props: { readonly run: Run }) {
     return <Text>There is no other finished run of this connection to compare with.</Text>;
   }
   const baseRun = result?.base;
+  const chosenRun = others.find((r) => r.id === base);
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <Field label="Compare with">
-          <Select value={base} onChange={(_, d) => setChosen(d.value)} name="compare-with">
-            {others.map((r) => (
-              <option key={r.id} value={r.id}>
-                {describe(r, zone)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <div className={styles.field}>
+          <Field label="Compare with">
+            <Select value={base} onChange={(_, d) => setChosen(d.value)} name="compare-with">
+              {others.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {describe(r, zone)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {/* A closed select shows one line, cut at its edge; the chosen run's whole name wraps here.
+              Hidden from screen readers: they read the select's value in full already. */}
+          {chosenRun && (
+            <Text className={styles.chosen} size={200} aria-hidden data-testid="compare-with-chosen">
+              {describe(chosenRun, zone)}
+            </Text>
+          )}
+        </div>
         <Button
           appearance="primary"
           disabledFocusable={!base || compare.busy}
