@@ -69,15 +69,43 @@ const EAGER_SERIALIZERS = new Set([
   '/api/v1/connections/:id/sync',
 ]);
 
+/**
+ * How long a client has to send a request whole, headers and body, from its first byte. Fastify
+ * leaves Node's `requestTimeout` at 0 (none), so a client that sent its headers and then a body a
+ * byte a minute held its connection for ever, and many such clients held them all (slowloris); only
+ * incomplete headers were cut, at Node's `headersTimeout` of 60 s. 30 s leaves room for the largest
+ * body the API takes (2 MiB) at about 70 KB/s. Node counts until the request has arrived, not until
+ * it is answered: an agent's held work request (20 s) or a long simulation is not cut short.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Node looks for late requests every `connectionsCheckingInterval` (30 s by default, so a 30 s limit
+ * could take a minute); a quarter of the limit bounds the overshoot to 25 %.
+ */
+function requestTimeouts(requestTimeout: number) {
+  return {
+    requestTimeout,
+    headersTimeout: requestTimeout,
+    connectionsCheckingInterval: Math.max(25, Math.floor(requestTimeout / 4)),
+  };
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = requestTimeouts(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     trustProxy:
       typeof options.trustProxy === 'object' ? [...options.trustProxy] : (options.trustProxy ?? false),
     // Node would answer a request without Host with a bare 400; input-hygiene.ts says why instead.
     ...(options.https
-      ? { https: { cert: options.https.cert, key: options.https.key, requireHostHeader: false } }
-      : { http: { requireHostHeader: false } }),
+      ? {
+          https: { cert: options.https.cert, key: options.https.key, requireHostHeader: false, ...timeouts },
+        }
+      : { http: { requireHostHeader: false, ...timeouts } }),
+    // A request not whole in time is answered 408 HRS_REQUEST_TIMEOUT by clientErrorHandler. The
+    // socket's idle timeout (`connectionTimeout`) stays off: a held work request is idle by design.
+    requestTimeout: timeouts.requestTimeout,
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify's router refuses a path parameter over 100 characters in its own shape (414
     // FST_ERR_MAX_PARAM_LENGTH): let each route's schema say which parameter is too long and its

@@ -43,6 +43,11 @@ export interface AppOptions {
   readonly identityCa?: string;
   /** The bearer token /metrics requires (HRSYNC_METRICS_TOKEN); unset or null: no /metrics (404). */
   readonly metricsToken?: string | null;
+  /**
+   * How long a client has to send a request whole — headers and body — from its first byte, in ms;
+   * default REQUEST_TIMEOUT_MS (30 s). Producing the answer is not counted (the agents' long poll).
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /** What routes reach through `app.deps`. */

@@ -262,6 +262,12 @@ for (const dialect of DIALECTS) {
       assertRefusal(missing, 404, 'HRS_NOT_FOUND', 'There is no DELETE /api/v1/nothing-here.');
     });
 
+    test('a request must arrive whole, headers and body, within 30 s (slow-requests.test.ts: then 408)', () => {
+      // Fastify's default is none: a body sent a byte a minute held its connection for ever.
+      assert.equal(svc.app.server.requestTimeout, 30_000);
+      assert.equal(svc.app.server.headersTimeout, 30_000);
+    });
+
     test('a path parameter longer than its field takes: 400 naming the parameter, not 404', async () => {
       // The router gave up on parameters over 100 characters and answered "There is no GET …".
       const answer = await svc.call(getConnection, { params: { id: 'x'.repeat(150) } });

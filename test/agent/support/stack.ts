@@ -62,7 +62,7 @@ export interface AgentService {
 
 export async function startAgentService(
   dialect: DialectName = 'sqlite',
-  options: { timings?: AgentTimings } = {},
+  options: { timings?: AgentTimings; requestTimeoutMs?: number } = {},
 ): Promise<AgentService> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const secretKey = randomBytes(32);
@@ -86,6 +86,7 @@ export async function startAgentService(
       strictContracts: true,
       https: { cert: pki.certPem, key: pki.keyPem },
       agentTimings: options.timings ?? TEST_TIMINGS,
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     });
     await built.listen({ host: '127.0.0.1', port: 0 });
     const address = built.server.address();

@@ -94,6 +94,8 @@ export interface ServiceOptions {
   readonly smtp?: ServerSmtp;
   /** Endpoint hosts allowed besides 127.0.0.1 and localhost (HRSYNC_ALLOWED_ENDPOINT_HOSTS), e.g. a Samba DC. */
   readonly allowedEndpointHosts?: readonly string[];
+  /** How long a client has to send a request whole (buildApp's `requestTimeoutMs`); default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -156,6 +158,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     notifier,
     ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
   });
 
   const organisation = await store.organisations.create('Acme MSP');
