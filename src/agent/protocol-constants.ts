@@ -7,6 +7,13 @@ export const AGENT_AUTH_SCHEME = 'Agent';
 export const AGENT_JWT_AUDIENCE = 'hrsync-agent-protocol';
 
 /**
+ * How long an agent's request signature is valid, in seconds. The agent signs each request just
+ * before sending it (and anew for a retry), so this only needs to outlast the request's way to the
+ * service; the service accepts a signature no longer than this, plus its allowance for clock drift.
+ */
+export const AGENT_SIGNATURE_LIFETIME_S = 120;
+
+/**
  * The `bdh` claim of an agent's signature: SHA-256 (base64url) of the request body's exact bytes
  * (empty when there is none), so a signature lets in only the body it was made for — the pages and
  * results an agent reports decide what the service believes about the directory.

@@ -1,7 +1,7 @@
 /** The agent's key pair (Ed25519) and the per-request signature the service checks. */
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
-import { AGENT_JWT_AUDIENCE, agentBodyDigest } from './protocol-constants.ts';
+import { AGENT_JWT_AUDIENCE, AGENT_SIGNATURE_LIFETIME_S, agentBodyDigest } from './protocol-constants.ts';
 
 export async function newAgentKeyPair(): Promise<{ publicJwk: JWK; privateJwk: JWK }> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -23,7 +23,7 @@ export async function requestSigner(agentId: string, privateJwk: JWK): Promise<R
       .setIssuer(agentId)
       .setAudience(AGENT_JWT_AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime('2m')
+      .setExpirationTime(`${AGENT_SIGNATURE_LIFETIME_S}s`)
       .setJti(randomUUID())
       .sign(key);
 }

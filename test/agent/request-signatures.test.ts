@@ -6,6 +6,7 @@
  * Real service over HTTPS, real agent client, SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,8 +150,8 @@ for (const dialect of DIALECTS) {
       const second = await signed('POST', WORK, idle);
       assert.equal((await send(other.url, second)).status, 200);
       assert.equal((await send(svc.url, second)).status, 401);
-      // Remembered until the token could no longer be valid (5 minutes after it was issued, or its
-      // expiry if sooner, plus the 5 minutes of clock drift allowed), then forgotten by housekeeping.
+      // Remembered until the token could no longer be valid (2 minutes after it was issued, or its
+      // expiry if sooner, plus the minute of clock drift allowed), then forgotten by housekeeping.
       const claims = JSON.parse(
         Buffer.from(captured.authorization.split('.')[1] as string, 'base64url').toString(),
       ) as { jti: string; iat: number; exp: number };
@@ -162,7 +163,7 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       assert.equal(
         row.valid_until,
-        new Date((Math.min(claims.exp, claims.iat + 300) + 300) * 1000).toISOString(),
+        new Date((Math.min(claims.exp, claims.iat + 121) + 60) * 1000).toISOString(),
       );
       const before = Date.parse(row.valid_until) - 1000;
       const atBefore = svc.store.withClock({ now: () => new Date(before).toISOString() });
@@ -188,6 +189,65 @@ for (const dialect of DIALECTS) {
         undefined,
         'forgotten once it could not be let in anyway',
       );
+    });
+
+    test("a signature made longer ago than the agent's 2 minutes plus a minute of clock difference, or ahead of the service's clock, is refused saying so; within them it is let in", async () => {
+      const key = await importJWK(privateJwk, 'EdDSA');
+      const signedAt = async (iat: number, exp: number) =>
+        `Agent ${await new SignJWT({ htm: 'POST', htu: WORK, bdh: agentBodyDigest(idle) })
+          .setProtectedHeader({ alg: 'EdDSA', typ: 'hrsync-agent+jwt' })
+          .setIssuer(agentId)
+          .setAudience('hrsync-agent-protocol')
+          .setIssuedAt(iat)
+          .setExpirationTime(exp)
+          .setJti(randomUUID())
+          .sign(key)}`;
+      const poll = async (iat: number, exp: number) =>
+        send(svc.url, { method: 'POST', path: WORK, body: idle, authorization: await signedAt(iat, exp) });
+      const now = Math.floor(Date.now() / 1000);
+      // Each case is 20 s or more from the limit, so the seconds the requests take do not matter.
+      const checkClock = /Check the clock of the agent's machine \(synchronise it with NTP/;
+      const accepted =
+        'a signature is accepted for 120 s after it was made, give or take 60 s of clock difference';
+      const cases = [
+        // As the agent signs (valid 2 minutes), made 200 s ago: expired 80 s ago.
+        {
+          iat: now - 200,
+          exp: now - 80,
+          says: /signed this request at .*, and the signature expired at .*, 8\d s ago by the service's clock/,
+        },
+        // Valid for longer than the agent makes it, made 200 s ago: too old.
+        {
+          iat: now - 200,
+          exp: now + 600,
+          says: /signed this request at .*, 20\d s ago by the service's clock \(.*\): too old/,
+        },
+        // Made 90 s ahead of the service's clock.
+        {
+          iat: now + 90,
+          exp: now + 210,
+          says: /signed this request at .*, \d\d s ahead of the service's clock \(.*\): the agent's clock is ahead/,
+        },
+      ];
+      for (const { iat, exp, says } of cases) {
+        const refused = await poll(iat, exp);
+        assert.equal(refused.status, 401, refused.text);
+        assert.equal(refused.body.error.code, 'HRS_AGENT_REFUSED');
+        assert.match(refused.body.error.message, says);
+        assert.match(refused.body.error.message, new RegExp(`^Agent "dc-agent-sig" .*; ${accepted}\\. `));
+        assert.match(refused.body.error.message, checkClock);
+      }
+      // Within the window: fresh, expired 30 s ago (a clock 30 s behind), made 30 s ahead.
+      for (const [iat, exp] of [
+        [now, now + 120],
+        [now - 150, now - 30],
+        [now + 30, now + 150],
+      ] as const) {
+        const fine = await poll(iat, exp);
+        assert.equal(fine.status, 200, fine.text);
+      }
+      const warned = svc.logLines.filter((l) => l.includes('agent request refused: Agent'));
+      assert.equal(warned.length, cases.length, 'each refusal is logged once, as a warning');
     });
 
     test('a token without a unique id (jti) is refused with the advice to update the agent', async () => {

@@ -8,15 +8,25 @@
  * a refusal says nothing about the agent beyond that it is not let in.
  */
 import type { FastifyRequest } from 'fastify';
-import { decodeJwt, importJWK, type JWTPayload, jwtVerify } from 'jose';
-import { AGENT_AUTH_SCHEME, AGENT_JWT_AUDIENCE, agentBodyDigest } from '../../agent/protocol-constants.ts';
+import { decodeJwt, errors, importJWK, type JWTPayload, jwtVerify } from 'jose';
+import {
+  AGENT_AUTH_SCHEME,
+  AGENT_JWT_AUDIENCE,
+  AGENT_SIGNATURE_LIFETIME_S,
+  agentBodyDigest,
+} from '../../agent/protocol-constants.ts';
 import { HrsyncError } from '../../core/index.ts';
 import type { Agent, Store } from '../../store/index.ts';
 import { rawBodyOf } from '../plugins/input-hygiene.ts';
 
-/** How old a token may be, and how far the agent's clock (the customer's) may drift, in seconds. */
-const MAX_TOKEN_AGE_S = 300;
-const CLOCK_TOLERANCE_S = 300;
+/**
+ * How old a signature may be: as long as the agent makes it valid for (2 minutes), plus an allowance
+ * either way for the agent's clock, which is the customer's, in seconds. (It was 5 + 5 minutes against
+ * 2-minute signatures: a captured request stayed good for 7 minutes, 10 with a forged expiry.) An
+ * agent signs just before sending, so a minute of drift is what NTP-kept clocks never reach.
+ */
+const MAX_TOKEN_AGE_S = AGENT_SIGNATURE_LIFETIME_S;
+const CLOCK_TOLERANCE_S = 60;
 /** The agent sends a UUID; anything much longer is not from hrsync. */
 const MAX_JTI_LENGTH = 128;
 
@@ -28,13 +38,49 @@ const update = (agent: Agent, what: string) =>
   );
 
 /**
- * The last moment (ISO) the service would still accept this token: jose accepts it while
- * `exp + tolerance` is ahead and `iat` is at most `maxTokenAge + tolerance` ago.
+ * The last moment (ISO) the service would still accept this token, so its jti is remembered (and
+ * replays refused) that long: jose, counting in whole seconds, accepts it while `exp + tolerance` is
+ * ahead and while `iat` is at most `maxTokenAge + tolerance` whole seconds ago — up to a second more
+ * (an agent's own tokens expire first: `exp` = `iat` + 120).
  */
 function validUntil(payload: JWTPayload): string {
-  const byAge = (payload.iat ?? 0) + MAX_TOKEN_AGE_S;
+  const byAge = (payload.iat ?? 0) + MAX_TOKEN_AGE_S + 1;
   const last = Math.min(payload.exp ?? byAge, byAge) + CLOCK_TOLERANCE_S;
   return new Date(last * 1000).toISOString();
+}
+
+const instant = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+
+const CHECK_CLOCK =
+  "Check the clock of the agent's machine (synchronise it with NTP or the domain's time service); its next request is signed anew.";
+
+/**
+ * A signature that verified but was made too long ago, expired, or made ahead of the service's clock:
+ * what is wrong, by how much, and what to do. jose checks these claims only after the signature, so
+ * the agent (and its name) is proven; null for any other failure.
+ */
+function timeRefusal(agent: Agent, error: unknown, now: number): HrsyncError | null {
+  if (!(error instanceof errors.JWTExpired || error instanceof errors.JWTClaimValidationFailed)) return null;
+  if (error.reason !== 'check_failed') return null;
+  const { iat, exp } = error.payload;
+  const madeAt = typeof iat === 'number' ? ` at ${instant(iat)}` : '';
+  const serviceClock = `by the service's clock (${instant(now)})`;
+  const allowed = `a signature is accepted for ${MAX_TOKEN_AGE_S} s after it was made, give or take ${CLOCK_TOLERANCE_S} s of clock difference`;
+  const whose = `Agent "${agent.name}" signed this request${madeAt}`;
+  if (error.claim === 'exp' && typeof exp === 'number') {
+    return refused(
+      `${whose}, and the signature expired at ${instant(exp)}, ${now - exp} s ago ${serviceClock}; ${allowed}. ${CHECK_CLOCK}`,
+    );
+  }
+  if (error.claim === 'iat' && typeof iat === 'number' && iat < now) {
+    return refused(`${whose}, ${now - iat} s ago ${serviceClock}: too old; ${allowed}. ${CHECK_CLOCK}`);
+  }
+  if ((error.claim === 'iat' || error.claim === 'nbf') && typeof iat === 'number') {
+    return refused(
+      `${whose}, ${iat - now} s ahead of the service's clock (${instant(now)}): the agent's clock is ahead; ${allowed}. ${CHECK_CLOCK}`,
+    );
+  }
+  return null;
 }
 
 export async function authenticateAgent(store: Store, request: FastifyRequest): Promise<Agent> {
@@ -62,10 +108,18 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       // The agent's clock is the customer's: allow some drift.
       clockTolerance: CLOCK_TOLERANCE_S,
     }));
-  } catch {
+  } catch (error) {
+    const late = timeRefusal(agent, error, Math.floor(Date.now() / 1000));
+    if (late) {
+      request.log.warn(
+        { agent: agent.id, claim: (error as errors.JWTClaimValidationFailed).claim },
+        `agent request refused: ${late.message}`,
+      );
+      throw late;
+    }
     request.log.warn({ agent: agent.id }, 'agent request with a signature that does not verify: refused');
     throw refused(
-      "The agent signature was not valid for this request (another key, expired, or the agent's clock is more than 5 minutes off).",
+      'The agent signature was not valid for this request (made with another key, or for another service).',
     );
   }
   // Signed by the agent's own key from here on: its name and state may be told.
