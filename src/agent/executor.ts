@@ -52,6 +52,7 @@ export async function execute(
               ...(read.reserved ? { reserved: read.reserved } : {}),
               ...(read.reservedWithin ? { reservedWithin: read.reservedWithin } : {}),
               ...(read.implied ? { implied: read.implied } : {}),
+              ...(read.readWithin ? { readWithin: read.readWithin } : {}),
               pages: pages.length,
             },
           },

@@ -277,6 +277,19 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
       'Microsoft 365 would refuse the change: Display name · displayName would be emptied, which Microsoft 365 does not allow; Business phone · businessPhones has 3 values, at most 1 is allowed. Correct the value in AFAS, or the mapping in step 3',
     ],
   ],
+  'outside-read': [
+    [
+      {
+        code: 'outside-read',
+        create: true,
+        attribute: 'parentDistinguishedName',
+        container: 'OU=Extern,DC=other,DC=test',
+        base: 'DC=hrsync,DC=test',
+      },
+      undefined,
+      'Not created: “OU=Extern,DC=other,DC=test” is outside the base DN “DC=hrsync,DC=test”, where hrsync reads accounts, so the account would not be found on the next run and would be created again. Correct parentDistinguishedName in the mapping (step 3), or widen the base DN of the tenant’s directory settings',
+    ],
+  ],
   shortened: [
     [
       {

@@ -310,6 +310,8 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
     `${targetWords(r.target)} would refuse ${r.create ? 'the new account' : 'the change'}: ${r.problems
       .map((p) => problemWords(p, targetWords(r.target), ctx))
       .join('; ')}. Correct the value in AFAS, or the mapping in step 3`,
+  'outside-read': (r, _i, ctx) =>
+    `${r.create ? 'Not created' : 'Not moved'}: ${quoted(r.container, ctx)} is outside the base DN ${quoted(r.base, ctx)}, where hrsync reads accounts, so the account would not be found on the next run${r.create ? ' and would be created again' : ''}. Correct ${named(r.attribute, ctx)} in the mapping (step 3), or widen the base DN of the tenant’s directory settings`,
   shortened: (r, _i, ctx) =>
     Array.isArray(r.old)
       ? `${named(r.attribute, ctx)} holds at most ${plural(r.max, 'value')} in ${targetWords(r.target)}: kept ${quoted(r.new, ctx)}, left out ${quoted(r.old.slice(r.max), ctx)}`

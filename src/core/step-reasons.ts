@@ -135,6 +135,19 @@ export type StepReason =
       readonly create: boolean;
       readonly problems: readonly ValueProblem[];
     }
+  /**
+   * A create (`create`) or a move into a container outside the one the target's read covers (AD: the
+   * base DN): the account would not be read back, and a create would be made again every run.
+   */
+  | {
+      readonly code: 'outside-read';
+      readonly create: boolean;
+      /** The attribute naming the container (parentDistinguishedName). */
+      readonly attribute: string;
+      readonly container: string;
+      /** What the read covers: the base DN as set, or the domain's from RootDSE. */
+      readonly base: string;
+    }
   /** A value cut to the target's limit: `max` characters, or `max` values of a list. */
   | {
       readonly code: 'shortened';

@@ -193,6 +193,23 @@ export interface TargetReadResult {
   readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
   /** Values held without being stored (AD's implicit UPN); see ImpliedName. */
   readonly implied?: readonly ImpliedName[];
+  /** The one container the read covers, when it covers only one (AD: the base DN); see ReadWithin. */
+  readonly readWithin?: ReadWithin;
+}
+
+/**
+ * The container a read looked in for accounts (AD: the base DN searched, as set or the domain's from
+ * RootDSE). An account placed outside it is never read back: the next run would find its person's
+ * link stale and create the account again. So the planner refuses, per person, a create or a move
+ * there (plan/placement.ts). Containers are distinguished names, compared per RFC 4514.
+ */
+export interface ReadWithin {
+  /** The account attribute naming its container, e.g. parentDistinguishedName. */
+  readonly attribute: string;
+  /** The container the read covers, everything below it included. */
+  readonly container: string;
+  /** Where the target puts a new account whose `attribute` is empty (AD: the configured container). */
+  readonly fallback?: string;
 }
 
 /**

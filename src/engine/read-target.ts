@@ -9,6 +9,7 @@ import type {
   EngineState,
   EngineStore,
   ImpliedName,
+  ReadWithin,
   ScopedReservation,
   Target,
   TenantCacheUpdate,
@@ -26,6 +27,8 @@ export interface TenantRead {
   readonly reservedWithin: Readonly<Record<string, readonly ScopedReservation[]>>;
   /** Values held implicitly (see TargetReadResult.implied). */
   readonly implied: readonly ImpliedName[];
+  /** The container the read covers, when only one (see TargetReadResult.readWithin). */
+  readonly readWithin?: ReadWithin;
 }
 
 export async function readTarget(
@@ -55,6 +58,7 @@ export async function readTarget(
       reserved: result.reserved ?? {},
       reservedWithin: result.reservedWithin ?? {},
       implied: result.implied ?? [],
+      ...(result.readWithin ? { readWithin: result.readWithin } : {}),
     };
   }
   const merged = new Map(cached.map((a) => [a.id, a]));
@@ -74,5 +78,6 @@ export async function readTarget(
     reserved: result.reserved ?? {},
     reservedWithin: result.reservedWithin ?? {},
     implied: result.implied ?? [],
+    ...(result.readWithin ? { readWithin: result.readWithin } : {}),
   };
 }

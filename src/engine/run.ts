@@ -215,6 +215,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       reserved: tenant.reserved,
       reservedWithin: tenant.reservedWithin,
       implied: tenant.implied,
+      ...(tenant.readWithin ? { readWithin: tenant.readWithin } : {}),
       capabilities,
       overrides,
       quarantine: {

@@ -123,6 +123,13 @@ const REASONS: { readonly [C in StepReasonCode]: Extract<StepReason, { readonly 
       { attribute: 'usageLocation', problem: 'required' },
     ],
   },
+  'outside-read': {
+    code: 'outside-read',
+    create: false,
+    attribute: 'parentDistinguishedName',
+    container: 'OU=Extern,DC=other,DC=test',
+    base: 'DC=hrsync,DC=test',
+  },
   shortened: {
     code: 'shortened',
     target: 'Microsoft Entra ID',

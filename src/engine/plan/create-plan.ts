@@ -7,6 +7,7 @@ import type { AttributeChange, AttrValue, Person, PlannedWrite, RunStep } from '
 import type { EvalContext } from '../../expr/index.ts';
 import { evaluateRulesIn } from '../map/index.ts';
 import { PersonContext } from './person-context.ts';
+import { createdOutside, OUTSIDE_READ } from './placement.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
 import { because, step, withReason } from './plan-steps.ts';
 import { quarantineFingerprint } from './quarantine-plan.ts';
@@ -89,10 +90,16 @@ export function createPlan(
   }
   const shortened = merged(fitted.shortened, unique.shortened);
   const refused = problemsOf(run, fitted, unique, shortened, attributes);
-  if (refused.length > 0) {
-    const failure = refusedStep(run.limits, refused, true);
-    const steps = nameTaken ? [read, scoped, matched, nameTaken, failure] : [read, scoped, matched, failure];
-    return failed(run, person, values, dropLink, out, steps, 'HRS_TARGET_VALUE_INVALID', failure.message);
+  const outside = run.placement === undefined ? null : createdOutside(run.placement, attributes);
+  if (refused.length > 0 || outside !== null) {
+    const failures = refused.length > 0 ? [refusedStep(run.limits, refused, true)] : [];
+    if (outside !== null) failures.push(outside);
+    const steps = nameTaken
+      ? [read, scoped, matched, nameTaken, ...failures]
+      : [read, scoped, matched, ...failures];
+    const message = failures.map((f) => f.message).join('; ');
+    const code = refused.length > 0 ? 'HRS_TARGET_VALUE_INVALID' : OUTSIDE_READ;
+    return failed(run, person, values, dropLink, out, steps, code, message);
   }
   changes.push({ attribute: ENABLED, old: null, new: enabled });
   const created = because('plan', {

@@ -17,12 +17,19 @@ import {
 import { type EvalContext, givesSameAnswer } from '../../expr/index.ts';
 import type { CompiledMapping, CompiledRule } from '../map/index.ts';
 import type { AccountIndex, MatchInput } from '../match/index.ts';
-import type { ExternalOwner, ImpliedName, ScopedReservation, TargetCapabilities } from '../ports.ts';
+import type {
+  ExternalOwner,
+  ImpliedName,
+  ReadWithin,
+  ScopedReservation,
+  TargetCapabilities,
+} from '../ports.ts';
 import type { ScopeDecision, ScopeFn } from '../scope/index.ts';
 import { type Candidate, CandidateValues, parseCandidates } from './candidate-values.ts';
 import { type Differences, differencesOf } from './differences.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
 import { PersonContext } from './person-context.ts';
+import { type Placement, placementOf } from './placement.ts';
 import { step } from './plan-steps.ts';
 import { type Fitter, fitterFor, type Limits } from './target-limits.ts';
 import { candidateSequence, UniqueNameRegistry } from './unique-names.ts';
@@ -43,6 +50,8 @@ export interface PlanInput {
   readonly reservedWithin?: Readonly<Record<string, readonly ScopedReservation[]>>;
   /** Values held implicitly (AD's implicit UPN, sAMAccountName@domain). */
   readonly implied?: readonly ImpliedName[];
+  /** The container the target's read covers: creates and moves outside it are refused (placement.ts). */
+  readonly readWithin?: ReadWithin;
   /** on-demand runs plan one person and leave everyone else (and missing persons) alone. */
   readonly onlyEmployeeNumber?: string;
   /** What the target refuses (attribute limits, required attributes), checked for every write. */
@@ -132,6 +141,8 @@ export interface PlanRun {
   readonly fitUnique: Fitter;
   readonly requiredOnCreate: readonly string[];
   readonly externalOwner: ExternalOwner | undefined;
+  /** Where accounts may be placed (PlanInput.readWithin); undefined: anywhere. */
+  readonly placement: Placement | undefined;
   readonly linksByEmployee: ReadonlyMap<string, Link>;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
@@ -212,6 +223,7 @@ export function planRun(input: PlanInput): PlanRun {
     ),
     requiredOnCreate: input.capabilities?.requiredOnCreate ?? [],
     externalOwner: input.capabilities?.externalOwner,
+    placement: placementOf(input.readWithin),
     linksByEmployee: new Map(input.links.map((l) => [l.employeeNumber, l])),
     owners,
     overrides,

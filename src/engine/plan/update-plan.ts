@@ -7,6 +7,7 @@
 import type { Account, AttributeChange, Person, PlannedWrite, RunStep } from '../../core/index.ts';
 import { lifecycleLocked, lockedChanges, OWNED_ELSEWHERE, ownedStep, ownerOf } from './account-owner.ts';
 import { isEnabled } from './lifecycle-plan.ts';
+import { movedOutside, OUTSIDE_READ } from './placement.ts';
 import { ENABLED, type PersonOutcome, type PlanRun } from './plan-run.ts';
 import { accountStep } from './plan-steps.ts';
 import { quarantineFingerprint } from './quarantine-plan.ts';
@@ -44,6 +45,9 @@ export function updatePlan(
   const found = run.differences(values, held, notFlowed);
   const changes: readonly AttributeChange[] = found ?? NO_CHANGES;
   const refused = found === undefined ? NO_PROBLEMS : problemsOf(run, fitted, found);
+  // A move out of what the read covers is withheld like a refused value (placement.ts).
+  const outside =
+    found === undefined || run.placement === undefined ? null : movedOutside(run.placement, found);
   const warnings =
     fitted.shortened.size === 0 || found === undefined
       ? NO_WARNINGS
@@ -56,9 +60,10 @@ export function updatePlan(
   const locked = owner !== null && found !== undefined ? lockedChanges(owner, found) : NO_CHANGES;
   // The target would refuse the whole update; the values it accepts and the enable/disable still go.
   const refusedAttributes =
-    refused.length > 0 || locked.length > 0
+    refused.length > 0 || locked.length > 0 || outside !== null
       ? new Set([...refused.map((r) => r.attribute), ...locked.map((c) => c.attribute)])
       : null;
+  if (outside !== null && run.placement !== undefined) refusedAttributes?.add(run.placement.attribute);
   const accepted =
     refusedAttributes !== null ? changes.filter((c) => !refusedAttributes.has(c.attribute)) : changes;
   const enabled = isEnabled(account);
@@ -90,6 +95,11 @@ export function updatePlan(
     steps.push(refusal);
     status = 'failed';
     error = { code: 'HRS_TARGET_VALUE_INVALID', message: refusal.message };
+  }
+  if (outside !== null) {
+    steps.push(outside);
+    status = 'failed';
+    error = { code: OUTSIDE_READ, message: error ? `${error.message}; ${outside.message}` : outside.message };
   }
   if (owner && (locked.length > 0 || lockedLifecycle !== null)) {
     const owned = ownedStep(owner, locked, lockedLifecycle);

@@ -59,6 +59,7 @@ const REASONS = {
   applied: [29, 'write'],
   'manager-set': [30],
   'written-back': [31],
+  'outside-read': [32, 'create', 'attribute', 'container', 'base'],
 } as const satisfies { readonly [C in StepReasonCode]: readonly [number, ...Fields<C>[]] };
 
 /** A reason's field that its code's list leaves out: none, or this does not compile. */

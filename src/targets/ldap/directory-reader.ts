@@ -169,6 +169,8 @@ export async function readAccounts(
       reserved: held.reserved,
       reservedWithin: held.reservedWithin,
       implied: held.implied,
+      // Accounts below the base DN only: the planner refuses to place one outside it.
+      readWithin: { attribute: PARENT, container: info.baseDn },
     };
   } catch (error) {
     throw asReadError(error, 'reading the directory');

@@ -73,7 +73,13 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     get controllerUrl() {
       return conn.url;
     },
-    readAccounts: (options) => readAccounts(conn, config.baseDn, options, { globalCatalog, containers }),
+    readAccounts: async (options) => {
+      const read = await readAccounts(conn, config.baseDn, options, { globalCatalog, containers });
+      // A create without a parentDistinguishedName goes to the container (DirectoryWriter).
+      return read.readWithin
+        ? { ...read, readWithin: { ...read.readWithin, fallback: config.container } }
+        : read;
+    },
     findAccounts: (attribute, value, attributes) =>
       findAccounts(conn, config.baseDn, attribute, value, attributes),
     apply: (writes, options) => writer.apply(writes, options),

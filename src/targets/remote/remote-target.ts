@@ -87,6 +87,7 @@ export function createRemoteTarget(options: RemoteTargetOptions): Target {
         ...(value.reserved ? { reserved: value.reserved } : {}),
         ...(value.reservedWithin ? { reservedWithin: value.reservedWithin } : {}),
         ...(value.implied ? { implied: value.implied } : {}),
+        ...(value.readWithin ? { readWithin: value.readWithin } : {}),
       };
     },
 
