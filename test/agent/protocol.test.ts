@@ -99,6 +99,24 @@ describe('agent protocol: a full sync through an agent', () => {
     }
   });
 
+  test('a read says which container it covers through an agent as well (the planner checks placements against it)', async () => {
+    const readWithin = {
+      attribute: 'parentDistinguishedName',
+      container: 'OU=Staff,DC=zuid,DC=local',
+      fallback: 'OU=Staff,DC=zuid,DC=local',
+    };
+    // The Graph target covers every account; a local target that covers one container says so.
+    const agent = await world.startAgent('agent-within', {
+      wrap: (t) => ({ ...t, readAccounts: async (o) => ({ ...(await t.readAccounts(o)), readWithin }) }),
+    });
+    try {
+      const read = await world.remote.readAccounts({ attributes: ['employeeId'], cursor: null });
+      assert.deepEqual(read.readWithin, readWithin);
+    } finally {
+      await agent.stop();
+    }
+  });
+
   test('an agent that stopped is named when the run gives up waiting', async () => {
     const outcome = await world.run('simulation');
     assert.equal(outcome.status, 'failed');
