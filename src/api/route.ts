@@ -16,6 +16,7 @@ import {
   type QueryOf,
   type ResponseOf,
   SECOND_FACTOR_SETUP_OPERATIONS,
+  securityOf,
 } from '../contracts/index.ts';
 import { ERROR_CATALOGUE, type ErrorCode, HrsyncError } from '../core/index.ts';
 import type { Store } from '../store/index.ts';
@@ -92,7 +93,7 @@ export function registerEndpoint<E extends Endpoint>(
       operationId: e.operationId,
       summary: e.summary,
       tags: [e.tag],
-      ...(e.access === 'public' ? {} : { security: [{ cookieAuth: [] }, { bearerAuth: [] }] }),
+      ...(securityOf(e).length === 0 ? {} : { security: securityOf(e) }),
       ...(e.params ? { params: e.params } : {}),
       ...(e.query ? { querystring: e.query } : {}),
       ...(e.body ? { body: e.body } : {}),

@@ -24,6 +24,12 @@ export interface Endpoint {
   readonly summary: string;
   readonly tag: string;
   readonly access: Access;
+  /**
+   * `agent`: the caller is a directory agent proving itself by its request signature
+   * (`Authorization: Agent <JWT>`, scheme AGENT_SIGNATURE_SCHEME), checked by the route before its
+   * input; such endpoints are `public` to the session and token checks.
+   */
+  readonly signedBy?: 'agent';
   readonly params?: TSchema;
   readonly query?: TSchema;
   readonly body?: TSchema;
@@ -35,6 +41,18 @@ export interface Endpoint {
   /** Errors beyond the ones every endpoint can give (validation, sign-in, role). */
   readonly errors: readonly ErrorCode[];
   readonly audit: AuditDeclaration;
+}
+
+/** The OpenAPI security schemes, by name: a session cookie, an API token, a directory agent's signature. */
+export const SESSION_SCHEME = 'cookieAuth';
+export const TOKEN_SCHEME = 'bearerAuth';
+export const AGENT_SIGNATURE_SCHEME = 'agentSignature';
+
+/** The OpenAPI `security` of an endpoint: who may call it, and how they prove it. */
+export function securityOf(e: Endpoint): readonly Readonly<Record<string, readonly string[]>>[] {
+  if (e.signedBy === 'agent') return [{ [AGENT_SIGNATURE_SCHEME]: [] }];
+  if (e.access === 'public') return [];
+  return [{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }];
 }
 
 /** Declares an endpoint, keeping every literal (path, audit actions, schemas) in its type. */

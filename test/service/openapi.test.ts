@@ -78,6 +78,42 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(enumerated.sort(), Object.keys(ERROR_CATALOGUE).sort());
     });
 
+    test("every agent route declares the agent's signature scheme, and only they do; sign-in routes the cookie or token", () => {
+      const scheme = doc.components.securitySchemes.agentSignature;
+      assert.equal(scheme.type, 'apiKey');
+      assert.equal(scheme.in, 'header');
+      assert.equal(scheme.name, 'Authorization');
+      assert.match(scheme.description, /Authorization: Agent <JWT>/);
+      assert.match(scheme.description, /valid 120 s/);
+      const signed: string[] = [];
+      for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+        for (const [method, op] of Object.entries(item)) {
+          const security = (op as { security?: Record<string, string[]>[] }).security;
+          const where = `${method.toUpperCase()} ${path}`;
+          if (path.startsWith('/api/v1/agent/') && path !== '/api/v1/agent/register') {
+            assert.deepEqual(security, [{ agentSignature: [] }], where);
+            signed.push(where);
+          } else {
+            assert.ok(
+              !JSON.stringify(security ?? []).includes('agentSignature'),
+              `${where} is not an agent route`,
+            );
+          }
+        }
+      }
+      assert.deepEqual(signed.sort(), [
+        'POST /api/v1/agent/operations/{id}/pages',
+        'POST /api/v1/agent/operations/{id}/result',
+        'POST /api/v1/agent/work',
+      ]);
+      // Registration proves itself by the one-time key in its body; the console's routes by sign-in.
+      assert.equal(doc.paths['/api/v1/agent/register'].post.security, undefined);
+      assert.deepEqual(doc.paths['/api/v1/connections'].get.security, [
+        { cookieAuth: [] },
+        { bearerAuth: [] },
+      ]);
+    });
+
     test('every changing endpoint declares audit actions from the one list; reads say read-only', () => {
       for (const e of ENDPOINTS) {
         if (e.method === 'GET') assert.equal(e.audit, 'read-only', e.operationId);

@@ -26,7 +26,7 @@ import { rawBodyOf } from '../plugins/input-hygiene.ts';
  * agent signs just before sending, so a minute of drift is what NTP-kept clocks never reach.
  */
 const MAX_TOKEN_AGE_S = AGENT_SIGNATURE_LIFETIME_S;
-const CLOCK_TOLERANCE_S = 60;
+export const CLOCK_TOLERANCE_S = 60;
 /** The agent sends a UUID; anything much longer is not from hrsync. */
 const MAX_JTI_LENGTH = 128;
 

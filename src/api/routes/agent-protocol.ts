@@ -50,7 +50,11 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
   // Every route but registration is the agent's own: its signature is checked before anything about
   // the request's input is (route.ts), so a caller without one gets HRS_AGENT_REFUSED whatever it sends.
   const signedBy = new WeakMap<FastifyRequest, Agent>();
-  const agentEndpoint = <E extends Endpoint>(e: E, handler: RouteHandler<E>) =>
+  // Only an endpoint the contracts declare `signedBy: 'agent'` (so OpenAPI names the agent's scheme).
+  const agentEndpoint = <E extends Endpoint & { readonly signedBy: 'agent' }>(
+    e: E,
+    handler: RouteHandler<E>,
+  ) =>
     registerEndpoint(app, e, handler, {
       authenticate: async (request) => {
         signedBy.set(request, await authenticateAgent(app.deps.store, request));
