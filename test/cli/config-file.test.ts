@@ -152,3 +152,26 @@ test('init takes LDAPS:// in capitals (schemes are case-insensitive) and refuses
     /Container for new accounts: not a distinguished name: RDN 2, at character 10, is empty: two commas in a row, or a comma at the start \(\/target\/container\)$/m,
   );
 });
+
+test('init refuses a container outside the base DN, naming the field, and writes no file', async () => {
+  const out = join(dir, 'outside.json');
+  const refused = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      ...hybridInitOptions(),
+      '--base-dn',
+      'OU=Managed,DC=example,DC=nl',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(refused.code, 1, refused.err + refused.out);
+  assert.match(
+    refused.err,
+    /^ {2}Destination › Container for new accounts: "OU=Users,DC=example,DC=nl" is outside the base DN "OU=Managed,DC=example,DC=nl", where hrsync reads accounts: an account placed there would not be found on the next run\. Put the container inside the base DN or widen the base DN \(\/target\/container\)$/m,
+  );
+  await assert.rejects(readFile(out, 'utf8'), { code: 'ENOENT' });
+});
