@@ -6,7 +6,7 @@ import { EmptyState } from '../ui/EmptyState.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Header } from './Header.tsx';
 import { Navigation } from './Navigation.tsx';
-import type { Route } from './routes.ts';
+import { hrefFor, type Route } from './routes.ts';
 
 // Each page is its own chunk, loaded when first visited, so the sign-in page and the connection
 // list do not wait for the step editors, the run review or the audit log.
@@ -73,7 +73,7 @@ function Page(props: { readonly route: Route }) {
     case 'step':
       return <StepPage key={`${route.id}-${route.step}`} id={route.id} step={route.step} />;
     case 'run':
-      return <RunPage key={route.id} id={route.id} />;
+      return <RunPage key={route.id} id={route.id} filter={route.filter ?? {}} />;
     case 'audit':
       return <AuditLogPage filter={route.filter} />;
     case 'customers':
@@ -100,11 +100,13 @@ function Page(props: { readonly route: Route }) {
 export function Shell() {
   const styles = useStyles();
   const { route, prompt } = useGuardedRoute();
-  // A new page starts at the top, as a full page load would.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the route change is the trigger
+  // A new page starts at the top, as a full page load would. A change of the page's query only (a
+  // filter, a page of a list, a person's panel opened) keeps the place, as it did as the page's state.
+  const path = hrefFor(route).split('?')[0];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path's change is the trigger
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [route]);
+  }, [path]);
   return (
     <div className={styles.root}>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link by convention; with hash routing it moves focus itself */}

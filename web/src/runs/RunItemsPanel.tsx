@@ -9,6 +9,9 @@ import {
   Button,
   Field,
   Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   makeStyles,
   SearchBox,
   Select,
@@ -17,7 +20,7 @@ import {
   Text,
 } from '@fluentui/react-components';
 import { PeopleRegular } from '@fluentui/react-icons';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { call, urlFor } from '../api/client.ts';
 import {
   ACTIONS,
@@ -42,8 +45,15 @@ import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { Pager } from '../ui/Pager.tsx';
 import { NO_PERSONS } from './no-persons.ts';
 import { PersonActions, type PersonActionsConnection } from './PersonActions.tsx';
-import type { TileFilter } from './RunCounts.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
+import {
+  DEFAULT_PAGE_SIZE,
+  PAGE_SIZES,
+  type RunReview,
+  type RunReviewPatch,
+  SORTS,
+  type Sort,
+} from './run-review.ts';
 
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '8px' },
@@ -58,10 +68,6 @@ const useStyles = makeStyles({
   },
   narrow: { width: '7em' },
 });
-
-const PAGE_SIZES = [25, 50, 100, 200] as const;
-const SORTS = { name: 'Name', action: 'Action, then name', status: 'Status (problems first)' } as const;
-type Sort = keyof typeof SORTS;
 
 /** The first few changed attributes: enough to scan a column, the panel has them all. */
 function changeSummary(item: RunItem, named: (attribute: string) => string): string {
@@ -106,40 +112,57 @@ function columns(
 export function RunItemsPanel(props: {
   readonly run: Run;
   readonly refreshKey: string;
-  /** The action or status chosen here or on a summary tile. */
-  readonly tile: TileFilter;
-  readonly onTile: (filter: TileFilter) => void;
+  /**
+   * How the persons are reviewed (filters, sort, page, the open person): the page keeps it in the
+   * URL, so a reload or a shared link shows the same; every change comes back through `onReview`.
+   */
+  readonly review: RunReview;
+  /** What the URL asked for that is not applied (`sort=sideways`): said above the persons. */
+  readonly ignored: readonly string[];
+  /** `replace`: a change typed letter by letter, or a correction, that is no step of its own for Back. */
+  readonly onReview: (next: RunReview, options?: { readonly replace?: boolean }) => void;
   /** The run's connection: the detail panel offers what can be done about a person. */
   readonly connection?: PersonActionsConnection | undefined;
   readonly onRun?: (run: Run) => void;
 }) {
   const styles = useStyles();
   const named = useAttributeText();
-  const { run, tile } = props;
-  const action = tile.action ?? '';
-  const status = tile.status ?? '';
+  const { run, review } = props;
+  const action = review.action ?? '';
+  const status = review.status ?? '';
+  const q = review.q ?? '';
+  const attribute = review.attribute ?? '';
+  const value = review.value ?? '';
+  const sort: Sort = review.sort ?? 'name';
+  const pageSize = review.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = review.page;
   const stored = run.counts
     ? Object.values(run.counts.actions).reduce((n, c) => n + c, 0) - run.unchangedCount
     : 0;
   // Opens on what changes; when nothing does, everyone is shown (with no change, by name).
-  const [showUnchanged, setShowUnchanged] = useState(stored === 0);
-  const [sort, setSort] = useState<Sort>('name');
-  const [pageSize, setPageSize] = useState<number>(50);
-  const [draft, setDraft] = useState('');
-  const [q, setQ] = useState('');
-  const [attribute, setAttribute] = useState('');
-  const [valueDraft, setValueDraft] = useState('');
-  const [value, setValue] = useState('');
-  const [page, setPage] = useState(1);
+  const showUnchanged = review.noChange ? review.noChange === 'show' : stored === 0;
+  // The boxes hold what is typed; the URL holds what was applied (Enter), and fills them on a link or Back.
+  const [draft, setDraft] = useState(q);
+  const [valueDraft, setValueDraft] = useState(value);
+  const [attributeDraft, setAttributeDraft] = useState(attribute);
+  useEffect(() => setDraft(q), [q]);
+  useEffect(() => setValueDraft(value), [value]);
+  useEffect(() => setAttributeDraft(attribute), [attribute]);
   const [jump, setJump] = useState('');
-  const [open, setOpen] = useState<RunItem | undefined>(undefined);
+  // Any change of what is shown starts at its first page; the open person stays open.
+  const change = (patch: RunReviewPatch, options?: { readonly replace?: boolean }) => {
+    const next: Record<string, unknown> = { ...review, page: 1, ...patch };
+    for (const key of Object.keys(next)) if (next[key] === undefined || next[key] === '') delete next[key];
+    props.onReview(next as unknown as RunReview, options);
+  };
+  const setPage = (p: number) => props.onReview({ ...review, page: p });
   // Asking for the persons with no change (the tile or the Action filter) shows them, switch or not.
   const hideUnchanged = !showUnchanged && action !== 'no-change';
   const filter = {
     ...(action ? { action } : {}),
     ...(status ? { status } : {}),
     ...(q ? { q } : {}),
-    ...(attribute.trim() ? { attribute: attribute.trim() } : {}),
+    ...(attribute ? { attribute } : {}),
     ...(value ? { value } : {}),
     ...(hideUnchanged ? { changesOnly: true } : {}),
   };
@@ -148,21 +171,49 @@ export function RunItemsPanel(props: {
     JSON.stringify({ id: run.id, filter, sort, page, pageSize, refresh: props.refreshKey }),
   );
   const onEnter = (apply: () => void) => (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      apply();
-      setPage(1);
-    }
+    if (event.key === 'Enter') apply();
   };
-  const setTile = (next: TileFilter) => {
-    props.onTile(next);
-    setPage(1);
-  };
-  const filtered = Boolean(action || status || q || attribute.trim() || value);
-  const pages = items.data ? Math.max(1, Math.ceil(items.data.total / pageSize)) : 1;
+  const filtered = Boolean(action || status || q || attribute || value);
+  const total = items.data?.total;
+  const pages = total === undefined ? 1 : Math.max(1, Math.ceil(total / pageSize));
+  // A link to a page past the end (the filter matches fewer persons now) shows the last page instead.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the numbers are the trigger
+  useEffect(() => {
+    if (total !== undefined && page > pages) props.onReview({ ...review, page: pages }, { replace: true });
+  }, [total, page, pages]);
   const goTo = () => {
     const n = Number(jump);
     if (Number.isInteger(n) && n >= 1) setPage(Math.min(n, pages));
     setJump('');
+  };
+  // The open person: from the page shown, else looked up by their employee number (a shared link).
+  const person = review.person;
+  const onPage = person ? items.data?.items.find((i) => i.employeeNumber === person) : undefined;
+  const lookedUp = useResource(
+    () =>
+      person && !onPage && items.data
+        ? call(listRunItems, { params: { id: run.id }, query: { q: person, pageSize: 50 } }).then((found) =>
+            found.items.find((i) => i.employeeNumber === person),
+          )
+        : Promise.resolve(undefined),
+    `${run.id}|${person ?? ''}|${onPage ? 'on-page' : items.data ? 'look-up' : 'wait'}`,
+  );
+  const found = onPage ?? lookedUp.data;
+  // The person last shown stays in their panel while the list reloads (a live run's progress).
+  const [shown, setShown] = useState<RunItem | undefined>(undefined);
+  useEffect(() => {
+    if (found) setShown(found);
+  }, [found]);
+  const open =
+    person === undefined ? undefined : (found ?? (shown?.employeeNumber === person ? shown : undefined));
+  const missing = person !== undefined && items.data !== undefined && !found && !lookedUp.loading;
+  const openPerson = (item: RunItem) => {
+    setShown(item);
+    props.onReview({ ...review, person: item.employeeNumber });
+  };
+  const closePerson = () => {
+    const { person: _closed, ...rest } = review;
+    props.onReview(rest, { replace: true });
   };
 
   return (
@@ -175,7 +226,7 @@ export function RunItemsPanel(props: {
           noneLabel="All actions"
           options={ACTIONS}
           optionLabel={(a) => ACTION_LABELS[a]}
-          onChange={(a) => setTile({ ...(a ? { action: a } : {}), ...(status ? { status } : {}) })}
+          onChange={(a) => change({ action: a || undefined })}
         />
         <OptionalSelect<ItemStatus>
           label="Status"
@@ -184,19 +235,16 @@ export function RunItemsPanel(props: {
           noneLabel="All statuses"
           options={ITEM_STATUSES}
           optionLabel={(st) => ITEM_STATUS_LABELS[st].label}
-          onChange={(st) => setTile({ ...(action ? { action } : {}), ...(st ? { status: st } : {}) })}
+          onChange={(st) => change({ status: st || undefined })}
         />
         <Field label="Name or employee number">
           <SearchBox
             value={draft}
             onChange={(_, d) => {
               setDraft(d.value);
-              if (d.value === '' && q !== '') {
-                setQ('');
-                setPage(1);
-              }
+              if (d.value === '' && q !== '') change({ q: undefined });
             }}
-            onKeyDown={onEnter(() => setQ(draft.trim()))}
+            onKeyDown={onEnter(() => change({ q: draft.trim() || undefined }))}
             placeholder="Search, press Enter"
             // The service takes this much: a longer text is cut while typing, not refused as "q: …".
             maxLength={RunItemFilter.q.maxLength}
@@ -206,12 +254,13 @@ export function RunItemsPanel(props: {
         <Field label="Changed attribute">
           <Input
             name="filter-attribute"
-            value={attribute}
+            value={attributeDraft}
             placeholder="e.g. department"
             maxLength={RunItemFilter.attribute.maxLength}
             onChange={(_, d) => {
-              setAttribute(d.value);
-              setPage(1);
+              // Applied as it is typed; one history entry for the whole word, not one per letter.
+              setAttributeDraft(d.value);
+              change({ attribute: d.value.trim() || undefined }, { replace: attribute !== '' });
             }}
             aria-label="Only persons whose change includes this attribute"
           />
@@ -221,12 +270,9 @@ export function RunItemsPanel(props: {
             value={valueDraft}
             onChange={(_, d) => {
               setValueDraft(d.value);
-              if (d.value === '' && value !== '') {
-                setValue('');
-                setPage(1);
-              }
+              if (d.value === '' && value !== '') change({ value: undefined });
             }}
-            onKeyDown={onEnter(() => setValue(valueDraft.trim()))}
+            onKeyDown={onEnter(() => change({ value: valueDraft.trim() || undefined }))}
             placeholder="Search, press Enter"
             maxLength={RunItemFilter.value.maxLength}
             aria-label="Search changes by old or new value"
@@ -237,8 +283,7 @@ export function RunItemsPanel(props: {
             name="sort"
             value={sort}
             onChange={(_, d) => {
-              setSort(d.value as Sort);
-              setPage(1);
+              change({ sort: d.value as Sort });
             }}
           >
             {(Object.keys(SORTS) as Sort[]).map((k) => (
@@ -252,8 +297,7 @@ export function RunItemsPanel(props: {
           label={`Show persons with no change${run.unchangedCount > 0 ? ` (${run.unchangedCount})` : ''}`}
           checked={showUnchanged}
           onChange={(_, d) => {
-            setShowUnchanged(d.checked);
-            setPage(1);
+            change({ noChange: d.checked ? 'show' : 'hide' });
           }}
           data-testid="show-unchanged"
         />
@@ -270,6 +314,22 @@ export function RunItemsPanel(props: {
           </DownloadButton>
         </div>
       </div>
+      {props.ignored.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-ignored">
+          <MessageBarBody>
+            This link asks for {props.ignored.map((i) => `“${i}”`).join(', ')}, which this page does not know;
+            it shows its default instead.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {missing && (
+        <MessageBar intent="warning" layout="multiline" data-testid="review-missing-person">
+          <MessageBarBody>No person with employee number “{person}” is in this run.</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={closePerson}>Dismiss</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {run.itemsPrunedAt && (
         <Text block>
           The persons of this run were removed by the retention policy; the summary above stays.
@@ -308,10 +368,10 @@ export function RunItemsPanel(props: {
             <DataTable
               label="Persons in this run"
               testId="run-items"
-              columns={columns(setOpen, named)}
+              columns={columns(openPerson, named)}
               rows={list.items}
               rowKey={(item) => item.employeeNumber}
-              onOpen={setOpen}
+              onOpen={openPerson}
               rowData={(item) => ({ 'data-employee': item.employeeNumber })}
             />
             <div className={styles.footer}>
@@ -321,8 +381,7 @@ export function RunItemsPanel(props: {
                   className={styles.narrow}
                   value={String(pageSize)}
                   onChange={(_, d) => {
-                    setPageSize(Number(d.value));
-                    setPage(1);
+                    change({ pageSize: Number(d.value) });
                   }}
                 >
                   {PAGE_SIZES.map((n) => (
@@ -362,7 +421,7 @@ export function RunItemsPanel(props: {
       </ListStates>
       <RunItemDrawer
         item={open}
-        onClose={() => setOpen(undefined)}
+        onClose={closePerson}
         {...(props.connection
           ? {
               actions: (item: RunItem) => (

@@ -47,6 +47,7 @@ import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
+import { ignoredInRoute, type RunReview, reviewFromRoute, reviewToRoute } from './run-review.ts';
 
 /** The service's reasons are phrases ("4 disables + deletes, over the limit of 2"); end them. */
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -63,7 +64,7 @@ const useStyles = makeStyles({
   },
 });
 
-export function RunPage(props: { readonly id: string }) {
+export function RunPage(props: { readonly id: string; readonly filter: Readonly<Record<string, string>> }) {
   const styles = useStyles();
   const { can } = useSession();
   const run = useResource(() => call(getRun, { params: { id: props.id } }), props.id);
@@ -74,8 +75,19 @@ export function RunPage(props: { readonly id: string }) {
   );
   const [decision, setDecision] = useState<'approve' | 'discard' | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  // A summary tile filters the persons below; clicking it again clears the filter.
-  const [tile, setTile] = useState<TileFilter>({});
+  // How the persons are reviewed lives in the URL (a reload, a shared link, Back keep it).
+  const review = reviewFromRoute(props.filter);
+  const toReview = (next: RunReview, options?: { readonly replace?: boolean }) =>
+    navigate({ page: 'run', id: props.id, filter: reviewToRoute(next) }, options);
+  // A summary tile filters the persons below (from their first page); clicking it again clears it.
+  const tile: TileFilter = {
+    ...(review.action ? { action: review.action } : {}),
+    ...(review.status ? { status: review.status } : {}),
+  };
+  const setTile = (next: TileFilter) => {
+    const { action: _a, status: _s, ...rest } = review;
+    toReview({ ...rest, ...next, page: 1 });
+  };
   const cancel = useAction(() => call(cancelRun, { params: { id: props.id } }));
   const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
   usePolling(live, 1000, run.reload);
@@ -214,8 +226,9 @@ export function RunPage(props: { readonly id: string }) {
           <RunItemsPanel
             run={r}
             refreshKey={refreshKey}
-            tile={tile}
-            onTile={setTile}
+            review={review}
+            ignored={ignoredInRoute(props.filter)}
+            onReview={toReview}
             connection={
               connection.data ? { id: connection.data.id, state: connection.data.state } : undefined
             }
