@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { escapeRdnValue, normaliseDn, rdnValue, splitDn, unescapeRdnValue, userDn } from './dn.ts';
+import { escapeRdnValue, isWithin, normaliseDn, rdnValue, splitDn, unescapeRdnValue, userDn } from './dn.ts';
 import { fileTimeToIso, generalizedTimeToIso, isoToFileTime } from './file-time.ts';
 import { guidDn, guidToBytes, guidToString } from './guid.ts';
 import { initialPassword, unicodePwd } from './initial-password.ts';
@@ -178,4 +178,15 @@ test('whenCreated: GeneralizedTime in UTC becomes an ISO instant; anything else 
   assert.equal(generalizedTimeToIso('20240115083000Z'), '2024-01-15T08:30:00Z');
   assert.equal(generalizedTimeToIso('20240115083000+0100'), null);
   assert.equal(generalizedTimeToIso(undefined), null);
+});
+
+test('isWithin compares RDN by RDN, per RFC 4514 (escapes, case, multi-valued RDNs in any order)', () => {
+  assert.equal(isWithin('OU=Staff, DC=hrsync,DC=TEST', 'dc=hrsync,dc=test'), true);
+  assert.equal(isWithin('DC=hrsync,DC=test', 'DC=hrsync,DC=test'), true);
+  assert.equal(isWithin('OU=a\\2Cb,DC=hrsync,DC=test', 'DC=hrsync,DC=test'), true);
+  assert.equal(isWithin('OU=x\\,DC=hrsync,DC=test', 'DC=hrsync,DC=test'), false);
+  assert.equal(isWithin('OU=x\\,DC=test', 'DC=test'), false);
+  assert.equal(isWithin('OU=Staff,DC=other,DC=test', 'DC=hrsync,DC=test'), false);
+  // The attributes of a multi-valued RDN in any order, as RFC 4514 compares them.
+  assert.equal(isWithin('OU=Staff,OU=Zorg+L=Utrecht,DC=test', 'l=utrecht+ou=zorg,DC=test'), true);
 });

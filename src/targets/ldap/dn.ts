@@ -3,6 +3,8 @@
  * LF). ldapts' DN class emits RFC 2253 quoted values (`CN="de Vries, Jan"`), which Windows may not
  * accept (active-directory.md §2.2), so it is not used.
  */
+import { dnWithin } from '../../core/index.ts';
+
 const SPECIAL = new Set([',', '+', '"', '\\', '<', '>', ';', '=']);
 
 /** Escapes one attribute value for use in an RDN (`CN=<value>`). */
@@ -84,8 +86,14 @@ export function normaliseDn(dn: string): string {
   return parts.join(',');
 }
 
-/** True when `dn` is `ancestor` or lies beneath it. */
+/**
+ * True when `dn` is `ancestor` or lies beneath it: RDN by RDN with the RFC 4514 parser of
+ * core/distinguished-name.ts (a value's escaped comma is no boundary); for a DN that parser refuses,
+ * by the normalised text.
+ */
 export function isWithin(dn: string, ancestor: string): boolean {
+  const within = dnWithin(dn, ancestor);
+  if (within !== null) return within;
   const d = normaliseDn(dn);
   const a = normaliseDn(ancestor);
   return d === a || d.endsWith(`,${a}`);

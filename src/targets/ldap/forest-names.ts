@@ -19,7 +19,7 @@ import { HrsyncError } from '../../core/index.ts';
 import type { ImpliedName, ScopedReservation } from '../../engine/ports.ts';
 import { entryValue } from './directory-attributes.ts';
 import { type DirectoryConnection, SEARCH_TIME_LIMIT } from './directory-connection.ts';
-import { normaliseDn, splitDn } from './dn.ts';
+import { isWithin, normaliseDn, splitDn } from './dn.ts';
 import { classifyLdapError } from './ldap-errors.ts';
 
 const PAGE_SIZE = 1000;
@@ -138,10 +138,8 @@ export async function readNonAccounts(
 ): Promise<void> {
   const attributes = ['objectClass', 'name', 'sAMAccountName', ...NAME_ATTRIBUTES];
   const entries = await searchAll(conn, baseDn, 'sub', NOT_ACCOUNTS, attributes);
-  const base = normaliseDn(baseDn);
   for (const container of containersOutside) {
-    const inside = normaliseDn(container) === base || normaliseDn(container).endsWith(`,${base}`);
-    if (!inside) {
+    if (!isWithin(container, baseDn)) {
       try {
         entries.push(...(await searchAll(conn, container, 'one', '(objectClass=*)', attributes)));
       } catch (error) {
@@ -186,9 +184,7 @@ export async function readForestOutside(
     return typeof nc === 'string' ? [nc] : [];
   });
   const base = normaliseDn(info.baseDn);
-  const own = domains
-    .filter((nc) => base === normaliseDn(nc) || base.endsWith(`,${normaliseDn(nc)}`))
-    .sort((a, b) => b.length - a.length)[0];
+  const own = domains.filter((nc) => isWithin(info.baseDn, nc)).sort((a, b) => b.length - a.length)[0];
   const others = domains.filter((nc) => nc !== own);
   // Windows signs every account of the domain in as sAMAccountName@<the domain's DNS name> unless
   // another account holds that as its UPN; Samba refuses a UPN or sAMAccountName that would make
