@@ -6,6 +6,7 @@
  */
 import { Kind, type TSchema } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { patternWords } from '../contracts/index.ts';
 import {
   ERROR_CATALOGUE,
   type ErrorCode,
@@ -40,7 +41,11 @@ function validationDetails(errors: readonly AjvError[]): ErrorDetail[] {
     const extra = e.params?.missingProperty ?? e.params?.additionalProperty;
     const path = `${e.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
     const message =
-      e.keyword === 'additionalProperties' ? 'is not a known field' : (e.message ?? 'is invalid');
+      e.keyword === 'additionalProperties'
+        ? 'is not a known field'
+        : e.keyword === 'pattern' && typeof e.params?.pattern === 'string'
+          ? patternWords(e.params.pattern)
+          : (e.message ?? 'is invalid');
     const key = `${path} ${message}`;
     // A union reports once per branch; keep one line per path and message.
     if (seen.has(key)) continue;
@@ -83,7 +88,11 @@ function bodyDetails(errors: readonly AjvError[], body?: { schema: unknown; valu
   if (!errors.some((e) => e.keyword === 'anyOf')) return plain;
   if (typeof schema !== 'object' || schema === null || !(Kind in schema)) return plain;
   try {
-    const explained = explainErrors(schema as TSchema, body?.value, { values: false });
+    const explained = explainErrors(schema as TSchema, body?.value, { values: false }).map((d) => {
+      // TypeBox's "Expected string to match '<pattern>'" (a pattern without a description), in words.
+      const pattern = /^expected string to match '(.*)'$/s.exec(d.message)?.[1];
+      return pattern === undefined ? d : { path: d.path, message: patternWords(pattern) };
+    });
     return explained.length > 0 ? explained : plain;
   } catch {
     return plain;

@@ -36,7 +36,12 @@ test("the API's (Ajv) and the configuration check's (TypeBox) phrases read as se
     ['must be >= 0', 'must be 0 or more'],
     ["must have required property 'name'", 'is required'],
     ['must match pattern "\\S"', 'must not be blank'],
-    ['must match pattern "^[a-z]+$"', 'is not in the expected form'],
+    // Every pattern of the API has words (pattern-words.ts); one without them is still never shown.
+    [
+      'must match pattern "^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$"',
+      'must be a domain name such as contoso.nl: letters, digits, hyphens and dots, ending in a dot and two or more letters',
+    ],
+    ['must match pattern "^[a-z]+$"', 'is not in the form this field takes'],
     ['must NOT have fewer than 1 characters', 'must not be empty'],
     ['must be equal to one of the allowed values', 'is not one of the choices'],
     ['expected integer to be less or equal to 8 (got 20)', 'must be 8 or less (it is 20)'],
@@ -44,8 +49,12 @@ test("the API's (Ajv) and the configuration check's (TypeBox) phrases read as se
     ['expected string (missing)', 'is required'],
     ['expected union value (got "bogus")', 'is not an accepted value (it is "bogus")'],
     [
+      'expected string to match \'^[0-9]{5,6}$\' (got "1234")',
+      'must be the AFAS environment number: 5 or 6 digits, e.g. 12345 (it is "1234")',
+    ],
+    [
       'expected string to match \'^[A-Za-z0-9.-]+$\' (got "a b")',
-      'is not in the expected form (it is "a b")',
+      'is not in the form this field takes (it is "a b")',
     ],
     ['expected array length to be greater or equal to 1 (got [])', 'needs at least 1 (it is [])'],
     ['unknown time zone "Mars/Olympus"', 'unknown time zone "Mars/Olympus"'],

@@ -5,6 +5,8 @@
  * The CLI prints the path beside the words, since a configuration file is edited by its paths.
  */
 
+import { patternWords } from './pattern-words.ts';
+
 /** The fields of the API's bodies and of a connection configuration, as the console's forms label them. */
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   thresholds: 'Safety thresholds',
@@ -142,24 +144,20 @@ const ajvWords = (message: string): string =>
     .replace(/^must be equal to one of the allowed values$/, 'is not one of the choices')
     .replace(/^must match format "(email)"$/, 'is not an e-mail address')
     .replace(/^must match format "(uri|url)"$/, 'is not a web address')
-    .replace(/^must match pattern "\\S"$/, 'must not be blank')
-    .replace(
-      /^must match pattern "\^\[\^\\u0000-\\u001F\\u007F-\\u009F\]\*\$"$/,
-      'may not hold control characters (a line break, a tab, an escape code)',
-    )
-    .replace(/^must match pattern ".*"$/, 'is not in the expected form');
+    .replace(/^must match pattern "(.*)"$/s, (_, pattern: string) => patternWords(pattern));
 
 /**
  * TypeBox's phrases (the configuration check, src/core/config/validate.ts: "expected integer to be
  * greater or equal to 0 (got -1)") the same way; the value it got stays beside the words.
  */
-const TYPEBOX: readonly (readonly [RegExp, string])[] = [
+const TYPEBOX: readonly (readonly [RegExp, string | ((match: string, group: string) => string)])[] = [
   [/^expected required property$/i, 'is required'],
   [/^expected union value$/i, 'is not an accepted value'],
   [/^unexpected property$/i, 'is not a setting hrsync knows'],
   [/^expected string to match '(email)' format$/i, 'is not an e-mail address'],
   [/^expected string to match '(uri|url)' format$/i, 'is not a web address'],
-  [/^expected string to match .*$/i, 'is not in the expected form'],
+  [/^expected string to match '(.*)'$/is, (_: string, pattern: string) => patternWords(pattern)],
+  [/^expected string to match .*$/i, 'is not in the form this field takes'],
   [/^expected string length greater or equal to 1$/i, 'must not be empty'],
   [/^expected string length greater or equal to (\d+)$/i, 'must have at least $1 characters'],
   [/^expected string length less or equal to (\d+)$/i, 'must have at most $1 characters'],
@@ -186,7 +184,9 @@ function typeboxWords(message: string): string | null {
   if (!rule) return null;
   // Whatever shape was expected, a missing value is simply required.
   if (m?.[2] === 'missing') return 'is required';
-  const words = head.replace(rule[0], rule[1]);
+  const [pattern, replacement] = rule;
+  const words =
+    typeof replacement === 'string' ? head.replace(pattern, replacement) : head.replace(pattern, replacement);
   return m?.[2] ? `${words} (it is ${m[2].slice(4)})` : words;
 }
 

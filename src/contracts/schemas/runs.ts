@@ -151,6 +151,8 @@ export const DecisionBody = T.Object(
 );
 
 export const SyncPersonBody = T.Object(
-  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^[^,;]*\\S[^,;]*$' }) },
+  // Something besides spaces, and no , or ; anywhere (`\\S` there let one through): AFAS filters
+  // cannot carry them (afas-url.ts).
+  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^[^,;]*[^,;\\s][^,;]*$' }) },
   { additionalProperties: false },
 );
