@@ -1,7 +1,8 @@
 /**
  * The agent's only network path to the service: outbound HTTPS requests, each signed with the
  * agent's key. Errors are classified here: refused (revoked, unknown — stop), conflict (the operation
- * is no longer ours — drop it) or anything else (network, restart — retry with back-off).
+ * is no longer ours — drop it) or anything else (network, restart, this machine's clock off — retry
+ * with back-off).
  */
 import type { Static } from '@sinclair/typebox';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
@@ -18,7 +19,7 @@ import {
   type RegisterAgentBody,
   registerAgent,
 } from '../contracts/index.ts';
-import { AGENT_AUTH_SCHEME } from './protocol-constants.ts';
+import { AGENT_AUTH_SCHEME, AGENT_SIGNATURE_TIME_PATH } from './protocol-constants.ts';
 import type { RequestSigner } from './signing.ts';
 
 export class AgentRequestError extends Error {
@@ -109,15 +110,27 @@ export class AgentClient {
     if (response.ok) return JSON.parse(text) as R;
     let code = '';
     let message = text.slice(0, 300);
+    let details: readonly { path?: unknown }[] = [];
     try {
-      const parsed = JSON.parse(text) as { error?: { code?: string; message?: string } };
+      const parsed = JSON.parse(text) as {
+        error?: { code?: string; message?: string; details?: { path?: unknown }[] };
+      };
       code = parsed.error?.code ?? '';
       message = parsed.error?.message ?? message;
+      details = Array.isArray(parsed.error?.details) ? parsed.error.details : [];
     } catch {
       // not JSON: a proxy's error page; keep its first characters
     }
+    // Refused for this machine's clock: retried (the message says to fix the clock), not a stop.
+    const clockOff = details.some(
+      (d) => typeof d.path === 'string' && d.path.startsWith(AGENT_SIGNATURE_TIME_PATH),
+    );
     const kind =
-      code === 'HRS_AGENT_REFUSED' ? 'refused' : response.status === 409 ? 'conflict' : 'transient';
+      code === 'HRS_AGENT_REFUSED' && !clockOff
+        ? 'refused'
+        : response.status === 409
+          ? 'conflict'
+          : 'transient';
     throw new AgentRequestError(`${response.status} ${code}: ${message}`, kind, response.status);
   }
 }

@@ -13,6 +13,15 @@ export const AGENT_JWT_AUDIENCE = 'hrsync-agent-protocol';
  */
 export const AGENT_SIGNATURE_LIFETIME_S = 120;
 
+/** How far the agent's clock may be off the service's, either way, in seconds. */
+export const AGENT_CLOCK_TOLERANCE_S = 60;
+
+/**
+ * Where a refusal for the signature's time points (`…/iat`, `…/exp`): the agent's clock is off, which
+ * NTP may yet put right, so the agent keeps trying (and saying why) instead of stopping as when revoked.
+ */
+export const AGENT_SIGNATURE_TIME_PATH = '/headers/authorization/';
+
 /**
  * The `bdh` claim of an agent's signature: SHA-256 (base64url) of the request body's exact bytes
  * (empty when there is none), so a signature lets in only the body it was made for — the pages and

@@ -15,15 +15,22 @@ export async function newAgentKeyPair(): Promise<{ publicJwk: JWK; privateJwk: J
 /** A signature for one request: its method, path and the exact body text sent ('' for none). */
 export type RequestSigner = (method: string, path: string, body: string) => Promise<string>;
 
-export async function requestSigner(agentId: string, privateJwk: JWK): Promise<RequestSigner> {
+/** `now`: the agent machine's clock (ms); tests pass one that is off. */
+export async function requestSigner(
+  agentId: string,
+  privateJwk: JWK,
+  now: () => number = Date.now,
+): Promise<RequestSigner> {
   const key = await importJWK(privateJwk, 'EdDSA');
-  return (method, path, body) =>
-    new SignJWT({ htm: method, htu: path, bdh: agentBodyDigest(body) })
+  return (method, path, body) => {
+    const issuedAt = Math.floor(now() / 1000);
+    return new SignJWT({ htm: method, htu: path, bdh: agentBodyDigest(body) })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'hrsync-agent+jwt' })
       .setIssuer(agentId)
       .setAudience(AGENT_JWT_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${AGENT_SIGNATURE_LIFETIME_S}s`)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + AGENT_SIGNATURE_LIFETIME_S)
       .setJti(randomUUID())
       .sign(key);
+  };
 }

@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { importJWK, type JWK, SignJWT } from 'jose';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
-import { AgentClient, AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
+import {
+  AgentClient,
+  AgentRequestError,
+  AgentStateDir,
+  registerAgentState,
+  requestSigner,
+} from '../../src/agent/index.ts';
 import { agentBodyDigest } from '../../src/agent/protocol-constants.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import { type AgentService, startAgentService } from './support/stack.ts';
@@ -236,6 +242,7 @@ for (const dialect of DIALECTS) {
         assert.match(refused.body.error.message, says);
         assert.match(refused.body.error.message, new RegExp(`^Agent "dc-agent-sig" .*; ${accepted}\\. `));
         assert.match(refused.body.error.message, checkClock);
+        assert.match(refused.body.error.details[0]?.path ?? '', /^\/headers\/authorization\/(exp|iat)$/);
       }
       // Within the window: fresh, expired 30 s ago (a clock 30 s behind), made 30 s ahead.
       for (const [iat, exp] of [
@@ -248,6 +255,28 @@ for (const dialect of DIALECTS) {
       }
       const warned = svc.logLines.filter((l) => l.includes('agent request refused: Agent'));
       assert.equal(warned.length, cases.length, 'each refusal is logged once, as a warning');
+    });
+
+    test("an agent whose machine's clock is off is told to check it, and keeps trying instead of stopping as when revoked", async () => {
+      for (const offByMs of [-300_000, +120_000]) {
+        const skewed = new AgentClient(
+          { server: svc.url, ca: svc.pki.caCertPem },
+          await requestSigner(agentId, privateJwk, () => Date.now() + offByMs),
+        );
+        try {
+          await assert.rejects(skewed.work({ working: [], capacity: 0, wait: false }), (e: unknown) => {
+            assert.ok(e instanceof AgentRequestError, String(e));
+            assert.match(e.message, /^401 HRS_AGENT_REFUSED: Agent "dc-agent-sig" signed this request at /);
+            assert.match(e.message, /Check the clock of the agent's machine/);
+            assert.equal(e.kind, 'transient', `${offByMs} ms: retried with back-off, not a stop`);
+            return true;
+          });
+        } finally {
+          await skewed.close();
+        }
+      }
+      // With the clock right again the same agent is let in.
+      assert.deepEqual((await client.work({ working: [], capacity: 0, wait: false })).operations, []);
     });
 
     test('a token without a unique id (jti) is refused with the advice to update the agent', async () => {

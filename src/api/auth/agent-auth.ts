@@ -11,8 +11,10 @@ import type { FastifyRequest } from 'fastify';
 import { decodeJwt, errors, importJWK, type JWTPayload, jwtVerify } from 'jose';
 import {
   AGENT_AUTH_SCHEME,
+  AGENT_CLOCK_TOLERANCE_S,
   AGENT_JWT_AUDIENCE,
   AGENT_SIGNATURE_LIFETIME_S,
+  AGENT_SIGNATURE_TIME_PATH,
   agentBodyDigest,
 } from '../../agent/protocol-constants.ts';
 import { HrsyncError } from '../../core/index.ts';
@@ -26,7 +28,7 @@ import { rawBodyOf } from '../plugins/input-hygiene.ts';
  * agent signs just before sending, so a minute of drift is what NTP-kept clocks never reach.
  */
 const MAX_TOKEN_AGE_S = AGENT_SIGNATURE_LIFETIME_S;
-export const CLOCK_TOLERANCE_S = 60;
+export const CLOCK_TOLERANCE_S = AGENT_CLOCK_TOLERANCE_S;
 /** The agent sends a UUID; anything much longer is not from hrsync. */
 const MAX_JTI_LENGTH = 128;
 
@@ -67,16 +69,23 @@ function timeRefusal(agent: Agent, error: unknown, now: number): HrsyncError | n
   const serviceClock = `by the service's clock (${instant(now)})`;
   const allowed = `a signature is accepted for ${MAX_TOKEN_AGE_S} s after it was made, give or take ${CLOCK_TOLERANCE_S} s of clock difference`;
   const whose = `Agent "${agent.name}" signed this request${madeAt}`;
+  // The detail's path tells the agent that its clock is off (it keeps trying), not that it is revoked.
+  const offClock = (message: string) =>
+    new HrsyncError('HRS_AGENT_REFUSED', message, {
+      details: [
+        { path: `${AGENT_SIGNATURE_TIME_PATH}${error.claim}`, message: 'the agent machine’s clock is off' },
+      ],
+    });
   if (error.claim === 'exp' && typeof exp === 'number') {
-    return refused(
+    return offClock(
       `${whose}, and the signature expired at ${instant(exp)}, ${now - exp} s ago ${serviceClock}; ${allowed}. ${CHECK_CLOCK}`,
     );
   }
   if (error.claim === 'iat' && typeof iat === 'number' && iat < now) {
-    return refused(`${whose}, ${now - iat} s ago ${serviceClock}: too old; ${allowed}. ${CHECK_CLOCK}`);
+    return offClock(`${whose}, ${now - iat} s ago ${serviceClock}: too old; ${allowed}. ${CHECK_CLOCK}`);
   }
   if ((error.claim === 'iat' || error.claim === 'nbf') && typeof iat === 'number') {
-    return refused(
+    return offClock(
       `${whose}, ${iat - now} s ahead of the service's clock (${instant(now)}): the agent's clock is ahead; ${allowed}. ${CHECK_CLOCK}`,
     );
   }
