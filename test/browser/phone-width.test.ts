@@ -3,7 +3,9 @@
  * page fits the window without a sideways scroll, and a dialog keeps a margin from both edges of the
  * window with all its controls inside it (Fluent let a dialog take the whole width below 480 px: at
  * 390 px it touched the left edge and slid under the scrollbar, 375 px wide); a run's "Compare with"
- * names the chosen run in full; step 3's delete buttons say which mapping rule they delete.
+ * names the chosen run in full; step 3's delete buttons say which mapping rule they delete; and no
+ * select, dropdown or combobox on those pages cuts the value it shows at 390 px (step 3's "If too
+ * long" read "Default: fail (ma").
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -101,6 +103,82 @@ const dialogFit = (page: Page, margin: number): Promise<string[]> =>
     }
     return found;
   }, margin);
+
+/**
+ * The selects, dropdowns and comboboxes whose chosen value is cut in the control: a Fluent dropdown's
+ * button or a combobox's input scrolls (scrollWidth > clientWidth); a native select never scrolls, so
+ * its chosen option's text is laid out in the select's font (a canvas measures it) against the box
+ * inside its padding (the arrow sits in the right padding). A select whose value is written out whole
+ * under it (`data-written-out`, ui/WrittenOut.tsx) counts as readable when that line shows all of it
+ * uncut inside the window.
+ */
+const cutValues = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    interface El {
+      readonly tagName: string;
+      readonly textContent: string | null;
+      readonly scrollWidth: number;
+      readonly clientWidth: number;
+      readonly value?: string;
+      readonly selectedOptions?: ArrayLike<{ readonly textContent: string | null }>;
+      getBoundingClientRect(): { readonly left: number; readonly right: number; readonly width: number };
+      getAttribute(name: string): string | null;
+    }
+    const { document, getComputedStyle } = globalThis as unknown as {
+      document: {
+        readonly documentElement: { readonly clientWidth: number };
+        querySelectorAll(selector: string): ArrayLike<El>;
+        getElementById(id: string): El | null;
+        createElement(tag: 'canvas'): {
+          getContext(kind: '2d'): { font: string; measureText(text: string): { readonly width: number } };
+        };
+      };
+      getComputedStyle(el: El): {
+        readonly font: string;
+        readonly paddingLeft: string;
+        readonly paddingRight: string;
+      };
+    };
+    const measure = document.createElement('canvas').getContext('2d');
+    const window = document.documentElement.clientWidth;
+    const found: string[] = [];
+    const controls = document.querySelectorAll('select, .fui-Dropdown__button, input[role="combobox"]');
+    for (const el of Array.from(controls)) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const name = el.getAttribute('aria-label') ?? el.getAttribute('name') ?? el.tagName.toLowerCase();
+      let shown: string;
+      let needs: number;
+      let has: number;
+      if (el.tagName === 'SELECT') {
+        const style = getComputedStyle(el);
+        shown = el.selectedOptions?.[0]?.textContent ?? '';
+        measure.font = style.font;
+        needs = measure.measureText(shown).width;
+        has = el.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      } else {
+        shown = el.tagName === 'INPUT' ? (el.value ?? '') : (el.textContent ?? '');
+        needs = el.scrollWidth;
+        has = el.clientWidth;
+      }
+      if (needs <= has + 0.5) continue;
+      const line = el.getAttribute('data-written-out');
+      const written = line ? document.getElementById(line) : null;
+      const lineBox = written?.getBoundingClientRect();
+      if (
+        written &&
+        lineBox &&
+        lineBox.width > 0 &&
+        written.textContent === shown &&
+        written.scrollWidth <= written.clientWidth &&
+        lineBox.left >= 0 &&
+        lineBox.right <= window
+      )
+        continue;
+      found.push(`${name} shows "${shown}" in ${Math.round(has)} px; it needs ${Math.round(needs)} px`);
+    }
+    return found;
+  });
 
 interface PhonePage {
   readonly name: string;
@@ -345,5 +423,41 @@ test('step 3: each mapping rule has a delete button named after its number and a
     // The rules after it move up a number.
     const next = DEFAULT_SECTIONS.mapping[mail]?.target ?? '';
     await table.getByRole('button', { name: `Delete mapping rule ${mail} (${next})`, exact: true }).waitFor();
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('at 390 px no select, dropdown or combobox cuts the value it shows', () =>
+  flow(w, 'phone-select-values', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await page.setViewportSize({ width: 390, height: 800 });
+    await signIn(page, stack.users.admin);
+    const problems: string[] = [];
+    let controls = 0;
+    for (const p of PAGES) {
+      await page.goto(`/${p.hash()}`);
+      await p.ready(page).first().waitFor();
+      await page
+        .getByText(/^Loading/)
+        .first()
+        .waitFor({ state: 'detached' });
+      controls += await page.locator('select, .fui-Dropdown__button, input[role="combobox"]').count();
+      problems.push(...(await cutValues(page)).map((o) => `${p.name}: ${o}`));
+    }
+    // Step 4's filter: every operator it offers, chosen in turn ("is one of (comma separated)" was cut).
+    await page.goto(`/#/connections/${connectionId}/steps/4`);
+    await page.getByRole('button', { name: /^Add filter/ }).click();
+    const operator = page.getByLabel('Filter 1 clause 1 operator');
+    const operators = await operator
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
+    assert.ok(operators.length > 10, operators.join(', '));
+    for (const op of operators) {
+      await operator.selectOption(op);
+      problems.push(...(await cutValues(page)).map((o) => `step 4, operator ${op}: ${o}`));
+    }
+    // The pages hold the controls this is about (step 3 alone has dozens), so it cannot pass empty.
+    assert.ok(controls > 40, `${controls} controls on the pages`);
+    assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));

@@ -13,10 +13,8 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { RUN_KIND_LABELS, runStatusLabel } from '../ui/labels.ts';
 import { useTimeZone } from '../ui/time-zone.ts';
+import { useWrittenOutBox, useWrittenOutId, WrittenOut } from '../ui/WrittenOut.tsx';
 import { DifferenceList } from './DifferenceList.tsx';
-
-/** Below this a run's name ("Sync of 6 Dec 2026, 10:44 CET — Completed with failures") is cut in its select. */
-const NARROW = '@media (max-width: 700px)';
 
 /** The same rule the service applies: runs whose items are the plan they made. */
 export const COMPARABLE_RUN_STATUSES: readonly Run['status'][] = ['succeeded', 'blocked', 'discarded'];
@@ -24,9 +22,6 @@ export const COMPARABLE_RUN_STATUSES: readonly Run['status'][] = ['succeeded', '
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '12px' },
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
-  // On a phone the select takes the card's width; what it cannot show whole is written out below it.
-  field: { minWidth: 0, maxWidth: '100%', [NARROW]: { flex: '1 1 100%' } },
-  chosen: { display: 'none', [NARROW]: { display: 'block', overflowWrap: 'anywhere' } },
 });
 
 // The run's outcome, as its badge says it: "Succeeded" named a run completed with failures too.
@@ -35,6 +30,8 @@ const describe = (r: Run, zone: string) =>
 
 export function RunCompare(props: { readonly run: Run }) {
   const styles = useStyles();
+  const box = useWrittenOutBox();
+  const writtenOut = useWrittenOutId();
   const zone = useTimeZone();
   const runs = useResource(
     () => call(listRuns, { params: { id: props.run.connectionId }, query: { pageSize: 100 } }),
@@ -64,9 +61,15 @@ export function RunCompare(props: { readonly run: Run }) {
   return (
     <div className={styles.stack}>
       <div className={styles.row}>
-        <div className={styles.field}>
+        {/* A run's name is longer than a phone's select shows: written out whole under it. */}
+        <div className={box}>
           <Field label="Compare with">
-            <Select value={base} onChange={(_, d) => setChosen(d.value)} name="compare-with">
+            <Select
+              value={base}
+              onChange={(_, d) => setChosen(d.value)}
+              name="compare-with"
+              data-written-out={writtenOut}
+            >
               {others.map((r) => (
                 <option key={r.id} value={r.id}>
                   {describe(r, zone)}
@@ -74,13 +77,11 @@ export function RunCompare(props: { readonly run: Run }) {
               ))}
             </Select>
           </Field>
-          {/* A closed select shows one line, cut at its edge; the chosen run's whole name wraps here.
-              Hidden from screen readers: they read the select's value in full already. */}
-          {chosenRun && (
-            <Text className={styles.chosen} size={200} aria-hidden data-testid="compare-with-chosen">
-              {describe(chosenRun, zone)}
-            </Text>
-          )}
+          <WrittenOut
+            id={writtenOut}
+            text={chosenRun && describe(chosenRun, zone)}
+            data-testid="compare-with-chosen"
+          />
         </div>
         <Button
           appearance="primary"

@@ -110,8 +110,19 @@ export const ITEM_STEP_LABELS: Readonly<Record<StepName, string>> = ITEM_STEP_WO
 
 export const STEP_TITLES: Readonly<Record<1 | 2 | 3 | 4 | 5, string>> = CONFIGURATION_STEP_WORDS;
 
-/** The built-in naming schemes of step 3, each with the user names it tries for Jan A. Jansen. */
+/**
+ * The built-in naming schemes of step 3: a name short enough for a phone's select, and under it the
+ * whole rule with the user names it tries for Jan A. Jansen. Name and examples in one option were
+ * up to 600 px wide and cut in the select on a phone and even at 1280 px.
+ */
 export const NAMING_SCHEME_LABELS: Readonly<Record<NamingScheme, string>> = {
+  'first.last': 'First name first',
+  'growing-first-name': 'Growing first name',
+  'initials.last': 'Initials first',
+  samaccountname: 'sAMAccountName',
+};
+
+export const NAMING_SCHEME_DESCRIPTIONS: Readonly<Record<NamingScheme, string>> = {
   'first.last': 'First name, initials, first letter — jan.jansen, j.a.jansen, j.jansen, jan.jansen2',
   'growing-first-name':
     'Growing first-name prefixes (as HelloID) — jan.jansen, j.jansen, ja.jansen, jan.jansen2',

@@ -7,6 +7,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 
 export const PHONE = '@media (max-width: 600px)';
+/** The narrowest phones still in use (320 px): a label and its field no longer fit on one line. */
+export const SMALL_PHONE = '@media (max-width: 400px)';
 /** A laptop-sized window with the navigation open: tables leave out their secondary columns. */
 export const LAPTOP = '@media (min-width: 601px) and (max-width: 1279px)';
 
@@ -56,8 +58,18 @@ export const usePhoneListStyles = makeStyles({
       '& > tbody > tr > td:empty': { display: 'none' },
     },
   },
-  /** For tables of form fields: each field takes the width beside its label. */
-  fields: { [PHONE]: { '& > tbody > tr > td > *': { flex: '1 1 0' } } },
+  /**
+   * For tables of form fields: each field takes the width beside its label; on the narrowest
+   * phones, where that left a select too narrow for "Expression", the label goes above the field.
+   */
+  fields: {
+    [PHONE]: { '& > tbody > tr > td > *': { flex: '1 1 0' } },
+    [SMALL_PHONE]: {
+      '& > tbody > tr > td[data-label]': { flexWrap: 'wrap' },
+      // !important: Griffel may insert the table's own phone rule (flex 0 0 38%) after this one.
+      '& > tbody > tr > td[data-label]::before': { flex: '1 1 100% !important' },
+    },
+  },
 });
 
 /** The roles a table keeps when a phone shows it as a list (see `usePhoneListStyles`). */

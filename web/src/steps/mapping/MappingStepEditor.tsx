@@ -21,7 +21,7 @@ import type { MappingStep } from '../../api/dto.ts';
 import { AddFromList } from '../../ui/AddFromList.tsx';
 import { AttributeName } from '../../ui/AttributeName.tsx';
 import { attributeText } from '../../ui/attribute-labels.ts';
-import { NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
+import { NAMING_SCHEME_DESCRIPTIONS, NAMING_SCHEME_LABELS } from '../../ui/labels.ts';
 import { NumberField } from '../../ui/NumberField.tsx';
 import { OrderedList } from '../../ui/OrderedList.tsx';
 import { LAPTOP, PHONE } from '../../ui/phone-list.ts';
@@ -51,6 +51,10 @@ const useStyles = makeStyles({
 type Editing =
   | { readonly kind: 'rule'; readonly key: number }
   | { readonly kind: 'candidate'; readonly index: number };
+
+// The scheme's name in its select, its rule and examples under it: together they were cut on a phone.
+const CUSTOM_SCHEME = 'Custom candidates';
+const CUSTOM_SCHEME_DESCRIPTION = 'Custom candidates — expressions tried in order, listed below';
 
 export function MappingStepEditor(props: StepEditorProps) {
   const styles = useStyles();
@@ -181,7 +185,10 @@ export function MappingStepEditor(props: StepEditorProps) {
           title="Unique names"
           description="How the part before @ of new user names is made, in order of preference. The first that is free in the tenant wins; then the first gets a number: 2, 3, … up to the highest suffix. Names are turned into plain letters (ı → i, ß → ss); a candidate with an empty part is skipped. Use it as [UniqueName]."
         >
-          <Field label="Naming scheme">
+          <Field
+            label="Naming scheme"
+            hint={scheme === 'custom' ? CUSTOM_SCHEME_DESCRIPTION : NAMING_SCHEME_DESCRIPTIONS[scheme]}
+          >
             <Select
               value={scheme}
               disabled={props.readOnly}
@@ -193,7 +200,7 @@ export function MappingStepEditor(props: StepEditorProps) {
                   {NAMING_SCHEME_LABELS[s]}
                 </option>
               ))}
-              <option value="custom">Custom candidates (expressions)</option>
+              <option value="custom">{CUSTOM_SCHEME}</option>
             </Select>
           </Field>
           {scheme === 'custom' && (

@@ -28,7 +28,7 @@ import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-i
 import type { Configuration, MappingStep } from '../../api/dto.ts';
 import { parseExpression } from '../../api/expressions.ts';
 import { plural } from '../../ui/format.ts';
-import { PHONE, TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
+import { PHONE, SMALL_PHONE, TABLE_ROLES, usePhoneListStyles } from '../../ui/phone-list.ts';
 
 export type Rule = MappingStep['mapping'][number];
 export interface RuleRow {
@@ -82,6 +82,8 @@ const useStyles = makeStyles({
       fontSize: tokens.fontSizeBase300,
       '& > :last-child': { width: '100%', minWidth: 0, maxWidth: 'none' },
     },
+    // !important: the two media rules are equally specific and Griffel does not keep their order.
+    [SMALL_PHONE]: { gridTemplateColumns: 'minmax(0, 1fr) !important', rowGap: '4px' },
   },
   defaultInput: { width: '96px' },
   // Beside the row a bin says enough. On a phone a bare bin stood alone between two lines of a card
@@ -125,6 +127,19 @@ const deleteLabel = (index: number, rule: Rule): string =>
 type TargetLimits = Configuration['targetLimits'];
 const POLICY_LABELS = { shorten: 'shorten', fail: 'fail' } as const;
 
+/**
+ * The destination's limit for an attribute in words, for the field's label ("If longer than 64
+ * characters"): the limit is said there, not in the select, whose closed box shows one line and cut
+ * "Default: fail (max 256 characters)" to "Default: fail (ma" on a phone.
+ */
+const tooLongWords = (limit: TargetLimits[string] | undefined, target?: string): string => {
+  const who = target ? ` ${target}` : '';
+  if (limit?.maxLength) return `If${who} ${target ? 'is ' : ''}longer than ${limit.maxLength} characters`;
+  if (limit?.maxValues)
+    return `If${who} ${target ? 'has ' : ''}more than ${plural(limit.maxValues, 'value')}`;
+  return `If${who} ${target ? 'is ' : ''}too long`;
+};
+
 /** "If too long": the mapping's choice, or the destination's default for the attribute (shown). */
 function TooLongSelect(props: {
   readonly rule: Rule;
@@ -145,14 +160,11 @@ function TooLongSelect(props: {
       className={props.className}
       value={rule.onTooLong ?? ''}
       onChange={(_, d) => props.onChange(d.value === '' ? undefined : (d.value as Rule['onTooLong']))}
-      aria-label={`If ${rule.target} is too long`}
+      aria-label={tooLongWords(limit, rule.target)}
       title={`At most ${size || 'what the destination allows'}; by default ${limit?.onTooLong === 'fail' ? 'the person fails (shown in the simulation)' : 'the value is shortened (shown as a warning)'}`}
       data-testid={`too-long-${rule.target}`}
     >
-      <option value="">
-        Default: {limit ? POLICY_LABELS[limit.onTooLong] : 'shorten'}
-        {size ? ` (max ${size})` : ''}
-      </option>
+      <option value="">Default: {limit ? POLICY_LABELS[limit.onTooLong] : 'shorten'}</option>
       <option value="shorten">Shorten</option>
       <option value="fail">Fail the person</option>
     </Select>
@@ -314,7 +326,7 @@ export function MappingTable(props: {
                   </label>
                   {/* biome-ignore lint/a11y/noLabelWithoutControl: the field inside is the control */}
                   <label className={styles.detailField}>
-                    <span>If too long</span>
+                    <span>{tooLongWords(props.targetLimits[rule.target])}</span>
                     <TooLongSelect
                       className={styles.tooLong}
                       rule={rule}

@@ -40,7 +40,8 @@ const OPERATOR_LABELS: Readonly<Record<ScopeOperator, string>> = {
   IS_FALSE: 'is false',
   REGEX_MATCH: 'matches pattern',
   NOT_REGEX_MATCH: 'does not match pattern',
-  INCLUDES: 'is one of (comma separated)',
+  // "(comma separated)" is said in the value's box: the select cut it on a phone.
+  INCLUDES: 'is one of',
   STARTS_WITH: 'starts with',
   ENDS_WITH: 'ends with',
   GREATER_THAN: 'is greater than',
@@ -135,6 +136,9 @@ export function FilterBuilder(props: {
                     value={clause.value ?? ''}
                     onChange={(_, d) => setClause(f, c, { ...clause, value: d.value })}
                     aria-label={`Filter ${f + 1} clause ${c + 1} value`}
+                    placeholder={
+                      clause.operator === 'INCLUDES' ? 'comma separated, e.g. Sales, Finance' : undefined
+                    }
                   />
                 ) : (
                   <span />
