@@ -109,6 +109,11 @@ for (const dialect of DIALECTS) {
       assertTimedOut(answer);
       const logged = svc.logLines.filter((l) => l.includes('HRS_REQUEST_TIMEOUT'));
       assert.ok(logged.length >= 1, 'the refusal is logged');
+      for (const line of logged) {
+        const { msg } = JSON.parse(line) as { msg: string };
+        assert.match(msg, /did not arrive whole in time/, line);
+        assert.doesNotMatch(msg, /malformed/, line);
+      }
       assert.ok(
         svc.logLines.every((l) => !l.includes(secret)),
         'the part of the body that came is in no log line',

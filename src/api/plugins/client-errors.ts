@@ -68,7 +68,19 @@ export function clientErrorHandler(this: FastifyInstance, error: ParserError, so
   answered.add(socket);
   const limit = (this.server as { maxHeaderSize?: number }).maxHeaderSize ?? maxHeaderSize;
   const refusal = clientError(error, limit);
-  this.log.info({ code: error.code, reason: error.reason }, `refused a malformed request: ${refusal.code}`);
+  // A request cut off by the time limit was slow (or stalled), not malformed: say so. Either way only
+  // the parser's code and reason are logged, never what the client sent.
+  if (refusal.code === 'HRS_REQUEST_TIMEOUT') {
+    const limitMs = (this.server as { requestTimeout?: number }).requestTimeout;
+    this.log.info(
+      { code: error.code, limitMs },
+      `closed a request that did not arrive whole in time${
+        typeof limitMs === 'number' && limitMs > 0 ? ` (${limitMs.toLocaleString('en')} ms)` : ''
+      }: ${refusal.code}`,
+    );
+  } else {
+    this.log.info({ code: error.code, reason: error.reason }, `refused a malformed request: ${refusal.code}`);
+  }
   // An answer to an earlier request on this connection already under way cannot be cut into (Node's
   // own rule, `_httpMessage` being the response in progress).
   const inProgress = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
