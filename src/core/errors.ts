@@ -212,7 +212,7 @@ export const ERROR_CATALOGUE = {
     status: 401,
     retryable: false,
     description:
-      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked — create a new registration and run `hrsync agent register` again; or its request carried no valid signature (another key, another request, a replay of one already received, or an agent too old: the message says which).',
+      'The directory agent was refused: its registration key is unknown, used or expired, or the agent was revoked — create a new registration and run `hrsync agent register` again; or its request carried no valid signature (another key, another request, a replay of one already received, or an agent too old: the message says which). Refused for its time (signed too long ago or ahead), the clock of the agent machine is more than 60 s off the service clock: set it right (NTP or the domain time service) and the agent carries on by itself.',
   },
   HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE: {
     status: 409,

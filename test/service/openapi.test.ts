@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { AGENT_CLOCK_TOLERANCE_S } from '../../src/agent/protocol-constants.ts';
 import { AUDIT_ACTIONS, ENDPOINTS, implicitErrors, simulate } from '../../src/contracts/index.ts';
 import { ERROR_CATALOGUE } from '../../src/core/index.ts';
 import { DIALECTS } from './support/databases.ts';
@@ -85,6 +86,13 @@ for (const dialect of DIALECTS) {
       assert.equal(scheme.name, 'Authorization');
       assert.match(scheme.description, /Authorization: Agent <JWT>/);
       assert.match(scheme.description, /valid 120 s/);
+      // A refusal for the signature's time is the agent machine's clock being off: the catalogue says so,
+      // with the service's tolerance.
+      const refused = doc['x-error-catalogue'].HRS_AGENT_REFUSED.description;
+      assert.ok(
+        refused.includes(`clock of the agent machine is more than ${AGENT_CLOCK_TOLERANCE_S} s off`),
+        refused,
+      );
       const signed: string[] = [];
       for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
         for (const [method, op] of Object.entries(item)) {
