@@ -6,7 +6,7 @@
  */
 import { Kind, type TSchema } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { patternWords } from '../contracts/index.ts';
+import { keywordWords, patternWords, readableMessage, readablePath } from '../contracts/index.ts';
 import {
   ERROR_CATALOGUE,
   type ErrorCode,
@@ -34,18 +34,63 @@ interface AjvError {
   readonly params?: Record<string, unknown>;
 }
 
+/**
+ * Ajv's errors for a union of literals (`anyOf` of `const`s) are one per member ("must be equal to
+ * constant", ×n) and the union's; a nullable field's (`anyOf` of a type and null) add "must be null".
+ * One line says what was meant instead: the allowed values, or the member's own complaint.
+ */
+function withUnionsMerged(errors: readonly AjvError[]): AjvError[] {
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath ?? ''));
+  const out: AjvError[] = [];
+  for (const path of unionPaths) {
+    const here = errors.filter((e) => (e.instancePath ?? '') === path);
+    const choices = here.flatMap((e) =>
+      e.keyword === 'const'
+        ? [e.params?.allowedValue]
+        : e.keyword === 'enum' && Array.isArray(e.params?.allowedValues)
+          ? e.params.allowedValues
+          : [],
+    );
+    if (choices.length > 0) {
+      out.push({ instancePath: path, keyword: 'enum', params: { allowedValues: choices } });
+    }
+  }
+  for (const e of errors) {
+    const path = e.instancePath ?? '';
+    if (!unionPaths.has(path)) {
+      out.push(e);
+      continue;
+    }
+    if (out.some((o) => o.keyword === 'enum' && (o.instancePath ?? '') === path && o.params?.allowedValues)) {
+      if (['const', 'enum', 'type', 'anyOf'].includes(e.keyword ?? '')) continue;
+    }
+    const others = errors.filter(
+      (o) =>
+        (o.instancePath ?? '') === path &&
+        o.keyword !== 'anyOf' &&
+        !(o.keyword === 'type' && o.params?.type === 'null'),
+    );
+    if (others.length > 0 && (e.keyword === 'anyOf' || (e.keyword === 'type' && e.params?.type === 'null')))
+      continue;
+    // A nullable field's wrong type: "must be a whole number or empty (null)".
+    const nullable = errors.some(
+      (o) => (o.instancePath ?? '') === path && o.keyword === 'type' && o.params?.type === 'null',
+    );
+    out.push(
+      e.keyword === 'type' && nullable ? { ...e, params: { type: [String(e.params?.type), 'null'] } } : e,
+    );
+  }
+  return out;
+}
+
 function validationDetails(errors: readonly AjvError[]): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
-  for (const e of errors) {
-    const extra = e.params?.missingProperty ?? e.params?.additionalProperty;
-    const path = `${e.instancePath ?? ''}${typeof extra === 'string' ? `/${extra}` : ''}` || '/';
-    const message =
-      e.keyword === 'additionalProperties'
-        ? 'is not a known field'
-        : e.keyword === 'pattern' && typeof e.params?.pattern === 'string'
-          ? patternWords(e.params.pattern)
-          : (e.message ?? 'is invalid');
+  for (const e of withUnionsMerged(errors)) {
+    // A missing field is named by its own path; an unknown one is named in the words, at its object.
+    const missing = e.params?.missingProperty;
+    const path = `${e.instancePath ?? ''}${typeof missing === 'string' ? `/${missing}` : ''}` || '/';
+    const message = keywordWords(e.keyword, e.params);
     const key = `${path} ${message}`;
     // A union reports once per branch; keep one line per path and message.
     if (seen.has(key)) continue;
@@ -54,6 +99,12 @@ function validationDetails(errors: readonly AjvError[]): ErrorDetail[] {
   }
   return details;
 }
+
+/** "Name: is required"; a detail about the whole body or query is its words alone. */
+const inWords = (d: ErrorDetail): string => {
+  const where = readablePath(d.path);
+  return where === '' ? d.message : `${where}: ${d.message}`;
+};
 
 /**
  * A parameter given twice (`?page=1&page=2`) arrives as an array, and the schema would call it "must be
@@ -91,9 +142,19 @@ function bodyDetails(errors: readonly AjvError[], body?: { schema: unknown; valu
     const explained = explainErrors(schema as TSchema, body?.value, { values: false }).map((d) => {
       // TypeBox's "Expected string to match '<pattern>'" (a pattern without a description), in words.
       const pattern = /^expected string to match '(.*)'$/s.exec(d.message)?.[1];
-      return pattern === undefined ? d : { path: d.path, message: patternWords(pattern) };
+      // TypeBox's other phrases ("Expected integer to be greater or equal to 0") the console's way.
+      return {
+        path: d.path,
+        message: pattern === undefined ? readableMessage(d.message) : patternWords(pattern),
+      };
     });
-    return explained.length > 0 ? explained : plain;
+    // A union described in the schema ("expected audit events older than this are removed; …") or
+    // named by its members' types reads better as what the value broke, where Ajv said so.
+    const worded = explained.flatMap((d) => {
+      const own = plain.filter((p) => p.path === d.path);
+      return /^expected (?!\{)/.test(d.message) && own.length > 0 ? own : [d];
+    });
+    return worded.length > 0 ? worded : plain;
   } catch {
     return plain;
   }
@@ -156,7 +217,8 @@ export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncErr
     const details = e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all;
     // Fastify calls the path's parameters "params": "The params is invalid" read badly.
     const where = e.validationContext === 'params' ? 'path' : (e.validationContext ?? 'request');
-    const summary = details.map((d) => `${d.path} ${d.message}`).join('; ');
+    // Each field as the console names it ("Name: is longer than …"); the details keep the JSON paths.
+    const summary = details.map(inWords).join('; ');
     return new HrsyncError('HRS_VALIDATION', `The ${where} is invalid: ${summary}`, { details });
   }
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')

@@ -5,6 +5,7 @@
  * The CLI prints the path beside the words, since a configuration file is edited by its paths.
  */
 
+import { keywordWords } from './keyword-words.ts';
 import { patternWords } from './pattern-words.ts';
 
 /** The fields of the API's bodies and of a connection configuration, as the console's forms label them. */
@@ -122,29 +123,42 @@ export function readablePath(path: string, options: { readonly topLevel?: boolea
     .replace(/ › (\d+)/g, ' $1');
 }
 
-/** Ajv's phrases (the API's request validation: "must be >= 0") as sentences an administrator reads. */
-const ajvWords = (message: string): string =>
-  message
-    .replace(/^must be >= (\S+)$/, 'must be $1 or more')
-    .replace(/^must be <= (\S+)$/, 'must be $1 or less')
-    .replace(/^must be > (\S+)$/, 'must be more than $1')
-    .replace(/^must be < (\S+)$/, 'must be less than $1')
-    .replace(/^must NOT have fewer than 1 characters?$/, 'must not be empty')
-    .replace(/^must NOT have fewer than (\d+) characters?$/, 'must have at least $1 characters')
-    .replace(/^must NOT have more than (\d+) characters?$/, 'must have at most $1 characters')
-    .replace(/^must NOT have fewer than (\d+) items?$/, 'needs at least $1')
-    .replace(/^must NOT have more than (\d+) items?$/, 'may have at most $1')
-    .replace(/^must have required property '.*'$/, 'is required')
-    .replace(/^must NOT have additional properties$/, 'has a field hrsync does not know')
-    .replace(/^must be integer$/, 'must be a whole number')
-    .replace(/^must be number$/, 'must be a number')
-    .replace(/^must be string$/, 'must be text')
-    .replace(/^must be boolean$/, 'must be true or false')
-    .replace(/^must be array$/, 'must be a list')
-    .replace(/^must be equal to one of the allowed values$/, 'is not one of the choices')
-    .replace(/^must match format "(email)"$/, 'is not an e-mail address')
-    .replace(/^must match format "(uri|url)"$/, 'is not a web address')
-    .replace(/^must match pattern "(.*)"$/s, (_, pattern: string) => patternWords(pattern));
+/**
+ * Ajv's phrases ("must be >= 0", from a service older than keyword-words.ts) read back as the keyword
+ * they report, and said in the same words the API now uses.
+ */
+const AJV: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
+  [/^must be >= (\S+)$/, (m) => keywordWords('minimum', { limit: Number(m[1]) })],
+  [/^must be <= (\S+)$/, (m) => keywordWords('maximum', { limit: Number(m[1]) })],
+  [/^must be > (\S+)$/, (m) => keywordWords('exclusiveMinimum', { limit: Number(m[1]) })],
+  [/^must be < (\S+)$/, (m) => keywordWords('exclusiveMaximum', { limit: Number(m[1]) })],
+  [/^must NOT have fewer than (\d+) characters?$/, (m) => keywordWords('minLength', { limit: Number(m[1]) })],
+  [/^must NOT have more than (\d+) characters?$/, (m) => keywordWords('maxLength', { limit: Number(m[1]) })],
+  [/^must NOT have fewer than (\d+) items?$/, (m) => keywordWords('minItems', { limit: Number(m[1]) })],
+  [/^must NOT have more than (\d+) items?$/, (m) => keywordWords('maxItems', { limit: Number(m[1]) })],
+  [
+    /^must NOT have fewer than (\d+) properties$/,
+    (m) => keywordWords('minProperties', { limit: Number(m[1]) }),
+  ],
+  [/^must have required property '.*'$/, () => keywordWords('required')],
+  [/^must NOT have additional properties$/, () => 'has a field hrsync does not know'],
+  [
+    /^must be (integer|number|string|boolean|array|object|null)$/,
+    (m) => keywordWords('type', { type: m[1] }),
+  ],
+  [/^must be equal to one of the allowed values$/, () => 'is not one of the choices'],
+  [/^must NOT have duplicate items .*$/, () => keywordWords('uniqueItems')],
+  [/^must match format "(.*)"$/, (m) => keywordWords('format', { format: m[1] })],
+  [/^must match pattern "(.*)"$/s, (m) => keywordWords('pattern', { pattern: m[1] })],
+];
+
+const ajvWords = (message: string): string => {
+  for (const [pattern, words] of AJV) {
+    const m = pattern.exec(message);
+    if (m) return words(m);
+  }
+  return message;
+};
 
 /**
  * TypeBox's phrases (the configuration check, src/core/config/validate.ts: "expected integer to be
@@ -158,16 +172,44 @@ const TYPEBOX: readonly (readonly [RegExp, string | ((match: string, group: stri
   [/^expected string to match '(uri|url)' format$/i, 'is not a web address'],
   [/^expected string to match '(.*)'$/is, (_: string, pattern: string) => patternWords(pattern)],
   [/^expected string to match .*$/i, 'is not in the form this field takes'],
-  [/^expected string length greater or equal to 1$/i, 'must not be empty'],
-  [/^expected string length greater or equal to (\d+)$/i, 'must have at least $1 characters'],
-  [/^expected string length less or equal to (\d+)$/i, 'must have at most $1 characters'],
-  [/^expected array length to be greater or equal to (\d+)$/i, 'needs at least $1'],
-  [/^expected array length to be less or equal to (\d+)$/i, 'may have at most $1'],
-  [/^expected array elements to be unique$/i, 'must not repeat a value'],
-  [/^expected (?:integer|number) to be greater or equal to (\S+)$/i, 'must be $1 or more'],
-  [/^expected (?:integer|number) to be less or equal to (\S+)$/i, 'must be $1 or less'],
-  [/^expected (?:integer|number) to be greater than (\S+)$/i, 'must be more than $1'],
-  [/^expected (?:integer|number) to be less than (\S+)$/i, 'must be less than $1'],
+  // Limits in the same words as the API's (keyword-words.ts).
+  [
+    /^expected string length greater or equal to (\d+)$/i,
+    (_: string, n: string) => keywordWords('minLength', { limit: Number(n) }),
+  ],
+  [
+    /^expected string length less or equal to (\d+)$/i,
+    (_: string, n: string) => keywordWords('maxLength', { limit: Number(n) }),
+  ],
+  [
+    /^expected array length to be greater or equal to (\d+)$/i,
+    (_: string, n: string) => keywordWords('minItems', { limit: Number(n) }),
+  ],
+  [
+    /^expected array length to be less or equal to (\d+)$/i,
+    (_: string, n: string) => keywordWords('maxItems', { limit: Number(n) }),
+  ],
+  [/^expected array elements to be unique$/i, () => keywordWords('uniqueItems')],
+  [
+    /^expected (?:integer|number) to be greater or equal to (\S+)$/i,
+    (_: string, n: string) => keywordWords('minimum', { limit: Number(n) }),
+  ],
+  [
+    /^expected (?:integer|number) to be less or equal to (\S+)$/i,
+    (_: string, n: string) => keywordWords('maximum', { limit: Number(n) }),
+  ],
+  [
+    /^expected (?:integer|number) to be greater than (\S+)$/i,
+    (_: string, n: string) => keywordWords('exclusiveMinimum', { limit: Number(n) }),
+  ],
+  [
+    /^expected (?:integer|number) to be less than (\S+)$/i,
+    (_: string, n: string) => keywordWords('exclusiveMaximum', { limit: Number(n) }),
+  ],
+  [
+    /^expected (integer|number|string|boolean|array|object) or null$/i,
+    (_: string, t: string) => keywordWords('type', { type: [t, 'null'] }),
+  ],
   [/^expected integer$/i, 'must be a whole number'],
   [/^expected number$/i, 'must be a number'],
   [/^expected string$/i, 'must be text'],

@@ -13,6 +13,7 @@ export * from './endpoints/index.ts';
 export * from './error-titles.ts';
 export * from './field-words.ts';
 export * from './item-reasons.ts';
+export * from './keyword-words.ts';
 export * from './pattern-words.ts';
 export * from './person-actions.ts';
 export * from './run-outcomes.ts';

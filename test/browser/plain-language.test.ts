@@ -216,7 +216,11 @@ test('attributes carry the admin center’s label beside their name; run steps, 
     await error.waitFor();
     const refused = await textOf(error);
     await page.unroute('**/api/v1/connections/*/steps/4');
-    assert.match(refused, /Safety thresholds › Most disables \+ deletes per run: must be 0 or more/, refused);
+    assert.match(
+      refused,
+      /Safety thresholds › Most disables \+ deletes per run: must be at least 0/,
+      refused,
+    );
     assert.doesNotMatch(refused, /maxDisableDeleteCount/, 'no JSON field names');
     // The refused value stays typed in: discard it, or leaving the step asks first.
     await page.getByRole('button', { name: 'Discard changes' }).click();

@@ -150,7 +150,7 @@ describe('hrsync init / simulate / sync', () => {
     // Each field as the console's forms name it, the path beside it for editing the file; the
     // check's own phrases ("expected integer to be less or equal to 8") as a sentence.
     assert.ok(
-      lines.includes('  AFAS source › Parallel calls: must be 8 or less (it is 20) (/source/parallel)'),
+      lines.includes('  AFAS source › Parallel calls: must be at most 8 (it is 20) (/source/parallel)'),
       run.err,
     );
     assert.ok(

@@ -275,7 +275,7 @@ for (const dialect of DIALECTS) {
       assert.equal(answer.body.error.code, 'HRS_VALIDATION');
       assert.equal(
         answer.body.error.message,
-        'The path is invalid: /id must NOT have more than 100 characters',
+        'The path is invalid: id: is longer than the 100 characters it may have',
       );
     });
   });

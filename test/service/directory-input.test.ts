@@ -141,7 +141,7 @@ test('a body that fits no form of a union is refused at the field meant, with th
   assert.deepEqual(number.body.error.details, [
     {
       path: '/environment/number',
-      message: 'expected the AFAS environment number: 5 or 6 digits, e.g. "12345"',
+      message: 'must be the AFAS environment number: 5 or 6 digits, e.g. 12345',
     },
   ]);
   const url = await svc.call(updateTenant, {
@@ -165,7 +165,7 @@ test('a body that fits no form of a union is refused at the field meant, with th
   assert.equal(both.status, 400, both.text);
   assert.deepEqual(both.body.error.details, [
     { path: '/type', message: 'must be one of "cloud", "hybrid"' },
-    { path: '/directory/bindPassword', message: 'expected string length less or equal to 1000' },
+    { path: '/directory/bindPassword', message: 'is longer than the 1000 characters it may have' },
   ]);
   assert.doesNotMatch(both.text, /pw-xxx/);
 });

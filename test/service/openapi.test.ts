@@ -189,7 +189,7 @@ for (const dialect of DIALECTS) {
         ]);
         assert.equal(
           res.json().error.message,
-          `The querystring is invalid: /${name} is given more than once; give it once`,
+          `The querystring is invalid: ${name}: is given more than once; give it once`,
         );
       }
     });

@@ -7,7 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ENDPOINTS, type Endpoint, PATTERN_WORDS, readableMessage } from '../../src/contracts/index.ts';
+import {
+  ENDPOINTS,
+  type Endpoint,
+  PATTERN_WORDS,
+  readableMessage,
+  readablePath,
+} from '../../src/contracts/index.ts';
 import { DIALECTS } from './support/databases.ts';
 import { type Service, startService } from './support/service.ts';
 
@@ -135,7 +141,7 @@ for (const dialect of DIALECTS) {
         }
         const details = answer.body.error.details as { path: string; message: string }[];
         const inWords =
-          message.includes(`${f.path} ${words}`) &&
+          message.includes(`${readablePath(f.path)}: ${words}`) &&
           details.some((d) => d.path === f.path && d.message === words);
         // A field inside a union (a step's AFAS environment) is explained by the member the value was
         // meant to be, in its described form (core/config/explain-errors.ts), at the field or the union.
@@ -143,7 +149,7 @@ for (const dialect of DIALECTS) {
           (d) =>
             (d.path === f.path || f.path.startsWith(`${d.path}/`)) &&
             d.message.startsWith('expected ') &&
-            message.includes(`${d.path} ${d.message}`),
+            message.includes(`${readablePath(d.path)}: ${d.message}`),
         );
         if (!inWords && !explained) failures.push(`${where}: not in words: ${message}`);
       }
