@@ -7,55 +7,12 @@
  * with Allow). Raw requests go through a `net` socket, as an attacker's would.
  */
 import assert from 'node:assert/strict';
-import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { createConnection, getConnection, pathFor } from '../../src/contracts/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import { type Service, startService } from '../service/support/service.ts';
-
-interface RawAnswer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  // biome-ignore lint/suspicious/noExplicitAny: the error body is read as plain JSON
-  readonly body: any;
-  /** The client socket's error, e.g. ECONNRESET; null when the service closed it cleanly. */
-  readonly socketError: string | null;
-}
-
-/** Sends `request` as bytes and reads until the service closes the connection. */
-function exchange(port: number, request: string): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    let socketError: string | null = null;
-    socket.on('data', (d) => chunks.push(d));
-    socket.on('error', (e: NodeJS.ErrnoException) => {
-      socketError = e.code ?? e.message;
-    });
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const split = text.indexOf('\r\n\r\n');
-      if (split === -1) {
-        reject(new Error(`no HTTP answer (socket error: ${socketError}): ${JSON.stringify(text)}`));
-        return;
-      }
-      const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const colon = line.indexOf(':');
-        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      const raw = text.slice(split + 4);
-      let body: unknown = raw;
-      try {
-        body = JSON.parse(raw);
-      } catch {}
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, socketError });
-    });
-    socket.write(request);
-  });
-}
+import { type RawAnswer, rawExchange } from './support/raw-http.ts';
 
 const post = (path: string, headers: string, body: string) =>
   `POST ${path} HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n${headers}` +
@@ -94,7 +51,7 @@ for (const dialect of DIALECTS) {
         `GET /api/v1/connections HTTP/1.1\r\nHost: hrsync.test\r\nX-Filler: ${filler.slice(0, 20_000)}\r\n\r\n`,
       ];
       for (const request of tooLong) {
-        const answer = await exchange(port, request);
+        const answer = await rawExchange(port, request);
         assertRefusal(
           answer,
           431,
@@ -139,14 +96,14 @@ for (const dialect of DIALECTS) {
         ],
       ];
       for (const [request, message] of cases) {
-        const answer = await exchange(port, request);
+        const answer = await rawExchange(port, request);
         assertRefusal(answer, 400, 'HRS_VALIDATION', message);
         assert.equal(answer.socketError, null);
       }
     });
 
     test('an HTTP/1.1 request without Host: 400 in the error shape', async () => {
-      const answer = await exchange(port, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
+      const answer = await rawExchange(port, 'GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n');
       assertRefusal(
         answer,
         400,
@@ -160,7 +117,7 @@ for (const dialect of DIALECTS) {
         ['text/plain', '{"email":"a@b.c","password":"x"}'],
         ['application/x-www-form-urlencoded', 'email=a%40b.c&password=x'],
       ] as const) {
-        const answer = await exchange(port, post('/api/v1/session', `Content-Type: ${type}\r\n`, body));
+        const answer = await rawExchange(port, post('/api/v1/session', `Content-Type: ${type}\r\n`, body));
         assertRefusal(
           answer,
           415,
@@ -192,21 +149,21 @@ for (const dialect of DIALECTS) {
 
     test('JSON that is not valid says where; too deep, empty and too large bodies say so', async () => {
       const json = 'Content-Type: application/json\r\n';
-      const broken = await exchange(port, post('/api/v1/session', json, '{\n  "email": "a@b.c",,\n}'));
+      const broken = await rawExchange(port, post('/api/v1/session', json, '{\n  "email": "a@b.c",,\n}'));
       assertRefusal(
         broken,
         400,
         'HRS_VALIDATION',
         "The request body is not valid JSON at line 2, column 20 (character 22): expected a property name in double quotes, found ','.",
       );
-      const bare = await exchange(port, post('/api/v1/session', json, '{"email": tru}'));
+      const bare = await rawExchange(port, post('/api/v1/session', json, '{"email": tru}'));
       assertRefusal(
         bare,
         400,
         'HRS_VALIDATION',
         "The request body is not valid JSON at line 1, column 11 (character 11): expected a value, found 't'.",
       );
-      const deep = await exchange(
+      const deep = await rawExchange(
         port,
         post('/api/v1/session', json, `{"email":"a@b.c","x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
       );
@@ -216,7 +173,7 @@ for (const dialect of DIALECTS) {
         'HRS_VALIDATION',
         'The request body nests objects and arrays too deeply to be read, far deeper than any field of the API.',
       );
-      const empty = await exchange(port, post('/api/v1/session', json, ''));
+      const empty = await rawExchange(port, post('/api/v1/session', json, ''));
       assertRefusal(
         empty,
         400,
@@ -224,7 +181,7 @@ for (const dialect of DIALECTS) {
         'The request body is empty; this endpoint takes a JSON object (Content-Type: application/json).',
       );
       const big = JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) });
-      const huge = await exchange(port, post('/api/v1/session', json, big));
+      const huge = await rawExchange(port, post('/api/v1/session', json, big));
       assertRefusal(
         huge,
         413,
@@ -243,7 +200,7 @@ for (const dialect of DIALECTS) {
         ['OPTIONS', '/api/v1/session', 'DELETE, GET, HEAD, POST'],
         ['TRACE', '/healthz', 'GET, HEAD'],
       ] as const) {
-        const answer = await exchange(
+        const answer = await rawExchange(
           port,
           `${method} ${path} HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n\r\n`,
         );
@@ -255,7 +212,7 @@ for (const dialect of DIALECTS) {
         );
         assert.equal(answer.headers.allow, allow);
       }
-      const missing = await exchange(
+      const missing = await rawExchange(
         port,
         'DELETE /api/v1/nothing-here HTTP/1.1\r\nHost: hrsync.test\r\nConnection: close\r\n\r\n',
       );

@@ -8,7 +8,6 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -16,6 +15,7 @@ import { AgentClient, AgentStateDir, registerAgentState, requestSigner } from '.
 import { type AgentService, startAgentService, TEST_TIMINGS } from '../agent/support/stack.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import { type Service, startService } from '../service/support/service.ts';
+import { type RawAnswer, rawExchange } from './support/raw-http.ts';
 
 /**
  * Short, so a late request is refused quickly; the tests wait for the refusal, not for this. Not much
@@ -24,52 +24,7 @@ import { type Service, startService } from '../service/support/service.ts';
  */
 const LIMIT_MS = 1_000;
 
-interface Answer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  // biome-ignore lint/suspicious/noExplicitAny: the error body is read as plain JSON
-  readonly body: any;
-  readonly socketError: string | null;
-}
-
-/**
- * Writes `start` and then nothing more, as a stalled client does, and reads until the service closes
- * the connection. (A client that keeps dripping bytes is cut off the same way: the limit counts from
- * the request's first byte, not from the last one received.)
- */
-function stall(port: number, start: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
-    const chunks: Buffer[] = [];
-    let socketError: string | null = null;
-    socket.on('data', (d) => chunks.push(d));
-    socket.on('error', (e: NodeJS.ErrnoException) => {
-      socketError = e.code ?? e.message;
-    });
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      const split = text.indexOf('\r\n\r\n');
-      if (split === -1) {
-        reject(new Error(`no HTTP answer (socket error: ${socketError}): ${JSON.stringify(text)}`));
-        return;
-      }
-      const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const colon = line.indexOf(':');
-        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      let body: unknown = text.slice(split + 4);
-      try {
-        body = JSON.parse(body as string);
-      } catch {}
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body, socketError });
-    });
-    socket.write(start);
-  });
-}
-
-function assertTimedOut(answer: Answer): void {
+function assertTimedOut(answer: RawAnswer): void {
   assert.equal(answer.status, 408, JSON.stringify(answer));
   assert.match(answer.headers['content-type'] ?? '', /^application\/json/);
   assert.equal(answer.headers.connection, 'close');
@@ -101,7 +56,7 @@ for (const dialect of DIALECTS) {
       timeout: 60_000,
     }, async () => {
       const secret = 'p4ssw0rd-never-logged';
-      const answer = await stall(
+      const answer = await rawExchange(
         port,
         'POST /api/v1/session HTTP/1.1\r\nHost: hrsync.test\r\nContent-Type: application/json\r\n' +
           `Content-Length: 1000\r\n\r\n{"email":"a@b.c","password":"${secret}`,
@@ -125,7 +80,10 @@ for (const dialect of DIALECTS) {
     test('headers never finished: 408 in the error shape, connection closed', {
       timeout: 60_000,
     }, async () => {
-      const answer = await stall(port, 'GET /api/v1/connections HTTP/1.1\r\nHost: hrsync.test\r\nX-Slow: a');
+      const answer = await rawExchange(
+        port,
+        'GET /api/v1/connections HTTP/1.1\r\nHost: hrsync.test\r\nX-Slow: a',
+      );
       assertTimedOut(answer);
     });
 
