@@ -4,8 +4,9 @@
  * references here; `resolveRunSecrets` turns them into values only for the adapters.
  */
 import { createHash } from 'node:crypto';
+import { detailLines } from '../contracts/field-words.ts';
 import type { ConnectionConfig, ErrorDetail, GraphCredential, SecretRef } from '../core/index.ts';
-import { HrsyncError, parseConnectionConfig } from '../core/index.ts';
+import { HrsyncError, parseConnectionConfig, plural } from '../core/index.ts';
 import { DEFAULT_SECTIONS } from '../engine/index.ts';
 import { resolveSecret } from '../engine/secrets.ts';
 import type { Connection, Store, Tenant } from '../store/index.ts';
@@ -105,6 +106,16 @@ export function rawConfig(connection: Connection, tenant: Tenant | null): Record
     // Absent when never saved, so configurations from before entitlements keep their hash.
     ...(c.entitlements === undefined ? {} : { entitlements: c.entitlements }),
   };
+}
+
+/**
+ * "has 1 problem: Destination › Container for new accounts: …": what is wrong with an assembled
+ * configuration, each field named as the console's forms name it. A wrong value is a problem, not an
+ * incomplete configuration.
+ */
+export function configProblems(errors: readonly ErrorDetail[]): string {
+  const lines = detailLines(errors, { topLevel: true });
+  return `has ${plural(lines.length, 'problem')}: ${lines.join('; ')}`;
 }
 
 export function assembleConfig(connection: Connection, tenant: Tenant | null): AssembledConfig {

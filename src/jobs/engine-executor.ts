@@ -8,7 +8,7 @@ import type { Source, Target } from '../engine/ports.ts';
 import type { Connection, Store, Tenant } from '../store/index.ts';
 import { agentTarget, reachedThroughAgents } from './agent-target.ts';
 import { type AgentTimings, DEFAULT_AGENT_TIMINGS } from './agent-timings.ts';
-import { assembleConfig, resolveRunSecrets, resolveToken } from './connection-config.ts';
+import { assembleConfig, configProblems, resolveRunSecrets, resolveToken } from './connection-config.ts';
 import type { Connectors } from './connectors.ts';
 import { countsOf, type ExecutionResult, failed, type RunExecutor } from './executor.ts';
 
@@ -61,10 +61,7 @@ export function engineExecutor(deps: {
         : await store.tenants.get(connection.organisationId, connection.tenantId);
     const assembled = assembleConfig(connection, tenant);
     if (!assembled.ok) {
-      return failed(
-        'HRS_CONFIG_INVALID',
-        `The configuration is incomplete: ${assembled.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
-      );
+      return failed('HRS_CONFIG_INVALID', `The configuration ${configProblems(assembled.errors)}`);
     }
     const { config, hash } = assembled;
     try {

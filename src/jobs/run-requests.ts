@@ -6,7 +6,7 @@
 import { type ConnectionOperation, checkOperation } from '../contracts/index.ts';
 import { HrsyncError, type RunKind } from '../core/index.ts';
 import type { Actor, Connection, Run, Store } from '../store/index.ts';
-import { assembleConfig } from './connection-config.ts';
+import { assembleConfig, configProblems } from './connection-config.ts';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 
@@ -43,7 +43,7 @@ export async function requestRun(store: Store, input: RunRequestInput): Promise<
   if (!assembled.ok) {
     throw new HrsyncError(
       'HRS_INVALID_STATE',
-      `The configuration of "${connection.name}" is incomplete: ${assembled.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`,
+      `The configuration of "${connection.name}" ${configProblems(assembled.errors)}`,
     );
   }
   const open = await store.runs.openForConnection(connection.id);

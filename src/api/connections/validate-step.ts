@@ -4,6 +4,7 @@
  * problems are reported, each with the path to the bad field as the step's body names it.
  */
 import { Value } from '@sinclair/typebox/value';
+import { detailWords, readableMessage } from '../../contracts/field-words.ts';
 import {
   ConnectionConfig,
   type ErrorDetail,
@@ -58,10 +59,16 @@ function bodyPath(step: ConfigStep, path: string): string {
 function friendly(step: ConfigStep, detail: ErrorDetail): ErrorDetail {
   const path = bodyPath(step, detail.path);
   if (step === 2 && path !== '/defaultDomain' && path !== '/tenantId') {
-    // Everything else of a hybrid target comes from the tenant's directory settings.
+    // Everything else of a hybrid target comes from the tenant's directory settings: a missing one
+    // leaves them incomplete, a wrong one (a container outside the base DN, stored by an older
+    // version) is a value to correct. Either names the field as the tenant form does.
+    const field = detailWords({ path, message: detail.message });
     return {
       path: '/tenantId',
-      message: `the tenant's directory settings are incomplete (${path.slice(1)} ${detail.message}); an admin completes them on the tenant`,
+      message:
+        readableMessage(detail.message) === 'is required'
+          ? `the tenant's directory settings are incomplete (${field}); an admin completes them on the tenant`
+          : `the tenant's directory settings have a value that is not accepted (${field}); an admin corrects the tenant's directory settings`,
     };
   }
   if (step === 2 && path === '/tenantId') {
