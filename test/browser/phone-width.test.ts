@@ -10,7 +10,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { listRuns, simulate } from '../../src/contracts/index.ts';
+import { listRuns, NAME_MAX_LENGTH, simulate } from '../../src/contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
@@ -23,6 +23,15 @@ let browser: Browser;
 let w: WatchedPage;
 let connectionId: string;
 let syncId: string;
+let longNamed: string;
+
+/** A name as long as the service takes (customers and tenants alike), in words that wrap. */
+const longest = (start: string): string => {
+  const name = `${start} ${'Zorg, Onderwijs en Wonen in de regio '.repeat(8)}`.slice(0, NAME_MAX_LENGTH - 1);
+  return `${name.trimEnd()}${'.'.repeat(NAME_MAX_LENGTH - name.trimEnd().length)}`;
+};
+const LONG_CUSTOMER = longest('Stichting Contoso Holding');
+const LONG_TENANT = longest('Contoso (Microsoft 365)');
 
 const CONNECTION = 'Contoso Nederland HR (AFAS Profit) to Microsoft 365 production tenant';
 const PHONES = [390, 320] as const;
@@ -43,6 +52,9 @@ before(async () => {
   // A second simulation after the sync: the sync's page offers two runs to compare with.
   const again = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: connectionId } });
   assert.equal((await finishedRun(stack, again.id)).status, 'succeeded');
+  // A customer and tenant named as long as the service allows, in step 2 of a connection of their own.
+  const long = await stack.addCustomerWithTenant(LONG_CUSTOMER, LONG_TENANT);
+  longNamed = await configuredConnection(stack, { name: 'Long names', tenantId: long.tenantId });
   w = await openPage(browser, stack.url);
 });
 
@@ -458,6 +470,43 @@ test('at 390 px no select, dropdown or combobox cuts the value it shows', () =>
     }
     // The pages hold the controls this is about (step 3 alone has dozens), so it cannot pass empty.
     assert.ok(controls > 40, `${controls} controls on the pages`);
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('step 2 writes out a customer or tenant name the select cuts (as long as the service allows), a short one not twice', () =>
+  flow(w, 'phone-long-tenant', async () => {
+    const { page } = w;
+    assert.equal(LONG_CUSTOMER.length, NAME_MAX_LENGTH);
+    assert.equal(LONG_TENANT.length, NAME_MAX_LENGTH);
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const problems: string[] = [];
+    for (const width of [...PHONES, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/#/connections/${longNamed}/steps/2`);
+      await page.locator('[data-testid="tenant-status"]').waitFor();
+      problems.push(...(await cutValues(page)).map((o) => `long names at ${width} px: ${o}`));
+      await page.locator('select[name="customer"]').scrollIntoViewIfNeeded();
+      await screenshot(page, `84-phone-long-tenant-${width}`, { window: true });
+    }
+    // A short name that fits is not written out under its select a second time.
+    for (const width of PHONES) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/#/connections/${connectionId}/steps/2`);
+      await page.locator('[data-testid="tenant-status"]').waitFor();
+      problems.push(...(await cutValues(page)).map((o) => `short names at ${width} px: ${o}`));
+      const twice = await page.locator('select[data-written-out]').evaluateAll((selects) =>
+        selects.flatMap((s) => {
+          const id = s.getAttribute('data-written-out') ?? '';
+          const line = (globalThis as unknown as InPage).document.querySelectorAll(`[id="${id}"]`)[0];
+          return line && line.getBoundingClientRect().width > 0 ? [line.textContent ?? ''] : [];
+        }),
+      );
+      problems.push(
+        ...twice.map((t) => `short names at ${width} px: "${t}" is written out under its select`),
+      );
+    }
     assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));

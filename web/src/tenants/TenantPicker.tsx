@@ -13,6 +13,7 @@ import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { useCutInSelect, useWrittenOutId, WrittenOut } from '../ui/WrittenOut.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '12px' },
@@ -162,9 +163,18 @@ export function TenantPicker(props: {
   // Where only one type can be chosen, the type beside each name says nothing (and a tenant named
   // "Contoso (Microsoft 365)" read "Contoso (Microsoft 365) (cloud)").
   const optionName = (t: (typeof choices)[number]): string => (props.type ? t.name : `${t.name} (${t.type})`);
+  const optionText = (t: (typeof choices)[number]): string =>
+    t.subscriptionActive ? optionName(t) : `${optionName(t)} — User Management subscription not active`;
   const usable = choices.filter((t) => t.subscriptionActive);
   const unusable = choices.filter((t) => !t.subscriptionActive);
   const { onChange, onLoaded, customerId, tenantId } = props;
+  // Names someone typed, up to 200 characters: one the select cuts is written out whole under it.
+  const customerName = customers.data?.items.find((c) => c.id === customerId)?.name;
+  const tenantName = chosen && optionText(chosen);
+  const customerLine = useWrittenOutId();
+  const tenantLine = useWrittenOutId();
+  const [customerRef, customerCut] = useCutInSelect(customerName);
+  const [tenantRef, tenantCut] = useCutInSelect(tenantName);
 
   useEffect(() => {
     if (chosen) onLoaded?.(chosen);
@@ -178,58 +188,68 @@ export function TenantPicker(props: {
 
   return (
     <div className={styles.root}>
-      <Field label="Customer" required>
-        <Select
-          value={props.customerId}
-          onChange={(_, d) => props.onChange(d.value, '', undefined)}
-          name="customer"
-          disabled={customers.loading && !customers.data}
-        >
-          <option value="">Choose a customer…</option>
-          {(customers.data?.items ?? []).map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <div>
+        <Field label="Customer" required>
+          <Select
+            ref={customerRef}
+            data-written-out={customerLine}
+            value={props.customerId}
+            onChange={(_, d) => props.onChange(d.value, '', undefined)}
+            name="customer"
+            disabled={customers.loading && !customers.data}
+          >
+            <option value="">Choose a customer…</option>
+            {(customers.data?.items ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <WrittenOut id={customerLine} text={customerName} cut={customerCut} data-testid="customer-chosen" />
+      </div>
       <ErrorMessage error={customers.error} onRetry={customers.reload} />
-      <Field
-        label="Tenant"
-        required
-        hint={
-          props.customerId && !tenants.loading && choices.length === 0
-            ? `This customer has no ${props.type ?? ''} tenant; an administrator can register one.`
-            : unusable.length > 0
-              ? `${unusable.map((t) => t.name).join(', ')}: the User Management subscription is not active, so no connection can use ${unusable.length === 1 ? 'it' : 'them'} until an administrator activates it.`
-              : null
-        }
-      >
-        <Select
-          value={props.tenantId}
-          onChange={(_, d) =>
-            props.onChange(
-              props.customerId,
-              d.value,
-              choices.find((t) => t.id === d.value),
-            )
+      <div>
+        <Field
+          label="Tenant"
+          required
+          hint={
+            props.customerId && !tenants.loading && choices.length === 0
+              ? `This customer has no ${props.type ?? ''} tenant; an administrator can register one.`
+              : unusable.length > 0
+                ? `${unusable.map((t) => t.name).join(', ')}: the User Management subscription is not active, so no connection can use ${unusable.length === 1 ? 'it' : 'them'} until an administrator activates it.`
+                : null
           }
-          name="tenant"
-          disabled={!props.customerId || (tenants.loading && !tenants.data)}
         >
-          <option value="">Choose a tenant…</option>
-          {usable.map((t) => (
-            <option key={t.id} value={t.id}>
-              {optionName(t)}
-            </option>
-          ))}
-          {unusable.map((t) => (
-            <option key={t.id} value={t.id} disabled>
-              {optionName(t)} — User Management subscription not active
-            </option>
-          ))}
-        </Select>
-      </Field>
+          <Select
+            ref={tenantRef}
+            data-written-out={tenantLine}
+            value={props.tenantId}
+            onChange={(_, d) =>
+              props.onChange(
+                props.customerId,
+                d.value,
+                choices.find((t) => t.id === d.value),
+              )
+            }
+            name="tenant"
+            disabled={!props.customerId || (tenants.loading && !tenants.data)}
+          >
+            <option value="">Choose a tenant…</option>
+            {usable.map((t) => (
+              <option key={t.id} value={t.id}>
+                {optionName(t)}
+              </option>
+            ))}
+            {unusable.map((t) => (
+              <option key={t.id} value={t.id} disabled>
+                {optionText(t)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <WrittenOut id={tenantLine} text={tenantName} cut={tenantCut} data-testid="tenant-chosen" />
+      </div>
       <ErrorMessage error={tenants.error} onRetry={tenants.reload} />
       {chosen && <TenantStatus tenant={chosen} />}
     </div>
