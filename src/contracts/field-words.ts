@@ -89,6 +89,92 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   start: 'Start',
   every: 'Every',
   unit: 'Unit',
+  // The other fields a refusal can name (test/service/keyword-errors.test.ts finds them all), as the
+  // console labels them; those without a form (retention, an agent's registration, path and query
+  // parameters) as the API describes them.
+  action: 'Action',
+  activate: 'Save and activate',
+  actor: 'Actor',
+  auditDays: 'Keep audit events (days)',
+  authoritative: 'Authoritative for its groups',
+  authorityHost: 'Sign-in endpoint (authority host)',
+  caCertificate: 'CA certificate (PEM)',
+  changesOnly: 'Only persons with a change',
+  claim: 'Kind',
+  clientSecret: 'Client secret',
+  code: 'Code from the app',
+  condition: 'Who',
+  connectionId: 'Connection',
+  count: 'Number of runs',
+  crv: 'Curve (crv)',
+  cursor: 'Next-page cursor',
+  customerId: 'Customer',
+  destinationType: 'Destination tenant type',
+  directoryId: 'Directory (tenant) ID',
+  disabled: 'Disabled',
+  disabledPlanNames: 'Service plans to leave off',
+  disabledPlans: 'Service plans to leave off',
+  displayName: 'Group name',
+  employments: 'Employments GetConnector',
+  enabled: 'Sign in with Microsoft',
+  events: 'Send a notification when',
+  expiresInDays: 'Expires after',
+  expression: 'Expression',
+  format: 'Format',
+  from: 'From',
+  grantAt: 'Granted',
+  graphBaseUrl: 'Microsoft Graph endpoint',
+  groups: 'Group',
+  id: 'ID',
+  ids: 'Account IDs',
+  keepRuns: 'Keep the items of the latest runs',
+  key: 'One-time registration key',
+  kty: 'Key type (kty)',
+  licences: 'Licence',
+  limit: 'Most results',
+  mappings: 'Role mapping',
+  mode: 'Notifications for this connection',
+  mustChangePassword: 'New accounts must change their password at the first sign-in',
+  order: 'Sort order',
+  organizationalUnits: 'Organisational units GetConnector',
+  outcome: 'Outcome',
+  overrideId: 'Override',
+  page: 'Page',
+  person: 'Person',
+  previewId: 'Preview',
+  publicKey: 'Public key',
+  q: 'Search',
+  removeAfterDays: 'Days after disable before removal',
+  requireAdminSecondFactor: 'Require a second factor for administrators',
+  runId: 'Run',
+  runItemDays: 'Keep run items (days)',
+  security: 'Security',
+  skuId: 'Licence (SKU ID)',
+  skuPartNumber: 'Licence (SKU part number)',
+  sort: 'Sort by',
+  sourceSystem: 'Source system',
+  state: 'State',
+  status: 'Status',
+  subscriptionActive: 'User Management subscription active',
+  tlsServerName: 'TLS server name',
+  to: 'To',
+  upn: 'UPN',
+  users: 'Employees GetConnector',
+  username: 'User name',
+  verifiedDomains: 'Verified domains',
+  version: 'Version',
+  viaAgents: 'Reach the domain controllers through agents',
+  with: 'Compare with',
+  x: 'Public key value (x)',
+};
+
+/** A field whose label depends on the group it is in (`smtp/from` is the sender, not a date). */
+const NESTED_WORDS: Readonly<Record<string, string>> = {
+  'smtp/from': 'Sender address',
+  'groups/id': 'Group ID',
+  'mappings/value': 'Group object ID or app role value',
+  'writeBack/email': 'Write the account’s e-mail address to the employee in AFAS',
+  'writeBack/upn': 'Write the user principal name to the AFAS user',
 };
 
 /**
@@ -103,10 +189,16 @@ const TOP_WORDS: Readonly<Record<string, string>> = {
   version: 'Configuration version',
 };
 
-const word = (part: string, top: boolean): string =>
+const word = (part: string, top: boolean, parent: string | undefined): string =>
   (top && Object.hasOwn(TOP_WORDS, part) ? TOP_WORDS[part] : undefined) ??
+  (parent !== undefined && Object.hasOwn(NESTED_WORDS, `${parent}/${part}`)
+    ? NESTED_WORDS[`${parent}/${part}`]
+    : undefined) ??
   (Object.hasOwn(FIELD_WORDS, part) ? FIELD_WORDS[part] : undefined) ??
   part;
+
+/** Whether the console has a name for a field (else a refusal would show its JSON name). */
+export const hasFieldWords = (part: string): boolean => Object.hasOwn(FIELD_WORDS, part);
 
 /**
  * `/mapping/3/source` → `Mapping rule 4 › Source or expression`: positions count from 1, as the
@@ -115,9 +207,16 @@ const word = (part: string, top: boolean): string =>
  */
 export function readablePath(path: string, options: { readonly topLevel?: boolean } = {}): string {
   const parts = path.replace(/^\//, '').split('/').filter(Boolean);
+  const isIndex = (part: string) => /^\d+$/.test(part);
   return parts
     .map((part, i) =>
-      /^\d+$/.test(part) ? String(Number(part) + 1) : word(part, options.topLevel === true && i === 0),
+      isIndex(part)
+        ? String(Number(part) + 1)
+        : word(
+            part,
+            options.topLevel === true && i === 0,
+            parts.slice(0, i).findLast((p) => !isIndex(p)),
+          ),
     )
     .join(' › ')
     .replace(/ › (\d+)/g, ' $1');

@@ -232,7 +232,7 @@ for (const dialect of DIALECTS) {
       assert.equal(answer.body.error.code, 'HRS_VALIDATION');
       assert.equal(
         answer.body.error.message,
-        'The path is invalid: id: is longer than the 100 characters it may have',
+        'The path is invalid: ID: is longer than the 100 characters it may have',
       );
     });
   });
