@@ -510,3 +510,56 @@ test('step 2 writes out a customer or tenant name the select cuts (as long as th
     assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 390 and 320 px step 3 "Granted" and the notifications page\'s Format and Security show their value whole', () =>
+  flow(w, 'phone-granted-format-security', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const problems: string[] = [];
+    // Each page is left with unsaved changes (the rule, the webhook): the console asks first.
+    const leaveFor = async (hash: string) => {
+      await page.goto(hash);
+      await dialog(page, 'Leave without saving?')
+        .getByRole('button', { name: 'Leave without saving' })
+        .click();
+    };
+    for (const width of PHONES) {
+      await page.setViewportSize({ width, height: 800 });
+      // A groups-and-licences rule's "Granted" ("from the create on (pre-hires too)" needed 235 px in 195).
+      const step3 = `/#/connections/${longNamed}/steps/3`;
+      await (width === PHONES[0] ? page.goto(step3) : leaveFor(step3));
+      await page.getByRole('button', { name: 'Add rule', exact: true }).click();
+      const granted = page.getByRole('combobox', { name: 'Granted' }).last();
+      const grants = await granted
+        .locator('option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
+      assert.equal(grants.length, 2, grants.join(', '));
+      for (const grant of grants) {
+        await granted.selectOption(grant);
+        problems.push(...(await cutValues(page)).map((o) => `step 3 at ${width} px, granted ${grant}: ${o}`));
+      }
+      await granted.scrollIntoViewIfNeeded();
+      await screenshot(page, `85-phone-granted-${width}`, { window: true });
+      // A webhook's Format and the own mail server's Security, each choice in turn.
+      await leaveFor('/#/notifications');
+      await page.getByRole('button', { name: 'Add a webhook', exact: true }).first().click();
+      await page.getByRole('radio', { name: 'Our own mail server' }).check();
+      for (const name of ['Format', 'Security']) {
+        const dropdown = page.getByRole('combobox', { name }).first();
+        await dropdown.click();
+        const choices = await page.getByRole('option').allTextContents();
+        await page.keyboard.press('Escape');
+        assert.ok(choices.length >= 3, choices.join(', '));
+        for (const choice of choices) {
+          await dropdown.click();
+          await page.getByRole('option', { name: choice, exact: true }).click();
+          problems.push(
+            ...(await cutValues(page)).map((o) => `notifications at ${width} px, ${choice}: ${o}`),
+          );
+        }
+      }
+    }
+    assert.deepEqual(problems, [], problems.join('\n'));
+    assertNoConsoleErrors(w.errors);
+  }));

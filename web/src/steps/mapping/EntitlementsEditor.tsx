@@ -264,14 +264,19 @@ export function EntitlementsEditor(props: {
             />
           )}
           <div className={styles.row}>
-            <Field label="Granted">
+            {/* Short choices a phone's select shows whole (at 390 px it has 195 px, "from the create
+                on (pre-hires too)" needed 235); what each means is the hint under it at every width. */}
+            <Field
+              label="Granted"
+              hint="While enabled: from the day the account is enabled. From the create on: as soon as the account is created, also a pre-hire’s account that waits disabled for the first day."
+            >
               <Select
                 value={rule.grantAt}
                 disabled={props.readOnly}
                 onChange={(_, d) => set(i, { ...rule, grantAt: d.value as EntitlementRuleDraft['grantAt'] })}
               >
-                <option value="enable">while the account is enabled</option>
-                <option value="create">from the create on (pre-hires too)</option>
+                <option value="enable">while enabled</option>
+                <option value="create">from the create on</option>
               </Select>
             </Field>
             <NumberField
