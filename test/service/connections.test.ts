@@ -65,7 +65,8 @@ for (const dialect of DIALECTS) {
         [{ name: '   ', destinationType: 'cloud' }, '/name'],
         [{ name: 'x', destinationType: 'mainframe' }, '/destinationType'],
         [{ name: 'x', destinationType: 'cloud', sourceSystem: 'workday' }, '/sourceSystem'],
-        [{ name: 'x', destinationType: 'cloud', colour: 'blue' }, '/colour'],
+        // An unknown field is reported at the object that holds it, named in the words.
+        [{ name: 'x', destinationType: 'cloud', colour: 'blue' }, '/'],
         [{ name: 'x'.repeat(500), destinationType: 'cloud' }, '/name'],
       ];
       for (const [body, path] of cases) {
@@ -76,6 +77,7 @@ for (const dialect of DIALECTS) {
           res.body.error.details.some((d: { path: string }) => d.path === path),
           `${path} in ${res.text}`,
         );
+        if ('colour' in (body as object)) assert.match(res.body.error.message, /'colour'/);
       }
       // Control characters in a name (an escape code that repaints a terminal, a pasted tab) are
       // refused in words, the name's other rules still named as before.

@@ -174,9 +174,10 @@ for (const dialect of DIALECTS) {
       const cookie = session.cookies.find((c) => c.name === 'hrsync_session');
       assert.ok(cookie, session.body);
       const headers = { cookie: `hrsync_session=${cookie.value}` };
-      for (const [query, name] of [
-        ['page=1&page=2', 'page'],
-        ['q=a&q=b', 'q'],
+      // The message names each field as the console does; the detail keeps its JSON path.
+      for (const [query, name, words] of [
+        ['page=1&page=2', 'page', 'Page'],
+        ['q=a&q=b', 'q', 'Search'],
       ] as const) {
         const res = await svc.app.inject({
           method: 'GET',
@@ -189,7 +190,7 @@ for (const dialect of DIALECTS) {
         ]);
         assert.equal(
           res.json().error.message,
-          `The querystring is invalid: ${name}: is given more than once; give it once`,
+          `The querystring is invalid: ${words}: is given more than once; give it once`,
         );
       }
     });
