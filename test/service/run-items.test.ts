@@ -9,7 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Kysely, sql } from 'kysely';
-import { ACTIONS, type Action, type ItemStatus, type RunItem } from '../../src/core/index.ts';
+import {
+  ACTIONS,
+  type Action,
+  type ItemStatus,
+  type RunItem,
+  type StepReason,
+} from '../../src/core/index.ts';
 import { openStore, type Run, type Store } from '../../src/store/index.ts';
 import { runItemsNameOrderIsSeq } from '../../src/store/migrations/0440-run-items-name-order-is-seq.ts';
 import { BlockEncoder, ITEM_BLOCK, ItemBlock } from '../../src/store/repositories/run-item-blocks.ts';
@@ -22,6 +28,7 @@ import {
   pageOf,
 } from '../../src/store/repositories/run-item-orders.ts';
 import { keptNames, keptNamesBytes, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
+import { sameEntries, type UnchangedEntry } from '../../src/store/repositories/run-person-list.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, recordedRun } from './support/queue.ts';
 import { asRows } from './support/run-item-rows.ts';
@@ -296,6 +303,24 @@ test("a block's lines read alike whether it is inflated as far as a line or whol
   const short = deflateRawSync(lines.slice(0, 3).join('\n'), { level: 1 });
   assert.equal(new ItemBlock(short).line(2), lines[2]);
   assert.equal(new ItemBlock(short).line(3), undefined, "past a short block's end");
+});
+
+test('sameEntries: two lists are the same only when they would be written as the same text', () => {
+  const entry = (why: unknown): UnchangedEntry => ['1', 'An', 'a1', 0, 'plan', why as never];
+  const same = (x: unknown, y: unknown) => sameEntries([entry(x)], [entry(y)]);
+  assert.ok(same({ code: 'up-to-date' }, { code: 'up-to-date' }));
+  assert.ok(same({ code: 'x', a: [1, { b: null }] }, { code: 'x', a: [1, { b: null }] }));
+  assert.ok(same('no change', 'no change'));
+  assert.ok(!same({ code: 'x', a: 1, b: 2 }, { code: 'x', b: 2, a: 1 }), 'keys in another order');
+  assert.ok(!same({ code: 'x', a: 1 }, { code: 'x', a: 1, b: 2 }), 'a key more');
+  assert.ok(!same({ code: 'x', a: [1, 2] }, { code: 'x', a: [1, 2, 3] }));
+  assert.ok(!same({ code: 'x', a: '1' }, { code: 'x', a: 1 }));
+  assert.ok(!same({ code: 'x', a: [] }, { code: 'x', a: {} }));
+  // Objects that are not plain may write other text than their keys say: never taken as the same.
+  assert.ok(!same({ code: 'x', at: new Date(0) }, { code: 'x', at: new Date(1) }));
+  assert.ok(!sameEntries([entry('a')], [entry('a'), entry('a')]));
+  assert.ok(!sameEntries([entry('a')], [['2', 'An', 'a1', 0, 'plan', 'a']]));
+  assert.ok(!sameEntries([entry('a')], [['1', 'An', 'a1', 1, 'plan', 'a']]));
 });
 
 for (const dialect of DIALECTS) {
@@ -1135,6 +1160,57 @@ for (const dialect of DIALECTS) {
       const again = await finish(ITEMS);
       assert.equal(again.unchangedList, run.unchangedList);
       assert.equal(await count(), lists, 'no second list');
+    });
+
+    test("a run whose unchanged persons differ from the last run's only in a reason (a field, the keys' order) has a list of its own; a list pruned since is written again", async () => {
+      const on = await bareConnection(store, organisationId, 'lists');
+      const gone = (leadDays: number) => ({
+        code: 'no-account-needed' as const,
+        lifecycle: 'gone' as const,
+        start: '2026-01-01',
+        end: null,
+        leadDays,
+      });
+      const unchanged = (n: number, reason: StepReason) =>
+        item(String(9000 + n), `Person ${n}`, 'no-change', 'success', {
+          steps: [{ step: 'plan', status: 'success', message: '', reason }],
+        });
+      // Over a chunk of the list (256): the one that differs is in its second chunk.
+      const people = (last: StepReason) => [
+        item('8999', 'Changed Person', 'update', 'success', {
+          changes: [{ attribute: 'department', old: 'A', new: 'B' }],
+        }),
+        ...Array.from({ length: 300 }, (_, n) => unchanged(n, n === 299 ? last : { code: 'up-to-date' })),
+      ];
+      const listOf = async (r: Run) => {
+        const everyone = await store.runItems.all(r, {});
+        return JSON.stringify(everyone.find((i) => i.employeeNumber === '9299')?.steps);
+      };
+      const first = await finish(people(gone(3)), on);
+      // Fresh objects, as each run makes them: the same list.
+      const same = await finish(structuredClone(people(gone(3))), on);
+      assert.equal(same.unchangedList, first.unchangedList);
+      const field = await finish(people(gone(4)), on);
+      assert.notEqual(field.unchangedList, first.unchangedList, 'a reason with another value');
+      assert.match(await listOf(field), /"leadDays":4/);
+      const { lifecycle, ...rest } = gone(4);
+      const reordered = await finish(people({ ...rest, lifecycle } as never), on);
+      assert.notEqual(reordered.unchangedList, field.unchangedList, "a reason's keys in another order");
+      assert.match(await listOf(reordered), /"leadDays":4,"lifecycle":"gone"/);
+      assert.match(await listOf(field), /"lifecycle":"gone","start"/);
+      // The list of the last run removed (as retention removes a list no run names any more).
+      await sql`delete from run_person_lists where hash = ${reordered.unchangedList}`.execute(store.db);
+      const again = await finish(people({ ...rest, lifecycle } as never), on);
+      assert.equal(again.unchangedList, reordered.unchangedList);
+      const stored = await sql<{ n: number }>`
+        select count(*) as n from run_person_lists where hash = ${again.unchangedList}`.execute(store.db);
+      assert.equal(Number(stored.rows[0]?.n), 1, 'written again');
+      assert.equal(
+        JSON.stringify(await store.runItems.all(again, {})),
+        JSON.stringify(await store.runItems.all(reordered, {})),
+        'the list written again reads as the one removed',
+      );
+      assert.match(await listOf(again), /"leadDays":4,"lifecycle":"gone"/);
     });
 
     test('the tenant cache is replaced by a full read and changed per account by a delta', async () => {

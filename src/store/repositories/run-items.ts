@@ -65,6 +65,7 @@ import {
   listHeadBytes,
   listText,
   nameKey,
+  sameEntries,
   toEntry,
   type UnchangedEntry,
 } from './run-person-list.ts';
@@ -206,6 +207,18 @@ const lastNameOrders = new Map<
   { readonly order: Int32Array; readonly text: string; readonly numbersText: string }
 >();
 const NAME_ORDERS_KEPT = 8;
+
+/**
+ * The unchanged list of each connection's last recorded run: its entries, hash and first chunk
+ * deflated. A run whose entries are the same (`sameEntries`) has the same list, so its hash and first
+ * chunk are these, with no text made. A few bytes a person beside the strings the entries hold, for
+ * the last few connections.
+ */
+const lastLists = new Map<
+  string,
+  { readonly entries: readonly UnchangedEntry[]; readonly hash: string; readonly firstChunk: Buffer | null }
+>();
+const LISTS_KEPT = 4;
 
 /**
  * Person `a`'s key comes before `b`'s, compared as the folded name and then the employee number: the
@@ -578,8 +591,16 @@ export class RunItemRepository {
       inNumberOrder(persons, unchangedInRunOrder) ? unchangedInRunOrder : unchanged,
       mentioned,
     );
-    const text =
-      unchanged.length === 0 ? null : listText(Array.from(unchanged, (i) => entries[i] as UnchangedEntry));
+    const listEntries =
+      unchanged.length === 0 ? null : Array.from(unchanged, (i) => entries[i] as UnchangedEntry);
+    // The list's hash: the connection's last list's when the entries are the same (its text is then
+    // made only if that list is not stored), else from its text.
+    const lastList = lastLists.get(run.connectionId);
+    lastLists.delete(run.connectionId);
+    const sameList =
+      listEntries !== null && lastList !== undefined && sameEntries(lastList.entries, listEntries);
+    let text = listEntries === null || sameList ? null : listText(listEntries);
+    const hash = sameList ? (lastList?.hash as string) : (text?.hash ?? null);
     const merged = mergedOrders(
       persons,
       everyone,
@@ -610,16 +631,17 @@ export class RunItemRepository {
     );
     await blocksWritten;
     let listOffsets: number[] | null = null;
-    if (text !== null) {
-      const known = await this.storedList(run.connectionId, text.hash, unchanged.length);
+    if (listEntries !== null && hash !== null) {
+      const known = await this.storedList(run.connectionId, hash, unchanged.length);
       listOffsets = known ?? null;
       if (known === undefined) {
+        text ??= listText(listEntries);
         const list = compressList(text);
         const inserted = await this.ctx.db
           .insertInto('run_person_lists')
           .values({
             connection_id: run.connectionId,
-            hash: text.hash,
+            hash,
             persons: unchanged.length,
             data: list.data,
             created_at: this.ctx.clock.now(),
@@ -631,11 +653,18 @@ export class RunItemRepository {
         listOffsets =
           Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1
             ? list.offsets
-            : ((await this.storedList(run.connectionId, text.hash, unchanged.length)) ?? null);
+            : ((await this.storedList(run.connectionId, hash, unchanged.length)) ?? null);
       }
     }
     // The list's first chunk travels with the orders too: page 1 by name reads no list (run-item-orders.ts).
-    const firstChunk = text?.chunks[0] === undefined ? null : deflateRawSync(text.chunks[0]);
+    const firstChunk =
+      text?.chunks[0] !== undefined
+        ? deflateRawSync(text.chunks[0])
+        : sameList
+          ? (lastList?.firstChunk ?? null)
+          : null;
+    if (listEntries !== null && hash !== null)
+      remember(lastLists, run.connectionId, { entries: listEntries, hash, firstChunk }, LISTS_KEPT);
     // The names the items mention travel with the orders too, deflated (format 7): a run's first page
     // reads them as bytes with its orders, and decodes only the lines it looks at.
     const keptNames = {
@@ -647,7 +676,7 @@ export class RunItemRepository {
       .insertInto('run_item_orders')
       .values({ run_id: run.id, data: orders, unchanged_names: null, item_names: null, items: index })
       .execute();
-    return { unchangedCount: unchanged.length, unchangedList: text?.hash ?? null, itemCounts: counts };
+    return { unchangedCount: unchanged.length, unchangedList: hash, itemCounts: counts };
   }
 
   async list(
