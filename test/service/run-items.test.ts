@@ -28,7 +28,11 @@ import {
   pageOf,
 } from '../../src/store/repositories/run-item-orders.ts';
 import { keptNames, keptNamesBytes, keptNamesText } from '../../src/store/repositories/run-item-refs.ts';
-import { sameEntries, type UnchangedEntry } from '../../src/store/repositories/run-person-list.ts';
+import {
+  isUnchanged,
+  sameEntries,
+  type UnchangedEntry,
+} from '../../src/store/repositories/run-person-list.ts';
 import { createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.ts';
 import { bareConnection, recordedRun } from './support/queue.ts';
 import { asRows } from './support/run-item-rows.ts';
@@ -303,6 +307,22 @@ test("a block's lines read alike whether it is inflated as far as a line or whol
   const short = deflateRawSync(lines.slice(0, 3).join('\n'), { level: 1 });
   assert.equal(new ItemBlock(short).line(2), lines[2]);
   assert.equal(new ItemBlock(short).line(3), undefined, "past a short block's end");
+});
+
+test('a person is unchanged with no field the list does not know holding anything, whatever the order of the fields', () => {
+  const plain = item('1', 'An', 'no-change', 'success');
+  assert.ok(isUnchanged(plain));
+  const { employeeNumber, ...rest } = plain;
+  assert.ok(isUnchanged({ ...rest, employeeNumber }), 'the known fields in another order');
+  assert.ok(isUnchanged({ ...plain, findings: [] } as RunItem), 'a field not known, empty');
+  assert.ok(!isUnchanged({ ...plain, findings: ['x'] } as RunItem), 'a field not known, holding something');
+  const { error, ...noError } = plain;
+  void error;
+  assert.ok(
+    !isUnchanged({ ...noError, findings: { a: 1 } } as unknown as RunItem),
+    'eight fields, one not known',
+  );
+  assert.ok(!isUnchanged(item('1', 'An', 'update', 'success')));
 });
 
 test('sameEntries: two lists are the same only when they would be written as the same text', () => {

@@ -194,17 +194,17 @@ function sortByName(p: Persons, folded: readonly string[]): Int32Array {
 }
 
 /**
- * The name order of each connection's last recorded run, as positions in its run order, with the
- * text of its names and employee numbers in run order (JSON: nothing else writes the same text). A run
- * whose text is the same has the same persons at the same places, so the same order: found with no
- * name folded and no key compared. Otherwise a run of the same persons under the same names in
+ * The name order of each connection's last recorded run, as positions in its run order, with its
+ * names and employee numbers in run order. A run whose names and numbers are the same, one by one,
+ * has the same persons at the same places, so the same order: found with no name folded and no key
+ * compared (nor any text made: the arrays are compared, most strings by reference). Otherwise a run of the same persons under the same names in
  * another order is checked in one pass (each key before the next; keys are unique, so it is then the
  * only order they have) instead of sorting them again. A few bytes a person, for the last few
  * connections.
  */
 const lastNameOrders = new Map<
   string,
-  { readonly order: Int32Array; readonly text: string; readonly numbersText: string }
+  { readonly order: Int32Array; readonly names: readonly string[]; readonly numbers: readonly string[] }
 >();
 const NAME_ORDERS_KEPT = 8;
 
@@ -235,13 +235,10 @@ function before(p: Persons, folded: readonly string[], a: number, b: number): bo
 /** Everyone in name order (as `sortByName` puts them), as positions in the run's order. */
 function inNameOrder(connectionId: string, p: Persons): Int32Array {
   const count = p.names.length;
-  // Two texts, compared one by one: joined, the comparison copied both into one string first.
-  const text = JSON.stringify(p.names);
-  const numbersText = JSON.stringify(p.numbers);
   const last = lastNameOrders.get(connectionId);
   // Most recently used last: the first key is the one to let go.
   lastNameOrders.delete(connectionId);
-  if (last !== undefined && last.numbersText === numbersText && last.text === text) {
+  if (last !== undefined && sameStrings(last.numbers, p.numbers) && sameStrings(last.names, p.names)) {
     lastNameOrders.set(connectionId, last);
     return last.order;
   }
@@ -256,8 +253,14 @@ function inNameOrder(connectionId: string, p: Persons): Int32Array {
       }
   }
   order ??= sortByName(p, folded);
-  remember(lastNameOrders, connectionId, { order, text, numbersText }, NAME_ORDERS_KEPT);
+  remember(lastNameOrders, connectionId, { order, names: p.names, numbers: p.numbers }, NAME_ORDERS_KEPT);
   return order;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -488,7 +491,8 @@ export class RunItemRepository {
     await this.ctx.db.deleteFrom('run_item_blocks').where('run_id', '=', run.id).execute();
     await this.ctx.db.deleteFrom('run_item_orders').where('run_id', '=', run.id).execute();
     // One pass over the items, in the run's order (the engine's: by employee number): what the rest
-    // reads of each person, each unchanged person's list entry, and whom the items mention.
+    // reads of each person, each unchanged person's list entry, and whom those entries mention (whom
+    // the stored items mention is found as their lines are made, each item read once while at hand).
     const count = items.length;
     const numbers: string[] = new Array(count);
     const names: string[] = new Array(count);
@@ -512,7 +516,6 @@ export class RunItemRepository {
       } else {
         isStored[i] = 1;
         storedCount++;
-        personsNamedBy(item, mention);
       }
     }
     const persons: Persons = { numbers, names, stored: isStored };
@@ -558,7 +561,11 @@ export class RunItemRepository {
     const linesOf = (start: number): string[] => {
       const lines: string[] = [];
       const end = Math.min(named.length, start + block);
-      for (let seq = start; seq < end; seq++) lines.push(itemLine(items[named[seq] as number] as RunItem));
+      for (let seq = start; seq < end; seq++) {
+        const item = items[named[seq] as number] as RunItem;
+        personsNamedBy(item, mention);
+        lines.push(itemLine(item));
+      }
       return lines;
     };
     const encoder = new BlockEncoder();

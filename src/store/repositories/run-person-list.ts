@@ -51,6 +51,24 @@ export function isUnchanged(item: RunItem): boolean {
   )
     return false;
   for (const s of item.steps) if (s.status !== 'success' && s.status !== 'skipped') return false;
+  return knownFieldsOnly(item);
+}
+
+/** A run item's fields in the order the engine makes them. */
+const FIELD_ORDER: readonly string[] = [...KNOWN_FIELDS];
+
+/**
+ * The item has no field this module does not know that holds anything. An item whose own keys are
+ * exactly the known ones in the engine's order (every item a run makes) is told so by one array of
+ * its keys, compared by reference — not a Set lookup per key (a run asks this of every person).
+ */
+function knownFieldsOnly(item: RunItem): boolean {
+  const keys = Object.keys(item);
+  if (keys.length === FIELD_ORDER.length) {
+    let at = 0;
+    while (at < keys.length && keys[at] === FIELD_ORDER[at]) at++;
+    if (at === keys.length) return true;
+  }
   for (const key in item) {
     if (!KNOWN_FIELDS.has(key) && Object.hasOwn(item, key) && !isEmpty(item[key as keyof RunItem]))
       return false;
