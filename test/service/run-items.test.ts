@@ -1233,6 +1233,61 @@ for (const dialect of DIALECTS) {
       assert.match(await listOf(again), /"leadDays":4,"lifecycle":"gone"/);
     });
 
+    test("a run like the connection's last has its orders, index and kept names; one that differs in a rank or a name has its own", async () => {
+      const on = await bareConnection(store, organisationId, 'again');
+      const people = (status: ItemStatus, managerName: string) => [
+        item('m1', managerName, 'no-change', 'success'),
+        item('m2', 'Fatima Prins', 'update', 'success', {
+          changes: [{ attribute: 'jobTitle', old: 'A', new: 'B' }],
+        }),
+        item('p1', 'Person 1', 'update', status, {
+          changes: [{ attribute: 'manager', old: null, new: 'm1' }],
+        }),
+        item('p2', 'Person 2', 'update', 'success', {
+          changes: [{ attribute: 'manager', old: 'm2', new: 'm1' }],
+        }),
+        item('p3', 'Person 3', 'no-change', 'success'),
+      ];
+      const orders = async (r: Run) =>
+        (
+          await sql<{ data: Uint8Array; items: Uint8Array }>`
+            select data, items from run_item_orders where run_id = ${r.id}`.execute(store.db)
+        ).rows.map((o) => [Buffer.from(o.data).toString('base64'), Buffer.from(o.items).toString('base64')]);
+      const byStatus = async (r: Run) =>
+        (await store.runItems.list(r, {}, 'status', 1, 50)).items.map(
+          (i) => `${i.employeeNumber} ${i.status}`,
+        );
+      const first = await finish(people('success', 'Martijn Dekker'), on);
+      const same = await finish(structuredClone(people('success', 'Martijn Dekker')), on);
+      assert.deepEqual(await orders(same), await orders(first));
+      const warned = await finish(people('warning', 'Martijn Dekker'), on);
+      assert.notDeepEqual((await orders(warned))[0], (await orders(same))[0]);
+      assert.deepEqual(await byStatus(warned), [
+        'p1 warning',
+        'm2 success',
+        'm1 success',
+        'p2 success',
+        'p3 success',
+      ]);
+      assert.deepEqual(await byStatus(same), [
+        'm2 success',
+        'm1 success',
+        'p1 success',
+        'p2 success',
+        'p3 success',
+      ]);
+      assert.deepEqual(
+        (await store.runItems.list(warned, { status: 'warning' }, 'name', 1, 50)).items.map(
+          (i) => i.employeeNumber,
+        ),
+        ['p1'],
+      );
+      const renamed = await finish(people('warning', 'Martijn de Dekker'), on);
+      const named = async (r: Run) => (await store.runItems.names(on, [], ['m1', 'm2'], r)).persons.get('m1');
+      assert.equal(await named(renamed), 'Martijn de Dekker');
+      assert.equal(await named(warned), 'Martijn Dekker');
+    });
+
     test('the tenant cache is replaced by a full read and changed per account by a delta', async () => {
       const engine = store.engineStore(connectionId);
       const state = { lastSourceCount: 3, targetCursor: 'c1', accountAttributes: ['mail'] };
