@@ -17,8 +17,14 @@ export const ADMIN_PREFIX = '/__admin';
 export function buildAfasEmulator(options: AfasEmulatorOptions): AfasEmulator {
   const state = new AfasEmulatorState(options);
   // Profit's paths are case-insensitive in practice: docs write ProfitRestServices, HelloID writes
-  // profitrestservices.
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { caseSensitive: false } });
+  // profitrestservices. Closing drops every connection, as the Graph emulator's does: in
+  // test/service/persons.test.ts on PostgreSQL a connection with no request pending held close() for
+  // ~70 s (until the server's own timeouts) after every response had been sent.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { caseSensitive: false },
+    forceCloseConnections: true,
+  });
   app.setNotFoundHandler((_request, reply) => sendEmpty(reply, 404));
   app.addHook('onResponse', async (request, reply) => {
     const path = canonicalPath(request.url.split('?')[0] ?? '', state);

@@ -238,6 +238,7 @@ describe('throttling', () => {
       assert.equal(outcome.actionCounts.create, 60);
       assert.equal(outcome.statusCounts.failed, 0, JSON.stringify(outcome.items.find((i) => i.error)?.error));
       assert.equal(stack.users().length, 60);
+      assert.ok(stack.graph.state.requests.counts().throttled > 0, 'the quota was hit: 429s were answered');
     } finally {
       await stack.close();
     }
