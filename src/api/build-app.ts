@@ -58,8 +58,11 @@ import { validatorCompiler } from './validation.ts';
  * fast-json-stringify compiles lazily, on the first response that reaches them. The console polls
  * these routes while a run is in progress, so their first answers compiled validators on the API's
  * event loop just as the run thread started (2.8 s for the first `GET /runs/:id` at load 24): they
- * are compiled when the routes are built instead. Every route eagerly would add minutes to each
- * start on a loaded machine, so the rest stay lazy (once per process).
+ * are compiled when the routes are built instead, validators included, for their successful
+ * answers. Every other serializer is built on its route's first answer with that status: building
+ * all ~950 (each route, status and HEAD) took 2.2–3.3 s of CPU at every start, where a process
+ * answers with a few dozen of them (`compileEverySerializer` builds them all, for the test that
+ * proves each one builds).
  */
 const EAGER_SERIALIZERS = new Set([
   '/api/v1/runs/:id',
@@ -78,6 +81,16 @@ const EAGER_SERIALIZERS = new Set([
  * it is answered: an agent's held work request (20 s) or a long simulation is not cut short.
  */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Each app's serializers that are built on first use. */
+const lazySerializers = new WeakMap<FastifyInstance, readonly (() => unknown)[]>();
+
+/** Builds every serializer of a ready app that is not built yet; returns how many the app has in all. */
+export function compileEverySerializer(app: FastifyInstance): number {
+  const lazy = lazySerializers.get(app) ?? [];
+  for (const built of lazy) built();
+  return lazy.length;
+}
 
 /**
  * Node looks for late requests every `connectionsCheckingInterval` (30 s by default, so a 30 s limit
@@ -115,9 +128,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler,
   });
   const routeMethods = recordRouteMethods(app);
-  app.setSerializerCompiler(({ schema, url }) =>
-    fastJsonStringify(schema as object, { compileValidators: EAGER_SERIALIZERS.has(url) }),
-  );
+  const lazy: (() => unknown)[] = [];
+  lazySerializers.set(app, lazy);
+  app.setSerializerCompiler(({ schema, url, method, httpStatus }) => {
+    // The answers the console waits for during a run: success, to GET and POST (never HEAD).
+    if (EAGER_SERIALIZERS.has(url) && method !== 'HEAD' && String(httpStatus).startsWith('2'))
+      return fastJsonStringify(schema as object, { compileValidators: true });
+    let serialize: ((data: unknown) => string) | undefined;
+    const built = () => {
+      serialize ??= fastJsonStringify(schema as object, { compileValidators: false });
+      return serialize;
+    };
+    lazy.push(built);
+    return (data: unknown) => built()(data);
+  });
   const deps: ApiDeps = {
     store: options.store,
     connectors: options.connectors,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AGENT_CLOCK_TOLERANCE_S } from '../../src/agent/protocol-constants.ts';
+import { compileEverySerializer } from '../../src/api/index.ts';
 import { AUDIT_ACTIONS, ENDPOINTS, implicitErrors, simulate } from '../../src/contracts/index.ts';
 import { ERROR_CATALOGUE } from '../../src/core/index.ts';
 import { DIALECTS } from './support/databases.ts';
@@ -131,6 +132,13 @@ for (const dialect of DIALECTS) {
             assert.ok((AUDIT_ACTIONS as readonly string[]).includes(action));
         }
       }
+    });
+
+    test('every response serializer builds, though most are built on their first answer', () => {
+      // Built lazily (build-app.ts), a serializer that cannot be built would fail its route's first
+      // answer instead of the start: this builds every one the app has.
+      const count = compileEverySerializer(svc.app);
+      assert.ok(count > ENDPOINTS.length, `${count} serializers for ${ENDPOINTS.length} endpoints`);
     });
 
     test('Swagger UI is served at /api/docs', async () => {
