@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Attributes, MappingRule } from '../../core/index.ts';
-import { compileMapping, evaluateRules } from './mapping.ts';
+import { compileMapping, evaluateRules, evaluateRulesIn } from './mapping.ts';
 
 const context = { now: () => '2026-11-24T09:00:00Z', random: () => 0.5 };
 
@@ -137,4 +137,42 @@ test('a date and time becomes YYYY-MM-DDTHH:mm:ssZ; one in that form that names 
     leapless,
     Number.isNaN(parsed) ? '2025-02-29T00:00:00Z' : new Date(parsed).toISOString().replace(/\.000Z$/, 'Z'),
   );
+});
+
+test('refilled values (a run that keeps none) are the values a fresh evaluation gives, person after person', () => {
+  const compiled = compileMapping(
+    [
+      { target: 'givenName', type: 'direct', source: 'Roepnaam', apply: 'always' },
+      { target: 'usageLocation', type: 'constant', source: 'NL', apply: 'always' },
+      {
+        target: 'displayName',
+        type: 'expression',
+        source: 'Join(" ", [Roepnaam], [Achternaam])',
+        apply: 'always',
+      },
+    ],
+    {},
+  );
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
+  const rules = compiled.mapping.rules;
+  const persons: Attributes[] = [
+    { Roepnaam: 'Anna', Achternaam: 'Jansen' },
+    { Roepnaam: ' Piet ', Achternaam: 'de Vries' },
+    { Achternaam: 'Bakker' },
+  ];
+  const seen = new Set<object>();
+  for (const attributes of persons) {
+    const fresh = { ...evaluateRules(rules, attributes, context).values };
+    const refilled = evaluateRulesIn(rules, { ...context, attributes }, true).values;
+    seen.add(refilled);
+    assert.deepEqual({ ...refilled }, fresh);
+    assert.deepEqual(Object.keys(refilled), Object.keys(fresh));
+  }
+  // One object for every person: nothing is made per person.
+  assert.equal(seen.size, 1);
+  // Without `refill`, each evaluation's values are its own.
+  const a = evaluateRulesIn(rules, { ...context, attributes: persons[0] as Attributes }).values;
+  const b = evaluateRulesIn(rules, { ...context, attributes: persons[1] as Attributes }).values;
+  assert.notEqual(a, b);
+  assert.equal(a.givenName, 'Anna');
 });

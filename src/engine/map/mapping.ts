@@ -173,8 +173,15 @@ export function evaluateRules(
  * evaluateRules with a context that already holds the person's attributes (no copy per call). When
  * every rule gave a value that flows (nearly always) the answer is one object per list of rules,
  * refilled on each call: read it (or keep its parts, not it) before evaluating the list again.
+ * `refill`: the caller keeps nothing of the values past the next evaluation of these rules (a plan
+ * that is not applied keeps no mapped values): then the values object itself is one per list of rules,
+ * refilled too, not one made per person (~170 bytes each, 8 MB of garbage for 50,000 persons).
  */
-export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContext): MappedValues {
+export function evaluateRulesIn(
+  rules: readonly CompiledRule[],
+  full: EvalContext,
+  refill = false,
+): MappedValues {
   const shape = shapeOf(rules);
   const got = shape.busy ? new Array<Slot>(rules.length).fill(SKIPPED) : shape.scratch;
   shape.busy = true;
@@ -199,7 +206,10 @@ export function evaluateRulesIn(rules: readonly CompiledRule[], full: EvalContex
     }
     let values: Record<string, AttrValue>;
     if (notFlowed === undefined && errors === undefined) {
-      values = shape.build(got as AttrValue[]);
+      if (refill && got === shape.scratch && shape.fill !== undefined) {
+        values = shape.refilled ??= shape.build(got as AttrValue[]);
+        shape.fill(values, got as AttrValue[]);
+      } else values = shape.build(got as AttrValue[]);
       if (got === shape.scratch) {
         shape.mapped.values = values;
         return shape.mapped;
@@ -234,6 +244,10 @@ type Slot = AttrValue | typeof SKIPPED;
 interface ValuesShape {
   /** One record of every rule's value, in rule order: one hidden class, fields inside the object. */
   readonly build: (values: readonly AttrValue[]) => Record<string, AttrValue>;
+  /** Writes every rule's value into a record `build` made (evaluateRulesIn's `refill`); absent: none. */
+  readonly fill: ((into: Record<string, AttrValue>, values: readonly AttrValue[]) => void) | undefined;
+  /** The record refilled for callers that keep no values (evaluateRulesIn's `refill`). */
+  refilled: Record<string, AttrValue> | undefined;
   /** Writes every plain rule's value into its slot (see plainEvaluator). */
   readonly plain: PlainEvaluator;
   readonly finishes: readonly ((value: AttrValue) => AttrValue)[];
@@ -284,6 +298,8 @@ function shapeOf(rules: readonly CompiledRule[]): ValuesShape {
     });
     shape = {
       build: valuesBuilder(rules.map((r) => r.target)),
+      fill: valuesFiller(rules.map((r) => r.target)),
+      refilled: undefined,
       plain: plainEvaluator(rules.map((r) => r.plain)),
       finishes,
       constants,
@@ -355,6 +371,34 @@ function makeValuesBuilder(targets: readonly string[]): ValuesShape['build'] {
   } catch {
     return copy;
   }
+}
+
+/** Fillers kept across runs by their targets (≤ 256), as the builders. */
+const fillers = new Map<string, ValuesShape['fill']>();
+
+/**
+ * valuesBuilder's record refilled in place: the same keys, stored in the same order, into an object
+ * the builder made (so its hidden class stays). Undefined where the builder copies (`__proto__`, or no
+ * code can be made): then every evaluation builds its record.
+ */
+function valuesFiller(targets: readonly string[]): ValuesShape['fill'] {
+  const id = JSON.stringify(targets);
+  if (fillers.has(id)) return fillers.get(id);
+  let fill: ValuesShape['fill'];
+  if (!targets.includes('__proto__')) {
+    try {
+      fill = new Function(
+        'o',
+        'v',
+        targets.map((t, i) => `o[${JSON.stringify(t)}] = v[${i}];`).join('\n'),
+      ) as ValuesShape['fill'];
+    } catch {
+      fill = undefined;
+    }
+  }
+  if (fillers.size >= 256) fillers.clear();
+  fillers.set(id, fill);
+  return fill;
 }
 
 const IDENTITY = (value: AttrValue): AttrValue => value;

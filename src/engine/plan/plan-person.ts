@@ -36,8 +36,9 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
     return bare(draftItem(n, name, 'out-of-scope', 'skipped', link?.accountId ?? null, [], steps));
   }
 
-  // The answer is refilled by the next evaluation of these rules: its parts are kept, not it.
-  const evaluated = evaluateRulesIn(run.plainRules, context);
+  // The answer is refilled by the next evaluation of these rules: its parts are kept, not it (nor the
+  // values themselves when the run keeps none, run.refillValues).
+  const evaluated = evaluateRulesIn(run.plainRules, context, run.refillValues);
   const notFlowed = evaluated.notFlowed;
   if (evaluated.errors.length > 0) {
     const message = evaluated.errors.join('; ');

@@ -152,6 +152,12 @@ export interface PlanRun {
   readonly quarantine: QuarantinePlanInput | undefined;
   /** Whether the plan will be applied: its persons' plans keep applied values (PlanInput.applies). */
   readonly applies: boolean;
+  /**
+   * Whether nothing keeps a person's mapped values past their plan: a plan not applied keeps no
+   * applied values, and without quarantine entries no fingerprint closes over them (quarantine-plan.ts).
+   * Then the plain rules' values are one object refilled for each person (evaluateRulesIn's `refill`).
+   */
+  readonly refillValues: boolean;
   readonly context: PersonContext;
   /** The local parts to try for a person, in order: from the naming scheme, else from the candidates. */
   readonly localParts: (context: EvalContext) => Iterator<string>;
@@ -231,6 +237,7 @@ export function planRun(input: PlanInput): PlanRun {
       overrides.linkedAccounts.size === 0 ? undefined : new Set(overrides.linkedAccounts.keys()),
     quarantine: input.quarantine,
     applies: input.applies !== false,
+    refillValues: input.applies === false && (input.quarantine?.entries.size ?? 0) === 0,
     context: new PersonContext(input.nowIso),
     localParts: (context) =>
       scheme
