@@ -213,6 +213,9 @@ test("a run's blocks, deflated as one stream flushed after each block, each infl
   data.forEach((bytes, i) => {
     const lines = blocks[i] as string[];
     assert.equal(inflateRawSync(bytes).toString('utf8'), lines.join('\n'), `block ${i}`);
+    // Made by the stream (a full flush, then the empty last block), not by the one-call fallback for a
+    // block whose bytes came out mixed with another's.
+    assert.equal(bytes.subarray(-6).toString('hex'), '0000ffff0300', `block ${i} from the stream`);
     const read = new ItemBlock(bytes);
     assert.deepEqual(
       Array.from({ length: read.length }, (_, l) => read.line(l)),
