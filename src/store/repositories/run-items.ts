@@ -65,6 +65,7 @@ import {
   listHeadBytes,
   listText,
   nameKey,
+  sameData,
   sameEntries,
   toEntry,
   type UnchangedEntry,
@@ -236,39 +237,6 @@ class LastMade<I, O> {
     remember(this.#last, connectionId, { input, output }, LISTS_KEPT);
     return output;
   }
-}
-
-/**
- * The same data: equal primitives, typed arrays and buffers of the same type and bytes, arrays alike
- * element by element, plain objects with the same keys in the same order and the same values.
- * Anything else counts as different.
- */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
-    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
-      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
-    );
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype)
-    return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  const other = Object.keys(y);
-  if (keys.length !== other.length) return false;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string;
-    if (key !== other[k] || !sameData(x[key], y[key])) return false;
-  }
-  return true;
 }
 
 const lastIndexes = new LastMade<

@@ -158,31 +158,37 @@ export function listText(entries: readonly UnchangedEntry[]): ListText {
 }
 
 /**
- * The entries would be written as the same JSON text (so the same list, of the same hash): arrays of
- * the same length, plain objects of the same keys in the same order, and equal (`===`) primitives —
- * the engine's entries and reasons are nothing else. Anything else (another prototype: a `Date`'s text
- * is its `toJSON`'s) counts as different, which only costs making the text.
+ * The same data, as JSON would write it and beyond: equal (`===`) primitives, arrays of the same
+ * length alike element by element, plain objects with the same keys in the same order and the same
+ * values, typed arrays and buffers of the same type and bytes. Anything else (another prototype: a
+ * `Date`'s text is its `toJSON`'s) counts as different, which only costs making what it would reuse.
+ * Two lists of entries alike so are written as the same text, of the same hash.
  */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameData(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
+    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+    );
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
     return true;
   }
-  if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
+  if (!isPlain(a) || !isPlain(b)) return false;
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  // The same keys in the same order: b's keys are walked in step with a's.
-  const keys: string[] = [];
-  for (const key in x) keys.push(key);
-  let at = 0;
-  for (const key in y) {
-    if (key !== keys[at] || !sameJson(x[key], y[key])) return false;
-    at++;
+  const keys = Object.keys(x);
+  const other = Object.keys(y);
+  if (keys.length !== other.length) return false;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    if (key !== other[k] || !sameData(x[key], y[key])) return false;
   }
-  return at === keys.length;
+  return true;
 }
 
 const isPlain = (o: object): boolean => {
@@ -208,7 +214,7 @@ export function sameEntries(a: readonly UnchangedEntry[], b: readonly UnchangedE
       x[2] !== y[2] ||
       x[3] !== y[3] ||
       x[4] !== y[4] ||
-      !sameJson(x[5], y[5])
+      !sameData(x[5], y[5])
     )
       return false;
   }
