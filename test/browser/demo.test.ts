@@ -208,9 +208,12 @@ test('the run page says why for every person in plain words, with the engine’s
 test('the "No change" tile lists the persons with no change, though "Show persons with no change" is off', () =>
   flow(w, 'demo-no-change-tile', async () => {
     const { page } = w;
-    await page.goto(simulationUrl);
-    await page.reload();
+    // A new document on the run's own address (no review in it): not a change of hash in the page the
+    // test before left filtered (CI at 8f608f9 once clicked the tile with that page's search still set).
+    await page.goto('about:blank');
+    await page.goto(simulationUrl.replace(/\?.*$/, ''));
     await page.getByTestId('run-items').locator('tbody tr').first().waitFor();
+    assert.equal(await page.getByLabel('Search persons by name or employee number').inputValue(), '');
     const tile = page.locator('[data-testid="action-counts"] [data-action="no-change"]');
     const unchanged = Number(await tile.getAttribute('data-count'));
     assert.ok(unchanged > 0, 'the demo company has persons with no change');
