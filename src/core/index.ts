@@ -7,6 +7,7 @@ export * from './distinguished-name.ts';
 export * from './endpoint-policy.ts';
 export * from './entitlements.ts';
 export * from './errors.ts';
+export { type RowReader, readFlatRow, rowsMadeBy } from './json-rows.ts';
 export * from './overrides.ts';
 export * from './person.ts';
 export * from './plan.ts';

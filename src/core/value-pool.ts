@@ -22,12 +22,19 @@ export class KeyPool {
   #values: Map<string, string> | null = new Map();
   #lookups = 0;
 
-  constructor(private readonly limit: number) {}
+  /**
+   * `short`: strings of up to 10 characters are pooled too, for values that JSON.parse did not make
+   * (a row read from its bytes, json-rows.ts readFlatRow), which are not shared otherwise.
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly short = false,
+  ) {}
 
   /** The pooled string equal to `value` (the first one seen), or `value` itself. */
   share(value: string): string {
     const values = this.#values;
-    if (values === null || value.length <= SHARED_BY_PARSE) return value;
+    if (values === null || (value.length <= SHARED_BY_PARSE && !this.short)) return value;
     this.#lookups++;
     const shared = values.get(value);
     if (shared !== undefined) return shared;
@@ -47,16 +54,19 @@ export class KeyPool {
 export class ValuePool {
   readonly #byKey = new Map<string, KeyPool>();
   readonly #limit: number;
+  readonly #short: boolean;
 
-  constructor(limit = 2048) {
+  /** `short`: pools strings of up to 10 characters too (KeyPool). */
+  constructor(limit = 2048, short = false) {
     this.#limit = limit;
+    this.#short = short;
   }
 
   /** The pool of one key's values. */
   forKey(key: string): KeyPool {
     let pool = this.#byKey.get(key);
     if (pool === undefined) {
-      pool = new KeyPool(this.#limit);
+      pool = new KeyPool(this.#limit, this.#short);
       this.#byKey.set(key, pool);
     }
     return pool;

@@ -11,6 +11,7 @@ import type {
   MatchOverride,
   PlannedWrite,
   QuarantineEntry,
+  RowReader,
 } from '../core/index.ts';
 
 /** Raw GetConnector rows, by role. */
@@ -39,10 +40,10 @@ export interface Source {
     /** Rows per connector the previous read found: a hint that lets pages be read without guessing. */
     expectedRows?: SourceRows;
     /**
-     * Applied to every users and employments row as its page arrives, to keep only what the run
-     * reads (normalise's RowCut; it keeps the key fields); the snapshot holds the rows it returned.
+     * Makes every users and employments row as its page arrives, keeping only what the run reads
+     * (normalise's RowCut; it keeps the key fields); the snapshot holds the rows it made.
      */
-    cut?: (row: Attributes) => Attributes;
+    cut?: RowReader;
   }): Promise<SourceSnapshot>;
   /** Reads one employee (on-demand runs). */
   readOne(employeeNumber: string, options: { signal?: AbortSignal }): Promise<SourceSnapshot>;

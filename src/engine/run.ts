@@ -149,7 +149,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
           : await request.source.read({
               ...(signal ? { signal } : {}),
               ...(state.sourceRows ? { expectedRows: state.sourceRows } : {}),
-              ...(cut === undefined ? {} : { cut: cut.row }),
+              ...(cut === undefined ? {} : { cut }),
               onProgress: (p) => progress({ phase: 'read-source', done: p.rows, total: null }),
             });
     } catch (error) {

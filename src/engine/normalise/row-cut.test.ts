@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { type Attributes, type KeyPool, type Person, SHARED_BY_PARSE, ValuePool } from '../../core/index.ts';
+import { parseJsonRows, type RowReader } from '../../core/json-rows.ts';
 import { DEFAULT_PERSONS } from '../defaults.ts';
 import { normalise } from './normalise.ts';
 import { RowCut } from './row-cut.ts';
@@ -190,6 +191,85 @@ describe('rows cut as they arrive', () => {
         `row ${i}`,
       );
       assert.equal(Object.getPrototypeOf(kept), Object.prototype);
+    }
+  });
+
+  test('a page cut as it is parsed gives the rows the cut makes of the parsed rows, most read from their bytes', () => {
+    const attributes = new Set(['Functie_omschrijving', 'Telefoon']);
+    const user = (i: number) =>
+      `{"Medewerker":"${100000 + i}","Roepnaam":"Ann ${i % 7}","Extra":${i},"Functie_omschrijving":${i % 5 === 0 ? 'null' : `"Adviseur \\"${i % 3}\\" é"`},"FTE":${i % 4 === 0 ? '0.8' : '1'},"Actief":${i % 2 === 0},"Telefoon":"+31 6 ${1000 + i}"}`;
+    // Rows of one shape, with another shape, a key written with an escape, a nested kept value, a
+    // repeated key and spaces between them.
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      i === 100
+        ? '{"Medewerker":"9","Functie_omschrijving":"Anders"}'
+        : i === 150
+          ? user(i).replace('"Roepnaam"', '"Roep\\u006eaam"')
+          : i === 200
+            ? user(i).replace('"Telefoon":"', '"Telefoon":["x"],"Tel":"')
+            : i === 250
+              ? user(i).replace('"Extra"', '"Roepnaam":"twice","Extra"')
+              : i % 10 === 0
+                ? user(i).replaceAll(',', ' ,\n ').replaceAll(':', ' : ')
+                : user(i),
+    );
+    const text = `{"skip":0,"take":300,"rows":[${rows.join(',')}]}`;
+    const cut = new RowCut(attributes);
+    let fromBytes = 0;
+    const counted: RowReader = {
+      fromValue: (value) => cut.fromValue(value),
+      fromBytes: (bytes, start) => {
+        const row = cut.fromBytes(bytes, start);
+        if (row !== undefined) fromBytes++;
+        return row;
+      },
+      get end() {
+        return cut.end;
+      },
+    };
+    const page = parseJsonRows(Buffer.from(text), 'rows', false, counted) as { rows: Attributes[] };
+    const expected = (JSON.parse(text) as { rows: Attributes[] }).rows.map(new RowCut(attributes).row);
+    assert.equal(page.rows.length, 300);
+    for (let i = 0; i < 300; i++) {
+      assert.deepEqual(
+        Object.entries(page.rows[i] as Attributes),
+        Object.entries(expected[i] as Attributes),
+        `row ${i}`,
+      );
+      assert.equal(Object.getPrototypeOf(page.rows[i]), Object.prototype);
+    }
+    assert.ok(fromBytes >= 290, `${fromBytes} of 300 rows read from their bytes`);
+    // The fields of the rows before the cut, as fields-read.ts checks the configuration against them.
+    const keys = new Set((JSON.parse(text) as { rows: Attributes[] }).rows.flatMap((r) => Object.keys(r)));
+    assert.deepEqual(cut.fieldsSeen().sort(), [...keys].sort());
+  });
+
+  test('a malformed page cut as it is parsed fails as JSON.parse fails, wherever the fault is', () => {
+    const row = '{"Medewerker":"1","Roepnaam":"Ann","Functie_omschrijving":"Adviseur","FTE":1}';
+    for (const fault of [
+      row.replace('"Ann"', '"An\u0001n"'),
+      row.replace('"Ann"', '"An\\qn"'),
+      row.replace('1}', '01}'),
+      row.replace('1}', '1.}'),
+      row.replace('"Ann"', 'tru'),
+      row.replace('}', ',}'),
+      row.slice(0, -1),
+    ]) {
+      const text = `{"rows":[${row},${row},${fault},${row}]}`;
+      let expected: Error | undefined;
+      try {
+        JSON.parse(text);
+      } catch (error) {
+        expected = error as Error;
+      }
+      assert.ok(expected, fault);
+      assert.throws(
+        () => parseJsonRows(Buffer.from(text), 'rows', false, new RowCut(new Set(['Functie_omschrijving']))),
+        {
+          name: 'SyntaxError',
+          message: expected.message,
+        },
+      );
     }
   });
 });

@@ -19,6 +19,8 @@ import {
   type Attributes,
   type AttrValue,
   type KeyPool,
+  type RowReader,
+  readFlatRow,
   SHARED_BY_PARSE,
   ValuePool,
 } from '../../core/index.ts';
@@ -54,15 +56,28 @@ interface Shape {
   readonly keys: readonly string[];
   readonly make: Make;
   readonly pools: readonly (KeyPool | null)[];
+  /** The cut row from its kept values in order (the constructor `make` uses), when there is one. */
+  readonly build: ((values: readonly unknown[]) => Attributes) | undefined;
+  /** Each key's UTF-8 bytes as JSON writes it without escapes; undefined when one needs an escape. */
+  readonly keyBytes: readonly Uint8Array[] | undefined;
+  /** Per key, its place among the kept keys; −1 for a key cut away. */
+  readonly keptAt: Int32Array;
+  /** The pools of the kept values of up to 10 characters, when read from bytes (fromBytes). */
+  readonly short: readonly KeyPool[];
 }
 
 /**
  * Cuts the rows of one read for persons keeping `attributes`. One set of fields for both connectors:
  * a person without a user row is named from their first employment row.
  */
-export class RowCut {
+export class RowCut implements RowReader {
   /** Shares the kept values; normalise() makes the persons' records with it (NormaliseOptions.pool). */
   readonly pool = new ValuePool();
+  /**
+   * Shares the short kept values of rows read from their bytes, as JSON.parse shares them (SHARED_BY_PARSE):
+   * one pool per field for both connectors, so an employee number or a date is one string in both.
+   */
+  readonly #shortPool = new ValuePool(2048, true);
   readonly #fields: ReadonlySet<string>;
   /** Values shared: those the persons' records keep from the rows (not the derived attributes). */
   readonly #shared: ReadonlySet<string>;
@@ -82,12 +97,49 @@ export class RowCut {
     return [...fields];
   }
 
+  /** Where the last row read by fromBytes ended (RowReader). */
+  end = 0;
+  /** fromBytes' kept values of one row, refilled for each. */
+  #values: unknown[] = [];
+  #share: (value: string, kept: number) => string = (value) => value;
+
+  fromValue(value: unknown): unknown {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? this.row(value as Attributes)
+      : value;
+  }
+
+  /**
+   * A row of the last shape cut, read from its bytes: only its kept fields' values are made (the rest
+   * checked and passed over), half of what JSON.parse made of each row. Any other row is declined
+   * (undefined), parsed, and cut by fromValue, which learns its shape.
+   */
+  fromBytes(bytes: Buffer, start: number): unknown {
+    const shape = this.#last;
+    if (shape === undefined || shape.build === undefined || shape.keyBytes === undefined) return undefined;
+    const end = readFlatRow(bytes, start, shape.keyBytes, shape.keptAt, this.#values, this.#share);
+    if (end < 0) return undefined;
+    this.end = end;
+    return shape.build(this.#values);
+  }
+
+  #use(shape: Shape): void {
+    this.#last = shape;
+    const { pools, short } = shape;
+    this.#values = new Array(pools.length).fill(null);
+    // A value of up to 10 characters is shared by its field's short pool, a longer one as the cut shares it.
+    this.#share = (value, kept) =>
+      value.length <= SHARED_BY_PARSE
+        ? (short[kept] as KeyPool).share(value)
+        : (pools[kept]?.share(value) ?? value);
+  }
+
   /** The row with only the fields the persons are made from. */
   readonly row = (row: Attributes): Attributes => {
     let shape = this.#last;
     if (shape === undefined || !sameKeys(row, shape.keys)) {
       shape = this.#shapeOf(keysOf(row));
-      this.#last = shape;
+      this.#use(shape);
     }
     return shape.make(row, shape.pools);
   };
@@ -100,35 +152,56 @@ export class RowCut {
       const pools = kept.map((k) => (this.#shared.has(k) ? this.pool.forKey(k) : null));
       // A constructor is made for the first few shapes only: a source whose rows each bring other keys
       // costs a plain copy per row, not a code generation per row.
-      const make = this.#shapes.size < SHAPES_COMPILED ? compile(kept, pools) : copy(kept);
-      shape = { keys, make, pools };
+      const compiled = this.#shapes.size < SHAPES_COMPILED ? compile(kept, pools) : undefined;
+      const keptAt = Int32Array.from(keys, (k) => kept.indexOf(k));
+      shape = {
+        keys,
+        make: compiled?.make ?? copy(kept),
+        pools,
+        build: compiled?.build,
+        keyBytes: keys.every((k) => JSON.stringify(k) === `"${k}"`)
+          ? keys.map((k) => Buffer.from(k, 'utf8'))
+          : undefined,
+        keptAt,
+        short: kept.map((k) => this.#shortPool.forKey(k)),
+      };
       this.#shapes.set(id, shape);
     }
     return shape;
   }
 }
 
-function compile(kept: readonly string[], pools: readonly (KeyPool | null)[]): Make {
-  if (kept.includes('__proto__')) return copy(kept);
-  const body = kept
-    .map((k, i) => {
-      const key = JSON.stringify(k);
-      // Short strings are shared by JSON.parse already: not even a call for them.
-      return pools[i] === null
-        ? `this[${key}] = r[${key}];`
-        : `v = r[${key}]; this[${key}] = typeof v === 'string' && v.length > ${SHARED_BY_PARSE} ? p[${i}].share(v) : v;`;
-    })
-    .join('\n');
+/**
+ * One constructor of the cut row from its kept values in order: `build` calls it with values read from
+ * bytes, `make` with those of a parsed row (shared as the cut shares them), so both give one hidden class.
+ */
+function compile(
+  kept: readonly string[],
+  pools: readonly (KeyPool | null)[],
+): { make: Make; build: (values: readonly unknown[]) => Attributes } | undefined {
+  if (kept.includes('__proto__')) return undefined;
+  const body = kept.map((k, i) => `this[${JSON.stringify(k)}] = v[${i}];`).join('\n');
+  let Row: new (values: readonly unknown[]) => Attributes;
   try {
-    const Row = new Function('r', 'p', `let v;\n${body}`) as unknown as new (
-      ...args: Parameters<Make>
-    ) => Attributes;
-    // Plain objects, as JSON.parse makes: Object.prototype, not the constructor's own prototype.
-    Row.prototype = Object.prototype;
-    return (r, p) => new Row(r, p);
+    Row = new Function('v', body) as unknown as typeof Row;
   } catch {
-    return copy(kept);
+    return undefined;
   }
+  // Plain objects, as JSON.parse makes: Object.prototype, not the constructor's own prototype.
+  Row.prototype = Object.prototype;
+  const values: unknown[] = new Array(kept.length).fill(null);
+  return {
+    build: (v) => new Row(v),
+    make: (r) => {
+      for (let i = 0; i < kept.length; i++) {
+        const v = r[kept[i] as string];
+        const pool = pools[i];
+        // Short strings are shared by JSON.parse already: not even a call for them.
+        values[i] = pool && typeof v === 'string' && v.length > SHARED_BY_PARSE ? pool.share(v) : v;
+      }
+      return new Row(values);
+    },
+  };
 }
 
 /** The plain copy: the same keys, order and values. */

@@ -5,7 +5,7 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type ErrorCode, HrsyncError } from '../../core/index.ts';
-import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
+import { isBlank, parseJsonRows, type RowReader } from '../../core/json-rows.ts';
 import { classifyAfasAnswer } from './afas-response.ts';
 import { afasAuthorization } from './afas-token.ts';
 import { environmentLimiter, RequestLimiter } from './request-limiter.ts';
@@ -49,6 +49,8 @@ export interface AfasRequest {
   readonly signal?: AbortSignal;
   /** Asked when the request's turn comes (a free call under the limit): true drops it unsent. */
   readonly unwanted?: () => boolean;
+  /** Makes each row of the answer's `rows` as it is parsed (json-rows.ts). */
+  readonly rows?: RowReader;
 }
 
 /** What `send` returns for a request that was `unwanted` when its turn came. */
@@ -158,7 +160,7 @@ function parseBody(bytes: Buffer, request: AfasRequest): unknown {
     throw new HrsyncError(request.failureCode, `AFAS returned an empty body for ${request.what}.`);
   }
   try {
-    return parseJsonRows(bytes, 'rows', true);
+    return parseJsonRows(bytes, 'rows', true, request.rows);
   } catch (error) {
     throw new HrsyncError(
       request.failureCode,

@@ -13,7 +13,7 @@
  * Then the pages are checked for consistency: a partial read must never reach the planner (DESIGN.md
  * invariant 2).
  */
-import { type Attributes, HrsyncError } from '../../core/index.ts';
+import { type Attributes, HrsyncError, type RowReader } from '../../core/index.ts';
 import { type AfasClient, UNSENT } from './afas-client.ts';
 import { type AfasFilter, getConnectorUrl } from './afas-url.ts';
 
@@ -30,8 +30,8 @@ export interface ConnectorRead {
   readonly filter?: AfasFilter;
   readonly signal?: AbortSignal;
   readonly onPage?: (rowsSoFar: number) => void;
-  /** Applied to each row as its page arrives (to keep only what a run reads); it keeps the key field. */
-  readonly cut?: (row: Attributes) => Attributes;
+  /** Makes each row as its page arrives (to keep only what a run reads); it keeps the key field. */
+  readonly cut?: RowReader;
 }
 
 export async function readConnector(client: AfasClient, read: ConnectorRead): Promise<Attributes[]> {
@@ -120,6 +120,9 @@ async function fetchRows(
     failureCode: 'HRS_SOURCE_READ_FAILED',
     signal,
     ...(unwanted ? { unwanted } : {}),
+    // Cut to what the run reads as the page is parsed: whole rows kept until the read ends were the
+    // largest thing a run promoted to the old generation (engine/normalise/row-cut.ts).
+    ...(read.cut ? { rows: read.cut } : {}),
   });
   if (body === UNSENT) return null;
   const rows = (body as { rows?: unknown } | null)?.rows;
@@ -127,15 +130,11 @@ async function fetchRows(
   if (rows.length > take) {
     throw incomplete(`${what} returned ${rows.length} rows, more than the ${take} asked for`);
   }
-  // Cut to what the run reads while the page is still young: whole rows kept until the read ends
-  // were the largest thing a run promoted to the old generation (engine/normalise/row-cut.ts).
-  const cut = read.cut;
   for (let i = 0; i < rows.length; i++) {
     const row: unknown = rows[i];
     if (typeof row !== 'object' || row === null || Array.isArray(row)) {
       throw incomplete(`${what} row ${i} is not an object`);
     }
-    if (cut !== undefined) rows[i] = cut(row as Attributes);
   }
   return rows as Attributes[];
 }

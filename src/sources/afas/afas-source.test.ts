@@ -7,7 +7,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../../emulators/afas/index.ts';
 import { generateCompany } from '../../../emulators/demo-data/index.ts';
 import type { AfasDataset, AfasRow } from '../../../emulators/demo-data/types.ts';
-import { type Attributes, HrsyncError, type SourceConfig } from '../../core/index.ts';
+import { type Attributes, HrsyncError, rowsMadeBy, type SourceConfig } from '../../core/index.ts';
 import { createAfasSource, testAfasConnection } from './index.ts';
 
 const USERS = 'T4E_HelloID_Users_v2';
@@ -228,9 +228,9 @@ describe('AFAS source against the emulator', () => {
 
   test('with a cut, users and employments rows are what it made of each row, org units whole', async () => {
     const source = createAfasSource(config, { token: afas.token.xml });
-    const cut = (row: Attributes): Attributes => ({
-      Medewerker: row.Medewerker ?? null,
-      ExternalID: row.ExternalID ?? null,
+    const cut = rowsMadeBy((value) => {
+      const row = value as Attributes;
+      return { Medewerker: row.Medewerker ?? null, ExternalID: row.ExternalID ?? null };
     });
     const snapshot = await source.read({ cut });
     assert.equal(snapshot.users.length, users.length);
@@ -241,7 +241,7 @@ describe('AFAS source against the emulator', () => {
     assert.deepEqual(snapshot.organizationalUnits[0], rowsOf(dataset, UNITS)[0]);
     // The rows' keys are still checked for paging: a cut that drops one fails the read.
     await assert.rejects(
-      source.read({ cut: (row) => ({ Medewerker: row.Medewerker ?? null }) }),
+      source.read({ cut: rowsMadeBy((row) => ({ Medewerker: (row as Attributes).Medewerker ?? null })) }),
       /a row has no ExternalID/,
     );
   });

@@ -3,7 +3,7 @@
  * generated e-mail/UPN back. Row values are passed on untouched — dates stay `YYYY-MM-DDT00:00:00Z`
  * strings, whose `Z` is a lie (they are Amsterdam local dates); the engine's normaliser knows that.
  */
-import type { Attributes, SourceConfig } from '../../core/index.ts';
+import type { Attributes, RowReader, SourceConfig } from '../../core/index.ts';
 import type { Source, SourceSnapshot } from '../../engine/ports.ts';
 import { AfasClient, type AfasDeps } from './afas-client.ts';
 import { CONNECTOR_KEYS, type ConnectorRole, EMPLOYEE_NUMBER_FIELD } from './afas-fields.ts';
@@ -28,7 +28,7 @@ export function createAfasSource(config: SourceConfig, deps: AfasDeps): AfasSour
       filter?: AfasFilter;
       onPage?: (rows: number) => void;
       expectedRows?: number;
-      cut?: (row: Attributes) => Attributes;
+      cut?: RowReader;
     },
   ): Promise<Attributes[]> =>
     readConnector(client, {
