@@ -56,7 +56,9 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: '16px' },
   grid: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 2fr)',
+    // The run's facts wide enough on a desktop for its status in full words ("Completed with failures",
+    // as the header says it), the summary's tiles still four to a row.
+    gridTemplateColumns: 'minmax(260px, 1fr) minmax(0, 1.5fr)',
     gap: '16px',
     alignItems: 'start',
     // On a phone the run's facts and its summary stand one above the other, not the summary cut off.
@@ -196,7 +198,8 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
                 ['Finished', formatDateTimeSeconds(r.finishedAt, '—', zone)],
                 ['Duration', formatDuration(r.durationMs)],
                 ['Persons in AFAS', r.sourceCount === null ? '—' : String(r.sourceCount)],
-                ['Attempt', `${r.attempt} of ${r.maxAttempts}`],
+                // Only a run that was tried again says so: "Attempt 1 of 3" on every run read as noise.
+                ...(r.attempt > 1 ? ([['Attempt', `${r.attempt} of ${r.maxAttempts}`]] as const) : []),
                 ...(r.blockedReason ? ([['Blocked because', r.blockedReason]] as const) : []),
               ]}
             />
