@@ -91,7 +91,11 @@ test('the demo: sign in with the printed credentials and simulate the prepared c
 test('the demo shows a too-long name failing with the reason, and the pilot connection’s quarantined person', () =>
   flow(w, 'demo-showcase', async () => {
     const { page } = w;
-    await page.keyboard.press('Escape');
+    // The test before left a person's panel open: closed with its button, and gone before the list is
+    // used (an Escape pressed before the panel held the focus was once lost, leaving the list behind it).
+    const panel = page.getByRole('dialog');
+    await panel.getByRole('button', { name: 'Close' }).click();
+    await panel.waitFor({ state: 'detached' });
     // Still on the simulation's items, filtered to creates: the failed one is the 67-character surname.
     await page.locator('select[name="filter-status"]').selectOption('failed');
     // The listing's own total, once it answers for the new filter (counting rows while the table is
