@@ -112,3 +112,52 @@ export function formatDuration(ms: number | null | undefined): string {
   if (minutes < 60) return `${minutes} min ${rest} s`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
+
+/**
+ * Attributes that hold the end of a last day: hrsync writes the AFAS end date 18 Sept as the instant
+ * after it, 19 Sept 00:00 in the connection's zone (`EndDateTime`), which is what Entra's lifecycle
+ * workflows and Active Directory read as "left on / expires after 18 Sept". Shown as that instant,
+ * it read a day later than the "Left on 18 Sept" beside it; AD's own console shows accountExpires
+ * the same way, as "End of: 18/09/2026".
+ */
+export const END_OF_DAY_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'employeeLeaveDateTime',
+  'accountExpires',
+]);
+
+const clockParts = new Map<string, Intl.DateTimeFormat>();
+const zoneDates = new Map<string, Intl.DateTimeFormat>();
+function cached(
+  cache: Map<string, Intl.DateTimeFormat>,
+  zone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = cache.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: isTimeZone(zone) ? zone : 'UTC' });
+    cache.set(zone, f);
+  }
+  return f;
+}
+
+/**
+ * "end of 18 Sept 2026" for an instant at midnight in `zone` (the day before it ends there);
+ * `undefined` for any other instant or text, which is then shown as the instant it is.
+ */
+export function formatEndOfDay(iso: string, zone: string): string | undefined {
+  const d = parse(iso);
+  if (!d || d.getUTCMilliseconds() !== 0) return undefined;
+  const clock = cached(clockParts, zone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  })
+    .formatToParts(d)
+    .filter((p) => p.type === 'hour' || p.type === 'minute' || p.type === 'second')
+    .map((p) => p.value)
+    .join(':');
+  if (clock !== '00:00:00') return undefined;
+  const lastDay = new Date(d.getTime() - 1);
+  return `end of ${cached(zoneDates, zone, { day: 'numeric', month: 'short', year: 'numeric' }).format(lastDay)}`;
+}

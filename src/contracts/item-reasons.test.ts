@@ -532,7 +532,38 @@ test('the why of a person is the deciding plan step; dates in changes read as da
   const leave = item([], [{ attribute: 'employeeLeaveDateTime', old: null, new: '2026-09-15T22:00:00Z' }]);
   assert.equal(
     reasonWords({ code: 'update', count: 1 }, leave, ctx),
-    'Updates 1 attribute: employee leave date (empty) → 16 Sept 2026, 00:00 CEST',
+    'Updates 1 attribute: employee leave date (empty) → end of 15 Sept 2026',
+  );
+});
+
+test('a leave date reads as the last day the person left on, not the midnight after it', () => {
+  // AFAS end date 18 Sept is written as 19 Sept 00:00 in the connection's zone: "Left on 18 Sept"
+  // beside "→ 19 Sept 2026, 00:00" read as a day apart.
+  const leaver = item(
+    [read(person({ lifecycle: 'leaver', end: '2026-09-18' }))],
+    [{ attribute: 'employeeLeaveDateTime', old: null, new: '2026-09-18T22:00:00Z' }],
+  );
+  assert.equal(
+    reasonWords({ code: 'disable', lifecycle: 'leaver', count: 1 }, leaver, ctx),
+    'Left on 18 Sept 2026 — account disabled; updates 1 attribute: employee leave date (empty) → end of 18 Sept 2026',
+  );
+  // Active Directory's expiry is the same kind of instant; in winter the offset is one hour.
+  const expires = item([], [{ attribute: 'accountExpires', old: '2026-11-13T23:00:00Z', new: null }]);
+  assert.equal(
+    reasonWords({ code: 'update', count: 1 }, expires, { ...ctx, tenantType: 'hybrid' }),
+    'Updates 1 attribute: account expires end of 13 Nov 2026 → (empty)',
+  );
+  // Not midnight there (a mapping of its own), or a start rather than an end: the instant as it is.
+  const other = item(
+    [],
+    [
+      { attribute: 'employeeLeaveDateTime', old: null, new: '2026-09-18T15:30:00Z' },
+      { attribute: 'employeeHireDate', old: null, new: '2026-08-31T22:00:00Z' },
+    ],
+  );
+  assert.equal(
+    reasonWords({ code: 'update', count: 2 }, other, ctx),
+    'Updates 2 attributes: employee leave date (empty) → 18 Sept 2026, 17:30 CEST, employee hire date (empty) → 1 Sept 2026, 00:00 CEST',
   );
 });
 

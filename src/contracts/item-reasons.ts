@@ -14,7 +14,7 @@ import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
 import { plural } from '../core/words.ts';
 import { attributeLabel, attributeText } from './attribute-labels.ts';
-import { formatInstant, formatLocalDate } from './date-time.ts';
+import { END_OF_DAY_ATTRIBUTES, formatEndOfDay, formatInstant, formatLocalDate } from './date-time.ts';
 import { refusalWords } from './target-refusals.ts';
 
 /** The item steps' names in words (the console's detail panel, the CLI). */
@@ -76,11 +76,19 @@ function person(employeeNumber: string | null, ctx: ReasonContext): string {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A changed value as text: dates and instants (hire and leave dates) in the product's format. */
-function value(v: AttrValue, ctx: ReasonContext): string {
+/**
+ * A changed value as text: dates and instants (hire and leave dates) in the product's format. A leave
+ * date at midnight is the end of the day before, as "Left on 18 Sept 2026" says: "end of 18 Sept 2026",
+ * not "19 Sept 2026, 00:00" (the instant, as written, is in the detail panel).
+ */
+function value(v: AttrValue, attribute: string, ctx: ReasonContext): string {
   if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return '(empty)';
   if (Array.isArray(v)) return v.join(', ');
-  if (typeof v === 'string' && INSTANT.test(v)) return formatInstant(v, ctx.timeZone);
+  if (typeof v === 'string' && INSTANT.test(v))
+    return (
+      (END_OF_DAY_ATTRIBUTES.has(attribute) ? formatEndOfDay(v, ctx.timeZone) : undefined) ??
+      formatInstant(v, ctx.timeZone)
+    );
   return typeof v === 'string' ? formatLocalDate(v) : String(v);
 }
 
@@ -92,7 +100,10 @@ function changeList(item: ItemLike | undefined, ctx: ReasonContext): string {
   if (changes.length === 0) return '';
   const shown = changes
     .slice(0, 3)
-    .map((c) => `${attributeWords(c.attribute, ctx)} ${value(c.old, ctx)} → ${value(c.new, ctx)}`);
+    .map(
+      (c) =>
+        `${attributeWords(c.attribute, ctx)} ${value(c.old, c.attribute, ctx)} → ${value(c.new, c.attribute, ctx)}`,
+    );
   const rest = changes.length - shown.length;
   return `: ${shown.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`;
 }

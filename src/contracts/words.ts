@@ -14,7 +14,7 @@ import type {
   TenantType,
 } from '../core/vocabulary.ts';
 import type { AuditOutcome } from './audit-actions.ts';
-import { formatInstant } from './date-time.ts';
+import { END_OF_DAY_ATTRIBUTES, formatEndOfDay, formatInstant } from './date-time.ts';
 import type { AgentStatus } from './schemas/agents.ts';
 
 export const CONNECTION_STATE_WORDS: Readonly<Record<ConnectionState, string>> = {
@@ -106,14 +106,20 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-
  * A value from an attribute change, as text: arrays joined, null shown as "(empty)". With a zone,
  * an instant is shown in the one format in that zone with the value as written beside it: a hire
  * date of 1 January written as "2019-12-31T23:00:00Z" reads "1 Jan 2020, 00:00 CET
- * (2019-12-31T23:00:00Z)", not as the day before.
+ * (2019-12-31T23:00:00Z)", not as the day before. A leave date or expiry (`attribute`, see
+ * END_OF_DAY_ATTRIBUTES) at midnight leads with the last day it ends, as the item's "Left on 18 Sept"
+ * says: "end of 18 Sept 2026 — 19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)".
  */
-export function formatValue(value: unknown, zone?: string): string {
+export function formatValue(value: unknown, zone?: string, attribute?: string): string {
   if (value === null || value === undefined || value === '') return '(empty)';
   if (Array.isArray(value))
-    return value.length ? value.map((v) => formatValue(v, zone)).join(', ') : '(empty)';
+    return value.length ? value.map((v) => formatValue(v, zone, attribute)).join(', ') : '(empty)';
   if (zone !== undefined && typeof value === 'string' && INSTANT.test(value)) {
-    return `${formatInstant(value, zone)} (${value})`;
+    const end =
+      attribute !== undefined && END_OF_DAY_ATTRIBUTES.has(attribute)
+        ? formatEndOfDay(value, zone)
+        : undefined;
+    return `${end === undefined ? '' : `${end} — `}${formatInstant(value, zone)} (${value})`;
   }
   return String(value);
 }

@@ -9,10 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadServiceConfig, type RunningDemo, startDemo } from '../../src/app/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, expectState, flow, row } from './support/console.ts';
+import { assertNoConsoleErrors, expectState, flow, row, textOf } from './support/console.ts';
 import { WEB_DIST } from './support/stack.ts';
 
 let dataDir: string;
@@ -282,6 +282,146 @@ test('at 390 px the conflict’s candidate accounts keep each UPN inside its col
       );
       assert.deepEqual(spilled, [], 'a cell’s text runs over the next column');
       await page.keyboard.press('Escape');
+      assertNoConsoleErrors(w.errors);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  }));
+
+/**
+ * Where each address in the run's why cells breaks across lines: a break anywhere but before "@" or
+ * "." or after a hyphen ("cisca.muller@contoso.n" / "l") is returned as the address with "|" where it
+ * broke.
+ */
+/** The page's own width, as a test reads it in the page. */
+interface InWindow {
+  readonly document: { readonly documentElement: { readonly scrollWidth: number } };
+}
+
+const badAddressBreaks = (page: Page): Promise<string[]> =>
+  page.getByTestId('item-reason').evaluateAll((cells) => {
+    interface TextNode {
+      readonly data: string;
+    }
+    interface InPage {
+      readonly document: {
+        createTreeWalker(root: unknown, show: number): { nextNode(): unknown };
+        createRange(): {
+          setStart(node: TextNode, offset: number): void;
+          setEnd(node: TextNode, offset: number): void;
+          getBoundingClientRect(): { readonly top: number };
+        };
+      };
+    }
+    const { document } = globalThis as unknown as InPage;
+    const SHOW_TEXT = 4;
+    const bad: string[] = [];
+    for (const cell of cells) {
+      // Each character with its text node, so a line's start can be measured by a one-character range.
+      const chars: { node: TextNode; offset: number }[] = [];
+      const walker = document.createTreeWalker(cell, SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n as TextNode;
+        for (let i = 0; i < text.data.length; i++) chars.push({ node: text, offset: i });
+      }
+      const all = chars.map((c) => c.node.data[c.offset]).join('');
+      // No named helpers in here: the test's compiler wraps them in a function the page lacks.
+      const tops: number[] = [];
+      for (const c of chars) {
+        const range = document.createRange();
+        range.setStart(c.node, c.offset);
+        range.setEnd(c.node, c.offset + 1);
+        tops.push(range.getBoundingClientRect().top);
+      }
+      for (const m of all.matchAll(/\S+@\S+/g)) {
+        let shown = '';
+        for (let i = m.index; i < m.index + m[0].length; i++) {
+          const ch = all[i] ?? '';
+          const sensible = ch === '@' || ch === '.' || all[i - 1] === '-';
+          if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
+          shown += ch;
+        }
+        if (shown.includes('|')) bad.push(shown);
+      }
+    }
+    return bad;
+  });
+
+test('the run page reads well at 1280 and 390 px: the why has room, addresses wrap before "@" or ".", a leave date reads as the day the person left', () =>
+  flow(w, 'demo-run-review-fit', async () => {
+    const { page } = w;
+    try {
+      // A second simulation, so "Compare with" has a run to offer.
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto('/');
+      await page.getByRole('link', { name: 'Contoso — AFAS to Microsoft 365' }).click();
+      await page.getByRole('link', { name: /^5\. Simulation/ }).click();
+      await page.getByRole('button', { name: /^(Run simulation|Simulate again)$/ }).click();
+      await page.locator('main header [data-run-status="succeeded"]').waitFor({ timeout: 60_000 });
+      await page.getByRole('combobox', { name: 'Compare with' }).waitFor();
+      const rows = page.getByTestId('run-items').locator('tbody tr');
+      await rows.first().waitFor();
+
+      // The why is a sentence: at 1280 px it had a sixth of the table (185 px), five to eight lines.
+      const why = await page
+        .getByTestId('run-items')
+        .getByRole('columnheader', { name: 'Why' })
+        .evaluate((th) => th.getBoundingClientRect().width);
+      assert.ok(why >= 300, `the Why column is ${why} px wide at 1280 px`);
+      assert.deepEqual(await badAddressBreaks(page), [], 'an address broke mid-word at 1280 px');
+      const wide = await page.evaluate(
+        () => (globalThis as unknown as InWindow).document.documentElement.scrollWidth,
+      );
+      assert.equal(wide, 1280, 'the run page scrolls sideways at 1280 px');
+      await screenshot(page, '58-demo-run-items-1280');
+
+      // A leaver: "Left on 18 Sept 2026" and the leave date written (19 Sept, 00:00 there) name one day.
+      await page.locator('select[name="filter-action"]').selectOption('disable');
+      await rows.first().waitFor();
+      const reasons = await page.getByTestId('item-reason').allTextContents();
+      const leaver = reasons
+        .map((r) => /^Left on (.+?) — account disabled; .*employee leave date \(empty\) → (.+?)$/.exec(r))
+        .find((m) => m !== null);
+      assert.ok(leaver, `a leaver whose leave date is written:\n${reasons.join('\n')}`);
+      assert.equal(leaver[2], `end of ${leaver[1]}`, 'the leave date names the day the person left');
+      await rows
+        .filter({ hasText: `Left on ${leaver[1]}` })
+        .first()
+        .getByRole('button')
+        .click();
+      const written = page
+        .getByTestId('attribute-changes')
+        .locator('tr', { hasText: 'employeeLeaveDateTime' })
+        .locator('td')
+        .last();
+      // The panel names the same day, then the instant as written to Microsoft 365.
+      assert.match(
+        await textOf(written),
+        new RegExp(
+          `^end of ${leaver[1]} — \\d{1,2} \\w{3,4} \\d{4}, 00:00 CES?T \\(\\d{4}-\\d\\d-\\d\\dT\\d\\d:00:00(\\.000)?Z\\)$`,
+        ),
+      );
+      await page.keyboard.press('Escape');
+      await page.getByTestId('run-item-drawer').waitFor({ state: 'detached' });
+
+      // At 390 px the persons are cards, "Compare with" takes its own line: nothing scrolls sideways.
+      await page.locator('select[name="filter-action"]').selectOption('');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await rows.first().waitFor();
+      const select = page.getByRole('combobox', { name: 'Compare with' });
+      await select.scrollIntoViewIfNeeded();
+      assert.equal(
+        await page.evaluate(() => (globalThis as unknown as InWindow).document.documentElement.scrollWidth),
+        390,
+      );
+      const box = await select.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, right: r.right };
+      });
+      assert.ok(box.left >= 0 && box.right <= 390, `the select is inside the window: ${JSON.stringify(box)}`);
+      await page.getByTestId('compare-with-chosen').waitFor();
+      assert.deepEqual(await badAddressBreaks(page), [], 'an address broke mid-word at 390 px');
+      await screenshot(page, '59-demo-run-review-390', { window: true });
       assertNoConsoleErrors(w.errors);
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });

@@ -7,6 +7,7 @@ import {
   formatDateTimeWithRelative,
   formatDuration,
   formatRelative,
+  formatValue,
   organisationTimeZone,
   setOrganisationTimeZone,
 } from '../../web/src/ui/format.ts';
@@ -56,4 +57,15 @@ test('durations', () => {
   assert.equal(formatDuration(12_300), '12.3 s');
   assert.equal(formatDuration(125_000), '2 min 5 s');
   assert.equal(formatDuration(2 * 3_600_000 + 5 * 60_000), '2 h 5 min');
+});
+
+test('a leave date at midnight reads as the last day it ends, as the person’s "Left on" says', () => {
+  assert.equal(
+    formatValue('2026-09-18T22:00:00Z', 'Europe/Amsterdam', 'employeeLeaveDateTime'),
+    'end of 18 Sept 2026 — 19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)',
+  );
+  assert.equal(
+    formatValue('2026-09-18T22:00:00Z', 'Europe/Amsterdam', 'employeeHireDate'),
+    '19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)',
+  );
 });

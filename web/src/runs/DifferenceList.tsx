@@ -75,7 +75,7 @@ function Side(props: { readonly person: PersonDifference; readonly which: 'befor
           <span className={styles.changed}>
             {side.status === 'failed' && a[props.which] === a.current
               ? 'not written'
-              : formatValue(a[props.which], zone)}
+              : formatValue(a[props.which], zone, a.attribute)}
           </span>
         </Text>
       ))}
@@ -92,6 +92,7 @@ export function DifferenceList(props: {
   readonly testId: string;
 }) {
   const styles = useStyles();
+  const zone = useTimeZone();
   const { summary } = props;
   const [page, setPage] = useState<DifferencePage>(props.first);
   const [kind, setKind] = useState<DifferenceKind | undefined>(undefined);
@@ -210,7 +211,8 @@ export function DifferenceList(props: {
                           .filter((a) => a.current !== null)
                           .map((a) => (
                             <Text key={a.attribute} size={200} className={styles.muted}>
-                              <AttributeName name={a.attribute} /> now: {formatValue(a.current)}
+                              <AttributeName name={a.attribute} /> now:{' '}
+                              {formatValue(a.current, zone, a.attribute)}
                             </Text>
                           ))
                       )}

@@ -47,7 +47,7 @@ function shown(
   zone: string,
 ): string {
   const name = attribute === 'manager' && typeof value === 'string' ? item.managerNames?.[value] : undefined;
-  return name ? `${name} (${value})` : formatValue(value, zone);
+  return name ? `${name} (${value})` : formatValue(value, zone, attribute);
 }
 
 export function RunItemDrawer(props: {

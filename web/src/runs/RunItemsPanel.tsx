@@ -36,6 +36,7 @@ import type { Run, RunItem } from '../api/dto.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useAttributeText } from '../ui/AttributeName.tsx';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
+import { breakable } from '../ui/breakable.tsx';
 import { type Column, DataTable, OpenLink } from '../ui/DataTable.tsx';
 import { DownloadButton } from '../ui/DownloadButton.tsx';
 import { EmptyState } from '../ui/EmptyState.tsx';
@@ -100,12 +101,19 @@ function columns(
         </TableCellLayout>
       ),
     },
-    // Short values get narrow columns, so the changes and the why are read as lines, not columns.
-    { header: 'Employee number', cell: (item) => item.employeeNumber, width: 140 },
-    { header: 'Action', cell: (item) => ACTION_LABELS[item.action], width: 110 },
-    { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} />, width: 110 },
+    // Short values get narrow columns (a six-digit number, "Out of scope", a status badge), so the
+    // changes and the why are read as lines, not columns. The why is a sentence (a leaver's date,
+    // their changes, a refusal's remedy): from 1280 px it takes a third and grows with the window; it
+    // had a sixth there, 185 px, five to eight lines a person.
+    { header: 'Employee number', cell: (item) => item.employeeNumber, width: 76 },
+    { header: 'Action', cell: (item) => ACTION_LABELS[item.action], width: 76 },
+    { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} />, width: 80 },
     { header: 'Changes', cell: (item) => changeSummary(item, named) },
-    { header: 'Why', cell: (item) => <span data-testid="item-reason">{item.reason}</span> },
+    {
+      header: 'Why',
+      cell: (item) => <span data-testid="item-reason">{breakable(item.reason)}</span>,
+      share: '34%',
+    },
   ];
 }
 

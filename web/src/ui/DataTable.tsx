@@ -14,14 +14,31 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import type { MouseEvent, ReactNode } from 'react';
+import type { CSSProperties, MouseEvent, ReactNode } from 'react';
+import { breakable } from './breakable.tsx';
 import { LAPTOP, TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
+
+/** Where every column is shown and the navigation is open: a column's `share` applies. */
+const WIDE = '@media (min-width: 1280px)';
+const SHARE = '--data-table-share';
+
+/** The header cell's width: fixed, or a share of the table from 1280 px (a class reads the variable). */
+function headerStyle(c: Column<unknown>): { readonly style?: CSSProperties } {
+  if (c.width !== undefined) return { style: { width: c.width } };
+  return c.share === undefined ? {} : { style: { [SHARE]: c.share } as CSSProperties };
+}
 
 export interface Column<T> {
   readonly header: string;
   readonly cell: (row: T) => ReactNode;
   /** Fixed width of the column, in pixels. */
   readonly width?: number;
+  /**
+   * A column of sentences (a run item's why): from 1280 px this share of the table's width, growing
+   * with the window. Below, where the table has less room than its columns' words, it shares what is
+   * left with the other columns without a width, as before.
+   */
+  readonly share?: `${number}%`;
   /** Keep the cell on one line (identifiers such as an audit action). */
   readonly nowrap?: boolean;
   /**
@@ -33,10 +50,17 @@ export interface Column<T> {
 
 const useStyles = makeStyles({
   openable: { cursor: 'pointer' },
-  // Columns share the width: a long address or account id wraps instead of running into the next one.
-  cell: { overflowWrap: 'anywhere' },
+  // Columns share the width: a long address or account id wraps instead of running into the next one,
+  // at a space, a hyphen or a point `breakable` marks, and mid-word only where a word is wider than
+  // its column ('anywhere' broke "contoso.n|l" where the line could have ended before "@contoso.nl").
+  cell: { overflowWrap: 'break-word' },
   secondary: { [LAPTOP]: { display: 'none' } },
+  shared: { [WIDE]: { width: `var(${SHARE})` } },
 });
+
+/** A cell of text may break an address it holds before "@" or ".", not at any letter. */
+const cellContent = (content: ReactNode): ReactNode =>
+  typeof content === 'string' ? breakable(content) : content;
 
 /** A cell's link to the row's detail panel; it stops the click so the row does not open it twice. */
 export function OpenLink(props: {
@@ -85,8 +109,11 @@ export function DataTable<T>(props: {
             <TableHeaderCell
               key={c.header}
               {...TABLE_ROLES.header}
-              {...(c.width === undefined ? {} : { style: { width: c.width } })}
-              {...(c.secondary ? { className: styles.secondary } : {})}
+              {...headerStyle(c as Column<unknown>)}
+              className={mergeClasses(
+                c.secondary && styles.secondary,
+                c.share !== undefined && c.width === undefined && styles.shared,
+              )}
             >
               {c.header}
             </TableHeaderCell>
@@ -119,7 +146,7 @@ export function DataTable<T>(props: {
                 className={c.secondary ? mergeClasses(styles.cell, styles.secondary) : styles.cell}
                 {...(c.nowrap ? { style: { whiteSpace: 'nowrap' } } : {})}
               >
-                {c.cell(row)}
+                {cellContent(c.cell(row))}
               </TableCell>
             ))}
           </TableRow>

@@ -16,9 +16,12 @@ import {
 
 export { formatDuration };
 
-/** An attribute's value as text; an instant in `zone` (default: the organisation's) with the value beside it. */
-export function formatValue(value: unknown, zone?: string): string {
-  return contractsFormatValue(value, zone ?? organisationZone);
+/**
+ * An attribute's value as text; an instant in `zone` (default: the organisation's) with the value
+ * beside it, a leave date at midnight (`attribute`) led by the last day it ends.
+ */
+export function formatValue(value: unknown, zone?: string, attribute?: string): string {
+  return contractsFormatValue(value, zone ?? organisationZone, attribute);
 }
 
 /** The organisation's zone, set once the session is known (`setOrganisationTimeZone`). */

@@ -60,7 +60,7 @@ async function printPersonSteps(remote: Remote, runId: string, place: RunPlace):
     for (const change of item.changes) {
       const attribute = attributeText(type, change.attribute);
       remote.out(
-        `  ${attribute}: ${formatValue(change.old, place.zone)} → ${formatValue(change.new, place.zone)}`,
+        `  ${attribute}: ${formatValue(change.old, place.zone, change.attribute)} → ${formatValue(change.new, place.zone, change.attribute)}`,
       );
     }
     if (item.error) remote.out(`  ${errorWords(item.error, type)}`);

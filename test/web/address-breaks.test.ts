@@ -1,0 +1,29 @@
+/** Where an address may break in a narrow column (web/src/ui/address-breaks.ts). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addressBreaks } from '../../web/src/ui/address-breaks.ts';
+
+test('an address breaks before "@" and before each point of its domain, the name before "@" whole', () => {
+  assert.deepEqual(addressBreaks('New account cisca.muller@contoso.nl, created enabled'), [
+    'New account cisca.muller',
+    '@contoso',
+    '.nl, created enabled',
+  ]);
+  assert.deepEqual(addressBreaks('2 accounts: adm-ijke.devries@sub.contoso.nl (Ijke); ijke@contoso.nl.'), [
+    '2 accounts: adm-ijke.devries',
+    '@sub',
+    '.contoso',
+    '.nl (Ijke); ijke',
+    '@contoso',
+    '.nl.',
+  ]);
+});
+
+test('text without an address is one piece; joined, the pieces are the text', () => {
+  assert.deepEqual(addressBreaks('Manager set to Lars Dekker (100007)'), [
+    'Manager set to Lars Dekker (100007)',
+  ]);
+  assert.deepEqual(addressBreaks('@ alone'), ['@ alone']);
+  const text = 'Found anna.jansen@contoso.nl by employee ID 100051 — linked to a@b.c';
+  assert.equal(addressBreaks(text).join(''), text);
+});
