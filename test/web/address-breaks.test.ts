@@ -1,7 +1,7 @@
 /** Where an address may break in a narrow column (web/src/ui/address-breaks.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addressBreaks, wordBreaks } from '../../web/src/ui/address-breaks.ts';
+import { addressBreaks, technicalNames } from '../../web/src/ui/address-breaks.ts';
 
 test('an address breaks before "@" and before each point of its domain, the name before "@" whole', () => {
   assert.deepEqual(addressBreaks('New account cisca.muller@contoso.nl, created enabled'), [
@@ -28,14 +28,26 @@ test('text without an address is one piece; joined, the pieces are the text', ()
   assert.equal(addressBreaks(text).join(''), text);
 });
 
-test("an attribute's technical name breaks between its words; other words and addresses as before", () => {
+test('technical names are told apart from the text around them, each as its words', () => {
   assert.deepEqual(
-    wordBreaks('Employee leave date · employeeLeaveDateTime, Account enabled · accountEnabled'),
-    ['Employee leave date · employee', 'Leave', 'Date', 'Time, Account enabled · account', 'Enabled'],
+    technicalNames('Employee leave date · employeeLeaveDateTime, Account enabled · accountEnabled'),
+    [
+      'Employee leave date · ',
+      ['employee', 'Leave', 'Date', 'Time'],
+      ', Account enabled · ',
+      ['account', 'Enabled'],
+    ],
   );
-  // Names that start with a capital, hyphenated names and all-capitals stay whole; an address breaks as before.
-  const text = 'McDonald-Oppenheimer NL SMTP:x@contoso.nl iPhone';
-  assert.deepEqual(wordBreaks(text), ['McDonald-Oppenheimer NL SMTP:x', '@contoso', '.nl i', 'Phone']);
-  for (const t of [text, 'givenName', 'a', '', 'mailNickname@contoso.nl'])
-    assert.equal(wordBreaks(t).join(''), t);
+  // Names that start with a capital, hyphenated names and all-capitals are text; an address is left to addressBreaks.
+  assert.deepEqual(technicalNames('McDonald-Oppenheimer NL iPhone'), [
+    'McDonald-Oppenheimer NL ',
+    ['i', 'Phone'],
+  ]);
+  assert.deepEqual(technicalNames('mailNickname@contoso.nl'), ['mailNickname@contoso.nl']);
+  for (const t of ['Employee leave date · employeeLeaveDateTime', 'givenName', 'a', '', 'x givenName y']) {
+    const joined = technicalNames(t)
+      .map((p) => (typeof p === 'string' ? p : p.join('')))
+      .join('');
+    assert.equal(joined, t);
+  }
 });

@@ -3,8 +3,8 @@
  * domain, so "cisca.muller@contoso.nl" wraps as "cisca.muller" / "@contoso.nl", never as
  * "cisca.muller@contoso.n" / "l" (a column's `overflow-wrap` breaks a word anywhere only where it has
  * no such point). The name before "@" stays whole; a hyphen in it still breaks. An attribute's
- * technical name breaks between its words: "employeeLeaveDateTime" as "employeeLeave" / "DateTime", not
- * "employeeLeaveDateT" / "ime" (wordBreaks). Plain, so the rules are tested without a browser;
+ * technical name moves whole to the next line, and only when wider than the column breaks between its
+ * words: "employeeLeaveDate" / "Time", never "employeeLeaveDateT" / "ime" (technicalNames). Plain, so the rules are tested without a browser;
  * ui/breakable.tsx puts a `<wbr>` between the pieces.
  */
 
@@ -35,25 +35,20 @@ export function addressBreaks(text: string): readonly string[] {
 const CAMEL = /(?<![\p{L}\p{N}])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}])/gu;
 
 /**
- * addressBreaks, and in every piece a camelCase name may break before each of its capitalised words
- * (the pieces between never split one such word). Joined, the pieces are the text.
+ * The text as plain runs and technical names (camelCase), each name as its words: a name is kept
+ * whole on a line where it fits and broken between its words where it does not (ui/breakable.tsx).
+ * Joined, the runs and words are the text; a name inside an address stays part of the address.
  */
-export function wordBreaks(text: string): readonly string[] {
-  const pieces: string[] = [];
-  for (const piece of addressBreaks(text)) {
-    let from = 0;
-    let current = '';
-    for (const match of piece.matchAll(CAMEL)) {
-      const at = match.index ?? 0;
-      const words = match[0].split(/(?=[A-Z])/);
-      current += piece.slice(from, at) + (words[0] as string);
-      for (const word of words.slice(1)) {
-        pieces.push(current);
-        current = word;
-      }
-      from = at + match[0].length;
-    }
-    pieces.push(current + piece.slice(from));
+export function technicalNames(text: string): readonly (string | readonly string[])[] {
+  if (text.includes('@')) return [text];
+  const parts: (string | readonly string[])[] = [];
+  let from = 0;
+  for (const match of text.matchAll(CAMEL)) {
+    const at = match.index ?? 0;
+    if (at > from) parts.push(text.slice(from, at));
+    parts.push(match[0].split(/(?=[A-Z])/));
+    from = at + match[0].length;
   }
-  return pieces;
+  if (from < text.length || parts.length === 0) parts.push(text.slice(from));
+  return parts;
 }

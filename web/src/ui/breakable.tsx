@@ -1,14 +1,31 @@
 /**
  * A text whose e-mail addresses and UPNs break in a narrow column only before "@" or a domain's ".",
- * and attributes' technical names between their words (ui/address-breaks.ts). A `<wbr>` adds no text: copying, searching and `textContent` read the
+ * and attributes' technical names whole where they fit, else between their words (ui/address-breaks.ts). A `<wbr>` adds no text: copying, searching and `textContent` read the
  * address whole.
  */
 import { Fragment, type ReactNode } from 'react';
-import { wordBreaks } from './address-breaks.ts';
+import { addressBreaks, technicalNames } from './address-breaks.ts';
 
 export function breakable(text: string): ReactNode {
-  const pieces = wordBreaks(text);
-  if (pieces.length === 1) return text;
+  const parts = technicalNames(text);
+  if (parts.length === 1 && typeof parts[0] === 'string') return withBreaks(addressBreaks(text));
+  return parts.map((part, i) =>
+    typeof part === 'string' ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+      <Fragment key={i}>{withBreaks(addressBreaks(part))}</Fragment>
+    ) : (
+      // A technical name is one box on the line: it moves whole to the next line when it does not fit
+      // after the text before it, and breaks between its words only when wider than the column.
+      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+      <span key={i} style={{ display: 'inline-block', maxWidth: '100%' }}>
+        {withBreaks(part)}
+      </span>
+    ),
+  );
+}
+
+function withBreaks(pieces: readonly string[]): ReactNode {
+  if (pieces.length === 1) return pieces[0];
   return pieces.map((piece, i) => (
     // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed text, in order
     <Fragment key={i}>
