@@ -33,8 +33,8 @@ test('technical names are told apart from the text around them, each as its word
     technicalNames('Employee leave date · employeeLeaveDateTime, Account enabled · accountEnabled'),
     [
       'Employee leave date · ',
-      ['employee', 'Leave', 'Date', 'Time'],
-      ', Account enabled · ',
+      ['employee', 'Leave', 'Date', 'Time,'],
+      ' Account enabled · ',
       ['account', 'Enabled'],
     ],
   );

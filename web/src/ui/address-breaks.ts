@@ -31,8 +31,11 @@ export function addressBreaks(text: string): readonly string[] {
   return pieces;
 }
 
-/** A camelCase name (an attribute's technical name): a lower-case word, then capitalised words. */
-const CAMEL = /(?<![\p{L}\p{N}])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}])/gu;
+/**
+ * A camelCase name (an attribute's technical name): a lower-case word, then capitalised words; with
+ * the punctuation right after it, which goes where the name goes (not to the start of a line).
+ */
+const CAMEL = /(?<![\p{L}\p{N}])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}])[,.;:!?)\]]*/gu;
 
 /**
  * The text as plain runs and technical names (camelCase), each name as its words: a name is kept
