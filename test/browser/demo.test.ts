@@ -289,63 +289,79 @@ test('at 390 px the conflict’s candidate accounts keep each UPN inside its col
   }));
 
 /**
- * Where each address in the run's why cells breaks across lines: a break anywhere but before "@" or
- * "." or after a hyphen ("cisca.muller@contoso.n" / "l") is returned as the address with "|" where it
- * broke.
+ * Where each address and each attribute's technical name in the run's items table breaks across lines:
+ * an address anywhere but before "@" or "." or after a hyphen ("cisca.muller@contoso.n" / "l"), a
+ * technical name anywhere but before one of its capitalised words ("employeeLeaveDateT" / "ime"), is
+ * returned with "|" where it broke.
  */
 /** The page's own width, as a test reads it in the page. */
 interface InWindow {
   readonly document: { readonly documentElement: { readonly scrollWidth: number } };
 }
 
-const badAddressBreaks = (page: Page): Promise<string[]> =>
-  page.getByTestId('item-reason').evaluateAll((cells) => {
-    interface TextNode {
-      readonly data: string;
-    }
-    interface InPage {
-      readonly document: {
-        createTreeWalker(root: unknown, show: number): { nextNode(): unknown };
-        createRange(): {
-          setStart(node: TextNode, offset: number): void;
-          setEnd(node: TextNode, offset: number): void;
-          getBoundingClientRect(): { readonly top: number };
+const badBreaks = (page: Page): Promise<string[]> =>
+  page
+    .getByTestId('run-items')
+    .locator('tbody td')
+    .evaluateAll((cells) => {
+      interface TextNode {
+        readonly data: string;
+      }
+      interface InPage {
+        readonly document: {
+          createTreeWalker(root: unknown, show: number): { nextNode(): unknown };
+          createRange(): {
+            setStart(node: TextNode, offset: number): void;
+            setEnd(node: TextNode, offset: number): void;
+            getBoundingClientRect(): { readonly top: number };
+          };
         };
-      };
-    }
-    const { document } = globalThis as unknown as InPage;
-    const SHOW_TEXT = 4;
-    const bad: string[] = [];
-    for (const cell of cells) {
-      // Each character with its text node, so a line's start can be measured by a one-character range.
-      const chars: { node: TextNode; offset: number }[] = [];
-      const walker = document.createTreeWalker(cell, SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const text = n as TextNode;
-        for (let i = 0; i < text.data.length; i++) chars.push({ node: text, offset: i });
       }
-      const all = chars.map((c) => c.node.data[c.offset]).join('');
-      // No named helpers in here: the test's compiler wraps them in a function the page lacks.
-      const tops: number[] = [];
-      for (const c of chars) {
-        const range = document.createRange();
-        range.setStart(c.node, c.offset);
-        range.setEnd(c.node, c.offset + 1);
-        tops.push(range.getBoundingClientRect().top);
-      }
-      for (const m of all.matchAll(/\S+@\S+/g)) {
-        let shown = '';
-        for (let i = m.index; i < m.index + m[0].length; i++) {
-          const ch = all[i] ?? '';
-          const sensible = ch === '@' || ch === '.' || all[i - 1] === '-';
-          if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
-          shown += ch;
+      const { document } = globalThis as unknown as InPage;
+      const SHOW_TEXT = 4;
+      const bad: string[] = [];
+      for (const cell of cells) {
+        // Each character with its text node, so a line's start can be measured by a one-character range.
+        const chars: { node: TextNode; offset: number }[] = [];
+        const walker = document.createTreeWalker(cell, SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const text = n as TextNode;
+          for (let i = 0; i < text.data.length; i++) chars.push({ node: text, offset: i });
         }
-        if (shown.includes('|')) bad.push(shown);
+        const all = chars.map((c) => c.node.data[c.offset]).join('');
+        // No named helpers in here: the test's compiler wraps them in a function the page lacks.
+        const tops: number[] = [];
+        for (const c of chars) {
+          const range = document.createRange();
+          range.setStart(c.node, c.offset);
+          range.setEnd(c.node, c.offset + 1);
+          tops.push(range.getBoundingClientRect().top);
+        }
+        for (const m of all.matchAll(/\S+@\S+/g)) {
+          let shown = '';
+          for (let i = m.index; i < m.index + m[0].length; i++) {
+            const ch = all[i] ?? '';
+            const sensible = ch === '@' || ch === '.' || all[i - 1] === '-';
+            if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
+            shown += ch;
+          }
+          if (shown.includes('|')) bad.push(shown);
+        }
+        for (const m of all.matchAll(
+          /(?<![\p{L}\p{N}@.])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}@])/gu,
+        )) {
+          let shown = '';
+          for (let i = m.index; i < m.index + m[0].length; i++) {
+            const ch = all[i] ?? '';
+            const sensible = ch >= 'A' && ch <= 'Z';
+            if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
+            shown += ch;
+          }
+          if (shown.includes('|')) bad.push(shown);
+        }
       }
-    }
-    return bad;
-  });
+      return bad;
+    });
 
 test('the run page reads well at 1280 and 390 px: the why has room, addresses wrap before "@" or ".", a leave date reads as the day the person left', () =>
   flow(w, 'demo-run-review-fit', async () => {
@@ -368,7 +384,7 @@ test('the run page reads well at 1280 and 390 px: the why has room, addresses wr
         .getByRole('columnheader', { name: 'Why' })
         .evaluate((th) => th.getBoundingClientRect().width);
       assert.ok(why >= 300, `the Why column is ${why} px wide at 1280 px`);
-      assert.deepEqual(await badAddressBreaks(page), [], 'an address broke mid-word at 1280 px');
+      assert.deepEqual(await badBreaks(page), [], 'an address or a technical name broke mid-word at 1280 px');
       const wide = await page.evaluate(
         () => (globalThis as unknown as InWindow).document.documentElement.scrollWidth,
       );
@@ -420,7 +436,7 @@ test('the run page reads well at 1280 and 390 px: the why has room, addresses wr
       });
       assert.ok(box.left >= 0 && box.right <= 390, `the select is inside the window: ${JSON.stringify(box)}`);
       await page.getByTestId('compare-with-chosen').waitFor();
-      assert.deepEqual(await badAddressBreaks(page), [], 'an address broke mid-word at 390 px');
+      assert.deepEqual(await badBreaks(page), [], 'an address or a technical name broke mid-word at 390 px');
       await screenshot(page, '59-demo-run-review-390', { window: true });
       assertNoConsoleErrors(w.errors);
     } finally {

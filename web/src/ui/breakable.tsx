@@ -1,26 +1,36 @@
 /**
  * A text whose e-mail addresses and UPNs break in a narrow column only before "@" or a domain's ".",
- * and attributes' technical names whole where they fit, else between their words (ui/address-breaks.ts). A `<wbr>` adds no text: copying, searching and `textContent` read the
- * address whole.
+ * and whose attributes' technical names stay whole where they fit, else break between their words
+ * (ui/address-breaks.ts). A `<wbr>` adds no text: copying, searching and `textContent` read the text
+ * as it is.
  */
 import { Fragment, type ReactNode } from 'react';
 import { addressBreaks, technicalNames } from './address-breaks.ts';
 
 export function breakable(text: string): ReactNode {
   const parts = technicalNames(text);
-  if (parts.length === 1 && typeof parts[0] === 'string') return withBreaks(addressBreaks(text));
-  return parts.map((part, i) =>
-    typeof part === 'string' ? (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
-      <Fragment key={i}>{withBreaks(addressBreaks(part))}</Fragment>
-    ) : (
-      // A technical name is one box on the line: it moves whole to the next line when it does not fit
-      // after the text before it, and breaks between its words only when wider than the column.
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
-      <span key={i} style={{ display: 'inline-block', maxWidth: '100%' }}>
-        {withBreaks(part)}
-      </span>
-    ),
+  if (parts.length === 1 && typeof parts[0] === 'string') {
+    const pieces = addressBreaks(text);
+    return pieces.length === 1 ? text : <span>{withBreaks(pieces)}</span>;
+  }
+  // One inline element: a cell laid out as a flex box (a phone's stacked rows) would make each piece
+  // and each <wbr> an item of its own, side by side.
+  return (
+    <span>
+      {parts.map((part, i) =>
+        typeof part === 'string' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+          <Fragment key={i}>{withBreaks(addressBreaks(part))}</Fragment>
+        ) : (
+          // A technical name is one box on the line: it moves whole to the next line when it does not fit
+          // after the text before it, and breaks between its words only when wider than the column.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
+          <span key={i} style={{ display: 'inline-block', maxWidth: '100%' }}>
+            {withBreaks(part)}
+          </span>
+        ),
+      )}
+    </span>
   );
 }
 
