@@ -4,30 +4,41 @@
  * "cisca.muller@contoso.n" / "l" (a column's `overflow-wrap` breaks a word anywhere only where it has
  * no such point). The name before "@" stays whole; a hyphen in it still breaks. An attribute's
  * technical name moves whole to the next line, and only when wider than the column breaks between its
- * words: "employeeLeaveDate" / "Time", never "employeeLeaveDateT" / "ime" (technicalNames). Plain, so the rules are tested without a browser;
- * ui/breakable.tsx puts a `<wbr>` between the pieces.
+ * words: "employeeLeaveDate" / "Time", never "employeeLeaveDateT" / "ime" (technicalNames). Plain, so
+ * the rules are tested without a browser; ui/breakable.tsx puts a `<wbr>` between the pieces.
  */
 
-/** An address-like word: something@something. */
-const ADDRESS = /(\S+@\S+)/;
-/** Before "@", and before a "." after it that has a letter or digit after it (not a full stop). */
-const POINT = /(?=@)|(?<=@.*)(?=\.[\p{L}\p{N}])/u;
+/** Longer than any e-mail address or UPN can be (RFC 5321: 254; Entra's UPN: 113): such a word is not one. */
+const ADDRESS_MAX = 320;
+/** A letter or a digit: a "." before one is a domain's, not a full stop. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
-/** The text in pieces, a line may break between any two; joined, they are the text. */
+/**
+ * The text in pieces, a line may break between any two; joined, they are the text. One pass over the
+ * words, so a text of any length costs its length: a pattern that looked back from every "." to an "@"
+ * took half a second for one word of 32,000 characters, and a value from AFAS can be that long.
+ */
 export function addressBreaks(text: string): readonly string[] {
   if (!text.includes('@')) return [text];
-  const pieces: string[] = [];
-  text.split(ADDRESS).forEach((part, i) => {
-    if (i % 2 === 0) {
-      // Text around the addresses joins the piece before or after it: no break is added there.
-      if (pieces.length === 0) pieces.push(part);
-      else pieces[pieces.length - 1] += part;
-      return;
+  const pieces: string[] = [''];
+  for (const word of text.split(/(\s+)/)) {
+    const at = word.indexOf('@', 1);
+    // An address: an "@" with something before and after it, in a word no longer than an address.
+    if (word.length > ADDRESS_MAX || at < 1 || at >= word.length - 1) {
+      pieces[pieces.length - 1] += word;
+      continue;
     }
-    const [first = '', ...rest] = part.split(POINT);
-    pieces[pieces.length - 1] += first;
-    pieces.push(...rest);
-  });
+    let from = 0;
+    for (let i = at; i < word.length; i++) {
+      const c = word[i];
+      const point = c === '@' || (c === '.' && WORD_CHARACTER.test(word[i + 1] ?? ''));
+      if (!point || i === from) continue;
+      pieces[pieces.length - 1] += word.slice(from, i);
+      pieces.push('');
+      from = i;
+    }
+    pieces[pieces.length - 1] += word.slice(from);
+  }
   return pieces;
 }
 
