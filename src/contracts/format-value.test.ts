@@ -26,27 +26,37 @@ test('other values as they are: dates without a time, look-alikes, no zone', () 
 });
 
 test('a leave date or expiry at midnight leads with the last day it ends; other instants do not', () => {
-  // The AFAS end date 18 Sept, written as the instant after it: the item says "Left on 18 Sept 2026".
-  assert.equal(
-    formatValue('2026-09-18T22:00:00Z', 'Europe/Amsterdam', 'employeeLeaveDateTime'),
-    'end of 18 Sept 2026 — 19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)',
-  );
-  assert.equal(
-    formatValue('2026-11-13T23:00:00Z', 'Europe/Amsterdam', 'accountExpires'),
-    'end of 13 Nov 2026 — 14 Nov 2026, 00:00 CET (2026-11-13T23:00:00Z)',
-  );
-  // Midnight in UTC is not midnight in Amsterdam; a hire date at midnight is the day it starts.
-  assert.equal(
-    formatValue('2026-09-19T00:00:00Z', 'Europe/Amsterdam', 'employeeLeaveDateTime'),
-    '19 Sept 2026, 02:00 CEST (2026-09-19T00:00:00Z)',
-  );
-  assert.equal(
-    formatValue('2019-12-31T23:00:00Z', 'Europe/Amsterdam', 'employeeHireDate'),
-    '1 Jan 2020, 00:00 CET (2019-12-31T23:00:00Z)',
-  );
-  assert.equal(formatValue(null, 'Europe/Amsterdam', 'employeeLeaveDateTime'), '(empty)');
-  assert.equal(
-    formatValue('2026-09-18T22:00:00Z', undefined, 'employeeLeaveDateTime'),
-    '2026-09-18T22:00:00Z',
-  );
+  const cases: readonly [value: string | null, zone: string | undefined, attribute: string, shown: string][] =
+    [
+      // The AFAS end date 18 Sept, written as the instant after it: the item says "Left on 18 Sept 2026".
+      [
+        '2026-09-18T22:00:00Z',
+        'Europe/Amsterdam',
+        'employeeLeaveDateTime',
+        'end of 18 Sept 2026 — 19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)',
+      ],
+      [
+        '2026-11-13T23:00:00Z',
+        'Europe/Amsterdam',
+        'accountExpires',
+        'end of 13 Nov 2026 — 14 Nov 2026, 00:00 CET (2026-11-13T23:00:00Z)',
+      ],
+      // Midnight in UTC is not midnight in Amsterdam; a hire date at midnight is the day it starts.
+      [
+        '2026-09-19T00:00:00Z',
+        'Europe/Amsterdam',
+        'employeeLeaveDateTime',
+        '19 Sept 2026, 02:00 CEST (2026-09-19T00:00:00Z)',
+      ],
+      [
+        '2019-12-31T23:00:00Z',
+        'Europe/Amsterdam',
+        'employeeHireDate',
+        '1 Jan 2020, 00:00 CET (2019-12-31T23:00:00Z)',
+      ],
+      [null, 'Europe/Amsterdam', 'employeeLeaveDateTime', '(empty)'],
+      ['2026-09-18T22:00:00Z', undefined, 'employeeLeaveDateTime', '2026-09-18T22:00:00Z'],
+    ];
+  for (const [value, zone, attribute, shown] of cases)
+    assert.equal(formatValue(value, zone, attribute), shown);
 });

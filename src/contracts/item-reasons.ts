@@ -14,8 +14,9 @@ import type { AttrValue } from '../core/values.ts';
 import type { Lifecycle, TenantType } from '../core/vocabulary.ts';
 import { plural } from '../core/words.ts';
 import { attributeLabel, attributeText } from './attribute-labels.ts';
-import { END_OF_DAY_ATTRIBUTES, formatEndOfDay, formatInstant, formatLocalDate } from './date-time.ts';
+import { formatInstant, formatLocalDate } from './date-time.ts';
 import { refusalWords } from './target-refusals.ts';
+import { formatEndOfDay } from './wall-clock.ts';
 
 /** The item steps' names in words (the console's detail panel, the CLI). */
 export const ITEM_STEP_WORDS: Readonly<Record<StepName, string>> = {
@@ -85,10 +86,7 @@ function value(v: AttrValue, attribute: string, ctx: ReasonContext): string {
   if (v === null || v === '' || (Array.isArray(v) && v.length === 0)) return '(empty)';
   if (Array.isArray(v)) return v.join(', ');
   if (typeof v === 'string' && INSTANT.test(v))
-    return (
-      (END_OF_DAY_ATTRIBUTES.has(attribute) ? formatEndOfDay(v, ctx.timeZone) : undefined) ??
-      formatInstant(v, ctx.timeZone)
-    );
+    return formatEndOfDay(v, ctx.timeZone, attribute) ?? formatInstant(v, ctx.timeZone);
   return typeof v === 'string' ? formatLocalDate(v) : String(v);
 }
 

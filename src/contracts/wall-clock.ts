@@ -7,7 +7,7 @@
  * that day (02:30 on 29 March 2026 in Amsterdam) is the same minutes after the clocks moved (03:30);
  * a time that exists twice (02:30 on 25 October 2026) is its first occurrence (still summer time).
  */
-import { formatInstant, type InstantFormat, isTimeZone } from './date-time.ts';
+import { formatInstant, formatLocalDate, type InstantFormat, isTimeZone } from './date-time.ts';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -83,4 +83,27 @@ export function formatLocalDateTime(local: string, zone: string, options: Instan
   const shown = isTimeZone(zone) ? zone : 'UTC';
   const instant = localToInstant(local, shown);
   return instant === null ? local || (options.fallback ?? '—') : formatInstant(instant, shown, options);
+}
+
+/**
+ * Attributes that hold the end of a last day: hrsync writes the AFAS end date 18 Sept as the instant
+ * after it, 19 Sept 00:00 in the connection's zone (`EndDateTime`), which is what Entra's lifecycle
+ * workflows and Active Directory read as "left on / expires after 18 Sept". Shown as that instant,
+ * it read a day later than the "Left on 18 Sept" beside it; AD's own console shows accountExpires
+ * the same way, as "End of: 18/09/2026".
+ */
+const END_OF_DAY_ATTRIBUTES: ReadonlySet<string> = new Set(['employeeLeaveDateTime', 'accountExpires']);
+
+/**
+ * "end of 18 Sept 2026" for a value of an END_OF_DAY_ATTRIBUTES attribute at midnight in `zone` (the
+ * day before it ends there); `undefined` for any other attribute, instant or text, which is then
+ * shown as the instant it is.
+ */
+export function formatEndOfDay(iso: string, zone: string, attribute: string): string | undefined {
+  if (!END_OF_DAY_ATTRIBUTES.has(attribute)) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms) || ms % 1000 !== 0) return undefined;
+  const shown = isTimeZone(zone) ? zone : 'UTC';
+  if (new Date(wallAt(ms, shown)).toISOString().slice(11, 19) !== '00:00:00') return undefined;
+  return `end of ${formatLocalDate(new Date(wallAt(ms - 1, shown)).toISOString().slice(0, 10))}`;
 }

@@ -14,8 +14,9 @@ import type {
   TenantType,
 } from '../core/vocabulary.ts';
 import type { AuditOutcome } from './audit-actions.ts';
-import { END_OF_DAY_ATTRIBUTES, formatEndOfDay, formatInstant } from './date-time.ts';
+import { formatInstant } from './date-time.ts';
 import type { AgentStatus } from './schemas/agents.ts';
+import { formatEndOfDay } from './wall-clock.ts';
 
 export const CONNECTION_STATE_WORDS: Readonly<Record<ConnectionState, string>> = {
   draft: 'Draft',
@@ -107,7 +108,7 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-
  * an instant is shown in the one format in that zone with the value as written beside it: a hire
  * date of 1 January written as "2019-12-31T23:00:00Z" reads "1 Jan 2020, 00:00 CET
  * (2019-12-31T23:00:00Z)", not as the day before. A leave date or expiry (`attribute`, see
- * END_OF_DAY_ATTRIBUTES) at midnight leads with the last day it ends, as the item's "Left on 18 Sept"
+ * formatEndOfDay) at midnight leads with the last day it ends, as the item's "Left on 18 Sept"
  * says: "end of 18 Sept 2026 — 19 Sept 2026, 00:00 CEST (2026-09-18T22:00:00Z)".
  */
 export function formatValue(value: unknown, zone?: string, attribute?: string): string {
@@ -115,10 +116,7 @@ export function formatValue(value: unknown, zone?: string, attribute?: string): 
   if (Array.isArray(value))
     return value.length ? value.map((v) => formatValue(v, zone, attribute)).join(', ') : '(empty)';
   if (zone !== undefined && typeof value === 'string' && INSTANT.test(value)) {
-    const end =
-      attribute !== undefined && END_OF_DAY_ATTRIBUTES.has(attribute)
-        ? formatEndOfDay(value, zone)
-        : undefined;
+    const end = attribute === undefined ? undefined : formatEndOfDay(value, zone, attribute);
     return `${end === undefined ? '' : `${end} — `}${formatInstant(value, zone)} (${value})`;
   }
   return String(value);

@@ -22,10 +22,13 @@ import { LAPTOP, TABLE_ROLES, usePhoneListStyles } from './phone-list.ts';
 const WIDE = '@media (min-width: 1280px)';
 const SHARE = '--data-table-share';
 
-/** The header cell's width: fixed, or a share of the table from 1280 px (a class reads the variable). */
+/** Whether a column takes its share of the table from 1280 px: a share, and no fixed width. */
+const isShared = (c: Column<unknown>): boolean => c.width === undefined && c.share !== undefined;
+
+/** The header cell's width: fixed, or a share of the table from 1280 px (`styles.shared` reads the variable). */
 function headerStyle(c: Column<unknown>): { readonly style?: CSSProperties } {
   if (c.width !== undefined) return { style: { width: c.width } };
-  return c.share === undefined ? {} : { style: { [SHARE]: c.share } as CSSProperties };
+  return isShared(c) ? { style: { [SHARE]: c.share } as CSSProperties } : {};
 }
 
 export interface Column<T> {
@@ -112,7 +115,7 @@ export function DataTable<T>(props: {
               {...headerStyle(c as Column<unknown>)}
               className={mergeClasses(
                 c.secondary && styles.secondary,
-                c.share !== undefined && c.width === undefined && styles.shared,
+                isShared(c as Column<unknown>) && styles.shared,
               )}
             >
               {c.header}
