@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { simulate } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, flow, signIn } from './support/console.ts';
+import { assertNoConsoleErrors, assertValue, flow, signIn } from './support/console.ts';
 import { activeConnection, configuredConnection, finishedRun } from './support/fixtures.ts';
 import { afasData, people, type Stack, startStack } from './support/stack.ts';
 
@@ -105,7 +105,7 @@ test('filters, search, page, "no change" and the open person are in the URL: a r
     // Back returns to page 2 without the search; the box follows the URL.
     await page.goBack();
     await range(page).getByText('26–30 of 30').waitFor();
-    assert.equal(await search.inputValue(), '');
+    await assertValue(search, '');
 
     // A summary tile is the same filter: the URL follows it, and clicking it again clears it.
     await page.goto(`/#/runs/${runId}`);
@@ -113,7 +113,7 @@ test('filters, search, page, "no change" and the open person are in the URL: a r
     const tile = page.getByTestId('status-counts').locator('[data-status="success"]');
     await tile.click();
     await page.waitForURL(/[?&]status=success(&|$)/);
-    assert.equal(await page.locator('select[name="filter-status"]').inputValue(), 'success');
+    await assertValue(page.locator('select[name="filter-status"]'), 'success');
     await tile.click();
     await page.waitForURL((url) => !url.hash.includes('status='));
     assertNoConsoleErrors(w.errors);

@@ -45,6 +45,31 @@ export function assertNoConsoleErrors(errors: readonly string[]): void {
 export const textOf = async (locator: Locator): Promise<string> => (await locator.textContent()) ?? '';
 
 /**
+ * Asserts a field's value once the page has shown it. A field that follows the URL is set by the render
+ * after the route changed, so reading it the moment the URL changed can see the value before (CI once read
+ * '' from a status filter a tile click had just put in the URL). Waits up to `timeout`, then compares.
+ */
+export async function assertValue(
+  field: Locator,
+  expected: string,
+  message?: string,
+  timeout = 10_000,
+): Promise<void> {
+  const handle = await field.elementHandle();
+  await field
+    .page()
+    .waitForFunction(
+      ([element, value]) => (element as { readonly value?: string } | null)?.value === value,
+      [handle, expected] as const,
+      {
+        timeout,
+      },
+    )
+    .catch(() => undefined);
+  assert.equal(await field.inputValue(), expected, message);
+}
+
+/**
  * Runs a flow; when it fails, saves a screenshot of where it stood and adds the console's errors to
  * the message, because a bare timeout rarely says what the page showed.
  */
