@@ -17,7 +17,7 @@ import {
   updateOrganisation,
 } from '../../src/contracts/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, flow, row, signIn, textOf } from './support/console.ts';
+import { assertNoConsoleErrors, assertValue, flow, row, signIn, textOf } from './support/console.ts';
 import { activeConnection, configuredConnection } from './support/fixtures.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -114,7 +114,7 @@ test("the schedule reads in the one format with its zone and the next run's dist
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL((url) => decodeURIComponent(url.hash).includes('from=2026-12-01T14:00:00.000Z'));
     await page.reload();
-    assert.equal(await page.getByLabel('From (America/New_York)').inputValue(), '2026-12-01T09:00');
+    await assertValue(page.getByLabel('From (America/New_York)'), '2026-12-01T09:00');
     assertNoConsoleErrors(w.errors);
   }));
 
