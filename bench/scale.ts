@@ -20,6 +20,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { afasAuthorization } from '../src/sources/afas/afas-token.ts';
 import { afasBaseUrl, getConnectorUrl } from '../src/sources/afas/afas-url.ts';
 import { selectFor } from '../src/targets/graph/graph-odata.ts';
+import { DELTA_PAGE_HEADERS } from '../src/targets/graph/graph-reader.ts';
 import { GraphTokenProvider } from '../src/targets/graph/graph-token.ts';
 import type { PlanFigures } from './plan.ts';
 import { configFor, runOnce, type ServiceEmulators } from './service.ts';
@@ -98,7 +99,7 @@ async function ioFloor(e: ServiceEmulators, rows: Record<string, number>, attrib
       `${e.graphUrl.replace(/\/+$/, '')}/v1.0/users/delta?$select=${selectFor(attributes, { delta: true })}`;
     while (url) {
       const body = (await (
-        await undiciFetch(url, { headers: { authorization: bearer }, dispatcher })
+        await undiciFetch(url, { headers: { ...DELTA_PAGE_HEADERS, authorization: bearer }, dispatcher })
       ).json()) as Record<string, unknown>;
       url = body['@odata.nextLink'] as string | undefined;
     }

@@ -109,6 +109,12 @@ async function deltaRound(
   }
 }
 
+/**
+ * Delta pages default to a few hundred users; Graph's largest page is asked for on every request
+ * (request headers are not carried into nextLinks). bench/scale.ts's I/O floor reads the same pages.
+ */
+export const DELTA_PAGE_HEADERS: Readonly<Record<string, string>> = { Prefer: 'odata.maxpagesize=999' };
+
 interface PendingPage {
   readonly url: string;
   readonly page: Promise<Page>;
@@ -129,9 +135,7 @@ function pageAhead(http: GraphHttp, url: string, n: number, round: AbortSignal):
     url,
     stop,
     page: getPage(http, url, `GET users/delta (page ${n})`, {
-      // Delta pages default to a few hundred users; ask for Graph's largest page on every request
-      // (request headers are not carried into nextLinks).
-      headers: { Prefer: 'odata.maxpagesize=999' },
+      headers: DELTA_PAGE_HEADERS,
       signal: AbortSignal.any([round, stop.signal]),
       peek: (bytes) => {
         const link = nextLinkIn(bytes);
