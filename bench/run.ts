@@ -39,7 +39,7 @@ const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
 /**
  * `BENCH_ONLY=service`, `BENCH_ONLY=audit`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
- * only the agent's (issue 9).
+ * only the agent's (issue 9); `BENCH_ONLY=simulation` only the engine's simulation and initial sync at scale.
  */
 const ONLY = process.env.BENCH_ONLY;
 const SYNC_PERSONS = Number(process.env.BENCH_SYNC_PERSONS ?? 10_000);
@@ -171,9 +171,10 @@ try {
     console.log(`\n${results.join('\n')}`);
     process.exit(0);
   }
-  if (ONLY === undefined) {
+  // `BENCH_ONLY=simulation`: only the engine's simulation at scale and the initial sync under the quota.
+  if (ONLY === undefined || ONLY === 'simulation') {
     // the console's delivery: compressed bytes per page, cold, in Chromium
-    for (const figure of await benchConsole()) {
+    for (const figure of ONLY === undefined ? await benchConsole() : []) {
       const { weight, budget } = figure;
       console.log(`# console ${weight.page}: ${describeFigure(figure)}`);
       report(
@@ -185,7 +186,7 @@ try {
       );
     }
     // 0. the expression language alone
-    {
+    if (ONLY === undefined) {
       const { ms, failures } = benchExpressions();
       report(
         'expressions: 50,000 persons × 20 expressions',
