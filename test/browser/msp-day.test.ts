@@ -363,8 +363,9 @@ test('HR ends four contracts; the scheduled sync stops at the safety threshold a
       ),
     );
 
-    // She schedules the connection daily, the first run at the next minute but one.
-    const start = DateTime.now().setZone(ZONE).plus({ seconds: 70 }).startOf('minute').plus({ minutes: 1 });
+    // She schedules the connection daily, the first run at the first whole minute at least 25 s away: time to
+    // fill in and save the dialog (checked below), and a wait of 25–85 s, not the 70–130 s a minute's margin took.
+    const start = DateTime.now().setZone(ZONE).plus({ seconds: 25 }).startOf('minute').plus({ minutes: 1 });
     await navLink(page, 'Connections').click();
     await row(page, CONNECTION).waitFor();
     await selectConnection(page, CONNECTION);
