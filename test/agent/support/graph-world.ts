@@ -23,6 +23,7 @@ import { createAfasSource } from '../../../src/sources/afas/index.ts';
 import { createGraphTarget, GRAPH_CAPABILITIES } from '../../../src/targets/graph/index.ts';
 import { createRemoteTarget } from '../../../src/targets/remote/index.ts';
 import { company, type PersonSpec, tenant } from '../../engine/company.ts';
+import { until as untilHolds } from '../../support/until.ts';
 import type { AgentService } from './stack.ts';
 
 export const TODAY = '2026-11-24T09:00:00Z';
@@ -192,14 +193,5 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
  * Waits until `check` holds, polling; fails after `ms` with `what`. The bound is generous on purpose:
  * starting an agent process (tsx compiling the sources) takes tens of seconds on a loaded machine.
  */
-export async function until(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  ms = 180_000,
-): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export const until = (what: string, check: () => Promise<boolean> | boolean, ms = 180_000): Promise<void> =>
+  untilHolds(what, check, ms, 100);

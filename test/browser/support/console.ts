@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { getSession, pathFor } from '../../../src/contracts/index.ts';
+import { until } from '../../support/until.ts';
 import { screenshot, type WatchedPage } from './chromium.ts';
 import type { StackUser } from './stack.ts';
 
@@ -47,25 +48,14 @@ export const textOf = async (locator: Locator): Promise<string> => (await locato
 /**
  * Asserts a field's value once the page has shown it. A field that follows the URL is set by the render
  * after the route changed, so reading it the moment the URL changed can see the value before (CI once read
- * '' from a status filter a tile click had just put in the URL). Waits up to `timeout`, then compares.
+ * '' from a status filter a tile click had just put in the URL). Waits up to 10 s, then compares.
  */
-export async function assertValue(
-  field: Locator,
-  expected: string,
-  message?: string,
-  timeout = 10_000,
-): Promise<void> {
-  const handle = await field.elementHandle();
-  await field
-    .page()
-    .waitForFunction(
-      ([element, value]) => (element as { readonly value?: string } | null)?.value === value,
-      [handle, expected] as const,
-      {
-        timeout,
-      },
-    )
-    .catch(() => undefined);
+export async function assertValue(field: Locator, expected: string, message?: string): Promise<void> {
+  // The locator is read again each time: the render may have replaced the element.
+  await until(
+    `the value ${JSON.stringify(expected)}`,
+    async () => (await field.inputValue()) === expected,
+  ).catch(() => undefined);
   assert.equal(await field.inputValue(), expected, message);
 }
 

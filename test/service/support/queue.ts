@@ -2,6 +2,7 @@
 import type { RunItem, RunKind } from '../../../src/core/index.ts';
 import type { ExecutionResult } from '../../../src/jobs/index.ts';
 import type { Run, Store } from '../../../src/store/index.ts';
+import { until as untilHolds } from '../../support/until.ts';
 
 export async function bareConnection(store: Store, organisationId: string, name: string): Promise<string> {
   const c = await store.connections.create({
@@ -77,14 +78,5 @@ export const succeeded = (note = 'done'): ExecutionResult => ({
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function until(
-  check: () => Promise<boolean>,
-  timeoutMs = 10_000,
-  what = 'condition',
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
+export const until = (check: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> =>
+  untilHolds(what, check, timeoutMs);
