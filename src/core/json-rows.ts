@@ -11,6 +11,17 @@
  */
 
 const QUOTE = 0x22;
+
+/**
+ * bytes.toString('utf8', start, end), called once per kept value of every row: Buffer's own slice
+ * method, when the runtime has it, without toString's encoding lookup and argument checks (a third of
+ * what decoding a short value cost).
+ */
+const utf8Slice = (Buffer.prototype as { utf8Slice?: (start: number, end: number) => string }).utf8Slice;
+const utf8 =
+  typeof utf8Slice === 'function'
+    ? (bytes: Buffer, start: number, end: number): string => utf8Slice.call(bytes, start, end)
+    : (bytes: Buffer, start: number, end: number): string => bytes.toString('utf8', start, end);
 const BACKSLASH = 0x5c;
 
 /**
@@ -118,7 +129,7 @@ function rowsOf(bytes: Buffer, open: number, reader?: RowReader): RowsArray | un
     } else {
       i = valueEnd(bytes, i);
       if (i < 0) return undefined;
-      const value = JSON.parse(bytes.toString('utf8', rowStart, i)) as unknown;
+      const value = JSON.parse(utf8(bytes, rowStart, i)) as unknown;
       values.push(reader === undefined ? value : reader.fromValue(value));
     }
     i = skipSpace(bytes, i);
@@ -175,12 +186,12 @@ export function readFlatRow(
         // Escapes are JSON.parse's to read (and to refuse).
         let text: unknown;
         try {
-          text = JSON.parse(bytes.toString('utf8', i, j + 1));
+          text = JSON.parse(utf8(bytes, i, j + 1));
         } catch {
           return -1;
         }
         if (kept >= 0) values[kept] = share(text as string, kept);
-      } else if (kept >= 0) values[kept] = share(bytes.toString('utf8', i + 1, j), kept);
+      } else if (kept >= 0) values[kept] = share(utf8(bytes, i + 1, j), kept);
       i = j + 1;
     } else if (c === 0x6e) {
       // null
