@@ -14,10 +14,15 @@ const QUOTE = 0x22;
 
 /**
  * bytes.toString('utf8', start, end), called once per kept value of every row: Buffer's own slice
- * method, when the runtime has it, without toString's encoding lookup and argument checks (a third of
- * what decoding a short value cost).
+ * method, when the runtime has it, without toString's wrapper (its encoding lookup and argument
+ * checks took more of a run's profile than the decoding). Read through globalThis: the console's
+ * bundle imports this module too, and a browser has no Buffer.
  */
-const utf8Slice = (Buffer.prototype as { utf8Slice?: (start: number, end: number) => string }).utf8Slice;
+const utf8Slice = (
+  (globalThis as { Buffer?: typeof Buffer }).Buffer?.prototype as
+    | { utf8Slice?: (start: number, end: number) => string }
+    | undefined
+)?.utf8Slice;
 const utf8 =
   typeof utf8Slice === 'function'
     ? (bytes: Buffer, start: number, end: number): string => utf8Slice.call(bytes, start, end)
