@@ -292,7 +292,7 @@ test('at 390 px the conflict’s candidate accounts keep each UPN inside its col
  * Where each address and each attribute's technical name in the run's items table breaks across lines:
  * an address anywhere but before "@" or "." or after a hyphen ("cisca.muller@contoso.n" / "l"), a
  * technical name anywhere but before one of its capitalised words ("employeeLeaveDateT" / "ime"), is
- * returned with "|" where it broke.
+ * returned with "|" where it broke; a "·" on a line of its own is returned too.
  */
 /** The page's own width, as a test reads it in the page. */
 interface InWindow {
@@ -358,6 +358,16 @@ const badBreaks = (page: Page): Promise<string[]> =>
             shown += ch;
           }
           if (shown.includes('|')) bad.push(shown);
+        }
+        // A separator alone on its line ("Employee leave date" / "·" / "employeeLeaveDateTime").
+        for (const m of all.matchAll(/·/g)) {
+          let p = m.index - 1;
+          while (p >= 0 && /\s/.test(all[p] ?? '')) p--;
+          let q = m.index + 1;
+          while (q < all.length && /\s/.test(all[q] ?? '')) q++;
+          const top = tops[m.index] ?? 0;
+          if (p >= 0 && q < all.length && top > (tops[p] ?? 0) + 2 && (tops[q] ?? 0) > top + 2)
+            bad.push(`· alone: ${all.slice(Math.max(0, p - 20), q + 20)}`);
         }
       }
       return bad;

@@ -174,7 +174,8 @@ test('attributes carry the admin center’s label beside their name; run steps, 
     assert.match(main, /Requested.* by Otto Operator/, `the requester by name: ${main.slice(0, 400)}`);
     assert.doesNotMatch(main, /operator@northwind\.test/);
     const changes = await textOf(page.getByTestId('run-items'));
-    assert.match(changes, /First name · givenName/, 'the changes column names attributes in words');
+    // \s: the separator is joined to the label by a no-break space (never alone on a line).
+    assert.match(changes, /First name\s· givenName/, 'the changes column names attributes in words');
 
     await page.getByTestId('run-items').getByRole('button').filter({ hasText: /\S/ }).first().click();
     const drawer = page.getByTestId('run-item-drawer');

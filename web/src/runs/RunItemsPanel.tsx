@@ -82,7 +82,8 @@ function changeSummary(item: RunItem, named: (attribute: string) => string): str
         : c.new === null
           ? `− ${c.attribute} ${String(c.old)}`
           : `${c.attribute} ${String(c.new)}`
-      : named(c.attribute),
+      : // The separator stays with the label before it: never a "·" on a line of its own.
+        named(c.attribute).replace(' · ', '\u00a0· '),
   );
   if (names.length === 0) return '—';
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;
@@ -108,7 +109,8 @@ function columns(
     { header: 'Employee number', cell: (item) => item.employeeNumber, width: 76 },
     { header: 'Action', cell: (item) => ACTION_LABELS[item.action], width: 76 },
     { header: 'Status', cell: (item) => <ItemStatusBadge status={item.status} />, width: 80 },
-    { header: 'Changes', cell: (item) => changeSummary(item, named) },
+    // Technical names move whole to the next line, as in the why (ui/breakable.tsx).
+    { header: 'Changes', cell: (item) => breakable(changeSummary(item, named)) },
     {
       header: 'Why',
       cell: (item) => <span data-testid="item-reason">{breakable(item.reason)}</span>,
