@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       base = `http://127.0.0.1:${(svc.app.server.address() as AddressInfo).port}`;
     });
     after(async () => {
-      if (svc) assertNoSecretsLeaked(svc);
+      if (svc) await assertNoSecretsLeaked(svc);
       await svc?.close();
     });
 
