@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { loadServiceConfig, type RunningDemo, startDemo } from '../../src/app/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, expectState, flow, row, textOf } from './support/console.ts';
@@ -299,79 +299,78 @@ interface InWindow {
   readonly document: { readonly documentElement: { readonly scrollWidth: number } };
 }
 
-const badBreaks = (page: Page): Promise<string[]> =>
-  page
-    .getByTestId('run-items')
-    .locator('tbody td')
-    .evaluateAll((cells) => {
-      interface TextNode {
-        readonly data: string;
-      }
-      interface InPage {
-        readonly document: {
-          createTreeWalker(root: unknown, show: number): { nextNode(): unknown };
-          createRange(): {
-            setStart(node: TextNode, offset: number): void;
-            setEnd(node: TextNode, offset: number): void;
-            getBoundingClientRect(): { readonly top: number };
-          };
+const itemCells = (page: Page): Locator => page.getByTestId('run-items').locator('tbody td');
+
+const badBreaks = (cellsOf: Locator): Promise<string[]> =>
+  cellsOf.evaluateAll((cells) => {
+    interface TextNode {
+      readonly data: string;
+    }
+    interface InPage {
+      readonly document: {
+        createTreeWalker(root: unknown, show: number): { nextNode(): unknown };
+        createRange(): {
+          setStart(node: TextNode, offset: number): void;
+          setEnd(node: TextNode, offset: number): void;
+          getBoundingClientRect(): { readonly top: number };
         };
+      };
+    }
+    const { document } = globalThis as unknown as InPage;
+    const SHOW_TEXT = 4;
+    const bad: string[] = [];
+    for (const cell of cells) {
+      // Each character with its text node, so a line's start can be measured by a one-character range.
+      const chars: { node: TextNode; offset: number }[] = [];
+      const walker = document.createTreeWalker(cell, SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n as TextNode;
+        for (let i = 0; i < text.data.length; i++) chars.push({ node: text, offset: i });
       }
-      const { document } = globalThis as unknown as InPage;
-      const SHOW_TEXT = 4;
-      const bad: string[] = [];
-      for (const cell of cells) {
-        // Each character with its text node, so a line's start can be measured by a one-character range.
-        const chars: { node: TextNode; offset: number }[] = [];
-        const walker = document.createTreeWalker(cell, SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const text = n as TextNode;
-          for (let i = 0; i < text.data.length; i++) chars.push({ node: text, offset: i });
-        }
-        const all = chars.map((c) => c.node.data[c.offset]).join('');
-        // No named helpers in here: the test's compiler wraps them in a function the page lacks.
-        const tops: number[] = [];
-        for (const c of chars) {
-          const range = document.createRange();
-          range.setStart(c.node, c.offset);
-          range.setEnd(c.node, c.offset + 1);
-          tops.push(range.getBoundingClientRect().top);
-        }
-        for (const m of all.matchAll(/\S+@\S+/g)) {
-          let shown = '';
-          for (let i = m.index; i < m.index + m[0].length; i++) {
-            const ch = all[i] ?? '';
-            const sensible = ch === '@' || ch === '.' || all[i - 1] === '-';
-            if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
-            shown += ch;
-          }
-          if (shown.includes('|')) bad.push(shown);
-        }
-        for (const m of all.matchAll(
-          /(?<![\p{L}\p{N}@.])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}@])/gu,
-        )) {
-          let shown = '';
-          for (let i = m.index; i < m.index + m[0].length; i++) {
-            const ch = all[i] ?? '';
-            const sensible = ch >= 'A' && ch <= 'Z';
-            if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
-            shown += ch;
-          }
-          if (shown.includes('|')) bad.push(shown);
-        }
-        // A separator alone on its line ("Employee leave date" / "·" / "employeeLeaveDateTime").
-        for (const m of all.matchAll(/·/g)) {
-          let p = m.index - 1;
-          while (p >= 0 && /\s/.test(all[p] ?? '')) p--;
-          let q = m.index + 1;
-          while (q < all.length && /\s/.test(all[q] ?? '')) q++;
-          const top = tops[m.index] ?? 0;
-          if (p >= 0 && q < all.length && top > (tops[p] ?? 0) + 2 && (tops[q] ?? 0) > top + 2)
-            bad.push(`· alone: ${all.slice(Math.max(0, p - 20), q + 20)}`);
-        }
+      const all = chars.map((c) => c.node.data[c.offset]).join('');
+      // No named helpers in here: the test's compiler wraps them in a function the page lacks.
+      const tops: number[] = [];
+      for (const c of chars) {
+        const range = document.createRange();
+        range.setStart(c.node, c.offset);
+        range.setEnd(c.node, c.offset + 1);
+        tops.push(range.getBoundingClientRect().top);
       }
-      return bad;
-    });
+      for (const m of all.matchAll(/\S+@\S+/g)) {
+        let shown = '';
+        for (let i = m.index; i < m.index + m[0].length; i++) {
+          const ch = all[i] ?? '';
+          const sensible = ch === '@' || ch === '.' || all[i - 1] === '-';
+          if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
+          shown += ch;
+        }
+        if (shown.includes('|')) bad.push(shown);
+      }
+      for (const m of all.matchAll(
+        /(?<![\p{L}\p{N}@.])[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+(?![\p{L}\p{N}@])/gu,
+      )) {
+        let shown = '';
+        for (let i = m.index; i < m.index + m[0].length; i++) {
+          const ch = all[i] ?? '';
+          const sensible = ch >= 'A' && ch <= 'Z';
+          if (i > m.index && (tops[i] ?? 0) > (tops[i - 1] ?? 0) + 2 && !sensible) shown += '|';
+          shown += ch;
+        }
+        if (shown.includes('|')) bad.push(shown);
+      }
+      // A separator alone on its line ("Employee leave date" / "·" / "employeeLeaveDateTime").
+      for (const m of all.matchAll(/·/g)) {
+        let p = m.index - 1;
+        while (p >= 0 && /\s/.test(all[p] ?? '')) p--;
+        let q = m.index + 1;
+        while (q < all.length && /\s/.test(all[q] ?? '')) q++;
+        const top = tops[m.index] ?? 0;
+        if (p >= 0 && q < all.length && top > (tops[p] ?? 0) + 2 && (tops[q] ?? 0) > top + 2)
+          bad.push(`· alone: ${all.slice(Math.max(0, p - 20), q + 20)}`);
+      }
+    }
+    return bad;
+  });
 
 test('the run page reads well at 1280 and 390 px: the why has room, addresses wrap before "@" or ".", a leave date reads as the day the person left', () =>
   flow(w, 'demo-run-review-fit', async () => {
@@ -394,7 +393,11 @@ test('the run page reads well at 1280 and 390 px: the why has room, addresses wr
         .getByRole('columnheader', { name: 'Why' })
         .evaluate((th) => th.getBoundingClientRect().width);
       assert.ok(why >= 300, `the Why column is ${why} px wide at 1280 px`);
-      assert.deepEqual(await badBreaks(page), [], 'an address or a technical name broke mid-word at 1280 px');
+      assert.deepEqual(
+        await badBreaks(itemCells(page)),
+        [],
+        'an address or a technical name broke mid-word at 1280 px',
+      );
       const wide = await page.evaluate(
         () => (globalThis as unknown as InWindow).document.documentElement.scrollWidth,
       );
@@ -446,7 +449,35 @@ test('the run page reads well at 1280 and 390 px: the why has room, addresses wr
       });
       assert.ok(box.left >= 0 && box.right <= 390, `the select is inside the window: ${JSON.stringify(box)}`);
       await page.getByTestId('compare-with-chosen').waitFor();
-      assert.deepEqual(await badBreaks(page), [], 'an address or a technical name broke mid-word at 390 px');
+      assert.deepEqual(
+        await badBreaks(itemCells(page)),
+        [],
+        'an address or a technical name broke mid-word at 390 px',
+      );
+      // The item panel of a mover: its changes' names ("Job title · jobTitle") break as the table's do.
+      await page.locator('select[name="filter-action"]').selectOption('update');
+      await rows.first().waitFor();
+      const movers = await rows.count();
+      assert.ok(movers > 0, 'the run has movers');
+      for (let i = 0; i < Math.min(movers, 5); i++) {
+        await rows.nth(i).getByRole('button').first().click();
+        const drawer = page.getByTestId('run-item-drawer');
+        await drawer.getByTestId('attribute-changes').waitFor();
+        assert.deepEqual(
+          await badBreaks(drawer.getByTestId('attribute-changes').locator('td')),
+          [],
+          'a changed attribute broke badly in the item panel at 390 px',
+        );
+        // Whatever the width: a "·" after an ordinary space could begin a line, or be left alone on one.
+        assert.doesNotMatch(
+          await textOf(drawer.getByTestId('attribute-changes')),
+          / ·/,
+          'a separator in the item panel is not joined to the label before it',
+        );
+        await page.keyboard.press('Escape');
+        await drawer.waitFor({ state: 'detached' });
+      }
+      await page.locator('select[name="filter-action"]').selectOption('');
       await screenshot(page, '59-demo-run-review-390', { window: true });
       assertNoConsoleErrors(w.errors);
     } finally {

@@ -211,13 +211,14 @@ test('a hybrid tenant and connection in the console: directory settings, test co
     await page.getByRole('link', { name: /^3\. Mapping/ }).click();
     const mapping = page.getByTestId('mapping-table');
     await mapping.waitFor();
+    // The separator is joined to the label by a no-break space: never a "·" alone on a line.
     assert.equal(
       await textOf(mapping.locator('tr[data-target="sn"] [data-testid="attribute-label"]')),
-      'Last name · sn',
+      'Last name\u00a0· sn',
     );
     assert.equal(
       await textOf(mapping.locator('tr[data-target="sAMAccountName"] [data-testid="attribute-label"]')),
-      'User logon name (pre-Windows 2000) · sAMAccountName',
+      'User logon name (pre-Windows 2000)\u00a0· sAMAccountName',
     );
     await saveStep(page);
     await screenshot(page, '73-hybrid-step-3');

@@ -82,8 +82,7 @@ function changeSummary(item: RunItem, named: (attribute: string) => string): str
         : c.new === null
           ? `− ${c.attribute} ${String(c.old)}`
           : `${c.attribute} ${String(c.new)}`
-      : // The separator stays with the label before it: never a "·" on a line of its own.
-        named(c.attribute).replace(' · ', '\u00a0· '),
+      : named(c.attribute),
   );
   if (names.length === 0) return '—';
   return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} +${names.length - 3} more`;

@@ -29,7 +29,10 @@ export function AttributeName(props: { readonly name: string }) {
   if (label.toLowerCase() === props.name.toLowerCase()) return <span>{label}</span>;
   return (
     <span title={`${label} (${props.name})`}>
-      {label} <span className={styles.technical}>· {props.name}</span>
+      {/* The separator stays with the label (a no-break space): never a "·" alone on a line. */}
+      {label}
+      {'\u00a0'}
+      <span className={styles.technical}>· {props.name}</span>
     </span>
   );
 }

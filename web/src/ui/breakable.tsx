@@ -2,12 +2,14 @@
  * A text whose e-mail addresses and UPNs break in a narrow column only before "@" or a domain's ".",
  * and whose attributes' technical names stay whole where they fit, else break between their words
  * (ui/address-breaks.ts). A `<wbr>` adds no text: copying, searching and `textContent` read the text
- * as it is.
+ * as it is, except that a " · " separator is joined to the word before it by a no-break space, so
+ * no line holds a "·" alone ("Employee leave date" / "·" / "employeeLeaveDate").
  */
 import { Fragment, type ReactNode } from 'react';
 import { addressBreaks, technicalNames } from './address-breaks.ts';
 
-export function breakable(text: string): ReactNode {
+export function breakable(shown: string): ReactNode {
+  const text = shown.replaceAll(' · ', '\u00a0· ');
   const parts = technicalNames(text);
   if (parts.length === 1 && typeof parts[0] === 'string') {
     const pieces = addressBreaks(text);

@@ -239,7 +239,8 @@ export function MappingTable(props: {
                   />
                   {props.labelOf?.(rule.target) && (
                     <div className={styles.label} data-testid="attribute-label">
-                      {props.labelOf(rule.target)} · {rule.target}
+                      {props.labelOf(rule.target)}
+                      {'\u00a0'}· {rule.target}
                     </div>
                   )}
                 </div>
