@@ -15,3 +15,9 @@ export function fileProblem(error: unknown): string {
       return code ?? (error instanceof Error ? error.message : String(error));
   }
 }
+
+/** Why a file could not be written: there ENOENT means a folder on the way, not the file being created. */
+export function writeProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' ? 'a folder in the path does not exist' : fileProblem(error);
+}

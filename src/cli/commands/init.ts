@@ -8,7 +8,7 @@ import { errorTitle } from '../../contracts/error-titles.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
-import { fileProblem } from './file-problem.ts';
+import { writeProblem } from './file-problem.ts';
 import { refusalLines } from './refusal-lines.ts';
 
 interface InitFlags {
@@ -219,10 +219,7 @@ async function write(
   try {
     await writeFile(flags.out, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   } catch (e) {
-    // Writing, ENOENT means a folder on the way is missing, not the file (which is being created).
-    const why =
-      (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a folder in the path does not exist' : fileProblem(e);
-    console.error(`hrsync init: cannot write ${flags.out}: ${why}`);
+    console.error(`hrsync init: cannot write ${flags.out}: ${writeProblem(e)}`);
     process.exitCode = 1;
     return;
   }

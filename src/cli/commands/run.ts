@@ -16,6 +16,8 @@ import {
 } from '../../engine/index.ts';
 import { destinationErrorTitle } from './destination-error-title.ts';
 import { loadConnection } from './engine-deps.ts';
+import { writeProblem } from './file-problem.ts';
+import { outputFileProblem } from './output-file.ts';
 import { terminalProgress } from './progress.ts';
 import { refusalLines } from './refusal-lines.ts';
 import { terminalSafe } from './terminal-safe.ts';
@@ -57,9 +59,22 @@ function withRunFlags(command: Command): Command {
 }
 
 async function run(kind: RunKind, flags: RunFlags): Promise<void> {
+  const statePath = flags.state ?? `${flags.config.replace(/\.json$/, '')}.state.json`;
+  if (flags.out !== undefined) {
+    // Before anything is read or applied: a sync must not apply its plan and then fail on its report.
+    const problem = await outputFileProblem(flags.out, [
+      { path: flags.config, is: 'the connection configuration' },
+      { path: statePath, is: 'the run state (--state)' },
+    ]);
+    if (problem !== null) {
+      console.error(terminalSafe(`cannot write the run items to ${flags.out}: ${problem}`));
+      process.exitCode = 1;
+      return;
+    }
+  }
   try {
     const connection = await loadConnection(flags.config);
-    const store = new FileEngineStore(flags.state ?? `${flags.config.replace(/\.json$/, '')}.state.json`);
+    const store = new FileEngineStore(statePath);
     const progress = terminalProgress();
     const outcome = await executeRun({
       kind,
@@ -74,12 +89,12 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
     }).finally(() => connection.close());
     progress.done();
     printSummary(kind, outcome, connection.config.target.type === 'active-directory' ? 'hybrid' : 'cloud');
+    process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
     if (flags.out) {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
       // Managers by name, as AFAS has them in this run ("Manager set to Martijn Dekker (100018)").
       const names = new Map(outcome.items.map((i) => [i.employeeNumber, i.displayName]));
-      await writeFile(
-        flags.out,
+      const text =
         format === 'csv'
           ? runItemsToCsv(
               outcome.items,
@@ -88,11 +103,16 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
                 person: (n) => names.get(n),
               }),
             )
-          : runItemsToJson(outcome.items),
-      );
-      console.log(`run items written to ${flags.out}`);
+          : runItemsToJson(outcome.items);
+      try {
+        await writeFile(flags.out, text);
+        console.log(terminalSafe(`run items written to ${flags.out}`));
+      } catch (e) {
+        // Checked before the run, so something changed since: the summary above still stands.
+        console.error(terminalSafe(`cannot write the run items to ${flags.out}: ${writeProblem(e)}`));
+        process.exitCode = 1;
+      }
     }
-    process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
   } catch (e) {
     if (!isHrsyncError(e)) throw e;
     // The configuration check's message lists the fields by path; the lines below name them in words.

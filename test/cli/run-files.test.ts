@@ -1,0 +1,120 @@
+/**
+ * The files `hrsync simulate` / `sync` read and write besides the tenant: the run items (--out) and
+ * the run state (--state). A file the command cannot use is refused in words, before anything is
+ * read from AFAS or written to the tenant, with exit code 1 and no stack trace; a file the user
+ * needs (the configuration, the run state) is never overwritten with run items.
+ */
+import assert from 'node:assert/strict';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
+import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
+import { company, type PersonSpec, tenant } from '../engine/company.ts';
+import { type CliRun, runCli } from '../support/run-cli.ts';
+
+const people: PersonSpec[] = [
+  { n: '3001', given: 'Noor', family: 'Jansen', jobs: [{ start: '2021-01-01' }] },
+  { n: '3002', given: 'Daan', family: 'Bruijn', prefix: 'de', jobs: [{ start: '2022-05-01' }] },
+];
+
+describe('hrsync simulate / sync and the files around a run', () => {
+  let dir: string;
+  let config: string;
+  let configText: string;
+  let afas: RunningAfasEmulator;
+  let graph: RunningGraphEmulator;
+  let env: Record<string, string>;
+  const hrsync = (args: string[]): Promise<CliRun> =>
+    runCli(args, { env: { ...process.env, ...env }, cwd: dir });
+  const noStackTrace = (run: CliRun) =>
+    assert.doesNotMatch(run.err + run.out, /\n\s+at |node:internal|ENOENT|EISDIR/, run.err);
+  const accounts = () => graph.state.directory.snapshot().users.length;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hrsync-run-files-'));
+    config = join(dir, 'conn.json');
+    afas = await startAfasEmulator({ dataset: company(people) });
+    graph = await startGraphEmulator({
+      tenant: tenant(),
+      port: null,
+      httpsPort: 0,
+      tlsDir: join(dir, 'tls'),
+    });
+    const app = graph.apps[0];
+    assert.ok(app && graph.caFile);
+    env = { AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret };
+    const init = await hrsync([
+      'init',
+      '--out',
+      config,
+      '--afas-url',
+      afas.baseUrl,
+      '--afas-token-env',
+      'AFAS_TOKEN',
+      '--tenant',
+      graph.tenantId,
+      '--client-id',
+      app.clientId,
+      '--client-secret-env',
+      'GRAPH_SECRET',
+      '--domain',
+      'contoso.nl',
+      '--authority-host',
+      graph.url,
+      '--graph-url',
+      graph.url,
+      '--ca-file',
+      graph.caFile,
+    ]);
+    assert.equal(init.code, 0, init.err);
+    configText = await readFile(config, 'utf8');
+  });
+  // Each test starts from the configuration init wrote (a failing one may have overwritten it).
+  beforeEach(async () => {
+    await writeFile(config, configText);
+  });
+  after(async () => {
+    await Promise.all([afas?.close(), graph?.close()]);
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  test('--out naming the configuration or the run state is refused, and neither file is touched', async () => {
+    const before = await readFile(config, 'utf8');
+    const onConfig = await hrsync(['simulate', '--config', config, '--out', config]);
+    assert.equal(onConfig.code, 1, onConfig.err + onConfig.out);
+    assert.equal(
+      onConfig.err.trim(),
+      `cannot write the run items to ${config}: it is the connection configuration; name another file with --out`,
+    );
+    assert.equal(await readFile(config, 'utf8'), before, 'the configuration is as it was');
+
+    const state = join(dir, 'kept.state.json');
+    await writeFile(state, '{"version":1,"links":{},"state":{}}');
+    // The same file by another name (./kept.state.json) is still the run state.
+    const onState = await hrsync(['simulate', '-c', config, '--state', state, '-o', './kept.state.json']);
+    assert.equal(onState.code, 1, onState.err + onState.out);
+    assert.match(onState.err, /it is the run state \(--state\); name another file with --out$/m);
+    assert.equal(await readFile(state, 'utf8'), '{"version":1,"links":{},"state":{}}');
+    assert.equal(afas.state.requests.total, 0, 'AFAS was not read');
+  });
+
+  test('a sync whose --out cannot be written is refused before anything is applied', async () => {
+    const out = join(dir, 'no-such-folder', 'items.csv');
+    const sync = await hrsync(['sync', '--config', config, '--out', out]);
+    assert.equal(accounts(), 0, 'nothing was created');
+    assert.equal(sync.code, 1, sync.err + sync.out);
+    assert.equal(
+      sync.err.trim(),
+      `cannot write the run items to ${out}: a folder in the path does not exist`,
+    );
+    noStackTrace(sync);
+
+    await mkdir(join(dir, 'a-folder'));
+    const folder = await hrsync(['sync', '--config', config, '--out', 'a-folder']);
+    assert.equal(folder.code, 1, folder.err + folder.out);
+    assert.equal(folder.err.trim(), 'cannot write the run items to a-folder: it is a folder, not a file');
+    assert.equal(accounts(), 0, 'nothing was created');
+  });
+});
