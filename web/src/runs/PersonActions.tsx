@@ -38,6 +38,7 @@ import { useSession } from '../auth/session-context.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
 import { useTimeZone } from '../ui/time-zone.ts';
 
 const useStyles = makeStyles({
@@ -45,8 +46,9 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   // Fluent's 64 px minimum would push a button past its column at 390 px; its words wrap instead.
   cellButtons: { display: 'flex', gap: '4px', flexWrap: 'wrap', '& .fui-Button': { minWidth: 0 } },
-  // The table shares the drawer's width evenly: at 390 px a UPN wraps inside its column instead of
-  // running over "Enabled" and "Created".
+  // Beside four other columns a UPN may still wrap inside its own (a narrow drawer) rather than run
+  // over "Enabled" and "Created"; on a phone each account is a card instead (usePhoneListStyles):
+  // five columns in 351 px broke "ijke.devries@contoso.nl" in four places.
   account: { overflowWrap: 'anywhere' },
 });
 
@@ -76,6 +78,7 @@ export function PersonActions(props: {
   readonly onRun: (run: Run) => void;
 }) {
   const styles = useStyles();
+  const phone = usePhoneListStyles();
   const zone = useTimeZone();
   const { session } = useSession();
   const { item, connection } = props;
@@ -174,42 +177,57 @@ export function PersonActions(props: {
         <>
           <Text>Accounts this person could be linked to:</Text>
           <ErrorMessage error={candidates.error} onRetry={candidates.reload} />
-          <Table size="small" aria-label="Candidate accounts" data-testid="candidate-accounts">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Account</TableHeaderCell>
-                <TableHeaderCell>Enabled</TableHeaderCell>
-                <TableHeaderCell>Created</TableHeaderCell>
-                <TableHeaderCell>Employee id</TableHeaderCell>
-                <TableHeaderCell>
+          <Table
+            {...TABLE_ROLES.table}
+            size="small"
+            aria-label="Candidate accounts"
+            data-testid="candidate-accounts"
+            className={phone.table}
+          >
+            <TableHeader {...TABLE_ROLES.rowgroup}>
+              <TableRow {...TABLE_ROLES.row}>
+                <TableHeaderCell {...TABLE_ROLES.header}>Account</TableHeaderCell>
+                <TableHeaderCell {...TABLE_ROLES.header}>Enabled</TableHeaderCell>
+                <TableHeaderCell {...TABLE_ROLES.header}>Created</TableHeaderCell>
+                <TableHeaderCell {...TABLE_ROLES.header}>Employee ID</TableHeaderCell>
+                <TableHeaderCell {...TABLE_ROLES.header}>
                   <span className="visually-hidden">Actions</span>
                 </TableHeaderCell>
               </TableRow>
             </TableHeader>
-            <TableBody>
+            <TableBody {...TABLE_ROLES.rowgroup}>
               {(candidates.data?.accounts ?? []).map((a) => {
                 const label = a.upn ?? a.id;
                 return (
-                  <TableRow key={a.id} data-account={a.id}>
-                    <TableCell className={styles.account}>
-                      {label}
-                      {a.displayName ? (
-                        <>
-                          <br />
-                          <Text size={200}>{a.displayName}</Text>
-                        </>
-                      ) : null}
-                      {a.linkedTo ? (
-                        <>
-                          <br />
-                          <Text size={200}>Linked to employee {a.linkedTo}</Text>
-                        </>
-                      ) : null}
+                  <TableRow {...TABLE_ROLES.row} key={a.id} data-account={a.id}>
+                    <TableCell {...TABLE_ROLES.cell} data-label="Account">
+                      {/* One box: a phone's card lays a cell's children out in a row. */}
+                      <div className={styles.account}>
+                        {label}
+                        {a.displayName ? (
+                          <>
+                            <br />
+                            <Text size={200}>{a.displayName}</Text>
+                          </>
+                        ) : null}
+                        {a.linkedTo ? (
+                          <>
+                            <br />
+                            <Text size={200}>Linked to employee {a.linkedTo}</Text>
+                          </>
+                        ) : null}
+                      </div>
                     </TableCell>
-                    <TableCell>{a.enabled === null ? '—' : a.enabled ? 'Yes' : 'No'}</TableCell>
-                    <TableCell>{formatDateTime(a.createdAt, '—', zone)}</TableCell>
-                    <TableCell>{a.employeeId ?? '—'}</TableCell>
-                    <TableCell>
+                    <TableCell {...TABLE_ROLES.cell} data-label="Enabled">
+                      {a.enabled === null ? '—' : a.enabled ? 'Yes' : 'No'}
+                    </TableCell>
+                    <TableCell {...TABLE_ROLES.cell} data-label="Created">
+                      {formatDateTime(a.createdAt, '—', zone)}
+                    </TableCell>
+                    <TableCell {...TABLE_ROLES.cell} data-label="Employee ID">
+                      {a.employeeId ?? '—'}
+                    </TableCell>
+                    <TableCell {...TABLE_ROLES.cell}>
                       <div className={styles.cellButtons}>
                         {button('link', () => open({ action: 'link', accountId: a.id, label }))}
                         {button('never-match', () => open({ action: 'never-match', accountId: a.id, label }))}
