@@ -5,7 +5,13 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { Account, Link, MatchOverride, QuarantineEntry } from '../core/index.ts';
+import {
+  type Account,
+  HrsyncError,
+  type Link,
+  type MatchOverride,
+  type QuarantineEntry,
+} from '../core/index.ts';
 import type { EngineState, EngineStore, TenantCacheUpdate } from './ports.ts';
 
 interface FileShape {
@@ -13,6 +19,10 @@ interface FileShape {
   links: Record<string, Link>;
   state: EngineState & { accounts?: readonly Account[] | null };
 }
+
+/** What to do about a run state that cannot be used. */
+export const STATE_ADVICE =
+  'Name another file with --state, or move this one aside to start without it: accounts are then matched again by the matching attributes.';
 
 const EMPTY_STATE: EngineState = {
   lastSourceCount: null,
@@ -33,21 +43,46 @@ export function updatedCache(
   return [...byId.values()];
 }
 
+/**
+ * Reads the state file's JSON, undefined when there is none yet. The CLI passes one that says in
+ * words what is wrong with a file it cannot read (an HrsyncError), as it does for the configuration.
+ */
+export type ReadStateFile = (path: string) => Promise<unknown>;
+
+const readJsonIfAny: ReadStateFile = (path) =>
+  readFile(path, 'utf8').then(
+    (text) => JSON.parse(text) as unknown,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    },
+  );
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export class FileEngineStore implements EngineStore {
   private data: FileShape | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly read: ReadStateFile = readJsonIfAny,
+  ) {}
 
   private async load(): Promise<FileShape> {
     if (this.data) return this.data;
-    try {
-      const parsed = JSON.parse(await readFile(this.path, 'utf8')) as FileShape;
-      if (parsed.version !== 1) throw new Error(`unsupported store version in ${this.path}`);
-      this.data = parsed;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    const parsed = await this.read(this.path);
+    if (parsed === undefined) {
       this.data = { version: 1, links: {}, state: EMPTY_STATE };
+    } else if (isRecord(parsed) && parsed.version === 1 && isRecord(parsed.links) && isRecord(parsed.state)) {
+      this.data = parsed as unknown as FileShape;
+    } else {
+      // Refused rather than started afresh: writing over it would lose the links it holds.
+      throw new HrsyncError(
+        'HRS_CONFIG_INVALID',
+        `the run state ${this.path} is not one this version of hrsync wrote (it has no "version": 1 with "links" and "state"). ${STATE_ADVICE}`,
+      );
     }
     return this.data;
   }

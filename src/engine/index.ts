@@ -16,7 +16,7 @@ export {
   runItemsToJson,
   toSafeCsv,
 } from './export.ts';
-export { FileEngineStore, MemoryEngineStore } from './file-store.ts';
+export { FileEngineStore, MemoryEngineStore, type ReadStateFile, STATE_ADVICE } from './file-store.ts';
 export { localToday, normalise } from './normalise/index.ts';
 export type * from './ports.ts';
 export { executeRun, type RunOutcome, type RunProgress, type RunRequest } from './run.ts';

@@ -117,4 +117,33 @@ describe('hrsync simulate / sync and the files around a run', () => {
     assert.equal(folder.err.trim(), 'cannot write the run items to a-folder: it is a folder, not a file');
     assert.equal(accounts(), 0, 'nothing was created');
   });
+
+  test('a run state that cannot be read is refused in words and left as it was, before AFAS is read', async () => {
+    const cases: [string, string | null, RegExp][] = [
+      [
+        'broken.state.json',
+        '{"version":1,"links":{',
+        /the run state broken\.state\.json is not valid JSON: .* at line 1, column 23\./,
+      ],
+      [
+        'other.state.json',
+        '{"version":2}',
+        /the run state other\.state\.json is not one this version of hrsync wrote/,
+      ],
+      ['list.state.json', '[]', /the run state list\.state\.json is not one this version of hrsync wrote/],
+      ['folder.state', null, /cannot read the run state folder\.state: it is a folder, not a file\./],
+    ];
+    for (const [name, content, message] of cases) {
+      if (content === null) await mkdir(join(dir, name));
+      else await writeFile(join(dir, name), content);
+      const run = await hrsync(['simulate', '--config', config, '--state', name]);
+      assert.equal(run.code, 1, run.err + run.out);
+      const printed = run.err + run.out;
+      assert.match(printed, message);
+      assert.match(printed, /Name another file with --state, or move this one aside to start without it/);
+      noStackTrace(run);
+      if (content !== null) assert.equal(await readFile(join(dir, name), 'utf8'), content, `${name} is kept`);
+    }
+    assert.equal(afas.state.requests.total, 0, 'AFAS was not read');
+  });
 });

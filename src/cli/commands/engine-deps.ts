@@ -3,11 +3,11 @@
  * (environment variables, files beside the configuration), the AFAS source and the Graph target.
  * The CLI is a composition root, so this is one of the few places that reads process.env.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ConnectionConfig } from '../../core/index.ts';
 import { HrsyncError } from '../../core/index.ts';
-import { loadConfig, type Source, type Target } from '../../engine/index.ts';
+import { loadConfig, type Source, STATE_ADVICE, type Target } from '../../engine/index.ts';
 import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
@@ -24,28 +24,55 @@ export interface LoadedConnection {
 }
 
 export async function readConfigFile(path: string): Promise<ConnectionConfig> {
+  // `hrsync init` writes connection.json, the commands' default: say how to get one.
+  const json = await readJsonFile(path, {
+    missing: ' (write one with `hrsync init`, or name it with --config)',
+    empty: ' (write one with `hrsync init`)',
+  });
+  return loadConfig(json);
+}
+
+/**
+ * The run state (links and tenant cache) `simulate`/`sync` keep beside the configuration: undefined
+ * while there is none yet; a file that is there but cannot be read is refused in words, never
+ * replaced (that would lose its links).
+ */
+export async function readRunState(path: string): Promise<unknown> {
+  try {
+    await stat(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  const advice = `. ${STATE_ADVICE}`;
+  return readJsonFile(path, { missing: advice, empty: advice, what: 'the run state ' });
+}
+
+/** A JSON file the user names or may edit; what is wrong with it is said in words, with its name. */
+async function readJsonFile(
+  path: string,
+  hints: { readonly missing: string; readonly empty: string; readonly what?: string },
+): Promise<unknown> {
+  const what = hints.what ?? '';
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    // `hrsync init` writes connection.json, the commands' default: say how to get one.
-    const hint = code === 'ENOENT' ? ' (write one with `hrsync init`, or name it with --config)' : '';
-    throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${path}: ${fileProblem(e)}${hint}`);
-  }
-  if (text.trim() === '') {
-    throw new HrsyncError('HRS_CONFIG_INVALID', `${path} is empty (write one with \`hrsync init\`)`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
     throw new HrsyncError(
       'HRS_CONFIG_INVALID',
-      `${path} is not valid JSON: ${lineAndColumn(text, (e as Error).message)}`,
+      `cannot read ${what}${path}: ${fileProblem(e)}${hints.missing}`,
     );
   }
-  return loadConfig(json);
+  if (text.trim() === '') {
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${what}${path} is empty${hints.empty}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const where = lineAndColumn(text, (e as Error).message);
+    // The configuration's hint is for a missing file; the state's advice holds for a broken one too.
+    const advice = hints.what === undefined ? '' : hints.missing;
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${what}${path} is not valid JSON: ${where}${advice}`);
+  }
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   runItemsToJson,
 } from '../../engine/index.ts';
 import { destinationErrorTitle } from './destination-error-title.ts';
-import { loadConnection } from './engine-deps.ts';
+import { loadConnection, readRunState } from './engine-deps.ts';
 import { writeProblem } from './file-problem.ts';
 import { outputFileProblem } from './output-file.ts';
 import { terminalProgress } from './progress.ts';
@@ -74,7 +74,7 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
   }
   try {
     const connection = await loadConnection(flags.config);
-    const store = new FileEngineStore(statePath);
+    const store = new FileEngineStore(statePath, readRunState);
     const progress = terminalProgress();
     const outcome = await executeRun({
       kind,
