@@ -47,7 +47,8 @@ test('an empty configuration file says it is empty and how to write one', async 
 test('a folder or a missing file given as --config says so in words, not ENOENT or EISDIR', async () => {
   const folder = await simulate(dir);
   assert.equal(folder.code, 1);
-  assert.match(folder.err, /cannot read .*: it is a folder, not a file/);
+  // The hint to write one follows a missing file only.
+  assert.match(folder.err, /cannot read .*: it is a folder, not a file$/m);
   assert.doesNotMatch(folder.err, /EISDIR|\n\s+at /);
   const missing = await simulate(join(dir, 'nowhere.json'));
   assert.equal(missing.code, 1);
@@ -174,4 +175,55 @@ test('init refuses a container outside the base DN, naming the field, and writes
     /^ {2}Destination › Container for new accounts: "OU=Users,DC=example,DC=nl" is outside the base DN "OU=Managed,DC=example,DC=nl", where hrsync reads accounts: an account placed there would not be found on the next run\. Put the container inside the base DN or widen the base DN \(\/target\/container\)$/m,
   );
   await assert.rejects(readFile(out, 'utf8'), { code: 'ENOENT' });
+});
+
+test('a configuration that is not UTF-8 text is refused naming the byte, line and column; a byte-order mark is fine', async () => {
+  // Notepad's "ANSI" (Windows-1252): "Zoë" is Z o 0xEB. Read as UTF-8 it became "Zo\uFFFD" without a
+  // word, and a scoping filter on it would match nobody (everyone out of scope is disabled).
+  const scoped =
+    '{\n  "version": 1,\n  "scope": { "filters": [{ "clauses": [\n    { "attribute": "Roepnaam", "operator": "EQUALS", "value": "Zo';
+  await writeFile(
+    join(dir, 'ansi.json'),
+    Buffer.concat([Buffer.from(scoped), Buffer.from([0xeb]), Buffer.from('" }] }] }\n}\n')]),
+  );
+  const ansi = await simulate('ansi.json');
+  assert.equal(ansi.code, 1, ansi.err + ansi.out);
+  assert.equal(
+    ansi.err.trim(),
+    'Some settings need attention: cannot read ansi.json: it is not UTF-8 text (byte 0xEB at line 4, column 66); save it as UTF-8',
+  );
+
+  // PowerShell 5's `>` writes UTF-16 with a byte-order mark.
+  await writeFile(
+    join(dir, 'utf16.json'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"version": 1}', 'utf16le')]),
+  );
+  const utf16 = await simulate('utf16.json');
+  assert.equal(utf16.code, 1, utf16.err + utf16.out);
+  assert.match(utf16.err, /cannot read utf16\.json: it is saved as UTF-16 text; save it as UTF-8$/m);
+
+  // UTF-8 with a byte-order mark (Notepad, PowerShell's -Encoding UTF8) is read: the check of the
+  // settings is what answers, not the JSON parser.
+  await writeFile(join(dir, 'bom.json'), `\ufeff${JSON.stringify({ version: 1, timeZone: 'Mars/Base' })}`);
+  const bom = await simulate('bom.json');
+  assert.equal(bom.code, 1, bom.err + bom.out);
+  assert.match(bom.err, /bom\.json is not a connection configuration hrsync can use:/);
+  assert.match(bom.err, /unknown time zone "Mars\/Base"/);
+});
+
+test('expr --input-file that is not UTF-8 says so; with a byte-order mark it is read', async () => {
+  await writeFile(
+    join(dir, 'person.json'),
+    Buffer.concat([Buffer.from('{"Roepnaam": "Zo'), Buffer.from([0xeb]), Buffer.from('"}')]),
+  );
+  const ansi = await runCli(['expr', '[Roepnaam]', '--input-file', 'person.json'], { cwd: dir });
+  assert.equal(ansi.code, 1, ansi.err + ansi.out);
+  assert.match(
+    ansi.err,
+    /cannot read --input-file person\.json: it is not UTF-8 text \(byte 0xEB at line 1, column 17\); save it as UTF-8/,
+  );
+  await writeFile(join(dir, 'person.json'), '\ufeff{"Roepnaam": "Zoë"}');
+  const bom = await runCli(['expr', '[Roepnaam]', '--input-file', 'person.json'], { cwd: dir });
+  assert.equal(bom.code, 0, bom.err + bom.out);
+  assert.equal(bom.out.trim(), '"Zoë"');
 });

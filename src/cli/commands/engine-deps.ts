@@ -13,6 +13,7 @@ import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
 import { fileProblem } from './file-problem.ts';
+import { readTextFile } from './text-file.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -26,7 +27,7 @@ export interface LoadedConnection {
 export async function readConfigFile(path: string): Promise<ConnectionConfig> {
   // `hrsync init` writes connection.json, the commands' default: say how to get one.
   const json = await readJsonFile(path, {
-    missing: ' (write one with `hrsync init`, or name it with --config)',
+    absent: ' (write one with `hrsync init`, or name it with --config)',
     empty: ' (write one with `hrsync init`)',
   });
   return loadConfig(json);
@@ -43,35 +44,39 @@ export async function readRunState(path: string): Promise<unknown> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
   }
-  const advice = `. ${STATE_ADVICE}`;
-  return readJsonFile(path, { missing: advice, empty: advice, what: 'the run state ' });
+  return readJsonFile(path, { what: 'the run state ', advice: `. ${STATE_ADVICE}` });
 }
 
-/** A JSON file the user names or may edit; what is wrong with it is said in words, with its name. */
+/**
+ * A JSON file the user names or may edit, read as UTF-8 text; what is wrong with it is said in
+ * words with its name. `absent`/`empty` follow a missing or empty file, `advice` every problem.
+ */
 async function readJsonFile(
   path: string,
-  hints: { readonly missing: string; readonly empty: string; readonly what?: string },
+  words: {
+    readonly what?: string;
+    readonly absent?: string;
+    readonly empty?: string;
+    readonly advice?: string;
+  },
 ): Promise<unknown> {
-  const what = hints.what ?? '';
+  const name = `${words.what ?? ''}${path}`;
+  const advice = words.advice ?? '';
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path);
   } catch (e) {
-    throw new HrsyncError(
-      'HRS_CONFIG_INVALID',
-      `cannot read ${what}${path}: ${fileProblem(e)}${hints.missing}`,
-    );
+    const absent = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (words.absent ?? '') : '';
+    throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${name}: ${fileProblem(e)}${absent}${advice}`);
   }
   if (text.trim() === '') {
-    throw new HrsyncError('HRS_CONFIG_INVALID', `${what}${path} is empty${hints.empty}`);
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${name} is empty${words.empty ?? ''}${advice}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
     const where = lineAndColumn(text, (e as Error).message);
-    // The configuration's hint is for a missing file; the state's advice holds for a broken one too.
-    const advice = hints.what === undefined ? '' : hints.missing;
-    throw new HrsyncError('HRS_CONFIG_INVALID', `${what}${path} is not valid JSON: ${where}${advice}`);
+    throw new HrsyncError('HRS_CONFIG_INVALID', `${name} is not valid JSON: ${where}${advice}`);
   }
 }
 

@@ -2,11 +2,11 @@
  * `hrsync expr '<expression>'`: evaluates a mapping expression against sample attributes, the way
  * Entra's "Test expression" does, so an administrator can try a mapping before saving it.
  */
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import type { Attributes, AttrValue } from '../../core/index.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
 import { fileProblem } from './file-problem.ts';
+import { readTextFile } from './text-file.ts';
 
 export interface ExprFlags {
   input?: string;
@@ -31,7 +31,7 @@ export interface ExprIo {
 }
 
 const systemIo: ExprIo = {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: readTextFile,
   now: () => new Date(),
   random: Math.random,
 };
