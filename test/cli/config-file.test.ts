@@ -227,3 +227,57 @@ test('expr --input-file that is not UTF-8 says so; with a byte-order mark it is 
   assert.equal(bom.code, 0, bom.err + bom.out);
   assert.equal(bom.out.trim(), '"Zoë"');
 });
+
+test('a CA certificate file that is missing, a folder or no certificate is named with its field, no stack trace', async () => {
+  const out = join(dir, 'ca.json');
+  const init = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      '--afas-token-env',
+      'AFAS_TOKEN',
+      '--tenant',
+      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+      '--client-id',
+      'f6fc453f-031b-478b-86e5-b10ad7627a66',
+      '--client-secret-env',
+      'GRAPH_SECRET',
+      '--domain',
+      'contoso.nl',
+      '--ca-file',
+      'missing-ca.pem',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(init.code, 0, init.err + init.out);
+  const env = {
+    ...process.env,
+    AFAS_TOKEN: 'C13A6B734F00D9D3B85341DA3DBC4460DEE0BDB904950E4E0A08F60254A19CA6',
+    GRAPH_SECRET: 's',
+  };
+  const run = (config: string) => runCli(['simulate', '--config', config], { cwd: dir, env });
+  const missing = await run('ca.json');
+  assert.equal(missing.code, 1, missing.err + missing.out);
+  assert.equal(
+    missing.err.trim(),
+    `Some settings need attention: cannot read the CA certificate ${join(dir, 'missing-ca.pem')} (/target/caFile): there is no such file`,
+  );
+  const config = JSON.parse(await readFile(out, 'utf8'));
+  config.target.caFile = '.';
+  await writeFile(out, JSON.stringify(config));
+  const folder = await run('ca.json');
+  assert.equal(folder.code, 1, folder.err + folder.out);
+  assert.match(
+    folder.err,
+    /cannot read the CA certificate .* \(\/target\/caFile\): it is a folder, not a file$/m,
+  );
+  config.target.caFile = 'ca.json';
+  await writeFile(out, JSON.stringify(config));
+  const notPem = await run('ca.json');
+  assert.equal(notPem.code, 1, notPem.err + notPem.out);
+  assert.match(notPem.err, /the CA certificate .*ca\.json \(\/target\/caFile\) holds no PEM certificate/);
+  for (const r of [missing, folder, notPem]) assert.doesNotMatch(r.err, /ENOENT|EISDIR|\n\s+at /);
+});

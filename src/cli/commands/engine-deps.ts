@@ -3,7 +3,7 @@
  * (environment variables, files beside the configuration), the AFAS source and the Graph target.
  * The CLI is a composition root, so this is one of the few places that reads process.env.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { ConnectionConfig } from '../../core/index.ts';
 import { HrsyncError } from '../../core/index.ts';
@@ -102,7 +102,7 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
   const source = createAfasSource(config.source, { token });
   if (config.target.type === 'active-directory') {
     const directory = config.target;
-    const ca = directory.caFile ? await readFile(resolve(baseDir, directory.caFile), 'utf8') : undefined;
+    const ca = directory.caFile ? await readCaFile(baseDir, directory.caFile) : undefined;
     const bindPassword = await secret(directory.bindPassword);
     const target = createDirectoryTarget(directory, { bindPassword, ...(ca ? { ca } : {}) });
     return { config, path, source, target, close: () => target.close() };
@@ -112,9 +112,32 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
     cred.type === 'secret'
       ? { clientSecret: await secret(cred.secret) }
       : { certificatePem: await secret(cred.certificate), privateKeyPem: await secret(cred.privateKey) };
-  const ca = config.target.caFile
-    ? await readFile(resolve(baseDir, config.target.caFile), 'utf8')
-    : undefined;
+  const ca = config.target.caFile ? await readCaFile(baseDir, config.target.caFile) : undefined;
   const target = createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) });
   return { config, path, source, target, close: () => target.close() };
+}
+
+/**
+ * The CA certificate the configuration names (target.caFile, relative to its folder). A file that
+ * cannot be read, or holds no certificate, is a setting to correct: said here, rather than as a
+ * stack trace or as the TLS error of the first request ("unable to verify the first certificate").
+ */
+async function readCaFile(baseDir: string, file: string): Promise<string> {
+  const path = resolve(baseDir, file);
+  let text: string;
+  try {
+    text = await readTextFile(path);
+  } catch (e) {
+    throw new HrsyncError(
+      'HRS_CONFIG_INVALID',
+      `cannot read the CA certificate ${path} (/target/caFile): ${fileProblem(e)}`,
+    );
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new HrsyncError(
+      'HRS_CONFIG_INVALID',
+      `the CA certificate ${path} (/target/caFile) holds no PEM certificate (a -----BEGIN CERTIFICATE----- block)`,
+    );
+  }
+  return text;
 }
