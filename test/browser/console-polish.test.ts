@@ -490,3 +490,57 @@ test('the audit log’s page is in the URL with its filter: a reload, a shared l
     assert.doesNotMatch(new URL(page.url()).hash, /[?&]page=/);
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 1280 px a table’s columns are as wide as what they hold: an e-mail address on one line, the audit log’s sentences wider than their outcome', () =>
+  flow(w, 'polish-columns-by-content', async () => {
+    const { page } = w;
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      // Seven columns of 141 px each: "operator@northwind.test" broke after "northwind" beside a
+      // Status column that holds a 55 px badge.
+      await page.goto('/#/users');
+      const addresses = page.getByTestId('users-table').locator('td[data-label="E-mail address"]');
+      await addresses.first().waitFor();
+      const broken = await addresses.evaluateAll((cells) =>
+        cells
+          .map((td) => {
+            const { document } = globalThis as unknown as {
+              document: {
+                createRange(): {
+                  selectNodeContents(node: unknown): void;
+                  getClientRects(): ArrayLike<{ readonly top: number; readonly width: number }>;
+                };
+              };
+            };
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            const tops = new Set(
+              Array.from(range.getClientRects())
+                .filter((r) => r.width > 0)
+                .map((r) => Math.round(r.top)),
+            );
+            return { text: td.textContent ?? '', lines: tops.size };
+          })
+          .filter((c) => c.lines > 1),
+      );
+      assert.deepEqual(broken, [], 'an e-mail address takes more than one line at 1280 px');
+
+      // The sentences had as much width as the badges beside them (400 px each) and wrapped.
+      await page.goto('/#/audit');
+      const table = page.getByTestId('audit-table');
+      await table.locator('tbody tr').first().waitFor();
+      const width = (name: string) =>
+        table
+          .getByRole('columnheader', { name, exact: true })
+          .evaluate((th) => th.getBoundingClientRect().width);
+      const [sentences, outcomes] = [await width('What happened'), await width('Outcome')];
+      assert.ok(
+        sentences > 2 * outcomes,
+        `"What happened" is ${sentences} px wide, "Outcome" ${outcomes} px: the sentences wrap beside room left empty`,
+      );
+      await screenshot(page, 'polish-columns-by-content');
+      assertNoConsoleErrors(w.errors);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  }));

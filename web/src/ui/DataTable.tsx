@@ -52,6 +52,14 @@ export interface Column<T> {
 }
 
 const useStyles = makeStyles({
+  // Columns sized by what they hold where every column is shown (WIDE). Fluent's tables are `fixed`,
+  // every column the same width: at 1280 px a user's e-mail address broke in two beside a Status
+  // column four times its badge's width, and the audit log's sentences wrapped beside an Outcome
+  // column as wide as themselves. Narrower, the words of all columns may not fit, and a table sized
+  // by them grows past its card (a directory agent's "Revoke" at 1024 px); fixed, it shares the width.
+  // A table with a column of sentences that takes a share (the run's items) stays fixed: sized by
+  // content, its names took the width and left the why 109 px at 1024 px.
+  byContent: { [WIDE]: { tableLayout: 'auto' } },
   openable: { cursor: 'pointer' },
   // Columns share the width: a long address or account id wraps instead of running into the next one,
   // at a space, a hyphen or a point `breakable` marks, and mid-word only where a word is wider than
@@ -103,7 +111,10 @@ export function DataTable<T>(props: {
       aria-label={props.label}
       size="small"
       data-testid={props.testId}
-      className={phone.table}
+      className={mergeClasses(
+        !props.columns.some((c) => isShared(c as Column<unknown>)) && styles.byContent,
+        phone.table,
+      )}
       {...TABLE_ROLES.table}
     >
       <TableHeader {...TABLE_ROLES.rowgroup}>
