@@ -6,7 +6,7 @@ import { errorTitle } from '../../contracts/error-titles.ts';
 import { stepText } from '../../contracts/item-reasons.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
 import { ACTION_WORDS, ITEM_STATUS_WORDS, RUN_KIND_WORDS } from '../../contracts/words.ts';
-import { ACTIONS, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
+import { ACTIONS, HrsyncError, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
 import {
   executeRun,
   FileEngineStore,
@@ -76,7 +76,21 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
     const connection = await loadConnection(flags.config);
     const store = new FileEngineStore(statePath, readRunState);
     const progress = terminalProgress();
+    // Ctrl-C stops the run as an operator's cancel does in the service: the requests in flight are
+    // abandoned (a create whose answer is lost is matched again next time), links of accounts
+    // already created are on disk, and the summary says Cancelled (exit 4). Killed by the signal
+    // instead, the process exited 130 without a word.
+    const startedAt = new Date().toISOString();
+    const stop = new AbortController();
+    const onInterrupt = () => {
+      if (stop.signal.aborted) process.exit(130);
+      stop.abort(new HrsyncError('HRS_RUN_INTERRUPTED', INTERRUPTED));
+      progress.done();
+      console.error('Stopping the run (Ctrl-C again to stop at once)…');
+    };
+    process.on('SIGINT', onInterrupt);
     const outcome = await executeRun({
+      signal: stop.signal,
       kind,
       config: connection.config,
       source: connection.source,
@@ -86,10 +100,21 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       ...(flags.employee ? { employeeNumber: flags.employee } : {}),
       ...(flags.approve ? { approved: { by: 'cli', reason: flags.approve } } : {}),
       onProgress: progress.update,
-    }).finally(() => connection.close());
+    })
+      .catch((e: unknown) => {
+        // An adapter may pass the abort on as its own error: stopped is stopped.
+        if (stop.signal.aborted && !isHrsyncError(e)) return interrupted(startedAt);
+        throw e;
+      })
+      .finally(() => {
+        process.off('SIGINT', onInterrupt);
+        return connection.close();
+      });
     progress.done();
-    printSummary(kind, outcome, connection.config.target.type === 'active-directory' ? 'hybrid' : 'cloud');
-    process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome)].exitCode;
+    const cancelled = stop.signal.aborted;
+    const destination = connection.config.target.type === 'active-directory' ? 'hybrid' : 'cloud';
+    printSummary(kind, outcome, destination, cancelled);
+    process.exitCode = RUN_OUTCOME_INFO[outcomeOf(outcome, cancelled)].exitCode;
     if (flags.out) {
       const format = flags.format ?? (flags.out.endsWith('.csv') ? 'csv' : 'json');
       // Managers by name, as AFAS has them in this run ("Manager set to Martijn Dekker (100018)").
@@ -127,20 +152,47 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
 }
 
 /** The outcome vocabulary the service, the console and the remote commands use. */
-const outcomeOf = (o: RunOutcome) => runOutcome(o.status, o.statusCounts) ?? 'failed';
+const outcomeOf = (o: RunOutcome, cancelled = false) =>
+  runOutcome(cancelled ? 'cancelled' : o.status, o.statusCounts) ?? 'failed';
+
+const INTERRUPTED =
+  'Stopped with Ctrl-C before the run finished. Run it again to finish: accounts created so far are linked, and any create whose answer did not arrive is matched again, not created twice.';
+
+/** The outcome of a run stopped before the engine could say how far it got. */
+function interrupted(startedAt: string): RunOutcome {
+  const zero = <K extends string>(keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  return {
+    status: 'failed',
+    items: [],
+    actionCounts: zero(ACTIONS),
+    statusCounts: zero(ITEM_STATUSES),
+    sourceCount: null,
+    blockedReason: null,
+    error: { code: 'HRS_RUN_INTERRUPTED', message: INTERRUPTED },
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  };
+}
 
 /** ", 3 persons read"; nothing when the run failed before it had the persons (not "0 persons"). */
 const personsRead = (n: number | null): string =>
   n === null ? '' : `, ${n} ${n === 1 ? 'person' : 'persons'} read`;
 
-export function printSummary(kind: RunKind, o: RunOutcome, destinationType: 'cloud' | 'hybrid'): void {
+export function printSummary(
+  kind: RunKind,
+  o: RunOutcome,
+  destinationType: 'cloud' | 'hybrid',
+  cancelled = false,
+): void {
   // Names and messages carry AFAS values: print their control characters, do not send them.
   const say = (line: string) => console.log(terminalSafe(line));
   const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
-  const info = RUN_OUTCOME_INFO[outcomeOf(o)];
+  const info = RUN_OUTCOME_INFO[outcomeOf(o, cancelled)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
   say(`${info.label} — ${RUN_KIND_WORDS[kind].toLowerCase()} in ${took}${personsRead(o.sourceCount)}`);
   if (o.error) say(`  ${destinationErrorTitle(o.error.code, destinationType)}: ${o.error.message}`);
+  else if (cancelled) say(`  ${INTERRUPTED}`);
   if (o.blockedReason) say(`  blocked: ${o.blockedReason}`);
   const actions = ACTIONS.filter((a) => o.actionCounts[a] > 0).map(
     (a) => `${ACTION_WORDS[a]} ${o.actionCounts[a]}`,
