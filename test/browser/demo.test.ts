@@ -291,6 +291,39 @@ test('at 390 px the conflict’s candidate accounts keep each UPN inside its col
     }
   }));
 
+test('the next page of persons opens at its first person, not at the bottom where the pager is', () =>
+  flow(w, 'demo-next-page', async () => {
+    const { page } = w;
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 844 });
+      try {
+        await page.goto(simulationUrl);
+        await page.reload();
+        const rows = page.getByTestId('run-items').locator('tbody tr');
+        await rows.first().waitFor();
+        const range = page.getByRole('navigation', { name: 'Pages of persons' });
+        await range.getByText(/^1–50 of \d+$/).waitFor();
+        // The pager is under the 50th person: that is where the reader is when they press it.
+        await page.getByRole('button', { name: 'Next page' }).scrollIntoViewIfNeeded();
+        await page.getByRole('button', { name: 'Next page' }).click();
+        await range.getByText(/^51–\d+ of \d+$/).waitFor();
+        const first = await rows.first().evaluate((tr) => {
+          const { innerHeight } = globalThis as unknown as { innerHeight: number };
+          const r = tr.getBoundingClientRect();
+          return { top: Math.round(r.top), bottom: Math.round(r.bottom), window: innerHeight };
+        });
+        // At 390 px it was 2,273 px above the window: page 2 opened at its last persons.
+        assert.ok(
+          first.top >= 0 && first.bottom <= first.window,
+          `at ${width} px the first person of page 2 is outside the window: ${JSON.stringify(first)}`,
+        );
+      } finally {
+        await page.setViewportSize({ width: 1440, height: 900 });
+      }
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 /**
  * Where each address and each attribute's technical name in the run's items table breaks across lines:
  * an address anywhere but before "@" or "." or after a hyphen ("cisca.muller@contoso.n" / "l"), a

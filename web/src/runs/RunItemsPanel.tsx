@@ -43,7 +43,7 @@ import { EmptyState } from '../ui/EmptyState.tsx';
 import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
-import { Pager } from '../ui/Pager.tsx';
+import { Pager, showListTop } from '../ui/Pager.tsx';
 import { NO_PERSONS } from './no-persons.ts';
 import { PersonActions, type PersonActionsConnection } from './PersonActions.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
@@ -190,9 +190,12 @@ export function RunItemsPanel(props: {
   useEffect(() => {
     if (total !== undefined && page > pages) props.onReview({ ...review, page: pages }, { replace: true });
   }, [total, page, pages]);
-  const goTo = () => {
+  const goTo = (from: HTMLElement) => {
     const n = Number(jump);
-    if (Number.isInteger(n) && n >= 1) setPage(Math.min(n, pages));
+    if (Number.isInteger(n) && n >= 1) {
+      showListTop(from);
+      setPage(Math.min(n, pages));
+    }
     setJump('');
   };
   // The open person: from the page shown, else looked up by their employee number (a shared link).
@@ -412,14 +415,14 @@ export function RunItemsPanel(props: {
                     placeholder={String(page)}
                     onChange={(_, d) => setJump(d.value)}
                     onKeyDown={(event) => {
-                      if (event.key === 'Enter') goTo();
+                      if (event.key === 'Enter') goTo(event.currentTarget);
                     }}
                     aria-label="Jump to page"
                   />
                 </Field>
               )}
               {pages > 1 && (
-                <Button size="small" onClick={goTo} disabled={jump === ''}>
+                <Button size="small" onClick={(event) => goTo(event.currentTarget)} disabled={jump === ''}>
                   Go
                 </Button>
               )}
