@@ -31,7 +31,8 @@ import { actionLabel } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' },
-  narrow: { width: '170px' },
+  // Wide enough for the Actor field's hint, "e-mail or token name" (170 px cut its last letters).
+  narrow: { width: '180px' },
 });
 
 /** "connection.created" → family "connection." — the API accepts a prefix ending in a dot. */

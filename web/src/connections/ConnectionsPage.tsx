@@ -42,6 +42,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { Pager } from '../ui/Pager.tsx';
+import { PHONE } from '../ui/phone-list.ts';
 import { ConnectionsTable, type Sort } from './ConnectionsTable.tsx';
 import { CopyConnectionDialog } from './CopyConnectionDialog.tsx';
 import { CreateConnectionDialog } from './CreateConnectionDialog.tsx';
@@ -57,9 +58,17 @@ const useStyles = makeStyles({
     marginBottom: '8px',
   },
   toolbar: { flex: 1, minWidth: 0, flexWrap: 'wrap' },
-  right: { display: 'flex', alignItems: 'center', gap: '12px', minWidth: 0, maxWidth: '100%' },
-  // The search box gives way on a phone rather than widening the page.
-  search: { width: '260px', minWidth: 0, maxWidth: '100%', flexShrink: 1 },
+  right: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: '12px',
+    minWidth: 0,
+    maxWidth: '100%',
+    [PHONE]: { flexWrap: 'wrap', flexBasis: '100%' },
+  },
+  // On a phone the search box takes a line of its own: beside the count it had 168 px at 390 px and
+  // 98 at 320, and cut its hint ("Search by name, press E").
+  search: { width: '260px', minWidth: 0, maxWidth: '100%', flexShrink: 1, [PHONE]: { flex: '1 1 100%' } },
   // "2 items" on one line: the search box gives way first.
   count: { whiteSpace: 'nowrap', flexShrink: 0 },
   tableWrap: { overflowX: 'auto' },
@@ -146,7 +155,7 @@ export function ConnectionsPage() {
             {list.data ? `${list.data.total} ${list.data.total === 1 ? 'item' : 'items'}` : ''}
           </Text>
           <SearchBox
-            placeholder="Search by name, press Enter"
+            placeholder="Search, press Enter"
             aria-label="Search connections by name"
             value={draft}
             onChange={(_, d) => {
