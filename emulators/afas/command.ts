@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { AfasDataset, DemoCompany } from '../demo-data/types.ts';
+import { readDataFile, reportingStartProblems } from '../start-problem.ts';
 import { type FaultSpec, parseFaultArgument } from './fault-spec.ts';
 import { type RunningAfasEmulator, startAfasEmulator } from './start.ts';
 import { type AfasToken, afasToken } from './token.ts';
@@ -73,13 +73,15 @@ export function afasCommand(io: AfasCommandIo = processIo): Command {
       'T4E_HelloID_Users_v2',
     )
     .option('--tls-dir <dir>', 'where the test CA and server certificate are kept', '.data/afas-emulator-tls')
-    .action(async (options: AfasCommandOptions) => {
-      const running = await runAfasEmulator(options);
-      printStartup(running, io.print);
-      await io.stopSignal();
-      await running.close();
-      io.print('AFAS Profit emulator stopped');
-    });
+    .action(
+      reportingStartProblems('hrsync emulator afas', async (options: AfasCommandOptions) => {
+        const running = await runAfasEmulator(options);
+        printStartup(running, io.print);
+        await io.stopSignal();
+        await running.close();
+        io.print('AFAS Profit emulator stopped');
+      }),
+    );
 }
 
 export async function runAfasEmulator(options: AfasCommandOptions): Promise<RunningAfasEmulator> {
@@ -128,7 +130,7 @@ export function printStartup(running: RunningAfasEmulator, print: (line: string)
 
 async function loadDataset(options: AfasCommandOptions): Promise<AfasDataset> {
   if (options.data !== undefined) {
-    const parsed = JSON.parse(readFileSync(options.data, 'utf8')) as AfasDataset | DemoCompany;
+    const parsed = readDataFile(options.data) as AfasDataset | DemoCompany;
     const dataset = 'afas' in parsed ? parsed.afas : parsed;
     if (typeof dataset.environmentId !== 'string' || !Array.isArray(dataset.connectors))
       throw new Error(`${options.data} holds neither an AfasDataset nor a DemoCompany`);

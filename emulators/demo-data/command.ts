@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { reportingStartProblems } from '../start-problem.ts';
 import { writeDataset } from './dataset-file.ts';
 import { DEFAULT_DOMAIN, generateCompany, MAX_PERSONS } from './generate.ts';
 import { isLocalDate } from './local-date.ts';
@@ -27,22 +28,24 @@ export function demoDataCommand(io: DemoDataIo = { print: (line) => console.log(
     .option('--today <date>', 'the date the company is generated for (default: today in Amsterdam)', toDate)
     .option('--domain <domain>', `the company's mail domain (default ${DEFAULT_DOMAIN})`)
     .option('--out <file>', 'write the dataset as JSON (what the emulators load with --data)')
-    .action(async (options: DemoDataOptions) => {
-      const started = performance.now();
-      const company = generateCompany({
-        persons: options.persons,
-        seed: options.seed,
-        ...(options.today === undefined ? {} : { today: options.today }),
-        ...(options.domain === undefined ? {} : { domain: options.domain }),
-      });
-      const generatedMs = performance.now() - started;
-      for (const line of formatSummary(summarizeCompany(company), generatedMs)) io.print(line);
-      if (options.out !== undefined) {
-        const writeStarted = performance.now();
-        await writeDataset(options.out, company);
-        io.print(`written to:   ${options.out} in ${(performance.now() - writeStarted).toFixed(0)} ms`);
-      }
-    });
+    .action(
+      reportingStartProblems('hrsync demo-data', async (options: DemoDataOptions) => {
+        const started = performance.now();
+        const company = generateCompany({
+          persons: options.persons,
+          seed: options.seed,
+          ...(options.today === undefined ? {} : { today: options.today }),
+          ...(options.domain === undefined ? {} : { domain: options.domain }),
+        });
+        const generatedMs = performance.now() - started;
+        for (const line of formatSummary(summarizeCompany(company), generatedMs)) io.print(line);
+        if (options.out !== undefined) {
+          const writeStarted = performance.now();
+          await writeDataset(options.out, company);
+          io.print(`written to:   ${options.out} in ${(performance.now() - writeStarted).toFixed(0)} ms`);
+        }
+      }),
+    );
 }
 
 function toPersons(value: string): number {

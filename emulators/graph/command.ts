@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { DemoCompany, TenantDataset } from '../demo-data/types.ts';
+import { readDataFile, reportingStartProblems } from '../start-problem.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from './start.ts';
 
 export interface GraphCommandOptions {
@@ -44,13 +45,15 @@ export function graphCommand(): Command {
       'where the test CA and server certificate are kept',
       '.data/graph-emulator-tls',
     )
-    .action(async (options: GraphCommandOptions) => {
-      const running = await runGraphEmulator(options);
-      printStartup(running, options, (line) => process.stdout.write(`${line}\n`));
-      const stop = () => void running.close().then(() => process.exit(0));
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .action(
+      reportingStartProblems('hrsync emulator graph', async (options: GraphCommandOptions) => {
+        const running = await runGraphEmulator(options);
+        printStartup(running, options, (line) => process.stdout.write(`${line}\n`));
+        const stop = () => void running.close().then(() => process.exit(0));
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
 }
 
 export async function runGraphEmulator(options: GraphCommandOptions): Promise<RunningGraphEmulator> {
@@ -101,7 +104,7 @@ export function printStartup(
 
 async function loadTenant(options: GraphCommandOptions): Promise<TenantDataset> {
   if (options.data) {
-    const parsed = JSON.parse(readFileSync(options.data, 'utf8')) as TenantDataset | DemoCompany;
+    const parsed = readDataFile(options.data) as TenantDataset | DemoCompany;
     return 'tenant' in parsed ? parsed.tenant : parsed;
   }
   // Loaded on demand: the generator is only needed when no dataset file is given.

@@ -1,0 +1,62 @@
+/**
+ * What stops an emulator or `hrsync demo-data` from starting, in words: a --data file that is not
+ * there or not JSON, an --out folder that does not exist, a port in use. Each printed Node's error
+ * and stack trace. The emulators stand alone (they import nothing from src/), so they have these
+ * few words of their own.
+ */
+import { readFileSync } from 'node:fs';
+
+/** The problem in words, naming the file where there is one. */
+export function startProblem(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { port?: number; address?: string };
+  const inFile = (words: string) => (e.path === undefined ? words : `${e.path}: ${words}`);
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return `port ${e.port} on ${e.address} is in use; pick another (0 = any free port)`;
+    case 'EADDRNOTAVAIL':
+      return `${e.address} is not an address of this machine; check --host`;
+    case 'EACCES':
+    case 'EPERM':
+      return e.syscall === 'listen'
+        ? `port ${e.port} needs more privileges; pick one above 1023`
+        : inFile('permission denied');
+    case 'ENOENT':
+      return inFile('there is no such file or folder');
+    case 'EISDIR':
+      return inFile('it is a folder, not a file');
+    case 'ENOTDIR':
+      return inFile('a part of the path is a file, not a folder');
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Wraps a command's action: a start-up problem is one line on stderr and exit code 1. */
+export function reportingStartProblems<A extends unknown[]>(
+  name: string,
+  action: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      console.error(`${name}: ${startProblem(error)}`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+/** A --data file's JSON; a file that cannot be read or parsed is named in the error. */
+export function readDataFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read --data ${path}: ${startProblem({ ...(error as object), path: undefined })}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--data ${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
