@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
 import { company, type PersonSpec, tenant } from '../engine/company.ts';
-import { HRSYNC_BIN, runCli } from '../support/run-cli.ts';
+import { cloudInitOptions, HRSYNC_BIN, runCli } from '../support/run-cli.ts';
 
 // A manager and two reports: the creates come first, the manager references in a later pass.
 const people: PersonSpec[] = [
@@ -37,35 +37,9 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hrsync-interrupt-'));
   afas = await startAfasEmulator({ dataset: company(people) });
   graph = await startGraphEmulator({ tenant: tenant(), port: null, httpsPort: 0, tlsDir: join(dir, 'tls') });
-  const app = graph.apps[0];
-  assert.ok(app && graph.caFile);
-  env = { ...process.env, AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret };
-  const init = await runCli(
-    [
-      'init',
-      '--out',
-      join(dir, 'conn.json'),
-      '--afas-url',
-      afas.baseUrl,
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--tenant',
-      graph.tenantId,
-      '--client-id',
-      app.clientId,
-      '--client-secret-env',
-      'GRAPH_SECRET',
-      '--domain',
-      'contoso.nl',
-      '--authority-host',
-      graph.url,
-      '--graph-url',
-      graph.url,
-      '--ca-file',
-      graph.caFile,
-    ],
-    { env },
-  );
+  const cloud = cloudInitOptions(afas, graph);
+  env = { ...process.env, ...cloud.env };
+  const init = await runCli(['init', '--out', join(dir, 'conn.json'), ...cloud.options], { env });
   assert.equal(init.code, 0, init.err);
 });
 after(async () => {

@@ -12,7 +12,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
 import { company, type PersonSpec, tenant } from '../engine/company.ts';
-import { type CliRun, runCli } from '../support/run-cli.ts';
+import { type CliRun, cloudInitOptions, runCli } from '../support/run-cli.ts';
 
 const people: PersonSpec[] = [
   { n: '3001', given: 'Noor', family: 'Jansen', jobs: [{ start: '2021-01-01' }] },
@@ -42,32 +42,9 @@ describe('hrsync simulate / sync and the files around a run', () => {
       httpsPort: 0,
       tlsDir: join(dir, 'tls'),
     });
-    const app = graph.apps[0];
-    assert.ok(app && graph.caFile);
-    env = { AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret };
-    const init = await hrsync([
-      'init',
-      '--out',
-      config,
-      '--afas-url',
-      afas.baseUrl,
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--tenant',
-      graph.tenantId,
-      '--client-id',
-      app.clientId,
-      '--client-secret-env',
-      'GRAPH_SECRET',
-      '--domain',
-      'contoso.nl',
-      '--authority-host',
-      graph.url,
-      '--graph-url',
-      graph.url,
-      '--ca-file',
-      graph.caFile,
-    ]);
+    const cloud = cloudInitOptions(afas, graph);
+    env = cloud.env;
+    const init = await hrsync(['init', '--out', config, ...cloud.options]);
     assert.equal(init.code, 0, init.err);
     configText = await readFile(config, 'utf8');
   });

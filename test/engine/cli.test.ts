@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type RunningAfasEmulator, startAfasEmulator } from '../../emulators/afas/index.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from '../../emulators/graph/index.ts';
-import { type CliRun, runCli } from '../support/run-cli.ts';
+import { type CliRun, cloudInitOptions, runCli } from '../support/run-cli.ts';
 import { company, type PersonSpec, tenant } from './company.ts';
 
 const people: PersonSpec[] = [
@@ -42,35 +42,9 @@ describe('hrsync init / simulate / sync', () => {
       httpsPort: 0,
       tlsDir: join(dir, 'tls'),
     });
-    const app = graph.apps[0];
-    assert.ok(app && graph.caFile);
-    env = { AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret };
-    const init = await hrsync(
-      [
-        'init',
-        '--out',
-        join(dir, 'conn.json'),
-        '--afas-url',
-        afas.baseUrl,
-        '--afas-token-env',
-        'AFAS_TOKEN',
-        '--tenant',
-        graph.tenantId,
-        '--client-id',
-        app.clientId,
-        '--client-secret-env',
-        'GRAPH_SECRET',
-        '--domain',
-        'contoso.nl',
-        '--authority-host',
-        graph.url,
-        '--graph-url',
-        graph.url,
-        '--ca-file',
-        graph.caFile,
-      ],
-      env,
-    );
+    const cloud = cloudInitOptions(afas, graph);
+    env = cloud.env;
+    const init = await hrsync(['init', '--out', join(dir, 'conn.json'), ...cloud.options], env);
     assert.equal(init.code, 0, init.err);
   });
   after(async () => {

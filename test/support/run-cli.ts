@@ -52,3 +52,43 @@ export function hybridInitOptions(directoryUrl = 'ldaps://dc1.example.nl'): stri
     'OU=Users,DC=example,DC=nl',
   ];
 }
+
+/**
+ * `hrsync init`'s options for a cloud destination on the two emulators (everything but `--out`), and
+ * the environment the written configuration reads its AFAS token and client secret from.
+ */
+export function cloudInitOptions(
+  afas: { readonly baseUrl: string; readonly token: { readonly xml: string } },
+  graph: {
+    readonly url: string;
+    readonly tenantId: string;
+    readonly caFile?: string | null;
+    readonly apps: readonly { readonly clientId: string; readonly clientSecret: string }[];
+  },
+): { readonly options: string[]; readonly env: { AFAS_TOKEN: string; GRAPH_SECRET: string } } {
+  const app = graph.apps[0];
+  if (app === undefined || !graph.caFile) throw new Error('the Graph emulator has no app or no CA file');
+  return {
+    options: [
+      '--afas-url',
+      afas.baseUrl,
+      '--afas-token-env',
+      'AFAS_TOKEN',
+      '--tenant',
+      graph.tenantId,
+      '--client-id',
+      app.clientId,
+      '--client-secret-env',
+      'GRAPH_SECRET',
+      '--domain',
+      'contoso.nl',
+      '--authority-host',
+      graph.url,
+      '--graph-url',
+      graph.url,
+      '--ca-file',
+      graph.caFile,
+    ],
+    env: { AFAS_TOKEN: afas.token.xml, GRAPH_SECRET: app.clientSecret },
+  };
+}
