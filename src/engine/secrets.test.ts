@@ -43,7 +43,29 @@ describe('resolveSecret', () => {
   test('names a missing file with the reason', async () => {
     const error = await rejection(resolveSecret({ file: 'nope.txt' }, { env: {}, baseDir: dir }));
     assert.ok(error.message.includes(join(dir, 'nope.txt')));
-    assert.match(error.message, /ENOENT/);
+    assert.match(error.message, /could not be read: there is no such file\.$/);
+    const folder = await rejection(resolveSecret({ file: '.' }, { env: {}, baseDir: dir }));
+    assert.match(folder.message, /it is a folder, not a file/);
+  });
+
+  test('reads UTF-8 only: a byte-order mark is dropped, UTF-16 and other encodings are named', async () => {
+    writeFileSync(
+      join(dir, 'bom.txt'),
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${SECRET}\r\n`)]),
+    );
+    assert.equal(await resolveSecret({ file: 'bom.txt' }, { env: {}, baseDir: dir }), SECRET);
+    // PowerShell 5's `echo … > token.txt`.
+    writeFileSync(
+      join(dir, 'utf16.txt'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SECRET, 'utf16le')]),
+    );
+    const utf16 = await rejection(resolveSecret({ file: 'utf16.txt' }, { env: {}, baseDir: dir }));
+    assert.match(utf16.message, /utf16\.txt is saved as UTF-16 text; save it as UTF-8/);
+    // Windows-1252 ("ANSI"): "s3cr3t-valuë".
+    writeFileSync(join(dir, 'ansi.txt'), Buffer.concat([Buffer.from(SECRET), Buffer.from([0xeb])]));
+    const ansi = await rejection(resolveSecret({ file: 'ansi.txt' }, { env: {}, baseDir: dir }));
+    assert.match(ansi.message, /ansi\.txt is not UTF-8 text; save it as UTF-8\.$/);
+    assert.doesNotMatch(ansi.message, /0xEB|byte|column/i, 'nothing of the secret is named');
   });
 
   test('inline values and stored ids', async () => {

@@ -8,7 +8,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AgentStateDir, registerAgentState } from '../../agent/index.ts';
 import { startAgent } from '../../app/agent.ts';
 import { stopOnSignals } from '../../app/cli-support.ts';
-import { fileProblem } from './file-problem.ts';
+import { fileProblem } from '../../core/file-problem.ts';
 import { readSecretFromTerminal } from './secret-prompt.ts';
 
 const VERSION = (

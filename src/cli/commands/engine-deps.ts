@@ -5,6 +5,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { fileProblem } from '../../core/file-problem.ts';
 import type { ConnectionConfig } from '../../core/index.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { loadConfig, type Source, STATE_ADVICE, type Target } from '../../engine/index.ts';
@@ -12,7 +13,6 @@ import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
-import { fileProblem } from './file-problem.ts';
 import { readTextFile } from './text-file.ts';
 
 export interface LoadedConnection {

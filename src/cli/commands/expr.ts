@@ -3,9 +3,9 @@
  * Entra's "Test expression" does, so an administrator can try a mapping before saving it.
  */
 import { Command } from 'commander';
+import { fileProblem } from '../../core/file-problem.ts';
 import type { Attributes, AttrValue } from '../../core/index.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
-import { fileProblem } from './file-problem.ts';
 import { readTextFile } from './text-file.ts';
 
 export interface ExprFlags {

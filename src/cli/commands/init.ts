@@ -5,10 +5,10 @@
 import { access, writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
+import { writeProblem } from '../../core/file-problem.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
-import { writeProblem } from './file-problem.ts';
 import { refusalLines } from './refusal-lines.ts';
 
 interface InitFlags {

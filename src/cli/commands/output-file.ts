@@ -6,7 +6,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { writeProblem } from './file-problem.ts';
+import { writeProblem } from '../../core/file-problem.ts';
 
 /** A file the output may not be, and what it is, e.g. "the connection configuration". */
 export interface KeptFile {

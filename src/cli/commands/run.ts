@@ -6,6 +6,7 @@ import { errorTitle } from '../../contracts/error-titles.ts';
 import { stepText } from '../../contracts/item-reasons.ts';
 import { RUN_OUTCOME_INFO, runOutcome } from '../../contracts/run-outcomes.ts';
 import { ACTION_WORDS, ITEM_STATUS_WORDS, RUN_KIND_WORDS } from '../../contracts/words.ts';
+import { writeProblem } from '../../core/file-problem.ts';
 import { ACTIONS, HrsyncError, ITEM_STATUSES, isHrsyncError, type RunKind } from '../../core/index.ts';
 import {
   executeRun,
@@ -16,7 +17,6 @@ import {
 } from '../../engine/index.ts';
 import { destinationErrorTitle } from './destination-error-title.ts';
 import { loadConnection, readRunState } from './engine-deps.ts';
-import { writeProblem } from './file-problem.ts';
 import { outputFileProblem } from './output-file.ts';
 import { terminalProgress } from './progress.ts';
 import { refusalLines } from './refusal-lines.ts';

@@ -1,4 +1,8 @@
-/** Why a file could not be read, in words rather than the system's error code (ENOENT, EISDIR, …). */
+/**
+ * Why a file could not be read or written, in words rather than the system's error code (ENOENT,
+ * EISDIR, …): for the CLI's files and for a secret read from a file (src/engine/secrets.ts).
+ */
+/** Why a file could not be read. */
 export function fileProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
