@@ -61,6 +61,19 @@ describe('hrsync init / simulate / sync', () => {
     assert.equal(config.mapping.length, 18);
   });
 
+  test('init never overwrites a file without --force; with it, it does', async () => {
+    const path = join(dir, 'taken.json');
+    await writeFile(path, 'mine\n');
+    const options = cloudInitOptions(afas, graph).options;
+    const refused = await hrsync(['init', '--out', path, ...options], env);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.err, `hrsync init: ${path} exists; use --force to overwrite\n`);
+    assert.equal(await readFile(path, 'utf8'), 'mine\n');
+    const forced = await hrsync(['init', '--out', path, '--force', ...options], env);
+    assert.equal(forced.code, 0, forced.err);
+    assert.match(await readFile(path, 'utf8'), /"source"/);
+  });
+
   test('simulate prints the plan, exports it, and writes nothing', async () => {
     const out = join(dir, 'plan.csv');
     const sim = await hrsync(['simulate', '--config', join(dir, 'conn.json'), '--out', out], env);

@@ -13,7 +13,7 @@ import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
-import { readTextFile } from './text-file.ts';
+import { jsonErrorWhere, readTextFile } from './text-file.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -75,22 +75,9 @@ async function readJsonFile(
   try {
     return JSON.parse(text);
   } catch (e) {
-    const where = lineAndColumn(text, (e as Error).message);
+    const where = jsonErrorWhere(text, (e as Error).message);
     throw new HrsyncError('HRS_CONFIG_INVALID', `${name} is not valid JSON: ${where}${advice}`);
   }
-}
-
-/**
- * Node 20's JSON.parse says where a file breaks as a character offset ("at position 4661"), which
- * nobody can find in an editor: say the line and column instead (newer Node versions add them).
- */
-function lineAndColumn(text: string, message: string): string {
-  const at = / at position (\d+)/.exec(message);
-  if (!at || /\bline \d+/.test(message)) return message;
-  const before = text.slice(0, Number(at[1]));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return message.replace(at[0], ` at line ${line}, column ${column}`);
 }
 
 export async function loadConnection(path: string): Promise<LoadedConnection> {

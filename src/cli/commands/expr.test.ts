@@ -74,6 +74,8 @@ test('expr: syntax and evaluation errors exit 1 with a caret under the position'
 test('expr: bad input is refused with a message', async () => {
   const cases: [Parameters<typeof runExpr>[1], RegExp][] = [
     [{ input: '{"a":' }, /^error: --input is not valid JSON/],
+    // Where a saved person breaks, as an editor shows it (Node 20 says "at position 17").
+    [{ input: '{\n  "a": "x",\n  "b" 1\n}' }, /^error: --input is not valid JSON: .* at line 3, column 7$/],
     [{ input: '[1]' }, /^error: --input must be a JSON object/],
     [
       { input: '{"a":{"b":1}}' },

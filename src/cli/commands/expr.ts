@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { Attributes, AttrValue } from '../../core/index.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
-import { readTextFile } from './text-file.ts';
+import { jsonErrorWhere, readTextFile } from './text-file.ts';
 
 export interface ExprFlags {
   input?: string;
@@ -114,7 +114,7 @@ async function readAttributes(flags: ExprFlags, io: ExprIo): Promise<Attributes 
     try {
       json = JSON.parse(source.text);
     } catch (e) {
-      return `${source.name} is not valid JSON: ${(e as Error).message}`;
+      return `${source.name} is not valid JSON: ${jsonErrorWhere(source.text, (e as Error).message)}`;
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       return `${source.name} must be a JSON object of attribute names and values`;

@@ -2,7 +2,7 @@
  * `hrsync init`: writes a starter connection configuration from flags, with the default mapping
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
-import { access, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { writeProblem } from '../../core/file-problem.ts';
@@ -205,20 +205,19 @@ async function write(
   config: ReturnType<typeof starterConfig> | ReturnType<typeof hybridStarterConfig>,
 ) {
   loadConfig(config);
-  if (!flags.force) {
-    const exists = await access(flags.out).then(
-      () => true,
-      () => false,
-    );
-    if (exists) {
+  try {
+    // Without --force the file is created only if it does not exist ('wx'), in the one call that
+    // writes it: a file that appears after a check and before the write is not overwritten either.
+    await writeFile(flags.out, `${JSON.stringify(config, null, 2)}\n`, {
+      mode: 0o600,
+      flag: flags.force ? 'w' : 'wx',
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
       console.error(`hrsync init: ${flags.out} exists; use --force to overwrite`);
       process.exitCode = 1;
       return;
     }
-  }
-  try {
-    await writeFile(flags.out, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  } catch (e) {
     console.error(`hrsync init: cannot write ${flags.out}: ${writeProblem(e)}`);
     process.exitCode = 1;
     return;

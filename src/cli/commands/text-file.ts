@@ -60,3 +60,16 @@ function firstInvalidByte(bytes: Uint8Array): string {
   const hex = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return `byte 0x${hex} at line ${line}, column ${column}`;
 }
+
+/**
+ * Node 20's JSON.parse says where a text breaks as a character offset ("at position 4661"), which
+ * nobody can find in an editor: say the line and column instead (newer Node versions add them).
+ */
+export function jsonErrorWhere(text: string, message: string): string {
+  const at = / at position (\d+)/.exec(message);
+  if (!at || /\bline \d+/.test(message)) return message;
+  const before = text.slice(0, Number(at[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return message.replace(at[0], ` at line ${line}, column ${column}`);
+}
