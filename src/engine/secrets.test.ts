@@ -60,11 +60,11 @@ describe('resolveSecret', () => {
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SECRET, 'utf16le')]),
     );
     const utf16 = await rejection(resolveSecret({ file: 'utf16.txt' }, { env: {}, baseDir: dir }));
-    assert.match(utf16.message, /utf16\.txt is saved as UTF-16 text; save it as UTF-8/);
+    assert.match(utf16.message, /utf16\.txt: it is saved as UTF-16 text; save it as UTF-8/);
     // Windows-1252 ("ANSI"): "s3cr3t-valuë".
     writeFileSync(join(dir, 'ansi.txt'), Buffer.concat([Buffer.from(SECRET), Buffer.from([0xeb])]));
     const ansi = await rejection(resolveSecret({ file: 'ansi.txt' }, { env: {}, baseDir: dir }));
-    assert.match(ansi.message, /ansi\.txt is not UTF-8 text; save it as UTF-8\.$/);
+    assert.match(ansi.message, /ansi\.txt: it is not UTF-8 text; save it as UTF-8\.$/);
     assert.doesNotMatch(ansi.message, /0xEB|byte|column/i, 'nothing of the secret is named');
   });
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileProblem } from '../core/file-problem.ts';
 import { HrsyncError, type SecretRef } from '../core/index.ts';
+import { decodeText } from '../core/utf8-text.ts';
 
 export interface ResolveSecretOptions {
   /** Folder that relative `{ file }` paths are resolved against (the configuration file's folder). */
@@ -31,7 +32,14 @@ export async function resolveSecret(ref: SecretRef, options: ResolveSecretOption
       throw unresolved(`secret file ${path} could not be read: ${fileProblem(error)}`, error);
     }
     // Files written by editors and `echo` end in a newline that is no part of the secret.
-    return nonEmpty(secretText(bytes, path).trim(), `secret file ${path}`);
+    let text: string;
+    try {
+      // UTF-8 only: a token saved as UTF-16 or Windows-1252 would otherwise be sent garbled.
+      text = decodeText(bytes, { where: false });
+    } catch (error) {
+      throw unresolved(`secret file ${path}: ${(error as Error).message}`);
+    }
+    return nonEmpty(text.trim(), `secret file ${path}`);
   }
   if (options.stored === undefined) {
     throw unresolved(`stored secret ${ref.stored} can only be resolved by the hrsync service`);
@@ -43,22 +51,6 @@ export async function resolveSecret(ref: SecretRef, options: ResolveSecretOption
     throw unresolved(`stored secret ${ref.stored} could not be decrypted or was not found`, error);
   }
   return nonEmpty(value, `stored secret ${ref.stored}`);
-}
-
-/**
- * A secret file's text, as UTF-8 only. Node's 'utf8' decoding would turn other bytes into U+FFFD
- * without a word, and the service would then be refused with a token that is not the one in the
- * file: PowerShell 5's `>` writes UTF-16, Notepad's "ANSI" Windows-1252. A UTF-8 byte-order mark is
- * dropped. The refusal names the file and its encoding, never a byte or position of the secret.
- */
-function secretText(bytes: Uint8Array, path: string): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-    throw unresolved(`secret file ${path} is saved as UTF-16 text; save it as UTF-8`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw unresolved(`secret file ${path} is not UTF-8 text; save it as UTF-8`);
-  }
 }
 
 function nonEmpty(value: string, where: string): string {
