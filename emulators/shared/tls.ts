@@ -60,9 +60,18 @@ export function createTestPki(options: TestPkiOptions = {}): TestPki {
   return { ...pki, caFile: join(options.dir, FILES.caCert) };
 }
 
-/** A self-signed certificate, e.g. an app registration's credential for client-assertion tests. */
-export function createSelfSignedCertificate(commonName: string, validDays = 365): CertificateWithKey {
-  return issueCertificate({ commonName, validDays, isCa: false, clientAuth: true });
+/**
+ * A self-signed certificate: by default an app registration's credential for client-assertion tests;
+ * for `server`, a TLS server's certificate for `commonName` that no client trusts.
+ */
+export function createSelfSignedCertificate(
+  commonName: string,
+  validDays = 365,
+  purpose: 'client' | 'server' = 'client',
+): CertificateWithKey {
+  return purpose === 'client'
+    ? issueCertificate({ commonName, validDays, isCa: false, clientAuth: true })
+    : issueCertificate({ commonName, validDays, isCa: false, hosts: [commonName] });
 }
 
 function loadPki(dir: string, hosts: readonly string[]): TestPki | undefined {

@@ -8,6 +8,7 @@ export * from './endpoint-policy.ts';
 export * from './entitlements.ts';
 export * from './errors.ts';
 export { type RowReader, readFlatRow, rowsMadeBy } from './json-rows.ts';
+export * from './network-failure.ts';
 export * from './overrides.ts';
 export * from './person.ts';
 export * from './plan.ts';

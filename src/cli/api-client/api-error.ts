@@ -3,6 +3,8 @@
  * console, in src/contracts). The service could not be reached or did not answer in time:
  * `ServiceUnreachableError`, naming where it looked.
  */
+import { classifyNetworkError } from '../../core/network-failure.ts';
+
 export class ServiceUnreachableError extends Error {
   constructor(
     /** The service's address as configured, without any user-info part. */
@@ -20,29 +22,12 @@ export const NOT_HRSYNC_HINT = ' without an hrsync error; is this the address of
 
 export { ApiError, apiErrorFrom, type ErrorDetail } from '../../contracts/api-error.ts';
 
-const NETWORK_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ECONNRESET: 'connection reset',
-  EHOSTUNREACH: 'host unreachable',
-  ETIMEDOUT: 'connection timed out',
-  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate is not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'its TLS certificate chain is not trusted',
-};
-
 /**
- * Why fetch failed, in words. Undici hides the socket error in `cause` behind a bare "fetch failed",
- * which would tell the user nothing.
+ * Why fetch failed, in words (the words of the AFAS and Graph clients). Undici hides the socket error
+ * in `cause` behind a bare "fetch failed", which would tell the user nothing.
  */
-export function networkReason(error: unknown, timeoutMs: number): string {
+export function networkReason(error: unknown, timeoutMs: number, url: string): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     return `no answer within ${Math.round(timeoutMs / 1000)} s`;
-  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown }) : undefined;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
-  if (code) return `${NETWORK_CODES[code] ?? 'network error'} (${code})`;
-  if (typeof cause?.message === 'string') return cause.message;
-  return error instanceof Error ? error.message : String(error);
+  return classifyNetworkError(error, url).reason;
 }

@@ -97,6 +97,14 @@ test('a network failure names the address (without credentials) and the cause', 
   });
 });
 
+test('a port fetch refuses, over the real fetch: the reason in the words the AFAS and Graph clients use', async () => {
+  const client = createApiClient({ baseUrl: 'http://127.0.0.1:1/' });
+  await assert.rejects(client.call(getRun, { params: { id: 'r1' } }), {
+    message:
+      'Cannot reach the hrsync service at http://127.0.0.1:1: fetch never connects to port 1 ("bad port", a port browsers block); use the service\'s own port, normally 443.',
+  });
+});
+
 test('download keeps the exact bytes, BOM included', async () => {
   const csv = '\uFEFFemployeeNumber,displayName\n1001,Ëlif\n';
   const { seen, fetch } = recording(() => new Response(csv, { headers: { 'content-type': 'text/csv' } }));

@@ -63,7 +63,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     try {
       response = await doFetch(urlFor(options.baseUrl, e, input), init);
     } catch (error) {
-      throw new ServiceUnreachableError(where, networkReason(error, timeoutMs));
+      throw new ServiceUnreachableError(where, networkReason(error, timeoutMs, where));
     }
     if (!response.ok) throw await apiErrorFrom(response, NOT_HRSYNC_HINT);
     return response;
@@ -92,7 +92,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         // Bytes, not text(): decoding would drop the BOM that lets Excel read the CSV as UTF-8.
         return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
-        throw new ServiceUnreachableError(where, networkReason(error, timeoutMs));
+        throw new ServiceUnreachableError(where, networkReason(error, timeoutMs, where));
       }
     },
   };

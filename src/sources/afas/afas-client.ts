@@ -4,7 +4,7 @@
  * HrsyncError (see afas-response.ts).
  */
 import { setTimeout as delay } from 'node:timers/promises';
-import { type ErrorCode, HrsyncError } from '../../core/index.ts';
+import { classifyNetworkError, type ErrorCode, endpointOf, HrsyncError } from '../../core/index.ts';
 import { isBlank, parseJsonRows, type RowReader } from '../../core/json-rows.ts';
 import { classifyAfasAnswer } from './afas-response.ts';
 import { afasAuthorization } from './afas-token.ts';
@@ -132,11 +132,22 @@ export class AfasClient {
       else bodyText = await response.text();
     } catch (error) {
       request.signal?.throwIfAborted();
-      // Reset connections and timeouts are transient; AFAS documents resets under `Connection: close`.
-      const reason = timeout.aborted ? 'timed out' : describeNetworkError(error);
+      if (timeout.aborted)
+        return {
+          ok: false,
+          failure: { retry: true, afterMs: undefined, reason: `${request.what}: timed out` },
+        };
+      // Reset connections are transient (AFAS documents resets under `Connection: close`); a bad port,
+      // an unknown host or an untrusted certificate fail the same way however often they are tried.
+      const network = classifyNetworkError(error, request.url);
+      const where = `${request.what} at ${endpointOf(request.url)}`;
+      if (network.permanent) {
+        const message = `AFAS cannot be reached for ${where}: ${network.reason}. Not retried: trying again cannot help.`;
+        return { ok: false, failure: { retry: false, error: new HrsyncError(request.failureCode, message) } };
+      }
       return {
         ok: false,
-        failure: { retry: true, afterMs: undefined, reason: `${request.what}: ${reason}` },
+        failure: { retry: true, afterMs: undefined, reason: `${where}: ${network.reason}` },
       };
     }
     if (bodyBytes !== undefined) return { ok: true, body: parseBody(bodyBytes, request) };
@@ -168,12 +179,6 @@ function parseBody(bytes: Buffer, request: AfasRequest): unknown {
       { cause: error },
     );
   }
-}
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error';
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
 }
 
 const unavailable = (message: string, retryAfterMs: number | undefined) =>

@@ -11,7 +11,7 @@ import type { WriteOutcome } from '../../engine/ports.ts';
 import { answerVerdict, uncertainVerdict, type Verdict } from './batch-outcome.ts';
 import type { BatchPacer } from './batch-pacer.ts';
 import { backoffMs, headerOf, isObject, retryAfterMs } from './graph-errors.ts';
-import { type GraphHttp, GraphNetworkError, type Sleep } from './graph-http.ts';
+import { type GraphHttp, GraphNetworkError, type Sleep, unreachable } from './graph-http.ts';
 import type { GraphRequest } from './graph-requests.ts';
 
 export interface Job {
@@ -137,7 +137,17 @@ export class BatchRun {
     try {
       response = await http.send('POST', '/$batch', { body: { requests } });
     } catch (error) {
-      if (error instanceof GraphNetworkError && !error.connectFailed) {
+      if (error instanceof GraphNetworkError && error.permanent) {
+        const failed = unreachable(error, 'POST $batch', 'HRS_TARGET_WRITE_FAILED');
+        for (const job of batch)
+          this.#o.settle(job.index, {
+            ok: false,
+            code: failed.code,
+            message: failed.message,
+            retryable: false,
+            ambiguous: false,
+          });
+      } else if (error instanceof GraphNetworkError && !error.connectFailed) {
         for (const job of batch) this.#apply(job, uncertainVerdict(job, error.message));
       } else if (error instanceof GraphNetworkError) {
         // The connection was never made: nothing reached Graph, so every write may simply be repeated.

@@ -3,7 +3,7 @@
  * the read-side retry policy (429/503/504 honouring Retry-After, network errors with back-off) and
  * turns final failures into HrsyncErrors; writes use `send` and classify per item (graph-writer.ts).
  */
-import { HrsyncError } from '../../core/index.ts';
+import { classifyNetworkError, type ErrorCode, endpointOf, HrsyncError } from '../../core/index.ts';
 import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
 import {
   backoffMs,
@@ -24,19 +24,20 @@ export interface GraphResponse {
   readonly body: unknown;
 }
 
-/** No HTTP answer: connection refused or reset, or a timeout. */
+/** No HTTP answer: connection refused or reset, a timeout, or an endpoint that cannot work at all. */
 export class GraphNetworkError extends Error {
   override readonly name = 'GraphNetworkError';
   /** True when no connection was made, so the request certainly did not reach Graph. */
   readonly connectFailed: boolean;
+  /** Retrying cannot help (bad port, unknown host, untrusted certificate): fail at once. */
+  readonly permanent: boolean;
 
-  constructor(message: string, options: { cause: unknown; connectFailed: boolean }) {
+  constructor(message: string, options: { cause: unknown; connectFailed: boolean; permanent: boolean }) {
     super(message, { cause: options.cause });
     this.connectFailed = options.connectFailed;
+    this.permanent = options.permanent;
   }
 }
-
-const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 export interface GraphHttpOptions {
   readonly graphBaseUrl: string;
@@ -127,11 +128,18 @@ export class GraphHttp {
       return { status: response.status, headers: response.headers, body };
     } catch (error) {
       options.signal?.throwIfAborted();
-      const reason = timeout.aborted ? 'timed out' : describe(error);
-      const code = (error as { cause?: { code?: unknown } }).cause?.code;
-      throw new GraphNetworkError(`${method} ${new URL(url).pathname}: ${reason}`, {
+      const where = `${method} ${new URL(url).pathname} at ${endpointOf(url)}`;
+      if (timeout.aborted)
+        throw new GraphNetworkError(`${where}: timed out`, {
+          cause: error,
+          connectFailed: false,
+          permanent: false,
+        });
+      const network = classifyNetworkError(error, url);
+      throw new GraphNetworkError(`${where}: ${network.reason}`, {
         cause: error,
-        connectFailed: typeof code === 'string' && CONNECT_FAILURES.has(code),
+        connectFailed: network.connectFailed,
+        permanent: network.permanent,
       });
     }
   }
@@ -165,6 +173,7 @@ export class GraphHttp {
           retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt, 1000, 30_000);
       } catch (error) {
         if (!(error instanceof GraphNetworkError)) throw error;
+        if (error.permanent) throw unreachable(error, options.what, 'HRS_TARGET_READ_FAILED');
         reason = error.message;
         waitMs = backoffMs(attempt, 500, 30_000);
       }
@@ -220,9 +229,11 @@ export function readError(info: ReturnType<typeof parseGraphError>, what: string
   return new HrsyncError('HRS_TARGET_READ_FAILED', text, { cause: info });
 }
 
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return 'network error';
-  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
-  const code = typeof cause?.code === 'string' ? ` (${cause.code})` : '';
-  return `${error.message}${typeof cause?.message === 'string' ? `: ${cause.message}` : ''}${code}`;
+/** A network failure that retrying cannot heal, as the error a read or write fails with at once. */
+export function unreachable(error: GraphNetworkError, what: string, code: ErrorCode): HrsyncError {
+  return new HrsyncError(
+    code,
+    `${what}: Microsoft Graph cannot be reached for ${error.message}. Not retried: trying again cannot help.`,
+    { cause: error },
+  );
 }

@@ -7,7 +7,7 @@ import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { HrsyncError } from '../../core/index.ts';
 import type { HttpFetch } from './graph-http.ts';
-import { type MsalNetwork, msalNetworkClient } from './msal-network.ts';
+import { type MsalNetwork, msalNetworkClient, type NetworkFailureSeen } from './msal-network.ts';
 
 /** Client credentials hold the tenant's Graph permissions as `roles`; the scope is always `.default`. */
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
@@ -99,7 +99,7 @@ function credentialOptions(credential: GraphCredentialMaterial): Partial<Configu
  * MSAL's errors carry Entra's `AADSTS…` description; keep the code, drop trace and correlation ids.
  * When no answer came at all, `networkFailure` says why (MSAL only says it could not resolve endpoints).
  */
-export function tokenError(error: unknown, networkFailure?: string): HrsyncError {
+export function tokenError(error: unknown, networkFailure?: NetworkFailureSeen): HrsyncError {
   const e = error as { errorCode?: unknown; errorMessage?: unknown; message?: unknown };
   const code = typeof e.errorCode === 'string' ? e.errorCode : 'token_error';
   const text = String(e.errorMessage ?? e.message ?? error)
@@ -114,13 +114,18 @@ export function tokenError(error: unknown, networkFailure?: string): HrsyncError
       },
     );
   }
+  if (networkFailure?.permanent) {
+    return new HrsyncError(
+      'HRS_TARGET_READ_FAILED',
+      `The identity platform cannot be reached for ${networkFailure.message}. Not retried: trying again cannot help.`,
+      { cause: error },
+    );
+  }
   if (networkFailure !== undefined) {
     return new HrsyncError(
       'HRS_TARGET_UNAVAILABLE',
-      `The identity platform could not be reached: ${networkFailure}`,
-      {
-        cause: error,
-      },
+      `The identity platform could not be reached: ${networkFailure.message}`,
+      { cause: error },
     );
   }
   if (/network|ECONNREFUSED|ENOTFOUND|ECONNRESET|fetch failed|timed? ?out|without a JSON body/i.test(text)) {

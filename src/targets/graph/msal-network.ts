@@ -4,15 +4,23 @@
  * must be trusted through the test CA.
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { classifyNetworkError, endpointOf } from '../../core/index.ts';
 import type { HttpFetch } from './graph-http.ts';
 
 export interface MsalNetwork extends INetworkModule {
   /** Why the last request got no answer: MSAL reports only its own error code, not the cause. */
-  lastFailure(): string | undefined;
+  lastFailure(): NetworkFailureSeen | undefined;
+}
+
+export interface NetworkFailureSeen {
+  /** The request, where it went and why it failed, in words. */
+  readonly message: string;
+  /** Retrying cannot help (bad port, unknown host, untrusted certificate). */
+  readonly permanent: boolean;
 }
 
 export function msalNetworkClient(fetchFn: HttpFetch): MsalNetwork {
-  let lastFailure: string | undefined;
+  let lastFailure: NetworkFailureSeen | undefined;
   const send = async <T>(
     url: string,
     method: 'GET' | 'POST',
@@ -28,8 +36,11 @@ export function msalNetworkClient(fetchFn: HttpFetch): MsalNetwork {
         ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
       });
     } catch (error) {
-      const cause = (error as { cause?: { message?: unknown } }).cause?.message;
-      lastFailure = `${method} ${new URL(url).origin}: ${(error as Error).message}${typeof cause === 'string' ? ` (${cause})` : ''}`;
+      const network = classifyNetworkError(error, url);
+      lastFailure = {
+        message: `${method} ${new URL(url).pathname} at ${endpointOf(url)}: ${network.reason}`,
+        permanent: network.permanent,
+      };
       throw error;
     }
     lastFailure = undefined;
