@@ -5,6 +5,7 @@
  * not followed: a webhook may only reach the host it was saved with.
  */
 import { createHmac } from 'node:crypto';
+import { classifyNetworkError, endpointOf } from '../core/network-failure.ts';
 import type { WebhookFormat } from '../store/index.ts';
 import type { NotificationEvent } from './event.ts';
 
@@ -102,16 +103,24 @@ export async function postWebhook(
       retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null,
     };
   } catch (error) {
-    const e = error as Error & { cause?: { code?: string; message?: string } };
-    const reason =
-      e.name === 'TimeoutError'
-        ? `no answer within ${Math.round(timeoutMs / 1000)} s`
-        : (e.cause?.code ?? e.cause?.message ?? e.message);
+    const where = endpointOf(url);
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      const reason = `no answer within ${Math.round(timeoutMs / 1000)} s`;
+      return {
+        ok: false,
+        retryable: true,
+        status: null,
+        error: `could not reach the webhook at ${where}: ${reason}`,
+        retryAfterMs: null,
+      };
+    }
+    // A bad port, an unknown host or an untrusted certificate: later tries would only fail the same way.
+    const network = classifyNetworkError(error, url);
     return {
       ok: false,
-      retryable: true,
+      retryable: !network.permanent,
       status: null,
-      error: `could not reach the webhook: ${reason}`,
+      error: `could not reach the webhook at ${where}: ${network.reason}${network.permanent ? '; not retried' : ''}`,
       retryAfterMs: null,
     };
   }
