@@ -1,10 +1,12 @@
 /**
  * What stops an emulator or `hrsync demo-data` from starting, in words: a --data file that is not
  * there or not JSON, an --out folder that does not exist, a port in use. Each printed Node's error
- * and stack trace. The emulators stand alone (they import nothing from src/), so they have these
- * few words of their own.
+ * and stack trace. The emulators stand alone: of src/ they import only the pure text helpers of
+ * src/core, so a --data file is read (UTF-8 only) and its JSON errors placed as the CLI does it.
  */
 import { readFileSync } from 'node:fs';
+import { jsonErrorWhere } from '../src/core/json-text.ts';
+import { decodeText } from '../src/core/utf8-text.ts';
 
 /** The problem in words, naming the file where there is one. */
 export function startProblem(error: unknown): string {
@@ -50,13 +52,16 @@ export function reportingStartProblems<A extends unknown[]>(
 export function readDataFile(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = decodeText(readFileSync(path));
   } catch (error) {
-    throw new Error(`cannot read --data ${path}: ${startProblem({ ...(error as object), path: undefined })}`);
+    // An Error's own fields (message) are not enumerable: a decoding error keeps its words.
+    const problem =
+      (error as { code?: unknown }).code === undefined ? error : { ...(error as object), path: undefined };
+    throw new Error(`cannot read --data ${path}: ${startProblem(problem)}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`--data ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`--data ${path} is not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
   }
 }

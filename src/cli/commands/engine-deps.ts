@@ -8,12 +8,13 @@ import { dirname, resolve } from 'node:path';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { ConnectionConfig } from '../../core/index.ts';
 import { HrsyncError } from '../../core/index.ts';
+import { jsonErrorWhere } from '../../core/json-text.ts';
 import { loadConfig, type Source, STATE_ADVICE, type Target } from '../../engine/index.ts';
 import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
-import { jsonErrorWhere, readTextFile } from './text-file.ts';
+import { readTextFile } from './text-file.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;

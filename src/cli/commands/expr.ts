@@ -5,8 +5,9 @@
 import { Command } from 'commander';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { Attributes, AttrValue } from '../../core/index.ts';
+import { jsonErrorWhere } from '../../core/json-text.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
-import { jsonErrorWhere, readTextFile } from './text-file.ts';
+import { readTextFile } from './text-file.ts';
 
 export interface ExprFlags {
   input?: string;
