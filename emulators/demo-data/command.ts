@@ -1,4 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
+import { hrsyncCommand } from '../../src/cli/command-table.ts';
 import { reportingStartProblems } from '../start-problem.ts';
 import { writeDataset } from './dataset-file.ts';
 import { DEFAULT_DOMAIN, generateCompany, MAX_PERSONS } from './generate.ts';
@@ -19,10 +20,7 @@ interface DemoDataOptions {
 
 /** `hrsync demo-data --persons N --seed S [--today YYYY-MM-DD] [--domain D] [--out file.json]` */
 export function demoDataCommand(io: DemoDataIo = { print: (line) => console.log(line) }): Command {
-  return new Command('demo-data')
-    .description(
-      'Generate a deterministic Dutch demo company (AFAS GetConnector rows + Microsoft 365 tenant)',
-    )
+  return hrsyncCommand('demo-data')
     .option('--persons <n>', `number of employees, 1 to ${MAX_PERSONS}`, toPersons, 1000)
     .option('--seed <n>', 'seed: the same seed and options give the same bytes', toSeed, 1)
     .option('--today <date>', 'the date the company is generated for (default: today in Amsterdam)', toDate)

@@ -1,29 +1,6 @@
 import { Command } from 'commander';
-
-/**
- * Each command's module is loaded only when that command runs: loading all of them (the service,
- * the emulators, the engine) costs about a second of start-up that a remote `hrsync runs show` or an
- * `hrsync expr` should not pay. `hrsync --help` (or an unknown command) loads them all.
- */
-const COMMANDS: Readonly<Record<string, () => Promise<Command[]>>> = {
-  init: async () => [(await import('./commands/init.ts')).initCommand()],
-  simulate: async () => [(await import('./commands/run.ts')).simulateCommand()],
-  sync: async () => [(await import('./commands/run.ts')).syncCommand()],
-  emulator: async () => [(await import('../../emulators/command.ts')).emulatorCommand()],
-  'demo-data': async () => [(await import('../../emulators/demo-data/command.ts')).demoDataCommand()],
-  expr: async () => [(await import('./commands/expr.ts')).exprCommand()],
-  serve: async () => [(await import('./commands/serve.ts')).serveCommand()],
-  worker: async () => [(await import('./commands/worker.ts')).workerCommand()],
-  demo: async () => [(await import('./commands/demo.ts')).demoCommand()],
-  admin: async () => [(await import('./commands/admin.ts')).adminCommand()],
-  connections: async () => [(await import('./commands/remote/index.ts')).connectionsCommand()],
-  runs: async () => [(await import('./commands/remote/index.ts')).runsCommand()],
-  audit: async () => [(await import('./commands/remote/index.ts')).auditCommand()],
-  agents: async () => [(await import('./commands/remote/index.ts')).agentsCommand()],
-  overrides: async () => [(await import('./commands/remote/index.ts')).overridesCommand()],
-  quarantine: async () => [(await import('./commands/remote/index.ts')).quarantineCommand()],
-  agent: async () => [(await import('./commands/agent.ts')).agentCommand()],
-};
+import { COMMAND_LOADERS } from './command-loaders.ts';
+import { COMMAND_NAMES, type CommandName, hrsyncCommand } from './command-table.ts';
 
 /** Long-running commands: their output ending is not the reader being done with it. */
 const SERVICES = new Set(['serve', 'worker', 'demo', 'agent', 'emulator']);
@@ -41,8 +18,14 @@ if (requested === undefined || !SERVICES.has(requested)) {
     process.exit(process.exitCode ?? 0);
   });
 }
-const load = requested !== undefined ? COMMANDS[requested] : undefined;
-const commands = load ? await load() : (await Promise.all(Object.values(COMMANDS).map((l) => l()))).flat();
-for (const command of commands) program.addCommand(command);
+// `hrsync help init` wants init itself; `hrsync`, `hrsync --help` or an unknown command only the list.
+const wanted =
+  requested === 'help' ? process.argv.slice(2).filter((arg) => !arg.startsWith('-'))[1] : requested;
+if (isCommandName(wanted)) program.addCommand(await COMMAND_LOADERS[wanted]());
+else for (const name of COMMAND_NAMES) program.addCommand(hrsyncCommand(name));
 
 await program.parseAsync(process.argv);
+
+function isCommandName(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMAND_LOADERS, name);
+}

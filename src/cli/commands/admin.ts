@@ -1,10 +1,11 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { fail, serviceConfig } from '../../app/cli-support.ts';
 import { createOrganisationCommand } from '../../app/index.ts';
+import { hrsyncCommand } from '../command-table.ts';
 
 /** `hrsync admin create-organisation`: another MSP on an installation that hosts several. */
 export function adminCommand(): Command {
-  const admin = new Command('admin').description('Administer the installation (organisations)');
+  const admin = hrsyncCommand('admin');
   admin
     .command('create-organisation')
     .description(

@@ -9,6 +9,7 @@ import { AgentStateDir, registerAgentState } from '../../agent/index.ts';
 import { startAgent } from '../../app/agent.ts';
 import { stopOnSignals } from '../../app/cli-support.ts';
 import { fileProblem } from '../../core/file-problem.ts';
+import { hrsyncCommand } from '../command-table.ts';
 import { readSecretFromTerminal } from './secret-prompt.ts';
 
 const VERSION = (
@@ -132,8 +133,7 @@ function runCommand(): Command {
 }
 
 export function agentCommand(): Command {
-  return new Command('agent')
-    .description('The directory agent: runs inside the customer’s network, connects outbound to hrsync')
+  return hrsyncCommand('agent')
     .addCommand(registerCommand())
     .addCommand(setBindPasswordCommand())
     .addCommand(runCommand());

@@ -1,7 +1,8 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
 import { DEMO_SAMBA_ADDRESS } from '../../app/demo-hybrid.ts';
 import { prepareConsole, startDemo } from '../../app/index.ts';
+import { hrsyncCommand } from '../command-table.ts';
 
 const loopback = (v: string) => {
   if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v) || v.split('.').some((p) => Number(p) > 255))
@@ -18,11 +19,7 @@ const positive = (max: number) => (v: string) => {
 
 /** `hrsync demo` (npm start): the service with both emulators and a ready-made demo connection. */
 export function demoCommand(): Command {
-  return withServiceOptions(
-    new Command('demo').description(
-      'Run hrsync with the AFAS and Microsoft 365 emulators, a demo company and a configured connection',
-    ),
-  )
+  return withServiceOptions(hrsyncCommand('demo'))
     .option('--persons <n>', 'employees in the demo company', positive(50_000), 150)
     .option('--seed <n>', 'seed of the generated company', positive(2 ** 31), 2026)
     .option(

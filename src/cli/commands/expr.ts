@@ -2,11 +2,12 @@
  * `hrsync expr '<expression>'`: evaluates a mapping expression against sample attributes, the way
  * Entra's "Test expression" does, so an administrator can try a mapping before saving it.
  */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { Attributes, AttrValue } from '../../core/index.ts';
 import { jsonErrorWhere } from '../../core/json-text.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
+import { hrsyncCommand } from '../command-table.ts';
 import { readTextFile } from './text-file.ts';
 
 export interface ExprFlags {
@@ -134,8 +135,7 @@ async function readAttributes(flags: ExprFlags, io: ExprIo): Promise<Attributes 
 }
 
 export function exprCommand(io: ExprIo = systemIo): Command {
-  return new Command('expr')
-    .description('Evaluate a mapping expression (Microsoft Entra syntax) against sample attributes')
+  return hrsyncCommand('expr')
     .argument('[expression]', 'the expression, e.g. \'Join(" ", [Roepnaam], [Geboortenaam])\'')
     .option('--input <json>', 'attributes as a JSON object, e.g. \'{"Roepnaam":"Jan"}\'')
     .option('--input-file <file>', 'read attributes from a JSON file (--input values override it)')

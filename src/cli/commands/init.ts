@@ -3,12 +3,13 @@
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
 import { writeFile } from 'node:fs/promises';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { writeProblem } from '../../core/file-problem.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
+import { hrsyncCommand } from '../command-table.ts';
 import { refusalLines } from './refusal-lines.ts';
 
 interface InitFlags {
@@ -53,8 +54,7 @@ function secretRef(
 }
 
 export function initCommand(): Command {
-  return new Command('init')
-    .description('Write a starter connection configuration with the default mapping')
+  return hrsyncCommand('init')
     .option('-o, --out <file>', 'where to write it', 'connection.json')
     .option('--force', 'overwrite an existing file')
     .option('--afas-url <url>', 'ProfitRestServices base URL (or use --afas-environment)')

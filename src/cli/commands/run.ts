@@ -1,6 +1,6 @@
 /** `hrsync simulate` and `hrsync sync`: run a connection configuration file through the engine. */
 import { writeFile } from 'node:fs/promises';
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { formatDuration } from '../../contracts/date-time.ts';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { stepText } from '../../contracts/item-reasons.ts';
@@ -15,6 +15,7 @@ import {
   runItemsToCsv,
   runItemsToJson,
 } from '../../engine/index.ts';
+import { hrsyncCommand } from '../command-table.ts';
 import { destinationErrorTitle } from './destination-error-title.ts';
 import { loadConnection, readRunState } from './engine-deps.ts';
 import { outputFileProblem } from './output-file.ts';
@@ -32,14 +33,11 @@ interface RunFlags {
 }
 
 export function simulateCommand(): Command {
-  return withRunFlags(new Command('simulate'))
-    .description('Plan a run and show exactly what would change; writes nothing to AFAS or the tenant')
-    .action((flags: RunFlags) => run('simulation', flags));
+  return withRunFlags(hrsyncCommand('simulate')).action((flags: RunFlags) => run('simulation', flags));
 }
 
 export function syncCommand(): Command {
-  return withRunFlags(new Command('sync'))
-    .description('Run the sync: apply the plan to the tenant (and write back to AFAS when configured)')
+  return withRunFlags(hrsyncCommand('sync'))
     .option('--employee <number>', 'sync one employee on demand')
     .option('--approve <reason>', 'apply even though a safety threshold is breached (recorded as the reason)')
     .action((flags: RunFlags) => run(flags.employee ? 'on-demand' : 'sync', flags));

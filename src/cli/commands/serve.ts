@@ -1,12 +1,11 @@
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { fail, serviceConfig, stopOnSignals, withServiceOptions } from '../../app/cli-support.ts';
 import { prepareConsole, startService } from '../../app/index.ts';
+import { hrsyncCommand } from '../command-table.ts';
 
 /** `hrsync serve`: API, web console, scheduler and one worker. */
 export function serveCommand(): Command {
-  return withServiceOptions(
-    new Command('serve').description('Run the hrsync service: API, web console, scheduler and a worker'),
-  ).action(async (options) => {
+  return withServiceOptions(hrsyncCommand('serve')).action(async (options) => {
     const config = serviceConfig(options);
     const print = (line: string) => process.stderr.write(`${line}\n`);
     try {

@@ -10,6 +10,7 @@ import {
   type ResponseOf,
   revokeAgent,
 } from '../../../../contracts/index.ts';
+import { hrsyncCommand } from '../../../command-table.ts';
 import { timeIn, toJson } from '../format.ts';
 import { type RemoteFlags, remoteSettings, withRemoteOptions } from '../remote-options.ts';
 import { runRemote } from '../run-remote.ts';
@@ -107,8 +108,7 @@ function revokeCommand(): Command {
 }
 
 export function agentsCommand(): Command {
-  return new Command('agents')
-    .description('Directory agents of hybrid tenants on a running hrsync service (--url, --token)')
+  return hrsyncCommand('agents')
     .addCommand(listCommand())
     .addCommand(addCommand())
     .addCommand(revokeCommand());

@@ -1,13 +1,13 @@
 /** `hrsync connections …`: connections of a running service, through its API. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
+import { hrsyncCommand } from '../../../command-table.ts';
 import { activateCommand, deactivateCommand } from './change-state.ts';
 import { listConnectionsCommand } from './list.ts';
 import { simulateConnectionCommand, syncConnectionCommand, syncPersonCommand } from './queue-run.ts';
 import { showConnectionCommand } from './show.ts';
 
 export function connectionsCommand(): Command {
-  return new Command('connections')
-    .description('Connections on a running hrsync service (--url/HRSYNC_URL, --token/HRSYNC_TOKEN)')
+  return hrsyncCommand('connections')
     .addCommand(listConnectionsCommand())
     .addCommand(showConnectionCommand())
     .addCommand(simulateConnectionCommand())

@@ -14,6 +14,7 @@ import {
   removeOverride,
 } from '../../../../contracts/index.ts';
 import { OVERRIDE_KINDS, type OverrideKind } from '../../../../core/index.ts';
+import { hrsyncCommand } from '../../../command-table.ts';
 import { CliError } from '../cli-error.ts';
 import { timeIn, toJson } from '../format.ts';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.ts';
@@ -133,8 +134,7 @@ function overridesRemove(): Command {
 }
 
 export function overridesCommand(): Command {
-  return new Command('overrides')
-    .description('Overrides of the matcher on a running hrsync service (--url, --token)')
+  return hrsyncCommand('overrides')
     .addCommand(overridesList())
     .addCommand(overridesAdd())
     .addCommand(overridesRemove());
@@ -182,8 +182,5 @@ function quarantineRelease(): Command {
 }
 
 export function quarantineCommand(): Command {
-  return new Command('quarantine')
-    .description('Quarantined persons on a running hrsync service (--url, --token)')
-    .addCommand(quarantineList())
-    .addCommand(quarantineRelease());
+  return hrsyncCommand('quarantine').addCommand(quarantineList()).addCommand(quarantineRelease());
 }
