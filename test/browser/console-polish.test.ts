@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import ts from 'typescript';
 import {
   createAgentRegistration,
@@ -21,6 +21,7 @@ import {
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, row, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
+import type { InPage, InPageElement, InPageNode } from './support/in-page.ts';
 import { afasData, people, type Stack, startStack } from './support/stack.ts';
 
 const LONG_SURNAME = 'Vanderzwaluwenburg-Oppenheimer-Kronenberg-Schimmelpenninck-Lanschot'; // 68 > 64
@@ -543,4 +544,61 @@ test('at 1280 px a table’s columns are as wide as what they hold: an e-mail ad
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });
     }
+  }));
+
+/**
+ * How many lines a text takes, and its words that break across two lines: one client rect per line
+ * fragment of each text node (a range over the element), one per line of a word.
+ */
+const linesOf = (element: Locator): Promise<{ lines: number; brokenWords: string[] }> =>
+  element.evaluate((el) => {
+    const { document } = globalThis as unknown as InPage;
+    // A loop, not a named helper: the test's compiler would wrap a named function in a helper the page lacks.
+    const texts: InPageNode[] = [];
+    const pending: InPageNode[] = Array.from((el as unknown as InPageElement).childNodes);
+    while (pending.length > 0) {
+      const node = pending.shift() as InPageNode;
+      if (node.nodeType === 3) texts.push(node);
+      else pending.unshift(...Array.from((node as unknown as InPageElement).childNodes));
+    }
+    const tops = new Set<number>();
+    const brokenWords: string[] = [];
+    for (const node of texts) {
+      const text = node.textContent ?? '';
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+      for (const match of text.matchAll(/\S+/g)) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+        if (lines.size > 1) brokenWords.push(match[0]);
+      }
+    }
+    return { lines: tops.size, brokenWords };
+  });
+
+test('the list’s "Next: simulate and activate" reads in at most two lines, whole words, inside its cell, at 390 to 1440 px', () =>
+  flow(w, 'polish-next-step-lines', async () => {
+    const { page } = w;
+    try {
+      await page.goto('/#/connections');
+      for (const width of [390, 700, 1024, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        const next = row(page, 'Contoso HR').getByTestId('next-step');
+        await next.waitFor();
+        const { lines, brokenWords } = await linesOf(next);
+        assert.ok(lines <= 2, `at ${width} px the hint takes ${lines} lines`);
+        assert.deepEqual(brokenWords, [], `at ${width} px no word breaks`);
+        const past = await next.evaluate((el) => {
+          const cell = el.closest('td')?.getBoundingClientRect();
+          return cell ? el.getBoundingClientRect().right - cell.right : 0;
+        });
+        assert.ok(past <= 0.5, `at ${width} px the hint reaches ${past} px past its cell`);
+        await screenshot(page, `polish-next-step-lines-${width}`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
   }));

@@ -34,7 +34,9 @@ export interface InPage {
     getAnimations(): readonly { readonly finished: Promise<unknown> }[];
     createRange(): {
       selectNodeContents(node: InPageNode): void;
-      getClientRects(): ArrayLike<{ readonly top: number }>;
+      setStart(node: InPageNode, offset: number): void;
+      setEnd(node: InPageNode, offset: number): void;
+      getClientRects(): ArrayLike<{ readonly top: number; readonly width: number }>;
     };
   };
   getComputedStyle(element: InPageElement): { readonly overflowX: string; readonly clipPath: string };

@@ -37,9 +37,17 @@ const useStyles = makeStyles({
   secondary: { [LAPTOP]: { display: 'none' } },
 });
 
-const COLUMNS: readonly { readonly label: string; readonly sort?: SortKey; readonly secondary?: true }[] = [
+const COLUMNS: readonly {
+  readonly label: string;
+  readonly sort?: SortKey;
+  readonly secondary?: true;
+  /** Fixed width; the other columns share what is left (Fluent's tables are `table-layout: fixed`). */
+  readonly width?: string;
+}[] = [
   { label: 'Name', sort: 'name' },
-  { label: 'State', sort: 'state' },
+  // Room for the badge's words and "Next: simulate and activate" on two lines: an equal share of the
+  // table left it 111 px at 700 px and 120 px at 1280 px, four and three lines.
+  { label: 'State', sort: 'state', width: '11rem' },
   { label: 'Source system', secondary: true },
   { label: 'Destination type', secondary: true },
   { label: 'Customer / tenant' },
@@ -81,6 +89,7 @@ export function ConnectionsTable(props: {
               key={c.label}
               {...TABLE_ROLES.header}
               {...(c.secondary ? { className: styles.secondary } : {})}
+              {...(c.width ? { style: { width: c.width } } : {})}
               {...(c.sort
                 ? {
                     ...(sort.key === c.sort
