@@ -2,21 +2,31 @@
 
 import { HrsyncError } from '../core/index.ts';
 import type { Connectors } from '../jobs/connectors.ts';
+import { fetchTrusting } from '../net/index.ts';
 import { createAfasSource, testAfasConnection } from '../sources/afas/index.ts';
 import { createGraphTarget } from '../targets/graph/index.ts';
 import { createDirectoryTarget } from '../targets/ldap/index.ts';
 
 export interface ConnectorOptions {
-  /** PEM of an extra certificate authority to trust for Graph (the emulator's test CA). */
+  /** PEM of an extra certificate authority to trust for AFAS and Graph (HRSYNC_EXTRA_CA_FILE). */
   readonly extraCa?: string | undefined;
 }
 
+/** What a certificate that is not trusted calls for, said in the service's own setting. */
+const TRUST_ADVICE =
+  'name its certificate authority in HRSYNC_EXTRA_CA_FILE (a PEM file), or give the server a certificate from a trusted one';
+
 export function realConnectors(options: ConnectorOptions = {}): Connectors {
-  // The Graph target trusts the extra CA in addition to the public roots.
+  // AFAS and Graph trust the extra CA in addition to the public roots. AFAS's pool lives as long as
+  // the process (like the global fetch's); a Graph target closes its own.
   const ca = options.extraCa;
+  const afas = {
+    trustAdvice: TRUST_ADVICE,
+    ...(ca === undefined ? {} : { fetch: fetchTrusting(ca).fetch }),
+  };
   return {
-    source: (config, token) => createAfasSource(config, { token }),
-    testSource: (config, token, o) => testAfasConnection(config, { token, writeBack: o.writeBack }),
+    source: (config, token) => createAfasSource(config, { token, ...afas }),
+    testSource: (config, token, o) => testAfasConnection(config, { token, writeBack: o.writeBack, ...afas }),
     target: (config, credential) => {
       if (config.type === 'active-directory') {
         if (!('bindPassword' in credential))
@@ -28,7 +38,11 @@ export function realConnectors(options: ConnectorOptions = {}): Connectors {
           'HRS_SECRET_UNRESOLVED',
           'Microsoft Graph needs a client secret or certificate',
         );
-      return createGraphTarget(config, { credential, ...(ca === undefined ? {} : { ca }) });
+      return createGraphTarget(config, {
+        credential,
+        trustAdvice: TRUST_ADVICE,
+        ...(ca === undefined ? {} : { ca }),
+      });
     },
   };
 }

@@ -20,17 +20,22 @@ export interface NetworkFailure {
   readonly connectFailed: boolean;
 }
 
+/** What to do about a certificate that is not trusted, where the caller has nothing more exact to say. */
 const TRUST_ADVICE = 'trust its certificate authority, or give the server a certificate from a trusted one';
 
-/** Codes that cannot heal by retrying, and what each means. `{host}` is the host asked for. */
+/** Codes that cannot heal by retrying, and what each means. `{host}` is the host asked for; `{trust}`, how to trust a CA. */
 const PERMANENT: Readonly<Record<string, string>> = {
   ERR_INVALID_URL: 'the URL is not valid',
   ENOTFOUND: 'DNS knows no host {host}; check the host name',
-  DEPTH_ZERO_SELF_SIGNED_CERT: `its TLS certificate is self-signed; ${TRUST_ADVICE}`,
-  SELF_SIGNED_CERT_IN_CHAIN: `its TLS certificate comes from a certificate authority that is not trusted; ${TRUST_ADVICE}`,
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: `its TLS certificate was issued by a certificate authority that is not trusted; ${TRUST_ADVICE}`,
-  UNABLE_TO_GET_ISSUER_CERT: `its TLS certificate was issued by a certificate authority that is not trusted; ${TRUST_ADVICE}`,
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: `its TLS certificate was issued by a certificate authority that is not trusted; ${TRUST_ADVICE}`,
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed; {trust}',
+  SELF_SIGNED_CERT_IN_CHAIN:
+    'its TLS certificate comes from a certificate authority that is not trusted; {trust}',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    'its TLS certificate was issued by a certificate authority that is not trusted; {trust}',
+  UNABLE_TO_GET_ISSUER_CERT:
+    'its TLS certificate was issued by a certificate authority that is not trusted; {trust}',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    'its TLS certificate was issued by a certificate authority that is not trusted; {trust}',
   CERT_HAS_EXPIRED: 'its TLS certificate has expired; the server needs a new one',
   CERT_NOT_YET_VALID: 'its TLS certificate is not valid yet; check the clocks of both machines',
   CERT_REVOKED: 'its TLS certificate has been revoked',
@@ -68,7 +73,15 @@ export function endpointOf(url: string): string {
   }
 }
 
-export function classifyNetworkError(error: unknown, url: string): NetworkFailure {
+/**
+ * `trustAdvice` says how this program is told to trust a private CA (the service names
+ * HRSYNC_EXTRA_CA_FILE); the default says it in general terms.
+ */
+export function classifyNetworkError(
+  error: unknown,
+  url: string,
+  trustAdvice: string = TRUST_ADVICE,
+): NetworkFailure {
   const chain: { code: string | undefined; message: string }[] = [];
   for (let e: unknown = error; e instanceof Error && chain.length < 8; e = e.cause) {
     const code = (e as { code?: unknown }).code;
@@ -91,10 +104,9 @@ export function classifyNetworkError(error: unknown, url: string): NetworkFailur
   }
   const code = chain.find((e) => e.code !== undefined)?.code;
   if (code !== undefined && (code in PERMANENT || TLS_CODE.test(code))) {
-    const words = (PERMANENT[code] ?? `its TLS certificate is not trusted; ${TRUST_ADVICE}`).replace(
-      '{host}',
-      host,
-    );
+    const words = (PERMANENT[code] ?? 'its TLS certificate is not trusted; {trust}')
+      .replace('{host}', host)
+      .replace('{trust}', trustAdvice);
     return { code, reason: `${words} (${code})`, permanent: true, connectFailed: true };
   }
   const innermost = chain.at(-1)?.message ?? String(error);

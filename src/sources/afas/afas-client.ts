@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { classifyNetworkError, type ErrorCode, endpointOf, HrsyncError } from '../../core/index.ts';
 import { isBlank, parseJsonRows, type RowReader } from '../../core/json-rows.ts';
+import type { HttpFetch } from '../../net/index.ts';
 import { classifyAfasAnswer } from './afas-response.ts';
 import { afasAuthorization } from './afas-token.ts';
 import { environmentLimiter, RequestLimiter } from './request-limiter.ts';
@@ -24,7 +25,9 @@ export interface AfasRetryOptions {
 export interface AfasDeps {
   /** The App Connector token: the whole XML, or only its 64 hex data characters. */
   readonly token: string;
-  readonly fetch?: typeof fetch;
+  readonly fetch?: HttpFetch;
+  /** What to do about a certificate that is not trusted, in this program's terms (the service names HRSYNC_EXTRA_CA_FILE). */
+  readonly trustAdvice?: string;
   readonly retry?: AfasRetryOptions;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Partner id sent as `IntegrationId` on every request, e.g. `12345_123456`. */
@@ -59,7 +62,8 @@ export const UNSENT: unique symbol = Symbol('unsent');
 export class AfasClient {
   readonly limiter: RequestLimiter;
   readonly #authorization: string;
-  readonly #fetch: typeof fetch;
+  readonly #fetch: HttpFetch;
+  readonly #trustAdvice: string | undefined;
   readonly #retry: Required<AfasRetryOptions>;
   readonly #sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly #integrationId: string | undefined;
@@ -69,6 +73,7 @@ export class AfasClient {
     this.#authorization = afasAuthorization(deps.token);
     this.limiter = new RequestLimiter(Math.min(8, parallel));
     this.#fetch = deps.fetch ?? fetch;
+    this.#trustAdvice = deps.trustAdvice;
     this.#retry = { ...DEFAULT_RETRY, ...deps.retry };
     this.#sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : {}));
     this.#integrationId = deps.integrationId;
@@ -139,7 +144,7 @@ export class AfasClient {
         };
       // Reset connections are transient (AFAS documents resets under `Connection: close`); a bad port,
       // an unknown host or an untrusted certificate fail the same way however often they are tried.
-      const network = classifyNetworkError(error, request.url);
+      const network = classifyNetworkError(error, request.url, this.#trustAdvice);
       const where = `${request.what} at ${endpointOf(request.url)}`;
       if (network.permanent) {
         const message = `AFAS cannot be reached for ${where}: ${network.reason}. Not retried: trying again cannot help.`;

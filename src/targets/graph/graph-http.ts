@@ -5,6 +5,7 @@
  */
 import { classifyNetworkError, type ErrorCode, endpointOf, HrsyncError } from '../../core/index.ts';
 import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
+import type { HttpFetch } from '../../net/index.ts';
 import {
   backoffMs,
   describeGraphError,
@@ -15,7 +16,7 @@ import {
 } from './graph-errors.ts';
 import type { GraphTokenProvider } from './graph-token.ts';
 
-export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+export type { HttpFetch };
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 export interface GraphResponse {
@@ -43,6 +44,8 @@ export interface GraphHttpOptions {
   readonly graphBaseUrl: string;
   readonly fetch: HttpFetch;
   readonly tokens: GraphTokenProvider;
+  /** What to do about a certificate that is not trusted, in this program's terms (the service names HRSYNC_EXTRA_CA_FILE). */
+  readonly trustAdvice?: string;
   readonly sleep: Sleep;
   readonly timeoutMs?: number;
   /** Tries per read request, the first included. */
@@ -135,7 +138,7 @@ export class GraphHttp {
           connectFailed: false,
           permanent: false,
         });
-      const network = classifyNetworkError(error, url);
+      const network = classifyNetworkError(error, url, this.#options.trustAdvice);
       throw new GraphNetworkError(`${where}: ${network.reason}`, {
         cause: error,
         connectFailed: network.connectFailed,

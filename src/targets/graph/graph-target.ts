@@ -4,10 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { GraphTargetConfig } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
+import { fetchTrusting } from '../../net/index.ts';
 import { BatchPacer, GRAPH_WRITE_QUOTA, type PacerOptions } from './batch-pacer.ts';
 import { GRAPH_CAPABILITIES, LIST_ATTRIBUTES } from './graph-capabilities.ts';
 import { checkGraphConnection } from './graph-check.ts';
@@ -24,6 +23,8 @@ export interface GraphDeps {
   /** PEM of an extra certificate authority to trust besides the public roots (the emulator's test CA); default: `config.caFile`. */
   readonly ca?: string;
   readonly fetch?: HttpFetch;
+  /** What to do about a certificate that is not trusted, in this program's terms (the service names HRSYNC_EXTRA_CA_FILE). */
+  readonly trustAdvice?: string;
   readonly sleep?: Sleep;
   /** Milliseconds since the epoch; used for pacing and Retry-After. */
   readonly clock?: () => number;
@@ -41,30 +42,10 @@ export interface GraphTarget extends Target {
   close(): Promise<void>;
 }
 
-const contexts = new Map<string, SecureContext>();
-
-/**
- * A TLS context that trusts the public roots and `ca`. A `ca` list replaces Node's trust store, so the
- * roots are kept for graph.microsoft.com. Made once per CA: given as `ca`, every connection would parse
- * the ~150 root certificates again (tens of milliseconds of CPU each).
- */
-function trusting(ca: string): SecureContext {
-  let context = contexts.get(ca);
-  if (context === undefined) {
-    context = createSecureContext({ ca: [...rootCertificates, ca] });
-    contexts.set(ca, context);
-  }
-  return context;
-}
-
 export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): GraphTarget {
   const ca = deps.ca ?? (config.caFile === undefined ? undefined : readFileSync(config.caFile, 'utf8'));
-  const agent = ca === undefined ? undefined : new Agent({ connect: { secureContext: trusting(ca) } });
-  const baseFetch: HttpFetch = deps.fetch ?? (agent ? (undiciFetch as unknown as HttpFetch) : fetch);
-  const fetchFn: HttpFetch = agent
-    ? // undici's Agent is what Node's fetch dispatches on; the DOM typing of RequestInit does not know it.
-      (url, init) => baseFetch(url, { ...init, dispatcher: agent } as unknown as RequestInit)
-    : baseFetch;
+  const trusted = ca === undefined ? undefined : fetchTrusting(ca, deps.fetch);
+  const fetchFn: HttpFetch = trusted?.fetch ?? deps.fetch ?? fetch;
   const sleep: Sleep = deps.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : {}));
   const clock = deps.clock ?? Date.now;
 
@@ -74,12 +55,14 @@ export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): G
     authorityHost: config.authorityHost,
     credential: deps.credential,
     fetch: fetchFn,
+    ...(deps.trustAdvice === undefined ? {} : { trustAdvice: deps.trustAdvice }),
   });
   const http = new GraphHttp({
     graphBaseUrl: config.graphBaseUrl,
     fetch: fetchFn,
     tokens,
     sleep,
+    ...(deps.trustAdvice === undefined ? {} : { trustAdvice: deps.trustAdvice }),
     ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
   });
   const pacer = new BatchPacer(deps.pacing ?? GRAPH_WRITE_QUOTA, clock, sleep);
@@ -107,7 +90,7 @@ export function createGraphTarget(config: GraphTargetConfig, deps: GraphDeps): G
     apply: (writes, options) => writer.apply(writes, options),
     test: () => checkGraphConnection(http, config.defaultDomain),
     close: async () => {
-      await agent?.close();
+      await trusted?.close();
     },
   };
 }

@@ -25,6 +25,8 @@ export interface GraphTokenOptions {
   readonly authorityHost: string;
   readonly credential: GraphCredentialMaterial;
   readonly fetch: HttpFetch;
+  /** What to do about a certificate that is not trusted, in this program's terms (the service names HRSYNC_EXTRA_CA_FILE). */
+  readonly trustAdvice?: string;
 }
 
 export class GraphTokenProvider {
@@ -36,7 +38,7 @@ export class GraphTokenProvider {
   constructor(options: GraphTokenOptions) {
     const authorityHost = options.authorityHost.replace(/\/+$/, '');
     const host = new URL(authorityHost).host;
-    this.#network = msalNetworkClient(options.fetch);
+    this.#network = msalNetworkClient(options.fetch, options.trustAdvice);
     const config: Configuration = {
       auth: {
         clientId: options.clientId,

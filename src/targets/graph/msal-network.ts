@@ -19,7 +19,7 @@ export interface NetworkFailureSeen {
   readonly permanent: boolean;
 }
 
-export function msalNetworkClient(fetchFn: HttpFetch): MsalNetwork {
+export function msalNetworkClient(fetchFn: HttpFetch, trustAdvice?: string): MsalNetwork {
   let lastFailure: NetworkFailureSeen | undefined;
   const send = async <T>(
     url: string,
@@ -36,7 +36,7 @@ export function msalNetworkClient(fetchFn: HttpFetch): MsalNetwork {
         ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
       });
     } catch (error) {
-      const network = classifyNetworkError(error, url);
+      const network = classifyNetworkError(error, url, trustAdvice);
       lastFailure = {
         message: `${method} ${new URL(url).pathname} at ${endpointOf(url)}: ${network.reason}`,
         permanent: network.permanent,

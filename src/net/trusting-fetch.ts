@@ -1,0 +1,43 @@
+/**
+ * fetch that trusts an extra certificate authority besides the public roots: HRSYNC_EXTRA_CA_FILE (a
+ * private CA, an emulator's test CA) or a connection's own CA file. One mechanism for the AFAS source
+ * and the Graph target (its token requests included).
+ */
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import { Agent, fetch as undiciFetch } from 'undici';
+
+/** The part of fetch the adapters use: a URL string and an init. */
+export type HttpFetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface TrustingFetch {
+  readonly fetch: HttpFetch;
+  /** Closes the pooled connections. */
+  close(): Promise<void>;
+}
+
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * A TLS context that trusts the public roots and `ca`. A `ca` list replaces Node's trust store, so the
+ * roots are kept for the public endpoints. Made once per CA: given as `ca`, every connection would
+ * parse the ~150 root certificates again (tens of milliseconds of CPU each).
+ */
+function trusting(ca: string): SecureContext {
+  let context = contexts.get(ca);
+  if (context === undefined) {
+    context = createSecureContext({ ca: [...rootCertificates, ca] });
+    contexts.set(ca, context);
+  }
+  return context;
+}
+
+/** `base` (default undici's fetch, which knows undici's Agent) sent through a pool that trusts `ca`. */
+export function fetchTrusting(ca: string, base?: HttpFetch): TrustingFetch {
+  const agent = new Agent({ connect: { secureContext: trusting(ca) } });
+  const send: HttpFetch = base ?? (undiciFetch as unknown as HttpFetch);
+  return {
+    // undici's Agent is what fetch dispatches on; the DOM typing of RequestInit does not know it.
+    fetch: (url, init) => send(url, { ...init, dispatcher: agent } as unknown as RequestInit),
+    close: () => agent.close(),
+  };
+}
