@@ -666,3 +666,75 @@ test('at 390 and 320 px step 3 "Granted" and the notifications page\'s Format an
     assert.deepEqual(problems, [], problems.join('\n'));
     assertNoConsoleErrors(w.errors);
   }));
+
+test('step 3: a unique-name candidate’s field takes the width of its row on a phone, and stays beside its buttons, aligned, at 1280 px', () =>
+  flow(w, 'phone-unique-names', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const list = page.getByRole('list', { name: 'Unique name candidates' });
+    type Box = {
+      readonly left: number;
+      readonly right: number;
+      readonly top: number;
+      readonly bottom: number;
+    };
+    const boxOf = async (locator: Locator): Promise<Box> => {
+      const b = await locator.boundingBox();
+      assert.ok(b, 'shown');
+      return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height };
+    };
+    const boxes = async () => {
+      const items: { field: Box; remove: Box }[] = [];
+      for (const li of await list.getByRole('listitem').all()) {
+        items.push({
+          field: await boxOf(li.locator('input')),
+          remove: await boxOf(li.getByRole('button', { name: /^Remove / })),
+        });
+      }
+      return { list: await boxOf(list), items };
+    };
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`/#/connections/${connectionId}/steps/3`);
+      await list.locator('input').first().waitFor();
+      await list.scrollIntoViewIfNeeded();
+      await screenshot(page, '86-phone-unique-names-390', { window: true });
+      const phone = await boxes();
+      assert.equal(phone.items.length, DEFAULT_SECTIONS.uniqueness.candidates.length);
+      const listWidth = phone.list.right - phone.list.left;
+      for (const [i, { field }] of phone.items.entries()) {
+        const width = field.right - field.left;
+        assert.ok(
+          width >= 0.6 * listWidth,
+          `at 390 px candidate ${i + 1} is ${Math.round(width)} px wide in a list ${Math.round(listWidth)} px wide`,
+        );
+        assert.ok(field.right <= phone.list.right + 0.5, `candidate ${i + 1} stays inside its list`);
+      }
+
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await list.scrollIntoViewIfNeeded();
+      const wide = await boxes();
+      const [first] = wide.items;
+      assert.ok(first);
+      for (const [i, { field, remove }] of wide.items.entries()) {
+        assert.equal(
+          field.left,
+          first.field.left,
+          `at 1280 px candidate ${i + 1} starts where the first does`,
+        );
+        assert.equal(
+          field.right,
+          first.field.right,
+          `at 1280 px candidate ${i + 1} ends where the first does`,
+        );
+        assert.ok(
+          remove.top >= field.top - 4 && remove.bottom <= field.bottom + 4,
+          `at 1280 px candidate ${i + 1}'s buttons are on its line`,
+        );
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -2,9 +2,10 @@
  * An ordered list the administrator can reorder with buttons (keyboard-friendly, unlike
  * drag-and-drop): matching precedence, primary-employment criteria, unique-name candidates.
  */
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownRegular, ArrowUpRegular, DismissRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import { PHONE } from './phone-list.ts';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '4px' },
@@ -18,6 +19,12 @@ const useStyles = makeStyles({
   },
   position: { width: '20px', color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
   content: { flex: 1, minWidth: 0 },
+  buttons: { display: 'flex', gap: '8px' },
+  // On a phone a field takes its row and its buttons go below it, on the right: beside three buttons
+  // a unique-name candidate's field was 91 px wide at 390 px and showed `Join("."` only.
+  fieldItem: { [PHONE]: { flexWrap: 'wrap', rowGap: '0' } },
+  fieldContent: { [PHONE]: { flexBasis: 'calc(100% - 28px)' } },
+  fieldButtons: { [PHONE]: { marginLeft: 'auto' } },
 });
 
 export function move<T>(items: readonly T[], from: number, to: number): T[] {
@@ -36,19 +43,24 @@ export function OrderedList<T>(props: {
   readonly readOnly?: boolean;
   /** The list may not become empty (the service requires at least one). */
   readonly keepOne?: boolean;
+  /** Each item is a field to type in: on a phone it takes the whole row, its buttons below it. */
+  readonly fields?: boolean;
 }) {
   const styles = useStyles();
   const { items } = props;
+  const fields = props.fields === true;
   return (
     <ol className={styles.list} aria-label={props.label}>
       {items.map((item, i) => (
         // Items are reordered, so the index is the only stable key a plain list has.
         // biome-ignore lint/suspicious/noArrayIndexKey: position is the identity in an ordered list
-        <li key={i} className={styles.item}>
+        <li key={i} className={mergeClasses(styles.item, fields && styles.fieldItem)}>
           <Text className={styles.position}>{i + 1}.</Text>
-          <div className={styles.content}>{props.render(item, i)}</div>
+          <div className={mergeClasses(styles.content, fields && styles.fieldContent)}>
+            {props.render(item, i)}
+          </div>
           {!props.readOnly && (
-            <>
+            <div className={mergeClasses(styles.buttons, fields && styles.fieldButtons)}>
               <Button
                 size="small"
                 appearance="subtle"
@@ -73,7 +85,7 @@ export function OrderedList<T>(props: {
                 onClick={() => props.onChange(items.filter((_, j) => j !== i))}
                 aria-label={`Remove ${props.describe(item)}`}
               />
-            </>
+            </div>
           )}
         </li>
       ))}

@@ -207,6 +207,7 @@ export function MappingStepEditor(props: StepEditorProps) {
             <OrderedList
               items={candidates}
               label="Unique name candidates"
+              fields
               describe={(c) => c || 'empty candidate'}
               onChange={setCandidates}
               readOnly={props.readOnly}
