@@ -1,8 +1,9 @@
 /**
  * The agent's only network path to the service: outbound HTTPS requests, each signed with the
- * agent's key. Errors are classified here: refused (revoked, unknown — stop), conflict (the operation
- * is no longer ours — drop it) or anything else (network, restart, this machine's clock off — retry
- * with back-off).
+ * agent's key. Errors are classified here: refused (revoked, unknown — stop), unreachable (an address
+ * that cannot work: bad port, unknown host, untrusted certificate — stop), conflict (the operation is
+ * no longer ours — drop it) or anything else (network, restart, this machine's clock off — retry with
+ * back-off).
  */
 import type { Static } from '@sinclair/typebox';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
@@ -19,14 +20,18 @@ import {
   type RegisterAgentBody,
   registerAgent,
 } from '../contracts/index.ts';
+import { classifyNetworkError, endpointOf } from '../core/network-failure.ts';
 import { AGENT_AUTH_SCHEME, AGENT_SIGNATURE_TIME_PATH } from './protocol-constants.ts';
 import type { RequestSigner } from './signing.ts';
 
 export class AgentRequestError extends Error {
   constructor(
     message: string,
-    /** `refused`: stop; `conflict`: drop the operation; `transient`: retry later. */
-    readonly kind: 'refused' | 'conflict' | 'transient',
+    /**
+     * `refused`: stop; `unreachable`: the service's address cannot work, stop; `conflict`: drop the
+     * operation; `transient`: retry later.
+     */
+    readonly kind: 'refused' | 'unreachable' | 'conflict' | 'transient',
     readonly status: number | null,
   ) {
     super(message);
@@ -39,6 +44,10 @@ export interface ClientOptions {
   /** PEM of a certificate authority to trust besides the public roots (a private CA). */
   readonly ca?: string | undefined;
 }
+
+/** What a service certificate the agent does not trust calls for, in the agent's own options. */
+const TRUST_ADVICE =
+  'give the agent its certificate authority with --ca-file (or HRSYNC_AGENT_CA_FILE), or give the service a certificate from a trusted one';
 
 export class AgentClient {
   readonly #base: string;
@@ -88,9 +97,10 @@ export class AgentClient {
     // The body is signed as the bytes sent: made once, signed and sent as it is.
     const sent = body === undefined ? '' : JSON.stringify(body);
     if (this.#sign) headers.authorization = `${AGENT_AUTH_SCHEME} ${await this.#sign(e.method, path, sent)}`;
+    const url = `${this.#base}${path}`;
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
-      response = await undiciFetch(`${this.#base}${path}`, {
+      response = await undiciFetch(url, {
         method: e.method,
         headers,
         ...(sent === '' ? {} : { body: sent }),
@@ -99,12 +109,12 @@ export class AgentClient {
       });
     } catch (error) {
       if (signal?.aborted) throw error;
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new AgentRequestError(
-        `cannot reach ${this.#base}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
-        'transient',
-        null,
-      );
+      // Host and port only: the path says nothing more, and the request's signed token is never shown.
+      const network = classifyNetworkError(error, url, TRUST_ADVICE);
+      const where = `cannot reach the hrsync service at ${endpointOf(url)}: ${network.reason}`;
+      if (network.permanent)
+        throw new AgentRequestError(`${where}; not retried: trying again cannot help`, 'unreachable', null);
+      throw new AgentRequestError(where, 'transient', null);
     }
     const text = await response.text();
     if (response.ok) return JSON.parse(text) as R;

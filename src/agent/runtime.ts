@@ -58,7 +58,7 @@ export class AgentRuntime {
   #settings: RemoteTargetSettings | null = null;
   #directoryKey = '';
   #controllers: { ok: boolean; message: string } | undefined;
-  #refused: string | null = null;
+  #stopReason: string | null = null;
   #wake: (() => void) | null = null;
   #connected = false;
 
@@ -66,12 +66,15 @@ export class AgentRuntime {
     this.#o = options;
   }
 
-  /** Why the service refused the agent (revoked, unknown), once it did; the runtime then stops. */
-  get refused(): string | null {
-    return this.#refused;
+  /**
+   * Why the agent stopped by itself, in one line: the service refused it (revoked, unknown), or the
+   * service's address cannot work (bad port, unknown host, untrusted certificate). Null otherwise.
+   */
+  get stopReason(): string | null {
+    return this.#stopReason;
   }
 
-  /** Runs until stop() or until the service refuses the agent. */
+  /** Runs until stop(), until the service refuses the agent or until its address proves unusable. */
   async run(): Promise<void> {
     const watchdog = setInterval(() => this.#guardWrites(), 500);
     const checks = setInterval(() => void this.#checkControllers(), this.#o.controllersCheckMs ?? 60_000);
@@ -128,9 +131,14 @@ export class AgentRuntime {
   }
 
   async #failed(error: unknown): Promise<void> {
-    if (error instanceof AgentRequestError && error.kind === 'refused') {
-      this.#refused = error.message;
-      this.#o.log.error({ reason: error.message }, 'the hrsync service refused this agent; stopping');
+    if (error instanceof AgentRequestError && (error.kind === 'refused' || error.kind === 'unreachable')) {
+      this.#stopReason = error.message;
+      this.#o.log.error(
+        { reason: error.message },
+        error.kind === 'refused'
+          ? 'the hrsync service refused this agent; stopping'
+          : 'the hrsync service cannot be reached at this address; stopping',
+      );
       this.stop();
       return;
     }
@@ -272,7 +280,10 @@ export class AgentRuntime {
           );
           return;
         }
-        if (error instanceof AgentRequestError && error.kind === 'refused') {
+        if (
+          error instanceof AgentRequestError &&
+          (error.kind === 'refused' || error.kind === 'unreachable')
+        ) {
           await this.#failed(error);
           return;
         }

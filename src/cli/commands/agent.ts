@@ -123,8 +123,11 @@ function runCommand(): Command {
           });
           stopOnSignals(() => agent.stop());
           await agent.done;
-          // Refused by the service (revoked): exit non-zero so a service manager shows it.
-          process.exit(agent.runtime.refused ? 3 : 0);
+          // Refused by the service (revoked), or its address cannot work: exit non-zero so a service
+          // manager shows it, with the reason in one line beside the JSON log.
+          const reason = agent.runtime.stopReason;
+          if (reason) process.stderr.write(`The agent stopped: ${reason}\n`);
+          process.exit(reason ? 3 : 0);
         } catch (error) {
           fail(error);
         }
