@@ -110,6 +110,7 @@ export class DirectoryConnection {
 
   async #connect(): Promise<Client> {
     const problems: string[] = [];
+    const permanent: LdapFailure[] = [];
     for (const url of this.#endpoint.urls) {
       const startTls = url.toLowerCase().startsWith('ldap://');
       // The TLS socket StartTLS made: ldapts watches only the plain socket under it for a close, so
@@ -149,10 +150,19 @@ export class DirectoryConnection {
         const failure = classifyLdapError(error);
         problems.push(`${url}: ${failure.message}`);
         this.failures.push({ url, message: failure.message });
+        if (failure.permanent) permanent.push(failure);
         // A refused bind is the same on every controller of the domain: stop here.
         if (!failure.unreachable) throw new HrsyncError(failure.code, problems.join('; '), { cause: error });
       }
     }
+    // Every controller's name unknown to DNS, or its certificate untrusted: asking again gives the
+    // same answer, so it is not retried (as the HTTP clients do).
+    const first = permanent[0];
+    if (first !== undefined && permanent.length === this.#endpoint.urls.length)
+      throw new HrsyncError(
+        first.code,
+        `no domain controller can be reached, and trying again cannot help: ${problems.join('; ')}`,
+      );
     throw new HrsyncError(
       'HRS_TARGET_UNAVAILABLE',
       `no domain controller could be reached: ${problems.join('; ')}`,

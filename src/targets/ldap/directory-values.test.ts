@@ -136,9 +136,10 @@ test('LDAP results are classified: retryable or not, maybe-done or not, and what
       /cannot be reached \(ECONNREFUSED\); the machine answered but nothing listens on that port: check the port \(636 for ldaps:\/\/, 389 for ldap:\/\/\)/,
     ],
     [
+      // Retrying cannot help until the name is fixed (the HTTP clients' list): not retryable.
       Object.assign(new Error('getaddrinfo ENOTFOUND dc1.contoso.local'), { code: 'ENOTFOUND' }),
-      'HRS_TARGET_UNAVAILABLE',
-      true,
+      'HRS_TARGET_READ_FAILED',
+      false,
       false,
       /cannot be reached \(ENOTFOUND\); its name is not known to DNS: check the host name in the URL/,
     ],

@@ -5,7 +5,7 @@
  * text (`0000052D: Constraint violation - check_password_restrictions…`) is kept in the message: it
  * is what a directory administrator searches for.
  */
-import type { ErrorCode } from '../../core/index.ts';
+import { classifyNetworkError, type ErrorCode } from '../../core/index.ts';
 
 export interface LdapFailure {
   readonly code: ErrorCode;
@@ -16,6 +16,11 @@ export interface LdapFailure {
   readonly ambiguous: boolean;
   /** The controller could not be reached or talked to: another controller may work. */
   readonly unreachable: boolean;
+  /**
+   * Retrying this controller cannot help until its URL, DNS or certificate is changed (a host DNS does
+   * not know, an untrusted certificate): the HTTP clients' list (classifyNetworkError).
+   */
+  readonly permanent: boolean;
   readonly message: string;
 }
 
@@ -64,6 +69,7 @@ function fromResultCode(resultCode: number, text: string): Omit<LdapFailure, 're
     message: message + said,
     retryable,
     unreachable,
+    permanent: false,
   });
   switch (resultCode) {
     case 49:
@@ -186,13 +192,16 @@ export function classifyLdapError(error: unknown): LdapFailure {
     return { ...fromResultCode(e.code, text), resultCode: e.code, ambiguous: false };
   }
   const code = typeof e?.code === 'string' ? e.code : '';
+  // Only whether it can heal is asked; the words stay the directory's own.
+  const permanent = classifyNetworkError(error, '').permanent;
   if (NETWORK_UNREACHABLE.has(code) || /Connection timeout/i.test(message)) {
     return {
-      code: 'HRS_TARGET_UNAVAILABLE',
+      code: permanent ? 'HRS_TARGET_READ_FAILED' : 'HRS_TARGET_UNAVAILABLE',
       resultCode: null,
-      retryable: true,
+      retryable: !permanent,
       ambiguous: false,
       unreachable: true,
+      permanent,
       message: `the controller cannot be reached (${code || message}); ${UNREACHABLE_ADVICE[code] ?? 'check the URL, the firewall and that the controller runs'}`,
     };
   }
@@ -203,6 +212,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
       retryable: false,
       ambiguous: false,
       unreachable: true,
+      permanent: true,
       message: `the controller’s TLS certificate is not trusted (${code || message}); add its CA certificate, and a TLS server name when the URL is an IP address`,
     };
   }
@@ -213,6 +223,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
       retryable: true,
       ambiguous: true,
       unreachable: true,
+      permanent: false,
       message: `the connection to the controller was lost (${code || message})`,
     };
   }
@@ -222,6 +233,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
     retryable: false,
     ambiguous: false,
     unreachable: false,
+    permanent: false,
     message,
   };
 }

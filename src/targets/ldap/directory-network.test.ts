@@ -1,0 +1,94 @@
+/**
+ * Domain controllers at an address that cannot work, over real DNS and TLS: a host DNS does not know
+ * (`.invalid` never resolves, RFC 6761) and a certificate the target does not trust fail as not
+ * retryable, as in the HTTP clients (classifyNetworkError's list); a refused port, which may heal,
+ * stays retryable, and so does a mix where one controller might still come back.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createTestPki } from '../../../emulators/shared/tls.ts';
+import { type CountingTlsServer, startCountingTlsServer } from '../../../test/support/tls-server.ts';
+import { type DirectoryTargetConfig, HrsyncError } from '../../core/index.ts';
+import { createDirectoryTarget } from './index.ts';
+
+const PASSWORD = 'a bind password that is never sent';
+
+const configFor = (urls: string[]): DirectoryTargetConfig => ({
+  type: 'active-directory',
+  urls,
+  bindUser: 'svc-hrsync@example.nl',
+  bindPassword: { value: PASSWORD },
+  container: 'OU=Staff,DC=example,DC=nl',
+  upnSuffixes: ['example.nl'],
+  defaultDomain: 'example.nl',
+  mustChangePassword: true,
+});
+
+/** A port on this machine where nothing listens. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** What reading the directory at `urls` fails with. */
+async function readFailure(urls: string[]): Promise<HrsyncError> {
+  const target = createDirectoryTarget(configFor(urls), { bindPassword: PASSWORD });
+  try {
+    await target.readAccounts({ attributes: ['sAMAccountName'], cursor: null });
+  } catch (error) {
+    assert.ok(error instanceof HrsyncError, String(error));
+    return error;
+  } finally {
+    await target.close();
+  }
+  assert.fail('the read succeeded');
+}
+
+describe('domain controllers at an address that cannot work', () => {
+  let untrusted: CountingTlsServer;
+
+  before(async () => {
+    // An LDAPS port whose certificate comes from a CA the target is not given.
+    untrusted = await startCountingTlsServer(createTestPki({ hosts: ['127.0.0.1'] }));
+  });
+  after(() => untrusted.close());
+
+  test('a host DNS does not know (ENOTFOUND) is not retryable, and says so', async () => {
+    const error = await readFailure(['ldaps://no-such-dc.invalid']);
+    assert.equal(error.code, 'HRS_TARGET_READ_FAILED');
+    assert.equal(error.retryable, false);
+    assert.match(
+      error.message,
+      /^no domain controller can be reached, and trying again cannot help: ldaps:\/\/no-such-dc\.invalid: the controller cannot be reached \(ENOTFOUND\); its name is not known to DNS/,
+    );
+    assert.doesNotMatch(error.message, new RegExp(PASSWORD));
+  });
+
+  test('a certificate the target does not trust is not retryable, after one connection', async () => {
+    const before = untrusted.connections();
+    const error = await readFailure([`ldaps://127.0.0.1:${untrusted.port}`]);
+    assert.equal(error.code, 'HRS_TARGET_AUTH');
+    assert.equal(error.retryable, false);
+    assert.match(error.message, /TLS certificate is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
+    assert.equal(untrusted.connections() - before, 1);
+  });
+
+  test('a refused port may heal: retryable, as before', async () => {
+    const port = await closedPort();
+    const error = await readFailure([`ldaps://127.0.0.1:${port}`]);
+    assert.equal(error.code, 'HRS_TARGET_UNAVAILABLE');
+    assert.equal(error.retryable, true);
+  });
+
+  test('an unknown host beside a refused port: retryable, since that controller may come back', async () => {
+    const port = await closedPort();
+    const error = await readFailure(['ldaps://no-such-dc.invalid', `ldaps://127.0.0.1:${port}`]);
+    assert.equal(error.code, 'HRS_TARGET_UNAVAILABLE');
+    assert.equal(error.retryable, true);
+    assert.match(error.message, /\(ENOTFOUND\).*\(ECONNREFUSED\)/);
+  });
+});
