@@ -91,4 +91,25 @@ describe('domain controllers at an address that cannot work', () => {
     assert.equal(error.retryable, true);
     assert.match(error.message, /\(ENOTFOUND\).*\(ECONNREFUSED\)/);
   });
+
+  test('a write while no controller answers keeps that verdict: retryable, not a refusal that quarantines the person', async () => {
+    const port = await closedPort();
+    const target = createDirectoryTarget(configFor([`ldaps://127.0.0.1:${port}`]), {
+      bindPassword: PASSWORD,
+    });
+    try {
+      const [outcome] = await target.apply(
+        [{ kind: 'disable', employeeNumber: '1001', accountId: '00000000-0000-4000-8000-000000000001' }],
+        {},
+      );
+      assert.ok(outcome && !outcome.ok);
+      assert.deepEqual(
+        [outcome.code, outcome.retryable, outcome.ambiguous],
+        ['HRS_TARGET_UNAVAILABLE', true, false],
+      );
+      assert.match(outcome.message, /^no domain controller could be reached: .*\(ECONNREFUSED\)/);
+    } finally {
+      await target.close();
+    }
+  });
 });

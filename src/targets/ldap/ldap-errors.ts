@@ -5,7 +5,7 @@
  * text (`0000052D: Constraint violation - check_password_restrictions…`) is kept in the message: it
  * is what a directory administrator searches for.
  */
-import { classifyNetworkError, type ErrorCode } from '../../core/index.ts';
+import { classifyNetworkError, type ErrorCode, isHrsyncError } from '../../core/index.ts';
 
 export interface LdapFailure {
   readonly code: ErrorCode;
@@ -185,6 +185,19 @@ function fromResultCode(resultCode: number, text: string): Omit<LdapFailure, 're
 }
 
 export function classifyLdapError(error: unknown): LdapFailure {
+  // The connection's own verdict (no controller could be reached, a refused bind) is kept: read as
+  // an unknown failure it became a refusal retrying cannot fix, and a person's write was quarantined
+  // for a controller that was merely down.
+  if (isHrsyncError(error))
+    return {
+      code: error.code,
+      resultCode: null,
+      retryable: error.retryable,
+      ambiguous: false,
+      unreachable: false,
+      permanent: false,
+      message: error.message,
+    };
   const e = error as { code?: unknown; message?: unknown; name?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
   if (typeof e?.code === 'number') {
