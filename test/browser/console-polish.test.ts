@@ -602,3 +602,50 @@ test('the list’s "Next: simulate and activate" reads in at most two lines, who
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 1280 and 1440 px a run’s filter bar stays put while a person’s side panel opens and closes', () =>
+  flow(w, 'polish-filters-stay', async () => {
+    const { page } = w;
+    // By CSS, not role: an open side panel hides the page from the accessibility tree.
+    const filters = page.locator('section[aria-label="Persons in this run"] label');
+    const settled = () =>
+      page.evaluate(() =>
+        Promise.all((globalThis as unknown as InPage).document.getAnimations().map((a) => a.finished)),
+      );
+    /** Where each filter's label is: "Action 269,795". */
+    const where = async () =>
+      (await filters.all()).length === 0
+        ? []
+        : filters.evaluateAll((labels) =>
+            labels.map((l) => {
+              const r = l.getBoundingClientRect();
+              return `${(l.textContent ?? '').trim()} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}`;
+            }),
+          );
+    try {
+      for (const width of [1280, 1440]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(`/#/runs/${hrRunId}`);
+        const drawer = page.getByTestId('run-item-drawer');
+        const first = page.locator('section[aria-label="Persons in this run"] tbody tr').first();
+        await first.waitFor();
+        // In view first: the click then scrolls nothing, and the labels are compared where the window shows them.
+        await first.scrollIntoViewIfNeeded();
+        await settled();
+        const before = await where();
+        assert.ok(before.length >= 5, `the filters are there: ${before.join(' | ')}`);
+        await first.locator('td').first().click();
+        await page.getByRole('dialog').waitFor();
+        await settled();
+        assert.deepEqual(await where(), before, `at ${width} px the filters moved when the panel opened`);
+        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+        await settled();
+        assert.deepEqual(await where(), before, `at ${width} px the filters moved when the panel closed`);
+        assert.equal(await drawer.count(), 0);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
