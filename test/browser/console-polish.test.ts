@@ -649,3 +649,48 @@ test('at 1280 and 1440 px a run’s filter bar stays put while a person’s side
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 390 and 1280 px a person’s attribute changes break a technical name only between its words, inside its column', () =>
+  flow(w, 'polish-technical-names', async () => {
+    const { page } = w;
+    try {
+      for (const width of [390, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`/#/runs/${hrRunId}`);
+        // A person the simulation creates: every attribute is a change.
+        const created = page
+          .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
+          .filter({ hasText: 'Success' });
+        await created.first().locator('td').first().click();
+        const changes = page.getByTestId('attribute-changes');
+        await changes.waitFor();
+        const names = changes.locator('[data-technical-name]');
+        const shown = await names.allTextContents();
+        for (const name of ['userPrincipalName', 'employeeHireDate']) {
+          assert.ok(
+            shown.some((s) => s.includes(name)),
+            `${name} is among the changes: ${shown.join(' ')}`,
+          );
+        }
+        const problems: string[] = [];
+        for (const name of await names.all()) {
+          const text = (await textOf(name)).trim();
+          const { brokenWords } = await linesOf(name);
+          if (brokenWords.length > 0) problems.push(`${text} breaks inside ${brokenWords.join(', ')}`);
+          const past = await name.evaluate((el) => {
+            const cell = el.closest('td')?.getBoundingClientRect();
+            return cell ? el.getBoundingClientRect().right - cell.right : 0;
+          });
+          if (past > 0.5) problems.push(`${text} reaches ${Math.round(past)} px past its column`);
+        }
+        await changes.scrollIntoViewIfNeeded();
+        await screenshot(page, `polish-technical-names-${width}`, { window: true });
+        assert.deepEqual(problems, [], `at ${width} px`);
+        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

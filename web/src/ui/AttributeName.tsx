@@ -7,6 +7,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import { createContext, useContext } from 'react';
 import type { TenantType } from '../api/contracts.ts';
 import { attributeLabel, attributeText } from './attribute-labels.ts';
+import { breakable } from './breakable.tsx';
 
 /** The tenant type of the connection a page is about; null where none applies. */
 export const TenantTypeContext = createContext<TenantType | null>(null);
@@ -21,18 +22,31 @@ const useStyles = makeStyles({
   technical: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3 },
 });
 
+/**
+ * The technical name may break before each of its capitals only ("userPrincipal" / "Name"): one word
+ * to the browser, it ran 51 px past a person's "Attribute" column at 390 px.
+ */
+const technical = (name: string) => breakable(name);
+
 export function AttributeName(props: { readonly name: string }) {
   const styles = useStyles();
   const type = useContext(TenantTypeContext);
   const label = attributeLabel(type, props.name);
-  if (!label) return <span className={styles.technical}>{props.name}</span>;
+  if (!label)
+    return (
+      <span className={styles.technical} data-technical-name="">
+        {technical(props.name)}
+      </span>
+    );
   if (label.toLowerCase() === props.name.toLowerCase()) return <span>{label}</span>;
   return (
     <span title={`${label} (${props.name})`}>
       {/* The separator stays with the label (a no-break space): never a "·" alone on a line. */}
       {label}
       {'\u00a0'}
-      <span className={styles.technical}>· {props.name}</span>
+      <span className={styles.technical} data-technical-name="">
+        · {technical(props.name)}
+      </span>
     </span>
   );
 }
