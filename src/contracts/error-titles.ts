@@ -19,6 +19,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_SOURCE_WRITE_FAILED: 'Writing back to AFAS failed',
   HRS_TARGET_AUTH: 'Microsoft 365 refused the credentials',
   HRS_TARGET_UNAVAILABLE: 'Microsoft 365 is not available',
+  HRS_TARGET_UNREACHABLE: 'Microsoft 365 cannot be reached at its address',
   HRS_TARGET_WRITE_FAILED: 'Microsoft 365 rejected a change',
   HRS_TARGET_READ_FAILED: 'Reading Microsoft 365 failed',
   HRS_MATCH_AMBIGUOUS: 'More than one account matches',
@@ -58,6 +59,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
 export const HYBRID_TARGET_TITLES: Readonly<Partial<Record<ErrorCode, string>>> = {
   HRS_TARGET_AUTH: 'Active Directory refused the bind account',
   HRS_TARGET_UNAVAILABLE: 'Active Directory is not available',
+  HRS_TARGET_UNREACHABLE: 'Active Directory cannot be reached at its address',
   HRS_TARGET_WRITE_FAILED: 'Active Directory rejected a change',
   HRS_TARGET_READ_FAILED: 'Reading Active Directory failed',
 };

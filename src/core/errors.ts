@@ -78,6 +78,12 @@ export const ERROR_CATALOGUE = {
     retryable: true,
     description: 'Microsoft Graph kept answering 429/503 beyond the retry budget.',
   },
+  HRS_TARGET_UNREACHABLE: {
+    status: 502,
+    retryable: false,
+    description:
+      'The target cannot be reached at its configured address, and trying again cannot help: a TLS certificate that is not trusted, a host DNS does not know, or a port fetch refuses (the message says which). A connection problem, not a person’s: nobody is quarantined for it.',
+  },
   HRS_TARGET_WRITE_FAILED: {
     status: 502,
     retryable: false,

@@ -10,8 +10,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { generateCompany } from '../../emulators/demo-data/index.ts';
 import type { AfasDataset, AfasRow, TenantDataset } from '../../emulators/demo-data/types.ts';
+import { createTestPki } from '../../emulators/shared/tls.ts';
 import type { MatchOverride, RunItem } from '../../src/core/index.ts';
-import type { MemoryEngineStore } from '../../src/engine/index.ts';
+import { executeRun, type MemoryEngineStore } from '../../src/engine/index.ts';
+import { createAfasSource } from '../../src/sources/afas/index.ts';
+import { createGraphTarget } from '../../src/targets/graph/index.ts';
+import { startCountingTlsServer } from '../support/tls-server.ts';
 import { type Stack, startStack, TODAY } from './stack.ts';
 
 const summary = (items: readonly RunItem[]) =>
@@ -236,5 +240,60 @@ describe('overrides and quarantine: the simulation predicts the sync', () => {
       stack.graph.state.directory.findUser(linked.accountId)?.jobTitle,
       'Hoofd Kwaliteit en Veiligheid',
     );
+  });
+
+  test('a Graph that cannot be reached at its address fails the writes and quarantines nobody', async () => {
+    // The tenant is read from Graph; its writes go to an address whose certificate no CA given
+    // vouches for (a changed proxy, say): each fails at once with why, and since that is the
+    // connection's problem and not the persons', nobody is quarantined for it.
+    const untrusted = await startCountingTlsServer(createTestPki({ hosts: ['127.0.0.1'] }));
+    const elsewhere = createGraphTarget(
+      {
+        ...(stack.config.target as Extract<typeof stack.config.target, { type: 'entra' }>),
+        graphBaseUrl: untrusted.url,
+      },
+      {
+        credential: { clientSecret: stack.graph.apps[0]?.clientSecret as string },
+        ca: stack.graph.caCertPem as string,
+      },
+    );
+    try {
+      afas = withJobTitle(afas, (await store.links())[0]?.employeeNumber as string, 'Hoofd Inkoop');
+      await stack.setAfas(afas);
+      const quarantinedBefore = new Map(store.quarantined);
+      const outcome = await executeRun({
+        kind: 'sync',
+        config: stack.config,
+        source: createAfasSource(
+          { ...stack.config.source, environment: { baseUrl: stack.afas.baseUrl } },
+          { token: stack.afas.token.xml },
+        ),
+        target: {
+          ...stack.target,
+          capabilities: stack.target.capabilities,
+          apply: (w, o) => elsewhere.apply(w, o),
+        },
+        store,
+        clock: { now: () => TODAY },
+      });
+      const failed = outcome.items.filter(
+        (i) => i.status === 'failed' && i.error?.code !== 'HRS_MATCH_AMBIGUOUS',
+      );
+      assert.ok(
+        failed.length > 0,
+        `some writes were sent: ${outcome.status} ${JSON.stringify(outcome.error)} ${JSON.stringify(outcome.statusCounts)} ${JSON.stringify(outcome.actionCounts)}`,
+      );
+      for (const item of failed) {
+        assert.equal(item.error?.code, 'HRS_TARGET_UNREACHABLE', JSON.stringify(item.error));
+        assert.match(
+          item.error?.message ?? '',
+          /not trusted; .*\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\. Not retried/,
+        );
+      }
+      assert.deepEqual(new Map(store.quarantined), quarantinedBefore, 'nobody was quarantined');
+    } finally {
+      await elsewhere.close();
+      await untrusted.close();
+    }
   });
 });

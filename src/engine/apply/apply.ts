@@ -204,11 +204,15 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     t.status = 'failed';
     t.error = { code: o && !o.ok ? o.code : 'HRS_TARGET_WRITE_FAILED', message };
     t.steps.push(step('failed', message));
-    // Refusals retrying cannot fix; an authorisation refusal is the app's permissions, not the person.
-    if (o && !o.ok && !o.retryable && !o.ambiguous && o.code !== 'HRS_TARGET_AUTH')
+    // Refusals retrying cannot fix; an authorisation refusal is the app's permissions, and a target that
+    // cannot be reached at its address the connection's setting, not the person.
+    if (o && !o.ok && !o.retryable && !o.ambiguous && !CONNECTION_PROBLEMS.has(o.code))
       ctx.onRefused?.(t.plan, { code: o.code, message });
   }
 }
+
+/** Non-retryable failures that are the connection's, not a person's: they quarantine nobody. */
+const CONNECTION_PROBLEMS: ReadonlySet<string> = new Set(['HRS_TARGET_AUTH', 'HRS_TARGET_UNREACHABLE']);
 
 function warn(t: Tracker, message: string) {
   if (t.status === 'success') t.status = 'warning';

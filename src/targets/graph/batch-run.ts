@@ -138,7 +138,7 @@ export class BatchRun {
       response = await http.send('POST', '/$batch', { body: { requests } });
     } catch (error) {
       if (error instanceof GraphNetworkError && error.permanent) {
-        const failed = unreachable(error, 'POST $batch', 'HRS_TARGET_WRITE_FAILED');
+        const failed = unreachable(error, 'POST $batch');
         for (const job of batch)
           this.#o.settle(job.index, {
             ok: false,

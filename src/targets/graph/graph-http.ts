@@ -176,7 +176,7 @@ export class GraphHttp {
           retryAfterMs(response.headers.get('retry-after'), Date.now()) ?? backoffMs(attempt, 1000, 30_000);
       } catch (error) {
         if (!(error instanceof GraphNetworkError)) throw error;
-        if (error.permanent) throw unreachable(error, options.what, 'HRS_TARGET_READ_FAILED');
+        if (error.permanent) throw unreachable(error, options.what);
         reason = error.message;
         waitMs = backoffMs(attempt, 500, 30_000);
       }
@@ -233,9 +233,9 @@ export function readError(info: ReturnType<typeof parseGraphError>, what: string
 }
 
 /** A network failure that retrying cannot heal, as the error a read or write fails with at once. */
-export function unreachable(error: GraphNetworkError, what: string, code: ErrorCode): HrsyncError {
+export function unreachable(error: GraphNetworkError, what: string): HrsyncError {
   return new HrsyncError(
-    code,
+    'HRS_TARGET_UNREACHABLE',
     `${what}: Microsoft Graph cannot be reached for ${error.message}. Not retried: trying again cannot help.`,
     { cause: error },
   );

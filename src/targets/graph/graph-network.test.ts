@@ -83,7 +83,7 @@ describe('Graph at an endpoint that cannot work', () => {
     assert.equal(outcomes.length, 1);
     const outcome = outcomes[0];
     assert.ok(outcome !== undefined && !outcome.ok, JSON.stringify(outcome));
-    assert.equal(outcome.code, 'HRS_TARGET_WRITE_FAILED');
+    assert.equal(outcome.code, 'HRS_TARGET_UNREACHABLE');
     assert.equal(outcome.retryable, false);
     assert.match(
       outcome.message,

@@ -118,7 +118,7 @@ export function tokenError(error: unknown, networkFailure?: NetworkFailureSeen):
   }
   if (networkFailure?.permanent) {
     return new HrsyncError(
-      'HRS_TARGET_READ_FAILED',
+      'HRS_TARGET_UNREACHABLE',
       `The identity platform cannot be reached for ${networkFailure.message}. Not retried: trying again cannot help.`,
       { cause: error },
     );

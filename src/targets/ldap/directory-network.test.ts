@@ -59,7 +59,7 @@ describe('domain controllers at an address that cannot work', () => {
 
   test('a host DNS does not know (ENOTFOUND) is not retryable, and says so', async () => {
     const error = await readFailure(['ldaps://no-such-dc.invalid']);
-    assert.equal(error.code, 'HRS_TARGET_READ_FAILED');
+    assert.equal(error.code, 'HRS_TARGET_UNREACHABLE');
     assert.equal(error.retryable, false);
     assert.match(
       error.message,

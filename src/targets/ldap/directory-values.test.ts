@@ -138,7 +138,7 @@ test('LDAP results are classified: retryable or not, maybe-done or not, and what
     [
       // Retrying cannot help until the name is fixed (the HTTP clients' list): not retryable.
       Object.assign(new Error('getaddrinfo ENOTFOUND dc1.contoso.local'), { code: 'ENOTFOUND' }),
-      'HRS_TARGET_READ_FAILED',
+      'HRS_TARGET_UNREACHABLE',
       false,
       false,
       /cannot be reached \(ENOTFOUND\); its name is not known to DNS: check the host name in the URL/,

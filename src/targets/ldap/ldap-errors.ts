@@ -209,7 +209,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
   const permanent = classifyNetworkError(error, '').permanent;
   if (NETWORK_UNREACHABLE.has(code) || /Connection timeout/i.test(message)) {
     return {
-      code: permanent ? 'HRS_TARGET_READ_FAILED' : 'HRS_TARGET_UNAVAILABLE',
+      code: permanent ? 'HRS_TARGET_UNREACHABLE' : 'HRS_TARGET_UNAVAILABLE',
       resultCode: null,
       retryable: !permanent,
       ambiguous: false,
