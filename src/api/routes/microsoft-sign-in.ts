@@ -9,10 +9,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { fetch as undiciFetch } from 'undici';
 import { getMicrosoftSignIn, setMicrosoftSignIn, testMicrosoftSignIn } from '../../contracts/index.ts';
 import { endpointProblem, normaliseEndpoint, secretRebindProblem } from '../../core/endpoint-policy.ts';
 import { HrsyncError, type Role } from '../../core/index.ts';
+import { fetchTrusting } from '../../net/trusting-fetch.ts';
 import type { MicrosoftSignInSettings, RoleMapping, User } from '../../store/index.ts';
 import { recordAudit } from '../audit.ts';
 import { hashPassword, newSessionId, SESSION_COOKIE, sha256 } from '../auth/credentials.ts';
@@ -50,14 +51,12 @@ export function mappedRole(
 }
 
 export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void> {
-  const dispatcher = app.deps.identityCa ? new Agent({ connect: { ca: app.deps.identityCa } }) : undefined;
+  // The extra CA besides the public roots (a CA list alone would replace them, and sign-in against
+  // login.microsoftonline.com would fail whenever HRSYNC_EXTRA_CA_FILE is set): as AFAS and Graph.
+  const trusted = app.deps.identityCa ? fetchTrusting(app.deps.identityCa) : undefined;
   // openid-client's fetch hook and undici's fetch differ only in type detail.
-  const fetchImpl = ((url: string, init: object) =>
-    undiciFetch(url, {
-      ...init,
-      ...(dispatcher ? { dispatcher } : {}),
-    } as Parameters<typeof undiciFetch>[1])) as unknown as oidc.CustomFetch;
-  app.addHook('onClose', async () => dispatcher?.close());
+  const fetchImpl = (trusted?.fetch ?? undiciFetch) as unknown as oidc.CustomFetch;
+  app.addHook('onClose', async () => trusted?.close());
 
   const configFor = async (organisationId: string, settings: MicrosoftSignInSettings) => {
     const secret = await app.deps.store.secrets.reveal(organisationId, settings.clientSecretId);
