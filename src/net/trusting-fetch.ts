@@ -3,6 +3,7 @@
  * private CA, an emulator's test CA) or a connection's own CA file. One mechanism for the AFAS source
  * and the Graph target (its token requests included).
  */
+import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 
@@ -18,14 +19,33 @@ export interface TrustingFetch {
 const contexts = new Map<string, SecureContext>();
 
 /**
- * A TLS context that trusts the public roots and `ca`. A `ca` list replaces Node's trust store, so the
- * roots are kept for the public endpoints. Made once per CA: given as `ca`, every connection would
- * parse the ~150 root certificates again (tens of milliseconds of CPU each).
+ * The certificates NODE_EXTRA_CA_CERTS names (a corporate proxy's CA, say), read once as Node reads
+ * them at start: Node adds them to its own trust store, which a `ca` list replaces, and
+ * `tls.rootCertificates` leaves them out. A file Node could not read is left out here too.
+ */
+let nodeExtra: string[] | undefined;
+function nodeExtraCertificates(): string[] {
+  if (nodeExtra === undefined) {
+    const file = process.env.NODE_EXTRA_CA_CERTS;
+    nodeExtra = [];
+    if (file)
+      try {
+        nodeExtra.push(readFileSync(file, 'latin1'));
+      } catch {}
+  }
+  return nodeExtra;
+}
+
+/**
+ * A TLS context that trusts what Node trusts (the public roots and NODE_EXTRA_CA_CERTS) and `ca`. A `ca`
+ * list replaces Node's trust store, so the rest is kept for the public endpoints. Made once per CA:
+ * given as `ca`, every connection would parse the ~150 root certificates again (tens of milliseconds
+ * of CPU each).
  */
 function trusting(ca: string): SecureContext {
   let context = contexts.get(ca);
   if (context === undefined) {
-    context = createSecureContext({ ca: [...rootCertificates, ca] });
+    context = createSecureContext({ ca: [...rootCertificates, ...nodeExtraCertificates(), ca] });
     contexts.set(ca, context);
   }
   return context;
