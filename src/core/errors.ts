@@ -76,7 +76,8 @@ export const ERROR_CATALOGUE = {
   HRS_TARGET_UNAVAILABLE: {
     status: 503,
     retryable: true,
-    description: 'Microsoft Graph kept answering 429/503 beyond the retry budget.',
+    description:
+      'The target is not available for now and may be later: Microsoft Graph kept answering 429/503 beyond the retry budget, or no domain controller could be reached (refused, timed out, busy). Retried.',
   },
   HRS_TARGET_UNREACHABLE: {
     status: 502,
