@@ -738,3 +738,38 @@ test('step 3: a unique-name candidate’s field takes the width of its row on a 
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 390 and 320 px a run’s Export CSV and Export JSON read on one line each, side by side where they fit', () =>
+  flow(w, 'phone-run-exports', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const exports = page.locator('section[aria-label="Persons in this run"] a[download]');
+    try {
+      for (const width of PHONES) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(`/#/runs/${syncId}`);
+        await page.locator('section[aria-label="Persons in this run"] tbody tr').first().waitFor();
+        const boxes = [];
+        for (const button of await exports.all()) {
+          const text = (await button.textContent())?.trim() ?? '';
+          const box = await button.boundingBox();
+          assert.ok(box, `${text} is shown`);
+          // One line: as high as a medium button (32 px), not two lines of words in it (52 px).
+          assert.ok(box.height <= 33, `at ${width} px "${text}" is ${box.height} px high`);
+          assert.ok(
+            box.x >= 0 && box.x + box.width <= width,
+            `at ${width} px "${text}" is inside the window`,
+          );
+          boxes.push(box);
+        }
+        assert.equal(boxes.length, 2);
+        await exports.first().scrollIntoViewIfNeeded();
+        await screenshot(page, `87-phone-run-exports-${width}`, { window: true });
+        if (width === 390) assert.equal(boxes[0]?.y, boxes[1]?.y, 'at 390 px the two are side by side');
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

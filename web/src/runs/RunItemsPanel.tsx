@@ -44,6 +44,7 @@ import { ListStates } from '../ui/ListStates.tsx';
 import { ACTION_LABELS, ITEM_STATUS_LABELS } from '../ui/labels.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
 import { Pager, showListTop } from '../ui/Pager.tsx';
+import { PHONE } from '../ui/phone-list.ts';
 import { NO_PERSONS } from './no-persons.ts';
 import { PersonActions, type PersonActionsConnection } from './PersonActions.tsx';
 import { RunItemDrawer } from './RunItemDrawer.tsx';
@@ -59,7 +60,18 @@ import {
 const useStyles = makeStyles({
   filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '8px' },
   // The two exports stay together at the row's end; on a phone "Export JSON" wrapped alone under "Export CSV".
-  exports: { display: 'flex', gap: '8px', marginLeft: 'auto' },
+  // Their words stay on one line: at 390 px the pair was 4 px too wide and each button read "Export" /
+  // "CSV" in two lines, so a phone gives them less padding; where even that does not fit (320 px) the
+  // second goes below the first, whole.
+  exports: {
+    display: 'flex',
+    gap: '8px',
+    marginLeft: 'auto',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
+    '& > a': { whiteSpace: 'nowrap', flexShrink: 0 },
+    [PHONE]: { '& > a': { paddingLeft: '8px', paddingRight: '8px' } },
+  },
   footer: {
     display: 'flex',
     gap: '12px',
