@@ -15,7 +15,7 @@ import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
 import { activeConnection, configuredConnection, finishedRun } from './support/fixtures.ts';
-import type { InPage } from './support/in-page.ts';
+import type { InPage, InPageElement, InPageNode } from './support/in-page.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
 let stack: Stack;
@@ -767,6 +767,56 @@ test('at 390 and 320 px a run’s Export CSV and Export JSON read on one line ea
         await exports.first().scrollIntoViewIfNeeded();
         await screenshot(page, `87-phone-run-exports-${width}`, { window: true });
         if (width === 390) assert.equal(boxes[0]?.y, boxes[1]?.y, 'at 390 px the two are side by side');
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('at 390 and 320 px the Microsoft sign-in redirect URI breaks only after a "/", never inside a word', () =>
+  flow(w, 'phone-redirect-uri', async () => {
+    const { page } = w;
+    await page.context().clearCookies();
+    await signIn(page, stack.users.admin);
+    const uri = page.getByTestId('microsoft-redirect-uri');
+    try {
+      for (const width of PHONES) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto('/#/organisation');
+        await uri.waitFor();
+        assert.equal(await uri.textContent(), `${stack.url}/api/v1/session/microsoft/callback`);
+        // Each line's text, as the window shows it: every line but the last ends with "/".
+        const lines = await uri.evaluate((el) => {
+          const { document } = globalThis as unknown as InPage;
+          const texts: InPageNode[] = [];
+          const pending: InPageNode[] = Array.from((el as unknown as InPageElement).childNodes);
+          while (pending.length > 0) {
+            const node = pending.shift() as InPageNode;
+            if (node.nodeType === 3) texts.push(node);
+            else pending.unshift(...Array.from((node as unknown as InPageElement).childNodes));
+          }
+          const byTop = new Map<number, string>();
+          const range = document.createRange();
+          for (const node of texts) {
+            const text = node.textContent ?? '';
+            for (let i = 0; i < text.length; i++) {
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const rect = Array.from(range.getClientRects())[0];
+              if (!rect) continue;
+              const top = Math.round(rect.top);
+              byTop.set(top, (byTop.get(top) ?? '') + text[i]);
+            }
+          }
+          return [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, line]) => line);
+        });
+        await uri.scrollIntoViewIfNeeded();
+        await screenshot(page, `88-phone-redirect-uri-${width}`, { window: true });
+        assert.ok(lines.length >= 2, `at ${width} px it takes more than one line: ${lines.join(' | ')}`);
+        for (const line of lines.slice(0, -1)) {
+          assert.match(line, /\/$/, `at ${width} px a line ends inside a word: ${lines.join(' | ')}`);
+        }
       }
     } finally {
       await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,7 +1,7 @@
 /** Where an address may break in a narrow column (web/src/ui/address-breaks.ts). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addressBreaks, technicalNames } from '../../web/src/ui/address-breaks.ts';
+import { addressBreaks, technicalNames, urlBreaks } from '../../web/src/ui/address-breaks.ts';
 
 test('an address breaks before "@" and before each point of its domain, the name before "@" whole', () => {
   assert.deepEqual(addressBreaks('New account cisca.muller@contoso.nl, created enabled'), [
@@ -61,4 +61,17 @@ test('a word longer than an address can be is left whole, and read in one pass',
   assert.deepEqual(addressBreaks(noDomain), [noDomain]);
   const longest = `${'a'.repeat(300)}@contoso.nl`;
   assert.deepEqual(addressBreaks(`to ${longest} now`), [`to ${'a'.repeat(300)}`, '@contoso', '.nl now']);
+});
+
+test('a URL breaks after each "/" of its path, its scheme and host whole', () => {
+  assert.deepEqual(urlBreaks('https://hrsync.contoso.nl/api/v1/session/microsoft/callback'), [
+    'https://hrsync.contoso.nl/',
+    'api/',
+    'v1/',
+    'session/',
+    'microsoft/',
+    'callback',
+  ]);
+  assert.deepEqual(urlBreaks('https://hrsync.contoso.nl'), ['https://hrsync.contoso.nl']);
+  assert.deepEqual(urlBreaks('http://127.0.0.1:8097/a/'), ['http://127.0.0.1:8097/', 'a/']);
 });

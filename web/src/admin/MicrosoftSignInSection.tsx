@@ -35,6 +35,7 @@ import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
 import { useFormChanges } from '../setup/unsaved-changes.tsx';
 import { BusyButton } from '../ui/BusyButton.tsx';
+import { breakableUrl } from '../ui/breakable.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
@@ -82,7 +83,8 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 700px)': { gridTemplateColumns: '1fr' },
   },
-  copy: { overflowWrap: 'anywhere', fontFamily: tokens.fontFamilyMonospace },
+  // Broken after a "/" (breakableUrl); inside a piece only where it is wider than the line.
+  copy: { overflowWrap: 'break-word', fontFamily: tokens.fontFamilyMonospace },
   buttons: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
   results: { margin: '4px 0 0', paddingLeft: '20px' },
 });
@@ -195,7 +197,7 @@ function MicrosoftSignInForm(props: { readonly saved: Saved; readonly onSaved: (
       )}
       <Field label="Redirect URI to register in the app registration (Web)">
         <Text className={styles.copy} data-testid="microsoft-redirect-uri">
-          {saved.redirectUri}
+          {breakableUrl(saved.redirectUri)}
         </Text>
       </Field>
       <div className={styles.pair}>

@@ -66,3 +66,15 @@ export function technicalNames(text: string): readonly (string | readonly string
   if (from < text.length || parts.length === 0) parts.push(text.slice(from));
   return parts;
 }
+
+/**
+ * Where a narrow line may break a URL: after each "/" of its path, so ".../api/v1/ses" / "sion/..." never
+ * happens; a piece wider than the line is the browser's to break.
+ */
+export function urlBreaks(url: string): readonly string[] {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  if (path < 0) return [url];
+  const pieces: string[] = [url.slice(0, path + 1)];
+  for (const piece of url.slice(path + 1).split(/(?<=\/)/)) if (piece) pieces.push(piece);
+  return pieces;
+}

@@ -6,7 +6,7 @@
  * no line holds a "·" alone ("Employee leave date" / "·" / "employeeLeaveDate").
  */
 import { Fragment, type ReactNode } from 'react';
-import { addressBreaks, technicalNames } from './address-breaks.ts';
+import { addressBreaks, technicalNames, urlBreaks } from './address-breaks.ts';
 
 export function breakable(shown: string): ReactNode {
   const text = shown.replaceAll(' · ', '\u00a0· ');
@@ -34,6 +34,11 @@ export function breakable(shown: string): ReactNode {
       )}
     </span>
   );
+}
+
+/** A URL that a narrow line breaks after a "/" of its path (ui/address-breaks.ts), not inside a word. */
+export function breakableUrl(url: string): ReactNode {
+  return <span>{withBreaks(urlBreaks(url))}</span>;
 }
 
 function withBreaks(pieces: readonly string[]): ReactNode {
