@@ -8,7 +8,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -18,18 +17,9 @@ import { AgentStateDir } from '../../src/agent/index.ts';
 import { newAgentKeyPair } from '../../src/agent/signing.ts';
 import { startAgent } from '../../src/app/agent.ts';
 import { createLogger } from '../../src/app/logger.ts';
-import { type CountingTlsServer, startCountingTlsServer } from '../support/tls-server.ts';
+import { type CountingTlsServer, closedPort, startCountingTlsServer } from '../support/tls-server.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/hrsync');
-
-/** A port on this machine where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 interface LogLine {
   readonly level: number;

@@ -3,7 +3,7 @@
  * test can tell how often a client tried, without timing anything.
  */
 import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 
 export interface CountingTlsServer {
   /** `https://127.0.0.1:{port}` */
@@ -42,4 +42,13 @@ export async function startCountingTlsServer(certificate: {
         server.close(() => resolve());
       }),
   };
+}
+
+/** A port on this machine where nothing listens (one was just bound and let go). */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

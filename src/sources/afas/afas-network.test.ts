@@ -4,10 +4,13 @@
  * words and the endpoint, while a refused connection is still retried.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createSelfSignedCertificate, createTestPki } from '../../../emulators/shared/tls.ts';
-import { type CountingTlsServer, startCountingTlsServer } from '../../../test/support/tls-server.ts';
+import {
+  type CountingTlsServer,
+  closedPort,
+  startCountingTlsServer,
+} from '../../../test/support/tls-server.ts';
 import { HrsyncError, type SourceConfig } from '../../core/index.ts';
 import { createAfasSource, testAfasConnection } from './index.ts';
 
@@ -26,15 +29,6 @@ const configAt = (baseUrl: string): SourceConfig => ({
 function recordingSleep() {
   const asked: number[] = [];
   return { asked, sleep: async (ms: number) => void asked.push(ms) };
-}
-
-/** A port on this machine where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('AFAS at an endpoint that cannot work', () => {

@@ -5,10 +5,13 @@
  * stays retryable, and so does a mix where one controller might still come back.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createTestPki } from '../../../emulators/shared/tls.ts';
-import { type CountingTlsServer, startCountingTlsServer } from '../../../test/support/tls-server.ts';
+import {
+  type CountingTlsServer,
+  closedPort,
+  startCountingTlsServer,
+} from '../../../test/support/tls-server.ts';
 import { type DirectoryTargetConfig, HrsyncError } from '../../core/index.ts';
 import { createDirectoryTarget } from './index.ts';
 
@@ -24,15 +27,6 @@ const configFor = (urls: string[]): DirectoryTargetConfig => ({
   defaultDomain: 'example.nl',
   mustChangePassword: true,
 });
-
-/** A port on this machine where nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** What reading the directory at `urls` fails with. */
 async function readFailure(urls: string[]): Promise<HrsyncError> {
