@@ -694,3 +694,35 @@ test('at 390 and 1280 px a person’s attribute changes break a technical name o
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('at 1280 and 390 px an address among a person’s attribute changes breaks only before its "@" or a "." of its domain', () =>
+  flow(w, 'polish-address-values', async () => {
+    const { page } = w;
+    try {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`/#/runs/${hrRunId}`);
+        const created = page
+          .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
+          .filter({ hasText: 'Success' });
+        await created.first().locator('td').first().click();
+        const changes = page.getByTestId('attribute-changes');
+        await changes.waitFor();
+        const addresses = changes.locator('td', { hasText: /\S@\S/ });
+        assert.ok((await addresses.count()) >= 2, 'the UPN and e-mail address are among the changes');
+        const problems: string[] = [];
+        for (const cell of await addresses.all()) {
+          // Each piece between two break points is a text node of its own: none may be broken.
+          const { brokenWords } = await linesOf(cell);
+          if (brokenWords.length > 0) problems.push(`${await textOf(cell)} breaks inside ${brokenWords}`);
+        }
+        await screenshot(page, `polish-address-values-${width}`, { window: true });
+        assert.deepEqual(problems, [], `at ${width} px`);
+        await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

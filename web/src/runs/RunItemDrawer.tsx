@@ -20,6 +20,7 @@ import { ApiError } from '../api/api-error.ts';
 import type { RunItem } from '../api/dto.ts';
 import { AttributeName } from '../ui/AttributeName.tsx';
 import { ItemStatusBadge } from '../ui/Badges.tsx';
+import { breakable } from '../ui/breakable.tsx';
 import { DetailDrawer } from '../ui/DetailDrawer.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
@@ -30,8 +31,10 @@ import { useTimeZone } from '../ui/time-zone.ts';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: '8px', marginTop: '20px' },
-  old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'anywhere' },
-  new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  // An address breaks before its "@" or a "." of its domain (breakable), a word inside itself only where it
+  // is wider than the column: 'anywhere' broke "daan.smit@contos" / "o.nl" at 1280 px.
+  old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'break-word' },
+  new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word' },
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
 });
 
@@ -125,11 +128,15 @@ export function RunItemDrawer(props: {
                       <TableCell>
                         <AttributeName name={c.attribute} />
                       </TableCell>
-                      <TableCell className={styles.old}>{shown(item, c.attribute, c.old, zone)}</TableCell>
+                      <TableCell className={styles.old}>
+                        {breakable(shown(item, c.attribute, c.old, zone))}
+                      </TableCell>
                       <TableCell>
                         <ArrowRightRegular aria-label="becomes" />
                       </TableCell>
-                      <TableCell className={styles.new}>{shown(item, c.attribute, c.new, zone)}</TableCell>
+                      <TableCell className={styles.new}>
+                        {breakable(shown(item, c.attribute, c.new, zone))}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
