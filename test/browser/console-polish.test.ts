@@ -726,3 +726,42 @@ test('at 1280 and 390 px an address among a person’s attribute changes breaks 
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('on a phone a person’s attribute changes stack: each value has the card’s width and no word of it breaks', () =>
+  flow(w, 'polish-changes-phone', async () => {
+    const { page } = w;
+    try {
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(`/#/runs/${hrRunId}`);
+      const created = page
+        .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
+        .filter({ hasText: 'Success' });
+      await created.first().locator('td').first().click();
+      const changes = page.getByTestId('attribute-changes');
+      await changes.waitFor();
+      const table = await changes.evaluate((el) => el.getBoundingClientRect().width);
+      const values = changes.locator('tbody td[data-label="New"]');
+      assert.ok((await values.count()) >= 10, 'a create changes every attribute');
+      const problems: string[] = [];
+      for (const cell of await values.all()) {
+        const text = (await textOf(cell)).trim();
+        const width = await cell.evaluate((el) => el.getBoundingClientRect().width);
+        if (width < 0.8 * table) problems.push(`${text}: ${Math.round(width)} of ${Math.round(table)} px`);
+        const { brokenWords } = await linesOf(cell);
+        if (brokenWords.length > 0) problems.push(`${text} breaks inside ${brokenWords.join(', ')}`);
+      }
+      await changes.scrollIntoViewIfNeeded();
+      await screenshot(page, 'polish-changes-phone', { window: true });
+      assert.deepEqual(problems, []);
+      // The header stays for screen readers: the table still says which value is old and which new.
+      assert.deepEqual(await changes.getByRole('columnheader').allTextContents(), [
+        'Attribute',
+        'Old',
+        'becomes',
+        'New',
+      ]);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

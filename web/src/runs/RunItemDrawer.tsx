@@ -5,6 +5,7 @@
  */
 import {
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -26,6 +27,7 @@ import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatValue } from '../ui/format.ts';
 import { ACTION_LABELS, ITEM_STEP_LABELS } from '../ui/labels.ts';
 import { PropertyList } from '../ui/PropertyList.tsx';
+import { PHONE, TABLE_ROLES, usePhoneListStyles } from '../ui/phone-list.ts';
 import { RawDetail } from '../ui/RawDetail.tsx';
 import { useTimeZone } from '../ui/time-zone.ts';
 
@@ -36,6 +38,14 @@ const useStyles = makeStyles({
   old: { color: tokens.colorNeutralForeground2, textDecoration: 'line-through', overflowWrap: 'break-word' },
   new: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word' },
   steps: { margin: 0, paddingLeft: '20px', display: 'flex', flexDirection: 'column', gap: '6px' },
+  // On a phone each change is a card (phone-list.ts): its attribute, then "Old" and "New" each with the
+  // card's width; the arrow between the columns says nothing there. Four columns left a value ~100 px.
+  changes: {
+    [PHONE]: {
+      '& > tbody > tr > td[data-label]::before': { flex: '0 0 3em !important' },
+      '& > tbody > tr > td[data-arrow]': { display: 'none' },
+    },
+  },
 });
 
 /** An item step in words; a step name this console does not know (a newer service) as it is. */
@@ -60,6 +70,7 @@ export function RunItemDrawer(props: {
   readonly actions?: (item: RunItem) => ReactNode;
 }) {
   const styles = useStyles();
+  const phone = usePhoneListStyles();
   const zone = useTimeZone();
   return (
     <DetailDrawer
@@ -110,32 +121,38 @@ export function RunItemDrawer(props: {
             {item.changes.length === 0 ? (
               <Text>No attribute changes.</Text>
             ) : (
-              <Table size="small" aria-label="Attribute changes" data-testid="attribute-changes">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Attribute</TableHeaderCell>
-                    <TableHeaderCell>Old</TableHeaderCell>
-                    <TableHeaderCell style={{ width: 24 }}>
+              <Table
+                size="small"
+                aria-label="Attribute changes"
+                data-testid="attribute-changes"
+                className={mergeClasses(phone.table, styles.changes)}
+                {...TABLE_ROLES.table}
+              >
+                <TableHeader {...TABLE_ROLES.rowgroup}>
+                  <TableRow {...TABLE_ROLES.row}>
+                    <TableHeaderCell {...TABLE_ROLES.header}>Attribute</TableHeaderCell>
+                    <TableHeaderCell {...TABLE_ROLES.header}>Old</TableHeaderCell>
+                    <TableHeaderCell style={{ width: 24 }} {...TABLE_ROLES.header}>
                       <span className="visually-hidden">becomes</span>
                     </TableHeaderCell>
-                    <TableHeaderCell>New</TableHeaderCell>
+                    <TableHeaderCell {...TABLE_ROLES.header}>New</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
-                <TableBody>
+                <TableBody {...TABLE_ROLES.rowgroup}>
                   {item.changes.map((c) => (
                     // One row per attribute, but a person may join several groups in one run.
-                    <TableRow key={`${c.attribute}|${String(c.old)}|${String(c.new)}`}>
-                      <TableCell>
+                    <TableRow key={`${c.attribute}|${String(c.old)}|${String(c.new)}`} {...TABLE_ROLES.row}>
+                      <TableCell {...TABLE_ROLES.cell}>
                         <AttributeName name={c.attribute} />
                       </TableCell>
-                      <TableCell className={styles.old}>
-                        {breakable(shown(item, c.attribute, c.old, zone))}
+                      <TableCell data-label="Old" {...TABLE_ROLES.cell}>
+                        <span className={styles.old}>{breakable(shown(item, c.attribute, c.old, zone))}</span>
                       </TableCell>
-                      <TableCell>
+                      <TableCell data-arrow="" {...TABLE_ROLES.cell}>
                         <ArrowRightRegular aria-label="becomes" />
                       </TableCell>
-                      <TableCell className={styles.new}>
-                        {breakable(shown(item, c.attribute, c.new, zone))}
+                      <TableCell data-label="New" {...TABLE_ROLES.cell}>
+                        <span className={styles.new}>{breakable(shown(item, c.attribute, c.new, zone))}</span>
                       </TableCell>
                     </TableRow>
                   ))}
