@@ -5,7 +5,7 @@
  * what pages and filters need without opening blocks (orders, ranks, names, employee numbers) is kept
  * beside the run's orders (run-item-orders.ts, `itemIndexText`).
  */
-import { constants, createDeflateRaw, type DeflateRaw, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type KeptNames, keptLines, keptNamesText } from './run-item-refs.ts';
 
 /**
@@ -19,110 +19,15 @@ export const ITEM_BLOCK = 32;
 export { itemLine, lineItem, readStep, type StoredStep } from './run-item-lines.ts';
 
 /**
- * A block's bytes from its lines. Level 1: a run's blocks are ~10 MB of text; the default level
- * compressed them 15 % smaller for twice the CPU of the recording. (Compressing them on libuv's
- * threads instead, one call a block, doubled the recording's CPU and wall time.)
+ * A block's bytes from its lines, one zlib call each, on the thread that makes the lines. Level 1: a
+ * run's blocks are ~10 MB of text; the default level compressed them 15 % smaller for twice the CPU of
+ * the recording. One zlib stream on libuv's thread pool, fully flushed after each block while the next
+ * one's lines were made, cost more in its hand-offs than it overlapped: a 50,000-person run's 517
+ * blocks took 88 ms (93 ms of CPU) that way and 61 ms (66 ms) so, and recording the run ~55 ms more
+ * (medians of 12 and 6, 2026-12-07, idle).
  */
 export const encodeBlock = (lines: readonly string[]): Buffer =>
   deflateRawSync(lines.join('\n'), { level: 1 });
-
-/** What a full flush ends with: an empty stored block, `00 00 ff ff` after its header's bits. */
-const FULL_FLUSH_END = Buffer.from([0x00, 0x00, 0xff, 0xff]);
-/** An empty final block (fixed codes): `1`, `01`, then the end-of-block code's seven zero bits. */
-const LAST_BLOCK = Buffer.from([0x03, 0x00]);
-
-/**
- * A run's blocks deflated on libuv's thread pool while this thread makes the next block's text, one
- * block in flight at a time: one zlib stream for all of them, fully flushed after each block (no
- * reference crosses a full flush, so each block's bytes inflate on their own) and each block's bytes
- * closed by an empty final block, so what a block stores is a whole raw-deflate stream, read by
- * `ItemBlock` as one from `encodeBlock`. (A zlib call per block instead — each with its own state —
- * took twice the CPU of deflating on this thread.) A block whose bytes do not end as a full flush
- * does, which would mean its output was taken for the next block's, is made again by `encodeBlock`,
- * and so is every block after it.
- */
-export class BlockEncoder {
-  #stream: DeflateRaw | null = createDeflateRaw({ level: 1, flush: constants.Z_FULL_FLUSH });
-  #parts: Buffer[] = [];
-  #previous: Promise<void> = Promise.resolve();
-  readonly #blocks: Buffer[] = [];
-  /**
-   * Two buffers the blocks' text is written into, taken in turn: one is read by zlib while the next
-   * block's text is written into the other. (Joining the lines into one string first made a copy of
-   * every block, twice its bytes when a line holds a character beyond Latin-1, ~20 MB at 50,000 persons,
-   * and zlib then made its own UTF-8 copy.)
-   */
-  readonly #scratch: Buffer[] = [Buffer.alloc(0), Buffer.alloc(0)];
-
-  constructor() {
-    this.#stream?.on('data', (chunk: Buffer) => this.#parts.push(chunk));
-    // A failed write is told to its callback too, which falls back to `encodeBlock`.
-    this.#stream?.on('error', () => {});
-  }
-
-  /** Queues the next block's lines, once the block before it is deflated. */
-  async add(lines: readonly string[]): Promise<void> {
-    // Written before waiting: the other buffer is free, its block is deflated already.
-    const at = this.#blocks.length;
-    const text = this.#stream === null ? null : this.#text(lines, at % 2);
-    await this.#previous;
-    const stream = this.#stream;
-    if (stream === null || text === null) {
-      this.#blocks.push(encodeBlock(lines));
-      return;
-    }
-    this.#blocks.push(LAST_BLOCK);
-    this.#previous = new Promise((resolve) => {
-      stream.write(text, (error) => {
-        const parts = this.#parts;
-        this.#parts = [];
-        const last = parts[parts.length - 1];
-        const whole =
-          !error &&
-          last !== undefined &&
-          last.length >= FULL_FLUSH_END.length &&
-          last.subarray(last.length - FULL_FLUSH_END.length).equals(FULL_FLUSH_END);
-        if (whole) this.#blocks[at] = Buffer.concat([...parts, LAST_BLOCK]);
-        else {
-          this.close();
-          // Still this block's text: the buffer is written again only for the block after next.
-          this.#blocks[at] = deflateRawSync(text, { level: 1 });
-        }
-        resolve();
-      });
-    });
-  }
-
-  /** The lines' UTF-8 text, a line break between two, in scratch buffer `which` (grown when short). */
-  #text(lines: readonly string[], which: number): Buffer {
-    // A UTF-16 code unit is at most three bytes of UTF-8.
-    let most = lines.length;
-    for (const line of lines) most += 3 * line.length;
-    let buffer = this.#scratch[which] as Buffer;
-    if (buffer.length < most) {
-      buffer = Buffer.allocUnsafe(Math.max(most, 2 * buffer.length));
-      this.#scratch[which] = buffer;
-    }
-    let end = 0;
-    lines.forEach((line, i) => {
-      if (i > 0) buffer[end++] = 10;
-      end += buffer.write(line, end, 'utf8');
-    });
-    return buffer.subarray(0, end);
-  }
-
-  /** Every block's bytes, in the order they were added. */
-  async blocks(): Promise<Buffer[]> {
-    await this.#previous;
-    this.close();
-    return this.#blocks;
-  }
-
-  close(): void {
-    this.#stream?.close();
-    this.#stream = null;
-  }
-}
 
 /**
  * A block as read: its text and where each line starts, found when first asked for. A page needs a

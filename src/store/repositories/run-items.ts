@@ -25,7 +25,7 @@ import type { RunItemsTable } from '../database.ts';
 import { fromJson, likePattern } from '../json.ts';
 import type { Page, Run, RunCounts } from '../records.ts';
 import {
-  BlockEncoder,
+  encodeBlock,
   encodeItemIndex,
   type IndexEntry,
   ITEM_BLOCK,
@@ -595,14 +595,8 @@ export class RunItemRepository {
       }
       return lines;
     };
-    const encoder = new BlockEncoder();
-    let data: Buffer[];
-    try {
-      for (let start = 0; start < named.length; start += block) await encoder.add(linesOf(start));
-      data = await encoder.blocks();
-    } finally {
-      encoder.close();
-    }
+    const data: Buffer[] = [];
+    for (let start = 0; start < named.length; start += block) data.push(encodeBlock(linesOf(start)));
     // On PostgreSQL the server inserts them while the rest is made here.
     const blocksWritten = insertRows(
       this.ctx.db,
