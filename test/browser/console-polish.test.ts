@@ -650,6 +650,42 @@ test('at 1280 and 1440 px a run’s filter bar stays put while a person’s side
     assertNoConsoleErrors(w.errors);
   }));
 
+test('at 390 px each of a run’s filter fields fills the row, so they line up evenly', () =>
+  flow(w, 'polish-filters-phone', async () => {
+    const { page } = w;
+    try {
+      await page.setViewportSize({ width: 390, height: 900 });
+      await page.goto(`/#/runs/${hrRunId}`);
+      const section = page.locator('section[aria-label="Persons in this run"]');
+      await section.locator('tbody tr').first().waitFor();
+      const { bar, fields } = await section.evaluate((el) => {
+        const row = (el as unknown as InPageElement).querySelectorAll('div')[0] as InPageElement;
+        const controls = Array.from(
+          row.querySelectorAll(
+            '.fui-Field > .fui-Select, .fui-Field > .fui-SearchBox, .fui-Field > .fui-Input',
+          ),
+        );
+        return {
+          bar: row.getBoundingClientRect().width,
+          fields: controls.map((c) => {
+            const label = (c.parentElement?.querySelectorAll('label')[0]?.textContent ?? '').trim();
+            return { label, width: Math.round(c.getBoundingClientRect().width) };
+          }),
+        };
+      });
+      assert.ok(fields.length >= 6, `the filter fields are there: ${JSON.stringify(fields)}`);
+      for (const f of fields)
+        assert.ok(
+          Math.abs(f.width - bar) <= 1,
+          `"${f.label}" is ${f.width} px wide in a ${Math.round(bar)} px filter bar: ${JSON.stringify(fields)}`,
+        );
+      await screenshot(page, 'polish-filters-phone');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('at 390 and 1280 px a person’s attribute changes break a technical name only between its words, inside its column', () =>
   flow(w, 'polish-technical-names', async () => {
     const { page } = w;

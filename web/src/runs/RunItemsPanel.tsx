@@ -58,7 +58,15 @@ import {
 } from './run-review.ts';
 
 const useStyles = makeStyles({
-  filters: { display: 'flex', gap: '12px', alignItems: 'flex-end', flexWrap: 'wrap', marginBottom: '8px' },
+  // On a phone each field takes the whole row: wrapped at their own widths they stood ragged (137, 129, 218 px…).
+  filters: {
+    display: 'flex',
+    gap: '12px',
+    alignItems: 'flex-end',
+    flexWrap: 'wrap',
+    marginBottom: '8px',
+    [PHONE]: { '& > .fui-Field': { flexBasis: '100%' } },
+  },
   // The two exports stay together at the row's end; on a phone "Export JSON" wrapped alone under "Export CSV".
   // Their words stay on one line: at 390 px the pair was 4 px too wide and each button read "Export" /
   // "CSV" in two lines, so a phone gives them less padding; where even that does not fit (320 px) the
