@@ -603,6 +603,69 @@ test('the list’s "Next: simulate and activate" reads in at most two lines, who
     assertNoConsoleErrors(w.errors);
   }));
 
+/** The connection list's command bar in rows, top to bottom: each row its items' words and widths. */
+const commandRows = (page: Page) =>
+  page.locator('[role="toolbar"][aria-label="Connection commands"]').evaluate((toolbar) => {
+    const bar = (toolbar as unknown as InPageElement).parentElement as InPageElement;
+    const items = Array.from(
+      bar.querySelectorAll(
+        '[role="toolbar"] > button, [role="toolbar"] > * > button, input, [data-testid="connection-count"], button[aria-label="Refresh"]',
+      ),
+    )
+      .map((el) => {
+        const r = el.getBoundingClientRect() as unknown as { top: number; height: number; right: number };
+        const words =
+          (el.textContent ?? '').trim() || el.getAttribute('aria-label') || el.tagName.toLowerCase();
+        return {
+          words,
+          top: Math.round(r.top),
+          height: r.height,
+          right: r.right,
+          button: el.getAttribute('data-operation') !== null,
+        };
+      })
+      .filter((i) => i.height > 0);
+    const tops = [...new Set(items.map((i) => i.top))].sort((a, b) => a - b);
+    // Items a few pixels apart in height sit on the same row.
+    const rows: (typeof items)[] = [];
+    for (const top of tops) {
+      const last = rows.at(-1);
+      const here = items.filter((i) => i.top === top);
+      if (last && top - (last[0]?.top ?? 0) < 16) last.push(...here);
+      else rows.push(here);
+    }
+    return { right: bar.getBoundingClientRect().right, rows };
+  });
+
+test('the connection list’s command bar wraps into at most two rows at 1024 and 1280 px, no button alone on a row; each button whole at 390 to 1280 px', () =>
+  flow(w, 'polish-connection-commands', async () => {
+    const { page } = w;
+    try {
+      await page.goto('/#/connections');
+      for (const width of [390, 1024, 1280]) {
+        await page.setViewportSize({ width, height: 900 });
+        await row(page, 'Contoso HR').waitFor();
+        const { right, rows } = await commandRows(page);
+        const shown = rows.map((r) => r.map((i) => i.words).join(' · ')).join(' / ');
+        for (const i of rows.flat()) {
+          assert.ok(i.right <= right + 0.5, `at ${width} px "${i.words}" reaches past the bar: ${shown}`);
+          if (i.button)
+            assert.ok(i.height <= 33, `at ${width} px "${i.words}" is ${i.height} px high: ${shown}`);
+        }
+        if (width >= 1024)
+          assert.ok(rows.length <= 2, `at ${width} px the bar takes ${rows.length} rows: ${shown}`);
+        const buttonRows = rows.filter((r) => r.some((i) => i.button));
+        if (width >= 1024 && buttonRows.length > 1)
+          for (const r of buttonRows)
+            assert.ok(r.length > 1, `at ${width} px "${r[0]?.words}" is alone on a row: ${shown}`);
+        await screenshot(page, `polish-connection-commands-${width}`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('at 1280 and 1440 px a run’s filter bar stays put while a person’s side panel opens and closes', () =>
   flow(w, 'polish-filters-stay', async () => {
     const { page } = w;

@@ -57,7 +57,11 @@ const useStyles = makeStyles({
     paddingBottom: '4px',
     marginBottom: '8px',
   },
-  toolbar: { flex: 1, minWidth: 0, flexWrap: 'wrap' },
+  // The commands and the search wrap as one row of items (the toolbar lends its buttons to the bar's
+  // flex layout; it stays the toolbar for screen readers and arrow keys): at 1024 px a toolbar box beside
+  // the search wrapped into three rows ("Activate · Delete" under "Set schedule · Deactivate" under
+  // "Create connection · Simulate"); now the buttons that do not fit go to the second row, beside the search.
+  toolbar: { display: 'contents' },
   right: {
     display: 'flex',
     alignItems: 'center',
