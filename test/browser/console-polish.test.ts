@@ -603,6 +603,66 @@ test('the list’s "Next: simulate and activate" reads in at most two lines, who
     assertNoConsoleErrors(w.errors);
   }));
 
+test('the list’s "Next: simulate and activate" is as wide as its words, its arrow beside them, at 390 to 1440 px', () =>
+  flow(w, 'polish-next-step-fit', async () => {
+    const { page } = w;
+    try {
+      await page.goto('/#/connections');
+      for (const width of [390, 700, 1024, 1280, 1440]) {
+        await page.setViewportSize({ width, height: 900 });
+        const next = row(page, 'Contoso HR').getByTestId('next-step');
+        await next.waitFor();
+        const fit = await next.evaluate((el) => {
+          const { document } = globalThis as unknown as InPage;
+          type Box = { left: number; right: number; top: number; bottom: number };
+          const button = (el as unknown as { getBoundingClientRect(): Box }).getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          // The words' boxes only: each line of text, not the icon.
+          const lines: Box[] = [];
+          const pending: InPageNode[] = [el as unknown as InPageNode];
+          while (pending.length > 0) {
+            const node = pending.shift() as InPageNode;
+            if (node.nodeType === 3) {
+              range.selectNodeContents(node);
+              for (const r of Array.from(range.getClientRects()) as unknown as Box[])
+                if (r.right > r.left) lines.push(r);
+            } else pending.unshift(...Array.from((node as unknown as InPageElement).childNodes));
+          }
+          const svg = (el as unknown as InPageElement).querySelectorAll('svg')[0] as unknown as {
+            getBoundingClientRect(): Box;
+          };
+          const icon = svg.getBoundingClientRect();
+          const middle = (icon.top + icon.bottom) / 2;
+          const beside = lines.filter((l) => middle >= l.top && middle <= l.bottom);
+          // No line beside the arrow (it sat centred between two lines): as far as can be.
+          const gap = Math.min(
+            ...beside.map((l) => (icon.left >= l.right ? icon.left - l.right : l.left - icon.right)),
+          );
+          const right = Math.max(icon.right, ...lines.map((l) => l.right));
+          const left = Math.min(icon.left, ...lines.map((l) => l.left));
+          return {
+            gap: Math.round(gap),
+            spare: Math.round(button.right - right + (left - button.left)),
+            lines: new Set(lines.map((l) => Math.round(l.top))).size,
+          };
+        });
+        assert.ok(
+          fit.gap <= 12,
+          `at ${width} px the arrow is ${fit.gap} px from the words beside it (spare ${fit.spare} px)`,
+        );
+        assert.ok(
+          fit.spare <= 24,
+          `at ${width} px the button is ${fit.spare} px wider than its words and arrow`,
+        );
+        assert.ok(fit.lines <= 2, `at ${width} px the words take ${fit.lines} lines`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 /** The connection list's command bar in rows, top to bottom: each row its items' words and widths. */
 const commandRows = (page: Page) =>
   page.locator('[role="toolbar"][aria-label="Connection commands"]').evaluate((toolbar) => {

@@ -137,7 +137,7 @@ export function ConnectionsTable(props: {
                 <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap' }}>
                   <StateBadge state={c.state} />
                   {mayContinue && <ContinueSetupButton connection={c} appearance="subtle" size="small" />}
-                  {maySimulate && <NextStepButton connection={c} appearance="subtle" size="small" />}
+                  {maySimulate && <NextStepButton connection={c} appearance="subtle" size="small" twoLines />}
                 </div>
               </TableCell>
               <TableCell {...TABLE_ROLES.cell} data-label="Source system" className={styles.secondary}>

@@ -6,7 +6,7 @@
  * current configuration), review the simulation (it is running, or activating needs a written reason)
  * or activate. The list knows the state only, and names both.
  */
-import { Button, type ButtonProps } from '@fluentui/react-components';
+import { Button, type ButtonProps, makeStyles } from '@fluentui/react-components';
 import { ArrowRightRegular } from '@fluentui/react-icons';
 import type { ConnectionState, RunKind, RunStatus } from '../api/contracts.ts';
 import { hrefFor } from '../app/routes.ts';
@@ -49,27 +49,61 @@ export function nextStep(connection: {
   return { kind: 'simulate', label: 'Next: simulate', href: step5 };
 }
 
+// In a narrow cell the label wraps, and a wrapped box takes the cell's whole width: the arrow stood far
+// right of the words, centred between their two lines. So there the label is two halves, each kept whole,
+// the button as wide as the wider half (min-content), the arrow after the last word.
+const useStyles = makeStyles({
+  twoLines: { width: 'min-content', flexWrap: 'wrap', justifyContent: 'flex-start', textAlign: 'start' },
+  half: { whiteSpace: 'nowrap' },
+  arrow: { verticalAlign: 'middle', marginLeft: '4px', fontSize: '16px' },
+});
+
+/** The label's words in two halves of about equal length: "Next: simulate " and "and activate". */
+function halves(label: string): readonly [string, string] {
+  const words = label.split(' ');
+  let best = 1;
+  for (let i = 1; i < words.length; i++) {
+    const gap = (n: number) => Math.abs(words.slice(0, n).join(' ').length - words.slice(n).join(' ').length);
+    if (gap(i) < gap(best)) best = i;
+  }
+  return [`${words.slice(0, best).join(' ')} `, words.slice(best).join(' ')];
+}
+
 export function NextStepButton(props: {
   readonly connection: Parameters<typeof nextStep>[0];
   /** Why, in the service's words (the activation gate's reason), shown on hover. */
   readonly why?: string | null;
   readonly appearance?: ButtonProps['appearance'];
   readonly size?: ButtonProps['size'];
+  /** In a narrow place (the list's State cell): always two lines, the button only as wide as its words. */
+  readonly twoLines?: boolean;
 }) {
+  const styles = useStyles();
   const next = nextStep(props.connection);
   if (next === null) return null;
+  const common = {
+    as: 'a',
+    href: next.href,
+    appearance: props.appearance ?? 'primary',
+    size: props.size ?? 'medium',
+    'data-testid': 'next-step',
+    'data-next': next.kind,
+    ...(props.why ? { title: props.why } : {}),
+  } as const;
+  if (props.twoLines) {
+    const [first, last] = halves(next.label);
+    return (
+      <Button {...common} className={styles.twoLines}>
+        <span className={styles.half}>{first}</span>
+        <span className={styles.half}>
+          {last}
+          <ArrowRightRegular className={styles.arrow} aria-hidden />
+        </span>
+      </Button>
+    );
+  }
   return (
-    <Button
-      as="a"
-      href={next.href}
-      appearance={props.appearance ?? 'primary'}
-      size={props.size ?? 'medium'}
-      icon={<ArrowRightRegular />}
-      iconPosition="after"
-      data-testid="next-step"
-      data-next={next.kind}
-      {...(props.why ? { title: props.why } : {})}
-    >
+    <Button {...common} icon={<ArrowRightRegular />} iconPosition="after">
       {next.label}
     </Button>
   );
