@@ -809,6 +809,20 @@ test('at 390 px each of a run’s filter fields fills the row, so they line up e
     assertNoConsoleErrors(w.errors);
   }));
 
+/**
+ * The attribute changes of the first person the run creates, in their side panel (a create changes
+ * every attribute, so each kind of value is there).
+ */
+async function createdPersonsChanges(page: Page): Promise<Locator> {
+  const created = page
+    .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
+    .filter({ hasText: 'Success' });
+  await created.first().locator('td').first().click();
+  const changes = page.getByTestId('attribute-changes');
+  await changes.waitFor();
+  return changes;
+}
+
 test('at 390 and 1280 px a person’s attribute changes break a technical name only between its words, inside its column', () =>
   flow(w, 'polish-technical-names', async () => {
     const { page } = w;
@@ -817,12 +831,7 @@ test('at 390 and 1280 px a person’s attribute changes break a technical name o
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`/#/runs/${hrRunId}`);
         // A person the simulation creates: every attribute is a change.
-        const created = page
-          .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
-          .filter({ hasText: 'Success' });
-        await created.first().locator('td').first().click();
-        const changes = page.getByTestId('attribute-changes');
-        await changes.waitFor();
+        const changes = await createdPersonsChanges(page);
         const names = changes.locator('[data-technical-name]');
         const shown = await names.allTextContents();
         for (const name of ['userPrincipalName', 'employeeHireDate']) {
@@ -861,12 +870,7 @@ test('at 1280 and 390 px an address among a person’s attribute changes breaks 
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(`/#/runs/${hrRunId}`);
-        const created = page
-          .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
-          .filter({ hasText: 'Success' });
-        await created.first().locator('td').first().click();
-        const changes = page.getByTestId('attribute-changes');
-        await changes.waitFor();
+        const changes = await createdPersonsChanges(page);
         const addresses = changes.locator('td', { hasText: /\S@\S/ });
         assert.ok((await addresses.count()) >= 2, 'the UPN and e-mail address are among the changes');
         const problems: string[] = [];
@@ -892,12 +896,7 @@ test('on a phone a person’s attribute changes stack: each value has the card�
     try {
       await page.setViewportSize({ width: 390, height: 900 });
       await page.goto(`/#/runs/${hrRunId}`);
-      const created = page
-        .locator('section[aria-label="Persons in this run"] tbody tr', { hasText: 'Create' })
-        .filter({ hasText: 'Success' });
-      await created.first().locator('td').first().click();
-      const changes = page.getByTestId('attribute-changes');
-      await changes.waitFor();
+      const changes = await createdPersonsChanges(page);
       const table = await changes.evaluate((el) => el.getBoundingClientRect().width);
       const values = changes.locator('tbody td[data-label="New"]');
       assert.ok((await values.count()) >= 10, 'a create changes every attribute');
