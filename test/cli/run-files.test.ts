@@ -123,4 +123,18 @@ describe('hrsync simulate / sync and the files around a run', () => {
     }
     assert.equal(afas.state.requests.total, 0, 'AFAS was not read');
   });
+
+  // Last: it reads AFAS, which the tests above count as not read.
+  test('a tenant whose certificate authority the configuration does not name fails at once, saying which setting names it', async () => {
+    const without = JSON.parse(configText);
+    delete without.target.caFile;
+    await writeFile(config, JSON.stringify(without));
+    const run = await hrsync(['simulate', '--config', config]);
+    assert.equal(run.code, 1, run.err + run.out);
+    assert.match(
+      run.out + run.err,
+      /Microsoft 365 cannot be reached at its address: .*not trusted; name its certificate authority in the configuration's target\.caFile \(hrsync init --ca-file\).*Not retried/,
+    );
+    noStackTrace(run);
+  });
 });

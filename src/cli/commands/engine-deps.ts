@@ -81,13 +81,22 @@ async function readJsonFile(
   }
 }
 
+/**
+ * What a certificate that is not trusted calls for, said in the CLI's own settings: the configuration's
+ * CA file for Microsoft 365, Node's extra CA certificates for AFAS (the configuration has none for it).
+ */
+const GRAPH_TRUST_ADVICE =
+  "name its certificate authority in the configuration's target.caFile (hrsync init --ca-file), or give the server a certificate from a trusted one";
+const AFAS_TRUST_ADVICE =
+  'start hrsync with NODE_EXTRA_CA_CERTS naming its certificate authority (a PEM file), or give the server a certificate from a trusted one';
+
 export async function loadConnection(path: string): Promise<LoadedConnection> {
   const config = await readConfigFile(path);
   const baseDir = dirname(resolve(path));
   const secret = (ref: Parameters<typeof resolveSecret>[0]) =>
     resolveSecret(ref, { baseDir, env: process.env });
   const token = await secret(config.source.token);
-  const source = createAfasSource(config.source, { token });
+  const source = createAfasSource(config.source, { token, trustAdvice: AFAS_TRUST_ADVICE });
   if (config.target.type === 'active-directory') {
     const directory = config.target;
     const ca = directory.caFile ? await readCaFile(baseDir, directory.caFile) : undefined;
@@ -101,7 +110,11 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
       ? { clientSecret: await secret(cred.secret) }
       : { certificatePem: await secret(cred.certificate), privateKeyPem: await secret(cred.privateKey) };
   const ca = config.target.caFile ? await readCaFile(baseDir, config.target.caFile) : undefined;
-  const target = createGraphTarget(config.target, { credential, ...(ca ? { ca } : {}) });
+  const target = createGraphTarget(config.target, {
+    credential,
+    trustAdvice: GRAPH_TRUST_ADVICE,
+    ...(ca ? { ca } : {}),
+  });
   return { config, path, source, target, close: () => target.close() };
 }
 
