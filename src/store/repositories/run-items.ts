@@ -583,7 +583,7 @@ export class RunItemRepository {
     const byAction = stableByRank(actionOf);
     const byStatus = stableByRank(statusOf);
     // Blocks of the name order (seq = the name position): a page in the default order is one or two
-    // blocks. Each is deflated on libuv's thread pool while the next one's lines are made here.
+    // blocks. Each is deflated as soon as its lines are made (encodeBlock).
     const block = ITEM_BLOCK;
     const linesOf = (start: number): string[] => {
       const lines: string[] = [];
