@@ -48,8 +48,11 @@ export function reportingStartProblems<A extends unknown[]>(
   };
 }
 
-/** A --data file's JSON; a file that cannot be read or parsed is named in the error. */
-export function readDataFile(path: string): unknown {
+/**
+ * A --data file's JSON (or another JSON file the user gives, named by `label`): read as UTF-8 only,
+ * and a file that cannot be read or parsed is named in the error, with where it breaks.
+ */
+export function readDataFile(path: string, label = '--data'): unknown {
   let text: string;
   try {
     text = decodeText(readFileSync(path));
@@ -57,11 +60,11 @@ export function readDataFile(path: string): unknown {
     // An Error's own fields (message) are not enumerable: a decoding error keeps its words.
     const problem =
       (error as { code?: unknown }).code === undefined ? error : { ...(error as object), path: undefined };
-    throw new Error(`cannot read --data ${path}: ${startProblem(problem)}`);
+    throw new Error(`cannot read ${label} ${path}: ${startProblem(problem)}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`--data ${path} is not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
+    throw new Error(`${label} ${path} is not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
   }
 }

@@ -39,12 +39,24 @@ test('readDataset says what is wrong with a file that is not a dataset', async (
   try {
     await writeFile(join(dir, 'broken.json'), '{"afas":');
     await writeFile(join(dir, 'other.json'), '{"users":[]}');
-    await assert.rejects(
-      readDataset(join(dir, 'broken.json')),
-      /broken\.json is not a readable JSON dataset/,
-    );
+    // A dataset saved by an editor as Windows-1252 ("ANSI"): the ë of Zoë is the single byte 0xEB,
+    // which reading as 'utf8' turned into U+FFFD without a word.
+    const ansi =
+      '{"afas": {"environmentId": "1", "connectors": []},\n "tenant": {"tenantId": "t", "displayName": "Zo\u00EB", "users": []}}';
+    await writeFile(join(dir, 'ansi.json'), Buffer.from(ansi, 'latin1'));
+    // PowerShell 5's `>`: UTF-16 little-endian with a byte-order mark.
+    await writeFile(join(dir, 'utf16.json'), Buffer.from('\uFEFF{"afas": {}}', 'utf16le'));
+    await assert.rejects(readDataset(join(dir, 'broken.json')), {
+      message: `dataset ${join(dir, 'broken.json')} is not valid JSON: Unexpected end of JSON input`,
+    });
     await assert.rejects(readDataset(join(dir, 'other.json')), /other\.json is not a demo company/);
     await assert.rejects(readDataset(join(dir, 'missing.json')), /missing\.json/);
+    await assert.rejects(readDataset(join(dir, 'ansi.json')), {
+      message: `cannot read dataset ${join(dir, 'ansi.json')}: it is not UTF-8 text (byte 0xEB at line 2, column 48); save it as UTF-8`,
+    });
+    await assert.rejects(readDataset(join(dir, 'utf16.json')), {
+      message: `cannot read dataset ${join(dir, 'utf16.json')}: it is saved as UTF-16 text; save it as UTF-8`,
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,9 +3,9 @@
  * hundred megabytes, close to V8's limit for a single string. The bytes equal `JSON.stringify(value)`.
  */
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { readDataFile } from '../start-problem.ts';
 import type { DemoCompany } from './types.ts';
 
 const CHUNK = 1 << 16;
@@ -72,13 +72,8 @@ export async function writeDataset(file: string, company: DemoCompany): Promise<
 
 /** Reads a dataset written by `writeDataset` (or by hand), with a clear message when it is not one. */
 export async function readDataset(file: string): Promise<DemoCompany> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file} is not a readable JSON dataset: ${(error as Error).message}`);
-  }
-  return parseDatasetValue(parsed, file);
+  // UTF-8 only, as the emulators' --data: a Windows-1252 "Zoë" must not become "Zo\uFFFD" unnoticed.
+  return parseDatasetValue(readDataFile(file, 'dataset'), file);
 }
 
 export function parseDatasetValue(value: unknown, source = 'dataset'): DemoCompany {
