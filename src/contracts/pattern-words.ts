@@ -19,7 +19,7 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
     'must be a date and time written YYYY-MM-DDTHH:mm, e.g. 2027-03-01T06:00 (in the connection’s time zone)',
   '^[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$': DOMAIN,
   '^[^,;]+$': 'may not hold a comma or a semicolon (AFAS filters cannot carry them)',
-  '^[^,;]*[^,;\\s][^,;]*$':
+  '^\\s*[^,;\\s][^,;]*$':
     'must not be blank, and may not hold a comma or a semicolon (AFAS filters cannot carry them)',
   '^[A-Za-z0-9{}=,._:-]+$':
     'must be an account’s object id or GUID: letters, digits and { } = , . _ : - only, no spaces',

@@ -152,7 +152,9 @@ export const DecisionBody = T.Object(
 
 export const SyncPersonBody = T.Object(
   // Something besides spaces, and no , or ; anywhere (`\\S` there let one through): AFAS filters
-  // cannot carry them (afas-url.ts).
-  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^[^,;]*[^,;\\s][^,;]*$' }) },
+  // cannot carry them (afas-url.ts). Leading spaces, then the first other character: one way to
+  // match, so linear — Ajv tries the pattern even on a value over maxLength (allErrors), and
+  // `^[^,;]*[^,;\\s][^,;]*$` took quadratic time there (a minute for 400,000 characters).
+  { employeeNumber: T.String({ minLength: 1, maxLength: 50, pattern: '^\\s*[^,;\\s][^,;]*$' }) },
   { additionalProperties: false },
 );
