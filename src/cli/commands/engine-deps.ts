@@ -15,6 +15,7 @@ import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
 import { readTextFile } from './text-file.ts';
+import { refuseUrlCredentials } from './url-credentials.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -31,7 +32,9 @@ export async function readConfigFile(path: string): Promise<ConnectionConfig> {
     absent: ' (write one with `hrsync init`, or name it with --config)',
     empty: ' (write one with `hrsync init`)',
   });
-  return loadConfig(json);
+  const config = loadConfig(json);
+  refuseUrlCredentials(config);
+  return config;
 }
 
 /**

@@ -11,6 +11,7 @@ import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
 import { hrsyncCommand } from '../command-table.ts';
 import { refusalLines } from './refusal-lines.ts';
+import { refuseUrlCredentials } from './url-credentials.ts';
 
 interface InitFlags {
   out: string;
@@ -204,7 +205,7 @@ async function write(
   flags: InitFlags,
   config: ReturnType<typeof starterConfig> | ReturnType<typeof hybridStarterConfig>,
 ) {
-  loadConfig(config);
+  refuseUrlCredentials(loadConfig(config));
   try {
     // Without --force the file is created only if it does not exist ('wx'), in the one call that
     // writes it: a file that appears after a check and before the write is not overwritten either.
