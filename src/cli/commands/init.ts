@@ -37,7 +37,7 @@ interface InitFlags {
   clientSecretFile?: string;
   certificate?: string;
   privateKey?: string;
-  domain: string;
+  domain?: string;
   authorityHost?: string;
   graphUrl?: string;
   caFile?: string;
@@ -80,10 +80,7 @@ export function initCommand(): Command {
     .option('--client-secret-file <file>', 'file holding the client secret')
     .option('--certificate <file>', 'PEM certificate registered on the app (with --private-key)')
     .option('--private-key <file>', 'PEM private key of that certificate')
-    .requiredOption(
-      '--domain <domain>',
-      'verified domain (cloud) or UPN suffix (hybrid) for new UPNs and mail',
-    )
+    .option('--domain <domain>', 'verified domain (cloud) or UPN suffix (hybrid) for new UPNs and mail')
     .option('--directory-url <urls>', 'hybrid: domain controllers, ldaps://dc1,ldaps://dc2 (tried in order)')
     .option('--bind-user <name>', 'hybrid: bind identity (UPN, DOMAIN\\user or DN)')
     .option('--bind-password-env <name>', 'hybrid: environment variable holding the bind password')
@@ -113,6 +110,10 @@ export function initCommand(): Command {
     });
 }
 
+// Checked with the other options, not by commander (requiredOption): commander reports a missing
+// required option before an unknown one, so `--domian x` said "--domain not specified", hiding the typo.
+const DOMAIN_MISSING = 'give --domain, the verified domain (cloud) or UPN suffix (hybrid) for new accounts';
+
 async function init(flags: InitFlags): Promise<void> {
   const token = secretRef(flags.afasToken, flags.afasTokenEnv, flags.afasTokenFile);
   if (flags.directoryUrl !== undefined) return initHybrid(flags, token);
@@ -130,6 +131,7 @@ async function init(flags: InitFlags): Promise<void> {
       'give --client-secret-env/--client-secret-file/--client-secret, or --certificate with --private-key',
     );
   }
+  if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
     console.error(problems.map((p) => `hrsync init: ${p}`).join('\n'));
     process.exitCode = 1;
@@ -149,7 +151,7 @@ async function init(flags: InitFlags): Promise<void> {
           certificate: { file: flags.certificate as string },
           privateKey: { file: flags.privateKey as string },
         },
-    defaultDomain: flags.domain,
+    defaultDomain: flags.domain as string,
     ...(flags.authorityHost ? { authorityHost: flags.authorityHost } : {}),
     ...(flags.graphUrl ? { graphBaseUrl: flags.graphUrl } : {}),
     ...(flags.caFile ? { caFile: flags.caFile } : {}),
@@ -170,6 +172,7 @@ async function initHybrid(flags: InitFlags, token: SecretRef | null): Promise<vo
     );
   }
   if (!flags.container) problems.push('give --container, the OU for new accounts');
+  if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
     console.error(problems.map((p) => `hrsync init: ${p}`).join('\n'));
     process.exitCode = 1;
@@ -190,8 +193,8 @@ async function initHybrid(flags: InitFlags, token: SecretRef | null): Promise<vo
         ? { env: flags.bindPasswordEnv }
         : { file: flags.bindPasswordFile as string },
       container: flags.container as string,
-      defaultDomain: flags.domain,
-      upnSuffixes: [flags.domain.toLowerCase()],
+      defaultDomain: flags.domain as string,
+      upnSuffixes: [(flags.domain as string).toLowerCase()],
       ...(flags.baseDn ? { baseDn: flags.baseDn } : {}),
       ...(flags.disabledContainer ? { disabledContainer: flags.disabledContainer } : {}),
       ...(flags.caFile ? { caFile: flags.caFile } : {}),
