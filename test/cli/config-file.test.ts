@@ -34,6 +34,38 @@ test('a configuration with a missing comma names the line and column where the J
   assert.doesNotMatch(run.err, /position \d+|\n\s+at /, 'a line and column, no offset and no stack trace');
 });
 
+test('a stray bracket, a bare word or a cut-off file names the line and column too (Node 20 gives no offset for them)', async () => {
+  // A "}" where the "]" that closes the mapping belongs: JSON.parse said only "Unexpected token '}',
+  // ..."ing": [" and the text around it, across three lines of the terminal.
+  await writeFile(join(dir, 'bracket.json'), '{\n  "version": 1,\n  "mapping": [\n  }\n}\n');
+  const bracket = await simulate('bracket.json');
+  assert.equal(bracket.code, 1, bracket.err + bracket.out);
+  assert.equal(
+    bracket.err.trim(),
+    'Some settings need attention: bracket.json is not valid JSON: Unexpected "}" in JSON at line 4, column 3',
+  );
+  await writeFile(join(dir, 'word.json'), '{\n  "version": 1,\n  "timeZone": Europe/Amsterdam\n}\n');
+  const word = await simulate('word.json');
+  assert.match(word.err, /word\.json is not valid JSON: Unexpected "E" in JSON at line 3, column 15$/m);
+  await writeFile(join(dir, 'cut.json'), '{\n  "version": 1,\n  "lifecycle": { "setManager": tr');
+  const cut = await simulate('cut.json');
+  assert.match(
+    cut.err,
+    /cut\.json is not valid JSON: The text ends before the JSON is complete, at line 3, column 34$/m,
+  );
+  for (const run of [word, cut]) assert.equal(run.code, 1, run.err + run.out);
+  for (const run of [bracket, word, cut]) assert.equal(run.err.trim().split('\n').length, 1, run.err);
+});
+
+test('expr --input with an unquoted value names the column', async () => {
+  const run = await runCli(['expr', '[Roepnaam]', '--input', '{"Roepnaam": Jan}'], { cwd: dir });
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.equal(
+    run.err.trim(),
+    'error: --input is not valid JSON: Unexpected "J" in JSON at line 1, column 14',
+  );
+});
+
 test('an empty configuration file says it is empty and how to write one', async () => {
   await writeFile(join(dir, 'empty.json'), '\n');
   const run = await simulate('empty.json');
