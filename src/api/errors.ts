@@ -83,6 +83,41 @@ function withUnionsMerged(errors: readonly AjvError[]): AjvError[] {
   return out;
 }
 
+/**
+ * At most this many problems are listed. Validation reports every problem (allErrors), so a 2 MiB
+ * body of wrong list entries holds hundreds of thousands: listed, they made an answer of tens of
+ * megabytes, and merging unions per place took time growing with their square (minutes).
+ */
+export const LISTED_PROBLEMS = 100;
+
+/** Ajv's errors at the first LISTED_PROBLEMS places of the value (a union's members stay together), and how many places are left. */
+function firstPlaces(errors: readonly AjvError[]): { errors: AjvError[]; placesLeft: number } {
+  const kept: AjvError[] = [];
+  const places = new Set<string>();
+  const left = new Set<string>();
+  for (const e of errors) {
+    const place = e.instancePath ?? '';
+    if (places.has(place) || places.size < LISTED_PROBLEMS) {
+      places.add(place);
+      kept.push(e);
+    } else left.add(place);
+  }
+  return { errors: kept, placesLeft: left.size };
+}
+
+/** The first LISTED_PROBLEMS details, and a last one that counts the rest (at least `placesLeft`). */
+function listed(details: readonly ErrorDetail[], placesLeft: number): ErrorDetail[] {
+  const rest = Math.max(details.length - LISTED_PROBLEMS, placesLeft);
+  if (rest <= 0) return [...details];
+  return [
+    ...details.slice(0, LISTED_PROBLEMS),
+    {
+      path: '/',
+      message: `and at least ${rest.toLocaleString('en')} more problems, not listed: fix these and send it again`,
+    },
+  ];
+}
+
 function validationDetails(errors: readonly AjvError[]): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
@@ -133,10 +168,17 @@ function repeatedParameters(details: readonly ErrorDetail[], query: unknown): Er
  * says instead which field of the member meant is wrong, and the allowed words; used when the body's
  * schema is a TypeBox one. Values are not repeated: the answer is also audited.
  */
-function bodyDetails(errors: readonly AjvError[], body?: { schema: unknown; value: unknown }): ErrorDetail[] {
+function bodyDetails(
+  errors: readonly AjvError[],
+  body?: { schema: unknown; value: unknown },
+  placesLeft = 0,
+): ErrorDetail[] {
   const plain = validationDetails(errors);
   const schema = body?.schema;
   if (!errors.some((e) => e.keyword === 'anyOf')) return plain;
+  // The explanation walks the whole body again (a second or more for a 2 MiB one): only for a body
+  // whose problems are all listed.
+  if (placesLeft > 0) return plain;
   if (typeof schema !== 'object' || schema === null || !(Kind in schema)) return plain;
   try {
     const explained = explainErrors(schema as TSchema, body?.value, { values: false }).map((d) => {
@@ -209,12 +251,19 @@ export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncErr
         { details: [{ path: '/', message: 'is empty; send a JSON object' }] },
       );
     }
-    const ajvErrors = e.validation as AjvError[];
+    const { errors: ajvErrors, placesLeft } = firstPlaces(e.validation as AjvError[]);
     const all =
       e.validationContext === 'body'
-        ? bodyDetails(ajvErrors, { schema: request?.routeOptions?.schema?.body, value: request?.body })
+        ? bodyDetails(
+            ajvErrors,
+            { schema: request?.routeOptions?.schema?.body, value: request?.body },
+            placesLeft,
+          )
         : validationDetails(ajvErrors);
-    const details = e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all;
+    const details = listed(
+      e.validationContext === 'querystring' ? repeatedParameters(all, request?.query) : all,
+      placesLeft,
+    );
     // Fastify calls the path's parameters "params": "The params is invalid" read badly.
     const where = e.validationContext === 'params' ? 'path' : (e.validationContext ?? 'request');
     // Each field as the console names it ("Name: is longer than …"); the details keep the JSON paths.
