@@ -65,7 +65,9 @@ export function ActionDialog(props: {
       <DialogContent style={{ display: 'flex', flexDirection: 'column', gap: props.gap ?? 14 }}>
         {props.children}
       </DialogContent>
-      <DialogActions>
+      {/* fluid: the whole width of the dialog, not Fluent's right half (about 270 px of a 600 px
+          dialog), where "Save and activate" beside Save and Cancel broke into three lines. */}
+      <DialogActions fluid>
         {props.actions}
         {submit && (
           <BusyButton type="submit" busy={props.busy} disabled={submit.disabled}>

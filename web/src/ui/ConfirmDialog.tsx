@@ -39,7 +39,9 @@ export function ConfirmDialog(props: {
           busy={props.busy}
           disabled={props.confirmDisabled === true}
           style={
-            props.danger
+            // Red only while it can be pressed: an inline colour outranks Fluent's disabled look, and a
+            // red "Activate anyway" that waited for its reason looked pressable and did nothing.
+            props.danger && props.confirmDisabled !== true && !props.busy
               ? { backgroundColor: tokens.colorStatusDangerBackground3, borderColor: 'transparent' }
               : {}
           }

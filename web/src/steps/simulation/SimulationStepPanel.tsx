@@ -181,6 +181,7 @@ export function SimulationStepPanel(props: {
         busy={activateAnyway.busy}
         error={activateAnyway.error}
         confirmDisabled={reason.trim().length < ACTIVATE_ANYWAY.minReasonLength}
+        changed={reason.trim() !== ''}
         onCancel={() => setDialog(null)}
         onConfirm={async () => {
           if (await activateAnyway.run()) {

@@ -1,0 +1,122 @@
+/**
+ * What a new administrator at an MSP ran into walking the console from a new connection to its audit
+ * log: a red "Activate anyway" that looked pressable but did nothing (and dropped its typed reason on
+ * Cancel without asking), and a dialog's buttons squeezed into half its width.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator } from 'playwright-core';
+import { simulate } from '../../src/contracts/index.ts';
+import { until } from '../support/until.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
+import { configuredConnection, finishedRun } from './support/fixtures.ts';
+import type { InPage, InPageElement, InPageNode } from './support/in-page.ts';
+import { people, type Stack, startStack } from './support/stack.ts';
+
+const LONG_SURNAME = 'Vanderzwaluwenburg-Oppenheimer-Kronenberg-Schimmelpenninck-Lanschot'; // 68 > 64
+
+let stack: Stack;
+let browser: Browser;
+let w: WatchedPage;
+let connectionId: string;
+
+before(async () => {
+  const persons = [
+    ...people(4),
+    { n: '1900', given: 'Anna', family: LONG_SURNAME, jobs: [{ start: '2020-01-01' }] },
+  ];
+  [stack, browser] = await Promise.all([startStack({ persons }), launchChromium()]);
+  const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso');
+  connectionId = await configuredConnection(stack, { name: 'Contoso HR', tenantId });
+  // A simulation with a failed person: only an admin may activate, anyway, with a reason.
+  const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: connectionId } });
+  await finishedRun(stack, run.id);
+  w = await openPage(browser, stack.url);
+  await signIn(w.page, stack.users.admin);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+const background = (button: Locator): Promise<string> =>
+  button.evaluate(
+    (e) =>
+      (
+        globalThis as unknown as { getComputedStyle(e: unknown): { readonly backgroundColor: string } }
+      ).getComputedStyle(e).backgroundColor,
+  );
+
+/** How many lines the text of an element takes (one client rect per line of each text node). */
+const linesOf = (element: Locator): Promise<number> =>
+  element.evaluate((el) => {
+    const { document } = globalThis as unknown as InPage;
+    const tops = new Set<number>();
+    const pending: InPageNode[] = Array.from((el as unknown as InPageElement).childNodes);
+    while (pending.length > 0) {
+      const node = pending.shift() as InPageNode;
+      if (node.nodeType !== 3) {
+        pending.unshift(...Array.from((node as unknown as InPageElement).childNodes));
+        continue;
+      }
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of Array.from(range.getClientRects())) if (r.width > 0) tops.add(Math.round(r.top));
+    }
+    return tops.size;
+  });
+
+test('a red confirm button that cannot be pressed yet looks disabled, as other disabled buttons do', () =>
+  flow(w, 'walk-danger-disabled', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/#/connections/${connectionId}/steps/5`);
+    const stepActivate = page.locator('[data-operation="activate-step5"]');
+    await stepActivate.waitFor();
+    assert.equal(await stepActivate.getAttribute('aria-disabled'), 'true');
+    const disabledLook = await background(stepActivate);
+
+    await page.locator('[data-operation="activate-anyway"]').click();
+    const form = dialog(page, 'Activate anyway');
+    const confirm = form.getByRole('button', { name: 'Activate anyway' });
+    await confirm.waitFor();
+    assert.equal(await confirm.isDisabled(), true, 'no reason yet');
+    await screenshot(page, 'walk-activate-anyway-empty', { window: true });
+    assert.equal(
+      await background(confirm),
+      disabledLook,
+      'the disabled "Activate anyway" wore the danger red of a button that can be pressed',
+    );
+    await form.getByLabel(/Why activate/).fill('Anna’s surname is corrected in AFAS this week');
+    assert.equal(await confirm.isDisabled(), false);
+    // Fluent eases the colour in: wait for it, then it is not the disabled grey.
+    await until('"Activate anyway" red again once it can be pressed', async () => {
+      return (await background(confirm)) !== disabledLook;
+    });
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await dialog(page, 'Discard changes?').getByRole('button', { name: 'Discard changes' }).click();
+    await form.waitFor({ state: 'detached' });
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a dialog’s buttons use its whole width: "Save and activate" stays on one line', () =>
+  flow(w, 'walk-dialog-actions', async () => {
+    const { page } = w;
+    for (const width of [1280, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('about:blank'); // whatever an earlier test left open
+      await page.goto(`/#/connections/${connectionId}/steps/5`);
+      await page.getByRole('button', { name: 'Set schedule' }).click();
+      const schedule = dialog(page, /^Set schedule for/);
+      await schedule.getByTestId('schedule-preview').waitFor();
+      const lines = await linesOf(schedule.getByRole('button', { name: 'Save and activate' }));
+      await screenshot(page, `walk-schedule-dialog-${width}`, { window: true });
+      assert.equal(lines, 1, `at ${width} px "Save and activate" took ${lines} lines`);
+      await schedule.getByRole('button', { name: 'Cancel' }).click();
+      await schedule.waitFor({ state: 'detached' });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
