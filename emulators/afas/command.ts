@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
-import type { AfasDataset, DemoCompany } from '../demo-data/types.ts';
+import { afasDatasetIn } from '../demo-data/dataset-check.ts';
+import type { AfasDataset } from '../demo-data/types.ts';
 import { readDataFile, reportingStartProblems } from '../start-problem.ts';
 import { type FaultSpec, parseFaultArgument } from './fault-spec.ts';
 import { type RunningAfasEmulator, startAfasEmulator } from './start.ts';
@@ -130,11 +131,7 @@ export function printStartup(running: RunningAfasEmulator, print: (line: string)
 
 async function loadDataset(options: AfasCommandOptions): Promise<AfasDataset> {
   if (options.data !== undefined) {
-    const parsed = readDataFile(options.data) as AfasDataset | DemoCompany;
-    const dataset = 'afas' in parsed ? parsed.afas : parsed;
-    if (typeof dataset.environmentId !== 'string' || !Array.isArray(dataset.connectors))
-      throw new Error(`${options.data} holds neither an AfasDataset nor a DemoCompany`);
-    return dataset;
+    return afasDatasetIn(readDataFile(options.data), `--data ${options.data}`);
   }
   // Loaded on demand: the generator is only needed when no dataset file is given.
   const { generateCompany } = await import('../demo-data/index.ts');

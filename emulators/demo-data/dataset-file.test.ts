@@ -49,7 +49,17 @@ test('readDataset says what is wrong with a file that is not a dataset', async (
     await assert.rejects(readDataset(join(dir, 'broken.json')), {
       message: `dataset ${join(dir, 'broken.json')} is not valid JSON: Unexpected end of JSON input`,
     });
-    await assert.rejects(readDataset(join(dir, 'other.json')), /other\.json is not a demo company/);
+    await assert.rejects(readDataset(join(dir, 'other.json')), {
+      message: `dataset ${join(dir, 'other.json')} is not a DemoCompany: afas is missing (expected an object)`,
+    });
+    const company = JSON.parse(
+      serializeDataset(generateCompany({ persons: 5, seed: 3, today: '2026-03-15' })),
+    );
+    company.tenant.users[2].mail = ['a@contoso.nl'];
+    await writeFile(join(dir, 'mail.json'), JSON.stringify(company));
+    await assert.rejects(readDataset(join(dir, 'mail.json')), {
+      message: `dataset ${join(dir, 'mail.json')} is not a DemoCompany: tenant.users[2].mail is an array; expected a string or null`,
+    });
     await assert.rejects(readDataset(join(dir, 'missing.json')), /missing\.json/);
     await assert.rejects(readDataset(join(dir, 'ansi.json')), {
       message: `cannot read dataset ${join(dir, 'ansi.json')}: it is not UTF-8 text (byte 0xEB at line 2, column 48); save it as UTF-8`,

@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { readDataFile } from '../start-problem.ts';
+import { demoCompanyIn } from './dataset-check.ts';
 import type { DemoCompany } from './types.ts';
 
 const CHUNK = 1 << 16;
@@ -73,21 +74,10 @@ export async function writeDataset(file: string, company: DemoCompany): Promise<
 /** Reads a dataset written by `writeDataset` (or by hand), with a clear message when it is not one. */
 export async function readDataset(file: string): Promise<DemoCompany> {
   // UTF-8 only, as the emulators' --data: a Windows-1252 "Zoë" must not become "Zo\uFFFD" unnoticed.
-  return parseDatasetValue(readDataFile(file, 'dataset'), file);
+  return parseDatasetValue(readDataFile(file, 'dataset'), `dataset ${file}`);
 }
 
+/** A parsed dataset as a DemoCompany; what is wrong is said with where (`tenant.users[3].mail`). */
 export function parseDatasetValue(value: unknown, source = 'dataset'): DemoCompany {
-  const v = value as Partial<DemoCompany> | null;
-  if (
-    v === null ||
-    typeof v !== 'object' ||
-    typeof v.afas?.environmentId !== 'string' ||
-    !Array.isArray(v.afas.connectors) ||
-    typeof v.tenant?.tenantId !== 'string' ||
-    !Array.isArray(v.tenant.users)
-  )
-    throw new Error(
-      `${source} is not a demo company: expected { afas: { environmentId, connectors }, tenant: { tenantId, users, … } }`,
-    );
-  return v as DemoCompany;
+  return demoCompanyIn(value, source);
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import type { DemoCompany, TenantDataset } from '../demo-data/types.ts';
+import { tenantDatasetIn } from '../demo-data/dataset-check.ts';
+import type { TenantDataset } from '../demo-data/types.ts';
 import { readDataFile, reportingStartProblems } from '../start-problem.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from './start.ts';
 
@@ -104,8 +105,7 @@ export function printStartup(
 
 async function loadTenant(options: GraphCommandOptions): Promise<TenantDataset> {
   if (options.data) {
-    const parsed = readDataFile(options.data) as TenantDataset | DemoCompany;
-    return 'tenant' in parsed ? parsed.tenant : parsed;
+    return tenantDatasetIn(readDataFile(options.data), `--data ${options.data}`);
   }
   // Loaded on demand: the generator is only needed when no dataset file is given.
   const { generateCompany } = await import('../demo-data/index.ts');

@@ -5,12 +5,13 @@
  * a port in use, an --out folder that does not exist.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from '../support/run-cli.ts';
+import { type CliRun, HRSYNC_BIN, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -70,3 +71,110 @@ test('an emulator or demo-data that cannot start says why in one line, exit 1, n
     busy.close();
   }
 });
+
+test('an emulator given JSON that is not a dataset says what is wrong and where, exit 1, no stack trace', async () => {
+  // biome-ignore lint/suspicious/noExplicitAny: each case breaks the dataset on purpose
+  type Broken = any;
+  const company = (edit: (c: { afas: Broken; tenant: Broken }) => void) => {
+    const c = {
+      afas: {
+        environmentId: '1',
+        connectors: [
+          { id: 'T4E_HelloID_Users_v2', description: 'Users', fields: [], rows: [{ Medewerker: '1' }] },
+        ],
+      },
+      tenant: {
+        tenantId: 't',
+        displayName: 'Contoso',
+        domains: [{ id: 'contoso.nl', isVerified: true, isDefault: true }],
+        users: [1, 2, 3, 4].map((n) => ({
+          id: `u${n}`,
+          userPrincipalName: `u${n}@contoso.nl`,
+          displayName: `U ${n}`,
+          mailNickname: `u${n}`,
+          accountEnabled: true,
+          mail: `u${n}@contoso.nl`,
+        })),
+        groups: [],
+        subscribedSkus: [],
+      },
+    };
+    edit(c);
+    return JSON.stringify(c, null, 2);
+  };
+  const files: Record<string, string> = {
+    'array.json': '[]',
+    'empty.json': '{}',
+    'users5.json': '{"users": 5}',
+    'null.json': 'null',
+    'mail.json': company((c) => {
+      c.tenant.users[3].mail = 5;
+    }),
+    'no-upn.json': company((c) => {
+      delete c.tenant.users[1].userPrincipalName;
+    }),
+    'enabled.json': company((c) => {
+      c.tenant.users[0].accountEnabled = 'yes';
+    }),
+    'rows.json': company((c) => {
+      c.afas.connectors[0].rows = 5;
+    }),
+    'connector.json': company((c) => {
+      delete c.afas.connectors[0].id;
+    }),
+    'cell.json': company((c) => {
+      c.afas.connectors[0].rows[0].Medewerker = { nr: 1 };
+    }),
+  };
+  for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
+  const graph = 'is neither a TenantDataset nor a DemoCompany';
+  const afas = 'is neither an AfasDataset nor a DemoCompany';
+  const cases: [string, string, string][] = [
+    ['graph', 'array.json', `${graph}: the file is an array; expected an object`],
+    ['graph', 'empty.json', `${graph}: tenantId is missing (expected a non-empty string)`],
+    ['graph', 'users5.json', `${graph}: tenantId is missing (expected a non-empty string)`],
+    ['graph', 'null.json', `${graph}: the file is null; expected an object`],
+    ['graph', 'mail.json', `${graph}: tenant.users[3].mail is 5; expected a string or null`],
+    [
+      'graph',
+      'no-upn.json',
+      `${graph}: tenant.users[1].userPrincipalName is missing (expected a non-empty string)`,
+    ],
+    ['graph', 'enabled.json', `${graph}: tenant.users[0].accountEnabled is "yes"; expected true or false`],
+    ['afas', 'array.json', `${afas}: the file is an array; expected an object`],
+    ['afas', 'users5.json', `${afas}: environmentId is missing (expected a non-empty string)`],
+    ['afas', 'rows.json', `${afas}: afas.connectors[0].rows is 5; expected an array`],
+    ['afas', 'connector.json', `${afas}: afas.connectors[0].id is missing (expected a non-empty string)`],
+    [
+      'afas',
+      'cell.json',
+      `${afas}: afas.connectors[0].rows[0].Medewerker is an object; expected a string, a number, a boolean or null`,
+    ],
+  ];
+  const wrong: string[] = [];
+  for (const [emulator, file, problem] of cases) {
+    const run = await refusedOrStopped(['emulator', emulator, '--port', '0', '--data', file]);
+    const said = run.err.trim().split('\n').at(-1);
+    const expected = `hrsync emulator ${emulator}: --data ${file} ${problem}`;
+    if (run.code !== 1 || said !== expected || /\n\s+at |node:internal|Node\.js v/.test(run.err))
+      wrong.push(`${emulator} ${file}: exit ${run.code}, said ${said}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
+/** Runs an emulator that should refuse to start; one that starts anyway is stopped once it says so. */
+function refusedOrStopped(args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [HRSYNC_BIN, ...args], { cwd: dir });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (out.includes('is running')) child.kill('SIGTERM');
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}

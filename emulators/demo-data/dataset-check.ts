@@ -1,0 +1,234 @@
+/**
+ * What a dataset file must hold, checked once where it is read: both emulators' --data and
+ * `readDataset`. Before this, the Graph emulator took `[]`, `{}` or `{"users": 5}` as a tenant and
+ * died on "Cannot read properties of undefined (reading 'toLowerCase')", and a user whose mail was
+ * 5 was served and broke later requests. The schemas say what the emulators rely on; properties they
+ * do not know are allowed (a hand-made dataset may carry more of Graph's user).
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
+import type { AfasDataset, DemoCompany, TenantDataset } from './types.ts';
+
+const text = Type.String();
+const name = Type.String({ minLength: 1 });
+const orNull = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+const count = Type.Integer({ minimum: 0 });
+
+const AfasFieldSchema = Type.Object({
+  id: name,
+  fieldId: text,
+  dataType: Type.Union([
+    Type.Literal('string'),
+    Type.Literal('int'),
+    Type.Literal('decimal'),
+    Type.Literal('date'),
+    Type.Literal('boolean'),
+  ]),
+  label: text,
+  length: count,
+  controlType: Type.Integer(),
+  decimals: count,
+  decimalsFieldId: text,
+});
+
+const AfasDatasetSchema = Type.Object({
+  environmentId: name,
+  connectors: Type.Array(
+    Type.Object({
+      id: name,
+      description: text,
+      fields: Type.Array(AfasFieldSchema),
+      rows: Type.Array(
+        Type.Record(Type.String(), Type.Union([text, Type.Number(), Type.Boolean(), Type.Null()])),
+      ),
+    }),
+  ),
+});
+
+const LicenceSchema = Type.Object({ skuId: name, disabledPlans: Type.Array(text) });
+
+const UserSchema = Type.Object({
+  id: name,
+  userPrincipalName: name,
+  displayName: text,
+  mailNickname: text,
+  accountEnabled: Type.Boolean(),
+  ...Object.fromEntries(
+    [
+      'givenName',
+      'surname',
+      'mail',
+      'employeeId',
+      'employeeType',
+      'employeeHireDate',
+      'employeeLeaveDateTime',
+      'jobTitle',
+      'department',
+      'companyName',
+      'officeLocation',
+      'usageLocation',
+      'mobilePhone',
+      'preferredLanguage',
+      'managerId',
+      'userType',
+    ].map((key) => [key, Type.Optional(orNull(text))]),
+  ),
+  otherMails: Type.Optional(Type.Array(text)),
+  proxyAddresses: Type.Optional(Type.Array(text)),
+  businessPhones: Type.Optional(Type.Array(text)),
+  onPremisesSyncEnabled: Type.Optional(orNull(Type.Boolean())),
+  createdDateTime: Type.Optional(text),
+  assignedLicenses: Type.Optional(Type.Array(LicenceSchema)),
+});
+
+const TenantDatasetSchema = Type.Object({
+  tenantId: name,
+  displayName: text,
+  domains: Type.Array(Type.Object({ id: name, isVerified: Type.Boolean(), isDefault: Type.Boolean() })),
+  users: Type.Array(UserSchema),
+  groups: Type.Array(
+    Type.Object({
+      id: name,
+      displayName: text,
+      members: Type.Array(name),
+      description: Type.Optional(orNull(text)),
+      securityEnabled: Type.Optional(Type.Boolean()),
+      mailEnabled: Type.Optional(Type.Boolean()),
+      groupTypes: Type.Optional(Type.Array(text)),
+      assignedLicenses: Type.Optional(Type.Array(LicenceSchema)),
+    }),
+  ),
+  subscribedSkus: Type.Array(
+    Type.Object({
+      skuId: name,
+      skuPartNumber: text,
+      prepaidUnits: Type.Object({ enabled: count }),
+      consumedUnits: count,
+      servicePlans: Type.Optional(Type.Array(Type.Object({ servicePlanId: name, servicePlanName: text }))),
+    }),
+  ),
+  directoryRoles: Type.Optional(
+    Type.Array(Type.Object({ id: name, roleTemplateId: name, displayName: text, members: Type.Array(name) })),
+  ),
+});
+
+const DemoCompanySchema = Type.Object({
+  afas: AfasDatasetSchema,
+  tenant: TenantDatasetSchema,
+  manifest: Type.Optional(Type.Object({})),
+});
+
+// What a schema admits must be what the emulators' types promise (checked by the compiler).
+type Admits<T, U extends T> = U;
+export type CheckedTypes = [
+  Admits<AfasDataset, Static<typeof AfasDatasetSchema>>,
+  Admits<TenantDataset, Static<typeof TenantDatasetSchema>>,
+  Admits<Omit<DemoCompany, 'manifest'>, Static<typeof DemoCompanySchema>>,
+];
+
+const checkers = {
+  afas: TypeCompiler.Compile(AfasDatasetSchema),
+  tenant: TypeCompiler.Compile(TenantDatasetSchema),
+  company: TypeCompiler.Compile(DemoCompanySchema),
+};
+
+/** The AfasDataset an AFAS emulator serves: the file's own, or a DemoCompany's `afas`. */
+export function afasDatasetIn(value: unknown, source: string): AfasDataset {
+  const part = partOf(value, 'afas');
+  const problem = firstProblem(checkers.afas, part.value, part.path);
+  if (problem !== undefined)
+    throw new Error(`${source} is neither an AfasDataset nor a DemoCompany: ${problem}`);
+  return part.value as AfasDataset;
+}
+
+/** The TenantDataset a Graph emulator serves: the file's own, or a DemoCompany's `tenant`. */
+export function tenantDatasetIn(value: unknown, source: string): TenantDataset {
+  const part = partOf(value, 'tenant');
+  const problem = firstProblem(checkers.tenant, part.value, part.path);
+  if (problem !== undefined)
+    throw new Error(`${source} is neither a TenantDataset nor a DemoCompany: ${problem}`);
+  return part.value as TenantDataset;
+}
+
+/** A whole DemoCompany (what `hrsync demo-data --out` writes). */
+export function demoCompanyIn(value: unknown, source: string): DemoCompany {
+  const problem = firstProblem(checkers.company, value, '');
+  if (problem !== undefined) throw new Error(`${source} is not a DemoCompany: ${problem}`);
+  return value as DemoCompany;
+}
+
+/** A DemoCompany holds both datasets; a file holding only one is that dataset itself. */
+function partOf(value: unknown, key: 'afas' | 'tenant'): { value: unknown; path: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && key in value
+    ? { value: (value as Record<string, unknown>)[key], path: key }
+    : { value, path: '' };
+}
+
+function firstProblem(
+  checker: { Check(value: unknown): boolean; Errors(value: unknown): Iterable<ValueError> },
+  value: unknown,
+  prefix: string,
+): string | undefined {
+  if (checker.Check(value)) return undefined;
+  for (const error of checker.Errors(value)) {
+    const where = jsonPath(prefix, error.path);
+    const what = where === '' ? 'the file' : where;
+    if (error.type === ValueErrorType.ObjectRequiredProperty || error.value === undefined)
+      return `${what} is missing (expected ${expected(error.schema)})`;
+    return `${what} is ${found(error.value)}; expected ${expected(error.schema)}`;
+  }
+  return 'it is not what was expected';
+}
+
+/** `/users/3/mail` → `users[3].mail`, the way one finds it in the file. */
+export function jsonPath(prefix: string, pointer: string): string {
+  let path = prefix;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (/^\d+$/.test(key)) path += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) path += path === '' ? key : `.${key}`;
+    else path += `[${JSON.stringify(key)}]`;
+  }
+  return path;
+}
+
+function expected(schema: TSchema): string {
+  if (schema.anyOf) {
+    // In a list of choices, "true or false" would read as two of them.
+    const options = (schema.anyOf as TSchema[]).map((s) =>
+      s.type === 'boolean' ? 'a boolean' : expected(s),
+    );
+    return options.length <= 2
+      ? options.join(' or ')
+      : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
+  }
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  switch (schema.type) {
+    case 'string':
+      return schema.minLength ? 'a non-empty string' : 'a string';
+    case 'integer':
+      return schema.minimum === 0 ? 'a whole number ≥ 0' : 'a whole number';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'an array';
+    default:
+      return 'an object';
+  }
+}
+
+function found(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return value === '' ? 'empty' : JSON.stringify(shown);
+  }
+  return String(value);
+}
