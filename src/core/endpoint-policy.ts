@@ -69,8 +69,22 @@ function official(kind: EndpointKind, host: string): boolean {
   }
 }
 
+/**
+ * The IPv4 address an IPv4-mapped IPv6 one reaches (`::ffff:7f00:1` → 127.0.0.1: dual-stack sockets
+ * connect to it), as the URL parser writes it whatever was typed (`[::ffff:127.0.0.1]`).
+ */
+function mappedIpv4(h: string): string | null {
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(h);
+  if (!m) return null;
+  const high = Number.parseInt(m[1]!, 16);
+  const low = Number.parseInt(m[2]!, 16);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+}
+
 function isLocalHost(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '');
+  const mapped = mappedIpv4(h);
+  if (mapped !== null) return isLocalHost(mapped);
   return (
     h === 'localhost' ||
     h.endsWith('.localhost') ||
