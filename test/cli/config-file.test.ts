@@ -313,3 +313,37 @@ test('a CA certificate file that is missing, a folder or no certificate is named
   assert.match(notPem.err, /the CA certificate .*ca\.json \(\/target\/caFile\) holds no PEM certificate/);
   for (const r of [missing, folder, notPem]) assert.doesNotMatch(r.err, /ENOENT|EISDIR|\n\s+at /);
 });
+
+test('secrets that cannot be found are all named at once, each with the setting that names it', async () => {
+  const out = join(dir, 'secrets.json');
+  const init = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      '--afas-token-env',
+      'HRSYNC_TEST_UNSET_AFAS_TOKEN',
+      '--tenant',
+      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+      '--client-id',
+      'f6fc453f-031b-478b-86e5-b10ad7627a66',
+      '--client-secret-file',
+      'no-such-secret.txt',
+      '--domain',
+      'contoso.nl',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(init.code, 0, init.err + init.out);
+  const env = { ...process.env };
+  delete env.HRSYNC_TEST_UNSET_AFAS_TOKEN;
+  const run = await runCli(['simulate', '--config', out], { cwd: dir, env });
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.deepEqual(run.err.trim().split('\n'), [
+    `A secret could not be found: ${out} names 2 secrets that could not be read:`,
+    '  AFAS source › App Connector token: environment variable HRSYNC_TEST_UNSET_AFAS_TOKEN is not set (/source/token)',
+    `  Destination › Credential › Client secret: secret file ${join(dir, 'no-such-secret.txt')} could not be read: there is no such file (/target/credential/secret)`,
+  ]);
+});

@@ -6,8 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileProblem } from '../../core/file-problem.ts';
-import type { ConnectionConfig } from '../../core/index.ts';
-import { HrsyncError } from '../../core/index.ts';
+import type { ConnectionConfig, ErrorDetail, SecretRef } from '../../core/index.ts';
+import { HrsyncError, isHrsyncError } from '../../core/index.ts';
 import { loadConfig, type Source, STATE_ADVICE, type Target } from '../../engine/index.ts';
 import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
@@ -96,22 +96,40 @@ const AFAS_TRUST_ADVICE =
 export async function loadConnection(path: string): Promise<LoadedConnection> {
   const config = await readConfigFile(path);
   const baseDir = dirname(resolve(path));
-  const secret = (ref: Parameters<typeof resolveSecret>[0]) =>
-    resolveSecret(ref, { baseDir, env: process.env });
-  const token = await secret(config.source.token);
-  const source = createAfasSource(config.source, { token, trustAdvice: AFAS_TRUST_ADVICE });
   if (config.target.type === 'active-directory') {
     const directory = config.target;
+    const secrets = await resolveSecrets(path, baseDir, {
+      token: ['/source/token', config.source.token],
+      bindPassword: ['/target/bindPassword', directory.bindPassword],
+    });
+    const source = createAfasSource(config.source, { token: secrets.token, trustAdvice: AFAS_TRUST_ADVICE });
     const ca = directory.caFile ? await readCaFile(baseDir, directory.caFile) : undefined;
-    const bindPassword = await secret(directory.bindPassword);
-    const target = createDirectoryTarget(directory, { bindPassword, ...(ca ? { ca } : {}) });
+    const target = createDirectoryTarget(directory, {
+      bindPassword: secrets.bindPassword,
+      ...(ca ? { ca } : {}),
+    });
     return { config, path, source, target, close: () => target.close() };
   }
   const cred = config.target.credential;
-  const credential =
-    cred.type === 'secret'
-      ? { clientSecret: await secret(cred.secret) }
-      : { certificatePem: await secret(cred.certificate), privateKeyPem: await secret(cred.privateKey) };
+  let token: string;
+  let credential: { clientSecret: string } | { certificatePem: string; privateKeyPem: string };
+  if (cred.type === 'secret') {
+    const secrets = await resolveSecrets(path, baseDir, {
+      token: ['/source/token', config.source.token],
+      clientSecret: ['/target/credential/secret', cred.secret],
+    });
+    token = secrets.token;
+    credential = { clientSecret: secrets.clientSecret };
+  } else {
+    const secrets = await resolveSecrets(path, baseDir, {
+      token: ['/source/token', config.source.token],
+      certificatePem: ['/target/credential/certificate', cred.certificate],
+      privateKeyPem: ['/target/credential/privateKey', cred.privateKey],
+    });
+    token = secrets.token;
+    credential = { certificatePem: secrets.certificatePem, privateKeyPem: secrets.privateKeyPem };
+  }
+  const source = createAfasSource(config.source, { token, trustAdvice: AFAS_TRUST_ADVICE });
   const ca = config.target.caFile ? await readCaFile(baseDir, config.target.caFile) : undefined;
   const target = createGraphTarget(config.target, {
     credential,
@@ -119,6 +137,36 @@ export async function loadConnection(path: string): Promise<LoadedConnection> {
     ...(ca ? { ca } : {}),
   });
   return { config, path, source, target, close: () => target.close() };
+}
+
+/**
+ * The configuration's secrets, each resolved from its reference (an environment variable, a file
+ * beside the configuration). Every one that cannot be is named at once by its setting, so an
+ * administrator setting up a new machine sets all the variables in one go, not one per run.
+ */
+async function resolveSecrets<K extends string>(
+  configPath: string,
+  baseDir: string,
+  refs: Readonly<Record<K, readonly [path: string, ref: SecretRef]>>,
+): Promise<Record<K, string>> {
+  const values = {} as Record<K, string>;
+  const problems: ErrorDetail[] = [];
+  for (const [key, [path, ref]] of Object.entries(refs) as [K, readonly [string, SecretRef]][]) {
+    try {
+      values[key] = await resolveSecret(ref, { baseDir, env: process.env });
+    } catch (e) {
+      if (!isHrsyncError(e) || e.code !== 'HRS_SECRET_UNRESOLVED') throw e;
+      // The engine's message stands alone ("Secret not resolved: … is not set."); here it is a detail.
+      problems.push({ path, message: e.message.replace(/^Secret not resolved: /, '').replace(/\.$/, '') });
+    }
+  }
+  if (problems.length > 0) {
+    const count = problems.length === 1 ? 'a secret' : `${problems.length} secrets`;
+    throw new HrsyncError('HRS_SECRET_UNRESOLVED', `${configPath} names ${count} that could not be read:`, {
+      details: problems,
+    });
+  }
+  return values;
 }
 
 /**
