@@ -43,3 +43,55 @@ test('init with no options lists everything it needs at once, --domain among the
   assert.equal(lines.length, 5, run.err);
   await nothingWritten();
 });
+
+test('two sources for one secret, or a secret and a certificate, are refused instead of one silently winning', async () => {
+  const run = await init([
+    '--afas-environment',
+    '12345',
+    '--afas-token-env',
+    'AFAS_TOKEN',
+    '--afas-token-file',
+    'afas-token.txt',
+    '--tenant',
+    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+    '--client-id',
+    'f6fc453f-031b-478b-86e5-b10ad7627a66',
+    '--client-secret-env',
+    'GRAPH_SECRET',
+    '--certificate',
+    'app.pem',
+    '--private-key',
+    'app.key',
+    '--domain',
+    'contoso.nl',
+  ]);
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.deepEqual(run.err.trim().split('\n'), [
+    'hrsync init: give one of --afas-token-env, --afas-token-file and --afas-token, not --afas-token-env and --afas-token-file',
+    'hrsync init: give a client secret or a certificate, not both (--client-secret-env and --certificate)',
+  ]);
+  await nothingWritten();
+});
+
+test('directory options without --directory-url are refused: they would be left out of a cloud configuration', async () => {
+  const run = await init([
+    '--afas-environment',
+    '12345',
+    '--afas-token-env',
+    'AFAS_TOKEN',
+    '--tenant',
+    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+    '--client-id',
+    'f6fc453f-031b-478b-86e5-b10ad7627a66',
+    '--client-secret-env',
+    'GRAPH_SECRET',
+    '--domain',
+    'contoso.nl',
+    '--container',
+    'OU=Users,DC=example,DC=nl',
+  ]);
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.match(run.err, /^hrsync init: --container is for a hybrid destination: give --directory-url too, or leave/m);
+  await nothingWritten();
+});
+

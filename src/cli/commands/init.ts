@@ -114,11 +114,80 @@ export function initCommand(): Command {
 // required option before an unknown one, so `--domian x` said "--domain not specified", hiding the typo.
 const DOMAIN_MISSING = 'give --domain, the verified domain (cloud) or UPN suffix (hybrid) for new accounts';
 
-async function init(flags: InitFlags): Promise<void> {
-  const token = secretRef(flags.afasToken, flags.afasTokenEnv, flags.afasTokenFile);
-  if (flags.directoryUrl !== undefined) return initHybrid(flags, token);
-  const secret = secretRef(flags.clientSecret, flags.clientSecretEnv, flags.clientSecretFile);
+/** Options that say the same thing in different ways: at most one of each group may be given. */
+const ONE_OF: readonly (readonly (keyof InitFlags)[])[] = [
+  ['afasUrl', 'afasEnvironment'],
+  ['afasTokenEnv', 'afasTokenFile', 'afasToken'],
+  ['clientSecretEnv', 'clientSecretFile', 'clientSecret'],
+  ['bindPasswordEnv', 'bindPasswordFile'],
+];
+const CLIENT_SECRET: readonly (keyof InitFlags)[] = ['clientSecretEnv', 'clientSecretFile', 'clientSecret'];
+const CERTIFICATE: readonly (keyof InitFlags)[] = ['certificate', 'privateKey'];
+const HYBRID_ONLY: readonly (keyof InitFlags)[] = [
+  'bindUser',
+  'bindPasswordEnv',
+  'bindPasswordFile',
+  'baseDn',
+  'container',
+  'disabledContainer',
+  'tlsServerName',
+];
+const CLOUD_ONLY: readonly (keyof InitFlags)[] = [
+  'tenant',
+  'clientId',
+  ...CLIENT_SECRET,
+  ...CERTIFICATE,
+  'authorityHost',
+  'graphUrl',
+];
+
+/** `afasTokenEnv` as the user typed it: `--afas-token-env`. */
+const optionName = (key: keyof InitFlags) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/**
+ * Options that contradict each other or do not belong to the destination: refused, where one of
+ * them used to win without a word (`--afas-token-env` over `--afas-token-file`) or was left out of
+ * the file (`--container` in a cloud configuration).
+ */
+function conflictingOptions(flags: InitFlags): string[] {
+  const given = (keys: readonly (keyof InitFlags)[]) => keys.filter((k) => flags[k] !== undefined);
   const problems: string[] = [];
+  for (const group of ONE_OF) {
+    const both = given(group);
+    if (both.length > 1) {
+      problems.push(
+        `give one of ${group
+          .map(optionName)
+          .join(', ')
+          .replace(/, ([^,]+)$/, ' and $1')}, not ${both.map(optionName).join(' and ')}`,
+      );
+    }
+  }
+  const secret = given(CLIENT_SECRET)[0];
+  const certificate = given(CERTIFICATE)[0];
+  if (secret !== undefined && certificate !== undefined) {
+    problems.push(
+      `give a client secret or a certificate, not both (${optionName(secret)} and ${optionName(certificate)})`,
+    );
+  }
+  const hybrid = flags.directoryUrl !== undefined;
+  const misplaced = given(hybrid ? CLOUD_ONLY : HYBRID_ONLY).map(optionName);
+  if (misplaced.length > 0) {
+    const list = misplaced.join(', ');
+    problems.push(
+      hybrid
+        ? `${list} ${misplaced.length === 1 ? 'is' : 'are'} for a cloud destination: leave ${misplaced.length === 1 ? 'it' : 'them'} out with --directory-url`
+        : `${list} ${misplaced.length === 1 ? 'is' : 'are'} for a hybrid destination: give --directory-url too, or leave ${misplaced.length === 1 ? 'it' : 'them'} out`,
+    );
+  }
+  return problems;
+}
+
+async function init(flags: InitFlags): Promise<void> {
+  const problems = conflictingOptions(flags);
+  const token = secretRef(flags.afasToken, flags.afasTokenEnv, flags.afasTokenFile);
+  if (flags.directoryUrl !== undefined) return initHybrid(flags, token, problems);
+  const secret = secretRef(flags.clientSecret, flags.clientSecretEnv, flags.clientSecretFile);
   if (!flags.afasUrl && !flags.afasEnvironment) problems.push('give --afas-url or --afas-environment');
   if (!token) problems.push('give --afas-token-env, --afas-token-file or --afas-token');
   if (!flags.tenant || !flags.clientId) {
@@ -161,8 +230,7 @@ async function init(flags: InitFlags): Promise<void> {
 }
 
 /** A hybrid configuration: accounts in on-premises Active Directory over LDAPS. */
-async function initHybrid(flags: InitFlags, token: SecretRef | null): Promise<void> {
-  const problems: string[] = [];
+async function initHybrid(flags: InitFlags, token: SecretRef | null, problems: string[]): Promise<void> {
   if (!flags.afasUrl && !flags.afasEnvironment) problems.push('give --afas-url or --afas-environment');
   if (!token) problems.push('give --afas-token-env, --afas-token-file or --afas-token');
   if (!flags.bindUser) problems.push('give --bind-user');
