@@ -1,8 +1,9 @@
 /**
  * URLs in a connection configuration that would leak or mislead: a user name and password written
  * into a URL (`https://admin:s3cret@…`) is refused by `hrsync init` and by `simulate` before anything
- * is contacted, naming the setting by its path and never echoing the password. No emulator is needed:
- * the check comes before the first request.
+ * is contacted, naming the setting by its path and never echoing the password; so is a Microsoft Graph
+ * URL with /v1.0 in it, which hrsync adds itself. No emulator is needed: the check comes before the
+ * first request.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -88,4 +89,26 @@ test('simulate refuses a hand-edited URL with a password before contacting anyth
     /ProfitRestServices URL: may not contain a user name or password.* \(\/source\/environment\/baseUrl\)$/m,
   );
   assert.doesNotMatch(run.err + run.out, /s3cret|\n\s+at /);
+});
+
+test('a Microsoft Graph URL with the version in it (what the emulator prints as "graph base") is refused, saying what to give', async () => {
+  const out = join(dir, 'versioned.json');
+  const run = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      ...cloud('https://12345.rest.afas.online/ProfitRestServices', [
+        '--graph-url',
+        'https://127.0.0.1:7443/v1.0/',
+      ]),
+    ],
+    { cwd: dir },
+  );
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.match(
+    run.err,
+    /^ {2}Destination › Microsoft Graph endpoint: give it without "\/v1\.0\/": https:\/\/127\.0\.0\.1:7443 \(hrsync adds the version to every request\) \(\/target\/graphBaseUrl\)$/m,
+  );
+  await assert.rejects(readFile(out, 'utf8'), { code: 'ENOENT' });
 });

@@ -91,7 +91,9 @@ test('directory options without --directory-url are refused: they would be left 
     'OU=Users,DC=example,DC=nl',
   ]);
   assert.equal(run.code, 1, run.err + run.out);
-  assert.match(run.err, /^hrsync init: --container is for a hybrid destination: give --directory-url too, or leave/m);
+  assert.match(
+    run.err,
+    /^hrsync init: --container is for a hybrid destination: give --directory-url too, or leave/m,
+  );
   await nothingWritten();
 });
-

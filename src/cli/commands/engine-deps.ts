@@ -13,9 +13,9 @@ import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
+import { refuseConfigUrls } from './config-urls.ts';
 import { jsonProblem } from './json-problem.ts';
 import { readTextFile } from './text-file.ts';
-import { refuseUrlCredentials } from './url-credentials.ts';
 
 export interface LoadedConnection {
   readonly config: ConnectionConfig;
@@ -33,7 +33,7 @@ export async function readConfigFile(path: string): Promise<ConnectionConfig> {
     empty: ' (write one with `hrsync init`)',
   });
   const config = loadConfig(json);
-  refuseUrlCredentials(config);
+  refuseConfigUrls(config);
   return config;
 }
 

@@ -10,8 +10,8 @@ import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
 import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
 import { hrsyncCommand } from '../command-table.ts';
+import { refuseConfigUrls } from './config-urls.ts';
 import { refusalLines } from './refusal-lines.ts';
-import { refuseUrlCredentials } from './url-credentials.ts';
 
 interface InitFlags {
   out: string;
@@ -90,7 +90,7 @@ export function initCommand(): Command {
     .option('--disabled-container <dn>', 'hybrid: container leavers are moved to (optional)')
     .option('--tls-server-name <name>', 'hybrid: name on the controllers’ certificate when the URL is an IP')
     .option('--authority-host <url>', 'identity platform (an emulator: its https URL)')
-    .option('--graph-url <url>', 'Microsoft Graph base URL (an emulator: its URL)')
+    .option('--graph-url <url>', 'Microsoft Graph URL without /v1.0 (an emulator: its URL)')
     .option(
       '--ca-file <file>',
       'CA certificate to trust (hybrid: the controllers’ CA; cloud: the emulator’s)',
@@ -276,7 +276,7 @@ async function write(
   flags: InitFlags,
   config: ReturnType<typeof starterConfig> | ReturnType<typeof hybridStarterConfig>,
 ) {
-  refuseUrlCredentials(loadConfig(config));
+  refuseConfigUrls(loadConfig(config));
   try {
     // Without --force the file is created only if it does not exist ('wx'), in the one call that
     // writes it: a file that appears after a check and before the write is not overwritten either.
