@@ -1,15 +1,16 @@
 /**
  * What a new administrator at an MSP ran into walking the console from a new connection to its audit
  * log: a red "Activate anyway" that looked pressable but did nothing (and dropped its typed reason on
- * Cancel without asking), and a dialog's buttons squeezed into half its width.
+ * Cancel without asking), a dialog's buttons squeezed into half its width, and Delete buttons for a
+ * customer and a tenant that the service then refused.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
-import { simulate } from '../../src/contracts/index.ts';
+import { createCustomer, createTenant, simulate } from '../../src/contracts/index.ts';
 import { until } from '../support/until.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, dialog, flow, signIn } from './support/console.ts';
+import { assertNoConsoleErrors, dialog, flow, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
 import type { InPage, InPageElement, InPageNode } from './support/in-page.ts';
 import { people, type Stack, startStack } from './support/stack.ts';
@@ -118,5 +119,78 @@ test('a dialog’s buttons use its whole width: "Save and activate" stays on one
       await schedule.getByRole('button', { name: 'Cancel' }).click();
       await schedule.waitFor({ state: 'detached' });
     }
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('Customers and tenants offer Delete only where the service allows it, and say what is in the way', () =>
+  flow(w, 'walk-customer-delete', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const spare = await stack.api<{ id: string }>(createCustomer, { body: { name: 'Fabrikam' } });
+    await stack.api(createTenant, {
+      body: {
+        customerId: spare.id,
+        name: 'Fabrikam hybrid',
+        type: 'hybrid',
+        directoryId: 'fabrikam.local',
+        verifiedDomains: ['fabrikam.nl'],
+        subscriptionActive: true,
+      },
+    });
+    await stack.api(createCustomer, { body: { name: 'Tailspin' } });
+    await page.goto('about:blank');
+    await page.goto('/#/customers');
+    const customer = (name: string): Locator => page.locator(`section[data-customer="${name}"]`);
+    const tenantCard = (name: string): Locator => page.locator(`[data-tenant="${name}"]`);
+    await customer('Tailspin').waitFor();
+    await tenantCard('Contoso')
+      .getByText(/Used by/)
+      .waitFor();
+    await screenshot(page, 'walk-customers-delete');
+
+    // A tenant that a connection uses: the service refuses its deletion, so the console does not offer it.
+    const usedTenant = tenantCard('Contoso');
+    assert.match(await textOf(usedTenant), /Used by 1 connection: Contoso HR/);
+    const deleteUsed = usedTenant.getByRole('button', { name: 'Delete tenant' });
+    assert.equal(
+      await deleteUsed.getAttribute('aria-disabled'),
+      'true',
+      'Delete tenant was offered, and refused',
+    );
+    await deleteUsed.focus();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: /Contoso HR/ })
+      .waitFor();
+    assert.match(
+      await textOf(page.getByRole('tooltip')),
+      /delete its connection or choose another tenant in its step 2 first/i,
+    );
+    // So does a customer with a tenant.
+    const deleteContoso = customer('Contoso BV').getByRole('button', { name: 'Delete', exact: true });
+    assert.equal(
+      await deleteContoso.getAttribute('aria-disabled'),
+      'true',
+      'Delete customer was offered, and refused',
+    );
+    await deleteContoso.focus();
+    await page
+      .getByRole('tooltip')
+      .filter({ hasText: /tenant/ })
+      .waitFor();
+    assert.match(await textOf(page.getByRole('tooltip')), /Delete its tenant “Contoso” first/);
+
+    // An unused tenant and a customer without tenants can still be deleted.
+    const unused = tenantCard('Fabrikam hybrid');
+    assert.doesNotMatch(await textOf(unused), /Used by/);
+    assert.equal(
+      await unused.getByRole('button', { name: 'Delete tenant' }).getAttribute('aria-disabled'),
+      null,
+    );
+    await customer('Tailspin').getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = dialog(page, 'Delete customer');
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await customer('Tailspin').waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));

@@ -3,21 +3,32 @@
  * test and delete tenants. Everyone may look; only an administrator changes anything (the buttons
  * follow the endpoints' declared access).
  */
-import { Badge, Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  Link,
+  makeStyles,
+  Text,
+  Tooltip,
+  tokens,
+} from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { type ReactElement, useState } from 'react';
 import { call } from '../api/client.ts';
 import {
   createCustomer,
   createTenant,
   deleteCustomer,
   deleteTenant,
+  listConnections,
   listCustomers,
   listTenants,
   renameCustomer,
   updateTenant,
 } from '../api/contracts.ts';
-import type { Customer, Tenant } from '../api/dto.ts';
+import type { ConnectionSummary, Customer, Tenant } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
 import { useResource } from '../api/use-resource.ts';
 import { useSession } from '../auth/session-context.tsx';
@@ -61,16 +72,26 @@ export function CustomersPage() {
   const { can } = useSession();
   const customers = useResource(() => call(listCustomers, {}), 'customers');
   const tenants = useResource(() => call(listTenants, {}), 'tenants');
+  // Which connections use each tenant: the service refuses to delete a tenant in use (and a customer
+  // with tenants), so the console does not offer it and says what is in the way instead.
+  const connections = useResource(() => call(listConnections, { query: { pageSize: 500 } }), 'connections');
   const [dialog, setDialog] = useState<Dialog | undefined>(undefined);
   const reload = () => {
     customers.reload();
     tenants.reload();
+    connections.reload();
   };
   const done = () => {
     setDialog(undefined);
     reload();
   };
   const tenantsOf = (c: Customer) => (tenants.data?.items ?? []).filter((t) => t.customer.id === c.id);
+  const usersOf = (t: Tenant): readonly ConnectionSummary[] | undefined => {
+    const page = connections.data;
+    // Beyond one page the list is not complete: then the service's refusal says it.
+    if (!page || page.total > page.items.length) return undefined;
+    return page.items.filter((c) => c.tenant?.id === t.id);
+  };
 
   return (
     <>
@@ -121,9 +142,15 @@ export function CustomersPage() {
                         </Button>
                       )}
                       {can(deleteCustomer) && (
-                        <Button size="small" onClick={() => setDialog({ kind: 'delete-customer', customer })}>
-                          Delete
-                        </Button>
+                        <Refusable reason={customerInUse(tenantsOf(customer))}>
+                          <Button
+                            size="small"
+                            disabledFocusable={tenantsOf(customer).length > 0}
+                            onClick={() => setDialog({ kind: 'delete-customer', customer })}
+                          >
+                            Delete
+                          </Button>
+                        </Refusable>
                       )}
                     </div>
                   }
@@ -137,6 +164,7 @@ export function CustomersPage() {
                           <Badge appearance="outline">{tenant.type === 'cloud' ? 'Cloud' : 'Hybrid'}</Badge>
                         </div>
                         <TenantStatus tenant={tenant} onTested={() => tenants.reload()} />
+                        <UsedBy connections={usersOf(tenant)} />
                         <TenantExtensions tenant={tenant} onTenantChanged={tenants.reload} />
                         <div className={styles.actions}>
                           {can(updateTenant) && (
@@ -148,9 +176,15 @@ export function CustomersPage() {
                             </Button>
                           )}
                           {can(deleteTenant) && (
-                            <Button size="small" onClick={() => setDialog({ kind: 'delete-tenant', tenant })}>
-                              Delete tenant
-                            </Button>
+                            <Refusable reason={tenantInUse(usersOf(tenant))}>
+                              <Button
+                                size="small"
+                                disabledFocusable={(usersOf(tenant)?.length ?? 0) > 0}
+                                onClick={() => setDialog({ kind: 'delete-tenant', tenant })}
+                              >
+                                Delete tenant
+                              </Button>
+                            </Refusable>
                           )}
                         </div>
                       </div>
@@ -199,6 +233,53 @@ export function CustomersPage() {
         </DeleteDialog>
       )}
     </>
+  );
+}
+
+const quoted = (names: readonly string[]): string => names.map((n) => `“${n}”`).join(', ');
+
+/** Why a customer cannot be deleted now (the service's rule: no tenants left), or null. */
+function customerInUse(tenants: readonly Tenant[]): string | null {
+  if (tenants.length === 0) return null;
+  return tenants.length === 1
+    ? `Delete its tenant ${quoted(tenants.map((t) => t.name))} first.`
+    : `Delete its ${tenants.length} tenants first: ${quoted(tenants.map((t) => t.name))}.`;
+}
+
+/** Why a tenant cannot be deleted now (the service's rule: no connection uses it), or null. */
+function tenantInUse(users: readonly ConnectionSummary[] | undefined): string | null {
+  if (!users || users.length === 0) return null;
+  const names = quoted(users.map((c) => c.name));
+  return users.length === 1
+    ? `Used by the connection ${names}: delete its connection or choose another tenant in its step 2 first.`
+    : `Used by ${users.length} connections (${names}): delete those connections or choose another tenant in their step 2 first.`;
+}
+
+/** A button the service would refuse now, with the reason as its description. */
+function Refusable(props: { readonly reason: string | null; readonly children: ReactElement }) {
+  return props.reason ? (
+    <Tooltip content={props.reason} relationship="description">
+      {props.children}
+    </Tooltip>
+  ) : (
+    props.children
+  );
+}
+
+/** The connections that write to a tenant, each a link to its page. */
+function UsedBy(props: { readonly connections: readonly ConnectionSummary[] | undefined }) {
+  const users = props.connections;
+  if (!users || users.length === 0) return null;
+  return (
+    <Text size={200} data-testid="tenant-used-by">
+      Used by {users.length === 1 ? '1 connection' : `${users.length} connections`}:{' '}
+      {users.map((c, i) => (
+        <span key={c.id}>
+          {i > 0 && ', '}
+          <Link href={`#/connections/${c.id}`}>{c.name}</Link>
+        </span>
+      ))}
+    </Text>
   );
 }
 
