@@ -77,6 +77,30 @@ for (const dialect of DIALECTS) {
       assert.equal(sameOrigin.statusCode, 201, sameOrigin.body);
     });
 
+    test('an Authorization header that is not an API token does not lift the cross-site check from the cookie', async () => {
+      // A browser adds the Basic credentials of a proxy in front of hrsync to every request for its
+      // origin, also one another site starts (a same-site page's bodiless no-cors POST needs no
+      // preflight and carries the SameSite=Strict cookie): the cookie authenticates, so the check applies.
+      const before = (await svc.store.customers.list(svc.organisationId)).length;
+      for (const authorization of ['Basic dXNlcjpwYXNzd29yZA==', 'Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg']) {
+        for (const site of [{ 'sec-fetch-site': 'same-site' }, { origin: 'https://evil.example' }]) {
+          const refused = await svc.app.inject({
+            method: 'POST',
+            url: pathFor(createCustomer),
+            headers: { cookie, authorization, ...site },
+            payload: { name: `csrf ${Math.random()}` },
+          });
+          assert.equal(refused.statusCode, 403, `${authorization} ${JSON.stringify(site)}: ${refused.body}`);
+          assert.match(refused.json().error.message, /may not change anything/);
+        }
+      }
+      assert.equal(
+        (await svc.store.customers.list(svc.organisationId)).length,
+        before,
+        'nothing was created',
+      );
+    });
+
     test('NUL bytes, invalid UTF-8, out-of-range numbers and huge bodies are 4xx, never 500', async () => {
       const cases: { method: 'GET' | 'POST'; url: string; payload?: string | Buffer; status: number }[] = [
         { method: 'GET', url: '/api/v1/connections/abc%00def', status: 400 },

@@ -65,7 +65,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function crossSiteProblem(request: FastifyRequest): string | null {
   if (SAFE_METHODS.has(request.method)) return null;
-  if (typeof request.headers.authorization === 'string') return null;
+  // Only an API token stands in for the cookie (auth-plugin.ts never falls back from a Bearer header
+  // to it); with any other scheme — a proxy's Basic credentials, which the browser adds by itself to
+  // requests other sites start — the cookie still authenticates.
+  const authorization = request.headers.authorization;
+  if (typeof authorization === 'string' && authorization.startsWith('Bearer ')) return null;
   const site = request.headers['sec-fetch-site'];
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') {
     return `a ${site} request may not change anything (Sec-Fetch-Site: ${site})`;
