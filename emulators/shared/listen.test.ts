@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -48,6 +48,26 @@ describe('listen', () => {
     const second = createTestPki({ dir });
     assert.equal(second.caCertPem, first.caCertPem);
     assert.equal(second.caFile, join(dir, 'ca.pem'));
+  });
+
+  test('when the HTTPS side cannot start, the plain HTTP side is closed too (the process can exit)', async () => {
+    // A port out of range (server.listen throws at once) and a TLS folder that is a file (the
+    // test PKI cannot be written) left the HTTP side listening: the emulator said why and hung.
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const leftListening: string[] = [];
+    for (const options of [
+      { port: 0, httpsPort: 70000 },
+      { port: 0, httpsPort: 0, tlsDir: file },
+    ]) {
+      const app = helloApp();
+      await assert.rejects(listen(app, options));
+      if (app.server.listening) {
+        leftListening.push(JSON.stringify(options));
+        await app.close();
+      }
+    }
+    assert.deepEqual(leftListening, []);
   });
 
   test('a port of null with no httpsPort is refused', async () => {

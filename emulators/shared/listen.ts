@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
@@ -52,18 +51,27 @@ export async function listen(app: FastifyInstance, options: ListenOptions = {}):
     httpUrl = `http://${urlHost}:${(app.server.address() as AddressInfo).port}`;
   }
   if (options.httpsPort !== undefined) {
-    pki = options.tls ?? createTestPki(options.tlsDir === undefined ? {} : { dir: options.tlsDir });
-    const server = createServer({ key: pki.keyPem, cert: pki.certPem }, (req, res) => app.routing(req, res));
-    httpsServer = server;
-    server.listen(options.httpsPort, host);
-    await Promise.race([
-      once(server, 'listening'),
-      once(server, 'error').then(([error]) => Promise.reject(error)),
-    ]).catch(async (error: unknown) => {
+    const httpsPort = options.httpsPort;
+    // Whatever stops the HTTPS side (a TLS folder that cannot be written, a port out of range that
+    // listen() throws at once, a port in use) closes the HTTP side too: left listening, it kept the
+    // process alive after the emulator had said why it could not start.
+    try {
+      pki = options.tls ?? createTestPki(options.tlsDir === undefined ? {} : { dir: options.tlsDir });
+      const { keyPem, certPem } = pki;
+      const server = createServer({ key: keyPem, cert: certPem }, (req, res) => app.routing(req, res));
+      httpsServer = server;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(httpsPort, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    } catch (error) {
       await app.close();
       throw error;
-    });
-    httpsUrl = `https://${urlHost}:${(server.address() as AddressInfo).port}`;
+    }
+    httpsUrl = `https://${urlHost}:${(httpsServer.address() as AddressInfo).port}`;
   }
   const url = (httpsUrl ?? httpUrl) as string;
 
