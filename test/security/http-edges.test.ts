@@ -235,5 +235,27 @@ for (const dialect of DIALECTS) {
         'The path is invalid: ID: is longer than the 100 characters it may have',
       );
     });
+
+    test('Sign in with Microsoft (not in the OpenAPI document, so not fuzzed): a parameter given twice is 400 naming it, not 500', async () => {
+      const twice = await svc.app.inject({
+        method: 'GET',
+        url: `/api/v1/session/microsoft/start?organisation=${svc.organisationId}&organisation=${svc.otherOrganisationId}`,
+      });
+      assert.equal(twice.statusCode, 400, twice.body);
+      assert.equal(twice.json().error.code, 'HRS_VALIDATION');
+      assert.match(
+        twice.json().error.message,
+        /^The querystring is invalid: organisation: is given more than once; give it once$/,
+      );
+      const once = await svc.app.inject({
+        method: 'GET',
+        url: `/api/v1/session/microsoft/start?organisation=${svc.organisationId}`,
+      });
+      assert.equal(once.statusCode, 303, once.body);
+      assert.match(
+        String(once.headers.location),
+        /^\/\?sign_in_error=Sign%20in%20with%20Microsoft%20is%20not%20turned%20on/,
+      );
+    });
   });
 }

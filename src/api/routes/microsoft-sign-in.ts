@@ -241,7 +241,13 @@ export async function microsoftSignInRoutes(app: FastifyInstance): Promise<void>
     path: '/api/v1/session/microsoft',
   });
 
-  app.get(START_PATH, { schema: { hide: true } }, async (request, reply) => {
+  // The organisation's link names it once; given twice it arrived as an array, which the store's
+  // query refused with a 500.
+  const startQuery = {
+    type: 'object',
+    properties: { organisation: { type: 'string', minLength: 1, maxLength: 100 } },
+  };
+  app.get(START_PATH, { schema: { hide: true, querystring: startQuery } }, async (request, reply) => {
     const query = request.query as { organisation?: string };
     const store = app.deps.store;
     let organisationId = query.organisation;
