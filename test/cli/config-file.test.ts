@@ -4,7 +4,7 @@
  * emulator is needed: the file is read before anything is contacted.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -346,4 +346,24 @@ test('secrets that cannot be found are all named at once, each with the setting 
     '  AFAS source › App Connector token: environment variable HRSYNC_TEST_UNSET_AFAS_TOKEN is not set (/source/token)',
     `  Destination › Credential › Client secret: secret file ${join(dir, 'no-such-secret.txt')} could not be read: there is no such file (/target/credential/secret)`,
   ]);
+});
+
+test('a configuration far too large, or a device that never ends, is refused by its size, not read into memory', async () => {
+  // 11 MB of zero bytes, sparse: were it read, the JSON parser would answer, not the size check.
+  const huge = join(dir, 'huge.json');
+  await writeFile(huge, '');
+  await truncate(huge, 11 * 1024 * 1024);
+  const run = await simulate('huge.json');
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.equal(
+    run.err.trim(),
+    'Some settings need attention: cannot read huge.json: it is larger than 10 MB, the most hrsync reads from such a file; is it the right file?',
+  );
+  // A device has no size to check: it is read up to the limit (it used to be read until memory ran out).
+  const zero = await simulate('/dev/zero');
+  assert.equal(zero.code, 1, zero.err + zero.out);
+  assert.match(zero.err, /cannot read \/dev\/zero: it is larger than 10 MB/);
+  const expr = await runCli(['expr', '[Roepnaam]', '--input-file', '/dev/zero'], { cwd: dir });
+  assert.equal(expr.code, 1, expr.err + expr.out);
+  assert.match(expr.err, /cannot read --input-file \/dev\/zero: it is larger than 10 MB/);
 });

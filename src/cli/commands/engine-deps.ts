@@ -48,7 +48,11 @@ export async function readRunState(path: string): Promise<unknown> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
   }
-  return readJsonFile(path, { what: 'the run state ', advice: `. ${STATE_ADVICE}` });
+  return readJsonFile(path, {
+    what: 'the run state ',
+    advice: `. ${STATE_ADVICE}`,
+    maxBytes: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
@@ -62,13 +66,14 @@ async function readJsonFile(
     readonly absent?: string;
     readonly empty?: string;
     readonly advice?: string;
+    readonly maxBytes?: number;
   },
 ): Promise<unknown> {
   const name = `${words.what ?? ''}${path}`;
   const advice = words.advice ?? '';
   let text: string;
   try {
-    text = await readTextFile(path);
+    text = await readTextFile(path, words.maxBytes === undefined ? {} : { maxBytes: words.maxBytes });
   } catch (e) {
     const absent = (e as NodeJS.ErrnoException).code === 'ENOENT' ? (words.absent ?? '') : '';
     throw new HrsyncError('HRS_CONFIG_INVALID', `cannot read ${name}: ${fileProblem(e)}${absent}${advice}`);
