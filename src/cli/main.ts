@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { COMMAND_LOADERS } from './command-loaders.ts';
 import { COMMAND_NAMES, type CommandName, hrsyncCommand } from './command-table.ts';
+import { checkRequiredOptionsAfterUnknown } from './required-options.ts';
 
 /** Long-running commands: their output ending is not the reader being done with it. */
 const SERVICES = new Set(['serve', 'worker', 'demo', 'agent', 'emulator']);
@@ -23,6 +24,7 @@ const wanted =
   requested === 'help' ? process.argv.slice(2).filter((arg) => !arg.startsWith('-'))[1] : requested;
 if (isCommandName(wanted)) program.addCommand(await COMMAND_LOADERS[wanted]());
 else for (const name of COMMAND_NAMES) program.addCommand(hrsyncCommand(name));
+checkRequiredOptionsAfterUnknown(program);
 
 await program.parseAsync(process.argv);
 

@@ -29,3 +29,18 @@ test('every command hrsync --help lists exists, under that name and summary, and
   const bare = await runCli([]);
   assert.deepEqual(listedCommands(bare.err || bare.out), listed);
 });
+
+test('a mistyped option is named as unknown, with the option meant, not reported as a required one missing', async () => {
+  // Commander checks required options before unknown ones: `--employe 5` said "required option
+  // '--employee <number>' not specified", as if the administrator had left it out.
+  const add = await runCli(['overrides', 'add', 'c1', '--kind', 'link', '--employe', '5']);
+  assert.equal(add.code, 1, add.err + add.out);
+  assert.match(add.err, /^error: unknown option '--employe'\n\(Did you mean --employee\?\)$/m);
+  const exported = await runCli(['audit', 'export', '--ot', 'audit.csv']);
+  assert.equal(exported.code, 1, exported.err + exported.out);
+  assert.match(exported.err, /^error: unknown option '--ot'\n\(Did you mean --out\?\)$/m);
+  // Left out for real, a required option is still named.
+  const missing = await runCli(['audit', 'export']);
+  assert.equal(missing.code, 1, missing.err + missing.out);
+  assert.match(missing.err, /^error: required option '-o, --out <file>' not specified$/m);
+});
