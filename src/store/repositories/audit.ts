@@ -175,16 +175,24 @@ interface AuditCursor {
 }
 const encodeCursor = (c: AuditCursor): string =>
   Buffer.from(JSON.stringify([c.at, c.id, c.page, c.total])).toString('base64url');
+/** An event's time or id as the service writes them: printable ASCII, short (no NUL, which PostgreSQL refuses). */
+const CURSOR_KEY = /^[\x20-\x7e]{1,64}$/;
+/** The highest page a query may name (input-hygiene's cap on numbers), so the next one is too. */
+const MAX_CURSOR_PAGE = 999_999_999;
+
 function decodeCursor(text: string): AuditCursor {
   try {
     const [at, id, page, total] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    // The caller sends it back, so it is checked like input: a page given out lies within its total.
     if (
       typeof at === 'string' &&
+      CURSOR_KEY.test(at) &&
       typeof id === 'string' &&
+      CURSOR_KEY.test(id) &&
       Number.isSafeInteger(page) &&
-      (page as number) >= 1 &&
       Number.isSafeInteger(total) &&
-      (total as number) >= 0
+      (page as number) >= 1 &&
+      (page as number) <= Math.min(total as number, MAX_CURSOR_PAGE)
     )
       return { at, id, page: page as number, total: total as number };
   } catch {
