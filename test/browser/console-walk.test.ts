@@ -2,7 +2,8 @@
  * What a new administrator at an MSP ran into walking the console from a new connection to its audit
  * log: a red "Activate anyway" that looked pressable but did nothing (and dropped its typed reason on
  * Cancel without asking), a dialog's buttons squeezed into half its width, and Delete buttons for a
- * customer and a tenant that the service then refused.
+ * customer and a tenant that the service then refused, and a mapping problem that did not say which
+ * of 18 mappings it was in.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -192,5 +193,60 @@ test('Customers and tenants offer Delete only where the service allows it, and s
     await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
     await confirm.waitFor({ state: 'detached' });
     await customer('Tailspin').waitFor({ state: 'detached' });
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a mapping that cannot be saved says which mapping and what it needs, at its field and beside Save', () =>
+  flow(w, 'walk-mapping-problems', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`/#/connections/${connectionId}/steps/3`);
+    await page.getByTestId('mapping-table').waitFor();
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    const blocker = page.getByTestId('step-blocker');
+    const source = (target: string): Locator => page.getByLabel(`Source of ${target}`, { exact: true });
+    const messageAt = (target: string): Locator =>
+      page.locator(`[data-target="${target}"]`).locator('.fui-Field__validationMessage');
+
+    // An emptied Direct source: the field says what it needs, Save names the mapping.
+    await source('givenName').fill('');
+    await messageAt('givenName').getByText('Enter the AFAS field to copy, such as Roepnaam').waitFor();
+    assert.equal(await source('givenName').getAttribute('aria-invalid'), 'true');
+    assert.equal(await save.getAttribute('aria-disabled'), 'true');
+    assert.match(await textOf(blocker), /^The mapping of givenName needs attention: Enter the AFAS field/);
+    await screenshot(page, 'walk-mapping-empty-source', { window: true });
+
+    // A formula typed as a Direct source was saved, and every simulation then failed on it.
+    await source('givenName').fill('ToLower([Roepnaam])');
+    await messageAt('givenName')
+      .getByText(/for a formula, choose type Expression/)
+      .waitFor();
+    assert.match(
+      await textOf(blocker),
+      /^The mapping of givenName needs attention: Direct copies one AFAS field/,
+    );
+    await page.getByLabel('Type of givenName', { exact: true }).selectOption('expression');
+    await messageAt('givenName').waitFor({ state: 'detached' });
+    assert.equal(await blocker.count(), 0, await textOf(blocker).catch(() => ''));
+
+    // A broken expression: its field says what, Save says where.
+    await source('givenName').fill('ToLower([Roepnaam]');
+    await messageAt('givenName')
+      .getByText(/expected '\)' at column/)
+      .waitFor();
+    assert.match(
+      await textOf(blocker),
+      /^The mapping of givenName needs attention: its expression has a mistake/,
+    );
+
+    // A target mapped twice is named.
+    await page.getByLabel('Type of givenName', { exact: true }).selectOption('direct');
+    await source('givenName').fill('Roepnaam');
+    await page.locator('[data-target="givenName"]').getByLabel('Target attribute').fill('surname');
+    await blocker.getByText('surname is mapped twice: map each target attribute once.').waitFor();
+
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await blocker.waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));

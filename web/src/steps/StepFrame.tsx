@@ -148,7 +148,9 @@ export function StepFrame(props: {
         )}
         {props.extraActions}
         {props.invalid && !props.readOnly && (
-          <span style={{ color: tokens.colorNeutralForeground2 }}>{props.invalid}</span>
+          <span style={{ color: tokens.colorNeutralForeground2 }} data-testid="step-blocker">
+            {props.invalid}
+          </span>
         )}
       </div>
       {props.preview}

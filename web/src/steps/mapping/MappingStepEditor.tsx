@@ -32,7 +32,7 @@ import { StepSection } from '../StepSection.tsx';
 import { attributeLabel, targetAttributes } from './attributes.ts';
 import { type EntitlementRuleDraft, EntitlementsEditor, entitlementsProblem } from './EntitlementsEditor.tsx';
 import { ExpressionEditorDialog } from './ExpressionEditorDialog.tsx';
-import { MappingTable, type Rule, type RuleRow } from './MappingTable.tsx';
+import { MappingTable, type Rule, type RuleRow, sourceProblem } from './MappingTable.tsx';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: '8px', alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -74,15 +74,24 @@ export function MappingStepEditor(props: StepEditorProps) {
   const suggestions = targetAttributes(props.connection.destinationType);
   const targets = rows.map((r) => r.rule.target).filter(Boolean);
 
+  const untargeted = rows.findIndex((r) => !r.rule.target.trim());
+  const twice = targets.find((t, i) => targets.indexOf(t) !== i);
+  const unsourced = rows.find((r) => r.rule.target.trim() && sourceProblem(r.rule));
+  // Each problem names the mapping it is in: "Every mapping needs a source" left the administrator
+  // to search 18 rows for the one they had emptied.
   const invalid =
     rows.length === 0
       ? 'Add at least one mapping.'
-      : rows.some((r) => !r.rule.target.trim())
-        ? 'Every mapping needs a target attribute.'
-        : new Set(targets).size !== targets.length
-          ? 'Each target attribute may be mapped once.'
-          : rows.some((r) => r.rule.type !== 'none' && !r.rule.source?.trim())
-            ? 'Every mapping except type None needs a source, value or expression.'
+      : untargeted >= 0
+        ? `Mapping rule ${untargeted + 1} has no target attribute: enter one, such as jobTitle.`
+        : twice !== undefined
+          ? `${twice} is mapped twice: map each target attribute once.`
+          : unsourced
+            ? `The mapping of ${unsourced.rule.target.trim()} needs attention: ${
+                unsourced.rule.type === 'expression' && unsourced.rule.source?.trim()
+                  ? 'its expression has a mistake (see the message under it).'
+                  : sourceProblem(unsourced.rule)
+              }`
             : matching.length === 0
               ? 'Choose at least one matching attribute.'
               : scheme === 'custom' && candidates.filter((c) => c.trim()).length === 0

@@ -107,13 +107,26 @@ const SOURCE_PLACEHOLDER: Readonly<Record<Rule['type'], string>> = {
   none: 'not set by hrsync',
 };
 
+/** What an empty source needs, by the rule's type. */
+const EMPTY_SOURCE: Readonly<Record<Exclude<Rule['type'], 'none'>, string>> = {
+  direct: 'Enter the AFAS field to copy, such as Roepnaam, or choose type None.',
+  constant: 'Enter the value, such as NL, or choose type None.',
+  expression: 'Enter an expression, or choose type None.',
+};
+
 /**
- * What is wrong with an expression typed in its row ("expected ')' at column 21"), by the engine's own
- * parser, so it shows at the field as it is typed, not only as "Mapping rule 1" after Save.
+ * What is wrong with a rule's source, said at its field as it is typed: empty; a formula typed as a
+ * Direct source (read as a field of that whole name, which no AFAS row has, so the simulation failed);
+ * an expression that does not parse ("expected ')' at column 21", by the engine's own parser).
  */
-function expressionProblem(rule: Rule): string | undefined {
-  if (rule.type !== 'expression' || !rule.source?.trim()) return undefined;
-  const parsed = parseExpression(rule.source);
+export function sourceProblem(rule: Rule): string | undefined {
+  if (rule.type === 'none') return undefined;
+  const source = rule.source?.trim() ?? '';
+  if (!source) return EMPTY_SOURCE[rule.type];
+  if (rule.type === 'direct' && /[[\]()"]/.test(source))
+    return 'Direct copies one AFAS field, such as Roepnaam: for a formula, choose type Expression.';
+  if (rule.type !== 'expression') return undefined;
+  const parsed = parseExpression(source);
   return parsed.ok ? undefined : parsed.error.message;
 }
 
@@ -262,8 +275,8 @@ export function MappingTable(props: {
                 <div className={styles.sourceCell}>
                   <Field
                     className={styles.sourceField}
-                    validationState={expressionProblem(rule) ? 'error' : 'none'}
-                    validationMessage={expressionProblem(rule) ?? null}
+                    validationState={sourceProblem(rule) ? 'error' : 'none'}
+                    validationMessage={sourceProblem(rule) ?? null}
                   >
                     <Input
                       value={rule.type === 'none' ? '' : (rule.source ?? '')}
