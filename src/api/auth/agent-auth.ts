@@ -92,19 +92,24 @@ function timeRefusal(agent: Agent, error: unknown, now: number): HrsyncError | n
   return null;
 }
 
+const isAgentIdForm = (value: unknown): value is string =>
+  typeof value === 'string' && /^[\x21-\x7e]{1,100}$/.test(value);
+
 export async function authenticateAgent(store: Store, request: FastifyRequest): Promise<Agent> {
   const header = request.headers.authorization;
   if (typeof header !== 'string' || !header.startsWith(`${AGENT_AUTH_SCHEME} `)) {
     throw refused('Agent requests must be signed: "Authorization: Agent <JWT>".');
   }
   const token = header.slice(AGENT_AUTH_SCHEME.length + 1).trim();
-  let agentId: string | undefined;
+  let agentId: unknown;
   try {
     agentId = decodeJwt(token).iss;
   } catch {
     throw refused('The agent signature could not be read.');
   }
-  const agent = agentId ? await store.agents.find(agentId) : null;
+  // Read before any signature is checked, from anyone: only an id's form goes to the store (a NUL
+  // byte or an object there answered 500).
+  const agent = isAgentIdForm(agentId) ? await store.agents.find(agentId) : null;
   if (!agent || agent.publicKey === null) throw refused('This agent is not registered with the service.');
   let payload: JWTPayload;
   try {
