@@ -1,11 +1,19 @@
 /**
  * A populated organisation for the fuzz and the access matrix: a customer, a tenant, a connection
- * configured through step 4 with a finished simulation, an API token per role — and the ids of all
- * of it, so every `:id` of every operation can be filled with a real one of the right kind.
+ * configured through step 4 with a finished simulation, an API token per role, a hybrid tenant's
+ * directory agent and an invitation — and the ids of all of it, so every `:id` of every operation can
+ * be filled with a real one of the right kind.
  */
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
-import { createApiToken, type Endpoint, pathFor, simulate } from '../../../src/contracts/index.ts';
+import {
+  createAgentRegistration,
+  createApiToken,
+  createInvitation,
+  type Endpoint,
+  pathFor,
+  simulate,
+} from '../../../src/contracts/index.ts';
 import { configuredConnection, createTenantFor } from '../../service/support/fixtures.ts';
 import type { Service } from '../../service/support/service.ts';
 
@@ -30,6 +38,17 @@ export async function populate(svc: Service): Promise<World> {
   const operator = await token('admin', 'operator');
   const viewer = await token('admin', 'viewer');
   const otherAdmin = await token('otherAdmin', 'admin');
+  // Real ids of the kinds only an admin makes, so another organisation is tried on them, not on a made-up id.
+  const hybrid = await createTenantFor(svc, { type: 'hybrid' });
+  const agent = await svc.call(createAgentRegistration, {
+    params: { id: hybrid.tenantId },
+    body: { name: 'world agent' },
+  });
+  assert.equal(agent.status, 201, agent.text);
+  const invitation = await svc.call(createInvitation, {
+    body: { email: 'invited@acme.test', name: 'Invited', role: 'viewer' },
+  });
+  assert.equal(invitation.status, 201, invitation.text);
   return {
     ids: {
       connections: connectionId,
@@ -38,7 +57,8 @@ export async function populate(svc: Service): Promise<World> {
       runs: queued.body.id,
       users: svc.users.viewer.id,
       tokens: viewer.id,
-      agents: '00000000-0000-4000-8000-000000000001',
+      agents: agent.body.agent.id,
+      invitations: invitation.body.invitation.id,
       operations: '00000000-0000-4000-8000-000000000002',
       previews: '00000000-0000-4000-8000-000000000003',
     },
