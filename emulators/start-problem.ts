@@ -17,6 +17,9 @@ export function startProblem(error: unknown): string {
       return `port ${e.port} on ${e.address} is in use; pick another (0 = any free port)`;
     case 'EADDRNOTAVAIL':
       return `${e.address} is not an address of this machine; check --host`;
+    case 'ENOTFOUND':
+      // listen() looks a host name up first: a name that resolves to nothing.
+      return `${(e as { hostname?: string }).hostname} is not a host name or address this machine knows; check --host`;
     case 'EACCES':
     case 'EPERM':
       return e.syscall === 'listen'
@@ -53,18 +56,22 @@ export function reportingStartProblems<A extends unknown[]>(
  * and a file that cannot be read or parsed is named in the error, with where it breaks.
  */
 export function readDataFile(path: string, label = '--data'): unknown {
-  let text: string;
+  const text = readTextFile(path, label);
   try {
-    text = decodeText(readFileSync(path));
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${label} ${path} is not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
+  }
+}
+
+/** A text file the user names with option `label`, read as UTF-8 only; what is wrong names both. */
+export function readTextFile(path: string, label: string): string {
+  try {
+    return decodeText(readFileSync(path));
   } catch (error) {
     // An Error's own fields (message) are not enumerable: a decoding error keeps its words.
     const problem =
       (error as { code?: unknown }).code === undefined ? error : { ...(error as object), path: undefined };
     throw new Error(`cannot read ${label} ${path}: ${startProblem(problem)}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${label} ${path} is not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
   }
 }

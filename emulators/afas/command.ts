@@ -1,8 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { afasDatasetIn } from '../demo-data/dataset-check.ts';
+import { MAX_PERSONS } from '../demo-data/limits.ts';
 import type { AfasDataset } from '../demo-data/types.ts';
+import { toPort, toSeed, wholeNumber } from '../shared/option-values.ts';
 import { readDataFile, reportingStartProblems } from '../start-problem.ts';
-import { type FaultSpec, parseFaultArgument } from './fault-spec.ts';
+import { type FaultSpec, MAX_DELAY_MS, parseFaultArgument } from './fault-spec.ts';
 import { type RunningAfasEmulator, startAfasEmulator } from './start.ts';
 import { type AfasToken, afasToken } from './token.ts';
 
@@ -48,19 +50,19 @@ export function afasCommand(io: AfasCommandIo = processIo): Command {
     .description(
       'Run the AFAS Profit REST emulator (GetConnectors, UpdateConnectors, metainfo) with a generated company',
     )
-    .option('--port <port>', 'plain HTTP port (0 = any free port)', toInteger, 7080)
-    .option('--https-port <port>', 'also serve HTTPS on this port, with a test CA', toInteger)
+    .option('--port <port>', 'plain HTTP port (0 = any free port)', toPort, 7080)
+    .option('--https-port <port>', 'also serve HTTPS on this port, with a test CA', toPort)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--persons <n>', 'persons in the generated company', toInteger, 50)
-    .option('--seed <n>', 'seed for the generated company', toInteger, 1)
+    .option('--persons <n>', 'persons in the generated company', wholeNumber(1, MAX_PERSONS), 50)
+    .option('--seed <n>', 'seed for the generated company', toSeed, 1)
     .option('--data <file>', 'AfasDataset or DemoCompany JSON to serve instead of generating one')
     .option(
       '--token <token>',
       'App Connector token: the whole XML or its 64 hex characters (default: generated)',
       toToken,
     )
-    .option('--latency <ms>', 'delay every request by this many milliseconds', toInteger)
-    .option('--jitter <ms>', 'with --latency: up to this much extra delay', toInteger)
+    .option('--latency <ms>', 'delay every request by this many milliseconds', wholeNumber(0, MAX_DELAY_MS))
+    .option('--jitter <ms>', 'with --latency: up to this much extra delay', wholeNumber(0, MAX_DELAY_MS))
     .option(
       '--fault <spec>',
       'arm a fault, e.g. error:connector=T4E_HelloID_Users_v2,page=3,count=1 (repeatable)',
@@ -86,6 +88,8 @@ export function afasCommand(io: AfasCommandIo = processIo): Command {
 }
 
 export async function runAfasEmulator(options: AfasCommandOptions): Promise<RunningAfasEmulator> {
+  if (options.jitter !== undefined && options.latency === undefined)
+    throw new Error('--jitter needs --latency');
   const latency: FaultSpec[] =
     options.latency === undefined
       ? []
@@ -136,12 +140,6 @@ async function loadDataset(options: AfasCommandOptions): Promise<AfasDataset> {
   // Loaded on demand: the generator is only needed when no dataset file is given.
   const { generateCompany } = await import('../demo-data/index.ts');
   return generateCompany({ persons: options.persons, seed: options.seed }).afas;
-}
-
-function toInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
 }
 
 function toToken(value: string): AfasToken {

@@ -1,6 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
+/** The longest delay a latency fault (or --latency, --jitter) may add: 15 minutes. */
+export const MAX_DELAY_MS = 900_000;
+
 const count = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
 
 /** One injected fault, as given on the command line (`--fault`) or to `POST /__admin/faults`. */
@@ -19,9 +22,9 @@ export const FaultSpecSchema = Type.Object(
     method: Type.Optional(Type.String({ pattern: '^[A-Za-z]+$', description: 'only this HTTP method' })),
     page: count('only the k-th page (1-based, by skip/take) of a GetConnector read'),
     count: count('fire this many times, then disappear; omitted = until cleared'),
-    ms: Type.Optional(Type.Integer({ minimum: 0, maximum: 900_000, description: 'latency: delay' })),
+    ms: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS, description: 'latency: delay' })),
     jitterMs: Type.Optional(
-      Type.Integer({ minimum: 0, maximum: 900_000, description: 'latency: up to this much more' }),
+      Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS, description: 'latency: up to this much more' }),
     ),
     retryAfter: Type.Optional(Type.Integer({ minimum: 0, description: 'unavailable: seconds; default 30' })),
     message: Type.Optional(Type.String({ minLength: 1, description: 'error: externalMessage' })),

@@ -11,6 +11,7 @@ import {
   ORG_UNITS_CONNECTOR,
   USERS_CONNECTOR,
 } from './connectors.ts';
+import { MAX_PERSONS } from './limits.ts';
 import { isLocalDate, parseDay, todayInAmsterdam } from './local-date.ts';
 import { buildManifest } from './manifest.ts';
 import type { DemoPerson, Employer } from './model.ts';
@@ -20,6 +21,8 @@ import { type DemoProportions, resolveProportions } from './proportions.ts';
 import { Random } from './random.ts';
 import { buildTenant } from './tenant.ts';
 import type { AfasConnectorData, AfasRow, DemoCompany } from './types.ts';
+
+export { MAX_PERSONS };
 
 export interface GenerateOptions {
   /** 1 to 500,000 */
@@ -36,7 +39,6 @@ export interface GenerateOptions {
 }
 
 export const DEFAULT_DOMAIN = 'contoso.nl';
-export const MAX_PERSONS = 500_000;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { tenantDatasetIn } from '../demo-data/dataset-check.ts';
+import { MAX_PERSONS } from '../demo-data/limits.ts';
 import type { TenantDataset } from '../demo-data/types.ts';
-import { readDataFile, reportingStartProblems } from '../start-problem.ts';
+import { numberBetween, toGuid, toPort, toSeed, wholeNumber } from '../shared/option-values.ts';
+import { readDataFile, readTextFile, reportingStartProblems } from '../start-problem.ts';
+import { certificatesIn } from './identity/app-registration.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from './start.ts';
 
 export interface GraphCommandOptions {
@@ -28,17 +30,22 @@ export interface GraphCommandOptions {
 export function graphCommand(): Command {
   return new Command('graph')
     .description('Run the Microsoft Entra ID + Graph v1.0 emulator with a generated tenant')
-    .option('--port <port>', 'plain HTTP port', toInteger, 7070)
-    .option('--https-port <port>', 'HTTPS port (MSAL and the Graph SDKs need HTTPS)', toInteger)
+    .option('--port <port>', 'plain HTTP port', toPort, 7070)
+    .option('--https-port <port>', 'HTTPS port (MSAL and the Graph SDKs need HTTPS)', toPort)
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--users <n>', 'persons in the generated company', toInteger, 50)
-    .option('--seed <n>', 'seed for the generated company', toInteger, 1)
-    .option('--tenant <guid>', 'tenant id (default: the dataset’s)')
-    .option('--client-id <guid>', 'app registration client id (default: derived from the seed)')
+    .option('--users <n>', 'persons in the generated company', wholeNumber(1, MAX_PERSONS), 50)
+    .option('--seed <n>', 'seed for the generated company', toSeed, 1)
+    .option('--tenant <guid>', 'tenant id (default: the dataset’s)', toGuid)
+    .option('--client-id <guid>', 'app registration client id (default: derived from the seed)', toGuid)
     .option('--client-secret <secret>', 'client secret (default: generated)')
     .option('--certificate <file>', 'PEM certificate whose key may sign client assertions')
     .option('--permissions <list>', 'comma-separated application permissions (default: what hrsync needs)')
-    .option('--time-scale <x>', 'multiply throttling windows (0.01 = 100× faster, same quotas)', toNumber, 1)
+    .option(
+      '--time-scale <x>',
+      'multiply throttling windows (0.01 = 100× faster, same quotas)',
+      numberBetween(0.0001, 10000),
+      1,
+    )
     .option('--data <file>', 'TenantDataset or DemoCompany JSON to serve instead of generating one')
     .option('--reject-assertion-replay', 'refuse a client assertion whose jti was seen before')
     .option(
@@ -66,7 +73,7 @@ export async function runGraphEmulator(options: GraphCommandOptions): Promise<Ru
       {
         clientId: options.clientId ?? derivedGuid(`hrsync-graph-client-${options.seed}`),
         ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
-        ...(options.certificate ? { certificates: [readFileSync(options.certificate, 'utf8')] } : {}),
+        ...(options.certificate ? { certificates: [readCertificate(options.certificate)] } : {}),
         ...(options.permissions ? { permissions: options.permissions.split(',').map((p) => p.trim()) } : {}),
       },
     ],
@@ -118,14 +125,13 @@ function derivedGuid(text: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function toInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
-}
-
-function toNumber(value: string): number {
-  const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
-  return n;
+/** The --certificate file's text, named with what is wrong when it holds no usable certificate. */
+function readCertificate(path: string): string {
+  const text = readTextFile(path, '--certificate');
+  try {
+    certificatesIn(text);
+  } catch (error) {
+    throw new Error(`--certificate ${path}: ${(error as Error).message}`);
+  }
+  return text;
 }

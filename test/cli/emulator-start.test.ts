@@ -162,6 +162,65 @@ test('an emulator given JSON that is not a dataset says what is wrong and where,
   assert.deepEqual(wrong, []);
 });
 
+test('an emulator given a bad option says which and why in one line, exit 1, and does not start', async () => {
+  await writeFile(join(dir, 'not-a-certificate.pem'), 'hello');
+  const cases: [string[], string][] = [
+    [
+      ['graph', '--port', '70000'],
+      `option '--port <port>' argument '70000' is invalid. expected a port from 0 to 65535`,
+    ],
+    [
+      ['afas', '--port', '0', '--https-port', '65536'],
+      `option '--https-port <port>' argument '65536' is invalid. expected a port from 0 to 65535`,
+    ],
+    [
+      ['afas', '--port', '0', '--latency', '99999999999'],
+      `option '--latency <ms>' argument '99999999999' is invalid. expected a whole number from 0 to 900000`,
+    ],
+    [['afas', '--port', '0', '--jitter', '5'], 'hrsync emulator afas: --jitter needs --latency'],
+    [
+      ['graph', '--port', '0', '--time-scale', 'Infinity'],
+      `option '--time-scale <x>' argument 'Infinity' is invalid. expected a number from 0.0001 to 10000`,
+    ],
+    [
+      ['graph', '--port', '0', '--tenant', 'contoso'],
+      `option '--tenant <guid>' argument 'contoso' is invalid. expected a GUID such as 6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b`,
+    ],
+    [
+      ['graph', '--port', '0', '--client-id', 'my app'],
+      `option '--client-id <guid>' argument 'my app' is invalid. expected a GUID such as 6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b`,
+    ],
+    [
+      ['graph', '--port', '0', '--users', '600000'],
+      `option '--users <n>' argument '600000' is invalid. expected a whole number from 1 to 500000`,
+    ],
+    [
+      ['afas', '--port', '0', '--seed', '1e300'],
+      `option '--seed <n>' argument '1e300' is invalid. expected a whole number from 0 to 9007199254740991`,
+    ],
+    [
+      ['graph', '--port', '0', '--certificate', 'nope.pem'],
+      'hrsync emulator graph: cannot read --certificate nope.pem: there is no such file or folder',
+    ],
+    [
+      ['graph', '--port', '0', '--certificate', 'not-a-certificate.pem'],
+      'hrsync emulator graph: --certificate not-a-certificate.pem: No PEM certificate found in the given certificate text',
+    ],
+    [
+      ['graph', '--port', '0', '--host', 'nosuchhost.invalid'],
+      'hrsync emulator graph: nosuchhost.invalid is not a host name or address this machine knows; check --host',
+    ],
+  ];
+  const wrong: string[] = [];
+  for (const [args, message] of cases) {
+    const run = await refusedOrStopped(['emulator', ...args]);
+    const said = run.err.trim().split('\n').at(-1);
+    if (run.code !== 1 || !said?.endsWith(message) || /\n\s+at |node:internal|Node\.js v/.test(run.err))
+      wrong.push(`${args.join(' ')}: exit ${run.code}, said ${said}`);
+  }
+  assert.deepEqual(wrong, []);
+});
+
 /** Runs an emulator that should refuse to start; one that starts anyway is stopped once it says so. */
 function refusedOrStopped(args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {

@@ -100,6 +100,11 @@ export function describeCertificate(pem: string): RegisteredCertificate {
   };
 }
 
+/** Each certificate of a PEM text; throws when there is none or one does not parse. */
+export function certificatesIn(text: string): RegisteredCertificate[] {
+  return splitPemCertificates(text).map(describeCertificate);
+}
+
 function splitPemCertificates(text: string): string[] {
   const found = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g);
   if (!found) throw new Error('No PEM certificate found in the given certificate text');
