@@ -250,3 +250,22 @@ test('a mapping that cannot be saved says which mapping and what it needs, at it
     await blocker.waitFor({ state: 'detached' });
     assertNoConsoleErrors(w.errors);
   }));
+
+test('step 1’s Test connection names the three GetConnectors in words, as the fields above it do', () =>
+  flow(w, 'walk-source-test-words', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`/#/connections/${connectionId}/steps/1`);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    const result = page.getByTestId('source-test-result');
+    await result.getByText('AFAS connection works.').waitFor();
+    const labels = await result.locator('strong').allTextContents();
+    await screenshot(page, 'walk-source-test');
+    assert.deepEqual(
+      labels.filter((l) => l.startsWith('GetConnector')),
+      ['GetConnector for employees', 'GetConnector for employments', 'GetConnector for organisational units'],
+      'the service’s codes (users, organizationalUnits) were shown as they are',
+    );
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -1,6 +1,6 @@
 /**
  * The checks of a connection test (AFAS "Test connection", a tenant's "Test credentials" / "Test
- * connection") named in words: the service names them by code (`reachable`, `connector:persons`).
+ * connection") named in words: the service names them by code (`reachable`, `connector:users`).
  */
 const CHECK_LABELS: Readonly<Record<string, string>> = {
   reachable: 'AFAS answers',
@@ -14,10 +14,11 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
   'upn-suffixes': 'UPN suffixes',
 };
 
+/** By the service's connector roles (src/sources/afas CONNECTOR_ROLES), in the words of step 1's fields. */
 const CONNECTOR_WORDS: Readonly<Record<string, string>> = {
-  persons: 'employees',
+  users: 'employees',
   employments: 'employments',
-  organisation: 'organisational units',
+  organizationalUnits: 'organisational units',
 };
 
 export function checkLabel(name: string): string {
