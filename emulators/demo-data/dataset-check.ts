@@ -127,11 +127,26 @@ export type CheckedTypes = [
   Admits<Omit<DemoCompany, 'manifest'>, Static<typeof DemoCompanySchema>>,
 ];
 
+/** A user seeded through the Graph emulator's `/__admin/users`: what it leaves out is filled in. */
+const SeededUserSchema = Type.Object({
+  ...UserSchema.properties,
+  id: Type.Optional(name),
+  displayName: Type.Optional(text),
+  mailNickname: Type.Optional(text),
+  accountEnabled: Type.Optional(Type.Boolean()),
+});
+
 const checkers = {
   afas: TypeCompiler.Compile(AfasDatasetSchema),
   tenant: TypeCompiler.Compile(TenantDatasetSchema),
   company: TypeCompiler.Compile(DemoCompanySchema),
+  seededUser: TypeCompiler.Compile(SeededUserSchema),
 };
+
+/** What is wrong with a user to seed (`where` names it, e.g. `users[2]`), or undefined. */
+export function seededUserProblem(value: unknown, where: string): string | undefined {
+  return firstProblem(checkers.seededUser, value, where);
+}
 
 /** The AfasDataset an AFAS emulator serves: the file's own, or a DemoCompany's `afas`. */
 export function afasDatasetIn(value: unknown, source: string): AfasDataset {

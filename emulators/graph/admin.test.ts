@@ -60,6 +60,36 @@ describe('/__admin', () => {
     assert.equal((await emu.call('GET', `/users/${user(3).id}`)).status, 200);
   });
 
+  test('seeding refuses a user whose properties are not what Graph holds, saying which and where', async () => {
+    const cases: [unknown, string][] = [
+      [
+        { users: [{ userPrincipalName: 'a@contoso.nl', mail: 5 }] },
+        'users[0].mail is 5; expected a string or null',
+      ],
+      [
+        [{ userPrincipalName: 'b@contoso.nl' }, { userPrincipalName: 'c@contoso.nl', accountEnabled: 'no' }],
+        'users[1].accountEnabled is "no"; expected true or false',
+      ],
+      [
+        { users: [{ userPrincipalName: 'd@contoso.nl', proxyAddresses: 'SMTP:d@contoso.nl' }] },
+        'users[0].proxyAddresses is "SMTP:d@contoso.nl"; expected an array',
+      ],
+      [{ users: [null] }, 'users[0] is null; expected an object'],
+      [
+        { users: [{ displayName: 'no upn' }] },
+        'users[0].userPrincipalName is missing (expected a non-empty string)',
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [body, error] of cases) {
+      const response = await admin('POST', '/users', body);
+      if (response.status !== 400 || response.body.error !== error || response.body.seeded !== 0)
+        wrong.push(`${JSON.stringify(body)}: ${response.status} ${JSON.stringify(response.body)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal((await admin('GET', '/state?users=false')).body.counts.users, 3);
+  });
+
   test('request counts by method, route template and status; DELETE clears them', async () => {
     assert.equal((await admin('DELETE', '/requests')).status, 204);
     await emu.call('GET', `/users/${user(1).id}`);

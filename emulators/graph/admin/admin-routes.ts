@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { seededUserProblem } from '../../demo-data/dataset-check.ts';
 import type { GraphUserRecord } from '../../demo-data/types.ts';
 import type { UserEntity } from '../directory/entities.ts';
 import type { GraphEmulatorState } from '../emulator-state.ts';
@@ -71,13 +72,14 @@ export async function adminRoutes(app: FastifyInstance, state: GraphEmulatorStat
     const list = Array.isArray(body) ? body : body?.users;
     if (!Array.isArray(list))
       return reply.code(400).send({ error: 'Send {"users": [...]} or an array of users.' });
+    // Checked as a dataset's users are, all before any is seeded: a user whose mail is 5 was seeded
+    // and broke later reads.
+    for (const [i, raw] of list.entries()) {
+      const problem = seededUserProblem(raw, `users[${i}]`);
+      if (problem !== undefined) return reply.code(400).send({ error: problem, seeded: 0 });
+    }
     const seeded: UserEntity[] = [];
     for (const raw of list as Partial<GraphUserRecord>[]) {
-      if (typeof raw?.userPrincipalName !== 'string') {
-        return reply
-          .code(400)
-          .send({ error: 'Every user needs a userPrincipalName.', seeded: seeded.length });
-      }
       const user = seedUser(raw);
       const conflict = state.directory.conflict(user);
       if (conflict || state.directory.activeUser(user.id) || state.directory.findDeleted(user.id)) {
