@@ -26,11 +26,39 @@ export const REDACT_PATHS = [
   'secret',
 ];
 
+/** Query parameters that carry a credential: OpenID Connect's answer to Sign in with Microsoft. */
+const URL_CREDENTIALS = /([?&](?:code|state|session_state|id_token|access_token)=)[^&#]*/gi;
+
+interface LoggedRequest {
+  readonly method?: string;
+  readonly url?: string;
+  readonly host?: string;
+  readonly ip?: string;
+  readonly headers?: Readonly<Record<string, unknown>>;
+  readonly socket?: { readonly remotePort?: number };
+}
+
+/**
+ * Fastify's request summary (its own `req` serializer, which this one replaces: a root logger's
+ * serializers win), with credentials in the URL's query replaced.
+ */
+function requestSummary(req: LoggedRequest) {
+  return {
+    method: req.method,
+    url: req.url?.replace(URL_CREDENTIALS, '$1[redacted]'),
+    version: req.headers?.['accept-version'],
+    host: req.host,
+    remoteAddress: req.ip,
+    remotePort: req.socket?.remotePort,
+  };
+}
+
 export function createLogger(options: { level?: string; destination?: DestinationStream } = {}): Logger {
   const config = {
     level: options.level ?? 'info',
     base: { service: 'hrsync' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { req: requestSummary },
   };
   return options.destination ? pino(config, options.destination) : pino(config);
 }
