@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  type EndpointKind,
   endpointProblem,
   lowerCaseSchemeAndHost,
   PRODUCTION_ENDPOINTS,
@@ -40,4 +41,29 @@ test('schemes match in any case (RFC 3986 §3.1) and are stored with scheme and 
   );
   assert.equal(endpointProblem('directory', 'LDAPS://dc1.contoso.local:636', PRODUCTION_ENDPOINTS), null);
   assert.match(endpointProblem('directory', 'LDAPS://127.0.0.1', PRODUCTION_ENDPOINTS) ?? '', /this machine/);
+});
+
+test('this machine written another way is still this machine: a trailing dot, or 127.0.0.1 as one number, in hex or octal, in smtp:// and ldaps:// URLs too', () => {
+  const cases: [EndpointKind, string, string][] = [
+    ['webhook', 'https://localhost./hook', 'localhost.'],
+    ['webhook', 'https://a.localhost./hook', 'a.localhost.'],
+    ['smtp', 'smtp://localhost.:25', 'localhost.'],
+    ['directory', 'ldaps://localhost.:636', 'localhost.'],
+    ['smtp', 'smtp://2130706433:25', '2130706433 (127.0.0.1)'],
+    ['directory', 'ldaps://0x7f000001', '0x7f000001 (127.0.0.1)'],
+    ['directory', 'ldap://017700000001', '017700000001 (127.0.0.1)'],
+    ['smtp', 'smtp://0xa9.0xfe.0xa9.0xfe', '0xa9.0xfe.0xa9.0xfe (169.254.169.254)'],
+  ];
+  for (const [kind, url, shown] of cases) {
+    const problem = endpointProblem(kind, url, PRODUCTION_ENDPOINTS);
+    assert.ok(problem?.startsWith(`${shown} is this machine or a link-local address`), `${url}: ${problem}`);
+  }
+  // A customer's own hosts, fully qualified or on a private network, stay allowed.
+  for (const [kind, url] of [
+    ['webhook', 'https://hooks.example.com./x'],
+    ['smtp', 'smtp://mail.contoso.com.:587'],
+    ['directory', 'ldaps://10.0.0.5'],
+    ['directory', 'ldaps://dc1.contoso.local'],
+  ] as const)
+    assert.equal(endpointProblem(kind, url, PRODUCTION_ENDPOINTS), null, url);
 });

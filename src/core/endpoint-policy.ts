@@ -81,8 +81,29 @@ function mappedIpv4(h: string): string | null {
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
+/**
+ * The host as a connection reaches it: smtp:// and ldaps:// URLs keep a host as written, but the
+ * resolver takes `2130706433`, `0x7f.1` and `017700000001` for 127.0.0.1 (an https:// URL's parser
+ * writes them so), and a fully qualified `localhost.` for localhost.
+ */
+function reachedHost(host: string): string {
+  let h = host;
+  try {
+    h = new URL(`http://${host}/`).hostname;
+  } catch {
+    // Not a host an http:// URL takes: judged as written.
+  }
+  return h.replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+}
+
+/** The host as written, and the address it stands for when that is written otherwise (`2130706433 (127.0.0.1)`). */
+function shownHost(host: string): string {
+  const reached = reachedHost(host);
+  return reached === host.replace(/^\[|\]$/g, '').replace(/\.+$/, '') ? host : `${host} (${reached})`;
+}
+
 function isLocalHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '');
+  const h = reachedHost(host);
   const mapped = mappedIpv4(h);
   if (mapped !== null) return isLocalHost(mapped);
   return (
@@ -132,7 +153,7 @@ export function endpointProblem(kind: EndpointKind, url: string, policy: Endpoin
   }
   if (!official(kind, host)) {
     return kind === 'directory' || kind === 'webhook' || kind === 'smtp'
-      ? `${host} is this machine or a link-local address, which may not be a ${DESCRIPTION[kind]}${HINT}`
+      ? `${shownHost(host)} is this machine or a link-local address, which may not be a ${DESCRIPTION[kind]}${HINT}`
       : `${host} is not an official ${DESCRIPTION[kind]} host${HINT}`;
   }
   return null;
