@@ -1,8 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { MAX_DELAY_MS } from '../shared/option-values.ts';
 
-/** The longest delay a latency fault (or --latency, --jitter) may add: 15 minutes. */
-export const MAX_DELAY_MS = 900_000;
+export { MAX_DELAY_MS };
 
 const count = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
 

@@ -86,6 +86,33 @@ describe('fault injection', () => {
     assert.equal((await setFaults({ connectionReset: { count: 1, scope: 'sometimes' } })).status, 400);
   });
 
+  test('fault settings that are not what the emulator takes are refused with what and where', async () => {
+    const cases: [unknown, string][] = [
+      ['x', 'the body is "x"; expected an object'],
+      [
+        { latencMs: 5 },
+        'latencMs is unknown; expected one of serviceUnavailable, latencyMs, connectionReset',
+      ],
+      [{ latencyMs: 1e12 }, 'latencyMs is 1000000000000; expected a whole number from 0 to 900000'],
+      [
+        { serviceUnavailable: { count: 1.5 } },
+        'serviceUnavailable.count is 1.5; expected a whole number ≥ 0',
+      ],
+      [
+        { connectionReset: { count: 1, scope: 'all' } },
+        'connectionReset.scope is "all"; expected "any" or "create-user"',
+      ],
+    ];
+    const wrong: string[] = [];
+    for (const [body, error] of cases) {
+      const answer = await setFaults(body);
+      if (answer.status !== 400 || answer.body.error !== error)
+        wrong.push(`${JSON.stringify(body)}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    assert.deepEqual(wrong, []);
+    assert.equal(emu.state.faults.latencyMs, 0);
+  });
+
   test('faults can be armed at start', async () => {
     const armed = await startTestEmulator({ faults: { serviceUnavailable: { count: 1 } } });
     try {

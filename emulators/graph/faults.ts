@@ -1,3 +1,8 @@
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { MAX_DELAY_MS } from '../shared/option-values.ts';
+import { firstProblem } from '../shared/schema-problem.ts';
+
 /** Failures the emulator can be told to produce on Graph (`/v1.0`) requests. */
 export interface FaultSettings {
   /** Answer the next `count` requests with 503 and `Retry-After: retryAfterSeconds` (default 1). */
@@ -86,4 +91,29 @@ export class Faults {
 function nonNegative(value: number, name: string): number {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number ≥ 0`);
   return value;
+}
+
+const count = Type.Integer({ minimum: 0 });
+const FaultSettingsSchema = TypeCompiler.Compile(
+  Type.Object(
+    {
+      serviceUnavailable: Type.Optional(
+        Type.Object({ count, retryAfterSeconds: Type.Optional(count) }, { additionalProperties: false }),
+      ),
+      latencyMs: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_DELAY_MS })),
+      connectionReset: Type.Optional(
+        Type.Object(
+          { count, scope: Type.Optional(Type.Union([Type.Literal('any'), Type.Literal('create-user')])) },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    // A misspelt setting (latencMs) is refused, not ignored: the test would run without its fault.
+    { additionalProperties: false },
+  ),
+);
+
+/** What is wrong with fault settings posted to `/__admin/faults`, or undefined. */
+export function faultSettingsProblem(body: unknown): string | undefined {
+  return firstProblem(FaultSettingsSchema, body, '', 'the body');
 }

@@ -6,6 +6,9 @@
  */
 import { InvalidArgumentError } from 'commander';
 
+/** The longest delay either emulator adds to a request (a latency fault, --latency, --jitter): 15 minutes. */
+export const MAX_DELAY_MS = 900_000;
+
 /** A whole number from `min` to `max`. */
 export function wholeNumber(min: number, max: number): (value: string) => number {
   return (value) => {

@@ -4,7 +4,7 @@ import { seededUserProblem } from '../../demo-data/dataset-check.ts';
 import type { GraphUserRecord } from '../../demo-data/types.ts';
 import type { UserEntity } from '../directory/entities.ts';
 import type { GraphEmulatorState } from '../emulator-state.ts';
-import type { FaultSettings } from '../faults.ts';
+import { type FaultSettings, faultSettingsProblem } from '../faults.ts';
 
 /**
  * Test and benchmark controls under `/__admin` (no auth: the emulator only listens locally):
@@ -50,6 +50,8 @@ export async function adminRoutes(app: FastifyInstance, state: GraphEmulatorStat
 
   app.get('/__admin/faults', async () => state.faults.state());
   app.post('/__admin/faults', async (request, reply) => {
+    const problem = faultSettingsProblem(request.body ?? {});
+    if (problem !== undefined) return reply.code(400).send({ error: problem });
     try {
       state.faults.apply((request.body ?? {}) as FaultSettings);
     } catch (error) {
