@@ -8,7 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
-import { createCustomer, createTenant, simulate } from '../../src/contracts/index.ts';
+import {
+  createCustomer,
+  createTenant,
+  saveMappingStep,
+  saveScopeStep,
+  simulate,
+} from '../../src/contracts/index.ts';
+import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { until } from '../support/until.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, flow, signIn, textOf } from './support/console.ts';
@@ -266,6 +273,60 @@ test('step 1’s Test connection names the three GetConnectors in words, as the 
       labels.filter((l) => l.startsWith('GetConnector')),
       ['GetConnector for employees', 'GetConnector for employments', 'GetConnector for organisational units'],
       'the service’s codes (users, organizationalUnits) were shown as they are',
+    );
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a run that a mistake in the configuration stopped links to the step where it is corrected', () =>
+  flow(w, 'walk-run-config-error', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const { tenantId } = await stack.addCustomerWithTenant('Northwind', 'Northwind tenant');
+    const id = await configuredConnection(stack, { name: 'Northwind HR', tenantId });
+    // A misspelt Direct source: no AFAS row has it, so the simulation stops before planning.
+    const mapping = structuredClone(DEFAULT_SECTIONS.mapping).map((rule) =>
+      rule.target === 'jobTitle'
+        ? { ...rule, type: 'direct' as const, source: 'Functie_omschrijvingX' }
+        : rule,
+    );
+    await stack.api(saveMappingStep, {
+      as: 'operator',
+      params: { id },
+      body: {
+        mapping,
+        matching: [...DEFAULT_SECTIONS.matching],
+        uniqueness: structuredClone(DEFAULT_SECTIONS.uniqueness),
+        writeBack: { email: false, upn: false },
+      },
+    });
+    await stack.api(saveScopeStep, {
+      as: 'operator',
+      params: { id },
+      body: {
+        scope: structuredClone(DEFAULT_SECTIONS.scope),
+        persons: structuredClone(DEFAULT_SECTIONS.persons),
+        lifecycle: structuredClone(DEFAULT_SECTIONS.lifecycle),
+        thresholds: structuredClone(DEFAULT_SECTIONS.thresholds),
+        timeZone: 'Europe/Amsterdam',
+      },
+    });
+    const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id } });
+    const failed = await finishedRun(stack, run.id);
+    assert.equal(failed.error?.code, 'HRS_CONFIG_INVALID', JSON.stringify(failed));
+
+    await page.goto('about:blank');
+    await page.goto(`/#/runs/${run.id}`);
+    const problem = page.getByTestId('error-message');
+    await problem.getByText(/Functie_omschrijvingX/).waitFor();
+    const correct = problem.getByRole('link', { name: 'Correct it in step 3, mapping and matching' });
+    await correct.waitFor();
+    await screenshot(page, 'walk-run-config-error', { window: true });
+    await correct.click();
+    await page.waitForURL(new RegExp(`#/connections/${id}/steps/3$`));
+    await page.getByTestId('mapping-table').waitFor();
+    assert.equal(
+      await page.getByLabel('Source of jobTitle', { exact: true }).inputValue(),
+      'Functie_omschrijvingX',
     );
     assertNoConsoleErrors(w.errors);
   }));

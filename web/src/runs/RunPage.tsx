@@ -36,7 +36,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ConnectionScope } from '../ui/ConnectionScope.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds, formatDuration, organisationTimeZone } from '../ui/format.ts';
-import { RUN_KIND_LABELS } from '../ui/labels.ts';
+import { RUN_KIND_LABELS, STEP_TITLES } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
@@ -168,7 +168,16 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
             )}
           </MessageBar>
         )}
-        {r.error && <ErrorMessage error={new ApiError(0, r.error.code, r.error.message)} />}
+        {r.error && (
+          <ErrorMessage
+            error={new ApiError(0, r.error.code, r.error.message)}
+            action={
+              r.error.code === 'HRS_CONFIG_INVALID' ? (
+                <StepToCorrect connectionId={r.connectionId} message={r.error.message} />
+              ) : undefined
+            }
+          />
+        )}
         {(r.approval || r.discard) && (
           <MessageBar intent="info" layout="multiline">
             <MessageBarBody>
@@ -270,5 +279,29 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
         already applied stays applied.
       </ConfirmDialog>
     </ConnectionScope>
+  );
+}
+
+/**
+ * The configuration step that holds what a run refused ("the mapping of jobTitle reads …" is step 3,
+ * "scoping filter 2 reads …" step 4), or the connection's steps when the words do not say. A failed
+ * run said what was wrong but left the administrator to find where to correct it.
+ */
+function stepOf(message: string): 3 | 4 | undefined {
+  if (/\bscoping filter\b/.test(message)) return 4;
+  if (/\b(the mapping of|unique-name candidate|entitlement rule)\b/.test(message)) return 3;
+  return undefined;
+}
+
+function StepToCorrect(props: { readonly connectionId: string; readonly message: string }) {
+  const step = stepOf(props.message);
+  return step ? (
+    <Button as="a" href={hrefFor({ page: 'step', id: props.connectionId, step })} appearance="primary">
+      Correct it in step {step}, {STEP_TITLES[step].toLowerCase()}
+    </Button>
+  ) : (
+    <Button as="a" href={hrefFor({ page: 'connection', id: props.connectionId })}>
+      Open the connection’s configuration
+    </Button>
   );
 }

@@ -6,7 +6,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from '@fluentui/react-components';
-import { useContext } from 'react';
+import { type ReactNode, useContext } from 'react';
 import type { ErrorCode } from '../api/contracts.ts';
 import { plainWords } from '../api/plain-words.ts';
 import { TenantTypeContext } from './AttributeName.tsx';
@@ -16,6 +16,8 @@ export function ErrorMessage(props: {
   readonly onRetry?: () => void;
   /** Titles that fit this page better than the general ones (see plainWords). */
   readonly titles?: Partial<Record<ErrorCode, string>>;
+  /** Where to put it right (a link to the step to correct), beside Try again. */
+  readonly action?: ReactNode;
 }) {
   // Inside a hybrid connection's pages, the destination is Active Directory (ConnectionScope).
   const tenantType = useContext(TenantTypeContext);
@@ -34,9 +36,10 @@ export function ErrorMessage(props: {
           </ul>
         )}
       </MessageBarBody>
-      {props.onRetry && (
+      {(props.onRetry || props.action) && (
         <MessageBarActions>
-          <Button onClick={props.onRetry}>Try again</Button>
+          {props.action}
+          {props.onRetry && <Button onClick={props.onRetry}>Try again</Button>}
         </MessageBarActions>
       )}
     </MessageBar>
