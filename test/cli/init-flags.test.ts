@@ -4,7 +4,7 @@
  * rather than one of them silently winning. Nothing is written when init refuses.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -96,4 +96,47 @@ test('directory options without --directory-url are refused: they would be left 
     /^hrsync init: --container is for a hybrid destination: give --directory-url too, or leave/m,
   );
   await nothingWritten();
+});
+
+test('files named relative to where init runs are found from the configuration, wherever --out puts it', async () => {
+  // The configuration's files are relative to its own folder (as simulate reads them): init wrote
+  // --ca-file ca.pem as given, so a configuration in another folder named a file that is not there.
+  await writeFile(join(dir, 'ca.pem'), 'not a certificate\n');
+  await writeFile(join(dir, 'graph-secret.txt'), 'secret\n');
+  const out = join('configs', 'customer.json');
+  await mkdir(join(dir, 'configs'));
+  const init = await runCli(
+    [
+      'init',
+      '--out',
+      out,
+      '--afas-environment',
+      '12345',
+      '--afas-token-env',
+      'AFAS_TOKEN',
+      '--tenant',
+      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+      '--client-id',
+      'f6fc453f-031b-478b-86e5-b10ad7627a66',
+      '--client-secret-file',
+      'graph-secret.txt',
+      '--ca-file',
+      'ca.pem',
+      '--domain',
+      'contoso.nl',
+    ],
+    { cwd: dir },
+  );
+  assert.equal(init.code, 0, init.err + init.out);
+  const config = JSON.parse(await readFile(join(dir, out), 'utf8'));
+  assert.equal(config.target.caFile, join('..', 'ca.pem'));
+  assert.deepEqual(config.target.credential.secret, { file: join('..', 'graph-secret.txt') });
+  const env = {
+    ...process.env,
+    AFAS_TOKEN: 'C13A6B734F00D9D3B85341DA3DBC4460DEE0BDB904950E4E0A08F60254A19CA6',
+  };
+  const simulate = await runCli(['simulate', '--config', out], { cwd: dir, env });
+  assert.equal(simulate.code, 1, simulate.err + simulate.out);
+  // Both files found: the secret read, and the CA file refused for what is in it.
+  assert.match(simulate.err, /the CA certificate .*ca\.pem \(\/target\/caFile\) holds no PEM certificate/);
 });

@@ -3,6 +3,7 @@
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
 import { writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { writeProblem } from '../../core/file-problem.ts';
@@ -97,7 +98,7 @@ export function initCommand(): Command {
     )
     .action(async (flags: InitFlags) => {
       try {
-        await init(flags);
+        await init(filesFromTheConfiguration(flags));
       } catch (e) {
         if (!isHrsyncError(e)) throw e;
         for (const line of refusalLines(
@@ -113,6 +114,31 @@ export function initCommand(): Command {
 // Checked with the other options, not by commander (requiredOption): commander reports a missing
 // required option before an unknown one, so `--domian x` said "--domain not specified", hiding the typo.
 const DOMAIN_MISSING = 'give --domain, the verified domain (cloud) or UPN suffix (hybrid) for new accounts';
+
+/** Options that name a file: the configuration holds them relative to its own folder. */
+const FILE_OPTIONS = [
+  'afasTokenFile',
+  'clientSecretFile',
+  'bindPasswordFile',
+  'certificate',
+  'privateKey',
+  'caFile',
+] as const satisfies readonly (keyof InitFlags)[];
+
+/**
+ * The flags with each file, named relative to where init runs, made relative to the folder of the
+ * configuration (--out), which is where simulate and sync look for it: `--out configs/a.json
+ * --ca-file ca.pem` wrote "ca.pem", which they then looked for as configs/ca.pem.
+ */
+function filesFromTheConfiguration(flags: InitFlags): InitFlags {
+  const folder = dirname(resolve(flags.out));
+  const moved: InitFlags = { ...flags };
+  for (const key of FILE_OPTIONS) {
+    const file = flags[key];
+    if (file !== undefined && !isAbsolute(file)) moved[key] = relative(folder, resolve(file)) || '.';
+  }
+  return moved;
+}
 
 /** Options that say the same thing in different ways: at most one of each group may be given. */
 const ONE_OF: readonly (readonly (keyof InitFlags)[])[] = [
