@@ -140,3 +140,28 @@ test('files named relative to where init runs are found from the configuration, 
   // Both files found: the secret read, and the CA file refused for what is in it.
   assert.match(simulate.err, /the CA certificate .*ca\.pem \(\/target\/caFile\) holds no PEM certificate/);
 });
+
+test('--out naming a folder says it is a folder, not that it exists and --force would overwrite it', async () => {
+  const args = [
+    '--afas-environment',
+    '12345',
+    '--afas-token-env',
+    'AFAS_TOKEN',
+    '--tenant',
+    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+    '--client-id',
+    'f6fc453f-031b-478b-86e5-b10ad7627a66',
+    '--client-secret-env',
+    'GRAPH_SECRET',
+    '--domain',
+    'contoso.nl',
+  ];
+  for (const force of [[], ['--force']]) {
+    const run = await runCli(['init', '--out', '.', ...force, ...args], { cwd: dir });
+    assert.equal(run.code, 1, run.err + run.out);
+    assert.equal(
+      run.err.trim(),
+      `hrsync init: cannot write .: it is a folder, not a file; name the file, e.g. ${join('.', 'connection.json')}`,
+    );
+  }
+});

@@ -2,8 +2,8 @@
  * `hrsync init`: writes a starter connection configuration from flags, with the default mapping
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
-import { writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { stat, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { writeProblem } from '../../core/file-problem.ts';
@@ -303,6 +303,14 @@ async function write(
   config: ReturnType<typeof starterConfig> | ReturnType<typeof hybridStarterConfig>,
 ) {
   refuseConfigUrls(loadConfig(config));
+  // A folder "exists", but --force would not help: say what it is and what to give instead.
+  if ((await stat(flags.out).catch(() => null))?.isDirectory()) {
+    console.error(
+      `hrsync init: cannot write ${flags.out}: it is a folder, not a file; name the file, e.g. ${join(flags.out, 'connection.json')}`,
+    );
+    process.exitCode = 1;
+    return;
+  }
   try {
     // Without --force the file is created only if it does not exist ('wx'), in the one call that
     // writes it: a file that appears after a check and before the write is not overwritten either.
