@@ -72,8 +72,7 @@ export function afasCommand(io: AfasCommandIo = processIo): Command {
     .option('--profit-version <version>', 'what GET /ProfitVersion answers')
     .option(
       '--users-connector <id>',
-      'GetConnector with the employee, person and user columns',
-      'T4E_HelloID_Users_v2',
+      'GetConnector with the employee, person and user columns (default T4E_HelloID_Users_v2)',
     )
     .option('--tls-dir <dir>', 'where the test CA and server certificate are kept', '.data/afas-emulator-tls')
     .action(
@@ -100,8 +99,18 @@ export async function runAfasEmulator(options: AfasCommandOptions): Promise<Runn
             ...(options.jitter === undefined ? {} : { jitterMs: options.jitter }),
           },
         ];
+  const dataset = await loadDataset(options);
+  const usersConnector = options.usersConnector;
+  // A connector the dataset lacks would make every KnUser update answer "does not exist".
+  if (
+    usersConnector !== undefined &&
+    !dataset.connectors.some((c) => c.id.toLowerCase() === usersConnector.toLowerCase())
+  )
+    throw new Error(
+      `--users-connector ${usersConnector} is not a connector of the dataset (${dataset.connectors.map((c) => c.id).join(', ')})`,
+    );
   return startAfasEmulator({
-    dataset: await loadDataset(options),
+    dataset,
     port: options.port,
     host: options.host,
     tlsDir: options.tlsDir,

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { tenantDatasetIn } from '../demo-data/dataset-check.ts';
 import { MAX_PERSONS } from '../demo-data/limits.ts';
 import type { TenantDataset } from '../demo-data/types.ts';
 import { numberBetween, toGuid, toPort, toSeed, wholeNumber } from '../shared/option-values.ts';
 import { readDataFile, readTextFile, reportingStartProblems } from '../start-problem.ts';
-import { certificatesIn } from './identity/app-registration.ts';
+import { certificatesIn, KNOWN_PERMISSIONS } from './identity/app-registration.ts';
 import { type RunningGraphEmulator, startGraphEmulator } from './start.ts';
 
 export interface GraphCommandOptions {
@@ -18,7 +18,7 @@ export interface GraphCommandOptions {
   readonly clientId?: string;
   readonly clientSecret?: string;
   readonly certificate?: string;
-  readonly permissions?: string;
+  readonly permissions?: readonly string[];
   readonly timeScale: number;
   readonly data?: string;
   readonly tlsDir: string;
@@ -39,7 +39,11 @@ export function graphCommand(): Command {
     .option('--client-id <guid>', 'app registration client id (default: derived from the seed)', toGuid)
     .option('--client-secret <secret>', 'client secret (default: generated)')
     .option('--certificate <file>', 'PEM certificate whose key may sign client assertions')
-    .option('--permissions <list>', 'comma-separated application permissions (default: what hrsync needs)')
+    .option(
+      '--permissions <list>',
+      'comma-separated application permissions (default: what hrsync needs)',
+      toPermissions,
+    )
     .option(
       '--time-scale <x>',
       'multiply throttling windows (0.01 = 100× faster, same quotas)',
@@ -74,7 +78,7 @@ export async function runGraphEmulator(options: GraphCommandOptions): Promise<Ru
         clientId: options.clientId ?? derivedGuid(`hrsync-graph-client-${options.seed}`),
         ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}),
         ...(options.certificate ? { certificates: [readCertificate(options.certificate)] } : {}),
-        ...(options.permissions ? { permissions: options.permissions.split(',').map((p) => p.trim()) } : {}),
+        ...(options.permissions ? { permissions: options.permissions } : {}),
       },
     ],
     timeScale: options.timeScale,
@@ -134,4 +138,19 @@ function readCertificate(path: string): string {
     throw new Error(`--certificate ${path}: ${(error as Error).message}`);
   }
   return text;
+}
+
+/** Application permissions, each one the emulator knows; empty items between commas are dropped. */
+function toPermissions(value: string): readonly string[] {
+  const permissions = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const unknown = permissions.filter((p) => !(KNOWN_PERMISSIONS as readonly string[]).includes(p));
+  if (permissions.length === 0) throw new InvalidArgumentError('expected at least one permission');
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(
+      `unknown permission ${unknown.join(', ')}; known: ${KNOWN_PERMISSIONS.join(', ')}`,
+    );
+  return permissions;
 }

@@ -207,6 +207,14 @@ test('an emulator given a bad option says which and why in one line, exit 1, and
       'hrsync emulator graph: --certificate not-a-certificate.pem: No PEM certificate found in the given certificate text',
     ],
     [
+      ['graph', '--port', '0', '--permissions', 'User.Read.All,,Users.Read'],
+      `option '--permissions <list>' argument 'User.Read.All,,Users.Read' is invalid. unknown permission Users.Read; known: User.Read.All, User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All, GroupMember.ReadWrite.All, Group.ReadWrite.All, User-LifeCycleInfo.Read.All, User-LifeCycleInfo.ReadWrite.All, Organization.Read.All, Domain.Read.All, LicenseAssignment.ReadWrite.All`,
+    ],
+    [
+      ['afas', '--port', '0', '--persons', '2', '--users-connector', 'T4E_Users'],
+      'hrsync emulator afas: --users-connector T4E_Users is not a connector of the dataset (T4E_HelloID_Users_v2, T4E_HelloID_Employments_v2, T4E_HelloID_OrganizationalUnits_v2)',
+    ],
+    [
       ['graph', '--port', '0', '--host', 'nosuchhost.invalid'],
       'hrsync emulator graph: nosuchhost.invalid is not a host name or address this machine knows; check --host',
     ],
