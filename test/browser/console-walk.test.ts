@@ -330,3 +330,24 @@ test('a run that a mistake in the configuration stopped links to the step where 
     );
     assertNoConsoleErrors(w.errors);
   }));
+
+test('step 1 says at the field what is wrong with a typed environment number or URL', () =>
+  flow(w, 'walk-source-field-errors', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`/#/connections/${connectionId}/steps/1`);
+    const url = page.locator('input[name="base-url"]');
+    await url.fill('http//127.0.0.1/ProfitRestServices');
+    await page.getByText('Start the address with https:// (http:// only for a test server)').waitFor();
+    assert.equal(await url.getAttribute('aria-invalid'), 'true');
+    await url.fill(stack.afas.baseUrl);
+    assert.equal(await url.getAttribute('aria-invalid'), null);
+    await page.getByLabel('AFAS Online environment number', { exact: true }).check();
+    const number = page.locator('input[name="environment-number"]');
+    await number.fill('1234a');
+    await page.getByText('5 or 6 digits, such as 12345').waitFor();
+    assert.equal(await number.getAttribute('aria-invalid'), 'true');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -49,6 +49,12 @@ export function SourceStepEditor(props: StepEditorProps) {
       set(v);
     };
 
+  // Said at the field once something is typed (beside Save alone, a mistyped address was easy to miss).
+  const numberProblem = number && !/^[0-9]{5,6}$/.test(number) ? '5 or 6 digits, such as 12345.' : null;
+  const urlProblem =
+    baseUrl && !/^https?:\/\//.test(baseUrl)
+      ? 'Start the address with https:// (http:// only for a test server), such as https://12345.rest.afas.online/ProfitRestServices.'
+      : null;
   const invalid =
     mode === 'number' && !/^[0-9]{5,6}$/.test(number)
       ? 'Enter the AFAS environment number (5 or 6 digits).'
@@ -115,7 +121,13 @@ export function SourceStepEditor(props: StepEditorProps) {
         </Field>
         {mode === 'number' ? (
           <div className={styles.row}>
-            <Field label="Environment number" required hint="For example 12345">
+            <Field
+              label="Environment number"
+              required
+              hint="For example 12345"
+              validationState={numberProblem ? 'error' : 'none'}
+              validationMessage={numberProblem}
+            >
               <Input
                 value={number}
                 onChange={(_, d) => change(setNumber)(d.value)}
@@ -135,7 +147,13 @@ export function SourceStepEditor(props: StepEditorProps) {
             </Field>
           </div>
         ) : (
-          <Field label="ProfitRestServices URL" required style={{ maxWidth: 640 }}>
+          <Field
+            label="ProfitRestServices URL"
+            required
+            style={{ maxWidth: 640 }}
+            validationState={urlProblem ? 'error' : 'none'}
+            validationMessage={urlProblem}
+          >
             <Input
               value={baseUrl}
               onChange={(_, d) => change(setBaseUrl)(d.value)}
