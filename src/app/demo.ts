@@ -5,7 +5,7 @@
  * its own fresh SQLite database under `<data folder>/demo`; the emulators live in memory. With
  * `--hybrid` it also runs a real Samba AD domain (demo-hybrid.ts) with a hybrid tenant and connection.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startAfasEmulator } from '../../emulators/afas/index.ts';
 import { generateCompany } from '../../emulators/demo-data/index.ts';
@@ -38,6 +38,8 @@ export interface RunningDemo {
   /** With --hybrid: the connection to the Samba domain, and the domain itself. */
   readonly hybridConnectionId?: string;
   readonly directory?: DemoDirectory;
+  /** The AFAS emulator, and the file holding its App Connector token (for a connection of one's own). */
+  readonly afas: { readonly baseUrl: string; readonly tokenFile: string };
   /** The MSP's own Entra tenant (identity emulator) that "Sign in with Microsoft" uses. */
   readonly identity: DemoIdentity;
   /** Who signs in with Microsoft as an administrator (their Entra group maps to admin). */
@@ -128,6 +130,10 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
         : {}),
     });
     await linkDemoSignIn(service, identity, { email: seeded.email, password: seeded.password });
+    // A connection of one's own needs the AFAS token in step 1: kept in a file beside the demo's other
+    // secrets (its secret key), not printed, as no secret is.
+    const tokenFile = join(demoDir, 'afas-token.xml');
+    writeFileSync(tokenFile, `${afas.token.xml}\n`, { mode: 0o600 });
     options.print('');
     options.print(`hrsync demo is running at ${service.url}`);
     options.print(`  sign in as ${seeded.email} with password ${seeded.password}`);
@@ -136,6 +142,9 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
     );
     options.print(`  AFAS emulator: ${afas.baseUrl}   Microsoft 365 emulator: ${graph.url}`);
     options.print(`  API docs: ${service.url}/api/docs`);
+    options.print(
+      `  A connection of your own: the AFAS emulator's App Connector token is in ${tokenFile}; the demo's tenants (Customers and tenants) are ready to use.`,
+    );
     options.print(
       '  The connection "Contoso — AFAS to Microsoft 365" is configured through step 4: simulate it, then activate.',
     );
@@ -163,6 +172,7 @@ export async function startDemo(config: ServiceConfig, options: DemoOptions): Pr
       ...(directory ? { directory } : {}),
       identity,
       microsoftSignIn: { email: DEMO_ENTRA_ADMIN },
+      afas: { baseUrl: afas.baseUrl, tokenFile },
       async stop() {
         await service.stop();
         await Promise.all([afas.close(), graph.close(), identity.close(), directory?.stop()]);

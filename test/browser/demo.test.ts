@@ -5,12 +5,13 @@
  * people.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { loadServiceConfig, type RunningDemo, startDemo } from '../../src/app/index.ts';
+import { afasAuthorization } from '../../src/sources/afas/afas-token.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, expectState, flow, row, textOf } from './support/console.ts';
 import { WEB_DIST } from './support/stack.ts';
@@ -342,6 +343,26 @@ interface InWindow {
  * is the root's client width, not the viewport's: the console keeps room for a scrollbar from 601 px
  * up (index.html's scrollbar-gutter), which the page's width then leaves out.
  */
+test('the demo says where the AFAS token for a connection of your own is: a file only its owner reads, which the AFAS emulator accepts, never printed', async () => {
+  const { baseUrl, tokenFile } = demo.afas;
+  assert.ok(
+    printed.some((l) => l.includes(tokenFile) && l.includes('connection of your own')),
+    printed.join('\n'),
+  );
+  const token = (await readFile(tokenFile, 'utf8')).trim();
+  assert.ok(
+    printed.every((l) => !l.includes(token)),
+    'the token itself is not printed',
+  );
+  assert.equal((await stat(tokenFile)).mode & 0o077, 0, 'only its owner may read the token file');
+  const withToken = await fetch(`${baseUrl}/metainfo`, {
+    headers: { authorization: afasAuthorization(token) },
+  });
+  assert.equal(withToken.status, 200, await withToken.text());
+  const without = await fetch(`${baseUrl}/metainfo`);
+  assert.equal(without.status, 401);
+});
+
 const sidewaysOverflow = (page: Page): Promise<number> =>
   page.evaluate(() => {
     const root = (globalThis as unknown as InWindow).document.documentElement;
