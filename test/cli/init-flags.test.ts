@@ -32,15 +32,20 @@ test('a mistyped option is named with the option meant, not reported as --domain
 test('init with no options lists everything it needs at once, --domain among them', async () => {
   const run = await init([]);
   assert.equal(run.code, 1, run.err + run.out);
-  const lines = run.err.trim().split('\n');
+  // One problem a paragraph, wrapped to 80 columns with its continuation lines indented.
+  const problems = run.err
+    .trim()
+    .split(/\n(?! )/)
+    .map((p) => p.replace(/\n {2}/g, ' '));
   assert.ok(
-    lines.includes(
+    problems.includes(
       'hrsync init: give --domain, the verified domain (cloud) or UPN suffix (hybrid) for new accounts',
     ),
     run.err,
   );
-  assert.ok(lines.includes('hrsync init: give --afas-url or --afas-environment'), run.err);
-  assert.equal(lines.length, 5, run.err);
+  assert.ok(problems.includes('hrsync init: give --afas-url or --afas-environment'), run.err);
+  assert.equal(problems.length, 5, run.err);
+  for (const line of run.err.trim().split('\n')) assert.ok(line.length <= 80, line);
   await nothingWritten();
 });
 
@@ -67,8 +72,10 @@ test('two sources for one secret, or a secret and a certificate, are refused ins
   ]);
   assert.equal(run.code, 1, run.err + run.out);
   assert.deepEqual(run.err.trim().split('\n'), [
-    'hrsync init: give one of --afas-token-env, --afas-token-file and --afas-token, not --afas-token-env and --afas-token-file',
-    'hrsync init: give a client secret or a certificate, not both (--client-secret-env and --certificate)',
+    'hrsync init: give one of --afas-token-env, --afas-token-file and --afas-token,',
+    '  not --afas-token-env and --afas-token-file',
+    'hrsync init: give a client secret or a certificate, not both',
+    '  (--client-secret-env and --certificate)',
   ]);
   await nothingWritten();
 });
@@ -93,7 +100,7 @@ test('directory options without --directory-url are refused: they would be left 
   assert.equal(run.code, 1, run.err + run.out);
   assert.match(
     run.err,
-    /^hrsync init: --container is for a hybrid destination: give --directory-url too, or leave/m,
+    /^hrsync init: --container is for a hybrid destination: give --directory-url too,\n {2}or leave it out$/m,
   );
   await nothingWritten();
 });

@@ -228,7 +228,7 @@ async function init(flags: InitFlags): Promise<void> {
   }
   if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
-    console.error(problems.map((p) => `hrsync init: ${p}`).join('\n'));
+    console.error(problems.map((p) => wrapAt80(`hrsync init: ${p}`)).join('\n'));
     process.exitCode = 1;
     return;
   }
@@ -268,7 +268,7 @@ async function initHybrid(flags: InitFlags, token: SecretRef | null, problems: s
   if (!flags.container) problems.push('give --container, the OU for new accounts');
   if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
-    console.error(problems.map((p) => `hrsync init: ${p}`).join('\n'));
+    console.error(problems.map((p) => wrapAt80(`hrsync init: ${p}`)).join('\n'));
     process.exitCode = 1;
     return;
   }
@@ -329,4 +329,18 @@ async function write(
     return;
   }
   console.log(`wrote ${flags.out}; next: hrsync simulate --config ${flags.out}`);
+}
+
+/** A problem as lines of at most 80 columns, the continuation indented so each problem stands apart. */
+function wrapAt80(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > 80) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
