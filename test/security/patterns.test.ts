@@ -14,6 +14,7 @@ import {
   simulate,
   testExpression,
 } from '../../src/contracts/index.ts';
+import { SCOPE_LIMITS } from '../../src/core/config/schema.ts';
 import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import {
@@ -71,6 +72,38 @@ for (const dialect of DIALECTS) {
       };
       const ok = await svc.call(saveMappingStep, { as: 'operator', params: { id }, body: fine });
       assert.equal(ok.status, 200, ok.text);
+    });
+
+    test('the scope step takes at most SCOPE_LIMITS filters and clauses a filter: more is a 400 naming the list, before any pattern is checked', async () => {
+      const { id } = await configuredConnection(svc, 3, tenantId);
+      const clause = { attribute: 'Roepnaam', operator: 'REGEX_MATCH' as const, value: '^A' };
+      const save = (filters: { clauses: (typeof clause)[] }[]) => {
+        const body = scopeStep();
+        body.scope = { ...body.scope, filters };
+        return svc.call(saveScopeStep, { as: 'operator', params: { id }, body });
+      };
+      const many = await save(
+        Array.from({ length: SCOPE_LIMITS.filters + 1 }, () => ({
+          clauses: [{ ...clause, value: HOSTILE_FILTER }],
+        })),
+      );
+      assert.equal(many.status, 400, many.text);
+      assert.deepEqual(
+        many.body.error.details.map((d: { path: string }) => d.path),
+        ['/scope/filters'],
+        many.text,
+      );
+      assert.match(many.body.error.details[0].message, /more than the 100 entries/);
+      const long = await save([{ clauses: Array.from({ length: SCOPE_LIMITS.clauses + 1 }, () => clause) }]);
+      assert.equal(long.status, 400, long.text);
+      assert.equal(long.body.error.details[0].path, '/scope/filters/0/clauses', long.text);
+      // The limits themselves are allowed.
+      const most = await save(
+        Array.from({ length: SCOPE_LIMITS.filters }, () => ({
+          clauses: Array.from({ length: SCOPE_LIMITS.clauses }, () => clause),
+        })),
+      );
+      assert.equal(most.status, 200, most.text);
     });
 
     test('a catastrophic scoping filter is refused when saved', async () => {

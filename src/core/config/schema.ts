@@ -273,13 +273,24 @@ export const ScopeClause = T.Object(
   { additionalProperties: false },
 );
 
+/**
+ * How many scoping filters a connection may have, and clauses a filter: far more than anyone writes,
+ * and a bound on the patterns a save checks (30,000 filters took 5 s of checks). The console offers
+ * no more (FilterBuilder).
+ */
+export const SCOPE_LIMITS = Object.freeze({ filters: 100, clauses: 50 });
+
 export const ScopeConfig = T.Object(
   {
     /** Clauses inside one filter are AND-ed; filters are OR-ed (as Entra scoping filters). Empty = everyone. */
     filters: T.Array(
-      T.Object({ clauses: T.Array(ScopeClause, { minItems: 1 }) }, { additionalProperties: false }),
+      T.Object(
+        { clauses: T.Array(ScopeClause, { minItems: 1, maxItems: SCOPE_LIMITS.clauses }) },
+        { additionalProperties: false },
+      ),
       {
         default: [],
+        maxItems: SCOPE_LIMITS.filters,
       },
     ),
     /** What happens to a linked account whose person leaves scope. */

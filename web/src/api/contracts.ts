@@ -9,6 +9,7 @@ export {
   type NamingScheme,
   PRIMARY_CRITERIA,
   type PrimaryCriterion,
+  SCOPE_LIMITS,
   SCOPE_OPERATORS,
   type ScopeOperator,
 } from '../../../src/core/config/schema.ts';

@@ -4,7 +4,7 @@
  */
 import { Button, Input, makeStyles, Select, Text, tokens } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { SCOPE_OPERATORS, type ScopeOperator } from '../../api/contracts.ts';
+import { SCOPE_LIMITS, SCOPE_OPERATORS, type ScopeOperator } from '../../api/contracts.ts';
 import type { ScopeStep } from '../../api/dto.ts';
 
 export type Filter = ScopeStep['scope']['filters'][number];
@@ -162,6 +162,12 @@ export function FilterBuilder(props: {
                   size="small"
                   appearance="subtle"
                   icon={<AddRegular />}
+                  disabled={filter.clauses.length >= SCOPE_LIMITS.clauses}
+                  title={
+                    filter.clauses.length >= SCOPE_LIMITS.clauses
+                      ? `A filter has at most ${SCOPE_LIMITS.clauses} clauses`
+                      : undefined
+                  }
                   onClick={() =>
                     props.onChange(
                       filters.map((x, i) => (i === f ? { clauses: [...x.clauses, emptyClause()] } : x)),
@@ -179,6 +185,12 @@ export function FilterBuilder(props: {
         <div>
           <Button
             icon={<AddRegular />}
+            disabled={filters.length >= SCOPE_LIMITS.filters}
+            title={
+              filters.length >= SCOPE_LIMITS.filters
+                ? `A connection has at most ${SCOPE_LIMITS.filters} filters`
+                : undefined
+            }
             onClick={() => props.onChange([...filters, { clauses: [emptyClause()] }])}
           >
             {filters.length === 0 ? 'Add filter' : 'Add filter (OR)'}
