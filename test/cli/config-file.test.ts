@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type CliRun, hybridInitOptions, runCli } from '../support/run-cli.ts';
+import { type CliRun, cloudInitArgs, hybridInitOptions, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -262,28 +262,9 @@ test('expr --input-file that is not UTF-8 says so; with a byte-order mark it is 
 
 test('a CA certificate file that is missing, a folder or no certificate is named with its field, no stack trace', async () => {
   const out = join(dir, 'ca.json');
-  const init = await runCli(
-    [
-      'init',
-      '--out',
-      out,
-      '--afas-environment',
-      '12345',
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--tenant',
-      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-      '--client-id',
-      'f6fc453f-031b-478b-86e5-b10ad7627a66',
-      '--client-secret-env',
-      'GRAPH_SECRET',
-      '--domain',
-      'contoso.nl',
-      '--ca-file',
-      'missing-ca.pem',
-    ],
-    { cwd: dir },
-  );
+  const init = await runCli(['init', '--out', out, ...cloudInitArgs({ '--ca-file': 'missing-ca.pem' })], {
+    cwd: dir,
+  });
   assert.equal(init.code, 0, init.err + init.out);
   const env = {
     ...process.env,
@@ -321,18 +302,11 @@ test('secrets that cannot be found are all named at once, each with the setting 
       'init',
       '--out',
       out,
-      '--afas-environment',
-      '12345',
-      '--afas-token-env',
-      'HRSYNC_TEST_UNSET_AFAS_TOKEN',
-      '--tenant',
-      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-      '--client-id',
-      'f6fc453f-031b-478b-86e5-b10ad7627a66',
-      '--client-secret-file',
-      'no-such-secret.txt',
-      '--domain',
-      'contoso.nl',
+      ...cloudInitArgs({
+        '--afas-token-env': 'HRSYNC_TEST_UNSET_AFAS_TOKEN',
+        '--client-secret-env': null,
+        '--client-secret-file': 'no-such-secret.txt',
+      }),
     ],
     { cwd: dir },
   );

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from '../support/run-cli.ts';
+import { cloudInitArgs, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -21,18 +21,7 @@ after(async () => {
 });
 
 const cloud = (afasUrl: string, more: string[] = []) => [
-  '--afas-url',
-  afasUrl,
-  '--afas-token-env',
-  'AFAS_TOKEN',
-  '--tenant',
-  '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-  '--client-id',
-  'f6fc453f-031b-478b-86e5-b10ad7627a66',
-  '--client-secret-env',
-  'GRAPH_SECRET',
-  '--domain',
-  'contoso.nl',
+  ...cloudInitArgs({ '--afas-environment': null, '--afas-url': afasUrl }),
   ...more,
 ];
 const env = {

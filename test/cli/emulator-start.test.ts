@@ -23,6 +23,9 @@ after(async () => {
 
 test('an emulator or demo-data that cannot start says why in one line, exit 1, no stack trace', async () => {
   await writeFile(join(dir, 'broken.json'), '{\n  "tenant": {\n    bad\n');
+  // A hand edit's slip Node 20 gives no offset for: an unquoted word.
+  await writeFile(join(dir, 'word.json'), '{\n  "users": [\n    {"id": Eerste}\n  ]\n}\n');
+  await writeFile(join(dir, 'cut.json'), '{\n  "users": [');
   // Notepad's "Unicode" and PowerShell 5's `>`: UTF-16 little-endian with a byte-order mark.
   await writeFile(join(dir, 'utf16.json'), Buffer.from('\uFEFF{"tenant": {}}', 'utf16le'));
   // "ANSI" (Windows-1252): the ë of Zoë is the single byte 0xEB.
@@ -39,6 +42,14 @@ test('an emulator or demo-data that cannot start says why in one line, exit 1, n
       [
         ['emulator', 'graph', '--port', '0', '--data', 'broken.json'],
         `hrsync emulator graph: --data broken.json is not valid JSON: Expected property name or '}' in JSON at line 3, column 5`,
+      ],
+      [
+        ['emulator', 'graph', '--port', '0', '--data', 'word.json'],
+        'hrsync emulator graph: --data word.json is not valid JSON: Unexpected "E" in JSON at line 3, column 12',
+      ],
+      [
+        ['emulator', 'afas', '--port', '0', '--data', 'cut.json'],
+        'hrsync emulator afas: --data cut.json is not valid JSON: The text ends before the JSON is complete, at line 2, column 13',
       ],
       [
         ['emulator', 'afas', '--port', '0', '--data', 'utf16.json'],

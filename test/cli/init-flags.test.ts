@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { runCli } from '../support/run-cli.ts';
+import { cloudInitArgs, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -50,26 +50,13 @@ test('init with no options lists everything it needs at once, --domain among the
 });
 
 test('two sources for one secret, or a secret and a certificate, are refused instead of one silently winning', async () => {
-  const run = await init([
-    '--afas-environment',
-    '12345',
-    '--afas-token-env',
-    'AFAS_TOKEN',
-    '--afas-token-file',
-    'afas-token.txt',
-    '--tenant',
-    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-    '--client-id',
-    'f6fc453f-031b-478b-86e5-b10ad7627a66',
-    '--client-secret-env',
-    'GRAPH_SECRET',
-    '--certificate',
-    'app.pem',
-    '--private-key',
-    'app.key',
-    '--domain',
-    'contoso.nl',
-  ]);
+  const run = await init(
+    cloudInitArgs({
+      '--afas-token-file': 'afas-token.txt',
+      '--certificate': 'app.pem',
+      '--private-key': 'app.key',
+    }),
+  );
   assert.equal(run.code, 1, run.err + run.out);
   assert.deepEqual(run.err.trim().split('\n'), [
     'hrsync init: give one of --afas-token-env, --afas-token-file and --afas-token,',
@@ -81,22 +68,7 @@ test('two sources for one secret, or a secret and a certificate, are refused ins
 });
 
 test('directory options without --directory-url are refused: they would be left out of a cloud configuration', async () => {
-  const run = await init([
-    '--afas-environment',
-    '12345',
-    '--afas-token-env',
-    'AFAS_TOKEN',
-    '--tenant',
-    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-    '--client-id',
-    'f6fc453f-031b-478b-86e5-b10ad7627a66',
-    '--client-secret-env',
-    'GRAPH_SECRET',
-    '--domain',
-    'contoso.nl',
-    '--container',
-    'OU=Users,DC=example,DC=nl',
-  ]);
+  const run = await init(cloudInitArgs({ '--container': 'OU=Users,DC=example,DC=nl' }));
   assert.equal(run.code, 1, run.err + run.out);
   assert.match(
     run.err,
@@ -117,20 +89,11 @@ test('files named relative to where init runs are found from the configuration, 
       'init',
       '--out',
       out,
-      '--afas-environment',
-      '12345',
-      '--afas-token-env',
-      'AFAS_TOKEN',
-      '--tenant',
-      '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-      '--client-id',
-      'f6fc453f-031b-478b-86e5-b10ad7627a66',
-      '--client-secret-file',
-      'graph-secret.txt',
-      '--ca-file',
-      'ca.pem',
-      '--domain',
-      'contoso.nl',
+      ...cloudInitArgs({
+        '--client-secret-env': null,
+        '--client-secret-file': 'graph-secret.txt',
+        '--ca-file': 'ca.pem',
+      }),
     ],
     { cwd: dir },
   );
@@ -149,20 +112,7 @@ test('files named relative to where init runs are found from the configuration, 
 });
 
 test('--out naming a folder says it is a folder, not that it exists and --force would overwrite it', async () => {
-  const args = [
-    '--afas-environment',
-    '12345',
-    '--afas-token-env',
-    'AFAS_TOKEN',
-    '--tenant',
-    '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
-    '--client-id',
-    'f6fc453f-031b-478b-86e5-b10ad7627a66',
-    '--client-secret-env',
-    'GRAPH_SECRET',
-    '--domain',
-    'contoso.nl',
-  ];
+  const args = cloudInitArgs();
   for (const force of [[], ['--force']]) {
     const run = await runCli(['init', '--out', '.', ...force, ...args], { cwd: dir });
     assert.equal(run.code, 1, run.err + run.out);

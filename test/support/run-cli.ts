@@ -54,6 +54,24 @@ export function hybridInitOptions(directoryUrl = 'ldaps://dc1.example.nl'): stri
 }
 
 /**
+ * `hrsync init`'s options for a cloud connection that is written and not run — AFAS by environment number, the token and the
+ * client secret from environment variables — with some changed: a value replaces an option's, null
+ * leaves it out, a new option is added after the others.
+ */
+export function cloudInitArgs(changes: Readonly<Record<string, string | null>> = {}): string[] {
+  const options: Record<string, string | null> = {
+    '--afas-environment': '12345',
+    '--afas-token-env': 'AFAS_TOKEN',
+    '--tenant': '90928dfa-3bdb-4aac-8296-d33a5e2bdd0a',
+    '--client-id': 'f6fc453f-031b-478b-86e5-b10ad7627a66',
+    '--client-secret-env': 'GRAPH_SECRET',
+    '--domain': 'contoso.nl',
+    ...changes,
+  };
+  return Object.entries(options).flatMap(([option, value]) => (value === null ? [] : [option, value]));
+}
+
+/**
  * `hrsync init`'s options for a cloud destination on the two emulators (everything but `--out`), and
  * the environment the written configuration reads its AFAS token and client secret from.
  */

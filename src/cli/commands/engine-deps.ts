@@ -8,13 +8,13 @@ import { dirname, resolve } from 'node:path';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { ConnectionConfig, ErrorDetail, SecretRef } from '../../core/index.ts';
 import { HrsyncError, isHrsyncError } from '../../core/index.ts';
+import { jsonErrorWhere } from '../../core/json-text.ts';
 import { loadConfig, type Source, STATE_ADVICE, type Target } from '../../engine/index.ts';
 import { resolveSecret } from '../../engine/secrets.ts';
 import { createAfasSource } from '../../sources/afas/index.ts';
 import { createGraphTarget } from '../../targets/graph/index.ts';
 import { createDirectoryTarget } from '../../targets/ldap/index.ts';
 import { refuseConfigUrls } from './config-urls.ts';
-import { jsonProblem } from './json-problem.ts';
 import { readTextFile } from './text-file.ts';
 
 export interface LoadedConnection {
@@ -84,7 +84,7 @@ async function readJsonFile(
   try {
     return JSON.parse(text);
   } catch (e) {
-    const where = jsonProblem(text, (e as Error).message);
+    const where = jsonErrorWhere(text, (e as Error).message);
     throw new HrsyncError('HRS_CONFIG_INVALID', `${name} is not valid JSON: ${where}${advice}`);
   }
 }

@@ -5,9 +5,9 @@
 import type { Command } from 'commander';
 import { fileProblem } from '../../core/file-problem.ts';
 import type { Attributes, AttrValue } from '../../core/index.ts';
+import { jsonErrorWhere } from '../../core/json-text.ts';
 import { evaluate, FUNCTIONS, lineAndColumn, parseExpression, references } from '../../expr/index.ts';
 import { hrsyncCommand } from '../command-table.ts';
-import { jsonProblem } from './json-problem.ts';
 import { readTextFile } from './text-file.ts';
 
 export interface ExprFlags {
@@ -116,7 +116,7 @@ async function readAttributes(flags: ExprFlags, io: ExprIo): Promise<Attributes 
     try {
       json = JSON.parse(source.text);
     } catch (e) {
-      return `${source.name} is not valid JSON: ${jsonProblem(source.text, (e as Error).message)}`;
+      return `${source.name} is not valid JSON: ${jsonErrorWhere(source.text, (e as Error).message)}`;
     }
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
       return `${source.name} must be a JSON object of attribute names and values`;
