@@ -47,7 +47,7 @@ test('readDataset says what is wrong with a file that is not a dataset', async (
     // PowerShell 5's `>`: UTF-16 little-endian with a byte-order mark.
     await writeFile(join(dir, 'utf16.json'), Buffer.from('\uFEFF{"afas": {}}', 'utf16le'));
     await assert.rejects(readDataset(join(dir, 'broken.json')), {
-      message: `dataset ${join(dir, 'broken.json')} is not valid JSON: Unexpected end of JSON input`,
+      message: `dataset ${join(dir, 'broken.json')} is not valid JSON: The text ends before the JSON is complete, at line 1, column 9`,
     });
     await assert.rejects(readDataset(join(dir, 'other.json')), {
       message: `dataset ${join(dir, 'other.json')} is not a DemoCompany: afas is missing (expected an object)`,
