@@ -144,7 +144,7 @@ export function printStartup(running: RunningAfasEmulator, print: (line: string)
 
 async function loadDataset(options: AfasCommandOptions): Promise<AfasDataset> {
   if (options.data !== undefined) {
-    return afasDatasetIn(readDataFile(options.data), `--data ${options.data}`);
+    return afasDatasetIn(readDataFile(options.data), `--data ${options.data}`, options.usersConnector);
   }
   // Loaded on demand: the generator is only needed when no dataset file is given.
   const { generateCompany } = await import('../demo-data/index.ts');

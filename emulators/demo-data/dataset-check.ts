@@ -8,6 +8,8 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { firstProblem } from '../shared/schema-problem.ts';
+import { afasReferenceProblem } from './afas-references.ts';
+import { userClash } from './tenant-uniqueness.ts';
 import type { AfasDataset, DemoCompany, TenantDataset } from './types.ts';
 
 const text = Type.String();
@@ -148,13 +150,19 @@ export function seededUserProblem(value: unknown, where: string): string | undef
   return firstProblem(checkers.seededUser, value, where);
 }
 
-/** The AfasDataset an AFAS emulator serves: the file's own, or a DemoCompany's `afas`. */
-export function afasDatasetIn(value: unknown, source: string): AfasDataset {
+/**
+ * The AfasDataset an AFAS emulator serves: the file's own, or a DemoCompany's `afas`. Past its
+ * shape, its keys and references must be ones Profit could serve; `usersConnector` is the
+ * GetConnector with one row per employee (the AFAS emulator's --users-connector).
+ */
+export function afasDatasetIn(value: unknown, source: string, usersConnector?: string): AfasDataset {
   const part = partOf(value, 'afas');
   const problem = firstProblem(checkers.afas, part.value, part.path);
   if (problem !== undefined)
     throw new Error(`${source} is neither an AfasDataset nor a DemoCompany: ${problem}`);
-  return part.value as AfasDataset;
+  const dataset = part.value as AfasDataset;
+  refuseAfasReferences(dataset, part.path, source, usersConnector);
+  return dataset;
 }
 
 /** The TenantDataset a Graph emulator serves: the file's own, or a DemoCompany's `tenant`. */
@@ -163,14 +171,29 @@ export function tenantDatasetIn(value: unknown, source: string): TenantDataset {
   const problem = firstProblem(checkers.tenant, part.value, part.path);
   if (problem !== undefined)
     throw new Error(`${source} is neither a TenantDataset nor a DemoCompany: ${problem}`);
-  return part.value as TenantDataset;
+  const tenant = part.value as TenantDataset;
+  refuseUserClash(tenant, part.path, source);
+  return tenant;
 }
 
 /** A whole DemoCompany (what `hrsync demo-data --out` writes). */
 export function demoCompanyIn(value: unknown, source: string): DemoCompany {
   const problem = firstProblem(checkers.company, value, '');
   if (problem !== undefined) throw new Error(`${source} is not a DemoCompany: ${problem}`);
-  return value as DemoCompany;
+  const company = value as DemoCompany;
+  refuseAfasReferences(company.afas, 'afas', source);
+  refuseUserClash(company.tenant, 'tenant', source);
+  return company;
+}
+
+function refuseAfasReferences(dataset: AfasDataset, path: string, source: string, usersConnector?: string) {
+  const problem = afasReferenceProblem(dataset, path, usersConnector);
+  if (problem !== undefined) throw new Error(`${source} holds data AFAS could not serve: ${problem}`);
+}
+
+function refuseUserClash(tenant: TenantDataset, path: string, source: string) {
+  const clash = userClash(tenant.users, path === '' ? 'users' : `${path}.users`);
+  if (clash !== undefined) throw new Error(`${source} holds a tenant Entra ID would refuse: ${clash}`);
 }
 
 /** A DemoCompany holds both datasets; a file holding only one is that dataset itself. */

@@ -2,7 +2,8 @@
  * `hrsync emulator afas|graph` and `hrsync demo-data` that cannot start say why in one line, naming
  * the option or file, with exit 1 and no stack trace: a --data file missing, a folder, not UTF-8 or
  * not JSON (where: line and column, as the CLI says it of a configuration),
- * a port in use, an --out folder that does not exist.
+ * a port in use, an --out folder that does not exist; a dataset the real service could never hold
+ * (two users with one UPN, two employees with one number) names the file and both places.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -136,6 +137,13 @@ test('an emulator given JSON that is not a dataset says what is wrong and where,
     'cell.json': company((c) => {
       c.afas.connectors[0].rows[0].Medewerker = { nr: 1 };
     }),
+    // What the real services could never hold: Entra ID compares UPNs without case, AFAS keys.
+    'upn.json': company((c) => {
+      c.tenant.users[3].userPrincipalName = 'U1@Contoso.nl';
+    }),
+    'employee.json': company((c) => {
+      c.afas.connectors[0].rows.push({ Medewerker: '1' });
+    }),
   };
   for (const [file, text] of Object.entries(files)) await writeFile(join(dir, file), text);
   const graph = 'is neither a TenantDataset nor a DemoCompany';
@@ -152,6 +160,16 @@ test('an emulator given JSON that is not a dataset says what is wrong and where,
       `${graph}: tenant.users[1].userPrincipalName is missing (expected a non-empty string)`,
     ],
     ['graph', 'enabled.json', `${graph}: tenant.users[0].accountEnabled is "yes"; expected true or false`],
+    [
+      'graph',
+      'upn.json',
+      'holds a tenant Entra ID would refuse: tenant.users[0].userPrincipalName "u1@contoso.nl" and tenant.users[3].userPrincipalName "U1@Contoso.nl" are the same userPrincipalName; Entra ID keeps it unique among users, whatever the case',
+    ],
+    [
+      'afas',
+      'employee.json',
+      'holds data AFAS could not serve: afas.connectors[0].rows[0] and afas.connectors[0].rows[1] both hold Medewerker "1"; T4E_HelloID_Users_v2 serves one row per employee',
+    ],
     ['afas', 'array.json', `${afas}: the file is an array; expected an object`],
     ['afas', 'users5.json', `${afas}: environmentId is missing (expected a non-empty string)`],
     ['afas', 'rows.json', `${afas}: afas.connectors[0].rows is 5; expected an array`],

@@ -1,3 +1,4 @@
+import { userClash } from '../../demo-data/tenant-uniqueness.ts';
 import type {
   GraphDirectoryRoleRecord,
   GraphDomainRecord,
@@ -55,13 +56,10 @@ export class Directory {
     }));
     for (const sku of dataset.subscribedSkus)
       this.skus.set(sku.skuId.toLowerCase(), { ...sku, prepaidUnits: { ...sku.prepaidUnits } });
-    for (const user of dataset.users) {
-      const entity = structuredClone(user) as UserEntity;
-      const conflict = this.conflict(entity);
-      if (conflict)
-        throw new Error(`Dataset user ${user.id}: ${conflict.property} already used by ${conflict.id}`);
-      this.addUser(entity);
-    }
+    // Said with both users' places; a --data file is checked the same way where it is read.
+    const clash = userClash(dataset.users, 'users');
+    if (clash !== undefined) throw new Error(`Dataset ${clash}`);
+    for (const user of dataset.users) this.addUser(structuredClone(user) as UserEntity);
   }
 
   get userCount(): number {

@@ -1,3 +1,4 @@
+import { addressKey } from '../../demo-data/tenant-uniqueness.ts';
 import type { UserEntity } from './entities.ts';
 
 export interface UniquenessConflict {
@@ -76,13 +77,6 @@ export class UserIndexes {
     }
     return undefined;
   }
-}
-
-/** `SMTP:Jan@x.nl` and `smtp:jan@x.nl` are the same address; other types keep their prefix. */
-export function addressKey(address: string): string {
-  const colon = address.indexOf(':');
-  if (colon < 0) return `smtp:${address.toLowerCase()}`;
-  return `${address.slice(0, colon).toLowerCase()}:${address.slice(colon + 1).toLowerCase()}`;
 }
 
 function addressKeys(user: Partial<UserEntity>): Set<string> {
