@@ -179,6 +179,32 @@ test('the schedule queues runs; steps and states are named', () => {
   );
 });
 
+test('a refused step save says which step, from the operation the service recorded', () => {
+  // The service records a refusal with the endpoint's operation, not the step's number.
+  const refused = (operation: string) =>
+    auditSentence(
+      event({
+        action: 'connection.step-saved',
+        actor: admin,
+        outcome: 'refused',
+        message: "Step 3 has 1 problem: /mapping/0/source expected ')' at column 9",
+        details: { code: 'HRS_CONFIG_INVALID', operation },
+      }),
+    );
+  assert.equal(
+    refused('saveMappingStep'),
+    'Jan Bakker tried to save step 3 (Mapping and matching) of the connection “Contoso HR”, which was refused.',
+  );
+  assert.equal(
+    refused('saveSourceStep'),
+    'Jan Bakker tried to save step 1 (Source) of the connection “Contoso HR”, which was refused.',
+  );
+  assert.equal(
+    refused('saveScopeStep'),
+    'Jan Bakker tried to save step 4 (Scope and lifecycle) of the connection “Contoso HR”, which was refused.',
+  );
+});
+
 test('the outcome of a finished run is how it ended, not "Failed"', () => {
   const finished = auditOutcome(
     event({ outcome: 'failure', details: { kind: 'sync', outcome: 'completed-with-failures' } }),

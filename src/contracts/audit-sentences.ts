@@ -7,6 +7,12 @@
 import type { Static } from '@sinclair/typebox';
 import type { ConnectionState, Role, RunKind, RunOutcome } from '../core/vocabulary.ts';
 import type { AuditAction } from './audit-actions.ts';
+import {
+  saveDestinationStep,
+  saveMappingStep,
+  saveScopeStep,
+  saveSourceStep,
+} from './endpoints/configuration.ts';
 import { RUN_OUTCOME_INFO } from './run-outcomes.ts';
 import type { AuditEventDto } from './schemas/audit.ts';
 import { AUDIT_OUTCOME_WORDS, CONFIGURATION_STEP_WORDS, CONNECTION_STATE_WORDS } from './words.ts';
@@ -108,12 +114,30 @@ function stateChanged(o: string, e: AuditEvent): string {
       : `changed the state of ${o}`;
 }
 
-/** "saved step 3 (Mapping and matching) of the connection “X”". */
+/**
+ * The step a refused save was for: the service records a refusal with the endpoint's operation
+ * (src/api/route.ts), not the step's number, and "saved a configuration step" did not say which.
+ */
+const STEP_OF_OPERATION: Readonly<Record<string, 1 | 2 | 3 | 4>> = {
+  [saveSourceStep.operationId]: 1,
+  [saveDestinationStep.operationId]: 2,
+  [saveMappingStep.operationId]: 3,
+  [saveScopeStep.operationId]: 4,
+};
+
+/** "saved step 3 (Mapping and matching) of the connection “X”"; refused, "tried to save step 3 …". */
 function stepSaved(o: string, e: AuditEvent): string {
-  const step = e.details.step;
-  return typeof step === 'number' && Object.hasOwn(CONFIGURATION_STEP_WORDS, step)
-    ? `saved step ${step} (${CONFIGURATION_STEP_WORDS[step as 1 | 2 | 3 | 4 | 5]}) of ${o}`
-    : `saved a configuration step of ${o}`;
+  const { step, operation } = e.details;
+  const number =
+    typeof step === 'number' && Object.hasOwn(CONFIGURATION_STEP_WORDS, step)
+      ? (step as 1 | 2 | 3 | 4 | 5)
+      : typeof operation === 'string' && Object.hasOwn(STEP_OF_OPERATION, operation)
+        ? STEP_OF_OPERATION[operation]
+        : undefined;
+  const verb = e.outcome === 'refused' ? 'tried to save' : 'saved';
+  return number === undefined
+    ? `${verb} a configuration step of ${o}`
+    : `${verb} step ${number} (${CONFIGURATION_STEP_WORDS[number]}) of ${o}`;
 }
 
 /** "updated the account of Jan Bakker (100012)"; a refused write says so ("could not update …"). */
