@@ -1,0 +1,86 @@
+/**
+ * An IT administrator walking the console at a laptop's 1280 px and a phone's 390 px: the connection's
+ * command bar began its second line with a separator, step 3 cut "employeeLeaveDateTime" to
+ * "employeeLeaveDateTir", step 4's number fields were three different widths, and a clean simulation's
+ * results ended the five-step flow without a way on to activation.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Locator } from 'playwright-core';
+import { simulate } from '../../src/contracts/index.ts';
+import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
+import { assertNoConsoleErrors, dialog, expectState, flow, signIn } from './support/console.ts';
+import { configuredConnection, finishedRun } from './support/fixtures.ts';
+import type { InPageElement } from './support/in-page.ts';
+import { people, type Stack, startStack } from './support/stack.ts';
+
+const WIDTHS = [1280, 390] as const;
+
+let stack: Stack;
+let browser: Browser;
+let w: WatchedPage;
+let connectionId: string;
+let simulationId: string;
+
+before(async () => {
+  [stack, browser] = await Promise.all([startStack({ persons: people(4) }), launchChromium()]);
+  const { tenantId } = await stack.addCustomerWithTenant('Contoso BV', 'Contoso');
+  connectionId = await configuredConnection(stack, { name: 'Contoso HR', tenantId });
+  const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id: connectionId } });
+  simulationId = run.id;
+  const finished = await finishedRun(stack, run.id);
+  assert.equal(finished.status, 'succeeded', JSON.stringify(finished));
+  w = await openPage(browser, stack.url);
+  await signIn(w.page, stack.users.admin);
+});
+
+after(async () => {
+  await w?.close();
+  await browser?.close();
+  await stack?.close();
+});
+
+/** The visible items of a bar with their boxes, in order; a line of a wrapped bar is items whose boxes overlap. */
+const boxesOf = (bar: Locator) =>
+  bar.locator(':scope > *').evaluateAll((items) =>
+    (
+      items as unknown as {
+        getAttribute(name: string): string | null;
+        getBoundingClientRect(): { readonly top: number; readonly bottom: number; readonly width: number };
+      }[]
+    )
+      .map((item) => ({
+        separator: item.getAttribute('role') === 'separator',
+        box: item.getBoundingClientRect(),
+        shown:
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { readonly visibility: string } }
+          ).getComputedStyle(item).visibility !== 'hidden',
+      }))
+      .filter(({ box, shown }) => box.width > 0 && shown)
+      .map(({ separator, box }) => ({ separator, top: Math.round(box.top), bottom: Math.round(box.bottom) })),
+  );
+
+test('the connection’s command bar never starts or ends a line with a separator', () =>
+  flow(w, 'admin-walk-command-bar', async () => {
+    const { page } = w;
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('about:blank');
+      await page.goto(`/#/connections/${connectionId}`);
+      const bar = page.getByRole('toolbar', { name: 'Connection commands' });
+      await bar.getByRole('button', { name: 'Edit name' }).waitFor();
+      await screenshot(page, `admin-walk-command-bar-${width}`, { window: true });
+      const boxes = await boxesOf(bar);
+      const sameLine = (a: (typeof boxes)[number] | undefined, b: (typeof boxes)[number]) =>
+        a !== undefined && a.top < b.bottom && b.top < a.bottom;
+      boxes.forEach((item, i) => {
+        if (!item.separator) return;
+        assert.ok(
+          sameLine(boxes[i - 1], item) && sameLine(boxes[i + 1], item),
+          `at ${width} px a separator stands alone at the start or end of a line: ${JSON.stringify(boxes)}`,
+        );
+      });
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
