@@ -84,3 +84,25 @@ test('the connection’s command bar never starts or ends a line with a separato
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('step 3 shows every target attribute’s name whole, at a laptop’s and a phone’s width', () =>
+  flow(w, 'admin-walk-mapping-names', async () => {
+    const { page } = w;
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('about:blank');
+      await page.goto(`/#/connections/${connectionId}/steps/3`);
+      const targets = page.getByTestId('mapping-table').getByLabel('Target attribute', { exact: true });
+      await targets.first().waitFor();
+      const cut = await targets.evaluateAll((inputs) =>
+        (inputs as unknown as (InPageElement & { readonly value: string })[])
+          .filter((input) => input.scrollWidth > input.clientWidth)
+          .map((input) => `${input.value} (${input.scrollWidth} px in ${input.clientWidth})`),
+      );
+      const leave = page.locator('[data-target="employeeLeaveDateTime"]');
+      await leave.scrollIntoViewIfNeeded();
+      await screenshot(page, `admin-walk-mapping-names-${width}`, { window: true });
+      assert.deepEqual(cut, [], `at ${width} px step 3 cuts these target attributes`);
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -184,6 +184,26 @@ function TooLongSelect(props: {
   );
 }
 
+let canvas: CanvasRenderingContext2D | null | undefined;
+/** How wide `text` is in the console's body font (the fields' 14 px), or undefined where it cannot be measured. */
+function textWidth(text: string): number | undefined {
+  if (canvas === undefined) canvas = globalThis.document?.createElement('canvas').getContext('2d') ?? null;
+  if (!canvas) return undefined;
+  canvas.font = `14px ${getComputedStyle(document.body).fontFamily}`;
+  return Math.ceil(canvas.measureText(text).width);
+}
+
+/**
+ * The target column, wide enough for the longest name in the table: at 22% a laptop cut
+ * "employeeLeaveDateTime" to "employeeLeaveDateTir". 28 px is the field's padding and border; at most
+ * 40%, so the source or expression keeps room.
+ */
+const targetColumnWidth = (rows: readonly RuleRow[]): string => {
+  const longest = rows.reduce((a, r) => (r.rule.target.length > a.length ? r.rule.target : a), '');
+  const width = textWidth(longest);
+  return width === undefined ? '22%' : `max(22%, min(${width + 28}px, 40%))`;
+};
+
 export function MappingTable(props: {
   readonly rows: readonly RuleRow[];
   /** The destination's length limits and defaults per attribute (from the service). */
@@ -218,7 +238,7 @@ export function MappingTable(props: {
       >
         <TableHeader {...TABLE_ROLES.rowgroup}>
           <TableRow {...TABLE_ROLES.row}>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: '22%' }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: targetColumnWidth(props.rows) }}>
               Target attribute
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 128 }}>
