@@ -106,3 +106,33 @@ test('step 3 shows every target attribute’s name whole, at a laptop’s and a 
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('step 4’s number fields are one width, and its two account choices another', () =>
+  flow(w, 'admin-walk-scope-fields', async () => {
+    const { page } = w;
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('about:blank');
+      await page.goto(`/#/connections/${connectionId}/steps/4`);
+      await page.getByTestId('filter-builder').waitFor();
+      await screenshot(page, `admin-walk-scope-fields-${width}`);
+      const numbers = await page
+        .locator('input[type="number"]')
+        .evaluateAll((inputs) =>
+          (inputs as unknown as (InPageElement & { readonly name: string })[]).map(
+            (input) => `${input.name} ${Math.round(input.getBoundingClientRect().width)}`,
+          ),
+        );
+      assert.equal(numbers.length, 6, numbers.join(', '));
+      const widths = new Set(numbers.map((n) => n.split(' ')[1]));
+      assert.equal(widths.size, 1, `at ${width} px the number fields are ${numbers.join(', ')} px wide`);
+      const selects = await page
+        .locator('select[name="out-of-scope"], select[name="missing-from-source"]')
+        .evaluateAll((all) =>
+          (all as unknown as InPageElement[]).map((s) => Math.round(s.getBoundingClientRect().width)),
+        );
+      assert.equal(selects.length, 2);
+      assert.equal(selects[0], selects[1], `at ${width} px the two account choices are ${selects} px wide`);
+    }
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -1,6 +1,12 @@
 /** A number that may also be "no limit" (null), as the thresholds and the delete delay allow. */
 import { Checkbox, Field, Input } from '@fluentui/react-components';
 
+/**
+ * The width of a number of days or a limit: step 4's lead and grace days use it too (they were 366 and
+ * 336 px beside the limits' 110, their hints deciding their width).
+ */
+export const LIMIT_INPUT_WIDTH = 110;
+
 export function LimitInput(props: {
   readonly label: string;
   readonly hint?: string;
@@ -21,7 +27,7 @@ export function LimitInput(props: {
           disabled={props.value === null}
           onChange={(_, d) => props.onChange(d.value)}
           name={props.name}
-          style={{ width: 110 }}
+          style={{ width: LIMIT_INPUT_WIDTH }}
         />
         <Checkbox
           label={props.noneLabel}

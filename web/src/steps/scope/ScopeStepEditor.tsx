@@ -16,7 +16,7 @@ import { PreviewImpact } from '../PreviewImpact.tsx';
 import { StepFrame } from '../StepFrame.tsx';
 import { StepSection } from '../StepSection.tsx';
 import { type Filter, FilterBuilder, needsValue } from './FilterBuilder.tsx';
-import { LimitInput } from './LimitInput.tsx';
+import { LIMIT_INPUT_WIDTH, LimitInput } from './LimitInput.tsx';
 import { TimeZonePicker } from './TimeZonePicker.tsx';
 
 const useStyles = makeStyles({
@@ -29,6 +29,9 @@ const useStyles = makeStyles({
     '@media (max-width: 700px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
 });
+
+/** The two "their account is" choices, one width (the second filled its column, 365 px beside 360). */
+const CHOICE_WIDTH = { maxWidth: 360 } as const;
 
 const CRITERION_LABELS: Readonly<Record<PrimaryCriterion, string>> = {
   'active-first': 'Active employments first',
@@ -121,7 +124,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
     >
       <StepSection id="scope-heading" title="Scope">
         <FilterBuilder filters={filters} onChange={setFilters} readOnly={props.readOnly} />
-        <Field label="When a person leaves scope, their account is" style={{ maxWidth: 360 }}>
+        <Field label="When a person leaves scope, their account is" style={CHOICE_WIDTH}>
           <Select
             value={outOfScope}
             onChange={(_, d) => setOutOfScope(d.value as OutOfScope)}
@@ -168,6 +171,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
               value={leadDays}
               onChange={setLeadDays}
               name="lead-days"
+              width={LIMIT_INPUT_WIDTH}
             />
             <NumberField
               label="Grace days"
@@ -177,6 +181,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
               value={graceDays}
               onChange={setGraceDays}
               name="grace-days"
+              width={LIMIT_INPUT_WIDTH}
             />
           </div>
           <LimitInput
@@ -188,7 +193,7 @@ export function ScopeStepEditor(props: StepEditorProps) {
             max={3650}
             name="delete-after-days"
           />
-          <Field label="When a person disappears from AFAS, their account is">
+          <Field label="When a person disappears from AFAS, their account is" style={CHOICE_WIDTH}>
             <Select
               value={missing}
               onChange={(_, d) => setMissing(d.value as Missing)}
