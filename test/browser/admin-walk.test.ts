@@ -136,3 +136,39 @@ test('step 4’s number fields are one width, and its two account choices anothe
     }
     assertNoConsoleErrors(w.errors);
   }));
+
+test('a clean simulation’s results offer activation, the service’s gate deciding, and it activates', () =>
+  flow(w, 'admin-walk-activate-from-run', async () => {
+    // A viewer may not activate (the endpoint's role): nothing is offered.
+    const viewer = await openPage(browser, stack.url);
+    try {
+      await signIn(viewer.page, stack.users.viewer);
+      await viewer.page.goto(`/#/runs/${simulationId}`);
+      await viewer.page.getByRole('heading', { name: /^Simulation — Contoso HR/, level: 1 }).waitFor();
+      assert.equal(await viewer.page.getByTestId('ready-to-activate').count(), 0, 'offered to a viewer');
+    } finally {
+      await viewer.close();
+    }
+
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`/#/runs/${simulationId}`);
+    const ready = page.getByTestId('ready-to-activate');
+    await ready.waitFor();
+    await screenshot(page, 'admin-walk-ready-to-activate', { window: true });
+    await ready.getByRole('button', { name: 'Activate', exact: true }).click();
+    const confirm = dialog(page, 'Activate connection');
+    await confirm.getByRole('button', { name: 'Activate', exact: true }).click();
+    await confirm.waitFor({ state: 'detached' });
+    // On to what is left of step 5: the schedule.
+    await page.waitForURL(new RegExp(`#/connections/${connectionId}/steps/5$`));
+    await expectState(page, 'active');
+    await page.getByRole('button', { name: 'Set schedule' }).waitFor();
+
+    // Active now: the same run no longer offers it, as the service would refuse it.
+    await page.goto(`/#/runs/${simulationId}`);
+    await page.getByRole('heading', { name: /^Simulation — Contoso HR/, level: 1 }).waitFor();
+    assert.equal(await ready.count(), 0, 'activation was offered for an active connection');
+    assertNoConsoleErrors(w.errors);
+  }));

@@ -13,7 +13,7 @@ import {
   ToolbarButton,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DismissCircleRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { call } from '../api/client.ts';
 import {
@@ -43,6 +43,7 @@ import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
+import { ReadyToActivate } from './ReadyToActivate.tsx';
 import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
@@ -93,6 +94,12 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
   const cancel = useAction(() => call(cancelRun, { params: { id: props.id } }));
   const live = r !== undefined && r.status !== 'blocked' && !FINISHED_RUN_STATUSES.includes(r.status);
   usePolling(live, 1000, run.reload);
+  // The connection's activation gate judges its latest simulation: once this run ends, ask again.
+  const wasLive = useRef(live);
+  useEffect(() => {
+    if (wasLive.current && !live) connection.reload();
+    wasLive.current = live;
+  }, [live, connection.reload]);
 
   if (!r) {
     return (
@@ -147,6 +154,7 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
       </CommandBar>
       <div className={styles.stack}>
         {live && <RunProgress run={r} />}
+        {connection.data && <ReadyToActivate run={r} connection={connection.data} />}
         {blocked && (
           <MessageBar intent="warning" layout="multiline" data-testid="blocked-run">
             <MessageBarBody>
