@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -66,6 +67,44 @@ describe('resolveSecret', () => {
     const ansi = await rejection(resolveSecret({ file: 'ansi.txt' }, { env: {}, baseDir: dir }));
     assert.match(ansi.message, /ansi\.txt: it is not UTF-8 text; save it as UTF-8\.$/);
     assert.doesNotMatch(ansi.message, /0xEB|byte|column/i, 'nothing of the secret is named');
+  });
+
+  test('reads at most 64 KiB: a larger file is refused without being read into memory', async () => {
+    // A PEM certificate with its key and a chain is a few KB; 64 KiB is the most a secret file holds.
+    writeFileSync(join(dir, 'max.txt'), 'k'.repeat(64 * 1024));
+    assert.equal((await resolveSecret({ file: 'max.txt' }, { env: {}, baseDir: dir })).length, 64 * 1024);
+    writeFileSync(join(dir, 'over.txt'), 'k'.repeat(64 * 1024 + 1));
+    const over = await rejection(resolveSecret({ file: 'over.txt' }, { env: {}, baseDir: dir }));
+    assert.equal(
+      over.message,
+      `Secret not resolved: secret file ${join(dir, 'over.txt')} is larger than 64 KiB; a secret file holds only the secret.`,
+    );
+    // 5 GB, sparse: were it read, Node's readFile would refuse it only past 2 GB of memory.
+    writeFileSync(join(dir, 'huge.bin'), '');
+    truncateSync(join(dir, 'huge.bin'), 5 * 1024 ** 3);
+    const huge = await rejection(resolveSecret({ file: 'huge.bin' }, { env: {}, baseDir: dir }));
+    assert.match(huge.message, /huge\.bin is larger than 64 KiB; a secret file holds only the secret\.$/);
+  });
+
+  test('refuses a device or a pipe, whose reading never ends or never starts', async () => {
+    for (const [file, kind] of [
+      ['/dev/zero', 'a character device'],
+      ['/dev/urandom', 'a character device'],
+    ]) {
+      const error = await rejection(resolveSecret({ file: file! }, { env: {} }));
+      assert.equal(
+        error.message,
+        `Secret not resolved: secret file ${file} is ${kind}, not a regular file; a secret file holds only the secret.`,
+      );
+    }
+    // A FIFO nobody writes to: opening it to read would wait for a writer for ever.
+    const fifo = join(dir, 'token.fifo');
+    assert.equal(spawnSync('mkfifo', [fifo]).status, 0, 'mkfifo');
+    const error = await rejection(resolveSecret({ file: 'token.fifo' }, { env: {}, baseDir: dir }));
+    assert.equal(
+      error.message,
+      `Secret not resolved: secret file ${fifo} is a FIFO (named pipe), not a regular file; a secret file holds only the secret.`,
+    );
   });
 
   test('inline values and stored ids', async () => {

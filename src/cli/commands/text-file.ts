@@ -1,5 +1,6 @@
 /** Reads a text file the user writes as UTF-8 only (src/core/utf8-text.ts says why). */
 import { open } from 'node:fs/promises';
+import { readAtMost } from '../../core/bounded-read.ts';
 import { decodeText } from '../../core/utf8-text.ts';
 
 /**
@@ -24,20 +25,10 @@ export async function readTextFile(
     );
   const file = await open(path, 'r');
   try {
-    const info = await file.stat();
-    if (info.isFile() && info.size > max) throw tooLarge();
-    // A device or a pipe has no size to check: read it in pieces, at most one past the limit.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const piece = Buffer.allocUnsafe(Math.min(1024 * 1024, max - total + 1));
-      const { bytesRead } = await file.read(piece, 0, piece.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(piece.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) throw tooLarge();
-    }
-    return decodeText(Buffer.concat(chunks, total));
+    // A device or a pipe has no size to check: readAtMost reads at most one byte past the limit.
+    const bytes = await readAtMost(file, max);
+    if (bytes === undefined) throw tooLarge();
+    return decodeText(bytes);
   } finally {
     await file.close();
   }
