@@ -4,11 +4,12 @@
  * rather than one of them silently winning. Nothing is written when init refuses.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { cloudInitArgs, runCli } from '../support/run-cli.ts';
+import { type CliRun, cloudInitArgs, HRSYNC_BIN, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -122,3 +123,43 @@ test('--out naming a folder says it is a folder, not that it exists and --force 
     );
   }
 });
+
+test('--force replaces the file whole: a write that fails half way leaves the old configuration', async () => {
+  const folder = join(dir, 'replace');
+  await mkdir(folder);
+  const out = join(folder, 'conn.json');
+  const old = `${JSON.stringify({ the: 'configuration the user has' }, null, 2)}\n`;
+  await writeFile(out, old);
+  // The new configuration is a few KB: a 512-byte file size limit makes its write fail half way
+  // (EFBIG), as a full disk or a crash would. In place, that left 512 bytes of the new file.
+  const cut = await limitedFileSize(512, ['init', '--out', out, '--force', ...cloudInitArgs()]);
+  assert.equal(cut.code, 1, cut.err + cut.out);
+  assert.match(cut.err, /^hrsync init: cannot write .*conn\.json: /m);
+  assert.equal(await readFile(out, 'utf8'), old);
+  assert.deepEqual(await readdir(folder), ['conn.json'], 'no half-written file is left beside it');
+  // Without the limit it is replaced, readable by its owner only, and a link keeps pointing at it.
+  await symlink('conn.json', join(folder, 'link.json'));
+  const run = await runCli(['init', '--out', join(folder, 'link.json'), '--force', ...cloudInitArgs()], {
+    cwd: dir,
+  });
+  assert.equal(run.code, 0, run.err + run.out);
+  assert.match(await readFile(out, 'utf8'), /"timeZone": "Europe\/Amsterdam"/);
+  assert.equal((await stat(out)).mode & 0o777, 0o600);
+  assert.deepEqual((await readdir(folder)).sort(), ['conn.json', 'link.json']);
+});
+
+/** `hrsync …` with the size of any file it writes limited to `bytes` (prlimit's RLIMIT_FSIZE). */
+function limitedFileSize(bytes: number, args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn('prlimit', [`--fsize=${bytes}`, process.execPath, HRSYNC_BIN, ...args], { cwd: dir });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}

@@ -2,8 +2,9 @@
  * `hrsync init`: writes a starter connection configuration from flags, with the default mapping
  * filled in. Secrets go by reference (`--afas-token-env NAME`) unless given inline on purpose.
  */
-import { stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
 import { writeProblem } from '../../core/file-problem.ts';
@@ -311,13 +312,12 @@ async function write(
     process.exitCode = 1;
     return;
   }
+  const text = `${JSON.stringify(config, null, 2)}\n`;
   try {
     // Without --force the file is created only if it does not exist ('wx'), in the one call that
     // writes it: a file that appears after a check and before the write is not overwritten either.
-    await writeFile(flags.out, `${JSON.stringify(config, null, 2)}\n`, {
-      mode: 0o600,
-      flag: flags.force ? 'w' : 'wx',
-    });
+    if (flags.force) await replaceFile(flags.out, text);
+    else await writeFile(flags.out, text, { mode: 0o600, flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
       console.error(`hrsync init: ${flags.out} exists; use --force to overwrite`);
@@ -329,6 +329,30 @@ async function write(
     return;
   }
   console.log(`wrote ${flags.out}; next: hrsync simulate --config ${flags.out}`);
+}
+
+/**
+ * Writes `text` over `path` whole or not at all: into a new file beside it, flushed to disk, then
+ * renamed over it. Written in place, a crash or a full disk half way lost the configuration the user
+ * had. A link is followed, so it keeps pointing at the new file; the new file is the owner's only
+ * (0600), as a new configuration is, since it may hold a secret given inline.
+ */
+async function replaceFile(path: string, text: string): Promise<void> {
+  const target = await realpath(path).catch(() => resolve(path));
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const file = await open(temporary, 'wx', 0o600);
+    try {
+      await file.writeFile(text);
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** A problem as lines of at most 80 columns, the continuation indented so each problem stands apart. */
