@@ -14,6 +14,7 @@ import { hybridStarterConfig } from '../../targets/ldap/hybrid-defaults.ts';
 import { hrsyncCommand } from '../command-table.ts';
 import { refuseConfigUrls } from './config-urls.ts';
 import { refusalLines } from './refusal-lines.ts';
+import { wrapLines } from './wrap.ts';
 
 interface InitFlags {
   out: string;
@@ -229,7 +230,7 @@ async function init(flags: InitFlags): Promise<void> {
   }
   if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
-    console.error(problems.map((p) => wrapAt80(`hrsync init: ${p}`)).join('\n'));
+    console.error(problems.map((p) => wrapLines(`hrsync init: ${p}`).join('\n')).join('\n'));
     process.exitCode = 1;
     return;
   }
@@ -269,7 +270,7 @@ async function initHybrid(flags: InitFlags, token: SecretRef | null, problems: s
   if (!flags.container) problems.push('give --container, the OU for new accounts');
   if (!flags.domain) problems.push(DOMAIN_MISSING);
   if (problems.length > 0) {
-    console.error(problems.map((p) => wrapAt80(`hrsync init: ${p}`)).join('\n'));
+    console.error(problems.map((p) => wrapLines(`hrsync init: ${p}`).join('\n')).join('\n'));
     process.exitCode = 1;
     return;
   }
@@ -353,18 +354,4 @@ async function replaceFile(path: string, text: string): Promise<void> {
     await rm(temporary, { force: true });
     throw error;
   }
-}
-
-/** A problem as lines of at most 80 columns, the continuation indented so each problem stands apart. */
-function wrapAt80(text: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > 80) {
-      lines.push(line);
-      line = `  ${word}`;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join('\n');
 }

@@ -22,6 +22,7 @@ import { outputFileProblem } from './output-file.ts';
 import { terminalProgress } from './progress.ts';
 import { refusalLines } from './refusal-lines.ts';
 import { terminalSafe } from './terminal-safe.ts';
+import { wrapLines } from './wrap.ts';
 
 interface RunFlags {
   config: string;
@@ -183,8 +184,11 @@ export function printSummary(
   destinationType: 'cloud' | 'hybrid',
   cancelled = false,
 ): void {
-  // Names and messages carry AFAS values: print their control characters, do not send them.
-  const say = (line: string) => console.log(terminalSafe(line));
+  // Names and messages carry AFAS values: print their control characters, do not send them. Then
+  // wrapped to 80 columns, as shown (an escaped character is as wide as its escape).
+  const say = (line: string) => {
+    for (const shown of wrapLines(terminalSafe(line))) console.log(shown);
+  };
   const took = formatDuration(Date.parse(o.finishedAt) - Date.parse(o.startedAt));
   const info = RUN_OUTCOME_INFO[outcomeOf(o, cancelled)];
   // The outcome first: a script's log or a person's eye lands on it before the figures.
