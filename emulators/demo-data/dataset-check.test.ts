@@ -79,6 +79,50 @@ describe('a Graph dataset', () => {
     });
   });
 
+  test('a reference Entra ID could never hold is refused: a UPN off the verified domains, a manager, member or licence naming nothing', () => {
+    const domain = company((c) => {
+      c.tenant.users[2]!.userPrincipalName = 'jan@contoso-groep.nl';
+    });
+    assert.throws(() => tenantDatasetIn(domain, SOURCE), {
+      message: `${GRAPH}: tenant.users[2].userPrincipalName "jan@contoso-groep.nl" is on contoso-groep.nl, which is no verified domain of the tenant (contoso.nl, contoso.onmicrosoft.com); Entra ID takes a UPN only on a verified domain`,
+    });
+    const manager = company((c) => {
+      c.tenant.users[4]!.managerId = 'no-such-user';
+    });
+    assert.throws(() => tenantDatasetIn(manager.tenant, SOURCE), {
+      message: `${GRAPH}: users[4].managerId "no-such-user" names no user of the tenant; Entra ID holds a manager as a reference to an existing user`,
+    });
+    const member = company((c) => {
+      c.tenant.groups[1]!.members.push('no-such-object');
+    });
+    const at = member.tenant.groups[1]!.members.length - 1;
+    assert.throws(() => tenantDatasetIn(member, SOURCE), {
+      message: `${GRAPH}: tenant.groups[1].members[${at}] "no-such-object" names no user or group of the tenant; a member is an existing object`,
+    });
+    const licence = company((c) => {
+      c.tenant.users[1]!.assignedLicenses = [{ skuId: 'no-such-sku', disabledPlans: [] }];
+    });
+    assert.throws(() => tenantDatasetIn(licence, SOURCE), {
+      message: `${GRAPH}: tenant.users[1].assignedLicenses[0].skuId "no-such-sku" is no SKU of subscribedSkus; a licence is assigned only from a SKU the tenant subscribes to`,
+    });
+    // Ids are compared without case, as the emulator does.
+    const upper = company((c) => {
+      const group = c.tenant.groups[1]!;
+      const boss = c.tenant.users.find((u) => !group.members.includes(u.id))!;
+      c.tenant.users[4]!.managerId = boss.id.toUpperCase();
+      group.members.push(boss.id.toUpperCase());
+    });
+    assert.doesNotThrow(() => tenantDatasetIn(upper, SOURCE));
+    const twice = company((c) => {
+      const group = c.tenant.groups[1]!;
+      group.members.push(group.members[0]!.toUpperCase());
+    });
+    const last = twice.tenant.groups[1]!.members.length - 1;
+    assert.throws(() => tenantDatasetIn(twice, SOURCE), {
+      message: `${GRAPH}: tenant.groups[1].members[0] and tenant.groups[1].members[${last}] both name ${JSON.stringify(twice.tenant.groups[1]!.members[last])}; a group holds each member once`,
+    });
+  });
+
   test('the Graph emulator given such a tenant in code names the users too', () => {
     const c = company((c) => {
       c.tenant.users[6]!.mailNickname = c.tenant.users[0]!.mailNickname;

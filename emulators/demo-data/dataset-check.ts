@@ -9,6 +9,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { firstProblem } from '../shared/schema-problem.ts';
 import { afasReferenceProblem } from './afas-references.ts';
+import { tenantReferenceProblem } from './tenant-references.ts';
 import { userClash } from './tenant-uniqueness.ts';
 import type { AfasDataset, DemoCompany, TenantDataset } from './types.ts';
 
@@ -172,7 +173,7 @@ export function tenantDatasetIn(value: unknown, source: string): TenantDataset {
   if (problem !== undefined)
     throw new Error(`${source} is neither a TenantDataset nor a DemoCompany: ${problem}`);
   const tenant = part.value as TenantDataset;
-  refuseUserClash(tenant, part.path, source);
+  refuseTenantProblems(tenant, part.path, source);
   return tenant;
 }
 
@@ -182,7 +183,7 @@ export function demoCompanyIn(value: unknown, source: string): DemoCompany {
   if (problem !== undefined) throw new Error(`${source} is not a DemoCompany: ${problem}`);
   const company = value as DemoCompany;
   refuseAfasReferences(company.afas, 'afas', source);
-  refuseUserClash(company.tenant, 'tenant', source);
+  refuseTenantProblems(company.tenant, 'tenant', source);
   return company;
 }
 
@@ -191,9 +192,10 @@ function refuseAfasReferences(dataset: AfasDataset, path: string, source: string
   if (problem !== undefined) throw new Error(`${source} holds data AFAS could not serve: ${problem}`);
 }
 
-function refuseUserClash(tenant: TenantDataset, path: string, source: string) {
-  const clash = userClash(tenant.users, path === '' ? 'users' : `${path}.users`);
-  if (clash !== undefined) throw new Error(`${source} holds a tenant Entra ID would refuse: ${clash}`);
+function refuseTenantProblems(tenant: TenantDataset, path: string, source: string) {
+  const problem =
+    userClash(tenant.users, path === '' ? 'users' : `${path}.users`) ?? tenantReferenceProblem(tenant, path);
+  if (problem !== undefined) throw new Error(`${source} holds a tenant Entra ID would refuse: ${problem}`);
 }
 
 /** A DemoCompany holds both datasets; a file holding only one is that dataset itself. */
