@@ -148,6 +148,20 @@ test('--force replaces the file whole: a write that fails half way leaves the ol
   assert.deepEqual((await readdir(folder)).sort(), ['conn.json', 'link.json']);
 });
 
+test('--force never replaces what is not a regular file (a FIFO, a device such as /dev/null)', async () => {
+  const fifo = join(dir, 'conn.fifo');
+  await new Promise<void>((resolve, reject) =>
+    spawn('mkfifo', [fifo]).on('close', (code) => (code === 0 ? resolve() : reject(new Error('mkfifo')))),
+  );
+  const run = await runCli(['init', '--out', fifo, '--force', ...cloudInitArgs()], { cwd: dir });
+  assert.equal(run.code, 1, run.err + run.out);
+  assert.equal(
+    run.err.trim(),
+    `hrsync init: cannot write ${fifo}: it is a FIFO (named pipe), not a file; name a file to write`,
+  );
+  assert.ok((await stat(fifo)).isFIFO(), 'the FIFO is still there');
+});
+
 /** `hrsync …` with the size of any file it writes limited to `bytes` (prlimit's RLIMIT_FSIZE). */
 function limitedFileSize(bytes: number, args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve) => {

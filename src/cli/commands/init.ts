@@ -7,6 +7,7 @@ import { open, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { errorTitle } from '../../contracts/error-titles.ts';
+import { specialFileKind } from '../../core/bounded-read.ts';
 import { writeProblem } from '../../core/file-problem.ts';
 import { isHrsyncError, type SecretRef } from '../../core/index.ts';
 import { loadConfig, starterConfig } from '../../engine/index.ts';
@@ -306,10 +307,19 @@ async function write(
 ) {
   refuseConfigUrls(loadConfig(config));
   // A folder "exists", but --force would not help: say what it is and what to give instead.
-  if ((await stat(flags.out).catch(() => null))?.isDirectory()) {
+  const existing = await stat(flags.out).catch(() => null);
+  if (existing?.isDirectory()) {
     console.error(
       `hrsync init: cannot write ${flags.out}: it is a folder, not a file; name the file, e.g. ${join(flags.out, 'connection.json')}`,
     );
+    process.exitCode = 1;
+    return;
+  }
+  // --force renames a new file over the old one: over /dev/null or a FIFO that would put a file
+  // where the device or pipe was.
+  const kind = existing ? specialFileKind(existing) : undefined;
+  if (kind !== undefined) {
+    console.error(`hrsync init: cannot write ${flags.out}: it is ${kind}, not a file; name a file to write`);
     process.exitCode = 1;
     return;
   }
