@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
-import { simulate } from '../../src/contracts/index.ts';
+import { saveMappingStep, saveScopeStep, simulate } from '../../src/contracts/index.ts';
+import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
 import { assertNoConsoleErrors, dialog, expectState, flow, signIn } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
@@ -134,6 +135,48 @@ test('step 4’s number fields are one width, and its two account choices anothe
       assert.equal(selects.length, 2);
       assert.equal(selects[0], selects[1], `at ${width} px the two account choices are ${selects} px wide`);
     }
+    assertNoConsoleErrors(w.errors);
+  }));
+
+test('a simulation with failed persons says why it is not ready, and offers an admin “activate anyway”', () =>
+  flow(w, 'admin-walk-not-ready', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const { tenantId } = await stack.addCustomerWithTenant('Fabrikam BV', 'Fabrikam');
+    const id = await configuredConnection(stack, { name: 'Fabrikam HR', tenantId });
+    // A usage location of three letters: Microsoft 365 takes two, so every person fails.
+    const mapping = structuredClone(DEFAULT_SECTIONS.mapping).map((rule) =>
+      rule.target === 'usageLocation' ? { ...rule, source: 'NLD' } : rule,
+    );
+    const sections = {
+      mapping: {
+        mapping,
+        matching: [...DEFAULT_SECTIONS.matching],
+        uniqueness: structuredClone(DEFAULT_SECTIONS.uniqueness),
+        writeBack: { email: false, upn: false },
+      },
+      scope: {
+        scope: structuredClone(DEFAULT_SECTIONS.scope),
+        persons: structuredClone(DEFAULT_SECTIONS.persons),
+        lifecycle: structuredClone(DEFAULT_SECTIONS.lifecycle),
+        thresholds: structuredClone(DEFAULT_SECTIONS.thresholds),
+        timeZone: 'Europe/Amsterdam',
+      },
+    };
+    await stack.api(saveMappingStep, { as: 'operator', params: { id }, body: sections.mapping });
+    await stack.api(saveScopeStep, { as: 'operator', params: { id }, body: sections.scope });
+    const run = await stack.api<{ id: string }>(simulate, { as: 'operator', params: { id } });
+    await finishedRun(stack, run.id);
+
+    await page.goto('about:blank');
+    await page.goto(`/#/runs/${run.id}`);
+    const notReady = page.getByTestId('not-ready-to-activate');
+    await notReady.getByText(/The latest simulation has 4 failed persons/).waitFor();
+    await screenshot(page, 'admin-walk-not-ready', { window: true });
+    assert.equal(await page.getByTestId('ready-to-activate').count(), 0, 'Activate offered, and refused');
+    await notReady.getByRole('link', { name: 'Activate anyway in step 5' }).click();
+    await page.waitForURL(new RegExp(`#/connections/${id}/steps/5$`));
+    await page.locator('[data-operation="activate-anyway"]').waitFor();
     assertNoConsoleErrors(w.errors);
   }));
 
