@@ -138,6 +138,50 @@ test('step 4’s number fields are one width, and its two account choices anothe
     assertNoConsoleErrors(w.errors);
   }));
 
+test('Sign in with Microsoft shows a group’s whole object id at 1280 px, and its kind whole at 1280 and 390 px', () =>
+  flow(w, 'admin-walk-group-id', async () => {
+    const { page } = w;
+    const form = page.getByRole('form', { name: 'Sign in with Microsoft settings' });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('about:blank');
+      await page.goto('/#/organisation');
+      await form.getByRole('button', { name: 'Add a mapping' }).click();
+      const id = form.getByLabel('Mapping 1: group object id');
+      await id.fill('2b8e4d1a-6c3f-4b7e-9a2d-5e1f0c7a8b9d');
+      await id.scrollIntoViewIfNeeded();
+      await screenshot(page, `admin-walk-group-id-${width}`, { window: true });
+      const fits = async (field: Locator) =>
+        field.evaluate((element) => {
+          const el = element as unknown as InPageElement & {
+            cloneNode(deep: boolean): { style: { width: string; minWidth: string }; offsetWidth: number };
+            readonly offsetWidth: number;
+            readonly parentElement: { appendChild(c: unknown): void; removeChild(c: unknown): void };
+          };
+          const natural = el.cloneNode(true);
+          natural.style.width = 'max-content';
+          natural.style.minWidth = 'max-content';
+          el.parentElement.appendChild(natural);
+          const needed = natural.offsetWidth;
+          el.parentElement.removeChild(natural);
+          return {
+            shown: el.offsetWidth,
+            needed,
+            scrolls: el.scrollWidth > el.clientWidth,
+            text: el.scrollWidth,
+          };
+        });
+      // On a phone the 36 characters (316 px) cannot fit beside nothing in 280 px: the field scrolls there.
+      const idFit = await fits(id);
+      if (width === 1280)
+        assert.equal(idFit.scrolls, false, `at ${width} px the object id is cut: ${JSON.stringify(idFit)}`);
+      const kind = await fits(form.getByLabel('Mapping 1: kind'));
+      assert.ok(kind.shown >= kind.needed, `at ${width} px the kind is cut: ${JSON.stringify(kind)}`);
+      await form.getByRole('button', { name: 'Remove mapping 1' }).click();
+    }
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('a simulation with failed persons says why it is not ready, and offers an admin “activate anyway”', () =>
   flow(w, 'admin-walk-not-ready', async () => {
     const { page } = w;

@@ -59,7 +59,8 @@ const CLAIM_LABELS: Readonly<Record<Claim, string>> = {
 };
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '720px' },
+  // 800 px: a role mapping's row has a kind, a 36-character object id and a role side by side.
+  form: { display: 'flex', flexDirection: 'column', gap: '14px', maxWidth: '800px' },
   pair: {
     display: 'grid',
     gap: '14px',
@@ -77,8 +78,9 @@ const useStyles = makeStyles({
     display: 'grid',
     gap: '8px',
     alignItems: 'end',
-    // The kind's column is wide enough for "Entra group (object id)" whole in the 720 px form.
-    gridTemplateColumns: 'minmax(150px, 1.4fr) minmax(180px, 1.6fr) minmax(130px, 1fr) auto',
+    // The kind's column is wide enough for "Entra group (object id)" whole in the 800 px form; the id takes
+    // the rest, as a group's object id is 36 characters (in 1.6fr of 720 px it was cut to "2b8e4d1a-…-5e1f0c").
+    gridTemplateColumns: 'minmax(150px, 1.3fr) minmax(180px, 2.2fr) minmax(130px, 1fr) auto',
     paddingBottom: '8px',
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     '@media (max-width: 700px)': { gridTemplateColumns: '1fr' },
