@@ -2,10 +2,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  allowedByPolicy,
   type EndpointKind,
   endpointProblem,
+  isLocalAddress,
+  localAddressKind,
   lowerCaseSchemeAndHost,
   PRODUCTION_ENDPOINTS,
+  resolvedLocalProblem,
   schemePattern,
 } from './endpoint-policy.ts';
 
@@ -66,4 +70,63 @@ test('this machine written another way is still this machine: a trailing dot, or
     ['directory', 'ldaps://dc1.contoso.local'],
   ] as const)
     assert.equal(endpointProblem(kind, url, PRODUCTION_ENDPOINTS), null, url);
+});
+
+test('an address a name resolved to is judged by the same rule: loopback, unspecified and link-local, in every form a resolver writes', () => {
+  const local: [string, string][] = [
+    ['127.0.0.1', 'this machine'],
+    ['127.255.0.9', 'this machine'],
+    ['0.0.0.0', 'this machine'],
+    ['::1', 'this machine'],
+    ['0:0:0:0:0:0:0:1', 'this machine'],
+    ['::', 'this machine'],
+    ['::ffff:127.0.0.1', 'this machine'],
+    ['::ffff:7f00:1', 'this machine'],
+    ['169.254.169.254', 'a link-local address'],
+    ['::ffff:169.254.169.254', 'a link-local address'],
+    ['fe80::1', 'a link-local address'],
+    ['fe80::1%eth0', 'a link-local address'],
+    ['FEBF::1', 'a link-local address'],
+  ];
+  for (const [address, kind] of local) {
+    assert.equal(isLocalAddress(address), true, address);
+    assert.equal(localAddressKind(address), kind, address);
+  }
+  for (const address of [
+    '10.0.0.5',
+    '192.168.1.10',
+    '8.8.8.8',
+    '2001:db8::1',
+    'fec0::1',
+    '::ffff:10.0.0.5',
+  ]) {
+    assert.equal(isLocalAddress(address), false, address);
+    assert.equal(localAddressKind(address), null, address);
+  }
+});
+
+test('a name that resolves to this machine is refused in words naming the name, the address and why', () => {
+  assert.equal(
+    resolvedLocalProblem('webhook', 'hooks.example.com', ['127.0.0.1']),
+    'hooks.example.com resolves to 127.0.0.1, this machine, which may not be a webhook; other hosts (an emulator, a test server) need the server setting HRSYNC_ALLOWED_ENDPOINT_HOSTS',
+  );
+  assert.equal(
+    resolvedLocalProblem('directory', 'dc1.contoso.com', ['127.0.0.1', '::1']),
+    'dc1.contoso.com resolves to 127.0.0.1 and ::1, this machine, which may not be a directory; other hosts (an emulator, a test server) need the server setting HRSYNC_ALLOWED_ENDPOINT_HOSTS',
+  );
+  assert.match(
+    resolvedLocalProblem('smtp', 'mail.example.com', ['127.0.0.1', '169.254.169.254']),
+    /^mail\.example\.com resolves to 127\.0\.0\.1 \(this machine\) and 169\.254\.169\.254 \(a link-local address\), which may not be a mail server; /,
+  );
+});
+
+test('hosts the policy allows (HRSYNC_ALLOWED_ENDPOINT_HOSTS) by name, name and port, or *', () => {
+  const policy = { allowedHosts: ['emulator.test', 'dc.test:1636'] };
+  assert.equal(allowedByPolicy(policy, 'https://emulator.test/hook'), true);
+  assert.equal(allowedByPolicy(policy, 'https://EMULATOR.test:8443/hook'), true);
+  assert.equal(allowedByPolicy(policy, 'ldaps://dc.test:1636'), true);
+  assert.equal(allowedByPolicy(policy, 'ldaps://dc.test:636'), false);
+  assert.equal(allowedByPolicy(policy, 'smtp://other.test:25'), false);
+  assert.equal(allowedByPolicy({ allowedHosts: ['*'] }, 'smtp://other.test:25'), true);
+  assert.equal(allowedByPolicy(PRODUCTION_ENDPOINTS, 'smtp://other.test:25'), false);
 });

@@ -104,24 +104,71 @@ function shownHost(host: string): string {
 
 function isLocalHost(host: string): boolean {
   const h = reachedHost(host);
-  const mapped = mappedIpv4(h);
-  if (mapped !== null) return isLocalHost(mapped);
-  return (
-    h === 'localhost' ||
-    h.endsWith('.localhost') ||
-    /^127\./.test(h) ||
-    /^169\.254\./.test(h) ||
-    /^0\./.test(h) ||
-    h === '::1' ||
-    h === '::' ||
-    /^fe80:/i.test(h) ||
-    /^::ffff:(127|169\.254)\./i.test(h)
-  );
+  return h === 'localhost' || h.endsWith('.localhost') || localKind(h) !== null;
+}
+
+/** What an address (as reachedHost writes it) is, when a connection there stays on this machine or its link. */
+function localKind(h: string): 'this machine' | 'a link-local address' | null {
+  // IPv4-mapped, in hex (as the URL parser writes it) or dotted (as typed, or as a resolver writes it).
+  const mapped = mappedIpv4(h) ?? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(h)?.[1] ?? null;
+  if (mapped !== null) return localKind(mapped);
+  if (/^127\./.test(h) || /^0\./.test(h) || h === '::1' || h === '::') return 'this machine';
+  // IPv6 link-local is fe80::/10: fe80 to febf.
+  if (/^169\.254\./.test(h) || /^fe[89ab][0-9a-f]:/i.test(h)) return 'a link-local address';
+  return null;
+}
+
+/**
+ * What an address a name resolved to is, when the service may not connect there for a customer: 'this
+ * machine' (loopback, unspecified), 'a link-local address' (169.254.169.254 is cloud metadata), or
+ * null. Any form a resolver or hosts file writes (`0:0::1`, `::ffff:127.0.0.1`, `fe80::1%eth0`).
+ */
+export function localAddressKind(address: string): 'this machine' | 'a link-local address' | null {
+  const bare = address.replace(/%.*$/, '');
+  return localKind(reachedHost(bare.includes(':') ? `[${bare}]` : bare));
+}
+
+/** The rule of the customer-chosen endpoints (webhook, smtp, directory) for a resolved address. */
+export function isLocalAddress(address: string): boolean {
+  return localAddressKind(address) !== null;
+}
+
+/**
+ * The `code` of the error a guarded connection fails with when its name resolved only to addresses
+ * isLocalAddress refuses (net/connect-guard.ts); the message is resolvedLocalProblem's.
+ */
+export const LOCAL_ADDRESS_CODE = 'ERR_HRSYNC_LOCAL_ADDRESS';
+
+/**
+ * Why the service may not connect to `host` for an endpoint of this kind: every address it resolved to
+ * is this machine or link-local (a DNS name pointing at 127.0.0.1 or 169.254.169.254, or rebinding to
+ * one after the endpoint was saved).
+ */
+export function resolvedLocalProblem(kind: EndpointKind, host: string, addresses: readonly string[]): string {
+  const kinds = addresses.map((a) => localAddressKind(a) ?? 'an address that may not be used');
+  const listed = (items: readonly string[]) =>
+    items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  const what = kinds.every((k) => k === kinds[0])
+    ? `${listed(addresses)}, ${kinds[0]}`
+    : listed(addresses.map((a, i) => `${a} (${kinds[i]})`));
+  return `${host} resolves to ${what}, which may not be a ${DESCRIPTION[kind]}${HINT}`;
 }
 
 function allowedExtra(policy: EndpointPolicy, url: URL): boolean {
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return policy.allowedHosts.some((h) => h === '*' || h === host || h === `${host}:${url.port}`);
+}
+
+/**
+ * Whether the policy names this URL's host (HRSYNC_ALLOWED_ENDPOINT_HOSTS): such a host is an emulator
+ * or test server the operator chose, and neither endpointProblem nor the connect-time check judge it.
+ */
+export function allowedByPolicy(policy: EndpointPolicy, url: string): boolean {
+  try {
+    return allowedExtra(policy, new URL(url));
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { LOCAL_ADDRESS_CODE } from './endpoint-policy.ts';
+
 /**
  * Why an HTTP request got no answer at all, in words, and whether trying again can help; one list
  * for the AFAS and Graph clients alike. fetch (undici) throws a bare `TypeError('fetch failed')` and
@@ -103,6 +105,12 @@ export function classifyNetworkError(
     };
   }
   const code = chain.find((e) => e.code !== undefined)?.code;
+  // The connect-time endpoint rule (net/connect-guard.ts) refused every address of the name: its
+  // message names the name, the addresses and the setting that allows them.
+  const local = chain.find((e) => e.code === LOCAL_ADDRESS_CODE);
+  if (local !== undefined) {
+    return { code: LOCAL_ADDRESS_CODE, reason: local.message, permanent: true, connectFailed: true };
+  }
   if (code !== undefined && (code in PERMANENT || TLS_CODE.test(code))) {
     const words = (PERMANENT[code] ?? 'its TLS certificate is not trusted; {trust}')
       .replace('{host}', host)

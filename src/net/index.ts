@@ -1,2 +1,7 @@
-/** HTTP plumbing the adapters share: fetch that trusts an extra certificate authority. */
+/**
+ * Network plumbing the adapters share: fetch that trusts an extra certificate authority, and the
+ * connect-time guard of customer-chosen endpoints.
+ */
+
+export { type CustomerEndpointKind, guardedLookup, writtenAddressProblem } from './connect-guard.ts';
 export { fetchTrusting, type HttpFetch, type TrustingFetch } from './trusting-fetch.ts';
