@@ -5,8 +5,10 @@
  * the host it was saved with) or the server's (HRSYNC_SMTP_*). Short timeouts: a mail server that
  * does not answer must not hold deliveries for long.
  */
+import { connect, type LookupFunction, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { formatInstant } from '../contracts/date-time.ts';
+import { LOCAL_ADDRESS_CODE } from '../core/endpoint-policy.ts';
 import type { SmtpSecurity } from '../store/index.ts';
 import type { NotificationEvent } from './event.ts';
 
@@ -23,6 +25,12 @@ export interface EmailOptions {
   readonly timeoutMs: number;
   /** Extra CA certificates to trust (HRSYNC_EXTRA_CA_FILE), PEM. */
   readonly extraCa?: string;
+  /**
+   * How the mail server's name is resolved when the socket connects: the connect-time guard
+   * (net/connect-guard.ts) for an organisation's own server; none for the server's (HRSYNC_SMTP_*),
+   * which the operator chose and may well be a relay on this machine.
+   */
+  readonly lookup?: LookupFunction;
 }
 
 /** One plain-text message; `kind` goes into the `X-Hrsync-Event` header. */
@@ -48,6 +56,10 @@ export async function sendMail(smtp: SmtpTarget, message: MailMessage, options: 
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
     ...(options.extraCa ? { tls: { ca: options.extraCa } } : {}),
+    // nodemailer resolves names with its own resolver and connects to the address it found, taking no
+    // lookup: a guarded connection is opened here and handed to it (TLS and STARTTLS still its own,
+    // against the name).
+    ...(options.lookup ? { getSocket: connectThrough(smtp, options.lookup, options.timeoutMs) } : {}),
   });
   try {
     await transport.sendMail({
@@ -62,9 +74,37 @@ export async function sendMail(smtp: SmtpTarget, message: MailMessage, options: 
   }
 }
 
+/** nodemailer's `getSocket`: a connection to the mail server whose name resolves through `lookup`. */
+function connectThrough(smtp: SmtpTarget, lookup: LookupFunction, timeoutMs: number) {
+  return (_options: unknown, callback: (error: Error | null, socket?: { connection: Socket }) => void) => {
+    const socket = connect({ host: smtp.host, port: smtp.port, lookup });
+    const stop = () => {
+      socket.off('error', failed);
+      socket.off('timeout', timedOut);
+      socket.setTimeout(0);
+    };
+    const failed = (error: Error) => {
+      stop();
+      socket.destroy();
+      callback(error);
+    };
+    const timedOut = () => failed(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }));
+    socket.once('error', failed);
+    socket.setTimeout(timeoutMs);
+    socket.once('timeout', timedOut);
+    socket.once('connect', () => {
+      stop();
+      callback(null, { connection: socket });
+    });
+  };
+}
+
 /** What a failed `sendMail` means: the server's words, and whether trying again later may help. */
 export function mailFailure(error: unknown): { readonly retryable: boolean; readonly error: string } {
   const e = error as Error & { responseCode?: number; code?: string };
+  // Refused by the connect-time guard: the server was never asked, and asking again cannot help.
+  if (e.code === LOCAL_ADDRESS_CODE)
+    return { retryable: false, error: `could not reach the mail server: ${e.message}` };
   // 5xx answers are permanent (a refused recipient, wrong password); the rest may pass later.
   const permanent = (e.responseCode ?? 0) >= 500 || e.code === 'EAUTH' || e.code === 'EENVELOPE';
   return { retryable: !permanent, error: `the mail server said: ${e.message}` };

@@ -5,7 +5,9 @@
  * `notification.sent` or `notification.failed` — without recipients' secrets or webhook paths.
  */
 import { randomUUID } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
 import { type EndpointPolicy, endpointProblem } from '../core/endpoint-policy.ts';
+import { guardedLookup } from '../net/index.ts';
 import type { Actor, NotificationRules, Run, Store, WebhookRecord } from '../store/index.ts';
 import { type MailMessage, mailFailure, notificationMessage, type SmtpTarget, sendMail } from './email.ts';
 import { type NotificationEvent, quarantineEvent, runEvent, testEvent } from './event.ts';
@@ -15,6 +17,12 @@ export const NOTIFIER_ACTOR: Actor = { type: 'system', id: null, name: 'notifica
 
 /** The server-wide mail server (HRSYNC_SMTP_*), used by organisations without their own. */
 export type ServerSmtp = SmtpTarget | null;
+
+/**
+ * A mail server to send through, with the connect-time guard when it is the organisation's own (the
+ * server's, HRSYNC_SMTP_*, is the operator's choice and may be a relay on this machine).
+ */
+type MailServer = SmtpTarget & { readonly lookup?: LookupFunction };
 
 export interface NotifierOptions {
   readonly store: Store;
@@ -27,6 +35,11 @@ export interface NotifierOptions {
   /** Per attempt, e-mail and webhook alike; default 10 s. */
   readonly timeoutMs?: number;
   readonly extraCa?: string;
+  /**
+   * How webhooks' and organisations' mail servers' names are resolved before the endpoint rule judges
+   * the addresses (net/connect-guard.ts); default node's dns.lookup. A test maps its names here.
+   */
+  readonly resolve?: LookupFunction;
   readonly log?: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -86,6 +99,7 @@ export class Notifier {
         await sendMail(smtp, message, {
           timeoutMs: this.#timeoutMs,
           ...(this.#o.extraCa ? { extraCa: this.#o.extraCa } : {}),
+          ...(smtp.lookup ? { lookup: smtp.lookup } : {}),
         });
         return { ok: true, retryable: false, error: null };
       } catch (error) {
@@ -256,7 +270,7 @@ export class Notifier {
     }
   }
 
-  async #smtp(organisationId: string): Promise<SmtpTarget | string> {
+  async #smtp(organisationId: string): Promise<MailServer | string> {
     const own = (await this.#o.store.notifications.organisation(organisationId)).smtp;
     if (own === null) {
       return (
@@ -264,13 +278,15 @@ export class Notifier {
         'no mail server: set the organisation’s mail server, or HRSYNC_SMTP_HOST on the server'
       );
     }
-    const problem = endpointProblem('smtp', `smtp://${own.host}:${own.port}`, this.#o.endpointPolicy);
+    const url = `smtp://${own.host}:${own.port}`;
+    const problem = endpointProblem('smtp', url, this.#o.endpointPolicy);
     if (problem) return `the mail server ${problem}`;
     const password =
       own.passwordSecretId === null
         ? null
         : await this.#o.store.secrets.reveal(organisationId, own.passwordSecretId);
-    return { ...own, password };
+    const lookup = guardedLookup('smtp', url, this.#o.endpointPolicy, this.#o.resolve);
+    return { ...own, password, ...(lookup ? { lookup } : {}) };
   }
 
   async #email(
@@ -302,6 +318,7 @@ export class Notifier {
       hook.signingSecretId === null ? null : await secrets.reveal(organisationId, hook.signingSecretId);
     const deliveryId = randomUUID();
     const body = JSON.stringify(webhookBody(hook.format, event, deliveryId));
+    const lookup = guardedLookup('webhook', url, this.#o.endpointPolicy, this.#o.resolve);
     const outcome = await this.#attempts(retry, async () => {
       const timestamp = String(Math.floor(Date.now() / 1000));
       return postWebhook(
@@ -314,6 +331,7 @@ export class Notifier {
           ...(key === null ? {} : { [SIGNATURE_HEADER]: signature(key, timestamp, body) }),
         },
         this.#timeoutMs,
+        lookup,
       );
     });
     return { channel: 'webhook', target, ...outcome };

@@ -2,9 +2,12 @@
  * Webhooks: a JSON body, signed with HMAC-SHA256 over `<timestamp>.<body>` with the webhook's own
  * key (like Stripe and GitHub, so a receiver can reject replays), or a chat payload Microsoft Teams
  * (Workflows: an Adaptive Card) or Slack (incoming webhook: `text`) shows as a message. Redirects are
- * not followed: a webhook may only reach the host it was saved with.
+ * not followed: a webhook may only reach the host it was saved with; and that host's name may not lead
+ * to this machine or a link-local address when the request connects (net/connect-guard.ts).
  */
 import { createHmac } from 'node:crypto';
+import type { LookupFunction } from 'node:net';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { classifyNetworkError, endpointOf } from '../core/network-failure.ts';
 import type { WebhookFormat } from '../store/index.ts';
 import type { NotificationEvent } from './event.ts';
@@ -78,14 +81,19 @@ export async function postWebhook(
   body: string,
   headers: Readonly<Record<string, string>>,
   timeoutMs: number,
+  /** How the webhook's name is resolved when connecting: the guard (guardedLookup), or undefined for dns.lookup. */
+  lookup: LookupFunction | undefined,
 ): Promise<WebhookAttempt> {
+  // A pool of its own per delivery, its sockets resolving through `lookup` (webhooks are few).
+  const dispatcher = new Agent({ connect: lookup ? { lookup } : {} });
   try {
-    const response = await fetch(url, {
+    const response = await undiciFetch(url, {
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', 'user-agent': 'hrsync-notifications', ...headers },
       redirect: 'manual',
       signal: AbortSignal.timeout(timeoutMs),
+      dispatcher,
     });
     await response.body?.cancel().catch(() => undefined);
     if (response.status >= 200 && response.status < 300) {
@@ -123,5 +131,7 @@ export async function postWebhook(
       error: `could not reach the webhook at ${where}: ${network.reason}${network.permanent ? '; not retried' : ''}`,
       retryAfterMs: null,
     };
+  } finally {
+    await dispatcher.destroy().catch(() => undefined);
   }
 }
