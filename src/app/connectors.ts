@@ -1,6 +1,6 @@
 /** The real adapters: AFAS Profit REST and Microsoft Graph, as the service and workers use them. */
 
-import { HrsyncError } from '../core/index.ts';
+import { type EndpointPolicy, HrsyncError } from '../core/index.ts';
 import type { Connectors } from '../jobs/connectors.ts';
 import { fetchTrusting } from '../net/index.ts';
 import { createAfasSource, testAfasConnection } from '../sources/afas/index.ts';
@@ -10,6 +10,11 @@ import { createDirectoryTarget } from '../targets/ldap/index.ts';
 export interface ConnectorOptions {
   /** PEM of an extra certificate authority to trust for AFAS and Graph (HRSYNC_EXTRA_CA_FILE). */
   readonly extraCa?: string | undefined;
+  /**
+   * The service's endpoint rule (HRSYNC_ALLOWED_ENDPOINT_HOSTS), which its connections to domain
+   * controllers keep when they connect. Absent for a directory agent, inside the customer's network.
+   */
+  readonly endpointPolicy?: EndpointPolicy | undefined;
 }
 
 /** What a certificate that is not trusted calls for, said in the service's own setting. */
@@ -31,7 +36,10 @@ export function realConnectors(options: ConnectorOptions = {}): Connectors {
       if (config.type === 'active-directory') {
         if (!('bindPassword' in credential))
           throw new HrsyncError('HRS_SECRET_UNRESOLVED', 'the directory needs a bind password');
-        return createDirectoryTarget(config, { bindPassword: credential.bindPassword });
+        return createDirectoryTarget(config, {
+          bindPassword: credential.bindPassword,
+          ...(options.endpointPolicy ? { endpointPolicy: options.endpointPolicy } : {}),
+        });
       }
       if ('bindPassword' in credential)
         throw new HrsyncError(

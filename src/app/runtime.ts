@@ -43,10 +43,11 @@ export async function openRuntime(
   });
   logger.info({ store: store.dialect, dataDir: config.dataDir }, 'store open');
   const extraCa = [config.extraCa, extra.extraCa].filter((c): c is string => c !== undefined).join('\n');
+  const endpointPolicy = { allowedHosts: config.allowedEndpointHosts };
   const notifier = new Notifier({
     store,
     smtp: config.smtp,
-    endpointPolicy: { allowedHosts: config.allowedEndpointHosts },
+    endpointPolicy,
     publicUrl: config.publicUrl,
     log: logger,
     ...(extraCa === '' ? {} : { extraCa }),
@@ -57,7 +58,7 @@ export async function openRuntime(
     store,
     notifier,
     secretKey: key,
-    connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa }),
+    connectors: realConnectors({ extraCa: extraCa === '' ? undefined : extraCa, endpointPolicy }),
     metrics: new ServiceMetrics(store),
   };
 }

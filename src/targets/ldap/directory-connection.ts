@@ -2,12 +2,15 @@
  * One bound LDAP connection to the directory, with failover: the controller URLs are tried in order
  * and the first that connects, negotiates TLS and accepts the bind is used until it fails. Every
  * connection is encrypted — `ldaps://`, or `ldap://` upgraded with StartTLS before the bind — so the
- * bind password and initial passwords never cross the network in clear text.
+ * bind password and initial passwords never cross the network in clear text. The service's own
+ * connections go through the endpoint rule when they connect, so a controller's name that DNS points
+ * at this machine (or later rebinds there) never receives the bind password.
  */
-import { connect, Socket } from 'node:net';
+import { connect, type LookupFunction, Socket } from 'node:net';
 import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { Client } from 'ldapts';
-import { HrsyncError } from '../../core/index.ts';
+import { type EndpointPolicy, HrsyncError } from '../../core/index.ts';
+import { guardedLookup, writtenAddressProblem } from '../../net/index.ts';
 import { classifyLdapError, type LdapFailure } from './ldap-errors.ts';
 
 /**
@@ -30,6 +33,13 @@ export interface DirectoryEndpoint {
   readonly bindPassword: string;
   readonly timeoutMs?: number | undefined;
   readonly connectTimeoutMs?: number | undefined;
+  /**
+   * The service's endpoint rule (HRSYNC_ALLOWED_ENDPOINT_HOSTS): each URL is judged again when it is
+   * connected to (one stored while the server allowed more), and its name resolved through the
+   * connect-time guard. Absent for a directory agent and the CLI, which connect from the customer's
+   * own network at the customer's own choice.
+   */
+  readonly endpointPolicy?: EndpointPolicy | undefined;
 }
 
 export class DirectoryConnection {
@@ -111,7 +121,17 @@ export class DirectoryConnection {
   async #connect(): Promise<Client> {
     const problems: string[] = [];
     const permanent: LdapFailure[] = [];
+    const policy = this.#endpoint.endpointPolicy;
     for (const url of this.#endpoint.urls) {
+      const problem = policy ? writtenAddressProblem('directory', url, policy) : null;
+      if (problem !== null) {
+        const message = `the controller cannot be reached: ${problem}`;
+        problems.push(`${url}: ${message}`);
+        this.failures.push({ url, message });
+        permanent.push(refusedEndpoint(message));
+        continue;
+      }
+      const lookup = policy ? guardedLookup('directory', url, policy) : undefined;
       const startTls = url.toLowerCase().startsWith('ldap://');
       // The TLS socket StartTLS made: ldapts watches only the plain socket under it for a close, so
       // after a StartTLS its client still counts as connected when the controller has hung up.
@@ -123,13 +143,13 @@ export class DirectoryConnection {
         // an ldap:// connection is upgraded below before anything else is sent on it.
         ...(startTls
           ? {
-              createConnection: oneClearConnection(url),
+              createConnection: oneClearConnection(url, lookup),
               createSecureConnection: ((options: ConnectionOptions) => {
                 upgraded = tlsConnect(options);
                 return upgraded;
               }) as typeof tlsConnect,
             }
-          : { tlsOptions: this.#tls() }),
+          : { tlsOptions: { ...this.#tls(), ...(lookup ? { lookup } : {}) } }),
         // Windows ends a search request after MaxQueryDuration (120 s); Samba computes a paged
         // search's whole result on its first page, which on a busy controller took over 60 s for
         // 20,000 accounts. A hung controller is still left after this.
@@ -185,13 +205,13 @@ export class DirectoryConnection {
  * and sends it unencrypted (StartTLS is not repeated, nor the bind): that connection fails instead,
  * as a lost connection, so DirectoryConnection.run connects afresh — StartTLS, then the bind.
  */
-function oneClearConnection(url: string): typeof connect {
+function oneClearConnection(url: string, lookup: LookupFunction | undefined): typeof connect {
   let used = false;
   // ldapts calls it as connect(port, host).
   const factory = (port: number, host: string): Socket => {
     if (!used) {
       used = true;
-      return connect(port, host);
+      return connect({ port, host, ...(lookup ? { lookup } : {}) });
     }
     const refused = new Socket();
     const error = Object.assign(
@@ -202,4 +222,17 @@ function oneClearConnection(url: string): typeof connect {
     return refused;
   };
   return factory as typeof connect;
+}
+
+/** A URL the endpoint rule refuses: no controller there is tried, now or on a retry. */
+function refusedEndpoint(message: string): LdapFailure {
+  return {
+    code: 'HRS_TARGET_UNREACHABLE',
+    resultCode: null,
+    retryable: false,
+    ambiguous: false,
+    unreachable: true,
+    permanent: true,
+    message,
+  };
 }

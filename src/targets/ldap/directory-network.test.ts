@@ -2,7 +2,10 @@
  * Domain controllers at an address that cannot work, over real DNS and TLS: a host DNS does not know
  * (`.invalid` never resolves, RFC 6761) and a certificate the target does not trust fail as not
  * retryable, as in the HTTP clients (classifyNetworkError's list); a refused port, which may heal,
- * stays retryable, and so does a mix where one controller might still come back.
+ * stays retryable, and so does a mix where one controller might still come back. With the service's
+ * endpoint rule, a controller's name that resolves to this machine is refused when the socket would
+ * connect (`localhost` over the real resolver stands for any such name), and so is an address
+ * written in the URL, though it was stored before the server lost HRSYNC_ALLOWED_ENDPOINT_HOSTS.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -12,8 +15,16 @@ import {
   closedPort,
   startCountingTlsServer,
 } from '../../../test/support/tls-server.ts';
-import { type DirectoryTargetConfig, HrsyncError } from '../../core/index.ts';
+import {
+  type DirectoryTargetConfig,
+  type EndpointPolicy,
+  HrsyncError,
+  PRODUCTION_ENDPOINTS,
+} from '../../core/index.ts';
 import { createDirectoryTarget } from './index.ts';
+
+const HINT =
+  'other hosts \\(an emulator, a test server\\) need the server setting HRSYNC_ALLOWED_ENDPOINT_HOSTS';
 
 const PASSWORD = 'a bind password that is never sent';
 
@@ -29,8 +40,11 @@ const configFor = (urls: string[]): DirectoryTargetConfig => ({
 });
 
 /** What reading the directory at `urls` fails with. */
-async function readFailure(urls: string[]): Promise<HrsyncError> {
-  const target = createDirectoryTarget(configFor(urls), { bindPassword: PASSWORD });
+async function readFailure(urls: string[], endpointPolicy?: EndpointPolicy): Promise<HrsyncError> {
+  const target = createDirectoryTarget(configFor(urls), {
+    bindPassword: PASSWORD,
+    ...(endpointPolicy ? { endpointPolicy } : {}),
+  });
   try {
     await target.readAccounts({ attributes: ['sAMAccountName'], cursor: null });
   } catch (error) {
@@ -105,5 +119,48 @@ describe('domain controllers at an address that cannot work', () => {
     } finally {
       await target.close();
     }
+  });
+
+  for (const scheme of ['ldaps', 'ldap'] as const) {
+    test(`a controller name that resolves to this machine is refused before connecting (${scheme}://), not retried`, async () => {
+      const before = untrusted.connections();
+      const url = `${scheme}://localhost:${untrusted.port}`;
+      const error = await readFailure([url], PRODUCTION_ENDPOINTS);
+      assert.equal(error.code, 'HRS_TARGET_UNREACHABLE');
+      assert.equal(error.retryable, false);
+      assert.match(
+        error.message,
+        new RegExp(
+          `^no domain controller can be reached, and trying again cannot help: ${url}: the controller cannot be reached: localhost resolves to (127\\.0\\.0\\.1|::1).*, this machine, which may not be a directory; ${HINT}$`,
+        ),
+      );
+      assert.doesNotMatch(error.message, new RegExp(PASSWORD));
+      assert.equal(untrusted.connections() - before, 0);
+    });
+  }
+
+  test('an address of this machine written in the URL is refused too, and a mix tries the other controller', async () => {
+    const before = untrusted.connections();
+    const error = await readFailure(
+      [`ldaps://127.0.0.1:${untrusted.port}`, 'ldaps://no-such-dc.invalid'],
+      PRODUCTION_ENDPOINTS,
+    );
+    assert.equal(error.code, 'HRS_TARGET_UNREACHABLE');
+    assert.match(
+      error.message,
+      new RegExp(
+        `ldaps://127\\.0\\.0\\.1:${untrusted.port}: the controller cannot be reached: 127\\.0\\.0\\.1 is this machine or a link-local address, which may not be a directory; ${HINT}; ldaps://no-such-dc\\.invalid: .*\\(ENOTFOUND\\)`,
+      ),
+    );
+    assert.equal(untrusted.connections() - before, 0);
+  });
+
+  test('allowed by HRSYNC_ALLOWED_ENDPOINT_HOSTS, the same name connects (and meets the untrusted certificate)', async () => {
+    const before = untrusted.connections();
+    const error = await readFailure([`ldaps://localhost:${untrusted.port}`], {
+      allowedHosts: ['localhost'],
+    });
+    assert.equal(error.code, 'HRS_TARGET_AUTH');
+    assert.equal(untrusted.connections() - before, 1);
   });
 });

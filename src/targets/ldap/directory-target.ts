@@ -3,7 +3,7 @@
  * LDAP connection. Built on ldapts.
  */
 import { readFileSync } from 'node:fs';
-import { type DirectoryTargetConfig, HrsyncError } from '../../core/index.ts';
+import { type DirectoryTargetConfig, type EndpointPolicy, HrsyncError } from '../../core/index.ts';
 import type { Target } from '../../engine/ports.ts';
 import { DIRECTORY_CAPABILITIES } from './directory-capabilities.ts';
 import { checkDirectory, type DirectoryCheckResult } from './directory-check.ts';
@@ -22,6 +22,11 @@ export interface DirectoryDeps {
   readonly timeoutMs?: number;
   /** Writes in flight at once on the connection. */
   readonly concurrency?: number;
+  /**
+   * The service's endpoint rule, judged again when connecting (DirectoryEndpoint.endpointPolicy);
+   * absent for a directory agent and the CLI.
+   */
+  readonly endpointPolicy?: EndpointPolicy;
 }
 
 export interface DirectoryTarget extends Target {
@@ -41,6 +46,7 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     bindUser: config.bindUser,
     bindPassword: deps.bindPassword,
     timeoutMs: deps.timeoutMs,
+    endpointPolicy: deps.endpointPolicy,
   });
   // The Global Catalog of the same controllers, for names unique in the forest (forest-names.ts).
   const catalog = new DirectoryConnection({
@@ -50,6 +56,7 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
     bindUser: config.bindUser,
     bindPassword: deps.bindPassword,
     timeoutMs: deps.timeoutMs,
+    endpointPolicy: deps.endpointPolicy,
   });
   const globalCatalog = () =>
     catalog.client().then(

@@ -5,7 +5,7 @@
  * text (`0000052D: Constraint violation - check_password_restrictions…`) is kept in the message: it
  * is what a directory administrator searches for.
  */
-import { classifyNetworkError, type ErrorCode, isHrsyncError } from '../../core/index.ts';
+import { classifyNetworkError, type ErrorCode, isHrsyncError, LOCAL_ADDRESS_CODE } from '../../core/index.ts';
 
 export interface LdapFailure {
   readonly code: ErrorCode;
@@ -205,6 +205,18 @@ export function classifyLdapError(error: unknown): LdapFailure {
     return { ...fromResultCode(e.code, text), resultCode: e.code, ambiguous: false };
   }
   const code = typeof e?.code === 'string' ? e.code : '';
+  // The connect-time endpoint rule refused every address of the controller's name (net/connect-guard.ts).
+  if (code === LOCAL_ADDRESS_CODE) {
+    return {
+      code: 'HRS_TARGET_UNREACHABLE',
+      resultCode: null,
+      retryable: false,
+      ambiguous: false,
+      unreachable: true,
+      permanent: true,
+      message: `the controller cannot be reached: ${message}`,
+    };
+  }
   // Only whether it can heal is asked; the words stay the directory's own.
   const permanent = classifyNetworkError(error, '').permanent;
   if (NETWORK_UNREACHABLE.has(code) || /Connection timeout/i.test(message)) {

@@ -116,11 +116,11 @@ export async function startService(dialect: DialectName, options: ServiceOptions
       done();
     },
   });
-  const connectors = realConnectors({ extraCa: graph.caCertPem });
-  const metrics = new ServiceMetrics(store);
   const endpointPolicy = {
     allowedHosts: ['127.0.0.1', 'localhost', ...(options.allowedEndpointHosts ?? [])],
   };
+  const connectors = realConnectors({ extraCa: graph.caCertPem, endpointPolicy });
+  const metrics = new ServiceMetrics(store);
   const notifier = new Notifier({
     store,
     smtp: options.smtp ?? null,
@@ -143,7 +143,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     : new AnalysisThread({
         config: loadServiceConfig(
           { dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: 'silent' },
-          {},
+          { HRSYNC_ALLOWED_ENDPOINT_HOSTS: endpointPolicy.allowedHosts.join(',') },
         ),
         secretKey,
         ...(graph.caCertPem === undefined ? {} : { extraCa: graph.caCertPem }),
