@@ -4,6 +4,13 @@ import { join } from 'node:path';
 
 export const HRSYNC_BIN = join(import.meta.dirname, '..', '..', 'bin', 'hrsync');
 
+/**
+ * A line of a Node stack trace ("    at load (/app/src/x.ts:10:5)", "    at node:internal/…"). Not
+ * just a line starting with "at": the run summary wraps at 80 columns, and a message such as
+ * "… reached at 127.0.0.1:4080" may continue on a line that begins with "at".
+ */
+export const STACK_FRAME = /^\s+at .*:\d+:\d+\)?$|node:internal/m;
+
 export interface CliRun {
   readonly code: number;
   readonly out: string;
