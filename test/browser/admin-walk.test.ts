@@ -221,6 +221,8 @@ test('a simulation with failed persons says why it is not ready, and offers an a
     await notReady.getByRole('link', { name: 'Activate anyway in step 5' }).click();
     await page.waitForURL(new RegExp(`#/connections/${id}/steps/5$`));
     await page.locator('[data-operation="activate-anyway"]').waitFor();
+    // Step 5's summary of the simulation says the failures the gate names, not only the actions.
+    await page.getByTestId('last-simulation').getByText('4 failed', { exact: true }).waitFor();
     assertNoConsoleErrors(w.errors);
   }));
 

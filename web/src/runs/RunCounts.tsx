@@ -54,6 +54,7 @@ export function RunCounts(props: {
   const statuses = ITEM_STATUSES.map((s) => [s, counts.statuses[s] ?? 0] as const);
   if (props.compact) {
     const shown = actions.filter(([, n]) => n > 0);
+    const failed = counts.statuses.failed ?? 0;
     return (
       <div className={styles.row}>
         {shown.length === 0 && <Text size={200}>No persons.</Text>}
@@ -62,6 +63,12 @@ export function RunCounts(props: {
             {n} {ACTION_LABELS[a].toLowerCase()}
           </Badge>
         ))}
+        {/* The failures too: step 5's Activate said "2 failed persons" where the badges showed none. */}
+        {failed > 0 && (
+          <Badge appearance="outline" color="danger">
+            {failed} {ITEM_STATUS_LABELS.failed.label.toLowerCase()}
+          </Badge>
+        )}
       </div>
     );
   }
