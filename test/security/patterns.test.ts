@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { PATTERN_CHECK_LIMITS } from '../../src/api/connections/pattern-check.ts';
 import {
   getRun,
   saveMappingStep,
@@ -14,7 +15,7 @@ import {
   simulate,
   testExpression,
 } from '../../src/contracts/index.ts';
-import { SCOPE_LIMITS } from '../../src/core/config/schema.ts';
+import { LIST_LIMITS, SCOPE_LIMITS } from '../../src/core/config/schema.ts';
 import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 import {
@@ -104,6 +105,64 @@ for (const dialect of DIALECTS) {
         })),
       );
       assert.equal(most.status, 200, most.text);
+    });
+
+    test('a step proves at most PATTERN_CHECK_LIMITS.distinct different patterns, each once wherever it is used; unique-name candidates at most LIST_LIMITS.candidates', async () => {
+      const { id } = await configuredConnection(svc, 3, tenantId);
+      const saveFilters = (values: string[]) => {
+        const body = scopeStep();
+        const clauses = values.map((value) => ({
+          attribute: 'Roepnaam',
+          operator: 'REGEX_MATCH' as const,
+          value,
+        }));
+        const filters = [];
+        for (let i = 0; i < clauses.length; i += SCOPE_LIMITS.clauses)
+          filters.push({ clauses: clauses.slice(i, i + SCOPE_LIMITS.clauses) });
+        body.scope = { ...body.scope, filters };
+        return svc.call(saveScopeStep, { as: 'operator', params: { id }, body });
+      };
+      const limit = PATTERN_CHECK_LIMITS.distinct;
+      const distinct = Array.from({ length: limit + 1 }, (_, i) => `^A${'b'.repeat(i)}$`);
+      const many = await saveFilters(distinct);
+      assert.equal(many.status, 400, many.text);
+      assert.equal(many.body.error.code, 'HRS_PATTERN_UNSAFE', many.text);
+      // The first pattern over the limit is named: filter 2's first clause when filters hold 50.
+      const at = `/scope/filters/${Math.floor(limit / SCOPE_LIMITS.clauses)}/clauses/${limit % SCOPE_LIMITS.clauses}/value`;
+      assert.deepEqual(
+        many.body.error.details.map((d: { path: string }) => d.path),
+        [at],
+        many.text,
+      );
+      assert.match(
+        many.body.error.details[0].message,
+        new RegExp(`more than ${limit} different regular expressions`),
+      );
+      // As many as the limit are proved, and a pattern used again costs nothing more.
+      const most = await saveFilters([...distinct.slice(0, limit), ...distinct.slice(0, limit)]);
+      assert.equal(most.status, 200, most.text);
+      // The same unsafe pattern in three places is refused at each of them.
+      const hostile = await saveFilters(['^ok$', HOSTILE_FILTER, '^fine$', HOSTILE_FILTER, HOSTILE_FILTER]);
+      assert.equal(hostile.status, 400, hostile.text);
+      assert.deepEqual(
+        hostile.body.error.details.map((d: { path: string }) => d.path),
+        [1, 3, 4].map((c) => `/scope/filters/0/clauses/${c}/value`),
+        hostile.text,
+      );
+      // Unique-name candidates: 100 of them kept a save busy for 82 s of analysis; more than the limit is a 400 before any.
+      const mapping = mappingStep();
+      mapping.uniqueness.candidates = Array.from(
+        { length: LIST_LIMITS.candidates + 1 },
+        (_, i) => `Replace([Roepnaam], , "[0-9]{${i + 1}}x", , "", , )`,
+      );
+      const candidates = await svc.call(saveMappingStep, { as: 'operator', params: { id }, body: mapping });
+      assert.equal(candidates.status, 400, candidates.text);
+      assert.equal(candidates.body.error.code, 'HRS_VALIDATION', candidates.text);
+      assert.deepEqual(
+        candidates.body.error.details.map((d: { path: string }) => d.path),
+        ['/uniqueness/candidates'],
+        candidates.text,
+      );
     });
 
     test('a catastrophic scoping filter is refused when saved', async () => {

@@ -21,6 +21,15 @@ export interface PatternAt {
 const ANALYSIS_TIMEOUT_MS = 3000;
 const MAX_PATTERN_LENGTH = 1000;
 
+/**
+ * What one save may ask of the analyser: each different pattern is analysed once, at most `distinct`
+ * of them, within `budgetMs` in all. One pattern can take the analyser its whole 3 s (`[0-9]{30}x`
+ * took 1.6 s here), so without a bound a step of 100 unique-name candidates kept its save — and the
+ * analyser — busy for 82 s. A pattern the budget leaves no time for is refused like one too complex to
+ * prove safe: the user sees which, and saves fewer or simpler ones.
+ */
+export const PATTERN_CHECK_LIMITS = Object.freeze({ distinct: 100, budgetMs: 15_000 });
+
 function fromExpression(path: string, text: string): PatternAt[] {
   const parsed = parseExpression(text);
   if (!parsed.ok) return [];
@@ -55,18 +64,28 @@ export function scopePatterns(scope: ScopeConfig | undefined): PatternAt[] {
   return found;
 }
 
-async function problemOf(p: PatternAt): Promise<string | null> {
-  if (p.pattern.length > MAX_PATTERN_LENGTH) {
-    return `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`;
-  }
+/** The regular expression the analyser is given, or null when the pattern does not compile. */
+function analysed(p: PatternAt): { source: string; flags: string } | null {
   const compiled = p.flags === 'i' ? safeRegExp(p.pattern) : compileDotnetRegex(p.pattern, false);
   // A pattern that does not compile is reported by the step's own validation.
   if (typeof compiled === 'string' || compiled === null) return null;
   const { source, flags } = compiled.regex;
-  const result = await check(source, `${flags.replace(/[gd]/g, '')}${p.flags}`, {
-    timeout: ANALYSIS_TIMEOUT_MS,
-  });
+  return { source, flags: `${flags.replace(/[gd]/g, '')}${p.flags}` };
+}
+
+async function problemOf(p: PatternAt, deadline: number, budgetMs: number): Promise<string | null> {
+  if (p.pattern.length > MAX_PATTERN_LENGTH) {
+    return `the regular expression is longer than ${MAX_PATTERN_LENGTH} characters`;
+  }
+  const regex = analysed(p);
+  if (regex === null) return null;
   const quoted = JSON.stringify(p.pattern);
+  const left = Math.min(ANALYSIS_TIMEOUT_MS, deadline - performance.now());
+  if (left <= 0) return notChecked(quoted, budgetMs);
+  const result = await check(regex.source, regex.flags, { timeout: left });
+  if (result.status === 'unknown' && result.error.kind === 'timeout' && left < ANALYSIS_TIMEOUT_MS) {
+    return notChecked(quoted, budgetMs);
+  }
   if (result.status === 'unknown') {
     return `the regular expression ${quoted} is too complex to prove safe (${result.error.kind}); simplify it`;
   }
@@ -80,6 +99,10 @@ async function problemOf(p: PatternAt): Promise<string | null> {
   );
 }
 
+function notChecked(quoted: string, budgetMs: number): string {
+  return `the regular expression ${quoted} was not checked: the ${budgetMs / 1000} s a save may spend proving patterns safe ran out on the others; save fewer or simpler regular expressions`;
+}
+
 function safeRegExp(pattern: string): { regex: RegExp } | null {
   try {
     return { regex: new RegExp(pattern) };
@@ -89,11 +112,31 @@ function safeRegExp(pattern: string): { regex: RegExp } | null {
 }
 
 /** Throws HRS_PATTERN_UNSAFE naming every unsafe pattern by path. */
-export async function assertPatternsSafe(patterns: readonly PatternAt[]): Promise<void> {
+export async function assertPatternsSafe(
+  patterns: readonly PatternAt[],
+  limits: { readonly distinct: number; readonly budgetMs: number } = PATTERN_CHECK_LIMITS,
+): Promise<void> {
+  // The same pattern in many places is analysed once; its verdict is reported at each place.
+  const key = (p: PatternAt) => `${p.flags}/${p.pattern}`;
+  const distinct = new Map<string, PatternAt>();
+  for (const p of patterns) {
+    if (distinct.has(key(p))) continue;
+    if (distinct.size === limits.distinct) {
+      const limit = limits.distinct;
+      const message = `the step holds more than ${limit} different regular expressions (this is number ${limit + 1}); a save proves at most ${limit} safe: use fewer, e.g. one pattern with alternatives, or other operators`;
+      throw new HrsyncError('HRS_PATTERN_UNSAFE', `Too many regular expressions: ${p.path}: ${message}.`, {
+        details: [{ path: p.path, message }],
+      });
+    }
+    distinct.set(key(p), p);
+  }
+  const deadline = performance.now() + limits.budgetMs;
+  const verdicts = new Map<string, string | null>();
+  for (const [k, p] of distinct) verdicts.set(k, await problemOf(p, deadline, limits.budgetMs));
   const details: ErrorDetail[] = [];
   for (const p of patterns) {
-    const problem = await problemOf(p);
-    if (problem !== null) details.push({ path: p.path, message: problem });
+    const problem = verdicts.get(key(p));
+    if (problem) details.push({ path: p.path, message: problem });
   }
   if (details.length > 0) {
     throw new HrsyncError(

@@ -2,6 +2,7 @@ import { Type as T } from '@sinclair/typebox';
 import {
   AfasEnvironment,
   EntitlementRule,
+  LIST_LIMITS,
   LifecycleConfig,
   MappingRule,
   PersonsConfig,
@@ -193,8 +194,8 @@ export const DestinationStepDto = T.Object({
 
 export const MappingStepBody = T.Object(
   {
-    mapping: T.Array(MappingRule, { minItems: 1, maxItems: 200 }),
-    matching: T.Array(T.String({ minLength: 1 }), { minItems: 1, maxItems: 10 }),
+    mapping: T.Array(MappingRule, { minItems: 1, maxItems: LIST_LIMITS.mapping }),
+    matching: T.Array(T.String({ minLength: 1 }), { minItems: 1, maxItems: LIST_LIMITS.matching }),
     uniqueness: UniquenessConfig,
     writeBack: T.Optional(WriteBackConfig),
     entitlements: T.Optional(T.Array(EntitlementRule, { maxItems: 200 })),

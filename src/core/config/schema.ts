@@ -139,6 +139,14 @@ export type GraphTargetConfig = Static<typeof GraphTargetConfig>;
 const DistinguishedName = (description: string) => T.String({ description });
 
 /**
+ * How long the configuration's other lists may be: far more than any connection needs (a target has
+ * fewer attributes than `mapping` rules allowed; hrsync numbers a name itself after its candidates),
+ * and a bound on what a save validates and on the regular expressions it proves safe. The console
+ * offers no more (its Add buttons are disabled at the limit).
+ */
+export const LIST_LIMITS = Object.freeze({ mapping: 200, candidates: 20, matching: 10, upnSuffixes: 100 });
+
+/**
  * A hybrid tenant's on-premises Active Directory, written over LDAPS (or LDAP with StartTLS).
  * Controllers are tried in order; the first that answers is used.
  */
@@ -170,6 +178,7 @@ export const DirectoryTargetConfig = T.Object(
     disabledContainer: T.Optional(DistinguishedName('container leavers are moved to (optional)')),
     upnSuffixes: T.Array(T.String({ pattern: '^[A-Za-z0-9.-]+$' }), {
       default: [],
+      maxItems: LIST_LIMITS.upnSuffixes,
       description: 'UPN suffixes new accounts may use',
     }),
     defaultDomain: T.String({
@@ -239,7 +248,7 @@ export const UniquenessConfig = T.Object(
         { description: 'a built-in naming scheme; when set, `candidates` are not used' },
       ),
     ),
-    candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1 }),
+    candidates: T.Array(T.String({ minLength: 1 }), { minItems: 1, maxItems: LIST_LIMITS.candidates }),
     maxSuffix: T.Integer({ minimum: 0, maximum: 999, default: 99 }),
   },
   { additionalProperties: false },
@@ -395,8 +404,12 @@ export const ConnectionConfig = T.Object(
     timeZone: T.String({ default: 'Europe/Amsterdam', description: 'IANA time zone of the connection' }),
     source: SourceConfig,
     target: TargetConfig,
-    mapping: T.Array(MappingRule, { minItems: 1 }),
-    matching: T.Array(NonEmpty('target attribute'), { minItems: 1, default: ['employeeId'] }),
+    mapping: T.Array(MappingRule, { minItems: 1, maxItems: LIST_LIMITS.mapping }),
+    matching: T.Array(NonEmpty('target attribute'), {
+      minItems: 1,
+      maxItems: LIST_LIMITS.matching,
+      default: ['employeeId'],
+    }),
     uniqueness: UniquenessConfig,
     scope: ScopeConfig,
     persons: PersonsConfig,

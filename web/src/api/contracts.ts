@@ -5,6 +5,7 @@
  */
 export * from '../../../src/contracts/index.ts';
 export {
+  LIST_LIMITS,
   NAMING_SCHEMES,
   type NamingScheme,
   PRIMARY_CRITERIA,

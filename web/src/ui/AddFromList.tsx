@@ -10,6 +10,8 @@ export function AddFromList<V extends string>(props: {
   readonly options: readonly V[];
   readonly optionLabel?: (value: V) => string;
   readonly onAdd: (value: V) => void;
+  /** Why nothing more may be added (the list is at its limit): the Add button is disabled with it. */
+  readonly full?: string;
 }) {
   const [chosen, setChosen] = useState<V | ''>('');
   return (
@@ -25,7 +27,8 @@ export function AddFromList<V extends string>(props: {
       />
       <Button
         icon={<AddRegular />}
-        disabled={!chosen}
+        disabled={!chosen || props.full !== undefined}
+        title={props.full}
         onClick={() => {
           if (!chosen) return;
           props.onAdd(chosen);

@@ -16,7 +16,7 @@ import {
 import { AddRegular, MathFormulaRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { call } from '../../api/client.ts';
-import { NAMING_SCHEMES, type NamingScheme, saveMappingStep } from '../../api/contracts.ts';
+import { LIST_LIMITS, NAMING_SCHEMES, type NamingScheme, saveMappingStep } from '../../api/contracts.ts';
 import type { MappingStep } from '../../api/dto.ts';
 import { AddFromList } from '../../ui/AddFromList.tsx';
 import { AttributeName } from '../../ui/AttributeName.tsx';
@@ -186,6 +186,9 @@ export function MappingStepEditor(props: StepEditorProps) {
               options={targets.filter((t) => !matching.includes(t))}
               optionLabel={(t) => attributeText(props.connection.destinationType, t)}
               onAdd={(t) => setMatching([...matching, t])}
+              {...(matching.length >= LIST_LIMITS.matching
+                ? { full: `At most ${LIST_LIMITS.matching} matching attributes` }
+                : {})}
             />
           )}
         </StepSection>
@@ -244,7 +247,16 @@ export function MappingStepEditor(props: StepEditorProps) {
           {!props.readOnly && (
             <div className={styles.row}>
               {scheme === 'custom' && (
-                <Button icon={<AddRegular />} onClick={() => setCandidates([...candidates, ''])}>
+                <Button
+                  icon={<AddRegular />}
+                  disabled={candidates.length >= LIST_LIMITS.candidates}
+                  title={
+                    candidates.length >= LIST_LIMITS.candidates
+                      ? `At most ${LIST_LIMITS.candidates} candidates: after them hrsync numbers the first one itself`
+                      : undefined
+                  }
+                  onClick={() => setCandidates([...candidates, ''])}
+                >
                   Add candidate
                 </Button>
               )}

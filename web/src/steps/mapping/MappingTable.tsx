@@ -25,6 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
+import { LIST_LIMITS } from '../../api/contracts.ts';
 import type { Configuration, MappingStep } from '../../api/dto.ts';
 import { parseExpression } from '../../api/expressions.ts';
 import { plural } from '../../ui/format.ts';
@@ -392,7 +393,18 @@ export function MappingTable(props: {
         </TableBody>
       </Table>
       {!props.readOnly && (
-        <Button icon={<AddRegular />} appearance="subtle" onClick={props.onAdd} style={{ marginTop: 8 }}>
+        <Button
+          icon={<AddRegular />}
+          appearance="subtle"
+          onClick={props.onAdd}
+          disabled={props.rows.length >= LIST_LIMITS.mapping}
+          title={
+            props.rows.length >= LIST_LIMITS.mapping
+              ? `A connection has at most ${LIST_LIMITS.mapping} mapping rules`
+              : undefined
+          }
+          style={{ marginTop: 8 }}
+        >
           Add mapping
         </Button>
       )}
