@@ -25,6 +25,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, MathFormulaRegular } from '@fluentui/react-icons';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { LIST_LIMITS } from '../../api/contracts.ts';
 import type { Configuration, MappingStep } from '../../api/dto.ts';
 import { parseExpression } from '../../api/expressions.ts';
@@ -92,6 +93,13 @@ const useStyles = makeStyles({
   wideOnly: { [PHONE]: { display: 'none !important' } },
   phoneOnly: { display: 'none', [PHONE]: { display: 'inline-flex', alignSelf: 'flex-start' } },
   tooLong: { maxWidth: '300px' },
+  // Beside the navigation a laptop gives the table about 940 px: half Fluent's 8 px on either side of
+  // each cell leaves the AFAS field its room once the target is as wide as its longest name.
+  tight: {
+    '@media (min-width: 601px)': {
+      '& > thead > tr > th, & > tbody > tr > td': { paddingLeft: '4px', paddingRight: '4px' },
+    },
+  },
 });
 
 const TYPES: readonly { readonly value: Rule['type']; readonly label: string }[] = [
@@ -185,25 +193,48 @@ function TooLongSelect(props: {
   );
 }
 
-let canvas: CanvasRenderingContext2D | null | undefined;
-/** How wide `text` is in the console's body font (the fields' 14 px), or undefined where it cannot be measured. */
-function textWidth(text: string): number | undefined {
-  if (canvas === undefined) canvas = globalThis.document?.createElement('canvas').getContext('2d') ?? null;
-  if (!canvas) return undefined;
-  canvas.font = `14px ${getComputedStyle(document.body).fontFamily}`;
-  return Math.ceil(canvas.measureText(text).width);
-}
+/** The target field's label, by which the column's fit is measured. */
+const TARGET_LABEL = 'Target attribute';
 
 /**
- * The target column, wide enough for the longest name in the table: at 22% a laptop cut
- * "employeeLeaveDateTime" to "employeeLeaveDateTir". 28 px is the field's padding and border; at most
- * 40%, so the source or expression keeps room.
+ * The target column's width: 22% of the table, or wider where a name would be cut at 22% (a laptop cut
+ * "employeeLeaveDateTime" to "employeeLeaveDateTir"), at most 40% so the AFAS field keeps room. Measured
+ * on the page (a canvas picked another font), in pixels: Chromium's fixed table layout ignores a width
+ * of `max(22%, …px)` and shared the room out evenly, which cut the AFAS fields instead.
  */
-const targetColumnWidth = (rows: readonly RuleRow[]): string => {
-  const longest = rows.reduce((a, r) => (r.rule.target.length > a.length ? r.rule.target : a), '');
-  const width = textWidth(longest);
-  return width === undefined ? '22%' : `max(22%, min(${width + 28}px, 40%))`;
-};
+function useTargetColumnWidth(around: RefObject<HTMLDivElement | null>, longest: string): string {
+  const [width, setWidth] = useState<number | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the longest name changes
+  useLayoutEffect(() => {
+    // Fluent's Table takes no ref of ours (its type is Ref<never>): the table is found inside.
+    const element = around.current?.querySelector('table');
+    if (!element) return;
+    const fit = () => {
+      const header = element.querySelector('th');
+      const inputs = Array.from(element.querySelectorAll(`input[aria-label="${TARGET_LABEL}"]`));
+      if (!header || inputs.length === 0) return;
+      // What the fields lack at 22% (set for the measurement, then as React had it), added to 22%.
+      const before = header.style.width;
+      header.style.width = '22%';
+      const lacking = Math.max(0, ...inputs.map((i) => i.scrollWidth - i.clientWidth));
+      const style = getComputedStyle(header);
+      const content =
+        header.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      header.style.width = before;
+      setWidth(lacking > 0 ? Math.min(content + lacking, element.clientWidth * 0.4) : undefined);
+    };
+    fit();
+    let seen = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth === seen) return;
+      seen = element.clientWidth;
+      fit();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [around, longest]);
+  return width === undefined ? '22%' : `${Math.ceil(width)}px`;
+}
 
 export function MappingTable(props: {
   readonly rows: readonly RuleRow[];
@@ -219,12 +250,15 @@ export function MappingTable(props: {
 }) {
   const styles = useStyles();
   const phone = usePhoneListStyles();
+  const longest = props.rows.reduce((a, r) => (r.rule.target.length > a.length ? r.rule.target : a), '');
+  const around = useRef<HTMLDivElement>(null);
+  const targetWidth = useTargetColumnWidth(around, longest);
   const update = (key: number, patch: Partial<Rule>) =>
     props.onChange(props.rows.map((r) => (r.key === key ? { key, rule: { ...r.rule, ...patch } } : r)));
   const remove = (key: number) => props.onChange(props.rows.filter((r) => r.key !== key));
 
   return (
-    <div>
+    <div ref={around}>
       <datalist id="target-attributes">
         {props.targetSuggestions.map((a) => (
           <option key={a} value={a} label={props.labelOf?.(a) ? `${props.labelOf(a)} · ${a}` : undefined} />
@@ -233,20 +267,20 @@ export function MappingTable(props: {
       <Table
         aria-label="Attribute mappings"
         size="small"
-        className={mergeClasses(phone.table, phone.fields)}
+        className={mergeClasses(phone.table, phone.fields, styles.tight)}
         data-testid="mapping-table"
         {...TABLE_ROLES.table}
       >
         <TableHeader {...TABLE_ROLES.rowgroup}>
           <TableRow {...TABLE_ROLES.row}>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: targetColumnWidth(props.rows) }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: targetWidth }}>
               Target attribute
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 128 }}>
               Type
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header}>Source or expression</TableHeaderCell>
-            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 168 }}>
+            <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 156 }}>
               Apply
             </TableHeaderCell>
             <TableHeaderCell {...TABLE_ROLES.header} style={{ width: 40 }}>
@@ -267,7 +301,7 @@ export function MappingTable(props: {
                   <Input
                     value={rule.target}
                     onChange={(_, d) => update(key, { target: d.value })}
-                    aria-label="Target attribute"
+                    aria-label={TARGET_LABEL}
                     input={{ list: 'target-attributes' }}
                     style={{ width: '100%' }}
                   />
