@@ -5,6 +5,7 @@ import type { EvalContext, EvalState } from './context.ts';
 import type { Compiled, RuntimeCall } from './definition.ts';
 import { ExpressionFailure } from './failure.ts';
 import { DEFINITIONS } from './functions/index.ts';
+import { boundedValue } from './value-limit.ts';
 
 export interface EvaluationError {
   readonly code: 'HRS_EXPR_EVALUATION' | 'HRS_UNIQUE_EXHAUSTED' | 'HRS_PATTERN_TIMEOUT';
@@ -118,7 +119,8 @@ function compileNode(node: ExprNode): Compiled {
         args: node.args.map((arg) => (arg.kind === 'missing' ? undefined : compileNode(arg))),
       };
       const run = definition.evaluate;
-      return (s) => run(call, s);
+      const { name, start } = node;
+      return (s) => boundedValue(name, run(call, s), start);
     }
     default:
       return assertNever(node, 'expression node');

@@ -42,3 +42,4 @@ export { editDistance } from './text/edit-distance.ts';
 export { normalizeDiacritics } from './text/normalize-diacritics.ts';
 export { transliterate } from './text/transliterate.ts';
 export { toHrsyncError } from './to-hrsync-error.ts';
+export { MAX_TEXT_LENGTH } from './value-limit.ts';

@@ -6,6 +6,7 @@ import { BoundedCache } from '../text/bounded-cache.ts';
 import { boundedMatchAll, boundedReplace } from '../text/bounded-regex.ts';
 import { type CompiledRegex, compileDotnetRegex } from '../text/dotnet-regex.ts';
 import { parseSubstitution, substitute } from '../text/dotnet-substitution.ts';
+import { assertResultLength, MAX_TEXT_LENGTH } from '../value-limit.ts';
 
 const SOURCE = 0;
 const OLD_VALUE = 1;
@@ -124,6 +125,15 @@ function groupSpan(match: RegExpExecArray, group: string | number): [number, num
   return typeof group === 'string' ? indices?.groups?.[group] : indices?.[group];
 }
 
+/** Refuses a result over the value limit before it is built (nested, Replace multiplies its text). */
+function grows(
+  call: RuntimeCall,
+  length: number,
+  words?: 'could make one match' | 'would be more than',
+): void {
+  assertResultLength('Replace', length, call.node.start, words);
+}
+
 export const Replace: FunctionDefinition = {
   name: 'Replace',
   category: 'text',
@@ -163,13 +173,19 @@ export const Replace: FunctionDefinition = {
       case 'text': {
         const old = argText(call, OLD_VALUE, state) ?? '';
         if (source === null || old === '') return source;
-        return source.split(old).join(argText(call, REPLACEMENT, state) ?? '');
+        const replacement = argText(call, REPLACEMENT, state) ?? '';
+        const pieces = source.split(old);
+        grows(call, source.length + (pieces.length - 1) * (replacement.length - old.length));
+        return pieces.join(replacement);
       }
       case 'template': {
         const old = argText(call, OLD_VALUE, state) ?? '';
         const template = argText(call, TEMPLATE, state) ?? '';
         if (source === null) return null;
-        return old === '' ? template : template.split(old).join(source);
+        if (old === '') return template;
+        const pieces = template.split(old);
+        grows(call, template.length + (pieces.length - 1) * (source.length - old.length));
+        return pieces.join(source);
       }
       case 'regex': {
         if (source === null) return null;
@@ -179,13 +195,25 @@ export const Replace: FunctionDefinition = {
         const only = parts[0];
         if (parts.length === 0) return boundedReplace(regex.regex, source, '');
         if (parts.length === 1 && only?.kind === 'text' && !only.text.includes('$')) {
-          return boundedReplace(regex.regex, source, only.text);
+          const text = only.text;
+          // Every position may match (an empty pattern does): count them only when that could pass the limit.
+          if (source.length + (source.length + 1) * text.length > MAX_TEXT_LENGTH) {
+            let length = source.length;
+            for (const match of boundedMatchAll(regex.regex, source)) length += text.length - match[0].length;
+            grows(call, length);
+          }
+          return boundedReplace(regex.regex, source, text);
         }
+        // One match's substitution is at most its texts plus the source for each group it names.
+        const most = parts.reduce((n, p) => n + (p.kind === 'text' ? p.text.length : source.length), 0);
+        grows(call, most, 'could make one match');
         let out = '';
         let last = 0;
         for (const match of boundedMatchAll(regex.regex, source)) {
           out += source.slice(last, match.index) + substitute(parts, match, source, regex);
           last = match.index + match[0].length;
+          if (out.length > MAX_TEXT_LENGTH)
+            grows(call, out.length + source.length - last, 'would be more than');
         }
         return out + source.slice(last);
       }
@@ -201,6 +229,8 @@ export const Replace: FunctionDefinition = {
           if (span === undefined || span[0] < last) continue;
           out += source.slice(last, span[0]) + replacement;
           last = span[1];
+          if (out.length > MAX_TEXT_LENGTH)
+            grows(call, out.length + source.length - last, 'would be more than');
         }
         return out + source.slice(last);
       }
