@@ -10,7 +10,7 @@ import type { Browser, Locator } from 'playwright-core';
 import { saveMappingStep, saveScopeStep, simulate } from '../../src/contracts/index.ts';
 import { DEFAULT_SECTIONS } from '../../src/engine/index.ts';
 import { launchChromium, openPage, screenshot, type WatchedPage } from './support/chromium.ts';
-import { assertNoConsoleErrors, dialog, expectState, flow, signIn } from './support/console.ts';
+import { assertNoConsoleErrors, dialog, expectState, flow, signIn, textOf } from './support/console.ts';
 import { configuredConnection, finishedRun } from './support/fixtures.ts';
 import type { InPageElement } from './support/in-page.ts';
 import { people, type Stack, startStack } from './support/stack.ts';
@@ -272,6 +272,9 @@ test('a clean simulation’s results offer activation, the service’s gate deci
     await page.waitForURL(new RegExp(`#/connections/${connectionId}/steps/5$`));
     await expectState(page, 'active');
     await page.getByRole('button', { name: 'Set schedule' }).waitFor();
+    // Active already: the schedule dialog has only Save, so step 5 does not speak of "Save and activate".
+    const steps = await textOf(page.locator('main'));
+    assert.doesNotMatch(steps, /Save and activate/, 'step 5 names a button an active connection lacks');
 
     // Active now: the same run no longer offers it, as the service would refuse it.
     await page.goto(`/#/runs/${simulationId}`);

@@ -7,6 +7,7 @@ import { Button, Field, Input, makeStyles, Select, Text, tokens } from '@fluentu
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import {
+  type ConnectionState,
   checkOperation,
   getSchedule,
   instantToLocal,
@@ -53,6 +54,10 @@ function defaultStart(zone: string): { date: string; time: string } {
     time: '06:00',
   };
 }
+
+/** Whether the dialog offers "Save and activate": the state table allows activation and it is not active. */
+export const offersSaveAndActivate = (state: ConnectionState): boolean =>
+  state !== 'active' && checkOperation('activate', state).ok;
 
 export function ScheduleDialog(props: {
   readonly connection: ActionTarget;
@@ -132,7 +137,7 @@ export function ScheduleDialog(props: {
   const submit = async (activate: boolean) => {
     if (await save.run(activate)) props.onSaved();
   };
-  const mayActivate = state !== 'active' && checkOperation('activate', state).ok;
+  const mayActivate = offersSaveAndActivate(state);
   // "Save and activate" passes the service's activation gate, as the Activate button does
   // (operations.ts); the service refuses the whole request otherwise.
   const activateBlocker = mayActivate

@@ -21,7 +21,7 @@ import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { hrefFor, navigate } from '../../app/routes.ts';
 import { useSession } from '../../auth/session-context.tsx';
-import { ScheduleDialog } from '../../connection-ops/ScheduleDialog.tsx';
+import { offersSaveAndActivate, ScheduleDialog } from '../../connection-ops/ScheduleDialog.tsx';
 import { RunCounts } from '../../runs/RunCounts.tsx';
 import { RunStatusBadge } from '../../ui/Badges.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -142,7 +142,9 @@ export function SimulationStepPanel(props: {
           <Text>
             {c.schedule
               ? `Scheduled; the next sync is ${formatDateTimeWithRelative(c.nextRunAt, 'not planned', c.timeZone)}.`
-              : 'Choose when syncs run. “Save and activate” does steps 2 and 3 at once.'}
+              : offersSaveAndActivate(c.state)
+                ? 'Choose when syncs run. “Save and activate” does steps 2 and 3 at once.'
+                : 'Choose when syncs run.'}
           </Text>
           {can(setSchedule) && (
             <Button
