@@ -21,6 +21,10 @@ export function errorBody(code: ErrorCode, message: string, details: readonly Er
 }
 
 export function sendError(reply: FastifyReply, error: HrsyncError): FastifyReply {
+  // Only where HTTP gives Retry-After a meaning: too many requests, or the service busy.
+  if (error.retryAfter !== undefined && (error.status === 429 || error.status === 503)) {
+    reply.header('retry-after', String(error.retryAfter));
+  }
   return reply
     .code(error.status)
     .type('application/json')

@@ -6,7 +6,9 @@
  *
  * Bounds: one analysis at a time, at most `maxWaiting` waiting (more are refused with HRS_BUSY), and
  * each has `timeoutMs`; past it the thread is ended (a plan cannot be interrupted any other way)
- * and the caller gets HRS_BUSY.
+ * and the caller gets HRS_BUSY. One organisation holds at most `maxPerOrganisation` of those places
+ * (running or waiting), so one operator's clicks or script cannot leave every other organisation
+ * HRS_BUSY (five previews of one organisation once did). A refusal carries Retry-After.
  */
 import { Worker as Thread } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -25,6 +27,8 @@ export interface AnalysisThreadOptions {
   readonly timeoutMs?: number;
   /** Default 4. */
   readonly maxWaiting?: number;
+  /** Places (running or waiting) one organisation may hold; default 2. */
+  readonly maxPerOrganisation?: number;
   /** Default 60 s. */
   readonly idleMs?: number;
 }
@@ -71,10 +75,23 @@ export class AnalysisThread implements Analyses {
 
   #submit(request: AnalysisRequest): Promise<unknown> {
     if (this.#closed) return Promise.reject(busy('The service is stopping.'));
+    const organisationId = request.task.organisationId;
+    const perOrganisation = this.#o.maxPerOrganisation ?? 2;
+    const held = [this.#current, ...this.#waiting].filter(
+      (job) => job?.request.task.organisationId === organisationId,
+    ).length;
+    if (held >= perOrganisation) {
+      return Promise.reject(
+        busy(
+          `Your organisation already has ${perOrganisation} previews or run comparisons being worked on; try again when one has finished.`,
+          30,
+        ),
+      );
+    }
     const max = this.#o.maxWaiting ?? 4;
     if (this.#waiting.length >= max) {
       return Promise.reject(
-        busy(`${max + 1} previews or comparisons are already being worked on; try again in a minute.`),
+        busy(`${max + 1} previews or comparisons are already being worked on; try again in a minute.`, 60),
       );
     }
     return new Promise((resolve, reject) => {
@@ -180,8 +197,8 @@ export class AnalysisThread implements Analyses {
   }
 }
 
-function busy(message: string): HrsyncError {
-  return new HrsyncError('HRS_BUSY', message);
+function busy(message: string, retryAfter?: number): HrsyncError {
+  return new HrsyncError('HRS_BUSY', message, retryAfter === undefined ? {} : { retryAfter });
 }
 
 function fromThread(error: {
