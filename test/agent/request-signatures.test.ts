@@ -73,6 +73,8 @@ for (const dialect of DIALECTS) {
     });
 
     const WORK = '/api/v1/agent/work';
+    /** The answer to a read of an empty directory (the service checks answers against what was asked). */
+    const EMPTY_READ = { ok: true, value: { cursor: null, incremental: false, removedIds: [], pages: 0 } };
     const idle = JSON.stringify({ working: [], capacity: 0, wait: false });
 
     before(async () => {
@@ -124,7 +126,7 @@ for (const dialect of DIALECTS) {
       const captured = await signed(
         'POST',
         `/api/v1/agent/operations/${op.id}/result`,
-        '{"result":{"ok":true}}',
+        JSON.stringify({ result: EMPTY_READ }),
       );
       const first = await send(svc.url, captured);
       assert.equal(first.status, 200, first.text);
@@ -345,8 +347,8 @@ for (const dialect of DIALECTS) {
     test('a retried request signs anew, so the agent is let in each time', async () => {
       // The same request twice, as the agent repeats a result whose answer it never got.
       const op = await claimedOperation();
-      assert.deepEqual(await client.result(op.id, { ok: true }), { outcome: 'accepted' });
-      assert.deepEqual(await client.result(op.id, { ok: true }), { outcome: 'duplicate' });
+      assert.deepEqual(await client.result(op.id, EMPTY_READ), { outcome: 'accepted' });
+      assert.deepEqual(await client.result(op.id, EMPTY_READ), { outcome: 'duplicate' });
       for (let i = 0; i < 3; i++) {
         const again = await client.work({ working: [], capacity: 0, wait: false });
         assert.deepEqual(again.operations, []);

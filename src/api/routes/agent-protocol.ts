@@ -15,6 +15,13 @@ import { HrsyncError } from '../../core/index.ts';
 import { signalAgentQueue, waitForAgentQueue } from '../../jobs/agent-signal.ts';
 import { tenantTargetConfig } from '../../jobs/connection-config.ts';
 import type { Agent, AgentOperation, Store } from '../../store/index.ts';
+import {
+  type AnswerProblem,
+  OPERATION_KINDS,
+  type OperationKind,
+  pageProblems,
+  resultProblems,
+} from '../../targets/remote/index.ts';
 import { authenticateAgent } from '../auth/agent-auth.ts';
 import { sha256 } from '../auth/credentials.ts';
 import { type RouteHandler, registerEndpoint } from '../route.ts';
@@ -164,6 +171,20 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
   agentEndpoint(putAgentPage, async ({ store, params, body, request }) => {
     const agent = agentOf(request);
     await store.agents.heard(agent.id, {});
+    const op = await store.agentOperations.get(params.id);
+    if (!op || op.agentId !== agent.id) throw notYours(params.id);
+    if (op.state === 'claimed') {
+      const problems =
+        op.kind === 'read'
+          ? pageProblems(body.seq, body.data)
+          : [
+              {
+                path: '/seq',
+                message: `is not taken: only a read's accounts come in pages, not a ${op.kind}'s`,
+              },
+            ];
+      await refuseUnless(store, agent, op, problems, 'a page of its accounts');
+    }
     const outcome = await store.agentOperations.putPage(params.id, agent.id, body.seq, body.data);
     if (outcome === 'not-yours') throw notYours(params.id);
     return { outcome };
@@ -172,6 +193,22 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
   agentEndpoint(completeAgentOperation, async ({ store, params, body, request, audit }) => {
     const agent = agentOf(request);
     await store.agents.heard(agent.id, {});
+    const op = await store.agentOperations.get(params.id);
+    if (!op || op.agentId !== agent.id) throw notYours(params.id);
+    if (op.state === 'claimed' && isKind(op.kind)) {
+      const problems = resultProblems(op.kind, op.payload, body.result);
+      const value = (body.result as { value?: { pages?: unknown } }).value;
+      if (problems.length === 0 && op.kind === 'read' && typeof value?.pages === 'number') {
+        const { count, last } = await store.agentOperations.pageSpan(op.id);
+        if (count !== value.pages || last !== count - 1) {
+          problems.push({
+            path: '/result/value/pages',
+            message: `says ${value.pages} page(s), but ${count} arrived${count > 0 ? `, numbered up to ${last}` : ''}`,
+          });
+        }
+      }
+      await refuseUnless(store, agent, op, problems, 'its result');
+    }
     const outcome = await store.agentOperations.complete(params.id, agent.id, body.result);
     if (outcome === 'not-yours') throw notYours(params.id);
     signalAgentQueue(`operation:${params.id}`);
@@ -188,6 +225,47 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     }
     return { outcome };
   });
+}
+
+const isKind = (kind: string): kind is OperationKind => OPERATION_KINDS.includes(kind as OperationKind);
+
+/** Details shown of a refused answer: enough to find the fault, not a copy of a huge one. */
+const SHOWN_PROBLEMS = 20;
+
+/**
+ * An answer that is not one to what was asked is refused (400, saying where) and the operation ends
+ * with that as its failure, so the run waiting for it stops saying which agent sent what, instead of
+ * waiting on an agent that would send the same again.
+ */
+async function refuseUnless(
+  store: Store,
+  agent: Agent,
+  op: AgentOperation,
+  problems: readonly AnswerProblem[],
+  what: string,
+): Promise<void> {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  const first = `${shown[0]?.path} ${shown[0]?.message}`;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+  if (op.state === 'claimed') {
+    const failure = {
+      ok: false,
+      error: {
+        code: op.kind === 'apply' ? 'HRS_TARGET_WRITE_FAILED' : 'HRS_TARGET_READ_FAILED',
+        message: `Directory agent "${agent.name}" sent, as ${what} for the directory ${op.kind}, something that is not an answer to it: ${first}${more}. Nothing it sent for this operation was used; check that the agent runs an hrsync release the service supports.`,
+        retryable: false,
+      },
+    };
+    if ((await store.agentOperations.complete(op.id, agent.id, failure)) === 'accepted') {
+      signalAgentQueue(`operation:${op.id}`);
+    }
+  }
+  throw new HrsyncError(
+    'HRS_VALIDATION',
+    `This is not ${what} for the directory ${op.kind} it answers: ${first}${more}. The operation failed with this as its reason.`,
+    { details: shown },
+  );
 }
 
 /** Counts of a write batch's outcomes; null for anything that is not a write batch's answer. */

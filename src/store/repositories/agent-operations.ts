@@ -147,6 +147,8 @@ export class AgentOperationRepository {
       .where('seq', '=', seq)
       .executeTakeFirst();
     if (exists) return 'duplicate';
+    // The result said how many pages there are: one arriving after it would change what was read.
+    if (op.state === 'done') return 'not-yours';
     await this.ctx.db
       .insertInto('agent_operation_pages')
       .values({ operation_id: id, seq, data: toJson(data) })
@@ -162,6 +164,16 @@ export class AgentOperationRepository {
       .orderBy('seq')
       .execute();
     return rows.map((r) => fromJson<unknown>(r.data));
+  }
+
+  /** How many pages of the operation arrived, and the highest seq among them (-1: none). */
+  async pageSpan(id: string): Promise<{ readonly count: number; readonly last: number }> {
+    const row = await this.ctx.db
+      .selectFrom('agent_operation_pages')
+      .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('seq').as('last')])
+      .where('operation_id', '=', id)
+      .executeTakeFirst();
+    return { count: Number(row?.count ?? 0), last: row?.last == null ? -1 : Number(row.last) };
   }
 
   async complete(id: string, agentId: string, result: unknown): Promise<CompleteOutcome> {

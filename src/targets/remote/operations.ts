@@ -57,6 +57,12 @@ export type OperationResult<K extends OperationKind = OperationKind> =
 export const READ_PAGE_SIZE = 500;
 
 /**
+ * The most pages one read may have (a million accounts): the service keeps a read's pages until the
+ * run takes them all at once, so an agent answering with endless pages must be stopped at a bound.
+ */
+export const MAX_READ_PAGES = 2_000;
+
+/**
  * Where a directory behind agents keeps its bind password: with whoever runs the target — the agent
  * (its sealed state folder, or this variable). The service's configuration says so and no more.
  */

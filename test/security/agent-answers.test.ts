@@ -1,0 +1,346 @@
+/**
+ * What a directory agent answers, seen by an attacker holding one customer's agent credentials: it can
+ * neither reach nor learn of another tenant's operations (a stranger's id answers as a missing one),
+ * and what it posts for its own is checked against what was asked — a page or a result that is not
+ * one is a 400 saying where, the run waiting for it fails saying so (never succeeds on garbage), and
+ * a read cannot grow past a bound however many pages the agent sends. Real service over HTTPS, real
+ * signed requests, SQLite and PostgreSQL.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
+import { AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
+import { sha256 } from '../../src/api/auth/credentials.ts';
+import type { PlannedWrite } from '../../src/core/index.ts';
+import { agentDispatch } from '../../src/jobs/index.ts';
+import { GRAPH_CAPABILITIES } from '../../src/targets/graph/index.ts';
+import { createRemoteTarget, MAX_READ_PAGES, READ_PAGE_SIZE } from '../../src/targets/remote/index.ts';
+import { type AgentService, startAgentService } from '../agent/support/stack.ts';
+import { DIALECTS } from '../service/support/databases.ts';
+
+interface Sent {
+  readonly status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint answered
+  readonly body: any;
+  readonly text: string;
+}
+
+interface Failure {
+  readonly ok: boolean;
+  readonly error: { readonly message: string };
+}
+
+interface SignedAgent {
+  readonly id: string;
+  readonly tenantId: string;
+  post(path: string, body: unknown): Promise<Sent>;
+}
+
+const WRITES: readonly PlannedWrite[] = [
+  { kind: 'create', employeeNumber: '1001', attributes: { displayName: 'Anna Visser' }, enabled: true },
+  { kind: 'create', employeeNumber: '1002', attributes: { displayName: 'Bram Visser' }, enabled: true },
+];
+
+const account = (i: number) => ({ id: `guid-${i}`, attributes: { employeeId: String(i), displayName: 'x' } });
+
+for (const dialect of DIALECTS) {
+  describe(`what a directory agent answers, on ${dialect}`, () => {
+    let svc: AgentService;
+    let http: HttpAgent;
+    let ours: SignedAgent;
+    let theirs: SignedAgent;
+    let theirOrganisationId: string;
+    const dirs: string[] = [];
+
+    /** Registers an agent with a key and returns one that signs each request as `hrsync agent` does. */
+    async function agentWith(key: string): Promise<SignedAgent> {
+      const dir = mkdtempSync(join(tmpdir(), 'hrsync-agent-state-'));
+      dirs.push(dir);
+      const identity = await registerAgentState({
+        server: svc.url,
+        key,
+        stateDir: dir,
+        version: '0.1.0',
+        ca: svc.pki.caCertPem,
+        host: 'dc.example.local',
+      });
+      const sign = await requestSigner(identity.agentId, new AgentStateDir(dir).privateKey());
+      return {
+        id: identity.agentId,
+        tenantId: identity.tenantId,
+        async post(path, body) {
+          const text = JSON.stringify(body);
+          const response = await undiciFetch(`${svc.url}${path}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Agent ${await sign('POST', path, text)}`,
+            },
+            body: text,
+            dispatcher: http,
+          });
+          const answer = await response.text();
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(answer);
+          } catch {
+            parsed = undefined;
+          }
+          return { status: response.status, body: parsed, text: answer };
+        },
+      };
+    }
+
+    /** An operation queued for the agent's tenant and claimed by its next poll. */
+    async function claimed(agent: SignedAgent, organisationId: string, kind: string, payload: unknown) {
+      const op = await svc.store.agentOperations.enqueue({
+        organisationId,
+        tenantId: agent.tenantId,
+        kind,
+        payload,
+      });
+      const work = await agent.post('/api/v1/agent/work', { working: [], capacity: 1, wait: false });
+      assert.equal(work.status, 200, work.text);
+      assert.deepEqual(
+        work.body.operations.map((o: { id: string }) => o.id),
+        [op.id],
+      );
+      return op;
+    }
+
+    before(async () => {
+      svc = await startAgentService(dialect);
+      http = new HttpAgent({ connect: { ca: svc.pki.caCertPem } });
+      ours = await agentWith((await svc.newRegistration('dc-ours')).key);
+      // Another organisation's hybrid tenant, with its own agent.
+      const organisation = await svc.store.organisations.create('Other MSP');
+      theirOrganisationId = organisation.id;
+      const customer = await svc.store.customers.create(organisation.id, 'Gemeente Noord');
+      const tenant = await svc.store.tenants.create(organisation.id, {
+        customerId: customer.id,
+        name: 'Gemeente Noord (hybrid)',
+        type: 'hybrid',
+        directoryId: 'noord.local',
+        verifiedDomains: ['noord.nl'],
+        clientId: null,
+        credential: null,
+        authorityHost: 'https://login.microsoftonline.com',
+        graphBaseUrl: 'https://graph.microsoft.com',
+        subscriptionActive: true,
+      });
+      const key = `hra_${randomBytes(32).toString('base64url')}`;
+      await svc.store.agents.createRegistration({
+        organisationId: organisation.id,
+        tenantId: tenant.id,
+        name: 'dc-theirs',
+        createdBy: 'admin@other.test',
+        keyHash: sha256(key),
+        keyExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      theirs = await agentWith(key);
+    });
+    after(async () => {
+      await http?.close();
+      await svc?.close();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    });
+
+    test("another organisation's operation answers as a missing one, and stays untouched", async () => {
+      const op = await claimed(theirs, theirOrganisationId, 'read', { attributes: [], cursor: null });
+      const missing = '0190f0f0-0000-7000-8000-000000000000';
+      const answers = async (id: string) => [
+        await ours.post(`/api/v1/agent/operations/${id}/result`, {
+          result: { ok: true, value: { outcomes: [] } },
+        }),
+        await ours.post(`/api/v1/agent/operations/${id}/pages`, { seq: 0, data: [account(1)] }),
+      ];
+      const theirAnswers = await answers(op.id);
+      const missingAnswers = await answers(missing);
+      for (const [i, a] of theirAnswers.entries()) {
+        const b = missingAnswers[i] as Sent;
+        assert.equal(a.status, 409, a.text);
+        assert.equal(a.status, b.status);
+        assert.equal(a.text.replaceAll(op.id, 'ID'), b.text.replaceAll(missing, 'ID'));
+      }
+      // Named among the operations it works on, it is not handed over either.
+      const work = await ours.post('/api/v1/agent/work', { working: [op.id], capacity: 4, wait: false });
+      assert.deepEqual(work.body.operations, []);
+      const after = await svc.store.agentOperations.get(op.id);
+      assert.equal(after?.state, 'claimed');
+      assert.equal(after?.agentId, theirs.id);
+      assert.deepEqual(await svc.store.agentOperations.pages(op.id), []);
+      await svc.store.agentOperations.remove(op.id);
+    });
+
+    test('a result that is not an answer to what was asked is a 400 saying where, and recorded as a failure', async () => {
+      const cases: readonly [string, unknown, string, unknown][] = [
+        ['apply', { target: {}, writes: WRITES }, '/result', 5],
+        ['apply', { target: {}, writes: WRITES }, '/result/ok', { ok: 'yes', value: {} }],
+        [
+          'apply',
+          { target: {}, writes: WRITES },
+          '/result/value/outcomes',
+          { ok: true, value: { outcomes: [{ ok: true, accountId: 'guid-1' }] } },
+        ],
+        [
+          'apply',
+          { target: {}, writes: WRITES },
+          '/result/value/outcomes/1/accountId',
+          {
+            ok: true,
+            value: {
+              outcomes: [
+                { ok: true, accountId: 'guid-1' },
+                { ok: true, accountId: 7 },
+              ],
+            },
+          },
+        ],
+        [
+          'apply',
+          { target: {}, writes: WRITES },
+          '/result/value/outcomes/0/applied/displayName',
+          {
+            ok: true,
+            value: {
+              outcomes: [
+                { ok: true, accountId: 'guid-1', applied: { displayName: { $ne: 1 } } },
+                { ok: true, accountId: 'guid-2' },
+              ],
+            },
+          },
+        ],
+        [
+          'find',
+          { target: {}, attribute: 'employeeId', value: '1', attributes: [] },
+          '/result/value/accounts/0/id',
+          { ok: true, value: { accounts: [{ attributes: {} }] } },
+        ],
+        [
+          'read',
+          { target: {}, attributes: [], cursor: null },
+          '/result/value/pages',
+          { ok: true, value: { cursor: null, incremental: false, removedIds: [], pages: 3 } },
+        ],
+        [
+          'test',
+          { target: {} },
+          '/result/value/surprise',
+          { ok: true, value: { ok: true, message: 'fine', surprise: 1 } },
+        ],
+        [
+          'test',
+          { target: {} },
+          '/result/error/code',
+          { ok: false, error: { message: 'x', retryable: false } },
+        ],
+      ];
+      for (const [kind, payload, path, result] of cases) {
+        const op = await claimed(ours, svc.organisationId, kind, payload);
+        const sent = await ours.post(`/api/v1/agent/operations/${op.id}/result`, { result });
+        assert.equal(sent.status, 400, `${path}: ${sent.text}`);
+        assert.equal(sent.body.error.code, 'HRS_VALIDATION');
+        assert.ok(
+          sent.body.error.details.some((d: { path: string }) => d.path === path),
+          `${path}: ${sent.text}`,
+        );
+        // The run waiting for it is told, saying which agent sent what, not left waiting.
+        const stored = await svc.store.agentOperations.get(op.id);
+        assert.equal(stored?.state, 'done');
+        const failure = stored?.result as Failure | undefined;
+        assert.equal(failure?.ok, false);
+        assert.match(String(failure?.error.message), new RegExp(`dc-ours.*${path}`));
+        await svc.store.agentOperations.remove(op.id);
+      }
+    });
+
+    test('a run waiting on a write batch fails when the agent answers it with garbage, never succeeds', async () => {
+      const remote = createRemoteTarget({
+        capabilities: GRAPH_CAPABILITIES,
+        settings: {},
+        dispatch: agentDispatch({
+          store: svc.store,
+          organisationId: svc.organisationId,
+          tenantId: svc.tenantId,
+          timings: svc.app.deps.agentTimings,
+        }),
+      });
+      const applied = remote.apply(WRITES, {}).then(
+        (outcomes) => ({ outcomes, error: null }),
+        (error: Error) => ({ outcomes: null, error }),
+      );
+      let operations: { id: string }[] = [];
+      while (operations.length === 0) {
+        const work = await ours.post('/api/v1/agent/work', { working: [], capacity: 1, wait: true });
+        operations = work.body.operations;
+      }
+      const [op] = operations as [{ id: string }];
+      const garbage = { ok: true, value: { outcomes: [{ ok: true, accountId: 42 }, { ok: 1 }] } };
+      const sent = await ours.post(`/api/v1/agent/operations/${op.id}/result`, { result: garbage });
+      assert.equal(sent.status, 400, sent.text);
+      const { outcomes, error } = await applied;
+      assert.equal(outcomes, null, 'the batch did not succeed');
+      assert.match(String(error?.message), /dc-ours.*\/result\/value\/outcomes\/0\/accountId/s);
+    });
+
+    test('pages: each an array of at most a page of accounts, at most MAX_READ_PAGES of them, none after the result', async () => {
+      const READ = { target: {}, attributes: [], cursor: null };
+      const bad: readonly [number, unknown, string][] = [
+        [0, 'x', '/data'],
+        [0, [{ id: 'guid-1', attributes: { a: [1] } }], '/data/0/attributes/a/0'],
+        [0, [{ id: '', attributes: {} }], '/data/0/id'],
+        [0, Array.from({ length: READ_PAGE_SIZE + 1 }, (_, i) => ({ id: `g${i}`, attributes: {} })), '/data'],
+        [MAX_READ_PAGES, [account(1)], '/seq'],
+      ];
+      for (const [seq, data, path] of bad) {
+        const op = await claimed(ours, svc.organisationId, 'read', READ);
+        const sent = await ours.post(`/api/v1/agent/operations/${op.id}/pages`, { seq, data });
+        assert.equal(sent.status, 400, `${path}: ${sent.text.slice(0, 300)}`);
+        assert.ok(
+          sent.body.error.details.some((d: { path: string }) => d.path === path),
+          `${path}: ${sent.text.slice(0, 300)}`,
+        );
+        assert.deepEqual(await svc.store.agentOperations.pages(op.id), [], 'no refused page was kept');
+        // The read failed, saying why; the page sent again is not taken either.
+        const stored = await svc.store.agentOperations.get(op.id);
+        assert.equal(stored?.state, 'done');
+        assert.match(
+          String((stored?.result as Failure | undefined)?.error.message),
+          /a page of its accounts/,
+        );
+        const again = await ours.post(`/api/v1/agent/operations/${op.id}/pages`, {
+          seq: 0,
+          data: [account(1)],
+        });
+        assert.equal(again.status, 409, again.text);
+        await svc.store.agentOperations.remove(op.id);
+      }
+      const write = await claimed(ours, svc.organisationId, 'apply', { target: {}, writes: WRITES });
+      const paged = await ours.post(`/api/v1/agent/operations/${write.id}/pages`, { seq: 0, data: [] });
+      assert.equal(paged.status, 400, paged.text);
+      assert.match(paged.body.error.message, /only a read's accounts come in pages/);
+      assert.deepEqual(await svc.store.agentOperations.pages(write.id), []);
+      await svc.store.agentOperations.remove(write.id);
+
+      const op = await claimed(ours, svc.organisationId, 'read', READ);
+      const page = (seq: number, data: unknown) =>
+        ours.post(`/api/v1/agent/operations/${op.id}/pages`, { seq, data });
+      assert.equal((await page(0, [account(1)])).status, 200);
+      const done = await ours.post(`/api/v1/agent/operations/${op.id}/result`, {
+        result: { ok: true, value: { cursor: null, incremental: false, removedIds: [], pages: 1 } },
+      });
+      assert.equal(done.status, 200, done.text);
+      assert.equal(done.body.outcome, 'accepted');
+      // A page repeated after a lost response is acknowledged; a new one after the result is refused.
+      assert.equal((await page(0, [account(1)])).body.outcome, 'duplicate');
+      const late = await page(1, [account(2)]);
+      assert.equal(late.status, 409, late.text);
+      assert.equal((await svc.store.agentOperations.pages(op.id)).length, 1);
+      await svc.store.agentOperations.remove(op.id);
+    });
+  });
+}
