@@ -4,6 +4,8 @@
  * "Preview impact" five times (or a script) filled all five places, and every other organisation's
  * preview answered HRS_BUSY until they were done. Now an organisation has at most two places (one
  * running, one waiting); a third answers 503 HRS_BUSY at once, saying so, with Retry-After.
+ * Answers are kept for paging (16 in the process): one organisation's previews push out its own
+ * oldest, never another organisation's while it holds more than they do.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +13,7 @@ import {
   createConnection,
   createCustomer,
   createTenant,
+  getPreview,
   previewMappingStep,
   saveDestinationStep,
   saveSourceStep,
@@ -113,6 +116,29 @@ for (const dialect of DIALECTS) {
         body: mappingStep(),
       });
       assert.equal(again.status, 200, again.text);
+    });
+
+    test("sixteen previews of one organisation do not push out another organisation's kept preview", async () => {
+      const kept = await svc.call(previewMappingStep, {
+        as: 'otherAdmin',
+        params: { id: theirs },
+        body: mappingStep(),
+      });
+      assert.equal(kept.status, 200, kept.text);
+      for (let i = 0; i < 16; i++) {
+        const made = await svc.call(previewMappingStep, {
+          as: 'operator',
+          params: { id: ours },
+          body: mappingStep(),
+        });
+        assert.equal(made.status, 200, made.text);
+      }
+      const read = await svc.call(getPreview, {
+        as: 'otherAdmin',
+        params: { id: theirs, previewId: kept.body.id },
+      });
+      assert.equal(read.status, 200, read.text);
+      assert.equal(read.body.id, kept.body.id);
     });
   });
 }

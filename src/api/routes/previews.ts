@@ -42,7 +42,11 @@ interface Kept<V> {
   readonly value: V;
 }
 
-/** A few results per process, for a while: enough to page through, bounded in memory. */
+/**
+ * A few results per process, for a while: enough to page through, bounded in memory. Over the count,
+ * the oldest of the organisation that holds the most goes: one organisation's previews push out their
+ * own, not another organisation's (sixteen previews of one once made another's answer 404).
+ */
 class Results<V> {
   readonly #items = new Map<string, Kept<V>>();
   constructor(private readonly now: () => number) {}
@@ -58,8 +62,18 @@ class Results<V> {
     const kept = { organisationId, at: this.now(), value };
     this.#items.delete(key);
     this.#items.set(key, kept);
-    while (this.#items.size > KEEP_COUNT) this.#items.delete(this.#items.keys().next().value as string);
+    while (this.#items.size > KEEP_COUNT) this.#items.delete(this.#leastShared());
     return kept;
+  }
+
+  /** The oldest key of the organisation with the most results kept. */
+  #leastShared(): string {
+    const held = new Map<string, number>();
+    for (const { organisationId } of this.#items.values())
+      held.set(organisationId, (held.get(organisationId) ?? 0) + 1);
+    const most = Math.max(...held.values());
+    for (const [key, { organisationId }] of this.#items) if (held.get(organisationId) === most) return key;
+    return this.#items.keys().next().value as string;
   }
 
   #expire(): void {
