@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
 import { AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
 import { sha256 } from '../../src/api/auth/credentials.ts';
+import { revokeAgent } from '../../src/contracts/index.ts';
 import type { PlannedWrite } from '../../src/core/index.ts';
 import { agentDispatch } from '../../src/jobs/index.ts';
 import { GRAPH_CAPABILITIES } from '../../src/targets/graph/index.ts';
@@ -285,6 +286,79 @@ for (const dialect of DIALECTS) {
       const { outcomes, error } = await applied;
       assert.equal(outcomes, null, 'the batch did not succeed');
       assert.match(String(error?.message), /dc-ours.*\/result\/value\/outcomes\/0\/accountId/s);
+    });
+
+    test('a registration naming its host or version with control characters is a 400, and the key stays unused', async () => {
+      const { key, agentId } = await svc.newRegistration('dc-forged');
+      const publicKey = { kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(43) };
+      for (const [field, body] of [
+        ['/host', { key, publicKey, host: 'dc1\n{"level":30,"msg":"forged"}', version: '0.1.0' }],
+        ['/version', { key, publicKey, host: 'dc1', version: '0.1.0\u001b[2J' }],
+      ] as const) {
+        const response = await undiciFetch(`${svc.url}/api/v1/agent/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          dispatcher: http,
+        });
+        const text = await response.text();
+        assert.equal(response.status, 400, text);
+        assert.ok(
+          (JSON.parse(text) as { error: { details: { path: string }[] } }).error.details.some(
+            (d) => d.path === field,
+          ),
+          text,
+        );
+      }
+      assert.equal((await svc.store.agents.find(agentId))?.registeredAt, null);
+    });
+
+    test('an agent revoked while holding a read is refused at once, and the read goes to another agent', async () => {
+      const held = await agentWith((await svc.newRegistration('dc-revoked')).key);
+      const spare = await agentWith((await svc.newRegistration('dc-spare')).key);
+      const remote = createRemoteTarget({
+        capabilities: GRAPH_CAPABILITIES,
+        settings: {},
+        dispatch: agentDispatch({
+          store: svc.store,
+          organisationId: svc.organisationId,
+          tenantId: svc.tenantId,
+          timings: svc.app.deps.agentTimings,
+        }),
+      });
+      const read = remote.readAccounts({ attributes: ['employeeId'], cursor: null });
+      const take = async (agent: SignedAgent) => {
+        for (;;) {
+          const work = await agent.post('/api/v1/agent/work', { working: [], capacity: 1, wait: true });
+          assert.equal(work.status, 200, work.text);
+          if (work.body.operations.length > 0) return work.body.operations[0] as { id: string };
+        }
+      };
+      const first = await take(held);
+      const revoked = await svc.call(revokeAgent, { params: { id: held.id } });
+      assert.equal(revoked.status, 200, revoked.text);
+      const late = await held.post(`/api/v1/agent/operations/${first.id}/pages`, {
+        seq: 0,
+        data: [account(9)],
+      });
+      assert.equal(late.status, 401, late.text);
+      assert.equal(late.body.error.code, 'HRS_AGENT_REFUSED');
+      const second = await take(spare);
+      assert.equal(
+        (await spare.post(`/api/v1/agent/operations/${second.id}/pages`, { seq: 0, data: [account(1)] }))
+          .status,
+        200,
+      );
+      const done = await spare.post(`/api/v1/agent/operations/${second.id}/result`, {
+        result: { ok: true, value: { cursor: null, incremental: false, removedIds: [], pages: 1 } },
+      });
+      assert.equal(done.status, 200, done.text);
+      const accounts = (await read).accounts;
+      assert.deepEqual(
+        accounts.map((a) => a.id),
+        ['guid-1'],
+        'the spare agent answered; nothing the revoked one sent was used',
+      );
     });
 
     test('pages: each an array of at most a page of accounts, at most MAX_READ_PAGES of them, none after the result', async () => {

@@ -1,5 +1,5 @@
 import { type Static, Type as T } from '@sinclair/typebox';
-import { Id, Name, Nullable, Timestamp } from './common.ts';
+import { Id, Name, NO_CONTROL_CHARACTERS, Nullable, Timestamp } from './common.ts';
 
 export const AgentStatusSchema = T.Union(
   [
@@ -65,14 +65,15 @@ export const AgentPublicKey = T.Object(
   { additionalProperties: false },
 );
 
-const HostText = T.String({ minLength: 1, maxLength: 255 });
+// Shown in the console, the audit trail and the log: a line break or escape code there could forge a line.
+const HostText = T.String({ minLength: 1, maxLength: 255, pattern: NO_CONTROL_CHARACTERS });
 
 export const RegisterAgentBody = T.Object(
   {
     key: T.String({ minLength: 1, maxLength: 200 }),
     publicKey: AgentPublicKey,
     host: HostText,
-    version: T.String({ minLength: 1, maxLength: 50 }),
+    version: T.String({ minLength: 1, maxLength: 50, pattern: NO_CONTROL_CHARACTERS }),
   },
   { additionalProperties: false },
 );
