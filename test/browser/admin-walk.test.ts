@@ -200,6 +200,33 @@ test('Sign in with Microsoft shows a group’s whole object id at 1280 px, and i
     assertNoConsoleErrors(w.errors);
   }));
 
+test('on a phone the audit log’s filters are one width, not five', () =>
+  flow(w, 'admin-walk-audit-filters', async () => {
+    const { page } = w;
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto('about:blank');
+    await page.goto('/#/audit');
+    await page.getByTestId('audit-table').waitFor();
+    await screenshot(page, 'admin-walk-audit-filters-390', { window: true });
+    const widths = await page
+      .getByRole('form', { name: 'Filter the audit log' })
+      .locator('[name="time-range"], [name="action"], [name="actor"], [name="person"], [name="outcome"]')
+      .evaluateAll((fields) =>
+        (fields as unknown as (InPageElement & { readonly name: string })[]).map((field) => {
+          // A select is its own box; a text field's box is Fluent's frame around it.
+          const box = field.tagName === 'SELECT' ? field : (field.parentElement as InPageElement);
+          return `${field.name} ${Math.round(box.getBoundingClientRect().width)}`;
+        }),
+      );
+    assert.equal(widths.length, 5, widths.join(', '));
+    assert.equal(
+      new Set(widths.map((w) => w.split(' ')[1])).size,
+      1,
+      `the filters are ${widths.join(', ')} px wide`,
+    );
+    assertNoConsoleErrors(w.errors);
+  }));
+
 test('a simulation with failed persons says why it is not ready, and offers an admin “activate anyway”', () =>
   flow(w, 'admin-walk-not-ready', async () => {
     const { page } = w;

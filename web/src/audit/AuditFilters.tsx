@@ -19,6 +19,7 @@ import { FilterRegular } from '@fluentui/react-icons';
 import { type FormEvent, useMemo, useState } from 'react';
 import { AUDIT_ACTIONS, AUDIT_OUTCOME_WORDS, AUDIT_OUTCOMES, type AuditOutcome } from '../api/contracts.ts';
 import { OptionalSelect } from '../ui/OptionalSelect.tsx';
+import { PHONE } from '../ui/phone-list.ts';
 import { useTimeZone } from '../ui/time-zone.ts';
 import {
   type AuditFilterValues,
@@ -30,9 +31,17 @@ import {
 import { actionLabel } from './audit-sentences.ts';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexWrap: 'wrap', gap: '12px', alignItems: 'flex-end', marginBottom: '12px' },
+  form: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: '12px',
+    alignItems: 'flex-end',
+    marginBottom: '12px',
+    // On a phone one filter a line, each the full width: side by side they were five widths (141 to 250 px).
+    [PHONE]: { flexDirection: 'column', alignItems: 'stretch' },
+  },
   // Wide enough for the Actor field's hint, "e-mail or token name" (170 px cut its last letters).
-  narrow: { width: '180px' },
+  narrow: { width: '180px', [PHONE]: { width: '100%' } },
 });
 
 /** "connection.created" → family "connection." — the API accepts a prefix ending in a dot. */
