@@ -194,7 +194,36 @@ const smtpDto = (s: SmtpRecord | null) =>
         from: s.from,
       };
 
+/**
+ * Tests an organisation may send in a window. A test goes over every channel of the saved rules (up
+ * to 20 e-mails through the server's mail server, whose reputation all organisations share, and 10
+ * webhook posts); without a limit a script could send them all day. Counted in this process.
+ */
+export const TEST_NOTIFICATION_LIMIT = { count: 10, windowMinutes: 60 } as const;
+
+/** When each organisation sent its recent tests (ms), oldest first. */
+class TestWindow {
+  readonly #sent = new Map<string, number[]>();
+
+  /** Seconds until the organisation may send again, or 0 when it may now (and it is counted). */
+  take(organisationId: string, now: number): number {
+    const windowMs = TEST_NOTIFICATION_LIMIT.windowMinutes * 60_000;
+    for (const [org, times] of this.#sent) {
+      while (times.length > 0 && (times[0] as number) <= now - windowMs) times.shift();
+      if (times.length === 0) this.#sent.delete(org);
+    }
+    const times = this.#sent.get(organisationId) ?? [];
+    if (times.length >= TEST_NOTIFICATION_LIMIT.count) {
+      return Math.max(1, Math.ceil(((times[0] as number) + windowMs - now) / 1000));
+    }
+    times.push(now);
+    this.#sent.set(organisationId, times);
+    return 0;
+  }
+}
+
 export async function notificationRoutes(app: FastifyInstance): Promise<void> {
+  const tests = new TestWindow();
   const organisationDto = async (
     store: Store,
     organisationId: string,
@@ -319,6 +348,15 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
 
   registerEndpoint(app, sendTestNotification, async ({ caller, store, body, audit, about, deps }) => {
     const org = caller.organisationId;
+    const wait = tests.take(org, Date.parse(deps.clock.now()));
+    if (wait > 0) {
+      const minutes = Math.ceil(wait / 60);
+      throw new HrsyncError(
+        'HRS_RATE_LIMITED',
+        `Your organisation has sent ${TEST_NOTIFICATION_LIMIT.count} test notifications in the last ${TEST_NOTIFICATION_LIMIT.windowMinutes} minutes, the most it may; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        { retryAfter: wait },
+      );
+    }
     let connectionId: string | null = null;
     if (body.connectionId !== undefined) {
       const connection = await connectionOf(store, org, body.connectionId);

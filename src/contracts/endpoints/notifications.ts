@@ -80,6 +80,6 @@ export const sendTestNotification = endpoint({
   body: TestNotificationBody,
   status: 200,
   response: TestNotificationResult,
-  errors: ['HRS_NOT_FOUND'],
+  errors: ['HRS_NOT_FOUND', 'HRS_RATE_LIMITED'],
   audit: ['notification.tested'],
 });
