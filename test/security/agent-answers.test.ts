@@ -15,6 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
 import { AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
 import { sha256 } from '../../src/api/auth/credentials.ts';
+import { AGENT_REGISTRATIONS_PER_ADDRESS } from '../../src/api/routes/agent-protocol.ts';
 import { revokeAgent } from '../../src/contracts/index.ts';
 import type { PlannedWrite } from '../../src/core/index.ts';
 import { agentDispatch } from '../../src/jobs/index.ts';
@@ -418,3 +419,70 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('registration attempts from one address', () => {
+  let svc: AgentService;
+  let http: HttpAgent;
+  before(async () => {
+    svc = await startAgentService('sqlite');
+    http = new HttpAgent({ connect: { ca: svc.pki.caCertPem } });
+  });
+  after(async () => {
+    await http?.close();
+    await svc?.close();
+  });
+
+  test('are bounded: past AGENT_REGISTRATIONS_PER_ADDRESS a 429, and a used key no longer fills the audit trail', async () => {
+    const { key } = await svc.newRegistration('dc-used');
+    const dir = mkdtempSync(join(tmpdir(), 'hrsync-agent-state-'));
+    try {
+      await registerAgentState({
+        server: svc.url,
+        key,
+        stateDir: dir,
+        version: '0.1.0',
+        ca: svc.pki.caCertPem,
+        host: 'dc-used.example.local',
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const statuses: number[] = [];
+    let last = '';
+    for (let i = 0; i < AGENT_REGISTRATIONS_PER_ADDRESS + 5; i++) {
+      const response = await undiciFetch(`${svc.url}/api/v1/agent/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          key,
+          publicKey: { kty: 'OKP', crv: 'Ed25519', x: 'A'.repeat(43) },
+          host: 'attacker',
+          version: '0.1.0',
+        }),
+        dispatcher: http,
+      });
+      statuses.push(response.status);
+      last = await response.text();
+    }
+    // The one registration above counts too.
+    assert.deepEqual(
+      [...new Set(statuses.slice(0, AGENT_REGISTRATIONS_PER_ADDRESS - 1))],
+      [401],
+      statuses.join(','),
+    );
+    assert.deepEqual(
+      [...new Set(statuses.slice(AGENT_REGISTRATIONS_PER_ADDRESS - 1))],
+      [429],
+      statuses.join(','),
+    );
+    assert.equal(JSON.parse(last).error.code, 'HRS_RATE_LIMITED');
+    assert.match(JSON.parse(last).error.message, /Too many agent registration attempts from your address/);
+    const refusals = await svc.store.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'agent.registered')
+      .where('outcome', '=', 'refused')
+      .execute();
+    assert.equal(refusals.length, AGENT_REGISTRATIONS_PER_ADDRESS - 1);
+  });
+});

@@ -3,6 +3,7 @@
  * then hold a work request open (long poll) and post pages and results. Every operation is claimed
  * by exactly one agent; a result is accepted once and a repeat (after a lost response) acknowledged.
  */
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   completeAgentOperation,
@@ -33,6 +34,9 @@ const REFUSALS = {
   unknown: 'This registration key is not known to the service; copy it again from the tenant page.',
 } as const;
 
+/** Per client address: an agent registers once; a leaked used key must not fill the audit trail. */
+export const AGENT_REGISTRATIONS_PER_ADDRESS = 30;
+
 const actorOf = (agent: Agent) => ({ type: 'agent' as const, id: agent.id, name: `agent ${agent.name}` });
 
 const toWire = (op: AgentOperation) => ({ id: op.id, kind: op.kind, payload: op.payload });
@@ -54,6 +58,21 @@ async function stillAllowed(store: Store, agent: Agent): Promise<void> {
 }
 
 export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, { global: false });
+  const limitAddress = app.rateLimit({
+    max: AGENT_REGISTRATIONS_PER_ADDRESS,
+    timeWindow: 15 * 60_000,
+    keyGenerator: (request) => request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new HrsyncError(
+        'HRS_RATE_LIMITED',
+        `Too many agent registration attempts from your address; try again in ${context.after}.`,
+      ),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'POST' && request.routeOptions.url === registerAgent.path)
+      await limitAddress.call(app, request, reply);
+  });
   // Every route but registration is the agent's own: its signature is checked before anything about
   // the request's input is (route.ts), so a caller without one gets HRS_AGENT_REFUSED whatever it sends.
   const signedBy = new WeakMap<FastifyRequest, Agent>();

@@ -76,7 +76,7 @@ export const registerAgent = endpoint({
   body: RegisterAgentBody,
   status: 201,
   response: AgentRegisteredDto,
-  errors: ['HRS_AGENT_REFUSED'],
+  errors: ['HRS_AGENT_REFUSED', 'HRS_RATE_LIMITED'],
   audit: ['agent.registered'],
 });
 
