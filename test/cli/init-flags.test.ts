@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type CliRun, cloudInitArgs, HRSYNC_BIN, runCli } from '../support/run-cli.ts';
+import { cloudInitArgs, runCli } from '../support/run-cli.ts';
 
 let dir: string;
 before(async () => {
@@ -132,7 +132,10 @@ test('--force replaces the file whole: a write that fails half way leaves the ol
   await writeFile(out, old);
   // The new configuration is a few KB: a 512-byte file size limit makes its write fail half way
   // (EFBIG), as a full disk or a crash would. In place, that left 512 bytes of the new file.
-  const cut = await limitedFileSize(512, ['init', '--out', out, '--force', ...cloudInitArgs()]);
+  const cut = await runCli(['init', '--out', out, '--force', ...cloudInitArgs()], {
+    cwd: dir,
+    launcher: ['prlimit', '--fsize=512'],
+  });
   assert.equal(cut.code, 1, cut.err + cut.out);
   assert.match(cut.err, /^hrsync init: cannot write .*conn\.json: /m);
   assert.equal(await readFile(out, 'utf8'), old);
@@ -161,19 +164,3 @@ test('--force never replaces what is not a regular file (a FIFO, a device such a
   );
   assert.ok((await stat(fifo)).isFIFO(), 'the FIFO is still there');
 });
-
-/** `hrsync …` with the size of any file it writes limited to `bytes` (prlimit's RLIMIT_FSIZE). */
-function limitedFileSize(bytes: number, args: readonly string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn('prlimit', [`--fsize=${bytes}`, process.execPath, HRSYNC_BIN, ...args], { cwd: dir });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-    });
-    child.stderr.on('data', (d) => {
-      err += d;
-    });
-    child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}

@@ -17,13 +17,17 @@ export interface CliRun {
   readonly err: string;
 }
 
-/** `env` replaces the environment when given (tests that must not see the machine's HRSYNC_* set PATH only). */
+/**
+ * `env` replaces the environment when given (tests that must not see the machine's HRSYNC_* set PATH
+ * only); `launcher` runs the CLI through another program (`['prlimit', '--fsize=512']`).
+ */
 export function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; launcher?: readonly string[] } = {},
 ): Promise<CliRun> {
+  const [program, ...before] = [...(options.launcher ?? []), process.execPath];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [HRSYNC_BIN, ...args], {
+    const child = spawn(program as string, [...before, HRSYNC_BIN, ...args], {
       ...(options.env ? { env: options.env } : {}),
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });

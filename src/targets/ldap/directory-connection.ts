@@ -11,7 +11,7 @@ import { type ConnectionOptions, type TLSSocket, connect as tlsConnect } from 'n
 import { Client } from 'ldapts';
 import { type EndpointPolicy, HrsyncError } from '../../core/index.ts';
 import { guardedLookup, writtenAddressProblem } from '../../net/index.ts';
-import { classifyLdapError, type LdapFailure } from './ldap-errors.ts';
+import { classifyLdapError, type LdapFailure, refusedEndpoint } from './ldap-errors.ts';
 
 /**
  * The time limit hrsync asks for on searches that page through many entries: none, so the
@@ -222,17 +222,4 @@ function oneClearConnection(url: string, lookup: LookupFunction | undefined): ty
     return refused;
   };
   return factory as typeof connect;
-}
-
-/** A URL the endpoint rule refuses: no controller there is tried, now or on a retry. */
-function refusedEndpoint(message: string): LdapFailure {
-  return {
-    code: 'HRS_TARGET_UNREACHABLE',
-    resultCode: null,
-    retryable: false,
-    ambiguous: false,
-    unreachable: true,
-    permanent: true,
-    message,
-  };
 }

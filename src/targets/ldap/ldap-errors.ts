@@ -184,6 +184,19 @@ function fromResultCode(resultCode: number, text: string): Omit<LdapFailure, 're
   }
 }
 
+/** A controller the endpoint rule refuses: it is not tried again, now or on a retry. */
+export function refusedEndpoint(message: string): LdapFailure {
+  return {
+    code: 'HRS_TARGET_UNREACHABLE',
+    resultCode: null,
+    retryable: false,
+    ambiguous: false,
+    unreachable: true,
+    permanent: true,
+    message,
+  };
+}
+
 export function classifyLdapError(error: unknown): LdapFailure {
   // The connection's own verdict (no controller could be reached, a refused bind) is kept: read as
   // an unknown failure it became a refusal retrying cannot fix, and a person's write was quarantined
@@ -206,17 +219,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
   }
   const code = typeof e?.code === 'string' ? e.code : '';
   // The connect-time endpoint rule refused every address of the controller's name (net/connect-guard.ts).
-  if (code === LOCAL_ADDRESS_CODE) {
-    return {
-      code: 'HRS_TARGET_UNREACHABLE',
-      resultCode: null,
-      retryable: false,
-      ambiguous: false,
-      unreachable: true,
-      permanent: true,
-      message: `the controller cannot be reached: ${message}`,
-    };
-  }
+  if (code === LOCAL_ADDRESS_CODE) return refusedEndpoint(`the controller cannot be reached: ${message}`);
   // Only whether it can heal is asked; the words stay the directory's own.
   const permanent = classifyNetworkError(error, '').permanent;
   if (NETWORK_UNREACHABLE.has(code) || /Connection timeout/i.test(message)) {
