@@ -47,6 +47,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',
   HRS_AGENT_REFUSED: 'The directory agent was refused',
   HRS_TARGET_ACCOUNT_OWNED_ELSEWHERE: 'The account is managed elsewhere',
+  HRS_ACCOUNT_LINKED_ELSEWHERE: 'The account is already linked to another person',
   HRS_QUARANTINED: 'Quarantined: not sent again until something changes',
   HRS_SECOND_FACTOR_PENDING: 'Enter the code from your authenticator app',
   HRS_SECOND_FACTOR_REQUIRED: 'Set up a second factor first',

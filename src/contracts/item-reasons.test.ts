@@ -119,6 +119,18 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
       undefined,
       'The account anna.jansen@contoso.nl (Anna Jansen) has employee ID 7, but it is linked to Piet de Vries (100012)',
     ],
+    [
+      {
+        code: 'conflict-linked-elsewhere',
+        account: 'a1',
+        attribute: 'employeeId',
+        value: '7',
+        owner: '100012',
+        inRun: true,
+      },
+      undefined,
+      'The account anna.jansen@contoso.nl (Anna Jansen) has employee ID 7, but it is matched first, in this run, by Piet de Vries (100012)',
+    ],
   ],
   'override-account-gone': [
     [

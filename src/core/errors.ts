@@ -227,6 +227,12 @@ export const ERROR_CATALOGUE = {
     description:
       'The account is managed by another system (an Entra account synced from on-premises Active Directory), so the target refuses these changes; nothing refused is sent. Change them where the account is managed, exclude the person with an override, or stop mapping the attribute.',
   },
+  HRS_ACCOUNT_LINKED_ELSEWHERE: {
+    status: 409,
+    retryable: false,
+    description:
+      'The target answered a create with an account that is already linked to another person (by an earlier run, or earlier in this run): one account is never linked to two persons, so no link was written and the person failed; the message names both persons and the account. Check the account in the target (and, behind an agent, the agent that answered).',
+  },
   HRS_QUARANTINED: {
     status: 409,
     retryable: false,

@@ -82,6 +82,8 @@ export type StepReason =
       readonly attribute: string;
       readonly value: string;
       readonly owner: string;
+      /** Not linked yet: the owner is a person of this run who matched the account first. */
+      readonly inRun?: true;
     }
   | { readonly code: 'override-account-gone'; readonly account: string }
   | { readonly code: 'excluded'; readonly by: string; readonly note: string | null }

@@ -159,6 +159,57 @@ describe('agent protocol: faults', () => {
     }
   });
 
+  test('an agent answering a create with an account already linked, before or in this run: that person fails naming both, no link, the run goes on', async () => {
+    const people = PEOPLE.slice(0, 4).map((p) => ({
+      ...p,
+      jobs: [{ start: '2020-01-01', title: 'Adviseur' }],
+    }));
+    const world = await startGraphWorld(svc, people);
+    try {
+      // 2000 gets an account and a link through an honest agent first.
+      const honest = await world.startAgent('honest');
+      const first = await world.run('on-demand', { employeeNumber: '2000' });
+      assert.equal(first.status, 'succeeded', first.error?.message);
+      await honest.stop();
+      const linkOf = async (n: string) =>
+        (await world.engineStore.links()).find((l) => l.employeeNumber === n)?.accountId;
+      const annasAccount = await linkOf('2000');
+      assert.ok(annasAccount);
+      // A real agent process that answers 2001's create with 2000's account, and 2003's with the one
+      // it made for 2002 in the same batch.
+      const liar = await world.spawnAgent('liar', {
+        AGENT_CREATE_ANSWERS: JSON.stringify({ '2001': annasAccount, '2003': { sameAs: '2002' } }),
+      });
+      await until(
+        'the agent process to connect',
+        async () => (await svc.store.agents.find(liar.id))?.lastSeenAt != null,
+      );
+      const outcome = await world.run('sync');
+      assert.equal(outcome.status, 'succeeded', `${outcome.error?.message}\n${liar.output.join('')}`);
+      const item = (n: string) => outcome.items.find((i) => i.employeeNumber === n);
+      const bramsAccount = await linkOf('2002');
+      assert.ok(bramsAccount, '2002 was created and linked: the run went on');
+      assert.equal(item('2002')?.status, 'success');
+      for (const [n, account, owner] of [
+        ['2001', annasAccount, '2000'],
+        ['2003', bramsAccount, '2002'],
+      ] as const) {
+        assert.equal(item(n)?.status, 'failed', n);
+        assert.equal(item(n)?.error?.code, 'HRS_ACCOUNT_LINKED_ELSEWHERE', n);
+        assert.match(
+          item(n)?.error?.message ?? '',
+          new RegExp(`employee ${n} with account ${account}, which is already linked to employee ${owner}`),
+        );
+        assert.equal(await linkOf(n), undefined, `no link for ${n}`);
+      }
+      assert.equal(await linkOf('2000'), annasAccount);
+      const links = await world.engineStore.links();
+      assert.equal(new Set(links.map((l) => l.accountId)).size, links.length, 'no account linked twice');
+    } finally {
+      await world.close();
+    }
+  });
+
   test('the connection dropped between the writes and the answer: the answer arrives later, nothing twice', async () => {
     const world = await startGraphWorld(svc, PEOPLE);
     const proxy = await startTcpProxy(svc.port);

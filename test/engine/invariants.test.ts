@@ -164,6 +164,64 @@ describe('invariant 4: a crash never produces a duplicate account', () => {
   });
 });
 
+describe('one account is never linked to two persons', () => {
+  test('a create answered with an account linked to someone else, before or earlier in the run: that person fails, nothing is linked, the run goes on', async () => {
+    const stack = await startStack(company(people(3)), tenant());
+    try {
+      const first = await stack.run('sync');
+      assert.equal(first.statusCounts.failed, 0);
+      const accountOf = async (n: string) =>
+        (await stack.store.links()).find((l) => l.employeeNumber === n)?.accountId;
+      const annasAccount = await accountOf('2000');
+      assert.ok(annasAccount);
+      // A target that answers wrongly (as a faulty agent could): 2003's create with the account of
+      // 2000 (linked by the first run), 2005's with the account just made for 2004 (linked in this run).
+      const honest = stack.target;
+      stack.target = {
+        ...honest,
+        async apply(writes, options) {
+          const outcomes = await honest.apply(writes, options);
+          const at = (n: string) => writes.findIndex((w) => w.kind === 'create' && w.employeeNumber === n);
+          const made = outcomes[at('2004')];
+          return outcomes.map((o, i) =>
+            i === at('2003') && o.ok
+              ? { ...o, accountId: annasAccount }
+              : i === at('2005') && o.ok && made?.ok
+                ? { ...o, accountId: made.accountId }
+                : o,
+          );
+        },
+      };
+      await stack.setAfas(company(people(6)));
+      const outcome = await stack.run('sync');
+      assert.equal(outcome.status, 'succeeded', outcome.error?.message);
+      const item = (n: string) => outcome.items.find((i) => i.employeeNumber === n);
+      const bramsAccount = await accountOf('2004');
+      assert.ok(bramsAccount, '2004 was created and linked: the run went on');
+      assert.equal(item('2004')?.status, 'success');
+      for (const [n, account, owner] of [
+        ['2003', annasAccount, '2000'],
+        ['2005', bramsAccount, '2004'],
+      ] as const) {
+        assert.equal(item(n)?.status, 'failed', n);
+        assert.equal(item(n)?.accountId, null, n);
+        assert.equal(item(n)?.error?.code, 'HRS_ACCOUNT_LINKED_ELSEWHERE', n);
+        assert.match(
+          item(n)?.error?.message ?? '',
+          new RegExp(`employee ${n} with account ${account}, which is already linked to employee ${owner}`),
+        );
+        assert.equal(await accountOf(n), undefined, `no link for ${n}`);
+      }
+      assert.equal(await accountOf('2000'), annasAccount, "2000's link is untouched");
+      const links = await stack.store.links();
+      assert.equal(new Set(links.map((l) => l.accountId)).size, links.length, 'no account linked twice');
+      assert.equal(links.length, 4);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('invariant 5: ambiguous matches and threshold breaches stop the work and say why', () => {
   test('two accounts with one employee id: a conflict item, no write for that person', async () => {
     const dupes = [

@@ -55,6 +55,17 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     error: plan.item.error,
   }));
   const byEmployee = new Map(trackers.map((t) => [t.plan.item.employeeNumber, t]));
+  // account id → employee number: the stored links and this run's (a matched person's link is written
+  // after the creates), so a create answered with an account someone else has is never linked twice.
+  let owners: Map<string, string> | undefined;
+  const ownerOf = (accountId: string): string | undefined => {
+    if (owners === undefined) {
+      owners = new Map();
+      for (const l of ctx.links.values()) owners.set(l.accountId, l.employeeNumber);
+      for (const t of trackers) if (t.accountId !== null) owners.set(t.accountId, t.plan.item.employeeNumber);
+    }
+    return owners.get(accountId);
+  };
   // A failed person may still carry writes: the parts of an update the target accepts (a leaver is
   // disabled even when a new surname is too long to write).
   const active = trackers.filter((t) => t.plan.item.status !== 'failed' || t.plan.writes.length > 0);
@@ -76,7 +87,12 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     );
     for (const [i, { t, w }] of chunk.entries()) {
       const outcome = await resolveCreate(outcomes[i], w, ctx);
-      if (outcome.ok && outcome.accountId) {
+      const n = t.plan.item.employeeNumber;
+      const owner = outcome.ok && outcome.accountId ? ownerOf(outcome.accountId) : undefined;
+      if (outcome.ok && outcome.accountId && owner !== undefined && owner !== n) {
+        refuseLink(t, outcome.accountId, owner, ctx.target.capabilities.displayName);
+      } else if (outcome.ok && outcome.accountId) {
+        owners?.set(outcome.accountId, n);
         t.accountId = outcome.accountId;
         await storeLink(t, outcome.accountId, ctx);
         t.steps.push(
@@ -209,6 +225,19 @@ export async function applyPlan(plans: readonly PersonPlan[], ctx: ApplyContext)
     if (o && !o.ok && !o.retryable && !o.ambiguous && !CONNECTION_PROBLEMS.has(o.code))
       ctx.onRefused?.(t.plan, { code: o.code, message });
   }
+}
+
+/**
+ * A create answered with an account another person is linked to (a target or agent that answered
+ * wrongly, or a re-match that found someone else's account): the person fails and nothing is linked,
+ * so one account never belongs to two persons. Not quarantined: the person's data is not the cause.
+ */
+function refuseLink(t: Tracker, accountId: string, owner: string, targetName: string | undefined): void {
+  const n = t.plan.item.employeeNumber;
+  const message = `${targetName ?? 'The target'} answered the create of employee ${n} with account ${accountId}, which is already linked to employee ${owner}; one account is never linked to two persons, so nothing was linked to employee ${n}. Check account ${accountId} in the target.`;
+  t.status = 'failed';
+  t.error = { code: 'HRS_ACCOUNT_LINKED_ELSEWHERE', message };
+  t.steps.push(step('failed', message));
 }
 
 /** Non-retryable failures that are the connection's, not a person's: they quarantine nobody. */

@@ -151,6 +151,11 @@ export interface MatchInput {
   readonly index: AccountIndex;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
+  /**
+   * account id → employee number, for the accounts persons planned earlier in this run matched: a
+   * sync links each to its person, so a second person matching one is a conflict, as if it were linked.
+   */
+  readonly matchedInRun?: ReadonlyMap<string, string> | undefined;
   /** The operator's `link` override for this person. */
   readonly linkOverride?: MatchOverride | undefined;
   /** Accounts this person must not match: `never-match` overrides and accounts linked to others by override. */
@@ -220,18 +225,23 @@ export function matchPerson(input: MatchInput): MatchResult {
       }
       account = candidates[0] as Account;
     }
-    const owner = owners.get(account.id);
+    const linkedTo = owners.get(account.id);
+    const owner = linkedTo ?? input.matchedInRun?.get(account.id);
     if (owner !== undefined && owner !== employeeNumber) {
+      const inRun = linkedTo === undefined;
       return {
         kind: 'conflict',
         candidates: candidates ?? [account],
-        message: `account ${account.id} matches on ${attribute} = "${text}" but is linked to employee ${owner}`,
+        message: inRun
+          ? `account ${account.id} matches on ${attribute} = "${text}" but employee ${owner} of this run matched it first (one account is linked to one person)`
+          : `account ${account.id} matches on ${attribute} = "${text}" but is linked to employee ${owner}`,
         reason: {
           code: 'conflict-linked-elsewhere',
           account: account.id,
           attribute,
           value: text,
           owner,
+          ...(inRun ? { inRun: true } : {}),
         },
       };
     }

@@ -52,6 +52,7 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
   const values = fitted.values;
   const link = run.linksByEmployee.get(n);
   const match = matchPerson(matchInput(run, n, link, values, attrs, context));
+  if (match.kind === 'matched') run.matchedInRun.set(match.account.id, n);
   if (match.kind === 'conflict' && !scope.inScope) {
     // Out of scope, only a linked account is ever acted on, and a conflict has none: the ambiguity
     // blocks nothing this connection would do, so it is not a finding (nor an activation blocker).

@@ -146,6 +146,8 @@ export interface PlanRun {
   readonly linksByEmployee: ReadonlyMap<string, Link>;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
+  /** account id → employee number, for the accounts persons planned so far matched (MatchInput.matchedInRun). */
+  readonly matchedInRun: Map<string, string>;
   readonly overrides: OverrideSet;
   /** Accounts linked to someone by an override: refused to everyone who is not an owner of one. */
   readonly linkedByOthers: ReadonlySet<string> | undefined;
@@ -187,6 +189,7 @@ export function planRun(input: PlanInput): PlanRun {
   const comparedRules = plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED);
   const overrides = input.overrides ?? NO_OVERRIDES;
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
+  const matchedInRun = new Map<string, string>();
   const matchValues = matchOn.map(({ attribute }) => ({ attribute, value: null as AttrValue }));
   let personsByNumber: Map<string, Person> | undefined;
   let lastScope: ScopeDecision | undefined;
@@ -232,6 +235,7 @@ export function planRun(input: PlanInput): PlanRun {
     placement: placementOf(input.readWithin),
     linksByEmployee: new Map(input.links.map((l) => [l.employeeNumber, l])),
     owners,
+    matchedInRun,
     overrides,
     linkedByOthers:
       overrides.linkedAccounts.size === 0 ? undefined : new Set(overrides.linkedAccounts.keys()),
@@ -249,6 +253,7 @@ export function planRun(input: PlanInput): PlanRun {
       values: matchValues,
       index: input.index,
       owners,
+      matchedInRun,
       linkOverride: undefined,
       refused: undefined,
     },

@@ -217,6 +217,28 @@ describe('planner', () => {
     assert.equal(item?.error?.code, 'HRS_MATCH_AMBIGUOUS');
   });
 
+  test('two persons matching one account: the second is a conflict naming the first, never a second link', () => {
+    // Namesakes: 1 matches x on its employee id; 2 has no account of its own and matches x on mail.
+    const cfg: ConnectionConfig = { ...config, matching: ['employeeId', 'mail'] };
+    const accounts: Account[] = [
+      { id: 'x', attributes: { employeeId: '1', mail: 'anna.visser@contoso.nl', accountEnabled: true } },
+    ];
+    const users = [user('1', 'Anna', 'Visser'), user('2', 'Anna', 'Visser')];
+    const jobs = [job('1', '2020-01-01', null), job('2', '2020-01-01', null)];
+    for (const order of [users, [...users].reverse()]) {
+      const p = byEmployee(run(order, jobs, accounts, [], cfg));
+      assert.equal(p.get('1')?.item.accountId, 'x');
+      const second = p.get('2')?.item;
+      assert.equal(second?.action, 'conflict', JSON.stringify(second?.steps));
+      assert.equal(second?.status, 'failed');
+      assert.equal(second?.accountId, null);
+      assert.equal(second?.error?.code, 'HRS_MATCH_AMBIGUOUS');
+      assert.match(second?.error?.message ?? '', /account x .*employee 1/);
+      assert.equal(p.get('2')?.writes.length, 0);
+      assert.equal(p.get('2')?.newLink ?? false, false);
+    }
+  });
+
   test('manager is set on create as a pending reference and not repeated once applied', () => {
     const users = [user('1', 'Boss', 'Baas'), user('2', 'Kim', 'Klein')];
     const jobs = [

@@ -33,7 +33,7 @@ const REASONS = {
   matched: [3, 'account', 'attribute', 'value', 'unlinked'],
   'no-account': [4, 'tried', 'staleLink', 'unlinkedByOverride'],
   conflict: [5, 'attribute', 'value', 'accounts'],
-  'conflict-linked-elsewhere': [6, 'account', 'attribute', 'value', 'owner'],
+  'conflict-linked-elsewhere': [6, 'account', 'attribute', 'value', 'owner', 'inRun'],
   'override-account-gone': [7, 'account'],
   excluded: [8, 'by', 'note'],
   'up-to-date': [9],

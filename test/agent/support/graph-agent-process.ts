@@ -2,6 +2,9 @@
  * An agent in a process of its own, so a test can kill it (SIGKILL) in the middle of a write batch.
  * Its local target is the Graph target against the emulator; AGENT_HOLD_AFTER_APPLY_MS makes it sit
  * on a finished batch before answering, so the kill lands between the writes and the answer.
+ * AGENT_CREATE_ANSWERS (JSON, employee number → account id, or `{ "sameAs": employee number }`) makes
+ * it answer those creates wrongly, as a faulty agent could: with that account, or with the account it
+ * made for the other person in the same batch.
  */
 import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -15,6 +18,10 @@ const env = (name: string): string => {
   return value;
 };
 const holdMs = Number(process.env.AGENT_HOLD_AFTER_APPLY_MS ?? 0);
+const createAnswers = JSON.parse(process.env.AGENT_CREATE_ANSWERS ?? '{}') as Record<
+  string,
+  string | { sameAs: string }
+>;
 const ca = readFileSync(env('GRAPH_CA_FILE'), 'utf8');
 
 const agent = await startAgent({
@@ -30,7 +37,17 @@ const agent = await startAgent({
     return {
       ...target,
       async apply(writes, options) {
-        const outcomes = await target.apply(writes, options);
+        const made = await target.apply(writes, options);
+        const createOf = (n: string) =>
+          writes.findIndex((w) => w.kind === 'create' && w.employeeNumber === n);
+        const outcomes = made.map((o, i) => {
+          const write = writes[i];
+          const answer = write?.kind === 'create' ? createAnswers[write.employeeNumber] : undefined;
+          if (!o.ok || answer === undefined) return o;
+          const same = typeof answer === 'string' ? null : made[createOf(answer.sameAs)];
+          const accountId = typeof answer === 'string' ? answer : same?.ok ? same.accountId : null;
+          return { ...o, accountId };
+        });
         if (holdMs > 0) {
           process.stdout.write(
             `${JSON.stringify({ msg: 'holding a finished write batch', writes: writes.length })}\n`,

@@ -38,7 +38,8 @@ export interface GraphWorld {
   readonly engineStore: MemoryEngineStore;
   /** The agent side's local target factory: the Graph target with the secret kept on the agent. */
   factory(wrap?: (target: Target) => Target): AgentTargetFactory;
-  run(kind: RunKind): Promise<RunOutcome>;
+  /** A run of the engine through the remote target; `employeeNumber` for an on-demand run. */
+  run(kind: RunKind, o?: { employeeNumber?: string }): Promise<RunOutcome>;
   /** Registers an agent and starts it in this process (logs kept in `logs`). */
   startAgent(
     name: string,
@@ -125,7 +126,7 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
     remote,
     engineStore,
     factory,
-    run(kind) {
+    run(kind, o = {}) {
       return executeRun({
         kind,
         config,
@@ -133,6 +134,7 @@ export async function startGraphWorld(svc: AgentService, people: readonly Person
         target: remote,
         store: engineStore,
         clock: { now: () => TODAY },
+        ...(o.employeeNumber ? { employeeNumber: o.employeeNumber } : {}),
       });
     },
     async startAgent(name, o = {}) {
