@@ -143,6 +143,40 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
     );
   });
 
+  test('a certificate issued to another name: test connection names it and asks for it as the TLS server name, not for a CA', async () => {
+    const { serverName, adminPassword } = domain.domain;
+    const cases = [
+      { tlsServerName: null, asked: '127.0.0.82' },
+      { tlsServerName: 'dc9.hrsync.test', asked: 'dc9.hrsync.test' },
+    ];
+    try {
+      for (const { tlsServerName, asked } of cases) {
+        const changed = await svc.call(updateTenant, {
+          params: { id: tenantId },
+          body: { directory: directory({ tlsServerName, bindPassword: adminPassword }) },
+        });
+        assert.equal(changed.status, 200, changed.text);
+        const tested = await svc.call(testTenantCredentials, { params: { id: tenantId } });
+        assert.equal(tested.body.ok, false);
+        assert.match(
+          tested.body.message,
+          new RegExp(
+            `the controller’s TLS certificate is issued to ${serverName}, not to ${asked.replaceAll('.', '\\.')} \\(ERR_TLS_CERT_ALTNAME_INVALID\\); enter ${serverName} as the TLS server name`,
+          ),
+        );
+        // The CA was given and is right: the message must not send the administrator after it.
+        assert.doesNotMatch(tested.body.message, /add its CA certificate/);
+      }
+    } finally {
+      const fixed = await svc.call(updateTenant, {
+        params: { id: tenantId },
+        body: { directory: directory({ bindPassword: adminPassword }) },
+      });
+      assert.equal(fixed.status, 200, fixed.text);
+    }
+    assert.equal((await svc.call(testTenantCredentials, { params: { id: tenantId } })).body.ok, true);
+  });
+
   test('a hybrid connection: five steps, simulate (nothing written), activate, sync into the domain', async () => {
     const created = await svc.call(createConnection, {
       as: 'operator',

@@ -43,6 +43,24 @@ const UNREACHABLE_ADVICE: Readonly<Record<string, string>> = {
 const NETWORK_LOST = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 const TLS_TRUST = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME|ERR_TLS/i;
 
+/**
+ * A certificate from a trusted CA but for another name (`ERR_TLS_CERT_ALTNAME_INVALID`): the usual
+ * case is a URL with an IP address and no TLS server name, or a typo in that name. Node's error
+ * carries the name asked for (`host`) and the certificate; its first DNS name (else its CN) is what
+ * to enter. "Add its CA certificate" would send the administrator after a CA that is already right.
+ */
+function nameMismatch(error: unknown): string | null {
+  const e = error as { host?: unknown; cert?: { subject?: { CN?: unknown }; subjectaltname?: unknown } };
+  const san = typeof e?.cert?.subjectaltname === 'string' ? e.cert.subjectaltname : '';
+  const dns = /(?:^|,\s*)DNS:([^,\s]+)/.exec(san)?.[1];
+  const cn = e?.cert?.subject?.CN;
+  const issuedTo = dns ?? (typeof cn === 'string' && cn !== '' ? cn : null);
+  if (issuedTo === null) return null;
+  const asked =
+    typeof e.host === 'string' && e.host !== '' ? e.host.replace(/\.$/, '') : 'the name asked for';
+  return `the controller’s TLS certificate is issued to ${issuedTo}, not to ${asked} (ERR_TLS_CERT_ALTNAME_INVALID); enter ${issuedTo} as the TLS server name, or use that name in the URL`;
+}
+
 /** `"00002071: samldb: … already in use! Code: 0x44"` → the controller's own words. */
 export function diagnosticOf(message: string): string {
   return message.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim();
@@ -234,6 +252,7 @@ export function classifyLdapError(error: unknown): LdapFailure {
     };
   }
   if (TLS_TRUST.test(code) || TLS_TRUST.test(message)) {
+    const mismatch = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? nameMismatch(error) : null;
     return {
       code: 'HRS_TARGET_AUTH',
       resultCode: null,
@@ -241,7 +260,9 @@ export function classifyLdapError(error: unknown): LdapFailure {
       ambiguous: false,
       unreachable: true,
       permanent: true,
-      message: `the controller’s TLS certificate is not trusted (${code || message}); add its CA certificate, and a TLS server name when the URL is an IP address`,
+      message:
+        mismatch ??
+        `the controller’s TLS certificate is not trusted (${code || message}); add its CA certificate, and a TLS server name when the URL is an IP address`,
     };
   }
   if (NETWORK_LOST.has(code) || /socket|closed|timeout/i.test(message)) {
