@@ -6,6 +6,7 @@ export * from './activation-gate.ts';
 export * from './attribute-labels.ts';
 export * from './audit-actions.ts';
 export * from './audit-sentences.ts';
+export * from './config-steps.ts';
 export * from './connection-states.ts';
 export * from './date-time.ts';
 export * from './endpoint.ts';

@@ -289,3 +289,25 @@ export class HrsyncError extends Error {
 }
 
 export const isHrsyncError = (e: unknown): e is HrsyncError => e instanceof HrsyncError;
+
+/**
+ * Why a run failed, as the run keeps it: the error's code and message, and the configuration paths
+ * its details name (JSON pointers such as `/mapping/3/source`, each once), so the console can open the
+ * step that holds them.
+ */
+export interface RunError {
+  readonly code: string;
+  readonly message: string;
+  readonly paths: readonly string[];
+}
+
+/** The paths `details` name, each once, leaving out any that points at no field. */
+export const configPaths = (details: readonly ErrorDetail[]): readonly string[] => [
+  ...new Set(details.map((d) => d.path).filter((p) => p.startsWith('/') && p.length > 1)),
+];
+
+export const runError = (error: HrsyncError): RunError => ({
+  code: error.code,
+  message: error.message,
+  paths: configPaths(error.details),
+});

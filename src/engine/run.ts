@@ -51,15 +51,22 @@ export interface RunOutcome {
   /** Persons read from AFAS; null when the run failed before it had them (nothing counted, not zero). */
   readonly sourceCount: number | null;
   readonly blockedReason: string | null;
-  /** For a failed run: the HrsyncError code and message (the run aborted before planning or applying). */
-  readonly error: { readonly code: string; readonly message: string } | null;
+  /** For a failed run: the HrsyncError's code, message and configuration paths (the run aborted before planning or applying). */
+  readonly error: RunError | null;
   readonly startedAt: string;
   readonly finishedAt: string;
   /** Licence pools entitlement rules draw on: free, freed, wanted and short per SKU. */
   readonly licencePools?: readonly LicencePool[];
 }
 
-import { HrsyncError, isHrsyncError, overrideSet, type QuarantineEntry } from '../core/index.ts';
+import {
+  HrsyncError,
+  isHrsyncError,
+  overrideSet,
+  type QuarantineEntry,
+  type RunError,
+  runError,
+} from '../core/index.ts';
 import { applyPlan } from './apply/index.ts';
 import { entitlementAttributes, readEntitlementSnapshot } from './entitlements-read.ts';
 import { checkFieldsRead } from './fields-read.ts';
@@ -345,7 +352,7 @@ export async function executeRun(request: RunRequest): Promise<RunOutcome> {
       items: [],
       sourceCount: counted,
       blockedReason: null,
-      error: { code: e.code, message: e.message },
+      error: runError(e),
     });
   }
 }

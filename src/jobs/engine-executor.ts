@@ -2,7 +2,7 @@
  * The production run executor: the connection's current configuration, its decrypted secrets, the
  * real adapters and the engine's executeRun — one path for simulation, sync and on-demand.
  */
-import { type ConnectionConfig, isHrsyncError } from '../core/index.ts';
+import { type ConnectionConfig, configPaths, isHrsyncError, runError } from '../core/index.ts';
 import { executeRun } from '../engine/index.ts';
 import type { Source, Target } from '../engine/ports.ts';
 import type { Connection, Store, Tenant } from '../store/index.ts';
@@ -61,7 +61,12 @@ export function engineExecutor(deps: {
         : await store.tenants.get(connection.organisationId, connection.tenantId);
     const assembled = assembleConfig(connection, tenant);
     if (!assembled.ok) {
-      return failed('HRS_CONFIG_INVALID', `The configuration ${configProblems(assembled.errors)}`);
+      return failed(
+        'HRS_CONFIG_INVALID',
+        `The configuration ${configProblems(assembled.errors)}`,
+        null,
+        configPaths(assembled.errors),
+      );
     }
     const { config, hash } = assembled;
     try {
@@ -94,7 +99,7 @@ export function engineExecutor(deps: {
         throttled: stats?.throttled ?? 0,
       };
     } catch (error) {
-      if (isHrsyncError(error)) return failed(error.code, error.message, hash);
+      if (isHrsyncError(error)) return { ...failed(error.code, error.message, hash), error: runError(error) };
       throw error;
     }
   };

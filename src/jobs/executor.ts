@@ -1,4 +1,4 @@
-import type { Action, ItemStatus, RunItem } from '../core/index.ts';
+import type { Action, ItemStatus, RunError, RunItem } from '../core/index.ts';
 import type { Run, RunCounts, RunProgressRecord } from '../store/index.ts';
 
 /** What executing one run produced; the worker records it. */
@@ -8,7 +8,7 @@ export interface ExecutionResult {
   readonly counts: RunCounts | null;
   readonly sourceCount: number | null;
   readonly blockedReason: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: RunError | null;
   /** The configuration actually run (see connection-config.ts configHash). */
   readonly configHash: string | null;
   /** Graph requests answered 429 during the run, when the target reports it. */
@@ -26,14 +26,20 @@ export interface ExecutionContext {
 /** Runs one claimed run. Production uses the engine (engine-executor.ts); tests may inject their own. */
 export type RunExecutor = (run: Run, context: ExecutionContext) => Promise<ExecutionResult>;
 
-export function failed(code: string, message: string, configHash: string | null = null): ExecutionResult {
+/** `paths`: the configuration paths the failure names (see RunError). */
+export function failed(
+  code: string,
+  message: string,
+  configHash: string | null = null,
+  paths: readonly string[] = [],
+): ExecutionResult {
   return {
     status: 'failed',
     items: [],
     counts: null,
     sourceCount: null,
     blockedReason: null,
-    error: { code, message },
+    error: { code, message, paths },
     configHash,
     throttled: 0,
   };

@@ -4,7 +4,7 @@
  * machines) share the queue through the store; a run is only ever executed by the lease holder.
  */
 import { hostname } from 'node:os';
-import { isHrsyncError } from '../core/index.ts';
+import { isHrsyncError, runError } from '../core/index.ts';
 import type { Run, RunProgressRecord, Store } from '../store/index.ts';
 import { AccountAuditBatch } from './account-audit.ts';
 import type { ExecutionResult, RunExecutor } from './executor.ts';
@@ -219,8 +219,12 @@ export class Worker {
         sourceCount: null,
         blockedReason: null,
         error: isHrsyncError(error)
-          ? { code: error.code, message: error.message }
-          : { code: 'HRS_INTERNAL', message: `The run stopped unexpectedly: ${(error as Error).message}` },
+          ? runError(error)
+          : {
+              code: 'HRS_INTERNAL',
+              message: `The run stopped unexpectedly: ${(error as Error).message}`,
+              paths: [],
+            },
         configHash: null,
         throttled: 0,
       };

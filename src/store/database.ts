@@ -154,6 +154,8 @@ export interface RunsTable {
   blocked_reason: string | null;
   error_code: string | null;
   error_message: string | null;
+  /** JSON list of the configuration paths the error names; null for runs recorded before 0470. */
+  error_paths: string | null;
   approved_by: string | null;
   approved_reason: string | null;
   decided_at: string | null;

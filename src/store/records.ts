@@ -216,7 +216,12 @@ export interface Run {
   readonly sourceCount: number | null;
   readonly configHash: string | null;
   readonly blockedReason: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  /** `paths`: the configuration paths the error names; null for a run recorded before they were kept. */
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly paths: readonly string[] | null;
+  } | null;
   readonly approval: { readonly by: string; readonly reason: string; readonly at: string } | null;
   readonly discard: { readonly by: string; readonly reason: string; readonly at: string } | null;
   readonly cancelRequested: boolean;

@@ -318,7 +318,11 @@ test('a run that a mistake in the configuration stopped links to the step where 
     await page.goto(`/#/runs/${run.id}`);
     const problem = page.getByTestId('error-message');
     await problem.getByText(/Functie_omschrijvingX/).waitFor();
-    const correct = problem.getByRole('link', { name: 'Correct it in step 3, mapping and matching' });
+    // Named from the path the run kept (`/mapping/‹n›/source`), as the step's form counts its rules.
+    const rule = DEFAULT_SECTIONS.mapping.findIndex((r) => r.target === 'jobTitle') + 1;
+    const correct = problem.getByRole('link', {
+      name: `Correct Mapping rule ${rule} › Source or expression in step 3, mapping and matching`,
+    });
     await correct.waitFor();
     await screenshot(page, 'walk-run-config-error', { window: true });
     await correct.click();

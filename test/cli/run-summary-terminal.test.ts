@@ -30,7 +30,7 @@ test('a failed person whose AFAS name holds control characters is printed with t
     statusCounts: { ...zero(ITEM_STATUSES), failed: 1 },
     sourceCount: 1,
     blockedReason: null,
-    error: { code: 'HRS_SOURCE_UNAVAILABLE', message: 'AFAS said \u009b2J' },
+    error: { code: 'HRS_SOURCE_UNAVAILABLE', message: 'AFAS said \u009b2J', paths: [] },
     startedAt: '2026-12-06T04:00:00.000Z',
     finishedAt: '2026-12-06T04:00:01.000Z',
   };
@@ -81,6 +81,7 @@ test('every summary line fits 80 columns: long ones wrap, the continuation inden
       code: 'HRS_SOURCE_UNAVAILABLE',
       message:
         'AFAS answered 503 Service Unavailable for T4E_HelloID_Employments_v2 (skip 2000) three times; the run read nothing',
+      paths: [],
     },
     startedAt: '2026-12-06T04:00:00.000Z',
     finishedAt: '2026-12-06T04:00:01.000Z',

@@ -121,6 +121,8 @@ for (const dialect of DIALECTS) {
       assert.equal(run.body.error.code, 'HRS_CONFIG_INVALID', run.text);
       assert.ok(run.body.error.message.startsWith(`The configuration has 1 problem: ${field}`), run.text);
       assert.doesNotMatch(run.body.error.message, /incomplete|\/target\//, run.text);
+      // The path it names opens step 2 in the console (contracts/config-steps.ts).
+      assert.deepEqual(run.body.error.paths, ['/target/container'], run.text);
 
       const refused = await svc.call(simulate, { as: 'operator', params: { id } });
       assert.equal(refused.status, 409, refused.text);

@@ -4,6 +4,7 @@
  * problems are reported, each with the path to the bad field as the step's body names it.
  */
 import { Value } from '@sinclair/typebox/value';
+import { CONFIG_STEP_SECTIONS, type ConfigStepNumber, stepOwnsPath } from '../../contracts/config-steps.ts';
 import { detailWords, readableMessage } from '../../contracts/field-words.ts';
 import {
   ConnectionConfig,
@@ -16,7 +17,7 @@ import { checkConfig, DEFAULT_SECTIONS } from '../../engine/index.ts';
 import { rawConfig } from '../../jobs/connection-config.ts';
 import type { Connection, StoredConfig, Tenant } from '../../store/index.ts';
 
-export type ConfigStep = 1 | 2 | 3 | 4;
+export type ConfigStep = ConfigStepNumber;
 
 const PLACEHOLDER_SOURCE = {
   type: 'afas-profit',
@@ -31,21 +32,14 @@ const PLACEHOLDER_TARGET = {
   defaultDomain: 'example.com',
 };
 
-/** Which top-level configuration sections each step owns, and the prefix its body leaves out. */
-const OWNED: Readonly<Record<ConfigStep, { readonly sections: readonly string[]; readonly strip: string }>> =
-  {
-    1: { sections: ['/source'], strip: '/source' },
-    2: { sections: ['/target'], strip: '/target' },
-    3: { sections: ['/mapping', '/matching', '/uniqueness', '/writeBack', '/entitlements'], strip: '' },
-    4: { sections: ['/scope', '/persons', '/lifecycle', '/thresholds', '/timeZone'], strip: '' },
-  };
-
-function owns(step: ConfigStep, path: string): boolean {
-  return OWNED[step].sections.some((s) => path === s || path.startsWith(`${s}/`));
-}
+/**
+ * The prefix each step's body leaves out; which sections a step owns is the table the console also
+ * reads (contracts/config-steps.ts).
+ */
+const STRIP: Readonly<Record<ConfigStep, string>> = { 1: '/source', 2: '/target', 3: '', 4: '' };
 
 function bodyPath(step: ConfigStep, path: string): string {
-  const strip = OWNED[step].strip;
+  const strip = STRIP[step];
   const rest = strip !== '' && path.startsWith(strip) ? path.slice(strip.length) : path;
   if (
     step === 2 &&
@@ -103,7 +97,7 @@ export function validateStep(
     source: PLACEHOLDER_SOURCE,
     target: PLACEHOLDER_TARGET,
   };
-  for (const section of OWNED[step].sections) {
+  for (const section of CONFIG_STEP_SECTIONS[step]) {
     const key = section.slice(1);
     if (real[key] !== undefined) neutral[key] = real[key];
   }
@@ -111,7 +105,7 @@ export function validateStep(
   const all = parsed.ok ? checkConfig(parsed.config) : [...parsed.errors, ...deeperChecks(neutral)];
   const seen = new Set<string>();
   const errors = all
-    .filter((e) => owns(step, e.path))
+    .filter((e) => stepOwnsPath(step, e.path))
     .map((e) => friendly(step, e))
     .filter((e) => !seen.has(`${e.path} ${e.message}`) && seen.add(`${e.path} ${e.message}`) !== undefined);
   if (!parsed.ok && errors.length === 0) {

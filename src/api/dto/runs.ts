@@ -34,7 +34,7 @@ export function toRunDto(r: Run, named: ActorNamer = describeActor): Static<type
     counts: r.counts as Static<typeof RunDto>['counts'],
     sourceCount: r.sourceCount,
     blockedReason: r.blockedReason,
-    error: r.error,
+    error: r.error && { ...r.error, paths: r.error.paths && [...r.error.paths] },
     approval: r.approval && { ...r.approval, byName: named({ name: r.approval.by }) },
     discard: r.discard && { ...r.discard, byName: named({ name: r.discard.by }) },
     cancelRequested: r.cancelRequested,

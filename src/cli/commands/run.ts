@@ -168,7 +168,7 @@ function interrupted(startedAt: string): RunOutcome {
     statusCounts: zero(ITEM_STATUSES),
     sourceCount: null,
     blockedReason: null,
-    error: { code: 'HRS_RUN_INTERRUPTED', message: INTERRUPTED },
+    error: { code: 'HRS_RUN_INTERRUPTED', message: INTERRUPTED, paths: [] },
     startedAt,
     finishedAt: new Date().toISOString(),
   };

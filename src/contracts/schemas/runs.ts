@@ -47,7 +47,18 @@ export const RunDto = T.Object({
   ),
   sourceCount: Nullable(T.Integer()),
   blockedReason: Nullable(T.String()),
-  error: Nullable(T.Object({ code: T.String(), message: T.String() })),
+  error: Nullable(
+    T.Object({
+      code: T.String(),
+      message: T.String(),
+      paths: Nullable(
+        T.Array(T.String(), {
+          description:
+            'the configuration paths the error names (`/mapping/3/source`), each in one configuration step; null for a run recorded before hrsync kept them',
+        }),
+      ),
+    }),
+  ),
   approval: Nullable(Decision),
   discard: Nullable(Decision),
   cancelRequested: T.Boolean(),

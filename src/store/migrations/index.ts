@@ -25,6 +25,7 @@ import { unchangedNames } from './0431-unchanged-names.ts';
 import { runItemsNameOrderIsSeq } from './0440-run-items-name-order-is-seq.ts';
 import { runItemBlocks } from './0450-run-item-blocks.ts';
 import { agentSpentTokens } from './0460-agent-spent-tokens.ts';
+import { runErrorPaths } from './0470-run-error-paths.ts';
 
 /** Versioned migrations, in order. Never edit a released one: add the next. */
 export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migration> {
@@ -55,6 +56,7 @@ export function migrations(dialect: 'sqlite' | 'postgres'): Record<string, Migra
     '0440-run-items-name-order-is-seq': runItemsNameOrderIsSeq,
     '0450-run-item-blocks': runItemBlocks(dialect),
     '0460-agent-spent-tokens': agentSpentTokens,
+    '0470-run-error-paths': runErrorPaths,
   };
 }
 

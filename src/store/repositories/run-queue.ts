@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RunItem } from '../../core/index.ts';
+import type { RunError, RunItem } from '../../core/index.ts';
 import type { RepoContext } from '../context.ts';
 import type { RunsTable } from '../database.ts';
 import { toJson } from '../json.ts';
@@ -13,7 +13,7 @@ export interface RunResult {
   readonly counts: RunCounts | null;
   readonly sourceCount: number | null;
   readonly blockedReason: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: RunError | null;
   readonly items: readonly RunItem[];
   /** The configuration that actually ran, when the executor knows it. */
   readonly configHash?: string | null;
@@ -122,6 +122,7 @@ export class RunQueue {
           blocked_reason: result.blockedReason,
           error_code: result.error?.code ?? null,
           error_message: result.error?.message ?? null,
+          error_paths: result.error ? toJson(result.error.paths) : null,
           lease_owner: null,
           lease_expires_at: null,
           ...(result.configHash === undefined || result.configHash === null
@@ -177,6 +178,7 @@ export class RunQueue {
         status: 'failed',
         finished_at: now,
         error_code: LEASE_EXPIRED_CODE,
+        error_paths: '[]',
         error_message:
           'The worker running this run stopped and the run was not finished within its attempt limit. Start a new run; it is safe because creates are re-matched first.',
       })

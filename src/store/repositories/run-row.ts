@@ -18,7 +18,14 @@ export const toRun = (r: RunsTable): Run => ({
   sourceCount: r.source_count === null ? null : Number(r.source_count),
   configHash: r.config_hash,
   blockedReason: r.blocked_reason,
-  error: r.error_code === null ? null : { code: r.error_code, message: r.error_message ?? '' },
+  error:
+    r.error_code === null
+      ? null
+      : {
+          code: r.error_code,
+          message: r.error_message ?? '',
+          paths: fromJson<readonly string[]>(r.error_paths ?? null),
+        },
   approval:
     r.approved_by === null
       ? null

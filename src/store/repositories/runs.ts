@@ -43,6 +43,7 @@ export class RunRepository {
       blocked_reason: null,
       error_code: null,
       error_message: null,
+      error_paths: null,
       approved_by: null,
       approved_reason: null,
       decided_at: null,

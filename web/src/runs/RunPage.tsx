@@ -36,7 +36,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ConnectionScope } from '../ui/ConnectionScope.tsx';
 import { ErrorMessage } from '../ui/ErrorMessage.tsx';
 import { formatDateTimeSeconds, formatDuration, organisationTimeZone } from '../ui/format.ts';
-import { RUN_KIND_LABELS, STEP_TITLES } from '../ui/labels.ts';
+import { RUN_KIND_LABELS } from '../ui/labels.ts';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { PageNotLoaded } from '../ui/PageNotLoaded.tsx';
 import { PropertyList } from '../ui/PropertyList.tsx';
@@ -49,6 +49,7 @@ import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { ignoredInRoute, type RunReview, reviewFromRoute, reviewToRoute } from './run-review.ts';
+import { corrections, StepToCorrect } from './StepToCorrect.tsx';
 
 /** The service's reasons are phrases ("4 disables + deletes, over the limit of 2"); end them. */
 const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
@@ -124,6 +125,7 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
   const decidable = checkRunOperation('approve', r.status, r.kind).ok;
   // Items change while a run progresses; reload them each time the run's counts move.
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
+  const fixes = r.error ? corrections(r.connectionId, r.error) : [];
 
   return (
     <ConnectionScope timeZone={zone} tenantType={connection.data?.destinationType ?? null}>
@@ -179,11 +181,7 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
         {r.error && (
           <ErrorMessage
             error={new ApiError(0, r.error.code, r.error.message)}
-            action={
-              r.error.code === 'HRS_CONFIG_INVALID' ? (
-                <StepToCorrect connectionId={r.connectionId} message={r.error.message} />
-              ) : undefined
-            }
+            action={fixes.length > 0 ? <StepToCorrect corrections={fixes} /> : undefined}
           />
         )}
         {(r.approval || r.discard) && (
@@ -287,29 +285,5 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
         already applied stays applied.
       </ConfirmDialog>
     </ConnectionScope>
-  );
-}
-
-/**
- * The configuration step that holds what a run refused ("the mapping of jobTitle reads …" is step 3,
- * "scoping filter 2 reads …" step 4), or the connection's steps when the words do not say. A failed
- * run said what was wrong but left the administrator to find where to correct it.
- */
-function stepOf(message: string): 3 | 4 | undefined {
-  if (/\bscoping filter\b/.test(message)) return 4;
-  if (/\b(the mapping of|unique-name candidate|entitlement rule)\b/.test(message)) return 3;
-  return undefined;
-}
-
-function StepToCorrect(props: { readonly connectionId: string; readonly message: string }) {
-  const step = stepOf(props.message);
-  return step ? (
-    <Button as="a" href={hrefFor({ page: 'step', id: props.connectionId, step })} appearance="primary">
-      Correct it in step {step}, {STEP_TITLES[step].toLowerCase()}
-    </Button>
-  ) : (
-    <Button as="a" href={hrefFor({ page: 'connection', id: props.connectionId })}>
-      Open the connection’s configuration
-    </Button>
   );
 }

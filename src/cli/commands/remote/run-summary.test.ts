@@ -74,7 +74,7 @@ test("runLines: the console's words — the actor by name, times in the connecti
     startedAt: '2026-05-01T08:00:01.000Z',
     finishedAt: '2026-05-01T08:02:31.000Z',
     durationMs: 150_000,
-    error: { code: 'HRS_SOURCE_AUTH', message: 'AFAS answered 401: check the token.' },
+    error: { code: 'HRS_SOURCE_AUTH', message: 'AFAS answered 401: check the token.', paths: [] },
   };
   const lines = runLines(failed, PLACE);
   const text = lines.join('\n');
