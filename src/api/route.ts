@@ -49,7 +49,7 @@ export interface EndpointOptions {
    * that does not parse, the params' and body's schemas — so a caller it refuses learns nothing
    * about the input rules. Throws to refuse.
    */
-  readonly authenticate?: (request: FastifyRequest) => Promise<void>;
+  readonly authenticate?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 }
 
 function responseSchemas(e: Endpoint): Record<string, unknown> {
@@ -102,8 +102,8 @@ export function registerEndpoint<E extends Endpoint>(
     ...(authenticate
       ? {
           config: { authenticatesBody: true },
-          preValidation: async (request: FastifyRequest) => {
-            await authenticate(request);
+          preValidation: async (request: FastifyRequest, reply: FastifyReply) => {
+            await authenticate(request, reply);
             const unreadable = bodyErrorOf(request);
             if (unreadable) throw unreadable;
           },

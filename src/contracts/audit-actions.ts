@@ -63,6 +63,7 @@ export const AUDIT_ACTIONS = [
   'agent.revoked',
   'agent.connected',
   'agent.operation-answered',
+  'agent.requests-limited',
   'notification.settings-changed',
   'notification.tested',
   'notification.sent',

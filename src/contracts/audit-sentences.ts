@@ -159,7 +159,7 @@ function notification(o: string, e: AuditEvent): string {
 
 /** Phrases that say the failure themselves ("could not …"): no ", which failed" after them. */
 const SAY_FAILURE = (action: string): boolean =>
-  action.startsWith('account.') || action === 'notification.failed';
+  action.startsWith('account.') || action === 'notification.failed' || action === 'agent.requests-limited';
 
 /** A user added by the service itself: the organisation and its first administrator. */
 function userCreated(e: AuditEvent): string {
@@ -269,6 +269,8 @@ const PHRASES: Readonly<Record<AuditAction, Phrase>> = {
   'agent.revoked': (_, e) => `revoked ${the('directory agent', nameOf(e))}`,
   'agent.connected': () => 'connected',
   'agent.operation-answered': () => 'answered a directory request',
+  'agent.requests-limited': () =>
+    'was named by too many requests it had not signed; more of them are refused for a while',
   'notification.settings-changed': (_, e) =>
     e.connection ? `changed the notifications${of(e)}` : 'changed the notification settings',
   'notification.tested': () => 'sent a test notification',

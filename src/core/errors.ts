@@ -190,7 +190,7 @@ export const ERROR_CATALOGUE = {
     status: 429,
     retryable: true,
     description:
-      'Too many attempts (sign-in failures from this address or for this account, or test notifications of the organisation); wait the number of seconds in `Retry-After` and try again.',
+      'Too many attempts (sign-in failures from this address or for this account, agent registrations from this address, agent requests whose signature did not verify for that agent or from this address, or test notifications of the organisation); wait the number of seconds in `Retry-After` and try again.',
   },
   HRS_BUSY: {
     status: 503,

@@ -14,8 +14,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Agent as HttpAgent, fetch as undiciFetch } from 'undici';
 import { AgentStateDir, registerAgentState, requestSigner } from '../../src/agent/index.ts';
+import { newAgentKeyPair, type RequestSigner } from '../../src/agent/signing.ts';
 import { sha256 } from '../../src/api/auth/credentials.ts';
-import { AGENT_REGISTRATIONS_PER_ADDRESS } from '../../src/api/routes/agent-protocol.ts';
+import {
+  AGENT_REGISTRATIONS_PER_ADDRESS,
+  BAD_AGENT_SIGNATURES_PER_ADDRESS,
+  BAD_AGENT_SIGNATURES_PER_AGENT,
+} from '../../src/api/routes/agent-protocol.ts';
 import { revokeAgent } from '../../src/contracts/index.ts';
 import type { PlannedWrite } from '../../src/core/index.ts';
 import { agentDispatch } from '../../src/jobs/index.ts';
@@ -484,5 +489,122 @@ describe('registration attempts from one address', () => {
       .where('outcome', '=', 'refused')
       .execute();
     assert.equal(refusals.length, AGENT_REGISTRATIONS_PER_ADDRESS - 1);
+  });
+});
+
+describe('requests signed badly for a known agent', () => {
+  let svc: AgentService;
+  let http: HttpAgent;
+  const dirs: string[] = [];
+  before(async () => {
+    svc = await startAgentService('sqlite');
+    http = new HttpAgent({ connect: { ca: svc.pki.caCertPem } });
+  });
+  after(async () => {
+    await http?.close();
+    await svc?.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A registered agent: its id, a signer with its own key, and one with a key that is not its own. */
+  async function registered(name: string) {
+    const { key } = await svc.newRegistration(name);
+    const dir = mkdtempSync(join(tmpdir(), 'hrsync-agent-state-'));
+    dirs.push(dir);
+    const identity = await registerAgentState({
+      server: svc.url,
+      key,
+      stateDir: dir,
+      version: '0.1.0',
+      ca: svc.pki.caCertPem,
+      host: `${name}.example.local`,
+    });
+    const { privateJwk } = await newAgentKeyPair();
+    return {
+      id: identity.agentId,
+      own: await requestSigner(identity.agentId, new AgentStateDir(dir).privateKey()),
+      forged: await requestSigner(identity.agentId, privateJwk),
+    };
+  }
+
+  async function poll(sign: RequestSigner) {
+    const path = '/api/v1/agent/work';
+    const text = JSON.stringify({ working: [], capacity: 0, wait: false });
+    const response = await undiciFetch(`${svc.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Agent ${await sign('POST', path, text)}`,
+      },
+      body: text,
+      dispatcher: http,
+    });
+    const body = await response.text();
+    return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
+  }
+
+  const limitedEvents = (agentId: string) =>
+    svc.store.db
+      .selectFrom('audit_events')
+      .select(['message', 'outcome', 'details'])
+      .where('action', '=', 'agent.requests-limited')
+      .where('details', 'like', `%${agentId}%`)
+      .execute();
+
+  test('are limited per agent id: past BAD_AGENT_SIGNATURES_PER_AGENT a 429, audited once, and the agent itself still gets in', async () => {
+    const victim = await registered('dc-victim');
+    const answers: { status: number; retryAfter: string | null; body: string }[] = [];
+    for (let i = 0; i < BAD_AGENT_SIGNATURES_PER_AGENT + 5; i++) answers.push(await poll(victim.forged));
+    const statuses = answers.map((a) => a.status);
+    assert.deepEqual(
+      [...new Set(statuses.slice(0, BAD_AGENT_SIGNATURES_PER_AGENT - 1))],
+      [401],
+      statuses.join(','),
+    );
+    assert.deepEqual(
+      [...new Set(statuses.slice(BAD_AGENT_SIGNATURES_PER_AGENT - 1))],
+      [429],
+      statuses.join(','),
+    );
+    const last = answers.at(-1);
+    assert.equal(JSON.parse(last?.body ?? '{}').error.code, 'HRS_RATE_LIMITED');
+    assert.match(JSON.parse(last?.body ?? '{}').error.message, /did not verify/);
+    const retryAfter = Number(last?.retryAfter);
+    assert.ok(retryAfter > 0 && retryAfter <= 15 * 60, `Retry-After ${last?.retryAfter}`);
+    // One audit event for the window, not one per refused request; it names no secret.
+    const events = await limitedEvents(victim.id);
+    assert.equal(events.length, 1, JSON.stringify(events));
+    assert.equal(events[0]?.outcome, 'refused');
+    assert.match(String(events[0]?.message), /dc-victim/);
+    // Requests the agent signed itself are never refused by the limit.
+    const own = await poll(victim.own);
+    assert.equal(own.status, 200, own.body);
+  });
+
+  test('are limited per client address, across agents: past BAD_AGENT_SIGNATURES_PER_ADDRESS a 429 before any signature is checked', async () => {
+    const agents = [];
+    for (
+      let i = 0;
+      agents.length * (BAD_AGENT_SIGNATURES_PER_AGENT - 1) < BAD_AGENT_SIGNATURES_PER_ADDRESS;
+      i++
+    )
+      agents.push(await registered(`dc-spray-${i}`));
+    const statuses: number[] = [];
+    // The earlier test's refusals came from this address too.
+    for (const agent of agents)
+      for (let i = 0; i < BAD_AGENT_SIGNATURES_PER_AGENT - 1; i++)
+        statuses.push((await poll(agent.forged)).status);
+    // 401 until the address reached its limit (no agent reached its own), then 429.
+    const first = statuses.indexOf(429);
+    assert.ok(first > 0, statuses.join(','));
+    assert.deepEqual([...new Set(statuses.slice(0, first))], [401], statuses.join(','));
+    assert.deepEqual([...new Set(statuses.slice(first))], [429], statuses.join(','));
+    const fresh = await registered('dc-fresh');
+    const refused = await poll(fresh.forged);
+    assert.equal(refused.status, 429, refused.body);
+    assert.match(JSON.parse(refused.body).error.message, /your address/);
+    assert.ok(Number(refused.retryAfter) > 0, `Retry-After ${refused.retryAfter}`);
+    // Refused before its signature is checked: from this address, even an agent's own request waits.
+    assert.equal((await poll(fresh.own)).status, 429);
   });
 });

@@ -34,6 +34,23 @@ const MAX_JTI_LENGTH = 128;
 
 const refused = (message: string) => new HrsyncError('HRS_AGENT_REFUSED', message);
 
+/** Refusals of a request for a registered agent that is not the agent's own, by the agent it named. */
+const badlySigned = new WeakMap<HrsyncError, Agent>();
+
+/**
+ * A request that names a registered agent but whose signature is not that agent's for it (another key,
+ * made for another request, a replay): refused, and counted against the agent and the address
+ * (agent-protocol.ts); undefined for any other refusal (an unknown id, a revoked agent, a clock off).
+ */
+export const badlySignedFor = (error: unknown): Agent | undefined =>
+  error instanceof HrsyncError ? badlySigned.get(error) : undefined;
+
+const notItsOwn = (agent: Agent, message: string): HrsyncError => {
+  const error = refused(message);
+  badlySigned.set(error, agent);
+  return error;
+};
+
 const update = (agent: Agent, what: string) =>
   refused(
     `Agent "${agent.name}" signs its requests ${what}, as hrsync before this version did: update hrsync on the agent's machine.`,
@@ -132,7 +149,8 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       throw late;
     }
     request.log.warn({ agent: agent.id }, 'agent request with a signature that does not verify: refused');
-    throw refused(
+    throw notItsOwn(
+      agent,
       'The agent signature was not valid for this request (made with another key, or for another service).',
     );
   }
@@ -147,7 +165,8 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
     payload.htu !== path ||
     payload.bdh !== agentBodyDigest(rawBodyOf(request) ?? '')
   ) {
-    throw refused(
+    throw notItsOwn(
+      agent,
       `The signature of agent "${agent.name}" was not valid for this request: it was made for another.`,
     );
   }
@@ -164,7 +183,8 @@ export async function authenticateAgent(store: Store, request: FastifyRequest): 
       { agent: agent.id, jti, method: request.method, path },
       'agent request replayed (its signature was already used): refused',
     );
-    throw refused(
+    throw notItsOwn(
+      agent,
       `This request of agent "${agent.name}" was already received: each signature is let in once, so a replayed request is refused.`,
     );
   }

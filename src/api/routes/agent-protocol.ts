@@ -23,7 +23,8 @@ import {
   pageProblems,
   resultProblems,
 } from '../../targets/remote/index.ts';
-import { authenticateAgent } from '../auth/agent-auth.ts';
+import { recordAudit } from '../audit.ts';
+import { authenticateAgent, badlySignedFor } from '../auth/agent-auth.ts';
 import { sha256 } from '../auth/credentials.ts';
 import { type RouteHandler, registerEndpoint } from '../route.ts';
 
@@ -36,6 +37,14 @@ const REFUSALS = {
 
 /** Per client address: an agent registers once; a leaked used key must not fill the audit trail. */
 export const AGENT_REGISTRATIONS_PER_ADDRESS = 30;
+
+/**
+ * Requests for a registered agent whose signature is not that agent's (a key that is not its own,
+ * made for another request, a replay), per window: per agent id, and per client address across agents.
+ */
+export const BAD_AGENT_SIGNATURES_PER_AGENT = 20;
+export const BAD_AGENT_SIGNATURES_PER_ADDRESS = 50;
+const BAD_SIGNATURE_WINDOW_MS = 15 * 60_000;
 
 const actorOf = (agent: Agent) => ({ type: 'agent' as const, id: agent.id, name: `agent ${agent.name}` });
 
@@ -69,10 +78,61 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         `Too many agent registration attempts from your address; try again in ${context.after}.`,
       ),
   });
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.method === 'POST' && request.routeOptions.url === registerAgent.path)
-      await limitAddress.call(app, request, reply);
+  // Requests for a registered agent signed with what is not its signature: per agent id and per client
+  // address. Only such refusals count, so an agent's own requests are never refused by these.
+  const claimed = new WeakMap<FastifyRequest, string>();
+  const badForAgent = app.createRateLimit({
+    max: BAD_AGENT_SIGNATURES_PER_AGENT,
+    timeWindow: BAD_SIGNATURE_WINDOW_MS,
+    keyGenerator: (request) => `agent:${claimed.get(request)}`,
   });
+  const badFromAddress = app.createRateLimit({
+    max: BAD_AGENT_SIGNATURES_PER_ADDRESS,
+    timeWindow: BAD_SIGNATURE_WINDOW_MS,
+    keyGenerator: (request) => request.ip,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const url = request.routeOptions.url;
+    if (url === registerAgent.path) await limitAddress.call(app, request, reply);
+    else if (url !== undefined && SIGNED_PATHS.has(url)) {
+      // An address over its limit is refused before its body is read or any signature checked.
+      const seen = await badFromAddress(request, { increment: false });
+      if (!seen.isAllowed && seen.remaining === 0) throw limited(reply, seen.ttlInSeconds, 'address');
+    }
+  });
+  /** A badly signed request counted; the refusal to answer it with (429 once over a limit). */
+  const countBadSignature = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    agent: Agent,
+    refusal: HrsyncError,
+  ): Promise<HrsyncError> => {
+    claimed.set(request, agent.id);
+    const byAgent = await badForAgent(request);
+    const byAddress = await badFromAddress(request);
+    // The request that reached the agent's limit is audited: once per window, not once per request.
+    if (!byAgent.isAllowed && byAgent.remaining === 0 && !byAgent.isExceeded) {
+      await recordAudit(app.deps.store, null, 'agent.requests-limited', {
+        organisationId: agent.organisationId,
+        actor: actorOf(agent),
+        tenantId: agent.tenantId,
+        outcome: 'refused',
+        message: `${BAD_AGENT_SIGNATURES_PER_AGENT} requests in ${BAD_SIGNATURE_WINDOW_MS / 60_000} minutes named directory agent "${agent.name}" but were not signed by it (the last from ${request.ip}); further ones are refused for ${byAgent.ttlInSeconds} s. Its own requests still get in; if this continues, revoke the agent and register a new one.`,
+        details: {
+          agentId: agent.id,
+          name: agent.name,
+          address: request.ip,
+          limit: BAD_AGENT_SIGNATURES_PER_AGENT,
+          windowMinutes: BAD_SIGNATURE_WINDOW_MS / 60_000,
+        },
+      });
+    }
+    if (!byAgent.isAllowed && byAgent.remaining === 0) return limited(reply, byAgent.ttlInSeconds, 'agent');
+    if (!byAddress.isAllowed && byAddress.remaining === 0)
+      return limited(reply, byAddress.ttlInSeconds, 'address');
+    return refusal;
+  };
   // Every route but registration is the agent's own: its signature is checked before anything about
   // the request's input is (route.ts), so a caller without one gets HRS_AGENT_REFUSED whatever it sends.
   const signedBy = new WeakMap<FastifyRequest, Agent>();
@@ -82,8 +142,14 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     handler: RouteHandler<E>,
   ) =>
     registerEndpoint(app, e, handler, {
-      authenticate: async (request) => {
-        signedBy.set(request, await authenticateAgent(app.deps.store, request));
+      authenticate: async (request, reply) => {
+        try {
+          signedBy.set(request, await authenticateAgent(app.deps.store, request));
+        } catch (error) {
+          const agent = badlySignedFor(error);
+          if (agent === undefined) throw error;
+          throw await countBadSignature(request, reply, agent, error as HrsyncError);
+        }
       },
     });
   const agentOf = (request: FastifyRequest): Agent => {
@@ -244,6 +310,28 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     }
     return { outcome };
   });
+}
+
+/** The routes an agent signs (every agent route but registration). */
+const SIGNED_PATHS: ReadonlySet<string> = new Set([
+  pollAgentWork.path,
+  putAgentPage.path,
+  completeAgentOperation.path,
+]);
+
+/**
+ * Past a limit on badly signed requests: 429 with Retry-After. It says nothing of the agent (the
+ * signature is not proven), only which limit was reached.
+ */
+function limited(reply: FastifyReply, seconds: number, by: 'agent' | 'address'): HrsyncError {
+  reply.header('retry-after', String(seconds));
+  const minutes = BAD_SIGNATURE_WINDOW_MS / 60_000;
+  return new HrsyncError(
+    'HRS_RATE_LIMITED',
+    by === 'agent'
+      ? `Too many requests naming this agent had a signature that did not verify (${BAD_AGENT_SIGNATURES_PER_AGENT} in ${minutes} minutes); further ones are refused for ${seconds} s. Requests the agent signs itself are not affected.`
+      : `Too many agent requests from your address had a signature that did not verify (${BAD_AGENT_SIGNATURES_PER_ADDRESS} in ${minutes} minutes); every agent request from your address is refused for ${seconds} s.`,
+  );
 }
 
 const isKind = (kind: string): kind is OperationKind => OPERATION_KINDS.includes(kind as OperationKind);

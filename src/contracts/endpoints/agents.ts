@@ -91,8 +91,8 @@ export const pollAgentWork = endpoint({
   body: AgentWorkBody,
   status: 200,
   response: AgentWorkDto,
-  errors: ['HRS_AGENT_REFUSED'],
-  audit: ['agent.connected'],
+  errors: ['HRS_AGENT_REFUSED', 'HRS_RATE_LIMITED'],
+  audit: ['agent.connected', 'agent.requests-limited'],
 });
 
 export const putAgentPage = endpoint({
@@ -107,8 +107,8 @@ export const putAgentPage = endpoint({
   body: AgentPageBody,
   status: 200,
   response: AgentAckDto,
-  errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT'],
-  audit: ['agent.operation-answered'],
+  errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT', 'HRS_RATE_LIMITED'],
+  audit: ['agent.operation-answered', 'agent.requests-limited'],
 });
 
 export const completeAgentOperation = endpoint({
@@ -123,8 +123,8 @@ export const completeAgentOperation = endpoint({
   body: AgentResultBody,
   status: 200,
   response: AgentAckDto,
-  errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT'],
-  audit: ['agent.operation-answered'],
+  errors: ['HRS_AGENT_REFUSED', 'HRS_CONFLICT', 'HRS_RATE_LIMITED'],
+  audit: ['agent.operation-answered', 'agent.requests-limited'],
 });
 
 export const setTenantDirectoryAccess = endpoint({
