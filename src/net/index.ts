@@ -4,4 +4,4 @@
  */
 
 export { type CustomerEndpointKind, guardedLookup, writtenAddressProblem } from './connect-guard.ts';
-export { fetchTrusting, type HttpFetch, type TrustingFetch } from './trusting-fetch.ts';
+export { fetchTrusting, type HttpFetch, type TrustingFetch, trustingContext } from './trusting-fetch.ts';

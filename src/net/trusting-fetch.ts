@@ -1,7 +1,8 @@
 /**
  * fetch that trusts an extra certificate authority besides the public roots: HRSYNC_EXTRA_CA_FILE (a
  * private CA, an emulator's test CA) or a connection's own CA file. One mechanism for the AFAS source
- * and the Graph target (its token requests included).
+ * and the Graph target (its token requests included); webhooks take the TLS context alone, to connect
+ * through the guard (notify/webhook.ts).
  */
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
@@ -42,7 +43,7 @@ function nodeExtraCertificates(): string[] {
  * given as `ca`, every connection would parse the ~150 root certificates again (tens of milliseconds
  * of CPU each).
  */
-function trusting(ca: string): SecureContext {
+export function trustingContext(ca: string): SecureContext {
   let context = contexts.get(ca);
   if (context === undefined) {
     context = createSecureContext({ ca: [...rootCertificates, ...nodeExtraCertificates(), ca] });
@@ -53,7 +54,7 @@ function trusting(ca: string): SecureContext {
 
 /** `base` (default undici's fetch, which knows undici's Agent) sent through a pool that trusts `ca`. */
 export function fetchTrusting(ca: string, base?: HttpFetch): TrustingFetch {
-  const agent = new Agent({ connect: { secureContext: trusting(ca) } });
+  const agent = new Agent({ connect: { secureContext: trustingContext(ca) } });
   const send: HttpFetch = base ?? (undiciFetch as unknown as HttpFetch);
   return {
     // undici's Agent is what fetch dispatches on; the DOM typing of RequestInit does not know it.

@@ -331,7 +331,7 @@ export class Notifier {
           ...(key === null ? {} : { [SIGNATURE_HEADER]: signature(key, timestamp, body) }),
         },
         this.#timeoutMs,
-        lookup,
+        { lookup, extraCa: this.#o.extraCa },
       );
     });
     return { channel: 'webhook', target, ...outcome };

@@ -15,22 +15,20 @@ import { PRODUCTION_ENDPOINTS } from '../core/endpoint-policy.ts';
 import { guardedLookup } from '../net/index.ts';
 import { postWebhook } from './webhook.ts';
 
+// Its CA is trusted only where a test hands it over as the extra CA (HRSYNC_EXTRA_CA_FILE's PEM).
+const pki = createTestPki({ hosts: ['127.0.0.1', 'localhost'] });
 let untrusted: CountingTlsServer;
 before(async () => {
-  untrusted = await startCountingTlsServer(createTestPki({ hosts: ['127.0.0.1', 'localhost'] }));
+  untrusted = await startCountingTlsServer(pki);
 });
 after(() => untrusted.close());
 
 test('a name that resolves to this machine: refused at connect time, never reaching the server, not retried', async () => {
   const before = untrusted.connections();
   const url = `https://localhost:${untrusted.port}/hooks/T000/secret-path`;
-  const attempt = await postWebhook(
-    url,
-    '{}',
-    {},
-    10_000,
-    guardedLookup('webhook', url, PRODUCTION_ENDPOINTS),
-  );
+  const attempt = await postWebhook(url, '{}', {}, 10_000, {
+    lookup: guardedLookup('webhook', url, PRODUCTION_ENDPOINTS),
+  });
   assert.equal(attempt.ok, false);
   assert.equal(attempt.retryable, false);
   assert.match(
@@ -40,6 +38,27 @@ test('a name that resolves to this machine: refused at connect time, never reach
     ),
   );
   assert.equal(untrusted.connections() - before, 0);
+});
+
+test('with its CA trusted, the name is still refused at connect time: the extra CA does not replace the guard', async () => {
+  const before = untrusted.connections();
+  const url = `https://localhost:${untrusted.port}/hook`;
+  const attempt = await postWebhook(url, '{}', {}, 10_000, {
+    lookup: guardedLookup('webhook', url, PRODUCTION_ENDPOINTS),
+    extraCa: pki.caCertPem,
+  });
+  assert.deepEqual([attempt.ok, attempt.retryable], [false, false]);
+  assert.match(attempt.error ?? '', /: localhost resolves to .*, this machine, which may not be a webhook; /);
+  assert.equal(untrusted.connections() - before, 0);
+});
+
+test('with its CA trusted and the name allowed by HRSYNC_ALLOWED_ENDPOINT_HOSTS, it is delivered over HTTPS', async () => {
+  const before = untrusted.connections();
+  const url = `https://localhost:${untrusted.port}/hook`;
+  const lookup = guardedLookup('webhook', url, { allowedHosts: ['localhost'] });
+  const attempt = await postWebhook(url, '{}', {}, 10_000, { lookup, extraCa: pki.caCertPem });
+  assert.deepEqual([attempt.ok, attempt.status, attempt.error], [true, 200, null]);
+  assert.equal(untrusted.connections() - before, 1);
 });
 
 test('the same name, allowed by HRSYNC_ALLOWED_ENDPOINT_HOSTS, is delivered', async () => {
@@ -54,7 +73,7 @@ test('the same name, allowed by HRSYNC_ALLOWED_ENDPOINT_HOSTS, is delivered', as
     const url = `http://localhost:${port}/hook`;
     const lookup = guardedLookup('webhook', url, { allowedHosts: ['localhost'] });
     assert.equal(lookup, undefined);
-    const attempt = await postWebhook(url, '{}', {}, 10_000, lookup);
+    const attempt = await postWebhook(url, '{}', {}, 10_000, { lookup });
     assert.deepEqual([attempt.ok, attempt.status, attempt.error], [true, 204, null]);
     assert.equal(hits, 1);
   } finally {
@@ -65,7 +84,7 @@ test('the same name, allowed by HRSYNC_ALLOWED_ENDPOINT_HOSTS, is delivered', as
 
 test('an untrusted certificate: not retryable, says why, and keeps the secret path to itself', async () => {
   const before = untrusted.connections();
-  const attempt = await postWebhook(`${untrusted.url}/hooks/T000/secret-path`, '{}', {}, 10_000, undefined);
+  const attempt = await postWebhook(`${untrusted.url}/hooks/T000/secret-path`, '{}', {}, 10_000);
   assert.equal(attempt.ok, false);
   assert.equal(attempt.retryable, false);
   assert.match(
@@ -83,7 +102,7 @@ test('a refused connection stays retryable', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
-  const attempt = await postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, 10_000, undefined);
+  const attempt = await postWebhook(`http://127.0.0.1:${port}/hook`, '{}', {}, 10_000);
   assert.equal(attempt.retryable, true);
   assert.equal(
     attempt.error,

@@ -3,12 +3,14 @@
  * key (like Stripe and GitHub, so a receiver can reject replays), or a chat payload Microsoft Teams
  * (Workflows: an Adaptive Card) or Slack (incoming webhook: `text`) shows as a message. Redirects are
  * not followed: a webhook may only reach the host it was saved with; and that host's name may not lead
- * to this machine or a link-local address when the request connects (net/connect-guard.ts).
+ * to this machine or a link-local address when the request connects (net/connect-guard.ts). A
+ * certificate from the CA in HRSYNC_EXTRA_CA_FILE is trusted, as for AFAS, Graph and the mail server.
  */
 import { createHmac } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { classifyNetworkError, endpointOf } from '../core/network-failure.ts';
+import { trustingContext } from '../net/index.ts';
 import type { WebhookFormat } from '../store/index.ts';
 import type { NotificationEvent } from './event.ts';
 
@@ -76,16 +78,28 @@ export interface WebhookAttempt {
   readonly retryAfterMs: number | null;
 }
 
+/** How a delivery connects. */
+export interface WebhookConnect {
+  /** How the webhook's name is resolved: the guard (guardedLookup), or absent for dns.lookup. */
+  readonly lookup?: LookupFunction | undefined;
+  /** A CA to trust besides the public roots (HRSYNC_EXTRA_CA_FILE), PEM. */
+  readonly extraCa?: string | undefined;
+}
+
 export async function postWebhook(
   url: string,
   body: string,
   headers: Readonly<Record<string, string>>,
   timeoutMs: number,
-  /** How the webhook's name is resolved when connecting: the guard (guardedLookup), or undefined for dns.lookup. */
-  lookup: LookupFunction | undefined,
+  { lookup, extraCa }: WebhookConnect = {},
 ): Promise<WebhookAttempt> {
   // A pool of its own per delivery, its sockets resolving through `lookup` (webhooks are few).
-  const dispatcher = new Agent({ connect: lookup ? { lookup } : {} });
+  const dispatcher = new Agent({
+    connect: {
+      ...(lookup ? { lookup } : {}),
+      ...(extraCa ? { secureContext: trustingContext(extraCa) } : {}),
+    },
+  });
   try {
     const response = await undiciFetch(url, {
       method: 'POST',

@@ -1,11 +1,12 @@
 /**
- * A real HTTP server on a free loopback port that keeps every webhook hrsync posts to it and answers
+ * A real HTTP (or, given a certificate, HTTPS) server on a free loopback port that keeps every webhook hrsync posts to it and answers
  * 200, for the tests that check notifications. `next()` waits for a delivery to arrive (an event,
  * not a sleep); `verifySignature()` checks hrsync's HMAC the way a receiver would.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface ReceivedHook {
@@ -15,7 +16,7 @@ export interface ReceivedHook {
 }
 
 export interface WebhookReceiver {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>`, or `https://…` when started with a certificate */
   readonly base: string;
   readonly hooks: readonly ReceivedHook[];
   /** The first delivery from index `from` on (default: any not yet seen) that matches; waits for it. */
@@ -26,10 +27,13 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-export async function startWebhookReceiver(): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(tls?: {
+  readonly certPem: string;
+  readonly keyPem: string;
+}): Promise<WebhookReceiver> {
   const hooks: ReceivedHook[] = [];
   const arrived = new EventEmitter();
-  const server = createServer((req, res) => {
+  const receive: RequestListener = (req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString('utf8');
@@ -40,9 +44,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       res.writeHead(200).end('ok');
       arrived.emit('hook', hook);
     });
-  });
+  };
+  const server = tls
+    ? createHttpsServer({ cert: tls.certPem, key: tls.keyPem }, receive)
+    : createServer(receive);
+  // A handshake the client refused (an untrusted certificate) is what some tests expect.
+  server.on('tlsClientError', () => {});
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = `${tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
     hooks,
