@@ -27,8 +27,8 @@ export const PATTERN_WORDS: Readonly<Record<string, string>> = {
     'must be 1 to 20 account ids separated by commas, each of letters, digits and { } = . _ : - only, no spaces',
   [schemePattern('https', 'http')]: 'must be a web address starting with https:// (or http://)',
   '^[^@\\s]+@[^@\\s]+$': 'must be an e-mail address such as anna@contoso.nl (one @, no spaces)',
-  '^[A-Za-z0-9.-]+$|^\\[[0-9A-Fa-f:.]+\\]$':
-    'must be a host name (letters, digits, hyphens and dots, e.g. smtp.contoso.nl), an IPv4 address, or an IPv6 address in brackets such as [2001:db8::25]',
+  '^[A-Za-z0-9.-]+$|^\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]?$':
+    'must be a host name (letters, digits, hyphens and dots, e.g. smtp.contoso.nl), an IPv4 address, or an IPv6 address such as 2001:db8::25 (brackets allowed)',
   '^[A-Za-z0-9_-]+$': 'may hold only letters, digits, - and _ (copy it from the invitation link whole)',
   '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$':
     'must be a GUID: 32 hexadecimal digits in groups of 8-4-4-4-12, e.g. 72f988bf-86f1-41af-91ab-2d7cd011db47',

@@ -7,7 +7,7 @@
  *
  * Every place that stores an endpoint next to a secret uses these three rules: the AFAS
  * environment (step 1), a tenant's authority and Graph hosts, a directory's LDAPS URLs, and the
- * notification webhooks and mail server (written `smtp://host:port`).
+ * notification webhooks and mail server (written `smtp://host:port`, see smtpUrl).
  */
 
 export type EndpointKind = 'afas' | 'authority' | 'graph' | 'directory' | 'webhook' | 'smtp';
@@ -204,6 +204,30 @@ export function endpointProblem(kind: EndpointKind, url: string, policy: Endpoin
       : `${host} is not an official ${DESCRIPTION[kind]} host${HINT}`;
   }
   return null;
+}
+
+/**
+ * A mail server's host as it is stored and compared: lower case, and an IPv6 address (typed bare,
+ * `2001:db8::25`, or in brackets, `[2001:db8::25]`) bare and in its shortest form, so both spellings
+ * are one endpoint; or why what was typed is not a host. The host's rules are endpointProblem's, on
+ * smtpUrl's URL.
+ */
+export function mailServerHost(written: string): { readonly host: string } | { readonly problem: string } {
+  const host = written.trim().toLowerCase();
+  if (!host.includes(':') && !host.startsWith('[') && !host.endsWith(']')) return { host };
+  const inner = /^\[(.*)\]$/.exec(host)?.[1] ?? host;
+  try {
+    return { host: new URL(`http://[${inner}]/`).hostname.slice(1, -1) };
+  } catch {
+    return {
+      problem: `${written.trim()} is not an IPv6 address (eight groups of up to 4 hexadecimal digits, :: for a run of zeros, e.g. 2001:db8::25)`,
+    };
+  }
+}
+
+/** The URL the endpoint rule judges for a mail server: `smtp://host:port`, an IPv6 address in brackets. */
+export function smtpUrl(host: string, port: number): string {
+  return `smtp://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 /**

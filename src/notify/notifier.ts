@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { LookupFunction } from 'node:net';
-import { type EndpointPolicy, endpointProblem } from '../core/endpoint-policy.ts';
+import { type EndpointPolicy, endpointProblem, smtpUrl } from '../core/endpoint-policy.ts';
 import { guardedLookup } from '../net/index.ts';
 import type { Actor, NotificationRules, Run, Store, WebhookRecord } from '../store/index.ts';
 import { type MailMessage, mailFailure, notificationMessage, type SmtpTarget, sendMail } from './email.ts';
@@ -278,7 +278,7 @@ export class Notifier {
         'no mail server: set the organisation’s mail server, or HRSYNC_SMTP_HOST on the server'
       );
     }
-    const url = `smtp://${own.host}:${own.port}`;
+    const url = smtpUrl(own.host, own.port);
     const problem = endpointProblem('smtp', url, this.#o.endpointPolicy);
     if (problem) return `the mail server ${problem}`;
     const password =

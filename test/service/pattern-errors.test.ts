@@ -64,7 +64,7 @@ const WRONG: Readonly<Record<string, string>> = {
   '^[A-Za-z0-9{}=._:-]+(,[A-Za-z0-9{}=._:-]+){0,19}$': 'an id,another id',
   '^(?:[Hh][Tt][Tt][Pp][Ss]|[Hh][Tt][Tt][Pp])://': 'ftp://login.example.com',
   '^[^@\\s]+@[^@\\s]+$': 'anna at contoso.nl',
-  '^[A-Za-z0-9.-]+$|^\\[[0-9A-Fa-f:.]+\\]$': 'smtp server!',
+  '^[A-Za-z0-9.-]+$|^\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]?$': 'smtp server!',
   '^[A-Za-z0-9_-]+$': 'an invitation token that was cut',
   '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$': 'not-a-guid-at-all',
   '^[0-9A-Za-z -]+$': '123 456!',

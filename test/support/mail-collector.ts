@@ -25,6 +25,8 @@ export interface MailCollectorOptions {
   readonly tls?: { readonly certPem: string; readonly keyPem: string };
   /** Recipients the server refuses ("no such mailbox"). */
   readonly refuse?: (address: string) => boolean;
+  /** The address to listen on; default 127.0.0.1 (`::1` for a mail server written as an IPv6 address). */
+  readonly host?: string;
 }
 
 export interface MailCollector {
@@ -47,7 +49,7 @@ export async function startMailCollector(options: MailCollectorOptions = {}): Pr
   const mails: CollectedMail[] = [];
   const errors: string[] = [];
   const arrived = new EventEmitter();
-  const { auth, tls, refuse } = options;
+  const { auth, tls, refuse, host = '127.0.0.1' } = options;
   const server = new SMTPServer({
     secure: tls !== undefined,
     ...(tls ? { key: tls.keyPem, cert: tls.certPem } : {}),
@@ -82,7 +84,7 @@ export async function startMailCollector(options: MailCollectorOptions = {}): Pr
     },
   });
   server.on('error', (error) => errors.push(error.message));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.server.address() as AddressInfo).port;
 
   return {

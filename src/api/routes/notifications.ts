@@ -12,7 +12,13 @@ import {
   setConnectionNotifications,
   setNotifications,
 } from '../../contracts/index.ts';
-import { type EndpointPolicy, endpointProblem, secretRebindProblem } from '../../core/endpoint-policy.ts';
+import {
+  type EndpointPolicy,
+  endpointProblem,
+  mailServerHost,
+  secretRebindProblem,
+  smtpUrl,
+} from '../../core/endpoint-policy.ts';
 import { HrsyncError } from '../../core/index.ts';
 import { newWebhookId } from '../../notify/ids.ts';
 import type {
@@ -139,8 +145,10 @@ async function saveSmtp(
 ): Promise<{ smtp: SmtpRecord | null; unused: string[] }> {
   if (input === null)
     return { smtp: null, unused: before?.passwordSecretId ? [before.passwordSecretId] : [] };
-  const host = input.host.trim().toLowerCase();
-  const problem = endpointProblem('smtp', `smtp://${host}:${input.port}`, policy);
+  const written = mailServerHost(input.host);
+  if ('problem' in written) throw invalid('/smtp/host', `the mail server ${written.problem}`);
+  const host = written.host;
+  const problem = endpointProblem('smtp', smtpUrl(host, input.port), policy);
   if (problem) throw invalid('/smtp/host', `the mail server ${problem}`);
   const username = input.username?.trim() || null;
   const endpointChanged = before !== null && (before.host !== host || before.port !== input.port);

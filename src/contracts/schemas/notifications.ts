@@ -88,7 +88,11 @@ export const SmtpDto = T.Object({
 
 export const SmtpInput = T.Object(
   {
-    host: T.String({ minLength: 1, maxLength: 253, pattern: '^[A-Za-z0-9.-]+$|^\\[[0-9A-Fa-f:.]+\\]$' }),
+    host: T.String({
+      minLength: 1,
+      maxLength: 253,
+      pattern: '^[A-Za-z0-9.-]+$|^\\[?[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*\\]?$',
+    }),
     port: T.Integer({ minimum: 1, maximum: 65535 }),
     security: Security,
     username: T.Optional(Nullable(T.String({ minLength: 1, maxLength: 320 }))),
