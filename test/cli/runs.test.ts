@@ -26,8 +26,20 @@ let stack: CliStack;
 let name: string;
 let dir: string;
 
-const field = (out: string, label: string): string | undefined =>
-  new RegExp(`^${label}:\\s+(.*)$`, 'm').exec(out)?.[1];
+/** A property's value, its continuation lines (wrapped at 80 columns, indented under it) joined back. */
+const field = (out: string, label: string): string | undefined => {
+  const found = new RegExp(`^(${label}:\\s+)(.*)((?:\\n {13}\\S.*)*)$`, 'm').exec(out);
+  return found ? `${found[2]}${(found[3] ?? '').replace(/\n {13}/g, ' ')}` : undefined;
+};
+
+/** Every line fits an 80-column terminal (the run summary wraps as the local one does). */
+const fits = (out: string) => {
+  const wide = out.split('\n').filter((line) => [...line].length > 80);
+  assert.deepEqual(wide, [], 'no line is wider than 80 columns');
+};
+
+const LONG_REASON =
+  'Checking with HR first: the leaver’s last day moved to the end of the month and the new contract is not in AFAS yet (ticket HR-2291)';
 
 async function settled(id: string): Promise<ResponseOf<typeof getRun>> {
   // Two minutes of polling: a loaded CI machine may queue the run behind others' work.
@@ -81,16 +93,21 @@ test('a sync over the threshold exits 3 (blocked) with the reason and the comman
   assert.match(r.out, new RegExp(`^ {2}hrsync runs approve ${runId} --reason "…"$`, 'm'));
   assert.match(r.out, new RegExp(`^ {2}hrsync runs discard ${runId} --reason "…"$`, 'm'));
 
-  const d = await stack.hrsync(['runs', 'discard', runId, '--reason', 'Checking with HR first'], {
+  fits(r.out);
+
+  const d = await stack.hrsync(['runs', 'discard', runId, '--reason', LONG_REASON], {
     token: 'operator',
   });
   assert.equal(d.code, 0, d.err);
+  fits(d.out);
+  // The reason continues under its first line, aligned with the other values.
+  assert.match(d.out, /^discarded: {3}by .{50,67}\n {13}\S/m);
   assert.equal(field(d.out, 'status'), 'Discarded');
   // Who decided as the console names them (the token, not its recorded actor with the creator's
   // address); when, in the connection's zone with the zone named.
   assert.match(
     field(d.out, 'discarded') ?? '',
-    /^by API token cli operator on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST): Checking with HR first$/,
+    /^by API token cli operator on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2} (CET|CEST): Checking with HR first: the leaver’s last day moved to the end of the month and the new contract is not in AFAS yet \(ticket HR-2291\)$/,
   );
   assert.doesNotMatch(d.out, /@|\d{4}-\d{2}-\d{2}|HRS_/);
   assert.equal((await stack.api.call(getRun, { params: { id: runId } })).status, 'discarded');

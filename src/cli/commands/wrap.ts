@@ -9,15 +9,18 @@ export const TERMINAL_WIDTH = 80;
 /** Characters as the terminal shows them: "Ë" is one, whether composed or not. */
 const width = (text: string): number => [...text.normalize('NFC')].length;
 
-/** `text` as lines of at most `columns`; a line break already in it is kept. */
-export function wrapLines(text: string, columns = TERMINAL_WIDTH): string[] {
-  return text.split('\n').flatMap((line) => wrapLine(line, columns));
+/**
+ * `text` as lines of at most `columns`; a line break already in it is kept. `hanging` sets where
+ * continuations start instead (a `label:  value` line continues under its value).
+ */
+export function wrapLines(text: string, columns = TERMINAL_WIDTH, hanging?: number): string[] {
+  return text.split('\n').flatMap((line) => wrapLine(line, columns, hanging));
 }
 
-function wrapLine(text: string, columns: number): string[] {
+function wrapLine(text: string, columns: number, hanging: number | undefined): string[] {
   if (width(text) <= columns) return [text];
   const indent = /^ */.exec(text)?.[0] ?? '';
-  const continuation = `${indent}  `;
+  const continuation = hanging === undefined ? `${indent}  ` : ' '.repeat(hanging);
   const lines: string[] = [];
   let line = indent;
   for (const word of text.slice(indent.length).split(' ')) {

@@ -14,6 +14,8 @@ import {
   RUN_STATUS_WORDS,
   wordFor,
 } from '../../../contracts/index.ts';
+import { terminalSafe } from '../terminal-safe.ts';
+import { wrapLines } from '../wrap.ts';
 import { toJson } from './format.ts';
 import type { ExitCode, Remote } from './run-remote.ts';
 import { errorWords, type RunView, runExitCode, runLines } from './run-summary.ts';
@@ -45,24 +47,28 @@ export async function reportRun(remote: Remote, queued: RunView, wait: boolean):
 
 /** An on-demand run is about one person: show what happened to them step by step. */
 async function printPersonSteps(remote: Remote, runId: string, place: RunPlace): Promise<void> {
+  // Wrapped to 80 columns like the run above (AFAS values made terminal-safe first, as they are shown).
+  const out = (line: string) => {
+    for (const shown of wrapLines(terminalSafe(line))) remote.out(shown);
+  };
   const type = place.destinationType;
   const items = await remote.client.call(listRunItems, { params: { id: runId }, query: { pageSize: 10 } });
   for (const item of items.items) {
-    remote.out('');
+    out('');
     const action = wordFor(ACTION_WORDS, item.action);
     const status = wordFor(ITEM_STATUS_WORDS, item.status).toLowerCase();
-    remote.out(`${item.employeeNumber} ${item.displayName}: ${action}, ${status}`);
+    out(`${item.employeeNumber} ${item.displayName}: ${action}, ${status}`);
     // The step's name and its reason in words (`--json` has the reason as data).
     for (const step of item.steps) {
       const name = wordFor(ITEM_STEP_WORDS, step.step);
-      remote.out(`  ${name} [${wordFor(ITEM_STATUS_WORDS, step.status).toLowerCase()}]: ${step.text}`);
+      out(`  ${name} [${wordFor(ITEM_STATUS_WORDS, step.status).toLowerCase()}]: ${step.text}`);
     }
     for (const change of item.changes) {
       const attribute = attributeText(type, change.attribute);
-      remote.out(
+      out(
         `  ${attribute}: ${formatValue(change.old, place.zone, change.attribute)} → ${formatValue(change.new, place.zone, change.attribute)}`,
       );
     }
-    if (item.error) remote.out(`  ${errorWords(item.error, type)}`);
+    if (item.error) out(`  ${errorWords(item.error, type)}`);
   }
 }

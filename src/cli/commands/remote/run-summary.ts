@@ -16,6 +16,8 @@ import {
   wordFor,
 } from '../../../contracts/index.ts';
 import { destinationErrorTitle } from '../destination-error-title.ts';
+import { terminalSafe } from '../terminal-safe.ts';
+import { TERMINAL_WIDTH, wrapLines } from '../wrap.ts';
 import { countsLine, duration, timeIn } from './format.ts';
 import type { ExitCode } from './run-remote.ts';
 import { formatProperties } from './table.ts';
@@ -36,7 +38,7 @@ export function runLines(run: RunView, place: RunPlace): string[] {
   const progress = run.progress
     ? `${runPhaseWords(run.progress.phase, place.destinationType)} ${run.progress.done}${run.progress.total === null ? '' : `/${run.progress.total}`}`
     : undefined;
-  const lines = formatProperties([
+  const properties = formatProperties([
     ['outcome', run.outcome ? RUN_OUTCOME_INFO[run.outcome].label : undefined],
     ['run', run.id],
     ['kind', wordFor(RUN_KIND_WORDS, run.kind)],
@@ -69,8 +71,13 @@ export function runLines(run: RunView, place: RunPlace): string[] {
     ['approved', decision(run.approval)],
     ['discarded', decision(run.discard)],
   ]);
+  // Wrapped to 80 columns as the local summary is (cli/commands/run.ts), a value continuing under
+  // itself; made terminal-safe first, so an escaped character counts as wide as it is shown.
+  const lines = properties.flatMap((line) =>
+    wrapLines(terminalSafe(line), TERMINAL_WIDTH, /^\S+:\s+/.exec(line)?.[0].length),
+  );
   const advice = run.outcome ? RUN_OUTCOME_INFO[run.outcome].advice : null;
-  if (advice && run.status !== 'blocked') lines.push('', advice);
+  if (advice && run.status !== 'blocked') lines.push('', ...wrapLines(advice));
   if (run.status === 'blocked') {
     lines.push(
       '',
