@@ -10,6 +10,7 @@ import {
   createConnection,
   createCustomer,
   createTenant,
+  getConnection,
   getRun,
   getTenant,
   listRunItems,
@@ -31,6 +32,7 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
   let domain: TestDomain;
   let tenantId: string;
   let container: string;
+  let connectionId: string;
 
   before(async () => {
     domain = await startTestDomain('127.0.0.82');
@@ -184,6 +186,7 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
     });
     assert.equal(created.status, 201, created.text);
     const id = created.body.id;
+    connectionId = id;
     const sections = hybridSections(container);
     const steps = [
       await svc.call(saveSourceStep, {
@@ -249,6 +252,47 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
     assert.equal(accounts.get('janjansen')?.userPrincipalName, 'janjansen@hrsync.test');
     assert.equal(accounts.get('janjansen')?.userAccountControl, '512');
     assert.equal(accounts.get('janjansen')?.manager, `CN=Marieke Bos,${container}`);
+  });
+
+  test('the tenant’s containers changed after step 3: the connection warns that its mapping still places accounts in the old ones', async () => {
+    const zorg = `OU=Zorg,${domain.domain.baseDn}`;
+    const disabled = `OU=Disabled,${domain.domain.baseDn}`;
+    const warnings = async () =>
+      (await svc.call(getConnection, { params: { id: connectionId } })).body.warnings as {
+        kind: string;
+        message: string;
+      }[];
+    const setContainers = async (extra: Record<string, unknown>) => {
+      const changed = await svc.call(updateTenant, {
+        params: { id: tenantId },
+        body: { directory: directory(extra) },
+      });
+      assert.equal(changed.status, 200, changed.text);
+    };
+    assert.deepEqual(await warnings(), [], 'the mapping places accounts in the tenant’s container');
+    try {
+      // New accounts are to go to OU=Zorg now; the mapping saved in step 3 still names OU=Staff.
+      await setContainers({ container: zorg });
+      const moved = (await warnings()).find((w) => w.kind === 'placement-differs');
+      assert.ok(moved, JSON.stringify(await warnings()));
+      assert.equal(
+        moved.message,
+        `The mapping of Container (OU) · parentDistinguishedName in step 3 places new accounts in ${container}, not in the tenant’s container for new accounts ${zorg}. Runs follow the mapping: change it in step 3, or change the tenant’s containers.`,
+      );
+      // Leavers are to go to a disabled-accounts container; the mapping never moves them.
+      await setContainers({ container: zorg, disabledContainer: disabled });
+      const leavers = (await warnings()).find((w) => w.kind === 'placement-differs');
+      assert.ok(leavers, JSON.stringify(await warnings()));
+      assert.match(
+        leavers.message,
+        new RegExp(
+          `, and leaves leavers where they are, not moved to the tenant’s container for disabled accounts ${disabled}\\.`,
+        ),
+      );
+    } finally {
+      await setContainers({});
+    }
+    assert.deepEqual(await warnings(), []);
   });
 
   test('no response, log line or audit event holds the bind password', () => {

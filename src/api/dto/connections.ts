@@ -10,6 +10,7 @@ import {
 import { assembleConfig } from '../../jobs/connection-config.ts';
 import type { Connection, ConnectionListEntry, Store, Tenant } from '../../store/index.ts';
 import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
+import { placementWarning } from '../connections/placement-warning.ts';
 import { sameTenantWarning } from '../connections/same-tenant.ts';
 import { toRunDto } from './runs.ts';
 
@@ -110,6 +111,8 @@ export async function connectionDetails(store: Store, connection: Connection): P
     latestRun: latest === null ? null : toRunDto(latest),
     activation: { kind: gate.kind, reason: gate.reason, simulationId: simulation?.runId ?? null },
     steps: stepStatuses(connection.progress),
-    warnings: sameTenant === null ? [] : [{ ...sameTenant, connections: [...sameTenant.connections] }],
+    warnings: [sameTenant, placementWarning(connection, tenant)]
+      .filter((w) => w !== null)
+      .map((w) => ({ ...w, connections: [...w.connections] })),
   };
 }

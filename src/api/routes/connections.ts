@@ -16,6 +16,7 @@ import { isUniqueViolation, type Store, type StoredConfig, type Tenant } from '.
 import type { Caller } from '../auth/caller.ts';
 import { activate, assertOperation, deactivate } from '../connections/lifecycle.ts';
 import { loadConnection, loadTenant, nameTaken, requireActiveSubscription } from '../connections/load.ts';
+import { placementWarning } from '../connections/placement-warning.ts';
 import { sameTenantWarning } from '../connections/same-tenant.ts';
 import { connectionDetails, toConnectionSummary } from '../dto/connections.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
@@ -136,7 +137,11 @@ export async function connectionRoutes(app: FastifyInstance): Promise<void> {
     const connection = await loadConnection(store, caller, params.id);
     const tenant = await loadTenant(store, caller, query.tenantId);
     const warning = await sameTenantWarning(store, caller.organisationId, connection.id, tenant.id);
-    return { warnings: warning ? [{ ...warning, connections: [...warning.connections] }] : [] };
+    return {
+      warnings: [warning, placementWarning(connection, tenant)]
+        .filter((w) => w !== null)
+        .map((w) => ({ ...w, connections: [...w.connections] })),
+    };
   });
 
   registerEndpoint(app, updateConnection, async ({ caller, store, params, body, audit, about }) => {

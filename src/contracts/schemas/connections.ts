@@ -61,12 +61,23 @@ export const ScheduleDto = T.Object({
 });
 
 export const ConnectionWarningDto = T.Object({
-  kind: T.Literal('same-tenant', {
-    description:
-      'another connection writes to the same tenant (the same Microsoft 365 directory; for hybrid, the same Active Directory domain)',
-  }),
+  kind: T.Union(
+    [
+      T.Literal('same-tenant', {
+        description:
+          'another connection writes to the same tenant (the same Microsoft 365 directory; for hybrid, the same Active Directory domain)',
+      }),
+      T.Literal('placement-differs', {
+        description:
+          'hybrid: the mapping of parentDistinguishedName (step 3) places new accounts or leavers elsewhere than the tenant’s containers say',
+      }),
+    ],
+    { description: 'what the warning is about' },
+  ),
   message: T.String(),
-  connections: T.Array(Named),
+  connections: T.Array(Named, {
+    description: 'the other connections concerned (same-tenant); empty otherwise',
+  }),
 });
 
 export const ConnectionWarningsQuery = T.Object({ tenantId: Id }, { additionalProperties: false });

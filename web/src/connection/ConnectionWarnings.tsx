@@ -1,6 +1,7 @@
 /**
  * What the service warns about a connection without stopping it: another connection that writes to
- * the same tenant (the same Microsoft 365 directory, or for hybrid the same AD domain). Step 2 shows
+ * the same tenant (the same Microsoft 365 directory, or for hybrid the same AD domain), or a hybrid
+ * mapping that places accounts elsewhere than the tenant's containers say. Step 2 shows
  * the warnings of the tenant chosen there, before it is saved.
  */
 import { Link, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
@@ -10,6 +11,7 @@ import { hrefFor } from '../app/routes.ts';
 
 const TITLES: Readonly<Record<ConnectionDetails['warnings'][number]['kind'], string>> = {
   'same-tenant': 'Another connection writes to this tenant',
+  'placement-differs': 'Accounts are placed elsewhere than the tenant’s containers',
 };
 
 export function ConnectionWarnings(props: { readonly warnings: ConnectionDetails['warnings'] }) {
