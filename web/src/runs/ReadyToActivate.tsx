@@ -4,8 +4,10 @@
  * offered only where the service would do it — the endpoint's role (`can`), the state table and the
  * activation gate the service computed (`unavailableReason`, as the toolbar's Activate), and only on the
  * simulation that gate judged, the connection's latest. A simulation with failed persons or conflicts says
- * why it is not ready in the gate's words and, to an admin, links to step 5's "Activate anyway…" (which
- * asks for the written reason the service requires).
+ * why it is not ready in the gate's words and offers an admin "Activate anyway…" right there: step 5's
+ * dialog, asking for the written reason the service requires, offered by the same rule
+ * (connection-ops/ActivateAnywayDialog.tsx). It used to link to step 5, where the admin found the
+ * button and pressed it: two steps for one decision.
  */
 import {
   Button,
@@ -17,13 +19,49 @@ import {
 import { PlayCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../api/client.ts';
-import { activateConnection, activateConnectionAnyway } from '../api/contracts.ts';
+import { activateConnection } from '../api/contracts.ts';
 import type { ConnectionDetails, Run } from '../api/dto.ts';
 import { useAction } from '../api/use-action.ts';
-import { hrefFor, navigate } from '../app/routes.ts';
+import { navigate } from '../app/routes.ts';
 import { useSession } from '../auth/session-context.tsx';
+import { ActivateAnywayDialog, offersActivateAnyway } from '../connection-ops/ActivateAnywayDialog.tsx';
 import { unavailableReason } from '../connection-ops/operations.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+
+type Judged = Pick<Run, 'id' | 'kind'>;
+
+/** The simulation whose outcome the connection's activation gate judged: its latest. */
+const judges = (run: Judged, c: ConnectionDetails): boolean =>
+  run.kind === 'simulation' && c.activation.simulationId === run.id;
+
+/** Whether this run's page offers "Activate anyway…" (to a user with `can`). */
+export const offersActivateAnywayFrom = (
+  run: Judged,
+  c: ConnectionDetails,
+  can: Parameters<typeof offersActivateAnyway>[1],
+): boolean => judges(run, c) && offersActivateAnyway(c, can);
+
+/** "Activate anyway…" and its dialog; once activated, on to what is left of step 5: the schedule. */
+export function ActivateAnywayButton(props: { readonly connection: ConnectionDetails }) {
+  const c = props.connection;
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-operation="activate-anyway">
+        Activate anyway…
+      </Button>
+      <ActivateAnywayDialog
+        open={open}
+        connection={c}
+        onCancel={() => setOpen(false)}
+        onActivated={() => {
+          setOpen(false);
+          navigate({ page: 'step', id: c.id, step: 5 });
+        }}
+      />
+    </>
+  );
+}
 
 export function ReadyToActivate(props: {
   readonly run: Pick<Run, 'id' | 'kind' | 'status'>;
@@ -33,14 +71,9 @@ export function ReadyToActivate(props: {
   const c = props.connection;
   const [confirming, setConfirming] = useState(false);
   const activate = useAction(() => call(activateConnection, { params: { id: c.id } }));
-  const judged = props.run.kind === 'simulation' && c.activation.simulationId === props.run.id;
-  if (!judged) return null;
-  // A blocked simulation has its own message above, which names "activate anyway".
-  if (
-    c.activation.kind === 'needs-reason' &&
-    props.run.status !== 'blocked' &&
-    can(activateConnectionAnyway)
-  ) {
+  if (!judges(props.run, c)) return null;
+  // A blocked simulation has its own message above, which offers "activate anyway" too.
+  if (props.run.status !== 'blocked' && offersActivateAnywayFrom(props.run, c, can)) {
     return (
       <MessageBar intent="warning" layout="multiline" data-testid="not-ready-to-activate">
         <MessageBarBody>
@@ -48,9 +81,7 @@ export function ReadyToActivate(props: {
           {c.activation.reason}
         </MessageBarBody>
         <MessageBarActions>
-          <Button as="a" href={hrefFor({ page: 'step', id: c.id, step: 5 })}>
-            Activate anyway in step 5
-          </Button>
+          <ActivateAnywayButton connection={c} />
         </MessageBarActions>
       </MessageBar>
     );

@@ -43,7 +43,7 @@ import { PropertyList } from '../ui/PropertyList.tsx';
 import { SectionCard } from '../ui/SectionCard.tsx';
 import { DecisionDialog } from './DecisionDialog.tsx';
 import { LicencePools } from './LicencePools.tsx';
-import { ReadyToActivate } from './ReadyToActivate.tsx';
+import { ActivateAnywayButton, offersActivateAnywayFrom, ReadyToActivate } from './ReadyToActivate.tsx';
 import { COMPARABLE_RUN_STATUSES, RunCompare } from './RunCompare.tsx';
 import { RunCounts, type TileFilter } from './RunCounts.tsx';
 import { RunItemsPanel } from './RunItemsPanel.tsx';
@@ -123,6 +123,9 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
   const blocked = r.status === 'blocked';
   // The same table the service checks: approve/discard only for a blocked sync.
   const decidable = checkRunOperation('approve', r.status, r.kind).ok;
+  // A blocked simulation cannot be approved; the activation gate lets an admin activate anyway.
+  const anyway =
+    blocked && connection.data !== undefined && offersActivateAnywayFrom(r, connection.data, can);
   // Items change while a run progresses; reload them each time the run's counts move.
   const refreshKey = `${r.status}-${r.progress?.done ?? ''}-${r.finishedAt ?? ''}`;
   const fixes = r.error ? corrections(r.connectionId, r.error) : [];
@@ -166,6 +169,11 @@ export function RunPage(props: { readonly id: string; readonly filter: Readonly<
                 ? 'Approve it to apply the changes anyway, or discard it.'
                 : 'A simulation applies nothing: review the items, change the thresholds or the data and simulate again — or an admin activates anyway with a written reason.'}
             </MessageBarBody>
+            {anyway && connection.data && (
+              <MessageBarActions>
+                <ActivateAnywayButton connection={connection.data} />
+              </MessageBarActions>
+            )}
             {decidable && (can(approveRun) || can(discardRun)) && (
               <MessageBarActions>
                 {can(approveRun) && (

@@ -3,24 +3,17 @@
  * activate and schedule. Activation needs a simulation of the current configuration — the
  * service says so in `simulationCurrent`, and the button explains it when it is missing.
  */
-import { Button, Field, Link, makeStyles, Spinner, Text, Textarea } from '@fluentui/react-components';
+import { Button, Link, makeStyles, Spinner, Text } from '@fluentui/react-components';
 import { BeakerRegular, CalendarClockRegular, PlayCircleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { call } from '../../api/client.ts';
-import {
-  ACTIVATE_ANYWAY,
-  activateConnection,
-  activateConnectionAnyway,
-  checkOperation,
-  listRuns,
-  setSchedule,
-  simulate,
-} from '../../api/contracts.ts';
+import { activateConnection, checkOperation, listRuns, setSchedule, simulate } from '../../api/contracts.ts';
 import type { ConnectionDetails } from '../../api/dto.ts';
 import { useAction } from '../../api/use-action.ts';
 import { useResource } from '../../api/use-resource.ts';
 import { hrefFor, navigate } from '../../app/routes.ts';
 import { useSession } from '../../auth/session-context.tsx';
+import { ActivateAnywayDialog, offersActivateAnyway } from '../../connection-ops/ActivateAnywayDialog.tsx';
 import { offersSaveAndActivate, ScheduleDialog } from '../../connection-ops/ScheduleDialog.tsx';
 import { RunCounts } from '../../runs/RunCounts.tsx';
 import { RunStatusBadge } from '../../ui/Badges.tsx';
@@ -42,7 +35,6 @@ export function SimulationStepPanel(props: {
   const { can } = useSession();
   const c = props.connection;
   const [dialog, setDialog] = useState<'activate' | 'anyway' | 'schedule' | null>(null);
-  const [reason, setReason] = useState('');
   const runs = useResource(
     () => call(listRuns, { params: { id: c.id }, query: { pageSize: 20 } }),
     `${c.id}-${c.latestRun?.id ?? ''}-${c.latestRun?.status ?? ''}`,
@@ -50,14 +42,11 @@ export function SimulationStepPanel(props: {
   const lastSimulation = runs.data?.items.find((r) => r.kind === 'simulation');
   const startSimulation = useAction(() => call(simulate, { params: { id: c.id } }));
   const activate = useAction(() => call(activateConnection, { params: { id: c.id } }));
-  const activateAnyway = useAction(() =>
-    call(activateConnectionAnyway, { params: { id: c.id }, body: { reason: reason.trim() } }),
-  );
 
   const simulateCheck = checkOperation('simulate', c.state);
   // The service's activation gate (contracts/activation-gate.ts), the same one it enforces.
   const activateBlocker = c.activation.kind === 'allowed' ? null : c.activation.reason;
-  const mayActivateAnyway = c.activation.kind === 'needs-reason' && can(activateConnectionAnyway);
+  const mayActivateAnyway = offersActivateAnyway(c, can);
   const scheduleCheck = checkOperation('setSchedule', c.state);
 
   return (
@@ -127,11 +116,7 @@ export function SimulationStepPanel(props: {
           {mayActivateAnyway && (
             <Button
               appearance="secondary"
-              onClick={() => {
-                activateAnyway.clearError();
-                setReason('');
-                setDialog('anyway');
-              }}
+              onClick={() => setDialog('anyway')}
               data-operation="activate-anyway"
             >
               Activate anyway…
@@ -175,32 +160,15 @@ export function SimulationStepPanel(props: {
       >
         Activate “<strong>{c.name}</strong>”? Syncs may then run and change accounts in the tenant.
       </ConfirmDialog>
-      <ConfirmDialog
+      <ActivateAnywayDialog
         open={dialog === 'anyway'}
-        title="Activate anyway"
-        confirmLabel="Activate anyway"
-        danger
-        busy={activateAnyway.busy}
-        error={activateAnyway.error}
-        confirmDisabled={reason.trim().length < ACTIVATE_ANYWAY.minReasonLength}
-        changed={reason.trim() !== ''}
+        connection={c}
         onCancel={() => setDialog(null)}
-        onConfirm={async () => {
-          if (await activateAnyway.run()) {
-            setDialog(null);
-            props.onChanged();
-          }
+        onActivated={() => {
+          setDialog(null);
+          props.onChanged();
         }}
-      >
-        <p style={{ marginTop: 0 }}>{c.activation.reason}</p>
-        <Field
-          label={`Why activate “${c.name}” now?`}
-          required
-          hint={`At least ${ACTIVATE_ANYWAY.minReasonLength} characters; recorded with your name in the audit log.`}
-        >
-          <Textarea value={reason} onChange={(_, d) => setReason(d.value)} name="reason" autoFocus />
-        </Field>
-      </ConfirmDialog>
+      />
       {dialog === 'schedule' && (
         <ScheduleDialog
           connection={c}
