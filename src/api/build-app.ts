@@ -20,6 +20,7 @@ import {
   sendError,
 } from './errors.ts';
 import './fastify-types.ts';
+import { DEFAULT_EXPORT_LIMITS, EXPORT_BATCH, ExportSlots } from './exports.ts';
 import { clientErrorHandler } from './plugins/client-errors.ts';
 import { registerConsole } from './plugins/console.ts';
 import { registerInputHygiene } from './plugins/input-hygiene.ts';
@@ -171,6 +172,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }),
     metricsToken: options.metricsToken ?? null,
     identityCa: options.identityCa ?? null,
+    exportSlots: new ExportSlots(options.exportLimits ?? DEFAULT_EXPORT_LIMITS),
+    exportBatch: options.exportBatch ?? EXPORT_BATCH,
   };
   app.decorate('deps', deps);
   app.setValidatorCompiler(validatorCompiler());

@@ -7,6 +7,7 @@ import type { ServiceMetrics } from '../jobs/metrics.ts';
 import type { Notifier } from '../notify/index.ts';
 import type { Store } from '../store/index.ts';
 import type { SignInGuard } from './auth/sign-in-guard.ts';
+import type { ExportLimits, ExportSlots } from './exports.ts';
 
 export interface AppOptions {
   readonly store: Store;
@@ -48,6 +49,10 @@ export interface AppOptions {
    * default REQUEST_TIMEOUT_MS (30 s). Producing the answer is not counted (the agents' long poll).
    */
   readonly requestTimeoutMs?: number;
+  /** Exports running at once, per organisation and per process; default DEFAULT_EXPORT_LIMITS (2 and 4). */
+  readonly exportLimits?: ExportLimits;
+  /** Items or audit events an export reads and writes per batch; default EXPORT_BATCH (500). */
+  readonly exportBatch?: number;
 }
 
 /** What routes reach through `app.deps`. */
@@ -67,4 +72,6 @@ export interface ApiDeps {
   readonly analyses: Analyses;
   readonly identityCa: string | null;
   readonly metricsToken: string | null;
+  readonly exportSlots: ExportSlots;
+  readonly exportBatch: number;
 }

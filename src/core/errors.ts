@@ -196,7 +196,7 @@ export const ERROR_CATALOGUE = {
     status: 503,
     retryable: true,
     description:
-      'The service is already working on as many previews and run comparisons as it takes at once (or as many as one organisation may have), or this one ran past its time limit; try again after the seconds in `Retry-After`, or in a minute (a narrower scope previews faster).',
+      'The service is already working on as many previews, run comparisons or exports as it takes at once (or as many as one organisation may have), or a preview ran past its time limit; try again after the seconds in `Retry-After`, or in a minute (a narrower scope previews faster).',
   },
   HRS_INTERNAL: {
     status: 500,

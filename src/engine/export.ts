@@ -29,6 +29,20 @@ export function toSafeCsv(rows: readonly (readonly unknown[])[], columns: readon
   return `\uFEFF${body}`;
 }
 
+/**
+ * The same CSV as `toSafeCsv`, in pieces for an export that is written as it is read: the BOM and
+ * header line once, then the rows of each batch (a row's text does not depend on the others).
+ */
+export function safeCsvHeader(columns: readonly string[]): string {
+  return `\uFEFF${stringify([], { header: true, columns: columns.map(safeCell) })}`;
+}
+
+export function safeCsvRows(rows: readonly (readonly unknown[])[]): string {
+  return rows.length === 0 ? '' : stringify(rows.map((r) => r.map(safeCell)));
+}
+
+const safeCell = (v: unknown): string => neutraliseCell(v === null || v === undefined ? '' : String(v));
+
 const show = (v: AttrValue): string => (v === null ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
 export const RUN_ITEM_COLUMNS = [
@@ -54,8 +68,8 @@ export interface StepText {
   readonly reason: (item: RunItem) => string;
 }
 
-export function runItemsToCsv(items: readonly RunItem[], text: StepText): string {
-  const rows = items.map((i) => [
+function runItemRow(i: RunItem, text: StepText): readonly unknown[] {
+  return [
     i.employeeNumber,
     i.displayName,
     i.action,
@@ -66,8 +80,19 @@ export function runItemsToCsv(items: readonly RunItem[], text: StepText): string
     i.error ? `${i.error.code}: ${i.error.message}` : '',
     i.steps.map((s) => `${s.step} [${s.status}] ${text.words(s, i)}`).join('\n'),
     i.steps.map((s) => `${s.step} [${s.status}] ${text.detail(s)}`).join('\n'),
-  ]);
-  return toSafeCsv(rows, RUN_ITEM_COLUMNS);
+  ];
+}
+
+export function runItemsToCsv(items: readonly RunItem[], text: StepText): string {
+  return toSafeCsv(
+    items.map((i) => runItemRow(i, text)),
+    RUN_ITEM_COLUMNS,
+  );
+}
+
+/** Rows of `runItemsToCsv` without its BOM and header (`safeCsvHeader(RUN_ITEM_COLUMNS)`): one batch of an export. */
+export function runItemCsvRows(items: readonly RunItem[], text: StepText): string {
+  return safeCsvRows(items.map((i) => runItemRow(i, text)));
 }
 
 export function runItemsToJson(items: readonly RunItem[]): string {

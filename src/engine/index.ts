@@ -12,8 +12,11 @@ export {
 export {
   neutraliseCell,
   RUN_ITEM_COLUMNS,
+  runItemCsvRows,
   runItemsToCsv,
   runItemsToJson,
+  safeCsvHeader,
+  safeCsvRows,
   toSafeCsv,
 } from './export.ts';
 export { FileEngineStore, MemoryEngineStore, type ReadStateFile, STATE_ADVICE } from './file-store.ts';

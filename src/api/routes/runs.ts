@@ -9,50 +9,23 @@ import {
   getRun,
   listRunItems,
   listRuns,
-  type ReasonContext,
   type RunOperation,
   simulate,
-  stepText,
   sync,
   syncPerson,
 } from '../../contracts/index.ts';
 import { HrsyncError, type RunKind } from '../../core/index.ts';
-import { runItemsToCsv } from '../../engine/index.ts';
 import { requestRun } from '../../jobs/run-requests.ts';
 import type { Run, RunItemQuery, Store } from '../../store/index.ts';
 import { actorNamer } from '../actor-names.ts';
 import type { AuditFields } from '../audit.ts';
 import type { Caller } from '../auth/caller.ts';
-import { DEFAULT_TIME_ZONE } from '../connections/defaults.ts';
 import { loadConnection, loadRun } from '../connections/load.ts';
 import { toRunDto, toRunItemDto } from '../dto/runs.ts';
+import { startExport } from '../exports.ts';
 import { type RouteContext, registerEndpoint } from '../route.ts';
+import { reasonContext, runItemCsvChunks, runItemJsonChunks } from '../run-item-export.ts';
 import { namesIn } from '../run-item-names.ts';
-
-/** The words of a run's reasons: in its connection's time zone, naming what `names` knows. */
-async function reasonContext(
-  store: Store,
-  caller: Caller,
-  run: Run,
-  names?: {
-    accounts: ReadonlyMap<string, { upn: string | null; displayName: string | null }>;
-    persons: ReadonlyMap<string, string>;
-  },
-): Promise<ReasonContext> {
-  const connection = await store.connections.get(caller.organisationId, run.connectionId);
-  const shown = (id: string) => {
-    const a = names?.accounts.get(id);
-    const label = a?.upn ?? a?.displayName;
-    if (!label) return undefined;
-    return a?.upn && a.displayName ? `${a.upn} (${a.displayName})` : label;
-  };
-  return {
-    timeZone: connection?.config.timeZone ?? DEFAULT_TIME_ZONE,
-    tenantType: connection?.destinationType ?? null,
-    account: shown,
-    person: (n) => names?.persons.get(n),
-  };
-}
 
 function assertRunOperation(operation: RunOperation, run: Run): void {
   const check = checkRunOperation(operation, run.status, run.kind);
@@ -169,7 +142,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
       query.pageSize ?? 50,
     );
     const names = await namesIn(store, run, page.items);
-    const ctx = await reasonContext(store, caller, run, names);
+    const ctx = await reasonContext(store, caller.organisationId, run, names);
     return {
       ...page,
       items: page.items.map((i) => {
@@ -192,20 +165,44 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
-  registerEndpoint(app, exportRunItemsCsv, async ({ caller, store, params, query, reply }) => {
-    const run = await loadRun(store, caller, params.id);
-    reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
-    const items = await store.runItems.all(run, itemFilter(query), query.sort ?? 'name');
-    const names = await namesIn(store, run, items);
-    return runItemsToCsv(items, stepText(await reasonContext(store, caller, run, names)));
+  // Written as read, a batch at a time (exports.ts), within the export slots.
+  const itemExport = (
+    ctx: Pick<RouteContext<typeof exportRunItemsCsv>, 'caller' | 'store' | 'query' | 'request'>,
+    run: Run,
+    chunks: (e: Parameters<typeof runItemCsvChunks>[0]) => AsyncGenerator<string>,
+  ) => {
+    const e = {
+      store: ctx.store,
+      organisationId: ctx.caller.organisationId,
+      run,
+      query: itemFilter(ctx.query),
+      sort: ctx.query.sort ?? 'name',
+      batch: app.deps.exportBatch,
+    };
+    return startExport(app.deps.exportSlots, ctx.request, e.organisationId, { runId: run.id }, () =>
+      chunks(e),
+    );
+  };
+
+  registerEndpoint(app, exportRunItemsCsv, async (ctx) => {
+    const run = await loadRun(ctx.store, ctx.caller, ctx.params.id);
+    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
+    // A stream, not the string the contract describes: Fastify sends it as it is read.
+    return itemExport(ctx, run, runItemCsvChunks) as unknown as string;
   });
 
-  registerEndpoint(app, exportRunItemsJson, async ({ caller, store, params, query, reply }) => {
-    const run = await loadRun(store, caller, params.id);
-    reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
-    const items = await store.runItems.all(run, itemFilter(query), query.sort ?? 'name');
-    const ctx = await reasonContext(store, caller, run, await namesIn(store, run, items));
-    return items.map((i) => toRunItemDto(i, ctx));
+  registerEndpoint(app, exportRunItemsJson, async (ctx) => {
+    const run = await loadRun(ctx.store, ctx.caller, ctx.params.id);
+    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
+    ctx.reply.type('application/json; charset=utf-8');
+    // The response schema's serializer, as for the whole array before (the same bytes).
+    const serialize = ctx.reply.getSerializationFunction('200') as unknown as
+      | ((items: readonly unknown[]) => string)
+      | undefined;
+    if (!serialize) throw new Error('the JSON export has no response serializer');
+    return itemExport(ctx, run, (e) => runItemJsonChunks(e, serialize)) as unknown as ReturnType<
+      typeof toRunItemDto
+    >[];
   });
 
   registerEndpoint(app, cancelRun, async ({ caller, store, params, audit, about }) => {

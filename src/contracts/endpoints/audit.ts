@@ -29,6 +29,6 @@ export const exportAuditEventsCsv = endpoint({
   status: 200,
   response: T.String(),
   produces: 'text/csv',
-  errors: [],
+  errors: ['HRS_BUSY'],
   audit: 'read-only',
 });

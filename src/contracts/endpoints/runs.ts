@@ -113,7 +113,7 @@ export const exportRunItemsCsv = endpoint({
   status: 200,
   response: T.String(),
   produces: 'text/csv',
-  errors: ['HRS_NOT_FOUND'],
+  errors: ['HRS_NOT_FOUND', 'HRS_BUSY'],
   audit: 'read-only',
 });
 
@@ -128,7 +128,7 @@ export const exportRunItemsJson = endpoint({
   query: RunItemsExportQuery,
   status: 200,
   response: T.Array(RunItemDto),
-  errors: ['HRS_NOT_FOUND'],
+  errors: ['HRS_NOT_FOUND', 'HRS_BUSY'],
   audit: 'read-only',
 });
 

@@ -478,17 +478,8 @@ export class AuditRepository {
     // over the looser and filter): the cursor's event, or the end of the hour that holds the offset,
     // lie within `to`, so `to` goes.
     if (after) {
-      const { to: _to, ...older } = q;
       total = after.total;
-      rows = await newestFirst(
-        this.filtered(organisationId, older, names)
-          .where((eb) =>
-            eb.or([eb('at', '<', after.at), eb.and([eb('at', '=', after.at), eb('id', '<', after.id)])]),
-          )
-          .selectAll(),
-      )
-        .limit(pageSize)
-        .execute();
+      rows = await this.olderThan(organisationId, q, names, after, pageSize);
     } else if (offset < SEEK_DEPTH || q.runId !== undefined || q.person !== undefined) {
       // One after the other on one connection: the count is a sum over stored counts (~0.3 ms), and
       // sending both at once made PostgreSQL's first request open a second connection (57-100 ms
@@ -538,6 +529,60 @@ export class AuditRepository {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirst();
     return toCount(row?.n);
+  }
+
+  /**
+   * The events of a query older than `after` (or the newest, without it), newest first: a keyset page,
+   * an index range whatever the depth.
+   */
+  private async olderThan(
+    organisationId: string,
+    q: AuditQuery,
+    names: ActorNames | undefined,
+    after: { readonly at: string; readonly id: string } | undefined,
+    limit: number,
+  ): Promise<AuditEventsTable[]> {
+    // One upper bound on the time index (see `list`): the cursor's event lies within `to`, so `to` goes.
+    const { to: _to, ...older } = q;
+    const base = after
+      ? this.filtered(organisationId, older, names)
+      : this.filtered(organisationId, q, names);
+    return base
+      .$if(after !== undefined, (b) =>
+        b.where((eb) => {
+          const { at, id } = after as { at: string; id: string };
+          return eb.or([eb('at', '<', at), eb.and([eb('at', '=', at), eb('id', '<', id)])]);
+        }),
+      )
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * The events `all` returns, `batch` at a time by keyset (an export writes each batch as it reads
+   * it). Stop pulling and nothing more is read.
+   */
+  async *inBatches(
+    organisationId: string,
+    query: AuditQuery,
+    limit: number,
+    batch: number,
+  ): AsyncGenerator<readonly AuditEvent[]> {
+    const q = normalised(query);
+    const names = await this.actorNames(organisationId, q);
+    let after: { at: string; id: string } | undefined;
+    for (let left = limit; left > 0; ) {
+      const rows = await this.olderThan(organisationId, q, names, after, Math.min(batch, left));
+      if (rows.length === 0) return;
+      yield rows.map(toEvent);
+      const last = rows.at(-1) as AuditEventsTable;
+      after = { at: last.at, id: last.id };
+      left -= rows.length;
+      if (rows.length < Math.min(batch, left + rows.length)) return;
+    }
   }
 
   /** For exports; capped so one request cannot read an unbounded log into memory. */

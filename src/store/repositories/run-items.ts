@@ -996,6 +996,23 @@ export class RunItemRepository {
   }
 
   /**
+   * The items `all` returns, `batch` at a time: each a page of the same order, read by its places (an
+   * export writes each batch as it reads it). Stop pulling and nothing more is read.
+   */
+  async *inBatches(
+    run: Run,
+    query: RunItemQuery,
+    sort: RunItemSort,
+    batch: number,
+  ): AsyncGenerator<readonly RunItem[]> {
+    for (let page = 1; ; page++) {
+      const { items, total } = await this.list(run, query, sort, page, batch);
+      if (items.length > 0) yield items;
+      if (items.length < batch || page * batch >= total) return;
+    }
+  }
+
+  /**
    * Names for what a page shows as ids: accounts by UPN and display name (from the tenant cache),
    * managers (employee numbers) by their account's display name, else (someone not linked yet, as
    * in a first simulation) by the name `run` read from AFAS for them: its stored items, then its

@@ -96,6 +96,8 @@ export interface ServiceOptions {
   readonly allowedEndpointHosts?: readonly string[];
   /** How long a client has to send a request whole (buildApp's `requestTimeoutMs`); default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Items or audit events an export writes per batch (buildApp's `exportBatch`); default 500. */
+  readonly exportBatch?: number;
 }
 
 export async function startService(dialect: DialectName, options: ServiceOptions = {}): Promise<Service> {
@@ -159,6 +161,7 @@ export async function startService(dialect: DialectName, options: ServiceOptions
     ...(analyses ? { analyses } : {}),
     metricsToken: METRICS_TOKEN,
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.exportBatch === undefined ? {} : { exportBatch: options.exportBatch }),
   });
 
   const organisation = await store.organisations.create('Acme MSP');
