@@ -41,7 +41,7 @@ export const ERROR_TITLES: Readonly<Record<ErrorCode, string>> = {
   HRS_HEADERS_TOO_LARGE: 'The address or headers are too long',
   HRS_REQUEST_TIMEOUT: 'The request took too long to arrive',
   HRS_RATE_LIMITED: 'Too many attempts; wait a moment',
-  HRS_BUSY: 'hrsync is busy with other previews',
+  HRS_BUSY: 'hrsync is busy',
   HRS_INTERNAL: 'Something went wrong in hrsync',
   HRS_TARGET_VALUE_INVALID: 'A value does not fit the account',
   HRS_AGENT_UNAVAILABLE: 'The directory agent did not answer',

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportRunItemsCsv, getRun, listRunItems, syncPerson } from '../../contracts/index.ts';
+import { errorLines } from '../commands/remote/report-error.ts';
 import { ApiError, createApiClient, ServiceUnreachableError } from './index.ts';
 
 interface Seen {
@@ -115,4 +116,47 @@ test('download keeps the exact bytes, BOM included', async () => {
   assert.deepEqual(Buffer.from(bytes), Buffer.from(csv, 'utf8'));
   assert.equal((seen[0]?.init.headers as Record<string, string> | undefined)?.accept, 'text/csv');
   assert.equal(seen[0]?.url, 'http://x/api/v1/runs/r1/items.csv?status=blocked');
+});
+
+test("download: a refusal is the service's error; an answer cut off midway is said to be incomplete", async () => {
+  const busy = {
+    error: {
+      code: 'HRS_BUSY',
+      message:
+        'Your organisation already has 2 exports being written; wait until one of them has downloaded, then export again.',
+      retryable: true,
+      details: [],
+    },
+  };
+  const refused = recording(
+    () =>
+      new Response(JSON.stringify(busy), {
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '10' },
+      }),
+  );
+  const refusal = await createApiClient({ baseUrl: 'http://x', fetch: refused.fetch })
+    .download(exportRunItemsCsv, { params: { id: 'r1' } })
+    .catch((e: unknown) => e);
+  assert.deepEqual(errorLines(refusal), [`hrsync is busy: ${busy.error.message}`]);
+
+  const cut = recording(
+    () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('\uFEFFemployeeNumber\n'));
+            controller.error(new TypeError('terminated'));
+          },
+        }),
+        { headers: { 'content-type': 'text/csv' } },
+      ),
+  );
+  const cutOff = await createApiClient({ baseUrl: 'http://x', fetch: cut.fetch })
+    .download(exportRunItemsCsv, { params: { id: 'r1' } })
+    .catch((e: unknown) => e);
+  assert.match(
+    errorLines(cutOff).join('\n'),
+    /The export stopped before the file was complete, so nothing was written/,
+  );
 });

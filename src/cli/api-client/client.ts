@@ -92,7 +92,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         // Bytes, not text(): decoding would drop the BOM that lets Excel read the CSV as UTF-8.
         return new Uint8Array(await response.arrayBuffer());
       } catch (error) {
-        throw new ServiceUnreachableError(where, networkReason(error, timeoutMs, where));
+        if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+          throw new ServiceUnreachableError(where, networkReason(error, timeoutMs, where));
+        // The service writes an export as it reads it, and cuts the answer off when it cannot finish.
+        throw new ApiError(
+          response.status,
+          'CUT_OFF',
+          'The export stopped before the file was complete, so nothing was written. Export again; if it stops again, the service log says why.',
+        );
       }
     },
   };
