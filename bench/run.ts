@@ -18,6 +18,7 @@ import { createGraphTarget, GRAPH_WRITE_QUOTA } from '../src/targets/graph/index
 import { benchAgent } from './agent.ts';
 import { benchConsole, describeFigure } from './console.ts';
 import { benchDirectory } from './directory.ts';
+import { benchExports } from './exports.ts';
 import { benchExpressions } from './expressions.ts';
 import { benchScale } from './scale.ts';
 import { benchAuditOnly, benchService } from './service.ts';
@@ -38,7 +39,7 @@ interface Emulators {
 const SIM_PERSONS = Number(process.env.BENCH_SIM_PERSONS ?? 50_000);
 const SERVICE_PERSONS = Number(process.env.BENCH_SERVICE_PERSONS ?? SIM_PERSONS);
 /**
- * `BENCH_ONLY=service`, `BENCH_ONLY=audit`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
+ * `BENCH_ONLY=service`, `BENCH_ONLY=audit`, `BENCH_ONLY=exports`, `BENCH_ONLY=scale` or `BENCH_ONLY=workers` runs only those figures of issue 13; `BENCH_ONLY=agent`
  * only the agent's (issue 9); `BENCH_ONLY=simulation` only the engine's simulation and initial sync at scale.
  */
 const ONLY = process.env.BENCH_ONLY;
@@ -289,6 +290,8 @@ try {
     for (const c of started) c.kill('SIGTERM');
   }
   if (ONLY === 'audit') await benchAuditOnly(report, fmt);
+  // The run-item CSV export of a SERVICE_PERSONS run: time and peak RSS growth, in fresh children.
+  if (ONLY === undefined || ONLY === 'exports') await benchExports(SERVICE_PERSONS, report, fmt);
   // 5. I/O floor, plan µs, RSS per person, /healthz during a run, growth series (issue 13)
   if (ONLY === undefined || ONLY === 'scale') await benchScale(report, fmt);
   // 6. 20 connections × 2,500 persons with 1, 2 and 3 worker processes on PostgreSQL (issue 13)
