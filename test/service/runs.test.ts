@@ -277,6 +277,9 @@ for (const dialect of DIALECTS) {
       const applied = await svc.call(getRun, { params: { id: blocked.body.id } });
       assert.equal(applied.body.status, 'succeeded', applied.text);
       assert.equal(applied.body.approval.reason, 'reorganisation: two leavers confirmed by HR');
+      // Approving is a decision, not a crash: the approved run starts with every attempt the
+      // worker may make (the console showed "Attempt 2 of 3" after an approval).
+      assert.equal(applied.body.attempt, 1, 'an approved run is its first attempt again');
       assert.equal(
         svc.graph.state.directory.snapshot().users.filter((u) => u.accountEnabled === false).length,
         2,

@@ -145,6 +145,8 @@ export class RunRepository {
       decided_at: this.ctx.clock.now(),
       lease_owner: null,
       lease_expires_at: null,
+      // Being blocked is a decision asked for, not a crash: the approved run gets every attempt again.
+      attempt: 0,
     });
   }
 
