@@ -9,6 +9,7 @@ import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { inlineAnalyses } from '../jobs/analyses.ts';
 import { Notifier } from '../notify/index.ts';
+import { MAX_READ_BYTES } from '../targets/remote/index.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -155,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     endpointPolicy: options.endpointPolicy ?? PRODUCTION_ENDPOINTS,
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
+    agentReadBytes: options.agentReadBytes ?? MAX_READ_BYTES,
     notifier:
       options.notifier ??
       new Notifier({

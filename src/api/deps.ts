@@ -33,6 +33,8 @@ export interface AppOptions {
   readonly endpointPolicy?: EndpointPolicy;
   /** How long the service and directory agents wait for each other; default DEFAULT_AGENT_TIMINGS. */
   readonly agentTimings?: AgentTimings;
+  /** The most one agent read's pages may hold in all, in bytes; default MAX_READ_BYTES. */
+  readonly agentReadBytes?: number;
   /** Delivers notifications (and the test action); default: no server mail server, no links. */
   readonly notifier?: Notifier;
   /**
@@ -67,6 +69,7 @@ export interface ApiDeps {
   readonly onRunQueued: () => void;
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
+  readonly agentReadBytes: number;
   readonly signInGuard: SignInGuard;
   readonly notifier: Notifier;
   readonly analyses: Analyses;

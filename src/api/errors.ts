@@ -209,12 +209,13 @@ function bodyDetails(
 /** The largest request body the service reads (Fastify's `bodyLimit`). */
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
-function payloadTooLarge(contentLength: string | undefined): HrsyncError {
+function payloadTooLarge(contentLength: string | undefined, limit = BODY_LIMIT_BYTES): HrsyncError {
   const size = Number(contentLength);
   const sent = Number.isSafeInteger(size) && size > 0 ? ` (${size.toLocaleString('en')} bytes)` : '';
+  const where = limit === BODY_LIMIT_BYTES ? 'the service takes' : 'this endpoint takes';
   return new HrsyncError(
     'HRS_PAYLOAD_TOO_LARGE',
-    `The request body is too large${sent}: the service takes at most 2 MiB (${BODY_LIMIT_BYTES.toLocaleString('en')} bytes).`,
+    `The request body is too large${sent}: ${where} at most ${limit / (1024 * 1024)} MiB (${limit.toLocaleString('en')} bytes).`,
   );
 }
 
@@ -223,7 +224,10 @@ function payloadTooLarge(contentLength: string | undefined): HrsyncError {
  * and the route's body schema (to explain a union the body does not fit).
  */
 type RequestFacts = Pick<FastifyRequest, 'query' | 'headers' | 'body'> & {
-  readonly routeOptions?: { readonly schema?: { readonly body?: unknown } | undefined };
+  readonly routeOptions?: {
+    readonly schema?: { readonly body?: unknown } | undefined;
+    readonly bodyLimit?: number | undefined;
+  };
 };
 
 /** The media type a request's Content-Type names, short and printable, for a message. */
@@ -278,7 +282,8 @@ export function toHrsyncError(error: unknown, request?: RequestFacts): HrsyncErr
     return unsupportedMediaType(request?.headers['content-type']);
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     if (e.statusCode === 404) return new HrsyncError('HRS_NOT_FOUND', e.message);
-    if (e.statusCode === 413) return payloadTooLarge(request?.headers['content-length']);
+    if (e.statusCode === 413)
+      return payloadTooLarge(request?.headers['content-length'], request?.routeOptions?.bodyLimit);
     return new HrsyncError('HRS_VALIDATION', e.message);
   }
   return null;

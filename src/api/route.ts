@@ -50,6 +50,8 @@ export interface EndpointOptions {
    * about the input rules. Throws to refuse.
    */
   readonly authenticate?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  /** The largest body this route reads, when not the service's (BODY_LIMIT_BYTES). */
+  readonly bodyLimit?: number;
 }
 
 function responseSchemas(e: Endpoint): Record<string, unknown> {
@@ -82,7 +84,7 @@ export function registerEndpoint<E extends Endpoint>(
   handler: RouteHandler<E>,
   options: EndpointOptions = {},
 ): void {
-  const { authenticate } = options;
+  const { authenticate, bodyLimit } = options;
   const auditable = e.audit !== 'read-only';
   const firstAction = auditable ? (e.audit as readonly string[])[0]! : '';
 
@@ -99,6 +101,7 @@ export function registerEndpoint<E extends Endpoint>(
       ...(e.body ? { body: e.body } : {}),
       response: responseSchemas(e),
     } as Record<string, unknown>,
+    ...(bodyLimit === undefined ? {} : { bodyLimit }),
     ...(authenticate
       ? {
           config: { authenticatesBody: true },

@@ -160,7 +160,8 @@ export const ERROR_CATALOGUE = {
   HRS_PAYLOAD_TOO_LARGE: {
     status: 413,
     retryable: false,
-    description: 'The request body is larger than the service accepts (2 MiB).',
+    description:
+      'The request body is larger than the service accepts (2 MiB; a page of a directory agent’s read 4 MiB), or a directory agent’s read came to more than one read may hold in all (1 GiB): the message names the limit.',
   },
   HRS_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -25,7 +25,12 @@ import { revokeAgent } from '../../src/contracts/index.ts';
 import type { PlannedWrite } from '../../src/core/index.ts';
 import { agentDispatch } from '../../src/jobs/index.ts';
 import { GRAPH_CAPABILITIES } from '../../src/targets/graph/index.ts';
-import { createRemoteTarget, MAX_READ_PAGES, READ_PAGE_SIZE } from '../../src/targets/remote/index.ts';
+import {
+  createRemoteTarget,
+  MAX_PAGE_BYTES,
+  MAX_READ_PAGES,
+  READ_PAGE_SIZE,
+} from '../../src/targets/remote/index.ts';
 import { type AgentService, startAgentService } from '../agent/support/stack.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 
@@ -606,5 +611,124 @@ describe('requests signed badly for a known agent', () => {
     assert.ok(Number(refused.retryAfter) > 0, `Retry-After ${refused.retryAfter}`);
     // Refused before its signature is checked: from this address, even an agent's own request waits.
     assert.equal((await poll(fresh.own)).status, 429);
+  });
+});
+
+describe('the bytes of a read', () => {
+  const dirs: string[] = [];
+  const services: AgentService[] = [];
+  const agents: HttpAgent[] = [];
+  after(async () => {
+    for (const a of agents) await a.close();
+    for (const s of services) await s.close();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  /** A service, an agent of its tenant, and a read the agent has claimed. */
+  async function claimedRead(options: { agentReadBytes?: number } = {}) {
+    const svc = await startAgentService('sqlite', options);
+    services.push(svc);
+    const http = new HttpAgent({ connect: { ca: svc.pki.caCertPem } });
+    agents.push(http);
+    const dir = mkdtempSync(join(tmpdir(), 'hrsync-agent-state-'));
+    dirs.push(dir);
+    const identity = await registerAgentState({
+      server: svc.url,
+      key: (await svc.newRegistration('dc-bytes')).key,
+      stateDir: dir,
+      version: '0.1.0',
+      ca: svc.pki.caCertPem,
+      host: 'dc-bytes.example.local',
+    });
+    const sign = await requestSigner(identity.agentId, new AgentStateDir(dir).privateKey());
+    const post = async (path: string, body: unknown) => {
+      const text = JSON.stringify(body);
+      const response = await undiciFetch(`${svc.url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Agent ${await sign('POST', path, text)}`,
+        },
+        body: text,
+        dispatcher: http,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const remote = createRemoteTarget({
+      capabilities: GRAPH_CAPABILITIES,
+      settings: {},
+      dispatch: agentDispatch({
+        store: svc.store,
+        organisationId: svc.organisationId,
+        tenantId: svc.tenantId,
+        timings: svc.app.deps.agentTimings,
+      }),
+    });
+    const read = remote.readAccounts({ attributes: ['employeeId', 'displayName'], cursor: null }).then(
+      (r) => ({ accounts: r.accounts.length, error: null }),
+      (error: Error) => ({ accounts: null, error }),
+    );
+    let id = '';
+    while (id === '') {
+      const work = await post('/api/v1/agent/work', { working: [], capacity: 1, wait: true });
+      assert.equal(work.status, 200, work.text);
+      id = (JSON.parse(work.text).operations[0]?.id as string | undefined) ?? '';
+    }
+    const page = (seq: number, data: unknown) => post(`/api/v1/agent/operations/${id}/pages`, { seq, data });
+    return { svc, id, post, page, read };
+  }
+
+  /** `count` accounts of about `bytes` bytes each as JSON. */
+  const accounts = (count: number, bytes: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `guid-${from + i}`,
+      attributes: { employeeId: String(from + i), displayName: 'x'.repeat(bytes - 70) },
+    }));
+
+  test('one page: 500 accounts of 6 KB (past the 2 MiB other requests get) arrive; past MAX_PAGE_BYTES a 413 naming the limit', async () => {
+    const { id, page, post, read, svc } = await claimedRead();
+    const fits = accounts(READ_PAGE_SIZE, 6_000);
+    assert.ok(JSON.stringify(fits).length > 2 * 1024 * 1024);
+    const first = await page(0, fits);
+    assert.equal(first.status, 200, first.text.slice(0, 300));
+    const over = await page(
+      1,
+      accounts(READ_PAGE_SIZE, Math.ceil(MAX_PAGE_BYTES / READ_PAGE_SIZE) + 100, 500),
+    );
+    assert.equal(over.status, 413, over.text.slice(0, 300));
+    assert.equal(JSON.parse(over.text).error.code, 'HRS_PAYLOAD_TOO_LARGE');
+    assert.match(JSON.parse(over.text).error.message, /at most 4 MiB \(4,194,304 bytes\)/);
+    assert.equal((await svc.store.agentOperations.pages(id)).length, 1);
+    const done = await post(`/api/v1/agent/operations/${id}/result`, {
+      result: { ok: true, value: { cursor: null, incremental: false, removedIds: [], pages: 1 } },
+    });
+    assert.equal(done.status, 200, done.text);
+    assert.equal((await read).accounts, READ_PAGE_SIZE);
+  });
+
+  test('a whole read: past its byte limit the page is a 413, and the read fails naming the agent and the limit', async () => {
+    const limit = 200_000;
+    const { id, page, read, svc } = await claimedRead({ agentReadBytes: limit });
+    const statuses: number[] = [];
+    let last = '';
+    for (let seq = 0; seq < 5; seq++) {
+      const sent = await page(seq, accounts(100, 600, seq * 100));
+      statuses.push(sent.status);
+      last = sent.text;
+      if (sent.status !== 200) break;
+    }
+    assert.deepEqual(statuses, [200, 200, 200, 413], last);
+    assert.equal(JSON.parse(last).error.code, 'HRS_PAYLOAD_TOO_LARGE');
+    assert.match(
+      JSON.parse(last).error.message,
+      /over the limit of 0\.19 MiB \(200,000 bytes\) for one read/,
+    );
+    const { error } = await read;
+    assert.match(
+      String(error?.message),
+      /Directory agent "dc-bytes" sent more for the directory read than one read may hold: with page 3 .* over the limit of 0\.19 MiB \(200,000 bytes\)/,
+    );
+    // The run took the failure and let the operation go: nothing of this read is kept.
+    assert.equal(await svc.store.agentOperations.get(id), null);
   });
 });

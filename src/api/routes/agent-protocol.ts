@@ -18,6 +18,7 @@ import { tenantTargetConfig } from '../../jobs/connection-config.ts';
 import type { Agent, AgentOperation, Store } from '../../store/index.ts';
 import {
   type AnswerProblem,
+  MAX_PAGE_BYTES,
   OPERATION_KINDS,
   type OperationKind,
   pageProblems,
@@ -140,8 +141,10 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
   const agentEndpoint = <E extends Endpoint & { readonly signedBy: 'agent' }>(
     e: E,
     handler: RouteHandler<E>,
+    options: { readonly bodyLimit?: number } = {},
   ) =>
     registerEndpoint(app, e, handler, {
+      ...options,
       authenticate: async (request, reply) => {
         try {
           signedBy.set(request, await authenticateAgent(app.deps.store, request));
@@ -253,27 +256,32 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
-  agentEndpoint(putAgentPage, async ({ store, params, body, request }) => {
-    const agent = agentOf(request);
-    await store.agents.heard(agent.id, {});
-    const op = await store.agentOperations.get(params.id);
-    if (!op || op.agentId !== agent.id) throw notYours(params.id);
-    if (op.state === 'claimed') {
-      const problems =
-        op.kind === 'read'
-          ? pageProblems(body.seq, body.data)
-          : [
-              {
-                path: '/seq',
-                message: `is not taken: only a read's accounts come in pages, not a ${op.kind}'s`,
-              },
-            ];
-      await refuseUnless(store, agent, op, problems, 'a page of its accounts');
-    }
-    const outcome = await store.agentOperations.putPage(params.id, agent.id, body.seq, body.data);
-    if (outcome === 'not-yours') throw notYours(params.id);
-    return { outcome };
-  });
+  agentEndpoint(
+    putAgentPage,
+    async ({ store, deps, params, body, request }) => {
+      const agent = agentOf(request);
+      await store.agents.heard(agent.id, {});
+      const op = await store.agentOperations.get(params.id);
+      if (!op || op.agentId !== agent.id) throw notYours(params.id);
+      if (op.state === 'claimed') {
+        const problems =
+          op.kind === 'read'
+            ? pageProblems(body.seq, body.data)
+            : [
+                {
+                  path: '/seq',
+                  message: `is not taken: only a read's accounts come in pages, not a ${op.kind}'s`,
+                },
+              ];
+        await refuseUnless(store, agent, op, problems, 'a page of its accounts');
+        await refuseOverLimit(store, agent, op, body.seq, body.data, deps.agentReadBytes);
+      }
+      const outcome = await store.agentOperations.putPage(params.id, agent.id, body.seq, body.data);
+      if (outcome === 'not-yours') throw notYours(params.id);
+      return { outcome };
+    },
+    { bodyLimit: MAX_PAGE_BYTES },
+  );
 
   agentEndpoint(completeAgentOperation, async ({ store, params, body, request, audit }) => {
     const agent = agentOf(request);
@@ -355,23 +363,61 @@ async function refuseUnless(
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   const first = `${shown[0]?.path} ${shown[0]?.message}`;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-  if (op.state === 'claimed') {
-    const failure = {
-      ok: false,
-      error: {
-        code: op.kind === 'apply' ? 'HRS_TARGET_WRITE_FAILED' : 'HRS_TARGET_READ_FAILED',
-        message: `Directory agent "${agent.name}" sent, as ${what} for the directory ${op.kind}, something that is not an answer to it: ${first}${more}. Nothing it sent for this operation was used; check that the agent runs an hrsync release the service supports.`,
-        retryable: false,
-      },
-    };
-    if ((await store.agentOperations.complete(op.id, agent.id, failure)) === 'accepted') {
-      signalAgentQueue(`operation:${op.id}`);
-    }
-  }
+  await failOperation(
+    store,
+    agent,
+    op,
+    `Directory agent "${agent.name}" sent, as ${what} for the directory ${op.kind}, something that is not an answer to it: ${first}${more}. Nothing it sent for this operation was used; check that the agent runs an hrsync release the service supports.`,
+  );
   throw new HrsyncError(
     'HRS_VALIDATION',
     `This is not ${what} for the directory ${op.kind} it answers: ${first}${more}. The operation failed with this as its reason.`,
     { details: shown },
+  );
+}
+
+/** Ends a claimed operation with this failure, so the run waiting for it stops, saying why. */
+async function failOperation(store: Store, agent: Agent, op: AgentOperation, message: string): Promise<void> {
+  if (op.state !== 'claimed') return;
+  const failure = {
+    ok: false,
+    error: {
+      code: op.kind === 'apply' ? 'HRS_TARGET_WRITE_FAILED' : 'HRS_TARGET_READ_FAILED',
+      message,
+      retryable: false,
+    },
+  };
+  if ((await store.agentOperations.complete(op.id, agent.id, failure)) === 'accepted') {
+    signalAgentQueue(`operation:${op.id}`);
+  }
+}
+
+const inMiB = (bytes: number) =>
+  `${Number((bytes / (1024 * 1024)).toFixed(2))} MiB (${bytes.toLocaleString('en')} bytes)`;
+
+/**
+ * A read whose pages would hold more than `limit` bytes in all is refused (413) and fails, naming the
+ * agent and the limit: the service keeps a read's pages until the run takes them at once.
+ */
+async function refuseOverLimit(
+  store: Store,
+  agent: Agent,
+  op: AgentOperation,
+  seq: number,
+  data: unknown,
+  limit: number,
+): Promise<void> {
+  const total = (await store.agentOperations.pageBytes(op.id)) + Buffer.byteLength(JSON.stringify(data));
+  if (total <= limit) return;
+  await failOperation(
+    store,
+    agent,
+    op,
+    `Directory agent "${agent.name}" sent more for the directory read than one read may hold: with page ${seq} its pages came to ${inMiB(total)}, over the limit of ${inMiB(limit)}. Nothing it sent for this read was used; narrow the containers the directory reads, or ask for the limit to be raised.`,
+  );
+  throw new HrsyncError(
+    'HRS_PAYLOAD_TOO_LARGE',
+    `With this page the read's pages come to ${inMiB(total)}, over the limit of ${inMiB(limit)} for one read. The read failed with this as its reason.`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RepoContext } from '../context.ts';
 import { newId } from '../context.ts';
 import type { AgentOperationsTable } from '../database.ts';
@@ -164,6 +165,20 @@ export class AgentOperationRepository {
       .orderBy('seq')
       .execute();
     return rows.map((r) => fromJson<unknown>(r.data));
+  }
+
+  /** The bytes of the operation's pages as kept (their JSON, UTF-8). */
+  async pageBytes(id: string): Promise<number> {
+    const size =
+      this.ctx.dialect === 'postgres'
+        ? sql<number>`octet_length(data)`
+        : sql<number>`length(cast(data as blob))`;
+    const row = await this.ctx.db
+      .selectFrom('agent_operation_pages')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>(size), sql<number>`0`).as('bytes'))
+      .where('operation_id', '=', id)
+      .executeTakeFirst();
+    return Number(row?.bytes ?? 0);
   }
 
   /** How many pages of the operation arrived, and the highest seq among them (-1: none). */

@@ -3,6 +3,8 @@ export { type AnswerProblem, pageProblems, resultProblems } from './answers.ts';
 export type { DispatchOutcome, OperationDispatch, SilentAgent } from './dispatch.ts';
 export {
   AGENT_BIND_PASSWORD_ENV,
+  MAX_PAGE_BYTES,
+  MAX_READ_BYTES,
   MAX_READ_PAGES,
   OPERATION_KINDS,
   type OperationError,

@@ -63,6 +63,19 @@ export const READ_PAGE_SIZE = 500;
 export const MAX_READ_PAGES = 2_000;
 
 /**
+ * The largest request body one page of a read may be: 500 accounts at 8 KiB each, several times what an
+ * account with the attributes a directory read asks for takes (a few hundred bytes to about 2 KiB, a
+ * long proxyAddresses list included). Other requests keep the service's 2 MiB.
+ */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The most one read's pages may hold in all (their accounts as JSON, as the service keeps them until
+ * the run takes them at once, into one process's memory): about 1 KiB for each of a million accounts.
+ */
+export const MAX_READ_BYTES = 1024 * 1024 * 1024;
+
+/**
  * Where a directory behind agents keeps its bind password: with whoever runs the target — the agent
  * (its sealed state folder, or this variable). The service's configuration says so and no more.
  */

@@ -62,7 +62,7 @@ export interface AgentService {
 
 export async function startAgentService(
   dialect: DialectName = 'sqlite',
-  options: { timings?: AgentTimings; requestTimeoutMs?: number } = {},
+  options: { timings?: AgentTimings; requestTimeoutMs?: number; agentReadBytes?: number } = {},
 ): Promise<AgentService> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const secretKey = randomBytes(32);
@@ -87,6 +87,7 @@ export async function startAgentService(
       https: { cert: pki.certPem, key: pki.keyPem },
       agentTimings: options.timings ?? TEST_TIMINGS,
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+      ...(options.agentReadBytes === undefined ? {} : { agentReadBytes: options.agentReadBytes }),
     });
     await built.listen({ host: '127.0.0.1', port: 0 });
     const address = built.server.address();
