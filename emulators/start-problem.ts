@@ -5,10 +5,11 @@
  * src/core, so a --data file is read (UTF-8 only) and its JSON errors placed as the CLI does it.
  */
 import { readFileSync } from 'node:fs';
+import { FILE_ERROR_WORDS, fileProblem } from '../src/core/file-problem.ts';
 import { jsonErrorWhere } from '../src/core/json-text.ts';
 import { decodeText } from '../src/core/utf8-text.ts';
 
-/** The problem in words, naming the file where there is one. */
+/** The problem in words, naming the file where there is one (a file's words: core/file-problem.ts). */
 export function startProblem(error: unknown): string {
   const e = error as NodeJS.ErrnoException & { port?: number; address?: string };
   const inFile = (words: string) => (e.path === undefined ? words : `${e.path}: ${words}`);
@@ -24,14 +25,10 @@ export function startProblem(error: unknown): string {
     case 'EPERM':
       return e.syscall === 'listen'
         ? `port ${e.port} needs more privileges; pick one above 1023`
-        : inFile('permission denied');
-    case 'ENOENT':
-      return inFile('there is no such file or folder');
-    case 'EISDIR':
-      return inFile('it is a folder, not a file');
-    case 'ENOTDIR':
-      return inFile('a part of the path is a file, not a folder');
+        : inFile(fileProblem(e));
     default:
+      // A file's problem in the CLI's words (one table); anything else in its own.
+      if (e.code !== undefined && Object.hasOwn(FILE_ERROR_WORDS, e.code)) return inFile(fileProblem(e));
       return error instanceof Error ? error.message : String(error);
   }
 }

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { hrsyncCommand } from '../../src/cli/command-table.ts';
+import { writeProblem } from '../../src/core/file-problem.ts';
 import { reportingStartProblems } from '../start-problem.ts';
 import { writeDataset } from './dataset-file.ts';
 import { DEFAULT_DOMAIN, generateCompany, MAX_PERSONS } from './generate.ts';
@@ -39,7 +40,10 @@ export function demoDataCommand(io: DemoDataIo = { print: (line) => console.log(
         for (const line of formatSummary(summarizeCompany(company), generatedMs)) io.print(line);
         if (options.out !== undefined) {
           const writeStarted = performance.now();
-          await writeDataset(options.out, company);
+          // A write's error (a full disk) has no path of its own: the file is named here.
+          await writeDataset(options.out, company).catch((error: unknown) => {
+            throw new Error(`cannot write ${options.out}: ${writeProblem(error)}`);
+          });
           io.print(`written to:   ${options.out} in ${(performance.now() - writeStarted).toFixed(0)} ms`);
         }
       }),

@@ -3,8 +3,9 @@
  * atomically (temp file + rename) on every change so a crash never leaves half a file — a link is
  * on disk the moment putLink resolves (invariant 4).
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeProblem } from '../core/file-problem.ts';
 import {
   type Account,
   HrsyncError,
@@ -18,6 +19,20 @@ interface FileShape {
   readonly version: 1;
   links: Record<string, Link>;
   state: EngineState & { accounts?: readonly Account[] | null };
+}
+
+/**
+ * The run state could not be written (a full disk, a file-size limit, no permission): the message
+ * names the file and says why in words (core/file-problem.ts), for the CLI to print as it is.
+ */
+export class RunStateWriteError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot write the run state ${path}: ${writeProblem(cause)}`, { cause });
+    this.name = 'RunStateWriteError';
+  }
 }
 
 /** What to do about a run state that cannot be used. */
@@ -90,10 +105,16 @@ export class FileEngineStore implements EngineStore {
   private save(): Promise<void> {
     const snapshot = JSON.stringify(this.data);
     this.writing = this.writing.then(async () => {
-      await mkdir(dirname(this.path), { recursive: true });
       const tmp = `${this.path}.${process.pid}.tmp`;
-      await writeFile(tmp, snapshot, { mode: 0o600 });
-      await rename(tmp, this.path);
+      try {
+        await mkdir(dirname(this.path), { recursive: true });
+        await writeFile(tmp, snapshot, { mode: 0o600 });
+        await rename(tmp, this.path);
+      } catch (error) {
+        // A full disk or a file-size limit: the half-written copy goes, the file as it was stays.
+        await rm(tmp, { force: true }).catch(() => undefined);
+        throw new RunStateWriteError(this.path, error);
+      }
     });
     return this.writing;
   }

@@ -19,7 +19,13 @@ export {
   safeCsvRows,
   toSafeCsv,
 } from './export.ts';
-export { FileEngineStore, MemoryEngineStore, type ReadStateFile, STATE_ADVICE } from './file-store.ts';
+export {
+  FileEngineStore,
+  MemoryEngineStore,
+  type ReadStateFile,
+  RunStateWriteError,
+  STATE_ADVICE,
+} from './file-store.ts';
 export { localToday, normalise } from './normalise/index.ts';
 export type * from './ports.ts';
 export { executeRun, type RunOutcome, type RunProgress, type RunRequest } from './run.ts';

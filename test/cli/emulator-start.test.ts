@@ -38,7 +38,7 @@ test('an emulator or demo-data that cannot start says why in one line, exit 1, n
     const cases: [string[], string][] = [
       [
         ['emulator', 'afas', '--port', '0', '--data', 'nope.json'],
-        'hrsync emulator afas: cannot read --data nope.json: there is no such file or folder',
+        'hrsync emulator afas: cannot read --data nope.json: there is no such file',
       ],
       [
         ['emulator', 'graph', '--port', '0', '--data', 'broken.json'],
@@ -70,7 +70,11 @@ test('an emulator or demo-data that cannot start says why in one line, exit 1, n
       ],
       [
         ['demo-data', '--persons', '1', '--out', join('no-such-folder', 'company.json')],
-        `hrsync demo-data: ${join('no-such-folder', 'company.json')}: there is no such file or folder`,
+        `hrsync demo-data: cannot write ${join('no-such-folder', 'company.json')}: a folder in the path does not exist`,
+      ],
+      [
+        ['demo-data', '--persons', '1', '--out', '/dev/full'],
+        'hrsync demo-data: cannot write /dev/full: the disk is full',
       ],
     ];
     for (const [args, message] of cases) {
@@ -229,7 +233,7 @@ test('an emulator given a bad option says which and why in one line, exit 1, and
     ],
     [
       ['graph', '--port', '0', '--certificate', 'nope.pem'],
-      'hrsync emulator graph: cannot read --certificate nope.pem: there is no such file or folder',
+      'hrsync emulator graph: cannot read --certificate nope.pem: there is no such file',
     ],
     [
       ['graph', '--port', '0', '--certificate', 'not-a-certificate.pem'],

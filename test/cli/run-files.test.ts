@@ -5,7 +5,7 @@
  * needs (the configuration, the run state) is never overwritten with run items.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -126,7 +126,7 @@ describe('hrsync simulate / sync and the files around a run', () => {
     assert.equal(afas.state.requests.total, 0, 'AFAS was not read');
   });
 
-  // Last: it reads AFAS, which the tests above count as not read.
+  // Last (with the one after it): it reads AFAS, which the tests above count as not read.
   test('a tenant whose certificate authority the configuration does not name fails at once, saying which setting names it', async () => {
     const without = JSON.parse(configText);
     delete without.target.caFile;
@@ -138,6 +138,35 @@ describe('hrsync simulate / sync and the files around a run', () => {
       /Microsoft 365 cannot be reached at its address: .*not trusted; name its certificate authority in the configuration's target\.caFile \(hrsync init --ca-file\).*Not retried/,
     );
     noStackTrace(run);
+  });
+
+  test('--out on a full disk (/dev/full), the run state over the file-size limit: the file is named and the problem said in words', async () => {
+    const full = await hrsync(['simulate', '--config', config, '--out', '/dev/full']);
+    assert.equal(full.code, 1, full.err + full.out);
+    assert.match(full.out, /^Succeeded/m, 'the summary above still stands');
+    assert.equal(full.err.trim(), 'cannot write the run items to /dev/full: the disk is full');
+    noStackTrace(full);
+    assert.doesNotMatch(full.err, /ENOSPC/);
+
+    // The run state is a few KB: a 512-byte file size limit stops its write half way (EFBIG), and
+    // no half-written copy is left behind.
+    const state = join(dir, 'limited.state.json');
+    const cut = await runCli(['simulate', '--config', config, '--state', state], {
+      env: { ...process.env, ...env },
+      cwd: dir,
+      launcher: ['prlimit', '--fsize=512'],
+    });
+    assert.equal(cut.code, 1, cut.err + cut.out);
+    assert.equal(
+      unwrapped(cut.err.trim()),
+      `cannot write the run state ${state}: the file would be larger than the file-size limit allows (ulimit -f). Run again once it can be written, or name another file with --state.`,
+    );
+    noStackTrace(cut);
+    assert.doesNotMatch(cut.err, /EFBIG/);
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.startsWith('limited.')),
+      [],
+    );
   });
 });
 

@@ -121,11 +121,15 @@ test('the items of a blocked run: a filtered table, and CSV and JSON exports tha
   blockedId = run.id;
   const csvFile = join(dir, 'items.csv');
   const jsonFile = join(dir, 'disables.json');
-  const [table, csv, json] = await Promise.all([
+  const [table, csv, json, full] = await Promise.all([
     stack.hrsync(['runs', 'items', blockedId, '--action', 'disable'], { token: 'viewer' }),
     stack.hrsync(['runs', 'items', blockedId, '--out', csvFile], { token: 'viewer' }),
     stack.hrsync(['runs', 'items', blockedId, '--action', 'disable', '--out', jsonFile], { token: 'viewer' }),
+    stack.hrsync(['runs', 'items', blockedId, '--out', '/dev/full', '--format', 'csv'], { token: 'viewer' }),
   ]);
+  // A disk that is full: the file named and the problem in words, not ENOSPC.
+  assert.equal(full.code, 1, full.out + full.err);
+  assert.equal(full.err, 'Cannot write /dev/full: the disk is full\n');
   const disables = await stack.api.call(listRunItems, {
     params: { id: blockedId },
     query: { action: 'disable' },

@@ -12,6 +12,7 @@ import {
   executeRun,
   FileEngineStore,
   type RunOutcome,
+  RunStateWriteError,
   runItemsToCsv,
   runItemsToJson,
 } from '../../engine/index.ts';
@@ -138,6 +139,14 @@ async function run(kind: RunKind, flags: RunFlags): Promise<void> {
       }
     }
   } catch (e) {
+    if (e instanceof RunStateWriteError) {
+      // A full disk or a file-size limit while the run kept its links: said in words, with the file.
+      console.error(
+        terminalSafe(`${e.message}. Run again once it can be written, or name another file with --state.`),
+      );
+      process.exitCode = 1;
+      return;
+    }
     if (!isHrsyncError(e)) throw e;
     // The configuration check's message lists the fields by path; the lines below name them in words.
     const message =
