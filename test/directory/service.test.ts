@@ -117,6 +117,16 @@ describe('a hybrid tenant through the API, on a real Samba domain controller', (
     assert.ok(names.includes('bind:true'), names.join(' '));
     assert.ok(names.includes('container:create:true'), names.join(' '));
     assert.equal(tested.body.tenant.credentialStatus, 'valid');
+    // OU=Staff holds no user yet: whether accounts may be written is not known, a warning (not a
+    // pass), and the summary does not claim hrsync can change accounts.
+    const modify = tested.body.checks.find((c: { name: string }) => c.name === 'container:modify');
+    assert.deepEqual(
+      { ok: modify?.ok, required: modify?.required },
+      { ok: false, required: false },
+      JSON.stringify(modify),
+    );
+    assert.match(tested.body.message, /works, with warnings: .*holds no user yet.*could not be checked/);
+    assert.doesNotMatch(tested.body.message, /can create, change and move/);
 
     const missing = await svc.call(updateTenant, {
       params: { id: tenantId },
