@@ -9,6 +9,7 @@ import { connect, type LookupFunction, type Socket } from 'node:net';
 import nodemailer from 'nodemailer';
 import { formatInstant } from '../contracts/date-time.ts';
 import { LOCAL_ADDRESS_CODE } from '../core/endpoint-policy.ts';
+import { trustingContext } from '../net/trusting-fetch.ts';
 import type { SmtpSecurity } from '../store/index.ts';
 import type { NotificationEvent } from './event.ts';
 
@@ -55,7 +56,9 @@ export async function sendMail(smtp: SmtpTarget, message: MailMessage, options: 
     connectionTimeout: options.timeoutMs,
     greetingTimeout: options.timeoutMs,
     socketTimeout: options.timeoutMs,
-    ...(options.extraCa ? { tls: { ca: options.extraCa } } : {}),
+    // The extra CA beside what Node trusts: given as `ca`, it would replace the public roots, and a
+    // mail server with a public certificate would no longer be trusted.
+    ...(options.extraCa ? { tls: { secureContext: trustingContext(options.extraCa) } } : {}),
     // nodemailer resolves names with its own resolver and connects to the address it found, taking no
     // lookup: a guarded connection is opened here and handed to it (TLS and STARTTLS still its own,
     // against the name).
