@@ -11,35 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestPki } from '../../emulators/shared/tls.ts';
-import { loadServiceConfig, startService } from '../../src/app/index.ts';
-import { createApiClient } from '../../src/cli/api-client/index.ts';
-import { createInvitation, pathFor, signIn } from '../../src/contracts/index.ts';
+import { createInvitation } from '../../src/contracts/index.ts';
 import { type MailCollector, startMailCollector } from '../support/mail-collector.ts';
+import { serveSignedIn } from '../support/serve-signed-in.ts';
 
-const PASSWORD = 'a long admin password for the mail test 7';
-
-async function serveWith(dir: string, env: Record<string, string>) {
-  const config = loadServiceConfig(
-    { dataDir: join(dir, 'data'), host: '127.0.0.1', port: 0, logLevel: 'silent' },
-    {
-      HRSYNC_WEB_DIR: join(dir, 'no-console'),
-      HRSYNC_ADMIN_EMAIL: 'admin@acme.test',
-      HRSYNC_ADMIN_PASSWORD: PASSWORD,
-      HRSYNC_ORGANISATION: 'Acme MSP',
-      HRSYNC_PUBLIC_URL: 'https://hrsync.acme.test',
-      ...env,
-    },
-  );
-  const service = await startService(config, { print: () => {} });
-  const login = await fetch(service.url + pathFor(signIn), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@acme.test', password: PASSWORD }),
+const serveWith = (dir: string, env: Record<string, string>) =>
+  serveSignedIn(dir, {
+    HRSYNC_PUBLIC_URL: 'https://hrsync.acme.test',
+    ...env,
   });
-  assert.equal(login.status, 200, await login.clone().text());
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { service, api: createApiClient({ baseUrl: service.url, headers: { cookie } }) };
-}
 
 describe('invitation e-mail over TLS with HRSYNC_EXTRA_CA_FILE', () => {
   let dir: string;

@@ -11,36 +11,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createTestPki } from '../../emulators/shared/tls.ts';
-import { loadServiceConfig, startService } from '../../src/app/index.ts';
-import { createApiClient } from '../../src/cli/api-client/index.ts';
-import { pathFor, sendTestNotification, setNotifications, signIn } from '../../src/contracts/index.ts';
+import { sendTestNotification, setNotifications } from '../../src/contracts/index.ts';
+import { serveSignedIn } from '../support/serve-signed-in.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.ts';
 
-const PASSWORD = 'a long admin password for the webhook test 7';
-
-async function serveWith(dir: string, env: Record<string, string>) {
-  const config = loadServiceConfig(
-    { dataDir: join(dir, 'data'), host: '127.0.0.1', port: 0, logLevel: 'silent' },
-    {
-      HRSYNC_WEB_DIR: join(dir, 'no-console'),
-      HRSYNC_ADMIN_EMAIL: 'admin@acme.test',
-      HRSYNC_ADMIN_PASSWORD: PASSWORD,
-      HRSYNC_ORGANISATION: 'Acme MSP',
-      // The receiver listens on this machine, which only this setting lets a webhook name.
-      HRSYNC_ALLOWED_ENDPOINT_HOSTS: '127.0.0.1',
-      ...env,
-    },
-  );
-  const service = await startService(config, { print: () => {} });
-  const login = await fetch(service.url + pathFor(signIn), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@acme.test', password: PASSWORD }),
+const serveWith = (dir: string, env: Record<string, string>) =>
+  serveSignedIn(dir, {
+    // The receiver listens on this machine, which only this setting lets a webhook name.
+    HRSYNC_ALLOWED_ENDPOINT_HOSTS: '127.0.0.1',
+    ...env,
   });
-  assert.equal(login.status, 200, await login.clone().text());
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return { service, api: createApiClient({ baseUrl: service.url, headers: { cookie } }) };
-}
 
 describe('webhooks over HTTPS with HRSYNC_EXTRA_CA_FILE', () => {
   let dir: string;
