@@ -3,7 +3,7 @@
  * the read-side retry policy (429/503/504 honouring Retry-After, network errors with back-off) and
  * turns final failures into HrsyncErrors; writes use `send` and classify per item (graph-writer.ts).
  */
-import { classifyNetworkError, type ErrorCode, endpointOf, HrsyncError } from '../../core/index.ts';
+import { classifyNetworkError, endpointOf, HrsyncError } from '../../core/index.ts';
 import { isBlank, parseJsonRows } from '../../core/json-rows.ts';
 import type { HttpFetch } from '../../net/index.ts';
 import {
