@@ -25,6 +25,13 @@ export const DEFAULT_EXPORT_LIMITS: ExportLimits = { perOrganisation: 2, perProc
 /** Items (or audit events) read, named and written per batch. */
 export const EXPORT_BATCH = 500;
 
+/**
+ * How long an export waits for its client to ask for more before it stops and gives its slot back: a
+ * client that took the headers and then held the socket open without reading kept a slot for ever,
+ * and four such clients stopped every organisation's exports.
+ */
+export const EXPORT_STALL_MS = 60_000;
+
 /** Seconds a refused export is told to wait: a 50,000-person export takes a few seconds. */
 const RETRY_AFTER_SECONDS = 10;
 
@@ -80,6 +87,8 @@ export interface ExportStreamOptions {
   readonly log: FastifyBaseLogger;
   /** What is exported, for the log line of a failure (ids only). */
   readonly what: Readonly<Record<string, string>>;
+  /** Stop when the client asks for nothing this long (EXPORT_STALL_MS). */
+  readonly stallMs?: number;
 }
 
 /**
@@ -89,18 +98,33 @@ export interface ExportStreamOptions {
 export function exportStream(chunks: AsyncIterator<string>, options: ExportStreamOptions): Readable {
   let reading: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const stallMs = options.stallMs ?? EXPORT_STALL_MS;
+  let stall: NodeJS.Timeout | undefined;
+  // Armed whenever the client has been given what it asked for; a read clears it.
+  const watch = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => {
+      options.log.warn(
+        { ...options.what },
+        `export stopped: the client read nothing for ${stallMs / 1000} s; its slot is given back`,
+      );
+      stream.destroy(new Error('export stopped: the client stopped reading'));
+    }, stallMs);
+  };
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    clearTimeout(stall);
     // The iterator's own clean-up (a generator's `finally`) runs after the read in progress.
     void reading
       .then(() => chunks.return?.())
       .catch(() => {})
       .finally(options.release);
   };
-  return new Readable({
+  const stream = new Readable({
     read() {
       if (stopped) return;
+      clearTimeout(stall);
       const next = chunks.next();
       reading = next;
       next.then(
@@ -109,7 +133,10 @@ export function exportStream(chunks: AsyncIterator<string>, options: ExportStrea
           if (r.done) {
             stop();
             this.push(null);
-          } else this.push(r.value);
+          } else {
+            this.push(r.value);
+            watch();
+          }
         },
         (error: unknown) => {
           if (stopped) return;
@@ -128,6 +155,8 @@ export function exportStream(chunks: AsyncIterator<string>, options: ExportStrea
       done(error);
     },
   });
+  watch();
+  return stream;
 }
 
 /**
