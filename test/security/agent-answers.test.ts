@@ -34,6 +34,17 @@ import {
 import { type AgentService, startAgentService } from '../agent/support/stack.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 
+/** A POST to the service signed by `sign`, as an agent sends it. */
+async function signedPost(url: string, http: HttpAgent, sign: RequestSigner, path: string, body: unknown) {
+  const text = JSON.stringify(body);
+  return undiciFetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Agent ${await sign('POST', path, text)}` },
+    body: text,
+    dispatcher: http,
+  });
+}
+
 interface Sent {
   readonly status: number;
   // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the endpoint answered
@@ -85,16 +96,7 @@ for (const dialect of DIALECTS) {
         id: identity.agentId,
         tenantId: identity.tenantId,
         async post(path, body) {
-          const text = JSON.stringify(body);
-          const response = await undiciFetch(`${svc.url}${path}`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Agent ${await sign('POST', path, text)}`,
-            },
-            body: text,
-            dispatcher: http,
-          });
+          const response = await signedPost(svc.url, http, sign, path, body);
           const answer = await response.text();
           let parsed: unknown;
           try {
@@ -534,16 +536,7 @@ describe('requests signed badly for a known agent', () => {
 
   async function poll(sign: RequestSigner) {
     const path = '/api/v1/agent/work';
-    const text = JSON.stringify({ working: [], capacity: 0, wait: false });
-    const response = await undiciFetch(`${svc.url}${path}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Agent ${await sign('POST', path, text)}`,
-      },
-      body: text,
-      dispatcher: http,
-    });
+    const response = await signedPost(svc.url, http, sign, path, { working: [], capacity: 0, wait: false });
     const body = await response.text();
     return { status: response.status, retryAfter: response.headers.get('retry-after'), body };
   }
@@ -642,16 +635,7 @@ describe('the bytes of a read', () => {
     });
     const sign = await requestSigner(identity.agentId, new AgentStateDir(dir).privateKey());
     const post = async (path: string, body: unknown) => {
-      const text = JSON.stringify(body);
-      const response = await undiciFetch(`${svc.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Agent ${await sign('POST', path, text)}`,
-        },
-        body: text,
-        dispatcher: http,
-      });
+      const response = await signedPost(svc.url, http, sign, path, body);
       return { status: response.status, text: await response.text() };
     };
     const remote = createRemoteTarget({
