@@ -34,6 +34,12 @@ import {
 import { type AgentService, startAgentService } from '../agent/support/stack.ts';
 import { DIALECTS } from '../service/support/databases.ts';
 
+/** 401 for the first `limit` − 1 attempts (one attempt was counted before them), then 429 for every later one. */
+function assertRefusedThenLimited(statuses: readonly number[], limit: number): void {
+  assert.deepEqual([...new Set(statuses.slice(0, limit - 1))], [401], statuses.join(','));
+  assert.deepEqual([...new Set(statuses.slice(limit - 1))], [429], statuses.join(','));
+}
+
 /** A POST to the service signed by `sign`, as an agent sends it. */
 async function signedPost(url: string, http: HttpAgent, sign: RequestSigner, path: string, body: unknown) {
   const text = JSON.stringify(body);
@@ -477,16 +483,7 @@ describe('registration attempts from one address', () => {
       last = await response.text();
     }
     // The one registration above counts too.
-    assert.deepEqual(
-      [...new Set(statuses.slice(0, AGENT_REGISTRATIONS_PER_ADDRESS - 1))],
-      [401],
-      statuses.join(','),
-    );
-    assert.deepEqual(
-      [...new Set(statuses.slice(AGENT_REGISTRATIONS_PER_ADDRESS - 1))],
-      [429],
-      statuses.join(','),
-    );
+    assertRefusedThenLimited(statuses, AGENT_REGISTRATIONS_PER_ADDRESS);
     assert.equal(JSON.parse(last).error.code, 'HRS_RATE_LIMITED');
     assert.match(JSON.parse(last).error.message, /Too many agent registration attempts from your address/);
     const refusals = await svc.store.db
@@ -554,16 +551,7 @@ describe('requests signed badly for a known agent', () => {
     const answers: { status: number; retryAfter: string | null; body: string }[] = [];
     for (let i = 0; i < BAD_AGENT_SIGNATURES_PER_AGENT + 5; i++) answers.push(await poll(victim.forged));
     const statuses = answers.map((a) => a.status);
-    assert.deepEqual(
-      [...new Set(statuses.slice(0, BAD_AGENT_SIGNATURES_PER_AGENT - 1))],
-      [401],
-      statuses.join(','),
-    );
-    assert.deepEqual(
-      [...new Set(statuses.slice(BAD_AGENT_SIGNATURES_PER_AGENT - 1))],
-      [429],
-      statuses.join(','),
-    );
+    assertRefusedThenLimited(statuses, BAD_AGENT_SIGNATURES_PER_AGENT);
     const last = answers.at(-1);
     assert.equal(JSON.parse(last?.body ?? '{}').error.code, 'HRS_RATE_LIMITED');
     assert.match(JSON.parse(last?.body ?? '{}').error.message, /did not verify/);
