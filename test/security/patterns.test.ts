@@ -214,12 +214,33 @@ for (const dialect of DIALECTS) {
       assert.equal(run.body.status, 'failed', run.text);
       assert.equal(run.body.error.code, 'HRS_PATTERN_TIMEOUT');
       assert.match(run.body.error.message, /scoping filter 1: Roepnaam REGEX_MATCH/);
+      // The failed run names the field, so the console links to it (step 4, the filter's value).
+      assert.deepEqual(run.body.error.paths, ['/scope/filters/0/clauses/0/value']);
       assert.ok(latencies.length >= 2, 'the probe ran');
       // A pattern that blocks the event loop freezes the probe for the whole evaluation: 6–7 s for
       // 30 characters on the old code, hours for a few more. The bound separates that from a loaded
       // machine's scheduling noise (an idle machine answers in a few ms; `npm run bench` measures).
       const worst = Math.max(...latencies);
       assert.ok(worst < 2_000, `the health probe waited ${worst.toFixed(0)} ms: the event loop was blocked`);
+    });
+
+    test('a stored hostile mapping fails its run naming its configuration path', async () => {
+      const { id } = await configuredConnection(svc, 4, tenantId);
+      const connection = (await svc.store.connections.get(svc.organisationId, id))!;
+      // The filter's pattern with a lookahead, so V8's linear engine cannot take it and the budget must.
+      const hostile = 'Replace([Roepnaam], , "(.*.*.*.*.*)*(?=[0-9])", , "x", , )';
+      const mapping = (connection.config.mapping ?? DEFAULT_SECTIONS.mapping).map((m) => ({ ...m }));
+      const displayName = mapping.findIndex((m) => m.target === 'displayName');
+      mapping[displayName] = { ...mapping[displayName]!, type: 'expression', source: hostile };
+      await svc.store.connections.update(svc.organisationId, id, { config: { ...connection.config, mapping } });
+      const queued = await svc.call(simulate, { as: 'operator', params: { id } });
+      assert.equal(queued.status, 202, queued.text);
+      await svc.drain();
+      const run = await svc.call(getRun, { params: { id: queued.body.id } });
+      assert.equal(run.body.status, 'failed', run.text);
+      assert.equal(run.body.error.code, 'HRS_PATTERN_TIMEOUT', run.text);
+      assert.match(run.body.error.message, /mapping "displayName"/);
+      assert.deepEqual(run.body.error.paths, [`/mapping/${displayName}/source`]);
     });
 
     test('an expression nested 10,000 deep or too long is a clear 400/validation error, not a stack overflow', async () => {

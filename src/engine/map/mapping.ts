@@ -123,7 +123,7 @@ export function compileMapping(
           try {
             r = evaluate(context);
           } catch (error) {
-            throw overBudget(label, error);
+            throw overBudget(label, `/mapping/${i}/source`, error);
           }
           if (!r.ok) return { ok: false, message: `${rule.target}: ${r.error.message}` };
           result.value = finish(r.value);

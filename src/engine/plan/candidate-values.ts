@@ -21,6 +21,8 @@ export interface Candidate {
   readonly ast: Expression;
   /** How an error names it: "unique-name candidate 2 (…)". */
   readonly label: string;
+  /** Where the configuration holds it: `/uniqueness/candidates/<i>`. */
+  readonly path: string;
   /** The expression bound once per run (no state and result objects per evaluation). */
   readonly whole: Bound;
   /** A `Join`'s parts (not its separator), bound likewise; empty for any other expression. */
@@ -50,7 +52,7 @@ export function parseCandidates(texts: readonly string[]): Candidate[] {
       if (first?.kind === 'string' && ast.args.every(isPure)) separator = first.value;
     }
     const label = `unique-name candidate ${i + 1} (${text})`;
-    return { ast, label, whole: bindExpression(ast), parts, separator };
+    return { ast, label, path: `/uniqueness/candidates/${i}`, whole: bindExpression(ast), parts, separator };
   });
 }
 
@@ -127,6 +129,6 @@ function localPartOf(candidate: Candidate, full: EvalContext): string {
     const r = candidate.whole(full);
     return r.ok && r.value !== null ? String(r.value) : '';
   } catch (error) {
-    throw overBudget(label, error);
+    throw overBudget(label, candidate.path, error);
   }
 }

@@ -90,7 +90,8 @@ const EVERYONE: ScopeDecision = Object.freeze({
 export function compileScope(config: ScopeConfig): ScopeFn {
   if (config.filters.length === 0) return () => EVERYONE;
   const filters = config.filters.map((f, fi) =>
-    f.clauses.map((c) => ({
+    f.clauses.map((c, ci) => ({
+      path: `/scope/filters/${fi}/clauses/${ci}/value`,
       label: `filter ${fi + 1}: ${c.attribute} ${c.operator}${c.value === undefined ? '' : ` "${c.value}"`}`,
       attribute: c.attribute,
       test: clauseTest(c.operator, c.value ?? ''),
@@ -100,7 +101,7 @@ export function compileScope(config: ScopeConfig): ScopeFn {
     const failures: string[] = [];
     for (const clauses of filters) {
       const failed = clauses.find(
-        (c) => !withinBudget(`scoping ${c.label}`, () => c.test(person.attributes[c.attribute])),
+        (c) => !withinBudget(`scoping ${c.label}`, c.path, () => c.test(person.attributes[c.attribute])),
       );
       if (!failed) return { inScope: true, reason: `matches ${clauses.map((c) => c.label).join(' AND ')}` };
       failures.push(
