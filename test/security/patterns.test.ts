@@ -232,7 +232,9 @@ for (const dialect of DIALECTS) {
       const mapping = (connection.config.mapping ?? DEFAULT_SECTIONS.mapping).map((m) => ({ ...m }));
       const displayName = mapping.findIndex((m) => m.target === 'displayName');
       mapping[displayName] = { ...mapping[displayName]!, type: 'expression', source: hostile };
-      await svc.store.connections.update(svc.organisationId, id, { config: { ...connection.config, mapping } });
+      await svc.store.connections.update(svc.organisationId, id, {
+        config: { ...connection.config, mapping },
+      });
       const queued = await svc.call(simulate, { as: 'operator', params: { id } });
       assert.equal(queued.status, 202, queued.text);
       await svc.drain();
