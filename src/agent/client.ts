@@ -2,7 +2,7 @@
  * The agent's only network path to the service: outbound HTTPS requests, each signed with the
  * agent's key. Errors are classified here: refused (revoked, unknown — stop), unreachable (an address
  * that cannot work: bad port, unknown host, untrusted certificate — stop), conflict (the operation is
- * no longer ours — drop it) or anything else (network, restart, this machine's clock off — retry with
+ * no longer ours — drop it), too large (413: the same bytes would be refused again) or anything else (network, restart, this machine's clock off — retry with
  * back-off).
  */
 import type { Static } from '@sinclair/typebox';
@@ -29,9 +29,10 @@ export class AgentRequestError extends Error {
     message: string,
     /**
      * `refused`: stop; `unreachable`: the service's address cannot work, stop; `conflict`: drop the
-     * operation; `transient`: retry later.
+     * operation; `too-large`: the body is more than the service (or a proxy before it) takes, never
+     * send it again; `transient`: retry later.
      */
-    readonly kind: 'refused' | 'unreachable' | 'conflict' | 'transient',
+    readonly kind: 'refused' | 'unreachable' | 'conflict' | 'too-large' | 'transient',
     readonly status: number | null,
   ) {
     super(message);
@@ -140,7 +141,9 @@ export class AgentClient {
         ? 'refused'
         : response.status === 409
           ? 'conflict'
-          : 'transient';
+          : response.status === 413
+            ? 'too-large'
+            : 'transient';
     throw new AgentRequestError(`${response.status} ${code}: ${message}`, kind, response.status);
   }
 }

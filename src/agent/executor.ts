@@ -9,8 +9,8 @@ import {
   type OperationKind,
   type OperationPayloads,
   type OperationResult,
-  READ_PAGE_SIZE,
 } from '../targets/remote/index.ts';
+import { readPages } from './read-pages.ts';
 
 export interface Executed {
   readonly result: OperationResult;
@@ -32,16 +32,25 @@ export async function execute(
   payload: unknown,
   target: Target,
   signal: AbortSignal,
+  /** The largest page body the service takes, as it announced (null: it did not say). */
+  pageBytes: number | null,
 ): Promise<Executed> {
   try {
     switch (kind) {
       case 'read': {
         const p = payload as OperationPayloads['read'];
         const read = await target.readAccounts({ attributes: p.attributes, cursor: p.cursor, signal });
-        const pages: unknown[] = [];
-        for (let i = 0; i < read.accounts.length; i += READ_PAGE_SIZE) {
-          pages.push(read.accounts.slice(i, i + READ_PAGE_SIZE));
+        const split = readPages(read.accounts, pageBytes);
+        if (!split.ok) {
+          return {
+            result: {
+              ok: false,
+              error: { code: 'HRS_TARGET_READ_FAILED', message: split.message, retryable: false },
+            },
+            pages: [],
+          };
         }
+        const { pages } = split;
         return {
           result: {
             ok: true,

@@ -10,6 +10,7 @@ import { OPERATION_KINDS, type OperationKind, type RemoteTargetSettings } from '
 import { type AgentClient, AgentRequestError } from './client.ts';
 import { type Executed, execute } from './executor.ts';
 import type { WriteJournal } from './journal.ts';
+import { inBytes } from './read-pages.ts';
 import type { AgentSecrets } from './state.ts';
 
 export interface AgentLog {
@@ -53,6 +54,8 @@ export class AgentRuntime {
   readonly #targets = new Map<string, Target>();
   readonly #stopping = new AbortController();
   #timings: Timings = { heartbeatMs: 5_000, silenceMs: 30_000 };
+  /** The largest page body the service takes, as its last work answer said (null: it did not say). */
+  #pageBytes: number | null = null;
   #lastContact = Date.now();
   #failures = 0;
   #settings: RemoteTargetSettings | null = null;
@@ -113,6 +116,9 @@ export class AgentRuntime {
       );
       this.#contact();
       this.#timings = { heartbeatMs: answer.timings.heartbeatMs, silenceMs: answer.timings.silenceMs };
+      // A service older than this field says nothing: pages are then split by count only.
+      const pageBytes = (answer as { limits?: { pageBytes?: unknown } }).limits?.pageBytes;
+      this.#pageBytes = typeof pageBytes === 'number' && pageBytes > 0 ? pageBytes : null;
       if (answer.directory) this.#directorySettings(answer.directory as RemoteTargetSettings);
       for (const op of answer.operations) this.#take(op);
       if (this.#inFlight.size > 0 && answer.operations.length === 0)
@@ -188,7 +194,7 @@ export class AgentRuntime {
       );
       return;
     }
-    this.#track(op.id, this.#carryOut(op.id, op.kind as OperationKind, op.payload));
+    this.#track(op.id, this.#carryOut(op.id, op.kind as OperationKind, op.payload, this.#pageBytes));
   }
 
   #track(id: string, work: Promise<void>): void {
@@ -201,29 +207,38 @@ export class AgentRuntime {
     this.#inFlight.set(id, tracked);
   }
 
-  async #carryOut(id: string, kind: OperationKind, payload: unknown): Promise<void> {
+  async #carryOut(
+    id: string,
+    kind: OperationKind,
+    payload: unknown,
+    pageBytes: number | null,
+  ): Promise<void> {
     const writes = kind === 'apply';
     if (writes) {
       const known = this.#o.journal.lookup(id);
       if (known.state === 'finished') {
         this.#o.log.info({ op: id, kind }, 'operation handed out again: answering from the journal');
-        return this.#deliver(id, { result: known.result, pages: [] });
+        return this.#deliver(id, { result: known.result, pages: [] }, pageBytes);
       }
       if (known.state === 'interrupted') {
         this.#o.log.warn({ op: id, kind }, 'operation was interrupted by a restart: its outcome is unknown');
-        return this.#deliver(id, {
-          result: {
-            ok: false,
-            interrupted: true,
-            error: {
-              code: 'HRS_AGENT_UNAVAILABLE',
-              message:
-                'the agent restarted while carrying this out; its creates are re-matched before any retry',
-              retryable: true,
+        return this.#deliver(
+          id,
+          {
+            result: {
+              ok: false,
+              interrupted: true,
+              error: {
+                code: 'HRS_AGENT_UNAVAILABLE',
+                message:
+                  'the agent restarted while carrying this out; its creates are re-matched before any retry',
+                retryable: true,
+              },
             },
+            pages: [],
           },
-          pages: [],
-        });
+          pageBytes,
+        );
       }
       this.#o.journal.start(id);
     }
@@ -234,7 +249,7 @@ export class AgentRuntime {
     const started = Date.now();
     let executed: Executed;
     try {
-      executed = await execute(kind, payload, this.#target(settings), abort.signal);
+      executed = await execute(kind, payload, this.#target(settings), abort.signal, pageBytes);
     } finally {
       this.#writeAborts.delete(abort);
     }
@@ -255,17 +270,28 @@ export class AgentRuntime {
       },
       'operation carried out',
     );
-    return this.#deliver(id, executed);
+    return this.#deliver(id, executed, pageBytes);
   }
 
-  /** Posts pages and result until the service has them; a conflict means the operation is not ours any more. */
-  async #deliver(id: string, executed: Executed): Promise<void> {
+  /**
+   * Posts pages and result until the service has them; a conflict means the operation is not ours any
+   * more. A page the service refuses as too large (413) is never sent again: the read fails instead.
+   */
+  async #deliver(id: string, answer: Executed, pageBytes: number | null = null): Promise<void> {
+    let executed = answer;
     let attempt = 0;
     let nextPage = 0;
     for (;;) {
       try {
         for (; nextPage < executed.pages.length; nextPage++) {
-          await this.#o.client.page(id, nextPage, executed.pages[nextPage]);
+          try {
+            await this.#o.client.page(id, nextPage, executed.pages[nextPage]);
+          } catch (error) {
+            if (!(error instanceof AgentRequestError && error.kind === 'too-large')) throw error;
+            executed = tooLarge(id, nextPage, executed.pages[nextPage], error, pageBytes, this.#o.log);
+            nextPage = 0;
+            break;
+          }
           this.#contact();
         }
         const ack = await this.#o.client.result(id, executed.result);
@@ -356,4 +382,32 @@ export class AgentRuntime {
     }
     this.#targets.clear();
   }
+}
+
+/** A read whose page `seq` the service refused as too large: failed, saying so, with no page sent again. */
+function tooLarge(
+  id: string,
+  seq: number,
+  page: unknown,
+  error: AgentRequestError,
+  pageBytes: number | null,
+  log: AgentLog,
+): Executed {
+  const bytes = Buffer.byteLength(JSON.stringify({ seq, data: page }));
+  const announced =
+    pageBytes === null
+      ? ''
+      : ` The service announced pages of up to ${inBytes(pageBytes)}; if a proxy in front of it takes less, let it pass request bodies of that size.`;
+  log.error({ op: id, page: seq, bytes, error: error.message }, 'page refused as too large; not sent again');
+  return {
+    result: {
+      ok: false,
+      error: {
+        code: 'HRS_TARGET_READ_FAILED',
+        message: `The service refused page ${seq} of this read (${inBytes(bytes)}) as too large, so the read failed; the page was not sent again. It answered: ${error.message}.${announced}`,
+        retryable: false,
+      },
+    },
+    pages: [],
+  };
 }

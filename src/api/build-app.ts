@@ -9,7 +9,7 @@ import { PRODUCTION_ENDPOINTS } from '../core/index.ts';
 import { DEFAULT_AGENT_TIMINGS } from '../jobs/agent-timings.ts';
 import { inlineAnalyses } from '../jobs/analyses.ts';
 import { Notifier } from '../notify/index.ts';
-import { MAX_READ_BYTES } from '../targets/remote/index.ts';
+import { MAX_PAGE_BYTES, MAX_READ_BYTES } from '../targets/remote/index.ts';
 import { authPlugin } from './auth/auth-plugin.ts';
 import { SignInGuard } from './auth/sign-in-guard.ts';
 import type { ApiDeps, AppOptions } from './deps.ts';
@@ -106,6 +106,19 @@ function requestTimeouts(requestTimeout: number) {
   };
 }
 
+/** The smallest page limit that still holds a page of a few accounts. */
+const MIN_PAGE_BYTES = 1024;
+
+function pageBytesOf(value: number | undefined): number {
+  if (value === undefined) return MAX_PAGE_BYTES;
+  if (!Number.isSafeInteger(value) || value < MIN_PAGE_BYTES) {
+    throw new Error(
+      `agentPageBytes must be a whole number of bytes, at least ${MIN_PAGE_BYTES}; got ${value}`,
+    );
+  }
+  return value;
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const timeouts = requestTimeouts(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
   const app = Fastify({
@@ -157,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signInGuard: new SignInGuard(() => Date.parse(options.store.clock.now())),
     agentTimings: options.agentTimings ?? DEFAULT_AGENT_TIMINGS,
     agentReadBytes: options.agentReadBytes ?? MAX_READ_BYTES,
+    agentPageBytes: pageBytesOf(options.agentPageBytes),
     notifier:
       options.notifier ??
       new Notifier({

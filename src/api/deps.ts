@@ -35,6 +35,11 @@ export interface AppOptions {
   readonly agentTimings?: AgentTimings;
   /** The most one agent read's pages may hold in all, in bytes; default MAX_READ_BYTES. */
   readonly agentReadBytes?: number;
+  /**
+   * The largest request body one page of an agent's read may be, in bytes; default MAX_PAGE_BYTES.
+   * Agents learn it from every work answer and split their pages to fit.
+   */
+  readonly agentPageBytes?: number;
   /** Delivers notifications (and the test action); default: no server mail server, no links. */
   readonly notifier?: Notifier;
   /**
@@ -70,6 +75,7 @@ export interface ApiDeps {
   readonly endpointPolicy: EndpointPolicy;
   readonly agentTimings: AgentTimings;
   readonly agentReadBytes: number;
+  readonly agentPageBytes: number;
   readonly signInGuard: SignInGuard;
   readonly notifier: Notifier;
   readonly analyses: Analyses;

@@ -18,7 +18,6 @@ import { tenantTargetConfig } from '../../jobs/connection-config.ts';
 import type { Agent, AgentOperation, Store } from '../../store/index.ts';
 import {
   type AnswerProblem,
-  MAX_PAGE_BYTES,
   OPERATION_KINDS,
   type OperationKind,
   pageProblems,
@@ -224,6 +223,8 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         heartbeatMs: timings.heartbeatMs,
         silenceMs: timings.silenceMs,
       },
+      // The pages route's body limit, so the agent splits its reads to fit instead of being refused.
+      limits: { pageBytes: deps.agentPageBytes },
       directory: target === null ? null : directory,
     });
     // Operations this agent took but does not mention never reached it (a dropped response): again.
@@ -280,7 +281,7 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
       if (outcome === 'not-yours') throw notYours(params.id);
       return { outcome };
     },
-    { bodyLimit: MAX_PAGE_BYTES },
+    { bodyLimit: app.deps.agentPageBytes },
   );
 
   agentEndpoint(completeAgentOperation, async ({ store, params, body, request, audit }) => {

@@ -109,9 +109,17 @@ export const AgentWorkBody = T.Object(
   { additionalProperties: false },
 );
 
+export const AgentLimitsDto = T.Object({
+  pageBytes: T.Integer({
+    description:
+      'the largest request body one page of a read may be, in bytes (`{"seq":…,"data":[…]}` as sent): the agent splits its pages to fit, and fails a read with an entry that alone is larger',
+  }),
+});
+
 export const AgentWorkDto = T.Object({
   operations: T.Array(AgentOperationDto),
   timings: AgentTimingsDto,
+  limits: AgentLimitsDto,
   /** The directory settings without secrets, so the agent can check its controllers between runs. */
   directory: Nullable(T.Unknown()),
 });

@@ -62,7 +62,12 @@ export interface AgentService {
 
 export async function startAgentService(
   dialect: DialectName = 'sqlite',
-  options: { timings?: AgentTimings; requestTimeoutMs?: number; agentReadBytes?: number } = {},
+  options: {
+    timings?: AgentTimings;
+    requestTimeoutMs?: number;
+    agentReadBytes?: number;
+    agentPageBytes?: number;
+  } = {},
 ): Promise<AgentService> {
   const database: TestDatabase = await createTestDatabase(dialect);
   const secretKey = randomBytes(32);
@@ -88,6 +93,7 @@ export async function startAgentService(
       agentTimings: options.timings ?? TEST_TIMINGS,
       ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
       ...(options.agentReadBytes === undefined ? {} : { agentReadBytes: options.agentReadBytes }),
+      ...(options.agentPageBytes === undefined ? {} : { agentPageBytes: options.agentPageBytes }),
     });
     await built.listen({ host: '127.0.0.1', port: 0 });
     const address = built.server.address();
