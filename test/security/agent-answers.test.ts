@@ -7,7 +7,7 @@
  * signed requests, SQLite and PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -592,6 +592,63 @@ describe('requests signed badly for a known agent', () => {
     assert.ok(Number(refused.retryAfter) > 0, `Retry-After ${refused.retryAfter}`);
     // Refused before its signature is checked: from this address, even an agent's own request waits.
     assert.equal((await poll(fresh.own)).status, 429);
+  });
+});
+
+describe('requests naming no registered agent', () => {
+  let svc: AgentService;
+  let http: HttpAgent;
+  before(async () => {
+    svc = await startAgentService('sqlite');
+    http = new HttpAgent({ connect: { ca: svc.pki.caCertPem } });
+  });
+  after(async () => {
+    await http?.close();
+    await svc?.close();
+  });
+
+  test('are limited per client address: past BAD_AGENT_SIGNATURES_PER_ADDRESS a 429, logged once, before any body is read', async () => {
+    const path = '/api/v1/agent/work';
+    const body = { working: [], capacity: 0, wait: false };
+    const answers: { status: number; retryAfter: string | null; text: string }[] = [];
+    for (let i = 0; i < BAD_AGENT_SIGNATURES_PER_ADDRESS + 5; i++) {
+      // A new made-up agent id each time, signed with a key the service never saw, or none at all.
+      const { privateJwk } = await newAgentKeyPair();
+      const response =
+        i % 5 === 4
+          ? await undiciFetch(`${svc.url}${path}`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+              dispatcher: http,
+            })
+          : await signedPost(svc.url, http, await requestSigner(randomUUID(), privateJwk), path, body);
+      answers.push({
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        text: await response.text(),
+      });
+    }
+    assertRefusedThenLimited(
+      answers.map((a) => a.status),
+      BAD_AGENT_SIGNATURES_PER_ADDRESS,
+    );
+    const last = JSON.parse(answers.at(-1)?.text ?? '{}');
+    assert.equal(last.error.code, 'HRS_RATE_LIMITED');
+    assert.match(last.error.message, /from your address .*named no registered agent/);
+    assert.ok(Number(answers.at(-1)?.retryAfter) > 0, `Retry-After ${answers.at(-1)?.retryAfter}`);
+    // Once per window in the service's log (no organisation's audit log owns an unknown id).
+    const warnings = svc.logLines.filter((l) => l.includes('named no registered agent; every agent request'));
+    assert.equal(warnings.length, 1, warnings.join(''));
+    // Past the limit a page is refused before its body is read: a 4 MiB body costs the service nothing.
+    const big = await signedPost(
+      svc.url,
+      http,
+      await requestSigner(randomUUID(), (await newAgentKeyPair()).privateJwk),
+      '/api/v1/agent/operations/00000000-0000-4000-8000-000000000000/pages',
+      { seq: 0, data: 'x'.repeat(3 * 1024 * 1024) },
+    );
+    assert.equal(big.status, 429);
   });
 });
 

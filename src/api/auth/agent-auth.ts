@@ -34,13 +34,30 @@ const MAX_JTI_LENGTH = 128;
 
 const refused = (message: string) => new HrsyncError('HRS_AGENT_REFUSED', message);
 
+/** Refusals of a request that names no registered agent: unsigned, unreadable, an unknown id. */
+const anonymous = new WeakSet<HrsyncError>();
+
+/**
+ * Whether this refusal is of a request that proved no agent at all (no signature, one that cannot be
+ * read, or one naming an agent the service does not know): counted per client address
+ * (agent-protocol.ts), as badly signed requests for a registered agent are.
+ */
+export const namesNoAgent = (error: unknown): boolean => error instanceof HrsyncError && anonymous.has(error);
+
+const noAgent = (message: string): HrsyncError => {
+  const error = refused(message);
+  anonymous.add(error);
+  return error;
+};
+
 /** Refusals of a request for a registered agent that is not the agent's own, by the agent it named. */
 const badlySigned = new WeakMap<HrsyncError, Agent>();
 
 /**
  * A request that names a registered agent but whose signature is not that agent's for it (another key,
  * made for another request, a replay): refused, and counted against the agent and the address
- * (agent-protocol.ts); undefined for any other refusal (an unknown id, a revoked agent, a clock off).
+ * (agent-protocol.ts); undefined for any other refusal (an unknown id — see namesNoAgent —, a revoked
+ * agent, a clock off).
  */
 export const badlySignedFor = (error: unknown): Agent | undefined =>
   error instanceof HrsyncError ? badlySigned.get(error) : undefined;
@@ -115,19 +132,19 @@ const isAgentIdForm = (value: unknown): value is string =>
 export async function authenticateAgent(store: Store, request: FastifyRequest): Promise<Agent> {
   const header = request.headers.authorization;
   if (typeof header !== 'string' || !header.startsWith(`${AGENT_AUTH_SCHEME} `)) {
-    throw refused('Agent requests must be signed: "Authorization: Agent <JWT>".');
+    throw noAgent('Agent requests must be signed: "Authorization: Agent <JWT>".');
   }
   const token = header.slice(AGENT_AUTH_SCHEME.length + 1).trim();
   let agentId: unknown;
   try {
     agentId = decodeJwt(token).iss;
   } catch {
-    throw refused('The agent signature could not be read.');
+    throw noAgent('The agent signature could not be read.');
   }
   // Read before any signature is checked, from anyone: only an id's form goes to the store (a NUL
   // byte or an object there answered 500).
   const agent = isAgentIdForm(agentId) ? await store.agents.find(agentId) : null;
-  if (!agent || agent.publicKey === null) throw refused('This agent is not registered with the service.');
+  if (!agent || agent.publicKey === null) throw noAgent('This agent is not registered with the service.');
   let payload: JWTPayload;
   try {
     const key = await importJWK({ ...agent.publicKey }, 'EdDSA');

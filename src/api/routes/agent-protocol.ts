@@ -24,7 +24,7 @@ import {
   resultProblems,
 } from '../../targets/remote/index.ts';
 import { recordAudit } from '../audit.ts';
-import { authenticateAgent, badlySignedFor } from '../auth/agent-auth.ts';
+import { authenticateAgent, badlySignedFor, namesNoAgent } from '../auth/agent-auth.ts';
 import { sha256 } from '../auth/credentials.ts';
 import { type RouteHandler, registerEndpoint } from '../route.ts';
 
@@ -40,7 +40,8 @@ export const AGENT_REGISTRATIONS_PER_ADDRESS = 30;
 
 /**
  * Requests for a registered agent whose signature is not that agent's (a key that is not its own,
- * made for another request, a replay), per window: per agent id, and per client address across agents.
+ * made for another request, a replay), per window: per agent id, and per client address across agents;
+ * requests naming no registered agent (unsigned, an unknown id) count against the address too.
  */
 export const BAD_AGENT_SIGNATURES_PER_AGENT = 20;
 export const BAD_AGENT_SIGNATURES_PER_ADDRESS = 50;
@@ -101,18 +102,23 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
       if (!seen.isAllowed && seen.remaining === 0) throw limited(reply, seen.ttlInSeconds, 'address');
     }
   });
-  /** A badly signed request counted; the refusal to answer it with (429 once over a limit). */
+  /**
+   * A request refused for its signature counted: against the agent it names when that one is registered
+   * (`agent`), and against the client address either way — a request naming no agent (unsigned, an
+   * unknown id) costs a store lookup and a body read as well. The refusal to answer it with: 429 once
+   * over a limit.
+   */
   const countBadSignature = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    agent: Agent,
+    agent: Agent | null,
     refusal: HrsyncError,
   ): Promise<HrsyncError> => {
-    claimed.set(request, agent.id);
-    const byAgent = await badForAgent(request);
+    if (agent !== null) claimed.set(request, agent.id);
+    const byAgent = agent === null ? null : await badForAgent(request);
     const byAddress = await badFromAddress(request);
     // The request that reached the agent's limit is audited: once per window, not once per request.
-    if (!byAgent.isAllowed && byAgent.remaining === 0 && !byAgent.isExceeded) {
+    if (agent !== null && byAgent && !byAgent.isAllowed && byAgent.remaining === 0 && !byAgent.isExceeded) {
       await recordAudit(app.deps.store, null, 'agent.requests-limited', {
         organisationId: agent.organisationId,
         actor: actorOf(agent),
@@ -128,9 +134,22 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         },
       });
     }
-    if (!byAgent.isAllowed && byAgent.remaining === 0) return limited(reply, byAgent.ttlInSeconds, 'agent');
-    if (!byAddress.isAllowed && byAddress.remaining === 0)
+    if (byAgent && !byAgent.isAllowed && byAgent.remaining === 0)
+      return limited(reply, byAgent.ttlInSeconds, 'agent');
+    if (!byAddress.isAllowed && byAddress.remaining === 0) {
+      // An address names no organisation whose audit log could hold it: logged, once per window.
+      if (!byAddress.isExceeded) {
+        request.log.warn(
+          {
+            address: request.ip,
+            limit: BAD_AGENT_SIGNATURES_PER_ADDRESS,
+            windowMinutes: BAD_SIGNATURE_WINDOW_MS / 60_000,
+          },
+          `${BAD_AGENT_SIGNATURES_PER_ADDRESS} agent requests from ${request.ip} in ${BAD_SIGNATURE_WINDOW_MS / 60_000} minutes were not signed by the agent they named, or named no registered agent; every agent request from it is refused for ${byAddress.ttlInSeconds} s`,
+        );
+      }
       return limited(reply, byAddress.ttlInSeconds, 'address');
+    }
     return refusal;
   };
   // Every route but registration is the agent's own: its signature is checked before anything about
@@ -148,7 +167,7 @@ export async function agentProtocolRoutes(app: FastifyInstance): Promise<void> {
         try {
           signedBy.set(request, await authenticateAgent(app.deps.store, request));
         } catch (error) {
-          const agent = badlySignedFor(error);
+          const agent = badlySignedFor(error) ?? (namesNoAgent(error) ? null : undefined);
           if (agent === undefined) throw error;
           throw await countBadSignature(request, reply, agent, error as HrsyncError);
         }
@@ -339,7 +358,7 @@ function limited(reply: FastifyReply, seconds: number, by: 'agent' | 'address'):
     'HRS_RATE_LIMITED',
     by === 'agent'
       ? `Too many requests naming this agent had a signature that did not verify (${BAD_AGENT_SIGNATURES_PER_AGENT} in ${minutes} minutes); further ones are refused for ${seconds} s. Requests the agent signs itself are not affected.`
-      : `Too many agent requests from your address had a signature that did not verify (${BAD_AGENT_SIGNATURES_PER_ADDRESS} in ${minutes} minutes); every agent request from your address is refused for ${seconds} s.`,
+      : `Too many agent requests from your address had a signature that did not verify or named no registered agent (${BAD_AGENT_SIGNATURES_PER_ADDRESS} in ${minutes} minutes); every agent request from your address is refused for ${seconds} s.`,
   );
 }
 
