@@ -29,6 +29,13 @@ export const RUN_OPERATIONS = {
   cancel: { label: 'cancel', allowedIn: ['queued', 'running'], kinds: ['simulation', 'sync', 'on-demand'] },
   approve: { label: 'approve', allowedIn: ['blocked'], kinds: ['sync'] },
   discard: { label: 'discard', allowedIn: ['blocked'], kinds: ['sync'] },
+  // A run's persons are exported once they are all recorded: a queued or running run's file would
+  // look complete and miss whoever is still to come. A blocked run's persons are what it would do.
+  export: {
+    label: 'export the persons of',
+    allowedIn: ['succeeded', 'failed', 'blocked', 'cancelled', 'discarded'],
+    kinds: ['simulation', 'sync', 'on-demand'],
+  },
 } as const satisfies Record<
   string,
   { readonly label: string; readonly allowedIn: readonly RunStatus[]; readonly kinds: readonly RunKind[] }
@@ -49,7 +56,10 @@ export function checkRunOperation(
   if ((rule.allowedIn as readonly RunStatus[]).includes(status)) return { ok: true };
   return {
     ok: false,
-    message: `Cannot ${rule.label} a run in status "${status}"; only a run that is ${rule.allowedIn.join(' or ')} can be.`,
+    message:
+      operation === 'export' && (status === 'queued' || status === 'running')
+        ? `Cannot ${rule.label} a run that is still ${status}; wait until it has finished.`
+        : `Cannot ${rule.label} a run in status "${status}"; only a run that is ${rule.allowedIn.join(' or ')} can be.`,
   };
 }
 

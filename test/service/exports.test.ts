@@ -19,6 +19,7 @@ import { AUDIT_COLUMNS, auditRow } from '../../src/api/routes/audit-events.ts';
 import { reasonContext } from '../../src/api/run-item-export.ts';
 import { namesIn } from '../../src/api/run-item-names.ts';
 import {
+  checkRunOperation,
   type Endpoint,
   exportAuditEventsCsv,
   exportRunItemsCsv,
@@ -32,7 +33,7 @@ import { runItemsToCsv, toSafeCsv } from '../../src/engine/index.ts';
 import type { Run, RunItemQuery, RunItemSort } from '../../src/store/index.ts';
 import { until } from '../support/until.ts';
 import { DIALECTS } from './support/databases.ts';
-import { bareConnection, recordedRun } from './support/queue.ts';
+import { bareConnection, enqueue, recordedRun } from './support/queue.ts';
 import { assertNoSecretsLeaked } from './support/secret-scan.ts';
 import { type Service, startService } from './support/service.ts';
 
@@ -302,6 +303,8 @@ for (const dialect of DIALECTS) {
         /already has 2 exports being written.*wait until one of them has downloaded/,
       );
       assert.equal(busy.headers['retry-after'], '10');
+      // A refusal is no file: named as an attachment, a browser saved the error as run-….csv.
+      assert.equal(busy.headers['content-disposition'], undefined);
       const busyAudit = await text(exportAuditEventsCsv, {});
       assert.equal(busyAudit.status, 503, 'the audit export shares the slots');
       // Another organisation is not held up by this one's exports.
@@ -340,6 +343,33 @@ for (const dialect of DIALECTS) {
       openB();
       const bJson = JSON.parse((await second.body).toString('utf8')) as unknown[];
       assert.equal(bJson.length, PERSONS);
+    });
+
+    test("an unfinished run's persons are not exported: 409 with what to wait for, as the console's table says", async () => {
+      const connectionId = await bareConnection(svc.store, svc.organisationId, 'Unfinished');
+      const queued = await enqueue(svc.store, svc.organisationId, connectionId);
+      for (const status of ['queued', 'running'] as const) {
+        if (status === 'running') await svc.store.runQueue.claim('w', 60_000);
+        assert.equal(checkRunOperation('export', status, 'simulation').ok, false);
+        for (const endpoint of [exportRunItemsCsv, exportRunItemsJson]) {
+          const refused = await text(endpoint, { id: queued.id });
+          assert.equal(refused.status, 409, refused.body);
+          assert.equal(refused.headers['content-disposition'], undefined);
+          const error = JSON.parse(refused.body).error;
+          assert.equal(error.code, 'HRS_INVALID_STATE');
+          assert.equal(
+            error.message,
+            `Cannot export the persons of a run that is still ${status}; wait until it has finished.`,
+          );
+          const head = await fetch(`http://127.0.0.1:${port}${pathFor(endpoint, { id: queued.id })}`, {
+            method: 'HEAD',
+            headers: { cookie },
+          });
+          assert.equal(head.status, 409);
+        }
+      }
+      // A finished run is offered and served by the same table.
+      assert.equal(checkRunOperation('export', 'succeeded', 'simulation').ok, true);
     });
 
     test('a store failure after the headers went out cuts the download off, logged, and frees the slot', async () => {

@@ -29,7 +29,6 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
 
   // Written as read, a batch at a time by keyset (exports.ts), within the export slots.
   registerEndpoint(app, exportAuditEventsCsv, async ({ caller, store, query, reply, request }) => {
-    reply.header('content-disposition', 'attachment; filename="audit-events.csv"');
     const q = filter(query);
     async function* chunks(): AsyncGenerator<string> {
       yield safeCsvHeader(AUDIT_COLUMNS);
@@ -43,7 +42,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     }
     const what = { export: 'audit-events' };
     // A stream, not the string the contract describes: Fastify sends it as it is read.
-    return startExport(app.deps.exportSlots, request, caller.organisationId, what, chunks) as string;
+    const stream = startExport(app.deps.exportSlots, request, caller.organisationId, what, chunks);
+    // Named only once admitted: a refusal named as an attachment was saved as the file.
+    reply.header('content-disposition', 'attachment; filename="audit-events.csv"');
+    return stream as string;
   });
 }
 

@@ -165,12 +165,15 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
     };
   });
 
-  // Written as read, a batch at a time (exports.ts), within the export slots.
+  // Written as read, a batch at a time (exports.ts), within the export slots. The file's name is
+  // given once the export is admitted: a refusal named as an attachment was saved as the file.
   const itemExport = (
     ctx: Pick<RouteContext<typeof exportRunItemsCsv>, 'caller' | 'store' | 'query' | 'request'>,
     run: Run,
     chunks: (e: Parameters<typeof runItemCsvChunks>[0]) => AsyncGenerator<string>,
   ) => {
+    // Only a finished (or blocked) run: the console offers its exports by the same table.
+    assertRunOperation('export', run);
     const e = {
       store: ctx.store,
       organisationId: ctx.caller.organisationId,
@@ -186,23 +189,23 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
 
   registerEndpoint(app, exportRunItemsCsv, async (ctx) => {
     const run = await loadRun(ctx.store, ctx.caller, ctx.params.id);
-    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
     // A stream, not the string the contract describes: Fastify sends it as it is read.
-    return itemExport(ctx, run, runItemCsvChunks) as unknown as string;
+    const stream = itemExport(ctx, run, runItemCsvChunks);
+    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.csv"`);
+    return stream as unknown as string;
   });
 
   registerEndpoint(app, exportRunItemsJson, async (ctx) => {
     const run = await loadRun(ctx.store, ctx.caller, ctx.params.id);
-    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
-    ctx.reply.type('application/json; charset=utf-8');
     // The response schema's serializer, as for the whole array before (the same bytes).
     const serialize = ctx.reply.getSerializationFunction('200') as unknown as
       | ((items: readonly unknown[]) => string)
       | undefined;
     if (!serialize) throw new Error('the JSON export has no response serializer');
-    return itemExport(ctx, run, (e) => runItemJsonChunks(e, serialize)) as unknown as ReturnType<
-      typeof toRunItemDto
-    >[];
+    const stream = itemExport(ctx, run, (e) => runItemJsonChunks(e, serialize));
+    ctx.reply.header('content-disposition', `attachment; filename="run-${run.id}-items.json"`);
+    ctx.reply.type('application/json; charset=utf-8');
+    return stream as unknown as ReturnType<typeof toRunItemDto>[];
   });
 
   registerEndpoint(app, cancelRun, async ({ caller, store, params, audit, about }) => {

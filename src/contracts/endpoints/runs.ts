@@ -105,7 +105,7 @@ export const exportRunItemsCsv = endpoint({
   operationId: 'exportRunItemsCsv',
   method: 'GET',
   path: '/api/v1/runs/:id/items.csv',
-  summary: 'Run items as CSV (UTF-8 with BOM, opens in Excel)',
+  summary: 'Run items as CSV (UTF-8 with BOM, opens in Excel); a finished or blocked run only',
   tag,
   access: 'viewer',
   params: IdParams,
@@ -113,7 +113,7 @@ export const exportRunItemsCsv = endpoint({
   status: 200,
   response: T.String(),
   produces: 'text/csv',
-  errors: ['HRS_NOT_FOUND', 'HRS_BUSY'],
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_BUSY'],
   audit: 'read-only',
 });
 
@@ -121,14 +121,14 @@ export const exportRunItemsJson = endpoint({
   operationId: 'exportRunItemsJson',
   method: 'GET',
   path: '/api/v1/runs/:id/items.json',
-  summary: 'Run items as a JSON file',
+  summary: 'Run items as a JSON file; a finished or blocked run only',
   tag,
   access: 'viewer',
   params: IdParams,
   query: RunItemsExportQuery,
   status: 200,
   response: T.Array(RunItemDto),
-  errors: ['HRS_NOT_FOUND', 'HRS_BUSY'],
+  errors: ['HRS_NOT_FOUND', 'HRS_INVALID_STATE', 'HRS_BUSY'],
   audit: 'read-only',
 });
 
