@@ -3,6 +3,8 @@
  * and failures come back. The CLI suites in test/cli run it against a real service.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import { exportRunItemsCsv, getRun, listRunItems, syncPerson } from '../../contracts/index.ts';
 import { errorLines } from '../commands/remote/report-error.ts';
@@ -159,4 +161,74 @@ test("download: a refusal is the service's error; an answer cut off midway is sa
     errorLines(cutOff).join('\n'),
     /The export stopped before the file was complete, so nothing was written/,
   );
+});
+
+/**
+ * A real HTTP server that sends an export's bytes slowly: `parts` parts, one every `everyMs`, then
+ * either the end or (`stallAfter`) nothing more while holding the connection open.
+ */
+async function tricklingServer(options: {
+  readonly parts: number;
+  readonly everyMs: number;
+  readonly stallAfter?: number;
+}): Promise<{ readonly url: string; readonly body: string; close(): Promise<void> }> {
+  const part = (i: number) => `${1000 + i},Persoon ${i}\n`;
+  const body = `\uFEFFemployeeNumber,displayName\n${Array.from({ length: options.parts }, (_, i) => part(i)).join('')}`;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+    res.write('\uFEFFemployeeNumber,displayName\n');
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent === options.stallAfter) return clearInterval(timer);
+      res.write(part(sent));
+      sent += 1;
+      if (sent === options.parts) {
+        clearInterval(timer);
+        res.end();
+      }
+    }, options.everyMs);
+    res.on('close', () => clearInterval(timer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    body,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+test('download: an export that keeps arriving is never cut short; one that stops arriving is, said as stalled', async () => {
+  // 40 parts 50 ms apart: 2 s in all, twice what the service may take to answer or go quiet.
+  const steady = await tricklingServer({ parts: 40, everyMs: 50 });
+  try {
+    const client = createApiClient({ baseUrl: steady.url, timeoutMs: 1000, stallMs: 1000 });
+    const bytes = await client.download(exportRunItemsCsv, { params: { id: 'r1' } });
+    assert.equal(Buffer.from(bytes).toString('utf8'), steady.body);
+  } finally {
+    await steady.close();
+  }
+
+  const stalling = await tricklingServer({ parts: 40, everyMs: 20, stallAfter: 3 });
+  try {
+    const client = createApiClient({ baseUrl: stalling.url, timeoutMs: 1000, stallMs: 300 });
+    const stalled = await client
+      .download(exportRunItemsCsv, { params: { id: 'r1' } })
+      .catch((e: unknown) => e);
+    assert.ok(stalled instanceof ApiError, String(stalled));
+    assert.equal(stalled.code, 'STALLED');
+    const received = Buffer.byteLength(
+      '\uFEFFemployeeNumber,displayName\n1000,Persoon 0\n1001,Persoon 1\n1002,Persoon 2\n',
+    );
+    assert.equal(
+      errorLines(stalled).at(-1),
+      `The operation failed: The export stopped arriving: no bytes for 0.3 s after ${received} bytes, so nothing was written. Export again; if it stalls again, check the network to the service, or the service log.`,
+    );
+  } finally {
+    await stalling.close();
+  }
 });

@@ -21,8 +21,13 @@ export interface ApiClientOptions {
   readonly baseUrl: string;
   /** Sent with every request, e.g. `authorization`. Never part of an error message. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** How long one request may take before the service counts as unreachable. */
+  /** How long the service may take to answer a request before it counts as unreachable. */
   readonly timeoutMs?: number;
+  /**
+   * How long a download may go without a byte before it counts as stalled (default 30 s). A download
+   * has no limit on its whole length: a large export that keeps arriving is never cut short.
+   */
+  readonly stallMs?: number;
   readonly fetch?: typeof fetch;
 }
 
@@ -34,6 +39,7 @@ export interface ApiClient {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_STALL_MS = 30_000;
 
 /** `https://user:pw@host/x` → `https://host/x`: an address is shown in messages, credentials never. */
 export function displayUrl(baseUrl: string): string {
@@ -49,12 +55,18 @@ export function displayUrl(baseUrl: string): string {
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
   const doFetch = options.fetch ?? fetch;
   const where = displayUrl(options.baseUrl);
 
-  const send = async <E extends Endpoint>(e: E, input: CallInput<E>, accept: string): Promise<Response> => {
+  const send = async <E extends Endpoint>(
+    e: E,
+    input: CallInput<E>,
+    accept: string,
+    signal: AbortSignal,
+  ): Promise<Response> => {
     const headers: Record<string, string> = { accept, ...options.headers };
-    const init: RequestInit = { method: e.method, headers, signal: AbortSignal.timeout(timeoutMs) };
+    const init: RequestInit = { method: e.method, headers, signal };
     if (input.body !== undefined) {
       init.body = JSON.stringify(input.body);
       headers['content-type'] = 'application/json';
@@ -78,7 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   return {
     async call(e, input) {
-      const response = await send(e, input, 'application/json');
+      const response = await send(e, input, 'application/json', AbortSignal.timeout(timeoutMs));
       if (response.status === 204) return undefined as ResponseOf<typeof e>;
       try {
         return (await response.json()) as ResponseOf<typeof e>;
@@ -87,20 +99,64 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
     },
     async download(e, input) {
-      const response = await send(e, input, e.produces ?? 'application/json');
+      // The answer within timeoutMs, then each part of the file within stallMs of the last: an export
+      // of 50,000 persons arriving steadily for minutes is fine, one that stops arriving is not.
+      const stop = new AbortController();
+      let stalled = false;
+      let timer = setTimeout(() => stop.abort(), timeoutMs);
+      const watch = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          stalled = true;
+          stop.abort();
+        }, stallMs);
+      };
       try {
+        const response = await send(e, input, e.produces ?? 'application/json', stop.signal);
+        watch();
         // Bytes, not text(): decoding would drop the BOM that lets Excel read the CSV as UTF-8.
-        return new Uint8Array(await response.arrayBuffer());
-      } catch (error) {
-        if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-          throw new ServiceUnreachableError(where, networkReason(error, timeoutMs, where));
-        // The service writes an export as it reads it, and cuts the answer off when it cannot finish.
-        throw new ApiError(
-          response.status,
-          'CUT_OFF',
-          'The export stopped before the file was complete, so nothing was written. Export again; if it stops again, the service log says why.',
-        );
+        const parts: Uint8Array[] = [];
+        let received = 0;
+        const reader = response.body?.getReader();
+        for (;;) {
+          let part: { readonly done: boolean; readonly value?: Uint8Array | undefined };
+          try {
+            part = reader ? await reader.read() : { done: true, value: undefined };
+          } catch {
+            if (stalled)
+              throw new ApiError(
+                response.status,
+                'STALLED',
+                `The export stopped arriving: no bytes for ${seconds(stallMs)} after ${received} bytes, so nothing was written. Export again; if it stalls again, check the network to the service, or the service log.`,
+              );
+            // The service writes an export as it reads it, and cuts the answer off when it cannot finish.
+            throw new ApiError(
+              response.status,
+              'CUT_OFF',
+              'The export stopped before the file was complete, so nothing was written. Export again; if it stops again, the service log says why.',
+            );
+          }
+          if (part.done || part.value === undefined) break;
+          parts.push(part.value);
+          received += part.value.byteLength;
+          watch();
+        }
+        return concat(parts, received);
+      } finally {
+        clearTimeout(timer);
       }
     },
   };
+}
+
+const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const part of parts) {
+    whole.set(part, at);
+    at += part.byteLength;
+  }
+  return whole;
 }
