@@ -64,10 +64,10 @@ export async function openPage(
     if (message.type() !== 'error') return;
     const text = message.text();
     // Chromium logs every 4xx answer to fetch() as a console error. The console asks the API and
-    // shows its refusals to the user on purpose (signed out, wrong state), so those are expected;
-    // anything else — a failed asset, a React warning, an exception — counts.
+    // shows its refusals to the user on purpose (signed out, wrong state, busy with other exports),
+    // so those are expected; anything else — a failed asset, a React warning, an exception — counts.
     const apiRefusal =
-      /^Failed to load resource: the server responded with a status of 4\d\d/.test(text) &&
+      /^Failed to load resource: the server responded with a status of (4\d\d|503)/.test(text) &&
       message.location().url.includes('/api/v1/');
     if (!apiRefusal) errors.push(`${text} (${message.location().url})`);
   });

@@ -76,3 +76,38 @@ export async function call<E extends Endpoint>(e: E, input: CallInput<E>): Promi
     );
   }
 }
+
+/**
+ * Why the service would refuse the export at `url` now, or `null` when it would send it. Asked with
+ * HEAD, which the service answers exactly as the export (the same checks, an export slot taken and
+ * given straight back) without writing it, so the browser itself can then fetch the file and write
+ * it to disk as it arrives. HEAD carries no words: a refusal is asked again with GET for the
+ * service's message (refused again, nothing is written) and the Retry-After of a busy service.
+ */
+export async function exportRefusal(url: string): Promise<ApiError | null> {
+  try {
+    const head = await fetch(url, { method: 'HEAD' });
+    if (head.ok) return null;
+    const stop = new AbortController();
+    const get = await fetch(url, { headers: { accept: 'application/json' }, signal: stop.signal });
+    // Admitted in between (another export finished): this answer is the file, let the browser fetch it.
+    if (get.ok) {
+      stop.abort();
+      return null;
+    }
+    const error = await apiErrorFrom(get);
+    if (get.status === 401) for (const listener of unauthenticatedListeners) listener();
+    const seconds = Number(get.headers.get('retry-after'));
+    if (!(seconds > 0)) return error;
+    const wait = seconds === 1 ? '1 second' : `${seconds} seconds`;
+    return new ApiError(
+      error.status,
+      error.code,
+      `${error.message} Try again in ${wait}.`,
+      error.details,
+      true,
+    );
+  } catch (cause) {
+    throw networkError(cause);
+  }
+}

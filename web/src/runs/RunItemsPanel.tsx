@@ -25,6 +25,7 @@ import { call, urlFor } from '../api/client.ts';
 import {
   ACTIONS,
   type Action,
+  checkRunOperation,
   exportRunItemsCsv,
   exportRunItemsJson,
   ITEM_STATUSES,
@@ -165,6 +166,7 @@ export function RunItemsPanel(props: {
   const sort: Sort = review.sort ?? 'name';
   const pageSize = review.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = review.page;
+  const exportable = checkRunOperation('export', run.status, run.kind).ok;
   const stored = run.counts
     ? Object.values(run.counts.actions).reduce((n, c) => n + c, 0) - run.unchangedCount
     : 0;
@@ -333,18 +335,25 @@ export function RunItemsPanel(props: {
           }}
           data-testid="show-unchanged"
         />
-        <div className={styles.exports}>
-          <DownloadButton
-            href={urlFor(exportRunItemsCsv, { params: { id: run.id }, query: { ...filter, sort } })}
-          >
-            Export CSV
-          </DownloadButton>
-          <DownloadButton
-            href={urlFor(exportRunItemsJson, { params: { id: run.id }, query: { ...filter, sort } })}
-          >
-            Export JSON
-          </DownloadButton>
-        </div>
+        {/* Offered by the table the service checks: a run still queued or running has no file yet. */}
+        {exportable ? (
+          <div className={styles.exports}>
+            <DownloadButton
+              href={urlFor(exportRunItemsCsv, { params: { id: run.id }, query: { ...filter, sort } })}
+            >
+              Export CSV
+            </DownloadButton>
+            <DownloadButton
+              href={urlFor(exportRunItemsJson, { params: { id: run.id }, query: { ...filter, sort } })}
+            >
+              Export JSON
+            </DownloadButton>
+          </div>
+        ) : (
+          <Text size={200} className={styles.exports} data-testid="exports-later">
+            Exports once the run has finished
+          </Text>
+        )}
       </div>
       {props.ignored.length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="review-ignored">
