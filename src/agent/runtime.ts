@@ -61,6 +61,10 @@ export class AgentRuntime {
   #settings: RemoteTargetSettings | null = null;
   #directoryKey = '';
   #controllers: { ok: boolean; message: string } | undefined;
+  /** The controllers' state as the service last heard it (JSON), so that a change is told at once. */
+  #reportedControllers = '';
+  /** Ends the work request being held, to tell the service a change without waiting out the hold. */
+  #held: AbortController | null = null;
   #stopReason: string | null = null;
   #wake: (() => void) | null = null;
   #connected = false;
@@ -104,16 +108,23 @@ export class AgentRuntime {
     // Idle, the request is held open until there is work. Working, the agent reports in every
     // heartbeat instead, so both sides notice a lost connection within the heartbeat, not the hold.
     const working = this.#inFlight.size > 0;
+    // Nor is it held when there is news: a new connection (the console shows the agent connected and
+    // the agent gets its directory settings at once) or a changed state of the controllers.
+    const controllers = this.#controllers ? JSON.stringify(this.#controllers) : '';
+    const news = !this.#connected || controllers !== this.#reportedControllers;
+    const held = new AbortController();
+    this.#held = held;
     try {
       const answer = await this.#o.client.work(
         {
           working: [...this.#inFlight.keys()],
           capacity,
-          wait: !working,
+          wait: !working && !news,
           ...(this.#controllers ? { controllers: this.#controllers } : {}),
         },
-        this.#stopping.signal,
+        AbortSignal.any([this.#stopping.signal, held.signal]),
       );
+      this.#reportedControllers = controllers;
       this.#contact();
       this.#timings = { heartbeatMs: answer.timings.heartbeatMs, silenceMs: answer.timings.silenceMs };
       // A service older than this field says nothing: pages are then split by count only.
@@ -124,8 +135,12 @@ export class AgentRuntime {
       if (this.#inFlight.size > 0 && answer.operations.length === 0)
         await this.#idle(this.#timings.heartbeatMs);
     } catch (error) {
-      if (this.#stopping.signal.aborted) return;
+      // Ended early to tell news: operations the service handed out meanwhile come again (it re-sends
+      // what an agent does not mention as working).
+      if (this.#stopping.signal.aborted || held.signal.aborted) return;
       await this.#failed(error);
+    } finally {
+      this.#held = null;
     }
   }
 
@@ -256,7 +271,7 @@ export class AgentRuntime {
     if (writes) this.#o.journal.finish(id, executed.result);
     if (kind === 'test' && executed.result.ok) {
       const value = executed.result.value as { ok: boolean; message: string };
-      this.#controllers = { ok: value.ok, message: value.message };
+      this.#controllersChecked({ ok: value.ok, message: value.message });
     }
     this.#o.log.info(
       {
@@ -354,10 +369,16 @@ export class AgentRuntime {
     if (this.#settings === null) return;
     try {
       const outcome = await this.#target(this.#settings).test();
-      this.#controllers = { ok: outcome.ok, message: outcome.message };
+      this.#controllersChecked({ ok: outcome.ok, message: outcome.message });
     } catch (error) {
-      this.#controllers = { ok: false, message: (error as Error).message };
+      this.#controllersChecked({ ok: false, message: (error as Error).message });
     }
+  }
+
+  /** A new state of the controllers is told at once: a held work request is ended and sent again. */
+  #controllersChecked(state: { ok: boolean; message: string }): void {
+    this.#controllers = state;
+    if (JSON.stringify(state) !== this.#reportedControllers) this.#held?.abort();
   }
 
   /**
