@@ -149,6 +149,28 @@ describe('AccountIndex', () => {
     assert.equal(together.heldInAny(['userPrincipalName', 'displayName']), undefined);
   });
 
+  test('no account id is read until byId is asked for: a run without links needs no id table', () => {
+    let reads = 0;
+    const counted = accounts.map((a) => ({
+      get id() {
+        reads++;
+        return a.id;
+      },
+      attributes: a.attributes,
+    }));
+    const index = new AccountIndex(counted, attributes);
+    assert.deepEqual(
+      index.find('employeeId', '200').map((a) => a.attributes.employeeId),
+      ['200', '200'],
+    );
+    assert.equal(index.has('userPrincipalName', 'piet@contoso.nl'), true);
+    assert.equal(reads, 0);
+    assert.equal(index.byId.get('c')?.attributes.employeeId, '200');
+    assert.equal(reads, 3);
+    assert.equal(index.byId.has('a'), true);
+    assert.equal(reads, 3, 'the table is made once');
+  });
+
   test('byId answers as a Map of the accounts by id would (the last account listed with an id)', () => {
     const listed = [...accounts, account('b', { employeeId: '201' }), account('d', {})];
     const byId = new AccountIndex(listed, attributes).byId;
