@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Account, Link } from '../../core/index.ts';
 import { AccountIndex } from './account-index.ts';
-import { type MatchInput, matchPerson } from './match.ts';
+import { Matched, type MatchInput, matchPerson } from './match.ts';
 
 const accounts: Account[] = [
   { id: 'a1', attributes: { employeeId: '100' } },
@@ -100,5 +100,27 @@ describe('matchPerson messages', () => {
       staleLink: 'a2',
       unlinkedByOverride: true,
     });
+  });
+});
+
+describe('matchPerson scratch', () => {
+  test('a matched person refills the result the caller lends, as a new one would read', () => {
+    const scratch = new Matched(accounts[1] as Account, null, null, null);
+    const first = matchPerson(input({ scratch }));
+    assert.equal(first, scratch);
+    assert.equal(first.kind, 'matched');
+    assert.equal(first.message, 'matched account a1 on employeeId = "100"');
+    assert.deepEqual(first.reason, matchPerson(input()).reason);
+    const second = matchPerson(
+      input({ scratch, employeeNumber: '200', values: [{ attribute: 'employeeId', value: '200' }] }),
+    );
+    assert.equal(second, scratch);
+    assert.equal(second.message, 'matched account a2 on employeeId = "200"');
+    // Only a matched result is refilled: a linked one or none is the matcher's own.
+    assert.notEqual(matchPerson(input({ scratch, link: link('a2') })), scratch);
+    assert.notEqual(
+      matchPerson(input({ scratch, values: [{ attribute: 'employeeId', value: '9' }] })),
+      scratch,
+    );
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../../core/index.ts';
 import { type EvalContext, givesSameAnswer } from '../../expr/index.ts';
 import type { CompiledMapping, CompiledRule } from '../map/index.ts';
-import type { AccountIndex, MatchInput } from '../match/index.ts';
+import { type AccountIndex, Matched, type MatchInput } from '../match/index.ts';
 import type {
   ExternalOwner,
   ImpliedName,
@@ -82,6 +82,9 @@ export interface QuarantinePlanInput {
 }
 
 export const UNIQUE = 'UniqueName';
+
+/** What the planner's reused match result holds before its first person (PlanRun.matchInput.scratch). */
+const EMPTY_ACCOUNT = Object.freeze({ id: '', attributes: Object.freeze({}) });
 export const ENABLED = 'accountEnabled';
 
 /** A matching attribute with the rule that gives its value, looked up once. */
@@ -256,6 +259,8 @@ export function planRun(input: PlanInput): PlanRun {
       matchedInRun,
       linkOverride: undefined,
       refused: undefined,
+      // planPerson reads the match before the next person's and keeps none of it.
+      scratch: new Matched(EMPTY_ACCOUNT, null, null, null),
     },
     matchValues,
     managed: 0,
