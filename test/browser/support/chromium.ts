@@ -57,7 +57,9 @@ export async function openPage(
     timezoneId: 'Europe/Amsterdam',
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(15_000);
+  // A bound for waits on the page, not a speed goal: generous, so a machine loaded by other suites
+  // (two cores, other browsers and Samba beside) does not fail a wait that would have been met.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
