@@ -131,6 +131,33 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
       undefined,
       'The account anna.jansen@contoso.nl (Anna Jansen) has employee ID 7, but it is matched first, in this run, by Piet de Vries (100012)',
     ],
+    [
+      {
+        code: 'conflict-linked-elsewhere',
+        account: 'a1',
+        attribute: 'mail',
+        value: 'anna@contoso.nl',
+        owner: '100012',
+        inRun: true,
+        ownerAttribute: 'employeeId',
+      },
+      undefined,
+      'The account anna.jansen@contoso.nl (Anna Jansen) has email anna@contoso.nl, but Piet de Vries (100012) of this run matches it on employee ID, earlier in the matching order',
+    ],
+    [
+      {
+        code: 'conflict-linked-elsewhere',
+        account: 'a1',
+        attribute: 'mail',
+        value: 'anna@contoso.nl',
+        owner: '100012',
+        inRun: true,
+        ownerAttribute: 'mail',
+        tie: true,
+      },
+      undefined,
+      'The account anna.jansen@contoso.nl (Anna Jansen) has email anna@contoso.nl, which Piet de Vries (100012) of this run matches too, on the same matching attribute: a tie, so neither is linked — link one of them with an override',
+    ],
   ],
   'override-account-gone': [
     [

@@ -258,7 +258,12 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
     `${plural(r.accounts.length, 'account')} have ${attributeWords(r.attribute, ctx)} ${r.value}: ` +
     `${r.accounts.map((a) => account(a, ctx)).join('; ')} — link the person to one of them, or exclude them`,
   'conflict-linked-elsewhere': (r, _i, ctx) =>
-    `The account ${ctx.account?.(r.account) ?? r.account} has ${attributeWords(r.attribute, ctx)} ${r.value}, but it is ${r.inRun ? 'matched first, in this run, by' : 'linked to'} ${person(r.owner, ctx)}`,
+    `The account ${ctx.account?.(r.account) ?? r.account} has ${attributeWords(r.attribute, ctx)} ${r.value}, ` +
+    (r.tie
+      ? `which ${person(r.owner, ctx)} of this run matches too, on the same matching attribute: a tie, so neither is linked — link one of them with an override`
+      : r.ownerAttribute !== undefined
+        ? `but ${person(r.owner, ctx)} of this run matches it on ${attributeWords(r.ownerAttribute, ctx)}, earlier in the matching order`
+        : `but it is ${r.inRun ? 'matched first, in this run, by' : 'linked to'} ${person(r.owner, ctx)}`),
   'override-account-gone': (r) =>
     `An override links this person to an account that is no longer in the tenant (${r.account}); remove the override or link another account`,
   excluded: (r) => `Excluded by an override (${r.by}${r.note ? `: ${r.note}` : ''}) — nothing is sent`,

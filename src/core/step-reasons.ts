@@ -82,8 +82,15 @@ export type StepReason =
       readonly attribute: string;
       readonly value: string;
       readonly owner: string;
-      /** Not linked yet: the owner is a person of this run who matched the account first. */
+      /**
+       * Not linked yet: the owner is a person of this run who claims the account too. Alone (items
+       * recorded before contests were settled by strength): the owner matched it first.
+       */
       readonly inRun?: true;
+      /** In this run, the owner's matching attribute: earlier in the matching order, so the owner gets it. */
+      readonly ownerAttribute?: string;
+      /** In this run, the owner matched it on the same attribute: a tie, so neither gets the account. */
+      readonly tie?: true;
     }
   | { readonly code: 'override-account-gone'; readonly account: string }
   | { readonly code: 'excluded'; readonly by: string; readonly note: string | null }

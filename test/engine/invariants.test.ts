@@ -222,6 +222,62 @@ describe('one account is never linked to two persons', () => {
   });
 });
 
+describe('one account, two persons of the run: the strongest match gets it, in simulation and sync alike', () => {
+  test('2000 comes first and matches on mail, 2001 on its employee id: 2001 gets the account, 2000 is a conflict; the re-sync writes nothing', async () => {
+    const namesakes: PersonSpec[] = [
+      { n: '2000', given: 'Anna', family: 'Visser', jobs: [{ start: '2020-01-01' }] },
+      { n: '2001', given: 'Anna', family: 'Visser', jobs: [{ start: '2020-01-01' }] },
+    ];
+    const stack = await startStack(
+      company(namesakes),
+      tenant([
+        {
+          id: 'x1',
+          userPrincipalName: 'anna.visser@contoso.nl',
+          mail: 'anna.visser@contoso.nl',
+          displayName: 'Anna Visser',
+          mailNickname: 'anna.visser',
+          accountEnabled: true,
+          employeeId: '2001',
+        },
+      ]),
+      { configure: (c) => ({ ...c, matching: ['employeeId', 'mail'] }) },
+    );
+    try {
+      const shown = (o: Awaited<ReturnType<typeof stack.run>>) =>
+        o.items
+          .map((i) => ({ n: i.employeeNumber, action: i.action, status: i.status, accountId: i.accountId }))
+          .sort((a, b) => a.n.localeCompare(b.n));
+      const simulation = await stack.run('simulation');
+      assert.equal(simulation.status, 'succeeded', JSON.stringify(simulation.error));
+      const loser = simulation.items.find((i) => i.employeeNumber === '2000');
+      assert.equal(loser?.action, 'conflict', JSON.stringify(loser?.steps));
+      assert.match(loser?.error?.message ?? '', /account x1 .*employee 2001 .*employeeId/);
+      assert.equal(simulation.items.find((i) => i.employeeNumber === '2001')?.accountId, 'x1');
+
+      const synced = await stack.run('sync');
+      assert.equal(synced.status, 'succeeded', JSON.stringify(synced.error));
+      assert.deepEqual(shown(synced), shown(simulation), 'the sync does what the simulation showed');
+      const links = await stack.store.links();
+      assert.deepEqual(
+        links.map((l) => [l.employeeNumber, l.accountId]),
+        [['2001', 'x1']],
+      );
+      assert.equal(stack.users().length, 1, 'no account made for the conflict');
+
+      const writes = stack.graphWrites();
+      const again = await stack.run('sync');
+      assert.equal(again.status, 'succeeded');
+      assert.equal(stack.graphWrites(), writes, 'the re-sync writes nothing');
+      const still = again.items.find((i) => i.employeeNumber === '2000');
+      assert.equal(still?.action, 'conflict');
+      assert.match(still?.error?.message ?? '', /account x1 .*linked to employee 2001/);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('invariant 5: ambiguous matches and threshold breaches stop the work and say why', () => {
   test('two accounts with one employee id: a conflict item, no write for that person', async () => {
     const dupes = [

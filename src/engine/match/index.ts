@@ -1,6 +1,7 @@
 export { AccountIndex, type KeyHash, KeySet, keyHashOf, normaliseKey } from './account-index.ts';
 export { hashOf, KeyTable, prefixHash } from './key-table.ts';
 export {
+  contestedConflict,
   type FoundReason,
   foundDetail,
   Linked,

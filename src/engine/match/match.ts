@@ -151,11 +151,6 @@ export interface MatchInput {
   readonly index: AccountIndex;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
-  /**
-   * account id → employee number, for the accounts persons planned earlier in this run matched: a
-   * sync links each to its person, so a second person matching one is a conflict, as if it were linked.
-   */
-  readonly matchedInRun?: ReadonlyMap<string, string> | undefined;
   /** The operator's `link` override for this person. */
   readonly linkOverride?: MatchOverride | undefined;
   /** Accounts this person must not match: `never-match` overrides and accounts linked to others by override. */
@@ -248,23 +243,20 @@ export function matchPerson(input: MatchInput): MatchResult {
       }
       account = candidates[0] as Account;
     }
-    const linkedTo = owners.get(account.id);
-    const owner = linkedTo ?? input.matchedInRun?.get(account.id);
+    // A stored link beats any match. Persons of this run who match one account contest it by the
+    // strength of their match, once all are matched (plan/account-claims.ts, contestedConflict).
+    const owner = owners.get(account.id);
     if (owner !== undefined && owner !== employeeNumber) {
-      const inRun = linkedTo === undefined;
       return {
         kind: 'conflict',
         candidates: candidates ?? [account],
-        message: inRun
-          ? `account ${account.id} matches on ${attribute} = "${text}" but employee ${owner} of this run matched it first (one account is linked to one person)`
-          : `account ${account.id} matches on ${attribute} = "${text}" but is linked to employee ${owner}`,
+        message: `account ${account.id} matches on ${attribute} = "${text}" but is linked to employee ${owner}`,
         reason: {
           code: 'conflict-linked-elsewhere',
           account: account.id,
           attribute,
           value: text,
           owner,
-          ...(inRun ? { inRun: true } : {}),
         },
       };
     }
@@ -276,6 +268,40 @@ export function matchPerson(input: MatchInput): MatchResult {
     staleLink: staleLink ? (link?.accountId ?? null) : null,
     unlinkedByOverride: unlinked,
   });
+}
+
+/**
+ * A person of this run who matched an account that another person of the run matched more strongly
+ * (`ownerAttribute` earlier in the matching order) or as strongly (a tie: neither gets it). Null
+ * attributes are an override's link, which no rule beats.
+ */
+export function contestedConflict(
+  account: Account,
+  attribute: string | null,
+  value: string | null,
+  owner: string,
+  ownerAttribute: string | null,
+  tie: boolean,
+): Extract<MatchResult, { readonly kind: 'conflict' }> {
+  const mine = attribute === null ? 'by an override' : `on ${attribute} = "${value ?? ''}"`;
+  const theirs = ownerAttribute === null ? 'by an override' : `on ${ownerAttribute}`;
+  return {
+    kind: 'conflict',
+    candidates: [account],
+    message: tie
+      ? `account ${account.id} matches ${mine}, as it does for employee ${owner} of this run on the same matching attribute: a tie, so neither is linked (one account is linked to one person; link one of them with an override)`
+      : `account ${account.id} matches ${mine}, but employee ${owner} of this run matches it ${theirs}, earlier in the matching order (one account is linked to one person)`,
+    reason: {
+      code: 'conflict-linked-elsewhere',
+      account: account.id,
+      attribute: attribute ?? '',
+      value: value ?? '',
+      owner,
+      inRun: true,
+      ...(ownerAttribute === null ? {} : { ownerAttribute }),
+      ...(tie ? { tie: true } : {}),
+    },
+  };
 }
 
 /**

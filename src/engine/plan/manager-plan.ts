@@ -91,6 +91,30 @@ export class ManagerReferences {
   }
 
   /**
+   * The person planned at `index` of the plan's persons has no account after all (another person of
+   * the run took the account it matched, account-claims.ts): their entry is dropped, so nobody gets
+   * that account as their manager through them. Rare, so the columns are shifted (order kept).
+   */
+  forget(index: number): void {
+    let i = 0;
+    while (i < this.count && this.at[i] !== index) i++;
+    if (i === this.count) return;
+    for (const column of [
+      this.at,
+      this.numbers,
+      this.wanted,
+      this.accounts,
+      this.current,
+      this.owners,
+      this.applied,
+      this.previous,
+    ] as unknown[][])
+      column.copyWithin(i, i + 1, this.count);
+    this.failed.copyWithin(i, i + 1, this.count);
+    this.count--;
+  }
+
+  /**
    * The planned account of every employee one of these persons names as manager. Only they can be a
    * manager this pass sets (a manager without a planned account is found through their link), and a
    * map of everyone would be ~7 times larger.

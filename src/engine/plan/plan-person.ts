@@ -6,7 +6,9 @@
  */
 import type { AttrValue, Person } from '../../core/index.ts';
 import { evaluateRules, evaluateRulesIn } from '../map/index.ts';
-import { type MatchInput, matchPerson } from '../match/index.ts';
+import { contestedConflict, type MatchInput, matchPerson } from '../match/index.ts';
+import { attributeOf, rankOf } from './account-claims.ts';
+import { conflictPlan } from './conflict-plan.ts';
 import { createPlan } from './create-plan.ts';
 import { deleteDue, isEnabled, lifecycleWrite } from './lifecycle-plan.ts';
 import { ENABLED, type PersonOutcome, type PlanRun, UNIQUE } from './plan-run.ts';
@@ -14,7 +16,8 @@ import { because, byWhom, matchStepOf, readStep, step, unitOf, withReason } from
 import { bare, draftItem, type PersonPlan } from './types.ts';
 import { updatePlan } from './update-plan.ts';
 
-export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): PersonPlan {
+/** `at`: where the person's plan goes among the run's plans (their claim on a matched account). */
+export function planPerson(run: PlanRun, person: Person, out: PersonOutcome, at: number): PersonPlan {
   out.clear();
   const n = person.employeeNumber;
   const name = person.displayName;
@@ -51,33 +54,21 @@ export function planPerson(run: PlanRun, person: Person, out: PersonOutcome): Pe
   const fitted = run.fitPlain(evaluated.values);
   const values = fitted.values;
   const link = run.linksByEmployee.get(n);
-  const match = matchPerson(matchInput(run, n, link, values, attrs, context));
-  if (match.kind === 'matched') run.matchedInRun.set(match.account.id, n);
-  if (match.kind === 'conflict' && !scope.inScope) {
-    // Out of scope, only a linked account is ever acted on, and a conflict has none: the ambiguity
-    // blocks nothing this connection would do, so it is not a finding (nor an activation blocker).
-    const steps = [
-      read,
-      scoped,
-      withReason(
-        'match',
-        `${match.message}; left alone because the person is out of scope`,
-        match.reason,
-        'skipped',
-      ),
-      because('plan', { code: 'out-of-scope-left', account: false }),
-    ];
-    return bare(draftItem(n, name, 'out-of-scope', 'skipped', null, [], steps));
+  let match = matchPerson(matchInput(run, n, link, values, attrs, context));
+  if (match.kind === 'matched') {
+    // Out of scope too: what a person matches says whose account it is (account-claims.ts).
+    const rank = rankOf(run.matchOn, match.attribute);
+    const holder = run.claims.claim(match.account.id, at, rank);
+    if (holder >= 0) {
+      // For now: every claimant of a contested account is planned again once all are (settleContests).
+      // A plan's index is its person's: only an on-demand run skips persons, and it plans one.
+      const owner = (run.input.persons[holder] as Person).employeeNumber;
+      const theirs = attributeOf(run.matchOn, run.claims.lostTo);
+      const tie = run.claims.lostTo === rank;
+      match = contestedConflict(match.account, match.attribute, match.value, owner, theirs, tie);
+    }
   }
-  if (match.kind === 'conflict') {
-    const steps = [read, scoped, withReason('match', match.message, match.reason, 'failed')];
-    const error = {
-      code: 'HRS_MATCH_AMBIGUOUS',
-      message: match.message,
-      accounts: match.candidates.map((c) => c.id),
-    };
-    return bare(draftItem(n, name, 'conflict', 'failed', null, [], steps, error));
-  }
+  if (match.kind === 'conflict') return conflictPlan(n, name, read, scoped, scope.inScope, match);
   const matched = matchStepOf(match);
   const dropLink = match.kind === 'none' && match.staleLink;
   const account = match.kind === 'none' ? null : match.account;

@@ -25,6 +25,7 @@ import type {
   TargetCapabilities,
 } from '../ports.ts';
 import type { ScopeDecision, ScopeFn } from '../scope/index.ts';
+import { AccountClaims } from './account-claims.ts';
 import { type Candidate, CandidateValues, parseCandidates } from './candidate-values.ts';
 import { type Differences, differencesOf } from './differences.ts';
 import { namePartsOf, schemeCandidates } from './naming-schemes.ts';
@@ -149,8 +150,8 @@ export interface PlanRun {
   readonly linksByEmployee: ReadonlyMap<string, Link>;
   /** account id → employee number, for every stored link. */
   readonly owners: ReadonlyMap<string, string>;
-  /** account id → employee number, for the accounts persons planned so far matched (MatchInput.matchedInRun). */
-  readonly matchedInRun: Map<string, string>;
+  /** Which person of this run claims which account, and how strongly (account-claims.ts). */
+  readonly claims: AccountClaims;
   readonly overrides: OverrideSet;
   /** Accounts linked to someone by an override: refused to everyone who is not an owner of one. */
   readonly linkedByOthers: ReadonlySet<string> | undefined;
@@ -192,7 +193,6 @@ export function planRun(input: PlanInput): PlanRun {
   const comparedRules = plainRules.filter((r) => r.apply === 'always' && r.target !== ENABLED);
   const overrides = input.overrides ?? NO_OVERRIDES;
   const owners = new Map(input.links.map((l) => [l.accountId, l.employeeNumber]));
-  const matchedInRun = new Map<string, string>();
   const matchValues = matchOn.map(({ attribute }) => ({ attribute, value: null as AttrValue }));
   let personsByNumber: Map<string, Person> | undefined;
   let lastScope: ScopeDecision | undefined;
@@ -238,7 +238,7 @@ export function planRun(input: PlanInput): PlanRun {
     placement: placementOf(input.readWithin),
     linksByEmployee: new Map(input.links.map((l) => [l.employeeNumber, l])),
     owners,
-    matchedInRun,
+    claims: new AccountClaims(matchOn),
     overrides,
     linkedByOthers:
       overrides.linkedAccounts.size === 0 ? undefined : new Set(overrides.linkedAccounts.keys()),
@@ -256,7 +256,6 @@ export function planRun(input: PlanInput): PlanRun {
       values: matchValues,
       index: input.index,
       owners,
-      matchedInRun,
       linkOverride: undefined,
       refused: undefined,
       // planPerson reads the match before the next person's and keeps none of it.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Account, Attributes, ConnectionConfig, Link } from '../../core/index.ts';
+import type { Account, Attributes, ConnectionConfig, Link, RunItem } from '../../core/index.ts';
 import { compileMapping } from '../map/index.ts';
 import { AccountIndex } from '../match/index.ts';
 import { normalise } from '../normalise/index.ts';
@@ -52,15 +52,7 @@ function run(
 ) {
   const compiled = compileMapping(cfg.mapping, types);
   assert.ok(compiled.ok, JSON.stringify(!compiled.ok && compiled.errors));
-  const persons = normalise(
-    { users, employments: jobs, organizationalUnits: [] },
-    {
-      today: '2026-11-24',
-      timeZone: cfg.timeZone,
-      persons: cfg.persons,
-      constants: { Domain: 'contoso.nl' },
-    },
-  );
+  const persons = personsOf(users, jobs, cfg);
   const attrs = ['employeeId', 'userPrincipalName', 'mail', 'mailNickname', 'proxyAddresses'];
   return plan({
     config: cfg,
@@ -75,6 +67,38 @@ function run(
     ...(capabilities ? { capabilities } : {}),
     ...more,
   });
+}
+
+function personsOf(users: Attributes[], jobs: Attributes[], cfg = config) {
+  return normalise(
+    { users, employments: jobs, organizationalUnits: [] },
+    {
+      today: '2026-11-24',
+      timeZone: cfg.timeZone,
+      persons: cfg.persons,
+      constants: { Domain: 'contoso.nl' },
+    },
+  );
+}
+
+/** Every order of a list (n! of them: keep n small). */
+function permutations<T>(list: readonly T[]): T[][] {
+  if (list.length <= 1) return [[...list]];
+  return list.flatMap((x, i) =>
+    permutations([...list.slice(0, i), ...list.slice(i + 1)]).map((rest) => [x, ...rest]),
+  );
+}
+
+/** The plan for every order the persons could arrive in from AFAS. */
+function runInEveryOrder(
+  users: Attributes[],
+  jobs: Attributes[],
+  accounts: Account[],
+  cfg: ConnectionConfig,
+) {
+  return permutations(personsOf(users, jobs, cfg)).map((persons) =>
+    run(users, jobs, accounts, [], cfg, undefined, { persons }),
+  );
 }
 
 const byEmployee = (p: ReturnType<typeof run>) => new Map(p.persons.map((x) => [x.item.employeeNumber, x]));
@@ -237,6 +261,185 @@ describe('planner', () => {
       assert.equal(p.get('2')?.writes.length, 0);
       assert.equal(p.get('2')?.newLink ?? false, false);
     }
+  });
+
+  describe('one account, two persons of the run: the strongest match decides, whatever the order', () => {
+    const cfg: ConnectionConfig = { ...config, matching: ['employeeId', 'mail'] };
+    const reasonOf = (item: RunItem | undefined) => item?.steps.find((s) => s.step === 'match')?.reason;
+
+    test('the person matching on an earlier rule gets the account; the other is a conflict naming both', () => {
+      // 1 arrives first (AFAS sorts on the number) and matches x on mail; 2 matches x on its employee id.
+      const accounts: Account[] = [
+        { id: 'x', attributes: { employeeId: '2', mail: 'anna.visser@contoso.nl', accountEnabled: true } },
+      ];
+      const users = [user('1', 'Anna', 'Visser'), user('2', 'Anna', 'Visser')];
+      const jobs = [job('1', '2020-01-01', null), job('2', '2020-01-01', null)];
+      for (const result of runInEveryOrder(users, jobs, accounts, cfg)) {
+        const p = byEmployee(result);
+        assert.equal(p.get('2')?.item.accountId, 'x', JSON.stringify(p.get('2')?.item.steps));
+        assert.equal(p.get('2')?.newLink, true);
+        const loser = p.get('1');
+        assert.equal(loser?.item.action, 'conflict', JSON.stringify(loser?.item.steps));
+        assert.equal(loser?.item.status, 'failed');
+        assert.equal(loser?.item.accountId, null);
+        assert.equal(loser?.writes.length, 0);
+        assert.equal(loser?.newLink, false);
+        assert.equal(loser?.item.error?.code, 'HRS_MATCH_AMBIGUOUS');
+        assert.deepEqual(loser?.item.error?.accounts, ['x']);
+        assert.match(loser?.item.error?.message ?? '', /account x .*employee 2 .*employeeId/);
+        assert.deepEqual(reasonOf(loser?.item), {
+          code: 'conflict-linked-elsewhere',
+          account: 'x',
+          attribute: 'mail',
+          value: 'anna.visser@contoso.nl',
+          owner: '2',
+          inRun: true,
+          ownerAttribute: 'employeeId',
+        });
+        assert.equal(result.managedAccounts, 1);
+      }
+    });
+
+    test('a tie on the same rule: both persons are conflicts, each naming the other and the account', () => {
+      const accounts: Account[] = [
+        { id: 'x', attributes: { mail: 'anna.visser@contoso.nl', accountEnabled: true } },
+      ];
+      const users = [user('1', 'Anna', 'Visser'), user('2', 'Anna', 'Visser')];
+      const jobs = [job('1', '2020-01-01', null), job('2', '2020-01-01', null)];
+      for (const result of runInEveryOrder(users, jobs, accounts, cfg)) {
+        const p = byEmployee(result);
+        for (const [n, other] of [
+          ['1', '2'],
+          ['2', '1'],
+        ] as const) {
+          const item = p.get(n)?.item;
+          assert.equal(item?.action, 'conflict', `${n}: ${JSON.stringify(item?.steps)}`);
+          assert.equal(item?.status, 'failed');
+          assert.equal(item?.accountId, null);
+          assert.equal(p.get(n)?.writes.length, 0);
+          assert.equal(p.get(n)?.newLink, false);
+          assert.deepEqual(item?.error?.accounts, ['x']);
+          assert.match(item?.error?.message ?? '', new RegExp(`account x .*employee ${other}\\b`));
+          assert.deepEqual(reasonOf(item), {
+            code: 'conflict-linked-elsewhere',
+            account: 'x',
+            attribute: 'mail',
+            value: 'anna.visser@contoso.nl',
+            owner: other,
+            inRun: true,
+            ownerAttribute: 'mail',
+            tie: true,
+          });
+        }
+        assert.equal(result.managedAccounts, 0);
+      }
+    });
+
+    test('every order of the persons gives the same plan, managers included', () => {
+      // x: 1 on mail, 3 on employee id (3 wins); y: 2 and 4 on mail (a tie); z and v: 5 and 6 alone.
+      // 5's manager is 1, who holds x until 3 comes when 1 comes first: 1 has no account, nor is it
+      // anyone's manager; 6's manager is 3, whose account is x.
+      const accounts: Account[] = [
+        { id: 'x', attributes: { employeeId: '3', mail: 'anna.visser@contoso.nl', accountEnabled: true } },
+        { id: 'y', attributes: { mail: 'kees.bakker@contoso.nl', accountEnabled: true } },
+        { id: 'z', attributes: { employeeId: '5', mail: 'piet.smit@contoso.nl', accountEnabled: true } },
+        { id: 'v', attributes: { employeeId: '6', mail: 'eva.groen@contoso.nl', accountEnabled: true } },
+      ];
+      const users = [
+        user('1', 'Anna', 'Visser'),
+        user('2', 'Kees', 'Bakker'),
+        user('3', 'Anna', 'Visser'),
+        user('4', 'Kees', 'Bakker'),
+        user('5', 'Piet', 'Smit'),
+        user('6', 'Eva', 'Groen'),
+      ];
+      const jobs = users.map((u) =>
+        job(String(u.Medewerker), '2020-01-01', null, {
+          Medewerkernummer_leidinggevende:
+            ({ 5: '1', 6: '3' } as Record<string, string>)[String(u.Medewerker)] ?? null,
+        }),
+      );
+      const results = runInEveryOrder(users, jobs, accounts, cfg);
+      assert.equal(results.length, 720);
+      const seen = (result: (typeof results)[number]) =>
+        JSON.stringify({
+          managed: result.managedAccounts,
+          persons: [...result.persons]
+            .sort((a, b) => a.item.employeeNumber.localeCompare(b.item.employeeNumber))
+            .map((p) => ({ item: p.item, writes: p.writes, newLink: p.newLink, dropLink: p.dropLink })),
+        });
+      const first = seen(results[0] as (typeof results)[number]);
+      for (const result of results) assert.equal(seen(result), first);
+      const p = byEmployee(results[0] as (typeof results)[number]);
+      assert.deepEqual(
+        ['1', '2', '3', '4', '5', '6'].map((n) => [n, p.get(n)?.item.action, p.get(n)?.item.accountId]),
+        [
+          ['1', 'conflict', null],
+          ['2', 'conflict', null],
+          ['3', 'update', 'x'],
+          ['4', 'conflict', null],
+          ['5', 'update', 'z'],
+          ['6', 'update', 'v'],
+        ],
+      );
+      assert.equal(results[0]?.managedAccounts, 3);
+      assert.equal(p.get('5')?.item.status, 'warning');
+      assert.equal(
+        p.get('5')?.item.steps.find((s) => s.reason?.code === 'manager-unresolved')?.reason?.code,
+        'manager-unresolved',
+      );
+      const managerOf6 = p.get('6')?.writes.find((w) => w.kind === 'set-manager');
+      assert.equal(managerOf6?.kind === 'set-manager' && managerOf6.managerAccountId, 'x');
+    });
+
+    test('persons out of scope claim what they match too: a leaver keeps their account from a weaker match', () => {
+      // 2 is a leaver, out of scope, whose account x has their employee id; 1, a new namesake in scope,
+      // matches x only on mail: 1 must not take (and update) a former colleague's account. 3, out of
+      // scope, matches w only on mail; 4, in scope, matches w on its employee id: 4 gets w.
+      const scoped: ConnectionConfig = {
+        ...cfg,
+        scope: {
+          ...cfg.scope,
+          filters: [{ clauses: [{ attribute: 'Locatie', operator: 'EQUALS', value: 'Utrecht' }] }],
+        },
+      };
+      const accounts: Account[] = [
+        { id: 'x', attributes: { employeeId: '2', mail: 'anna.visser@contoso.nl', accountEnabled: false } },
+        { id: 'w', attributes: { employeeId: '4', mail: 'piet.smit@contoso.nl', accountEnabled: true } },
+      ];
+      const users = [
+        user('1', 'Anna', 'Visser', { Locatie: 'Utrecht' }),
+        user('2', 'Anna', 'Visser'),
+        user('3', 'Piet', 'Smit'),
+        user('4', 'Piet', 'Smit', { Locatie: 'Utrecht' }),
+      ];
+      const jobs = [
+        job('1', '2026-01-01', null),
+        job('2', '2015-01-01', '2025-06-30'),
+        job('3', '2020-01-01', null),
+        job('4', '2020-01-01', null),
+      ];
+      for (const result of runInEveryOrder(users, jobs, accounts, scoped)) {
+        const p = byEmployee(result);
+        const newcomer = p.get('1');
+        assert.equal(newcomer?.item.action, 'conflict', JSON.stringify(newcomer?.item.steps));
+        assert.equal(newcomer?.item.status, 'failed');
+        assert.equal(newcomer?.writes.length, 0);
+        assert.match(newcomer?.item.error?.message ?? '', /account x .*employee 2 /);
+        const leaver = p.get('2');
+        assert.equal(leaver?.item.action, 'out-of-scope');
+        assert.equal(leaver?.item.status, 'skipped');
+        assert.equal(leaver?.item.accountId, 'x');
+        assert.equal(leaver?.writes.length, 0);
+        assert.equal(p.get('4')?.item.accountId, 'w', JSON.stringify(p.get('4')?.item.steps));
+        assert.equal(p.get('4')?.newLink, true);
+        const outside = p.get('3');
+        assert.equal(outside?.item.action, 'out-of-scope');
+        assert.equal(outside?.item.status, 'skipped');
+        assert.equal(outside?.item.accountId, null);
+        assert.equal(reasonOf(outside?.item)?.code, 'conflict-linked-elsewhere');
+      }
+    });
   });
 
   test('manager is set on create as a pending reference and not repeated once applied', () => {

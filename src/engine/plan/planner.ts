@@ -6,6 +6,7 @@
  * managers (a manager may be a person planned later), then linked accounts whose person is gone.
  */
 import type { RunItem } from '../../core/index.ts';
+import { settleContests } from './account-claims.ts';
 import { missingFromSource } from './lifecycle-plan.ts';
 import { ManagerReferences } from './manager-plan.ts';
 import { planPerson } from './plan-person.ts';
@@ -31,7 +32,7 @@ export function plan(input: PlanInput): Plan {
     const person = persons[i] as (typeof persons)[number];
     const n = person.employeeNumber;
     if (only !== undefined && n !== only) continue;
-    let p = planPerson(run, person, out);
+    let p = planPerson(run, person, out, planned);
     const entry = out.entry;
     if (entry !== undefined && quarantine !== undefined) {
       if (entry.fingerprint === p.fingerprint?.() && p.writes.length > 0 && !quarantine.released?.has(n)) {
@@ -46,6 +47,14 @@ export function plan(input: PlanInput): Plan {
   }
   personPlans.length = planned;
 
+  // Accounts two persons of the run matched go to the strongest match, whatever the order they came in.
+  const settled =
+    run.claims.anyContested &&
+    settleContests(run.claims, personPlans, index, run.matchOn, (at) => {
+      run.managed--;
+      managers?.forget(at);
+    });
+
   // Names unique per container (AD's cn per OU): clashes resolved before any manager is set.
   const scopedUnique = input.capabilities?.scopedUnique ?? [];
   for (const rule of scopedUnique) {
@@ -53,7 +62,7 @@ export function plan(input: PlanInput): Plan {
     personPlans.splice(0, personPlans.length, ...resolved);
   }
 
-  managers?.apply(personPlans, scopedUnique.length > 0);
+  managers?.apply(personPlans, scopedUnique.length > 0 || settled);
 
   if (only === undefined) {
     for (const link of input.links) {
