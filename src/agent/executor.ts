@@ -79,7 +79,8 @@ export async function execute(
         return { result: { ok: true, value: { outcomes } }, pages: [] };
       }
       case 'test': {
-        const outcome = await target.test();
+        const p = payload as OperationPayloads['test'];
+        const outcome = await target.test(p.containers ? { containers: p.containers } : undefined);
         return {
           result: {
             ok: true,

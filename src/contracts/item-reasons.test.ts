@@ -316,6 +316,30 @@ const CASES: Record<StepReasonCode, readonly [StepReason, ItemLike | undefined, 
       'Microsoft 365 would refuse the change: Display name · displayName would be emptied, which Microsoft 365 does not allow; Business phone · businessPhones has 3 values, at most 1 is allowed. Correct the value in AFAS, or the mapping in step 3',
     ],
   ],
+  'container-unusable': [
+    [
+      {
+        code: 'container-unusable',
+        create: true,
+        attribute: 'parentDistinguishedName',
+        container: 'OU=Nowhere,DC=hrsync,DC=test',
+        problem: 'missing',
+      },
+      undefined,
+      'Not created: the container “OU=Nowhere,DC=hrsync,DC=test” does not exist in the directory (or hrsync’s bind account cannot see it), so a sync could not create the account there. Create it, or correct parentDistinguishedName in the mapping (step 3)',
+    ],
+    [
+      {
+        code: 'container-unusable',
+        create: false,
+        attribute: 'parentDistinguishedName',
+        container: 'OU=Locked,DC=hrsync,DC=test',
+        problem: 'not-allowed',
+      },
+      undefined,
+      'Not moved: hrsync’s bind account may not create accounts in “OU=Locked,DC=hrsync,DC=test”, so a sync could not move the account there. Delegate “Create, delete, and manage user accounts” on it to the bind account, or correct parentDistinguishedName in the mapping (step 3)',
+    ],
+  ],
   'outside-read': [
     [
       {

@@ -326,6 +326,12 @@ const WORDS: { readonly [C in StepReason['code']]: Render<C> } = {
       .join('; ')}. Correct the value in AFAS, or the mapping in step 3`,
   'outside-read': (r, _i, ctx) =>
     `${r.create ? 'Not created' : 'Not moved'}: ${quoted(r.container, ctx)} is outside the base DN ${quoted(r.base, ctx)}, where hrsync reads accounts, so the account would not be found on the next run${r.create ? ' and would be created again' : ''}. Correct ${named(r.attribute, ctx)} in the mapping (step 3), or widen the base DN of the tenant’s directory settings`,
+  'container-unusable': (r, _i, ctx) =>
+    `${r.create ? 'Not created' : 'Not moved'}: ${
+      r.problem === 'missing'
+        ? `the container ${quoted(r.container, ctx)} does not exist in the directory (or hrsync’s bind account cannot see it), so a sync could not ${r.create ? 'create' : 'move'} the account there. Create it, or`
+        : `hrsync’s bind account may not create accounts in ${quoted(r.container, ctx)}, so a sync could not ${r.create ? 'create' : 'move'} the account there. Delegate “Create, delete, and manage user accounts” on it to the bind account, or`
+    } correct ${named(r.attribute, ctx)} in the mapping (step 3)`,
   shortened: (r, _i, ctx) =>
     Array.isArray(r.old)
       ? `${named(r.attribute, ctx)} holds at most ${plural(r.max, 'value')} in ${targetWords(r.target)}: kept ${quoted(r.new, ctx)}, left out ${quoted(r.old.slice(r.max), ctx)}`

@@ -157,6 +157,18 @@ export type StepReason =
       /** What the read covers: the base DN as set, or the domain's from RootDSE. */
       readonly base: string;
     }
+  /**
+   * A create (`create`) or a move into a container within the read that does not exist (`missing`)
+   * or where the target lets hrsync create no accounts (`not-allowed`): a sync would fail there.
+   */
+  | {
+      readonly code: 'container-unusable';
+      readonly create: boolean;
+      /** The attribute naming the container (parentDistinguishedName). */
+      readonly attribute: string;
+      readonly container: string;
+      readonly problem: 'missing' | 'not-allowed';
+    }
   /** A value cut to the target's limit: `max` characters, or `max` values of a list. */
   | {
       readonly code: 'shortened';

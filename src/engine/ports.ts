@@ -211,6 +211,28 @@ export interface ReadWithin {
   readonly container: string;
   /** Where the target puts a new account whose `attribute` is empty (AD: the configured container). */
   readonly fallback?: string;
+  /**
+   * The containers within it that accounts can be placed in, each with whether the target lets hrsync
+   * create accounts there (AD: OUs and containers below the base DN, with the bind account's
+   * allowedChildClassesEffective). Absent: not known, every container within is taken as usable. A
+   * container not listed does not exist, so a create or move there would fail in a sync: the planner
+   * refuses it per person (plan/placement.ts), so a simulation never promises it.
+   */
+  readonly containers?: readonly PlacementContainer[];
+}
+
+/** A container accounts may be placed in (ReadWithin.containers). */
+export interface PlacementContainer {
+  readonly container: string;
+  /** The target lets hrsync create accounts in it (and so move accounts into it). */
+  readonly accountsAllowed: boolean;
+}
+
+/** A container a configuration places accounts in, for "test connection" to check. */
+export interface PlacementToCheck {
+  readonly container: string;
+  /** Who places accounts there, in words: `connection “AFAS → AD” (its mapping in step 3)`. */
+  readonly placedBy: string;
 }
 
 /**
@@ -278,8 +300,13 @@ export interface Target {
   }): Promise<EntitlementSnapshot>;
   /** Groups (by name) and licence pools an administrator can pick for entitlement rules. */
   entitlementCatalogue?(request: { search: string; signal?: AbortSignal }): Promise<EntitlementCatalogue>;
-  /** Checks credentials and permissions; returns a readable result for "test credentials". */
-  test(): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
+  /**
+   * Checks credentials and permissions; returns a readable result for "test credentials". `containers`:
+   * where configurations place accounts besides the target's own settings, checked too (AD).
+   */
+  test(options?: {
+    readonly containers?: readonly PlacementToCheck[];
+  }): Promise<{ ok: boolean; message: string; details?: Readonly<Record<string, unknown>> }>;
   /** Releases the target's connections (an LDAP connection, an HTTP pool) after a run. */
   close?(): Promise<void>;
 }

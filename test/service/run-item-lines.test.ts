@@ -123,6 +123,13 @@ const REASONS: { readonly [C in StepReasonCode]: Extract<StepReason, { readonly 
       { attribute: 'usageLocation', problem: 'required' },
     ],
   },
+  'container-unusable': {
+    code: 'container-unusable',
+    create: true,
+    attribute: 'parentDistinguishedName',
+    container: 'OU=Nowhere,DC=hrsync,DC=test',
+    problem: 'missing',
+  },
   'outside-read': {
     code: 'outside-read',
     create: false,

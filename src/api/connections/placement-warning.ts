@@ -34,7 +34,10 @@ const DEFAULT_SHAPE = new RegExp(`^IIF\\(\\[Lifecycle\\]\\s*=\\s*"gone",\\s*${QU
 const unquote = (text: string): string => text.replace(/\\(.)/g, '$1');
 
 /** Where the mapping puts new accounts and leavers (null: leavers stay), or undefined if not read. */
-function placementOf(connection: Connection, fallback: string) {
+function placementOf(
+  connection: Connection,
+  fallback: string,
+): { created: string; leavers: string | null } | undefined {
   const rules = connection.config.mapping;
   // Never saved: step 3's defaults are made from the tenant's containers when it is opened.
   if (rules === undefined) return undefined;
@@ -76,4 +79,25 @@ export function placementWarning(connection: Connection, tenant: Tenant | null):
     message: `The mapping of ${LABEL} in step 3 ${parts.join(', and ')}. Runs follow the mapping: change it in step 3, or change the tenant’s containers.`,
     connections: [],
   };
+}
+
+/**
+ * The containers the connections' mappings place accounts in, for "test connection" to check: each
+ * with the connection named. A mapping of the administrator's own (a Switch) is not read.
+ */
+export function mappingPlacements(
+  connections: readonly Connection[],
+  tenant: Tenant,
+): { container: string; placedBy: string }[] {
+  const directory = tenant.directory;
+  if (!directory) return [];
+  const out: { container: string; placedBy: string }[] = [];
+  for (const connection of connections) {
+    const placed = placementOf(connection, directory.container);
+    if (placed === undefined) continue;
+    const placedBy = `the mapping of connection “${connection.name}” (step 3)`;
+    for (const container of [placed.created, placed.leavers])
+      if (container !== null && container.trim() !== '') out.push({ container, placedBy });
+  }
+  return out;
 }

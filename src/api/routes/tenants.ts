@@ -12,6 +12,7 @@ import { agentTarget, reachedThroughAgents } from '../../jobs/agent-target.ts';
 import { resolveCredential, tenantTargetConfig } from '../../jobs/connection-config.ts';
 import { isUniqueViolation, type Store, type Tenant } from '../../store/index.ts';
 import { loadTenant, nameTaken } from '../connections/load.ts';
+import { mappingPlacements } from '../connections/placement-warning.ts';
 import { tenantDto } from '../dto/tenants.ts';
 import { registerEndpoint } from '../route.ts';
 import { tenantInput } from './tenant-input.ts';
@@ -133,7 +134,9 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
         ? agentTarget(store, tenant, target, deps.agentTimings)
         : deps.connectors.target(target, await resolveCredential(store, caller.organisationId, target));
       try {
-        const outcome = await connector.test();
+        const containers =
+          tenant.type === 'hybrid' ? mappingPlacements(await tenantConnections(store, tenant), tenant) : [];
+        const outcome = await connector.test(containers.length > 0 ? { containers } : undefined);
         const checks = (outcome.details as { checks?: CheckList } | undefined)?.checks;
         result = { ok: outcome.ok, message: outcome.message, ...(checks ? { checks } : {}) };
       } finally {
@@ -161,6 +164,18 @@ export async function tenantRoutes(app: FastifyInstance): Promise<void> {
       tenant: await tenantDto(store, updated ?? tenant),
     };
   });
+}
+
+/** The tenant's connections (at most 500: more than any one tenant is given). */
+async function tenantConnections(store: Store, tenant: Tenant) {
+  const page = await store.connections.list(tenant.organisationId, {
+    tenantId: tenant.id,
+    sort: 'name',
+    descending: false,
+    page: 1,
+    pageSize: 500,
+  });
+  return page.items.map((e) => e.connection);
 }
 
 function secretIdsOf(

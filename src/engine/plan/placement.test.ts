@@ -180,6 +180,56 @@ describe('placement within what the read covers', () => {
     });
   });
 
+  test('a create into a container the read found missing, or taking no accounts, fails as the sync would', () => {
+    const containers = [
+      { container: BASE, accountsAllowed: true },
+      { container: STAFF, accountsAllowed: true },
+      { container: `OU=Locked,${BASE}`, accountsAllowed: false },
+    ];
+    const placed = (container: string) =>
+      run([person('1', 'Jan', 'Jansen')], {
+        readWithin: { ...within(), containers },
+        rules: [{ target: 'parentDistinguishedName', type: 'constant', source: container, apply: 'always' }],
+      }).get('1');
+    // Spelt another way, OU=Staff is still the container the read found.
+    assert.equal(placed('ou=staff, dc=HRSYNC,dc=test')?.item.status, 'success');
+    const missing = placed(`OU=Nowhere,${BASE}`);
+    assert.equal(missing?.item.status, 'failed');
+    assert.deepEqual(missing?.writes, []);
+    assert.equal(
+      missing?.item.error?.message,
+      `not created: the container "OU=Nowhere,${BASE}" does not exist in the directory (or hrsync's bind account cannot see it): create it, or correct the mapping of parentDistinguishedName (step 3)`,
+    );
+    assert.deepEqual(missing?.item.steps.at(-1)?.reason, {
+      code: 'container-unusable',
+      create: true,
+      attribute: 'parentDistinguishedName',
+      container: `OU=Nowhere,${BASE}`,
+      problem: 'missing',
+    });
+    const locked = placed(`OU=Locked,${BASE}`);
+    assert.equal(locked?.item.status, 'failed');
+    assert.match(
+      locked?.item.error?.message ?? '',
+      /may not create accounts in "OU=Locked,DC=hrsync,DC=test"/,
+    );
+    // Without a list (a target that does not say), every container within the read is taken as usable.
+    assert.equal(
+      run([person('1', 'Jan', 'Jansen')], {
+        readWithin: within(),
+        rules: [
+          {
+            target: 'parentDistinguishedName',
+            type: 'constant',
+            source: `OU=Nowhere,${BASE}`,
+            apply: 'always',
+          },
+        ],
+      }).get('1')?.item.status,
+      'success',
+    );
+  });
+
   test('DNs compare per RFC 4514: case, spacing and escapes do not make a container outside', () => {
     const odd = 'OU=Sales\\, Marketing,DC=hrsync,DC=test';
     const rules: MappingRule[] = [

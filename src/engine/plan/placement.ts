@@ -16,10 +16,11 @@ import {
   type AttributeChange,
   type AttrValue,
   BaseDnScope,
+  canonicalRdns,
   outsideBaseDnMessage,
   type RunStep,
 } from '../../core/index.ts';
-import type { ReadWithin } from '../ports.ts';
+import type { PlacementContainer, ReadWithin } from '../ports.ts';
 
 /** The error code of a person refused for it: a mapped value the target cannot take as it is. */
 export const OUTSIDE_READ = 'HRS_TARGET_VALUE_INVALID';
@@ -30,13 +31,47 @@ export interface Placement {
   /** Where the target puts a new account whose attribute is empty. */
   readonly fallback: string | undefined;
   readonly scope: BaseDnScope;
+  /** The containers that exist within it, or undefined when the target did not say (ReadWithin). */
+  readonly containers: ContainerIndex | undefined;
 }
 
 /** The run's placement rule, or undefined when the read covers every account (Graph). */
 export function placementOf(within: ReadWithin | undefined): Placement | undefined {
   if (within === undefined || within.container.trim() === '') return undefined;
-  return { attribute: within.attribute, fallback: within.fallback, scope: new BaseDnScope(within.container) };
+  return {
+    attribute: within.attribute,
+    fallback: within.fallback,
+    scope: new BaseDnScope(within.container),
+    containers: within.containers === undefined ? undefined : new ContainerIndex(within.containers),
+  };
 }
+
+/**
+ * Whether a container exists and takes accounts, by its DN compared per RFC 4514 (`ou=staff, dc=x`
+ * is `OU=Staff,DC=x`). A sync's create or move into a container that does not exist fails at the
+ * controller (no such object); one the bind account may not create accounts in fails with
+ * insufficient access. Known from the read, so the simulation refuses it as the sync would fail.
+ */
+class ContainerIndex {
+  readonly #allowed = new Map<string, boolean>();
+
+  constructor(containers: readonly PlacementContainer[]) {
+    for (const c of containers) {
+      const key = keyOf(c.container);
+      if (key !== null) this.#allowed.set(key, c.accountsAllowed);
+    }
+  }
+
+  /** `missing`, `not-allowed`, or null when accounts can be placed there (or the DN is not one). */
+  problem(container: string): 'missing' | 'not-allowed' | null {
+    const key = keyOf(container);
+    if (key === null) return null;
+    const allowed = this.#allowed.get(key);
+    return allowed === undefined ? 'missing' : allowed ? null : 'not-allowed';
+  }
+}
+
+const keyOf = (dn: string): string | null => canonicalRdns(dn)?.join(',') ?? null;
 
 /** The failed step for a new account placed outside, or null (`attributes`: what the create writes). */
 export function createdOutside(
@@ -69,11 +104,35 @@ function outsideStep(
   advice: 'mapping' | 'container',
 ): RunStep | null {
   const { scope } = placement;
-  if (scope.contains(container)) return null;
+  if (scope.contains(container)) {
+    const problem = placement.containers?.problem(container) ?? null;
+    if (problem === null) return null;
+    return {
+      step: 'plan',
+      status: 'failed',
+      message: `${create ? 'not created' : 'not moved'}: ${unusableMessage(container, problem, advice)}`,
+      reason: { code: 'container-unusable', create, attribute: placement.attribute, container, problem },
+    };
+  }
   return {
     step: 'plan',
     status: 'failed',
     message: `${create ? 'not created' : 'not moved'}: ${outsideBaseDnMessage(container, scope.baseDn, advice)}`,
     reason: { code: 'outside-read', create, attribute: placement.attribute, container, base: scope.baseDn },
   };
+}
+
+/** The refusal's words for a container that does not exist or takes no accounts from hrsync. */
+function unusableMessage(
+  container: string,
+  problem: 'missing' | 'not-allowed',
+  advice: 'mapping' | 'container',
+): string {
+  const fix =
+    advice === 'mapping'
+      ? 'correct the mapping of parentDistinguishedName (step 3)'
+      : 'correct the tenant’s container for new accounts';
+  return problem === 'missing'
+    ? `the container "${container}" does not exist in the directory (or hrsync's bind account cannot see it): create it, or ${fix}`
+    : `hrsync's bind account may not create accounts in "${container}": delegate "Create, delete, and manage user accounts" on it to the bind account, or ${fix}`;
 }

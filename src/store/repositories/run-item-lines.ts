@@ -69,6 +69,7 @@ const REASONS = {
   'manager-set': [30],
   'written-back': [31],
   'outside-read': [32, 'create', 'attribute', 'container', 'base'],
+  'container-unusable': [33, 'create', 'attribute', 'container', 'problem'],
 } as const satisfies { readonly [C in StepReasonCode]: readonly [number, ...Fields<C>[]] };
 
 /** A reason's field that its code's list leaves out: none, or this does not compile. */

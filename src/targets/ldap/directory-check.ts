@@ -5,7 +5,8 @@
  * hrsync writes on an account (allowedAttributesEffective) and reset passwords. Each check says in
  * plain words what is missing, so an administrator fixes everything in one pass.
  */
-import { isHrsyncError, plural } from '../../core/index.ts';
+import { canonicalRdns, isHrsyncError, plural } from '../../core/index.ts';
+import type { PlacementToCheck } from '../../engine/ports.ts';
 import { entryValue } from './directory-attributes.ts';
 import type { DirectoryConnection } from './directory-connection.ts';
 import { readDirectoryInfo, USERS } from './directory-reader.ts';
@@ -24,6 +25,8 @@ export interface DirectoryCheckSettings {
   readonly container: string;
   readonly disabledContainer?: string | undefined;
   readonly writtenAttributes: readonly string[];
+  /** Where connections' mappings place accounts besides the containers above (PlacementToCheck). */
+  readonly placements?: readonly PlacementToCheck[];
 }
 
 export interface DirectoryCheckResult {
@@ -71,6 +74,7 @@ export async function checkDirectory(
     if (settings.disabledContainer) {
       await checkContainer(conn, settings.disabledContainer, 'disabled-container', [], check);
     }
+    await checkPlacements(conn, settings, check);
   }
   const failed = checks.filter((c) => !c.ok && c.required);
   const warnings = checks.filter((c) => !c.ok && !c.required);
@@ -154,6 +158,58 @@ async function checkContainer(
         ? `The container ${container} does not exist (or the bind account cannot see it).`
         : `Checking ${container} failed: ${f.message}`,
     );
+  }
+}
+
+/**
+ * The containers connections' mappings place accounts in (placement-differs), other than the tenant's
+ * own: a sync creating or moving an account into one that does not exist, or where the bind account
+ * may not create users, fails there; so "test connection" says so, naming who places accounts there.
+ */
+async function checkPlacements(
+  conn: DirectoryConnection,
+  settings: DirectoryCheckSettings,
+  check: (name: string, ok: boolean, message: string, required?: boolean) => void,
+): Promise<void> {
+  const key = (dn: string) => canonicalRdns(dn)?.join(',') ?? dn.toLowerCase();
+  const seen = new Set([settings.container, settings.disabledContainer ?? ''].map(key));
+  const byContainer = new Map<string, { container: string; placedBy: string[] }>();
+  for (const p of settings.placements ?? []) {
+    const k = key(p.container);
+    if (p.container.trim() === '' || seen.has(k)) continue;
+    const entry = byContainer.get(k) ?? { container: p.container, placedBy: [] };
+    if (!entry.placedBy.includes(p.placedBy)) entry.placedBy.push(p.placedBy);
+    byContainer.set(k, entry);
+  }
+  for (const { container, placedBy } of byContainer.values()) {
+    const who = placedBy.join(' and ');
+    try {
+      const entry = await conn.run(
+        (c) =>
+          c
+            .search(container, { scope: 'base', attributes: ['allowedChildClassesEffective'] })
+            .then((r) => r.searchEntries[0]),
+        { idempotent: true },
+      );
+      const classes = list(entry && entryValue(entry, 'allowedChildClassesEffective'));
+      const canCreate = classes.some((c) => c.toLowerCase() === 'user');
+      check(
+        'mapping-container:create',
+        canCreate,
+        canCreate
+          ? `The bind account may create users in ${container}, where ${who} places accounts.`
+          : `The bind account may not create users in ${container}, where ${who} places accounts: delegate "Create, delete, and manage user accounts" on it, or correct the mapping.`,
+      );
+    } catch (error) {
+      const f = classifyLdapError(error);
+      check(
+        'mapping-container:create',
+        false,
+        f.resultCode === 32
+          ? `The container ${container}, where ${who} places accounts, does not exist (or the bind account cannot see it): create it, or correct the mapping.`
+          : `Checking ${container}, where ${who} places accounts, failed: ${f.message}`,
+      );
+    }
   }
 }
 

@@ -10,7 +10,7 @@
 import { AndFilter, Control, type Entry, EqualityFilter, type Filter } from 'ldapts';
 import type { Account, Attributes } from '../../core/index.ts';
 import { HrsyncError } from '../../core/index.ts';
-import type { TargetReadResult } from '../../engine/ports.ts';
+import type { PlacementContainer, TargetReadResult } from '../../engine/ports.ts';
 import {
   CN,
   ENABLED,
@@ -154,6 +154,7 @@ export async function readAccounts(
     const held: HeldNames = { reserved: {}, reservedWithin: {}, implied: [] };
     await readNonAccounts(conn, info.baseDn, names.containers, held);
     await readForestOutside(conn, names.globalCatalog, info, held);
+    const containers = await readContainers(conn, info.baseDn, options.signal);
     const cursor: Cursor = {
       v: 1,
       server: info.dsServiceName,
@@ -170,11 +171,33 @@ export async function readAccounts(
       reservedWithin: held.reservedWithin,
       implied: held.implied,
       // Accounts below the base DN only: the planner refuses to place one outside it.
-      readWithin: { attribute: PARENT, container: info.baseDn },
+      readWithin: { attribute: PARENT, container: info.baseDn, containers },
     };
   } catch (error) {
     throw asReadError(error, 'reading the directory');
   }
+}
+
+/** Objects accounts can be placed in: OUs, containers (CN=Users) and the domain itself. */
+const CONTAINERS = '(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=domainDNS))';
+
+/**
+ * The containers below the base DN, each with whether the bind account may create users in it
+ * (allowedChildClassesEffective, as "test connection" asks): the planner refuses a create or a move
+ * into one that does not exist or takes no users, as the sync would fail there (plan/placement.ts).
+ */
+export async function readContainers(
+  conn: DirectoryConnection,
+  baseDn: string,
+  signal: AbortSignal | undefined,
+): Promise<PlacementContainer[]> {
+  const entries = await search(conn, baseDn, CONTAINERS, ['allowedChildClassesEffective'], signal, true);
+  return entries.map((e) => ({
+    container: e.dn,
+    accountsAllowed: [entryValue(e, 'allowedChildClassesEffective') ?? []]
+      .flat()
+      .some((c) => String(c).toLowerCase() === 'user'),
+  }));
 }
 
 export function asReadError(error: unknown, what: string): HrsyncError {
@@ -190,6 +213,7 @@ async function search(
   filter: string | Filter,
   attributes: readonly string[],
   signal: AbortSignal | undefined,
+  raw = false,
 ): Promise<Entry[]> {
   return conn.run(
     async (client) => {
@@ -197,7 +221,7 @@ async function search(
       for await (const page of client.searchPaginated(base, {
         scope: 'sub',
         filter,
-        attributes: ldapAttributesFor(attributes),
+        attributes: raw ? [...attributes] : ldapAttributesFor(attributes),
         explicitBufferAttributes: ['objectGUID'],
         paged: { pageSize: PAGE_SIZE },
         timeLimit: SEARCH_TIME_LIMIT,

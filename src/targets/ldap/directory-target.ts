@@ -30,7 +30,7 @@ export interface DirectoryDeps {
 }
 
 export interface DirectoryTarget extends Target {
-  test(): Promise<DirectoryCheckResult>;
+  test(options?: Parameters<Target['test']>[0]): Promise<DirectoryCheckResult>;
   /** The controller URL in use, or null before the first operation. */
   readonly controllerUrl: string | null;
   close(): Promise<void>;
@@ -91,11 +91,12 @@ export function createDirectoryTarget(config: DirectoryTargetConfig, deps: Direc
       findAccounts(conn, config.baseDn, attribute, value, attributes),
     apply: (writes, options) => writer.apply(writes, options),
     readEntitlements: (request) => readDirectoryGroups(conn, config.baseDn, request.groupIds),
-    test: () =>
+    test: (options) =>
       checkDirectory(conn, {
         baseDn: config.baseDn,
         container: config.container,
         disabledContainer: config.disabledContainer,
+        placements: options?.containers ?? [],
         writtenAttributes: deps.writtenAttributes ?? [
           'givenName',
           'sn',

@@ -105,7 +105,10 @@ const READ = object(
     reserved: record(list(text())),
     reservedWithin: record(list(object({ within: text(), value: text(), holder: text() }))),
     implied: list(object({ attribute: text(), from: text(), suffix: text() })),
-    readWithin: object({ attribute: text(), container: text() }, { fallback: text() }),
+    readWithin: object(
+      { attribute: text(), container: text() },
+      { fallback: text(), containers: list(object({ container: text(), accountsAllowed: bool })) },
+    ),
   },
 );
 

@@ -3,7 +3,7 @@
  * data. The service sends operations, never credentials (the bind password lives on the agent).
  */
 import type { Account, PlannedWrite } from '../../core/index.ts';
-import type { TargetReadResult, WriteOutcome } from '../../engine/ports.ts';
+import type { PlacementToCheck, TargetReadResult, WriteOutcome } from '../../engine/ports.ts';
 
 /** The target's settings as the agent needs them to build the same target; secrets left out. */
 export type RemoteTargetSettings = Readonly<Record<string, unknown>>;
@@ -21,7 +21,11 @@ export interface OperationPayloads {
     readonly attributes: readonly string[];
   };
   readonly apply: { readonly target: RemoteTargetSettings; readonly writes: readonly PlannedWrite[] };
-  readonly test: { readonly target: RemoteTargetSettings };
+  readonly test: {
+    readonly target: RemoteTargetSettings;
+    /** Where connections' mappings place accounts, checked too (Target.test). */
+    readonly containers?: readonly PlacementToCheck[];
+  };
 }
 
 export interface OperationValues {

@@ -102,8 +102,13 @@ export function createRemoteTarget(options: RemoteTargetOptions): Target {
       return outcomes;
     },
 
-    async test() {
-      const outcome = await run('test', { target: settings }, undefined);
+    async test(options) {
+      const containers = options?.containers ?? [];
+      const outcome = await run(
+        'test',
+        { target: settings, ...(containers.length > 0 ? { containers } : {}) },
+        undefined,
+      );
       if (!outcome.result.ok) return { ok: false, message: outcome.result.error.message };
       return {
         ...outcome.result.value,
