@@ -13,7 +13,10 @@ test('a path names the field as the form labels it; positions count from 1', () 
   assert.equal(readablePath('/somethingNew'), 'somethingNew', 'an unknown field keeps its name');
   assert.equal(readablePath('/'), '');
   // A hybrid tenant's directory settings, as the tenant dialog labels them.
-  assert.equal(readablePath('/directory/urls/1'), 'Active Directory › Domain controller 2');
+  // The label the form shows for the list; one of its entries by its own name.
+  assert.equal(readablePath('/directory/urls'), 'Active Directory › Domain controller URLs');
+  assert.equal(readablePath('/directory/urls/1'), 'Active Directory › Domain controller URL 2');
+  assert.equal(readablePath('/directory/upnSuffixes/0'), 'Active Directory › UPN suffix 1');
   assert.equal(readablePath('/directory/baseDn'), 'Active Directory › Base DN');
   assert.equal(
     readablePath('/directory/disabledContainer'),

@@ -63,13 +63,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   privateKey: 'Private key',
   defaultDomain: 'Default domain',
   directory: 'Active Directory',
-  urls: 'Domain controller',
+  urls: 'Domain controller URLs',
   bindUser: 'Bind account',
   bindPassword: 'Bind password',
   baseDn: 'Base DN',
   container: 'Container for new accounts',
   disabledContainer: 'Container for disabled accounts',
-  upnSuffixes: 'UPN suffix',
+  upnSuffixes: 'UPN suffixes new accounts may use',
   name: 'Name',
   description: 'Description',
   email: 'E-mail address',
@@ -168,6 +168,15 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   x: 'Public key value (x)',
 };
 
+/**
+ * One entry of a list whose label is plural ("Domain controller URLs"): `/directory/urls/1` is
+ * "Domain controller URL 2", not "Domain controller URLs 2".
+ */
+const ITEM_WORDS: Readonly<Record<string, string>> = {
+  urls: 'Domain controller URL',
+  upnSuffixes: 'UPN suffix',
+};
+
 /** A field whose label depends on the group it is in (`smtp/from` is the sender, not a date). */
 const NESTED_WORDS: Readonly<Record<string, string>> = {
   'smtp/from': 'Sender address',
@@ -197,6 +206,13 @@ const word = (part: string, top: boolean, parent: string | undefined): string =>
   (Object.hasOwn(FIELD_WORDS, part) ? FIELD_WORDS[part] : undefined) ??
   part;
 
+/**
+ * A field's label, as the form shows it and refusals name it: the console's forms take their labels
+ * from here, so the two cannot drift apart ("Domain controller: is required" under a field labelled
+ * "Domain controller URLs").
+ */
+export const fieldLabel = (part: string): string => FIELD_WORDS[part] ?? part;
+
 /** Whether the console has a name for a field (else a refusal would show its JSON name). */
 export const hasFieldWords = (part: string): boolean => Object.hasOwn(FIELD_WORDS, part);
 
@@ -212,11 +228,13 @@ export function readablePath(path: string, options: { readonly topLevel?: boolea
     .map((part, i) =>
       isIndex(part)
         ? String(Number(part) + 1)
-        : word(
-            part,
-            options.topLevel === true && i === 0,
-            parts.slice(0, i).findLast((p) => !isIndex(p)),
-          ),
+        : isIndex(parts[i + 1] ?? '') && Object.hasOwn(ITEM_WORDS, part)
+          ? (ITEM_WORDS[part] as string)
+          : word(
+              part,
+              options.topLevel === true && i === 0,
+              parts.slice(0, i).findLast((p) => !isIndex(p)),
+            ),
     )
     .join(' › ')
     .replace(/ › (\d+)/g, ' $1');

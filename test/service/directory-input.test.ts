@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { saveSourceStep, updateTenant } from '../../src/contracts/index.ts';
+import { createTenant, saveSourceStep, updateTenant } from '../../src/contracts/index.ts';
 import { configuredConnection, createTenantFor } from './support/fixtures.ts';
 import { type Service, startService } from './support/service.ts';
 
@@ -168,4 +168,72 @@ test('a body that fits no form of a union is refused at the field meant, with th
     { path: '/directory/bindPassword', message: 'is longer than the 1000 characters it may have' },
   ]);
   assert.doesNotMatch(both.text, /pw-xxx/);
+});
+
+test('a change of the directory settings names only what changes; a tenant without any is told, in the form’s words, what it needs', async () => {
+  const { tenantId: id, customerId } = await createTenantFor(svc, { type: 'hybrid' });
+  // No directory settings yet: the required ones are named as the form labels them.
+  const partial = await svc.call(updateTenant, {
+    params: { id },
+    body: { directory: { container: 'OU=Staff,DC=contoso,DC=local' } },
+  });
+  assert.equal(partial.status, 400, partial.text);
+  assert.equal(
+    partial.body.error.message,
+    'The directory settings were refused: the tenant has no directory settings yet, so they need Domain controller URLs (urls) and Bind account (bindUser); a later change may send only what changes.',
+  );
+  assert.deepEqual(
+    partial.body.error.details.map((d: { path: string }) => d.path),
+    ['/directory/urls', '/directory/bindUser'],
+  );
+  const whole = await svc.call(updateTenant, {
+    params: { id },
+    body: directory({
+      disabledContainer: 'OU=Leavers,DC=contoso,DC=local',
+      upnSuffixes: ['contoso.nl'],
+      mustChangePassword: false,
+    }),
+  });
+  assert.equal(whole.status, 200, whole.text);
+  // Only the container: everything else, the bind password included, is kept.
+  const moved = await svc.call(updateTenant, {
+    params: { id },
+    body: { directory: { container: 'OU=Zorg,DC=contoso,DC=local' } },
+  });
+  assert.equal(moved.status, 200, moved.text);
+  assert.deepEqual(moved.body.directory, {
+    ...whole.body.directory,
+    container: 'OU=Zorg,DC=contoso,DC=local',
+  });
+  assert.deepEqual(moved.body.directory.bindPassword, { set: true });
+  // null clears an optional field; left out, it is kept.
+  const cleared = await svc.call(updateTenant, {
+    params: { id },
+    body: { directory: { disabledContainer: null } },
+  });
+  assert.equal(cleared.status, 200, cleared.text);
+  assert.equal(cleared.body.directory.disabledContainer, null);
+  assert.equal(cleared.body.directory.container, 'OU=Zorg,DC=contoso,DC=local');
+  assert.deepEqual(cleared.body.directory.upnSuffixes, ['contoso.nl']);
+  // Other controllers still need the bind password again, also in a partial change.
+  const elsewhere = await svc.call(updateTenant, {
+    params: { id },
+    body: { directory: { urls: ['ldaps://dc9.elsewhere.example'] } },
+  });
+  assert.equal(elsewhere.status, 400, elsewhere.text);
+  assert.equal(elsewhere.body.error.details[0].path, '/directory/bindPassword');
+  // A new tenant's directory settings are whole: a missing field is named by the form's label.
+  const created = await svc.call(createTenant, {
+    body: {
+      customerId,
+      name: 'Without controllers',
+      type: 'hybrid',
+      directoryId: svc.graph.tenantId,
+      verifiedDomains: ['contoso.nl'],
+      directory: { bindUser: 'svc-hrsync@contoso.local', container: 'OU=Staff,DC=contoso,DC=local' },
+      subscriptionActive: true,
+    },
+  });
+  assert.equal(created.status, 400, created.text);
+  assert.match(created.body.error.message, /Active Directory › Domain controller URLs: is required/);
 });

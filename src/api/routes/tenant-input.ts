@@ -3,7 +3,7 @@
  * tenant keeps only their ids. Leaving credentials out of an update keeps the stored ones.
  */
 import type { Static } from '@sinclair/typebox';
-import type { NewTenantBody } from '../../contracts/index.ts';
+import { fieldLabel, type NewTenantBody, type TenantPatchBody } from '../../contracts/index.ts';
 import {
   containerOutsideBaseDn,
   DIRECTORY_URL_FORM,
@@ -22,6 +22,61 @@ import {
 import type { Store, Tenant, TenantCredentialRef, TenantDirectory, TenantFields } from '../../store/index.ts';
 
 type Body = Partial<Static<typeof NewTenantBody>>;
+type PatchBody = Static<typeof TenantPatchBody>;
+type DirectoryInput = NonNullable<Body['directory']>;
+
+/** What a tenant without directory settings must be sent, in the order the form shows them. */
+const REQUIRED_DIRECTORY = ['urls', 'bindUser', 'container'] as const;
+
+/**
+ * The body with its directory settings whole: a change names only what changes (PATCH), so each
+ * field it leaves out keeps the stored value and `null` clears an optional one. The bind password is
+ * never stored in the clear: left out, the stored one is kept (by the rules of checkDirectory). A
+ * tenant with no directory settings yet must be sent the required ones, each named as the form
+ * labels it.
+ */
+export function withWholeDirectory(body: PatchBody | Body, before: Tenant | null): Body {
+  const patch = body.directory;
+  if (patch === undefined) return body as Body;
+  const stored = before?.type === 'hybrid' ? (before.directory ?? null) : null;
+  const kept: Partial<DirectoryInput> =
+    stored === null
+      ? {}
+      : {
+          urls: [...stored.urls],
+          caCertificate: stored.caCertificate,
+          tlsServerName: stored.tlsServerName,
+          bindUser: stored.bindUser,
+          baseDn: stored.baseDn,
+          container: stored.container,
+          disabledContainer: stored.disabledContainer,
+          upnSuffixes: [...stored.upnSuffixes],
+          mustChangePassword: stored.mustChangePassword,
+        };
+  const merged: Partial<DirectoryInput> = { ...kept };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  const missing = REQUIRED_DIRECTORY.filter((k) => merged[k] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((k) => `${fieldLabel(k)} (${k})`);
+    const why =
+      stored === null
+        ? 'the tenant has no directory settings yet'
+        : 'they are part of the directory settings';
+    throw new HrsyncError(
+      'HRS_VALIDATION',
+      `The directory settings were refused: ${why}, so they need ${names.join(', ').replace(/, ([^,]*)$/, ' and $1')}; a later change may send only what changes.`,
+      {
+        details: missing.map((k) => ({
+          path: `/directory/${k}`,
+          message: `is required: ${why}`,
+        })),
+      },
+    );
+  }
+  return { ...body, directory: merged as DirectoryInput } as Body;
+}
 
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com';
@@ -41,10 +96,11 @@ function secretIds(ref: TenantCredentialRef | null): string[] {
 export async function tenantInput(
   store: Store,
   organisationId: string,
-  body: Body,
+  patch: Body | PatchBody,
   before: Tenant | null,
   policy: EndpointPolicy,
 ): Promise<TenantInput> {
+  const body = withWholeDirectory(patch, before);
   checkCredentialFields(body);
   const domains = body.verifiedDomains ?? before?.verifiedDomains ?? [];
   const customerId = body.customerId ?? before?.customerId;

@@ -10,6 +10,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
+  type NewTenantBody,
   type TenantPatchBody,
   testNewTenantCredentials,
   testUnsavedTenantCredentials,
@@ -30,9 +31,11 @@ import {
   checkEndpoints,
   DEFAULT_AUTHORITY_HOST,
   DEFAULT_GRAPH_BASE_URL,
+  withWholeDirectory,
 } from './tenant-input.ts';
 
-type Body = Static<typeof TenantPatchBody>;
+/** The settings with the directory whole: a change's left-out directory fields are the saved ones. */
+type Body = Partial<Static<typeof NewTenantBody>>;
 type CheckList = readonly { name: string; ok: boolean; required: boolean; message: string }[];
 type UnsavedTestResult = Static<typeof UnsavedCredentialTestDto>;
 
@@ -67,10 +70,11 @@ const directoryShape = (d: TenantDirectory | Body['directory'] | null | undefine
  */
 function draftOf(
   caller: Caller,
-  body: Body,
+  patch: Static<typeof TenantPatchBody> | Body,
   before: Tenant | null,
   deps: ApiDeps,
 ): { tenant: Tenant; material: CredentialMaterial | 'stored' } {
+  const body = withWholeDirectory(patch, before);
   checkCredentialFields(body);
   const authorityHost = body.authorityHost ?? before?.authorityHost ?? DEFAULT_AUTHORITY_HOST;
   const graphBaseUrl = body.graphBaseUrl ?? before?.graphBaseUrl ?? DEFAULT_GRAPH_BASE_URL;

@@ -115,7 +115,14 @@ const tenantFields = {
 };
 
 export const NewTenantBody = T.Object(tenantFields, { additionalProperties: false });
-export const TenantPatchBody = T.Partial(T.Object(tenantFields), {
+/**
+ * A change of the directory settings names only what changes: fields left out keep their stored
+ * values, `null` clears an optional one. A tenant without directory settings yet (a new hybrid one,
+ * or a cloud one turned hybrid) needs urls, bindUser and container.
+ */
+export const DirectoryPatchBody = T.Partial(DirectoryBody, { additionalProperties: false, minProperties: 1 });
+
+export const TenantPatchBody = T.Partial(T.Object({ ...tenantFields, directory: DirectoryPatchBody }), {
   additionalProperties: false,
   minProperties: 1,
 });

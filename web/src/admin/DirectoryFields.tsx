@@ -16,6 +16,7 @@ import {
   Textarea,
   tokens,
 } from '@fluentui/react-components';
+import { fieldLabel } from '../api/contracts.ts';
 import { type Directory, type DirectoryDraft, endpointChanged } from './directory-draft.ts';
 
 const useStyles = makeStyles({
@@ -65,7 +66,7 @@ export function DirectoryFields(props: {
         <Text weight="semibold">Active Directory</Text>
       </legend>
       <Field
-        label="Domain controller URLs"
+        label={fieldLabel('urls')}
         required
         hint="One per line, tried in order: ldaps://dc1.contoso.local, or ldap://… (hrsync then uses StartTLS)."
       >
@@ -78,7 +79,7 @@ export function DirectoryFields(props: {
         />
       </Field>
       <Field
-        label="CA certificate (PEM)"
+        label={fieldLabel('caCertificate')}
         hint="The certificate authority that issued the controllers’ certificates. Leave empty to trust the public CAs."
       >
         <Textarea
@@ -90,7 +91,7 @@ export function DirectoryFields(props: {
         />
       </Field>
       <Field
-        label="TLS server name"
+        label={fieldLabel('tlsServerName')}
         hint="The name in the controllers’ certificate, when the URLs use an IP address (e.g. DC1.contoso.local)."
       >
         <Input
@@ -100,7 +101,7 @@ export function DirectoryFields(props: {
         />
       </Field>
       <Field
-        label="Bind account"
+        label={fieldLabel('bindUser')}
         required
         hint="The account hrsync signs in with: svc-hrsync@contoso.local, CONTOSO\svc-hrsync or its DN."
       >
@@ -117,7 +118,7 @@ export function DirectoryFields(props: {
         </Text>
       ) : (
         <Field
-          label="Bind password"
+          label={fieldLabel('bindPassword')}
           required={!stored || reenter}
           hint={passwordHint}
           validationState={reenter && !draft.bindPassword ? 'warning' : 'none'}
@@ -133,7 +134,7 @@ export function DirectoryFields(props: {
         </Field>
       )}
       <Field
-        label="Base DN"
+        label={fieldLabel('baseDn')}
         hint="Where accounts are searched. Leave empty for the whole domain (read from the controller)."
       >
         <Input
@@ -144,7 +145,7 @@ export function DirectoryFields(props: {
         />
       </Field>
       <Field
-        label="Container for new accounts"
+        label={fieldLabel('container')}
         required
         hint="The OU new accounts are created in (a mapping of parentDistinguishedName can place them elsewhere)."
       >
@@ -156,7 +157,7 @@ export function DirectoryFields(props: {
         />
       </Field>
       <Field
-        label="Container for disabled accounts"
+        label={fieldLabel('disabledContainer')}
         hint="Leavers are moved here when they are disabled, and moved back on a rehire. Leave empty to keep them where they are."
       >
         <Input
@@ -168,7 +169,7 @@ export function DirectoryFields(props: {
       </Field>
       {draft.disabledContainer.trim() && <DisabledContainerWarning />}
       <Field
-        label="UPN suffixes new accounts may use"
+        label={fieldLabel('upnSuffixes')}
         hint="Separated by commas, e.g. contoso.nl. “Test connection” lists the forest’s suffixes."
       >
         <Input
@@ -180,7 +181,7 @@ export function DirectoryFields(props: {
       <Checkbox
         checked={draft.mustChangePassword}
         onChange={(_, d) => set({ mustChangePassword: d.checked === true })}
-        label="New accounts must change their password at the first sign-in"
+        label={fieldLabel('mustChangePassword')}
         name="directory-must-change-password"
       />
     </fieldset>
