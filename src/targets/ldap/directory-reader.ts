@@ -192,11 +192,25 @@ export async function readContainers(
   signal: AbortSignal | undefined,
 ): Promise<PlacementContainer[]> {
   const entries = await search(conn, baseDn, CONTAINERS, ['allowedChildClassesEffective'], signal, true);
-  return entries.map((e) => ({
+  return placementContainers(entries);
+}
+
+/**
+ * The containers a subtree search found, with whether each takes users. A container the bind account
+ * may create nothing in comes without the attribute (LDAP returns no empty attribute); but a
+ * controller that does not work this constructed attribute out in a subtree search leaves it out for
+ * every container. When no container has it, only which containers exist is known: each is taken as
+ * usable (the base-scope check of "test connection" still tells a container that takes no users),
+ * rather than every create refused.
+ */
+export function placementContainers(
+  entries: readonly (Readonly<Record<string, unknown>> & { readonly dn: string })[],
+): PlacementContainer[] {
+  const classes = entries.map((e) => entryValue(e, 'allowedChildClassesEffective'));
+  const known = classes.some((c) => c !== undefined);
+  return entries.map((e, i) => ({
     container: e.dn,
-    accountsAllowed: [entryValue(e, 'allowedChildClassesEffective') ?? []]
-      .flat()
-      .some((c) => String(c).toLowerCase() === 'user'),
+    accountsAllowed: !known || [classes[i] ?? []].flat().some((c) => String(c).toLowerCase() === 'user'),
   }));
 }
 
