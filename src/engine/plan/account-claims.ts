@@ -142,7 +142,7 @@ interface Claimant {
 function claimantOf(plans: readonly PersonPlan[], at: number, rank: number): Claimant {
   const plan = plans[at] as PersonPlan;
   const reason = plan.item.steps.find((s) => s.step === 'match')?.reason;
-  if (reason?.code === 'matched')
+  if (reason?.code === 'matched' || reason?.code === 'conflict-linked-elsewhere')
     return {
       at,
       rank,
@@ -150,17 +150,7 @@ function claimantOf(plans: readonly PersonPlan[], at: number, rank: number): Cla
       plan,
       attribute: reason.attribute,
       value: reason.value,
-      held: true,
-    };
-  if (reason?.code === 'conflict-linked-elsewhere')
-    return {
-      at,
-      rank,
-      n: plan.item.employeeNumber,
-      plan,
-      attribute: reason.attribute,
-      value: reason.value,
-      held: false,
+      held: reason.code === 'matched',
     };
   throw new Error(`the plan of employee ${plan.item.employeeNumber} claims an account but shows no match`);
 }

@@ -99,15 +99,7 @@ async function checkContainer(
   check: (name: string, ok: boolean, message: string, required?: boolean) => void,
 ): Promise<void> {
   try {
-    const entry = await conn.run(
-      (c) =>
-        c
-          .search(container, { scope: 'base', attributes: ['allowedChildClassesEffective'] })
-          .then((r) => r.searchEntries[0]),
-      { idempotent: true },
-    );
-    const classes = list(entry && entryValue(entry, 'allowedChildClassesEffective'));
-    const canCreate = classes.some((c) => c.toLowerCase() === 'user');
+    const canCreate = await mayCreateUsers(conn, container);
     check(
       `${name}:create`,
       canCreate,
@@ -184,15 +176,7 @@ async function checkPlacements(
   for (const { container, placedBy } of byContainer.values()) {
     const who = placedBy.join(' and ');
     try {
-      const entry = await conn.run(
-        (c) =>
-          c
-            .search(container, { scope: 'base', attributes: ['allowedChildClassesEffective'] })
-            .then((r) => r.searchEntries[0]),
-        { idempotent: true },
-      );
-      const classes = list(entry && entryValue(entry, 'allowedChildClassesEffective'));
-      const canCreate = classes.some((c) => c.toLowerCase() === 'user');
+      const canCreate = await mayCreateUsers(conn, container);
       check(
         'mapping-container:create',
         canCreate,
@@ -239,3 +223,17 @@ const list = (value: unknown): string[] =>
 
 const messageOf = (error: unknown): string =>
   isHrsyncError(error) || error instanceof Error ? error.message : String(error);
+
+/** Whether the bind account may create users in `container` (its allowedChildClassesEffective, read at base scope). */
+async function mayCreateUsers(conn: DirectoryConnection, container: string): Promise<boolean> {
+  const entry = await conn.run(
+    (c) =>
+      c
+        .search(container, { scope: 'base', attributes: ['allowedChildClassesEffective'] })
+        .then((r) => r.searchEntries[0]),
+    { idempotent: true },
+  );
+  return list(entry && entryValue(entry, 'allowedChildClassesEffective')).some(
+    (c) => c.toLowerCase() === 'user',
+  );
+}
